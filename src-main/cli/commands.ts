@@ -1,0 +1,7 @@
+import type { CliCommand } from './types';
+
+/**
+ * Every `jiebang` command, in the order `--help` lists them. Add a command by writing
+ * `src-main/cli/<name>.ts` exporting a `CliCommand` and listing it here.
+ */
+export const commands: readonly CliCommand[] = [];

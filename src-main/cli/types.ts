@@ -1,0 +1,22 @@
+/** Where a command writes. Tests pass an in-memory pair; the real CLI passes process streams. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** The working directory relative paths resolve against. */
+  cwd: string;
+}
+
+/** One `jiebang <name>` command. `run` returns the process exit code. */
+export interface CliCommand {
+  name: string;
+  /** One line for `jiebang --help` (Chinese first, English after a slash is fine). */
+  summary: string;
+  /** Full usage text for `jiebang <name> --help`. */
+  usage: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
+
+/** An error whose message is meant for the user as is (no stack trace printed). */
+export class CliUsageError extends Error {
+  override name = 'CliUsageError';
+}

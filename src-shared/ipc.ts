@@ -1,0 +1,122 @@
+/**
+ * The one IPC contract between the renderer and main (DESIGN.md "Main process and its test double").
+ *
+ * channel → zod input schema → zod output schema. Main validates every input against `input`
+ * before a handler runs (src-main/ipc/register.ts); the preload exposes exactly these channels
+ * (src-main/preload.ts, checked with `satisfies`); the web host answers the same handlers over
+ * HTTP (src-main/web/server.ts). Handlers speak bytes, never paths.
+ *
+ * To add a channel: add an entry here, a handler in src-main/handlers/, and the preload wraps it
+ * automatically from `channelNames`.
+ */
+import { z } from 'zod';
+
+/** Bytes cross the boundary as Uint8Array (structured clone in Electron, tagged base64 over HTTP). */
+export const BytesSchema = z.instanceof(Uint8Array);
+
+export const FileFilterSchema = z.object({
+  name: z.string().min(1).max(200),
+  extensions: z
+    .array(z.string().regex(/^[A-Za-z0-9*]{1,16}$/))
+    .min(1)
+    .max(20),
+});
+export type FileFilter = z.infer<typeof FileFilterSchema>;
+
+/** A plain file name: no path separators, reserved characters or control characters. */
+export function isSafeFileName(name: string): boolean {
+  if (name === '.' || name === '..') return false;
+  for (const ch of name) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f || '\\/:*?"<>|'.includes(ch)) return false;
+  }
+  return true;
+}
+
+/** The largest file the app opens or saves in one piece (bundles with proposals can be large). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** 'electron' inside the desktop app, 'web' under the web host used by tests. */
+  host: z.enum(['electron', 'web']),
+  platform: z.string(),
+  versions: z.record(z.string(), z.string()),
+  dataDir: z.string(),
+  isPackaged: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const contract = {
+  'app:info': {
+    input: z.undefined(),
+    output: AppInfoSchema,
+  },
+  'file:save': {
+    input: z.object({
+      bytes: BytesSchema.refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件过大 file too large'),
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((n) => isSafeFileName(n), '文件名含非法字符 illegal character in file name'),
+      filters: z.array(FileFilterSchema).max(10).optional(),
+    }),
+    output: z.discriminatedUnion('canceled', [
+      z.object({ canceled: z.literal(true) }),
+      z.object({ canceled: z.literal(false), name: z.string() }),
+    ]),
+  },
+  'file:open': {
+    input: z.object({
+      filters: z.array(FileFilterSchema).max(10),
+      multiple: z.boolean().optional(),
+    }),
+    output: z.discriminatedUnion('canceled', [
+      z.object({ canceled: z.literal(true) }),
+      z.object({
+        canceled: z.literal(false),
+        files: z.array(z.object({ name: z.string(), bytes: BytesSchema })).min(1),
+      }),
+    ]),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channelNames: readonly Channel[] = Object.keys(contract).filter(isChannel);
+
+/** The API the renderer sees: one function per channel (undefined input → no argument). */
+export type Api = {
+  [C in Channel]: ChannelInput<C> extends undefined
+    ? () => Promise<ChannelOutput<C>>
+    : (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+};
+
+/** Error envelope returned across the boundary: the renderer rethrows it as `IpcError`. */
+export const IpcErrorSchema = z.object({
+  code: z.enum(['bad-input', 'forbidden', 'unknown-channel', 'handler-failed']),
+  message: z.string(),
+  issues: z.array(z.string()).optional(),
+});
+export type IpcErrorShape = z.infer<typeof IpcErrorSchema>;
+
+export class IpcError extends Error {
+  override name = 'IpcError';
+  constructor(
+    readonly code: IpcErrorShape['code'],
+    message: string,
+    readonly issues: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export function isChannel(name: unknown): name is Channel {
+  // Hoisted: channelNames above uses it at module load.
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
