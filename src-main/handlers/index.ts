@@ -1,0 +1,13 @@
+import type { Channel } from '../../src-shared/ipc';
+import type { HandlerMap } from './types';
+import { appHandlers } from './app';
+import { fileHandlers } from './file';
+
+/**
+ * Every channel's handler. Each domain exports its own map (`src-main/handlers/<domain>.ts`);
+ * the compiler checks that together they cover the whole contract, no more, no less.
+ */
+export const handlers: HandlerMap<Channel> = {
+  ...appHandlers,
+  ...fileHandlers,
+};

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { Channel, ChannelOutput, Contract, FileFilter } from '../../src-shared/ipc';
+
+/**
+ * What a handler may use of its host. Electron (src-main/index.ts) and the web host
+ * (src-main/web/server.ts) each provide one; unit tests provide a fake. Handlers never import
+ * `electron` themselves, so they run and are tested without the Electron binary.
+ */
+export interface HostServices {
+  kind: 'electron' | 'web';
+  /** The profile/data directory (JIEBANG_DATA_DIR overrides it). */
+  dataDir: string;
+  isPackaged: boolean;
+  /** Native save dialog; absent in the web host, where the renderer downloads instead. */
+  showSaveDialog?: (
+    suggestedName: string,
+    filters: readonly FileFilter[],
+  ) => Promise<string | null>;
+  /** Native open dialog; absent in the web host, where the renderer uses a file input. */
+  showOpenDialog?: (filters: readonly FileFilter[], multiple: boolean) => Promise<string[] | null>;
+  /** Electron's safeStorage; absent in the web host. */
+  safeStorage?: {
+    isEncryptionAvailable: () => boolean;
+    getSelectedStorageBackend?: () => string;
+    encryptString: (plain: string) => Uint8Array;
+    decryptString: (cipher: Uint8Array) => string;
+  };
+}
+
+/** A handler gets its input already validated by the contract's schema. */
+export type Handler<C extends Channel> = (
+  input: z.output<Contract[C]['input']>,
+  host: HostServices,
+) => Promise<ChannelOutput<C>>;
+
+export type HandlerMap<K extends Channel> = { [C in K]: Handler<C> };
