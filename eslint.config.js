@@ -93,4 +93,9 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', 'test/**/*.ts', '*.config.{ts,js}', 'bin/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Playwright fixtures must destructure their first argument, even when they use nothing from it.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
 );

@@ -6,8 +6,9 @@
  * (src-main/preload.ts, checked with `satisfies`); the web host answers the same handlers over
  * HTTP (src-main/web/server.ts). Handlers speak bytes, never paths.
  *
- * To add a channel: add an entry here, a handler in src-main/handlers/, and the preload wraps it
- * automatically from `channelNames`.
+ * To add a channel: add an entry here, a handler in src-main/handlers/<domain>.ts (spread into
+ * src-main/handlers/index.ts), and one line each in src-main/preload.ts and
+ * src-renderer/src/bridge.ts; the compiler points at every place that is still missing it.
  */
 import { z } from 'zod';
 
@@ -22,6 +23,8 @@ export const FileFilterSchema = z.object({
     .max(20),
 });
 export type FileFilter = z.infer<typeof FileFilterSchema>;
+
+const OpenedFileSchema = z.object({ name: z.string(), bytes: BytesSchema });
 
 /** A plain file name: no path separators, reserved characters or control characters. */
 export function isSafeFileName(name: string): boolean {
@@ -77,7 +80,7 @@ export const contract = {
       z.object({ canceled: z.literal(true) }),
       z.object({
         canceled: z.literal(false),
-        files: z.array(z.object({ name: z.string(), bytes: BytesSchema })).min(1),
+        files: z.tuple([OpenedFileSchema], OpenedFileSchema),
       }),
     ]),
   },
@@ -87,6 +90,18 @@ export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+/**
+ * The contract viewed per channel, so generic code (`dispatch`, the bridges) can index it with a
+ * type parameter `C extends Channel` and keep the link between a channel and its schemas.
+ */
+export type ContractByChannel = {
+  [C in Channel]: {
+    input: z.ZodType<z.output<Contract[C]['input']>, z.input<Contract[C]['input']>>;
+    output: z.ZodType<z.output<Contract[C]['output']>, z.input<Contract[C]['output']>>;
+  };
+};
+export const contractByChannel: ContractByChannel = contract;
 
 export const channelNames: readonly Channel[] = Object.keys(contract).filter(isChannel);
 
@@ -104,6 +119,23 @@ export const IpcErrorSchema = z.object({
   issues: z.array(z.string()).optional(),
 });
 export type IpcErrorShape = z.infer<typeof IpcErrorSchema>;
+
+/** What crosses the boundary back to the renderer: never a thrown Error (those lose their shape). */
+export const EnvelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: IpcErrorSchema }),
+]);
+export type Envelope = z.infer<typeof EnvelopeSchema>;
+
+/**
+ * What the preload exposes (as `window.jiebang`): one function per channel returning the raw
+ * envelope. The renderer's bridge (src-renderer/src/bridge.ts) unwraps it into `Api`.
+ */
+export type RawApi = {
+  [C in Channel]: ChannelInput<C> extends undefined
+    ? () => Promise<Envelope>
+    : (input: ChannelInput<C>) => Promise<Envelope>;
+};
 
 export class IpcError extends Error {
   override name = 'IpcError';

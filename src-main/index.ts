@@ -1,0 +1,106 @@
+/**
+ * The Electron main process: one hardened window serving the renderer from `app://jiebang`,
+ * the IPC contract's handlers, and nothing else. Everything testable lives in small modules
+ * (security.ts, static.ts, ipc/, handlers/) that never import Electron at runtime.
+ */
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { join, resolve } from 'node:path';
+import { channelNames } from '../src-shared/ipc';
+import { handlers } from './handlers';
+import type { HostServices } from './handlers/types';
+import { registerIpc } from './ipc/register';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  SECURITY_HEADERS,
+  hardenSession,
+  hardenWebContents,
+  isTrustedSender,
+  mainWindowOptions,
+} from './security';
+import { readStatic } from './static';
+
+const isProduction = app.isPackaged || process.env['NODE_ENV'] === 'production';
+const devServerUrl = isProduction ? undefined : process.env['ELECTRON_RENDERER_URL'];
+
+// Tests and multi-profile laptops point the app at another data directory.
+const dataDirOverride = process.env['JIEBANG_DATA_DIR'];
+if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
+
+// The app is served from a privileged custom scheme rather than file:// (checklist 18).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// Checklist: a single instance, so two windows never write the same database at once.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  // Every WebContents ever created (windows, and anything a bug might spawn) is hardened.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isProduction));
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+}
+
+function host(): HostServices {
+  return {
+    kind: 'electron',
+    dataDir: app.getPath('userData'),
+    isPackaged: app.isPackaged,
+    showSaveDialog: async (suggestedName, filters) => {
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { defaultPath: suggestedName, filters: [...filters] };
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    showOpenDialog: async (filters, multiple) => {
+      const win = BrowserWindow.getFocusedWindow();
+      const options: Electron.OpenDialogOptions = {
+        filters: [...filters],
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+      getSelectedStorageBackend: () =>
+        process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os',
+      encryptString: (plain) => new Uint8Array(safeStorage.encryptString(plain)),
+      decryptString: (cipher) => safeStorage.decryptString(Buffer.from(cipher)),
+    },
+  };
+}
+
+async function start(): Promise<void> {
+  const rendererRoot = join(import.meta.dirname, '../renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = await readStatic(rendererRoot, url.pathname);
+    return new Response(Buffer.from(file.body), {
+      status: file.status,
+      headers: { 'Content-Type': file.contentType, ...SECURITY_HEADERS },
+    });
+  });
+  hardenSession(session.defaultSession);
+  registerIpc(ipcMain, channelNames, handlers, host(), (frame) =>
+    isTrustedSender(frame, devServerUrl),
+  );
+
+  const win = new BrowserWindow(
+    mainWindowOptions(join(import.meta.dirname, '../preload/preload.cjs'), isProduction),
+  );
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}

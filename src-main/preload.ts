@@ -1,0 +1,19 @@
+/**
+ * The preload: a flat object of one-line `ipcRenderer.invoke` wrappers, exactly the contract's
+ * channels (the `satisfies RawApi` check fails the build if one is missing or extra), exposed
+ * through `contextBridge` — never a generic `send(channel, ...args)`.
+ * Sandboxed preloads may only require `electron`: this file imports types alone from src-shared.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { Envelope, RawApi } from '../src-shared/ipc';
+
+const invoke = (channel: string, input?: unknown): Promise<Envelope> =>
+  ipcRenderer.invoke(channel, input);
+
+const api = {
+  'app:info': () => invoke('app:info'),
+  'file:save': (input) => invoke('file:save', input),
+  'file:open': (input) => invoke('file:open', input),
+} satisfies RawApi;
+
+contextBridge.exposeInMainWorld('jiebang', api);

@@ -1,0 +1,125 @@
+/**
+ * The renderer's one way to reach main. Inside Electron it calls the preload (`window.jiebang`);
+ * under the web host it POSTs to the local server with the per-run token. Saves become downloads
+ * and opens become file inputs there; nothing else differs. Every answer is validated against
+ * the contract's output schema, and failures are rethrown as `IpcError`.
+ */
+import {
+  contractByChannel,
+  EnvelopeSchema,
+  IpcError,
+  type Api,
+  type Channel,
+  type ChannelOutput,
+  type Envelope,
+  type FileFilter,
+  type RawApi,
+} from '../../src-shared/ipc';
+import { decodeWire, encodeWire } from '../../src-shared/wire';
+
+const TOKEN_KEY = 'jiebang.webToken';
+
+/** The web host's token: from `?token=` on first load, then from sessionStorage (survives reloads). */
+function webToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+async function post(channel: Channel, input?: unknown): Promise<Envelope> {
+  const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-jiebang-token': webToken() },
+    body: input === undefined ? '' : encodeWire(input),
+  });
+  const parsed = EnvelopeSchema.safeParse(decodeWire(await response.text()));
+  if (!parsed.success)
+    throw new IpcError('handler-failed', `宿主应答无效 bad answer from host (${response.status})`);
+  return parsed.data;
+}
+
+/** Web host: a save is a download of exactly these bytes. */
+function download(bytes: Uint8Array, name: string): Envelope {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  const url = URL.createObjectURL(new Blob([copy.buffer]));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { ok: true, value: { canceled: false, name } };
+}
+
+/** Web host: an open is a file input; closing the picker resolves as canceled. */
+function pickFiles(filters: readonly FileFilter[], multiple: boolean): Promise<Envelope> {
+  return new Promise((done) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = multiple;
+    input.accept = filters
+      .flatMap((f) => f.extensions)
+      .filter((e) => e !== '*')
+      .map((e) => `.${e}`)
+      .join(',');
+    input.dataset['jiebangPicker'] = 'true';
+    input.style.display = 'none';
+    document.body.append(input);
+    input.addEventListener('cancel', () => {
+      input.remove();
+      done({ ok: true, value: { canceled: true } });
+    });
+    input.addEventListener('change', () => {
+      const chosen = [...(input.files ?? [])];
+      input.remove();
+      void Promise.all(
+        chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      ).then((files) =>
+        done({
+          ok: true,
+          value: files.length === 0 ? { canceled: true } : { canceled: false, files },
+        }),
+      );
+    });
+    input.click();
+  });
+}
+
+const webRawApi: RawApi = {
+  'app:info': () => post('app:info'),
+  'file:save': async (input) => download(input.bytes, input.suggestedName),
+  'file:open': async (input) => pickFiles(input.filters, input.multiple ?? false),
+};
+
+const rawApi = (): RawApi => window.jiebang ?? webRawApi;
+
+export const isElectron = (): boolean => window.jiebang !== undefined;
+
+async function unwrap<C extends Channel>(
+  channel: C,
+  pending: Promise<Envelope>,
+): Promise<ChannelOutput<C>> {
+  const envelope = await pending;
+  if (!envelope.ok)
+    throw new IpcError(envelope.error.code, envelope.error.message, envelope.error.issues ?? []);
+  const parsed = contractByChannel[channel].output.safeParse(envelope.value);
+  if (!parsed.success)
+    throw new IpcError(
+      'handler-failed',
+      `宿主应答不符合约定 answer for ${channel} breaks the contract`,
+    );
+  return parsed.data;
+}
+
+/** The typed API: one function per channel of src-shared/ipc.ts. */
+export const api: Api = {
+  'app:info': () => unwrap('app:info', rawApi()['app:info']()),
+  'file:save': (input) => unwrap('file:save', rawApi()['file:save'](input)),
+  'file:open': (input) => unwrap('file:open', rawApi()['file:open'](input)),
+};

@@ -1,0 +1,13 @@
+import type { ReactElement } from 'react';
+import type { StringKey } from './i18n';
+import { HomeScreen } from './screens/HomeScreen';
+
+export interface AppRoute {
+  path: string;
+  /** Sidebar label; routes without one are reachable but not listed. */
+  labelKey?: StringKey;
+  element: ReactElement;
+}
+
+/** Every screen of the app, in sidebar order. Add a screen with one line here. */
+export const routes: AppRoute[] = [{ path: '/', labelKey: 'nav.home', element: <HomeScreen /> }];

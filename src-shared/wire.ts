@@ -1,0 +1,24 @@
+/**
+ * JSON with bytes, for the web host's HTTP transport: a Uint8Array travels as
+ * `{ "$bytes": "<base64>" }`. Electron's IPC needs none of this (structured clone keeps bytes).
+ */
+import { base64 } from '@scure/base';
+
+const TAG = '$bytes';
+
+export function encodeWire(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof Uint8Array ? { [TAG]: base64.encode(v) } : v,
+  );
+}
+
+function isTagged(v: unknown): v is { [TAG]: string } {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === TAG && typeof Reflect.get(v, TAG) === 'string';
+}
+
+/** Parses wire JSON; throws SyntaxError on malformed JSON or base64. */
+export function decodeWire(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => (isTagged(v) ? base64.decode(v[TAG]) : v));
+}
