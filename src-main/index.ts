@@ -4,7 +4,8 @@
  * (security.ts, static.ts, ipc/, handlers/) that never import Electron at runtime.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { bootstrap } from './bootstrap';
 import { channelNames } from '../src-shared/ipc';
 import { handlers } from './handlers';
 import type { HostServices } from './handlers/types';
@@ -14,7 +15,6 @@ import {
   APP_SCHEME,
   SECURITY_HEADERS,
   hardenSession,
-  hardenWebContents,
   isTrustedSender,
   mainWindowOptions,
 } from './security';
@@ -23,19 +23,8 @@ import { readStatic } from './static';
 const isProduction = app.isPackaged || process.env['NODE_ENV'] === 'production';
 const devServerUrl = isProduction ? undefined : process.env['ELECTRON_RENDERER_URL'];
 
-// Tests and multi-profile laptops point the app at another data directory.
-const dataDirOverride = process.env['JIEBANG_DATA_DIR'];
-if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
-
-// The app is served from a privileged custom scheme rather than file:// (checklist 18).
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-
-// Checklist: a single instance, so two windows never write the same database at once.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+// Data-dir override, app:// scheme, single-instance lock, WebContents hardening (bootstrap.ts).
+if (bootstrap({ env: process.env, app, protocol }, isProduction)) {
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows();
     if (win) {
@@ -43,8 +32,6 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-  // Every WebContents ever created (windows, and anything a bug might spawn) is hardened.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isProduction));
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
 }

@@ -1,2 +1,4 @@
-/** Set at build time by Vite from package.json; falls back to the package version under tsx. */
-export const APP_VERSION = '0.1.0';
+import pkg from '../package.json';
+
+/** The app's version, from package.json (bundled in at build time). */
+export const APP_VERSION: string = pkg.version;
