@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const built = fileURLToPath(new URL('../out/node/jiebang.mjs', import.meta.url));
 if (!existsSync(built)) {
-  process.stderr.write('jiebang: 尚未构建 not built yet — run `npm run build` first, or use `npm run -s cli -- <command>`\n');
+  process.stderr.write(
+    'jiebang: 尚未构建 not built yet — run `npm run build` first, or use `npm run -s cli -- <command>`\n',
+  );
   process.exit(1);
 }
 await import(built);
