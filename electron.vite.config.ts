@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { pdfjsAssets } from './build/pdfjs-assets';
 
 /** Custom roots: src-main (main + preload), src-renderer (the UI); src-shared is imported by both. */
 export default defineConfig({
@@ -23,7 +24,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -5,8 +5,9 @@
 import { useCallback } from 'react';
 import { useLang, type Lang } from '../stores/ui';
 import { coreStrings } from './core';
+import { pdfStrings } from './pdf';
 
-const dictionaries = [coreStrings] as const;
+const dictionaries = [coreStrings, pdfStrings] as const;
 
 type Dictionary = (typeof dictionaries)[number];
 export type StringKey = Dictionary extends infer D

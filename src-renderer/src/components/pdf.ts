@@ -1,0 +1,32 @@
+/**
+ * pdf.js set up for this app: the worker from our own origin, no eval (the CSP forbids it), the
+ * character maps, standard fonts and wasm decoders shipped with the renderer (build/pdfjs-assets.ts).
+ */
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+const assetBase = (): string => new URL('pdfjs/', document.baseURI).href;
+
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js transfers the buffer to its worker: give it a copy so the caller's bytes stay intact.
+  const data = new Uint8Array(bytes.byteLength);
+  data.set(bytes);
+  return getDocument({
+    data,
+    cMapUrl: `${assetBase()}cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${assetBase()}standard_fonts/`,
+    wasmUrl: `${assetBase()}wasm/`,
+    isEvalSupported: false,
+    enableXfa: false,
+  }).promise;
+}
+
+/** Plain text of one page, for search. */
+export async function pageText(doc: PDFDocumentProxy, pageNumber: number): Promise<string> {
+  const page = await doc.getPage(pageNumber);
+  const content = await page.getTextContent();
+  return content.items.map((item) => ('str' in item ? item.str : '')).join('');
+}
