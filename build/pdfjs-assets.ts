@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
@@ -7,7 +8,9 @@ import type { Plugin } from 'vite';
  * `pdfjs/`, so proposals (Chinese PDFs whose fonts are not embedded included) render offline.
  */
 export function pdfjsAssets(): Plugin {
-  const root = resolve(import.meta.dirname, '../node_modules/pdfjs-dist');
+  // Resolved from the project (the config file itself is bundled into a temporary folder).
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
   const folders = ['cmaps', 'standard_fonts', 'wasm'];
   const files = (): { rel: string; abs: string }[] =>
     folders.flatMap((folder) =>
