@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { bootstrap } from './bootstrap';
-import { channelNames } from '../src-shared/ipc';
+import { channelNames, PROGRESS_EVENT } from '../src-shared/ipc';
 import { handlers } from './handlers';
 import type { HostServices } from './handlers/types';
 import { registerIpc } from './ipc/register';
@@ -59,6 +59,10 @@ function host(): HostServices {
         ? await dialog.showOpenDialog(win, options)
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths;
+    },
+    reportProgress: (progress) => {
+      for (const win of BrowserWindow.getAllWindows())
+        win.webContents.send(PROGRESS_EVENT, progress);
     },
     safeStorage: {
       isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),

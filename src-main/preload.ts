@@ -5,7 +5,7 @@
  * Sandboxed preloads may only require `electron`: this file imports types alone from src-shared.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Envelope, RawApi } from '../src-shared/ipc';
+import type { Envelope, RawApi, RawEvents } from '../src-shared/ipc';
 
 const invoke = (channel: string, input?: unknown): Promise<Envelope> =>
   ipcRenderer.invoke(channel, input);
@@ -16,4 +16,14 @@ const api = {
   'file:open': (input) => invoke('file:open', input),
 } satisfies RawApi;
 
+// Main's one event: progress of long work. The renderer validates each event before use.
+const events = {
+  onProgress: (listener) => {
+    const wrapped = (_event: unknown, progress: unknown) => listener(progress);
+    ipcRenderer.on('progress', wrapped);
+    return () => void ipcRenderer.removeListener('progress', wrapped);
+  },
+} satisfies RawEvents;
+
 contextBridge.exposeInMainWorld('jiebang', api);
+contextBridge.exposeInMainWorld('jiebangEvents', events);

@@ -51,6 +51,33 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/**
+ * Progress of long work (reading or writing a large bundle, encrypting, verifying), in bytes.
+ * Main pushes it as the `progress` event (the only event it sends); the renderer's own long work
+ * (building and opening bundles) reports through the same shape, so one progress UI shows both.
+ */
+export const ProgressSchema = z.object({
+  task: z.string().min(1).max(100),
+  phase: z.enum([
+    'read',
+    'write',
+    'encrypt',
+    'decrypt',
+    'zip',
+    'unzip',
+    'verify',
+    'sign',
+    'render',
+  ]),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+export const PROGRESS_EVENT = 'progress';
+
+/** Ties a call's progress events to the task that started it (optional on long calls). */
+const TaskIdSchema = z.string().min(1).max(100).optional();
+
 export const contract = {
   'app:info': {
     input: z.undefined(),
@@ -65,6 +92,7 @@ export const contract = {
         .max(255)
         .refine((n) => isSafeFileName(n), '文件名含非法字符 illegal character in file name'),
       filters: z.array(FileFilterSchema).max(10).optional(),
+      task: TaskIdSchema,
     }),
     output: z.discriminatedUnion('canceled', [
       z.object({ canceled: z.literal(true) }),
@@ -75,6 +103,7 @@ export const contract = {
     input: z.object({
       filters: z.array(FileFilterSchema).max(10),
       multiple: z.boolean().optional(),
+      task: TaskIdSchema,
     }),
     output: z.discriminatedUnion('canceled', [
       z.object({ canceled: z.literal(true) }),
@@ -136,6 +165,12 @@ export type RawApi = {
     ? () => Promise<Envelope>
     : (input: ChannelInput<C>) => Promise<Envelope>;
 };
+
+/** The preload's second, narrow export: a subscription to main's progress events only. */
+export interface RawEvents {
+  /** Calls `listener` with each progress event (unvalidated: the bridge parses it); returns unsubscribe. */
+  onProgress: (listener: (progress: unknown) => void) => () => void;
+}
 
 export class IpcError extends Error {
   override name = 'IpcError';

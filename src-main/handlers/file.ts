@@ -1,36 +1,117 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { open, rename, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { IpcError, MAX_FILE_BYTES } from '../../src-shared/ipc';
-import type { HandlerMap } from './types';
+import { IpcError, MAX_FILE_BYTES, type Progress } from '../../src-shared/ipc';
+import type { HandlerMap, HostServices } from './types';
+
+/** Files move in chunks of this size, with a progress event after each. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+function reporter(
+  host: HostServices,
+  task: string | undefined,
+  phase: Progress['phase'],
+  total: number,
+) {
+  return (done: number) => {
+    if (task !== undefined) host.reportProgress?.({ task, phase, done, total });
+  };
+}
+
+/** Reads a whole file in chunks, reporting progress (bytes read / size). */
+export async function readFileWithProgress(
+  path: string,
+  onProgress: (done: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_FILE_BYTES) {
+      throw new IpcError(
+        'handler-failed',
+        `文件过大：${basename(path)}（${size} 字节，上限 ${MAX_FILE_BYTES}） file too large`,
+      );
+    }
+    const bytes = new Uint8Array(size);
+    let done = 0;
+    onProgress(0);
+    while (done < size) {
+      const { bytesRead } = await handle.read(
+        bytes,
+        done,
+        Math.min(CHUNK_BYTES, size - done),
+        done,
+      );
+      if (bytesRead === 0)
+        throw new IpcError(
+          'handler-failed',
+          `文件在读取时被截断：${basename(path)} file shrank while reading`,
+        );
+      done += bytesRead;
+      onProgress(done);
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes bytes in chunks, reporting progress; nothing half-written is left under the final name. */
+export async function writeFileWithProgress(
+  path: string,
+  bytes: Uint8Array,
+  onProgress: (done: number) => void,
+): Promise<void> {
+  const partial = `${path}.part`;
+  const handle = await open(partial, 'w');
+  try {
+    let done = 0;
+    onProgress(0);
+    while (done < bytes.byteLength) {
+      const { bytesWritten } = await handle.write(
+        bytes,
+        done,
+        Math.min(CHUNK_BYTES, bytes.byteLength - done),
+      );
+      done += bytesWritten;
+      onProgress(done);
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(partial, path);
+}
 
 /**
  * Saving and opening are dialogs in Electron. The web host has no dialogs: its renderer bridge
  * turns a save into a download and an open into a file input, so these handlers refuse there.
  */
 export const fileHandlers: HandlerMap<'file:save' | 'file:open'> = {
-  'file:save': async ({ bytes, suggestedName, filters }, host) => {
+  'file:save': async ({ bytes, suggestedName, filters, task }, host) => {
     if (!host.showSaveDialog)
       throw new IpcError('handler-failed', '此宿主没有保存对话框 no save dialog on this host');
     const path = await host.showSaveDialog(suggestedName, filters ?? []);
     if (path === null) return { canceled: true };
-    await writeFile(path, bytes);
+    await writeFileWithProgress(path, bytes, reporter(host, task, 'write', bytes.byteLength));
     return { canceled: false, name: basename(path) };
   },
-  'file:open': async ({ filters, multiple }, host) => {
+  'file:open': async ({ filters, multiple, task }, host) => {
     if (!host.showOpenDialog)
       throw new IpcError('handler-failed', '此宿主没有打开对话框 no open dialog on this host');
     const paths = await host.showOpenDialog(filters, multiple ?? false);
     if (paths === null || paths.length === 0) return { canceled: true };
+    const sizes = await Promise.all(paths.map(async (p) => (await stat(p)).size));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const report = reporter(host, task, 'read', total);
     const files = [];
-    for (const path of paths) {
-      const info = await stat(path);
-      if (info.size > MAX_FILE_BYTES) {
-        throw new IpcError(
-          'handler-failed',
-          `文件过大：${basename(path)}（${info.size} 字节） file too large`,
-        );
-      }
-      files.push({ name: basename(path), bytes: new Uint8Array(await readFile(path)) });
+    let before = 0;
+    for (const [i, path] of paths.entries()) {
+      const base = before;
+      files.push({
+        name: basename(path),
+        bytes: await readFileWithProgress(path, (done) => report(base + done)),
+      });
+      before += sizes[i] ?? 0;
     }
     const [first, ...rest] = files;
     if (!first) return { canceled: true };

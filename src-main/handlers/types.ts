@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Channel, ChannelOutput, Contract, FileFilter } from '../../src-shared/ipc';
+import type { Channel, ChannelOutput, Contract, FileFilter, Progress } from '../../src-shared/ipc';
 
 /**
  * What a handler may use of its host. Electron (src-main/index.ts) and the web host
@@ -18,6 +18,8 @@ export interface HostServices {
   ) => Promise<string | null>;
   /** Native open dialog; absent in the web host, where the renderer uses a file input. */
   showOpenDialog?: (filters: readonly FileFilter[], multiple: boolean) => Promise<string[] | null>;
+  /** Pushes a progress event to the renderer (Electron: to the app window). */
+  reportProgress?: (progress: Progress) => void;
   /** Electron's safeStorage; absent in the web host. */
   safeStorage?: {
     isEncryptionAvailable: () => boolean;

@@ -1,7 +1,10 @@
+import { useEffect } from 'react';
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { useT } from './i18n';
 import { routes } from './routes';
 import { useLang, useToggleLang } from './stores/ui';
+import { subscribeToMainProgress } from './stores/progress';
+import { ProgressPanel } from './components/ProgressPanel';
 
 function Sidebar() {
   const t = useT();
@@ -47,12 +50,14 @@ function TopBar() {
 }
 
 export function App() {
+  useEffect(() => subscribeToMainProgress(), []);
   return (
     <HashRouter>
       <div className="shell">
         <Sidebar />
         <div className="main">
           <TopBar />
+          <ProgressPanel />
           <main className="content">
             <Routes>
               {routes.map((r) => (

@@ -16,6 +16,7 @@ import {
   type RawApi,
 } from '../../src-shared/ipc';
 import { decodeWire, encodeWire } from '../../src-shared/wire';
+import { useProgressStore } from './stores/progress';
 
 const TOKEN_KEY = 'jiebang.webToken';
 
@@ -58,7 +59,29 @@ function download(bytes: Uint8Array, name: string): Envelope {
 }
 
 /** Web host: an open is a file input; closing the picker resolves as canceled. */
-function pickFiles(filters: readonly FileFilter[], multiple: boolean): Promise<Envelope> {
+/** Reads a picked file as a stream, reporting bytes read to the task (large bundles). */
+async function readWithProgress(
+  file: File,
+  onBytes: (n: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let done = 0;
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    bytes.set(chunk.value, done);
+    done += chunk.value.byteLength;
+    onBytes(chunk.value.byteLength);
+  }
+  return done === file.size ? bytes : bytes.slice(0, done);
+}
+
+function pickFiles(
+  filters: readonly FileFilter[],
+  multiple: boolean,
+  task?: string,
+): Promise<Envelope> {
   return new Promise((done) => {
     const input = document.createElement('input');
     input.type = 'file';
@@ -78,14 +101,23 @@ function pickFiles(filters: readonly FileFilter[], multiple: boolean): Promise<E
     input.addEventListener('change', () => {
       const chosen = [...(input.files ?? [])];
       input.remove();
-      void Promise.all(
-        chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-      ).then((files) =>
+      const total = chosen.reduce((sum, f) => sum + f.size, 0);
+      let read = 0;
+      const onBytes = (n: number) => {
+        read += n;
+        if (task !== undefined) {
+          useProgressStore.getState().report({ task, phase: 'read', done: read, total });
+        }
+      };
+      void (async () => {
+        const files = [];
+        for (const f of chosen)
+          files.push({ name: f.name, bytes: await readWithProgress(f, onBytes) });
         done({
           ok: true,
           value: files.length === 0 ? { canceled: true } : { canceled: false, files },
-        }),
-      );
+        });
+      })();
     });
     input.click();
   });
@@ -94,7 +126,7 @@ function pickFiles(filters: readonly FileFilter[], multiple: boolean): Promise<E
 const webRawApi: RawApi = {
   'app:info': () => post('app:info'),
   'file:save': async (input) => download(input.bytes, input.suggestedName),
-  'file:open': async (input) => pickFiles(input.filters, input.multiple ?? false),
+  'file:open': async (input) => pickFiles(input.filters, input.multiple ?? false, input.task),
 };
 
 const rawApi = (): RawApi => window.jiebang ?? webRawApi;

@@ -6,8 +6,9 @@ import { useCallback } from 'react';
 import { useLang, type Lang } from '../stores/ui';
 import { coreStrings } from './core';
 import { pdfStrings } from './pdf';
+import { progressStrings } from './progress';
 
-const dictionaries = [coreStrings, pdfStrings] as const;
+const dictionaries = [coreStrings, pdfStrings, progressStrings] as const;
 
 type Dictionary = (typeof dictionaries)[number];
 export type StringKey = Dictionary extends infer D
