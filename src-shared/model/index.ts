@@ -1,0 +1,6 @@
+export * from './common';
+export * from './package';
+export * from './sheet';
+export * from './decision';
+export * from './taskbook';
+export * from './lifecycle';
