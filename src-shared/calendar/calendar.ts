@@ -1,0 +1,137 @@
+/**
+ * Working days under the Chinese statutory-holiday calendar (publicity of 5 working days,
+ * 第十二条（六）). Never falls back to plain weekdays for a year the data does not cover.
+ */
+import { z } from 'zod';
+import { DateSchema } from '../model/common';
+
+export const CalendarYearSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  status: z.enum(['official', 'provisional']),
+  source: z.string().min(1).max(500),
+  holidays: z.array(DateSchema),
+  workdays: z.array(DateSchema),
+});
+export type CalendarYear = z.infer<typeof CalendarYearSchema>;
+
+export const CalendarFileSchema = z
+  .object({ formatVersion: z.literal(1), years: z.array(CalendarYearSchema).min(1) })
+  .superRefine((file, ctx) => {
+    file.years.forEach((y, i) => {
+      for (const d of [...y.holidays, ...y.workdays]) {
+        if (!d.startsWith(`${y.year}-`)) {
+          ctx.addIssue({ code: 'custom', path: ['years', i], message: `${d} 不属于 ${y.year} 年` });
+        }
+        if (!isRealDate(d))
+          ctx.addIssue({ code: 'custom', path: ['years', i], message: `${d} 不是有效日期` });
+      }
+      const both = y.holidays.filter((d) => y.workdays.includes(d));
+      if (both.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['years', i],
+          message: `${both.join('、')} 同时标为放假和上班`,
+        });
+      }
+    });
+  });
+export type CalendarFile = z.infer<typeof CalendarFileSchema>;
+
+export class CalendarCoverageError extends Error {
+  override name = 'CalendarCoverageError';
+  constructor(
+    readonly year: number,
+    readonly reason: 'missing' | 'provisional',
+  ) {
+    super(
+      reason === 'missing'
+        ? `日历数据不含 ${year} 年的法定节假日安排，无法计算工作日；请导入包含 ${year} 年的日历文件。`
+        : `${year} 年的放假调休安排尚未纳入（仅有法定节日，缺国务院办公厅通知的调休日），无法准确计算工作日；请导入新的日历文件。`,
+    );
+  }
+}
+
+function isRealDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
+export interface WorkingCalendar {
+  years: ReadonlyMap<number, CalendarYear>;
+  allowProvisional: boolean;
+}
+
+/** Builds a calendar; later files override earlier ones year by year (a newer notice wins). */
+export function makeCalendar(
+  files: readonly CalendarFile[],
+  allowProvisional = false,
+): WorkingCalendar {
+  const years = new Map<number, CalendarYear>();
+  for (const file of files) for (const y of file.years) years.set(y.year, y);
+  return { years, allowProvisional };
+}
+
+/** Parses a calendar file (JSON text), with errors that name what is wrong. */
+export function parseCalendarFile(
+  text: string,
+): { ok: true; value: CalendarFile } | { ok: false; error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: '日历文件不是有效的 JSON' };
+  }
+  const parsed = CalendarFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: `日历文件格式错误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+    };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Days from a to b (b − a), by calendar date. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export function isWorkingDay(cal: WorkingCalendar, iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  const data = cal.years.get(year);
+  if (!data) throw new CalendarCoverageError(year, 'missing');
+  if (data.status === 'provisional' && !cal.allowProvisional)
+    throw new CalendarCoverageError(year, 'provisional');
+  if (data.workdays.includes(iso)) return true;
+  if (data.holidays.includes(iso)) return false;
+  const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * The date `n` working days after `start` (start itself not counted): e.g. publicity starting
+ * on `start` for 5 working days ends on `addWorkingDays(cal, start, 4)` if start is a working day.
+ */
+export function addWorkingDays(cal: WorkingCalendar, start: string, n: number): string {
+  let date = start;
+  let left = n;
+  isWorkingDay(cal, start); // refuse an uncovered start year even when n = 0
+  while (left > 0) {
+    date = addDays(date, 1);
+    if (isWorkingDay(cal, date)) left--;
+  }
+  return date;
+}
+
+/** The last day of a publicity period of `n` working days that starts on `start` (第十二条（六）). */
+export function publicityEnd(cal: WorkingCalendar, start: string, n = 5): string {
+  let date = start;
+  while (!isWorkingDay(cal, date)) date = addDays(date, 1);
+  return addWorkingDays(cal, date, n - 1);
+}

@@ -1,0 +1,245 @@
+/** Rules on the review package: eligibility of the parties, consortia, relations, the panel. */
+import type { Applicant, ReviewPackage } from '../model';
+import { finding, type Finding } from './finding';
+import { checkCityFunding } from './funding';
+
+/** 第八条: the 发榜方's qualifications; 第十二条（一）: it is the end user. */
+export function checkIssuer(pkg: ReviewPackage): Finding[] {
+  const issuer = pkg.demand.issuer;
+  const path = ['demand', 'issuer'];
+  const out: Finding[] = [];
+  if (issuer.kind === 'other') {
+    out.push(
+      finding(
+        'eligibility.issuerKind',
+        '第八条',
+        'blocking',
+        `发榜方“${issuer.name}”应为行业主管部门或区域内行业龙头、骨干企业或重点科技型企业`,
+        [...path, 'kind'],
+      ),
+    );
+  }
+  if (!issuer.isLocal && issuer.kind !== 'authority') {
+    out.push(
+      finding(
+        'eligibility.issuerLocal',
+        '第八条',
+        'blocking',
+        `发榜方“${issuer.name}”应为区域内企业`,
+        [...path, 'isLocal'],
+      ),
+    );
+  }
+  if (!issuer.hasFundingCommitment) {
+    out.push(
+      finding(
+        'eligibility.issuerFunding',
+        '第八条（二）',
+        'blocking',
+        '发榜方应具有保障项目实施的资金投入和配套条件',
+        [...path, 'hasFundingCommitment'],
+      ),
+    );
+  }
+  if (issuer.isOnSanctionList) {
+    out.push(
+      finding(
+        'eligibility.issuerIntegrity',
+        '第八条（三）',
+        'blocking',
+        `发榜方“${issuer.name}”被列入联合惩戒名单，不得发榜`,
+        [...path, 'isOnSanctionList'],
+      ),
+    );
+  }
+  if (issuer.kind !== 'authority' && !issuer.isEndUser) {
+    out.push(
+      finding(
+        'eligibility.endUser',
+        '第十二条（一）',
+        'blocking',
+        '提出技术需求的企业应为技术需求最终用户',
+        [...path, 'isEndUser'],
+      ),
+    );
+  }
+  return out;
+}
+
+/** 第九条: each solver organisation is a legal entity with good integrity. */
+export function checkSolverEligibility(applicant: Applicant, index: number): Finding[] {
+  const out: Finding[] = [];
+  applicant.members.forEach((m, j) => {
+    const path = ['applicants', index, 'members', j];
+    if (!m.isLegalEntity) {
+      out.push(
+        finding(
+          'eligibility.solverLegalEntity',
+          '第九条',
+          'blocking',
+          `揭榜方“${m.name}”应具有法人资格`,
+          [...path, 'isLegalEntity'],
+        ),
+      );
+    }
+    if (m.isOnSanctionList) {
+      out.push(
+        finding(
+          'eligibility.solverIntegrity',
+          '第九条（三）',
+          'blocking',
+          `揭榜方“${m.name}”被列入联合惩戒名单，不得揭榜`,
+          [...path, 'isOnSanctionList'],
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** 第十条: no subordination or equity link between the 发榜方 and the 揭榜方. */
+export function checkRelations(applicant: Applicant, index: number): Finding[] {
+  return applicant.relations.flatMap((r, j) =>
+    r.kind === 'subordinate' || r.kind === 'equity'
+      ? [
+          finding(
+            'relation.independence',
+            '第十条',
+            'blocking',
+            `“${applicant.name}”申报了与发榜方的${r.kind === 'subordinate' ? '隶属' : '股权'}关系，发榜方与揭榜方不得存在隶属或股权等关联关系`,
+            ['applicants', index, 'relations', j],
+          ),
+        ]
+      : [],
+  );
+}
+
+/** 第十二条（四）: a consortium names its lead and has a signed cooperation agreement. */
+export function checkConsortium(applicant: Applicant, index: number): Finding[] {
+  const path = ['applicants', index];
+  if (!applicant.isConsortium) {
+    return applicant.members.length > 1
+      ? [
+          finding(
+            'consortium.declared',
+            '第十二条（四）',
+            'blocking',
+            `“${applicant.name}”由多家单位组成，应作为联合体揭榜`,
+            [...path, 'isConsortium'],
+          ),
+        ]
+      : [];
+  }
+  const out: Finding[] = [];
+  if (applicant.members.length < 2) {
+    out.push(
+      finding(
+        'consortium.members',
+        '第十二条（四）',
+        'blocking',
+        `联合体“${applicant.name}”应由多家单位组成`,
+        [...path, 'members'],
+      ),
+    );
+  }
+  if (!applicant.leadMemberId || !applicant.members.some((m) => m.id === applicant.leadMemberId)) {
+    out.push(
+      finding(
+        'consortium.lead',
+        '第十二条（四）',
+        'blocking',
+        `联合体“${applicant.name}”应明确牵头揭榜方`,
+        [...path, 'leadMemberId'],
+      ),
+    );
+  }
+  const agreement = applicant.attachments.find((a) => a.id === applicant.cooperationAgreementId);
+  if (!agreement) {
+    out.push(
+      finding(
+        'consortium.agreement',
+        '第十二条（四）',
+        'blocking',
+        `联合体“${applicant.name}”各方应签订合作协议并随申报材料提交`,
+        [...path, 'cooperationAgreementId'],
+      ),
+    );
+  }
+  return out;
+}
+
+/** 第十二条（八）2: a chief expert (首席专家) from one of the solver's organisations. */
+export function checkChiefExpert(applicant: Applicant, index: number): Finding[] {
+  return applicant.members.some((m) => m.id === applicant.chiefExpert.organisationId)
+    ? []
+    : [
+        finding(
+          'solver.chiefExpert',
+          '第十二条（八）',
+          'blocking',
+          `“${applicant.name}”的首席专家应由揭榜方指定（所属单位须为揭榜方成员）`,
+          ['applicants', index, 'chiefExpert'],
+        ),
+      ];
+}
+
+/** 第十二条（五）: one chair, generally nominated by the demand side. */
+export function checkPanel(pkg: ReviewPackage): Finding[] {
+  const chairs = pkg.panel.experts.filter((e) => e.role === 'chair');
+  if (chairs.length !== 1) {
+    return [
+      finding(
+        'panel.oneChair',
+        '第十二条（五）',
+        'blocking',
+        `专家组应有且仅有一名组长（现有 ${chairs.length} 名）`,
+        ['panel', 'experts'],
+      ),
+    ];
+  }
+  const [chair] = chairs;
+  if (chair && chair.nominatedBy !== 'demand-side') {
+    return [
+      finding(
+        'panel.chairNominatedByDemandSide',
+        '第十二条（五）',
+        'warning',
+        `专家组组长一般由发榜方推荐的专家担任，“${chair.name}”不是发榜方推荐`,
+        ['panel', 'experts', pkg.panel.experts.indexOf(chair), 'nominatedBy'],
+      ),
+    ];
+  }
+  return [];
+}
+
+/** Every rule that applies to a review package. */
+export function checkReviewPackage(pkg: ReviewPackage): Finding[] {
+  const out = [...checkIssuer(pkg), ...checkPanel(pkg)];
+  pkg.applicants.forEach((a, i) => {
+    out.push(
+      ...checkSolverEligibility(a, i),
+      ...checkRelations(a, i),
+      ...checkConsortium(a, i),
+      ...checkChiefExpert(a, i),
+    );
+  });
+  out.push(
+    ...checkCityFunding(pkg.demand.projectType, pkg.demand.cityFunding, pkg.demand.contractAmount, [
+      'demand',
+      'cityFunding',
+    ]),
+  );
+  const ids = new Set<string>();
+  pkg.applicants.forEach((a, i) => {
+    if (ids.has(a.id))
+      out.push(
+        finding('package.uniqueIds', '第十二条（四）', 'blocking', `揭榜方编号重复：${a.id}`, [
+          'applicants',
+          i,
+          'id',
+        ]),
+      );
+    ids.add(a.id);
+  });
+  return out;
+}

@@ -1,0 +1,195 @@
+/**
+ * Aggregation of a panel's sheets, in the open (DESIGN.md "Scoring"): every expert's total, mean,
+ * trimmed mean (highest and lowest dropped at ≥ trimMinSheets valid sheets, the dropped ones
+ * marked), median, spread, per-criterion means; recused sheets never count; deviations flagged;
+ * ranking with the declared tie-break order, remaining ties left for the chair.
+ * All arithmetic is exact (decimal.js); figures are shown rounded half-up to 2 places.
+ */
+import { dec, fmt2, sum, ZERO, type Dec } from '../money';
+import type { Aggregation, ReviewPackage, ScoreSheet } from '../model';
+import { applicantTotal } from './sheet';
+
+export interface ExpertTotal {
+  expertId: string;
+  total: Dec;
+  /** Dropped by the trimmed mean (one highest, one lowest). */
+  dropped: 'high' | 'low' | null;
+  /** Deviates from the mean of the other experts by more than the threshold. */
+  deviation: Dec | null;
+  deviationReason?: string;
+  perCriterion: Record<string, Dec>;
+}
+
+export interface ApplicantResult {
+  applicantId: string;
+  experts: ExpertTotal[];
+  recusedExpertIds: string[];
+  validSheets: number;
+  mean: Dec;
+  trimmedMean: Dec | null;
+  median: Dec;
+  min: Dec;
+  max: Dec;
+  spread: Dec;
+  criterionMeans: Record<string, Dec>;
+  /** The score the ranking uses, by the package's method. */
+  final: Dec;
+  rank: number;
+  /** Other applicants still tied after the declared tie-break order (for the chair to break). */
+  tiedWith: string[];
+}
+
+export interface AggregateResult {
+  method: Aggregation['method'];
+  results: ApplicantResult[];
+  /** Submitted sheets per expert; experts with no sheet are missing. */
+  submittedExpertIds: string[];
+  missingExpertIds: string[];
+}
+
+export function median(values: readonly Dec[]): Dec {
+  if (values.length === 0) return ZERO;
+  const sorted = [...values].sort((a, b) => a.comparedTo(b));
+  const mid = Math.floor(sorted.length / 2);
+  const hi = sorted[mid] ?? ZERO;
+  return sorted.length % 2 === 1 ? hi : (sorted[mid - 1] ?? ZERO).plus(hi).div(2);
+}
+
+export function mean(values: readonly Dec[]): Dec {
+  return values.length === 0 ? ZERO : sum(values).div(values.length);
+}
+
+/**
+ * Trimmed mean: drops one highest and one lowest value when there are at least `minSheets`;
+ * returns the indexes dropped so the UI can mark them.
+ */
+export function trimmedMean(
+  values: readonly Dec[],
+  minSheets: number,
+): { value: Dec; low: number; high: number } | null {
+  if (values.length < minSheets || values.length < 3) return null;
+  let low = 0;
+  let high = 0;
+  values.forEach((v, i) => {
+    if (v.lt(values[low] ?? v)) low = i;
+    if (v.gt(values[high] ?? v)) high = i;
+  });
+  if (low === high) high = low === 0 ? 1 : 0; // all equal: any two
+  const kept = values.filter((_, i) => i !== low && i !== high);
+  return { value: mean(kept), low, high };
+}
+
+function finalScore(
+  r: Pick<ApplicantResult, 'mean' | 'trimmedMean' | 'median'>,
+  method: Aggregation['method'],
+): Dec {
+  if (method === 'median') return r.median;
+  if (method === 'trimmed-mean') return r.trimmedMean ?? r.mean;
+  return r.mean;
+}
+
+/** Compares for ranking: final score, then the tie-break criteria means in order (display precision). */
+function compareResults(a: ApplicantResult, b: ApplicantResult, order: readonly string[]): number {
+  const byFinal = dec(fmt2(b.final)).comparedTo(dec(fmt2(a.final)));
+  if (byFinal !== 0) return byFinal;
+  for (const id of order) {
+    const diff = dec(fmt2(b.criterionMeans[id] ?? ZERO)).comparedTo(
+      dec(fmt2(a.criterionMeans[id] ?? ZERO)),
+    );
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+export function aggregate(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): AggregateResult {
+  const settings = pkg.aggregation;
+  const submitted = sheets.filter((s) => s.packageId === pkg.packageId && s.status === 'submitted');
+  // One sheet per expert: the last one given wins (imports replace earlier copies).
+  const byExpert = new Map(submitted.map((s) => [s.expertId, s]));
+  const panelIds = pkg.panel.experts.map((e) => e.id);
+  const results: ApplicantResult[] = pkg.applicants.map((applicant) => {
+    const experts: ExpertTotal[] = [];
+    const recused: string[] = [];
+    for (const expertId of panelIds) {
+      const sheet = byExpert.get(expertId);
+      const score = sheet?.scores.find((s) => s.applicantId === applicant.id);
+      if (!sheet || !score) continue;
+      if (score.recusal) {
+        recused.push(expertId);
+        continue;
+      }
+      const perCriterion: Record<string, Dec> = {};
+      for (const c of pkg.rubric.criteria) {
+        perCriterion[c.id] = dec(score.criteria.find((x) => x.criterionId === c.id)?.points ?? 0);
+      }
+      experts.push({
+        expertId,
+        total: applicantTotal(score, pkg.rubric),
+        dropped: null,
+        deviation: null,
+        ...(score.deviationReason ? { deviationReason: score.deviationReason } : {}),
+        perCriterion,
+      });
+    }
+    const totals = experts.map((e) => e.total);
+    const trimmed = trimmedMean(totals, settings.trimMinSheets);
+    if (trimmed) {
+      const lowExpert = experts[trimmed.low];
+      const highExpert = experts[trimmed.high];
+      if (lowExpert) lowExpert.dropped = 'low';
+      if (highExpert) highExpert.dropped = 'high';
+    }
+    // Deviation: distance from the mean of the *other* experts' totals.
+    if (experts.length >= 2) {
+      for (const e of experts) {
+        const others = experts.filter((o) => o !== e).map((o) => o.total);
+        const distance = e.total.minus(mean(others));
+        if (distance.abs().gt(settings.deviationThreshold)) e.deviation = distance;
+      }
+    }
+    const criterionMeans: Record<string, Dec> = {};
+    for (const c of pkg.rubric.criteria)
+      criterionMeans[c.id] = mean(experts.map((e) => e.perCriterion[c.id] ?? ZERO));
+    const min = totals.reduce<Dec | null>((m, v) => (m === null || v.lt(m) ? v : m), null) ?? ZERO;
+    const max = totals.reduce<Dec | null>((m, v) => (m === null || v.gt(m) ? v : m), null) ?? ZERO;
+    const base = {
+      mean: mean(totals),
+      trimmedMean: trimmed ? trimmed.value : null,
+      median: median(totals),
+    };
+    return {
+      applicantId: applicant.id,
+      experts,
+      recusedExpertIds: recused,
+      validSheets: experts.length,
+      ...base,
+      min,
+      max,
+      spread: max.minus(min),
+      criterionMeans,
+      final: finalScore(base, settings.method),
+      rank: 0,
+      tiedWith: [],
+    };
+  });
+  const order =
+    settings.tieBreakOrder.length > 0
+      ? settings.tieBreakOrder
+      : pkg.rubric.criteria.map((c) => c.id);
+  const ranked = [...results].sort(
+    (a, b) => compareResults(a, b, order) || a.applicantId.localeCompare(b.applicantId),
+  );
+  ranked.forEach((r, i) => {
+    const prev = ranked[i - 1];
+    r.rank = prev && compareResults(prev, r, order) === 0 ? prev.rank : i + 1;
+  });
+  for (const r of ranked) {
+    r.tiedWith = ranked.filter((o) => o !== r && o.rank === r.rank).map((o) => o.applicantId);
+  }
+  return {
+    method: settings.method,
+    results: ranked,
+    submittedExpertIds: panelIds.filter((id) => byExpert.has(id)),
+    missingExpertIds: panelIds.filter((id) => !byExpert.has(id)),
+  };
+}

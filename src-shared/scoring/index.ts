@@ -1,0 +1,3 @@
+export * from './sheet';
+export * from './aggregate';
+export * from './horse-race';
