@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import {
   DateSchema,
-  DateTimeSchema,
   FormatVersionSchema,
   IdSchema,
   NameSchema,
