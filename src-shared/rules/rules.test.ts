@@ -1,0 +1,562 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../calendar';
+import type { ExtensionRequest, PanelDecision, ReviewPackage, TaskBook } from '../model';
+import { samplePackage, sampleSheets } from '../sample-fixture';
+import { aggregate } from '../scoring';
+import {
+  checkAcceptanceApplication,
+  checkApprovedFunding,
+  checkChangeRequest,
+  checkChiefExpert,
+  checkCityFunding,
+  checkConsortium,
+  checkExtensionRequest,
+  checkHorseRace,
+  checkHorseRaceSelection,
+  checkIntellectualProperty,
+  checkIssuer,
+  checkMilestones,
+  checkPanel,
+  checkPanelDecision,
+  checkParties,
+  checkPeriod,
+  checkPublicity,
+  checkRelations,
+  checkReviewPackage,
+  checkSolverEligibility,
+  checkTranches,
+  type Finding,
+} from '.';
+
+const rulesOf = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.article}`);
+const expectRule = (fs: Finding[], rule: string, article: string) => {
+  const hit = fs.find((f) => f.rule === rule);
+  expect(hit, `${rule} in ${JSON.stringify(rulesOf(fs))}`).toBeDefined();
+  expect(hit?.article).toBe(article);
+  expect(hit?.message).toContain(article);
+};
+
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('fixture value missing');
+  return value;
+}
+
+const pkg = (): ReviewPackage => samplePackage();
+const agg = aggregate(samplePackage(), sampleSheets());
+
+function decision(over: Partial<PanelDecision> = {}): PanelDecision {
+  return {
+    formatVersion: 1,
+    packageId: 'KLMY-2026-JB-001',
+    chairExpertId: 'E01',
+    ranking: [],
+    tieBreaks: [],
+    recommendedIds: ['A01', 'A02'],
+    horseRace: {
+      solverIds: ['A01', 'A02'],
+      reason: '评分接近且技术路线不同',
+      raceStageShare: '0.3',
+    },
+    approvedFunding: [
+      { applicantId: 'A01', amount: '400' },
+      { applicantId: 'A02', amount: '400' },
+    ],
+    approvedTotal: '800',
+    opinion: '同意',
+    dissent: [],
+    decidedAt: '2026-12-08T12:00:00+08:00',
+    ...over,
+  };
+}
+
+function taskBook(over: Partial<TaskBook> = {}): TaskBook {
+  return {
+    formatVersion: 1,
+    taskBookId: 'TB-1',
+    packageId: 'KLMY-2026-JB-001',
+    contractNumber: 'KLMY-JB-2026-001',
+    title: '油田采出水深度处理与回用关键技术',
+    projectType: 'industry-common',
+    parties: [
+      { role: 'bureau', name: '克拉玛依市科学技术局', representative: '', address: '' },
+      { role: 'issuer', name: '克拉玛依油田开发有限公司（示例）', representative: '', address: '' },
+      {
+        role: 'solver',
+        name: '新疆水处理技术研究院（示例）',
+        applicantId: 'A01',
+        representative: '',
+        address: '',
+      },
+    ],
+    chiefExpert: { name: '王建国', title: '研究员', organisation: '新疆水处理技术研究院（示例）' },
+    period: { start: '2027-01-01', end: '2029-06-30' },
+    objectives: '',
+    milestones: [
+      {
+        id: 'M1',
+        title: '立项',
+        due: '2027-01-15',
+        deliverables: ['实施方案'],
+        indicators: [],
+        tranche: '300',
+      },
+      {
+        id: 'M2',
+        title: '里程碑考核',
+        due: '2028-06-30',
+        deliverables: ['中试'],
+        indicators: [],
+        tranche: '300',
+      },
+      {
+        id: 'M3',
+        title: '验收',
+        due: '2029-06-30',
+        deliverables: ['验收'],
+        indicators: [],
+        tranche: '200',
+      },
+    ],
+    raceStageTargets: [],
+    intellectualProperty: { ownership: '归揭榜方所有', benefitSharing: '按合同约定' },
+    funding: { city: '800', issuer: '1200', selfRaised: '0' },
+    isHorseRace: false,
+    status: 'draft',
+    ...over,
+  };
+}
+
+describe('the sample package passes every package rule', () => {
+  it('has no blocking finding', () => {
+    expect(checkReviewPackage(pkg()).filter((f) => f.severity === 'blocking')).toEqual([]);
+  });
+});
+
+describe('第八条 / 第十二条（一） issuer eligibility', () => {
+  it('passes the sample issuer', () => expect(checkIssuer(pkg())).toEqual([]));
+  it('refuses an issuer without funds, sanctioned, not local, not the end user', () => {
+    const p = pkg();
+    p.demand.issuer = {
+      ...p.demand.issuer,
+      hasFundingCommitment: false,
+      isOnSanctionList: true,
+      isLocal: false,
+      isEndUser: false,
+    };
+    const fs = checkIssuer(p);
+    expectRule(fs, 'eligibility.issuerFunding', '第八条（二）');
+    expectRule(fs, 'eligibility.issuerIntegrity', '第八条（三）');
+    expectRule(fs, 'eligibility.issuerLocal', '第八条');
+    expectRule(fs, 'eligibility.endUser', '第十二条（一）');
+    p.demand.issuer.kind = 'other';
+    expectRule(checkIssuer(p), 'eligibility.issuerKind', '第八条');
+  });
+});
+
+describe('第九条 solver eligibility', () => {
+  it('passes and fails', () => {
+    const a = must(pkg().applicants[0]);
+    expect(checkSolverEligibility(a, 0)).toEqual([]);
+    const bad = {
+      ...a,
+      members: [{ ...must(a.members[0]), isLegalEntity: false, isOnSanctionList: true }],
+    };
+    expectRule(checkSolverEligibility(bad, 0), 'eligibility.solverLegalEntity', '第九条');
+    expectRule(checkSolverEligibility(bad, 0), 'eligibility.solverIntegrity', '第九条（三）');
+  });
+});
+
+describe('第十条 no subordination or equity', () => {
+  it('passes a cooperation relation, refuses equity and subordination', () => {
+    const a = must(pkg().applicants[1]);
+    expect(checkRelations(a, 1)).toEqual([]);
+    expectRule(
+      checkRelations({ ...a, relations: [{ kind: 'equity' }] }, 1),
+      'relation.independence',
+      '第十条',
+    );
+    expectRule(
+      checkRelations({ ...a, relations: [{ kind: 'subordinate' }] }, 1),
+      'relation.independence',
+      '第十条',
+    );
+  });
+});
+
+describe('第十二条（四） consortium', () => {
+  it('passes the sample consortium; refuses a missing lead or agreement', () => {
+    const a = must(pkg().applicants[1]);
+    expect(checkConsortium(a, 1)).toEqual([]);
+    expectRule(
+      checkConsortium({ ...a, leadMemberId: undefined }, 1),
+      'consortium.lead',
+      '第十二条（四）',
+    );
+    expectRule(
+      checkConsortium({ ...a, cooperationAgreementId: 'NOPE' }, 1),
+      'consortium.agreement',
+      '第十二条（四）',
+    );
+    expectRule(
+      checkConsortium({ ...a, isConsortium: false }, 1),
+      'consortium.declared',
+      '第十二条（四）',
+    );
+  });
+});
+
+describe('第十二条（八） chief expert', () => {
+  it('passes and fails', () => {
+    const a = must(pkg().applicants[0]);
+    expect(checkChiefExpert(a, 0)).toEqual([]);
+    expectRule(
+      checkChiefExpert({ ...a, chiefExpert: { ...a.chiefExpert, organisationId: 'ZZ' } }, 0),
+      'solver.chiefExpert',
+      '第十二条（八）',
+    );
+  });
+});
+
+describe('第十二条（五） panel chair', () => {
+  it('passes a demand-side chair; warns otherwise; refuses two chairs', () => {
+    expect(checkPanel(pkg())).toEqual([]);
+    const p = pkg();
+    p.panel.experts = p.panel.experts.map((e) =>
+      e.role === 'chair' ? { ...e, nominatedBy: 'bureau' } : e,
+    );
+    const warn = checkPanel(p);
+    expectRule(warn, 'panel.chairNominatedByDemandSide', '第十二条（五）');
+    expect(warn[0]?.severity).toBe('warning');
+    p.panel.experts = p.panel.experts.map((e) => ({ ...e, role: 'chair' }));
+    expectRule(checkPanel(p), 'panel.oneChair', '第十二条（五）');
+  });
+});
+
+describe('第十二条（五） horse race', () => {
+  it('passes two close solvers on distinct routes', () => {
+    expect(checkHorseRace(decision(), pkg(), agg)).toEqual([]);
+  });
+  it('refuses more than 3, the same route, distant scores without a reason', () => {
+    const four = decision({
+      recommendedIds: ['A01', 'A02', 'A03', 'A04'],
+      horseRace: { solverIds: ['A01', 'A02', 'A03', 'A04'], reason: 'x', raceStageShare: '0.3' },
+    });
+    expectRule(checkHorseRace(four, pkg(), agg), 'horseRace.max3', '第十二条（五）');
+    const sameRoute = decision({
+      recommendedIds: ['A01', 'A03'],
+      horseRace: { solverIds: ['A01', 'A03'], reason: 'x', raceStageShare: '0.3' },
+    });
+    expectRule(checkHorseRace(sameRoute, pkg(), agg), 'horseRace.distinctRoutes', '第十二条（五）');
+    const far = decision({
+      recommendedIds: ['A01', 'A04'],
+      horseRace: { solverIds: ['A01', 'A04'], reason: 'x', raceStageShare: '0.3' },
+    });
+    const farFs = checkHorseRace(far, pkg(), agg);
+    expectRule(farFs, 'horseRace.closeScores', '第十二条（五）');
+    expect(farFs.find((f) => f.rule === 'horseRace.closeScores')?.severity).toBe('blocking');
+    const overridden = decision({
+      recommendedIds: ['A01', 'A04'],
+      horseRace: {
+        solverIds: ['A01', 'A04'],
+        reason: 'x',
+        raceStageShare: '0.3',
+        overrideReason: '路线互补',
+      },
+    });
+    expect(
+      checkHorseRace(overridden, pkg(), agg).find((f) => f.rule === 'horseRace.closeScores')
+        ?.severity,
+    ).toBe('warning');
+    expectRule(
+      checkHorseRace(decision({ horseRace: undefined }), pkg(), agg),
+      'horseRace.required',
+      '第十二条（五）',
+    );
+  });
+  it('第十三条（三）: a race-stage share strictly between 0 and 1', () => {
+    const d = decision({
+      horseRace: { solverIds: ['A01', 'A02'], reason: 'x', raceStageShare: '1' },
+    });
+    expectRule(checkHorseRace(d, pkg(), agg), 'horseRace.stageShare', '第十三条（三）');
+  });
+});
+
+describe('第十三条 funding', () => {
+  it('passes within the cap and the 40% share', () => {
+    expect(checkCityFunding('enterprise', '800', '2000', [])).toEqual([]);
+    expect(checkCityFunding('industry-common', '1000', undefined, [])).toEqual([]);
+  });
+  it('refuses over 1000万元 (第十三条（一）) and over 40% (第十三条（二）)', () => {
+    expectRule(
+      checkCityFunding('industry-common', '1000.01', undefined, []),
+      'funding.cap',
+      '第十三条（一）',
+    );
+    expectRule(checkCityFunding('enterprise', '1200', '5000', []), 'funding.cap', '第十三条（二）');
+    expectRule(
+      checkCityFunding('enterprise', '800.5', '2000', []),
+      'funding.cityShare',
+      '第十三条（二）',
+    );
+    expectRule(
+      checkCityFunding('enterprise', '800', undefined, []),
+      'funding.contractAmount',
+      '第十三条（二）',
+    );
+  });
+  it('checks the approved total of a decision', () => {
+    expect(checkApprovedFunding(decision(), pkg())).toEqual([]);
+    expectRule(
+      checkApprovedFunding(decision({ approvedTotal: '900' }), pkg()),
+      'funding.totalMatches',
+      '第十二条（五）',
+    );
+    const over = decision({
+      approvedFunding: [
+        { applicantId: 'A01', amount: '600' },
+        { applicantId: 'A02', amount: '500' },
+      ],
+      approvedTotal: '1100',
+    });
+    expectRule(checkApprovedFunding(over, pkg()), 'funding.cap', '第十三条（二）');
+  });
+  it('staged tranches (第十二条（八）, 第十三条（一）)', () => {
+    expect(checkTranches('industry-common', '800', ['300', '300', '200'], [])).toEqual([]);
+    expectRule(
+      checkTranches('industry-common', '800', ['300', '300', '100'], []),
+      'funding.tranchesSum',
+      '第十二条（八）',
+    );
+    expectRule(
+      checkTranches('industry-common', '800', ['400', '400'], []),
+      'funding.threeStages',
+      '第十三条（一）',
+    );
+    expectRule(checkTranches('enterprise', '800', ['800'], []), 'funding.staged', '第十二条（八）');
+  });
+});
+
+describe('panel decision: deviations and ties need the record', () => {
+  it('blocks sign-off while a deviation has no reason; passes with one', () => {
+    const noReasons = aggregate(
+      samplePackage(),
+      sampleSheets().map((s) => ({
+        ...s,
+        scores: s.scores.map((x) => ({ ...x, deviationReason: undefined })),
+      })),
+    );
+    expectRule(
+      checkPanelDecision(decision(), pkg(), noReasons),
+      'scoring.deviationReason',
+      '第十二条（五）',
+    );
+    expect(
+      checkPanelDecision(decision(), pkg(), noReasons, { 'A04/E04': '当面说明：能耗过高' }).filter(
+        (f) => f.rule === 'scoring.deviationReason',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('第十二条（六） publicity', () => {
+  const cal = defaultCalendar();
+  it('passes 5 working days and fails 4', () => {
+    expect(checkPublicity(cal, '2026-12-14', '2026-12-18')).toEqual([]);
+    expectRule(
+      checkPublicity(cal, '2026-12-14', '2026-12-17'),
+      'publicity.fiveWorkingDays',
+      '第十二条（六）',
+    );
+    expectRule(
+      checkPublicity(cal, '2025-09-26', '2025-10-08'),
+      'publicity.fiveWorkingDays',
+      '第十二条（六）',
+    );
+  });
+});
+
+describe('task book rules', () => {
+  it('passes the reference task book', () =>
+    expect(
+      checkParties(
+        taskBook(),
+        pkg(),
+        decision({
+          horseRace: undefined,
+          recommendedIds: ['A01'],
+          approvedFunding: [{ applicantId: 'A01', amount: '800' }],
+        }),
+      ),
+    ).toEqual([]));
+  it('第十二条（七）: 2–3 years', () => {
+    expect(checkPeriod(taskBook())).toEqual([]);
+    expectRule(
+      checkPeriod(taskBook({ period: { start: '2027-01-01', end: '2031-01-01' } })),
+      'period.twoToThreeYears',
+      '第十二条（七）',
+    );
+  });
+  it('第十五条: IP ownership and benefit sharing', () => {
+    expect(checkIntellectualProperty(taskBook())).toEqual([]);
+    expectRule(
+      checkIntellectualProperty(
+        taskBook({ intellectualProperty: { ownership: '', benefitSharing: 'x' } }),
+      ),
+      'ip.ownership',
+      '第十五条',
+    );
+  });
+  it('第十二条（七）: milestones in the period; race-stage targets for each solver', () => {
+    expect(checkMilestones(taskBook())).toEqual([]);
+    const late = taskBook();
+    late.milestones = late.milestones.map((m, i) => (i === 2 ? { ...m, due: '2030-01-01' } : m));
+    expectRule(checkMilestones(late), 'milestones.withinPeriod', '第十二条（七）');
+    expectRule(
+      checkMilestones(taskBook({ isHorseRace: true })),
+      'horseRace.stageTargets',
+      '第十二条（七）',
+    );
+  });
+  it('第十七条: the parties are those of the package and the decision', () => {
+    const tb = taskBook();
+    tb.parties = tb.parties.map((p) => (p.role === 'issuer' ? { ...p, name: '另一家公司' } : p));
+    expectRule(checkParties(tb, pkg()), 'parties.noChange', '第十七条');
+    expectRule(checkParties(taskBook(), pkg(), decision()), 'parties.noChange', '第十七条');
+  });
+});
+
+describe('第十三条（三） one solver continues after the race', () => {
+  const base = {
+    formatVersion: 1 as const,
+    taskBookId: 'TB-1',
+    milestoneId: 'M2',
+    assessedOn: '2028-06-30',
+    passed: true,
+    findings: '',
+  };
+  it('passes exactly one continuing, with a reason', () => {
+    expect(
+      checkHorseRaceSelection(
+        [
+          { ...base, applicantId: 'A01', continues: true, continueReason: '指标更优' },
+          { ...base, applicantId: 'A02', continues: false },
+        ],
+        ['A01', 'A02'],
+      ),
+    ).toEqual([]);
+  });
+  it('refuses two, or none', () => {
+    expectRule(
+      checkHorseRaceSelection(
+        [
+          { ...base, applicantId: 'A01', continues: true },
+          { ...base, applicantId: 'A02', continues: true },
+        ],
+        ['A01', 'A02'],
+      ),
+      'horseRace.oneContinues',
+      '第十三条（三）',
+    );
+  });
+});
+
+describe('第十七条 / 第十八条 changes', () => {
+  it('refuses a change of solver; requires approval before a change takes effect', () => {
+    expectRule(
+      checkChangeRequest({ taskBookId: 'TB-1', kind: 'change-solver', requestedOn: '2027-05-01' }),
+      'parties.noChange',
+      '第十七条',
+    );
+    expectRule(
+      checkChangeRequest({
+        taskBookId: 'TB-1',
+        kind: 'project-leader',
+        requestedOn: '2027-05-01',
+        effectiveOn: '2027-05-02',
+      }),
+      'changes.approval',
+      '第十八条',
+    );
+    expect(
+      checkChangeRequest({
+        taskBookId: 'TB-1',
+        kind: 'project-leader',
+        requestedOn: '2027-05-01',
+        approved: true,
+        approvedOn: '2027-05-10',
+        effectiveOn: '2027-05-11',
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('第十九条 extension', () => {
+  const ok: ExtensionRequest = {
+    taskBookId: 'TB-1',
+    requestedOn: '2029-05-01',
+    currentEnd: '2029-06-30',
+    newEnd: '2030-06-30',
+    reason: '设备延误',
+    objectiveCause: true,
+    previousExtensions: 0,
+  };
+  it('passes a timely first extension of a year', () =>
+    expect(checkExtensionRequest(ok)).toEqual([]));
+  it('refuses late, repeated, too long, non-objective', () => {
+    expectRule(
+      checkExtensionRequest({ ...ok, requestedOn: '2029-06-15' }),
+      'extension.deadline',
+      '第十九条',
+    );
+    expectRule(
+      checkExtensionRequest({ ...ok, previousExtensions: 1 }),
+      'extension.once',
+      '第十九条',
+    );
+    expectRule(
+      checkExtensionRequest({ ...ok, newEnd: '2030-07-01' }),
+      'extension.maxOneYear',
+      '第十九条',
+    );
+    expectRule(
+      checkExtensionRequest({ ...ok, objectiveCause: false }),
+      'extension.objectiveCause',
+      '第十九条',
+    );
+  });
+});
+
+describe('第十二条（九） acceptance', () => {
+  const acc = {
+    formatVersion: 1 as const,
+    taskBookId: 'TB-1',
+    appliedOn: '2029-07-20',
+    hasUserTechnicalEvaluation: true,
+    materials: ['self-evaluation', 'technical-report', 'final-accounts', 'audit-report'] as (
+      'self-evaluation' | 'technical-report' | 'final-accounts' | 'audit-report'
+    )[],
+    opinion: '',
+  };
+  it('passes within 30 days with the materials', () =>
+    expect(checkAcceptanceApplication(acc, '2029-06-30')).toEqual([]));
+  it('refuses late, incomplete, or an outcome without the user evaluation', () => {
+    expectRule(
+      checkAcceptanceApplication({ ...acc, appliedOn: '2029-08-01' }, '2029-06-30'),
+      'acceptance.within30Days',
+      '第十二条（九）',
+    );
+    expectRule(
+      checkAcceptanceApplication({ ...acc, materials: ['self-evaluation'] }, '2029-06-30'),
+      'acceptance.materials',
+      '第十二条（九）',
+    );
+    expectRule(
+      checkAcceptanceApplication(
+        { ...acc, outcome: 'pass', hasUserTechnicalEvaluation: false },
+        '2029-06-30',
+      ),
+      'acceptance.userEvaluation',
+      '第十二条（九）',
+    );
+  });
+});
