@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../calendar';
-import type { ExtensionRequest, PanelDecision, ReviewPackage, TaskBook } from '../model';
+import type {
+  AcceptanceEvaluation,
+  ExtensionRequest,
+  PanelDecision,
+  ReviewPackage,
+  TaskBook,
+} from '../model';
 import { samplePackage, sampleSheets } from '../sample-fixture';
 import { aggregate } from '../scoring';
 import {
@@ -527,14 +533,12 @@ describe('第十九条 extension', () => {
 });
 
 describe('第十二条（九） acceptance', () => {
-  const acc = {
-    formatVersion: 1 as const,
+  const acc: AcceptanceEvaluation = {
+    formatVersion: 1,
     taskBookId: 'TB-1',
     appliedOn: '2029-07-20',
     hasUserTechnicalEvaluation: true,
-    materials: ['self-evaluation', 'technical-report', 'final-accounts', 'audit-report'] as (
-      'self-evaluation' | 'technical-report' | 'final-accounts' | 'audit-report'
-    )[],
+    materials: ['self-evaluation', 'technical-report', 'final-accounts', 'audit-report'],
     opinion: '',
   };
   it('passes within 30 days with the materials', () =>
