@@ -1,3 +1,4 @@
 export * from './sheet';
 export * from './aggregate';
 export * from './horse-race';
+export * from './csv';
