@@ -1,4 +1,5 @@
 import type { BenchSuite } from './harness';
+import { aggregationSuite } from './aggregation';
 
 /** Every benchmark suite `npm run bench` runs. Add yours: `test/bench/<topic>.ts` + a line here. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [aggregationSuite];
