@@ -1,0 +1,4 @@
+export * from './bundle';
+export * from './manifest';
+export * from './trust';
+export * from './zip';
