@@ -259,9 +259,12 @@ export async function openBundle(file: Uint8Array, options: OpenOptions = {}): P
   const sumsBytes = entries.get('SHA256SUMS') ?? new Uint8Array();
 
   // 4. The signature over the exact bytes of manifest.json.
-  const publicKey = publicKeyFromPem(new TextDecoder().decode(pemBytes));
-  if (!publicKey)
+  const pemText = new TextDecoder().decode(pemBytes);
+  const publicKey = publicKeyFromPem(pemText);
+  // Exactly the canonical PEM: signer.pem is outside SHA256SUMS, so no byte of it may vary.
+  if (!publicKey || publicKeyToPem(publicKey) !== pemText) {
     return fail('bad-signer-key', '签名者公钥', 'signer.pem 不是 Ed25519 公钥（SPKI PEM）');
+  }
   if (!verify(sigBytes, manifestBytes, publicKey)) {
     return fail(
       'bad-signature',

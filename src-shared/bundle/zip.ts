@@ -39,6 +39,25 @@ export interface CentralEntry {
   compressedSize: number;
   size: number;
   method: number;
+  crc: number;
+  localOffset: number;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++)
+    c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
@@ -77,7 +96,11 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     throw new ZipError('zip-malformed', '不支持 ZIP64 归档');
   }
-  if (view.getUint16(eocd + 4, true) !== 0 || view.getUint16(eocd + 8, true) !== count) {
+  if (
+    view.getUint16(eocd + 4, true) !== 0 ||
+    view.getUint16(eocd + 6, true) !== 0 ||
+    view.getUint16(eocd + 8, true) !== count
+  ) {
     throw new ZipError('zip-malformed', '不支持分卷 ZIP');
   }
   if (count > limits.maxEntries)
@@ -100,6 +123,11 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const external = view.getUint32(p + 38, true);
+    const crc = view.getUint32(p + 16, true);
+    const diskStart = view.getUint16(p + 34, true);
+    const internal = view.getUint16(p + 36, true);
+    const localOffset = view.getUint32(p + 42, true);
+    const cdFixed = bytes.subarray(p + 6, p + 28); // version needed … uncompressed size
     if (p + 46 + nameLen > eocd)
       throw new ZipError('zip-malformed', `ZIP 中央目录第 ${n + 1} 项越界`);
     let name: string;
@@ -108,6 +136,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
     } catch {
       throw new ZipError('zip-unsafe-path', `第 ${n + 1} 个条目名不是有效的 UTF-8`);
     }
+    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
     const unixMode = (external >>> 16) & 0o170000;
     if (madeBy >> 8 === 3 && unixMode === 0o120000)
@@ -136,7 +165,52 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
     }
     if (method === 0 && size !== compressedSize)
       throw new ZipError('zip-malformed', `未压缩条目大小不一致：${name}`);
-    entries.push({ name, compressedSize, size, method });
+    // Fields only the central directory holds must be exactly what a bundle writer puts there,
+    // so that no byte of the archive can change unnoticed.
+    if (
+      (madeBy & 0xff) !== 20 ||
+      madeBy >> 8 !== 0 ||
+      extraLen !== 0 ||
+      commentLen !== 0 ||
+      diskStart !== 0 ||
+      internal !== 0 ||
+      external !== 0
+    ) {
+      throw new ZipError('zip-malformed', `ZIP 中央目录含有意外字段：${name}`);
+    }
+    if (flags & 0x8) throw new ZipError('zip-malformed', `不支持数据描述符：${name}`);
+    // The local header must repeat the central directory exactly.
+    if (localOffset + 30 > cdOffset || view.getUint32(localOffset, true) !== 0x04034b50) {
+      throw new ZipError('zip-malformed', `本地文件头损坏：${name}`);
+    }
+    const localFixed = bytes.subarray(localOffset + 4, localOffset + 26);
+    const localName = view.getUint16(localOffset + 26, true);
+    const localExtra = view.getUint16(localOffset + 28, true);
+    const sameName =
+      localName === nameLen &&
+      bytes
+        .subarray(localOffset + 30, localOffset + 30 + nameLen)
+        .every((b, i) => b === nameBytes[i]);
+    if (!sameName || localExtra !== 0 || !localFixed.every((b, i) => b === cdFixed[i])) {
+      throw new ZipError('zip-malformed', `本地文件头与中央目录不一致：${name}`);
+    }
+    entries.push({ name, compressedSize, size, method, crc, localOffset });
+  }
+  // Entries must tile the file: no gaps, no overlaps, the directory right after the last entry,
+  // and nothing after the end-of-directory record.
+  let expected = 0;
+  for (const e of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
+    if (e.localOffset !== expected)
+      throw new ZipError('zip-malformed', `ZIP 条目之间有多余或缺失的数据：${e.name}`);
+    expected = e.localOffset + 30 + new TextEncoder().encode(e.name).length + e.compressedSize;
+  }
+  if (
+    expected !== cdOffset ||
+    cdOffset + cdSize !== eocd ||
+    view.getUint16(eocd + 20, true) !== 0 ||
+    eocd + 22 !== bytes.length
+  ) {
+    throw new ZipError('zip-malformed', 'ZIP 结构不完整或含有多余数据');
   }
   return entries;
 }
@@ -168,17 +242,17 @@ export function readZip(
   return out;
 }
 
-const STORED = /\.(pdf|jpe?g|png|jbx|zip|gz|age)$/i;
-
-/** Writes a deterministic ZIP (fixed timestamps; already-compressed files stored). */
+/**
+ * Writes a deterministic ZIP: fixed timestamps, every entry *stored* (not deflated). Proposals
+ * and photos are compressed already and the JSON is small; stored entries leave no deflate
+ * padding bits that could be flipped unnoticed, so every byte of a bundle we write is covered
+ * by a check, and no bundle of ours can be a zip bomb.
+ */
 export function writeZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const input: Zippable = {};
   for (const [name, data] of files) {
     if (!isSafeEntryPath(name)) throw new ZipError('zip-unsafe-path', `不安全的条目路径：${name}`);
-    input[name] = [
-      data,
-      { level: STORED.test(name) ? 0 : 6, mtime: new Date('2020-01-01T00:00:00Z') },
-    ];
+    input[name] = [data, { level: 0, mtime: new Date('2020-01-01T00:00:00Z') }];
   }
   return zipSync(input);
 }
