@@ -1,0 +1,59 @@
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateAgeIdentity } from '../../src-shared/crypto/age';
+import {
+  fingerprint,
+  formatFingerprint,
+  generateSigningKey,
+  publicKeyToPem,
+  secretKeyToPem,
+} from '../../src-shared/crypto/keys';
+import { CliUsageError, type CliCommand } from './types';
+
+async function writeNew(path: string, text: string, secret: boolean): Promise<void> {
+  try {
+    await writeFile(path, text, { flag: 'wx', mode: secret ? 0o600 : 0o644 });
+  } catch {
+    throw new CliUsageError(`文件已存在或无法写入，未覆盖：${path}`);
+  }
+  if (secret) await chmod(path, 0o600);
+}
+
+export const keygenCommand: CliCommand = {
+  name: 'keygen',
+  summary: '生成密钥：市科技局（签名密钥 + age 身份）或专家（签名密钥） / generate keys',
+  usage: `jiebang keygen --role bureau|expert --out DIR
+
+bureau: DIR/signing.key (Ed25519, PKCS#8 PEM, 0600), DIR/signing.pub (SPKI PEM),
+        DIR/age.key (age X25519 identity, 0600), DIR/age.pub (its recipient age1…)
+expert: DIR/signing.key, DIR/signing.pub
+Existing files are never overwritten. Fingerprints are printed in groups of four hex digits, to
+compare with paper.`,
+  run: async (args, io) => {
+    const { values } = parseArgs({
+      args,
+      options: { role: { type: 'string' }, out: { type: 'string' } },
+    });
+    if (values.role !== 'bureau' && values.role !== 'expert')
+      throw new CliUsageError('--role 须为 bureau 或 expert');
+    if (values.out === undefined) throw new CliUsageError('需要 --out DIR');
+    const dir = resolve(io.cwd, values.out);
+    await mkdir(dir, { recursive: true });
+    const key = generateSigningKey();
+    await writeNew(join(dir, 'signing.key'), secretKeyToPem(key.secretKey), true);
+    await writeNew(join(dir, 'signing.pub'), publicKeyToPem(key.publicKey), false);
+    io.out(
+      `签名密钥 signing key: ${join(values.out, 'signing.key')}\n指纹 fingerprint: ${formatFingerprint(fingerprint(key.publicKey))}\n`,
+    );
+    if (values.role === 'bureau') {
+      const age = await generateAgeIdentity();
+      await writeNew(join(dir, 'age.key'), `# jiebang bureau identity\n${age.identity}\n`, true);
+      await writeNew(join(dir, 'age.pub'), `${age.recipient}\n`, false);
+      io.out(
+        `age 身份 identity: ${join(values.out, 'age.key')}\n接收方 recipient: ${age.recipient}\n`,
+      );
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,120 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildBundle } from '../../src-shared/bundle';
+import {
+  fingerprint,
+  formatFingerprint,
+  publicKeyOf,
+  sha256Hex,
+} from '../../src-shared/crypto/keys';
+import { ReviewPackageSchema } from '../../src-shared/model';
+import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
+import { readPassphrase, readSigningKey } from './bundle-io';
+import { readJsonFile } from './io';
+import { CliUsageError, type CliCommand } from './types';
+
+export const packCommand: CliCommand = {
+  name: 'pack',
+  summary: '把评审包 JSON 和附件打成签名（可加密）的文件包 / pack a signed review package bundle',
+  usage: `jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx
+             [--recipient age1… | --passphrase-file FILE] [--counter N]
+
+Signs a review package with the bureau's key. Every attachment the package lists is read from
+DIR by file name and must match its registered SHA-256 and size. A package with blocking rule
+findings is refused (jiebang check shows them). With --recipient or --passphrase-file the bundle
+is encrypted with age (a passphrase handed out on paper, for example).`,
+  run: async (args, io) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        attachments: { type: 'string' },
+        key: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        recipient: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        counter: { type: 'string' },
+      },
+    });
+    const [file] = positionals;
+    if (file === undefined || values.key === undefined || values.out === undefined) {
+      throw new CliUsageError(
+        '用法：jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx',
+      );
+    }
+    const parsed = ReviewPackageSchema.safeParse(await readJsonFile(io.cwd, file));
+    if (!parsed.success) {
+      throw new CliUsageError(
+        `${file} 不是有效的评审包：${parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.')} ${i.message}`)
+          .join('；')}`,
+      );
+    }
+    const pkg = parsed.data;
+    const findings = checkReviewPackage(pkg);
+    if (hasBlocking(findings)) {
+      throw new CliUsageError(
+        `评审包有阻断问题，未打包：\n  ${findings
+          .filter((f) => f.severity === 'blocking')
+          .map((f) => f.message)
+          .join('\n  ')}`,
+      );
+    }
+    const secretKey = await readSigningKey(io.cwd, values.key);
+    const fp = fingerprint(publicKeyOf(secretKey));
+    if (
+      pkg.bureau.signingKeyFingerprint &&
+      pkg.bureau.signingKeyFingerprint.replace(/\s/g, '') !== fp
+    ) {
+      throw new CliUsageError(
+        `评审包登记的市科技局密钥指纹与 --key 不符（登记 ${pkg.bureau.signingKeyFingerprint}，密钥 ${formatFingerprint(fp)}）`,
+      );
+    }
+    const files = new Map<string, Uint8Array>();
+    for (const applicant of pkg.applicants) {
+      for (const a of applicant.attachments) {
+        if (values.attachments === undefined)
+          throw new CliUsageError('评审包列有附件，需要 --attachments DIR');
+        const path = resolve(io.cwd, values.attachments, basename(a.path));
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(await readFile(path));
+        } catch {
+          throw new CliUsageError(`缺少附件文件：${basename(a.path)}（${a.name}）`);
+        }
+        if (sha256Hex(bytes) !== a.sha256 || bytes.byteLength !== a.size) {
+          throw new CliUsageError(`附件与评审包登记的 SHA-256 或大小不符：${basename(a.path)}`);
+        }
+        files.set(a.path, bytes);
+      }
+    }
+    const counter = Number(values.counter ?? '1');
+    if (!Number.isInteger(counter) || counter < 1) throw new CliUsageError('--counter 须为正整数');
+    if (values.recipient !== undefined && values['passphrase-file'] !== undefined) {
+      throw new CliUsageError('--recipient 与 --passphrase-file 只能选一个');
+    }
+    const encryptTo =
+      values.recipient !== undefined
+        ? { recipient: values.recipient }
+        : values['passphrase-file'] !== undefined
+          ? { passphrase: await readPassphrase(io.cwd, values['passphrase-file']) }
+          : undefined;
+    const bytes = await buildBundle({
+      kind: 'review-package',
+      bundleId: `${pkg.packageId}-RP-${counter}`,
+      packageId: pkg.packageId,
+      signer: { role: 'bureau', id: 'bureau', name: pkg.bureau.name, secretKey },
+      counter,
+      document: { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } },
+      files,
+      ...(encryptTo ? { encryptTo } : {}),
+    });
+    await writeFile(resolve(io.cwd, values.out), bytes);
+    io.out(
+      `已打包 packed: ${values.out}（${bytes.byteLength} 字节${encryptTo ? '，age 加密' : ''}）\n签名者指纹 signer: ${formatFingerprint(fp)}\n`,
+    );
+    return 0;
+  },
+};

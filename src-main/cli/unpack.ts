@@ -1,0 +1,54 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openBundle } from '../../src-shared/bundle';
+import { readZip } from '../../src-shared/bundle/zip';
+import { ageDecrypt, isAgeFile } from '../../src-shared/crypto/age';
+import { ageKeys, readBytes } from './bundle-io';
+import { describeBundle } from './verify';
+import { CliUsageError, type CliCommand } from './types';
+
+export const unpackCommand: CliCommand = {
+  name: 'unpack',
+  summary: '校验后解包到目录（校验失败则不写任何文件） / verify, then unpack',
+  usage: `jiebang unpack FILE -o DIR [--identity KEY] [--passphrase-file F]
+
+Verifies FILE exactly as jiebang verify does; only when every check passes are its files
+(manifest.json, manifest.sig, signer.pem, SHA256SUMS and the payload) written to DIR, which must
+be new or empty. On any failure nothing is written.`,
+  run: async (args, io) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        identity: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
+    });
+    const [file] = positionals;
+    if (file === undefined || values.out === undefined)
+      throw new CliUsageError('用法：jiebang unpack FILE -o DIR');
+    const bytes = await readBytes(io.cwd, file);
+    const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    const result = await openBundle(bytes, { keys });
+    if (!result.ok) {
+      io.err(
+        `✗ 校验失败，未写入任何文件 verification failed, nothing written: ${result.error.message}\n`,
+      );
+      return 1;
+    }
+    const outDir = resolve(io.cwd, values.out);
+    const existing = await readdir(outDir).catch(() => []);
+    if (existing.length > 0) throw new CliUsageError(`目标目录非空，未写入：${values.out}`);
+    const zip = isAgeFile(bytes) ? await ageDecrypt(bytes, keys) : bytes;
+    for (const [name, data] of readZip(zip)) {
+      const target = resolve(outDir, name);
+      if (!target.startsWith(outDir + sep)) throw new CliUsageError(`拒绝写到目录之外：${name}`);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, data);
+    }
+    io.out(`${describeBundle(result.bundle)}\n✓ 已解包到 unpacked to ${join(values.out)}\n`);
+    return 0;
+  },
+};
