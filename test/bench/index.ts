@@ -5,7 +5,7 @@ const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
-  process.stderr.write(`bench: ${suite.name}…\n`);
+  process.stderr.write(`bench: ${suite.name}…\n\n`);
   rows.push(...(await suite.run()));
 }
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));

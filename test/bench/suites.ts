@@ -1,5 +1,6 @@
 import type { BenchSuite } from './harness';
 import { aggregationSuite } from './aggregation';
+import { bundleSuite } from './bundle';
 
 /** Every benchmark suite `npm run bench` runs. Add yours: `test/bench/<topic>.ts` + a line here. */
-export const suites: BenchSuite[] = [aggregationSuite];
+export const suites: BenchSuite[] = [aggregationSuite, bundleSuite];
