@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { StringKey } from './i18n';
 import { HomeScreen } from './screens/HomeScreen';
+import { BundlesScreen } from './screens/BundlesScreen';
 
 export interface AppRoute {
   path: string;
@@ -10,4 +11,7 @@ export interface AppRoute {
 }
 
 /** Every screen of the app, in sidebar order. Add a screen with one line here. */
-export const routes: AppRoute[] = [{ path: '/', labelKey: 'nav.home', element: <HomeScreen /> }];
+export const routes: AppRoute[] = [
+  { path: '/', labelKey: 'nav.home', element: <HomeScreen /> },
+  { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
+];

@@ -7,8 +7,9 @@ import { useLang, type Lang } from '../stores/ui';
 import { coreStrings } from './core';
 import { pdfStrings } from './pdf';
 import { progressStrings } from './progress';
+import { bundleStrings } from './bundles';
 
-const dictionaries = [coreStrings, pdfStrings, progressStrings] as const;
+const dictionaries = [coreStrings, pdfStrings, progressStrings, bundleStrings] as const;
 
 type Dictionary = (typeof dictionaries)[number];
 export type StringKey = Dictionary extends infer D

@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import {
+  KIND_LABEL,
+  openBundle,
+  type Check,
+  type OpenedBundle,
+  type OpenResult,
+} from '../../../src-shared/bundle';
+import { formatFingerprint } from '../../../src-shared/crypto/keys';
+import type { AgeKey } from '../../../src-shared/crypto/age';
+import { api } from '../bridge';
+import { useT } from '../i18n';
+import { withProgress } from '../stores/progress';
+
+interface Loaded {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function keysFrom(secret: string): AgeKey[] {
+  const trimmed = secret.trim();
+  if (trimmed === '') return [];
+  const identities = trimmed.split(/\s+/).filter((l) => l.startsWith('AGE-SECRET-KEY-1'));
+  return identities.length > 0
+    ? identities.map((identity) => ({ identity }))
+    : [{ passphrase: secret }];
+}
+
+function Checks({ checks }: { checks: readonly Check[] }) {
+  return (
+    <ul className="checks" data-testid="bundle-checks">
+      {checks.map((c, i) => (
+        <li key={i} className={c.ok ? 'ok' : 'error'}>
+          {c.ok ? '✓' : '✗'} {c.name}
+          {c.detail ? `：${c.detail}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Summary({ bundle }: { bundle: OpenedBundle }) {
+  const t = useT();
+  const m = bundle.manifest;
+  return (
+    <dl className="facts" data-testid="bundle-summary">
+      <dt>{t('bundles.kind')}</dt>
+      <dd>{KIND_LABEL[m.kind]}</dd>
+      <dt>{t('bundles.package')}</dt>
+      <dd>{m.packageId}</dd>
+      <dt>{t('bundles.signer')}</dt>
+      <dd>
+        {m.signer.name}（{m.signer.role} {m.signer.id}）
+      </dd>
+      <dt>{t('bundles.fingerprint')}</dt>
+      <dd className="mono fingerprint" data-testid="bundle-fingerprint">
+        {formatFingerprint(m.signer.fingerprint)}
+      </dd>
+      <dt>{t('bundles.counter')}</dt>
+      <dd>{m.counter}</dd>
+      <dt>{t('bundles.created')}</dt>
+      <dd>{m.createdAt}</dd>
+      <dt>{t('bundles.contents')}</dt>
+      <dd>
+        <ul className="plain">
+          {[...bundle.files.entries()].map(([path, data]) => (
+            <li key={path} className="mono">
+              {path} — {t('bundles.bytes', { n: data.byteLength })}
+            </li>
+          ))}
+        </ul>
+      </dd>
+      {bundle.inner.length > 0 && (
+        <>
+          <dt>{t('bundles.inner')}</dt>
+          <dd>
+            <ul className="plain">
+              {bundle.inner.map((b) => (
+                <li key={b.manifestSha256}>
+                  ✓ {b.manifest.signer.name}（{b.manifest.signer.id}）{' '}
+                  <span className="mono">{formatFingerprint(b.manifest.signer.fingerprint)}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** Verify any bundle, step by step, with progress; the same checks as `jiebang verify`. */
+export function BundlesScreen() {
+  const t = useT();
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [result, setResult] = useState<OpenResult | null>(null);
+  const [secret, setSecret] = useState('');
+  const [status, setStatus] = useState('');
+
+  const verify = async (loaded: Loaded, keys: AgeKey[]) => {
+    const r = await withProgress(t('bundles.reading', { name: loaded.name }), (_task, report) =>
+      openBundle(loaded.bytes, { keys, onProgress: (p) => report(p.phase, p.done, p.total) }),
+    );
+    setResult(r);
+  };
+
+  const pick = async () => {
+    setStatus('');
+    const picked = await withProgress(t('bundles.open'), (task) =>
+      api['file:open']({ filters: [{ name: '揭榜评审台文件包', extensions: ['jbx'] }], task }),
+    );
+    if (picked.canceled) return;
+    const [first] = picked.files;
+    const loaded = { name: first.name, bytes: first.bytes };
+    setFile(loaded);
+    setSecret('');
+    await verify(loaded, []);
+  };
+
+  const needsKey =
+    result !== null &&
+    !result.ok &&
+    (result.error.code === 'needs-key' || result.error.code === 'decrypt-failed');
+
+  return (
+    <section className="screen">
+      <h1>{t('bundles.heading')}</h1>
+      <p className="lead">{t('bundles.intro')}</p>
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void pick()}>
+          {t('bundles.open')}
+        </button>
+        {file && result?.ok && (
+          <button
+            type="button"
+            onClick={() =>
+              void api['file:save']({ bytes: file.bytes, suggestedName: file.name }).then(
+                (r) => !r.canceled && setStatus(t('bundles.saved', { name: r.name })),
+              )
+            }
+          >
+            {t('bundles.saveCopy')}
+          </button>
+        )}
+      </div>
+      {file && <h2 className="mono">{file.name}</h2>}
+      {needsKey && file && (
+        <form
+          className="card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void verify(file, keysFrom(secret));
+          }}
+        >
+          <p>{t('bundles.encrypted')}</p>
+          <div className="row">
+            <input
+              type="password"
+              aria-label={t('bundles.secret')}
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              style={{ minWidth: '28em' }}
+              autoFocus
+            />
+            <button type="submit" className="primary">
+              {t('bundles.decrypt')}
+            </button>
+          </div>
+        </form>
+      )}
+      {result && (
+        <>
+          <Checks checks={result.ok ? result.bundle.checks : result.checks} />
+          {result.ok ? (
+            <>
+              <p className="ok" role="status">
+                ✓ {t('bundles.ok')}
+              </p>
+              <Summary bundle={result.bundle} />
+            </>
+          ) : (
+            <p className="error" role="alert">
+              {t('bundles.failed', { message: result.error.message })}
+            </p>
+          )}
+        </>
+      )}
+      {status && <p role="status">{status}</p>}
+    </section>
+  );
+}
