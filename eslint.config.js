@@ -90,7 +90,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'build/**/*.ts', '*.config.{ts,js}', 'bin/**/*.mjs'],
+    files: [
+      'src-main/**/*.ts',
+      'test/**/*.ts',
+      'scripts/**/*.ts',
+      'build/**/*.ts',
+      '*.config.{ts,js}',
+      'bin/**/*.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

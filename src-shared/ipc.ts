@@ -13,7 +13,10 @@
 import { z } from 'zod';
 
 /** Bytes cross the boundary as Uint8Array (structured clone in Electron, tagged base64 over HTTP). */
-export const BytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, '须为字节数组 expected bytes');
+export const BytesSchema = z.custom<Uint8Array>(
+  (v) => v instanceof Uint8Array,
+  '须为字节数组 expected bytes',
+);
 
 export const FileFilterSchema = z.object({
   name: z.string().min(1).max(200),

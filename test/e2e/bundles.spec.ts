@@ -6,7 +6,9 @@ import { expect, test } from './fixtures';
 
 async function sheetFile(passphrase?: string) {
   const key = generateSigningKey();
-  const sheet = ScoreSheetSchema.parse(JSON.parse(readFileSync('resources/sample/sheets/E01.json', 'utf8')));
+  const sheet = ScoreSheetSchema.parse(
+    JSON.parse(readFileSync('resources/sample/sheets/E01.json', 'utf8')),
+  );
   const bytes = await buildBundle({
     kind: 'expert-sheets',
     bundleId: 'S-E01',
