@@ -14,6 +14,12 @@ const api = {
   'app:info': () => invoke('app:info'),
   'file:save': (input) => invoke('file:save', input),
   'file:open': (input) => invoke('file:open', input),
+  'profile:list': () => invoke('profile:list'),
+  'profile:create': (input) => invoke('profile:create', input),
+  'profile:unlock': (input) => invoke('profile:unlock', input),
+  'profile:change-passphrase': (input) => invoke('profile:change-passphrase', input),
+  'profile:enable-keychain': (input) => invoke('profile:enable-keychain', input),
+  'profile:unlock-keychain': (input) => invoke('profile:unlock-keychain', input),
 } satisfies RawApi;
 
 // Main's one event: progress of long work. The renderer validates each event before use.

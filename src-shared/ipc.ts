@@ -27,6 +27,17 @@ export const FileFilterSchema = z.object({
 });
 export type FileFilter = z.infer<typeof FileFilterSchema>;
 
+export const ProfileIdSchema = z.string().regex(/^[a-f0-9-]{36}$/);
+/** 第七条 保密: a passphrase of at least 10 characters guards each expert's profile. */
+export const PassphraseSchema = z.string().min(10, '口令至少 10 个字符').max(1024);
+export const ProfileSummarySchema = z.object({
+  id: ProfileIdSchema,
+  label: z.string(),
+  createdAt: z.string(),
+  hasKeychain: z.boolean(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
+
 const OpenedFileSchema = z.object({ name: z.string(), bytes: BytesSchema });
 
 /** A plain file name: no path separators, reserved characters or control characters. */
@@ -51,6 +62,8 @@ export const AppInfoSchema = z.object({
   versions: z.record(z.string(), z.string()),
   dataDir: z.string(),
   isPackaged: z.boolean(),
+  /** Test-only switches the web host may report; Electron never reports any. */
+  testFlags: z.object({ plaintextStorage: z.boolean() }).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -115,6 +128,34 @@ export const contract = {
         files: z.tuple([OpenedFileSchema], OpenedFileSchema),
       }),
     ]),
+  },
+  'profile:list': {
+    input: z.undefined(),
+    output: z.array(ProfileSummarySchema),
+  },
+  'profile:create': {
+    input: z.object({ label: z.string().trim().min(1).max(100), passphrase: PassphraseSchema }),
+    output: z.object({ profile: ProfileSummarySchema, dataKey: BytesSchema }),
+  },
+  'profile:unlock': {
+    input: z.object({ id: ProfileIdSchema, passphrase: z.string().min(1).max(1024) }),
+    output: z.object({ dataKey: BytesSchema }),
+  },
+  'profile:change-passphrase': {
+    input: z.object({
+      id: ProfileIdSchema,
+      oldPassphrase: z.string().min(1).max(1024),
+      newPassphrase: PassphraseSchema,
+    }),
+    output: z.object({ changed: z.literal(true) }),
+  },
+  'profile:enable-keychain': {
+    input: z.object({ id: ProfileIdSchema, passphrase: z.string().min(1).max(1024) }),
+    output: z.object({ enabled: z.literal(true) }),
+  },
+  'profile:unlock-keychain': {
+    input: z.object({ id: ProfileIdSchema }),
+    output: z.object({ dataKey: BytesSchema }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

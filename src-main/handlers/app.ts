@@ -15,5 +15,6 @@ export const appHandlers: HandlerMap<'app:info'> = {
     ),
     dataDir: host.dataDir,
     isPackaged: host.isPackaged,
+    ...(host.testFlags ? { testFlags: host.testFlags } : {}),
   }),
 };

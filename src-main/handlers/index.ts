@@ -2,6 +2,7 @@ import type { Channel } from '../../src-shared/ipc';
 import type { HandlerMap } from './types';
 import { appHandlers } from './app';
 import { fileHandlers } from './file';
+import { keyHandlers } from './keys';
 
 /**
  * Every channel's handler. Each domain exports its own map (`src-main/handlers/<domain>.ts`);
@@ -10,4 +11,5 @@ import { fileHandlers } from './file';
 export const handlers: HandlerMap<Channel> = {
   ...appHandlers,
   ...fileHandlers,
+  ...keyHandlers,
 };

@@ -26,6 +26,8 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   handlers?: HandlerMap<Channel>;
+  /** Test-only: the renderer stores records unencrypted, so the at-rest test can fail. */
+  plaintextStorageForTests?: boolean;
 }
 
 export interface WebHost {
@@ -74,7 +76,12 @@ function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope): 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const handlers = options.handlers ?? defaultHandlers;
-  const host: HostServices = { kind: 'web', dataDir: options.dataDir, isPackaged: false };
+  const host: HostServices = {
+    kind: 'web',
+    dataDir: options.dataDir,
+    isPackaged: false,
+    ...(options.plaintextStorageForTests ? { testFlags: { plaintextStorage: true } } : {}),
+  };
   let origin = '';
 
   const server = createServer((req, res) => {

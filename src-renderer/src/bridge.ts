@@ -127,6 +127,12 @@ const webRawApi: RawApi = {
   'app:info': () => post('app:info'),
   'file:save': async (input) => download(input.bytes, input.suggestedName),
   'file:open': async (input) => pickFiles(input.filters, input.multiple ?? false, input.task),
+  'profile:list': () => post('profile:list'),
+  'profile:create': (input) => post('profile:create', input),
+  'profile:unlock': (input) => post('profile:unlock', input),
+  'profile:change-passphrase': (input) => post('profile:change-passphrase', input),
+  'profile:enable-keychain': (input) => post('profile:enable-keychain', input),
+  'profile:unlock-keychain': (input) => post('profile:unlock-keychain', input),
 };
 
 const rawApi = (): RawApi => window.jiebang ?? webRawApi;
@@ -154,4 +160,13 @@ export const api: Api = {
   'app:info': () => unwrap('app:info', rawApi()['app:info']()),
   'file:save': (input) => unwrap('file:save', rawApi()['file:save'](input)),
   'file:open': (input) => unwrap('file:open', rawApi()['file:open'](input)),
+  'profile:list': () => unwrap('profile:list', rawApi()['profile:list']()),
+  'profile:create': (input) => unwrap('profile:create', rawApi()['profile:create'](input)),
+  'profile:unlock': (input) => unwrap('profile:unlock', rawApi()['profile:unlock'](input)),
+  'profile:change-passphrase': (input) =>
+    unwrap('profile:change-passphrase', rawApi()['profile:change-passphrase'](input)),
+  'profile:enable-keychain': (input) =>
+    unwrap('profile:enable-keychain', rawApi()['profile:enable-keychain'](input)),
+  'profile:unlock-keychain': (input) =>
+    unwrap('profile:unlock-keychain', rawApi()['profile:unlock-keychain'](input)),
 };

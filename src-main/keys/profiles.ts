@@ -1,0 +1,258 @@
+/**
+ * Profiles and their data keys, guarded by main (DESIGN.md "Data lives in the renderer, keys are
+ * guarded by main"). Each profile (one per expert on a shared laptop) has its own random 256-bit
+ * data key (DEK), stored only wrapped: AES-256-GCM under a key derived from the passphrase with
+ * scrypt (OWASP: N=2^17, r=8, p=1), a new salt at every wrap; optionally also wrapped by the OS
+ * keychain (safeStorage), never when its Linux backend is `basic_text` (a fixed, public key).
+ * Wrong passphrases are answered ever more slowly. Changing the passphrase rewraps the DEK only.
+ */
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const SCRYPT_DEFAULT = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const MIN_PASSPHRASE = 10;
+
+const B64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+const WrapSchema = z.object({
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+    salt: B64,
+  }),
+  iv: B64,
+  ciphertext: B64,
+});
+type Wrap = z.infer<typeof WrapSchema>;
+
+export const ProfileFileSchema = z.object({
+  formatVersion: z.literal(1),
+  id: z.string().regex(/^[a-f0-9-]{36}$/),
+  label: z.string().min(1).max(100),
+  createdAt: z.string(),
+  passphrase: WrapSchema,
+  keychain: B64.optional(),
+  failures: z
+    .object({ count: z.number().int().nonnegative(), lastAt: z.number() })
+    .default({ count: 0, lastAt: 0 }),
+});
+export type ProfileFile = z.infer<typeof ProfileFileSchema>;
+
+export class KeyError extends Error {
+  override name = 'KeyError';
+  constructor(
+    readonly code:
+      | 'wrong-passphrase'
+      | 'too-soon'
+      | 'weak-passphrase'
+      | 'no-profile'
+      | 'keychain-refused'
+      | 'corrupt',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function deriveKek(
+  passphrase: string,
+  salt: Buffer,
+  params: { N: number; r: number; p: number },
+): Promise<Buffer> {
+  return new Promise((done, fail) =>
+    scrypt(
+      passphrase.normalize('NFC'),
+      salt,
+      32,
+      { ...params, maxmem: 256 * 1024 * 1024 },
+      (err, key) => (err ? fail(err) : done(key)),
+    ),
+  );
+}
+
+export async function wrapKey(
+  dek: Uint8Array,
+  passphrase: string,
+  aad: string,
+  params: { N: number; r: number; p: number } = SCRYPT_DEFAULT,
+): Promise<Wrap> {
+  const salt = randomBytes(16);
+  const kek = await deriveKek(passphrase, salt, params);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(Buffer.from(aad));
+  const ct = Buffer.concat([cipher.update(dek), cipher.final(), cipher.getAuthTag()]);
+  return {
+    kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
+    iv: iv.toString('base64'),
+    ciphertext: ct.toString('base64'),
+  };
+}
+
+export async function unwrapKey(
+  wrap: Wrap,
+  passphrase: string,
+  aad: string,
+): Promise<Uint8Array | null> {
+  const kek = await deriveKek(passphrase, Buffer.from(wrap.kdf.salt, 'base64'), wrap.kdf);
+  const data = Buffer.from(wrap.ciphertext, 'base64');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrap.iv, 'base64'));
+    decipher.setAAD(Buffer.from(aad));
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    return new Uint8Array(
+      Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** Seconds to wait after `failures` wrong passphrases: none for 3, then doubling up to 5 minutes. */
+export function backoffSeconds(failures: number): number {
+  return failures < 3 ? 0 : Math.min(300, 2 ** (failures - 2));
+}
+
+export interface Keychain {
+  isEncryptionAvailable: () => boolean;
+  getSelectedStorageBackend?: () => string;
+  encryptString: (plain: string) => Uint8Array;
+  decryptString: (cipher: Uint8Array) => string;
+}
+
+export class ProfileStore {
+  constructor(
+    readonly dir: string,
+    readonly params: { N: number; r: number; p: number } = SCRYPT_DEFAULT,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  private path(id: string): string {
+    if (!/^[a-f0-9-]{36}$/.test(id)) throw new KeyError('no-profile', '没有这个用户档案');
+    return join(this.dir, `${id}.json`);
+  }
+
+  async list(): Promise<ProfileFile[]> {
+    await mkdir(this.dir, { recursive: true });
+    const out: ProfileFile[] = [];
+    for (const name of await readdir(this.dir)) {
+      if (!name.endsWith('.json')) continue;
+      const parsed = ProfileFileSchema.safeParse(
+        JSON.parse(await readFile(join(this.dir, name), 'utf8')),
+      );
+      if (parsed.success) out.push(parsed.data);
+    }
+    return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async read(id: string): Promise<ProfileFile> {
+    let text: string;
+    try {
+      text = await readFile(this.path(id), 'utf8');
+    } catch {
+      throw new KeyError('no-profile', '没有这个用户档案');
+    }
+    const parsed = ProfileFileSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new KeyError('corrupt', '用户档案文件已损坏');
+    return parsed.data;
+  }
+
+  /** Atomic write: a crash leaves the old file or the new one, never half of one. */
+  private async write(profile: ProfileFile): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const tmp = `${this.path(profile.id)}.tmp`;
+    await writeFile(tmp, JSON.stringify(profile, null, 2), { mode: 0o600 });
+    await rename(tmp, this.path(profile.id));
+  }
+
+  async create(
+    label: string,
+    passphrase: string,
+  ): Promise<{ profile: ProfileFile; dataKey: Uint8Array }> {
+    if (passphrase.length < MIN_PASSPHRASE)
+      throw new KeyError('weak-passphrase', `口令至少 ${MIN_PASSPHRASE} 个字符`);
+    const id = randomUUID();
+    const dataKey = new Uint8Array(randomBytes(32));
+    const profile: ProfileFile = {
+      formatVersion: 1,
+      id,
+      label,
+      createdAt: new Date(this.now()).toISOString(),
+      passphrase: await wrapKey(dataKey, passphrase, id, this.params),
+      failures: { count: 0, lastAt: 0 },
+    };
+    await this.write(profile);
+    return { profile, dataKey };
+  }
+
+  async unlock(id: string, passphrase: string): Promise<Uint8Array> {
+    const profile = await this.read(id);
+    const wait =
+      backoffSeconds(profile.failures.count) * 1000 - (this.now() - profile.failures.lastAt);
+    if (wait > 0)
+      throw new KeyError('too-soon', `口令错误次数过多，请在 ${Math.ceil(wait / 1000)} 秒后再试`);
+    const key = await unwrapKey(profile.passphrase, passphrase, id);
+    if (!key) {
+      const count = profile.failures.count + 1;
+      await this.write({ ...profile, failures: { count, lastAt: this.now() } });
+      const next = backoffSeconds(count);
+      throw new KeyError(
+        'wrong-passphrase',
+        `口令不正确${next > 0 ? `；请在 ${next} 秒后再试` : ''}。未作任何更改。`,
+      );
+    }
+    if (profile.failures.count > 0)
+      await this.write({ ...profile, failures: { count: 0, lastAt: 0 } });
+    return key;
+  }
+
+  /** Rewraps the same data key under a new passphrase (new salt); nothing else changes. */
+  async changePassphrase(id: string, oldPassphrase: string, newPassphrase: string): Promise<void> {
+    if (newPassphrase.length < MIN_PASSPHRASE)
+      throw new KeyError('weak-passphrase', `新口令至少 ${MIN_PASSPHRASE} 个字符`);
+    const dataKey = await this.unlock(id, oldPassphrase);
+    const profile = await this.read(id);
+    await this.write({
+      ...profile,
+      passphrase: await wrapKey(dataKey, newPassphrase, id, this.params),
+    });
+  }
+
+  /** Also wraps the data key with the OS keychain; refused where that would be no protection. */
+  async enableKeychain(
+    id: string,
+    passphrase: string,
+    keychain: Keychain | undefined,
+  ): Promise<void> {
+    if (!keychain || !keychain.isEncryptionAvailable())
+      throw new KeyError('keychain-refused', '此系统没有可用的钥匙串');
+    if (keychain.getSelectedStorageBackend?.() === 'basic_text') {
+      throw new KeyError(
+        'keychain-refused',
+        '系统钥匙串为 basic_text（固定密钥，不能保护数据），已拒绝；请继续使用口令',
+      );
+    }
+    const dataKey = await this.unlock(id, passphrase);
+    const profile = await this.read(id);
+    const sealed = keychain.encryptString(Buffer.from(dataKey).toString('base64'));
+    await this.write({ ...profile, keychain: Buffer.from(sealed).toString('base64') });
+  }
+
+  async unlockWithKeychain(id: string, keychain: Keychain | undefined): Promise<Uint8Array> {
+    const profile = await this.read(id);
+    if (!profile.keychain || !keychain || !keychain.isEncryptionAvailable())
+      throw new KeyError('keychain-refused', '此档案未启用钥匙串解锁');
+    if (keychain.getSelectedStorageBackend?.() === 'basic_text')
+      throw new KeyError('keychain-refused', '系统钥匙串为 basic_text，已拒绝');
+    return new Uint8Array(
+      Buffer.from(
+        keychain.decryptString(new Uint8Array(Buffer.from(profile.keychain, 'base64'))),
+        'base64',
+      ),
+    );
+  }
+}
