@@ -1,0 +1,180 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { base64 } from '@scure/base';
+import { ScoreSheetSchema } from '../../../src-shared/model';
+import e01 from '../../../resources/sample/sheets/E01.json';
+import { JiebangDB } from './database';
+import { SEALED } from './middleware';
+import {
+  appendAudit,
+  auditLog,
+  findAttachmentBySha256,
+  getAttachment,
+  getSheet,
+  putAttachment,
+  saveSheet,
+  verifyAudit,
+} from './repo';
+import { sha256Hex } from '../../../src-shared/crypto/keys';
+
+const sheet = () => ScoreSheetSchema.parse(structuredClone(e01));
+const key = () => crypto.getRandomValues(new Uint8Array(32));
+let n = 0;
+const names: string[] = [];
+const fresh = (k: Uint8Array | null) => {
+  const name = `jb-test-${n++}`;
+  names.push(name);
+  return { db: new JiebangDB(name, k), name };
+};
+
+/** The database as an attacker with the laptop sees it: no middleware, raw rows. */
+async function rawRows(name: string, table: string): Promise<Record<string, unknown>[]> {
+  const raw = new Dexie(name);
+  await raw.open();
+  try {
+    return await raw.table(table).toArray();
+  } finally {
+    raw.close();
+  }
+}
+
+async function rawPut(name: string, table: string, row: unknown): Promise<void> {
+  const raw = new Dexie(name);
+  await raw.open();
+  try {
+    await raw.table(table).put(row);
+  } finally {
+    raw.close();
+  }
+}
+
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+describe('sealing middleware', () => {
+  it('round-trips a record, leaving only ids, foreign keys and status in clear', async () => {
+    const k = key();
+    const { db, name } = fresh(k);
+    await saveSheet(db, sheet(), null);
+    expect(await getSheet(db, 'KLMY-2026-JB-001', 'E01')).toEqual(sheet());
+    db.close();
+    const [row] = await rawRows(name, 'sheets');
+    expect(Object.keys(row ?? {}).sort()).toEqual([
+      '$s',
+      'expertId',
+      'id',
+      'packageId',
+      'status',
+      'updatedAt',
+    ]);
+    expect(JSON.stringify(row)).not.toContain('方案先进可行');
+  });
+
+  it('a flipped byte, a moved record and a wrong key all fail to open', async () => {
+    const k = key();
+    const { db, name } = fresh(k);
+    await saveSheet(db, sheet(), null);
+    await saveSheet(db, { ...sheet(), expertId: 'E02' }, null);
+    db.close();
+    const rows = await rawRows(name, 'sheets');
+    const e01Row = rows.find((r) => r['expertId'] === 'E01');
+    const e02Row = rows.find((r) => r['expertId'] === 'E02');
+    const sealed = e01Row?.[SEALED];
+    if (!(sealed instanceof Uint8Array) || !e02Row) throw new Error('raw rows');
+    // Moved: E01's ciphertext under E02's key.
+    await rawPut(name, 'sheets', { ...e02Row, [SEALED]: sealed });
+    const moved = new JiebangDB(name, k);
+    await expect(getSheet(moved, 'KLMY-2026-JB-001', 'E02')).rejects.toThrow('记录无法解密');
+    // Flipped byte in E01's own row.
+    const flipped = new Uint8Array(sealed);
+    flipped[40] = (flipped[40] ?? 0) ^ 1;
+    moved.close();
+    await rawPut(name, 'sheets', { ...e01Row, [SEALED]: flipped });
+    const again = new JiebangDB(name, k);
+    await expect(getSheet(again, 'KLMY-2026-JB-001', 'E01')).rejects.toThrow('记录无法解密');
+    again.close();
+    // Wrong key.
+    await rawPut(name, 'sheets', e01Row);
+    const wrong = new JiebangDB(name, key());
+    await expect(getSheet(wrong, 'KLMY-2026-JB-001', 'E01')).rejects.toThrow('记录无法解密');
+    wrong.close();
+    const good = new JiebangDB(name, k);
+    expect((await getSheet(good, 'KLMY-2026-JB-001', 'E01'))?.expertId).toBe('E01');
+    good.close();
+  });
+
+  it('never writes the data key into the database', async () => {
+    const k = key();
+    const { db, name } = fresh(k);
+    await saveSheet(db, sheet(), { actor: 'E01', action: 'score.edit', target: 'A01' });
+    await putAttachment(
+      db,
+      { id: 'F1', packageId: 'P', name: 'x.pdf', mediaType: 'application/pdf' },
+      new Uint8Array(3 * 1024 * 1024 + 5).fill(7),
+    );
+    db.close();
+    const needles = [bytesToHex(k), base64.encode(k)];
+    for (const table of ['sheets', 'audit', 'attachments', 'chunks', 'meta']) {
+      for (const row of await rawRows(name, table)) {
+        const text = JSON.stringify(row, (_k, v: unknown) =>
+          v instanceof Uint8Array ? bytesToHex(v) : v,
+        );
+        for (const needle of needles) expect(text).not.toContain(needle);
+        for (const v of Object.values(row)) {
+          if (v instanceof Uint8Array) expect(bytesToHex(v)).not.toContain(bytesToHex(k));
+        }
+      }
+    }
+  });
+});
+
+describe('attachments in sealed chunks, blind index', () => {
+  it('stores and reads back a multi-chunk attachment and finds it by SHA-256', async () => {
+    const { db, name } = fresh(key());
+    const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 31) % 256);
+    const progress: number[] = [];
+    await putAttachment(
+      db,
+      { id: 'F-A01', packageId: 'P', name: '揭榜方案.pdf', mediaType: 'application/pdf' },
+      bytes,
+      (d) => progress.push(d),
+    );
+    expect(progress).toEqual([1048576, 2097152, bytes.length]);
+    const back = await getAttachment(db, 'F-A01');
+    expect(back?.bytes.length).toBe(bytes.length);
+    expect(back && sha256Hex(back.bytes)).toBe(sha256Hex(bytes));
+    expect(await findAttachmentBySha256(db, sha256Hex(bytes))).toBe('F-A01');
+    db.close();
+    const [att] = await rawRows(name, 'attachments');
+    expect(att?.['sha256Hmac']).not.toBe(sha256Hex(bytes));
+    expect(JSON.stringify(att)).not.toContain('揭榜方案');
+    expect((await rawRows(name, 'chunks')).length).toBe(3);
+  });
+});
+
+describe('audit log in the database', () => {
+  it('chains entries written with changes, and verify names an edited entry', async () => {
+    const { db, name } = fresh(null);
+    for (let i = 0; i < 5; i++)
+      await db.transaction('rw', [db.audit], () =>
+        appendAudit(db, { actor: 'E01', action: 'score.edit', target: `A0${i}` }),
+      );
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, length: 5 });
+    expect((await auditLog(db)).map((e) => e.target)).toEqual(['A00', 'A01', 'A02', 'A03', 'A04']);
+    db.close();
+    const rows = await rawRows(name, 'audit');
+    const third = rows[2];
+    if (!third) throw new Error('row');
+    const entry = third['entry'];
+    await rawPut(name, 'audit', {
+      ...third,
+      entry: { ...(typeof entry === 'object' ? entry : {}), target: 'A99' },
+    });
+    const again = new JiebangDB(name, null);
+    expect(await verifyAudit(again)).toMatchObject({ ok: false, brokenAt: 2 });
+    again.close();
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * A Dexie DBCore middleware that seals every record of the listed tables on the way in and opens
+ * it on the way out. Only the listed clear fields (ids, foreign keys, status flags, blind indexes)
+ * stay readable in IndexedDB; everything else is inside `$s`.
+ */
+import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
+import { openValue, sealValue, SealError, type SealKeys } from './seal';
+
+export const SEALED = '$s';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function sealRecord(
+  keys: SealKeys,
+  table: string,
+  clear: readonly string[],
+  value: unknown,
+): unknown {
+  if (!isRecord(value)) throw new SealError(`${table}: 只能保存对象`);
+  const id = value['id'];
+  if (typeof id !== 'string') throw new SealError(`${table}: 记录缺少字符串主键 id`);
+  const out: Record<string, unknown> = { id };
+  for (const f of clear) if (f in value) out[f] = value[f];
+  out[SEALED] = sealValue(keys, table, id, value);
+  return out;
+}
+
+export function openRecord(keys: SealKeys, table: string, value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  if (!isRecord(value)) throw new SealError(`${table}: 记录格式错误`);
+  const sealed = value[SEALED];
+  const id = value['id'];
+  if (!(sealed instanceof Uint8Array) || typeof id !== 'string')
+    throw new SealError(`${table}/${String(id)}: 记录未加密或已损坏`);
+  return openValue(keys, table, id, sealed);
+}
+
+function wrapCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
+  return Object.create(cursor, {
+    value: { get: () => open(cursor.value) },
+  });
+}
+
+export function sealingMiddleware(
+  keys: SealKeys,
+  clearFields: Readonly<Record<string, readonly string[]>>,
+): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'jiebang-sealing',
+    create: (down) => ({
+      ...down,
+      table: (name): DBCoreTable => {
+        const table = down.table(name);
+        const clear = clearFields[name];
+        if (!clear) return table;
+        const open = (v: unknown) => openRecord(keys, name, v);
+        return {
+          ...table,
+          mutate: (req) => {
+            if (req.type === 'add' || req.type === 'put') {
+              return table.mutate({
+                ...req,
+                values: req.values.map((v: unknown) => sealRecord(keys, name, clear, v)),
+              });
+            }
+            return table.mutate(req);
+          },
+          get: async (req) => open(await table.get(req)),
+          getMany: async (req) => (await table.getMany(req)).map(open),
+          query: async (req) => {
+            const res = await table.query(req);
+            return req.values ? { ...res, result: res.result.map(open) } : res;
+          },
+          openCursor: async (req) => {
+            const cursor = await table.openCursor(req);
+            return cursor && req.values ? wrapCursor(cursor, open) : cursor;
+          },
+        };
+      },
+    }),
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * Repositories: the only way the UI and stores reach the database. Reads are validated with the
+ * domain schemas (zod at the boundary); multi-table writes run in one transaction together with
+ * their audit entry, so a change and its record in the audit log land together or not at all.
+ */
+import { z } from 'zod';
+import {
+  appendEntry,
+  AuditEntrySchema,
+  verifyChain,
+  type AuditEntry,
+  type AuditInput,
+} from '../../../src-shared/audit/chain';
+import { sha256Hex } from '../../../src-shared/crypto/keys';
+import {
+  ReviewPackageSchema,
+  ScoreSheetSchema,
+  type ReviewPackage,
+  type ScoreSheet,
+} from '../../../src-shared/model';
+import type { JiebangDB } from './database';
+import { blindIndex, openBytes, sealBytes } from './seal';
+
+export const CHUNK_BYTES = 1024 * 1024;
+
+const pad = (n: number) => String(n).padStart(9, '0');
+
+async function lastAudit(db: JiebangDB): Promise<AuditEntry | undefined> {
+  const row = await db.audit.orderBy('id').last();
+  return row ? AuditEntrySchema.parse(row['entry']) : undefined;
+}
+
+/** Appends an audit entry; call inside the transaction of the change it records. */
+export async function appendAudit(db: JiebangDB, input: AuditInput): Promise<AuditEntry> {
+  const entry = appendEntry(await lastAudit(db), input);
+  await db.audit.put({ id: pad(entry.seq), entry });
+  return entry;
+}
+
+export async function auditLog(db: JiebangDB): Promise<AuditEntry[]> {
+  return (await db.audit.orderBy('id').toArray()).map((r) => AuditEntrySchema.parse(r['entry']));
+}
+
+export async function verifyAudit(db: JiebangDB) {
+  return verifyChain(await auditLog(db));
+}
+
+// ---- review packages ----
+
+export async function savePackage(
+  db: JiebangDB,
+  pkg: ReviewPackage,
+  manifestSha256: string,
+  actor: string,
+): Promise<void> {
+  await db.transaction('rw', [db.packages, db.audit], async () => {
+    await db.packages.put({ id: pkg.packageId, manifestSha256, pkg });
+    await appendAudit(db, {
+      actor,
+      action: 'package.import',
+      target: pkg.packageId,
+      details: { manifestSha256 },
+    });
+  });
+}
+
+export async function getPackage(
+  db: JiebangDB,
+  packageId: string,
+): Promise<{ pkg: ReviewPackage; manifestSha256: string } | undefined> {
+  const row = await db.packages.get(packageId);
+  if (!row) return undefined;
+  return {
+    pkg: ReviewPackageSchema.parse(row['pkg']),
+    manifestSha256: z.string().parse(row['manifestSha256']),
+  };
+}
+
+export async function listPackages(db: JiebangDB): Promise<ReviewPackage[]> {
+  return (await db.packages.toArray()).map((r) => ReviewPackageSchema.parse(r['pkg']));
+}
+
+// ---- score sheets ----
+
+const sheetId = (packageId: string, expertId: string) => `${packageId}/${expertId}`;
+
+export async function saveSheet(
+  db: JiebangDB,
+  sheet: ScoreSheet,
+  audit: AuditInput | null,
+): Promise<void> {
+  const row = {
+    id: sheetId(sheet.packageId, sheet.expertId),
+    packageId: sheet.packageId,
+    expertId: sheet.expertId,
+    status: sheet.status,
+    updatedAt: new Date().toISOString(),
+    sheet,
+  };
+  await db.transaction('rw', [db.sheets, db.audit], async () => {
+    await db.sheets.put(row);
+    if (audit) await appendAudit(db, audit);
+  });
+}
+
+export async function getSheet(
+  db: JiebangDB,
+  packageId: string,
+  expertId: string,
+): Promise<ScoreSheet | undefined> {
+  const row = await db.sheets.get(sheetId(packageId, expertId));
+  return row ? ScoreSheetSchema.parse(row['sheet']) : undefined;
+}
+
+export async function sheetsOfPackage(db: JiebangDB, packageId: string): Promise<ScoreSheet[]> {
+  return (await db.sheets.where('packageId').equals(packageId).toArray()).map((r) =>
+    ScoreSheetSchema.parse(r['sheet']),
+  );
+}
+
+// ---- settings and small records ----
+
+export async function getMeta<T>(
+  db: JiebangDB,
+  id: string,
+  schema: z.ZodType<T>,
+): Promise<T | undefined> {
+  const row = await db.meta.get(id);
+  return row ? schema.parse(row['value']) : undefined;
+}
+
+export async function putMeta(db: JiebangDB, id: string, value: unknown): Promise<void> {
+  await db.meta.put({ id, value });
+}
+
+// ---- attachments, sealed in 1 MiB chunks ----
+
+/**
+ * Stores an attachment chunk by chunk, each chunk sealed on its own (AAD = its own id), so a
+ * 100 MB proposal never needs a second 100 MB sealed copy in memory.
+ */
+export async function putAttachment(
+  db: JiebangDB,
+  att: { id: string; packageId: string; name: string; mediaType: string },
+  bytes: Uint8Array,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const keys = db.sealKeys;
+  const sha256 = sha256Hex(bytes);
+  const count = Math.max(1, Math.ceil(bytes.byteLength / CHUNK_BYTES));
+  await db.transaction('rw', [db.attachments, db.chunks], async () => {
+    await db.chunks.where('attachmentId').equals(att.id).delete();
+    for (let i = 0; i < count; i++) {
+      const id = `${att.id}#${pad(i)}`;
+      const part = bytes.subarray(
+        i * CHUNK_BYTES,
+        Math.min(bytes.byteLength, (i + 1) * CHUNK_BYTES),
+      );
+      // Sealed here as raw bytes, with the chunk's own id as additional data.
+      await db.chunks.put({
+        id,
+        attachmentId: att.id,
+        index: i,
+        data: keys ? sealBytes(keys, 'chunks', id, part) : part.slice(),
+      });
+      onProgress?.(Math.min(bytes.byteLength, (i + 1) * CHUNK_BYTES), bytes.byteLength);
+    }
+    await db.attachments.put({
+      id: att.id,
+      packageId: att.packageId,
+      sha256Hmac: keys ? blindIndex(keys, sha256) : sha256,
+      name: att.name,
+      mediaType: att.mediaType,
+      size: bytes.byteLength,
+      sha256,
+      chunks: count,
+    });
+  });
+}
+
+const AttachmentMetaSchema = z.object({
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  chunks: z.number(),
+});
+
+export async function getAttachment(
+  db: JiebangDB,
+  id: string,
+): Promise<{ name: string; mediaType: string; bytes: Uint8Array } | undefined> {
+  const row = await db.attachments.get(id);
+  if (!row) return undefined;
+  const meta = AttachmentMetaSchema.parse(row);
+  const out = new Uint8Array(meta.size);
+  let at = 0;
+  for (let i = 0; i < meta.chunks; i++) {
+    const chunkId = `${id}#${pad(i)}`;
+    const chunk = await db.chunks.get(chunkId);
+    const data = chunk?.['data'];
+    if (!(data instanceof Uint8Array)) throw new Error(`附件数据缺失：${meta.name}`);
+    const plain = db.sealKeys ? openBytes(db.sealKeys, 'chunks', chunkId, data) : data;
+    out.set(plain, at);
+    at += plain.byteLength;
+  }
+  if (sha256Hex(out) !== meta.sha256) throw new Error(`附件校验失败：${meta.name}`);
+  return { name: meta.name, mediaType: meta.mediaType, bytes: out };
+}
+
+/** Exact-match lookup of an attachment by its SHA-256, through the blind index. */
+export async function findAttachmentBySha256(
+  db: JiebangDB,
+  sha256: string,
+): Promise<string | undefined> {
+  const key = db.sealKeys ? blindIndex(db.sealKeys, sha256) : sha256;
+  return (await db.attachments.where('sha256Hmac').equals(key).first())?.id;
+}
