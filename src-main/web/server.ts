@@ -178,7 +178,13 @@ if (isEntry) {
     rendererRoot,
     dataDir,
     port: Number.isFinite(port) ? port : 0,
+    plaintextStorageForTests: process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1',
   });
+  if (process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1') {
+    process.stderr.write(
+      'warning: test-only plaintext storage is ON — never use this for real data\n',
+    );
+  }
   // Tests read this line; people open the URL.
   process.stdout.write(`JIEBANG_WEB_URL=${hostHandle.url}\n`);
   process.stdout.write(`data: ${dataDir}\n`);

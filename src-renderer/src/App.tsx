@@ -5,16 +5,21 @@ import { routes } from './routes';
 import { useLang, useToggleLang } from './stores/ui';
 import { subscribeToMainProgress } from './stores/progress';
 import { ProgressPanel } from './components/ProgressPanel';
+import { ProfileGate } from './screens/profile/ProfileGate';
+import { useIdleLock } from './screens/profile/useIdleLock';
+import { useSession } from './stores/session';
+import { useSaveState } from './stores/save';
 
 function Sidebar() {
   const t = useT();
+  const unlocked = useSession((s) => s.status === 'unlocked');
   return (
     <nav className="sidebar" aria-label={t('nav.section.work')}>
       <div className="brand">
         <div className="brand-title">{t('app.title')}</div>
         <div className="brand-subtitle">{t('app.subtitle')}</div>
       </div>
-      <ul>
+      <ul hidden={!unlocked}>
         {routes
           .filter((r) => r.labelKey !== undefined)
           .map((r) => (
@@ -29,6 +34,35 @@ function Sidebar() {
   );
 }
 
+function SessionBar() {
+  const t = useT();
+  const profile = useSession((s) => s.profile);
+  const status = useSession((s) => s.status);
+  const lock = useSession((s) => s.lock);
+  const pending = useSaveState((s) => s.pending);
+  const saveError = useSaveState((s) => s.lastError);
+  if (status !== 'unlocked' || !profile) return null;
+  return (
+    <>
+      <span
+        data-testid="save-state"
+        className={saveError ? 'error' : pending > 0 ? 'warn' : 'ok'}
+        role="status"
+      >
+        {saveError
+          ? t('session.saveFailed', { message: saveError })
+          : pending > 0
+            ? t('session.saving')
+            : t('session.saved')}
+      </span>
+      <span className="note">{t('session.current', { label: profile.label })}</span>
+      <button type="button" onClick={() => lock('manual')}>
+        {t('session.lock')}
+      </button>
+    </>
+  );
+}
+
 function TopBar() {
   const t = useT();
   const lang = useLang();
@@ -36,6 +70,7 @@ function TopBar() {
   return (
     <header className="topbar">
       <span className="spacer" />
+      <SessionBar />
       <button
         type="button"
         className="ghost"
@@ -51,6 +86,7 @@ function TopBar() {
 
 export function App() {
   useEffect(() => subscribeToMainProgress(), []);
+  useIdleLock();
   return (
     <HashRouter>
       <div className="shell">
@@ -59,11 +95,13 @@ export function App() {
           <TopBar />
           <ProgressPanel />
           <main className="content">
-            <Routes>
-              {routes.map((r) => (
-                <Route key={r.path} path={r.path} element={r.element} />
-              ))}
-            </Routes>
+            <ProfileGate>
+              <Routes>
+                {routes.map((r) => (
+                  <Route key={r.path} path={r.path} element={r.element} />
+                ))}
+              </Routes>
+            </ProfileGate>
           </main>
         </div>
       </div>

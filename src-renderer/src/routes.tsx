@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { StringKey } from './i18n';
 import { HomeScreen } from './screens/HomeScreen';
 import { BundlesScreen } from './screens/BundlesScreen';
+import { SecurityScreen } from './screens/SecurityScreen';
 
 export interface AppRoute {
   path: string;
@@ -14,4 +15,5 @@ export interface AppRoute {
 export const routes: AppRoute[] = [
   { path: '/', labelKey: 'nav.home', element: <HomeScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
+  { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },
 ];

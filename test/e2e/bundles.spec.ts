@@ -2,7 +2,7 @@ import { buildBundle } from '../../src-shared/bundle';
 import { formatFingerprint, fingerprint, generateSigningKey } from '../../src-shared/crypto/keys';
 import { readFileSync } from 'node:fs';
 import { ScoreSheetSchema } from '../../src-shared/model';
-import { expect, test } from './fixtures';
+import { createProfile, expect, test } from './fixtures';
 
 async function sheetFile(passphrase?: string) {
   const key = generateSigningKey();
@@ -23,6 +23,7 @@ async function sheetFile(passphrase?: string) {
 
 test('verifies a bundle step by step and shows the signer fingerprint', async ({ app }) => {
   const { bytes, fp } = await sheetFile();
+  await createProfile(app);
   await app.getByRole('link', { name: '文件包核验' }).click();
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: '打开文件包…' }).click();
@@ -40,6 +41,7 @@ test('refuses a tampered bundle and names the failed check', async ({ app }) => 
   const { bytes } = await sheetFile();
   const at = bytes.indexOf(Buffer.from('"overallOpinion"'));
   bytes[at + 3] = (bytes[at + 3] ?? 0) ^ 0x01;
+  await createProfile(app);
   await app.getByRole('link', { name: '文件包核验' }).click();
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: '打开文件包…' }).click();
@@ -54,6 +56,7 @@ test('asks for the passphrase of an encrypted bundle, refuses a wrong one, opens
   app,
 }) => {
   const { bytes } = await sheetFile('纸质口令 7d1f');
+  await createProfile(app);
   await app.getByRole('link', { name: '文件包核验' }).click();
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: '打开文件包…' }).click();

@@ -47,3 +47,34 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+export const PASSPHRASE = '克拉玛依 评审 correct horse';
+
+/** Creates a profile through the first-run screen and waits for the app behind the gate. */
+export async function createProfile(
+  page: Page,
+  label = '张志远',
+  passphrase = PASSPHRASE,
+): Promise<void> {
+  // Other tests of this worker may have left profiles (main keeps them): ask for a new one.
+  const newProfile = page.getByRole('button', { name: '新建用户档案' });
+  const nameField = page.getByLabel('姓名');
+  await expect(newProfile.or(nameField).first()).toBeVisible();
+  if (await newProfile.isVisible()) await newProfile.click();
+  await page.getByLabel('姓名').fill(label);
+  await page.getByLabel('口令', { exact: true }).fill(passphrase);
+  await page.getByLabel('再次输入口令').fill(passphrase);
+  await page.getByRole('button', { name: '创建用户档案' }).click();
+  await expect(page.getByText(`当前用户：${label}`)).toBeVisible({ timeout: 20_000 });
+}
+
+export async function unlockProfile(
+  page: Page,
+  label = '张志远',
+  passphrase = PASSPHRASE,
+): Promise<void> {
+  await page.getByRole('radio', { name: label }).check();
+  await page.getByLabel('口令', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByText(`当前用户：${label}`)).toBeVisible({ timeout: 20_000 });
+}

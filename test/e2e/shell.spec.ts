@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { expect, test } from './fixtures';
+import { createProfile, expect, test } from './fixtures';
 
 test('the home screen is Chinese first, switches to English, and shows what main reports', async ({
   app,
   webHost,
 }) => {
+  await createProfile(app);
   await expect(app.getByRole('heading', { name: '欢迎使用揭榜评审台' })).toBeVisible();
   await expect(app.getByRole('link', { name: '首页' })).toBeVisible();
   // app:info round trip: the web host reports itself and its data directory.
@@ -17,14 +18,15 @@ test('the home screen is Chinese first, switches to English, and shows what main
   await app.getByRole('button', { name: 'English' }).click();
   await expect(app.getByRole('heading', { name: 'Welcome to Jiebang Panel' })).toBeVisible();
   await expect(app.getByTestId('app-host')).toHaveText('Web host (for tests, 127.0.0.1 only)');
-  // The choice survives a reload.
+  // The choice survives a reload; a reload also drops the data key, so the profile is locked.
   await app.reload();
-  await expect(app.getByRole('heading', { name: 'Welcome to Jiebang Panel' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Choose a profile' })).toBeVisible();
   await app.getByRole('button', { name: '中文' }).click();
-  await expect(app.getByRole('heading', { name: '欢迎使用揭榜评审台' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: '选择用户档案' })).toBeVisible();
 });
 
 test('a save becomes a download with the exact bytes', async ({ app }) => {
+  await createProfile(app);
   const downloadPromise = app.waitForEvent('download');
   await app.getByRole('button', { name: '保存测试文件' }).click();
   const download = await downloadPromise;
@@ -36,6 +38,7 @@ test('a save becomes a download with the exact bytes', async ({ app }) => {
 });
 
 test('an open is a file input, and the renderer gets the exact bytes', async ({ app }) => {
+  await createProfile(app);
   const content = Buffer.from('评审包 review package ✓ \u0000\u00ff', 'utf8');
   const chooserPromise = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: '打开文件' }).click();

@@ -8,8 +8,15 @@ import { coreStrings } from './core';
 import { pdfStrings } from './pdf';
 import { progressStrings } from './progress';
 import { bundleStrings } from './bundles';
+import { storageStrings } from './storage';
 
-const dictionaries = [coreStrings, pdfStrings, progressStrings, bundleStrings] as const;
+const dictionaries = [
+  coreStrings,
+  pdfStrings,
+  progressStrings,
+  bundleStrings,
+  storageStrings,
+] as const;
 
 type Dictionary = (typeof dictionaries)[number];
 export type StringKey = Dictionary extends infer D

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../src-shared/ipc';
 import { api } from '../bridge';
 import { useT } from '../i18n';
+import { NotesCard } from '../components/NotesCard';
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const copy = new Uint8Array(bytes.byteLength);
@@ -66,6 +67,7 @@ export function HomeScreen() {
       <h1>{t('home.heading')}</h1>
       <p className="lead">{t('home.intro')}</p>
       <p className="note">{t('home.offline')}</p>
+      <NotesCard />
       <h2>{t('home.host')}</h2>
       {error !== null && (
         <p role="alert" className="error">
