@@ -41,6 +41,7 @@ function host(): HostServices {
     kind: 'electron',
     dataDir: app.getPath('userData'),
     isPackaged: app.isPackaged,
+    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     showSaveDialog: async (suggestedName, filters) => {
       const win = BrowserWindow.getFocusedWindow();
       const options = { defaultPath: suggestedName, filters: [...filters] };

@@ -14,6 +14,7 @@ const api = {
   'app:info': () => invoke('app:info'),
   'file:save': (input) => invoke('file:save', input),
   'file:open': (input) => invoke('file:open', input),
+  'sample:package': () => invoke('sample:package'),
   'profile:list': () => invoke('profile:list'),
   'profile:create': (input) => invoke('profile:create', input),
   'profile:unlock': (input) => invoke('profile:unlock', input),

@@ -129,6 +129,11 @@ export const contract = {
       }),
     ]),
   },
+  /** The bundled sample review package (resources/sample/review-package.jbx), for `npm start`. */
+  'sample:package': {
+    input: z.undefined(),
+    output: z.object({ name: z.string(), bytes: BytesSchema }),
+  },
   'profile:list': {
     input: z.undefined(),
     output: z.array(ProfileSummarySchema),

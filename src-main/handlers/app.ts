@@ -1,7 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IpcError } from '../../src-shared/ipc';
 import { APP_VERSION } from '../version';
 import type { HandlerMap } from './types';
 
-export const appHandlers: HandlerMap<'app:info'> = {
+export const SAMPLE_BUNDLE = 'sample/review-package.jbx';
+
+export const appHandlers: HandlerMap<'app:info' | 'sample:package'> = {
+  'sample:package': async (_input, host) => {
+    try {
+      return { name: 'review-package.jbx', bytes: new Uint8Array(await readFile(join(host.resourcesDir, SAMPLE_BUNDLE))) };
+    } catch {
+      throw new IpcError('handler-failed', '找不到示例评审包 sample package missing');
+    }
+  },
   'app:info': async (_input, host) => ({
     name: '揭榜评审台 Jiebang Panel',
     version: APP_VERSION,

@@ -21,6 +21,7 @@ describe('file handlers report progress in bytes', () => {
       kind: 'electron',
       dataDir: dir,
       isPackaged: false,
+      resourcesDir: 'resources',
       showOpenDialog: async () => [join(dir, 'big.jbx')],
       reportProgress: (p) => events.push(p),
     };
@@ -46,6 +47,7 @@ describe('file handlers report progress in bytes', () => {
       kind: 'electron',
       dataDir: dir,
       isPackaged: false,
+      resourcesDir: 'resources',
       showSaveDialog: async (name) => join(dir, name),
       reportProgress: (p) => events.push(p),
     };
@@ -69,6 +71,7 @@ describe('file handlers report progress in bytes', () => {
       kind: 'electron',
       dataDir: dir,
       isPackaged: false,
+      resourcesDir: 'resources',
       showOpenDialog: async () => [join(dir, 'a.txt')],
       reportProgress: (p) => events.push(p),
     };

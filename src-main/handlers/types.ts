@@ -11,6 +11,8 @@ export interface HostServices {
   /** The profile/data directory (JIEBANG_DATA_DIR overrides it). */
   dataDir: string;
   isPackaged: boolean;
+  /** The app's resources folder (the bundled sample lives there). */
+  resourcesDir: string;
   /** Test-only switches: set by the web host from its environment, never by Electron. */
   testFlags?: { plaintextStorage: boolean };
   /** Native save dialog; absent in the web host, where the renderer downloads instead. */

@@ -26,6 +26,7 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   handlers?: HandlerMap<Channel>;
+  resourcesDir?: string;
   /** Test-only: the renderer stores records unencrypted, so the at-rest test can fail. */
   plaintextStorageForTests?: boolean;
 }
@@ -80,6 +81,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     kind: 'web',
     dataDir: options.dataDir,
     isPackaged: false,
+    resourcesDir: options.resourcesDir ?? join(import.meta.dirname, '../../resources'),
     ...(options.plaintextStorageForTests ? { testFlags: { plaintextStorage: true } } : {}),
   };
   let origin = '';

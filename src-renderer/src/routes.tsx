@@ -3,6 +3,7 @@ import type { StringKey } from './i18n';
 import { HomeScreen } from './screens/HomeScreen';
 import { BundlesScreen } from './screens/BundlesScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
 
 export interface AppRoute {
   path: string;
@@ -14,6 +15,7 @@ export interface AppRoute {
 /** Every screen of the app, in sidebar order. Add a screen with one line here. */
 export const routes: AppRoute[] = [
   { path: '/', labelKey: 'nav.home', element: <HomeScreen /> },
+  { path: '/review', labelKey: 'nav.review', element: <ReviewScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
   { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },
 ];

@@ -131,7 +131,7 @@ function PdfDocumentView({ bytes, name, onFirstPage }: Props) {
       return;
     }
     setSearching(true);
-    const needle = query.trim().toLowerCase();
+    const needle = query.trim().normalize('NFKC').toLowerCase();
     const found: Hit[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const text = await pageText(doc, n);

@@ -24,9 +24,15 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }).promise;
 }
 
-/** Plain text of one page, for search. */
+/**
+ * Plain text of one page, for search, NFKC-normalised: some PDF producers map CJK glyphs to
+ * Kangxi radicals (⽥ U+2F65 for 田), which NFKC folds back to the ideographs people type.
+ */
 export async function pageText(doc: PDFDocumentProxy, pageNumber: number): Promise<string> {
   const page = await doc.getPage(pageNumber);
   const content = await page.getTextContent();
-  return content.items.map((item) => ('str' in item ? item.str : '')).join('');
+  return content.items
+    .map((item) => ('str' in item ? item.str : ''))
+    .join('')
+    .normalize('NFKC');
 }

@@ -9,6 +9,7 @@ import { pdfStrings } from './pdf';
 import { progressStrings } from './progress';
 import { bundleStrings } from './bundles';
 import { storageStrings } from './storage';
+import { reviewStrings } from './review';
 
 const dictionaries = [
   coreStrings,
@@ -16,6 +17,7 @@ const dictionaries = [
   progressStrings,
   bundleStrings,
   storageStrings,
+  reviewStrings,
 ] as const;
 
 type Dictionary = (typeof dictionaries)[number];

@@ -1,0 +1,296 @@
+/**
+ * The expert's review: the imported package, the enrolment (who I am on the roster, my signing
+ * key), and my sheet. Every edit goes to the database at once (autosave) through the repositories;
+ * the audit log records imports, enrolment, recusals, score edits, submission, reopening, export.
+ */
+import { z } from 'zod';
+import { create } from 'zustand';
+import {
+  applyImport,
+  buildBundle,
+  checkImport,
+  emptyTrust,
+  openBundle,
+  type OpenedBundle,
+  type TrustState,
+} from '../../../src-shared/bundle';
+import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
+import {
+  ReviewPackageSchema,
+  type ApplicantScore,
+  type ReviewPackage,
+  type ScoreSheet,
+} from '../../../src-shared/model';
+import type { JiebangDB } from '../db/database';
+import {
+  appendAudit,
+  auditLog,
+  getMeta,
+  getPackage,
+  getSheet,
+  putAttachment,
+  putMeta,
+  saveSheet,
+} from '../db/repo';
+import { useSaveState } from './save';
+
+const EnrolmentSchema = z.object({
+  packageId: z.string(),
+  expertId: z.string(),
+  pledgeAt: z.string(),
+  secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+  fingerprint: z.string(),
+  counter: z.number().int().nonnegative(),
+  exportedAt: z.string().optional(),
+});
+export type Enrolment = z.infer<typeof EnrolmentSchema>;
+
+const TrustSchema = z.object({
+  bureauFingerprint: z.string().optional(),
+  pkg: ReviewPackageSchema.optional(),
+  packageManifestSha256: z.string().optional(),
+  signers: z.record(z.string(), z.string()),
+  counters: z.record(z.string(), z.number()),
+  imported: z.array(z.string()),
+});
+
+interface ReviewState {
+  loaded: boolean;
+  pkg: ReviewPackage | null;
+  manifestSha256: string | null;
+  enrolment: Enrolment | null;
+  sheet: ScoreSheet | null;
+  load: (db: JiebangDB) => Promise<void>;
+  /** Verifies nothing is wrong before anything is written; returns the verdict for the UI. */
+  importPackage: (
+    db: JiebangDB,
+    actor: string,
+    bundle: OpenedBundle,
+  ) => Promise<{ ok: true; notes: string[] } | { ok: false; reason: string }>;
+  enrol: (db: JiebangDB, expertId: string) => Promise<void>;
+  updateScore: (
+    db: JiebangDB,
+    applicantId: string,
+    change: (s: ApplicantScore) => ApplicantScore,
+    audit?: {
+      action: string;
+      target: string;
+      details?: Record<string, string | number | boolean | null>;
+    },
+  ) => void;
+  submit: (db: JiebangDB) => Promise<void>;
+  reopen: (db: JiebangDB) => Promise<void>;
+  exportBundle: (
+    db: JiebangDB,
+    save: (bytes: Uint8Array, name: string) => Promise<boolean>,
+  ) => Promise<boolean>;
+}
+
+function emptySheet(pkg: ReviewPackage, expertId: string): ScoreSheet {
+  return { formatVersion: 1, packageId: pkg.packageId, expertId, status: 'draft', scores: [] };
+}
+
+export const useReview = create<ReviewState>()((set, get) => ({
+  loaded: false,
+  pkg: null,
+  manifestSha256: null,
+  enrolment: null,
+  sheet: null,
+  load: async (db) => {
+    const trust = await getMeta(db, 'trust', TrustSchema);
+    const current = trust?.pkg ? await getPackage(db, trust.pkg.packageId) : undefined;
+    const enrolment = (await getMeta(db, 'enrolment', EnrolmentSchema)) ?? null;
+    const sheet =
+      current && enrolment
+        ? ((await getSheet(db, current.pkg.packageId, enrolment.expertId)) ??
+          emptySheet(current.pkg, enrolment.expertId))
+        : null;
+    set({
+      loaded: true,
+      pkg: current?.pkg ?? null,
+      manifestSha256: current?.manifestSha256 ?? null,
+      enrolment,
+      sheet,
+    });
+  },
+  importPackage: async (db, actor, bundle) => {
+    if (bundle.kind !== 'review-package')
+      return { ok: false, reason: '这不是评审包（请在“文件包核验”中查看此文件）' };
+    const trust: TrustState = (await getMeta(db, 'trust', TrustSchema)) ?? emptyTrust();
+    const verdict = checkImport(bundle, trust);
+    if (verdict.action === 'refuse') return { ok: false, reason: verdict.reason };
+    if (verdict.action === 'duplicate') return { ok: true, notes: verdict.notes };
+    const next = applyImport(trust, bundle, verdict);
+    const pkg = bundle.document;
+    // Attachments first (each in its own transaction, chunked), then the package, trust and audit
+    // together: a crash in between leaves attachments without a package, never the reverse.
+    for (const applicant of pkg.applicants) {
+      for (const a of applicant.attachments) {
+        const bytes = bundle.files.get(a.path);
+        if (bytes)
+          await putAttachment(
+            db,
+            { id: a.id, packageId: pkg.packageId, name: a.name, mediaType: a.mediaType },
+            bytes,
+          );
+      }
+    }
+    await db.transaction('rw', [db.packages, db.meta, db.audit], async () => {
+      await db.packages.put({ id: pkg.packageId, manifestSha256: bundle.manifestSha256, pkg });
+      await putMeta(db, 'trust', next);
+      await appendAudit(db, {
+        actor,
+        action: 'package.import',
+        target: pkg.packageId,
+        details: {
+          manifestSha256: bundle.manifestSha256,
+          bureau: bundle.manifest.signer.fingerprint,
+        },
+      });
+    });
+    set({ pkg, manifestSha256: bundle.manifestSha256 });
+    return { ok: true, notes: verdict.notes };
+  },
+  enrol: async (db, expertId) => {
+    const { pkg } = get();
+    if (!pkg) throw new Error('请先导入评审包');
+    const expert = pkg.panel.experts.find((e) => e.id === expertId);
+    if (!expert) throw new Error('专家不在名单中');
+    const key = generateSigningKey();
+    const enrolment: Enrolment = {
+      packageId: pkg.packageId,
+      expertId,
+      pledgeAt: new Date().toISOString(),
+      secretKey: key.secretKey,
+      fingerprint: fingerprint(key.publicKey),
+      counter: 0,
+    };
+    const sheet = { ...emptySheet(pkg, expertId), pledgeConfirmedAt: enrolment.pledgeAt };
+    await db.transaction('rw', [db.meta, db.sheets, db.audit], async () => {
+      await putMeta(db, 'enrolment', enrolment);
+      await db.sheets.put({
+        id: `${pkg.packageId}/${expertId}`,
+        packageId: pkg.packageId,
+        expertId,
+        status: 'draft',
+        updatedAt: enrolment.pledgeAt,
+        sheet,
+      });
+      await appendAudit(db, {
+        actor: `${expert.id} ${expert.name}`,
+        action: 'enrol',
+        target: pkg.packageId,
+        details: { pledge: '第七条 保密', fingerprint: enrolment.fingerprint },
+      });
+    });
+    set({ enrolment, sheet });
+  },
+  updateScore: (db, applicantId, change, audit) => {
+    const { sheet, enrolment } = get();
+    if (!sheet || !enrolment || sheet.status !== 'draft') return;
+    const existing = sheet.scores.find((s) => s.applicantId === applicantId) ?? {
+      applicantId,
+      criteria: [],
+      overallOpinion: '',
+    };
+    const updated = change(existing);
+    const scores = sheet.scores.some((s) => s.applicantId === applicantId)
+      ? sheet.scores.map((s) => (s.applicantId === applicantId ? updated : s))
+      : [...sheet.scores, updated];
+    const next = { ...sheet, scores };
+    set({ sheet: next });
+    void useSaveState.getState().track(
+      saveSheet(
+        db,
+        next,
+        audit
+          ? {
+              actor: enrolment.expertId,
+              action: audit.action,
+              target: audit.target,
+              details: audit.details ?? {},
+            }
+          : null,
+      ),
+    );
+  },
+  submit: async (db) => {
+    const { sheet, enrolment } = get();
+    if (!sheet || !enrolment) return;
+    const next: ScoreSheet = {
+      ...sheet,
+      status: 'submitted',
+      submittedAt: new Date().toISOString(),
+    };
+    await saveSheet(db, next, {
+      actor: enrolment.expertId,
+      action: 'sheet.submit',
+      target: sheet.packageId,
+    });
+    set({ sheet: next });
+  },
+  reopen: async (db) => {
+    const { sheet, enrolment } = get();
+    if (!sheet || !enrolment || enrolment.exportedAt) return;
+    const { submittedAt: _dropped, ...rest } = sheet;
+    const next: ScoreSheet = { ...rest, status: 'draft' };
+    await saveSheet(db, next, {
+      actor: enrolment.expertId,
+      action: 'sheet.reopen',
+      target: sheet.packageId,
+    });
+    set({ sheet: next });
+  },
+  exportBundle: async (db, save) => {
+    const { sheet, enrolment, pkg, manifestSha256 } = get();
+    if (!sheet || !enrolment || !pkg || !manifestSha256 || sheet.status !== 'submitted')
+      return false;
+    const expert = pkg.panel.experts.find((e) => e.id === enrolment.expertId);
+    const counter = enrolment.counter + 1;
+    const audit = await auditLog(db);
+    const bytes = await buildBundle({
+      kind: 'expert-sheets',
+      bundleId: `${pkg.packageId}-${enrolment.expertId}-${counter}`,
+      packageId: pkg.packageId,
+      signer: {
+        role: expert?.role === 'chair' ? 'chair' : 'expert',
+        id: enrolment.expertId,
+        name: expert?.name ?? enrolment.expertId,
+        secretKey: enrolment.secretKey,
+      },
+      counter,
+      answers: [{ kind: 'review-package', manifestSha256 }],
+      document: sheet,
+      files: new Map([['audit.json', new TextEncoder().encode(JSON.stringify(audit, null, 2))]]),
+    });
+    // A last check that what leaves the machine opens and verifies.
+    const check = await openBundle(bytes);
+    if (
+      !check.ok ||
+      fingerprint(publicKeyOf(enrolment.secretKey)) !== check.bundle.manifest.signer.fingerprint
+    )
+      throw new Error('导出的文件未通过自检');
+    const saved = await save(bytes, `${pkg.packageId}-${enrolment.expertId}.jbx`);
+    if (!saved) return false;
+    const done = { ...enrolment, counter, exportedAt: new Date().toISOString() };
+    await db.transaction('rw', [db.meta, db.sheets, db.audit], async () => {
+      await putMeta(db, 'enrolment', done);
+      await db.sheets.put({
+        id: `${pkg.packageId}/${enrolment.expertId}`,
+        packageId: pkg.packageId,
+        expertId: enrolment.expertId,
+        status: 'exported',
+        updatedAt: done.exportedAt,
+        sheet,
+      });
+      await appendAudit(db, {
+        actor: enrolment.expertId,
+        action: 'sheet.export',
+        target: pkg.packageId,
+        details: { counter },
+      });
+    });
+    set({ enrolment: done });
+    return true;
+  },
+}));
