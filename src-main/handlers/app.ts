@@ -9,7 +9,10 @@ export const SAMPLE_BUNDLE = 'sample/review-package.jbx';
 export const appHandlers: HandlerMap<'app:info' | 'sample:package'> = {
   'sample:package': async (_input, host) => {
     try {
-      return { name: 'review-package.jbx', bytes: new Uint8Array(await readFile(join(host.resourcesDir, SAMPLE_BUNDLE))) };
+      return {
+        name: 'review-package.jbx',
+        bytes: new Uint8Array(await readFile(join(host.resourcesDir, SAMPLE_BUNDLE))),
+      };
     } catch {
       throw new IpcError('handler-failed', '找不到示例评审包 sample package missing');
     }

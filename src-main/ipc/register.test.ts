@@ -6,7 +6,12 @@ import { isTrustedSender } from '../security';
 import { dispatch } from './dispatch';
 import { registerIpc, type IpcEventShape, type IpcMainShape } from './register';
 
-const host: HostServices = { kind: 'web', dataDir: '/tmp/jb', isPackaged: false, resourcesDir: 'resources' };
+const host: HostServices = {
+  kind: 'web',
+  dataDir: '/tmp/jb',
+  isPackaged: false,
+  resourcesDir: 'resources',
+};
 
 /** Handlers that count their calls, so a test can prove a handler was never reached. */
 function countingHandlers() {

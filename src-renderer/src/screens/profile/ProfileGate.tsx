@@ -154,7 +154,6 @@ export function ProfileGate({ children }: { children: ReactNode }) {
   const error = useSession((s) => s.error);
   const plaintext = useSession((s) => s.plaintext);
   const refresh = useSession((s) => s.refresh);
-  const [creating, setCreating] = useState(false);
 
   useEffect(() => {
     void refresh();
@@ -177,11 +176,17 @@ export function ProfileGate({ children }: { children: ReactNode }) {
           {error}
         </p>
       )}
-      {status === 'loading' ? null : profiles.length === 0 || creating ? (
-        <CreateForm onBack={profiles.length > 0 ? () => setCreating(false) : undefined} />
-      ) : (
-        <UnlockForm onNew={() => setCreating(true)} />
-      )}
+      {status === 'loading' ? null : <LockedForms hasProfiles={profiles.length > 0} />}
     </section>
+  );
+}
+
+/** Mounted only while locked, so every lock starts again at the unlock form. */
+function LockedForms({ hasProfiles }: { hasProfiles: boolean }) {
+  const [creating, setCreating] = useState(false);
+  return !hasProfiles || creating ? (
+    <CreateForm onBack={hasProfiles ? () => setCreating(false) : undefined} />
+  ) : (
+    <UnlockForm onNew={() => setCreating(true)} />
   );
 }
