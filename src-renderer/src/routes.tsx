@@ -4,6 +4,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { BundlesScreen } from './screens/BundlesScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
+import { ChairScreen } from './screens/ChairScreen';
 
 export interface AppRoute {
   path: string;
@@ -16,6 +17,7 @@ export interface AppRoute {
 export const routes: AppRoute[] = [
   { path: '/', labelKey: 'nav.home', element: <HomeScreen /> },
   { path: '/review', labelKey: 'nav.review', element: <ReviewScreen /> },
+  { path: '/chair', labelKey: 'nav.chair', element: <ChairScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
   { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },
 ];

@@ -10,6 +10,7 @@ import { progressStrings } from './progress';
 import { bundleStrings } from './bundles';
 import { storageStrings } from './storage';
 import { reviewStrings } from './review';
+import { chairStrings } from './chair';
 
 const dictionaries = [
   coreStrings,
@@ -18,6 +19,7 @@ const dictionaries = [
   bundleStrings,
   storageStrings,
   reviewStrings,
+  chairStrings,
 ] as const;
 
 type Dictionary = (typeof dictionaries)[number];

@@ -1,0 +1,185 @@
+/**
+ * The chair's desk: gathering the panel's signed sheet bundles (each verified, matched to its
+ * expert, kept byte for byte for the panel bundle), and signing the panel decision.
+ */
+import { z } from 'zod';
+import { create } from 'zustand';
+import {
+  applyImport,
+  buildBundle,
+  checkImport,
+  emptyTrust,
+  openBundle,
+  type TrustState,
+} from '../../../src-shared/bundle';
+import { formatFingerprint } from '../../../src-shared/crypto/keys';
+import {
+  ReviewPackageSchema,
+  ScoreSheetSchema,
+  type PanelDecision,
+  type ScoreSheet,
+} from '../../../src-shared/model';
+import type { JiebangDB } from '../db/database';
+import { appendAudit, auditLog, getMeta, putMeta } from '../db/repo';
+import type { Enrolment } from './review';
+
+const TrustSchema = z.object({
+  bureauFingerprint: z.string().optional(),
+  pkg: ReviewPackageSchema.optional(),
+  packageManifestSha256: z.string().optional(),
+  signers: z.record(z.string(), z.string()),
+  counters: z.record(z.string(), z.number()),
+  imported: z.array(z.string()),
+});
+
+const GatheredSchema = z.array(
+  z.object({
+    expertId: z.string(),
+    name: z.string(),
+    fingerprint: z.string(),
+    manifestSha256: z.string(),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+    sheet: ScoreSheetSchema,
+  }),
+);
+export type Gathered = z.infer<typeof GatheredSchema>[number];
+
+export interface ImportOutcome {
+  file: string;
+  ok: boolean;
+  message: string;
+}
+
+interface ChairState {
+  gathered: Gathered[];
+  outcomes: ImportOutcome[];
+  load: (db: JiebangDB) => Promise<void>;
+  importSheets: (
+    db: JiebangDB,
+    actor: string,
+    files: readonly { name: string; bytes: Uint8Array }[],
+  ) => Promise<void>;
+  signAndBuild: (
+    db: JiebangDB,
+    enrolment: Enrolment,
+    decision: PanelDecision,
+    recipient: string,
+    chairName: string,
+  ) => Promise<Uint8Array>;
+}
+
+export const useChair = create<ChairState>()((set, get) => ({
+  gathered: [],
+  outcomes: [],
+  load: async (db) =>
+    set({ gathered: (await getMeta(db, 'gathered', GatheredSchema)) ?? [], outcomes: [] }),
+  importSheets: async (db, actor, files) => {
+    const outcomes: ImportOutcome[] = [];
+    let trust: TrustState = (await getMeta(db, 'trust', TrustSchema)) ?? emptyTrust();
+    let gathered = [...get().gathered];
+    // Each file is verified on its own: a bad one is refused by name, the others still import.
+    for (const f of files) {
+      const opened = await openBundle(f.bytes);
+      if (!opened.ok) {
+        outcomes.push({ file: f.name, ok: false, message: opened.error.message });
+        continue;
+      }
+      const b = opened.bundle;
+      if (b.kind !== 'expert-sheets') {
+        outcomes.push({ file: f.name, ok: false, message: '不是专家评分表' });
+        continue;
+      }
+      if (b.document.status !== 'submitted') {
+        outcomes.push({ file: f.name, ok: false, message: '评分表尚未提交' });
+        continue;
+      }
+      const verdict = checkImport(b, trust);
+      if (verdict.action === 'refuse') {
+        outcomes.push({ file: f.name, ok: false, message: verdict.reason });
+        continue;
+      }
+      if (verdict.action === 'duplicate') {
+        outcomes.push({
+          file: f.name,
+          ok: true,
+          message: `${b.manifest.signer.name}：已导入过，未作更改`,
+        });
+        continue;
+      }
+      trust = applyImport(trust, b, verdict);
+      gathered = [
+        ...gathered.filter((g) => g.expertId !== b.document.expertId),
+        {
+          expertId: b.document.expertId,
+          name: b.manifest.signer.name,
+          fingerprint: b.manifest.signer.fingerprint,
+          manifestSha256: b.manifestSha256,
+          bytes: f.bytes,
+          sheet: b.document,
+        },
+      ];
+      outcomes.push({
+        file: f.name,
+        ok: true,
+        message: `${b.manifest.signer.name}（${b.document.expertId}）指纹 ${formatFingerprint(b.manifest.signer.fingerprint)}`,
+      });
+    }
+    await db.transaction('rw', [db.meta, db.audit], async () => {
+      await putMeta(db, 'trust', trust);
+      await putMeta(db, 'gathered', gathered);
+      await appendAudit(db, {
+        actor,
+        action: 'sheets.import',
+        target: `${outcomes.filter((o) => o.ok).length}/${files.length}`,
+        details: { refused: outcomes.filter((o) => !o.ok).length },
+      });
+    });
+    set({ gathered, outcomes });
+  },
+  signAndBuild: async (db, enrolment, decision, recipient, chairName) => {
+    const gathered = get().gathered;
+    const trust = await getMeta(db, 'trust', TrustSchema);
+    const counter = enrolment.counter + 1;
+    await db.transaction('rw', [db.meta, db.audit], async () => {
+      await putMeta(db, 'enrolment', { ...enrolment, counter });
+      await appendAudit(db, {
+        actor: enrolment.expertId,
+        action: 'decision.sign',
+        target: decision.packageId,
+        details: { recommended: decision.recommendedIds.join(','), total: decision.approvedTotal },
+      });
+    });
+    const audit = await auditLog(db);
+    return buildBundle({
+      kind: 'panel-result',
+      bundleId: `${decision.packageId}-PANEL-${counter}`,
+      packageId: decision.packageId,
+      signer: {
+        role: 'chair',
+        id: enrolment.expertId,
+        name: chairName,
+        secretKey: enrolment.secretKey,
+      },
+      counter,
+      answers: [
+        ...(trust?.packageManifestSha256
+          ? [{ kind: 'review-package' as const, manifestSha256: trust.packageManifestSha256 }]
+          : []),
+        ...gathered.map((g) => ({
+          kind: 'expert-sheets' as const,
+          manifestSha256: g.manifestSha256,
+          ref: g.expertId,
+        })),
+      ],
+      document: decision,
+      files: new Map<string, Uint8Array>([
+        ...gathered.map((g): [string, Uint8Array] => [`sheets/${g.expertId}.jbx`, g.bytes]),
+        ['audit.json', new TextEncoder().encode(JSON.stringify(audit, null, 2))],
+      ]),
+      encryptTo: { recipient },
+    });
+  },
+}));
+
+export const sheetsOf = (gathered: readonly Gathered[]): ScoreSheet[] =>
+  gathered.map((g) => g.sheet);

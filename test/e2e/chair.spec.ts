@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { buildBundle, openBundle } from '../../src-shared/bundle';
+import { generateSigningKey } from '../../src-shared/crypto/keys';
+import { ScoreSheetSchema } from '../../src-shared/model';
+import { createProfile, expect, test } from './fixtures';
+
+/** Five experts' sheets as the app makes them (signed sheet bundles answering the sample), and one tampered. */
+async function sheetFiles() {
+  const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')));
+  if (!rp.ok) throw new Error('sample bundle');
+  const files = [];
+  for (const id of ['E02', 'E03', 'E04', 'E05', 'E06', 'E07']) {
+    const sheet = ScoreSheetSchema.parse(
+      JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8')),
+    );
+    const bytes = await buildBundle({
+      kind: 'expert-sheets',
+      bundleId: `S-${id}`,
+      packageId: sheet.packageId,
+      signer: { role: 'expert', id, name: id, secretKey: generateSigningKey().secretKey },
+      counter: 1,
+      answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }],
+      document: sheet,
+    });
+    const buffer = Buffer.from(bytes);
+    if (id === 'E07') {
+      const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;
+      buffer.writeUInt8((buffer.readUInt8(at) ^ 1) & 0xff, at);
+    }
+    files.push({ name: `${id}.jbx`, mimeType: 'application/octet-stream', buffer });
+  }
+  return files;
+}
+
+test('the chair gathers five sheets (a tampered sixth refused by name), checks the figures, picks a horse race of two, is stopped by the funding cap, signs and exports', async ({
+  app,
+}) => {
+  await createProfile(app, '张志远');
+  await app.getByRole('link', { name: '专家评审' }).click();
+  await app.getByRole('button', { name: '使用示例评审包' }).click();
+  await app.getByRole('button', { name: '指纹一致，确认导入' }).click();
+  await app.getByRole('radio', { name: /E01 张志远/ }).check();
+  await app.getByRole('checkbox').check();
+  await app.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+  await app.getByRole('link', { name: '组长汇总' }).click();
+
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: '导入评分表文件…' }).click();
+  await (await chooser).setFiles(await sheetFiles());
+  const outcomes = app.getByTestId('import-outcomes');
+  await expect(outcomes.locator('li.ok')).toHaveCount(5);
+  await expect(outcomes.locator('li.error')).toHaveCount(1);
+  await expect(outcomes.locator('li.error')).toContainText('E07.jbx');
+  await expect(app.getByTestId('board')).toContainText('E05 吴敏：已提交（回避 A03）');
+  await expect(app.getByTestId('board')).toContainText('E07 冯立：未提交');
+
+  // Figures computed by hand from the five sheets (E02–E06):
+  // A01 86 90 85 87 89 → mean 87.40, trimmed (drop 90, 85) 87.33; A02 88 84 87 85 90 → 86.80 / 86.67;
+  // A03 84 86 83 (E05 recused) 87 → 4 valid sheets, no trimming, mean 85.00;
+  // A04 70 75 40 71 73 → mean 65.80, trimmed (drop 75, 40) 71.33; E04's 40 deviates by −32.25.
+  const row = (id: string) => app.getByTestId('ranking').locator(`tr[data-applicant="${id}"]`);
+  await expect(row('A01')).toContainText('87.40');
+  await expect(row('A01')).toContainText('87.33');
+  await expect(row('A01')).toContainText('(90.00)');
+  await expect(row('A02')).toContainText('86.80');
+  await expect(row('A02')).toContainText('86.67');
+  await expect(row('A03')).toContainText('回避');
+  await expect(row('A03')).toContainText('85.00');
+  await expect(row('A04')).toContainText('65.80');
+  await expect(row('A04')).toContainText('71.33');
+  await expect(row('A04')).toContainText('(40.00)!');
+  await expect(row('A01').locator('td').first()).toHaveText('1');
+  await expect(row('A04').locator('td').first()).toHaveText('4');
+
+  // The horse race proposed: A01 and A02 (close, different routes); A03 excluded (same route).
+  await expect(app.getByTestId('race-reasons')).toContainText('与已入选者相同');
+  await expect(app.getByLabel('核定经费（万元） A01')).toBeVisible();
+  await expect(app.getByLabel('核定经费（万元） A02')).toBeVisible();
+
+  // Funding over the cap is refused with the article.
+  await app.getByLabel('核定经费（万元） A01').fill('600');
+  await app.getByLabel('核定经费（万元） A02').fill('500');
+  await expect(app.getByTestId('findings')).toContainText(
+    '超过单个项目最高资助额 1000 万元（第十三条（二））',
+  );
+  await expect(app.getByRole('button', { name: '签署并导出专家组评审结果…' })).toBeDisabled();
+  await app.getByLabel('核定经费（万元） A01').fill('400');
+  await app.getByLabel('核定经费（万元） A02').fill('400');
+  await expect(app.getByTestId('approved-total')).toHaveText('核定项目经费总额：800 万元');
+  await expect(app.getByText('✓ 规则校验通过')).toBeVisible();
+  await app.screenshot({ path: 'docs/screenshots/chair.png', fullPage: true });
+
+  const downloadPromise = app.waitForEvent('download');
+  await app.getByRole('button', { name: '签署并导出专家组评审结果…' }).click();
+  const path = await (await downloadPromise).path();
+
+  // The bureau verifies it with its identity; every inner sheet still verifies.
+  const out = execFileSync(
+    process.execPath,
+    ['out/node/jiebang.mjs', 'verify', path, '--identity', 'resources/sample/keys/bureau.agekey'],
+    { encoding: 'utf8' },
+  );
+  expect(out).toContain('✓ 解密：age');
+  expect(out).toContain('✓ 内嵌评分表：5 份专家评分表各自签名有效、未被改动');
+  expect(out).toContain('揭榜方建议名单：A01、A02；核定经费总额 800 万元');
+  expect(out).toContain('✓ 全部校验通过');
+});
