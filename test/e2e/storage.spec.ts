@@ -65,21 +65,32 @@ for (const plaintext of [false, true]) {
   });
 }
 
-test('a killed browser loses nothing that was on screen', async () => {
+test('a score typed just before the browser is killed is there after relaunch', async () => {
   const host = await startBuiltWebHost();
   const userDataDir = await mkdtemp(join(tmpdir(), 'jb-chromium-'));
   try {
-    const marker = `评分 38.5 分 ${Date.now().toString(36)}`;
     const context = await persistent(userDataDir);
-    await typeNotes(context, host.url, marker, true);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(host.url);
+    await createProfile(page, '郑雪');
+    await page.getByRole('link', { name: '专家评审' }).click();
+    await page.getByRole('button', { name: '使用示例评审包' }).click();
+    await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
+    await page.getByRole('radio', { name: /E06 郑雪/ }).check();
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+    await page.getByLabel('揭榜方案可行性（满分 40）').focus();
+    await page.keyboard.type('38.5');
+    await expect(page.getByTestId('save-state')).toHaveText('已保存');
     // No clean shutdown: SIGKILL every Chromium process of this profile.
     execFileSync('pkill', ['-KILL', '-f', userDataDir]);
     await new Promise((r) => setTimeout(r, 500));
     const again = await persistent(userDataDir);
-    const page = again.pages()[0] ?? (await again.newPage());
-    await page.goto(host.url);
-    await unlockProfile(page, '周海涛');
-    await expect(page.getByLabel('评审笔记')).toHaveValue(`A02 联合体方案：${marker}`);
+    const page2 = again.pages()[0] ?? (await again.newPage());
+    await page2.goto(host.url);
+    await unlockProfile(page2, '郑雪');
+    await page2.getByRole('link', { name: '专家评审' }).click();
+    await expect(page2.getByLabel('揭榜方案可行性（满分 40）')).toHaveValue('38.5');
     await again.close();
   } finally {
     await host.stop();
