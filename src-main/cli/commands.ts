@@ -5,6 +5,8 @@ import { keygenCommand } from './keygen';
 import { packCommand } from './pack';
 import { verifyCommand } from './verify';
 import { unpackCommand } from './unpack';
+import { renderTaskbookCommand } from './render-taskbook';
+import { verifyPrintCommand } from './verify-print';
 
 /**
  * Every `jiebang` command, in the order `--help` lists them. Add a command by writing
@@ -17,4 +19,6 @@ export const commands: readonly CliCommand[] = [
   packCommand,
   verifyCommand,
   unpackCommand,
+  renderTaskbookCommand,
+  verifyPrintCommand,
 ];

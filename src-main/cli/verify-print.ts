@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { openBundle } from '../../src-shared/bundle';
+import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
+import { taskBookCode } from '../pdf/render';
+import { ageKeys, readBytes } from './bundle-io';
+import { CliUsageError, type CliCommand } from './types';
+
+export const verifyPrintCommand: CliCommand = {
+  name: 'verify-print',
+  summary: '核对打印件上的核验码与任务书文件是否一致 / check a printed code against a task book',
+  usage: `jiebang verify-print --code CODE FILE [--identity KEY] [--passphrase-file F]
+
+CODE is the verification code printed on the task book (or read from its QR code). FILE is the
+task-book bundle (.jbx, verified first) or its JSON. Says whether the printed copy matches.`,
+  run: async (args, io) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        code: { type: 'string' },
+        identity: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
+    });
+    const [file] = positionals;
+    if (file === undefined || values.code === undefined)
+      throw new CliUsageError('用法：jiebang verify-print --code CODE FILE');
+    const code = values.code
+      .replace(/^jiebang:taskbook:[^:]+:/, '')
+      .trim()
+      .toLowerCase();
+    const bytes = await readBytes(io.cwd, file);
+    let tb: TaskBook;
+    if (bytes[0] === 0x7b) {
+      const parsed = TaskBookSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+      if (!parsed.success) throw new CliUsageError(`${file} 不是有效的任务书`);
+      tb = parsed.data;
+    } else {
+      const opened = await openBundle(bytes, {
+        keys: await ageKeys(io.cwd, values.identity, values['passphrase-file']),
+      });
+      if (!opened.ok) throw new CliUsageError(`文件包校验失败：${opened.error.message}`);
+      if (opened.bundle.kind !== 'task-book') throw new CliUsageError('这不是任务书文件包');
+      tb = opened.bundle.document;
+    }
+    const expected = taskBookCode(tb);
+    if (code === expected) {
+      io.out(
+        `✓ 一致：打印件与任务书 ${tb.taskBookId}（${tb.status === 'draft' ? '草稿' : '定稿'}）相符\n`,
+      );
+      return 0;
+    }
+    io.out(
+      `✗ 不一致：打印件核验码 ${code}\n  任务书 ${tb.taskBookId} 应为 ${expected}\n  打印件与此任务书不符（内容被改动，或不是同一版本）。\n`,
+    );
+    return 1;
+  },
+};

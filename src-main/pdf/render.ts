@@ -1,0 +1,22 @@
+import { renderToBuffer } from '@react-pdf/renderer';
+import QRCode from 'qrcode';
+import { canonicalHash } from '../../src-shared/canonical';
+import type { TaskBook } from '../../src-shared/model';
+import { registerFonts } from './fonts';
+import { TaskBookDocument } from './taskbook-document';
+
+/** The verification code printed on every task book: SHA-256 of its canonical JSON (RFC 8785). */
+export const taskBookCode = (tb: TaskBook): string => canonicalHash(tb);
+
+export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
+  registerFonts();
+  const hash = taskBookCode(tb);
+  const qr = await QRCode.toDataURL(`jiebang:taskbook:${tb.taskBookId}:${hash}`, {
+    errorCorrectionLevel: 'M',
+    margin: 1,
+    width: 240,
+  });
+  // The component returns the <Document> element itself, as renderToBuffer wants it.
+  const buffer = await renderToBuffer(TaskBookDocument({ tb, hash, qr }));
+  return new Uint8Array(buffer);
+}

@@ -1,0 +1,218 @@
+/** @jsxRuntime automatic */
+/**
+ * The task book (项目任务书/军令状) as a react-pdf document: A4, cover page, numbered sections,
+ * tables, 「草稿」 watermark on drafts, signature and seal blocks for every party, a verification
+ * block with the SHA-256 of the canonical task-book JSON and its QR code, 第X页 共Y页.
+ * DESIGN.md traps respected: each section its own <Page wrap> (page splitting stays linear), no
+ * lineHeight on any ancestor of the page-number <Text render>, font sizes set with line heights.
+ */
+import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { fmtMoney } from '../../src-shared/money';
+import { PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
+
+const s = StyleSheet.create({
+  page: {
+    paddingTop: 56,
+    paddingBottom: 64,
+    paddingHorizontal: 56,
+    fontFamily: 'Noto Serif SC',
+    fontSize: 11,
+  },
+  body: { fontSize: 11, lineHeight: 1.6 },
+  h1: {
+    fontFamily: 'Noto Sans SC',
+    fontWeight: 700,
+    fontSize: 22,
+    textAlign: 'center',
+    marginTop: 120,
+    lineHeight: 1.4,
+  },
+  h2: {
+    fontFamily: 'Noto Sans SC',
+    fontWeight: 700,
+    fontSize: 14,
+    marginTop: 14,
+    marginBottom: 6,
+    lineHeight: 1.4,
+  },
+  coverLine: { fontSize: 13, textAlign: 'center', marginTop: 10, lineHeight: 1.5 },
+  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#888' },
+  th: { fontFamily: 'Noto Sans SC', fontWeight: 700, fontSize: 10, padding: 4, lineHeight: 1.4 },
+  td: { fontSize: 10, padding: 4, lineHeight: 1.4 },
+  footer: { position: 'absolute', bottom: 28, left: 0, right: 0, textAlign: 'center', fontSize: 9 },
+  watermark: {
+    position: 'absolute',
+    top: 320,
+    left: 0,
+    right: 0,
+    textAlign: 'center',
+    fontSize: 96,
+    color: '#c8c8c8',
+    opacity: 0.4,
+    fontFamily: 'Noto Sans SC',
+    fontWeight: 700,
+  },
+  sign: { borderWidth: 0.5, borderColor: '#555', padding: 8, marginBottom: 8, minHeight: 90 },
+  mono: { fontSize: 9, lineHeight: 1.4 },
+});
+
+/** Ideographic space (U+3000): blank room for handwriting on the signature line. */
+const GAP = '\u3000';
+
+const ROLE: Record<TaskBook['parties'][number]['role'], string> = {
+  bureau: '甲方（市科技局）',
+  issuer: '乙方（发榜方）',
+  solver: '丙方（揭榜方）',
+};
+
+function Footer({ draft }: { draft: boolean }) {
+  return (
+    <>
+      {draft && (
+        <Text style={s.watermark} fixed>
+          草稿
+        </Text>
+      )}
+      <Text
+        style={s.footer}
+        fixed
+        render={({ pageNumber, totalPages }) => `第 ${pageNumber} 页 共 ${totalPages} 页`}
+      />
+    </>
+  );
+}
+
+function Table({ widths, head, rows }: { widths: number[]; head: string[]; rows: string[][] }) {
+  return (
+    <View>
+      <View style={[s.row, { borderTopWidth: 0.5 }]} fixed>
+        {head.map((h, i) => (
+          <Text key={i} style={[s.th, { width: `${widths[i] ?? 10}%` }]}>
+            {h}
+          </Text>
+        ))}
+      </View>
+      {rows.map((r, k) => (
+        <View key={k} style={s.row} wrap={false}>
+          {r.map((c, i) => (
+            <Text key={i} style={[s.td, { width: `${widths[i] ?? 10}%` }]}>
+              {c}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string; qr: string }) {
+  const draft = tb.status === 'draft';
+  const solvers = tb.parties.filter((p) => p.role === 'solver');
+  const nameOf = (id?: string) => solvers.find((p) => p.applicantId === id)?.name ?? '全部揭榜方';
+  return (
+    <Document
+      title={tb.title}
+      author="克拉玛依市科学技术局"
+      subject="揭榜挂帅项目任务书（军令状）"
+      creator="揭榜评审台"
+    >
+      <Page size="A4" style={s.page}>
+        <Text style={s.h1}>克拉玛依市科技计划“揭榜挂帅”项目</Text>
+        <Text style={[s.h1, { marginTop: 8 }]}>任务书（军令状）</Text>
+        <Text style={[s.coverLine, { marginTop: 60 }]}>项目名称：{tb.title}</Text>
+        <Text style={s.coverLine}>
+          项目类型：{PROJECT_TYPE_LABEL[tb.projectType]}
+          {tb.isHorseRace ? '（赛马制联合项目）' : ''}
+        </Text>
+        <Text style={s.coverLine}>合同编号：{tb.contractNumber || '—'}</Text>
+        <Text style={s.coverLine}>
+          实施周期：{tb.period.start} 至 {tb.period.end}
+        </Text>
+        {tb.parties.map((p, i) => (
+          <Text key={i} style={s.coverLine}>
+            {ROLE[p.role]}：{p.name}
+          </Text>
+        ))}
+        <Footer draft={draft} />
+      </Page>
+      <Page size="A4" style={s.page} wrap>
+        <View style={s.body}>
+          <Text style={s.h2}>一、项目目标与任务</Text>
+          <Text>{tb.objectives || '—'}</Text>
+          <Text style={s.h2}>二、首席专家（第十二条（八））</Text>
+          <Text>
+            {tb.chiefExpert.name}（{tb.chiefExpert.title}，{tb.chiefExpert.organisation}）
+          </Text>
+          <Text style={s.h2}>三、“里程碑”节点、考核指标与经费拨付（第十二条（七）（八））</Text>
+        </View>
+        <Table
+          widths={[8, 22, 12, 24, 22, 12]}
+          head={['序号', '里程碑', '完成时间', '交付成果', '考核指标', '拨付（万元）']}
+          rows={tb.milestones.map((m, i) => [
+            String(i + 1),
+            `${m.title}${m.applicantId ? `（${nameOf(m.applicantId)}）` : ''}`,
+            m.due,
+            m.deliverables.join('；'),
+            m.indicators.join('；') || '—',
+            m.tranche,
+          ])}
+        />
+        <Footer draft={draft} />
+      </Page>
+      {tb.isHorseRace && (
+        <Page size="A4" style={s.page} wrap>
+          <View style={s.body}>
+            <Text style={s.h2}>四、“赛马”阶段考核目标（第十二条（七）、第十三条（三））</Text>
+            {tb.raceStageTargets.map((r) => (
+              <Text key={r.applicantId}>
+                {nameOf(r.applicantId)}：{r.targets.join('；')}
+              </Text>
+            ))}
+            <Text>“里程碑”考核后，择优支持一家揭榜方继续开展项目研究并拨付后续经费。</Text>
+          </View>
+          <Footer draft={draft} />
+        </Page>
+      )}
+      <Page size="A4" style={s.page} wrap>
+        <View style={s.body}>
+          <Text style={s.h2}>五、经费（第十三条）</Text>
+          <Text>市财政科研项目资金：{fmtMoney(tb.funding.city)}</Text>
+          <Text>发榜方投入：{fmtMoney(tb.funding.issuer)}</Text>
+          <Text>揭榜方自筹：{fmtMoney(tb.funding.selfRaised)}</Text>
+          {tb.funding.contractAmount && (
+            <Text>技术开发（委托）合同金额：{fmtMoney(tb.funding.contractAmount)}</Text>
+          )}
+          <Text style={s.h2}>六、知识产权归属与利益分配（第十五条）</Text>
+          <Text>{tb.intellectualProperty.ownership}</Text>
+          <Text>{tb.intellectualProperty.benefitSharing}</Text>
+          <Text style={s.h2}>七、其他约定</Text>
+          <Text>
+            项目不得变更发榜方、揭榜方（第十七条）；项目负责人变动、资金重大调整等事项须经审核同意（第十八条）；因客观原因需延期的，应在实施周期到期
+            30 日前书面申请，延期一次、最长一年（第十九条）；实施周期结束后 30
+            日内提出验收申请（第十二条（九））。
+          </Text>
+          <Text style={s.h2}>八、签署</Text>
+        </View>
+        {tb.parties.map((p, i) => (
+          <View key={i} style={s.sign} wrap={false}>
+            <Text style={s.td}>
+              {ROLE[p.role]}：{p.name}（盖章）
+            </Text>
+            <Text style={s.td}>
+              {`法定代表人或授权代表（签字）：${GAP.repeat(9)}日期：${GAP.repeat(2)}年${GAP.repeat(2)}月${GAP.repeat(2)}日`}
+            </Text>
+          </View>
+        ))}
+        <View style={[s.sign, { flexDirection: 'row' }]} wrap={false}>
+          <Image src={qr} style={{ width: 90, height: 90 }} />
+          <View style={{ marginLeft: 10, flex: 1 }}>
+            <Text style={s.td}>核验码（任务书规范化 JSON 的 SHA-256）：</Text>
+            <Text style={s.mono}>{hash}</Text>
+            <Text style={s.td}>核验：jiebang verify-print --code &lt;核验码&gt; 任务书文件</Text>
+          </View>
+        </View>
+        <Footer draft={draft} />
+      </Page>
+    </Document>
+  );
+}
