@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './main';
+import { runForTest } from './run-for-test';
 import { commands } from './commands';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    cwd: process.cwd(),
-  });
-  return { code, out, err };
-}
+const run = runForTest;
 
 describe('jiebang CLI', () => {
   it('prints help listing every command', async () => {

@@ -3,8 +3,9 @@
  * this device already trusts, decide whether to import it. The caller persists the new trust
  * state only when the verdict says so — verify everything before writing anything.
  */
+import { z } from 'zod';
 import { formatFingerprint } from '../crypto/keys';
-import type { ReviewPackage } from '../model';
+import { ReviewPackageSchema, type ReviewPackage } from '../model';
 import { KIND_LABEL } from './manifest';
 import type { OpenedBundle } from './bundle';
 
@@ -22,6 +23,16 @@ export interface TrustState {
   /** Manifest hashes already imported (importing the same bundle twice changes nothing). */
   imported: string[];
 }
+
+/** The stored form of TrustState (validated whenever it is read back). */
+export const TrustStateSchema = z.object({
+  bureauFingerprint: z.string().optional(),
+  pkg: ReviewPackageSchema.optional(),
+  packageManifestSha256: z.string().optional(),
+  signers: z.record(z.string(), z.string()),
+  counters: z.record(z.string(), z.number()),
+  imported: z.array(z.string()),
+});
 
 export const emptyTrust = (): TrustState => ({ signers: {}, counters: {}, imported: [] });
 

@@ -12,7 +12,7 @@ import { buildBundle, openBundle } from '../../src-shared/bundle';
 import { generateSigningKey, sha256Hex } from '../../src-shared/crypto/keys';
 import type { PanelDecision } from '../../src-shared/model';
 import { sampleBundle, sampleSheets, sheetBundle } from '../../src-shared/bundle/test-helpers';
-import { runCli } from '../../src-main/cli/main';
+import { runForTest } from '../../src-main/cli/run-for-test';
 
 const BUREAU_KEY = 'resources/sample/keys/bureau.agekey';
 const BUREAU_RECIPIENT = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx';
@@ -42,16 +42,7 @@ function verifyWithStandardTools(dir: string): string[] {
   ];
 }
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    cwd: process.cwd(),
-  });
-  return { code, out, err };
-}
+const run = runForTest;
 
 describe('standard tools verify our bundles', () => {
   it('age -d, unzip, openssl pkeyutl -verify -rawin and sha256sum -c all succeed on a panel bundle and its sheets', async () => {

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import {
   KIND_LABEL,
   openBundle,
-  type Check,
   type OpenedBundle,
   type OpenResult,
 } from '../../../src-shared/bundle';
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
 import type { AgeKey } from '../../../src-shared/crypto/age';
 import { api } from '../bridge';
+import { ChecksList } from '../components/ChecksList';
 import { useT } from '../i18n';
 import { withProgress } from '../stores/progress';
 
@@ -24,19 +24,6 @@ function keysFrom(secret: string): AgeKey[] {
   return identities.length > 0
     ? identities.map((identity) => ({ identity }))
     : [{ passphrase: secret }];
-}
-
-function Checks({ checks }: { checks: readonly Check[] }) {
-  return (
-    <ul className="checks" data-testid="bundle-checks">
-      {checks.map((c, i) => (
-        <li key={i} className={c.ok ? 'ok' : 'error'}>
-          {c.ok ? '✓' : '✗'} {c.name}
-          {c.detail ? `：${c.detail}` : ''}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 function Summary({ bundle }: { bundle: OpenedBundle }) {
@@ -170,7 +157,10 @@ export function BundlesScreen() {
       )}
       {result && (
         <>
-          <Checks checks={result.ok ? result.bundle.checks : result.checks} />
+          <ChecksList
+            checks={result.ok ? result.bundle.checks : result.checks}
+            testId="bundle-checks"
+          />
           {result.ok ? (
             <>
               <p className="ok" role="status">

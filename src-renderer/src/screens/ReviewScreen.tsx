@@ -16,6 +16,7 @@ import {
   validateSheet,
 } from '../../../src-shared/scoring';
 import { api } from '../bridge';
+import { ChecksList } from '../components/ChecksList';
 import { PdfViewer } from '../components/PdfViewer';
 import { PointsInput } from '../components/PointsInput';
 import { getAttachment } from '../db/repo';
@@ -70,16 +71,7 @@ function ImportPanel() {
           {t('review.import.sample')}
         </button>
       </div>
-      {checks.length > 0 && (
-        <ul className="checks" data-testid="import-checks">
-          {checks.map((c, i) => (
-            <li key={i} className={c.ok ? 'ok' : 'error'}>
-              {c.ok ? '✓' : '✗'} {c.name}
-              {c.detail ? `：${c.detail}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
+      {checks.length > 0 && <ChecksList checks={checks} testId="import-checks" />}
       {problem && (
         <p role="alert" className="error">
           {problem}

@@ -9,28 +9,15 @@ import {
   buildBundle,
   checkImport,
   emptyTrust,
+  TrustStateSchema,
   openBundle,
   type TrustState,
 } from '../../../src-shared/bundle';
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
-import {
-  ReviewPackageSchema,
-  ScoreSheetSchema,
-  type PanelDecision,
-  type ScoreSheet,
-} from '../../../src-shared/model';
+import { ScoreSheetSchema, type PanelDecision, type ScoreSheet } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
 import { appendAudit, auditLog, getMeta, putMeta } from '../db/repo';
 import type { Enrolment } from './review';
-
-const TrustSchema = z.object({
-  bureauFingerprint: z.string().optional(),
-  pkg: ReviewPackageSchema.optional(),
-  packageManifestSha256: z.string().optional(),
-  signers: z.record(z.string(), z.string()),
-  counters: z.record(z.string(), z.number()),
-  imported: z.array(z.string()),
-});
 
 const GatheredSchema = z.array(
   z.object({
@@ -75,7 +62,7 @@ export const useChair = create<ChairState>()((set, get) => ({
     set({ gathered: (await getMeta(db, 'gathered', GatheredSchema)) ?? [], outcomes: [] }),
   importSheets: async (db, actor, files) => {
     const outcomes: ImportOutcome[] = [];
-    let trust: TrustState = (await getMeta(db, 'trust', TrustSchema)) ?? emptyTrust();
+    let trust: TrustState = (await getMeta(db, 'trust', TrustStateSchema)) ?? emptyTrust();
     let gathered = [...get().gathered];
     // Each file is verified on its own: a bad one is refused by name, the others still import.
     for (const f of files) {
@@ -138,7 +125,7 @@ export const useChair = create<ChairState>()((set, get) => ({
   },
   signAndBuild: async (db, enrolment, decision, recipient, chairName) => {
     const gathered = get().gathered;
-    const trust = await getMeta(db, 'trust', TrustSchema);
+    const trust = await getMeta(db, 'trust', TrustStateSchema);
     const counter = enrolment.counter + 1;
     await db.transaction('rw', [db.meta, db.audit], async () => {
       await putMeta(db, 'enrolment', { ...enrolment, counter });

@@ -10,13 +10,13 @@ import {
   buildBundle,
   checkImport,
   emptyTrust,
+  TrustStateSchema,
   openBundle,
   type OpenedBundle,
   type TrustState,
 } from '../../../src-shared/bundle';
 import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
 import {
-  ReviewPackageSchema,
   type ApplicantScore,
   type ReviewPackage,
   type ScoreSheet,
@@ -44,15 +44,6 @@ const EnrolmentSchema = z.object({
   exportedAt: z.string().optional(),
 });
 export type Enrolment = z.infer<typeof EnrolmentSchema>;
-
-const TrustSchema = z.object({
-  bureauFingerprint: z.string().optional(),
-  pkg: ReviewPackageSchema.optional(),
-  packageManifestSha256: z.string().optional(),
-  signers: z.record(z.string(), z.string()),
-  counters: z.record(z.string(), z.number()),
-  imported: z.array(z.string()),
-});
 
 interface ReviewState {
   loaded: boolean;
@@ -97,7 +88,7 @@ export const useReview = create<ReviewState>()((set, get) => ({
   enrolment: null,
   sheet: null,
   load: async (db) => {
-    const trust = await getMeta(db, 'trust', TrustSchema);
+    const trust = await getMeta(db, 'trust', TrustStateSchema);
     const current = trust?.pkg ? await getPackage(db, trust.pkg.packageId) : undefined;
     const enrolment = (await getMeta(db, 'enrolment', EnrolmentSchema)) ?? null;
     const sheet =
@@ -116,7 +107,7 @@ export const useReview = create<ReviewState>()((set, get) => ({
   importPackage: async (db, actor, bundle) => {
     if (bundle.kind !== 'review-package')
       return { ok: false, reason: '这不是评审包（请在“文件包核验”中查看此文件）' };
-    const trust: TrustState = (await getMeta(db, 'trust', TrustSchema)) ?? emptyTrust();
+    const trust: TrustState = (await getMeta(db, 'trust', TrustStateSchema)) ?? emptyTrust();
     const verdict = checkImport(bundle, trust);
     if (verdict.action === 'refuse') return { ok: false, reason: verdict.reason };
     if (verdict.action === 'duplicate') return { ok: true, notes: verdict.notes };
