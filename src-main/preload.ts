@@ -15,6 +15,7 @@ const api = {
   'file:save': (input) => invoke('file:save', input),
   'file:open': (input) => invoke('file:open', input),
   'sample:package': () => invoke('sample:package'),
+  'sheet:pdf': (input) => invoke('sheet:pdf', input),
   'profile:list': () => invoke('profile:list'),
   'profile:create': (input) => invoke('profile:create', input),
   'profile:unlock': (input) => invoke('profile:unlock', input),

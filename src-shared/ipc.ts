@@ -11,6 +11,7 @@
  * src-renderer/src/bridge.ts; the compiler points at every place that is still missing it.
  */
 import { z } from 'zod';
+import { ReviewPackageSchema, ScoreSheetSchema } from './model';
 
 /** Bytes cross the boundary as Uint8Array (structured clone in Electron, tagged base64 over HTTP). */
 export const BytesSchema = z.custom<Uint8Array>(
@@ -133,6 +134,15 @@ export const contract = {
   'sample:package': {
     input: z.undefined(),
     output: z.object({ name: z.string(), bytes: BytesSchema }),
+  },
+  /** The paper score sheet as a PDF, rendered in main (fonts, layout), for the wet signature. */
+  'sheet:pdf': {
+    input: z.object({
+      pkg: ReviewPackageSchema,
+      sheet: ScoreSheetSchema,
+      fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+    output: z.object({ bytes: BytesSchema }),
   },
   'profile:list': {
     input: z.undefined(),

@@ -2,11 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IpcError } from '../../src-shared/ipc';
 import { APP_VERSION } from '../version';
+import { renderScoreSheetPdf } from '../pdf/render';
 import type { HandlerMap } from './types';
 
 export const SAMPLE_BUNDLE = 'sample/review-package.jbx';
 
-export const appHandlers: HandlerMap<'app:info' | 'sample:package'> = {
+export const appHandlers: HandlerMap<'app:info' | 'sample:package' | 'sheet:pdf'> = {
+  'sheet:pdf': async ({ pkg, sheet, fingerprint }) => ({
+    bytes: await renderScoreSheetPdf(pkg, sheet, fingerprint),
+  }),
   'sample:package': async (_input, host) => {
     try {
       return {

@@ -1,7 +1,8 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import QRCode from 'qrcode';
 import { canonicalHash } from '../../src-shared/canonical';
-import type { TaskBook } from '../../src-shared/model';
+import type { ReviewPackage, ScoreSheet, TaskBook } from '../../src-shared/model';
+import { ScoreSheetDocument } from './sheet-document';
 import { registerFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
 
@@ -19,4 +20,14 @@ export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
   // The component returns the <Document> element itself, as renderToBuffer wants it.
   const buffer = await renderToBuffer(TaskBookDocument({ tb, hash, qr }));
   return new Uint8Array(buffer);
+}
+
+/** The paper score sheet for the expert's wet signature. */
+export async function renderScoreSheetPdf(
+  pkg: ReviewPackage,
+  sheet: ScoreSheet,
+  fingerprint: string,
+): Promise<Uint8Array> {
+  registerFonts();
+  return new Uint8Array(await renderToBuffer(ScoreSheetDocument({ pkg, sheet, fingerprint })));
 }

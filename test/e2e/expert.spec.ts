@@ -28,6 +28,7 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
   await expect(app.getByTestId('bureau-fingerprint')).toContainText(
     '9955 e4cd 08fa 8007 f34e f507 cff6 6106',
   );
+  await app.screenshot({ path: 'docs/screenshots/expert-import.png' });
   await app.getByRole('button', { name: '指纹一致，确认导入' }).click();
 
   // Enrol: pick myself, confirm the pledge (第七条), get a signing key.
@@ -35,6 +36,7 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
   const enrol = app.getByRole('button', { name: '确认报到并生成签名密钥' });
   await expect(enrol).toBeDisabled();
   await app.getByRole('checkbox').check();
+  await app.screenshot({ path: 'docs/screenshots/expert-enrol.png' });
   await enrol.click();
   await expect(app.getByText(/您的签名密钥指纹：([0-9a-f]{4} ){7}[0-9a-f]{4}/)).toBeVisible();
   await expect(app.getByTestId('review-progress')).toHaveText('评审进度：0/4');
@@ -103,6 +105,24 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
   const path = await download.path();
   await expect(app.getByText('评分表已导出，不能再修改。')).toBeVisible();
   await expect(app.getByRole('button', { name: '撤回提交，继续修改' })).toHaveCount(0);
+
+  // The paper sheet for the wet signature: rendered in main, with the key fingerprint and a signature line.
+  const paperPromise = app.waitForEvent('download');
+  await app.getByRole('button', { name: '打印纸质评分表（PDF）…' }).click();
+  const paper = await (await paperPromise).path();
+  const paperText = execFileSync('pdftotext', [paper, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    '',
+  );
+  expect(paperText).toContain('“揭榜挂帅”项目专家评分表');
+  expect(paperText).toContain('评审专家：E02刘珺');
+  expect(paperText).toContain('专家签字');
+  expect(paperText).toContain('回避：与揭榜方为同一单位——本人曾在该公司任职');
+  const shownFingerprint =
+    (await app.getByText(/您的签名密钥指纹：/).textContent())?.match(
+      /(([0-9a-f]{4} ){7}[0-9a-f]{4})/,
+    )?.[1] ?? 'missing';
+  expect(paperText).toContain(`签名密钥指纹：${shownFingerprint.replace(/\s+/g, '')}`);
 
   // `jiebang verify` accepts it, and its contents are what was typed.
   const out = execFileSync(process.execPath, ['out/node/jiebang.mjs', 'verify', path], {

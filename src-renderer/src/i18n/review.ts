@@ -45,6 +45,7 @@ export const reviewStrings = defineStrings(
     'review.export': '签名并导出评分表文件…',
     'review.exported': '已导出：{name}。请将文件交专家组组长，并在纸质评分表上签字。',
     'review.exportedLocked': '评分表已导出，不能再修改。',
+    'review.paper': '打印纸质评分表（PDF）…',
   },
   {
     'nav.review': 'Expert review',
@@ -92,5 +93,6 @@ export const reviewStrings = defineStrings(
     'review.exported':
       'Exported: {name}. Hand the file to the panel chair and sign the paper sheet.',
     'review.exportedLocked': 'The sheet has been exported and can no longer change.',
+    'review.paper': 'Paper score sheet (PDF)…',
   },
 );

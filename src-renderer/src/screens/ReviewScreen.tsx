@@ -500,6 +500,27 @@ function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreSheet }) {
               </div>
             )}
             {exported && <p className="note">{t('review.exportedLocked')}</p>}
+            {enrolment && (
+              <button
+                type="button"
+                onClick={() =>
+                  void withProgress(t('review.paper'), async (task) => {
+                    const { bytes } = await api['sheet:pdf']({
+                      pkg,
+                      sheet,
+                      fingerprint: enrolment.fingerprint,
+                    });
+                    return api['file:save']({
+                      bytes,
+                      suggestedName: `${pkg.packageId}-${enrolment.expertId}-评分表.pdf`,
+                      task,
+                    });
+                  })
+                }
+              >
+                {t('review.paper')}
+              </button>
+            )}
           </>
         )}
         {message && <p role="status">{message}</p>}
