@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { buildBundle } from '../../src-shared/bundle';
+import { generateSigningKey, sha256Hex } from '../../src-shared/crypto/keys';
+import { ReviewPackageSchema } from '../../src-shared/model';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { startBuiltWebHost } from '../e2e/webhost';
+import { makeProposalPdf } from '../fixtures/proposal-pdf';
+import type { BenchRow, BenchSuite } from './harness';
+
+/**
+ * Time from clicking an applicant to an interactive sheet with its proposal's first page drawn
+ * (text layer rendered), in Chromium on the built app: a sample proposal and a 200-page one.
+ * Needs `npm run build`.
+ */
+export const expertSuite: BenchSuite = {
+  name: 'expert',
+  run: async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const host = await startBuiltWebHost();
+    try {
+      const big = await makeProposalPdf(browser, {
+        title: '超长申报材料（200 页）',
+        applicant: '基准测试',
+        route: '基准',
+        summary: '用于基准测试。',
+        fillerPages: 99,
+      });
+      const pkg = ReviewPackageSchema.parse(
+        JSON.parse(readFileSync('resources/sample/review-package.json', 'utf8')),
+      );
+      const files = new Map<string, Uint8Array>();
+      for (const a of pkg.applicants) {
+        for (const att of a.attachments) {
+          const bytes =
+            att.id === 'F-A04' ? big : new Uint8Array(readFileSync(`resources/sample/${att.path}`));
+          att.sha256 = sha256Hex(bytes);
+          att.size = bytes.byteLength;
+          files.set(att.path, bytes);
+        }
+      }
+      const bundle = await buildBundle({
+        kind: 'review-package',
+        bundleId: 'BENCH',
+        packageId: pkg.packageId,
+        signer: {
+          role: 'bureau',
+          id: 'bureau',
+          name: pkg.bureau.name,
+          secretKey: generateSigningKey().secretKey,
+        },
+        counter: 1,
+        document: pkg,
+        files,
+      });
+      const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+      await page.goto(host.url);
+      await page.getByLabel('姓名').fill('基准');
+      await page.getByLabel('口令', { exact: true }).fill('benchmark passphrase');
+      await page.getByLabel('再次输入口令').fill('benchmark passphrase');
+      await page.getByRole('button', { name: '创建用户档案' }).click();
+      await page.getByRole('link', { name: '专家评审' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '打开评审包…' }).click();
+      await (
+        await chooser
+      ).setFiles({
+        name: 'bench.jbx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(bundle),
+      });
+      await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
+      await page.getByRole('radio', { name: /E02/ }).check();
+      await page.getByRole('checkbox').check();
+      await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+      await page.getByTestId('pdf-text').filter({ hasText: '揭榜' }).waitFor({ timeout: 60_000 });
+      const rows: BenchRow[] = [];
+      for (const [id, label] of [
+        ['A02', 'sample proposal (2 pages)'],
+        ['A04', 'synthetic proposal (200 pages)'],
+        ['A03', 'sample proposal again (2 pages)'],
+      ] as const) {
+        const t = performance.now();
+        await page.getByRole('button', { name: new RegExp(`^${id} `) }).click();
+        await page.getByLabel('揭榜方资质条件（满分 20）').waitFor();
+        await page
+          .locator(`[data-testid="pdf-page-count"]`)
+          .filter({ hasText: id === 'A04' ? '共 200 页' : '共 2 页' })
+          .waitFor({ timeout: 60_000 });
+        await page.getByTestId('pdf-text').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+        rows.push({
+          suite: 'expert',
+          name: `open applicant → sheet + page 1 drawn: ${label}`,
+          value: performance.now() - t,
+          unit: 'ms',
+        });
+      }
+      return rows;
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+  },
+};
