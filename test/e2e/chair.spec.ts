@@ -90,6 +90,14 @@ test('the chair gathers five sheets (a tampered sixth refused by name), checks t
   await expect(app.getByTestId('approved-total')).toHaveText('核定项目经费总额：800 万元');
   await expect(app.getByText('✓ 规则校验通过')).toBeVisible();
   await app.screenshot({ path: 'docs/screenshots/chair.png', fullPage: true });
+  // The horse-race comparison, side by side, and signature lines for every member (printable).
+  const comparison = app.getByTestId('comparison');
+  await expect(comparison).toContainText('A01 新疆水处理技术研究院（示例）');
+  await expect(comparison).toContainText('A02 西部石油大学（示例）牵头联合体');
+  await expect(comparison).toContainText('技术路线：生物强化＋电化学');
+  await expect(comparison).toContainText('优势');
+  await comparison.screenshot({ path: 'docs/screenshots/comparison.png' });
+  await expect(app.getByTestId('signatures').locator('tr')).toHaveCount(7);
 
   const downloadPromise = app.waitForEvent('download');
   await app.getByRole('button', { name: '签署并导出专家组评审结果…' }).click();

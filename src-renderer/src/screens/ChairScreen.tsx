@@ -9,7 +9,8 @@ import {
   YAxis,
 } from 'recharts';
 import { dec, fmt2, fmtMoney, MONEY_PATTERN, sum } from '../../../src-shared/money';
-import type { PanelDecision, ReviewPackage } from '../../../src-shared/model';
+import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
+import { HorseRaceComparison } from '../components/HorseRaceComparison';
 import { checkPanelDecision, type Finding } from '../../../src-shared/rules';
 import { aggregate, proposeHorseRace, type AggregateResult } from '../../../src-shared/scoring';
 import { api } from '../bridge';
@@ -175,7 +176,15 @@ function opinionTemplate(
   return `专家组于 ${pkg.schedule.reviewDate} 对“${pkg.demand.title}”的 ${pkg.applicants.length} 家揭榜方的资质条件、揭榜方案可行性和经费合理性进行了评审（第十二条（五）），收到有效评分表 ${agg.submittedExpertIds.length} 份，按${method}汇总。建议揭榜方：${list}${race ? '，以“赛马制”揭榜，先平行立项、后择优支持' : ''}；核定项目经费总额 ${total} 万元。`;
 }
 
-function Decision({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }) {
+function Decision({
+  pkg,
+  agg,
+  sheets,
+}: {
+  pkg: ReviewPackage;
+  agg: AggregateResult;
+  sheets: readonly ScoreSheet[];
+}) {
   const t = useT();
   const db = useDb();
   const enrolment = useReview((s) => s.enrolment);
@@ -389,6 +398,9 @@ function Decision({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }) {
           {t('chair.addDissent')}
         </button>
       </fieldset>
+      {race && recommended.length >= 2 && (
+        <HorseRaceComparison pkg={pkg} agg={agg} sheets={sheets} solverIds={recommended} />
+      )}
       <h3>{t('chair.findings')}</h3>
       {findings.length === 0 ? (
         <p className="ok">{t('chair.noFindings')}</p>
@@ -426,6 +438,28 @@ function Decision({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }) {
         {t('chair.sign')}
       </button>
       {message && <p role="status">{message}</p>}
+      <section className="signatures" data-testid="signatures">
+        <div className="row">
+          <h3>专家组成员签字</h3>
+          <span className="spacer" />
+          <button type="button" className="no-print" onClick={() => window.print()}>
+            打印专家组评审结果
+          </button>
+        </div>
+        <table>
+          <tbody>
+            {pkg.panel.experts.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  {e.role === 'chair' ? '组长' : '成员'} {e.name}（{e.organisation}）
+                </td>
+                <td className="sign-line">签字：</td>
+                <td className="sign-line">日期：</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </div>
   );
 }
@@ -508,7 +542,12 @@ export function ChairScreen() {
       <h3>{t('chair.distribution')}</h3>
       <Distribution pkg={pkg} agg={agg} />
       {gathered.length > 0 && (
-        <Decision key={gathered.map((g) => g.manifestSha256).join()} pkg={pkg} agg={agg} />
+        <Decision
+          key={gathered.map((g) => g.manifestSha256).join()}
+          pkg={pkg}
+          agg={agg}
+          sheets={sheetsOf(gathered)}
+        />
       )}
     </section>
   );
