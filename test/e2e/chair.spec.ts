@@ -103,6 +103,16 @@ test('the chair gathers five sheets (a tampered sixth refused by name), checks t
   await app.getByRole('button', { name: '签署并导出专家组评审结果…' }).click();
   const path = await (await downloadPromise).path();
 
+  // Later: the race stage's milestone assessment, and one solver chosen to continue (第十三条（三）).
+  const selection = app.getByTestId('race-selection');
+  await expect(selection).toContainText('（现为 0 家）');
+  await selection.getByLabel('A01 通过考核').check();
+  await selection.getByLabel('A02 通过考核').check();
+  await selection.getByLabel('A01 择优继续').check();
+  await expect(selection).toContainText('择优支持须记录理由');
+  await selection.getByLabel('A01 择优理由').fill('出水指标稳定达标，吨水成本更低');
+  await expect(selection).toContainText('✓ 已择优支持 1 家揭榜方继续研究');
+
   // The bureau verifies it with its identity; every inner sheet still verifies.
   const out = execFileSync(
     process.execPath,

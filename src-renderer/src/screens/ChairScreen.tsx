@@ -11,6 +11,7 @@ import {
 import { dec, fmt2, fmtMoney, MONEY_PATTERN, sum } from '../../../src-shared/money';
 import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
 import { HorseRaceComparison } from '../components/HorseRaceComparison';
+import { RaceSelection } from '../components/RaceSelection';
 import { checkPanelDecision, type Finding } from '../../../src-shared/rules';
 import { aggregate, proposeHorseRace, type AggregateResult } from '../../../src-shared/scoring';
 import { api } from '../bridge';
@@ -438,6 +439,9 @@ function Decision({
         {t('chair.sign')}
       </button>
       {message && <p role="status">{message}</p>}
+      {race && recommended.length >= 2 && enrolment && (
+        <RaceSelection pkg={pkg} solverIds={recommended} actor={enrolment.expertId} />
+      )}
       <section className="signatures" data-testid="signatures">
         <div className="row">
           <h3>专家组成员签字</h3>
