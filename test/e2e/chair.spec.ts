@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { buildBundle, openBundle } from '../../src-shared/bundle';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { ScoreSheetSchema } from '../../src-shared/model';
-import { createProfile, expect, test } from './fixtures';
+import { createProfile, expect, PASSPHRASE, scoreByKeyboard, test } from './fixtures';
 
 /** Five experts' sheets as the app makes them (signed sheet bundles answering the sample), and one tampered. */
 async function sheetFiles() {
@@ -123,4 +123,51 @@ test('the chair gathers five sheets (a tampered sixth refused by name), checks t
   expect(out).toContain('✓ 内嵌评分表：5 份专家评分表各自签名有效、未被改动');
   expect(out).toContain('揭榜方建议名单：A01、A02；核定经费总额 800 万元');
   expect(out).toContain('✓ 全部校验通过');
+});
+
+test('on a shared laptop the chair takes an expert’s exported sheet from the expert’s own profile', async ({
+  app,
+}) => {
+  // The expert, in their own profile.
+  await createProfile(app, '刘珺');
+  await app.getByRole('link', { name: '专家评审' }).click();
+  await app.getByRole('button', { name: '使用示例评审包' }).click();
+  await app.getByRole('button', { name: '指纹一致，确认导入' }).click();
+  await app.getByRole('radio', { name: /E02 刘珺/ }).check();
+  await app.getByRole('checkbox').check();
+  await app.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+  for (const [id, points] of [
+    ['A01', ['18', '35', '17.5', '18']],
+    ['A02', ['17', '34', '17', '17.5']],
+    ['A03', ['17', '34', '17', '17']],
+    ['A04', ['14', '28', '14', '14']],
+  ] as const) {
+    await app.getByRole('button', { name: new RegExp(`^${id} `) }).click();
+    await scoreByKeyboard(app, [...points], '意见');
+  }
+  await app.getByRole('button', { name: '提交评分表…' }).click();
+  await app.getByRole('button', { name: '确认提交（提交后锁定，不能再修改）' }).click();
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: '签名并导出评分表文件…' }).click();
+  await download;
+  await app.getByRole('button', { name: '锁定' }).click();
+  // The chair, in the chair's profile on the same laptop.
+  await createProfile(app, '张志远');
+  await app.getByRole('link', { name: '专家评审' }).click();
+  await app.getByRole('button', { name: '使用示例评审包' }).click();
+  await app.getByRole('button', { name: '指纹一致，确认导入' }).click();
+  await app.getByRole('radio', { name: /E01 张志远/ }).check();
+  await app.getByRole('checkbox').check();
+  await app.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+  await app.getByRole('link', { name: '组长汇总' }).click();
+  await app.getByLabel('本机用户档案').selectOption({ label: '刘珺' });
+  await app.getByLabel('该档案的口令').fill('wrong passphrase');
+  await app.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(app.getByRole('alert').filter({ hasText: '口令不正确' })).toBeVisible();
+  await app.getByLabel('该档案的口令').fill(PASSPHRASE);
+  await app.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(app.getByTestId('import-outcomes')).toContainText(
+    '✓ KLMY-2026-JB-001-E02.jbx：刘珺（E02）',
+  );
+  await expect(app.getByTestId('board')).toContainText('E02 刘珺：已提交');
 });

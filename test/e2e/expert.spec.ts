@@ -1,20 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { openBundle } from '../../src-shared/bundle';
 import { execFileSync } from 'node:child_process';
-import { createProfile, expect, test } from './fixtures';
-
-/** Scores one applicant with the keyboard only: digits, Tab to the comment, Tab to the next criterion. */
-async function scoreByKeyboard(page: Page, points: string[], opinion: string) {
-  await page.getByLabel('揭榜方资质条件（满分 20）').focus();
-  for (const [i, p] of points.entries()) {
-    await page.keyboard.type(p);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(`第${i + 1}项评语`);
-    await page.keyboard.press('Tab');
-  }
-  await page.getByLabel('总体意见').fill(opinion);
-}
+import { createProfile, expect, scoreByKeyboard, test } from './fixtures';
 
 test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes an error, submits and exports a signed sheet', async ({
   app,

@@ -78,3 +78,15 @@ export async function unlockProfile(
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(page.getByText(`当前用户：${label}`)).toBeVisible({ timeout: 20_000 });
 }
+
+/** Scores one applicant with the keyboard only: digits, Tab to the comment, Tab to the next criterion. */
+export async function scoreByKeyboard(page: Page, points: string[], opinion: string) {
+  await page.getByLabel('揭榜方资质条件（满分 20）').focus();
+  for (const [i, p] of points.entries()) {
+    await page.keyboard.type(p);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`第${i + 1}项评语`);
+    await page.keyboard.press('Tab');
+  }
+  await page.getByLabel('总体意见').fill(opinion);
+}

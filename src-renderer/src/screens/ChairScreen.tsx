@@ -12,6 +12,7 @@ import { dec, fmt2, fmtMoney, MONEY_PATTERN, sum } from '../../../src-shared/mon
 import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
 import { HorseRaceComparison } from '../components/HorseRaceComparison';
 import { RaceSelection } from '../components/RaceSelection';
+import { LocalProfileImport } from '../components/LocalProfileImport';
 import { checkPanelDecision, type Finding } from '../../../src-shared/rules';
 import { aggregate, proposeHorseRace, type AggregateResult } from '../../../src-shared/scoring';
 import { api } from '../bridge';
@@ -199,6 +200,15 @@ function Decision({
   const [deviationReasons, setDeviationReasons] = useState<Record<string, string>>({});
   const [opinion, setOpinion] = useState<string | null>(null);
   const [dissent, setDissent] = useState<{ expertId: string; reason: string }[]>([]);
+  const [tieReasons, setTieReasons] = useState<Record<string, string>>({});
+  // Ties still equal after the declared tie-break order: the chair orders them, on the record.
+  const tieGroups = [
+    ...new Set(
+      agg.results
+        .filter((r) => r.tiedWith.length > 0)
+        .map((r) => [r.applicantId, ...r.tiedWith].sort().join(',')),
+    ),
+  ].map((k) => k.split(','));
   const [message, setMessage] = useState<string | null>(null);
   const amounts = recommended.map((id) => ({
     applicantId: id,
@@ -220,7 +230,9 @@ function Decision({
       score: fmt2(r.final),
       validSheets: r.validSheets,
     })),
-    tieBreaks: [],
+    tieBreaks: tieGroups
+      .filter((g) => (tieReasons[g.join(',')] ?? '').trim().length >= 2)
+      .map((g) => ({ applicantIds: g, order: g, reason: (tieReasons[g.join(',')] ?? '').trim() })),
     recommendedIds: recommended.length > 0 ? recommended : [''],
     ...(race && recommended.length >= 2
       ? {
@@ -354,6 +366,15 @@ function Decision({
                 [`${d.applicantId}/${d.expertId}`]: e.target.value,
               }))
             }
+          />
+        </label>
+      ))}
+      {tieGroups.map((g) => (
+        <label key={g.join(',')} className="block">
+          {`并列：${g.map((id) => nameOf(pkg, id)).join('、')}——组长排序（按列出顺序）及理由`}
+          <input
+            value={tieReasons[g.join(',')] ?? ''}
+            onChange={(e) => setTieReasons((r) => ({ ...r, [g.join(',')]: e.target.value }))}
           />
         </label>
       ))}
@@ -517,6 +538,7 @@ export function ChairScreen() {
         >
           {t('chair.import')}
         </button>
+        <LocalProfileImport onBundle={(file) => importSheets(db, profile?.label ?? '', [file])} />
         {outcomes.length > 0 && (
           <ul className="checks" data-testid="import-outcomes">
             {outcomes.map((o) => (

@@ -266,6 +266,11 @@ export const useReview = create<ReviewState>()((set, get) => ({
     const done = { ...enrolment, counter, exportedAt: new Date().toISOString() };
     await db.transaction('rw', [db.meta, db.sheets, db.audit], async () => {
       await putMeta(db, 'enrolment', done);
+      // Kept byte for byte: on a laptop shared by the panel the chair can take it from here.
+      await putMeta(db, 'exportedBundle', {
+        name: `${pkg.packageId}-${enrolment.expertId}.jbx`,
+        bytes,
+      });
       await db.sheets.put({
         id: `${pkg.packageId}/${enrolment.expertId}`,
         packageId: pkg.packageId,
