@@ -4,6 +4,7 @@ import { bundleSuite } from './bundle';
 import { storageSuite } from './storage';
 import { taskbookSuite } from './taskbook';
 import { expertSuite } from './expert';
+import { dashboardSuite } from './dashboard';
 
 /** Every benchmark suite `npm run bench` runs. Add yours: `test/bench/<topic>.ts` + a line here. */
 export const suites: BenchSuite[] = [
@@ -12,4 +13,5 @@ export const suites: BenchSuite[] = [
   storageSuite,
   taskbookSuite,
   expertSuite,
+  dashboardSuite,
 ];

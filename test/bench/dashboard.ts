@@ -1,0 +1,105 @@
+import { chromium } from 'playwright-core';
+import { buildBundle, openBundle } from '../../src-shared/bundle';
+import { generateSigningKey } from '../../src-shared/crypto/keys';
+import { generatePanel } from '../../src-shared/sample/generate';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { startBuiltWebHost } from '../e2e/webhost';
+import type { BenchSuite } from './harness';
+
+/** The chair's dashboard for 50 experts × 200 applicants: import of 50 sheet files to a ready ranking table. */
+export const dashboardSuite: BenchSuite = {
+  name: 'dashboard',
+  run: async () => {
+    const { pkg, sheets } = generatePanel({ experts: 50, applicants: 200, criteria: 10, seed: 5 });
+    const rpBytes = await buildBundle({
+      kind: 'review-package',
+      bundleId: 'SYN',
+      packageId: pkg.packageId,
+      signer: {
+        role: 'bureau',
+        id: 'bureau',
+        name: pkg.bureau.name,
+        secretKey: generateSigningKey().secretKey,
+      },
+      counter: 1,
+      document: pkg,
+    });
+    const rp = await openBundle(rpBytes);
+    if (!rp.ok) throw new Error(rp.error.message);
+    const files = [];
+    for (const sheet of sheets.slice(1)) {
+      const bytes = await buildBundle({
+        kind: 'expert-sheets',
+        bundleId: `S-${sheet.expertId}`,
+        packageId: pkg.packageId,
+        signer: {
+          role: 'expert',
+          id: sheet.expertId,
+          name: sheet.expertId,
+          secretKey: generateSigningKey().secretKey,
+        },
+        counter: 1,
+        answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }],
+        document: sheet,
+      });
+      files.push({
+        name: `${sheet.expertId}.jbx`,
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(bytes),
+      });
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const host = await startBuiltWebHost();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+      await page.goto(host.url);
+      await page.getByLabel('姓名').fill('组长');
+      await page.getByLabel('口令', { exact: true }).fill('benchmark passphrase');
+      await page.getByLabel('再次输入口令').fill('benchmark passphrase');
+      await page.getByRole('button', { name: '创建用户档案' }).click();
+      await page.getByRole('link', { name: '专家评审' }).click();
+      let chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '打开评审包…' }).click();
+      await (
+        await chooser
+      ).setFiles({
+        name: 'syn.jbx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(rpBytes),
+      });
+      await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
+      await page.getByRole('radio', { name: /^E001 / }).check();
+      await page.getByRole('checkbox').check();
+      await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+      await page.getByRole('link', { name: '组长汇总' }).click();
+      chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '导入评分表文件…' }).click();
+      const t = performance.now();
+      await (await chooser).setFiles(files);
+      await page
+        .getByTestId('import-outcomes')
+        .locator('li.ok')
+        .nth(files.length - 1)
+        .waitFor({ timeout: 300_000 });
+      await page.getByTestId('ranking').locator('tbody tr').nth(199).waitFor({ timeout: 300_000 });
+      const ready = performance.now() - t;
+      const t2 = performance.now();
+      await page.getByRole('button', { name: '平均' }).click();
+      await page.getByTestId('ranking').locator('tbody tr').nth(199).waitFor();
+      const resort = performance.now() - t2;
+      return [
+        {
+          suite: 'dashboard',
+          name: '49 sheet files (200 applicants × 10 criteria) → ranking ready',
+          value: ready,
+          unit: 'ms',
+          note: 'verify + import + aggregate + render',
+        },
+        { suite: 'dashboard', name: 're-sort the 200-row table', value: resort, unit: 'ms' },
+      ];
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+  },
+};
