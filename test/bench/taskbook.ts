@@ -19,7 +19,7 @@ function large(tb: TaskBook): TaskBook {
       due: '2028-01-01',
       deliverables: ['阶段报告与中试运行记录'],
       indicators: ['出水含油量 ≤ 5 mg/L'],
-      tranche: '1',
+      tranche: i === 0 ? '321' : '1',
     })),
   };
 }
