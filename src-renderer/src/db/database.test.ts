@@ -178,3 +178,64 @@ describe('audit log in the database', () => {
     again.close();
   });
 });
+
+describe('decisions, task books and inspections are sealed too', () => {
+  it('round-trips each through its repository, with an audit entry, and nothing readable at rest', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { TaskBookSchema } = await import('../../../src-shared/model');
+    const {
+      saveDecision,
+      getDecision,
+      saveTaskBook,
+      taskBooksOfPackage,
+      saveInspection,
+      inspectionsOfPackage,
+    } = await import('./repo');
+    const tb = TaskBookSchema.parse(
+      JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')),
+    );
+    const { db, name } = fresh(key());
+    const decision = {
+      formatVersion: 1 as const,
+      packageId: tb.packageId,
+      chairExpertId: 'E01',
+      ranking: [],
+      tieBreaks: [],
+      recommendedIds: ['A01'],
+      approvedFunding: [{ applicantId: 'A01', amount: '800' }],
+      approvedTotal: '800',
+      opinion: '同意推荐新疆水处理技术研究院',
+      dissent: [],
+      decidedAt: '2026-12-08T12:00:00+08:00',
+    };
+    await saveDecision(db, decision, 'E01', 'decision.record');
+    await saveTaskBook(db, tb, 'bureau');
+    const report = {
+      formatVersion: 1 as const,
+      reportId: 'IR-1',
+      packageId: tb.packageId,
+      applicantId: 'A01',
+      date: '2027-05-01',
+      site: '克拉玛依中试基地',
+      inspectors: ['孙昇'],
+      checklist: [],
+      notes: '',
+      photos: [],
+      conclusion: '中试装置运行正常',
+    };
+    await saveInspection(db, report, '孙昇');
+    expect(await getDecision(db, tb.packageId)).toEqual(decision);
+    expect(await taskBooksOfPackage(db, tb.packageId)).toEqual([tb]);
+    expect((await inspectionsOfPackage(db, tb.packageId))[0]?.conclusion).toBe('中试装置运行正常');
+    expect((await auditLog(db)).map((e) => e.action)).toEqual([
+      'decision.record',
+      'taskbook.save',
+      'inspection.save',
+    ]);
+    db.close();
+    for (const table of ['decisions', 'taskbooks', 'inspections']) {
+      const text = JSON.stringify(await rawRows(name, table));
+      expect(text).not.toMatch(/同意推荐|知识产权|中试装置运行正常/);
+    }
+  });
+});

@@ -13,10 +13,16 @@ import {
 } from '../../../src-shared/audit/chain';
 import { sha256Hex } from '../../../src-shared/crypto/keys';
 import {
+  InspectionReportSchema,
+  PanelDecisionSchema,
   ReviewPackageSchema,
   ScoreSheetSchema,
+  TaskBookSchema,
+  type InspectionReport,
+  type PanelDecision,
   type ReviewPackage,
   type ScoreSheet,
+  type TaskBook,
 } from '../../../src-shared/model';
 import type { JiebangDB } from './database';
 import { blindIndex, openBytes, sealBytes } from './seal';
@@ -215,4 +221,69 @@ export async function findAttachmentBySha256(
 ): Promise<string | undefined> {
   const key = db.sealKeys ? blindIndex(db.sealKeys, sha256) : sha256;
   return (await db.attachments.where('sha256Hmac').equals(key).first())?.id;
+}
+
+// ---- panel decisions, task books, inspection reports ----
+
+export async function saveDecision(
+  db: JiebangDB,
+  decision: PanelDecision,
+  actor: string,
+  action: string,
+): Promise<void> {
+  await db.transaction('rw', [db.decisions, db.audit], async () => {
+    await db.decisions.put({ id: decision.packageId, packageId: decision.packageId, decision });
+    await appendAudit(db, {
+      actor,
+      action,
+      target: decision.packageId,
+      details: { recommended: decision.recommendedIds.join(','), total: decision.approvedTotal },
+    });
+  });
+}
+
+export async function getDecision(
+  db: JiebangDB,
+  packageId: string,
+): Promise<PanelDecision | undefined> {
+  const row = await db.decisions.get(packageId);
+  return row ? PanelDecisionSchema.parse(row['decision']) : undefined;
+}
+
+export async function saveTaskBook(db: JiebangDB, tb: TaskBook, actor: string): Promise<void> {
+  await db.transaction('rw', [db.taskbooks, db.audit], async () => {
+    await db.taskbooks.put({ id: tb.taskBookId, packageId: tb.packageId, status: tb.status, tb });
+    await appendAudit(db, {
+      actor,
+      action: 'taskbook.save',
+      target: tb.taskBookId,
+      details: { status: tb.status },
+    });
+  });
+}
+
+export async function taskBooksOfPackage(db: JiebangDB, packageId: string): Promise<TaskBook[]> {
+  return (await db.taskbooks.where('packageId').equals(packageId).toArray()).map((r) =>
+    TaskBookSchema.parse(r['tb']),
+  );
+}
+
+export async function saveInspection(
+  db: JiebangDB,
+  report: InspectionReport,
+  actor: string,
+): Promise<void> {
+  await db.transaction('rw', [db.inspections, db.audit], async () => {
+    await db.inspections.put({ id: report.reportId, packageId: report.packageId, report });
+    await appendAudit(db, { actor, action: 'inspection.save', target: report.reportId });
+  });
+}
+
+export async function inspectionsOfPackage(
+  db: JiebangDB,
+  packageId: string,
+): Promise<InspectionReport[]> {
+  return (await db.inspections.where('packageId').equals(packageId).toArray()).map((r) =>
+    InspectionReportSchema.parse(r['report']),
+  );
 }

@@ -16,7 +16,7 @@ import {
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
 import { ScoreSheetSchema, type PanelDecision, type ScoreSheet } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
-import { appendAudit, auditLog, getMeta, putMeta } from '../db/repo';
+import { appendAudit, auditLog, getMeta, putMeta, saveDecision } from '../db/repo';
 import type { Enrolment } from './review';
 
 const GatheredSchema = z.array(
@@ -127,6 +127,7 @@ export const useChair = create<ChairState>()((set, get) => ({
     const gathered = get().gathered;
     const trust = await getMeta(db, 'trust', TrustStateSchema);
     const counter = enrolment.counter + 1;
+    await saveDecision(db, decision, enrolment.expertId, 'decision.record');
     await db.transaction('rw', [db.meta, db.audit], async () => {
       await putMeta(db, 'enrolment', { ...enrolment, counter });
       await appendAudit(db, {
