@@ -10,7 +10,7 @@ import { CliUsageError, type CliCommand } from './types';
 export const renderTaskbookCommand: CliCommand = {
   name: 'render-taskbook',
   summary: '把任务书 JSON 排版为可打印的 PDF / render a task book to PDF',
-  usage: `jiebang render-taskbook FILE.json -o OUT.pdf
+  usage: `jiebang render-taskbook FILE.json -o OUT.pdf [--draft]
 
 Renders the task book (任务书/军令状) as an A4 PDF with embedded Noto Serif SC / Noto Sans SC
 subsets: cover, numbered sections, milestone table, signature and seal blocks for every party,
@@ -20,7 +20,7 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' } },
+      options: { out: { type: 'string', short: 'o' }, draft: { type: 'boolean' } },
     });
     const [file] = positionals;
     if (file === undefined || values.out === undefined)
@@ -34,12 +34,14 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
           .join('；')}`,
       );
     }
-    for (const f of checkTaskBook(parsed.data))
+    // --draft prints a final task book as a draft (「草稿」) for review copies.
+    const tb = values.draft ? { ...parsed.data, status: 'draft' as const } : parsed.data;
+    for (const f of checkTaskBook(tb))
       io.err(`${f.severity === 'blocking' ? '✗' : '!'} ${f.message}\n`);
-    const pdf = await renderTaskBookPdf(parsed.data);
+    const pdf = await renderTaskBookPdf(tb);
     await writeFile(resolve(io.cwd, values.out), pdf);
     io.out(
-      `已排版 rendered: ${values.out}（${pdf.byteLength} 字节${parsed.data.status === 'draft' ? '，草稿' : ''}）\n核验码 code: ${taskBookCode(parsed.data)}\n`,
+      `已排版 rendered: ${values.out}（${pdf.byteLength} 字节${tb.status === 'draft' ? '，草稿' : ''}）\n核验码 code: ${taskBookCode(tb)}\n`,
     );
     return 0;
   },
