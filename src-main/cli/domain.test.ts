@@ -68,6 +68,10 @@ describe('jiebang score', () => {
         .out,
     );
     expect(fromCsv.ranking).toEqual(fromJson.ranking);
+    const positional = JSON.parse(
+      (await run('score', '--package', PKG, 'resources/sample/paper-sheets.csv', '--json')).out,
+    );
+    expect(positional.ranking).toEqual(fromJson.ranking);
     expect(fromJson.ranking[0]).toMatchObject({
       applicantId: 'A01',
       final: '87.00',

@@ -134,7 +134,12 @@ expertId,applicantId,recusal,recusalReason,<criterion ids…>,opinion,deviationR
     if (!pkgParsed.success) throw new CliUsageError(`${values.package} 不是有效的评审包`);
     const pkg = pkgParsed.data;
     const sheets: ScoreSheet[] = [];
-    for (const file of positionals) {
+    // A .csv given as a plain argument is read as the paper-sheet CSV, like --csv.
+    const csvFiles = [
+      ...(values.csv !== undefined ? [values.csv] : []),
+      ...positionals.filter((f) => f.toLowerCase().endsWith('.csv')),
+    ];
+    for (const file of positionals.filter((f) => !f.toLowerCase().endsWith('.csv'))) {
       const parsed = ScoreSheetSchema.safeParse(await readJsonFile(io.cwd, file));
       if (!parsed.success) {
         throw new CliUsageError(
@@ -148,9 +153,9 @@ expertId,applicantId,recusal,recusalReason,<criterion ids…>,opinion,deviationR
         throw new CliUsageError(`${file} 属于另一个评审包（${parsed.data.packageId}）`);
       sheets.push(parsed.data);
     }
-    if (values.csv !== undefined) {
-      const result = parseSheetsCsv(await readTextFile(io.cwd, values.csv), pkg);
-      if (!result.ok) throw new CliUsageError(`${values.csv}：\n  ${result.errors.join('\n  ')}`);
+    for (const csv of csvFiles) {
+      const result = parseSheetsCsv(await readTextFile(io.cwd, csv), pkg);
+      if (!result.ok) throw new CliUsageError(`${csv}：\n  ${result.errors.join('\n  ')}`);
       sheets.push(...result.sheets);
     }
     if (sheets.length === 0) throw new CliUsageError('没有评分表 no sheets given');
