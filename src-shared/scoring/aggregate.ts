@@ -74,7 +74,7 @@ export function trimmedMean(
     if (v.lt(values[low] ?? v)) low = i;
     if (v.gt(values[high] ?? v)) high = i;
   });
-  if (low === high) high = low === 0 ? 1 : 0; // all equal: any two
+  if (low === high) high = low === 0 ? 1 : 0; // all equal: drop two of them
   const kept = values.filter((_, i) => i !== low && i !== high);
   return { value: mean(kept), low, high };
 }

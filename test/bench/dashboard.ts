@@ -5,6 +5,7 @@ import { generatePanel } from '../../src-shared/sample/generate';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { startBuiltWebHost } from '../e2e/webhost';
 import type { BenchSuite } from './harness';
+import { enrolWithPackage } from './app-flow';
 
 /** The chair's dashboard for 50 experts × 200 applicants: import of 50 sheet files to a ready ranking table. */
 export const dashboardSuite: BenchSuite = {
@@ -52,27 +53,9 @@ export const dashboardSuite: BenchSuite = {
     const host = await startBuiltWebHost();
     try {
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-      await page.goto(host.url);
-      await page.getByLabel('姓名').fill('组长');
-      await page.getByLabel('口令', { exact: true }).fill('benchmark passphrase');
-      await page.getByLabel('再次输入口令').fill('benchmark passphrase');
-      await page.getByRole('button', { name: '创建用户档案' }).click();
-      await page.getByRole('link', { name: '专家评审' }).click();
-      let chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: '打开评审包…' }).click();
-      await (
-        await chooser
-      ).setFiles({
-        name: 'syn.jbx',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from(rpBytes),
-      });
-      await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
-      await page.getByRole('radio', { name: /^E001 / }).check();
-      await page.getByRole('checkbox').check();
-      await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+      await enrolWithPackage(page, host.url, rpBytes, /^E001 /);
       await page.getByRole('link', { name: '组长汇总' }).click();
-      chooser = page.waitForEvent('filechooser');
+      const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: '导入评分表文件…' }).click();
       const t = performance.now();
       await (await chooser).setFiles(files);

@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { startBuiltWebHost } from '../e2e/webhost';
 import { makeProposalPdf } from '../fixtures/proposal-pdf';
 import type { BenchRow, BenchSuite } from './harness';
+import { enrolWithPackage } from './app-flow';
 
 /**
  * Time from clicking an applicant to an interactive sheet with its proposal's first page drawn
@@ -54,25 +55,7 @@ export const expertSuite: BenchSuite = {
         files,
       });
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-      await page.goto(host.url);
-      await page.getByLabel('姓名').fill('基准');
-      await page.getByLabel('口令', { exact: true }).fill('benchmark passphrase');
-      await page.getByLabel('再次输入口令').fill('benchmark passphrase');
-      await page.getByRole('button', { name: '创建用户档案' }).click();
-      await page.getByRole('link', { name: '专家评审' }).click();
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: '打开评审包…' }).click();
-      await (
-        await chooser
-      ).setFiles({
-        name: 'bench.jbx',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from(bundle),
-      });
-      await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
-      await page.getByRole('radio', { name: /E02/ }).check();
-      await page.getByRole('checkbox').check();
-      await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+      await enrolWithPackage(page, host.url, bundle, /E02/);
       await page.getByTestId('pdf-text').filter({ hasText: '揭榜' }).waitFor({ timeout: 60_000 });
       const rows: BenchRow[] = [];
       for (const [id, label] of [
