@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../calendar';
-import type {
-  AcceptanceEvaluation,
-  ExtensionRequest,
-  PanelDecision,
-  ReviewPackage,
-  TaskBook,
-} from '../model';
-import { samplePackage, sampleSheets } from '../sample-fixture';
+import type { AcceptanceEvaluation, ExtensionRequest, ReviewPackage, TaskBook } from '../model';
+import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
 import { aggregate } from '../scoring';
 import {
   checkAcceptanceApplication,
@@ -50,30 +44,7 @@ function must<T>(value: T | undefined): T {
 const pkg = (): ReviewPackage => samplePackage();
 const agg = aggregate(samplePackage(), sampleSheets());
 
-function decision(over: Partial<PanelDecision> = {}): PanelDecision {
-  return {
-    formatVersion: 1,
-    packageId: 'KLMY-2026-JB-001',
-    chairExpertId: 'E01',
-    ranking: [],
-    tieBreaks: [],
-    recommendedIds: ['A01', 'A02'],
-    horseRace: {
-      solverIds: ['A01', 'A02'],
-      reason: '评分接近且技术路线不同',
-      raceStageShare: '0.3',
-    },
-    approvedFunding: [
-      { applicantId: 'A01', amount: '400' },
-      { applicantId: 'A02', amount: '400' },
-    ],
-    approvedTotal: '800',
-    opinion: '同意',
-    dissent: [],
-    decidedAt: '2026-12-08T12:00:00+08:00',
-    ...over,
-  };
-}
+const decision = sampleDecision;
 
 function taskBook(over: Partial<TaskBook> = {}): TaskBook {
   return {

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { buildBundle, openBundle } from '../../src-shared/bundle';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { ScoreSheetSchema } from '../../src-shared/model';
-import { createProfile, expect, PASSPHRASE, scoreByKeyboard, test } from './fixtures';
+import {
+  createProfile,
+  expect,
+  importSampleAndEnrol,
+  PASSPHRASE,
+  scoreByKeyboard,
+  test,
+} from './fixtures';
 
 /** Five experts' sheets as the app makes them (signed sheet bundles answering the sample), and one tampered. */
 async function sheetFiles() {
@@ -37,12 +44,7 @@ test('the chair gathers five sheets (a tampered sixth refused by name), checks t
   app,
 }) => {
   await createProfile(app, '张志远');
-  await app.getByRole('link', { name: '专家评审' }).click();
-  await app.getByRole('button', { name: '使用示例评审包' }).click();
-  await app.getByRole('button', { name: '指纹一致，确认导入' }).click();
-  await app.getByRole('radio', { name: /E01 张志远/ }).check();
-  await app.getByRole('checkbox').check();
-  await app.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+  await importSampleAndEnrol(app, /E01 张志远/);
   await app.getByRole('link', { name: '组长汇总' }).click();
 
   const chooser = app.waitForEvent('filechooser');
@@ -130,12 +132,7 @@ test('on a shared laptop the chair takes an expert’s exported sheet from the e
 }) => {
   // The expert, in their own profile.
   await createProfile(app, '刘珺');
-  await app.getByRole('link', { name: '专家评审' }).click();
-  await app.getByRole('button', { name: '使用示例评审包' }).click();
-  await app.getByRole('button', { name: '指纹一致，确认导入' }).click();
-  await app.getByRole('radio', { name: /E02 刘珺/ }).check();
-  await app.getByRole('checkbox').check();
-  await app.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+  await importSampleAndEnrol(app, /E02 刘珺/);
   for (const [id, points] of [
     ['A01', ['18', '35', '17.5', '18']],
     ['A02', ['17', '34', '17', '17.5']],
@@ -153,12 +150,7 @@ test('on a shared laptop the chair takes an expert’s exported sheet from the e
   await app.getByRole('button', { name: '锁定' }).click();
   // The chair, in the chair's profile on the same laptop.
   await createProfile(app, '张志远');
-  await app.getByRole('link', { name: '专家评审' }).click();
-  await app.getByRole('button', { name: '使用示例评审包' }).click();
-  await app.getByRole('button', { name: '指纹一致，确认导入' }).click();
-  await app.getByRole('radio', { name: /E01 张志远/ }).check();
-  await app.getByRole('checkbox').check();
-  await app.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+  await importSampleAndEnrol(app, /E01 张志远/);
   await app.getByRole('link', { name: '组长汇总' }).click();
   await app.getByLabel('本机用户档案').selectOption({ label: '刘珺' });
   await app.getByLabel('该档案的口令').fill('wrong passphrase');

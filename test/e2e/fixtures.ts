@@ -90,3 +90,13 @@ export async function scoreByKeyboard(page: Page, points: string[], opinion: str
   }
   await page.getByLabel('总体意见').fill(opinion);
 }
+
+/** 专家评审: import the bundled sample (checks pass), confirm the fingerprint, enrol as `expert`. */
+export async function importSampleAndEnrol(page: Page, expert: RegExp): Promise<void> {
+  await page.getByRole('link', { name: '专家评审' }).click();
+  await page.getByRole('button', { name: '使用示例评审包' }).click();
+  await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
+  await page.getByRole('radio', { name: expert }).check();
+  await page.getByRole('checkbox').check();
+  await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+}

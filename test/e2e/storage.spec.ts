@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { createProfile, expect, PASSPHRASE, test, unlockProfile } from './fixtures';
+import {
+  createProfile,
+  expect,
+  importSampleAndEnrol,
+  PASSPHRASE,
+  test,
+  unlockProfile,
+} from './fixtures';
 import { startBuiltWebHost } from './webhost';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -73,12 +80,7 @@ test('a score typed just before the browser is killed is there after relaunch', 
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(host.url);
     await createProfile(page, '郑雪');
-    await page.getByRole('link', { name: '专家评审' }).click();
-    await page.getByRole('button', { name: '使用示例评审包' }).click();
-    await page.getByRole('button', { name: '指纹一致，确认导入' }).click();
-    await page.getByRole('radio', { name: /E06 郑雪/ }).check();
-    await page.getByRole('checkbox').check();
-    await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+    await importSampleAndEnrol(page, /E06 郑雪/);
     await page.getByLabel('揭榜方案可行性（满分 40）').focus();
     await page.keyboard.type('38.5');
     await expect(page.getByTestId('save-state')).toHaveText('已保存');

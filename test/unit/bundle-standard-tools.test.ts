@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, openBundle } from '../../src-shared/bundle';
 import { generateSigningKey, sha256Hex } from '../../src-shared/crypto/keys';
-import type { PanelDecision } from '../../src-shared/model';
+import { sampleDecision } from '../../src-shared/sample-fixture';
 import { sampleBundle, sampleSheets, sheetBundle } from '../../src-shared/bundle/test-helpers';
 import { runForTest } from '../../src-main/cli/run-for-test';
 
@@ -62,27 +62,7 @@ describe('standard tools verify our bundles', () => {
         ref: sheet.expertId,
       });
     }
-    const decision: PanelDecision = {
-      formatVersion: 1,
-      packageId: rp.bundle.manifest.packageId,
-      chairExpertId: 'E01',
-      ranking: [],
-      tieBreaks: [],
-      recommendedIds: ['A01', 'A02'],
-      horseRace: {
-        solverIds: ['A01', 'A02'],
-        reason: '评分接近且技术路线不同',
-        raceStageShare: '0.3',
-      },
-      approvedFunding: [
-        { applicantId: 'A01', amount: '400' },
-        { applicantId: 'A02', amount: '400' },
-      ],
-      approvedTotal: '800',
-      opinion: '同意推荐。',
-      dissent: [],
-      decidedAt: '2026-12-08T12:00:00+08:00',
-    };
+    const decision = sampleDecision({ packageId: rp.bundle.manifest.packageId });
     const panel = await buildBundle({
       kind: 'panel-result',
       bundleId: 'PR-1',
