@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(import.meta.dirname, 'src-main/index.ts') },
+      lib: {
+        entry: {
+          index: resolve(import.meta.dirname, 'src-main/index.ts'),
+          // The PDF render worker thread (src-main/pdf/pool.ts starts it from out/main).
+          'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         jiebang: resolve(import.meta.dirname, 'src-main/cli/index.ts'),
         server: resolve(import.meta.dirname, 'src-main/web/server.ts'),
+        'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

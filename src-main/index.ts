@@ -19,6 +19,8 @@ import {
   mainWindowOptions,
 } from './security';
 import { readStatic } from './static';
+import { createPdfWorker } from './pdf/pool';
+import { printPdf } from './print';
 
 const isProduction = app.isPackaged || process.env['NODE_ENV'] === 'production';
 const devServerUrl = isProduction ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -36,8 +38,13 @@ if (bootstrap({ env: process.env, app, protocol }, isProduction)) {
   app.on('window-all-closed', () => app.quit());
 }
 
+// Task books render in a worker thread, never on main's event loop (built: out/main/pdf-worker.js).
+const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.js'));
+
 function host(): HostServices {
   return {
+    renderPdf: (job) => pdfWorker.render(job),
+    printPdf,
     kind: 'electron',
     dataDir: app.getPath('userData'),
     isPackaged: app.isPackaged,

@@ -11,7 +11,7 @@
  * src-renderer/src/bridge.ts; the compiler points at every place that is still missing it.
  */
 import { z } from 'zod';
-import { ReviewPackageSchema, ScoreSheetSchema } from './model';
+import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from './model';
 
 /** Bytes cross the boundary as Uint8Array (structured clone in Electron, tagged base64 over HTTP). */
 export const BytesSchema = z.custom<Uint8Array>(
@@ -143,6 +143,20 @@ export const contract = {
       fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
     }),
     output: z.object({ bytes: BytesSchema }),
+  },
+  /** The task book (任务书/军令状) as a print-ready PDF, rendered in main off its event loop. */
+  'taskbook:pdf': {
+    input: z.object({ tb: TaskBookSchema }),
+    /** `missing`: characters no print font has (they would print as boxes), for the editor to name. */
+    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
+  },
+  /** Electron's print dialog on a PDF; the web host answers `handler-failed` (it downloads instead). */
+  'pdf:print': {
+    input: z.object({
+      bytes: BytesSchema.refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件过大 file too large'),
+      title: z.string().min(1).max(200),
+    }),
+    output: z.object({ printed: z.boolean() }),
   },
   'profile:list': {
     input: z.undefined(),

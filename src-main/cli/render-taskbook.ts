@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TaskBookSchema } from '../../src-shared/model';
 import { checkTaskBook } from '../../src-shared/rules';
-import { renderTaskBookPdf, taskBookCode } from '../pdf/render';
+import { renderJob } from '../pdf/jobs';
+import { taskBookCode } from '../pdf/render';
 import { readJsonFile } from './io';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -38,7 +39,9 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     const tb = values.draft ? { ...parsed.data, status: 'draft' as const } : parsed.data;
     for (const f of checkTaskBook(tb))
       io.err(`${f.severity === 'blocking' ? '✗' : '!'} ${f.message}\n`);
-    const pdf = await renderTaskBookPdf(tb);
+    const { bytes: pdf, missing } = await renderJob({ kind: 'taskbook', tb });
+    if (missing.length > 0)
+      io.err(`! 以下字符字库中没有，打印件上将显示为空框：${missing.join(' ')}\n`);
     await writeFile(resolve(io.cwd, values.out), pdf);
     io.out(
       `已排版 rendered: ${values.out}（${pdf.byteLength} 字节${tb.status === 'draft' ? '，草稿' : ''}）\n核验码 code: ${taskBookCode(tb)}\n`,

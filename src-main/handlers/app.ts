@@ -2,15 +2,34 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IpcError } from '../../src-shared/ipc';
 import { APP_VERSION } from '../version';
-import { renderScoreSheetPdf } from '../pdf/render';
+import { renderJob } from '../pdf/jobs';
 import type { HandlerMap } from './types';
 
 export const SAMPLE_BUNDLE = 'sample/review-package.jbx';
 
-export const appHandlers: HandlerMap<'app:info' | 'sample:package' | 'sheet:pdf'> = {
-  'sheet:pdf': async ({ pkg, sheet, fingerprint }) => ({
-    bytes: await renderScoreSheetPdf(pkg, sheet, fingerprint),
-  }),
+/** `%PDF-` at the start: the print window is only ever handed a PDF. */
+const isPdf = (bytes: Uint8Array) =>
+  bytes.byteLength > 5 && new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-';
+
+export const appHandlers: HandlerMap<
+  'app:info' | 'sample:package' | 'sheet:pdf' | 'taskbook:pdf' | 'pdf:print'
+> = {
+  'sheet:pdf': async ({ pkg, sheet, fingerprint }, host) => {
+    const { bytes } = await (host.renderPdf ?? renderJob)({
+      kind: 'sheet',
+      pkg,
+      sheet,
+      fingerprint,
+    });
+    return { bytes };
+  },
+  'taskbook:pdf': async ({ tb }, host) => (host.renderPdf ?? renderJob)({ kind: 'taskbook', tb }),
+  'pdf:print': async ({ bytes, title }, host) => {
+    if (!host.printPdf)
+      throw new IpcError('handler-failed', '此环境不能直接打印，请下载后打印 cannot print here');
+    if (!isPdf(bytes)) throw new IpcError('bad-input', '不是 PDF 文件 not a PDF');
+    return { printed: await host.printPdf(bytes, title) };
+  },
   'sample:package': async (_input, host) => {
     try {
       return {

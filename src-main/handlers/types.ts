@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Channel, ChannelOutput, Contract, FileFilter, Progress } from '../../src-shared/ipc';
+import type { PdfJob, PdfResult } from '../pdf/jobs';
 
 /**
  * What a handler may use of its host. Electron (src-main/index.ts) and the web host
@@ -24,6 +25,16 @@ export interface HostServices {
   showOpenDialog?: (filters: readonly FileFilter[], multiple: boolean) => Promise<string[] | null>;
   /** Pushes a progress event to the renderer (Electron: to the app window). */
   reportProgress?: (progress: Progress) => void;
+  /**
+   * Renders a PDF off main's event loop (a worker thread: src-main/pdf/pool.ts). Absent in unit
+   * tests, where handlers render in-process.
+   */
+  renderPdf?: (job: PdfJob) => Promise<PdfResult>;
+  /**
+   * Electron's print dialog on a PDF (a hidden window with Chromium's PDF viewer); absent in the
+   * web host, where the renderer downloads the PDF for the browser to print.
+   */
+  printPdf?: (bytes: Uint8Array, title: string) => Promise<boolean>;
   /** Electron's safeStorage; absent in the web host. */
   safeStorage?: {
     isEncryptionAvailable: () => boolean;

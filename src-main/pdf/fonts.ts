@@ -1,14 +1,31 @@
 /**
  * Fonts for print: Noto Serif SC (body) and Noto Sans SC (headings), static TTFs from npm (OFL),
- * regular and a real bold (700) — react-pdf fakes no bold and is very slow with WOFF. Chinese
- * wraps through the hyphenation callback (src-shared/text/cjk-split.ts), never with a hyphen.
+ * regular and a real bold (700) — react-pdf fakes no bold and is very slow with WOFF. Noto Serif
+ * JP follows as a fallback: it has the CJK Extension B characters met in names (𠮷, 𠀋, 𡈽 …)
+ * that the SC fonts lack, where react-pdf would otherwise print a non-embedded Helvetica box.
+ * Chinese wraps through the hyphenation callback (src-shared/text/cjk-split.ts), never with a
+ * hyphen.
  */
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
+import { openSync, type Font as FontFile } from 'fontkit';
 import { splitForLineBreaks } from '../../src-shared/text/cjk-split';
 
 const require = createRequire(import.meta.url);
 const ttf = (pkg: string, file: string) => require.resolve(`@expo-google-fonts/${pkg}/${file}`);
+
+const FILES = {
+  serif: ttf('noto-serif-sc', '400Regular/NotoSerifSC_400Regular.ttf'),
+  serifBold: ttf('noto-serif-sc', '700Bold/NotoSerifSC_700Bold.ttf'),
+  sans: ttf('noto-sans-sc', '400Regular/NotoSansSC_400Regular.ttf'),
+  sansBold: ttf('noto-sans-sc', '700Bold/NotoSansSC_700Bold.ttf'),
+  fallback: ttf('noto-serif-jp', '400Regular/NotoSerifJP_400Regular.ttf'),
+  fallbackBold: ttf('noto-serif-jp', '700Bold/NotoSerifJP_700Bold.ttf'),
+};
+
+/** Font stacks for styles: the SC face first, then the Extension B fallback. */
+export const SERIF = ['Noto Serif SC', 'Noto Serif JP'];
+export const SANS = ['Noto Sans SC', 'Noto Serif JP'];
 
 let registered = false;
 
@@ -17,15 +34,22 @@ export function registerFonts(): void {
   Font.register({
     family: 'Noto Serif SC',
     fonts: [
-      { src: ttf('noto-serif-sc', '400Regular/NotoSerifSC_400Regular.ttf'), fontWeight: 400 },
-      { src: ttf('noto-serif-sc', '700Bold/NotoSerifSC_700Bold.ttf'), fontWeight: 700 },
+      { src: FILES.serif, fontWeight: 400 },
+      { src: FILES.serifBold, fontWeight: 700 },
     ],
   });
   Font.register({
     family: 'Noto Sans SC',
     fonts: [
-      { src: ttf('noto-sans-sc', '400Regular/NotoSansSC_400Regular.ttf'), fontWeight: 400 },
-      { src: ttf('noto-sans-sc', '700Bold/NotoSansSC_700Bold.ttf'), fontWeight: 700 },
+      { src: FILES.sans, fontWeight: 400 },
+      { src: FILES.sansBold, fontWeight: 700 },
+    ],
+  });
+  Font.register({
+    family: 'Noto Serif JP',
+    fonts: [
+      { src: FILES.fallback, fontWeight: 400 },
+      { src: FILES.fallbackBold, fontWeight: 700 },
     ],
   });
   // Each piece is followed by an empty one: react-pdf then breaks between pieces without ever
@@ -34,4 +58,22 @@ export function registerFonts(): void {
     splitForLineBreaks(word).flatMap((piece) => [piece, '']),
   );
   registered = true;
+}
+
+let coverage: FontFile[] | null = null;
+
+/**
+ * The characters of `text` that no print font has (they would print as empty boxes), each once,
+ * in order of appearance. Whitespace and control characters are not glyphs and never listed.
+ */
+export function missingGlyphs(text: string): string[] {
+  coverage ??= [openSync(FILES.serif), openSync(FILES.sans), openSync(FILES.fallback)];
+  const fonts = coverage;
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x21 || /\s/u.test(ch) || missing.has(ch)) continue;
+    if (!fonts.some((f) => f.hasGlyphForCodePoint(cp))) missing.add(ch);
+  }
+  return [...missing];
 }

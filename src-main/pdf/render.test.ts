@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
+import { missingGlyphs } from './fonts';
 import { renderTaskBookPdf, taskBookCode } from './render';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -73,7 +74,7 @@ describe('task book PDF', () => {
       .filter((l) => l.trim() !== '');
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) {
-      expect(line).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC-/);
+      expect(line).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)(SC|JP)-/);
       expect(line).toMatch(/ yes yes /);
     }
     expect(sh('qpdf', ['--check', path])).toContain('No syntax or stream encoding errors');
@@ -87,7 +88,7 @@ describe('task book PDF', () => {
       'https://example.org/contracts/KLMY-JB-2026-000000000000000000000000000000000000000000000000/annex?id=1234567890123456789012345678901234567890';
     tb.contractNumber = long;
     tb.objectives = '';
-    tb.chiefExpert = { name: '陈堃、赵喆、刘珺、孙昇', title: '', organisation: long };
+    tb.chiefExpert = { name: '陈堃、赵喆、刘珺、孙昇、吉𠮷', title: '', organisation: long };
     tb.milestones = Array.from({ length: 200 }, (_, i) => ({
       id: `M${i + 1}`,
       title: `第${i + 1}个里程碑：${'超长标题不断行测试'.repeat(3)}`,
@@ -101,9 +102,23 @@ describe('task book PDF', () => {
     }));
     const path = await rendered(tb);
     const text = sh('pdftotext', [path, '-']);
-    expect(text).toContain('陈堃、赵喆、刘珺、孙昇');
+    // 𠮷 (CJK Extension B) is not in Noto SC: it comes from the embedded Noto Serif JP fallback.
+    expect(text).toContain('陈堃、赵喆、刘珺、孙昇、吉𠮷');
+    for (const line of sh('pdffonts', [path])
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim()))
+      expect(line).toMatch(/ yes yes /);
     expect(text).toContain('第200个里程碑');
     expect(text).not.toMatch(/[\u4e00-\u9fff]-\n/);
     assertInsideTextArea(path);
   }, 120_000);
+});
+
+describe('glyph coverage', () => {
+  it('lists only the characters no print font has, once each', () => {
+    expect(missingGlyphs('陈堃 赵喆 刘珺 孙昇 吉𠮷 ABC１２３，。\n')).toEqual([]);
+    // 𪚥 (U+2A6A5, Extension B) is in none of the fonts: it must be reported, not printed as a box.
+    expect(missingGlyphs('龘𪚥𪚥a')).toEqual(['𪚥']);
+  });
 });

@@ -9,24 +9,25 @@ import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { fmt2 } from '../../src-shared/money';
 import { RECUSAL_LABEL, type ReviewPackage, type ScoreSheet } from '../../src-shared/model';
 import { applicantTotal } from '../../src-shared/scoring/sheet';
+import { SANS, SERIF } from './fonts';
 
 const s = StyleSheet.create({
   page: {
     paddingTop: 48,
     paddingBottom: 60,
     paddingHorizontal: 48,
-    fontFamily: 'Noto Serif SC',
+    fontFamily: SERIF,
     fontSize: 10,
   },
   h1: {
-    fontFamily: 'Noto Sans SC',
+    fontFamily: SANS,
     fontWeight: 700,
     fontSize: 16,
     textAlign: 'center',
     lineHeight: 1.4,
   },
   h2: {
-    fontFamily: 'Noto Sans SC',
+    fontFamily: SANS,
     fontWeight: 700,
     fontSize: 12,
     marginTop: 10,

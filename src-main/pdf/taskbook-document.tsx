@@ -3,24 +3,27 @@
  * The task book (项目任务书/军令状) as a react-pdf document: A4, cover page, numbered sections,
  * tables, 「草稿」 watermark on drafts, signature and seal blocks for every party, a verification
  * block with the SHA-256 of the canonical task-book JSON and its QR code, 第X页 共Y页.
- * DESIGN.md traps respected: each section its own <Page wrap> (page splitting stays linear), no
- * lineHeight on any ancestor of the page-number <Text render>, font sizes set with line heights.
+ * DESIGN.md traps respected: each section its own <Page wrap>, and a long milestone table cut into
+ * page-sized blocks, each its own <Page wrap> (react-pdf re-lays out everything after a break, so
+ * one long flowing page grows quadratically; blocks keep it linear); no lineHeight on any ancestor
+ * of the page-number <Text render>; font sizes set with line heights.
  */
 import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { fmtMoney } from '../../src-shared/money';
 import { PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
+import { SANS, SERIF } from './fonts';
 
 const s = StyleSheet.create({
   page: {
     paddingTop: 56,
     paddingBottom: 64,
     paddingHorizontal: 56,
-    fontFamily: 'Noto Serif SC',
+    fontFamily: SERIF,
     fontSize: 11,
   },
   body: { fontSize: 11, lineHeight: 1.6 },
   h1: {
-    fontFamily: 'Noto Sans SC',
+    fontFamily: SANS,
     fontWeight: 700,
     fontSize: 22,
     textAlign: 'center',
@@ -28,7 +31,7 @@ const s = StyleSheet.create({
     lineHeight: 1.4,
   },
   h2: {
-    fontFamily: 'Noto Sans SC',
+    fontFamily: SANS,
     fontWeight: 700,
     fontSize: 14,
     marginTop: 14,
@@ -37,7 +40,7 @@ const s = StyleSheet.create({
   },
   coverLine: { fontSize: 13, textAlign: 'center', marginTop: 10, lineHeight: 1.5 },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#888' },
-  th: { fontFamily: 'Noto Sans SC', fontWeight: 700, fontSize: 10, padding: 4, lineHeight: 1.4 },
+  th: { fontFamily: SANS, fontWeight: 700, fontSize: 10, padding: 4, lineHeight: 1.4 },
   td: { fontSize: 10, padding: 4, lineHeight: 1.4 },
   footer: { position: 'absolute', bottom: 28, left: 0, right: 0, textAlign: 'center', fontSize: 9 },
   watermark: {
@@ -49,7 +52,7 @@ const s = StyleSheet.create({
     fontSize: 96,
     color: '#c8c8c8',
     opacity: 0.4,
-    fontFamily: 'Noto Sans SC',
+    fontFamily: SANS,
     fontWeight: 700,
   },
   sign: { borderWidth: 0.5, borderColor: '#555', padding: 8, marginBottom: 8, minHeight: 90 },
@@ -58,6 +61,9 @@ const s = StyleSheet.create({
 
 /** Ideographic space (U+3000): blank room for handwriting on the signature line. */
 const GAP = '\u3000';
+
+const MILESTONE_WIDTHS = [8, 22, 12, 24, 22, 12];
+const MILESTONE_HEAD = ['序号', '里程碑', '完成时间', '交付成果', '考核指标', '拨付（万元）'];
 
 const ROLE: Record<TaskBook['parties'][number]['role'], string> = {
   bureau: '甲方（市科技局）',
@@ -80,6 +86,54 @@ function Footer({ draft }: { draft: boolean }) {
       />
     </>
   );
+}
+
+/** Text area of an A4 page inside the margins (points). */
+const TEXT_WIDTH = 595.28 - 2 * 56;
+const TEXT_HEIGHT = 841.89 - 56 - 64;
+
+/** Rough printed width of `text` at 10 pt: CJK and full-width forms are 1 em, the rest ½ em. */
+function emWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.55;
+  return w;
+}
+
+/** A row's estimated height (points): its tallest cell, 10 pt type on 14 pt lines, 8 pt padding. */
+function rowHeight(widths: readonly number[], row: readonly string[]): number {
+  const lines = row.map((cell, i) => {
+    const perLine = Math.max(1, Math.floor(((TEXT_WIDTH * (widths[i] ?? 10)) / 100 - 8) / 10));
+    return Math.max(1, Math.ceil(emWidth(cell) / perLine));
+  });
+  return 8 + 14 * Math.max(...lines);
+}
+
+/**
+ * Cuts rows into blocks that each fit a page (the first block gets `firstRoom`), so every block
+ * can be its own <Page>. An estimate only: a block that runs over still wraps onto the next page
+ * with its header repeated, so nothing is ever cut off.
+ */
+export function splitRows(
+  widths: readonly number[],
+  rows: readonly string[][],
+  firstRoom: number,
+  room = TEXT_HEIGHT - 40,
+): string[][][] {
+  const blocks: string[][][] = [];
+  let block: string[][] = [];
+  let left = firstRoom;
+  for (const row of rows) {
+    const h = rowHeight(widths, row);
+    if (block.length > 0 && h > left) {
+      blocks.push(block);
+      block = [];
+      left = room;
+    }
+    block.push(row);
+    left -= h;
+  }
+  blocks.push(block);
+  return blocks;
 }
 
 function Table({ widths, head, rows }: { widths: number[]; head: string[]; rows: string[][] }) {
@@ -109,6 +163,23 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
   const draft = tb.status === 'draft';
   const solvers = tb.parties.filter((p) => p.role === 'solver');
   const nameOf = (id?: string) => solvers.find((p) => p.applicantId === id)?.name ?? '全部揭榜方';
+  const rows = tb.milestones.map((m, i) => [
+    String(i + 1),
+    `${m.title}${m.applicantId ? `（${nameOf(m.applicantId)}）` : ''}`,
+    m.due,
+    m.deliverables.join('；'),
+    m.indicators.join('；') || '—',
+    m.tranche,
+  ]);
+  // Room left under sections 一 and 二 on the table's first page (11 pt text on 17.6 pt lines).
+  const intro =
+    3 * 40 +
+    17.6 *
+      (Math.ceil(emWidth(tb.objectives || '—') / 43) +
+        Math.ceil(
+          emWidth(tb.chiefExpert.name + tb.chiefExpert.title + tb.chiefExpert.organisation) / 43,
+        ));
+  const blocks = splitRows(MILESTONE_WIDTHS, rows, TEXT_HEIGHT - 40 - intro);
   return (
     <Document
       title={tb.title}
@@ -135,30 +206,23 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
         ))}
         <Footer draft={draft} />
       </Page>
-      <Page size="A4" style={s.page} wrap>
-        <View style={s.body}>
-          <Text style={s.h2}>一、项目目标与任务</Text>
-          <Text>{tb.objectives || '—'}</Text>
-          <Text style={s.h2}>二、首席专家（第十二条（八））</Text>
-          <Text>
-            {tb.chiefExpert.name}（{tb.chiefExpert.title}，{tb.chiefExpert.organisation}）
-          </Text>
-          <Text style={s.h2}>三、“里程碑”节点、考核指标与经费拨付（第十二条（七）（八））</Text>
-        </View>
-        <Table
-          widths={[8, 22, 12, 24, 22, 12]}
-          head={['序号', '里程碑', '完成时间', '交付成果', '考核指标', '拨付（万元）']}
-          rows={tb.milestones.map((m, i) => [
-            String(i + 1),
-            `${m.title}${m.applicantId ? `（${nameOf(m.applicantId)}）` : ''}`,
-            m.due,
-            m.deliverables.join('；'),
-            m.indicators.join('；') || '—',
-            m.tranche,
-          ])}
-        />
-        <Footer draft={draft} />
-      </Page>
+      {blocks.map((block, b) => (
+        <Page key={b} size="A4" style={s.page} wrap>
+          {b === 0 && (
+            <View style={s.body}>
+              <Text style={s.h2}>一、项目目标与任务</Text>
+              <Text>{tb.objectives || '—'}</Text>
+              <Text style={s.h2}>二、首席专家（第十二条（八））</Text>
+              <Text>
+                {tb.chiefExpert.name}（{tb.chiefExpert.title}，{tb.chiefExpert.organisation}）
+              </Text>
+              <Text style={s.h2}>三、“里程碑”节点、考核指标与经费拨付（第十二条（七）（八））</Text>
+            </View>
+          )}
+          <Table widths={MILESTONE_WIDTHS} head={MILESTONE_HEAD} rows={block} />
+          <Footer draft={draft} />
+        </Page>
+      ))}
       {tb.isHorseRace && (
         <Page size="A4" style={s.page} wrap>
           <View style={s.body}>

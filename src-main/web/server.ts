@@ -14,6 +14,7 @@ import { MAX_FILE_BYTES, type Channel } from '../../src-shared/ipc';
 import { decodeWire, encodeWire } from '../../src-shared/wire';
 import { handlers as defaultHandlers } from '../handlers';
 import type { HandlerMap, HostServices } from '../handlers/types';
+import { createPdfWorker } from '../pdf/pool';
 import { dispatch, type Envelope } from '../ipc/dispatch';
 import { SECURITY_HEADERS } from '../security';
 import { readStatic } from '../static';
@@ -29,6 +30,8 @@ export interface WebHostOptions {
   resourcesDir?: string;
   /** Test-only: the renderer stores records unencrypted, so the at-rest test can fail. */
   plaintextStorageForTests?: boolean;
+  /** Renders PDFs off the server's event loop (the built host passes its worker). */
+  renderPdf?: HostServices['renderPdf'];
 }
 
 export interface WebHost {
@@ -83,6 +86,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     isPackaged: false,
     resourcesDir: options.resourcesDir ?? join(import.meta.dirname, '../../resources'),
     ...(options.plaintextStorageForTests ? { testFlags: { plaintextStorage: true } } : {}),
+    ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   };
   let origin = '';
 
@@ -176,11 +180,14 @@ if (isEntry) {
     process.env['JIEBANG_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'jiebang-web-')),
   );
   const port = Number(process.env['PORT'] ?? '0');
+  // Built next to this file (out/node/pdf-worker.mjs): task books render off the event loop.
+  const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.mjs'));
   const hostHandle = await startWebHost({
     rendererRoot,
     dataDir,
     port: Number.isFinite(port) ? port : 0,
     plaintextStorageForTests: process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1',
+    renderPdf: (job) => pdfWorker.render(job),
   });
   if (process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1') {
     process.stderr.write(

@@ -1,0 +1,47 @@
+/**
+ * One PDF rendering job, as it crosses into the render worker (src-main/pdf/worker.ts): plain
+ * data, validated again on the worker's side, so the worker trusts nothing it is sent.
+ */
+import { z } from 'zod';
+import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
+import { missingGlyphs } from './fonts';
+import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
+
+export const PdfJobSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('taskbook'), tb: TaskBookSchema }),
+  z.object({
+    kind: z.literal('sheet'),
+    pkg: ReviewPackageSchema,
+    sheet: ScoreSheetSchema,
+    fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+]);
+export type PdfJob = z.infer<typeof PdfJobSchema>;
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  /** Characters no print font has: they print as empty boxes, so the UI names them. */
+  missing: string[];
+}
+
+/** Every string inside a value, joined (the text a document may print). */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join('\n');
+  if (value !== null && typeof value === 'object')
+    return Object.values(value).map(textOf).join('\n');
+  return '';
+}
+
+/** Renders a job in this thread (the worker calls this; so do the CLI and unit tests). */
+export async function renderJob(job: PdfJob): Promise<PdfResult> {
+  switch (job.kind) {
+    case 'taskbook':
+      return { bytes: await renderTaskBookPdf(job.tb), missing: missingGlyphs(textOf(job.tb)) };
+    case 'sheet':
+      return {
+        bytes: await renderScoreSheetPdf(job.pkg, job.sheet, job.fingerprint),
+        missing: missingGlyphs(textOf(job.sheet)),
+      };
+  }
+}

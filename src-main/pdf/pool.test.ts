@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TaskBookSchema } from '../../src-shared/model';
+import { IpcError } from '../../src-shared/ipc';
+import { appHandlers } from '../handlers/app';
+import type { HostServices } from '../handlers/types';
+import { createPdfWorker } from './pool';
+
+// The worker's TypeScript source through tsx (the built app starts out/main/pdf-worker.js).
+const worker = createPdfWorker(
+  fileURLToPath(new URL('../../test/fixtures/pdf-worker-tsx.mjs', import.meta.url)),
+);
+afterAll(() => worker.close());
+
+const sampleTaskBook = async () =>
+  TaskBookSchema.parse(JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')));
+
+const host = (extra: Partial<HostServices> = {}): HostServices => ({
+  kind: 'web',
+  dataDir: '/nonexistent',
+  isPackaged: false,
+  resourcesDir: 'resources',
+  ...extra,
+});
+
+describe('PDF render worker', () => {
+  it('renders the sample task book in a worker thread, through the taskbook:pdf handler', async () => {
+    const tb = await sampleTaskBook();
+    const jobs: string[] = [];
+    const { bytes, missing } = await appHandlers['taskbook:pdf'](
+      { tb },
+      host({
+        renderPdf: (job) => {
+          jobs.push(job.kind);
+          return worker.render(job);
+        },
+      }),
+    );
+    expect(jobs).toEqual(['taskbook']);
+    expect(missing).toEqual([]);
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+    expect(bytes.byteLength).toBeGreaterThan(20_000);
+  }, 60_000);
+
+  it('keeps the event loop free: timers fire while the worker lays out a long task book', async () => {
+    const tb = await sampleTaskBook();
+    const base = tb.milestones[0];
+    if (!base) throw new Error('sample has milestones');
+    const long = {
+      ...tb,
+      milestones: Array.from({ length: 120 }, (_, i) => ({ ...base, id: `M${i}`, tranche: '0' })),
+    };
+    await worker.render({ kind: 'taskbook', tb }); // fonts warm
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    await worker.render({ kind: 'taskbook', tb: long });
+    clearInterval(timer);
+    // In-process, react-pdf's synchronous layout would starve the timer for the whole render.
+    expect(ticks).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('refuses a malformed job with a message, goes on rendering, and names characters no font has', async () => {
+    const tb = await sampleTaskBook();
+    const bad = { kind: 'taskbook' as const, tb: { ...tb, parties: [] } };
+    await expect(worker.render(bad)).rejects.toThrow(/排版任务无效/);
+    const { missing } = await worker.render({ kind: 'taskbook', tb: { ...tb, title: '𪚥项目' } });
+    expect(missing).toEqual(['𪚥']);
+    const { bytes } = await worker.render({ kind: 'taskbook', tb: { ...tb, title: '𪚥项目' } });
+    expect(bytes.byteLength).toBeGreaterThan(20_000);
+  }, 60_000);
+});
+
+describe('pdf:print', () => {
+  it('is Electron-only: the web host answers with a message saying to download instead', async () => {
+    await expect(
+      appHandlers['pdf:print']({ bytes: new TextEncoder().encode('%PDF-1.7'), title: 't' }, host()),
+    ).rejects.toThrow(IpcError);
+  });
+
+  it('hands only a PDF to the print window', async () => {
+    const printed: string[] = [];
+    const h = host({
+      printPdf: async (_bytes, title) => {
+        printed.push(title);
+        return true;
+      },
+    });
+    await expect(
+      appHandlers['pdf:print']({ bytes: new TextEncoder().encode('<html>'), title: 'x' }, h),
+    ).rejects.toThrow(/不是 PDF/);
+    const ok = await appHandlers['pdf:print'](
+      { bytes: new TextEncoder().encode('%PDF-1.7\n'), title: '任务书' },
+      h,
+    );
+    expect(ok).toEqual({ printed: true });
+    expect(printed).toEqual(['任务书']);
+  });
+});

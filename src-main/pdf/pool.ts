@@ -1,0 +1,92 @@
+/**
+ * Renders PDFs in a worker thread (src-main/pdf/worker.ts), one job at a time (react-pdf keeps
+ * global font state). The worker starts on first use and stays warm; if it dies, the jobs in
+ * flight fail with a clear message and the next job starts a fresh one.
+ */
+import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+import type { PdfJob, PdfResult } from './jobs';
+
+const ReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    id: z.number(),
+    ok: z.literal(true),
+    bytes: z.instanceof(Uint8Array),
+    missing: z.array(z.string()),
+  }),
+  z.object({ id: z.number(), ok: z.literal(false), message: z.string() }),
+]);
+
+export interface PdfRenderer {
+  render: (job: PdfJob) => Promise<PdfResult>;
+  close: () => Promise<void>;
+}
+
+interface Pending {
+  resolve: (result: PdfResult) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * @param entry the built worker file (out/main/pdf-worker.js, out/node/pdf-worker.mjs), or the
+ *   TypeScript source with `execArgv: ['--import', 'tsx']` in tests.
+ */
+export function createPdfWorker(entry: string, execArgv: string[] = []): PdfRenderer {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const failAll = (error: Error) => {
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+    worker = null;
+  };
+
+  const start = (): Worker => {
+    const w = new Worker(entry, { execArgv });
+    w.on('message', (message: unknown) => {
+      const reply = ReplySchema.safeParse(message);
+      if (!reply.success) return;
+      const p = pending.get(reply.data.id);
+      if (!p) return;
+      pending.delete(reply.data.id);
+      if (reply.data.ok) p.resolve({ bytes: reply.data.bytes, missing: reply.data.missing });
+      else p.reject(new Error(`PDF 排版失败：${reply.data.message}`));
+    });
+    w.on('error', (error) => failAll(new Error(`PDF 排版进程出错：${error.message}`)));
+    w.on('exit', (code) => {
+      if (worker === w) failAll(new Error(`PDF 排版进程意外退出（代码 ${code}）`));
+    });
+    // The app may quit while the worker is idle.
+    w.unref();
+    return w;
+  };
+
+  const renderNow = (job: PdfJob): Promise<PdfResult> =>
+    new Promise<PdfResult>((resolve, reject) => {
+      const w = (worker ??= start());
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      w.ref();
+      w.postMessage({ id, job });
+    }).finally(() => {
+      if (pending.size === 0) worker?.unref();
+    });
+
+  return {
+    render: (job) => {
+      const run = queue.then(
+        () => renderNow(job),
+        () => renderNow(job),
+      );
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    close: async () => {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}
