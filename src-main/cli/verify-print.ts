@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openBundle } from '../../src-shared/bundle';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
-import { taskBookCode } from '../pdf/render';
+import { comparePrinted, parsePrintedCode } from '../../src-shared/taskbook';
 import { ageKeys, readBytes } from './bundle-io';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -25,10 +25,9 @@ task-book bundle (.jbx, verified first) or its JSON. Says whether the printed co
     const [file] = positionals;
     if (file === undefined || values.code === undefined)
       throw new CliUsageError('用法：jiebang verify-print --code CODE FILE');
-    const code = values.code
-      .replace(/^jiebang:taskbook:[^:]+:/, '')
-      .trim()
-      .toLowerCase();
+    const printed = parsePrintedCode(values.code);
+    if (!printed)
+      throw new CliUsageError('核验码应为 64 位十六进制数字（或二维码内容 jiebang:taskbook:…）');
     const bytes = await readBytes(io.cwd, file);
     let tb: TaskBook;
     if (bytes[0] === 0x7b) {
@@ -43,15 +42,15 @@ task-book bundle (.jbx, verified first) or its JSON. Says whether the printed co
       if (opened.bundle.kind !== 'task-book') throw new CliUsageError('这不是任务书文件包');
       tb = opened.bundle.document;
     }
-    const expected = taskBookCode(tb);
-    if (code === expected) {
+    const result = comparePrinted(printed, tb);
+    if (result.match) {
       io.out(
         `✓ 一致：打印件与任务书 ${tb.taskBookId}（${tb.status === 'draft' ? '草稿' : '定稿'}）相符\n`,
       );
       return 0;
     }
     io.out(
-      `✗ 不一致：打印件核验码 ${code}\n  任务书 ${tb.taskBookId} 应为 ${expected}\n  打印件与此任务书不符（内容被改动，或不是同一版本）。\n`,
+      `✗ 不一致：打印件核验码 ${result.printed}\n  任务书 ${tb.taskBookId} 应为 ${result.expected}\n  ${result.reason}。\n`,
     );
     return 1;
   },

@@ -1,18 +1,18 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import QRCode from 'qrcode';
-import { canonicalHash } from '../../src-shared/canonical';
 import type { ReviewPackage, ScoreSheet, TaskBook } from '../../src-shared/model';
+import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { ScoreSheetDocument } from './sheet-document';
 import { registerFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
 
-/** The verification code printed on every task book: SHA-256 of its canonical JSON (RFC 8785). */
-export const taskBookCode = (tb: TaskBook): string => canonicalHash(tb);
+/** The verification code printed on every task book (src-shared/taskbook/print.ts). */
+export { taskBookCode };
 
 export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
   registerFonts();
   const hash = taskBookCode(tb);
-  const qr = await QRCode.toDataURL(`jiebang:taskbook:${tb.taskBookId}:${hash}`, {
+  const qr = await QRCode.toDataURL(taskBookQrText(tb), {
     errorCorrectionLevel: 'M',
     margin: 1,
     width: 240,

@@ -1,0 +1,67 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBundle } from '../../src-shared/bundle';
+import { generateSigningKey } from '../../src-shared/crypto/keys';
+import { TaskBookSchema } from '../../src-shared/model';
+import { taskBookCode } from '../../src-shared/taskbook';
+import { runForTest } from './run-for-test';
+
+const sample = async () =>
+  TaskBookSchema.parse(JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')));
+
+describe('jiebang render-taskbook and verify-print', () => {
+  it('renders the sample and prints its code; the code verifies against the JSON and a signed bundle', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
+    const out = join(dir, 'tb.pdf');
+    const r = await runForTest('render-taskbook', 'resources/sample/taskbook.json', '-o', out);
+    expect(r.code).toBe(0);
+    const tb = await sample();
+    const code = taskBookCode(tb);
+    expect(r.out).toContain(code);
+    expect(new TextDecoder().decode((await readFile(out)).subarray(0, 5))).toBe('%PDF-');
+
+    const ok = await runForTest('verify-print', '--code', code, 'resources/sample/taskbook.json');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('✓ 一致');
+
+    const key = generateSigningKey();
+    const bundle = await buildBundle({
+      kind: 'task-book',
+      bundleId: `${tb.taskBookId}-1`,
+      packageId: tb.packageId,
+      signer: { role: 'chair', id: 'E01', name: '组长', secretKey: key.secretKey },
+      counter: 1,
+      document: tb,
+    });
+    const file = join(dir, 'tb.jbx');
+    await writeFile(file, bundle);
+    const viaBundle = await runForTest(
+      'verify-print',
+      '--code',
+      `jiebang:taskbook:${tb.taskBookId}:${code}`,
+      file,
+    );
+    expect(viaBundle.code).toBe(0);
+  });
+
+  it('says a changed book does not match, and refuses a code that is not one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
+    const tb = await sample();
+    const code = taskBookCode(tb);
+    const changed = join(dir, 'changed.json');
+    await writeFile(changed, JSON.stringify({ ...tb, funding: { ...tb.funding, city: '799' } }));
+    const r = await runForTest('verify-print', '--code', code, changed);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('✗ 不一致');
+    const bad = await runForTest(
+      'verify-print',
+      '--code',
+      '1234',
+      'resources/sample/taskbook.json',
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('64 位十六进制');
+  });
+});

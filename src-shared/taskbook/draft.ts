@@ -1,0 +1,241 @@
+/**
+ * The task book (任务书/军令状) drafted from a signed panel decision: parties, chief expert,
+ * period, milestones with tranches, race-stage targets, funding — everything the review package
+ * and the decision already say, so the editor starts from a book the rules nearly accept and the
+ * user fills in only what is new (contract number, IP ownership and benefit sharing, 第十五条).
+ */
+import { z } from 'zod';
+import { dec, money, sum } from '../money';
+import {
+  TaskBookSchema,
+  type PanelDecision,
+  type ReviewPackage,
+  type TaskBook,
+  type TaskMilestone,
+} from '../model';
+
+/** `iso` + `months` calendar months, minus one day (a period or milestone ends the day before). */
+export function endAfterMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1 + months, d ?? 1));
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The first day of the month after `iso` (a task book starts on a month boundary). */
+export function nextMonthStart(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, m ?? 1, 1)).toISOString().slice(0, 10);
+}
+
+/** The solvers a decision names: every horse-race solver, or the first recommended (第十二条（五）). */
+export function solverIdsOf(decision: PanelDecision): string[] {
+  return decision.horseRace
+    ? [...decision.horseRace.solverIds]
+    : decision.recommendedIds.slice(0, 1);
+}
+
+/** Splits `total` (万元) into `n` tranches of 2 decimals; the last takes the rounding remainder. */
+export function splitTranches(total: string, n: number): string[] {
+  if (n <= 0) return [];
+  const each = dec(total).div(n).toDecimalPlaces(2, 1);
+  const head = Array.from({ length: n - 1 }, () => money(each));
+  return [...head, money(dec(total).minus(sum(head)))];
+}
+
+export function draftTaskBook(
+  pkg: ReviewPackage,
+  decision: PanelDecision,
+  today: string,
+): TaskBook {
+  const solverIds = solverIdsOf(decision);
+  const solvers = solverIds.flatMap((id) => pkg.applicants.filter((a) => a.id === id));
+  const lead = solvers[0];
+  const start = nextMonthStart(today);
+  const end = endAfterMonths(start, pkg.demand.periodMonths);
+  const indicator = (id: string) => {
+    const i = pkg.demand.indicators.find((x) => x.id === id);
+    return i ? `${i.name}：${i.target}` : id;
+  };
+  const proposals = lead?.milestones ?? [];
+  const tranches = splitTranches(
+    decision.approvedTotal,
+    proposals.length > 0 ? proposals.length : 3,
+  );
+  const milestones: TaskMilestone[] =
+    proposals.length > 0
+      ? proposals.map((m, i) => ({
+          id: m.id,
+          title: m.title,
+          due: endAfterMonths(start, Math.min(m.month, pkg.demand.periodMonths)),
+          deliverables: m.deliverables.length > 0 ? [...m.deliverables] : [m.title],
+          indicators: m.indicatorIds.map(indicator),
+          tranche: tranches[i] ?? '0',
+        }))
+      : [
+          ['M1', '立项：实施方案', 3],
+          ['M2', '“里程碑”考核', Math.ceil(pkg.demand.periodMonths / 2)],
+          ['M3', '验收', pkg.demand.periodMonths],
+        ].map(([id, title, month], i) => ({
+          id: String(id),
+          title: String(title),
+          due: endAfterMonths(start, Number(month)),
+          deliverables: [String(title)],
+          indicators: [],
+          tranche: tranches[i] ?? '0',
+        }));
+  const orgName = (a: (typeof solvers)[number]) =>
+    a.members.find((m) => m.id === a.chiefExpert.organisationId)?.name ?? a.name;
+  return {
+    formatVersion: 1,
+    taskBookId: `TB-${pkg.packageId}`.slice(0, 64),
+    packageId: pkg.packageId,
+    contractNumber: '',
+    title: pkg.demand.title,
+    projectType: pkg.demand.projectType,
+    parties: [
+      { role: 'bureau', name: pkg.bureau.name, representative: '', address: '' },
+      { role: 'issuer', name: pkg.demand.issuer.name, representative: '', address: '' },
+      ...solvers.map((a) => ({
+        role: 'solver' as const,
+        name: a.name,
+        applicantId: a.id,
+        representative: a.chiefExpert.name,
+        address: '',
+      })),
+    ],
+    chiefExpert: {
+      name: solvers.map((a) => a.chiefExpert.name).join('、') || '—',
+      title: solvers.map((a) => a.chiefExpert.title).join('、'),
+      organisation: solvers.map(orgName).join('、') || '—',
+    },
+    period: { start, end },
+    objectives: pkg.demand.technicalRequirements,
+    milestones,
+    raceStageTargets: decision.horseRace
+      ? solvers.map((a) => ({
+          applicantId: a.id,
+          targets: pkg.demand.indicators.map((i) => `${i.name}：${i.target}`),
+        }))
+      : [],
+    intellectualProperty: { ownership: '', benefitSharing: '' },
+    funding: {
+      city: decision.approvedTotal,
+      issuer: '0',
+      selfRaised: '0',
+      ...(pkg.demand.projectType === 'enterprise' && pkg.demand.contractAmount
+        ? { contractAmount: pkg.demand.contractAmount }
+        : {}),
+    },
+    isHorseRace: decision.horseRace !== undefined,
+    status: 'draft',
+  };
+}
+
+/**
+ * A draft as the editor keeps it: the task book's shape with every text still free to be empty
+ * or half typed. Drafts are stored like this and checked against TaskBookSchema as they change.
+ */
+const Str = z.string().max(20_000);
+export const TaskBookDraftSchema = z.object({
+  formatVersion: z.literal(1),
+  taskBookId: Str,
+  packageId: Str,
+  contractNumber: Str,
+  title: Str,
+  projectType: z.enum(['industry-common', 'enterprise']),
+  parties: z.array(
+    z.object({
+      role: z.enum(['bureau', 'issuer', 'solver']),
+      name: Str,
+      applicantId: Str.optional(),
+      representative: Str,
+      address: Str,
+    }),
+  ),
+  chiefExpert: z.object({ name: Str, title: Str, organisation: Str }),
+  period: z.object({ start: Str, end: Str }),
+  objectives: Str,
+  milestones: z.array(
+    z.object({
+      id: Str,
+      title: Str,
+      due: Str,
+      deliverables: z.array(Str),
+      indicators: z.array(Str),
+      tranche: Str,
+      applicantId: Str.optional(),
+    }),
+  ),
+  raceStageTargets: z.array(z.object({ applicantId: Str, targets: z.array(Str) })),
+  intellectualProperty: z.object({ ownership: Str, benefitSharing: Str }),
+  funding: z.object({ city: Str, issuer: Str, selfRaised: Str, contractAmount: Str.optional() }),
+  isHorseRace: z.boolean(),
+  status: z.enum(['draft', 'final']),
+});
+export type TaskBookDraft = z.infer<typeof TaskBookDraftSchema>;
+
+const FIELD: Record<string, string> = {
+  contractNumber: '合同编号',
+  title: '项目名称',
+  parties: '签约各方',
+  name: '名称',
+  chiefExpert: '首席专家',
+  organisation: '单位',
+  period: '实施周期',
+  start: '开始日期',
+  end: '结束日期',
+  milestones: '里程碑',
+  due: '完成时间',
+  deliverables: '交付成果',
+  indicators: '考核指标',
+  tranche: '拨付金额',
+  raceStageTargets: '赛马阶段考核目标',
+  targets: '目标',
+  funding: '经费',
+  city: '市财政科研项目资金',
+  issuer: '发榜方投入',
+  selfRaised: '揭榜方自筹',
+  contractAmount: '合同金额',
+};
+
+/** A path such as milestones.1.due in the editor's words: 里程碑 2 · 完成时间. */
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? String(p + 1) : (FIELD[String(p)] ?? String(p))))
+    .join(' · ');
+}
+
+export type DraftCheck =
+  | { ok: true; tb: TaskBook }
+  | { ok: false; issues: { path: (string | number)[]; message: string }[] };
+
+/** Whether a draft is a complete task book yet; if not, what is missing or malformed, by field. */
+export function checkDraft(draft: TaskBookDraft): DraftCheck {
+  // Empty lines in list fields are the editor's spare rows, not content.
+  const cleaned = {
+    ...draft,
+    milestones: draft.milestones.map((m) => ({
+      ...m,
+      deliverables: m.deliverables.filter((d) => d.trim() !== ''),
+      indicators: m.indicators.filter((d) => d.trim() !== ''),
+    })),
+    raceStageTargets: draft.raceStageTargets.map((r) => ({
+      ...r,
+      targets: r.targets.filter((t) => t.trim() !== ''),
+    })),
+    funding: {
+      ...draft.funding,
+      ...(draft.funding.contractAmount === '' ? { contractAmount: undefined } : {}),
+    },
+  };
+  const parsed = TaskBookSchema.safeParse(cleaned);
+  if (parsed.success) return { ok: true, tb: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => ({
+      path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+      message: `${fieldLabel(i.path)}：${i.code === 'too_small' ? '不能为空' : i.message}`,
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Checking a printed task book against the signed record (`jiebang verify-print` and the 核验打印件
+ * screen): the code printed on the last page (or read from its QR code) is the SHA-256 of the
+ * canonical task-book JSON (RFC 8785).
+ */
+import { canonicalHash } from '../canonical';
+import type { TaskBook } from '../model';
+
+/** The verification code of a task book: SHA-256 of its canonical JSON. */
+export const taskBookCode = (tb: TaskBook): string => canonicalHash(tb);
+
+/** What the QR code holds: `jiebang:taskbook:<id>:<code>`. */
+export const taskBookQrText = (tb: TaskBook): string =>
+  `jiebang:taskbook:${tb.taskBookId}:${taskBookCode(tb)}`;
+
+/**
+ * Reads a code as typed from paper or scanned from the QR code: spaces, line breaks and case do
+ * not matter; null when it is not 64 hex digits.
+ */
+export function parsePrintedCode(input: string): { code: string; taskBookId?: string } | null {
+  const text = input.trim();
+  const qr = /^jiebang:taskbook:([^:\s]+):([0-9a-fA-F\s]+)$/.exec(text);
+  const code = (qr?.[2] ?? text).replace(/\s+/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(code)) return null;
+  return qr?.[1] ? { code, taskBookId: qr[1] } : { code };
+}
+
+export type PrintCheck =
+  | { match: true; taskBookId: string; status: TaskBook['status'] }
+  | { match: false; taskBookId: string; expected: string; printed: string; reason: string };
+
+export function comparePrinted(
+  printed: { code: string; taskBookId?: string },
+  tb: TaskBook,
+): PrintCheck {
+  const expected = taskBookCode(tb);
+  if (printed.taskBookId !== undefined && printed.taskBookId !== tb.taskBookId)
+    return {
+      match: false,
+      taskBookId: tb.taskBookId,
+      expected,
+      printed: printed.code,
+      reason: `打印件属于任务书 ${printed.taskBookId}，不是 ${tb.taskBookId}`,
+    };
+  if (printed.code === expected)
+    return { match: true, taskBookId: tb.taskBookId, status: tb.status };
+  return {
+    match: false,
+    taskBookId: tb.taskBookId,
+    expected,
+    printed: printed.code,
+    reason: '打印件与此任务书不符（内容被改动，或不是同一版本）',
+  };
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sum } from '../money';
+import { checkTaskBook } from '../rules';
+import { sampleDecision, samplePackage } from '../sample-fixture';
+import {
+  checkDraft,
+  comparePrinted,
+  draftTaskBook,
+  endAfterMonths,
+  parsePrintedCode,
+  splitTranches,
+  taskBookCode,
+} from '.';
+
+describe('draftTaskBook', () => {
+  it('drafts a joint task book from a horse-race decision: every solver a party, targets per solver', () => {
+    const pkg = samplePackage();
+    const tb = draftTaskBook(pkg, sampleDecision(), '2026-12-10');
+    expect(tb.parties.map((p) => p.role)).toEqual(['bureau', 'issuer', 'solver', 'solver']);
+    expect(tb.parties.filter((p) => p.role === 'solver').map((p) => p.applicantId)).toEqual([
+      'A01',
+      'A02',
+    ]);
+    expect(tb.parties[1]?.name).toBe(pkg.demand.issuer.name);
+    expect(tb.isHorseRace).toBe(true);
+    expect(tb.raceStageTargets.map((r) => r.applicantId)).toEqual(['A01', 'A02']);
+    expect(tb.period.start).toBe('2027-01-01');
+    expect(tb.period.end).toBe(endAfterMonths('2027-01-01', pkg.demand.periodMonths));
+    expect(sum(tb.milestones.map((m) => m.tranche)).toFixed()).toBe('800');
+    expect(tb.funding.city).toBe('800');
+    // What remains for the user: IP ownership and benefit sharing (第十五条), nothing else blocking.
+    const blocking = checkTaskBook(tb, pkg, sampleDecision()).filter(
+      (f) => f.severity === 'blocking',
+    );
+    expect(blocking.map((f) => f.rule).sort()).toEqual(['ip.benefitSharing', 'ip.ownership']);
+  });
+
+  it('drafts a single-solver book from a plain recommendation', () => {
+    const decision = sampleDecision({ recommendedIds: ['A02', 'A01'] });
+    delete decision.horseRace;
+    const tb = draftTaskBook(samplePackage(), decision, '2026-12-10');
+    expect(tb.parties.filter((p) => p.role === 'solver').map((p) => p.applicantId)).toEqual([
+      'A02',
+    ]);
+    expect(tb.isHorseRace).toBe(false);
+    expect(tb.raceStageTargets).toEqual([]);
+  });
+});
+
+describe('dates and tranches', () => {
+  it('ends a period the day before the month boundary', () => {
+    expect(endAfterMonths('2027-01-01', 30)).toBe('2029-06-30');
+    expect(endAfterMonths('2027-01-31', 1)).toBe('2027-03-02');
+    expect(endAfterMonths('2028-03-01', 12)).toBe('2029-02-28');
+  });
+
+  it('splits any total into tranches that add up exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000_000 }),
+        fc.integer({ min: 1, max: 12 }),
+        (cents, n) => {
+          const total = (cents / 100).toFixed(2).replace(/\.?0+$/, '') || '0';
+          const parts = splitTranches(total, n);
+          expect(parts).toHaveLength(n);
+          expect(sum(parts).eq(total)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('checkDraft', () => {
+  it('names the empty and malformed fields in the editor’s words', () => {
+    const tb = draftTaskBook(samplePackage(), sampleDecision(), '2026-12-10');
+    const draft = {
+      ...tb,
+      title: '',
+      period: { start: '2027-13', end: tb.period.end },
+      milestones: tb.milestones.map((m, i) => (i === 1 ? { ...m, tranche: '12万' } : m)),
+    };
+    const result = checkDraft(draft);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = result.issues.map((i) => i.message);
+    expect(messages).toContain('项目名称：不能为空');
+    expect(messages.some((m) => m.startsWith('实施周期 · 开始日期：'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('里程碑 · 2 · 拨付金额：'))).toBe(true);
+  });
+
+  it('accepts a complete draft, dropping the spare empty rows of list fields', () => {
+    const tb = draftTaskBook(samplePackage(), sampleDecision(), '2026-12-10');
+    const draft = {
+      ...tb,
+      milestones: tb.milestones.map((m) => ({ ...m, deliverables: [...m.deliverables, ''] })),
+    };
+    const result = checkDraft(draft);
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.tb.milestones[0]?.deliverables).toEqual(tb.milestones[0]?.deliverables);
+  });
+});
+
+describe('verifying a print', () => {
+  const tb = draftTaskBook(samplePackage(), sampleDecision(), '2026-12-10');
+  const code = taskBookCode(tb);
+
+  it('reads a code typed from paper (spaces, case) or scanned from the QR code', () => {
+    const spaced = code.toUpperCase().replace(/(.{8})/g, '$1 ');
+    expect(parsePrintedCode(spaced)).toEqual({ code });
+    expect(parsePrintedCode(`jiebang:taskbook:${tb.taskBookId}:${code}`)).toEqual({
+      code,
+      taskBookId: tb.taskBookId,
+    });
+    expect(parsePrintedCode('abc')).toBeNull();
+    expect(parsePrintedCode(code.slice(1))).toBeNull();
+  });
+
+  it('matches only the same content: one changed character in the book, and the print no longer matches', () => {
+    expect(comparePrinted({ code }, tb)).toEqual({
+      match: true,
+      taskBookId: tb.taskBookId,
+      status: 'draft',
+    });
+    const changed = { ...tb, funding: { ...tb.funding, city: '801' } };
+    const result = comparePrinted({ code }, changed);
+    expect(result.match).toBe(false);
+    const other = comparePrinted({ code, taskBookId: 'TB-OTHER' }, tb);
+    expect(other.match).toBe(false);
+    if (!other.match) expect(other.reason).toContain('TB-OTHER');
+  });
+});
