@@ -5,6 +5,8 @@ import { BundlesScreen } from './screens/BundlesScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { ChairScreen } from './screens/ChairScreen';
+import { TaskBookScreen } from './screens/TaskBookScreen';
+import { VerifyPrintScreen } from './screens/VerifyPrintScreen';
 
 export interface AppRoute {
   path: string;
@@ -18,6 +20,8 @@ export const routes: AppRoute[] = [
   { path: '/', labelKey: 'nav.home', element: <HomeScreen /> },
   { path: '/review', labelKey: 'nav.review', element: <ReviewScreen /> },
   { path: '/chair', labelKey: 'nav.chair', element: <ChairScreen /> },
+  { path: '/taskbook', labelKey: 'nav.taskbook', element: <TaskBookScreen /> },
+  { path: '/verify-print', labelKey: 'nav.verifyPrint', element: <VerifyPrintScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
   { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },
 ];

@@ -1,44 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { buildBundle, openBundle } from '../../src-shared/bundle';
-import { generateSigningKey } from '../../src-shared/crypto/keys';
-import { ScoreSheetSchema } from '../../src-shared/model';
 import {
   createProfile,
   expect,
   importSampleAndEnrol,
   PASSPHRASE,
   scoreByKeyboard,
+  sheetFiles,
   test,
 } from './fixtures';
-
-/** Five experts' sheets as the app makes them (signed sheet bundles answering the sample), and one tampered. */
-async function sheetFiles() {
-  const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')));
-  if (!rp.ok) throw new Error('sample bundle');
-  const files = [];
-  for (const id of ['E02', 'E03', 'E04', 'E05', 'E06', 'E07']) {
-    const sheet = ScoreSheetSchema.parse(
-      JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8')),
-    );
-    const bytes = await buildBundle({
-      kind: 'expert-sheets',
-      bundleId: `S-${id}`,
-      packageId: sheet.packageId,
-      signer: { role: 'expert', id, name: id, secretKey: generateSigningKey().secretKey },
-      counter: 1,
-      answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }],
-      document: sheet,
-    });
-    const buffer = Buffer.from(bytes);
-    if (id === 'E07') {
-      const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;
-      buffer.writeUInt8((buffer.readUInt8(at) ^ 1) & 0xff, at);
-    }
-    files.push({ name: `${id}.jbx`, mimeType: 'application/octet-stream', buffer });
-  }
-  return files;
-}
 
 test('the chair gathers five sheets (a tampered sixth refused by name), checks the figures, picks a horse race of two, is stopped by the funding cap, signs and exports', async ({
   app,

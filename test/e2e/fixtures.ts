@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { test as base, chromium, expect, type Browser, type Page } from '@playwright/test';
+import { buildBundle, openBundle } from '../../src-shared/bundle';
+import { generateSigningKey } from '../../src-shared/crypto/keys';
+import { ScoreSheetSchema } from '../../src-shared/model';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { startBuiltWebHost, type RunningWebHost } from './webhost';
 
@@ -99,4 +103,51 @@ export async function importSampleAndEnrol(page: Page, expert: RegExp): Promise<
   await page.getByRole('radio', { name: expert }).check();
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
+}
+
+/** Five experts' sheets as the app makes them (signed sheet bundles answering the sample), and one tampered. */
+export async function sheetFiles() {
+  const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')));
+  if (!rp.ok) throw new Error('sample bundle');
+  const files = [];
+  for (const id of ['E02', 'E03', 'E04', 'E05', 'E06', 'E07']) {
+    const sheet = ScoreSheetSchema.parse(
+      JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8')),
+    );
+    const bytes = await buildBundle({
+      kind: 'expert-sheets',
+      bundleId: `S-${id}`,
+      packageId: sheet.packageId,
+      signer: { role: 'expert', id, name: id, secretKey: generateSigningKey().secretKey },
+      counter: 1,
+      answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }],
+      document: sheet,
+    });
+    const buffer = Buffer.from(bytes);
+    if (id === 'E07') {
+      const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;
+      buffer.writeUInt8((buffer.readUInt8(at) ^ 1) & 0xff, at);
+    }
+    files.push({ name: `${id}.jbx`, mimeType: 'application/octet-stream', buffer });
+  }
+  return files;
+}
+
+/**
+ * 组长汇总 as the chair (E01, enrolled): gathers the five sample sheets, funds the proposed horse
+ * race of A01 and A02 with 400 万元 each, signs and exports the panel decision. Returns the
+ * downloaded panel bundle's path.
+ */
+export async function signSampleDecision(page: Page): Promise<string> {
+  await page.getByRole('link', { name: '组长汇总' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入评分表文件…' }).click();
+  await (await chooser).setFiles(await sheetFiles());
+  await expect(page.getByTestId('import-outcomes').locator('li.ok')).toHaveCount(5);
+  await page.getByLabel('核定经费（万元） A01').fill('400');
+  await page.getByLabel('核定经费（万元） A02').fill('400');
+  await expect(page.getByText('✓ 规则校验通过')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '签署并导出专家组评审结果…' }).click();
+  return (await (await download).path()) ?? '';
 }

@@ -10,6 +10,8 @@ interface Props {
   name: string;
   /** Called once page 1 is drawn (the benchmark measures up to here). */
   onFirstPage?: () => void;
+  /** Starting zoom, one of 0.5, 0.75, 1, 1.25, 1.5, 2, 3 (default 1): 0.75 fits a side panel. */
+  initialZoom?: number;
 }
 
 interface Hit {
@@ -35,12 +37,12 @@ function documentKey(bytes: Uint8Array): number {
   return nextKey++;
 }
 
-function PdfDocumentView({ bytes, name, onFirstPage }: Props) {
+function PdfDocumentView({ bytes, name, onFirstPage, initialZoom = 1 }: Props) {
   const t = useT();
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const [zoomIndex, setZoomIndex] = useState(2);
+  const [zoomIndex, setZoomIndex] = useState(Math.max(0, ZOOMS.indexOf(initialZoom)));
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [searching, setSearching] = useState(false);

@@ -209,7 +209,11 @@ describe('decisions, task books and inspections are sealed too', () => {
       decidedAt: '2026-12-08T12:00:00+08:00',
     };
     await saveDecision(db, decision, 'E01', 'decision.record');
-    await saveTaskBook(db, tb, 'bureau');
+    await saveTaskBook(db, tb, {
+      actor: 'bureau',
+      action: 'taskbook.save',
+      target: tb.taskBookId,
+    });
     const report = {
       formatVersion: 1 as const,
       reportId: 'IR-1',

@@ -17,13 +17,12 @@ import {
   PanelDecisionSchema,
   ReviewPackageSchema,
   ScoreSheetSchema,
-  TaskBookSchema,
   type InspectionReport,
   type PanelDecision,
   type ReviewPackage,
   type ScoreSheet,
-  type TaskBook,
 } from '../../../src-shared/model';
+import { TaskBookDraftSchema, type TaskBookDraft } from '../../../src-shared/taskbook';
 import type { JiebangDB } from './database';
 import { blindIndex, openBytes, sealBytes } from './seal';
 
@@ -250,21 +249,28 @@ export async function getDecision(
   return row ? PanelDecisionSchema.parse(row['decision']) : undefined;
 }
 
-export async function saveTaskBook(db: JiebangDB, tb: TaskBook, actor: string): Promise<void> {
+/**
+ * Saves a task book or a draft of one (drafts may be half typed: TaskBookDraftSchema). Autosave
+ * passes no audit entry; creating, finalising and exporting do.
+ */
+export async function saveTaskBook(
+  db: JiebangDB,
+  tb: TaskBookDraft,
+  audit: AuditInput | null,
+): Promise<void> {
   await db.transaction('rw', [db.taskbooks, db.audit], async () => {
     await db.taskbooks.put({ id: tb.taskBookId, packageId: tb.packageId, status: tb.status, tb });
-    await appendAudit(db, {
-      actor,
-      action: 'taskbook.save',
-      target: tb.taskBookId,
-      details: { status: tb.status },
-    });
+    if (audit) await appendAudit(db, audit);
   });
 }
 
-export async function taskBooksOfPackage(db: JiebangDB, packageId: string): Promise<TaskBook[]> {
+/** The package's task books and drafts, as stored (check a draft with `checkDraft`). */
+export async function taskBooksOfPackage(
+  db: JiebangDB,
+  packageId: string,
+): Promise<TaskBookDraft[]> {
   return (await db.taskbooks.where('packageId').equals(packageId).toArray()).map((r) =>
-    TaskBookSchema.parse(r['tb']),
+    TaskBookDraftSchema.parse(r['tb']),
   );
 }
 

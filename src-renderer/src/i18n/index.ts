@@ -11,6 +11,7 @@ import { bundleStrings } from './bundles';
 import { storageStrings } from './storage';
 import { reviewStrings } from './review';
 import { chairStrings } from './chair';
+import { taskbookStrings } from './taskbook';
 
 const dictionaries = [
   coreStrings,
@@ -20,6 +21,7 @@ const dictionaries = [
   storageStrings,
   reviewStrings,
   chairStrings,
+  taskbookStrings,
 ] as const;
 
 type Dictionary = (typeof dictionaries)[number];

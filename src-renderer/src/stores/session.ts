@@ -17,6 +17,8 @@ interface SessionState {
   db: JiebangDB | null;
   /** Test-only plaintext storage (reported by the web host when started with the flag). */
   plaintext: boolean;
+  /** Where the app runs: Electron prints a PDF itself; the web host downloads it instead. */
+  host: 'electron' | 'web';
   error: string | null;
   busy: boolean;
   refresh: () => Promise<void>;
@@ -50,6 +52,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   profile: null,
   db: null,
   plaintext: false,
+  host: 'electron',
   error: null,
   busy: false,
   refresh: async () => {
@@ -57,6 +60,7 @@ export const useSession = create<SessionState>()((set, get) => ({
     set({
       profiles,
       plaintext: info.testFlags?.plaintextStorage === true,
+      host: info.host,
       status: get().db ? 'unlocked' : 'locked',
     });
   },
