@@ -16,7 +16,8 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   app,
 }) => {
   test.setTimeout(180_000);
-  await createProfile(app, '张志远');
+  // A label of its own: profiles live in main, shared by the tests of this worker.
+  await createProfile(app, '张志远（任务书）');
   await importSampleAndEnrol(app, /E01 张志远/);
   await signSampleDecision(app);
 
@@ -77,7 +78,7 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   // Drafts are autosaved: after a reload and unlock, the edits are there.
   await expect(app.getByText('已保存')).toBeVisible();
   await app.reload();
-  await unlockProfile(app, '张志远');
+  await unlockProfile(app, '张志远（任务书）');
   await app.getByRole('link', { name: '任务书' }).click();
   await expect(app.getByLabel('合同编号')).toHaveValue('KKJ-JBGS-2026-001');
   await expect(app.getByLabel('姓名')).toHaveValue('吉𠮷、陈堃、赵喆');
