@@ -13,10 +13,12 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
  * Content-Security-Policy for every page of the app (checklist 7). No remote origins at all:
  * the app works offline by design. `blob:` is needed for pdf.js workers and object URLs of
  * downloads; `data:` for images drawn from bytes (QR codes, rendered PDF pages).
+ * `'wasm-unsafe-eval'` lets the app compile its own WebAssembly (libsodium, which seals the
+ * database) and nothing else: JavaScript `eval` and inline scripts stay forbidden.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -13,7 +13,10 @@ const ResultSchema = z.object({
   attachment: z.object({ writeMBps: z.number(), readMBps: z.number(), peakHeapMB: z.number() }),
 });
 
-/** Encrypted vs plain Dexie in Debian's Chromium, on the app's own origin (needs `npm run build`). */
+/**
+ * Encrypted vs plain Dexie in Debian's Chromium, on the app's own origin (needs `npm run build`):
+ * medians of three alternating rounds after a warm-up (src-renderer/bench/storage-bench.ts).
+ */
 export const storageSuite: BenchSuite = {
   name: 'storage',
   run: async () => {

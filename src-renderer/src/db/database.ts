@@ -3,9 +3,9 @@
  * versions, every sensitive table sealed by the middleware (DESIGN.md, 第七条 保密).
  * Components never touch it: they call the repositories in ./repo.ts.
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type PromiseExtended, type Table } from 'dexie';
 import { sealingMiddleware } from './middleware';
-import { deriveKeys, type SealKeys } from './seal';
+import { deriveKeys, sealReady, type SealKeys } from './seal';
 
 /** Rows as stored. Every row has a string `id`; the rest of each record is sealed. */
 export interface Row {
@@ -96,6 +96,11 @@ export class JiebangDB extends Dexie {
       );
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
+  }
+
+  /** Loads the AEAD (WebAssembly) before the first transaction can need it. */
+  override open(): PromiseExtended<Dexie> {
+    return Dexie.Promise.resolve(sealReady()).then(() => super.open());
   }
 }
 

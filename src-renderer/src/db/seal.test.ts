@@ -1,0 +1,53 @@
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { deriveKeys, openBytes, sealBytes, sealReady, SealError } from './seal';
+
+const keys = deriveKeys(new Uint8Array(32).fill(7));
+const aad = (table: string, id: string) => new TextEncoder().encode(`${table}\u0000${id}`);
+
+beforeAll(() => sealReady());
+
+describe('the sealing format', () => {
+  it('is standard XChaCha20-Poly1305: what @noble/ciphers seals opens here, and the other way round', () => {
+    const plain = new TextEncoder().encode('{"points":18.5,"comment":"方案先进可行"}');
+    const nonce = new Uint8Array(24).fill(3);
+    const byNoble = new Uint8Array([
+      ...nonce,
+      ...xchacha20poly1305(keys.seal, nonce, aad('sheets', 'P/E01')).encrypt(plain),
+    ]);
+    expect(openBytes(keys, 'sheets', 'P/E01', byNoble)).toEqual(plain);
+    const ours = sealBytes(keys, 'sheets', 'P/E01', plain);
+    expect(
+      xchacha20poly1305(keys.seal, ours.subarray(0, 24), aad('sheets', 'P/E01')).decrypt(
+        ours.subarray(24),
+      ),
+    ).toEqual(plain);
+  });
+
+  it('never reuses a nonce, across refills of the nonce pool', () => {
+    const seen = new Set<string>();
+    const plain = new Uint8Array(1);
+    for (let i = 0; i < 5000; i++) {
+      const nonce = sealBytes(keys, 't', String(i), plain).subarray(0, 24);
+      const hex = Array.from(nonce, (b) => b.toString(16).padStart(2, '0')).join('');
+      expect(seen.has(hex)).toBe(false);
+      expect(nonce.some((b) => b !== 0)).toBe(true);
+      seen.add(hex);
+    }
+  });
+
+  it('refuses to open under another table or key, or with a flipped byte', () => {
+    const sealed = sealBytes(keys, 'sheets', 'a', new Uint8Array([1, 2, 3]));
+    expect(() => openBytes(keys, 'sheets', 'b', sealed)).toThrow(SealError);
+    expect(() => openBytes(keys, 'meta', 'a', sealed)).toThrow(SealError);
+    const flipped = sealed.slice();
+    flipped[30] = (flipped[30] ?? 0) ^ 1;
+    expect(() => openBytes(keys, 'sheets', 'a', flipped)).toThrow(/被改动/);
+  });
+
+  it('refuses to seal before the AEAD is loaded, rather than fall back silently', async () => {
+    vi.resetModules();
+    const fresh = await import('./seal');
+    expect(() => fresh.sealBytes(keys, 't', 'x', new Uint8Array(1))).toThrow(/尚未加载/);
+  });
+});
