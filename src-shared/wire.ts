@@ -6,7 +6,19 @@ import { base64 } from '@scure/base';
 
 const TAG = '$bytes';
 
+/** Whether `value` holds bytes anywhere (deep structures answer yes: the slow path is safe). */
+function hasBytes(value: unknown, depth = 0): boolean {
+  if (value instanceof Uint8Array) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > 64) return true;
+  if (Array.isArray(value)) return value.some((v) => hasBytes(v, depth + 1));
+  for (const k in value) if (hasBytes(Reflect.get(value, k), depth + 1)) return true;
+  return false;
+}
+
 export function encodeWire(value: unknown): string {
+  // The replacer costs a call per value: skip it when there are no bytes (most records).
+  if (!hasBytes(value)) return JSON.stringify(value);
   return JSON.stringify(value, (_key, v: unknown) =>
     v instanceof Uint8Array ? { [TAG]: base64.encode(v) } : v,
   );

@@ -99,7 +99,7 @@ function medians(runs: Figures[]): Figures {
  * One warm-up round of each (the app runs warm), then `rounds` rounds alternating plain and
  * encrypted so neither gains from going second; each figure is the median of its rounds.
  */
-async function run(n: number, mb: number, rounds = 3) {
+async function run(n: number, mb: number, rounds = 5) {
   await records(false, n);
   await records(true, n);
   const plain: Figures[] = [];

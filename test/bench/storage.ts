@@ -15,7 +15,7 @@ const ResultSchema = z.object({
 
 /**
  * Encrypted vs plain Dexie in Debian's Chromium, on the app's own origin (needs `npm run build`):
- * medians of three alternating rounds after a warm-up (src-renderer/bench/storage-bench.ts).
+ * medians of five alternating rounds after a warm-up (src-renderer/bench/storage-bench.ts).
  */
 export const storageSuite: BenchSuite = {
   name: 'storage',

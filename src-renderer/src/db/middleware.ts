@@ -4,7 +4,7 @@
  * stay readable in IndexedDB; everything else is inside `$s`.
  */
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
-import { openValue, sealValue, SealError, type SealKeys } from './seal';
+import { openValue, openValues, sealValues, SealError, type SealKeys } from './seal';
 
 export const SEALED = '$s';
 
@@ -12,29 +12,59 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function sealRecord(
-  keys: SealKeys,
-  table: string,
-  clear: readonly string[],
-  value: unknown,
-): unknown {
+function clearPart(table: string, clear: readonly string[], value: unknown) {
   if (!isRecord(value)) throw new SealError(`${table}: 只能保存对象`);
   const id = value['id'];
   if (typeof id !== 'string') throw new SealError(`${table}: 记录缺少字符串主键 id`);
   const out: Record<string, unknown> = { id };
   for (const f of clear) if (f in value) out[f] = value[f];
-  out[SEALED] = sealValue(keys, table, id, value);
-  return out;
+  return { id, value, out };
 }
 
-export function openRecord(keys: SealKeys, table: string, value: unknown): unknown {
-  if (value === undefined || value === null) return value;
+/** Seals a page of records in one call (bulk writes). */
+export function sealRecords(
+  keys: SealKeys,
+  table: string,
+  clear: readonly string[],
+  values: readonly unknown[],
+): unknown[] {
+  const parts = values.map((v) => clearPart(table, clear, v));
+  const sealed = sealValues(keys, table, parts);
+  return parts.map((p, i) => ({ ...p.out, [SEALED]: sealed[i] }));
+}
+
+function sealedPart(table: string, value: unknown): { id: string; sealed: Uint8Array } {
   if (!isRecord(value)) throw new SealError(`${table}: 记录格式错误`);
   const sealed = value[SEALED];
   const id = value['id'];
   if (!(sealed instanceof Uint8Array) || typeof id !== 'string')
     throw new SealError(`${table}/${String(id)}: 记录未加密或已损坏`);
+  return { id, sealed };
+}
+
+export function openRecord(keys: SealKeys, table: string, value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  const { id, sealed } = sealedPart(table, value);
   return openValue(keys, table, id, sealed);
+}
+
+/** Opens a page of rows in one call (missing rows of getMany stay undefined). */
+export function openRecords(keys: SealKeys, table: string, values: readonly unknown[]): unknown[] {
+  const at: number[] = [];
+  const ids: string[] = [];
+  const sealed: Uint8Array[] = [];
+  values.forEach((v, i) => {
+    if (v === undefined || v === null) return;
+    const part = sealedPart(table, v);
+    at.push(i);
+    ids.push(part.id);
+    sealed.push(part.sealed);
+  });
+  const out = [...values];
+  if (ids.length === 0) return out;
+  const opened = openValues(keys, table, ids, sealed);
+  at.forEach((i, k) => (out[i] = opened[k]));
+  return out;
 }
 
 function wrapCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
@@ -63,16 +93,16 @@ export function sealingMiddleware(
             if (req.type === 'add' || req.type === 'put') {
               return table.mutate({
                 ...req,
-                values: req.values.map((v: unknown) => sealRecord(keys, name, clear, v)),
+                values: sealRecords(keys, name, clear, req.values),
               });
             }
             return table.mutate(req);
           },
           get: async (req) => open(await table.get(req)),
-          getMany: async (req) => (await table.getMany(req)).map(open),
+          getMany: async (req) => openRecords(keys, name, await table.getMany(req)),
           query: async (req) => {
             const res = await table.query(req);
-            return req.values ? { ...res, result: res.result.map(open) } : res;
+            return req.values ? { ...res, result: openRecords(keys, name, res.result) } : res;
           },
           openCursor: async (req) => {
             const cursor = await table.openCursor(req);

@@ -1,6 +1,16 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { deriveKeys, openBytes, sealBytes, sealReady, SealError } from './seal';
+import {
+  deriveKeys,
+  openBytes,
+  openValue,
+  openValues,
+  sealBytes,
+  sealReady,
+  sealValue,
+  sealValues,
+  SealError,
+} from './seal';
 
 const keys = deriveKeys(new Uint8Array(32).fill(7));
 const aad = (table: string, id: string) => new TextEncoder().encode(`${table}\u0000${id}`);
@@ -43,6 +53,61 @@ describe('the sealing format', () => {
     const flipped = sealed.slice();
     flipped[30] = (flipped[30] ?? 0) ^ 1;
     expect(() => openBytes(keys, 'sheets', 'a', flipped)).toThrow(/被改动/);
+  });
+
+  it('opens a page of records in one call exactly as one by one, bytes and all', () => {
+    const values = [
+      { id: 'a', comment: '方案先进可行，指标可考核。', points: 18.5 },
+      { id: 'b', nested: { list: [1, 2, 3], none: null }, text: 'x'.repeat(5000) },
+      { id: 'c', secretKey: new Uint8Array([0, 1, 2, 255]) },
+      { id: 'd' },
+    ];
+    // Sealed one by one and as a page: both open the same, one by one and as a page.
+    const single = values.map((v) => ({ id: v.id, sealed: sealValue(keys, 'meta', v.id, v) }));
+    const paged = sealValues(
+      keys,
+      'meta',
+      values.map((v) => ({ id: v.id, value: v })),
+    );
+    const ids = values.map((v) => v.id);
+    expect(
+      openValues(
+        keys,
+        'meta',
+        ids,
+        single.map((r) => r.sealed),
+      ),
+    ).toEqual(values);
+    const page = openValues(keys, 'meta', ids, paged);
+    expect(page).toEqual(values);
+    expect(page).toEqual(paged.map((sealed, i) => openValue(keys, 'meta', ids[i] ?? '', sealed)));
+    expect(openValues(keys, 'meta', [], [])).toEqual([]);
+  });
+
+  it('names the record of a page that does not open: flipped, moved, or cut short', () => {
+    const rows = ['r1', 'r2', 'r3'].map((id) => ({
+      id,
+      sealed: sealValue(keys, 'sheets', id, { id, n: 1 }),
+    }));
+    const flipped = rows.map((r) => ({ ...r, sealed: r.sealed.slice() }));
+    const third = flipped[2];
+    if (!third) throw new Error('three rows');
+    third.sealed[40] = (third.sealed[40] ?? 0) ^ 0x80;
+    const open = (rs: { id: string; sealed: Uint8Array }[], k = keys) =>
+      openValues(
+        k,
+        'sheets',
+        rs.map((r) => r.id),
+        rs.map((r) => r.sealed),
+      );
+    expect(() => open(flipped)).toThrow('sheets/r3');
+    const moved = [rows[0], { id: 'r9', sealed: rows[1]?.sealed ?? new Uint8Array() }].flatMap(
+      (r) => (r ? [r] : []),
+    );
+    expect(() => open(moved)).toThrow('sheets/r9');
+    expect(() => open([{ id: 'short', sealed: new Uint8Array(10) }])).toThrow('sheets/short');
+    const otherKeys = deriveKeys(new Uint8Array(32).fill(9));
+    expect(() => open(rows, otherKeys)).toThrow('sheets/r1');
   });
 
   it('refuses to seal before the AEAD is loaded, rather than fall back silently', async () => {

@@ -15,6 +15,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { decodeWire, encodeWire } from '../../../src-shared/wire';
+import { OpenFailure, openManyAsJsonArray, sealMany } from './aead';
 
 let ready = false;
 
@@ -113,6 +114,48 @@ export const sealValue = (keys: SealKeys, table: string, id: string, value: unkn
 
 export const openValue = (keys: SealKeys, table: string, id: string, sealed: Uint8Array): unknown =>
   decodeWire(dec.decode(openBytes(keys, table, id, sealed)));
+
+/** Seals a page of records at once (a bulk write): one pass through WebAssembly memory. */
+export function sealValues(
+  keys: SealKeys,
+  table: string,
+  rows: readonly { id: string; value: unknown }[],
+): Uint8Array[] {
+  assertReady();
+  return sealMany(
+    keys.seal,
+    rows.map((r) => ({
+      ad: `${table}\u0000${r.id}`,
+      text: encodeWire(r.value),
+      nonce: freshNonce(),
+    })),
+  );
+}
+
+/**
+ * Opens a page of records at once (query results): one pass through WebAssembly memory, one
+ * UTF-8 decode and one JSON.parse for the page (aead.ts). Same checks as `openValue`.
+ */
+export function openValues(
+  keys: SealKeys,
+  table: string,
+  ids: readonly string[],
+  sealed: readonly Uint8Array[],
+): unknown[] {
+  assertReady();
+  let text: string;
+  try {
+    text = openManyAsJsonArray(keys.seal, { table, ids, sealed });
+  } catch (error) {
+    const id = error instanceof OpenFailure ? ids[error.index] : undefined;
+    if (id === undefined) throw error;
+    throw new SealError(`记录无法解密（${table}/${id}）：密钥不对，或记录被改动、移动`);
+  }
+  const values = decodeWire(text);
+  if (!Array.isArray(values) || values.length !== ids.length)
+    throw new SealError(`${table}: 记录格式错误`);
+  return values;
+}
 
 /** Blind index: HMAC-SHA256 of a value, for exact-match lookup of an encrypted field. */
 export const blindIndex = (keys: SealKeys, value: string): string =>

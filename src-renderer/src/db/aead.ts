@@ -1,0 +1,181 @@
+/**
+ * Sealing and opening many XChaCha20-Poly1305 (IETF) records per call, over libsodium's
+ * WebAssembly exports.
+ *
+ * libsodium-wrappers' own functions allocate, copy and free five buffers per call; for records of
+ * a few hundred bytes that costs more than the cipher. Opening a page of records here copies all
+ * ciphertexts into WebAssembly memory once, decrypts each into one output region separated by
+ * commas, and hands back that region as one JSON array text — one UTF-8 decode and one JSON.parse
+ * for the page. Sealing a page encodes each record's JSON text straight into WebAssembly memory
+ * and encrypts it there. The key is copied in per call and wiped with every other byte before the memory is
+ * freed, so nothing of a record or the key stays behind in WebAssembly memory.
+ */
+import sodium from 'libsodium-wrappers';
+
+/** The slice of libsodium's Emscripten module used here (checked when first used). */
+interface RawSodium {
+  HEAPU8: Uint8Array;
+  _malloc: (size: number) => number;
+  _free: (ptr: number) => void;
+  _crypto_aead_xchacha20poly1305_ietf_encrypt: (...args: (number | null)[]) => number;
+  _crypto_aead_xchacha20poly1305_ietf_decrypt: (...args: (number | null)[]) => number;
+}
+
+const FUNCTIONS = [
+  '_malloc',
+  '_free',
+  '_crypto_aead_xchacha20poly1305_ietf_encrypt',
+  '_crypto_aead_xchacha20poly1305_ietf_decrypt',
+] as const;
+
+function isRawSodium(m: unknown): m is RawSodium {
+  if (typeof m !== 'object' || m === null) return false;
+  return (
+    Reflect.get(m, 'HEAPU8') instanceof Uint8Array &&
+    FUNCTIONS.every((f) => typeof Reflect.get(m, f) === 'function')
+  );
+}
+
+function raw(): RawSodium {
+  const m: unknown = Reflect.get(sodium, 'libsodium');
+  if (!isRawSodium(m)) throw new Error('libsodium 未就绪或版本不符 libsodium not ready');
+  return m;
+}
+
+export const NONCE_BYTES = 24;
+export const TAG_BYTES = 16;
+const KEY_BYTES = 32;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** A page of sealed records of one table: each `nonce ‖ ciphertext ‖ tag`, its id in the AD. */
+export interface SealedPage {
+  table: string;
+  ids: readonly string[];
+  sealed: readonly Uint8Array[];
+}
+
+export class OpenFailure extends Error {
+  constructor(readonly index: number) {
+    super(`record ${index} failed to open`);
+  }
+}
+
+/** Runs `work` on a fresh WebAssembly allocation of `size` bytes, wiped and freed afterwards. */
+function withHeap<T>(size: number, work: (m: RawSodium, base: number) => T): T {
+  const m = raw();
+  const base = m._malloc(Math.max(1, size));
+  if (base === 0) throw new Error('WebAssembly 内存不足 out of memory');
+  try {
+    return work(m, base);
+  } finally {
+    // HEAPU8 is re-read: memory growth replaces the view.
+    m.HEAPU8.fill(0, base, base + size);
+    m._free(base);
+  }
+}
+
+/**
+ * Opens a page of records; returns the UTF-8 text `[p0,p1,…]` of their plaintexts (each must be a
+ * JSON text). The additional data of record k is `table ‖ 0x00 ‖ ids[k]`. Throws OpenFailure
+ * naming the first record that does not open.
+ */
+export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
+  const { table, ids, sealed } = page;
+  let inBytes = 0;
+  let outBytes = 2 + sealed.length;
+  for (let k = 0; k < sealed.length; k++) {
+    const len = sealed[k]?.length ?? 0;
+    if (len < NONCE_BYTES + TAG_BYTES) throw new OpenFailure(k);
+    inBytes += len + 3 * (table.length + 1 + (ids[k]?.length ?? 0));
+    outBytes += len - NONCE_BYTES - TAG_BYTES;
+  }
+  return withHeap(KEY_BYTES + inBytes + outBytes, (m, base) => {
+    // No allocation happens inside this call, so one view of the memory serves throughout.
+    const heap = m.HEAPU8;
+    heap.set(key, base);
+    let inPtr = base + KEY_BYTES;
+    const outStart = inPtr + inBytes;
+    let outPtr = outStart;
+    heap[outPtr++] = 0x5b; // [
+    for (let k = 0; k < sealed.length; k++) {
+      const box = sealed[k] ?? new Uint8Array();
+      const sealedPtr = inPtr;
+      heap.set(box, sealedPtr);
+      const adPtr = sealedPtr + box.length;
+      const adLen = encoder.encodeInto(
+        `${table}\u0000${ids[k] ?? ''}`,
+        heap.subarray(adPtr),
+      ).written;
+      inPtr = adPtr + adLen;
+      if (k > 0) heap[outPtr++] = 0x2c; // ,
+      const clen = box.length - NONCE_BYTES;
+      const ok = m._crypto_aead_xchacha20poly1305_ietf_decrypt(
+        outPtr,
+        null,
+        null,
+        sealedPtr + NONCE_BYTES,
+        clen,
+        0,
+        adPtr,
+        adLen,
+        0,
+        sealedPtr,
+        base,
+      );
+      if (ok !== 0) throw new OpenFailure(k);
+      outPtr += clen - TAG_BYTES;
+    }
+    heap[outPtr++] = 0x5d; // ]
+    return decoder.decode(heap.subarray(outStart, outPtr));
+  });
+}
+
+/** One record to seal: its additional data, its JSON text, and a fresh nonce. */
+export interface PlainInput {
+  ad: string;
+  text: string;
+  nonce: Uint8Array;
+}
+
+/** Seals many records; each result is `nonce ‖ ciphertext ‖ tag`. */
+export function sealMany(key: Uint8Array, inputs: readonly PlainInput[]): Uint8Array[] {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: room for the plaintext and its ciphertext.
+  let room = KEY_BYTES;
+  for (const i of inputs) room += NONCE_BYTES + 3 * i.ad.length + 2 * 3 * i.text.length + TAG_BYTES;
+  return withHeap(room, (m, base) => {
+    m.HEAPU8.set(key, base);
+    let ptr = base + KEY_BYTES;
+    const out: Uint8Array[] = [];
+    for (const input of inputs) {
+      const noncePtr = ptr;
+      m.HEAPU8.set(input.nonce, noncePtr);
+      const adPtr = noncePtr + NONCE_BYTES;
+      const ad = encoder.encodeInto(input.ad, m.HEAPU8.subarray(adPtr)).written;
+      const plainPtr = adPtr + ad;
+      const plain = encoder.encodeInto(input.text, m.HEAPU8.subarray(plainPtr)).written;
+      const cipherPtr = plainPtr + plain;
+      const rc = m._crypto_aead_xchacha20poly1305_ietf_encrypt(
+        cipherPtr,
+        null,
+        plainPtr,
+        plain,
+        0,
+        adPtr,
+        ad,
+        0,
+        null,
+        noncePtr,
+        base,
+      );
+      if (rc !== 0) throw new Error('加密失败 encryption failed');
+      const sealed = new Uint8Array(NONCE_BYTES + plain + TAG_BYTES);
+      sealed.set(input.nonce);
+      sealed.set(m.HEAPU8.subarray(cipherPtr, cipherPtr + plain + TAG_BYTES), NONCE_BYTES);
+      out.push(sealed);
+      ptr = cipherPtr + plain + TAG_BYTES;
+    }
+    return out;
+  });
+}
