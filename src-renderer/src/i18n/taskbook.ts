@@ -70,6 +70,8 @@ export const taskbookStrings = defineStrings(
     'taskbook.print': '打印…',
     'taskbook.printWeb': '浏览器版不能直接打印：已下载 PDF，请打开后打印。',
     'taskbook.saved': '已保存：{name}',
+    'taskbook.printed': '已送打印。',
+    'taskbook.printCanceled': '未打印（已取消）。',
     'taskbook.finalise': '定稿',
     'taskbook.finaliseConfirm': '定稿后不能再修改（可退回草稿，并记入审计日志）。确认定稿？',
     'taskbook.blockingNote': '尚有标 ✗ 的问题，改正后才能定稿。',
@@ -158,6 +160,8 @@ export const taskbookStrings = defineStrings(
     'taskbook.printWeb':
       'The browser build cannot print directly: the PDF was downloaded; open it to print.',
     'taskbook.saved': 'Saved: {name}',
+    'taskbook.printed': 'Sent to the printer.',
+    'taskbook.printCanceled': 'Not printed (cancelled).',
     'taskbook.finalise': 'Finalise',
     'taskbook.finaliseConfirm':
       'A final task book cannot be edited (it can be reopened as a draft, on the record). Finalise?',

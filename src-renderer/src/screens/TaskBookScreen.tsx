@@ -486,7 +486,7 @@ function Actions({
   );
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // A preview belongs to the content it was made from: any edit makes it stale.
+  // A preview belongs to the content it was made from: every edit makes it stale.
   const code = checked.ok ? taskBookCode(checked.tb) : null;
   const current = pdf && pdf.code === code ? pdf : null;
 
@@ -556,7 +556,11 @@ function Actions({
                   setMessage(t('taskbook.printWeb'));
                   return;
                 }
-                await api['pdf:print']({ bytes: p.bytes, title: draft.title || draft.taskBookId });
+                const r = await api['pdf:print']({
+                  bytes: p.bytes,
+                  title: draft.title || draft.taskBookId,
+                });
+                setMessage(r.printed ? t('taskbook.printed') : t('taskbook.printCanceled'));
               })
             }
           >
