@@ -43,6 +43,9 @@ function raw(): RawSodium {
 }
 
 export const NONCE_BYTES = 24;
+
+/** The additional data of a record: its table and primary key, so a moved record fails to open. */
+export const adText = (table: string, id: string): string => `${table}\u0000${id}`;
 export const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 
@@ -104,10 +107,7 @@ export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
       const sealedPtr = inPtr;
       heap.set(box, sealedPtr);
       const adPtr = sealedPtr + box.length;
-      const adLen = encoder.encodeInto(
-        `${table}\u0000${ids[k] ?? ''}`,
-        heap.subarray(adPtr),
-      ).written;
+      const adLen = encoder.encodeInto(adText(table, ids[k] ?? ''), heap.subarray(adPtr)).written;
       inPtr = adPtr + adLen;
       if (k > 0) heap[outPtr++] = 0x2c; // ,
       const clen = box.length - NONCE_BYTES;

@@ -1,5 +1,6 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { encodeWire } from '../../../src-shared/wire';
 import {
   deriveKeys,
   openBytes,
@@ -7,12 +8,14 @@ import {
   openValues,
   sealBytes,
   sealReady,
-  sealValue,
   sealValues,
   SealError,
 } from './seal';
 
 const keys = deriveKeys(new Uint8Array(32).fill(7));
+/** One record sealed on its own (the single-record path, as attachment chunks use it). */
+const sealOne = (table: string, id: string, value: unknown) =>
+  sealBytes(keys, table, id, new TextEncoder().encode(encodeWire(value)));
 const aad = (table: string, id: string) => new TextEncoder().encode(`${table}\u0000${id}`);
 
 beforeAll(() => sealReady());
@@ -63,7 +66,7 @@ describe('the sealing format', () => {
       { id: 'd' },
     ];
     // Sealed one by one and as a page: both open the same, one by one and as a page.
-    const single = values.map((v) => ({ id: v.id, sealed: sealValue(keys, 'meta', v.id, v) }));
+    const single = values.map((v) => ({ id: v.id, sealed: sealOne('meta', v.id, v) }));
     const paged = sealValues(
       keys,
       'meta',
@@ -87,7 +90,7 @@ describe('the sealing format', () => {
   it('names the record of a page that does not open: flipped, moved, or cut short', () => {
     const rows = ['r1', 'r2', 'r3'].map((id) => ({
       id,
-      sealed: sealValue(keys, 'sheets', id, { id, n: 1 }),
+      sealed: sealOne('sheets', id, { id, n: 1 }),
     }));
     const flipped = rows.map((r) => ({ ...r, sealed: r.sealed.slice() }));
     const third = flipped[2];

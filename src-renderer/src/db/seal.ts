@@ -15,7 +15,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { decodeWire, encodeWire } from '../../../src-shared/wire';
-import { OpenFailure, openManyAsJsonArray, sealMany } from './aead';
+import { adText, NONCE_BYTES as NONCE, OpenFailure, openManyAsJsonArray, sealMany } from './aead';
 
 let ready = false;
 
@@ -25,7 +25,6 @@ export async function sealReady(): Promise<void> {
   ready = true;
 }
 
-const NONCE = 24;
 /** Nonces are cut from one CSPRNG buffer refilled when spent (one getRandomValues per 2048). */
 const pool = new Uint8Array(NONCE * 2048);
 let poolUsed = pool.length;
@@ -58,11 +57,14 @@ export function deriveKeys(dataKey: Uint8Array): SealKeys {
   };
 }
 
-const aad = (table: string, id: string) => enc.encode(`${table}\u0000${id}`);
+const aad = (table: string, id: string) => enc.encode(adText(table, id));
 
 export class SealError extends Error {
   override name = 'SealError';
 }
+
+const cannotOpen = (table: string, id: string) =>
+  new SealError(`记录无法解密（${table}/${id}）：密钥不对，或记录被改动、移动`);
 
 function assertReady(): void {
   if (!ready) throw new SealError('加密模块尚未加载（sealReady）');
@@ -105,12 +107,9 @@ export function openBytes(
       keys.seal,
     );
   } catch {
-    throw new SealError(`记录无法解密（${table}/${id}）：密钥不对，或记录被改动、移动`);
+    throw cannotOpen(table, id);
   }
 }
-
-export const sealValue = (keys: SealKeys, table: string, id: string, value: unknown): Uint8Array =>
-  sealBytes(keys, table, id, enc.encode(encodeWire(value)));
 
 export const openValue = (keys: SealKeys, table: string, id: string, sealed: Uint8Array): unknown =>
   decodeWire(dec.decode(openBytes(keys, table, id, sealed)));
@@ -125,7 +124,7 @@ export function sealValues(
   return sealMany(
     keys.seal,
     rows.map((r) => ({
-      ad: `${table}\u0000${r.id}`,
+      ad: adText(table, r.id),
       text: encodeWire(r.value),
       nonce: freshNonce(),
     })),
@@ -149,7 +148,7 @@ export function openValues(
   } catch (error) {
     const id = error instanceof OpenFailure ? ids[error.index] : undefined;
     if (id === undefined) throw error;
-    throw new SealError(`记录无法解密（${table}/${id}）：密钥不对，或记录被改动、移动`);
+    throw cannotOpen(table, id);
   }
   const values = decodeWire(text);
   if (!Array.isArray(values) || values.length !== ids.length)
