@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { TaskBookSchema } from '../../src-shared/model';
 import { checkTaskBook } from '../../src-shared/rules';
 import { renderJob } from '../pdf/jobs';
-import { taskBookCode } from '../pdf/render';
+import { taskBookCode } from '../../src-shared/taskbook';
 import { readJsonFile } from './io';
 import { CliUsageError, type CliCommand } from './types';
 

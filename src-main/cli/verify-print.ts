@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openBundle } from '../../src-shared/bundle';
-import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
-import { comparePrinted, parsePrintedCode } from '../../src-shared/taskbook';
+import { comparePrinted, parsePrintedCode, readTaskBookFile } from '../../src-shared/taskbook';
 import { ageKeys, readBytes } from './bundle-io';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -29,19 +27,14 @@ task-book bundle (.jbx, verified first) or its JSON. Says whether the printed co
     if (!printed)
       throw new CliUsageError('核验码应为 64 位十六进制数字（或二维码内容 jiebang:taskbook:…）');
     const bytes = await readBytes(io.cwd, file);
-    let tb: TaskBook;
-    if (bytes[0] === 0x7b) {
-      const parsed = TaskBookSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
-      if (!parsed.success) throw new CliUsageError(`${file} 不是有效的任务书`);
-      tb = parsed.data;
-    } else {
-      const opened = await openBundle(bytes, {
-        keys: await ageKeys(io.cwd, values.identity, values['passphrase-file']),
-      });
-      if (!opened.ok) throw new CliUsageError(`文件包校验失败：${opened.error.message}`);
-      if (opened.bundle.kind !== 'task-book') throw new CliUsageError('这不是任务书文件包');
-      tb = opened.bundle.document;
-    }
+    const read = await readTaskBookFile(
+      bytes,
+      bytes[0] === 0x7b
+        ? undefined
+        : await ageKeys(io.cwd, values.identity, values['passphrase-file']),
+    );
+    if (!read.ok) throw new CliUsageError(`${file}：${read.message}`);
+    const { tb } = read;
     const result = comparePrinted(printed, tb);
     if (result.match) {
       io.out(

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
 import { missingGlyphs } from './fonts';
-import { renderTaskBookPdf, taskBookCode } from './render';
+import { taskBookCode } from '../../src-shared/taskbook';
+import { renderTaskBookPdf } from './render';
 
 const A4 = { width: 595.28, height: 841.89 };
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });

@@ -6,9 +6,6 @@ import { ScoreSheetDocument } from './sheet-document';
 import { registerFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
 
-/** The verification code printed on every task book (src-shared/taskbook/print.ts). */
-export { taskBookCode };
-
 export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
   registerFonts();
   const hash = taskBookCode(tb);

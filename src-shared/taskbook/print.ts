@@ -3,8 +3,10 @@
  * screen): the code printed on the last page (or read from its QR code) is the SHA-256 of the
  * canonical task-book JSON (RFC 8785).
  */
+import { openBundle, type Manifest } from '../bundle';
 import { canonicalHash } from '../canonical';
-import type { TaskBook } from '../model';
+import type { AgeKey } from '../crypto/age';
+import { TaskBookSchema, type TaskBook } from '../model';
 
 /** The verification code of a task book: SHA-256 of its canonical JSON. */
 export const taskBookCode = (tb: TaskBook): string => canonicalHash(tb);
@@ -51,4 +53,44 @@ export function comparePrinted(
     printed: printed.code,
     reason: '打印件与此任务书不符（内容被改动，或不是同一版本）',
   };
+}
+
+export type TaskBookFile =
+  | { ok: true; tb: TaskBook; signer?: Manifest['signer'] }
+  | { ok: false; needsKey: boolean; message: string };
+
+/**
+ * A task book from a file: a task-book bundle (verified in full first; `keys` open an encrypted
+ * one) or the task book's JSON itself.
+ */
+export async function readTaskBookFile(
+  bytes: Uint8Array,
+  keys?: readonly AgeKey[],
+): Promise<TaskBookFile> {
+  if (bytes[0] === 0x7b) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      return { ok: false, needsKey: false, message: '不是有效的 JSON' };
+    }
+    const parsed = TaskBookSchema.safeParse(raw);
+    return parsed.success
+      ? { ok: true, tb: parsed.data }
+      : {
+          ok: false,
+          needsKey: false,
+          message: `不是有效的任务书（${parsed.error.issues[0]?.message ?? ''}）`,
+        };
+  }
+  const opened = await openBundle(bytes, keys ? { keys } : {});
+  if (!opened.ok)
+    return {
+      ok: false,
+      needsKey: opened.error.code === 'needs-key',
+      message: `文件包校验失败：${opened.error.message}`,
+    };
+  if (opened.bundle.kind !== 'task-book')
+    return { ok: false, needsKey: false, message: '这不是任务书文件包' };
+  return { ok: true, tb: opened.bundle.document, signer: opened.bundle.manifest.signer };
 }

@@ -9,6 +9,7 @@ import {
   draftTaskBook,
   endAfterMonths,
   parsePrintedCode,
+  readTaskBookFile,
   splitTranches,
   taskBookCode,
 } from '.';
@@ -129,5 +130,21 @@ describe('verifying a print', () => {
     const other = comparePrinted({ code, taskBookId: 'TB-OTHER' }, tb);
     expect(other.match).toBe(false);
     if (!other.match) expect(other.reason).toContain('TB-OTHER');
+  });
+
+  it('reads a task book from its JSON, and says what is wrong with a file that is not one', async () => {
+    const json = new TextEncoder().encode(JSON.stringify(tb));
+    expect(await readTaskBookFile(json)).toEqual({ ok: true, tb });
+    expect(await readTaskBookFile(new TextEncoder().encode('{"title":'))).toEqual({
+      ok: false,
+      needsKey: false,
+      message: '不是有效的 JSON',
+    });
+    const partial = await readTaskBookFile(new TextEncoder().encode('{"title":"x"}'));
+    expect(partial.ok).toBe(false);
+    if (!partial.ok) expect(partial.message).toMatch(/^不是有效的任务书/);
+    const zip = await readTaskBookFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]));
+    expect(zip.ok).toBe(false);
+    if (!zip.ok) expect(zip.message).toMatch(/^文件包校验失败：/);
   });
 });

@@ -504,6 +504,8 @@ function Actions({
       return null;
     }
   };
+  /** The current preview's PDF, or a fresh one when there is none for this content. */
+  const pdfNow = () => (current ? Promise.resolve(current) : render());
   const fileName = `${draft.taskBookId}${draft.status === 'draft' ? '-草稿' : ''}.pdf`;
   const save = async (bytes: Uint8Array) => {
     const r = await withProgress(t('taskbook.savePdf'), (task) =>
@@ -539,9 +541,7 @@ function Actions({
           <button
             type="button"
             disabled={!checked.ok}
-            onClick={() =>
-              void (current ? Promise.resolve(current) : render()).then((p) => p && save(p.bytes))
-            }
+            onClick={() => void pdfNow().then((p) => p && save(p.bytes))}
           >
             {t('taskbook.savePdf')}
           </button>
@@ -549,7 +549,7 @@ function Actions({
             type="button"
             disabled={!checked.ok}
             onClick={() =>
-              void (current ? Promise.resolve(current) : render()).then(async (p) => {
+              void pdfNow().then(async (p) => {
                 if (!p) return;
                 if (host === 'web') {
                   await save(p.bytes);
@@ -593,7 +593,7 @@ function Actions({
                   const signer =
                     pkg.panel.experts.find((e) => e.id === enrolment.expertId)?.name ??
                     enrolment.expertId;
-                  void (current ? Promise.resolve(current) : render())
+                  void pdfNow()
                     .then(async (p) => {
                       if (!p) return;
                       const bytes = await withProgress(t('taskbook.export'), () =>

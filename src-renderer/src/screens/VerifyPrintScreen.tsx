@@ -1,55 +1,19 @@
 /**
  * 核验打印件: the code printed on a task book (or its QR code's text) against a task-book bundle
  * (verified first: signature, checksums) or its JSON — the screen twin of `jiebang verify-print`
- * (src-shared/taskbook/print.ts does the comparison for both).
+ * (src-shared/taskbook/print.ts reads the file and does the comparison for both).
  */
 import { useState } from 'react';
-import { openBundle } from '../../../src-shared/bundle';
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
-import { TaskBookSchema, type TaskBook } from '../../../src-shared/model';
-import { comparePrinted, parsePrintedCode, type PrintCheck } from '../../../src-shared/taskbook';
+import {
+  comparePrinted,
+  parsePrintedCode,
+  readTaskBookFile,
+  type PrintCheck,
+} from '../../../src-shared/taskbook';
 import { api } from '../bridge';
 import { useT } from '../i18n';
 import { withProgress } from '../stores/progress';
-
-type Loaded = { ok: true; tb: TaskBook; signer?: string } | { ok: false; message: string };
-
-/** A task book from a chosen file: a signed bundle (verified in full) or the JSON itself. */
-async function loadTaskBook(
-  name: string,
-  bytes: Uint8Array,
-  encryptedMessage: string,
-): Promise<Loaded> {
-  if (bytes[0] === 0x7b) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      return { ok: false, message: `${name}：不是 JSON` };
-    }
-    const parsed = TaskBookSchema.safeParse(raw);
-    return parsed.success
-      ? { ok: true, tb: parsed.data }
-      : {
-          ok: false,
-          message: `${name}：不是有效的任务书（${parsed.error.issues[0]?.message ?? ''}）`,
-        };
-  }
-  const opened = await openBundle(bytes);
-  if (!opened.ok)
-    return {
-      ok: false,
-      message: `${name}：${opened.error.code === 'needs-key' ? encryptedMessage : opened.error.message}`,
-    };
-  if (opened.bundle.kind !== 'task-book')
-    return { ok: false, message: `${name}：这不是任务书文件包` };
-  const m = opened.bundle.manifest.signer;
-  return {
-    ok: true,
-    tb: opened.bundle.document,
-    signer: `${m.name}（${m.role}）${formatFingerprint(m.fingerprint)}`,
-  };
-}
 
 export function VerifyPrintScreen() {
   const t = useT();
@@ -90,15 +54,20 @@ export function VerifyPrintScreen() {
             ).then(async (r) => {
               if (r.canceled || !printed) return;
               const [file] = r.files;
-              const loaded = await loadTaskBook(file.name, file.bytes, t('verify.encrypted'));
-              if (!loaded.ok) {
-                setResult({ error: loaded.message });
+              const read = await readTaskBookFile(file.bytes);
+              if (!read.ok) {
+                setResult({
+                  error: `${file.name}：${read.needsKey ? t('verify.encrypted') : read.message}`,
+                });
                 return;
               }
+              const m = read.signer;
               setResult({
                 file: file.name,
-                check: comparePrinted(printed, loaded.tb),
-                ...(loaded.signer ? { signer: loaded.signer } : {}),
+                check: comparePrinted(printed, read.tb),
+                ...(m
+                  ? { signer: `${m.name}（${m.role}）${formatFingerprint(m.fingerprint)}` }
+                  : {}),
               });
             })
           }
