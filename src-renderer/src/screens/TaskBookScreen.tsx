@@ -19,7 +19,7 @@ import {
 } from '../../../src-shared/taskbook';
 import { api } from '../bridge';
 import { PdfViewer } from '../components/PdfViewer';
-import { useT } from '../i18n';
+import { useT, type StringKey } from '../i18n';
 import { withProgress } from '../stores/progress';
 import { useReview } from '../stores/review';
 import { useDb, useProfile, useSession } from '../stores/session';
@@ -33,6 +33,20 @@ const ROLE_LABEL: Record<Party['role'], string> = {
   issuer: '乙方（发榜方）',
   solver: '丙方（揭榜方）',
 };
+
+/** The funding inputs (万元); the contract amount only for 企业出题 (第十三条（二）). */
+const FUNDING_FIELDS = [
+  ['city', 'taskbook.fCity'],
+  ['issuer', 'taskbook.fIssuer'],
+  ['selfRaised', 'taskbook.fSelf'],
+  ['contractAmount', 'taskbook.fContract'],
+] as const satisfies readonly (readonly [keyof TaskBookDraft['funding'], StringKey])[];
+
+const CHIEF_EXPERT_FIELDS = [
+  ['name', 'taskbook.ceName'],
+  ['title', 'taskbook.ceTitle'],
+  ['organisation', 'taskbook.ceOrg'],
+] as const satisfies readonly (readonly [keyof TaskBookDraft['chiefExpert'], StringKey])[];
 
 /** A list field edited as lines of a textarea (empty lines are spare rows, dropped on check). */
 const lines = (text: string) => text.split('\n');
@@ -267,33 +281,16 @@ function Editor({ decision, draft }: { decision: PanelDecision; draft: TaskBookD
       <fieldset disabled={locked}>
         <legend>{t('taskbook.chiefExpert')}</legend>
         <div className="tb-grid">
-          <Field label={t('taskbook.ceName')}>
-            <input
-              value={draft.chiefExpert.name}
-              onChange={(e) =>
-                set((d) => ({ ...d, chiefExpert: { ...d.chiefExpert, name: e.target.value } }))
-              }
-            />
-          </Field>
-          <Field label={t('taskbook.ceTitle')}>
-            <input
-              value={draft.chiefExpert.title}
-              onChange={(e) =>
-                set((d) => ({ ...d, chiefExpert: { ...d.chiefExpert, title: e.target.value } }))
-              }
-            />
-          </Field>
-          <Field label={t('taskbook.ceOrg')} wide>
-            <input
-              value={draft.chiefExpert.organisation}
-              onChange={(e) =>
-                set((d) => ({
-                  ...d,
-                  chiefExpert: { ...d.chiefExpert, organisation: e.target.value },
-                }))
-              }
-            />
-          </Field>
+          {CHIEF_EXPERT_FIELDS.map(([key, label]) => (
+            <Field key={key} label={t(label)} wide={key === 'organisation'}>
+              <input
+                value={draft.chiefExpert[key]}
+                onChange={(e) =>
+                  set((d) => ({ ...d, chiefExpert: { ...d.chiefExpert, [key]: e.target.value } }))
+                }
+              />
+            </Field>
+          ))}
         </div>
       </fieldset>
 
@@ -399,50 +396,19 @@ function Editor({ decision, draft }: { decision: PanelDecision; draft: TaskBookD
       <fieldset disabled={locked}>
         <legend>{t('taskbook.funding')}</legend>
         <div className="tb-grid">
-          <Field label={t('taskbook.fCity')}>
-            <input
-              inputMode="decimal"
-              value={draft.funding.city}
-              onChange={(e) =>
-                set((d) => ({ ...d, funding: { ...d.funding, city: e.target.value.trim() } }))
-              }
-            />
-          </Field>
-          <Field label={t('taskbook.fIssuer')}>
-            <input
-              inputMode="decimal"
-              value={draft.funding.issuer}
-              onChange={(e) =>
-                set((d) => ({ ...d, funding: { ...d.funding, issuer: e.target.value.trim() } }))
-              }
-            />
-          </Field>
-          <Field label={t('taskbook.fSelf')}>
-            <input
-              inputMode="decimal"
-              value={draft.funding.selfRaised}
-              onChange={(e) =>
-                set((d) => ({
-                  ...d,
-                  funding: { ...d.funding, selfRaised: e.target.value.trim() },
-                }))
-              }
-            />
-          </Field>
-          {draft.projectType === 'enterprise' && (
-            <Field label={t('taskbook.fContract')}>
+          {FUNDING_FIELDS.filter(
+            ([key]) => key !== 'contractAmount' || draft.projectType === 'enterprise',
+          ).map(([key, label]) => (
+            <Field key={key} label={t(label)}>
               <input
                 inputMode="decimal"
-                value={draft.funding.contractAmount ?? ''}
+                value={draft.funding[key] ?? ''}
                 onChange={(e) =>
-                  set((d) => ({
-                    ...d,
-                    funding: { ...d.funding, contractAmount: e.target.value.trim() },
-                  }))
+                  set((d) => ({ ...d, funding: { ...d.funding, [key]: e.target.value.trim() } }))
                 }
               />
             </Field>
-          )}
+          ))}
         </div>
         <p className="note">
           {t('taskbook.fundingNote', { total: fmtMoney(decision.approvedTotal) })}
