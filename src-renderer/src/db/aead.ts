@@ -86,29 +86,47 @@ function withHeap<T>(size: number, work: (m: RawSodium, base: number) => T): T {
  */
 export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
   const { table, ids, sealed } = page;
-  let inBytes = 0;
+  let sealedBytes = 0;
   let outBytes = 2 + sealed.length;
   for (let k = 0; k < sealed.length; k++) {
     const len = sealed[k]?.length ?? 0;
     if (len < NONCE_BYTES + TAG_BYTES) throw new OpenFailure(k);
-    inBytes += len + 3 * (table.length + 1 + (ids[k]?.length ?? 0));
+    sealedBytes += len;
     outBytes += len - NONCE_BYTES - TAG_BYTES;
   }
-  return withHeap(KEY_BYTES + inBytes + outBytes, (m, base) => {
+  // Every record's additional data, one after the other, as one text: encoded in one call.
+  const adAll = ids.map((id) => adText(table, id)).join('');
+  const adRoom = 3 * adAll.length;
+  return withHeap(KEY_BYTES + sealedBytes + adRoom + outBytes, (m, base) => {
     // No allocation happens inside this call, so one view of the memory serves throughout.
     const heap = m.HEAPU8;
     heap.set(key, base);
-    let inPtr = base + KEY_BYTES;
-    const outStart = inPtr + inBytes;
+    let sealedPtr = base + KEY_BYTES;
+    const adStart = sealedPtr + sealedBytes;
+    const adEnd = adStart + adRoom;
+    const adWritten = encoder.encodeInto(adAll, heap.subarray(adStart, adEnd)).written;
+    // Offsets in the joined text are byte offsets only when it is all ASCII (ids usually are);
+    // otherwise each record's additional data is encoded again on its own, over the joined text
+    // (together they take the same bytes).
+    const ascii = adWritten === adAll.length;
+    let adPtr = adStart;
+    const outStart = adEnd;
     let outPtr = outStart;
     heap[outPtr++] = 0x5b; // [
     for (let k = 0; k < sealed.length; k++) {
       const box = sealed[k] ?? new Uint8Array();
-      const sealedPtr = inPtr;
       heap.set(box, sealedPtr);
-      const adPtr = sealedPtr + box.length;
-      const adLen = encoder.encodeInto(adText(table, ids[k] ?? ''), heap.subarray(adPtr)).written;
-      inPtr = adPtr + adLen;
+      let adLen: number;
+      let adAt: number;
+      if (ascii) {
+        adAt = adPtr;
+        adLen = table.length + 1 + (ids[k]?.length ?? 0);
+        adPtr += adLen;
+      } else {
+        adAt = adPtr;
+        adLen = encoder.encodeInto(adText(table, ids[k] ?? ''), heap.subarray(adPtr, adEnd)).written;
+        adPtr += adLen;
+      }
       if (k > 0) heap[outPtr++] = 0x2c; // ,
       const clen = box.length - NONCE_BYTES;
       const ok = m._crypto_aead_xchacha20poly1305_ietf_decrypt(
@@ -118,13 +136,14 @@ export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
         sealedPtr + NONCE_BYTES,
         clen,
         0,
-        adPtr,
+        adAt,
         adLen,
         0,
         sealedPtr,
         base,
       );
       if (ok !== 0) throw new OpenFailure(k);
+      sealedPtr += box.length;
       outPtr += clen - TAG_BYTES;
     }
     heap[outPtr++] = 0x5d; // ]

@@ -87,6 +87,21 @@ describe('the sealing format', () => {
     expect(openValues(keys, 'meta', [], [])).toEqual([]);
   });
 
+  it('opens a page whose ids are not all ASCII, and names the right record when one is moved', () => {
+    const ids = ['P1/专家甲', 'P1/E02', 'P1/𠮷田', 'P1/E04'];
+    const sealed = sealValues(
+      keys,
+      'sheets',
+      ids.map((id) => ({ id, value: { id, opinion: `意见 ${id}` } })),
+    );
+    expect(openValues(keys, 'sheets', ids, sealed)).toEqual(
+      ids.map((id) => ({ id, opinion: `意见 ${id}` })),
+    );
+    // The same sealed records under ids shifted by one: the first one that differs is named.
+    const swapped = [ids[0] ?? '', ids[2] ?? '', ids[1] ?? '', ids[3] ?? ''];
+    expect(() => openValues(keys, 'sheets', swapped, sealed)).toThrow('sheets/P1/𠮷田');
+  });
+
   it('names the record of a page that does not open: flipped, moved, or cut short', () => {
     const rows = ['r1', 'r2', 'r3'].map((id) => ({
       id,
