@@ -124,7 +124,10 @@ export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
         adPtr += adLen;
       } else {
         adAt = adPtr;
-        adLen = encoder.encodeInto(adText(table, ids[k] ?? ''), heap.subarray(adPtr, adEnd)).written;
+        adLen = encoder.encodeInto(
+          adText(table, ids[k] ?? ''),
+          heap.subarray(adPtr, adEnd),
+        ).written;
         adPtr += adLen;
       }
       if (k > 0) heap[outPtr++] = 0x2c; // ,

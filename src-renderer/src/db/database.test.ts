@@ -6,7 +6,7 @@ import { base64 } from '@scure/base';
 import { ScoreSheetSchema } from '../../../src-shared/model';
 import e01 from '../../../resources/sample/sheets/E01.json';
 import { JiebangDB } from './database';
-import { SEALED } from './middleware';
+import { READ_PAGE, SEALED } from './middleware';
 import {
   appendAudit,
   auditLog,
@@ -128,6 +128,76 @@ describe('sealing middleware', () => {
         }
       }
     }
+  });
+});
+
+describe('large reads by primary key, fetched in pages', () => {
+  const count = 2 * READ_PAGE + 345;
+  const rows = Array.from({ length: count }, (_, i) => ({
+    id: `P/E${String(i).padStart(5, '0')}`,
+    packageId: 'P',
+    expertId: `E${i}`,
+    status: 'draft' as const,
+    opinion: `意见 ${i}`,
+  }));
+  const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
+
+  it('answer exactly as one read would: every row, in order, either way, with limits and ranges', async () => {
+    const { db } = fresh(key());
+    await db.sheets.bulkPut(rows);
+    expect(await db.sheets.toArray()).toEqual(rows);
+    expect(ids(await db.sheets.reverse().toArray())).toEqual(ids(rows).reverse());
+    expect(await db.sheets.limit(READ_PAGE + 1).toArray()).toEqual(rows.slice(0, READ_PAGE + 1));
+    expect(
+      await db.sheets
+        .offset(READ_PAGE - 5)
+        .limit(READ_PAGE + 10)
+        .toArray(),
+    ).toEqual(rows.slice(READ_PAGE - 5, 2 * READ_PAGE + 5));
+    const from = rows[10]?.id ?? '';
+    const to = rows[count - 10]?.id ?? '';
+    expect(await db.sheets.where('id').between(from, to).toArray()).toEqual(
+      rows.slice(10, count - 10),
+    );
+    expect(ids(await db.sheets.where('id').above(from).reverse().toArray())).toEqual(
+      ids(rows.slice(11)).reverse(),
+    );
+    expect(
+      await db.sheets
+        .where('id')
+        .below(rows[READ_PAGE]?.id ?? '')
+        .toArray(),
+    ).toEqual(rows.slice(0, READ_PAGE));
+    db.close();
+  });
+
+  it('leave the transaction usable, and name a row of a later page that does not open', async () => {
+    const k = key();
+    const { db, name } = fresh(k);
+    await db.sheets.bulkPut(rows);
+    await db.transaction('rw', db.sheets, async () => {
+      expect(await db.sheets.count()).toBe(count);
+      const all = await db.sheets.toArray();
+      await db.sheets.put({
+        id: 'Q/E1',
+        packageId: 'Q',
+        expertId: 'E1',
+        status: 'draft',
+        opinion: `共 ${all.length}`,
+      });
+    });
+    expect(await db.sheets.get('Q/E1')).toMatchObject({ opinion: `共 ${count}` });
+    db.close();
+    const raw = await rawRows(name, 'sheets');
+    const victim = raw[READ_PAGE + 7];
+    const sealed = victim?.[SEALED];
+    if (!(sealed instanceof Uint8Array)) throw new Error('raw rows');
+    const flipped = new Uint8Array(sealed);
+    flipped[30] = (flipped[30] ?? 0) ^ 1;
+    await rawPut(name, 'sheets', { ...victim, [SEALED]: flipped });
+    const again = new JiebangDB(name, k);
+    await expect(again.sheets.toArray()).rejects.toThrow(`sheets/${String(victim?.['id'])}`);
+    again.close();
   });
 });
 

@@ -3,7 +3,15 @@
  * it on the way out. Only the listed clear fields (ids, foreign keys, status flags, blind indexes)
  * stay readable in IndexedDB; everything else is inside `$s`.
  */
-import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
+import type {
+  DBCore,
+  DBCoreCursor,
+  DBCoreKeyRange,
+  DBCoreQueryRequest,
+  DBCoreQueryResponse,
+  DBCoreTable,
+  Middleware,
+} from 'dexie';
 import { openValue, openValues, sealValues, SealError, type SealKeys } from './seal';
 
 export const SEALED = '$s';
@@ -67,6 +75,71 @@ export function openRecords(keys: SealKeys, table: string, values: readonly unkn
   return out;
 }
 
+/** Rows per IndexedDB request when a large read by primary key is fetched in pages. */
+export const READ_PAGE = 1000;
+
+// Dexie's DBCoreRangeType is a const enum (not importable here): its values, from dexie.d.ts.
+const RANGE = 2;
+const ANY = 3;
+
+/**
+ * Whether a query is a read of many rows by primary key (`toArray()` of a table, `between` on
+ * the id, …). Those are fetched in pages; a page's successor is known from its last key.
+ */
+function pageable(req: DBCoreQueryRequest): boolean {
+  const { index, range } = req.query;
+  return (
+    req.values === true &&
+    index.isPrimaryKey === true &&
+    index.keyPath === 'id' &&
+    (range.type === RANGE || range.type === ANY) &&
+    (req.limit === undefined || req.limit > READ_PAGE)
+  );
+}
+
+/**
+ * Fetches a pageable query a page at a time, sending the request for the next page before this
+ * page is opened: IndexedDB reads the next page while this one is decrypted, where one getAll
+ * would leave the two in sequence. Same rows, same order, same limit as the query itself.
+ */
+async function pagedQuery(
+  table: DBCoreTable,
+  req: DBCoreQueryRequest,
+  open: (rows: readonly unknown[]) => unknown[],
+  keyOf: (row: unknown) => string,
+): Promise<DBCoreQueryResponse> {
+  const limit = req.limit ?? Infinity;
+  const backwards = req.direction === 'prev';
+  const fetch = (range: DBCoreKeyRange, count: number) =>
+    table.query({ ...req, limit: count, query: { ...req.query, range } });
+  let range = req.query.range;
+  let pending: Promise<DBCoreQueryResponse> | null = fetch(range, READ_PAGE);
+  const out: unknown[] = [];
+  while (pending) {
+    const rows = (await pending).result;
+    pending = null;
+    const fetched = out.length + rows.length;
+    const last = rows[rows.length - 1];
+    if (rows.length === READ_PAGE && fetched < limit && last !== undefined) {
+      const key = keyOf(last);
+      range = backwards
+        ? { ...range, type: RANGE, upper: key, upperOpen: true }
+        : { ...range, type: RANGE, lower: key, lowerOpen: true };
+      pending = fetch(range, Math.min(READ_PAGE, limit - fetched));
+    }
+    let opened: unknown[];
+    try {
+      opened = open(rows);
+    } catch (error) {
+      // The next page's answer no longer matters; do not leave its failure unhandled.
+      pending?.catch(() => undefined);
+      throw error;
+    }
+    for (const v of opened) out.push(v);
+  }
+  return { result: out };
+}
+
 function wrapCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
   return Object.create(cursor, {
     value: { get: () => open(cursor.value) },
@@ -101,6 +174,13 @@ export function sealingMiddleware(
           get: async (req) => open(await table.get(req)),
           getMany: async (req) => openRecords(keys, name, await table.getMany(req)),
           query: async (req) => {
+            if (pageable(req))
+              return pagedQuery(
+                table,
+                req,
+                (rows) => openRecords(keys, name, rows),
+                (row) => sealedPart(name, row).id,
+              );
             const res = await table.query(req);
             return req.values ? { ...res, result: openRecords(keys, name, res.result) } : res;
           },
