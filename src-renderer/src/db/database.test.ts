@@ -175,6 +175,20 @@ describe('large reads by primary key, fetched in pages', () => {
     const k = key();
     const { db, name } = fresh(k);
     await db.sheets.bulkPut(rows);
+    // Several reads in one read-only transaction.
+    await db.transaction('r', db.sheets, async () => {
+      expect(await db.sheets.toArray()).toEqual(rows);
+      expect(await db.sheets.reverse().limit(3).toArray()).toEqual(rows.slice(-3).reverse());
+    });
+    // In a read-write transaction a read is one request: a write queued after it is not seen.
+    await db.transaction('rw', db.sheets, async () => {
+      const [before] = await Promise.all([
+        db.sheets.toArray(),
+        db.sheets.put({ id: 'P/E99999', packageId: 'P', expertId: 'E', status: 'draft' }),
+      ]);
+      expect(before).toEqual(rows);
+      await db.sheets.delete('P/E99999');
+    });
     await db.transaction('rw', db.sheets, async () => {
       expect(await db.sheets.count()).toBe(count);
       const all = await db.sheets.toArray();
@@ -197,6 +211,98 @@ describe('large reads by primary key, fetched in pages', () => {
     await rawPut(name, 'sheets', { ...victim, [SEALED]: flipped });
     const again = new JiebangDB(name, k);
     await expect(again.sheets.toArray()).rejects.toThrow(`sheets/${String(victim?.['id'])}`);
+    again.close();
+  });
+});
+
+describe('large reads by a secondary index, fetched from both ends', () => {
+  // Several packages with many sheets each, written out of order: the index orders them by
+  // package, then by id.
+  const rows = Array.from({ length: 1501 }, (_, i) => {
+    const n = (i * 7919) % 1501;
+    return {
+      id: `S${String(n).padStart(5, '0')}`,
+      packageId: `P${n % 3}`,
+      expertId: `E${n % 11}`,
+      status: n % 5 === 0 ? ('submitted' as const) : ('draft' as const),
+      opinion: `意见 ${n}`,
+    };
+  });
+  const byIndex = (
+    field: 'packageId' | 'expertId' | 'status',
+    keep: (r: (typeof rows)[0]) => boolean,
+  ) =>
+    rows
+      .filter(keep)
+      .sort((a, b) =>
+        a[field] === b[field] ? (a.id < b.id ? -1 : 1) : a[field] < b[field] ? -1 : 1,
+      );
+
+  it('answer exactly as one read would, in index order, either way, large and small', async () => {
+    const { db } = fresh(key());
+    await db.sheets.bulkPut(rows);
+    const p1 = byIndex('packageId', (r) => r.packageId === 'P1');
+    expect(await db.sheets.where('packageId').equals('P1').toArray()).toEqual(p1);
+    expect(await db.sheets.where('packageId').equals('P1').reverse().toArray()).toEqual(
+      [...p1].reverse(),
+    );
+    expect(await db.sheets.where('packageId').anyOf('P0', 'P2').toArray()).toEqual(
+      byIndex('packageId', (r) => r.packageId !== 'P1'),
+    );
+    expect(await db.sheets.where('expertId').between('E1', 'E3').toArray()).toEqual(
+      byIndex('expertId', (r) => r.expertId >= 'E1' && r.expertId < 'E3'),
+    );
+    expect(await db.sheets.where('status').equals('submitted').toArray()).toEqual(
+      byIndex('status', (r) => r.status === 'submitted'),
+    );
+    expect(await db.sheets.orderBy('packageId').limit(700).toArray()).toEqual(
+      byIndex('packageId', () => true).slice(0, 700),
+    );
+    const few = await db.sheets.where('expertId').equals('E3').limit(5).toArray();
+    expect(few).toEqual(byIndex('expertId', (r) => r.expertId === 'E3').slice(0, 5));
+    expect(await db.sheets.where('packageId').equals('P9').toArray()).toEqual([]);
+    db.close();
+  });
+
+  it('leave the transaction usable, and name a row of the second half that does not open', async () => {
+    const k = key();
+    const { db, name } = fresh(k);
+    await db.sheets.bulkPut(rows);
+    await db.transaction('r', db.sheets, async () => {
+      expect(await db.sheets.where('packageId').equals('P1').count()).toBe(500);
+      expect(await db.sheets.where('packageId').equals('P0').toArray()).toHaveLength(501);
+    });
+    await db.transaction('rw', db.sheets, async () => {
+      const [before] = await Promise.all([
+        db.sheets.where('packageId').equals('P0').toArray(),
+        db.sheets.put({ id: 'S99999', packageId: 'P0', expertId: 'E', status: 'draft' }),
+      ]);
+      expect(before).toEqual(byIndex('packageId', (r) => r.packageId === 'P0'));
+      await db.sheets.delete('S99999');
+    });
+    await db.transaction('rw', db.sheets, async () => {
+      const p0 = await db.sheets.where('packageId').equals('P0').toArray();
+      await db.sheets.put({
+        id: 'X',
+        packageId: 'Q',
+        expertId: 'E',
+        status: 'draft',
+        n: p0.length,
+      });
+    });
+    expect(await db.sheets.get('X')).toMatchObject({ n: 501 });
+    db.close();
+    const last = byIndex('packageId', (r) => r.packageId === 'P2').at(-1);
+    const raw = (await rawRows(name, 'sheets')).find((r) => r['id'] === last?.id);
+    const sealed = raw?.[SEALED];
+    if (!(sealed instanceof Uint8Array)) throw new Error('raw rows');
+    const flipped = new Uint8Array(sealed);
+    flipped[30] = (flipped[30] ?? 0) ^ 1;
+    await rawPut(name, 'sheets', { ...raw, [SEALED]: flipped });
+    const again = new JiebangDB(name, k);
+    await expect(again.sheets.where('packageId').equals('P2').toArray()).rejects.toThrow(
+      `sheets/${String(last?.id)}`,
+    );
     again.close();
   });
 });

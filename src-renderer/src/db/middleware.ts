@@ -83,6 +83,14 @@ const RANGE = 2;
 const ANY = 3;
 
 /**
+ * Whether the query runs in a read-only transaction. Reads in several requests are only made
+ * there: in a read-write transaction a write queued between them would be seen by some and not
+ * by others, where one request sees the table as it is at one point of the queue.
+ */
+const readOnly = (req: DBCoreQueryRequest): boolean =>
+  Reflect.get(req.trans, 'mode') === 'readonly';
+
+/**
  * Whether a query is a read of many rows by primary key (`toArray()` of a table, `between` on
  * the id, …). Those are fetched in pages; a page's successor is known from its last key.
  */
@@ -90,6 +98,7 @@ function pageable(req: DBCoreQueryRequest): boolean {
   const { index, range } = req.query;
   return (
     req.values === true &&
+    readOnly(req) &&
     index.isPrimaryKey === true &&
     index.keyPath === 'id' &&
     (range.type === RANGE || range.type === ANY) &&
@@ -140,6 +149,57 @@ async function pagedQuery(
   return { result: out };
 }
 
+/** Below this many rows a query is fetched in one request. */
+const SPLIT_MIN = 64;
+
+/** Whether IndexedDB reads a range backwards in one request (getAll with a direction, IDB 3). */
+const getAllHasDirection = (): boolean =>
+  typeof IDBObjectStore !== 'undefined' && 'getAllRecords' in IDBObjectStore.prototype;
+
+/** Whether a query reads every row of a range by a secondary index (`where(…).equals(…)`). */
+function splittable(req: DBCoreQueryRequest): boolean {
+  return (
+    req.values === true &&
+    readOnly(req) &&
+    (req.limit === undefined || req.limit === Infinity) &&
+    !req.query.index.isPrimaryKey &&
+    getAllHasDirection()
+  );
+}
+
+/**
+ * Fetches a read by a secondary index from both ends. A page cannot resume in the middle of
+ * equal index keys, but the two halves are known once the rows are counted: the first half
+ * forwards, the second backwards, both requested at once, so the first half is decrypted while
+ * IndexedDB reads the second. Same rows, same order as the query itself.
+ */
+async function splitQuery(
+  table: DBCoreTable,
+  req: DBCoreQueryRequest,
+  open: (rows: readonly unknown[]) => unknown[],
+): Promise<DBCoreQueryResponse> {
+  const total = await table.count({ trans: req.trans, query: req.query });
+  const head = total < SPLIT_MIN ? total : Math.ceil(total / 2);
+  const first = table.query({ ...req, limit: head });
+  const second =
+    head < total
+      ? table.query({
+          ...req,
+          limit: total - head,
+          direction: req.direction === 'prev' ? 'next' : 'prev',
+        })
+      : null;
+  let opened: unknown[];
+  try {
+    opened = open((await first).result);
+  } catch (error) {
+    second?.catch(() => undefined);
+    throw error;
+  }
+  if (second) opened = opened.concat(open((await second).result).reverse());
+  return { result: opened };
+}
+
 function wrapCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
   return Object.create(cursor, {
     value: { get: () => open(cursor.value) },
@@ -181,6 +241,8 @@ export function sealingMiddleware(
                 (rows) => openRecords(keys, name, rows),
                 (row) => sealedPart(name, row).id,
               );
+            if (splittable(req))
+              return splitQuery(table, req, (rows) => openRecords(keys, name, rows));
             const res = await table.query(req);
             return req.values ? { ...res, result: openRecords(keys, name, res.result) } : res;
           },
