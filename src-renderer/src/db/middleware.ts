@@ -6,7 +6,6 @@
 import type {
   DBCore,
   DBCoreCursor,
-  DBCoreKeyRange,
   DBCoreQueryRequest,
   DBCoreQueryResponse,
   DBCoreTable,
@@ -78,63 +77,71 @@ export function openRecords(keys: SealKeys, table: string, values: readonly unkn
 /** Rows per IndexedDB request when a large read by primary key is fetched in pages. */
 export const READ_PAGE = 1000;
 
+/** Below this many rows a read is fetched in one request. */
+const SPLIT_MIN = 64;
+
 // Dexie's DBCoreRangeType is a const enum (not importable here): its values, from dexie.d.ts.
 const RANGE = 2;
 const ANY = 3;
 
-/**
- * Whether the query runs in a read-only transaction. Reads in several requests are only made
- * there: in a read-write transaction a write queued between them would be seen by some and not
- * by others, where one request sees the table as it is at one point of the queue.
- */
-const readOnly = (req: DBCoreQueryRequest): boolean =>
-  Reflect.get(req.trans, 'mode') === 'readonly';
+/** Whether IndexedDB reads a range backwards in one request (getAll with a direction, IDB 3). */
+const getAllHasDirection = (): boolean =>
+  typeof IDBObjectStore !== 'undefined' && 'getAllRecords' in IDBObjectStore.prototype;
 
 /**
- * Whether a query is a read of many rows by primary key (`toArray()` of a table, `between` on
- * the id, …). Those are fetched in pages; a page's successor is known from its last key.
+ * How a large read is fetched in several requests, or null for one request. Only in read-only
+ * transactions: in a read-write one a write queued between the requests would be seen by some
+ * and not by others, where one request sees the table as it is at one point of the queue.
+ * By primary key (`toArray()` of a table, `between` on the id), each end is read in pages, a
+ * page's successor known from its last id; by a secondary index a page cannot resume in the
+ * middle of equal index keys, so each end is one request.
  */
-function pageable(req: DBCoreQueryRequest): boolean {
+function paging(req: DBCoreQueryRequest): number | null {
   const { index, range } = req.query;
-  return (
-    req.values === true &&
-    readOnly(req) &&
-    index.isPrimaryKey === true &&
-    index.keyPath === 'id' &&
-    (range.type === RANGE || range.type === ANY) &&
-    (req.limit === undefined || req.limit > READ_PAGE)
-  );
+  if (
+    req.values !== true ||
+    Reflect.get(req.trans, 'mode') !== 'readonly' ||
+    !(req.direction === undefined || req.direction === 'next' || req.direction === 'prev') ||
+    !(req.limit === undefined || req.limit > SPLIT_MIN) ||
+    !getAllHasDirection()
+  )
+    return null;
+  if (!index.isPrimaryKey) return Infinity;
+  return index.keyPath === 'id' && (range.type === RANGE || range.type === ANY) ? READ_PAGE : null;
 }
 
 /**
- * Fetches a pageable query a page at a time, sending the request for the next page before this
- * page is opened: IndexedDB reads the next page while this one is decrypted, where one getAll
- * would leave the two in sequence. Same rows, same order, same limit as the query itself.
+ * Reads up to `want` rows of the query's range in `direction`, `page` rows a request, sending the
+ * request for the next page before this page is opened: IndexedDB reads the next page while this
+ * one is decrypted.
  */
-async function pagedQuery(
+async function readEnd(
   table: DBCoreTable,
   req: DBCoreQueryRequest,
+  end: { direction: 'next' | 'prev'; want: number; page: number },
   open: (rows: readonly unknown[]) => unknown[],
-  keyOf: (row: unknown) => string,
-): Promise<DBCoreQueryResponse> {
-  const limit = req.limit ?? Infinity;
-  const backwards = req.direction === 'prev';
-  const fetch = (range: DBCoreKeyRange, count: number) =>
-    table.query({ ...req, limit: count, query: { ...req.query, range } });
-  let range = req.query.range;
-  let pending: Promise<DBCoreQueryResponse> | null = fetch(range, READ_PAGE);
+  idOf: (row: unknown) => string,
+): Promise<unknown[]> {
+  const { direction, want, page } = end;
   const out: unknown[] = [];
+  let range = req.query.range;
+  let asked = Math.min(page, want);
+  const fetch = () =>
+    table.query({ ...req, direction, limit: asked, query: { ...req.query, range } });
+  let pending: Promise<DBCoreQueryResponse> | null = asked > 0 ? fetch() : null;
   while (pending) {
     const rows = (await pending).result;
     pending = null;
     const fetched = out.length + rows.length;
     const last = rows[rows.length - 1];
-    if (rows.length === READ_PAGE && fetched < limit && last !== undefined) {
-      const key = keyOf(last);
-      range = backwards
-        ? { ...range, type: RANGE, upper: key, upperOpen: true }
-        : { ...range, type: RANGE, lower: key, lowerOpen: true };
-      pending = fetch(range, Math.min(READ_PAGE, limit - fetched));
+    if (rows.length === asked && fetched < want && last !== undefined) {
+      const id = idOf(last);
+      range =
+        direction === 'prev'
+          ? { ...range, type: RANGE, upper: id, upperOpen: true }
+          : { ...range, type: RANGE, lower: id, lowerOpen: true };
+      asked = Math.min(page, want - fetched);
+      pending = fetch();
     }
     let opened: unknown[];
     try {
@@ -146,58 +153,38 @@ async function pagedQuery(
     }
     for (const v of opened) out.push(v);
   }
-  return { result: out };
-}
-
-/** Below this many rows a query is fetched in one request. */
-const SPLIT_MIN = 64;
-
-/** Whether IndexedDB reads a range backwards in one request (getAll with a direction, IDB 3). */
-const getAllHasDirection = (): boolean =>
-  typeof IDBObjectStore !== 'undefined' && 'getAllRecords' in IDBObjectStore.prototype;
-
-/** Whether a query reads every row of a range by a secondary index (`where(…).equals(…)`). */
-function splittable(req: DBCoreQueryRequest): boolean {
-  return (
-    req.values === true &&
-    readOnly(req) &&
-    (req.limit === undefined || req.limit === Infinity) &&
-    !req.query.index.isPrimaryKey &&
-    getAllHasDirection()
-  );
+  return out;
 }
 
 /**
- * Fetches a read by a secondary index from both ends. A page cannot resume in the middle of
- * equal index keys, but the two halves are known once the rows are counted: the first half
- * forwards, the second backwards, both requested at once, so the first half is decrypted while
- * IndexedDB reads the second. Same rows, same order as the query itself.
+ * Fetches a large read from both ends of its range at once, once its rows are counted: the first
+ * half forwards, the second backwards, so IndexedDB always has a request waiting while a page is
+ * decrypted. Same rows, same order, same limit as the query itself.
  */
-async function splitQuery(
+async function readBothEnds(
   table: DBCoreTable,
   req: DBCoreQueryRequest,
+  page: number,
   open: (rows: readonly unknown[]) => unknown[],
+  idOf: (row: unknown) => string,
 ): Promise<DBCoreQueryResponse> {
   const total = await table.count({ trans: req.trans, query: req.query });
-  const head = total < SPLIT_MIN ? total : Math.ceil(total / 2);
-  const first = table.query({ ...req, limit: head });
-  const second =
-    head < total
-      ? table.query({
-          ...req,
-          limit: total - head,
-          direction: req.direction === 'prev' ? 'next' : 'prev',
-        })
-      : null;
-  let opened: unknown[];
-  try {
-    opened = open((await first).result);
-  } catch (error) {
-    second?.catch(() => undefined);
-    throw error;
-  }
-  if (second) opened = opened.concat(open((await second).result).reverse());
-  return { result: opened };
+  const limit = req.limit ?? Infinity;
+  const want = Math.min(limit, total);
+  const forwards = req.direction === 'prev' ? 'prev' : 'next';
+  // From the far end only when the limit reaches it.
+  const head = limit >= total && want >= SPLIT_MIN ? Math.ceil(want / 2) : want;
+  const [front, back] = await Promise.all([
+    readEnd(table, req, { direction: forwards, want: head, page }, open, idOf),
+    readEnd(
+      table,
+      req,
+      { direction: forwards === 'next' ? 'prev' : 'next', want: want - head, page },
+      open,
+      idOf,
+    ),
+  ]);
+  return { result: front.concat(back.reverse()) };
 }
 
 function wrapCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
@@ -234,15 +221,15 @@ export function sealingMiddleware(
           get: async (req) => open(await table.get(req)),
           getMany: async (req) => openRecords(keys, name, await table.getMany(req)),
           query: async (req) => {
-            if (pageable(req))
-              return pagedQuery(
+            const page = paging(req);
+            if (page !== null)
+              return readBothEnds(
                 table,
                 req,
+                page,
                 (rows) => openRecords(keys, name, rows),
                 (row) => sealedPart(name, row).id,
               );
-            if (splittable(req))
-              return splitQuery(table, req, (rows) => openRecords(keys, name, rows));
             const res = await table.query(req);
             return req.values ? { ...res, result: openRecords(keys, name, res.result) } : res;
           },
