@@ -116,20 +116,11 @@ export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
     for (let k = 0; k < sealed.length; k++) {
       const box = sealed[k] ?? new Uint8Array();
       heap.set(box, sealedPtr);
-      let adLen: number;
-      let adAt: number;
-      if (ascii) {
-        adAt = adPtr;
-        adLen = table.length + 1 + (ids[k]?.length ?? 0);
-        adPtr += adLen;
-      } else {
-        adAt = adPtr;
-        adLen = encoder.encodeInto(
-          adText(table, ids[k] ?? ''),
-          heap.subarray(adPtr, adEnd),
-        ).written;
-        adPtr += adLen;
-      }
+      const adAt = adPtr;
+      const adLen = ascii
+        ? table.length + 1 + (ids[k]?.length ?? 0)
+        : encoder.encodeInto(adText(table, ids[k] ?? ''), heap.subarray(adPtr, adEnd)).written;
+      adPtr += adLen;
       if (k > 0) heap[outPtr++] = 0x2c; // ,
       const clen = box.length - NONCE_BYTES;
       const ok = m._crypto_aead_xchacha20poly1305_ietf_decrypt(

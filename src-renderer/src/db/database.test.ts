@@ -50,6 +50,16 @@ async function rawPut(name: string, table: string, row: unknown): Promise<void> 
   }
 }
 
+/** Flips one byte of a stored row's sealed content, as someone with the laptop could. */
+async function flipSealedByte(name: string, table: string, id: string): Promise<void> {
+  const row = (await rawRows(name, table)).find((r) => r['id'] === id);
+  const sealed = row?.[SEALED];
+  if (!(sealed instanceof Uint8Array)) throw new Error(`no sealed row ${table}/${id}`);
+  const flipped = new Uint8Array(sealed);
+  flipped[30] = (flipped[30] ?? 0) ^ 1;
+  await rawPut(name, table, { ...row, [SEALED]: flipped });
+}
+
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
@@ -202,15 +212,10 @@ describe('large reads by primary key, fetched in pages', () => {
     });
     expect(await db.sheets.get('Q/E1')).toMatchObject({ opinion: `共 ${count}` });
     db.close();
-    const raw = await rawRows(name, 'sheets');
-    const victim = raw[READ_PAGE + 7];
-    const sealed = victim?.[SEALED];
-    if (!(sealed instanceof Uint8Array)) throw new Error('raw rows');
-    const flipped = new Uint8Array(sealed);
-    flipped[30] = (flipped[30] ?? 0) ^ 1;
-    await rawPut(name, 'sheets', { ...victim, [SEALED]: flipped });
+    const victim = rows[READ_PAGE + 7]?.id ?? '';
+    await flipSealedByte(name, 'sheets', victim);
     const again = new JiebangDB(name, k);
-    await expect(again.sheets.toArray()).rejects.toThrow(`sheets/${String(victim?.['id'])}`);
+    await expect(again.sheets.toArray()).rejects.toThrow(`sheets/${victim}`);
     again.close();
   });
 });
@@ -293,12 +298,7 @@ describe('large reads by a secondary index, fetched from both ends', () => {
     expect(await db.sheets.get('X')).toMatchObject({ n: 501 });
     db.close();
     const last = byIndex('packageId', (r) => r.packageId === 'P2').at(-1);
-    const raw = (await rawRows(name, 'sheets')).find((r) => r['id'] === last?.id);
-    const sealed = raw?.[SEALED];
-    if (!(sealed instanceof Uint8Array)) throw new Error('raw rows');
-    const flipped = new Uint8Array(sealed);
-    flipped[30] = (flipped[30] ?? 0) ^ 1;
-    await rawPut(name, 'sheets', { ...raw, [SEALED]: flipped });
+    await flipSealedByte(name, 'sheets', last?.id ?? '');
     const again = new JiebangDB(name, k);
     await expect(again.sheets.where('packageId').equals('P2').toArray()).rejects.toThrow(
       `sheets/${String(last?.id)}`,
