@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { appendAudit, getMeta, putMeta } from '../db/repo';
+import { getMeta, putMeta, recordAudit } from '../db/repo';
 import { useT } from '../i18n';
 import { useSaveState } from '../stores/save';
 import { useDb, useProfile } from '../stores/session';
@@ -41,9 +41,7 @@ export function NotesCard() {
           if (!dirtySinceAudit.current || !profile) return;
           dirtySinceAudit.current = false;
           void track(
-            db.transaction('rw', [db.audit], () =>
-              appendAudit(db, { actor: profile.label, action: 'notes.edit', target: 'notes' }),
-            ),
+            recordAudit(db, { actor: profile.label, action: 'notes.edit', target: 'notes' }),
           );
         }}
       />

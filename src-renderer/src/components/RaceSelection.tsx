@@ -6,7 +6,7 @@ import {
   type ReviewPackage,
 } from '../../../src-shared/model';
 import { checkHorseRaceSelection } from '../../../src-shared/rules';
-import { appendAudit, getMeta, putMeta } from '../db/repo';
+import { commitChange, getMeta } from '../db/repo';
 import { useSaveState } from '../stores/save';
 import { useDb } from '../stores/session';
 
@@ -53,10 +53,7 @@ export function RaceSelection({
   const save = (next: MilestoneAssessment[], audit?: { action: string; target: string }) => {
     setRows(next);
     void track(
-      db.transaction('rw', [db.meta, db.audit], async () => {
-        await putMeta(db, 'assessments', next);
-        if (audit) await appendAudit(db, { actor, ...audit });
-      }),
+      commitChange(db, { meta: { assessments: next } }, audit ? { actor, ...audit } : null),
     );
   };
   const update = (id: string, patch: Partial<MilestoneAssessment>, action?: string) =>

@@ -3,17 +3,21 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
-import { ScoreSheetSchema } from '../../../src-shared/model';
+import { ReviewPackageSchema, ScoreSheetSchema } from '../../../src-shared/model';
+import samplePackage from '../../../resources/sample/review-package.json';
 import e01 from '../../../resources/sample/sheets/E01.json';
-import { JiebangDB } from './database';
-import { READ_PAGE, SEALED } from './middleware';
+import { CLEAR_FIELDS, JiebangDB } from './database';
+import { deriveKeys } from './seal';
+import { READ_PAGE, SEALED, sealingMiddleware } from './middleware';
 import {
-  appendAudit,
   auditLog,
+  commitChange,
   findAttachmentBySha256,
   getAttachment,
+  getPackage,
   getSheet,
   putAttachment,
+  recordAudit,
   saveSheet,
   verifyAudit,
 } from './repo';
@@ -138,6 +142,134 @@ describe('sealing middleware', () => {
         }
       }
     }
+  });
+});
+
+const pkg = () => ReviewPackageSchema.parse(structuredClone(samplePackage));
+
+/**
+ * The database as earlier versions of the app left it: their schemas, frozen here, and the same
+ * sealing. Version 2 stored a package whole, applicants included.
+ */
+class EarlierDB extends Dexie {
+  constructor(name: string, dataKey: Uint8Array, version: 1 | 2) {
+    super(name);
+    this.version(1).stores({
+      packages: 'id',
+      sheets: 'id, packageId, expertId, status',
+      decisions: 'id, packageId',
+      taskbooks: 'id, packageId',
+      inspections: 'id, packageId',
+      attachments: 'id, packageId, sha256Hmac',
+      chunks: 'id, attachmentId',
+      audit: 'id',
+      keys: 'id',
+      meta: 'id',
+    });
+    if (version === 2)
+      this.version(2).stores({
+        taskbooks: 'id, packageId, status',
+        sheets: 'id, packageId, expertId, status, updatedAt',
+      });
+    this.use(sealingMiddleware(deriveKeys(dataKey), CLEAR_FIELDS));
+  }
+}
+
+describe('review packages: the package row and one row per applicant', () => {
+  it('stores each applicant in its own sealed row and gives the package back exactly', async () => {
+    const { db, name } = fresh(key());
+    const audit = { actor: 'E01', action: 'package.import', target: pkg().packageId };
+    await commitChange(db, { pkg: { pkg: pkg(), manifestSha256: 'ab'.repeat(32) } }, audit);
+    expect(await getPackage(db, pkg().packageId)).toEqual({
+      pkg: pkg(),
+      manifestSha256: 'ab'.repeat(32),
+    });
+    // A new import with fewer applicants replaces the list.
+    const fewer = { ...pkg(), applicants: pkg().applicants.slice(1) };
+    await commitChange(db, { pkg: { pkg: fewer, manifestSha256: 'cd'.repeat(32) } }, audit);
+    expect((await getPackage(db, pkg().packageId))?.pkg).toEqual(fewer);
+    expect(await getPackage(db, 'NO-SUCH')).toBeUndefined();
+    expect((await auditLog(db)).map((e) => e.action)).toEqual(['package.import', 'package.import']);
+    db.close();
+    const rows = await rawRows(name, 'applicants');
+    expect(rows.map((r) => r['id'])).toEqual(
+      fewer.applicants.map((a) => `${pkg().packageId}/${a.id}`).sort(),
+    );
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(['$s', 'id', 'packageId']);
+      const name0 = fewer.applicants[0]?.name ?? '';
+      expect(JSON.stringify(row)).not.toContain(name0);
+    }
+    const [packageRow] = await rawRows(name, 'packages');
+    expect(JSON.stringify(packageRow)).not.toContain(pkg().title);
+  });
+
+  it('writes a change and its audit entry together, or neither', async () => {
+    const { db } = fresh(key());
+    const audit = { actor: 'E01', action: 'package.import', target: pkg().packageId };
+    // A value that cannot be stored (JSON has no BigInt): the whole change is refused.
+    await expect(
+      commitChange(
+        db,
+        { pkg: { pkg: pkg(), manifestSha256: 'ab'.repeat(32) }, meta: { trust: 1n } },
+        audit,
+      ),
+    ).rejects.toThrow();
+    expect(await getPackage(db, pkg().packageId)).toBeUndefined();
+    expect(await auditLog(db)).toEqual([]);
+    db.close();
+  });
+});
+
+describe('upgrades from earlier versions of the database', () => {
+  it('v1 → v3: sheets get their last-edit field; a stored package is split into applicant rows', async () => {
+    const k = key();
+    const name = `jb-test-${n++}`;
+    names.push(name);
+    const old = new EarlierDB(name, k, 1);
+    await old.open();
+    const s = sheet();
+    await old.table('sheets').put({
+      id: `${s.packageId}/${s.expertId}`,
+      packageId: s.packageId,
+      expertId: s.expertId,
+      status: s.status,
+      sheet: s,
+    });
+    await old
+      .table('packages')
+      .put({ id: pkg().packageId, manifestSha256: 'ef'.repeat(32), pkg: pkg() });
+    old.close();
+
+    const db = new JiebangDB(name, k);
+    expect(await getPackage(db, pkg().packageId)).toEqual({
+      pkg: pkg(),
+      manifestSha256: 'ef'.repeat(32),
+    });
+    expect(await getSheet(db, s.packageId, s.expertId)).toEqual(s);
+    expect((await db.sheets.get(`${s.packageId}/${s.expertId}`))?.updatedAt).toBe(
+      new Date(0).toISOString(),
+    );
+    expect(await db.applicants.where('packageId').equals(pkg().packageId).count()).toBe(
+      pkg().applicants.length,
+    );
+    db.close();
+  });
+
+  it('v2 → v3 keeps a package that was stored whole, in its order', async () => {
+    const k = key();
+    const name = `jb-test-${n++}`;
+    names.push(name);
+    const old = new EarlierDB(name, k, 2);
+    await old.open();
+    const reversed = { ...pkg(), applicants: [...pkg().applicants].reverse() };
+    await old
+      .table('packages')
+      .put({ id: pkg().packageId, manifestSha256: '12'.repeat(32), pkg: reversed });
+    old.close();
+    const db = new JiebangDB(name, k);
+    expect((await getPackage(db, pkg().packageId))?.pkg).toEqual(reversed);
+    db.close();
   });
 });
 
@@ -335,9 +467,7 @@ describe('audit log in the database', () => {
   it('chains entries written with changes, and verify names an edited entry', async () => {
     const { db, name } = fresh(null);
     for (let i = 0; i < 5; i++)
-      await db.transaction('rw', [db.audit], () =>
-        appendAudit(db, { actor: 'E01', action: 'score.edit', target: `A0${i}` }),
-      );
+      await recordAudit(db, { actor: 'E01', action: 'score.edit', target: `A0${i}` });
     expect(await verifyAudit(db)).toMatchObject({ ok: true, length: 5 });
     expect((await auditLog(db)).map((e) => e.target)).toEqual(['A00', 'A01', 'A02', 'A03', 'A04']);
     db.close();

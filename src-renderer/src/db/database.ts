@@ -27,6 +27,10 @@ export interface ByPackageRow extends Row {
 export interface TaskBookRow extends ByPackageRow {
   status: 'draft' | 'final';
 }
+export interface ApplicantRow extends ByPackageRow {
+  /** The applicant's place in its package's list (sealed with the rest; the list keeps order). */
+  seq?: number;
+}
 export interface AttachmentRow extends ByPackageRow {
   sha256Hmac: string;
 }
@@ -41,6 +45,7 @@ export interface ChunkRow extends Row {
  */
 export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   packages: [],
+  applicants: ['packageId'],
   sheets: ['packageId', 'expertId', 'status', 'updatedAt'],
   decisions: ['packageId'],
   taskbooks: ['packageId', 'status'],
@@ -53,6 +58,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 export class JiebangDB extends Dexie {
   packages!: Table<PackageRow & Record<string, unknown>, string>;
+  applicants!: Table<ApplicantRow & Record<string, unknown>, string>;
   sheets!: Table<SheetRow & Record<string, unknown>, string>;
   decisions!: Table<ByPackageRow & Record<string, unknown>, string>;
   taskbooks!: Table<TaskBookRow & Record<string, unknown>, string>;
@@ -94,6 +100,20 @@ export class JiebangDB extends Dexie {
             if (typeof row['updatedAt'] !== 'string') row['updatedAt'] = new Date(0).toISOString();
           }),
       );
+    // v3: applicants (揭榜方) in their own table, one row each, by package; a package row keeps
+    // the rest. Existing packages are split, so the upgrade reads and re-seals every package.
+    this.version(3)
+      .stores({ applicants: 'id, packageId' })
+      .upgrade(async (tx) => {
+        const packages = tx.table('packages');
+        const applicants = tx.table('applicants');
+        for (const row of await packages.toArray()) {
+          const split = splitPackage(row);
+          if (!split) continue;
+          await applicants.bulkPut(split.applicants);
+          await packages.put(split.row);
+        }
+      });
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
   }
@@ -102,6 +122,39 @@ export class JiebangDB extends Dexie {
   override open(): PromiseExtended<Dexie> {
     return Dexie.Promise.resolve(sealReady()).then(() => super.open());
   }
+}
+
+/**
+ * A package row as stored before v3 (the whole package, applicants included) split into the v3
+ * rows: the package without its applicants, and one applicant row each. Null when already split.
+ */
+export function splitPackage(row: unknown): {
+  row: PackageRow & Record<string, unknown>;
+  applicants: (ApplicantRow & Record<string, unknown>)[];
+} | null {
+  if (typeof row !== 'object' || row === null) return null;
+  const pkg: unknown = Reflect.get(row, 'pkg');
+  const id: unknown = Reflect.get(row, 'id');
+  if (typeof id !== 'string' || typeof pkg !== 'object' || pkg === null) return null;
+  const list: unknown = Reflect.get(pkg, 'applicants');
+  if (!Array.isArray(list)) return null;
+  const rest = Object.fromEntries(Object.entries(pkg).filter(([k]) => k !== 'applicants'));
+  return {
+    row: { ...Object.fromEntries(Object.entries(row)), id, pkg: rest },
+    applicants: list.map((applicant: unknown, seq) => ({
+      id: applicantRowId(id, applicant, seq),
+      packageId: id,
+      seq,
+      applicant,
+    })),
+  };
+}
+
+/** An applicant row's id: package id, then the applicant's own id. */
+function applicantRowId(packageId: string, applicant: unknown, seq: number): string {
+  const own: unknown =
+    typeof applicant === 'object' && applicant !== null ? Reflect.get(applicant, 'id') : undefined;
+  return `${packageId}/${typeof own === 'string' ? own : `#${seq}`}`;
 }
 
 export const databaseName = (profileId: string): string => `jiebang-${profileId}`;

@@ -23,7 +23,7 @@ import {
   type ScoreSheet,
 } from '../../../src-shared/model';
 import { TaskBookDraftSchema, type TaskBookDraft } from '../../../src-shared/taskbook';
-import type { JiebangDB } from './database';
+import { splitPackage, type JiebangDB, type SheetRow } from './database';
 import { blindIndex, openBytes, sealBytes } from './seal';
 
 export const CHUNK_BYTES = 1024 * 1024;
@@ -35,8 +35,8 @@ async function lastAudit(db: JiebangDB): Promise<AuditEntry | undefined> {
   return row ? AuditEntrySchema.parse(row['entry']) : undefined;
 }
 
-/** Appends an audit entry; call inside the transaction of the change it records. */
-export async function appendAudit(db: JiebangDB, input: AuditInput): Promise<AuditEntry> {
+/** Appends an audit entry, inside the transaction of the change it records. */
+async function appendAudit(db: JiebangDB, input: AuditInput): Promise<AuditEntry> {
   const entry = appendEntry(await lastAudit(db), input);
   await db.audit.put({ id: pad(entry.seq), entry });
   return entry;
@@ -50,63 +50,97 @@ export async function verifyAudit(db: JiebangDB) {
   return verifyChain(await auditLog(db));
 }
 
-// ---- review packages ----
+// ---- one change and its audit entry ----
 
-export async function savePackage(
+/** What one change writes; `commitChange` puts it all in one transaction with its audit entry. */
+export interface Change {
+  /** A review package (its applicants in their own rows), with its bundle's manifest SHA-256. */
+  pkg?: { pkg: ReviewPackage; manifestSha256: string };
+  /** A score sheet; the row's status when it differs from the sheet's own (exported). */
+  sheet?: { sheet: ScoreSheet; status?: SheetRow['status']; updatedAt?: string };
+  /** Settings and small records, by id. */
+  meta?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Writes a change and its audit entry in one transaction: both land, or neither. Stores and
+ * screens write through here (or the table-specific savers below), never through Dexie.
+ */
+export async function commitChange(
   db: JiebangDB,
-  pkg: ReviewPackage,
-  manifestSha256: string,
-  actor: string,
+  change: Change,
+  audit: AuditInput | null,
 ): Promise<void> {
-  await db.transaction('rw', [db.packages, db.audit], async () => {
-    await db.packages.put({ id: pkg.packageId, manifestSha256, pkg });
-    await appendAudit(db, {
-      actor,
-      action: 'package.import',
-      target: pkg.packageId,
-      details: { manifestSha256 },
-    });
+  const { pkg, sheet, meta } = change;
+  const tables = [
+    db.audit,
+    ...(pkg ? [db.packages, db.applicants] : []),
+    ...(sheet ? [db.sheets] : []),
+    ...(meta ? [db.meta] : []),
+  ];
+  await db.transaction('rw', tables, async () => {
+    if (pkg) await putPackage(db, pkg.pkg, pkg.manifestSha256);
+    if (sheet) await db.sheets.put(sheetRow(sheet.sheet, sheet.status, sheet.updatedAt));
+    for (const [id, value] of Object.entries(meta ?? {})) await putMeta(db, id, value);
+    if (audit) await appendAudit(db, audit);
   });
+}
+
+/** An audit entry for something that changes no record (unlock, lock, a passphrase change). */
+export const recordAudit = (db: JiebangDB, audit: AuditInput): Promise<void> =>
+  commitChange(db, {}, audit);
+
+// ---- review packages: the package row, and one row per applicant (揭榜方) ----
+
+async function putPackage(db: JiebangDB, pkg: ReviewPackage, manifestSha256: string) {
+  const split = splitPackage({ id: pkg.packageId, manifestSha256, pkg });
+  if (!split) throw new Error(`评审包 ${pkg.packageId} 无法保存`);
+  // A new import of the package replaces its list of applicants.
+  await db.applicants.where('packageId').equals(pkg.packageId).delete();
+  await db.applicants.bulkPut(split.applicants);
+  await db.packages.put(split.row);
 }
 
 export async function getPackage(
   db: JiebangDB,
   packageId: string,
 ): Promise<{ pkg: ReviewPackage; manifestSha256: string } | undefined> {
-  const row = await db.packages.get(packageId);
+  const [row, applicants] = await db.transaction('r', [db.packages, db.applicants], () =>
+    Promise.all([
+      db.packages.get(packageId),
+      db.applicants.where('packageId').equals(packageId).toArray(),
+    ]),
+  );
   if (!row) return undefined;
+  const rest = z.record(z.string(), z.unknown()).parse(row['pkg']);
+  const list = applicants
+    .map((a) => ({ seq: z.number().int().parse(a.seq), applicant: a['applicant'] }))
+    .sort((a, b) => a.seq - b.seq)
+    .map((a) => a.applicant);
   return {
-    pkg: ReviewPackageSchema.parse(row['pkg']),
+    pkg: ReviewPackageSchema.parse({ ...rest, applicants: list }),
     manifestSha256: z.string().parse(row['manifestSha256']),
   };
-}
-
-export async function listPackages(db: JiebangDB): Promise<ReviewPackage[]> {
-  return (await db.packages.toArray()).map((r) => ReviewPackageSchema.parse(r['pkg']));
 }
 
 // ---- score sheets ----
 
 const sheetId = (packageId: string, expertId: string) => `${packageId}/${expertId}`;
 
-export async function saveSheet(
+const sheetRow = (sheet: ScoreSheet, status?: SheetRow['status'], updatedAt?: string) => ({
+  id: sheetId(sheet.packageId, sheet.expertId),
+  packageId: sheet.packageId,
+  expertId: sheet.expertId,
+  status: status ?? sheet.status,
+  updatedAt: updatedAt ?? new Date().toISOString(),
+  sheet,
+});
+
+export const saveSheet = (
   db: JiebangDB,
   sheet: ScoreSheet,
   audit: AuditInput | null,
-): Promise<void> {
-  const row = {
-    id: sheetId(sheet.packageId, sheet.expertId),
-    packageId: sheet.packageId,
-    expertId: sheet.expertId,
-    status: sheet.status,
-    updatedAt: new Date().toISOString(),
-    sheet,
-  };
-  await db.transaction('rw', [db.sheets, db.audit], async () => {
-    await db.sheets.put(row);
-    if (audit) await appendAudit(db, audit);
-  });
-}
+): Promise<void> => commitChange(db, { sheet: { sheet } }, audit);
 
 export async function getSheet(
   db: JiebangDB,

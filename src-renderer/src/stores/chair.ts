@@ -16,7 +16,7 @@ import {
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
 import { ScoreSheetSchema, type PanelDecision, type ScoreSheet } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
-import { appendAudit, auditLog, getMeta, putMeta, saveDecision } from '../db/repo';
+import { auditLog, commitChange, getMeta, saveDecision } from '../db/repo';
 import type { Enrolment } from './review';
 
 const GatheredSchema = z.array(
@@ -111,16 +111,16 @@ export const useChair = create<ChairState>()((set, get) => ({
         message: `${b.manifest.signer.name}（${b.document.expertId}）指纹 ${formatFingerprint(b.manifest.signer.fingerprint)}`,
       });
     }
-    await db.transaction('rw', [db.meta, db.audit], async () => {
-      await putMeta(db, 'trust', trust);
-      await putMeta(db, 'gathered', gathered);
-      await appendAudit(db, {
+    await commitChange(
+      db,
+      { meta: { trust, gathered } },
+      {
         actor,
         action: 'sheets.import',
         target: `${outcomes.filter((o) => o.ok).length}/${files.length}`,
         details: { refused: outcomes.filter((o) => !o.ok).length },
-      });
-    });
+      },
+    );
     set({ gathered, outcomes });
   },
   signAndBuild: async (db, enrolment, decision, recipient, chairName) => {
@@ -128,15 +128,16 @@ export const useChair = create<ChairState>()((set, get) => ({
     const trust = await getMeta(db, 'trust', TrustStateSchema);
     const counter = enrolment.counter + 1;
     await saveDecision(db, decision, enrolment.expertId, 'decision.record');
-    await db.transaction('rw', [db.meta, db.audit], async () => {
-      await putMeta(db, 'enrolment', { ...enrolment, counter });
-      await appendAudit(db, {
+    await commitChange(
+      db,
+      { meta: { enrolment: { ...enrolment, counter } } },
+      {
         actor: enrolment.expertId,
         action: 'decision.sign',
         target: decision.packageId,
         details: { recommended: decision.recommendedIds.join(','), total: decision.approvedTotal },
-      });
-    });
+      },
+    );
     const audit = await auditLog(db);
     return buildBundle({
       kind: 'panel-result',

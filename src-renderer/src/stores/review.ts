@@ -23,13 +23,12 @@ import {
 } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
 import {
-  appendAudit,
   auditLog,
+  commitChange,
   getMeta,
   getPackage,
   getSheet,
   putAttachment,
-  putMeta,
   saveSheet,
 } from '../db/repo';
 import { useSaveState } from './save';
@@ -126,10 +125,10 @@ export const useReview = create<ReviewState>()((set, get) => ({
           );
       }
     }
-    await db.transaction('rw', [db.packages, db.meta, db.audit], async () => {
-      await db.packages.put({ id: pkg.packageId, manifestSha256: bundle.manifestSha256, pkg });
-      await putMeta(db, 'trust', next);
-      await appendAudit(db, {
+    await commitChange(
+      db,
+      { pkg: { pkg, manifestSha256: bundle.manifestSha256 }, meta: { trust: next } },
+      {
         actor,
         action: 'package.import',
         target: pkg.packageId,
@@ -137,8 +136,8 @@ export const useReview = create<ReviewState>()((set, get) => ({
           manifestSha256: bundle.manifestSha256,
           bureau: bundle.manifest.signer.fingerprint,
         },
-      });
-    });
+      },
+    );
     set({ pkg, manifestSha256: bundle.manifestSha256 });
     return { ok: true, notes: verdict.notes };
   },
@@ -157,23 +156,16 @@ export const useReview = create<ReviewState>()((set, get) => ({
       counter: 0,
     };
     const sheet = { ...emptySheet(pkg, expertId), pledgeConfirmedAt: enrolment.pledgeAt };
-    await db.transaction('rw', [db.meta, db.sheets, db.audit], async () => {
-      await putMeta(db, 'enrolment', enrolment);
-      await db.sheets.put({
-        id: `${pkg.packageId}/${expertId}`,
-        packageId: pkg.packageId,
-        expertId,
-        status: 'draft',
-        updatedAt: enrolment.pledgeAt,
-        sheet,
-      });
-      await appendAudit(db, {
+    await commitChange(
+      db,
+      { meta: { enrolment }, sheet: { sheet, status: 'draft', updatedAt: enrolment.pledgeAt } },
+      {
         actor: `${expert.id} ${expert.name}`,
         action: 'enrol',
         target: pkg.packageId,
         details: { pledge: '第七条 保密', fingerprint: enrolment.fingerprint },
-      });
-    });
+      },
+    );
     set({ enrolment, sheet });
   },
   updateScore: (db, applicantId, change, audit) => {
@@ -264,28 +256,23 @@ export const useReview = create<ReviewState>()((set, get) => ({
     const saved = await save(bytes, `${pkg.packageId}-${enrolment.expertId}.jbx`);
     if (!saved) return false;
     const done = { ...enrolment, counter, exportedAt: new Date().toISOString() };
-    await db.transaction('rw', [db.meta, db.sheets, db.audit], async () => {
-      await putMeta(db, 'enrolment', done);
-      // Kept byte for byte: on a laptop shared by the panel the chair can take it from here.
-      await putMeta(db, 'exportedBundle', {
-        name: `${pkg.packageId}-${enrolment.expertId}.jbx`,
-        bytes,
-      });
-      await db.sheets.put({
-        id: `${pkg.packageId}/${enrolment.expertId}`,
-        packageId: pkg.packageId,
-        expertId: enrolment.expertId,
-        status: 'exported',
-        updatedAt: done.exportedAt,
-        sheet,
-      });
-      await appendAudit(db, {
+    await commitChange(
+      db,
+      {
+        meta: {
+          enrolment: done,
+          // Kept byte for byte: on a laptop shared by the panel the chair can take it from here.
+          exportedBundle: { name: `${pkg.packageId}-${enrolment.expertId}.jbx`, bytes },
+        },
+        sheet: { sheet, status: 'exported', updatedAt: done.exportedAt },
+      },
+      {
         actor: enrolment.expertId,
         action: 'sheet.export',
         target: pkg.packageId,
         details: { counter },
-      });
-    });
+      },
+    );
     set({ enrolment: done });
     return true;
   },

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { ProfileSummary } from '../../../src-shared/ipc';
 import { api } from '../bridge';
 import { databaseName, JiebangDB } from '../db/database';
-import { appendAudit } from '../db/repo';
+import { recordAudit } from '../db/repo';
 
 type Status = 'loading' | 'locked' | 'unlocked';
 
@@ -40,9 +40,7 @@ async function open(
   const db = new JiebangDB(databaseName(profile.id), plaintext ? null : dataKey);
   dataKey.fill(0);
   await db.open();
-  await db.transaction('rw', [db.audit], () =>
-    appendAudit(db, { actor: profile.label, action, target: profile.id }),
-  );
+  await recordAudit(db, { actor: profile.label, action, target: profile.id });
   return db;
 }
 
@@ -93,15 +91,11 @@ export const useSession = create<SessionState>()((set, get) => ({
   lock: (reason = 'manual') => {
     const { db, profile } = get();
     if (db && profile) {
-      void db
-        .transaction('rw', [db.audit], () =>
-          appendAudit(db, {
-            actor: profile.label,
-            action: reason === 'idle' ? 'profile.autolock' : 'profile.lock',
-            target: profile.id,
-          }),
-        )
-        .finally(() => db.close());
+      void recordAudit(db, {
+        actor: profile.label,
+        action: reason === 'idle' ? 'profile.autolock' : 'profile.lock',
+        target: profile.id,
+      }).finally(() => db.close());
     }
     set({
       db: null,
@@ -113,13 +107,11 @@ export const useSession = create<SessionState>()((set, get) => ({
     const { profile, db } = get();
     if (!profile || !db) throw new Error('未解锁');
     await api['profile:change-passphrase']({ id: profile.id, oldPassphrase, newPassphrase });
-    await db.transaction('rw', [db.audit], () =>
-      appendAudit(db, {
-        actor: profile.label,
-        action: 'profile.change-passphrase',
-        target: profile.id,
-      }),
-    );
+    await recordAudit(db, {
+      actor: profile.label,
+      action: 'profile.change-passphrase',
+      target: profile.id,
+    });
   },
   clearError: () => set({ error: null }),
 }));

@@ -8,7 +8,7 @@ import { buildBundle } from '../../../src-shared/bundle';
 import type { PanelDecision, ReviewPackage, TaskBook } from '../../../src-shared/model';
 import { draftTaskBook, type TaskBookDraft } from '../../../src-shared/taskbook';
 import type { JiebangDB } from '../db/database';
-import { appendAudit, getDecision, putMeta, saveTaskBook, taskBooksOfPackage } from '../db/repo';
+import { commitChange, getDecision, saveTaskBook, taskBooksOfPackage } from '../db/repo';
 import type { Enrolment } from './review';
 import { useSaveState } from './save';
 
@@ -88,14 +88,11 @@ export const useTaskBook = create<TaskBookState>()((set, get) => ({
   },
   exportBundle: async (db, tb, pdf, enrolment, signerName) => {
     const counter = enrolment.counter + 1;
-    await db.transaction('rw', [db.meta, db.audit], async () => {
-      await putMeta(db, 'enrolment', { ...enrolment, counter });
-      await appendAudit(db, {
-        actor: enrolment.expertId,
-        action: 'taskbook.sign',
-        target: tb.taskBookId,
-      });
-    });
+    await commitChange(
+      db,
+      { meta: { enrolment: { ...enrolment, counter } } },
+      { actor: enrolment.expertId, action: 'taskbook.sign', target: tb.taskBookId },
+    );
     return buildBundle({
       kind: 'task-book',
       bundleId: `${tb.taskBookId}-${counter}`,
