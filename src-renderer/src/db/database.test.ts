@@ -14,6 +14,7 @@ import {
   commitChange,
   findAttachmentBySha256,
   getAttachment,
+  getEnrolment,
   getPackage,
   getSheet,
   putAttachment,
@@ -146,13 +147,21 @@ describe('sealing middleware', () => {
 });
 
 const pkg = () => ReviewPackageSchema.parse(structuredClone(samplePackage));
+const enrolment = () => ({
+  packageId: 'KLMY-2026-JB-001',
+  expertId: 'E01',
+  pledgeAt: '2026-11-29T09:00:00.000Z',
+  secretKey: new Uint8Array(32).fill(5),
+  fingerprint: 'ABCD EFGH',
+  counter: 0,
+});
 
 /**
  * The database as earlier versions of the app left it: their schemas, frozen here, and the same
  * sealing. Version 2 stored a package whole, applicants included.
  */
 class EarlierDB extends Dexie {
-  constructor(name: string, dataKey: Uint8Array, version: 1 | 2) {
+  constructor(name: string, dataKey: Uint8Array, version: 1 | 2 | 3) {
     super(name);
     this.version(1).stores({
       packages: 'id',
@@ -166,11 +175,12 @@ class EarlierDB extends Dexie {
       keys: 'id',
       meta: 'id',
     });
-    if (version === 2)
+    if (version >= 2)
       this.version(2).stores({
         taskbooks: 'id, packageId, status',
         sheets: 'id, packageId, expertId, status, updatedAt',
       });
+    if (version >= 3) this.version(3).stores({ applicants: 'id, packageId' });
     this.use(sealingMiddleware(deriveKeys(dataKey), CLEAR_FIELDS));
   }
 }
@@ -221,6 +231,44 @@ describe('review packages: the package row and one row per applicant', () => {
   });
 });
 
+describe("the expert's enrolment and its signing key", () => {
+  it('keeps the signing key in the keys table and the enrolment in meta, and reads them back', async () => {
+    const { db, name } = fresh(null);
+    await commitChange(db, { enrolment: enrolment() }, null);
+    expect(await getEnrolment(db)).toEqual(enrolment());
+    const later = { ...enrolment(), counter: 3, exportedAt: '2026-11-29T10:00:00.000Z' };
+    await commitChange(db, { enrolment: later }, { actor: 'E01', action: 'x', target: 'y' });
+    expect(await getEnrolment(db)).toEqual(later);
+    db.close();
+    const [meta] = await rawRows(name, 'meta');
+    expect(meta?.['value']).toEqual({
+      ...later,
+      secretKey: undefined,
+      keyId: 'signing/KLMY-2026-JB-001/E01',
+    });
+    expect(await rawRows(name, 'keys')).toEqual([
+      {
+        id: 'signing/KLMY-2026-JB-001/E01',
+        secretKey: later.secretKey,
+        fingerprint: later.fingerprint,
+      },
+    ]);
+  });
+
+  it('refuses an enrolment whose key is missing, rather than sign with nothing', async () => {
+    const { db, name } = fresh(null);
+    await commitChange(db, { enrolment: enrolment() }, null);
+    db.close();
+    const raw = new Dexie(name);
+    await raw.open();
+    await raw.table('keys').clear();
+    raw.close();
+    const again = new JiebangDB(name, null);
+    await expect(getEnrolment(again)).rejects.toThrow('签名密钥 signing/KLMY-2026-JB-001/E01 缺失');
+    again.close();
+  });
+});
+
 describe('upgrades from earlier versions of the database', () => {
   it('v1 → v3: sheets get their last-edit field; a stored package is split into applicant rows', async () => {
     const k = key();
@@ -253,6 +301,24 @@ describe('upgrades from earlier versions of the database', () => {
     expect(await db.applicants.where('packageId').equals(pkg().packageId).count()).toBe(
       pkg().applicants.length,
     );
+    db.close();
+  });
+
+  it('v3 → v4 moves the signing key of an enrolment into the keys table', async () => {
+    const k = key();
+    const name = `jb-test-${n++}`;
+    names.push(name);
+    const old = new EarlierDB(name, k, 3);
+    await old.open();
+    await old.table('meta').put({ id: 'enrolment', value: enrolment() });
+    old.close();
+    const db = new JiebangDB(name, k);
+    expect(await getEnrolment(db)).toEqual(enrolment());
+    const meta = await db.meta.get('enrolment');
+    expect(meta?.['value']).not.toHaveProperty('secretKey');
+    expect(await db.keys.get('signing/KLMY-2026-JB-001/E01')).toMatchObject({
+      secretKey: enrolment().secretKey,
+    });
     db.close();
   });
 

@@ -114,6 +114,14 @@ export class JiebangDB extends Dexie {
           await packages.put(split.row);
         }
       });
+    // v4: the expert's signing key in the keys table; the enrolment in meta refers to it by id.
+    this.version(4).upgrade(async (tx) => {
+      const meta = tx.table('meta');
+      const moved = moveSigningKey(await meta.get('enrolment'));
+      if (!moved) return;
+      await tx.table('keys').put(moved.key);
+      await meta.put(moved.row);
+    });
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
   }
@@ -155,6 +163,34 @@ function applicantRowId(packageId: string, applicant: unknown, seq: number): str
   const own: unknown =
     typeof applicant === 'object' && applicant !== null ? Reflect.get(applicant, 'id') : undefined;
   return `${packageId}/${typeof own === 'string' ? own : `#${seq}`}`;
+}
+
+/** The keys-table id of an enrolment's signing key. */
+export const signingKeyId = (e: { packageId: string; expertId: string }): string =>
+  `signing/${e.packageId}/${e.expertId}`;
+
+/**
+ * An enrolment row as stored before v4 (the signing key inline) split into the v4 rows: the key
+ * row, and the enrolment referring to it. Null when there is nothing to move.
+ */
+export function moveSigningKey(row: unknown): {
+  key: Row & Record<string, unknown>;
+  row: Row & Record<string, unknown>;
+} | null {
+  if (typeof row !== 'object' || row === null) return null;
+  const value: unknown = Reflect.get(row, 'value');
+  if (typeof value !== 'object' || value === null) return null;
+  const secretKey: unknown = Reflect.get(value, 'secretKey');
+  const packageId: unknown = Reflect.get(value, 'packageId');
+  const expertId: unknown = Reflect.get(value, 'expertId');
+  if (!(secretKey instanceof Uint8Array)) return null;
+  if (typeof packageId !== 'string' || typeof expertId !== 'string') return null;
+  const id = signingKeyId({ packageId, expertId });
+  const rest = Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'secretKey'));
+  return {
+    key: { id, secretKey, fingerprint: Reflect.get(value, 'fingerprint') },
+    row: { id: 'enrolment', value: { ...rest, keyId: id } },
+  };
 }
 
 export const databaseName = (profileId: string): string => `jiebang-${profileId}`;

@@ -23,7 +23,7 @@ import {
   type ScoreSheet,
 } from '../../../src-shared/model';
 import { TaskBookDraftSchema, type TaskBookDraft } from '../../../src-shared/taskbook';
-import { splitPackage, type JiebangDB, type SheetRow } from './database';
+import { moveSigningKey, splitPackage, type JiebangDB, type SheetRow } from './database';
 import { blindIndex, openBytes, sealBytes } from './seal';
 
 export const CHUNK_BYTES = 1024 * 1024;
@@ -50,6 +50,45 @@ export async function verifyAudit(db: JiebangDB) {
   return verifyChain(await auditLog(db));
 }
 
+// ---- the expert's enrolment; its signing key in the keys table ----
+
+/** Who this profile is on a package's roster, and the Ed25519 key it signs with (第七条). */
+export const EnrolmentSchema = z.object({
+  packageId: z.string(),
+  expertId: z.string(),
+  pledgeAt: z.string(),
+  secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array, '签名私钥缺失'),
+  fingerprint: z.string(),
+  counter: z.number().int().nonnegative(),
+  exportedAt: z.string().optional(),
+});
+export type Enrolment = z.infer<typeof EnrolmentSchema>;
+
+/** The enrolment as kept in `meta`: the key by reference, the key itself in `keys`. */
+const StoredEnrolmentSchema = EnrolmentSchema.omit({ secretKey: true }).extend({
+  keyId: z.string(),
+});
+const SigningKeySchema = z.object({
+  secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+  fingerprint: z.string(),
+});
+
+export async function getEnrolment(db: JiebangDB): Promise<Enrolment | undefined> {
+  const stored = await getMeta(db, 'enrolment', StoredEnrolmentSchema);
+  if (!stored) return undefined;
+  const row = await db.keys.get(stored.keyId);
+  if (!row) throw new Error(`签名密钥 ${stored.keyId} 缺失`);
+  const { keyId: _keyId, ...rest } = stored;
+  return { ...rest, secretKey: SigningKeySchema.parse(row).secretKey };
+}
+
+async function putEnrolment(db: JiebangDB, enrolment: Enrolment): Promise<void> {
+  const split = moveSigningKey({ id: 'enrolment', value: enrolment });
+  if (!split) throw new Error('签名私钥缺失');
+  await db.keys.put(split.key);
+  await db.meta.put(split.row);
+}
+
 // ---- one change and its audit entry ----
 
 /** What one change writes; `commitChange` puts it all in one transaction with its audit entry. */
@@ -58,6 +97,8 @@ export interface Change {
   pkg?: { pkg: ReviewPackage; manifestSha256: string };
   /** A score sheet; the row's status when it differs from the sheet's own (exported). */
   sheet?: { sheet: ScoreSheet; status?: SheetRow['status']; updatedAt?: string };
+  /** The expert's enrolment (its signing key goes to the keys table). */
+  enrolment?: Enrolment;
   /** Settings and small records, by id. */
   meta?: Readonly<Record<string, unknown>>;
 }
@@ -71,16 +112,18 @@ export async function commitChange(
   change: Change,
   audit: AuditInput | null,
 ): Promise<void> {
-  const { pkg, sheet, meta } = change;
+  const { pkg, sheet, enrolment, meta } = change;
   const tables = [
     db.audit,
     ...(pkg ? [db.packages, db.applicants] : []),
     ...(sheet ? [db.sheets] : []),
-    ...(meta ? [db.meta] : []),
+    ...(enrolment ? [db.keys] : []),
+    ...(meta || enrolment ? [db.meta] : []),
   ];
   await db.transaction('rw', tables, async () => {
     if (pkg) await putPackage(db, pkg.pkg, pkg.manifestSha256);
     if (sheet) await db.sheets.put(sheetRow(sheet.sheet, sheet.status, sheet.updatedAt));
+    if (enrolment) await putEnrolment(db, enrolment);
     for (const [id, value] of Object.entries(meta ?? {})) await putMeta(db, id, value);
     if (audit) await appendAudit(db, audit);
   });

@@ -130,7 +130,7 @@ export const useChair = create<ChairState>()((set, get) => ({
     await saveDecision(db, decision, enrolment.expertId, 'decision.record');
     await commitChange(
       db,
-      { meta: { enrolment: { ...enrolment, counter } } },
+      { enrolment: { ...enrolment, counter } },
       {
         actor: enrolment.expertId,
         action: 'decision.sign',

@@ -3,7 +3,6 @@
  * key), and my sheet. Every edit goes to the database at once (autosave) through the repositories;
  * the audit log records imports, enrolment, recusals, score edits, submission, reopening, export.
  */
-import { z } from 'zod';
 import { create } from 'zustand';
 import {
   applyImport,
@@ -25,7 +24,9 @@ import type { JiebangDB } from '../db/database';
 import {
   auditLog,
   commitChange,
+  getEnrolment,
   getMeta,
+  type Enrolment,
   getPackage,
   getSheet,
   putAttachment,
@@ -33,16 +34,7 @@ import {
 } from '../db/repo';
 import { useSaveState } from './save';
 
-const EnrolmentSchema = z.object({
-  packageId: z.string(),
-  expertId: z.string(),
-  pledgeAt: z.string(),
-  secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
-  fingerprint: z.string(),
-  counter: z.number().int().nonnegative(),
-  exportedAt: z.string().optional(),
-});
-export type Enrolment = z.infer<typeof EnrolmentSchema>;
+export type { Enrolment };
 
 interface ReviewState {
   loaded: boolean;
@@ -89,7 +81,7 @@ export const useReview = create<ReviewState>()((set, get) => ({
   load: async (db) => {
     const trust = await getMeta(db, 'trust', TrustStateSchema);
     const current = trust?.pkg ? await getPackage(db, trust.pkg.packageId) : undefined;
-    const enrolment = (await getMeta(db, 'enrolment', EnrolmentSchema)) ?? null;
+    const enrolment = (await getEnrolment(db)) ?? null;
     const sheet =
       current && enrolment
         ? ((await getSheet(db, current.pkg.packageId, enrolment.expertId)) ??
@@ -158,7 +150,7 @@ export const useReview = create<ReviewState>()((set, get) => ({
     const sheet = { ...emptySheet(pkg, expertId), pledgeConfirmedAt: enrolment.pledgeAt };
     await commitChange(
       db,
-      { meta: { enrolment }, sheet: { sheet, status: 'draft', updatedAt: enrolment.pledgeAt } },
+      { enrolment, sheet: { sheet, status: 'draft', updatedAt: enrolment.pledgeAt } },
       {
         actor: `${expert.id} ${expert.name}`,
         action: 'enrol',
@@ -259,8 +251,8 @@ export const useReview = create<ReviewState>()((set, get) => ({
     await commitChange(
       db,
       {
+        enrolment: done,
         meta: {
-          enrolment: done,
           // Kept byte for byte: on a laptop shared by the panel the chair can take it from here.
           exportedBundle: { name: `${pkg.packageId}-${enrolment.expertId}.jbx`, bytes },
         },

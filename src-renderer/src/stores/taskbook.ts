@@ -90,7 +90,7 @@ export const useTaskBook = create<TaskBookState>()((set, get) => ({
     const counter = enrolment.counter + 1;
     await commitChange(
       db,
-      { meta: { enrolment: { ...enrolment, counter } } },
+      { enrolment: { ...enrolment, counter } },
       { actor: enrolment.expertId, action: 'taskbook.sign', target: tb.taskBookId },
     );
     return buildBundle({
