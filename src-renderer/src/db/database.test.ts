@@ -77,14 +77,7 @@ describe('sealing middleware', () => {
     expect(await getSheet(db, 'KLMY-2026-JB-001', 'E01')).toEqual(sheet());
     db.close();
     const [row] = await rawRows(name, 'sheets');
-    expect(Object.keys(row ?? {}).sort()).toEqual([
-      '$s',
-      'expertId',
-      'id',
-      'packageId',
-      'status',
-      'updatedAt',
-    ]);
+    expect(Object.keys(row ?? {}).sort()).toEqual(['$s', 'expertId', 'id', 'packageId', 'status']);
     expect(JSON.stringify(row)).not.toContain('方案先进可行');
   });
 
@@ -161,7 +154,7 @@ const enrolment = () => ({
  * sealing. Version 2 stored a package whole, applicants included.
  */
 class EarlierDB extends Dexie {
-  constructor(name: string, dataKey: Uint8Array, version: 1 | 2 | 3) {
+  constructor(name: string, dataKey: Uint8Array, version: 1 | 2 | 3 | 4) {
     super(name);
     this.version(1).stores({
       packages: 'id',
@@ -181,7 +174,13 @@ class EarlierDB extends Dexie {
         sheets: 'id, packageId, expertId, status, updatedAt',
       });
     if (version >= 3) this.version(3).stores({ applicants: 'id, packageId' });
-    this.use(sealingMiddleware(deriveKeys(dataKey), CLEAR_FIELDS));
+    if (version >= 4) this.version(4).stores({});
+    // v2 to v4 left a sheet's last-edit time in clear.
+    const clear =
+      version >= 2
+        ? { ...CLEAR_FIELDS, sheets: ['packageId', 'expertId', 'status', 'updatedAt'] }
+        : CLEAR_FIELDS;
+    this.use(sealingMiddleware(deriveKeys(dataKey), clear));
   }
 }
 
@@ -270,7 +269,7 @@ describe("the expert's enrolment and its signing key", () => {
 });
 
 describe('upgrades from earlier versions of the database', () => {
-  it('v1 → v3: sheets get their last-edit field; a stored package is split into applicant rows', async () => {
+  it('v1 → now: sheets get their last-edit field, sealed; a stored package is split into applicant rows', async () => {
     const k = key();
     const name = `jb-test-${n++}`;
     names.push(name);
@@ -302,6 +301,34 @@ describe('upgrades from earlier versions of the database', () => {
       pkg().applicants.length,
     );
     db.close();
+    // v5: the last-edit time is sealed with the rest, not left in clear.
+    const [raw] = await rawRows(name, 'sheets');
+    expect(Object.keys(raw ?? {}).sort()).toEqual(['$s', 'expertId', 'id', 'packageId', 'status']);
+  });
+
+  it('v4 → v5 seals the last-edit time of a sheet that earlier versions left in clear', async () => {
+    const k = key();
+    const name = `jb-test-${n++}`;
+    names.push(name);
+    const old = new EarlierDB(name, k, 4);
+    await old.open();
+    const s = sheet();
+    const row = {
+      id: `${s.packageId}/${s.expertId}`,
+      packageId: s.packageId,
+      expertId: s.expertId,
+      status: s.status,
+      updatedAt: '2026-11-28T08:00:00.000Z',
+      sheet: s,
+    };
+    await old.table('sheets').put(row);
+    old.close();
+    expect(Object.keys((await rawRows(name, 'sheets'))[0] ?? {})).toContain('updatedAt');
+    const db = new JiebangDB(name, k);
+    expect(await db.sheets.get(row.id)).toEqual(row);
+    db.close();
+    const [raw] = await rawRows(name, 'sheets');
+    expect(Object.keys(raw ?? {}).sort()).toEqual(['$s', 'expertId', 'id', 'packageId', 'status']);
   });
 
   it('v3 → v4 moves the signing key of an enrolment into the keys table', async () => {

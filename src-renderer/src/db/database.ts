@@ -46,7 +46,7 @@ export interface ChunkRow extends Row {
 export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   packages: [],
   applicants: ['packageId'],
-  sheets: ['packageId', 'expertId', 'status', 'updatedAt'],
+  sheets: ['packageId', 'expertId', 'status'],
   decisions: ['packageId'],
   taskbooks: ['packageId', 'status'],
   inspections: ['packageId'],
@@ -85,7 +85,7 @@ export class JiebangDB extends Dexie {
       keys: 'id',
       meta: 'id',
     });
-    // v2: task books by status, sheets by last edit (for "recently edited"); existing sheets get
+    // v2: task books by status, sheets by last edit (an index v5 drops again); existing sheets get
     // their `updatedAt` from the sealed record, so the upgrade reads and re-seals every sheet.
     this.version(2)
       .stores({
@@ -122,6 +122,14 @@ export class JiebangDB extends Dexie {
       await tx.table('keys').put(moved.key);
       await meta.put(moved.row);
     });
+    // v5: a sheet's last-edit time is sealed like the rest (only ids, foreign keys and status
+    // flags stay in clear); every sheet is written again without it in clear.
+    this.version(5)
+      .stores({ sheets: 'id, packageId, expertId, status' })
+      .upgrade(async (tx) => {
+        const sheets = tx.table('sheets');
+        await sheets.bulkPut(await sheets.toArray());
+      });
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
   }
