@@ -6,7 +6,7 @@ import { base64 } from '@scure/base';
 import { ReviewPackageSchema, ScoreSheetSchema } from '../../../src-shared/model';
 import samplePackage from '../../../resources/sample/review-package.json';
 import e01 from '../../../resources/sample/sheets/E01.json';
-import { CLEAR_FIELDS, JiebangDB } from './database';
+import { CLEAR_FIELDS, JiebangDB, STORES } from './database';
 import { deriveKeys } from './seal';
 import { READ_PAGE, SEALED, sealingMiddleware } from './middleware';
 import {
@@ -156,24 +156,9 @@ const enrolment = () => ({
 class EarlierDB extends Dexie {
   constructor(name: string, dataKey: Uint8Array, version: 1 | 2 | 3 | 4) {
     super(name);
-    this.version(1).stores({
-      packages: 'id',
-      sheets: 'id, packageId, expertId, status',
-      decisions: 'id, packageId',
-      taskbooks: 'id, packageId',
-      inspections: 'id, packageId',
-      attachments: 'id, packageId, sha256Hmac',
-      chunks: 'id, attachmentId',
-      audit: 'id',
-      keys: 'id',
-      meta: 'id',
-    });
-    if (version >= 2)
-      this.version(2).stores({
-        taskbooks: 'id, packageId, status',
-        sheets: 'id, packageId, expertId, status, updatedAt',
-      });
-    if (version >= 3) this.version(3).stores({ applicants: 'id, packageId' });
+    this.version(1).stores(STORES.v1);
+    if (version >= 2) this.version(2).stores(STORES.v2);
+    if (version >= 3) this.version(3).stores(STORES.v3);
     if (version >= 4) this.version(4).stores({});
     // v2 to v4 left a sheet's last-edit time in clear.
     const clear =
@@ -182,6 +167,15 @@ class EarlierDB extends Dexie {
         : CLEAR_FIELDS;
     this.use(sealingMiddleware(deriveKeys(dataKey), clear));
   }
+}
+
+/** A database as version `version` of the app left it, open for writing its rows. */
+async function earlier(version: 1 | 2 | 3 | 4, dataKey: Uint8Array) {
+  const name = `jb-test-${n++}`;
+  names.push(name);
+  const old = new EarlierDB(name, dataKey, version);
+  await old.open();
+  return { name, old };
 }
 
 describe('review packages: the package row and one row per applicant', () => {
@@ -271,10 +265,7 @@ describe("the expert's enrolment and its signing key", () => {
 describe('upgrades from earlier versions of the database', () => {
   it('v1 → now: sheets get their last-edit field, sealed; a stored package is split into applicant rows', async () => {
     const k = key();
-    const name = `jb-test-${n++}`;
-    names.push(name);
-    const old = new EarlierDB(name, k, 1);
-    await old.open();
+    const { name, old } = await earlier(1, k);
     const s = sheet();
     await old.table('sheets').put({
       id: `${s.packageId}/${s.expertId}`,
@@ -308,10 +299,7 @@ describe('upgrades from earlier versions of the database', () => {
 
   it('v4 → v5 seals the last-edit time of a sheet that earlier versions left in clear', async () => {
     const k = key();
-    const name = `jb-test-${n++}`;
-    names.push(name);
-    const old = new EarlierDB(name, k, 4);
-    await old.open();
+    const { name, old } = await earlier(4, k);
     const s = sheet();
     const row = {
       id: `${s.packageId}/${s.expertId}`,
@@ -333,10 +321,7 @@ describe('upgrades from earlier versions of the database', () => {
 
   it('v3 → v4 moves the signing key of an enrolment into the keys table', async () => {
     const k = key();
-    const name = `jb-test-${n++}`;
-    names.push(name);
-    const old = new EarlierDB(name, k, 3);
-    await old.open();
+    const { name, old } = await earlier(3, k);
     await old.table('meta').put({ id: 'enrolment', value: enrolment() });
     old.close();
     const db = new JiebangDB(name, k);
@@ -351,10 +336,7 @@ describe('upgrades from earlier versions of the database', () => {
 
   it('v2 → v3 keeps a package that was stored whole, in its order', async () => {
     const k = key();
-    const name = `jb-test-${n++}`;
-    names.push(name);
-    const old = new EarlierDB(name, k, 2);
-    await old.open();
+    const { name, old } = await earlier(2, k);
     const reversed = { ...pkg(), applicants: [...pkg().applicants].reverse() };
     await old
       .table('packages')

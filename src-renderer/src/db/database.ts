@@ -56,6 +56,32 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   meta: [],
 };
 
+/**
+ * The stores each version declares (v4 declares none: it only moves data). History: a new version
+ * adds an entry here and never edits an earlier one; the migration tests open databases written
+ * with the earlier entries.
+ */
+export const STORES = {
+  v1: {
+    packages: 'id',
+    sheets: 'id, packageId, expertId, status',
+    decisions: 'id, packageId',
+    taskbooks: 'id, packageId',
+    inspections: 'id, packageId',
+    attachments: 'id, packageId, sha256Hmac',
+    chunks: 'id, attachmentId',
+    audit: 'id',
+    keys: 'id',
+    meta: 'id',
+  },
+  v2: {
+    taskbooks: 'id, packageId, status',
+    sheets: 'id, packageId, expertId, status, updatedAt',
+  },
+  v3: { applicants: 'id, packageId' },
+  v5: { sheets: 'id, packageId, expertId, status' },
+} as const satisfies Record<string, Readonly<Record<string, string>>>;
+
 export class JiebangDB extends Dexie {
   packages!: Table<PackageRow & Record<string, unknown>, string>;
   applicants!: Table<ApplicantRow & Record<string, unknown>, string>;
@@ -73,25 +99,11 @@ export class JiebangDB extends Dexie {
   /** `dataKey` null only for the test-only plaintext mode (see README: web host flags). */
   constructor(name: string, dataKey: Uint8Array | null) {
     super(name);
-    this.version(1).stores({
-      packages: 'id',
-      sheets: 'id, packageId, expertId, status',
-      decisions: 'id, packageId',
-      taskbooks: 'id, packageId',
-      inspections: 'id, packageId',
-      attachments: 'id, packageId, sha256Hmac',
-      chunks: 'id, attachmentId',
-      audit: 'id',
-      keys: 'id',
-      meta: 'id',
-    });
+    this.version(1).stores(STORES.v1);
     // v2: task books by status, sheets by last edit (an index v5 drops again); existing sheets get
     // their `updatedAt` from the sealed record, so the upgrade reads and re-seals every sheet.
     this.version(2)
-      .stores({
-        taskbooks: 'id, packageId, status',
-        sheets: 'id, packageId, expertId, status, updatedAt',
-      })
+      .stores(STORES.v2)
       .upgrade((tx) =>
         tx
           .table('sheets')
@@ -103,7 +115,7 @@ export class JiebangDB extends Dexie {
     // v3: applicants (揭榜方) in their own table, one row each, by package; a package row keeps
     // the rest. Existing packages are split, so the upgrade reads and re-seals every package.
     this.version(3)
-      .stores({ applicants: 'id, packageId' })
+      .stores(STORES.v3)
       .upgrade(async (tx) => {
         const packages = tx.table('packages');
         const applicants = tx.table('applicants');
@@ -125,7 +137,7 @@ export class JiebangDB extends Dexie {
     // v5: a sheet's last-edit time is sealed like the rest (only ids, foreign keys and status
     // flags stay in clear); every sheet is written again without it in clear.
     this.version(5)
-      .stores({ sheets: 'id, packageId, expertId, status' })
+      .stores(STORES.v5)
       .upgrade(async (tx) => {
         const sheets = tx.table('sheets');
         await sheets.bulkPut(await sheets.toArray());
