@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
-import { ReviewPackageSchema, ScoreSheetSchema } from '../../../src-shared/model';
+import { ReviewPackageSchema, ScoreSheetSchema, type ScoreSheet } from '../../../src-shared/model';
 import samplePackage from '../../../resources/sample/review-package.json';
 import e01 from '../../../resources/sample/sheets/E01.json';
 import { CLEAR_FIELDS, JiebangDB, STORES } from './database';
@@ -55,6 +55,20 @@ async function rawPut(name: string, table: string, row: unknown): Promise<void> 
   }
 }
 
+/** A sheet's row as earlier versions wrote it (before v2 without a last-edit time). */
+const storedSheet = (s: ScoreSheet) => ({
+  id: `${s.packageId}/${s.expertId}`,
+  packageId: s.packageId,
+  expertId: s.expertId,
+  status: s.status,
+  sheet: s,
+});
+
+/** What a sealed sheet row shows an attacker: its sealed content, ids and status. */
+const SHEET_CLEAR = ['$s', 'expertId', 'id', 'packageId', 'status'];
+const clearFieldsOfSheets = async (name: string) =>
+  (await rawRows(name, 'sheets')).map((r) => Object.keys(r).sort());
+
 /** Flips one byte of a stored row's sealed content, as someone with the laptop could. */
 async function flipSealedByte(name: string, table: string, id: string): Promise<void> {
   const row = (await rawRows(name, table)).find((r) => r['id'] === id);
@@ -77,7 +91,7 @@ describe('sealing middleware', () => {
     expect(await getSheet(db, 'KLMY-2026-JB-001', 'E01')).toEqual(sheet());
     db.close();
     const [row] = await rawRows(name, 'sheets');
-    expect(Object.keys(row ?? {}).sort()).toEqual(['$s', 'expertId', 'id', 'packageId', 'status']);
+    expect(Object.keys(row ?? {}).sort()).toEqual(SHEET_CLEAR);
     expect(JSON.stringify(row)).not.toContain('方案先进可行');
   });
 
@@ -267,13 +281,7 @@ describe('upgrades from earlier versions of the database', () => {
     const k = key();
     const { name, old } = await earlier(1, k);
     const s = sheet();
-    await old.table('sheets').put({
-      id: `${s.packageId}/${s.expertId}`,
-      packageId: s.packageId,
-      expertId: s.expertId,
-      status: s.status,
-      sheet: s,
-    });
+    await old.table('sheets').put(storedSheet(s));
     await old
       .table('packages')
       .put({ id: pkg().packageId, manifestSha256: 'ef'.repeat(32), pkg: pkg() });
@@ -293,30 +301,20 @@ describe('upgrades from earlier versions of the database', () => {
     );
     db.close();
     // v5: the last-edit time is sealed with the rest, not left in clear.
-    const [raw] = await rawRows(name, 'sheets');
-    expect(Object.keys(raw ?? {}).sort()).toEqual(['$s', 'expertId', 'id', 'packageId', 'status']);
+    expect(await clearFieldsOfSheets(name)).toEqual([SHEET_CLEAR]);
   });
 
   it('v4 → v5 seals the last-edit time of a sheet that earlier versions left in clear', async () => {
     const k = key();
     const { name, old } = await earlier(4, k);
-    const s = sheet();
-    const row = {
-      id: `${s.packageId}/${s.expertId}`,
-      packageId: s.packageId,
-      expertId: s.expertId,
-      status: s.status,
-      updatedAt: '2026-11-28T08:00:00.000Z',
-      sheet: s,
-    };
+    const row = { ...storedSheet(sheet()), updatedAt: '2026-11-28T08:00:00.000Z' };
     await old.table('sheets').put(row);
     old.close();
     expect(Object.keys((await rawRows(name, 'sheets'))[0] ?? {})).toContain('updatedAt');
     const db = new JiebangDB(name, k);
     expect(await db.sheets.get(row.id)).toEqual(row);
     db.close();
-    const [raw] = await rawRows(name, 'sheets');
-    expect(Object.keys(raw ?? {}).sort()).toEqual(['$s', 'expertId', 'id', 'packageId', 'status']);
+    expect(await clearFieldsOfSheets(name)).toEqual([SHEET_CLEAR]);
   });
 
   it('v3 → v4 moves the signing key of an enrolment into the keys table', async () => {
