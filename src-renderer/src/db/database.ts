@@ -166,7 +166,7 @@ export function splitPackage(row: unknown): {
   if (typeof id !== 'string' || typeof pkg !== 'object' || pkg === null) return null;
   const list: unknown = Reflect.get(pkg, 'applicants');
   if (!Array.isArray(list)) return null;
-  const rest = Object.fromEntries(Object.entries(pkg).filter(([k]) => k !== 'applicants'));
+  const rest = without(pkg, 'applicants');
   return {
     row: { ...Object.fromEntries(Object.entries(row)), id, pkg: rest },
     applicants: list.map((applicant: unknown, seq) => ({
@@ -185,9 +185,9 @@ function applicantRowId(packageId: string, applicant: unknown, seq: number): str
   return `${packageId}/${typeof own === 'string' ? own : `#${seq}`}`;
 }
 
-/** The keys-table id of an enrolment's signing key. */
-export const signingKeyId = (e: { packageId: string; expertId: string }): string =>
-  `signing/${e.packageId}/${e.expertId}`;
+/** A copy of `value`'s own fields without `field`. */
+const without = (value: object, field: string): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).filter(([k]) => k !== field));
 
 /**
  * An enrolment row as stored before v4 (the signing key inline) split into the v4 rows: the key
@@ -205,8 +205,9 @@ export function moveSigningKey(row: unknown): {
   const expertId: unknown = Reflect.get(value, 'expertId');
   if (!(secretKey instanceof Uint8Array)) return null;
   if (typeof packageId !== 'string' || typeof expertId !== 'string') return null;
-  const id = signingKeyId({ packageId, expertId });
-  const rest = Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'secretKey'));
+  // The keys-table id of the enrolment's signing key.
+  const id = `signing/${packageId}/${expertId}`;
+  const rest = without(value, 'secretKey');
   return {
     key: { id, secretKey, fingerprint: Reflect.get(value, 'fingerprint') },
     row: { id: 'enrolment', value: { ...rest, keyId: id } },

@@ -53,7 +53,7 @@ export async function verifyAudit(db: JiebangDB) {
 // ---- the expert's enrolment; its signing key in the keys table ----
 
 /** Who this profile is on a package's roster, and the Ed25519 key it signs with (第七条). */
-export const EnrolmentSchema = z.object({
+const EnrolmentSchema = z.object({
   packageId: z.string(),
   expertId: z.string(),
   pledgeAt: z.string(),

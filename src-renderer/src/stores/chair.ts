@@ -17,7 +17,7 @@ import { formatFingerprint } from '../../../src-shared/crypto/keys';
 import { ScoreSheetSchema, type PanelDecision, type ScoreSheet } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
 import { auditLog, commitChange, getMeta, saveDecision } from '../db/repo';
-import type { Enrolment } from './review';
+import type { Enrolment } from '../db/repo';
 
 const GatheredSchema = z.array(
   z.object({

@@ -34,8 +34,6 @@ import {
 } from '../db/repo';
 import { useSaveState } from './save';
 
-export type { Enrolment };
-
 interface ReviewState {
   loaded: boolean;
   pkg: ReviewPackage | null;

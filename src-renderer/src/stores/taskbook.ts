@@ -9,7 +9,7 @@ import type { PanelDecision, ReviewPackage, TaskBook } from '../../../src-shared
 import { draftTaskBook, type TaskBookDraft } from '../../../src-shared/taskbook';
 import type { JiebangDB } from '../db/database';
 import { commitChange, getDecision, saveTaskBook, taskBooksOfPackage } from '../db/repo';
-import type { Enrolment } from './review';
+import type { Enrolment } from '../db/repo';
 import { useSaveState } from './save';
 
 interface TaskBookState {
