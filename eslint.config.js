@@ -143,6 +143,7 @@ export default tseslint.config(
       'build/**/*.ts',
       '*.config.{ts,js}',
       'bin/**/*.mjs',
+      'test/**/*.mjs',
     ],
     languageOptions: { globals: { ...globals.node } },
   },
