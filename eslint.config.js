@@ -24,6 +24,52 @@ const sharedBoundary = {
   })),
 };
 
+/**
+ * electron-vite's ESM shim declares `require`, `__dirname` and `__filename` at the top of every
+ * main-process chunk that mentions them, after the bundler has renamed clashing bindings. A
+ * declaration of one of these names in code bundled into main then clashes with the shim, and the
+ * chunk no longer parses ("Identifier 'require' has already been declared"): main dies before a
+ * window opens. So no binding of any kind (variable, function, class, parameter, import) may take
+ * these names there. Scope analysis sees every kind of declaration, destructuring included.
+ */
+const SHIM_NAMES = new Set(['require', '__dirname', '__filename']);
+const noShimBindings = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Forbid bindings named like the bundler shims of main (require, __dirname, __filename).',
+    },
+    schema: [],
+    messages: {
+      shim: "'{{name}}' is declared by electron-vite's ESM shim in main's chunks: name this binding otherwise (e.g. requireFromHere, here).",
+    },
+  },
+  /** @param {import('eslint').Rule.RuleContext} context */
+  create(context) {
+    return {
+      'Program:exit'() {
+        // A class is a variable both outside and inside its own scope: report each name once.
+        const reported = new Set();
+        for (const scope of context.sourceCode.scopeManager?.scopes ?? []) {
+          for (const variable of scope.variables) {
+            if (!SHIM_NAMES.has(variable.name)) continue;
+            for (const identifier of variable.identifiers) {
+              if (reported.has(identifier)) continue;
+              reported.add(identifier);
+              context.report({
+                node: identifier,
+                messageId: 'shim',
+                data: { name: variable.name },
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -97,8 +143,15 @@ export default tseslint.config(
       'build/**/*.ts',
       '*.config.{ts,js}',
       'bin/**/*.mjs',
+      'test/**/*.mjs',
     ],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Code bundled into main (src-shared is bundled there too): see noShimBindings above.
+    files: ['src-main/**/*.{ts,tsx}', 'src-shared/**/*.{ts,tsx}'],
+    plugins: { jiebang: { rules: { 'no-shim-bindings': noShimBindings } } },
+    rules: { 'jiebang/no-shim-bindings': 'error' },
   },
   {
     // Playwright fixtures must destructure their first argument, even when they use nothing from it.

@@ -17,7 +17,12 @@ export interface BootstrapDeps {
     registerSchemesAsPrivileged(
       schemes: {
         scheme: string;
-        privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean };
+        privileges: {
+          standard: boolean;
+          secure: boolean;
+          supportFetchAPI: boolean;
+          codeCache: boolean;
+        };
       }[],
     ): void;
   };
@@ -33,7 +38,11 @@ export function bootstrap(deps: BootstrapDeps, isProduction: boolean): boolean {
   const dataDir = deps.env['JIEBANG_DATA_DIR'];
   if (dataDir) deps.app.setPath('userData', resolve(dataDir));
   deps.protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      // codeCache: V8 keeps compiled code of the app's scripts between starts (needs standard).
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
   if (!deps.app.requestSingleInstanceLock()) {
     deps.app.quit();
@@ -43,4 +52,25 @@ export function bootstrap(deps: BootstrapDeps, isProduction: boolean): boolean {
     hardenWebContents(contents, isProduction),
   );
   return true;
+}
+
+/** The slice of Electron a failed start uses. */
+export interface StartFailureDeps {
+  dialog: { showErrorBox(title: string, content: string): void };
+  app: { exit(exitCode?: number): void };
+}
+
+/**
+ * A start that fails (the window cannot be created or its page not loaded) must not leave a
+ * windowless process behind: an error box says what failed, and the app exits with code 1.
+ */
+export function reportStartFailure(deps: StartFailureDeps, error: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error('Jiebang Panel could not start:', detail);
+  deps.dialog.showErrorBox(
+    '揭榜评审台无法启动 Jiebang Panel could not start',
+    `${error instanceof Error ? error.message : String(error)}\n\n` +
+      '请重新安装或联系管理员；数据未受影响。 Reinstall or ask your administrator; your data is untouched.',
+  );
+  deps.app.exit(1);
 }

@@ -1,11 +1,12 @@
 /**
  * The Electron main process: one hardened window serving the renderer from `app://jiebang`,
  * the IPC contract's handlers, and nothing else. Everything testable lives in small modules
- * (security.ts, static.ts, ipc/, handlers/) that never import Electron at runtime.
+ * (security.ts, static.ts, print.ts, ipc/, handlers/) that never import Electron at runtime;
+ * test/electron loads this file, built, under Node with a stand-in for `electron`.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
-import { bootstrap } from './bootstrap';
+import { bootstrap, reportStartFailure } from './bootstrap';
 import { channelNames, PROGRESS_EVENT } from '../src-shared/ipc';
 import { handlers } from './handlers';
 import type { HostServices } from './handlers/types';
@@ -20,58 +21,60 @@ import {
 } from './security';
 import { readStatic } from './static';
 import { createPdfWorker } from './pdf/pool';
-import { printPdf } from './print';
+import { createPdfPrinter } from './print';
 
 const isProduction = app.isPackaged || process.env['NODE_ENV'] === 'production';
 const devServerUrl = isProduction ? undefined : process.env['ELECTRON_RENDERER_URL'];
 
+// Task books render in a worker thread, never on main's event loop (built: out/main/pdf-worker.js).
+const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.js'));
+const printer = createPdfPrinter({ BrowserWindow, session });
+/** The app's window (never the hidden print window). */
+let mainWindow: BrowserWindow | null = null;
+
 // Data-dir override, app:// scheme, single-instance lock, WebContents hardening (bootstrap.ts).
 if (bootstrap({ env: process.env, app, protocol }, isProduction)) {
   app.on('second-instance', () => {
-    const [win] = BrowserWindow.getAllWindows();
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
   });
-  void app.whenReady().then(start);
+  app.on('will-quit', () => printer.removeTemporaryFiles());
   app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => reportStartFailure({ dialog, app }, error));
 }
 
-// Task books render in a worker thread, never on main's event loop (built: out/main/pdf-worker.js).
-const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.js'));
-
-function host(): HostServices {
+/** Host services for one IPC call: dialogs attach to, and progress goes to, the asking window. */
+function host(owner: BrowserWindow | null): HostServices {
   return {
     renderPdf: (job) => pdfWorker.render(job),
-    printPdf,
+    printPdf: (bytes, title) => printer.print(bytes, title),
     kind: 'electron',
     dataDir: app.getPath('userData'),
     isPackaged: app.isPackaged,
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     showSaveDialog: async (suggestedName, filters) => {
-      const win = BrowserWindow.getFocusedWindow();
       const options = { defaultPath: suggestedName, filters: [...filters] };
-      const result = win
-        ? await dialog.showSaveDialog(win, options)
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     showOpenDialog: async (filters, multiple) => {
-      const win = BrowserWindow.getFocusedWindow();
       const options: Electron.OpenDialogOptions = {
         filters: [...filters],
         properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       };
-      const result = win
-        ? await dialog.showOpenDialog(win, options)
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths;
     },
-    reportProgress: (progress) => {
-      for (const win of BrowserWindow.getAllWindows())
-        win.webContents.send(PROGRESS_EVENT, progress);
-    },
+    reportProgress: (progress) => owner?.webContents.send(PROGRESS_EVENT, progress),
     safeStorage: {
       isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
       getSelectedStorageBackend: () =>
@@ -93,13 +96,21 @@ async function start(): Promise<void> {
     });
   });
   hardenSession(session.defaultSession);
-  registerIpc(ipcMain, channelNames, handlers, host(), (frame) =>
-    isTrustedSender(frame, devServerUrl),
+  registerIpc(
+    ipcMain,
+    channelNames,
+    handlers,
+    (event) => host(BrowserWindow.fromWebContents(event.sender)),
+    (frame) => isTrustedSender(frame, devServerUrl),
   );
 
   const win = new BrowserWindow(
     mainWindowOptions(join(import.meta.dirname, '../preload/preload.cjs'), isProduction),
   );
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
   win.once('ready-to-show', () => win.show());
   await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }

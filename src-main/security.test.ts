@@ -174,7 +174,10 @@ describe('start-up (bootstrap)', () => {
     expect(bootstrap(f.deps, true)).toBe(true);
     expect(f.calls).toContain('setPath userData /tmp/jb-test');
     expect(f.schemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
   });
 

@@ -51,8 +51,29 @@ export function isSafeFileName(name: string): boolean {
   return true;
 }
 
-/** The largest file the app opens or saves in one piece (bundles with proposals can be large). */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/**
+ * The most bytes one IPC message carries (a file to save or print, the files of one open). Electron
+ * serialises a message in one buffer, and one of 2^29 bytes crashes the app (electron/electron
+ * #53961): the cap stays at half that. Larger files are refused by name with this limit.
+ */
+export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+/** The largest file the app opens or saves: one message's worth. */
+export const MAX_FILE_BYTES = MAX_MESSAGE_BYTES;
+
+/** A byte count as people read it: "256 MB" (MiB, as file managers show it). */
+export function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${bytes} 字节`;
+}
+
+/** The refusal of bytes past MAX_FILE_BYTES, naming the limit. */
+export const FILE_TOO_LARGE = `文件过大：超过单个文件上限 ${formatBytes(MAX_FILE_BYTES)} file too large (limit ${formatBytes(MAX_FILE_BYTES)})`;
+
+/** Bytes of one message, refused past MAX_FILE_BYTES (the renderer's bridge refuses them too). */
+const MessageBytesSchema = BytesSchema.refine(
+  (b) => b.byteLength <= MAX_FILE_BYTES,
+  FILE_TOO_LARGE,
+);
 
 export const AppInfoSchema = z.object({
   name: z.string(),
@@ -102,7 +123,7 @@ export const contract = {
   },
   'file:save': {
     input: z.object({
-      bytes: BytesSchema.refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件过大 file too large'),
+      bytes: MessageBytesSchema,
       suggestedName: z
         .string()
         .min(1)
@@ -153,7 +174,7 @@ export const contract = {
   /** Electron's print dialog on a PDF; the web host answers `handler-failed` (it downloads instead). */
   'pdf:print': {
     input: z.object({
-      bytes: BytesSchema.refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件过大 file too large'),
+      bytes: MessageBytesSchema,
       title: z.string().min(1).max(200),
     }),
     output: z.object({ printed: z.boolean() }),

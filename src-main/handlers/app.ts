@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IpcError } from '../../src-shared/ipc';
 import { APP_VERSION } from '../version';
-import { renderJob } from '../pdf/jobs';
-import type { HandlerMap } from './types';
+import type { PdfJob, PdfResult } from '../pdf/jobs';
+import type { HandlerMap, HostServices } from './types';
 
 export const SAMPLE_BUNDLE = 'sample/review-package.jbx';
 
@@ -11,19 +11,24 @@ export const SAMPLE_BUNDLE = 'sample/review-package.jbx';
 const isPdf = (bytes: Uint8Array) =>
   bytes.byteLength > 5 && new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-';
 
+/**
+ * Renders through the host's worker; without one (unit tests) in this thread. The PDF stack
+ * (react-pdf, fonts) is imported only then, never at main's start (it loads in the worker).
+ */
+async function render(job: PdfJob, host: HostServices): Promise<PdfResult> {
+  if (host.renderPdf) return host.renderPdf(job);
+  const { renderJob } = await import('../pdf/jobs');
+  return renderJob(job);
+}
+
 export const appHandlers: HandlerMap<
   'app:info' | 'sample:package' | 'sheet:pdf' | 'taskbook:pdf' | 'pdf:print'
 > = {
   'sheet:pdf': async ({ pkg, sheet, fingerprint }, host) => {
-    const { bytes } = await (host.renderPdf ?? renderJob)({
-      kind: 'sheet',
-      pkg,
-      sheet,
-      fingerprint,
-    });
+    const { bytes } = await render({ kind: 'sheet', pkg, sheet, fingerprint }, host);
     return { bytes };
   },
-  'taskbook:pdf': async ({ tb }, host) => (host.renderPdf ?? renderJob)({ kind: 'taskbook', tb }),
+  'taskbook:pdf': async ({ tb }, host) => render({ kind: 'taskbook', tb }, host),
   'pdf:print': async ({ bytes, title }, host) => {
     if (!host.printPdf)
       throw new IpcError('handler-failed', '此环境不能直接打印，请下载后打印 cannot print here');

@@ -1,8 +1,10 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../src-shared/ipc';
+import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES, type Progress } from '../../src-shared/ipc';
+import { dispatch } from '../ipc/dispatch';
+import { handlers } from '.';
 import { CHUNK_BYTES, fileHandlers } from './file';
 import type { HostServices } from './types';
 
@@ -77,5 +79,103 @@ describe('file handlers report progress in bytes', () => {
     };
     await fileHandlers['file:open']({ filters: [{ name: 'a', extensions: ['txt'] }] }, host);
     expect(events).toEqual([]);
+  });
+});
+
+describe('one IPC message stays well below what crashes Electron (2^29 bytes)', () => {
+  it('caps a message at 256 MB: half the size known to crash', () => {
+    expect(MAX_MESSAGE_BYTES).toBe(2 ** 28);
+    expect(MAX_FILE_BYTES).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+  });
+
+  /** A sparse file of `size` bytes: no disk space, no time. */
+  async function sparse(dir: string, name: string, size: number): Promise<string> {
+    const path = join(dir, name);
+    await writeFile(path, '');
+    await truncate(path, size);
+    return path;
+  }
+
+  function opening(paths: string[], events: Progress[]): Promise<unknown> {
+    const host: HostServices = {
+      kind: 'electron',
+      dataDir: '/nonexistent',
+      isPackaged: false,
+      resourcesDir: 'resources',
+      showOpenDialog: async () => paths,
+      reportProgress: (p) => events.push(p),
+    };
+    return fileHandlers['file:open'](
+      { filters: [{ name: 'b', extensions: ['jbx'] }], multiple: true, task: 't' },
+      host,
+    );
+  }
+
+  it('refuses a file past the limit by name, before reading anything', async () => {
+    const dir = await tempDir();
+    const small = await sparse(dir, 'small.jbx', 10);
+    const big = await sparse(dir, '评审包.jbx', MAX_FILE_BYTES + 1);
+    const events: Progress[] = [];
+    await expect(opening([small, big], events)).rejects.toThrow(
+      '文件过大：评审包.jbx（256.0 MB），单个文件上限 256 MB。',
+    );
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a multi-file open whose total is past the limit, naming it', async () => {
+    const dir = await tempDir();
+    // Each fits alone; together they are one byte past the limit.
+    const sizes = [MAX_MESSAGE_BYTES - 10, 6, 5];
+    const paths = await Promise.all(
+      ['a', 'b', 'c'].map((n, i) => sparse(dir, `${n}.jbx`, sizes[i] ?? 0)),
+    );
+    const events: Progress[] = [];
+    await expect(opening(paths, events)).rejects.toThrow(
+      '所选 3 个文件共 256.0 MB，超过一次打开的上限 256 MB，请分批打开。',
+    );
+    expect(events).toEqual([]);
+    // Fewer at once fit in one message.
+    const opened = await opening(paths.slice(1), events);
+    expect(opened).toMatchObject({
+      canceled: false,
+      files: [{ name: 'b.jbx' }, { name: 'c.jbx' }],
+    });
+  });
+
+  it('refuses bytes past the limit to save or print, naming it, before any handler runs', async () => {
+    /** Claims one byte more than the cap without allocating it. */
+    class Oversized extends Uint8Array {
+      override get byteLength(): number {
+        return MAX_FILE_BYTES + 1;
+      }
+    }
+    const host: HostServices = {
+      kind: 'electron',
+      dataDir: '/nonexistent',
+      isPackaged: false,
+      resourcesDir: 'resources',
+      showSaveDialog: async () => {
+        throw new Error('the dialog must not open');
+      },
+      printPdf: async () => {
+        throw new Error('nothing may print');
+      },
+    };
+    const save = await dispatch(
+      handlers,
+      'file:save',
+      { bytes: new Oversized(8), suggestedName: 'big.jbx' },
+      host,
+    );
+    const print = await dispatch(
+      handlers,
+      'pdf:print',
+      { bytes: new Oversized(8), title: '任务书' },
+      host,
+    );
+    for (const result of [save, print]) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+      expect(!result.ok && result.error.message).toContain('超过单个文件上限 256 MB');
+    }
   });
 });

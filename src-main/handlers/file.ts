@@ -1,6 +1,12 @@
 import { open, rename, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { IpcError, MAX_FILE_BYTES, type Progress } from '../../src-shared/ipc';
+import {
+  formatBytes,
+  IpcError,
+  MAX_FILE_BYTES,
+  MAX_MESSAGE_BYTES,
+  type Progress,
+} from '../../src-shared/ipc';
 import type { HandlerMap, HostServices } from './types';
 
 /** Files move in chunks of this size, with a progress event after each. */
@@ -17,6 +23,32 @@ function reporter(
   };
 }
 
+function tooLarge(path: string, size: number): IpcError {
+  return new IpcError(
+    'handler-failed',
+    `文件过大：${basename(path)}（${formatBytes(size)}），单个文件上限 ${formatBytes(MAX_FILE_BYTES)}。` +
+      ` File too large: ${basename(path)} (${formatBytes(size)}), limit ${formatBytes(MAX_FILE_BYTES)}.`,
+  );
+}
+
+/**
+ * The files of one open travel back in one IPC message: each must fit, and so must their total
+ * (MAX_MESSAGE_BYTES). Checked on the sizes before anything is read; the refusal names the limit.
+ */
+export function checkOpenSizes(paths: readonly string[], sizes: readonly number[]): void {
+  for (const [i, path] of paths.entries()) {
+    const size = sizes[i] ?? 0;
+    if (size > MAX_FILE_BYTES) throw tooLarge(path, size);
+  }
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total > MAX_MESSAGE_BYTES)
+    throw new IpcError(
+      'handler-failed',
+      `所选 ${paths.length} 个文件共 ${formatBytes(total)}，超过一次打开的上限 ${formatBytes(MAX_MESSAGE_BYTES)}，请分批打开。` +
+        ` The ${paths.length} files chosen come to ${formatBytes(total)}, over the limit of ${formatBytes(MAX_MESSAGE_BYTES)} for one open: open them in batches.`,
+    );
+}
+
 /** Reads a whole file in chunks, reporting progress (bytes read / size). */
 export async function readFileWithProgress(
   path: string,
@@ -25,12 +57,7 @@ export async function readFileWithProgress(
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    if (size > MAX_FILE_BYTES) {
-      throw new IpcError(
-        'handler-failed',
-        `文件过大：${basename(path)}（${size} 字节，上限 ${MAX_FILE_BYTES}） file too large`,
-      );
-    }
+    if (size > MAX_FILE_BYTES) throw tooLarge(path, size);
     const bytes = new Uint8Array(size);
     let done = 0;
     onProgress(0);
@@ -101,6 +128,7 @@ export const fileHandlers: HandlerMap<'file:save' | 'file:open'> = {
     const paths = await host.showOpenDialog(filters, multiple ?? false);
     if (paths === null || paths.length === 0) return { canceled: true };
     const sizes = await Promise.all(paths.map(async (p) => (await stat(p)).size));
+    checkOpenSizes(paths, sizes);
     const total = sizes.reduce((a, b) => a + b, 0);
     const report = reporter(host, task, 'read', total);
     const files = [];

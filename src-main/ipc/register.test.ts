@@ -50,14 +50,26 @@ const appFrame = { url: 'app://jiebang/index.html', parent: null };
 describe('registerIpc', () => {
   it('registers exactly the contract channels', () => {
     const f = fakeIpcMain();
-    registerIpc(f.ipcMain, channelNames, realHandlers, host, (frame) => isTrustedSender(frame));
+    registerIpc(
+      f.ipcMain,
+      channelNames,
+      realHandlers,
+      () => host,
+      (frame) => isTrustedSender(frame),
+    );
     expect([...f.listeners.keys()].sort()).toEqual(Object.keys(contract).sort());
   });
 
   it('answers a good call from the app frame', async () => {
     const f = fakeIpcMain();
     const { handlers, calls } = countingHandlers();
-    registerIpc(f.ipcMain, channelNames, handlers, host, (frame) => isTrustedSender(frame));
+    registerIpc(
+      f.ipcMain,
+      channelNames,
+      handlers,
+      () => host,
+      (frame) => isTrustedSender(frame),
+    );
     const result = await f.invoke('app:info', appFrame);
     expect(result.ok).toBe(true);
     expect(result.ok && contract['app:info'].output.parse(result.value).dataDir).toBe('/tmp/jb');
@@ -67,7 +79,13 @@ describe('registerIpc', () => {
   it('refuses a foreign frame before any handler runs', async () => {
     const f = fakeIpcMain();
     const { handlers, calls } = countingHandlers();
-    registerIpc(f.ipcMain, channelNames, handlers, host, (frame) => isTrustedSender(frame));
+    registerIpc(
+      f.ipcMain,
+      channelNames,
+      handlers,
+      () => host,
+      (frame) => isTrustedSender(frame),
+    );
     for (const frame of [
       { url: 'https://evil.example/', parent: null },
       { url: 'app://jiebang/index.html', parent: appFrame },
@@ -85,7 +103,13 @@ describe('registerIpc', () => {
   it('refuses bad input with a message naming the field, and the handler is not called', async () => {
     const f = fakeIpcMain();
     const { handlers, calls } = countingHandlers();
-    registerIpc(f.ipcMain, channelNames, handlers, host, (frame) => isTrustedSender(frame));
+    registerIpc(
+      f.ipcMain,
+      channelNames,
+      handlers,
+      () => host,
+      (frame) => isTrustedSender(frame),
+    );
     const cases: unknown[] = [
       undefined,
       'bytes',

@@ -7,23 +7,22 @@ export interface IpcEventShape {
   senderFrame: { url: string; parent: unknown } | null;
 }
 
-/** The slice of `ipcMain` registration uses. */
-export interface IpcMainShape {
-  handle(
-    channel: string,
-    listener: (event: IpcEventShape, raw: unknown) => Promise<Envelope>,
-  ): void;
+/** The slice of `ipcMain` registration uses (E: the host's event type, e.g. Electron's). */
+export interface IpcMainShape<E extends IpcEventShape = IpcEventShape> {
+  handle(channel: string, listener: (event: E, raw: unknown) => Promise<Envelope>): void;
 }
 
 /**
  * Registers every channel of the contract on `ipcMain`. Before any handler runs, the sender frame
  * must pass `isTrustedSender` (only the app's own top frame), then `dispatch` validates the input.
+ * `hostFor(event)` gives the host services for that call: its dialogs attach to the window that
+ * asked, its progress goes back to it.
  */
-export function registerIpc(
-  ipcMain: IpcMainShape,
+export function registerIpc<E extends IpcEventShape>(
+  ipcMain: IpcMainShape<E>,
   channels: readonly Channel[],
   handlers: HandlerMap<Channel>,
-  host: HostServices,
+  hostFor: (event: E) => HostServices,
   isTrustedSender: (frame: IpcEventShape['senderFrame']) => boolean,
 ): void {
   for (const channel of channels) {
@@ -37,7 +36,7 @@ export function registerIpc(
           },
         };
       }
-      return dispatch(handlers, channel, raw, host);
+      return dispatch(handlers, channel, raw, hostFor(event));
     });
   }
 }

@@ -11,8 +11,10 @@ import { Font } from '@react-pdf/renderer';
 import { openSync, type Font as FontFile } from 'fontkit';
 import { splitForLineBreaks } from '../../src-shared/text/cjk-split';
 
-const require = createRequire(import.meta.url);
-const ttf = (pkg: string, file: string) => require.resolve(`@expo-google-fonts/${pkg}/${file}`);
+// Not `require`: electron-vite's ESM shim declares its own `require` in the same chunk.
+const requireFromHere = createRequire(import.meta.url);
+const ttf = (pkg: string, file: string) =>
+  requireFromHere.resolve(`@expo-google-fonts/${pkg}/${file}`);
 
 const FILES = {
   serif: ttf('noto-serif-sc', '400Regular/NotoSerifSC_400Regular.ttf'),

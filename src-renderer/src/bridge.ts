@@ -7,7 +7,9 @@
 import {
   contractByChannel,
   EnvelopeSchema,
+  FILE_TOO_LARGE,
   IpcError,
+  MAX_FILE_BYTES,
   type Api,
   type Channel,
   type ChannelOutput,
@@ -159,15 +161,24 @@ async function unwrap<C extends Channel>(
   return parsed.data;
 }
 
+/**
+ * Electron serialises each call as one message, and too large a message crashes it: bytes past
+ * the cap never leave the renderer (main refuses them too, with the same words).
+ */
+function sendable<T extends { bytes: Uint8Array }>(input: T): T {
+  if (input.bytes.byteLength > MAX_FILE_BYTES) throw new IpcError('bad-input', FILE_TOO_LARGE);
+  return input;
+}
+
 /** The typed API: one function per channel of src-shared/ipc.ts. */
 export const api: Api = {
   'app:info': () => unwrap('app:info', rawApi()['app:info']()),
-  'file:save': (input) => unwrap('file:save', rawApi()['file:save'](input)),
+  'file:save': async (input) => unwrap('file:save', rawApi()['file:save'](sendable(input))),
   'file:open': (input) => unwrap('file:open', rawApi()['file:open'](input)),
   'sample:package': () => unwrap('sample:package', rawApi()['sample:package']()),
   'sheet:pdf': (input) => unwrap('sheet:pdf', rawApi()['sheet:pdf'](input)),
   'taskbook:pdf': (input) => unwrap('taskbook:pdf', rawApi()['taskbook:pdf'](input)),
-  'pdf:print': (input) => unwrap('pdf:print', rawApi()['pdf:print'](input)),
+  'pdf:print': async (input) => unwrap('pdf:print', rawApi()['pdf:print'](sendable(input))),
   'profile:list': () => unwrap('profile:list', rawApi()['profile:list']()),
   'profile:create': (input) => unwrap('profile:create', rawApi()['profile:create'](input)),
   'profile:unlock': (input) => unwrap('profile:unlock', rawApi()['profile:unlock'](input)),

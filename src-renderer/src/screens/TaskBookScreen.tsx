@@ -470,6 +470,11 @@ function Actions({
       return null;
     }
   };
+  /** Runs what a button asked for; a failure (printing, saving) is shown, never dropped. */
+  const attempt = (action: () => Promise<void>) => {
+    setError(null);
+    action().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
   /** The current preview's PDF, or a fresh one when there is none for this content. */
   const pdfNow = () => (current ? Promise.resolve(current) : render());
   const fileName = `${draft.taskBookId}${draft.status === 'draft' ? '-草稿' : ''}.pdf`;
@@ -507,7 +512,12 @@ function Actions({
           <button
             type="button"
             disabled={!checked.ok}
-            onClick={() => void pdfNow().then((p) => p && save(p.bytes))}
+            onClick={() =>
+              attempt(async () => {
+                const p = await pdfNow();
+                if (p) await save(p.bytes);
+              })
+            }
           >
             {t('taskbook.savePdf')}
           </button>
@@ -515,13 +525,15 @@ function Actions({
             type="button"
             disabled={!checked.ok}
             onClick={() =>
-              void pdfNow().then(async (p) => {
+              attempt(async () => {
+                const p = await pdfNow();
                 if (!p) return;
                 if (host === 'web') {
                   await save(p.bytes);
                   setMessage(t('taskbook.printWeb'));
                   return;
                 }
+                setMessage(null);
                 const r = await api['pdf:print']({
                   bytes: p.bytes,
                   title: draft.title || draft.taskBookId,
