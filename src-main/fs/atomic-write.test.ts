@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { temporaryName, writeFileAtomic } from './atomic-write';
+import { temporaryName, WRITE_CHUNK_BYTES, writeFileAtomic } from './atomic-write';
 import { describeFileError, errorCode } from './errors';
 import { unclearReasons } from '../../test/helpers/clear-error';
 
@@ -48,6 +48,15 @@ describe('writeFileAtomic', () => {
     expect(errorCode(error)).toMatch(/^E/);
     expect((await readdir(dir)).sort()).toEqual(['keep.txt', 'taken']);
     expect(unclearReasons(describeFileError(error, '评分表 taken'))).toEqual([]);
+  });
+
+  it('reports progress chunk by chunk on a large file', async () => {
+    const path = join(await folder(), 'bundle.jbx');
+    const bytes = new Uint8Array(WRITE_CHUNK_BYTES * 2 + 5).fill(7);
+    const seen: number[] = [];
+    await writeFileAtomic(path, bytes, { onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([0, WRITE_CHUNK_BYTES, WRITE_CHUNK_BYTES * 2, bytes.byteLength]);
+    expect((await readFile(path)).equals(bytes)).toBe(true);
   });
 
   it('names temporaries so no two writers share one, hidden beside the file', () => {

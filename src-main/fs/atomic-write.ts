@@ -27,7 +27,12 @@ export interface AtomicWriteOptions {
    * rename stands in. Default `true`: replace it.
    */
   overwrite?: boolean;
+  /** Called with the bytes written so far, after each chunk (for a progress bar on large files). */
+  onProgress?: (done: number) => void;
 }
+
+/** Large files are written in chunks of this size when progress is reported. */
+export const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Temporary names: hidden, in the same directory (rename never crosses a file system), unique. */
 export function temporaryName(path: string): string {
@@ -106,7 +111,17 @@ export async function writeFileAtomic(
   const handle = await open(tmp, 'wx', options.mode ?? 0o644);
   try {
     try {
-      await handle.writeFile(data);
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      options.onProgress?.(0);
+      for (let done = 0; done < bytes.byteLength;) {
+        const { bytesWritten } = await handle.write(
+          bytes,
+          done,
+          Math.min(WRITE_CHUNK_BYTES, bytes.byteLength - done),
+        );
+        done += bytesWritten;
+        options.onProgress?.(done);
+      }
       await handle.sync();
     } finally {
       await handle.close();
