@@ -54,7 +54,7 @@ function sameSecret(a: string, b: string): boolean {
  * The web host's own answers outside the contract: every one a sentence, Chinese first, English
  * second — never a library's text, a Node error code or a stack.
  */
-export const MESSAGES = {
+const MESSAGES = {
   wrongHost: '请求的主机名不是本机网页宿主，已拒绝。 Wrong host: refused.',
   methodNotAllowed: '不支持此请求方法。 Method not allowed.',
   notFound: '找不到此页面或文件。 Not found.',
