@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from './model';
+import './validation-messages';
 
 /** Bytes cross the boundary as Uint8Array (structured clone in Electron, tagged base64 over HTTP). */
 export const BytesSchema = z.custom<Uint8Array>(

@@ -1,4 +1,4 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateAgeIdentity } from '../../src-shared/crypto/age';
@@ -9,15 +9,17 @@ import {
   publicKeyToPem,
   secretKeyToPem,
 } from '../../src-shared/crypto/keys';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFileError } from '../fs/errors';
 import { CliUsageError, type CliCommand } from './types';
 
+/** A new key file, whole or not at all (writeFileAtomic); an existing file is never overwritten. */
 async function writeNew(path: string, text: string, secret: boolean): Promise<void> {
   try {
-    await writeFile(path, text, { flag: 'wx', mode: secret ? 0o600 : 0o644 });
-  } catch {
-    throw new CliUsageError(`文件已存在或无法写入，未覆盖：${path}`);
+    await writeFileAtomic(path, text, { overwrite: false, mode: secret ? 0o600 : 0o644 });
+  } catch (error) {
+    throw new CliUsageError(describeFileError(error, path));
   }
-  if (secret) await chmod(path, 0o600);
 }
 
 export const keygenCommand: CliCommand = {

@@ -1,10 +1,11 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TaskBookSchema } from '../../src-shared/model';
 import { checkTaskBook } from '../../src-shared/rules';
 import { renderJob } from '../pdf/jobs';
 import { taskBookCode } from '../../src-shared/taskbook';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFileError } from '../fs/errors';
 import { readJsonFile } from './io';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -42,7 +43,11 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     const { bytes: pdf, missing } = await renderJob({ kind: 'taskbook', tb });
     if (missing.length > 0)
       io.err(`! 以下字符字库中没有，打印件上将显示为空框：${missing.join(' ')}\n`);
-    await writeFile(resolve(io.cwd, values.out), pdf);
+    try {
+      await writeFileAtomic(resolve(io.cwd, values.out), pdf);
+    } catch (error) {
+      throw new Error(describeFileError(error, values.out));
+    }
     io.out(
       `已排版 rendered: ${values.out}（${pdf.byteLength} 字节${tb.status === 'draft' ? '，草稿' : ''}）\n核验码 code: ${taskBookCode(tb)}\n`,
     );

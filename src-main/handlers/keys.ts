@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { IpcError } from '../../src-shared/ipc';
+import { describeFileError, errorCode } from '../fs/errors';
 import { KeyError, ProfileStore, type ProfileFile } from '../keys/profiles';
 import type { HandlerMap, HostServices } from './types';
 
@@ -22,14 +23,26 @@ const summary = (p: ProfileFile) => ({
   hasKeychain: p.keychain !== undefined,
 });
 
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
+/**
+ * Every answer of these handlers is a sentence: a KeyError carries its own; a file-system failure
+ * (a full disk, a read-only or missing data folder) is named with the profile folder; anything
+ * else is reported without the internals (no stack, no library text).
+ */
+function guard<T>(host: HostServices, work: () => Promise<T>): Promise<T> {
+  return work().catch((error: unknown) => {
     if (error instanceof KeyError)
       throw new IpcError('handler-failed', error.message, [error.code]);
-    throw error;
-  }
+    const folder = `用户档案文件夹 ${profileStore(host).dir}`;
+    if (errorCode(error) !== undefined)
+      throw new IpcError('handler-failed', describeFileError(error, folder), ['storage']);
+    // The details stay in main's log; the user gets a sentence.
+    console.error('profile handler failed:', error);
+    throw new IpcError(
+      'handler-failed',
+      `处理用户档案时出现内部错误，未作任何更改。 An internal error occurred with the profile; nothing was changed.`,
+      ['internal'],
+    );
+  });
 }
 
 export const keyHandlers: HandlerMap<
@@ -40,26 +53,29 @@ export const keyHandlers: HandlerMap<
   | 'profile:enable-keychain'
   | 'profile:unlock-keychain'
 > = {
-  'profile:list': async (_input, host) => (await profileStore(host).list()).map(summary),
+  'profile:list': (_input, host) =>
+    guard(host, async () => (await profileStore(host).list()).map(summary)),
   'profile:create': (input, host) =>
-    guard(async () => {
+    guard(host, async () => {
       const { profile, dataKey } = await profileStore(host).create(input.label, input.passphrase);
       return { profile: summary(profile), dataKey };
     }),
   'profile:unlock': (input, host) =>
-    guard(async () => ({ dataKey: await profileStore(host).unlock(input.id, input.passphrase) })),
+    guard(host, async () => ({
+      dataKey: await profileStore(host).unlock(input.id, input.passphrase),
+    })),
   'profile:change-passphrase': (input, host) =>
-    guard(async () => {
+    guard(host, async () => {
       await profileStore(host).changePassphrase(input.id, input.oldPassphrase, input.newPassphrase);
       return { changed: true as const };
     }),
   'profile:enable-keychain': (input, host) =>
-    guard(async () => {
+    guard(host, async () => {
       await profileStore(host).enableKeychain(input.id, input.passphrase, host.safeStorage);
       return { enabled: true as const };
     }),
   'profile:unlock-keychain': (input, host) =>
-    guard(async () => ({
+    guard(host, async () => ({
       dataKey: await profileStore(host).unlockWithKeychain(input.id, host.safeStorage),
     })),
 };

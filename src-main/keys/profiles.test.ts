@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +89,56 @@ describe('profiles and data keys', () => {
     await expect(s.unlockWithKeychain(profile.id, fake('basic_text'))).rejects.toThrow(
       'basic_text',
     );
+  });
+});
+
+describe('profiles under concurrency (issue 23)', () => {
+  it('serialises a burst of sixteen: three tried, thirteen told to wait, the count on disk is three', async () => {
+    const s = await store(() => 5_000_000); // the clock stands still: no backoff ever runs out
+    const { profile } = await s.create('E04', 'the right passphrase');
+    const answers = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) => s.unlock(profile.id, `wrong passphrase ${i}`)),
+    );
+    const codes = answers.map((a) =>
+      a.status === 'rejected' && a.reason instanceof KeyError ? a.reason.code : 'other',
+    );
+    expect(codes.filter((c) => c === 'wrong-passphrase')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'too-soon')).toHaveLength(13);
+    expect((await s.read(profile.id)).failures.count).toBe(3);
+    expect(await readdir(s.dir)).toEqual([`${profile.id}.json`]);
+  });
+
+  it('counts an attempt before deriving the key: a derivation that fails still counts', async () => {
+    const s = await store();
+    const { profile } = await s.create('E05', 'the right passphrase');
+    // A tampered file whose scrypt parameters the derivation refuses (N must be a power of two).
+    const tampered = {
+      ...profile,
+      passphrase: { ...profile.passphrase, kdf: { ...profile.passphrase.kdf, N: 3 } },
+    };
+    await writeFile(join(s.dir, `${profile.id}.json`), JSON.stringify(tampered));
+    await expect(s.unlock(profile.id, 'the right passphrase')).rejects.toThrow('已损坏');
+    expect((await s.read(profile.id)).failures.count).toBe(1);
+  });
+
+  it('keeps every profile whole when creates, unlocks and changes run at once', async () => {
+    const s = await store();
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => s.create(`E1${i}`, `passphrase number ${i}`)),
+    );
+    await Promise.all(
+      made.flatMap(({ profile }, i) => [
+        s.unlock(profile.id, `passphrase number ${i}`),
+        s.changePassphrase(profile.id, `passphrase number ${i}`, `changed passphrase ${i}`),
+        s.unlock(profile.id, 'not it at all').catch(() => undefined),
+      ]),
+    );
+    expect((await s.list()).map((p) => p.label).sort()).toEqual(
+      made.map((m) => m.profile.label).sort(),
+    );
+    for (const [i, { profile, dataKey }] of made.entries()) {
+      expect(await s.unlock(profile.id, `changed passphrase ${i}`)).toEqual(dataKey);
+    }
+    expect((await readdir(s.dir)).every((name) => name.endsWith('.json'))).toBe(true);
   });
 });

@@ -5,11 +5,20 @@
  * scrypt (OWASP: N=2^17, r=8, p=1), a new salt at every wrap; optionally also wrapped by the OS
  * keychain (safeStorage), never when its Linux backend is `basic_text` (a fixed, public key).
  * Wrong passphrases are answered ever more slowly. Changing the passphrase rewraps the DEK only.
+ *
+ * Under concurrency (a renderer or a script sending many requests at once): every operation on one
+ * profile runs alone, in order (`KeyedQueue`, shared by every store in the process); an unlock
+ * attempt is counted on disk *before* the key derivation runs, so neither a burst of parallel
+ * attempts nor a crash during the derivation escapes the backoff; every file is written through
+ * `writeFileAtomic` (unique temporary name, fsync, rename), so concurrent writers can neither
+ * corrupt a profile nor lose one.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { KeyedQueue } from './queue';
 
 export const SCRYPT_DEFAULT = { N: 2 ** 17, r: 8, p: 1 } as const;
 export const MIN_PASSPHRASE = 10;
@@ -51,7 +60,8 @@ export class KeyError extends Error {
       | 'weak-passphrase'
       | 'no-profile'
       | 'keychain-refused'
-      | 'corrupt',
+      | 'corrupt'
+      | 'storage',
     message: string,
   ) {
     super(message);
@@ -124,6 +134,16 @@ export interface Keychain {
   decryptString: (cipher: Uint8Array) => string;
 }
 
+const NO_PROFILE = '没有这个用户档案。 No such profile.';
+const weak = (what: string) =>
+  `${what}至少 ${MIN_PASSPHRASE} 个字符。 The passphrase needs at least ${MIN_PASSPHRASE} characters.`;
+
+const damaged = (id: string) =>
+  `用户档案文件 ${id}.json 已损坏，无法使用；未作任何更改。 The profile file ${id}.json is damaged; nothing was changed.`;
+
+/** Every operation on one profile file, across every store of this process, runs alone. */
+const queue = new KeyedQueue();
+
 export class ProfileStore {
   constructor(
     readonly dir: string,
@@ -132,19 +152,23 @@ export class ProfileStore {
   ) {}
 
   private path(id: string): string {
-    if (!/^[a-f0-9-]{36}$/.test(id)) throw new KeyError('no-profile', '没有这个用户档案');
+    if (!/^[a-f0-9-]{36}$/.test(id)) throw new KeyError('no-profile', NO_PROFILE);
     return join(this.dir, `${id}.json`);
   }
 
+  /** Runs `work` alone among the operations on profile `id` (see the module comment). */
+  private serial<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return queue.run(resolve(this.path(id)), work);
+  }
+
+  /** Every readable profile, oldest first; a damaged file is skipped, never fatal to the list. */
   async list(): Promise<ProfileFile[]> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const out: ProfileFile[] = [];
     for (const name of await readdir(this.dir)) {
-      if (!name.endsWith('.json')) continue;
-      const parsed = ProfileFileSchema.safeParse(
-        JSON.parse(await readFile(join(this.dir, name), 'utf8')),
-      );
-      if (parsed.success) out.push(parsed.data);
+      if (!/^[a-f0-9-]{36}\.json$/.test(name)) continue;
+      const parsed = parseProfile(await readFile(join(this.dir, name), 'utf8').catch(() => ''));
+      if (parsed) out.push(parsed);
     }
     return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -154,27 +178,26 @@ export class ProfileStore {
     try {
       text = await readFile(this.path(id), 'utf8');
     } catch {
-      throw new KeyError('no-profile', '没有这个用户档案');
+      throw new KeyError('no-profile', NO_PROFILE);
     }
-    const parsed = ProfileFileSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new KeyError('corrupt', '用户档案文件已损坏');
-    return parsed.data;
+    const parsed = parseProfile(text);
+    if (!parsed || parsed.id !== id) throw new KeyError('corrupt', damaged(id));
+    return parsed;
   }
 
-  /** Atomic write: a crash leaves the old file or the new one, never half of one. */
+  /** Atomic and durable (writeFileAtomic): a crash leaves the old file or the new one. */
   private async write(profile: ProfileFile): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const tmp = `${this.path(profile.id)}.tmp`;
-    await writeFile(tmp, JSON.stringify(profile, null, 2), { mode: 0o600 });
-    await rename(tmp, this.path(profile.id));
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.path(profile.id), JSON.stringify(profile, null, 2), {
+      mode: 0o600,
+    });
   }
 
   async create(
     label: string,
     passphrase: string,
   ): Promise<{ profile: ProfileFile; dataKey: Uint8Array }> {
-    if (passphrase.length < MIN_PASSPHRASE)
-      throw new KeyError('weak-passphrase', `口令至少 ${MIN_PASSPHRASE} 个字符`);
+    if (passphrase.length < MIN_PASSPHRASE) throw new KeyError('weak-passphrase', weak('口令'));
     const id = randomUUID();
     const dataKey = new Uint8Array(randomBytes(32));
     const profile: ProfileFile = {
@@ -185,40 +208,62 @@ export class ProfileStore {
       passphrase: await wrapKey(dataKey, passphrase, id, this.params),
       failures: { count: 0, lastAt: 0 },
     };
-    await this.write(profile);
+    await this.serial(id, () => this.write(profile));
     return { profile, dataKey };
   }
 
+  /**
+   * The data key for the right passphrase. Refused (`too-soon`) while the backoff of earlier
+   * failures runs; otherwise the attempt is recorded on disk first, then the key derived, and the
+   * count cleared only when the passphrase was right.
+   */
   async unlock(id: string, passphrase: string): Promise<Uint8Array> {
+    return this.serial(id, () => this.unlockAlone(id, passphrase));
+  }
+
+  /** `unlock` for callers already inside `serial(id)`. */
+  private async unlockAlone(id: string, passphrase: string): Promise<Uint8Array> {
     const profile = await this.read(id);
     const wait =
       backoffSeconds(profile.failures.count) * 1000 - (this.now() - profile.failures.lastAt);
-    if (wait > 0)
-      throw new KeyError('too-soon', `口令错误次数过多，请在 ${Math.ceil(wait / 1000)} 秒后再试`);
-    const key = await unwrapKey(profile.passphrase, passphrase, id);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new KeyError(
+        'too-soon',
+        `口令错误次数过多，请在 ${seconds} 秒后再试；本次未尝试。 Too many wrong passphrases: try again in ${seconds} s; this attempt was not tried.`,
+      );
+    }
+    const count = profile.failures.count + 1;
+    await this.write({ ...profile, failures: { count, lastAt: this.now() } });
+    // Parameters the derivation refuses (N not a power of two, past the memory bound) can only
+    // come from a damaged or tampered file; the attempt stays counted.
+    const key = await unwrapKey(profile.passphrase, passphrase, id).catch(() => {
+      throw new KeyError('corrupt', damaged(id));
+    });
     if (!key) {
-      const count = profile.failures.count + 1;
-      await this.write({ ...profile, failures: { count, lastAt: this.now() } });
       const next = backoffSeconds(count);
       throw new KeyError(
         'wrong-passphrase',
-        `口令不正确${next > 0 ? `；请在 ${next} 秒后再试` : ''}。未作任何更改。`,
+        next > 0
+          ? `口令不正确；请在 ${next} 秒后再试。未作任何更改。 Wrong passphrase: try again in ${next} s. Nothing was changed.`
+          : '口令不正确。未作任何更改。 Wrong passphrase. Nothing was changed.',
       );
     }
-    if (profile.failures.count > 0)
-      await this.write({ ...profile, failures: { count: 0, lastAt: 0 } });
+    await this.write({ ...profile, failures: { count: 0, lastAt: 0 } });
     return key;
   }
 
   /** Rewraps the same data key under a new passphrase (new salt); nothing else changes. */
   async changePassphrase(id: string, oldPassphrase: string, newPassphrase: string): Promise<void> {
     if (newPassphrase.length < MIN_PASSPHRASE)
-      throw new KeyError('weak-passphrase', `新口令至少 ${MIN_PASSPHRASE} 个字符`);
-    const dataKey = await this.unlock(id, oldPassphrase);
-    const profile = await this.read(id);
-    await this.write({
-      ...profile,
-      passphrase: await wrapKey(dataKey, newPassphrase, id, this.params),
+      throw new KeyError('weak-passphrase', weak('新口令'));
+    await this.serial(id, async () => {
+      const dataKey = await this.unlockAlone(id, oldPassphrase);
+      const profile = await this.read(id);
+      await this.write({
+        ...profile,
+        passphrase: await wrapKey(dataKey, newPassphrase, id, this.params),
+      });
     });
   }
 
@@ -229,30 +274,57 @@ export class ProfileStore {
     keychain: Keychain | undefined,
   ): Promise<void> {
     if (!keychain || !keychain.isEncryptionAvailable())
-      throw new KeyError('keychain-refused', '此系统没有可用的钥匙串');
+      throw new KeyError(
+        'keychain-refused',
+        '此系统没有可用的钥匙串。 No OS keychain is available on this system.',
+      );
     if (keychain.getSelectedStorageBackend?.() === 'basic_text') {
       throw new KeyError(
         'keychain-refused',
-        '系统钥匙串为 basic_text（固定密钥，不能保护数据），已拒绝；请继续使用口令',
+        '系统钥匙串为 basic_text（固定密钥，不能保护数据），已拒绝；请继续使用口令。 The keychain backend is basic_text (a fixed key): refused; keep using the passphrase.',
       );
     }
-    const dataKey = await this.unlock(id, passphrase);
-    const profile = await this.read(id);
-    const sealed = keychain.encryptString(Buffer.from(dataKey).toString('base64'));
-    await this.write({ ...profile, keychain: Buffer.from(sealed).toString('base64') });
+    await this.serial(id, async () => {
+      const dataKey = await this.unlockAlone(id, passphrase);
+      const profile = await this.read(id);
+      const sealed = keychain.encryptString(Buffer.from(dataKey).toString('base64'));
+      await this.write({ ...profile, keychain: Buffer.from(sealed).toString('base64') });
+    });
   }
 
   async unlockWithKeychain(id: string, keychain: Keychain | undefined): Promise<Uint8Array> {
-    const profile = await this.read(id);
+    const profile = await this.serial(id, () => this.read(id));
     if (!profile.keychain || !keychain || !keychain.isEncryptionAvailable())
-      throw new KeyError('keychain-refused', '此档案未启用钥匙串解锁');
+      throw new KeyError(
+        'keychain-refused',
+        '此档案未启用钥匙串解锁。 Keychain unlock is not enabled for this profile.',
+      );
     if (keychain.getSelectedStorageBackend?.() === 'basic_text')
-      throw new KeyError('keychain-refused', '系统钥匙串为 basic_text，已拒绝');
-    return new Uint8Array(
-      Buffer.from(
-        keychain.decryptString(new Uint8Array(Buffer.from(profile.keychain, 'base64'))),
-        'base64',
-      ),
-    );
+      throw new KeyError(
+        'keychain-refused',
+        '系统钥匙串为 basic_text，已拒绝。 The keychain backend is basic_text: refused.',
+      );
+    let plain: string;
+    try {
+      plain = keychain.decryptString(new Uint8Array(Buffer.from(profile.keychain, 'base64')));
+    } catch {
+      throw new KeyError(
+        'keychain-refused',
+        '系统钥匙串无法解开此档案的密钥（钥匙串可能已重置）；请用口令解锁。 The keychain cannot open this profile; unlock with the passphrase.',
+      );
+    }
+    return new Uint8Array(Buffer.from(plain, 'base64'));
   }
+}
+
+/** A profile file's text, parsed and checked, or null when it is not one (damaged, truncated). */
+function parseProfile(text: string): ProfileFile | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = ProfileFileSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
 }

@@ -6,8 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_FILE_BYTES, type Channel } from '../../src-shared/ipc';
@@ -18,6 +17,8 @@ import { createPdfWorker } from '../pdf/pool';
 import { dispatch, type Envelope } from '../ipc/dispatch';
 import { SECURITY_HEADERS } from '../security';
 import { readStatic } from '../static';
+import { describeFileError, errorCode } from '../fs/errors';
+import { readSettings } from './settings';
 
 export const TOKEN_HEADER = 'x-jiebang-token';
 
@@ -32,6 +33,8 @@ export interface WebHostOptions {
   plaintextStorageForTests?: boolean;
   /** Renders PDFs off the server's event loop (the built host passes its worker). */
   renderPdf?: HostServices['renderPdf'];
+  /** The largest request body accepted (default: a file of MAX_FILE_BYTES in base64, and some). */
+  maxBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -47,16 +50,45 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+/**
+ * The web host's own answers outside the contract: every one a sentence, Chinese first, English
+ * second — never a library's text, a Node error code or a stack.
+ */
+const MESSAGES = {
+  wrongHost: '请求的主机名不是本机网页宿主，已拒绝。 Wrong host: refused.',
+  methodNotAllowed: '不支持此请求方法。 Method not allowed.',
+  notFound: '找不到此页面或文件。 Not found.',
+  tokenRequired:
+    '需要令牌：请打开 `npm run web` 打印的网址。 Token required: open the URL printed by `npm run web`.',
+  badToken: '令牌无效或缺失，已拒绝。 Bad or missing token.',
+  badUrl: '请求地址无效。 Malformed request URL.',
+  badChannel: '未知通道：通道名称中的 % 编码无效。 Unknown channel: malformed name.',
+  tooLarge: (limit: number) =>
+    `请求过大（上限 ${limit} 字节），未处理。 Request too large (limit ${limit} bytes).`,
+  badJson:
+    '请求不是有效的 JSON（或其中的字节编码无效），未处理。 Invalid JSON or byte encoding in the request.',
+  badRequest: '请求格式无效，已拒绝。 Malformed request.',
+  headersTooLarge: '请求头过大，已拒绝。 Request headers too large.',
+  internal:
+    '网页宿主内部出错，未作任何更改；详情见宿主的输出。 Internal error in the web host; nothing was changed.',
+} as const;
+
+type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' };
+
+/**
+ * The request body as text, up to `limit` bytes. Past the limit the rest is read and dropped (so
+ * the client gets the answer rather than a reset connection) and `too-large` is returned.
+ */
+async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buf.length;
-    if (size > limit) return null;
-    chunks.push(buf);
+    if (size <= limit) chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  if (size > limit) return { ok: false, reason: 'too-large' };
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
 }
 
 function send(
@@ -73,8 +105,28 @@ function send(
   res.end(body);
 }
 
+const sendText = (res: ServerResponse, status: number, text: string) =>
+  send(res, status, 'text/plain; charset=utf-8', text);
+
 function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope): void {
   send(res, status, 'application/json; charset=utf-8', encodeWire(envelope));
+}
+
+const refuse = (
+  code: 'bad-input' | 'forbidden' | 'unknown-channel',
+  message: string,
+): Envelope => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** The channel named in `/api/<channel>`, or null when its %-escapes are malformed. */
+function channelOf(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return null;
+  }
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -90,69 +142,94 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
   let origin = '';
 
+  const maxBody = options.maxBodyBytes ?? Math.ceil(MAX_FILE_BYTES * 1.4);
+
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // DNS-rebinding guard: only our own loopback origin is answered.
+    if (req.headers.host !== origin.replace('http://', '')) {
+      sendText(res, 421, MESSAGES.wrongHost);
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      sendText(res, 400, MESSAGES.badUrl);
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        sendText(res, 405, MESSAGES.methodNotAllowed);
+        return;
+      }
+      const presented = req.headers[TOKEN_HEADER];
+      if (typeof presented !== 'string' || !sameSecret(presented, token)) {
+        sendEnvelope(res, 403, refuse('forbidden', MESSAGES.badToken));
+        return;
+      }
+      const declared = Number(req.headers['content-length'] ?? '0');
+      if (declared > maxBody) {
+        // Refused before reading: the connection closes rather than take the body in.
+        res.setHeader('Connection', 'close');
+        sendEnvelope(res, 413, refuse('bad-input', MESSAGES.tooLarge(maxBody)));
+        return;
+      }
+      const body = await readBody(req, maxBody);
+      if (!body.ok) {
+        sendEnvelope(res, 413, refuse('bad-input', MESSAGES.tooLarge(maxBody)));
+        return;
+      }
+      let raw: unknown;
+      try {
+        raw = body.text.length === 0 ? undefined : decodeWire(body.text);
+      } catch {
+        sendEnvelope(res, 400, refuse('bad-input', MESSAGES.badJson));
+        return;
+      }
+      const channel = channelOf(url.pathname);
+      if (channel === null) {
+        sendEnvelope(res, 404, refuse('unknown-channel', MESSAGES.badChannel));
+        return;
+      }
+      sendEnvelope(res, 200, await dispatch(handlers, channel, raw, host));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendText(res, 405, MESSAGES.methodNotAllowed);
+      return;
+    }
+    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    if (isPage && !sameSecret(url.searchParams.get('token') ?? '', token)) {
+      sendText(res, 403, MESSAGES.tokenRequired);
+      return;
+    }
+    const file = await readStatic(options.rendererRoot, url.pathname);
+    if (file.status === 404) sendText(res, 404, MESSAGES.notFound);
+    else send(res, file.status, file.contentType, file.body);
+  };
+
   const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      // DNS-rebinding guard: only our own loopback origin is answered.
-      if (req.headers.host !== origin.replace('http://', '')) {
-        send(res, 421, 'text/plain; charset=utf-8', 'wrong host');
-        return;
-      }
-      if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') {
-          send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
-          return;
-        }
-        const presented = req.headers[TOKEN_HEADER];
-        if (typeof presented !== 'string' || !sameSecret(presented, token)) {
-          sendEnvelope(res, 403, {
-            ok: false,
-            error: { code: 'forbidden', message: '令牌无效 bad or missing token' },
-          });
-          return;
-        }
-        const body = await readBody(req, Math.ceil(MAX_FILE_BYTES * 1.4));
-        if (body === null) {
-          sendEnvelope(res, 413, {
-            ok: false,
-            error: { code: 'bad-input', message: '请求过大 request too large' },
-          });
-          return;
-        }
-        let raw: unknown;
-        try {
-          raw = body.length === 0 ? undefined : decodeWire(body);
-        } catch {
-          sendEnvelope(res, 400, {
-            ok: false,
-            error: { code: 'bad-input', message: '请求不是有效的 JSON invalid JSON' },
-          });
-          return;
-        }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-        const envelope = await dispatch(handlers, channel, raw, host);
-        sendEnvelope(res, 200, envelope);
-        return;
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
-        return;
-      }
-      const isPage = url.pathname === '/' || url.pathname === '/index.html';
-      if (isPage && !sameSecret(url.searchParams.get('token') ?? '', token)) {
-        send(
-          res,
-          403,
-          'text/plain; charset=utf-8',
-          '需要令牌 token required: open the URL printed by `npm run web`',
-        );
-        return;
-      }
-      const file = await readStatic(options.rendererRoot, url.pathname);
-      send(res, file.status, file.contentType, file.body);
-    })().catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(error));
+    answer(req, res).catch((error: unknown) => {
+      // The details stay in the host's own output; the client gets a sentence.
+      console.error('web host: request failed:', error);
+      if (!res.headersSent) sendText(res, 500, MESSAGES.internal);
+      else res.destroy();
     });
+  });
+  // Requests Node's HTTP parser refuses (garbage, oversized headers) get a sentence too.
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, text] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', MESSAGES.headersTooLarge]
+        : ['400 Bad Request', MESSAGES.badRequest];
+    const body = Buffer.from(text);
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${text}`,
+    );
   });
 
   await new Promise<void>((done, fail) => {
@@ -170,34 +247,74 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-const isEntry =
-  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isEntry) {
+/**
+ * `npm run web [-- --port N]`: the data folder (JIEBANG_DATA_DIR, else the user's data directory)
+ * and the port (default DEFAULT_WEB_PORT) are stable, so profiles and the browser's database
+ * survive a restart. Prints the URL and where the data lives; exits 2 on bad arguments, 1 when the
+ * data folder or the port cannot be used — each with a sentence.
+ */
+async function runFromCommandLine(): Promise<void> {
+  const fail = (code: number, message: string) => {
+    process.stderr.write(`${message}\n`);
+    process.exit(code);
+  };
+  const read = readSettings(process.argv.slice(2), process.env);
+  if (!read.ok) return fail(2, read.message);
+  const { dataDir, port } = read.settings;
+  try {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    return fail(1, describeFileError(error, `数据目录 data folder ${dataDir}`));
+  }
   const rendererRoot = resolve(
     process.env['JIEBANG_RENDERER_DIR'] ?? join(import.meta.dirname, '../renderer'),
   );
-  const dataDir = resolve(
-    process.env['JIEBANG_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'jiebang-web-')),
-  );
-  const port = Number(process.env['PORT'] ?? '0');
+  const plaintext = process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1';
   // Built next to this file (out/node/pdf-worker.mjs): task books render off the event loop.
   const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.mjs'));
-  const hostHandle = await startWebHost({
-    rendererRoot,
-    dataDir,
-    port: Number.isFinite(port) ? port : 0,
-    plaintextStorageForTests: process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1',
-    renderPdf: (job) => pdfWorker.render(job),
-  });
-  if (process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1') {
+  let hostHandle: WebHost;
+  try {
+    hostHandle = await startWebHost({
+      rendererRoot,
+      dataDir,
+      port,
+      plaintextStorageForTests: plaintext,
+      renderPdf: (job) => pdfWorker.render(job),
+    });
+  } catch (error) {
+    return fail(
+      1,
+      errorCode(error) === 'EADDRINUSE'
+        ? `端口 ${port} 已被占用（也许另一个网页宿主正在运行）；请用 --port 指定其他端口。 Port ${port} is in use; choose another with --port.`
+        : `网页宿主未能在端口 ${port} 上启动。 The web host could not listen on port ${port}.`,
+    );
+  }
+  if (plaintext) {
     process.stderr.write(
       'warning: test-only plaintext storage is ON — never use this for real data\n',
     );
   }
-  // Tests read this line; people open the URL.
-  process.stdout.write(`JIEBANG_WEB_URL=${hostHandle.url}\n`);
-  process.stdout.write(`data: ${dataDir}\n`);
-  const stop = () => void hostHandle.close().then(() => process.exit(0));
+  // Tests read the first line; people open the URL.
+  process.stdout.write(
+    [
+      `JIEBANG_WEB_URL=${hostHandle.url}`,
+      `JIEBANG_DATA_DIR=${dataDir}`,
+      `在 Chromium 中打开上面的网址 open the URL above in Chromium.`,
+      `用户档案保存在 profiles are kept in: ${join(dataDir, 'profiles')}`,
+      `加密的评审数据保存在浏览器中（按网址 ${new URL(hostHandle.url).origin} 区分），换端口即换一份数据。 ` +
+        `The encrypted review data lives in the browser, per origin: keep the same port.`,
+      '',
+    ].join('\n'),
+  );
+  const stop = () => {
+    void Promise.all([hostHandle.close(), pdfWorker.close()]).then(() => process.exit(0));
+    // Requests in flight may finish; a connection that lingers after that is cut.
+    setTimeout(() => hostHandle.server.closeAllConnections(), 3000).unref();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+const isEntry =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) await runFromCommandLine();

@@ -1,0 +1,90 @@
+import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { temporaryName, WRITE_CHUNK_BYTES, writeFileAtomic } from './atomic-write';
+import { describeFileError, errorCode } from './errors';
+import { unclearReasons } from '../../test/helpers/clear-error';
+
+const folder = () => mkdtemp(join(tmpdir(), 'jb-atomic-'));
+
+describe('writeFileAtomic', () => {
+  it('lets many writers of one file race: the file is always one of them, whole; no temporary left', async () => {
+    const dir = await folder();
+    const path = join(dir, 'profile.json');
+    // Each writer's text is long enough to take several writes, and tells which writer it was.
+    const texts = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({ writer: i, pad: 'x'.repeat(200_000 + i) }),
+    );
+    await Promise.all(texts.map((text) => writeFileAtomic(path, text, { mode: 0o600 })));
+    expect(texts).toContain(await readFile(path, 'utf8'));
+    expect(await readdir(dir)).toEqual(['profile.json']);
+    if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('replaces an existing file by default, and refuses to when told not to (EEXIST, old bytes kept)', async () => {
+    const dir = await folder();
+    const path = join(dir, 'signing.key');
+    await writeFileAtomic(path, 'first');
+    await writeFileAtomic(path, 'second');
+    expect(await readFile(path, 'utf8')).toBe('second');
+    const refused = await writeFileAtomic(path, 'third', { overwrite: false }).catch(
+      (e: unknown) => e,
+    );
+    expect(errorCode(refused)).toBe('EEXIST');
+    expect(await readFile(path, 'utf8')).toBe('second');
+    expect(await readdir(dir)).toEqual(['signing.key']);
+    await writeFileAtomic(join(dir, 'new.key'), 'fresh', { overwrite: false });
+    expect(await readFile(join(dir, 'new.key'), 'utf8')).toBe('fresh');
+  });
+
+  it('leaves nothing behind when the rename fails, and the failure reads as a sentence', async () => {
+    const dir = await folder();
+    // The final name is a folder: the bytes are written, the rename fails.
+    const path = join(dir, 'taken');
+    await writeFile(join(dir, 'keep.txt'), 'kept');
+    await mkdir(join(path, 'inside'), { recursive: true });
+    const error = await writeFileAtomic(path, 'bytes').catch((e: unknown) => e);
+    expect(errorCode(error)).toMatch(/^E/);
+    expect((await readdir(dir)).sort()).toEqual(['keep.txt', 'taken']);
+    expect(unclearReasons(describeFileError(error, '评分表 taken'))).toEqual([]);
+  });
+
+  it('reports progress chunk by chunk on a large file', async () => {
+    const path = join(await folder(), 'bundle.jbx');
+    const bytes = new Uint8Array(WRITE_CHUNK_BYTES * 2 + 5).fill(7);
+    const seen: number[] = [];
+    await writeFileAtomic(path, bytes, { onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([0, WRITE_CHUNK_BYTES, WRITE_CHUNK_BYTES * 2, bytes.byteLength]);
+    expect((await readFile(path)).equals(bytes)).toBe(true);
+  });
+
+  it('names temporaries so no two writers share one, hidden beside the file', () => {
+    const a = temporaryName('/d/x.json');
+    expect(a).not.toBe(temporaryName('/d/x.json'));
+    expect(a).toMatch(/^\/d\/\.x\.json\.\d+\.[0-9a-f]{16}\.tmp$/);
+  });
+});
+
+describe('describeFileError', () => {
+  it.each([
+    'ENOENT',
+    'EEXIST',
+    'EACCES',
+    'EPERM',
+    'ENOSPC',
+    'EROFS',
+    'EISDIR',
+    'ENOTDIR',
+    'EBUSY',
+    'EIO',
+    'EWHATEVER',
+  ])('turns %s into a sentence naming the file', (code) => {
+    const message = describeFileError(
+      Object.assign(new Error(`${code}: raw`), { code }),
+      '任务书.pdf',
+    );
+    expect(message).toContain('任务书.pdf');
+    expect(unclearReasons(message)).toEqual([]);
+  });
+});

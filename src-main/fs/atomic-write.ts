@@ -1,0 +1,136 @@
+/**
+ * The one way main writes a file it keeps (profiles and their wrapped keys, key files, rendered
+ * output): the bytes go to a temporary file with a name no other writer can share, are flushed to
+ * the disk (fsync), and only then take the final name by rename, after which the directory is
+ * flushed too (where the platform allows it). A crash, a full disk or a second writer at the same
+ * moment leaves either the old file or the new one under the final name — never half of one, never
+ * a mixture — and concurrent writers can neither collide on a temporary name nor lose each other's
+ * rename (the last rename wins, whole).
+ *
+ * Own code rather than `write-file-atomic`: that library flushes the file but not the directory
+ * and has no exclusive mode (which `keygen` needs: an existing key is never overwritten).
+ *
+ * Errors are Node's own (`ENOSPC`, `EACCES`…); callers turn them into a sentence with
+ * `describeFileError` (./errors.ts). On any failure the temporary file is removed.
+ */
+import { randomBytes } from 'node:crypto';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { errorCode } from './errors';
+
+export interface AtomicWriteOptions {
+  /** File mode of the new file (default 0o644; 0o600 for secrets). */
+  mode?: number;
+  /**
+   * `false`: refuse (EEXIST) when the final name already exists, atomically where the file system
+   * has hard links; on one without (FAT/exFAT USB sticks) an existence check just before the
+   * rename stands in. Default `true`: replace it.
+   */
+  overwrite?: boolean;
+  /** Called with the bytes written so far, after each chunk (for a progress bar on large files). */
+  onProgress?: (done: number) => void;
+}
+
+/** Large files are written in chunks of this size when progress is reported. */
+export const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Temporary names: hidden, in the same directory (rename never crosses a file system), unique. */
+export function temporaryName(path: string): string {
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`,
+  );
+}
+
+/** Windows reports a target briefly held open (an indexer, an antivirus) as EPERM/EACCES/EBUSY. */
+const TRANSIENT_ON_WINDOWS = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = errorCode(error);
+      if (process.platform !== 'win32' || !code || !TRANSIENT_ON_WINDOWS.has(code) || attempt >= 8)
+        throw error;
+      await new Promise((done) => setTimeout(done, 25 * attempt));
+    }
+  }
+}
+
+/** Moves `tmp` to `path` only if nothing is there yet (EEXIST otherwise). */
+async function moveExclusive(tmp: string, path: string): Promise<void> {
+  try {
+    await link(tmp, path);
+    await unlink(tmp);
+    return;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST') throw error;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS')
+      throw error;
+  }
+  // No hard links on this file system: check, then rename.
+  const existing = await stat(path).then(
+    () => true,
+    () => false,
+  );
+  if (existing)
+    throw Object.assign(new Error(`EEXIST: file already exists, ${path}`), { code: 'EEXIST' });
+  await renameWithRetry(tmp, path);
+}
+
+/** Flushes a directory's entries (the rename) to disk; not possible on Windows, nor on some FS. */
+async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    const code = errorCode(error);
+    // Some file systems (and some network mounts) cannot fsync a directory: the rename stands.
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'ENOTSUP')
+      throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Writes `data` to `path` atomically and durably (see the module comment). The directory must
+ * exist. Throws Node's error (with its `code`) and leaves no temporary file behind.
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const tmp = temporaryName(path);
+  const handle = await open(tmp, 'wx', options.mode ?? 0o644);
+  try {
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      options.onProgress?.(0);
+      for (let done = 0; done < bytes.byteLength;) {
+        const { bytesWritten } = await handle.write(
+          bytes,
+          done,
+          Math.min(WRITE_CHUNK_BYTES, bytes.byteLength - done),
+        );
+        done += bytesWritten;
+        options.onProgress?.(done);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.overwrite === false) await moveExclusive(tmp, path);
+    else await renameWithRetry(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}

@@ -1,0 +1,42 @@
+/**
+ * Node's file-system errors as sentences a user can act on: Chinese first, English second, naming
+ * the file or folder. Never the raw `ENOENT: no such file or directory, rename '…'` text, a stack
+ * or a bare error code.
+ */
+
+/** The `code` of a Node system error (`ENOENT`, `EACCES`…), or undefined for anything else. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+const SENTENCES: Readonly<Record<string, (name: string) => string>> = {
+  ENOENT: (n) => `找不到 ${n}（或它所在的文件夹）。 ${n} or its folder was not found.`,
+  EEXIST: (n) => `${n} 已存在，未覆盖。 ${n} already exists; nothing was overwritten.`,
+  EACCES: (n) => `没有权限读写 ${n}。 No permission to read or write ${n}.`,
+  EPERM: (n) => `系统不允许此操作：${n}。 The system does not allow this on ${n}.`,
+  ENOSPC: (n) => `磁盘空间不足，${n} 未能写入。 The disk is full; ${n} was not written.`,
+  EDQUOT: (n) => `磁盘配额已满，${n} 未能写入。 The disk quota is exhausted; ${n} was not written.`,
+  EROFS: (n) => `${n} 所在的磁盘是只读的。 ${n} is on a read-only disk.`,
+  EISDIR: (n) => `${n} 是文件夹，不是文件。 ${n} is a folder, not a file.`,
+  ENOTDIR: (n) => `${n} 的路径中有一项不是文件夹。 Part of the path of ${n} is not a folder.`,
+  ENOTEMPTY: (n) => `文件夹 ${n} 不是空的。 The folder ${n} is not empty.`,
+  EBUSY: (n) => `${n} 正被其他程序占用，请稍后再试。 ${n} is in use by another program; try again.`,
+  EMFILE: (n) => `打开的文件过多，${n} 未能处理，请稍后再试。 Too many open files; try again.`,
+  ENFILE: (n) => `打开的文件过多，${n} 未能处理，请稍后再试。 Too many open files; try again.`,
+  EIO: (n) => `读写 ${n} 时磁盘出错。 A disk error occurred on ${n}.`,
+  ENAMETOOLONG: (n) => `文件名过长：${n}。 The file name is too long: ${n}.`,
+  EXDEV: (n) => `不能跨磁盘移动 ${n}。 ${n} cannot be moved across disks.`,
+};
+
+/**
+ * A sentence for a file-system failure on `name` (a file or folder as the user knows it), or a
+ * general one when the error is not a system error. `name` should already be what the user would
+ * recognise (a label or a path), never a temporary name.
+ */
+export function describeFileError(error: unknown, name: string): string {
+  const code = errorCode(error);
+  const sentence = code === undefined ? undefined : SENTENCES[code];
+  if (sentence) return sentence(name);
+  return `读写 ${name} 时出错。 Reading or writing ${name} failed.`;
+}
