@@ -1,8 +1,8 @@
-import { buildBundle } from '../../src-shared/bundle';
 import { formatFingerprint, fingerprint, generateSigningKey } from '../../src-shared/crypto/keys';
 import { readFileSync } from 'node:fs';
 import { ScoreSheetSchema } from '../../src-shared/model';
 import type { Page } from '@playwright/test';
+import { sheetBundleFor } from '../fixtures/bundles';
 import { createProfile, expect, test } from './fixtures';
 
 /** A fresh profile, the 文件包核验 screen, and `bytes` chosen in its file input. */
@@ -19,13 +19,9 @@ async function sheetFile(passphrase?: string) {
   const sheet = ScoreSheetSchema.parse(
     JSON.parse(readFileSync('resources/sample/sheets/E01.json', 'utf8')),
   );
-  const bytes = await buildBundle({
-    kind: 'expert-sheets',
-    bundleId: 'S-E01',
-    packageId: sheet.packageId,
-    signer: { role: 'expert', id: 'E01', name: '张志远', secretKey: key.secretKey },
-    counter: 1,
-    document: sheet,
+  const bytes = await sheetBundleFor(sheet, {
+    key,
+    name: '张志远',
     ...(passphrase ? { encryptTo: { passphrase } } : {}),
   });
   return { bytes: Buffer.from(bytes), fp: formatFingerprint(fingerprint(key.publicKey)) };
