@@ -95,7 +95,7 @@ describe('bundle round trip (format 2)', () => {
     expect(
       errorOf(await openBundle(byPass, { crypto, keys: [{ passphrase: 'wrong' }] }))?.code,
     ).toBe('decrypt-failed');
-  });
+  }, 90_000);
 
   it('open(build(x)) == x for random sheets (property)', async () => {
     const key = generateSigningKey();
