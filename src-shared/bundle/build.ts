@@ -131,7 +131,7 @@ export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): P
   files.set('SHA256SUMS', sumsBytes);
   for (const [path, bytes] of payload) files.set(path, bytes);
   input.onProgress?.({ phase: 'zip', done: 0, total });
-  const zip = writeZip(files);
+  const zip = writeZip(files, crypto);
   input.onProgress?.({ phase: 'zip', done: total, total });
   if (!input.encryptTo) return zip;
   return ageEncrypt(zip, input.encryptTo, crypto, (d, t) =>

@@ -242,7 +242,7 @@ describe('tampering is refused with the right reason', () => {
     const rezip = (change: (m: Map<string, Uint8Array>) => void) => {
       const m = new Map(entries);
       change(m);
-      return writeZip(m);
+      return writeZip(m, crypto);
     };
     const manifest = decode(entries.get('manifest.json'));
     const badSig = rezip((m) =>
@@ -290,7 +290,7 @@ describe('tampering is refused with the right reason', () => {
     const bytes = encode(manifest);
     entries.set('manifest.json', bytes);
     entries.set('signatures/1.sig', sign(bytes, key.secretKey));
-    const r = await open(writeZip(entries));
+    const r = await open(writeZip(entries, crypto));
     expect(errorOf(r)?.code).toBe('bad-manifest');
     expect(errorOf(r)?.message).toContain('重复的键 duplicate key "kind"');
     // Anywhere: deep in the payload too, under a valid signature and valid checksums.
@@ -393,7 +393,7 @@ describe('hostile archives', () => {
     const { bytes } = await sampleBundle();
     const entries = readZip(bytes, crypto);
     entries.set('attachments/unlisted.pdf', new Uint8Array(5 * 1024 * 1024));
-    const r = await open(writeZip(entries));
+    const r = await open(writeZip(entries, crypto));
     expect(errorOf(r)).toMatchObject({ code: 'extra-entry' });
     // Only the manifest, the signature files and SHA256SUMS were read.
     const signed = ['manifest.json', 'signatures/1.sig', 'signatures/1.pem', 'SHA256SUMS'];

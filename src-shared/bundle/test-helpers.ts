@@ -418,5 +418,5 @@ export async function reseal(
     entries.set(`signatures/${n}.sig`, signed.sig);
     if (signed.pem !== undefined) entries.set(`signatures/${n}.pem`, encode(signed.pem));
   }
-  return writeZip(entries);
+  return writeZip(entries, crypto);
 }

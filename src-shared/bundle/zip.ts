@@ -7,7 +7,7 @@
  * bounded by the size the directory declared and checked against its CRC-32. The archive counts
  * the bytes it has inflated, so tests can assert that a refused archive cost nothing.
  */
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { Inflate } from 'fflate';
 import type { CryptoProvider } from '../crypto/provider';
 
 export interface ZipLimits {
@@ -295,17 +295,67 @@ export function readZip(
   return new Map([...zip.entries.keys()].map((name) => [name, zip.read(name)]));
 }
 
+/** 2020-01-01 00:00 in MS-DOS date and time fields: every entry, every bundle. */
+const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+
 /**
- * Writes a deterministic ZIP: fixed timestamps, every entry *stored* (not deflated). Proposals
- * and photos are compressed already and the JSON is small; stored entries leave no deflate
- * padding bits that could be flipped unnoticed, so every byte of a bundle we write is covered
- * by a check, and no bundle of ours can be a zip bomb.
+ * Writes a deterministic ZIP: fixed timestamps, every entry *stored* (not deflated), no extra
+ * fields. Proposals and photos are compressed already and the JSON is small; stored entries
+ * leave no deflate padding bits that could be flipped unnoticed, so every byte of a bundle we
+ * write is covered by a check, and no bundle of ours can be a zip bomb. CRC-32 comes from the
+ * provider (zlib's in Node).
  */
-export function writeZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const input: Zippable = {};
-  for (const [name, data] of files) {
+export function writeZip(
+  files: ReadonlyMap<string, Uint8Array>,
+  crypto: CryptoProvider,
+): Uint8Array {
+  const encoder = new TextEncoder();
+  const entries = [...files].map(([name, data]) => {
     if (!isSafeEntryPath(name)) throw new ZipError('zip-unsafe-path', `不安全的条目路径：${name}`);
-    input[name] = [data, { level: 0, mtime: new Date('2020-01-01T00:00:00Z') }];
+    return { name: encoder.encode(name), data, crc: crypto.crc32(data) };
+  });
+  let size = 22;
+  for (const e of entries) size += 30 + 46 + 2 * e.name.length + e.data.length;
+  if (size > 0xffffffff || entries.length > 0xfffe)
+    throw new ZipError('zip-limits', '文件包过大：超过 ZIP 的 4 GiB 上限');
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  // Local header and central record share version, flags, method, time, date, CRC and sizes.
+  const common = (at: number, e: (typeof entries)[number]) => {
+    view.setUint16(at, 20, true); // version needed: 2.0
+    view.setUint16(at + 2, 0, true); // flags
+    view.setUint16(at + 4, 0, true); // stored
+    view.setUint16(at + 6, DOS_TIME, true);
+    view.setUint16(at + 8, DOS_DATE, true);
+    view.setUint32(at + 10, e.crc, true);
+    view.setUint32(at + 14, e.data.length, true);
+    view.setUint32(at + 18, e.data.length, true);
+    view.setUint16(at + 22, e.name.length, true);
+  };
+  let at = 0;
+  const offsets: number[] = [];
+  for (const e of entries) {
+    offsets.push(at);
+    view.setUint32(at, 0x04034b50, true);
+    common(at + 4, e);
+    out.set(e.name, at + 30);
+    out.set(e.data, at + 30 + e.name.length);
+    at += 30 + e.name.length + e.data.length;
   }
-  return zipSync(input);
+  const cdOffset = at;
+  for (const [i, e] of entries.entries()) {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, 20, true); // made by: MS-DOS, 2.0
+    common(at + 6, e);
+    view.setUint32(at + 42, offsets[i] ?? 0, true);
+    out.set(e.name, at + 46);
+    at += 46 + e.name.length;
+  }
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, at - cdOffset, true);
+  view.setUint32(at + 16, cdOffset, true);
+  return out;
 }
