@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EMPTY_HEAD } from '../../src-shared/audit/head';
-import { buildBundle, BundleBuildError } from '../../src-shared/bundle';
+import { buildReviewPackage, BundleBuildError } from '../../src-shared/bundle';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../src-shared/crypto/provider';
 import { parseStrictJson, StrictJsonError } from '../../src-shared/io/strict-json';
@@ -112,22 +111,11 @@ age (a passphrase handed out on paper, for example).`,
           : undefined;
     let bytes: Uint8Array;
     try {
-      bytes = await buildBundle({
+      bytes = await buildReviewPackage({
         crypto: nodeCrypto,
-        kind: 'review-package',
-        bundleId: `${pkg.packageId}-RP-${counter}`,
-        subject: { type: 'package', id: pkg.packageId },
-        signers: [
-          {
-            role: 'bureau',
-            id: 'bureau',
-            name: pkg.bureau.name,
-            secretKey,
-            counter,
-            audit: EMPTY_HEAD,
-          },
-        ],
-        document: { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } },
+        pkg: { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } },
+        secretKey,
+        counter,
         files,
         ...(encryptTo ? { encryptTo } : {}),
       });

@@ -3,7 +3,7 @@
  * → (age). The kinds registry is consulted exactly as when the bundle is opened, so nothing is
  * signed that the receiver would refuse.
  */
-import type { AuditHead } from '../audit/head';
+import { EMPTY_HEAD, type AuditHead } from '../audit/head';
 import { ageEncrypt, type AgeTarget } from '../crypto/age';
 import { fingerprint, publicKeyOf, publicKeyToPem, sign } from '../crypto/keys';
 import { sha256HexWith, type CryptoProvider } from '../crypto/provider';
@@ -137,4 +137,59 @@ export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): P
   return ageEncrypt(zip, input.encryptTo, crypto, (d, t) =>
     input.onProgress?.({ phase: 'encrypt', done: d, total: t }),
   );
+}
+
+type Common = Pick<BuildInput<BundleKind>, 'crypto' | 'encryptTo' | 'createdAt' | 'onProgress'>;
+
+/** The bureau's review package (`jiebang pack`, and tests): subject the package, one signer. */
+export function buildReviewPackage(
+  input: Common & {
+    pkg: DocumentOf<'review-package'>;
+    secretKey: Uint8Array;
+    counter: number;
+    files?: ReadonlyMap<string, Uint8Array>;
+  },
+): Promise<Uint8Array> {
+  const { pkg, secretKey, counter, files, ...common } = input;
+  return buildBundle({
+    ...common,
+    kind: 'review-package',
+    bundleId: `${pkg.packageId}-RP-${counter}`,
+    subject: { type: 'package', id: pkg.packageId },
+    signers: [
+      {
+        role: 'bureau',
+        id: 'bureau',
+        name: pkg.bureau.name,
+        secretKey,
+        counter,
+        audit: EMPTY_HEAD,
+      },
+    ],
+    document: pkg,
+    ...(files ? { files } : {}),
+  });
+}
+
+/** An expert's (or the chair's own) sheet bundle, answering the review package's manifest. */
+export function buildSheetBundle(
+  input: Common & {
+    sheet: DocumentOf<'expert-sheets'>;
+    signer: Omit<SignerInput, 'id' | 'role'> & { role?: 'expert' | 'chair' };
+    /** The review package's manifest SHA-256. */
+    answers?: string;
+    files?: ReadonlyMap<string, Uint8Array>;
+  },
+): Promise<Uint8Array> {
+  const { sheet, signer, answers, files, ...common } = input;
+  return buildBundle({
+    ...common,
+    kind: 'expert-sheets',
+    bundleId: `${sheet.packageId}-${sheet.expertId}-${signer.counter}`,
+    subject: { type: 'package', id: sheet.packageId },
+    signers: [{ ...signer, role: signer.role ?? 'expert', id: sheet.expertId }],
+    answers: answers ? [{ kind: 'review-package', manifestSha256: answers }] : [],
+    document: sheet,
+    ...(files ? { files } : {}),
+  });
 }

@@ -15,7 +15,7 @@ import { nobleCrypto } from '../crypto/noble';
 import { sha256HexWith } from '../crypto/provider';
 import { TaskBookSchema, type ScoreSheet } from '../model';
 import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
-import { buildBundle } from './build';
+import { buildBundle, buildReviewPackage, buildSheetBundle } from './build';
 import type { BundleKind } from './kinds';
 import type { Answer } from './manifest';
 import { openBundle } from './open';
@@ -58,22 +58,11 @@ export async function sampleBundle(bureau: SigningKeyPair = generateSigningKey()
       files.set(att.path, bytes);
     }
   }
-  const bytes = await buildBundle({
+  const bytes = await buildReviewPackage({
     crypto,
-    kind: 'review-package',
-    bundleId: `RP-${counter}`,
-    subject: { type: 'package', id: pkg.packageId },
-    signers: [
-      {
-        role: 'bureau',
-        id: 'bureau',
-        name: '克拉玛依市科学技术局',
-        secretKey: bureau.secretKey,
-        counter,
-        audit: EMPTY_HEAD,
-      },
-    ],
-    document: pkg,
+    pkg,
+    secretKey: bureau.secretKey,
+    counter,
     files,
     createdAt: '2026-12-01T09:00:00+08:00',
   });
@@ -87,23 +76,11 @@ export async function sheetBundle(
   counter = 1,
   audit = auditChain(sheet.expertId, counter + 2),
 ): Promise<Uint8Array> {
-  return buildBundle({
+  return buildSheetBundle({
     crypto,
-    kind: 'expert-sheets',
-    bundleId: `S-${sheet.expertId}-${counter}`,
-    subject: { type: 'package', id: sheet.packageId },
-    signers: [
-      {
-        role: 'expert',
-        id: sheet.expertId,
-        name: sheet.expertId,
-        secretKey: key.secretKey,
-        counter,
-        audit: audit.head,
-      },
-    ],
-    answers: [{ kind: 'review-package', manifestSha256: answers }],
-    document: sheet,
+    sheet,
+    signer: { name: sheet.expertId, secretKey: key.secretKey, counter, audit: audit.head },
+    answers,
     files: new Map([['audit.json', audit.bytes]]),
     createdAt: '2026-12-08T11:30:00+08:00',
   });

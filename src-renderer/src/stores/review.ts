@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import {
   applyImport,
-  buildBundle,
+  buildSheetBundle,
   checkImport,
   emptyTrust,
   TrustStateSchema,
@@ -222,23 +222,17 @@ export const useReview = create<ReviewState>()((set, get) => ({
     const expert = pkg.panel.experts.find((e) => e.id === enrolment.expertId);
     const counter = enrolment.counter + 1;
     const audit = await auditForSigning(db);
-    const bytes = await buildBundle({
+    const bytes = await buildSheetBundle({
       crypto: nobleCrypto,
-      kind: 'expert-sheets',
-      bundleId: `${pkg.packageId}-${enrolment.expertId}-${counter}`,
-      subject: { type: 'package', id: pkg.packageId },
-      signers: [
-        {
-          role: expert?.role === 'chair' ? 'chair' : 'expert',
-          id: enrolment.expertId,
-          name: expert?.name ?? enrolment.expertId,
-          secretKey: enrolment.secretKey,
-          counter,
-          audit: audit.head,
-        },
-      ],
-      answers: [{ kind: 'review-package', manifestSha256 }],
-      document: sheet,
+      sheet,
+      signer: {
+        role: expert?.role === 'chair' ? 'chair' : 'expert',
+        name: expert?.name ?? enrolment.expertId,
+        secretKey: enrolment.secretKey,
+        counter,
+        audit: audit.head,
+      },
+      answers: manifestSha256,
       files: new Map([['audit.json', audit.bytes]]),
     });
     // A last check that what leaves the machine opens and verifies.
