@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
+  compareBundles,
   describeSubject,
   KINDS,
   openBundle,
@@ -39,7 +40,7 @@ export function describeBundle(b: OpenedBundle, indent = ''): string {
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: '校验文件包：解密、签名、校验和、内容（每项 ✓/✗） / verify a bundle',
-  usage: `jiebang verify FILE [--identity KEY] [--passphrase-file F]
+  usage: `jiebang verify FILE [--identity KEY] [--passphrase-file F] [--previous EARLIER.jbx]
 
 Opens FILE (decrypting it with an age identity or passphrase when it is encrypted, binary or
 ASCII-armored), checks the archive's central directory against its bounds before anything is
@@ -48,20 +49,26 @@ signatures/<n>.sig and .pem; format 1: manifest.sig and signer.pem), the manifes
 the kind's roles, subject and answers), SHA256SUMS against the manifest, every file against
 SHA256SUMS (none missing, none extra), the signer's audit chain when it travels, and the contents
 against the data format; a panel result's inner sheet bundles are verified one by one. Prints
-the kind, every signer's fingerprint, every check with ✓/✗ and the contents. Exit 1 on any failure.`,
+the kind, every signer's fingerprint, every check with ✓/✗ and the contents. With --previous,
+also compares FILE with an earlier bundle from the same signer(s): each counter must go up and
+each audit chain must not be shorter or rewritten (a truncated log shows here). Exit 1 on any
+failure.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { identity: { type: 'string' }, 'passphrase-file': { type: 'string' } },
+      options: {
+        identity: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        previous: { type: 'string' },
+      },
     });
     const [file] = positionals;
     if (file === undefined) throw new CliUsageError('需要 FILE');
-    const bytes = await readBundleFile(io.cwd, file);
-    const result = await openBundle(bytes, {
-      crypto: nodeCrypto,
-      keys: await ageKeys(io.cwd, values.identity, values['passphrase-file']),
-    });
+    const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    const open = async (path: string) =>
+      openBundle(await readBundleFile(io.cwd, path), { crypto: nodeCrypto, keys });
+    const result = await open(file);
     io.out(`${file}\n`);
     const checks = result.ok ? result.bundle.checks : result.checks;
     for (const c of checks)
@@ -73,6 +80,23 @@ the kind, every signer's fingerprint, every check with ✓/✗ and the contents.
     io.out(`${describeBundle(result.bundle)}\n`);
     for (const inner of result.bundle.inner)
       io.out(`\n  内嵌评分表 inner sheet bundle ✓\n${describeBundle(inner, '  ')}\n`);
+    if (values.previous !== undefined) {
+      const earlier = await open(values.previous);
+      if (!earlier.ok)
+        throw new CliUsageError(
+          `--previous ${values.previous} 未通过校验：${earlier.error.message}`,
+        );
+      const compared = compareBundles(earlier.bundle, result.bundle);
+      if (compared.length === 0)
+        throw new CliUsageError(`--previous ${values.previous} 与 ${file} 没有共同的签名者`);
+      for (const c of compared)
+        io.out(`${c.ok ? '✓' : '✗'} 与上一份文件比较 ${c.signer}：${c.reason}\n`);
+      const failed = compared.find((c) => !c.ok);
+      if (failed) {
+        io.err(`✗ 与上一份文件比较未通过 compared with the previous bundle: ${failed.reason}\n`);
+        return 1;
+      }
+    }
     io.out('✓ 全部校验通过 all checks passed\n');
     return 0;
   },

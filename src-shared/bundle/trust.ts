@@ -211,3 +211,29 @@ export function applyImport(
     imported: [...trust.imported, bundle.manifestSha256],
   };
 }
+
+/**
+ * The bureau's check of a bundle against the previous bundle from the same signer(s), without
+ * any stored state (`jiebang verify NEW --previous OLD`): for each key that signed both, the
+ * counter must go up and the audit chain must not go back (see `compareWithPrevious`).
+ * Empty when no key signed both.
+ */
+export function compareBundles(
+  previous: OpenedBundle,
+  next: OpenedBundle,
+): { signer: string; ok: boolean; reason: string }[] {
+  const out: { signer: string; ok: boolean; reason: string }[] = [];
+  for (const [i, s] of next.manifest.signers.entries()) {
+    const before = previous.manifest.signers.find((p) => p.fingerprint === s.fingerprint);
+    if (!before) continue;
+    const verdict = compareWithPrevious(before, s, i === 0 ? (next.audit ?? undefined) : undefined);
+    out.push({
+      signer: `${s.name}（${ROLE_LABEL[s.role]} ${s.id}）`,
+      ok: verdict.ok,
+      reason: verdict.ok
+        ? `计数 ${before.counter} → ${s.counter}${s.audit && before.audit ? `，审计日志 ${before.audit.length} → ${s.audit.length} 条，前后相接` : ''}`
+        : verdict.reason,
+    });
+  }
+  return out;
+}

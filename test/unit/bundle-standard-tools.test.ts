@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBundle } from '../../src-shared/bundle';
-import { KIND_SAMPLES } from '../../src-shared/bundle/test-helpers';
+import {
+  auditChain,
+  KIND_SAMPLES,
+  sampleSheets,
+  sheetBundle,
+} from '../../src-shared/bundle/test-helpers';
 import { ageEncrypt, parseIdentityFile } from '../../src-shared/crypto/age';
 import { generateSigningKey, sha256Hex } from '../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../src-shared/crypto/noble';
@@ -200,6 +205,34 @@ describe('jiebang keygen / pack / verify / unpack', () => {
     expect(badUnpack.code).toBe(1);
     expect(badUnpack.err).toContain('未写入任何文件');
     await expect(readdir(join(dir, 'bad-out'))).rejects.toThrow();
+  });
+
+  it('verify --previous compares two bundles of one expert: a truncated or rewritten audit log is caught', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-prev-'));
+    const sheet = sampleSheets()[1];
+    if (!sheet) throw new Error('sheet');
+    const key = generateSigningKey();
+    const write = async (name: string, counter: number, audit: ReturnType<typeof auditChain>) => {
+      await writeFile(
+        join(dir, name),
+        await sheetBundle(sheet, key, 'a'.repeat(64), counter, audit),
+      );
+      return join(dir, name);
+    };
+    const first = await write('1.jbx', 1, auditChain(sheet.expertId, 6));
+    const grown = await write('2.jbx', 2, auditChain(sheet.expertId, 9));
+    const cut = await write('3.jbx', 3, auditChain(sheet.expertId, 4));
+    const ok = await run('verify', grown, '--previous', first);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain(
+      '✓ 与上一份文件比较 E02（评审专家 E02）：计数 1 → 2，审计日志 6 → 9 条，前后相接',
+    );
+    const truncated = await run('verify', cut, '--previous', grown);
+    expect(truncated.code).toBe(1);
+    expect(truncated.out).toContain('✓ 签名：Ed25519 签名有效');
+    expect(truncated.err).toContain('审计日志变短：该签名者上一份文件记录 9 条，此文件只有 4 条');
+    const replay = await run('verify', first, '--previous', grown);
+    expect(replay.err).toContain('疑似重放');
   });
 
   it('pack refuses a package JSON with a duplicate key, naming it', async () => {
