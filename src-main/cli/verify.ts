@@ -15,7 +15,8 @@ import { CliUsageError, type CliCommand } from './types';
 export function describeBundle(b: OpenedBundle, indent = ''): string {
   const m = b.manifest;
   const lines = [
-    `${indent}类型 kind:        ${KINDS[m.kind].label}（${m.kind}，第 ${m.formatVersion} 版格式）`,
+    `${indent}类型 kind:        ${KINDS[m.kind].label} ${KINDS[m.kind].labelEn}（${m.kind}，第 ${m.formatVersion} 版格式）`,
+    `${indent}用途 purpose:     ${KINDS[m.kind].purpose}`,
     `${indent}对象 subject:     ${describeSubject(m.subject)}`,
   ];
   for (const [i, s] of m.signers.entries()) {

@@ -237,8 +237,18 @@ describe('tampering is refused with the right reason', () => {
   }, 180_000);
 
   it('names the failing check for a signature, a checksum, a truncation', async () => {
-    const { bytes } = await sampleBundle();
+    const { bytes, bureau } = await sampleBundle();
     const entries = readZip(bytes, crypto);
+    // Listed in SHA256SUMS and signed, but not a file this kind holds.
+    const stray = await reseal(
+      bytes,
+      (m) => m.set('photos/x.jpg', encode('x')),
+      (_n, manifest) => ({ sig: sign(manifest, bureau.secretKey) }),
+    );
+    expect(errorOf(await open(stray))).toEqual({
+      code: 'extra-entry',
+      message: '评审包不应包含：photos/x.jpg（评审包只含 package.json、申报材料附件）',
+    });
     const rezip = (change: (m: Map<string, Uint8Array>) => void) => {
       const m = new Map(entries);
       change(m);

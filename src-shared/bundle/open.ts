@@ -289,7 +289,11 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
       return fail('sums-mismatch', '校验和清单', `SHA256SUMS 不应登记 ${path}`);
     if (!archive.entries.has(path)) return fail('missing-entry', '文件校验', `缺少文件：${path}`);
     if (!payloadPathAllowed(manifest.kind, path))
-      return fail('extra-entry', '文件校验', `${spec.label}不应包含：${path}`);
+      return fail(
+        'extra-entry',
+        '文件校验',
+        `${spec.label}不应包含：${path}（${spec.label}只含 ${[spec.main, ...spec.files.map((f) => f.what)].join('、')}）`,
+      );
   }
   if (!sums.has(spec.main)) return fail('missing-entry', '内容', `缺少 ${spec.main}`);
 

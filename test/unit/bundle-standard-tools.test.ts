@@ -160,7 +160,10 @@ describe('jiebang keygen / pack / verify / unpack', () => {
     const ok = await run('verify', join(dir, 'rp.jbx'), '--passphrase-file', join(dir, 'pass.txt'));
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('✓ 签名：Ed25519 签名有效');
-    expect(ok.out).toContain('类型 kind:        评审包（review-package，第 2 版格式）');
+    expect(ok.out).toContain(
+      '类型 kind:        评审包 review package（review-package，第 2 版格式）',
+    );
+    expect(ok.out).toContain('用途 purpose:     市科技局发给评审专家的评审包');
     expect(ok.out).toContain('对象 subject:     评审包 KLMY-2026-JB-001');
     expect(ok.out).toMatch(/指纹 fingerprint: ([0-9a-f]{4} ){7}[0-9a-f]{4}/);
     expect(ok.out).toContain('attachments/A01-proposal.pdf');
