@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { DEFAULT_LIMITS } from '../../src-shared/bundle/zip';
 import { parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
 import { secretKeyFromPem } from '../../src-shared/crypto/keys';
 import { CliUsageError } from './types';
@@ -10,6 +11,27 @@ export async function readBytes(cwd: string, path: string): Promise<Uint8Array> 
   } catch {
     throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
   }
+}
+
+/**
+ * The largest bundle file read: the archive's own bound (DEFAULT_LIMITS.maxTotalBytes, 1 GiB of
+ * entries) plus age and ASCII-armor overhead (armor is 4/3 of the binary).
+ */
+export const MAX_BUNDLE_FILE_BYTES = Math.ceil(DEFAULT_LIMITS.maxTotalBytes * 1.4);
+
+/** Reads a bundle file, refusing one past the bound by name before reading it. */
+export async function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    size = (await stat(resolve(cwd, path))).size;
+  } catch {
+    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
+  }
+  if (size > MAX_BUNDLE_FILE_BYTES)
+    throw new CliUsageError(
+      `${path} 过大（${size} 字节，上限 ${MAX_BUNDLE_FILE_BYTES} 字节），不是揭榜评审台的文件包`,
+    );
+  return readBytes(cwd, path);
 }
 
 /** Keys for decryption from --identity (age identity file) and --passphrase-file. */

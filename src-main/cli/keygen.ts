@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ROLE_LABEL, SignerRoleSchema } from '../../src-shared/bundle/terms';
 import { generateAgeIdentity } from '../../src-shared/crypto/age';
 import {
   fingerprint,
@@ -24,12 +25,13 @@ async function writeNew(path: string, text: string, secret: boolean): Promise<vo
 
 export const keygenCommand: CliCommand = {
   name: 'keygen',
-  summary: '生成密钥：市科技局（签名密钥 + age 身份）或专家（签名密钥） / generate keys',
-  usage: `jiebang keygen --role bureau|expert --out DIR
+  summary: '生成密钥：市科技局（签名密钥 + age 身份）或其他签名者（签名密钥） / generate keys',
+  usage: `jiebang keygen --role ROLE --out DIR
 
+ROLE is one of the roles that sign bundles: ${SignerRoleSchema.options.map((r) => `${r} (${ROLE_LABEL[r]})`).join(', ')}.
 bureau: DIR/signing.key (Ed25519, PKCS#8 PEM, 0600), DIR/signing.pub (SPKI PEM),
         DIR/age.key (age X25519 identity, 0600), DIR/age.pub (its recipient age1…)
-expert: DIR/signing.key, DIR/signing.pub
+others: DIR/signing.key, DIR/signing.pub
 Existing files are never overwritten. Fingerprints are printed in groups of four hex digits, to
 compare with paper.`,
   run: async (args, io) => {
@@ -37,8 +39,9 @@ compare with paper.`,
       args,
       options: { role: { type: 'string' }, out: { type: 'string' } },
     });
-    if (values.role !== 'bureau' && values.role !== 'expert')
-      throw new CliUsageError('--role 须为 bureau 或 expert');
+    const role = SignerRoleSchema.safeParse(values.role);
+    if (!role.success)
+      throw new CliUsageError(`--role 须为以下之一：${SignerRoleSchema.options.join('、')}`);
     if (values.out === undefined) throw new CliUsageError('需要 --out DIR');
     const dir = resolve(io.cwd, values.out);
     await mkdir(dir, { recursive: true });
@@ -48,7 +51,7 @@ compare with paper.`,
     io.out(
       `签名密钥 signing key: ${join(values.out, 'signing.key')}\n指纹 fingerprint: ${formatFingerprint(fingerprint(key.publicKey))}\n`,
     );
-    if (values.role === 'bureau') {
+    if (role.data === 'bureau') {
       const age = await generateAgeIdentity();
       await writeNew(join(dir, 'age.key'), `# jiebang bureau identity\n${age.identity}\n`, true);
       await writeNew(join(dir, 'age.pub'), `${age.recipient}\n`, false);

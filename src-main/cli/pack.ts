@@ -1,17 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildBundle } from '../../src-shared/bundle';
-import {
-  fingerprint,
-  formatFingerprint,
-  publicKeyOf,
-  sha256Hex,
-} from '../../src-shared/crypto/keys';
+import { buildReviewPackage, BundleBuildError } from '../../src-shared/bundle';
+import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
+import { sha256HexWith } from '../../src-shared/crypto/provider';
+import { parseStrictJson, StrictJsonError } from '../../src-shared/io/strict-json';
 import { ReviewPackageSchema } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
+import { nodeCrypto } from '../crypto/node-crypto';
 import { readPassphrase, readSigningKey } from './bundle-io';
-import { readJsonFile } from './io';
+import { readTextFile } from './io';
 import { CliUsageError, type CliCommand } from './types';
 
 export const packCommand: CliCommand = {
@@ -20,10 +18,13 @@ export const packCommand: CliCommand = {
   usage: `jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx
              [--recipient age1… | --passphrase-file FILE] [--counter N]
 
-Signs a review package with the bureau's key. Every attachment the package lists is read from
-DIR by file name and must match its registered SHA-256 and size. A package with blocking rule
-findings is refused (jiebang check shows them). With --recipient or --passphrase-file the bundle
-is encrypted with age (a passphrase handed out on paper, for example).`,
+Signs a review package with the bureau's key as a format-2 bundle (subject: the package; the
+signer's counter from --counter, above every bundle this key signed before; the CLI keeps no
+audit log, so the manifest records an empty chain). The JSON is read strictly (a duplicate key
+anywhere is refused). Every attachment the package lists is read from DIR by file name and must
+match its registered SHA-256 and size. A package with blocking rule findings is refused
+(jiebang check shows them). With --recipient or --passphrase-file the bundle is encrypted with
+age (a passphrase handed out on paper, for example).`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -43,7 +44,14 @@ is encrypted with age (a passphrase handed out on paper, for example).`,
         '用法：jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx',
       );
     }
-    const parsed = ReviewPackageSchema.safeParse(await readJsonFile(io.cwd, file));
+    let raw: unknown;
+    try {
+      raw = parseStrictJson(await readTextFile(io.cwd, file));
+    } catch (error) {
+      if (!(error instanceof StrictJsonError)) throw error;
+      throw new CliUsageError(`不是有效的 JSON invalid JSON in ${file}: ${error.message}`);
+    }
+    const parsed = ReviewPackageSchema.safeParse(raw);
     if (!parsed.success) {
       throw new CliUsageError(
         `${file} 不是有效的评审包：${parsed.error.issues
@@ -84,7 +92,7 @@ is encrypted with age (a passphrase handed out on paper, for example).`,
         } catch {
           throw new CliUsageError(`缺少附件文件：${basename(a.path)}（${a.name}）`);
         }
-        if (sha256Hex(bytes) !== a.sha256 || bytes.byteLength !== a.size) {
+        if (sha256HexWith(nodeCrypto, bytes) !== a.sha256 || bytes.byteLength !== a.size) {
           throw new CliUsageError(`附件与评审包登记的 SHA-256 或大小不符：${basename(a.path)}`);
         }
         files.set(a.path, bytes);
@@ -101,16 +109,20 @@ is encrypted with age (a passphrase handed out on paper, for example).`,
         : values['passphrase-file'] !== undefined
           ? { passphrase: await readPassphrase(io.cwd, values['passphrase-file']) }
           : undefined;
-    const bytes = await buildBundle({
-      kind: 'review-package',
-      bundleId: `${pkg.packageId}-RP-${counter}`,
-      packageId: pkg.packageId,
-      signer: { role: 'bureau', id: 'bureau', name: pkg.bureau.name, secretKey },
-      counter,
-      document: { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } },
-      files,
-      ...(encryptTo ? { encryptTo } : {}),
-    });
+    let bytes: Uint8Array;
+    try {
+      bytes = await buildReviewPackage({
+        crypto: nodeCrypto,
+        pkg: { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } },
+        secretKey,
+        counter,
+        files,
+        ...(encryptTo ? { encryptTo } : {}),
+      });
+    } catch (error) {
+      if (error instanceof BundleBuildError) throw new CliUsageError(error.message);
+      throw error;
+    }
     await writeFile(resolve(io.cwd, values.out), bytes);
     io.out(
       `已打包 packed: ${values.out}（${bytes.byteLength} 字节${encryptTo ? '，age 加密' : ''}）\n签名者指纹 signer: ${formatFingerprint(fp)}\n`,

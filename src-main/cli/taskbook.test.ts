@@ -2,7 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_HEAD } from '../../src-shared/audit/head';
 import { buildBundle } from '../../src-shared/bundle';
+import { nodeCrypto } from '../crypto/node-crypto';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { TaskBookSchema } from '../../src-shared/model';
 import { taskBookCode } from '../../src-shared/taskbook';
@@ -28,11 +30,20 @@ describe('jiebang render-taskbook and verify-print', () => {
 
     const key = generateSigningKey();
     const bundle = await buildBundle({
+      crypto: nodeCrypto,
       kind: 'task-book',
       bundleId: `${tb.taskBookId}-1`,
-      packageId: tb.packageId,
-      signer: { role: 'chair', id: 'E01', name: '组长', secretKey: key.secretKey },
-      counter: 1,
+      subject: { type: 'task-book', id: tb.taskBookId },
+      signers: [
+        {
+          role: 'chair',
+          id: 'E01',
+          name: '组长',
+          secretKey: key.secretKey,
+          counter: 1,
+          audit: EMPTY_HEAD,
+        },
+      ],
       document: tb,
     });
     const file = join(dir, 'tb.jbx');

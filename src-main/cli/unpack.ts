@@ -2,9 +2,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBundle } from '../../src-shared/bundle';
-import { readZip } from '../../src-shared/bundle/zip';
-import { ageDecrypt, isAgeFile } from '../../src-shared/crypto/age';
-import { ageKeys, readBytes } from './bundle-io';
+import { nodeCrypto } from '../crypto/node-crypto';
+import { ageKeys, readBundleFile } from './bundle-io';
 import { describeBundle } from './verify';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -13,9 +12,10 @@ export const unpackCommand: CliCommand = {
   summary: '校验后解包到目录（校验失败则不写任何文件） / verify, then unpack',
   usage: `jiebang unpack FILE -o DIR [--identity KEY] [--passphrase-file F]
 
-Verifies FILE exactly as jiebang verify does; only when every check passes are its files
-(manifest.json, manifest.sig, signer.pem, SHA256SUMS and the payload) written to DIR, which must
-be new or empty. On any failure nothing is written.`,
+Verifies FILE exactly as jiebang verify does; only when every check passes are its entries
+(manifest.json, the signature files — signatures/<n>.sig and .pem, or manifest.sig and
+signer.pem for format 1 —, SHA256SUMS and the payload) written to DIR, which must be new or
+empty. On any failure nothing is written.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -29,9 +29,9 @@ be new or empty. On any failure nothing is written.`,
     const [file] = positionals;
     if (file === undefined || values.out === undefined)
       throw new CliUsageError('用法：jiebang unpack FILE -o DIR');
-    const bytes = await readBytes(io.cwd, file);
+    const bytes = await readBundleFile(io.cwd, file);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
-    const result = await openBundle(bytes, { keys });
+    const result = await openBundle(bytes, { crypto: nodeCrypto, keys });
     if (!result.ok) {
       io.err(
         `✗ 校验失败，未写入任何文件 verification failed, nothing written: ${result.error.message}\n`,
@@ -41,10 +41,12 @@ be new or empty. On any failure nothing is written.`,
     const outDir = resolve(io.cwd, values.out);
     const existing = await readdir(outDir).catch(() => []);
     if (existing.length > 0) throw new CliUsageError(`目标目录非空，未写入：${values.out}`);
-    const zip = isAgeFile(bytes) ? await ageDecrypt(bytes, keys) : bytes;
-    for (const [name, data] of readZip(zip)) {
+    const targets = [...result.bundle.entries].map(([name, data]) => {
       const target = resolve(outDir, name);
       if (!target.startsWith(outDir + sep)) throw new CliUsageError(`拒绝写到目录之外：${name}`);
+      return { target, data };
+    });
+    for (const { target, data } of targets) {
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, data);
     }

@@ -1,62 +1,75 @@
 import { parseArgs } from 'node:util';
-import { KIND_LABEL, openBundle, type OpenedBundle } from '../../src-shared/bundle';
+import {
+  compareBundles,
+  describeSubject,
+  KINDS,
+  openBundle,
+  ROLE_LABEL,
+  type OpenedBundle,
+} from '../../src-shared/bundle';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
-import { ageKeys, readBytes } from './bundle-io';
+import { nodeCrypto } from '../crypto/node-crypto';
+import { ageKeys, readBundleFile } from './bundle-io';
 import { CliUsageError, type CliCommand } from './types';
 
 export function describeBundle(b: OpenedBundle, indent = ''): string {
   const m = b.manifest;
   const lines = [
-    `${indent}类型 kind:        ${KIND_LABEL[m.kind]}（${m.kind}）`,
-    `${indent}评审包 package:   ${m.packageId}`,
-    `${indent}签名者 signer:    ${m.signer.name}（${m.signer.role} ${m.signer.id}）`,
-    `${indent}指纹 fingerprint: ${formatFingerprint(m.signer.fingerprint)}`,
-    `${indent}计数 counter:     ${m.counter}    时间 created: ${m.createdAt}`,
-    `${indent}清单哈希 manifest sha256: ${b.manifestSha256}`,
+    `${indent}类型 kind:        ${KINDS[m.kind].label} ${KINDS[m.kind].labelEn}（${m.kind}，第 ${m.formatVersion} 版格式）`,
+    `${indent}用途 purpose:     ${KINDS[m.kind].purpose}`,
+    `${indent}对象 subject:     ${describeSubject(m.subject)}`,
   ];
-  for (const a of m.answers)
-    lines.push(`${indent}回应 answers:     ${KIND_LABEL[a.kind]} ${a.manifestSha256}`);
-  lines.push(`${indent}内容 contents:`);
-  for (const [path, bytes] of b.files) lines.push(`${indent}  ${path}  ${bytes.byteLength} 字节`);
-  if (b.kind === 'review-package') {
+  for (const [i, s] of m.signers.entries()) {
     lines.push(
-      `${indent}  → ${b.document.title}；揭榜方 ${b.document.applicants.length} 家；专家 ${b.document.panel.experts.length} 名`,
-    );
-  } else if (b.kind === 'expert-sheets') {
-    const scored = b.document.scores.filter((s) => !s.recusal).length;
-    lines.push(
-      `${indent}  → 专家 ${b.document.expertId}：评分 ${scored} 家，回避 ${b.document.scores.length - scored} 家（${b.document.status}）`,
-    );
-  } else if (b.kind === 'panel-result') {
-    lines.push(
-      `${indent}  → 揭榜方建议名单：${b.document.recommendedIds.join('、')}；核定经费总额 ${b.document.approvedTotal} 万元`,
+      `${indent}签名者 signer ${i + 1}:  ${s.name}（${ROLE_LABEL[s.role]} ${s.role} ${s.id}）`,
+      `${indent}  指纹 fingerprint: ${formatFingerprint(s.fingerprint)}`,
+      `${indent}  计数 counter:     ${s.counter}${s.audit ? `    审计日志 audit: ${s.audit.length} 条，末条 ${s.audit.head.slice(0, 16)}…` : ''}`,
     );
   }
+  lines.push(
+    `${indent}时间 created:     ${m.createdAt}`,
+    `${indent}清单哈希 manifest sha256: ${b.manifestSha256}`,
+  );
+  for (const a of m.answers)
+    lines.push(`${indent}回应 answers:     ${KINDS[a.kind].label} ${a.manifestSha256}`);
+  lines.push(`${indent}内容 contents:`);
+  for (const [path, bytes] of b.files) lines.push(`${indent}  ${path}  ${bytes.byteLength} 字节`);
+  lines.push(`${indent}  → ${b.summary}`);
   return lines.join('\n');
 }
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: '校验文件包：解密、签名、校验和、内容（每项 ✓/✗） / verify a bundle',
-  usage: `jiebang verify FILE [--identity KEY] [--passphrase-file F]
+  usage: `jiebang verify FILE [--identity KEY] [--passphrase-file F] [--previous EARLIER.jbx]
 
-Opens FILE (decrypting it with an age identity or passphrase when it is encrypted), checks the
-archive's safety limits, the Ed25519 signature over manifest.json, SHA256SUMS against the manifest,
-every file against SHA256SUMS (none missing, none extra), and the contents against the data
-format; a panel result's inner sheet bundles are verified one by one. Prints the kind, the signer's
-fingerprint, every check with ✓/✗ and the contents. Exit 1 on any failure.`,
+Opens FILE (decrypting it with an age identity or passphrase when it is encrypted, binary or
+ASCII-armored), checks the archive's central directory against its bounds before anything is
+inflated, each signer's key and Ed25519 signature over manifest.json (format 2: one per signer,
+signatures/<n>.sig and .pem; format 1: manifest.sig and signer.pem), the manifest (strict JSON,
+the kind's roles, subject and answers), SHA256SUMS against the manifest, every file against
+SHA256SUMS (none missing, none extra), the signer's audit chain when it travels, and the contents
+against the data format; a panel result's inner sheet bundles are verified one by one. Prints
+the kind, every signer's fingerprint, every check with ✓/✗ and the contents. With --previous,
+also compares FILE with an earlier bundle from the same signer(s): each counter must go up and
+each audit chain must not be shorter or rewritten (a truncated log shows here). Exit 1 on any
+failure.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { identity: { type: 'string' }, 'passphrase-file': { type: 'string' } },
+      options: {
+        identity: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        previous: { type: 'string' },
+      },
     });
     const [file] = positionals;
     if (file === undefined) throw new CliUsageError('需要 FILE');
-    const bytes = await readBytes(io.cwd, file);
-    const result = await openBundle(bytes, {
-      keys: await ageKeys(io.cwd, values.identity, values['passphrase-file']),
-    });
+    const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    const open = async (path: string) =>
+      openBundle(await readBundleFile(io.cwd, path), { crypto: nodeCrypto, keys });
+    const result = await open(file);
     io.out(`${file}\n`);
     const checks = result.ok ? result.bundle.checks : result.checks;
     for (const c of checks)
@@ -68,6 +81,23 @@ fingerprint, every check with ✓/✗ and the contents. Exit 1 on any failure.`,
     io.out(`${describeBundle(result.bundle)}\n`);
     for (const inner of result.bundle.inner)
       io.out(`\n  内嵌评分表 inner sheet bundle ✓\n${describeBundle(inner, '  ')}\n`);
+    if (values.previous !== undefined) {
+      const earlier = await open(values.previous);
+      if (!earlier.ok)
+        throw new CliUsageError(
+          `--previous ${values.previous} 未通过校验：${earlier.error.message}`,
+        );
+      const compared = compareBundles(earlier.bundle, result.bundle);
+      if (compared.length === 0)
+        throw new CliUsageError(`--previous ${values.previous} 与 ${file} 没有共同的签名者`);
+      for (const c of compared)
+        io.out(`${c.ok ? '✓' : '✗'} 与上一份文件比较 ${c.signer}：${c.reason}\n`);
+      const failed = compared.find((c) => !c.ok);
+      if (failed) {
+        io.err(`✗ 与上一份文件比较未通过 compared with the previous bundle: ${failed.reason}\n`);
+        return 1;
+      }
+    }
     io.out('✓ 全部校验通过 all checks passed\n');
     return 0;
   },

@@ -1,100 +1,147 @@
-/** The signed manifest of a bundle (DESIGN.md "Bundles"). */
+/**
+ * The signed manifest of a bundle (DESIGN.md "Bundles"), in both formats, and the one view of
+ * it the rest of the code reads.
+ *
+ * Format 1 (still read, never written): one signer (`manifest.sig` + `signer.pem`), a required
+ * `packageId`. Format 2: a subject instead of a package, several signers (`signatures/<n>.sig` +
+ * `signatures/<n>.pem`, n = 1, 2, … in the order of `signers`), and each signer's counter and
+ * audit-chain head.
+ */
 import { z } from 'zod';
-import {
-  InspectionReportSchema,
-  PanelDecisionSchema,
-  ReviewPackageSchema,
-  ScoreSheetSchema,
-  TaskBookSchema,
-} from '../model';
+import { AuditHeadSchema, type AuditHead } from '../audit/head';
 import { IdSchema, Sha256Schema } from '../model/common';
+import { isBundleKind, type BundleKind } from './kinds';
+import { SignerRoleSchema, SubjectSchema, type SignerRole, type Subject } from './terms';
 
-export const BundleKindSchema = z.enum([
+export const BundleKindSchema = z.custom<BundleKind>(isBundleKind, {
+  message: '未知的文件包类型 unknown bundle kind',
+});
+
+/** The kinds format 1 knew. */
+const FormatOneKindSchema = z.enum([
   'review-package',
   'expert-sheets',
   'panel-result',
   'inspection-report',
   'task-book',
 ]);
-export type BundleKind = z.infer<typeof BundleKindSchema>;
 
-export const KIND_LABEL: Record<BundleKind, string> = {
-  'review-package': '评审包',
-  'expert-sheets': '专家评分表',
-  'panel-result': '专家组评审结果',
-  'inspection-report': '实地考察报告',
-  'task-book': '项目任务书',
-};
+export const AnswerSchema = z.object({
+  kind: BundleKindSchema,
+  /** SHA-256 of the answered bundle's manifest.json bytes. */
+  manifestSha256: Sha256Schema,
+  ref: z.string().max(200).optional(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
 
-export const SignerRoleSchema = z.enum(['bureau', 'expert', 'chair', 'inspector']);
-export type SignerRole = z.infer<typeof SignerRoleSchema>;
-
-export const ManifestSchema = z.object({
+/** Format 1, exactly as it was read before format 2. */
+export const ManifestV1Schema = z.object({
   format: z.literal('jiebang-bundle'),
   formatVersion: z.literal(1),
-  kind: BundleKindSchema,
+  kind: FormatOneKindSchema,
   bundleId: IdSchema,
   packageId: IdSchema,
   signer: z.object({
-    role: SignerRoleSchema,
+    role: z.enum(['bureau', 'expert', 'chair', 'inspector']),
     id: IdSchema,
     name: z.string().min(1).max(200),
     fingerprint: Sha256Schema,
   }),
   createdAt: z.string().datetime({ offset: true }),
-  /** Per-signer, strictly increasing: an older counter is a replay. */
   counter: z.number().int().positive(),
-  /** Manifest hashes (SHA-256 of manifest.json bytes) of what this bundle answers. */
   answers: z.array(
     z.object({
-      kind: BundleKindSchema,
+      kind: FormatOneKindSchema,
       manifestSha256: Sha256Schema,
       ref: z.string().max(200).optional(),
     }),
   ),
-  /** SHA-256 of the SHA256SUMS file. */
   sha256sums: Sha256Schema,
 });
-export type Manifest = z.infer<typeof ManifestSchema>;
+export type ManifestV1 = z.infer<typeof ManifestV1Schema>;
 
-/** Per kind: its main document, its schema, who may sign it, and which other files it may hold. */
-export const KIND_SPEC = {
-  'review-package': {
-    main: 'package.json',
-    schema: ReviewPackageSchema,
-    roles: ['bureau'],
-    extra: /^attachments\/[A-Za-z0-9._-]+$/,
-  },
-  'expert-sheets': {
-    main: 'sheet.json',
-    schema: ScoreSheetSchema,
-    roles: ['expert', 'chair'],
-    extra: /^audit\.json$/,
-  },
-  'panel-result': {
-    main: 'decision.json',
-    schema: PanelDecisionSchema,
-    roles: ['chair'],
-    extra: /^(sheets\/[A-Za-z0-9._-]+\.jbx|audit\.json)$/,
-  },
-  'inspection-report': {
-    main: 'report.json',
-    schema: InspectionReportSchema,
-    roles: ['inspector'],
-    extra: /^photos\/[A-Za-z0-9._-]+$/,
-  },
-  'task-book': {
-    main: 'taskbook.json',
-    schema: TaskBookSchema,
-    roles: ['bureau', 'chair'],
-    extra: /^taskbook\.pdf$/,
-  },
-} as const satisfies Record<
-  BundleKind,
-  { main: string; schema: z.ZodType; roles: readonly SignerRole[]; extra: RegExp }
->;
+export const MAX_SIGNERS = 16;
 
-export const RESERVED = ['manifest.json', 'manifest.sig', 'signer.pem', 'SHA256SUMS'] as const;
+export const ManifestSignerSchema = z
+  .object({
+    role: SignerRoleSchema,
+    id: IdSchema,
+    name: z.string().trim().min(1).max(200),
+    /** SHA-256 of the signer's SPKI DER (`signatures/<n>.pem`). */
+    fingerprint: Sha256Schema,
+    /** Per signer, strictly increasing across everything it signs: an older counter is a replay. */
+    counter: z.number().int().positive(),
+    /** The signer's audit chain at signing time. */
+    audit: AuditHeadSchema,
+  })
+  .strict();
+
+/** Format 2: unknown fields are refused (what is signed is read exactly). */
+export const ManifestV2Schema = z
+  .object({
+    format: z.literal('jiebang-bundle'),
+    formatVersion: z.literal(2),
+    kind: BundleKindSchema,
+    bundleId: IdSchema,
+    subject: SubjectSchema,
+    signers: z.array(ManifestSignerSchema).min(1).max(MAX_SIGNERS),
+    createdAt: z.string().datetime({ offset: true }),
+    answers: z.array(AnswerSchema.strict()).max(1000),
+    sha256sums: Sha256Schema,
+  })
+  .strict();
+export type ManifestV2 = z.infer<typeof ManifestV2Schema>;
+
+export interface BundleSigner {
+  role: SignerRole;
+  id: string;
+  name: string;
+  fingerprint: string;
+  counter: number;
+  /** Null for format 1, which did not record it. */
+  audit: AuditHead | null;
+}
+
+/** Both formats, read the same way. */
+export interface Manifest {
+  formatVersion: 1 | 2;
+  kind: BundleKind;
+  bundleId: string;
+  subject: Subject;
+  /** In signing order; the first is the author (whose device made the bundle). */
+  signers: [BundleSigner, ...BundleSigner[]];
+  createdAt: string;
+  answers: Answer[];
+  sha256sums: string;
+}
+
+export function viewOfV1(m: ManifestV1): Manifest {
+  return {
+    formatVersion: 1,
+    kind: m.kind,
+    bundleId: m.bundleId,
+    subject: { type: 'package', id: m.packageId },
+    signers: [{ ...m.signer, counter: m.counter, audit: null }],
+    createdAt: m.createdAt,
+    answers: m.answers,
+    sha256sums: m.sha256sums,
+  };
+}
+
+export function viewOfV2(m: ManifestV2): Manifest | null {
+  const [first, ...rest] = m.signers;
+  if (!first) return null;
+  return {
+    formatVersion: 2,
+    kind: m.kind,
+    bundleId: m.bundleId,
+    subject: m.subject,
+    signers: [first, ...rest],
+    createdAt: m.createdAt,
+    answers: m.answers,
+    sha256sums: m.sha256sums,
+  };
+}
 
 /** SHA256SUMS in the format `sha256sum -c` reads: `<hex>  <path>` per line, sorted by path. */
 export function formatSums(entries: ReadonlyMap<string, string>): string {

@@ -2,15 +2,23 @@
  * Reading ZIP archives defensively: the central directory is inspected *before* anything is
  * inflated, so hostile archives (path traversal, absolute paths, drive letters, backslashes,
  * duplicate or case-colliding names, symlinks, directories, encryption, ZIP64 tricks, too many
- * entries, too large, zip bombs) are refused by name. Inflation itself is fflate's.
+ * entries, too large in total, zip bombs) are refused by name; then entries are read one by one,
+ * only those the caller asks for (a bundle asks only for what its signed manifest names), each
+ * bounded by the size the directory declared and checked against its CRC-32. The archive counts
+ * the bytes it has inflated, so tests can assert that a refused archive cost nothing.
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { Inflate } from 'fflate';
+import type { CryptoProvider } from '../crypto/provider';
 
 export interface ZipLimits {
   maxEntries: number;
   maxEntryBytes: number;
+  /** Total uncompressed size of all entries, from the central directory. */
   maxTotalBytes: number;
-  /** Largest uncompressed / compressed ratio for entries above 1 MiB uncompressed. */
+  /**
+   * Largest uncompressed / compressed ratio, for each entry over {@link RATIO_FLOOR} bytes and
+   * for the archive as a whole (deflate cannot exceed 1032:1; our writer stores, 1:1).
+   */
   maxRatio: number;
 }
 
@@ -20,6 +28,9 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxTotalBytes: 1024 * 1024 * 1024,
   maxRatio: 200,
 };
+
+/** Entries smaller than this are not held to the ratio (tiny JSON compresses well). */
+export const RATIO_FLOOR = 64 * 1024;
 
 export type ZipErrorCode =
   'zip-malformed' | 'zip-unsafe-path' | 'zip-duplicate' | 'zip-link' | 'zip-limits';
@@ -41,23 +52,6 @@ export interface CentralEntry {
   method: number;
   crc: number;
   localOffset: number;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++)
-    c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
@@ -109,6 +103,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
   const entries: CentralEntry[] = [];
   const seen = new Set<string>();
   let total = 0;
+  let compressedTotal = 0;
   let p = cdOffset;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (let n = 0; n < count; n++) {
@@ -157,7 +152,8 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
     total += size;
     if (total > limits.maxTotalBytes)
       throw new ZipError('zip-limits', `解压后总大小超过上限 ${limits.maxTotalBytes} 字节`);
-    if (size > 1024 * 1024 && size / Math.max(1, compressedSize) > limits.maxRatio) {
+    compressedTotal += compressedSize;
+    if (size > RATIO_FLOOR && size / Math.max(1, compressedSize) > limits.maxRatio) {
       throw new ZipError(
         'zip-limits',
         `压缩比异常（疑似 ZIP 炸弹）：${name} ${size}/${compressedSize}`,
@@ -196,6 +192,12 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
     }
     entries.push({ name, compressedSize, size, method, crc, localOffset });
   }
+  if (total > RATIO_FLOOR && total / Math.max(1, compressedTotal) > limits.maxRatio) {
+    throw new ZipError(
+      'zip-limits',
+      `压缩比异常（疑似 ZIP 炸弹）：解压后共 ${total} 字节，压缩数据仅 ${compressedTotal} 字节`,
+    );
+  }
   // Entries must tile the file: no gaps, no overlaps, the directory right after the last entry,
   // and nothing after the end-of-directory record.
   let expected = 0;
@@ -215,44 +217,145 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
   return entries;
 }
 
-/** Inspects, then inflates; every entry's inflated size must equal what the directory declared. */
-export function readZip(
-  bytes: Uint8Array,
-  limits: ZipLimits = DEFAULT_LIMITS,
-): Map<string, Uint8Array> {
-  const entries = inspectZip(bytes, limits);
-  let files: Record<string, Uint8Array>;
+/** An archive whose directory has passed {@link inspectZip}; entries are read on demand. */
+export interface ZipArchive {
+  /** The central directory, by entry name (archive order). */
+  readonly entries: ReadonlyMap<string, CentralEntry>;
+  /**
+   * One entry's bytes (stored entries are views into the archive), inflated within the size the
+   * directory declared and checked against its CRC-32.
+   * @throws {ZipError} `zip-malformed` when the data does not match the directory.
+   */
+  read(name: string): Uint8Array;
+  /** Bytes produced so far by reading entries (inflated or copied out): 0 until `read` is called. */
+  readonly inflatedBytes: number;
+}
+
+function inflateBounded(data: Uint8Array, size: number, name: string): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    if (at + chunk.length > size)
+      throw new ZipError('zip-limits', `条目解压后超过目录声明的大小：${name}`);
+    out.set(chunk, at);
+    at += chunk.length;
+    if (final) ended = true;
+  });
   try {
-    files = unzipSync(bytes);
+    // Small pieces: deflate inflates at most ~1,032× its input, so no push can run away.
+    for (let i = 0; i < data.length; i += 1024)
+      inflater.push(data.subarray(i, i + 1024), i + 1024 >= data.length);
   } catch (error) {
+    if (error instanceof ZipError) throw error;
     throw new ZipError(
       'zip-malformed',
-      `ZIP 数据损坏：${error instanceof Error ? error.message : String(error)}`,
+      `ZIP 数据损坏：${name}（${error instanceof Error ? error.message : String(error)}）`,
     );
   }
-  const out = new Map<string, Uint8Array>();
-  for (const e of entries) {
-    const data = files[e.name];
-    if (!data || data.length !== e.size)
-      throw new ZipError('zip-malformed', `条目数据与目录不符：${e.name}`);
-    out.set(e.name, data);
-  }
-  if (Object.keys(files).length !== entries.length)
-    throw new ZipError('zip-malformed', '本地文件头与中央目录不一致');
+  if (!ended || at !== size) throw new ZipError('zip-malformed', `条目数据与目录不符：${name}`);
   return out;
 }
 
+/** Inspects the directory (nothing inflated) and returns a reader for the entries. */
+export function openZip(
+  bytes: Uint8Array,
+  crypto: CryptoProvider,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): ZipArchive {
+  const entries = new Map(inspectZip(bytes, limits).map((e) => [e.name, e]));
+  let inflated = 0;
+  const encoder = new TextEncoder();
+  return {
+    entries,
+    get inflatedBytes() {
+      return inflated;
+    },
+    read(name) {
+      const e = entries.get(name);
+      if (!e) throw new ZipError('zip-malformed', `ZIP 中没有条目：${name}`);
+      const start = e.localOffset + 30 + encoder.encode(e.name).length;
+      const data = bytes.subarray(start, start + e.compressedSize);
+      const out = e.method === 0 ? data : inflateBounded(data, e.size, e.name);
+      inflated += out.byteLength;
+      if (crypto.crc32(out) !== e.crc)
+        throw new ZipError('zip-malformed', `条目的 CRC-32 与目录不符：${e.name}`);
+      return out;
+    },
+  };
+}
+
+/** Inspects, then reads every entry (for tests and tools that want the whole archive). */
+export function readZip(
+  bytes: Uint8Array,
+  crypto: CryptoProvider,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): Map<string, Uint8Array> {
+  const zip = openZip(bytes, crypto, limits);
+  return new Map([...zip.entries.keys()].map((name) => [name, zip.read(name)]));
+}
+
+/** 2020-01-01 00:00 in MS-DOS date and time fields: every entry, every bundle. */
+const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+
 /**
- * Writes a deterministic ZIP: fixed timestamps, every entry *stored* (not deflated). Proposals
- * and photos are compressed already and the JSON is small; stored entries leave no deflate
- * padding bits that could be flipped unnoticed, so every byte of a bundle we write is covered
- * by a check, and no bundle of ours can be a zip bomb.
+ * Writes a deterministic ZIP: fixed timestamps, every entry *stored* (not deflated), no extra
+ * fields. Proposals and photos are compressed already and the JSON is small; stored entries
+ * leave no deflate padding bits that could be flipped unnoticed, so every byte of a bundle we
+ * write is covered by a check, and no bundle of ours can be a zip bomb. CRC-32 comes from the
+ * provider (zlib's in Node).
  */
-export function writeZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const input: Zippable = {};
-  for (const [name, data] of files) {
+export function writeZip(
+  files: ReadonlyMap<string, Uint8Array>,
+  crypto: CryptoProvider,
+): Uint8Array {
+  const encoder = new TextEncoder();
+  const entries = [...files].map(([name, data]) => {
     if (!isSafeEntryPath(name)) throw new ZipError('zip-unsafe-path', `不安全的条目路径：${name}`);
-    input[name] = [data, { level: 0, mtime: new Date('2020-01-01T00:00:00Z') }];
+    return { name: encoder.encode(name), data, crc: crypto.crc32(data) };
+  });
+  let size = 22;
+  for (const e of entries) size += 30 + 46 + 2 * e.name.length + e.data.length;
+  if (size > 0xffffffff || entries.length > 0xfffe)
+    throw new ZipError('zip-limits', '文件包过大：超过 ZIP 的 4 GiB 上限');
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  // Local header and central record share version, flags, method, time, date, CRC and sizes.
+  const common = (at: number, e: (typeof entries)[number]) => {
+    view.setUint16(at, 20, true); // version needed: 2.0
+    view.setUint16(at + 2, 0, true); // flags
+    view.setUint16(at + 4, 0, true); // stored
+    view.setUint16(at + 6, DOS_TIME, true);
+    view.setUint16(at + 8, DOS_DATE, true);
+    view.setUint32(at + 10, e.crc, true);
+    view.setUint32(at + 14, e.data.length, true);
+    view.setUint32(at + 18, e.data.length, true);
+    view.setUint16(at + 22, e.name.length, true);
+  };
+  let at = 0;
+  const offsets: number[] = [];
+  for (const e of entries) {
+    offsets.push(at);
+    view.setUint32(at, 0x04034b50, true);
+    common(at + 4, e);
+    out.set(e.name, at + 30);
+    out.set(e.data, at + 30 + e.name.length);
+    at += 30 + e.name.length + e.data.length;
   }
-  return zipSync(input);
+  const cdOffset = at;
+  for (const [i, e] of entries.entries()) {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, 20, true); // made by: MS-DOS, 2.0
+    common(at + 6, e);
+    view.setUint32(at + 42, offsets[i] ?? 0, true);
+    out.set(e.name, at + 46);
+    at += 46 + e.name.length;
+  }
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, at - cdOffset, true);
+  view.setUint32(at + 16, cdOffset, true);
+  return out;
 }

@@ -2,9 +2,18 @@
  * Ed25519 signing keys in the formats standard tools read: the public key as an SPKI PEM
  * (`openssl pkeyutl -verify -pubin -inkey signer.pem -rawin`), the private key as PKCS#8 PEM.
  * @noble/curves signs synchronously in the browser, in Node and in the CLI alike.
+ *
+ * Verification is strict (RFC 8032 §5.1.7 plus the checks a signature meant to bind someone
+ * needs), and every door uses it: a public key must be a canonical encoding of a point of the
+ * prime-order subgroup — keys of small order (the identity, points of order 2, 4, 8), keys with a
+ * small-order component and non-canonical encodings are refused before any signature is checked
+ * (with ZIP-215 rules, noble's default, the identity key "verifies" a trivial signature on any
+ * message); a signature's R must be canonical and in the same subgroup, and S < L. Under these
+ * rules the cofactored equation noble checks and the cofactorless one OpenSSL checks agree, so
+ * `openssl pkeyutl -verify` accepts exactly what the app accepts.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js';
 import { equalBytes } from '@noble/curves/utils.js';
 import { base64 } from '@scure/base';
@@ -30,12 +39,72 @@ export function sign(message: Uint8Array, secretKey: Uint8Array): Uint8Array {
   return ed25519.sign(message, secretKey);
 }
 
-export function verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+export type PublicKeyProblem = 'length' | 'non-canonical' | 'small-order' | 'mixed-order';
+
+export const PUBLIC_KEY_PROBLEM: Record<PublicKeyProblem, string> = {
+  length: '长度不是 32 字节',
+  'non-canonical': '编码不规范（non-canonical encoding）',
+  'small-order': '是小阶点（small-order key：任何人无需私钥即可“签名”）',
+  'mixed-order': '含小阶分量（不在素数阶子群中）',
+};
+
+type Point = ReturnType<typeof ed25519.Point.fromBytes>;
+
+/** Decodes a point only from its canonical encoding (y < p, no sign bit on x = 0). */
+function canonicalPoint(bytes: Uint8Array): Point | null {
   try {
-    return signature.length === 64 && ed25519.verify(signature, message, publicKey);
+    const p = ed25519.Point.fromBytes(bytes, false);
+    return equalBytes(p.toBytes(), bytes) ? p : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+const checkedKeys = new Map<string, PublicKeyProblem | null>();
+
+/** Why a raw Ed25519 public key is refused, or null when it is acceptable. */
+export function publicKeyProblem(publicKey: Uint8Array): PublicKeyProblem | null {
+  if (publicKey.length !== 32) return 'length';
+  // The same few keys are checked again and again (every bundle of a panel): remember them.
+  const id = bytesToHex(publicKey);
+  const known = checkedKeys.get(id);
+  if (known !== undefined) return known;
+  const point = canonicalPoint(publicKey);
+  const problem = !point
+    ? 'non-canonical'
+    : point.isSmallOrder()
+      ? 'small-order'
+      : !point.isTorsionFree()
+        ? 'mixed-order'
+        : null;
+  if (checkedKeys.size >= 256) checkedKeys.clear();
+  checkedKeys.set(id, problem);
+  return problem;
+}
+
+/** The group order L = 2^252 + 27742317777372353535851937790883648493. */
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+
+function scalarLE(bytes: Uint8Array): bigint {
+  let n = 0n;
+  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i] ?? 0);
+  return n;
+}
+
+/**
+ * Strict Ed25519 verification (see the file comment): false for any refused key or signature.
+ * RFC 8032 §5.1.7 with the cofactorless equation [S]B = R + [k]A, as OpenSSL checks it; with A
+ * of prime order this also puts R in the prime-order subgroup.
+ */
+export function verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  if (signature.length !== 64 || publicKeyProblem(publicKey) !== null) return false;
+  const a = canonicalPoint(publicKey);
+  const rBytes = signature.subarray(0, 32);
+  const r = canonicalPoint(rBytes);
+  const s = scalarLE(signature.subarray(32));
+  if (!a || !r || s >= L) return false;
+  const k = scalarLE(sha512(concatBytes(rBytes, publicKey, message))) % L;
+  return ed25519.Point.BASE.multiplyUnsafe(s).equals(r.add(a.multiplyUnsafe(k)));
 }
 
 function pem(label: string, der: Uint8Array): string {

@@ -3,9 +3,10 @@
  * screen): the code printed on the last page (or read from its QR code) is the SHA-256 of the
  * canonical task-book JSON (RFC 8785).
  */
-import { openBundle, type Manifest } from '../bundle';
+import { openBundle, type BundleSigner } from '../bundle';
 import { canonicalHash } from '../canonical';
 import type { AgeKey } from '../crypto/age';
+import type { CryptoProvider } from '../crypto/provider';
 import { TaskBookSchema, type TaskBook } from '../model';
 
 /** The verification code of a task book: SHA-256 of its canonical JSON. */
@@ -56,15 +57,16 @@ export function comparePrinted(
 }
 
 export type TaskBookFile =
-  | { ok: true; tb: TaskBook; signer?: Manifest['signer'] }
+  | { ok: true; tb: TaskBook; signer?: BundleSigner }
   | { ok: false; needsKey: boolean; message: string };
 
 /**
- * A task book from a file: a task-book bundle (verified in full first; `keys` open an encrypted
- * one) or the task book's JSON itself.
+ * A task book from a file: a task-book bundle (verified in full first with `crypto`; `keys` open
+ * an encrypted one) or the task book's JSON itself. `signer` is the bundle's author.
  */
 export async function readTaskBookFile(
   bytes: Uint8Array,
+  crypto: CryptoProvider,
   keys?: readonly AgeKey[],
 ): Promise<TaskBookFile> {
   if (bytes[0] === 0x7b) {
@@ -83,7 +85,7 @@ export async function readTaskBookFile(
           message: `不是有效的任务书（${parsed.error.issues[0]?.message ?? ''}）`,
         };
   }
-  const opened = await openBundle(bytes, keys ? { keys } : {});
+  const opened = await openBundle(bytes, keys ? { crypto, keys } : { crypto });
   if (!opened.ok)
     return {
       ok: false,
@@ -92,5 +94,5 @@ export async function readTaskBookFile(
     };
   if (opened.bundle.kind !== 'task-book')
     return { ok: false, needsKey: false, message: '这不是任务书文件包' };
-  return { ok: true, tb: opened.bundle.document, signer: opened.bundle.manifest.signer };
+  return { ok: true, tb: opened.bundle.document, signer: opened.bundle.manifest.signers[0] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { nobleCrypto } from '../crypto/noble';
 import { sum } from '../money';
 import { checkTaskBook } from '../rules';
 import { sampleDecision, samplePackage } from '../sample-fixture';
@@ -134,16 +135,16 @@ describe('verifying a print', () => {
 
   it('reads a task book from its JSON, and says what is wrong with a file that is not one', async () => {
     const json = new TextEncoder().encode(JSON.stringify(tb));
-    expect(await readTaskBookFile(json)).toEqual({ ok: true, tb });
-    expect(await readTaskBookFile(new TextEncoder().encode('{"title":'))).toEqual({
+    expect(await readTaskBookFile(json, nobleCrypto)).toEqual({ ok: true, tb });
+    expect(await readTaskBookFile(new TextEncoder().encode('{"title":'), nobleCrypto)).toEqual({
       ok: false,
       needsKey: false,
       message: '不是有效的 JSON',
     });
-    const partial = await readTaskBookFile(new TextEncoder().encode('{"title":"x"}'));
+    const partial = await readTaskBookFile(new TextEncoder().encode('{"title":"x"}'), nobleCrypto);
     expect(partial.ok).toBe(false);
     if (!partial.ok) expect(partial.message).toMatch(/^不是有效的任务书/);
-    const zip = await readTaskBookFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]));
+    const zip = await readTaskBookFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), nobleCrypto);
     expect(zip.ok).toBe(false);
     if (!zip.ok) expect(zip.message).toMatch(/^文件包校验失败：/);
   });

@@ -1,6 +1,7 @@
 import { chromium } from 'playwright-core';
-import { buildBundle, openBundle } from '../../src-shared/bundle';
-import { generateSigningKey } from '../../src-shared/crypto/keys';
+import { openBundle } from '../../src-shared/bundle';
+import { nodeCrypto } from '../../src-main/crypto/node-crypto';
+import { reviewPackageBundle, sheetBundleFor } from '../fixtures/bundles';
 import { generatePanel } from '../../src-shared/sample/generate';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { startBuiltWebHost } from '../e2e/webhost';
@@ -12,37 +13,12 @@ export const dashboardSuite: BenchSuite = {
   name: 'dashboard',
   run: async () => {
     const { pkg, sheets } = generatePanel({ experts: 50, applicants: 200, criteria: 10, seed: 5 });
-    const rpBytes = await buildBundle({
-      kind: 'review-package',
-      bundleId: 'SYN',
-      packageId: pkg.packageId,
-      signer: {
-        role: 'bureau',
-        id: 'bureau',
-        name: pkg.bureau.name,
-        secretKey: generateSigningKey().secretKey,
-      },
-      counter: 1,
-      document: pkg,
-    });
-    const rp = await openBundle(rpBytes);
+    const rpBytes = await reviewPackageBundle(pkg);
+    const rp = await openBundle(rpBytes, { crypto: nodeCrypto });
     if (!rp.ok) throw new Error(rp.error.message);
     const files = [];
     for (const sheet of sheets.slice(1)) {
-      const bytes = await buildBundle({
-        kind: 'expert-sheets',
-        bundleId: `S-${sheet.expertId}`,
-        packageId: pkg.packageId,
-        signer: {
-          role: 'expert',
-          id: sheet.expertId,
-          name: sheet.expertId,
-          secretKey: generateSigningKey().secretKey,
-        },
-        counter: 1,
-        answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }],
-        document: sheet,
-      });
+      const bytes = await sheetBundleFor(sheet, { answers: rp.bundle.manifestSha256 });
       files.push({
         name: `${sheet.expertId}.jbx`,
         mimeType: 'application/octet-stream',

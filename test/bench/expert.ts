@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { buildBundle } from '../../src-shared/bundle';
-import { generateSigningKey, sha256Hex } from '../../src-shared/crypto/keys';
+import { sha256Hex } from '../../src-shared/crypto/keys';
 import { ReviewPackageSchema } from '../../src-shared/model';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { startBuiltWebHost } from '../e2e/webhost';
+import { reviewPackageBundle } from '../fixtures/bundles';
 import { makeProposalPdf } from '../fixtures/proposal-pdf';
 import type { BenchRow, BenchSuite } from './harness';
 import { enrolWithPackage } from './app-flow';
@@ -40,20 +40,7 @@ export const expertSuite: BenchSuite = {
           files.set(att.path, bytes);
         }
       }
-      const bundle = await buildBundle({
-        kind: 'review-package',
-        bundleId: 'BENCH',
-        packageId: pkg.packageId,
-        signer: {
-          role: 'bureau',
-          id: 'bureau',
-          name: pkg.bureau.name,
-          secretKey: generateSigningKey().secretKey,
-        },
-        counter: 1,
-        document: pkg,
-        files,
-      });
+      const bundle = await reviewPackageBundle(pkg, { files });
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
       await enrolWithPackage(page, host.url, bundle, /E02/);
       await page.getByTestId('pdf-text').filter({ hasText: '揭榜' }).waitFor({ timeout: 60_000 });

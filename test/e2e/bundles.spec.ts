@@ -1,9 +1,21 @@
-import { buildBundle } from '../../src-shared/bundle';
-import { formatFingerprint, fingerprint, generateSigningKey } from '../../src-shared/crypto/keys';
+import {
+  formatFingerprint,
+  fingerprint,
+  generateSigningKey,
+  type SigningKeyPair,
+} from '../../src-shared/crypto/keys';
 import { readFileSync } from 'node:fs';
-import { ScoreSheetSchema } from '../../src-shared/model';
+import { ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
 import type { Page } from '@playwright/test';
+import { armor } from 'age-encryption';
+import { EMPTY_HEAD } from '../../src-shared/audit/head';
+import { buildBundle } from '../../src-shared/bundle';
+import { ageEncrypt } from '../../src-shared/crypto/age';
+import { nodeCrypto } from '../../src-main/crypto/node-crypto';
+import { sheetBundleFor } from '../fixtures/bundles';
 import { createProfile, expect, test } from './fixtures';
+
+const BUREAU_RECIPIENT = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx';
 
 /** A fresh profile, the 文件包核验 screen, and `bytes` chosen in its file input. */
 async function openOnVerifyScreen(app: Page, name: string, bytes: Buffer) {
@@ -19,13 +31,9 @@ async function sheetFile(passphrase?: string) {
   const sheet = ScoreSheetSchema.parse(
     JSON.parse(readFileSync('resources/sample/sheets/E01.json', 'utf8')),
   );
-  const bytes = await buildBundle({
-    kind: 'expert-sheets',
-    bundleId: 'S-E01',
-    packageId: sheet.packageId,
-    signer: { role: 'expert', id: 'E01', name: '张志远', secretKey: key.secretKey },
-    counter: 1,
-    document: sheet,
+  const bytes = await sheetBundleFor(sheet, {
+    key,
+    name: '张志远',
     ...(passphrase ? { encryptTo: { passphrase } } : {}),
   });
   return { bytes: Buffer.from(bytes), fp: formatFingerprint(fingerprint(key.publicKey)) };
@@ -63,4 +71,52 @@ test('asks for the passphrase of an encrypted bundle, refuses a wrong one, opens
   await app.getByRole('button', { name: '解密并核验' }).click();
   await expect(app.getByTestId('bundle-checks')).toContainText('✓ 解密：age');
   await expect(app.getByRole('status').filter({ hasText: '核验通过' })).toBeVisible();
+});
+
+test('opens an ASCII-armored task book signed by the chair and the 发榜方, with the bureau’s identity', async ({
+  app,
+}) => {
+  const tb = TaskBookSchema.parse(
+    JSON.parse(readFileSync('resources/sample/taskbook.json', 'utf8')),
+  );
+  const chair = generateSigningKey();
+  const issuer = generateSigningKey();
+  const signer = (role: 'chair' | 'issuer', id: string, name: string, key: SigningKeyPair) => ({
+    role,
+    id,
+    name,
+    secretKey: key.secretKey,
+    counter: 1,
+    audit: EMPTY_HEAD,
+  });
+  const zip = await buildBundle({
+    crypto: nodeCrypto,
+    kind: 'task-book',
+    bundleId: `${tb.taskBookId}-1`,
+    subject: { type: 'task-book', id: tb.taskBookId },
+    signers: [
+      signer('chair', 'E01', '张志远', chair),
+      signer('issuer', 'ISSUER', '克拉玛依油田开发有限公司（示例）', issuer),
+    ],
+    document: tb,
+    files: new Map([['taskbook.pdf', new TextEncoder().encode('%PDF-1.4 stand-in')]]),
+  });
+  const armored = armor.encode(await ageEncrypt(zip, { recipient: BUREAU_RECIPIENT }, nodeCrypto));
+  await openOnVerifyScreen(app, 'taskbook.jbx', Buffer.from(armored));
+  await expect(app.getByText('该文件已加密')).toBeVisible();
+  const identity = readFileSync('resources/sample/keys/bureau.agekey', 'utf8');
+  await app.getByLabel('口令或身份密钥').fill(identity);
+  await app.getByRole('button', { name: '解密并核验' }).click();
+  await expect(app.getByRole('status').filter({ hasText: '核验通过' })).toBeVisible();
+  await expect(app.getByTestId('bundle-checks')).toContainText(
+    '✓ 签名：Ed25519 签名有效（2 名签名者）',
+  );
+  await expect(app.getByTestId('bundle-fingerprint')).toHaveText(
+    [chair, issuer].map((k) => formatFingerprint(fingerprint(k.publicKey))),
+  );
+  const summary = app.getByTestId('bundle-summary');
+  await expect(summary).toContainText('项目任务书（第 2 版格式）');
+  await expect(summary).toContainText(`任务书 ${tb.taskBookId}`);
+  await expect(summary).toContainText('克拉玛依油田开发有限公司（示例）（发榜方 ISSUER）');
+  await app.screenshot({ path: 'docs/screenshots/bundles-two-signers.png', fullPage: true });
 });

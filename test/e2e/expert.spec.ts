@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { openBundle } from '../../src-shared/bundle';
+import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { execFileSync } from 'node:child_process';
 import { createProfile, expect, scoreByKeyboard, test } from './fixtures';
 
@@ -117,7 +118,7 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
   });
   expect(out).toContain('✓ 全部校验通过');
   expect(out).toContain('专家 E02：评分 3 家，回避 1 家');
-  const opened = await openBundle(new Uint8Array(await readFile(path)));
+  const opened = await openBundle(new Uint8Array(await readFile(path)), { crypto: nodeCrypto });
   expect(opened.ok).toBe(true);
   if (!opened.ok || opened.bundle.kind !== 'expert-sheets') return;
   const sheet = opened.bundle.document;

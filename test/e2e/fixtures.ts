@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { test as base, chromium, expect, type Browser, type Page } from '@playwright/test';
-import { buildBundle, openBundle } from '../../src-shared/bundle';
-import { generateSigningKey } from '../../src-shared/crypto/keys';
+import { openBundle } from '../../src-shared/bundle';
+import { nodeCrypto } from '../../src-main/crypto/node-crypto';
+import { sheetBundleFor } from '../fixtures/bundles';
 import { ScoreSheetSchema } from '../../src-shared/model';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { startBuiltWebHost, type RunningWebHost } from './webhost';
@@ -107,22 +108,16 @@ export async function importSampleAndEnrol(page: Page, expert: RegExp): Promise<
 
 /** Five experts' sheets as the app makes them (signed sheet bundles answering the sample), and one tampered. */
 export async function sheetFiles() {
-  const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')));
+  const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')), {
+    crypto: nodeCrypto,
+  });
   if (!rp.ok) throw new Error('sample bundle');
   const files = [];
   for (const id of ['E02', 'E03', 'E04', 'E05', 'E06', 'E07']) {
     const sheet = ScoreSheetSchema.parse(
       JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8')),
     );
-    const bytes = await buildBundle({
-      kind: 'expert-sheets',
-      bundleId: `S-${id}`,
-      packageId: sheet.packageId,
-      signer: { role: 'expert', id, name: id, secretKey: generateSigningKey().secretKey },
-      counter: 1,
-      answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }],
-      document: sheet,
-    });
+    const bytes = await sheetBundleFor(sheet, { answers: rp.bundle.manifestSha256 });
     const buffer = Buffer.from(bytes);
     if (id === 'E07') {
       const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;

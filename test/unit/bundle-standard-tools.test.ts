@@ -1,17 +1,25 @@
 /**
  * A bureau verifies any bundle with standard tools alone (DESIGN.md "Bundles"): the real `age`,
  * `unzip`, `openssl` and `sha256sum` (Debian packages that .ci/run installs) on bundles this
- * project produced — a panel result encrypted to the bureau, and each sheet bundle inside it.
+ * project produced — a bundle of every kind in the registry, each of its signers in turn, the
+ * sheet bundles inside a panel result, binary and ASCII-armored age both ways.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBundle, openBundle } from '../../src-shared/bundle';
+import { openBundle } from '../../src-shared/bundle';
+import {
+  auditChain,
+  KIND_SAMPLES,
+  sampleSheets,
+  sheetBundle,
+} from '../../src-shared/bundle/test-helpers';
+import { ageEncrypt, parseIdentityFile } from '../../src-shared/crypto/age';
 import { generateSigningKey, sha256Hex } from '../../src-shared/crypto/keys';
-import { sampleDecision } from '../../src-shared/sample-fixture';
-import { sampleBundle, sampleSheets, sheetBundle } from '../../src-shared/bundle/test-helpers';
+import { nobleCrypto } from '../../src-shared/crypto/noble';
+import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { runForTest } from '../../src-main/cli/run-for-test';
 
 const BUREAU_KEY = 'resources/sample/keys/bureau.agekey';
@@ -20,8 +28,12 @@ const BUREAU_RECIPIENT = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc9
 const sh = (cmd: string, args: string[], cwd: string) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-function verifyWithStandardTools(dir: string): string[] {
-  return [
+/** `openssl pkeyutl -verify` once per signer (signatures/<n>), then `sha256sum -c`. */
+async function verifyWithStandardTools(
+  dir: string,
+): Promise<{ signatures: string[]; sums: string }> {
+  const names = (await readdir(join(dir, 'signatures'))).filter((n) => n.endsWith('.sig')).sort();
+  const signatures = names.map((sig) =>
     sh(
       'openssl',
       [
@@ -29,79 +41,91 @@ function verifyWithStandardTools(dir: string): string[] {
         '-verify',
         '-pubin',
         '-inkey',
-        'signer.pem',
+        `signatures/${sig.replace(/\.sig$/, '.pem')}`,
         '-rawin',
         '-in',
         'manifest.json',
         '-sigfile',
-        'manifest.sig',
+        `signatures/${sig}`,
       ],
       dir,
     ),
-    sh('sha256sum', ['-c', 'SHA256SUMS'], dir),
-  ];
+  );
+  return { signatures, sums: sh('sha256sum', ['-c', 'SHA256SUMS'], dir) };
 }
 
 const run = runForTest;
 
 describe('standard tools verify our bundles', () => {
-  it('age -d, unzip, openssl pkeyutl -verify -rawin and sha256sum -c all succeed on a panel bundle and its sheets', async () => {
-    const { bytes: rpBytes } = await sampleBundle();
-    const rp = await openBundle(rpBytes);
-    if (!rp.ok) throw new Error('review package');
-    const inner = new Map<string, Uint8Array>();
-    const answers = [];
-    for (const sheet of sampleSheets().slice(0, 5)) {
-      const b = await sheetBundle(sheet, generateSigningKey(), rp.bundle.manifestSha256);
-      const opened = await openBundle(b);
-      if (!opened.ok) throw new Error('sheet');
-      inner.set(`sheets/${sheet.expertId}.jbx`, b);
-      answers.push({
-        kind: 'expert-sheets' as const,
-        manifestSha256: opened.bundle.manifestSha256,
-        ref: sheet.expertId,
-      });
+  it('unzip, openssl pkeyutl -verify -rawin (each signer) and sha256sum -c on a bundle of every kind', async () => {
+    const bureau = generateSigningKey();
+    const root = await mkdtemp(join(tmpdir(), 'jb-std-'));
+    for (const [kind, make] of Object.entries(KIND_SAMPLES)) {
+      const { bytes, keys } = await make(bureau);
+      await writeFile(join(root, `${kind}.jbx`), bytes);
+      sh('unzip', ['-q', `${kind}.jbx`, '-d', kind], root);
+      const dir = join(root, kind);
+      const { signatures, sums } = await verifyWithStandardTools(dir);
+      expect(signatures.length, kind).toBe(keys.length);
+      for (const s of signatures) expect(s, kind).toContain('Signature Verified Successfully');
+      expect(sums, kind).toMatch(/: OK\n$/);
+      expect(sums, kind).not.toContain('FAILED');
+      if (kind === 'panel-result') {
+        expect(sums).toContain('paper/E05.pdf: OK');
+        expect(sums).toContain('paper/E05.json: OK');
+        // Each inner sheet bundle, still signed by its expert, verifies with the same tools.
+        const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+        const answered = manifest.answers.map((a: { manifestSha256: string }) => a.manifestSha256);
+        const inner = await readdir(join(dir, 'sheets'));
+        expect(inner.length).toBe(3);
+        for (const name of inner) {
+          const sheetDir = join(root, `inner-${name}`);
+          sh('unzip', ['-q', join(dir, 'sheets', name), '-d', sheetDir], root);
+          const checked = await verifyWithStandardTools(sheetDir);
+          expect(checked.signatures[0]).toContain('Signature Verified Successfully');
+          expect(checked.sums).toContain('sheet.json: OK');
+          const innerManifest = await readFile(join(sheetDir, 'manifest.json'));
+          expect(answered).toContain(sha256Hex(new Uint8Array(innerManifest)));
+        }
+      }
     }
-    const decision = sampleDecision({ packageId: rp.bundle.manifest.packageId });
-    const panel = await buildBundle({
-      kind: 'panel-result',
-      bundleId: 'PR-1',
-      packageId: decision.packageId,
-      signer: {
-        role: 'chair',
-        id: 'E01',
-        name: '张志远',
-        secretKey: generateSigningKey().secretKey,
-      },
-      counter: 1,
-      answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }, ...answers],
-      document: decision,
-      files: inner,
-      encryptTo: { recipient: BUREAU_RECIPIENT },
-    });
-    const dir = await mkdtemp(join(tmpdir(), 'jb-std-'));
-    await writeFile(join(dir, 'panel.jbx'), panel);
-    sh('age', ['-d', '-i', join(process.cwd(), BUREAU_KEY), '-o', 'inner.zip', 'panel.jbx'], dir);
-    sh('unzip', ['-q', 'inner.zip', '-d', 'x'], dir);
-    const x = join(dir, 'x');
-    const [sig, sums] = verifyWithStandardTools(x);
-    expect(sig).toContain('Signature Verified Successfully');
-    expect(sums).toContain('decision.json: OK');
-    expect(sums).toContain('sheets/E01.jbx: OK');
-    // Each inner sheet bundle, still signed by its expert, verifies with the same tools.
-    for (const name of await readdir(join(x, 'sheets'))) {
-      const sheetDir = join(dir, `s-${name}`);
-      sh('unzip', ['-q', join(x, 'sheets', name), '-d', sheetDir], dir);
-      const [s, c] = verifyWithStandardTools(sheetDir);
-      expect(s).toContain('Signature Verified Successfully');
-      expect(c).toContain('sheet.json: OK');
-      const manifest = await readFile(join(sheetDir, 'manifest.json'));
-      expect(answers.map((a) => a.manifestSha256)).toContain(sha256Hex(new Uint8Array(manifest)));
-    }
-    // And the standard tools notice a change: openssl refuses an edited manifest.
-    const m = join(x, 'manifest.json');
+    // And the standard tools notice a change: openssl refuses an edited manifest, for each signer.
+    const m = join(root, 'task-book', 'manifest.json');
     await writeFile(m, (await readFile(m, 'utf8')).replace('"counter": 1', '"counter": 9'));
-    expect(() => verifyWithStandardTools(x)).toThrow();
+    await expect(verifyWithStandardTools(join(root, 'task-book'))).rejects.toThrow();
+  });
+
+  it('age -d reads what we encrypt (node:crypto and @noble), and we read what age -e and age -a write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-age-'));
+    const { bytes: zip } = await KIND_SAMPLES['panel-result'](generateSigningKey());
+    const identity = parseIdentityFile(await readFile(BUREAU_KEY, 'utf8'));
+    const keys = identity.map((i) => ({ identity: i }));
+    for (const crypto of [nodeCrypto, nobleCrypto]) {
+      const sealed = await ageEncrypt(zip, { recipient: BUREAU_RECIPIENT }, crypto);
+      await writeFile(join(dir, `${crypto.name}.age`), sealed);
+      const back = execFileSync('age', ['-d', '-i', BUREAU_KEY, join(dir, `${crypto.name}.age`)]);
+      expect(new Uint8Array(back)).toEqual(zip);
+    }
+    await writeFile(join(dir, 'panel.zip'), zip);
+    sh('age', ['-r', BUREAU_RECIPIENT, '-o', 'binary.jbx', 'panel.zip'], dir);
+    sh('age', ['-a', '-r', BUREAU_RECIPIENT, '-o', 'armored.jbx', 'panel.zip'], dir);
+    const armored = await readFile(join(dir, 'armored.jbx'));
+    expect(armored.toString('latin1')).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----\n/);
+    for (const name of ['binary.jbx', 'armored.jbx']) {
+      const file = new Uint8Array(await readFile(join(dir, name)));
+      for (const crypto of [nodeCrypto, nobleCrypto]) {
+        const r = await openBundle(file, { crypto, keys });
+        expect(r.ok, `${name} ${crypto.name}`).toBe(true);
+        expect(r.ok && r.bundle.kind).toBe('panel-result');
+        expect(r.ok && r.bundle.wasEncrypted).toBe(true);
+      }
+    }
+    // The CLI too, with the identity file.
+    const verified = await run('verify', join(dir, 'armored.jbx'), '--identity', BUREAU_KEY);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('✓ 解密：age');
+    expect(verified.out).toContain('✓ 签名：Ed25519 签名有效（2 名签名者）');
+    expect(verified.out).toContain('纸质评分表');
   });
 });
 
@@ -111,6 +135,10 @@ describe('jiebang keygen / pack / verify / unpack', () => {
     expect((await run('keygen', '--role', 'bureau', '--out', join(dir, 'keys'))).code).toBe(0);
     expect((await run('keygen', '--role', 'bureau', '--out', join(dir, 'keys'))).err).toContain(
       '未覆盖',
+    );
+    expect((await run('keygen', '--role', 'inspector', '--out', join(dir, 'i'))).code).toBe(0);
+    expect((await run('keygen', '--role', 'nobody', '--out', join(dir, 'n'))).err).toContain(
+      '--role 须为以下之一',
     );
     await writeFile(join(dir, 'pass.txt'), '纸质口令 7d1f\n');
     const pack = await run(
@@ -132,7 +160,11 @@ describe('jiebang keygen / pack / verify / unpack', () => {
     const ok = await run('verify', join(dir, 'rp.jbx'), '--passphrase-file', join(dir, 'pass.txt'));
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('✓ 签名：Ed25519 签名有效');
-    expect(ok.out).toContain('类型 kind:        评审包（review-package）');
+    expect(ok.out).toContain(
+      '类型 kind:        评审包 review package（review-package，第 2 版格式）',
+    );
+    expect(ok.out).toContain('用途 purpose:     市科技局发给评审专家的评审包');
+    expect(ok.out).toContain('对象 subject:     评审包 KLMY-2026-JB-001');
     expect(ok.out).toMatch(/指纹 fingerprint: ([0-9a-f]{4} ){7}[0-9a-f]{4}/);
     expect(ok.out).toContain('attachments/A01-proposal.pdf');
     const unpacked = await run(
@@ -148,11 +180,12 @@ describe('jiebang keygen / pack / verify / unpack', () => {
       'SHA256SUMS',
       'attachments',
       'manifest.json',
-      'manifest.sig',
       'package.json',
-      'signer.pem',
+      'signatures',
     ]);
-    expect(sh('sha256sum', ['-c', 'SHA256SUMS'], join(dir, 'out'))).toContain('package.json: OK');
+    const standard = await verifyWithStandardTools(join(dir, 'out'));
+    expect(standard.signatures).toHaveLength(1);
+    expect(standard.sums).toContain('package.json: OK');
     // A plain (unencrypted) bundle with one flipped byte: verify says which check failed, unpack writes nothing.
     await run(
       'pack',
@@ -175,5 +208,57 @@ describe('jiebang keygen / pack / verify / unpack', () => {
     expect(badUnpack.code).toBe(1);
     expect(badUnpack.err).toContain('未写入任何文件');
     await expect(readdir(join(dir, 'bad-out'))).rejects.toThrow();
+  });
+
+  it('verify --previous compares two bundles of one expert: a truncated or rewritten audit log is caught', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-prev-'));
+    const sheet = sampleSheets()[1];
+    if (!sheet) throw new Error('sheet');
+    const key = generateSigningKey();
+    const write = async (name: string, counter: number, audit: ReturnType<typeof auditChain>) => {
+      await writeFile(
+        join(dir, name),
+        await sheetBundle(sheet, key, 'a'.repeat(64), counter, audit),
+      );
+      return join(dir, name);
+    };
+    const first = await write('1.jbx', 1, auditChain(sheet.expertId, 6));
+    const grown = await write('2.jbx', 2, auditChain(sheet.expertId, 9));
+    const cut = await write('3.jbx', 3, auditChain(sheet.expertId, 4));
+    const ok = await run('verify', grown, '--previous', first);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain(
+      '✓ 与上一份文件比较 E02（评审专家 E02）：计数 1 → 2，审计日志 6 → 9 条，前后相接',
+    );
+    const truncated = await run('verify', cut, '--previous', grown);
+    expect(truncated.code).toBe(1);
+    expect(truncated.out).toContain('✓ 签名：Ed25519 签名有效');
+    expect(truncated.err).toContain('审计日志变短：该签名者上一份文件记录 9 条，此文件只有 4 条');
+    const replay = await run('verify', first, '--previous', grown);
+    expect(replay.err).toContain('疑似重放');
+  });
+
+  it('pack refuses a package JSON with a duplicate key, naming it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-dup-'));
+    expect((await run('keygen', '--role', 'bureau', '--out', join(dir, 'keys'))).code).toBe(0);
+    const text = await readFile('resources/sample/review-package.json', 'utf8');
+    await writeFile(
+      join(dir, 'dup.json'),
+      text.replace('"cityFunding": "800",', '"cityFunding": "800",\n    "cityFunding": "8000",'),
+    );
+    const r = await run(
+      'pack',
+      join(dir, 'dup.json'),
+      '--attachments',
+      'resources/sample/attachments',
+      '--key',
+      join(dir, 'keys/signing.key'),
+      '-o',
+      join(dir, 'x.jbx'),
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('重复的键 duplicate key "cityFunding"');
+    expect(r.err).toContain('demand.cityFunding');
+    await expect(readdir(dir)).resolves.not.toContain('x.jbx');
   });
 });

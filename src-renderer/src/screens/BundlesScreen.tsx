@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import {
-  KIND_LABEL,
+  describeSubject,
+  KINDS,
   openBundle,
+  ROLE_LABEL,
   type OpenedBundle,
   type OpenResult,
 } from '../../../src-shared/bundle';
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
 import type { AgeKey } from '../../../src-shared/crypto/age';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { api } from '../bridge';
 import { ChecksList } from '../components/ChecksList';
 import { useT } from '../i18n';
@@ -32,19 +35,27 @@ function Summary({ bundle }: { bundle: OpenedBundle }) {
   return (
     <dl className="facts" data-testid="bundle-summary">
       <dt>{t('bundles.kind')}</dt>
-      <dd>{KIND_LABEL[m.kind]}</dd>
-      <dt>{t('bundles.package')}</dt>
-      <dd>{m.packageId}</dd>
-      <dt>{t('bundles.signer')}</dt>
       <dd>
-        {m.signer.name}（{m.signer.role} {m.signer.id}）
+        {KINDS[m.kind].label}（{t('bundles.format', { n: m.formatVersion })}）
       </dd>
-      <dt>{t('bundles.fingerprint')}</dt>
-      <dd className="mono fingerprint" data-testid="bundle-fingerprint">
-        {formatFingerprint(m.signer.fingerprint)}
+      <dt>{t('bundles.subject')}</dt>
+      <dd>{describeSubject(m.subject)}</dd>
+      <dt>{t('bundles.signers')}</dt>
+      <dd>
+        <ul className="plain">
+          {m.signers.map((s) => (
+            <li key={s.fingerprint}>
+              {s.name}（{ROLE_LABEL[s.role]} {s.id}）{t('bundles.counter', { n: s.counter })}
+              {s.audit ? ` · ${t('bundles.audit', { n: s.audit.length })}` : ''}
+              <br />
+              {t('bundles.fingerprint')}：
+              <span className="mono fingerprint" data-testid="bundle-fingerprint">
+                {formatFingerprint(s.fingerprint)}
+              </span>
+            </li>
+          ))}
+        </ul>
       </dd>
-      <dt>{t('bundles.counter')}</dt>
-      <dd>{m.counter}</dd>
       <dt>{t('bundles.created')}</dt>
       <dd>{m.createdAt}</dd>
       <dt>{t('bundles.contents')}</dt>
@@ -56,6 +67,7 @@ function Summary({ bundle }: { bundle: OpenedBundle }) {
             </li>
           ))}
         </ul>
+        <p>{bundle.summary}</p>
       </dd>
       {bundle.inner.length > 0 && (
         <>
@@ -64,8 +76,10 @@ function Summary({ bundle }: { bundle: OpenedBundle }) {
             <ul className="plain">
               {bundle.inner.map((b) => (
                 <li key={b.manifestSha256}>
-                  ✓ {b.manifest.signer.name}（{b.manifest.signer.id}）{' '}
-                  <span className="mono">{formatFingerprint(b.manifest.signer.fingerprint)}</span>
+                  ✓ {b.manifest.signers[0].name}（{b.manifest.signers[0].id}）{' '}
+                  <span className="mono">
+                    {formatFingerprint(b.manifest.signers[0].fingerprint)}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -86,7 +100,11 @@ export function BundlesScreen() {
 
   const verify = async (loaded: Loaded, keys: AgeKey[]) => {
     const r = await withProgress(t('bundles.reading', { name: loaded.name }), (_task, report) =>
-      openBundle(loaded.bytes, { keys, onProgress: (p) => report(p.phase, p.done, p.total) }),
+      openBundle(loaded.bytes, {
+        crypto: nobleCrypto,
+        keys,
+        onProgress: (p) => report(p.phase, p.done, p.total),
+      }),
     );
     setResult(r);
   };

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { openBundle, type Check, type OpenedBundle } from '../../../src-shared/bundle';
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { fmt2, fmtMoney, MONEY_PATTERN } from '../../../src-shared/money';
 import {
   RECUSAL_LABEL,
@@ -38,7 +39,10 @@ function ImportPanel() {
     setProblem(null);
     setOpened(null);
     const r = await withProgress(name, (_task, report) =>
-      openBundle(bytes, { onProgress: (p) => report(p.phase, p.done, p.total) }),
+      openBundle(bytes, {
+        crypto: nobleCrypto,
+        onProgress: (p) => report(p.phase, p.done, p.total),
+      }),
     );
     setChecks(r.ok ? r.bundle.checks : r.checks);
     if (!r.ok) return setProblem(r.error.message);
@@ -84,7 +88,7 @@ function ImportPanel() {
           </p>
           <p className="fingerprint mono" data-testid="bureau-fingerprint">
             {t('review.import.fingerprint', {
-              fp: formatFingerprint(opened.manifest.signer.fingerprint),
+              fp: formatFingerprint(opened.manifest.signers[0].fingerprint),
             })}
           </p>
           <button

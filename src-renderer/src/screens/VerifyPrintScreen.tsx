@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import {
   comparePrinted,
   parsePrintedCode,
@@ -54,7 +55,7 @@ export function VerifyPrintScreen() {
             ).then(async (r) => {
               if (r.canceled || !printed) return;
               const [file] = r.files;
-              const read = await readTaskBookFile(file.bytes);
+              const read = await readTaskBookFile(file.bytes, nobleCrypto);
               if (!read.ok) {
                 setResult({
                   error: `${file.name}：${read.needsKey ? t('verify.encrypted') : read.message}`,

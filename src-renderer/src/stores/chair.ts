@@ -14,10 +14,12 @@ import {
   type TrustState,
 } from '../../../src-shared/bundle';
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { ScoreSheetSchema, type PanelDecision, type ScoreSheet } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
-import { auditLog, commitChange, getMeta, saveDecision } from '../db/repo';
+import { commitChange, getMeta, saveDecision } from '../db/repo';
 import type { Enrolment } from '../db/repo';
+import { auditForSigning } from './signing';
 
 const GatheredSchema = z.array(
   z.object({
@@ -66,12 +68,13 @@ export const useChair = create<ChairState>()((set, get) => ({
     let gathered = [...get().gathered];
     // Each file is verified on its own: a bad one is refused by name, the others still import.
     for (const f of files) {
-      const opened = await openBundle(f.bytes);
+      const opened = await openBundle(f.bytes, { crypto: nobleCrypto });
       if (!opened.ok) {
         outcomes.push({ file: f.name, ok: false, message: opened.error.message });
         continue;
       }
       const b = opened.bundle;
+      const signer = b.manifest.signers[0];
       if (b.kind !== 'expert-sheets') {
         outcomes.push({ file: f.name, ok: false, message: '不是专家评分表' });
         continue;
@@ -89,7 +92,7 @@ export const useChair = create<ChairState>()((set, get) => ({
         outcomes.push({
           file: f.name,
           ok: true,
-          message: `${b.manifest.signer.name}：已导入过，未作更改`,
+          message: `${signer.name}：已导入过，未作更改`,
         });
         continue;
       }
@@ -98,8 +101,8 @@ export const useChair = create<ChairState>()((set, get) => ({
         ...gathered.filter((g) => g.expertId !== b.document.expertId),
         {
           expertId: b.document.expertId,
-          name: b.manifest.signer.name,
-          fingerprint: b.manifest.signer.fingerprint,
+          name: signer.name,
+          fingerprint: signer.fingerprint,
           manifestSha256: b.manifestSha256,
           bytes: f.bytes,
           sheet: b.document,
@@ -108,7 +111,7 @@ export const useChair = create<ChairState>()((set, get) => ({
       outcomes.push({
         file: f.name,
         ok: true,
-        message: `${b.manifest.signer.name}（${b.document.expertId}）指纹 ${formatFingerprint(b.manifest.signer.fingerprint)}`,
+        message: `${signer.name}（${b.document.expertId}）指纹 ${formatFingerprint(signer.fingerprint)}`,
       });
     }
     await commitChange(
@@ -138,18 +141,22 @@ export const useChair = create<ChairState>()((set, get) => ({
         details: { recommended: decision.recommendedIds.join(','), total: decision.approvedTotal },
       },
     );
-    const audit = await auditLog(db);
+    const audit = await auditForSigning(db);
     return buildBundle({
+      crypto: nobleCrypto,
       kind: 'panel-result',
       bundleId: `${decision.packageId}-PANEL-${counter}`,
-      packageId: decision.packageId,
-      signer: {
-        role: 'chair',
-        id: enrolment.expertId,
-        name: chairName,
-        secretKey: enrolment.secretKey,
-      },
-      counter,
+      subject: { type: 'package', id: decision.packageId },
+      signers: [
+        {
+          role: 'chair',
+          id: enrolment.expertId,
+          name: chairName,
+          secretKey: enrolment.secretKey,
+          counter,
+          audit: audit.head,
+        },
+      ],
       answers: [
         ...(trust?.packageManifestSha256
           ? [{ kind: 'review-package' as const, manifestSha256: trust.packageManifestSha256 }]
@@ -163,7 +170,7 @@ export const useChair = create<ChairState>()((set, get) => ({
       document: decision,
       files: new Map<string, Uint8Array>([
         ...gathered.map((g): [string, Uint8Array] => [`sheets/${g.expertId}.jbx`, g.bytes]),
-        ['audit.json', new TextEncoder().encode(JSON.stringify(audit, null, 2))],
+        ['audit.json', audit.bytes],
       ]),
       encryptTo: { recipient },
     });

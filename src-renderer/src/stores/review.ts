@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import {
   applyImport,
-  buildBundle,
+  buildSheetBundle,
   checkImport,
   emptyTrust,
   TrustStateSchema,
@@ -15,6 +15,7 @@ import {
   type TrustState,
 } from '../../../src-shared/bundle';
 import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import {
   type ApplicantScore,
   type ReviewPackage,
@@ -22,7 +23,6 @@ import {
 } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
 import {
-  auditLog,
   commitChange,
   getEnrolment,
   getMeta,
@@ -33,6 +33,7 @@ import {
   saveSheet,
 } from '../db/repo';
 import { useSaveState } from './save';
+import { auditForSigning } from './signing';
 
 interface ReviewState {
   loaded: boolean;
@@ -124,7 +125,7 @@ export const useReview = create<ReviewState>()((set, get) => ({
         target: pkg.packageId,
         details: {
           manifestSha256: bundle.manifestSha256,
-          bureau: bundle.manifest.signer.fingerprint,
+          bureau: bundle.manifest.signers[0].fingerprint,
         },
       },
     );
@@ -220,27 +221,25 @@ export const useReview = create<ReviewState>()((set, get) => ({
       return false;
     const expert = pkg.panel.experts.find((e) => e.id === enrolment.expertId);
     const counter = enrolment.counter + 1;
-    const audit = await auditLog(db);
-    const bytes = await buildBundle({
-      kind: 'expert-sheets',
-      bundleId: `${pkg.packageId}-${enrolment.expertId}-${counter}`,
-      packageId: pkg.packageId,
+    const audit = await auditForSigning(db);
+    const bytes = await buildSheetBundle({
+      crypto: nobleCrypto,
+      sheet,
       signer: {
         role: expert?.role === 'chair' ? 'chair' : 'expert',
-        id: enrolment.expertId,
         name: expert?.name ?? enrolment.expertId,
         secretKey: enrolment.secretKey,
+        counter,
+        audit: audit.head,
       },
-      counter,
-      answers: [{ kind: 'review-package', manifestSha256 }],
-      document: sheet,
-      files: new Map([['audit.json', new TextEncoder().encode(JSON.stringify(audit, null, 2))]]),
+      answers: manifestSha256,
+      files: new Map([['audit.json', audit.bytes]]),
     });
     // A last check that what leaves the machine opens and verifies.
-    const check = await openBundle(bytes);
+    const check = await openBundle(bytes, { crypto: nobleCrypto });
     if (
       !check.ok ||
-      fingerprint(publicKeyOf(enrolment.secretKey)) !== check.bundle.manifest.signer.fingerprint
+      fingerprint(publicKeyOf(enrolment.secretKey)) !== check.bundle.manifest.signers[0].fingerprint
     )
       throw new Error('导出的文件未通过自检');
     const saved = await save(bytes, `${pkg.packageId}-${enrolment.expertId}.jbx`);

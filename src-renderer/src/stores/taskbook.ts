@@ -5,12 +5,14 @@
  */
 import { create } from 'zustand';
 import { buildBundle } from '../../../src-shared/bundle';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import type { PanelDecision, ReviewPackage, TaskBook } from '../../../src-shared/model';
 import { draftTaskBook, type TaskBookDraft } from '../../../src-shared/taskbook';
 import type { JiebangDB } from '../db/database';
 import { commitChange, getDecision, saveTaskBook, taskBooksOfPackage } from '../db/repo';
 import type { Enrolment } from '../db/repo';
 import { useSaveState } from './save';
+import { auditForSigning } from './signing';
 
 interface TaskBookState {
   loaded: boolean;
@@ -93,19 +95,27 @@ export const useTaskBook = create<TaskBookState>()((set, get) => ({
       { enrolment: { ...enrolment, counter } },
       { actor: enrolment.expertId, action: 'taskbook.sign', target: tb.taskBookId },
     );
+    const audit = await auditForSigning(db);
     return buildBundle({
+      crypto: nobleCrypto,
       kind: 'task-book',
       bundleId: `${tb.taskBookId}-${counter}`,
-      packageId: tb.packageId,
-      signer: {
-        role: 'chair',
-        id: enrolment.expertId,
-        name: signerName,
-        secretKey: enrolment.secretKey,
-      },
-      counter,
+      subject: { type: 'task-book', id: tb.taskBookId },
+      signers: [
+        {
+          role: 'chair',
+          id: enrolment.expertId,
+          name: signerName,
+          secretKey: enrolment.secretKey,
+          counter,
+          audit: audit.head,
+        },
+      ],
       document: tb,
-      files: new Map([['taskbook.pdf', pdf]]),
+      files: new Map([
+        ['taskbook.pdf', pdf],
+        ['audit.json', audit.bytes],
+      ]),
     });
   },
 }));

@@ -1,0 +1,85 @@
+/**
+ * Documents that exist only inside bundles: the bureau's key rotation, its order to inspect,
+ * and a transcribed paper score sheet with its scan.
+ */
+import { z } from 'zod';
+import {
+  DateSchema,
+  DateTimeSchema,
+  IdSchema,
+  NameSchema,
+  Sha256Schema,
+  TextSchema,
+} from '../model/common';
+import { ScoreSheetSchema } from '../model/sheet';
+import { SubjectSchema } from './terms';
+
+/**
+ * 市科技局更换签名密钥: the new key, signed by the old key and by the new one (a signature by
+ * the new key proves it is held). An installation that pinned the old key moves its pin.
+ */
+export const KeyRotationSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    role: z.literal('bureau'),
+    previous: z.object({ fingerprint: Sha256Schema }).strict(),
+    next: z
+      .object({
+        fingerprint: Sha256Schema,
+        /** SPKI PEM of the new key, as `openssl` reads it. */
+        publicKeyPem: z.string().max(200),
+      })
+      .strict(),
+    effectiveFrom: DateSchema,
+    reason: TextSchema,
+  })
+  .strict();
+export type KeyRotation = z.infer<typeof KeyRotationSchema>;
+
+/**
+ * 实地考察任务书 (the bureau's order to inspect, 第十二条（一）（二）): what to inspect, where, by
+ * whom, by when; the inspection report answers it.
+ */
+export const InspectionAssignmentSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    assignmentId: IdSchema,
+    /** The demand (评榜 before a package exists), a package, an applicant or a task book. */
+    subject: SubjectSchema,
+    purpose: TextSchema,
+    sites: z
+      .array(z.object({ name: NameSchema, address: z.string().max(300).default('') }).strict())
+      .min(1),
+    team: z
+      .array(
+        z.object({ id: IdSchema, name: NameSchema, role: z.enum(['leader', 'member']) }).strict(),
+      )
+      .min(1)
+      .refine((t) => t.filter((m) => m.role === 'leader').length === 1, '考察组须有且仅有一名组长'),
+    checklist: z.array(NameSchema).default([]),
+    issuedOn: DateSchema,
+    dueBy: DateSchema,
+  })
+  .strict();
+export type InspectionAssignment = z.infer<typeof InspectionAssignmentSchema>;
+
+/** Media types a scan of a wet-signed paper sheet may have. */
+export const SCAN_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'] as const;
+
+/**
+ * A paper score sheet typed in (转录) from the wet-signed original, travelling in the panel
+ * bundle as `paper/<expertId>.json` beside its scan `paper/<expertId>.<pdf|jpg|jpeg|png>`; the
+ * scan is hashed in SHA256SUMS like every file and named here by hash.
+ */
+export const TranscribedSheetSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    sheet: ScoreSheetSchema,
+    scan: z.object({ path: z.string().max(200), sha256: Sha256Schema }).strict(),
+    transcribedBy: NameSchema,
+    transcribedAt: DateTimeSchema,
+    /** Who checked the transcription against the paper (a second person), if anyone. */
+    checkedBy: NameSchema.optional(),
+  })
+  .strict();
+export type TranscribedSheet = z.infer<typeof TranscribedSheetSchema>;

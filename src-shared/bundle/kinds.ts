@@ -1,0 +1,542 @@
+/**
+ * The kinds of bundle, one entry each: its payload files and their schemas, who may and who must
+ * sign it, what it may be about (its subject), what it answers, which keys the import policy
+ * trusts for it, and its own cross-checks. Every door — `openBundle` (verify, unpack, every
+ * import), `buildBundle`, `checkImport`, the CLI and the 文件包核验 screen — reads this table, so
+ * adding a kind is adding one entry here (docs/bundles.md, "Adding a kind").
+ */
+import type { z } from 'zod';
+import { CalendarFileSchema } from '../calendar/calendar';
+import {
+  fingerprint,
+  PUBLIC_KEY_PROBLEM,
+  publicKeyFromPem,
+  publicKeyProblem,
+} from '../crypto/keys';
+import {
+  InspectionReportSchema,
+  PanelDecisionSchema,
+  ReviewPackageSchema,
+  ScoreSheetSchema,
+  TaskBookSchema,
+} from '../model';
+import { parseStrictJson } from '../io/strict-json';
+import {
+  InspectionAssignmentSchema,
+  KeyRotationSchema,
+  SCAN_EXTENSIONS,
+  TranscribedSheetSchema,
+  type TranscribedSheet,
+} from './documents';
+import type { Manifest } from './manifest';
+import { sameSubject, type SignerRole, type Subject, type SubjectType } from './terms';
+import type { Check, OpenedCommon, OpenResult } from './types';
+
+/**
+ * How the import policy (trust.ts) decides whose signatures count:
+ * - `bureau`: every signer is the bureau's pinned key (pinned on first import, compared with paper);
+ * - `bureau-rotation`: signed by the pinned key and by the new key it hands over to;
+ * - `panel`: signers on the current review package's panel (a panel result's author is its chair);
+ * - `team`: people first seen here (inspection teams, task-book parties), whose keys may not change.
+ */
+export type TrustRule = 'bureau' | 'bureau-rotation' | 'panel' | 'team';
+
+export interface FileRule {
+  pattern: RegExp;
+  /** For docs and messages. */
+  what: string;
+}
+
+/** What a kind's own check may use. */
+export interface KindContext {
+  manifest: Manifest;
+  /** The payload, every file already verified against SHA256SUMS. */
+  files: ReadonlyMap<string, Uint8Array>;
+  /** Each payload file's SHA-256 (hex), as SHA256SUMS lists it. */
+  hashes: ReadonlyMap<string, string>;
+  /** Opens a bundle held inside this one (nesting stops at one level). */
+  openInner: (bytes: Uint8Array) => Promise<OpenResult>;
+  isNested: boolean;
+}
+
+export type KindCheck<X> =
+  | { ok: true; extra: X; checks?: Check[]; inner?: OpenedBundle[] }
+  | { ok: false; code: 'bad-payload' | 'inner-bundle'; message: string };
+
+export interface KindDef<K extends string, D, X> {
+  kind: K;
+  label: string;
+  labelEn: string;
+  /** What the bundle is for and what it answers, in a sentence (docs, `jiebang verify`). */
+  purpose: string;
+  /** Which manifest formats may carry it (kinds added after format 1: `[2]`). */
+  formats: readonly (1 | 2)[];
+  /** The main document and its schema. */
+  main: string;
+  schema: z.ZodType<D>;
+  /** Every other payload file it may hold. */
+  files: readonly FileRule[];
+  /** Roles that may sign. */
+  roles: readonly SignerRole[];
+  /** Each group needs at least one signer with one of its roles. */
+  requires: readonly (readonly SignerRole[])[];
+  minSigners: number;
+  maxSigners: number;
+  /** Subject types a format-2 manifest may name (format 1 always names a package). */
+  subjects: readonly SubjectType[];
+  /** Kinds it may answer (cite in `answers`). */
+  answers: readonly string[];
+  trust: TrustRule;
+  /** Whether the document says it is about `subject`: null, or what disagrees. */
+  agrees: (doc: D, subject: Subject) => string | null;
+  /** Cross-checks of the document against the manifest and the other files. */
+  check: (doc: D, ctx: KindContext) => KindCheck<X> | Promise<KindCheck<X>>;
+  /** One line for people (`jiebang verify`, 文件包核验). */
+  summary: (doc: D, extra: X) => string;
+}
+
+export interface Opened<K extends string, D, X> extends OpenedCommon {
+  kind: K;
+  document: D;
+  /** What the kind's own check found (a panel result's transcribed paper sheets). */
+  extra: X;
+  /** One line for people about the document (the kind's `summary`). */
+  summary: string;
+}
+
+export type Accepted<O> =
+  | {
+      ok: true;
+      /** The opened bundle, typed by kind, from what every kind has. */
+      make: (common: OpenedCommon) => O;
+      checks: Check[];
+      inner: OpenedBundle[];
+    }
+  | { ok: false; code: 'bad-payload' | 'inner-bundle'; message: string };
+
+function defineKind<const K extends string, D, X>(def: KindDef<K, D, X>) {
+  return {
+    ...def,
+    /**
+     * Validates the main document, that it is about the manifest's subject, and runs the kind's
+     * checks: the same call when a bundle is built and when it is opened.
+     */
+    accept: async (raw: unknown, ctx: KindContext): Promise<Accepted<Opened<K, D, X>>> => {
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success)
+        return {
+          ok: false,
+          code: 'bad-payload',
+          message: `${def.main} 格式错误：${issuesOf(parsed.error)}`,
+        };
+      const document = parsed.data;
+      const disagreement = def.agrees(document, ctx.manifest.subject);
+      if (disagreement) return { ok: false, code: 'bad-payload', message: disagreement };
+      const checked = await def.check(document, ctx);
+      if (!checked.ok) return checked;
+      const { extra } = checked;
+      return {
+        ok: true,
+        make: (common) => ({
+          ...common,
+          kind: def.kind,
+          document,
+          extra,
+          summary: def.summary(document, extra),
+        }),
+        checks: checked.checks ?? [],
+        inner: checked.inner ?? [],
+      };
+    },
+  };
+}
+
+export function issuesOf(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '/'}: ${i.message}`)
+    .join('；');
+}
+
+const none = { ok: true, extra: {} } as const;
+
+const packageSubject =
+  (label: string) =>
+  (doc: { packageId: string }, s: Subject): string | null => {
+    if (s.type === 'package' && s.id === doc.packageId) return null;
+    if (s.type === 'applicant' && s.packageId === doc.packageId) return null;
+    return `${label}的评审包编号 ${doc.packageId} 与清单的对象（${s.type} ${s.id}）不一致`;
+  };
+
+/** Files the document registers by path and SHA-256 (attachments, photos) are there and match. */
+function registered(
+  ctx: KindContext,
+  refs: readonly { path: string; sha256: string; size?: number; name?: string }[],
+  what: string,
+): string | null {
+  for (const r of refs) {
+    const bytes = ctx.files.get(r.path);
+    const label = r.name ? `${r.path}（${r.name}）` : r.path;
+    if (!bytes) return `缺少${what}：${label}`;
+    if (
+      ctx.hashes.get(r.path) !== r.sha256 ||
+      (r.size !== undefined && bytes.byteLength !== r.size)
+    )
+      return `${what}与登记不符：${label}`;
+  }
+  return null;
+}
+
+function parseJsonFile<T>(
+  ctx: KindContext,
+  path: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; message: string } {
+  let raw: unknown;
+  try {
+    raw = parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(ctx.files.get(path)));
+  } catch (error) {
+    return {
+      ok: false,
+      message: `${path} 不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const parsed = schema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, message: `${path} 格式错误：${issuesOf(parsed.error)}` };
+}
+
+const SCAN_PATTERN = new RegExp(
+  `^paper/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\\.(${SCAN_EXTENSIONS.join('|')})$`,
+);
+const TRANSCRIBED_PATTERN = /^paper\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\.json$/;
+const INNER_SHEET_PATTERN = /^sheets\/[A-Za-z0-9._-]+\.jbx$/;
+
+/** A panel result's inner sheet bundles and transcribed paper sheets (with their scans). */
+async function checkPanel(
+  decision: z.infer<typeof PanelDecisionSchema>,
+  ctx: KindContext,
+): Promise<KindCheck<{ transcribed: TranscribedSheet[] }>> {
+  const inner: OpenedBundle[] = [];
+  const electronic = new Set<string>();
+  const checks: Check[] = [];
+  const fail = (message: string, code: 'inner-bundle' | 'bad-payload' = 'inner-bundle') =>
+    ({ ok: false, code, message }) as const;
+  for (const [path, bytes] of ctx.files) {
+    if (!INNER_SHEET_PATTERN.test(path)) continue;
+    if (ctx.isNested) return fail('评审结果不能嵌套');
+    const result = await ctx.openInner(bytes);
+    if (!result.ok) return fail(`${path}：${result.error.message}`);
+    const b = result.bundle;
+    if (b.kind !== 'expert-sheets') return fail(`${path} 不是专家评分表`);
+    if (b.document.packageId !== decision.packageId) return fail(`${path} 属于另一个评审包`);
+    if (!ctx.manifest.answers.some((a) => a.manifestSha256 === b.manifestSha256))
+      return fail(`${path} 未在清单的 answers 中登记`);
+    inner.push(b);
+    electronic.add(b.document.expertId);
+  }
+  const sheetAnswers = ctx.manifest.answers.filter((a) => a.kind === 'expert-sheets');
+  if (sheetAnswers.length !== inner.length)
+    return fail(`清单登记 ${sheetAnswers.length} 份评分表，实际 ${inner.length} 份`);
+  if (inner.length > 0)
+    checks.push({
+      name: '内嵌评分表',
+      ok: true,
+      detail: `${inner.length} 份专家评分表各自签名有效、未被改动`,
+    });
+
+  const transcribed: TranscribedSheet[] = [];
+  const scans = new Set([...ctx.files.keys()].filter((p) => SCAN_PATTERN.test(p)));
+  for (const path of ctx.files.keys()) {
+    const m = TRANSCRIBED_PATTERN.exec(path);
+    if (!m) continue;
+    const parsed = parseJsonFile(ctx, path, TranscribedSheetSchema);
+    if (!parsed.ok) return fail(parsed.message, 'bad-payload');
+    const t = parsed.value;
+    if (t.sheet.expertId !== m[1])
+      return fail(`${path} 转录的是专家 ${t.sheet.expertId} 的评分表，与文件名不符`, 'bad-payload');
+    if (t.sheet.packageId !== decision.packageId)
+      return fail(`${path} 属于另一个评审包（${t.sheet.packageId}）`, 'bad-payload');
+    if (electronic.has(t.sheet.expertId))
+      return fail(`专家 ${t.sheet.expertId} 既有电子评分表又有纸质评分表转录`, 'bad-payload');
+    if (SCAN_PATTERN.exec(t.scan.path)?.[1] !== m[1])
+      return fail(
+        `${path} 的扫描件路径 ${t.scan.path} 应为 paper/${m[1]}.pdf|jpg|png`,
+        'bad-payload',
+      );
+    if (!ctx.files.has(t.scan.path))
+      return fail(`缺少纸质评分表扫描件：${t.scan.path}`, 'bad-payload');
+    if (ctx.hashes.get(t.scan.path) !== t.scan.sha256)
+      return fail(`纸质评分表扫描件与转录记录的哈希不符：${t.scan.path}`, 'bad-payload');
+    scans.delete(t.scan.path);
+    transcribed.push(t);
+  }
+  const [orphan] = scans;
+  if (orphan) return fail(`扫描件没有对应的转录评分表：${orphan}`, 'bad-payload');
+  if (transcribed.length > 0)
+    checks.push({
+      name: '纸质评分表',
+      ok: true,
+      detail: `${transcribed.length} 份转录评分表，各附签字原件扫描件（哈希一致）`,
+    });
+  return { ok: true, extra: { transcribed }, checks, inner };
+}
+
+export const KINDS = {
+  'review-package': defineKind({
+    kind: 'review-package',
+    label: '评审包',
+    labelEn: 'review package',
+    purpose:
+      '市科技局发给评审专家的评审包：榜单、揭榜方及其申报材料、专家名单、评分细则（第十二条（五））。',
+    formats: [1, 2],
+    main: 'package.json',
+    schema: ReviewPackageSchema,
+    files: [{ pattern: /^attachments\/[A-Za-z0-9._-]+$/, what: '申报材料附件' }],
+    roles: ['bureau'],
+    requires: [['bureau']],
+    minSigners: 1,
+    maxSigners: 1,
+    subjects: ['package'],
+    answers: [],
+    trust: 'bureau',
+    agrees: packageSubject('评审包'),
+    check: (pkg, ctx) => {
+      const problem = registered(
+        ctx,
+        pkg.applicants.flatMap((a) => a.attachments),
+        '评审包附件',
+      );
+      return problem ? { ok: false, code: 'bad-payload', message: problem } : none;
+    },
+    summary: (pkg) =>
+      `${pkg.title}；揭榜方 ${pkg.applicants.length} 家；专家 ${pkg.panel.experts.length} 名`,
+  }),
+  'expert-sheets': defineKind({
+    kind: 'expert-sheets',
+    label: '专家评分表',
+    labelEn: 'expert score sheet',
+    purpose: '一位评审专家签名的评分表（含回避声明），回应评审包（第十二条（五），第七条）。',
+    formats: [1, 2],
+    main: 'sheet.json',
+    schema: ScoreSheetSchema,
+    files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
+    roles: ['expert', 'chair'],
+    requires: [['expert', 'chair']],
+    minSigners: 1,
+    maxSigners: 1,
+    subjects: ['package'],
+    answers: ['review-package'],
+    trust: 'panel',
+    agrees: packageSubject('评分表'),
+    check: (sheet, ctx) =>
+      sheet.expertId === ctx.manifest.signers[0].id
+        ? none
+        : {
+            ok: false,
+            code: 'bad-payload',
+            message: `评分表属于专家 ${sheet.expertId}，签名者却是 ${ctx.manifest.signers[0].id}`,
+          },
+    summary: (sheet) => {
+      const scored = sheet.scores.filter((s) => !s.recusal).length;
+      return `专家 ${sheet.expertId}：评分 ${scored} 家，回避 ${sheet.scores.length - scored} 家（${sheet.status}）`;
+    },
+  }),
+  'panel-result': defineKind({
+    kind: 'panel-result',
+    label: '专家组评审结果',
+    labelEn: 'panel result',
+    purpose:
+      '专家组组长签名的评审结果（揭榜方建议名单、核定经费、专家组意见），内含每位专家原样签名的评分表文件包，以及纸质评分表的转录与签字原件扫描件（第十二条（五））。',
+    formats: [1, 2],
+    main: 'decision.json',
+    schema: PanelDecisionSchema,
+    files: [
+      { pattern: INNER_SHEET_PATTERN, what: '专家评分表文件包（原样）' },
+      { pattern: TRANSCRIBED_PATTERN, what: '纸质评分表转录' },
+      { pattern: SCAN_PATTERN, what: '纸质评分表签字原件扫描件' },
+      { pattern: /^audit\.json$/, what: '审计日志' },
+    ],
+    roles: ['chair', 'expert'],
+    requires: [['chair']],
+    minSigners: 1,
+    maxSigners: 16,
+    subjects: ['package'],
+    answers: ['review-package', 'expert-sheets'],
+    trust: 'panel',
+    agrees: packageSubject('评审结果'),
+    check: checkPanel,
+    summary: (d, extra) =>
+      `揭榜方建议名单：${d.recommendedIds.join('、')}；核定经费总额 ${d.approvedTotal} 万元${extra.transcribed.length > 0 ? `；纸质评分表 ${extra.transcribed.length} 份` : ''}`,
+  }),
+  'inspection-report': defineKind({
+    kind: 'inspection-report',
+    label: '实地考察报告',
+    labelEn: 'inspection report',
+    purpose: '考察组（可多人共同签名）的实地考察报告与现场照片，回应市科技局的考察任务。',
+    formats: [1, 2],
+    main: 'report.json',
+    schema: InspectionReportSchema,
+    files: [
+      { pattern: /^photos\/[A-Za-z0-9._-]+$/, what: '现场照片' },
+      { pattern: /^audit\.json$/, what: '审计日志' },
+    ],
+    roles: ['inspector'],
+    requires: [['inspector']],
+    minSigners: 1,
+    maxSigners: 16,
+    subjects: ['package', 'applicant'],
+    answers: ['inspection-assignment'],
+    trust: 'team',
+    agrees: (r, s) =>
+      s.type === 'applicant' && (s.packageId !== r.packageId || s.id !== r.applicantId)
+        ? `考察报告针对揭榜方 ${r.applicantId}（${r.packageId}），清单却是 ${s.id}（${s.packageId}）`
+        : packageSubject('考察报告')(r, s),
+    check: (r, ctx) => {
+      const problem = registered(ctx, r.photos, '现场照片');
+      return problem ? { ok: false, code: 'bad-payload', message: problem } : none;
+    },
+    summary: (r) => `${r.site}，${r.date}；考察人员 ${r.inspectors.join('、')}`,
+  }),
+  'task-book': defineKind({
+    kind: 'task-book',
+    label: '项目任务书',
+    labelEn: 'task book',
+    purpose:
+      '项目任务书（军令状）及其 PDF，由市科技局或专家组组长签名，可由发榜方、揭榜方共同签名（第十二条（七），第十五条）。',
+    formats: [1, 2],
+    main: 'taskbook.json',
+    schema: TaskBookSchema,
+    files: [
+      { pattern: /^taskbook\.pdf$/, what: '任务书 PDF' },
+      { pattern: /^audit\.json$/, what: '审计日志' },
+    ],
+    roles: ['bureau', 'chair', 'issuer', 'solver'],
+    requires: [['bureau', 'chair']],
+    minSigners: 1,
+    maxSigners: 16,
+    subjects: ['task-book', 'package'],
+    answers: ['panel-result'],
+    trust: 'team',
+    agrees: (tb, s) =>
+      s.type === 'task-book'
+        ? s.id === tb.taskBookId
+          ? null
+          : `任务书编号 ${tb.taskBookId} 与清单的对象 ${s.id} 不一致`
+        : packageSubject('任务书')(tb, s),
+    check: () => none,
+    summary: (tb) => `${tb.title}（${tb.status === 'draft' ? '草稿' : '定稿'}）`,
+  }),
+  calendar: defineKind({
+    kind: 'calendar',
+    label: '工作日日历',
+    labelEn: 'working-day calendar',
+    purpose:
+      '市科技局签名的一年法定节假日与调休上班日（国务院办公厅通知），用于公示期等工作日计算（第十二条（六））。',
+    formats: [2],
+    main: 'calendar.json',
+    schema: CalendarFileSchema,
+    files: [],
+    roles: ['bureau'],
+    requires: [['bureau']],
+    minSigners: 1,
+    maxSigners: 1,
+    subjects: ['year'],
+    answers: [],
+    trust: 'bureau',
+    agrees: (cal, s) => {
+      const [only, ...more] = cal.years;
+      if (!only || more.length > 0) return '日历文件包只含一个年度的日历';
+      return s.type === 'year' && s.id === String(only.year)
+        ? null
+        : `日历年度 ${only.year} 与清单的对象 ${s.id} 不一致`;
+    },
+    check: () => none,
+    summary: (cal) =>
+      cal.years
+        .map(
+          (y) =>
+            `${y.year} 年：放假 ${y.holidays.length} 天，调休上班 ${y.workdays.length} 天（${y.source}）`,
+        )
+        .join('；'),
+  }),
+  'key-rotation': defineKind({
+    kind: 'key-rotation',
+    label: '签名密钥更换',
+    labelEn: 'key rotation',
+    purpose:
+      '市科技局更换签名密钥：新公钥由旧密钥与新密钥共同签名；已固定旧密钥的安装据此改为固定新密钥。',
+    formats: [2],
+    main: 'rotation.json',
+    schema: KeyRotationSchema,
+    files: [],
+    roles: ['bureau'],
+    requires: [['bureau']],
+    minSigners: 2,
+    maxSigners: 2,
+    subjects: ['key'],
+    answers: [],
+    trust: 'bureau-rotation',
+    agrees: (r, s) =>
+      s.type === 'key' && s.id === r.previous.fingerprint
+        ? null
+        : '密钥更换的对象应为被更换的旧密钥指纹',
+    check: (r, ctx) => {
+      const fail = (message: string) => ({ ok: false, code: 'bad-payload', message }) as const;
+      const key = publicKeyFromPem(r.next.publicKeyPem);
+      if (!key) return fail('rotation.json 中的新公钥不是 Ed25519 公钥（SPKI PEM）');
+      const problem = publicKeyProblem(key);
+      if (problem) return fail(`新公钥${PUBLIC_KEY_PROBLEM[problem]}`);
+      if (fingerprint(key) !== r.next.fingerprint) return fail('新公钥与其登记的指纹不符');
+      if (r.next.fingerprint === r.previous.fingerprint) return fail('新旧密钥相同');
+      const signed = new Set(ctx.manifest.signers.map((s) => s.fingerprint));
+      if (!signed.has(r.previous.fingerprint)) return fail('密钥更换须由旧密钥签名');
+      if (!signed.has(r.next.fingerprint)) return fail('密钥更换须由新密钥签名（证明持有新私钥）');
+      return none;
+    },
+    summary: (r) =>
+      `旧密钥 ${r.previous.fingerprint.slice(0, 16)}… → 新密钥 ${r.next.fingerprint.slice(0, 16)}…，${r.effectiveFrom} 起`,
+  }),
+  'inspection-assignment': defineKind({
+    kind: 'inspection-assignment',
+    label: '实地考察任务',
+    labelEn: 'inspection assignment',
+    purpose:
+      '市科技局签发的实地考察任务（对象、地点、考察组、期限、核查要点）；考察报告回应它（第十二条（一）（二））。',
+    formats: [2],
+    main: 'assignment.json',
+    schema: InspectionAssignmentSchema,
+    files: [],
+    roles: ['bureau'],
+    requires: [['bureau']],
+    minSigners: 1,
+    maxSigners: 1,
+    subjects: ['round', 'demand', 'package', 'applicant', 'task-book'],
+    answers: [],
+    trust: 'bureau',
+    agrees: (a, s) => (sameSubject(a.subject, s) ? null : '考察任务的对象与清单不一致'),
+    check: () => none,
+    summary: (a) =>
+      `${a.sites.map((s) => s.name).join('、')}；考察组 ${a.team.map((m) => m.name).join('、')}；${a.dueBy} 前完成`,
+  }),
+} as const;
+
+export type Kinds = typeof KINDS;
+export type BundleKind = keyof Kinds;
+
+export const isBundleKind = (value: unknown): value is BundleKind =>
+  typeof value === 'string' && Object.hasOwn(KINDS, value);
+
+/** The kinds, in registry order. */
+export const BUNDLE_KINDS: readonly BundleKind[] = Object.keys(KINDS).filter(isBundleKind);
+
+/** The main document's type for a kind. */
+export type DocumentOf<K extends BundleKind> = z.output<Kinds[K]['schema']>;
+
+type ExtraOf<E> = E extends { summary: (doc: never, extra: infer X) => string } ? X : never;
+
+/** An opened, verified bundle, typed by kind. */
+export type OpenedBundle = {
+  [K in BundleKind]: Opened<K, DocumentOf<K>, ExtraOf<Kinds[K]>>;
+}[BundleKind];

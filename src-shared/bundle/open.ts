@@ -1,0 +1,371 @@
+/**
+ * Opening a bundle: everything is verified in a fixed order, and the first failure stops it with
+ * a message that names exactly what failed; the caller writes nothing unless it gets `ok: true`.
+ *
+ * decrypt (age, binary or armored) → the ZIP's central directory (bounds, paths; nothing
+ * inflated) → the layout (format 1 or 2) and the sizes of the signed entries → each signer's key
+ * (canonical, prime order) and signature over manifest.json → the manifest (strict JSON: no
+ * duplicate keys; the kind, its formats, roles, subject, answers from the registry) →
+ * SHA256SUMS against the manifest, and the archive's names against SHA256SUMS (still nothing of
+ * the payload inflated) → each payload file read and hashed → the audit chain, when carried →
+ * the main document and the kind's own checks.
+ */
+import type { AuditEntry } from '../audit/chain';
+import { ageDecrypt, AgeError, isAgeFile, type AgeKey } from '../crypto/age';
+import {
+  fingerprint,
+  PUBLIC_KEY_PROBLEM,
+  publicKeyFromPem,
+  publicKeyProblem,
+  publicKeyToPem,
+  verify,
+} from '../crypto/keys';
+import { sha256HexWith, type CryptoProvider } from '../crypto/provider';
+import { parseStrictJson } from '../io/strict-json';
+import { issuesOf, KINDS, type KindContext } from './kinds';
+import {
+  ManifestV1Schema,
+  ManifestV2Schema,
+  MAX_SIGNERS,
+  parseSums,
+  viewOfV1,
+  viewOfV2,
+  type Manifest,
+} from './manifest';
+import { AUDIT_FILE, checkAuditFile, manifestProblem, payloadPathAllowed } from './rules';
+import type { BundleErrorCode, Check, OnProgress, OpenedCommon, OpenResult } from './types';
+import { DEFAULT_LIMITS, openZip, ZipError, type ZipArchive, type ZipLimits } from './zip';
+
+export interface OpenOptions {
+  /** Hashing and the age payload cipher (`node:crypto` in main and the CLI, @noble in the renderer). */
+  crypto: CryptoProvider;
+  keys?: readonly AgeKey[];
+  limits?: ZipLimits;
+  onProgress?: OnProgress;
+  /** Internal: a bundle held inside another (a panel result's sheet bundles hold nothing). */
+  nested?: boolean;
+}
+
+/** Bounds on the signed entries, checked on the central directory before they are read. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+const MAX_SUMS_BYTES = 4 * 1024 * 1024;
+const MAX_PEM_BYTES = 1024;
+const MAX_AUDIT_BYTES = 64 * 1024 * 1024;
+
+const V1_RESERVED = ['manifest.json', 'manifest.sig', 'signer.pem', 'SHA256SUMS'] as const;
+const SIGNATURE_FILE = /^signatures\/([1-9][0-9]?)\.(sig|pem)$/;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function strictJson(
+  bytes: Uint8Array,
+): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: parseStrictJson(utf8.decode(bytes)) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+interface SignatureFiles {
+  sig: string;
+  pem: string;
+}
+
+/** Opens and verifies a bundle. Nothing is trusted until every check has passed. */
+export async function openBundle(file: Uint8Array, options: OpenOptions): Promise<OpenResult> {
+  const { crypto } = options;
+  const checks: Check[] = [];
+  let zip: ZipArchive | undefined;
+  const inflated = () => zip?.inflatedBytes ?? 0;
+  const fail = (code: BundleErrorCode, name: string, message: string): OpenResult => {
+    checks.push({ name, ok: false, detail: message });
+    return { ok: false, error: { code, message }, checks, inflatedBytes: inflated() };
+  };
+  const pass = (name: string, detail?: string) =>
+    checks.push(detail === undefined ? { name, ok: true } : { name, ok: true, detail });
+  const fileSha256 = sha256HexWith(crypto, file);
+
+  // 1. Decrypt (age, binary or armored), if encrypted.
+  let bytes = file;
+  const wasEncrypted = isAgeFile(file);
+  if (wasEncrypted) {
+    if (!options.keys || options.keys.length === 0) {
+      return fail(
+        'needs-key',
+        '解密',
+        '该文件已用 age 加密，需要身份密钥（--identity）或口令（--passphrase-file）',
+      );
+    }
+    options.onProgress?.({ phase: 'decrypt', done: 0, total: file.byteLength });
+    try {
+      bytes = await ageDecrypt(file, options.keys, crypto, (done, total) =>
+        options.onProgress?.({ phase: 'decrypt', done, total }),
+      );
+    } catch (error) {
+      if (!(error instanceof AgeError)) throw error;
+      return fail('decrypt-failed', '解密', `解密失败：${error.message}`);
+    }
+    pass('解密', 'age');
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    return fail('not-a-bundle', '格式', '不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）');
+  }
+
+  // 2. The central directory, within bounds; nothing is inflated yet.
+  try {
+    zip = openZip(bytes, crypto, options.limits ?? DEFAULT_LIMITS);
+  } catch (error) {
+    if (error instanceof ZipError) return fail(error.code, '解包', error.message);
+    throw error;
+  }
+  const archive = zip;
+  pass('解包', `${archive.entries.size} 个条目，均在安全限制内`);
+  const got = new Map<string, Uint8Array>();
+  const read = (name: string): Uint8Array | OpenResult => {
+    const cached = got.get(name);
+    if (cached) return cached;
+    try {
+      const data = archive.read(name);
+      got.set(name, data);
+      return data;
+    } catch (error) {
+      if (error instanceof ZipError) return fail(error.code, '解包', error.message);
+      throw error;
+    }
+  };
+
+  // 3. The layout: which format, and the signed entries within their bounds.
+  const names = [...archive.entries.keys()];
+  for (const name of ['manifest.json', 'SHA256SUMS'] as const)
+    if (!archive.entries.has(name)) return fail('missing-entry', '结构', `缺少 ${name}`);
+  const isV1 = archive.entries.has('manifest.sig') || archive.entries.has('signer.pem');
+  const isV2 = names.some((n) => n.startsWith('signatures/'));
+  if (isV1 && isV2)
+    return fail(
+      'extra-entry',
+      '结构',
+      '同时含有第 1 版（manifest.sig）与第 2 版（signatures/）的签名文件',
+    );
+  let signatureFiles: SignatureFiles[];
+  if (isV2) {
+    const found = new Map<number, Partial<SignatureFiles>>();
+    for (const name of names.filter((n) => n.startsWith('signatures/'))) {
+      const m = SIGNATURE_FILE.exec(name);
+      if (!m) return fail('extra-entry', '结构', `signatures/ 中有多余的文件：${name}`);
+      const n = Number(m[1]);
+      found.set(n, { ...found.get(n), [m[2] === 'sig' ? 'sig' : 'pem']: name });
+    }
+    signatureFiles = [];
+    for (let n = 1; n <= found.size; n++) {
+      const pair = found.get(n);
+      if (!pair?.sig) return fail('missing-entry', '结构', `缺少 signatures/${n}.sig`);
+      if (!pair.pem) return fail('missing-entry', '结构', `缺少 signatures/${n}.pem`);
+      signatureFiles.push({ sig: pair.sig, pem: pair.pem });
+    }
+    if (signatureFiles.length > MAX_SIGNERS)
+      return fail(
+        'zip-limits',
+        '结构',
+        `签名者过多：${signatureFiles.length} 个（上限 ${MAX_SIGNERS}）`,
+      );
+  } else {
+    for (const name of V1_RESERVED)
+      if (!archive.entries.has(name)) return fail('missing-entry', '结构', `缺少 ${name}`);
+    signatureFiles = [{ sig: 'manifest.sig', pem: 'signer.pem' }];
+  }
+  const reserved = new Set<string>(['manifest.json', 'SHA256SUMS']);
+  for (const s of signatureFiles) reserved.add(s.sig).add(s.pem);
+  const sizeOf = (name: string) => archive.entries.get(name)?.size ?? 0;
+  if (sizeOf('manifest.json') > MAX_MANIFEST_BYTES)
+    return fail('zip-limits', '结构', `manifest.json 过大（${sizeOf('manifest.json')} 字节）`);
+  if (sizeOf('SHA256SUMS') > MAX_SUMS_BYTES)
+    return fail('zip-limits', '结构', `SHA256SUMS 过大（${sizeOf('SHA256SUMS')} 字节）`);
+  for (const s of signatureFiles) {
+    if (sizeOf(s.sig) !== 64)
+      return fail('bad-signature', '签名', `${s.sig} 不是 64 字节的 Ed25519 签名`);
+    if (sizeOf(s.pem) > MAX_PEM_BYTES) return fail('bad-signer-key', '签名者公钥', `${s.pem} 过大`);
+  }
+
+  // 4. Each signer's key, then each signature over the exact bytes of manifest.json.
+  const manifestBytes = read('manifest.json');
+  if (!(manifestBytes instanceof Uint8Array)) return manifestBytes;
+  const keys: string[] = [];
+  for (const s of signatureFiles) {
+    const pemBytes = read(s.pem);
+    if (!(pemBytes instanceof Uint8Array)) return pemBytes;
+    const sigBytes = read(s.sig);
+    if (!(sigBytes instanceof Uint8Array)) return sigBytes;
+    let pemText = '';
+    try {
+      pemText = utf8.decode(pemBytes);
+    } catch {
+      // not text: refused just below
+    }
+    const publicKey = publicKeyFromPem(pemText);
+    // Exactly the canonical PEM: the key files are outside SHA256SUMS, so no byte of them may vary.
+    if (!publicKey || publicKeyToPem(publicKey) !== pemText)
+      return fail('bad-signer-key', '签名者公钥', `${s.pem} 不是 Ed25519 公钥（SPKI PEM）`);
+    const problem = publicKeyProblem(publicKey);
+    if (problem)
+      return fail(
+        'bad-signer-key',
+        '签名者公钥',
+        `${s.pem} 被拒绝：公钥${PUBLIC_KEY_PROBLEM[problem]}`,
+      );
+    if (!verify(sigBytes, manifestBytes, publicKey)) {
+      return fail(
+        'bad-signature',
+        '签名',
+        `签名无效：manifest.json 与 ${s.sig} 不符（文件被改动，或签名者不符）`,
+      );
+    }
+    keys.push(fingerprint(publicKey));
+  }
+  pass(
+    '签名',
+    keys.length === 1 ? 'Ed25519 签名有效' : `Ed25519 签名有效（${keys.length} 名签名者）`,
+  );
+
+  // 5. The manifest: strict JSON, its schema, and what the registry says of its kind.
+  const manifestJson = strictJson(manifestBytes);
+  if (!manifestJson.ok)
+    return fail('bad-manifest', '清单', `manifest.json 不是有效的 JSON：${manifestJson.message}`);
+  let manifest: Manifest | null;
+  if (isV2) {
+    const parsed = ManifestV2Schema.safeParse(manifestJson.value);
+    if (!parsed.success)
+      return fail('bad-manifest', '清单', `manifest.json 格式错误：${issuesOf(parsed.error)}`);
+    manifest = viewOfV2(parsed.data);
+  } else {
+    const parsed = ManifestV1Schema.safeParse(manifestJson.value);
+    if (!parsed.success)
+      return fail('bad-manifest', '清单', `manifest.json 格式错误：${issuesOf(parsed.error)}`);
+    manifest = viewOfV1(parsed.data);
+  }
+  if (!manifest) return fail('bad-manifest', '清单', 'manifest.json 没有签名者');
+  if (manifest.signers.length !== keys.length)
+    return fail(
+      'bad-manifest',
+      '清单',
+      `manifest.json 列出 ${manifest.signers.length} 名签名者，签名文件却有 ${keys.length} 份`,
+    );
+  for (const [i, signer] of manifest.signers.entries()) {
+    if (signer.fingerprint !== keys[i])
+      return fail(
+        'bad-manifest',
+        '清单',
+        `manifest.json 记载的第 ${i + 1} 名签名者（${signer.name}）的指纹与 ${signatureFiles[i]?.pem ?? ''} 不一致`,
+      );
+  }
+  const problem = manifestProblem(manifest);
+  if (problem) return fail('bad-manifest', '清单', problem);
+  const spec = KINDS[manifest.kind];
+  const version = manifest.formatVersion;
+  const author = manifest.signers[0];
+  pass(
+    '清单',
+    `${spec.label}，${manifest.signers.map((s) => `${s.name}（${s.role}）`).join('、')}，计数 ${author.counter}`,
+  );
+
+  // 6. SHA256SUMS matches the manifest, and the archive holds exactly what it names.
+  const sumsBytes = read('SHA256SUMS');
+  if (!(sumsBytes instanceof Uint8Array)) return sumsBytes;
+  if (sha256HexWith(crypto, sumsBytes) !== manifest.sha256sums)
+    return fail('sums-mismatch', '校验和清单', 'SHA256SUMS 与清单中记录的哈希不符');
+  let sums: Map<string, string> | null = null;
+  try {
+    sums = parseSums(utf8.decode(sumsBytes));
+  } catch {
+    // not UTF-8: refused just below
+  }
+  if (!sums) return fail('sums-mismatch', '校验和清单', 'SHA256SUMS 格式错误');
+  for (const name of names) {
+    if (!reserved.has(name) && !sums.has(name))
+      return fail('extra-entry', '文件校验', `多出未登记的文件：${name}`);
+  }
+  for (const path of sums.keys()) {
+    if (reserved.has(path))
+      return fail('sums-mismatch', '校验和清单', `SHA256SUMS 不应登记 ${path}`);
+    if (!archive.entries.has(path)) return fail('missing-entry', '文件校验', `缺少文件：${path}`);
+    if (!payloadPathAllowed(manifest.kind, path))
+      return fail(
+        'extra-entry',
+        '文件校验',
+        `${spec.label}不应包含：${path}（${spec.label}只含 ${[spec.main, ...spec.files.map((f) => f.what)].join('、')}）`,
+      );
+  }
+  if (!sums.has(spec.main)) return fail('missing-entry', '内容', `缺少 ${spec.main}`);
+
+  // 7. Only now is the payload read, file by file, each against SHA256SUMS.
+  const files = new Map<string, Uint8Array>();
+  let total = 0;
+  for (const path of sums.keys()) total += sizeOf(path);
+  let done = 0;
+  for (const [path, expected] of sums) {
+    const data = read(path);
+    if (!(data instanceof Uint8Array)) return data;
+    if (sha256HexWith(crypto, data) !== expected)
+      return fail('checksum-mismatch', '文件校验', `文件内容与校验和不符：${path}`);
+    done += data.byteLength;
+    options.onProgress?.({ phase: 'verify', done, total });
+    files.set(path, data);
+  }
+  pass('文件校验', `${sums.size} 个文件的 SHA-256 全部一致`);
+
+  // 8. The author's audit chain, when it travels: intact, and the head the manifest records.
+  let audit: AuditEntry[] | null = null;
+  const auditBytes = files.get(AUDIT_FILE);
+  if (auditBytes && version === 2) {
+    if (auditBytes.byteLength > MAX_AUDIT_BYTES)
+      return fail('bad-audit', '审计日志', 'audit.json 过大');
+    const checked = checkAuditFile(auditBytes, author.audit);
+    if (!checked.ok) return fail('bad-audit', '审计日志', checked.message);
+    audit = checked.chain;
+    pass('审计日志', `${audit.length} 条记录，哈希链完整，与清单记录一致`);
+  }
+
+  // 9. The main document, and the kind's own checks.
+  const main = strictJson(files.get(spec.main) ?? new Uint8Array());
+  if (!main.ok) return fail('bad-payload', '内容', `${spec.main} 不是有效的 JSON：${main.message}`);
+  const entries = new Map<string, Uint8Array>();
+  for (const name of names) {
+    const data = read(name);
+    if (!(data instanceof Uint8Array)) return data;
+    entries.set(name, data);
+  }
+  const common: OpenedCommon = {
+    manifest,
+    manifestSha256: sha256HexWith(crypto, manifestBytes),
+    fileSha256,
+    wasEncrypted,
+    files,
+    entries,
+    inner: [],
+    audit,
+    checks,
+  };
+  const ctx: KindContext = {
+    manifest,
+    files,
+    hashes: sums,
+    isNested: options.nested === true,
+    openInner: (inner) =>
+      openBundle(inner, {
+        crypto,
+        ...(options.limits ? { limits: options.limits } : {}),
+        nested: true,
+      }),
+  };
+  const accepted = await spec.accept(main.value, ctx);
+  if (!accepted.ok)
+    return fail(
+      accepted.code,
+      accepted.code === 'inner-bundle' ? '内嵌评分表' : '内容',
+      accepted.message,
+    );
+  checks.push(...accepted.checks);
+  common.inner.push(...accepted.inner);
+  pass('内容', `${spec.main} 符合数据格式（第 ${version} 版）`);
+  return { ok: true, bundle: accepted.make(common), inflatedBytes: archive.inflatedBytes };
+}

@@ -1,0 +1,73 @@
+/**
+ * The words a format-2 manifest is written in: who signs (roles) and what a bundle is about
+ * (its subject). Shared by the manifest, the kinds registry and the trust policy.
+ */
+import { z } from 'zod';
+import { IdSchema, Sha256Schema } from '../model/common';
+
+/** Everyone who signs in the flow of the measures. */
+export const SignerRoleSchema = z.enum([
+  'bureau',
+  'expert',
+  'chair',
+  'inspector',
+  'assessor',
+  'issuer',
+  'solver',
+]);
+export type SignerRole = z.infer<typeof SignerRoleSchema>;
+
+export const ROLE_LABEL: Record<SignerRole, string> = {
+  bureau: '市科技局',
+  expert: '评审专家',
+  chair: '专家组组长',
+  inspector: '考察组成员',
+  assessor: '考核专家',
+  issuer: '发榜方',
+  solver: '揭榜方',
+};
+
+/**
+ * What a document is about. Format 1 could only name a review package (`packageId`); format 2
+ * names any of these, so documents made before a package exists (an inspection of the demand)
+ * or long after it (an assessment of a task book) can be signed.
+ */
+export const SubjectSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('year'), id: z.string().regex(/^20\d\d$/) }).strict(),
+  z.object({ type: z.literal('round'), id: IdSchema }).strict(),
+  z.object({ type: z.literal('demand'), id: IdSchema }).strict(),
+  z.object({ type: z.literal('package'), id: IdSchema }).strict(),
+  z.object({ type: z.literal('applicant'), packageId: IdSchema, id: IdSchema }).strict(),
+  z.object({ type: z.literal('task-book'), id: IdSchema }).strict(),
+  z.object({ type: z.literal('key'), id: Sha256Schema }).strict(),
+]);
+export type Subject = z.infer<typeof SubjectSchema>;
+export type SubjectType = Subject['type'];
+
+export const SUBJECT_LABEL: Record<SubjectType, string> = {
+  year: '年度',
+  round: '批次',
+  demand: '榜单',
+  package: '评审包',
+  applicant: '揭榜方',
+  'task-book': '任务书',
+  key: '签名密钥',
+};
+
+/** For people: 「评审包 KLMY-2026-JB-001」, 「揭榜方 A01（评审包 KLMY-2026-JB-001）」. */
+export function describeSubject(s: Subject): string {
+  if (s.type === 'applicant') return `${SUBJECT_LABEL[s.type]} ${s.id}（评审包 ${s.packageId}）`;
+  return `${SUBJECT_LABEL[s.type]} ${s.id}`;
+}
+
+/** The review package a subject belongs to, when it belongs to one. */
+export function packageIdOf(s: Subject): string | undefined {
+  if (s.type === 'package') return s.id;
+  if (s.type === 'applicant') return s.packageId;
+  return undefined;
+}
+
+export const sameSubject = (a: Subject, b: Subject): boolean =>
+  a.type === b.type &&
+  a.id === b.id &&
+  (a.type !== 'applicant' || (b.type === 'applicant' && a.packageId === b.packageId));

@@ -1,0 +1,73 @@
+import { armor, Decrypter, Encrypter } from 'age-encryption';
+import { describe, expect, it } from 'vitest';
+import {
+  AgeError,
+  ageDecrypt,
+  ageEncrypt,
+  generateAgeIdentity,
+  isAgeFile,
+  isArmoredAgeFile,
+} from './age';
+import { nobleCrypto as crypto } from './noble';
+
+const CHUNK = 64 * 1024;
+const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + 3) & 0xff);
+
+describe('age through the crypto provider', () => {
+  it('round-trips sizes around the 64 KiB chunk (empty, one byte, exactly one chunk, more)', async () => {
+    const { identity, recipient } = await generateAgeIdentity();
+    for (const n of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK]) {
+      const plain = bytes(n);
+      const sealed = await ageEncrypt(plain, { recipient }, crypto);
+      expect(isAgeFile(sealed)).toBe(true);
+      expect(await ageDecrypt(sealed, [{ identity }], crypto), `${n}`).toEqual(plain);
+    }
+  });
+
+  it('interoperates with typage (age-encryption) both ways, binary and armored', async () => {
+    const { identity, recipient } = await generateAgeIdentity();
+    const plain = bytes(CHUNK + 100);
+    const e = new Encrypter();
+    e.addRecipient(recipient);
+    const theirs = await e.encrypt(plain);
+    expect(await ageDecrypt(theirs, [{ identity }], crypto)).toEqual(plain);
+    const armored = new TextEncoder().encode(armor.encode(theirs));
+    expect(isArmoredAgeFile(armored)).toBe(true);
+    expect(isAgeFile(new TextEncoder().encode(`\r\n  ${armor.encode(theirs)}`))).toBe(true);
+    expect(await ageDecrypt(armored, [{ identity }], crypto)).toEqual(plain);
+    const d = new Decrypter();
+    d.addIdentity(identity);
+    expect(await d.decrypt(await ageEncrypt(plain, { recipient }, crypto))).toEqual(plain);
+  });
+
+  it('passphrases (scrypt) both ways', async () => {
+    const plain = bytes(1000);
+    const sealed = await ageEncrypt(plain, { passphrase: '纸上的口令 7d1f' }, crypto);
+    const d = new Decrypter();
+    d.addPassphrase('纸上的口令 7d1f');
+    expect(await d.decrypt(sealed)).toEqual(plain);
+    await expect(ageDecrypt(sealed, [{ passphrase: 'wrong' }], crypto)).rejects.toThrow(AgeError);
+    // (Ours reading ours with the right passphrase: bundle.test.ts.)
+  }, 90_000);
+
+  it('refuses a wrong key, a changed byte, a file cut at a chunk boundary, a damaged armor', async () => {
+    const { identity, recipient } = await generateAgeIdentity();
+    const other = await generateAgeIdentity();
+    const plain = bytes(2 * CHUNK + 10);
+    const sealed = await ageEncrypt(plain, { recipient }, crypto);
+    await expect(ageDecrypt(sealed, [{ identity: other.identity }], crypto)).rejects.toThrow(
+      '密钥或口令不对',
+    );
+    for (const at of [30, sealed.length - 200, sealed.length - 1]) {
+      const changed = new Uint8Array(sealed);
+      changed[at] = (changed[at] ?? 0) ^ 1;
+      await expect(ageDecrypt(changed, [{ identity }], crypto), `${at}`).rejects.toThrow(AgeError);
+    }
+    // Cut after the second full chunk: what remains decrypts chunk by chunk, but the last is not final.
+    const cut = sealed.subarray(0, sealed.length - (10 + 16));
+    await expect(ageDecrypt(cut, [{ identity }], crypto)).rejects.toThrow('截断');
+    const text = armor.encode(sealed);
+    const damaged = new TextEncoder().encode(text.replace(/\n[A-Za-z0-9+/]{64}\n/, '\n!!!\n'));
+    await expect(ageDecrypt(damaged, [{ identity }], crypto)).rejects.toThrow('ASCII armor');
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The hashing and cipher primitives `src-shared` is given rather than imports: main and the CLI
+ * pass `node:crypto` (src-main/crypto/node-crypto.ts), the renderer passes pure-JS @noble
+ * ({@link ./noble.ts}). Bulk work — hashing every payload file, the age payload cipher, ZIP
+ * checksums — goes through a provider; short digests of keys and canonical JSON use @noble
+ * directly (a few hundred bytes, the same everywhere).
+ *
+ * Every implementation must give identical bytes for identical inputs
+ * (src-main/crypto/node-crypto.test.ts feeds both the same inputs and compares).
+ */
+
+/** An incremental SHA-256: `update` any number of times, then `digest` once (32 bytes). */
+export interface Hasher {
+  update(data: Uint8Array): void;
+  digest(): Uint8Array;
+}
+
+/** ChaCha20-Poly1305 (RFC 8439) under one 32-byte key; 12-byte nonces, 16-byte tag appended. */
+export interface Aead {
+  seal(nonce: Uint8Array, plaintext: Uint8Array): Uint8Array;
+  /** The plaintext, or null when the tag does not verify. */
+  open(nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null;
+}
+
+export interface CryptoProvider {
+  /** For benchmarks and messages: `node:crypto`, `@noble`. */
+  readonly name: string;
+  sha256(): Hasher;
+  hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array;
+  /** HKDF-SHA-256 (RFC 5869). */
+  hkdfSha256(ikm: Uint8Array, salt: Uint8Array, info: Uint8Array, length: number): Uint8Array;
+  chacha20poly1305(key: Uint8Array): Aead;
+  /** CRC-32 (ISO-HDLC, as ZIP uses it) of `data`, continuing from `previous`. */
+  crc32(data: Uint8Array, previous?: number): number;
+  randomBytes(length: number): Uint8Array;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += HEX[b];
+  return out;
+}
+
+/** SHA-256 of `data` as 64 lowercase hex digits. */
+export function sha256HexWith(crypto: CryptoProvider, data: Uint8Array): string {
+  const h = crypto.sha256();
+  h.update(data);
+  return toHex(h.digest());
+}
+
+/**
+ * Hashes a stream chunk by chunk (a file read in pieces, a ReadableStream, any async iterable),
+ * without holding it whole; `onBytes` is told the running total for progress.
+ */
+export async function hashStream(
+  crypto: CryptoProvider,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  onBytes?: (done: number) => void,
+): Promise<Uint8Array> {
+  const h = crypto.sha256();
+  let done = 0;
+  for await (const chunk of source) {
+    h.update(chunk);
+    done += chunk.byteLength;
+    onBytes?.(done);
+  }
+  return h.digest();
+}

@@ -1,0 +1,163 @@
+/**
+ * JSON as RFC 8259 defines it, read strictly: an object that names the same key twice is
+ * refused, wherever it is. `JSON.parse` keeps the last value and other parsers keep the first, so
+ * a signed document with a duplicate key would read as two different documents; every JSON text
+ * the product reads (bundles first of all) goes through here.
+ *
+ * Otherwise it accepts exactly what `JSON.parse` accepts and returns the same value (a property
+ * test compares the two), with one bound: nesting deeper than {@link MAX_JSON_DEPTH} is refused
+ * by name instead of overflowing the stack.
+ */
+
+export const MAX_JSON_DEPTH = 256;
+
+export class StrictJsonError extends Error {
+  override name = 'StrictJsonError';
+  constructor(
+    message: string,
+    /** Where it went wrong: a key path such as `signers[1].role`, or `/` for the top level. */
+    readonly path: string,
+    /** Offset in the text (UTF-16 code units). */
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+type Segment = string | number;
+
+function formatPath(path: readonly Segment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (IDENTIFIER.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out === '' ? '/' : out;
+}
+
+/**
+ * Parses JSON text, refusing duplicate keys in any object.
+ * @throws {StrictJsonError} naming the key path, e.g. `重复的键 duplicate key "role" at signers[1].role`.
+ */
+export function parseStrictJson(text: string): unknown {
+  let i = 0;
+  const path: Segment[] = [];
+
+  const fail = (message: string, at = i): never => {
+    const where = formatPath(path);
+    throw new StrictJsonError(`${message}（位置 at ${where}，第 ${at} 个字符）`, where, at);
+  };
+  const skipWhitespace = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else return;
+    }
+  };
+  const describe = (at: number) =>
+    at >= text.length
+      ? '文本意外结束 unexpected end'
+      : `意外的字符 unexpected ${JSON.stringify(text[at])}`;
+
+  const parseString = (): string => {
+    const start = i;
+    i++; // opening quote
+    let simple = true;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (Number.isNaN(c)) fail('字符串未结束 unterminated string', start);
+      if (c === 0x22) break;
+      if (c < 0x20) fail('字符串中有未转义的控制字符 control character in string');
+      if (c === 0x5c) {
+        simple = false;
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    i++; // closing quote
+    if (simple) return text.slice(start + 1, i - 1);
+    try {
+      // The token's bounds are known; JSON.parse decodes its escapes exactly as the standard says.
+      const decoded: unknown = JSON.parse(text.slice(start, i));
+      if (typeof decoded === 'string') return decoded;
+    } catch {
+      // fall through
+    }
+    return fail('字符串中有无效的转义 invalid escape in string', start);
+  };
+
+  const parseValue = (depth: number): unknown => {
+    skipWhitespace();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      if (depth >= MAX_JSON_DEPTH) fail(`嵌套超过 ${MAX_JSON_DEPTH} 层 nesting too deep`);
+      return c === '{' ? parseObject(depth + 1) : parseArray(depth + 1);
+    }
+    if (c === '"') return parseString();
+    if (text.startsWith('true', i)) return ((i += 4), true);
+    if (text.startsWith('false', i)) return ((i += 5), false);
+    if (text.startsWith('null', i)) return ((i += 4), null);
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (m) {
+      i += m[0].length;
+      return Number(m[0]);
+    }
+    return fail(describe(i));
+  };
+
+  const parseArray = (depth: number): unknown[] => {
+    i++;
+    const out: unknown[] = [];
+    skipWhitespace();
+    if (text[i] === ']') return (i++, out);
+    for (;;) {
+      path.push(out.length);
+      out.push(parseValue(depth));
+      path.pop();
+      skipWhitespace();
+      if (text[i] === ',') i++;
+      else if (text[i] === ']') return (i++, out);
+      else fail(describe(i));
+    }
+  };
+
+  const parseObject = (depth: number): Record<string, unknown> => {
+    i++;
+    const entries: [string, unknown][] = [];
+    const seen = new Set<string>();
+    skipWhitespace();
+    if (text[i] === '}') return (i++, {});
+    for (;;) {
+      skipWhitespace();
+      if (text[i] !== '"') fail(`应为键名 expected a key: ${describe(i)}`);
+      const keyAt = i;
+      const key = parseString();
+      path.push(key);
+      if (seen.has(key)) fail(`重复的键 duplicate key ${JSON.stringify(key)}`, keyAt);
+      seen.add(key);
+      skipWhitespace();
+      if (text[i] !== ':') fail(`应为冒号 expected ":": ${describe(i)}`);
+      i++;
+      entries.push([key, parseValue(depth)]);
+      path.pop();
+      skipWhitespace();
+      if (text[i] === ',') i++;
+      else if (text[i] === '}') break;
+      else fail(describe(i));
+    }
+    i++;
+    // Object.fromEntries defines own properties, as JSON.parse does (a "__proto__" key included).
+    return Object.fromEntries(entries);
+  };
+
+  const value = parseValue(0);
+  skipWhitespace();
+  if (i < text.length) fail(`JSON 之后还有内容 unexpected content after the value: ${describe(i)}`);
+  return value;
+}
