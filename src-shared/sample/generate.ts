@@ -88,6 +88,7 @@ export function generatePanel(spec: SyntheticSpec): { pkg: ReviewPackage; sheets
         role: i === 0 ? 'chair' : 'member',
         nominatedBy: i === 0 ? 'demand-side' : 'agency',
       })),
+      minSize: 5,
     },
     rubric: {
       commentBelowFraction: 0.6,
@@ -108,6 +109,7 @@ export function generatePanel(spec: SyntheticSpec): { pkg: ReviewPackage; sheets
       tieBreakOrder: [],
       horseRaceCloseness: 3,
       passScore: 60,
+      minValidSheets: 5,
     },
     schedule: { reviewDate: '2026-12-08' },
   };

@@ -6,7 +6,6 @@
 import { create } from 'zustand';
 import {
   applyImport,
-  buildBundle,
   checkImport,
   emptyTrust,
   TrustStateSchema,
@@ -32,6 +31,7 @@ import {
   putAttachment,
   saveSheet,
 } from '../db/repo';
+import { buildSheetBundle } from '../workflows/sheet-bundle';
 import { useSaveState } from './save';
 
 interface ReviewState {
@@ -221,10 +221,8 @@ export const useReview = create<ReviewState>()((set, get) => ({
     const expert = pkg.panel.experts.find((e) => e.id === enrolment.expertId);
     const counter = enrolment.counter + 1;
     const audit = await auditLog(db);
-    const bytes = await buildBundle({
-      kind: 'expert-sheets',
-      bundleId: `${pkg.packageId}-${enrolment.expertId}-${counter}`,
-      packageId: pkg.packageId,
+    const bytes = await buildSheetBundle({
+      sheet,
       signer: {
         role: expert?.role === 'chair' ? 'chair' : 'expert',
         id: enrolment.expertId,
@@ -232,9 +230,8 @@ export const useReview = create<ReviewState>()((set, get) => ({
         secretKey: enrolment.secretKey,
       },
       counter,
-      answers: [{ kind: 'review-package', manifestSha256 }],
-      document: sheet,
-      files: new Map([['audit.json', new TextEncoder().encode(JSON.stringify(audit, null, 2))]]),
+      packageManifestSha256: manifestSha256,
+      auditJson: new TextEncoder().encode(JSON.stringify(audit, null, 2)),
     });
     // A last check that what leaves the machine opens and verifies.
     const check = await openBundle(bytes);
