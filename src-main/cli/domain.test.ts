@@ -2,6 +2,7 @@ import { mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runForTest } from './run-for-test';
 
 const run = runForTest;
@@ -201,12 +202,16 @@ describe('the paper-sheet and sheet cases (../shared/cases), through jiebang sco
   });
 });
 
+const FindingsSchema = z.object({
+  findings: z.array(z.object({ rule: z.string(), severity: z.string(), message: z.string() })),
+});
+
 describe('the decision cases (../shared/cases/decision), through jiebang check with their sheets', () => {
   const check = async (decision: string, ...extra: string[]) => {
     const r = await run('check', decision, '--package', PKG, ...SHEETS, ...extra, '--json');
     return {
       code: r.code,
-      findings: JSON.parse(r.out).findings as { rule: string; severity: string; message: string }[],
+      findings: FindingsSchema.parse(JSON.parse(r.out)).findings,
     };
   };
   const blocking = (fs: { rule: string; severity: string }[]) =>
