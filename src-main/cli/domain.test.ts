@@ -248,7 +248,7 @@ describe('the decision cases (../shared/cases/decision), through jiebang check w
       'resources/sample/paper-sheets.csv',
       '--json',
     );
-    expect(JSON.parse(r.out).findings).toEqual(fromJson.findings);
+    expect(FindingsSchema.parse(JSON.parse(r.out)).findings).toEqual(fromJson.findings);
   });
   it('refuses to judge a decision without the sheets it rests on', async () => {
     const r = await run('check', `${CASES}/decision/sample-ok.json`, '--package', PKG);
