@@ -26,7 +26,8 @@ import {
   type Finding,
 } from '../../src-shared/rules';
 import { describeSchemaIssues, describeSheetIssue, validateSheet } from '../../src-shared/scoring';
-import { capLines } from '../../src-shared/io';
+import { isAgeFile } from '../../src-shared/crypto/age';
+import { capLines, readJson } from '../../src-shared/io';
 import { ageKeys } from './bundle-io';
 import { readBounded, readJsonFile, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
@@ -36,6 +37,9 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   warning: '! 提示',
   info: 'i 说明',
 };
+
+const isBundleBytes = (b: Uint8Array): boolean =>
+  isAgeFile(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
 
 /** Panel bundles hold every sheet bundle; a bound well above a large panel's. */
 const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
@@ -125,10 +129,10 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     let kind: DocumentKind;
     let label: string;
     let findings: Finding[];
-    if (file.toLowerCase().endsWith('.jbx')) {
-      const opened = await openBundle(await readBounded(io.cwd, file, PANEL_BUNDLE_BYTES), {
-        keys,
-      });
+    // A bundle is told by its bytes (ZIP, or age-encrypted), whatever its file name.
+    const bytes = await readBounded(io.cwd, file, PANEL_BUNDLE_BYTES);
+    if (isBundleBytes(bytes)) {
+      const opened = await openBundle(bytes, { keys });
       if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
       const b = opened.bundle;
       if (b.kind !== 'panel-result')
@@ -140,7 +144,9 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
       label = '专家组评审结果文件包';
       findings = decisionFindings(b.document, needPackage(pkg, '专家组评审结果'), inner);
     } else {
-      const doc = parseDocument(await readJsonFile(io.cwd, file), file);
+      const read = readJson(bytes, file);
+      if (!read.ok) throw new CliUsageError(read.message);
+      const doc = parseDocument(read.value, file);
       ({ kind, label } = doc);
       switch (doc.kind) {
         case 'review-package':
