@@ -4,6 +4,7 @@ import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
   ChangeRequestSchema,
+  DateSchema,
   DOCUMENT_KINDS,
   detectDocumentKind,
   ExtensionRequestSchema,
@@ -185,6 +186,9 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         case 'acceptance': {
           if (values.end === undefined)
             throw new CliUsageError('校验验收申请需要 --end（实施周期结束日期）');
+          const end = DateSchema.safeParse(values.end);
+          if (!end.success)
+            throw new CliUsageError(`--end：${end.error.issues[0]?.message ?? '日期无效'}`);
           findings = checkAcceptanceApplication(
             AcceptanceEvaluationSchema.parse(doc.data),
             values.end,

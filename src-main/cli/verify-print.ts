@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { comparePrinted, parsePrintedCode, readTaskBookFile } from '../../src-shared/taskbook';
+import {
+  comparePrinted,
+  isJsonText,
+  parsePrintedCode,
+  readTaskBookFile,
+} from '../../src-shared/taskbook';
 import { ageKeys, readBytes } from './bundle-io';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -29,7 +34,7 @@ task-book bundle (.jbx, verified first) or its JSON. Says whether the printed co
     const bytes = await readBytes(io.cwd, file);
     const read = await readTaskBookFile(
       bytes,
-      bytes[0] === 0x7b
+      isJsonText(bytes)
         ? undefined
         : await ageKeys(io.cwd, values.identity, values['passphrase-file']),
     );

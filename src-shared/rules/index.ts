@@ -3,3 +3,4 @@ export * from './funding';
 export * from './package';
 export * from './taskbook';
 export * from './lifecycle';
+export * from './in-force';
