@@ -8,6 +8,7 @@ import {
   stripInvisible,
   toHalfWidthDigits,
 } from './normalize';
+import { NameSchema, TextSchema } from '../model';
 
 describe('what people type, normalised at the door', () => {
   it('reads full-width digits and points as the digits they are', () => {
@@ -36,6 +37,32 @@ describe('what people type, normalised at the door', () => {
     expect(refused.ok).toBe(false);
     expect(refused.ok ? '' : refused.message).toContain('U+202E');
     expect(cleanText('张\u200b三')).toEqual({ ok: true, value: '张三' });
+  });
+  it('property: any text with a bidi control is refused by every text field of the schemas', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.constantFrom('\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2069'),
+        fc.string(),
+        (a, bidi, b) => {
+          const r = NameSchema.safeParse(`名${a}${bidi}${b}`);
+          expect(r.success).toBe(false);
+          expect(r.error?.issues.some((i) => i.message.includes('双向控制字符 U+'))).toBe(true);
+        },
+      ),
+    );
+  });
+  it('property: zero-width characters never survive a text field', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('张', '三', '\u200b', '\u2060', '\ufeff', 'a')),
+        (chars) => {
+          const text = chars.join('');
+          const r = TextSchema.safeParse(text);
+          expect(r.success && /[\u200b\u2060\ufeff]/.test(r.data)).toBe(false);
+        },
+      ),
+    );
   });
   it('names a character by its code point', () => {
     expect(describeCodePoint('😀')).toBe('U+1F600 😀');

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import {
   createProfile,
   expect,
@@ -6,6 +7,7 @@ import {
   PASSPHRASE,
   scoreAndSubmit,
   scoreByKeyboard,
+  sheetBundleFile,
   sheetFiles,
   test,
 } from './fixtures';
@@ -132,8 +134,21 @@ test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign un
   await app.getByRole('link', { name: '组长汇总' }).click();
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: '导入评分表文件…' }).click();
-  await (await chooser).setFiles(await sheetFiles(['E02', 'E03', 'E04'], []));
+  // A fourth file: E02's sheet with 25 on a 20-point criterion — refused by name, to the cell,
+  // while the three good ones import (the same validation as every other door).
+  await (
+    await chooser
+  ).setFiles([
+    ...(await sheetFiles(['E02', 'E03', 'E04'], [])),
+    await sheetBundleFile(
+      'E02-out-of-range.jbx',
+      JSON.parse(readFileSync('test/fixtures/cases/sheets/E02-out-of-range.json', 'utf8')),
+    ),
+  ]);
   await expect(app.getByTestId('import-outcomes').locator('li.ok')).toHaveCount(3);
+  await expect(app.getByTestId('import-outcomes').locator('li.error')).toContainText(
+    'E02-out-of-range.jbx：评分表未通过评分标准校验：专家 E02 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间',
+  );
 
   // The chair's own sheet is in the table: A01 88 86 90 85 → mean 87.25, the plain mean, named.
   const row = (id: string) => app.getByTestId('ranking').locator(`tr[data-applicant="${id}"]`);

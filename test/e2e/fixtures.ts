@@ -128,35 +128,40 @@ export async function scoreAndSubmit(
 }
 
 /**
- * Experts' sheets as the app makes them (signed sheet bundles answering the sample), one file per
- * id; the ones in `tampered` have a flipped byte.
+ * A sheet as the app exports it: a signed sheet bundle answering the sample package (a fresh key
+ * per call); `tamper` flips one byte after signing.
  */
+export async function sheetBundleFile(name: string, sheet: unknown, tamper = false) {
+  const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')));
+  if (!rp.ok) throw new Error('sample bundle');
+  const parsed = ScoreSheetSchema.parse(sheet);
+  const id = parsed.expertId;
+  const bytes = await buildBundle({
+    kind: 'expert-sheets',
+    bundleId: `S-${id}`,
+    packageId: parsed.packageId,
+    signer: { role: 'expert', id, name: id, secretKey: generateSigningKey().secretKey },
+    counter: 1,
+    answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }],
+    document: parsed,
+  });
+  const buffer = Buffer.from(bytes);
+  if (tamper) {
+    const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;
+    buffer.writeUInt8((buffer.readUInt8(at) ^ 1) & 0xff, at);
+  }
+  return { name, mimeType: 'application/octet-stream', buffer };
+}
+
+/** The sample experts' sheets as bundles, one file per id; the ones in `tampered` corrupted. */
 export async function sheetFiles(
   ids: readonly string[] = ['E02', 'E03', 'E04', 'E05', 'E06', 'E07'],
   tampered: readonly string[] = ['E07'],
 ) {
-  const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')));
-  if (!rp.ok) throw new Error('sample bundle');
   const files = [];
   for (const id of ids) {
-    const sheet = ScoreSheetSchema.parse(
-      JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8')),
-    );
-    const bytes = await buildBundle({
-      kind: 'expert-sheets',
-      bundleId: `S-${id}`,
-      packageId: sheet.packageId,
-      signer: { role: 'expert', id, name: id, secretKey: generateSigningKey().secretKey },
-      counter: 1,
-      answers: [{ kind: 'review-package', manifestSha256: rp.bundle.manifestSha256 }],
-      document: sheet,
-    });
-    const buffer = Buffer.from(bytes);
-    if (tampered.includes(id)) {
-      const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;
-      buffer.writeUInt8((buffer.readUInt8(at) ^ 1) & 0xff, at);
-    }
-    files.push({ name: `${id}.jbx`, mimeType: 'application/octet-stream', buffer });
+    const sheet: unknown = JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8'));
+    files.push(await sheetBundleFile(`${id}.jbx`, sheet, tampered.includes(id)));
   }
   return files;
 }
