@@ -5,7 +5,7 @@ import { fmt2, type Dec } from '../../src-shared/money';
 import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
 import {
   aggregate,
-  METHOD_LABEL,
+  METHOD_SHORT,
   NO_VALID_SHEETS,
   proposeHorseRace,
   type AggregateResult,
@@ -84,7 +84,7 @@ function toText(pkg: ReviewPackage, agg: AggregateResult): string {
     dash(r.spread),
     ...pkg.rubric.criteria.map((c) => fig(r.criterionMeans[c.id] ?? null) ?? '—'),
     `${r.validSheets}${r.belowMinValidSheets ? '*' : ''}`,
-    r.method === null ? NO_VALID_SHEETS : METHOD_LABEL[r.method],
+    r.method === null ? NO_VALID_SHEETS : METHOD_SHORT[r.method],
   ]);
   const numeric = new Set(header.map((_, i) => i).filter((i) => i >= 2 && i < header.length - 1));
   const lines = [

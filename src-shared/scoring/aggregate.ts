@@ -63,6 +63,13 @@ export const METHOD_LABEL: Record<AggregationMethod, string> = {
   median: '中位数',
 };
 
+/** The same, short, for a table's column. */
+export const METHOD_SHORT: Record<AggregationMethod, string> = {
+  mean: '算术平均',
+  'trimmed-mean': '去极值平均',
+  median: '中位数',
+};
+
 /** 「无有效评分」: what stands where an applicant with no valid sheet would have a figure. */
 export const NO_VALID_SHEETS = '无有效评分';
 

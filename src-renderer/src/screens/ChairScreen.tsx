@@ -18,7 +18,7 @@ import {
 } from '../../../src-shared/decision';
 import { fmt2, fmtMoney, type Dec } from '../../../src-shared/money';
 import type { ReviewPackage, ScoreSheet } from '../../../src-shared/model';
-import { METHOD_LABEL, NO_VALID_SHEETS, type AggregateResult } from '../../../src-shared/scoring';
+import { METHOD_SHORT, NO_VALID_SHEETS, type AggregateResult } from '../../../src-shared/scoring';
 import { HorseRaceComparison } from '../components/HorseRaceComparison';
 import { RaceSelection } from '../components/RaceSelection';
 import { LocalProfileImport } from '../components/LocalProfileImport';
@@ -90,7 +90,7 @@ function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }
                 {r.rank ?? '—'}
                 {r.tiedWith.length > 0 ? '=' : ''}
               </td>
-              <td>{nameOf(pkg, r.applicantId)}</td>
+              <td className="name">{nameOf(pkg, r.applicantId)}</td>
               {experts.map((e) => {
                 if (r.recusedExpertIds.includes(e.id))
                   return (
@@ -143,7 +143,7 @@ function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }
                 {r.belowMinValidSheets ? '*' : ''}
               </td>
               <td className="method" title={r.methodNote ?? undefined}>
-                {r.method === null ? NO_VALID_SHEETS : METHOD_LABEL[r.method]}
+                {r.method === null ? NO_VALID_SHEETS : METHOD_SHORT[r.method]}
                 {r.methodNote ? `（${r.methodNote}）` : ''}
               </td>
             </tr>
