@@ -21,6 +21,7 @@ import {
   draftDecision,
   initialChoices,
 } from '../src-shared/decision';
+import { readJson } from '../src-shared/io';
 
 const OUT = 'resources/sample';
 /** The sample bureau's age recipient; its identity is resources/sample/keys/bureau.agekey (sample only). */
@@ -503,8 +504,11 @@ async function writeDecision(pkg: ReviewPackage, sheets: readonly ScoreSheet[]):
  * signed over them).
  */
 async function decisionOnly(): Promise<void> {
-  const read = async (path: string): Promise<unknown> =>
-    JSON.parse(await readFile(join(OUT, path), 'utf8'));
+  const read = async (path: string): Promise<unknown> => {
+    const r = readJson(new Uint8Array(await readFile(join(OUT, path))), path);
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  };
   const pkg = ReviewPackageSchema.parse(await read('review-package.json'));
   const sheets = await Promise.all(
     pkg.panel.experts.map(async (e) => ScoreSheetSchema.parse(await read(`sheets/${e.id}.json`))),
