@@ -19,7 +19,7 @@ import {
   proposeHorseRace,
   type HorseRaceProposal,
 } from '../scoring/horse-race';
-import { gatherSheets, type SheetProblem } from './gather';
+import { gatherSheets, isGathered, type SheetProblem } from './gather';
 
 const ARTICLE = '第十二条（五）';
 
@@ -44,10 +44,13 @@ export function analysePanel(pkg: ReviewPackage, sheets: readonly ScoreSheet[]):
   cache.set(sheets, byPkg);
   const hit = byPkg.get(pkg);
   if (hit) return hit;
-  const gathered = gatherSheets(
-    pkg,
-    sheets.map((sheet) => ({ sheet, origin: '评分表' })),
-  );
+  // Sheets the desk has gathered already are not validated twice.
+  const gathered = isGathered(sheets, pkg)
+    ? { sheets: [...sheets], problems: [] }
+    : gatherSheets(
+        pkg,
+        sheets.map((sheet) => ({ sheet, origin: '评分表' })),
+      );
   const agg = aggregate(pkg, gathered.sheets);
   const analysis = { ...gathered, agg, proposal: proposeHorseRace(pkg, agg) };
   byPkg.set(pkg, analysis);

@@ -63,5 +63,13 @@ export function gatherSheets(
     const s = byExpert.get(e.id);
     return s ? [s] : [];
   });
+  gatheredFor.set(sheets, pkg);
   return { sheets, problems };
 }
+
+/** Arrays `gatherSheets` returned, with the package they were validated against. */
+const gatheredFor = new WeakMap<readonly ScoreSheet[], ReviewPackage>();
+
+/** Is `sheets` exactly what `gatherSheets` returned for `pkg` (validated, nothing to refuse)? */
+export const isGathered = (sheets: readonly ScoreSheet[], pkg: ReviewPackage): boolean =>
+  gatheredFor.get(sheets) === pkg;

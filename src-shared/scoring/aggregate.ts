@@ -152,22 +152,24 @@ export function aggregate(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): Ag
   const submitted = sheets.filter((s) => s.packageId === pkg.packageId && s.status === 'submitted');
   // One sheet per expert: the last one given wins (imports replace earlier copies).
   const byExpert = new Map(submitted.map((s) => [s.expertId, s]));
+  // Each sheet's scores by applicant, looked up once per cell rather than searched.
+  const scoresOf = new Map(
+    submitted.map((s) => [s.expertId, new Map(s.scores.map((x) => [x.applicantId, x]))]),
+  );
   const panelIds = pkg.panel.experts.map((e) => e.id);
   const results: ApplicantResult[] = pkg.applicants.map((applicant) => {
     const experts: ExpertTotal[] = [];
     const recused: string[] = [];
     for (const expertId of panelIds) {
-      const sheet = byExpert.get(expertId);
-      const score = sheet?.scores.find((s) => s.applicantId === applicant.id);
-      if (!sheet || !score) continue;
+      const score = scoresOf.get(expertId)?.get(applicant.id);
+      if (!score) continue;
       if (score.recusal) {
         recused.push(expertId);
         continue;
       }
       const perCriterion: Record<string, Dec> = {};
-      for (const c of pkg.rubric.criteria) {
-        perCriterion[c.id] = dec(score.criteria.find((x) => x.criterionId === c.id)?.points ?? 0);
-      }
+      const points = new Map(score.criteria.map((x) => [x.criterionId, x.points]));
+      for (const c of pkg.rubric.criteria) perCriterion[c.id] = dec(points.get(c.id) ?? 0);
       experts.push({
         expertId,
         total: applicantTotal(score, pkg.rubric),

@@ -47,6 +47,18 @@ export function maxTotal(rubric: Rubric): Dec {
   return sum(rubric.criteria.map((c) => dec(c.maxPoints).times(c.weight ?? 1)));
 }
 
+const stepMemo = new Map<string, boolean>();
+/** `onStep`, remembered: a panel has few distinct (points, step) pairs and many cells. */
+function isOnStep(points: number, step: number): boolean {
+  const key = `${points}/${step}`;
+  let hit = stepMemo.get(key);
+  if (hit === undefined) {
+    hit = onStep(points, step);
+    if (stepMemo.size < 10_000) stepMemo.set(key, hit);
+  }
+  return hit;
+}
+
 function needsComment(criterion: Criterion, points: number, rubric: Rubric): boolean {
   return criterion.requiresComment || points < criterion.maxPoints * rubric.commentBelowFraction;
 }
@@ -77,7 +89,7 @@ export function criterionIssues(
       field: 'points',
       message: `“${criterion.name}”的分值应在 0 至 ${criterion.maxPoints} 分之间`,
     });
-  } else if (!onStep(points, criterion.step)) {
+  } else if (!isOnStep(points, criterion.step)) {
     issues.push({
       applicantId,
       criterionId: criterion.id,
@@ -195,8 +207,9 @@ export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue
       });
     seen.add(score.applicantId);
   }
+  const byApplicant = new Map(sheet.scores.map((s) => [s.applicantId, s]));
   for (const applicant of pkg.applicants) {
-    const score = sheet.scores.find((s) => s.applicantId === applicant.id);
+    const score = byApplicant.get(applicant.id);
     if (!score) {
       issues.push({
         applicantId: applicant.id,
