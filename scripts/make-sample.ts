@@ -2,10 +2,11 @@
  * Writes the bundled sample review package (resources/sample/): a Karamay oil-and-gas demand,
  * four applicants (one a consortium) on three technical routes, seven experts, the rubric of
  * 第十二条（五）, proposal PDFs printed by Chromium, and seven experts' sheets (one recusal, one
- * deviating score with its reason). Run: npx tsx scripts/make-sample.ts
+ * deviating score with its reason), and the panel decision on them (decision.json).
+ * Run: npx tsx scripts/make-sample.ts [--decision-only]
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeProposalPdf, withChromium } from '../test/fixtures/proposal-pdf';
 import {
@@ -14,6 +15,13 @@ import {
   type ReviewPackage,
   type ScoreSheet,
 } from '../src-shared/model';
+import {
+  analysePanel,
+  checkPanelDecision,
+  draftDecision,
+  initialChoices,
+} from '../src-shared/decision';
+import { readJson } from '../src-shared/io';
 
 const OUT = 'resources/sample';
 /** The sample bureau's age recipient; its identity is resources/sample/keys/bureau.agekey (sample only). */
@@ -421,6 +429,7 @@ async function main(): Promise<void> {
     return [c1, c2, c3, total - c1 - c2 - c3];
   };
   const experts = pkg.panel.experts;
+  const sheets: ScoreSheet[] = [];
   for (const [i, expert] of experts.entries()) {
     const sheet: ScoreSheet = ScoreSheetSchema.parse({
       formatVersion: 1,
@@ -460,12 +469,52 @@ async function main(): Promise<void> {
         };
       }),
     });
+    sheets.push(sheet);
     await writeFile(
       join(OUT, 'sheets', `${expert.id}.json`),
       `${JSON.stringify(sheet, null, 2)}\n`,
     );
   }
+  await writeDecision(pkg, sheets);
   process.stdout.write(`sample written to ${OUT}\n`);
 }
 
-await main();
+/**
+ * The panel decision on the sample (decision.json), drafted exactly as the chair's desk drafts it:
+ * the rules' proposal (a horse race of A01 and A02), 400 万元 each, nothing else to record.
+ * `jiebang check resources/sample/decision.json --package … sheets/*.json` passes it.
+ */
+async function writeDecision(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): Promise<void> {
+  const { agg, proposal } = analysePanel(pkg, sheets);
+  const decision = draftDecision(
+    pkg,
+    agg,
+    proposal,
+    { ...initialChoices(proposal), funding: { A01: '400', A02: '400' } },
+    { chairExpertId: 'E01', decidedAt: '2026-12-08T16:00:00+08:00' },
+  );
+  const findings = checkPanelDecision(decision, pkg, sheets);
+  if (findings.length > 0) throw new Error(`sample decision: ${JSON.stringify(findings)}`);
+  await writeFile(join(OUT, 'decision.json'), `${JSON.stringify(decision, null, 2)}\n`);
+}
+
+/**
+ * `--decision-only`: rewrites decision.json from the package and sheets on disk, leaving the rest
+ * alone (Chromium's proposal PDFs are not reproducible byte for byte, and review-package.jbx is
+ * signed over them).
+ */
+async function decisionOnly(): Promise<void> {
+  const read = async (path: string): Promise<unknown> => {
+    const r = readJson(new Uint8Array(await readFile(join(OUT, path))), path);
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  };
+  const pkg = ReviewPackageSchema.parse(await read('review-package.json'));
+  const sheets = await Promise.all(
+    pkg.panel.experts.map(async (e) => ScoreSheetSchema.parse(await read(`sheets/${e.id}.json`))),
+  );
+  await writeDecision(pkg, sheets);
+  process.stdout.write(`${OUT}/decision.json written\n`);
+}
+
+await (process.argv.includes('--decision-only') ? decisionOnly() : main());

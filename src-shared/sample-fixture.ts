@@ -25,7 +25,7 @@ export const sampleSheets = (): ScoreSheet[] =>
 /** A panel decision on the sample: a horse race of A01 and A02, 400万元 each. */
 export function sampleDecision(over: Partial<PanelDecision> = {}): PanelDecision {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     packageId: 'KLMY-2026-JB-001',
     chairExpertId: 'E01',
     ranking: [],
@@ -43,6 +43,8 @@ export function sampleDecision(over: Partial<PanelDecision> = {}): PanelDecision
     approvedTotal: '800',
     opinion: '同意推荐。',
     dissent: [],
+    deviationReasons: [],
+    absences: [],
     decidedAt: '2026-12-08T12:00:00+08:00',
     ...over,
   };

@@ -1,27 +1,37 @@
 import { parseArgs } from 'node:util';
-import type { z } from 'zod';
+import { openBundle } from '../../src-shared/bundle';
+import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
   ChangeRequestSchema,
+  DateSchema,
+  DOCUMENT_KINDS,
+  detectDocumentKind,
   ExtensionRequestSchema,
   PanelDecisionSchema,
   ReviewPackageSchema,
   ScoreSheetSchema,
   TaskBookSchema,
+  type DocumentKind,
+  type PanelDecision,
   type ReviewPackage,
+  type ScoreSheet,
 } from '../../src-shared/model';
 import {
   checkAcceptanceApplication,
   checkChangeRequest,
   checkExtensionRequest,
-  checkPanelDecision,
   checkReviewPackage,
   checkTaskBook,
   hasBlocking,
   type Finding,
 } from '../../src-shared/rules';
-import { aggregate, validateSheet } from '../../src-shared/scoring';
-import { readJsonFile } from './io';
+import { describeSchemaIssues, describeSheetIssue, validateSheet } from '../../src-shared/scoring';
+import { isAgeFile } from '../../src-shared/crypto/age';
+import { nodeCrypto } from '../crypto/node-crypto';
+import { capLines, readJson } from '../../src-shared/io';
+import { ageKeys } from './bundle-io';
+import { readBounded, readJsonFile, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = {
@@ -30,29 +40,11 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   info: 'i 说明',
 };
 
-type Kind =
-  | 'review-package'
-  | 'score-sheet'
-  | 'panel-decision'
-  | 'task-book'
-  | 'extension-request'
-  | 'change-request'
-  | 'acceptance';
-const KINDS: [Kind, string, z.ZodType][] = [
-  ['review-package', '评审包', ReviewPackageSchema],
-  ['score-sheet', '评分表', ScoreSheetSchema],
-  ['panel-decision', '专家组意见', PanelDecisionSchema],
-  ['task-book', '任务书', TaskBookSchema],
-  ['extension-request', '延期申请', ExtensionRequestSchema],
-  ['change-request', '变更申请', ChangeRequestSchema],
-  ['acceptance', '验收申请', AcceptanceEvaluationSchema],
-];
+const isBundleBytes = (b: Uint8Array): boolean =>
+  isAgeFile(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
 
-function detect(raw: unknown): { kind: Kind; label: string } | null {
-  for (const [kind, label, schema] of KINDS)
-    if (schema.safeParse(raw).success) return { kind, label };
-  return null;
-}
+/** Panel bundles hold every sheet bundle; a bound well above a large panel's. */
+const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
 
 async function loadPackage(
   cwd: string,
@@ -60,93 +52,157 @@ async function loadPackage(
 ): Promise<ReviewPackage | undefined> {
   if (path === undefined) return undefined;
   const parsed = ReviewPackageSchema.safeParse(await readJsonFile(cwd, path));
-  if (!parsed.success) throw new CliUsageError(`--package ${path} 不是有效的评审包`);
+  if (!parsed.success)
+    throw new CliUsageError(
+      `--package ${path} 不是有效的评审包：\n  ${describeSchemaIssues(parsed.error).slice(0, 8).join('\n  ')}`,
+    );
   return parsed.data;
+}
+
+/** A JSON document: its kind told by its fields, then its own schema — errors name the field. */
+function parseDocument(
+  raw: unknown,
+  file: string,
+): { kind: DocumentKind; label: string; data: unknown } {
+  const detected = detectDocumentKind(raw);
+  if (!detected)
+    throw new CliUsageError(
+      `${file}：无法识别的文档，不是${DOCUMENT_KINDS.map((k) => k.label).join('、')}中的任何一种 not a known document`,
+    );
+  const parsed = detected.schema.safeParse(raw);
+  if (!parsed.success)
+    throw new CliUsageError(
+      `${file}：${detected.label}（${detected.kind}）格式错误：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+    );
+  return { kind: detected.kind, label: detected.label, data: parsed.data };
+}
+
+const needPackage = (pkg: ReviewPackage | undefined, what: string): ReviewPackage => {
+  if (!pkg) throw new CliUsageError(`校验${what}需要 --package 评审包`);
+  return pkg;
+};
+
+function decisionFindings(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  sheets: readonly ScoreSheet[],
+): Finding[] {
+  if (sheets.length === 0)
+    throw new CliUsageError(
+      '校验专家组意见需要其所依据的评分表：在 --package 之后给出评分表文件（JSON、评分表文件包 .jbx 或纸质评分表 CSV），或校验专家组评审结果文件包',
+    );
+  return checkPanelDecision(decision, pkg, sheets);
 }
 
 export const checkCommand: CliCommand = {
   name: 'check',
   summary:
     '校验文档（评审包、评分表、专家组意见、任务书…）的格式与规则 / validate a document against schema and rules',
-  usage: `jiebang check FILE [--package REVIEW_PACKAGE.json] [--end YYYY-MM-DD] [--json]
+  usage: `jiebang check FILE [--package REVIEW_PACKAGE.json] [SHEET…] [--end YYYY-MM-DD] [--json]
+jiebang check PANEL.jbx --package REVIEW_PACKAGE.json [--identity KEY | --passphrase-file F]
 
 Validates FILE against its schema and the rules of the measures (each finding cites its article).
-The kind is detected: review package, score sheet, panel decision, task book, extension request,
-change request, acceptance application.
-  --package   the review package, for a score sheet, panel decision or task book
-  --end       the period end, for an acceptance application (第十二条（九）)
-  --json      machine-readable output
+The kind is told by its fields: review package, score sheet, panel decision, task book, extension
+request, change request, acceptance application; a malformed field is named.
+A panel decision is judged with the sheets it rests on, given after it (JSON sheets, sheet bundles
+.jbx, or the paper-sheet CSV) — the same findings as the chair's screen. A panel bundle (.jbx) is
+verified first and judged with the sheets inside it.
+  --package          the review package, for a score sheet, panel decision or task book
+  --identity, --passphrase-file   keys to open an encrypted bundle
+  --end              the period end, for an acceptance application (第十二条（九）)
+  --json             machine-readable output
 Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed input.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, package: { type: 'string' }, end: { type: 'string' } },
+      options: {
+        json: { type: 'boolean' },
+        package: { type: 'string' },
+        end: { type: 'string' },
+        identity: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
     });
-    const [file] = positionals;
+    const [file, ...sheetFiles] = positionals;
     if (file === undefined) throw new CliUsageError('请给出要校验的文件 FILE is required');
-    const raw = await readJsonFile(io.cwd, file);
-    const detected = detect(raw);
-    if (!detected) {
-      const issues = ReviewPackageSchema.safeParse(raw);
-      const detail = issues.success
-        ? ''
-        : issues.error.issues
-            .slice(0, 8)
-            .map((i) => `  ${i.path.join('.')}: ${i.message}`)
-            .join('\n');
-      throw new CliUsageError(
-        `无法识别的文档：不符合任何已知格式 not a known document\n(作为评审包的差异 as a review package:)\n${detail}`,
-      );
-    }
     const pkg = await loadPackage(io.cwd, values.package);
-    let findings: Finding[] = [];
-    switch (detected.kind) {
-      case 'review-package':
-        findings = checkReviewPackage(ReviewPackageSchema.parse(raw));
-        break;
-      case 'score-sheet': {
-        if (!pkg) throw new CliUsageError('校验评分表需要 --package');
-        findings = validateSheet(ScoreSheetSchema.parse(raw), pkg).map((i) => ({
-          rule: `sheet.${i.field}`,
-          article: '第十二条（五）',
-          severity: 'blocking',
-          message: i.message,
-          path: ['scores', i.applicantId, ...(i.criterionId ? [i.criterionId] : [])],
-        }));
-        break;
-      }
-      case 'panel-decision': {
-        if (!pkg)
-          throw new CliUsageError(
-            '校验专家组意见需要 --package（以及评分表，用 jiebang score 汇总）',
+    const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    let kind: DocumentKind;
+    let label: string;
+    let findings: Finding[];
+    // A bundle is told by its bytes (ZIP, or age-encrypted), whatever its file name.
+    const bytes = await readBounded(io.cwd, file, PANEL_BUNDLE_BYTES);
+    if (isBundleBytes(bytes)) {
+      const opened = await openBundle(bytes, { crypto: nodeCrypto, keys });
+      if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
+      const b = opened.bundle;
+      if (b.kind !== 'panel-result')
+        throw new CliUsageError(
+          `${file} 是${b.kind}文件包；check 校验专家组评审结果文件包（其他文件包请用 jiebang verify）`,
+        );
+      const inner = b.inner.flatMap((x) => (x.kind === 'expert-sheets' ? [x.document] : []));
+      kind = 'panel-decision';
+      label = '专家组评审结果文件包';
+      findings = decisionFindings(b.document, needPackage(pkg, '专家组评审结果'), inner);
+    } else {
+      const read = readJson(bytes, file);
+      if (!read.ok) throw new CliUsageError(read.message);
+      const doc = parseDocument(read.value, file);
+      ({ kind, label } = doc);
+      switch (doc.kind) {
+        case 'review-package':
+          findings = checkReviewPackage(ReviewPackageSchema.parse(doc.data));
+          break;
+        case 'score-sheet': {
+          const p = needPackage(pkg, '评分表');
+          findings = validateSheet(ScoreSheetSchema.parse(doc.data), p).map((i) => ({
+            rule: `sheet.${i.field}`,
+            article: '第十二条（五）',
+            severity: 'blocking',
+            message: describeSheetIssue(i, p),
+            path: ['scores', i.applicantId, ...(i.criterionId ? [i.criterionId] : [])],
+          }));
+          break;
+        }
+        case 'panel-decision': {
+          const p = needPackage(pkg, '专家组意见');
+          const sources = await readSheetFiles(io.cwd, sheetFiles, p, keys);
+          findings = decisionFindings(
+            PanelDecisionSchema.parse(doc.data),
+            p,
+            sources.map((s) => s.sheet),
           );
-        findings = checkPanelDecision(PanelDecisionSchema.parse(raw), pkg, aggregate(pkg, []));
-        break;
-      }
-      case 'task-book':
-        findings = checkTaskBook(TaskBookSchema.parse(raw), pkg);
-        break;
-      case 'extension-request':
-        findings = checkExtensionRequest(ExtensionRequestSchema.parse(raw));
-        break;
-      case 'change-request':
-        findings = checkChangeRequest(ChangeRequestSchema.parse(raw));
-        break;
-      case 'acceptance': {
-        if (values.end === undefined)
-          throw new CliUsageError('校验验收申请需要 --end（实施周期结束日期）');
-        findings = checkAcceptanceApplication(AcceptanceEvaluationSchema.parse(raw), values.end);
-        break;
+          break;
+        }
+        case 'task-book':
+          findings = checkTaskBook(TaskBookSchema.parse(doc.data), pkg);
+          break;
+        case 'extension-request':
+          findings = checkExtensionRequest(ExtensionRequestSchema.parse(doc.data));
+          break;
+        case 'change-request':
+          findings = checkChangeRequest(ChangeRequestSchema.parse(doc.data));
+          break;
+        case 'acceptance': {
+          if (values.end === undefined)
+            throw new CliUsageError('校验验收申请需要 --end（实施周期结束日期）');
+          const end = DateSchema.safeParse(values.end);
+          if (!end.success)
+            throw new CliUsageError(`--end：${end.error.issues[0]?.message ?? '日期无效'}`);
+          findings = checkAcceptanceApplication(
+            AcceptanceEvaluationSchema.parse(doc.data),
+            values.end,
+          );
+          break;
+        }
       }
     }
     const blocking = hasBlocking(findings);
     if (values.json) {
-      io.out(
-        `${JSON.stringify({ file, kind: detected.kind, ok: !blocking, findings }, null, 2)}\n`,
-      );
+      io.out(`${JSON.stringify({ file, kind, ok: !blocking, findings }, null, 2)}\n`);
     } else {
-      io.out(`${file}: ${detected.label}（${detected.kind}）\n`);
+      io.out(`${file}: ${label}（${kind}）\n`);
       if (findings.length === 0) io.out('✓ 格式与规则校验通过，无问题\n');
       for (const f of findings)
         io.out(

@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runForTest } from './run-for-test';
 
 const run = runForTest;
@@ -46,6 +47,7 @@ describe('jiebang check', () => {
     await writeFile(join(dir, 'x.json'), '{"hello": 1}');
     await writeFile(join(dir, 'y.json'), '{oops');
     expect((await run('check', join(dir, 'x.json'))).code).toBe(2);
+    expect((await run('check', join(dir, 'x.json'))).err).toContain('无法识别的文档');
     expect((await run('check', join(dir, 'y.json'))).err).toContain('不是有效的 JSON');
     expect((await run('check', join(dir, 'missing.json'))).err).toContain('无法读取文件');
   });
@@ -93,7 +95,164 @@ describe('jiebang score', () => {
     );
     const r = await run('score', '--package', PKG, '--csv', join(dir, 'bad.csv'));
     expect(r.code).toBe(2);
+    expect(r.out).toBe('');
     expect(r.err).toContain('第 2 行：专家编号“E99”不在专家名单中');
-    expect(r.err).toContain('第 3 行：“揭榜方资质条件”（C1）的分值“abc”不是数字');
+    expect(r.err).toContain(
+      '第 3 行（专家 E01 · 揭榜方 A01） · 揭榜方资质条件（C1）：“abc”不是数字（只接受如 17 或 17.5 这样的十进制数）',
+    );
+  });
+});
+
+const CASES = 'test/fixtures/cases';
+
+describe('the paper-sheet and sheet cases (../shared/cases), through jiebang score', () => {
+  const score = (...files: string[]) => run('score', '--package', PKG, ...files);
+  const json = async (...files: string[]) => JSON.parse((await score(...files, '--json')).out);
+
+  it('csv/paper-sheets-gb18030.csv: GB18030 with CRLF, as Excel/WPS save it, reads as the UTF-8 CSV', async () => {
+    expect((await json(`${CASES}/csv/paper-sheets-gb18030.csv`)).ranking).toEqual(
+      (await json('resources/sample/paper-sheets.csv')).ranking,
+    );
+  });
+  it('csv/out-of-range.csv and sheets/E02-out-of-range.json: refused, the cell named, no table', async () => {
+    const csv = await score(`${CASES}/csv/out-of-range.csv`);
+    expect(csv.code).toBe(2);
+    expect(csv.out).toBe('');
+    expect(csv.err).toContain(
+      '第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间',
+    );
+    const sheet = await score(`${CASES}/sheets/E02-out-of-range.json`, ...SHEETS.slice(2));
+    expect(sheet.code).toBe(2);
+    expect(sheet.out).toBe('');
+    expect(sheet.err).toContain(
+      `${CASES}/sheets/E02-out-of-range.json：专家 E02 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间`,
+    );
+    expect(sheet.err).toContain('专家 E02 · 揭榜方 A03 · 经费合理性（C3）');
+  });
+  it('csv/off-step.csv: 17.3 on a step of 0.5 is refused, named', async () => {
+    const r = await score(`${CASES}/csv/off-step.csv`);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值须为 0.5 分的整数倍',
+    );
+  });
+  it('csv/hex-and-exponent.csv: only plain decimals are scores', async () => {
+    const r = await score(`${CASES}/csv/hex-and-exponent.csv`);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '第 2 行（专家 E01 · 揭榜方 A01） · 揭榜方资质条件（C1）：“0x11”不是数字',
+    );
+    expect(r.err).toContain(
+      '第 3 行（专家 E01 · 揭榜方 A02） · 揭榜方资质条件（C1）：“1.7e1”不是数字',
+    );
+  });
+  it('csv/all-recused-A03.csv: 无有效评分 — no figure, no rank', async () => {
+    const text = await score(`${CASES}/csv/all-recused-A03.csv`);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(
+      /—\s+准噶尔能源技术有限公司（示例）(\s+回避){7}(\s+—){8}\s+0\*\s+无有效评分/,
+    );
+    expect(text.out).toContain('A03 无有效评分，不予排名');
+    const a03 = (await json(`${CASES}/csv/all-recused-A03.csv`)).ranking.find(
+      (r: { applicantId: string }) => r.applicantId === 'A03',
+    );
+    expect(a03).toMatchObject({ rank: null, final: null, mean: null, validSheets: 0 });
+  });
+  it('csv/one-valid-sheet-A03.csv: ranked on one sheet only with the word said', async () => {
+    const r = await score(`${CASES}/csv/one-valid-sheet-A03.csv`);
+    expect(r.out).toContain('* A03：仅有 1 份有效评分表，少于 5 份');
+    expect(r.out).toContain('其中 A03 有效评分表 1 份，少于去极值所需的 5 份，按算术平均汇总');
+    const a03 = (await json(`${CASES}/csv/one-valid-sheet-A03.csv`)).ranking.find(
+      (x: { applicantId: string }) => x.applicantId === 'A03',
+    );
+    expect(a03).toMatchObject({ validSheets: 1, belowMinValidSheets: true, method: 'mean' });
+  });
+  it('refuses a CSV past its size bound before reading it (a million rows), and past the row cap', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-csv-'));
+    const huge = join(dir, 'million.csv');
+    const fh = await open(huge, 'w');
+    await fh.truncate(60 * 1024 * 1024); // sparse: as large as a million rows, never read
+    await fh.close();
+    const big = await score(huge);
+    expect(big.code).toBe(2);
+    expect(big.err).toContain('过大（60 MiB），超过此类文件的上限 8 MiB，未读取');
+    const long = join(dir, 'long.csv');
+    await writeFile(
+      long,
+      [
+        '专家编号,揭榜方编号,回避类型,回避理由,C1,C2,C3,C4,总体意见,偏离理由',
+        ...Array.from({ length: 20_001 }, () => 'E01,A01,,,1,1,1,1,x,'),
+      ].join('\n'),
+    );
+    const rows = await score(long);
+    expect(rows.code).toBe(2);
+    expect(rows.err).toContain('超过 20,000 行的上限');
+    expect(rows.err.split('\n').length).toBeLessThan(5);
+  });
+  it('reads JSON with a UTF-8 BOM (as Notepad saves it)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-bom-'));
+    const bom = join(dir, 'E01.json');
+    await writeFile(
+      bom,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(SHEETS[0] ?? '')]),
+    );
+    const r = await score(bom, ...SHEETS.slice(1));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1\s+新疆水处理技术研究院（示例）\s+88\.00/);
+  });
+});
+
+const FindingsSchema = z.object({
+  findings: z.array(z.object({ rule: z.string(), severity: z.string(), message: z.string() })),
+});
+
+describe('the decision cases (../shared/cases/decision), through jiebang check with their sheets', () => {
+  const check = async (decision: string, ...extra: string[]) => {
+    const r = await run('check', decision, '--package', PKG, ...SHEETS, ...extra, '--json');
+    return {
+      code: r.code,
+      findings: FindingsSchema.parse(JSON.parse(r.out)).findings,
+    };
+  };
+  const blocking = (fs: { rule: string; severity: string }[]) =>
+    fs.filter((f) => f.severity === 'blocking').map((f) => f.rule);
+
+  it('resources/sample/decision.json (written by make-sample) passes with the sample sheets', async () => {
+    const r = await run('check', 'resources/sample/decision.json', '--package', PKG, ...SHEETS);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('✓ 格式与规则校验通过，无问题');
+  });
+  it('decision/sample-ok.json passes', async () => {
+    const r = await check(`${CASES}/decision/sample-ok.json`);
+    expect(r.code).toBe(0);
+    expect(blocking(r.findings)).toEqual([]);
+  });
+  it('decision/zero-funding.json is blocked for the 0 万元', async () => {
+    const r = await check(`${CASES}/decision/zero-funding.json`);
+    expect(r.code).toBe(1);
+    expect(blocking(r.findings)).toEqual(['funding.perSolver']);
+  });
+  it('decision/far-apart-race.json: the closeness rule of 第十二条（五） fires', async () => {
+    const r = await check(`${CASES}/decision/far-apart-race.json`);
+    expect(r.code).toBe(1);
+    expect(blocking(r.findings)).toEqual(['horseRace.closeScores', 'horseRace.override']);
+    expect(r.findings[1]?.message).toContain('相差 16.00 分，超过“评分接近”阈值 3 分');
+  });
+  it('takes the sheets as the paper-sheet CSV too, with the same findings', async () => {
+    const fromJson = await check(`${CASES}/decision/zero-funding.json`);
+    const r = await run(
+      'check',
+      `${CASES}/decision/zero-funding.json`,
+      '--package',
+      PKG,
+      'resources/sample/paper-sheets.csv',
+      '--json',
+    );
+    expect(FindingsSchema.parse(JSON.parse(r.out)).findings).toEqual(fromJson.findings);
+  });
+  it('refuses to judge a decision without the sheets it rests on', async () => {
+    const r = await run('check', `${CASES}/decision/sample-ok.json`, '--package', PKG);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('需要其所依据的评分表');
   });
 });

@@ -1,28 +1,85 @@
-import { readFile } from 'node:fs/promises';
+/**
+ * The CLI's file door onto the one reader (src-shared/io): every file's size is checked against its
+ * stated bound before it is read, then decoded and parsed there; errors name the file.
+ */
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { openBundle } from '../../src-shared/bundle';
+import type { AgeKey } from '../../src-shared/crypto/age';
+import { nodeCrypto } from '../crypto/node-crypto';
+import type { SheetSource } from '../../src-shared/decision';
+import { capLines, readJson, READ_LIMITS, sizeProblem } from '../../src-shared/io';
+import { ScoreSheetSchema, type ReviewPackage } from '../../src-shared/model';
+import { describeSchemaIssues, readSheetsCsv } from '../../src-shared/scoring';
 import { CliUsageError } from './types';
 
-/** Reads and parses a JSON file, with errors that name the file. */
-export async function readJsonFile(cwd: string, path: string): Promise<unknown> {
-  let text: string;
+/** Sheet bundles are a few KiB; a bound well above that. */
+const SHEET_BUNDLE_BYTES = 16 * 1024 * 1024;
+
+/** The bytes of a file within `limit`, its size checked before a byte is read. */
+export async function readBounded(cwd: string, path: string, limit: number): Promise<Uint8Array> {
+  const full = resolve(cwd, path);
+  let size: number;
   try {
-    text = await readFile(resolve(cwd, path), 'utf8');
+    size = (await stat(full)).size;
   } catch {
     throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
   }
+  const tooBig = sizeProblem(path, size, limit);
+  if (tooBig) throw new CliUsageError(tooBig);
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliUsageError(
-      `不是有效的 JSON invalid JSON in ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    return new Uint8Array(await readFile(full));
+  } catch {
+    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
   }
 }
 
-export async function readTextFile(cwd: string, path: string): Promise<string> {
-  try {
-    return await readFile(resolve(cwd, path), 'utf8');
-  } catch {
-    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
+/** Reads and parses a JSON file (size bound, UTF-8 / BOM / GB18030, `parseJsonText`). */
+export async function readJsonFile(cwd: string, path: string): Promise<unknown> {
+  const read = readJson(await readBounded(cwd, path, READ_LIMITS.jsonBytes), path);
+  if (!read.ok) throw new CliUsageError(read.message);
+  return read.value;
+}
+
+/**
+ * Score sheets from files: JSON sheets, sheet bundles (.jbx, verified first; `keys` open an
+ * encrypted one) and paper-sheet CSV (validated against the rubric there). Every unreadable or
+ * malformed file is named, all at once; the rubric of JSON and bundle sheets is the caller's
+ * (`gatherSheets`), so every door judges them the same way.
+ */
+export async function readSheetFiles(
+  cwd: string,
+  files: readonly string[],
+  pkg: ReviewPackage,
+  keys: readonly AgeKey[] = [],
+): Promise<SheetSource[]> {
+  const sources: SheetSource[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const lower = file.toLowerCase();
+    if (lower.endsWith('.csv')) {
+      const result = readSheetsCsv(await readBounded(cwd, file, READ_LIMITS.csvBytes), file, pkg);
+      if (result.ok) sources.push(...result.sheets.map((sheet) => ({ sheet, origin: file })));
+      else problems.push(`${file}：`, ...result.errors.map((e) => `  ${e}`));
+    } else if (lower.endsWith('.jbx')) {
+      const opened = await openBundle(await readBounded(cwd, file, SHEET_BUNDLE_BYTES), {
+        crypto: nodeCrypto,
+        keys,
+      });
+      if (!opened.ok) problems.push(`${file}：文件包校验失败：${opened.error.message}`);
+      else if (opened.bundle.kind !== 'expert-sheets')
+        problems.push(`${file}：不是专家评分表文件包（${opened.bundle.kind}）`);
+      else sources.push({ sheet: opened.bundle.document, origin: file });
+    } else {
+      const parsed = ScoreSheetSchema.safeParse(await readJsonFile(cwd, file));
+      if (parsed.success) sources.push({ sheet: parsed.data, origin: file });
+      else
+        problems.push(
+          `${file} 不是有效的评分表：`,
+          ...describeSchemaIssues(parsed.error).map((m) => `  ${m}`),
+        );
+    }
   }
+  if (problems.length > 0) throw new CliUsageError(capLines(problems).join('\n'));
+  return sources;
 }

@@ -4,12 +4,11 @@ import { parseArgs } from 'node:util';
 import { buildReviewPackage, BundleBuildError } from '../../src-shared/bundle';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../src-shared/crypto/provider';
-import { parseStrictJson, StrictJsonError } from '../../src-shared/io/strict-json';
 import { ReviewPackageSchema } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { readPassphrase, readSigningKey } from './bundle-io';
-import { readTextFile } from './io';
+import { readJsonFile } from './io';
 import { CliUsageError, type CliCommand } from './types';
 
 export const packCommand: CliCommand = {
@@ -44,13 +43,7 @@ age (a passphrase handed out on paper, for example).`,
         '用法：jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx',
       );
     }
-    let raw: unknown;
-    try {
-      raw = parseStrictJson(await readTextFile(io.cwd, file));
-    } catch (error) {
-      if (!(error instanceof StrictJsonError)) throw error;
-      throw new CliUsageError(`不是有效的 JSON invalid JSON in ${file}: ${error.message}`);
-    }
+    const raw = await readJsonFile(io.cwd, file);
     const parsed = ReviewPackageSchema.safeParse(raw);
     if (!parsed.success) {
       throw new CliUsageError(

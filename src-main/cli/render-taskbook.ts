@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TaskBookSchema } from '../../src-shared/model';
+import { capLines } from '../../src-shared/io';
 import { checkTaskBook } from '../../src-shared/rules';
+import { describeSchemaIssues } from '../../src-shared/scoring';
 import { renderJob } from '../pdf/jobs';
 import { taskBookCode } from '../../src-shared/taskbook';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
+import { describeCodePoint } from '../../src-shared/text/normalize';
 import { readJsonFile } from './io';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -30,10 +33,7 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     const parsed = TaskBookSchema.safeParse(await readJsonFile(io.cwd, file));
     if (!parsed.success) {
       throw new CliUsageError(
-        `${file} 不是有效的任务书：${parsed.error.issues
-          .slice(0, 5)
-          .map((i) => `${i.path.join('.')} ${i.message}`)
-          .join('；')}`,
+        `${file} 不是有效的任务书：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
       );
     }
     // --draft prints a final task book as a draft (「草稿」) for review copies.
@@ -42,7 +42,9 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
       io.err(`${f.severity === 'blocking' ? '✗' : '!'} ${f.message}\n`);
     const { bytes: pdf, missing } = await renderJob({ kind: 'taskbook', tb });
     if (missing.length > 0)
-      io.err(`! 以下字符字库中没有，打印件上将显示为空框：${missing.join(' ')}\n`);
+      io.err(
+        `! 以下字符字库中没有，打印件上以其码位代替，请改用通行写法：${missing.map(describeCodePoint).join('、')}\n`,
+      );
     try {
       await writeFileAtomic(resolve(io.cwd, values.out), pdf);
     } catch (error) {

@@ -1,43 +1,42 @@
 import { parseArgs } from 'node:util';
-import { fmt2 } from '../../src-shared/money';
-import {
-  ReviewPackageSchema,
-  ScoreSheetSchema,
-  type ReviewPackage,
-  type ScoreSheet,
-} from '../../src-shared/model';
+import { gatherSheets, methodSentence } from '../../src-shared/decision';
+import { capLines } from '../../src-shared/io';
+import { fmt2, type Dec } from '../../src-shared/money';
+import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
 import {
   aggregate,
-  parseSheetsCsv,
+  METHOD_SHORT,
+  NO_VALID_SHEETS,
   proposeHorseRace,
   type AggregateResult,
 } from '../../src-shared/scoring';
-import { readJsonFile, readTextFile } from './io';
+import { readJsonFile, readSheetFiles } from './io';
 import { renderTable } from './table';
 import { CliUsageError, type CliCommand } from './types';
 
-const METHOD_LABEL = {
-  mean: '算术平均',
-  'trimmed-mean': '去掉一个最高分和一个最低分后平均',
-  median: '中位数',
-};
+const fig = (v: Dec | null): string | null => (v === null ? null : fmt2(v));
 
 function toJson(pkg: ReviewPackage, agg: AggregateResult) {
   return {
     packageId: pkg.packageId,
     method: agg.method,
+    methodStatement: methodSentence(pkg, agg),
+    minValidSheets: pkg.aggregation.minValidSheets,
     submittedExpertIds: agg.submittedExpertIds,
     missingExpertIds: agg.missingExpertIds,
     ranking: agg.results.map((r) => ({
       rank: r.rank,
       applicantId: r.applicantId,
       name: pkg.applicants.find((a) => a.id === r.applicantId)?.name ?? r.applicantId,
-      final: fmt2(r.final),
-      mean: fmt2(r.mean),
-      trimmedMean: r.trimmedMean ? fmt2(r.trimmedMean) : null,
-      median: fmt2(r.median),
-      spread: fmt2(r.spread),
+      final: fig(r.final),
+      method: r.method,
+      methodNote: r.methodNote,
+      mean: fig(r.mean),
+      trimmedMean: fig(r.trimmedMean),
+      median: fig(r.median),
+      spread: fig(r.spread),
       validSheets: r.validSheets,
+      belowMinValidSheets: r.belowMinValidSheets,
       recusedExpertIds: r.recusedExpertIds,
       tiedWith: r.tiedWith,
       criterionMeans: Object.fromEntries(
@@ -67,9 +66,11 @@ function toText(pkg: ReviewPackage, agg: AggregateResult): string {
     '极差',
     ...pkg.rubric.criteria.map((c) => `${c.id}均分`),
     '有效',
+    '汇总方法',
   ];
+  const dash = (v: Dec | null) => fig(v) ?? '—';
   const rows = agg.results.map((r) => [
-    `${r.rank}${r.tiedWith.length > 0 ? '=' : ''}`,
+    r.rank === null ? '—' : `${r.rank}${r.tiedWith.length > 0 ? '=' : ''}`,
     pkg.applicants.find((a) => a.id === r.applicantId)?.name ?? r.applicantId,
     ...experts.map((e) => {
       if (r.recusedExpertIds.includes(e.id)) return '回避';
@@ -77,27 +78,32 @@ function toText(pkg: ReviewPackage, agg: AggregateResult): string {
       if (!t) return '—';
       return `${t.dropped ? '(' : ''}${fmt2(t.total)}${t.dropped ? ')' : ''}${t.deviation ? '!' : ''}`;
     }),
-    fmt2(r.mean),
-    r.trimmedMean ? fmt2(r.trimmedMean) : '—',
-    fmt2(r.median),
-    fmt2(r.spread),
-    ...pkg.rubric.criteria.map((c) => fmt2(r.criterionMeans[c.id] ?? 0)),
-    String(r.validSheets),
+    dash(r.mean),
+    dash(r.trimmedMean),
+    dash(r.median),
+    dash(r.spread),
+    ...pkg.rubric.criteria.map((c) => fig(r.criterionMeans[c.id] ?? null) ?? '—'),
+    `${r.validSheets}${r.belowMinValidSheets ? '*' : ''}`,
+    r.method === null ? NO_VALID_SHEETS : METHOD_SHORT[r.method],
   ]);
-  const numeric = new Set(header.map((_, i) => i).filter((i) => i >= 2));
+  const numeric = new Set(header.map((_, i) => i).filter((i) => i >= 2 && i < header.length - 1));
   const lines = [
     `${pkg.title}`,
-    `汇总方法：${METHOD_LABEL[agg.method]}（有效评分表 ≥ ${pkg.aggregation.trimMinSheets} 份时去掉最高、最低分）；分数四舍五入保留两位小数`,
+    `汇总方法：${methodSentence(pkg, agg)}；分数四舍五入保留两位小数`,
     `已提交：${agg.submittedExpertIds.join('、') || '无'}${agg.missingExpertIds.length > 0 ? `；未提交：${agg.missingExpertIds.join('、')}` : ''}`,
     '',
     renderTable(header, rows, numeric),
     '',
-    '(x) 去极值时去掉的分数；! 偏离其他专家均分超过阈值；= 并列，须由组长记录排序理由',
+    `(x) 去极值时去掉的分数；! 偏离其他专家均分超过阈值；= 并列，须由组长记录排序理由；* 有效评分表少于 ${pkg.aggregation.minValidSheets} 份（aggregation.minValidSheets），组长签署前须记录理由`,
   ];
   for (const r of agg.results) {
+    if (r.belowMinValidSheets)
+      lines.push(
+        `* ${r.applicantId}：${r.validSheets === 0 ? NO_VALID_SHEETS : `仅有 ${r.validSheets} 份有效评分表`}，少于 ${pkg.aggregation.minValidSheets} 份`,
+      );
     for (const e of r.experts.filter((x) => x.deviation)) {
       lines.push(
-        `! ${e.expertId} 对 ${r.applicantId}：偏离 ${fmt2(e.deviation ?? 0)} 分；理由：${e.deviationReason ?? '（未填写，组长签署前须记录）'}`,
+        `! ${e.expertId} 对 ${r.applicantId}：偏离 ${fig(e.deviation) ?? ''} 分；理由：${e.deviationReason ?? '（未填写，组长签署前须记录）'}`,
       );
     }
   }
@@ -113,15 +119,20 @@ function toText(pkg: ReviewPackage, agg: AggregateResult): string {
 export const scoreCommand: CliCommand = {
   name: 'score',
   summary:
-    "汇总专家组评分表（JSON 或纸质评分表录入的 CSV），输出排名表 / aggregate a panel's sheets",
-  usage: `jiebang score --package REVIEW_PACKAGE.json SHEET.json... [--csv SHEETS.csv] [--json]
+    "汇总专家组评分表（JSON、文件包或纸质评分表录入的 CSV），输出排名表 / aggregate a panel's sheets",
+  usage: `jiebang score --package REVIEW_PACKAGE.json SHEET… [--csv SHEETS.csv] [--json]
 
 Aggregates the panel's score sheets with the package's settings and prints the ranking table with
 every figure the chair needs: each expert's total, mean, trimmed mean (dropped scores in
-parentheses), median, spread, per-criterion means, deviations with reasons, ties, and the
-horse-race proposal. Sheets are JSON files, or one CSV typed in from paper sheets with columns
+parentheses), median, spread, per-criterion means, valid sheets, the method actually applied,
+deviations with reasons, ties, and the horse-race proposal. An applicant with no valid sheet gets
+no figure and no rank (无有效评分). Sheets are JSON files, sheet bundles (.jbx), or a CSV typed in
+from paper sheets (UTF-8, UTF-8 with BOM, or GB18030/GBK as Excel and WPS save it) with columns
 expertId,applicantId,recusal,recusalReason,<criterion ids…>,opinion,deviationReason
-(Chinese headers 专家编号,揭榜方编号,回避类型,回避理由,…,总体意见,偏离理由 also accepted).`,
+(Chinese headers 专家编号,揭榜方编号,回避类型,回避理由,…,总体意见,偏离理由 also accepted; a recusal
+kind by its code or its Chinese name; scores as plain decimals, full-width digits read as digits).
+Every sheet is validated against the rubric first: a bad cell is named (row, expert, applicant,
+criterion) and the command exits 2 with no table.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -133,33 +144,25 @@ expertId,applicantId,recusal,recusalReason,<criterion ids…>,opinion,deviationR
     const pkgParsed = ReviewPackageSchema.safeParse(await readJsonFile(io.cwd, values.package));
     if (!pkgParsed.success) throw new CliUsageError(`${values.package} 不是有效的评审包`);
     const pkg = pkgParsed.data;
-    const sheets: ScoreSheet[] = [];
-    // A .csv given as a plain argument is read as the paper-sheet CSV, like --csv.
-    const csvFiles = [
-      ...(values.csv !== undefined ? [values.csv] : []),
-      ...positionals.filter((f) => f.toLowerCase().endsWith('.csv')),
-    ];
-    for (const file of positionals.filter((f) => !f.toLowerCase().endsWith('.csv'))) {
-      const parsed = ScoreSheetSchema.safeParse(await readJsonFile(io.cwd, file));
-      if (!parsed.success) {
-        throw new CliUsageError(
-          `${file} 不是有效的评分表：${parsed.error.issues
-            .slice(0, 5)
-            .map((i) => `${i.path.join('.')} ${i.message}`)
-            .join('；')}`,
+    const files = [...positionals, ...(values.csv !== undefined ? [values.csv] : [])];
+    const sources = await readSheetFiles(io.cwd, files, pkg);
+    if (sources.length === 0) throw new CliUsageError('没有评分表 no sheets given');
+    const seen = new Map<string, string>();
+    for (const s of sources) {
+      const earlier = seen.get(s.sheet.expertId);
+      if (earlier)
+        io.err(
+          `! 专家 ${s.sheet.expertId} 的评分表给出两次（${earlier}、${s.origin}），以后者为准\n`,
         );
-      }
-      if (parsed.data.packageId !== pkg.packageId)
-        throw new CliUsageError(`${file} 属于另一个评审包（${parsed.data.packageId}）`);
-      sheets.push(parsed.data);
+      seen.set(s.sheet.expertId, s.origin);
     }
-    for (const csv of csvFiles) {
-      const result = parseSheetsCsv(await readTextFile(io.cwd, csv), pkg);
-      if (!result.ok) throw new CliUsageError(`${csv}：\n  ${result.errors.join('\n  ')}`);
-      sheets.push(...result.sheets);
-    }
-    if (sheets.length === 0) throw new CliUsageError('没有评分表 no sheets given');
-    const agg = aggregate(pkg, sheets);
+    // The same validation as the chair's import: a refused sheet is named, and nothing is ranked.
+    const gathered = gatherSheets(pkg, sources);
+    if (gathered.problems.length > 0)
+      throw new CliUsageError(
+        `评分表未通过评分标准校验，未汇总：\n  ${capLines(gathered.problems.map((p) => `${p.origin}：${p.message}`)).join('\n  ')}`,
+      );
+    const agg = aggregate(pkg, gathered.sheets);
     io.out(values.json ? `${JSON.stringify(toJson(pkg, agg), null, 2)}\n` : toText(pkg, agg));
     return 0;
   },

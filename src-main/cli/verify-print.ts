@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { comparePrinted, parsePrintedCode, readTaskBookFile } from '../../src-shared/taskbook';
+import {
+  comparePrinted,
+  isJsonText,
+  parsePrintedCode,
+  readTaskBookFile,
+} from '../../src-shared/taskbook';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { ageKeys, readBytes } from './bundle-io';
 import { CliUsageError, type CliCommand } from './types';
@@ -31,7 +36,7 @@ task-book bundle (.jbx, verified first) or its JSON. Says whether the printed co
     const read = await readTaskBookFile(
       bytes,
       nodeCrypto,
-      bytes[0] === 0x7b
+      isJsonText(bytes)
         ? undefined
         : await ageKeys(io.cwd, values.identity, values['passphrase-file']),
     );

@@ -64,18 +64,49 @@ export function registerFonts(): void {
 
 let coverage: FontFile[] | null = null;
 
+/** Variation selectors have no glyph of their own; they only choose one (emoji or text form). */
+const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+
+/** Does some print font have a glyph for `ch`? */
+function hasGlyph(ch: string): boolean {
+  coverage ??= [openSync(FILES.serif), openSync(FILES.sans), openSync(FILES.fallback)];
+  const cp = ch.codePointAt(0) ?? 0;
+  return coverage.some((f) => f.hasGlyphForCodePoint(cp));
+}
+
 /**
  * The characters of `text` that no print font has (they would print as empty boxes), each once,
- * in order of appearance. Whitespace and control characters are not glyphs and never listed.
+ * in order of appearance. Whitespace, control characters and variation selectors are not glyphs
+ * and never listed.
  */
 export function missingGlyphs(text: string): string[] {
-  coverage ??= [openSync(FILES.serif), openSync(FILES.sans), openSync(FILES.fallback)];
-  const fonts = coverage;
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x21 || /\s/u.test(ch) || missing.has(ch)) continue;
-    if (!fonts.some((f) => f.hasGlyphForCodePoint(cp))) missing.add(ch);
+    if (cp < 0x21 || /\s/u.test(ch) || VARIATION_SELECTOR.test(ch) || missing.has(ch)) continue;
+    if (!hasGlyph(ch)) missing.add(ch);
   }
   return [...missing];
 }
+
+/**
+ * Text as it can print with the embedded fonts alone (no PDF the product writes ever falls back to
+ * a non-embedded Helvetica): line breaks normalised to \n (the document prints each line as its
+ * own line), tabs and other control characters as spaces, variation selectors dropped, and a
+ * character no font has printed as its code point, [U+1F600] — the editor and the CLI name it
+ * before anyone prints.
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const ch of text.replace(/\r\n?/g, '\n')) {
+    if (ch === '\n') out += ch;
+    else if (/\p{Cc}/u.test(ch)) out += ' ';
+    else if (VARIATION_SELECTOR.test(ch)) continue;
+    else if (/\s/u.test(ch) || hasGlyph(ch)) out += ch;
+    else out += `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+  }
+  return out;
+}
+
+/** The lines of a text as they print (see `printable`), for one <Text> per line. */
+export const printLines = (text: string): string[] => printable(text).split('\n');

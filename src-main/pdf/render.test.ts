@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
 import { missingGlyphs } from './fonts';
 import { taskBookCode } from '../../src-shared/taskbook';
-import { renderTaskBookPdf } from './render';
+import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
+import { fmtMoney } from '../../src-shared/money';
+import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
+import decimalsCase from '../../test/fixtures/cases/taskbook/decimals-and-thousands.json';
+import invisibleCase from '../../test/fixtures/cases/taskbook/invisible-and-emoji.json';
 
 const A4 = { width: 595.28, height: 841.89 };
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
@@ -38,6 +42,36 @@ function words(
     yMax: Number(m[4]),
     text: m[5] ?? '',
   }));
+}
+
+/** Every font in the PDF is embedded (no fallback Helvetica, ever). */
+function assertOnlyEmbeddedFonts(path: string) {
+  const fonts = sh('pdffonts', [path])
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+Noto\S+ .* yes yes /);
+}
+
+const flat = (text: string) => text.replace(/\s+/g, '');
+
+/** Every string a task book holds, as the PDF prints it (money in 万元, labels for codes). */
+function printedStrings(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') {
+    if (value.trim() === '' || ['role', 'projectType', 'status'].includes(key)) return [];
+    return [
+      ['tranche', 'city', 'issuer', 'selfRaised', 'contractAmount'].includes(key)
+        ? key === 'tranche'
+          ? value
+          : fmtMoney(value)
+        : value,
+    ];
+  }
+  if (Array.isArray(value)) return value.flatMap((v) => printedStrings(v, key));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => printedStrings(v, k));
+  return [];
 }
 
 function assertInsideTextArea(path: string) {
@@ -114,6 +148,67 @@ describe('task book PDF', () => {
     expect(text).not.toMatch(/[\u4e00-\u9fff]-\n/);
     assertInsideTextArea(path);
   }, 120_000);
+});
+
+describe('what the user entered is what prints (issue 14, point 7)', () => {
+  it('walks every string of the sample task book and finds it in the PDF text', async () => {
+    const tb = await sample();
+    const text = flat(sh('pdftotext', [await rendered(tb), '-']));
+    const strings = printedStrings(tb);
+    expect(strings).toContain('乌鲁木齐市');
+    expect(strings).toContain('王建国');
+    for (const s of strings) expect(text, s).toContain(flat(s));
+    for (const label of [
+      '甲方（市科技局）',
+      '乙方（发榜方）',
+      '丙方（揭榜方）',
+      '企业出题技术攻关项目',
+      '（草稿）',
+    ])
+      expect(text).toContain(label);
+  });
+
+  it('taskbook/decimals-and-thousands.json: numbers never break inside; only embedded fonts', async () => {
+    const tb = TaskBookSchema.parse(decimalsCase);
+    const path = await rendered(tb);
+    const text = sh('pdftotext', [path, '-']);
+    // Each number whole on its line, as often as the task book holds it.
+    const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+    const source = printedStrings(tb).join('\n');
+    for (const n of ['30,000', '12.5']) expect(count(text, n), n).toBe(count(source, n));
+    expect(text).not.toMatch(/(30,|12\.)\n/);
+    assertOnlyEmbeddedFonts(path);
+  }, 60_000);
+
+  it('taskbook/invisible-and-emoji.json: bidi refused by code point and field; zero-width dropped; an emoji named and printed as its code point, never from Helvetica', async () => {
+    const refused = TaskBookSchema.safeParse(invisibleCase);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['milestones', 1, 'indicators', 0]);
+    expect(refused.error?.issues[0]?.message).toContain('U+202E');
+    const tb = TaskBookSchema.parse(
+      JSON.parse(JSON.stringify(invisibleCase).replace(/[\u202a-\u202e]/g, '')),
+    );
+    expect(tb.milestones[0]?.title).toBe('立项：实施方案与中试设计✅');
+    expect(missingGlyphs(JSON.stringify(tb))).toEqual(['✅', '😀']);
+    const path = await rendered(tb);
+    const text = sh('pdftotext', [path, '-']);
+    expect(flat(text)).toContain('立项：实施方案与中试设计[U+2705]');
+    expect(flat(text)).toContain('[U+1F600]RTL');
+    expect(flat(text)).toContain('实施方案（含附件）v2');
+    assertOnlyEmbeddedFonts(path);
+  }, 60_000);
+
+  it('the paper score sheet prints line breaks, tabs and emoji in comments with embedded fonts only', async () => {
+    const [sheet] = sampleSheets();
+    if (!sheet?.scores[0]?.criteria[0]) throw new Error('sample');
+    sheet.scores[0].criteria[0].comment = '第一行\n第二行\t好😀';
+    sheet.scores[0].overallOpinion = '建议支持。\r\n理由见评语。';
+    const dir = await mkdtemp(join(tmpdir(), 'jb-pdf-'));
+    const path = join(dir, 'sheet.pdf');
+    await writeFile(path, await renderScoreSheetPdf(samplePackage(), sheet, 'ab'.repeat(32)));
+    expect(flat(sh('pdftotext', [path, '-']))).toContain('第一行第二行好[U+1F600]');
+    assertOnlyEmbeddedFonts(path);
+  }, 60_000);
 });
 
 describe('glyph coverage', () => {

@@ -5,6 +5,7 @@
  * signed file the chair imports) and a signature line. Shares fonts and wrapping with the task book.
  */
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Lines, printLine } from './print-text';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { fmt2 } from '../../src-shared/money';
 import { RECUSAL_LABEL, type ReviewPackage, type ScoreSheet } from '../../src-shared/model';
@@ -55,9 +56,10 @@ export function ScoreSheetDocument({
       <Page size="A4" style={s.page} wrap>
         <Text style={s.h1}>“揭榜挂帅”项目专家评分表</Text>
         <View style={{ marginTop: 8 }}>
-          <Text style={s.p}>评审包：{pkg.title}</Text>
+          <Text style={s.p}>评审包：{printLine(pkg.title)}</Text>
           <Text style={s.p}>
-            评审专家：{sheet.expertId} {expert?.name ?? ''}（{expert?.organisation ?? ''}）
+            评审专家：{sheet.expertId} {printLine(expert?.name ?? '')}（
+            {printLine(expert?.organisation ?? '')}）
           </Text>
           <Text style={s.p}>签名密钥指纹：{formatFingerprint(fingerprint)}</Text>
           <Text style={s.p}>提交时间：{sheet.submittedAt ?? '（未提交）'}</Text>
@@ -67,33 +69,36 @@ export function ScoreSheetDocument({
           return (
             <View key={a.id} wrap={false}>
               <Text style={s.h2}>
-                {a.id} {a.name}
+                {a.id} {printLine(a.name)}
               </Text>
               {!score ? (
                 <Text style={s.p}>（未评审）</Text>
               ) : score.recusal ? (
                 <Text style={s.p}>
-                  回避：{RECUSAL_LABEL[score.recusal.kind]}——{score.recusal.reason}
+                  回避：{RECUSAL_LABEL[score.recusal.kind]}——{printLine(score.recusal.reason)}
                 </Text>
               ) : (
                 <View>
                   {pkg.rubric.criteria.map((c) => (
                     <View key={c.id} style={s.row}>
                       <Text style={[s.cell, { width: '45%' }]}>
-                        {c.name}（满分 {c.maxPoints}）
+                        {printLine(c.name)}（满分 {c.maxPoints}）
                       </Text>
                       <Text style={[s.cell, { width: '12%' }]}>
                         {String(score.criteria.find((x) => x.criterionId === c.id)?.points ?? '—')}
                       </Text>
-                      <Text style={[s.cell, { width: '43%' }]}>
-                        {score.criteria.find((x) => x.criterionId === c.id)?.comment ?? ''}
-                      </Text>
+                      <View style={{ width: '43%' }}>
+                        <Lines
+                          text={score.criteria.find((x) => x.criterionId === c.id)?.comment ?? ''}
+                          style={s.cell}
+                        />
+                      </View>
                     </View>
                   ))}
                   <Text style={s.p}>总分：{fmt2(applicantTotal(score, pkg.rubric))}</Text>
-                  <Text style={s.p}>总体意见：{score.overallOpinion}</Text>
+                  <Lines text={`总体意见：${score.overallOpinion}`} style={s.p} />
                   {score.deviationReason ? (
-                    <Text style={s.p}>评分理由：{score.deviationReason}</Text>
+                    <Lines text={`评分理由：${score.deviationReason}`} style={s.p} />
                   ) : null}
                 </View>
               )}

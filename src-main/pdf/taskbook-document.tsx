@@ -12,6 +12,7 @@ import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/render
 import { fmtMoney } from '../../src-shared/money';
 import { PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
 import { SANS, SERIF } from './fonts';
+import { Lines, printLine } from './print-text';
 
 const s = StyleSheet.create({
   page: {
@@ -42,6 +43,8 @@ const s = StyleSheet.create({
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#888' },
   th: { fontFamily: SANS, fontWeight: 700, fontSize: 10, padding: 4, lineHeight: 1.4 },
   td: { fontSize: 10, padding: 4, lineHeight: 1.4 },
+  cell: { padding: 4 },
+  cellText: { fontSize: 10, lineHeight: 1.4 },
   footer: { position: 'absolute', bottom: 28, left: 0, right: 0, textAlign: 'center', fontSize: 9 },
   watermark: {
     position: 'absolute',
@@ -63,7 +66,9 @@ const s = StyleSheet.create({
 const GAP = '\u3000';
 
 const MILESTONE_WIDTHS = [8, 22, 12, 24, 22, 12];
-const MILESTONE_HEAD = ['序号', '里程碑', '完成时间', '交付成果', '考核指标', '拨付（万元）'];
+const MILESTONE_HEAD = ['编号', '里程碑', '完成时间', '交付成果', '考核指标', '拨付（万元）'];
+
+const one = printLine;
 
 const ROLE: Record<TaskBook['parties'][number]['role'], string> = {
   bureau: '甲方（市科技局）',
@@ -149,9 +154,9 @@ function Table({ widths, head, rows }: { widths: number[]; head: string[]; rows:
       {rows.map((r, k) => (
         <View key={k} style={s.row} wrap={false}>
           {r.map((c, i) => (
-            <Text key={i} style={[s.td, { width: `${widths[i] ?? 10}%` }]}>
-              {c}
-            </Text>
+            <View key={i} style={[s.cell, { width: `${widths[i] ?? 10}%` }]}>
+              <Lines text={c} style={s.cellText} />
+            </View>
           ))}
         </View>
       ))}
@@ -162,10 +167,11 @@ function Table({ widths, head, rows }: { widths: number[]; head: string[]; rows:
 export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string; qr: string }) {
   const draft = tb.status === 'draft';
   const solvers = tb.parties.filter((p) => p.role === 'solver');
-  const nameOf = (id?: string) => solvers.find((p) => p.applicantId === id)?.name ?? '全部揭榜方';
-  const rows = tb.milestones.map((m, i) => [
-    String(i + 1),
-    `${m.title}${m.applicantId ? `（${nameOf(m.applicantId)}）` : ''}`,
+  const nameOf = (id?: string) =>
+    one(solvers.find((p) => p.applicantId === id)?.name ?? '全部揭榜方');
+  const rows = tb.milestones.map((m) => [
+    m.id,
+    `${one(m.title)}${m.applicantId ? `（${nameOf(m.applicantId)}）` : ''}`,
     m.due,
     m.deliverables.join('；'),
     m.indicators.join('；') || '—',
@@ -190,20 +196,32 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
       <Page size="A4" style={s.page}>
         <Text style={s.h1}>克拉玛依市科技计划“揭榜挂帅”项目</Text>
         <Text style={[s.h1, { marginTop: 8 }]}>任务书（军令状）</Text>
-        <Text style={[s.coverLine, { marginTop: 60 }]}>项目名称：{tb.title}</Text>
+        <Text style={[s.coverLine, { marginTop: 60 }]}>项目名称：{one(tb.title)}</Text>
         <Text style={s.coverLine}>
           项目类型：{PROJECT_TYPE_LABEL[tb.projectType]}
           {tb.isHorseRace ? '（赛马制联合项目）' : ''}
         </Text>
-        <Text style={s.coverLine}>合同编号：{tb.contractNumber || '—'}</Text>
+        <Text style={s.coverLine}>合同编号：{one(tb.contractNumber) || '—'}</Text>
+        <Text style={s.coverLine}>
+          {`任务书编号：${tb.taskBookId}${GAP}评审包编号：${tb.packageId}`}
+        </Text>
         <Text style={s.coverLine}>
           实施周期：{tb.period.start} 至 {tb.period.end}
         </Text>
         {tb.parties.map((p, i) => (
-          <Text key={i} style={s.coverLine}>
-            {ROLE[p.role]}：{p.name}
-          </Text>
+          <View key={i}>
+            <Text style={s.coverLine}>
+              {ROLE[p.role]}：{one(p.name)}
+              {p.applicantId ? `（${p.applicantId}）` : ''}
+            </Text>
+            <Text style={[s.coverLine, { fontSize: 11, marginTop: 2 }]}>
+              法定代表人或授权代表：{one(p.representative) || '—'}
+              {GAP}地址：
+              {one(p.address) || '—'}
+            </Text>
+          </View>
         ))}
+        <Text style={s.coverLine}>{draft ? '（草稿）' : '（定稿）'}</Text>
         <Footer draft={draft} />
       </Page>
       {blocks.map((block, b) => (
@@ -211,10 +229,15 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
           {b === 0 && (
             <View style={s.body}>
               <Text style={s.h2}>一、项目目标与任务</Text>
-              <Text>{tb.objectives || '—'}</Text>
+              <Lines text={tb.objectives || '—'} />
               <Text style={s.h2}>二、首席专家（第十二条（八））</Text>
               <Text>
-                {tb.chiefExpert.name}（{tb.chiefExpert.title}，{tb.chiefExpert.organisation}）
+                {one(tb.chiefExpert.name)}（
+                {[tb.chiefExpert.title, tb.chiefExpert.organisation]
+                  .map(one)
+                  .filter(Boolean)
+                  .join('，')}
+                ）
               </Text>
               <Text style={s.h2}>三、“里程碑”节点、考核指标与经费拨付（第十二条（七）（八））</Text>
             </View>
@@ -228,9 +251,10 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
           <View style={s.body}>
             <Text style={s.h2}>四、“赛马”阶段考核目标（第十二条（七）、第十三条（三））</Text>
             {tb.raceStageTargets.map((r) => (
-              <Text key={r.applicantId}>
-                {nameOf(r.applicantId)}：{r.targets.join('；')}
-              </Text>
+              <Lines
+                key={r.applicantId}
+                text={`${nameOf(r.applicantId)}：${r.targets.join('；')}`}
+              />
             ))}
             <Text>“里程碑”考核后，择优支持一家揭榜方继续开展项目研究并拨付后续经费。</Text>
           </View>
@@ -247,8 +271,8 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
             <Text>技术开发（委托）合同金额：{fmtMoney(tb.funding.contractAmount)}</Text>
           )}
           <Text style={s.h2}>六、知识产权归属与利益分配（第十五条）</Text>
-          <Text>{tb.intellectualProperty.ownership}</Text>
-          <Text>{tb.intellectualProperty.benefitSharing}</Text>
+          <Lines text={tb.intellectualProperty.ownership} />
+          <Lines text={tb.intellectualProperty.benefitSharing} />
           <Text style={s.h2}>七、其他约定</Text>
           <Text>
             项目不得变更发榜方、揭榜方（第十七条）；项目负责人变动、资金重大调整等事项须经审核同意（第十八条）；因客观原因需延期的，应在实施周期到期
@@ -260,10 +284,11 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
         {tb.parties.map((p, i) => (
           <View key={i} style={s.sign} wrap={false}>
             <Text style={s.td}>
-              {ROLE[p.role]}：{p.name}（盖章）
+              {ROLE[p.role]}：{one(p.name)}（盖章）
             </Text>
+            <Text style={s.td}>地址：{one(p.address) || '—'}</Text>
             <Text style={s.td}>
-              {`法定代表人或授权代表（签字）：${GAP.repeat(9)}日期：${GAP.repeat(2)}年${GAP.repeat(2)}月${GAP.repeat(2)}日`}
+              {`法定代表人或授权代表：${one(p.representative) || GAP.repeat(4)}（签字）${GAP.repeat(5)}日期：${GAP.repeat(2)}年${GAP.repeat(2)}月${GAP.repeat(2)}日`}
             </Text>
           </View>
         ))}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isCalendarDate } from '../model';
 import {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
   addWorkingDays,
   CalendarCoverageError,
   defaultCalendar,
@@ -69,7 +75,10 @@ describe('working-day calendar', () => {
   });
 
   it('rejects a malformed calendar file with a message naming the problem', () => {
-    expect(parseCalendarFile('{')).toEqual({ ok: false, error: '日历文件不是有效的 JSON' });
+    expect(parseCalendarFile('{')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('日历文件 不是有效的 JSON'),
+    });
     const wrongYear = parseCalendarFile(
       JSON.stringify({
         formatVersion: 1,
@@ -102,6 +111,32 @@ describe('working-day calendar', () => {
         ],
       }),
     );
-    expect(badDate.ok === false && badDate.error).toContain('不是有效日期');
+    expect(badDate.ok === false && badDate.error).toContain('2027-02-30 不是实际存在的日期');
+  });
+});
+
+describe('dates that exist (issue 14, point 5)', () => {
+  it('refuses impossible dates before any arithmetic', () => {
+    expect(() => isWorkingDay(cal, '2027-02-30')).toThrow('2027-02-30 不是实际存在的日期');
+    expect(() => addDays('2026-13-01', 1)).toThrow('2026-13-01 不是实际存在的日期');
+    expect(() => daysBetween('2026-02-29', '2026-03-01')).toThrow(RangeError);
+  });
+  it('never produces one: a year after 2028-02-29 is 2029-02-28', () => {
+    expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
+    expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2027-03-31', -1)).toBe('2027-02-28');
+  });
+  it('property: adding days, months or years to a real date gives a real date', () => {
+    const realDate = fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(realDate, fc.integer({ min: -400, max: 400 }), (iso, n) => {
+        expect(isCalendarDate(addDays(iso, n))).toBe(true);
+        expect(isCalendarDate(addMonths(iso, n % 50))).toBe(true);
+        expect(isCalendarDate(addYears(iso, n % 5))).toBe(true);
+      }),
+    );
   });
 });

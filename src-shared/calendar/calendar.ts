@@ -3,7 +3,8 @@
  * 第十二条（六）). Never falls back to plain weekdays for a year the data does not cover.
  */
 import { z } from 'zod';
-import { DateSchema } from '../model/common';
+import { parseJsonText } from '../io';
+import { DateSchema, isCalendarDate } from '../model/common';
 
 export const CalendarYearSchema = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -22,7 +23,7 @@ export const CalendarFileSchema = z
         if (!d.startsWith(`${y.year}-`)) {
           ctx.addIssue({ code: 'custom', path: ['years', i], message: `${d} 不属于 ${y.year} 年` });
         }
-        if (!isRealDate(d))
+        if (!isCalendarDate(d))
           ctx.addIssue({ code: 'custom', path: ['years', i], message: `${d} 不是有效日期` });
       }
       const both = y.holidays.filter((d) => y.workdays.includes(d));
@@ -51,9 +52,9 @@ export class CalendarCoverageError extends Error {
   }
 }
 
-function isRealDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+/** Refuses a date that does not exist (2027-02-30) before any arithmetic is done with it. */
+export function assertCalendarDate(iso: string): void {
+  if (!isCalendarDate(iso)) throw new RangeError(`${iso} 不是实际存在的日期`);
 }
 
 export interface WorkingCalendar {
@@ -75,13 +76,9 @@ export function makeCalendar(
 export function parseCalendarFile(
   text: string,
 ): { ok: true; value: CalendarFile } | { ok: false; error: string } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, error: '日历文件不是有效的 JSON' };
-  }
-  const parsed = CalendarFileSchema.safeParse(raw);
+  const raw = parseJsonText(text, '日历文件');
+  if (!raw.ok) return { ok: false, error: raw.message };
+  const parsed = CalendarFileSchema.safeParse(raw.value);
   if (!parsed.success) {
     return {
       ok: false,
@@ -91,18 +88,41 @@ export function parseCalendarFile(
   return { ok: true, value: parsed.data };
 }
 
+/** `iso` + `days` calendar days (refuses an impossible date; never yields one). */
 export function addDays(iso: string, days: number): string {
+  assertCalendarDate(iso);
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * `iso` + `months` calendar months, the day kept where the month has it and otherwise the month's
+ * last day: 2028-02-29 + 12 months is 2029-02-28, 2027-01-31 + 1 month is 2027-02-28.
+ */
+export function addMonths(iso: string, months: number): string {
+  assertCalendarDate(iso);
+  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
+/** `iso` + `years` years (2028-02-29 + 1 year is 2029-02-28). */
+export const addYears = (iso: string, years: number): string => addMonths(iso, 12 * years);
+
 /** Days from a to b (b − a), by calendar date. */
 export function daysBetween(a: string, b: string): number {
+  assertCalendarDate(a);
+  assertCalendarDate(b);
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 export function isWorkingDay(cal: WorkingCalendar, iso: string): boolean {
+  assertCalendarDate(iso);
   const year = Number(iso.slice(0, 4));
   const data = cal.years.get(year);
   if (!data) throw new CalendarCoverageError(year, 'missing');

@@ -1,13 +1,49 @@
 import { z } from 'zod';
+import { bidiMessage, findBidiControl, stripInvisible } from '../text/normalize';
 
 /** Ids are short, printable and path-safe (they name files inside bundles). */
 export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'id 只能由字母、数字、. _ - 组成');
-export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** Is `iso` (YYYY-MM-DD) a day that exists (no 2027-02-30, no 2026-13-01)? */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  return d <= days;
+}
+
+/** A calendar date that exists, YYYY-MM-DD (issue 14, point 5: refused by field name otherwise). */
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} 不是实际存在的日期` });
 export const DateTimeSchema = z.string().datetime({ offset: true });
-export const NameSchema = z.string().trim().min(1).max(200);
-export const TextSchema = z.string().max(20_000);
+
+/**
+ * Text as people enter it, normalised at the door: zero-width characters dropped, bidi controls
+ * refused naming the code point (issue 14, point 3); at most `max` characters.
+ */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .overwrite(stripInvisible)
+    .max(max, `不得超过 ${max} 字`)
+    .superRefine((value, ctx) => {
+      const bidi = findBidiControl(value);
+      if (bidi) ctx.addIssue({ code: 'custom', message: bidiMessage(bidi) });
+    });
+/** A name or title: trimmed, 1–200 characters. */
+export const NameSchema = plainText(200).trim().min(1, '不能为空');
+export const TEXT_MAX = 20_000;
+export const TextSchema = plainText(TEXT_MAX);
+/** A written reason: trimmed, at least 2 characters. */
+export const reasonText = (max: number) =>
+  plainText(max).trim().min(2, '请写明理由（至少 2 个字）');
 /** 统一社会信用代码: 18 characters. */
 export const CreditCodeSchema = z
   .string()

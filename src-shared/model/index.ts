@@ -4,3 +4,4 @@ export * from './sheet';
 export * from './decision';
 export * from './taskbook';
 export * from './lifecycle';
+export * from './detect';

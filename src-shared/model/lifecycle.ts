@@ -5,6 +5,8 @@ import {
   FormatVersionSchema,
   IdSchema,
   NameSchema,
+  plainText,
+  reasonText,
   Sha256Schema,
   TextSchema,
 } from './common';
@@ -21,7 +23,7 @@ export const InspectionReportSchema = z.object({
     z.object({
       item: NameSchema,
       result: z.enum(['met', 'partly', 'not-met', 'n/a']),
-      note: z.string().max(2000).default(''),
+      note: plainText(2000).default(''),
     }),
   ),
   notes: TextSchema.default(''),
@@ -30,7 +32,7 @@ export const InspectionReportSchema = z.object({
       z.object({
         path: z.string(),
         sha256: Sha256Schema,
-        caption: z.string().max(300).default(''),
+        caption: plainText(300).default(''),
       }),
     )
     .default([]),
@@ -50,7 +52,7 @@ export const MilestoneAssessmentSchema = z.object({
   findings: TextSchema.default(''),
   /** For a horse race: chosen to continue after the race stage (第十三条（三）). */
   continues: z.boolean().optional(),
-  continueReason: z.string().max(4000).optional(),
+  continueReason: plainText(4000).optional(),
 });
 export type MilestoneAssessment = z.infer<typeof MilestoneAssessmentSchema>;
 
@@ -73,6 +75,13 @@ export const AcceptanceEvaluationSchema = z.object({
     z.enum(['self-evaluation', 'technical-report', 'final-accounts', 'audit-report']),
   ),
   outcome: AcceptanceOutcomeSchema.optional(),
+  /**
+   * For 不通过: was the failure due to an objective cause (第二十条)? If not, or not stated, the
+   * city funds disbursed are recovered and an integrity investigation opened.
+   */
+  failureCause: z.enum(['objective', 'not-objective']).optional(),
+  /** What the objective cause was (for 不通过 with an objective cause). */
+  failureCauseNote: plainText(4000).optional(),
   opinion: TextSchema.default(''),
 });
 export type AcceptanceEvaluation = z.infer<typeof AcceptanceEvaluationSchema>;
@@ -100,7 +109,7 @@ export const ExtensionRequestSchema = z.object({
   requestedOn: DateSchema,
   currentEnd: DateSchema,
   newEnd: DateSchema,
-  reason: z.string().trim().min(2).max(4000),
+  reason: reasonText(4000),
   objectiveCause: z.boolean(),
   previousExtensions: z.number().int().nonnegative(),
 });

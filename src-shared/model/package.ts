@@ -10,6 +10,7 @@ import {
   FormatVersionSchema,
   IdSchema,
   NameSchema,
+  plainText,
   Sha256Schema,
   TextSchema,
 } from './common';
@@ -50,7 +51,7 @@ export const IndicatorSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   /** Assessable target, e.g. "出水含油量 ≤ 5 mg/L". */
-  target: z.string().min(1).max(500),
+  target: plainText(500).min(1),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -102,14 +103,14 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 export const RelationSchema = z.object({
   kind: z.enum(['subordinate', 'equity', 'same-group', 'cooperation', 'none']),
   memberId: IdSchema.optional(),
-  note: z.string().max(1000).optional(),
+  note: plainText(1000).optional(),
 });
 
 export const MilestoneProposalSchema = z.object({
   id: IdSchema,
   title: NameSchema,
   month: z.number().int().min(1).max(120),
-  deliverables: z.array(z.string().min(1).max(500)).default([]),
+  deliverables: z.array(plainText(500).min(1)).default([]),
   indicatorIds: z.array(IdSchema).default([]),
 });
 
@@ -127,7 +128,7 @@ export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
 
 export const ChiefExpertSchema = z.object({
   name: NameSchema,
-  title: z.string().max(100),
+  title: plainText(100),
   organisationId: IdSchema,
 });
 
@@ -157,7 +158,7 @@ export const ExpertSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   organisation: NameSchema,
-  title: z.string().max(100).default(''),
+  title: plainText(100).default(''),
   role: z.enum(['chair', 'member']),
   /** 专家组组长一般由发榜方推荐的专家担任 (第十二条（五）). */
   nominatedBy: z.enum(['demand-side', 'bureau', 'agency']),
@@ -167,13 +168,13 @@ export type Expert = z.infer<typeof ExpertSchema>;
 export const GuidanceBandSchema = z.object({
   min: z.number().nonnegative(),
   max: z.number().nonnegative(),
-  label: z.string().min(1).max(300),
+  label: plainText(300).min(1),
 });
 
 export const CriterionSchema = z.object({
   id: IdSchema,
   name: NameSchema,
-  description: z.string().max(2000).default(''),
+  description: plainText(2000).default(''),
   maxPoints: z.number().positive().max(1000),
   step: z.number().positive().default(0.5),
   guidanceBands: z.array(GuidanceBandSchema).default([]),
@@ -203,6 +204,11 @@ export const AggregationSchema = z.object({
   horseRaceCloseness: z.number().nonnegative().default(3),
   /** Minimum final score to be recommended at all. */
   passScore: z.number().nonnegative().default(60),
+  /**
+   * An applicant resting on fewer valid sheets than this is flagged, and the chair signs only with
+   * a reason recorded in the decision (issue 14; the measures give no number).
+   */
+  minValidSheets: z.number().int().min(1).default(5),
 });
 export type Aggregation = z.infer<typeof AggregationSchema>;
 
@@ -219,7 +225,15 @@ export const ReviewPackageSchema = z.object({
   }),
   demand: DemandSchema,
   applicants: z.array(ApplicantSchema).min(1),
-  panel: z.object({ experts: z.array(ExpertSchema).min(1) }),
+  panel: z.object({
+    experts: z.array(ExpertSchema).min(1),
+    /**
+     * Quorum of the 专家评审 (第十二条（五）): the roster has at least this many members, and signing
+     * waits for every one of them (a sheet, or an absence the chair records). The measures give no
+     * number; 5, odd, is Chinese review practice. Recorded absences do not shrink the roster.
+     */
+    minSize: z.number().int().min(1).default(5),
+  }),
   rubric: RubricSchema,
   aggregation: AggregationSchema,
   schedule: z.object({

@@ -1,7 +1,14 @@
 /** One expert's score sheet (评分表) for a review package, with recusals (回避). */
 import { z } from 'zod';
 import { MoneySchema } from '../money';
-import { DateTimeSchema, FormatVersionSchema, IdSchema, TextSchema } from './common';
+import {
+  DateTimeSchema,
+  FormatVersionSchema,
+  IdSchema,
+  plainText,
+  reasonText,
+  TEXT_MAX,
+} from './common';
 
 /** Kinds of conflict of interest as used in Chinese review practice. */
 export const RecusalKindSchema = z.enum([
@@ -24,16 +31,27 @@ export const RECUSAL_LABEL: Record<RecusalKind, string> = {
   other: '其他可能影响公正评审的情形',
 };
 
+/**
+ * The longest text each field of a sheet takes: the schema refuses more, and the expert's form
+ * stops typing at the same length (one number, both doors).
+ */
+export const SHEET_TEXT_MAX = {
+  recusalReason: 1000,
+  comment: 5000,
+  overallOpinion: TEXT_MAX,
+  deviationReason: 2000,
+} as const;
+
 export const RecusalSchema = z.object({
   kind: RecusalKindSchema,
-  reason: z.string().trim().min(2, '请填写回避理由').max(1000),
+  reason: reasonText(SHEET_TEXT_MAX.recusalReason),
 });
 export type Recusal = z.infer<typeof RecusalSchema>;
 
 export const CriterionScoreSchema = z.object({
   criterionId: IdSchema,
   points: z.number().nonnegative(),
-  comment: z.string().max(5000).default(''),
+  comment: plainText(SHEET_TEXT_MAX.comment).default(''),
 });
 export type CriterionScore = z.infer<typeof CriterionScoreSchema>;
 
@@ -41,10 +59,10 @@ export const ApplicantScoreSchema = z.object({
   applicantId: IdSchema,
   recusal: RecusalSchema.optional(),
   criteria: z.array(CriterionScoreSchema).default([]),
-  overallOpinion: TextSchema.default(''),
+  overallOpinion: plainText(SHEET_TEXT_MAX.overallOpinion).default(''),
   suggestedFunding: MoneySchema.optional(),
   /** Written reason for a total that deviates beyond the package's threshold. */
-  deviationReason: z.string().max(2000).optional(),
+  deviationReason: plainText(SHEET_TEXT_MAX.deviationReason).optional(),
 });
 export type ApplicantScore = z.infer<typeof ApplicantScoreSchema>;
 

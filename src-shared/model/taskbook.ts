@@ -1,7 +1,14 @@
 /** The task book (项目任务书/军令状) signed by 市科技局, 发榜方 and 揭榜方 (第十二条（七）, 第十五条). */
 import { z } from 'zod';
 import { MoneySchema } from '../money';
-import { DateSchema, FormatVersionSchema, IdSchema, NameSchema, TextSchema } from './common';
+import {
+  DateSchema,
+  FormatVersionSchema,
+  IdSchema,
+  NameSchema,
+  plainText,
+  TextSchema,
+} from './common';
 import { ProjectTypeSchema } from './package';
 
 export const PartySchema = z.object({
@@ -9,8 +16,10 @@ export const PartySchema = z.object({
   name: NameSchema,
   /** For solvers: the applicant id (horse race: every solver signs one joint task book). */
   applicantId: IdSchema.optional(),
-  representative: z.string().max(100).default(''),
-  address: z.string().max(300).default(''),
+  /** 法定代表人或授权代表 (printed on the cover and the signature block). */
+  representative: plainText(100).default(''),
+  /** 地址 (printed on the cover and the signature block). */
+  address: plainText(300).default(''),
 });
 export type Party = z.infer<typeof PartySchema>;
 
@@ -18,8 +27,8 @@ export const TaskMilestoneSchema = z.object({
   id: IdSchema,
   title: NameSchema,
   due: DateSchema,
-  deliverables: z.array(z.string().min(1).max(2000)).min(1),
-  indicators: z.array(z.string().min(1).max(2000)).default([]),
+  deliverables: z.array(plainText(2000).min(1)).min(1),
+  indicators: z.array(plainText(2000).min(1)).default([]),
   /** City funds paid after this milestone's assessment (万元). */
   tranche: MoneySchema,
   /** For a horse race: which solver (omitted: all). */
@@ -31,13 +40,13 @@ export const TaskBookSchema = z.object({
   formatVersion: FormatVersionSchema,
   taskBookId: IdSchema,
   packageId: IdSchema,
-  contractNumber: z.string().max(200).default(''),
+  contractNumber: plainText(200).default(''),
   title: NameSchema,
   projectType: ProjectTypeSchema,
   parties: z.array(PartySchema).min(3),
   chiefExpert: z.object({
     name: NameSchema,
-    title: z.string().max(100).default(''),
+    title: plainText(100).default(''),
     organisation: NameSchema,
   }),
   period: z.object({ start: DateSchema, end: DateSchema }),
@@ -45,9 +54,7 @@ export const TaskBookSchema = z.object({
   milestones: z.array(TaskMilestoneSchema).min(1),
   /** 赛马阶段考核目标 (第十二条（七）): per solver. */
   raceStageTargets: z
-    .array(
-      z.object({ applicantId: IdSchema, targets: z.array(z.string().min(1).max(2000)).min(1) }),
-    )
+    .array(z.object({ applicantId: IdSchema, targets: z.array(plainText(2000).min(1)).min(1) }))
     .default([]),
   /** 知识产权归属与利益分配 (第十五条). */
   intellectualProperty: z.object({ ownership: TextSchema, benefitSharing: TextSchema }),

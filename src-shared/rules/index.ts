@@ -1,6 +1,6 @@
 export * from './finding';
 export * from './funding';
 export * from './package';
-export * from './decision';
 export * from './taskbook';
 export * from './lifecycle';
+export * from './in-force';

@@ -1,5 +1,5 @@
 /** Rules later in a project's life: publicity, assessments, changes, extensions, acceptance. */
-import { addDays, daysBetween, publicityEnd, type WorkingCalendar } from '../calendar';
+import { addYears, daysBetween, publicityEnd, type WorkingCalendar } from '../calendar';
 import type {
   AcceptanceEvaluation,
   ChangeRequest,
@@ -122,7 +122,7 @@ export function checkExtensionRequest(req: ExtensionRequest): Finding[] {
         'extension.deadline',
         '第十九条',
         'blocking',
-        `延期申请应在实施周期到期 30 日前提出（本申请距到期仅 ${lead} 日）`,
+        `延期申请应在实施周期到期 30 日前提出（${lead >= 0 ? `本申请距到期仅 ${lead} 日` : `本申请在实施周期结束 ${-lead} 日后才提出`}）`,
         ['requestedOn'],
       ),
     );
@@ -130,7 +130,7 @@ export function checkExtensionRequest(req: ExtensionRequest): Finding[] {
     out.push(
       finding('extension.once', '第十九条', 'blocking', '项目只可延期一次', ['previousExtensions']),
     );
-  const limit = addDays(req.currentEnd, 0).replace(/^(\d{4})/, (y) => String(Number(y) + 1));
+  const limit = addYears(req.currentEnd, 1);
   if (req.newEnd > limit)
     out.push(
       finding(
@@ -190,6 +190,7 @@ export function checkAcceptanceApplication(
         ['materials'],
       ),
     );
+  out.push(...checkFailedAcceptance(acc));
   if (acc.outcome && !acc.hasUserTechnicalEvaluation) {
     out.push(
       finding(
@@ -201,5 +202,43 @@ export function checkAcceptanceApplication(
       ),
     );
   }
+  return out;
+}
+
+/**
+ * 第二十条: a 不通过 records whether the failure had an objective cause; where it did not, or the
+ * record does not say, the city funds disbursed are recovered and an integrity investigation opened.
+ */
+export function checkFailedAcceptance(acc: AcceptanceEvaluation): Finding[] {
+  if (acc.outcome !== 'fail' || acc.failureCause === 'objective') return [];
+  const out: Finding[] = [];
+  const unstated = acc.failureCause === undefined;
+  if (unstated)
+    out.push(
+      finding(
+        'acceptance.failureCause',
+        '第二十条',
+        'blocking',
+        '验收结论为“不通过”，须载明未通过是否因客观原因所致',
+        ['failureCause'],
+      ),
+    );
+  const why = unstated ? '未载明为客观原因' : '因非客观原因未通过验收';
+  out.push(
+    finding(
+      'acceptance.recoverFunds',
+      '第二十条',
+      'warning',
+      `${why}：收回已拨付的市财政科研项目资金`,
+      ['outcome'],
+    ),
+    finding(
+      'acceptance.integrityInvestigation',
+      '第二十条',
+      'warning',
+      `${why}：开展科研诚信调查`,
+      ['outcome'],
+    ),
+  );
   return out;
 }

@@ -2,6 +2,7 @@
 import type { Applicant, ReviewPackage } from '../model';
 import { finding, type Finding } from './finding';
 import { checkCityFunding } from './funding';
+import { checkMeasuresInForce } from './in-force';
 
 /** 第八条: the 发榜方's qualifications; 第十二条（一）: it is the end user. */
 export function checkIssuer(pkg: ReviewPackage): Finding[] {
@@ -183,8 +184,21 @@ export function checkChiefExpert(applicant: Applicant, index: number): Finding[]
       ];
 }
 
-/** 第十二条（五）: one chair, generally nominated by the demand side. */
+/**
+ * 第十二条（五）: one chair, generally nominated by the demand side; the roster at least the
+ * package's own `panel.minSize` (the measures give no number).
+ */
 export function checkPanel(pkg: ReviewPackage): Finding[] {
+  if (pkg.panel.experts.length < pkg.panel.minSize)
+    return [
+      finding(
+        'panel.quorum',
+        '第十二条（五）',
+        'blocking',
+        `专家组名单 ${pkg.panel.experts.length} 人，少于评审包规定的最少 ${pkg.panel.minSize} 人（panel.minSize）`,
+        ['panel', 'experts'],
+      ),
+    ];
   const chairs = pkg.panel.experts.filter((e) => e.role === 'chair');
   if (chairs.length !== 1) {
     return [
@@ -214,7 +228,11 @@ export function checkPanel(pkg: ReviewPackage): Finding[] {
 
 /** Every rule that applies to a review package. */
 export function checkReviewPackage(pkg: ReviewPackage): Finding[] {
-  const out = [...checkIssuer(pkg), ...checkPanel(pkg)];
+  const out = [
+    ...checkIssuer(pkg),
+    ...checkPanel(pkg),
+    ...checkMeasuresInForce(pkg.schedule.reviewDate, '评审日期', ['schedule', 'reviewDate']),
+  ];
   pkg.applicants.forEach((a, i) => {
     out.push(
       ...checkSolverEligibility(a, i),

@@ -1,30 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../calendar';
 import type { AcceptanceEvaluation, ExtensionRequest, ReviewPackage, TaskBook } from '../model';
-import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
-import { aggregate } from '../scoring';
+import { sampleDecision, samplePackage } from '../sample-fixture';
 import {
   checkAcceptanceApplication,
-  checkApprovedFunding,
   checkChangeRequest,
   checkChiefExpert,
   checkCityFunding,
   checkConsortium,
   checkExtensionRequest,
-  checkHorseRace,
   checkHorseRaceSelection,
   checkIntellectualProperty,
   checkIssuer,
   checkMilestones,
   checkPanel,
-  checkPanelDecision,
   checkParties,
   checkPeriod,
   checkPublicity,
   checkRelations,
   checkReviewPackage,
   checkSolverEligibility,
+  checkTaskBook,
   checkTranches,
+  MEASURES_IN_FORCE_FROM,
+  MEASURES_IN_FORCE_TO,
   type Finding,
 } from '.';
 
@@ -42,8 +41,6 @@ function must<T>(value: T | undefined): T {
 }
 
 const pkg = (): ReviewPackage => samplePackage();
-const agg = aggregate(samplePackage(), sampleSheets());
-
 const decision = sampleDecision;
 
 function taskBook(over: Partial<TaskBook> = {}): TaskBook {
@@ -209,55 +206,6 @@ describe('第十二条（五） panel chair', () => {
   });
 });
 
-describe('第十二条（五） horse race', () => {
-  it('passes two close solvers on distinct routes', () => {
-    expect(checkHorseRace(decision(), pkg(), agg)).toEqual([]);
-  });
-  it('refuses more than 3, the same route, distant scores without a reason', () => {
-    const four = decision({
-      recommendedIds: ['A01', 'A02', 'A03', 'A04'],
-      horseRace: { solverIds: ['A01', 'A02', 'A03', 'A04'], reason: 'x', raceStageShare: '0.3' },
-    });
-    expectRule(checkHorseRace(four, pkg(), agg), 'horseRace.max3', '第十二条（五）');
-    const sameRoute = decision({
-      recommendedIds: ['A01', 'A03'],
-      horseRace: { solverIds: ['A01', 'A03'], reason: 'x', raceStageShare: '0.3' },
-    });
-    expectRule(checkHorseRace(sameRoute, pkg(), agg), 'horseRace.distinctRoutes', '第十二条（五）');
-    const far = decision({
-      recommendedIds: ['A01', 'A04'],
-      horseRace: { solverIds: ['A01', 'A04'], reason: 'x', raceStageShare: '0.3' },
-    });
-    const farFs = checkHorseRace(far, pkg(), agg);
-    expectRule(farFs, 'horseRace.closeScores', '第十二条（五）');
-    expect(farFs.find((f) => f.rule === 'horseRace.closeScores')?.severity).toBe('blocking');
-    const overridden = decision({
-      recommendedIds: ['A01', 'A04'],
-      horseRace: {
-        solverIds: ['A01', 'A04'],
-        reason: 'x',
-        raceStageShare: '0.3',
-        overrideReason: '路线互补',
-      },
-    });
-    expect(
-      checkHorseRace(overridden, pkg(), agg).find((f) => f.rule === 'horseRace.closeScores')
-        ?.severity,
-    ).toBe('warning');
-    expectRule(
-      checkHorseRace(decision({ horseRace: undefined }), pkg(), agg),
-      'horseRace.required',
-      '第十二条（五）',
-    );
-  });
-  it('第十三条（三）: a race-stage share strictly between 0 and 1', () => {
-    const d = decision({
-      horseRace: { solverIds: ['A01', 'A02'], reason: 'x', raceStageShare: '1' },
-    });
-    expectRule(checkHorseRace(d, pkg(), agg), 'horseRace.stageShare', '第十三条（三）');
-  });
-});
-
 describe('第十三条 funding', () => {
   it('passes within the cap and the 40% share', () => {
     expect(checkCityFunding('enterprise', '800', '2000', [])).toEqual([]);
@@ -281,22 +229,6 @@ describe('第十三条 funding', () => {
       '第十三条（二）',
     );
   });
-  it('checks the approved total of a decision', () => {
-    expect(checkApprovedFunding(decision(), pkg())).toEqual([]);
-    expectRule(
-      checkApprovedFunding(decision({ approvedTotal: '900' }), pkg()),
-      'funding.totalMatches',
-      '第十二条（五）',
-    );
-    const over = decision({
-      approvedFunding: [
-        { applicantId: 'A01', amount: '600' },
-        { applicantId: 'A02', amount: '500' },
-      ],
-      approvedTotal: '1100',
-    });
-    expectRule(checkApprovedFunding(over, pkg()), 'funding.cap', '第十三条（二）');
-  });
   it('staged tranches (第十二条（八）, 第十三条（一）)', () => {
     expect(checkTranches('industry-common', '800', ['300', '300', '200'], [])).toEqual([]);
     expectRule(
@@ -310,28 +242,6 @@ describe('第十三条 funding', () => {
       '第十三条（一）',
     );
     expectRule(checkTranches('enterprise', '800', ['800'], []), 'funding.staged', '第十二条（八）');
-  });
-});
-
-describe('panel decision: deviations and ties need the record', () => {
-  it('blocks sign-off while a deviation has no reason; passes with one', () => {
-    const noReasons = aggregate(
-      samplePackage(),
-      sampleSheets().map((s) => ({
-        ...s,
-        scores: s.scores.map((x) => ({ ...x, deviationReason: undefined })),
-      })),
-    );
-    expectRule(
-      checkPanelDecision(decision(), pkg(), noReasons),
-      'scoring.deviationReason',
-      '第十二条（五）',
-    );
-    expect(
-      checkPanelDecision(decision(), pkg(), noReasons, { 'A04/E04': '当面说明：能耗过高' }).filter(
-        (f) => f.rule === 'scoring.deviationReason',
-      ),
-    ).toEqual([]);
   });
 });
 
@@ -533,5 +443,98 @@ describe('第十二条（九） acceptance', () => {
       'acceptance.userEvaluation',
       '第十二条（九）',
     );
+  });
+});
+
+describe('dates in the lifecycle rules never go wrong (issue 14, point 5)', () => {
+  const ext: ExtensionRequest = {
+    taskBookId: 'TB-1',
+    requestedOn: '2028-01-10',
+    currentEnd: '2028-02-29',
+    newEnd: '2029-02-28',
+    reason: '设备延误',
+    objectiveCause: true,
+    previousExtensions: 0,
+  };
+  it('a year after 2028-02-29 ends 2029-02-28, not on an impossible date', () => {
+    expect(checkExtensionRequest(ext)).toEqual([]);
+    const over = checkExtensionRequest({ ...ext, newEnd: '2029-03-01' });
+    expect(over.find((f) => f.rule === 'extension.maxOneYear')?.message).toContain(
+      '最晚至 2029-02-28',
+    );
+  });
+  it('a request after the end says how many days after, never 「-15 日」', () => {
+    const late = checkExtensionRequest({ ...ext, requestedOn: '2028-03-15' });
+    const message = late.find((f) => f.rule === 'extension.deadline')?.message ?? '';
+    expect(message).toContain('本申请在实施周期结束 15 日后才提出');
+    expect(message).not.toMatch(/-\d/);
+  });
+});
+
+describe('第二十三条: the measures in force from 2025-03-28 to 2030-03-27', () => {
+  it('warns about a review or a task book begun outside the window', () => {
+    expect(MEASURES_IN_FORCE_FROM).toBe('2025-03-28');
+    expect(MEASURES_IN_FORCE_TO).toBe('2030-03-27');
+    const early = pkg();
+    early.schedule.reviewDate = '2025-03-27';
+    const finding = checkReviewPackage(early).find((f) => f.rule === 'measures.inForce');
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toContain(
+      '评审日期 2025-03-27 早于本办法的有效期（2025-03-28 至 2030-03-27）',
+    );
+    expect(finding?.article).toBe('第二十三条');
+    const inside = pkg();
+    inside.schedule.reviewDate = '2030-03-27';
+    expect(checkReviewPackage(inside).map((f) => f.rule)).not.toContain('measures.inForce');
+    expectRule(
+      checkTaskBook(taskBook({ period: { start: '2030-04-01', end: '2032-03-31' } })),
+      'measures.inForce',
+      '第二十三条',
+    );
+  });
+  it('does not flag later documents of a project begun inside it', () => {
+    const later = checkExtensionRequest({
+      taskBookId: 'TB-1',
+      requestedOn: '2031-01-01',
+      currentEnd: '2031-06-30',
+      newEnd: '2032-06-30',
+      reason: '设备延误',
+      objectiveCause: true,
+      previousExtensions: 0,
+    });
+    expect(later.map((f) => f.rule)).not.toContain('measures.inForce');
+  });
+});
+
+describe('第二十条: a failed acceptance and its cause', () => {
+  const failed: AcceptanceEvaluation = {
+    formatVersion: 1,
+    taskBookId: 'TB-1',
+    appliedOn: '2029-07-20',
+    hasUserTechnicalEvaluation: true,
+    materials: ['self-evaluation', 'technical-report', 'final-accounts', 'audit-report'],
+    outcome: 'fail',
+    opinion: '',
+  };
+  const rules = (a: AcceptanceEvaluation) =>
+    checkAcceptanceApplication(a, '2029-06-30').map((f) => `${f.rule}:${f.severity}`);
+  it('blocks a 不通过 that does not say whether the cause was objective, and names the consequences', () => {
+    expect(rules(failed)).toEqual([
+      'acceptance.failureCause:blocking',
+      'acceptance.recoverFunds:warning',
+      'acceptance.integrityInvestigation:warning',
+    ]);
+    const fs = checkAcceptanceApplication(failed, '2029-06-30');
+    expect(fs[1]?.message).toContain('收回已拨付的市财政科研项目资金（第二十条）');
+    expect(fs[2]?.message).toContain('开展科研诚信调查（第二十条）');
+  });
+  it('a cause not objective: funds recovered and an integrity investigation; an objective one: neither', () => {
+    expect(rules({ ...failed, failureCause: 'not-objective' })).toEqual([
+      'acceptance.recoverFunds:warning',
+      'acceptance.integrityInvestigation:warning',
+    ]);
+    expect(
+      rules({ ...failed, failureCause: 'objective', failureCauseNote: '上游来水水质突变' }),
+    ).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { daysBetween } from '../calendar';
 import type { PanelDecision, ReviewPackage, TaskBook } from '../model';
 import { finding, type Finding } from './finding';
 import { checkCityFunding, checkTranches } from './funding';
+import { checkMeasuresInForce } from './in-force';
 
 /** 第十二条（七）: generally 2–3 years. */
 export function checkPeriod(tb: TaskBook): Finding[] {
@@ -168,6 +169,7 @@ export function checkTaskBook(
     ...checkPeriod(tb),
     ...checkMilestones(tb),
     ...checkIntellectualProperty(tb),
+    ...checkMeasuresInForce(tb.period.start, '任务书实施周期开始日期', ['period', 'start']),
     ...checkCityFunding(tb.projectType, tb.funding.city, tb.funding.contractAmount, [
       'funding',
       'city',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReviewPackageSchema, ScoreSheetSchema } from '../model';
 import { checkReviewPackage, hasBlocking } from '../rules';
+import { gatherSheets } from '../decision';
 import { aggregate } from '../scoring';
 import { generatePanel } from './generate';
 
@@ -25,5 +26,12 @@ describe('synthetic panel generator', () => {
     expect(hasBlocking(checkReviewPackage(a.pkg))).toBe(false);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(aggregate(a.pkg, a.sheets).results).toHaveLength(12);
+    // The sheets pass the rubric as every door checks it (the chair's import, score, check).
+    expect(
+      gatherSheets(
+        a.pkg,
+        a.sheets.map((sheet) => ({ sheet, origin: '' })),
+      ).problems,
+    ).toEqual([]);
   });
 });

@@ -88,6 +88,7 @@ export function generatePanel(spec: SyntheticSpec): { pkg: ReviewPackage; sheets
         role: i === 0 ? 'chair' : 'member',
         nominatedBy: i === 0 ? 'demand-side' : 'agency',
       })),
+      minSize: 5,
     },
     rubric: {
       commentBelowFraction: 0.6,
@@ -108,6 +109,7 @@ export function generatePanel(spec: SyntheticSpec): { pkg: ReviewPackage; sheets
       tieBreakOrder: [],
       horseRaceCloseness: 3,
       passScore: 60,
+      minValidSheets: 5,
     },
     schedule: { reviewDate: '2026-12-08' },
   };
@@ -126,20 +128,24 @@ export function generatePanel(spec: SyntheticSpec): { pkg: ReviewPackage; sheets
           overallOpinion: '',
         };
       }
+      const criteria = pkg.rubric.criteria.map((c) => ({
+        criterionId: c.id,
+        points: Math.min(
+          c.maxPoints,
+          Math.max(
+            0,
+            Math.round(((quality[i] ?? 0.7) + (random() - 0.5) * 0.2) * c.maxPoints * 2) / 2,
+          ),
+        ),
+        // Every sheet passes the rubric at every door: comments, and a reason below the pass score.
+        comment: '合成评语',
+      }));
+      const total = criteria.reduce((t, c) => t + c.points, 0);
       return {
         applicantId: a.id,
-        criteria: pkg.rubric.criteria.map((c) => ({
-          criterionId: c.id,
-          points: Math.min(
-            c.maxPoints,
-            Math.max(
-              0,
-              Math.round(((quality[i] ?? 0.7) + (random() - 0.5) * 0.2) * c.maxPoints * 2) / 2,
-            ),
-          ),
-          comment: '',
-        })),
+        criteria,
         overallOpinion: '合成意见',
+        ...(total < pkg.aggregation.passScore ? { deviationReason: '合成理由：低于及格线' } : {}),
       };
     }),
   }));

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec, fmt2 } from '../money';
+import { dec, fmt2, type Dec } from '../money';
 import type { ReviewPackage, ScoreSheet } from '../model';
 import { samplePackage, sampleSheets } from '../sample-fixture';
 import { aggregate, median, trimmedMean } from './aggregate';
 import { proposeHorseRace } from './horse-race';
 import { applicantTotal, validateSheet } from './sheet';
 
-function must<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('fixture value missing');
+/** A figure as displayed; '—' where there is none (no valid sheet). */
+const f2 = (value: Dec | null): string => (value === null ? '—' : fmt2(value));
+
+function must<T>(value: T | undefined | null): T {
+  if (value === undefined || value === null) throw new Error('fixture value missing');
   return value;
 }
 
@@ -24,13 +27,13 @@ describe('aggregation of the sample panel (figures computed by hand)', () => {
 
   it('computes mean, trimmed mean, median and spread exactly', () => {
     const a01 = byId(agg, 'A01'); // 88 86 90 85 87 89 84
-    expect(fmt2(a01.mean)).toBe('87.00');
-    expect(fmt2(a01.trimmedMean ?? 0)).toBe('87.00'); // drops 90 and 84
-    expect(fmt2(a01.median)).toBe('87.00');
-    expect(fmt2(a01.spread)).toBe('6.00');
+    expect(f2(a01.mean)).toBe('87.00');
+    expect(f2(a01.trimmedMean)).toBe('87.00'); // drops 90 and 84
+    expect(f2(a01.median)).toBe('87.00');
+    expect(f2(a01.spread)).toBe('6.00');
     const a02 = byId(agg, 'A02'); // 86 88 84 87 85 90 83 → mean 603/7
-    expect(fmt2(a02.mean)).toBe('86.14');
-    expect(fmt2(a02.trimmedMean ?? 0)).toBe('86.00');
+    expect(f2(a02.mean)).toBe('86.14');
+    expect(f2(a02.trimmedMean)).toBe('86.00');
     expect(a02.experts.find((e) => e.expertId === 'E06')?.dropped).toBe('high');
     expect(a02.experts.find((e) => e.expertId === 'E07')?.dropped).toBe('low');
   });
@@ -39,7 +42,7 @@ describe('aggregation of the sample panel (figures computed by hand)', () => {
     const a03 = byId(agg, 'A03');
     expect(a03.recusedExpertIds).toEqual(['E05']);
     expect(a03.validSheets).toBe(6);
-    expect(fmt2(a03.trimmedMean ?? 0)).toBe('84.50'); // 85 84 86 83 (87, 82 dropped)
+    expect(f2(a03.trimmedMean)).toBe('84.50'); // 85 84 86 83 (87, 82 dropped)
   });
 
   it("flags a deviating score and carries the expert's reason", () => {
@@ -142,6 +145,7 @@ const arbPanel = fc
         technicalRoute: { id: `R${i}`, label: `R${i}`, summary: '' },
       })),
       panel: {
+        minSize: 3,
         experts: Array.from({ length: experts }, (_, i) => ({
           ...structuredClone(must(base.panel.experts[1])),
           id: `P${i}`,
@@ -172,9 +176,7 @@ const arbPanel = fc
 const summary = (agg: ReturnType<typeof aggregate>) =>
   agg.results
     .map((r) =>
-      [r.applicantId, r.rank, fmt2(r.final), fmt2(r.mean), fmt2(r.median), fmt2(r.spread)].join(
-        '|',
-      ),
+      [r.applicantId, r.rank, f2(r.final), f2(r.mean), f2(r.median), f2(r.spread)].join('|'),
     )
     .sort();
 
@@ -197,8 +199,8 @@ describe('aggregation properties (fast-check)', () => {
       fc.property(arbPanel, ({ pkg, sheets }) => {
         for (const r of aggregate(pkg, sheets).results) {
           if (r.trimmedMean) {
-            expect(r.trimmedMean.gte(r.min)).toBe(true);
-            expect(r.trimmedMean.lte(r.max)).toBe(true);
+            expect(r.trimmedMean.gte(must(r.min))).toBe(true);
+            expect(r.trimmedMean.lte(must(r.max))).toBe(true);
           }
         }
       }),
@@ -214,7 +216,10 @@ describe('aggregation properties (fast-check)', () => {
         // A new expert who recused from `target` but scored everyone else identically to expert 0
         // changes others, so compare the target only: its figures must not move.
         const extraExpert = { ...must(pkg.panel.experts[1]), id: 'PX' };
-        const pkg2 = { ...pkg, panel: { experts: [...pkg.panel.experts, extraExpert] } };
+        const pkg2 = {
+          ...pkg,
+          panel: { ...pkg.panel, experts: [...pkg.panel.experts, extraExpert] },
+        };
         const recusedSheet: ScoreSheet = {
           formatVersion: 1,
           packageId: pkg.packageId,
@@ -232,7 +237,7 @@ describe('aggregation properties (fast-check)', () => {
         const after = aggregate(pkg2, [...sheets, recusedSheet]);
         const pickRow = (a: ReturnType<typeof aggregate>) => {
           const r = must(a.results.find((x) => x.applicantId === target));
-          return [fmt2(r.final), fmt2(r.mean), fmt2(r.median), r.validSheets];
+          return [f2(r.final), f2(r.mean), f2(r.median), r.validSheets];
         };
         expect(pickRow(after)).toEqual(pickRow(before));
         expect(after.results.map((r) => r.applicantId)).toEqual(
@@ -251,7 +256,10 @@ describe('aggregation properties (fast-check)', () => {
         ({ pkg, sheets }, same) => {
           const meanPkg = { ...pkg, aggregation: { ...pkg.aggregation, method: 'mean' as const } };
           const extra = { ...must(pkg.panel.experts[1]), id: 'PY' };
-          const pkg2 = { ...meanPkg, panel: { experts: [...pkg.panel.experts, extra] } };
+          const pkg2 = {
+            ...meanPkg,
+            panel: { ...pkg.panel, experts: [...pkg.panel.experts, extra] },
+          };
           const sheet: ScoreSheet = {
             formatVersion: 1,
             packageId: pkg.packageId,
@@ -271,11 +279,11 @@ describe('aggregation properties (fast-check)', () => {
           const after = aggregate(pkg2, [...sheets, sheet]);
           for (const a of before.results) {
             for (const b of before.results) {
-              if (a.final.gt(b.final)) {
+              if (must(a.final).gt(must(b.final))) {
                 const a2 = must(after.results.find((r) => r.applicantId === a.applicantId));
                 const b2 = must(after.results.find((r) => r.applicantId === b.applicantId));
-                expect(a2.final.gt(b2.final)).toBe(true);
-                expect(a2.rank).toBeLessThanOrEqual(b2.rank);
+                expect(must(a2.final).gt(must(b2.final))).toBe(true);
+                expect(must(a2.rank)).toBeLessThanOrEqual(must(b2.rank));
               }
             }
           }

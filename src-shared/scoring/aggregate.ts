@@ -6,7 +6,7 @@
  * All arithmetic is exact (decimal.js); figures are shown rounded half-up to 2 places.
  */
 import { dec, fmt2, sum, ZERO, type Dec } from '../money';
-import type { Aggregation, ReviewPackage, ScoreSheet } from '../model';
+import type { Aggregation, AggregationMethod, ReviewPackage, ScoreSheet } from '../model';
 import { applicantTotal } from './sheet';
 
 export interface ExpertTotal {
@@ -25,27 +25,53 @@ export interface ApplicantResult {
   experts: ExpertTotal[];
   recusedExpertIds: string[];
   validSheets: number;
-  mean: Dec;
+  /** null for every figure below: no valid sheet, so no figure and no rank (「无有效评分」). */
+  mean: Dec | null;
   trimmedMean: Dec | null;
-  median: Dec;
-  min: Dec;
-  max: Dec;
-  spread: Dec;
+  median: Dec | null;
+  min: Dec | null;
+  max: Dec | null;
+  spread: Dec | null;
   criterionMeans: Record<string, Dec>;
-  /** The score the ranking uses, by the package's method. */
-  final: Dec;
-  rank: number;
+  /** The method actually applied: the package's, or the plain mean when too few sheets to trim. */
+  method: AggregationMethod | null;
+  /** Why the applied method is not the package's (null when it is, or with no valid sheet). */
+  methodNote: string | null;
+  /** Fewer valid sheets than the package's `aggregation.minValidSheets`. */
+  belowMinValidSheets: boolean;
+  /** The score the ranking uses, by the applied method; null with no valid sheet. */
+  final: Dec | null;
+  /** null with no valid sheet: never ranked. */
+  rank: number | null;
   /** Other applicants still tied after the declared tie-break order (for the chair to break). */
   tiedWith: string[];
 }
 
 export interface AggregateResult {
+  /** The package's method (each applicant's `method` says what was actually applied). */
   method: Aggregation['method'];
   results: ApplicantResult[];
   /** Submitted sheets per expert; experts with no sheet are missing. */
   submittedExpertIds: string[];
   missingExpertIds: string[];
 }
+
+/** How each method is written in tables, opinions and prints. */
+export const METHOD_LABEL: Record<AggregationMethod, string> = {
+  mean: '算术平均',
+  'trimmed-mean': '去掉一个最高分和一个最低分后平均',
+  median: '中位数',
+};
+
+/** The same, short, for a table's column. */
+export const METHOD_SHORT: Record<AggregationMethod, string> = {
+  mean: '算术平均',
+  'trimmed-mean': '去极值平均',
+  median: '中位数',
+};
+
+/** 「无有效评分」: what stands where an applicant with no valid sheet would have a figure. */
+export const NO_VALID_SHEETS = '无有效评分';
 
 export function median(values: readonly Dec[]): Dec {
   if (values.length === 0) return ZERO;
@@ -79,9 +105,26 @@ export function trimmedMean(
   return { value: mean(kept), low, high };
 }
 
+/**
+ * The method applied to one applicant: the package's, except a trimmed mean with fewer valid sheets
+ * than `trimMinSheets`, which falls back to the plain mean — and says so.
+ */
+export function appliedMethod(
+  settings: Aggregation,
+  validSheets: number,
+): { method: AggregationMethod; note: string | null } {
+  if (settings.method === 'trimmed-mean' && validSheets < Math.max(3, settings.trimMinSheets)) {
+    return {
+      method: 'mean',
+      note: `有效评分表 ${validSheets} 份，少于去极值所需的 ${Math.max(3, settings.trimMinSheets)} 份，按算术平均汇总`,
+    };
+  }
+  return { method: settings.method, note: null };
+}
+
 function finalScore(
-  r: Pick<ApplicantResult, 'mean' | 'trimmedMean' | 'median'>,
-  method: Aggregation['method'],
+  r: { mean: Dec; trimmedMean: Dec | null; median: Dec },
+  method: AggregationMethod,
 ): Dec {
   if (method === 'median') return r.median;
   if (method === 'trimmed-mean') return r.trimmedMean ?? r.mean;
@@ -90,6 +133,9 @@ function finalScore(
 
 /** Compares for ranking: final score, then the tie-break criteria means in order (display precision). */
 function compareResults(a: ApplicantResult, b: ApplicantResult, order: readonly string[]): number {
+  // Unranked (no valid sheet) after every ranked applicant.
+  if (a.final === null || b.final === null)
+    return (a.final === null ? 1 : 0) - (b.final === null ? 1 : 0);
   const byFinal = dec(fmt2(b.final)).comparedTo(dec(fmt2(a.final)));
   if (byFinal !== 0) return byFinal;
   for (const id of order) {
@@ -106,22 +152,24 @@ export function aggregate(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): Ag
   const submitted = sheets.filter((s) => s.packageId === pkg.packageId && s.status === 'submitted');
   // One sheet per expert: the last one given wins (imports replace earlier copies).
   const byExpert = new Map(submitted.map((s) => [s.expertId, s]));
+  // Each sheet's scores by applicant, looked up once per cell rather than searched.
+  const scoresOf = new Map(
+    submitted.map((s) => [s.expertId, new Map(s.scores.map((x) => [x.applicantId, x]))]),
+  );
   const panelIds = pkg.panel.experts.map((e) => e.id);
   const results: ApplicantResult[] = pkg.applicants.map((applicant) => {
     const experts: ExpertTotal[] = [];
     const recused: string[] = [];
     for (const expertId of panelIds) {
-      const sheet = byExpert.get(expertId);
-      const score = sheet?.scores.find((s) => s.applicantId === applicant.id);
-      if (!sheet || !score) continue;
+      const score = scoresOf.get(expertId)?.get(applicant.id);
+      if (!score) continue;
       if (score.recusal) {
         recused.push(expertId);
         continue;
       }
       const perCriterion: Record<string, Dec> = {};
-      for (const c of pkg.rubric.criteria) {
-        perCriterion[c.id] = dec(score.criteria.find((x) => x.criterionId === c.id)?.points ?? 0);
-      }
+      const points = new Map(score.criteria.map((x) => [x.criterionId, x.points]));
+      for (const c of pkg.rubric.criteria) perCriterion[c.id] = dec(points.get(c.id) ?? 0);
       experts.push({
         expertId,
         total: applicantTotal(score, pkg.rubric),
@@ -148,28 +196,51 @@ export function aggregate(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): Ag
       }
     }
     const criterionMeans: Record<string, Dec> = {};
-    for (const c of pkg.rubric.criteria)
-      criterionMeans[c.id] = mean(experts.map((e) => e.perCriterion[c.id] ?? ZERO));
-    const min = totals.reduce<Dec | null>((m, v) => (m === null || v.lt(m) ? v : m), null) ?? ZERO;
-    const max = totals.reduce<Dec | null>((m, v) => (m === null || v.gt(m) ? v : m), null) ?? ZERO;
+    if (experts.length > 0)
+      for (const c of pkg.rubric.criteria)
+        criterionMeans[c.id] = mean(experts.map((e) => e.perCriterion[c.id] ?? ZERO));
+    const belowMinValidSheets = experts.length < settings.minValidSheets;
+    const common = {
+      applicantId: applicant.id,
+      experts,
+      recusedExpertIds: recused,
+      validSheets: experts.length,
+      criterionMeans,
+      belowMinValidSheets,
+      rank: null,
+      tiedWith: [],
+    };
+    if (experts.length === 0) {
+      return {
+        ...common,
+        mean: null,
+        trimmedMean: null,
+        median: null,
+        min: null,
+        max: null,
+        spread: null,
+        method: null,
+        methodNote: null,
+        final: null,
+      };
+    }
+    const min = totals.reduce((m, v) => (v.lt(m) ? v : m));
+    const max = totals.reduce((m, v) => (v.gt(m) ? v : m));
     const base = {
       mean: mean(totals),
       trimmedMean: trimmed ? trimmed.value : null,
       median: median(totals),
     };
+    const applied = appliedMethod(settings, experts.length);
     return {
-      applicantId: applicant.id,
-      experts,
-      recusedExpertIds: recused,
-      validSheets: experts.length,
+      ...common,
       ...base,
       min,
       max,
       spread: max.minus(min),
-      criterionMeans,
-      final: finalScore(base, settings.method),
-      rank: 0,
-      tiedWith: [],
+      method: applied.method,
+      methodNote: applied.note,
+      final: finalScore(base, applied.method),
     };
   });
   const order =
@@ -180,11 +251,15 @@ export function aggregate(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): Ag
     (a, b) => compareResults(a, b, order) || a.applicantId.localeCompare(b.applicantId),
   );
   ranked.forEach((r, i) => {
+    if (r.final === null) return;
     const prev = ranked[i - 1];
-    r.rank = prev && compareResults(prev, r, order) === 0 ? prev.rank : i + 1;
+    r.rank = prev && prev.rank !== null && compareResults(prev, r, order) === 0 ? prev.rank : i + 1;
   });
   for (const r of ranked) {
-    r.tiedWith = ranked.filter((o) => o !== r && o.rank === r.rank).map((o) => o.applicantId);
+    r.tiedWith =
+      r.rank === null
+        ? []
+        : ranked.filter((o) => o !== r && o.rank === r.rank).map((o) => o.applicantId);
   }
   return {
     method: settings.method,

@@ -1,12 +1,27 @@
 /**
- * Score sheets typed in by a secretary from paper, as CSV (UTF-8, one row per expert and
- * applicant). Header, English or Chinese:
+ * Score sheets typed in by a secretary from paper, as CSV (one row per expert and applicant).
+ * Header, English or Chinese:
  *   expertId|专家编号, applicantId|揭榜方编号, recusal|回避类型, recusalReason|回避理由,
- *   <one column per criterion id>, opinion|总体意见, deviationReason|偏离理由
- * Every problem is reported with its row number; nothing is half-read.
+ *   <one column per criterion id>, opinion|总体意见, deviationReason|偏离理由,
+ *   optionally <criterion id>评语 (comments are otherwise on the paper sheet)
+ * Read through the one reader (size bound, UTF-8 / BOM / GB18030 as Excel and WPS save it), at
+ * most READ_LIMITS.csvRows rows; scores are plain decimals (full-width digits read as digits,
+ * `0x11` and `1.7e1` refused); recusal kinds by code or by the app's Chinese name; every sheet then
+ * validated against the rubric with `validateSheet`. Every problem names its row, expert,
+ * applicant and criterion; nothing is half-read.
  */
 import Papa from 'papaparse';
-import { RecusalKindSchema, ScoreSheetSchema, type ReviewPackage, type ScoreSheet } from '../model';
+import { capLines, READ_LIMITS, readText } from '../io';
+import {
+  RECUSAL_LABEL,
+  RecusalKindSchema,
+  ScoreSheetSchema,
+  type RecusalKind,
+  type ReviewPackage,
+  type ScoreSheet,
+} from '../model';
+import { cleanText, parsePlainDecimal } from '../text/normalize';
+import { describeSchemaIssues, describeSheetIssue, validateSheet } from './sheet';
 
 const ALIASES: Record<string, string> = {
   专家编号: 'expertId',
@@ -17,25 +32,58 @@ const ALIASES: Record<string, string> = {
   偏离理由: 'deviationReason',
 };
 
+/** A recusal kind as written in a cell: its code (`same-organisation`) or its Chinese name. */
+export function recusalKindOf(text: string): RecusalKind | null {
+  const t = text.trim();
+  const code = RecusalKindSchema.safeParse(t);
+  if (code.success) return code.data;
+  for (const kind of RecusalKindSchema.options) if (RECUSAL_LABEL[kind] === t) return kind;
+  return null;
+}
+
+/** What stands for a criterion's comment that is written on the paper sheet, not in the CSV. */
+export const PAPER_COMMENT = '（评语见纸质评分表）';
+
 export type CsvResult = { ok: true; sheets: ScoreSheet[] } | { ok: false; errors: string[] };
 
+/** The paper-sheet CSV from its bytes: the reader's bound and decoding first. */
+export function readSheetsCsv(bytes: Uint8Array, name: string, pkg: ReviewPackage): CsvResult {
+  const text = readText(bytes, name, READ_LIMITS.csvBytes);
+  return text.ok ? parseSheetsCsv(text.value.text, pkg) : { ok: false, errors: [text.message] };
+}
+
+/** The paper-sheet CSV from decoded text. */
 export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
+  const fail = (errors: string[]): CsvResult => ({ ok: false, errors: capLines(errors) });
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
+    // One row past the cap is enough to know the file is too long: the rest is never parsed.
+    preview: READ_LIMITS.csvRows + 1,
     transformHeader: (h) => ALIASES[h.trim()] ?? h.trim(),
   });
-  const errors = parsed.errors.map((e) => `第 ${(e.row ?? 0) + 2} 行：${e.message}`);
+  if (parsed.data.length > READ_LIMITS.csvRows)
+    return fail([
+      `超过 ${READ_LIMITS.csvRows.toLocaleString('en-US')} 行的上限（每位专家对每家揭榜方一行），未读取`,
+    ]);
+  const errors = parsed.errors.map(
+    (e) => `第 ${(e.row ?? 0) + 2} 行：CSV 格式错误（${e.message}）`,
+  );
   const fields = parsed.meta.fields ?? [];
   for (const required of ['expertId', 'applicantId', ...pkg.rubric.criteria.map((c) => c.id)]) {
     if (!fields.includes(required)) errors.push(`缺少列：${required}`);
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return fail(errors);
   const sheets = new Map<string, ScoreSheet>();
+  /** Row of each expert/applicant pair, to name rows in the rubric's findings. */
+  const rowOf = new Map<string, number>();
+  /** Cells already reported as unreadable: the rubric's "please score" would only repeat them. */
+  const badCells = new Set<string>();
   parsed.data.forEach((row, i) => {
     const line = i + 2;
     const expertId = (row['expertId'] ?? '').trim();
     const applicantId = (row['applicantId'] ?? '').trim();
+    const at = `第 ${line} 行（专家 ${expertId || '?'} · 揭榜方 ${applicantId || '?'}）`;
     if (!pkg.panel.experts.some((e) => e.id === expertId))
       errors.push(`第 ${line} 行：专家编号“${expertId}”不在专家名单中`);
     if (!pkg.applicants.some((a) => a.id === applicantId))
@@ -48,48 +96,73 @@ export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
       scores: [],
     };
     sheets.set(expertId, sheet);
-    if (sheet.scores.some((s) => s.applicantId === applicantId))
-      errors.push(`第 ${line} 行：${expertId} 对 ${applicantId} 的评分重复`);
-    const recusalText = (row['recusal'] ?? '').trim();
+    if (rowOf.has(`${expertId}/${applicantId}`))
+      errors.push(
+        `${at}：该专家对该揭榜方的评分重复（另见第 ${rowOf.get(`${expertId}/${applicantId}`)} 行）`,
+      );
+    rowOf.set(`${expertId}/${applicantId}`, line);
+    const text = (column: string, label: string): string => {
+      const cleaned = cleanText(row[column] ?? '');
+      if (cleaned.ok) return cleaned.value.trim();
+      errors.push(`${at}：“${label}”${cleaned.message}`);
+      return '';
+    };
+    const recusalText = text('recusal', '回避类型');
     if (recusalText !== '') {
-      const kind = RecusalKindSchema.safeParse(recusalText);
-      if (!kind.success)
+      const kind = recusalKindOf(recusalText);
+      if (!kind)
         errors.push(
-          `第 ${line} 行：回避类型“${recusalText}”无效（可选：${RecusalKindSchema.options.join('、')}）`,
+          `${at}：回避类型“${recusalText}”无效（可填：${RecusalKindSchema.options.map((k) => `${RECUSAL_LABEL[k]}（${k}）`).join('、')}）`,
         );
       sheet.scores.push({
         applicantId,
         recusal: {
-          kind: kind.success ? kind.data : 'other',
-          reason: (row['recusalReason'] ?? '').trim() || '（纸质评分表载明回避）',
+          kind: kind ?? 'other',
+          reason: text('recusalReason', '回避理由') || '（纸质评分表载明回避）',
         },
         criteria: [],
         overallOpinion: '',
       });
       return;
     }
-    const criteria = pkg.rubric.criteria.map((c) => {
-      const raw = (row[c.id] ?? '').trim();
-      const points = Number(raw);
-      if (raw === '' || !Number.isFinite(points))
-        errors.push(`第 ${line} 行：“${c.name}”（${c.id}）的分值“${raw}”不是数字`);
-      return { criterionId: c.id, points: Number.isFinite(points) ? points : 0, comment: '' };
+    const criteria = pkg.rubric.criteria.flatMap((c) => {
+      const read = parsePlainDecimal(row[c.id] ?? '');
+      if (!read.ok || read.value === null) {
+        badCells.add(`${expertId}/${applicantId}/${c.id}`);
+        errors.push(`${at} · ${c.name}（${c.id}）：${read.ok ? '未填写分值' : read.message}`);
+        return [];
+      }
+      // Comments are written on the paper sheet; an optional `C1评语` column carries them here.
+      const comment = text(`${c.id}评语`, `${c.name}评语`) || PAPER_COMMENT;
+      return [{ criterionId: c.id, points: read.value, comment }];
     });
-    const deviationReason = (row['deviationReason'] ?? '').trim();
+    const deviationReason = text('deviationReason', '偏离理由');
     sheet.scores.push({
       applicantId,
       criteria,
-      overallOpinion: (row['opinion'] ?? '').trim(),
+      overallOpinion: text('opinion', '总体意见'),
       ...(deviationReason ? { deviationReason } : {}),
     });
   });
-  if (errors.length > 0) return { ok: false, errors };
   const out: ScoreSheet[] = [];
   for (const sheet of sheets.values()) {
     const checked = ScoreSheetSchema.safeParse(sheet);
-    if (!checked.success)
-      errors.push(`${sheet.expertId}：${checked.error.issues.map((x) => x.message).join('；')}`);
-    else out.push(checked.data);
+    if (!checked.success) {
+      errors.push(
+        ...describeSchemaIssues(checked.error).map((m) => `专家 ${sheet.expertId}：${m}`),
+      );
+      continue;
+    }
+    // The rubric, as every other door checks it: range, step, comments, opinion, reasons.
+    for (const issue of validateSheet(checked.data, pkg)) {
+      // Unknown experts and applicants and repeated rows were named by row above; unreadable cells too.
+      if (issue.field === 'sheet' || issue.field === 'unknown') continue;
+      if (badCells.has(`${issue.expertId}/${issue.applicantId}/${issue.criterionId ?? ''}`))
+        continue;
+      const line = rowOf.get(`${issue.expertId}/${issue.applicantId}`);
+      errors.push(`${line ? `第 ${line} 行 · ` : ''}${describeSheetIssue(issue, pkg)}`);
+    }
+    out.push(checked.data);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, sheets: out };
+  return errors.length > 0 ? fail(errors) : { ok: true, sheets: out };
 }

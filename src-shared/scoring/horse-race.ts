@@ -18,7 +18,9 @@ export interface HorseRaceProposal {
 
 export function proposeHorseRace(pkg: ReviewPackage, agg: AggregateResult): HorseRaceProposal {
   const reasons: string[] = [];
-  const passing = agg.results.filter((r) => r.final.gte(pkg.aggregation.passScore));
+  const passing = agg.results.flatMap((r) =>
+    r.final !== null && r.final.gte(pkg.aggregation.passScore) ? [{ ...r, final: r.final }] : [],
+  );
   const best = passing[0];
   if (!best) {
     return {

@@ -1,13 +1,34 @@
 /** Validation and totals of one expert's sheet. Pure; messages in Chinese, in place for the UI. */
 import { dec, onStep, sum, type Dec } from '../money';
-import type { ApplicantScore, Criterion, ReviewPackage, Rubric, ScoreSheet } from '../model';
+import {
+  ScoreSheetSchema,
+  type ApplicantScore,
+  type Criterion,
+  type ReviewPackage,
+  type Rubric,
+  type ScoreSheet,
+} from '../model';
 
-export interface SheetIssue {
+/** A problem with one cell (a criterion's points or comment) or one applicant's entry. */
+export interface CellIssue {
   applicantId: string;
   /** The criterion the issue sits on, or undefined for the applicant as a whole. */
   criterionId?: string;
-  field: 'points' | 'comment' | 'opinion' | 'deviationReason' | 'recusal' | 'missing';
+  field:
+    | 'points'
+    | 'comment'
+    | 'opinion'
+    | 'deviationReason'
+    | 'recusal'
+    | 'missing'
+    | 'unknown'
+    | 'sheet';
   message: string;
+}
+
+/** A problem with a sheet, named down to the cell: expert, applicant, criterion. */
+export interface SheetIssue extends CellIssue {
+  expertId: string;
 }
 
 /** The applicant's total: the sum of points, or of points × weight when the rubric has weights. */
@@ -26,6 +47,18 @@ export function maxTotal(rubric: Rubric): Dec {
   return sum(rubric.criteria.map((c) => dec(c.maxPoints).times(c.weight ?? 1)));
 }
 
+const stepMemo = new Map<string, boolean>();
+/** `onStep`, remembered: a panel has few distinct (points, step) pairs and many cells. */
+function isOnStep(points: number, step: number): boolean {
+  const key = `${points}/${step}`;
+  let hit = stepMemo.get(key);
+  if (hit === undefined) {
+    hit = onStep(points, step);
+    if (stepMemo.size < 10_000) stepMemo.set(key, hit);
+  }
+  return hit;
+}
+
 function needsComment(criterion: Criterion, points: number, rubric: Rubric): boolean {
   return criterion.requiresComment || points < criterion.maxPoints * rubric.commentBelowFraction;
 }
@@ -37,7 +70,7 @@ export function criterionIssues(
   points: number | undefined,
   comment: string,
   rubric: Rubric,
-): SheetIssue[] {
+): CellIssue[] {
   if (points === undefined || Number.isNaN(points)) {
     return [
       {
@@ -48,15 +81,15 @@ export function criterionIssues(
       },
     ];
   }
-  const issues: SheetIssue[] = [];
-  if (points < 0 || points > criterion.maxPoints) {
+  const issues: CellIssue[] = [];
+  if (!Number.isFinite(points) || points < 0 || points > criterion.maxPoints) {
     issues.push({
       applicantId,
       criterionId: criterion.id,
       field: 'points',
       message: `“${criterion.name}”的分值应在 0 至 ${criterion.maxPoints} 分之间`,
     });
-  } else if (!onStep(points, criterion.step)) {
+  } else if (!isOnStep(points, criterion.step)) {
     issues.push({
       applicantId,
       criterionId: criterion.id,
@@ -77,11 +110,106 @@ export function criterionIssues(
   return issues;
 }
 
-/** Every issue that keeps a sheet from being submitted. */
+/** Every issue of one applicant's entry (range, step, comments, opinion, reason). */
+function scoreIssues(
+  applicant: { id: string; name: string },
+  score: ApplicantScore,
+  pkg: ReviewPackage,
+): CellIssue[] {
+  const issues: CellIssue[] = [];
+  if (score.recusal) {
+    if (score.criteria.length > 0) {
+      issues.push({
+        applicantId: applicant.id,
+        field: 'recusal',
+        message: `已回避的揭榜方不得评分：${applicant.name}`,
+      });
+    }
+    return issues;
+  }
+  const byId = new Map<string, { points: number; comment: string }>();
+  for (const c of score.criteria) {
+    if (!pkg.rubric.criteria.some((x) => x.id === c.criterionId)) {
+      issues.push({
+        applicantId: applicant.id,
+        criterionId: c.criterionId,
+        field: 'unknown',
+        message: `评分标准中没有指标“${c.criterionId}”`,
+      });
+    } else if (byId.has(c.criterionId)) {
+      issues.push({
+        applicantId: applicant.id,
+        criterionId: c.criterionId,
+        field: 'points',
+        message: `指标“${c.criterionId}”评分重复`,
+      });
+    }
+    byId.set(c.criterionId, c);
+  }
+  for (const criterion of pkg.rubric.criteria) {
+    const entry = byId.get(criterion.id);
+    issues.push(
+      ...criterionIssues(applicant.id, criterion, entry?.points, entry?.comment ?? '', pkg.rubric),
+    );
+  }
+  const total = applicantTotal(score, pkg.rubric);
+  const complete = pkg.rubric.criteria.every((c) => byId.has(c.id));
+  if (
+    complete &&
+    total.lt(pkg.aggregation.passScore) &&
+    (score.deviationReason ?? '').trim() === ''
+  ) {
+    issues.push({
+      applicantId: applicant.id,
+      field: 'deviationReason',
+      message: `总分 ${total.toFixed()} 低于 ${pkg.aggregation.passScore} 分（不予推荐），须写明理由`,
+    });
+  }
+  if (score.overallOpinion.trim() === '') {
+    issues.push({
+      applicantId: applicant.id,
+      field: 'opinion',
+      message: `请填写对“${applicant.name}”的总体意见`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * Every issue that keeps a sheet from being submitted or counted: the one validation of a sheet
+ * against the package and its rubric, used by the expert's form, the chair's import, `jiebang
+ * score` (JSON and CSV) and `jiebang check` alike. Each issue names expert, applicant, criterion.
+ */
 export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue[] {
-  const issues: SheetIssue[] = [];
+  const expertId = sheet.expertId;
+  const issues: CellIssue[] = [];
+  if (sheet.packageId !== pkg.packageId)
+    issues.push({
+      applicantId: '',
+      field: 'sheet',
+      message: `评分表属于另一个评审包（${sheet.packageId}），当前评审包为 ${pkg.packageId}`,
+    });
+  if (!pkg.panel.experts.some((e) => e.id === expertId))
+    issues.push({ applicantId: '', field: 'sheet', message: `专家 ${expertId} 不在专家名单中` });
+  const seen = new Set<string>();
+  for (const score of sheet.scores) {
+    if (!pkg.applicants.some((a) => a.id === score.applicantId))
+      issues.push({
+        applicantId: score.applicantId,
+        field: 'unknown',
+        message: `评审包中没有揭榜方“${score.applicantId}”`,
+      });
+    else if (seen.has(score.applicantId))
+      issues.push({
+        applicantId: score.applicantId,
+        field: 'unknown',
+        message: `对揭榜方“${score.applicantId}”的评分重复`,
+      });
+    seen.add(score.applicantId);
+  }
+  const byApplicant = new Map(sheet.scores.map((s) => [s.applicantId, s]));
   for (const applicant of pkg.applicants) {
-    const score = sheet.scores.find((s) => s.applicantId === applicant.id);
+    const score = byApplicant.get(applicant.id);
     if (!score) {
       issues.push({
         applicantId: applicant.id,
@@ -90,49 +218,42 @@ export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue
       });
       continue;
     }
-    if (score.recusal) {
-      if (score.criteria.length > 0) {
-        issues.push({
-          applicantId: applicant.id,
-          field: 'recusal',
-          message: `已回避的揭榜方不得评分：${applicant.name}`,
-        });
-      }
-      continue;
-    }
-    const byId = new Map(score.criteria.map((c) => [c.criterionId, c]));
-    for (const criterion of pkg.rubric.criteria) {
-      const entry = byId.get(criterion.id);
-      issues.push(
-        ...criterionIssues(
-          applicant.id,
-          criterion,
-          entry?.points,
-          entry?.comment ?? '',
-          pkg.rubric,
-        ),
-      );
-    }
-    const total = applicantTotal(score, pkg.rubric);
-    const complete = pkg.rubric.criteria.every((c) => byId.has(c.id));
-    if (
-      complete &&
-      total.lt(pkg.aggregation.passScore) &&
-      (score.deviationReason ?? '').trim() === ''
-    ) {
-      issues.push({
-        applicantId: applicant.id,
-        field: 'deviationReason',
-        message: `总分 ${total.toFixed()} 低于 ${pkg.aggregation.passScore} 分（不予推荐），须写明理由`,
-      });
-    }
-    if (score.overallOpinion.trim() === '') {
-      issues.push({
-        applicantId: applicant.id,
-        field: 'opinion',
-        message: `请填写对“${applicant.name}”的总体意见`,
-      });
-    }
+    issues.push(...scoreIssues(applicant, score, pkg));
   }
-  return issues;
+  return issues.map((i) => ({ expertId, ...i }));
+}
+
+/** "专家 E02 · 揭榜方 A01 · 揭榜方资质条件（C1）：…": an issue named down to its cell. */
+export function describeSheetIssue(issue: SheetIssue, pkg: ReviewPackage): string {
+  const criterion = pkg.rubric.criteria.find((c) => c.id === issue.criterionId);
+  const where = [
+    `专家 ${issue.expertId}`,
+    ...(issue.applicantId ? [`揭榜方 ${issue.applicantId}`] : []),
+    ...(issue.criterionId
+      ? [criterion ? `${criterion.name}（${criterion.id}）` : issue.criterionId]
+      : []),
+  ];
+  return `${where.join(' · ')}：${issue.message}`;
+}
+
+/** A zod error as lines naming each field: `scores.0.criteria.1.points：…`. */
+export function describeSchemaIssues(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): string[] {
+  return error.issues.map((i) => `${i.path.map(String).join('.') || '（整个文档）'}：${i.message}`);
+}
+
+export type SheetReading = { ok: true; sheet: ScoreSheet } | { ok: false; problems: string[] };
+
+/**
+ * A sheet from any file (JSON, or the document of a sheet bundle): the schema, then
+ * `validateSheet`. Problems are named by field or cell; nothing is counted from a refused sheet.
+ */
+export function readSheet(raw: unknown, pkg: ReviewPackage): SheetReading {
+  const parsed = ScoreSheetSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: describeSchemaIssues(parsed.error) };
+  const issues = validateSheet(parsed.data, pkg);
+  return issues.length === 0
+    ? { ok: true, sheet: parsed.data }
+    : { ok: false, problems: issues.map((i) => describeSheetIssue(i, pkg)) };
 }

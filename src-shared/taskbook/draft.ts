@@ -5,6 +5,7 @@
  * user fills in only what is new (contract number, IP ownership and benefit sharing, 第十五条).
  */
 import { z } from 'zod';
+import { addDays, addMonths } from '../calendar';
 import { dec, money, sum } from '../money';
 import {
   TaskBookSchema,
@@ -14,12 +15,14 @@ import {
   type TaskMilestone,
 } from '../model';
 
-/** `iso` + `months` calendar months, minus one day (a period or milestone ends the day before). */
+/**
+ * The last day of a period of `months` calendar months from `iso`: the day before the same day
+ * `months` later, or — where that month has no such day — that month's last day
+ * (2027-01-31 + 1 month ends 2027-02-28; 2027-01-01 + 30 months ends 2029-06-30).
+ */
 export function endAfterMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1 + months, d ?? 1));
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  const same = addMonths(iso, months);
+  return same.slice(8) === iso.slice(8) ? addDays(same, -1) : same;
 }
 
 /** The first day of the month after `iso` (a task book starts on a month boundary). */

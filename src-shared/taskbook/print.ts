@@ -7,7 +7,9 @@ import { openBundle, type BundleSigner } from '../bundle';
 import { canonicalHash } from '../canonical';
 import type { AgeKey } from '../crypto/age';
 import type { CryptoProvider } from '../crypto/provider';
+import { readJson } from '../io';
 import { TaskBookSchema, type TaskBook } from '../model';
+import { describeSchemaIssues } from '../scoring/sheet';
 
 /** The verification code of a task book: SHA-256 of its canonical JSON. */
 export const taskBookCode = (tb: TaskBook): string => canonicalHash(tb);
@@ -56,6 +58,13 @@ export function comparePrinted(
   };
 }
 
+/** JSON text (`{`, after an optional UTF-8 BOM and whitespace), as opposed to a bundle. */
+export function isJsonText(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09) i++;
+  return bytes[i] === 0x7b;
+}
+
 export type TaskBookFile =
   | { ok: true; tb: TaskBook; signer?: BundleSigner }
   | { ok: false; needsKey: boolean; message: string };
@@ -69,20 +78,16 @@ export async function readTaskBookFile(
   crypto: CryptoProvider,
   keys?: readonly AgeKey[],
 ): Promise<TaskBookFile> {
-  if (bytes[0] === 0x7b) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      return { ok: false, needsKey: false, message: '不是有效的 JSON' };
-    }
-    const parsed = TaskBookSchema.safeParse(raw);
+  if (isJsonText(bytes)) {
+    const raw = readJson(bytes, '任务书文件');
+    if (!raw.ok) return { ok: false, needsKey: false, message: raw.message };
+    const parsed = TaskBookSchema.safeParse(raw.value);
     return parsed.success
       ? { ok: true, tb: parsed.data }
       : {
           ok: false,
           needsKey: false,
-          message: `不是有效的任务书（${parsed.error.issues[0]?.message ?? ''}）`,
+          message: `不是有效的任务书（${describeSchemaIssues(parsed.error).slice(0, 3).join('；')}）`,
         };
   }
   const opened = await openBundle(bytes, keys ? { crypto, keys } : { crypto });

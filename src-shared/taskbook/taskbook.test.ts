@@ -53,7 +53,7 @@ describe('draftTaskBook', () => {
 describe('dates and tranches', () => {
   it('ends a period the day before the month boundary', () => {
     expect(endAfterMonths('2027-01-01', 30)).toBe('2029-06-30');
-    expect(endAfterMonths('2027-01-31', 1)).toBe('2027-03-02');
+    expect(endAfterMonths('2027-01-31', 1)).toBe('2027-02-28');
     expect(endAfterMonths('2028-03-01', 12)).toBe('2029-02-28');
   });
 
@@ -136,16 +136,37 @@ describe('verifying a print', () => {
   it('reads a task book from its JSON, and says what is wrong with a file that is not one', async () => {
     const json = new TextEncoder().encode(JSON.stringify(tb));
     expect(await readTaskBookFile(json, nobleCrypto)).toEqual({ ok: true, tb });
-    expect(await readTaskBookFile(new TextEncoder().encode('{"title":'), nobleCrypto)).toEqual({
+    expect(
+      await readTaskBookFile(new TextEncoder().encode('{"title":'), nobleCrypto),
+    ).toMatchObject({
       ok: false,
       needsKey: false,
-      message: '不是有效的 JSON',
+      message: expect.stringContaining('任务书文件 不是有效的 JSON'),
     });
+    // As Notepad saves it: a UTF-8 BOM before the JSON.
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...json]);
+    expect(await readTaskBookFile(bom, nobleCrypto)).toEqual({ ok: true, tb });
     const partial = await readTaskBookFile(new TextEncoder().encode('{"title":"x"}'), nobleCrypto);
     expect(partial.ok).toBe(false);
     if (!partial.ok) expect(partial.message).toMatch(/^不是有效的任务书/);
     const zip = await readTaskBookFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), nobleCrypto);
     expect(zip.ok).toBe(false);
     if (!zip.ok) expect(zip.message).toMatch(/^文件包校验失败：/);
+  });
+});
+
+describe("dates that exist, at the editor's door (issue 14, point 5)", () => {
+  it("names an impossible due date by field in the form's own words", () => {
+    const draft = draftTaskBook(samplePackage(), sampleDecision(), '2026-12-10');
+    const bad = {
+      ...draft,
+      milestones: draft.milestones.map((m, i) => (i === 0 ? { ...m, due: '2027-02-30' } : m)),
+      period: { ...draft.period, end: '2026-13-01' },
+    };
+    const checked = checkDraft(bad);
+    expect(checked.ok).toBe(false);
+    const messages = checked.ok ? [] : checked.issues.map((i) => i.message);
+    expect(messages).toContain('里程碑 · 1 · 完成时间：2027-02-30 不是实际存在的日期');
+    expect(messages).toContain('实施周期 · 结束日期：2026-13-01 不是实际存在的日期');
   });
 });

@@ -34,3 +34,29 @@ describe('CJK line-break pieces', () => {
     );
   });
 });
+
+describe('numbers never break inside', () => {
+  it('keeps a point or comma between digits with the number', () => {
+    expect(splitForLineBreaks('含油量0.5mg/L')).toEqual(['含', '油', '量', '0.5mg/L']);
+    expect(splitForLineBreaks('资助12.5万元')).toEqual(['资', '助', '12.5', '万', '元']);
+    expect(splitForLineBreaks('30,000')).toEqual(['30,000']);
+    expect(splitForLineBreaks('2026-12-01前')).toEqual(['2026-12-01', '前']);
+    // A comma ending a clause is still punctuation (glued to what precedes it).
+    expect(splitForLineBreaks('共30,然后')).toEqual(['共', '30,', '然', '后']);
+  });
+  it('property: any string of digits with . or , between them stays in one piece', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^\d{1,4}$/), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom('.', ','), { minLength: 5, maxLength: 5 }),
+        fc.constantFrom('', '测', '资助', 'TDS'),
+        fc.constantFrom('', '万元', 'mg/L', '。'),
+        (groups, seps, before, after) => {
+          const number = groups.map((g, i) => (i === 0 ? g : `${seps[i - 1] ?? '.'}${g}`)).join('');
+          const pieces = splitForLineBreaks(`${before}${number}${after}`);
+          expect(pieces.some((p) => p.includes(number))).toBe(true);
+        },
+      ),
+    );
+  });
+});

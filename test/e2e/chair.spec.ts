@@ -1,20 +1,28 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import {
   createProfile,
   expect,
   importSampleAndEnrol,
   PASSPHRASE,
+  scoreAndSubmit,
   scoreByKeyboard,
+  sheetBundleFile,
   sheetFiles,
   test,
 } from './fixtures';
 
-test('the chair gathers five sheets (a tampered sixth refused by name), checks the figures, picks a horse race of two, is stopped by the funding cap, signs and exports', async ({
+test('the chair, with their own sheet on this device, gathers five more (a tampered sixth refused by name), records the absence, checks the figures, picks a horse race of two, is stopped by the funding cap, signs and exports', async ({
   app,
 }) => {
   await createProfile(app, '张志远');
   await importSampleAndEnrol(app, /E01 张志远/);
+  await scoreAndSubmit(app);
   await app.getByRole('link', { name: '组长汇总' }).click();
+  // The chair's own sheet joins on this device, without export or import.
+  await expect(app.getByTestId('board')).toContainText(
+    'E01 张志远：已提交（组长本人，本机评分表）',
+  );
 
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: '导入评分表文件…' }).click();
@@ -26,23 +34,33 @@ test('the chair gathers five sheets (a tampered sixth refused by name), checks t
   await expect(app.getByTestId('board')).toContainText('E05 吴敏：已提交（回避 A03）');
   await expect(app.getByTestId('board')).toContainText('E07 冯立：未提交');
 
-  // Figures computed by hand from the five sheets (E02–E06):
-  // A01 86 90 85 87 89 → mean 87.40, trimmed (drop 90, 85) 87.33; A02 88 84 87 85 90 → 86.80 / 86.67;
-  // A03 84 86 83 (E05 recused) 87 → 4 valid sheets, no trimming, mean 85.00;
-  // A04 70 75 40 71 73 → mean 65.80, trimmed (drop 75, 40) 71.33; E04's 40 deviates by −32.25.
+  // Figures computed by hand from the six sheets (E01–E06):
+  // A01 88 86 90 85 87 89 → mean 87.50, trimmed (drop 90, 85) 87.50; A02 86 88 84 87 85 90 →
+  // 86.67 / 86.50; A03 85 84 86 83 (E05 recused) 87 → 5 valid, trimmed (drop 87, 83) 85.00;
+  // A04 72 70 75 40 71 73 → mean 66.83, trimmed (drop 75, 40) 71.50; E04's 40 deviates.
   const row = (id: string) => app.getByTestId('ranking').locator(`tr[data-applicant="${id}"]`);
-  await expect(row('A01')).toContainText('87.40');
-  await expect(row('A01')).toContainText('87.33');
+  await expect(row('A01')).toContainText('88.00');
+  await expect(row('A01')).toContainText('87.50');
   await expect(row('A01')).toContainText('(90.00)');
-  await expect(row('A02')).toContainText('86.80');
   await expect(row('A02')).toContainText('86.67');
+  await expect(row('A02')).toContainText('86.50');
   await expect(row('A03')).toContainText('回避');
   await expect(row('A03')).toContainText('85.00');
-  await expect(row('A04')).toContainText('65.80');
-  await expect(row('A04')).toContainText('71.33');
+  await expect(row('A04')).toContainText('66.83');
+  await expect(row('A04')).toContainText('71.50');
   await expect(row('A04')).toContainText('(40.00)!');
   await expect(row('A01').locator('td').first()).toHaveText('1');
   await expect(row('A04').locator('td').first()).toHaveText('4');
+  await expect(app.getByTestId('method-statement')).toHaveText(
+    '汇总方法：按去掉一个最高分和一个最低分后平均汇总',
+  );
+
+  // E07's sheet was refused: signing waits until the chair records the absence (第十二条（五）).
+  const sign = app.getByRole('button', { name: '签署并导出专家组评审结果…' });
+  await expect(app.getByTestId('findings')).toContainText('专家 E07 冯立 既未提交评分表也未回避');
+  await app
+    .getByLabel('E07 冯立 既未提交评分表也未回避——缺席原因')
+    .fill('评分表文件损坏，本人未到会');
 
   // The horse race proposed: A01 and A02 (close, different routes); A03 excluded (same route).
   await expect(app.getByTestId('race-reasons')).toContainText('与已入选者相同');
@@ -55,7 +73,7 @@ test('the chair gathers five sheets (a tampered sixth refused by name), checks t
   await expect(app.getByTestId('findings')).toContainText(
     '超过单个项目最高资助额 1000 万元（第十三条（二））',
   );
-  await expect(app.getByRole('button', { name: '签署并导出专家组评审结果…' })).toBeDisabled();
+  await expect(sign).toBeDisabled();
   await app.getByLabel('核定经费（万元） A01').fill('400');
   await app.getByLabel('核定经费（万元） A02').fill('400');
   await expect(app.getByTestId('approved-total')).toHaveText('核定项目经费总额：800 万元');
@@ -69,9 +87,12 @@ test('the chair gathers five sheets (a tampered sixth refused by name), checks t
   await expect(comparison).toContainText('优势');
   await comparison.screenshot({ path: 'docs/screenshots/comparison.png' });
   await expect(app.getByTestId('signatures').locator('tr')).toHaveCount(7);
+  await expect(app.getByTestId('signatures')).toContainText(
+    '成员 冯立（克拉玛依市科技咨询中心）（缺席）',
+  );
 
   const downloadPromise = app.waitForEvent('download');
-  await app.getByRole('button', { name: '签署并导出专家组评审结果…' }).click();
+  await sign.click();
   const path = await (await downloadPromise).path();
 
   // Later: the race stage's milestone assessment, and one solver chosen to continue (第十三条（三）).
@@ -84,16 +105,108 @@ test('the chair gathers five sheets (a tampered sixth refused by name), checks t
   await selection.getByLabel('A01 择优理由').fill('出水指标稳定达标，吨水成本更低');
   await expect(selection).toContainText('✓ 已择优支持 1 家揭榜方继续研究');
 
-  // The bureau verifies it with its identity; every inner sheet still verifies.
-  const out = execFileSync(
-    process.execPath,
-    ['out/node/jiebang.mjs', 'verify', path, '--identity', 'resources/sample/keys/bureau.agekey'],
-    { encoding: 'utf8' },
-  );
+  // The bureau verifies it with its identity; every inner sheet (the chair's own too) verifies,
+  // and `jiebang check` judges the bundle with the sheets inside it as the desk did.
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, ['out/node/jiebang.mjs', ...args], { encoding: 'utf8' });
+  const out = cli('verify', path, '--identity', 'resources/sample/keys/bureau.agekey');
   expect(out).toContain('✓ 解密：age');
-  expect(out).toContain('✓ 内嵌评分表：5 份专家评分表各自签名有效、未被改动');
+  expect(out).toContain('✓ 内嵌评分表：6 份专家评分表各自签名有效、未被改动');
   expect(out).toContain('揭榜方建议名单：A01、A02；核定经费总额 800 万元');
   expect(out).toContain('✓ 全部校验通过');
+  const checked = cli(
+    'check',
+    path,
+    '--package',
+    'resources/sample/review-package.json',
+    '--identity',
+    'resources/sample/keys/bureau.agekey',
+  );
+  expect(checked).toContain('✓ 格式与规则校验通过，无问题');
+});
+
+test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign until the 3 absences and a reason for resting on fewer than minValidSheets are recorded', async ({
+  app,
+}) => {
+  await createProfile(app, '张志远');
+  await importSampleAndEnrol(app, /E01 张志远/);
+  await scoreAndSubmit(app);
+  await app.getByRole('link', { name: '组长汇总' }).click();
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: '导入评分表文件…' }).click();
+  // A fourth file: E02's sheet with 25 on a 20-point criterion — refused by name, to the cell,
+  // while the three good ones import (the same validation as every other door).
+  await (
+    await chooser
+  ).setFiles([
+    ...(await sheetFiles(['E02', 'E03', 'E04'], [])),
+    await sheetBundleFile(
+      'E02-out-of-range.jbx',
+      JSON.parse(readFileSync('test/fixtures/cases/sheets/E02-out-of-range.json', 'utf8')),
+    ),
+  ]);
+  await expect(app.getByTestId('import-outcomes').locator('li.ok')).toHaveCount(3);
+  await expect(app.getByTestId('import-outcomes').locator('li.error')).toContainText(
+    'E02-out-of-range.jbx：评分表未通过评分标准校验：专家 E02 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间',
+  );
+
+  // The chair's own sheet is in the table: A01 88 86 90 85 → mean 87.25, the plain mean, named.
+  const row = (id: string) => app.getByTestId('ranking').locator(`tr[data-applicant="${id}"]`);
+  await expect(row('A01').locator('td').nth(2)).toHaveText('88.00');
+  await expect(row('A01')).toContainText('87.25');
+  await expect(row('A01')).toContainText(
+    '算术平均（有效评分表 4 份，少于去极值所需的 5 份，按算术平均汇总）',
+  );
+  await expect(app.getByTestId('method-statement')).toContainText(
+    '按算术平均汇总（评审包规定去掉一个最高分和一个最低分后平均',
+  );
+  await expect(app.getByTestId('opinion')).toHaveValue(
+    /按算术平均汇总（评审包规定去掉一个最高分和一个最低分后平均/,
+  );
+
+  await app.getByLabel('核定经费（万元） A01').fill('400');
+  await app.getByLabel('核定经费（万元） A02').fill('400');
+  const sign = app.getByRole('button', { name: '签署并导出专家组评审结果…' });
+  const findings = app.getByTestId('findings');
+  await expect(findings).toContainText('专家 E05 吴敏 既未提交评分表也未回避');
+  await expect(findings).toContainText('专家 E07 冯立 既未提交评分表也未回避');
+  await expect(sign).toBeDisabled();
+
+  // The three absences recorded: still blocked — every applicant rests on 4 sheets, fewer than 5.
+  for (const [who, why] of [
+    ['E05 吴敏', '因病请假'],
+    ['E06 郑雪', '航班延误'],
+    ['E07 冯立', '临时公务'],
+  ] as const)
+    await app.getByLabel(`${who} 既未提交评分表也未回避——缺席原因`).fill(why);
+  await expect(findings).not.toContainText('既未提交评分表也未回避');
+  await expect(findings).toContainText('仅有 4 份有效评分表，少于评审包规定的 5 份');
+  await expect(sign).toBeDisabled();
+  await expect(app.getByTestId('opinion')).toHaveValue(/缺席 3 人/);
+
+  await app
+    .getByLabel(/^有效评分表少于 5 份：/)
+    .fill('三位专家缺席，经发榜方同意按到会专家评分形成意见');
+  await expect(findings).toContainText('组长已记录理由');
+  await expect(sign).toBeEnabled();
+  const download = app.waitForEvent('download');
+  await sign.click();
+  const path = await (await download).path();
+  const out = execFileSync(
+    process.execPath,
+    [
+      'out/node/jiebang.mjs',
+      'check',
+      path,
+      '--package',
+      'resources/sample/review-package.json',
+      '--identity',
+      'resources/sample/keys/bureau.agekey',
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(out).toContain('! 提示');
+  expect(out).not.toContain('✗ 阻断');
 });
 
 test('on a shared laptop the chair takes an expert’s exported sheet from the expert’s own profile', async ({

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { openBundle } from '../../src-shared/bundle';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { execFileSync } from 'node:child_process';
-import { createProfile, expect, scoreByKeyboard, test } from './fixtures';
+import { createProfile, expect, importSampleAndEnrol, scoreByKeyboard, test } from './fixtures';
 
 test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes an error, submits and exports a signed sheet', async ({
   app,
@@ -133,4 +133,46 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
     reason: '本人曾在该公司任职',
   });
   expect(opened.bundle.files.has('audit.json')).toBe(true);
+});
+
+test('what an expert types is read as typed: full-width digits count, words are errors, text is held to the schema', async ({
+  app,
+}) => {
+  await createProfile(app, '孙昇');
+  await importSampleAndEnrol(app, /E03 孙昇/);
+  const c1 = app.getByLabel('揭榜方资质条件（满分 20）');
+  const c2 = app.getByLabel('揭榜方案可行性（满分 40）');
+  // A Chinese IME in full-width mode types １８: it counts as 18.
+  await c1.focus();
+  await app.keyboard.type('１８');
+  await expect(app.getByTestId('sheet-total')).toHaveText('总分：18.00 / 100.00');
+  // 十八分 is no number: an error in place, nothing counted, nothing silently dropped.
+  await c2.focus();
+  await app.keyboard.type('十八分');
+  await expect(app.getByRole('alert').filter({ hasText: '“十八分”不是数字' })).toBeVisible();
+  await expect(c2).toHaveValue('十八分');
+  await expect(c2).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByTestId('sheet-total')).toHaveText('总分：18.00 / 100.00');
+  await c2.fill('３４．５');
+  await expect(app.getByRole('alert').filter({ hasText: '不是数字' })).toHaveCount(0);
+  await expect(app.getByTestId('sheet-total')).toHaveText('总分：52.50 / 100.00');
+  // A minus sign is kept, and the range check names it.
+  await c1.fill('-3');
+  await expect(
+    app.getByRole('alert').filter({ hasText: '“揭榜方资质条件”的分值应在 0 至 20 分之间' }),
+  ).toBeVisible();
+  await c1.fill('18');
+
+  // Text: a 10,000-character comment stops at the schema's 5,000 at the field.
+  const comment = app.getByLabel('评语：揭榜方资质条件');
+  await comment.fill('长'.repeat(10_000));
+  await expect(comment).toHaveValue('长'.repeat(5_000));
+  // Zero-width characters are dropped as typed; a bidi override is refused by its code point.
+  const opinion = app.getByLabel('总体意见');
+  await opinion.fill('方案\u200b可行');
+  await expect(opinion).toHaveValue('方案可行');
+  await opinion.fill('方案\u202e可行');
+  await expect(app.getByRole('alert').filter({ hasText: 'U+202E' })).toBeVisible();
+  await opinion.fill('方案可行，建议支持。');
+  await expect(app.getByRole('alert').filter({ hasText: 'U+202E' })).toHaveCount(0);
 });

@@ -106,39 +106,72 @@ export async function importSampleAndEnrol(page: Page, expert: RegExp): Promise<
   await page.getByRole('button', { name: '确认报到并生成签名密钥' }).click();
 }
 
-/** Five experts' sheets as the app makes them (signed sheet bundles answering the sample), and one tampered. */
-export async function sheetFiles() {
+/** The chair's (E01's) sample sheet, as typed: points per criterion for each applicant. */
+export const CHAIR_POINTS: readonly (readonly [string, readonly string[]])[] = [
+  ['A01', ['17.5', '35', '17.5', '18']],
+  ['A02', ['17', '34.5', '17', '17.5']],
+  ['A03', ['17', '34', '17', '17']],
+  ['A04', ['14.5', '29', '14.5', '14']],
+];
+
+/** 专家评审, enrolled: scores every applicant by keyboard and submits the sheet. */
+export async function scoreAndSubmit(
+  page: Page,
+  points: readonly (readonly [string, readonly string[]])[] = CHAIR_POINTS,
+): Promise<void> {
+  for (const [id, p] of points) {
+    await page.getByRole('button', { name: new RegExp(`^${id} `) }).click();
+    await scoreByKeyboard(page, [...p], '方案先进可行，建议支持。');
+  }
+  await page.getByRole('button', { name: '提交评分表…' }).click();
+  await page.getByRole('button', { name: '确认提交（提交后锁定，不能再修改）' }).click();
+  await expect(page.getByText('评分表已提交并锁定')).toBeVisible();
+}
+
+/**
+ * A sheet as the app exports it: a signed sheet bundle answering the sample package (a fresh key
+ * per call); `tamper` flips one byte after signing.
+ */
+export async function sheetBundleFile(name: string, sheet: unknown, tamper = false) {
   const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')), {
     crypto: nodeCrypto,
   });
   if (!rp.ok) throw new Error('sample bundle');
+  const parsed = ScoreSheetSchema.parse(sheet);
+  const bytes = await sheetBundleFor(parsed, { answers: rp.bundle.manifestSha256 });
+  const buffer = Buffer.from(bytes);
+  if (tamper) {
+    const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;
+    buffer.writeUInt8((buffer.readUInt8(at) ^ 1) & 0xff, at);
+  }
+  return { name, mimeType: 'application/octet-stream', buffer };
+}
+
+/** The sample experts' sheets as bundles, one file per id; the ones in `tampered` corrupted. */
+export async function sheetFiles(
+  ids: readonly string[] = ['E02', 'E03', 'E04', 'E05', 'E06', 'E07'],
+  tampered: readonly string[] = ['E07'],
+) {
   const files = [];
-  for (const id of ['E02', 'E03', 'E04', 'E05', 'E06', 'E07']) {
-    const sheet = ScoreSheetSchema.parse(
-      JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8')),
-    );
-    const bytes = await sheetBundleFor(sheet, { answers: rp.bundle.manifestSha256 });
-    const buffer = Buffer.from(bytes);
-    if (id === 'E07') {
-      const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;
-      buffer.writeUInt8((buffer.readUInt8(at) ^ 1) & 0xff, at);
-    }
-    files.push({ name: `${id}.jbx`, mimeType: 'application/octet-stream', buffer });
+  for (const id of ids) {
+    const sheet: unknown = JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8'));
+    files.push(await sheetBundleFile(`${id}.jbx`, sheet, tampered.includes(id)));
   }
   return files;
 }
 
 /**
- * 组长汇总 as the chair (E01, enrolled): gathers the five sample sheets, funds the proposed horse
- * race of A01 and A02 with 400 万元 each, signs and exports the panel decision. Returns the
- * downloaded panel bundle's path.
+ * 组长汇总 as the chair (E01, enrolled): scores and submits the chair's own sheet, gathers the six
+ * other sample sheets, funds the proposed horse race of A01 and A02 with 400 万元 each, signs and
+ * exports the panel decision. Returns the downloaded panel bundle's path.
  */
 export async function signSampleDecision(page: Page): Promise<string> {
+  await scoreAndSubmit(page);
   await page.getByRole('link', { name: '组长汇总' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入评分表文件…' }).click();
-  await (await chooser).setFiles(await sheetFiles());
-  await expect(page.getByTestId('import-outcomes').locator('li.ok')).toHaveCount(5);
+  await (await chooser).setFiles(await sheetFiles(undefined, []));
+  await expect(page.getByTestId('import-outcomes').locator('li.ok')).toHaveCount(6);
   await page.getByLabel('核定经费（万元） A01').fill('400');
   await page.getByLabel('核定经费（万元） A02').fill('400');
   await expect(page.getByText('✓ 规则校验通过')).toBeVisible();

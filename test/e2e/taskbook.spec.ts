@@ -74,7 +74,8 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   // An edit makes the preview stale: it is gone until rendered again.
   await expect(preview).toHaveCount(0);
   await app.getByRole('button', { name: '预览' }).click();
-  await expect(app.getByTestId('tb-missing')).toContainText('𪚥');
+  // Named by its code point in the editor (and printed as [U+2A6A5], never from a stray font).
+  await expect(app.getByTestId('tb-missing')).toContainText('U+2A6A5 𪚥');
   await app.getByLabel('姓名').fill('吉𠮷、陈堃、赵喆');
 
   // Drafts are autosaved: after a reload and unlock, the edits are there.

@@ -10,7 +10,7 @@ import {
 } from 'recharts';
 import { fmt2, fmtMoney } from '../../../src-shared/money';
 import type { ReviewPackage, ScoreSheet } from '../../../src-shared/model';
-import type { AggregateResult } from '../../../src-shared/scoring';
+import { NO_VALID_SHEETS, type AggregateResult } from '../../../src-shared/scoring';
 
 const COLORS = ['#9e1b1b', '#0969da', '#1a7f37'];
 
@@ -105,7 +105,9 @@ export function HorseRaceComparison({
               <p className="note">{a.technicalRoute.summary}</p>
               <p>
                 <strong>得分：</strong>
-                {fmt2(r.final)}（第 {r.rank} 名，有效评分表 {r.validSheets} 份）
+                {r.final === null
+                  ? NO_VALID_SHEETS
+                  : `${fmt2(r.final)}（第 ${r.rank ?? '—'} 名，有效评分表 ${r.validSheets} 份）`}
               </p>
               <p>
                 <strong>申请经费：</strong>

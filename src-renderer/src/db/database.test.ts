@@ -575,7 +575,7 @@ describe('decisions, task books and inspections are sealed too', () => {
     );
     const { db, name } = fresh(key());
     const decision = {
-      formatVersion: 1 as const,
+      formatVersion: 2 as const,
       packageId: tb.packageId,
       chairExpertId: 'E01',
       ranking: [],
@@ -585,6 +585,8 @@ describe('decisions, task books and inspections are sealed too', () => {
       approvedTotal: '800',
       opinion: '同意推荐新疆水处理技术研究院',
       dissent: [],
+      deviationReasons: [],
+      absences: [],
       decidedAt: '2026-12-08T12:00:00+08:00',
     };
     await saveDecision(db, decision, 'E01', 'decision.record');

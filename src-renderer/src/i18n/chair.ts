@@ -13,7 +13,12 @@ export const chairStrings = defineStrings(
     'chair.missing': '未提交',
     'chair.ranking': '排名与评分明细',
     'chair.legend':
-      '(x) 去极值时去掉的分数；! 偏离其他专家均分超过阈值；= 并列，须组长记录排序理由；分数四舍五入保留两位小数',
+      '(x) 去极值时去掉的分数；! 偏离其他专家均分超过阈值；= 并列，须组长记录排序理由；* 有效评分表少于 {min} 份；分数四舍五入保留两位小数',
+    'chair.method': '汇总方法：{method}',
+    'chair.ownSheet': '已提交（组长本人，本机评分表）',
+    'chair.absences': '缺席记录（专家组 {size} 人，不因缺席减少；第十二条（五））',
+    'chair.absence': '{expert} 既未提交评分表也未回避——缺席原因',
+    'chair.belowMin': '有效评分表少于 {min} 份：{list}——仍据此形成意见的理由',
     'chair.distribution': '各专家总分分布',
     'chair.decide': '形成决定',
     'chair.recommended': '揭榜方建议名单',
@@ -44,7 +49,13 @@ export const chairStrings = defineStrings(
     'chair.missing': 'Missing',
     'chair.ranking': 'Ranking and every figure',
     'chair.legend':
-      '(x) dropped by the trimmed mean; ! deviates beyond the threshold; = tie for the chair to break; rounded half-up to 2 places',
+      '(x) dropped by the trimmed mean; ! deviates beyond the threshold; = tie for the chair to break; * fewer than {min} valid sheets; rounded half-up to 2 places',
+    'chair.method': 'Aggregation: {method}',
+    'chair.ownSheet': "Submitted (the chair's own sheet, on this device)",
+    'chair.absences':
+      'Absences (the panel has {size} members; absences do not shrink it; Article 12(5))',
+    'chair.absence': '{expert} neither submitted nor recused — reason for the absence',
+    'chair.belowMin': 'Fewer than {min} valid sheets: {list} — why the panel decides on them',
     'chair.distribution': 'Distribution of totals per expert',
     'chair.decide': 'Decide',
     'chair.recommended': 'Recommended solvers',

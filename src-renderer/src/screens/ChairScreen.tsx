@@ -8,31 +8,43 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { dec, fmt2, fmtMoney, MONEY_PATTERN, sum } from '../../../src-shared/money';
-import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
+import {
+  deviationsNeedingReason,
+  differsFromProposal,
+  methodSentence,
+  tieGroupKey,
+  tieGroups,
+  type DecisionChoices,
+} from '../../../src-shared/decision';
+import { fmt2, fmtMoney, type Dec } from '../../../src-shared/money';
+import type { ReviewPackage, ScoreSheet } from '../../../src-shared/model';
+import { METHOD_SHORT, NO_VALID_SHEETS, type AggregateResult } from '../../../src-shared/scoring';
 import { HorseRaceComparison } from '../components/HorseRaceComparison';
 import { RaceSelection } from '../components/RaceSelection';
 import { LocalProfileImport } from '../components/LocalProfileImport';
-import { checkPanelDecision, type Finding } from '../../../src-shared/rules';
-import { aggregate, proposeHorseRace, type AggregateResult } from '../../../src-shared/scoring';
 import { api } from '../bridge';
 import { useT } from '../i18n';
-import { sheetsOf, useChair } from '../stores/chair';
+import { useChair } from '../stores/chair';
 import { withProgress } from '../stores/progress';
 import { useReview } from '../stores/review';
 import { useDb, useProfile } from '../stores/session';
+import { chairDesk, deskSheets, type Desk } from '../workflows/chair';
 
 const nameOf = (pkg: ReviewPackage, id: string) =>
   pkg.applicants.find((a) => a.id === id)?.name ?? id;
 
 type SortKey = 'rank' | 'mean' | 'median' | 'spread';
 
+/** Descending by a figure; no figure (无有效评分) last. */
+const byFigure = (a: Dec | null, b: Dec | null): number =>
+  a === null || b === null ? (a === null ? -1 : 0) - (b === null ? -1 : 0) : a.comparedTo(b);
+const fig = (v: Dec | null): string => (v === null ? '—' : fmt2(v));
+
 function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }) {
   const t = useT();
   const [sort, setSort] = useState<SortKey>('rank');
-  const rows = [...agg.results].sort((a, b) =>
-    sort === 'rank' ? a.rank - b.rank : b[sort].comparedTo(a[sort]),
-  );
+  const rows =
+    sort === 'rank' ? agg.results : [...agg.results].sort((a, b) => byFigure(b[sort], a[sort]));
   const experts = pkg.panel.experts;
   const th = (key: SortKey, label: string) => (
     <th className="num">
@@ -68,16 +80,17 @@ function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }
               </th>
             ))}
             <th className="num">有效</th>
+            <th>汇总方法</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.applicantId} data-applicant={r.applicantId}>
               <td className="num">
-                {r.rank}
+                {r.rank ?? '—'}
                 {r.tiedWith.length > 0 ? '=' : ''}
               </td>
-              <td>{nameOf(pkg, r.applicantId)}</td>
+              <td className="name">{nameOf(pkg, r.applicantId)}</td>
               {experts.map((e) => {
                 if (r.recusedExpertIds.includes(e.id))
                   return (
@@ -107,23 +120,40 @@ function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }
                   </td>
                 );
               })}
-              <td className="num">{fmt2(r.mean)}</td>
+              <td className="num">{fig(r.mean)}</td>
               <td className="num">
-                <strong>{r.trimmedMean ? fmt2(r.trimmedMean) : '—'}</strong>
+                <strong>{fig(r.trimmedMean)}</strong>
               </td>
-              <td className="num">{fmt2(r.median)}</td>
-              <td className="num">{fmt2(r.spread)}</td>
+              <td className="num">{fig(r.median)}</td>
+              <td className="num">{fig(r.spread)}</td>
               {pkg.rubric.criteria.map((c) => (
                 <td key={c.id} className="num">
-                  {fmt2(r.criterionMeans[c.id] ?? 0)}
+                  {fig(r.criterionMeans[c.id] ?? null)}
                 </td>
               ))}
-              <td className="num">{r.validSheets}</td>
+              <td
+                className={`num ${r.belowMinValidSheets ? 'warn' : ''}`}
+                title={
+                  r.belowMinValidSheets
+                    ? `少于 ${pkg.aggregation.minValidSheets} 份（aggregation.minValidSheets）`
+                    : undefined
+                }
+              >
+                {r.validSheets}
+                {r.belowMinValidSheets ? '*' : ''}
+              </td>
+              <td className="method" title={r.methodNote ?? undefined}>
+                {r.method === null ? NO_VALID_SHEETS : METHOD_SHORT[r.method]}
+                {r.methodNote ? `（${r.methodNote}）` : ''}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="note">{t('chair.legend')}</p>
+      <p className="note" data-testid="method-statement">
+        {t('chair.method', { method: methodSentence(pkg, agg) })}
+      </p>
+      <p className="note">{t('chair.legend', { min: pkg.aggregation.minValidSheets })}</p>
     </div>
   );
 }
@@ -157,142 +187,77 @@ function Distribution({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }
   );
 }
 
-function opinionTemplate(
-  pkg: ReviewPackage,
-  agg: AggregateResult,
-  recommended: string[],
-  race: boolean,
-  total: string,
-): string {
-  const method = {
-    mean: '算术平均',
-    'trimmed-mean': '去掉一个最高分和一个最低分后平均',
-    median: '中位数',
-  }[agg.method];
-  const list = recommended
-    .map(
-      (id) =>
-        `${nameOf(pkg, id)}（${fmt2(agg.results.find((r) => r.applicantId === id)?.final ?? 0)} 分）`,
-    )
-    .join('、');
-  return `专家组于 ${pkg.schedule.reviewDate} 对“${pkg.demand.title}”的 ${pkg.applicants.length} 家揭榜方的资质条件、揭榜方案可行性和经费合理性进行了评审（第十二条（五）），收到有效评分表 ${agg.submittedExpertIds.length} 份，按${method}汇总。建议揭榜方：${list}${race ? '，以“赛马制”揭榜，先平行立项、后择优支持' : ''}；核定项目经费总额 ${total} 万元。`;
+/** A text field of the decision: what the chair types goes straight into the choices. */
+function ReasonField({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId?: string;
+}) {
+  return (
+    <label className="block">
+      {label}
+      <input value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+    </label>
+  );
 }
 
 function Decision({
   pkg,
-  agg,
+  desk,
   sheets,
 }: {
   pkg: ReviewPackage;
-  agg: AggregateResult;
+  desk: Desk;
   sheets: readonly ScoreSheet[];
 }) {
   const t = useT();
   const db = useDb();
   const enrolment = useReview((s) => s.enrolment);
+  const own = useReview((s) => s.sheet);
+  const reload = useReview((s) => s.load);
   const signAndBuild = useChair((s) => s.signAndBuild);
-  const proposal = useMemo(() => proposeHorseRace(pkg, agg), [pkg, agg]);
-  const [recommended, setRecommended] = useState<string[]>(proposal.candidateIds);
-  const [race, setRace] = useState(proposal.isRecommended);
-  const [override, setOverride] = useState('');
-  const [share, setShare] = useState('0.3');
-  const [funding, setFunding] = useState<Record<string, string>>({});
-  const [deviationReasons, setDeviationReasons] = useState<Record<string, string>>({});
-  const [opinion, setOpinion] = useState<string | null>(null);
-  const [dissent, setDissent] = useState<{ expertId: string; reason: string }[]>([]);
-  const [tieReasons, setTieReasons] = useState<Record<string, string>>({});
-  // Ties still equal after the declared tie-break order: the chair orders them, on the record.
-  const tieGroups = [
-    ...new Set(
-      agg.results
-        .filter((r) => r.tiedWith.length > 0)
-        .map((r) => [r.applicantId, ...r.tiedWith].sort().join(',')),
-    ),
-  ].map((k) => k.split(','));
+  const setChoices = useChair((s) => s.setChoices);
   const [message, setMessage] = useState<string | null>(null);
-  const amounts = recommended.map((id) => ({
-    applicantId: id,
-    amount: MONEY_PATTERN.test(funding[id] ?? '') ? (funding[id] ?? '0') : '0',
-  }));
-  const total = sum(amounts.map((a) => a.amount)).toFixed();
-  const differs =
-    race &&
-    (recommended.length !== proposal.candidateIds.length ||
-      recommended.some((id) => !proposal.candidateIds.includes(id)));
-  const shownOpinion = opinion ?? opinionTemplate(pkg, agg, recommended, race, total);
-  const decision: PanelDecision = {
-    formatVersion: 1,
-    packageId: pkg.packageId,
-    chairExpertId: enrolment?.expertId ?? '',
-    ranking: agg.results.map((r) => ({
-      applicantId: r.applicantId,
-      rank: r.rank,
-      score: fmt2(r.final),
-      validSheets: r.validSheets,
-    })),
-    tieBreaks: tieGroups
-      .filter((g) => (tieReasons[g.join(',')] ?? '').trim().length >= 2)
-      .map((g) => ({ applicantIds: g, order: g, reason: (tieReasons[g.join(',')] ?? '').trim() })),
-    recommendedIds: recommended.length > 0 ? recommended : [''],
-    ...(race && recommended.length >= 2
-      ? {
-          horseRace: {
-            solverIds: recommended,
-            reason: proposal.reasons.join(''),
-            raceStageShare: share,
-            ...(differs && override.trim() ? { overrideReason: override.trim() } : {}),
-          },
-        }
-      : {}),
-    approvedFunding: amounts,
-    approvedTotal: total,
-    opinion: shownOpinion,
-    dissent: dissent.filter((d) => d.reason.trim().length >= 2),
-    decidedAt: new Date().toISOString(),
-  };
-  const findings: Finding[] = [
-    ...checkPanelDecision(decision, pkg, agg, deviationReasons),
-    ...(recommended.length === 0
-      ? [
-          {
-            rule: 'decision.recommended',
-            article: '第十二条（五）',
-            severity: 'blocking' as const,
-            message: '须提出揭榜方建议名单（第十二条（五））',
-            path: ['recommendedIds'],
-          },
-        ]
-      : []),
-    ...(differs && !override.trim()
-      ? [
-          {
-            rule: 'horseRace.override',
-            article: '第十二条（五）',
-            severity: 'blocking' as const,
-            message: '与系统建议不同，须写明理由（第十二条（五））',
-            path: ['horseRace'],
-          },
-        ]
-      : []),
-    ...amounts
-      .filter((a) => dec(a.amount).isZero())
-      .map((a) => ({
-        rule: 'funding.perSolver',
-        article: '第十二条（五）',
-        severity: 'blocking' as const,
-        message: `请为 ${nameOf(pkg, a.applicantId)} 核定经费（第十二条（五））`,
-        path: ['approvedFunding'],
-      })),
-  ];
-  const blocking = findings.some((f) => f.severity === 'blocking');
-  const deviations = agg.results.flatMap((r) =>
-    r.experts
-      .filter((e) => e.deviation && !e.deviationReason)
-      .map((e) => ({ applicantId: r.applicantId, expertId: e.expertId })),
-  );
+  const { analysis, choices, decision, findings, canSign } = desk;
+  const { agg, proposal } = analysis;
+  const update = (patch: Partial<DecisionChoices>) => setChoices({ ...choices, ...patch });
+  const recommended = choices.recommendedIds;
+  const race = choices.isHorseRace;
+  const thin = agg.results.filter((r) => r.belowMinValidSheets);
   return (
     <div className="card decide">
       <h2>{t('chair.decide')}</h2>
+      {agg.missingExpertIds.length > 0 && (
+        <fieldset data-testid="absences">
+          <legend>{t('chair.absences', { size: pkg.panel.experts.length })}</legend>
+          {agg.missingExpertIds.map((id) => (
+            <ReasonField
+              key={id}
+              label={t('chair.absence', {
+                expert: `${id} ${pkg.panel.experts.find((e) => e.id === id)?.name ?? ''}`,
+              })}
+              value={choices.absences[id] ?? ''}
+              onChange={(v) => update({ absences: { ...choices.absences, [id]: v } })}
+            />
+          ))}
+        </fieldset>
+      )}
+      {thin.length > 0 && (
+        <ReasonField
+          label={t('chair.belowMin', {
+            min: pkg.aggregation.minValidSheets,
+            list: thin.map((r) => `${r.applicantId}（${r.validSheets} 份）`).join('、'),
+          })}
+          value={choices.belowMinValidSheetsReason}
+          onChange={(v) => update({ belowMinValidSheetsReason: v })}
+        />
+      )}
       <fieldset>
         <legend>{t('chair.recommended')}</legend>
         {agg.results.map((r) => (
@@ -301,20 +266,25 @@ function Decision({
               type="checkbox"
               checked={recommended.includes(r.applicantId)}
               onChange={(e) =>
-                setRecommended((cur) =>
-                  e.target.checked
-                    ? [...cur, r.applicantId]
-                    : cur.filter((x) => x !== r.applicantId),
-                )
+                update({
+                  recommendedIds: e.target.checked
+                    ? [...recommended, r.applicantId]
+                    : recommended.filter((x) => x !== r.applicantId),
+                })
               }
             />
-            {r.rank}. {nameOf(pkg, r.applicantId)}（{fmt2(r.final)} 分，
+            {r.rank ?? '—'}. {nameOf(pkg, r.applicantId)}（
+            {r.final === null ? NO_VALID_SHEETS : `${fmt2(r.final)} 分`}，
             {pkg.applicants.find((a) => a.id === r.applicantId)?.technicalRoute.label}）
           </label>
         ))}
       </fieldset>
       <label className="row">
-        <input type="checkbox" checked={race} onChange={(e) => setRace(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={race}
+          onChange={(e) => update({ isHorseRace: e.target.checked })}
+        />
         {t('chair.race')}
       </label>
       <details open>
@@ -325,18 +295,22 @@ function Decision({
           ))}
         </ul>
       </details>
-      {differs && (
+      {differsFromProposal(choices, proposal) && (
         <label className="block">
           {t('chair.override')}
-          <textarea rows={2} value={override} onChange={(e) => setOverride(e.target.value)} />
+          <textarea
+            rows={2}
+            value={choices.overrideReason}
+            onChange={(e) => update({ overrideReason: e.target.value })}
+          />
         </label>
       )}
       {race && (
         <label className="row">
           {t('chair.share')}
           <input
-            value={share}
-            onChange={(e) => setShare(e.target.value)}
+            value={choices.raceStageShare}
+            onChange={(e) => update({ raceStageShare: e.target.value })}
             style={{ width: '5em' }}
           />
         </label>
@@ -347,51 +321,63 @@ function Decision({
             {t('chair.funding')} · {nameOf(pkg, id)}
             <input
               aria-label={`${t('chair.funding')} ${id}`}
-              value={funding[id] ?? ''}
-              onChange={(e) => setFunding((f) => ({ ...f, [id]: e.target.value.trim() }))}
+              value={choices.funding[id] ?? ''}
+              onChange={(e) =>
+                update({ funding: { ...choices.funding, [id]: e.target.value.trim() } })
+              }
               style={{ width: '8em' }}
             />
           </label>
         ))}
-        <p data-testid="approved-total">{t('chair.total', { total: fmtMoney(total) })}</p>
+        <p data-testid="approved-total">
+          {t('chair.total', { total: fmtMoney(decision.approvedTotal) })}
+        </p>
       </div>
-      {deviations.map((d) => (
-        <label key={`${d.applicantId}/${d.expertId}`} className="block">
-          {t('chair.deviationReason', { expert: d.expertId, applicant: d.applicantId })}
-          <input
-            value={deviationReasons[`${d.applicantId}/${d.expertId}`] ?? ''}
-            onChange={(e) =>
-              setDeviationReasons((r) => ({
-                ...r,
-                [`${d.applicantId}/${d.expertId}`]: e.target.value,
-              }))
+      {deviationsNeedingReason(agg).map((d) => {
+        const key = `${d.applicantId}/${d.expertId}`;
+        return (
+          <ReasonField
+            key={key}
+            label={t('chair.deviationReason', { expert: d.expertId, applicant: d.applicantId })}
+            value={choices.deviationReasons[key] ?? ''}
+            onChange={(v) =>
+              update({ deviationReasons: { ...choices.deviationReasons, [key]: v } })
             }
           />
-        </label>
-      ))}
-      {tieGroups.map((g) => (
-        <label key={g.join(',')} className="block">
-          {`并列：${g.map((id) => nameOf(pkg, id)).join('、')}——组长排序（按列出顺序）及理由`}
-          <input
-            value={tieReasons[g.join(',')] ?? ''}
-            onChange={(e) => setTieReasons((r) => ({ ...r, [g.join(',')]: e.target.value }))}
+        );
+      })}
+      {tieGroups(agg).map((g) => {
+        const key = tieGroupKey(g);
+        return (
+          <ReasonField
+            key={key}
+            label={`并列：${g.map((id) => nameOf(pkg, id)).join('、')}——组长排序（按列出顺序）及理由`}
+            value={choices.tieReasons[key] ?? ''}
+            onChange={(v) => update({ tieReasons: { ...choices.tieReasons, [key]: v } })}
           />
-        </label>
-      ))}
+        );
+      })}
       <label className="block">
         {t('chair.opinion')}
-        <textarea rows={5} value={shownOpinion} onChange={(e) => setOpinion(e.target.value)} />
+        <textarea
+          rows={5}
+          value={decision.opinion}
+          onChange={(e) => update({ opinion: e.target.value })}
+          data-testid="opinion"
+        />
       </label>
       <fieldset>
         <legend>{t('chair.dissent')}</legend>
-        {dissent.map((d, i) => (
+        {choices.dissent.map((d, i) => (
           <div key={i} className="row">
             <select
               value={d.expertId}
               onChange={(e) =>
-                setDissent((all) =>
-                  all.map((x, k) => (k === i ? { ...x, expertId: e.target.value } : x)),
-                )
+                update({
+                  dissent: choices.dissent.map((x, k) =>
+                    k === i ? { ...x, expertId: e.target.value } : x,
+                  ),
+                })
               }
             >
               {pkg.panel.experts.map((e) => (
@@ -403,9 +389,11 @@ function Decision({
             <input
               value={d.reason}
               onChange={(e) =>
-                setDissent((all) =>
-                  all.map((x, k) => (k === i ? { ...x, reason: e.target.value } : x)),
-                )
+                update({
+                  dissent: choices.dissent.map((x, k) =>
+                    k === i ? { ...x, reason: e.target.value } : x,
+                  ),
+                })
               }
               style={{ flex: 1 }}
             />
@@ -414,7 +402,12 @@ function Decision({
         <button
           type="button"
           onClick={() =>
-            setDissent((all) => [...all, { expertId: pkg.panel.experts[0]?.id ?? '', reason: '' }])
+            update({
+              dissent: [
+                ...choices.dissent,
+                { expertId: pkg.panel.experts[0]?.id ?? '', reason: '' },
+              ],
+            })
           }
         >
           {t('chair.addDissent')}
@@ -438,22 +431,20 @@ function Decision({
       <button
         type="button"
         className="primary"
-        disabled={blocking || !enrolment}
+        disabled={!canSign || !enrolment}
         onClick={() => {
           if (!enrolment) return;
-          const chair = pkg.panel.experts.find((e) => e.id === enrolment.expertId);
-          void signAndBuild(
-            db,
-            enrolment,
-            decision,
-            pkg.bureau.ageRecipient,
-            chair?.name ?? enrolment.expertId,
-          )
-            .then((bytes) =>
-              withProgress(t('chair.sign'), (task) =>
+          void signAndBuild(db, enrolment, {
+            pkg,
+            decision: { ...decision, decidedAt: new Date().toISOString() },
+            own,
+          })
+            .then(async (bytes) => {
+              await reload(db);
+              return withProgress(t('chair.sign'), (task) =>
                 api['file:save']({ bytes, suggestedName: `${pkg.packageId}-panel.jbx`, task }),
-              ),
-            )
+              );
+            })
             .then((r) => !r.canceled && setMessage(t('chair.exported', { name: r.name })));
         }}
       >
@@ -477,6 +468,7 @@ function Decision({
               <tr key={e.id}>
                 <td>
                   {e.role === 'chair' ? '组长' : '成员'} {e.name}（{e.organisation}）
+                  {decision.absences.some((a) => a.expertId === e.id) ? '（缺席）' : ''}
                 </td>
                 <td className="sign-line">签字：</td>
                 <td className="sign-line">日期：</td>
@@ -495,20 +487,30 @@ export function ChairScreen() {
   const profile = useProfile();
   const pkg = useReview((s) => s.pkg);
   const enrolment = useReview((s) => s.enrolment);
+  const own = useReview((s) => s.sheet);
   const loadReview = useReview((s) => s.load);
   const gathered = useChair((s) => s.gathered);
   const outcomes = useChair((s) => s.outcomes);
+  const choices = useChair((s) => s.choices);
   const load = useChair((s) => s.load);
   const importSheets = useChair((s) => s.importSheets);
   useEffect(() => {
     void loadReview(db).then(() => load(db));
   }, [db, load, loadReview]);
-  const agg = useMemo(() => (pkg ? aggregate(pkg, sheetsOf(gathered)) : null), [pkg, gathered]);
   const isChair =
     pkg &&
     enrolment &&
     pkg.panel.experts.find((e) => e.id === enrolment.expertId)?.role === 'chair';
-  if (!pkg || !isChair || !agg) {
+  // The imported sheets and the chair's own submitted sheet, as every door gathers them.
+  const sheets = useMemo(() => (pkg ? deskSheets(pkg, gathered, own) : []), [pkg, gathered, own]);
+  const desk = useMemo(
+    () =>
+      pkg && enrolment
+        ? chairDesk(pkg, sheets, choices, enrolment.expertId, new Date().toISOString())
+        : null,
+    [pkg, sheets, choices, enrolment],
+  );
+  if (!pkg || !isChair || !desk) {
     return (
       <section className="screen">
         <h1>{t('chair.heading')}</h1>
@@ -516,6 +518,7 @@ export function ChairScreen() {
       </section>
     );
   }
+  const { agg } = desk.analysis;
   return (
     <section className="screen wide">
       <h1>{t('chair.heading')}</h1>
@@ -532,13 +535,15 @@ export function ChairScreen() {
                 task,
               }),
             ).then(async (r) => {
-              if (!r.canceled) await importSheets(db, profile?.label ?? '', r.files);
+              if (!r.canceled) await importSheets(db, profile?.label ?? '', pkg, r.files);
             })
           }
         >
           {t('chair.import')}
         </button>
-        <LocalProfileImport onBundle={(file) => importSheets(db, profile?.label ?? '', [file])} />
+        <LocalProfileImport
+          onBundle={(file) => importSheets(db, profile?.label ?? '', pkg, [file])}
+        />
         {outcomes.length > 0 && (
           <ul className="checks" data-testid="import-outcomes">
             {outcomes.map((o) => (
@@ -551,12 +556,16 @@ export function ChairScreen() {
         <h3>{t('chair.board')}</h3>
         <ul className="plain board" data-testid="board">
           {pkg.panel.experts.map((e) => {
-            const g = gathered.find((x) => x.expertId === e.id);
-            const recused =
-              g?.sheet.scores.filter((s) => s.recusal).map((s) => s.applicantId) ?? [];
+            const sheet = sheets.find((x) => x.expertId === e.id);
+            const recused = sheet?.scores.filter((s) => s.recusal).map((s) => s.applicantId) ?? [];
+            const status = !sheet
+              ? t('chair.missing')
+              : e.id === enrolment?.expertId && !gathered.some((g) => g.expertId === e.id)
+                ? t('chair.ownSheet')
+                : t('chair.submitted');
             return (
               <li key={e.id}>
-                {e.id} {e.name}：{g ? t('chair.submitted') : t('chair.missing')}
+                {e.id} {e.name}：{status}
                 {recused.length > 0 ? `（回避 ${recused.join('、')}）` : ''}
               </li>
             );
@@ -567,14 +576,7 @@ export function ChairScreen() {
       <RankingTable pkg={pkg} agg={agg} />
       <h3>{t('chair.distribution')}</h3>
       <Distribution pkg={pkg} agg={agg} />
-      {gathered.length > 0 && (
-        <Decision
-          key={gathered.map((g) => g.manifestSha256).join()}
-          pkg={pkg}
-          agg={agg}
-          sheets={sheetsOf(gathered)}
-        />
-      )}
+      {sheets.length > 0 && <Decision pkg={pkg} desk={desk} sheets={sheets} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { fmt2, fmtMoney, MONEY_PATTERN } from '../../../src-shared/money';
 import {
   RECUSAL_LABEL,
   RecusalKindSchema,
+  SHEET_TEXT_MAX,
   type ApplicantScore,
   type ReviewPackage,
   type ScoreSheet,
@@ -20,6 +21,7 @@ import { api } from '../bridge';
 import { ChecksList } from '../components/ChecksList';
 import { PdfViewer } from '../components/PdfViewer';
 import { PointsInput } from '../components/PointsInput';
+import { TextInput } from '../components/TextInput';
 import { getAttachment } from '../db/repo';
 import { useT } from '../i18n';
 import { withProgress } from '../stores/progress';
@@ -263,15 +265,14 @@ function ScoreForm({
                 </li>
               ))}
             </ul>
-            <label>
-              <span className="sr-only">{t('review.comment', { name: c.name })}</span>
-              <textarea
-                rows={2}
-                aria-label={t('review.comment', { name: c.name })}
-                value={entry?.comment ?? ''}
-                onChange={(e) => setCriterion(c.id, { comment: e.target.value })}
-              />
-            </label>
+            <TextInput
+              label={t('review.comment', { name: c.name })}
+              hideLabel
+              rows={2}
+              maxLength={SHEET_TEXT_MAX.comment}
+              value={entry?.comment ?? ''}
+              onCommit={(comment) => setCriterion(c.id, { comment })}
+            />
             {issues.map((i) => (
               <p key={i.field} className="error" role="alert">
                 {i.message}
@@ -284,23 +285,21 @@ function ScoreForm({
         {t('review.total', { total: fmt2(total), max: fmt2(maxTotal(pkg.rubric)) })}
       </p>
       {needsReason && (
-        <label className="block">
-          {t('review.deviationReason')}
-          <textarea
-            rows={2}
-            value={score.deviationReason ?? ''}
-            onChange={(e) => onChange((s) => ({ ...s, deviationReason: e.target.value }))}
-          />
-        </label>
-      )}
-      <label className="block">
-        {t('review.opinion')}
-        <textarea
-          rows={3}
-          value={score.overallOpinion}
-          onChange={(e) => onChange((s) => ({ ...s, overallOpinion: e.target.value }))}
+        <TextInput
+          label={t('review.deviationReason')}
+          rows={2}
+          maxLength={SHEET_TEXT_MAX.deviationReason}
+          value={score.deviationReason ?? ''}
+          onCommit={(deviationReason) => onChange((s) => ({ ...s, deviationReason }))}
         />
-      </label>
+      )}
+      <TextInput
+        label={t('review.opinion')}
+        rows={3}
+        maxLength={SHEET_TEXT_MAX.overallOpinion}
+        value={score.overallOpinion}
+        onCommit={(overallOpinion) => onChange((s) => ({ ...s, overallOpinion }))}
+      />
       <label className="block">
         {t('review.funding')}
         <input
@@ -569,10 +568,12 @@ function RecusalForm({
           ))}
         </select>
       </label>
-      <label>
-        {t('review.recusal.reason')}
-        <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={2} />
-      </label>
+      <TextInput
+        label={t('review.recusal.reason')}
+        maxLength={SHEET_TEXT_MAX.recusalReason}
+        value={reason}
+        onCommit={setReason}
+      />
       <div className="row">
         <button type="submit" className="primary">
           {t('review.recuse')}

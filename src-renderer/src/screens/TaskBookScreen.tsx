@@ -17,6 +17,7 @@ import {
   taskBookCode,
   type TaskBookDraft,
 } from '../../../src-shared/taskbook';
+import { describeCodePoint } from '../../../src-shared/text/normalize';
 import { api } from '../bridge';
 import { PdfViewer } from '../components/PdfViewer';
 import { useT, type StringKey } from '../i18n';
@@ -609,7 +610,9 @@ function Actions({
         )}
         {current && current.missing.length > 0 && (
           <p role="alert" className="error" data-testid="tb-missing">
-            {t('taskbook.missingGlyphs', { chars: current.missing.join(' ') })}
+            {t('taskbook.missingGlyphs', {
+              chars: current.missing.map(describeCodePoint).join('、'),
+            })}
           </p>
         )}
       </div>

@@ -1,12 +1,13 @@
 /**
- * The chair's desk: gathering the panel's signed sheet bundles (each verified, matched to its
- * expert, kept byte for byte for the panel bundle), and signing the panel decision.
+ * The chair's desk: the panel's signed sheet bundles gathered (each verified, validated against the
+ * rubric, matched to its expert, kept byte for byte for the panel bundle), what the chair has
+ * decided and written so far (`DecisionChoices`), and signing. Every rule lives in src-shared
+ * (decision/) and the desk's use cases in workflows/chair.ts; this store only holds state.
  */
 import { z } from 'zod';
 import { create } from 'zustand';
 import {
   applyImport,
-  buildBundle,
   checkImport,
   emptyTrust,
   TrustStateSchema,
@@ -15,10 +16,20 @@ import {
 } from '../../../src-shared/bundle';
 import { formatFingerprint } from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import { ScoreSheetSchema, type PanelDecision, type ScoreSheet } from '../../../src-shared/model';
+import type { DecisionChoices } from '../../../src-shared/decision';
+import {
+  PanelDecisionSchema,
+  ScoreSheetSchema,
+  type PanelDecision,
+  type ReviewPackage,
+  type ScoreSheet,
+} from '../../../src-shared/model';
+import { describeSheetIssue, validateSheet } from '../../../src-shared/scoring';
 import type { JiebangDB } from '../db/database';
 import { commitChange, getMeta, saveDecision } from '../db/repo';
 import type { Enrolment } from '../db/repo';
+import { buildSheetBundle } from '../../../src-shared/bundle';
+import { buildPanelBundle } from '../workflows/chair';
 import { auditForSigning } from './signing';
 
 const GatheredSchema = z.array(
@@ -33,6 +44,11 @@ const GatheredSchema = z.array(
 );
 export type Gathered = z.infer<typeof GatheredSchema>[number];
 
+const ExportedSchema = z.object({
+  name: z.string(),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+});
+
 export interface ImportOutcome {
   file: string;
   ok: boolean;
@@ -42,27 +58,30 @@ export interface ImportOutcome {
 interface ChairState {
   gathered: Gathered[];
   outcomes: ImportOutcome[];
+  /** What the chair has decided and written; null: the rules' proposal, nothing written yet. */
+  choices: DecisionChoices | null;
   load: (db: JiebangDB) => Promise<void>;
   importSheets: (
     db: JiebangDB,
     actor: string,
+    pkg: ReviewPackage,
     files: readonly { name: string; bytes: Uint8Array }[],
   ) => Promise<void>;
+  setChoices: (choices: DecisionChoices) => void;
   signAndBuild: (
     db: JiebangDB,
     enrolment: Enrolment,
-    decision: PanelDecision,
-    recipient: string,
-    chairName: string,
+    input: { pkg: ReviewPackage; decision: PanelDecision; own: ScoreSheet | null },
   ) => Promise<Uint8Array>;
 }
 
 export const useChair = create<ChairState>()((set, get) => ({
   gathered: [],
   outcomes: [],
+  choices: null,
   load: async (db) =>
     set({ gathered: (await getMeta(db, 'gathered', GatheredSchema)) ?? [], outcomes: [] }),
-  importSheets: async (db, actor, files) => {
+  importSheets: async (db, actor, pkg, files) => {
     const outcomes: ImportOutcome[] = [];
     let trust: TrustState = (await getMeta(db, 'trust', TrustStateSchema)) ?? emptyTrust();
     let gathered = [...get().gathered];
@@ -81,6 +100,16 @@ export const useChair = create<ChairState>()((set, get) => ({
       }
       if (b.document.status !== 'submitted') {
         outcomes.push({ file: f.name, ok: false, message: '评分表尚未提交' });
+        continue;
+      }
+      // The rubric, as at every door: a sheet with a bad cell is refused, named to the cell.
+      const issues = validateSheet(b.document, pkg);
+      if (issues.length > 0) {
+        outcomes.push({
+          file: f.name,
+          ok: false,
+          message: `评分表未通过评分标准校验：${issues.map((i) => describeSheetIssue(i, pkg)).join('；')}`,
+        });
         continue;
       }
       const verdict = checkImport(b, trust);
@@ -124,58 +153,90 @@ export const useChair = create<ChairState>()((set, get) => ({
         details: { refused: outcomes.filter((o) => !o.ok).length },
       },
     );
-    set({ gathered, outcomes });
+    // New sheets change the figures: the desk reopens on the rules' proposal.
+    set({ gathered, outcomes, choices: null });
   },
-  signAndBuild: async (db, enrolment, decision, recipient, chairName) => {
-    const gathered = get().gathered;
+  setChoices: (choices) => set({ choices }),
+  signAndBuild: async (db, enrolment, { pkg, decision, own }) => {
+    const signed = PanelDecisionSchema.parse(decision);
     const trust = await getMeta(db, 'trust', TrustStateSchema);
-    const counter = enrolment.counter + 1;
-    await saveDecision(db, decision, enrolment.expertId, 'decision.record');
+    const chairName =
+      pkg.panel.experts.find((e) => e.id === enrolment.expertId)?.name ?? enrolment.expertId;
+    const chair = { id: enrolment.expertId, name: chairName, secretKey: enrolment.secretKey };
+    let counter = enrolment.counter;
+    // The chair's own sheet travels as a sheet bundle like every other: the one exported, or one
+    // signed now (which locks the sheet, as an export does).
+    const sheetBundles = get().gathered.filter((g) => g.expertId !== enrolment.expertId);
+    let ownExport: { name: string; bytes: Uint8Array } | null = null;
+    if (own?.status === 'submitted') {
+      const exported = await getMeta(db, 'exportedBundle', ExportedSchema);
+      const opened = exported ? await openBundle(exported.bytes, { crypto: nobleCrypto }) : null;
+      let bytes = exported?.bytes;
+      if (!opened?.ok) {
+        counter += 1;
+        const audit = await auditForSigning(db);
+        bytes = await buildSheetBundle({
+          crypto: nobleCrypto,
+          sheet: own,
+          signer: {
+            role: 'chair',
+            name: chair.name,
+            secretKey: chair.secretKey,
+            counter,
+            audit: audit.head,
+          },
+          ...(trust?.packageManifestSha256 ? { answers: trust.packageManifestSha256 } : {}),
+          files: new Map([['audit.json', audit.bytes]]),
+        });
+        ownExport = { name: `${pkg.packageId}-${enrolment.expertId}.jbx`, bytes };
+      }
+      const check = bytes ? await openBundle(bytes, { crypto: nobleCrypto }) : null;
+      if (!check?.ok || !bytes) throw new Error('组长本人的评分表文件包未通过自检');
+      sheetBundles.push({
+        expertId: enrolment.expertId,
+        name: chairName,
+        fingerprint: check.bundle.manifest.signers[0].fingerprint,
+        manifestSha256: check.bundle.manifestSha256,
+        bytes,
+        sheet: own,
+      });
+    }
+    counter += 1;
+    await saveDecision(db, signed, enrolment.expertId, 'decision.record');
+    const now = new Date().toISOString();
     await commitChange(
       db,
-      { enrolment: { ...enrolment, counter } },
+      {
+        enrolment: {
+          ...enrolment,
+          counter,
+          ...(ownExport ? { exportedAt: now } : {}),
+        },
+        ...(ownExport && own
+          ? {
+              meta: { exportedBundle: ownExport },
+              sheet: { sheet: own, status: 'exported' as const, updatedAt: now },
+            }
+          : {}),
+      },
       {
         actor: enrolment.expertId,
         action: 'decision.sign',
-        target: decision.packageId,
-        details: { recommended: decision.recommendedIds.join(','), total: decision.approvedTotal },
+        target: signed.packageId,
+        details: { recommended: signed.recommendedIds.join(','), total: signed.approvedTotal },
       },
     );
-    const audit = await auditForSigning(db);
-    return buildBundle({
+    return buildPanelBundle({
       crypto: nobleCrypto,
-      kind: 'panel-result',
-      bundleId: `${decision.packageId}-PANEL-${counter}`,
-      subject: { type: 'package', id: decision.packageId },
-      signers: [
-        {
-          role: 'chair',
-          id: enrolment.expertId,
-          name: chairName,
-          secretKey: enrolment.secretKey,
-          counter,
-          audit: audit.head,
-        },
-      ],
-      answers: [
-        ...(trust?.packageManifestSha256
-          ? [{ kind: 'review-package' as const, manifestSha256: trust.packageManifestSha256 }]
-          : []),
-        ...gathered.map((g) => ({
-          kind: 'expert-sheets' as const,
-          manifestSha256: g.manifestSha256,
-          ref: g.expertId,
-        })),
-      ],
-      document: decision,
-      files: new Map<string, Uint8Array>([
-        ...gathered.map((g): [string, Uint8Array] => [`sheets/${g.expertId}.jbx`, g.bytes]),
-        ['audit.json', audit.bytes],
-      ]),
-      encryptTo: { recipient },
+      decision: signed,
+      pkg,
+      chair,
+      counter,
+      ...(trust?.packageManifestSha256
+        ? { packageManifestSha256: trust.packageManifestSha256 }
+        : {}),
+      sheetBundles,
+      audit: await auditForSigning(db),
     });
   },
 }));
-
-export const sheetsOf = (gathered: readonly Gathered[]): ScoreSheet[] =>
-  gathered.map((g) => g.sheet);

@@ -1,0 +1,568 @@
+/**
+ * Every rule on a panel decision (第十二条（五）, 第十三条), in one function for every door: the
+ * chair's screen, `jiebang check` (a decision with its sheets, or a panel bundle) and any later
+ * ingest. It reads only the decision, the package and the sheets — what the chair records lives in
+ * the decision itself.
+ */
+import { dec, fmt2, fmtMoney, sum } from '../money';
+import {
+  PanelDecisionSchema,
+  type PanelDecision,
+  type ReviewPackage,
+  type ScoreSheet,
+} from '../model';
+import { checkCityFunding } from '../rules/funding';
+import { finding, type Finding } from '../rules/finding';
+import { aggregate, type AggregateResult } from '../scoring/aggregate';
+import {
+  MAX_HORSE_RACE_SOLVERS,
+  proposeHorseRace,
+  type HorseRaceProposal,
+} from '../scoring/horse-race';
+import { gatherSheets, isGathered, type SheetProblem } from './gather';
+
+const ARTICLE = '第十二条（五）';
+
+export interface PanelAnalysis {
+  /** The sheets that count (validated, submitted, one per member). */
+  sheets: ScoreSheet[];
+  /** Sheets given that do not count, and why. */
+  problems: SheetProblem[];
+  agg: AggregateResult;
+  proposal: HorseRaceProposal;
+}
+
+const cache = new WeakMap<readonly ScoreSheet[], WeakMap<ReviewPackage, PanelAnalysis>>();
+
+/**
+ * The sheets gathered, aggregated and the horse race proposed — what the chair's table shows and
+ * what the decision is checked against. Cached per (sheets array, package) object, so the chair's
+ * screen re-checks a decision on every keystroke without aggregating again.
+ */
+export function analysePanel(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): PanelAnalysis {
+  const byPkg = cache.get(sheets) ?? new WeakMap<ReviewPackage, PanelAnalysis>();
+  cache.set(sheets, byPkg);
+  const hit = byPkg.get(pkg);
+  if (hit) return hit;
+  // Sheets the desk has gathered already are not validated twice.
+  const gathered = isGathered(sheets, pkg)
+    ? { sheets: [...sheets], problems: [] }
+    : gatherSheets(
+        pkg,
+        sheets.map((sheet) => ({ sheet, origin: '评分表' })),
+      );
+  const agg = aggregate(pkg, gathered.sheets);
+  const analysis = { ...gathered, agg, proposal: proposeHorseRace(pkg, agg) };
+  byPkg.set(pkg, analysis);
+  return analysis;
+}
+
+const applicantName = (pkg: ReviewPackage, id: string): string => {
+  const a = pkg.applicants.find((x) => x.id === id);
+  return a ? `${a.name}（${id}）` : id;
+};
+
+/** Labels of the decision's fields, for format findings the chair can act on. */
+const FIELD_LABEL: Record<string, string> = {
+  raceStageShare: '“赛马”阶段拨付比例',
+  overrideReason: '与系统建议不同的理由',
+  amount: '核定经费',
+  approvedTotal: '核定项目经费总额',
+  opinion: '专家组意见',
+  reason: '理由',
+  chairExpertId: '组长',
+  decidedAt: '决定时间',
+};
+
+function formatFindings(decision: PanelDecision): Finding[] {
+  const parsed = PanelDecisionSchema.safeParse(decision);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((i) => {
+    const last = i.path.at(-1);
+    const label = typeof last === 'string' ? (FIELD_LABEL[last] ?? last) : i.path.join('.');
+    return finding('decision.format', ARTICLE, 'blocking', `${label}：${i.message}`, [
+      ...i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    ]);
+  });
+}
+
+/** 第十二条（五）: the panel's quorum — the roster's size, and every member accounted for. */
+export function checkQuorum(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+  refusedExpertIds: readonly string[] = [],
+): Finding[] {
+  const out: Finding[] = [];
+  const roster = pkg.panel.experts;
+  if (roster.length < pkg.panel.minSize) {
+    out.push(
+      finding(
+        'panel.quorum',
+        ARTICLE,
+        'blocking',
+        `专家组名单 ${roster.length} 人，少于评审包规定的最少 ${pkg.panel.minSize} 人（panel.minSize；办法未规定人数，按评审惯例为单数）`,
+        ['panel'],
+      ),
+    );
+  }
+  for (const e of roster) {
+    const absence = decision.absences.find((a) => a.expertId === e.id);
+    const submitted = agg.submittedExpertIds.includes(e.id);
+    // A member whose sheet was given but refused is named by that sheet's findings instead.
+    if (!submitted && !absence && !refusedExpertIds.includes(e.id)) {
+      out.push(
+        finding(
+          'panel.quorum',
+          ARTICLE,
+          'blocking',
+          `专家 ${e.id} ${e.name} 既未提交评分表也未回避，须记录其缺席及原因后方可签署（专家组名单 ${roster.length} 人，不因缺席减少）`,
+          ['absences', e.id],
+        ),
+      );
+    } else if (submitted && absence) {
+      out.push(
+        finding(
+          'panel.absence',
+          ARTICLE,
+          'blocking',
+          `专家 ${e.id} ${e.name} 已提交评分表，不能同时记为缺席`,
+          ['absences', e.id],
+        ),
+      );
+    }
+  }
+  for (const a of decision.absences) {
+    if (!roster.some((e) => e.id === a.expertId))
+      out.push(
+        finding(
+          'panel.absence',
+          ARTICLE,
+          'blocking',
+          `缺席记录中的 ${a.expertId} 不在专家组名单中`,
+          ['absences', a.expertId],
+        ),
+      );
+  }
+  return out;
+}
+
+/** Applicants resting on fewer valid sheets than the package's minimum, and 「无有效评分」. */
+export function checkValidSheets(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+): Finding[] {
+  const out: Finding[] = [];
+  const min = pkg.aggregation.minValidSheets;
+  const reason = (decision.belowMinValidSheetsReason ?? '').trim();
+  for (const r of agg.results.filter((x) => x.belowMinValidSheets)) {
+    const how =
+      r.validSheets === 0 ? '无有效评分（0 份有效评分表）' : `仅有 ${r.validSheets} 份有效评分表`;
+    out.push(
+      finding(
+        'aggregation.minValidSheets',
+        ARTICLE,
+        reason ? 'warning' : 'blocking',
+        `${applicantName(pkg, r.applicantId)}${how}，少于评审包规定的 ${min} 份（aggregation.minValidSheets）${reason ? `；组长已记录理由：${reason}` : '，须在决定中记录理由后方可签署'}`,
+        ['belowMinValidSheetsReason', r.applicantId],
+      ),
+    );
+  }
+  for (const r of agg.results.filter((x) => x.final === null)) {
+    if (decision.recommendedIds.includes(r.applicantId))
+      out.push(
+        finding(
+          'decision.noValidSheets',
+          ARTICLE,
+          'blocking',
+          `${applicantName(pkg, r.applicantId)}无有效评分，不能列入揭榜方建议名单`,
+          ['recommendedIds'],
+        ),
+      );
+  }
+  return out;
+}
+
+/** The ranking recorded in the decision is the one the sheets give (rank, score, method). */
+export function checkRanking(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+): Finding[] {
+  if (decision.ranking.length === 0)
+    return [
+      finding('ranking.absent', ARTICLE, 'warning', '决定未载明排名，以所附评分表的汇总为准', [
+        'ranking',
+      ]),
+    ];
+  const out: Finding[] = [];
+  decision.ranking.forEach((row, i) => {
+    const r = agg.results.find((x) => x.applicantId === row.applicantId);
+    const who = applicantName(pkg, row.applicantId);
+    if (!r) {
+      out.push(
+        finding(
+          'ranking.matches',
+          ARTICLE,
+          'blocking',
+          `排名中的 ${row.applicantId} 不是本评审包的揭榜方`,
+          ['ranking', i],
+        ),
+      );
+      return;
+    }
+    if (r.final === null) {
+      if (row.rank !== null || row.score !== null)
+        out.push(
+          finding(
+            'ranking.noValidSheets',
+            ARTICLE,
+            'blocking',
+            `${who}无有效评分（全部回避或未评），不得给出分数或名次（决定中为${row.rank === null ? '' : `第 ${row.rank} 名`}${row.score === null ? '' : ` ${row.score} 分`}）`,
+            ['ranking', i],
+          ),
+        );
+      return;
+    }
+    const score = fmt2(r.final);
+    if (row.rank !== r.rank || row.score !== score || row.validSheets !== r.validSheets) {
+      out.push(
+        finding(
+          'ranking.matches',
+          ARTICLE,
+          'blocking',
+          `决定中 ${who} 为${row.rank === null ? '未排名' : `第 ${row.rank} 名`}、${row.score ?? '—'} 分、有效评分表 ${row.validSheets} 份，依据评分表汇总应为第 ${r.rank} 名、${score} 分、${r.validSheets} 份`,
+          ['ranking', i],
+        ),
+      );
+    }
+    if (row.method !== undefined && row.method !== r.method) {
+      out.push(
+        finding(
+          'ranking.method',
+          ARTICLE,
+          'blocking',
+          `决定中 ${who} 的汇总方法与实际采用的不一致${r.methodNote ? `（${r.methodNote}）` : ''}`,
+          ['ranking', i, 'method'],
+        ),
+      );
+    }
+  });
+  const missing = agg.results.filter(
+    (r) => !decision.ranking.some((row) => row.applicantId === r.applicantId),
+  );
+  if (missing.length > 0)
+    out.push(
+      finding(
+        'ranking.complete',
+        ARTICLE,
+        'warning',
+        `排名未列出：${missing.map((r) => applicantName(pkg, r.applicantId)).join('、')}`,
+        ['ranking'],
+      ),
+    );
+  return out;
+}
+
+/** The recommended list (揭榜方建议名单): present, known, at or above the package's pass score. */
+export function checkRecommended(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+): Finding[] {
+  if (decision.recommendedIds.length === 0)
+    return [
+      finding('decision.recommended', ARTICLE, 'blocking', '须提出揭榜方建议名单', [
+        'recommendedIds',
+      ]),
+    ];
+  const out: Finding[] = [];
+  for (const id of decision.recommendedIds) {
+    const r = agg.results.find((x) => x.applicantId === id);
+    if (!r) {
+      out.push(
+        finding(
+          'decision.recommended',
+          ARTICLE,
+          'blocking',
+          `建议名单中的 ${id} 不是本评审包的揭榜方`,
+          ['recommendedIds'],
+        ),
+      );
+    } else if (r.final !== null && r.final.lt(pkg.aggregation.passScore)) {
+      out.push(
+        finding(
+          'decision.passScore',
+          ARTICLE,
+          'blocking',
+          `${applicantName(pkg, id)}最终得分 ${fmt2(r.final)} 分，低于推荐所需的 ${pkg.aggregation.passScore} 分（aggregation.passScore）`,
+          ['recommendedIds'],
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** At most 3 solvers, only where scores are close and routes differ (第十二条（五）). */
+export function checkHorseRace(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+  proposal: HorseRaceProposal,
+): Finding[] {
+  const race = decision.horseRace;
+  if (!race) {
+    return decision.recommendedIds.length > 1
+      ? [
+          finding(
+            'horseRace.required',
+            ARTICLE,
+            'blocking',
+            '推荐多家揭榜方时应采用“赛马制”并说明理由',
+            ['recommendedIds'],
+          ),
+        ]
+      : [];
+  }
+  const out: Finding[] = [];
+  const path = ['horseRace'];
+  if (race.solverIds.length > MAX_HORSE_RACE_SOLVERS) {
+    out.push(
+      finding(
+        'horseRace.max3',
+        ARTICLE,
+        'blocking',
+        `“赛马制”揭榜方不得超过 3 家（现为 ${race.solverIds.length} 家）`,
+        [...path, 'solverIds'],
+      ),
+    );
+  }
+  const routes = race.solverIds.map(
+    (id) => pkg.applicants.find((a) => a.id === id)?.technicalRoute.id,
+  );
+  if (new Set(routes).size !== routes.length) {
+    out.push(
+      finding(
+        'horseRace.distinctRoutes',
+        ARTICLE,
+        'blocking',
+        '“赛马制”仅适用于存在多条技术路线的情形，所选揭榜方的技术路线须各不相同',
+        [...path, 'solverIds'],
+      ),
+    );
+  }
+  const hasOverride = (race.overrideReason ?? '').trim().length > 0;
+  const finals = race.solverIds.flatMap((id) => {
+    const f = agg.results.find((r) => r.applicantId === id)?.final;
+    return f ? [f] : [];
+  });
+  if (finals.length >= 2) {
+    const best = finals.reduce((m, v) => (v.gt(m) ? v : m));
+    const worst = finals.reduce((m, v) => (v.lt(m) ? v : m));
+    const gap = best.minus(worst);
+    if (gap.gt(pkg.aggregation.horseRaceCloseness)) {
+      const severity = hasOverride ? 'warning' : 'blocking';
+      out.push(
+        finding(
+          'horseRace.closeScores',
+          ARTICLE,
+          severity,
+          `所选揭榜方最高与最低得分相差 ${fmt2(gap)} 分，超过“评分接近”阈值 ${pkg.aggregation.horseRaceCloseness} 分${severity === 'warning' ? '（组长已书面说明理由）' : '，须由组长书面说明理由'}`,
+          [...path, 'solverIds'],
+        ),
+      );
+    }
+  }
+  const proposed = proposal.isRecommended ? proposal.candidateIds : [];
+  const differs =
+    race.solverIds.length !== proposed.length ||
+    race.solverIds.some((id) => !proposed.includes(id));
+  if (differs && !hasOverride) {
+    out.push(
+      finding(
+        'horseRace.override',
+        ARTICLE,
+        'blocking',
+        `赛马揭榜方（${race.solverIds.join('、')}）与系统依规则提出的建议（${proposed.join('、') || '不采用赛马制'}）不同，须写明理由`,
+        [...path, 'overrideReason'],
+      ),
+    );
+  }
+  const share = /^0(\.\d{1,4})?$|^1$/.test(race.raceStageShare) ? dec(race.raceStageShare) : null;
+  if (share === null || share.lte(0) || share.gte(1)) {
+    out.push(
+      finding(
+        'horseRace.stageShare',
+        '第十三条（三）',
+        'blocking',
+        '“赛马”阶段应向各家揭榜方拨付一定比例的项目经费（大于 0、小于 100%）',
+        [...path, 'raceStageShare'],
+      ),
+    );
+  }
+  const missing = race.solverIds.filter((id) => !decision.recommendedIds.includes(id));
+  if (missing.length > 0) {
+    out.push(
+      finding(
+        'horseRace.recommended',
+        ARTICLE,
+        'blocking',
+        `赛马揭榜方须列入揭榜方建议名单：${missing.join('、')}`,
+        ['recommendedIds'],
+      ),
+    );
+  }
+  return out;
+}
+
+/** 核定项目经费总额: per solver (none zero) and in total within the cap and the 40% share (第十三条). */
+export function checkApprovedFunding(decision: PanelDecision, pkg: ReviewPackage): Finding[] {
+  const out: Finding[] = [];
+  const total = sum(decision.approvedFunding.map((f) => f.amount));
+  if (!total.eq(dec(decision.approvedTotal))) {
+    out.push(
+      finding(
+        'funding.totalMatches',
+        ARTICLE,
+        'blocking',
+        `核定项目经费总额 ${fmtMoney(decision.approvedTotal)} 与各揭榜方核定经费合计 ${fmtMoney(total)} 不一致`,
+        ['approvedTotal'],
+      ),
+    );
+  }
+  out.push(
+    ...checkCityFunding(pkg.demand.projectType, decision.approvedTotal, pkg.demand.contractAmount, [
+      'approvedTotal',
+    ]),
+  );
+  for (const id of decision.recommendedIds) {
+    const entry = decision.approvedFunding.find((f) => f.applicantId === id);
+    if (!entry || dec(entry.amount).isZero()) {
+      out.push(
+        finding(
+          'funding.perSolver',
+          ARTICLE,
+          'blocking',
+          `请为 ${applicantName(pkg, id)} 核定经费（${entry ? '不能为 0 万元' : '未核定'}）`,
+          ['approvedFunding', id],
+        ),
+      );
+    }
+  }
+  for (const f of decision.approvedFunding) {
+    if (!decision.recommendedIds.includes(f.applicantId))
+      out.push(
+        finding(
+          'funding.notRecommended',
+          ARTICLE,
+          'blocking',
+          `${applicantName(pkg, f.applicantId)}不在建议名单中，不能为其核定经费`,
+          ['approvedFunding', f.applicantId],
+        ),
+      );
+  }
+  return out;
+}
+
+/** Deviating totals carry a reason (on the sheet, or recorded by the chair); ties are broken on the record. */
+export function checkDeviationsAndTies(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const r of agg.results) {
+    for (const e of r.experts) {
+      if (!e.deviation) continue;
+      const recorded = decision.deviationReasons.find(
+        (d) => d.applicantId === r.applicantId && d.expertId === e.expertId,
+      );
+      if (!(e.deviationReason ?? recorded?.reason ?? '').trim()) {
+        out.push(
+          finding(
+            'scoring.deviationReason',
+            ARTICLE,
+            'blocking',
+            `专家 ${e.expertId} 对 ${applicantName(pkg, r.applicantId)}的评分偏离其他专家均分 ${fmt2(e.deviation)} 分，须记录理由后方可签署`,
+            ['deviationReasons', r.applicantId, e.expertId],
+          ),
+        );
+      }
+    }
+    if (r.tiedWith.length > 0 && decision.recommendedIds.includes(r.applicantId)) {
+      const broken = decision.tieBreaks.some((t) => t.applicantIds.includes(r.applicantId));
+      if (!broken) {
+        out.push(
+          finding(
+            'ranking.tieBreak',
+            ARTICLE,
+            'blocking',
+            `${applicantName(pkg, r.applicantId)}与 ${r.tiedWith.join('、')} 并列，须由组长记录排序理由`,
+            ['tieBreaks'],
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Every finding on a panel decision, from the decision, the package and the sheets it rests on
+ * (the chair's own included). Sheets that fail the rubric are findings themselves and never count.
+ */
+export function checkPanelDecision(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  sheets: readonly ScoreSheet[],
+): Finding[] {
+  const { agg, problems, proposal } = analysePanel(pkg, sheets);
+  // One finding per refused sheet and issue, each naming expert, applicant and criterion.
+  const sheetFindings = problems.map((p) =>
+    finding('sheets.valid', ARTICLE, 'blocking', `${p.origin}不予计入：${p.message}`, [
+      'sheets',
+      p.expertId,
+    ]),
+  );
+  const format = formatFindings(decision);
+  if (format.length > 0) return [...format, ...sheetFindings];
+  const out: Finding[] = [...sheetFindings];
+  if (decision.packageId !== pkg.packageId)
+    out.push(
+      finding(
+        'decision.package',
+        ARTICLE,
+        'blocking',
+        `决定属于评审包 ${decision.packageId}，不是 ${pkg.packageId}`,
+        ['packageId'],
+      ),
+    );
+  const chair = pkg.panel.experts.find((e) => e.id === decision.chairExpertId);
+  if (chair?.role !== 'chair')
+    out.push(
+      finding(
+        'decision.chair',
+        ARTICLE,
+        'blocking',
+        `${decision.chairExpertId} 不是本评审包专家组的组长`,
+        ['chairExpertId'],
+      ),
+    );
+  return [
+    ...out,
+    ...checkQuorum(
+      decision,
+      pkg,
+      agg,
+      problems.map((p) => p.expertId),
+    ),
+    ...checkValidSheets(decision, pkg, agg),
+    ...checkRanking(decision, pkg, agg),
+    ...checkRecommended(decision, pkg, agg),
+    ...checkHorseRace(decision, pkg, agg, proposal),
+    ...checkApprovedFunding(decision, pkg),
+    ...checkDeviationsAndTies(decision, pkg, agg),
+  ];
+}

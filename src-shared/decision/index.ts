@@ -1,0 +1,3 @@
+export * from './gather';
+export * from './draft';
+export * from './check';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { capLines, decodeText, parseJsonText, readJson, readText, READ_LIMITS } from './read';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+/** "专家" in GB18030 (as Excel/WPS write it on Chinese Windows). */
+const GB_EXPERT = new Uint8Array([0xd7, 0xa8, 0xbc, 0xd2]);
+
+describe('the one reader', () => {
+  it('decodes UTF-8, UTF-8 with a BOM, UTF-16 with a BOM, and GB18030 when the bytes are not UTF-8', () => {
+    expect(decodeText(utf8('专家'), 'a')).toEqual({
+      ok: true,
+      value: { text: '专家', encoding: 'utf-8' },
+    });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('专家')]), 'a')).toEqual({
+      ok: true,
+      value: { text: '专家', encoding: 'utf-8-bom' },
+    });
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x13, 0x4e]), 'a')).toEqual({
+      ok: true,
+      value: { text: '专', encoding: 'utf-16le' },
+    });
+    expect(decodeText(GB_EXPERT, 'a')).toEqual({
+      ok: true,
+      value: { text: '专家', encoding: 'gb18030' },
+    });
+  });
+  it('refuses bytes that are no known encoding, naming the file and how to save as UTF-8', () => {
+    const r = decodeText(new Uint8Array([0xff, 0xff, 0x80]), 'x.csv');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.message).toContain('x.csv');
+    expect(r.ok ? '' : r.message).toContain('CSV UTF-8');
+  });
+  it('checks the size bound before decoding anything', () => {
+    const r = readText(new Uint8Array(READ_LIMITS.csvBytes + 1), 'big.csv', READ_LIMITS.csvBytes);
+    expect(r).toEqual({
+      ok: false,
+      message: 'big.csv 过大（8 MiB），超过此类文件的上限 8 MiB，未读取',
+    });
+  });
+  it('parses JSON through one function, BOM or not, naming the file on error', () => {
+    expect(readJson(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('{"a":1}')]), 'n.json')).toEqual({
+      ok: true,
+      value: { a: 1 },
+    });
+    expect(parseJsonText('\ufeff[1]', 'n.json')).toEqual({ ok: true, value: [1] });
+    const bad = parseJsonText('{oops', 'y.json');
+    expect(bad.ok ? '' : bad.message).toContain('y.json 不是有效的 JSON');
+  });
+  it('caps the lines of problems it reports', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `第 ${i} 行`);
+    const capped = capLines(lines);
+    expect(capped).toHaveLength(READ_LIMITS.errorLines + 1);
+    expect(capped.at(-1)).toBe('……另有 70 处问题未列出');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Which document a JSON value is, told by the fields that only that kind has — so a document with
+ * one bad field is still reported as that document, with the field named (issue 14, point 5),
+ * never as "unknown" followed by a diff against another schema.
+ */
+import type { z } from 'zod';
+import { PanelDecisionSchema } from './decision';
+import {
+  AcceptanceEvaluationSchema,
+  ChangeRequestSchema,
+  ExtensionRequestSchema,
+} from './lifecycle';
+import { ReviewPackageSchema } from './package';
+import { ScoreSheetSchema } from './sheet';
+import { TaskBookSchema } from './taskbook';
+
+export type DocumentKind =
+  | 'review-package'
+  | 'score-sheet'
+  | 'panel-decision'
+  | 'task-book'
+  | 'extension-request'
+  | 'change-request'
+  | 'acceptance';
+
+export const DOCUMENT_KINDS: readonly {
+  kind: DocumentKind;
+  label: string;
+  /** Fields only this kind has (all present). */
+  marks: readonly string[];
+  schema: z.ZodType;
+}[] = [
+  {
+    kind: 'review-package',
+    label: '评审包',
+    marks: ['applicants', 'rubric'],
+    schema: ReviewPackageSchema,
+  },
+  { kind: 'score-sheet', label: '评分表', marks: ['expertId', 'scores'], schema: ScoreSheetSchema },
+  {
+    kind: 'panel-decision',
+    label: '专家组意见',
+    marks: ['chairExpertId', 'recommendedIds'],
+    schema: PanelDecisionSchema,
+  },
+  {
+    kind: 'task-book',
+    label: '任务书',
+    marks: ['taskBookId', 'parties', 'milestones'],
+    schema: TaskBookSchema,
+  },
+  {
+    kind: 'extension-request',
+    label: '延期申请',
+    marks: ['currentEnd', 'newEnd'],
+    schema: ExtensionRequestSchema,
+  },
+  {
+    kind: 'change-request',
+    label: '变更申请',
+    marks: ['taskBookId', 'kind', 'requestedOn'],
+    schema: ChangeRequestSchema,
+  },
+  {
+    kind: 'acceptance',
+    label: '验收申请',
+    marks: ['appliedOn', 'materials'],
+    schema: AcceptanceEvaluationSchema,
+  },
+];
+
+/** The kind a JSON value claims to be by its fields, or null when it is none of them. */
+export function detectDocumentKind(raw: unknown): (typeof DOCUMENT_KINDS)[number] | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  return DOCUMENT_KINDS.find((k) => k.marks.every((m) => m in raw)) ?? null;
+}

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  cleanText,
+  describeCodePoint,
+  findBidiControl,
+  parsePlainDecimal,
+  stripInvisible,
+  toHalfWidthDigits,
+} from './normalize';
+import { NameSchema, TextSchema } from '../model';
+
+describe('what people type, normalised at the door', () => {
+  it('reads full-width digits and points as the digits they are', () => {
+    expect(toHalfWidthDigits('１７．５')).toBe('17.5');
+    expect(parsePlainDecimal('１８')).toEqual({ ok: true, value: 18 });
+    expect(parsePlainDecimal(' １７．５ ')).toEqual({ ok: true, value: 17.5 });
+  });
+  it('takes only plain decimals: no hex, no exponent, no words, no comma as a point', () => {
+    for (const bad of ['0x11', '1.7e1', '十八分', '18分', '17,5', 'Infinity', '1..2', '--1'])
+      expect(parsePlainDecimal(bad).ok, bad).toBe(false);
+    expect(parsePlainDecimal('十八分')).toMatchObject({
+      message: expect.stringContaining('十八分'),
+    });
+  });
+  it('keeps a minus sign (a negative score is a number, and out of range — never made positive)', () => {
+    expect(parsePlainDecimal('-3')).toEqual({ ok: true, value: -3 });
+    expect(parsePlainDecimal('－３')).toEqual({ ok: true, value: -3 });
+  });
+  it('reads an empty cell as "not entered"', () => {
+    expect(parsePlainDecimal('  ')).toEqual({ ok: true, value: null });
+  });
+  it('strips zero-width characters and refuses bidi controls by code point', () => {
+    expect(stripInvisible('实施\u200b方案\u2060v2\ufeff')).toBe('实施方案v2');
+    expect(findBidiControl('RTL\u202eabc')).toBe('U+202E');
+    const refused = cleanText('张\u202e三');
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? '' : refused.message).toContain('U+202E');
+    expect(cleanText('张\u200b三')).toEqual({ ok: true, value: '张三' });
+  });
+  it('property: any text with a bidi control is refused by every text field of the schemas', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.constantFrom('\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2069'),
+        fc.string(),
+        (a, bidi, b) => {
+          const r = NameSchema.safeParse(`名${a}${bidi}${b}`);
+          expect(r.success).toBe(false);
+          expect(r.error?.issues.some((i) => i.message.includes('双向控制字符 U+'))).toBe(true);
+        },
+      ),
+    );
+  });
+  it('property: zero-width characters never survive a text field', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('张', '三', '\u200b', '\u2060', '\ufeff', 'a')),
+        (chars) => {
+          const text = chars.join('');
+          const r = TextSchema.safeParse(text);
+          expect(r.success && /[\u200b\u2060\ufeff]/.test(r.data)).toBe(false);
+        },
+      ),
+    );
+  });
+  it('names a character by its code point', () => {
+    expect(describeCodePoint('😀')).toBe('U+1F600 😀');
+    expect(describeCodePoint('\u200b')).toBe('U+200B');
+  });
+  it('property: any plain decimal, typed full-width or not, reads as its value', () => {
+    const full = (s: string) =>
+      [...s].map((c) => (c === '.' ? '．' : String.fromCodePoint(0xff10 + Number(c)))).join('');
+    fc.assert(
+      fc.property(fc.nat({ max: 1000 }), fc.nat({ max: 99 }), (int, frac) => {
+        const text = `${int}.${String(frac).padStart(2, '0')}`;
+        expect(parsePlainDecimal(text)).toEqual({ ok: true, value: Number(text) });
+        expect(parsePlainDecimal(full(text))).toEqual({ ok: true, value: Number(text) });
+      }),
+    );
+  });
+  it('property: a string with a letter in it is never a score', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.constantFrom('x', 'e', '分', 'Ｘ'),
+        fc.string(),
+        (a, letter, b) => {
+          expect(parsePlainDecimal(`${a}${letter}${b}`).ok).toBe(false);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * What people type, normalised at the door (issue 14, point 3): full-width digits read as the
+ * digits they are, invisible characters dropped, bidi controls refused. Pure; used by the schemas
+ * (every file), the CSV reader and the forms alike.
+ */
+
+/**
+ * Zero-width and invisible format characters that carry no meaning in names and text and can hide
+ * a difference: U+200B ZERO WIDTH SPACE, U+200C/U+200D ZERO WIDTH (NON-)JOINER, U+2060 WORD JOINER,
+ * U+FEFF ZERO WIDTH NO-BREAK SPACE (a BOM inside text), U+180E MONGOLIAN VOWEL SEPARATOR.
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u180E]/gu;
+
+/**
+ * Bidirectional controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates): a U+202E
+ * in a name can make it read as another name, so they are refused, never silently kept.
+ */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
+
+/** Drops zero-width characters (see INVISIBLE) from text. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** "U+1F600 😀": a character named by its code point (and shown, when it is visible at all). */
+export function describeCodePoint(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+  const visible = !/[\p{Cc}\p{Cf}\p{Z}]/u.test(ch);
+  return visible ? `U+${hex} ${ch}` : `U+${hex}`;
+}
+
+/** The first bidi control in `text`, named by its code point, or null. */
+export function findBidiControl(text: string): string | null {
+  const m = BIDI.exec(text);
+  return m ? describeCodePoint(m[0]) : null;
+}
+
+/** The message for a refused bidi control, naming the code point (the caller names the field). */
+export const bidiMessage = (codePoint: string): string =>
+  `含有双向控制字符 ${codePoint}，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入`;
+
+export type CleanText = { ok: true; value: string } | { ok: false; message: string };
+
+/** Text as typed into a field: zero-width characters dropped; bidi controls refused by name. */
+export function cleanText(raw: string): CleanText {
+  const bidi = findBidiControl(raw);
+  if (bidi) return { ok: false, message: bidiMessage(bidi) };
+  return { ok: true, value: stripInvisible(raw) };
+}
+
+/**
+ * Full-width forms a Chinese IME produces in full-width mode, read as ASCII: digits ０–９, the
+ * full-width point ．, ＋, and the minus signs － and −. Nothing else is mapped (the Chinese comma
+ * ， separates, it is no decimal point), so `十八分` stays what it is and the parser refuses it.
+ */
+export function toHalfWidthDigits(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D\u2212]/gu, (ch) => {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp >= 0xff10 && cp <= 0xff19) return String.fromCodePoint(cp - 0xff10 + 0x30);
+    if (ch === '\uFF0E') return '.';
+    if (ch === '\uFF0B') return '+';
+    return '-';
+  });
+}
+
+/** A plain decimal as people write scores: digits, at most one point, an optional sign. */
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
+
+/**
+ * Reads a score as typed (a form field, a CSV cell): full-width digits and points normalised,
+ * surrounding spaces and zero-width characters dropped; then only a plain decimal is a number —
+ * `0x11`, `1.7e1`, `十八分`, `17,5`, `Infinity` are refused, never guessed. A minus sign is kept
+ * (so −3 is a number, and out of range), never silently removed. `''` is "not entered".
+ */
+export function parsePlainDecimal(raw: string): ParsedNumber | { ok: true; value: null } {
+  const text = toHalfWidthDigits(stripInvisible(raw)).trim();
+  if (text === '') return { ok: true, value: null };
+  if (!PLAIN_DECIMAL.test(text))
+    return { ok: false, message: `“${raw.trim()}”不是数字（只接受如 17 或 17.5 这样的十进制数）` };
+  const value = Number(text);
+  return Number.isFinite(value)
+    ? { ok: true, value }
+    : { ok: false, message: `“${raw.trim()}”超出可表示的范围` };
+}
