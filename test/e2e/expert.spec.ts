@@ -138,7 +138,7 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
 test('what an expert types is read as typed: full-width digits count, words are errors, text is held to the schema', async ({
   app,
 }) => {
-  await createProfile(app, '孙昇');
+  await createProfile(app, '全角录入');
   await importSampleAndEnrol(app, /E03 孙昇/);
   const c1 = app.getByLabel('揭榜方资质条件（满分 20）');
   const c2 = app.getByLabel('揭榜方案可行性（满分 40）');
