@@ -95,9 +95,6 @@ function decisionFindings(
 }
 
 export const checkCommand: CliCommand = {
-  name: 'check',
-  summary:
-    '校验文档（评审包、评分表、专家组意见、任务书…）的格式与规则 / validate a document against schema and rules',
   usage: `jiebang check FILE [--package REVIEW_PACKAGE.json] [SHEET…] [--end YYYY-MM-DD] [--json]
 jiebang check PANEL.jbx --package REVIEW_PACKAGE.json [--identity KEY | --passphrase-file F]
 

@@ -1,24 +1,51 @@
-import type { CliCommand } from './types';
-import { checkCommand } from './check';
-import { scoreCommand } from './score';
-import { keygenCommand } from './keygen';
-import { packCommand } from './pack';
-import { verifyCommand } from './verify';
-import { unpackCommand } from './unpack';
-import { renderTaskbookCommand } from './render-taskbook';
-import { verifyPrintCommand } from './verify-print';
+import type { CliCommandEntry } from './types';
 
 /**
- * Every `jiebang` command, in the order `--help` lists them. Add a command by writing
- * `src-main/cli/<name>.ts` exporting a `CliCommand` and listing it here.
+ * Every `jiebang` command, in the order `--help` lists them. A command's module is imported only
+ * when that command runs, so `jiebang --help` and the light commands never load the PDF stack.
+ * Add a command by writing `src-main/cli/<name>.ts` exporting a `CliCommand` and listing it here.
  */
-export const commands: readonly CliCommand[] = [
-  checkCommand,
-  scoreCommand,
-  keygenCommand,
-  packCommand,
-  verifyCommand,
-  unpackCommand,
-  renderTaskbookCommand,
-  verifyPrintCommand,
+export const commands: readonly CliCommandEntry[] = [
+  {
+    name: 'check',
+    summary:
+      '校验文档（评审包、评分表、专家组意见、任务书…）的格式与规则 / validate a document against schema and rules',
+    load: async () => (await import('./check')).checkCommand,
+  },
+  {
+    name: 'score',
+    summary:
+      "汇总专家组评分表（JSON、文件包或纸质评分表录入的 CSV），输出排名表 / aggregate a panel's sheets",
+    load: async () => (await import('./score')).scoreCommand,
+  },
+  {
+    name: 'keygen',
+    summary: '生成密钥：市科技局（签名密钥 + age 身份）或其他签名者（签名密钥） / generate keys',
+    load: async () => (await import('./keygen')).keygenCommand,
+  },
+  {
+    name: 'pack',
+    summary: '把评审包 JSON 和附件打成签名（可加密）的文件包 / pack a signed review package bundle',
+    load: async () => (await import('./pack')).packCommand,
+  },
+  {
+    name: 'verify',
+    summary: '校验文件包：解密、签名、校验和、内容（每项 ✓/✗） / verify a bundle',
+    load: async () => (await import('./verify')).verifyCommand,
+  },
+  {
+    name: 'unpack',
+    summary: '校验后解包到目录（校验失败则不写任何文件） / verify, then unpack',
+    load: async () => (await import('./unpack')).unpackCommand,
+  },
+  {
+    name: 'render-taskbook',
+    summary: '把任务书 JSON 排版为可打印的 PDF / render a task book to PDF',
+    load: async () => (await import('./render-taskbook')).renderTaskbookCommand,
+  },
+  {
+    name: 'verify-print',
+    summary: '核对打印件上的核验码与任务书文件是否一致 / check a printed code against a task book',
+    load: async () => (await import('./verify-print')).verifyPrintCommand,
+  },
 ];

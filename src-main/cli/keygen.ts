@@ -24,8 +24,6 @@ async function writeNew(path: string, text: string, secret: boolean): Promise<vo
 }
 
 export const keygenCommand: CliCommand = {
-  name: 'keygen',
-  summary: '生成密钥：市科技局（签名密钥 + age 身份）或其他签名者（签名密钥） / generate keys',
   usage: `jiebang keygen --role ROLE --out DIR
 
 ROLE is one of the roles that sign bundles: ${SignerRoleSchema.options.map((r) => `${r} (${ROLE_LABEL[r]})`).join(', ')}.

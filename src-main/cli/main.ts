@@ -31,11 +31,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(`${APP_VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     io.err(`jiebang: 未知命令 unknown command "${first}"\n\n${helpText()}`);
     return 2;
   }
+  const command = { name: entry.name, ...(await entry.load()) };
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${command.usage.trimEnd()}\n`);
     return 0;

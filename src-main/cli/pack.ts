@@ -12,8 +12,6 @@ import { readJsonFile } from './io';
 import { CliUsageError, type CliCommand } from './types';
 
 export const packCommand: CliCommand = {
-  name: 'pack',
-  summary: '把评审包 JSON 和附件打成签名（可加密）的文件包 / pack a signed review package bundle',
   usage: `jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx
              [--recipient age1… | --passphrase-file FILE] [--counter N]
 

@@ -13,8 +13,6 @@ import { readJsonFile } from './io';
 import { CliUsageError, type CliCommand } from './types';
 
 export const renderTaskbookCommand: CliCommand = {
-  name: 'render-taskbook',
-  summary: '把任务书 JSON 排版为可打印的 PDF / render a task book to PDF',
   usage: `jiebang render-taskbook FILE.json -o OUT.pdf [--draft]
 
 Renders the task book (任务书/军令状) as an A4 PDF with embedded Noto Serif SC / Noto Sans SC

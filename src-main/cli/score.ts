@@ -117,9 +117,6 @@ function toText(pkg: ReviewPackage, agg: AggregateResult): string {
 }
 
 export const scoreCommand: CliCommand = {
-  name: 'score',
-  summary:
-    "汇总专家组评分表（JSON、文件包或纸质评分表录入的 CSV），输出排名表 / aggregate a panel's sheets",
   usage: `jiebang score --package REVIEW_PACKAGE.json SHEET… [--csv SHEETS.csv] [--json]
 
 Aggregates the panel's score sheets with the package's settings and prints the ranking table with

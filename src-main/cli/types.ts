@@ -6,11 +6,16 @@ export interface CliIo {
   cwd: string;
 }
 
-/** One `jiebang <name>` command. `run` returns the process exit code. */
-export interface CliCommand {
+/** One `jiebang <name>` command, as listed in `commands.ts`; its module is loaded on use. */
+export interface CliCommandEntry {
   name: string;
   /** One line for `jiebang --help` (Chinese first, English after a slash is fine). */
   summary: string;
+  load: () => Promise<CliCommand>;
+}
+
+/** What a command's module exports. `run` returns the process exit code. */
+export interface CliCommand {
   /** Full usage text for `jiebang <name> --help`. */
   usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;

@@ -8,8 +8,6 @@ import { describeBundle } from './verify';
 import { CliUsageError, type CliCommand } from './types';
 
 export const unpackCommand: CliCommand = {
-  name: 'unpack',
-  summary: '校验后解包到目录（校验失败则不写任何文件） / verify, then unpack',
   usage: `jiebang unpack FILE -o DIR [--identity KEY] [--passphrase-file F]
 
 Verifies FILE exactly as jiebang verify does; only when every check passes are its entries

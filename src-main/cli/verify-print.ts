@@ -10,8 +10,6 @@ import { ageKeys, readBytes } from './bundle-io';
 import { CliUsageError, type CliCommand } from './types';
 
 export const verifyPrintCommand: CliCommand = {
-  name: 'verify-print',
-  summary: '核对打印件上的核验码与任务书文件是否一致 / check a printed code against a task book',
   usage: `jiebang verify-print --code CODE FILE [--identity KEY] [--passphrase-file F]
 
 CODE is the verification code printed on the task book (or read from its QR code). FILE is the

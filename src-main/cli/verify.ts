@@ -39,8 +39,6 @@ export function describeBundle(b: OpenedBundle, indent = ''): string {
 }
 
 export const verifyCommand: CliCommand = {
-  name: 'verify',
-  summary: '校验文件包：解密、签名、校验和、内容（每项 ✓/✗） / verify a bundle',
   usage: `jiebang verify FILE [--identity KEY] [--passphrase-file F] [--previous EARLIER.jbx]
 
 Opens FILE (decrypting it with an age identity or passphrase when it is encrypted, binary or
