@@ -42,6 +42,18 @@ describe('jiebang check', () => {
     expect((await run('check', SHEETS[0] ?? '')).err).toContain('--package');
   });
 
+  it('refuses a control character in a name (an ESC would recolour or rewrite the terminal), naming the field and the code point', async () => {
+    const pkg = JSON.parse(await readFile(PKG, 'utf8'));
+    pkg.applicants[0].name = '新疆水处理\u001b[32m技术研究院（示例）';
+    const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
+    await writeFile(join(dir, 'esc.json'), JSON.stringify(pkg));
+    const r = await run('check', join(dir, 'esc.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('applicants.0.name');
+    expect(r.err).toContain('控制字符 U+001B');
+    expect(r.out + r.err).not.toContain('\u001b[32m');
+  });
+
   it('refuses unreadable or unknown input with exit 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
     await writeFile(join(dir, 'x.json'), '{"hello": 1}');

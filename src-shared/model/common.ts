@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bidiMessage, findBidiControl, stripInvisible } from '../text/normalize';
+import { normaliseText, textProblem } from '../text/normalize';
 
 /** Ids are short, printable and path-safe (they name files inside bundles). */
 export const IdSchema = z
@@ -25,17 +25,18 @@ export const DateSchema = z
 export const DateTimeSchema = z.string().datetime({ offset: true });
 
 /**
- * Text as people enter it, normalised at the door: zero-width characters dropped, bidi controls
- * refused naming the code point (issue 14, point 3); at most `max` characters.
+ * Text as people enter it, normalised at the door (`cleanText`'s rule): invisible characters
+ * dropped, line ends made LF, bidi controls and control characters refused naming the code point
+ * (issue 14, point 3); at most `max` characters.
  */
 export const plainText = (max: number) =>
   z
     .string()
-    .overwrite(stripInvisible)
+    .overwrite(normaliseText)
     .max(max, `不得超过 ${max} 字`)
     .superRefine((value, ctx) => {
-      const bidi = findBidiControl(value);
-      if (bidi) ctx.addIssue({ code: 'custom', message: bidiMessage(bidi) });
+      const problem = textProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 /** A name or title: trimmed, 1–200 characters. */
 export const NameSchema = plainText(200).trim().min(1, '不能为空');
