@@ -325,6 +325,52 @@ describe('tampering is refused with the right reason', () => {
     );
   });
 
+  it('refuses a signer name that hides what it says (bidi override, control character), even correctly signed', async () => {
+    const key = generateSigningKey();
+    const sheet = sampleSheets()[0];
+    if (!sheet) throw new Error('sheet');
+    for (const [name, cp] of [
+      ['\\u202e\u5b50\u6587\u674e', 'U+202E'],
+      ['李文华\\u001b[2K\\r✓', 'U+001B'],
+      ['李文华\\u200f', 'U+200F'],
+    ] as const) {
+      const bytes = await reseal(
+        await sheetBundle(sheet, key, 'a'.repeat(64)),
+        (m) =>
+          m.set(
+            'manifest.json',
+            encode(
+              decode(m.get('manifest.json')).replace(
+                `"name": "${sheet.expertId}"`,
+                `"name": "${name}"`,
+              ),
+            ),
+          ),
+        (_n, manifest) => ({ sig: sign(manifest, key.secretKey) }),
+      );
+      const r = await open(bytes);
+      expect(errorOf(r)?.code, cp).toBe('bad-manifest');
+      expect(errorOf(r)?.message).toContain(cp);
+    }
+    // A zero-width character is dropped from the name shown, as in every other name.
+    const zw = await reseal(
+      await sheetBundle(sheet, key, 'a'.repeat(64)),
+      (m) =>
+        m.set(
+          'manifest.json',
+          encode(
+            decode(m.get('manifest.json')).replace(
+              `"name": "${sheet.expertId}"`,
+              `"name": "李\\u200b文华"`,
+            ),
+          ),
+        ),
+      (_n, manifest) => ({ sig: sign(manifest, key.secretKey) }),
+    );
+    const opened = await open(zw);
+    expect(opened.ok && opened.bundle.manifest.signers[0].name).toBe('李文华');
+  });
+
   it('a manifest re-signed with a foreign key verifies, but the import policy refuses it', async () => {
     const bureau = generateSigningKey();
     const genuine = await open((await sampleBundle(bureau)).bytes);
