@@ -201,6 +201,24 @@ describe('the paper-sheet and sheet cases (../shared/cases), through jiebang sco
     expect(rows.err).toContain('超过 20,000 行的上限');
     expect(rows.err.split('\n').length).toBeLessThan(5);
   });
+  it('refuses a CSV that gives a column twice or has no rows, naming it, with no table (the library once kept one C1 and dropped the other)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-csv-'));
+    const [header = '', ...rows] = (await readFile('resources/sample/paper-sheets.csv', 'utf8'))
+      .trim()
+      .split('\n');
+    const twice = join(dir, 'twice.csv');
+    await writeFile(twice, [`${header},C1`, ...rows.map((r) => `${r},0`)].join('\n'));
+    const r = await score(twice);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('列“C1”出现 2 次（第 5、11 列），无法确定以哪一列为准');
+    const empty = join(dir, 'empty.csv');
+    await writeFile(empty, `${header}\r\n`);
+    const e = await score(empty, ...SHEETS);
+    expect(e.code).toBe(2);
+    expect(e.err).toContain('empty.csv');
+    expect(e.err).toContain('没有评分行：只有表头（或只有空行）');
+  });
   it('reads JSON with a UTF-8 BOM (as Notepad saves it)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-bom-'));
     const bom = join(dir, 'E01.json');
