@@ -306,6 +306,41 @@ describe('第十三条 funding on the decision', () => {
   });
 });
 
+describe('a decision says each thing once', () => {
+  it('refuses funding, a ranking row, a recommendation or a solver given twice, by field, at every door', () => {
+    const sheets = sampleSheets();
+    const base = decision();
+    const row = { applicantId: 'A01', rank: 1, score: '87.00', validSheets: 7 };
+    const cases: [Partial<PanelDecision>, string][] = [
+      [
+        {
+          approvedFunding: [
+            { applicantId: 'A01', amount: '300' },
+            { applicantId: 'A01', amount: '100' },
+            { applicantId: 'A02', amount: '400' },
+          ],
+        },
+        '核定经费中 A01 出现 2 次',
+      ],
+      [{ ranking: [row, { ...row }] }, '排名中 A01 出现 2 次'],
+      [{ recommendedIds: ['A01', 'A02', 'A02'] }, '揭榜方建议名单中 A02 出现 2 次'],
+    ];
+    for (const [change, message] of cases) {
+      const d = { ...base, ...change };
+      expect(PanelDecisionSchema.safeParse(d).error?.issues[0]?.message).toContain(message);
+      const findings = checkPanelDecision(d, pkg(), sheets);
+      expect(blocking(findings)).toContain('decision.format');
+      expect(findings.map((f) => f.message).join('\n')).toContain(message);
+    }
+    const race = base.horseRace;
+    if (!race) throw new Error('the sample decision is a horse race');
+    expect(
+      PanelDecisionSchema.safeParse({ ...base, horseRace: { ...race, solverIds: ['A01', 'A01'] } })
+        .error?.issues[0]?.message,
+    ).toContain('赛马揭榜方中 A01 出现 2 次');
+  });
+});
+
 describe('panel decision: deviations and ties need the record', () => {
   it('refuses a sheet whose total below the pass score carries no reason of its own', () => {
     const noReasons = sampleSheets().map((s) => ({

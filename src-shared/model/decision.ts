@@ -64,30 +64,79 @@ export const AbsenceSchema = z.object({
   reason: reasonText(1000),
 });
 
-export const PanelDecisionSchemaV2 = z.object({
-  formatVersion: z.literal(PANEL_DECISION_FORMAT),
-  packageId: IdSchema,
-  chairExpertId: IdSchema,
-  ranking: z.array(RankingRowSchema),
-  tieBreaks: z.array(TieBreakSchema).default([]),
-  /** 揭榜方建议名单 (第十二条（五）); empty is a blocking finding, not a format error. */
-  recommendedIds: z.array(IdSchema),
-  horseRace: HorseRaceSchema.optional(),
-  /** 核定项目经费: approved city funding per solver (万元). */
-  approvedFunding: z.array(z.object({ applicantId: IdSchema, amount: MoneySchema })),
-  /** 核定项目经费总额 (万元). */
-  approvedTotal: MoneySchema,
-  /** 专家组意见. */
-  opinion: TextSchema.refine((s) => s.trim().length > 0, '专家组意见不能为空'),
-  dissent: z.array(DissentSchema).default([]),
-  /** Reasons the chair recorded for deviating totals that carry none on the sheet. */
-  deviationReasons: z.array(DeviationReasonSchema).default([]),
-  /** Members absent from the review (neither a sheet nor a recusal), with the reason. */
-  absences: z.array(AbsenceSchema).default([]),
-  /** Why the panel signs although some applicant rests on fewer than minValidSheets valid sheets. */
-  belowMinValidSheetsReason: reasonText(2000).optional(),
-  decidedAt: DateTimeSchema,
-});
+/**
+ * Ids a list of the decision names twice, with the path of the second mention: a decision that
+ * funds A01 twice (300 + 100) or ranks it twice says two things at once, and the bureau cannot
+ * tell which the panel meant.
+ */
+function repeated<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+): { key: string; index: number; count: number }[] {
+  const seen = new Map<string, number>();
+  const out: { key: string; index: number; count: number }[] = [];
+  items.forEach((item, index) => {
+    const k = key(item);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n === 2) out.push({ key: k, index, count: items.filter((x) => key(x) === k).length });
+  });
+  return out;
+}
+
+export const PanelDecisionSchemaV2 = z
+  .object({
+    formatVersion: z.literal(PANEL_DECISION_FORMAT),
+    packageId: IdSchema,
+    chairExpertId: IdSchema,
+    ranking: z.array(RankingRowSchema),
+    tieBreaks: z.array(TieBreakSchema).default([]),
+    /** 揭榜方建议名单 (第十二条（五）); empty is a blocking finding, not a format error. */
+    recommendedIds: z.array(IdSchema),
+    horseRace: HorseRaceSchema.optional(),
+    /** 核定项目经费: approved city funding per solver (万元). */
+    approvedFunding: z.array(z.object({ applicantId: IdSchema, amount: MoneySchema })),
+    /** 核定项目经费总额 (万元). */
+    approvedTotal: MoneySchema,
+    /** 专家组意见. */
+    opinion: TextSchema.refine((s) => s.trim().length > 0, '专家组意见不能为空'),
+    dissent: z.array(DissentSchema).default([]),
+    /** Reasons the chair recorded for deviating totals that carry none on the sheet. */
+    deviationReasons: z.array(DeviationReasonSchema).default([]),
+    /** Members absent from the review (neither a sheet nor a recusal), with the reason. */
+    absences: z.array(AbsenceSchema).default([]),
+    /** Why the panel signs although some applicant rests on fewer than minValidSheets valid sheets. */
+    belowMinValidSheetsReason: reasonText(2000).optional(),
+    decidedAt: DateTimeSchema,
+  })
+  .superRefine((d, ctx) => {
+    const once = <T>(
+      path: readonly string[],
+      label: string,
+      items: readonly T[],
+      key: (x: T) => string,
+    ) => {
+      for (const r of repeated(items, key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, r.index],
+          message: `${label}中 ${r.key} 出现 ${r.count} 次，每项只能列一次`,
+        });
+    };
+    once(['ranking'], '排名', d.ranking, (x) => x.applicantId);
+    once(['recommendedIds'], '揭榜方建议名单', d.recommendedIds, (x) => x);
+    once(['approvedFunding'], '核定经费', d.approvedFunding, (x) => x.applicantId);
+    once(['absences'], '缺席记录', d.absences, (x) => x.expertId);
+    once(
+      ['deviationReasons'],
+      '偏离理由',
+      d.deviationReasons,
+      (x) => `${x.applicantId}/${x.expertId}`,
+    );
+    once(['dissent'], '不同意见', d.dissent, (x) => x.expertId);
+    if (d.horseRace)
+      once(['horseRace', 'solverIds'], '赛马揭榜方', d.horseRace.solverIds, (x) => x);
+  });
 
 /**
  * Any panel decision: format 2 as is, format 1 read as format 2 (its fields are a subset; what
