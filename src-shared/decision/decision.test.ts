@@ -116,6 +116,18 @@ describe('the draft decision', () => {
       ['A04', 4, '71.00', 'trimmed-mean'],
     ]);
   });
+  it('reads funding typed full-width (４００, a Chinese IME) as the amount it is, not as 0', () => {
+    const { d, findings } = drafted(sampleSheets(), (c) => ({
+      ...c,
+      funding: { A01: '４００', A02: ' ４００．０\u200b' },
+    }));
+    expect(d.approvedFunding).toEqual([
+      { applicantId: 'A01', amount: '400' },
+      { applicantId: 'A02', amount: '400' },
+    ]);
+    expect(d.approvedTotal).toBe('800');
+    expect(findings).toEqual([]);
+  });
   it('names the method actually applied: the plain mean below trimMinSheets, and why', () => {
     const four = sampleSheets().slice(0, 4);
     const { d, p, analysis } = drafted(four);
