@@ -59,6 +59,27 @@ function isOnStep(points: number, step: number): boolean {
   return hit;
 }
 
+/**
+ * The score one rubric step up (`1`) or down (`-1`) from `points` (↑/↓ in the expert's form): on
+ * the criterion's step, within 0…maxPoints, in exact decimals — `0.2` up by `0.1` is `0.3`, never
+ * `0.30000000000000004` (which the step check then refuses). An off-step value moves to the
+ * nearest step first; with no value yet, ↑ gives one step and ↓ gives 0.
+ */
+export function stepPoints(
+  points: number | undefined,
+  direction: 1 | -1,
+  criterion: Pick<Criterion, 'step' | 'maxPoints'>,
+): number {
+  const step = dec(criterion.step);
+  const top = dec(criterion.maxPoints).div(step).floor().times(step);
+  const next = dec(points ?? 0)
+    .plus(step.times(direction))
+    .div(step)
+    .toDecimalPlaces(0)
+    .times(step);
+  return Number((next.lt(0) ? dec(0) : next.gt(top) ? top : next).toFixed());
+}
+
 function needsComment(criterion: Criterion, points: number, rubric: Rubric): boolean {
   return criterion.requiresComment || points < criterion.maxPoints * rubric.commentBelowFraction;
 }
