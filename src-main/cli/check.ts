@@ -26,7 +26,7 @@ import {
   hasBlocking,
   type Finding,
 } from '../../src-shared/rules';
-import { describeSchemaIssues, describeSheetIssue, validateSheet } from '../../src-shared/scoring';
+import { checkScoreSheet, describeSchemaIssues } from '../../src-shared/scoring';
 import { isAgeFile } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
@@ -153,13 +153,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           break;
         case 'score-sheet': {
           const p = needPackage(pkg, '评分表');
-          findings = validateSheet(ScoreSheetSchema.parse(doc.data), p).map((i) => ({
-            rule: `sheet.${i.field}`,
-            article: '第十二条（五）',
-            severity: 'blocking',
-            message: describeSheetIssue(i, p),
-            path: ['scores', i.applicantId, ...(i.criterionId ? [i.criterionId] : [])],
-          }));
+          findings = checkScoreSheet(ScoreSheetSchema.parse(doc.data), p);
           break;
         }
         case 'panel-decision': {

@@ -54,6 +54,18 @@ describe('jiebang check', () => {
     expect(r.out + r.err).not.toContain('\u001b[32m');
   });
 
+  it('says a draft sheet counts nowhere, as score and the chair refuse it (check once passed it silently)', async () => {
+    const sheet = JSON.parse(await readFile(SHEETS[1] ?? '', 'utf8'));
+    const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
+    const draft = join(dir, 'E02-draft.json');
+    await writeFile(draft, JSON.stringify({ ...sheet, status: 'draft' }));
+    const r = await run('check', draft, '--package', PKG);
+    expect(r.out).toContain(
+      '! 提示  专家 E02 的评分表尚未提交（草稿），组长导入和汇总时不予计入（第十二条（五））',
+    );
+    expect((await run('score', '--package', PKG, draft)).err).toContain('评分表尚未提交');
+  });
+
   it('refuses unreadable or unknown input with exit 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
     await writeFile(join(dir, 'x.json'), '{"hello": 1}');
