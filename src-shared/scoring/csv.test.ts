@@ -66,6 +66,19 @@ describe('the paper-sheet CSV', () => {
       17.5, 35, 17.5, 18,
     ]);
   });
+  it('reads ids typed full-width (Ｅ０１, Ａ０１) or with an invisible character as the ids they are', () => {
+    const text = csvOf(sampleSheets())
+      .replace('E01,A01,', 'Ｅ０１,Ａ０１,')
+      .replace('E01,A02,', 'E01\u200b, A02 ,');
+    const r = parseSheetsCsv(text, pkg);
+    expect(r.ok ? '' : r.errors).toBe('');
+    expect(r.ok && r.sheets[0]?.scores.map((x) => x.applicantId)).toEqual([
+      'A01',
+      'A02',
+      'A03',
+      'A04',
+    ]);
+  });
   it('accepts the recusal kind as the app names it in Chinese as well as its code', () => {
     const text = csvOf(sampleSheets()).replace(
       'same-organisation,本人任职于该揭榜方',

@@ -20,7 +20,7 @@ import {
   type ReviewPackage,
   type ScoreSheet,
 } from '../model';
-import { cleanText, parsePlainDecimal, stripInvisible } from '../text/normalize';
+import { cleanText, normaliseId, parsePlainDecimal, stripInvisible } from '../text/normalize';
 import { describeSchemaIssues, describeSheetIssue, validateSheet } from './sheet';
 
 const ALIASES: Record<string, string> = {
@@ -128,8 +128,8 @@ export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
   const badCells = new Set<string>();
   data.forEach((row, i) => {
     const line = i + 2;
-    const expertId = (row['expertId'] ?? '').trim();
-    const applicantId = (row['applicantId'] ?? '').trim();
+    const expertId = normaliseId(row['expertId'] ?? '');
+    const applicantId = normaliseId(row['applicantId'] ?? '');
     const at = `第 ${line} 行（专家 ${expertId || '?'} · 揭榜方 ${applicantId || '?'}）`;
     if (!pkg.panel.experts.some((e) => e.id === expertId))
       errors.push(`第 ${line} 行：专家编号“${expertId}”不在专家名单中`);

@@ -82,6 +82,15 @@ export function cleanText(raw: string): CleanText {
 }
 
 /**
+ * An id as typed into a cell (`E01`, `A03`): invisible characters and surrounding spaces dropped,
+ * full-width letters and digits (`Ｅ０１`, typed with a Chinese IME in full-width mode) read as the
+ * ASCII they stand for (NFKC). Whatever remains is matched against the roster as it is.
+ */
+export function normaliseId(raw: string): string {
+  return stripInvisible(raw).normalize('NFKC').trim();
+}
+
+/**
  * Full-width forms a Chinese IME produces in full-width mode, read as ASCII: digits ０–９, the
  * full-width point ．, ＋, and the minus signs － and −. Nothing else is mapped (the Chinese comma
  * ， separates, it is no decimal point), so `十八分` stays what it is and the parser refuses it.
