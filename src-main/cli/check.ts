@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openBundle } from '../../src-shared/bundle';
+import { openBundle, panelResultSheets } from '../../src-shared/bundle';
 import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
@@ -138,10 +138,13 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         throw new CliUsageError(
           `${file} 是${b.kind}文件包；check 校验专家组评审结果文件包（其他文件包请用 jiebang verify）`,
         );
-      const inner = b.inner.flatMap((x) => (x.kind === 'expert-sheets' ? [x.document] : []));
       kind = 'panel-decision';
       label = '专家组评审结果文件包';
-      findings = decisionFindings(b.document, needPackage(pkg, '专家组评审结果'), inner);
+      findings = decisionFindings(
+        b.document,
+        needPackage(pkg, '专家组评审结果'),
+        panelResultSheets(b),
+      );
     } else {
       const read = readJson(bytes, file);
       if (!read.ok) throw new CliUsageError(read.message);
