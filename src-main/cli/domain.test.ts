@@ -66,6 +66,17 @@ describe('jiebang check', () => {
     expect((await run('score', '--package', PKG, draft)).err).toContain('评分表尚未提交');
   });
 
+  it('refuses a package naming an expert twice, by field (two experts E06 once passed)', async () => {
+    const pkg = JSON.parse(await readFile(PKG, 'utf8'));
+    pkg.panel.experts[6].id = 'E06';
+    const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
+    await writeFile(join(dir, 'twice.json'), JSON.stringify(pkg));
+    const r = await run('check', join(dir, 'twice.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('panel.experts.6');
+    expect(r.err).toContain('专家编号中 E06 出现 2 次');
+  });
+
   it('refuses unreadable or unknown input with exit 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
     await writeFile(join(dir, 'x.json'), '{"hello": 1}');

@@ -1,6 +1,35 @@
 import { z } from 'zod';
 import { normaliseText, textProblem } from '../text/normalize';
 
+/**
+ * What a list names more than once, by `key`, as issues at the path of each repeat: a document
+ * that lists an expert, an applicant or a criterion twice says two things at once, and no reader
+ * can tell which was meant (two experts E06, funding for A01 given twice). For `superRefine`.
+ */
+export function repeatIssues<T>(
+  path: readonly (string | number)[],
+  label: string,
+  items: readonly T[],
+  key: (item: T) => string,
+): { path: (string | number)[]; message: string }[] {
+  const count = new Map<string, number>();
+  for (const item of items) count.set(key(item), (count.get(key(item)) ?? 0) + 1);
+  const seen = new Set<string>();
+  return items.flatMap((item, index) => {
+    const k = key(item);
+    const again = seen.has(k);
+    seen.add(k);
+    return again
+      ? [
+          {
+            path: [...path, index],
+            message: `${label}中 ${k} 出现 ${count.get(k) ?? 2} 次，每项只能列一次`,
+          },
+        ]
+      : [];
+  });
+}
+
 /** Ids are short, printable and path-safe (they name files inside bundles). */
 export const IdSchema = z
   .string()

@@ -7,7 +7,14 @@
  */
 import { z } from 'zod';
 import { MoneySchema } from '../money';
-import { DateTimeSchema, IdSchema, plainText, reasonText, TextSchema } from './common';
+import {
+  DateTimeSchema,
+  IdSchema,
+  plainText,
+  reasonText,
+  repeatIssues,
+  TextSchema,
+} from './common';
 
 export const PANEL_DECISION_FORMAT = 2 as const;
 
@@ -64,26 +71,6 @@ export const AbsenceSchema = z.object({
   reason: reasonText(1000),
 });
 
-/**
- * Ids a list of the decision names twice, with the path of the second mention: a decision that
- * funds A01 twice (300 + 100) or ranks it twice says two things at once, and the bureau cannot
- * tell which the panel meant.
- */
-function repeated<T>(
-  items: readonly T[],
-  key: (item: T) => string,
-): { key: string; index: number; count: number }[] {
-  const seen = new Map<string, number>();
-  const out: { key: string; index: number; count: number }[] = [];
-  items.forEach((item, index) => {
-    const k = key(item);
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    if (n === 2) out.push({ key: k, index, count: items.filter((x) => key(x) === k).length });
-  });
-  return out;
-}
-
 export const PanelDecisionSchemaV2 = z
   .object({
     formatVersion: z.literal(PANEL_DECISION_FORMAT),
@@ -110,32 +97,26 @@ export const PanelDecisionSchemaV2 = z
     decidedAt: DateTimeSchema,
   })
   .superRefine((d, ctx) => {
-    const once = <T>(
-      path: readonly string[],
-      label: string,
-      items: readonly T[],
-      key: (x: T) => string,
-    ) => {
-      for (const r of repeated(items, key))
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, r.index],
-          message: `${label}中 ${r.key} 出现 ${r.count} 次，每项只能列一次`,
-        });
-    };
-    once(['ranking'], '排名', d.ranking, (x) => x.applicantId);
-    once(['recommendedIds'], '揭榜方建议名单', d.recommendedIds, (x) => x);
-    once(['approvedFunding'], '核定经费', d.approvedFunding, (x) => x.applicantId);
-    once(['absences'], '缺席记录', d.absences, (x) => x.expertId);
-    once(
-      ['deviationReasons'],
-      '偏离理由',
-      d.deviationReasons,
-      (x) => `${x.applicantId}/${x.expertId}`,
-    );
-    once(['dissent'], '不同意见', d.dissent, (x) => x.expertId);
-    if (d.horseRace)
-      once(['horseRace', 'solverIds'], '赛马揭榜方', d.horseRace.solverIds, (x) => x);
+    for (const issue of [
+      ...repeatIssues(['ranking'], '排名', d.ranking, (x) => x.applicantId),
+      ...repeatIssues(['recommendedIds'], '揭榜方建议名单', d.recommendedIds, (x) => x),
+      ...repeatIssues(['approvedFunding'], '核定经费', d.approvedFunding, (x) => x.applicantId),
+      ...repeatIssues(['absences'], '缺席记录', d.absences, (x) => x.expertId),
+      ...repeatIssues(
+        ['deviationReasons'],
+        '偏离理由',
+        d.deviationReasons,
+        (x) => `${x.applicantId}/${x.expertId}`,
+      ),
+      ...repeatIssues(['dissent'], '不同意见', d.dissent, (x) => x.expertId),
+      ...repeatIssues(
+        ['horseRace', 'solverIds'],
+        '赛马揭榜方',
+        d.horseRace?.solverIds ?? [],
+        (x) => x,
+      ),
+    ])
+      ctx.addIssue({ code: 'custom', ...issue });
   });
 
 /**

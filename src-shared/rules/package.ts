@@ -247,54 +247,5 @@ export function checkReviewPackage(pkg: ReviewPackage): Finding[] {
       'cityFunding',
     ]),
   );
-  out.push(
-    ...repeatedIds(pkg.applicants, '第十二条（四）', '揭榜方编号', ['applicants']),
-    ...repeatedIds(pkg.panel.experts, '第十二条（五）', '专家编号', ['panel', 'experts']),
-    ...repeatedIds(pkg.rubric.criteria, '第十二条（五）', '评分指标编号', ['rubric', 'criteria']),
-    ...checkTieBreakOrder(pkg),
-  );
   return out;
-}
-
-/**
- * Ids a list names twice (`package.uniqueIds`): two experts both E06 cannot be told apart at
- * enrolment or in the sheets; two criteria both C1 read the same score twice.
- */
-function repeatedIds(
-  items: readonly { id: string }[],
-  article: string,
-  label: string,
-  path: readonly string[],
-): Finding[] {
-  const seen = new Set<string>();
-  return items.flatMap((item, i) => {
-    const again = seen.has(item.id);
-    seen.add(item.id);
-    return again
-      ? [
-          finding('package.uniqueIds', article, 'blocking', `${label}重复：${item.id}`, [
-            ...path,
-            i,
-            'id',
-          ]),
-        ]
-      : [];
-  });
-}
-
-/** The declared tie-break order names criteria of the rubric (an unknown one would break no tie). */
-function checkTieBreakOrder(pkg: ReviewPackage): Finding[] {
-  return pkg.aggregation.tieBreakOrder.flatMap((id, i) =>
-    pkg.rubric.criteria.some((c) => c.id === id)
-      ? []
-      : [
-          finding(
-            'package.tieBreakOrder',
-            '第十二条（五）',
-            'blocking',
-            `并列排序依据（aggregation.tieBreakOrder）中的“${id}”不是评分标准的指标`,
-            ['aggregation', 'tieBreakOrder', i],
-          ),
-        ],
-  );
 }

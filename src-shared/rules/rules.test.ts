@@ -206,39 +206,6 @@ describe('第十二条（五） panel chair', () => {
   });
 });
 
-describe('a package names each expert, applicant and criterion once', () => {
-  it('refuses an expert id, a criterion id or an applicant id given twice, and a tie-break order naming no criterion', () => {
-    const twice = (edit: (p: ReviewPackage) => void) => {
-      const p = pkg();
-      edit(p);
-      return checkReviewPackage(p).filter((f) => f.severity === 'blocking');
-    };
-    const expert = twice((p) => {
-      const e = p.panel.experts[6];
-      if (e) e.id = 'E06';
-    });
-    expect(expert.map((f) => [f.rule, f.message, f.path.join('.')])).toEqual([
-      ['package.uniqueIds', '专家编号重复：E06（第十二条（五））', 'panel.experts.6.id'],
-    ]);
-    const criterion = twice((p) => {
-      const c = p.rubric.criteria[3];
-      if (c) c.id = 'C1';
-    });
-    expect(criterion.map((f) => f.message)).toContain('评分指标编号重复：C1（第十二条（五））');
-    const applicant = twice((p) => {
-      const a = p.applicants[2];
-      if (a) a.id = 'A01';
-    });
-    expect(applicant.map((f) => f.message)).toContain('揭榜方编号重复：A01（第十二条（四））');
-    const order = twice((p) => {
-      p.aggregation.tieBreakOrder = ['C2', 'C9'];
-    });
-    expect(order.map((f) => [f.rule, f.path.join('.')])).toEqual([
-      ['package.tieBreakOrder', 'aggregation.tieBreakOrder.1'],
-    ]);
-  });
-});
-
 describe('第十三条 funding', () => {
   it('passes within the cap and the 40% share', () => {
     expect(checkCityFunding('enterprise', '800', '2000', [])).toEqual([]);
