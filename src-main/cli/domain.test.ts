@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
 import { runForTest } from './run-for-test';
 
 const run = runForTest;
@@ -11,6 +12,15 @@ const PKG = 'resources/sample/review-package.json';
 const SHEETS = ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07'].map(
   (e) => `resources/sample/sheets/${e}.json`,
 );
+
+/** The sample package changed by `edit`, written to a new temporary file; its path. */
+async function editedPackage(edit: (pkg: ReviewPackage) => void): Promise<string> {
+  const pkg = ReviewPackageSchema.parse(JSON.parse(await readFile(PKG, 'utf8')));
+  edit(pkg);
+  const path = join(await mkdtemp(join(tmpdir(), 'jb-check-')), 'package.json');
+  await writeFile(path, JSON.stringify(pkg));
+  return path;
+}
 
 describe('jiebang check', () => {
   it('passes the sample package', async () => {
@@ -21,17 +31,17 @@ describe('jiebang check', () => {
   });
 
   it('prints blocking findings with their article and exits 1', async () => {
-    const pkg = JSON.parse(await readFile(PKG, 'utf8'));
-    pkg.demand.cityFunding = '1200';
-    pkg.applicants[1].cooperationAgreementId = undefined;
-    const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
-    await writeFile(join(dir, 'bad.json'), JSON.stringify(pkg));
-    const r = await run('check', join(dir, 'bad.json'));
+    const bad = await editedPackage((pkg) => {
+      pkg.demand.cityFunding = '1200';
+      const consortium = pkg.applicants[1];
+      if (consortium) consortium.cooperationAgreementId = undefined;
+    });
+    const r = await run('check', bad);
     expect(r.code).toBe(1);
     expect(r.out).toContain('超过单个项目最高资助额 1000 万元（第十三条（二））');
     expect(r.out).toContain('超过合同金额');
     expect(r.out).toContain('应签订合作协议并随申报材料提交（第十二条（四））');
-    const json = await run('check', join(dir, 'bad.json'), '--json');
+    const json = await run('check', bad, '--json');
     const parsed = JSON.parse(json.out);
     expect(parsed.ok).toBe(false);
     expect(parsed.findings.map((f: { article: string }) => f.article)).toContain('第十三条（二）');
@@ -43,11 +53,11 @@ describe('jiebang check', () => {
   });
 
   it('refuses a control character in a name (an ESC would recolour or rewrite the terminal), naming the field and the code point', async () => {
-    const pkg = JSON.parse(await readFile(PKG, 'utf8'));
-    pkg.applicants[0].name = '新疆水处理\u001b[32m技术研究院（示例）';
-    const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
-    await writeFile(join(dir, 'esc.json'), JSON.stringify(pkg));
-    const r = await run('check', join(dir, 'esc.json'));
+    const esc = await editedPackage((pkg) => {
+      const a = pkg.applicants[0];
+      if (a) a.name = '新疆水处理\u001b[32m技术研究院（示例）';
+    });
+    const r = await run('check', esc);
     expect(r.code).toBe(2);
     expect(r.err).toContain('applicants.0.name');
     expect(r.err).toContain('控制字符 U+001B');
@@ -67,11 +77,11 @@ describe('jiebang check', () => {
   });
 
   it('refuses a package naming an expert twice, by field (two experts E06 once passed)', async () => {
-    const pkg = JSON.parse(await readFile(PKG, 'utf8'));
-    pkg.panel.experts[6].id = 'E06';
-    const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
-    await writeFile(join(dir, 'twice.json'), JSON.stringify(pkg));
-    const r = await run('check', join(dir, 'twice.json'));
+    const twice = await editedPackage((pkg) => {
+      const e = pkg.panel.experts[6];
+      if (e) e.id = 'E06';
+    });
+    const r = await run('check', twice);
     expect(r.code).toBe(2);
     expect(r.err).toContain('panel.experts.6');
     expect(r.err).toContain('专家编号中 E06 出现 2 次');

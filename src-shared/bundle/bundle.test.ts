@@ -329,45 +329,32 @@ describe('tampering is refused with the right reason', () => {
     const key = generateSigningKey();
     const sheet = sampleSheets()[0];
     if (!sheet) throw new Error('sheet');
+    /** The sheet bundle with the signer's name in manifest.json (JSON text) replaced, re-signed. */
+    const signedAs = async (name: string) =>
+      open(
+        await reseal(
+          await sheetBundle(sheet, key, 'a'.repeat(64)),
+          (m) => {
+            const text = decode(m.get('manifest.json'));
+            m.set(
+              'manifest.json',
+              encode(text.replace(`"name": "${sheet.expertId}"`, `"name": "${name}"`)),
+            );
+          },
+          (_n, manifest) => ({ sig: sign(manifest, key.secretKey) }),
+        ),
+      );
     for (const [name, cp] of [
       ['\\u202e\u5b50\u6587\u674e', 'U+202E'],
       ['李文华\\u001b[2K\\r✓', 'U+001B'],
       ['李文华\\u200f', 'U+200F'],
     ] as const) {
-      const bytes = await reseal(
-        await sheetBundle(sheet, key, 'a'.repeat(64)),
-        (m) =>
-          m.set(
-            'manifest.json',
-            encode(
-              decode(m.get('manifest.json')).replace(
-                `"name": "${sheet.expertId}"`,
-                `"name": "${name}"`,
-              ),
-            ),
-          ),
-        (_n, manifest) => ({ sig: sign(manifest, key.secretKey) }),
-      );
-      const r = await open(bytes);
+      const r = await signedAs(name);
       expect(errorOf(r)?.code, cp).toBe('bad-manifest');
       expect(errorOf(r)?.message).toContain(cp);
     }
     // A zero-width character is dropped from the name shown, as in every other name.
-    const zw = await reseal(
-      await sheetBundle(sheet, key, 'a'.repeat(64)),
-      (m) =>
-        m.set(
-          'manifest.json',
-          encode(
-            decode(m.get('manifest.json')).replace(
-              `"name": "${sheet.expertId}"`,
-              `"name": "李\\u200b文华"`,
-            ),
-          ),
-        ),
-      (_n, manifest) => ({ sig: sign(manifest, key.secretKey) }),
-    );
-    const opened = await open(zw);
+    const opened = await signedAs('李\\u200b文华');
     expect(opened.ok && opened.bundle.manifest.signers[0].name).toBe('李文华');
   });
 

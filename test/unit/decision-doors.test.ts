@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { buildBundle, buildSheetBundle, openBundle } from '../../src-shared/bundle';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { initialChoices, analysePanel, type DecisionChoices } from '../../src-shared/decision';
+import type { ScoreSheet } from '../../src-shared/model';
 import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
 import {
   buildPanelBundle,
@@ -37,6 +38,30 @@ async function packageManifest(): Promise<string> {
   return opened.bundle.manifestSha256;
 }
 
+/** A sheet signed as its expert exports it (a fresh key), answering the sample package. */
+async function signedSheet(
+  sheet: ScoreSheet,
+  manifest: string,
+  role: 'expert' | 'chair' = 'expert',
+): Promise<ImportedSheet> {
+  const bytes = await buildSheetBundle({
+    crypto: nodeCrypto,
+    sheet,
+    signer: {
+      role,
+      name: sheet.expertId,
+      secretKey: generateSigningKey().secretKey,
+      counter: 1,
+      audit: audit.head,
+    },
+    answers: manifest,
+    files: new Map([['audit.json', audit.bytes]]),
+  });
+  const opened = await openBundle(bytes, { crypto: nodeCrypto });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return { expertId: sheet.expertId, manifestSha256: opened.bundle.manifestSha256, bytes, sheet };
+}
+
 describe('the chair’s desk and jiebang check judge one decision alike', () => {
   it('4 of 7 sheets (the chair’s own among them), absences recorded, no reason for the thin evidence yet', async () => {
     const pkg = samplePackage();
@@ -46,27 +71,9 @@ describe('the chair’s desk and jiebang check judge one decision alike', () => 
     const imported: ImportedSheet[] = [];
     const dir = await mkdtemp(join(tmpdir(), 'jb-doors-'));
     for (const sheet of [e02, e03, e04]) {
-      const bytes = await buildSheetBundle({
-        crypto: nodeCrypto,
-        sheet,
-        signer: {
-          name: sheet.expertId,
-          secretKey: generateSigningKey().secretKey,
-          counter: 1,
-          audit: audit.head,
-        },
-        answers: manifest,
-        files: new Map([['audit.json', audit.bytes]]),
-      });
-      const opened = await openBundle(bytes, { crypto: nodeCrypto });
-      if (!opened.ok) throw new Error(opened.error.message);
-      imported.push({
-        expertId: sheet.expertId,
-        manifestSha256: opened.bundle.manifestSha256,
-        bytes,
-        sheet,
-      });
-      await writeFile(join(dir, `${sheet.expertId}.jbx`), bytes);
+      const signed = await signedSheet(sheet, manifest);
+      imported.push(signed);
+      await writeFile(join(dir, `${sheet.expertId}.jbx`), signed.bytes);
     }
     await writeFile(join(dir, 'E01.json'), JSON.stringify(own));
 
@@ -184,23 +191,13 @@ describe('the chair’s desk and jiebang check judge one decision alike', () => 
       { kind: 'review-package', manifestSha256: manifest },
     ];
     for (const sheet of sheets.filter((s) => s !== paper)) {
-      const bytes = await buildSheetBundle({
-        crypto: nodeCrypto,
+      const signed = await signedSheet(
         sheet,
-        signer: {
-          ...(sheet.expertId === 'E01' ? { role: 'chair' as const } : {}),
-          name: sheet.expertId,
-          secretKey: generateSigningKey().secretKey,
-          counter: 1,
-          audit: audit.head,
-        },
-        answers: manifest,
-        files: new Map([['audit.json', audit.bytes]]),
-      });
-      const opened = await openBundle(bytes, { crypto: nodeCrypto });
-      if (!opened.ok) throw new Error(opened.error.message);
-      files.set(`sheets/${sheet.expertId}.jbx`, bytes);
-      answers.push({ kind: 'expert-sheets', manifestSha256: opened.bundle.manifestSha256 });
+        manifest,
+        sheet.expertId === 'E01' ? 'chair' : 'expert',
+      );
+      files.set(`sheets/${sheet.expertId}.jbx`, signed.bytes);
+      answers.push({ kind: 'expert-sheets', manifestSha256: signed.manifestSha256 });
     }
     // E05 scored on paper: the secretary's transcription beside the scan of the signed original.
     const scan = new TextEncoder().encode('%PDF-1.4 scan of the wet-signed paper sheet');
