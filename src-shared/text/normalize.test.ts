@@ -69,6 +69,12 @@ describe('what people type, normalised at the door', () => {
     });
     expect(TextSchema.parse('a\r\nb')).toBe('a\nb');
   });
+  it('refuses half of a UTF-16 pair alone (saved as UTF-8 it would become U+FFFD, another text)', () => {
+    const r = cleanText('张三\ud800');
+    expect(r.ok ? '' : r.message).toContain('无效的字符 U+D800（');
+    expect(NameSchema.safeParse('\udc00李四').success).toBe(false);
+    expect(cleanText('𠮷野').ok).toBe(true);
+  });
   it('drops every invisible (default-ignorable) character: soft hyphen, Hangul filler, tags, invisible operators', () => {
     expect(stripInvisible('西部\u00ad石油\u{E0041}\u{E0042}大学\u3164\u2062\u034f')).toBe(
       '西部石油大学',

@@ -42,7 +42,7 @@ export function normaliseText(text: string): string {
 export function describeCodePoint(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  const visible = !/[\p{Cc}\p{Cf}\p{Z}]/u.test(ch);
+  const visible = !/[\p{Cc}\p{Cf}\p{Z}\p{Cs}]/u.test(ch);
   return visible ? `U+${hex} ${ch}` : `U+${hex}`;
 }
 
@@ -64,8 +64,12 @@ export function textProblem(text: string): string | null {
   const bidi = findBidiControl(text);
   if (bidi) return bidiMessage(bidi);
   const control = CONTROL.exec(text);
-  return control
-    ? `含有控制字符 ${describeCodePoint(control[0])}，它不可见，且可改变终端或其他程序显示的内容，请删除后重新输入`
+  if (control)
+    return `含有控制字符 ${describeCodePoint(control[0])}，它不可见，且可改变终端或其他程序显示的内容，请删除后重新输入`;
+  // Half of a UTF-16 pair alone is no character: saved as UTF-8 it becomes U+FFFD, another text.
+  const lone = /\p{Cs}/u.exec(text);
+  return lone
+    ? `含有无效的字符 ${describeCodePoint(lone[0])}（不成对的代理项），请删除后重新输入`
     : null;
 }
 
