@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openBundle } from '../../src-shared/bundle';
+import { openBundle, panelResultSheets } from '../../src-shared/bundle';
 import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
@@ -26,7 +26,7 @@ import {
   hasBlocking,
   type Finding,
 } from '../../src-shared/rules';
-import { describeSchemaIssues, describeSheetIssue, validateSheet } from '../../src-shared/scoring';
+import { checkScoreSheet, describeSchemaIssues } from '../../src-shared/scoring';
 import { isAgeFile } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
@@ -138,10 +138,13 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         throw new CliUsageError(
           `${file} 是${b.kind}文件包；check 校验专家组评审结果文件包（其他文件包请用 jiebang verify）`,
         );
-      const inner = b.inner.flatMap((x) => (x.kind === 'expert-sheets' ? [x.document] : []));
       kind = 'panel-decision';
       label = '专家组评审结果文件包';
-      findings = decisionFindings(b.document, needPackage(pkg, '专家组评审结果'), inner);
+      findings = decisionFindings(
+        b.document,
+        needPackage(pkg, '专家组评审结果'),
+        panelResultSheets(b),
+      );
     } else {
       const read = readJson(bytes, file);
       if (!read.ok) throw new CliUsageError(read.message);
@@ -153,13 +156,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           break;
         case 'score-sheet': {
           const p = needPackage(pkg, '评分表');
-          findings = validateSheet(ScoreSheetSchema.parse(doc.data), p).map((i) => ({
-            rule: `sheet.${i.field}`,
-            article: '第十二条（五）',
-            severity: 'blocking',
-            message: describeSheetIssue(i, p),
-            path: ['scores', i.applicantId, ...(i.criterionId ? [i.criterionId] : [])],
-          }));
+          findings = checkScoreSheet(ScoreSheetSchema.parse(doc.data), p);
           break;
         }
         case 'panel-decision': {

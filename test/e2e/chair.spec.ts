@@ -75,7 +75,8 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   );
   await expect(sign).toBeDisabled();
   await app.getByLabel('核定经费（万元） A01').fill('400');
-  await app.getByLabel('核定经费（万元） A02').fill('400');
+  // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元.
+  await app.getByLabel('核定经费（万元） A02').fill('４００');
   await expect(app.getByTestId('approved-total')).toHaveText('核定项目经费总额：800 万元');
   await expect(app.getByText('✓ 规则校验通过')).toBeVisible();
   await app.screenshot({ path: 'docs/screenshots/chair.png', fullPage: true });
