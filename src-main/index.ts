@@ -19,7 +19,7 @@ import {
   isTrustedSender,
   mainWindowOptions,
 } from './security';
-import { readStatic } from './static';
+import { readAppUrl } from './static';
 import { createPdfWorker } from './pdf/pool';
 import { createPdfPrinter } from './print';
 
@@ -88,8 +88,7 @@ function host(owner: BrowserWindow | null): HostServices {
 async function start(): Promise<void> {
   const rendererRoot = join(import.meta.dirname, '../renderer');
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = await readStatic(rendererRoot, url.pathname);
+    const file = await readAppUrl(rendererRoot, request.url);
     return new Response(Buffer.from(file.body), {
       status: file.status,
       headers: { 'Content-Type': file.contentType, ...SECURITY_HEADERS },

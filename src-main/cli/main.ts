@@ -2,7 +2,7 @@
 import '../../src-shared/validation-messages';
 import { commands } from './commands';
 import { relative, isAbsolute } from 'node:path';
-import { describeFileError, errorCode } from '../fs/errors';
+import { describeFileError, errorCode, errorPath } from '../fs/errors';
 import { CliUsageError, type CliIo } from './types';
 import { APP_VERSION } from '../version';
 
@@ -74,9 +74,9 @@ export function describeCliError(error: unknown, name: string, cwd: string): str
   if (error instanceof CliUsageError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   if (isArgumentError(error)) return describeArgumentError(message, name);
-  if (errorCode(error) !== undefined && typeof error === 'object' && error !== null) {
-    const path = 'path' in error && typeof error.path === 'string' ? error.path : undefined;
-    return describeFileError(error, path === undefined ? '文件' : displayPath(path, cwd));
+  if (errorCode(error) !== undefined) {
+    const path = errorPath(error);
+    return describeFileError(error, path === undefined ? '所需的文件' : displayPath(path, cwd));
   }
   return `意外出错，jiebang ${name} 未完成；请把这条消息报告给维护者。 Unexpected failure, not completed; please report: ${message}`;
 }

@@ -10,6 +10,17 @@ export function errorCode(error: unknown): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
+/**
+ * The file a Node error concerns (its `path`), or undefined. A temporary name of writeFileAtomic
+ * (`.<name>.<pid>.<16 hex>.tmp`, see temporaryName) is given as the file it stands for.
+ */
+export function errorPath(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('path' in error)) return undefined;
+  if (typeof error.path !== 'string') return undefined;
+  const temporary = /^(.*[\\/])?\.(.+)\.\d+\.[0-9a-f]{16}\.tmp$/.exec(error.path);
+  return temporary ? `${temporary[1] ?? ''}${temporary[2] ?? ''}` : error.path;
+}
+
 const SENTENCES: Readonly<Record<string, (name: string) => string>> = {
   ENOENT: (n) => `找不到 ${n}（或它所在的文件夹）。 ${n} or its folder was not found.`,
   EEXIST: (n) =>

@@ -146,7 +146,7 @@ describe('the built main starts under Node with the electron stand-in', () => {
     });
   });
 
-  it('serves the built renderer on app://jiebang with its types and headers, and nothing outside it', async () => {
+  it('serves the built renderer on app://jiebang with its types and headers, and nothing outside it or on another host', async () => {
     const index = await main.request('app://jiebang/index.html');
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -168,6 +168,9 @@ describe('the built main starts under Node with the electron stand-in', () => {
       'app://jiebang/%2e%2e%2f%2e%2e%2fpackage.json',
       'app://jiebang/assets/..%5c..%5cmain%5cindex.js',
       'app://jiebang/missing.js',
+      // Only the app's own host: another would load the app's files under an origin of its own.
+      'app://other/index.html',
+      'app://jiebang.evil/index.html',
     ]) {
       const refused = await main.request(outside);
       expect(refused.status, outside).toBe(404);
