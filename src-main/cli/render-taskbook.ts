@@ -46,7 +46,7 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     try {
       await writeFileAtomic(resolve(io.cwd, values.out), pdf);
     } catch (error) {
-      throw new Error(describeFileError(error, values.out));
+      throw new CliUsageError(describeFileError(error, values.out));
     }
     io.out(
       `已排版 rendered: ${values.out}（${pdf.byteLength} 字节${tb.status === 'draft' ? '，草稿' : ''}）\n核验码 code: ${taskBookCode(tb)}\n`,

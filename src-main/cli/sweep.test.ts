@@ -202,6 +202,8 @@ async function run(args: readonly string[] | ((dir: string) => string[])): Promi
       '',
     );
   if (code !== 0) expect(message.trim() || out, `${what}: failed without a word`).not.toBe('');
+  // The fallback for an error no code path expected: every malformed input must have its sentence.
+  expect(message, `${what}: an unexpected error`).not.toContain('意外出错');
   expect(leakReasons(out).join('; '), `${what}\nstdout: ${out.slice(0, 2000)}`).toBe('');
   return result;
 }
