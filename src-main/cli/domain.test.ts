@@ -94,7 +94,7 @@ describe('jiebang check', () => {
     expect((await run('check', join(dir, 'x.json'))).code).toBe(2);
     expect((await run('check', join(dir, 'x.json'))).err).toContain('无法识别的文档');
     expect((await run('check', join(dir, 'y.json'))).err).toContain('不是有效的 JSON');
-    expect((await run('check', join(dir, 'missing.json'))).err).toContain('无法读取文件');
+    expect((await run('check', join(dir, 'missing.json'))).err).toContain('找不到 ');
   });
 });
 

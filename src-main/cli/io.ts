@@ -11,26 +11,29 @@ import type { SheetSource } from '../../src-shared/decision';
 import { capLines, readJson, READ_LIMITS, sizeProblem } from '../../src-shared/io';
 import { ScoreSheetSchema, type ReviewPackage } from '../../src-shared/model';
 import { describeSchemaIssues, readSheetsCsv } from '../../src-shared/scoring';
+import { describeFileError } from '../fs/errors';
 import { CliUsageError } from './types';
 
 /** Sheet bundles are a few KiB; a bound well above that. */
 const SHEET_BUNDLE_BYTES = 16 * 1024 * 1024;
 
-/** The bytes of a file within `limit`, its size checked before a byte is read. */
+/**
+ * The bytes of a file within `limit`, its size checked before a byte is read. Every failure is a
+ * sentence naming the file as the user gave it (missing, a folder, no permission, too large).
+ */
 export async function readBounded(cwd: string, path: string, limit: number): Promise<Uint8Array> {
+  if (path.trim() === '')
+    throw new CliUsageError('文件名为空：请给出文件的路径。 The file name is empty.');
   const full = resolve(cwd, path);
-  let size: number;
   try {
-    size = (await stat(full)).size;
-  } catch {
-    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
-  }
-  const tooBig = sizeProblem(path, size, limit);
-  if (tooBig) throw new CliUsageError(tooBig);
-  try {
+    const info = await stat(full);
+    if (info.isDirectory()) throw Object.assign(new Error(path), { code: 'EISDIR' });
+    const tooBig = sizeProblem(path, info.size, limit);
+    if (tooBig) throw new CliUsageError(tooBig);
     return new Uint8Array(await readFile(full));
-  } catch {
-    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
+  } catch (error) {
+    if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError(describeFileError(error, path));
   }
 }
 

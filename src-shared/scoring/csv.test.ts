@@ -141,7 +141,9 @@ describe('the paper-sheet CSV', () => {
   it('refuses a CSV with a header and no rows, instead of reading it as no sheets', () => {
     expect(errorsOf(HEADER)).toEqual(['没有评分行：只有表头（或只有空行）']);
     expect(errorsOf(`${HEADER}\n,,,,,,,,,\n\n`)).toEqual(['没有评分行：只有表头（或只有空行）']);
-    expect(errorsOf(' \r\n')).toEqual(['文件是空的：没有表头，也没有评分行']);
+    expect(errorsOf(' \r\n')).toEqual([
+      '文件是空的，没有表头（专家编号,揭榜方编号,…）和评分行。 The file is empty: no header row.',
+    ]);
   });
   it('names a row with more or fewer cells than the header', () => {
     const text = csvOf(sampleSheets())
@@ -150,6 +152,27 @@ describe('the paper-sheet CSV', () => {
     const errors = errorsOf(text);
     expect(errors).toContain('第 2 行：有 11 个单元格，表头只有 10 列');
     expect(errors).toContain('第 3 行：有 6 个单元格，表头有 10 列');
+  });
+  it('names an empty file, full-width commas between columns and ragged rows in sentences', () => {
+    expect(errorsOf('')).toEqual([
+      '文件是空的，没有表头（专家编号,揭榜方编号,…）和评分行。 The file is empty: no header row.',
+    ]);
+    expect(errorsOf('\uFEFF\r\n')).toHaveLength(1);
+    const fullWidth = errorsOf(
+      `${HEADER.replaceAll(',', '，')}\nE01，A01，，，18，17，16，15，好，`,
+    );
+    expect(fullWidth).toHaveLength(1);
+    expect(fullWidth[0]).toMatch(/^表头各列以全角逗号“，”分隔；请以半角逗号“,”分隔/);
+    // A full-width comma inside a cell is text, not a separator.
+    const inCell = csvOf(sampleSheets())
+      .replace('18,', '18,')
+      .replace(/,([^,\r\n]*)\r?$/m, ',好，很好');
+    expect(errorsOf(inCell).some((e) => e.includes('全角逗号'))).toBe(false);
+    const ragged = errorsOf(`${HEADER}\nE01,A01,,,18,17,16,15,好,,多余\n"E02,A01`);
+    expect(ragged).toContain('第 2 行：有 11 个单元格，表头只有 10 列');
+    expect(ragged.some((e) => e.startsWith('第 3 行：引号未闭合'))).toBe(true);
+    for (const e of [...fullWidth, ...ragged])
+      expect(e).not.toMatch(/auto-detect|Too (few|many) fields|Quoted field|Invalid quotes/);
   });
   it('reads GB18030 bytes (as Excel and WPS save CSV on Chinese Windows) through the one reader', () => {
     // "专家编号" in GB18030, then the rest of the header in ASCII: enough to tell the decoding.

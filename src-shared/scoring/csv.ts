@@ -86,11 +86,42 @@ function headerProblems(header: readonly string[]): string[] {
     );
 }
 
+const EMPTY_CSV =
+  '文件是空的，没有表头（专家编号,揭榜方编号,…）和评分行。 The file is empty: no header row.';
+const FULL_WIDTH_COMMAS =
+  '表头各列以全角逗号“，”分隔；请以半角逗号“,”分隔（在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”），未读取。' +
+  ' Columns are separated by full-width commas: save as comma-separated CSV.';
+
+/**
+ * papaparse's findings as sentences (its own messages are English), naming the line: from the
+ * character offset where papaparse gives one (a quote), else from the data row.
+ */
+function describeCsvProblem(e: Papa.ParseError, text: string): string {
+  const line = e.index === undefined ? (e.row ?? 0) + 1 : text.slice(0, e.index).split('\n').length;
+  const at = `第 ${line} 行：`;
+  switch (e.code) {
+    case 'UndetectableDelimiter':
+      return '第 1 行：表头中找不到分隔各列的半角逗号“,”。 No comma separates the header’s columns.';
+    case 'TooFewFields':
+      return `${at}列数少于表头。 Fewer cells than the header has columns.`;
+    case 'TooManyFields':
+      return `${at}列数多于表头（单元格中的逗号须在英文双引号内）。 More cells than the header has columns.`;
+    case 'MissingQuotes':
+      return `${at}引号未闭合：以英文双引号开始的单元格没有结束的引号。 A quoted cell is not closed.`;
+    case 'InvalidQuotes':
+      return `${at}引号有误：单元格中的英文双引号须写成两个（""）。 A quote inside a cell must be doubled.`;
+  }
+}
+
 /** The paper-sheet CSV from decoded text. */
 export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
   const fail = (errors: string[]): CsvResult => ({ ok: false, errors: capLines(errors) });
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return fail([EMPTY_CSV]);
+  const firstLine = body.trimStart().split(/\r?\n/, 1)[0] ?? '';
+  if (!firstLine.includes(',') && firstLine.includes('，')) return fail([FULL_WIDTH_COMMAS]);
   // Rows as arrays: the header is checked here (bound, repeated names), not by the library.
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+  const parsed = Papa.parse<string[]>(body, {
     skipEmptyLines: 'greedy',
     // One row past the cap is enough to know the file is too long: the rest is never parsed.
     preview: READ_LIMITS.csvRows + 2,
@@ -103,11 +134,10 @@ export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
     return fail([
       `超过 ${READ_LIMITS.csvRows.toLocaleString('en-US')} 行的上限（每位专家对每家揭榜方一行），未读取`,
     ]);
-  if (text.trim() === '') return fail(['文件是空的：没有表头，也没有评分行']);
   // A delimiter the library cannot tell is said better by the columns found missing below.
   const errors = parsed.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => `第 ${(e.row ?? 0) + 1} 行：CSV 格式错误（${e.message}）`);
+    .map((e) => describeCsvProblem(e, body));
   for (const required of ['expertId', 'applicantId', ...pkg.rubric.criteria.map((c) => c.id)]) {
     if (!fields.includes(required)) errors.push(`缺少列：${required}`);
   }
