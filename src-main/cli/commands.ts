@@ -39,6 +39,12 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./unpack')).unpackCommand,
   },
   {
+    name: 'package',
+    summary:
+      "市科技局：由 Excel 名单生成评审包（new）、按办法逐条校验（lint）、签名加密并出具核对通知（sign） / the bureau's review package from its lists",
+    load: async () => (await import('./package')).packageCommand,
+  },
+  {
     name: 'render-taskbook',
     summary: '把任务书 JSON 排版为可打印的 PDF / render a task book to PDF',
     load: async () => (await import('./render-taskbook')).renderTaskbookCommand,

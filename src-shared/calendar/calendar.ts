@@ -12,6 +12,8 @@ export const CalendarYearSchema = z.object({
   source: z.string().min(1).max(500),
   holidays: z.array(DateSchema),
   workdays: z.array(DateSchema),
+  /** Test data, not a State Council notice (issue 17's fixtures): shown as such wherever it is. */
+  isTestData: z.boolean().optional(),
 });
 export type CalendarYear = z.infer<typeof CalendarYearSchema>;
 
@@ -70,6 +72,31 @@ export function makeCalendar(
   const years = new Map<number, CalendarYear>();
   for (const file of files) for (const y of file.years) years.set(y.year, y);
   return { years, allowProvisional };
+}
+
+/**
+ * What is wrong with a year typed in from the State Council's notice, before the bureau signs it:
+ * a make-up working day (调休上班) falls on a Saturday or Sunday, a holiday is listed once, the
+ * year is the notice's (official) — empty when nothing is.
+ */
+export function calendarYearProblems(y: CalendarYear): string[] {
+  const out: string[] = [];
+  if (y.status !== 'official')
+    out.push(
+      `${y.year} 年的日历为 provisional（未依据国务院办公厅通知），只签发依据通知录入的正式日历（status: official）`,
+    );
+  const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
+  for (const d of y.workdays)
+    if (weekday(d) !== 0 && weekday(d) !== 6)
+      out.push(`调休上班日 ${d} 不是周六或周日（调休上班日总在周末）`);
+  for (const list of [y.holidays, y.workdays]) {
+    const seen = new Set<string>();
+    for (const d of list) {
+      if (seen.has(d)) out.push(`${d} 重复列出`);
+      seen.add(d);
+    }
+  }
+  return out;
 }
 
 /** Parses a calendar file (JSON text), with errors that name what is wrong. */
