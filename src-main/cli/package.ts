@@ -25,18 +25,15 @@ import {
 import { ageEncrypt } from '../../src-shared/crypto/age';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../src-shared/crypto/provider';
-import { capLines } from '../../src-shared/io';
-import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
+import type { ReviewPackage } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
-import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
 import { readWorkbook } from '../xlsx/workbook';
 import { bureauData, nextCounter, readTrust, savePackage, writeTrust } from './bureau-data';
 import { readPassphrase, readSigningKey } from './bundle-io';
 import { findingLines } from './check';
-import { readBounded, readJsonFile } from './io';
+import { loadReviewPackage, readBounded, writeOutput } from './io';
 import { CliUsageError, type CliCommand, type CliIo } from './types';
 
 /** A proposal or agreement: the bundle's own bound on one entry. */
@@ -119,23 +116,6 @@ async function packageFromFolder(
   return { pkg: built.pkg, notes: built.notes };
 }
 
-async function writeOut(cwd: string, path: string, bytes: Uint8Array | string): Promise<void> {
-  try {
-    await writeFileAtomic(resolve(cwd, path), bytes);
-  } catch (error) {
-    throw new CliUsageError(describeFileError(error, path));
-  }
-}
-
-async function loadPackage(cwd: string, file: string): Promise<ReviewPackage> {
-  const parsed = ReviewPackageSchema.safeParse(await readJsonFile(cwd, file));
-  if (!parsed.success)
-    throw new CliUsageError(
-      `${file} 不是有效的评审包：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
-    );
-  return parsed.data;
-}
-
 async function isFolder(cwd: string, path: string): Promise<boolean> {
   try {
     return (await stat(resolve(cwd, path))).isDirectory();
@@ -198,7 +178,7 @@ async function runNew(args: string[], io: CliIo): Promise<number> {
   if (folder === undefined || values.out === undefined)
     throw new CliUsageError('用法：jiebang package new FOLDER -o review-package.json');
   const { pkg, notes } = await packageFromFolder(io, folder, values.attachments);
-  await writeOut(io.cwd, values.out, `${JSON.stringify(pkg, null, 2)}\n`);
+  await writeOutput(io.cwd, values.out, `${JSON.stringify(pkg, null, 2)}\n`);
   for (const n of notes) io.err(`! ${n}\n`);
   io.out(
     `已生成评审包 written: ${values.out}\n  ${pkg.packageId}：揭榜方 ${pkg.applicants.length} 家，专家 ${pkg.panel.experts.length} 名，评分项 ${pkg.rubric.criteria.length} 项，附件 ${pkg.applicants.flatMap((a) => a.attachments).length} 个\n下一步 next: jiebang package lint ${values.out}；jiebang package sign ${values.out} --key signing.key -o ${pkg.packageId}.jbx\n`,
@@ -229,7 +209,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     }
     return built.ok ? 0 : 1;
   }
-  const pkg = await loadPackage(io.cwd, target);
+  const pkg = await loadReviewPackage(io.cwd, target);
   const findings = checkReviewPackage(pkg);
   const blocking = hasBlocking(findings);
   if (values.json) io.out(`${JSON.stringify({ target, ok: !blocking, findings }, null, 2)}\n`);
@@ -269,7 +249,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
     );
   if (values['passphrase-file'] !== undefined && values['new-passphrase'])
     throw new CliUsageError('--passphrase-file 与 --new-passphrase 只能选一个');
-  const pkg = await loadPackage(io.cwd, file);
+  const pkg = await loadReviewPackage(io.cwd, file);
   const findings = checkReviewPackage(pkg);
   if (hasBlocking(findings))
     throw new CliUsageError(
@@ -327,8 +307,8 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   const noticePath = values.notice ?? `${values.out.replace(/\.jbx$/i, '')}-notice.pdf`;
   const { renderNoticePdf } = await import('../pdf/notice');
   const pdf = await renderNoticePdf(notice);
-  await writeOut(io.cwd, values.out, out);
-  await writeOut(io.cwd, noticePath, pdf.bytes);
+  await writeOutput(io.cwd, values.out, out);
+  await writeOutput(io.cwd, noticePath, pdf.bytes);
   await savePackage(data, pkg.packageId, opened.bundle.manifestSha256, zip);
   await writeTrust(data, applyImport(trust, opened.bundle, verdict));
   for (const f of findings) io.err(`! ${f.message}\n`);

@@ -4,17 +4,10 @@ import { capLines } from '../../src-shared/io';
 import { fmt2, type Dec } from '../../src-shared/money';
 import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
 import { aggregate, proposeHorseRace, type AggregateResult } from '../../src-shared/scoring';
-import {
-  cellText,
-  isCompactColumn,
-  summaryTable,
-  type SummaryCell,
-} from '../../src-shared/summary';
+import { summaryTable } from '../../src-shared/summary';
 import { readJsonFile, readSheetFiles } from './io';
-import { renderTable } from './table';
+import { renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';
-
-const NO_CELL: SummaryCell = { kind: 'mark', text: '—' };
 
 const fig = (v: Dec | null): string | null => (v === null ? null : fmt2(v));
 
@@ -59,16 +52,12 @@ function toJson(pkg: ReviewPackage, agg: AggregateResult) {
 function toText(pkg: ReviewPackage, agg: AggregateResult): string {
   // The 评分汇总表 as the chair's screen and the export have it (src-shared/summary).
   const table = summaryTable(pkg, agg);
-  const shown = table.columns.flatMap((c, i) => (isCompactColumn(c) ? [i] : []));
-  const header = shown.map((i) => table.columns[i]?.header ?? '');
-  const rows = table.rows.map((r) => shown.map((i) => cellText(r.cells[i] ?? NO_CELL)));
-  const numeric = new Set(shown.flatMap((i, k) => (table.columns[i]?.numeric && k > 0 ? [k] : [])));
   const lines = [
     `${pkg.title}`,
     `汇总方法：${table.method}；分数四舍五入保留两位小数`,
     `已提交：${agg.submittedExpertIds.join('、') || '无'}${agg.missingExpertIds.length > 0 ? `；未提交：${agg.missingExpertIds.join('、')}` : ''}`,
     '',
-    renderTable(header, rows, numeric),
+    renderSummary(table),
     '',
     table.legend,
     ...table.notes,

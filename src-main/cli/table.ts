@@ -1,3 +1,5 @@
+import { cellText, isCompactColumn, type SummaryTable } from '../../src-shared/summary';
+
 /** Terminal tables that line up with Chinese text (wide characters take two columns). */
 export function displayWidth(text: string): number {
   let width = 0;
@@ -37,4 +39,18 @@ export function renderTable(
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The 评分汇总表 (src-shared/summary) as the terminal shows it: the compact columns, aligned. */
+export function renderSummary(table: SummaryTable): string {
+  const shown = table.columns.flatMap((c, i) => (isCompactColumn(c) ? [i] : []));
+  const header = shown.map((i) => table.columns[i]?.header ?? '');
+  const rows = table.rows.map((r) =>
+    shown.map((i) => {
+      const cell = r.cells[i];
+      return cell ? cellText(cell) : '';
+    }),
+  );
+  const numeric = new Set(shown.flatMap((i, k) => (table.columns[i]?.numeric && k > 0 ? [k] : [])));
+  return renderTable(header, rows, numeric);
 }

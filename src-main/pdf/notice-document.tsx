@@ -45,7 +45,7 @@ export function NoticeDocument({ notice }: { notice: Notice }) {
           ))}
         </View>
         <Text style={[s.p, { marginTop: 36 }]}>
-          {`经办人签字：${'＿'.repeat(10)}${'\u3000'}领取人签字：${'＿'.repeat(10)}${'\u3000'}日期：${'＿'.repeat(4)}年${'＿'.repeat(2)}月${'＿'.repeat(2)}日`}
+          {`经办人签字：${'＿'.repeat(8)}${'\u3000'}领取人签字：${'＿'.repeat(8)}${'\u3000'}日期：${'＿'.repeat(4)}年${'＿'.repeat(2)}月${'＿'.repeat(2)}日`}
         </Text>
       </Page>
     </Document>

@@ -123,6 +123,8 @@ export interface OutColumn {
 
 export interface OutSheet {
   name: string;
+  /** Lines above the header (a table's title); frozen with it. */
+  title?: readonly string[];
   columns: readonly OutColumn[];
   rows: readonly (readonly OutCell[])[];
   /** Rows under the header with drop-down lists and formats (templates: room to fill in). */
@@ -153,10 +155,16 @@ export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Uint8A
   workbook.created = new Date('2026-01-01T00:00:00Z');
   workbook.modified = workbook.created;
   for (const sheet of sheets) {
+    const top = sheet.title?.length ?? 0;
     const ws = workbook.addWorksheet(sheet.name, {
-      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+      views: [{ state: 'frozen', ySplit: top + 1, xSplit: 0 }],
     });
-    const header = ws.getRow(1);
+    sheet.title?.forEach((line, i) => {
+      const cell = ws.getRow(i + 1).getCell(1);
+      cell.value = line;
+      cell.font = { bold: i === 0, size: i === 0 ? 13 : 11 };
+    });
+    const header = ws.getRow(top + 1);
     sheet.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = c.header;
@@ -166,7 +174,7 @@ export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Uint8A
       if (c.note) cell.note = c.note;
     });
     sheet.rows.forEach((values, r) => {
-      const row = ws.getRow(r + 2);
+      const row = ws.getRow(top + r + 2);
       values.forEach((v, i) => {
         const cell = row.getCell(i + 1);
         const column = sheet.columns[i];
@@ -192,9 +200,9 @@ export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Uint8A
           formulae: [listFormula(choices)],
         };
     });
-    const last = Math.max(sheet.rows.length, sheet.blankRows ?? 0) + 1;
+    const last = top + Math.max(sheet.rows.length, sheet.blankRows ?? 0) + 1;
     sheet.columns.forEach((c, i) => {
-      for (let r = 2; r <= last; r++) {
+      for (let r = top + 2; r <= last; r++) {
         const cell = ws.getRow(r).getCell(i + 1);
         if (c.choices)
           cell.dataValidation = {
@@ -220,7 +228,7 @@ export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Uint8A
       ws.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(8, widest + 2));
     });
     if (sheet.footer && sheet.footer.length > 0) {
-      const start = sheet.rows.length + 3;
+      const start = top + sheet.rows.length + 3;
       sheet.footer.forEach((line, k) => {
         ws.getRow(start + k).getCell(1).value = line;
       });
