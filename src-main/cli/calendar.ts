@@ -45,9 +45,10 @@ const weekday = (iso: string) => `周${WEEKDAY[new Date(`${iso}T00:00:00Z`).getU
 async function openCalendar(cwd: string, file: string, data: BureauData, keyFile?: string) {
   const trust = await withBureauKey(cwd, await readTrust(data), keyFile);
   const opened = await openBundle(await readBundleFile(cwd, file), { crypto: nodeCrypto });
-  if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
+  if (!opened.ok)
+    throw new CliUsageError(`日历文件包 ${file} 校验失败，未导入：${opened.error.message}`);
   const accepted = acceptCalendarBundle(opened.bundle, trust);
-  if (!accepted.ok) throw new CliUsageError(`${file}：${accepted.reason}`);
+  if (!accepted.ok) throw new CliUsageError(`日历文件包 ${file} 未导入：${accepted.reason}`);
   return accepted;
 }
 
@@ -84,16 +85,16 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   const parsed = CalendarFileSchema.safeParse(await readJsonFile(io.cwd, file));
   if (!parsed.success)
     throw new CliUsageError(
-      `${file} 不是有效的日历文件：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+      `日历文件 ${file} 格式错误：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
     );
   const [year, ...more] = parsed.data.years;
   if (!year || more.length > 0)
     throw new CliUsageError(
-      `${file}：一个日历文件包只签发一个年度（此文件有 ${parsed.data.years.length} 个）`,
+      `日历文件 ${file}：一个日历文件包只签发一个年度（此文件有 ${parsed.data.years.length} 个）`,
     );
   const problems = calendarYearProblems(year);
   if (problems.length > 0)
-    throw new CliUsageError(`${file} 有问题，未签名：\n  ${problems.join('\n  ')}`);
+    throw new CliUsageError(`日历文件 ${file} 有问题，未签名：\n  ${problems.join('\n  ')}`);
   const secretKey = await readSigningKey(io.cwd, values.key);
   const fp = fingerprint(publicKeyOf(secretKey));
   const data = bureauData(io.cwd, values.data);

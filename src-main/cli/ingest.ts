@@ -96,14 +96,15 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
         crypto: nodeCrypto,
         keys,
       });
-      if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
+      if (!opened.ok) throw new CliUsageError(`评审包 ${file} 校验失败：${opened.error.message}`);
       const b = opened.bundle;
-      if (b.kind !== 'review-package') throw new CliUsageError(`--package ${file} 不是评审包`);
+      if (b.kind !== 'review-package')
+        throw new CliUsageError(`所给的 --package ${file} 不是评审包`);
       const signer = b.manifest.signers[0].fingerprint;
       if (!ours.has(signer))
         throw new CliUsageError(
           trust.bureauFingerprint
-            ? `--package ${file} 不是本局密钥签发的（签名者 ${formatFingerprint(signer)}，本局 ${formatFingerprint(trust.bureauFingerprint)}）`
+            ? `所给的评审包 ${file} 不是本局密钥签发的（签名者 ${formatFingerprint(signer)}，本局 ${formatFingerprint(trust.bureauFingerprint)}）`
             : `数据目录中尚无本局的签名密钥：请用 --bureau-key 给出本局公钥（signing.pub），以确认 ${file} 是本局签发的`,
         );
       const signed = {
@@ -133,7 +134,7 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
         results.push({
           file,
           ok: false,
-          reason: `${file}：文件包校验失败：${opened.error.message}`,
+          reason: `未导入 ${file}：文件包校验失败：${opened.error.message}`,
         });
         continue;
       }

@@ -106,12 +106,12 @@ async function packageFromFolder(
   const read = await readFolder(io.cwd, folder, attachments);
   if (read.problems.length > 0)
     throw new CliUsageError(
-      `读取 ${folder} 失败，未写入任何文件：\n  ${read.problems.join('\n  ')}`,
+      `读取名单文件夹 ${folder} 失败，未写入任何文件：\n  ${read.problems.join('\n  ')}`,
     );
   const built = packageFromGrids(read.grids, read.files);
   if (!built.ok)
     throw new CliUsageError(
-      `${folder} 中有 ${built.problems.length} 处问题，未写入任何文件：\n  ${built.problems.join('\n  ')}`,
+      `名单文件夹 ${folder} 中有 ${built.problems.length} 处问题，未写入任何文件：\n  ${built.problems.join('\n  ')}`,
     );
   return { pkg: built.pkg, notes: built.notes };
 }
@@ -161,7 +161,7 @@ async function attachmentBytes(
     }
     if (!bytes)
       throw new CliUsageError(
-        `${dir} 中没有评审包登记的附件 ${own}（${a.name}，SHA-256 ${a.sha256.slice(0, 16)}…），未签名`,
+        `附件文件夹 ${dir} 中没有评审包登记的附件 ${own}（${a.name}，SHA-256 ${a.sha256.slice(0, 16)}…），未签名`,
       );
     files.set(a.path, bytes);
   }

@@ -35,12 +35,12 @@ function directoryProblem(bytes: Uint8Array, file: string): string | null {
       },
     });
   } catch {
-    return `${file} 已损坏，无法作为 Excel 工作簿打开（ZIP 结构错误）；请在 Excel 或 WPS 中重新保存为 .xlsx`;
+    return `工作簿 ${file} 已损坏，无法作为 Excel 工作簿打开（ZIP 结构错误）；请在 Excel 或 WPS 中重新保存为 .xlsx`;
   }
   if (entries > XLSX_LIMITS.entries)
-    return `${file} 含 ${entries} 个内部文件，超过 Excel 工作簿的上限 ${XLSX_LIMITS.entries}，未读取`;
+    return `工作簿 ${file} 含 ${entries} 个内部文件，超过 Excel 工作簿的上限 ${XLSX_LIMITS.entries}，未读取`;
   if (total > XLSX_LIMITS.inflatedBytes)
-    return `${file} 解压后达 ${formatBytes(total)}，超过上限 ${formatBytes(XLSX_LIMITS.inflatedBytes)}，未读取`;
+    return `工作簿 ${file} 解压后达 ${formatBytes(total)}，超过上限 ${formatBytes(XLSX_LIMITS.inflatedBytes)}，未读取`;
   return null;
 }
 
@@ -66,12 +66,12 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Rea
   if (isOle(bytes))
     return {
       ok: false,
-      message: `${file} 是旧版 Excel 97-2003 格式（.xls）；请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）`,
+      message: `工作簿 ${file} 是旧版 Excel 97-2003 格式（.xls）；请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）`,
     };
   if (!isZip(bytes))
     return {
       ok: false,
-      message: `${file} 不是 Excel 工作簿（.xlsx）；请另存为 .xlsx 或 CSV UTF-8`,
+      message: `文件 ${file} 不是 Excel 工作簿（.xlsx）；请另存为 .xlsx 或 CSV UTF-8`,
     };
   const problem = directoryProblem(bytes, file);
   if (problem) return { ok: false, message: problem };
@@ -81,7 +81,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Rea
   } catch {
     return {
       ok: false,
-      message: `${file} 无法作为 Excel 工作簿读取（文件损坏或不是 .xlsx）；请在 Excel 或 WPS 中重新保存`,
+      message: `工作簿 ${file} 无法读取（文件损坏或不是 .xlsx）；请在 Excel 或 WPS 中重新保存`,
     };
   }
   const grids: Grid[] = [];
@@ -89,7 +89,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Rea
     if (ws.rowCount > GRID_MAX_ROWS + 1)
       return {
         ok: false,
-        message: `${file} 工作表「${ws.name}」有 ${ws.rowCount} 行，超过 ${GRID_MAX_ROWS} 行的上限，未读取`,
+        message: `工作簿 ${file} 的工作表「${ws.name}」有 ${ws.rowCount} 行，超过 ${GRID_MAX_ROWS} 行的上限，未读取`,
       };
     const rows: GridCell[][] = [];
     for (let r = 1; r <= ws.rowCount; r++) {

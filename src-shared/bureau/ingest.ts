@@ -118,7 +118,10 @@ export interface IngestContext {
 /** Ingests one opened panel bundle; see the module doc. */
 export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResult {
   if (panel.kind !== 'panel-result')
-    return { ok: false, reason: `${ctx.file} 不是专家组评审结果文件包（是${panel.kind}），未导入` };
+    return {
+      ok: false,
+      reason: `未导入 ${ctx.file}：这不是专家组评审结果文件包（是${panel.kind}）`,
+    };
   const ours = new Set([
     ...(ctx.bureau.bureauFingerprint ? [ctx.bureau.bureauFingerprint] : []),
     ...ctx.bureau.retiredBureauKeys,
@@ -137,7 +140,7 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
   if (!signed)
     return {
       ok: false,
-      reason: `${ctx.file} 回应的评审包不是本局签发的（清单所答评审包 ${cited.map((a) => `${a.manifestSha256.slice(0, 16)}…`).join('、') || '未注明'}，不在本局已签发的评审包中），未导入`,
+      reason: `未导入 ${ctx.file}：它回应的评审包不是本局签发的（清单所答评审包 ${cited.map((a) => `${a.manifestSha256.slice(0, 16)}…`).join('、') || '未注明'}，不在本局已签发的评审包中）`,
     };
   const { pkg } = signed;
   const previous = ctx.previous;
@@ -153,7 +156,8 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
     imported: previous ? [previous.panel.manifestSha256] : [],
   };
   const verdict = checkImport(panel, trust);
-  if (verdict.action === 'refuse') return { ok: false, reason: `${ctx.file}：${verdict.reason}` };
+  if (verdict.action === 'refuse')
+    return { ok: false, reason: `未导入 ${ctx.file}：${verdict.reason}` };
   if (verdict.action === 'duplicate' && previous)
     return { ok: true, record: previous, isDuplicate: true, notes: verdict.notes };
 
@@ -164,12 +168,12 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
     if (!inner.manifest.answers.some((a) => a.manifestSha256 === signed.manifestSha256))
       return {
         ok: false,
-        reason: `${ctx.file} 中专家 ${inner.document.expertId} 的评分表不是针对本局签发的评审包作出的，未导入`,
+        reason: `未导入 ${ctx.file}：其中专家 ${inner.document.expertId} 的评分表不是针对本局签发的评审包作出的`,
       };
     if (!pkg.panel.experts.some((e) => e.id === inner.document.expertId))
       return {
         ok: false,
-        reason: `${ctx.file} 中的评分表来自专家名单之外的 ${inner.document.expertId}，未导入`,
+        reason: `未导入 ${ctx.file}：其中的评分表来自专家名单之外的 ${inner.document.expertId}`,
       };
     sheets.push({
       expertId: inner.document.expertId,

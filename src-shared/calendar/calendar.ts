@@ -83,7 +83,7 @@ export function calendarYearProblems(y: CalendarYear): string[] {
   const out: string[] = [];
   if (y.status !== 'official')
     out.push(
-      `${y.year} 年的日历为 provisional（未依据国务院办公厅通知），只签发依据通知录入的正式日历（status: official）`,
+      `${y.year} 年的日历为 provisional（未依据国务院办公厅通知），只签发依据国务院办公厅通知录入的正式日历（status: official）`,
     );
   const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
   for (const d of y.workdays)
