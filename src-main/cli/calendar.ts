@@ -10,13 +10,10 @@ import {
 import { EMPTY_HEAD } from '../../src-shared/audit/head';
 import { acceptCalendarBundle } from '../../src-shared/bureau';
 import {
-  addDays,
-  CalendarCoverageError,
   calendarYearProblems,
   CalendarFileSchema,
   defaultCalendar,
-  isWorkingDay,
-  publicityEnd,
+  publicityWindow,
   type CalendarFile,
 } from '../../src-shared/calendar';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
@@ -197,22 +194,12 @@ async function runPublicity(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(days) || days < 1 || days > 60)
     throw new CliUsageError('--days 须为 1 到 60 的整数');
   const { calendar } = await workingCalendar(io, values);
-  try {
-    const end = publicityEnd(calendar, date.data, days);
-    const counted: string[] = [];
-    for (let d = date.data; d <= end; d = addDays(d, 1))
-      if (isWorkingDay(calendar, d)) counted.push(d);
-    const makeUp = new Set(
-      counted.filter((d) => calendar.years.get(Number(d.slice(0, 4)))?.workdays.includes(d)),
-    );
-    io.out(
-      `公示期（${days} 个工作日，第十二条（六））：${counted[0] ?? date.data} 至 ${end}\n计入的工作日：${counted.map((d) => `${d}${makeUp.has(d) ? `（${weekday(d)}调休上班）` : ''}`).join('、')}\n`,
-    );
-    return 0;
-  } catch (error) {
-    if (error instanceof CalendarCoverageError) throw new CliUsageError(error.message);
-    throw error;
-  }
+  const window = publicityWindow(calendar, date.data, days);
+  if (!window.ok) throw new CliUsageError(window.reason);
+  io.out(
+    `公示期（${days} 个工作日，第十二条（六））：${window.start} 至 ${window.end}\n计入的工作日：${window.days.map((d) => `${d.date}${d.isMakeUp ? `（${weekday(d.date)}调休上班）` : ''}`).join('、')}\n`,
+  );
+  return 0;
 }
 
 export const calendarCommand: CliCommand = {

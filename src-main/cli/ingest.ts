@@ -21,7 +21,7 @@ import {
 } from './bureau-data';
 import { ageKeys, readBundleFile } from './bundle-io';
 import { findingLines } from './check';
-import { renderSummary } from './table';
+import { compactSummary, renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';
 
 /** The merged result of a round, as the terminal shows it: ranking, decision, funding, findings. */
@@ -184,7 +184,7 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
               ? {
                   packageId: r.record.packageId,
                   record: join(data.dir, 'rounds', `${r.record.packageId}.json`),
-                  table: (() => {
+                  summary: (() => {
                     const t = summaryTable(
                       r.pkg,
                       analysePanel(
@@ -192,7 +192,7 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
                         r.record.sheets.map((s) => s.sheet),
                       ).agg,
                     );
-                    return { columns: t.columns, rows: t.rows, method: t.method };
+                    return { method: t.method, ...compactSummary(t) };
                   })(),
                   ranking: r.record.ranking,
                   decision: {

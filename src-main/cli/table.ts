@@ -41,16 +41,26 @@ export function renderTable(
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The 评分汇总表's compact columns (the chair's screen and the terminal), each cell as shown. */
+export function compactSummary(table: SummaryTable): { headers: string[]; rows: string[][] } {
+  const shown = table.columns.flatMap((c, i) => (isCompactColumn(c) ? [i] : []));
+  return {
+    headers: shown.map((i) => table.columns[i]?.header ?? ''),
+    rows: table.rows.map((r) =>
+      shown.map((i) => {
+        const cell = r.cells[i];
+        return cell ? cellText(cell) : '';
+      }),
+    ),
+  };
+}
+
 /** The 评分汇总表 (src-shared/summary) as the terminal shows it: the compact columns, aligned. */
 export function renderSummary(table: SummaryTable): string {
-  const shown = table.columns.flatMap((c, i) => (isCompactColumn(c) ? [i] : []));
-  const header = shown.map((i) => table.columns[i]?.header ?? '');
-  const rows = table.rows.map((r) =>
-    shown.map((i) => {
-      const cell = r.cells[i];
-      return cell ? cellText(cell) : '';
-    }),
+  const { headers, rows } = compactSummary(table);
+  // Every figure right-aligned; the rank, the applicant's name and the method not.
+  const numeric = new Set(
+    table.columns.filter(isCompactColumn).flatMap((c, k) => (c.numeric && k > 0 ? [k] : [])),
   );
-  const numeric = new Set(shown.flatMap((i, k) => (table.columns[i]?.numeric && k > 0 ? [k] : [])));
-  return renderTable(header, rows, numeric);
+  return renderTable(headers, rows, numeric);
 }

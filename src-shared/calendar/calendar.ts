@@ -182,3 +182,36 @@ export function publicityEnd(cal: WorkingCalendar, start: string, n = 5): string
   while (!isWorkingDay(cal, date)) date = addDays(date, 1);
   return addWorkingDays(cal, date, n - 1);
 }
+
+export type PublicityWindow =
+  | {
+      ok: true;
+      /** The first and last day counted. */
+      start: string;
+      end: string;
+      /** Every working day counted, and whether it is a make-up working day (调休上班). */
+      days: { date: string; isMakeUp: boolean }[];
+    }
+  | { ok: false; reason: string };
+
+/**
+ * A publicity period of `n` working days from `start` (第十二条（六）), with the days it counts —
+ * or why it cannot be computed (a year the calendar does not cover, or only provisionally).
+ */
+export function publicityWindow(cal: WorkingCalendar, start: string, n = 5): PublicityWindow {
+  try {
+    const end = publicityEnd(cal, start, n);
+    const days: { date: string; isMakeUp: boolean }[] = [];
+    for (let d = start; d <= end; d = addDays(d, 1))
+      if (isWorkingDay(cal, d))
+        days.push({
+          date: d,
+          isMakeUp: cal.years.get(Number(d.slice(0, 4)))?.workdays.includes(d) ?? false,
+        });
+    return { ok: true, start: days[0]?.date ?? start, end, days };
+  } catch (error) {
+    if (error instanceof CalendarCoverageError || error instanceof RangeError)
+      return { ok: false, reason: error.message };
+    throw error;
+  }
+}
