@@ -67,3 +67,13 @@ describe('the Excel door’s bounds', () => {
     expect(!read.ok && read.message).toContain('huge.xlsx 过大');
   });
 });
+
+describe('docs/templates.md', () => {
+  it('documents every column of every table', async () => {
+    const doc = await readFile('docs/templates.md', 'utf8');
+    for (const table of templateTables()) {
+      expect(doc).toContain(`工作表「${table.spec.sheet}」`);
+      for (const c of table.spec.columns) expect(doc, c.header).toContain(`| ${c.header} |`);
+    }
+  });
+});
