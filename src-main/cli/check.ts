@@ -40,6 +40,12 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   info: 'i 说明',
 };
 
+/** Findings as the CLI prints them: severity, message with its article, rule and path. */
+export const findingLines = (findings: readonly Finding[]): string[] =>
+  findings.map(
+    (f) => `${SEVERITY_LABEL[f.severity]}  ${f.message}  [${f.rule} @ ${f.path.join('.') || '/'}]`,
+  );
+
 const isBundleBytes = (b: Uint8Array): boolean =>
   isAgeFile(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
 
@@ -198,10 +204,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     } else {
       io.out(`${file}: ${label}（${kind}）\n`);
       if (findings.length === 0) io.out('✓ 格式与规则校验通过，无问题\n');
-      for (const f of findings)
-        io.out(
-          `${SEVERITY_LABEL[f.severity]}  ${f.message}  [${f.rule} @ ${f.path.join('.') || '/'}]\n`,
-        );
+      for (const line of findingLines(findings)) io.out(`${line}\n`);
       io.out(
         blocking
           ? `✗ ${findings.filter((f) => f.severity === 'blocking').length} 项阻断问题\n`

@@ -160,6 +160,8 @@ export const ExpertSchema = z.object({
   name: NameSchema,
   organisation: NameSchema,
   title: plainText(100).default(''),
+  /** 专业领域 (issue 17: the bureau's panel list carries it; empty in older packages). */
+  expertise: plainText(200).default(''),
   role: z.enum(['chair', 'member']),
   /** 专家组组长一般由发榜方推荐的专家担任 (第十二条（五）). */
   nominatedBy: z.enum(['demand-side', 'bureau', 'agency']),

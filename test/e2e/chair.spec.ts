@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
 import {
   createProfile,
   expect,
@@ -11,6 +14,12 @@ import {
   sheetFiles,
   test,
 } from './fixtures';
+
+const IngestedSchema = z.array(
+  z.object({
+    summary: z.object({ headers: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+  }),
+);
 
 test('the chair, with their own sheet on this device, gathers five more (a tampered sixth refused by name), records the absence, checks the figures, picks a horse race of two, is stopped by the funding cap, signs and exports', async ({
   app,
@@ -124,6 +133,32 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
     'resources/sample/keys/bureau.agekey',
   );
   expect(checked).toContain('✓ 格式与规则校验通过，无问题');
+
+  // The bureau takes it back (issue 17): jiebang ingest prints the same ranking as this screen.
+  const data = mkdtempSync(join(tmpdir(), 'jb-ingest-'));
+  const ingested = IngestedSchema.parse(
+    JSON.parse(
+      cli(
+        'ingest',
+        path,
+        '--identity',
+        'resources/sample/keys/bureau.agekey',
+        '--package',
+        'resources/sample/review-package.jbx',
+        '--bureau-key',
+        'resources/sample/keys/bureau-signing.pub',
+        '--data',
+        data,
+        '--json',
+      ),
+    ),
+  );
+  const ranking = app.getByTestId('ranking');
+  expect(ingested[0]?.summary.headers).toEqual(await ranking.locator('thead th').allInnerTexts());
+  const screenRows = [];
+  for (const row of await ranking.locator('tbody tr').all())
+    screenRows.push(await row.locator('td').allInnerTexts());
+  expect(ingested[0]?.summary.rows).toEqual(screenRows);
 });
 
 test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign until the 3 absences and a reason for resting on fewer than minValidSheets are recorded', async ({

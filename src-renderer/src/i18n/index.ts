@@ -12,6 +12,7 @@ import { storageStrings } from './storage';
 import { reviewStrings } from './review';
 import { chairStrings } from './chair';
 import { taskbookStrings } from './taskbook';
+import { calendarStrings } from './calendar';
 
 const dictionaries = [
   coreStrings,
@@ -22,6 +23,7 @@ const dictionaries = [
   reviewStrings,
   chairStrings,
   taskbookStrings,
+  calendarStrings,
 ] as const;
 
 type Dictionary = (typeof dictionaries)[number];

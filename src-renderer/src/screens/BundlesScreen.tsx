@@ -11,6 +11,7 @@ import { formatFingerprint } from '../../../src-shared/crypto/keys';
 import type { AgeKey } from '../../../src-shared/crypto/age';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { api } from '../bridge';
+import { CalendarImport } from '../components/CalendarImport';
 import { ChecksList } from '../components/ChecksList';
 import { useT } from '../i18n';
 import { withProgress } from '../stores/progress';
@@ -185,6 +186,7 @@ export function BundlesScreen() {
                 ✓ {t('bundles.ok')}
               </p>
               <Summary bundle={result.bundle} />
+              {result.bundle.kind === 'calendar' && <CalendarImport bundle={result.bundle} />}
             </>
           ) : (
             <p className="error" role="alert">
