@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReviewPackage, BundleBuildError } from '../../src-shared/bundle';
+import { AgeError } from '../../src-shared/crypto/age';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../src-shared/crypto/provider';
 import { ReviewPackageSchema } from '../../src-shared/model';
@@ -114,6 +115,7 @@ age (a passphrase handed out on paper, for example).`,
       });
     } catch (error) {
       if (error instanceof BundleBuildError) throw new CliUsageError(error.message);
+      if (error instanceof AgeError) throw new CliUsageError(`--recipient：${error.message}`);
       throw error;
     }
     try {

@@ -64,8 +64,15 @@ export function optionsOf(usage: string): OptionSpec[] {
   return [...specs.values()];
 }
 
-/** Output options: their values are places to write, swept with existing things there. */
-const isOutput = (o: OptionSpec) => o.flag === '-o' || o.flag === '--out' || o.flag === '--output';
+/**
+ * Output options: their values are places to write, swept with existing things there (`-o`,
+ * `--out`, or any option whose placeholder says OUT, as `--xlsx OUT.xlsx` and `--csv OUT.csv`).
+ */
+const isOutput = (o: OptionSpec) =>
+  o.flag === '-o' ||
+  o.flag === '--out' ||
+  o.flag === '--output' ||
+  /^OUT\b/.test(o.placeholder ?? '');
 
 let inputs: string;
 let sample: Record<string, string>;
