@@ -8,8 +8,13 @@
 import { x25519 } from '@noble/curves/ed25519.js';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { base64nopad, bech32 } from '@scure/base';
-import { armor, Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { CryptoProvider } from './provider';
+
+/**
+ * typage (age-encryption, with its post-quantum recipients) is loaded when first needed: opening
+ * an unencrypted bundle — `jiebang verify` of a sheet — never compiles it.
+ */
+const typage = () => import('age-encryption');
 
 export const AGE_MAGIC = 'age-encryption.org/v1\n';
 const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
@@ -44,11 +49,13 @@ export function isAgeFile(bytes: Uint8Array): boolean {
 }
 
 export async function generateAgeIdentity(): Promise<{ identity: string; recipient: string }> {
+  const { generateX25519Identity, identityToRecipient } = await typage();
   const identity = await generateX25519Identity();
   return { identity, recipient: await identityToRecipient(identity) };
 }
 
-export const recipientOf = (identity: string): Promise<string> => identityToRecipient(identity);
+export const recipientOf = async (identity: string): Promise<string> =>
+  (await typage()).identityToRecipient(identity);
 
 export type AgeTarget = { recipient: string } | { passphrase: string };
 export type AgeKey = { identity: string } | { passphrase: string };
@@ -161,13 +168,14 @@ export async function ageEncrypt(
 }
 
 /** The binary age file inside an armored one (strict, as `age` reads it). */
-export function dearmor(bytes: Uint8Array): Uint8Array {
+export async function dearmor(bytes: Uint8Array): Promise<Uint8Array> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AgeError('age 文本格式（ASCII armor）中有非 ASCII 字符');
   }
+  const { armor } = await typage();
   try {
     return armor.decode(text);
   } catch (error) {
@@ -199,10 +207,10 @@ export async function ageDecrypt(
   crypto: CryptoProvider,
   onProgress?: AgeProgress,
 ): Promise<Uint8Array> {
-  const binary = isArmoredAgeFile(file) ? dearmor(file) : file;
+  const binary = isArmoredAgeFile(file) ? await dearmor(file) : file;
   if (!startsWith(binary, 0, AGE_MAGIC)) throw new AgeError('不是 age 加密文件');
   const headerEnd = headerLength(binary);
-  const d = new Decrypter();
+  const d = new (await typage()).Decrypter();
   for (const k of keys) {
     if ('identity' in k) d.addIdentity(k.identity);
     else d.addPassphrase(k.passphrase);
