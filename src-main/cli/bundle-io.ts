@@ -19,11 +19,12 @@ export async function readBytes(cwd: string, path: string): Promise<Uint8Array> 
  */
 export const MAX_BUNDLE_FILE_BYTES = Math.ceil(DEFAULT_LIMITS.maxTotalBytes * 1.4);
 
-/** Reads a bundle file, refusing one past the bound by name before reading it. */
-export async function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
+/** A bundle file's full path, refusing one that cannot be read or is past the bound, by name. */
+export async function bundleFilePath(cwd: string, path: string): Promise<string> {
+  const full = resolve(cwd, path);
   let size: number;
   try {
-    size = (await stat(resolve(cwd, path))).size;
+    size = (await stat(full)).size;
   } catch {
     throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
   }
@@ -31,6 +32,12 @@ export async function readBundleFile(cwd: string, path: string): Promise<Uint8Ar
     throw new CliUsageError(
       `${path} 过大（${size} 字节，上限 ${MAX_BUNDLE_FILE_BYTES} 字节），不是揭榜评审台的文件包`,
     );
+  return full;
+}
+
+/** Reads a bundle file, refusing one past the bound by name before reading it. */
+export async function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
+  await bundleFilePath(cwd, path);
   return readBytes(cwd, path);
 }
 

@@ -302,6 +302,7 @@ export function openZip(
   const entries = new Map(inspectZip(bytes, limits).map((e) => [e.name, e]));
   let inflated = 0;
   const encoder = new TextEncoder();
+  const read = new Map<string, Uint8Array>();
   const archive: ZipArchive = {
     entries,
     get inflatedBytes() {
@@ -316,11 +317,14 @@ export function openZip(
     read(name) {
       const e = entries.get(name);
       if (!e) throw new ZipError('zip-malformed', `ZIP 中没有条目：${name}`);
+      const known = read.get(name);
+      if (known) return known;
       const start = e.localOffset + 30 + encoder.encode(e.name).length;
       const data = bytes.subarray(start, start + e.compressedSize);
       const out = e.method === 0 ? data : inflateBounded(data, e.size, e.name);
       inflated += out.byteLength;
       if (crypto.crc32(out) !== e.crc) throw crcMismatch(e.name);
+      read.set(name, out); // each entry is inflated and checked once
       return out;
     },
   };
