@@ -253,18 +253,14 @@ function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
 
 type Common = Pick<BuildInput<BundleKind>, 'crypto' | 'encryptTo' | 'createdAt' | 'onProgress'>;
 
-/** The bureau's review package (`jiebang pack`, and tests): subject the package, one signer. */
-export function buildReviewPackage(
-  input: Common & {
-    pkg: DocumentOf<'review-package'>;
-    secretKey: Uint8Array;
-    counter: number;
-    files?: ReadonlyMap<string, Uint8Array>;
-  },
-): Promise<Uint8Array> {
-  const { pkg, secretKey, counter, files, ...common } = input;
-  return buildBundle({
-    ...common,
+/** What makes a review package a review package: subject the package, the bureau its one signer. */
+export function reviewPackageSpec(input: {
+  pkg: DocumentOf<'review-package'>;
+  secretKey: Uint8Array;
+  counter: number;
+}): Pick<BuildInput<'review-package'>, 'kind' | 'bundleId' | 'subject' | 'signers' | 'document'> {
+  const { pkg, secretKey, counter } = input;
+  return {
     kind: 'review-package',
     bundleId: `${pkg.packageId}-RP-${counter}`,
     subject: { type: 'package', id: pkg.packageId },
@@ -279,6 +275,22 @@ export function buildReviewPackage(
       },
     ],
     document: pkg,
+  };
+}
+
+/** The bureau's review package (`jiebang pack`, and tests): subject the package, one signer. */
+export function buildReviewPackage(
+  input: Common & {
+    pkg: DocumentOf<'review-package'>;
+    secretKey: Uint8Array;
+    counter: number;
+    files?: ReadonlyMap<string, Uint8Array>;
+  },
+): Promise<Uint8Array> {
+  const { pkg, secretKey, counter, files, ...common } = input;
+  return buildBundle({
+    ...common,
+    ...reviewPackageSpec({ pkg, secretKey, counter }),
     ...(files ? { files } : {}),
   });
 }
