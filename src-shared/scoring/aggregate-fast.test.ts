@@ -1,47 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Dec } from '../money';
 import type { Criterion, ReviewPackage, ScoreSheet } from '../model';
 import { samplePackage, sampleSheets } from '../sample-fixture';
 import { generatePanel } from '../sample/generate';
-import { aggregate, aggregateExact, type AggregateResult } from './aggregate';
-import { aggregateFast, decimalPlaces } from './aggregate-fast';
+import { aggregate, aggregateExact } from './aggregate';
+import { aggregateFast, decimalPlaces, project } from './aggregate-fast';
 
 function must<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('sample value missing');
   return value;
-}
-
-/** Every figure of a result at full precision (decimal.js's own string), every list in order. */
-function project(agg: AggregateResult) {
-  const full = (d: Dec | null) => (d === null ? null : d.toString());
-  const record = (r: Record<string, Dec>) =>
-    Object.entries(r).map(([k, v]) => [k, v.toString()] as const);
-  return {
-    method: agg.method,
-    submitted: agg.submittedExpertIds,
-    missing: agg.missingExpertIds,
-    results: agg.results.map((r) => ({
-      applicantId: r.applicantId,
-      rank: r.rank,
-      tiedWith: r.tiedWith,
-      validSheets: r.validSheets,
-      recused: r.recusedExpertIds,
-      below: r.belowMinValidSheets,
-      method: r.method,
-      methodNote: r.methodNote,
-      figures: [r.final, r.mean, r.trimmedMean, r.median, r.min, r.max, r.spread].map(full),
-      criterionMeans: record(r.criterionMeans),
-      experts: r.experts.map((e) => ({
-        expertId: e.expertId,
-        total: full(e.total),
-        dropped: e.dropped,
-        deviation: full(e.deviation),
-        deviationReason: e.deviationReason ?? null,
-        perCriterion: record(e.perCriterion),
-      })),
-    })),
-  };
 }
 
 const STEPS = [0.5, 1, 0.1, 0.25, 0.2, 0.05, 2];

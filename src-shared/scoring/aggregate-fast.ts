@@ -409,3 +409,38 @@ export function aggregateFast(
     missingExpertIds: panelIds.filter((id) => !byExpert.has(id)),
   };
 }
+
+/**
+ * Every figure of a result at full precision (decimal.js's own string), every list in order: what
+ * two aggregations are compared by (the property test, the bench).
+ */
+export function project(agg: AggregateResult) {
+  const full = (d: Dec | null) => (d === null ? null : d.toString());
+  const record = (r: Record<string, Dec>) =>
+    Object.entries(r).map(([k, v]) => [k, v.toString()] as const);
+  return {
+    method: agg.method,
+    submitted: agg.submittedExpertIds,
+    missing: agg.missingExpertIds,
+    results: agg.results.map((r) => ({
+      applicantId: r.applicantId,
+      rank: r.rank,
+      tiedWith: r.tiedWith,
+      validSheets: r.validSheets,
+      recused: r.recusedExpertIds,
+      below: r.belowMinValidSheets,
+      method: r.method,
+      methodNote: r.methodNote,
+      figures: [r.final, r.mean, r.trimmedMean, r.median, r.min, r.max, r.spread].map(full),
+      criterionMeans: record(r.criterionMeans),
+      experts: r.experts.map((e) => ({
+        expertId: e.expertId,
+        total: full(e.total),
+        dropped: e.dropped,
+        deviation: full(e.deviation),
+        deviationReason: e.deviationReason ?? null,
+        perCriterion: record(e.perCriterion),
+      })),
+    })),
+  };
+}
