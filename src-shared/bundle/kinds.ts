@@ -51,8 +51,14 @@ export interface FileRule {
 /** What a kind's own check may use. */
 export interface KindContext {
   manifest: Manifest;
-  /** The payload, every file already verified against SHA256SUMS. */
+  /**
+   * The payload, every file already verified against SHA256SUMS. Every content file (JSON, inner
+   * bundles) is here; a bundle opened as a stream leaves out large opaque ones (attachments,
+   * photos, scans): ask `sizes` whether a file is there.
+   */
   files: ReadonlyMap<string, Uint8Array>;
+  /** Every payload file's size in bytes. */
+  sizes: ReadonlyMap<string, number>;
   /** Each payload file's SHA-256 (hex), as SHA256SUMS lists it. */
   hashes: ReadonlyMap<string, string>;
   /** Opens a bundle held inside this one (nesting stops at one level). */
@@ -176,13 +182,10 @@ function registered(
   what: string,
 ): string | null {
   for (const r of refs) {
-    const bytes = ctx.files.get(r.path);
+    const size = ctx.sizes.get(r.path);
     const label = r.name ? `${r.path}（${r.name}）` : r.path;
-    if (!bytes) return `缺少${what}：${label}`;
-    if (
-      ctx.hashes.get(r.path) !== r.sha256 ||
-      (r.size !== undefined && bytes.byteLength !== r.size)
-    )
+    if (size === undefined) return `缺少${what}：${label}`;
+    if (ctx.hashes.get(r.path) !== r.sha256 || (r.size !== undefined && size !== r.size))
       return `${what}与登记不符：${label}`;
   }
   return null;
@@ -248,8 +251,8 @@ async function checkPanel(
     });
 
   const transcribed: TranscribedSheet[] = [];
-  const scans = new Set([...ctx.files.keys()].filter((p) => SCAN_PATTERN.test(p)));
-  for (const path of ctx.files.keys()) {
+  const scans = new Set([...ctx.sizes.keys()].filter((p) => SCAN_PATTERN.test(p)));
+  for (const path of ctx.sizes.keys()) {
     const m = TRANSCRIBED_PATTERN.exec(path);
     if (!m) continue;
     const parsed = parseJsonFile(ctx, path, TranscribedSheetSchema);
@@ -266,7 +269,7 @@ async function checkPanel(
         `${path} 的扫描件路径 ${t.scan.path} 应为 paper/${m[1]}.pdf|jpg|png`,
         'bad-payload',
       );
-    if (!ctx.files.has(t.scan.path))
+    if (!ctx.sizes.has(t.scan.path))
       return fail(`缺少纸质评分表扫描件：${t.scan.path}`, 'bad-payload');
     if (ctx.hashes.get(t.scan.path) !== t.scan.sha256)
       return fail(`纸质评分表扫描件与转录记录的哈希不符：${t.scan.path}`, 'bad-payload');
