@@ -131,6 +131,11 @@ describe('forms', () => {
       'acceptance.within30Days',
     );
   });
+  it('a document dated before the period starts is refused (第十二条（七）)', () => {
+    expect(
+      rules({ type: 'form', doc: { ...sampleTermination(), decidedOn: '2026-12-31' } }),
+    ).toEqual(['award.beforeStart']);
+  });
   it('the parties never change (第十七条); other changes need approval first (第十八条)', () => {
     const base = {
       formatVersion: 1 as const,

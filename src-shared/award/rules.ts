@@ -338,6 +338,41 @@ export function checkAwardDocument(
   tb: TaskBook | undefined,
   periodEnd?: string,
 ): Finding[] {
+  const on = dateOf(d);
+  const early =
+    tb && on < tb.period.start
+      ? [
+          finding(
+            'award.beforeStart',
+            '第十二条（七）',
+            'blocking',
+            `日期 ${on} 早于任务书实施周期的开始日期 ${tb.period.start}`,
+            [],
+          ),
+        ]
+      : [];
+  return [...early, ...documentFindings(d, tb, periodEnd)];
+}
+
+/** The date a document is dated by (assessed, requested, decided, applied). */
+export function dateOf(d: AwardDocument): string {
+  if (d.type !== 'form') return d.doc.assessedOn;
+  switch (d.doc.form) {
+    case 'change':
+    case 'extension':
+      return d.doc.requestedOn;
+    case 'termination':
+      return d.doc.decidedOn;
+    case 'acceptance':
+      return d.doc.appliedOn;
+  }
+}
+
+function documentFindings(
+  d: AwardDocument,
+  tb: TaskBook | undefined,
+  periodEnd: string | undefined,
+): Finding[] {
   switch (d.type) {
     case 'assessment':
       return checkMilestoneAssessment(d.doc, tb);

@@ -45,7 +45,11 @@ export function AwardScreen() {
       <p>
         {t('award.book')}：{book.taskBookId} {book.title}
       </p>
-      {message && <p role="status">{message}</p>}
+      {message && (
+        <p role="status" data-testid="award-message">
+          {message}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
