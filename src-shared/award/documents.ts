@@ -5,8 +5,6 @@
  */
 import { z } from 'zod';
 import {
-  AcceptanceOutcomeSchema,
-  ChangeRequestSchema,
   DateSchema,
   FormatVersionSchema,
   IdSchema,
@@ -15,7 +13,8 @@ import {
   reasonText,
   Sha256Schema,
   TextSchema,
-} from '../model';
+} from '../model/common';
+import { AcceptanceOutcomeSchema, ChangeRequestSchema } from '../model/lifecycle';
 import { MoneySchema } from '../money';
 
 /** One indicator of a milestone: its target in the task book and the result reached. */

@@ -1,3 +1,4 @@
 export * from './documents';
 export * from './rules';
 export * from './timeline';
+export * from './print';
