@@ -4,12 +4,13 @@
  */
 import { create } from 'zustand';
 import type { AwardDocument } from '../../../src-shared/award';
-import type { TaskBook } from '../../../src-shared/model';
+import type { MilestoneAssessment, TaskBook } from '../../../src-shared/model';
 import { api } from '../bridge';
 import type { JiebangDB } from '../db/database';
 import {
   awardSigners,
   awardsOf,
+  chairRaceEntries,
   enrolSigner,
   signAward,
   signedTaskBooks,
@@ -25,6 +26,8 @@ interface AwardState {
   book: TaskBook | null;
   awards: StoredAward[];
   signers: AwardSigner[];
+  /** What the chair entered on the chair's desk for the race stage (unsigned, this device). */
+  chairRace: MilestoneAssessment[];
   message: string | null;
   error: string | null;
   load: (db: JiebangDB, packageId: string) => Promise<void>;
@@ -52,16 +55,18 @@ export const useAward = create<AwardState>()((set, get) => ({
   book: null,
   awards: [],
   signers: [],
+  chairRace: [],
   message: null,
   error: null,
   load: async (db, packageId) => {
     const books = await signedTaskBooks(db, packageId);
     const book = books[0] ?? null;
-    const [awards, signers] = await Promise.all([
+    const [awards, signers, chairRace] = await Promise.all([
       book ? awardsOf(db, book.taskBookId) : Promise.resolve([]),
       awardSigners(db),
+      chairRaceEntries(db),
     ]);
-    set({ loaded: true, books, book, awards, signers });
+    set({ loaded: true, books, book, awards, signers, chairRace });
   },
   enrol: async (db, actor, role, name) => {
     try {

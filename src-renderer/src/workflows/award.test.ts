@@ -11,11 +11,12 @@ import { openBundle } from '../../../src-shared/bundle';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { TaskBookSchema, type TaskBook } from '../../../src-shared/model';
 import { JiebangDB } from '../db/database';
-import { auditLog, saveTaskBook } from '../db/repo';
+import { auditLog, commitChange, saveTaskBook } from '../db/repo';
 import {
   AwardRefused,
   awardSigners,
   awardsOf,
+  chairRaceEntries,
   enrolSigner,
   signAward,
   signedTaskBooks,
@@ -110,5 +111,24 @@ describe('after the award on a device', () => {
       }),
     ).rejects.toThrow('赛马择优须由市科技局签名');
     expect(await awardsOf(db, 'TB-KLMY-2026-001')).toEqual([]);
+  });
+
+  it('starts the race’s choice from what the chair entered on the chair’s desk', async () => {
+    const db = await installation();
+    expect(await chairRaceEntries(db)).toEqual([]);
+    const entered = {
+      formatVersion: 1,
+      taskBookId: 'TB-KLMY-2026-JB-001',
+      milestoneId: 'RACE',
+      applicantId: 'A01',
+      assessedOn: '2027-12-20',
+      passed: true,
+      score: 88,
+      findings: '',
+      continues: true,
+      continueReason: '中试指标全部达到',
+    };
+    await commitChange(db, { meta: { assessments: [entered] } }, null);
+    expect(await chairRaceEntries(db)).toEqual([entered]);
   });
 });

@@ -18,10 +18,15 @@ import {
 import { buildBundle, openBundle, type SignerInput } from '../../../src-shared/bundle';
 import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import { TaskBookSchema, type TaskBook } from '../../../src-shared/model';
+import {
+  MilestoneAssessmentSchema,
+  TaskBookSchema,
+  type MilestoneAssessment,
+  type TaskBook,
+} from '../../../src-shared/model';
 import { hasBlocking } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
-import { appendAudit, taskBooksOfPackage } from '../db/repo';
+import { appendAudit, getMeta, taskBooksOfPackage } from '../db/repo';
 import { auditForSigning } from '../stores/signing';
 
 export const AwardRoleSchema = z.enum(['assessor', 'issuer', 'bureau', 'solver']);
@@ -60,6 +65,14 @@ export async function signedTaskBooks(db: JiebangDB, packageId: string): Promise
     const parsed = TaskBookSchema.safeParse(d);
     return parsed.success && parsed.data.status === 'final' ? [parsed.data] : [];
   });
+}
+
+/**
+ * The race-stage results the chair entered on the chair's desk (RaceSelection, kept on this
+ * device only): the race's choice starts from them, to be signed and exported.
+ */
+export async function chairRaceEntries(db: JiebangDB): Promise<MilestoneAssessment[]> {
+  return (await getMeta(db, 'assessments', z.array(MilestoneAssessmentSchema))) ?? [];
 }
 
 /** The documents signed for a task book, oldest first. */

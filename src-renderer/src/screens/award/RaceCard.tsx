@@ -26,11 +26,30 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
   const done = useAward((s) => s.awards.filter((a) => a.document.type === 'race').length);
   const ids = solverIdsOfTaskBook(tb);
   const nameOf = (id: string) => tb.parties.find((p) => p.applicantId === id)?.name ?? id;
+  // Starts from what the chair entered on the chair's desk, if anything (第十三条（三）).
+  const entered = useAward((s) => s.chairRace);
+  const from = (id: string) => entered.find((e) => e.applicantId === id);
   const [rows, setRows] = useState<Record<string, Row>>(() =>
-    Object.fromEntries(ids.map((id) => [id, { score: '', passed: true, raceShare: '', note: '' }])),
+    Object.fromEntries(
+      ids.map((id) => {
+        const e = from(id);
+        const row: Row = {
+          score: e?.score === undefined ? '' : String(e.score),
+          passed: e?.passed ?? true,
+          raceShare: '',
+          note: e?.findings ?? '',
+        };
+        return [id, row];
+      }),
+    ),
   );
-  const [chosenId, setChosenId] = useState('');
-  const [reason, setReason] = useState('');
+  const [chosenId, setChosenId] = useState(
+    () =>
+      entered.find((e) => e.continues === true && ids.includes(e.applicantId))?.applicantId ?? '',
+  );
+  const [reason, setReason] = useState(() =>
+    chosenId ? (from(chosenId)?.continueReason ?? '') : '',
+  );
   const [assessedOn, setAssessedOn] = useState(today());
   const [approvedOn, setApprovedOn] = useState(today());
   const raw = {
