@@ -7,6 +7,7 @@ import { ReviewScreen } from './screens/ReviewScreen';
 import { ChairScreen } from './screens/ChairScreen';
 import { TaskBookScreen } from './screens/TaskBookScreen';
 import { VerifyPrintScreen } from './screens/VerifyPrintScreen';
+import { AwardScreen } from './screens/award/AwardScreen';
 
 export interface AppRoute {
   path: string;
@@ -21,6 +22,7 @@ export const routes: AppRoute[] = [
   { path: '/review', labelKey: 'nav.review', element: <ReviewScreen /> },
   { path: '/chair', labelKey: 'nav.chair', element: <ChairScreen /> },
   { path: '/taskbook', labelKey: 'nav.taskbook', element: <TaskBookScreen /> },
+  { path: '/award', labelKey: 'nav.award', element: <AwardScreen /> },
   { path: '/verify-print', labelKey: 'nav.verifyPrint', element: <VerifyPrintScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
   { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },

@@ -50,6 +50,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   decisions: ['packageId'],
   taskbooks: ['packageId', 'status'],
   inspections: ['packageId'],
+  awards: ['taskBookId'],
   attachments: ['packageId', 'sha256Hmac'],
   audit: [],
   keys: [],
@@ -80,6 +81,8 @@ export const STORES = {
   },
   v3: { applicants: 'id, packageId' },
   v5: { sheets: 'id, packageId, expertId, status' },
+  /** After the award (issue 21): assessments, the race's choice and project forms, by task book. */
+  v6: { awards: 'id, taskBookId' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export class JiebangDB extends Dexie {
@@ -94,6 +97,7 @@ export class JiebangDB extends Dexie {
   audit!: Table<Row & Record<string, unknown>, string>;
   keys!: Table<Row & Record<string, unknown>, string>;
   meta!: Table<Row & Record<string, unknown>, string>;
+  awards!: Table<Row & { taskBookId: string } & Record<string, unknown>, string>;
   readonly sealKeys: SealKeys | null;
 
   /** `dataKey` null only for the test-only plaintext mode (see README: web host flags). */
@@ -142,6 +146,7 @@ export class JiebangDB extends Dexie {
         const sheets = tx.table('sheets');
         await sheets.bulkPut(await sheets.toArray());
       });
+    this.version(6).stores(STORES.v6);
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
   }
