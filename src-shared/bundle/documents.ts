@@ -56,7 +56,15 @@ export const InspectionAssignmentSchema = z
       )
       .min(1)
       .refine((t) => t.filter((m) => m.role === 'leader').length === 1, '考察组须有且仅有一名组长'),
-    checklist: z.array(NameSchema).default([]),
+    /** The items to check; empty: the app's template for the subject (src-shared/inspection). */
+    checklist: z.array(NameSchema).max(200).default([]),
+    /** The bureau's age X25519 recipient: the report is encrypted to it. */
+    reportTo: z
+      .object({
+        name: NameSchema,
+        ageRecipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'age 接收方公钥格式不正确'),
+      })
+      .strict(),
     issuedOn: DateSchema,
     dueBy: DateSchema,
   })

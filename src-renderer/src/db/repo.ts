@@ -11,6 +11,7 @@ import {
   type AuditEntry,
   type AuditInput,
 } from '../../../src-shared/audit/chain';
+import { subjectKey, type Subject } from '../../../src-shared/bundle/terms';
 import { sha256Hex } from '../../../src-shared/crypto/keys';
 import {
   InspectionReportSchema,
@@ -351,22 +352,40 @@ export async function taskBooksOfPackage(
   );
 }
 
+/**
+ * Saves an inspection report or its draft (the report as filled so far), indexed by its subject
+ * (the `packageId` column holds `subjectKey`: a report may be about a demand before any package
+ * exists). Editing passes no audit entry; creating, signing and exporting do.
+ */
 export async function saveInspection(
   db: JiebangDB,
   report: InspectionReport,
-  actor: string,
+  audit: AuditInput | null,
 ): Promise<void> {
   await db.transaction('rw', [db.inspections, db.audit], async () => {
-    await db.inspections.put({ id: report.reportId, packageId: report.packageId, report });
-    await appendAudit(db, { actor, action: 'inspection.save', target: report.reportId });
+    await db.inspections.put({
+      id: report.reportId,
+      packageId: subjectKey(report.subject),
+      report,
+    });
+    if (audit) await appendAudit(db, audit);
   });
 }
 
-export async function inspectionsOfPackage(
+export async function getInspection(
   db: JiebangDB,
-  packageId: string,
+  reportId: string,
+): Promise<InspectionReport | undefined> {
+  const row = await db.inspections.get(reportId);
+  return row ? InspectionReportSchema.parse(row['report']) : undefined;
+}
+
+/** The reports and drafts about one subject, as stored. */
+export async function inspectionsOfSubject(
+  db: JiebangDB,
+  subject: Subject,
 ): Promise<InspectionReport[]> {
-  return (await db.inspections.where('packageId').equals(packageId).toArray()).map((r) =>
+  return (await db.inspections.where('packageId').equals(subjectKey(subject)).toArray()).map((r) =>
     InspectionReportSchema.parse(r['report']),
   );
 }
