@@ -102,6 +102,8 @@ export interface Change {
   enrolment?: Enrolment;
   /** Settings and small records, by id. */
   meta?: Readonly<Record<string, unknown>>;
+  /** Key rows, by id (an inspector's wrapped signing key); sealed like every keys row. */
+  keys?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /**
@@ -113,12 +115,12 @@ export async function commitChange(
   change: Change,
   audit: AuditInput | null,
 ): Promise<void> {
-  const { pkg, sheet, enrolment, meta } = change;
+  const { pkg, sheet, enrolment, meta, keys } = change;
   const tables = [
     db.audit,
     ...(pkg ? [db.packages, db.applicants] : []),
     ...(sheet ? [db.sheets] : []),
-    ...(enrolment ? [db.keys] : []),
+    ...(enrolment || keys ? [db.keys] : []),
     ...(meta || enrolment ? [db.meta] : []),
   ];
   await db.transaction('rw', tables, async () => {
@@ -126,6 +128,7 @@ export async function commitChange(
     if (sheet) await db.sheets.put(sheetRow(sheet.sheet, sheet.status, sheet.updatedAt));
     if (enrolment) await putEnrolment(db, enrolment);
     for (const [id, value] of Object.entries(meta ?? {})) await putMeta(db, id, value);
+    for (const [id, row] of Object.entries(keys ?? {})) await db.keys.put({ ...row, id });
     if (audit) await appendAudit(db, audit);
   });
 }
