@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openBundle, panelResultSheets, type OpenedBundle } from '../../src-shared/bundle';
-import { answeredAssignment, checkReport } from '../../src-shared/inspection';
+import { answeredAssignment, checkReport, currentReport } from '../../src-shared/inspection';
 import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
@@ -119,11 +119,13 @@ async function inspectionFindings(
   const a = opened.bundle;
   if (a.kind !== 'inspection-assignment')
     throw new CliUsageError(`${assignmentFile} 不是实地考察任务文件包（而是 ${a.kind}）`);
-  const answered = answeredAssignment(report.document, report.manifest.answers, [
+  const current = currentReport(report.document);
+  if (!current.ok) throw new CliUsageError(current.message);
+  const answered = answeredAssignment(current.report, report.manifest.answers, [
     { manifestSha256: a.manifestSha256, assignment: a.document },
   ]);
   if (!answered.ok) throw new CliUsageError(answered.message);
-  return checkReport(report.document, a.document);
+  return checkReport(current.report, a.document);
 }
 
 /** An assignment is a page of JSON; a bound well above it. */

@@ -46,6 +46,8 @@ export const InspectionAssignmentSchema = z
     assignmentId: IdSchema,
     /** The demand (评榜 before a package exists), a package, an applicant or a task book. */
     subject: SubjectSchema,
+    /** The round (批次) the subject belongs to, by which the bureau's desk lists reports. */
+    round: IdSchema.optional(),
     purpose: TextSchema,
     sites: z
       .array(z.object({ name: NameSchema, address: z.string().max(300).default('') }).strict())

@@ -203,7 +203,7 @@ export const KIND_SAMPLES: Record<BundleKind, (bureau: SigningKeyPair) => Promis
           { kind: 'inspection-assignment', manifestSha256: await manifestHashOf(assignment.bytes) },
         ],
         document: {
-          formatVersion: 1,
+          formatVersion: 2,
           reportId: 'INS-1',
           assignmentId: 'ASG-1',
           subject: { type: 'demand', id: 'D-2026-01' },

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_HEAD } from '../audit/head';
+import { buildBundle, openBundle } from '../bundle';
 import { InspectionAssignmentSchema } from '../bundle/documents';
+import { generateSigningKey } from '../crypto/keys';
+import { nobleCrypto } from '../crypto/noble';
 import { InspectionReportSchema, type InspectionReport } from '../model';
 import {
   admitPhoto,
   answeredAssignment,
   checkReport,
+  currentReport,
   CHECKLIST_TEMPLATES,
   exifTime,
   FINDING_LABEL,
@@ -41,7 +46,7 @@ const assignment = InspectionAssignmentSchema.parse({
 
 const report = (over: Partial<InspectionReport> = {}): InspectionReport =>
   InspectionReportSchema.parse({
-    formatVersion: 1,
+    formatVersion: 2,
     reportId: 'INS-1',
     assignmentId: 'ASG-1',
     subject: { type: 'demand', id: 'D-2026-01' },
@@ -196,5 +201,72 @@ describe('a report and its assignment', () => {
     expect(bad.error?.issues.map((i) => i.message).join('；')).toMatch(
       /I01 出现 2 次.*检查项 10 不存在/,
     );
+  });
+});
+
+describe('the inspection-report bundle', () => {
+  const inspector = (id: string, name: string, key: { secretKey: Uint8Array }) => ({
+    role: 'inspector' as const,
+    id,
+    name,
+    secretKey: key.secretKey,
+    counter: 1,
+    audit: EMPTY_HEAD,
+  });
+  const a = generateSigningKey();
+  const b = generateSigningKey();
+  const build = (signers: Parameters<typeof buildBundle>[0]['signers'], doc = report()) =>
+    buildBundle({
+      crypto: nobleCrypto,
+      kind: 'inspection-report',
+      bundleId: 'INS-1',
+      subject: doc.subject,
+      signers,
+      answers: [{ kind: 'inspection-assignment', manifestSha256: 'a'.repeat(64) }],
+      document: doc,
+    });
+
+  it('is signed by every inspector it lists, each with their own key', async () => {
+    const bytes = await build([inspector('I01', '李检查', a), inspector('I02', '王核验', b)]);
+    const opened = await openBundle(bytes, { crypto: nobleCrypto });
+    expect(opened.ok && opened.bundle.manifest.signers.map((s) => s.id)).toEqual(['I01', 'I02']);
+  });
+
+  it('is refused when a listed inspector did not sign, or its subject is not the manifest’s', async () => {
+    await expect(build([inspector('I01', '李检查', a)])).rejects.toThrow(
+      '考察组成员 王核验（I02）未签名',
+    );
+    await expect(
+      buildBundle({
+        crypto: nobleCrypto,
+        kind: 'inspection-report',
+        bundleId: 'INS-1',
+        subject: { type: 'demand', id: 'D-2026-09' },
+        signers: [inspector('I01', '李检查', a), inspector('I02', '王核验', b)],
+        answers: [{ kind: 'inspection-assignment', manifestSha256: 'a'.repeat(64) }],
+        document: report(),
+      }),
+    ).rejects.toThrow('考察报告的对象（榜单 D-2026-01）与清单的对象（榜单 D-2026-09）不一致');
+  });
+
+  it('a format-1 report (before assignments) answers none: refused by name', () => {
+    expect(
+      currentReport({
+        formatVersion: 1,
+        reportId: 'INS-0',
+        packageId: 'KLMY-2026-JB-001',
+        applicantId: 'A01',
+        date: '2026-12-15',
+        site: '中试基地',
+        inspectors: ['李检查'],
+        checklist: [],
+        notes: '',
+        photos: [],
+        conclusion: '符合',
+      }),
+    ).toEqual({
+      ok: false,
+      message: '考察报告 INS-0 是格式 1 的旧报告，不回应任何考察任务，未导入',
+    });
   });
 });

@@ -5,13 +5,28 @@
  */
 import type { InspectionAssignment } from '../bundle/documents';
 import { describeSubject, sameSubject } from '../bundle/terms';
-import type { InspectionReport } from '../model';
+import type { AnyInspectionReport, InspectionReport } from '../model';
 import { finding, type Finding } from '../rules/finding';
 
 /** An assignment this installation holds, with its bundle's manifest hash (what reports cite). */
 export interface HeldAssignment {
   manifestSha256: string;
   assignment: InspectionAssignment;
+}
+
+/**
+ * The report a bundle holds, if it is the current document: a format-1 report (before
+ * assignments) answers none and is refused by name.
+ */
+export function currentReport(
+  doc: AnyInspectionReport,
+): { ok: true; report: InspectionReport } | { ok: false; message: string } {
+  return doc.formatVersion === 2
+    ? { ok: true, report: doc }
+    : {
+        ok: false,
+        message: `考察报告 ${doc.reportId} 是格式 1 的旧报告，不回应任何考察任务，未导入`,
+      };
 }
 
 export type Answered = { ok: true; held: HeldAssignment } | { ok: false; message: string };
@@ -40,6 +55,13 @@ export function answeredAssignment(
       ? `考察报告 ${report.reportId} 引用的考察任务 ${report.assignmentId} 与本机所存的任务文件不是同一份（answers 哈希不符），未导入`
       : `考察报告 ${report.reportId} 回应的考察任务 ${report.assignmentId} 不在本机（未导入该任务），未导入`,
   };
+}
+
+/** The round (批次) a report is listed under: the assignment's, or its subject when that is a round. */
+export function roundOf(assignment: InspectionAssignment): string {
+  return (
+    assignment.round ?? (assignment.subject.type === 'round' ? assignment.subject.id : '未分批次')
+  );
 }
 
 const ART = '第十二条（二）';

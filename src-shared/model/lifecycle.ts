@@ -56,7 +56,8 @@ export const InspectorSchema = z.object({ id: IdSchema, name: NameSchema }).stri
  */
 export const InspectionReportSchema = z
   .object({
-    formatVersion: FormatVersionSchema,
+    /** 2: the report answering an assignment (format 1, before assignments: LegacyInspectionReportSchema). */
+    formatVersion: z.literal(2),
     reportId: IdSchema,
     /** The assignment it answers (its bundle is cited in the manifest's `answers`). */
     assignmentId: IdSchema,
@@ -96,6 +97,43 @@ export const InspectionReportSchema = z
     });
   });
 export type InspectionReport = z.infer<typeof InspectionReportSchema>;
+
+/**
+ * The first report document (format-1 bundles, before assignments existed): about an applicant of
+ * a package, inspectors by name only. Still read and verified; it answers no assignment, so the
+ * bureau's ingest refuses it by name.
+ */
+export const LegacyInspectionReportSchema = z.object({
+  formatVersion: FormatVersionSchema,
+  reportId: IdSchema,
+  packageId: IdSchema,
+  applicantId: IdSchema,
+  date: DateSchema,
+  site: NameSchema,
+  inspectors: z.array(NameSchema).min(1),
+  checklist: z.array(
+    z.object({
+      item: NameSchema,
+      result: InspectionFindingSchema,
+      note: plainText(2000).default(''),
+    }),
+  ),
+  notes: TextSchema.default(''),
+  photos: z
+    .array(
+      z.object({ path: z.string(), sha256: Sha256Schema, caption: plainText(300).default('') }),
+    )
+    .default([]),
+  conclusion: TextSchema,
+});
+export type LegacyInspectionReport = z.infer<typeof LegacyInspectionReportSchema>;
+
+/** What an `inspection-report` bundle may hold: the report (2) or the first report document (1). */
+export const AnyInspectionReportSchema = z.union([
+  InspectionReportSchema,
+  LegacyInspectionReportSchema,
+]);
+export type AnyInspectionReport = z.infer<typeof AnyInspectionReportSchema>;
 
 /** 里程碑考核 (第十二条（八）3, 第十三条): per solver; a horse race then continues with one. */
 export const MilestoneAssessmentSchema = z.object({

@@ -37,6 +37,7 @@ import {
 } from '../../src-renderer/src/workflows/inspection';
 
 const BUREAU_KEY = 'resources/sample/keys/bureau.agekey';
+const BUREAU_SIGNING_KEY = 'resources/sample/keys/bureau-signing.key';
 const BUREAU_RECIPIENT = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx';
 const crypto = nobleCrypto;
 
@@ -48,6 +49,7 @@ function assignment(id: string): InspectionAssignment {
     formatVersion: 1,
     assignmentId: id,
     subject: { type: 'demand', id: 'D-2026-01' },
+    round: 'R-2026-2',
     purpose: '评榜：核实技术需求的真实性、发榜方是否为最终用户（第十二条（二））',
     sites: [{ name: '克拉玛依油田采出水处理站', address: '克拉玛依市白碱滩区' }],
     team: [
@@ -107,8 +109,22 @@ describe('an inspection team in the field, offline', () => {
   let pdf: Uint8Array;
 
   it('imports the assignment, enrols two inspectors, fills the checklist with two photos, both sign', async () => {
-    const asgBytes = await assignmentBundle(bureau, assignment('ASG-2026-07'));
-    await writeFile(join(root, 'ASG.jbx'), asgBytes);
+    // The bureau signs the assignment at its command line, which keeps it in its data folder.
+    await writeFile(join(root, 'ASG.json'), JSON.stringify(assignment('ASG-2026-07')));
+    const assigned = await runForTest(
+      'inspection',
+      'assign',
+      join(root, 'ASG.json'),
+      '--key',
+      BUREAU_SIGNING_KEY,
+      '-o',
+      join(root, 'ASG.jbx'),
+      '--data',
+      join(root, 'bureau'),
+    );
+    expect(assigned.code, assigned.err).toBe(0);
+    expect(assigned.out).toContain('批次：R-2026-2');
+    const asgBytes = new Uint8Array(await readFile(join(root, 'ASG.jbx')));
     const opened = await openBundle(asgBytes, { crypto });
     if (!opened.ok) throw new Error(opened.error.message);
     const imported = await importAssignment(deps, opened.bundle);
@@ -283,6 +299,35 @@ describe('an inspection team in the field, offline', () => {
     );
     expect(other.code).toBe(2);
     expect(other.err).toContain('考察报告 ASG-2026-07-R 回应的考察任务 ASG-2026-07 不在本机');
+  });
+
+  it('the bureau takes it in and lists it by round; again changes nothing; without its assignment it is refused by name', async () => {
+    const data = join(root, 'bureau');
+    const ingest = (dir: string) =>
+      runForTest(
+        'inspection',
+        'ingest',
+        join(root, 'REPORT.jbx'),
+        '--identity',
+        BUREAU_KEY,
+        '--data',
+        dir,
+      );
+    const first = await ingest(data);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toContain('已收回实地考察报告 ASG-2026-07-R（批次 R-2026-2）');
+    expect(first.out).toContain('新签名者 李检查（考察组成员）');
+    expect((await ingest(data)).out).toContain('此报告此前已导入，未作任何更改');
+    const listed = await runForTest('inspection', 'list', '--identity', BUREAU_KEY, '--data', data);
+    expect(listed.out).toContain('批次 R-2026-2：1 份实地考察报告');
+    expect(listed.out).toMatch(/ASG-2026-07-R {2}榜单 D-2026-01 .*符合 3，基本符合 1 {2}照片 2 张/);
+
+    // Another bureau folder that never issued ASG-2026-07: refused by name, nothing written.
+    const elsewhere = join(root, 'bureau-elsewhere');
+    const refused = await ingest(elsewhere);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('考察报告 ASG-2026-07-R 回应的考察任务 ASG-2026-07 不在本机');
+    await expect(readdir(elsewhere)).rejects.toThrow();
   });
 
   it('age, unzip, openssl and sha256sum alone verify it, both signatures', async () => {

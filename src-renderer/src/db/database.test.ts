@@ -596,7 +596,7 @@ describe('decisions, task books and inspections are sealed too', () => {
       target: tb.taskBookId,
     });
     const report = {
-      formatVersion: 1 as const,
+      formatVersion: 2 as const,
       reportId: 'IR-1',
       assignmentId: 'ASG-7',
       subject: { type: 'task-book' as const, id: tb.taskBookId },

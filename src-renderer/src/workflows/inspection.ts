@@ -228,7 +228,7 @@ export async function startReport(
     return { ok: false, reason: '请先登记考察组成员（各自的签名密钥），再开始填写报告' };
   const [site] = a.sites;
   const report = InspectionReportSchema.parse({
-    formatVersion: 1,
+    formatVersion: 2,
     reportId: `${assignmentId}-R`,
     assignmentId,
     subject: a.subject,
