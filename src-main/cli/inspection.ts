@@ -262,7 +262,9 @@ list    the reports taken in, by round.`,
       case 'list':
         return runList(rest, io);
       default:
-        throw new CliUsageError('用法：jiebang inspection assign|ingest|list …（见 --help）');
+        throw new CliUsageError(
+          '请给出子命令：assign（签发考察任务）、ingest（收回考察报告）或 list（按批次列出报告）。 subcommand required',
+        );
     }
   },
 };
