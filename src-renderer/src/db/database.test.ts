@@ -568,7 +568,7 @@ describe('decisions, task books and inspections are sealed too', () => {
       saveTaskBook,
       taskBooksOfPackage,
       saveInspection,
-      inspectionsOfPackage,
+      inspectionsOfSubject,
     } = await import('./repo');
     const tb = TaskBookSchema.parse(
       JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')),
@@ -596,22 +596,28 @@ describe('decisions, task books and inspections are sealed too', () => {
       target: tb.taskBookId,
     });
     const report = {
-      formatVersion: 1 as const,
+      formatVersion: 2 as const,
       reportId: 'IR-1',
-      packageId: tb.packageId,
-      applicantId: 'A01',
+      assignmentId: 'ASG-7',
+      subject: { type: 'task-book' as const, id: tb.taskBookId },
       date: '2027-05-01',
       site: '克拉玛依中试基地',
-      inspectors: ['孙昇'],
-      checklist: [],
+      inspectors: [{ id: 'I07', name: '孙昇' }],
+      checklist: [{ item: '里程碑任务完成情况', result: 'met' as const, note: '' }],
       notes: '',
       photos: [],
       conclusion: '中试装置运行正常',
     };
-    await saveInspection(db, report, '孙昇');
+    await saveInspection(db, report, {
+      actor: '孙昇',
+      action: 'inspection.save',
+      target: report.reportId,
+    });
     expect(await getDecision(db, tb.packageId)).toEqual(decision);
     expect(await taskBooksOfPackage(db, tb.packageId)).toEqual([tb]);
-    expect((await inspectionsOfPackage(db, tb.packageId))[0]?.conclusion).toBe('中试装置运行正常');
+    expect((await inspectionsOfSubject(db, report.subject))[0]?.conclusion).toBe(
+      '中试装置运行正常',
+    );
     expect((await auditLog(db)).map((e) => e.action)).toEqual([
       'decision.record',
       'taskbook.save',

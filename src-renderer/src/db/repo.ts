@@ -11,6 +11,7 @@ import {
   type AuditEntry,
   type AuditInput,
 } from '../../../src-shared/audit/chain';
+import { subjectKey, type Subject } from '../../../src-shared/bundle/terms';
 import { sha256Hex } from '../../../src-shared/crypto/keys';
 import {
   InspectionReportSchema,
@@ -101,6 +102,8 @@ export interface Change {
   enrolment?: Enrolment;
   /** Settings and small records, by id. */
   meta?: Readonly<Record<string, unknown>>;
+  /** Key rows, by id (an inspector's wrapped signing key); sealed like every keys row. */
+  keys?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /**
@@ -112,12 +115,12 @@ export async function commitChange(
   change: Change,
   audit: AuditInput | null,
 ): Promise<void> {
-  const { pkg, sheet, enrolment, meta } = change;
+  const { pkg, sheet, enrolment, meta, keys } = change;
   const tables = [
     db.audit,
     ...(pkg ? [db.packages, db.applicants] : []),
     ...(sheet ? [db.sheets] : []),
-    ...(enrolment ? [db.keys] : []),
+    ...(enrolment || keys ? [db.keys] : []),
     ...(meta || enrolment ? [db.meta] : []),
   ];
   await db.transaction('rw', tables, async () => {
@@ -125,6 +128,7 @@ export async function commitChange(
     if (sheet) await db.sheets.put(sheetRow(sheet.sheet, sheet.status, sheet.updatedAt));
     if (enrolment) await putEnrolment(db, enrolment);
     for (const [id, value] of Object.entries(meta ?? {})) await putMeta(db, id, value);
+    for (const [id, row] of Object.entries(keys ?? {})) await db.keys.put({ ...row, id });
     if (audit) await appendAudit(db, audit);
   });
 }
@@ -351,22 +355,40 @@ export async function taskBooksOfPackage(
   );
 }
 
+/**
+ * Saves an inspection report or its draft (the report as filled so far), indexed by its subject
+ * (the `packageId` column holds `subjectKey`: a report may be about a demand before any package
+ * exists). Editing passes no audit entry; creating, signing and exporting do.
+ */
 export async function saveInspection(
   db: JiebangDB,
   report: InspectionReport,
-  actor: string,
+  audit: AuditInput | null,
 ): Promise<void> {
   await db.transaction('rw', [db.inspections, db.audit], async () => {
-    await db.inspections.put({ id: report.reportId, packageId: report.packageId, report });
-    await appendAudit(db, { actor, action: 'inspection.save', target: report.reportId });
+    await db.inspections.put({
+      id: report.reportId,
+      packageId: subjectKey(report.subject),
+      report,
+    });
+    if (audit) await appendAudit(db, audit);
   });
 }
 
-export async function inspectionsOfPackage(
+export async function getInspection(
   db: JiebangDB,
-  packageId: string,
+  reportId: string,
+): Promise<InspectionReport | undefined> {
+  const row = await db.inspections.get(reportId);
+  return row ? InspectionReportSchema.parse(row['report']) : undefined;
+}
+
+/** The reports and drafts about one subject, as stored. */
+export async function inspectionsOfSubject(
+  db: JiebangDB,
+  subject: Subject,
 ): Promise<InspectionReport[]> {
-  return (await db.inspections.where('packageId').equals(packageId).toArray()).map((r) =>
+  return (await db.inspections.where('packageId').equals(subjectKey(subject)).toArray()).map((r) =>
     InspectionReportSchema.parse(r['report']),
   );
 }
