@@ -7,6 +7,7 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
       'test/unit/**/*.test.ts',
+      'test/doors/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -54,6 +54,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   audit: [],
   keys: [],
   meta: [],
+  rounds: [],
 };
 
 /**
@@ -80,6 +81,8 @@ export const STORES = {
   },
   v3: { applicants: 'id, packageId' },
   v5: { sheets: 'id, packageId, expertId, status' },
+  /** v6: the bureau's review rounds (issue 18), one sealed row per package it signed. */
+  v6: { rounds: 'id' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export class JiebangDB extends Dexie {
@@ -94,6 +97,7 @@ export class JiebangDB extends Dexie {
   audit!: Table<Row & Record<string, unknown>, string>;
   keys!: Table<Row & Record<string, unknown>, string>;
   meta!: Table<Row & Record<string, unknown>, string>;
+  rounds!: Table<Row & Record<string, unknown>, string>;
   readonly sealKeys: SealKeys | null;
 
   /** `dataKey` null only for the test-only plaintext mode (see README: web host flags). */
@@ -142,6 +146,8 @@ export class JiebangDB extends Dexie {
         const sheets = tx.table('sheets');
         await sheets.bulkPut(await sheets.toArray());
       });
+    // v6: the bureau's review rounds (a new table; nothing moves).
+    this.version(6).stores(STORES.v6);
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
   }

@@ -101,6 +101,8 @@ export interface Change {
   enrolment?: Enrolment;
   /** Settings and small records, by id. */
   meta?: Readonly<Record<string, unknown>>;
+  /** The bureau's review rounds, by package id (workflows/bureau.ts). */
+  rounds?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -112,19 +114,21 @@ export async function commitChange(
   change: Change,
   audit: AuditInput | null,
 ): Promise<void> {
-  const { pkg, sheet, enrolment, meta } = change;
+  const { pkg, sheet, enrolment, meta, rounds } = change;
   const tables = [
     db.audit,
     ...(pkg ? [db.packages, db.applicants] : []),
     ...(sheet ? [db.sheets] : []),
     ...(enrolment ? [db.keys] : []),
     ...(meta || enrolment ? [db.meta] : []),
+    ...(rounds ? [db.rounds] : []),
   ];
   await db.transaction('rw', tables, async () => {
     if (pkg) await putPackage(db, pkg.pkg, pkg.manifestSha256);
     if (sheet) await db.sheets.put(sheetRow(sheet.sheet, sheet.status, sheet.updatedAt));
     if (enrolment) await putEnrolment(db, enrolment);
     for (const [id, value] of Object.entries(meta ?? {})) await putMeta(db, id, value);
+    for (const [id, value] of Object.entries(rounds ?? {})) await db.rounds.put({ id, value });
     if (audit) await appendAudit(db, audit);
   });
 }
