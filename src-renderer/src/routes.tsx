@@ -7,6 +7,7 @@ import { ReviewScreen } from './screens/ReviewScreen';
 import { ChairScreen } from './screens/ChairScreen';
 import { TaskBookScreen } from './screens/TaskBookScreen';
 import { VerifyPrintScreen } from './screens/VerifyPrintScreen';
+import { BureauScreen } from './screens/bureau/BureauScreen';
 
 export interface AppRoute {
   path: string;
@@ -22,6 +23,7 @@ export const routes: AppRoute[] = [
   { path: '/chair', labelKey: 'nav.chair', element: <ChairScreen /> },
   { path: '/taskbook', labelKey: 'nav.taskbook', element: <TaskBookScreen /> },
   { path: '/verify-print', labelKey: 'nav.verifyPrint', element: <VerifyPrintScreen /> },
+  { path: '/bureau', labelKey: 'nav.bureau', element: <BureauScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
   { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },
 ];

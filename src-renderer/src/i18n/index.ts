@@ -13,6 +13,7 @@ import { reviewStrings } from './review';
 import { chairStrings } from './chair';
 import { taskbookStrings } from './taskbook';
 import { calendarStrings } from './calendar';
+import { bureauStrings } from './bureau';
 
 const dictionaries = [
   coreStrings,
@@ -24,6 +25,7 @@ const dictionaries = [
   chairStrings,
   taskbookStrings,
   calendarStrings,
+  bureauStrings,
 ] as const;
 
 type Dictionary = (typeof dictionaries)[number];
