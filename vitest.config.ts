@@ -7,6 +7,7 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
       'test/unit/**/*.test.ts',
+      'test/doors/**/*.test.ts',
     ],
     environment: 'node',
     // Generous: tests wait for states, and must pass on a busy 2-core machine (a load of 20 took

@@ -25,6 +25,14 @@ const api = {
   'profile:change-passphrase': (input) => invoke('profile:change-passphrase', input),
   'profile:enable-keychain': (input) => invoke('profile:enable-keychain', input),
   'profile:unlock-keychain': (input) => invoke('profile:unlock-keychain', input),
+  'bureau:key-info': (input) => invoke('bureau:key-info', input),
+  'bureau:key-create': (input) => invoke('bureau:key-create', input),
+  'bureau:key-rotate': (input) => invoke('bureau:key-rotate', input),
+  'bureau:sign-package': (input) => invoke('bureau:sign-package', input),
+  'bureau:open-bundle': (input) => invoke('bureau:open-bundle', input),
+  'bureau:read-lists': (input) => invoke('bureau:read-lists', input),
+  'bureau:export-xlsx': (input) => invoke('bureau:export-xlsx', input),
+  'notice:pdf': (input) => invoke('notice:pdf', input),
 } satisfies RawApi;
 
 // Main's one event: progress of long work. The renderer validates each event before use.

@@ -11,9 +11,11 @@
  * src-renderer/src/bridge.ts; the compiler points at every place that is still missing it.
  */
 import { z } from 'zod';
+import { NoticeSchema } from './bureau/notice-schema';
 import { PHOTOS_MAX } from './inspection/bounds';
 import {
   InspectionReportSchema,
+  PanelDecisionSchemaV2,
   ReviewPackageSchema,
   ScoreSheetSchema,
   TaskBookSchema,
@@ -142,6 +144,35 @@ export const InspectionPdfInputSchema = z.object({
   purpose: z.string().max(20_000),
 });
 
+/** The bureau's keys as the renderer sees them (issue 18): public parts only. */
+export const BureauKeyInfoSchema = z.object({
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  publicKeyPem: z.string(),
+  ageRecipient: z.string(),
+  createdAt: z.string(),
+  retired: z.array(z.object({ fingerprint: z.string(), retiredAt: z.string() })),
+});
+export type BureauKeyInfo = z.infer<typeof BureauKeyInfoSchema>;
+
+/** A list as read from a workbook or CSV (src-shared/bureau/grid.ts `Grid`). */
+const GridSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  kind: z.enum(['xlsx', 'csv']),
+  rows: z
+    .array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).readonly())
+    .readonly(),
+  merges: z.array(z.string()).readonly(),
+});
+
+/** The profile's passphrase, asked again before main uses the bureau's secrets. */
+const ConfirmSchema = z.object({
+  profileId: ProfileIdSchema,
+  passphrase: z.string().min(1).max(1024),
+});
+
+const NamedBytesSchema = z.object({ name: z.string().min(1).max(260), bytes: MessageBytesSchema });
+
 export const contract = {
   'app:info': {
     input: z.undefined(),
@@ -240,6 +271,62 @@ export const contract = {
   'profile:unlock-keychain': {
     input: z.object({ id: ProfileIdSchema }),
     output: z.object({ dataKey: BytesSchema }),
+  },
+  'bureau:key-info': {
+    input: z.object({ profileId: ProfileIdSchema }),
+    output: z.object({ key: BureauKeyInfoSchema.nullable() }),
+  },
+  'bureau:key-create': {
+    input: ConfirmSchema,
+    output: z.object({ key: BureauKeyInfoSchema }),
+  },
+  'bureau:key-rotate': {
+    input: ConfirmSchema.extend({
+      effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      reason: z.string().min(1).max(500).optional(),
+    }),
+    output: z.object({ key: BureauKeyInfoSchema, bytes: BytesSchema, notice: NoticeSchema }),
+  },
+  'bureau:sign-package': {
+    input: ConfirmSchema.extend({
+      pkg: ReviewPackageSchema,
+      /** Every attachment the package registers, by its path in the package. */
+      files: z.array(z.object({ path: z.string().min(1).max(300), bytes: BytesSchema })).max(500),
+      encrypt: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('none') }),
+        z.object({ kind: z.literal('new-passphrase') }),
+        z.object({ kind: z.literal('passphrase'), passphrase: z.string().min(8).max(1024) }),
+      ]),
+      file: z.string().min(1).max(200).refine(isSafeFileName, '文件名不能含路径或保留字符'),
+    }),
+    output: z.object({
+      bytes: BytesSchema,
+      manifestSha256: z.string(),
+      fingerprint: z.string(),
+      counter: z.number().int(),
+      notice: NoticeSchema,
+      passphrase: z.string().nullable(),
+    }),
+  },
+  'bureau:open-bundle': {
+    input: ConfirmSchema.extend({ bytes: MessageBytesSchema }),
+    output: z.object({ bytes: BytesSchema, fileSha256: z.string(), wasEncrypted: z.boolean() }),
+  },
+  'bureau:read-lists': {
+    input: z.object({ files: z.array(NamedBytesSchema).min(1).max(50) }),
+    output: z.object({ grids: z.array(GridSchema), problems: z.array(z.string()) }),
+  },
+  'bureau:export-xlsx': {
+    input: z.object({
+      pkg: ReviewPackageSchema,
+      sheets: z.array(ScoreSheetSchema).max(200),
+      decision: PanelDecisionSchemaV2.nullable(),
+    }),
+    output: z.object({ bytes: BytesSchema }),
+  },
+  'notice:pdf': {
+    input: z.object({ notice: NoticeSchema }),
+    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -13,7 +13,6 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkImport, emptyTrust, openBundle } from '../../src-shared/bundle';
-import { auditChain } from '../../src-shared/bundle/test-helpers';
 import { tablesFromPackage } from '../../src-shared/bureau';
 import {
   fingerprint,
@@ -22,14 +21,8 @@ import {
   secretKeyToPem,
 } from '../../src-shared/crypto/keys';
 import { readJson } from '../../src-shared/io';
-import {
-  PanelDecisionSchema,
-  ReviewPackageSchema,
-  ScoreSheetSchema,
-  type ReviewPackage,
-} from '../../src-shared/model';
-import { buildPanelBundle } from '../../src-renderer/src/workflows/chair';
-import { sheetBundleFor } from '../../test/fixtures/bundles';
+import { ReviewPackageSchema } from '../../src-shared/model';
+import { SAMPLE_SHEETS, samplePanelBundle } from '../../test/fixtures/panel';
 import { unclearReasons } from '../../test/helpers/clear-error';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { runForTest } from './run-for-test';
@@ -40,9 +33,7 @@ const KEY = 'resources/sample/keys/bureau-signing.key';
 const PUB = 'resources/sample/keys/bureau-signing.pub';
 const AGE = 'resources/sample/keys/bureau.agekey';
 const SAMPLE = 'resources/sample/review-package.json';
-const SHEETS = ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07'].map(
-  (e) => `resources/sample/sheets/${e}.json`,
-);
+const SHEETS = SAMPLE_SHEETS;
 
 let dir: string;
 beforeAll(async () => {
@@ -271,32 +262,7 @@ describe('jiebang package new | lint | sign', { timeout: 120_000 }, () => {
 });
 
 /** A panel bundle as the chair's desk signs it, answering the review package `manifest`. */
-async function panelBundle(pkg: ReviewPackage, manifest: string): Promise<Uint8Array> {
-  const decision = PanelDecisionSchema.parse(await json('resources/sample/decision.json'));
-  const sheetBundles = [];
-  for (const file of SHEETS) {
-    const sheet = ScoreSheetSchema.parse(await json(file));
-    const bytes = await sheetBundleFor(sheet, { answers: manifest });
-    const opened = await openBundle(bytes, { crypto: nodeCrypto });
-    if (!opened.ok) throw new Error(opened.error.message);
-    sheetBundles.push({
-      expertId: sheet.expertId,
-      manifestSha256: opened.bundle.manifestSha256,
-      bytes,
-    });
-  }
-  const audit = auditChain('E01', 4);
-  return buildPanelBundle({
-    crypto: nodeCrypto,
-    decision,
-    pkg,
-    chair: { id: 'E01', name: '张志远', secretKey: generateSigningKey().secretKey },
-    counter: 2,
-    packageManifestSha256: manifest,
-    sheetBundles,
-    audit: { head: audit.head, bytes: audit.bytes },
-  });
-}
+const panelBundle = samplePanelBundle;
 
 const IngestJson = z.array(
   z.object({

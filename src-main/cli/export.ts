@@ -1,14 +1,12 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBundle } from '../../src-shared/bundle';
-import { checkPanelDecision, gatherSheets, type SheetSource } from '../../src-shared/decision';
+import { gatherSheets, type SheetSource } from '../../src-shared/decision';
 import { capLines } from '../../src-shared/io';
 import { PanelDecisionSchema, type PanelDecision } from '../../src-shared/model';
-import { aggregate } from '../../src-shared/scoring';
 import { describeSchemaIssues } from '../../src-shared/scoring';
-import { decisionTable, expertScoresTable, summaryTable } from '../../src-shared/summary';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { detailSheet, summaryCsv, summarySheet } from '../xlsx/summary';
+import { roundSheets, summaryCsv } from '../xlsx/summary';
 import { writeWorkbook } from '../xlsx/workbook';
 import { ageKeys } from './bundle-io';
 import { loadReviewPackage, readBounded, readJsonFile, readSheetFiles, writeOutput } from './io';
@@ -91,29 +89,11 @@ written.`,
       throw new CliUsageError(
         `评分表未通过评分标准校验，未导出：\n  ${capLines(gathered.problems.map((p) => `${p.origin}：${p.message}`)).join('\n  ')}`,
       );
-    const agg = aggregate(pkg, gathered.sheets);
-    const summary = summaryTable(pkg, agg);
-    let bytes: Uint8Array | string;
-    if (values.csv !== undefined) bytes = summaryCsv(summary);
-    else {
-      const sheets = [
-        summarySheet(summary),
-        detailSheet(
-          '专家评分明细',
-          `专家评分明细：${pkg.title}`,
-          expertScoresTable(pkg, gathered.sheets, agg),
-        ),
-      ];
-      if (decision)
-        sheets.push(
-          detailSheet(
-            '专家组意见与核定经费',
-            `专家组意见与核定经费：${pkg.title}`,
-            decisionTable(pkg, agg, decision, checkPanelDecision(decision, pkg, gathered.sheets)),
-          ),
-        );
-      bytes = await writeWorkbook(sheets);
-    }
+    // The same sheets as the bureau's desk exports (src-main/xlsx/summary.ts roundSheets).
+    const round = roundSheets(pkg, gathered.sheets, decision);
+    const { summary } = round;
+    const bytes: Uint8Array | string =
+      values.csv !== undefined ? summaryCsv(summary) : await writeWorkbook(round.sheets);
     await writeOutput(io.cwd, out, bytes);
     io.out(
       `已导出 exported: ${out}（评分汇总表：揭榜方 ${summary.rows.length} 家 × 专家 ${pkg.panel.experts.length} 名${values.xlsx !== undefined ? `；专家评分明细${decision ? '；专家组意见与核定经费' : ''}` : '，CSV UTF-8（含 BOM）'}）\n`,

@@ -1,8 +1,12 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBundle, writeZip } from '../../src-shared/bundle';
-import { ingestPanel, type IngestRecord, type SignedPackage } from '../../src-shared/bureau';
-import { formatFingerprint } from '../../src-shared/crypto/keys';
+import {
+  acceptSignedPackage,
+  ingestPanel,
+  type IngestRecord,
+  type SignedPackage,
+} from '../../src-shared/bureau';
 import { analysePanel } from '../../src-shared/decision';
 import { fmtMoney } from '../../src-shared/money';
 import type { ReviewPackage } from '../../src-shared/model';
@@ -87,7 +91,6 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
     const data = bureauData(io.cwd, values.data);
     const before = await readTrust(data);
     const trust = await withBureauKey(io.cwd, before, values['bureau-key']);
-    const ours = new Set([trust.bureauFingerprint, ...trust.retiredBureauKeys]);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     const packages: SignedPackage[] = await signedPackages(data);
     const given: { signed: SignedPackage; zip: Uint8Array }[] = [];
@@ -97,24 +100,13 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
         keys,
       });
       if (!opened.ok) throw new CliUsageError(`评审包 ${file} 校验失败：${opened.error.message}`);
-      const b = opened.bundle;
-      if (b.kind !== 'review-package')
-        throw new CliUsageError(`所给的 --package ${file} 不是评审包`);
-      const signer = b.manifest.signers[0].fingerprint;
-      if (!ours.has(signer))
-        throw new CliUsageError(
-          trust.bureauFingerprint
-            ? `所给的评审包 ${file} 不是本局密钥签发的（签名者 ${formatFingerprint(signer)}，本局 ${formatFingerprint(trust.bureauFingerprint)}）`
-            : `数据目录中尚无本局的签名密钥：请用 --bureau-key 给出本局公钥（signing.pub），以确认 ${file} 是本局签发的`,
-        );
-      const signed = {
-        pkg: b.document,
-        manifestSha256: b.manifestSha256,
-        signerFingerprint: signer,
-      };
+      // The same decision as the bureau's desk (src-shared/bureau/desk.ts).
+      const accepted = acceptSignedPackage(opened.bundle, trust, file);
+      if (!accepted.ok) throw new CliUsageError(accepted.reason);
+      const { signed } = accepted;
       packages.push(signed);
       // Kept unencrypted, entry for entry as signed (the manifest and its signatures unchanged).
-      given.push({ signed, zip: writeZip(b.entries, nodeCrypto) });
+      given.push({ signed, zip: writeZip(opened.bundle.entries, nodeCrypto) });
     }
     const results: {
       file: string;

@@ -3,27 +3,22 @@
  * checked by every rule of the measures, signed with the bureau key (optionally encrypted with a
  * passphrase for the USB stick) with the paper notice to compare.
  */
-import { randomBytes } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  applyImport,
-  buildReviewPackage,
-  BundleBuildError,
-  checkImport,
-  openBundle,
-} from '../../src-shared/bundle';
-import {
+  attachmentIndex,
+  isListFile,
+  newPassphrase,
   noticeText,
   packageFromGrids,
-  packageNotice,
-  readCsvGrid,
+  readLists,
+  signReviewPackage,
   type FolderFile,
   type Grid,
+  type NamedBytes,
 } from '../../src-shared/bureau';
-import { ageEncrypt } from '../../src-shared/crypto/age';
-import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
+import { fingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../src-shared/crypto/provider';
 import type { ReviewPackage } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
@@ -38,7 +33,6 @@ import { CliUsageError, type CliCommand, type CliIo } from './types';
 
 /** A proposal or agreement: the bundle's own bound on one entry. */
 const ATTACHMENT_BYTES = 512 * 1024 * 1024;
-const LIST_EXTENSIONS = new Set(['.xlsx', '.xls', '.csv']);
 
 /** Files of a folder (not hidden, not Excel's `~$` lock files), or a sentence. */
 async function filesIn(cwd: string, folder: string): Promise<string[]> {
@@ -62,12 +56,10 @@ async function hashFiles(
   folder: string,
   names: readonly string[],
 ): Promise<Map<string, FolderFile>> {
-  const files = new Map<string, FolderFile>();
-  for (const name of names) {
-    const bytes = await readBounded(cwd, join(folder, name), ATTACHMENT_BYTES);
-    files.set(name, { size: bytes.byteLength, sha256: sha256HexWith(nodeCrypto, bytes) });
-  }
-  return files;
+  const files: NamedBytes[] = [];
+  for (const name of names)
+    files.push({ name, bytes: await readBounded(cwd, join(folder, name), ATTACHMENT_BYTES) });
+  return attachmentIndex(files, nodeCrypto);
 }
 
 /** The lists of a folder as grids (workbooks and CSV), and the other files beside them. */
@@ -77,22 +69,14 @@ async function readFolder(
   attachments: string | undefined,
 ): Promise<{ grids: Grid[]; files: Map<string, FolderFile>; problems: string[] }> {
   const names = await filesIn(cwd, folder);
-  const grids: Grid[] = [];
-  const problems: string[] = [];
-  for (const name of names) {
-    const ext = extname(name).toLowerCase();
-    if (!LIST_EXTENSIONS.has(ext)) continue;
-    const bytes = await readBounded(cwd, join(folder, name), 16 * 1024 * 1024);
-    const read =
-      ext === '.csv'
-        ? readCsvGrid(bytes, name, basename(name, extname(name)))
-        : await readWorkbook(bytes, name);
-    if (!read.ok) problems.push(read.message);
-    else grids.push(...(Array.isArray(read.value) ? read.value : [read.value]));
-  }
+  const lists: NamedBytes[] = [];
+  for (const name of names.filter(isListFile))
+    lists.push({ name, bytes: await readBounded(cwd, join(folder, name), 16 * 1024 * 1024) });
+  // The same reading as the bureau's desk (src-shared/bureau/desk.ts).
+  const { grids, problems } = await readLists(lists, readWorkbook);
   const others =
     attachments === undefined
-      ? names.filter((n) => !LIST_EXTENSIONS.has(extname(n).toLowerCase()))
+      ? names.filter((n) => !isListFile(n))
       : await filesIn(cwd, attachments);
   const files = await hashFiles(cwd, attachments ?? folder, others);
   return { grids, files, problems };
@@ -122,18 +106,6 @@ async function isFolder(cwd: string, path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** 24 letters and digits in groups of four (no 0/O, 1/l/i): about 119 bits, easy to read aloud. */
-export function newPassphrase(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-  const chars: string[] = [];
-  while (chars.length < 24)
-    for (const b of randomBytes(32))
-      // Bytes past the last whole multiple of the alphabet are skipped: no modulo bias.
-      if (chars.length < 24 && b < alphabet.length * 8)
-        chars.push(alphabet[b % alphabet.length] ?? '');
-  return chars.join('').replace(/(.{4})(?=.)/g, '$1-');
 }
 
 /** The package's attachments from DIR: by file name, or else by content (SHA-256 and size). */
@@ -250,70 +222,39 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   if (values['passphrase-file'] !== undefined && values['new-passphrase'])
     throw new CliUsageError('--passphrase-file 与 --new-passphrase 只能选一个');
   const pkg = await loadReviewPackage(io.cwd, file);
-  const findings = checkReviewPackage(pkg);
-  if (hasBlocking(findings))
-    throw new CliUsageError(
-      `评审包有阻断问题，未签名：\n  ${findingLines(findings.filter((f) => f.severity === 'blocking')).join('\n  ')}`,
-    );
   const secretKey = await readSigningKey(io.cwd, values.key);
-  const fp = fingerprint(publicKeyOf(secretKey));
-  const registered = pkg.bureau.signingKeyFingerprint?.replace(/\s/g, '');
-  if (registered && registered !== fp)
-    throw new CliUsageError(
-      `评审包登记的市科技局密钥指纹与 --key 不符（登记 ${formatFingerprint(registered)}，密钥 ${formatFingerprint(fp)}），未签名`,
-    );
   const data = bureauData(io.cwd, values.data);
   const trust = await readTrust(data);
-  if (trust.bureauFingerprint && trust.bureauFingerprint !== fp)
-    throw new CliUsageError(
-      `数据目录 ${data.dir} 固定的市科技局密钥是 ${formatFingerprint(trust.bureauFingerprint)}，--key 是 ${formatFingerprint(fp)}；更换密钥请先用 jiebang key rotate，未签名`,
-    );
+  const fp = fingerprint(publicKeyOf(secretKey));
   const files = await attachmentBytes(io.cwd, values.attachments ?? dirname(file), pkg);
-  const counter = nextCounter(trust, fp, values.counter);
-  let zip: Uint8Array;
-  try {
-    zip = await buildReviewPackage({
-      crypto: nodeCrypto,
-      pkg: { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } },
-      secretKey,
-      counter,
-      files,
-    });
-  } catch (error) {
-    if (error instanceof BundleBuildError) throw new CliUsageError(error.message);
-    throw error;
-  }
-  const opened = await openBundle(zip, { crypto: nodeCrypto });
-  if (!opened.ok) throw new CliUsageError(`签名后的文件包未通过自检：${opened.error.message}`);
-  // The same import policy every installation applies: the pin, and a counter above the last.
-  const verdict = checkImport(opened.bundle, trust);
-  if (verdict.action === 'refuse') throw new CliUsageError(`${verdict.reason}，未签名`);
   const passphrase = values['new-passphrase']
-    ? newPassphrase()
+    ? newPassphrase(nodeCrypto)
     : values['passphrase-file'] !== undefined
       ? await readPassphrase(io.cwd, values['passphrase-file'])
       : null;
-  const out = passphrase ? await ageEncrypt(zip, { passphrase }, nodeCrypto) : zip;
-  const notice = packageNotice({
+  // The same function as the bureau's desk in the app (src-shared/bureau/desk.ts).
+  const signed = await signReviewPackage({
+    crypto: nodeCrypto,
     pkg,
-    file: basename(values.out),
-    fileSha256: sha256HexWith(nodeCrypto, out),
-    manifestSha256: opened.bundle.manifestSha256,
-    fingerprint: fp,
-    counter,
-    createdAt: opened.bundle.manifest.createdAt,
+    secretKey,
+    trust,
+    counter: nextCounter(trust, fp, values.counter),
+    files,
     passphrase,
+    file: basename(values.out),
   });
+  if (!signed.ok) throw new CliUsageError(`${signed.reason}（数据目录 ${data.dir}）`);
+  const { notice } = signed;
   const noticePath = values.notice ?? `${values.out.replace(/\.jbx$/i, '')}-notice.pdf`;
   const { renderNoticePdf } = await import('../pdf/notice');
   const pdf = await renderNoticePdf(notice);
-  await writeOutput(io.cwd, values.out, out);
+  await writeOutput(io.cwd, values.out, signed.bytes);
   await writeOutput(io.cwd, noticePath, pdf.bytes);
-  await savePackage(data, pkg.packageId, opened.bundle.manifestSha256, zip);
-  await writeTrust(data, applyImport(trust, opened.bundle, verdict));
-  for (const f of findings) io.err(`! ${f.message}\n`);
+  await savePackage(data, pkg.packageId, signed.manifestSha256, signed.zip);
+  await writeTrust(data, signed.trust);
+  for (const f of signed.findings) io.err(`! ${f.message}\n`);
   io.out(
-    `已签名 signed: ${values.out}（${out.byteLength} 字节${passphrase ? '，age 口令加密' : ''}）\n通知 notice: ${noticePath}\n\n${noticeText(notice)}`,
+    `已签名 signed: ${values.out}（${signed.bytes.byteLength} 字节${passphrase ? '，age 口令加密' : ''}）\n通知 notice: ${noticePath}\n\n${noticeText(notice)}`,
   );
   return 0;
 }

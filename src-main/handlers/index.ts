@@ -1,6 +1,7 @@
 import type { Channel } from '../../src-shared/ipc';
 import type { HandlerMap } from './types';
 import { appHandlers } from './app';
+import { bureauHandlers } from './bureau';
 import { fileHandlers } from './file';
 import { keyHandlers } from './keys';
 
@@ -12,4 +13,5 @@ export const handlers: HandlerMap<Channel> = {
   ...appHandlers,
   ...fileHandlers,
   ...keyHandlers,
+  ...bureauHandlers,
 };

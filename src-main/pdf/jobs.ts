@@ -3,13 +3,16 @@
  * data, validated again on the worker's side, so the worker trusts nothing it is sent.
  */
 import { z } from 'zod';
+import { NoticeSchema } from '../../src-shared/bureau/notice-schema';
 import { InspectionPdfInputSchema } from '../../src-shared/ipc';
 import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
 import { missingGlyphs } from './fonts';
+import { renderNoticePdf } from './notice';
 import { renderInspectionPdf, renderScoreSheetPdf, renderTaskBookPdf } from './render';
 
 export const PdfJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('taskbook'), tb: TaskBookSchema }),
+  z.object({ kind: z.literal('notice'), notice: NoticeSchema }),
   z.object({
     kind: z.literal('sheet'),
     pkg: ReviewPackageSchema,
@@ -40,6 +43,8 @@ export async function renderJob(job: PdfJob): Promise<PdfResult> {
   switch (job.kind) {
     case 'taskbook':
       return { bytes: await renderTaskBookPdf(job.tb), missing: missingGlyphs(textOf(job.tb)) };
+    case 'notice':
+      return renderNoticePdf(job.notice);
     case 'sheet':
       return {
         bytes: await renderScoreSheetPdf(job.pkg, job.sheet, job.fingerprint),

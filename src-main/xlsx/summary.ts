@@ -4,8 +4,14 @@
  * deviating one with `!` through its number format (the value stays a number); money in 万元.
  */
 import Papa from 'papaparse';
+import { checkPanelDecision } from '../../src-shared/decision';
+import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../src-shared/model';
+import { aggregate } from '../../src-shared/scoring';
 import {
   cellText,
+  decisionTable,
+  expertScoresTable,
+  summaryTable,
   type DetailCell,
   type DetailTable,
   type SummaryCell,
@@ -90,4 +96,31 @@ export function summaryCsv(table: SummaryTable): string {
     { newline: '\r\n' },
   );
   return `\uFEFF${csv}\r\n`;
+}
+
+/**
+ * A round's workbook (issue 17 `jiebang export --xlsx`; issue 18 the desk's 导出 XLSX): the
+ * 评分汇总表, 专家评分明细 and, with a decision, 专家组意见与核定经费 with the rules' findings. The
+ * sheets must already have passed the rubric (gatherSheets).
+ */
+export function roundSheets(
+  pkg: ReviewPackage,
+  sheets: readonly ScoreSheet[],
+  decision: PanelDecision | null,
+): { summary: SummaryTable; sheets: OutSheet[] } {
+  const agg = aggregate(pkg, sheets);
+  const summary = summaryTable(pkg, agg);
+  const out = [
+    summarySheet(summary),
+    detailSheet('专家评分明细', `专家评分明细：${pkg.title}`, expertScoresTable(pkg, sheets, agg)),
+  ];
+  if (decision)
+    out.push(
+      detailSheet(
+        '专家组意见与核定经费',
+        `专家组意见与核定经费：${pkg.title}`,
+        decisionTable(pkg, agg, decision, checkPanelDecision(decision, pkg, sheets)),
+      ),
+    );
+  return { summary, sheets: out };
 }

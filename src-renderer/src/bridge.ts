@@ -140,6 +140,14 @@ const webRawApi: RawApi = {
   'profile:change-passphrase': (input) => post('profile:change-passphrase', input),
   'profile:enable-keychain': (input) => post('profile:enable-keychain', input),
   'profile:unlock-keychain': (input) => post('profile:unlock-keychain', input),
+  'bureau:key-info': (input) => post('bureau:key-info', input),
+  'bureau:key-create': (input) => post('bureau:key-create', input),
+  'bureau:key-rotate': (input) => post('bureau:key-rotate', input),
+  'bureau:sign-package': (input) => post('bureau:sign-package', input),
+  'bureau:open-bundle': (input) => post('bureau:open-bundle', input),
+  'bureau:read-lists': (input) => post('bureau:read-lists', input),
+  'bureau:export-xlsx': (input) => post('bureau:export-xlsx', input),
+  'notice:pdf': (input) => post('notice:pdf', input),
 };
 
 const rawApi = (): RawApi => window.jiebang ?? webRawApi;
@@ -190,4 +198,15 @@ export const api: Api = {
     unwrap('profile:enable-keychain', rawApi()['profile:enable-keychain'](input)),
   'profile:unlock-keychain': (input) =>
     unwrap('profile:unlock-keychain', rawApi()['profile:unlock-keychain'](input)),
+  'bureau:key-info': (input) => unwrap('bureau:key-info', rawApi()['bureau:key-info'](input)),
+  'bureau:key-create': (input) => unwrap('bureau:key-create', rawApi()['bureau:key-create'](input)),
+  'bureau:key-rotate': (input) => unwrap('bureau:key-rotate', rawApi()['bureau:key-rotate'](input)),
+  'bureau:sign-package': (input) =>
+    unwrap('bureau:sign-package', rawApi()['bureau:sign-package'](input)),
+  'bureau:open-bundle': (input) =>
+    unwrap('bureau:open-bundle', rawApi()['bureau:open-bundle'](sendable(input))),
+  'bureau:read-lists': (input) => unwrap('bureau:read-lists', rawApi()['bureau:read-lists'](input)),
+  'bureau:export-xlsx': (input) =>
+    unwrap('bureau:export-xlsx', rawApi()['bureau:export-xlsx'](input)),
+  'notice:pdf': (input) => unwrap('notice:pdf', rawApi()['notice:pdf'](input)),
 };

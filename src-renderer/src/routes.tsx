@@ -8,6 +8,7 @@ import { ChairScreen } from './screens/ChairScreen';
 import { TaskBookScreen } from './screens/TaskBookScreen';
 import { VerifyPrintScreen } from './screens/VerifyPrintScreen';
 import { AwardScreen } from './screens/award/AwardScreen';
+import { BureauScreen } from './screens/bureau/BureauScreen';
 
 export interface AppRoute {
   path: string;
@@ -24,6 +25,7 @@ export const routes: AppRoute[] = [
   { path: '/taskbook', labelKey: 'nav.taskbook', element: <TaskBookScreen /> },
   { path: '/award', labelKey: 'nav.award', element: <AwardScreen /> },
   { path: '/verify-print', labelKey: 'nav.verifyPrint', element: <VerifyPrintScreen /> },
+  { path: '/bureau', labelKey: 'nav.bureau', element: <BureauScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
   { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },
 ];

@@ -3,8 +3,7 @@
  * bundle of every kind in the registry (a test fails when a kind has no sample here).
  */
 import tbJson from '../../resources/sample/taskbook.json';
-import { appendEntry, type AuditEntry } from '../audit/chain';
-import { EMPTY_HEAD, type AuditHead } from '../audit/head';
+import { EMPTY_HEAD } from '../audit/head';
 import {
   fingerprint,
   generateSigningKey,
@@ -24,28 +23,8 @@ import { openBundle } from './open';
 export const crypto = nobleCrypto;
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** A small audit chain, as a device would have it, with its head. */
-export function auditChain(
-  actor: string,
-  n = 3,
-): { chain: AuditEntry[]; head: AuditHead; bytes: Uint8Array } {
-  const chain: AuditEntry[] = [];
-  for (let i = 0; i < n; i++)
-    chain.push(
-      appendEntry(chain.at(-1), {
-        actor,
-        action: i === 0 ? 'enrol' : 'score.edit',
-        target: `A0${(i % 4) + 1}`,
-        at: '2026-12-08T09:00:00+08:00',
-      }),
-    );
-  const last = chain.at(-1);
-  return {
-    chain,
-    head: last ? { length: chain.length, head: last.hash } : EMPTY_HEAD,
-    bytes: encode(JSON.stringify(chain, null, 2)),
-  };
-}
+export { auditChain } from '../audit/sample-chain';
+import { auditChain } from '../audit/sample-chain';
 
 /** Attachments as stand-in bytes registered with their real hashes (no file system here). */
 export async function sampleBundle(bureau: SigningKeyPair = generateSigningKey(), counter = 1) {

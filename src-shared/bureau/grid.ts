@@ -78,6 +78,49 @@ export function describeLocation(
 }
 
 /**
+ * Where a problem sentence points (the inverse of `describeLocation` on these grids): the grid it
+ * names, its row and, when named, its column — so a screen can open that cell to fix it in place.
+ * Null when the sentence names no row of these grids (a whole table, or a file).
+ */
+export function locateProblem(
+  grids: readonly Grid[],
+  message: string,
+): { grid: number; row: number; col: number | null } | null {
+  for (const [index, grid] of grids.entries()) {
+    const where = describeLocation(grid);
+    const at = message.indexOf(`${where} 第 `);
+    if (at < 0) continue;
+    const rest = message.slice(at + where.length);
+    const m =
+      grid.kind === 'csv'
+        ? /^ 第 (\d+) 行(?:第 (\d+) 列)?/.exec(rest)
+        : /^ 第 (\d+) 行(?: ([A-Z]{1,3}) 列)?/.exec(rest);
+    if (!m?.[1]) continue;
+    const row = Number(m[1]);
+    const colText = m[2];
+    const col =
+      colText === undefined
+        ? null
+        : grid.kind === 'csv'
+          ? Number(colText) - 1
+          : (parseAddress(`${colText}1`)?.col ?? null);
+    return { grid: index, row, col };
+  }
+  return null;
+}
+
+/** The grid with one cell set (row 1-based, column 0-based), rows and columns grown as needed. */
+export function setCell(grid: Grid, row: number, col: number, value: CellValue): Grid {
+  const rows = grid.rows.map((r) => [...r]);
+  while (rows.length < row) rows.push([]);
+  const target = rows[row - 1] ?? [];
+  while (target.length <= col) target.push(null);
+  target[col] = value;
+  rows[row - 1] = target;
+  return { ...grid, rows };
+}
+
+/**
  * A CSV file as a grid, through the one reader (size bound, UTF-8 / BOM / GB18030 as Excel and
  * WPS save it) and at most GRID_MAX_ROWS rows; every cell is text, as typed.
  */

@@ -8,3 +8,5 @@ export * from './package-to-grids';
 export * from './ingest';
 export * from './issued-calendar';
 export * from './notice';
+export * from './desk';
+export * from './approval';

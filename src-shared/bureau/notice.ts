@@ -4,6 +4,7 @@
  * fingerprint — and the passphrase line for an encrypted file. One text for the terminal and the
  * printed PDF.
  */
+import type { Notice } from './notice-schema';
 import { formatFingerprint } from '../crypto/keys';
 import type { ReviewPackage } from '../model';
 
@@ -21,11 +22,7 @@ export interface PackageNoticeInput {
   passphrase: string | null;
 }
 
-export interface Notice {
-  title: string;
-  rows: [string, string][];
-  footer: string[];
-}
+export { NoticeSchema, type Notice } from './notice-schema';
 
 /** Groups of four, as fingerprints are printed: `abcd efgh …`. */
 const groups = (hex: string): string => hex.replace(/(.{4})(?=.)/g, '$1 ');

@@ -55,6 +55,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   audit: [],
   keys: [],
   meta: [],
+  rounds: [],
 };
 
 /**
@@ -81,8 +82,11 @@ export const STORES = {
   },
   v3: { applicants: 'id, packageId' },
   v5: { sheets: 'id, packageId, expertId, status' },
-  /** After the award (issue 21): assessments, the race's choice and project forms, by task book. */
-  v6: { awards: 'id, taskBookId' },
+  /**
+   * v6: after the award (issue 21): assessments, the race's choice and project forms, by task
+   * book; the bureau's review rounds (issue 18), one sealed row per package it signed.
+   */
+  v6: { awards: 'id, taskBookId', rounds: 'id' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export class JiebangDB extends Dexie {
@@ -98,6 +102,7 @@ export class JiebangDB extends Dexie {
   keys!: Table<Row & Record<string, unknown>, string>;
   meta!: Table<Row & Record<string, unknown>, string>;
   awards!: Table<Row & { taskBookId: string } & Record<string, unknown>, string>;
+  rounds!: Table<Row & Record<string, unknown>, string>;
   readonly sealKeys: SealKeys | null;
 
   /** `dataKey` null only for the test-only plaintext mode (see README: web host flags). */
@@ -146,6 +151,7 @@ export class JiebangDB extends Dexie {
         const sheets = tx.table('sheets');
         await sheets.bulkPut(await sheets.toArray());
       });
+    // v6: the award documents and the bureau's review rounds (new tables; nothing moves).
     this.version(6).stores(STORES.v6);
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));

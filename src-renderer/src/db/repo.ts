@@ -104,6 +104,8 @@ export interface Change {
   meta?: Readonly<Record<string, unknown>>;
   /** Key rows, by id (an inspector's wrapped signing key); sealed like every keys row. */
   keys?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The bureau's review rounds, by package id (workflows/bureau.ts). */
+  rounds?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -115,13 +117,14 @@ export async function commitChange(
   change: Change,
   audit: AuditInput | null,
 ): Promise<void> {
-  const { pkg, sheet, enrolment, meta, keys } = change;
+  const { pkg, sheet, enrolment, meta, keys, rounds } = change;
   const tables = [
     db.audit,
     ...(pkg ? [db.packages, db.applicants] : []),
     ...(sheet ? [db.sheets] : []),
     ...(enrolment || keys ? [db.keys] : []),
     ...(meta || enrolment ? [db.meta] : []),
+    ...(rounds ? [db.rounds] : []),
   ];
   await db.transaction('rw', tables, async () => {
     if (pkg) await putPackage(db, pkg.pkg, pkg.manifestSha256);
@@ -129,6 +132,7 @@ export async function commitChange(
     if (enrolment) await putEnrolment(db, enrolment);
     for (const [id, value] of Object.entries(meta ?? {})) await putMeta(db, id, value);
     for (const [id, row] of Object.entries(keys ?? {})) await db.keys.put({ ...row, id });
+    for (const [id, value] of Object.entries(rounds ?? {})) await db.rounds.put({ id, value });
     if (audit) await appendAudit(db, audit);
   });
 }

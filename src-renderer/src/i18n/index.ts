@@ -14,6 +14,7 @@ import { chairStrings } from './chair';
 import { taskbookStrings } from './taskbook';
 import { calendarStrings } from './calendar';
 import { awardStrings } from './award';
+import { bureauStrings } from './bureau';
 
 const dictionaries = [
   coreStrings,
@@ -26,6 +27,7 @@ const dictionaries = [
   taskbookStrings,
   calendarStrings,
   awardStrings,
+  bureauStrings,
 ] as const;
 
 type Dictionary = (typeof dictionaries)[number];

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n';
+import { useBureau } from '../../stores/bureau';
+import { useDb, useProfile } from '../../stores/session';
+import { AuthorPanel } from './AuthorPanel';
+import { KeyPanel } from './KeyPanel';
+import { RoundsPanel } from './RoundsPanel';
+
+/**
+ * The bureau's desk (市科技局, issue 18): its keys, a round authored from its lists and signed,
+ * the panels' results taken in, approved (审定) and published (公示). The profile's passphrase is
+ * asked once here and sent with each use of the bureau key (main unseals the key with it).
+ */
+export function BureauScreen() {
+  const t = useT();
+  const db = useDb();
+  const profile = useProfile();
+  const { key, loaded, message, load } = useBureau();
+  const [passphrase, setPassphrase] = useState('');
+
+  useEffect(() => {
+    if (profile) void load(db, profile.id);
+  }, [db, profile, load]);
+
+  if (!profile) return null;
+  return (
+    <section className="screen" data-testid="bureau-screen">
+      <h1>{t('bureau.heading')}</h1>
+      <div className="card">
+        <label>
+          {t('bureau.passphrase')}
+          <input
+            type="password"
+            data-testid="bureau-passphrase"
+            value={passphrase}
+            autoComplete="current-password"
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        </label>
+      </div>
+      {message && (
+        <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+          <p>{message.text}</p>
+          {message.lines && (
+            <ul className="plain">
+              {message.lines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {loaded && <KeyPanel profileId={profile.id} passphrase={passphrase} />}
+      {key && <AuthorPanel profileId={profile.id} passphrase={passphrase} />}
+      {key && <RoundsPanel profileId={profile.id} passphrase={passphrase} />}
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { fmtMoney } from '../../../../src-shared/money';
+import { useT } from '../../i18n';
+import { useBureau } from '../../stores/bureau';
+import { useDb, useProfile } from '../../stores/session';
+import {
+  roundPublicityNotice,
+  roundWorkbook,
+  stageOf,
+  type StoredRound,
+} from '../../workflows/bureau';
+import { api } from '../../bridge';
+import { printNotice, saveFile } from './printing';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** One round: where it stands, the merged ranking and decision, 审定 and 公示. */
+function RoundCard({ round }: { round: StoredRound }) {
+  const t = useT();
+  const db = useDb();
+  const profile = useProfile();
+  const { busy, approve } = useBureau();
+  const [approvedOn, setApprovedOn] = useState(today());
+  const { record, approval } = round;
+  const name = (id: string) => round.issued.pkg.applicants.find((a) => a.id === id)?.name ?? id;
+  const notice = roundPublicityNotice(round);
+  return (
+    <li className="card" data-testid="bureau-round">
+      <h3>
+        {round.packageId} {round.title}{' '}
+        <span className="badge" data-testid="bureau-stage">
+          {t(`bureau.stage.${stageOf(round, today())}`)}
+        </span>
+      </h3>
+      {record && (
+        <>
+          <table data-testid="bureau-ranking">
+            <caption>{t('bureau.rounds.ranking')}</caption>
+            <thead>
+              <tr>
+                <th>{t('bureau.rounds.rank')}</th>
+                <th>{t('bureau.rounds.applicant')}</th>
+                <th>{t('bureau.rounds.score')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.ranking.map((r) => (
+                <tr key={r.applicantId}>
+                  <td>{r.rank ?? '—'}</td>
+                  <td>{`${r.applicantId} ${name(r.applicantId)}`}</td>
+                  <td>{r.score ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {t('bureau.rounds.recommended', {
+              list: record.decision.recommendedIds.map((id) => `${id} ${name(id)}`).join(', '),
+            })}
+          </p>
+          <p>{t('bureau.rounds.funding', { total: fmtMoney(record.decision.approvedTotal) })}</p>
+          <ul className="plain">
+            {record.findings.length === 0 ? (
+              <li>{t('bureau.rounds.findingsOk')}</li>
+            ) : (
+              record.findings.map((f) => <li key={f.message}>{`[${f.article}] ${f.message}`}</li>)
+            )}
+          </ul>
+          <div className="row">
+            <label>
+              {t('bureau.rounds.approveOn')}
+              <input
+                type="date"
+                data-testid="bureau-approve-date"
+                value={approvedOn}
+                onChange={(e) => setApprovedOn(e.target.value)}
+              />
+            </label>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !record.ok}
+              onClick={() => void approve(db, round.packageId, approvedOn, profile?.label ?? '')}
+            >
+              {t('bureau.rounds.approve')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void roundWorkbook(api, round).then((bytes) =>
+                  saveFile(bytes, `${round.packageId}-summary.xlsx`),
+                )
+              }
+            >
+              {t('bureau.rounds.exportXlsx')}
+            </button>
+          </div>
+        </>
+      )}
+      {approval && notice && (
+        <div data-testid="bureau-publicity">
+          <p>
+            {t('bureau.rounds.window', {
+              start: approval.publicity.start,
+              end: approval.publicity.end,
+            })}
+          </p>
+          <p>
+            {t('bureau.rounds.days', {
+              days: approval.publicity.days
+                .map((d) => `${d.date}${d.isMakeUp ? t('bureau.rounds.makeUp') : ''}`)
+                .join(', '),
+            })}
+          </p>
+          <button
+            type="button"
+            onClick={() => void printNotice(notice, `${round.packageId}-publicity.pdf`)}
+          >
+            {t('bureau.rounds.printNotice')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Every round this desk signed, and the door for the panels' results. */
+export function RoundsPanel({ profileId, passphrase }: { profileId: string; passphrase: string }) {
+  const t = useT();
+  const db = useDb();
+  const profile = useProfile();
+  const { rounds, busy, ingest } = useBureau();
+  return (
+    <div className="card" data-testid="bureau-rounds">
+      <h2>{t('bureau.rounds.heading')}</h2>
+      <button
+        type="button"
+        disabled={busy || passphrase === '' || rounds.length === 0}
+        onClick={() =>
+          void ingest(db, {
+            profileId,
+            passphrase,
+            actor: profile?.label ?? '',
+            filter: t('bureau.rounds.ingestFilter'),
+          })
+        }
+      >
+        {t('bureau.rounds.ingest')}
+      </button>
+      {rounds.length === 0 ? (
+        <p className="note">{t('bureau.rounds.none')}</p>
+      ) : (
+        <ul className="plain">
+          {rounds.map((r) => (
+            <RoundCard key={r.packageId} round={r} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,282 @@
+/**
+ * The bureau's two doors on one input (issue 18): the command line (`jiebang package new|lint`,
+ * `jiebang ingest --json`, `jiebang calendar publicity`) and the desk's workflow
+ * (src-renderer/src/workflows/bureau.ts over main's real handlers) give the same package from the
+ * sample's workbooks, name the same bad row, take the same panel result in with the same ranking,
+ * decision and findings, and count the same publicity window.
+ */
+import 'fake-indexeddb/auto';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { openBundle } from '../../src-shared/bundle';
+import type { NamedBytes } from '../../src-shared/bureau';
+import { formatFingerprint } from '../../src-shared/crypto/keys';
+import { contractByChannel, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
+import { ReviewPackageSchema } from '../../src-shared/model';
+import { runForTest as run } from '../../src-main/cli/run-for-test';
+import { nodeCrypto } from '../../src-main/crypto/node-crypto';
+import { handlers } from '../../src-main/handlers';
+import type { HostServices } from '../../src-main/handlers/types';
+import { dispatch } from '../../src-main/ipc/dispatch';
+import { JiebangDB } from '../../src-renderer/src/db/database';
+import { auditLog } from '../../src-renderer/src/db/repo';
+import {
+  approve,
+  editDraftCell,
+  ingestResult,
+  judgeDraft,
+  listRounds,
+  readDraft,
+  roundPublicityNotice,
+  signRound,
+  stageOf,
+  type BureauApi,
+} from '../../src-renderer/src/workflows/bureau';
+import { samplePanelBundle } from '../fixtures/panel';
+
+const LISTS = 'resources/templates/sample';
+const ATTACHMENTS = 'resources/sample/attachments';
+const PASS = 'correct horse battery';
+
+let dir: string;
+let host: HostServices;
+let db: JiebangDB;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jb-desk-'));
+  host = { kind: 'web', dataDir: join(dir, 'app'), isPackaged: false, resourcesDir: 'resources' };
+  db = new JiebangDB('jb-desk', globalThis.crypto.getRandomValues(new Uint8Array(32)));
+  await db.open();
+});
+afterAll(async () => {
+  db.close();
+  await db.delete();
+});
+
+/** A channel as the renderer's bridge calls it: through dispatch, the answer parsed. */
+function channel<C extends Channel>(c: C) {
+  return async (input: unknown) => {
+    const r = await dispatch(handlers, c, input, host);
+    if (!r.ok) throw new Error(r.error.message);
+    return contractByChannel[c].output.parse(r.value);
+  };
+}
+const api: BureauApi = {
+  'bureau:read-lists': channel('bureau:read-lists'),
+  'bureau:sign-package': channel('bureau:sign-package'),
+  'bureau:open-bundle': channel('bureau:open-bundle'),
+  'bureau:export-xlsx': channel('bureau:export-xlsx'),
+  'notice:pdf': channel('notice:pdf'),
+};
+
+const filesOf = async (folder: string): Promise<NamedBytes[]> =>
+  Promise.all(
+    (await readdir(folder)).sort().map(async (name) => ({
+      name,
+      bytes: new Uint8Array(await readFile(join(folder, name))),
+    })),
+  );
+
+/** A copy of the sample's lists with applicant A03's id typed as A02 (a duplicate id). */
+async function duplicateRow(): Promise<string> {
+  const folder = await mkdtemp(join(dir, 'lists-'));
+  for (const f of await readdir(LISTS)) await copyFile(join(LISTS, f), join(folder, f));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(join(LISTS, 'applicants.xlsx'))).buffer);
+  const ws = wb.getWorksheet('揭榜方');
+  if (!ws) throw new Error('sheet');
+  ws.getCell('A4').value = 'A02';
+  await writeFile(join(folder, 'applicants.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+  return folder;
+}
+
+const LintJson = z.object({ ok: z.boolean(), problems: z.array(z.string()) });
+const IngestJson = z.array(
+  z.object({
+    ok: z.boolean(),
+    ranking: z.array(z.unknown()),
+    decision: z.object({
+      recommendedIds: z.array(z.string()),
+      approvedFunding: z.array(z.object({ applicantId: z.string(), amount: z.string() })),
+      approvedTotal: z.string(),
+    }),
+    findings: z.array(z.unknown()),
+  }),
+);
+
+describe('the bureau’s desk and the command line on one input', { timeout: 180_000 }, () => {
+  it('makes the same package from the sample’s workbooks, and names the same bad row, which the desk fixes in place', async () => {
+    const cli = await run(
+      'package',
+      'new',
+      LISTS,
+      '--attachments',
+      ATTACHMENTS,
+      '-o',
+      join(dir, 'rp.json'),
+    );
+    expect(cli.err).toBe('');
+    const fromCli = ReviewPackageSchema.parse(
+      JSON.parse(await readFile(join(dir, 'rp.json'), 'utf8')),
+    );
+    const good = judgeDraft(await readDraft(api, await filesOf(LISTS), await filesOf(ATTACHMENTS)));
+    expect(good.ok && good.pkg).toEqual(fromCli);
+    expect(good.ok && good.canSign).toBe(true);
+
+    const bad = await duplicateRow();
+    const lint = LintJson.parse(
+      JSON.parse((await run('package', 'lint', bad, '--attachments', ATTACHMENTS, '--json')).out),
+    );
+    const draft = await readDraft(api, await filesOf(bad), await filesOf(ATTACHMENTS));
+    const verdict = judgeDraft(draft);
+    if (verdict.ok) throw new Error('the duplicate id passed');
+    expect(lint.ok).toBe(false);
+    expect(verdict.problems.map((p) => p.message)).toEqual(lint.problems);
+    const problem = verdict.problems.find((p) =>
+      p.message.includes('揭榜方编号 A02 与第 3 行重复'),
+    );
+    expect(problem?.at).toMatchObject({ row: 4, col: 0 });
+    const at = problem?.at;
+    if (!at || at.col === null) throw new Error('no cell');
+    const fixed = judgeDraft(editDraftCell(draft, { ...at, col: at.col }, 'A03'));
+    expect(fixed.ok && fixed.pkg).toEqual(fromCli);
+  });
+
+  it('signs in main, takes the chair’s result in with the ranking, decision and findings the CLI prints, approves on 2026-09-29 with the window the CLI counts', async () => {
+    const created = await channel('profile:create')({ label: '市科技局', passphrase: PASS });
+    const profileId = created.profile.id;
+    const { key } = await channel('bureau:key-create')({ profileId, passphrase: PASS });
+    const info: BureauKeyInfo = key;
+    const draft = await readDraft(api, await filesOf(LISTS), await filesOf(ATTACHMENTS));
+    const verdict = judgeDraft(draft);
+    if (!verdict.ok) throw new Error(verdict.problems.map((p) => p.message).join('\n'));
+    const signed = await signRound(db, api, {
+      profileId,
+      passphrase: PASS,
+      key: info,
+      verdict,
+      draft,
+      encrypt: { kind: 'none' },
+      actor: '市科技局',
+      now: new Date('2026-09-01T09:00:00+08:00'),
+    });
+    expect(signed.notice.rows).toContainEqual(['评审包编号', 'KLMY-2026-JB-001']);
+    expect(signed.notice.rows.flat().join('\n')).toContain(formatFingerprint(info.fingerprint));
+    expect(stageOf(signed.round, '2026-09-02')).toBe('issued');
+
+    // The chair's panel bundle, encrypted to this desk's recipient.
+    const panel = await samplePanelBundle(
+      signed.round.issued.pkg,
+      signed.round.issued.manifestSha256,
+    );
+    const taken = await ingestResult(db, api, {
+      profileId,
+      passphrase: PASS,
+      key: info,
+      file: { name: 'panel.jbx', bytes: panel },
+      actor: '市科技局',
+      now: new Date('2026-09-20T10:00:00+08:00'),
+    });
+    if (!taken.ok) throw new Error(taken.reason);
+    const record = taken.round.record;
+    if (!record) throw new Error('no record');
+    expect(stageOf(taken.round, '2026-09-21')).toBe('results-in');
+
+    // The CLI's door on the same bundle (decrypted by main: the identity never leaves it).
+    const plain = await channel('bureau:open-bundle')({
+      profileId,
+      passphrase: PASS,
+      bytes: panel,
+    });
+    await writeFile(join(dir, 'panel-plain.jbx'), plain.bytes);
+    await writeFile(join(dir, 'desk.jbx'), signed.bytes);
+    await writeFile(join(dir, 'desk.pub'), info.publicKeyPem);
+    const cli = await run(
+      'ingest',
+      join(dir, 'panel-plain.jbx'),
+      '--package',
+      join(dir, 'desk.jbx'),
+      '--bureau-key',
+      join(dir, 'desk.pub'),
+      '--data',
+      join(dir, 'cli-data'),
+      '--json',
+    );
+    expect(cli.err).toBe('');
+    const [viaCli] = IngestJson.parse(JSON.parse(cli.out));
+    expect(viaCli?.ok).toBe(true);
+    expect(record.ranking).toEqual(viaCli?.ranking);
+    expect(record.findings).toEqual(viaCli?.findings);
+    expect(record.decision).toMatchObject(viaCli?.decision ?? {});
+    expect(record.ok).toBe(true);
+
+    // The same file again changes nothing.
+    const again = await ingestResult(db, api, {
+      profileId,
+      passphrase: PASS,
+      key: info,
+      file: { name: 'panel.jbx', bytes: panel },
+      actor: '市科技局',
+      now: new Date(),
+    });
+    expect(again.ok && again.isDuplicate).toBe(true);
+
+    const approved = await approve(db, {
+      packageId: 'KLMY-2026-JB-001',
+      approvedOn: '2026-09-29',
+      actor: '市科技局',
+    });
+    if (!approved.ok) throw new Error(approved.reason);
+    const days = approved.approval.publicity.days;
+    expect(days.map((d) => d.date)).toEqual([
+      '2026-09-30',
+      '2026-10-08',
+      '2026-10-09',
+      '2026-10-10',
+      '2026-10-12',
+    ]);
+    expect(days.find((d) => d.date === '2026-10-10')?.isMakeUp).toBe(true);
+    const publicity = await run(
+      'calendar',
+      'publicity',
+      '2026-09-30',
+      '--data',
+      join(dir, 'cli-data'),
+    );
+    expect(publicity.out).toContain(
+      days
+        .map((d) => d.date)
+        .join('、')
+        .replace('2026-10-10', '2026-10-10（周六调休上班）'),
+    );
+
+    const [round] = await listRounds(db);
+    if (!round) throw new Error('no round');
+    expect(stageOf(round, '2026-09-29')).toBe('approved');
+    expect(stageOf(round, '2026-10-08')).toBe('publicity');
+    const notice = roundPublicityNotice(round);
+    const text = notice ? [notice.title, ...notice.rows.flat(), ...notice.footer].join('\n') : '';
+    expect(text).toContain('2026年9月30日至2026年10月12日');
+    expect(text).toContain('新疆水处理技术研究院（示例），经费 400 万元');
+    expect((await auditLog(db)).map((e) => e.action)).toEqual([
+      'bureau.package.sign',
+      'bureau.panel.ingest',
+      'bureau.approve',
+    ]);
+
+    // A year the calendar lacks: refused, with the way to import its calendar, nothing written.
+    const refused = await approve(db, {
+      packageId: 'KLMY-2026-JB-001',
+      approvedOn: '2031-09-29',
+      actor: '市科技局',
+    });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.reason).toContain('导入此日历');
+    const kept = (await listRounds(db))[0];
+    expect(kept?.approval?.approvedOn).toBe('2026-09-29');
+    expect((await openBundle(signed.bytes, { crypto: nodeCrypto })).ok).toBe(true);
+  });
+});
