@@ -73,6 +73,12 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./render-taskbook')).renderTaskbookCommand,
   },
   {
+    name: 'print',
+    summary:
+      '打印评审会议表格（签到表、保密承诺书及回避声明、空白评分表、评分汇总表、专家组意见、评审费签收表） / print a meeting form to PDF',
+    load: async () => (await import('./print')).printCommand,
+  },
+  {
     name: 'verify-print',
     summary: '核对打印件上的核验码与任务书文件是否一致 / check a printed code against a task book',
     load: async () => (await import('./verify-print')).verifyPrintCommand,

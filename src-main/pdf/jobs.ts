@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
 import { missingGlyphs } from './fonts';
-import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
+import { FormLayoutSchema } from '../../src-shared/meeting';
+import { renderFormPdf, renderScoreSheetPdf, renderTaskBookPdf } from './render';
 
 export const PdfJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('taskbook'), tb: TaskBookSchema }),
@@ -15,6 +16,7 @@ export const PdfJobSchema = z.discriminatedUnion('kind', [
     sheet: ScoreSheetSchema,
     fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
   }),
+  z.object({ kind: z.literal('form'), layout: FormLayoutSchema }),
 ]);
 export type PdfJob = z.infer<typeof PdfJobSchema>;
 
@@ -42,6 +44,11 @@ export async function renderJob(job: PdfJob): Promise<PdfResult> {
       return {
         bytes: await renderScoreSheetPdf(job.pkg, job.sheet, job.fingerprint),
         missing: missingGlyphs(textOf(job.sheet)),
+      };
+    case 'form':
+      return {
+        bytes: await renderFormPdf(job.layout),
+        missing: missingGlyphs(textOf(job.layout.sections)),
       };
   }
 }
