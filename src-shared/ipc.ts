@@ -11,6 +11,7 @@
  * src-renderer/src/bridge.ts; the compiler points at every place that is still missing it.
  */
 import { z } from 'zod';
+import { FormLayoutSchema } from './meeting/layout';
 import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from './model';
 import './validation-messages';
 
@@ -170,6 +171,11 @@ export const contract = {
   'taskbook:pdf': {
     input: z.object({ tb: TaskBookSchema }),
     /** `missing`: characters no print font has (they would print as boxes), for the editor to name. */
+    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
+  },
+  /** A form of the meeting pack (src-shared/meeting) as a PDF, rendered in main's worker. */
+  'form:pdf': {
+    input: z.object({ layout: FormLayoutSchema }),
     output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
   },
   /** Electron's print dialog on a PDF; the web host answers `handler-failed` (it downloads instead). */

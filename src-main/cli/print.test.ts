@@ -6,13 +6,18 @@
  * cells computed by hand; `verify-print` ties a form's code to its record.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src-shared/scoring';
 import { buildForm, FormKindSchema, type FormKind } from '../../src-shared/meeting';
-import type { ReviewPackage, ScoreSheet } from '../../src-shared/model';
+import {
+  PanelDecisionSchema as DecisionSchema,
+  type ReviewPackage,
+  type ScoreSheet,
+} from '../../src-shared/model';
+import { appHandlers } from '../handlers/app';
 import { sampleDecision, samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
 import { renderJob } from '../pdf/jobs';
 import { assertOnlyEmbeddedFonts, assertQpdfClean, flatText, words } from '../pdf/pdf-checks';
@@ -210,6 +215,22 @@ describe('jiebang print: the meeting pack', () => {
     );
     expect(fewer.code).toBe(1);
     expect(fewer.out).toContain('✗ 不一致');
+  });
+
+  it('the app door (form:pdf, what the chair print button calls) prints the same form as the CLI', async () => {
+    const { path, code } = await printed('opinion', ...WITH_SHEETS);
+    const pkg = samplePackage();
+    const decision = DecisionSchema.parse(JSON.parse(await readFile(`${S}/decision.json`, 'utf8')));
+    const built = buildForm('opinion', { pkg, agg: aggregate(pkg, sampleSheets()), decision });
+    if (!built.ok) throw new Error(built.message);
+    expect(built.layout.code).toBe(code);
+    const { bytes } = await appHandlers['form:pdf'](
+      { layout: built.layout },
+      { kind: 'web', dataDir: '/nonexistent', isPackaged: false, resourcesDir: 'resources' },
+    );
+    const viaApp = join(await mkdtemp(join(tmpdir(), 'jb-print-')), 'app.pdf');
+    await writeFile(viaApp, bytes);
+    expect(flatText(viaApp)).toBe(flatText(path));
   });
 
   it('refuses a form it does not know and a form without what it needs, writing nothing', async () => {

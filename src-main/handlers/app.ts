@@ -22,13 +22,14 @@ async function render(job: PdfJob, host: HostServices): Promise<PdfResult> {
 }
 
 export const appHandlers: HandlerMap<
-  'app:info' | 'sample:package' | 'sheet:pdf' | 'taskbook:pdf' | 'pdf:print'
+  'app:info' | 'sample:package' | 'sheet:pdf' | 'taskbook:pdf' | 'form:pdf' | 'pdf:print'
 > = {
   'sheet:pdf': async ({ pkg, sheet, fingerprint }, host) => {
     const { bytes } = await render({ kind: 'sheet', pkg, sheet, fingerprint }, host);
     return { bytes };
   },
   'taskbook:pdf': async ({ tb }, host) => render({ kind: 'taskbook', tb }, host),
+  'form:pdf': async ({ layout }, host) => render({ kind: 'form', layout }, host),
   'pdf:print': async ({ bytes, title }, host) => {
     if (!host.printPdf)
       throw new IpcError('handler-failed', '此环境不能直接打印，请下载后打印 cannot print here');

@@ -22,6 +22,7 @@ const DOING: Partial<Record<Channel, string>> = {
   'sample:package': '读取示例评审包',
   'sheet:pdf': '生成评分表 PDF',
   'taskbook:pdf': '生成任务书 PDF',
+  'form:pdf': '生成评审会议表格 PDF',
   'pdf:print': '打印',
 };
 

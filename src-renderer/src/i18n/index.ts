@@ -13,6 +13,7 @@ import { reviewStrings } from './review';
 import { chairStrings } from './chair';
 import { taskbookStrings } from './taskbook';
 import { calendarStrings } from './calendar';
+import { meetingStrings } from './meeting';
 
 const dictionaries = [
   coreStrings,
@@ -24,6 +25,7 @@ const dictionaries = [
   chairStrings,
   taskbookStrings,
   calendarStrings,
+  meetingStrings,
 ] as const;
 
 type Dictionary = (typeof dictionaries)[number];
