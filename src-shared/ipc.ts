@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { NoticeSchema } from './bureau/notice-schema';
 import { PHOTOS_MAX } from './inspection/bounds';
+import { FormLayoutSchema } from './meeting/layout';
 import {
   InspectionReportSchema,
   PanelDecisionSchemaV2,
@@ -234,6 +235,11 @@ export const contract = {
    */
   'inspection:pdf': {
     input: InspectionPdfInputSchema,
+    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
+  },
+  /** A form of the meeting pack (src-shared/meeting) as a PDF, rendered in main's worker. */
+  'form:pdf': {
+    input: z.object({ layout: FormLayoutSchema }),
     output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
   },
   /** Electron's print dialog on a PDF; the web host answers `handler-failed` (it downloads instead). */

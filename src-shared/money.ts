@@ -6,6 +6,7 @@
  * forms round: 四舍五入) to 2 decimal places for display.
  */
 import Decimal from 'decimal.js';
+import Nzh from 'nzh';
 import { z } from 'zod';
 import { stripInvisible, toHalfWidthDigits } from './text/normalize';
 
@@ -74,4 +75,21 @@ export function ratio(part: Dec | string, whole: Dec | string): Dec {
 /** Is `points` a multiple of `step` (exactly, in decimals)? */
 export function onStep(points: number, step: number): boolean {
   return dec(points).mod(dec(step)).isZero();
+}
+
+/**
+ * An amount in 万元 in capitals as official forms write it (金额大写, in 元): "1000" →
+ * 壹仟万元整, "800" → 捌佰万元整, "12.5" → 壹拾贰万伍仟元整, "0.000123" → 壹元贰角叁分.
+ * The amount is converted exactly (decimal.js) to 元 and spelled by `nzh` (Nzh.cn.toMoney).
+ */
+export function moneyCapitals(value: Dec | string): string {
+  const yuan = dec(value).times(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return Nzh.cn.toMoney(yuan.toFixed(), { outSymbol: false });
+}
+
+/** An amount in 元 (a fee, not a budget) in capitals: "1500" → 壹仟伍佰元整. */
+export function yuanCapitals(value: Dec | string): string {
+  return Nzh.cn.toMoney(dec(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(), {
+    outSymbol: false,
+  });
 }

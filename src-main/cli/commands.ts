@@ -81,7 +81,7 @@ export const commands: readonly CliCommandEntry[] = [
   {
     name: 'print',
     summary:
-      '把里程碑考核表或验收结论表（文件包或 JSON）排版为可签字的 PDF / print an assessment or acceptance form',
+      '打印评审会议表格（签到表、保密承诺书及回避声明、空白评分表、评分汇总表、专家组意见、评审费签收表），或把里程碑考核表、验收结论表排版为可签字的 PDF / print a meeting form, an assessment or an acceptance form',
     load: async () => (await import('./print')).printCommand,
   },
   {

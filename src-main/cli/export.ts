@@ -1,18 +1,12 @@
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openBundle } from '../../src-shared/bundle';
-import { gatherSheets, type SheetSource } from '../../src-shared/decision';
+import { gatherSheets } from '../../src-shared/decision';
 import { capLines } from '../../src-shared/io';
-import { PanelDecisionSchema, type PanelDecision } from '../../src-shared/model';
-import { describeSchemaIssues } from '../../src-shared/scoring';
-import { nodeCrypto } from '../crypto/node-crypto';
 import { roundSheets, summaryCsv } from '../xlsx/summary';
 import { writeWorkbook } from '../xlsx/workbook';
 import { ageKeys } from './bundle-io';
-import { loadReviewPackage, readBounded, readJsonFile, readSheetFiles, writeOutput } from './io';
+import { loadReviewPackage, writeOutput } from './io';
+import { readPanelInputs } from './panel-inputs';
 import { CliUsageError, type CliCommand } from './types';
-
-const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
 
 export const exportCommand: CliCommand = {
   usage: `jiebang export (--xlsx OUT.xlsx | --csv OUT.csv) --package PKG.json|PKG.jbx SHEET… [--decision DECISION.json]
@@ -49,41 +43,13 @@ written.`,
     if (positionals.length === 0) throw new CliUsageError('请给出评分表文件或专家组评审结果文件包');
     const pkg = await loadReviewPackage(io.cwd, values.package);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
-    let sources: SheetSource[];
-    let decision: PanelDecision | null = null;
-    const [first] = positionals;
-    const firstBytes =
-      positionals.length === 1 && first !== undefined && extname(first).toLowerCase() === '.jbx'
-        ? await readBounded(io.cwd, first, PANEL_BUNDLE_BYTES)
-        : null;
-    const opened = firstBytes ? await openBundle(firstBytes, { crypto: nodeCrypto, keys }) : null;
-    if (opened && !opened.ok)
-      throw new CliUsageError(`${first}：文件包校验失败：${opened.error.message}`);
-    if (first !== undefined && opened?.ok && opened.bundle.kind === 'panel-result') {
-      const b = opened.bundle;
-      decision = b.document;
-      sources = [
-        ...b.inner.flatMap((x) =>
-          x.kind === 'expert-sheets'
-            ? [{ sheet: x.document, origin: `${first}：${x.document.expertId}` }]
-            : [],
-        ),
-        ...b.extra.transcribed.map((t) => ({
-          sheet: t.sheet,
-          origin: `${first}：纸质 ${t.sheet.expertId}`,
-        })),
-      ];
-    } else {
-      sources = await readSheetFiles(io.cwd, positionals, pkg, keys);
-    }
-    if (values.decision !== undefined) {
-      const parsed = PanelDecisionSchema.safeParse(await readJsonFile(io.cwd, values.decision));
-      if (!parsed.success)
-        throw new CliUsageError(
-          `${values.decision} 不是有效的专家组意见：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
-        );
-      decision = parsed.data;
-    }
+    const { sources, decision } = await readPanelInputs(
+      io.cwd,
+      positionals,
+      pkg,
+      keys,
+      values.decision,
+    );
     const gathered = gatherSheets(pkg, sources);
     if (gathered.problems.length > 0)
       throw new CliUsageError(

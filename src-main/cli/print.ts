@@ -1,117 +1,48 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  AcceptanceFormSchema,
-  acceptancePrint,
-  assessmentPrint,
-  MilestoneAssessmentFormSchema,
-  ProjectFormSchema,
-  type PrintedForm,
-  type PrintSigner,
-} from '../../src-shared/award';
-import { openBundle, ROLE_LABEL } from '../../src-shared/bundle';
-import { isAgeFile } from '../../src-shared/crypto/age';
-import { capLines, readJson } from '../../src-shared/io';
-import { describeSchemaIssues } from '../../src-shared/scoring';
-import { describeCodePoint } from '../../src-shared/text/normalize';
-import { nodeCrypto } from '../crypto/node-crypto';
-import { writeFileAtomic } from '../fs/atomic-write';
-import { describeFileError } from '../fs/errors';
-import { ageKeys } from './bundle-io';
-import { readBounded } from './io';
-import { CliUsageError, missingArguments, type CliCommand } from './types';
+import { formKindOf } from '../../src-shared/meeting';
+import { awardPrintCommand } from './print-award';
+import { meetingPrintCommand } from './print-meeting';
+import type { CliCommand } from './types';
 
-/** An assessment with its evidence, or a form: well under this. */
-const PRINT_INPUT_BYTES = 64 * 1024 * 1024;
+/** A usage text's synopsis (before its first blank line) and the rest. */
+const partsOf = (usage: string): [string, string] => {
+  const at = usage.search(/\n\s*\n/);
+  return at < 0 ? [usage, ''] : [usage.slice(0, at), usage.slice(at).trim()];
+};
+const [meetingSynopsis, meetingText] = partsOf(meetingPrintCommand.usage);
+const [awardSynopsis, awardText] = partsOf(awardPrintCommand.usage);
 
-const WHAT = 'print 排版里程碑考核表与验收结论表（其文件包或 JSON）';
-
-/** The form a JSON document or a verified bundle holds, with its signers (none for JSON). */
-async function formOf(
-  bytes: Uint8Array,
-  file: string,
-  keys: Awaited<ReturnType<typeof ageKeys>>,
-): Promise<PrintedForm> {
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip || isAgeFile(bytes)) {
-    const opened = await openBundle(bytes, { crypto: nodeCrypto, keys });
-    if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
-    const b = opened.bundle;
-    const signers: PrintSigner[] = b.manifest.signers.map((s) => ({
-      role: ROLE_LABEL[s.role],
-      name: s.name,
-      fingerprint: s.fingerprint,
-    }));
-    if (b.kind === 'milestone-assessment') return assessmentPrint(b.document, signers);
-    if (b.kind === 'project-form' && b.document.form === 'acceptance')
-      return acceptancePrint(b.document, signers);
-    throw new CliUsageError(`${file} 是${b.summary}；${WHAT}`);
-  }
-  const read = readJson(bytes, file);
-  if (!read.ok) throw new CliUsageError(read.message);
-  const raw = read.value;
-  const isObject = typeof raw === 'object' && raw !== null;
-  if (isObject && 'assessmentId' in raw) {
-    const a = MilestoneAssessmentFormSchema.safeParse(raw);
-    if (!a.success)
-      throw new CliUsageError(
-        `${file}：里程碑考核格式错误：\n  ${capLines(describeSchemaIssues(a.error)).join('\n  ')}`,
-      );
-    return assessmentPrint(a.data, [
-      ...a.data.assessors.map((name) => ({ role: '考核专家', name })),
-      { role: '发榜方技术负责人', name: a.data.technicalManager },
-      { role: '市科技局', name: '' },
-    ]);
-  }
-  const f = ProjectFormSchema.safeParse(raw);
-  if (isObject && 'formId' in raw && !f.success)
-    throw new CliUsageError(
-      `${file}：表单格式错误：\n  ${capLines(describeSchemaIssues(f.error)).join('\n  ')}`,
-    );
-  const acc = AcceptanceFormSchema.safeParse(raw);
-  if (acc.success)
-    return acceptancePrint(acc.data, [
-      { role: '市科技局', name: '' },
-      { role: '发榜方', name: '' },
-    ]);
-  throw new CliUsageError(`${file}：不是里程碑考核或验收表；${WHAT}`);
-}
-
+/**
+ * `jiebang print`: a form of the review meeting (issue 19), named by FORM, or a document after the
+ * award (issue 21) given as FILE — one command, told apart by its first argument (or --package).
+ */
 export const printCommand: CliCommand = {
-  usage: `jiebang print FILE -o OUT.pdf [--identity KEY | --passphrase-file F]
+  usage: `${meetingSynopsis}
+${awardSynopsis}
 
-Renders a milestone assessment (里程碑考核表, 第十二条（八）3, 第十四条) or an acceptance form
-(验收结论表, 第十二条（九）, 第二十条) as an A4 PDF for wet signatures: each indicator's target and
-result, the effect on the tranche, the outcome and its consequences, and a signature line per
-signer. FILE is the signed bundle (verified first; each signer's key fingerprint is printed) or
-the JSON document (blank signature lines).`,
+${meetingText}
+
+${awardText}`,
   run: async (args, io) => {
+    // Every option of both, so that option values are never taken for the first argument.
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
+      strict: false,
       options: {
         out: { type: 'string', short: 'o' },
+        package: { type: 'string' },
+        decision: { type: 'string' },
+        fee: { type: 'string', multiple: true },
+        'id-digits': { type: 'string', multiple: true },
         identity: { type: 'string' },
         'passphrase-file': { type: 'string' },
       },
     });
-    const [file] = positionals;
-    if (file === undefined || values.out === undefined)
-      throw missingArguments('jiebang print FILE -o OUT.pdf');
-    const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
-    const form = await formOf(await readBounded(io.cwd, file, PRINT_INPUT_BYTES), file, keys);
-    const { renderNoticePdf } = await import('../pdf/notice');
-    const { bytes, missing } = await renderNoticePdf(form, form.signLines);
-    if (missing.length > 0)
-      io.err(
-        `! 以下字符字库中没有，打印件上以其码位代替：${missing.map(describeCodePoint).join('、')}\n`,
-      );
-    try {
-      await writeFileAtomic(resolve(io.cwd, values.out), bytes);
-    } catch (error) {
-      throw new CliUsageError(describeFileError(error, values.out));
-    }
-    io.out(`已排版 rendered: ${values.out}（${form.title}，${bytes.byteLength} 字节）\n`);
-    return 0;
+    const [first] = positionals;
+    // A meeting form is named (sign-in, 评分汇总表…) and needs the package; an award document is a file.
+    const isMeetingForm =
+      (typeof first === 'string' && formKindOf(first) !== null) || values.package !== undefined;
+    return (isMeetingForm ? meetingPrintCommand : awardPrintCommand).run(args, io);
   },
 };

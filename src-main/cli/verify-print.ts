@@ -5,15 +5,21 @@ import {
   parsePrintedCode,
   readTaskBookFile,
 } from '../../src-shared/taskbook';
+import { compareForm, FORM_LABEL, parseFormCode } from '../../src-shared/meeting';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { ageKeys, readBundleFile } from './bundle-io';
+import { formInputs } from './print-meeting';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const verifyPrintCommand: CliCommand = {
   usage: `jiebang verify-print --code CODE FILE [--identity KEY] [--passphrase-file F]
+jiebang verify-print --code CODE --package PKG [SHEET…|PANEL.jbx] [--decision D.json]
 
 CODE is the verification code printed on the task book (or read from its QR code). FILE is the
-task-book bundle (.jbx, verified first) or its JSON. Says whether the printed copy matches.`,
+task-book bundle (.jbx, verified first) or its JSON. Says whether the printed copy matches.
+With --package (or a form's QR text jiebang:form:…), CODE is a meeting form's code (jiebang
+print): the forms are made again from the package, the sheets (a panel bundle, or sheet files)
+and the decision, and the command says which form the print is, or that none matches.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -22,8 +28,36 @@ task-book bundle (.jbx, verified first) or its JSON. Says whether the printed co
         code: { type: 'string' },
         identity: { type: 'string' },
         'passphrase-file': { type: 'string' },
+        package: { type: 'string' },
+        decision: { type: 'string' },
       },
     });
+    if (
+      values.code !== undefined &&
+      (values.package !== undefined || values.code.trim().startsWith('jiebang:form:'))
+    ) {
+      const printed = parseFormCode(values.code);
+      if (!printed)
+        throw new CliUsageError('核验码应为 64 位十六进制数字（或二维码内容 jiebang:form:…）');
+      if (values.package === undefined)
+        throw missingArguments('jiebang verify-print --code CODE --package PKG [SHEET…|PANEL.jbx]');
+      const input = await formInputs(io.cwd, values.package, positionals, {
+        ...(values.decision !== undefined ? { decision: values.decision } : {}),
+        ...(values.identity !== undefined ? { identity: values.identity } : {}),
+        ...(values['passphrase-file'] !== undefined
+          ? { passphraseFile: values['passphrase-file'] }
+          : {}),
+      });
+      const result = compareForm(printed, input);
+      if (result.match) {
+        io.out(
+          `✓ 一致：打印件是评审包 ${input.pkg.packageId} 的${FORM_LABEL[result.layout.form]}\n`,
+        );
+        return 0;
+      }
+      io.out(`✗ 不一致：打印件核验码 ${printed.code}\n  ${result.reason}。\n`);
+      return 1;
+    }
     const [file] = positionals;
     if (file === undefined || values.code === undefined)
       throw missingArguments('jiebang verify-print --code CODE FILE');

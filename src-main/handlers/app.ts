@@ -22,7 +22,13 @@ async function render(job: PdfJob, host: HostServices): Promise<PdfResult> {
 }
 
 export const appHandlers: HandlerMap<
-  'app:info' | 'sample:package' | 'sheet:pdf' | 'taskbook:pdf' | 'inspection:pdf' | 'pdf:print'
+  | 'app:info'
+  | 'sample:package'
+  | 'sheet:pdf'
+  | 'taskbook:pdf'
+  | 'inspection:pdf'
+  | 'form:pdf'
+  | 'pdf:print'
 > = {
   'inspection:pdf': async (input, host) => render({ kind: 'inspection', ...input }, host),
   'sheet:pdf': async ({ pkg, sheet, fingerprint }, host) => {
@@ -30,6 +36,7 @@ export const appHandlers: HandlerMap<
     return { bytes };
   },
   'taskbook:pdf': async ({ tb }, host) => render({ kind: 'taskbook', tb }, host),
+  'form:pdf': async ({ layout }, host) => render({ kind: 'form', layout }, host),
   'pdf:print': async ({ bytes, title }, host) => {
     if (!host.printPdf)
       throw new IpcError('handler-failed', '此环境不能直接打印，请下载后打印 cannot print here');

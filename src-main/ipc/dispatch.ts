@@ -23,6 +23,7 @@ const DOING: Partial<Record<Channel, string>> = {
   'sheet:pdf': '生成评分表 PDF',
   'taskbook:pdf': '生成任务书 PDF',
   'inspection:pdf': '生成实地考察报告 PDF',
+  'form:pdf': '生成评审会议表格 PDF',
   'pdf:print': '打印',
 };
 

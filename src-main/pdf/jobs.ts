@@ -8,7 +8,13 @@ import { InspectionPdfInputSchema } from '../../src-shared/ipc';
 import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
 import { missingGlyphs } from './fonts';
 import { renderNoticePdf } from './notice';
-import { renderInspectionPdf, renderScoreSheetPdf, renderTaskBookPdf } from './render';
+import { FormLayoutSchema } from '../../src-shared/meeting';
+import {
+  renderFormPdf,
+  renderInspectionPdf,
+  renderScoreSheetPdf,
+  renderTaskBookPdf,
+} from './render';
 
 export const PdfJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('taskbook'), tb: TaskBookSchema }),
@@ -20,6 +26,7 @@ export const PdfJobSchema = z.discriminatedUnion('kind', [
     fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   InspectionPdfInputSchema.extend({ kind: z.literal('inspection') }),
+  z.object({ kind: z.literal('form'), layout: FormLayoutSchema }),
 ]);
 export type PdfJob = z.infer<typeof PdfJobSchema>;
 
@@ -59,6 +66,11 @@ export async function renderJob(job: PdfJob): Promise<PdfResult> {
           purpose: job.purpose,
         }),
         missing: missingGlyphs(textOf([job.report, job.signers, job.purpose])),
+      };
+    case 'form':
+      return {
+        bytes: await renderFormPdf(job.layout),
+        missing: missingGlyphs(textOf(job.layout.sections)),
       };
   }
 }

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
 import { missingGlyphs } from './fonts';
+import { assertOnlyEmbeddedFonts, sh, words } from './pdf-checks';
 import { taskBookCode } from '../../src-shared/taskbook';
 import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
 import { fmtMoney } from '../../src-shared/money';
@@ -13,7 +13,6 @@ import decimalsCase from '../../test/fixtures/cases/taskbook/decimals-and-thousa
 import invisibleCase from '../../test/fixtures/cases/taskbook/invisible-and-emoji.json';
 
 const A4 = { width: 595.28, height: 841.89 };
-const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
 async function sample(): Promise<TaskBook> {
   return TaskBookSchema.parse(JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')));
@@ -24,34 +23,6 @@ async function rendered(tb: TaskBook): Promise<string> {
   const path = join(dir, 'tb.pdf');
   await writeFile(path, await renderTaskBookPdf(tb));
   return path;
-}
-
-/** Every word's box from `pdftotext -bbox`, with the page it is on. */
-function words(
-  path: string,
-): { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[] {
-  const html = sh('pdftotext', ['-bbox', path, '-']);
-  return [
-    ...html.matchAll(
-      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-    ),
-  ].map((m) => ({
-    xMin: Number(m[1]),
-    yMin: Number(m[2]),
-    xMax: Number(m[3]),
-    yMax: Number(m[4]),
-    text: m[5] ?? '',
-  }));
-}
-
-/** Every font in the PDF is embedded (no fallback Helvetica, ever). */
-function assertOnlyEmbeddedFonts(path: string) {
-  const fonts = sh('pdffonts', [path])
-    .split('\n')
-    .slice(2)
-    .filter((l) => l.trim() !== '');
-  expect(fonts.length).toBeGreaterThan(0);
-  for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+Noto\S+ .* yes yes /);
 }
 
 const flat = (text: string) => text.replace(/\s+/g, '');

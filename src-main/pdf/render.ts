@@ -2,6 +2,8 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import QRCode from 'qrcode';
 import type { ReviewPackage, ScoreSheet, TaskBook } from '../../src-shared/model';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
+import type { FormLayout } from '../../src-shared/meeting';
+import { FormDocument } from './form-document';
 import { ScoreSheetDocument } from './sheet-document';
 import { loadFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
@@ -34,4 +36,15 @@ export async function renderScoreSheetPdf(
 ): Promise<Uint8Array> {
   await loadFonts();
   return new Uint8Array(await renderToBuffer(ScoreSheetDocument({ pkg, sheet, fingerprint })));
+}
+
+/** A form of the meeting pack (src-shared/meeting), with its verification code's QR. */
+export async function renderFormPdf(layout: FormLayout): Promise<Uint8Array> {
+  await loadFonts();
+  const qr = await QRCode.toDataURL(layout.qrText, {
+    errorCorrectionLevel: 'M',
+    margin: 1,
+    width: 200,
+  });
+  return new Uint8Array(await renderToBuffer(FormDocument({ layout, qr })));
 }

@@ -302,7 +302,12 @@ async function checkPanel(
     checks.push({
       name: '纸质评分表',
       ok: true,
-      detail: `${transcribed.length} 份转录评分表，各附签字原件扫描件（哈希一致）`,
+      detail: `${transcribed.length} 份转录评分表，各附签字原件扫描件（哈希一致）：${transcribed
+        .map(
+          (t) =>
+            `${t.sheet.expertId}（纸质评分表转录，录入 ${t.transcribedBy}${t.checkedBy ? `，复核 ${t.checkedBy}` : ''}；扫描件 ${t.scan.path} SHA-256 ${t.scan.sha256}）`,
+        )
+        .join('；')}`,
     });
   return { ok: true, extra: { transcribed }, checks, inner };
 }

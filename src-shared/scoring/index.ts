@@ -2,3 +2,4 @@ export * from './sheet';
 export * from './aggregate';
 export * from './horse-race';
 export * from './csv';
+export * from './transcription';

@@ -15,6 +15,7 @@ import { taskbookStrings } from './taskbook';
 import { calendarStrings } from './calendar';
 import { awardStrings } from './award';
 import { bureauStrings } from './bureau';
+import { meetingStrings } from './meeting';
 
 const dictionaries = [
   coreStrings,
@@ -28,6 +29,7 @@ const dictionaries = [
   calendarStrings,
   awardStrings,
   bureauStrings,
+  meetingStrings,
 ] as const;
 
 type Dictionary = (typeof dictionaries)[number];

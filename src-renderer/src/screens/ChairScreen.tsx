@@ -22,6 +22,7 @@ import { METHOD_SHORT, NO_VALID_SHEETS, type AggregateResult } from '../../../sr
 import { HorseRaceComparison } from '../components/HorseRaceComparison';
 import { RaceSelection } from '../components/RaceSelection';
 import { LocalProfileImport } from '../components/LocalProfileImport';
+import { MeetingPrint } from './meeting/MeetingPrint';
 import { api } from '../bridge';
 import { useT } from '../i18n';
 import { useChair } from '../stores/chair';
@@ -577,6 +578,7 @@ export function ChairScreen() {
       <h3>{t('chair.distribution')}</h3>
       <Distribution pkg={pkg} agg={agg} />
       {sheets.length > 0 && <Decision pkg={pkg} desk={desk} sheets={sheets} />}
+      <MeetingPrint input={sheets.length > 0 ? { pkg, agg, decision: desk.decision } : { pkg }} />
     </section>
   );
 }

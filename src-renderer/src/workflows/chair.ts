@@ -3,7 +3,12 @@
  * the signed panel bundle. The screen renders these; `test/unit/decision-doors.test.ts` runs them
  * beside `jiebang check` on the same decision and compares the findings.
  */
-import { buildBundle } from '../../../src-shared/bundle';
+import {
+  buildBundle,
+  TranscribedSheetSchema,
+  type TranscribedSheet,
+} from '../../../src-shared/bundle';
+import { sha256HexWith } from '../../../src-shared/crypto/provider';
 import type { AuditHead } from '../../../src-shared/audit/head';
 import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import {
@@ -77,6 +82,8 @@ export interface PanelBundleInput {
   packageManifestSha256?: string;
   /** Every sheet bundle the decision rests on, byte for byte (the chair's own included). */
   sheetBundles: readonly { expertId: string; manifestSha256: string; bytes: Uint8Array }[];
+  /** Paper sheets typed in (转录), each beside the scan of its wet-signed original. */
+  transcribed?: readonly PaperSheet[];
   /** The chair's audit chain as it travels (`audit.json`) and its head (in the manifest). */
   audit: { head: AuditHead; bytes: Uint8Array };
   crypto: CryptoProvider;
@@ -104,8 +111,48 @@ export function buildPanelBundle(input: PanelBundleInput): Promise<Uint8Array> {
     document: decision,
     files: new Map<string, Uint8Array>([
       ...input.sheetBundles.map((g): [string, Uint8Array] => [`sheets/${g.expertId}.jbx`, g.bytes]),
+      ...(input.transcribed ?? []).flatMap((p): [string, Uint8Array][] => [
+        [
+          `paper/${p.record.sheet.expertId}.json`,
+          new TextEncoder().encode(JSON.stringify(p.record)),
+        ],
+        [p.record.scan.path, p.scan],
+      ]),
       ['audit.json', audit.bytes],
     ]),
     encryptTo: { recipient: pkg.bureau.ageRecipient },
   });
+}
+
+/** A transcribed paper sheet and its scan's bytes, as the desk keeps them for the panel bundle. */
+export interface PaperSheet {
+  record: TranscribedSheet;
+  scan: Uint8Array;
+}
+
+/**
+ * The record of a paper sheet typed in: the sheet (read through `readSheetsCsv`, validated as at
+ * every door), who typed it and when, who checked it (double entry), and the scan hashed
+ * (`paper/<expertId>.<ext>`, the room format 2 of the bundle gives transcriptions).
+ */
+export function paperSheet(input: {
+  sheet: ScoreSheet;
+  scan: { bytes: Uint8Array; extension: string };
+  transcribedBy: string;
+  transcribedAt: string;
+  checkedBy?: string;
+  crypto: CryptoProvider;
+}): PaperSheet {
+  const record = TranscribedSheetSchema.parse({
+    formatVersion: 1,
+    sheet: input.sheet,
+    scan: {
+      path: `paper/${input.sheet.expertId}.${input.scan.extension.toLowerCase()}`,
+      sha256: sha256HexWith(input.crypto, input.scan.bytes),
+    },
+    transcribedBy: input.transcribedBy,
+    transcribedAt: input.transcribedAt,
+    ...(input.checkedBy ? { checkedBy: input.checkedBy } : {}),
+  });
+  return { record, scan: input.scan.bytes };
 }

@@ -1,0 +1,70 @@
+/**
+ * The sheets (and the decision) a command works from: either one panel bundle (.jbx, verified and
+ * decrypted; its inner signed sheets and its transcribed paper sheets) or sheet files (JSON,
+ * sheet bundles, paper-sheet CSV), plus an optional `--decision DECISION.json`. Shared by
+ * `jiebang export`, `print` and `verify-print`, so each reads a panel the same way.
+ */
+import { extname } from 'node:path';
+import { openBundle } from '../../src-shared/bundle';
+import type { AgeKey } from '../../src-shared/crypto/age';
+import type { SheetSource } from '../../src-shared/decision';
+import { capLines } from '../../src-shared/io';
+import {
+  PanelDecisionSchema,
+  type PanelDecision,
+  type ReviewPackage,
+} from '../../src-shared/model';
+import { describeSchemaIssues } from '../../src-shared/scoring';
+import { nodeCrypto } from '../crypto/node-crypto';
+import { PANEL_BUNDLE_BYTES, readBounded, readJsonFile, readSheetFiles } from './io';
+import { CliUsageError } from './types';
+
+export interface PanelInputs {
+  sources: SheetSource[];
+  decision: PanelDecision | null;
+}
+
+export async function readPanelInputs(
+  cwd: string,
+  files: readonly string[],
+  pkg: ReviewPackage,
+  keys: readonly AgeKey[],
+  decisionFile?: string,
+): Promise<PanelInputs> {
+  let sources: SheetSource[];
+  let decision: PanelDecision | null = null;
+  const [first] = files;
+  const firstBytes =
+    files.length === 1 && first !== undefined && extname(first).toLowerCase() === '.jbx'
+      ? await readBounded(cwd, first, PANEL_BUNDLE_BYTES)
+      : null;
+  const opened = firstBytes ? await openBundle(firstBytes, { crypto: nodeCrypto, keys }) : null;
+  if (opened && !opened.ok)
+    throw new CliUsageError(`${first}：文件包校验失败：${opened.error.message}`);
+  if (first !== undefined && opened?.ok && opened.bundle.kind === 'panel-result') {
+    const b = opened.bundle;
+    decision = b.document;
+    sources = [
+      ...b.inner.flatMap((x) =>
+        x.kind === 'expert-sheets'
+          ? [{ sheet: x.document, origin: `${first}：${x.document.expertId}` }]
+          : [],
+      ),
+      ...b.extra.transcribed.map((t) => ({
+        sheet: t.sheet,
+        origin: `${first}：纸质 ${t.sheet.expertId}`,
+      })),
+    ];
+  } else {
+    sources = await readSheetFiles(cwd, files, pkg, keys);
+  }
+  if (decisionFile !== undefined) {
+    const parsed = PanelDecisionSchema.safeParse(await readJsonFile(cwd, decisionFile));
+    if (!parsed.success)
+      throw new CliUsageError(
+        `${decisionFile} 不是有效的专家组意见：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+      );
+    decision = parsed.data;
+  }
+  return { sources, decision };
+}

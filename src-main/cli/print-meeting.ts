@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import { gatherSheets } from '../../src-shared/decision';
+import { capLines } from '../../src-shared/io';
+import { parseMoneyInput } from '../../src-shared/money';
+import { buildForm, formKindOf, FORM_LABEL, type FormInputs } from '../../src-shared/meeting';
+import type { ReviewPackage } from '../../src-shared/model';
+import { aggregate } from '../../src-shared/scoring';
+import { describeCodePoint } from '../../src-shared/text/normalize';
+import { renderJob } from '../pdf/jobs';
+import { ageKeys } from './bundle-io';
+import { loadReviewPackage, writeOutput } from './io';
+import { readPanelInputs } from './panel-inputs';
+import { CliUsageError, missingArguments, type CliCommand } from './types';
+
+const USAGE = 'jiebang print FORM --package PKG [SHEET…|PANEL.jbx] [--decision D.json] -o OUT.pdf';
+
+/** `--fee E01=1500` (元) and `--id-digits E01=1234`, each expert of the roster. */
+function perExpert(
+  pkg: ReviewPackage,
+  pairs: readonly string[],
+  option: string,
+  check: (value: string) => string | null,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const m = /^([^=]+)=(.*)$/.exec(pair);
+    const id = m?.[1]?.trim() ?? '';
+    if (!m || !pkg.panel.experts.some((e) => e.id === id))
+      throw new CliUsageError(`--${option} ${pair}：应为 专家编号=值，且专家在评审包的专家名单中`);
+    const value = check(m[2]?.trim() ?? '');
+    if (value === null) throw new CliUsageError(`--${option} ${pair}：值不正确`);
+    out[id] = value;
+  }
+  return out;
+}
+
+export async function formInputs(
+  cwd: string,
+  pkgPath: string,
+  files: readonly string[],
+  opts: { decision?: string; identity?: string; passphraseFile?: string },
+): Promise<FormInputs> {
+  const pkg = await loadReviewPackage(cwd, pkgPath);
+  if (files.length === 0 && opts.decision === undefined) return { pkg };
+  const keys = await ageKeys(cwd, opts.identity, opts.passphraseFile);
+  const { sources, decision } = await readPanelInputs(cwd, files, pkg, keys, opts.decision);
+  // The same validation as every door: a refused sheet is named, and nothing is printed.
+  const gathered = gatherSheets(pkg, sources);
+  if (gathered.problems.length > 0)
+    throw new CliUsageError(
+      `评分表未通过评分标准校验，未打印：\n  ${capLines(gathered.problems.map((p) => `${p.origin}：${p.message}`)).join('\n  ')}`,
+    );
+  return {
+    pkg,
+    ...(sources.length > 0 ? { agg: aggregate(pkg, gathered.sheets) } : {}),
+    ...(decision ? { decision } : {}),
+  };
+}
+
+export const meetingPrintCommand: CliCommand = {
+  usage: `${USAGE} [--fee E01=1500 …] [--id-digits E01=1234 …]
+
+Prints a form of the review meeting as an A4 PDF (the task book's fonts and line breaking), with
+its verification code and QR code (SHA-256 of the canonical JSON of the package id, the form and
+what it shows; for a blank form, of the package's own hash):
+  sign-in     签到表 (roster, affiliation, expertise, signature and time columns)
+  pledge      保密承诺书及回避声明, one page per expert (the seven kinds of conflict, 第七条)
+  blank-sheet 空白评分表, one page per applicant (rubric, maxima, guidance bands, comment lines)
+  summary     评分汇总表 (needs the sheets; the same summaryTable() as score and export)
+  opinion     专家组意见 (needs the sheets and the decision: a panel bundle, or --decision)
+  fees        专家评审费签收表 (--fee EXPERT=元 as the bureau enters them; --id-digits optional)
+FORM may also be given by its Chinese name. Sheets are validated as at every door.`,
+  run: async (args, io) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        package: { type: 'string' },
+        decision: { type: 'string' },
+        fee: { type: 'string', multiple: true },
+        'id-digits': { type: 'string', multiple: true },
+        identity: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
+    });
+    const [formText, ...files] = positionals;
+    if (formText === undefined || values.package === undefined || values.out === undefined)
+      throw missingArguments(USAGE);
+    const form = formKindOf(formText);
+    if (!form)
+      throw new CliUsageError(
+        `没有表格「${formText}」：可打印 sign-in、pledge、blank-sheet、summary、opinion、fees`,
+      );
+    const input = await formInputs(io.cwd, values.package, files, {
+      ...(values.decision !== undefined ? { decision: values.decision } : {}),
+      ...(values.identity !== undefined ? { identity: values.identity } : {}),
+      ...(values['passphrase-file'] !== undefined
+        ? { passphraseFile: values['passphrase-file'] }
+        : {}),
+    });
+    const fees = perExpert(input.pkg, values.fee ?? [], 'fee', (v) => {
+      const m = parseMoneyInput(v);
+      return m.ok && m.value !== null ? m.value : null;
+    });
+    const idDigits = perExpert(input.pkg, values['id-digits'] ?? [], 'id-digits', (v) =>
+      /^[0-9Xx]{4}$/.test(v) ? v.toUpperCase() : null,
+    );
+    const built = buildForm(form, { ...input, fees, idDigits });
+    if (!built.ok) throw new CliUsageError(`${built.message}，未打印。`);
+    const { bytes, missing } = await renderJob({ kind: 'form', layout: built.layout });
+    if (missing.length > 0)
+      io.err(
+        `! 以下字符字库中没有，打印件上以其码位代替：${missing.map(describeCodePoint).join('、')}\n`,
+      );
+    await writeOutput(io.cwd, values.out, bytes);
+    io.out(
+      `已排版 rendered: ${values.out}（${FORM_LABEL[form]}，${bytes.byteLength} 字节）\n核验码 code: ${built.layout.code}\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,41 @@
+import { defineStrings } from './define';
+
+export const meetingStrings = defineStrings(
+  {
+    'meeting.heading': '评审会议表格（打印签字）',
+    'meeting.intro':
+      '每份表格带核验码及其二维码（表格内容规范化 JSON 的 SHA-256），签字扫描件可据此与记录对应（核验打印件）。',
+    'meeting.form.sign-in': '签到表',
+    'meeting.form.pledge': '保密承诺书及回避声明',
+    'meeting.form.blank-sheet': '空白评分表',
+    'meeting.form.summary': '评分汇总表',
+    'meeting.form.opinion': '专家组意见',
+    'meeting.form.fees': '专家评审费签收表',
+    'meeting.print': '打印{form}',
+    'meeting.rendering': '正在排版{form}',
+    'meeting.saved': '已下载 {name}（浏览器版不能直接打印，请打开后打印）。',
+    'meeting.printed': '{form}已送打印。',
+    'meeting.canceled': '{form}未打印（已取消）。',
+    'meeting.missing': '以下字符字库中没有，打印件上以码位代替：{chars}',
+    'meeting.code': '{form}核验码：{code}',
+  },
+  {
+    'meeting.heading': 'Meeting forms (print and sign)',
+    'meeting.intro':
+      "Each form carries a verification code and its QR code (SHA-256 of the form's canonical JSON), so a scanned signed copy can be tied to its record (verify a print).",
+    'meeting.form.sign-in': 'Sign-in sheet',
+    'meeting.form.pledge': 'Confidentiality pledge and conflict declaration',
+    'meeting.form.blank-sheet': 'Blank score sheets',
+    'meeting.form.summary': 'Score summary table',
+    'meeting.form.opinion': "Panel's opinion",
+    'meeting.form.fees': 'Review fee receipts',
+    'meeting.print': 'Print: {form}',
+    'meeting.rendering': 'Laying out: {form}',
+    'meeting.saved': 'Downloaded {name} (the browser version cannot print: open it and print).',
+    'meeting.printed': '{form}: sent to the printer.',
+    'meeting.canceled': '{form}: not printed (cancelled).',
+    'meeting.missing':
+      'No print font has these characters; their code points print instead: {chars}',
+    'meeting.code': '{form} verification code: {code}',
+  },
+);

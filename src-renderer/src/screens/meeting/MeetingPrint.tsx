@@ -1,0 +1,55 @@
+/**
+ * The meeting's paper on the chair's desk (issue 19): a button per form; each prints through the
+ * print path (Electron's dialog; the web host downloads), and its verification code is shown.
+ */
+import { useState } from 'react';
+import type { FormInputs, FormKind } from '../../../../src-shared/meeting';
+import { api } from '../../bridge';
+import { useT } from '../../i18n';
+import { withProgress } from '../../stores/progress';
+import { useSession } from '../../stores/session';
+import { printMeetingForm } from '../../workflows/meeting';
+
+const FORMS: readonly FormKind[] = ['sign-in', 'pledge', 'blank-sheet', 'summary', 'opinion'];
+
+export function MeetingPrint({ input }: { input: FormInputs }) {
+  const t = useT();
+  const host = useSession((s) => s.host);
+  const [status, setStatus] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const print = (form: FormKind) => {
+    const name = t(`meeting.form.${form}`);
+    setError(null);
+    withProgress(t('meeting.rendering', { form: name }), (task) =>
+      printMeetingForm(api, host, form, input, task),
+    )
+      .then((r) => {
+        const lines = [t('meeting.code', { form: name, code: r.code })];
+        if (r.kind === 'saved') lines.unshift(t('meeting.saved', { name: r.name }));
+        if (r.kind === 'printed') lines.unshift(t('meeting.printed', { form: name }));
+        if (r.kind === 'canceled') lines.unshift(t('meeting.canceled', { form: name }));
+        if (r.missing.length > 0) lines.push(t('meeting.missing', { chars: r.missing.join(' ') }));
+        setStatus(lines);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  return (
+    <div className="card" data-testid="meeting-print">
+      <h2>{t('meeting.heading')}</h2>
+      <p className="note">{t('meeting.intro')}</p>
+      <div className="row">
+        {FORMS.map((form) => (
+          <button key={form} type="button" onClick={() => print(form)}>
+            {t('meeting.print', { form: t(`meeting.form.${form}`) })}
+          </button>
+        ))}
+      </div>
+      {status.map((line) => (
+        <p key={line} role="status" className="mono">
+          {line}
+        </p>
+      ))}
+      {error && <p className="error">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * One form by its kind, from what the record holds (`jiebang print`, `jiebang verify-print`, the
+ * app's print actions): a form that needs what is not given is refused with a sentence saying what.
+ */
+import type { PanelDecision, ReviewPackage } from '../model';
+import type { AggregateResult } from '../scoring/aggregate';
+import {
+  blankSheetForm,
+  feesForm,
+  opinionForm,
+  pledgeForm,
+  signInForm,
+  summaryForm,
+} from './forms';
+import { FORM_LABEL, FormKindSchema, type FormKind, type FormLayout } from './layout';
+
+export interface FormInputs {
+  pkg: ReviewPackage;
+  /** The aggregation of the panel's sheets (the 评分汇总表, the 专家组意见). */
+  agg?: AggregateResult;
+  decision?: PanelDecision;
+  /** 专家评审费 per expert id, in 元. */
+  fees?: Readonly<Record<string, string>>;
+  idDigits?: Readonly<Record<string, string>>;
+}
+
+export type BuiltForm = { ok: true; layout: FormLayout } | { ok: false; message: string };
+
+export function buildForm(form: FormKind, input: FormInputs): BuiltForm {
+  const { pkg, agg, decision } = input;
+  const need = (what: string): BuiltForm => ({
+    ok: false,
+    message: `打印${FORM_LABEL[form]}需要${what}`,
+  });
+  switch (form) {
+    case 'sign-in':
+      return { ok: true, layout: signInForm(pkg) };
+    case 'pledge':
+      return { ok: true, layout: pledgeForm(pkg) };
+    case 'blank-sheet':
+      return { ok: true, layout: blankSheetForm(pkg) };
+    case 'summary':
+      return agg ? { ok: true, layout: summaryForm(pkg, agg, decision) } : need('专家评分表');
+    case 'opinion':
+      if (!agg) return need('专家评分表');
+      return decision
+        ? { ok: true, layout: opinionForm(pkg, agg, decision) }
+        : need('专家组意见（决定）');
+    case 'fees':
+      return { ok: true, layout: feesForm(pkg, input.fees ?? {}, input.idDigits ?? {}) };
+  }
+}
+
+/** A form kind as typed: its code (`summary`) or its Chinese name (评分汇总表). */
+export function formKindOf(text: string): FormKind | null {
+  const t = text.trim();
+  const byCode = FormKindSchema.safeParse(t);
+  if (byCode.success) return byCode.data;
+  for (const k of FormKindSchema.options)
+    if (FORM_LABEL[k] === t || FORM_LABEL[k].startsWith(t)) return k;
+  return null;
+}
+
+/** A form's code as typed from paper (spaces, case) or read from its QR code. */
+export function parseFormCode(
+  input: string,
+): { code: string; form?: FormKind; packageId?: string } | null {
+  const text = input.trim();
+  const qr = /^jiebang:form:([a-z-]+):([^:\s]+):([0-9a-fA-F\s]+)$/.exec(text);
+  const code = (qr?.[3] ?? text).replace(/\s+/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(code)) return null;
+  if (!qr) return { code };
+  const form = FormKindSchema.safeParse(qr[1]);
+  return form.success && qr[2] ? { code, form: form.data, packageId: qr[2] } : null;
+}
+
+export type FormCheck = { match: true; layout: FormLayout } | { match: false; reason: string };
+
+/**
+ * Whether a printed code is one of the forms the record makes now (every form that can be built
+ * from `input`): the same comparison for `jiebang verify-print` and the 核验打印件 screen.
+ */
+export function compareForm(
+  printed: { code: string; form?: FormKind; packageId?: string },
+  input: FormInputs,
+): FormCheck {
+  if (printed.packageId !== undefined && printed.packageId !== input.pkg.packageId)
+    return {
+      match: false,
+      reason: `打印件属于评审包 ${printed.packageId}，不是 ${input.pkg.packageId}`,
+    };
+  const kinds = printed.form ? [printed.form] : FormKindSchema.options;
+  for (const kind of kinds) {
+    const built = buildForm(kind, input);
+    if (built.ok && built.layout.code === printed.code)
+      return { match: true, layout: built.layout };
+  }
+  return {
+    match: false,
+    reason: `打印件与此评审包的${printed.form ? FORM_LABEL[printed.form] : '任何表格'}均不符（内容被改动，或评分表、决定不是同一版本）`,
+  };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalHash } from '../canonical';
+import { moneyCapitals, yuanCapitals } from '../money';
+import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
+import { aggregate } from '../scoring/aggregate';
+import { summaryTable } from '../summary';
+import {
+  buildForm,
+  chineseDate,
+  compareForm,
+  formCode,
+  formKindOf,
+  parseFormCode,
+  signInForm,
+  summaryForm,
+} from '.';
+
+describe('amounts in capitals', () => {
+  it('writes 万元 amounts and 元 fees as official forms do', () => {
+    expect(moneyCapitals('1000')).toBe('壹仟万元整');
+    expect(moneyCapitals('800')).toBe('捌佰万元整');
+    expect(moneyCapitals('12.5')).toBe('壹拾贰万伍仟元整');
+    expect(moneyCapitals('0.000123')).toBe('壹元贰角叁分');
+    expect(yuanCapitals('1500')).toBe('壹仟伍佰元整');
+    expect(yuanCapitals('2000.5')).toBe('贰仟元伍角');
+  });
+});
+
+describe('form codes', () => {
+  it('a blank form hashes the package; a filled form what it shows', () => {
+    const pkg = samplePackage();
+    const blank = signInForm(pkg);
+    expect(blank.code).toBe(
+      canonicalHash({
+        packageId: pkg.packageId,
+        form: 'sign-in',
+        content: { packageSha256: canonicalHash(pkg) },
+      }),
+    );
+    const agg = aggregate(pkg, sampleSheets());
+    const summary = summaryForm(pkg, agg);
+    expect(summary.code).toBe(formCode(pkg.packageId, 'summary', summary.sections));
+    expect(summary.qrText).toBe(`jiebang:form:summary:${pkg.packageId}:${summary.code}`);
+    // Another sheet set, another code.
+    expect(summaryForm(pkg, aggregate(pkg, sampleSheets().slice(1))).code).not.toBe(summary.code);
+  });
+
+  it('reads codes as typed or scanned and finds the form they belong to', () => {
+    const pkg = samplePackage();
+    const agg = aggregate(pkg, sampleSheets());
+    const decision = sampleDecision();
+    const built = buildForm('opinion', { pkg, agg, decision });
+    if (!built.ok) throw new Error(built.message);
+    const spaced = built.layout.code.toUpperCase().replace(/(.{8})/g, '$1 ');
+    const typed = parseFormCode(spaced);
+    expect(typed).toEqual({ code: built.layout.code });
+    const check = typed ? compareForm(typed, { pkg, agg, decision }) : null;
+    expect(check?.match && check.layout.form).toBe('opinion');
+    const other = parseFormCode(`jiebang:form:opinion:OTHER-PKG:${built.layout.code}`);
+    expect(other && compareForm(other, { pkg, agg, decision })).toMatchObject({
+      match: false,
+      reason: '打印件属于评审包 OTHER-PKG，不是 KLMY-2026-JB-001',
+    });
+    expect(parseFormCode('1234')).toBeNull();
+    expect(formKindOf('评分汇总表')).toBe('summary');
+    expect(formKindOf('签到表')).toBe('sign-in');
+    expect(buildForm('summary', { pkg })).toEqual({
+      ok: false,
+      message: '打印评分汇总表需要专家评分表',
+    });
+  });
+
+  it('the 评分汇总表 prints the cells of summaryTable(), the method named', () => {
+    const pkg = samplePackage();
+    const agg = aggregate(pkg, sampleSheets());
+    const table = summaryTable(pkg, agg);
+    const form = summaryForm(pkg, agg);
+    const text = JSON.stringify(form.sections);
+    expect(text).toContain(`汇总方法：${table.method}`);
+    expect(table.method).toContain('去掉一个最高分和一个最低分');
+    expect(chineseDate('2026-12-01T09:00:00+08:00')).toBe('2026年12月1日');
+  });
+});
