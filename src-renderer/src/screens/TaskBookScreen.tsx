@@ -47,7 +47,7 @@ const CHIEF_EXPERT_FIELDS = [
   ['name', 'taskbook.ceName'],
   ['title', 'taskbook.ceTitle'],
   ['organisation', 'taskbook.ceOrg'],
-] as const satisfies readonly (readonly [keyof TaskBookDraft['chiefExpert'], StringKey])[];
+] as const satisfies readonly (readonly [keyof NonNullable<Party['chiefExpert']>, StringKey])[];
 
 /** A list field edited as lines of a textarea (empty lines are spare rows, dropped on check). */
 const lines = (text: string) => text.split('\n');
@@ -281,18 +281,31 @@ function Editor({ decision, draft }: { decision: PanelDecision; draft: TaskBookD
 
       <fieldset disabled={locked}>
         <legend>{t('taskbook.chiefExpert')}</legend>
-        <div className="tb-grid">
-          {CHIEF_EXPERT_FIELDS.map(([key, label]) => (
-            <Field key={key} label={t(label)} wide={key === 'organisation'}>
-              <input
-                value={draft.chiefExpert[key]}
-                onChange={(e) =>
-                  set((d) => ({ ...d, chiefExpert: { ...d.chiefExpert, [key]: e.target.value } }))
-                }
-              />
-            </Field>
-          ))}
-        </div>
+        {draft.parties.map((p, i) =>
+          p.role !== 'solver' ? null : (
+            <div key={p.applicantId ?? i} className="tb-grid">
+              {CHIEF_EXPERT_FIELDS.map(([key, label]) => (
+                <Field key={key} label={`${p.name} · ${t(label)}`} wide={key === 'organisation'}>
+                  <input
+                    value={p.chiefExpert?.[key] ?? ''}
+                    onChange={(e) =>
+                      setParty(i, {
+                        ...p,
+                        chiefExpert: {
+                          name: '',
+                          title: '',
+                          organisation: '',
+                          ...p.chiefExpert,
+                          [key]: e.target.value,
+                        },
+                      })
+                    }
+                  />
+                </Field>
+              ))}
+            </div>
+          ),
+        )}
       </fieldset>
 
       <fieldset disabled={locked}>
