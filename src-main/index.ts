@@ -48,6 +48,10 @@ if (bootstrap({ env: process.env, app, protocol }, isProduction)) {
     .catch((error: unknown) => reportStartFailure({ dialog, app }, error));
 }
 
+/** The app's resources (sample, icons): beside the app when packaged, else the repository's. */
+const resourcesDir = (): string =>
+  app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+
 /** Host services for one IPC call: dialogs attach to, and progress goes to, the asking window. */
 function host(owner: BrowserWindow | null): HostServices {
   return {
@@ -56,7 +60,7 @@ function host(owner: BrowserWindow | null): HostServices {
     kind: 'electron',
     dataDir: app.getPath('userData'),
     isPackaged: app.isPackaged,
-    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+    resourcesDir: resourcesDir(),
     showSaveDialog: async (suggestedName, filters) => {
       const options = { defaultPath: suggestedName, filters: [...filters] };
       const result = owner
@@ -105,7 +109,11 @@ async function start(): Promise<void> {
   );
 
   const win = new BrowserWindow(
-    mainWindowOptions(join(import.meta.dirname, '../preload/preload.cjs'), isProduction),
+    mainWindowOptions(
+      join(import.meta.dirname, '../preload/preload.cjs'),
+      isProduction,
+      join(resourcesDir(), 'icons', 'icon-256.png'),
+    ),
   );
   mainWindow = win;
   win.on('closed', () => {
