@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { AuditHeadSchema } from '../../../src-shared/audit/head';
 import { TrustStateSchema } from '../../../src-shared/bundle';
 import { MilestoneAssessmentSchema } from '../../../src-shared/model';
+import { dbText } from '../i18n/db';
 
-const BytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, '字节数据缺失');
+const BytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.bytesMissing);
 
 /** The expert's enrolment as kept in `meta`: its signing key by id (the key is in `keys`). */
 export const StoredEnrolmentSchema = z.object({

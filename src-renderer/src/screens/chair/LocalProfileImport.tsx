@@ -1,31 +1,24 @@
 import { useState } from 'react';
-import { z } from 'zod';
-import { api } from '../bridge';
-import { databaseName, JiebangDB } from '../db/database';
-import { getMeta } from '../db/repo';
-import { useSession } from '../stores/session';
-
-const ExportedSchema = z.object({
-  name: z.string(),
-  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
-});
+import type { ReviewPackage } from '../../../../src-shared/model';
+import { useSay, useT, type Message } from '../../i18n';
+import { useChair } from '../../stores/chair';
+import { useSession } from '../../stores/session';
 
 /**
  * On a laptop shared by the panel: take an expert's exported sheet bundle from their own local
  * profile. The expert types their passphrase; the bundle then goes through the same verification
  * as a file from a USB stick.
  */
-export function LocalProfileImport({
-  onBundle,
-}: {
-  onBundle: (file: { name: string; bytes: Uint8Array }) => Promise<void>;
-}) {
+export function LocalProfileImport({ pkg }: { pkg: ReviewPackage }) {
+  const t = useT();
+  const say = useSay();
   const profiles = useSession((s) => s.profiles);
   const current = useSession((s) => s.profile);
+  const importFromProfile = useChair((s) => s.importFromProfile);
   const others = profiles.filter((p) => p.id !== current?.id);
   const [chosen, setChosen] = useState('');
   const [pass, setPass] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Message | null>(null);
   if (others.length === 0) return null;
   return (
     <form
@@ -33,29 +26,20 @@ export function LocalProfileImport({
       onSubmit={(e) => {
         e.preventDefault();
         setProblem(null);
-        void (async () => {
-          const { dataKey } = await api['profile:unlock']({ id: chosen, passphrase: pass });
-          const db = new JiebangDB(databaseName(chosen), dataKey);
-          try {
-            await db.open();
-            const exported = await getMeta(db, 'exportedBundle', ExportedSchema);
-            if (!exported) throw new Error('该档案尚未导出评分表');
-            await onBundle(exported);
-          } finally {
-            db.close();
-            setPass('');
-          }
-        })().catch((err: unknown) => setProblem(err instanceof Error ? err.message : String(err)));
+        void importFromProfile(pkg, chosen, pass).then((p) => {
+          setPass('');
+          setProblem(p);
+        });
       }}
     >
-      <span>从本机其他用户档案导入：</span>
+      <span>{t('chair.local.lead')}</span>
       <select
-        aria-label="本机用户档案"
+        aria-label={t('chair.local.profile')}
         value={chosen}
         onChange={(e) => setChosen(e.target.value)}
         required
       >
-        <option value="">（选择）</option>
+        <option value="">{t('chair.local.choose')}</option>
         {others.map((p) => (
           <option key={p.id} value={p.id}>
             {p.label}
@@ -64,15 +48,15 @@ export function LocalProfileImport({
       </select>
       <input
         type="password"
-        aria-label="该档案的口令"
+        aria-label={t('chair.local.passphrase')}
         value={pass}
         onChange={(e) => setPass(e.target.value)}
         required
       />
-      <button type="submit">导入</button>
+      <button type="submit">{t('chair.local.import')}</button>
       {problem && (
         <span role="alert" className="error">
-          {problem}
+          {say(problem)}
         </span>
       )}
     </form>

@@ -1,27 +1,17 @@
 /**
  * 核验打印件: the code printed on a task book (or its QR code's text) against a task-book bundle
- * (verified first: signature, checksums) or its JSON — the screen twin of `jiebang verify-print`
- * (src-shared/taskbook/print.ts reads the file and does the comparison for both).
+ * (verified first: signature, checksums) or its JSON — the screen twin of `jiebang verify-print`.
  */
-import { useState } from 'react';
-import { formatFingerprint } from '../../../src-shared/crypto/keys';
-import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import {
-  comparePrinted,
-  parsePrintedCode,
-  readTaskBookFile,
-  type PrintCheck,
-} from '../../../src-shared/taskbook';
-import { api } from '../bridge';
-import { useT } from '../i18n';
-import { withProgress } from '../stores/progress';
+import { ROLE_LABEL } from '../../../../src-shared/bundle';
+import { formatFingerprint } from '../../../../src-shared/crypto/keys';
+import { parsePrintedCode } from '../../../../src-shared/taskbook';
+import { message, useSay, useT } from '../../i18n';
+import { usePrintCheck } from '../../stores/inspect';
 
 export function VerifyPrintScreen() {
   const t = useT();
-  const [code, setCode] = useState('');
-  const [result, setResult] = useState<
-    { file: string; check: PrintCheck; signer?: string } | { error: string } | null
-  >(null);
+  const say = useSay();
+  const { code, verdict, setCode, choose } = usePrintCheck();
   const printed = parsePrintedCode(code);
   return (
     <section className="screen">
@@ -35,10 +25,7 @@ export function VerifyPrintScreen() {
             className="mono"
             value={code}
             aria-invalid={code.trim() !== '' && !printed}
-            onChange={(e) => {
-              setCode(e.target.value);
-              setResult(null);
-            }}
+            onChange={(e) => setCode(e.target.value)}
           />
         </label>
         {code.trim() !== '' && !printed && <p className="error">{t('verify.badCode')}</p>}
@@ -46,62 +33,43 @@ export function VerifyPrintScreen() {
           type="button"
           className="primary"
           disabled={!printed}
-          onClick={() =>
-            void withProgress(t('verify.choose'), (task) =>
-              api['file:open']({
-                filters: [{ name: '任务书', extensions: ['jbx', 'json'] }],
-                task,
-              }),
-            ).then(async (r) => {
-              if (r.canceled || !printed) return;
-              const [file] = r.files;
-              const read = await readTaskBookFile(file.bytes, nobleCrypto);
-              if (!read.ok) {
-                setResult({
-                  error: `${file.name}：${read.needsKey ? t('verify.encrypted') : read.message}`,
-                });
-                return;
-              }
-              const m = read.signer;
-              setResult({
-                file: file.name,
-                check: comparePrinted(printed, read.tb),
-                ...(m
-                  ? { signer: `${m.name}（${m.role}）${formatFingerprint(m.fingerprint)}` }
-                  : {}),
-              });
-            })
-          }
+          onClick={() => void choose(message('verify.choose'))}
         >
           {t('verify.choose')}
         </button>
       </div>
-      {result && 'error' in result && (
+      {verdict && !verdict.ok && (
         <p role="alert" className="error">
-          ✗ {result.error}
+          ✗ {say(verdict.reason)}
         </p>
       )}
-      {result && 'check' in result && (
+      {verdict?.ok && (
         <div className="card" data-testid="verify-result">
-          {result.check.match ? (
+          {verdict.check.match ? (
             <p className="ok" role="status">
               {t('verify.match', {
-                id: result.check.taskBookId,
-                status: result.check.status === 'final' ? '定稿' : '草稿',
+                id: verdict.check.taskBookId,
+                status: t(`taskbook.status.${verdict.check.status}`),
               })}
             </p>
           ) : (
             <>
               <p className="error" role="status">
-                {t('verify.noMatch', { reason: result.check.reason })}
+                {t('verify.noMatch', { reason: verdict.check.reason })}
               </p>
-              <p className="note">{t('verify.expected', { id: result.check.taskBookId })}</p>
-              <p className="mono">{result.check.expected}</p>
+              <p className="note">{t('verify.expected', { id: verdict.check.taskBookId })}</p>
+              <p className="mono">{verdict.check.expected}</p>
             </>
           )}
           <p className="note">
-            {result.file}
-            {result.signer ? ` · ${result.signer}` : ''}
+            {verdict.file}
+            {verdict.signer
+              ? t('verify.signer', {
+                  name: verdict.signer.name,
+                  role: ROLE_LABEL[verdict.signer.role],
+                  fp: formatFingerprint(verdict.signer.fingerprint),
+                })
+              : ''}
           </p>
         </div>
       )}

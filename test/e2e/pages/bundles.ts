@@ -1,0 +1,46 @@
+import type { Page } from '@playwright/test';
+import { AppShell, type Files } from './app';
+
+/** 文件包核验: open any bundle and see every check, the signers and the contents. */
+export class BundlesPage {
+  readonly shell: AppShell;
+  constructor(readonly page: Page) {
+    this.shell = new AppShell(page);
+  }
+
+  async open(): Promise<void> {
+    await this.shell.go('文件包核验');
+  }
+
+  async openFile(file: Files): Promise<void> {
+    await this.shell.choose(
+      () => this.page.getByRole('button', { name: '打开文件包…' }).click(),
+      file,
+    );
+  }
+
+  async decrypt(secret: string): Promise<void> {
+    await this.page.getByLabel('口令或身份密钥').fill(secret);
+    await this.page.getByRole('button', { name: '解密并核验' }).click();
+  }
+
+  get checks() {
+    return this.page.getByTestId('bundle-checks');
+  }
+
+  get summary() {
+    return this.page.getByTestId('bundle-summary');
+  }
+
+  get fingerprints() {
+    return this.page.getByTestId('bundle-fingerprint');
+  }
+
+  get passed() {
+    return this.page.getByRole('status').filter({ hasText: '核验通过' });
+  }
+
+  get askedForKey() {
+    return this.page.getByText('该文件已加密');
+  }
+}
