@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** Folder import boundaries (DESIGN.md "Shape"): imports flow one way. */
+/** Folder import boundaries (docs/architecture.md "One-way imports"): imports flow one way. */
 const sharedBoundary = {
   patterns: [
     { group: ['electron', 'electron/*'], message: 'src-shared is pure: no Electron.' },

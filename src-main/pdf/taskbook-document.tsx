@@ -3,7 +3,7 @@
  * The task book (项目任务书/军令状) as a react-pdf document: A4, cover page, numbered sections,
  * tables, 「草稿」 watermark on drafts, signature and seal blocks for every party, a verification
  * block with the SHA-256 of the canonical task-book JSON and its QR code, 第X页 共Y页.
- * DESIGN.md traps respected: each section its own <Page wrap>, and a long milestone table cut into
+ * The known traps of react-pdf respected (docs/taskbook.md): each section its own <Page wrap>, and a long milestone table cut into
  * page-sized blocks, each its own <Page wrap> (react-pdf re-lays out everything after a break, so
  * one long flowing page grows quadratically; blocks keep it linear); no lineHeight on any ancestor
  * of the page-number <Text render>; font sizes set with line heights.
