@@ -124,11 +124,4 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 }));
 
-/** The open database; components below <ProfileGate> may rely on it. */
-export function useDb(): JiebangDB {
-  const db = useSession((s) => s.db);
-  if (!db) throw new Error('locked');
-  return db;
-}
-
 export const useProfile = () => useSession((s) => s.profile);

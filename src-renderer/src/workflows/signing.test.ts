@@ -5,15 +5,13 @@
  * half-way writes nothing and offers nothing; a bundle that fails its own check offers nothing.
  */
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openBundle } from '../../../src-shared/bundle';
-import { sampleBundle } from '../../../src-shared/bundle/test-helpers';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { fingerprint, generateSigningKey } from '../../../src-shared/crypto/keys';
 import { samplePackage, sampleSheets } from '../../../src-shared/sample-fixture';
 import { buildSheetBundle } from '../../../src-shared/bundle';
-import { JiebangDB } from '../db/database';
+import type { JiebangDB } from '../db/database';
 import {
   auditLog,
   commitChange,
@@ -25,23 +23,13 @@ import {
 import { WorkflowError, type FileToSave, type SaveFile } from './deps';
 import { exportSheet, saveExportedAgain } from './expert';
 import { exportSigned } from './signing';
-
-const opened: JiebangDB[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-
-const AT = new Date('2026-12-08T08:00:00Z');
+import { AT, flipByte, freshDeps, samplePackageBundle } from './test-db';
 
 /** A profile enrolled as E01 on the sample package, its sheet submitted, nothing exported. */
 async function enrolledExpert() {
-  const name = `jb-signing-${opened.length}-${Math.random().toString(36).slice(2)}`;
-  const db = new JiebangDB(name, crypto.getRandomValues(new Uint8Array(32)));
-  opened.push(db);
-  const { bytes } = await sampleBundle();
+  const deps = freshDeps();
+  const { db } = deps;
+  const { bytes } = await samplePackageBundle();
   const bundle = await openBundle(bytes, { crypto: nobleCrypto });
   if (!bundle.ok) throw new Error(bundle.error.message);
   const pkg = samplePackage();
@@ -61,7 +49,6 @@ async function enrolledExpert() {
     { pkg: { pkg, manifestSha256: bundle.bundle.manifestSha256 }, enrolment, sheet: { sheet } },
     { actor: 'E01', action: 'enrol', target: pkg.packageId, at: AT.toISOString() },
   );
-  const deps = { db, crypto: nobleCrypto, now: () => AT };
   const review = { pkg, manifestSha256: bundle.bundle.manifestSha256, sheet, enrolment };
   return { db, deps, review };
 }
@@ -180,7 +167,7 @@ describe('exportSigned: one order for every signed export', () => {
           answers: review.manifestSha256,
           files: new Map([['audit.json', audit.bytes]]),
         });
-        if (!how.startsWith('signed')) zip[Math.floor(zip.length / 2)] ^= 0x01;
+        if (!how.startsWith('signed')) flipByte(zip);
         return { name: 'E01.jbx', counter, zip };
       },
       record: ({ file, counter, at }) => ({
