@@ -4,13 +4,17 @@
  * accepted bundle kept as a row of its own with its exact bytes, a second import a duplicate.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { openBundle } from '../../../src-shared/bundle';
+import { ageDecrypt } from '../../../src-shared/crypto/age';
+import bureauKeyFile from '../../../resources/sample/keys/bureau.agekey?raw';
 import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
 import { generateSigningKey } from '../../../src-shared/crypto/keys';
-import { sampleSheets } from '../../../src-shared/sample-fixture';
-import { auditLog, getSheet } from '../db/repo';
-import { importSheets, loadGathered } from './chair';
-import { importPackage, verifyPackage } from './expert';
+import { sampleDecision, sampleSheets } from '../../../src-shared/sample-fixture';
+import { auditLog, getEnrolment, getSheet } from '../db/repo';
+import type { SaveFile } from './deps';
+import { importSheets, loadGathered, signDecision } from './chair';
+import { enrol, importPackage, verifyPackage } from './expert';
 import { flipByte, freshDeps, samplePackageBundle } from './test-db';
 
 async function chairWithPackage() {
@@ -61,5 +65,50 @@ describe('importSheets', () => {
       good2,
       good3,
     ]);
+  });
+});
+
+/** The sample bureau's age identity (a sample key, in the repository for tests). */
+const bureauIdentity = () =>
+  bureauKeyFile
+    .split('\n')
+    .filter((l) => l.startsWith('AGE-SECRET-KEY-'))
+    .join('');
+
+describe('signDecision', () => {
+  it('signs the panel result with the chair’s own sheet inside, encrypted to the bureau, on the record', async () => {
+    const { deps, pkg, manifest } = await chairWithPackage();
+    const [own, e02, e03] = sampleSheets();
+    if (!own || !e02 || !e03) throw new Error('sample sheets');
+    const { enrolment } = await enrol(deps, pkg, 'E01');
+    const { gathered } = await importSheets(deps, 'E01', pkg, [
+      { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
+      { name: 'E03.jbx', bytes: await sheetBundle(e03, generateSigningKey(), manifest) },
+    ]);
+    const save = vi.fn<SaveFile>(async (file) => ({ saved: true, name: file.name }));
+
+    const outcome = await signDecision(
+      { ...deps, save },
+      { pkg, decision: sampleDecision(), own, gathered, enrolment },
+    );
+
+    expect(outcome.saved).toBe(true);
+    expect(save).toHaveBeenCalledTimes(1);
+    const zip = await ageDecrypt(outcome.file.bytes, [{ identity: bureauIdentity() }], deps.crypto);
+    const opened = await openBundle(zip, { crypto: deps.crypto });
+    if (!opened.ok) throw new Error(opened.error.message);
+    if (opened.bundle.kind !== 'panel-result') throw new Error(opened.bundle.kind);
+    // The chair's own sheet signed first (counter 1), the panel result next (counter 2).
+    expect(opened.bundle.manifest.signers[0]).toMatchObject({
+      fingerprint: enrolment.fingerprint,
+      counter: 2,
+    });
+    expect(opened.bundle.inner.map((b) => b.manifest.signers[0]?.counter)).toContain(1);
+    expect(opened.bundle.inner).toHaveLength(3);
+    expect((await getEnrolment(deps.db))?.counter).toBe(2);
+    expect((await auditLog(deps.db)).at(-1)).toMatchObject({
+      action: 'decision.sign',
+      details: { counter: 2 },
+    });
   });
 });
