@@ -43,7 +43,7 @@ for (const screenSize of [
     test('every screen fits, speaks Chinese, writes dates year first, and keeps the task book’s findings and 定稿 in view', async ({
       ui,
     }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(600_000);
       const { page, gate, review, taskbook: tb } = ui;
       const label = `视口${screenSize.width}`;
       await gate.create(label);
