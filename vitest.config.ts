@@ -9,7 +9,10 @@ export default defineConfig({
       'test/unit/**/*.test.ts',
     ],
     environment: 'node',
-    testTimeout: 30_000,
+    // Generous: tests wait for states, and must pass on a busy 2-core machine (a load of 20 took
+    // the CLI's pack/verify/unpack round and sixteen parallel unlocks past 30 s). A hang still fails.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });

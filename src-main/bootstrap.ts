@@ -1,5 +1,27 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { APP_SCHEME, hardenWebContents, type HardenableWebContents } from './security';
+
+/**
+ * The same path in `app.asar.unpacked` when it lies inside `app.asar`: where electron-builder puts
+ * what `asarUnpack` lists (electron-builder.config.ts). A worker thread loads its script and modules
+ * from the real disk, so main starts the PDF worker from there when packaged; outside a package the
+ * path is returned as it is.
+ */
+export function unpackedPath(path: string): string {
+  return path.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
+}
+
+/**
+ * The folder of the app's resources (the bundled sample is `<it>/sample`): `process.resourcesPath`
+ * when packaged (electron-builder's extraResources copy resources/sample there), the checkout's
+ * `resources/` otherwise.
+ */
+export function resourcesDir(
+  app: { isPackaged: boolean; getAppPath(): string },
+  resourcesPath: string,
+): string {
+  return app.isPackaged ? resourcesPath : join(app.getAppPath(), 'resources');
+}
 
 /** The slice of Electron's `app` and `protocol` that start-up touches before the app is ready. */
 export interface BootstrapDeps {

@@ -6,7 +6,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
-import { bootstrap, reportStartFailure } from './bootstrap';
+import { bootstrap, reportStartFailure, resourcesDir, unpackedPath } from './bootstrap';
 import { channelNames, PROGRESS_EVENT } from '../src-shared/ipc';
 import { handlers } from './handlers';
 import type { HostServices } from './handlers/types';
@@ -19,15 +19,16 @@ import {
   isTrustedSender,
   mainWindowOptions,
 } from './security';
-import { readStatic } from './static';
+import { readAppUrl } from './static';
 import { createPdfWorker } from './pdf/pool';
 import { createPdfPrinter } from './print';
 
 const isProduction = app.isPackaged || process.env['NODE_ENV'] === 'production';
 const devServerUrl = isProduction ? undefined : process.env['ELECTRON_RENDERER_URL'];
 
-// Task books render in a worker thread, never on main's event loop (built: out/main/pdf-worker.js).
-const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.js'));
+// Task books render in a worker thread, never on main's event loop (built: out/main/pdf-worker.js;
+// packaged: the same file in app.asar.unpacked, see bootstrap.ts).
+const pdfWorker = createPdfWorker(unpackedPath(join(import.meta.dirname, 'pdf-worker.js')));
 const printer = createPdfPrinter({ BrowserWindow, session });
 /** The app's window (never the hidden print window). */
 let mainWindow: BrowserWindow | null = null;
@@ -48,10 +49,6 @@ if (bootstrap({ env: process.env, app, protocol }, isProduction)) {
     .catch((error: unknown) => reportStartFailure({ dialog, app }, error));
 }
 
-/** The app's resources (sample, icons): beside the app when packaged, else the repository's. */
-const resourcesDir = (): string =>
-  app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
-
 /** Host services for one IPC call: dialogs attach to, and progress goes to, the asking window. */
 function host(owner: BrowserWindow | null): HostServices {
   return {
@@ -60,7 +57,7 @@ function host(owner: BrowserWindow | null): HostServices {
     kind: 'electron',
     dataDir: app.getPath('userData'),
     isPackaged: app.isPackaged,
-    resourcesDir: resourcesDir(),
+    resourcesDir: resourcesDir(app, process.resourcesPath),
     showSaveDialog: async (suggestedName, filters) => {
       const options = { defaultPath: suggestedName, filters: [...filters] };
       const result = owner
@@ -92,8 +89,7 @@ function host(owner: BrowserWindow | null): HostServices {
 async function start(): Promise<void> {
   const rendererRoot = join(import.meta.dirname, '../renderer');
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = await readStatic(rendererRoot, url.pathname);
+    const file = await readAppUrl(rendererRoot, request.url);
     return new Response(Buffer.from(file.body), {
       status: file.status,
       headers: { 'Content-Type': file.contentType, ...SECURITY_HEADERS },
@@ -112,7 +108,7 @@ async function start(): Promise<void> {
     mainWindowOptions(
       join(import.meta.dirname, '../preload/preload.cjs'),
       isProduction,
-      join(resourcesDir(), 'icons', 'icon-256.png'),
+      join(resourcesDir(app, process.resourcesPath), 'icons', 'icon-256.png'),
     ),
   );
   mainWindow = win;

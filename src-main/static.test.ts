@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readStatic, resolveStaticPath } from './static';
+import { readAppUrl, readStatic, resolveStaticPath } from './static';
 
 describe('static files (app:// protocol and web host)', () => {
   it('never resolves outside the root', () => {
@@ -33,5 +33,24 @@ describe('static files (app:// protocol and web host)', () => {
     expect((await readStatic(root, '/missing.js')).status).toBe(404);
     expect((await readStatic(root, '/assets')).status).toBe(404);
     expect((await readStatic(root, '/../index.html')).status).toBe(404);
+  });
+
+  it('serves app://jiebang only: another host, a port, another scheme or no URL is a 404', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'jb-static-'));
+    await writeFile(join(root, 'index.html'), '<!doctype html>');
+    expect((await readAppUrl(root, 'app://jiebang/index.html')).status).toBe(200);
+    expect((await readAppUrl(root, 'app://jiebang/')).status).toBe(200);
+    for (const url of [
+      'app://other/index.html',
+      'app://other/',
+      'app://jiebang.evil/index.html',
+      'app://jiebang:8080/index.html',
+      'app://user@jiebang/index.html',
+      'file://jiebang/index.html',
+      'not a url',
+    ]) {
+      const file = await readAppUrl(root, url);
+      expect(file.status, url).toBe(404);
+    }
   });
 });

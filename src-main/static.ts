@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { APP_HOST, APP_SCHEME } from './security';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,24 +44,42 @@ export interface StaticFile {
   body: Uint8Array;
 }
 
+const notFound = (): StaticFile => ({
+  status: 404,
+  contentType: 'text/plain; charset=utf-8',
+  body: new TextEncoder().encode('not found'),
+});
+
+/**
+ * What main's `app://` protocol handler serves for a request URL: the files of `root`, on
+ * `app://jiebang` only. Any other host (`app://other/`, `app://jiebang:1/`, `app://user@jiebang/`), another scheme or a URL
+ * that does not parse is a 404, so no page can load the app's files under an origin of its own.
+ */
+export async function readAppUrl(root: string, url: string): Promise<StaticFile> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return notFound();
+  }
+  const ours = parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  if (!ours || parsed.username !== '' || parsed.password !== '') return notFound();
+  return readStatic(root, parsed.pathname);
+}
+
 /** Reads a file for serving; anything missing or outside the root is a 404. */
 export async function readStatic(root: string, urlPath: string): Promise<StaticFile> {
-  const notFound: StaticFile = {
-    status: 404,
-    contentType: 'text/plain; charset=utf-8',
-    body: new TextEncoder().encode('not found'),
-  };
   const path = resolveStaticPath(root, urlPath);
-  if (path === null) return notFound;
+  if (path === null) return notFound();
   try {
     const info = await stat(path);
-    if (!info.isFile()) return notFound;
+    if (!info.isFile()) return notFound();
     return {
       status: 200,
       contentType: CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
       body: new Uint8Array(await readFile(path)),
     };
   } catch {
-    return notFound;
+    return notFound();
   }
 }

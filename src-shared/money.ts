@@ -7,6 +7,7 @@
  */
 import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { stripInvisible, toHalfWidthDigits } from './text/normalize';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof D>;
@@ -20,6 +21,25 @@ export const MoneySchema = z
 export type Money = z.infer<typeof MoneySchema>;
 
 export const dec = (value: string | number | Dec): Dec => new D(value);
+
+export type MoneyInput = { ok: true; value: Money | null } | { ok: false; message: string };
+
+/**
+ * An amount in 万元 as typed into a field: full-width digits and point (`４００．５`, from a Chinese
+ * IME) read as the digits they are, invisible characters and surrounding spaces dropped; then only
+ * a plain amount (MONEY_PATTERN) — `四百`, `400万元`, `1,000`, `-5` are refused, never read as 0.
+ * `''` is "not entered".
+ */
+export function parseMoneyInput(raw: string): MoneyInput {
+  const text = toHalfWidthDigits(stripInvisible(raw)).trim();
+  if (text === '') return { ok: true, value: null };
+  return MONEY_PATTERN.test(text)
+    ? { ok: true, value: dec(text).toFixed() }
+    : {
+        ok: false,
+        message: `“${raw.trim()}”不是金额（单位万元，只填数字，如 400 或 12.5，最多 6 位小数）`,
+      };
+}
 
 export const ZERO: Dec = new D(0);
 

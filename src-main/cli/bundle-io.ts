@@ -1,16 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { DEFAULT_LIMITS } from '../../src-shared/bundle/zip';
 import { parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
 import { secretKeyFromPem } from '../../src-shared/crypto/keys';
+import { readBounded } from './io';
 import { CliUsageError } from './types';
 
-export async function readBytes(cwd: string, path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(resolve(cwd, path)));
-  } catch {
-    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
-  }
+/** Key, identity and passphrase files are a few hundred bytes; a bound well above that. */
+export const KEY_FILE_BYTES = 1024 * 1024;
+
+/** A small file (a key, an identity, a passphrase) through the bounded reader. */
+export function readBytes(cwd: string, path: string, limit = KEY_FILE_BYTES): Promise<Uint8Array> {
+  return readBounded(cwd, path, limit);
 }
 
 /**
@@ -19,19 +18,9 @@ export async function readBytes(cwd: string, path: string): Promise<Uint8Array> 
  */
 export const MAX_BUNDLE_FILE_BYTES = Math.ceil(DEFAULT_LIMITS.maxTotalBytes * 1.4);
 
-/** Reads a bundle file, refusing one past the bound by name before reading it. */
-export async function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
-  let size: number;
-  try {
-    size = (await stat(resolve(cwd, path))).size;
-  } catch {
-    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
-  }
-  if (size > MAX_BUNDLE_FILE_BYTES)
-    throw new CliUsageError(
-      `${path} 过大（${size} 字节，上限 ${MAX_BUNDLE_FILE_BYTES} 字节），不是揭榜评审台的文件包`,
-    );
-  return readBytes(cwd, path);
+/** Reads a bundle file (or a task book's JSON), refusing one past the bound by name first. */
+export function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
+  return readBounded(cwd, path, MAX_BUNDLE_FILE_BYTES);
 }
 
 /** Keys for decryption from --identity (age identity file) and --passphrase-file. */

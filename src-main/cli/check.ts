@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openBundle } from '../../src-shared/bundle';
+import { openBundle, panelResultSheets } from '../../src-shared/bundle';
 import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
@@ -26,7 +26,7 @@ import {
   hasBlocking,
   type Finding,
 } from '../../src-shared/rules';
-import { describeSchemaIssues, describeSheetIssue, validateSheet } from '../../src-shared/scoring';
+import { checkScoreSheet, describeSchemaIssues } from '../../src-shared/scoring';
 import { isAgeFile } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
@@ -39,6 +39,12 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   warning: '! 提示',
   info: 'i 说明',
 };
+
+/** Findings as the CLI prints them: severity, message with its article, rule and path. */
+export const findingLines = (findings: readonly Finding[]): string[] =>
+  findings.map(
+    (f) => `${SEVERITY_LABEL[f.severity]}  ${f.message}  [${f.rule} @ ${f.path.join('.') || '/'}]`,
+  );
 
 const isBundleBytes = (b: Uint8Array): boolean =>
   isAgeFile(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
@@ -138,10 +144,13 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         throw new CliUsageError(
           `${file} 是${b.kind}文件包；check 校验专家组评审结果文件包（其他文件包请用 jiebang verify）`,
         );
-      const inner = b.inner.flatMap((x) => (x.kind === 'expert-sheets' ? [x.document] : []));
       kind = 'panel-decision';
       label = '专家组评审结果文件包';
-      findings = decisionFindings(b.document, needPackage(pkg, '专家组评审结果'), inner);
+      findings = decisionFindings(
+        b.document,
+        needPackage(pkg, '专家组评审结果'),
+        panelResultSheets(b),
+      );
     } else {
       const read = readJson(bytes, file);
       if (!read.ok) throw new CliUsageError(read.message);
@@ -153,13 +162,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           break;
         case 'score-sheet': {
           const p = needPackage(pkg, '评分表');
-          findings = validateSheet(ScoreSheetSchema.parse(doc.data), p).map((i) => ({
-            rule: `sheet.${i.field}`,
-            article: '第十二条（五）',
-            severity: 'blocking',
-            message: describeSheetIssue(i, p),
-            path: ['scores', i.applicantId, ...(i.criterionId ? [i.criterionId] : [])],
-          }));
+          findings = checkScoreSheet(ScoreSheetSchema.parse(doc.data), p);
           break;
         }
         case 'panel-decision': {
@@ -201,10 +204,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     } else {
       io.out(`${file}: ${label}（${kind}）\n`);
       if (findings.length === 0) io.out('✓ 格式与规则校验通过，无问题\n');
-      for (const f of findings)
-        io.out(
-          `${SEVERITY_LABEL[f.severity]}  ${f.message}  [${f.rule} @ ${f.path.join('.') || '/'}]\n`,
-        );
+      for (const line of findingLines(findings)) io.out(`${line}\n`);
       io.out(
         blocking
           ? `✗ ${findings.filter((f) => f.severity === 'blocking').length} 项阻断问题\n`

@@ -39,6 +39,35 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./unpack')).unpackCommand,
   },
   {
+    name: 'package',
+    summary:
+      "市科技局：由 Excel 名单生成评审包（new）、按办法逐条校验（lint）、签名加密并出具核对通知（sign） / the bureau's review package from its lists",
+    load: async () => (await import('./package')).packageCommand,
+  },
+  {
+    name: 'ingest',
+    summary:
+      '市科技局：收回专家组评审结果文件包，核验、依文件包内评分表重新校验决定，输出汇总结果并记录 / take panel results back',
+    load: async () => (await import('./ingest')).ingestCommand,
+  },
+  {
+    name: 'export',
+    summary:
+      '导出评分汇总表、专家评分明细、专家组意见与核定经费（Excel 或 CSV） / the 评分汇总表 as XLSX or CSV',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
+    name: 'calendar',
+    summary:
+      '工作日日历：签发（sign）、导入（import）、查看（show）、计算公示期（publicity） / the working-day calendar',
+    load: async () => (await import('./calendar')).calendarCommand,
+  },
+  {
+    name: 'key',
+    summary: '市科技局更换签名密钥（rotate），生成新旧密钥共同签名的文件包 / rotate the bureau key',
+    load: async () => (await import('./key')).keyCommand,
+  },
+  {
     name: 'render-taskbook',
     summary: '把任务书 JSON 排版为可打印的 PDF / render a task book to PDF',
     load: async () => (await import('./render-taskbook')).renderTaskbookCommand,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
 import { runForTest } from './run-for-test';
 
 const run = runForTest;
@@ -11,6 +12,15 @@ const PKG = 'resources/sample/review-package.json';
 const SHEETS = ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07'].map(
   (e) => `resources/sample/sheets/${e}.json`,
 );
+
+/** The sample package changed by `edit`, written to a new temporary file; its path. */
+async function editedPackage(edit: (pkg: ReviewPackage) => void): Promise<string> {
+  const pkg = ReviewPackageSchema.parse(JSON.parse(await readFile(PKG, 'utf8')));
+  edit(pkg);
+  const path = join(await mkdtemp(join(tmpdir(), 'jb-check-')), 'package.json');
+  await writeFile(path, JSON.stringify(pkg));
+  return path;
+}
 
 describe('jiebang check', () => {
   it('passes the sample package', async () => {
@@ -21,17 +31,17 @@ describe('jiebang check', () => {
   });
 
   it('prints blocking findings with their article and exits 1', async () => {
-    const pkg = JSON.parse(await readFile(PKG, 'utf8'));
-    pkg.demand.cityFunding = '1200';
-    pkg.applicants[1].cooperationAgreementId = undefined;
-    const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
-    await writeFile(join(dir, 'bad.json'), JSON.stringify(pkg));
-    const r = await run('check', join(dir, 'bad.json'));
+    const bad = await editedPackage((pkg) => {
+      pkg.demand.cityFunding = '1200';
+      const consortium = pkg.applicants[1];
+      if (consortium) consortium.cooperationAgreementId = undefined;
+    });
+    const r = await run('check', bad);
     expect(r.code).toBe(1);
     expect(r.out).toContain('超过单个项目最高资助额 1000 万元（第十三条（二））');
     expect(r.out).toContain('超过合同金额');
     expect(r.out).toContain('应签订合作协议并随申报材料提交（第十二条（四））');
-    const json = await run('check', join(dir, 'bad.json'), '--json');
+    const json = await run('check', bad, '--json');
     const parsed = JSON.parse(json.out);
     expect(parsed.ok).toBe(false);
     expect(parsed.findings.map((f: { article: string }) => f.article)).toContain('第十三条（二）');
@@ -42,6 +52,41 @@ describe('jiebang check', () => {
     expect((await run('check', SHEETS[0] ?? '')).err).toContain('--package');
   });
 
+  it('refuses a control character in a name (an ESC would recolour or rewrite the terminal), naming the field and the code point', async () => {
+    const esc = await editedPackage((pkg) => {
+      const a = pkg.applicants[0];
+      if (a) a.name = '新疆水处理\u001b[32m技术研究院（示例）';
+    });
+    const r = await run('check', esc);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('applicants.0.name');
+    expect(r.err).toContain('控制字符 U+001B');
+    expect(r.out + r.err).not.toContain('\u001b[32m');
+  });
+
+  it('says a draft sheet counts nowhere, as score and the chair refuse it (check once passed it silently)', async () => {
+    const sheet = JSON.parse(await readFile(SHEETS[1] ?? '', 'utf8'));
+    const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
+    const draft = join(dir, 'E02-draft.json');
+    await writeFile(draft, JSON.stringify({ ...sheet, status: 'draft' }));
+    const r = await run('check', draft, '--package', PKG);
+    expect(r.out).toContain(
+      '! 提示  专家 E02 的评分表尚未提交（草稿），组长导入和汇总时不予计入（第十二条（五））',
+    );
+    expect((await run('score', '--package', PKG, draft)).err).toContain('评分表尚未提交');
+  });
+
+  it('refuses a package naming an expert twice, by field (two experts E06 once passed)', async () => {
+    const twice = await editedPackage((pkg) => {
+      const e = pkg.panel.experts[6];
+      if (e) e.id = 'E06';
+    });
+    const r = await run('check', twice);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('panel.experts.6');
+    expect(r.err).toContain('专家编号中 E06 出现 2 次');
+  });
+
   it('refuses unreadable or unknown input with exit 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
     await writeFile(join(dir, 'x.json'), '{"hello": 1}');
@@ -49,7 +94,7 @@ describe('jiebang check', () => {
     expect((await run('check', join(dir, 'x.json'))).code).toBe(2);
     expect((await run('check', join(dir, 'x.json'))).err).toContain('无法识别的文档');
     expect((await run('check', join(dir, 'y.json'))).err).toContain('不是有效的 JSON');
-    expect((await run('check', join(dir, 'missing.json'))).err).toContain('无法读取文件');
+    expect((await run('check', join(dir, 'missing.json'))).err).toContain('找不到 ');
   });
 });
 
@@ -188,6 +233,24 @@ describe('the paper-sheet and sheet cases (../shared/cases), through jiebang sco
     expect(rows.code).toBe(2);
     expect(rows.err).toContain('超过 20,000 行的上限');
     expect(rows.err.split('\n').length).toBeLessThan(5);
+  });
+  it('refuses a CSV that gives a column twice or has no rows, naming it, with no table (the library once kept one C1 and dropped the other)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-csv-'));
+    const [header = '', ...rows] = (await readFile('resources/sample/paper-sheets.csv', 'utf8'))
+      .trim()
+      .split('\n');
+    const twice = join(dir, 'twice.csv');
+    await writeFile(twice, [`${header},C1`, ...rows.map((r) => `${r},0`)].join('\n'));
+    const r = await score(twice);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('列“C1”出现 2 次（第 5、11 列），无法确定以哪一列为准');
+    const empty = join(dir, 'empty.csv');
+    await writeFile(empty, `${header}\r\n`);
+    const e = await score(empty, ...SHEETS);
+    expect(e.code).toBe(2);
+    expect(e.err).toContain('empty.csv');
+    expect(e.err).toContain('没有评分行：只有表头（或只有空行）');
   });
   it('reads JSON with a UTF-8 BOM (as Notepad saves it)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-bom-'));

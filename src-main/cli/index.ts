@@ -1,4 +1,24 @@
+import { describeFileError, errorCode } from '../fs/errors';
 import { runCli } from './main';
+
+/**
+ * Exit status when the reader of our output has gone (`jiebang verify x | head -1`): what a Unix
+ * tool killed by SIGPIPE reports (128 + 13), without a word — the reader asked for no more.
+ */
+const CLOSED_PIPE_EXIT = 141;
+
+// A write to stdout or stderr fails later, as an 'error' event: without a listener Node prints
+// the raw EPIPE with a stack. A closed pipe ends the command quietly; anything else (a full disk
+// behind `> file`) is said in a sentence.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: unknown) => {
+    if (errorCode(error) === 'EPIPE') process.exit(CLOSED_PIPE_EXIT);
+    const name = stream === process.stdout ? '标准输出 stdout' : '标准错误 stderr';
+    if (stream === process.stdout)
+      process.stderr.write(`jiebang: 无法写出结果。${describeFileError(error, name)}\n`);
+    process.exit(1);
+  });
+}
 
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),

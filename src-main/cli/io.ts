@@ -9,28 +9,33 @@ import type { AgeKey } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import type { SheetSource } from '../../src-shared/decision';
 import { capLines, readJson, READ_LIMITS, sizeProblem } from '../../src-shared/io';
-import { ScoreSheetSchema, type ReviewPackage } from '../../src-shared/model';
+import { isAgeFile } from '../../src-shared/crypto/age';
+import { ReviewPackageSchema, ScoreSheetSchema, type ReviewPackage } from '../../src-shared/model';
 import { describeSchemaIssues, readSheetsCsv } from '../../src-shared/scoring';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFileError } from '../fs/errors';
 import { CliUsageError } from './types';
 
 /** Sheet bundles are a few KiB; a bound well above that. */
 const SHEET_BUNDLE_BYTES = 16 * 1024 * 1024;
 
-/** The bytes of a file within `limit`, its size checked before a byte is read. */
+/**
+ * The bytes of a file within `limit`, its size checked before a byte is read. Every failure is a
+ * sentence naming the file as the user gave it (missing, a folder, no permission, too large).
+ */
 export async function readBounded(cwd: string, path: string, limit: number): Promise<Uint8Array> {
+  if (path.trim() === '')
+    throw new CliUsageError('文件名为空：请给出文件的路径。 The file name is empty.');
   const full = resolve(cwd, path);
-  let size: number;
   try {
-    size = (await stat(full)).size;
-  } catch {
-    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
-  }
-  const tooBig = sizeProblem(path, size, limit);
-  if (tooBig) throw new CliUsageError(tooBig);
-  try {
+    const info = await stat(full);
+    if (info.isDirectory()) throw Object.assign(new Error(path), { code: 'EISDIR' });
+    const tooBig = sizeProblem(path, info.size, limit);
+    if (tooBig) throw new CliUsageError(tooBig);
     return new Uint8Array(await readFile(full));
-  } catch {
-    throw new CliUsageError(`无法读取文件 cannot read: ${path}`);
+  } catch (error) {
+    if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError(describeFileError(error, path));
   }
 }
 
@@ -82,4 +87,42 @@ export async function readSheetFiles(
   }
   if (problems.length > 0) throw new CliUsageError(capLines(problems).join('\n'));
   return sources;
+}
+
+/** Writes an output file whole or not at all (writeFileAtomic); a failure is a sentence naming it. */
+export async function writeOutput(
+  cwd: string,
+  path: string,
+  bytes: Uint8Array | string,
+): Promise<void> {
+  try {
+    await writeFileAtomic(resolve(cwd, path), bytes);
+  } catch (error) {
+    throw new CliUsageError(describeFileError(error, path));
+  }
+}
+
+/** A panel bundle holds every sheet bundle; a bound well above a large panel's. */
+export const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
+/** A bundle is told by its bytes (ZIP, or age-encrypted), whatever its file name. */
+export const isBundle = (b: Uint8Array): boolean =>
+  isAgeFile(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
+
+/** The review package from its JSON or from its signed bundle (verified first). */
+export async function loadReviewPackage(cwd: string, path: string): Promise<ReviewPackage> {
+  const bytes = await readBounded(cwd, path, PANEL_BUNDLE_BYTES);
+  if (isBundle(bytes)) {
+    const opened = await openBundle(bytes, { crypto: nodeCrypto });
+    if (!opened.ok) throw new CliUsageError(`${path}：文件包校验失败：${opened.error.message}`);
+    if (opened.bundle.kind !== 'review-package') throw new CliUsageError(`${path} 不是评审包`);
+    return opened.bundle.document;
+  }
+  const read = readJson(bytes, path);
+  if (!read.ok) throw new CliUsageError(read.message);
+  const parsed = ReviewPackageSchema.safeParse(read.value);
+  if (!parsed.success)
+    throw new CliUsageError(
+      `${path} 不是有效的评审包：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+    );
+  return parsed.data;
 }

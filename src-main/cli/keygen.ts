@@ -40,7 +40,8 @@ compare with paper.`,
     const role = SignerRoleSchema.safeParse(values.role);
     if (!role.success)
       throw new CliUsageError(`--role 须为以下之一：${SignerRoleSchema.options.join('、')}`);
-    if (values.out === undefined) throw new CliUsageError('需要 --out DIR');
+    if (values.out === undefined)
+      throw new CliUsageError('需要用 --out DIR 指定写入密钥的文件夹。 --out DIR is required.');
     const dir = resolve(io.cwd, values.out);
     await mkdir(dir, { recursive: true });
     const key = generateSigningKey();

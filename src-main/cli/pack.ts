@@ -1,15 +1,18 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReviewPackage, BundleBuildError } from '../../src-shared/bundle';
+import { AgeError } from '../../src-shared/crypto/age';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../src-shared/crypto/provider';
 import { ReviewPackageSchema } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
 import { nodeCrypto } from '../crypto/node-crypto';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFileError } from '../fs/errors';
 import { readPassphrase, readSigningKey } from './bundle-io';
 import { readJsonFile } from './io';
-import { CliUsageError, type CliCommand } from './types';
+import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const packCommand: CliCommand = {
   usage: `jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx
@@ -37,8 +40,8 @@ age (a passphrase handed out on paper, for example).`,
     });
     const [file] = positionals;
     if (file === undefined || values.key === undefined || values.out === undefined) {
-      throw new CliUsageError(
-        '用法：jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx',
+      throw missingArguments(
+        'jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx',
       );
     }
     const raw = await readJsonFile(io.cwd, file);
@@ -112,9 +115,14 @@ age (a passphrase handed out on paper, for example).`,
       });
     } catch (error) {
       if (error instanceof BundleBuildError) throw new CliUsageError(error.message);
+      if (error instanceof AgeError) throw new CliUsageError(`--recipient：${error.message}`);
       throw error;
     }
-    await writeFile(resolve(io.cwd, values.out), bytes);
+    try {
+      await writeFileAtomic(resolve(io.cwd, values.out), bytes);
+    } catch (error) {
+      throw new CliUsageError(describeFileError(error, values.out));
+    }
     io.out(
       `已打包 packed: ${values.out}（${bytes.byteLength} 字节${encryptTo ? '，age 加密' : ''}）\n签名者指纹 signer: ${formatFingerprint(fp)}\n`,
     );

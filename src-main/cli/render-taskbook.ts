@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
 import { describeCodePoint } from '../../src-shared/text/normalize';
 import { readJsonFile } from './io';
-import { CliUsageError, type CliCommand } from './types';
+import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const renderTaskbookCommand: CliCommand = {
   usage: `jiebang render-taskbook FILE.json -o OUT.pdf [--draft]
@@ -27,7 +27,7 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     });
     const [file] = positionals;
     if (file === undefined || values.out === undefined)
-      throw new CliUsageError('用法：jiebang render-taskbook FILE.json -o OUT.pdf');
+      throw missingArguments('jiebang render-taskbook FILE.json -o OUT.pdf');
     const parsed = TaskBookSchema.safeParse(await readJsonFile(io.cwd, file));
     if (!parsed.success) {
       throw new CliUsageError(
@@ -46,7 +46,7 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     try {
       await writeFileAtomic(resolve(io.cwd, values.out), pdf);
     } catch (error) {
-      throw new Error(describeFileError(error, values.out));
+      throw new CliUsageError(describeFileError(error, values.out));
     }
     io.out(
       `已排版 rendered: ${values.out}（${pdf.byteLength} 字节${tb.status === 'draft' ? '，草稿' : ''}）\n核验码 code: ${taskBookCode(tb)}\n`,

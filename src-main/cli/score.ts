@@ -3,15 +3,10 @@ import { gatherSheets, methodSentence } from '../../src-shared/decision';
 import { capLines } from '../../src-shared/io';
 import { fmt2, type Dec } from '../../src-shared/money';
 import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
-import {
-  aggregate,
-  METHOD_SHORT,
-  NO_VALID_SHEETS,
-  proposeHorseRace,
-  type AggregateResult,
-} from '../../src-shared/scoring';
+import { aggregate, proposeHorseRace, type AggregateResult } from '../../src-shared/scoring';
+import { summaryTable } from '../../src-shared/summary';
 import { readJsonFile, readSheetFiles } from './io';
-import { renderTable } from './table';
+import { renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';
 
 const fig = (v: Dec | null): string | null => (v === null ? null : fmt2(v));
@@ -55,58 +50,18 @@ function toJson(pkg: ReviewPackage, agg: AggregateResult) {
 }
 
 function toText(pkg: ReviewPackage, agg: AggregateResult): string {
-  const experts = pkg.panel.experts;
-  const header = [
-    '名次',
-    '揭榜方',
-    ...experts.map((e) => e.id),
-    '平均',
-    '去极值平均',
-    '中位数',
-    '极差',
-    ...pkg.rubric.criteria.map((c) => `${c.id}均分`),
-    '有效',
-    '汇总方法',
-  ];
-  const dash = (v: Dec | null) => fig(v) ?? '—';
-  const rows = agg.results.map((r) => [
-    r.rank === null ? '—' : `${r.rank}${r.tiedWith.length > 0 ? '=' : ''}`,
-    pkg.applicants.find((a) => a.id === r.applicantId)?.name ?? r.applicantId,
-    ...experts.map((e) => {
-      if (r.recusedExpertIds.includes(e.id)) return '回避';
-      const t = r.experts.find((x) => x.expertId === e.id);
-      if (!t) return '—';
-      return `${t.dropped ? '(' : ''}${fmt2(t.total)}${t.dropped ? ')' : ''}${t.deviation ? '!' : ''}`;
-    }),
-    dash(r.mean),
-    dash(r.trimmedMean),
-    dash(r.median),
-    dash(r.spread),
-    ...pkg.rubric.criteria.map((c) => fig(r.criterionMeans[c.id] ?? null) ?? '—'),
-    `${r.validSheets}${r.belowMinValidSheets ? '*' : ''}`,
-    r.method === null ? NO_VALID_SHEETS : METHOD_SHORT[r.method],
-  ]);
-  const numeric = new Set(header.map((_, i) => i).filter((i) => i >= 2 && i < header.length - 1));
+  // The 评分汇总表 as the chair's screen and the export have it (src-shared/summary).
+  const table = summaryTable(pkg, agg);
   const lines = [
     `${pkg.title}`,
-    `汇总方法：${methodSentence(pkg, agg)}；分数四舍五入保留两位小数`,
+    `汇总方法：${table.method}；分数四舍五入保留两位小数`,
     `已提交：${agg.submittedExpertIds.join('、') || '无'}${agg.missingExpertIds.length > 0 ? `；未提交：${agg.missingExpertIds.join('、')}` : ''}`,
     '',
-    renderTable(header, rows, numeric),
+    renderSummary(table),
     '',
-    `(x) 去极值时去掉的分数；! 偏离其他专家均分超过阈值；= 并列，须由组长记录排序理由；* 有效评分表少于 ${pkg.aggregation.minValidSheets} 份（aggregation.minValidSheets），组长签署前须记录理由`,
+    table.legend,
+    ...table.notes,
   ];
-  for (const r of agg.results) {
-    if (r.belowMinValidSheets)
-      lines.push(
-        `* ${r.applicantId}：${r.validSheets === 0 ? NO_VALID_SHEETS : `仅有 ${r.validSheets} 份有效评分表`}，少于 ${pkg.aggregation.minValidSheets} 份`,
-      );
-    for (const e of r.experts.filter((x) => x.deviation)) {
-      lines.push(
-        `! ${e.expertId} 对 ${r.applicantId}：偏离 ${fig(e.deviation) ?? ''} 分；理由：${e.deviationReason ?? '（未填写，组长签署前须记录）'}`,
-      );
-    }
-  }
   const race = proposeHorseRace(pkg, agg);
   lines.push(
     '',

@@ -1,3 +1,5 @@
+import { cellText, isCompactColumn, type SummaryTable } from '../../src-shared/summary';
+
 /** Terminal tables that line up with Chinese text (wide characters take two columns). */
 export function displayWidth(text: string): number {
   let width = 0;
@@ -37,4 +39,28 @@ export function renderTable(
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The 评分汇总表's compact columns (the chair's screen and the terminal), each cell as shown. */
+export function compactSummary(table: SummaryTable): { headers: string[]; rows: string[][] } {
+  const shown = table.columns.flatMap((c, i) => (isCompactColumn(c) ? [i] : []));
+  return {
+    headers: shown.map((i) => table.columns[i]?.header ?? ''),
+    rows: table.rows.map((r) =>
+      shown.map((i) => {
+        const cell = r.cells[i];
+        return cell ? cellText(cell) : '';
+      }),
+    ),
+  };
+}
+
+/** The 评分汇总表 (src-shared/summary) as the terminal shows it: the compact columns, aligned. */
+export function renderSummary(table: SummaryTable): string {
+  const { headers, rows } = compactSummary(table);
+  // Every figure right-aligned; the rank, the applicant's name and the method not.
+  const numeric = new Set(
+    table.columns.filter(isCompactColumn).flatMap((c, k) => (c.numeric && k > 0 ? [k] : [])),
+  );
+  return renderTable(headers, rows, numeric);
 }

@@ -25,3 +25,10 @@ export interface CliCommand {
 export class CliUsageError extends Error {
   override name = 'CliUsageError';
 }
+
+/** The refusal of a call that lacks what the command needs: a sentence, then the usage line. */
+export function missingArguments(usage: string): CliUsageError {
+  return new CliUsageError(
+    `缺少必需的参数，未执行任何操作。用法：${usage}  Missing arguments; nothing was done.`,
+  );
+}

@@ -1,11 +1,12 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBundle } from '../../src-shared/bundle';
 import { nodeCrypto } from '../crypto/node-crypto';
+import { writeFolderAtomic } from '../fs/atomic-write';
+import { describeFileError } from '../fs/errors';
 import { ageKeys, readBundleFile } from './bundle-io';
 import { describeBundle } from './verify';
-import { CliUsageError, type CliCommand } from './types';
+import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const unpackCommand: CliCommand = {
   usage: `jiebang unpack FILE -o DIR [--identity KEY] [--passphrase-file F]
@@ -13,7 +14,8 @@ export const unpackCommand: CliCommand = {
 Verifies FILE exactly as jiebang verify does; only when every check passes are its entries
 (manifest.json, the signature files — signatures/<n>.sig and .pem, or manifest.sig and
 signer.pem for format 1 —, SHA256SUMS and the payload) written to DIR, which must be new or
-empty. On any failure nothing is written.`,
+empty: they are written into a temporary folder beside it that takes DIR's name when every file
+is on disk. On any failure nothing is written.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -26,7 +28,7 @@ empty. On any failure nothing is written.`,
     });
     const [file] = positionals;
     if (file === undefined || values.out === undefined)
-      throw new CliUsageError('用法：jiebang unpack FILE -o DIR');
+      throw missingArguments('jiebang unpack FILE -o DIR');
     const bytes = await readBundleFile(io.cwd, file);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     const result = await openBundle(bytes, { crypto: nodeCrypto, keys });
@@ -37,16 +39,16 @@ empty. On any failure nothing is written.`,
       return 1;
     }
     const outDir = resolve(io.cwd, values.out);
-    const existing = await readdir(outDir).catch(() => []);
-    if (existing.length > 0) throw new CliUsageError(`目标目录非空，未写入：${values.out}`);
-    const targets = [...result.bundle.entries].map(([name, data]) => {
+    for (const name of result.bundle.entries.keys()) {
       const target = resolve(outDir, name);
       if (!target.startsWith(outDir + sep)) throw new CliUsageError(`拒绝写到目录之外：${name}`);
-      return { target, data };
-    });
-    for (const { target, data } of targets) {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, data);
+    }
+    try {
+      await writeFolderAtomic(outDir, result.bundle.entries);
+    } catch (error) {
+      throw new CliUsageError(
+        `${describeFileError(error, values.out)} 未写入任何文件。 Nothing was written.`,
+      );
     }
     io.out(`${describeBundle(result.bundle)}\n✓ 已解包到 unpacked to ${join(values.out)}\n`);
     return 0;

@@ -6,8 +6,8 @@ import {
   readTaskBookFile,
 } from '../../src-shared/taskbook';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { ageKeys, readBytes } from './bundle-io';
-import { CliUsageError, type CliCommand } from './types';
+import { ageKeys, readBundleFile } from './bundle-io';
+import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const verifyPrintCommand: CliCommand = {
   usage: `jiebang verify-print --code CODE FILE [--identity KEY] [--passphrase-file F]
@@ -26,11 +26,11 @@ task-book bundle (.jbx, verified first) or its JSON. Says whether the printed co
     });
     const [file] = positionals;
     if (file === undefined || values.code === undefined)
-      throw new CliUsageError('用法：jiebang verify-print --code CODE FILE');
+      throw missingArguments('jiebang verify-print --code CODE FILE');
     const printed = parsePrintedCode(values.code);
     if (!printed)
       throw new CliUsageError('核验码应为 64 位十六进制数字（或二维码内容 jiebang:taskbook:…）');
-    const bytes = await readBytes(io.cwd, file);
+    const bytes = await readBundleFile(io.cwd, file);
     const read = await readTaskBookFile(
       bytes,
       nodeCrypto,

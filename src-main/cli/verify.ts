@@ -10,7 +10,7 @@ import {
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { ageKeys, readBundleFile } from './bundle-io';
-import { CliUsageError, type CliCommand } from './types';
+import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export function describeBundle(b: OpenedBundle, indent = ''): string {
   const m = b.manifest;
@@ -63,7 +63,7 @@ failure.`,
       },
     });
     const [file] = positionals;
-    if (file === undefined) throw new CliUsageError('需要 FILE');
+    if (file === undefined) throw missingArguments('jiebang verify FILE');
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     const open = async (path: string) =>
       openBundle(await readBundleFile(io.cwd, path), { crypto: nodeCrypto, keys });

@@ -2,7 +2,12 @@ import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { temporaryName, WRITE_CHUNK_BYTES, writeFileAtomic } from './atomic-write';
+import {
+  temporaryName,
+  WRITE_CHUNK_BYTES,
+  writeFileAtomic,
+  writeFolderAtomic,
+} from './atomic-write';
 import { describeFileError, errorCode } from './errors';
 import { unclearReasons } from '../../test/helpers/clear-error';
 
@@ -63,6 +68,56 @@ describe('writeFileAtomic', () => {
     const a = temporaryName('/d/x.json');
     expect(a).not.toBe(temporaryName('/d/x.json'));
     expect(a).toMatch(/^\/d\/\.x\.json\.\d+\.[0-9a-f]{16}\.tmp$/);
+  });
+});
+
+describe('writeFolderAtomic', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('writes every file under the final name at once, making parents; no temporary left', async () => {
+    const dir = await folder();
+    const out = join(dir, 'a', 'b', 'unpacked');
+    await writeFolderAtomic(out, [
+      ['manifest.json', bytes('{}')],
+      ['signatures/1.sig', bytes('sig')],
+    ]);
+    expect(await readFile(join(out, 'signatures', '1.sig'), 'utf8')).toBe('sig');
+    expect(await readdir(join(dir, 'a', 'b'))).toEqual(['unpacked']);
+  });
+
+  it('replaces an empty folder; refuses a file (EEXIST) or a folder with anything in it (ENOTEMPTY)', async () => {
+    const dir = await folder();
+    await mkdir(join(dir, 'empty'));
+    await writeFolderAtomic(join(dir, 'empty'), [['x.txt', bytes('x')]]);
+    expect(await readdir(join(dir, 'empty'))).toEqual(['x.txt']);
+    await writeFile(join(dir, 'file'), 'kept');
+    const onFile = await writeFolderAtomic(join(dir, 'file'), [['x', bytes('x')]]).catch(
+      (e: unknown) => e,
+    );
+    expect(errorCode(onFile)).toBe('EEXIST');
+    const onFull = await writeFolderAtomic(join(dir, 'empty'), [['y', bytes('y')]]).catch(
+      (e: unknown) => e,
+    );
+    expect(errorCode(onFull)).toBe('ENOTEMPTY');
+    expect(await readFile(join(dir, 'file'), 'utf8')).toBe('kept');
+    expect((await readdir(dir)).sort()).toEqual(['empty', 'file']);
+    expect(await readdir(join(dir, 'empty'))).toEqual(['x.txt']);
+  });
+
+  it('leaves nothing behind when a file fails half-way: no temporary, no parent it made', async () => {
+    const dir = await folder();
+    const out = join(dir, 'made', 'for', 'it');
+    // `a` is written as a file, then `a/b` needs it to be a folder.
+    const failed = await writeFolderAtomic(out, [
+      ['a', bytes('1')],
+      ['a/b', bytes('2')],
+    ]).catch((e: unknown) => e);
+    expect(errorCode(failed)).toMatch(/^E/);
+    const escaped = await writeFolderAtomic(out, [['../../escape', bytes('x')]]).catch(
+      (e: unknown) => e,
+    );
+    expect(errorCode(escaped)).toBe('EINVAL');
+    expect(await readdir(dir)).toEqual([]);
   });
 });
 

@@ -14,8 +14,19 @@
  * `describeFileError` (./errors.ts). On any failure the temporary file is removed.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import {
+  link,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+} from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from './errors';
 
 export interface AtomicWriteOptions {
@@ -133,4 +144,74 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncDirectory(dirname(path));
+}
+
+/** A Node-style error with a `code` and the `path` it concerns, for `describeFileError`. */
+function codedError(code: string, path: string): Error {
+  return Object.assign(new Error(`${code}: ${path}`), { code, path });
+}
+
+/** Refuses a folder target that exists as a file (EEXIST) or holds anything (ENOTEMPTY). */
+async function checkFolderTarget(path: string): Promise<boolean> {
+  const existing = await stat(path).catch((error: unknown) => {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  });
+  if (existing === null) return false;
+  if (!existing.isDirectory()) throw codedError('EEXIST', path);
+  if ((await readdir(path)).length > 0) throw codedError('ENOTEMPTY', path);
+  return true;
+}
+
+/**
+ * Writes a new folder `path` holding `files` (relative names, `/`-separated) whole or not at all:
+ * the files go into a fresh temporary folder beside it (each through `writeFileAtomic`: flushed),
+ * which then takes the final name by one rename, and the parent folder is flushed. `path` must not
+ * exist or be an empty folder (then it is replaced): a file there is refused with EEXIST, a folder
+ * with anything in it with ENOTEMPTY, before a byte is written. A name that would land outside
+ * `path` is refused (EINVAL). On any failure the temporary folder, and any parent folders created
+ * for it, are removed: nothing is left behind. Errors are Node's own, with `code` and `path`.
+ */
+export async function writeFolderAtomic(
+  path: string,
+  files: Iterable<readonly [string, Uint8Array]>,
+): Promise<void> {
+  const target = resolve(path);
+  const parent = dirname(target);
+  const replacesEmpty = await checkFolderTarget(target);
+  const firstCreated = await mkdir(parent, { recursive: true });
+  let tmp: string | undefined;
+  try {
+    tmp = await mkdtemp(join(parent, `.${basename(target)}.${process.pid}.`));
+    for (const [name, data] of files) {
+      const file = resolve(tmp, name);
+      if (!file.startsWith(tmp + sep)) throw codedError('EINVAL', name);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFileAtomic(file, data);
+    }
+    try {
+      await renameWithRetry(tmp, target);
+    } catch (error) {
+      // Windows renames no folder onto another, even an empty one: remove the empty one first
+      // (rmdir refuses if anything arrived in it meanwhile).
+      if (!replacesEmpty) throw error;
+      await rmdir(target);
+      await renameWithRetry(tmp, target);
+    }
+  } catch (error) {
+    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    if (firstCreated !== undefined) {
+      // Remove the parents made for it, innermost first, while they are empty.
+      for (let dir = parent; dir.length >= firstCreated.length; dir = dirname(dir))
+        if (
+          !(await rmdir(dir).then(
+            () => true,
+            () => false,
+          ))
+        )
+          break;
+    }
+    throw error;
+  }
+  await syncDirectory(parent);
 }

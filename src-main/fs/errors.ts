@@ -10,18 +10,31 @@ export function errorCode(error: unknown): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
+/**
+ * The file a Node error concerns (its `path`), or undefined. A temporary name of writeFileAtomic
+ * (`.<name>.<pid>.<16 hex>.tmp`, see temporaryName) is given as the file it stands for.
+ */
+export function errorPath(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('path' in error)) return undefined;
+  if (typeof error.path !== 'string') return undefined;
+  const temporary = /^(.*[\\/])?\.(.+)\.\d+\.[0-9a-f]{16}\.tmp$/.exec(error.path);
+  return temporary ? `${temporary[1] ?? ''}${temporary[2] ?? ''}` : error.path;
+}
+
 const SENTENCES: Readonly<Record<string, (name: string) => string>> = {
   ENOENT: (n) => `找不到 ${n}（或它所在的文件夹）。 ${n} or its folder was not found.`,
-  EEXIST: (n) => `${n} 已存在，未覆盖。 ${n} already exists; nothing was overwritten.`,
+  EEXIST: (n) =>
+    `已存在同名的文件或文件夹，未覆盖：${n}。 ${n} already exists; nothing was overwritten.`,
   EACCES: (n) => `没有权限读写 ${n}。 No permission to read or write ${n}.`,
   EPERM: (n) => `系统不允许此操作：${n}。 The system does not allow this on ${n}.`,
   ENOSPC: (n) => `磁盘空间不足，${n} 未能写入。 The disk is full; ${n} was not written.`,
   EDQUOT: (n) => `磁盘配额已满，${n} 未能写入。 The disk quota is exhausted; ${n} was not written.`,
-  EROFS: (n) => `${n} 所在的磁盘是只读的。 ${n} is on a read-only disk.`,
-  EISDIR: (n) => `${n} 是文件夹，不是文件。 ${n} is a folder, not a file.`,
-  ENOTDIR: (n) => `${n} 的路径中有一项不是文件夹。 Part of the path of ${n} is not a folder.`,
+  EROFS: (n) => `磁盘是只读的，无法写入 ${n}。 ${n} is on a read-only disk.`,
+  EISDIR: (n) => `这里需要文件，却是文件夹：${n}。 ${n} is a folder, not a file.`,
+  ENOTDIR: (n) => `路径中有一项不是文件夹：${n}。 Part of the path of ${n} is not a folder.`,
   ENOTEMPTY: (n) => `文件夹 ${n} 不是空的。 The folder ${n} is not empty.`,
-  EBUSY: (n) => `${n} 正被其他程序占用，请稍后再试。 ${n} is in use by another program; try again.`,
+  EBUSY: (n) =>
+    `文件正被其他程序占用，请稍后再试：${n}。 ${n} is in use by another program; try again.`,
   EMFILE: (n) => `打开的文件过多，${n} 未能处理，请稍后再试。 Too many open files; try again.`,
   ENFILE: (n) => `打开的文件过多，${n} 未能处理，请稍后再试。 Too many open files; try again.`,
   EIO: (n) => `读写 ${n} 时磁盘出错。 A disk error occurred on ${n}.`,

@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { unclearReasons } from '../../test/helpers/clear-error';
 import { MAX_FILE_BYTES, MAX_MESSAGE_BYTES, type Progress } from '../../src-shared/ipc';
 import { dispatch } from '../ipc/dispatch';
 import { handlers } from '.';
@@ -42,7 +43,7 @@ describe('file handlers report progress in bytes', () => {
     expect(events.at(-1)?.done).toBe(size);
   });
 
-  it('saves through a partial file and leaves only the final name', async () => {
+  it('saves through a temporary file and leaves only the final name', async () => {
     const dir = await tempDir();
     const events: Progress[] = [];
     const host: HostServices = {
@@ -63,6 +64,54 @@ describe('file handlers report progress in bytes', () => {
       done: bytes.length,
       total: bytes.length,
     });
+  });
+
+  it('lets two saves to one path run at once: the file is one of them, whole; no temporary left', async () => {
+    const dir = await tempDir();
+    const host: HostServices = {
+      kind: 'electron',
+      dataDir: dir,
+      isPackaged: false,
+      resourcesDir: 'resources',
+      showSaveDialog: async () => join(dir, 'same.jbx'),
+    };
+    const a = new Uint8Array(CHUNK_BYTES + 3).fill(1);
+    const b = new Uint8Array(CHUNK_BYTES + 7).fill(2);
+    const saved = await Promise.all(
+      [a, b].map((bytes) => fileHandlers['file:save']({ bytes, suggestedName: 'same.jbx' }, host)),
+    );
+    expect(saved).toEqual([
+      { canceled: false, name: 'same.jbx' },
+      { canceled: false, name: 'same.jbx' },
+    ]);
+    const written = await readFile(join(dir, 'same.jbx'));
+    expect([a.byteLength, b.byteLength]).toContain(written.byteLength);
+    expect(written.every((v) => v === written[0])).toBe(true);
+    expect(await readdir(dir)).toEqual(['same.jbx']);
+  });
+
+  it('refuses a save onto a folder in a sentence naming it; nothing left behind', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'taken.jbx', 'inside'), { recursive: true });
+    const host: HostServices = {
+      kind: 'electron',
+      dataDir: dir,
+      isPackaged: false,
+      resourcesDir: 'resources',
+      showSaveDialog: async () => join(dir, 'taken.jbx'),
+    };
+    const answer = await dispatch(
+      handlers,
+      'file:save',
+      { bytes: new Uint8Array([1]), suggestedName: 'taken.jbx' },
+      host,
+    );
+    const message = answer.ok ? '' : answer.error.message;
+    expect(message).toBe(
+      '这里需要文件，却是文件夹：taken.jbx。 taken.jbx is a folder, not a file.',
+    );
+    expect(unclearReasons(message)).toEqual([]);
+    expect(await readdir(dir)).toEqual(['taken.jbx']);
   });
 
   it('sends no progress without a task id', async () => {

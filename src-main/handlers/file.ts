@@ -1,4 +1,4 @@
-import { open, rename, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   formatBytes,
@@ -7,9 +7,11 @@ import {
   MAX_MESSAGE_BYTES,
   type Progress,
 } from '../../src-shared/ipc';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFileError } from '../fs/errors';
 import type { HandlerMap, HostServices } from './types';
 
-/** Files move in chunks of this size, with a progress event after each. */
+/** Files are read in chunks of this size, with a progress event after each (writes: WRITE_CHUNK_BYTES). */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
 function reporter(
@@ -82,33 +84,6 @@ export async function readFileWithProgress(
   }
 }
 
-/** Writes bytes in chunks, reporting progress; nothing half-written is left under the final name. */
-export async function writeFileWithProgress(
-  path: string,
-  bytes: Uint8Array,
-  onProgress: (done: number) => void,
-): Promise<void> {
-  const partial = `${path}.part`;
-  const handle = await open(partial, 'w');
-  try {
-    let done = 0;
-    onProgress(0);
-    while (done < bytes.byteLength) {
-      const { bytesWritten } = await handle.write(
-        bytes,
-        done,
-        Math.min(CHUNK_BYTES, bytes.byteLength - done),
-      );
-      done += bytesWritten;
-      onProgress(done);
-    }
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(partial, path);
-}
-
 /**
  * Saving and opening are dialogs in Electron. The web host has no dialogs: its renderer bridge
  * turns a save into a download and an open into a file input, so these handlers refuse there.
@@ -119,7 +94,15 @@ export const fileHandlers: HandlerMap<'file:save' | 'file:open'> = {
       throw new IpcError('handler-failed', '此宿主没有保存对话框 no save dialog on this host');
     const path = await host.showSaveDialog(suggestedName, filters ?? []);
     if (path === null) return { canceled: true };
-    await writeFileWithProgress(path, bytes, reporter(host, task, 'write', bytes.byteLength));
+    // Through a temporary file of its own (unique name, fsync, rename): two saves to one path at
+    // once cannot collide, and the final name holds one of them whole.
+    try {
+      await writeFileAtomic(path, bytes, {
+        onProgress: reporter(host, task, 'write', bytes.byteLength),
+      });
+    } catch (error) {
+      throw new IpcError('handler-failed', describeFileError(error, basename(path)));
+    }
     return { canceled: false, name: basename(path) };
   },
   'file:open': async ({ filters, multiple, task }, host) => {

@@ -5,13 +5,39 @@ import {
   type Envelope,
   type IpcErrorShape,
 } from '../../src-shared/ipc';
+import type { Channel } from '../../src-shared/ipc';
+import { describeFileError, errorCode, errorPath } from '../fs/errors';
+import type { Handler, HandlerMap, HostServices } from '../handlers/types';
 
 export type { Envelope };
-import type { Handler, HandlerMap, HostServices } from '../handlers/types';
-import type { Channel } from '../../src-shared/ipc';
 
 function fail(code: IpcErrorShape['code'], message: string, issues?: string[]): Envelope {
   return { ok: false, error: issues ? { code, message, issues } : { code, message } };
+}
+
+/** What a call was doing, for the sentence of an unexpected failure (others: the channel). */
+const DOING: Partial<Record<Channel, string>> = {
+  'file:save': '保存文件',
+  'file:open': '打开文件',
+  'sample:package': '读取示例评审包',
+  'sheet:pdf': '生成评分表 PDF',
+  'taskbook:pdf': '生成任务书 PDF',
+  'pdf:print': '打印',
+};
+
+/**
+ * A handler's failure that is not an IpcError (whose message is a sentence already) as a sentence:
+ * a file-system error names its file (describeFileError); anything else says what was not done,
+ * and its detail — a library's or the runtime's English, never shown — goes to the log.
+ */
+export function describeFailure(channel: Channel, error: unknown): string {
+  if (errorCode(error) !== undefined) {
+    const path = errorPath(error);
+    return describeFileError(error, path ?? '所需的文件');
+  }
+  console.error(`jiebang: ${channel} failed:`, error);
+  const doing = DOING[channel] ?? `请求 ${channel} `;
+  return `${doing}未能完成：出现了意外错误。请重试；若仍失败，请联系管理员（详情已记入日志）。 ${channel} failed unexpectedly; the detail is in the log.`;
 }
 
 function runHandler<C extends Channel>(
@@ -31,7 +57,7 @@ function runHandler<C extends Channel>(
     (value): Envelope => ({ ok: true, value }),
     (error: unknown): Envelope => {
       if (error instanceof IpcError) return fail(error.code, error.message, [...error.issues]);
-      return fail('handler-failed', error instanceof Error ? error.message : String(error));
+      return fail('handler-failed', describeFailure(channel, error));
     },
   );
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { unclearReasons } from '../../test/helpers/clear-error';
 import { channelNames, contract, type Channel, type Envelope } from '../../src-shared/ipc';
 import { handlers as realHandlers } from '../handlers';
 import type { HandlerMap, HostServices } from '../handlers/types';
@@ -148,6 +149,38 @@ describe('dispatch', () => {
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'handler-failed' } });
     expect(!result.ok && result.error.message).toContain('保存对话框');
+  });
+
+  it('answers a failure that is not an IpcError in a sentence: a file by its name, else what was not done', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failing = (error: unknown): HandlerMap<Channel> => ({
+      ...realHandlers,
+      'sample:package': async () => {
+        throw error;
+      },
+    });
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open '/r/x.jbx'"), {
+      code: 'ENOENT',
+      path: '/r/.x.jbx.123.0123456789abcdef.tmp',
+    });
+    const cases: [unknown, string][] = [
+      [missing, '找不到 /r/x.jbx（或它所在的文件夹）。'],
+      [
+        new TypeError("Cannot read properties of undefined (reading 'x')"),
+        '读取示例评审包未能完成',
+      ],
+      ['a string thrown', '读取示例评审包未能完成'],
+    ];
+    for (const [error, sentence] of cases) {
+      const answer = await dispatch(failing(error), 'sample:package', undefined, host);
+      const message = answer.ok ? '' : answer.error.message;
+      expect(answer).toMatchObject({ ok: false, error: { code: 'handler-failed' } });
+      expect(message).toContain(sentence);
+      expect(unclearReasons(message)).toEqual([]);
+    }
+    // The detail of an unexpected failure goes to the log, for the maintainer.
+    expect(logged).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
   });
 
   it('saves through the host dialog and reports the chosen name', async () => {

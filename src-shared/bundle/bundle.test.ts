@@ -325,6 +325,39 @@ describe('tampering is refused with the right reason', () => {
     );
   });
 
+  it('refuses a signer name that hides what it says (bidi override, control character), even correctly signed', async () => {
+    const key = generateSigningKey();
+    const sheet = sampleSheets()[0];
+    if (!sheet) throw new Error('sheet');
+    /** The sheet bundle with the signer's name in manifest.json (JSON text) replaced, re-signed. */
+    const signedAs = async (name: string) =>
+      open(
+        await reseal(
+          await sheetBundle(sheet, key, 'a'.repeat(64)),
+          (m) => {
+            const text = decode(m.get('manifest.json'));
+            m.set(
+              'manifest.json',
+              encode(text.replace(`"name": "${sheet.expertId}"`, `"name": "${name}"`)),
+            );
+          },
+          (_n, manifest) => ({ sig: sign(manifest, key.secretKey) }),
+        ),
+      );
+    for (const [name, cp] of [
+      ['\\u202e\u5b50\u6587\u674e', 'U+202E'],
+      ['李文华\\u001b[2K\\r✓', 'U+001B'],
+      ['李文华\\u200f', 'U+200F'],
+    ] as const) {
+      const r = await signedAs(name);
+      expect(errorOf(r)?.code, cp).toBe('bad-manifest');
+      expect(errorOf(r)?.message).toContain(cp);
+    }
+    // A zero-width character is dropped from the name shown, as in every other name.
+    const opened = await signedAs('李\\u200b文华');
+    expect(opened.ok && opened.bundle.manifest.signers[0].name).toBe('李文华');
+  });
+
   it('a manifest re-signed with a foreign key verifies, but the import policy refuses it', async () => {
     const bureau = generateSigningKey();
     const genuine = await open((await sampleBundle(bureau)).bytes);

@@ -19,6 +19,7 @@ import {
   ReviewPackageSchema,
   ScoreSheetSchema,
   TaskBookSchema,
+  type ScoreSheet,
 } from '../model';
 import { parseStrictJson } from '../io/strict-json';
 import {
@@ -540,3 +541,18 @@ type ExtraOf<E> = E extends { summary: (doc: never, extra: infer X) => string } 
 export type OpenedBundle = {
   [K in BundleKind]: Opened<K, DocumentOf<K>, ExtraOf<Kinds[K]>>;
 }[BundleKind];
+
+/**
+ * Every sheet a panel result rests on, in the order the bundle holds them: each inner sheet
+ * bundle's sheet (signed by its expert), then each transcribed paper sheet (beside its scan) —
+ * what `checkPanelDecision` is given for a panel bundle at every door (`jiebang check PANEL.jbx`,
+ * the bureau's ingest).
+ */
+export function panelResultSheets(
+  b: Extract<OpenedBundle, { kind: 'panel-result' }>,
+): ScoreSheet[] {
+  return [
+    ...b.inner.flatMap((x) => (x.kind === 'expert-sheets' ? [x.document] : [])),
+    ...b.extra.transcribed.map((t) => t.sheet),
+  ];
+}

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { AuditHeadSchema, type AuditHead } from '../audit/head';
-import { IdSchema, Sha256Schema } from '../model/common';
+import { IdSchema, NameSchema, Sha256Schema } from '../model/common';
 import { isBundleKind, type BundleKind } from './kinds';
 import { SignerRoleSchema, SubjectSchema, type SignerRole, type Subject } from './terms';
 
@@ -44,7 +44,7 @@ export const ManifestV1Schema = z.object({
   signer: z.object({
     role: z.enum(['bureau', 'expert', 'chair', 'inspector']),
     id: IdSchema,
-    name: z.string().min(1).max(200),
+    name: NameSchema,
     fingerprint: Sha256Schema,
   }),
   createdAt: z.string().datetime({ offset: true }),
@@ -66,7 +66,11 @@ export const ManifestSignerSchema = z
   .object({
     role: SignerRoleSchema,
     id: IdSchema,
-    name: z.string().trim().min(1).max(200),
+    /**
+     * Shown beside the fingerprint for a person to compare with paper: the same rule as every
+     * name (invisible characters dropped, bidi controls and control characters refused).
+     */
+    name: NameSchema,
     /** SHA-256 of the signer's SPKI DER (`signatures/<n>.pem`). */
     fingerprint: Sha256Schema,
     /** Per signer, strictly increasing across everything it signs: an older counter is a replay. */

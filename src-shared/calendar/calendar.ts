@@ -12,6 +12,8 @@ export const CalendarYearSchema = z.object({
   source: z.string().min(1).max(500),
   holidays: z.array(DateSchema),
   workdays: z.array(DateSchema),
+  /** Test data, not a State Council notice (issue 17's fixtures): shown as such wherever it is. */
+  isTestData: z.boolean().optional(),
 });
 export type CalendarYear = z.infer<typeof CalendarYearSchema>;
 
@@ -70,6 +72,31 @@ export function makeCalendar(
   const years = new Map<number, CalendarYear>();
   for (const file of files) for (const y of file.years) years.set(y.year, y);
   return { years, allowProvisional };
+}
+
+/**
+ * What is wrong with a year typed in from the State Council's notice, before the bureau signs it:
+ * a make-up working day (调休上班) falls on a Saturday or Sunday, a holiday is listed once, the
+ * year is the notice's (official) — empty when nothing is.
+ */
+export function calendarYearProblems(y: CalendarYear): string[] {
+  const out: string[] = [];
+  if (y.status !== 'official')
+    out.push(
+      `${y.year} 年的日历为 provisional（未依据国务院办公厅通知），只签发依据国务院办公厅通知录入的正式日历（status: official）`,
+    );
+  const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
+  for (const d of y.workdays)
+    if (weekday(d) !== 0 && weekday(d) !== 6)
+      out.push(`调休上班日 ${d} 不是周六或周日（调休上班日总在周末）`);
+  for (const list of [y.holidays, y.workdays]) {
+    const seen = new Set<string>();
+    for (const d of list) {
+      if (seen.has(d)) out.push(`${d} 重复列出`);
+      seen.add(d);
+    }
+  }
+  return out;
 }
 
 /** Parses a calendar file (JSON text), with errors that name what is wrong. */
@@ -154,4 +181,37 @@ export function publicityEnd(cal: WorkingCalendar, start: string, n = 5): string
   let date = start;
   while (!isWorkingDay(cal, date)) date = addDays(date, 1);
   return addWorkingDays(cal, date, n - 1);
+}
+
+export type PublicityWindow =
+  | {
+      ok: true;
+      /** The first and last day counted. */
+      start: string;
+      end: string;
+      /** Every working day counted, and whether it is a make-up working day (调休上班). */
+      days: { date: string; isMakeUp: boolean }[];
+    }
+  | { ok: false; reason: string };
+
+/**
+ * A publicity period of `n` working days from `start` (第十二条（六）), with the days it counts —
+ * or why it cannot be computed (a year the calendar does not cover, or only provisionally).
+ */
+export function publicityWindow(cal: WorkingCalendar, start: string, n = 5): PublicityWindow {
+  try {
+    const end = publicityEnd(cal, start, n);
+    const days: { date: string; isMakeUp: boolean }[] = [];
+    for (let d = start; d <= end; d = addDays(d, 1))
+      if (isWorkingDay(cal, d))
+        days.push({
+          date: d,
+          isMakeUp: cal.years.get(Number(d.slice(0, 4)))?.workdays.includes(d) ?? false,
+        });
+    return { ok: true, start: days[0]?.date ?? start, end, days };
+  } catch (error) {
+    if (error instanceof CalendarCoverageError || error instanceof RangeError)
+      return { ok: false, reason: error.message };
+    throw error;
+  }
 }

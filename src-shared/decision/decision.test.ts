@@ -116,6 +116,18 @@ describe('the draft decision', () => {
       ['A04', 4, '71.00', 'trimmed-mean'],
     ]);
   });
+  it('reads funding typed full-width (４００, a Chinese IME) as the amount it is, not as 0', () => {
+    const { d, findings } = drafted(sampleSheets(), (c) => ({
+      ...c,
+      funding: { A01: '４００', A02: ' ４００．０\u200b' },
+    }));
+    expect(d.approvedFunding).toEqual([
+      { applicantId: 'A01', amount: '400' },
+      { applicantId: 'A02', amount: '400' },
+    ]);
+    expect(d.approvedTotal).toBe('800');
+    expect(findings).toEqual([]);
+  });
   it('names the method actually applied: the plain mean below trimMinSheets, and why', () => {
     const four = sampleSheets().slice(0, 4);
     const { d, p, analysis } = drafted(four);
@@ -303,6 +315,41 @@ describe('第十三条 funding on the decision', () => {
       approvedTotal: '1100',
     });
     expectRule(checkApprovedFunding(over, pkg()), 'funding.cap', '第十三条（二）');
+  });
+});
+
+describe('a decision says each thing once', () => {
+  it('refuses funding, a ranking row, a recommendation or a solver given twice, by field, at every door', () => {
+    const sheets = sampleSheets();
+    const base = decision();
+    const row = { applicantId: 'A01', rank: 1, score: '87.00', validSheets: 7 };
+    const cases: [Partial<PanelDecision>, string][] = [
+      [
+        {
+          approvedFunding: [
+            { applicantId: 'A01', amount: '300' },
+            { applicantId: 'A01', amount: '100' },
+            { applicantId: 'A02', amount: '400' },
+          ],
+        },
+        '核定经费中 A01 出现 2 次',
+      ],
+      [{ ranking: [row, { ...row }] }, '排名中 A01 出现 2 次'],
+      [{ recommendedIds: ['A01', 'A02', 'A02'] }, '揭榜方建议名单中 A02 出现 2 次'],
+    ];
+    for (const [change, message] of cases) {
+      const d = { ...base, ...change };
+      expect(PanelDecisionSchema.safeParse(d).error?.issues[0]?.message).toContain(message);
+      const findings = checkPanelDecision(d, pkg(), sheets);
+      expect(blocking(findings)).toContain('decision.format');
+      expect(findings.map((f) => f.message).join('\n')).toContain(message);
+    }
+    const race = base.horseRace;
+    if (!race) throw new Error('the sample decision is a horse race');
+    expect(
+      PanelDecisionSchema.safeParse({ ...base, horseRace: { ...race, solverIds: ['A01', 'A01'] } })
+        .error?.issues[0]?.message,
+    ).toContain('赛马揭榜方中 A01 出现 2 次');
   });
 });
 

@@ -4,7 +4,7 @@
  * opinion text with the method actually applied — is computed here, and the decision it yields is
  * what `checkPanelDecision` judges and what the chair signs.
  */
-import { fmt2, MONEY_PATTERN, sum } from '../money';
+import { fmt2, parseMoneyInput, sum } from '../money';
 import { PANEL_DECISION_FORMAT, type PanelDecision, type ReviewPackage } from '../model';
 import { METHOD_LABEL, NO_VALID_SHEETS, type AggregateResult } from '../scoring/aggregate';
 import type { HorseRaceProposal } from '../scoring/horse-race';
@@ -70,13 +70,16 @@ export function deviationsNeedingReason(
   );
 }
 
-/** Funding as typed, read as money; anything else counts as 0 (and the funding rule says so). */
+/**
+ * Funding as typed, read as money by the one reader (`parseMoneyInput`: full-width digits count);
+ * what is not an amount counts as 0 (and the funding rule says so).
+ */
 export function approvedAmounts(
   choices: DecisionChoices,
 ): { applicantId: string; amount: string }[] {
   return choices.recommendedIds.map((id) => {
-    const typed = (choices.funding[id] ?? '').trim();
-    return { applicantId: id, amount: MONEY_PATTERN.test(typed) ? typed : '0' };
+    const typed = parseMoneyInput(choices.funding[id] ?? '');
+    return { applicantId: id, amount: typed.ok && typed.value !== null ? typed.value : '0' };
   });
 }
 

@@ -19,6 +19,8 @@ export const READ_LIMITS = {
   csvBytes: 8 * MiB,
   /** Data rows of a CSV (50 experts × 200 applicants = 10,000). */
   csvRows: 20_000,
+  /** Columns of a CSV (the paper sheet has 6 and two per criterion). */
+  csvColumns: 500,
   /** Problems listed one per line before the rest are only counted. */
   errorLines: 50,
 } as const;

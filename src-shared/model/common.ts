@@ -1,5 +1,34 @@
 import { z } from 'zod';
-import { bidiMessage, findBidiControl, stripInvisible } from '../text/normalize';
+import { normaliseText, textProblem } from '../text/normalize';
+
+/**
+ * What a list names more than once, by `key`, as issues at the path of each repeat: a document
+ * that lists an expert, an applicant or a criterion twice says two things at once, and no reader
+ * can tell which was meant (two experts E06, funding for A01 given twice). For `superRefine`.
+ */
+export function repeatIssues<T>(
+  path: readonly (string | number)[],
+  label: string,
+  items: readonly T[],
+  key: (item: T) => string,
+): { path: (string | number)[]; message: string }[] {
+  const count = new Map<string, number>();
+  for (const item of items) count.set(key(item), (count.get(key(item)) ?? 0) + 1);
+  const seen = new Set<string>();
+  return items.flatMap((item, index) => {
+    const k = key(item);
+    const again = seen.has(k);
+    seen.add(k);
+    return again
+      ? [
+          {
+            path: [...path, index],
+            message: `${label}中 ${k} 出现 ${count.get(k) ?? 2} 次，每项只能列一次`,
+          },
+        ]
+      : [];
+  });
+}
 
 /** Ids are short, printable and path-safe (they name files inside bundles). */
 export const IdSchema = z
@@ -25,17 +54,18 @@ export const DateSchema = z
 export const DateTimeSchema = z.string().datetime({ offset: true });
 
 /**
- * Text as people enter it, normalised at the door: zero-width characters dropped, bidi controls
- * refused naming the code point (issue 14, point 3); at most `max` characters.
+ * Text as people enter it, normalised at the door (`cleanText`'s rule): invisible characters
+ * dropped, line ends made LF, bidi controls and control characters refused naming the code point
+ * (issue 14, point 3); at most `max` characters.
  */
 export const plainText = (max: number) =>
   z
     .string()
-    .overwrite(stripInvisible)
+    .overwrite(normaliseText)
     .max(max, `不得超过 ${max} 字`)
     .superRefine((value, ctx) => {
-      const bidi = findBidiControl(value);
-      if (bidi) ctx.addIssue({ code: 'custom', message: bidiMessage(bidi) });
+      const problem = textProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 /** A name or title: trimmed, 1–200 characters. */
 export const NameSchema = plainText(200).trim().min(1, '不能为空');

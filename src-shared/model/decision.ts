@@ -7,7 +7,14 @@
  */
 import { z } from 'zod';
 import { MoneySchema } from '../money';
-import { DateTimeSchema, IdSchema, plainText, reasonText, TextSchema } from './common';
+import {
+  DateTimeSchema,
+  IdSchema,
+  plainText,
+  reasonText,
+  repeatIssues,
+  TextSchema,
+} from './common';
 
 export const PANEL_DECISION_FORMAT = 2 as const;
 
@@ -64,30 +71,53 @@ export const AbsenceSchema = z.object({
   reason: reasonText(1000),
 });
 
-export const PanelDecisionSchemaV2 = z.object({
-  formatVersion: z.literal(PANEL_DECISION_FORMAT),
-  packageId: IdSchema,
-  chairExpertId: IdSchema,
-  ranking: z.array(RankingRowSchema),
-  tieBreaks: z.array(TieBreakSchema).default([]),
-  /** 揭榜方建议名单 (第十二条（五）); empty is a blocking finding, not a format error. */
-  recommendedIds: z.array(IdSchema),
-  horseRace: HorseRaceSchema.optional(),
-  /** 核定项目经费: approved city funding per solver (万元). */
-  approvedFunding: z.array(z.object({ applicantId: IdSchema, amount: MoneySchema })),
-  /** 核定项目经费总额 (万元). */
-  approvedTotal: MoneySchema,
-  /** 专家组意见. */
-  opinion: TextSchema.refine((s) => s.trim().length > 0, '专家组意见不能为空'),
-  dissent: z.array(DissentSchema).default([]),
-  /** Reasons the chair recorded for deviating totals that carry none on the sheet. */
-  deviationReasons: z.array(DeviationReasonSchema).default([]),
-  /** Members absent from the review (neither a sheet nor a recusal), with the reason. */
-  absences: z.array(AbsenceSchema).default([]),
-  /** Why the panel signs although some applicant rests on fewer than minValidSheets valid sheets. */
-  belowMinValidSheetsReason: reasonText(2000).optional(),
-  decidedAt: DateTimeSchema,
-});
+export const PanelDecisionSchemaV2 = z
+  .object({
+    formatVersion: z.literal(PANEL_DECISION_FORMAT),
+    packageId: IdSchema,
+    chairExpertId: IdSchema,
+    ranking: z.array(RankingRowSchema),
+    tieBreaks: z.array(TieBreakSchema).default([]),
+    /** 揭榜方建议名单 (第十二条（五）); empty is a blocking finding, not a format error. */
+    recommendedIds: z.array(IdSchema),
+    horseRace: HorseRaceSchema.optional(),
+    /** 核定项目经费: approved city funding per solver (万元). */
+    approvedFunding: z.array(z.object({ applicantId: IdSchema, amount: MoneySchema })),
+    /** 核定项目经费总额 (万元). */
+    approvedTotal: MoneySchema,
+    /** 专家组意见. */
+    opinion: TextSchema.refine((s) => s.trim().length > 0, '专家组意见不能为空'),
+    dissent: z.array(DissentSchema).default([]),
+    /** Reasons the chair recorded for deviating totals that carry none on the sheet. */
+    deviationReasons: z.array(DeviationReasonSchema).default([]),
+    /** Members absent from the review (neither a sheet nor a recusal), with the reason. */
+    absences: z.array(AbsenceSchema).default([]),
+    /** Why the panel signs although some applicant rests on fewer than minValidSheets valid sheets. */
+    belowMinValidSheetsReason: reasonText(2000).optional(),
+    decidedAt: DateTimeSchema,
+  })
+  .superRefine((d, ctx) => {
+    for (const issue of [
+      ...repeatIssues(['ranking'], '排名', d.ranking, (x) => x.applicantId),
+      ...repeatIssues(['recommendedIds'], '揭榜方建议名单', d.recommendedIds, (x) => x),
+      ...repeatIssues(['approvedFunding'], '核定经费', d.approvedFunding, (x) => x.applicantId),
+      ...repeatIssues(['absences'], '缺席记录', d.absences, (x) => x.expertId),
+      ...repeatIssues(
+        ['deviationReasons'],
+        '偏离理由',
+        d.deviationReasons,
+        (x) => `${x.applicantId}/${x.expertId}`,
+      ),
+      ...repeatIssues(['dissent'], '不同意见', d.dissent, (x) => x.expertId),
+      ...repeatIssues(
+        ['horseRace', 'solverIds'],
+        '赛马揭榜方',
+        d.horseRace?.solverIds ?? [],
+        (x) => x,
+      ),
+    ])
+      ctx.addIssue({ code: 'custom', ...issue });
+  });
 
 /**
  * Any panel decision: format 2 as is, format 1 read as format 2 (its fields are a subset; what

@@ -11,6 +11,7 @@ import {
   IdSchema,
   NameSchema,
   plainText,
+  repeatIssues,
   Sha256Schema,
   TextSchema,
 } from './common';
@@ -159,6 +160,8 @@ export const ExpertSchema = z.object({
   name: NameSchema,
   organisation: NameSchema,
   title: plainText(100).default(''),
+  /** 专业领域 (issue 17: the bureau's panel list carries it; empty in older packages). */
+  expertise: plainText(200).default(''),
   role: z.enum(['chair', 'member']),
   /** 专家组组长一般由发榜方推荐的专家担任 (第十二条（五）). */
   nominatedBy: z.enum(['demand-side', 'bureau', 'agency']),
@@ -212,34 +215,57 @@ export const AggregationSchema = z.object({
 });
 export type Aggregation = z.infer<typeof AggregationSchema>;
 
-export const ReviewPackageSchema = z.object({
-  formatVersion: FormatVersionSchema,
-  packageId: IdSchema,
-  title: NameSchema,
-  bureau: z.object({
-    name: NameSchema,
-    /** Fingerprint of the bureau's signing key, printed on paper for comparison. */
-    signingKeyFingerprint: z.string().max(100).optional(),
-    /** age X25519 recipient that panel and inspection bundles are encrypted to. */
-    ageRecipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'age 接收方公钥格式不正确'),
-  }),
-  demand: DemandSchema,
-  applicants: z.array(ApplicantSchema).min(1),
-  panel: z.object({
-    experts: z.array(ExpertSchema).min(1),
-    /**
-     * Quorum of the 专家评审 (第十二条（五）): the roster has at least this many members, and signing
-     * waits for every one of them (a sheet, or an absence the chair records). The measures give no
-     * number; 5, odd, is Chinese review practice. Recorded absences do not shrink the roster.
-     */
-    minSize: z.number().int().min(1).default(5),
-  }),
-  rubric: RubricSchema,
-  aggregation: AggregationSchema,
-  schedule: z.object({
-    reviewDate: DateSchema,
-    /** Planned start of publicity (公示, 第十二条（六）). */
-    publicityStart: DateSchema.optional(),
-  }),
-});
+export const ReviewPackageSchema = z
+  .object({
+    formatVersion: FormatVersionSchema,
+    packageId: IdSchema,
+    title: NameSchema,
+    bureau: z.object({
+      name: NameSchema,
+      /** Fingerprint of the bureau's signing key, printed on paper for comparison. */
+      signingKeyFingerprint: z.string().max(100).optional(),
+      /** age X25519 recipient that panel and inspection bundles are encrypted to. */
+      ageRecipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'age 接收方公钥格式不正确'),
+    }),
+    demand: DemandSchema,
+    applicants: z.array(ApplicantSchema).min(1),
+    panel: z.object({
+      experts: z.array(ExpertSchema).min(1),
+      /**
+       * Quorum of the 专家评审 (第十二条（五）): the roster has at least this many members, and signing
+       * waits for every one of them (a sheet, or an absence the chair records). The measures give no
+       * number; 5, odd, is Chinese review practice. Recorded absences do not shrink the roster.
+       */
+      minSize: z.number().int().min(1).default(5),
+    }),
+    rubric: RubricSchema,
+    aggregation: AggregationSchema,
+    schedule: z.object({
+      reviewDate: DateSchema,
+      /** Planned start of publicity (公示, 第十二条（六）). */
+      publicityStart: DateSchema.optional(),
+    }),
+  })
+  .superRefine((p, ctx) => {
+    // Everything downstream finds experts, applicants and criteria by id: each is named once, and
+    // the tie-break order names criteria of the rubric (an unknown one would break no tie).
+    const criteria = new Set(p.rubric.criteria.map((c) => c.id));
+    for (const issue of [
+      ...repeatIssues(['applicants'], '揭榜方编号', p.applicants, (a) => a.id),
+      ...repeatIssues(['panel', 'experts'], '专家编号', p.panel.experts, (e) => e.id),
+      ...repeatIssues(['rubric', 'criteria'], '评分指标编号', p.rubric.criteria, (c) => c.id),
+      ...repeatIssues(
+        ['aggregation', 'tieBreakOrder'],
+        '并列排序依据',
+        p.aggregation.tieBreakOrder,
+        (id) => id,
+      ),
+      ...p.aggregation.tieBreakOrder.flatMap((id, i) =>
+        criteria.has(id)
+          ? []
+          : [{ path: ['aggregation', 'tieBreakOrder', i], message: `“${id}”不是评分标准的指标` }],
+      ),
+    ])
+      ctx.addIssue({ code: 'custom', ...issue });
+  });
 export type ReviewPackage = z.infer<typeof ReviewPackageSchema>;

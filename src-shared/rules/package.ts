@@ -247,17 +247,5 @@ export function checkReviewPackage(pkg: ReviewPackage): Finding[] {
       'cityFunding',
     ]),
   );
-  const ids = new Set<string>();
-  pkg.applicants.forEach((a, i) => {
-    if (ids.has(a.id))
-      out.push(
-        finding('package.uniqueIds', '第十二条（四）', 'blocking', `揭榜方编号重复：${a.id}`, [
-          'applicants',
-          i,
-          'id',
-        ]),
-      );
-    ids.add(a.id);
-  });
   return out;
 }

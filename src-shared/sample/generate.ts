@@ -85,6 +85,7 @@ export function generatePanel(spec: SyntheticSpec): { pkg: ReviewPackage; sheets
         name: `专家${i + 1}`,
         organisation: '合成单位',
         title: '',
+        expertise: '',
         role: i === 0 ? 'chair' : 'member',
         nominatedBy: i === 0 ? 'demand-side' : 'agency',
       })),

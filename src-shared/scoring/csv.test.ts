@@ -66,6 +66,19 @@ describe('the paper-sheet CSV', () => {
       17.5, 35, 17.5, 18,
     ]);
   });
+  it('reads ids typed full-width (Ｅ０１, Ａ０１) or with an invisible character as the ids they are', () => {
+    const text = csvOf(sampleSheets())
+      .replace('E01,A01,', 'Ｅ０１,Ａ０１,')
+      .replace('E01,A02,', 'E01\u200b, A02 ,');
+    const r = parseSheetsCsv(text, pkg);
+    expect(r.ok ? '' : r.errors).toBe('');
+    expect(r.ok && r.sheets[0]?.scores.map((x) => x.applicantId)).toEqual([
+      'A01',
+      'A02',
+      'A03',
+      'A04',
+    ]);
+  });
   it('accepts the recusal kind as the app names it in Chinese as well as its code', () => {
     const text = csvOf(sampleSheets()).replace(
       'same-organisation,本人任职于该揭榜方',
@@ -106,6 +119,60 @@ describe('the paper-sheet CSV', () => {
     const errors = errorsOf(some);
     expect(errors).toHaveLength(READ_LIMITS.errorLines + 1);
     expect(errors.at(-1)).toMatch(/^……另有 \d+ 处问题未列出$/);
+  });
+  it('refuses a column given twice (a second C1, or expertId beside 专家编号) instead of reading one of them', () => {
+    const lines = csvOf(sampleSheets()).split('\r\n');
+    const twiceC1 = [`${lines[0]},C1`, ...lines.slice(1).map((l) => `${l},0`)].join('\n');
+    expect(errorsOf(twiceC1)).toEqual(['列“C1”出现 2 次（第 5、11 列），无法确定以哪一列为准']);
+    const aliasTwice = [
+      `${lines[0]?.replace('专家编号', 'expertId')},专家编号`,
+      ...lines.slice(1).map((l) => `${l},E07`),
+    ].join('\n');
+    expect(errorsOf(aliasTwice)).toEqual([
+      '列“专家编号（expertId）”出现 2 次（第 1、11 列），无法确定以哪一列为准',
+    ]);
+  });
+  it('refuses a header past the column bound at once, before reading it as names', () => {
+    const wide = `${HEADER}${',x'.repeat(READ_LIMITS.csvColumns)}\nE01,A01`;
+    expect(errorsOf(wide)).toEqual([
+      `表头有 ${READ_LIMITS.csvColumns + 10} 列，超过 ${READ_LIMITS.csvColumns} 列的上限，未读取`,
+    ]);
+  });
+  it('refuses a CSV with a header and no rows, instead of reading it as no sheets', () => {
+    expect(errorsOf(HEADER)).toEqual(['没有评分行：只有表头（或只有空行）']);
+    expect(errorsOf(`${HEADER}\n,,,,,,,,,\n\n`)).toEqual(['没有评分行：只有表头（或只有空行）']);
+    expect(errorsOf(' \r\n')).toEqual([
+      '文件是空的，没有表头（专家编号,揭榜方编号,…）和评分行。 The file is empty: no header row.',
+    ]);
+  });
+  it('names a row with more or fewer cells than the header', () => {
+    const text = csvOf(sampleSheets())
+      .replace('E01,A01,,,17.5,35,17.5,18,', 'E01,A01,,,17.5,35,17.5,18,x,')
+      .replace('E01,A02,,,17,34.5,17,17.5,方案先进可行，建议支持。,', 'E01,A02,,,17,34.5');
+    const errors = errorsOf(text);
+    expect(errors).toContain('第 2 行：有 11 个单元格，表头只有 10 列');
+    expect(errors).toContain('第 3 行：有 6 个单元格，表头有 10 列');
+  });
+  it('names an empty file, full-width commas between columns and ragged rows in sentences', () => {
+    expect(errorsOf('')).toEqual([
+      '文件是空的，没有表头（专家编号,揭榜方编号,…）和评分行。 The file is empty: no header row.',
+    ]);
+    expect(errorsOf('\uFEFF\r\n')).toHaveLength(1);
+    const fullWidth = errorsOf(
+      `${HEADER.replaceAll(',', '，')}\nE01，A01，，，18，17，16，15，好，`,
+    );
+    expect(fullWidth).toHaveLength(1);
+    expect(fullWidth[0]).toMatch(/^表头各列以全角逗号“，”分隔；请以半角逗号“,”分隔/);
+    // A full-width comma inside a cell is text, not a separator.
+    const inCell = csvOf(sampleSheets())
+      .replace('18,', '18,')
+      .replace(/,([^,\r\n]*)\r?$/m, ',好，很好');
+    expect(errorsOf(inCell).some((e) => e.includes('全角逗号'))).toBe(false);
+    const ragged = errorsOf(`${HEADER}\nE01,A01,,,18,17,16,15,好,,多余\n"E02,A01`);
+    expect(ragged).toContain('第 2 行：有 11 个单元格，表头只有 10 列');
+    expect(ragged.some((e) => e.startsWith('第 3 行：引号未闭合'))).toBe(true);
+    for (const e of [...fullWidth, ...ragged])
+      expect(e).not.toMatch(/auto-detect|Too (few|many) fields|Quoted field|Invalid quotes/);
   });
   it('reads GB18030 bytes (as Excel and WPS save CSV on Chinese Windows) through the one reader', () => {
     // "专家编号" in GB18030, then the rest of the header in ASCII: enough to tell the decoding.

@@ -20,7 +20,7 @@ import {
   type ReviewPackage,
   type ScoreSheet,
 } from '../model';
-import { cleanText, parsePlainDecimal } from '../text/normalize';
+import { cleanText, normaliseId, parsePlainDecimal, stripInvisible } from '../text/normalize';
 import { describeSchemaIssues, describeSheetIssue, validateSheet } from './sheet';
 
 const ALIASES: Record<string, string> = {
@@ -52,37 +52,114 @@ export function readSheetsCsv(bytes: Uint8Array, name: string, pkg: ReviewPackag
   return text.ok ? parseSheetsCsv(text.value.text, pkg) : { ok: false, errors: [text.message] };
 }
 
+/** A header name as written: trimmed, the Chinese names read as the codes they stand for. */
+const columnOf = (h: string): string => {
+  const t = stripInvisible(h).trim();
+  return ALIASES[t] ?? t;
+};
+
+/** "专家编号（expertId）": a column named for messages, in both its names where it has two. */
+const describeColumn = (column: string): string => {
+  const zh = Object.entries(ALIASES).find(([, code]) => code === column)?.[0];
+  return zh ? `${zh}（${column}）` : column;
+};
+
+/**
+ * The header's problems: past the column bound (refused before a name is read: a header of three
+ * million columns in 6 MB took 12 s and 1.2 GB to read as names), or a column given twice (which
+ * of the two is meant cannot be known; a CSV library would silently rename one and drop it).
+ */
+function headerProblems(header: readonly string[]): string[] {
+  if (header.length > READ_LIMITS.csvColumns)
+    return [
+      `表头有 ${header.length.toLocaleString('en-US')} 列，超过 ${READ_LIMITS.csvColumns} 列的上限，未读取`,
+    ];
+  const at = new Map<string, number[]>();
+  header.forEach((h, i) => {
+    if (h !== '') at.set(h, [...(at.get(h) ?? []), i + 1]);
+  });
+  return [...at.entries()]
+    .filter(([, cols]) => cols.length > 1)
+    .map(
+      ([h, cols]) =>
+        `列“${describeColumn(h)}”出现 ${cols.length} 次（第 ${cols.join('、')} 列），无法确定以哪一列为准`,
+    );
+}
+
+const EMPTY_CSV =
+  '文件是空的，没有表头（专家编号,揭榜方编号,…）和评分行。 The file is empty: no header row.';
+const FULL_WIDTH_COMMAS =
+  '表头各列以全角逗号“，”分隔；请以半角逗号“,”分隔（在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”），未读取。' +
+  ' Columns are separated by full-width commas: save as comma-separated CSV.';
+
+/**
+ * papaparse's findings as sentences (its own messages are English), naming the line: from the
+ * character offset where papaparse gives one (a quote), else from the data row.
+ */
+function describeCsvProblem(e: Papa.ParseError, text: string): string {
+  const line = e.index === undefined ? (e.row ?? 0) + 1 : text.slice(0, e.index).split('\n').length;
+  const at = `第 ${line} 行：`;
+  switch (e.code) {
+    case 'UndetectableDelimiter':
+      return '第 1 行：表头中找不到分隔各列的半角逗号“,”。 No comma separates the header’s columns.';
+    case 'TooFewFields':
+      return `${at}列数少于表头。 Fewer cells than the header has columns.`;
+    case 'TooManyFields':
+      return `${at}列数多于表头（单元格中的逗号须在英文双引号内）。 More cells than the header has columns.`;
+    case 'MissingQuotes':
+      return `${at}引号未闭合：以英文双引号开始的单元格没有结束的引号。 A quoted cell is not closed.`;
+    case 'InvalidQuotes':
+      return `${at}引号有误：单元格中的英文双引号须写成两个（""）。 A quote inside a cell must be doubled.`;
+  }
+}
+
 /** The paper-sheet CSV from decoded text. */
 export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
   const fail = (errors: string[]): CsvResult => ({ ok: false, errors: capLines(errors) });
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return fail([EMPTY_CSV]);
+  const firstLine = body.trimStart().split(/\r?\n/, 1)[0] ?? '';
+  if (!firstLine.includes(',') && firstLine.includes('，')) return fail([FULL_WIDTH_COMMAS]);
+  // Rows as arrays: the header is checked here (bound, repeated names), not by the library.
+  const parsed = Papa.parse<string[]>(body, {
     skipEmptyLines: 'greedy',
     // One row past the cap is enough to know the file is too long: the rest is never parsed.
-    preview: READ_LIMITS.csvRows + 1,
-    transformHeader: (h) => ALIASES[h.trim()] ?? h.trim(),
+    preview: READ_LIMITS.csvRows + 2,
   });
-  if (parsed.data.length > READ_LIMITS.csvRows)
+  const [rawHeader = [], ...rawRows] = parsed.data;
+  const fields = rawHeader.map(columnOf);
+  const badHeader = headerProblems(fields);
+  if (badHeader.length > 0) return fail(badHeader);
+  if (rawRows.length > READ_LIMITS.csvRows)
     return fail([
       `超过 ${READ_LIMITS.csvRows.toLocaleString('en-US')} 行的上限（每位专家对每家揭榜方一行），未读取`,
     ]);
-  const errors = parsed.errors.map(
-    (e) => `第 ${(e.row ?? 0) + 2} 行：CSV 格式错误（${e.message}）`,
-  );
-  const fields = parsed.meta.fields ?? [];
+  // A delimiter the library cannot tell is said better by the columns found missing below.
+  const errors = parsed.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => describeCsvProblem(e, body));
   for (const required of ['expertId', 'applicantId', ...pkg.rubric.criteria.map((c) => c.id)]) {
     if (!fields.includes(required)) errors.push(`缺少列：${required}`);
   }
+  if (rawRows.length === 0) errors.push('没有评分行：只有表头（或只有空行）');
+  const data: Record<string, string>[] = [];
+  rawRows.forEach((cells, i) => {
+    if (cells.length !== fields.length)
+      errors.push(
+        `第 ${i + 2} 行：有 ${cells.length} 个单元格，表头${cells.length > fields.length ? '只' : ''}有 ${fields.length} 列`,
+      );
+    data.push(Object.fromEntries(fields.map((f, c) => [f, cells[c] ?? ''])));
+  });
   if (errors.length > 0) return fail(errors);
   const sheets = new Map<string, ScoreSheet>();
   /** Row of each expert/applicant pair, to name rows in the rubric's findings. */
   const rowOf = new Map<string, number>();
   /** Cells already reported as unreadable: the rubric's "please score" would only repeat them. */
   const badCells = new Set<string>();
-  parsed.data.forEach((row, i) => {
+  data.forEach((row, i) => {
     const line = i + 2;
-    const expertId = (row['expertId'] ?? '').trim();
-    const applicantId = (row['applicantId'] ?? '').trim();
+    const expertId = normaliseId(row['expertId'] ?? '');
+    const applicantId = normaliseId(row['applicantId'] ?? '');
     const at = `第 ${line} 行（专家 ${expertId || '?'} · 揭榜方 ${applicantId || '?'}）`;
     if (!pkg.panel.experts.some((e) => e.id === expertId))
       errors.push(`第 ${line} 行：专家编号“${expertId}”不在专家名单中`);

@@ -1,5 +1,6 @@
 /** Validation and totals of one expert's sheet. Pure; messages in Chinese, in place for the UI. */
 import { dec, onStep, sum, type Dec } from '../money';
+import { finding, type Finding } from '../rules/finding';
 import {
   ScoreSheetSchema,
   type ApplicantScore,
@@ -8,6 +9,9 @@ import {
   type Rubric,
   type ScoreSheet,
 } from '../model';
+
+/** Sheets are scored by the panel of 第十二条（五）. */
+const SHEET_ARTICLE = '第十二条（五）';
 
 /** A problem with one cell (a criterion's points or comment) or one applicant's entry. */
 export interface CellIssue {
@@ -57,6 +61,27 @@ function isOnStep(points: number, step: number): boolean {
     if (stepMemo.size < 10_000) stepMemo.set(key, hit);
   }
   return hit;
+}
+
+/**
+ * The score one rubric step up (`1`) or down (`-1`) from `points` (↑/↓ in the expert's form): on
+ * the criterion's step, within 0…maxPoints, in exact decimals — `0.2` up by `0.1` is `0.3`, never
+ * `0.30000000000000004` (which the step check then refuses). An off-step value moves to the
+ * nearest step first; with no value yet, ↑ gives one step and ↓ gives 0.
+ */
+export function stepPoints(
+  points: number | undefined,
+  direction: 1 | -1,
+  criterion: Pick<Criterion, 'step' | 'maxPoints'>,
+): number {
+  const step = dec(criterion.step);
+  const top = dec(criterion.maxPoints).div(step).floor().times(step);
+  const next = dec(points ?? 0)
+    .plus(step.times(direction))
+    .div(step)
+    .toDecimalPlaces(0)
+    .times(step);
+  return Number((next.lt(0) ? dec(0) : next.gt(top) ? top : next).toFixed());
 }
 
 function needsComment(criterion: Criterion, points: number, rubric: Rubric): boolean {
@@ -226,6 +251,32 @@ export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue
     issues.push(...scoreIssues(applicant, score, pkg));
   }
   return issues.map((i) => ({ expertId, ...i }));
+}
+
+/**
+ * A score sheet judged as every door judges it (`jiebang check` on its own): each rubric issue of
+ * `validateSheet` blocking, named to its cell; and a sheet not yet submitted said to count nowhere
+ * (the chair's import, `jiebang score` and the panel's gathering refuse a draft), 第十二条（五）.
+ */
+export function checkScoreSheet(sheet: ScoreSheet, pkg: ReviewPackage): Finding[] {
+  const issues = validateSheet(sheet, pkg).map((i) =>
+    finding(`sheet.${i.field}`, SHEET_ARTICLE, 'blocking', describeSheetIssue(i, pkg), [
+      ...(i.applicantId ? ['scores', i.applicantId] : []),
+      ...(i.criterionId ? [i.criterionId] : []),
+    ]),
+  );
+  return sheet.status === 'submitted'
+    ? issues
+    : [
+        finding(
+          'sheet.status',
+          SHEET_ARTICLE,
+          'warning',
+          `专家 ${sheet.expertId} 的评分表尚未提交（草稿），组长导入和汇总时不予计入`,
+          ['status'],
+        ),
+        ...issues,
+      ];
 }
 
 /** "专家 E02 · 揭榜方 A01 · 揭榜方资质条件（C1）：…": an issue named down to its cell. */

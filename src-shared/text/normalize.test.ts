@@ -38,6 +38,51 @@ describe('what people type, normalised at the door', () => {
     expect(refused.ok ? '' : refused.message).toContain('U+202E');
     expect(cleanText('张\u200b三')).toEqual({ ok: true, value: '张三' });
   });
+  it('refuses every bidi control, the marks U+200E, U+200F and U+061C too, by code point', () => {
+    for (const [ch, cp] of [
+      ['\u200f', 'U+200F'],
+      ['\u200e', 'U+200E'],
+      ['\u061c', 'U+061C'],
+    ] as const) {
+      expect(findBidiControl(`张三${ch}`)).toBe(cp);
+      const r = NameSchema.safeParse(`新疆水处理技术研究院${ch}`);
+      expect(r.error?.issues[0]?.message).toContain(`双向控制字符 ${cp}`);
+    }
+  });
+  it('refuses control characters (an ESC or a CR can rewrite what a terminal shows), keeps tab and line feed', () => {
+    for (const [ch, cp] of [
+      ['\u001b[31m', 'U+001B'],
+      ['\u0007', 'U+0007'],
+      ['\u0000', 'U+0000'],
+      ['\u0008', 'U+0008'],
+      ['\u007f', 'U+007F'],
+      ['\u009b', 'U+009B'],
+    ] as const) {
+      const r = cleanText(`研究院${ch}（示例）`);
+      expect(r.ok, cp).toBe(false);
+      expect(r.ok ? '' : r.message).toContain(`控制字符 ${cp}`);
+      expect(TextSchema.safeParse(`研究院${ch}`).error?.issues[0]?.message).toContain(cp);
+    }
+    expect(cleanText('第一行\r\n第二行\r第三行\t完')).toEqual({
+      ok: true,
+      value: '第一行\n第二行\n第三行\t完',
+    });
+    expect(TextSchema.parse('a\r\nb')).toBe('a\nb');
+  });
+  it('refuses half of a UTF-16 pair alone (saved as UTF-8 it would become U+FFFD, another text)', () => {
+    const r = cleanText('张三\ud800');
+    expect(r.ok ? '' : r.message).toContain('无效的字符 U+D800（');
+    expect(NameSchema.safeParse('\udc00李四').success).toBe(false);
+    expect(cleanText('𠮷野').ok).toBe(true);
+  });
+  it('drops every invisible (default-ignorable) character: soft hyphen, Hangul filler, tags, invisible operators', () => {
+    expect(stripInvisible('西部\u00ad石油\u{E0041}\u{E0042}大学\u3164\u2062\u034f')).toBe(
+      '西部石油大学',
+    );
+    expect(NameSchema.parse('\u3164张三\u00ad')).toBe('张三');
+    // A name of nothing but invisible characters is empty, not a name.
+    expect(NameSchema.safeParse('\u3164\u200b\u00ad').success).toBe(false);
+  });
   it('property: any text with a bidi control is refused by every text field of the schemas', () => {
     fc.assert(
       fc.property(

@@ -5,28 +5,44 @@
  */
 
 /**
- * Zero-width and invisible format characters that carry no meaning in names and text and can hide
- * a difference: U+200B ZERO WIDTH SPACE, U+200C/U+200D ZERO WIDTH (NON-)JOINER, U+2060 WORD JOINER,
- * U+FEFF ZERO WIDTH NO-BREAK SPACE (a BOM inside text), U+180E MONGOLIAN VOWEL SEPARATOR.
+ * Invisible characters that carry no meaning in names and text and can hide a difference: every
+ * default-ignorable code point (Unicode's Default_Ignorable_Code_Point: U+200B ZERO WIDTH SPACE,
+ * U+200C/U+200D joiners, U+2060 WORD JOINER, U+FEFF, U+00AD SOFT HYPHEN, U+180E, the Hangul fillers
+ * U+3164/U+FFA0, the invisible operators U+2061–U+2064, variation selectors, the tag characters
+ * U+E0000–U+E007F…) except the bidi controls, which are refused instead (BIDI).
  */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u180E]/gu;
+const INVISIBLE = /(?!\p{Bidi_Control})\p{Default_Ignorable_Code_Point}/gu;
 
 /**
- * Bidirectional controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates): a U+202E
- * in a name can make it read as another name, so they are refused, never silently kept.
+ * Bidirectional controls (Unicode's Bidi_Control: U+202A–U+202E embeddings and overrides,
+ * U+2066–U+2069 isolates, U+200E/U+200F/U+061C marks): a U+202E in a name can make it read as
+ * another name, so they are refused, never silently kept.
  */
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
+const BIDI = /\p{Bidi_Control}/u;
 
-/** Drops zero-width characters (see INVISIBLE) from text. */
+/**
+ * Control characters other than tab and line feed (C0, DEL, C1: U+0000–U+001F, U+007F–U+009F): an
+ * ESC or a carriage return in a name rewrites what a terminal shows (`jiebang check` and `verify`
+ * print names), a NUL cuts a string short in other tools. Carriage returns of CRLF line ends are
+ * turned into line feeds first (normaliseText); whatever remains is refused.
+ */
+const CONTROL = /[^\P{Cc}\t\n]/u;
+
+/** Drops invisible characters (see INVISIBLE) from text. */
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
+}
+
+/** Text as stored: invisible characters dropped, CRLF and lone CR line ends made LF. */
+export function normaliseText(text: string): string {
+  return stripInvisible(text).replace(/\r\n?/g, '\n');
 }
 
 /** "U+1F600 😀": a character named by its code point (and shown, when it is visible at all). */
 export function describeCodePoint(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  const visible = !/[\p{Cc}\p{Cf}\p{Z}]/u.test(ch);
+  const visible = !/[\p{Cc}\p{Cf}\p{Z}\p{Cs}]/u.test(ch);
   return visible ? `U+${hex} ${ch}` : `U+${hex}`;
 }
 
@@ -40,13 +56,42 @@ export function findBidiControl(text: string): string | null {
 export const bidiMessage = (codePoint: string): string =>
   `含有双向控制字符 ${codePoint}，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入`;
 
+/**
+ * Why `text` (normalised) cannot be taken, or null: a bidi control or a control character, named
+ * by its code point (the caller names the field). The one rule for every text field and file.
+ */
+export function textProblem(text: string): string | null {
+  const bidi = findBidiControl(text);
+  if (bidi) return bidiMessage(bidi);
+  const control = CONTROL.exec(text);
+  if (control)
+    return `含有控制字符 ${describeCodePoint(control[0])}，它不可见，且可改变终端或其他程序显示的内容，请删除后重新输入`;
+  // Half of a UTF-16 pair alone is no character: saved as UTF-8 it becomes U+FFFD, another text.
+  const lone = /\p{Cs}/u.exec(text);
+  return lone
+    ? `含有无效的字符 ${describeCodePoint(lone[0])}（不成对的代理项），请删除后重新输入`
+    : null;
+}
+
 export type CleanText = { ok: true; value: string } | { ok: false; message: string };
 
-/** Text as typed into a field: zero-width characters dropped; bidi controls refused by name. */
+/**
+ * Text as typed into a field or a cell: invisible characters dropped, line ends made LF; bidi
+ * controls and control characters refused by name (`textProblem`).
+ */
 export function cleanText(raw: string): CleanText {
-  const bidi = findBidiControl(raw);
-  if (bidi) return { ok: false, message: bidiMessage(bidi) };
-  return { ok: true, value: stripInvisible(raw) };
+  const value = normaliseText(raw);
+  const problem = textProblem(value);
+  return problem === null ? { ok: true, value } : { ok: false, message: problem };
+}
+
+/**
+ * An id as typed into a cell (`E01`, `A03`): invisible characters and surrounding spaces dropped,
+ * full-width letters and digits (`Ｅ０１`, typed with a Chinese IME in full-width mode) read as the
+ * ASCII they stand for (NFKC). Whatever remains is matched against the roster as it is.
+ */
+export function normaliseId(raw: string): string {
+  return stripInvisible(raw).normalize('NFKC').trim();
 }
 
 /**

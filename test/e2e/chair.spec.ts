@@ -1,9 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
 import { expect, PASSPHRASE, sheetBundleFile, sheetFiles, test } from './fixtures';
 
 const cli = (...args: string[]) =>
   execFileSync(process.execPath, ['out/node/jiebang.mjs', ...args], { encoding: 'utf8' });
+
+const IngestedSchema = z.array(
+  z.object({
+    summary: z.object({ headers: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+  }),
+);
 
 test('the chair, with their own sheet on this device, gathers five more (a tampered sixth refused by name), records the absence, checks the figures, picks a horse race of two, is stopped by the funding cap, signs and exports', async ({
   ui,
@@ -56,7 +65,8 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.findings).toContainText('超过单个项目最高资助额 1000 万元（第十三条（二））');
   await expect(chair.signButton).toBeDisabled();
   await chair.funding('A01').fill('400');
-  await chair.funding('A02').fill('400');
+  // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元.
+  await chair.funding('A02').fill('４００');
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');
   await expect(chair.allRulesPass).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/chair.png', fullPage: true });
@@ -102,6 +112,32 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
     'resources/sample/keys/bureau.agekey',
   );
   expect(checked).toContain('✓ 格式与规则校验通过，无问题');
+
+  // The bureau takes it back (issue 17): jiebang ingest prints the same ranking as this screen.
+  const data = mkdtempSync(join(tmpdir(), 'jb-ingest-'));
+  const ingested = IngestedSchema.parse(
+    JSON.parse(
+      cli(
+        'ingest',
+        path,
+        '--identity',
+        'resources/sample/keys/bureau.agekey',
+        '--package',
+        'resources/sample/review-package.jbx',
+        '--bureau-key',
+        'resources/sample/keys/bureau-signing.pub',
+        '--data',
+        data,
+        '--json',
+      ),
+    ),
+  );
+  const ranking = chair.ranking;
+  expect(ingested[0]?.summary.headers).toEqual(await ranking.locator('thead th').allInnerTexts());
+  const screenRows = [];
+  for (const row of await ranking.locator('tbody tr').all())
+    screenRows.push(await row.locator('td').allInnerTexts());
+  expect(ingested[0]?.summary.rows).toEqual(screenRows);
 });
 
 test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign until the 3 absences and a reason for resting on fewer than minValidSheets are recorded', async ({

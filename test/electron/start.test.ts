@@ -6,11 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, contract } from '../../src-shared/ipc';
 import { PRINT_PARTITION } from '../../src-main/print';
 import { APP_FRAME, startBuiltMain, type BuiltMain } from './built-main';
+import { builtImports } from './built-imports';
 import type { StandInSnapshot } from './stand-in';
 
 const parses = (file: string) => spawnSync(process.execPath, ['--check', file]).status === 0;
@@ -31,22 +32,6 @@ async function started(main: BuiltMain): Promise<StandInSnapshot> {
   );
   if (!snap) throw new Error('main never showed its window');
   return snap;
-}
-
-/** The bare packages a built file and the chunks it imports statically pull in at load. */
-function staticImports(file: string, seen = new Set<string>()): Set<string> {
-  const code = readFileSync(file, 'utf8');
-  const packages = new Set<string>();
-  for (const m of code.matchAll(/^import\s(?:[^;]*?\sfrom\s)?\s*"([^"]+)";/gm)) {
-    const specifier = m[1] ?? '';
-    if (specifier.startsWith('.')) {
-      const chunk = resolve(dirname(file), specifier);
-      if (seen.has(chunk)) continue;
-      seen.add(chunk);
-      for (const p of staticImports(chunk, seen)) packages.add(p);
-    } else packages.add(specifier);
-  }
-  return packages;
 }
 
 describe('the built main starts under Node with the electron stand-in', () => {
@@ -146,7 +131,7 @@ describe('the built main starts under Node with the electron stand-in', () => {
     });
   });
 
-  it('serves the built renderer on app://jiebang with its types and headers, and nothing outside it', async () => {
+  it('serves the built renderer on app://jiebang with its types and headers, and nothing outside it or on another host', async () => {
     const index = await main.request('app://jiebang/index.html');
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -168,6 +153,9 @@ describe('the built main starts under Node with the electron stand-in', () => {
       'app://jiebang/%2e%2e%2f%2e%2e%2fpackage.json',
       'app://jiebang/assets/..%5c..%5cmain%5cindex.js',
       'app://jiebang/missing.js',
+      // Only the app's own host: another would load the app's files under an origin of its own.
+      'app://other/index.html',
+      'app://jiebang.evil/index.html',
     ]) {
       const refused = await main.request(outside);
       expect(refused.status, outside).toBe(404);
@@ -204,11 +192,11 @@ describe('the built main starts under Node with the electron stand-in', () => {
   });
 
   it('loads no PDF stack at start: react-pdf and the fonts load in the worker only', () => {
-    const atStart = staticImports('out/main/index.js');
+    const atStart = builtImports('out/main/index.js');
     expect([...atStart]).toContain('electron');
     for (const pkg of ['@react-pdf/renderer', 'fontkit', 'qrcode'])
       expect(atStart.has(pkg), pkg).toBe(false);
-    expect(staticImports('out/main/pdf-worker.js').has('@react-pdf/renderer')).toBe(true);
+    expect(builtImports('out/main/pdf-worker.js').has('@react-pdf/renderer')).toBe(true);
   });
 
   it('prints in a hidden window of its own hardened session, once the PDF viewer is ready', async () => {

@@ -1,6 +1,6 @@
 /**
  * "Is this a sentence a user can act on?" — the one check every malformed-input sweep uses (the
- * web host's routes here; the CLI's commands later). A clear error starts with a Chinese sentence
+ * web host's routes, the CLI's commands). A clear error starts with a Chinese sentence
  * (English may follow) and carries none of the internals a user cannot act on: a stack trace, a
  * raw Node error code (ENOENT, EEXIST…), a JavaScript error class, or a library's own English
  * message passed through untranslated (JSON.parse, decodeURIComponent, zod, papaparse, Node fs).
@@ -19,9 +19,9 @@ const LIBRARY_TEXTS: readonly RegExp[] = [
   /Unexpected end of JSON/i,
   /is not valid JSON/i,
   /Expected property name/i,
-  /Bad control character/i,
-  /Unterminated string/i,
-  /Bad escaped character/i,
+  /Bad control character/,
+  /Unterminated string in JSON/,
+  /Bad escaped character/,
   // decodeURIComponent, URL
   /URI malformed/i,
   /Invalid URL/i,
@@ -31,6 +31,12 @@ const LIBRARY_TEXTS: readonly RegExp[] = [
   /Too (small|big):/i,
   /Unrecognized key/i,
   /expected \w+, received/i,
+  // node:util parseArgs
+  /To specify a positional argument/i,
+  /argument missing/i,
+  /does not take an argument/i,
+  /does not take positional arguments/i,
+  /argument is ambiguous/i,
   // papaparse
   /Unable to auto-detect delimiting character/i,
   /Too (few|many) fields/i,
@@ -65,16 +71,16 @@ const ERROR_CLASS = /\b[A-Z]?[A-Za-z]*Error\b|\bError:/;
 
 const HAN = /\p{Script=Han}/u;
 
-/** What makes `message` unclear to a user; empty when it is a clear sentence. */
-export function unclearReasons(message: string): string[] {
+/** Options and file names (a token with a dot or a slash) a sentence may begin with. */
+const NAMES_FIRST =
+  /^(?:(?:--?[a-z][\w-]*|[^\s：\p{Script=Han}]*[./\\][^\s：\p{Script=Han}]*)(?:[\s：]+|$))+/u;
+
+/**
+ * Internals in any text a user sees (an error, or the output of a command that failed): a stack
+ * trace, a raw error code, an error class, a library's English. Empty when there are none.
+ */
+export function leakReasons(text: string): string[] {
   const reasons: string[] = [];
-  const text = message.trim();
-  if (text.length === 0) return ['empty message'];
-  // Leading marks (✗ ! ✓ and spaces) may precede the sentence.
-  const start = text.replace(/^[\s✗✓!！•·-]+/u, '');
-  if (!HAN.test(start.charAt(0))) reasons.push('does not start with a Chinese sentence');
-  if ([...text].filter((ch) => HAN.test(ch)).length < 4)
-    reasons.push('fewer than 4 Chinese characters: not a sentence');
   if (STACK.test(text)) reasons.push('contains a stack trace');
   const codes = (text.match(/\b[A-Z][A-Z0-9_]{2,}\b/g) ?? []).filter(
     (word) => ERRNO_NAMES.has(word) || word.startsWith('ERR_') || word.startsWith('HPE_'),
@@ -85,6 +91,23 @@ export function unclearReasons(message: string): string[] {
   for (const pattern of LIBRARY_TEXTS)
     if (pattern.test(text)) reasons.push(`untranslated library text: ${pattern.source}`);
   return reasons;
+}
+
+/** What makes `message` unclear to a user; empty when it is a clear sentence. */
+export function unclearReasons(message: string): string[] {
+  const reasons: string[] = [];
+  const text = message.trim();
+  if (text.length === 0) return ['empty message'];
+  // Leading marks (✗ ! ✓ and spaces) may precede the sentence, and so may what it names: an
+  // option or a file (`--package a.json 不是有效的评审包`, `/d/x.csv：第 2 行…`).
+  const start = text
+    .replace(/^[\s✗✓!！•·]+/u, '')
+    .replace(NAMES_FIRST, '')
+    .replace(/^[\s：:，,]+/u, '');
+  if (!HAN.test(start.charAt(0))) reasons.push('does not start with a Chinese sentence');
+  if ([...text].filter((ch) => HAN.test(ch)).length < 4)
+    reasons.push('fewer than 4 Chinese characters: not a sentence');
+  return [...reasons, ...leakReasons(text)];
 }
 
 /** Whether `message` is a clear sentence (see `unclearReasons`). */

@@ -23,6 +23,9 @@ describe('the clear-error check used by the malformed-input sweeps', () => {
     ['an error code in a Chinese sentence', '写入失败（EACCES），请检查权限'],
     ['an error class', '出错了：TypeError'],
     ['a bare English message', 'method not allowed'],
+    ['an English sentence after a file name', 'a.json: Unexpected end of input'],
+    ['an English word before the Chinese', 'Usage 用法：jiebang pack'],
+    ['a usage line, not a sentence', '需要 FILE'],
     ['an empty message', ''],
     ['a template hole', '口令不正确，请在 undefined 秒后再试'],
   ])('fails %s', (_what, message) => {
@@ -35,6 +38,8 @@ describe('the clear-error check used by the malformed-input sweeps', () => {
     '未知通道（名称中的 % 编码无效） unknown channel: malformed name',
     '✗ 校验失败，未写入任何文件 verification failed, nothing written: 签名无效',
     '输入无效 invalid input for profile:unlock: passphrase: 无效输入：期望 string，实际接收 数字',
+    '/tmp/a/sheet.csv：第 2 行：列之间用了全角逗号“，”。',
+    '--package pkg.json 不是有效的评审包：title：缺少此项（必填） required',
     '磁盘空间不足，用户档案文件夹 /home/a/.local/share/jiebang-panel/profiles 未能写入。 The disk is full.',
   ])('passes %s', (message) => {
     expect(unclearReasons(message)).toEqual([]);

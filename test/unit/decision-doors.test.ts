@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildSheetBundle, openBundle } from '../../src-shared/bundle';
+import { buildBundle, buildSheetBundle, openBundle } from '../../src-shared/bundle';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { initialChoices, analysePanel, type DecisionChoices } from '../../src-shared/decision';
+import type { ScoreSheet } from '../../src-shared/model';
 import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
 import {
   buildPanelBundle,
@@ -20,6 +21,7 @@ import {
 } from '../../src-renderer/src/workflows/desk';
 import { EMPTY_HEAD } from '../../src-shared/audit/head';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
+import { sha256HexWith } from '../../src-shared/crypto/provider';
 import { runForTest } from '../../src-main/cli/run-for-test';
 
 const PKG = 'resources/sample/review-package.json';
@@ -36,6 +38,30 @@ async function packageManifest(): Promise<string> {
   return opened.bundle.manifestSha256;
 }
 
+/** A sheet signed as its expert exports it (a fresh key), answering the sample package. */
+async function signedSheet(
+  sheet: ScoreSheet,
+  manifest: string,
+  role: 'expert' | 'chair' = 'expert',
+): Promise<ImportedSheet> {
+  const bytes = await buildSheetBundle({
+    crypto: nodeCrypto,
+    sheet,
+    signer: {
+      role,
+      name: sheet.expertId,
+      secretKey: generateSigningKey().secretKey,
+      counter: 1,
+      audit: audit.head,
+    },
+    answers: manifest,
+    files: new Map([['audit.json', audit.bytes]]),
+  });
+  const opened = await openBundle(bytes, { crypto: nodeCrypto });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return { expertId: sheet.expertId, manifestSha256: opened.bundle.manifestSha256, bytes, sheet };
+}
+
 describe('the chair’s desk and jiebang check judge one decision alike', () => {
   it('4 of 7 sheets (the chair’s own among them), absences recorded, no reason for the thin evidence yet', async () => {
     const pkg = samplePackage();
@@ -45,27 +71,9 @@ describe('the chair’s desk and jiebang check judge one decision alike', () => 
     const imported: ImportedSheet[] = [];
     const dir = await mkdtemp(join(tmpdir(), 'jb-doors-'));
     for (const sheet of [e02, e03, e04]) {
-      const bytes = await buildSheetBundle({
-        crypto: nodeCrypto,
-        sheet,
-        signer: {
-          name: sheet.expertId,
-          secretKey: generateSigningKey().secretKey,
-          counter: 1,
-          audit: audit.head,
-        },
-        answers: manifest,
-        files: new Map([['audit.json', audit.bytes]]),
-      });
-      const opened = await openBundle(bytes, { crypto: nodeCrypto });
-      if (!opened.ok) throw new Error(opened.error.message);
-      imported.push({
-        expertId: sheet.expertId,
-        manifestSha256: opened.bundle.manifestSha256,
-        bytes,
-        sheet,
-      });
-      await writeFile(join(dir, `${sheet.expertId}.jbx`), bytes);
+      const signed = await signedSheet(sheet, manifest);
+      imported.push(signed);
+      await writeFile(join(dir, `${sheet.expertId}.jbx`), signed.bytes);
     }
     await writeFile(join(dir, 'E01.json'), JSON.stringify(own));
 
@@ -164,5 +172,72 @@ describe('the chair’s desk and jiebang check judge one decision alike', () => 
       ...files,
     );
     expect(passes.code).toBe(0);
+  });
+
+  it('a panel bundle holding a transcribed paper sheet: check counts it, as the decision did (it once read only the electronic sheets)', async () => {
+    const pkg = samplePackage();
+    const manifest = await packageManifest();
+    const sheets = sampleSheets();
+    const paper = sheets.find((s) => s.expertId === 'E05');
+    if (!paper) throw new Error('E05');
+    const choices: DecisionChoices = {
+      ...initialChoices(analysePanel(pkg, sheets).proposal),
+      funding: { A01: '400', A02: '400' },
+    };
+    const desk = chairDesk(pkg, sheets, choices, 'E01', '2026-12-08T16:00:00+08:00');
+    expect(desk.findings).toEqual([]);
+    const files = new Map<string, Uint8Array>();
+    const answers: { kind: 'review-package' | 'expert-sheets'; manifestSha256: string }[] = [
+      { kind: 'review-package', manifestSha256: manifest },
+    ];
+    for (const sheet of sheets.filter((s) => s !== paper)) {
+      const signed = await signedSheet(
+        sheet,
+        manifest,
+        sheet.expertId === 'E01' ? 'chair' : 'expert',
+      );
+      files.set(`sheets/${sheet.expertId}.jbx`, signed.bytes);
+      answers.push({ kind: 'expert-sheets', manifestSha256: signed.manifestSha256 });
+    }
+    // E05 scored on paper: the secretary's transcription beside the scan of the signed original.
+    const scan = new TextEncoder().encode('%PDF-1.4 scan of the wet-signed paper sheet');
+    files.set('paper/E05.pdf', scan);
+    files.set(
+      'paper/E05.json',
+      new TextEncoder().encode(
+        JSON.stringify({
+          formatVersion: 1,
+          sheet: paper,
+          scan: { path: 'paper/E05.pdf', sha256: sha256HexWith(nodeCrypto, scan) },
+          transcribedBy: '秘书 陈静',
+          transcribedAt: '2026-12-08T12:30:00+08:00',
+        }),
+      ),
+    );
+    files.set('audit.json', audit.bytes);
+    const panel = await buildBundle({
+      crypto: nodeCrypto,
+      kind: 'panel-result',
+      bundleId: 'PR-PAPER-1',
+      subject: { type: 'package', id: pkg.packageId },
+      signers: [
+        {
+          role: 'chair',
+          id: 'E01',
+          name: '张志远',
+          secretKey: generateSigningKey().secretKey,
+          counter: 2,
+          audit: audit.head,
+        },
+      ],
+      answers,
+      document: desk.decision,
+      files,
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'jb-doors-'));
+    await writeFile(join(dir, 'panel.jbx'), panel);
+    const viaBundle = await runForTest('check', join(dir, 'panel.jbx'), '--package', PKG, '--json');
+    expect(FindingsSchema.parse(JSON.parse(viaBundle.out)).findings).toEqual(desk.findings);
+    expect(viaBundle.code).toBe(0);
   });
 });

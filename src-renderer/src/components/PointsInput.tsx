@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { stepPoints } from '../../../src-shared/scoring/sheet';
 import { parsePlainDecimal } from '../../../src-shared/text/normalize';
 
 interface Props {
@@ -15,8 +16,8 @@ interface Props {
  * parsePlainDecimal) — full-width digits and points (１７．５, from a Chinese IME) count as the
  * digits they are, a minus sign is kept (and the range check then names it), and anything that is
  * not a plain decimal (十八分, 0x11, 1.7e1) is shown as an error in place and never committed or
- * silently dropped. ↑/↓ step by the rubric's step within 0…max; Tab moves on. Every readable entry
- * is committed at once (autosave).
+ * silently dropped. ↑/↓ step by the rubric's step within 0…max, in decimals (`stepPoints`);
+ * Tab moves on. Every readable entry is committed at once (autosave).
  */
 export function PointsInput({ label, value, step, max, invalid, onCommit }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -45,11 +46,7 @@ export function PointsInput({ label, value, step, max, invalid, onCommit }: Prop
         onKeyDown={(e) => {
           if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
           e.preventDefault();
-          const base = value ?? 0;
-          const next = Math.min(
-            max,
-            Math.max(0, Math.round((base + (e.key === 'ArrowUp' ? step : -step)) / step) * step),
-          );
+          const next = stepPoints(value, e.key === 'ArrowUp' ? 1 : -1, { step, maxPoints: max });
           setDraft(String(next));
           onCommit(next);
         }}

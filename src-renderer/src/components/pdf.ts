@@ -15,7 +15,7 @@ const assetBase = (): string => new URL('pdfjs/', document.baseURI).href;
  */
 let worker: PDFWorker | null = null;
 const sharedWorker = (): PDFWorker => {
-  if (!worker || worker.destroyed) worker = new PDFWorker({ name: 'jiebang-pdf' });
+  if (!worker || worker.destroyed) worker = new PDFWorker();
   return worker;
 };
 

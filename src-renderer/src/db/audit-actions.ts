@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'taskbook.sign',
   'assessment.edit',
   'race.choose',
+  'calendar.import',
   /** Written by earlier versions only (the decision, then its signing, as two entries). */
   'decision.record',
 ] as const;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AuditHeadSchema } from '../../../src-shared/audit/head';
 import { TrustStateSchema } from '../../../src-shared/bundle';
+import { CalendarFileSchema } from '../../../src-shared/calendar';
 import { MilestoneAssessmentSchema } from '../../../src-shared/model';
 import { dbText } from '../i18n/db';
 
@@ -22,6 +23,17 @@ export const StoredEnrolmentSchema = z.object({
   keyId: z.string(),
 });
 
+/** A working-day calendar accepted on this device from the pinned bureau key (第十二条（六）). */
+export const StoredCalendarSchema = z.object({
+  year: z.number().int(),
+  file: CalendarFileSchema,
+  manifestSha256: z.string(),
+  /** The bureau key that signed it. */
+  fingerprint: z.string(),
+  importedAt: z.string(),
+});
+export type StoredCalendar = z.infer<typeof StoredCalendarSchema>;
+
 export const META_SCHEMAS = {
   /** What this profile trusts: the pinned bureau key, the package in use, counters, heads. */
   trust: TrustStateSchema,
@@ -35,6 +47,8 @@ export const META_SCHEMAS = {
   assessments: z.array(MilestoneAssessmentSchema),
   /** The audit-chain head this device signed last: the log may only grow from it. */
   auditHeadLastSigned: AuditHeadSchema,
+  /** The working-day calendars accepted on this device, one per year. */
+  calendars: z.array(StoredCalendarSchema),
 } as const;
 
 export type MetaKey = keyof typeof META_SCHEMAS;

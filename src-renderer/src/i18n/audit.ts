@@ -26,6 +26,7 @@ export const auditStrings = defineStrings(
     'audit.taskbook.sign': '签名导出任务书',
     'audit.assessment.edit': '记录“里程碑”考核结果',
     'audit.race.choose': '择优支持揭榜方',
+    'audit.calendar.import': '导入工作日日历',
     'audit.unknown': '其他记录',
   },
   {
@@ -52,6 +53,7 @@ export const auditStrings = defineStrings(
     'audit.taskbook.sign': 'Task book signed and exported',
     'audit.assessment.edit': 'Milestone assessment recorded',
     'audit.race.choose': 'Solver chosen to continue',
+    'audit.calendar.import': 'Working-day calendar imported',
     'audit.unknown': 'Other entry',
   },
 );

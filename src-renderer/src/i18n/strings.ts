@@ -13,6 +13,7 @@ import { chairStrings } from './chair';
 import { taskbookStrings } from './taskbook';
 import { auditStrings } from './audit';
 import { errorStrings } from './errors';
+import { calendarStrings } from './calendar';
 
 const dictionaries = [
   coreStrings,
@@ -25,6 +26,7 @@ const dictionaries = [
   taskbookStrings,
   auditStrings,
   errorStrings,
+  calendarStrings,
 ] as const;
 
 export type Lang = 'zh' | 'en';

@@ -40,6 +40,24 @@ export class BundlesPage {
     return this.page.getByRole('status').filter({ hasText: '核验通过' });
   }
 
+  /** The working-day calendar card of a calendar bundle. */
+  get calendar() {
+    return this.page.getByTestId('calendar-import');
+  }
+
+  async importCalendar(): Promise<void> {
+    await this.calendar.getByRole('button', { name: '导入此日历' }).click();
+  }
+
+  /** Types the publicity's first day; the window it counts is `publicityWindow`. */
+  async publicityFrom(date: string): Promise<void> {
+    await this.calendar.getByLabel('公示开始日期').fill(date);
+  }
+
+  get publicityWindow() {
+    return this.calendar.getByTestId('publicity-window');
+  }
+
   get askedForKey() {
     return this.page.getByText('该文件已加密');
   }

@@ -34,9 +34,14 @@ export class ChairPage {
     return this.page.getByTestId('board');
   }
 
+  /** The ranking table (评分汇总表). */
+  get ranking() {
+    return this.page.getByTestId('ranking');
+  }
+
   /** An applicant's row of the ranking. */
   row(applicantId: string) {
-    return this.page.getByTestId('ranking').locator(`tr[data-applicant="${applicantId}"]`);
+    return this.ranking.locator(`tr[data-applicant="${applicantId}"]`);
   }
 
   get method() {

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { AppShell } from './app';
+import { AppShell, type Files } from './app';
 
 /** The chair's (E01's) sample sheet, as typed: points per criterion for each applicant. */
 export const CHAIR_POINTS: readonly (readonly [string, readonly string[]])[] = [
@@ -26,6 +26,14 @@ export class ReviewPage {
 
   get bureauFingerprint() {
     return this.page.getByTestId('bureau-fingerprint');
+  }
+
+  /** Opens a review package file from the USB stick (checks shown, nothing imported yet). */
+  async openPackage(file: Files): Promise<void> {
+    await this.shell.choose(
+      () => this.page.getByRole('button', { name: '打开评审包…' }).click(),
+      file,
+    );
   }
 
   async useSamplePackage(): Promise<void> {

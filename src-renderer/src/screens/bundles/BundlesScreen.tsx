@@ -5,6 +5,7 @@ import { message, useT } from '../../i18n';
 import { useBundleCheck } from '../../stores/inspect';
 import { needsKey } from '../../workflows/inspect';
 import { BundleSummary } from './BundleSummary';
+import { CalendarImport } from './CalendarImport';
 
 /** Verify any bundle, step by step, with progress; the same checks as `jiebang verify`. */
 export function BundlesScreen() {
@@ -72,6 +73,7 @@ export function BundlesScreen() {
             ✓ {t('bundles.ok')}
           </p>
           <BundleSummary bundle={result.bundle} />
+          {result.bundle.kind === 'calendar' && <CalendarImport bundle={result.bundle} />}
         </>
       )}
       {result && !result.ok && !first && (

@@ -1,0 +1,191 @@
+/**
+ * The bureau's data folder for the command line (issue 17): what `jiebang` remembers between
+ * commands on the bureau's machine, as plain files, each written whole (writeFileAtomic).
+ *
+ *   trust.json                         the import policy's state (src-shared/bundle/trust.ts):
+ *                                      the bureau's pinned key, keys rotated away, counters
+ *   packages/<packageId>/<manifest>.jbx  every review package this bureau signed (unencrypted)
+ *   rounds/<packageId>.json            one ingest record per review round
+ *   calendars/<year>.jbx               calendar bundles accepted from the pinned key
+ *
+ * Default: `<user data>/jiebang-panel/bureau` (`~/.local/share/…` on Linux); `--data DIR` or
+ * `JIEBANG_BUREAU_DIR` choose another.
+ */
+import { homedir } from 'node:os';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { openBundle, TrustStateSchema, emptyTrust, type TrustState } from '../../src-shared/bundle';
+import type { CalendarFile } from '../../src-shared/calendar';
+import { fingerprint, publicKeyFromPem } from '../../src-shared/crypto/keys';
+import { IngestRecordSchema, type IngestRecord, type SignedPackage } from '../../src-shared/bureau';
+import { readJson } from '../../src-shared/io';
+import { nodeCrypto } from '../crypto/node-crypto';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFileError } from '../fs/errors';
+import { defaultDataDir } from '../web/settings';
+import { readBounded } from './io';
+import { readBundleFile, readBytes } from './bundle-io';
+import { CliUsageError } from './types';
+
+export interface BureauData {
+  dir: string;
+}
+
+/** The data folder from `--data`, `JIEBANG_BUREAU_DIR`, or the user's data directory. */
+export function bureauData(cwd: string, flag: string | undefined): BureauData {
+  const fromEnv = process.env['JIEBANG_BUREAU_DIR'];
+  const dir =
+    flag !== undefined
+      ? resolve(cwd, flag)
+      : fromEnv
+        ? resolve(fromEnv)
+        : join(defaultDataDir(process.platform, process.env, homedir()), 'bureau');
+  return { dir };
+}
+
+async function write(data: BureauData, parts: string[], bytes: Uint8Array | string): Promise<void> {
+  const path = join(data.dir, ...parts);
+  try {
+    await mkdir(join(data.dir, ...parts.slice(0, -1)), { recursive: true });
+    await writeFileAtomic(path, bytes);
+  } catch (error) {
+    throw new CliUsageError(describeFileError(error, path));
+  }
+}
+
+async function list(data: BureauData, parts: string[]): Promise<string[]> {
+  try {
+    return (await readdir(join(data.dir, ...parts))).filter((n) => !n.startsWith('.')).sort();
+  } catch {
+    return [];
+  }
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The import policy's state kept in the folder (nothing pinned yet when there is none). */
+export async function readTrust(data: BureauData): Promise<TrustState> {
+  const path = join(data.dir, 'trust.json');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(data.dir, 'trust.json');
+  } catch {
+    return emptyTrust();
+  }
+  const read = readJson(bytes, path);
+  if (!read.ok) throw new CliUsageError(read.message);
+  const parsed = TrustStateSchema.safeParse(read.value);
+  if (!parsed.success)
+    throw new CliUsageError(`${path} 已损坏（不是本程序写入的信任状态），未作任何更改`);
+  const { pkg: _pkg, packageManifestSha256: _manifest, ...rest } = parsed.data;
+  return rest;
+}
+
+export const writeTrust = (data: BureauData, trust: TrustState): Promise<void> => {
+  const { pkg: _pkg, packageManifestSha256: _manifest, ...rest } = trust;
+  return write(data, ['trust.json'], json(rest));
+};
+
+/**
+ * `--bureau-key signing.pub`: pins it when nothing is pinned yet; refuses a different key than the
+ * one pinned. Returns the trust state to use (not yet written).
+ */
+export async function withBureauKey(
+  cwd: string,
+  trust: TrustState,
+  keyFile: string | undefined,
+): Promise<TrustState> {
+  if (keyFile === undefined) return trust;
+  const key = publicKeyFromPem(new TextDecoder().decode(await readBytes(cwd, keyFile)));
+  if (!key) throw new CliUsageError(`${keyFile} 不是 Ed25519 公钥（SPKI PEM，如 signing.pub）`);
+  const fp = fingerprint(key);
+  if (trust.bureauFingerprint && trust.bureauFingerprint !== fp)
+    throw new CliUsageError(
+      `--bureau-key ${keyFile} 与数据目录中固定的市科技局密钥不一致；更换密钥请用 jiebang key rotate`,
+    );
+  return { ...trust, bureauFingerprint: fp };
+}
+
+/** The next counter for a signing key: above every bundle it signed from this folder. */
+export const nextCounter = (trust: TrustState, fp: string, flag: string | undefined): number => {
+  if (flag === undefined) return (trust.counters[fp] ?? 0) + 1;
+  const n = Number(flag);
+  if (!Number.isInteger(n) || n < 1) throw new CliUsageError('--counter 须为正整数');
+  return n;
+};
+
+export const savePackage = (
+  data: BureauData,
+  packageId: string,
+  manifestSha256: string,
+  zip: Uint8Array,
+): Promise<void> => write(data, ['packages', packageId, `${manifestSha256}.jbx`], zip);
+
+/** Every review package kept in the folder, each opened and verified again. */
+export async function signedPackages(data: BureauData): Promise<SignedPackage[]> {
+  const out: SignedPackage[] = [];
+  for (const id of await list(data, ['packages'])) {
+    for (const name of await list(data, ['packages', id])) {
+      const path = join(data.dir, 'packages', id, name);
+      const opened = await openBundle(await readBundleFile(data.dir, path), { crypto: nodeCrypto });
+      if (!opened.ok || opened.bundle.kind !== 'review-package')
+        throw new CliUsageError(
+          `数据目录中的 ${path} 未通过校验（${opened.ok ? '不是评审包' : opened.error.message}），请检查数据目录`,
+        );
+      out.push({
+        pkg: opened.bundle.document,
+        manifestSha256: opened.bundle.manifestSha256,
+        signerFingerprint: opened.bundle.manifest.signers[0].fingerprint,
+      });
+    }
+  }
+  return out;
+}
+
+export async function readRecord(
+  data: BureauData,
+  packageId: string,
+): Promise<IngestRecord | undefined> {
+  const path = join(data.dir, 'rounds', `${packageId}.json`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBounded(data.dir, path, 64 * 1024 * 1024);
+  } catch {
+    return undefined;
+  }
+  const read = readJson(bytes, path, 64 * 1024 * 1024);
+  if (!read.ok) throw new CliUsageError(read.message);
+  const parsed = IngestRecordSchema.safeParse(read.value);
+  if (!parsed.success) throw new CliUsageError(`${path} 已损坏（不是本程序写入的评审记录）`);
+  return parsed.data;
+}
+
+export const writeRecord = (data: BureauData, record: IngestRecord): Promise<void> =>
+  write(data, ['rounds', `${record.packageId}.json`], json(record));
+
+export const saveCalendar = (data: BureauData, year: number, bytes: Uint8Array): Promise<void> =>
+  write(data, ['calendars', `${year}.jbx`], bytes);
+
+/**
+ * The calendars kept in the folder, each verified again and still signed by the bureau's key (the
+ * pinned one or one rotated away): a file dropped into the folder by hand counts for nothing.
+ */
+export async function storedCalendars(
+  data: BureauData,
+  trust: TrustState,
+): Promise<CalendarFile[]> {
+  const ours = new Set([trust.bureauFingerprint, ...trust.retiredBureauKeys]);
+  const out: CalendarFile[] = [];
+  for (const name of await list(data, ['calendars'])) {
+    const path = join(data.dir, 'calendars', name);
+    const opened = await openBundle(await readBundleFile(data.dir, path), { crypto: nodeCrypto });
+    if (!opened.ok || opened.bundle.kind !== 'calendar')
+      throw new CliUsageError(`数据目录中的 ${path} 未通过校验，请检查数据目录`);
+    if (!ours.has(opened.bundle.manifest.signers[0].fingerprint))
+      throw new CliUsageError(
+        `数据目录中的 ${path} 不是本机固定的市科技局密钥签名的，请检查数据目录`,
+      );
+    out.push(opened.bundle.document);
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * The errors issue 23 names, at the CLI's door, as a user meets them: `unpack -o` onto an existing
+ * file, a CSV with full-width commas between its columns, output piped to `head`, a full disk
+ * behind `>`, and parseArgs's English. (sweep.test.ts sweeps every command with malformed input.)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { unclearReasons } from '../../test/helpers/clear-error';
+import { runCli } from './main';
+
+const SAMPLE = resolve('resources/sample');
+
+async function run(cwd: string, ...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd });
+  return { code, out, err };
+}
+
+const folder = () => mkdtemp(join(tmpdir(), 'jb-cli-errors-'));
+const bundle = join(SAMPLE, 'review-package.jbx');
+
+describe('jiebang unpack -o', () => {
+  it('onto an existing file: refused in a sentence naming it, the file untouched, nothing written', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'taken'), 'keep me');
+    const r = await run(dir, 'unpack', bundle, '-o', 'taken');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'jiebang unpack: 已存在同名的文件或文件夹，未覆盖：taken。 taken already exists; nothing was overwritten. 未写入任何文件。 Nothing was written.\n',
+    );
+    expect(await readFile(join(dir, 'taken'), 'utf8')).toBe('keep me');
+    expect(await readdir(dir)).toEqual(['taken']);
+  });
+
+  it('into a folder with files in it, or below a file: refused, nothing written', async () => {
+    const dir = await folder();
+    await mkdir(join(dir, 'full'));
+    await writeFile(join(dir, 'full', 'mine.txt'), 'x');
+    await writeFile(join(dir, 'file'), 'x');
+    const full = await run(dir, 'unpack', bundle, '-o', 'full');
+    expect(full.err).toContain('文件夹 full 不是空的');
+    const below = await run(dir, 'unpack', bundle, '-o', join('file', 'out'));
+    expect(below.code).toBe(2);
+    for (const r of [full, below])
+      expect(unclearReasons(r.err.replace(/^jiebang unpack: /, ''))).toEqual([]);
+    expect((await readdir(dir, { recursive: true })).sort()).toEqual([
+      'file',
+      'full',
+      join('full', 'mine.txt'),
+    ]);
+  });
+
+  it('into an empty folder or a new path (parents made): the whole bundle, no temporary left', async () => {
+    const dir = await folder();
+    await mkdir(join(dir, 'empty'));
+    for (const out of ['empty', join('new', 'deep', 'out')]) {
+      const r = await run(dir, 'unpack', bundle, '-o', out);
+      expect(r.code, r.err).toBe(0);
+      expect((await readdir(join(dir, out))).sort()).toEqual(
+        expect.arrayContaining(['manifest.json', 'SHA256SUMS']),
+      );
+    }
+    expect((await readdir(dir)).sort()).toEqual(['empty', 'new']);
+    expect(await readdir(join(dir, 'new', 'deep'))).toEqual(['out']);
+  });
+});
+
+describe('jiebang score --csv', () => {
+  it('with full-width commas between the columns: one sentence naming the file and the fix', async () => {
+    const dir = await folder();
+    const csv = (await readFile(join(SAMPLE, 'paper-sheets.csv'), 'utf8')).replaceAll(',', '，');
+    await writeFile(join(dir, 'sheets.csv'), csv);
+    const r = await run(
+      dir,
+      'score',
+      '--package',
+      join(SAMPLE, 'review-package.json'),
+      '--csv',
+      'sheets.csv',
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^jiebang score: sheets\.csv：\n {2}表头各列以全角逗号“，”分隔；请以半角逗号“,”分隔/,
+    );
+    expect(r.err).not.toMatch(/auto-detect|delimit/i);
+  });
+});
+
+describe("parseArgs's errors", () => {
+  it.each([
+    [['verify', '--bogus'], '未知选项 --bogus（可用的选项见 jiebang verify --help）。'],
+    [['unpack', 'x.jbx', '-o'], '选项 --out 缺少值（见 jiebang unpack --help）。'],
+    [['check', 'x.json', '--json=yes'], '选项 --json 不带值'],
+    [['keygen', 'extra'], '此命令不接受“extra”这样的位置参数'],
+    [['pack', 'p.json', '--key', '-o'], '选项 --key 后的值以“-”开头'],
+  ])('jiebang %j: a sentence, exit 2', async (argv, sentence) => {
+    const r = await run(await folder(), ...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(sentence);
+    expect(unclearReasons(r.err.replace(/^jiebang [a-z-]+: /, ''))).toEqual([]);
+  });
+});
+
+/** The CLI from source in a process of its own, stdout going where `stdout` says. */
+function jiebang(args: string[], stdout: 'closed-pipe' | number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], {
+    stdio: ['ignore', stdout === 'closed-pipe' ? 'pipe' : stdout, 'pipe'],
+  });
+  // The reader goes away before the command writes a byte, as `head` does once it has its lines.
+  if (stdout === 'closed-pipe') child.stdout?.destroy();
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  return new Promise<{ code: number | null; err: string }>((done) =>
+    child.on('close', (code) => done({ code, err })),
+  );
+}
+
+describe('the jiebang process and its output streams', () => {
+  it('piped into a reader that has gone (| head): stops quietly, status 141, no EPIPE, no stack', async () => {
+    const r = await jiebang(['verify', bundle], 'closed-pipe');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(141);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))(
+    'writing to a full disk (> /dev/full): a sentence on stderr, status 1',
+    async () => {
+      const r = await jiebang(['verify', bundle], openSync('/dev/full', 'w'));
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(
+        'jiebang: 无法写出结果。磁盘空间不足，标准输出 stdout 未能写入。 The disk is full; 标准输出 stdout was not written.\n',
+      );
+    },
+  );
+});

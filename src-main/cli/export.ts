@@ -1,0 +1,123 @@
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openBundle } from '../../src-shared/bundle';
+import { checkPanelDecision, gatherSheets, type SheetSource } from '../../src-shared/decision';
+import { capLines } from '../../src-shared/io';
+import { PanelDecisionSchema, type PanelDecision } from '../../src-shared/model';
+import { aggregate } from '../../src-shared/scoring';
+import { describeSchemaIssues } from '../../src-shared/scoring';
+import { decisionTable, expertScoresTable, summaryTable } from '../../src-shared/summary';
+import { nodeCrypto } from '../crypto/node-crypto';
+import { detailSheet, summaryCsv, summarySheet } from '../xlsx/summary';
+import { writeWorkbook } from '../xlsx/workbook';
+import { ageKeys } from './bundle-io';
+import { loadReviewPackage, readBounded, readJsonFile, readSheetFiles, writeOutput } from './io';
+import { CliUsageError, type CliCommand } from './types';
+
+const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
+
+export const exportCommand: CliCommand = {
+  usage: `jiebang export (--xlsx OUT.xlsx | --csv OUT.csv) --package PKG.json|PKG.jbx SHEET… [--decision DECISION.json]
+jiebang export (--xlsx OUT.xlsx | --csv OUT.csv) --package PKG.json PANEL.jbx [--identity KEY | --passphrase-file F]
+
+Writes the 评分汇总表 — applicant × expert totals (the scores the trimmed mean dropped in
+parentheses, a deviating one with !, recusals as 回避), mean, trimmed mean, median, spread,
+per-criterion means, valid sheets, the method actually applied and why, recusals, deviations with
+their reasons, ties — from the same summaryTable() as jiebang score and the chair's screen.
+--xlsx: an Excel workbook with the 评分汇总表, 专家评分明细 (each expert's points by criterion, the
+total and how it counted) and, with a decision (a panel bundle, or --decision), 专家组意见与核定经费
+(the recommended solvers, the approved funding in 万元, the horse race, the opinion, what the chair
+recorded, the rules' findings); Chinese headers, frozen header rows, numbers as numbers with two
+decimals. --csv: the 评分汇总表 as CSV, UTF-8 with a BOM.
+Sheets are validated against the rubric first, as at every door: a bad one is named and nothing is
+written.`,
+  run: async (args, io) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        xlsx: { type: 'string' },
+        csv: { type: 'string' },
+        package: { type: 'string' },
+        decision: { type: 'string' },
+        identity: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
+    });
+    const out = values.xlsx ?? values.csv;
+    if (out === undefined || (values.xlsx !== undefined && values.csv !== undefined))
+      throw new CliUsageError('请给出 --xlsx OUT.xlsx 或 --csv OUT.csv（二选一）');
+    if (values.package === undefined) throw new CliUsageError('需要 --package 评审包');
+    if (positionals.length === 0) throw new CliUsageError('请给出评分表文件或专家组评审结果文件包');
+    const pkg = await loadReviewPackage(io.cwd, values.package);
+    const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    let sources: SheetSource[];
+    let decision: PanelDecision | null = null;
+    const [first] = positionals;
+    const firstBytes =
+      positionals.length === 1 && first !== undefined && extname(first).toLowerCase() === '.jbx'
+        ? await readBounded(io.cwd, first, PANEL_BUNDLE_BYTES)
+        : null;
+    const opened = firstBytes ? await openBundle(firstBytes, { crypto: nodeCrypto, keys }) : null;
+    if (opened && !opened.ok)
+      throw new CliUsageError(`${first}：文件包校验失败：${opened.error.message}`);
+    if (first !== undefined && opened?.ok && opened.bundle.kind === 'panel-result') {
+      const b = opened.bundle;
+      decision = b.document;
+      sources = [
+        ...b.inner.flatMap((x) =>
+          x.kind === 'expert-sheets'
+            ? [{ sheet: x.document, origin: `${first}：${x.document.expertId}` }]
+            : [],
+        ),
+        ...b.extra.transcribed.map((t) => ({
+          sheet: t.sheet,
+          origin: `${first}：纸质 ${t.sheet.expertId}`,
+        })),
+      ];
+    } else {
+      sources = await readSheetFiles(io.cwd, positionals, pkg, keys);
+    }
+    if (values.decision !== undefined) {
+      const parsed = PanelDecisionSchema.safeParse(await readJsonFile(io.cwd, values.decision));
+      if (!parsed.success)
+        throw new CliUsageError(
+          `${values.decision} 不是有效的专家组意见：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+        );
+      decision = parsed.data;
+    }
+    const gathered = gatherSheets(pkg, sources);
+    if (gathered.problems.length > 0)
+      throw new CliUsageError(
+        `评分表未通过评分标准校验，未导出：\n  ${capLines(gathered.problems.map((p) => `${p.origin}：${p.message}`)).join('\n  ')}`,
+      );
+    const agg = aggregate(pkg, gathered.sheets);
+    const summary = summaryTable(pkg, agg);
+    let bytes: Uint8Array | string;
+    if (values.csv !== undefined) bytes = summaryCsv(summary);
+    else {
+      const sheets = [
+        summarySheet(summary),
+        detailSheet(
+          '专家评分明细',
+          `专家评分明细：${pkg.title}`,
+          expertScoresTable(pkg, gathered.sheets, agg),
+        ),
+      ];
+      if (decision)
+        sheets.push(
+          detailSheet(
+            '专家组意见与核定经费',
+            `专家组意见与核定经费：${pkg.title}`,
+            decisionTable(pkg, agg, decision, checkPanelDecision(decision, pkg, gathered.sheets)),
+          ),
+        );
+      bytes = await writeWorkbook(sheets);
+    }
+    await writeOutput(io.cwd, out, bytes);
+    io.out(
+      `已导出 exported: ${out}（评分汇总表：揭榜方 ${summary.rows.length} 家 × 专家 ${pkg.panel.experts.length} 名${values.xlsx !== undefined ? `；专家评分明细${decision ? '；专家组意见与核定经费' : ''}` : '，CSV UTF-8（含 BOM）'}）\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,14 @@
+import { renderToBuffer } from '@react-pdf/renderer';
+import type { Notice } from '../../src-shared/bureau/notice';
+import { missingGlyphs, registerFonts } from './fonts';
+import { NoticeDocument } from './notice-document';
+
+/** The notice of a signed review package as an A4 PDF, and the characters no print font has. */
+export async function renderNoticePdf(
+  notice: Notice,
+): Promise<{ bytes: Uint8Array; missing: string[] }> {
+  registerFonts();
+  const bytes = new Uint8Array(await renderToBuffer(NoticeDocument({ notice })));
+  const text = [notice.title, ...notice.rows.flat(), ...notice.footer].join('\n');
+  return { bytes, missing: missingGlyphs(text) };
+}

@@ -1,0 +1,105 @@
+/**
+ * A worksheet as a door hands it over: the cells people typed, row by row, whatever the file was
+ * (an Excel workbook read by the XLSX door in main, or a CSV through the one reader here). The
+ * bureau's lists are read from grids, so every door judges a row the same way and every problem
+ * names the file, the sheet, the row and the column.
+ */
+import Papa from 'papaparse';
+import { READ_LIMITS, readText, type ReadResult } from '../io';
+
+/** A cell as typed: text, a number, a boolean (Excel's TRUE/FALSE), or empty. */
+export type CellValue = string | number | boolean | null;
+
+export interface Grid {
+  /** The file, as the user named it (messages quote it). */
+  file: string;
+  /** The worksheet's name; for a CSV, the file's name without `.csv`. */
+  sheet: string;
+  kind: 'xlsx' | 'csv';
+  /** `rows[0]` is spreadsheet row 1. */
+  rows: readonly (readonly CellValue[])[];
+  /** Merged ranges as Excel writes them, e.g. `A1:B1`. */
+  merges: readonly string[];
+}
+
+/** Rows one table may hold (a round's applicants, members, milestones…): far above any real list. */
+export const GRID_MAX_ROWS = 5000;
+
+/** Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** `B3` → {row: 3, col: 1} (row 1-based, column 0-based), or null. */
+export function parseAddress(address: string): { row: number; col: number } | null {
+  const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(address.trim().toUpperCase());
+  if (!m?.[1] || !m[2]) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col: col - 1 };
+}
+
+/** The rows a merged range `A1:C2` spans, or null when it is not a range. */
+export function mergeRows(range: string): { from: number; to: number } | null {
+  const [a, b] = range.split(':');
+  const start = a ? parseAddress(a) : null;
+  const end = b ? parseAddress(b) : start;
+  return start && end
+    ? { from: Math.min(start.row, end.row), to: Math.max(start.row, end.row) }
+    : null;
+}
+
+/**
+ * Where a problem is, as people say it: 「applicants.xlsx 工作表「揭榜方」第 4 行 E 列「与发榜方关系」」
+ * — a CSV has no sheets and no letters: 「揭榜方.csv 第 4 行第 5 列「与发榜方关系」」.
+ */
+export function describeLocation(
+  grid: Pick<Grid, 'file' | 'sheet' | 'kind'>,
+  row?: number,
+  col?: number,
+  header?: string,
+): string {
+  const where = grid.kind === 'csv' ? grid.file : `${grid.file} 工作表「${grid.sheet}」`;
+  const rowText = row === undefined ? '' : ` 第 ${row} 行`;
+  const colText =
+    col === undefined
+      ? ''
+      : grid.kind === 'csv'
+        ? `${row === undefined ? ' ' : ''}第 ${col + 1} 列`
+        : ` ${columnLetter(col)} 列`;
+  return `${where}${rowText}${colText}${header ? `「${header}」` : ''}`;
+}
+
+/**
+ * A CSV file as a grid, through the one reader (size bound, UTF-8 / BOM / GB18030 as Excel and
+ * WPS save it) and at most GRID_MAX_ROWS rows; every cell is text, as typed.
+ */
+export function readCsvGrid(bytes: Uint8Array, file: string, sheet: string): ReadResult<Grid> {
+  const text = readText(bytes, file, READ_LIMITS.csvBytes);
+  if (!text.ok) return text;
+  const parsed = Papa.parse<string[]>(text.value.text.replace(/^\uFEFF/, ''), {
+    header: false,
+    skipEmptyLines: false,
+    preview: GRID_MAX_ROWS + 2,
+  });
+  const rows = parsed.data.filter((r, i) => i < parsed.data.length - 1 || r.some((c) => c !== ''));
+  if (rows.length > GRID_MAX_ROWS + 1)
+    return {
+      ok: false,
+      message: `${file} 超过 ${GRID_MAX_ROWS.toLocaleString('en-US')} 行的上限，未读取`,
+    };
+  const [firstError] = parsed.errors;
+  if (firstError)
+    return {
+      ok: false,
+      message: `${file} 第 ${(firstError.row ?? 0) + 1} 行：CSV 格式错误（引号不成对或分隔符有误），请在 Excel 或 WPS 中重新“另存为”CSV`,
+    };
+  return { ok: true, value: { file, sheet, kind: 'csv', rows, merges: [] } };
+}
