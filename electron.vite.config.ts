@@ -3,8 +3,17 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { pdfjsAssets } from './build/pdfjs-assets';
 
+/**
+ * react-router's package exports only its development build (warnings on, unminified); a
+ * production build of the renderer takes the production build it also ships (issue 22).
+ */
+const reactRouterProduction = resolve(
+  import.meta.dirname,
+  'node_modules/react-router/dist/production/index.mjs',
+);
+
 /** Custom roots: src-main (main + preload), src-renderer (the UI); src-shared is imported by both. */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   main: {
     build: {
       outDir: 'out/main',
@@ -31,10 +40,21 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src-renderer'),
     base: './',
     plugins: [react(), pdfjsAssets()],
+    // `electron-vite build` runs in production mode (the web host serves that same build).
+    resolve: {
+      alias:
+        mode === 'production'
+          ? [{ find: /^react-router$/, replacement: reactRouterProduction }]
+          : [],
+    },
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified by default.
+      minify: mode === 'production',
+      reportCompressedSize: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },
-});
+}));

@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS } from '../../src-shared/bundle/zip';
 import { parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
 import { secretKeyFromPem } from '../../src-shared/crypto/keys';
-import { readBounded } from './io';
+import { boundedPath, readBounded } from './io';
 import { CliUsageError } from './types';
 
 /** Key, identity and passphrase files are a few hundred bytes; a bound well above that. */
@@ -17,6 +17,11 @@ export function readBytes(cwd: string, path: string, limit = KEY_FILE_BYTES): Pr
  * entries) plus age and ASCII-armor overhead (armor is 4/3 of the binary).
  */
 export const MAX_BUNDLE_FILE_BYTES = Math.ceil(DEFAULT_LIMITS.maxTotalBytes * 1.4);
+
+/** A bundle file's full path, refusing one that cannot be read or is past the bound, by name. */
+export function bundleFilePath(cwd: string, path: string): Promise<string> {
+  return boundedPath(cwd, path, MAX_BUNDLE_FILE_BYTES);
+}
 
 /** Reads a bundle file (or a task book's JSON), refusing one past the bound by name first. */
 export function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {

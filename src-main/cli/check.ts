@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
-import { openBundle, panelResultSheets } from '../../src-shared/bundle';
+import {
+  checkAwardDocument,
+  MilestoneAssessmentFormSchema,
+  ProjectFormSchema,
+  RaceChoiceSchema,
+  type AwardDocument,
+} from '../../src-shared/award';
+import { KINDS, openBundle, panelResultSheets, type OpenedBundle } from '../../src-shared/bundle';
 import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
@@ -16,6 +23,7 @@ import {
   type PanelDecision,
   type ReviewPackage,
   type ScoreSheet,
+  type TaskBook,
 } from '../../src-shared/model';
 import {
   checkAcceptanceApplication,
@@ -83,6 +91,30 @@ function parseDocument(
   return { kind: detected.kind, label: detected.label, data: parsed.data };
 }
 
+async function loadTaskBook(cwd: string, path: string | undefined): Promise<TaskBook | undefined> {
+  if (path === undefined) return undefined;
+  const parsed = TaskBookSchema.safeParse(await readJsonFile(cwd, path));
+  if (!parsed.success)
+    throw new CliUsageError(
+      `--taskbook ${path} 不是有效的任务书：\n  ${describeSchemaIssues(parsed.error).slice(0, 8).join('\n  ')}`,
+    );
+  return parsed.data;
+}
+
+/** The document after the award a verified bundle holds, or null for other kinds. */
+function awardOfBundle(b: OpenedBundle): { award: AwardDocument; kind: DocumentKind } | null {
+  switch (b.kind) {
+    case 'milestone-assessment':
+      return { award: { type: 'assessment', doc: b.document }, kind: b.kind };
+    case 'race-choice':
+      return { award: { type: 'race', doc: b.document }, kind: b.kind };
+    case 'project-form':
+      return { award: { type: 'form', doc: b.document }, kind: b.kind };
+    default:
+      return null;
+  }
+}
+
 const needPackage = (pkg: ReviewPackage | undefined, what: string): ReviewPackage => {
   if (!pkg) throw new CliUsageError(`校验${what}需要 --package 评审包`);
   return pkg;
@@ -101,7 +133,7 @@ function decisionFindings(
 }
 
 export const checkCommand: CliCommand = {
-  usage: `jiebang check FILE [--package REVIEW_PACKAGE.json] [SHEET…] [--end YYYY-MM-DD] [--json]
+  usage: `jiebang check FILE [--package REVIEW_PACKAGE.json] [SHEET…] [--end YYYY-MM-DD] [--taskbook TASKBOOK.json] [--json]
 jiebang check PANEL.jbx --package REVIEW_PACKAGE.json [--identity KEY | --passphrase-file F]
 
 Validates FILE against its schema and the rules of the measures (each finding cites its article).
@@ -113,6 +145,9 @@ verified first and judged with the sheets inside it.
   --package          the review package, for a score sheet, panel decision or task book
   --identity, --passphrase-file   keys to open an encrypted bundle
   --end              the period end, for an acceptance application (第十二条（九）)
+  --taskbook         the signed task book (JSON), for a document after the award: milestone
+                     assessment, the race's choice, change/extension/termination/acceptance form
+                     (also as their signed bundles)
   --json             machine-readable output
 Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed input.`,
   run: async (args, io) => {
@@ -123,6 +158,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         json: { type: 'boolean' },
         package: { type: 'string' },
         end: { type: 'string' },
+        taskbook: { type: 'string' },
         identity: { type: 'string' },
         'passphrase-file': { type: 'string' },
       },
@@ -130,6 +166,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     const [file, ...sheetFiles] = positionals;
     if (file === undefined) throw new CliUsageError('请给出要校验的文件 FILE is required');
     const pkg = await loadPackage(io.cwd, values.package);
+    const tb = await loadTaskBook(io.cwd, values.taskbook);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     let kind: DocumentKind;
     let label: string;
@@ -140,17 +177,24 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
       const opened = await openBundle(bytes, { crypto: nodeCrypto, keys });
       if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
       const b = opened.bundle;
-      if (b.kind !== 'panel-result')
+      const after = awardOfBundle(b);
+      if (after) {
+        kind = after.kind;
+        label = `${KINDS[b.kind].label}文件包`;
+        findings = checkAwardDocument(after.award, tb, values.end);
+      } else if (b.kind !== 'panel-result')
         throw new CliUsageError(
           `${file} 是${b.kind}文件包；check 校验专家组评审结果文件包（其他文件包请用 jiebang verify）`,
         );
-      kind = 'panel-decision';
-      label = '专家组评审结果文件包';
-      findings = decisionFindings(
-        b.document,
-        needPackage(pkg, '专家组评审结果'),
-        panelResultSheets(b),
-      );
+      else {
+        kind = 'panel-decision';
+        label = '专家组评审结果文件包';
+        findings = decisionFindings(
+          b.document,
+          needPackage(pkg, '专家组评审结果'),
+          panelResultSheets(b),
+        );
+      }
     } else {
       const read = readJson(bytes, file);
       if (!read.ok) throw new CliUsageError(read.message);
@@ -183,6 +227,25 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           break;
         case 'change-request':
           findings = checkChangeRequest(ChangeRequestSchema.parse(doc.data));
+          break;
+        case 'milestone-assessment':
+          findings = checkAwardDocument(
+            { type: 'assessment', doc: MilestoneAssessmentFormSchema.parse(doc.data) },
+            tb,
+          );
+          break;
+        case 'race-choice':
+          findings = checkAwardDocument(
+            { type: 'race', doc: RaceChoiceSchema.parse(doc.data) },
+            tb,
+          );
+          break;
+        case 'project-form':
+          findings = checkAwardDocument(
+            { type: 'form', doc: ProjectFormSchema.parse(doc.data) },
+            tb,
+            values.end,
+          );
           break;
         case 'acceptance': {
           if (values.end === undefined)

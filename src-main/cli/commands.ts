@@ -73,6 +73,12 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./render-taskbook')).renderTaskbookCommand,
   },
   {
+    name: 'print',
+    summary:
+      '把里程碑考核表或验收结论表（文件包或 JSON）排版为可签字的 PDF / print an assessment or acceptance form',
+    load: async () => (await import('./print')).printCommand,
+  },
+  {
     name: 'verify-print',
     summary: '核对打印件上的核验码与任务书文件是否一致 / check a printed code against a task book',
     load: async () => (await import('./verify-print')).verifyPrintCommand,

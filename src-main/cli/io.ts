@@ -23,7 +23,11 @@ const SHEET_BUNDLE_BYTES = 16 * 1024 * 1024;
  * The bytes of a file within `limit`, its size checked before a byte is read. Every failure is a
  * sentence naming the file as the user gave it (missing, a folder, no permission, too large).
  */
-export async function readBounded(cwd: string, path: string, limit: number): Promise<Uint8Array> {
+/**
+ * A file's full path once it is known to be a readable file within `limit` bytes; an empty name,
+ * a folder, a missing file or one past the bound refused by name (`CliUsageError`).
+ */
+export async function boundedPath(cwd: string, path: string, limit: number): Promise<string> {
   if (path.trim() === '')
     throw new CliUsageError('文件名为空：请给出文件的路径。 The file name is empty.');
   const full = resolve(cwd, path);
@@ -32,9 +36,19 @@ export async function readBounded(cwd: string, path: string, limit: number): Pro
     if (info.isDirectory()) throw Object.assign(new Error(path), { code: 'EISDIR' });
     const tooBig = sizeProblem(path, info.size, limit);
     if (tooBig) throw new CliUsageError(tooBig);
-    return new Uint8Array(await readFile(full));
+    return full;
   } catch (error) {
     if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError(describeFileError(error, path));
+  }
+}
+
+/** Reads a whole file within `limit` bytes (see boundedPath for what is refused). */
+export async function readBounded(cwd: string, path: string, limit: number): Promise<Uint8Array> {
+  const full = await boundedPath(cwd, path, limit);
+  try {
+    return new Uint8Array(await readFile(full));
+  } catch (error) {
     throw new CliUsageError(describeFileError(error, path));
   }
 }

@@ -1,15 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReviewPackage, BundleBuildError } from '../../src-shared/bundle';
+import { BundleBuildError, reviewPackageSpec, type PayloadSource } from '../../src-shared/bundle';
 import { AgeError } from '../../src-shared/crypto/age';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
-import { sha256HexWith } from '../../src-shared/crypto/provider';
 import { ReviewPackageSchema } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
-import { nodeCrypto } from '../crypto/node-crypto';
-import { writeFileAtomic } from '../fs/atomic-write';
-import { describeFileError } from '../fs/errors';
+import { buildBundleFile, fileSource } from '../crypto/bundle-files';
+import { describeFileError, errorCode } from '../fs/errors';
 import { readPassphrase, readSigningKey } from './bundle-io';
 import { readJsonFile } from './io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
@@ -74,22 +72,23 @@ age (a passphrase handed out on paper, for example).`,
         `评审包登记的市科技局密钥指纹与 --key 不符（登记 ${pkg.bureau.signingKeyFingerprint}，密钥 ${formatFingerprint(fp)}）`,
       );
     }
-    const files = new Map<string, Uint8Array>();
+    // Attachments are read as streams (hashed once while the bundle is built; the registered
+    // SHA-256 is checked there): a 100 MB package is never held in memory.
+    const files = new Map<string, PayloadSource>();
     for (const applicant of pkg.applicants) {
       for (const a of applicant.attachments) {
         if (values.attachments === undefined)
           throw new CliUsageError('评审包列有附件，需要 --attachments DIR');
         const path = resolve(io.cwd, values.attachments, basename(a.path));
-        let bytes: Uint8Array;
+        let source: PayloadSource;
         try {
-          bytes = new Uint8Array(await readFile(path));
+          source = await fileSource(path);
         } catch {
           throw new CliUsageError(`缺少附件文件：${basename(a.path)}（${a.name}）`);
         }
-        if (sha256HexWith(nodeCrypto, bytes) !== a.sha256 || bytes.byteLength !== a.size) {
+        if (source.size !== a.size)
           throw new CliUsageError(`附件与评审包登记的 SHA-256 或大小不符：${basename(a.path)}`);
-        }
-        files.set(a.path, bytes);
+        files.set(a.path, source);
       }
     }
     const counter = Number(values.counter ?? '1');
@@ -103,26 +102,26 @@ age (a passphrase handed out on paper, for example).`,
         : values['passphrase-file'] !== undefined
           ? { passphrase: await readPassphrase(io.cwd, values['passphrase-file']) }
           : undefined;
-    let bytes: Uint8Array;
+    const out = resolve(io.cwd, values.out);
+    const signed = { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } };
     try {
-      bytes = await buildReviewPackage({
-        crypto: nodeCrypto,
-        pkg: { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } },
-        secretKey,
-        counter,
-        files,
-        ...(encryptTo ? { encryptTo } : {}),
-      });
+      await buildBundleFile(
+        {
+          ...reviewPackageSpec({ pkg: signed, secretKey, counter }),
+          files,
+          ...(encryptTo ? { encryptTo } : {}),
+        },
+        out,
+      );
     } catch (error) {
       if (error instanceof BundleBuildError) throw new CliUsageError(error.message);
       if (error instanceof AgeError) throw new CliUsageError(`--recipient：${error.message}`);
+      // The attachments were found and sized before: a file error here is the output's.
+      if (errorCode(error) !== undefined)
+        throw new CliUsageError(describeFileError(error, values.out));
       throw error;
     }
-    try {
-      await writeFileAtomic(resolve(io.cwd, values.out), bytes);
-    } catch (error) {
-      throw new CliUsageError(describeFileError(error, values.out));
-    }
+    const bytes = { byteLength: (await stat(out)).size };
     io.out(
       `已打包 packed: ${values.out}（${bytes.byteLength} 字节${encryptTo ? '，age 加密' : ''}）\n签名者指纹 signer: ${formatFingerprint(fp)}\n`,
     );

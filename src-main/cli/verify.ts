@@ -3,13 +3,12 @@ import {
   compareBundles,
   describeSubject,
   KINDS,
-  openBundle,
   ROLE_LABEL,
   type OpenedBundle,
 } from '../../src-shared/bundle';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
-import { nodeCrypto } from '../crypto/node-crypto';
-import { ageKeys, readBundleFile } from './bundle-io';
+import { openBundleFile } from '../crypto/bundle-files';
+import { ageKeys, bundleFilePath } from './bundle-io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export function describeBundle(b: OpenedBundle, indent = ''): string {
@@ -33,7 +32,7 @@ export function describeBundle(b: OpenedBundle, indent = ''): string {
   for (const a of m.answers)
     lines.push(`${indent}回应 answers:     ${KINDS[a.kind].label} ${a.manifestSha256}`);
   lines.push(`${indent}内容 contents:`);
-  for (const [path, bytes] of b.files) lines.push(`${indent}  ${path}  ${bytes.byteLength} 字节`);
+  for (const [path, size] of b.sizes) lines.push(`${indent}  ${path}  ${size} 字节`);
   lines.push(`${indent}  → ${b.summary}`);
   return lines.join('\n');
 }
@@ -65,8 +64,9 @@ failure.`,
     const [file] = positionals;
     if (file === undefined) throw missingArguments('jiebang verify FILE');
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    // Read as a stream: a 100 MB bundle is verified in one pass with bounded memory.
     const open = async (path: string) =>
-      openBundle(await readBundleFile(io.cwd, path), { crypto: nodeCrypto, keys });
+      openBundleFile(await bundleFilePath(io.cwd, path), { keys });
     const result = await open(file);
     io.out(`${file}\n`);
     const checks = result.ok ? result.bundle.checks : result.checks;

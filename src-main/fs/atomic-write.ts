@@ -110,29 +110,33 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 /**
- * Writes `data` to `path` atomically and durably (see the module comment). The directory must
- * exist. Throws Node's error (with its `code`) and leaves no temporary file behind.
+ * Writes what `produce` hands to its `write`, piece by piece (a bundle as it is made), to `path`
+ * atomically and durably (see the module comment); if `produce` throws, nothing is left behind.
+ * The directory must exist. Throws Node's error (with its `code`) or `produce`'s.
  */
-export async function writeFileAtomic(
+export async function writeStreamAtomic(
   path: string,
-  data: string | Uint8Array,
+  produce: (write: (piece: Uint8Array) => Promise<void>) => Promise<void>,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const tmp = temporaryName(path);
   const handle = await open(tmp, 'wx', options.mode ?? 0o644);
   try {
     try {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      let done = 0;
       options.onProgress?.(0);
-      for (let done = 0; done < bytes.byteLength;) {
-        const { bytesWritten } = await handle.write(
-          bytes,
-          done,
-          Math.min(WRITE_CHUNK_BYTES, bytes.byteLength - done),
-        );
-        done += bytesWritten;
-        options.onProgress?.(done);
-      }
+      await produce(async (piece) => {
+        for (let at = 0; at < piece.byteLength;) {
+          const { bytesWritten } = await handle.write(
+            piece,
+            at,
+            Math.min(WRITE_CHUNK_BYTES, piece.byteLength - at),
+          );
+          at += bytesWritten;
+          done += bytesWritten;
+          options.onProgress?.(done);
+        }
+      });
       await handle.sync();
     } finally {
       await handle.close();
@@ -144,6 +148,19 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncDirectory(dirname(path));
+}
+
+/**
+ * Writes `data` to `path` atomically and durably (see the module comment). The directory must
+ * exist. Throws Node's error (with its `code`) and leaves no temporary file behind.
+ */
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  return writeStreamAtomic(path, (write) => write(bytes), options);
 }
 
 /** A Node-style error with a `code` and the `path` it concerns, for `describeFileError`. */

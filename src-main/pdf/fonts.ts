@@ -62,7 +62,35 @@ export function registerFonts(): void {
   registered = true;
 }
 
-let coverage: FontFile[] | null = null;
+/** Every face the documents use; `loadFonts` reads them all. */
+const FACES = [SERIF, SANS].flatMap(([family]) =>
+  [400, 700].map((fontWeight) => ({ fontFamily: family ?? '', fontWeight })),
+);
+FACES.push(
+  { fontFamily: 'Noto Serif JP', fontWeight: 400 },
+  { fontFamily: 'Noto Serif JP', fontWeight: 700 },
+);
+
+let loading: Promise<void> | null = null;
+
+/**
+ * Registers the fonts and reads every face, once per process (issue 22): the render worker calls
+ * this as it starts, so the first task book does not wait for some 70 MB of fonts; the glyph
+ * checks below then use these same parsed fonts instead of reading the files a second time.
+ */
+export function loadFonts(): Promise<void> {
+  registerFonts();
+  loading ??= Promise.all(FACES.map((face) => Font.load(face))).then(() => {
+    const loaded = [SERIF[0], SANS[0], SERIF[1]].map(
+      (fontFamily) => Font.getFont({ fontFamily: fontFamily ?? '', fontWeight: 400 }).data,
+    );
+    const faces = loaded.filter((f) => f !== null);
+    if (!coverage && faces.length === loaded.length) coverage = faces;
+  });
+  return loading;
+}
+
+let coverage: Pick<FontFile, 'hasGlyphForCodePoint'>[] | null = null;
 
 /** Variation selectors have no glyph of their own; they only choose one (emoji or text form). */
 const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;

@@ -24,7 +24,14 @@ const s = StyleSheet.create({
   p: { fontSize: 10.5, lineHeight: 1.6, marginTop: 6 },
 });
 
-export function NoticeDocument({ notice }: { notice: Notice }) {
+/** `signLines`: one line per signer instead of the hand-over line (the forms after the award). */
+export function NoticeDocument({
+  notice,
+  signLines,
+}: {
+  notice: Notice;
+  signLines?: readonly string[];
+}) {
   return (
     <Document title={notice.title} creator="揭榜评审台">
       <Page size="A4" style={s.page}>
@@ -44,9 +51,19 @@ export function NoticeDocument({ notice }: { notice: Notice }) {
             <Lines key={line} text={line} style={s.p} />
           ))}
         </View>
-        <Text style={[s.p, { marginTop: 36 }]}>
-          {`经办人签字：${'＿'.repeat(8)}${'\u3000'}领取人签字：${'＿'.repeat(8)}${'\u3000'}日期：${'＿'.repeat(4)}年${'＿'.repeat(2)}月${'＿'.repeat(2)}日`}
-        </Text>
+        {signLines ? (
+          <View style={{ marginTop: 28 }}>
+            {signLines.map((line) => (
+              <Text key={line} style={[s.p, { marginTop: 14 }]}>
+                {printLine(line)}
+              </Text>
+            ))}
+          </View>
+        ) : (
+          <Text style={[s.p, { marginTop: 36 }]}>
+            {`经办人签字：${'＿'.repeat(8)}${'\u3000'}领取人签字：${'＿'.repeat(8)}${'\u3000'}日期：${'＿'.repeat(4)}年${'＿'.repeat(2)}月${'＿'.repeat(2)}日`}
+          </Text>
+        )}
       </Page>
     </Document>
   );

@@ -6,9 +6,14 @@ import { NoticeDocument } from './notice-document';
 /** The notice of a signed review package as an A4 PDF, and the characters no print font has. */
 export async function renderNoticePdf(
   notice: Notice,
+  signLines?: readonly string[],
 ): Promise<{ bytes: Uint8Array; missing: string[] }> {
   registerFonts();
-  const bytes = new Uint8Array(await renderToBuffer(NoticeDocument({ notice })));
-  const text = [notice.title, ...notice.rows.flat(), ...notice.footer].join('\n');
+  const bytes = new Uint8Array(
+    await renderToBuffer(NoticeDocument({ notice, ...(signLines ? { signLines } : {}) })),
+  );
+  const text = [notice.title, ...notice.rows.flat(), ...notice.footer, ...(signLines ?? [])].join(
+    '\n',
+  );
   return { bytes, missing: missingGlyphs(text) };
 }

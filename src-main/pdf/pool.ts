@@ -1,7 +1,8 @@
 /**
  * Renders PDFs in a worker thread (src-main/pdf/worker.ts), one job at a time (react-pdf keeps
- * global font state). The worker starts on first use and stays warm; if it dies, the jobs in
- * flight fail with a clear message and the next job starts a fresh one.
+ * global font state). The worker starts when the renderer is created and loads its fonts at once
+ * (warm-up), then stays warm; if it dies, the jobs in flight fail with a clear message and the
+ * next job starts a fresh one.
  */
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
@@ -62,6 +63,9 @@ export function createPdfWorker(entry: string, execArgv: string[] = []): PdfRend
     w.unref();
     return w;
   };
+
+  // Started now, so its fonts load while the app starts (the worker reads them as it starts).
+  worker = start();
 
   const renderNow = (job: PdfJob): Promise<PdfResult> =>
     new Promise<PdfResult>((resolve, reject) => {

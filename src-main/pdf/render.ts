@@ -3,11 +3,11 @@ import QRCode from 'qrcode';
 import type { ReviewPackage, ScoreSheet, TaskBook } from '../../src-shared/model';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { ScoreSheetDocument } from './sheet-document';
-import { registerFonts } from './fonts';
+import { loadFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
 
 export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
-  registerFonts();
+  await loadFonts();
   const hash = taskBookCode(tb);
   const qr = await QRCode.toDataURL(taskBookQrText(tb), {
     errorCorrectionLevel: 'M',
@@ -25,6 +25,6 @@ export async function renderScoreSheetPdf(
   sheet: ScoreSheet,
   fingerprint: string,
 ): Promise<Uint8Array> {
-  registerFonts();
+  await loadFonts();
   return new Uint8Array(await renderToBuffer(ScoreSheetDocument({ pkg, sheet, fingerprint })));
 }

@@ -5,12 +5,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { z } from 'zod';
+import { loadFonts } from './fonts';
 import { PdfJobSchema, renderJob } from './jobs';
 
 const RequestSchema = z.object({ id: z.number().int(), job: z.unknown() });
 
 const port = parentPort;
 if (port) {
+  // Warm-up: the fonts are read while the app starts, not when the first task book is asked for.
+  void loadFonts();
   port.on('message', (message: unknown) => {
     void (async () => {
       const request = RequestSchema.safeParse(message);

@@ -8,6 +8,7 @@ import { VerifyPrintScreen } from './screens/verify-print/VerifyPrintScreen';
 import { BundlesScreen } from './screens/bundles/BundlesScreen';
 import { SecurityScreen } from './screens/security/SecurityScreen';
 import { DiagnosticsScreen } from './screens/diagnostics/DiagnosticsScreen';
+import { AwardScreen } from './screens/award/AwardScreen';
 
 export interface AppRoute {
   path: string;
@@ -25,6 +26,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/review', labelKey: 'nav.review', element: <ReviewScreen /> },
   { path: '/chair', labelKey: 'nav.chair', element: <ChairScreen /> },
   { path: '/taskbook', labelKey: 'nav.taskbook', element: <TaskBookScreen /> },
+  { path: '/award', labelKey: 'nav.award', element: <AwardScreen /> },
   { path: '/verify-print', labelKey: 'nav.verifyPrint', element: <VerifyPrintScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
   { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },

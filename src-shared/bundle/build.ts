@@ -4,16 +4,16 @@
  * signed that the receiver would refuse.
  */
 import { EMPTY_HEAD, type AuditHead } from '../audit/head';
-import { ageEncrypt, type AgeTarget } from '../crypto/age';
+import { AgeStreamEncrypter, type AgeTarget } from '../crypto/age';
 import { fingerprint, publicKeyOf, publicKeyToPem, sign } from '../crypto/keys';
-import { sha256HexWith, type CryptoProvider } from '../crypto/provider';
+import { sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { KINDS, type BundleKind, type DocumentOf, type KindContext } from './kinds';
 import { formatSums, ManifestV2Schema, viewOfV2, type Answer } from './manifest';
 import { openBundle } from './open';
 import { AUDIT_FILE, checkAuditFile, manifestProblem, payloadPathAllowed } from './rules';
 import type { SignerRole, Subject } from './terms';
 import type { OnProgress } from './types';
-import { writeZip } from './zip';
+import { zipLayout } from './zip';
 
 export interface SignerInput {
   role: SignerRole;
@@ -49,8 +49,52 @@ export class BundleBuildError extends Error {
 
 const encoder = new TextEncoder();
 
+/**
+ * A payload file given not as bytes but as a source read twice — once to hash, once to write —
+ * never held whole: a file on disk (src-main/crypto/bundle-files.ts).
+ */
+export interface PayloadSource {
+  /** Bytes, as the source will give them. */
+  size: number;
+  /** The bytes in order; a chunk may be reused by the source once the next is asked for. */
+  chunks(): AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+
+export type PayloadFile = Uint8Array | PayloadSource;
+
+/** Payload files whose contents the checks read (documents, the audit log, inner bundles). */
+const CONTENT_FILE = /\.(json|jbx)$/;
+
 /** Builds and signs a bundle (format 2). @throws {BundleBuildError} naming what is wrong. */
 export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  await buildBundleStream(input, (piece) => {
+    pieces.push(piece);
+    size += piece.length;
+  });
+  if (pieces.length === 1 && pieces[0]) return pieces[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/**
+ * `buildBundle` as a stream: the same checks and the same bytes, given to `sink` piece by piece
+ * (the ZIP's headers and entries, or the age chunks), with bounded memory: payload sources are
+ * read once to hash (SHA-256 and CRC-32: every byte once) and once to write. A source that
+ * changes between the two reads stops the build (its CRC-32 differs).
+ * `sink` must be done with a piece when its promise settles (the source may reuse the buffer).
+ * @throws {BundleBuildError} naming what the receiver would refuse (nothing valid was given).
+ */
+export async function buildBundleStream<K extends BundleKind>(
+  input: Omit<BuildInput<K>, 'files'> & { files?: ReadonlyMap<string, PayloadFile> },
+  sink: (piece: Uint8Array) => void | Promise<void>,
+): Promise<void> {
   const { crypto } = input;
   const spec = KINDS[input.kind];
   const parsed = spec.schema.safeParse(input.document);
@@ -59,21 +103,44 @@ export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): P
       `${spec.main} 不符合数据格式，未签名：${parsed.error.issues[0]?.message ?? ''}`,
     );
 
-  const payload = new Map<string, Uint8Array>();
+  const payload = new Map<string, PayloadFile>();
   payload.set(spec.main, encoder.encode(`${JSON.stringify(parsed.data, null, 2)}\n`));
-  for (const [path, bytes] of input.files ?? new Map<string, Uint8Array>()) {
+  for (const [path, file] of input.files ?? new Map<string, PayloadFile>()) {
     if (path === spec.main || !payloadPathAllowed(input.kind, path))
       throw new BundleBuildError(`${spec.label}不允许包含文件：${path}`);
-    payload.set(path, bytes);
+    payload.set(path, file);
   }
   let total = 0;
-  for (const b of payload.values()) total += b.byteLength;
+  for (const f of payload.values()) total += f instanceof Uint8Array ? f.byteLength : f.size;
+  // Pass 1: each file hashed once (SHA-256 for SHA256SUMS, CRC-32 for the ZIP); the contents the
+  // checks read are kept.
   const hashes = new Map<string, string>();
+  const crcs = new Map<string, number>();
+  const sizes = new Map<string, number>();
+  const contents = new Map<string, Uint8Array>();
   let done = 0;
-  for (const [path, bytes] of payload) {
-    hashes.set(path, sha256HexWith(crypto, bytes));
-    done += bytes.byteLength;
-    input.onProgress?.({ phase: 'sign', done, total });
+  for (const [path, file] of payload) {
+    const h = crypto.sha256();
+    let crc = 0;
+    let size = 0;
+    const kept: Uint8Array[] = [];
+    for await (const chunk of file instanceof Uint8Array ? [file] : file.chunks()) {
+      h.update(chunk);
+      crc = crypto.crc32(chunk, crc);
+      size += chunk.byteLength;
+      if (!(file instanceof Uint8Array) && CONTENT_FILE.test(path)) kept.push(chunk.slice());
+      done += chunk.byteLength;
+      input.onProgress?.({ phase: 'sign', done, total });
+    }
+    if (!(file instanceof Uint8Array) && size !== file.size)
+      throw new BundleBuildError(
+        `${path} 的大小在读取时改变（${file.size} → ${size} 字节），未签名`,
+      );
+    hashes.set(path, toHex(h.digest()));
+    crcs.set(path, crc >>> 0);
+    sizes.set(path, size);
+    if (file instanceof Uint8Array) contents.set(path, file);
+    else if (CONTENT_FILE.test(path)) contents.set(path, concat(kept, size));
   }
   const sumsBytes = encoder.encode(formatSums(hashes));
   const keys = input.signers.map((s) => publicKeyOf(s.secretKey));
@@ -104,14 +171,15 @@ export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): P
   if (!view) throw new BundleBuildError('没有签名者');
   const problem = manifestProblem(view);
   if (problem) throw new BundleBuildError(`${problem}，未签名`);
-  const auditBytes = payload.get(AUDIT_FILE);
+  const auditBytes = contents.get(AUDIT_FILE);
   if (auditBytes) {
     const audit = checkAuditFile(auditBytes, view.signers[0].audit);
     if (!audit.ok) throw new BundleBuildError(`${audit.message}，未签名`);
   }
   const ctx: KindContext = {
     manifest: view,
-    files: payload,
+    files: contents,
+    sizes,
     hashes,
     isNested: false,
     openInner: (bytes) => openBundle(bytes, { crypto, nested: true }),
@@ -120,7 +188,7 @@ export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): P
   if (!accepted.ok) throw new BundleBuildError(`${accepted.message}，未签名`);
 
   const manifestBytes = encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
-  const files = new Map<string, Uint8Array>([['manifest.json', manifestBytes]]);
+  const files = new Map<string, PayloadFile>([['manifest.json', manifestBytes]]);
   input.signers.forEach((s, i) => {
     files.set(`signatures/${i + 1}.sig`, sign(manifestBytes, s.secretKey));
     files.set(
@@ -129,30 +197,70 @@ export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): P
     );
   });
   files.set('SHA256SUMS', sumsBytes);
-  for (const [path, bytes] of payload) files.set(path, bytes);
-  input.onProgress?.({ phase: 'zip', done: 0, total });
-  const zip = writeZip(files, crypto);
-  input.onProgress?.({ phase: 'zip', done: total, total });
-  if (!input.encryptTo) return zip;
-  return ageEncrypt(zip, input.encryptTo, crypto, (d, t) =>
-    input.onProgress?.({ phase: 'encrypt', done: d, total: t }),
+  for (const [path, file] of payload) files.set(path, file);
+  const layout = zipLayout(
+    [...files].map(([name, file]) =>
+      file instanceof Uint8Array
+        ? { name, size: file.byteLength, crc: crcs.get(name) ?? crypto.crc32(file) }
+        : { name, size: sizes.get(name) ?? file.size, crc: crcs.get(name) ?? 0 },
+    ),
   );
+
+  // Pass 2: the ZIP, through age when asked.
+  const encrypter = input.encryptTo
+    ? await AgeStreamEncrypter.create(input.encryptTo, crypto)
+    : null;
+  const phase = encrypter ? 'encrypt' : 'zip';
+  let written = 0;
+  const emit = async (bytes: Uint8Array) => {
+    if (!encrypter) await sink(bytes);
+    else for (const sealed of encrypter.push(bytes)) await sink(sealed);
+  };
+  if (encrypter) await sink(encrypter.header);
+  input.onProgress?.({ phase, done: 0, total });
+  let index = 0;
+  for (const [name, file] of files) {
+    await emit(layout.localHeader(index++));
+    if (file instanceof Uint8Array) {
+      await emit(file);
+      written += file.byteLength;
+    } else {
+      let crc = 0;
+      for await (const chunk of file.chunks()) {
+        crc = crypto.crc32(chunk, crc);
+        await emit(chunk);
+        written += chunk.byteLength;
+        input.onProgress?.({ phase, done: written, total });
+      }
+      if (crc >>> 0 !== crcs.get(name))
+        throw new BundleBuildError(`${name} 在打包过程中被改动，文件包未完成`);
+    }
+  }
+  await emit(layout.centralDirectory);
+  if (encrypter) await sink(encrypter.end());
+  input.onProgress?.({ phase, done: total, total });
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 type Common = Pick<BuildInput<BundleKind>, 'crypto' | 'encryptTo' | 'createdAt' | 'onProgress'>;
 
-/** The bureau's review package (`jiebang pack`, and tests): subject the package, one signer. */
-export function buildReviewPackage(
-  input: Common & {
-    pkg: DocumentOf<'review-package'>;
-    secretKey: Uint8Array;
-    counter: number;
-    files?: ReadonlyMap<string, Uint8Array>;
-  },
-): Promise<Uint8Array> {
-  const { pkg, secretKey, counter, files, ...common } = input;
-  return buildBundle({
-    ...common,
+/** What makes a review package a review package: subject the package, the bureau its one signer. */
+export function reviewPackageSpec(input: {
+  pkg: DocumentOf<'review-package'>;
+  secretKey: Uint8Array;
+  counter: number;
+}): Pick<BuildInput<'review-package'>, 'kind' | 'bundleId' | 'subject' | 'signers' | 'document'> {
+  const { pkg, secretKey, counter } = input;
+  return {
     kind: 'review-package',
     bundleId: `${pkg.packageId}-RP-${counter}`,
     subject: { type: 'package', id: pkg.packageId },
@@ -167,6 +275,22 @@ export function buildReviewPackage(
       },
     ],
     document: pkg,
+  };
+}
+
+/** The bureau's review package (`jiebang pack`, and tests): subject the package, one signer. */
+export function buildReviewPackage(
+  input: Common & {
+    pkg: DocumentOf<'review-package'>;
+    secretKey: Uint8Array;
+    counter: number;
+    files?: ReadonlyMap<string, Uint8Array>;
+  },
+): Promise<Uint8Array> {
+  const { pkg, secretKey, counter, files, ...common } = input;
+  return buildBundle({
+    ...common,
+    ...reviewPackageSpec({ pkg, secretKey, counter }),
     ...(files ? { files } : {}),
   });
 }

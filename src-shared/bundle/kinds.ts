@@ -23,6 +23,12 @@ import {
 } from '../model';
 import { parseStrictJson } from '../io/strict-json';
 import {
+  FORM_LABEL,
+  MilestoneAssessmentFormSchema,
+  ProjectFormSchema,
+  RaceChoiceSchema,
+} from '../award/documents';
+import {
   InspectionAssignmentSchema,
   KeyRotationSchema,
   SCAN_EXTENSIONS,
@@ -30,7 +36,7 @@ import {
   type TranscribedSheet,
 } from './documents';
 import type { Manifest } from './manifest';
-import { sameSubject, type SignerRole, type Subject, type SubjectType } from './terms';
+import { ROLE_LABEL, sameSubject, type SignerRole, type Subject, type SubjectType } from './terms';
 import type { Check, OpenedCommon, OpenResult } from './types';
 
 /**
@@ -51,8 +57,14 @@ export interface FileRule {
 /** What a kind's own check may use. */
 export interface KindContext {
   manifest: Manifest;
-  /** The payload, every file already verified against SHA256SUMS. */
+  /**
+   * The payload, every file already verified against SHA256SUMS. Every content file (JSON, inner
+   * bundles) is here; a bundle opened as a stream leaves out large opaque ones (attachments,
+   * photos, scans): ask `sizes` whether a file is there.
+   */
   files: ReadonlyMap<string, Uint8Array>;
+  /** Every payload file's size in bytes. */
+  sizes: ReadonlyMap<string, number>;
   /** Each payload file's SHA-256 (hex), as SHA256SUMS lists it. */
   hashes: ReadonlyMap<string, string>;
   /** Opens a bundle held inside this one (nesting stops at one level). */
@@ -161,6 +173,13 @@ export function issuesOf(error: z.ZodError): string {
 
 const none = { ok: true, extra: {} } as const;
 
+const taskBookSubject =
+  (label: string) =>
+  (doc: { taskBookId: string }, s: Subject): string | null =>
+    s.type === 'task-book' && s.id === doc.taskBookId
+      ? null
+      : `${label}的任务书编号 ${doc.taskBookId} 与清单的对象（${s.type} ${s.id}）不一致`;
+
 const packageSubject =
   (label: string) =>
   (doc: { packageId: string }, s: Subject): string | null => {
@@ -176,13 +195,10 @@ function registered(
   what: string,
 ): string | null {
   for (const r of refs) {
-    const bytes = ctx.files.get(r.path);
+    const size = ctx.sizes.get(r.path);
     const label = r.name ? `${r.path}（${r.name}）` : r.path;
-    if (!bytes) return `缺少${what}：${label}`;
-    if (
-      ctx.hashes.get(r.path) !== r.sha256 ||
-      (r.size !== undefined && bytes.byteLength !== r.size)
-    )
+    if (size === undefined) return `缺少${what}：${label}`;
+    if (ctx.hashes.get(r.path) !== r.sha256 || (r.size !== undefined && size !== r.size))
       return `${what}与登记不符：${label}`;
   }
   return null;
@@ -248,8 +264,8 @@ async function checkPanel(
     });
 
   const transcribed: TranscribedSheet[] = [];
-  const scans = new Set([...ctx.files.keys()].filter((p) => SCAN_PATTERN.test(p)));
-  for (const path of ctx.files.keys()) {
+  const scans = new Set([...ctx.sizes.keys()].filter((p) => SCAN_PATTERN.test(p)));
+  for (const path of ctx.sizes.keys()) {
     const m = TRANSCRIBED_PATTERN.exec(path);
     if (!m) continue;
     const parsed = parseJsonFile(ctx, path, TranscribedSheetSchema);
@@ -266,7 +282,7 @@ async function checkPanel(
         `${path} 的扫描件路径 ${t.scan.path} 应为 paper/${m[1]}.pdf|jpg|png`,
         'bad-payload',
       );
-    if (!ctx.files.has(t.scan.path))
+    if (!ctx.sizes.has(t.scan.path))
       return fail(`缺少纸质评分表扫描件：${t.scan.path}`, 'bad-payload');
     if (ctx.hashes.get(t.scan.path) !== t.scan.sha256)
       return fail(`纸质评分表扫描件与转录记录的哈希不符：${t.scan.path}`, 'bad-payload');
@@ -520,6 +536,96 @@ export const KINDS = {
     check: () => none,
     summary: (a) =>
       `${a.sites.map((s) => s.name).join('、')}；考察组 ${a.team.map((m) => m.name).join('、')}；${a.dueBy} 前完成`,
+  }),
+  'milestone-assessment': defineKind({
+    kind: 'milestone-assessment',
+    label: '里程碑考核',
+    labelEn: 'milestone assessment',
+    purpose:
+      '一个里程碑的考核：各项指标的目标与完成情况、证明材料、结论及对该阶段拨付的影响；由考核专家与发榜方技术负责人签名，市科技局审定签名（第十二条（八）3，第十四条，第五条）。',
+    formats: [2],
+    main: 'assessment.json',
+    schema: MilestoneAssessmentFormSchema,
+    files: [
+      { pattern: /^evidence\/[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, what: '证明材料' },
+      { pattern: /^audit\.json$/, what: '审计日志' },
+    ],
+    roles: ['assessor', 'issuer', 'bureau'],
+    requires: [['assessor'], ['issuer'], ['bureau']],
+    minSigners: 3,
+    maxSigners: 16,
+    subjects: ['task-book'],
+    answers: ['task-book'],
+    trust: 'team',
+    agrees: taskBookSubject('里程碑考核'),
+    check: (a, ctx) => {
+      const problem = registered(ctx, a.evidence, '证明材料');
+      return problem ? { ok: false, code: 'bad-payload', message: problem } : none;
+    },
+    summary: (a) =>
+      `任务书 ${a.taskBookId} 里程碑 ${a.milestoneId}：${a.passed ? '通过' : '未通过'}，${{ released: '拨付', held: '暂缓拨付', reduced: '核减拨付' }[a.effect]} ${a.released}/${a.tranche} 万元`,
+  }),
+  'race-choice': defineKind({
+    kind: 'race-choice',
+    label: '赛马择优',
+    labelEn: 'horse-race choice',
+    purpose:
+      '“赛马”阶段各揭榜方的考核并列比较与择优支持的 1 家，由市科技局会同发榜方签名（第十三条（三），第十二条（七））。',
+    formats: [2],
+    main: 'race.json',
+    schema: RaceChoiceSchema,
+    files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
+    roles: ['assessor', 'issuer', 'bureau'],
+    requires: [['issuer'], ['bureau']],
+    minSigners: 2,
+    maxSigners: 16,
+    subjects: ['task-book'],
+    answers: ['task-book'],
+    trust: 'team',
+    agrees: taskBookSubject('赛马择优'),
+    check: (c) =>
+      c.solvers.some((s) => s.applicantId === c.chosenId)
+        ? none
+        : {
+            ok: false,
+            code: 'bad-payload',
+            message: `择优支持的 ${c.chosenId} 不在赛马揭榜方之中`,
+          },
+    summary: (c) =>
+      `任务书 ${c.taskBookId}：${c.solvers.map((s) => `${s.applicantId} ${s.score} 分`).join('，')}；择优支持 ${c.chosenId}`,
+  }),
+  'project-form': defineKind({
+    kind: 'project-form',
+    label: '项目实施表单',
+    labelEn: 'project form',
+    purpose:
+      '变更申请（第十八条）、延期申请（第十九条）由揭榜方签名；终止或撤销（第十七条）、验收（第十二条（九），第二十条）由市科技局会同发榜方签名。',
+    formats: [2],
+    main: 'form.json',
+    schema: ProjectFormSchema,
+    files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
+    roles: ['solver', 'issuer', 'bureau'],
+    requires: [],
+    minSigners: 1,
+    maxSigners: 16,
+    subjects: ['task-book'],
+    answers: ['task-book'],
+    trust: 'team',
+    agrees: taskBookSubject('表单'),
+    check: (f, ctx) => {
+      const roles = new Set(ctx.manifest.signers.map((s) => s.role));
+      const need: readonly SignerRole[] =
+        f.form === 'change' || f.form === 'extension' ? ['solver'] : ['bureau', 'issuer'];
+      const missing = need.filter((r) => !roles.has(r));
+      return missing.length === 0
+        ? none
+        : {
+            ok: false,
+            code: 'bad-payload',
+            message: `${FORM_LABEL[f.form]}须由${missing.map((r) => ROLE_LABEL[r]).join('、')}签名`,
+          };
+    },
+    summary: (f) => `${FORM_LABEL[f.form]}（任务书 ${f.taskBookId}，${f.formId}）`,
   }),
 } as const;
 

@@ -11,7 +11,14 @@
  * the main document and the kind's own checks.
  */
 import type { AuditEntry } from '../audit/chain';
-import { ageDecrypt, AgeError, isAgeFile, type AgeKey } from '../crypto/age';
+import {
+  AGE_MAGIC,
+  ageDecrypt,
+  AgeError,
+  AgeStreamDecrypter,
+  isAgeFile,
+  type AgeKey,
+} from '../crypto/age';
 import {
   fingerprint,
   PUBLIC_KEY_PROBLEM,
@@ -20,7 +27,7 @@ import {
   publicKeyToPem,
   verify,
 } from '../crypto/keys';
-import { sha256HexWith, type CryptoProvider } from '../crypto/provider';
+import { sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { parseStrictJson } from '../io/strict-json';
 import { issuesOf, KINDS, type KindContext } from './kinds';
 import {
@@ -34,7 +41,15 @@ import {
 } from './manifest';
 import { AUDIT_FILE, checkAuditFile, manifestProblem, payloadPathAllowed } from './rules';
 import type { BundleErrorCode, Check, OnProgress, OpenedCommon, OpenResult } from './types';
-import { DEFAULT_LIMITS, openZip, ZipError, type ZipArchive, type ZipLimits } from './zip';
+import {
+  DEFAULT_LIMITS,
+  NotHeld,
+  openZip,
+  ZipError,
+  ZipStreamScanner,
+  type ZipArchive,
+  type ZipLimits,
+} from './zip';
 
 export interface OpenOptions {
   /** Hashing and the age payload cipher (`node:crypto` in main and the CLI, @noble in the renderer). */
@@ -57,6 +72,9 @@ const SIGNATURE_FILE = /^signatures\/([1-9][0-9]?)\.(sig|pem)$/;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Payload files whose contents the checks read (documents, the audit log, inner bundles). */
+const CONTENT_FILE = /\.(json|jbx)$/;
+
 function strictJson(
   bytes: Uint8Array,
 ): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -76,14 +94,10 @@ interface SignatureFiles {
 export async function openBundle(file: Uint8Array, options: OpenOptions): Promise<OpenResult> {
   const { crypto } = options;
   const checks: Check[] = [];
-  let zip: ZipArchive | undefined;
-  const inflated = () => zip?.inflatedBytes ?? 0;
   const fail = (code: BundleErrorCode, name: string, message: string): OpenResult => {
     checks.push({ name, ok: false, detail: message });
-    return { ok: false, error: { code, message }, checks, inflatedBytes: inflated() };
+    return { ok: false, error: { code, message }, checks, inflatedBytes: 0 };
   };
-  const pass = (name: string, detail?: string) =>
-    checks.push(detail === undefined ? { name, ok: true } : { name, ok: true, detail });
   const fileSha256 = sha256HexWith(crypto, file);
 
   // 1. Decrypt (age, binary or armored), if encrypted.
@@ -106,15 +120,110 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
       if (!(error instanceof AgeError)) throw error;
       return fail('decrypt-failed', '解密', `解密失败：${error.message}`);
     }
-    pass('解密', 'age');
+    checks.push({ name: '解密', ok: true, detail: 'age' });
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     return fail('not-a-bundle', '格式', '不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）');
   }
+  const plain = bytes;
+  return verifyArchive(() => openZip(plain, crypto, options.limits ?? DEFAULT_LIMITS), {
+    checks,
+    fileSha256,
+    wasEncrypted,
+    options,
+  });
+}
+
+/**
+ * `openBundle` over a file read as a stream (main and the CLI: a file on disk), in one pass with
+ * bounded memory: each chunk is hashed for the file's SHA-256, decrypted (binary age), and each
+ * archive entry hashed once (SHA-256, CRC-32) as it goes by; only entries up to
+ * `STREAM_HOLD_BYTES` are kept. Then the same checks as `openBundle`, in the same order.
+ *
+ * Gives a bundle only when every check passed; null otherwise — a refusal, an armored file, a
+ * deflated entry, a content file (JSON, inner bundle) too large to keep — and the caller opens the
+ * file whole with `openBundle`, which gives the refusal's exact message. A bundle from here has in
+ * `files` and `entries` the entries it kept; `sizes` has every payload file, each verified against
+ * SHA256SUMS.
+ */
+export async function openBundleStream(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: OpenOptions & { size?: number },
+): Promise<OpenResult | null> {
+  const { crypto } = options;
+  const fileHash = crypto.sha256();
+  const scanner = new ZipStreamScanner(crypto);
+  let decrypter: AgeStreamDecrypter | null = null;
+  let started = false;
+  let done = 0;
+  const total = options.size ?? 0;
+  try {
+    for await (const chunk of source) {
+      fileHash.update(chunk);
+      if (!started) {
+        started = true;
+        const age = chunk.length >= AGE_MAGIC.length && isAgeFile(chunk);
+        const zip =
+          chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04;
+        // Armored, too short to tell, or neither: the whole-file path says what it is.
+        if (age && !isAgeFile(chunk.subarray(0, AGE_MAGIC.length))) return null;
+        if (age) {
+          if (!options.keys || options.keys.length === 0) return null;
+          decrypter = new AgeStreamDecrypter(options.keys, crypto);
+        } else if (!zip) return null;
+      }
+      for (const plain of decrypter ? await decrypter.push(chunk) : [chunk]) scanner.push(plain);
+      done += chunk.length;
+      options.onProgress?.({ phase: decrypter ? 'decrypt' : 'verify', done, total });
+    }
+    if (decrypter) scanner.push(await decrypter.end());
+  } catch (error) {
+    if (error instanceof AgeError) return null;
+    throw error;
+  }
+  if (!started) return null;
+  let archive: ZipArchive | null;
+  try {
+    archive = scanner.finish(options.limits ?? DEFAULT_LIMITS);
+  } catch (error) {
+    if (error instanceof ZipError || error instanceof NotHeld) return null;
+    throw error;
+  }
+  if (!archive) return null;
+  const held = archive;
+  try {
+    const result = await verifyArchive(() => held, {
+      checks: decrypter ? [{ name: '解密', ok: true, detail: 'age' }] : [],
+      fileSha256: toHex(fileHash.digest()),
+      wasEncrypted: decrypter !== null,
+      options,
+    });
+    return result.ok ? result : null;
+  } catch (error) {
+    if (error instanceof NotHeld) return null;
+    throw error;
+  }
+}
+
+/** Steps 2 to 9 of opening, on an archive in memory or one read as a stream. */
+async function verifyArchive(
+  openArchive: () => ZipArchive,
+  state: { checks: Check[]; fileSha256: string; wasEncrypted: boolean; options: OpenOptions },
+): Promise<OpenResult> {
+  const { checks, fileSha256, wasEncrypted, options } = state;
+  const { crypto } = options;
+  let zip: ZipArchive | undefined;
+  const inflated = () => zip?.inflatedBytes ?? 0;
+  const fail = (code: BundleErrorCode, name: string, message: string): OpenResult => {
+    checks.push({ name, ok: false, detail: message });
+    return { ok: false, error: { code, message }, checks, inflatedBytes: inflated() };
+  };
+  const pass = (name: string, detail?: string) =>
+    checks.push(detail === undefined ? { name, ok: true } : { name, ok: true, detail });
 
   // 2. The central directory, within bounds; nothing is inflated yet.
   try {
-    zip = openZip(bytes, crypto, options.limits ?? DEFAULT_LIMITS);
+    zip = openArchive();
   } catch (error) {
     if (error instanceof ZipError) return fail(error.code, '解包', error.message);
     throw error;
@@ -302,15 +411,29 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
   let total = 0;
   for (const path of sums.keys()) total += sizeOf(path);
   let done = 0;
+  const sizes = new Map<string, number>();
   for (const [path, expected] of sums) {
+    // Hashed once: here for an archive in memory, as it streamed by for one read as a stream.
+    let digest: string;
+    try {
+      digest = archive.sha256(path);
+    } catch (error) {
+      if (error instanceof ZipError) return fail(error.code, '解包', error.message);
+      throw error;
+    }
+    if (digest !== expected)
+      return fail('checksum-mismatch', '文件校验', `文件内容与校验和不符：${path}`);
+    done += sizeOf(path);
+    options.onProgress?.({ phase: 'verify', done, total });
+    sizes.set(path, sizeOf(path));
+    if (!archive.holds(path)) continue;
     const data = read(path);
     if (!(data instanceof Uint8Array)) return data;
-    if (sha256HexWith(crypto, data) !== expected)
-      return fail('checksum-mismatch', '文件校验', `文件内容与校验和不符：${path}`);
-    done += data.byteLength;
-    options.onProgress?.({ phase: 'verify', done, total });
     files.set(path, data);
   }
+  // Content files are read by the checks below: an archive read as a stream must have kept them.
+  for (const path of sizes.keys())
+    if (CONTENT_FILE.test(path) && !files.has(path)) throw new NotHeld(path);
   pass('文件校验', `${sums.size} 个文件的 SHA-256 全部一致`);
 
   // 8. The author's audit chain, when it travels: intact, and the head the manifest records.
@@ -330,6 +453,7 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
   if (!main.ok) return fail('bad-payload', '内容', `${spec.main} 不是有效的 JSON：${main.message}`);
   const entries = new Map<string, Uint8Array>();
   for (const name of names) {
+    if (!archive.holds(name)) continue;
     const data = read(name);
     if (!(data instanceof Uint8Array)) return data;
     entries.set(name, data);
@@ -340,6 +464,7 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
     fileSha256,
     wasEncrypted,
     files,
+    sizes,
     entries,
     inner: [],
     audit,
@@ -348,6 +473,7 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
   const ctx: KindContext = {
     manifest,
     files,
+    sizes,
     hashes: sums,
     isNested: options.nested === true,
     openInner: (inner) =>

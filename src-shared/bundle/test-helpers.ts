@@ -15,6 +15,7 @@ import { nobleCrypto } from '../crypto/noble';
 import { sha256HexWith } from '../crypto/provider';
 import { TaskBookSchema, type ScoreSheet } from '../model';
 import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
+import { sampleAssessment, sampleRaceChoice, sampleTermination } from '../award/samples';
 import { buildBundle, buildReviewPackage, buildSheetBundle } from './build';
 import type { BundleKind } from './kinds';
 import type { Answer } from './manifest';
@@ -274,6 +275,119 @@ export const KIND_SAMPLES: Record<BundleKind, (bureau: SigningKeyPair) => Promis
   'key-rotation': async (bureau) => {
     const next = generateSigningKey();
     return { bytes: await rotationBundle(bureau, next), keys: [bureau, next] };
+  },
+  'milestone-assessment': async (bureau) => {
+    const assessor = generateSigningKey();
+    const issuer = generateSigningKey();
+    const evidence = encode('%PDF-1.4 stand-in test report');
+    const doc = {
+      ...sampleAssessment(),
+      evidence: [
+        {
+          path: 'evidence/1-test-report.pdf',
+          name: '第三方检测报告.pdf',
+          sha256: sha256HexWith(crypto, evidence),
+          size: evidence.byteLength,
+        },
+      ],
+    };
+    return {
+      bytes: await buildBundle({
+        crypto,
+        kind: 'milestone-assessment',
+        bundleId: 'MA-M2-1-1',
+        subject: { type: 'task-book', id: doc.taskBookId },
+        signers: [
+          {
+            role: 'assessor',
+            id: 'assessor-1',
+            name: '王建国',
+            secretKey: assessor.secretKey,
+            ...noAudit,
+          },
+          {
+            role: 'issuer',
+            id: 'issuer-1',
+            name: '陈立新',
+            secretKey: issuer.secretKey,
+            ...noAudit,
+          },
+          {
+            role: 'bureau',
+            id: 'bureau',
+            name: '克拉玛依市科学技术局',
+            secretKey: bureau.secretKey,
+            ...noAudit,
+          },
+        ],
+        document: doc,
+        files: new Map([['evidence/1-test-report.pdf', evidence]]),
+        createdAt: '2028-04-15T09:00:00+08:00',
+      }),
+      keys: [assessor, issuer, bureau],
+    };
+  },
+  'race-choice': async (bureau) => {
+    const issuer = generateSigningKey();
+    const doc = sampleRaceChoice();
+    return {
+      bytes: await buildBundle({
+        crypto,
+        kind: 'race-choice',
+        bundleId: 'RC-1-1',
+        subject: { type: 'task-book', id: doc.taskBookId },
+        signers: [
+          {
+            role: 'bureau',
+            id: 'bureau',
+            name: '克拉玛依市科学技术局',
+            secretKey: bureau.secretKey,
+            ...noAudit,
+          },
+          {
+            role: 'issuer',
+            id: 'issuer-1',
+            name: '陈立新',
+            secretKey: issuer.secretKey,
+            ...noAudit,
+          },
+        ],
+        document: doc,
+        createdAt: '2027-12-28T09:00:00+08:00',
+      }),
+      keys: [bureau, issuer],
+    };
+  },
+  'project-form': async (bureau) => {
+    const issuer = generateSigningKey();
+    const doc = sampleTermination();
+    return {
+      bytes: await buildBundle({
+        crypto,
+        kind: 'project-form',
+        bundleId: 'TRM-1-1',
+        subject: { type: 'task-book', id: doc.taskBookId },
+        signers: [
+          {
+            role: 'bureau',
+            id: 'bureau',
+            name: '克拉玛依市科学技术局',
+            secretKey: bureau.secretKey,
+            ...noAudit,
+          },
+          {
+            role: 'issuer',
+            id: 'issuer-1',
+            name: '陈立新',
+            secretKey: issuer.secretKey,
+            ...noAudit,
+          },
+        ],
+        document: doc,
+        createdAt: '2028-09-01T09:00:00+08:00',
+      }),
+      keys: [bureau, issuer],
+    };
   },
   'inspection-assignment': async (bureau) => ({
     bytes: await buildBundle({

@@ -50,9 +50,17 @@ export interface OpenedCommon {
   /** SHA-256 of the file as given (before decryption). */
   fileSha256: string;
   wasEncrypted: boolean;
-  /** Every payload file, verified against SHA256SUMS (main document included). */
+  /**
+   * Every payload file, verified against SHA256SUMS (main document included). From
+   * `openBundleStream`: those it kept (up to 8 MiB each); `sizes` names them all.
+   */
   files: Map<string, Uint8Array>;
-  /** Every entry of the archive, signature files included, verified (what `unpack` writes). */
+  /** Every payload file's size in bytes, each verified against SHA256SUMS. */
+  sizes: Map<string, number>;
+  /**
+   * Every entry of the archive, signature files included, verified (what `unpack` writes). From
+   * `openBundleStream`: those it kept.
+   */
   entries: Map<string, Uint8Array>;
   /** Bundles held inside (a panel result's sheet bundles), each opened and verified. */
   inner: OpenedBundle[];

@@ -8,7 +8,7 @@
  * the bytes it has inflated, so tests can assert that a refused archive cost nothing.
  */
 import { Inflate } from 'fflate';
-import type { CryptoProvider } from '../crypto/provider';
+import { toHex, type CryptoProvider, type Hasher } from '../crypto/provider';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -71,29 +71,60 @@ function describePath(name: string): string {
   return '非法字符';
 }
 
-/** Parses the central directory (no inflation) and applies every structural limit. */
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): CentralEntry[] {
+/**
+ * The bytes of an archive as `inspectZip` reads them: the whole file in memory, or — for a bundle
+ * read as a stream — only its headers, names and directory (entry data went by, hashed); a read
+ * of anything else throws {@link NotHeld}.
+ */
+export interface ZipBytes {
+  readonly length: number;
+  u16(at: number): number;
+  u32(at: number): number;
+  slice(start: number, end: number): Uint8Array;
+}
+
+/** A read of archive bytes a streamed archive did not keep (the caller reads the file whole). */
+export class NotHeld extends Error {
+  override name = 'NotHeld';
+}
+
+function zipBytes(bytes: Uint8Array): ZipBytes {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return {
+    length: bytes.length,
+    u16: (at) => view.getUint16(at, true),
+    u32: (at) => view.getUint32(at, true),
+    slice: (start, end) => bytes.subarray(start, end),
+  };
+}
+
+/** Parses the central directory (no inflation) and applies every structural limit. */
+export function inspectZip(
+  input: Uint8Array | ZipBytes,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): CentralEntry[] {
+  const bytes = input instanceof Uint8Array ? zipBytes(input) : input;
+  const view = { getUint16: bytes.u16, getUint32: bytes.u32 };
   const minEocd = 22;
   if (bytes.length < minEocd) throw new ZipError('zip-malformed', 'ZIP 文件过短或已截断');
   let eocd = -1;
   for (let i = bytes.length - minEocd; i >= Math.max(0, bytes.length - minEocd - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
+    if (view.getUint32(i) === 0x06054b50) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) throw new ZipError('zip-malformed', 'ZIP 目录结尾缺失：文件已截断或不是 ZIP');
-  const count = view.getUint16(eocd + 10, true);
-  const cdSize = view.getUint32(eocd + 12, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
+  const count = view.getUint16(eocd + 10);
+  const cdSize = view.getUint32(eocd + 12);
+  const cdOffset = view.getUint32(eocd + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     throw new ZipError('zip-malformed', '不支持 ZIP64 归档');
   }
   if (
-    view.getUint16(eocd + 4, true) !== 0 ||
-    view.getUint16(eocd + 6, true) !== 0 ||
-    view.getUint16(eocd + 8, true) !== count
+    view.getUint16(eocd + 4) !== 0 ||
+    view.getUint16(eocd + 6) !== 0 ||
+    view.getUint16(eocd + 8) !== count
   ) {
     throw new ZipError('zip-malformed', '不支持分卷 ZIP');
   }
@@ -107,31 +138,31 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
   let p = cdOffset;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (let n = 0; n < count; n++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== 0x02014b50)
+    if (p + 46 > eocd || view.getUint32(p) !== 0x02014b50)
       throw new ZipError('zip-malformed', `ZIP 中央目录第 ${n + 1} 项损坏`);
-    const madeBy = view.getUint16(p + 4, true);
-    const flags = view.getUint16(p + 8, true);
-    const method = view.getUint16(p + 10, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const external = view.getUint32(p + 38, true);
-    const crc = view.getUint32(p + 16, true);
-    const diskStart = view.getUint16(p + 34, true);
-    const internal = view.getUint16(p + 36, true);
-    const localOffset = view.getUint32(p + 42, true);
-    const cdFixed = bytes.subarray(p + 6, p + 28); // version needed … uncompressed size
+    const madeBy = view.getUint16(p + 4);
+    const flags = view.getUint16(p + 8);
+    const method = view.getUint16(p + 10);
+    const compressedSize = view.getUint32(p + 20);
+    const size = view.getUint32(p + 24);
+    const nameLen = view.getUint16(p + 28);
+    const extraLen = view.getUint16(p + 30);
+    const commentLen = view.getUint16(p + 32);
+    const external = view.getUint32(p + 38);
+    const crc = view.getUint32(p + 16);
+    const diskStart = view.getUint16(p + 34);
+    const internal = view.getUint16(p + 36);
+    const localOffset = view.getUint32(p + 42);
+    const cdFixed = bytes.slice(p + 6, p + 28); // version needed … uncompressed size
     if (p + 46 + nameLen > eocd)
       throw new ZipError('zip-malformed', `ZIP 中央目录第 ${n + 1} 项越界`);
     let name: string;
     try {
-      name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      name = decoder.decode(bytes.slice(p + 46, p + 46 + nameLen));
     } catch {
       throw new ZipError('zip-unsafe-path', `第 ${n + 1} 个条目名不是有效的 UTF-8`);
     }
-    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
+    const nameBytes = bytes.slice(p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
     const unixMode = (external >>> 16) & 0o170000;
     if (madeBy >> 8 === 3 && unixMode === 0o120000)
@@ -176,17 +207,15 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
     }
     if (flags & 0x8) throw new ZipError('zip-malformed', `不支持数据描述符：${name}`);
     // The local header must repeat the central directory exactly.
-    if (localOffset + 30 > cdOffset || view.getUint32(localOffset, true) !== 0x04034b50) {
+    if (localOffset + 30 > cdOffset || view.getUint32(localOffset) !== 0x04034b50) {
       throw new ZipError('zip-malformed', `本地文件头损坏：${name}`);
     }
-    const localFixed = bytes.subarray(localOffset + 4, localOffset + 26);
-    const localName = view.getUint16(localOffset + 26, true);
-    const localExtra = view.getUint16(localOffset + 28, true);
+    const localFixed = bytes.slice(localOffset + 4, localOffset + 26);
+    const localName = view.getUint16(localOffset + 26);
+    const localExtra = view.getUint16(localOffset + 28);
     const sameName =
       localName === nameLen &&
-      bytes
-        .subarray(localOffset + 30, localOffset + 30 + nameLen)
-        .every((b, i) => b === nameBytes[i]);
+      bytes.slice(localOffset + 30, localOffset + 30 + nameLen).every((b, i) => b === nameBytes[i]);
     if (!sameName || localExtra !== 0 || !localFixed.every((b, i) => b === cdFixed[i])) {
       throw new ZipError('zip-malformed', `本地文件头与中央目录不一致：${name}`);
     }
@@ -209,7 +238,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS
   if (
     expected !== cdOffset ||
     cdOffset + cdSize !== eocd ||
-    view.getUint16(eocd + 20, true) !== 0 ||
+    view.getUint16(eocd + 20) !== 0 ||
     eocd + 22 !== bytes.length
   ) {
     throw new ZipError('zip-malformed', 'ZIP 结构不完整或含有多余数据');
@@ -227,6 +256,13 @@ export interface ZipArchive {
    * @throws {ZipError} `zip-malformed` when the data does not match the directory.
    */
   read(name: string): Uint8Array;
+  /**
+   * SHA-256 (hex) of one entry's bytes, after the same CRC-32 check as `read`. An archive read as
+   * a stream hashed every entry as it went by, and keeps only small entries' bytes.
+   */
+  sha256(name: string): string;
+  /** Whether `read` can give this entry's bytes (always, for an archive in memory). */
+  holds(name: string): boolean;
   /** Bytes produced so far by reading entries (inflated or copied out): 0 until `read` is called. */
   readonly inflatedBytes: number;
 }
@@ -266,24 +302,37 @@ export function openZip(
   const entries = new Map(inspectZip(bytes, limits).map((e) => [e.name, e]));
   let inflated = 0;
   const encoder = new TextEncoder();
-  return {
+  const read = new Map<string, Uint8Array>();
+  const archive: ZipArchive = {
     entries,
     get inflatedBytes() {
       return inflated;
     },
+    holds: (name) => entries.has(name),
+    sha256: (name) => {
+      const h = crypto.sha256();
+      h.update(archive.read(name));
+      return toHex(h.digest());
+    },
     read(name) {
       const e = entries.get(name);
       if (!e) throw new ZipError('zip-malformed', `ZIP 中没有条目：${name}`);
+      const known = read.get(name);
+      if (known) return known;
       const start = e.localOffset + 30 + encoder.encode(e.name).length;
       const data = bytes.subarray(start, start + e.compressedSize);
       const out = e.method === 0 ? data : inflateBounded(data, e.size, e.name);
       inflated += out.byteLength;
-      if (crypto.crc32(out) !== e.crc)
-        throw new ZipError('zip-malformed', `条目的 CRC-32 与目录不符：${e.name}`);
+      if (crypto.crc32(out) !== e.crc) throw crcMismatch(e.name);
+      read.set(name, out); // each entry is inflated and checked once
       return out;
     },
   };
+  return archive;
 }
+
+const crcMismatch = (name: string) =>
+  new ZipError('zip-malformed', `条目的 CRC-32 与目录不符：${name}`);
 
 /** Inspects, then reads every entry (for tests and tools that want the whole archive). */
 export function readZip(
@@ -299,6 +348,86 @@ export function readZip(
 const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 
+/** One entry of an archive to write: its name and, known before its data, size and CRC-32. */
+export interface ZipEntrySpec {
+  name: string;
+  size: number;
+  crc: number;
+}
+
+/**
+ * The layout of a deterministic ZIP (see {@link writeZip}): each entry's local header, which
+ * precedes its data, and the central directory after the last entry. Sizes and CRC-32s are known
+ * first, so the data can be streamed between the headers.
+ */
+export function zipLayout(specs: readonly ZipEntrySpec[]): {
+  localHeader: (index: number) => Uint8Array;
+  centralDirectory: Uint8Array;
+  size: number;
+} {
+  const encoder = new TextEncoder();
+  const entries = specs.map((e) => {
+    if (!isSafeEntryPath(e.name))
+      throw new ZipError('zip-unsafe-path', `不安全的条目路径：${e.name}`);
+    return { ...e, nameBytes: encoder.encode(e.name) };
+  });
+  let size = 22;
+  for (const e of entries) size += 30 + 46 + 2 * e.nameBytes.length + e.size;
+  if (size > 0xffffffff || entries.length > 0xfffe)
+    throw new ZipError('zip-limits', '文件包过大：超过 ZIP 的 4 GiB 上限');
+  // Local header and central record share version, flags, method, time, date, CRC and sizes.
+  const common = (view: DataView, at: number, e: (typeof entries)[number]) => {
+    view.setUint16(at, 20, true); // version needed: 2.0
+    view.setUint16(at + 2, 0, true); // flags
+    view.setUint16(at + 4, 0, true); // stored
+    view.setUint16(at + 6, DOS_TIME, true);
+    view.setUint16(at + 8, DOS_DATE, true);
+    view.setUint32(at + 10, e.crc, true);
+    view.setUint32(at + 14, e.size, true);
+    view.setUint32(at + 18, e.size, true);
+    view.setUint16(at + 22, e.nameBytes.length, true);
+  };
+  const offsets: number[] = [];
+  let at = 0;
+  for (const e of entries) {
+    offsets.push(at);
+    at += 30 + e.nameBytes.length + e.size;
+  }
+  const cdOffset = at;
+  let cdSize = 0;
+  for (const e of entries) cdSize += 46 + e.nameBytes.length;
+  const cd = new Uint8Array(cdSize + 22);
+  const view = new DataView(cd.buffer);
+  let p = 0;
+  for (const [i, e] of entries.entries()) {
+    view.setUint32(p, 0x02014b50, true);
+    view.setUint16(p + 4, 20, true); // made by: MS-DOS, 2.0
+    common(view, p + 6, e);
+    view.setUint32(p + 42, offsets[i] ?? 0, true);
+    cd.set(e.nameBytes, p + 46);
+    p += 46 + e.nameBytes.length;
+  }
+  view.setUint32(p, 0x06054b50, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, cdSize, true);
+  view.setUint32(p + 16, cdOffset, true);
+  return {
+    size,
+    centralDirectory: cd,
+    localHeader: (index) => {
+      const e = entries[index];
+      if (!e) throw new RangeError(`no entry ${index}`);
+      const header = new Uint8Array(30 + e.nameBytes.length);
+      const hv = new DataView(header.buffer);
+      hv.setUint32(0, 0x04034b50, true);
+      common(hv, 4, e);
+      header.set(e.nameBytes, 30);
+      return header;
+    },
+  };
+}
+
 /**
  * Writes a deterministic ZIP: fixed timestamps, every entry *stored* (not deflated), no extra
  * fields. Proposals and photos are compressed already and the JSON is small; stored entries
@@ -310,52 +439,260 @@ export function writeZip(
   files: ReadonlyMap<string, Uint8Array>,
   crypto: CryptoProvider,
 ): Uint8Array {
-  const encoder = new TextEncoder();
-  const entries = [...files].map(([name, data]) => {
-    if (!isSafeEntryPath(name)) throw new ZipError('zip-unsafe-path', `不安全的条目路径：${name}`);
-    return { name: encoder.encode(name), data, crc: crypto.crc32(data) };
-  });
-  let size = 22;
-  for (const e of entries) size += 30 + 46 + 2 * e.name.length + e.data.length;
-  if (size > 0xffffffff || entries.length > 0xfffe)
-    throw new ZipError('zip-limits', '文件包过大：超过 ZIP 的 4 GiB 上限');
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  // Local header and central record share version, flags, method, time, date, CRC and sizes.
-  const common = (at: number, e: (typeof entries)[number]) => {
-    view.setUint16(at, 20, true); // version needed: 2.0
-    view.setUint16(at + 2, 0, true); // flags
-    view.setUint16(at + 4, 0, true); // stored
-    view.setUint16(at + 6, DOS_TIME, true);
-    view.setUint16(at + 8, DOS_DATE, true);
-    view.setUint32(at + 10, e.crc, true);
-    view.setUint32(at + 14, e.data.length, true);
-    view.setUint32(at + 18, e.data.length, true);
-    view.setUint16(at + 22, e.name.length, true);
-  };
+  const data = [...files.values()];
+  const layout = zipLayout(
+    [...files].map(([name, bytes]) => ({ name, size: bytes.length, crc: crypto.crc32(bytes) })),
+  );
+  const out = new Uint8Array(layout.size);
   let at = 0;
-  const offsets: number[] = [];
-  for (const e of entries) {
-    offsets.push(at);
-    view.setUint32(at, 0x04034b50, true);
-    common(at + 4, e);
-    out.set(e.name, at + 30);
-    out.set(e.data, at + 30 + e.name.length);
-    at += 30 + e.name.length + e.data.length;
-  }
-  const cdOffset = at;
-  for (const [i, e] of entries.entries()) {
-    view.setUint32(at, 0x02014b50, true);
-    view.setUint16(at + 4, 20, true); // made by: MS-DOS, 2.0
-    common(at + 6, e);
-    view.setUint32(at + 42, offsets[i] ?? 0, true);
-    out.set(e.name, at + 46);
-    at += 46 + e.name.length;
-  }
-  view.setUint32(at, 0x06054b50, true);
-  view.setUint16(at + 8, entries.length, true);
-  view.setUint16(at + 10, entries.length, true);
-  view.setUint32(at + 12, at - cdOffset, true);
-  view.setUint32(at + 16, cdOffset, true);
+  data.forEach((bytes, i) => {
+    const header = layout.localHeader(i);
+    out.set(header, at);
+    out.set(bytes, at + header.length);
+    at += header.length + bytes.length;
+  });
+  out.set(layout.centralDirectory, at);
   return out;
+}
+
+/** Entries up to this size are kept when an archive is read as a stream; larger ones only hashed. */
+export const STREAM_HOLD_BYTES = 8 * 1024 * 1024;
+/** The directory and anything after the last entry, kept from a stream (else: read it whole). */
+const MAX_TAIL_BYTES = 16 * 1024 * 1024;
+
+interface Region {
+  start: number;
+  bytes: Uint8Array;
+}
+
+interface StreamedEntry {
+  sha256: string;
+  crc: number;
+  data: Uint8Array | null;
+}
+
+/**
+ * A forward pass over an archive's bytes (decrypted as they arrive): each stored entry's data is
+ * hashed (SHA-256 and CRC-32, once) as it goes by and kept only when small; local headers, names
+ * and the central directory are kept. What it cannot follow — a deflated entry, a data
+ * descriptor, a directory past its bound — it gives up on, and the caller reads the file whole.
+ */
+export class ZipStreamScanner {
+  readonly #crypto: CryptoProvider;
+  readonly #regions: Region[] = [];
+  readonly #entries = new Map<number, StreamedEntry>();
+  #length = 0;
+  #state: 'header' | 'data' | 'tail' | 'lost' = 'header';
+  #header: Uint8Array[] = [];
+  #headerBytes = 0;
+  #headerStart = 0;
+  #data: {
+    remaining: number;
+    hasher: Hasher;
+    crc: number;
+    kept: Uint8Array | null;
+    at: number;
+  } | null = null;
+  #tail: Uint8Array[] = [];
+  #tailBytes = 0;
+
+  constructor(crypto: CryptoProvider) {
+    this.#crypto = crypto;
+  }
+
+  /** Feeds the next bytes (copied where kept: the caller may reuse its buffer). */
+  push(chunk: Uint8Array): void {
+    let i = 0;
+    while (i < chunk.length) {
+      if (this.#state === 'lost') break;
+      if (this.#state === 'tail') {
+        this.#keepTail(chunk.subarray(i));
+        break;
+      }
+      if (this.#state === 'data' && this.#data) {
+        const d = this.#data;
+        const piece = chunk.subarray(i, i + Math.min(d.remaining, chunk.length - i));
+        d.hasher.update(piece);
+        d.crc = this.#crypto.crc32(piece, d.crc);
+        d.kept?.set(piece, d.at);
+        d.at += piece.length;
+        d.remaining -= piece.length;
+        i += piece.length;
+        if (d.remaining === 0) this.#completeEntry(this.#length + i);
+        continue;
+      }
+      i += this.#readHeader(chunk.subarray(i));
+      if (this.#state === 'data' && this.#data?.remaining === 0)
+        this.#completeEntry(this.#length + i);
+    }
+    this.#length += chunk.length;
+  }
+
+  /** The entry whose data ends at `end` (absolute) is hashed: keep its digests, await a header. */
+  #completeEntry(end: number): void {
+    const d = this.#data;
+    if (!d) return;
+    this.#entries.set(this.#headerStart, {
+      sha256: toHex(d.hasher.digest()),
+      crc: d.crc >>> 0,
+      data: d.kept,
+    });
+    if (d.kept && d.kept.length > 0)
+      this.#regions.push({ start: end - d.kept.length, bytes: d.kept });
+    this.#data = null;
+    this.#state = 'header';
+    this.#headerStart = end;
+  }
+
+  /** Consumes header bytes; returns how many. Switches to data, tail or lost. */
+  #readHeader(bytes: Uint8Array): number {
+    const need = (n: number) => Math.max(0, n - this.#headerBytes);
+    let take = Math.min(bytes.length, need(30));
+    if (this.#headerBytes < 30) {
+      this.#header.push(bytes.slice(0, take));
+      this.#headerBytes += take;
+      if (this.#headerBytes >= 4 && this.#headerBytes - take < 4) {
+        const sig = this.#joinedHeader().subarray(0, 4);
+        if (!(sig[0] === 0x50 && sig[1] === 0x4b && sig[2] === 0x03 && sig[3] === 0x04)) {
+          // Not a local header: the central directory (or whatever follows) starts here.
+          const held = this.#joinedHeader();
+          this.#header = [];
+          this.#headerBytes = 0;
+          this.#state = 'tail';
+          this.#tailStart = this.#headerStart;
+          this.#keepTail(held);
+          return take;
+        }
+      }
+      if (this.#headerBytes < 30) return take;
+    }
+    const fixed = this.#joinedHeader();
+    const view = new DataView(fixed.buffer, fixed.byteOffset, fixed.byteLength);
+    const total = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    const more = Math.min(bytes.length - take, need(total));
+    if (more > 0) {
+      this.#header.push(bytes.slice(take, take + more));
+      this.#headerBytes += more;
+      take += more;
+    }
+    if (this.#headerBytes < total) return take;
+    const header = this.#joinedHeader();
+    const hv = new DataView(header.buffer, header.byteOffset, header.byteLength);
+    const flags = hv.getUint16(6, true);
+    const method = hv.getUint16(8, true);
+    const size = hv.getUint32(18, true);
+    this.#regions.push({ start: this.#headerStart, bytes: header });
+    this.#header = [];
+    this.#headerBytes = 0;
+    if (flags & 0x8 || method !== 0 || size !== hv.getUint32(22, true)) {
+      this.#state = 'lost';
+      return bytes.length;
+    }
+    this.#data = {
+      remaining: size,
+      hasher: this.#crypto.sha256(),
+      crc: 0,
+      kept: size <= STREAM_HOLD_BYTES ? new Uint8Array(size) : null,
+      at: 0,
+    };
+    this.#state = 'data';
+    return take;
+  }
+
+  #tailStart = 0;
+
+  #joinedHeader(): Uint8Array {
+    if (this.#header.length === 1 && this.#header[0]) return this.#header[0];
+    const out = new Uint8Array(this.#headerBytes);
+    let at = 0;
+    for (const part of this.#header) {
+      out.set(part, at);
+      at += part.length;
+    }
+    this.#header = [out];
+    return out;
+  }
+
+  #keepTail(bytes: Uint8Array): void {
+    this.#tailBytes += bytes.length;
+    if (this.#tailBytes > MAX_TAIL_BYTES) {
+      this.#state = 'lost';
+      this.#tail = [];
+      return;
+    }
+    this.#tail.push(bytes.slice());
+  }
+
+  /**
+   * The archive as far as the pass kept it: null when it gave up (read the file whole instead).
+   * Entries are checked against the directory exactly as for an archive in memory.
+   */
+  finish(limits: ZipLimits = DEFAULT_LIMITS): ZipArchive | null {
+    if (this.#state === 'lost' || this.#state === 'data') return null;
+    if (this.#state === 'header' && this.#headerBytes > 0) {
+      // The file ended inside what looked like a header: keep it as the tail.
+      this.#tailStart = this.#headerStart;
+      this.#keepTail(this.#joinedHeader());
+    }
+    if (this.#tailBytes > 0) {
+      const tail = new Uint8Array(this.#tailBytes);
+      let at = 0;
+      for (const part of this.#tail) {
+        tail.set(part, at);
+        at += part.length;
+      }
+      this.#regions.push({ start: this.#tailStart, bytes: tail });
+    }
+    const regions = [...this.#regions].sort((a, b) => a.start - b.start);
+    const slice = (start: number, end: number): Uint8Array => {
+      let lo = 0;
+      let hi = regions.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const r = regions[mid];
+        if (!r) break;
+        if (r.start > start) hi = mid - 1;
+        else if (r.start + r.bytes.length < end) lo = mid + 1;
+        else return r.bytes.subarray(start - r.start, end - r.start);
+      }
+      throw new NotHeld(`bytes ${start}–${end} went by unkept`);
+    };
+    const u = (at: number, n: 2 | 4) => {
+      const b = slice(at, at + n);
+      return n === 2
+        ? (b[0] ?? 0) | ((b[1] ?? 0) << 8)
+        : new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true);
+    };
+    const bytes: ZipBytes = {
+      length: this.#length,
+      u16: (at) => u(at, 2),
+      u32: (at) => u(at, 4),
+      slice,
+    };
+    const entries = new Map(inspectZip(bytes, limits).map((e) => [e.name, e]));
+    const streamed = this.#entries;
+    let inflated = 0;
+    const checked = (name: string): StreamedEntry => {
+      const e = entries.get(name);
+      if (!e) throw new ZipError('zip-malformed', `ZIP 中没有条目：${name}`);
+      const s = streamed.get(e.localOffset);
+      if (!s) throw new NotHeld(name);
+      if (s.crc !== e.crc) throw crcMismatch(e.name);
+      return s;
+    };
+    return {
+      entries,
+      get inflatedBytes() {
+        return inflated;
+      },
+      holds: (name) => Boolean(streamed.get(entries.get(name)?.localOffset ?? -1)?.data),
+      sha256: (name) => checked(name).sha256,
+      read(name) {
+        const s = checked(name);
+        if (!s.data) throw new NotHeld(name);
+        inflated += s.data.length;
+        return s.data;
+      },
+    };
+  }
 }

@@ -8,8 +8,13 @@
 import { x25519 } from '@noble/curves/ed25519.js';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { base64nopad, bech32 } from '@scure/base';
-import { armor, Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { CryptoProvider } from './provider';
+
+/**
+ * typage (age-encryption, with its post-quantum recipients) is loaded when first needed: opening
+ * an unencrypted bundle — `jiebang verify` of a sheet — never compiles it.
+ */
+const typage = () => import('age-encryption');
 
 export const AGE_MAGIC = 'age-encryption.org/v1\n';
 const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
@@ -44,11 +49,13 @@ export function isAgeFile(bytes: Uint8Array): boolean {
 }
 
 export async function generateAgeIdentity(): Promise<{ identity: string; recipient: string }> {
+  const { generateX25519Identity, identityToRecipient } = await typage();
   const identity = await generateX25519Identity();
   return { identity, recipient: await identityToRecipient(identity) };
 }
 
-export const recipientOf = (identity: string): Promise<string> => identityToRecipient(identity);
+export const recipientOf = async (identity: string): Promise<string> =>
+  (await typage()).identityToRecipient(identity);
 
 export type AgeTarget = { recipient: string } | { passphrase: string };
 export type AgeKey = { identity: string } | { passphrase: string };
@@ -122,6 +129,74 @@ async function wrapFileKey(
   return stanza(['X25519', base64nopad.encode(share)], body);
 }
 
+/**
+ * age encryption as a stream: the header first, then the payload in 64 KiB STREAM chunks as data
+ * comes (`push`), the last chunk sealed at `end`. Holds at most one chunk; every chunk goes
+ * through the provider's ChaCha20-Poly1305 once. `ageEncrypt` is this over one buffer.
+ */
+export class AgeStreamEncrypter {
+  readonly #aead: ReturnType<CryptoProvider['chacha20poly1305']>;
+  readonly #pending = new Uint8Array(CHUNK);
+  #held = 0;
+  #counter = 0;
+  /** The header and the payload nonce: the file's first bytes. */
+  readonly header: Uint8Array;
+
+  private constructor(header: Uint8Array, aead: ReturnType<CryptoProvider['chacha20poly1305']>) {
+    this.header = header;
+    this.#aead = aead;
+  }
+
+  static async create(target: AgeTarget, crypto: CryptoProvider): Promise<AgeStreamEncrypter> {
+    const fileKey = crypto.randomBytes(16);
+    const headerNoMac = encoder.encode(
+      `${AGE_MAGIC}${await wrapFileKey(crypto, fileKey, target)}---`,
+    );
+    const macKey = crypto.hkdfSha256(fileKey, new Uint8Array(0), encoder.encode('header'), 32);
+    const mac = encoder.encode(` ${base64nopad.encode(crypto.hmacSha256(macKey, headerNoMac))}\n`);
+    const nonce = crypto.randomBytes(16);
+    const header = new Uint8Array(headerNoMac.length + mac.length + nonce.length);
+    header.set(headerNoMac, 0);
+    header.set(mac, headerNoMac.length);
+    header.set(nonce, headerNoMac.length + mac.length);
+    const aead = crypto.chacha20poly1305(
+      crypto.hkdfSha256(fileKey, nonce, encoder.encode('payload'), 32),
+    );
+    return new AgeStreamEncrypter(header, aead);
+  }
+
+  /** Size of the whole file for `plainBytes` of payload. */
+  static sizeFor(headerBytes: number, plainBytes: number): number {
+    return headerBytes + plainBytes + Math.max(1, Math.ceil(plainBytes / CHUNK)) * TAG;
+  }
+
+  /** Sealed chunks for these bytes (the caller may reuse `data` afterwards). */
+  push(data: Uint8Array): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    let i = 0;
+    while (i < data.length) {
+      // A full chunk is sealed only once more data follows it: the last one is marked so.
+      if (this.#held === CHUNK) {
+        out.push(this.#aead.seal(streamNonce(this.#counter++, false), this.#pending));
+        this.#held = 0;
+      }
+      const n = Math.min(CHUNK - this.#held, data.length - i);
+      this.#pending.set(data.subarray(i, i + n), this.#held);
+      this.#held += n;
+      i += n;
+    }
+    return out;
+  }
+
+  /** The last chunk (empty only when the whole payload is). */
+  end(): Uint8Array {
+    return this.#aead.seal(
+      streamNonce(this.#counter++, true),
+      this.#pending.subarray(0, this.#held),
+    );
+  }
+}
+
 /** Encrypts `plain` to a recipient or a passphrase (binary age format). */
 export async function ageEncrypt(
   plain: Uint8Array,
@@ -129,45 +204,32 @@ export async function ageEncrypt(
   crypto: CryptoProvider,
   onProgress?: AgeProgress,
 ): Promise<Uint8Array> {
-  const fileKey = crypto.randomBytes(16);
-  const headerNoMac = encoder.encode(
-    `${AGE_MAGIC}${await wrapFileKey(crypto, fileKey, target)}---`,
-  );
-  const macKey = crypto.hkdfSha256(fileKey, new Uint8Array(0), encoder.encode('header'), 32);
-  const mac = crypto.hmacSha256(macKey, headerNoMac);
-  const header = encoder.encode(` ${base64nopad.encode(mac)}\n`);
-  const nonce = crypto.randomBytes(16);
-  const aead = crypto.chacha20poly1305(
-    crypto.hkdfSha256(fileKey, nonce, encoder.encode('payload'), 32),
-  );
-  const chunks = Math.max(1, Math.ceil(plain.byteLength / CHUNK));
-  const out = new Uint8Array(
-    headerNoMac.length + header.length + nonce.length + plain.byteLength + chunks * TAG,
-  );
-  out.set(headerNoMac, 0);
-  out.set(header, headerNoMac.length);
-  let at = headerNoMac.length + header.length;
-  out.set(nonce, at);
-  at += nonce.length;
-  for (let i = 0; i < chunks; i++) {
-    const piece = plain.subarray(i * CHUNK, Math.min(plain.byteLength, (i + 1) * CHUNK));
-    const sealed = aead.seal(streamNonce(i, i === chunks - 1), piece);
-    out.set(sealed, at);
-    at += sealed.byteLength;
-    if (i % 64 === 63) onProgress?.(i * CHUNK, plain.byteLength);
+  const encrypter = await AgeStreamEncrypter.create(target, crypto);
+  const out = new Uint8Array(AgeStreamEncrypter.sizeFor(encrypter.header.length, plain.length));
+  out.set(encrypter.header, 0);
+  let at = encrypter.header.length;
+  const step = 64 * CHUNK;
+  for (let i = 0; i < plain.length; i += step) {
+    for (const sealed of encrypter.push(plain.subarray(i, Math.min(plain.length, i + step)))) {
+      out.set(sealed, at);
+      at += sealed.length;
+    }
+    onProgress?.(i, plain.byteLength);
   }
+  out.set(encrypter.end(), at);
   onProgress?.(plain.byteLength, plain.byteLength);
   return out;
 }
 
 /** The binary age file inside an armored one (strict, as `age` reads it). */
-export function dearmor(bytes: Uint8Array): Uint8Array {
+export async function dearmor(bytes: Uint8Array): Promise<Uint8Array> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AgeError('age 文本格式（ASCII armor）中有非 ASCII 字符');
   }
+  const { armor } = await typage();
   try {
     return armor.decode(text);
   } catch (error) {
@@ -177,16 +239,127 @@ export function dearmor(bytes: Uint8Array): Uint8Array {
   }
 }
 
-function headerLength(file: Uint8Array): number {
+/**
+ * age decryption as a stream: the header is read and unwrapped from the first bytes (the first
+ * key that fits), then each STREAM chunk is authenticated and decrypted as soon as it is known
+ * not to be the last; `end` checks the last one. Holds at most one chunk. Binary age only (an
+ * armored file is decoded whole by `ageDecrypt`).
+ * @throws {AgeError} as `ageDecrypt` does, with the same messages.
+ */
+export class AgeStreamDecrypter {
+  readonly #keys: readonly AgeKey[];
+  readonly #crypto: CryptoProvider;
+  #head: Uint8Array | null = new Uint8Array(0);
+  #aead: ReturnType<CryptoProvider['chacha20poly1305']> | null = null;
+  readonly #pending = new Uint8Array(CHUNK + TAG + 1);
+  #held = 0;
+  #counter = 0;
+
+  constructor(keys: readonly AgeKey[], crypto: CryptoProvider) {
+    this.#keys = keys;
+    this.#crypto = crypto;
+  }
+
+  /** Plaintext for these bytes of the file (none until the header is complete). */
+  async push(data: Uint8Array): Promise<Uint8Array[]> {
+    if (this.#head) {
+      const head = new Uint8Array(this.#head.length + data.length);
+      head.set(this.#head);
+      head.set(data, this.#head.length);
+      if (!startsWith(head, 0, AGE_MAGIC.slice(0, Math.min(head.length, AGE_MAGIC.length))))
+        throw new AgeError('不是 age 加密文件');
+      const end = findHeaderEnd(head);
+      if (end === null) {
+        if (head.length >= MAX_HEADER + 16)
+          throw new AgeError('age 文件头损坏或过长（找不到 MAC 行）');
+        this.#head = head;
+        return [];
+      }
+      if (head.length < end + 16) {
+        this.#head = head;
+        return [];
+      }
+      this.#head = null;
+      const fileKey = await unwrapFileKey(head.subarray(0, end), this.#keys);
+      const nonce = head.subarray(end, end + 16);
+      this.#aead = this.#crypto.chacha20poly1305(
+        this.#crypto.hkdfSha256(fileKey, nonce, encoder.encode('payload'), 32),
+      );
+      data = head.subarray(end + 16);
+    }
+    const out: Uint8Array[] = [];
+    let i = 0;
+    while (i < data.length) {
+      // A full chunk is opened once a byte after it shows it is not the last.
+      const n = Math.min(CHUNK + TAG + 1 - this.#held, data.length - i);
+      this.#pending.set(data.subarray(i, i + n), this.#held);
+      this.#held += n;
+      i += n;
+      if (this.#held === CHUNK + TAG + 1) {
+        out.push(this.#open(this.#pending.subarray(0, CHUNK + TAG), false));
+        this.#pending[0] = this.#pending[CHUNK + TAG] ?? 0;
+        this.#held = 1;
+      }
+    }
+    return out;
+  }
+
+  /** The last chunk's plaintext. @throws {AgeError} when the file is truncated or damaged. */
+  async end(): Promise<Uint8Array> {
+    if (this.#head || !this.#aead) {
+      const head = this.#head ?? new Uint8Array(0);
+      const end = findHeaderEnd(head);
+      if (end === null) throw new AgeError('age 文件头损坏或过长（找不到 MAC 行）');
+      await unwrapFileKey(head.subarray(0, end), this.#keys); // a wrong key is named first
+      throw new AgeError('age 文件已截断');
+    }
+    if (this.#counter === 0 && this.#held < TAG) throw new AgeError('age 文件已截断');
+    const plain = this.#open(this.#pending.subarray(0, this.#held), true);
+    // Only a file that is empty as a whole may end in an empty chunk.
+    if (plain.length === 0 && this.#counter > 1) throw new AgeError('age 文件结尾多出空块');
+    return plain;
+  }
+
+  #open(sealed: Uint8Array, last: boolean): Uint8Array {
+    const i = this.#counter++;
+    const plain = this.#aead?.open(streamNonce(i, last), sealed) ?? null;
+    if (!plain) {
+      throw new AgeError(
+        last && sealed.length === CHUNK + TAG
+          ? 'age 文件已截断或损坏（最后一块校验失败）'
+          : `age 文件第 ${i + 1} 块校验失败：文件已损坏或被截断`,
+      );
+    }
+    return plain;
+  }
+}
+
+/** End of the header (after the MAC line) in the first bytes of a file, or null if not there yet. */
+function findHeaderEnd(file: Uint8Array): number | null {
   const limit = Math.min(file.length, MAX_HEADER);
   for (let i = 0; i + 4 < limit; i++) {
     if (file[i] === 0x0a && startsWith(file, i + 1, '--- ')) {
       const end = file.indexOf(0x0a, i + 5);
-      if (end < 0 || end >= MAX_HEADER) break;
+      if (end < 0 || end >= MAX_HEADER) return null;
       return end + 1;
     }
   }
-  throw new AgeError('age 文件头损坏或过长（找不到 MAC 行）');
+  return null;
+}
+
+async function unwrapFileKey(header: Uint8Array, keys: readonly AgeKey[]): Promise<Uint8Array> {
+  const d = new (await typage()).Decrypter();
+  for (const k of keys) {
+    if ('identity' in k) d.addIdentity(k.identity);
+    else d.addPassphrase(k.passphrase);
+  }
+  try {
+    return await d.decryptHeader(header);
+  } catch (error) {
+    throw new AgeError(
+      `密钥或口令不对，或文件头已损坏（${error instanceof Error ? error.message : String(error)}）`,
+    );
+  }
 }
 
 /**
@@ -199,49 +372,27 @@ export async function ageDecrypt(
   crypto: CryptoProvider,
   onProgress?: AgeProgress,
 ): Promise<Uint8Array> {
-  const binary = isArmoredAgeFile(file) ? dearmor(file) : file;
+  const binary = isArmoredAgeFile(file) ? await dearmor(file) : file;
   if (!startsWith(binary, 0, AGE_MAGIC)) throw new AgeError('不是 age 加密文件');
-  const headerEnd = headerLength(binary);
-  const d = new Decrypter();
-  for (const k of keys) {
-    if ('identity' in k) d.addIdentity(k.identity);
-    else d.addPassphrase(k.passphrase);
-  }
-  let fileKey: Uint8Array;
-  try {
-    fileKey = await d.decryptHeader(binary.subarray(0, headerEnd));
-  } catch (error) {
-    throw new AgeError(
-      `密钥或口令不对，或文件头已损坏（${error instanceof Error ? error.message : String(error)}）`,
-    );
-  }
-  const nonce = binary.subarray(headerEnd, headerEnd + 16);
-  const payload = binary.subarray(headerEnd + 16);
-  if (nonce.length !== 16 || payload.length < TAG) throw new AgeError('age 文件已截断');
-  const aead = crypto.chacha20poly1305(
-    crypto.hkdfSha256(fileKey, nonce, encoder.encode('payload'), 32),
-  );
-  const chunks = Math.ceil(payload.length / (CHUNK + TAG));
-  const out = new Uint8Array(payload.length - chunks * TAG);
-  let at = 0;
-  for (let i = 0; i < chunks; i++) {
-    const last = i === chunks - 1;
-    const sealed = payload.subarray(i * (CHUNK + TAG), (i + 1) * (CHUNK + TAG));
-    const plain = aead.open(streamNonce(i, last), sealed);
-    if (!plain) {
-      throw new AgeError(
-        last && sealed.length === CHUNK + TAG
-          ? 'age 文件已截断或损坏（最后一块校验失败）'
-          : `age 文件第 ${i + 1} 块校验失败：文件已损坏或被截断`,
-      );
+  const decrypter = new AgeStreamDecrypter(keys, crypto);
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  const step = 64 * (CHUNK + TAG);
+  for (let i = 0; i < binary.length; i += step) {
+    for (const p of await decrypter.push(binary.subarray(i, Math.min(binary.length, i + step)))) {
+      pieces.push(p);
+      size += p.length;
     }
-    // Only a file that is empty as a whole may end in an empty chunk.
-    if (last && plain.length === 0 && i > 0) throw new AgeError('age 文件结尾多出空块');
-    out.set(plain, at);
-    at += plain.length;
-    if (i % 64 === 63) onProgress?.(i * (CHUNK + TAG), payload.length);
+    onProgress?.(i, binary.length);
   }
-  onProgress?.(payload.length, payload.length);
+  const last = await decrypter.end();
+  const out = new Uint8Array(size + last.length);
+  let at = 0;
+  for (const p of [...pieces, last]) {
+    out.set(p, at);
+    at += p.length;
+  }
+  onProgress?.(binary.length, binary.length);
   return out;
 }
 

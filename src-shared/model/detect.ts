@@ -4,6 +4,11 @@
  * never as "unknown" followed by a diff against another schema.
  */
 import type { z } from 'zod';
+import {
+  MilestoneAssessmentFormSchema,
+  ProjectFormSchema,
+  RaceChoiceSchema,
+} from '../award/documents';
 import { PanelDecisionSchema } from './decision';
 import {
   AcceptanceEvaluationSchema,
@@ -21,7 +26,10 @@ export type DocumentKind =
   | 'task-book'
   | 'extension-request'
   | 'change-request'
-  | 'acceptance';
+  | 'acceptance'
+  | 'milestone-assessment'
+  | 'race-choice'
+  | 'project-form';
 
 export const DOCUMENT_KINDS: readonly {
   kind: DocumentKind;
@@ -48,6 +56,25 @@ export const DOCUMENT_KINDS: readonly {
     label: '任务书',
     marks: ['taskBookId', 'parties', 'milestones'],
     schema: TaskBookSchema,
+  },
+  // The documents after the award (src-shared/award), before the older request shapes they extend.
+  {
+    kind: 'milestone-assessment',
+    label: '里程碑考核',
+    marks: ['assessmentId', 'milestoneId', 'indicators'],
+    schema: MilestoneAssessmentFormSchema,
+  },
+  {
+    kind: 'race-choice',
+    label: '赛马择优',
+    marks: ['choiceId', 'solvers', 'chosenId'],
+    schema: RaceChoiceSchema,
+  },
+  {
+    kind: 'project-form',
+    label: '项目实施表单（变更、延期、终止/撤销、验收）',
+    marks: ['formId', 'form', 'taskBookId'],
+    schema: ProjectFormSchema,
   },
   {
     kind: 'extension-request',

@@ -3,11 +3,17 @@
  * trimmed mean (highest and lowest dropped at ≥ trimMinSheets valid sheets, the dropped ones
  * marked), median, spread, per-criterion means; recused sheets never count; deviations flagged;
  * ranking with the declared tie-break order, remaining ties left for the chair.
- * All arithmetic is exact (decimal.js); figures are shown rounded half-up to 2 places.
+ * All arithmetic is exact; figures are shown rounded half-up to 2 places. `aggregate` computes on
+ * integers (`aggregateFast`) and falls back to the decimal reference (`aggregateExact`, decimal.js
+ * for every sum) for a panel the integer scheme does not hold; both give the same result.
  */
 import { dec, fmt2, sum, ZERO, type Dec } from '../money';
 import type { Aggregation, AggregationMethod, ReviewPackage, ScoreSheet } from '../model';
+import { aggregateFast } from './aggregate-fast';
+import { appliedMethod } from './method';
 import { applicantTotal } from './sheet';
+
+export { appliedMethod };
 
 export interface ExpertTotal {
   expertId: string;
@@ -105,23 +111,6 @@ export function trimmedMean(
   return { value: mean(kept), low, high };
 }
 
-/**
- * The method applied to one applicant: the package's, except a trimmed mean with fewer valid sheets
- * than `trimMinSheets`, which falls back to the plain mean — and says so.
- */
-export function appliedMethod(
-  settings: Aggregation,
-  validSheets: number,
-): { method: AggregationMethod; note: string | null } {
-  if (settings.method === 'trimmed-mean' && validSheets < Math.max(3, settings.trimMinSheets)) {
-    return {
-      method: 'mean',
-      note: `有效评分表 ${validSheets} 份，少于去极值所需的 ${Math.max(3, settings.trimMinSheets)} 份，按算术平均汇总`,
-    };
-  }
-  return { method: settings.method, note: null };
-}
-
 function finalScore(
   r: { mean: Dec; trimmedMean: Dec | null; median: Dec },
   method: AggregationMethod,
@@ -147,7 +136,17 @@ function compareResults(a: ApplicantResult, b: ApplicantResult, order: readonly 
   return 0;
 }
 
+/**
+ * The panel's aggregation: every door (the chair's desk, `jiebang score` and `jiebang check`, the
+ * decision's check) calls this. Integers where the panel allows (every real rubric does), the
+ * decimal reference otherwise; the same result either way.
+ */
 export function aggregate(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): AggregateResult {
+  return aggregateFast(pkg, sheets) ?? aggregateExact(pkg, sheets);
+}
+
+/** The exact decimal reference (decimal.js for every sum): what the fast path must equal. */
+export function aggregateExact(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): AggregateResult {
   const settings = pkg.aggregation;
   const submitted = sheets.filter((s) => s.packageId === pkg.packageId && s.status === 'submitted');
   // One sheet per expert: the last one given wins (imports replace earlier copies).

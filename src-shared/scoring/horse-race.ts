@@ -18,8 +18,11 @@ export interface HorseRaceProposal {
 
 export function proposeHorseRace(pkg: ReviewPackage, agg: AggregateResult): HorseRaceProposal {
   const reasons: string[] = [];
+  // Only the id and the final score: the other figures are not read (nor made, on the fast path).
   const passing = agg.results.flatMap((r) =>
-    r.final !== null && r.final.gte(pkg.aggregation.passScore) ? [{ ...r, final: r.final }] : [],
+    r.final !== null && r.final.gte(pkg.aggregation.passScore)
+      ? [{ applicantId: r.applicantId, final: r.final }]
+      : [],
   );
   const best = passing[0];
   if (!best) {

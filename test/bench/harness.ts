@@ -1,10 +1,14 @@
-/** A benchmark row: one figure, printed in a table; `ratio` rows compare two figures side by side. */
+/** A benchmark row: one figure, printed in a table with its target and its peer beside it. */
 export interface BenchRow {
   suite: string;
   name: string;
   value: number;
   unit: string;
-  /** Optional note, e.g. the target or what a ratio compares. */
+  /** The issue's target for this figure (issue 22): at most `max`, or at least `min`. */
+  target?: { max: number } | { min: number };
+  /** The peer measured in the same run, as printed: "age CLI 529 MB/s". */
+  peer?: string;
+  /** Anything else: what a ratio compares, what the figure includes. */
   note?: string;
 }
 
@@ -13,16 +17,31 @@ export interface BenchSuite {
   run: () => Promise<BenchRow[]>;
 }
 
+/** Whether a row meets its target; null when it has none. */
+export function meets(row: BenchRow): boolean | null {
+  if (!row.target) return null;
+  return 'max' in row.target ? row.value <= row.target.max : row.value >= row.target.min;
+}
+
 /** Wall-clock milliseconds of `fn`, best of `repeat` runs after one warm-up. */
 export async function timeMs(fn: () => unknown, repeat = 3): Promise<number> {
+  return (await timesMs(fn, repeat)).best;
+}
+
+/** Wall-clock milliseconds of `fn` over `repeat` runs after one warm-up: best and median. */
+export async function timesMs(
+  fn: () => unknown,
+  repeat: number,
+): Promise<{ best: number; median: number }> {
   await fn();
-  let best = Number.POSITIVE_INFINITY;
+  const runs: number[] = [];
   for (let i = 0; i < repeat; i++) {
     const start = performance.now();
     await fn();
-    best = Math.min(best, performance.now() - start);
+    runs.push(performance.now() - start);
   }
-  return best;
+  runs.sort((a, b) => a - b);
+  return { best: runs[0] ?? NaN, median: runs[Math.floor(runs.length / 2)] ?? NaN };
 }
 
 /** Peak resident set size growth (MB) while `fn` runs, sampled every 5 ms. */

@@ -1,18 +1,32 @@
 import { suites } from './suites';
-import type { BenchRow } from './harness';
+import { meets, type BenchRow } from './harness';
 
+/**
+ * `npm run bench [suite…]`: every figure of issue 22 with its target and its peer beside it, in
+ * one run. A suite that finds a wrong result (the aggregation's hand-computed cells) throws, and
+ * the run fails.
+ */
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
-  process.stderr.write(`bench: ${suite.name}…\n\n`);
+  process.stderr.write(`bench: ${suite.name}…\n`);
   rows.push(...(await suite.run()));
 }
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
+const target = (r: BenchRow) =>
+  !r.target ? '' : 'max' in r.target ? `≤ ${fmt(r.target.max)}` : `≥ ${fmt(r.target.min)}`;
 const w = Math.max(10, ...rows.map((r) => `${r.suite} / ${r.name}`.length));
-console.log(`${'benchmark'.padEnd(w)}  ${'value'.padStart(12)}  unit      note`);
+console.log(
+  `${'benchmark'.padEnd(w)}  ${'value'.padStart(10)} ${'unit'.padEnd(5)}  ${'target'.padEnd(9)}     peer / note`,
+);
 for (const r of rows) {
+  const met = meets(r);
+  const mark = met === null ? '  ' : met ? '✓ ' : '✗ ';
+  const extra = [r.peer, r.note].filter(Boolean).join('; ');
   console.log(
-    `${`${r.suite} / ${r.name}`.padEnd(w)}  ${fmt(r.value).padStart(12)}  ${r.unit.padEnd(8)}  ${r.note ?? ''}`,
+    `${`${r.suite} / ${r.name}`.padEnd(w)}  ${fmt(r.value).padStart(10)} ${r.unit.padEnd(5)}  ${target(r).padEnd(9)}  ${mark} ${extra}`,
   );
 }
+const judged = rows.filter((r) => meets(r) !== null);
+console.log(`\ntargets met: ${judged.filter((r) => meets(r)).length} of ${judged.length}`);

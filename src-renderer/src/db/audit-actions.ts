@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   'assessment.edit',
   'race.choose',
   'calendar.import',
+  'award.enrolSigner',
+  'award.sign.assessment',
+  'award.sign.race',
+  'award.sign.form',
   /** Written by earlier versions only (the decision, then its signing, as two entries). */
   'decision.record',
 ] as const;

@@ -179,6 +179,7 @@ class EarlierDB extends Dexie {
     if (version >= 3) this.version(3).stores(STORES.v3);
     if (version >= 4) this.version(4).stores({});
     if (version >= 5) this.version(5).stores(STORES.v5);
+    if (version >= 6) this.version(6).stores(STORES.v6);
     // v2 to v4 left a sheet's last-edit time in clear.
     const clear =
       version >= 2 && version < 5
@@ -340,7 +341,7 @@ describe('upgrades from earlier versions of the database', () => {
     db.close();
   });
 
-  it('v5 → v6 moves the chair’s gathered list out of meta into rows of their own', async () => {
+  it('v5 → v7 moves the chair’s gathered list out of meta into rows of their own', async () => {
     const k = key();
     const { name, old } = await earlier(5, k);
     const entry = (expertId: string) => ({

@@ -53,6 +53,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   decisions: ['packageId'],
   taskbooks: ['packageId', 'status'],
   inspections: ['packageId'],
+  awards: ['taskBookId'],
   attachments: ['packageId', 'sha256Hmac'],
   gathered: ['packageId', 'expertId'],
   audit: [],
@@ -84,7 +85,9 @@ export const STORES = {
   },
   v3: { applicants: 'id, packageId' },
   v5: { sheets: 'id, packageId, expertId, status' },
-  v6: { gathered: 'id, packageId, expertId' },
+  /** After the award (issue 21): assessments, the race's choice and project forms, by task book. */
+  v6: { awards: 'id, taskBookId' },
+  v7: { gathered: 'id, packageId, expertId' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export class JiebangDB extends Dexie {
@@ -100,6 +103,7 @@ export class JiebangDB extends Dexie {
   audit!: Table<Row & Record<string, unknown>, string>;
   keys!: Table<Row & Record<string, unknown>, string>;
   meta!: Table<Row & Record<string, unknown>, string>;
+  awards!: Table<Row & { taskBookId: string } & Record<string, unknown>, string>;
   readonly sealKeys: SealKeys | null;
 
   /** `dataKey` null only for the test-only plaintext mode (see README: web host flags). */
@@ -148,10 +152,11 @@ export class JiebangDB extends Dexie {
         const sheets = tx.table('sheets');
         await sheets.bulkPut(await sheets.toArray());
       });
-    // v6: the chair's gathered sheet bundles as rows of their own (one per expert and package),
+    this.version(6).stores(STORES.v6);
+    // v7: the chair's gathered sheet bundles as rows of their own (one per expert and package),
     // no longer one list in meta; the list is moved when it reads as one, else left untouched.
-    this.version(6)
-      .stores(STORES.v6)
+    this.version(7)
+      .stores(STORES.v7)
       .upgrade(async (tx) => {
         const meta = tx.table('meta');
         const rows = splitGathered(await meta.get('gathered'));

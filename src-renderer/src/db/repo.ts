@@ -42,7 +42,7 @@ async function lastAudit(db: JiebangDB): Promise<AuditEntry | undefined> {
 }
 
 /** Appends an audit entry, inside the transaction of the change it records. */
-async function appendAudit(db: JiebangDB, input: AuditRecord): Promise<AuditEntry> {
+export async function appendAudit(db: JiebangDB, input: AuditRecord): Promise<AuditEntry> {
   const entry = appendEntry(await lastAudit(db), input);
   await db.audit.put({ id: pad(entry.seq), entry });
   return entry;

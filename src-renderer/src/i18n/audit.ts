@@ -27,6 +27,10 @@ export const auditStrings = defineStrings(
     'audit.assessment.edit': '记录“里程碑”考核结果',
     'audit.race.choose': '择优支持揭榜方',
     'audit.calendar.import': '导入工作日日历',
+    'audit.award.enrolSigner': '登记签署人（生成签名密钥）',
+    'audit.award.sign.assessment': '签署里程碑考核结果',
+    'audit.award.sign.race': '签署赛马择优结果',
+    'audit.award.sign.form': '签署项目变更、延期、终止或验收文书',
     'audit.unknown': '其他记录',
   },
   {
@@ -54,6 +58,10 @@ export const auditStrings = defineStrings(
     'audit.assessment.edit': 'Milestone assessment recorded',
     'audit.race.choose': 'Solver chosen to continue',
     'audit.calendar.import': 'Working-day calendar imported',
+    'audit.award.enrolSigner': 'Signer enrolled (signing key created)',
+    'audit.award.sign.assessment': 'Milestone assessment signed',
+    'audit.award.sign.race': 'Race choice signed',
+    'audit.award.sign.form': 'Project change, extension, termination or acceptance signed',
     'audit.unknown': 'Other entry',
   },
 );

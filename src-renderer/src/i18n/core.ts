@@ -27,6 +27,7 @@ export const coreStrings = defineStrings(
     'common.listSep': '、',
     'common.clauseSep': '；',
     'common.labelled': '{label}：{text}',
+    'common.paren': '{text}（{note}）',
     'date.placeholder': '如 2026-12-01',
     'amount.invalid': '“{text}”不是金额：请填写万元数，如 400 或 12.5',
     'home.step.review': '：导入评审包，报到，评分，提交并导出签名评分表',
@@ -67,6 +68,7 @@ export const coreStrings = defineStrings(
     'common.listSep': ', ',
     'common.clauseSep': '; ',
     'common.labelled': '{label}: {text}',
+    'common.paren': '{text} ({note})',
     'date.placeholder': 'e.g. 2026-12-01',
     'amount.invalid': '“{text}” is not an amount: write 10k CNY, e.g. 400 or 12.5',
     'home.step.review':

@@ -14,6 +14,7 @@ import { taskbookStrings } from './taskbook';
 import { auditStrings } from './audit';
 import { errorStrings } from './errors';
 import { calendarStrings } from './calendar';
+import { awardStrings } from './award';
 
 const dictionaries = [
   coreStrings,
@@ -27,6 +28,7 @@ const dictionaries = [
   auditStrings,
   errorStrings,
   calendarStrings,
+  awardStrings,
 ] as const;
 
 export type Lang = 'zh' | 'en';

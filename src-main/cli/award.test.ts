@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  sampleAssessment,
+  sampleFailedAcceptance,
+  sampleLateExtension,
+} from '../../src-shared/award/samples';
+import { KIND_SAMPLES } from '../../src-shared/bundle/test-helpers';
+import { generateSigningKey } from '../../src-shared/crypto/keys';
+import { runForTest as run } from './run-for-test';
+
+async function files() {
+  const dir = await mkdtemp(join(tmpdir(), 'jb-award-'));
+  const put = async (name: string, value: unknown) => {
+    const path = join(dir, name);
+    await writeFile(path, value instanceof Uint8Array ? value : JSON.stringify(value));
+    return path;
+  };
+  const tb = JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8'));
+  return { dir, put, taskbook: await put('taskbook.json', { ...tb, status: 'final' }) };
+}
+
+const text = (pdf: string) =>
+  execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+
+describe('jiebang check and print after the award', () => {
+  it('check: an extension 20 days before the end is refused citing 第十九条', async () => {
+    const f = await files();
+    const r = await run(
+      'check',
+      await f.put('ext.json', sampleLateExtension()),
+      '--taskbook',
+      f.taskbook,
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('项目实施表单');
+    expect(r.out).toContain(
+      '延期申请应在实施周期到期 30 日前提出（本申请距到期仅 20 日）（第十九条）',
+    );
+  });
+
+  it('check: the signed assessment bundle and its JSON give the same findings', async () => {
+    const f = await files();
+    const bundle = await KIND_SAMPLES['milestone-assessment'](generateSigningKey());
+    const viaBundle = await run(
+      'check',
+      await f.put('a.jbx', bundle.bytes),
+      '--taskbook',
+      f.taskbook,
+      '--json',
+    );
+    const doc = { ...sampleAssessment(), evidence: [] };
+    const viaJson = await run(
+      'check',
+      await f.put('a.json', doc),
+      '--taskbook',
+      f.taskbook,
+      '--json',
+    );
+    expect(viaBundle.code).toBe(0);
+    const Out = z.object({ kind: z.string(), findings: z.array(z.object({ rule: z.string() })) });
+    const findings = (out: string) => Out.parse(JSON.parse(out)).findings.map((x) => x.rule);
+    expect(findings(viaBundle.out)).toEqual([]);
+    // The JSON has no evidence attached: the one difference is that warning.
+    expect(findings(viaJson.out)).toEqual(['assessment.evidence']);
+    expect(Out.parse(JSON.parse(viaBundle.out)).kind).toBe('milestone-assessment');
+  });
+
+  it('print: the assessment bundle as a form with each signer and key fingerprint', async () => {
+    const f = await files();
+    const bundle = await KIND_SAMPLES['milestone-assessment'](generateSigningKey());
+    const out = join(f.dir, 'assessment.pdf');
+    const r = await run('print', await f.put('a.jbx', bundle.bytes), '-o', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const t = text(out);
+    expect(t).toContain('里程碑考核表');
+    expect(t).toContain('暂缓拨付：本次拨付0万元（该阶段320万元）');
+    expect(t).toContain('考核专家：王建国（密钥指纹');
+    expect(t).toContain('发榜方：陈立新');
+  }, 60_000);
+
+  it('print: a 不通过 acceptance prints 第二十条’s recovery; another document is refused by name', async () => {
+    const f = await files();
+    const out = join(f.dir, 'acceptance.pdf');
+    const r = await run('print', await f.put('acc.json', sampleFailedAcceptance()), '-o', out);
+    expect(r.code).toBe(0);
+    const t = text(out);
+    expect(t).toContain('验收结论表');
+    expect(t).toContain('不通过');
+    expect(t).toContain('收回560万元；因非客观原因未通过验收');
+    const race = await KIND_SAMPLES['race-choice'](generateSigningKey());
+    const refused = await run(
+      'print',
+      await f.put('race.jbx', race.bytes),
+      '-o',
+      join(f.dir, 'x.pdf'),
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('print 排版里程碑考核表与验收结论表');
+  }, 60_000);
+});

@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  AcceptanceFormSchema,
+  acceptancePrint,
+  assessmentPrint,
+  MilestoneAssessmentFormSchema,
+  ProjectFormSchema,
+  type PrintedForm,
+  type PrintSigner,
+} from '../../src-shared/award';
+import { openBundle, ROLE_LABEL } from '../../src-shared/bundle';
+import { isAgeFile } from '../../src-shared/crypto/age';
+import { capLines, readJson } from '../../src-shared/io';
+import { describeSchemaIssues } from '../../src-shared/scoring';
+import { describeCodePoint } from '../../src-shared/text/normalize';
+import { nodeCrypto } from '../crypto/node-crypto';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFileError } from '../fs/errors';
+import { ageKeys } from './bundle-io';
+import { readBounded } from './io';
+import { CliUsageError, missingArguments, type CliCommand } from './types';
+
+/** An assessment with its evidence, or a form: well under this. */
+const PRINT_INPUT_BYTES = 64 * 1024 * 1024;
+
+const WHAT = 'print 排版里程碑考核表与验收结论表（其文件包或 JSON）';
+
+/** The form a JSON document or a verified bundle holds, with its signers (none for JSON). */
+async function formOf(
+  bytes: Uint8Array,
+  file: string,
+  keys: Awaited<ReturnType<typeof ageKeys>>,
+): Promise<PrintedForm> {
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (isZip || isAgeFile(bytes)) {
+    const opened = await openBundle(bytes, { crypto: nodeCrypto, keys });
+    if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
+    const b = opened.bundle;
+    const signers: PrintSigner[] = b.manifest.signers.map((s) => ({
+      role: ROLE_LABEL[s.role],
+      name: s.name,
+      fingerprint: s.fingerprint,
+    }));
+    if (b.kind === 'milestone-assessment') return assessmentPrint(b.document, signers);
+    if (b.kind === 'project-form' && b.document.form === 'acceptance')
+      return acceptancePrint(b.document, signers);
+    throw new CliUsageError(`${file} 是${b.summary}；${WHAT}`);
+  }
+  const read = readJson(bytes, file);
+  if (!read.ok) throw new CliUsageError(read.message);
+  const raw = read.value;
+  const isObject = typeof raw === 'object' && raw !== null;
+  if (isObject && 'assessmentId' in raw) {
+    const a = MilestoneAssessmentFormSchema.safeParse(raw);
+    if (!a.success)
+      throw new CliUsageError(
+        `${file}：里程碑考核格式错误：\n  ${capLines(describeSchemaIssues(a.error)).join('\n  ')}`,
+      );
+    return assessmentPrint(a.data, [
+      ...a.data.assessors.map((name) => ({ role: '考核专家', name })),
+      { role: '发榜方技术负责人', name: a.data.technicalManager },
+      { role: '市科技局', name: '' },
+    ]);
+  }
+  const f = ProjectFormSchema.safeParse(raw);
+  if (isObject && 'formId' in raw && !f.success)
+    throw new CliUsageError(
+      `${file}：表单格式错误：\n  ${capLines(describeSchemaIssues(f.error)).join('\n  ')}`,
+    );
+  const acc = AcceptanceFormSchema.safeParse(raw);
+  if (acc.success)
+    return acceptancePrint(acc.data, [
+      { role: '市科技局', name: '' },
+      { role: '发榜方', name: '' },
+    ]);
+  throw new CliUsageError(`${file}：不是里程碑考核或验收表；${WHAT}`);
+}
+
+export const printCommand: CliCommand = {
+  usage: `jiebang print FILE -o OUT.pdf [--identity KEY | --passphrase-file F]
+
+Renders a milestone assessment (里程碑考核表, 第十二条（八）3, 第十四条) or an acceptance form
+(验收结论表, 第十二条（九）, 第二十条) as an A4 PDF for wet signatures: each indicator's target and
+result, the effect on the tranche, the outcome and its consequences, and a signature line per
+signer. FILE is the signed bundle (verified first; each signer's key fingerprint is printed) or
+the JSON document (blank signature lines).`,
+  run: async (args, io) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        identity: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
+    });
+    const [file] = positionals;
+    if (file === undefined || values.out === undefined)
+      throw missingArguments('jiebang print FILE -o OUT.pdf');
+    const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    const form = await formOf(await readBounded(io.cwd, file, PRINT_INPUT_BYTES), file, keys);
+    const { renderNoticePdf } = await import('../pdf/notice');
+    const { bytes, missing } = await renderNoticePdf(form, form.signLines);
+    if (missing.length > 0)
+      io.err(
+        `! 以下字符字库中没有，打印件上以其码位代替：${missing.map(describeCodePoint).join('、')}\n`,
+      );
+    try {
+      await writeFileAtomic(resolve(io.cwd, values.out), bytes);
+    } catch (error) {
+      throw new CliUsageError(describeFileError(error, values.out));
+    }
+    io.out(`已排版 rendered: ${values.out}（${form.title}，${bytes.byteLength} 字节）\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_HEAD } from '../../src-shared/audit/head';
+import {
+  buildBundle,
+  openBundle,
+  openBundleStream,
+  STREAM_HOLD_BYTES,
+  type OpenResult,
+} from '../../src-shared/bundle';
+import { KIND_SAMPLES } from '../../src-shared/bundle/test-helpers';
+import { generateAgeIdentity } from '../../src-shared/crypto/age';
+import { generateSigningKey } from '../../src-shared/crypto/keys';
+import { sha256HexWith } from '../../src-shared/crypto/provider';
+import { generatePanel } from '../../src-shared/sample/generate';
+import { buildBundleFile, fileSource, openBundleFile } from './bundle-files';
+import { nodeCrypto } from './node-crypto';
+
+let dir = '';
+const bureau = generateSigningKey();
+const createdAt = '2026-12-01T09:00:00+08:00';
+/** One attachment above the size a streamed open keeps, two below. */
+const sizes = [STREAM_HOLD_BYTES + 12_345, 70_000, 0];
+const attachment = (i: number) => {
+  const b = new Uint8Array(sizes[i] ?? 0);
+  for (let j = 0; j < b.length; j += 4096) b[j] = (i * 31 + j) & 0xff;
+  return b;
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jb-files-'));
+  for (let i = 0; i < sizes.length; i++) await writeFile(join(dir, `a${i}.pdf`), attachment(i));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** A package that registers no attachment (the checks of registered ones are the kinds' tests'). */
+const { pkg } = generatePanel({ experts: 7, applicants: 4, criteria: 4 });
+
+const input = () => ({
+  kind: 'review-package' as const,
+  bundleId: 'RP-FILES-1',
+  subject: { type: 'package' as const, id: pkg.packageId },
+  signers: [
+    {
+      role: 'bureau' as const,
+      id: 'bureau',
+      name: '局',
+      secretKey: bureau.secretKey,
+      counter: 1,
+      audit: EMPTY_HEAD,
+    },
+  ] as const,
+  document: pkg,
+  createdAt,
+});
+
+/** What a caller sees of a result, apart from the bytes a streamed open does not keep. */
+const seen = (r: OpenResult) =>
+  r.ok
+    ? {
+        ok: true,
+        checks: r.bundle.checks,
+        manifestSha256: r.bundle.manifestSha256,
+        fileSha256: r.bundle.fileSha256,
+        sizes: [...r.bundle.sizes],
+        summary: r.bundle.summary,
+      }
+    : { ok: false, error: r.error, checks: r.checks };
+
+describe('bundles as files: built and opened as streams with bounded memory', () => {
+  it('builds from files on disk the same bytes as buildBundle from memory', async () => {
+    const files = new Map(
+      await Promise.all(
+        sizes.map(
+          async (_, i) =>
+            [`attachments/a${i}.pdf`, await fileSource(join(dir, `a${i}.pdf`))] as const,
+        ),
+      ),
+    );
+    const out = join(dir, 'rp.jbx');
+    await buildBundleFile({ ...input(), files }, out);
+    const inMemory = await buildBundle({
+      ...input(),
+      crypto: nodeCrypto,
+      files: new Map(sizes.map((_, i) => [`attachments/a${i}.pdf`, attachment(i)])),
+    });
+    // Compared by length and hash: toEqual walks 8 MB element by element.
+    const written = new Uint8Array(await readFile(out));
+    expect(written.length).toBe(inMemory.length);
+    expect(sha256HexWith(nodeCrypto, written)).toBe(sha256HexWith(nodeCrypto, inMemory));
+    expect((await readdir(dir)).filter((n) => n.endsWith('.part'))).toEqual([]);
+    // The standard tools alone: unzip's CRC check, sha256sum over the payload.
+    execFileSync('unzip', ['-tqq', out]);
+    execFileSync('unzip', ['-qo', out, '-d', join(dir, 'x')]);
+    execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: join(dir, 'x') });
+  });
+
+  it('opens in one pass what openBundle opens, keeping only the small entries', async () => {
+    const files = new Map(sizes.map((_, i) => [`attachments/a${i}.pdf`, attachment(i)]));
+    const { identity, recipient } = await generateAgeIdentity();
+    for (const encryptTo of [undefined, { recipient }]) {
+      const out = join(dir, encryptTo ? 'enc.jbx' : 'plain.jbx');
+      await buildBundleFile({ ...input(), files, ...(encryptTo ? { encryptTo } : {}) }, out);
+      if (encryptTo) {
+        await writeFile(join(dir, 'id.txt'), `${identity}\n`);
+        execFileSync('age', ['-d', '-i', join(dir, 'id.txt'), '-o', join(dir, 'dec.zip'), out]);
+        execFileSync('unzip', ['-tqq', join(dir, 'dec.zip')]);
+      }
+      const bytes = new Uint8Array(await readFile(out));
+      const keys = [{ identity }];
+      const whole = await openBundle(bytes, { crypto: nodeCrypto, keys });
+      const streamed = await openBundleStream(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += 100_003) yield bytes.subarray(i, i + 100_003);
+        })(),
+        { crypto: nodeCrypto, keys },
+      );
+      if (!streamed?.ok || !whole.ok) throw new Error('not opened');
+      expect(seen(streamed)).toEqual(seen(whole));
+      expect([...streamed.bundle.files.keys()]).toEqual(
+        [...whole.bundle.files.keys()].filter((p) => p !== 'attachments/a0.pdf'),
+      );
+      expect(seen(await openBundleFile(out, { keys }))).toEqual(seen(whole));
+    }
+  });
+
+  it('a refusal is the whole-file refusal, message for message', async () => {
+    const files = new Map(sizes.map((_, i) => [`attachments/a${i}.pdf`, attachment(i)]));
+    const good = await buildBundle({ ...input(), crypto: nodeCrypto, files });
+    const { identity, recipient } = await generateAgeIdentity();
+    const sealed = await buildBundle({
+      ...input(),
+      crypto: nodeCrypto,
+      files,
+      encryptTo: { recipient },
+    });
+    const flipped = (b: Uint8Array, at: number) => {
+      const c = b.slice();
+      c[at] = (c[at] ?? 0) ^ 1;
+      return c;
+    };
+    const cases: [string, Uint8Array][] = [
+      ['a byte of the large attachment', flipped(good, 5000)],
+      ['a byte of the directory', flipped(good, good.length - 30)],
+      ['a byte of the manifest', flipped(good, 60)],
+      ['cut short', good.subarray(0, good.length - 100)],
+      ['encrypted, a byte of a chunk', flipped(sealed, 300_000)],
+      ['encrypted, cut short', sealed.subarray(0, sealed.length - 70_000)],
+      ['encrypted, no key', sealed],
+    ];
+    for (const [what, bytes] of cases) {
+      const path = join(dir, 'bad.jbx');
+      await writeFile(path, bytes);
+      const keys = what === 'encrypted, no key' ? [] : [{ identity }];
+      const whole = await openBundle(bytes, { crypto: nodeCrypto, keys });
+      expect(whole.ok, what).toBe(false);
+      expect(await openBundleStream([bytes], { crypto: nodeCrypto, keys }), what).toBeNull();
+      expect(seen(await openBundleFile(path, { keys })), what).toEqual(seen(whole));
+    }
+  });
+
+  it('every kind, with several signers where the kind allows them, opens alike both ways', async () => {
+    for (const make of Object.values(KIND_SAMPLES)) {
+      const { bytes } = await make(bureau);
+      const whole = await openBundle(bytes, { crypto: nodeCrypto });
+      const streamed = await openBundleStream([bytes], { crypto: nodeCrypto });
+      expect(whole.ok).toBe(true);
+      expect(streamed && seen(streamed)).toEqual(seen(whole));
+    }
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * 里程碑考核 (第十二条（八）3, 第十四条): per milestone, each indicator's target and result, evidence,
+ * pass/fail per indicator and overall, the effect on the tranche; signed by the assessors, the
+ * 发榜方's technical manager and the bureau.
+ */
+import { useState } from 'react';
+import {
+  checkAwardDocument,
+  MilestoneAssessmentFormSchema,
+  type IndicatorResult,
+  type TrancheEffect,
+} from '../../../../src-shared/award';
+import { sha256Hex } from '../../../../src-shared/crypto/keys';
+import type { TaskBook } from '../../../../src-shared/model';
+import { api } from '../../bridge';
+import { message, useT } from '../../i18n';
+import { INDICATOR_SEPARATOR } from '../../i18n/award';
+import { useAward } from '../../stores/award';
+import { withProgress } from '../../stores/progress';
+import { Field, FindingsList, moneyOf, parse, SignBar, today } from './parts';
+
+/** 「出水含油量 ≤ 5 mg/L」 or 「名称：目标」 as an indicator and its target. */
+function rowOf(text: string): IndicatorResult {
+  const [name, ...rest] = text.split(INDICATOR_SEPARATOR);
+  return rest.length > 0
+    ? { indicator: name ?? text, target: rest.join(INDICATOR_SEPARATOR), result: '', passed: false }
+    : { indicator: text, target: text, result: '', passed: false };
+}
+
+const EFFECTS: readonly TrancheEffect[] = ['released', 'held', 'reduced'];
+const safeName = (name: string, n: number) =>
+  `evidence/${n}-${name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '')}`.slice(0, 109);
+
+export function AssessmentCard({ tb }: { tb: TaskBook }) {
+  const t = useT();
+  const signers = useAward((s) => s.signers);
+  const done = useAward((s) => s.awards.filter((a) => a.document.type === 'assessment').length);
+  const [milestoneId, setMilestoneId] = useState(tb.milestones[0]?.id ?? '');
+  const milestone = tb.milestones.find((m) => m.id === milestoneId);
+  const [rows, setRows] = useState<IndicatorResult[]>(() =>
+    (milestone?.indicators ?? []).map(rowOf),
+  );
+  const [effect, setEffect] = useState<TrancheEffect>('held');
+  const [released, setReleased] = useState('0');
+  const [reason, setReason] = useState('');
+  const [assessedOn, setAssessedOn] = useState(today());
+  const [approvedOn, setApprovedOn] = useState(today());
+  const [evidence, setEvidence] = useState<{ name: string; path: string; bytes: Uint8Array }[]>([]);
+  const passed = rows.length > 0 && rows.every((r) => r.passed);
+  const names = (role: string) => signers.filter((s) => s.role === role).map((s) => s.name);
+  const raw = {
+    formatVersion: 1,
+    assessmentId: `MA-${milestoneId}-${done + 1}`,
+    taskBookId: tb.taskBookId,
+    milestoneId,
+    ...(milestone?.applicantId ? { applicantId: milestone.applicantId } : {}),
+    assessedOn,
+    indicators: rows,
+    evidence: evidence.map((e) => ({
+      path: e.path,
+      name: e.name,
+      sha256: sha256Hex(e.bytes),
+      size: e.bytes.byteLength,
+    })),
+    passed,
+    tranche: milestone?.tranche ?? '0',
+    effect: passed ? 'released' : effect,
+    released: passed ? (milestone?.tranche ?? '0') : effect === 'held' ? '0' : moneyOf(released),
+    reason,
+    assessors: names('assessor'),
+    technicalManager: names('issuer')[0] ?? '',
+    ...(approvedOn ? { approvedOn } : {}),
+  };
+  const parsed = parse(MilestoneAssessmentFormSchema, raw);
+  const document = parsed.ok ? { type: 'assessment' as const, doc: parsed.value } : null;
+  const findings = document ? checkAwardDocument(document, tb) : [];
+  const setRow = (i: number, patch: Partial<IndicatorResult>) =>
+    setRows(rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  return (
+    <div className="card" data-testid="award-assessment">
+      <h2>{t('award.assessment')}</h2>
+      <Field label={t('award.milestone')}>
+        <select
+          value={milestoneId}
+          onChange={(e) => {
+            setMilestoneId(e.target.value);
+            const m = tb.milestones.find((x) => x.id === e.target.value);
+            setRows((m?.indicators ?? []).map(rowOf));
+          }}
+        >
+          {tb.milestones.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.id} {t('common.paren', { text: m.title, note: m.due })}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <p>{t('award.tranche', { amount: milestone?.tranche ?? '0' })}</p>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('award.indicator')}</th>
+            <th>{t('award.target')}</th>
+            <th>{t('award.result')}</th>
+            <th>{t('award.passed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} data-testid={`indicator-${i + 1}`}>
+              <td>{r.indicator}</td>
+              <td>{r.target}</td>
+              <td>
+                <input
+                  aria-label={t('award.result')}
+                  value={r.result}
+                  onChange={(e) => setRow(i, { result: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={t('award.passed')}
+                  checked={r.passed}
+                  onChange={(e) => setRow(i, { passed: e.target.checked })}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p data-testid="award-overall">
+        {t('common.labelled', {
+          label: t('award.overall'),
+          text: passed ? t('award.pass') : t('award.fail'),
+        })}
+      </p>
+      {!passed && (
+        <fieldset>
+          <legend>{t('award.effect')}</legend>
+          {EFFECTS.filter((e) => e !== 'released').map((e) => (
+            <label key={e} className="inline">
+              <input type="radio" checked={effect === e} onChange={() => setEffect(e)} />
+              {t(`award.effect.${e}`)}
+            </label>
+          ))}
+          {effect === 'reduced' && (
+            <Field label={t('award.released')}>
+              <input value={released} onChange={(e) => setReleased(e.target.value)} />
+            </Field>
+          )}
+          <Field label={t('award.reason')}>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Field>
+        </fieldset>
+      )}
+      <Field label={t('award.assessedOn')}>
+        <input type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} />
+      </Field>
+      <Field label={t('award.approvedOn')}>
+        <input type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+      </Field>
+      <p>
+        {t('common.labelled', {
+          label: t('award.evidence'),
+          text: evidence.map((e) => e.name).join(t('common.listSep')) || t('award.none'),
+        })}
+      </p>
+      <button
+        type="button"
+        onClick={() =>
+          void withProgress(message('award.addEvidence'), (task) =>
+            api['file:open']({ filters: [{ name: 'All', extensions: ['*'] }], task }),
+          ).then((r) => {
+            if (r.canceled) return;
+            const [file] = r.files;
+            setEvidence([
+              ...evidence,
+              {
+                name: file.name,
+                path: safeName(file.name, evidence.length + 1),
+                bytes: file.bytes,
+              },
+            ]);
+          })
+        }
+      >
+        {t('award.addEvidence')}
+      </button>
+      <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
+      <SignBar
+        need={['assessor', 'issuer', 'bureau']}
+        document={document}
+        findings={findings}
+        files={new Map(evidence.map((e) => [e.path, e.bytes]))}
+        testId="sign-assessment"
+      />
+    </div>
+  );
+}

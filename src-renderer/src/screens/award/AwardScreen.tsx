@@ -1,0 +1,74 @@
+/**
+ * 项目实施与验收: for the signed task book of the current package, its life on one page and the
+ * documents after the award, each with its rules live and signed by its own signers.
+ */
+import { useEffect } from 'react';
+import { buildTimeline, type AwardDocument } from '../../../../src-shared/award';
+import { useT } from '../../i18n';
+import { useAward } from '../../stores/award';
+import { useReview } from '../../stores/review';
+import { useDb } from '../../stores/session';
+import { AssessmentCard } from './AssessmentCard';
+import { AcceptanceCard, TerminationCard } from './ClosingCards';
+import { RaceCard } from './RaceCard';
+import { ChangeCard, ExtensionCard } from './RequestCards';
+import { SignedList } from './SignedList';
+import { SignersCard } from './SignersCard';
+import { TimelineCard } from './TimelineCard';
+import { today } from './parts';
+
+export function AwardScreen() {
+  const t = useT();
+  const db = useDb();
+  const pkg = useReview((s) => s.pkg);
+  const loadReview = useReview((s) => s.load);
+  const { loaded, book, awards, message, error, load } = useAward();
+  useEffect(() => {
+    void loadReview();
+  }, [db, loadReview]);
+  useEffect(() => {
+    if (pkg) void load(db, pkg.packageId);
+  }, [db, pkg, load]);
+  if (!pkg || !loaded || !book)
+    return (
+      <section className="screen">
+        <h1>{t('award.heading')}</h1>
+        <p className="note">{t('award.needBook')}</p>
+      </section>
+    );
+  const docs: AwardDocument[] = awards.map((a) => a.document);
+  const timeline = buildTimeline(book, docs, today());
+  return (
+    <section className="screen wide">
+      <h1>{t('award.heading')}</h1>
+      <p className="lead">{t('award.lead')}</p>
+      <p>
+        {t('common.labelled', { label: t('award.book'), text: `${book.taskBookId} ${book.title}` })}
+      </p>
+      {message && (
+        <p role="status" data-testid="award-message">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <TimelineCard timeline={timeline} />
+      <SignersCard />
+      <SignedList />
+      <AssessmentCard tb={book} />
+      {book.isHorseRace && <RaceCard tb={book} />}
+      <ChangeCard tb={book} />
+      <ExtensionCard key={timeline.periodEnd} tb={book} periodEnd={timeline.periodEnd} />
+      <TerminationCard key={`t${timeline.paid}`} tb={book} paid={timeline.paid} />
+      <AcceptanceCard
+        key={`a${timeline.paid}`}
+        tb={book}
+        paid={timeline.paid}
+        periodEnd={timeline.periodEnd}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * 赛马择优 (第十三条（三）): every solver's race-stage assessment side by side, the one chosen to
+ * continue, and how the city funds run: each race share, then the rest to the chosen solver.
+ */
+import { useState } from 'react';
+import {
+  checkAwardDocument,
+  raceTranches,
+  RaceChoiceSchema,
+  solverIdsOfTaskBook,
+} from '../../../../src-shared/award';
+import type { TaskBook } from '../../../../src-shared/model';
+import { useT } from '../../i18n';
+import { useAward } from '../../stores/award';
+import { Field, FindingsList, moneyOf, parse, SignBar, today } from './parts';
+
+interface Row {
+  score: string;
+  passed: boolean;
+  raceShare: string;
+  note: string;
+}
+
+export function RaceCard({ tb }: { tb: TaskBook }) {
+  const t = useT();
+  const done = useAward((s) => s.awards.filter((a) => a.document.type === 'race').length);
+  const ids = solverIdsOfTaskBook(tb);
+  const nameOf = (id: string) => tb.parties.find((p) => p.applicantId === id)?.name ?? id;
+  // Starts from what the chair entered on the chair's desk, if anything (第十三条（三）).
+  const entered = useAward((s) => s.chairRace);
+  const from = (id: string) => entered.find((e) => e.applicantId === id);
+  const [rows, setRows] = useState<Record<string, Row>>(() =>
+    Object.fromEntries(
+      ids.map((id) => {
+        const e = from(id);
+        const row: Row = {
+          score: e?.score === undefined ? '' : String(e.score),
+          passed: e?.passed ?? true,
+          raceShare: '',
+          note: e?.findings ?? '',
+        };
+        return [id, row];
+      }),
+    ),
+  );
+  const [chosenId, setChosenId] = useState(
+    () =>
+      entered.find((e) => e.continues === true && ids.includes(e.applicantId))?.applicantId ?? '',
+  );
+  const [reason, setReason] = useState(() =>
+    chosenId ? (from(chosenId)?.continueReason ?? '') : '',
+  );
+  const [assessedOn, setAssessedOn] = useState(today());
+  const [approvedOn, setApprovedOn] = useState(today());
+  const raw = {
+    formatVersion: 1,
+    choiceId: `RC-${done + 1}`,
+    taskBookId: tb.taskBookId,
+    assessedOn,
+    solvers: ids.map((id) => {
+      const r = rows[id];
+      return {
+        applicantId: id,
+        name: nameOf(id),
+        score: r && r.score.trim() !== '' ? Number(r.score) : Number.NaN,
+        passed: r?.passed ?? false,
+        raceShare: moneyOf(r?.raceShare ?? ''),
+        note: r?.note ?? '',
+      };
+    }),
+    chosenId,
+    reason,
+    ...(approvedOn ? { approvedOn } : {}),
+  };
+  const parsed = parse(RaceChoiceSchema, raw);
+  const document = parsed.ok ? { type: 'race' as const, doc: parsed.value } : null;
+  const findings = document ? checkAwardDocument(document, tb) : [];
+  const plan = document ? raceTranches(document.doc, tb.funding.city) : [];
+  const continuing = plan.find((p) => p.stage === 'continue');
+  const setRow = (id: string, patch: Partial<Row>) => {
+    const r = rows[id];
+    if (r) setRows({ ...rows, [id]: { ...r, ...patch } });
+  };
+  return (
+    <div className="card" data-testid="award-race">
+      <h2>{t('award.race')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('award.role.solver')}</th>
+            <th>{t('award.raceScore')}</th>
+            <th>{t('award.passed')}</th>
+            <th>{t('award.raceShare')}</th>
+            <th>{t('award.chosen')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => (
+            <tr key={id} data-testid={`race-${id}`}>
+              <td>
+                {id} {nameOf(id)}
+              </td>
+              <td>
+                <input
+                  aria-label={t('award.raceScore')}
+                  inputMode="decimal"
+                  value={rows[id]?.score ?? ''}
+                  onChange={(e) => setRow(id, { score: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={t('award.passed')}
+                  checked={rows[id]?.passed ?? false}
+                  onChange={(e) => setRow(id, { passed: e.target.checked })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={t('award.raceShare')}
+                  value={rows[id]?.raceShare ?? ''}
+                  onChange={(e) => setRow(id, { raceShare: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="radio"
+                  name="race-chosen"
+                  aria-label={t('award.chosen')}
+                  checked={chosenId === id}
+                  onChange={() => setChosenId(id)}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Field label={t('award.reason')}>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <Field label={t('award.assessedOn')}>
+        <input type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} />
+      </Field>
+      <Field label={t('award.approvedOn')}>
+        <input type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+      </Field>
+      {continuing && (
+        <p data-testid="race-continuing">
+          {t('common.labelled', {
+            label: nameOf(continuing.applicantId),
+            text: t('award.continuing', { amount: continuing.amount }),
+          })}
+        </p>
+      )}
+      <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
+      <SignBar
+        need={['bureau', 'issuer']}
+        document={document}
+        findings={findings}
+        testId="sign-race"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** The documents signed for this task book: what, when, by whom (fingerprints shortened). */
+import { FORM_LABEL } from '../../../../src-shared/award';
+import { useT } from '../../i18n';
+import { useAward } from '../../stores/award';
+import type { StoredAward } from '../../workflows/award';
+
+function titleOf(a: StoredAward, t: ReturnType<typeof useT>): string {
+  const d = a.document;
+  switch (d.type) {
+    case 'assessment':
+      return `${t('award.assessment')} ${d.doc.milestoneId}`;
+    case 'race':
+      return t('award.race');
+    case 'form':
+      return FORM_LABEL[d.doc.form];
+  }
+}
+
+export function SignedList() {
+  const t = useT();
+  const awards = useAward((s) => s.awards);
+  return (
+    <div className="card" data-testid="award-signed">
+      <h2>{t('award.signed')}</h2>
+      {awards.length === 0 ? (
+        <p className="note">{t('award.none')}</p>
+      ) : (
+        <ul>
+          {awards.map((a) => (
+            <li key={a.manifestSha256}>
+              {titleOf(a, t)} · {a.signedAt.slice(0, 10)} ·{' '}
+              {a.signers.map((s) => s.name).join(t('common.listSep'))} ·{' '}
+              <code>{a.manifestSha256.slice(0, 16)}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

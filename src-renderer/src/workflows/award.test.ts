@@ -1,0 +1,138 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import tbJson from '../../../resources/sample/taskbook.json';
+import {
+  sampleAssessment,
+  sampleLateExtension,
+  sampleRaceChoice,
+} from '../../../src-shared/award/samples';
+import { openBundle } from '../../../src-shared/bundle';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
+import { TaskBookSchema, type TaskBook } from '../../../src-shared/model';
+import { JiebangDB } from '../db/database';
+import { auditLog, commitChange } from '../db/repo';
+import {
+  AwardRefused,
+  awardSigners,
+  awardsOf,
+  chairRaceEntries,
+  enrolSigner,
+  signAward,
+  signedTaskBooks,
+} from './award';
+
+const dbs: JiebangDB[] = [];
+let n = 0;
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const book = (): TaskBook => ({
+  ...TaskBookSchema.parse(structuredClone(tbJson)),
+  status: 'final',
+});
+
+async function installation(): Promise<JiebangDB> {
+  const db = new JiebangDB(
+    `jb-award-${n++}`,
+    globalThis.crypto.getRandomValues(new Uint8Array(32)),
+  );
+  dbs.push(db);
+  await db.open();
+  await commitChange(
+    db,
+    { taskBook: book() },
+    { actor: 'chair', action: 'taskbook.final', target: 'TB' },
+  );
+  return db;
+}
+
+describe('after the award on a device', () => {
+  it('signs an assessment by an assessor, the 发榜方 and the bureau, each with their own key, and keeps it sealed', async () => {
+    const db = await installation();
+    expect((await signedTaskBooks(db, 'KLMY-2026-JB-001')).map((t) => t.taskBookId)).toEqual([
+      'TB-KLMY-2026-001',
+    ]);
+    const a = await enrolSigner(db, 'chair', { role: 'assessor', name: '王建国' });
+    const i = await enrolSigner(db, 'chair', { role: 'issuer', name: '陈立新' });
+    const b = await enrolSigner(db, 'chair', { role: 'bureau', name: '克拉玛依市科学技术局' });
+    expect(new Set([a.fingerprint, i.fingerprint, b.fingerprint]).size).toBe(3);
+    const signed = await signAward(db, {
+      tb: book(),
+      document: { type: 'assessment', doc: sampleAssessment() },
+      signerIds: [a.signerId, i.signerId, b.signerId],
+      actor: 'chair',
+      now: '2028-04-15T09:00:00+08:00',
+    });
+    const opened = await openBundle(signed.bytes, { crypto: nobleCrypto });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.bundle.kind).toBe('milestone-assessment');
+    expect(opened.bundle.manifest.signers.map((s) => [s.role, s.name, s.fingerprint])).toEqual([
+      ['assessor', '王建国', a.fingerprint],
+      ['issuer', '陈立新', i.fingerprint],
+      ['bureau', '克拉玛依市科学技术局', b.fingerprint],
+    ]);
+    const kept = await awardsOf(db, 'TB-KLMY-2026-001');
+    expect(kept.map((k) => k.manifestSha256)).toEqual([opened.bundle.manifestSha256]);
+    expect((await awardSigners(db)).map((s) => s.counter)).toEqual([1, 1, 1]);
+    expect((await auditLog(db)).map((e) => e.action)).toContain('award.sign.assessment');
+    // Sealed: the row as stored (no middleware) shows its id and task book only.
+    const raw = new Dexie(db.name);
+    await raw.open();
+    const rows = await raw.table('awards').toArray();
+    raw.close();
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain('王建国');
+    expect(JSON.stringify(rows)).not.toContain('assessment');
+    expect(rows[0]?.['taskBookId']).toBe('TB-KLMY-2026-001');
+  });
+
+  it('refuses a late extension citing 第十九条, and a race choice without the bureau, writing nothing', async () => {
+    const db = await installation();
+    const s = await enrolSigner(db, 'chair', {
+      role: 'solver',
+      name: '新疆水处理技术研究院（示例）',
+    });
+    const late = signAward(db, {
+      tb: book(),
+      document: { type: 'form', doc: sampleLateExtension() },
+      signerIds: [s.signerId],
+      actor: 'chair',
+    });
+    await expect(late).rejects.toThrow(AwardRefused);
+    await expect(late).rejects.toThrow('本申请距到期仅 20 日）（第十九条）');
+    const i = await enrolSigner(db, 'chair', { role: 'issuer', name: '陈立新' });
+    await expect(
+      signAward(db, {
+        tb: book(),
+        document: { type: 'race', doc: sampleRaceChoice() },
+        signerIds: [i.signerId],
+        actor: 'chair',
+      }),
+    ).rejects.toThrow('赛马择优须由市科技局签名');
+    expect(await awardsOf(db, 'TB-KLMY-2026-001')).toEqual([]);
+  });
+
+  it('starts the race’s choice from what the chair entered on the chair’s desk', async () => {
+    const db = await installation();
+    expect(await chairRaceEntries(db)).toEqual([]);
+    const entered = {
+      formatVersion: 1 as const,
+      taskBookId: 'TB-KLMY-2026-JB-001',
+      milestoneId: 'RACE',
+      applicantId: 'A01',
+      assessedOn: '2027-12-20',
+      passed: true,
+      score: 88,
+      findings: '',
+      continues: true,
+      continueReason: '中试指标全部达到',
+    };
+    await commitChange(db, { meta: { assessments: [entered] } }, null);
+    expect(await chairRaceEntries(db)).toEqual([entered]);
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * After the award (issue 21), as use cases without a DOM: the signed task books of a package,
+ * the people who sign on this device (考核专家, 发榜方技术负责人, 市科技局, 揭榜方 — each enrolled
+ * with their own Ed25519 key, sealed in the keys table), and signing a document after the award:
+ * its rules first (`checkAwardDocument`, the same call as `jiebang check`), nothing signed or
+ * written while a blocking finding stands; then one bundle signed by every chosen signer, and the
+ * document kept (sealed) with its bundle's manifest hash and its audit entry.
+ */
+import { z } from 'zod';
+import { EMPTY_HEAD } from '../../../src-shared/audit/head';
+import {
+  checkAwardDocument,
+  MilestoneAssessmentFormSchema,
+  ProjectFormSchema,
+  RaceChoiceSchema,
+  type AwardDocument,
+} from '../../../src-shared/award';
+import { buildBundle, openBundle, type SignerInput } from '../../../src-shared/bundle';
+import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
+import { TaskBookSchema, type MilestoneAssessment, type TaskBook } from '../../../src-shared/model';
+import { hasBlocking } from '../../../src-shared/rules';
+import type { JiebangDB } from '../db/database';
+import { appendAudit, getMeta, taskBooksOfPackage } from '../db/repo';
+import { auditForSigning } from './signing';
+import { dbText } from '../i18n/db';
+import { translate } from '../i18n/strings';
+
+export const AwardRoleSchema = z.enum(['assessor', 'issuer', 'bureau', 'solver']);
+export type AwardRole = z.infer<typeof AwardRoleSchema>;
+
+const SignerRecordSchema = z.object({
+  signerId: z.string(),
+  role: AwardRoleSchema,
+  name: z.string(),
+  fingerprint: z.string(),
+  counter: z.number().int().nonnegative(),
+  secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.signingSecretMissing),
+});
+type SignerRecord = z.infer<typeof SignerRecordSchema>;
+/** A signer as the screen sees it (never the key). */
+export type AwardSigner = Omit<SignerRecord, 'secretKey'>;
+
+const SIGNER_PREFIX = 'award-signer/';
+
+const AwardDocumentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('assessment'), doc: MilestoneAssessmentFormSchema }),
+  z.object({ type: z.literal('race'), doc: RaceChoiceSchema }),
+  z.object({ type: z.literal('form'), doc: ProjectFormSchema }),
+]);
+const StoredAwardSchema = z.object({
+  document: AwardDocumentSchema,
+  manifestSha256: z.string(),
+  signedAt: z.string(),
+  signers: z.array(z.object({ name: z.string(), role: z.string(), fingerprint: z.string() })),
+});
+export type StoredAward = z.infer<typeof StoredAwardSchema>;
+
+/** The package's task books that are final (signed and printed), the only ones assessed. */
+export async function signedTaskBooks(db: JiebangDB, packageId: string): Promise<TaskBook[]> {
+  return (await taskBooksOfPackage(db, packageId)).flatMap((d) => {
+    const parsed = TaskBookSchema.safeParse(d);
+    return parsed.success && parsed.data.status === 'final' ? [parsed.data] : [];
+  });
+}
+
+/**
+ * The race-stage results the chair entered on the chair's desk (RaceSelection, kept on this
+ * device only): the race's choice starts from them, to be signed and exported.
+ */
+export async function chairRaceEntries(db: JiebangDB): Promise<MilestoneAssessment[]> {
+  return (await getMeta(db, 'assessments')) ?? [];
+}
+
+/** The documents signed for a task book, oldest first. */
+export async function awardsOf(db: JiebangDB, taskBookId: string): Promise<StoredAward[]> {
+  const rows = await db.awards.where('taskBookId').equals(taskBookId).toArray();
+  return rows
+    .map((r) => StoredAwardSchema.parse(r['award']))
+    .sort((a, b) => (a.signedAt < b.signedAt ? -1 : a.signedAt > b.signedAt ? 1 : 0));
+}
+
+async function signerRecords(db: JiebangDB): Promise<SignerRecord[]> {
+  const rows = await db.keys.where('id').startsWith(SIGNER_PREFIX).toArray();
+  return rows.map((r) => SignerRecordSchema.parse(r['signer']));
+}
+
+/** The people enrolled to sign here, in enrolment order. */
+export async function awardSigners(db: JiebangDB): Promise<AwardSigner[]> {
+  return (await signerRecords(db)).map(({ secretKey: _k, ...rest }) => rest);
+}
+
+/** Enrols a signer with a fresh key (its fingerprint goes on the paper they sign by hand). */
+export async function enrolSigner(
+  db: JiebangDB,
+  actor: string,
+  input: { role: AwardRole; name: string },
+): Promise<AwardSigner> {
+  const name = input.name.trim();
+  if (!name) throw new Error(translate('zh', 'award.nameMissing'));
+  const key = generateSigningKey();
+  const existing = await signerRecords(db);
+  const signerId = `${input.role}-${existing.length + 1}`;
+  const record: SignerRecord = {
+    signerId,
+    role: input.role,
+    name,
+    fingerprint: fingerprint(publicKeyOf(key.secretKey)),
+    counter: 0,
+    secretKey: key.secretKey,
+  };
+  await db.transaction('rw', [db.keys, db.audit], async () => {
+    await db.keys.put({ id: `${SIGNER_PREFIX}${signerId}`, signer: record });
+    await appendAudit(db, {
+      actor,
+      action: 'award.enrolSigner',
+      target: signerId,
+      details: { role: input.role, fingerprint: record.fingerprint },
+    });
+  });
+  const { secretKey: _k, ...shown } = record;
+  return shown;
+}
+
+const idOf = (d: AwardDocument): string => {
+  switch (d.type) {
+    case 'assessment':
+      return d.doc.assessmentId;
+    case 'race':
+      return d.doc.choiceId;
+    case 'form':
+      return d.doc.formId;
+  }
+};
+
+const KIND = {
+  assessment: 'milestone-assessment',
+  race: 'race-choice',
+  form: 'project-form',
+} as const;
+
+/** Refused before anything is signed or written. */
+export class AwardRefused extends Error {
+  override name = 'AwardRefused';
+}
+
+/**
+ * Signs `document` by the signers named (author first) and keeps it. @throws AwardRefused with
+ * the blocking findings' messages (nothing written), or the bundle builder's sentence.
+ */
+export async function signAward(
+  db: JiebangDB,
+  input: {
+    tb: TaskBook;
+    document: AwardDocument;
+    signerIds: readonly string[];
+    periodEnd?: string;
+    files?: ReadonlyMap<string, Uint8Array>;
+    actor: string;
+    now?: string;
+  },
+): Promise<{ bytes: Uint8Array; name: string }> {
+  const { tb, document } = input;
+  const findings = checkAwardDocument(document, tb, input.periodEnd);
+  if (hasBlocking(findings))
+    throw new AwardRefused(
+      findings
+        .filter((f) => f.severity === 'blocking')
+        .map((f) => f.message)
+        .join(translate('zh', 'common.clauseSep')),
+    );
+  const all = await signerRecords(db);
+  const chosen = input.signerIds.flatMap((id) => all.filter((s) => s.signerId === id));
+  if (chosen.length === 0) throw new AwardRefused(translate('zh', 'award.chooseSigner'));
+  const now = input.now ?? new Date().toISOString();
+  const bumped = chosen.map((s) => ({ ...s, counter: s.counter + 1 }));
+  const docId = idOf(document);
+  await db.transaction('rw', [db.keys, db.audit], async () => {
+    for (const s of bumped) await db.keys.put({ id: `${SIGNER_PREFIX}${s.signerId}`, signer: s });
+    await appendAudit(db, {
+      actor: input.actor,
+      action: `award.sign.${document.type}`,
+      target: docId,
+      details: { taskBook: tb.taskBookId, signers: chosen.map((s) => s.signerId).join(',') },
+    });
+  });
+  const audit = await auditForSigning(db);
+  const signers: SignerInput[] = bumped.map((s, i) => ({
+    role: s.role,
+    id: s.signerId,
+    name: s.name,
+    secretKey: s.secretKey,
+    counter: s.counter,
+    audit: i === 0 ? audit.head : EMPTY_HEAD,
+  }));
+  const [first, ...rest] = signers;
+  if (!first) throw new AwardRefused(translate('zh', 'award.chooseSigner'));
+  const files = new Map(input.files ?? []);
+  files.set('audit.json', audit.bytes);
+  const common = {
+    crypto: nobleCrypto,
+    bundleId: `${docId}-${first.counter}`,
+    subject: { type: 'task-book' as const, id: tb.taskBookId },
+    signers: [first, ...rest] as const,
+    files,
+    createdAt: now,
+  };
+  const bytes =
+    document.type === 'assessment'
+      ? await buildBundle({ ...common, kind: KIND.assessment, document: document.doc })
+      : document.type === 'race'
+        ? await buildBundle({ ...common, kind: KIND.race, document: document.doc })
+        : await buildBundle({ ...common, kind: KIND.form, document: document.doc });
+  // Opened as the receiver will open it: what is kept is what was verified.
+  const opened = await openBundle(bytes, { crypto: nobleCrypto });
+  if (!opened.ok) throw new AwardRefused(opened.error.message);
+  const stored: StoredAward = {
+    document,
+    manifestSha256: opened.bundle.manifestSha256,
+    signedAt: now,
+    signers: chosen.map((s) => ({ name: s.name, role: s.role, fingerprint: s.fingerprint })),
+  };
+  await db.awards.put({
+    id: `${tb.taskBookId}/${docId}`,
+    taskBookId: tb.taskBookId,
+    award: stored,
+  });
+  return { bytes, name: `${tb.taskBookId}-${docId}.jbx` };
+}

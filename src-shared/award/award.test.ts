@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import tbJson from '../../resources/sample/taskbook.json';
+import { TaskBookSchema, type TaskBook } from '../model';
+import { hasBlocking } from '../rules';
+import {
+  acceptanceRecovery,
+  buildTimeline,
+  checkAwardDocument,
+  raceTranches,
+  terminationRecovery,
+  type AwardDocument,
+} from './index';
+import {
+  sampleAssessment,
+  sampleFailedAcceptance,
+  sampleLateExtension,
+  sampleRaceChoice,
+  sampleTermination,
+} from './samples';
+
+const signedBook = (): TaskBook => ({
+  ...TaskBookSchema.parse(structuredClone(tbJson)),
+  status: 'final',
+});
+const rules = (d: AwardDocument) => checkAwardDocument(d, signedBook()).map((f) => f.rule);
+
+describe('milestone assessment (第十二条（八）3, 第十四条)', () => {
+  it('a failed indicator holds the tranche, with its reason and the bureau approval', () => {
+    const a = sampleAssessment();
+    expect(checkAwardDocument({ type: 'assessment', doc: a }, signedBook())).toEqual([
+      expect.objectContaining({ rule: 'assessment.evidence', severity: 'warning' }),
+    ]);
+  });
+  it('refuses 通过 over a failed indicator, a release on failure, a held tranche paying out', () => {
+    expect(rules({ type: 'assessment', doc: { ...sampleAssessment(), passed: true } })).toContain(
+      'assessment.overall',
+    );
+    expect(
+      rules({
+        type: 'assessment',
+        doc: { ...sampleAssessment(), effect: 'released', released: '320' },
+      }),
+    ).toContain('assessment.noRelease');
+    expect(
+      rules({ type: 'assessment', doc: { ...sampleAssessment(), released: '100' } }),
+    ).toContain('assessment.held');
+    expect(
+      rules({
+        type: 'assessment',
+        doc: { ...sampleAssessment(), effect: 'reduced', released: '320' },
+      }),
+    ).toContain('assessment.reduced');
+  });
+  it('needs the bureau (第十四条), a milestone of the book and its tranche', () => {
+    const { approvedOn: _a, ...unapproved } = sampleAssessment();
+    const found = checkAwardDocument({ type: 'assessment', doc: unapproved }, signedBook());
+    expect(found.find((f) => f.rule === 'assessment.bureau')?.message).toContain('第十四条');
+    expect(
+      rules({ type: 'assessment', doc: { ...sampleAssessment(), milestoneId: 'M9' } }),
+    ).toContain('assessment.milestone');
+    expect(rules({ type: 'assessment', doc: { ...sampleAssessment(), tranche: '300' } })).toContain(
+      'assessment.tranche',
+    );
+  });
+});
+
+describe('the race’s choice (第十三条（三）)', () => {
+  it('one solver continues: the rest of the city funds go to it after the race shares', () => {
+    const c = sampleRaceChoice();
+    expect(checkAwardDocument({ type: 'race', doc: c }, signedBook())).toEqual([]);
+    expect(raceTranches(c, '800')).toEqual([
+      { applicantId: 'A01', stage: 'race', amount: '120' },
+      { applicantId: 'A02', stage: 'race', amount: '120' },
+      { applicantId: 'A01', stage: 'continue', amount: '560' },
+    ]);
+  });
+  it('refuses a choice without a reason, a chosen solver that failed, a missing solver', () => {
+    expect(rules({ type: 'race', doc: { ...sampleRaceChoice(), reason: '' } })).toContain(
+      'horseRace.reason',
+    );
+    const c = sampleRaceChoice();
+    const failed = {
+      ...c,
+      solvers: c.solvers.map((s) => ({ ...s, passed: s.applicantId !== 'A01' })),
+    };
+    expect(rules({ type: 'race', doc: failed })).toContain('horseRace.chosenPassed');
+    const other = {
+      ...c,
+      solvers: c.solvers.map((s) => ({
+        ...s,
+        applicantId: s.applicantId === 'A02' ? 'A09' : s.applicantId,
+      })),
+    };
+    expect(rules({ type: 'race', doc: other })).toContain('race.allSolvers');
+  });
+});
+
+describe('forms', () => {
+  it('an extension requested 20 calendar days before the end is refused citing 第十九条', () => {
+    const found = checkAwardDocument({ type: 'form', doc: sampleLateExtension() }, signedBook());
+    expect(hasBlocking(found)).toBe(true);
+    expect(found.map((f) => f.message)).toContain(
+      '延期申请应在实施周期到期 30 日前提出（本申请距到期仅 20 日）（第十九条）',
+    );
+    expect(
+      checkAwardDocument(
+        { type: 'form', doc: { ...sampleLateExtension(), requestedOn: '2029-05-31' } },
+        signedBook(),
+      ),
+    ).toEqual([]);
+  });
+  it('termination recovers the unspent balance; revocation everything disbursed (第十七条)', () => {
+    expect(terminationRecovery(sampleTermination()).amount).toBe('54.5');
+    expect(terminationRecovery({ ...sampleTermination(), decision: 'revoke' }).amount).toBe('240');
+    expect(
+      rules({ type: 'form', doc: { ...sampleTermination(), issuerApproved: false } }),
+    ).toContain('termination.approval');
+  });
+  it('不通过 for a non-objective cause recovers the disbursed funds (第二十条)', () => {
+    const acc = sampleFailedAcceptance();
+    expect(acceptanceRecovery(acc)).toEqual(
+      expect.objectContaining({ amount: '560', article: '第二十条' }),
+    );
+    expect(acceptanceRecovery({ ...acc, failureCause: 'objective' })).toBeNull();
+    const found = checkAwardDocument({ type: 'form', doc: acc }, signedBook());
+    expect(found.map((f) => f.rule)).toEqual([
+      'acceptance.recoverFunds',
+      'acceptance.integrityInvestigation',
+    ]);
+    expect(rules({ type: 'form', doc: { ...acc, appliedOn: '2029-08-05' } })).toContain(
+      'acceptance.within30Days',
+    );
+  });
+  it('a document dated before the period starts is refused (第十二条（七）)', () => {
+    expect(
+      rules({ type: 'form', doc: { ...sampleTermination(), decidedOn: '2026-12-31' } }),
+    ).toEqual(['award.beforeStart']);
+  });
+  it('the parties never change (第十七条); other changes need approval first (第十八条)', () => {
+    const base = {
+      formatVersion: 1 as const,
+      formId: 'CHG-1',
+      taskBookId: 'TB-KLMY-2026-001',
+      form: 'change' as const,
+      requestedOn: '2027-05-01',
+      from: '',
+      to: '',
+      reason: '单位更名',
+    };
+    expect(rules({ type: 'form', doc: { ...base, kind: 'change-solver' } })).toEqual([
+      'parties.noChange',
+    ]);
+    expect(
+      rules({ type: 'form', doc: { ...base, kind: 'unit-name', effectiveOn: '2027-05-02' } }),
+    ).toEqual(['changes.approval']);
+  });
+});
+
+describe('the timeline', () => {
+  it('shows milestones, tranches held and paid, the choice, and what is due or overdue', () => {
+    const docs: AwardDocument[] = [
+      { type: 'race', doc: sampleRaceChoice() },
+      { type: 'assessment', doc: sampleAssessment() },
+      {
+        type: 'assessment',
+        doc: {
+          ...sampleAssessment(),
+          assessmentId: 'MA-M1',
+          milestoneId: 'M1',
+          assessedOn: '2027-04-05',
+          approvedOn: '2027-04-08',
+          tranche: '240',
+          indicators: [{ indicator: '设计评审', target: '通过', result: '通过', passed: true }],
+          passed: true,
+          effect: 'released',
+          released: '240',
+          reason: '',
+        },
+      },
+    ];
+    const t = buildTimeline(signedBook(), docs, '2028-05-01');
+    expect(t.paid).toBe('240');
+    expect(t.held).toBe('320');
+    expect(t.entries.map((e) => e.what)).toEqual(
+      expect.arrayContaining([
+        '里程碑 M1 经费：拨付',
+        '里程碑 M2 经费：暂缓拨付',
+        '赛马择优：新疆水处理技术研究院（示例） 继续研究',
+        '里程碑 M3 考核',
+      ]),
+    );
+    expect(t.next?.what).toBe('延期申请截止');
+    expect(t.next?.date).toBe('2029-05-31');
+    expect(t.overdue).toEqual([]);
+    const late = buildTimeline(signedBook(), docs, '2029-08-15');
+    expect(late.overdue.map((e) => e.what)).toEqual(['里程碑 M3 考核', '验收申请截止']);
+  });
+  it('after termination nothing is overdue and the recovery is on the record', () => {
+    const t = buildTimeline(
+      signedBook(),
+      [{ type: 'form', doc: sampleTermination() }],
+      '2030-01-01',
+    );
+    expect(t.closure).toBe('terminated');
+    expect(t.overdue).toEqual([]);
+    expect(t.entries.map((e) => e.what)).toContain('收回 54.5 万元');
+  });
+  it('an approved extension moves the end and the acceptance deadline', () => {
+    const ext = { ...sampleLateExtension(), requestedOn: '2029-05-01', approvedOn: '2029-05-20' };
+    const t = buildTimeline(signedBook(), [{ type: 'form', doc: ext }], '2029-08-15');
+    expect(t.periodEnd).toBe('2030-03-31');
+    expect(t.entries.find((e) => e.what === '验收申请截止')?.date).toBe('2030-04-30');
+  });
+});

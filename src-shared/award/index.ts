@@ -1,0 +1,4 @@
+export * from './documents';
+export * from './rules';
+export * from './timeline';
+export * from './print';

@@ -1,0 +1,102 @@
+/**
+ * The paper forms of the documents after the award, as rows for the PDF (`jiebang print`): the
+ * milestone assessment form (里程碑考核表) and the acceptance form (验收结论表), each with a
+ * signature line per signer (role, name, key fingerprint to compare with the signed bundle).
+ */
+import type { Notice } from '../bureau/notice';
+import { formatFingerprint } from '../crypto/keys';
+import { ACCEPTANCE_LABEL } from '../model/lifecycle';
+import type { AcceptanceForm, MilestoneAssessmentForm } from './documents';
+import { acceptanceRecovery } from './rules';
+
+export interface PrintSigner {
+  /** 考核专家, 发榜方, 市科技局… */
+  role: string;
+  name: string;
+  fingerprint?: string;
+}
+
+export interface PrintedForm extends Notice {
+  /** One line each, signed by hand beside the printed name. */
+  signLines: string[];
+}
+
+const blank = '＿'.repeat(8);
+const signLine = (s: PrintSigner) =>
+  `${s.role}：${s.name}${s.fingerprint ? `（密钥指纹 ${formatFingerprint(s.fingerprint)}）` : ''}\u3000签字：${blank}`;
+
+const EFFECT = { released: '拨付', held: '暂缓拨付', reduced: '核减拨付' } as const;
+
+/** 里程碑考核表 (第十二条（八）3, 第十四条). */
+export function assessmentPrint(
+  a: MilestoneAssessmentForm,
+  signers: readonly PrintSigner[],
+): PrintedForm {
+  const rows: [string, string][] = [
+    ['任务书编号', a.taskBookId],
+    ['里程碑', `${a.milestoneId}${a.applicantId ? `（揭榜方 ${a.applicantId}）` : ''}`],
+    ['考核日期', a.assessedOn],
+    ...a.indicators.map((i, n): [string, string] => [
+      `指标 ${n + 1}：${i.indicator}`,
+      `目标 ${i.target}；完成 ${i.result || '—'}；${i.passed ? '达到' : '未达到'}`,
+    ]),
+    ['总体结论', a.passed ? '通过' : '未通过'],
+    [
+      '对拨付的影响',
+      `${EFFECT[a.effect]}：本次拨付 ${a.released} 万元（该阶段 ${a.tranche} 万元）${a.reason ? `；${a.reason}` : ''}`,
+    ],
+    [
+      '证明材料',
+      a.evidence.map((e) => `${e.name}（SHA-256 ${e.sha256.slice(0, 16)}…）`).join('\n') || '—',
+    ],
+    ['考核专家', a.assessors.join('、')],
+    ['发榜方技术负责人', a.technicalManager],
+    ['市科技局审定', a.approvedOn ?? '（未审定）'],
+  ];
+  if (a.opinion) rows.push(['考核意见', a.opinion]);
+  return {
+    title: '“揭榜挂帅”项目里程碑考核表',
+    rows,
+    footer: [
+      '依据《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第十二条（八）3、第十三条、第十四条。',
+    ],
+    signLines: signers.map(signLine),
+  };
+}
+
+const MATERIAL = {
+  'self-evaluation': '项目综合绩效自评价报告',
+  'technical-report': '科技报告',
+  'final-accounts': '资金决算报告',
+  'audit-report': '专项审计报告',
+} as const;
+
+/** 验收结论表 (第十二条（九）) with 第二十条's consequences on a non-objective failure. */
+export function acceptancePrint(a: AcceptanceForm, signers: readonly PrintSigner[]): PrintedForm {
+  const recovery = acceptanceRecovery(a);
+  const rows: [string, string][] = [
+    ['任务书编号', a.taskBookId],
+    ['验收申请日期', a.appliedOn],
+    ['提交材料', a.materials.map((m) => MATERIAL[m]).join('、') || '—'],
+    ['用户技术评价报告', a.hasUserTechnicalEvaluation ? '发榜方已出具' : '未出具'],
+    ['综合绩效评价日期', a.evaluatedOn ?? '—'],
+    ['验收结论', a.outcome ? ACCEPTANCE_LABEL[a.outcome] : '（尚未评价）'],
+  ];
+  if (a.outcome === 'fail')
+    rows.push([
+      '未通过原因',
+      a.failureCause === 'objective'
+        ? `客观原因${a.failureCauseNote ? `：${a.failureCauseNote}` : ''}`
+        : a.failureCause === 'not-objective'
+          ? '非客观原因'
+          : '（未载明）',
+    ]);
+  if (recovery) rows.push(['处理（第二十条）', `收回 ${recovery.amount} 万元；${recovery.basis}`]);
+  if (a.opinion) rows.push(['评价意见', a.opinion]);
+  return {
+    title: '“揭榜挂帅”项目验收结论表',
+    rows,
+    footer: ['依据《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第十二条（九）、第二十条。'],
+    signLines: signers.map(signLine),
+  };
+}

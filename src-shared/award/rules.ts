@@ -1,0 +1,421 @@
+/**
+ * The rules of the documents after the award, each finding citing its article. Every door (the
+ * award screen, `jiebang check`) calls `checkAwardDocument`.
+ */
+import { dec, money, sum, type Money } from '../money';
+import type { MilestoneAssessment, TaskBook } from '../model';
+import {
+  checkAcceptanceApplication,
+  checkChangeRequest,
+  checkExtensionRequest,
+  checkHorseRaceSelection,
+  finding,
+  type Finding,
+} from '../rules';
+import type {
+  AcceptanceForm,
+  AwardDocument,
+  MilestoneAssessmentForm,
+  RaceChoice,
+  TerminationForm,
+} from './documents';
+
+/** The task book's solvers (揭榜方), by applicant id. */
+export const solverIdsOfTaskBook = (tb: TaskBook): string[] =>
+  tb.parties.flatMap((p) => (p.role === 'solver' && p.applicantId ? [p.applicantId] : []));
+
+/**
+ * The effect an assessment should have on the tranche (第十二条（八）3: funds are paid by stage
+ * according to the milestone assessment; 第十三条（一）): passed → the whole tranche released;
+ * failed → held, or reduced to what `released` names (strictly between 0 and the tranche).
+ */
+export function expectedEffect(
+  passed: boolean,
+  tranche: Money,
+  released: Money,
+): MilestoneAssessmentForm['effect'] {
+  if (passed) return 'released';
+  return dec(released).isZero() || dec(released).gte(dec(tranche)) ? 'held' : 'reduced';
+}
+
+/** 里程碑考核 against its task book. */
+export function checkMilestoneAssessment(
+  a: MilestoneAssessmentForm,
+  tb: TaskBook | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  const art = '第十二条（八）3';
+  if (tb) {
+    const m = tb.milestones.find((x) => x.id === a.milestoneId);
+    if (!m)
+      out.push(
+        finding(
+          'assessment.milestone',
+          '第十二条（七）',
+          'blocking',
+          `任务书中没有里程碑 ${a.milestoneId}`,
+          ['milestoneId'],
+        ),
+      );
+    else if (!dec(m.tranche).eq(dec(a.tranche)))
+      out.push(
+        finding(
+          'assessment.tranche',
+          art,
+          'blocking',
+          `考核所涉拨付 ${a.tranche} 万元与任务书该里程碑的 ${m.tranche} 万元不一致`,
+          ['tranche'],
+        ),
+      );
+    if (tb.status !== 'final')
+      out.push(
+        finding(
+          'assessment.signedTaskBook',
+          '第十二条（七）',
+          'blocking',
+          '里程碑考核依据已定稿签署的任务书',
+          ['taskBookId'],
+        ),
+      );
+  }
+  const allPassed = a.indicators.every((i) => i.passed);
+  if (a.passed !== allPassed)
+    out.push(
+      finding(
+        'assessment.overall',
+        art,
+        'blocking',
+        allPassed ? '各项指标均已达到，总体结论应为“通过”' : '有指标未达到，总体结论不能为“通过”',
+        ['passed'],
+      ),
+    );
+  a.indicators.forEach((i, n) => {
+    if (!i.result.trim())
+      out.push(
+        finding('assessment.result', art, 'blocking', `指标“${i.indicator}”未填写实际完成情况`, [
+          'indicators',
+          n,
+          'result',
+        ]),
+      );
+  });
+  const tranche = dec(a.tranche);
+  const released = dec(a.released);
+  if (a.passed && (a.effect !== 'released' || !released.eq(tranche)))
+    out.push(
+      finding(
+        'assessment.release',
+        art,
+        'blocking',
+        `考核通过，应拨付该阶段经费 ${a.tranche} 万元`,
+        ['effect'],
+      ),
+    );
+  if (!a.passed && a.effect === 'released')
+    out.push(
+      finding('assessment.noRelease', art, 'blocking', '考核未通过，该阶段经费应暂缓或核减拨付', [
+        'effect',
+      ]),
+    );
+  if (a.effect === 'held' && !released.isZero())
+    out.push(
+      finding('assessment.held', art, 'blocking', '暂缓拨付时本次拨付应为 0 万元', ['released']),
+    );
+  if (a.effect === 'reduced' && (released.isZero() || released.gte(tranche)))
+    out.push(
+      finding(
+        'assessment.reduced',
+        art,
+        'blocking',
+        `核减拨付的金额应大于 0 且小于 ${a.tranche} 万元`,
+        ['released'],
+      ),
+    );
+  if (!a.passed && !a.reason.trim())
+    out.push(finding('assessment.reason', art, 'blocking', '暂缓或核减拨付须写明理由', ['reason']));
+  if (a.evidence.length === 0)
+    out.push(finding('assessment.evidence', art, 'warning', '未附证明材料', ['evidence']));
+  if (!a.approvedOn)
+    out.push(
+      finding(
+        'assessment.bureau',
+        '第十四条',
+        'blocking',
+        '里程碑考核由市科技局开展，须经市科技局审定',
+        ['approvedOn'],
+      ),
+    );
+  else if (a.approvedOn < a.assessedOn)
+    out.push(
+      finding(
+        'assessment.order',
+        '第十四条',
+        'blocking',
+        `审定日期 ${a.approvedOn} 早于考核日期 ${a.assessedOn}`,
+        ['approvedOn'],
+      ),
+    );
+  return out;
+}
+
+/** 赛马: every solver assessed side by side, one chosen to continue (第十三条（三）). */
+export function checkRaceChoice(c: RaceChoice, tb: TaskBook | undefined): Finding[] {
+  const out: Finding[] = [];
+  const art = '第十三条（三）';
+  const asAssessments: MilestoneAssessment[] = c.solvers.map((s) => ({
+    formatVersion: 1,
+    taskBookId: c.taskBookId,
+    milestoneId: 'race',
+    applicantId: s.applicantId,
+    assessedOn: c.assessedOn,
+    passed: s.passed,
+    score: s.score,
+    findings: s.note,
+    continues: s.applicantId === c.chosenId,
+    ...(s.applicantId === c.chosenId ? { continueReason: c.reason } : {}),
+  }));
+  out.push(
+    ...checkHorseRaceSelection(
+      asAssessments,
+      c.solvers.map((s) => s.applicantId),
+    ),
+  );
+  if (tb) {
+    if (!tb.isHorseRace)
+      out.push(
+        finding('race.notRace', '第十二条（七）', 'blocking', '任务书不是“赛马制”联合任务书', [
+          'taskBookId',
+        ]),
+      );
+    const expected = solverIdsOfTaskBook(tb);
+    const given = c.solvers.map((s) => s.applicantId);
+    const missing = expected.filter((id) => !given.includes(id));
+    const extra = given.filter((id) => !expected.includes(id));
+    if (missing.length > 0 || extra.length > 0)
+      out.push(
+        finding(
+          'race.allSolvers',
+          art,
+          'blocking',
+          `赛马阶段考核应包括联合任务书的每一家揭榜方${missing.length > 0 ? `（缺少 ${missing.join('、')}）` : ''}${extra.length > 0 ? `（多出 ${extra.join('、')}）` : ''}`,
+          ['solvers'],
+        ),
+      );
+    const shares = sum(c.solvers.map((s) => s.raceShare));
+    if (shares.gt(dec(tb.funding.city)))
+      out.push(
+        finding(
+          'race.shares',
+          art,
+          'blocking',
+          `赛马阶段拨付合计 ${money(shares)} 万元，超过市财政资助 ${tb.funding.city} 万元`,
+          ['solvers'],
+        ),
+      );
+  }
+  if (!c.approvedOn)
+    out.push(
+      finding(
+        'race.bureau',
+        '第十二条（七）',
+        'blocking',
+        '择优支持由市科技局会同发榜方确定，须经市科技局审定',
+        ['approvedOn'],
+      ),
+    );
+  return out;
+}
+
+/** How the city funds run after the race (第十三条（三）): each share, then the rest to the chosen one. */
+export function raceTranches(
+  c: RaceChoice,
+  cityTotal: Money,
+): { applicantId: string; stage: 'race' | 'continue'; amount: Money }[] {
+  const shares = c.solvers.map((s) => ({
+    applicantId: s.applicantId,
+    stage: 'race' as const,
+    amount: s.raceShare,
+  }));
+  const rest = dec(cityTotal).minus(sum(c.solvers.map((s) => s.raceShare)));
+  return [
+    ...shares,
+    {
+      applicantId: c.chosenId,
+      stage: 'continue',
+      amount: money(rest.isNegative() ? dec(0) : rest),
+    },
+  ];
+}
+
+/** The city funds to recover, with the article that says so; null when nothing is recovered. */
+export interface Recovery {
+  amount: Money;
+  article: string;
+  basis: string;
+}
+
+/**
+ * 第十七条: on termination the unspent balance (disbursed − spent) is recovered and returned the
+ * way it came; on revocation all disbursed city funds.
+ */
+export function terminationRecovery(t: TerminationForm): Recovery {
+  if (t.decision === 'revoke')
+    return {
+      amount: money(dec(t.cityDisbursed)),
+      article: '第十七条',
+      basis: '项目撤销：收回已拨付的市财政科研项目资金',
+    };
+  const balance = dec(t.cityDisbursed).minus(dec(t.citySpent));
+  return {
+    amount: money(balance.isNegative() ? dec(0) : balance),
+    article: '第十七条',
+    basis: '项目终止：由发榜方追回并原路退回结余的市财政科研项目资金',
+  };
+}
+
+/** 第二十条: a 不通过 without an objective cause recovers every disbursed city fund. */
+export function acceptanceRecovery(a: AcceptanceForm): Recovery | null {
+  if (a.outcome !== 'fail' || a.failureCause === 'objective') return null;
+  return {
+    amount: money(dec(a.cityDisbursed)),
+    article: '第二十条',
+    basis: '因非客观原因未通过验收：收回已拨付的市财政科研项目资金，并开展科研诚信调查',
+  };
+}
+
+function checkTermination(t: TerminationForm): Finding[] {
+  const out: Finding[] = [];
+  if (!t.bureauApproved || !t.issuerApproved)
+    out.push(
+      finding(
+        'termination.approval',
+        '第十七条',
+        'blocking',
+        '终止或撤销须经市科技局与发榜方共同审核同意',
+        ['bureauApproved'],
+      ),
+    );
+  if (t.decision === 'terminate' && dec(t.citySpent).gt(dec(t.cityDisbursed)))
+    out.push(
+      finding(
+        'termination.spent',
+        '第十七条',
+        'blocking',
+        `已使用 ${t.citySpent} 万元超过已拨付 ${t.cityDisbursed} 万元`,
+        ['citySpent'],
+      ),
+    );
+  return out;
+}
+
+function checkAcceptance(
+  a: AcceptanceForm,
+  tb: TaskBook | undefined,
+  periodEnd: string | undefined,
+): Finding[] {
+  const end = periodEnd ?? tb?.period.end;
+  const out = end ? checkAcceptanceApplication(a, end) : [];
+  if (!end) return out;
+  if (a.appliedOn < end)
+    out.push(
+      finding(
+        'acceptance.afterEnd',
+        '第十二条（九）',
+        'warning',
+        `验收申请在实施周期结束（${end}）前提出`,
+        ['appliedOn'],
+      ),
+    );
+  return out;
+}
+
+/**
+ * Findings for any document after the award. `periodEnd` is the end in force (after an approved
+ * extension); it defaults to the task book's.
+ */
+export function checkAwardDocument(
+  d: AwardDocument,
+  tb: TaskBook | undefined,
+  periodEnd?: string,
+): Finding[] {
+  const on = dateOf(d);
+  const early =
+    tb && on < tb.period.start
+      ? [
+          finding(
+            'award.beforeStart',
+            '第十二条（七）',
+            'blocking',
+            `日期 ${on} 早于任务书实施周期的开始日期 ${tb.period.start}`,
+            [],
+          ),
+        ]
+      : [];
+  return [...early, ...documentFindings(d, tb, periodEnd)];
+}
+
+/** The date a document is dated by (assessed, requested, decided, applied). */
+export function dateOf(d: AwardDocument): string {
+  if (d.type !== 'form') return d.doc.assessedOn;
+  switch (d.doc.form) {
+    case 'change':
+    case 'extension':
+      return d.doc.requestedOn;
+    case 'termination':
+      return d.doc.decidedOn;
+    case 'acceptance':
+      return d.doc.appliedOn;
+  }
+}
+
+function documentFindings(
+  d: AwardDocument,
+  tb: TaskBook | undefined,
+  periodEnd: string | undefined,
+): Finding[] {
+  switch (d.type) {
+    case 'assessment':
+      return checkMilestoneAssessment(d.doc, tb);
+    case 'race':
+      return checkRaceChoice(d.doc, tb);
+    case 'form': {
+      const f = d.doc;
+      const wrongBook =
+        tb && tb.taskBookId !== f.taskBookId
+          ? [
+              finding(
+                'form.taskBook',
+                '第十二条（七）',
+                'blocking',
+                `表单属于任务书 ${f.taskBookId}，不是 ${tb.taskBookId}`,
+                ['taskBookId'],
+              ),
+            ]
+          : [];
+      switch (f.form) {
+        case 'change':
+          return [...wrongBook, ...checkChangeRequest(f)];
+        case 'extension': {
+          const end = periodEnd ?? tb?.period.end;
+          const wrongEnd =
+            end && f.currentEnd !== end
+              ? [
+                  finding(
+                    'extension.currentEnd',
+                    '第十九条',
+                    'blocking',
+                    `原到期日应为实施周期的结束日期 ${end}（现为 ${f.currentEnd}）`,
+                    ['currentEnd'],
+                  ),
+                ]
+              : [];
+          return [...wrongBook, ...wrongEnd, ...checkExtensionRequest(f)];
+        }
+        case 'termination':
+          return [...wrongBook, ...checkTermination(f)];
+        case 'acceptance':
+          return [...wrongBook, ...checkAcceptance(f, tb, periodEnd)];
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { startBuiltWebHost } from '../e2e/webhost';
+import type { BenchRow, BenchSuite } from './harness';
+
+const ASSETS = 'out/renderer/assets';
+
+/**
+ * The renderer as built (`npm run build`): every chunk's size gzipped, and the first screen in
+ * Debian's Chromium against the web host, from navigation to the profile form ready for typing
+ * (median of 5 fresh pages; the browser's cache emptied by a new context each time).
+ */
+export const rendererSuite: BenchSuite = {
+  name: 'renderer',
+  run: async () => {
+    const rows: BenchRow[] = [];
+    const names = (await readdir(ASSETS)).filter((n) => /\.(m?js|css)$/.test(n)).sort();
+    let total = 0;
+    for (const name of names) {
+      const bytes = await readFile(join(ASSETS, name));
+      const gz = gzipSync(bytes, { level: 9 }).length / 1024;
+      total += gz;
+      rows.push({
+        suite: 'renderer',
+        name: `chunk ${name.replace(/-[\w-]{8}\./, '.')}, gzipped`,
+        value: gz,
+        unit: 'KiB',
+        note: `${(bytes.length / 1024).toFixed(0)} KiB as built`,
+      });
+    }
+    rows.push({ suite: 'renderer', name: 'all chunks, gzipped', value: total, unit: 'KiB' });
+
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const host = await startBuiltWebHost();
+    try {
+      const times: number[] = [];
+      let blank = 0;
+      for (let i = 0; i < 6; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        // The peer, same page: a blank document's navigation (the browser's own floor).
+        const b = performance.now();
+        await page.goto('about:blank');
+        blank = performance.now() - b;
+        const t = performance.now();
+        await page.goto(host.url);
+        await page.getByLabel('姓名').waitFor();
+        if (i > 0) times.push(performance.now() - t); // the first warms the host's file cache
+        await context.close();
+      }
+      times.sort((a, b) => a - b);
+      rows.push({
+        suite: 'renderer',
+        name: 'first screen: navigation → profile form ready',
+        value: times[Math.floor(times.length / 2)] ?? NaN,
+        unit: 'ms',
+        target: { max: 1000 },
+        peer: `about:blank ${blank.toFixed(0)} ms`,
+        note: `median of ${times.length}, a new browser context each (empty cache)`,
+      });
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+    return rows;
+  },
+};
