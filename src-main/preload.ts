@@ -17,6 +17,7 @@ const api = {
   'sample:package': () => invoke('sample:package'),
   'sheet:pdf': (input) => invoke('sheet:pdf', input),
   'taskbook:pdf': (input) => invoke('taskbook:pdf', input),
+  'inspection:pdf': (input) => invoke('inspection:pdf', input),
   'pdf:print': (input) => invoke('pdf:print', input),
   'profile:list': () => invoke('profile:list'),
   'profile:create': (input) => invoke('profile:create', input),

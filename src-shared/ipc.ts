@@ -11,7 +11,13 @@
  * src-renderer/src/bridge.ts; the compiler points at every place that is still missing it.
  */
 import { z } from 'zod';
-import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from './model';
+import { PHOTOS_MAX } from './inspection/bounds';
+import {
+  InspectionReportSchema,
+  ReviewPackageSchema,
+  ScoreSheetSchema,
+  TaskBookSchema,
+} from './model';
 import './validation-messages';
 
 /** Bytes cross the boundary as Uint8Array (structured clone in Electron, tagged base64 over HTTP). */
@@ -117,6 +123,25 @@ export const PROGRESS_EVENT = 'progress';
 /** Ties a call's progress events to the task that started it (optional on long calls). */
 const TaskIdSchema = z.string().min(1).max(100).optional();
 
+/** What the inspection report's PDF is made from (photos: the scaled bytes the bundle holds). */
+export const InspectionPdfInputSchema = z.object({
+  report: InspectionReportSchema,
+  signers: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        name: z.string().min(1).max(200),
+        fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    )
+    .min(1)
+    .max(16),
+  photos: z
+    .array(z.object({ path: z.string().max(100), bytes: MessageBytesSchema }))
+    .max(PHOTOS_MAX),
+  purpose: z.string().max(20_000),
+});
+
 export const contract = {
   'app:info': {
     input: z.undefined(),
@@ -170,6 +195,14 @@ export const contract = {
   'taskbook:pdf': {
     input: z.object({ tb: TaskBookSchema }),
     /** `missing`: characters no print font has (they would print as boxes), for the editor to name. */
+    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
+  },
+  /**
+   * The inspection report (实地考察报告) as an A4 PDF: cover, checklist table, photos with captions
+   * and capture times, every signer's block; rendered in main like the task book.
+   */
+  'inspection:pdf': {
+    input: InspectionPdfInputSchema,
     output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
   },
   /** Electron's print dialog on a PDF; the web host answers `handler-failed` (it downloads instead). */

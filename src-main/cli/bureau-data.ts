@@ -7,6 +7,8 @@
  *   packages/<packageId>/<manifest>.jbx  every review package this bureau signed (unencrypted)
  *   rounds/<packageId>.json            one ingest record per review round
  *   calendars/<year>.jbx               calendar bundles accepted from the pinned key
+ *   inspections/assignments/<id>.jbx   inspection assignments this bureau signed
+ *   inspections/reports/<round>/<id>.jbx  inspection reports taken in, by round
  *
  * Default: `<user data>/jiebang-panel/bureau` (`~/.local/share/…` on Linux); `--data DIR` or
  * `JIEBANG_BUREAU_DIR` choose another.
@@ -43,7 +45,11 @@ export function bureauData(cwd: string, flag: string | undefined): BureauData {
   return { dir };
 }
 
-async function write(data: BureauData, parts: string[], bytes: Uint8Array | string): Promise<void> {
+export async function writeData(
+  data: BureauData,
+  parts: string[],
+  bytes: Uint8Array | string,
+): Promise<void> {
   const path = join(data.dir, ...parts);
   try {
     await mkdir(join(data.dir, ...parts.slice(0, -1)), { recursive: true });
@@ -53,7 +59,7 @@ async function write(data: BureauData, parts: string[], bytes: Uint8Array | stri
   }
 }
 
-async function list(data: BureauData, parts: string[]): Promise<string[]> {
+export async function listData(data: BureauData, parts: string[]): Promise<string[]> {
   try {
     return (await readdir(join(data.dir, ...parts))).filter((n) => !n.startsWith('.')).sort();
   } catch {
@@ -83,7 +89,7 @@ export async function readTrust(data: BureauData): Promise<TrustState> {
 
 export const writeTrust = (data: BureauData, trust: TrustState): Promise<void> => {
   const { pkg: _pkg, packageManifestSha256: _manifest, ...rest } = trust;
-  return write(data, ['trust.json'], json(rest));
+  return writeData(data, ['trust.json'], json(rest));
 };
 
 /**
@@ -119,13 +125,13 @@ export const savePackage = (
   packageId: string,
   manifestSha256: string,
   zip: Uint8Array,
-): Promise<void> => write(data, ['packages', packageId, `${manifestSha256}.jbx`], zip);
+): Promise<void> => writeData(data, ['packages', packageId, `${manifestSha256}.jbx`], zip);
 
 /** Every review package kept in the folder, each opened and verified again. */
 export async function signedPackages(data: BureauData): Promise<SignedPackage[]> {
   const out: SignedPackage[] = [];
-  for (const id of await list(data, ['packages'])) {
-    for (const name of await list(data, ['packages', id])) {
+  for (const id of await listData(data, ['packages'])) {
+    for (const name of await listData(data, ['packages', id])) {
       const path = join(data.dir, 'packages', id, name);
       const opened = await openBundle(await readBundleFile(data.dir, path), { crypto: nodeCrypto });
       if (!opened.ok || opened.bundle.kind !== 'review-package')
@@ -161,10 +167,10 @@ export async function readRecord(
 }
 
 export const writeRecord = (data: BureauData, record: IngestRecord): Promise<void> =>
-  write(data, ['rounds', `${record.packageId}.json`], json(record));
+  writeData(data, ['rounds', `${record.packageId}.json`], json(record));
 
 export const saveCalendar = (data: BureauData, year: number, bytes: Uint8Array): Promise<void> =>
-  write(data, ['calendars', `${year}.jbx`], bytes);
+  writeData(data, ['calendars', `${year}.jbx`], bytes);
 
 /**
  * The calendars kept in the folder, each verified again and still signed by the bureau's key (the
@@ -176,7 +182,7 @@ export async function storedCalendars(
 ): Promise<CalendarFile[]> {
   const ours = new Set([trust.bureauFingerprint, ...trust.retiredBureauKeys]);
   const out: CalendarFile[] = [];
-  for (const name of await list(data, ['calendars'])) {
+  for (const name of await listData(data, ['calendars'])) {
     const path = join(data.dir, 'calendars', name);
     const opened = await openBundle(await readBundleFile(data.dir, path), { crypto: nodeCrypto });
     if (!opened.ok || opened.bundle.kind !== 'calendar')

@@ -7,6 +7,7 @@ import {
   type AwardDocument,
 } from '../../src-shared/award';
 import { KINDS, openBundle, panelResultSheets, type OpenedBundle } from '../../src-shared/bundle';
+import { answeredAssignment, checkReport, currentReport } from '../../src-shared/inspection';
 import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
@@ -132,17 +133,50 @@ function decisionFindings(
   return checkPanelDecision(decision, pkg, sheets);
 }
 
+/** An inspection report judged against the assignment bundle it answers (第十二条（二）). */
+async function inspectionFindings(
+  cwd: string,
+  report: Extract<OpenedBundle, { kind: 'inspection-report' }>,
+  assignmentFile: string | undefined,
+  keys: Awaited<ReturnType<typeof ageKeys>>,
+): Promise<Finding[]> {
+  if (assignmentFile === undefined)
+    throw new CliUsageError('校验实地考察报告需要 --assignment 它所回应的考察任务文件包');
+  const opened = await openBundle(await readBounded(cwd, assignmentFile, ASSIGNMENT_BYTES), {
+    crypto: nodeCrypto,
+    keys,
+  });
+  if (!opened.ok)
+    throw new CliUsageError(`${assignmentFile}：文件包校验失败：${opened.error.message}`);
+  const a = opened.bundle;
+  if (a.kind !== 'inspection-assignment')
+    throw new CliUsageError(`${assignmentFile} 不是实地考察任务文件包（而是 ${a.kind}）`);
+  const current = currentReport(report.document);
+  if (!current.ok) throw new CliUsageError(current.message);
+  const answered = answeredAssignment(current.report, report.manifest.answers, [
+    { manifestSha256: a.manifestSha256, assignment: a.document },
+  ]);
+  if (!answered.ok) throw new CliUsageError(answered.message);
+  return checkReport(current.report, a.document);
+}
+
+/** An assignment is a page of JSON; a bound well above it. */
+const ASSIGNMENT_BYTES = 1024 * 1024;
+
 export const checkCommand: CliCommand = {
   usage: `jiebang check FILE [--package REVIEW_PACKAGE.json] [SHEET…] [--end YYYY-MM-DD] [--taskbook TASKBOOK.json] [--json]
 jiebang check PANEL.jbx --package REVIEW_PACKAGE.json [--identity KEY | --passphrase-file F]
+jiebang check REPORT.jbx --assignment ASSIGNMENT.jbx [--identity KEY | --passphrase-file F]
 
 Validates FILE against its schema and the rules of the measures (each finding cites its article).
 The kind is told by its fields: review package, score sheet, panel decision, task book, extension
 request, change request, acceptance application; a malformed field is named.
 A panel decision is judged with the sheets it rests on, given after it (JSON sheets, sheet bundles
 .jbx, or the paper-sheet CSV) — the same findings as the chair's screen. A panel bundle (.jbx) is
-verified first and judged with the sheets inside it.
+verified first and judged with the sheets inside it. An inspection report bundle is verified,
+then judged against the assignment bundle it answers (refused if it answers another).
   --package          the review package, for a score sheet, panel decision or task book
+  --assignment       the inspection assignment bundle, for an inspection report bundle
   --identity, --passphrase-file   keys to open an encrypted bundle
   --end              the period end, for an acceptance application (第十二条（九）)
   --taskbook         the signed task book (JSON), for a document after the award: milestone
@@ -161,6 +195,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         taskbook: { type: 'string' },
         identity: { type: 'string' },
         'passphrase-file': { type: 'string' },
+        assignment: { type: 'string' },
       },
     });
     const [file, ...sheetFiles] = positionals;
@@ -168,7 +203,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     const pkg = await loadPackage(io.cwd, values.package);
     const tb = await loadTaskBook(io.cwd, values.taskbook);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
-    let kind: DocumentKind;
+    let kind: DocumentKind | 'inspection-report';
     let label: string;
     let findings: Finding[];
     // A bundle is told by its bytes (ZIP, or age-encrypted), whatever its file name.
@@ -182,11 +217,11 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         kind = after.kind;
         label = `${KINDS[b.kind].label}文件包`;
         findings = checkAwardDocument(after.award, tb, values.end);
-      } else if (b.kind !== 'panel-result')
-        throw new CliUsageError(
-          `${file} 是${b.kind}文件包；check 校验专家组评审结果文件包（其他文件包请用 jiebang verify）`,
-        );
-      else {
+      } else if (b.kind === 'inspection-report') {
+        kind = 'inspection-report';
+        label = '实地考察报告文件包';
+        findings = await inspectionFindings(io.cwd, b, values.assignment, keys);
+      } else if (b.kind === 'panel-result') {
         kind = 'panel-decision';
         label = '专家组评审结果文件包';
         findings = decisionFindings(
@@ -194,7 +229,10 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           needPackage(pkg, '专家组评审结果'),
           panelResultSheets(b),
         );
-      }
+      } else
+        throw new CliUsageError(
+          `${file} 是${KINDS[b.kind].label}文件包；check 校验专家组评审结果、实地考察报告和立项后各类文件包（其他文件包请用 jiebang verify）`,
+        );
     } else {
       const read = readJson(bytes, file);
       if (!read.ok) throw new CliUsageError(read.message);

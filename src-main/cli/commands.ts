@@ -63,6 +63,12 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./calendar')).calendarCommand,
   },
   {
+    name: 'inspection',
+    summary:
+      '实地考察：市科技局签发考察任务（assign）、收回考察报告（ingest）、按批次列出（list） / on-site inspections',
+    load: async () => (await import('./inspection')).inspectionCommand,
+  },
+  {
     name: 'key',
     summary: '市科技局更换签名密钥（rotate），生成新旧密钥共同签名的文件包 / rotate the bureau key',
     load: async () => (await import('./key')).keyCommand,

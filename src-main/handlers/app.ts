@@ -22,8 +22,9 @@ async function render(job: PdfJob, host: HostServices): Promise<PdfResult> {
 }
 
 export const appHandlers: HandlerMap<
-  'app:info' | 'sample:package' | 'sheet:pdf' | 'taskbook:pdf' | 'pdf:print'
+  'app:info' | 'sample:package' | 'sheet:pdf' | 'taskbook:pdf' | 'inspection:pdf' | 'pdf:print'
 > = {
+  'inspection:pdf': async (input, host) => render({ kind: 'inspection', ...input }, host),
   'sheet:pdf': async ({ pkg, sheet, fingerprint }, host) => {
     const { bytes } = await render({ kind: 'sheet', pkg, sheet, fingerprint }, host);
     return { bytes };

@@ -22,6 +22,7 @@ const DOING: Partial<Record<Channel, string>> = {
   'sample:package': '读取示例评审包',
   'sheet:pdf': '生成评分表 PDF',
   'taskbook:pdf': '生成任务书 PDF',
+  'inspection:pdf': '生成实地考察报告 PDF',
   'pdf:print': '打印',
 };
 

@@ -3,9 +3,10 @@
  * data, validated again on the worker's side, so the worker trusts nothing it is sent.
  */
 import { z } from 'zod';
+import { InspectionPdfInputSchema } from '../../src-shared/ipc';
 import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
 import { missingGlyphs } from './fonts';
-import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
+import { renderInspectionPdf, renderScoreSheetPdf, renderTaskBookPdf } from './render';
 
 export const PdfJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('taskbook'), tb: TaskBookSchema }),
@@ -15,6 +16,7 @@ export const PdfJobSchema = z.discriminatedUnion('kind', [
     sheet: ScoreSheetSchema,
     fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
   }),
+  InspectionPdfInputSchema.extend({ kind: z.literal('inspection') }),
 ]);
 export type PdfJob = z.infer<typeof PdfJobSchema>;
 
@@ -42,6 +44,16 @@ export async function renderJob(job: PdfJob): Promise<PdfResult> {
       return {
         bytes: await renderScoreSheetPdf(job.pkg, job.sheet, job.fingerprint),
         missing: missingGlyphs(textOf(job.sheet)),
+      };
+    case 'inspection':
+      return {
+        bytes: await renderInspectionPdf({
+          report: job.report,
+          signers: job.signers,
+          photos: new Map(job.photos.map((p) => [p.path, p.bytes])),
+          purpose: job.purpose,
+        }),
+        missing: missingGlyphs(textOf([job.report, job.signers, job.purpose])),
       };
   }
 }

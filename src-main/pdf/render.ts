@@ -5,6 +5,13 @@ import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { ScoreSheetDocument } from './sheet-document';
 import { loadFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
+import { InspectionReportDocument, type InspectionPdfInput } from './inspection-document';
+
+/** The inspection report (实地考察报告), A4, with its photos and every signer's block. */
+export async function renderInspectionPdf(input: InspectionPdfInput): Promise<Uint8Array> {
+  await loadFonts();
+  return new Uint8Array(await renderToBuffer(InspectionReportDocument(input)));
+}
 
 export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
   await loadFonts();

@@ -46,6 +46,8 @@ export const InspectionAssignmentSchema = z
     assignmentId: IdSchema,
     /** The demand (评榜 before a package exists), a package, an applicant or a task book. */
     subject: SubjectSchema,
+    /** The round (批次) the subject belongs to, by which the bureau's desk lists reports. */
+    round: IdSchema.optional(),
     purpose: TextSchema,
     sites: z
       .array(z.object({ name: NameSchema, address: z.string().max(300).default('') }).strict())
@@ -56,7 +58,15 @@ export const InspectionAssignmentSchema = z
       )
       .min(1)
       .refine((t) => t.filter((m) => m.role === 'leader').length === 1, '考察组须有且仅有一名组长'),
-    checklist: z.array(NameSchema).default([]),
+    /** The items to check; empty: the app's template for the subject (src-shared/inspection). */
+    checklist: z.array(NameSchema).max(200).default([]),
+    /** The bureau's age X25519 recipient: the report is encrypted to it. */
+    reportTo: z
+      .object({
+        name: NameSchema,
+        ageRecipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'age 接收方公钥格式不正确'),
+      })
+      .strict(),
     issuedOn: DateSchema,
     dueBy: DateSchema,
   })

@@ -14,7 +14,7 @@ import {
   publicKeyProblem,
 } from '../crypto/keys';
 import {
-  InspectionReportSchema,
+  AnyInspectionReportSchema,
   PanelDecisionSchema,
   ReviewPackageSchema,
   ScoreSheetSchema,
@@ -36,7 +36,14 @@ import {
   type TranscribedSheet,
 } from './documents';
 import type { Manifest } from './manifest';
-import { ROLE_LABEL, sameSubject, type SignerRole, type Subject, type SubjectType } from './terms';
+import {
+  describeSubject,
+  ROLE_LABEL,
+  sameSubject,
+  type SignerRole,
+  type Subject,
+  type SubjectType,
+} from './terms';
 import type { Check, OpenedCommon, OpenResult } from './types';
 
 /**
@@ -391,30 +398,57 @@ export const KINDS = {
     kind: 'inspection-report',
     label: '实地考察报告',
     labelEn: 'inspection report',
-    purpose: '考察组（可多人共同签名）的实地考察报告与现场照片，回应市科技局的考察任务。',
+    purpose:
+      '考察组（每位成员各自签名）的实地考察报告、检查表、现场照片与报告 PDF，回应市科技局的考察任务；对象可为批次的榜单（评榜，第十二条（二）），尚无评审包时亦可。',
     formats: [1, 2],
     main: 'report.json',
-    schema: InspectionReportSchema,
+    schema: AnyInspectionReportSchema,
     files: [
       { pattern: /^photos\/[A-Za-z0-9._-]+$/, what: '现场照片' },
+      { pattern: /^report\.pdf$/, what: '考察报告 PDF（A4，含检查表、照片与签名栏）' },
       { pattern: /^audit\.json$/, what: '审计日志' },
     ],
     roles: ['inspector'],
     requires: [['inspector']],
     minSigners: 1,
     maxSigners: 16,
-    subjects: ['package', 'applicant'],
+    subjects: ['round', 'demand', 'package', 'applicant', 'task-book'],
     answers: ['inspection-assignment'],
     trust: 'team',
-    agrees: (r, s) =>
-      s.type === 'applicant' && (s.packageId !== r.packageId || s.id !== r.applicantId)
-        ? `考察报告针对揭榜方 ${r.applicantId}（${r.packageId}），清单却是 ${s.id}（${s.packageId}）`
-        : packageSubject('考察报告')(r, s),
-    check: (r, ctx) => {
-      const problem = registered(ctx, r.photos, '现场照片');
-      return problem ? { ok: false, code: 'bad-payload', message: problem } : none;
+    agrees: (r, s) => {
+      if (r.formatVersion === 1)
+        return s.type === 'applicant' && (s.packageId !== r.packageId || s.id !== r.applicantId)
+          ? `考察报告针对揭榜方 ${r.applicantId}（${r.packageId}），清单却是 ${s.id}（${s.packageId}）`
+          : packageSubject('考察报告')(r, s);
+      return sameSubject(r.subject, s)
+        ? null
+        : `考察报告的对象（${describeSubject(r.subject)}）与清单的对象（${describeSubject(s)}）不一致`;
     },
-    summary: (r) => `${r.site}，${r.date}；考察人员 ${r.inspectors.join('、')}`,
+    check: (r, ctx) => {
+      const fail = (message: string) => ({ ok: false, code: 'bad-payload', message }) as const;
+      const problem = registered(ctx, r.photos, '现场照片');
+      if (problem) return fail(problem);
+      // The first report document named inspectors by name only and answered no assignment.
+      if (r.formatVersion === 1) return none;
+      const listed = new Set(r.photos.map((p) => p.path));
+      const extra = [...ctx.files.keys()].find((p) => p.startsWith('photos/') && !listed.has(p));
+      if (extra) return fail(`照片 ${extra} 未在考察报告中登记`);
+      const team = new Map(r.inspectors.map((i) => [i.id, i.name]));
+      for (const s of ctx.manifest.signers)
+        if (!team.has(s.id)) return fail(`签名者 ${s.name}（${s.id}）不在报告的考察组名单中`);
+      const signed = new Set(ctx.manifest.signers.map((s) => s.id));
+      const unsigned = r.inspectors.find((i) => !signed.has(i.id));
+      if (unsigned) return fail(`考察组成员 ${unsigned.name}（${unsigned.id}）未签名`);
+      if (!ctx.manifest.answers.some((a) => a.kind === 'inspection-assignment'))
+        return fail(
+          '考察报告须回应一份实地考察任务（清单的 answers 中没有 inspection-assignment）',
+        );
+      return none;
+    },
+    summary: (r) =>
+      r.formatVersion === 1
+        ? `${r.site}，${r.date}；考察人员 ${r.inspectors.join('、')}（格式 1，未回应考察任务）`
+        : `${describeSubject(r.subject)}；${r.site}，${r.date}；考察人员 ${r.inspectors.map((i) => i.name).join('、')}；检查项 ${r.checklist.length} 项，照片 ${r.photos.length} 张`,
   }),
   'task-book': defineKind({
     kind: 'task-book',

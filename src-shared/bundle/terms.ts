@@ -67,6 +67,10 @@ export function packageIdOf(s: Subject): string | undefined {
   return undefined;
 }
 
+/** A subject as one string, for an index: `demand:D-2026-01`, `applicant:PKG/A01`. */
+export const subjectKey = (s: Subject): string =>
+  s.type === 'applicant' ? `applicant:${s.packageId}/${s.id}` : `${s.type}:${s.id}`;
+
 export const sameSubject = (a: Subject, b: Subject): boolean =>
   a.type === b.type &&
   a.id === b.id &&

@@ -7,11 +7,103 @@ import {
   NameSchema,
   plainText,
   reasonText,
+  repeatIssues,
   Sha256Schema,
   TextSchema,
 } from './common';
+import { SubjectSchema } from '../bundle/terms';
 
-export const InspectionReportSchema = z.object({
+/**
+ * A checklist item's finding: 符合 / 基本符合 / 不符合 / 未检查, and 不适用 for an item that does not
+ * apply to this site (kept from the first version of the schema).
+ */
+export const InspectionFindingSchema = z.enum(['met', 'partly', 'not-met', 'not-checked', 'n/a']);
+export type InspectionFinding = z.infer<typeof InspectionFindingSchema>;
+
+/** Media types a site photo may have (told by its bytes at the door, not by its name). */
+export const PhotoMediaTypeSchema = z.enum(['image/jpeg', 'image/png']);
+export type PhotoMediaType = z.infer<typeof PhotoMediaTypeSchema>;
+
+/** A site photo as the report registers it: `photos/<name>` in the bundle, by SHA-256. */
+export const InspectionPhotoSchema = z
+  .object({
+    path: z.string().regex(/^photos\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+    sha256: Sha256Schema,
+    /** Bytes of the file in the bundle (scaled for the report when the original was large). */
+    size: z.number().int().positive(),
+    mediaType: PhotoMediaTypeSchema,
+    /** The file name it was chosen from, for people. */
+    name: plainText(200).default(''),
+    /** Capture time from EXIF (DateTimeOriginal) where the photo carries one; local time, no zone. */
+    capturedAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+      .optional(),
+    caption: plainText(300).default(''),
+    /** The checklist item (index) it documents, if any. */
+    item: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type InspectionPhoto = z.infer<typeof InspectionPhotoSchema>;
+
+/** A member of the inspection team, as the report names them (each signs it). */
+export const InspectorSchema = z.object({ id: IdSchema, name: NameSchema }).strict();
+
+/**
+ * 实地考察报告 (第十二条（二）评榜 必要时组织专家进行实地考察; 第十二条（八）3 实施管理): what the team
+ * found on site, item by item, with photos; it answers one inspection assignment and is about the
+ * assignment's subject — a round's demand (before any package exists), an applicant or a task book.
+ */
+export const InspectionReportSchema = z
+  .object({
+    /** 2: the report answering an assignment (format 1, before assignments: LegacyInspectionReportSchema). */
+    formatVersion: z.literal(2),
+    reportId: IdSchema,
+    /** The assignment it answers (its bundle is cited in the manifest's `answers`). */
+    assignmentId: IdSchema,
+    subject: SubjectSchema,
+    date: DateSchema,
+    site: NameSchema,
+    inspectors: z.array(InspectorSchema).min(1).max(16),
+    checklist: z
+      .array(
+        z
+          .object({
+            item: NameSchema,
+            result: InspectionFindingSchema,
+            note: plainText(2000).default(''),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+    notes: TextSchema.default(''),
+    photos: z.array(InspectionPhotoSchema).max(200).default([]),
+    conclusion: TextSchema,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    for (const issue of repeatIssues(['inspectors'], '考察组', r.inspectors, (i) => i.id))
+      ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of repeatIssues(['photos'], '现场照片', r.photos, (p) => p.path))
+      ctx.addIssue({ code: 'custom', ...issue });
+    r.photos.forEach((p, i) => {
+      if (p.item !== undefined && p.item >= r.checklist.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['photos', i, 'item'],
+          message: `照片对应的检查项 ${p.item + 1} 不存在`,
+        });
+    });
+  });
+export type InspectionReport = z.infer<typeof InspectionReportSchema>;
+
+/**
+ * The first report document (format-1 bundles, before assignments existed): about an applicant of
+ * a package, inspectors by name only. Still read and verified; it answers no assignment, so the
+ * bureau's ingest refuses it by name.
+ */
+export const LegacyInspectionReportSchema = z.object({
   formatVersion: FormatVersionSchema,
   reportId: IdSchema,
   packageId: IdSchema,
@@ -22,23 +114,26 @@ export const InspectionReportSchema = z.object({
   checklist: z.array(
     z.object({
       item: NameSchema,
-      result: z.enum(['met', 'partly', 'not-met', 'n/a']),
+      result: InspectionFindingSchema,
       note: plainText(2000).default(''),
     }),
   ),
   notes: TextSchema.default(''),
   photos: z
     .array(
-      z.object({
-        path: z.string(),
-        sha256: Sha256Schema,
-        caption: plainText(300).default(''),
-      }),
+      z.object({ path: z.string(), sha256: Sha256Schema, caption: plainText(300).default('') }),
     )
     .default([]),
   conclusion: TextSchema,
 });
-export type InspectionReport = z.infer<typeof InspectionReportSchema>;
+export type LegacyInspectionReport = z.infer<typeof LegacyInspectionReportSchema>;
+
+/** What an `inspection-report` bundle may hold: the report (2) or the first report document (1). */
+export const AnyInspectionReportSchema = z.union([
+  InspectionReportSchema,
+  LegacyInspectionReportSchema,
+]);
+export type AnyInspectionReport = z.infer<typeof AnyInspectionReportSchema>;
 
 /** 里程碑考核 (第十二条（八）3, 第十三条): per solver; a horse race then continues with one. */
 export const MilestoneAssessmentSchema = z.object({

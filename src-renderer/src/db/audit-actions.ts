@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   'award.sign.assessment',
   'award.sign.race',
   'award.sign.form',
+  'inspection.assignment.import',
+  'inspection.inspector.enrol',
+  'inspection.report.start',
+  'inspection.photo.add',
+  'inspection.report.sign',
   /** Written by earlier versions only (the decision, then its signing, as two entries). */
   'decision.record',
 ] as const;

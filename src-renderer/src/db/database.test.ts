@@ -622,6 +622,35 @@ describe('decisions, task books and gathered sheets are sealed too', () => {
     }
   });
 
+  it('keeps an inspection report sealed, by its subject, with its audit entry', async () => {
+    const { saveInspection, inspectionsOfSubject } = await import('./repo');
+    const { db, name } = fresh(key());
+    const report = {
+      formatVersion: 2 as const,
+      reportId: 'IR-1',
+      assignmentId: 'ASG-7',
+      subject: { type: 'task-book' as const, id: 'TB-KLMY-2026-JB-001' },
+      date: '2027-05-01',
+      site: '克拉玛依中试基地',
+      inspectors: [{ id: 'I07', name: '孙昇' }],
+      checklist: [{ item: '里程碑任务完成情况', result: 'met' as const, note: '' }],
+      notes: '',
+      photos: [],
+      conclusion: '中试装置运行正常',
+    };
+    await saveInspection(db, report, {
+      actor: '孙昇',
+      action: 'inspection.report.start',
+      target: report.reportId,
+    });
+    expect((await inspectionsOfSubject(db, report.subject))[0]?.conclusion).toBe(
+      '中试装置运行正常',
+    );
+    expect((await auditLog(db)).map((e) => e.action)).toEqual(['inspection.report.start']);
+    db.close();
+    expect(JSON.stringify(await rawRows(name, 'inspections'))).not.toContain('中试装置运行正常');
+  });
+
   it('keeps each gathered sheet bundle in its own sealed row, its bytes exact', async () => {
     const { db, name } = fresh(key());
     const e02 = { ...sheet(), expertId: 'E02', status: 'submitted' as const };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AuditHeadSchema } from '../../../src-shared/audit/head';
-import { TrustStateSchema } from '../../../src-shared/bundle';
+import { InspectionAssignmentSchema, TrustStateSchema } from '../../../src-shared/bundle';
 import { CalendarFileSchema } from '../../../src-shared/calendar';
 import { MilestoneAssessmentSchema } from '../../../src-shared/model';
 import { dbText } from '../i18n/db';
@@ -34,6 +34,24 @@ export const StoredCalendarSchema = z.object({
 });
 export type StoredCalendar = z.infer<typeof StoredCalendarSchema>;
 
+/** An inspection assignment held on the team's laptop, as imported. */
+export const HeldAssignmentSchema = z.object({
+  manifestSha256: z.string(),
+  assignment: InspectionAssignmentSchema,
+  importedAt: z.string(),
+});
+
+/** An inspector enrolled on the team's laptop (their key is in `keys`, wrapped). */
+export const InspectorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  assignmentId: z.string(),
+  fingerprint: z.string(),
+  /** The last counter this key signed with (the bureau refuses replays). */
+  counter: z.number().int().nonnegative(),
+  enrolledAt: z.string(),
+});
+
 export const META_SCHEMAS = {
   /** What this profile trusts: the pinned bureau key, the package in use, counters, heads. */
   trust: TrustStateSchema,
@@ -49,6 +67,10 @@ export const META_SCHEMAS = {
   auditHeadLastSigned: AuditHeadSchema,
   /** The working-day calendars accepted on this device, one per year. */
   calendars: z.array(StoredCalendarSchema),
+  /** The inspection assignments this laptop holds (issue 20). */
+  'inspection.assignments': z.array(HeldAssignmentSchema),
+  /** The inspectors enrolled on this laptop. */
+  'inspection.inspectors': z.array(InspectorSchema),
 } as const;
 
 export type MetaKey = keyof typeof META_SCHEMAS;

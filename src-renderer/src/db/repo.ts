@@ -10,11 +10,14 @@ import {
   verifyChain,
   type AuditEntry,
 } from '../../../src-shared/audit/chain';
+import { subjectKey, type Subject } from '../../../src-shared/bundle/terms';
 import { sha256Hex } from '../../../src-shared/crypto/keys';
 import {
+  InspectionReportSchema,
   PanelDecisionSchema,
   ReviewPackageSchema,
   ScoreSheetSchema,
+  type InspectionReport,
   type PanelDecision,
   type ReviewPackage,
   type ScoreSheet,
@@ -122,6 +125,8 @@ export interface Change {
   enrolment?: Enrolment;
   /** Settings and small records, by their registered key (db/meta.ts). */
   meta?: MetaPatch;
+  /** Key rows, by id (an inspector's wrapped signing key); sealed like every keys row. */
+  keys?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /**
@@ -133,7 +138,7 @@ export async function commitChange(
   change: Change,
   audit: AuditRecord | null,
 ): Promise<void> {
-  const { pkg, sheet, gathered, decision, taskBook, enrolment, meta } = change;
+  const { pkg, sheet, gathered, decision, taskBook, enrolment, meta, keys } = change;
   const tables = [
     db.audit,
     ...(pkg ? [db.packages, db.applicants] : []),
@@ -141,7 +146,7 @@ export async function commitChange(
     ...(gathered ? [db.gathered] : []),
     ...(decision ? [db.decisions] : []),
     ...(taskBook ? [db.taskbooks] : []),
-    ...(enrolment ? [db.keys] : []),
+    ...(enrolment || keys ? [db.keys] : []),
     ...(meta || enrolment ? [db.meta] : []),
   ];
   await db.transaction('rw', tables, async () => {
@@ -160,6 +165,7 @@ export async function commitChange(
     if (enrolment) await putEnrolment(db, enrolment);
     for (const [id, value] of Object.entries(meta ?? {}))
       if (isMetaKey(id)) await db.meta.put({ id, value });
+    for (const [id, row] of Object.entries(keys ?? {})) await db.keys.put({ ...row, id });
     if (audit) await appendAudit(db, audit);
   });
 }
@@ -358,5 +364,43 @@ export async function taskBooksOfPackage(
 ): Promise<TaskBookDraft[]> {
   return (await db.taskbooks.where('packageId').equals(packageId).toArray()).map((r) =>
     TaskBookDraftSchema.parse(r['tb']),
+  );
+}
+
+/**
+ * Saves an inspection report or its draft (the report as filled so far), indexed by its subject
+ * (the `packageId` column holds `subjectKey`: a report may be about a demand before any package
+ * exists). Editing passes no audit entry; creating, signing and exporting do.
+ */
+export async function saveInspection(
+  db: JiebangDB,
+  report: InspectionReport,
+  audit: AuditRecord | null,
+): Promise<void> {
+  await db.transaction('rw', [db.inspections, db.audit], async () => {
+    await db.inspections.put({
+      id: report.reportId,
+      packageId: subjectKey(report.subject),
+      report,
+    });
+    if (audit) await appendAudit(db, audit);
+  });
+}
+
+export async function getInspection(
+  db: JiebangDB,
+  reportId: string,
+): Promise<InspectionReport | undefined> {
+  const row = await db.inspections.get(reportId);
+  return row ? InspectionReportSchema.parse(row['report']) : undefined;
+}
+
+/** The reports and drafts about one subject, as stored. */
+export async function inspectionsOfSubject(
+  db: JiebangDB,
+  subject: Subject,
+): Promise<InspectionReport[]> {
+  return (await db.inspections.where('packageId').equals(subjectKey(subject)).toArray()).map((r) =>
+    InspectionReportSchema.parse(r['report']),
   );
 }

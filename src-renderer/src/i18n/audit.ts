@@ -31,6 +31,11 @@ export const auditStrings = defineStrings(
     'audit.award.sign.assessment': '签署里程碑考核结果',
     'audit.award.sign.race': '签署赛马择优结果',
     'audit.award.sign.form': '签署项目变更、延期、终止或验收文书',
+    'audit.inspection.assignment.import': '导入检查任务',
+    'audit.inspection.inspector.enrol': '登记检查人员（生成签名密钥）',
+    'audit.inspection.report.start': '开始填写检查报告',
+    'audit.inspection.photo.add': '添加现场照片',
+    'audit.inspection.report.sign': '签署检查报告',
     'audit.unknown': '其他记录',
   },
   {
@@ -62,6 +67,11 @@ export const auditStrings = defineStrings(
     'audit.award.sign.assessment': 'Milestone assessment signed',
     'audit.award.sign.race': 'Race choice signed',
     'audit.award.sign.form': 'Project change, extension, termination or acceptance signed',
+    'audit.inspection.assignment.import': 'Inspection assignment imported',
+    'audit.inspection.inspector.enrol': 'Inspector enrolled (signing key created)',
+    'audit.inspection.report.start': 'Inspection report started',
+    'audit.inspection.photo.add': 'Site photo added',
+    'audit.inspection.report.sign': 'Inspection report signed',
     'audit.unknown': 'Other entry',
   },
 );

@@ -15,6 +15,7 @@ import { auditStrings } from './audit';
 import { errorStrings } from './errors';
 import { calendarStrings } from './calendar';
 import { awardStrings } from './award';
+import { inspectionStrings } from './inspection';
 
 const dictionaries = [
   coreStrings,
@@ -29,6 +30,7 @@ const dictionaries = [
   errorStrings,
   calendarStrings,
   awardStrings,
+  inspectionStrings,
 ] as const;
 
 export type Lang = 'zh' | 'en';

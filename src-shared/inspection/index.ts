@@ -1,0 +1,5 @@
+export * from './bounds';
+export * from './checklist';
+export * from './photo';
+export * from './report';
+export * from './exif';

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_HEAD } from '../audit/head';
+import { buildBundle, openBundle } from '../bundle';
+import { InspectionAssignmentSchema } from '../bundle/documents';
+import { generateSigningKey } from '../crypto/keys';
+import { nobleCrypto } from '../crypto/noble';
+import { InspectionReportSchema, type InspectionReport } from '../model';
+import {
+  admitPhoto,
+  answeredAssignment,
+  checkReport,
+  currentReport,
+  CHECKLIST_TEMPLATES,
+  exifTime,
+  FINDING_LABEL,
+  FINDINGS,
+  PHOTO_MAX_BYTES,
+  photoSizeProblem,
+  sniffPhoto,
+  startChecklist,
+  tally,
+} from '.';
+import { withExifTime } from './test-helpers';
+
+/** The smallest JPEG and PNG the door must tell apart (start and end markers, the signature). */
+const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+
+const assignment = InspectionAssignmentSchema.parse({
+  formatVersion: 1,
+  assignmentId: 'ASG-1',
+  subject: { type: 'demand', id: 'D-2026-01' },
+  purpose: '评榜：核实需求真实性、发榜方是否最终用户（第十二条（二））',
+  sites: [{ name: '采出水处理站', address: '克拉玛依市' }],
+  team: [
+    { id: 'I01', name: '李检查', role: 'leader' },
+    { id: 'I02', name: '王核验', role: 'member' },
+  ],
+  reportTo: {
+    name: '克拉玛依市科学技术局',
+    ageRecipient: 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx',
+  },
+  issuedOn: '2026-12-10',
+  dueBy: '2026-12-20',
+});
+
+const report = (over: Partial<InspectionReport> = {}): InspectionReport =>
+  InspectionReportSchema.parse({
+    formatVersion: 2,
+    reportId: 'INS-1',
+    assignmentId: 'ASG-1',
+    subject: { type: 'demand', id: 'D-2026-01' },
+    date: '2026-12-15',
+    site: '采出水处理站',
+    inspectors: [
+      { id: 'I01', name: '李检查' },
+      { id: 'I02', name: '王核验' },
+    ],
+    checklist: startChecklist(assignment).map((c) => ({ ...c, result: 'met' })),
+    conclusion: '需求真实，发榜方为最终用户。',
+    ...over,
+  });
+
+describe('the checklist', () => {
+  it('offers the four findings of the form, 不适用 beside them', () => {
+    expect(FINDINGS.map((f) => FINDING_LABEL[f].zh)).toEqual([
+      '符合',
+      '基本符合',
+      '不符合',
+      '未检查',
+      '不适用',
+    ]);
+  });
+
+  it('starts from the shipped template for the subject when the assignment carries none, all 未检查', () => {
+    const items = startChecklist(assignment);
+    expect(items.map((i) => i.item)).toEqual(CHECKLIST_TEMPLATES.demand.items);
+    expect(new Set(items.map((i) => i.result))).toEqual(new Set(['not-checked']));
+    const own = startChecklist({ ...assignment, checklist: ['配套资金是否落实'] });
+    expect(own.map((i) => i.item)).toEqual(['配套资金是否落实']);
+    expect(
+      startChecklist({ ...assignment, subject: { type: 'task-book', id: 'TB-1' } })[0]?.item,
+    ).toBe(CHECKLIST_TEMPLATES.progress.items[0]);
+  });
+
+  it('counts findings for the cover', () => {
+    const r = report();
+    expect(tally(r.checklist)).toMatchObject({ met: 4, 'not-met': 0 });
+  });
+});
+
+describe('photos at the door', () => {
+  it('tells JPEG and PNG by their bytes, not their names', () => {
+    expect(sniffPhoto(jpeg)).toBe('image/jpeg');
+    expect(sniffPhoto(png)).toBe('image/png');
+    expect(sniffPhoto(new TextEncoder().encode('%PDF-1.7 not a photo'))).toBeNull();
+  });
+
+  it('refuses a file that is not an image, naming it', async () => {
+    const r = await admitPhoto('现场.jpg', new TextEncoder().encode('%PDF-1.7'));
+    expect(r).toEqual({
+      ok: false,
+      message: expect.stringContaining('现场.jpg 不是 JPEG 或 PNG 图片'),
+    });
+  });
+
+  it('refuses a 200 MB photo by its size, before reading it', () => {
+    const problem = photoSizeProblem('big.jpg', 200 * 1024 * 1024);
+    expect(problem).toContain('big.jpg 有 200.0 MB，超过 25.0 MB 的上限');
+    expect(photoSizeProblem('ok.jpg', PHOTO_MAX_BYTES)).toBeNull();
+    expect(photoSizeProblem('empty.jpg', 0)).toContain('空文件');
+  });
+
+  it('reads the capture time from EXIF DateTimeOriginal, and none where there is none', async () => {
+    expect(await admitPhoto('a.jpg', withExifTime(jpeg, '2026:12:15 10:31:07'))).toEqual({
+      ok: true,
+      mediaType: 'image/jpeg',
+      capturedAt: '2026-12-15T10:31:07',
+    });
+    expect(await admitPhoto('b.jpg', jpeg)).toEqual({ ok: true, mediaType: 'image/jpeg' });
+    expect(await admitPhoto('c.png', png)).toEqual({ ok: true, mediaType: 'image/png' });
+  });
+
+  it('reads EXIF times strictly: a blank camera clock is no time', () => {
+    expect(exifTime('2026:12:15 10:31:07')).toBe('2026-12-15T10:31:07');
+    expect(exifTime('0000:00:00 00:00:00')).toBeUndefined();
+    expect(exifTime('2026:13:15 10:31:07')).toBeUndefined();
+    expect(exifTime(42)).toBeUndefined();
+  });
+});
+
+describe('a report and its assignment', () => {
+  it('a complete report for its assignment has no finding', () => {
+    expect(checkReport(report(), assignment)).toEqual([]);
+  });
+
+  it('names what is wrong: another subject, a stranger in the team, 不符合 without a note, no conclusion', () => {
+    const r = report({
+      subject: { type: 'demand', id: 'D-2026-02' },
+      inspectors: [{ id: 'I09', name: '赵外人' }],
+      checklist: [{ item: '需求真实', result: 'not-met', note: '' }],
+      conclusion: '',
+    });
+    const rules = checkReport(r, assignment).map((f) => `${f.rule}:${f.severity}`);
+    expect(rules).toEqual([
+      'inspection.subject:blocking',
+      'inspection.team:blocking',
+      'inspection.leader:warning',
+      'inspection.note:blocking',
+      'inspection.conclusion:blocking',
+    ]);
+    expect(checkReport(r, assignment)[0]?.message).toContain('第十二条（二）');
+  });
+
+  it('warns of items left 未检查 and a visit after the due date', () => {
+    const r = report({
+      date: '2026-12-22',
+      checklist: [{ item: '需求真实', result: 'not-checked', note: '' }],
+    });
+    expect(checkReport(r, assignment).map((f) => f.rule)).toEqual([
+      'inspection.due',
+      'inspection.unchecked',
+    ]);
+  });
+
+  it('finds the held assignment a report answers; a report for an unknown assignment is refused by name', () => {
+    const held = [{ manifestSha256: 'a'.repeat(64), assignment }];
+    const cites = [{ kind: 'inspection-assignment', manifestSha256: 'a'.repeat(64) }];
+    expect(answeredAssignment(report(), cites, held)).toMatchObject({ ok: true });
+    expect(answeredAssignment({ reportId: 'INS-9', assignmentId: 'ASG-9' }, cites, held)).toEqual({
+      ok: false,
+      message: '考察报告 INS-9 回应的考察任务 ASG-9 不在本机（未导入该任务），未导入',
+    });
+    expect(
+      answeredAssignment(
+        report(),
+        [{ kind: 'inspection-assignment', manifestSha256: 'b'.repeat(64) }],
+        held,
+      ),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('不是同一份') });
+  });
+
+  it('the schema refuses a photo pointing at an item that does not exist, and an inspector named twice', () => {
+    const bad = InspectionReportSchema.safeParse({
+      ...report(),
+      inspectors: [
+        { id: 'I01', name: '李检查' },
+        { id: 'I01', name: '李检查' },
+      ],
+      photos: [
+        {
+          path: 'photos/p1.jpg',
+          sha256: 'c'.repeat(64),
+          size: 10,
+          mediaType: 'image/jpeg',
+          item: 9,
+        },
+      ],
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.message).join('；')).toMatch(
+      /I01 出现 2 次.*检查项 10 不存在/,
+    );
+  });
+});
+
+describe('the inspection-report bundle', () => {
+  const inspector = (id: string, name: string, key: { secretKey: Uint8Array }) => ({
+    role: 'inspector' as const,
+    id,
+    name,
+    secretKey: key.secretKey,
+    counter: 1,
+    audit: EMPTY_HEAD,
+  });
+  const a = generateSigningKey();
+  const b = generateSigningKey();
+  const build = (signers: Parameters<typeof buildBundle>[0]['signers'], doc = report()) =>
+    buildBundle({
+      crypto: nobleCrypto,
+      kind: 'inspection-report',
+      bundleId: 'INS-1',
+      subject: doc.subject,
+      signers,
+      answers: [{ kind: 'inspection-assignment', manifestSha256: 'a'.repeat(64) }],
+      document: doc,
+    });
+
+  it('is signed by every inspector it lists, each with their own key', async () => {
+    const bytes = await build([inspector('I01', '李检查', a), inspector('I02', '王核验', b)]);
+    const opened = await openBundle(bytes, { crypto: nobleCrypto });
+    expect(opened.ok && opened.bundle.manifest.signers.map((s) => s.id)).toEqual(['I01', 'I02']);
+  });
+
+  it('is refused when a listed inspector did not sign, or its subject is not the manifest’s', async () => {
+    await expect(build([inspector('I01', '李检查', a)])).rejects.toThrow(
+      '考察组成员 王核验（I02）未签名',
+    );
+    await expect(
+      buildBundle({
+        crypto: nobleCrypto,
+        kind: 'inspection-report',
+        bundleId: 'INS-1',
+        subject: { type: 'demand', id: 'D-2026-09' },
+        signers: [inspector('I01', '李检查', a), inspector('I02', '王核验', b)],
+        answers: [{ kind: 'inspection-assignment', manifestSha256: 'a'.repeat(64) }],
+        document: report(),
+      }),
+    ).rejects.toThrow('考察报告的对象（榜单 D-2026-01）与清单的对象（榜单 D-2026-09）不一致');
+  });
+
+  it('a format-1 report (before assignments) answers none: refused by name', () => {
+    expect(
+      currentReport({
+        formatVersion: 1,
+        reportId: 'INS-0',
+        packageId: 'KLMY-2026-JB-001',
+        applicantId: 'A01',
+        date: '2026-12-15',
+        site: '中试基地',
+        inspectors: ['李检查'],
+        checklist: [],
+        notes: '',
+        photos: [],
+        conclusion: '符合',
+      }),
+    ).toEqual({
+      ok: false,
+      message: '考察报告 INS-0 是格式 1 的旧报告，不回应任何考察任务，未导入',
+    });
+  });
+});
