@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** Folder import boundaries (DESIGN.md "Shape"): imports flow one way. */
+/** Folder import boundaries (docs/architecture.md "One-way imports"): imports flow one way. */
 const sharedBoundary = {
   patterns: [
     { group: ['electron', 'electron/*'], message: 'src-shared is pure: no Electron.' },
@@ -66,6 +66,36 @@ const noShimBindings = {
           }
         }
       },
+    };
+  },
+};
+
+/**
+ * Every word a user reads is in the i18n tables (issue 16): no Chinese (Han characters, CJK
+ * punctuation, full-width forms) in a string, template or JSX text of the renderer outside
+ * `src-renderer/src/i18n/` and tests. Comments are exempt: they are not shown.
+ */
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+const noCjkLiteral = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Forbid Chinese text outside the i18n tables (src-renderer/src/i18n/).' },
+    schema: [],
+    messages: {
+      cjk: 'Chinese text belongs in the i18n tables (src-renderer/src/i18n/): call t() with a key.',
+    },
+  },
+  /** @param {import('eslint').Rule.RuleContext} context */
+  create(context) {
+    /** @param {import('estree').Node} node @param {unknown} text */
+    const check = (node, text) => {
+      if (typeof text === 'string' && CJK.test(text)) context.report({ node, messageId: 'cjk' });
+    };
+    return {
+      Literal: (node) => check(node, node.value),
+      TemplateElement: (node) => check(node, node.value.cooked ?? node.value.raw),
+      /** @param {any} node */
+      JSXText: (node) => check(node, node.value),
     };
   },
 };
@@ -158,5 +188,16 @@ export default tseslint.config(
     // Playwright fixtures must destructure their first argument, even when they use nothing from it.
     files: ['test/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
+  },
+  {
+    // Screens stay small (issue 16): a component over 250 lines is split into components.
+    files: ['src-renderer/src/**/*.tsx'],
+    rules: { 'max-lines': ['error', { max: 250 }] },
+  },
+  {
+    files: ['src-renderer/src/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/src/i18n/**', 'src-renderer/src/**/*.test.{ts,tsx}'],
+    plugins: { i18n: { rules: { 'no-cjk-literal': noCjkLiteral } } },
+    rules: { 'i18n/no-cjk-literal': 'error' },
   },
 );

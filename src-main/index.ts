@@ -105,7 +105,11 @@ async function start(): Promise<void> {
   );
 
   const win = new BrowserWindow(
-    mainWindowOptions(join(import.meta.dirname, '../preload/preload.cjs'), isProduction),
+    mainWindowOptions(
+      join(import.meta.dirname, '../preload/preload.cjs'),
+      isProduction,
+      join(resourcesDir(app, process.resourcesPath), 'icons', 'icon-256.png'),
+    ),
   );
   mainWindow = win;
   win.on('closed', () => {

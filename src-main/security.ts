@@ -56,8 +56,11 @@ export interface WebPreferencesShape {
   devTools: boolean;
 }
 
-/** BrowserWindow options (checklist 2–6, 9, 11, 12). DevTools only outside production. */
-export function mainWindowOptions(preloadPath: string, isProduction: boolean) {
+/**
+ * BrowserWindow options (checklist 2–6, 9, 11, 12). DevTools only outside production; `icon` is
+ * the app icon's PNG (resources/icons/icon-256.png) for the window and the taskbar.
+ */
+export function mainWindowOptions(preloadPath: string, isProduction: boolean, icon?: string) {
   const webPreferences: WebPreferencesShape = {
     preload: preloadPath,
     contextIsolation: true,
@@ -82,6 +85,7 @@ export function mainWindowOptions(preloadPath: string, isProduction: boolean) {
     title: '揭榜评审台',
     backgroundColor: '#f6f7f9',
     autoHideMenuBar: true,
+    ...(icon ? { icon } : {}),
     webPreferences,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The one IPC contract between the renderer and main (DESIGN.md "Main process and its test double").
+ * The one IPC contract between the renderer and main (docs/desktop-shell.md).
  *
  * channel → zod input schema → zod output schema. Main validates every input against `input`
  * before a handler runs (src-main/ipc/register.ts); the preload exposes exactly these channels

@@ -1,6 +1,5 @@
 /**
- * Profiles and their data keys, guarded by main (DESIGN.md "Data lives in the renderer, keys are
- * guarded by main"). Each profile (one per expert on a shared laptop) has its own random 256-bit
+ * Profiles and their data keys, guarded by main (docs/storage.md "How it works"). Each profile (one per expert on a shared laptop) has its own random 256-bit
  * data key (DEK), stored only wrapped: AES-256-GCM under a key derived from the passphrase with
  * scrypt (OWASP: N=2^17, r=8, p=1), a new salt at every wrap; optionally also wrapped by the OS
  * keychain (safeStorage), never when its Linux backend is `basic_text` (a fixed, public key).

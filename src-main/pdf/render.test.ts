@@ -60,6 +60,10 @@ describe('task book PDF', () => {
     const text = sh('pdftotext', ['-layout', path, '-']);
     const flat = text.replace(/\s+/g, '');
     for (const s of [
+      // Each solver's own chief expert (第十二条（八）).
+      '二、首席专家',
+      '新疆水处理技术研究院（示例）：王建国（研究员，新疆水处理技术研究院（示例））',
+      '西部石油大学（示例）牵头联合体：李明哲（教授，西部石油大学（示例））',
       '任务书（军令状）',
       '油田采出水深度处理与回用关键技术',
       '克拉玛依市科学技术局',
@@ -71,6 +75,13 @@ describe('task book PDF', () => {
     ]) {
       expect(flat).toContain(s);
     }
+    // The code in groups of four, as people copy it from paper; no command line on the print.
+    expect(text).toContain(
+      taskBookCode(tb)
+        .slice(0, 32)
+        .replace(/(.{4})(?!$)/g, '$1 '),
+    );
+    expect(text).not.toContain('jiebang');
     // No stray hyphens at line ends, and no line starts with closing punctuation (避头尾).
     expect(text).not.toMatch(/[\u4e00-\u9fff（）]-\s*$/m);
     expect(text).not.toMatch(/^\s*[，。、；：？！）》」]/m);

@@ -3,14 +3,14 @@
  * The task book (项目任务书/军令状) as a react-pdf document: A4, cover page, numbered sections,
  * tables, 「草稿」 watermark on drafts, signature and seal blocks for every party, a verification
  * block with the SHA-256 of the canonical task-book JSON and its QR code, 第X页 共Y页.
- * DESIGN.md traps respected: each section its own <Page wrap>, and a long milestone table cut into
+ * The known traps of react-pdf respected (docs/taskbook.md): each section its own <Page wrap>, and a long milestone table cut into
  * page-sized blocks, each its own <Page wrap> (react-pdf re-lays out everything after a break, so
  * one long flowing page grows quadratically; blocks keep it linear); no lineHeight on any ancestor
  * of the page-number <Text render>; font sizes set with line heights.
  */
 import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { fmtMoney } from '../../src-shared/money';
-import { PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
+import { chiefExpertsOf, PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
 import { SANS, SERIF } from './fonts';
 import { Lines, printLine } from './print-text';
 
@@ -75,6 +75,14 @@ const ROLE: Record<TaskBook['parties'][number]['role'], string> = {
   issuer: '乙方（发榜方）',
   solver: '丙方（揭榜方）',
 };
+
+/** The verification code as people copy it from paper: groups of four, eight groups a line. */
+export function codeLines(hash: string): string[] {
+  const groups = hash.match(/.{1,4}/g) ?? [];
+  const lines: string[] = [];
+  for (let i = 0; i < groups.length; i += 8) lines.push(groups.slice(i, i + 8).join(' '));
+  return lines;
+}
 
 function Footer({ draft }: { draft: boolean }) {
   return (
@@ -177,14 +185,17 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
     m.indicators.join('；') || '—',
     m.tranche,
   ]);
+  // One line per solver's chief expert (an earlier task book's single record as written).
+  const chiefLines = chiefExpertsOf(tb).map(({ solver, chiefExpert: c }) => {
+    const who = `${one(c.name)}（${[c.title, c.organisation].map(one).filter(Boolean).join('，')}）`;
+    return solver ? `${one(solver.name)}：${who}` : who;
+  });
   // Room left under sections 一 and 二 on the table's first page (11 pt text on 17.6 pt lines).
   const intro =
     3 * 40 +
     17.6 *
       (Math.ceil(emWidth(tb.objectives || '—') / 43) +
-        Math.ceil(
-          emWidth(tb.chiefExpert.name + tb.chiefExpert.title + tb.chiefExpert.organisation) / 43,
-        ));
+        chiefLines.reduce((n, line) => n + Math.ceil(emWidth(line) / 43), 0));
   const blocks = splitRows(MILESTONE_WIDTHS, rows, TEXT_HEIGHT - 40 - intro);
   return (
     <Document
@@ -231,14 +242,9 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
               <Text style={s.h2}>一、项目目标与任务</Text>
               <Lines text={tb.objectives || '—'} />
               <Text style={s.h2}>二、首席专家（第十二条（八））</Text>
-              <Text>
-                {one(tb.chiefExpert.name)}（
-                {[tb.chiefExpert.title, tb.chiefExpert.organisation]
-                  .map(one)
-                  .filter(Boolean)
-                  .join('，')}
-                ）
-              </Text>
+              {chiefLines.map((line, i) => (
+                <Text key={i}>{line}</Text>
+              ))}
               <Text style={s.h2}>三、“里程碑”节点、考核指标与经费拨付（第十二条（七）（八））</Text>
             </View>
           )}
@@ -296,8 +302,12 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
           <Image src={qr} style={{ width: 90, height: 90 }} />
           <View style={{ marginLeft: 10, flex: 1 }}>
             <Text style={s.td}>核验码（任务书规范化 JSON 的 SHA-256）：</Text>
-            <Text style={s.mono}>{hash}</Text>
-            <Text style={s.td}>核验：jiebang verify-print --code &lt;核验码&gt; 任务书文件</Text>
+            {codeLines(hash).map((line, i) => (
+              <Text key={i} style={s.mono}>
+                {line}
+              </Text>
+            ))}
+            <Text style={s.td}>核验：在“揭榜评审台”的“核验打印件”中输入核验码或扫描二维码。</Text>
           </View>
         </View>
         <Footer draft={draft} />

@@ -1,8 +1,7 @@
 /**
  * The PDF render worker (a worker thread of main, or of the web host): react-pdf lays out pages
  * synchronously for seconds on long documents, so it never runs on main's own event loop — the
- * window's IPC, dialogs and progress keep flowing while a task book renders (DESIGN.md "Task book
- * PDF"). Fonts stay loaded between jobs, so only the first render pays for them.
+ * window's IPC, dialogs and progress keep flowing while a task book renders (docs/taskbook.md). Fonts stay loaded between jobs, so only the first render pays for them.
  */
 import { parentPort } from 'node:worker_threads';
 import { z } from 'zod';

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
-import { useT } from './i18n';
+import { useSay, useT } from './i18n';
 import { routes } from './routes';
 import { useLang, useToggleLang } from './stores/ui';
-import { subscribeToMainProgress } from './stores/progress';
+import { subscribeToProgress } from './stores/progress';
 import { ProgressPanel } from './components/ProgressPanel';
 import { ProfileGate } from './screens/profile/ProfileGate';
 import { useIdleLock } from './screens/profile/useIdleLock';
@@ -16,19 +16,24 @@ function Sidebar() {
   return (
     <nav className="sidebar" aria-label={t('nav.section.work')}>
       <div className="brand">
-        <div className="brand-title">{t('app.title')}</div>
-        <div className="brand-subtitle">{t('app.subtitle')}</div>
+        <img className="brand-icon" src="./icon.svg" alt="" width={28} height={28} />
+        <div>
+          <div className="brand-title">{t('app.title')}</div>
+          <div className="brand-subtitle">{t('app.subtitle')}</div>
+        </div>
       </div>
       <ul hidden={!unlocked}>
-        {routes
-          .filter((r) => r.labelKey !== undefined)
-          .map((r) => (
-            <li key={r.path}>
-              <NavLink to={r.path} end={r.path === '/'}>
-                {r.labelKey ? t(r.labelKey) : r.path}
-              </NavLink>
-            </li>
-          ))}
+        {routes.flatMap((r) =>
+          r.labelKey === undefined
+            ? []
+            : [
+                <li key={r.path}>
+                  <NavLink to={r.path} end={r.path === '/'}>
+                    {t(r.labelKey)}
+                  </NavLink>
+                </li>,
+              ],
+        )}
       </ul>
     </nav>
   );
@@ -36,6 +41,7 @@ function Sidebar() {
 
 function SessionBar() {
   const t = useT();
+  const say = useSay();
   const profile = useSession((s) => s.profile);
   const status = useSession((s) => s.status);
   const lock = useSession((s) => s.lock);
@@ -50,7 +56,7 @@ function SessionBar() {
         role="status"
       >
         {saveError
-          ? t('session.saveFailed', { message: saveError })
+          ? t('session.saveFailed', { message: say(saveError) })
           : pending > 0
             ? t('session.saving')
             : t('session.saved')}
@@ -85,7 +91,7 @@ function TopBar() {
 }
 
 export function App() {
-  useEffect(() => subscribeToMainProgress(), []);
+  useEffect(() => subscribeToProgress(), []);
   useIdleLock();
   return (
     <HashRouter>

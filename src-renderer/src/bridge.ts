@@ -1,8 +1,10 @@
 /**
- * The renderer's one way to reach main. Inside Electron it calls the preload (`window.jiebang`);
- * under the web host it POSTs to the local server with the per-run token. Saves become downloads
- * and opens become file inputs there; nothing else differs. Every answer is validated against
- * the contract's output schema, and failures are rethrown as `IpcError`.
+ * The renderer's one way to reach main (transport only: it knows no store or screen). Inside
+ * Electron it calls the preload (`window.jiebang`); under the web host it POSTs to the local
+ * server with the per-run token. Saves become downloads and opens become file inputs there;
+ * nothing else differs. Every answer is validated against the contract's output schema, and
+ * failures are rethrown as `IpcError`. Progress of long reads (main's events in Electron, the
+ * file input's reading under the web host) goes to whoever subscribed with `onProgress`.
  */
 import {
   contractByChannel,
@@ -14,11 +16,35 @@ import {
   type Channel,
   type ChannelOutput,
   type Envelope,
+  ProgressSchema,
   type FileFilter,
+  type Progress,
   type RawApi,
 } from '../../src-shared/ipc';
 import { decodeWire, encodeWire } from '../../src-shared/wire';
-import { useProgressStore } from './stores/progress';
+
+type ProgressListener = (progress: Progress) => void;
+const listeners = new Set<ProgressListener>();
+
+function emitProgress(progress: Progress): void {
+  for (const listener of listeners) listener(progress);
+}
+
+/**
+ * Calls `listener` with every progress event of long file work (validated); returns unsubscribe.
+ * In Electron, main's events are forwarded while anyone listens.
+ */
+export function onProgress(listener: ProgressListener): () => void {
+  listeners.add(listener);
+  const fromMain = window.jiebangEvents?.onProgress((raw) => {
+    const parsed = ProgressSchema.safeParse(raw);
+    if (parsed.success) listener(parsed.data);
+  });
+  return () => {
+    listeners.delete(listener);
+    fromMain?.();
+  };
+}
 
 const TOKEN_KEY = 'jiebang.webToken';
 
@@ -40,7 +66,9 @@ async function post(channel: Channel, input?: unknown): Promise<Envelope> {
   });
   const parsed = EnvelopeSchema.safeParse(decodeWire(await response.text()));
   if (!parsed.success)
-    throw new IpcError('handler-failed', `宿主应答无效 bad answer from host (${response.status})`);
+    throw new IpcError('handler-failed', `bad answer from host (${response.status})`, [
+      'bad-answer',
+    ]);
   return parsed.data;
 }
 
@@ -60,7 +88,6 @@ function download(bytes: Uint8Array, name: string): Envelope {
   return { ok: true, value: { canceled: false, name } };
 }
 
-/** Web host: an open is a file input; closing the picker resolves as canceled. */
 /** Reads a picked file as a stream, reporting bytes read to the task (large bundles). */
 async function readWithProgress(
   file: File,
@@ -79,6 +106,7 @@ async function readWithProgress(
   return done === file.size ? bytes : bytes.slice(0, done);
 }
 
+/** Web host: an open is a file input; closing the picker resolves as canceled. */
 function pickFiles(
   filters: readonly FileFilter[],
   multiple: boolean,
@@ -107,9 +135,7 @@ function pickFiles(
       let read = 0;
       const onBytes = (n: number) => {
         read += n;
-        if (task !== undefined) {
-          useProgressStore.getState().report({ task, phase: 'read', done: read, total });
-        }
+        if (task !== undefined) emitProgress({ task, phase: 'read', done: read, total });
       };
       void (async () => {
         const files = [];
@@ -164,10 +190,9 @@ async function unwrap<C extends Channel>(
     throw new IpcError(envelope.error.code, envelope.error.message, envelope.error.issues ?? []);
   const parsed = contractByChannel[channel].output.safeParse(envelope.value);
   if (!parsed.success)
-    throw new IpcError(
-      'handler-failed',
-      `宿主应答不符合约定 answer for ${channel} breaks the contract`,
-    );
+    throw new IpcError('handler-failed', `answer for ${channel} breaks the contract`, [
+      'bad-answer',
+    ]);
   return parsed.data;
 }
 

@@ -1,24 +1,28 @@
 import type { ReactElement } from 'react';
 import type { StringKey } from './i18n';
-import { HomeScreen } from './screens/HomeScreen';
-import { BundlesScreen } from './screens/BundlesScreen';
-import { SecurityScreen } from './screens/SecurityScreen';
-import { ReviewScreen } from './screens/ReviewScreen';
-import { ChairScreen } from './screens/ChairScreen';
-import { TaskBookScreen } from './screens/TaskBookScreen';
-import { VerifyPrintScreen } from './screens/VerifyPrintScreen';
+import { HomeScreen } from './screens/home/HomeScreen';
+import { ReviewScreen } from './screens/review/ReviewScreen';
+import { ChairScreen } from './screens/chair/ChairScreen';
+import { TaskBookScreen } from './screens/taskbook/TaskBookScreen';
+import { VerifyPrintScreen } from './screens/verify-print/VerifyPrintScreen';
+import { BundlesScreen } from './screens/bundles/BundlesScreen';
+import { SecurityScreen } from './screens/security/SecurityScreen';
+import { DiagnosticsScreen } from './screens/diagnostics/DiagnosticsScreen';
 import { AwardScreen } from './screens/award/AwardScreen';
 import { BureauScreen } from './screens/bureau/BureauScreen';
 
 export interface AppRoute {
   path: string;
-  /** Sidebar label; routes without one are reachable but not listed. */
+  /** Sidebar label; routes without one are reachable (by address) but not listed. */
   labelKey?: StringKey;
   element: ReactElement;
 }
 
-/** Every screen of the app, in sidebar order. Add a screen with one line here. */
-export const routes: AppRoute[] = [
+/**
+ * Every screen of the app, in sidebar order: a new screen is one line here (its folder under
+ * screens/, its strings under i18n/; see docs/architecture.md).
+ */
+export const routes: readonly AppRoute[] = [
   { path: '/', labelKey: 'nav.home', element: <HomeScreen /> },
   { path: '/review', labelKey: 'nav.review', element: <ReviewScreen /> },
   { path: '/chair', labelKey: 'nav.chair', element: <ChairScreen /> },
@@ -28,4 +32,5 @@ export const routes: AppRoute[] = [
   { path: '/bureau', labelKey: 'nav.bureau', element: <BureauScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
   { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },
+  { path: '/diagnostics', element: <DiagnosticsScreen /> },
 ];

@@ -1,5 +1,5 @@
 /**
- * The append-only, hash-chained audit log (DESIGN.md): each entry carries the SHA-256 of the one
+ * The append-only, hash-chained audit log (docs/bundles.md "The audit head"): each entry carries the SHA-256 of the one
  * before, over canonical JSON, so editing, removing or reordering any past entry breaks the chain
  * at that entry. It travels in bundles, so tampering is evident to whoever receives it.
  */

@@ -1,5 +1,5 @@
 /**
- * The signed manifest of a bundle (DESIGN.md "Bundles"), in both formats, and the one view of
+ * The signed manifest of a bundle (docs/bundles.md), in both formats, and the one view of
  * it the rest of the code reads.
  *
  * Format 1 (still read, never written): one signer (`manifest.sig` + `signer.pem`), a required

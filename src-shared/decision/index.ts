@@ -1,3 +1,4 @@
 export * from './gather';
 export * from './draft';
 export * from './check';
+export * from './race-selection';

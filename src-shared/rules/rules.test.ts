@@ -58,11 +58,15 @@ function taskBook(over: Partial<TaskBook> = {}): TaskBook {
         role: 'solver',
         name: '新疆水处理技术研究院（示例）',
         applicantId: 'A01',
-        representative: '',
+        representative: '周立群',
         address: '',
+        chiefExpert: {
+          name: '王建国',
+          title: '研究员',
+          organisation: '新疆水处理技术研究院（示例）',
+        },
       },
     ],
-    chiefExpert: { name: '王建国', title: '研究员', organisation: '新疆水处理技术研究院（示例）' },
     period: { start: '2027-01-01', end: '2029-06-30' },
     objectives: '',
     milestones: [
@@ -275,6 +279,22 @@ describe('task book rules', () => {
         }),
       ),
     ).toEqual([]));
+  it('第十二条（七）: a 丙方 without its legal or authorised representative blocks, named', () => {
+    const tb = taskBook();
+    const parties = tb.parties.map((p) =>
+      p.role === 'solver' ? { ...p, representative: ' ' } : p,
+    );
+    const found = checkParties({ ...tb, parties });
+    expect(found).toEqual([
+      expect.objectContaining({
+        rule: 'parties.representative',
+        severity: 'blocking',
+        message:
+          '丙方“新疆水处理技术研究院（示例）”的法定代表人或授权代表尚未填写（第十二条（七））',
+        path: ['parties', 2, 'representative'],
+      }),
+    ]);
+  });
   it('第十二条（七）: 2–3 years', () => {
     expect(checkPeriod(taskBook())).toEqual([]);
     expectRule(

@@ -112,6 +112,19 @@ export function checkParties(
       );
     }
   }
+  // Each 丙方 signs by its legal or authorised representative: named before the book is final.
+  tb.parties.forEach((p, i) => {
+    if (p.role === 'solver' && p.representative.trim() === '')
+      out.push(
+        finding(
+          'parties.representative',
+          '第十二条（七）',
+          'blocking',
+          `丙方“${p.name}”的法定代表人或授权代表尚未填写`,
+          ['parties', i, 'representative'],
+        ),
+      );
+  });
   if (pkg) {
     const issuer = tb.parties.find((p) => p.role === 'issuer');
     if (issuer && issuer.name !== pkg.demand.issuer.name) {

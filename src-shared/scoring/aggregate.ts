@@ -1,5 +1,5 @@
 /**
- * Aggregation of a panel's sheets, in the open (DESIGN.md "Scoring"): every expert's total, mean,
+ * Aggregation of a panel's sheets, in the open (docs/domain.md "Scoring"): every expert's total, mean,
  * trimmed mean (highest and lowest dropped at ≥ trimMinSheets valid sheets, the dropped ones
  * marked), median, spread, per-criterion means; recused sheets never count; deviations flagged;
  * ranking with the declared tie-break order, remaining ties left for the chair.

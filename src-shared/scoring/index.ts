@@ -1,4 +1,5 @@
 export * from './sheet';
+export * from './edit';
 export * from './aggregate';
 export * from './horse-race';
 export * from './csv';

@@ -135,6 +135,17 @@ export function criterionIssues(
   return issues;
 }
 
+/**
+ * Whether an entry needs a written reason: every criterion scored and the total below the
+ * package's pass score (不予推荐).
+ */
+export function needsScoreReason(score: ApplicantScore, pkg: ReviewPackage): boolean {
+  const complete = pkg.rubric.criteria.every((c) =>
+    score.criteria.some((x) => x.criterionId === c.id),
+  );
+  return complete && applicantTotal(score, pkg.rubric).lt(pkg.aggregation.passScore);
+}
+
 /** Every issue of one applicant's entry (range, step, comments, opinion, reason). */
 function scoreIssues(
   applicant: { id: string; name: string },
@@ -177,17 +188,11 @@ function scoreIssues(
       ...criterionIssues(applicant.id, criterion, entry?.points, entry?.comment ?? '', pkg.rubric),
     );
   }
-  const total = applicantTotal(score, pkg.rubric);
-  const complete = pkg.rubric.criteria.every((c) => byId.has(c.id));
-  if (
-    complete &&
-    total.lt(pkg.aggregation.passScore) &&
-    (score.deviationReason ?? '').trim() === ''
-  ) {
+  if (needsScoreReason(score, pkg) && (score.deviationReason ?? '').trim() === '') {
     issues.push({
       applicantId: applicant.id,
       field: 'deviationReason',
-      message: `总分 ${total.toFixed()} 低于 ${pkg.aggregation.passScore} 分（不予推荐），须写明理由`,
+      message: `总分 ${applicantTotal(score, pkg.rubric).toFixed()} 低于 ${pkg.aggregation.passScore} 分（不予推荐），须写明理由`,
     });
   }
   if (score.overallOpinion.trim() === '') {

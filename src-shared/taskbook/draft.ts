@@ -99,19 +99,20 @@ export function draftTaskBook(
     parties: [
       { role: 'bureau', name: pkg.bureau.name, representative: '', address: '' },
       { role: 'issuer', name: pkg.demand.issuer.name, representative: '', address: '' },
+      // 法定代表人 is left for the user: the chief expert is not the solver's legal representative.
       ...solvers.map((a) => ({
         role: 'solver' as const,
         name: a.name,
         applicantId: a.id,
-        representative: a.chiefExpert.name,
+        representative: '',
         address: '',
+        chiefExpert: {
+          name: a.chiefExpert.name,
+          title: a.chiefExpert.title,
+          organisation: orgName(a),
+        },
       })),
     ],
-    chiefExpert: {
-      name: solvers.map((a) => a.chiefExpert.name).join('、') || '—',
-      title: solvers.map((a) => a.chiefExpert.title).join('、'),
-      organisation: solvers.map(orgName).join('、') || '—',
-    },
     period: { start, end },
     objectives: pkg.demand.technicalRequirements,
     milestones,
@@ -140,7 +141,44 @@ export function draftTaskBook(
  * or half typed. Drafts are stored like this and checked against TaskBookSchema as they change.
  */
 const Str = z.string().max(20_000);
-export const TaskBookDraftSchema = z.object({
+const DraftChiefExpertSchema = z.object({ name: Str, title: Str, organisation: Str });
+
+/**
+ * A draft saved before solvers named their own chief experts (one record for all, names joined
+ * with 、) gets one per solver: the record's parts when it lists one per solver, else the whole.
+ */
+export function liftChiefExpert(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const legacy = DraftChiefExpertSchema.safeParse(Reflect.get(raw, 'chiefExpert'));
+  const parties: unknown = Reflect.get(raw, 'parties');
+  if (!legacy.success || !Array.isArray(parties)) return raw;
+  const solvers = parties.filter((p: unknown) => isSolver(p)).length;
+  const part = (text: string, k: number) => {
+    const parts = text.split('、');
+    return parts.length === solvers ? (parts[k] ?? '') : text;
+  };
+  let k = 0;
+  const lifted = parties.map((p: unknown) => {
+    if (!isSolver(p) || typeof p !== 'object' || p === null) return p;
+    const at = k++;
+    const { name, title, organisation } = legacy.data;
+    return {
+      ...p,
+      chiefExpert: {
+        name: part(name, at),
+        title: part(title, at),
+        organisation: part(organisation, at),
+      },
+    };
+  });
+  const rest = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'chiefExpert'));
+  return { ...rest, parties: lifted };
+}
+
+const isSolver = (p: unknown): boolean =>
+  typeof p === 'object' && p !== null && Reflect.get(p, 'role') === 'solver';
+
+const DraftShapeSchema = z.object({
   formatVersion: z.literal(1),
   taskBookId: Str,
   packageId: Str,
@@ -154,9 +192,9 @@ export const TaskBookDraftSchema = z.object({
       applicantId: Str.optional(),
       representative: Str,
       address: Str,
+      chiefExpert: DraftChiefExpertSchema.optional(),
     }),
   ),
-  chiefExpert: z.object({ name: Str, title: Str, organisation: Str }),
   period: z.object({ start: Str, end: Str }),
   objectives: Str,
   milestones: z.array(
@@ -176,9 +214,12 @@ export const TaskBookDraftSchema = z.object({
   isHorseRace: z.boolean(),
   status: z.enum(['draft', 'final']),
 });
-export type TaskBookDraft = z.infer<typeof TaskBookDraftSchema>;
+export const TaskBookDraftSchema = z.preprocess(liftChiefExpert, DraftShapeSchema);
+export type TaskBookDraft = z.infer<typeof DraftShapeSchema>;
 
 const FIELD: Record<string, string> = {
+  representative: '法定代表人或授权代表',
+  address: '地址',
   contractNumber: '合同编号',
   title: '项目名称',
   parties: '签约各方',
@@ -202,10 +243,18 @@ const FIELD: Record<string, string> = {
   contractAmount: '合同金额',
 };
 
+/** The fields of a chief expert, named as the editor names them. */
+const CHIEF_FIELD: Record<string, string> = { name: '姓名', title: '职称', organisation: '单位' };
+
 /** A path such as milestones.1.due in the editor's words: 里程碑 2 · 完成时间. */
 export function fieldLabel(path: readonly PropertyKey[]): string {
   return path
-    .map((p) => (typeof p === 'number' ? String(p + 1) : (FIELD[String(p)] ?? String(p))))
+    .map((p, i) => {
+      if (typeof p === 'number') return String(p + 1);
+      const key = String(p);
+      const words = path[i - 1] === 'chiefExpert' ? CHIEF_FIELD : FIELD;
+      return words[key] ?? key;
+    })
     .join(' · ');
 }
 

@@ -13,7 +13,9 @@ import {
   readTaskBookFile,
   splitTranches,
   taskBookCode,
+  TaskBookDraftSchema,
 } from '.';
+import { chiefExpertsOf, TaskBookSchema } from '../model';
 
 describe('draftTaskBook', () => {
   it('drafts a joint task book from a horse-race decision: every solver a party, targets per solver', () => {
@@ -31,11 +33,68 @@ describe('draftTaskBook', () => {
     expect(tb.period.end).toBe(endAfterMonths('2027-01-01', pkg.demand.periodMonths));
     expect(sum(tb.milestones.map((m) => m.tranche)).toFixed()).toBe('800');
     expect(tb.funding.city).toBe('800');
-    // What remains for the user: IP ownership and benefit sharing (第十五条), nothing else blocking.
+    // Each solver its own chief expert (第十二条（八）); 法定代表人 left for the user to write.
+    const solvers = tb.parties.filter((p) => p.role === 'solver');
+    expect(solvers.map((p) => p.chiefExpert)).toEqual([
+      { name: '王建国', title: '研究员', organisation: '新疆水处理技术研究院（示例）' },
+      { name: '李明哲', title: '教授', organisation: '西部石油大学（示例）' },
+    ]);
+    expect(solvers.map((p) => p.representative)).toEqual(['', '']);
+    expect(tb.chiefExpert).toBeUndefined();
+    // What remains for the user: IP ownership and benefit sharing (第十五条) and each 丙方's
+    // representative (第十二条（七）), nothing else blocking.
     const blocking = checkTaskBook(tb, pkg, sampleDecision()).filter(
       (f) => f.severity === 'blocking',
     );
-    expect(blocking.map((f) => f.rule).sort()).toEqual(['ip.benefitSharing', 'ip.ownership']);
+    expect(blocking.map((f) => f.rule).sort()).toEqual([
+      'ip.benefitSharing',
+      'ip.ownership',
+      'parties.representative',
+      'parties.representative',
+    ]);
+  });
+
+  it('reads a draft saved with one chief expert for all solvers as one per solver', () => {
+    const tb = draftTaskBook(samplePackage(), sampleDecision(), '2026-12-10');
+    const legacy = {
+      ...tb,
+      parties: tb.parties.map(({ chiefExpert: _dropped, ...p }) => p),
+      chiefExpert: {
+        name: '王建国、李明哲',
+        title: '研究员、教授',
+        organisation: '各揭榜方分别指定',
+      },
+    };
+    const draft = TaskBookDraftSchema.parse(legacy);
+    expect('chiefExpert' in draft).toBe(false);
+    expect(draft.parties.filter((p) => p.role === 'solver').map((p) => p.chiefExpert)).toEqual([
+      { name: '王建国', title: '研究员', organisation: '各揭榜方分别指定' },
+      { name: '李明哲', title: '教授', organisation: '各揭榜方分别指定' },
+    ]);
+  });
+
+  it('keeps a signed task book with the earlier single record as written (its code unchanged)', () => {
+    const tb = draftTaskBook(samplePackage(), sampleDecision(), '2026-12-10');
+    const legacy = {
+      ...tb,
+      parties: tb.parties.map(({ chiefExpert: _dropped, ...p }) => p),
+      chiefExpert: {
+        name: '王建国、李明哲',
+        title: '研究员、教授',
+        organisation: '各揭榜方分别指定',
+      },
+    };
+    const parsed = TaskBookSchema.parse(legacy);
+    expect(taskBookCode(parsed)).toBe(taskBookCode(TaskBookSchema.parse(structuredClone(legacy))));
+    expect(chiefExpertsOf(parsed)).toEqual([{ chiefExpert: legacy.chiefExpert }]);
+    // Without either, a solver's chief expert is missing, by field.
+    const { chiefExpert: _none, ...bare } = legacy;
+    const refused = TaskBookSchema.safeParse(bare);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'parties.2.chiefExpert',
+      'parties.3.chiefExpert',
+    ]);
   });
 
   it('drafts a single-solver book from a plain recommendation', () => {

@@ -55,6 +55,14 @@ export function taskBookHtml(tb: TaskBook): string {
         `<div class="sign"><p>${ROLE[p.role] ?? p.role}：${esc(p.name)}（盖章）</p><p>地址：${esc(p.address || '—')}</p><p>法定代表人或授权代表：${GAP}${GAP}${GAP}${GAP}（签字）${GAP}${GAP}${GAP}${GAP}${GAP}日期：${GAP}${GAP}年${GAP}${GAP}月${GAP}${GAP}日</p></div>`,
     )
     .join('');
+  // Each solver's own chief expert (an earlier task book's single one when it has no per-solver one).
+  const chiefs = tb.parties
+    .filter((p) => p.role === 'solver')
+    .map((p) => p.chiefExpert ?? tb.chiefExpert)
+    .map((c) =>
+      c ? `<p>${esc(c.name)}（${esc(c.title)}，${esc(c.organisation)}）</p>` : '<p>—</p>',
+    )
+    .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${faces}
 @page{size:A4;margin:56pt 56pt 64pt 56pt}
 body{font-family:'Noto Serif SC','Noto Serif JP';font-size:11pt;line-height:1.6;margin:0}
@@ -75,7 +83,7 @@ tr{break-inside:avoid}
 <p class="cover">任务书编号：${esc(tb.taskBookId)}${GAP}评审包编号：${esc(tb.packageId)}</p>
 <p class="cover">实施周期：${tb.period.start} 至 ${tb.period.end}</p>${parties}</section>
 <section class="page"><h2>一、项目目标与任务</h2><p>${esc(tb.objectives || '—')}</p>
-<h2>二、首席专家（第十二条（八））</h2><p>${esc(tb.chiefExpert.name)}（${esc(tb.chiefExpert.title)}，${esc(tb.chiefExpert.organisation)}）</p>
+<h2>二、首席专家（第十二条（八））</h2>${chiefs}
 <h2>三、“里程碑”节点、考核指标与经费拨付（第十二条（七）（八））</h2>
 <table><thead><tr><th>编号</th><th>节点</th><th>时间</th><th>交付物</th><th>考核指标</th><th>拨付（万元）</th></tr></thead><tbody>${rows}</tbody></table></section>
 <section><h2>五、经费（第十三条）</h2><p>市财政科研项目资金：${fmtMoney(tb.funding.city)}</p>

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createProfile, expect, importSampleAndEnrol, signSampleDecision, test } from './fixtures';
+import { expect, signSampleDecision, test, type Screens } from './fixtures';
 
 const jiebang = (...args: string[]) =>
   execFileSync(process.execPath, ['out/node/jiebang.mjs', ...args], { encoding: 'utf8' });
@@ -22,12 +22,14 @@ async function exportFrom(app: Page, testId: string, id: string): Promise<string
 }
 
 /** A signed task book of the sample's horse race (A01 and A02), as the chair finalises it. */
-async function finalTaskBook(app: Page) {
+async function finalTaskBook(ui: Screens) {
+  const app = ui.page;
   await app.getByRole('link', { name: '任务书' }).click();
   await app.getByRole('button', { name: '起草任务书' }).click();
   await app.getByLabel('合同编号').fill('KKJ-JBGS-2026-021');
   await app.getByLabel('知识产权归属').fill('项目形成的知识产权归揭榜方所有。');
   await app.getByLabel('利益分配').fill('转化收益由揭榜方与发榜方按 7:3 分配。');
+  await ui.taskbook.fillRepresentatives({ A01: '周立群', A02: '孟庆和' });
   await expect(app.getByText('✓ 未发现问题')).toBeVisible();
   app.once('dialog', (d) => void d.accept());
   await app.getByRole('button', { name: '定稿' }).click();
@@ -35,13 +37,14 @@ async function finalTaskBook(app: Page) {
 }
 
 test('after the award: a held tranche, the race’s choice, a late extension refused, termination and a failed acceptance with their recoveries, all on the timeline', async ({
-  app,
+  ui,
 }) => {
-  test.setTimeout(240_000);
-  await createProfile(app, '张志远（实施验收）');
-  await importSampleAndEnrol(app, /E01 张志远/);
-  await signSampleDecision(app);
-  await finalTaskBook(app);
+  test.setTimeout(600_000);
+  const app = ui.page;
+  await ui.gate.create('张志远（实施验收）');
+  await ui.review.importSampleAndEnrol(/E01 张志远/);
+  await signSampleDecision(ui);
+  await finalTaskBook(ui);
 
   await app.getByRole('link', { name: '项目实施与验收' }).click();
   const timeline = app.getByTestId('award-timeline');

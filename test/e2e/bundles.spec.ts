@@ -6,24 +6,21 @@ import {
 } from '../../src-shared/crypto/keys';
 import { readFileSync } from 'node:fs';
 import { ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
-import type { Page } from '@playwright/test';
 import { armor } from 'age-encryption';
 import { EMPTY_HEAD } from '../../src-shared/audit/head';
 import { buildBundle } from '../../src-shared/bundle';
 import { ageEncrypt } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { sheetBundleFor } from '../fixtures/bundles';
-import { createProfile, expect, test } from './fixtures';
+import { expect, test, type Screens } from './fixtures';
 
 const BUREAU_RECIPIENT = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx';
 
 /** A fresh profile, the 文件包核验 screen, and `bytes` chosen in its file input. */
-async function openOnVerifyScreen(app: Page, name: string, bytes: Buffer) {
-  await createProfile(app);
-  await app.getByRole('link', { name: '文件包核验' }).click();
-  const chooser = app.waitForEvent('filechooser');
-  await app.getByRole('button', { name: '打开文件包…' }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+async function openOnVerifyScreen(ui: Screens, name: string, bytes: Buffer) {
+  await ui.gate.create();
+  await ui.bundles.open();
+  await ui.bundles.openFile({ name, mimeType: 'application/octet-stream', buffer: bytes });
 }
 
 async function sheetFile(passphrase?: string) {
@@ -39,42 +36,45 @@ async function sheetFile(passphrase?: string) {
   return { bytes: Buffer.from(bytes), fp: formatFingerprint(fingerprint(key.publicKey)) };
 }
 
-test('verifies a bundle step by step and shows the signer fingerprint', async ({ app }) => {
+test('verifies a bundle step by step and shows the signer fingerprint', async ({ ui }) => {
   const { bytes, fp } = await sheetFile();
-  await openOnVerifyScreen(app, 'E01.jbx', bytes);
-  await expect(app.getByRole('status').filter({ hasText: '核验通过' })).toBeVisible();
-  await expect(app.getByTestId('bundle-checks')).toContainText('✓ 签名：Ed25519 签名有效');
-  await expect(app.getByTestId('bundle-fingerprint')).toHaveText(fp);
-  await expect(app.getByTestId('bundle-summary')).toContainText('专家评分表');
-  await app.screenshot({ path: 'docs/screenshots/bundles.png' });
+  await openOnVerifyScreen(ui, 'E01.jbx', bytes);
+  await expect(ui.bundles.passed).toBeVisible();
+  await expect(ui.bundles.checks).toContainText('✓ 签名：Ed25519 签名有效');
+  await expect(ui.bundles.fingerprints).toHaveText(fp);
+  await expect(ui.bundles.summary).toContainText('专家评分表');
+  // When it was signed, year first.
+  await expect(ui.bundles.summary).toContainText(/签署时间\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await ui.page.screenshot({ path: 'docs/screenshots/bundles.png' });
 });
 
-test('refuses a tampered bundle and names the failed check', async ({ app }) => {
+test('refuses a tampered bundle and names the failed check', async ({ ui }) => {
   const { bytes } = await sheetFile();
   const at = bytes.indexOf(Buffer.from('"overallOpinion"'));
   bytes[at + 3] = (bytes[at + 3] ?? 0) ^ 0x01;
-  await openOnVerifyScreen(app, 'bad.jbx', bytes);
-  await expect(app.getByRole('alert')).toContainText('核验失败');
-  await expect(app.getByTestId('bundle-checks')).toContainText('✗');
+  await openOnVerifyScreen(ui, 'bad.jbx', bytes);
+  await expect(ui.page.getByRole('alert')).toContainText('核验失败');
+  await expect(ui.bundles.checks).toContainText('✗');
 });
 
-test('asks for the passphrase of an encrypted bundle, refuses a wrong one, opens with the right one', async ({
-  app,
+test('asks for the passphrase of an encrypted bundle (no failure, no command-line words), refuses a wrong one, opens with the right one', async ({
+  ui,
 }) => {
   const { bytes } = await sheetFile('纸质口令 7d1f');
-  await openOnVerifyScreen(app, 'enc.jbx', bytes);
-  await expect(app.getByText('该文件已加密')).toBeVisible();
-  await app.getByLabel('口令或身份密钥').fill('wrong');
-  await app.getByRole('button', { name: '解密并核验' }).click();
-  await expect(app.getByRole('alert')).toContainText('解密失败');
-  await app.getByLabel('口令或身份密钥').fill('纸质口令 7d1f');
-  await app.getByRole('button', { name: '解密并核验' }).click();
-  await expect(app.getByTestId('bundle-checks')).toContainText('✓ 解密：age');
-  await expect(app.getByRole('status').filter({ hasText: '核验通过' })).toBeVisible();
+  await openOnVerifyScreen(ui, 'enc.jbx', bytes);
+  await expect(ui.bundles.askedForKey).toBeVisible();
+  // Nothing was entered yet: no red, and nothing about --identity (a CLI flag).
+  await expect(ui.page.getByRole('alert')).toHaveCount(0);
+  await expect(ui.page.getByText('--identity')).toHaveCount(0);
+  await ui.bundles.decrypt('wrong');
+  await expect(ui.page.getByRole('alert')).toContainText('解密失败');
+  await ui.bundles.decrypt('纸质口令 7d1f');
+  await expect(ui.bundles.checks).toContainText('✓ 解密：age');
+  await expect(ui.bundles.passed).toBeVisible();
 });
 
 test('opens an ASCII-armored task book signed by the chair and the 发榜方, with the bureau’s identity', async ({
-  app,
+  ui,
 }) => {
   const tb = TaskBookSchema.parse(
     JSON.parse(readFileSync('resources/sample/taskbook.json', 'utf8')),
@@ -102,21 +102,17 @@ test('opens an ASCII-armored task book signed by the chair and the 发榜方, wi
     files: new Map([['taskbook.pdf', new TextEncoder().encode('%PDF-1.4 stand-in')]]),
   });
   const armored = armor.encode(await ageEncrypt(zip, { recipient: BUREAU_RECIPIENT }, nodeCrypto));
-  await openOnVerifyScreen(app, 'taskbook.jbx', Buffer.from(armored));
-  await expect(app.getByText('该文件已加密')).toBeVisible();
-  const identity = readFileSync('resources/sample/keys/bureau.agekey', 'utf8');
-  await app.getByLabel('口令或身份密钥').fill(identity);
-  await app.getByRole('button', { name: '解密并核验' }).click();
-  await expect(app.getByRole('status').filter({ hasText: '核验通过' })).toBeVisible();
-  await expect(app.getByTestId('bundle-checks')).toContainText(
-    '✓ 签名：Ed25519 签名有效（2 名签名者）',
-  );
-  await expect(app.getByTestId('bundle-fingerprint')).toHaveText(
+  await openOnVerifyScreen(ui, 'taskbook.jbx', Buffer.from(armored));
+  await expect(ui.bundles.askedForKey).toBeVisible();
+  await ui.bundles.decrypt(readFileSync('resources/sample/keys/bureau.agekey', 'utf8'));
+  await expect(ui.bundles.passed).toBeVisible();
+  await expect(ui.bundles.checks).toContainText('✓ 签名：Ed25519 签名有效（2 名签名者）');
+  await expect(ui.bundles.fingerprints).toHaveText(
     [chair, issuer].map((k) => formatFingerprint(fingerprint(k.publicKey))),
   );
-  const summary = app.getByTestId('bundle-summary');
+  const summary = ui.bundles.summary;
   await expect(summary).toContainText('项目任务书（第 2 版格式）');
   await expect(summary).toContainText(`任务书 ${tb.taskBookId}`);
   await expect(summary).toContainText('克拉玛依油田开发有限公司（示例）（发榜方 ISSUER）');
-  await app.screenshot({ path: 'docs/screenshots/bundles-two-signers.png', fullPage: true });
+  await ui.page.screenshot({ path: 'docs/screenshots/bundles-two-signers.png', fullPage: true });
 });

@@ -3,17 +3,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  createProfile,
-  expect,
-  importSampleAndEnrol,
-  PASSPHRASE,
-  scoreAndSubmit,
-  scoreByKeyboard,
-  sheetBundleFile,
-  sheetFiles,
-  test,
-} from './fixtures';
+import { expect, PASSPHRASE, sheetBundleFile, sheetFiles, test } from './fixtures';
+
+const cli = (...args: string[]) =>
+  execFileSync(process.execPath, ['out/node/jiebang.mjs', ...args], { encoding: 'utf8' });
 
 const IngestedSchema = z.array(
   z.object({
@@ -22,103 +15,89 @@ const IngestedSchema = z.array(
 );
 
 test('the chair, with their own sheet on this device, gathers five more (a tampered sixth refused by name), records the absence, checks the figures, picks a horse race of two, is stopped by the funding cap, signs and exports', async ({
-  app,
+  ui,
 }) => {
-  await createProfile(app, '张志远');
-  await importSampleAndEnrol(app, /E01 张志远/);
-  await scoreAndSubmit(app);
-  await app.getByRole('link', { name: '组长汇总' }).click();
+  const { chair, page } = ui;
+  await ui.gate.create('张志远');
+  await ui.review.importSampleAndEnrol(/E01 张志远/);
+  await ui.review.scoreAndSubmit();
+  await chair.open();
   // The chair's own sheet joins on this device, without export or import.
-  await expect(app.getByTestId('board')).toContainText(
-    'E01 张志远：已提交（组长本人，本机评分表）',
-  );
+  await expect(chair.board).toContainText('E01 张志远：已提交（组长本人，本机评分表）');
 
-  const chooser = app.waitForEvent('filechooser');
-  await app.getByRole('button', { name: '导入评分表文件…' }).click();
-  await (await chooser).setFiles(await sheetFiles());
-  const outcomes = app.getByTestId('import-outcomes');
-  await expect(outcomes.locator('li.ok')).toHaveCount(5);
-  await expect(outcomes.locator('li.error')).toHaveCount(1);
-  await expect(outcomes.locator('li.error')).toContainText('E07.jbx');
-  await expect(app.getByTestId('board')).toContainText('E05 吴敏：已提交（回避 A03）');
-  await expect(app.getByTestId('board')).toContainText('E07 冯立：未提交');
+  await chair.importSheets(await sheetFiles());
+  await expect(chair.outcomes.locator('li.ok')).toHaveCount(5);
+  await expect(chair.outcomes.locator('li.error')).toHaveCount(1);
+  await expect(chair.outcomes.locator('li.error')).toContainText('E07.jbx');
+  await expect(chair.board).toContainText('E05 吴敏：已提交（回避 A03）');
+  await expect(chair.board).toContainText('E07 冯立：未提交');
 
   // Figures computed by hand from the six sheets (E01–E06):
   // A01 88 86 90 85 87 89 → mean 87.50, trimmed (drop 90, 85) 87.50; A02 86 88 84 87 85 90 →
   // 86.67 / 86.50; A03 85 84 86 83 (E05 recused) 87 → 5 valid, trimmed (drop 87, 83) 85.00;
   // A04 72 70 75 40 71 73 → mean 66.83, trimmed (drop 75, 40) 71.50; E04's 40 deviates.
-  const row = (id: string) => app.getByTestId('ranking').locator(`tr[data-applicant="${id}"]`);
-  await expect(row('A01')).toContainText('88.00');
-  await expect(row('A01')).toContainText('87.50');
-  await expect(row('A01')).toContainText('(90.00)');
-  await expect(row('A02')).toContainText('86.67');
-  await expect(row('A02')).toContainText('86.50');
-  await expect(row('A03')).toContainText('回避');
-  await expect(row('A03')).toContainText('85.00');
-  await expect(row('A04')).toContainText('66.83');
-  await expect(row('A04')).toContainText('71.50');
-  await expect(row('A04')).toContainText('(40.00)!');
-  await expect(row('A01').locator('td').first()).toHaveText('1');
-  await expect(row('A04').locator('td').first()).toHaveText('4');
-  await expect(app.getByTestId('method-statement')).toHaveText(
-    '汇总方法：按去掉一个最高分和一个最低分后平均汇总',
-  );
+  await expect(chair.row('A01')).toContainText('88.00');
+  await expect(chair.row('A01')).toContainText('87.50');
+  await expect(chair.row('A01')).toContainText('(90.00)');
+  await expect(chair.row('A02')).toContainText('86.67');
+  await expect(chair.row('A02')).toContainText('86.50');
+  await expect(chair.row('A03')).toContainText('回避');
+  await expect(chair.row('A03')).toContainText('85.00');
+  await expect(chair.row('A04')).toContainText('66.83');
+  await expect(chair.row('A04')).toContainText('71.50');
+  await expect(chair.row('A04')).toContainText('(40.00)!');
+  await expect(chair.row('A01').locator('td').first()).toHaveText('1');
+  await expect(chair.row('A04').locator('td').first()).toHaveText('4');
+  await expect(chair.method).toHaveText('汇总方法：按去掉一个最高分和一个最低分后平均汇总');
 
   // E07's sheet was refused: signing waits until the chair records the absence (第十二条（五）).
-  const sign = app.getByRole('button', { name: '签署并导出专家组评审结果…' });
-  await expect(app.getByTestId('findings')).toContainText('专家 E07 冯立 既未提交评分表也未回避');
-  await app
-    .getByLabel('E07 冯立 既未提交评分表也未回避——缺席原因')
-    .fill('评分表文件损坏，本人未到会');
+  await expect(chair.findings).toContainText('专家 E07 冯立 既未提交评分表也未回避');
+  await chair.absence('E07 冯立').fill('评分表文件损坏，本人未到会');
 
   // The horse race proposed: A01 and A02 (close, different routes); A03 excluded (same route).
-  await expect(app.getByTestId('race-reasons')).toContainText('与已入选者相同');
-  await expect(app.getByLabel('核定经费（万元） A01')).toBeVisible();
-  await expect(app.getByLabel('核定经费（万元） A02')).toBeVisible();
+  await expect(chair.raceReasons).toContainText('与已入选者相同');
+  await expect(chair.funding('A01')).toBeVisible();
+  await expect(chair.funding('A02')).toBeVisible();
 
   // Funding over the cap is refused with the article.
-  await app.getByLabel('核定经费（万元） A01').fill('600');
-  await app.getByLabel('核定经费（万元） A02').fill('500');
-  await expect(app.getByTestId('findings')).toContainText(
-    '超过单个项目最高资助额 1000 万元（第十三条（二））',
-  );
-  await expect(sign).toBeDisabled();
-  await app.getByLabel('核定经费（万元） A01').fill('400');
+  await chair.funding('A01').fill('600');
+  await chair.funding('A02').fill('500');
+  await expect(chair.findings).toContainText('超过单个项目最高资助额 1000 万元（第十三条（二））');
+  await expect(chair.signButton).toBeDisabled();
+  await chair.funding('A01').fill('400');
   // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元.
-  await app.getByLabel('核定经费（万元） A02').fill('４００');
-  await expect(app.getByTestId('approved-total')).toHaveText('核定项目经费总额：800 万元');
-  await expect(app.getByText('✓ 规则校验通过')).toBeVisible();
-  await app.screenshot({ path: 'docs/screenshots/chair.png', fullPage: true });
+  await chair.funding('A02').fill('４００');
+  await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');
+  await expect(chair.allRulesPass).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/chair.png', fullPage: true });
   // The horse-race comparison, side by side, and signature lines for every member (printable).
-  const comparison = app.getByTestId('comparison');
-  await expect(comparison).toContainText('A01 新疆水处理技术研究院（示例）');
-  await expect(comparison).toContainText('A02 西部石油大学（示例）牵头联合体');
-  await expect(comparison).toContainText('技术路线：生物强化＋电化学');
-  await expect(comparison).toContainText('优势');
-  await comparison.screenshot({ path: 'docs/screenshots/comparison.png' });
-  await expect(app.getByTestId('signatures').locator('tr')).toHaveCount(7);
-  await expect(app.getByTestId('signatures')).toContainText(
-    '成员 冯立（克拉玛依市科技咨询中心）（缺席）',
-  );
+  await expect(chair.comparison).toContainText('A01 新疆水处理技术研究院（示例）');
+  await expect(chair.comparison).toContainText('A02 西部石油大学（示例）牵头联合体');
+  await expect(chair.comparison).toContainText('技术路线：生物强化＋电化学');
+  await expect(chair.comparison).toContainText('优势');
+  await chair.comparison.screenshot({ path: 'docs/screenshots/comparison.png' });
+  await expect(chair.signatures.locator('tr')).toHaveCount(7);
+  await expect(chair.signatures).toContainText('成员 冯立（克拉玛依市科技咨询中心）（缺席）');
 
-  const downloadPromise = app.waitForEvent('download');
-  await sign.click();
-  const path = await (await downloadPromise).path();
+  const path = await chair.sign();
+  await expect(chair.notice).toContainText(
+    '已导出：KLMY-2026-JB-001-panel.jbx（已加密给市科技局）',
+  );
 
   // Later: the race stage's milestone assessment, and one solver chosen to continue (第十三条（三）).
-  const selection = app.getByTestId('race-selection');
+  const selection = chair.raceSelection;
   await expect(selection).toContainText('（现为 0 家）');
+  await selection.getByLabel('A01 考核日期').fill('2028年3月31日');
   await selection.getByLabel('A01 通过考核').check();
   await selection.getByLabel('A02 通过考核').check();
   await selection.getByLabel('A01 择优继续').check();
   await expect(selection).toContainText('择优支持须记录理由');
   await selection.getByLabel('A01 择优理由').fill('出水指标稳定达标，吨水成本更低');
   await expect(selection).toContainText('✓ 已择优支持 1 家揭榜方继续研究');
+  await ui.shell.saved();
 
   // The bureau verifies it with its identity; every inner sheet (the chair's own too) verifies,
   // and `jiebang check` judges the bundle with the sheets inside it as the desk did.
-  const cli = (...args: string[]) =>
-    execFileSync(process.execPath, ['out/node/jiebang.mjs', ...args], { encoding: 'utf8' });
   const out = cli('verify', path, '--identity', 'resources/sample/keys/bureau.agekey');
   expect(out).toContain('✓ 解密：age');
   expect(out).toContain('✓ 内嵌评分表：6 份专家评分表各自签名有效、未被改动');
@@ -153,7 +132,7 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
       ),
     ),
   );
-  const ranking = app.getByTestId('ranking');
+  const ranking = chair.ranking;
   expect(ingested[0]?.summary.headers).toEqual(await ranking.locator('thead th').allInnerTexts());
   const screenRows = [];
   for (const row of await ranking.locator('tbody tr').all())
@@ -162,51 +141,45 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
 });
 
 test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign until the 3 absences and a reason for resting on fewer than minValidSheets are recorded', async ({
-  app,
+  ui,
 }) => {
-  await createProfile(app, '张志远');
-  await importSampleAndEnrol(app, /E01 张志远/);
-  await scoreAndSubmit(app);
-  await app.getByRole('link', { name: '组长汇总' }).click();
-  const chooser = app.waitForEvent('filechooser');
-  await app.getByRole('button', { name: '导入评分表文件…' }).click();
+  const { chair } = ui;
+  await ui.gate.create('张志远');
+  await ui.review.importSampleAndEnrol(/E01 张志远/);
+  await ui.review.scoreAndSubmit();
+  await chair.open();
   // A fourth file: E02's sheet with 25 on a 20-point criterion — refused by name, to the cell,
   // while the three good ones import (the same validation as every other door).
-  await (
-    await chooser
-  ).setFiles([
+  await chair.importSheets([
     ...(await sheetFiles(['E02', 'E03', 'E04'], [])),
     await sheetBundleFile(
       'E02-out-of-range.jbx',
       JSON.parse(readFileSync('test/fixtures/cases/sheets/E02-out-of-range.json', 'utf8')),
     ),
   ]);
-  await expect(app.getByTestId('import-outcomes').locator('li.ok')).toHaveCount(3);
-  await expect(app.getByTestId('import-outcomes').locator('li.error')).toContainText(
+  await expect(chair.outcomes.locator('li.ok')).toHaveCount(3);
+  await expect(chair.outcomes.locator('li.error')).toContainText(
     'E02-out-of-range.jbx：评分表未通过评分标准校验：专家 E02 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间',
   );
 
   // The chair's own sheet is in the table: A01 88 86 90 85 → mean 87.25, the plain mean, named.
-  const row = (id: string) => app.getByTestId('ranking').locator(`tr[data-applicant="${id}"]`);
-  await expect(row('A01').locator('td').nth(2)).toHaveText('88.00');
-  await expect(row('A01')).toContainText('87.25');
-  await expect(row('A01')).toContainText(
+  await expect(chair.row('A01').locator('td').nth(2)).toHaveText('88.00');
+  await expect(chair.row('A01')).toContainText('87.25');
+  await expect(chair.row('A01')).toContainText(
     '算术平均（有效评分表 4 份，少于去极值所需的 5 份，按算术平均汇总）',
   );
-  await expect(app.getByTestId('method-statement')).toContainText(
+  await expect(chair.method).toContainText(
     '按算术平均汇总（评审包规定去掉一个最高分和一个最低分后平均',
   );
-  await expect(app.getByTestId('opinion')).toHaveValue(
+  await expect(chair.opinion).toHaveValue(
     /按算术平均汇总（评审包规定去掉一个最高分和一个最低分后平均/,
   );
 
-  await app.getByLabel('核定经费（万元） A01').fill('400');
-  await app.getByLabel('核定经费（万元） A02').fill('400');
-  const sign = app.getByRole('button', { name: '签署并导出专家组评审结果…' });
-  const findings = app.getByTestId('findings');
-  await expect(findings).toContainText('专家 E05 吴敏 既未提交评分表也未回避');
-  await expect(findings).toContainText('专家 E07 冯立 既未提交评分表也未回避');
-  await expect(sign).toBeDisabled();
+  await chair.funding('A01').fill('400');
+  await chair.funding('A02').fill('400');
+  await expect(chair.findings).toContainText('专家 E05 吴敏 既未提交评分表也未回避');
+  await expect(chair.findings).toContainText('专家 E07 冯立 既未提交评分表也未回避');
+  await expect(chair.signButton).toBeDisabled();
 
   // The three absences recorded: still blocked — every applicant rests on 4 sheets, fewer than 5.
   for (const [who, why] of [
@@ -214,70 +187,52 @@ test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign un
     ['E06 郑雪', '航班延误'],
     ['E07 冯立', '临时公务'],
   ] as const)
-    await app.getByLabel(`${who} 既未提交评分表也未回避——缺席原因`).fill(why);
-  await expect(findings).not.toContainText('既未提交评分表也未回避');
-  await expect(findings).toContainText('仅有 4 份有效评分表，少于评审包规定的 5 份');
-  await expect(sign).toBeDisabled();
-  await expect(app.getByTestId('opinion')).toHaveValue(/缺席 3 人/);
+    await chair.absence(who).fill(why);
+  await expect(chair.findings).not.toContainText('既未提交评分表也未回避');
+  await expect(chair.findings).toContainText('仅有 4 份有效评分表，少于评审包规定的 5 份');
+  await expect(chair.signButton).toBeDisabled();
+  await expect(chair.opinion).toHaveValue(/缺席 3 人/);
 
-  await app
-    .getByLabel(/^有效评分表少于 5 份：/)
-    .fill('三位专家缺席，经发榜方同意按到会专家评分形成意见');
-  await expect(findings).toContainText('组长已记录理由');
-  await expect(sign).toBeEnabled();
-  const download = app.waitForEvent('download');
-  await sign.click();
-  const path = await (await download).path();
-  const out = execFileSync(
-    process.execPath,
-    [
-      'out/node/jiebang.mjs',
-      'check',
-      path,
-      '--package',
-      'resources/sample/review-package.json',
-      '--identity',
-      'resources/sample/keys/bureau.agekey',
-    ],
-    { encoding: 'utf8' },
+  await chair.belowMinReason.fill('三位专家缺席，经发榜方同意按到会专家评分形成意见');
+  await expect(chair.findings).toContainText('组长已记录理由');
+  const path = await chair.sign();
+  const out = cli(
+    'check',
+    path,
+    '--package',
+    'resources/sample/review-package.json',
+    '--identity',
+    'resources/sample/keys/bureau.agekey',
   );
   expect(out).toContain('! 提示');
   expect(out).not.toContain('✗ 阻断');
 });
 
 test('on a shared laptop the chair takes an expert’s exported sheet from the expert’s own profile', async ({
-  app,
+  ui,
 }) => {
+  const { review, chair } = ui;
   // The expert, in their own profile.
-  await createProfile(app, '刘珺');
-  await importSampleAndEnrol(app, /E02 刘珺/);
-  for (const [id, points] of [
-    ['A01', ['18', '35', '17.5', '18']],
-    ['A02', ['17', '34', '17', '17.5']],
-    ['A03', ['17', '34', '17', '17']],
-    ['A04', ['14', '28', '14', '14']],
-  ] as const) {
-    await app.getByRole('button', { name: new RegExp(`^${id} `) }).click();
-    await scoreByKeyboard(app, [...points], '意见');
-  }
-  await app.getByRole('button', { name: '提交评分表…' }).click();
-  await app.getByRole('button', { name: '确认提交（提交后锁定，不能再修改）' }).click();
-  const download = app.waitForEvent('download');
-  await app.getByRole('button', { name: '签名并导出评分表文件…' }).click();
-  await download;
-  await app.getByRole('button', { name: '锁定' }).click();
-  // The chair, in the chair's profile on the same laptop.
-  await createProfile(app, '张志远');
-  await importSampleAndEnrol(app, /E01 张志远/);
-  await app.getByRole('link', { name: '组长汇总' }).click();
-  await app.getByLabel('本机用户档案').selectOption({ label: '刘珺' });
-  await app.getByLabel('该档案的口令').fill('wrong passphrase');
-  await app.getByRole('button', { name: '导入', exact: true }).click();
-  await expect(app.getByRole('alert').filter({ hasText: '口令不正确' })).toBeVisible();
-  await app.getByLabel('该档案的口令').fill(PASSPHRASE);
-  await app.getByRole('button', { name: '导入', exact: true }).click();
-  await expect(app.getByTestId('import-outcomes')).toContainText(
-    '✓ KLMY-2026-JB-001-E02.jbx：刘珺（E02）',
+  await ui.gate.create('刘珺');
+  await review.importSampleAndEnrol(/E02 刘珺/);
+  await review.scoreAndSubmit(
+    [
+      ['A01', ['18', '35', '17.5', '18']],
+      ['A02', ['17', '34', '17', '17.5']],
+      ['A03', ['17', '34', '17', '17']],
+      ['A04', ['14', '28', '14', '14']],
+    ],
+    '意见',
   );
-  await expect(app.getByTestId('board')).toContainText('E02 刘珺：已提交');
+  await review.exportSheet();
+  await ui.shell.lock();
+  // The chair, in the chair's profile on the same laptop.
+  await ui.gate.create('张志远');
+  await review.importSampleAndEnrol(/E01 张志远/);
+  await chair.open();
+  await chair.importFromProfile('刘珺', 'wrong passphrase');
+  await expect(ui.page.getByRole('alert').filter({ hasText: '口令不正确' })).toBeVisible();
+  await chair.importFromProfile('刘珺', PASSPHRASE);
+  await expect(chair.outcomes).toContainText('✓ KLMY-2026-JB-001-E02.jbx：刘珺（E02）');
+  await expect(chair.board).toContainText('E02 刘珺：已提交');
 });

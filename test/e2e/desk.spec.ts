@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import { openBundle } from '../../src-shared/bundle';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { samplePanelBundle } from '../fixtures/panel';
-import { createProfile, expect, PASSPHRASE, test } from './fixtures';
+import { expect, PASSPHRASE, test } from './fixtures';
+import { ProfileGate } from './pages/profile';
 
 const LISTS = 'resources/templates/sample';
 const ATTACHMENTS = 'resources/sample/attachments';
@@ -31,7 +32,7 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   ws.getCell('A4').value = 'A02';
   writeFileSync(join(dir, 'applicants.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
 
-  await createProfile(app, '市科技局 李明');
+  await new ProfileGate(app).create('市科技局 李明');
   await app.getByRole('link', { name: '市科技局' }).click();
   await app.getByTestId('bureau-passphrase').fill(PASSPHRASE);
   await app.getByRole('button', { name: '生成本局密钥' }).click();

@@ -4,7 +4,7 @@ import { AppInfoSchema } from '../../src-shared/ipc';
 import { encodeWire } from '../../src-shared/wire';
 import { createPdfPrinter } from '../../src-main/print';
 import { createElectronStandIn } from '../electron/stand-in';
-import { createProfile, expect, importSampleAndEnrol, signSampleDecision, test } from './fixtures';
+import { expect, signSampleDecision, test } from './fixtures';
 
 /**
  * The error main answers when Chromium's PDF viewer never becomes ready: produced by the real
@@ -44,29 +44,34 @@ async function asDesktopApp(page: Page, printAnswers: unknown[]): Promise<void> 
   await page.reload();
 }
 
-test('a print that fails is shown to the user; one that prints says so', async ({ app }) => {
+test('a print that fails is shown to the user (in the user’s language); one that prints says so', async ({
+  app,
+  ui,
+}) => {
   test.setTimeout(180_000);
   const failure = await printerFailure();
   expect(failure).toMatch(/^打印失败：PDF 查看器/);
+  // main's sentence is Chinese, then English: the Chinese UI shows the Chinese.
+  const chinese = failure.slice(0, failure.indexOf(' Printing failed'));
   await asDesktopApp(app, [
     { ok: false, error: { code: 'handler-failed', message: failure } },
     { ok: true, value: { printed: true } },
   ]);
-  await createProfile(app, '张志远（打印）');
-  await importSampleAndEnrol(app, /E01 张志远/);
-  await signSampleDecision(app);
-  await app.getByRole('link', { name: '任务书' }).click();
-  await app.getByRole('button', { name: '起草任务书' }).click();
+  await ui.gate.create('张志远（打印）');
+  await ui.review.importSampleAndEnrol(/E01 张志远/);
+  await signSampleDecision(ui);
+  await ui.taskbook.open();
+  await ui.taskbook.draft();
 
-  const print = app.getByRole('button', { name: '打印…' });
-  await print.click();
-  await expect(app.getByRole('alert').filter({ hasText: failure })).toBeVisible({
+  await ui.taskbook.printButton.click();
+  await expect(app.getByRole('alert').filter({ hasText: chinese })).toBeVisible({
     timeout: 30_000,
   });
+  await expect(app.getByRole('alert').filter({ hasText: 'Printing failed' })).toHaveCount(0);
   await expect(app.getByText('已送打印。')).toHaveCount(0);
 
   // Printing again: the error goes, the outcome is said.
-  await print.click();
+  await ui.taskbook.printButton.click();
   await expect(app.getByText('已送打印。')).toBeVisible({ timeout: 30_000 });
-  await expect(app.getByRole('alert').filter({ hasText: failure })).toHaveCount(0);
+  await expect(app.getByRole('alert').filter({ hasText: chinese })).toHaveCount(0);
 });

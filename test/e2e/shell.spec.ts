@@ -1,55 +1,55 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { createProfile, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
-test('the home screen is Chinese first, switches to English, and shows what main reports', async ({
-  app,
-  webHost,
+test('the home screen is Chinese first, switches to English, and keeps the choice', async ({
+  ui,
 }) => {
-  await createProfile(app);
-  await expect(app.getByRole('heading', { name: '欢迎使用揭榜评审台' })).toBeVisible();
-  await expect(app.getByRole('link', { name: '首页' })).toBeVisible();
-  // app:info round trip: the web host reports itself and its data directory.
-  await expect(app.getByTestId('app-host')).toHaveText('网页宿主（测试用，仅本机 127.0.0.1）');
-  await expect(app.getByTestId('app-version')).toHaveText('0.1.0');
-  await expect(app.getByTestId('app-info')).toContainText(webHost.dataDir);
-  await app.screenshot({ path: 'docs/screenshots/home.png' });
+  await ui.gate.create('张志远');
+  await expect(ui.home.heading).toHaveText('欢迎使用揭榜评审台');
+  await expect(ui.page.getByTestId('home-steps')).toContainText('专家评审：导入评审包');
+  // The foundation's test buttons and the data folder are out of the user's way.
+  await expect(ui.page.getByRole('button', { name: '保存测试文件' })).toHaveCount(0);
+  await expect(ui.page.getByText(/数据目录/)).toHaveCount(0);
+  await ui.page.screenshot({ path: 'docs/screenshots/home.png' });
 
-  await app.getByRole('button', { name: 'English' }).click();
-  await expect(app.getByRole('heading', { name: 'Welcome to Jiebang Panel' })).toBeVisible();
-  await expect(app.getByTestId('app-host')).toHaveText('Web host (for tests, 127.0.0.1 only)');
+  await ui.shell.switchLanguage('English');
+  await expect(ui.home.heading).toHaveText('Welcome to Jiebang Panel');
   // The choice survives a reload; a reload also drops the data key, so the profile is locked.
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Choose a profile' })).toBeVisible();
-  await app.getByRole('button', { name: '中文' }).click();
-  await expect(app.getByRole('heading', { name: '选择用户档案' })).toBeVisible();
+  await ui.page.reload();
+  await expect(ui.page.getByRole('heading', { name: 'Choose a profile' })).toBeVisible();
+  await ui.shell.switchLanguage('中文');
+  await expect(ui.page.getByRole('heading', { name: '选择用户档案' })).toBeVisible();
 });
 
-test('a save becomes a download with the exact bytes', async ({ app }) => {
-  await createProfile(app);
-  const downloadPromise = app.waitForEvent('download');
-  await app.getByRole('button', { name: '保存测试文件' }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('jiebang-test.txt');
-  const path = await download.path();
-  const bytes = await readFile(path);
-  expect(bytes.toString('utf8')).toBe('揭榜评审台 测试文件 / Jiebang Panel test file\n');
-  await expect(app.getByTestId('file-status')).toHaveText('已保存：jiebang-test.txt');
+test('diagnostics (not in the sidebar) show what main reports', async ({ ui, webHost }) => {
+  await ui.gate.create();
+  await expect(ui.page.getByRole('link', { name: '运行诊断' })).toHaveCount(0);
+  await ui.diagnostics.open();
+  await expect(ui.diagnostics.host).toHaveText('网页宿主（测试用，仅本机 127.0.0.1）');
+  await expect(ui.diagnostics.version).toHaveText('0.1.0');
+  await expect(ui.diagnostics.info).toContainText(webHost.dataDir);
 });
 
-test('an open is a file input, and the renderer gets the exact bytes', async ({ app }) => {
-  await createProfile(app);
+test('a save becomes a download with the exact bytes', async ({ ui }) => {
+  await ui.gate.create();
+  await ui.diagnostics.open();
+  const path = await ui.diagnostics.saveTestFile();
+  expect((await readFile(path)).toString('utf8')).toBe('Jiebang Panel test file\n');
+  await expect(ui.diagnostics.status).toHaveText('已保存：jiebang-test.txt');
+});
+
+test('an open is a file input, and the renderer gets the exact bytes', async ({ ui }) => {
+  await ui.gate.create();
+  await ui.diagnostics.open();
   const content = Buffer.from('评审包 review package ✓ \u0000\u00ff', 'utf8');
-  const chooserPromise = app.waitForEvent('filechooser');
-  await app.getByRole('button', { name: '打开文件' }).click();
-  const chooser = await chooserPromise;
-  await chooser.setFiles({
+  await ui.diagnostics.openFile({
     name: '样例.bin',
     mimeType: 'application/octet-stream',
     buffer: content,
   });
   const hash = createHash('sha256').update(content).digest('hex');
-  await expect(app.getByTestId('file-status')).toHaveText(
+  await expect(ui.diagnostics.status).toHaveText(
     `已打开：样例.bin（${content.length} 字节，SHA-256 ${hash}）`,
   );
 });

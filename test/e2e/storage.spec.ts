@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import {
-  createProfile,
-  expect,
-  importSampleAndEnrol,
-  PASSPHRASE,
-  test,
-  unlockProfile,
-} from './fixtures';
+import { expect, PASSPHRASE, screensOf, test } from './fixtures';
 import { startBuiltWebHost } from './webhost';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -47,10 +40,10 @@ async function persistent(userDataDir: string): Promise<BrowserContext> {
 async function typeNotes(context: BrowserContext, url: string, marker: string, create: boolean) {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
-  if (create) await createProfile(page, '周海涛');
-  else await unlockProfile(page, '周海涛');
-  await page.getByLabel('评审笔记').fill(`A02 联合体方案：${marker}`);
-  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+  const ui = screensOf(page);
+  if (create) await ui.gate.create('周海涛');
+  else await ui.gate.unlock('周海涛');
+  await ui.home.writeNotes(`A02 联合体方案：${marker}`);
   return page;
 }
 
@@ -79,20 +72,22 @@ test('a score typed just before the browser is killed is there after relaunch', 
     const context = await persistent(userDataDir);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(host.url);
-    await createProfile(page, '郑雪');
-    await importSampleAndEnrol(page, /E06 郑雪/);
-    await page.getByLabel('揭榜方案可行性（满分 40）').focus();
+    const ui = screensOf(page);
+    await ui.gate.create('郑雪');
+    await ui.review.importSampleAndEnrol(/E06 郑雪/);
+    await ui.review.points('揭榜方案可行性').focus();
     await page.keyboard.type('38.5');
-    await expect(page.getByTestId('save-state')).toHaveText('已保存');
+    await ui.shell.saved();
     // No clean shutdown: SIGKILL every Chromium process of this profile.
     execFileSync('pkill', ['-KILL', '-f', userDataDir]);
     await new Promise((r) => setTimeout(r, 500));
     const again = await persistent(userDataDir);
     const page2 = again.pages()[0] ?? (await again.newPage());
     await page2.goto(host.url);
-    await unlockProfile(page2, '郑雪');
-    await page2.getByRole('link', { name: '专家评审' }).click();
-    await expect(page2.getByLabel('揭榜方案可行性（满分 40）')).toHaveValue('38.5');
+    const ui2 = screensOf(page2);
+    await ui2.gate.unlock('郑雪');
+    await ui2.review.open();
+    await expect(ui2.review.points('揭榜方案可行性')).toHaveValue('38.5');
     await again.close();
   } finally {
     await host.stop();
@@ -100,38 +95,59 @@ test('a score typed just before the browser is killed is there after relaunch', 
   }
 });
 
-test('wrong passphrase, passphrase change, lock and idle auto-lock', async ({ app }) => {
-  await createProfile(app, '孙昇');
-  await app.getByLabel('评审笔记').fill('回避：A03');
-  await expect(app.getByTestId('save-state')).toHaveText('已保存');
-  // Lock, then a wrong passphrase: a clear message, nothing opened.
-  await app.getByRole('button', { name: '锁定' }).click();
-  await app.getByRole('radio', { name: '孙昇' }).check();
-  await app.getByLabel('口令', { exact: true }).fill('not the passphrase');
-  await app.getByRole('button', { name: '解锁' }).click();
-  await expect(app.getByRole('alert')).toContainText('口令不正确');
-  await expect(app.getByLabel('评审笔记')).toHaveCount(0);
-  await unlockProfile(app, '孙昇');
-  await expect(app.getByLabel('评审笔记')).toHaveValue('回避：A03');
-  // Change the passphrase; the old one stops working, the data stays.
-  await app.getByRole('link', { name: '账户与安全' }).click();
-  await app.getByLabel('当前口令').fill(PASSPHRASE);
-  await app.getByLabel('新口令').fill('新的口令 第二版 2026');
-  await app.getByRole('button', { name: '修改口令' }).click();
-  await expect(app.getByText('口令已修改')).toBeVisible({ timeout: 20_000 });
-  await expect(app.getByTestId('audit-timeline')).toContainText('修改口令');
-  await expect(app.getByTestId('audit-verdict')).toContainText('哈希链完整');
-  await app.screenshot({ path: 'docs/screenshots/security.png' });
+test('wrong passphrase, passphrase change (typed twice), lock and idle auto-lock', async ({
+  ui,
+}) => {
+  const { gate, home, security, page } = ui;
+  await gate.create('孙昇');
+  await home.writeNotes('回避：A03');
+  // Lock, then a wrong passphrase: said plainly (nothing was to change on an unlock), nothing
+  // opened, and what was typed stays selected to type again.
+  await ui.shell.lock();
+  await gate.tryUnlock('孙昇', 'not the passphrase');
+  await expect(gate.alert).toContainText('口令不正确');
+  await expect(gate.alert).not.toContainText('未作任何更改');
+  await expect(gate.alert).not.toContainText('Wrong passphrase');
+  await expect(gate.passphrase).toHaveValue('not the passphrase');
+  await expect(gate.passphrase).toBeFocused();
+  await expect(home.notes).toHaveCount(0);
+  await gate.unlock('孙昇');
+  await expect(home.notes).toHaveValue('回避：A03');
+  // Change the passphrase: a repeat that differs is named in place and changes nothing.
+  await security.open();
+  await security.changePassphrase(PASSPHRASE, '新的口令 第二版 2026', '新的口令 第二版 2025');
+  await expect(page.getByRole('alert').filter({ hasText: '两次输入的口令不一致' })).not.toHaveCount(
+    0,
+  );
+  await security.changePassphrase(PASSPHRASE, '新的口令 第二版 2026');
+  await expect(page.getByText('口令已修改')).toBeVisible({ timeout: 20_000 });
+  await expect(security.timeline).toContainText('修改口令');
+  await expect(security.verdict).toContainText('哈希链完整');
+  await page.screenshot({ path: 'docs/screenshots/security.png' });
   // Idle auto-lock after 0.1 minute.
-  await app.getByLabel('无操作自动锁定（分钟）').fill('0.1');
-  await expect(app.getByRole('alert')).toContainText('已因长时间无操作自动锁定', {
-    timeout: 15_000,
-  });
-  await app.getByRole('radio', { name: '孙昇' }).check();
-  await app.getByLabel('口令', { exact: true }).fill(PASSPHRASE);
-  await app.getByRole('button', { name: '解锁' }).click();
-  await expect(app.getByRole('alert')).toContainText('口令不正确');
-  await unlockProfile(app, '孙昇', '新的口令 第二版 2026');
-  await app.getByRole('link', { name: '首页' }).click();
-  await expect(app.getByLabel('评审笔记')).toHaveValue('回避：A03');
+  await security.autoLockAfter('0.1');
+  await expect(gate.alert).toContainText('已因长时间无操作自动锁定', { timeout: 15_000 });
+  await gate.tryUnlock('孙昇', PASSPHRASE);
+  await expect(gate.alert).toContainText('口令不正确');
+  await gate.unlock('孙昇', '新的口令 第二版 2026');
+  await home.open();
+  await expect(home.notes).toHaveValue('回避：A03');
+});
+
+test('creating a profile names a repeat that differs, in place, before anything is sent', async ({
+  ui,
+}) => {
+  const { gate, page } = ui;
+  await expect(
+    gate.passphrase.or(page.getByRole('button', { name: '新建用户档案' })).first(),
+  ).toBeVisible();
+  if (await page.getByRole('button', { name: '新建用户档案' }).isVisible())
+    await page.getByRole('button', { name: '新建用户档案' }).click();
+  await page.getByLabel('姓名').fill('重复口令');
+  await gate.passphrase.fill('克拉玛依 评审 第一版');
+  await gate.repeat.fill('克拉玛依 评审 第二');
+  await expect(page.getByRole('alert').filter({ hasText: '两次输入的口令不一致' })).toBeVisible();
+  await expect(gate.repeat).toHaveAttribute('aria-invalid', 'true');
+  await gate.repeat.fill('克拉玛依 评审 第一版');
+  await expect(page.getByRole('alert').filter({ hasText: '两次输入的口令不一致' })).toHaveCount(0);
 });

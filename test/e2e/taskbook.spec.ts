@@ -1,162 +1,144 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import {
-  createProfile,
-  expect,
-  importSampleAndEnrol,
-  signSampleDecision,
-  test,
-  unlockProfile,
-} from './fixtures';
+import { expect, signSampleDecision, test } from './fixtures';
 
 const pdftotext = (path: string) =>
   execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 
 test('the chair drafts the task book from the signed decision, fixes what the rules find, previews, prints, finalises, signs it, and a print is verified', async ({
-  app,
+  ui,
 }) => {
   test.setTimeout(180_000);
+  const { taskbook: tb, page } = ui;
   // A label of its own: profiles live in main, shared by the tests of this worker.
-  await createProfile(app, '张志远（任务书）');
-  await importSampleAndEnrol(app, /E01 张志远/);
-  await signSampleDecision(app);
+  await ui.gate.create('张志远（任务书）');
+  await ui.review.importSampleAndEnrol(/E01 张志远/);
+  await signSampleDecision(ui);
 
   // Drafted from the decision: a joint task book of both horse-race solvers.
-  await app.getByRole('link', { name: '任务书' }).click();
+  await tb.open();
   await expect(
-    app.getByText('新疆水处理技术研究院（示例）、西部石油大学（示例）牵头联合体'),
+    page.getByText('新疆水处理技术研究院（示例）、西部石油大学（示例）牵头联合体'),
   ).toBeVisible();
   await expect(
-    app.getByText('赛马制：各揭榜方共同签订联合项目任务书（第十二条（七））'),
+    page.getByText('赛马制：各揭榜方共同签订联合项目任务书（第十二条（七））'),
   ).toBeVisible();
-  await app.getByRole('button', { name: '起草任务书' }).click();
+  await tb.draft();
 
   // What the draft cannot know yet is found at once, with its article; 定稿 waits for it.
-  const findings = app.getByTestId('tb-findings');
-  await expect(findings).toContainText('任务书应明确知识产权的归属（第十五条）');
-  await expect(findings).toContainText('任务书应明确利益分配（第十五条）');
-  await expect(app.getByRole('button', { name: '定稿' })).toBeDisabled();
-  await expect(app.getByLabel('丙方（揭榜方）').first()).toHaveValue(
+  await expect(tb.findings).toContainText('任务书应明确知识产权的归属（第十五条）');
+  await expect(tb.findings).toContainText('任务书应明确利益分配（第十五条）');
+  // Each solver's 法定代表人 is for the user to write (the chief expert is not it).
+  await expect(tb.findings).toContainText(
+    '丙方“新疆水处理技术研究院（示例）”的法定代表人或授权代表尚未填写（第十二条（七））',
+  );
+  await expect(tb.representative('A01')).toHaveValue('');
+  await expect(tb.finaliseButton).toBeDisabled();
+  await expect(tb.party('A01').getByLabel('丙方（揭榜方）')).toHaveValue(
     '新疆水处理技术研究院（示例）',
   );
+  // Each solver names its own chief expert (第十二条（八）).
+  await expect(tb.chiefExpert('A01', '姓名')).toHaveValue('王建国');
+  await expect(tb.chiefExpert('A02', '姓名')).toHaveValue('李明哲');
+  await expect(tb.chiefExpert('A02', '单位')).toHaveValue('西部石油大学（示例）');
 
-  await app.getByLabel('合同编号').fill('KKJ-JBGS-2026-001');
-  await app
-    .getByLabel('知识产权归属')
+  await tb.field('合同编号').fill('KKJ-JBGS-2026-001');
+  await tb.fillRepresentatives({ A01: '周立群', A02: '孟庆和' });
+  await tb
+    .field('知识产权归属')
     .fill('项目形成的知识产权归完成该成果的揭榜方所有；发榜方在本油田范围内享有免费实施许可。');
-  await app
-    .getByLabel('利益分配')
-    .fill('成果在本油田以外转化取得的收益，揭榜方与发榜方按 7:3 分配。');
-  await expect(findings).toHaveCount(0);
-  await expect(app.getByText('✓ 未发现问题')).toBeVisible();
+  await tb.field('利益分配').fill('成果在本油田以外转化取得的收益，揭榜方与发榜方按 7:3 分配。');
+  await expect(tb.findings).toHaveCount(0);
+  await expect(tb.noFindings).toBeVisible();
 
-  // A tranche that breaks the sum is named; a cleared date is named in the editor's words.
-  const m1 = app.getByTestId('milestone-1');
+  // A tranche that breaks the sum is named; a date is typed as written here, a cleared one named.
+  const m1 = tb.milestone(1);
   const tranche = m1.getByLabel('拨付（万元）');
   const original = await tranche.inputValue();
   await tranche.fill('1');
-  await expect(findings).toContainText('与市财政资助 800 万元 不一致（第十二条（八））');
+  await expect(tb.findings).toContainText('与市财政资助 800 万元 不一致（第十二条（八））');
   await tranche.fill(original);
-  // (The draft's dates follow today's date: put back what was there.)
-  const due = await m1.getByLabel('完成时间').inputValue();
-  await m1.getByLabel('完成时间').fill('');
-  await expect(findings).toContainText('里程碑 · 1 · 完成时间：');
-  await m1.getByLabel('完成时间').fill(due);
-  await expect(app.getByText('✓ 未发现问题')).toBeVisible();
+  const due = m1.getByLabel('完成时间');
+  const before = await due.inputValue();
+  expect(before).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await due.fill('');
+  await expect(tb.findings).toContainText('里程碑 · 1 · 完成时间：');
+  const [y, mo, d] = before.split('-').map(Number);
+  await due.fill(`${y}年${mo}月${d}日`);
+  await expect(tb.noFindings).toBeVisible();
+  await due.blur();
+  await expect(due).toHaveValue(before);
 
   // Rare characters in a name print from the embedded fallback font; one no font has is named.
-  await app.getByLabel('姓名').fill('吉𠮷、陈堃、赵喆');
-  await app.getByRole('button', { name: '预览' }).click();
-  const preview = app.getByTestId('tb-preview');
-  await expect(preview).toContainText('共 5 页', { timeout: 30_000 });
-  await expect(app.getByTestId('tb-missing')).toHaveCount(0);
-  await app.getByLabel('姓名').fill('吉𠮷、陈堃、赵喆、𪚥');
+  const chief = tb.chiefExpert('A01', '姓名');
+  await chief.fill('吉𠮷、陈堃、赵喆');
+  await tb.showPreview();
+  await expect(tb.preview).toContainText('共 5 页', { timeout: 30_000 });
+  await expect(tb.missingGlyphs).toHaveCount(0);
+  await chief.fill('吉𠮷、陈堃、赵喆、𪚥');
   // An edit makes the preview stale: it is gone until rendered again.
-  await expect(preview).toHaveCount(0);
-  await app.getByRole('button', { name: '预览' }).click();
+  await expect(tb.preview).toHaveCount(0);
+  await tb.showPreview();
   // Named by its code point in the editor (and printed as [U+2A6A5], never from a stray font).
-  await expect(app.getByTestId('tb-missing')).toContainText('U+2A6A5 𪚥');
-  await app.getByLabel('姓名').fill('吉𠮷、陈堃、赵喆');
+  await expect(tb.missingGlyphs).toContainText('U+2A6A5 𪚥');
+  await chief.fill('吉𠮷、陈堃、赵喆');
 
   // Drafts are autosaved: after a reload and unlock, the edits are there.
-  await expect(app.getByText('已保存')).toBeVisible();
-  await app.reload();
-  await unlockProfile(app, '张志远（任务书）');
-  await app.getByRole('link', { name: '任务书' }).click();
-  await expect(app.getByLabel('合同编号')).toHaveValue('KKJ-JBGS-2026-001');
-  await expect(app.getByLabel('姓名')).toHaveValue('吉𠮷、陈堃、赵喆');
+  await ui.shell.saved();
+  await page.reload();
+  await ui.gate.unlock('张志远（任务书）');
+  await tb.open();
+  await expect(tb.field('合同编号')).toHaveValue('KKJ-JBGS-2026-001');
+  await expect(chief).toHaveValue('吉𠮷、陈堃、赵喆');
 
   // Preview: the pages drawn in the app; then the draft saved as a PDF with its watermark.
-  await app.getByRole('button', { name: '预览' }).click();
-  await expect(preview).toContainText('共 5 页', { timeout: 30_000 });
-  await expect(preview).not.toContainText('正在打开文档');
-  await app.screenshot({ path: 'docs/screenshots/taskbook.png' });
-  const saved = app.waitForEvent('download');
-  await app.getByRole('button', { name: '保存 PDF…' }).click();
-  const draftPdf = (await (await saved).path()) ?? '';
-  const draftText = pdftotext(draftPdf);
+  await tb.showPreview();
+  await expect(tb.preview).toContainText('共 5 页', { timeout: 30_000 });
+  await expect(tb.preview).not.toContainText('正在打开文档');
+  await page.screenshot({ path: 'docs/screenshots/taskbook.png' });
+  const draftText = pdftotext(await tb.savePdf());
   expect(draftText).toContain('KKJ-JBGS-2026-001');
-  expect(draftText).toContain('吉𠮷、陈堃、赵喆');
+  expect(draftText).toContain('新疆水处理技术研究院（示例）：吉𠮷、陈堃、赵喆（研究员');
+  expect(draftText).toContain('西部石油大学（示例）牵头联合体：李明哲（教授');
   expect(draftText).toContain('草稿');
   // In the web host, 打印 downloads the PDF for the browser to print.
-  const printed = app.waitForEvent('download');
-  await app.getByRole('button', { name: '打印…' }).click();
-  await printed;
-  await expect(app.getByText('浏览器版不能直接打印')).toBeVisible();
+  await ui.shell.download(() => tb.printButton.click());
+  await expect(tb.notice).toContainText('浏览器版不能直接打印');
 
   // 定稿, confirmed; the form locks; signed and exported with its PDF.
-  app.once('dialog', (d) => void d.accept());
-  await app.getByRole('button', { name: '定稿' }).click();
-  await expect(app.getByLabel('合同编号')).toBeDisabled();
-  const code = (await app.getByTestId('tb-code').innerText()).replace(/^.*：/, '').trim();
-  expect(code).toMatch(/^[0-9a-f]{64}$/);
-  const exported = app.waitForEvent('download');
-  await app.getByRole('button', { name: '签名导出任务书文件包…' }).click();
-  const bundle = (await (await exported).path()) ?? '';
-  await expect(app.getByText(/已导出任务书文件包/)).toBeVisible();
-  const verified = execFileSync(process.execPath, ['out/node/jiebang.mjs', 'verify', bundle], {
-    encoding: 'utf8',
-  });
-  expect(verified).toContain('✓ 全部校验通过');
-  const cli = execFileSync(
-    process.execPath,
-    ['out/node/jiebang.mjs', 'verify-print', '--code', code, bundle],
-    { encoding: 'utf8' },
+  await tb.finalise();
+  await expect(tb.field('合同编号')).toBeDisabled();
+  const code = await tb.code();
+  await expect(page.getByTestId('tb-code')).toContainText(
+    code.slice(0, 4) + ' ' + code.slice(4, 8),
   );
-  expect(cli).toContain('✓ 一致');
+  const bundle = await tb.exportBundle();
+  await expect(tb.notice).toContainText('已导出任务书文件包');
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, ['out/node/jiebang.mjs', ...args], { encoding: 'utf8' });
+  expect(cli('verify', bundle)).toContain('✓ 全部校验通过');
+  expect(cli('verify-print', '--code', code, bundle)).toContain('✓ 一致');
 
   // 核验打印件: the code as typed from paper (in groups, upper case) against the bundle.
-  await app.getByRole('link', { name: '核验打印件' }).click();
-  const field = app.getByLabel('打印件上的核验码（或二维码内容）');
-  await field.fill('12345');
-  await expect(app.getByText('核验码应为 64 位十六进制数字')).toBeVisible();
-  await field.fill(code.toUpperCase().replace(/(.{8})/g, '$1 '));
-  const chooser = app.waitForEvent('filechooser');
-  await app.getByRole('button', { name: '选择任务书文件并核验…' }).click();
-  await (
-    await chooser
-  ).setFiles({
+  const verify = ui.verifyPrint;
+  await verify.open();
+  await verify.code.fill('12345');
+  await expect(page.getByText('核验码应为 64 位十六进制数字')).toBeVisible();
+  const file = {
     name: 'taskbook.jbx',
     mimeType: 'application/octet-stream',
     buffer: readFileSync(bundle),
-  });
-  await expect(app.getByTestId('verify-result')).toContainText(
+  };
+  await verify.check(code.toUpperCase().replace(/(.{4})/g, '$1 '), file);
+  await expect(verify.result).toContainText(
     '✓ 一致：打印件与任务书 TB-KLMY-2026-JB-001（定稿）相符',
   );
-  await expect(app.getByTestId('verify-result')).toContainText('张志远（chair）');
-  await app.screenshot({ path: 'docs/screenshots/verify-print.png', fullPage: true });
+  // The signer's role in words, never its code.
+  await expect(verify.result).toContainText('张志远（专家组组长）');
+  await expect(verify.result).not.toContainText('chair');
+  await page.screenshot({ path: 'docs/screenshots/verify-print.png', fullPage: true });
   // One digit off: not this task book.
-  const wrong = `${code.slice(0, 63)}${code.endsWith('0') ? '1' : '0'}`;
-  await field.fill(wrong);
-  const again = app.waitForEvent('filechooser');
-  await app.getByRole('button', { name: '选择任务书文件并核验…' }).click();
-  await (
-    await again
-  ).setFiles({
-    name: 'taskbook.jbx',
-    mimeType: 'application/octet-stream',
-    buffer: readFileSync(bundle),
-  });
-  await expect(app.getByTestId('verify-result')).toContainText('✗ 不一致');
-  await expect(app.getByTestId('verify-result')).toContainText(code);
+  await verify.check(`${code.slice(0, 63)}${code.endsWith('0') ? '1' : '0'}`, file);
+  await expect(verify.result).toContainText('✗ 不一致');
+  await expect(verify.result).toContainText(code);
 });

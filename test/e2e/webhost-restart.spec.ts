@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { createProfile, expect, test, unlockProfile } from './fixtures';
+import { expect, screensOf, test } from './fixtures';
 import { startBuiltWebHost, type RunningWebHost } from './webhost';
 
 /** A port free right now (the host is then started on it twice, as `npm run web` would be). */
@@ -42,9 +42,9 @@ test('the web host keeps a profile and its data across a restart (stable data fo
     const browser = await launch();
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(first.url);
-    await createProfile(page, '王立新');
-    await page.getByLabel('评审笔记').fill(marker);
-    await expect(page.getByTestId('save-state')).toHaveText('已保存');
+    const ui = screensOf(page);
+    await ui.gate.create('王立新');
+    await ui.home.writeNotes(marker);
     await browser.close();
     await first.stop();
     expect(await readdir(join(expectedDir, 'profiles'))).toHaveLength(1);
@@ -57,8 +57,9 @@ test('the web host keeps a profile and its data across a restart (stable data fo
     const again = await launch();
     const page2 = again.pages()[0] ?? (await again.newPage());
     await page2.goto(second.url);
-    await unlockProfile(page2, '王立新');
-    await expect(page2.getByLabel('评审笔记')).toHaveValue(marker);
+    const ui2 = screensOf(page2);
+    await ui2.gate.unlock('王立新');
+    await expect(ui2.home.notes).toHaveValue(marker);
     await again.close();
   } finally {
     for (const host of hosts) await host.stop();

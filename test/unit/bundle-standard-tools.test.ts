@@ -1,5 +1,5 @@
 /**
- * A bureau verifies any bundle with standard tools alone (DESIGN.md "Bundles"): the real `age`,
+ * A bureau verifies any bundle with standard tools alone (docs/bundles.md "Verifying with standard tools"): the real `age`,
  * `unzip`, `openssl` and `sha256sum` (Debian packages that .ci/run installs) on bundles this
  * project produced — a bundle of every kind in the registry, each of its signers in turn, the
  * sheet bundles inside a panel result, binary and ASCII-armored age both ways.

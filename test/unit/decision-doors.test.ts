@@ -18,7 +18,7 @@ import {
   chairDesk,
   deskSheets,
   type ImportedSheet,
-} from '../../src-renderer/src/workflows/chair';
+} from '../../src-renderer/src/workflows/desk';
 import { EMPTY_HEAD } from '../../src-shared/audit/head';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { sha256HexWith } from '../../src-shared/crypto/provider';

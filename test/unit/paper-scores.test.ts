@@ -16,7 +16,7 @@ import { sampleDecision, samplePackage } from '../../src-shared/sample-fixture';
 import { compareTranscriptions, readSheetsCsv } from '../../src-shared/scoring';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { runForTest } from '../../src-main/cli/run-for-test';
-import { buildPanelBundle, paperSheet } from '../../src-renderer/src/workflows/chair';
+import { buildPanelBundle, paperSheet } from '../../src-renderer/src/workflows/desk';
 
 const gb18030 = (text: string): Uint8Array =>
   new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text }));

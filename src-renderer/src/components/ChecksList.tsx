@@ -1,13 +1,15 @@
 import type { Check } from '../../../src-shared/bundle';
+import { useT } from '../i18n';
 
 /** A bundle's verification checks, in order, each with ✓ or ✗ and its detail. */
 export function ChecksList({ checks, testId }: { checks: readonly Check[]; testId: string }) {
+  const t = useT();
   return (
     <ul className="checks" data-testid={testId}>
       {checks.map((c, i) => (
         <li key={i} className={c.ok ? 'ok' : 'error'}>
-          {c.ok ? '✓' : '✗'} {c.name}
-          {c.detail ? `：${c.detail}` : ''}
+          {c.ok ? '✓' : '✗'}{' '}
+          {c.detail ? t('common.labelled', { label: c.name, text: c.detail }) : c.name}
         </li>
       ))}
     </ul>

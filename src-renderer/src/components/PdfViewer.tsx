@@ -228,7 +228,10 @@ function PdfDocumentView({ bytes, name, onFirstPage, initialZoom = 1 }: Props) {
             ? t('pdf.searching')
             : hits.length === 0
               ? t('pdf.noHits')
-              : t('pdf.hits', { n: hits.length, pages: hits.map((h) => h.page).join('、') })}
+              : t('pdf.hits', {
+                  n: hits.length,
+                  pages: hits.map((h) => h.page).join(t('common.listSep')),
+                })}
         </div>
       )}
       {error !== null && (

@@ -1,4 +1,4 @@
-import { useT } from '../i18n';
+import { useSay, useT } from '../i18n';
 import { useTasks } from '../stores/progress';
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
@@ -6,6 +6,7 @@ const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 /** Every running task with a bar and bytes done / total (Chinese phase names). */
 export function ProgressPanel() {
   const t = useT();
+  const say = useSay();
   const tasks = Object.entries(useTasks());
   if (tasks.length === 0) return null;
   return (
@@ -13,7 +14,7 @@ export function ProgressPanel() {
       {tasks.map(([id, p]) => (
         <div key={id} className="progress-item" data-testid="progress-item">
           <div className="row">
-            <span>{p.label}</span>
+            <span>{p.label ? say(p.label) : ''}</span>
             <span className="note">{t(`progress.phase.${p.phase}`)}</span>
             <span className="spacer" />
             {p.total > 0 && (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { cleanText } from '../../../src-shared/text/normalize';
+import { useT } from '../i18n';
 
 interface Props {
   label: string;
@@ -19,6 +20,7 @@ interface Props {
  * takes text it would refuse later.
  */
 export function TextInput({ label, value, maxLength, onCommit, rows, hideLabel }: Props) {
+  const t = useT();
   const [refused, setRefused] = useState<{ text: string; message: string } | null>(null);
   const errorId = useId();
   const common = {
@@ -41,7 +43,7 @@ export function TextInput({ label, value, maxLength, onCommit, rows, hideLabel }
       {rows ? <textarea rows={rows} {...common} /> : <input {...common} />}
       {refused && (
         <span id={errorId} className="error" role="alert">
-          {label}：{refused.message}
+          {t('common.labelled', { label, text: refused.message })}
         </span>
       )}
     </label>

@@ -11,6 +11,7 @@
  * freed, so nothing of a record or the key stays behind in WebAssembly memory.
  */
 import sodium from 'libsodium-wrappers';
+import { dbText } from '../i18n/db';
 
 /** The slice of libsodium's Emscripten module used here (checked when first used). */
 interface RawSodium {
@@ -38,7 +39,7 @@ function isRawSodium(m: unknown): m is RawSodium {
 
 function raw(): RawSodium {
   const m: unknown = Reflect.get(sodium, 'libsodium');
-  if (!isRawSodium(m)) throw new Error('libsodium 未就绪或版本不符 libsodium not ready');
+  if (!isRawSodium(m)) throw new Error(dbText.sodiumNotReady);
   return m;
 }
 
@@ -69,7 +70,7 @@ export class OpenFailure extends Error {
 function withHeap<T>(size: number, work: (m: RawSodium, base: number) => T): T {
   const m = raw();
   const base = m._malloc(Math.max(1, size));
-  if (base === 0) throw new Error('WebAssembly 内存不足 out of memory');
+  if (base === 0) throw new Error(dbText.wasmOutOfMemory);
   try {
     return work(m, base);
   } finally {
@@ -182,7 +183,7 @@ export function sealMany(key: Uint8Array, inputs: readonly PlainInput[]): Uint8A
         noncePtr,
         base,
       );
-      if (rc !== 0) throw new Error('加密失败 encryption failed');
+      if (rc !== 0) throw new Error(dbText.encryptFailed);
       const sealed = new Uint8Array(NONCE_BYTES + plain + TAG_BYTES);
       sealed.set(input.nonce);
       sealed.set(m.HEAPU8.subarray(cipherPtr, cipherPtr + plain + TAG_BYTES), NONCE_BYTES);

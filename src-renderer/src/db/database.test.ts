@@ -12,16 +12,20 @@ import { READ_PAGE, SEALED, sealingMiddleware } from './middleware';
 import {
   auditLog,
   commitChange,
-  findAttachmentBySha256,
+  gatheredOfPackage,
   getAttachment,
+  getDecision,
   getEnrolment,
   getPackage,
   getSheet,
   putAttachment,
   recordAudit,
   saveSheet,
+  taskBooksOfPackage,
   verifyAudit,
+  type GatheredSheet,
 } from './repo';
+import type { AuditRecord } from './audit-actions';
 import { sha256Hex } from '../../../src-shared/crypto/keys';
 
 const sheet = () => ScoreSheetSchema.parse(structuredClone(e01));
@@ -168,15 +172,17 @@ const enrolment = () => ({
  * sealing. Version 2 stored a package whole, applicants included.
  */
 class EarlierDB extends Dexie {
-  constructor(name: string, dataKey: Uint8Array, version: 1 | 2 | 3 | 4) {
+  constructor(name: string, dataKey: Uint8Array, version: 1 | 2 | 3 | 4 | 5) {
     super(name);
     this.version(1).stores(STORES.v1);
     if (version >= 2) this.version(2).stores(STORES.v2);
     if (version >= 3) this.version(3).stores(STORES.v3);
     if (version >= 4) this.version(4).stores({});
+    if (version >= 5) this.version(5).stores(STORES.v5);
+    if (version >= 6) this.version(6).stores(STORES.v6);
     // v2 to v4 left a sheet's last-edit time in clear.
     const clear =
-      version >= 2
+      version >= 2 && version < 5
         ? { ...CLEAR_FIELDS, sheets: ['packageId', 'expertId', 'status', 'updatedAt'] }
         : CLEAR_FIELDS;
     this.use(sealingMiddleware(deriveKeys(dataKey), clear));
@@ -184,7 +190,7 @@ class EarlierDB extends Dexie {
 }
 
 /** A database as version `version` of the app left it, open for writing its rows. */
-async function earlier(version: 1 | 2 | 3 | 4, dataKey: Uint8Array) {
+async function earlier(version: 1 | 2 | 3 | 4 | 5, dataKey: Uint8Array) {
   const name = `jb-test-${n++}`;
   names.push(name);
   const old = new EarlierDB(name, dataKey, version);
@@ -195,7 +201,7 @@ async function earlier(version: 1 | 2 | 3 | 4, dataKey: Uint8Array) {
 describe('review packages: the package row and one row per applicant', () => {
   it('stores each applicant in its own sealed row and gives the package back exactly', async () => {
     const { db, name } = fresh(key());
-    const audit = { actor: 'E01', action: 'package.import', target: pkg().packageId };
+    const audit: AuditRecord = { actor: 'E01', action: 'package.import', target: pkg().packageId };
     await commitChange(db, { pkg: { pkg: pkg(), manifestSha256: 'ab'.repeat(32) } }, audit);
     expect(await getPackage(db, pkg().packageId)).toEqual({
       pkg: pkg(),
@@ -223,12 +229,15 @@ describe('review packages: the package row and one row per applicant', () => {
 
   it('writes a change and its audit entry together, or neither', async () => {
     const { db } = fresh(key());
-    const audit = { actor: 'E01', action: 'package.import', target: pkg().packageId };
-    // A value that cannot be stored (JSON has no BigInt): the whole change is refused.
+    const audit: AuditRecord = { actor: 'E01', action: 'package.import', target: pkg().packageId };
+    // A value that cannot be stored (a sheet that holds itself), written after the package in
+    // the same transaction: the whole change is refused.
+    const cyclic = sheet();
+    Reflect.set(cyclic, 'self', cyclic);
     await expect(
       commitChange(
         db,
-        { pkg: { pkg: pkg(), manifestSha256: 'ab'.repeat(32) }, meta: { trust: 1n } },
+        { pkg: { pkg: pkg(), manifestSha256: 'ab'.repeat(32) }, sheet: { sheet: cyclic } },
         audit,
       ),
     ).rejects.toThrow();
@@ -244,7 +253,7 @@ describe("the expert's enrolment and its signing key", () => {
     await commitChange(db, { enrolment: enrolment() }, null);
     expect(await getEnrolment(db)).toEqual(enrolment());
     const later = { ...enrolment(), counter: 3, exportedAt: '2026-11-29T10:00:00.000Z' };
-    await commitChange(db, { enrolment: later }, { actor: 'E01', action: 'x', target: 'y' });
+    await commitChange(db, { enrolment: later }, { actor: 'E01', action: 'enrol', target: 'y' });
     expect(await getEnrolment(db)).toEqual(later);
     db.close();
     const [meta] = await rawRows(name, 'meta');
@@ -329,6 +338,27 @@ describe('upgrades from earlier versions of the database', () => {
     expect(await db.keys.get('signing/KLMY-2026-JB-001/E01')).toMatchObject({
       secretKey: enrolment().secretKey,
     });
+    db.close();
+  });
+
+  it('v5 → v7 moves the chair’s gathered list out of meta into rows of their own', async () => {
+    const k = key();
+    const { name, old } = await earlier(5, k);
+    const entry = (expertId: string) => ({
+      expertId,
+      name: expertId,
+      fingerprint: 'ab'.repeat(32),
+      manifestSha256: 'cd'.repeat(32),
+      bytes: new Uint8Array([1, 2, 3]),
+      sheet: { ...sheet(), expertId, status: 'submitted' },
+    });
+    await old.table('meta').put({ id: 'gathered', value: [entry('E02'), entry('E03')] });
+    old.close();
+    const db = new JiebangDB(name, k);
+    const rows = await gatheredOfPackage(db, sheet().packageId);
+    expect(rows.map((r) => r.expertId)).toEqual(['E02', 'E03']);
+    expect(rows[0]?.bytes).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await db.meta.get('gathered')).toBeUndefined();
     db.close();
   });
 
@@ -513,7 +543,7 @@ describe('large reads by a secondary index, fetched from both ends', () => {
 });
 
 describe('attachments in sealed chunks, blind index', () => {
-  it('stores and reads back a multi-chunk attachment and finds it by SHA-256', async () => {
+  it('stores and reads back a multi-chunk attachment, its SHA-256 indexed blind', async () => {
     const { db, name } = fresh(key());
     const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 31) % 256);
     const progress: number[] = [];
@@ -527,7 +557,6 @@ describe('attachments in sealed chunks, blind index', () => {
     const back = await getAttachment(db, 'F-A01');
     expect(back?.bytes.length).toBe(bytes.length);
     expect(back && sha256Hex(back.bytes)).toBe(sha256Hex(bytes));
-    expect(await findAttachmentBySha256(db, sha256Hex(bytes))).toBe('F-A01');
     db.close();
     const [att] = await rawRows(name, 'attachments');
     expect(att?.['sha256Hmac']).not.toBe(sha256Hex(bytes));
@@ -558,18 +587,10 @@ describe('audit log in the database', () => {
   });
 });
 
-describe('decisions, task books and inspections are sealed too', () => {
-  it('round-trips each through its repository, with an audit entry, and nothing readable at rest', async () => {
+describe('decisions, task books and gathered sheets are sealed too', () => {
+  it('round-trip through the repositories, with an audit entry, and nothing readable at rest', async () => {
     const { readFile } = await import('node:fs/promises');
     const { TaskBookSchema } = await import('../../../src-shared/model');
-    const {
-      saveDecision,
-      getDecision,
-      saveTaskBook,
-      taskBooksOfPackage,
-      saveInspection,
-      inspectionsOfSubject,
-    } = await import('./repo');
     const tb = TaskBookSchema.parse(
       JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')),
     );
@@ -589,17 +610,26 @@ describe('decisions, task books and inspections are sealed too', () => {
       absences: [],
       decidedAt: '2026-12-08T12:00:00+08:00',
     };
-    await saveDecision(db, decision, 'E01', 'decision.record');
-    await saveTaskBook(db, tb, {
-      actor: 'bureau',
-      action: 'taskbook.save',
-      target: tb.taskBookId,
-    });
+    await commitChange(db, { decision }, { actor: 'E01', action: 'decision.sign', target: 'P' });
+    await commitChange(db, { taskBook: tb }, null);
+    expect(await getDecision(db, tb.packageId)).toEqual(decision);
+    expect(await taskBooksOfPackage(db, tb.packageId)).toEqual([tb]);
+    expect((await auditLog(db)).map((e) => e.action)).toEqual(['decision.sign']);
+    db.close();
+    for (const table of ['decisions', 'taskbooks']) {
+      const text = JSON.stringify(await rawRows(name, table));
+      expect(text).not.toMatch(/同意推荐|知识产权/);
+    }
+  });
+
+  it('keeps an inspection report sealed, by its subject, with its audit entry', async () => {
+    const { saveInspection, inspectionsOfSubject } = await import('./repo');
+    const { db, name } = fresh(key());
     const report = {
       formatVersion: 2 as const,
       reportId: 'IR-1',
       assignmentId: 'ASG-7',
-      subject: { type: 'task-book' as const, id: tb.taskBookId },
+      subject: { type: 'task-book' as const, id: 'TB-KLMY-2026-JB-001' },
       date: '2027-05-01',
       site: '克拉玛依中试基地',
       inspectors: [{ id: 'I07', name: '孙昇' }],
@@ -610,23 +640,41 @@ describe('decisions, task books and inspections are sealed too', () => {
     };
     await saveInspection(db, report, {
       actor: '孙昇',
-      action: 'inspection.save',
+      action: 'inspection.report.start',
       target: report.reportId,
     });
-    expect(await getDecision(db, tb.packageId)).toEqual(decision);
-    expect(await taskBooksOfPackage(db, tb.packageId)).toEqual([tb]);
     expect((await inspectionsOfSubject(db, report.subject))[0]?.conclusion).toBe(
       '中试装置运行正常',
     );
-    expect((await auditLog(db)).map((e) => e.action)).toEqual([
-      'decision.record',
-      'taskbook.save',
-      'inspection.save',
-    ]);
+    expect((await auditLog(db)).map((e) => e.action)).toEqual(['inspection.report.start']);
     db.close();
-    for (const table of ['decisions', 'taskbooks', 'inspections']) {
-      const text = JSON.stringify(await rawRows(name, table));
-      expect(text).not.toMatch(/同意推荐|知识产权|中试装置运行正常/);
-    }
+    expect(JSON.stringify(await rawRows(name, 'inspections'))).not.toContain('中试装置运行正常');
+  });
+
+  it('keeps each gathered sheet bundle in its own sealed row, its bytes exact', async () => {
+    const { db, name } = fresh(key());
+    const e02 = { ...sheet(), expertId: 'E02', status: 'submitted' as const };
+    const gathered = (expertId: string, byte: number): GatheredSheet => ({
+      expertId,
+      name: '刘珺',
+      fingerprint: 'ab'.repeat(32),
+      manifestSha256: 'cd'.repeat(32),
+      bytes: new Uint8Array(1000).fill(byte),
+      sheet: { ...e02, expertId },
+    });
+    await commitChange(db, { gathered: [gathered('E03', 3), gathered('E02', 2)] }, null);
+    // A later bundle of an expert replaces the earlier one.
+    await commitChange(db, { gathered: [gathered('E02', 9)] }, null);
+    const back = await gatheredOfPackage(db, e02.packageId);
+    expect(back.map((g) => [g.expertId, g.bytes[0]])).toEqual([
+      ['E02', 9],
+      ['E03', 3],
+    ]);
+    expect(back[0]?.bytes).toEqual(new Uint8Array(1000).fill(9));
+    db.close();
+    const rows = await rawRows(name, 'gathered');
+    for (const row of rows)
+      expect(Object.keys(row).sort()).toEqual(['$s', 'expertId', 'id', 'packageId']);
+    expect(JSON.stringify(rows)).not.toContain('方案先进可行');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The app's database: one `Dexie` subclass per profile (`jiebang-<profileId>`), explicit
- * versions, every sensitive table sealed by the middleware (DESIGN.md, 第七条 保密).
+ * versions, every sensitive table sealed by the middleware (docs/storage.md, 第七条 保密).
  * Components never touch it: they call the repositories in ./repo.ts.
  */
 import { Dexie, type PromiseExtended, type Table } from 'dexie';
@@ -34,6 +34,9 @@ export interface ApplicantRow extends ByPackageRow {
 export interface AttachmentRow extends ByPackageRow {
   sha256Hmac: string;
 }
+export interface GatheredRow extends ByPackageRow {
+  expertId: string;
+}
 export interface ChunkRow extends Row {
   attachmentId: string;
   index: number;
@@ -52,6 +55,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   inspections: ['packageId'],
   awards: ['taskBookId'],
   attachments: ['packageId', 'sha256Hmac'],
+  gathered: ['packageId', 'expertId'],
   audit: [],
   keys: [],
   meta: [],
@@ -87,6 +91,8 @@ export const STORES = {
    * book; the bureau's review rounds (issue 18), one sealed row per package it signed.
    */
   v6: { awards: 'id, taskBookId', rounds: 'id' },
+  /** v7: the chair's gathered sheet bundles as rows of their own (issue 16). */
+  v7: { gathered: 'id, packageId, expertId' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export class JiebangDB extends Dexie {
@@ -98,6 +104,7 @@ export class JiebangDB extends Dexie {
   inspections!: Table<ByPackageRow & Record<string, unknown>, string>;
   attachments!: Table<AttachmentRow & Record<string, unknown>, string>;
   chunks!: Table<ChunkRow & Record<string, unknown>, string>;
+  gathered!: Table<GatheredRow & Record<string, unknown>, string>;
   audit!: Table<Row & Record<string, unknown>, string>;
   keys!: Table<Row & Record<string, unknown>, string>;
   meta!: Table<Row & Record<string, unknown>, string>;
@@ -153,6 +160,17 @@ export class JiebangDB extends Dexie {
       });
     // v6: the award documents and the bureau's review rounds (new tables; nothing moves).
     this.version(6).stores(STORES.v6);
+    // v7: the chair's gathered sheet bundles as rows of their own (one per expert and package),
+    // no longer one list in meta; the list is moved when it reads as one, else left untouched.
+    this.version(7)
+      .stores(STORES.v7)
+      .upgrade(async (tx) => {
+        const meta = tx.table('meta');
+        const rows = splitGathered(await meta.get('gathered'));
+        if (!rows) return;
+        await tx.table('gathered').bulkPut(rows);
+        await meta.delete('gathered');
+      });
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
   }
@@ -223,6 +241,39 @@ export function moveSigningKey(row: unknown): {
     key: { id, secretKey, fingerprint: Reflect.get(value, 'fingerprint') },
     row: { id: 'enrolment', value: { ...rest, keyId: id } },
   };
+}
+
+/**
+ * A gathered sheet bundle's row id: package, then expert. Its own table, so it never meets the
+ * chair's own sheet (`sheets`, same package and expert) however the ids read.
+ */
+export const gatheredRowId = (packageId: string, expertId: string): string =>
+  `${packageId}/${expertId}`;
+
+/**
+ * The chair's gathered list as stored in meta before v6 (`{ id: 'gathered', value: [...] }`) as
+ * v6 rows; null when there is none, or when an entry does not read as a gathered sheet.
+ */
+export function splitGathered(row: unknown): (GatheredRow & Record<string, unknown>)[] | null {
+  if (typeof row !== 'object' || row === null) return null;
+  const list: unknown = Reflect.get(row, 'value');
+  if (!Array.isArray(list)) return null;
+  const rows: (GatheredRow & Record<string, unknown>)[] = [];
+  for (const entry of list) {
+    if (typeof entry !== 'object' || entry === null) return null;
+    const expertId: unknown = Reflect.get(entry, 'expertId');
+    const sheet: unknown = Reflect.get(entry, 'sheet');
+    const packageId: unknown =
+      typeof sheet === 'object' && sheet !== null ? Reflect.get(sheet, 'packageId') : undefined;
+    if (typeof expertId !== 'string' || typeof packageId !== 'string') return null;
+    rows.push({
+      ...Object.fromEntries(Object.entries(entry)),
+      id: gatheredRowId(packageId, expertId),
+      packageId,
+      expertId,
+    });
+  }
+  return rows;
 }
 
 export const databaseName = (profileId: string): string => `jiebang-${profileId}`;

@@ -12,6 +12,7 @@ import type {
   Middleware,
 } from 'dexie';
 import { openValue, openValues, sealValues, SealError, type SealKeys } from './seal';
+import { dbText } from '../i18n/db';
 
 export const SEALED = '$s';
 
@@ -20,9 +21,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function clearPart(table: string, clear: readonly string[], value: unknown) {
-  if (!isRecord(value)) throw new SealError(`${table}: 只能保存对象`);
+  if (!isRecord(value)) throw new SealError(dbText.notAnObject(table));
   const id = value['id'];
-  if (typeof id !== 'string') throw new SealError(`${table}: 记录缺少字符串主键 id`);
+  if (typeof id !== 'string') throw new SealError(dbText.noStringId(table));
   const out: Record<string, unknown> = { id };
   for (const f of clear) if (f in value) out[f] = value[f];
   return { id, value, out };
@@ -41,11 +42,11 @@ export function sealRecords(
 }
 
 function sealedPart(table: string, value: unknown): { id: string; sealed: Uint8Array } {
-  if (!isRecord(value)) throw new SealError(`${table}: 记录格式错误`);
+  if (!isRecord(value)) throw new SealError(dbText.badRecord(table));
   const sealed = value[SEALED];
   const id = value['id'];
   if (!(sealed instanceof Uint8Array) || typeof id !== 'string')
-    throw new SealError(`${table}/${String(id)}: 记录未加密或已损坏`);
+    throw new SealError(dbText.notSealed(table, String(id)));
   return { id, sealed };
 }
 

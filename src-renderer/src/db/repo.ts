@@ -9,7 +9,6 @@ import {
   AuditEntrySchema,
   verifyChain,
   type AuditEntry,
-  type AuditInput,
 } from '../../../src-shared/audit/chain';
 import { subjectKey, type Subject } from '../../../src-shared/bundle/terms';
 import { sha256Hex } from '../../../src-shared/crypto/keys';
@@ -24,8 +23,17 @@ import {
   type ScoreSheet,
 } from '../../../src-shared/model';
 import { TaskBookDraftSchema, type TaskBookDraft } from '../../../src-shared/taskbook';
-import { moveSigningKey, splitPackage, type JiebangDB, type SheetRow } from './database';
+import type { AuditRecord } from './audit-actions';
+import {
+  gatheredRowId,
+  moveSigningKey,
+  splitPackage,
+  type JiebangDB,
+  type SheetRow,
+} from './database';
+import { isMetaKey, readMetaValue, type MetaKey, type MetaPatch, type MetaValue } from './meta';
 import { blindIndex, openBytes, sealBytes } from './seal';
+import { dbText } from '../i18n/db';
 
 export const CHUNK_BYTES = 1024 * 1024;
 
@@ -37,7 +45,7 @@ async function lastAudit(db: JiebangDB): Promise<AuditEntry | undefined> {
 }
 
 /** Appends an audit entry, inside the transaction of the change it records. */
-export async function appendAudit(db: JiebangDB, input: AuditInput): Promise<AuditEntry> {
+export async function appendAudit(db: JiebangDB, input: AuditRecord): Promise<AuditEntry> {
   const entry = appendEntry(await lastAudit(db), input);
   await db.audit.put({ id: pad(entry.seq), entry });
   return entry;
@@ -54,43 +62,52 @@ export async function verifyAudit(db: JiebangDB) {
 // ---- the expert's enrolment; its signing key in the keys table ----
 
 /** Who this profile is on a package's roster, and the Ed25519 key it signs with (第七条). */
-const EnrolmentSchema = z.object({
-  packageId: z.string(),
-  expertId: z.string(),
-  pledgeAt: z.string(),
-  secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array, '签名私钥缺失'),
-  fingerprint: z.string(),
-  counter: z.number().int().nonnegative(),
-  exportedAt: z.string().optional(),
-});
-export type Enrolment = z.infer<typeof EnrolmentSchema>;
+export interface Enrolment {
+  packageId: string;
+  expertId: string;
+  pledgeAt: string;
+  secretKey: Uint8Array;
+  fingerprint: string;
+  /** The last counter this key signed with (each bundle it signs counts one up). */
+  counter: number;
+  /** When the expert's sheet left the device (it can no longer change). */
+  exportedAt?: string;
+}
 
-/** The enrolment as kept in `meta`: the key by reference, the key itself in `keys`. */
-const StoredEnrolmentSchema = EnrolmentSchema.omit({ secretKey: true }).extend({
-  keyId: z.string(),
-});
 const SigningKeySchema = z.object({
   secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
   fingerprint: z.string(),
 });
 
 export async function getEnrolment(db: JiebangDB): Promise<Enrolment | undefined> {
-  const stored = await getMeta(db, 'enrolment', StoredEnrolmentSchema);
+  const stored = await getMeta(db, 'enrolment');
   if (!stored) return undefined;
   const row = await db.keys.get(stored.keyId);
-  if (!row) throw new Error(`签名密钥 ${stored.keyId} 缺失`);
+  if (!row) throw new Error(dbText.signingKeyMissing(stored.keyId));
   const { keyId: _keyId, ...rest } = stored;
   return { ...rest, secretKey: SigningKeySchema.parse(row).secretKey };
 }
 
 async function putEnrolment(db: JiebangDB, enrolment: Enrolment): Promise<void> {
   const split = moveSigningKey({ id: 'enrolment', value: enrolment });
-  if (!split) throw new Error('签名私钥缺失');
+  if (!split) throw new Error(dbText.signingSecretMissing);
   await db.keys.put(split.key);
   await db.meta.put(split.row);
 }
 
 // ---- one change and its audit entry ----
+
+/** A sheet bundle the chair gathered: its expert's sheet, and the signed bytes as received. */
+export interface GatheredSheet {
+  expertId: string;
+  /** The signer's name and key fingerprint, as the bundle's manifest gives them. */
+  name: string;
+  fingerprint: string;
+  /** The bundle's manifest SHA-256 and its exact bytes (the panel bundle ships them again). */
+  manifestSha256: string;
+  bytes: Uint8Array;
+  sheet: ScoreSheet;
+}
 
 /** What one change writes; `commitChange` puts it all in one transaction with its audit entry. */
 export interface Change {
@@ -98,10 +115,16 @@ export interface Change {
   pkg?: { pkg: ReviewPackage; manifestSha256: string };
   /** A score sheet; the row's status when it differs from the sheet's own (exported). */
   sheet?: { sheet: ScoreSheet; status?: SheetRow['status']; updatedAt?: string };
+  /** Sheet bundles gathered by the chair, one row each (a later one of an expert replaces it). */
+  gathered?: readonly GatheredSheet[];
+  /** The panel decision as signed. */
+  decision?: PanelDecision;
+  /** A task book or a draft of one. */
+  taskBook?: TaskBookDraft;
   /** The expert's enrolment (its signing key goes to the keys table). */
   enrolment?: Enrolment;
-  /** Settings and small records, by id. */
-  meta?: Readonly<Record<string, unknown>>;
+  /** Settings and small records, by their registered key (db/meta.ts). */
+  meta?: MetaPatch;
   /** Key rows, by id (an inspector's wrapped signing key); sealed like every keys row. */
   keys?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** The bureau's review rounds, by package id (workflows/bureau.ts). */
@@ -109,19 +132,22 @@ export interface Change {
 }
 
 /**
- * Writes a change and its audit entry in one transaction: both land, or neither. Stores and
- * screens write through here (or the table-specific savers below), never through Dexie.
+ * Writes a change and its audit entry in one transaction: both land, or neither. Every write of
+ * the app goes through here (the attachments' chunks alone are written by `putAttachment`).
  */
 export async function commitChange(
   db: JiebangDB,
   change: Change,
-  audit: AuditInput | null,
+  audit: AuditRecord | null,
 ): Promise<void> {
-  const { pkg, sheet, enrolment, meta, keys, rounds } = change;
+  const { pkg, sheet, gathered, decision, taskBook, enrolment, meta, keys, rounds } = change;
   const tables = [
     db.audit,
     ...(pkg ? [db.packages, db.applicants] : []),
     ...(sheet ? [db.sheets] : []),
+    ...(gathered ? [db.gathered] : []),
+    ...(decision ? [db.decisions] : []),
+    ...(taskBook ? [db.taskbooks] : []),
     ...(enrolment || keys ? [db.keys] : []),
     ...(meta || enrolment ? [db.meta] : []),
     ...(rounds ? [db.rounds] : []),
@@ -129,8 +155,19 @@ export async function commitChange(
   await db.transaction('rw', tables, async () => {
     if (pkg) await putPackage(db, pkg.pkg, pkg.manifestSha256);
     if (sheet) await db.sheets.put(sheetRow(sheet.sheet, sheet.status, sheet.updatedAt));
+    if (gathered) await db.gathered.bulkPut(gathered.map(gatheredRow));
+    if (decision)
+      await db.decisions.put({ id: decision.packageId, packageId: decision.packageId, decision });
+    if (taskBook)
+      await db.taskbooks.put({
+        id: taskBook.taskBookId,
+        packageId: taskBook.packageId,
+        status: taskBook.status,
+        tb: taskBook,
+      });
     if (enrolment) await putEnrolment(db, enrolment);
-    for (const [id, value] of Object.entries(meta ?? {})) await putMeta(db, id, value);
+    for (const [id, value] of Object.entries(meta ?? {}))
+      if (isMetaKey(id)) await db.meta.put({ id, value });
     for (const [id, row] of Object.entries(keys ?? {})) await db.keys.put({ ...row, id });
     for (const [id, value] of Object.entries(rounds ?? {})) await db.rounds.put({ id, value });
     if (audit) await appendAudit(db, audit);
@@ -138,14 +175,14 @@ export async function commitChange(
 }
 
 /** An audit entry for something that changes no record (unlock, lock, a passphrase change). */
-export const recordAudit = (db: JiebangDB, audit: AuditInput): Promise<void> =>
+export const recordAudit = (db: JiebangDB, audit: AuditRecord): Promise<void> =>
   commitChange(db, {}, audit);
 
 // ---- review packages: the package row, and one row per applicant (揭榜方) ----
 
 async function putPackage(db: JiebangDB, pkg: ReviewPackage, manifestSha256: string) {
   const split = splitPackage({ id: pkg.packageId, manifestSha256, pkg });
-  if (!split) throw new Error(`评审包 ${pkg.packageId} 无法保存`);
+  if (!split) throw new Error(dbText.packageNotStored(pkg.packageId));
   // A new import of the package replaces its list of applicants.
   await db.applicants.where('packageId').equals(pkg.packageId).delete();
   await db.applicants.bulkPut(split.applicants);
@@ -190,7 +227,7 @@ const sheetRow = (sheet: ScoreSheet, status?: SheetRow['status'], updatedAt?: st
 export const saveSheet = (
   db: JiebangDB,
   sheet: ScoreSheet,
-  audit: AuditInput | null,
+  audit: AuditRecord | null,
 ): Promise<void> => commitChange(db, { sheet: { sheet } }, audit);
 
 export async function getSheet(
@@ -202,25 +239,41 @@ export async function getSheet(
   return row ? ScoreSheetSchema.parse(row['sheet']) : undefined;
 }
 
-export async function sheetsOfPackage(db: JiebangDB, packageId: string): Promise<ScoreSheet[]> {
-  return (await db.sheets.where('packageId').equals(packageId).toArray()).map((r) =>
-    ScoreSheetSchema.parse(r['sheet']),
-  );
+// ---- sheet bundles gathered by the chair ----
+
+const gatheredRow = (g: GatheredSheet) => ({
+  id: gatheredRowId(g.sheet.packageId, g.expertId),
+  packageId: g.sheet.packageId,
+  ...g,
+});
+
+const GatheredSchema = z.object({
+  expertId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  manifestSha256: z.string(),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.sheetBundleMissing),
+  sheet: ScoreSheetSchema,
+});
+
+/** The sheet bundles gathered for a package, in the order of the experts' ids. */
+export async function gatheredOfPackage(
+  db: JiebangDB,
+  packageId: string,
+): Promise<GatheredSheet[]> {
+  const rows = await db.gathered.where('packageId').equals(packageId).sortBy('id');
+  return rows.map((r) => GatheredSchema.parse(r));
 }
 
 // ---- settings and small records ----
 
-export async function getMeta<T>(
+/** A registered `meta` key's value, read through its schema (db/meta.ts). */
+export async function getMeta<K extends MetaKey>(
   db: JiebangDB,
-  id: string,
-  schema: z.ZodType<T>,
-): Promise<T | undefined> {
-  const row = await db.meta.get(id);
-  return row ? schema.parse(row['value']) : undefined;
-}
-
-export async function putMeta(db: JiebangDB, id: string, value: unknown): Promise<void> {
-  await db.meta.put({ id, value });
+  key: K,
+): Promise<MetaValue<K> | undefined> {
+  const row = await db.meta.get(key);
+  return row ? readMetaValue(key, row['value']) : undefined;
 }
 
 // ---- attachments, sealed in 1 MiB chunks ----
@@ -289,42 +342,16 @@ export async function getAttachment(
     const chunkId = `${id}#${pad(i)}`;
     const chunk = await db.chunks.get(chunkId);
     const data = chunk?.['data'];
-    if (!(data instanceof Uint8Array)) throw new Error(`附件数据缺失：${meta.name}`);
+    if (!(data instanceof Uint8Array)) throw new Error(dbText.attachmentMissing(meta.name));
     const plain = db.sealKeys ? openBytes(db.sealKeys, 'chunks', chunkId, data) : data;
     out.set(plain, at);
     at += plain.byteLength;
   }
-  if (sha256Hex(out) !== meta.sha256) throw new Error(`附件校验失败：${meta.name}`);
+  if (sha256Hex(out) !== meta.sha256) throw new Error(dbText.attachmentCorrupt(meta.name));
   return { name: meta.name, mediaType: meta.mediaType, bytes: out };
 }
 
-/** Exact-match lookup of an attachment by its SHA-256, through the blind index. */
-export async function findAttachmentBySha256(
-  db: JiebangDB,
-  sha256: string,
-): Promise<string | undefined> {
-  const key = db.sealKeys ? blindIndex(db.sealKeys, sha256) : sha256;
-  return (await db.attachments.where('sha256Hmac').equals(key).first())?.id;
-}
-
-// ---- panel decisions, task books, inspection reports ----
-
-export async function saveDecision(
-  db: JiebangDB,
-  decision: PanelDecision,
-  actor: string,
-  action: string,
-): Promise<void> {
-  await db.transaction('rw', [db.decisions, db.audit], async () => {
-    await db.decisions.put({ id: decision.packageId, packageId: decision.packageId, decision });
-    await appendAudit(db, {
-      actor,
-      action,
-      target: decision.packageId,
-      details: { recommended: decision.recommendedIds.join(','), total: decision.approvedTotal },
-    });
-  });
-}
+// ---- panel decisions and task books ----
 
 export async function getDecision(
   db: JiebangDB,
@@ -332,21 +359,6 @@ export async function getDecision(
 ): Promise<PanelDecision | undefined> {
   const row = await db.decisions.get(packageId);
   return row ? PanelDecisionSchema.parse(row['decision']) : undefined;
-}
-
-/**
- * Saves a task book or a draft of one (drafts may be half typed: TaskBookDraftSchema). Autosave
- * passes no audit entry; creating, finalising and exporting do.
- */
-export async function saveTaskBook(
-  db: JiebangDB,
-  tb: TaskBookDraft,
-  audit: AuditInput | null,
-): Promise<void> {
-  await db.transaction('rw', [db.taskbooks, db.audit], async () => {
-    await db.taskbooks.put({ id: tb.taskBookId, packageId: tb.packageId, status: tb.status, tb });
-    if (audit) await appendAudit(db, audit);
-  });
 }
 
 /** The package's task books and drafts, as stored (check a draft with `checkDraft`). */
@@ -367,7 +379,7 @@ export async function taskBooksOfPackage(
 export async function saveInspection(
   db: JiebangDB,
   report: InspectionReport,
-  audit: AuditInput | null,
+  audit: AuditRecord | null,
 ): Promise<void> {
   await db.transaction('rw', [db.inspections, db.audit], async () => {
     await db.inspections.put({

@@ -16,6 +16,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { decodeWire, encodeWire } from '../../../src-shared/wire';
 import { adText, NONCE_BYTES as NONCE, OpenFailure, openManyAsJsonArray, sealMany } from './aead';
+import { dbText } from '../i18n/db';
 
 let ready = false;
 
@@ -50,7 +51,7 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 export function deriveKeys(dataKey: Uint8Array): SealKeys {
-  if (dataKey.length !== 32) throw new Error('数据密钥长度错误');
+  if (dataKey.length !== 32) throw new Error(dbText.dataKeyLength);
   return {
     seal: hkdf(sha256, dataKey, undefined, enc.encode('jiebang/seal/v1'), 32),
     index: hkdf(sha256, dataKey, undefined, enc.encode('jiebang/blind-index/v1'), 32),
@@ -63,11 +64,10 @@ export class SealError extends Error {
   override name = 'SealError';
 }
 
-const cannotOpen = (table: string, id: string) =>
-  new SealError(`记录无法解密（${table}/${id}）：密钥不对，或记录被改动、移动`);
+const cannotOpen = (table: string, id: string) => new SealError(dbText.cannotOpen(table, id));
 
 function assertReady(): void {
-  if (!ready) throw new SealError('加密模块尚未加载（sealReady）');
+  if (!ready) throw new SealError(dbText.sealNotReady);
 }
 
 export function sealBytes(
@@ -152,7 +152,7 @@ export function openValues(
   }
   const values = decodeWire(text);
   if (!Array.isArray(values) || values.length !== ids.length)
-    throw new SealError(`${table}: 记录格式错误`);
+    throw new SealError(dbText.badRecord(table));
   return values;
 }
 

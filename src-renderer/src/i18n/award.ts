@@ -47,6 +47,8 @@ export const awardStrings = defineStrings(
     'award.noFindings': '未发现问题',
     'award.signed': '已签名的文件',
     'award.none': '尚无',
+    'award.nameMissing': '请填写签名人姓名',
+    'award.chooseSigner': '请选择签名人',
     'award.assessment': '里程碑考核',
     'award.milestone': '里程碑',
     'award.assessedOn': '考核日期',
@@ -167,6 +169,8 @@ export const awardStrings = defineStrings(
     'award.noFindings': 'No findings',
     'award.signed': 'Signed documents',
     'award.none': 'None yet',
+    'award.nameMissing': 'Enter the signer’s name',
+    'award.chooseSigner': 'Choose the signers',
     'award.assessment': 'Milestone assessment',
     'award.milestone': 'Milestone',
     'award.assessedOn': 'Assessed on',
@@ -242,3 +246,6 @@ export const awardStrings = defineStrings(
     'award.schemaIssue': '{field}: {message}',
   },
 );
+
+/** How an indicator line is typed: “指标：目标” (the full-width colon people here type). */
+export const INDICATOR_SEPARATOR = '：';

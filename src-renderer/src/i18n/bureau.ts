@@ -56,6 +56,10 @@ export const bureauStrings = defineStrings(
     'bureau.rounds.makeUp': '（调休上班）',
     'bureau.rounds.printNotice': '打印公示通知',
     'bureau.rounds.exportXlsx': '导出 XLSX',
+    'bureau.err.notVerified': '未导入 {file}：文件包校验失败：{why}',
+    'bureau.err.noRound': '未导入 {file}：本机没有评审轮次 {id}',
+    'bureau.err.notIngested': '评审轮次 {id} 尚未导入专家组评审结果，不能审定',
+    'bureau.err.nothingToExport': '评审轮次 {id} 尚未导入专家组评审结果，无可导出',
   },
   {
     'nav.bureau': 'Bureau',
@@ -113,5 +117,9 @@ export const bureauStrings = defineStrings(
     'bureau.rounds.makeUp': ' (make-up working day)',
     'bureau.rounds.printNotice': 'Print the publicity notice',
     'bureau.rounds.exportXlsx': 'Export XLSX',
+    'bureau.err.notVerified': '{file} not imported: the bundle failed verification: {why}',
+    'bureau.err.noRound': '{file} not imported: this device has no review round {id}',
+    'bureau.err.notIngested': 'Review round {id} has no panel result yet: it cannot be approved',
+    'bureau.err.nothingToExport': 'Review round {id} has no panel result yet: nothing to export',
   },
 );

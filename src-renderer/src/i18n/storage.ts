@@ -46,6 +46,12 @@ export const storageStrings = defineStrings(
     'security.auditBroken': '审计日志被改动：{reason}',
     'notes.heading': '评审笔记',
     'notes.help': '仅本人可见，加密保存在本机，随输随存。',
+    'gate.wrongPassphrase': '口令不正确，请重新输入。',
+    'gate.wrongPassphraseWait': '口令不正确，请在 {seconds} 秒后再试。',
+    'gate.tooSoon': '口令错误次数过多，请在 {seconds} 秒后再试；本次未尝试。',
+    'gate.noProfile': '没有这个用户档案',
+    'gate.idleLocked': '已因长时间无操作自动锁定，请重新输入口令。',
+    'security.repeat': '再次输入新口令',
   },
   {
     'gate.heading': 'Jiebang Panel',
@@ -92,5 +98,12 @@ export const storageStrings = defineStrings(
     'security.auditBroken': 'The audit log was altered: {reason}',
     'notes.heading': 'Review notes',
     'notes.help': 'Only you see them; encrypted on this computer, saved as you type.',
+    'gate.wrongPassphrase': 'Wrong passphrase; type it again.',
+    'gate.wrongPassphraseWait': 'Wrong passphrase; try again in {seconds} s.',
+    'gate.tooSoon':
+      'Too many wrong passphrases: try again in {seconds} s; this attempt was not tried.',
+    'gate.noProfile': 'No such profile',
+    'gate.idleLocked': 'Locked after idle time; enter the passphrase again.',
+    'security.repeat': 'Repeat the new passphrase',
   },
 );

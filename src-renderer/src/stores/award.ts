@@ -81,9 +81,11 @@ export const useAward = create<AwardState>()((set, get) => ({
     if (!tb) return;
     set({ message: null, error: null });
     try {
-      const signed = await withProgress(input.label, () => signAward(db, { ...input, tb }));
+      const signed = await withProgress({ text: input.label }, () =>
+        signAward(db, { ...input, tb }),
+      );
       set({ awards: await awardsOf(db, tb.taskBookId), signers: await awardSigners(db) });
-      const saved = await withProgress(input.label, (task) =>
+      const saved = await withProgress({ text: input.label }, (task) =>
         api['file:save']({ bytes: signed.bytes, suggestedName: signed.name, task }),
       );
       if (!saved.canceled) set({ message: input.exported(saved.name) });

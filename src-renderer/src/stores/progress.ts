@@ -1,13 +1,16 @@
 import { create } from 'zustand';
 import { ProgressSchema, type Progress } from '../../../src-shared/ipc';
+import { onProgress } from '../bridge';
+import type { Message } from '../i18n/strings';
 
 /**
- * Long work in progress, by task id: main's events (reading or writing a large file) and the
- * renderer's own (building, encrypting, verifying a bundle) land here; <ProgressPanel> shows them.
+ * Long work in progress, by task id: the bridge's events (reading or writing a large file) and
+ * the renderer's own (building, encrypting, verifying a bundle) land here; <ProgressPanel> shows
+ * them.
  */
 interface ProgressState {
-  tasks: Record<string, Progress & { label: string }>;
-  report: (progress: Progress, label?: string) => void;
+  tasks: Record<string, Progress & { label: Message | null }>;
+  report: (progress: Progress, label?: Message) => void;
   finish: (task: string) => void;
 }
 
@@ -17,7 +20,7 @@ export const useProgressStore = create<ProgressState>()((set) => ({
     set((s) => ({
       tasks: {
         ...s.tasks,
-        [progress.task]: { ...progress, label: label ?? s.tasks[progress.task]?.label ?? '' },
+        [progress.task]: { ...progress, label: label ?? s.tasks[progress.task]?.label ?? null },
       },
     })),
   finish: (task) =>
@@ -31,33 +34,30 @@ export const useTasks = () => useProgressStore((s) => s.tasks);
 
 let counter = 0;
 
+/** A phase of the renderer's own work, with bytes done of total. */
+export type Report = (phase: string, done: number, total: number) => void;
+
 /**
  * Runs long work as a labelled task: `work` gets the task id (to hand to a channel) and a
  * `report` callback (for the renderer's own phases); the task disappears when work settles.
  */
 export async function withProgress<T>(
-  label: string,
-  work: (
-    task: string,
-    report: (phase: Progress['phase'], done: number, total: number) => void,
-  ) => Promise<T>,
+  label: Message,
+  work: (task: string, report: Report) => Promise<T>,
 ): Promise<T> {
   const task = `t${Date.now().toString(36)}${(counter++).toString(36)}`;
   const { report, finish } = useProgressStore.getState();
   report({ task, phase: 'read', done: 0, total: 0 }, label);
   try {
-    return await work(task, (phase, done, total) => report({ task, phase, done, total }, label));
+    return await work(task, (phase, done, total) => {
+      const known = ProgressSchema.shape.phase.safeParse(phase);
+      if (known.success) report({ task, phase: known.data, done, total }, label);
+    });
   } finally {
     finish(task);
   }
 }
 
-/** Main's progress events, validated, into the store (Electron only; the web host reads locally). */
-export function subscribeToMainProgress(): () => void {
-  const events = window.jiebangEvents;
-  if (!events) return () => undefined;
-  return events.onProgress((raw) => {
-    const parsed = ProgressSchema.safeParse(raw);
-    if (parsed.success) useProgressStore.getState().report(parsed.data);
-  });
-}
+/** The bridge's progress events into the store; returns unsubscribe (App mounts it once). */
+export const subscribeToProgress = (): (() => void) =>
+  onProgress((p) => useProgressStore.getState().report(p));

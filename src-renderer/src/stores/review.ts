@@ -1,268 +1,182 @@
 /**
- * The expert's review: the imported package, the enrolment (who I am on the roster, my signing
- * key), and my sheet. Every edit goes to the database at once (autosave) through the repositories;
- * the audit log records imports, enrolment, recusals, score edits, submission, reopening, export.
+ * The expert's review as the screens see it: the package in use, the enrolment, the sheet, the
+ * package being verified for import, and what the last action said. Every action calls a
+ * workflow (workflows/expert.ts); every edit is saved at once (「保存中」→「已保存」).
  */
 import { create } from 'zustand';
+import type { Check } from '../../../src-shared/bundle';
+import { applySheetEdit, type SheetEdit } from '../../../src-shared/scoring';
+import { api } from '../bridge';
+import { message, say, type Message } from '../i18n/strings';
+import { problemOf } from '../workflows/deps';
+import { useUiStore } from './ui';
 import {
-  applyImport,
-  buildSheetBundle,
-  checkImport,
-  emptyTrust,
-  TrustStateSchema,
-  openBundle,
-  type OpenedBundle,
-  type TrustState,
-} from '../../../src-shared/bundle';
-import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
-import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import {
-  type ApplicantScore,
-  type ReviewPackage,
-  type ScoreSheet,
-} from '../../../src-shared/model';
-import type { JiebangDB } from '../db/database';
-import {
-  commitChange,
-  getEnrolment,
-  getMeta,
-  type Enrolment,
-  getPackage,
-  getSheet,
-  putAttachment,
-  saveSheet,
-} from '../db/repo';
-import { useSaveState } from './save';
-import { auditForSigning } from './signing';
+  enrol,
+  exportSheet,
+  importPackage,
+  loadReview,
+  paperSheet,
+  reopenSheet,
+  saveExportedAgain,
+  saveSheetEdit,
+  submitSheet,
+  verifyPackage,
+  type Review,
+} from '../workflows/expert';
+import type { OpenedOf } from '../workflows/imports';
+import { actor, currentDeps, exportDeps, saveFile } from './deps';
+import { attempt, inLanguage, savedNotice, type Notice } from './notice';
+import { withProgress } from './progress';
+import { trackSave } from './save';
 
-interface ReviewState {
+interface ReviewStore extends Review {
   loaded: boolean;
-  pkg: ReviewPackage | null;
-  manifestSha256: string | null;
-  enrolment: Enrolment | null;
-  sheet: ScoreSheet | null;
-  load: (db: JiebangDB) => Promise<void>;
-  /** Verifies nothing is wrong before anything is written; returns the verdict for the UI. */
-  importPackage: (
-    db: JiebangDB,
-    actor: string,
-    bundle: OpenedBundle,
-  ) => Promise<{ ok: true; notes: string[] } | { ok: false; reason: string }>;
-  enrol: (db: JiebangDB, expertId: string) => Promise<void>;
-  updateScore: (
-    db: JiebangDB,
-    applicantId: string,
-    change: (s: ApplicantScore) => ApplicantScore,
-    audit?: {
-      action: string;
-      target: string;
-      details?: Record<string, string | number | boolean | null>;
+  /** The package being verified for import: its checks, and the bundle once they all pass. */
+  checks: Check[];
+  candidate: OpenedOf<'review-package'> | null;
+  importProblem: Message | null;
+  notice: Notice | null;
+  /** The sheet was exported (recorded) but the file not saved: it can be offered again. */
+  unsaved: boolean;
+  load: () => Promise<void>;
+  openPackage: (label: Message) => Promise<void>;
+  openSample: () => Promise<void>;
+  confirmImport: () => Promise<void>;
+  enrol: (expertId: string) => Promise<void>;
+  edit: (edit: SheetEdit) => void;
+  /** Resolves true when the sheet was submitted. */
+  submit: () => Promise<boolean>;
+  reopen: () => Promise<void>;
+  exportSheet: () => Promise<void>;
+  saveAgain: () => Promise<void>;
+  paperSheet: (fileName: string, label: Message) => Promise<void>;
+}
+
+export const useReview = create<ReviewStore>()((set, get) => {
+  /** Runs an action; its failure becomes the screen's notice. */
+  const run = async (work: () => Promise<void>) => {
+    const problem = await attempt(work);
+    if (problem) set({ notice: problem });
+  };
+  const verify = async (name: string, bytes: Uint8Array) => {
+    set({ checks: [], candidate: null, importProblem: null });
+    const r = await withProgress({ text: name }, (_task, report) =>
+      verifyPackage(currentDeps(), bytes, report),
+    );
+    set(
+      r.ok
+        ? { checks: r.checks, candidate: r.bundle }
+        : { checks: r.checks, importProblem: r.reason },
+    );
+  };
+  return {
+    loaded: false,
+    pkg: null,
+    manifestSha256: null,
+    enrolment: null,
+    sheet: null,
+    checks: [],
+    candidate: null,
+    importProblem: null,
+    notice: null,
+    unsaved: false,
+    load: async () => set({ ...(await loadReview(currentDeps().db)), loaded: true }),
+    openPackage: (label) =>
+      run(async () => {
+        const r = await withProgress(label, (task) =>
+          api['file:open']({ filters: [{ name: 'jbx', extensions: ['jbx'] }], task }),
+        );
+        if (!r.canceled) await verify(r.files[0].name, r.files[0].bytes);
+      }),
+    openSample: () =>
+      run(async () => {
+        const r = await api['sample:package']();
+        await verify(r.name, r.bytes);
+      }),
+    confirmImport: async () => {
+      const { candidate } = get();
+      if (!candidate) return;
+      const problem = await attempt(async () => {
+        await importPackage(currentDeps(), actor(), candidate);
+      });
+      if (problem) return set({ importProblem: problem.message });
+      set({ candidate: null, checks: [] });
+      await run(() => get().load());
     },
-  ) => void;
-  submit: (db: JiebangDB) => Promise<void>;
-  reopen: (db: JiebangDB) => Promise<void>;
-  exportBundle: (
-    db: JiebangDB,
-    save: (bytes: Uint8Array, name: string) => Promise<boolean>,
-  ) => Promise<boolean>;
-}
-
-function emptySheet(pkg: ReviewPackage, expertId: string): ScoreSheet {
-  return { formatVersion: 1, packageId: pkg.packageId, expertId, status: 'draft', scores: [] };
-}
-
-export const useReview = create<ReviewState>()((set, get) => ({
-  loaded: false,
-  pkg: null,
-  manifestSha256: null,
-  enrolment: null,
-  sheet: null,
-  load: async (db) => {
-    const trust = await getMeta(db, 'trust', TrustStateSchema);
-    const current = trust?.pkg ? await getPackage(db, trust.pkg.packageId) : undefined;
-    const enrolment = (await getEnrolment(db)) ?? null;
-    const sheet =
-      current && enrolment
-        ? ((await getSheet(db, current.pkg.packageId, enrolment.expertId)) ??
-          emptySheet(current.pkg, enrolment.expertId))
-        : null;
-    set({
-      loaded: true,
-      pkg: current?.pkg ?? null,
-      manifestSha256: current?.manifestSha256 ?? null,
-      enrolment,
-      sheet,
-    });
-  },
-  importPackage: async (db, actor, bundle) => {
-    if (bundle.kind !== 'review-package')
-      return { ok: false, reason: '这不是评审包（请在“文件包核验”中查看此文件）' };
-    const trust: TrustState = (await getMeta(db, 'trust', TrustStateSchema)) ?? emptyTrust();
-    const verdict = checkImport(bundle, trust);
-    if (verdict.action === 'refuse') return { ok: false, reason: verdict.reason };
-    if (verdict.action === 'duplicate') return { ok: true, notes: verdict.notes };
-    const next = applyImport(trust, bundle, verdict);
-    const pkg = bundle.document;
-    // Attachments first (each in its own transaction, chunked), then the package, trust and audit
-    // together: a crash in between leaves attachments without a package, never the reverse.
-    for (const applicant of pkg.applicants) {
-      for (const a of applicant.attachments) {
-        const bytes = bundle.files.get(a.path);
-        if (bytes)
-          await putAttachment(
-            db,
-            { id: a.id, packageId: pkg.packageId, name: a.name, mediaType: a.mediaType },
-            bytes,
-          );
+    enrol: (expertId) =>
+      run(async () => {
+        const { pkg } = get();
+        if (!pkg) return;
+        set(await enrol(currentDeps(), pkg, expertId));
+      }),
+    edit: (edit) => {
+      const { sheet, enrolment } = get();
+      if (!sheet || !enrolment || sheet.status !== 'draft') return;
+      const next = applySheetEdit(sheet, edit);
+      set({ sheet: next });
+      trackSave(saveSheetEdit(currentDeps(), next, enrolment, edit));
+    },
+    submit: async () => {
+      const { pkg, sheet, enrolment } = get();
+      if (!pkg || !sheet || !enrolment) return false;
+      let done = false;
+      await run(async () => {
+        set({ sheet: await submitSheet(currentDeps(), pkg, sheet, enrolment), notice: null });
+        done = true;
+      });
+      return done;
+    },
+    reopen: () =>
+      run(async () => {
+        const { sheet, enrolment } = get();
+        if (!sheet || !enrolment) return;
+        set({ sheet: await reopenSheet(currentDeps(), sheet, enrolment), notice: null });
+      }),
+    exportSheet: () =>
+      run(async () => {
+        const { pkg, manifestSha256, sheet, enrolment } = get();
+        if (!pkg || !manifestSha256 || !sheet || !enrolment) return;
+        const { outcome } = await exportSheet(exportDeps(), {
+          pkg,
+          manifestSha256,
+          sheet,
+          enrolment,
+        });
+        await get().load();
+        set({ notice: savedNotice(outcome, 'review.exported'), unsaved: !outcome.saved });
+      }),
+    saveAgain: () =>
+      run(async () => {
+        const outcome = await saveExportedAgain(exportDeps());
+        set({ notice: savedNotice(outcome, 'review.exported'), unsaved: !outcome.saved });
+      }),
+    paperSheet: async (fileName, label) => {
+      const { pkg, sheet, enrolment } = get();
+      if (!pkg || !sheet || !enrolment) return;
+      const failed = (reason: string): Notice => ({
+        tone: 'error',
+        message: message('review.paperFailed', { message: reason }),
+      });
+      try {
+        const outcome = await withProgress(label, () =>
+          paperSheet((input) => api['sheet:pdf'](input), saveFile, {
+            pkg,
+            sheet,
+            enrolment,
+            name: fileName,
+          }),
+        );
+        if (outcome.saved)
+          set({
+            notice: {
+              tone: 'ok',
+              message: message('review.paperSaved', { name: outcome.savedAs }),
+            },
+          });
+        else if (outcome.error) set({ notice: failed(inLanguage(outcome.error)) });
+      } catch (e) {
+        set({ notice: failed(say(useUiStore.getState().lang, problemOf(e))) });
       }
-    }
-    await commitChange(
-      db,
-      { pkg: { pkg, manifestSha256: bundle.manifestSha256 }, meta: { trust: next } },
-      {
-        actor,
-        action: 'package.import',
-        target: pkg.packageId,
-        details: {
-          manifestSha256: bundle.manifestSha256,
-          bureau: bundle.manifest.signers[0].fingerprint,
-        },
-      },
-    );
-    set({ pkg, manifestSha256: bundle.manifestSha256 });
-    return { ok: true, notes: verdict.notes };
-  },
-  enrol: async (db, expertId) => {
-    const { pkg } = get();
-    if (!pkg) throw new Error('请先导入评审包');
-    const expert = pkg.panel.experts.find((e) => e.id === expertId);
-    if (!expert) throw new Error('专家不在名单中');
-    const key = generateSigningKey();
-    const enrolment: Enrolment = {
-      packageId: pkg.packageId,
-      expertId,
-      pledgeAt: new Date().toISOString(),
-      secretKey: key.secretKey,
-      fingerprint: fingerprint(key.publicKey),
-      counter: 0,
-    };
-    const sheet = { ...emptySheet(pkg, expertId), pledgeConfirmedAt: enrolment.pledgeAt };
-    await commitChange(
-      db,
-      { enrolment, sheet: { sheet, status: 'draft', updatedAt: enrolment.pledgeAt } },
-      {
-        actor: `${expert.id} ${expert.name}`,
-        action: 'enrol',
-        target: pkg.packageId,
-        details: { pledge: '第七条 保密', fingerprint: enrolment.fingerprint },
-      },
-    );
-    set({ enrolment, sheet });
-  },
-  updateScore: (db, applicantId, change, audit) => {
-    const { sheet, enrolment } = get();
-    if (!sheet || !enrolment || sheet.status !== 'draft') return;
-    const existing = sheet.scores.find((s) => s.applicantId === applicantId) ?? {
-      applicantId,
-      criteria: [],
-      overallOpinion: '',
-    };
-    const updated = change(existing);
-    const scores = sheet.scores.some((s) => s.applicantId === applicantId)
-      ? sheet.scores.map((s) => (s.applicantId === applicantId ? updated : s))
-      : [...sheet.scores, updated];
-    const next = { ...sheet, scores };
-    set({ sheet: next });
-    void useSaveState.getState().track(
-      saveSheet(
-        db,
-        next,
-        audit
-          ? {
-              actor: enrolment.expertId,
-              action: audit.action,
-              target: audit.target,
-              details: audit.details ?? {},
-            }
-          : null,
-      ),
-    );
-  },
-  submit: async (db) => {
-    const { sheet, enrolment } = get();
-    if (!sheet || !enrolment) return;
-    const next: ScoreSheet = {
-      ...sheet,
-      status: 'submitted',
-      submittedAt: new Date().toISOString(),
-    };
-    await saveSheet(db, next, {
-      actor: enrolment.expertId,
-      action: 'sheet.submit',
-      target: sheet.packageId,
-    });
-    set({ sheet: next });
-  },
-  reopen: async (db) => {
-    const { sheet, enrolment } = get();
-    if (!sheet || !enrolment || enrolment.exportedAt) return;
-    const { submittedAt: _dropped, ...rest } = sheet;
-    const next: ScoreSheet = { ...rest, status: 'draft' };
-    await saveSheet(db, next, {
-      actor: enrolment.expertId,
-      action: 'sheet.reopen',
-      target: sheet.packageId,
-    });
-    set({ sheet: next });
-  },
-  exportBundle: async (db, save) => {
-    const { sheet, enrolment, pkg, manifestSha256 } = get();
-    if (!sheet || !enrolment || !pkg || !manifestSha256 || sheet.status !== 'submitted')
-      return false;
-    const expert = pkg.panel.experts.find((e) => e.id === enrolment.expertId);
-    const counter = enrolment.counter + 1;
-    const audit = await auditForSigning(db);
-    const bytes = await buildSheetBundle({
-      crypto: nobleCrypto,
-      sheet,
-      signer: {
-        role: expert?.role === 'chair' ? 'chair' : 'expert',
-        name: expert?.name ?? enrolment.expertId,
-        secretKey: enrolment.secretKey,
-        counter,
-        audit: audit.head,
-      },
-      answers: manifestSha256,
-      files: new Map([['audit.json', audit.bytes]]),
-    });
-    // A last check that what leaves the machine opens and verifies.
-    const check = await openBundle(bytes, { crypto: nobleCrypto });
-    if (
-      !check.ok ||
-      fingerprint(publicKeyOf(enrolment.secretKey)) !== check.bundle.manifest.signers[0].fingerprint
-    )
-      throw new Error('导出的文件未通过自检');
-    const saved = await save(bytes, `${pkg.packageId}-${enrolment.expertId}.jbx`);
-    if (!saved) return false;
-    const done = { ...enrolment, counter, exportedAt: new Date().toISOString() };
-    await commitChange(
-      db,
-      {
-        enrolment: done,
-        meta: {
-          // Kept byte for byte: on a laptop shared by the panel the chair can take it from here.
-          exportedBundle: { name: `${pkg.packageId}-${enrolment.expertId}.jbx`, bytes },
-        },
-        sheet: { sheet, status: 'exported', updatedAt: done.exportedAt },
-      },
-      {
-        actor: enrolment.expertId,
-        action: 'sheet.export',
-        target: pkg.packageId,
-        details: { counter },
-      },
-    );
-    set({ enrolment: done });
-    return true;
-  },
-}));
+    },
+  };
+});

@@ -1,24 +1,26 @@
 import { create } from 'zustand';
+import type { Message } from '../i18n/strings';
+import { problemOf } from '../workflows/deps';
 
 /** 「保存中」/「已保存」: every edit is written at once; this counts writes still in flight. */
 interface SaveState {
   pending: number;
-  lastError: string | null;
-  track: <T>(write: Promise<T>) => Promise<T>;
+  lastError: Message | null;
+  /** Follows a write; a failure is shown in the top bar (the edit stays on screen). */
+  track: (write: Promise<unknown>) => void;
 }
 
 export const useSaveState = create<SaveState>()((set) => ({
   pending: 0,
   lastError: null,
-  track: async (write) => {
+  track: (write) => {
     set((s) => ({ pending: s.pending + 1, lastError: null }));
-    try {
-      return await write;
-    } catch (e) {
-      set({ lastError: e instanceof Error ? e.message : String(e) });
-      throw e;
-    } finally {
-      set((s) => ({ pending: s.pending - 1 }));
-    }
+    write.then(
+      () => set((s) => ({ pending: s.pending - 1 })),
+      (e: unknown) => set((s) => ({ pending: s.pending - 1, lastError: problemOf(e) })),
+    );
   },
 }));
+
+/** Follows an autosave write (for stores). */
+export const trackSave = (write: Promise<unknown>): void => useSaveState.getState().track(write);

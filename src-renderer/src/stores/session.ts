@@ -5,8 +5,15 @@
 import { create } from 'zustand';
 import type { ProfileSummary } from '../../../src-shared/ipc';
 import { api } from '../bridge';
-import { databaseName, JiebangDB } from '../db/database';
-import { recordAudit } from '../db/repo';
+import type { JiebangDB } from '../db/database';
+import { message, type Message } from '../i18n/strings';
+import {
+  changePassphrase,
+  createProfile,
+  lockProfile,
+  profileProblem,
+  unlockProfile,
+} from '../workflows/profile';
 
 type Status = 'loading' | 'locked' | 'unlocked';
 
@@ -19,30 +26,22 @@ interface SessionState {
   plaintext: boolean;
   /** Where the app runs: Electron prints a PDF itself; the web host downloads it instead. */
   host: 'electron' | 'web';
-  error: string | null;
+  /** Why the last create or unlock failed, or why the session was locked. */
+  error: Message | null;
   busy: boolean;
   refresh: () => Promise<void>;
-  create: (label: string, passphrase: string) => Promise<void>;
-  unlock: (id: string, passphrase: string) => Promise<void>;
+  /** Resolves true when the profile is created and open. */
+  create: (label: string, passphrase: string, repeat: string) => Promise<boolean>;
+  /** Resolves true when unlocked; false with `error` set otherwise. */
+  unlock: (id: string, passphrase: string) => Promise<boolean>;
   lock: (reason?: 'manual' | 'idle') => void;
-  changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<void>;
-  clearError: () => void;
+  /** Resolves null when changed, or the problem. */
+  changePassphrase: (old: string, next: string, repeat: string) => Promise<Message | null>;
+  /** Electron: the data key also wrapped by the OS keychain; resolves with what happened. */
+  enableKeychain: (passphrase: string) => Promise<{ ok: boolean; message: Message }>;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-async function open(
-  profile: ProfileSummary,
-  dataKey: Uint8Array,
-  plaintext: boolean,
-  action: string,
-): Promise<JiebangDB> {
-  const db = new JiebangDB(databaseName(profile.id), plaintext ? null : dataKey);
-  dataKey.fill(0);
-  await db.open();
-  await recordAudit(db, { actor: profile.label, action, target: profile.id });
-  return db;
-}
+const now = () => new Date();
 
 export const useSession = create<SessionState>()((set, get) => ({
   status: 'loading',
@@ -62,14 +61,16 @@ export const useSession = create<SessionState>()((set, get) => ({
       status: get().db ? 'unlocked' : 'locked',
     });
   },
-  create: async (label, passphrase) => {
+  create: async (label, passphrase, repeat) => {
     set({ busy: true, error: null });
     try {
-      const { profile, dataKey } = await api['profile:create']({ label, passphrase });
-      const db = await open(profile, dataKey, get().plaintext, 'profile.create');
+      const input = { label, passphrase, repeat, plaintext: get().plaintext };
+      const { profile, db } = await createProfile(api, input, now);
       set({ profile, db, status: 'unlocked', profiles: [...get().profiles, profile] });
+      return true;
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: profileProblem(e) });
+      return false;
     } finally {
       set({ busy: false });
     }
@@ -78,49 +79,59 @@ export const useSession = create<SessionState>()((set, get) => ({
     set({ busy: true, error: null });
     try {
       const profile = get().profiles.find((p) => p.id === id);
-      if (!profile) throw new Error('没有这个用户档案');
-      const { dataKey } = await api['profile:unlock']({ id, passphrase });
-      const db = await open(profile, dataKey, get().plaintext, 'profile.unlock');
-      set({ profile, db, status: 'unlocked' });
+      if (!profile) {
+        set({ error: message('gate.noProfile') });
+        return false;
+      }
+      const opened = await unlockProfile(api, profile, passphrase, get().plaintext, now);
+      set({ ...opened, status: 'unlocked' });
+      return true;
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: profileProblem(e) });
+      return false;
     } finally {
       set({ busy: false });
     }
   },
   lock: (reason = 'manual') => {
     const { db, profile } = get();
-    if (db && profile) {
-      void recordAudit(db, {
-        actor: profile.label,
-        action: reason === 'idle' ? 'profile.autolock' : 'profile.lock',
-        target: profile.id,
-      }).finally(() => db.close());
-    }
+    if (db && profile) void lockProfile({ db, profile }, reason, now).catch(() => undefined);
     set({
       db: null,
       status: 'locked',
-      error: reason === 'idle' ? '已因长时间无操作自动锁定，请重新输入口令。' : null,
+      error: reason === 'idle' ? message('gate.idleLocked') : null,
     });
   },
-  changePassphrase: async (oldPassphrase, newPassphrase) => {
+  changePassphrase: async (old, next, repeat) => {
     const { profile, db } = get();
-    if (!profile || !db) throw new Error('未解锁');
-    await api['profile:change-passphrase']({ id: profile.id, oldPassphrase, newPassphrase });
-    await recordAudit(db, {
-      actor: profile.label,
-      action: 'profile.change-passphrase',
-      target: profile.id,
-    });
+    if (!profile || !db) return message('session.locked');
+    try {
+      await changePassphrase(api, { profile, db }, { old, next, repeat }, now);
+      return null;
+    } catch (e) {
+      return profileProblem(e);
+    }
   },
-  clearError: () => set({ error: null }),
+  enableKeychain: async (passphrase) => {
+    const { profile } = get();
+    if (!profile) return { ok: false, message: message('session.locked') };
+    try {
+      await api['profile:enable-keychain']({ id: profile.id, passphrase });
+      return { ok: true, message: message('security.keychainOn') };
+    } catch (e) {
+      return { ok: false, message: profileProblem(e) };
+    }
+  },
 }));
 
-/** The open database; components below <ProfileGate> may rely on it. */
+export const useProfile = () => useSession((s) => s.profile);
+
+/**
+ * The open database, for the award screens (screens/award) that still read it themselves; the
+ * other screens reach it through their stores and workflows only.
+ */
 export function useDb(): JiebangDB {
   const db = useSession((s) => s.db);
-  if (!db) throw new Error('数据库未解锁');
+  if (!db) throw new Error('locked');
   return db;
 }
-
-export const useProfile = () => useSession((s) => s.profile);

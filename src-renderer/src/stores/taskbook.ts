@@ -1,121 +1,163 @@
 /**
- * The task book being edited (任务书/军令状, 第十二条（七）, 第十五条): drafted from the signed panel
- * decision, autosaved on every edit (sealed like everything else), finalised only when the rules
- * find nothing blocking, then rendered, printed and exported as a signed task-book bundle.
+ * The task book being edited (任务书/军令状, 第十二条（七）, 第十五条), as the screens see it: the
+ * decision it is drafted from, the draft (autosaved on every edit), its current preview, and what
+ * the last action said. The use cases are workflows/taskbook.ts.
  */
 import { create } from 'zustand';
-import { buildBundle } from '../../../src-shared/bundle';
-import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import type { PanelDecision, ReviewPackage, TaskBook } from '../../../src-shared/model';
-import { draftTaskBook, type TaskBookDraft } from '../../../src-shared/taskbook';
-import type { JiebangDB } from '../db/database';
-import { commitChange, getDecision, saveTaskBook, taskBooksOfPackage } from '../db/repo';
-import type { Enrolment } from '../db/repo';
-import { useSaveState } from './save';
-import { auditForSigning } from './signing';
+import {
+  applyTaskBookEdit,
+  taskBookCode,
+  type TaskBookDraft,
+  type TaskBookEdit,
+} from '../../../src-shared/taskbook';
+import { api } from '../bridge';
+import { message } from '../i18n/strings';
+import type { FileToSave } from '../workflows/deps';
+import { offer } from '../workflows/signing';
+import {
+  createDraft,
+  exportTaskBook,
+  finalise,
+  loadTaskBook,
+  renderTaskBook,
+  reopen,
+  saveDraft,
+  type RenderedPdf,
+} from '../workflows/taskbook';
+import { actor, currentDeps, exportDeps, saveFile } from './deps';
+import { attempt, savedNotice, type Notice } from './notice';
+import { withProgress } from './progress';
+import { trackSave } from './save';
+import { useReview } from './review';
+import { useSession } from './session';
 
-interface TaskBookState {
+interface TaskBookStore {
   loaded: boolean;
   decision: PanelDecision | null;
   draft: TaskBookDraft | null;
-  load: (db: JiebangDB, packageId: string) => Promise<void>;
-  create: (
-    db: JiebangDB,
-    pkg: ReviewPackage,
-    decision: PanelDecision,
-    actor: string,
-  ) => Promise<void>;
+  /** The last preview; it belongs to the content it was made from (its code). */
+  pdf: RenderedPdf | null;
+  notice: Notice | null;
+  /** The last task-book bundle, signed and recorded, when its file was not saved. */
+  unsaved: FileToSave | null;
+  load: (packageId: string) => Promise<void>;
+  create: (pkg: ReviewPackage, decision: PanelDecision) => Promise<void>;
   /** Applies an edit and writes it at once (「保存中」 → 「已保存」). */
-  edit: (db: JiebangDB, change: (draft: TaskBookDraft) => TaskBookDraft) => void;
-  /** Marks a checked task book final (草稿 → 定稿), on the record. */
-  finalise: (db: JiebangDB, tb: TaskBook, actor: string) => Promise<void>;
-  /** Back to a draft for changes, on the record. */
-  reopen: (db: JiebangDB, actor: string) => Promise<void>;
-  /** Signs the final task book and its PDF as a task-book bundle. */
-  exportBundle: (
-    db: JiebangDB,
-    tb: TaskBook,
-    pdf: Uint8Array,
-    enrolment: Enrolment,
-    signerName: string,
-  ) => Promise<Uint8Array>;
+  edit: (edit: TaskBookEdit) => void;
+  finalise: (pkg: ReviewPackage, decision: PanelDecision) => Promise<void>;
+  reopen: () => Promise<void>;
+  /** The preview of `tb` (rendered when there is none for its content). */
+  preview: (tb: TaskBook) => Promise<RenderedPdf | null>;
+  savePdf: (tb: TaskBook, fileName: string) => Promise<void>;
+  print: (tb: TaskBook, fileName: string) => Promise<void>;
+  exportBundle: (tb: TaskBook, signerName: string) => Promise<void>;
+  saveAgain: () => Promise<void>;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-export const useTaskBook = create<TaskBookState>()((set, get) => ({
-  loaded: false,
-  decision: null,
-  draft: null,
-  load: async (db, packageId) => {
-    const [decision, books] = await Promise.all([
-      getDecision(db, packageId),
-      taskBooksOfPackage(db, packageId),
-    ]);
-    set({ loaded: true, decision: decision ?? null, draft: books[0] ?? null });
-  },
-  create: async (db, pkg, decision, actor) => {
-    const draft = draftTaskBook(pkg, decision, today());
-    await saveTaskBook(db, draft, {
-      actor,
-      action: 'taskbook.draft',
-      target: draft.taskBookId,
-      details: { from: 'panel-decision', solvers: draft.parties.length - 2 },
+export const useTaskBook = create<TaskBookStore>()((set, get) => {
+  const run = async (work: () => Promise<void>) => {
+    set({ notice: null });
+    const problem = await attempt(work);
+    if (problem) set({ notice: problem });
+  };
+  /** The current preview's PDF, or a fresh one when there is none for this content. */
+  const pdfOf = async (tb: TaskBook): Promise<RenderedPdf> => {
+    const current = get().pdf;
+    if (current && current.code === taskBookCode(tb)) return current;
+    const fresh = await renderTaskBook((input) => api['taskbook:pdf'](input), tb);
+    set({ pdf: fresh });
+    return fresh;
+  };
+  const savePdfFile = async (bytes: Uint8Array, name: string) => {
+    const outcome = await offer(saveFile, {
+      name,
+      bytes,
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
     });
-    set({ draft });
-  },
-  edit: (db, change) => {
-    const current = get().draft;
-    if (!current || current.status === 'final') return;
-    const next = change(current);
-    set({ draft: next });
-    void useSaveState.getState().track(saveTaskBook(db, next, null));
-  },
-  finalise: async (db, tb, actor) => {
-    const final: TaskBook = { ...tb, status: 'final' };
-    await saveTaskBook(db, final, {
-      actor,
-      action: 'taskbook.final',
-      target: tb.taskBookId,
-      details: { city: tb.funding.city },
-    });
-    set({ draft: final });
-  },
-  reopen: async (db, actor) => {
-    const current = get().draft;
-    if (!current) return;
-    const draft: TaskBookDraft = { ...current, status: 'draft' };
-    await saveTaskBook(db, draft, { actor, action: 'taskbook.reopen', target: draft.taskBookId });
-    set({ draft });
-  },
-  exportBundle: async (db, tb, pdf, enrolment, signerName) => {
-    const counter = enrolment.counter + 1;
-    await commitChange(
-      db,
-      { enrolment: { ...enrolment, counter } },
-      { actor: enrolment.expertId, action: 'taskbook.sign', target: tb.taskBookId },
-    );
-    const audit = await auditForSigning(db);
-    return buildBundle({
-      crypto: nobleCrypto,
-      kind: 'task-book',
-      bundleId: `${tb.taskBookId}-${counter}`,
-      subject: { type: 'task-book', id: tb.taskBookId },
-      signers: [
-        {
-          role: 'chair',
-          id: enrolment.expertId,
-          name: signerName,
-          secretKey: enrolment.secretKey,
-          counter,
-          audit: audit.head,
-        },
-      ],
-      document: tb,
-      files: new Map([
-        ['taskbook.pdf', pdf],
-        ['audit.json', audit.bytes],
-      ]),
-    });
-  },
-}));
+    if (outcome.saved || outcome.error) set({ notice: savedNotice(outcome, 'taskbook.saved') });
+    return outcome.saved;
+  };
+  return {
+    loaded: false,
+    decision: null,
+    draft: null,
+    pdf: null,
+    notice: null,
+    unsaved: null,
+    load: (packageId) =>
+      run(async () => set({ ...(await loadTaskBook(currentDeps().db, packageId)), loaded: true })),
+    create: (pkg, decision) =>
+      run(async () => set({ draft: await createDraft(currentDeps(), pkg, decision, actor()) })),
+    edit: (edit) => {
+      const current = get().draft;
+      if (!current || current.status === 'final') return;
+      const next = applyTaskBookEdit(current, edit);
+      set({ draft: next });
+      trackSave(saveDraft(currentDeps().db, next));
+    },
+    finalise: (pkg, decision) =>
+      run(async () => {
+        const draft = get().draft;
+        if (draft) set({ draft: await finalise(currentDeps(), draft, pkg, decision, actor()) });
+      }),
+    reopen: () =>
+      run(async () => {
+        const draft = get().draft;
+        if (draft) set({ draft: await reopen(currentDeps(), draft, actor()) });
+      }),
+    preview: async (tb) => {
+      let made: RenderedPdf | null = null;
+      await run(async () => {
+        made = await withProgress(message('taskbook.rendering'), () => pdfOf(tb));
+      });
+      return made;
+    },
+    savePdf: (tb, fileName) =>
+      run(async () => {
+        const p = await withProgress(message('taskbook.rendering'), () => pdfOf(tb));
+        await savePdfFile(p.bytes, fileName);
+      }),
+    print: (tb, fileName) =>
+      run(async () => {
+        const p = await withProgress(message('taskbook.rendering'), () => pdfOf(tb));
+        if (useSession.getState().host === 'web') {
+          if (await savePdfFile(p.bytes, fileName))
+            set({ notice: { tone: 'ok', message: message('taskbook.printWeb') } });
+          return;
+        }
+        const r = await api['pdf:print']({ bytes: p.bytes, title: tb.title || tb.taskBookId });
+        set({
+          notice: {
+            tone: r.printed ? 'ok' : 'warn',
+            message: message(r.printed ? 'taskbook.printed' : 'taskbook.printCanceled'),
+          },
+        });
+      }),
+    exportBundle: (tb, signerName) =>
+      run(async () => {
+        const { enrolment } = useReview.getState();
+        if (!enrolment) return;
+        const p = await withProgress(message('taskbook.rendering'), () => pdfOf(tb));
+        const outcome = await withProgress(message('taskbook.export'), () =>
+          exportTaskBook(exportDeps(), { tb, pdf: p.bytes, enrolment, signerName }),
+        );
+        // The counter moved on: the enrolment is read again.
+        await useReview.getState().load();
+        set({
+          notice: savedNotice(outcome, 'taskbook.exported'),
+          unsaved: outcome.saved ? null : outcome.file,
+        });
+      }),
+    saveAgain: () =>
+      run(async () => {
+        const file = get().unsaved;
+        if (!file) return;
+        const outcome = await offer(saveFile, file);
+        set({
+          notice: savedNotice(outcome, 'taskbook.exported'),
+          unsaved: outcome.saved ? null : file,
+        });
+      }),
+  };
+});

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
+import type { Lang } from '../i18n/strings';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../i18n/strings';
 
 const LANG_KEY = 'jiebang.lang';
 

@@ -11,7 +11,7 @@ import { openBundle } from '../../../src-shared/bundle';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { TaskBookSchema, type TaskBook } from '../../../src-shared/model';
 import { JiebangDB } from '../db/database';
-import { auditLog, commitChange, saveTaskBook } from '../db/repo';
+import { auditLog, commitChange } from '../db/repo';
 import {
   AwardRefused,
   awardSigners,
@@ -43,7 +43,11 @@ async function installation(): Promise<JiebangDB> {
   );
   dbs.push(db);
   await db.open();
-  await saveTaskBook(db, book(), { actor: 'chair', action: 'taskbook.final', target: 'TB' });
+  await commitChange(
+    db,
+    { taskBook: book() },
+    { actor: 'chair', action: 'taskbook.final', target: 'TB' },
+  );
   return db;
 }
 
@@ -117,7 +121,7 @@ describe('after the award on a device', () => {
     const db = await installation();
     expect(await chairRaceEntries(db)).toEqual([]);
     const entered = {
-      formatVersion: 1,
+      formatVersion: 1 as const,
       taskBookId: 'TB-KLMY-2026-JB-001',
       milestoneId: 'RACE',
       applicantId: 'A01',

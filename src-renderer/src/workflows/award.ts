@@ -18,16 +18,13 @@ import {
 import { buildBundle, openBundle, type SignerInput } from '../../../src-shared/bundle';
 import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import {
-  MilestoneAssessmentSchema,
-  TaskBookSchema,
-  type MilestoneAssessment,
-  type TaskBook,
-} from '../../../src-shared/model';
+import { TaskBookSchema, type MilestoneAssessment, type TaskBook } from '../../../src-shared/model';
 import { hasBlocking } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { appendAudit, getMeta, taskBooksOfPackage } from '../db/repo';
-import { auditForSigning } from '../stores/signing';
+import { auditForSigning } from './signing';
+import { dbText } from '../i18n/db';
+import { translate } from '../i18n/strings';
 
 export const AwardRoleSchema = z.enum(['assessor', 'issuer', 'bureau', 'solver']);
 export type AwardRole = z.infer<typeof AwardRoleSchema>;
@@ -38,7 +35,7 @@ const SignerRecordSchema = z.object({
   name: z.string(),
   fingerprint: z.string(),
   counter: z.number().int().nonnegative(),
-  secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array, '签名私钥缺失'),
+  secretKey: z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.signingSecretMissing),
 });
 type SignerRecord = z.infer<typeof SignerRecordSchema>;
 /** A signer as the screen sees it (never the key). */
@@ -72,7 +69,7 @@ export async function signedTaskBooks(db: JiebangDB, packageId: string): Promise
  * device only): the race's choice starts from them, to be signed and exported.
  */
 export async function chairRaceEntries(db: JiebangDB): Promise<MilestoneAssessment[]> {
-  return (await getMeta(db, 'assessments', z.array(MilestoneAssessmentSchema))) ?? [];
+  return (await getMeta(db, 'assessments')) ?? [];
 }
 
 /** The documents signed for a task book, oldest first. */
@@ -100,7 +97,7 @@ export async function enrolSigner(
   input: { role: AwardRole; name: string },
 ): Promise<AwardSigner> {
   const name = input.name.trim();
-  if (!name) throw new Error('请填写签名人姓名');
+  if (!name) throw new Error(translate('zh', 'award.nameMissing'));
   const key = generateSigningKey();
   const existing = await signerRecords(db);
   const signerId = `${input.role}-${existing.length + 1}`;
@@ -170,11 +167,11 @@ export async function signAward(
       findings
         .filter((f) => f.severity === 'blocking')
         .map((f) => f.message)
-        .join('；'),
+        .join(translate('zh', 'common.clauseSep')),
     );
   const all = await signerRecords(db);
   const chosen = input.signerIds.flatMap((id) => all.filter((s) => s.signerId === id));
-  if (chosen.length === 0) throw new AwardRefused('请选择签名人');
+  if (chosen.length === 0) throw new AwardRefused(translate('zh', 'award.chooseSigner'));
   const now = input.now ?? new Date().toISOString();
   const bumped = chosen.map((s) => ({ ...s, counter: s.counter + 1 }));
   const docId = idOf(document);
@@ -197,7 +194,7 @@ export async function signAward(
     audit: i === 0 ? audit.head : EMPTY_HEAD,
   }));
   const [first, ...rest] = signers;
-  if (!first) throw new AwardRefused('请选择签名人');
+  if (!first) throw new AwardRefused(translate('zh', 'award.chooseSigner'));
   const files = new Map(input.files ?? []);
   files.set('audit.json', audit.bytes);
   const common = {

@@ -35,6 +35,7 @@ import { ReviewPackageSchema, type ReviewPackage } from '../../../src-shared/mod
 import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { commitChange } from '../db/repo';
+import { translate } from '../i18n/strings';
 import { workingCalendar } from './calendar';
 
 /** The bridge channels the desk uses (the real bridge, or a test's handlers). */
@@ -316,7 +317,10 @@ export async function ingestResult(
   if (!opened.ok)
     return {
       ok: false,
-      reason: `未导入 ${input.file.name}：文件包校验失败：${opened.error.message}`,
+      reason: translate('zh', 'bureau.err.notVerified', {
+        file: input.file.name,
+        why: opened.error.message,
+      }),
     };
   // The file as given (before main decrypted it), as the command line records it.
   const bundle = {
@@ -339,7 +343,10 @@ export async function ingestResult(
   if (!round)
     return {
       ok: false,
-      reason: `未导入 ${input.file.name}：本机没有评审轮次 ${result.record.packageId}`,
+      reason: translate('zh', 'bureau.err.noRound', {
+        file: input.file.name,
+        id: result.record.packageId,
+      }),
     };
   if (result.isDuplicate) return { ok: true, round, isDuplicate: true, notes: result.notes };
   // A later result replaces the earlier one and its approval (审定 rests on the result).
@@ -375,7 +382,10 @@ export async function approve(
 ): Promise<ApprovalResult> {
   const round = await getRound(db, input.packageId);
   if (!round?.record)
-    return { ok: false, reason: `评审轮次 ${input.packageId} 尚未导入专家组评审结果，不能审定` };
+    return {
+      ok: false,
+      reason: translate('zh', 'bureau.err.notIngested', { id: input.packageId }),
+    };
   const result = approveRound(round.record, input.approvedOn, await workingCalendar(db));
   if (!result.ok) return result;
   await commitChange(
@@ -404,7 +414,7 @@ export async function roundWorkbook(
   round: StoredRound,
 ): Promise<Uint8Array> {
   if (!round.record)
-    throw new Error(`评审轮次 ${round.packageId} 尚未导入专家组评审结果，无可导出`);
+    throw new Error(translate('zh', 'bureau.err.nothingToExport', { id: round.packageId }));
   const { bytes } = await api['bureau:export-xlsx']({
     pkg: round.issued.pkg,
     sheets: round.record.sheets.map((s) => s.sheet),

@@ -5,35 +5,21 @@
  * trust state and its audit entry in one transaction, and from then on the year it covers counts
  * working days — the publicity window of 第十二条（六） with its make-up working days.
  */
-import { z } from 'zod';
-import { emptyTrust, TrustStateSchema, type OpenedBundle } from '../../../src-shared/bundle';
+import { emptyTrust, type OpenedBundle } from '../../../src-shared/bundle';
 import { acceptCalendarBundle } from '../../../src-shared/bureau';
 import {
-  CalendarFileSchema,
   defaultCalendar,
   publicityWindow,
   type PublicityWindow,
   type WorkingCalendar,
 } from '../../../src-shared/calendar';
 import type { JiebangDB } from '../db/database';
+import type { StoredCalendar } from '../db/meta';
 import { commitChange, getMeta } from '../db/repo';
-
-const StoredCalendarSchema = z.object({
-  year: z.number().int(),
-  file: CalendarFileSchema,
-  manifestSha256: z.string(),
-  /** The bureau key that signed it. */
-  fingerprint: z.string(),
-  importedAt: z.string(),
-});
-export type StoredCalendar = z.infer<typeof StoredCalendarSchema>;
-const StoredCalendarsSchema = z.array(StoredCalendarSchema);
 
 /** The calendars accepted on this device, by year. */
 export async function importedCalendars(db: JiebangDB): Promise<StoredCalendar[]> {
-  return ((await getMeta(db, 'calendars', StoredCalendarsSchema)) ?? []).sort(
-    (a, b) => a.year - b.year,
-  );
+  return ((await getMeta(db, 'calendars')) ?? []).sort((a, b) => a.year - b.year);
 }
 
 /** The working calendar here: the shipped years, with the accepted calendars layered on. */
@@ -54,7 +40,7 @@ export async function importCalendar(
   bundle: OpenedBundle,
   now: string = new Date().toISOString(),
 ): Promise<CalendarImport> {
-  const trust = (await getMeta(db, 'trust', TrustStateSchema)) ?? emptyTrust();
+  const trust = (await getMeta(db, 'trust')) ?? emptyTrust();
   const accepted = acceptCalendarBundle(bundle, trust);
   if (!accepted.ok) return accepted;
   if (accepted.isDuplicate)
@@ -76,6 +62,7 @@ export async function importCalendar(
       action: 'calendar.import',
       target: String(accepted.year),
       details: { manifestSha256: bundle.manifestSha256, bureau: fingerprint },
+      at: now,
     },
   );
   return { ok: true, year: accepted.year, isDuplicate: false, notes: accepted.notes };

@@ -1,158 +1,233 @@
 /**
- * The chair's desk as use cases (no storage, no DOM): the decision the desk shows and checks, and
- * the signed panel bundle. The screen renders these; `test/unit/decision-doors.test.ts` runs them
- * beside `jiebang check` on the same decision and compares the findings.
+ * The chair's desk (专家组组长, 第十二条（五）) as use cases on this device: gather the panel's
+ * signed sheet bundles (each verified and judged against the rubric, kept byte for byte) and sign
+ * the panel result. The desk's pure part (what it counts, shows and checks) is workflows/desk.ts.
  */
 import {
-  buildBundle,
-  TranscribedSheetSchema,
-  type TranscribedSheet,
+  buildSheetBundle,
+  emptyTrust,
+  openBundle,
+  type TrustState,
 } from '../../../src-shared/bundle';
-import { sha256HexWith } from '../../../src-shared/crypto/provider';
-import type { AuditHead } from '../../../src-shared/audit/head';
-import type { CryptoProvider } from '../../../src-shared/crypto/provider';
+import { formatFingerprint } from '../../../src-shared/crypto/keys';
 import {
-  analysePanel,
-  checkPanelDecision,
-  draftDecision,
-  gatherSheets,
-  initialChoices,
-  type DecisionChoices,
-  type PanelAnalysis,
-} from '../../../src-shared/decision';
-import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
-import { hasBlocking, type Finding } from '../../../src-shared/rules';
+  PanelDecisionSchema,
+  type PanelDecision,
+  type ReviewPackage,
+  type ScoreSheet,
+} from '../../../src-shared/model';
+import { describeSheetIssue, validateSheet } from '../../../src-shared/scoring';
+import type { JiebangDB } from '../db/database';
+import {
+  commitChange,
+  gatheredOfPackage,
+  getMeta,
+  type Enrolment,
+  type GatheredSheet,
+} from '../db/repo';
+import { message, translate, type Message } from '../i18n/strings';
+import type { Deps, SaveFile } from './deps';
+import { buildPanelZip } from './desk';
+import { verifyForImport } from './imports';
+import { exportSigned, type ExportOutcome, type SigningAudit } from './signing';
 
-export interface ImportedSheet {
-  expertId: string;
-  /** The sheet bundle's manifest SHA-256 and bytes, kept unchanged for the panel bundle. */
-  manifestSha256: string;
-  bytes: Uint8Array;
-  sheet: ScoreSheet;
+// ---- gathering the panel's sheets ----
+
+/** The sheet bundles gathered so far for the package. */
+export const loadGathered = (db: JiebangDB, packageId: string): Promise<GatheredSheet[]> =>
+  gatheredOfPackage(db, packageId);
+
+export interface ImportOutcome {
+  file: string;
+  ok: boolean;
+  message: Message;
 }
 
-/**
- * The sheets the desk counts: every imported sheet plus the chair's own submitted sheet, held on
- * this device (no export or import needed), validated as every door validates them.
- */
-export function deskSheets(
-  pkg: ReviewPackage,
-  imported: readonly ImportedSheet[],
-  own: ScoreSheet | null,
-): ScoreSheet[] {
-  return gatherSheets(
-    pkg,
-    imported.map((g) => ({ sheet: g.sheet, origin: `${g.expertId}.jbx` })),
-    own,
-  ).sheets;
-}
-
-export interface Desk {
-  analysis: PanelAnalysis;
-  choices: DecisionChoices;
-  decision: PanelDecision;
-  findings: Finding[];
-  canSign: boolean;
-}
-
-/** What the desk shows: the analysis, the draft decision and every finding on it. */
-export function chairDesk(
-  pkg: ReviewPackage,
-  sheets: readonly ScoreSheet[],
-  choices: DecisionChoices | null,
-  chairExpertId: string,
-  decidedAt: string,
-): Desk {
-  const analysis = analysePanel(pkg, sheets);
-  const chosen = choices ?? initialChoices(analysis.proposal);
-  const decision = draftDecision(pkg, analysis.agg, analysis.proposal, chosen, {
-    chairExpertId,
-    decidedAt,
-  });
-  const findings = checkPanelDecision(decision, pkg, sheets);
-  return { analysis, choices: chosen, decision, findings, canSign: !hasBlocking(findings) };
-}
-
-export interface PanelBundleInput {
-  decision: PanelDecision;
-  pkg: ReviewPackage;
-  chair: { id: string; name: string; secretKey: Uint8Array };
-  counter: number;
-  /** The review package bundle this result answers. */
-  packageManifestSha256?: string;
-  /** Every sheet bundle the decision rests on, byte for byte (the chair's own included). */
-  sheetBundles: readonly { expertId: string; manifestSha256: string; bytes: Uint8Array }[];
-  /** Paper sheets typed in (转录), each beside the scan of its wet-signed original. */
-  transcribed?: readonly PaperSheet[];
-  /** The chair's audit chain as it travels (`audit.json`) and its head (in the manifest). */
-  audit: { head: AuditHead; bytes: Uint8Array };
-  crypto: CryptoProvider;
-}
-
-/** The panel result: decision.json and every sheet bundle unchanged, encrypted to the bureau. */
-export function buildPanelBundle(input: PanelBundleInput): Promise<Uint8Array> {
-  const { decision, pkg, chair, counter, audit } = input;
-  return buildBundle({
-    crypto: input.crypto,
-    kind: 'panel-result',
-    bundleId: `${decision.packageId}-PANEL-${counter}`,
-    subject: { type: 'package', id: decision.packageId },
-    signers: [{ role: 'chair', ...chair, counter, audit: audit.head }],
-    answers: [
-      ...(input.packageManifestSha256
-        ? [{ kind: 'review-package' as const, manifestSha256: input.packageManifestSha256 }]
-        : []),
-      ...input.sheetBundles.map((g) => ({
-        kind: 'expert-sheets' as const,
-        manifestSha256: g.manifestSha256,
-        ref: g.expertId,
-      })),
-    ],
-    document: decision,
-    files: new Map<string, Uint8Array>([
-      ...input.sheetBundles.map((g): [string, Uint8Array] => [`sheets/${g.expertId}.jbx`, g.bytes]),
-      ...(input.transcribed ?? []).flatMap((p): [string, Uint8Array][] => [
-        [
-          `paper/${p.record.sheet.expertId}.json`,
-          new TextEncoder().encode(JSON.stringify(p.record)),
-        ],
-        [p.record.scan.path, p.scan],
-      ]),
-      ['audit.json', audit.bytes],
-    ]),
-    encryptTo: { recipient: pkg.bureau.ageRecipient },
+/** A sheet bundle the desk takes: submitted, and valid against the rubric to the cell. */
+function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
+  if (sheet.status !== 'submitted') return message('chair.notSubmitted');
+  const issues = validateSheet(sheet, pkg);
+  if (issues.length === 0) return null;
+  return message('chair.badSheet', {
+    issues: issues.map((i) => describeSheetIssue(i, pkg)).join(translate('zh', 'common.clauseSep')),
   });
 }
 
-/** A transcribed paper sheet and its scan's bytes, as the desk keeps them for the panel bundle. */
-export interface PaperSheet {
-  record: TranscribedSheet;
-  scan: Uint8Array;
-}
-
 /**
- * The record of a paper sheet typed in: the sheet (read through `readSheetsCsv`, validated as at
- * every door), who typed it and when, who checked it (double entry), and the scan hashed
- * (`paper/<expertId>.<ext>`, the room format 2 of the bundle gives transcriptions).
+ * Imports sheet bundles: each file verified on its own (a bad one is refused by name, the others
+ * still import), then every accepted sheet, the trust state and one audit entry in one
+ * transaction. A later bundle of an expert replaces the earlier one.
  */
-export function paperSheet(input: {
-  sheet: ScoreSheet;
-  scan: { bytes: Uint8Array; extension: string };
-  transcribedBy: string;
-  transcribedAt: string;
-  checkedBy?: string;
-  crypto: CryptoProvider;
-}): PaperSheet {
-  const record = TranscribedSheetSchema.parse({
-    formatVersion: 1,
-    sheet: input.sheet,
-    scan: {
-      path: `paper/${input.sheet.expertId}.${input.scan.extension.toLowerCase()}`,
-      sha256: sha256HexWith(input.crypto, input.scan.bytes),
+export async function importSheets(
+  deps: Deps,
+  actor: string,
+  pkg: ReviewPackage,
+  files: readonly { name: string; bytes: Uint8Array }[],
+): Promise<{ gathered: GatheredSheet[]; outcomes: ImportOutcome[] }> {
+  const outcomes: ImportOutcome[] = [];
+  let trust: TrustState = (await getMeta(deps.db, 'trust')) ?? emptyTrust();
+  const accepted = new Map<string, GatheredSheet>();
+  for (const f of files) {
+    const verified = await verifyForImport(f.bytes, {
+      crypto: deps.crypto,
+      kind: 'expert-sheets',
+      trust,
+      judge: (b) => judgeSheet(pkg, b.document),
+    });
+    if (!verified.ok) {
+      outcomes.push({ file: f.name, ok: false, message: verified.reason });
+      continue;
+    }
+    const b = verified.bundle;
+    const signer = b.manifest.signers[0];
+    if (verified.duplicate) {
+      outcomes.push({
+        file: f.name,
+        ok: true,
+        message: message('chair.duplicate', { name: signer.name }),
+      });
+      continue;
+    }
+    trust = verified.trust;
+    accepted.set(b.document.expertId, {
+      expertId: b.document.expertId,
+      name: signer.name,
+      fingerprint: signer.fingerprint,
+      manifestSha256: b.manifestSha256,
+      bytes: f.bytes,
+      sheet: b.document,
+    });
+    outcomes.push({
+      file: f.name,
+      ok: true,
+      message: message('chair.imported', {
+        name: signer.name,
+        id: b.document.expertId,
+        fp: formatFingerprint(signer.fingerprint),
+      }),
+    });
+  }
+  await commitChange(
+    deps.db,
+    { gathered: [...accepted.values()], meta: { trust } },
+    {
+      actor,
+      action: 'sheets.import',
+      target: `${accepted.size}/${files.length}`,
+      details: { refused: outcomes.filter((o) => !o.ok).length },
+      at: deps.now().toISOString(),
     },
-    transcribedBy: input.transcribedBy,
-    transcribedAt: input.transcribedAt,
-    ...(input.checkedBy ? { checkedBy: input.checkedBy } : {}),
+  );
+  return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
+}
+
+// ---- signing the panel result ----
+
+export interface SignInput {
+  pkg: ReviewPackage;
+  decision: PanelDecision;
+  /** The chair's own sheet on this device (it joins as a sheet bundle of its own). */
+  own: ScoreSheet | null;
+  gathered: readonly GatheredSheet[];
+  enrolment: Enrolment;
+}
+
+/**
+ * Signs and exports the panel result (exportSigned's order). The chair's own submitted sheet
+ * travels as a sheet bundle like every other: the one exported earlier, or one signed now (which
+ * exports the sheet, as an export does); it replaces an imported copy of the chair's sheet.
+ */
+export async function signDecision(
+  deps: Deps & { save: SaveFile },
+  input: SignInput,
+): Promise<ExportOutcome> {
+  const { pkg, own, enrolment } = input;
+  const decision = PanelDecisionSchema.parse(input.decision);
+  const trust = await getMeta(deps.db, 'trust');
+  const chairName =
+    pkg.panel.experts.find((e) => e.id === enrolment.expertId)?.name ?? enrolment.expertId;
+  const chair = { id: enrolment.expertId, name: chairName, secretKey: enrolment.secretKey };
+  const answers = trust?.packageManifestSha256;
+  const exported = await getMeta(deps.db, 'exportedBundle');
+  const kept = exported ? await openBundle(exported.bytes, { crypto: deps.crypto }) : null;
+  const ownIsKept = own?.status === 'submitted' && kept?.ok === true;
+  let ownBundle: { name: string; bytes: Uint8Array } | null = null;
+
+  const ownSheetBundle = async (counter: number, audit: SigningAudit) => {
+    if (own?.status !== 'submitted') return [];
+    if (ownIsKept && exported && kept?.ok)
+      return [
+        {
+          expertId: enrolment.expertId,
+          manifestSha256: kept.bundle.manifestSha256,
+          bytes: exported.bytes,
+        },
+      ];
+    const bytes = await buildSheetBundle({
+      crypto: deps.crypto,
+      sheet: own,
+      signer: {
+        role: 'chair',
+        name: chairName,
+        secretKey: enrolment.secretKey,
+        counter,
+        audit: audit.head,
+      },
+      ...(answers ? { answers } : {}),
+      files: new Map([['audit.json', audit.bytes]]),
+    });
+    const opened = await openBundle(bytes, { crypto: deps.crypto });
+    if (!opened.ok) throw new Error(opened.error.message);
+    ownBundle = { name: `${pkg.packageId}-${enrolment.expertId}.jbx`, bytes };
+    return [{ expertId: enrolment.expertId, manifestSha256: opened.bundle.manifestSha256, bytes }];
+  };
+
+  return exportSigned(deps, enrolment, {
+    kind: 'panel-result',
+    encryptTo: { recipient: pkg.bureau.ageRecipient },
+    build: async ({ counter, audit }) => {
+      const mine = await ownSheetBundle(counter, audit);
+      const panelCounter = mine.length > 0 && !ownIsKept ? counter + 1 : counter;
+      const others = input.gathered.filter(
+        (g) => !(mine.length > 0 && g.expertId === enrolment.expertId),
+      );
+      return {
+        name: `${pkg.packageId}-panel.jbx`,
+        counter: panelCounter,
+        zip: await buildPanelZip({
+          crypto: deps.crypto,
+          decision,
+          pkg,
+          chair,
+          counter: panelCounter,
+          ...(answers ? { packageManifestSha256: answers } : {}),
+          sheetBundles: [...others, ...mine],
+          audit,
+        }),
+      };
+    },
+    record: ({ counter, at }) => ({
+      change: {
+        decision,
+        ...(ownBundle && own
+          ? {
+              enrolment: { ...enrolment, exportedAt: at },
+              meta: { exportedBundle: ownBundle },
+              sheet: { sheet: own, status: 'exported' as const, updatedAt: at },
+            }
+          : {}),
+      },
+      audit: {
+        actor: enrolment.expertId,
+        action: 'decision.sign',
+        target: decision.packageId,
+        details: {
+          recommended: decision.recommendedIds.join(','),
+          total: decision.approvedTotal,
+          counter,
+        },
+        at,
+      },
+    }),
   });
-  return { record, scan: input.scan.bytes };
 }

@@ -15,8 +15,6 @@ import {
   buildBundle,
   checkImport,
   emptyTrust,
-  InspectionAssignmentSchema,
-  TrustStateSchema,
   type InspectionAssignment,
   type OpenedBundle,
   type SignerInput,
@@ -44,6 +42,12 @@ import {
   type PhotoMediaType,
 } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
+import { InspectorSchema } from '../db/meta';
+import { dbText } from '../i18n/db';
+import { translate, type Params, type StringKey } from '../i18n/strings';
+
+/** The workflow's refusals, as the measures' words (Chinese; the screens show them as given). */
+const say = (key: StringKey, params?: Params): string => translate('zh', key, params);
 import {
   commitChange,
   getAttachment,
@@ -64,30 +68,13 @@ export interface InspectionDeps {
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; reason: string };
 
-const ASSIGNMENTS = 'inspection.assignments';
-const INSPECTORS = 'inspection.inspectors';
+const ASSIGNMENTS = 'inspection.assignments' as const;
+const INSPECTORS = 'inspection.inspectors' as const;
 
-const HeldSchema = z.object({
-  manifestSha256: z.string(),
-  assignment: InspectionAssignmentSchema,
-  importedAt: z.string(),
-});
-const HeldListSchema = z.array(HeldSchema);
-
-const InspectorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  assignmentId: z.string(),
-  fingerprint: z.string(),
-  /** The last counter this key signed with (the bureau refuses replays). */
-  counter: z.number().int().nonnegative(),
-  enrolledAt: z.string(),
-});
 export type EnrolledInspector = z.infer<typeof InspectorSchema>;
-const InspectorListSchema = z.array(InspectorSchema);
 
 const WrappedKeySchema = z.object({
-  wrapped: z.custom<Uint8Array>((v) => v instanceof Uint8Array, '签名私钥缺失'),
+  wrapped: z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.signingSecretMissing),
   fingerprint: z.string(),
 });
 
@@ -95,7 +82,7 @@ const keyId = (inspectorId: string) => `inspector/${inspectorId}`;
 
 /** The assignments this laptop holds, newest first. */
 export async function heldAssignments(db: JiebangDB): Promise<HeldAssignment[]> {
-  return ((await getMeta(db, ASSIGNMENTS, HeldListSchema)) ?? []).map((h) => ({
+  return ((await getMeta(db, ASSIGNMENTS)) ?? []).map((h) => ({
     manifestSha256: h.manifestSha256,
     assignment: h.assignment,
   }));
@@ -110,7 +97,7 @@ async function heldAssignment(
 
 /** The inspectors enrolled on this laptop. */
 export async function enrolledInspectors(db: JiebangDB): Promise<EnrolledInspector[]> {
-  return (await getMeta(db, INSPECTORS, InspectorListSchema)) ?? [];
+  return (await getMeta(db, INSPECTORS)) ?? [];
 }
 
 /**
@@ -123,17 +110,17 @@ export async function importAssignment(
   bundle: OpenedBundle,
 ): Promise<Outcome<{ assignment: InspectionAssignment; duplicate: boolean; notes: string[] }>> {
   if (bundle.kind !== 'inspection-assignment')
-    return { ok: false, reason: `此文件包是${bundle.kind}，不是实地考察任务，未导入` };
-  const trust = (await getMeta(deps.db, 'trust', TrustStateSchema)) ?? emptyTrust();
+    return { ok: false, reason: say('inspection.notAssignment', { kind: bundle.kind }) };
+  const trust = (await getMeta(deps.db, 'trust')) ?? emptyTrust();
   const verdict = checkImport(bundle, trust);
   if (verdict.action === 'refuse') return { ok: false, reason: verdict.reason };
   if (verdict.action === 'duplicate')
     return { ok: true, assignment: bundle.document, duplicate: true, notes: verdict.notes };
-  const held = (await getMeta(deps.db, ASSIGNMENTS, HeldListSchema)) ?? [];
+  const held = (await getMeta(deps.db, ASSIGNMENTS)) ?? [];
   if (held.some((h) => h.assignment.assignmentId === bundle.document.assignmentId))
     return {
       ok: false,
-      reason: `本机已有考察任务 ${bundle.document.assignmentId}（另一份文件），未导入`,
+      reason: say('inspection.otherHeld', { id: bundle.document.assignmentId }),
     };
   await commitChange(
     deps.db,
@@ -170,18 +157,22 @@ export async function enrolInspector(
   input: { assignmentId: string; memberId: string; passphrase: string },
 ): Promise<Outcome<{ inspector: EnrolledInspector }>> {
   const held = await heldAssignment(deps.db, input.assignmentId);
-  if (!held) return { ok: false, reason: `本机没有考察任务 ${input.assignmentId}` };
+  if (!held)
+    return { ok: false, reason: say('inspection.noAssignment', { id: input.assignmentId }) };
   const member = held.assignment.team.find((m) => m.id === input.memberId);
   if (!member)
     return {
       ok: false,
-      reason: `${input.memberId} 不是考察任务 ${input.assignmentId} 的考察组成员`,
+      reason: say('inspection.notMember', { who: input.memberId, id: input.assignmentId }),
     };
   const enrolled = await enrolledInspectors(deps.db);
   if (enrolled.some((i) => i.id === member.id))
-    return { ok: false, reason: `${member.name}（${member.id}）已在本机登记` };
+    return {
+      ok: false,
+      reason: say('inspection.alreadyEnrolled', { name: member.name, id: member.id }),
+    };
   if (input.passphrase.length < 8)
-    return { ok: false, reason: `${member.name} 的签名口令至少 8 个字符` };
+    return { ok: false, reason: say('inspection.shortPassphrase', { name: member.name }) };
   const key = generateSigningKey();
   const print = fingerprint(key.publicKey);
   const wrapped = await ageEncrypt(key.secretKey, { passphrase: input.passphrase }, deps.crypto);
@@ -219,13 +210,12 @@ export async function startReport(
   assignmentId: string,
 ): Promise<Outcome<{ report: InspectionReport }>> {
   const held = await heldAssignment(deps.db, assignmentId);
-  if (!held) return { ok: false, reason: `本机没有考察任务 ${assignmentId}` };
+  if (!held) return { ok: false, reason: say('inspection.noAssignment', { id: assignmentId }) };
   const a = held.assignment;
   const existing = await getInspection(deps.db, `${assignmentId}-R`);
   if (existing) return { ok: true, report: existing };
   const team = (await enrolledInspectors(deps.db)).filter((i) => i.assignmentId === assignmentId);
-  if (team.length === 0)
-    return { ok: false, reason: '请先登记考察组成员（各自的签名密钥），再开始填写报告' };
+  if (team.length === 0) return { ok: false, reason: say('inspection.enrolFirst') };
   const [site] = a.sites;
   const report = InspectionReportSchema.parse({
     formatVersion: 2,
@@ -256,7 +246,10 @@ export async function saveReport(
     const issue = parsed.error.issues[0];
     return {
       ok: false,
-      reason: `报告未保存：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      reason: say('inspection.notSaved', {
+        path: issue?.path.join('.') ?? '',
+        message: issue?.message ?? '',
+      }).trim(),
     };
   }
   await saveInspection(deps.db, parsed.data, null);
@@ -282,16 +275,19 @@ export async function addPhoto(
   scale: ScalePhoto,
 ): Promise<Outcome<{ report: InspectionReport; photo: InspectionPhoto }>> {
   const report = await getInspection(deps.db, input.reportId);
-  if (!report) return { ok: false, reason: `没有考察报告 ${input.reportId}` };
+  if (!report) return { ok: false, reason: say('inspection.noReport', { id: input.reportId }) };
   if (report.photos.length >= PHOTOS_MAX)
-    return { ok: false, reason: `每份报告至多 ${PHOTOS_MAX} 张照片，${input.name} 未导入` };
+    return {
+      ok: false,
+      reason: say('inspection.tooManyPhotos', { max: PHOTOS_MAX, name: input.name }),
+    };
   const admitted = await admitPhoto(input.name, input.bytes);
   if (!admitted.ok) return { ok: false, reason: admitted.message };
   let scaled: { bytes: Uint8Array; mediaType: PhotoMediaType };
   try {
     scaled = await scale(input.bytes, admitted.mediaType);
   } catch {
-    return { ok: false, reason: `照片 ${input.name} 无法解码，未导入（文件可能已损坏）` };
+    return { ok: false, reason: say('inspection.badPhoto', { name: input.name }) };
   }
   const n = report.photos.length + 1;
   const path = `photos/p${String(n).padStart(2, '0')}.${scaled.mediaType === 'image/png' ? 'png' : 'jpg'}`;
@@ -309,7 +305,10 @@ export async function addPhoto(
   if (!next.success)
     return {
       ok: false,
-      reason: `照片 ${input.name} 未导入：${next.error.issues[0]?.message ?? ''}`,
+      reason: say('inspection.photoRefused', {
+        name: input.name,
+        message: next.error.issues[0]?.message ?? '',
+      }),
     };
   await putAttachment(
     deps.db,
@@ -338,7 +337,7 @@ export async function photoBytes(
   const out = new Map<string, Uint8Array>();
   for (const p of report.photos) {
     const att = await getAttachment(db, attachmentId(report.reportId, p.path));
-    if (!att) throw new Error(`照片数据缺失：${p.name || p.path}`);
+    if (!att) throw new Error(say('inspection.photoMissing', { name: p.name || p.path }));
     out.set(p.path, att.bytes);
   }
   return out;
@@ -375,35 +374,47 @@ export async function signReport(
   },
 ): Promise<Outcome<{ bytes: Uint8Array; fileName: string; pdf: Uint8Array }>> {
   const report = await getInspection(deps.db, input.reportId);
-  if (!report) return { ok: false, reason: `没有考察报告 ${input.reportId}` };
+  if (!report) return { ok: false, reason: say('inspection.noReport', { id: input.reportId }) };
   const held = await heldAssignment(deps.db, report.assignmentId);
-  if (!held) return { ok: false, reason: `本机没有考察任务 ${report.assignmentId}` };
+  if (!held)
+    return { ok: false, reason: say('inspection.noAssignment', { id: report.assignmentId }) };
   const findings = checkReport(report, held.assignment);
   if (hasBlocking(findings))
     return {
       ok: false,
-      reason: `报告尚有问题，未签名：${findings
-        .filter((f) => f.severity === 'blocking')
-        .map((f) => f.message)
-        .join('；')}`,
+      reason: say('inspection.blocking', {
+        list: findings
+          .filter((f) => f.severity === 'blocking')
+          .map((f) => f.message)
+          .join(say('common.clauseSep')),
+      }),
     };
   const enrolled = await enrolledInspectors(deps.db);
   const keys: { who: EnrolledInspector; secretKey: Uint8Array }[] = [];
   for (const member of report.inspectors) {
     const who = enrolled.find((i) => i.id === member.id);
-    if (!who) return { ok: false, reason: `${member.name}（${member.id}）未在本机登记` };
+    if (!who)
+      return {
+        ok: false,
+        reason: say('inspection.notEnrolled', { name: member.name, id: member.id }),
+      };
     const passphrase = input.passphrases[member.id];
-    if (!passphrase) return { ok: false, reason: `请 ${who.name} 输入本人的签名口令` };
+    if (!passphrase)
+      return { ok: false, reason: say('inspection.askPassphrase', { name: who.name }) };
     const row = WrappedKeySchema.safeParse(await deps.db.keys.get(keyId(member.id)));
-    if (!row.success) return { ok: false, reason: `${who.name} 的签名密钥缺失` };
+    if (!row.success)
+      return { ok: false, reason: say('inspection.keyMissing', { name: who.name }) };
     let secretKey: Uint8Array;
     try {
       secretKey = await ageDecrypt(row.data.wrapped, [{ passphrase }], deps.crypto);
     } catch {
-      return { ok: false, reason: `${who.name}（${who.id}）的签名口令不正确，未签名` };
+      return {
+        ok: false,
+        reason: say('inspection.wrongPassphrase', { name: who.name, id: who.id }),
+      };
     }
     if (fingerprint(publicKeyOf(secretKey)) !== who.fingerprint)
-      return { ok: false, reason: `${who.name} 的签名密钥与登记的指纹不符` };
+      return { ok: false, reason: say('inspection.keyMismatch', { name: who.name }) };
     keys.push({ who, secretKey });
   }
   const photos = await photoBytes(deps.db, report);
@@ -422,7 +433,7 @@ export async function signReport(
     counter: who.counter + 1,
     audit: i === 0 ? audit.head : EMPTY_HEAD,
   }));
-  if (!first) return { ok: false, reason: '报告没有考察组成员' };
+  if (!first) return { ok: false, reason: say('inspection.noTeam') };
   const counter = Math.max(...keys.map(({ who }) => who.counter + 1));
   const bytes = await buildBundle({
     crypto: deps.crypto,

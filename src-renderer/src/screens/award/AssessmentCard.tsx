@@ -13,16 +13,17 @@ import {
 import { sha256Hex } from '../../../../src-shared/crypto/keys';
 import type { TaskBook } from '../../../../src-shared/model';
 import { api } from '../../bridge';
-import { useT } from '../../i18n';
+import { message, useT } from '../../i18n';
+import { INDICATOR_SEPARATOR } from '../../i18n/award';
 import { useAward } from '../../stores/award';
 import { withProgress } from '../../stores/progress';
 import { Field, FindingsList, moneyOf, parse, SignBar, today } from './parts';
 
 /** 「出水含油量 ≤ 5 mg/L」 or 「名称：目标」 as an indicator and its target. */
 function rowOf(text: string): IndicatorResult {
-  const [name, ...rest] = text.split('：');
+  const [name, ...rest] = text.split(INDICATOR_SEPARATOR);
   return rest.length > 0
-    ? { indicator: name ?? text, target: rest.join('：'), result: '', passed: false }
+    ? { indicator: name ?? text, target: rest.join(INDICATOR_SEPARATOR), result: '', passed: false }
     : { indicator: text, target: text, result: '', passed: false };
 }
 
@@ -89,7 +90,7 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
         >
           {tb.milestones.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.id} {m.title}（{m.due}）
+              {m.id} {t('common.paren', { text: m.title, note: m.due })}
             </option>
           ))}
         </select>
@@ -129,7 +130,10 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
         </tbody>
       </table>
       <p data-testid="award-overall">
-        {t('award.overall')}：{passed ? t('award.pass') : t('award.fail')}
+        {t('common.labelled', {
+          label: t('award.overall'),
+          text: passed ? t('award.pass') : t('award.fail'),
+        })}
       </p>
       {!passed && (
         <fieldset>
@@ -157,12 +161,15 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
         <input type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
       </Field>
       <p>
-        {t('award.evidence')}：{evidence.map((e) => e.name).join('、') || t('award.none')}
+        {t('common.labelled', {
+          label: t('award.evidence'),
+          text: evidence.map((e) => e.name).join(t('common.listSep')) || t('award.none'),
+        })}
       </p>
       <button
         type="button"
         onClick={() =>
-          void withProgress(t('award.addEvidence'), (task) =>
+          void withProgress(message('award.addEvidence'), (task) =>
             api['file:open']({ filters: [{ name: 'All', extensions: ['*'] }], task }),
           ).then((r) => {
             if (r.canceled) return;

@@ -24,7 +24,7 @@ export function AwardScreen() {
   const loadReview = useReview((s) => s.load);
   const { loaded, book, awards, message, error, load } = useAward();
   useEffect(() => {
-    void loadReview(db);
+    void loadReview();
   }, [db, loadReview]);
   useEffect(() => {
     if (pkg) void load(db, pkg.packageId);
@@ -43,7 +43,7 @@ export function AwardScreen() {
       <h1>{t('award.heading')}</h1>
       <p className="lead">{t('award.lead')}</p>
       <p>
-        {t('award.book')}：{book.taskBookId} {book.title}
+        {t('common.labelled', { label: t('award.book'), text: `${book.taskBookId} ${book.title}` })}
       </p>
       {message && (
         <p role="status" data-testid="award-message">

@@ -147,7 +147,10 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
       </Field>
       {continuing && (
         <p data-testid="race-continuing">
-          {nameOf(continuing.applicantId)}：{t('award.continuing', { amount: continuing.amount })}
+          {t('common.labelled', {
+            label: nameOf(continuing.applicantId),
+            text: t('award.continuing', { amount: continuing.amount }),
+          })}
         </p>
       )}
       <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />

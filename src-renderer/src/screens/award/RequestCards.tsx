@@ -120,7 +120,10 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
     <div className="card" data-testid="award-extension">
       <h2>{t('award.extension')}</h2>
       <p>
-        {t('award.currentEnd')}：{periodEnd}；{t('award.previousExtensions')}：{previous}
+        {[
+          t('common.labelled', { label: t('award.currentEnd'), text: periodEnd }),
+          t('common.labelled', { label: t('award.previousExtensions'), text: String(previous) }),
+        ].join(t('common.clauseSep'))}
       </p>
       <Field label={t('award.requestedOn')}>
         <input type="date" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />

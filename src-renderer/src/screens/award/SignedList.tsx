@@ -29,7 +29,7 @@ export function SignedList() {
           {awards.map((a) => (
             <li key={a.manifestSha256}>
               {titleOf(a, t)} · {a.signedAt.slice(0, 10)} ·{' '}
-              {a.signers.map((s) => s.name).join('、')} ·{' '}
+              {a.signers.map((s) => s.name).join(t('common.listSep'))} ·{' '}
               <code>{a.manifestSha256.slice(0, 16)}</code>
             </li>
           ))}

@@ -22,7 +22,8 @@ export function SignersCard() {
       <ul>
         {signers.map((s) => (
           <li key={s.signerId}>
-            {s.name}（{t(`award.role.${s.role}`)}）<code>{formatFingerprint(s.fingerprint)}</code>
+            {t('common.paren', { text: s.name, note: t(`award.role.${s.role}`) })}
+            <code>{formatFingerprint(s.fingerprint)}</code>
           </li>
         ))}
       </ul>

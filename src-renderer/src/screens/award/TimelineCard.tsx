@@ -28,7 +28,7 @@ export function TimelineCard({ timeline }: { timeline: ProjectTimeline }) {
       {timeline.overdue.length > 0 && (
         <p className="error" data-testid="award-overdue">
           {t('award.overdue', {
-            list: timeline.overdue.map((e) => `${e.date} ${e.what}`).join('；'),
+            list: timeline.overdue.map((e) => `${e.date} ${e.what}`).join(t('common.clauseSep')),
           })}
         </p>
       )}

@@ -98,12 +98,14 @@ export function SignBar({
             checked={picked[s.signerId] ?? need.includes(s.role)}
             onChange={(e) => setPicked({ ...picked, [s.signerId]: e.target.checked })}
           />
-          {s.name}（{t(`award.role.${s.role}`)}）
+          {t('common.paren', { text: s.name, note: t(`award.role.${s.role}`) })}
         </label>
       ))}
       {missing.length > 0 && (
         <p className="note">
-          {t('award.needRoles', { roles: missing.map((r) => t(`award.role.${r}`)).join('、') })}
+          {t('award.needRoles', {
+            roles: missing.map((r) => t(`award.role.${r}`)).join(t('common.listSep')),
+          })}
         </p>
       )}
       {document && hasBlocking(findings) && <p className="note">{t('award.blocked')}</p>}

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { FormInputs, FormKind } from '../../../../src-shared/meeting';
 import { api } from '../../bridge';
-import { useT } from '../../i18n';
+import { message, useT } from '../../i18n';
 import { withProgress } from '../../stores/progress';
 import { useSession } from '../../stores/session';
 import { printMeetingForm } from '../../workflows/meeting';
@@ -20,7 +20,7 @@ export function MeetingPrint({ input }: { input: FormInputs }) {
   const print = (form: FormKind) => {
     const name = t(`meeting.form.${form}`);
     setError(null);
-    withProgress(t('meeting.rendering', { form: name }), (task) =>
+    withProgress(message('meeting.rendering', { form: name }), (task) =>
       printMeetingForm(api, host, form, input, task),
     )
       .then((r) => {

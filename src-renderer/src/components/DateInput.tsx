@@ -1,0 +1,59 @@
+import { useId, useState } from 'react';
+import { readDate } from '../../../src-shared/text/date';
+import { useT } from '../i18n';
+
+interface Props {
+  label: string;
+  /** YYYY-MM-DD, or '' when not given yet. */
+  value: string;
+  onCommit: (iso: string) => void;
+  disabled?: boolean;
+}
+
+/**
+ * A date typed as people here write it (2026-12-01, 2026/12/1, 2026年12月1日, full-width digits),
+ * read by the one date reader (src-shared/text/date.ts) and kept as YYYY-MM-DD — never the
+ * browser locale's month-first picker. What cannot be read stays on screen with its error and is
+ * not committed; an emptied field commits '' (the draft's check then names it).
+ */
+export function DateInput({ label, value, onCommit, disabled }: Props) {
+  const t = useT();
+  const [draft, setDraft] = useState<string | null>(null);
+  const errorId = useId();
+  const shown = draft ?? value;
+  const read = draft === null || draft.trim() === '' ? null : readDate(draft);
+  const error = read && !read.ok ? read.message : null;
+  return (
+    <>
+      <input
+        type="text"
+        inputMode="numeric"
+        aria-label={label}
+        placeholder={t('date.placeholder')}
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+        value={shown}
+        disabled={disabled}
+        onChange={(e) => {
+          const typed = e.target.value;
+          setDraft(typed);
+          if (typed.trim() === '') return onCommit('');
+          const r = readDate(typed);
+          if (r.ok) onCommit(r.iso);
+        }}
+        onBlur={() =>
+          setDraft((d) => {
+            if (d === null) return null;
+            const r = readDate(d);
+            return d.trim() !== '' && !r.ok ? d : null;
+          })
+        }
+      />
+      {error && (
+        <span id={errorId} className="error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}

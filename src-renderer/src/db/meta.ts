@@ -1,0 +1,88 @@
+/**
+ * The `meta` table's keys, each with its one schema: settings and small records that are one of a
+ * kind per profile. A key is read back through its schema (zod at the storage boundary) and
+ * written only with a value of its type. Add a key here, with its schema and what it holds.
+ */
+import { z } from 'zod';
+import { AuditHeadSchema } from '../../../src-shared/audit/head';
+import { InspectionAssignmentSchema, TrustStateSchema } from '../../../src-shared/bundle';
+import { CalendarFileSchema } from '../../../src-shared/calendar';
+import { MilestoneAssessmentSchema } from '../../../src-shared/model';
+import { dbText } from '../i18n/db';
+
+const BytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.bytesMissing);
+
+/** The expert's enrolment as kept in `meta`: its signing key by id (the key is in `keys`). */
+export const StoredEnrolmentSchema = z.object({
+  packageId: z.string(),
+  expertId: z.string(),
+  pledgeAt: z.string(),
+  fingerprint: z.string(),
+  counter: z.number().int().nonnegative(),
+  exportedAt: z.string().optional(),
+  keyId: z.string(),
+});
+
+/** A working-day calendar accepted on this device from the pinned bureau key (第十二条（六）). */
+export const StoredCalendarSchema = z.object({
+  year: z.number().int(),
+  file: CalendarFileSchema,
+  manifestSha256: z.string(),
+  /** The bureau key that signed it. */
+  fingerprint: z.string(),
+  importedAt: z.string(),
+});
+export type StoredCalendar = z.infer<typeof StoredCalendarSchema>;
+
+/** An inspection assignment held on the team's laptop, as imported. */
+export const HeldAssignmentSchema = z.object({
+  manifestSha256: z.string(),
+  assignment: InspectionAssignmentSchema,
+  importedAt: z.string(),
+});
+
+/** An inspector enrolled on the team's laptop (their key is in `keys`, wrapped). */
+export const InspectorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  assignmentId: z.string(),
+  fingerprint: z.string(),
+  /** The last counter this key signed with (the bureau refuses replays). */
+  counter: z.number().int().nonnegative(),
+  enrolledAt: z.string(),
+});
+
+export const META_SCHEMAS = {
+  /** What this profile trusts: the pinned bureau key, the package in use, counters, heads. */
+  trust: TrustStateSchema,
+  /** Who this profile is on the package's roster (第七条 pledge), and its signing key's id. */
+  enrolment: StoredEnrolmentSchema,
+  /** The expert's sheet bundle as exported, byte for byte (the chair can take it from here). */
+  exportedBundle: z.object({ name: z.string(), bytes: BytesSchema }),
+  /** The expert's private review notes. */
+  notes: z.string(),
+  /** The race stage's milestone assessments and the solver chosen to continue (第十三条（三）). */
+  assessments: z.array(MilestoneAssessmentSchema),
+  /** The audit-chain head this device signed last: the log may only grow from it. */
+  auditHeadLastSigned: AuditHeadSchema,
+  /** The working-day calendars accepted on this device, one per year. */
+  calendars: z.array(StoredCalendarSchema),
+  /** The inspection assignments this laptop holds (issue 20). */
+  'inspection.assignments': z.array(HeldAssignmentSchema),
+  /** The inspectors enrolled on this laptop. */
+  'inspection.inspectors': z.array(InspectorSchema),
+} as const;
+
+export type MetaKey = keyof typeof META_SCHEMAS;
+export type MetaValue<K extends MetaKey> = z.output<(typeof META_SCHEMAS)[K]>;
+/** Several keys written together (in one transaction, by `commitChange`). */
+export type MetaPatch = { readonly [K in MetaKey]?: MetaValue<K> };
+
+const schemas: { readonly [K in MetaKey]: z.ZodType<MetaValue<K>> } = META_SCHEMAS;
+
+export const isMetaKey = (key: string): key is MetaKey => key in META_SCHEMAS;
+
+/** Reads a key's value through its schema; undefined when it was never written. */
+export function readMetaValue<K extends MetaKey>(key: K, stored: unknown): MetaValue<K> {
+  return schemas[key].parse(stored);
+}

@@ -1,0 +1,51 @@
+import { defineStrings } from './define';
+
+/** The inspection team's workflows (workflows/inspection.ts): what they refuse with. */
+export const inspectionStrings = defineStrings(
+  {
+    'inspection.notAssignment': '此文件包是{kind}，不是实地考察任务，未导入',
+    'inspection.otherHeld': '本机已有考察任务 {id}（另一份文件），未导入',
+    'inspection.noAssignment': '本机没有考察任务 {id}',
+    'inspection.notMember': '{who} 不是考察任务 {id} 的考察组成员',
+    'inspection.alreadyEnrolled': '{name}（{id}）已在本机登记',
+    'inspection.shortPassphrase': '{name} 的签名口令至少 8 个字符',
+    'inspection.enrolFirst': '请先登记考察组成员（各自的签名密钥），再开始填写报告',
+    'inspection.notSaved': '报告未保存：{path} {message}',
+    'inspection.noReport': '没有考察报告 {id}',
+    'inspection.tooManyPhotos': '每份报告至多 {max} 张照片，{name} 未导入',
+    'inspection.badPhoto': '照片 {name} 无法解码，未导入（文件可能已损坏）',
+    'inspection.photoRefused': '照片 {name} 未导入：{message}',
+    'inspection.photoMissing': '照片数据缺失：{name}',
+    'inspection.blocking': '报告尚有问题，未签名：{list}',
+    'inspection.notEnrolled': '{name}（{id}）未在本机登记',
+    'inspection.askPassphrase': '请 {name} 输入本人的签名口令',
+    'inspection.keyMissing': '{name} 的签名密钥缺失',
+    'inspection.wrongPassphrase': '{name}（{id}）的签名口令不正确，未签名',
+    'inspection.keyMismatch': '{name} 的签名密钥与登记的指纹不符',
+    'inspection.noTeam': '报告没有考察组成员',
+  },
+  {
+    'inspection.notAssignment':
+      'This bundle is a {kind}, not an inspection assignment; not imported',
+    'inspection.otherHeld': 'This laptop holds another file of assignment {id}; not imported',
+    'inspection.noAssignment': 'No assignment {id} on this laptop',
+    'inspection.notMember': '{who} is not on the team of assignment {id}',
+    'inspection.alreadyEnrolled': '{name} ({id}) is already enrolled here',
+    'inspection.shortPassphrase': '{name}’s signing passphrase needs at least 8 characters',
+    'inspection.enrolFirst':
+      'Enrol the team’s members (each with a signing key) before starting the report',
+    'inspection.notSaved': 'Report not saved: {path} {message}',
+    'inspection.noReport': 'No inspection report {id}',
+    'inspection.tooManyPhotos': 'A report holds at most {max} photos; {name} not imported',
+    'inspection.badPhoto': 'Photo {name} does not decode; not imported (the file may be damaged)',
+    'inspection.photoRefused': 'Photo {name} not imported: {message}',
+    'inspection.photoMissing': 'The photo’s data is missing: {name}',
+    'inspection.blocking': 'The report still has problems; not signed: {list}',
+    'inspection.notEnrolled': '{name} ({id}) is not enrolled on this laptop',
+    'inspection.askPassphrase': '{name}: enter your own signing passphrase',
+    'inspection.keyMissing': '{name}’s signing key is missing',
+    'inspection.wrongPassphrase': '{name} ({id}): wrong signing passphrase; not signed',
+    'inspection.keyMismatch': '{name}’s signing key does not match the enrolled fingerprint',
+    'inspection.noTeam': 'The report names no team member',
+  },
+);

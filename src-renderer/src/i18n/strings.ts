@@ -1,0 +1,90 @@
+/**
+ * All user-facing strings, in one place: one dictionary per feature (`i18n/<feature>.ts`, made
+ * with `defineStrings`), listed below. Chinese first; English mirrors the same keys. Pure: the
+ * workflows use it for the messages they return, the screens through `useT` (i18n/index.ts).
+ */
+import { coreStrings } from './core';
+import { pdfStrings } from './pdf';
+import { progressStrings } from './progress';
+import { bundleStrings } from './bundles';
+import { storageStrings } from './storage';
+import { reviewStrings } from './review';
+import { chairStrings } from './chair';
+import { taskbookStrings } from './taskbook';
+import { auditStrings } from './audit';
+import { errorStrings } from './errors';
+import { calendarStrings } from './calendar';
+import { awardStrings } from './award';
+import { inspectionStrings } from './inspection';
+import { bureauStrings } from './bureau';
+import { meetingStrings } from './meeting';
+
+const dictionaries = [
+  coreStrings,
+  pdfStrings,
+  progressStrings,
+  bundleStrings,
+  storageStrings,
+  reviewStrings,
+  chairStrings,
+  taskbookStrings,
+  auditStrings,
+  errorStrings,
+  calendarStrings,
+  awardStrings,
+  inspectionStrings,
+  bureauStrings,
+  meetingStrings,
+] as const;
+
+export type Lang = 'zh' | 'en';
+
+type Dictionary = (typeof dictionaries)[number];
+export type StringKey = Dictionary extends infer D
+  ? D extends { zh: infer Z }
+    ? keyof Z & string
+    : never
+  : never;
+
+const tables: Record<Lang, Map<string, string>> = { zh: new Map(), en: new Map() };
+for (const d of dictionaries) {
+  for (const [k, v] of Object.entries(d.zh)) tables.zh.set(k, v);
+  for (const [k, v] of Object.entries(d.en)) tables.en.set(k, v);
+}
+
+export type Params = Record<string, string | number>;
+
+export function translate(lang: Lang, key: StringKey, params?: Params): string {
+  const template = tables[lang].get(key) ?? tables.zh.get(key) ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export type T = (key: StringKey, params?: Params) => string;
+
+/**
+ * What a workflow tells the user: a string of the tables (shown in the user's language), or a
+ * sentence as a lower layer wrote it (src-shared's rules and checks speak Chinese, the words of
+ * the measures; main speaks Chinese then English).
+ */
+export type Message = { key: StringKey; params?: Params } | { text: string };
+
+export const message = (key: StringKey, params?: Params): Message =>
+  params ? { key, params } : { key };
+
+/**
+ * A sentence from main, "中文。 English.", in one language: the Chinese half for zh, the English
+ * half for en; a sentence in one language only is given as it is.
+ */
+export function oneLanguage(text: string, lang: Lang): string {
+  const m = /^([\s\S]*[。！？])\s+([A-Z][A-Za-z']*\s[^\u3000-\u9fff\uff00-\uffef]*)$/u.exec(text);
+  if (!m) return text;
+  return (lang === 'zh' ? m[1] : m[2]) ?? text;
+}
+
+export function say(lang: Lang, m: Message): string {
+  return 'key' in m ? translate(lang, m.key, m.params) : oneLanguage(m.text, lang);
+}

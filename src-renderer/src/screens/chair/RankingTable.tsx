@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { methodSentence } from '../../../../src-shared/decision';
+import type { Dec } from '../../../../src-shared/money';
+import type { ReviewPackage } from '../../../../src-shared/model';
+import type { AggregateResult } from '../../../../src-shared/scoring';
+import { useT, type StringKey } from '../../i18n';
+import { RankingRow } from './RankingRow';
+
+type SortKey = 'rank' | 'mean' | 'median' | 'spread';
+
+/** Descending by a figure; no figure (无有效评分) last. */
+const byFigure = (a: Dec | null, b: Dec | null): number =>
+  a === null || b === null ? (a === null ? -1 : 0) - (b === null ? -1 : 0) : a.comparedTo(b);
+
+/** Every applicant's figures, every expert's total, sortable by rank, mean, median or spread. */
+export function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }) {
+  const t = useT();
+  const [sort, setSort] = useState<SortKey>('rank');
+  const rows =
+    sort === 'rank' ? agg.results : [...agg.results].sort((a, b) => byFigure(b[sort], a[sort]));
+  const th = (key: SortKey, label: StringKey) => (
+    <th className="num">
+      <button
+        type="button"
+        className="link"
+        onClick={() => setSort(key)}
+        aria-pressed={sort === key}
+      >
+        {t(label)}
+      </button>
+    </th>
+  );
+  return (
+    <div className="table-wrap">
+      <table data-testid="ranking">
+        <thead>
+          <tr>
+            {th('rank', 'chair.col.rank')}
+            <th>{t('chair.col.applicant')}</th>
+            {pkg.panel.experts.map((e) => (
+              <th key={e.id} className="num" title={e.name}>
+                {e.id}
+              </th>
+            ))}
+            {th('mean', 'chair.col.mean')}
+            <th className="num">{t('chair.col.trimmed')}</th>
+            {th('median', 'chair.col.median')}
+            {th('spread', 'chair.col.spread')}
+            {pkg.rubric.criteria.map((c) => (
+              <th key={c.id} className="num" title={c.name}>
+                {t('chair.col.criterion', { id: c.id })}
+              </th>
+            ))}
+            <th className="num">{t('chair.col.valid')}</th>
+            <th>{t('chair.col.method')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <RankingRow key={r.applicantId} pkg={pkg} row={r} />
+          ))}
+        </tbody>
+      </table>
+      <p className="note" data-testid="method-statement">
+        {t('chair.method', { method: methodSentence(pkg, agg) })}
+      </p>
+      <p className="note">{t('chair.legend', { min: pkg.aggregation.minValidSheets })}</p>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
+import type { Finding } from '../../../../src-shared/rules';
+import { FindingsList } from '../../components/FindingsList';
+import { NoticeLine } from '../../components/NoticeLine';
+import { useT } from '../../i18n';
+import { useChair } from '../../stores/chair';
+
+/** 规则校验 and signing: the button waits for every blocking finding to be resolved. */
+export function SignCard({
+  pkg,
+  decision,
+  findings,
+  canSign,
+  own,
+}: {
+  pkg: ReviewPackage;
+  decision: PanelDecision;
+  findings: readonly Finding[];
+  canSign: boolean;
+  own: ScoreSheet | null;
+}) {
+  const t = useT();
+  const { notice, unsaved, sign, saveAgain } = useChair();
+  return (
+    <>
+      <h3>{t('chair.findings')}</h3>
+      {findings.length === 0 ? (
+        <p className="ok">{t('chair.noFindings')}</p>
+      ) : (
+        <FindingsList findings={findings} testId="findings" />
+      )}
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          disabled={!canSign}
+          onClick={() =>
+            void sign({ pkg, decision: { ...decision, decidedAt: new Date().toISOString() }, own })
+          }
+        >
+          {t('chair.sign')}
+        </button>
+        {unsaved && (
+          <button type="button" onClick={() => void saveAgain()}>
+            {t('export.saveAgain')}
+          </button>
+        )}
+      </div>
+      <NoticeLine notice={notice} testId="chair-notice" />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { SHEET_TEXT_MAX, type ApplicantScore, type Rubric } from '../../../../src-shared/model';
+import { criterionIssues, type SheetEdit } from '../../../../src-shared/scoring';
+import { PointsInput } from '../../components/PointsInput';
+import { TextInput } from '../../components/TextInput';
+import { useT } from '../../i18n';
+
+type Criterion = Rubric['criteria'][number];
+
+/** One criterion of the rubric: points (keyboard first), its guidance bands, a comment. */
+export function CriterionField({
+  criterion: c,
+  score,
+  rubric,
+  onEdit,
+}: {
+  criterion: Criterion;
+  score: ApplicantScore;
+  rubric: Rubric;
+  onEdit: (edit: SheetEdit) => void;
+}) {
+  const t = useT();
+  const entry = score.criteria.find((x) => x.criterionId === c.id);
+  const issues = entry
+    ? criterionIssues(score.applicantId, c, entry.points, entry.comment, rubric)
+    : [];
+  const label = t('review.points', { name: c.name, max: c.maxPoints });
+  const target = { applicantId: score.applicantId, criterionId: c.id };
+  return (
+    <div className="criterion">
+      <label>
+        <span aria-hidden="true">{label}</span>
+        <PointsInput
+          label={label}
+          value={entry?.points}
+          step={c.step}
+          max={c.maxPoints}
+          invalid={issues.some((i) => i.field === 'points')}
+          onCommit={(points) => onEdit({ type: 'points', ...target, points })}
+        />
+      </label>
+      <ul className="bands note">
+        {c.guidanceBands.map((b) => (
+          <li key={b.label}>{t('review.band', { min: b.min, max: b.max, label: b.label })}</li>
+        ))}
+      </ul>
+      <TextInput
+        label={t('review.comment', { name: c.name })}
+        hideLabel
+        rows={2}
+        maxLength={SHEET_TEXT_MAX.comment}
+        value={entry?.comment ?? ''}
+        onCommit={(comment) => onEdit({ type: 'comment', ...target, comment })}
+      />
+      {issues.map((i) => (
+        <p key={i.field} className="error" role="alert">
+          {i.message}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { useT } from '../../i18n';
+import { useReview } from '../../stores/review';
+import { EnrolPanel } from './EnrolPanel';
+import { ImportPanel } from './ImportPanel';
+import { Workspace } from './Workspace';
+
+/** 专家评审: import the package, enrol, then score, submit and export the sheet. */
+export function ReviewScreen() {
+  const t = useT();
+  const { loaded, pkg, enrolment, sheet, load } = useReview();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (!loaded) return null;
+  return (
+    <section className="screen wide">
+      <h1>{t('review.heading')}</h1>
+      {!pkg && <ImportPanel />}
+      {pkg && !enrolment && <EnrolPanel pkg={pkg} />}
+      {pkg && enrolment && sheet && <Workspace pkg={pkg} sheet={sheet} />}
+    </section>
+  );
+}

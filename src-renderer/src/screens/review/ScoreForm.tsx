@@ -1,0 +1,75 @@
+import { fmt2 } from '../../../../src-shared/money';
+import {
+  SHEET_TEXT_MAX,
+  type ApplicantScore,
+  type ReviewPackage,
+} from '../../../../src-shared/model';
+import {
+  applicantTotal,
+  maxTotal,
+  needsScoreReason,
+  type SheetEdit,
+} from '../../../../src-shared/scoring';
+import { AmountInput } from '../../components/AmountInput';
+import { TextInput } from '../../components/TextInput';
+import { useT } from '../../i18n';
+import { CriterionField } from './CriterionField';
+
+/** The applicant's score: every criterion, the total, a reason under the pass score, opinion. */
+export function ScoreForm({
+  pkg,
+  score,
+  locked,
+  onEdit,
+}: {
+  pkg: ReviewPackage;
+  score: ApplicantScore;
+  locked: boolean;
+  onEdit: (edit: SheetEdit) => void;
+}) {
+  const t = useT();
+  const applicantId = score.applicantId;
+  return (
+    <fieldset className="score-form" disabled={locked}>
+      {pkg.rubric.criteria.map((c) => (
+        <CriterionField
+          key={c.id}
+          criterion={c}
+          score={score}
+          rubric={pkg.rubric}
+          onEdit={onEdit}
+        />
+      ))}
+      <p className="total" data-testid="sheet-total">
+        {t('review.total', {
+          total: fmt2(applicantTotal(score, pkg.rubric)),
+          max: fmt2(maxTotal(pkg.rubric)),
+        })}
+      </p>
+      {needsScoreReason(score, pkg) && (
+        <TextInput
+          label={t('review.deviationReason')}
+          rows={2}
+          maxLength={SHEET_TEXT_MAX.deviationReason}
+          value={score.deviationReason ?? ''}
+          onCommit={(text) => onEdit({ type: 'deviation-reason', applicantId, text })}
+        />
+      )}
+      <TextInput
+        label={t('review.opinion')}
+        rows={3}
+        maxLength={SHEET_TEXT_MAX.overallOpinion}
+        value={score.overallOpinion}
+        onCommit={(text) => onEdit({ type: 'opinion', applicantId, text })}
+      />
+      <label className="block">
+        <span>{t('review.funding')}</span>
+        <AmountInput
+          label={t('review.funding')}
+          value={score.suggestedFunding ?? ''}
+          onCommit={(amount) => onEdit({ type: 'suggested-funding', applicantId, amount })}
+        />
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
+import { validateSheet } from '../../../../src-shared/scoring';
+import { NoticeLine } from '../../components/NoticeLine';
+import { message, useT } from '../../i18n';
+import { useReview } from '../../stores/review';
+
+/**
+ * Submit (after every issue is resolved), then sign and export the sheet bundle, and print the
+ * paper sheet for the wet signature; what each did is said here, failures as alerts.
+ */
+export function SubmitBar({
+  pkg,
+  sheet,
+  onGoTo,
+}: {
+  pkg: ReviewPackage;
+  sheet: ScoreSheet;
+  onGoTo: (applicantId: string) => void;
+}) {
+  const t = useT();
+  const { enrolment, notice, unsaved, submit, reopen, exportSheet, saveAgain, paperSheet } =
+    useReview();
+  const [reviewing, setReviewing] = useState(false);
+  const issues = validateSheet(sheet, pkg);
+  const exported = enrolment?.exportedAt !== undefined;
+  return (
+    <div className="card submit-bar">
+      {sheet.status === 'draft' && !reviewing && (
+        <button type="button" className="primary" onClick={() => setReviewing(true)}>
+          {t('review.submit')}
+        </button>
+      )}
+      {sheet.status === 'draft' && reviewing && issues.length > 0 && (
+        <div role="alert">
+          <p className="error">{t('review.issues')}</p>
+          <ul data-testid="submit-issues">
+            {issues.map((i, k) => (
+              <li key={k}>
+                <button type="button" className="link" onClick={() => onGoTo(i.applicantId)}>
+                  {i.applicantId}
+                </button>{' '}
+                {i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {sheet.status === 'draft' && reviewing && issues.length === 0 && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void submit().then((done) => done && setReviewing(false))}
+        >
+          {t('review.confirmSubmit')}
+        </button>
+      )}
+      {sheet.status === 'submitted' && (
+        <p className="ok" role="status">
+          {t('review.submitted')}
+        </p>
+      )}
+      {sheet.status === 'submitted' && !exported && (
+        <div className="row">
+          <button type="button" className="primary" onClick={() => void exportSheet()}>
+            {t('review.export')}
+          </button>
+          <button type="button" onClick={() => void reopen()}>
+            {t('review.reopen')}
+          </button>
+        </div>
+      )}
+      {exported && <p className="note">{t('review.exportedLocked')}</p>}
+      {exported && unsaved && (
+        <button type="button" onClick={() => void saveAgain()}>
+          {t('export.saveAgain')}
+        </button>
+      )}
+      {sheet.status === 'submitted' && enrolment && (
+        <button
+          type="button"
+          onClick={() =>
+            void paperSheet(
+              t('review.paperFile', { packageId: pkg.packageId, expertId: enrolment.expertId }),
+              message('review.paper'),
+            )
+          }
+        >
+          {t('review.paper')}
+        </button>
+      )}
+      <NoticeLine notice={notice} testId="review-notice" />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMemo, useState } from 'react';
+import { formatFingerprint } from '../../../../src-shared/crypto/keys';
+import type { ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
+import { applicantStatus } from '../../../../src-shared/scoring';
+import { useT } from '../../i18n';
+import { useReview } from '../../stores/review';
+import { ApplicantList } from './ApplicantList';
+import { Proposal } from './Proposal';
+import { SheetPanel } from './SheetPanel';
+import { SubmitBar } from './SubmitBar';
+
+/** The expert at work: applicants on the left, the proposal in the middle, the sheet beside it. */
+export function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreSheet }) {
+  const t = useT();
+  const enrolment = useReview((s) => s.enrolment);
+  const edit = useReview((s) => s.edit);
+  const [selected, setSelected] = useState(pkg.applicants[0]?.id ?? '');
+  const statuses = useMemo(
+    () => Object.fromEntries(pkg.applicants.map((a) => [a.id, applicantStatus(pkg, sheet, a.id)])),
+    [pkg, sheet],
+  );
+  const finished = Object.values(statuses).filter((s) => s === 'done' || s === 'recused').length;
+  const applicant = pkg.applicants.find((a) => a.id === selected);
+  return (
+    <>
+      <div className="row">
+        <span data-testid="review-progress">
+          {t('review.progress', { done: finished, total: pkg.applicants.length })}
+        </span>
+        <progress max={pkg.applicants.length} value={finished} />
+        <span className="spacer" />
+        {enrolment && (
+          <span className="note mono">
+            {t('review.enrol.key', { fp: formatFingerprint(enrolment.fingerprint) })}
+          </span>
+        )}
+      </div>
+      <div className="workspace">
+        <ApplicantList pkg={pkg} statuses={statuses} selected={selected} onSelect={setSelected} />
+        <div className="proposal">
+          <Proposal attachmentId={applicant?.attachments.find((x) => x.role === 'proposal')?.id} />
+        </div>
+        <SheetPanel pkg={pkg} sheet={sheet} applicantId={selected} onEdit={edit} />
+      </div>
+      <SubmitBar pkg={pkg} sheet={sheet} onGoTo={setSelected} />
+    </>
+  );
+}

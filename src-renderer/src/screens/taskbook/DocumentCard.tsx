@@ -1,0 +1,104 @@
+import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
+import type { TaskBookDraft } from '../../../../src-shared/taskbook';
+import { describeCodePoint } from '../../../../src-shared/text/normalize';
+import { NoticeLine } from '../../components/NoticeLine';
+import { useT } from '../../i18n';
+import { useReview } from '../../stores/review';
+import { useTaskBook } from '../../stores/taskbook';
+import type { Judged, RenderedPdf } from '../../workflows/taskbook';
+
+/** The code in groups of four, as it is printed and read aloud. */
+const grouped = (code: string) => code.replace(/(.{4})(?!$)/g, '$1 ');
+
+/** 任务书文件: its code, preview, save, print, 定稿 / 签名导出 / 退回草稿, and what each said. */
+export function DocumentCard({
+  pkg,
+  decision,
+  draft,
+  judged,
+  current,
+}: {
+  pkg: ReviewPackage;
+  decision: PanelDecision;
+  draft: TaskBookDraft;
+  judged: Judged;
+  current: RenderedPdf | null;
+}) {
+  const t = useT();
+  const enrolment = useReview((s) => s.enrolment);
+  const store = useTaskBook();
+  const tb = judged.checked.ok ? judged.checked.tb : null;
+  const final = draft.status === 'final';
+  const fileName = t(final ? 'taskbook.pdfName' : 'taskbook.pdfNameDraft', {
+    id: draft.taskBookId,
+  });
+  const signer =
+    pkg.panel.experts.find((e) => e.id === enrolment?.expertId)?.name ?? enrolment?.expertId ?? '';
+  return (
+    <div className="card">
+      <h2>
+        {t('taskbook.document', {
+          status: t(final ? 'taskbook.status.final' : 'taskbook.status.draft'),
+        })}
+      </h2>
+      {judged.code && (
+        <p className="mono code" data-testid="tb-code" data-code={judged.code}>
+          {t('taskbook.code', { code: grouped(judged.code) })}
+        </p>
+      )}
+      <div className="row">
+        <button type="button" disabled={!tb} onClick={() => tb && void store.preview(tb)}>
+          {t('taskbook.preview')}
+        </button>
+        <button type="button" disabled={!tb} onClick={() => tb && void store.savePdf(tb, fileName)}>
+          {t('taskbook.savePdf')}
+        </button>
+        <button type="button" disabled={!tb} onClick={() => tb && void store.print(tb, fileName)}>
+          {t('taskbook.print')}
+        </button>
+      </div>
+      <div className="row">
+        {!final ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={!judged.canFinalise}
+            onClick={() => {
+              if (window.confirm(t('taskbook.finaliseConfirm'))) void store.finalise(pkg, decision);
+            }}
+          >
+            {t('taskbook.finalise')}
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="primary"
+              disabled={!enrolment || !tb}
+              onClick={() => tb && void store.exportBundle(tb, signer)}
+            >
+              {t('taskbook.export')}
+            </button>
+            {store.unsaved && (
+              <button type="button" onClick={() => void store.saveAgain()}>
+                {t('export.saveAgain')}
+              </button>
+            )}
+            <button type="button" onClick={() => void store.reopen()}>
+              {t('taskbook.reopen')}
+            </button>
+          </>
+        )}
+      </div>
+      {!judged.canFinalise && !final && <p className="note">{t('taskbook.blockingNote')}</p>}
+      <NoticeLine notice={store.notice} testId="tb-notice" />
+      {current && current.missing.length > 0 && (
+        <p role="alert" className="error" data-testid="tb-missing">
+          {t('taskbook.missingGlyphs', {
+            chars: current.missing.map(describeCodePoint).join(t('common.listSep')),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}

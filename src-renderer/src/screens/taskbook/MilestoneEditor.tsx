@@ -1,0 +1,77 @@
+import type { DraftMilestone, DraftParty, TaskBookEdit } from '../../../../src-shared/taskbook';
+import { linesOf } from '../../../../src-shared/taskbook';
+import { DateInput } from '../../components/DateInput';
+import { Field } from '../../components/Field';
+import { useT } from '../../i18n';
+
+/** One milestone: title, due date, tranche, the solver it applies to, deliverables, indicators. */
+export function MilestoneEditor({
+  m,
+  index,
+  solvers,
+  race,
+  edit,
+}: {
+  m: DraftMilestone;
+  index: number;
+  solvers: readonly DraftParty[];
+  race: boolean;
+  edit: (e: TaskBookEdit) => void;
+}) {
+  const t = useT();
+  const n = index + 1;
+  const patch = (p: Extract<TaskBookEdit, { type: 'milestone' }>['patch']) =>
+    edit({ type: 'milestone', index, patch: p });
+  return (
+    <fieldset className="milestone" data-testid={`milestone-${n}`}>
+      <legend>{t('taskbook.milestoneN', { n })}</legend>
+      <div className="field-grid">
+        <Field label={t('taskbook.mTitle')} wide>
+          <input value={m.title} onChange={(e) => patch({ title: e.target.value })} />
+        </Field>
+        <Field label={t('taskbook.mDue')}>
+          <DateInput label={t('taskbook.mDue')} value={m.due} onCommit={(due) => patch({ due })} />
+        </Field>
+        <Field label={t('taskbook.mTranche')}>
+          <input
+            inputMode="decimal"
+            value={m.tranche}
+            onChange={(e) => patch({ tranche: e.target.value.trim() })}
+          />
+        </Field>
+        {race && (
+          <Field label={t('taskbook.mSolver')}>
+            <select
+              value={m.applicantId ?? ''}
+              onChange={(e) => patch({ applicantId: e.target.value || null })}
+            >
+              <option value="">{t('taskbook.allSolvers')}</option>
+              {solvers.map((p) => (
+                <option key={p.applicantId} value={p.applicantId}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field label={t('taskbook.mDeliverables')} wide>
+          <textarea
+            rows={2}
+            value={m.deliverables.join('\n')}
+            onChange={(e) => patch({ deliverables: linesOf(e.target.value) })}
+          />
+        </Field>
+        <Field label={t('taskbook.mIndicators')} wide>
+          <textarea
+            rows={2}
+            value={m.indicators.join('\n')}
+            onChange={(e) => patch({ indicators: linesOf(e.target.value) })}
+          />
+        </Field>
+      </div>
+      <button type="button" onClick={() => edit({ type: 'remove-milestone', index })}>
+        {t('taskbook.removeMilestone', { n })}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * 任务书 (军令状): drafted from the signed panel decision, edited with the rules of the measures
+ * checked on every keystroke (第十二条（七）（八）, 第十三条, 第十五条, 第十七条), autosaved, then
+ * rendered in main (pages drawn here), saved, printed and signed as a task-book bundle.
+ */
+import { useEffect } from 'react';
+import { useT } from '../../i18n';
+import { useReview } from '../../stores/review';
+import { useTaskBook } from '../../stores/taskbook';
+import { Editor } from './Editor';
+import { SidePanel } from './SidePanel';
+import { StartCard } from './StartCard';
+
+export function TaskBookScreen() {
+  const t = useT();
+  const pkg = useReview((s) => s.pkg);
+  const loadReview = useReview((s) => s.load);
+  const { loaded, decision, draft, load } = useTaskBook();
+  useEffect(() => {
+    void loadReview();
+  }, [loadReview]);
+  useEffect(() => {
+    if (pkg) void load(pkg.packageId);
+  }, [pkg, load]);
+  if (pkg && !loaded) return null;
+  if (!pkg || !decision) {
+    return (
+      <section className="screen">
+        <h1>{t('taskbook.heading')}</h1>
+        <p className="note">{t(!pkg ? 'taskbook.needPackage' : 'taskbook.needDecision')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="screen wide">
+      <h1>{t('taskbook.heading')}</h1>
+      <p className="lead">{t('taskbook.lead')}</p>
+      {draft ? (
+        <div className="tb-layout">
+          <Editor decision={decision} draft={draft} />
+          <SidePanel pkg={pkg} decision={decision} draft={draft} />
+        </div>
+      ) : (
+        <StartCard pkg={pkg} decision={decision} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * What the workflows are given instead of reaching for it: the open database, the crypto provider,
+ * a clock, and — for the use cases that leave the renderer — the bridge's functions they need.
+ * Tests pass a fake-indexeddb database, `nodeCrypto` or `nobleCrypto`, a fixed clock and fakes.
+ */
+import type { CryptoProvider } from '../../../src-shared/crypto/provider';
+import { IpcError, type FileFilter } from '../../../src-shared/ipc';
+import type { JiebangDB } from '../db/database';
+import { message, type Message } from '../i18n/strings';
+
+export interface Deps {
+  db: JiebangDB;
+  crypto: CryptoProvider;
+  /** The time of the change, as recorded (audit entries, submission, export). */
+  now: () => Date;
+}
+
+/** A file offered to the user to save (the save dialog, or a download under the web host). */
+export interface FileToSave {
+  name: string;
+  bytes: Uint8Array;
+  filters?: readonly FileFilter[];
+}
+
+export type SaveResult = { saved: true; name: string } | { saved: false };
+
+/** Offers a file to save; resolves when the user has saved it or cancelled. */
+export type SaveFile = (file: FileToSave) => Promise<SaveResult>;
+
+/** A use case's refusal: nothing was written; the message says why. */
+export class WorkflowError extends Error {
+  constructor(readonly reason: Message) {
+    super('key' in reason ? reason.key : reason.text);
+    this.name = 'WorkflowError';
+  }
+}
+
+/** Today's date where the user is, YYYY-MM-DD. */
+export function today(now: () => Date): string {
+  const d = now();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Any failure as a message for the user: a workflow's own, the bridge's, or a lower layer's. */
+export function problemOf(e: unknown): Message {
+  if (e instanceof WorkflowError) return e.reason;
+  if (e instanceof IpcError && e.issues.includes('bad-answer')) return message('errors.badAnswer');
+  return { text: errorText(e) };
+}

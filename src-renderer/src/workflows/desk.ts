@@ -1,0 +1,167 @@
+/**
+ * The chair's desk without storage (pure, no DOM): the sheets it counts, the decision it shows
+ * and checks, and the signed panel result. `test/unit/decision-doors.test.ts` runs the desk beside
+ * `jiebang check` on the same decision and compares the findings; workflows/chair.ts stores and
+ * signs through it.
+ */
+import {
+  buildBundle,
+  TranscribedSheetSchema,
+  type TranscribedSheet,
+} from '../../../src-shared/bundle';
+import type { AuditHead } from '../../../src-shared/audit/head';
+import { ageEncrypt } from '../../../src-shared/crypto/age';
+import { sha256HexWith, type CryptoProvider } from '../../../src-shared/crypto/provider';
+import {
+  analysePanel,
+  checkPanelDecision,
+  draftDecision,
+  gatherSheets,
+  initialChoices,
+  type DecisionChoices,
+  type PanelAnalysis,
+} from '../../../src-shared/decision';
+import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
+import { hasBlocking, type Finding } from '../../../src-shared/rules';
+
+export interface ImportedSheet {
+  expertId: string;
+  /** The sheet bundle's manifest SHA-256 and bytes, kept unchanged for the panel bundle. */
+  manifestSha256: string;
+  bytes: Uint8Array;
+  sheet: ScoreSheet;
+}
+
+/**
+ * The sheets the desk counts: every imported sheet plus the chair's own submitted sheet, held on
+ * this device (no export or import needed), validated as every door validates them.
+ */
+export function deskSheets(
+  pkg: ReviewPackage,
+  imported: readonly ImportedSheet[],
+  own: ScoreSheet | null,
+): ScoreSheet[] {
+  return gatherSheets(
+    pkg,
+    imported.map((g) => ({ sheet: g.sheet, origin: `${g.expertId}.jbx` })),
+    own,
+  ).sheets;
+}
+
+export interface Desk {
+  analysis: PanelAnalysis;
+  choices: DecisionChoices;
+  decision: PanelDecision;
+  findings: Finding[];
+  canSign: boolean;
+}
+
+/** What the desk shows: the analysis, the draft decision and every finding on it. */
+export function chairDesk(
+  pkg: ReviewPackage,
+  sheets: readonly ScoreSheet[],
+  choices: DecisionChoices | null,
+  chairExpertId: string,
+  decidedAt: string,
+): Desk {
+  const analysis = analysePanel(pkg, sheets);
+  const chosen = choices ?? initialChoices(analysis.proposal);
+  const decision = draftDecision(pkg, analysis.agg, analysis.proposal, chosen, {
+    chairExpertId,
+    decidedAt,
+  });
+  const findings = checkPanelDecision(decision, pkg, sheets);
+  return { analysis, choices: chosen, decision, findings, canSign: !hasBlocking(findings) };
+}
+
+export interface PanelBundleInput {
+  decision: PanelDecision;
+  pkg: ReviewPackage;
+  chair: { id: string; name: string; secretKey: Uint8Array };
+  counter: number;
+  /** The review package bundle this result answers. */
+  packageManifestSha256?: string;
+  /** Every sheet bundle the decision rests on, byte for byte (the chair's own included). */
+  sheetBundles: readonly { expertId: string; manifestSha256: string; bytes: Uint8Array }[];
+  /** Paper sheets typed in (转录), each beside the scan of its wet-signed original. */
+  transcribed?: readonly PaperSheet[];
+  /** The chair's audit chain as it travels (`audit.json`) and its head (in the manifest). */
+  audit: { head: AuditHead; bytes: Uint8Array };
+  crypto: CryptoProvider;
+}
+
+/** The panel result, signed: decision.json and every sheet bundle unchanged (not yet encrypted). */
+export function buildPanelZip(input: PanelBundleInput): Promise<Uint8Array> {
+  const { decision, chair, counter, audit } = input;
+  return buildBundle({
+    crypto: input.crypto,
+    kind: 'panel-result',
+    bundleId: `${decision.packageId}-PANEL-${counter}`,
+    subject: { type: 'package', id: decision.packageId },
+    signers: [{ role: 'chair', ...chair, counter, audit: audit.head }],
+    answers: [
+      ...(input.packageManifestSha256
+        ? [{ kind: 'review-package' as const, manifestSha256: input.packageManifestSha256 }]
+        : []),
+      ...input.sheetBundles.map((g) => ({
+        kind: 'expert-sheets' as const,
+        manifestSha256: g.manifestSha256,
+        ref: g.expertId,
+      })),
+    ],
+    document: decision,
+    files: new Map<string, Uint8Array>([
+      ...input.sheetBundles.map((g): [string, Uint8Array] => [`sheets/${g.expertId}.jbx`, g.bytes]),
+      ...(input.transcribed ?? []).flatMap((p): [string, Uint8Array][] => [
+        [
+          `paper/${p.record.sheet.expertId}.json`,
+          new TextEncoder().encode(JSON.stringify(p.record)),
+        ],
+        [p.record.scan.path, p.scan],
+      ]),
+      ['audit.json', audit.bytes],
+    ]),
+  });
+}
+
+/** The panel result as it travels: signed, then encrypted to the bureau's age recipient. */
+export async function buildPanelBundle(input: PanelBundleInput): Promise<Uint8Array> {
+  return ageEncrypt(
+    await buildPanelZip(input),
+    { recipient: input.pkg.bureau.ageRecipient },
+    input.crypto,
+  );
+}
+
+/** A transcribed paper sheet and its scan's bytes, as the desk keeps them for the panel bundle. */
+export interface PaperSheet {
+  record: TranscribedSheet;
+  scan: Uint8Array;
+}
+
+/**
+ * The record of a paper sheet typed in: the sheet (read through `readSheetsCsv`, validated as at
+ * every door), who typed it and when, who checked it (double entry), and the scan hashed
+ * (`paper/<expertId>.<ext>`, the room format 2 of the bundle gives transcriptions).
+ */
+export function paperSheet(input: {
+  sheet: ScoreSheet;
+  scan: { bytes: Uint8Array; extension: string };
+  transcribedBy: string;
+  transcribedAt: string;
+  checkedBy?: string;
+  crypto: CryptoProvider;
+}): PaperSheet {
+  const record = TranscribedSheetSchema.parse({
+    formatVersion: 1,
+    sheet: input.sheet,
+    scan: {
+      path: `paper/${input.sheet.expertId}.${input.scan.extension.toLowerCase()}`,
+      sha256: sha256HexWith(input.crypto, input.scan.bytes),
+    },
+    transcribedBy: input.transcribedBy,
+    transcribedAt: input.transcribedAt,
+    ...(input.checkedBy ? { checkedBy: input.checkedBy } : {}),
+  });
+  return { record, scan: input.scan.bytes };
+}

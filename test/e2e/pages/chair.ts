@@ -1,0 +1,109 @@
+import { expect, type Page } from '@playwright/test';
+import { AppShell, type Files } from './app';
+
+/** 组长汇总: gather sheet bundles, read the figures, decide, sign and export the panel result. */
+export class ChairPage {
+  readonly shell: AppShell;
+  constructor(readonly page: Page) {
+    this.shell = new AppShell(page);
+  }
+
+  async open(): Promise<void> {
+    await this.shell.go('组长汇总');
+  }
+
+  async importSheets(files: Files): Promise<void> {
+    await this.shell.choose(
+      () => this.page.getByRole('button', { name: '导入评分表文件…' }).click(),
+      files,
+    );
+  }
+
+  /** From another profile on this laptop, with that profile's passphrase. */
+  async importFromProfile(label: string, passphrase: string): Promise<void> {
+    await this.page.getByLabel('本机用户档案').selectOption({ label });
+    await this.page.getByLabel('该档案的口令').fill(passphrase);
+    await this.page.getByRole('button', { name: '导入', exact: true }).click();
+  }
+
+  get outcomes() {
+    return this.page.getByTestId('import-outcomes');
+  }
+
+  get board() {
+    return this.page.getByTestId('board');
+  }
+
+  /** The ranking table (评分汇总表). */
+  get ranking() {
+    return this.page.getByTestId('ranking');
+  }
+
+  /** An applicant's row of the ranking. */
+  row(applicantId: string) {
+    return this.ranking.locator(`tr[data-applicant="${applicantId}"]`);
+  }
+
+  get method() {
+    return this.page.getByTestId('method-statement');
+  }
+
+  get findings() {
+    return this.page.getByTestId('findings');
+  }
+
+  get allRulesPass() {
+    return this.page.getByText('✓ 规则校验通过');
+  }
+
+  get raceReasons() {
+    return this.page.getByTestId('race-reasons');
+  }
+
+  funding(applicantId: string) {
+    return this.page.getByLabel(`核定经费（万元） ${applicantId}`);
+  }
+
+  get approvedTotal() {
+    return this.page.getByTestId('approved-total');
+  }
+
+  /** The reason field for an absent member ('E07 冯立'). */
+  absence(member: string) {
+    return this.page.getByLabel(`${member} 既未提交评分表也未回避——缺席原因`);
+  }
+
+  get belowMinReason() {
+    return this.page.getByLabel(/^有效评分表少于 \d+ 份：/);
+  }
+
+  get opinion() {
+    return this.page.getByTestId('opinion');
+  }
+
+  get comparison() {
+    return this.page.getByTestId('comparison');
+  }
+
+  get signatures() {
+    return this.page.getByTestId('signatures');
+  }
+
+  get raceSelection() {
+    return this.page.getByTestId('race-selection');
+  }
+
+  get signButton() {
+    return this.page.getByRole('button', { name: '签署并导出专家组评审结果…' });
+  }
+
+  /** Signs and exports the panel result; returns the downloaded bundle's path. */
+  async sign(): Promise<string> {
+    await expect(this.signButton).toBeEnabled();
+    return this.shell.download(() => this.signButton.click());
+  }
+
+  get notice() {
+    return this.page.getByTestId('chair-notice');
+  }
+}

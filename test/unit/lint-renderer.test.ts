@@ -1,0 +1,62 @@
+/**
+ * The renderer's two size-and-language rules (issue 16): a component over 250 lines fails lint,
+ * and so does Chinese in a string, template or JSX text outside `src-renderer/src/i18n/` and tests
+ * (comments are free).
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function rulesHit(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+const component = (lines: number) =>
+  [
+    'export function Big() {',
+    '  const rows: number[] = [];',
+    ...Array.from({ length: lines - 4 }, (_, i) => `  rows.push(${i});`),
+    '  return <p>{rows.length}</p>;',
+    '}',
+  ].join('\n') + '\n';
+
+describe('lint: renderer components stay under 250 lines', () => {
+  it('fails a component of 251 lines and passes one of 250', async () => {
+    const file = 'src-renderer/src/screens/example/Big.tsx';
+    expect(await rulesHit(component(251), file)).toContain('max-lines');
+    expect(await rulesHit(component(250), file)).not.toContain('max-lines');
+  });
+});
+
+describe('lint: no Chinese text outside the i18n tables', () => {
+  const rule = 'i18n/no-cjk-literal';
+  it.each([
+    ["export const a = '评分表';", 'a string'],
+    ['export const b = (n: number) => `第${n}条`;', 'a template'],
+    ['export const c = <p>定稿</p>;', 'JSX text'],
+    ['export const d = <input aria-label="口令" />;', 'an attribute'],
+    ["export const e = '：';", 'CJK punctuation'],
+    ["export const f = '１２';", 'full-width digits'],
+  ])('fails %s (%s) in a screen, a store and a workflow', async (code) => {
+    for (const file of [
+      'src-renderer/src/screens/example/X.tsx',
+      'src-renderer/src/stores/example.tsx',
+      'src-renderer/src/workflows/example.tsx',
+    ])
+      expect(await rulesHit(code, file), file).toContain(rule);
+  });
+
+  it('passes the i18n tables, tests and comments', async () => {
+    const code = "// 第十二条\n/** 评分表 */\nexport const a = '评分表';\n";
+    expect(await rulesHit(code, 'src-renderer/src/i18n/example.ts')).not.toContain(rule);
+    expect(await rulesHit(code, 'src-renderer/src/workflows/x.test.ts')).not.toContain(rule);
+    expect(
+      await rulesHit(
+        "// 第十二条\n/** 评分表 */\nexport const a = 'sheet';\n",
+        'src-renderer/src/x.ts',
+      ),
+    ).not.toContain(rule);
+  });
+});
