@@ -10,6 +10,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { methodSentence } from '../../src-shared/decision';
 import { aggregate } from '../../src-shared/scoring';
 import { buildForm, FormKindSchema, type FormKind } from '../../src-shared/meeting';
 import {
@@ -180,6 +181,21 @@ describe('jiebang print: the meeting pack', () => {
     expect(text).toContain('A03准噶尔能源技术有限公司（示例）85.0084.0086.0083.00回避');
     expect(text).toContain('偏离-31.67分');
     assertSound(path);
+  });
+
+  it('评分汇总表 of 4 valid sheets says the plain mean was used, and why (issue 14)', async () => {
+    const four = SHEETS.slice(0, 4);
+    const pkg = samplePackage();
+    const agg = aggregate(
+      pkg,
+      sampleSheets().filter((s) => ['E01', 'E02', 'E03', 'E04'].includes(s.expertId)),
+    );
+    const sentence = methodSentence(pkg, agg).replace(/\s/g, '');
+    expect(sentence).toContain('按算术平均汇总（评审包规定');
+    const { path } = await printed('summary', ...four);
+    const text = flatText(path);
+    expect(text).toContain(sentence);
+    expect(text).not.toContain('按去掉一个最高分和一个最低分后平均汇总');
   });
 
   it('verify-print ties a form code to its record, and says when the record differs', async () => {
