@@ -1,85 +1,106 @@
-import { fmt2, type Dec } from '../../../../src-shared/money';
 import type { ReviewPackage } from '../../../../src-shared/model';
-import {
-  METHOD_SHORT,
-  NO_VALID_SHEETS,
-  type AggregateResult,
-} from '../../../../src-shared/scoring';
+import type { SummaryCell, SummaryColumn, SummaryRow } from '../../../../src-shared/summary';
 import { useT } from '../../i18n';
 
-type Row = AggregateResult['results'][number];
+/** The columns the desk shows of the 评分汇总表 (the details are in the notes and titles). */
+export const shownOnDesk = (c: SummaryColumn): boolean =>
+  c.role !== 'applicant-id' && c.role !== 'detail';
 
-const figure = (v: Dec | null): string => (v === null ? '—' : fmt2(v));
-
-/** One applicant's row: rank, every expert's total (回避, dropped, deviating), the figures. */
-export function RankingRow({ pkg, row: r }: { pkg: ReviewPackage; row: Row }) {
-  const t = useT();
-  const name = pkg.applicants.find((a) => a.id === r.applicantId)?.name ?? r.applicantId;
+/**
+ * One applicant's row of the 评分汇总表 as `summaryTable()` makes it for every door (jiebang score,
+ * export, the printed form): rank, every expert's total (回避, dropped, deviating), the figures
+ * (the one the ranking uses in bold), valid sheets, the method applied and why.
+ */
+export function RankingRow({
+  pkg,
+  columns,
+  row,
+}: {
+  pkg: ReviewPackage;
+  columns: readonly SummaryColumn[];
+  row: SummaryRow;
+}) {
+  const methodNote = row.cells[columns.findIndex((c) => c.key === 'methodNote')];
+  const note = methodNote?.kind === 'text' && methodNote.text !== '' ? methodNote.text : null;
   return (
-    <tr data-applicant={r.applicantId}>
-      <td className="num">
-        {r.rank ?? '—'}
-        {r.tiedWith.length > 0 ? '=' : ''}
-      </td>
-      <td className="name">{name}</td>
-      {pkg.panel.experts.map((e) => {
-        if (r.recusedExpertIds.includes(e.id))
-          return (
-            <td key={e.id} className="num note">
-              {t('chair.recused')}
-            </td>
-          );
-        const x = r.experts.find((y) => y.expertId === e.id);
-        if (!x)
-          return (
-            <td key={e.id} className="num note">
-              —
-            </td>
-          );
-        return (
-          <td
-            key={e.id}
-            className={`num ${x.deviation ? 'error' : ''}`}
-            title={
-              x.deviation
-                ? t('chair.deviates', {
-                    points: fmt2(x.deviation),
-                    reason: x.deviationReason ?? t('chair.noReason'),
-                  })
-                : undefined
-            }
-          >
-            {x.dropped ? `(${fmt2(x.total)})` : fmt2(x.total)}
-            {x.deviation ? '!' : ''}
-          </td>
-        );
+    <tr data-applicant={row.applicantId}>
+      {columns.map((column, i) => {
+        const cell = row.cells[i];
+        return shownOnDesk(column) && cell ? (
+          <Cell key={column.key} pkg={pkg} column={column} cell={cell} note={note} />
+        ) : null;
       })}
-      <td className="num">{figure(r.mean)}</td>
-      <td className="num">
-        <strong>{figure(r.trimmedMean)}</strong>
-      </td>
-      <td className="num">{figure(r.median)}</td>
-      <td className="num">{figure(r.spread)}</td>
-      {pkg.rubric.criteria.map((c) => (
-        <td key={c.id} className="num">
-          {figure(r.criterionMeans[c.id] ?? null)}
-        </td>
-      ))}
-      <td
-        className={`num ${r.belowMinValidSheets ? 'warn' : ''}`}
-        title={
-          r.belowMinValidSheets
-            ? t('chair.belowMinShort', { min: pkg.aggregation.minValidSheets })
-            : undefined
-        }
-      >
-        {r.validSheets}
-        {r.belowMinValidSheets ? '*' : ''}
-      </td>
-      <td className="method" title={r.methodNote ?? undefined}>
-        {r.method === null ? NO_VALID_SHEETS : METHOD_SHORT[r.method]}
-        {r.methodNote ? t('chair.methodNote', { note: r.methodNote }) : ''}
-      </td>
     </tr>
   );
+}
+
+function Cell({
+  pkg,
+  column,
+  cell,
+  note,
+}: {
+  pkg: ReviewPackage;
+  column: SummaryColumn;
+  cell: SummaryCell;
+  note: string | null;
+}) {
+  const t = useT();
+  switch (cell.kind) {
+    case 'rank':
+      return (
+        <td className="num">
+          {cell.rank ?? '—'}
+          {cell.tied ? '=' : ''}
+        </td>
+      );
+    case 'mark':
+      return <td className="num note">{cell.text === '—' ? '—' : t('chair.recused')}</td>;
+    case 'total':
+      return (
+        <td
+          className={`num ${cell.deviation ? 'error' : ''}`}
+          title={
+            cell.deviation
+              ? t('chair.deviates', {
+                  points: cell.deviation,
+                  reason: cell.reason ?? t('chair.noReason'),
+                })
+              : undefined
+          }
+        >
+          {cell.dropped ? `(${cell.value})` : cell.value}
+          {cell.deviation ? '!' : ''}
+        </td>
+      );
+    case 'figure':
+      return (
+        <td className="num">
+          {cell.isFinal ? <strong>{cell.value}</strong> : (cell.value ?? '—')}
+        </td>
+      );
+    case 'count':
+      return (
+        <td
+          className={`num ${cell.isBelowMin ? 'warn' : ''}`}
+          title={
+            cell.isBelowMin
+              ? t('chair.belowMinShort', { min: pkg.aggregation.minValidSheets })
+              : undefined
+          }
+        >
+          {cell.value}
+          {cell.isBelowMin ? '*' : ''}
+        </td>
+      );
+    case 'text':
+      return column.role === 'method' ? (
+        <td className="method" title={note ?? undefined}>
+          {cell.text}
+          {note ? t('chair.methodNote', { note }) : ''}
+        </td>
+      ) : (
+        <td className="name">{cell.text}</td>
+      );
+  }
 }

@@ -1,23 +1,36 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { methodSentence } from '../../../../src-shared/decision';
-import type { Dec } from '../../../../src-shared/money';
 import type { ReviewPackage } from '../../../../src-shared/model';
 import type { AggregateResult } from '../../../../src-shared/scoring';
+import { summaryTable, type SummaryRow } from '../../../../src-shared/summary';
 import { useT, type StringKey } from '../../i18n';
 import { RankingRow } from './RankingRow';
 
 type SortKey = 'rank' | 'mean' | 'median' | 'spread';
 
-/** Descending by a figure; no figure (无有效评分) last. */
-const byFigure = (a: Dec | null, b: Dec | null): number =>
-  a === null || b === null ? (a === null ? -1 : 0) - (b === null ? -1 : 0) : a.comparedTo(b);
+/** A row's figure in the column `index` as a number; no figure (无有效评分) is null. */
+const figureAt = (row: SummaryRow, index: number): number | null => {
+  const cell = row.cells[index];
+  return cell?.kind === 'figure' && cell.value !== null ? Number(cell.value) : null;
+};
 
-/** Every applicant's figures, every expert's total, sortable by rank, mean, median or spread. */
+/** Descending by a figure; no figure last. */
+const byFigure = (a: number | null, b: number | null): number =>
+  a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : b - a;
+
+/**
+ * The 评分汇总表 on the desk: the rows `summaryTable()` makes for every door (jiebang score,
+ * export, the printed form), sortable by rank, mean, median or spread.
+ */
 export function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }) {
   const t = useT();
   const [sort, setSort] = useState<SortKey>('rank');
-  const rows =
-    sort === 'rank' ? agg.results : [...agg.results].sort((a, b) => byFigure(b[sort], a[sort]));
+  const table = useMemo(() => summaryTable(pkg, agg), [pkg, agg]);
+  const rows = useMemo(() => {
+    if (sort === 'rank') return table.rows;
+    const index = table.columns.findIndex((c) => c.key === sort);
+    return [...table.rows].sort((a, b) => byFigure(figureAt(a, index), figureAt(b, index)));
+  }, [table, sort]);
   const th = (key: SortKey, label: StringKey) => (
     <th className="num">
       <button
@@ -57,7 +70,7 @@ export function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateR
         </thead>
         <tbody>
           {rows.map((r) => (
-            <RankingRow key={r.applicantId} pkg={pkg} row={r} />
+            <RankingRow key={r.applicantId} pkg={pkg} columns={table.columns} row={r} />
           ))}
         </tbody>
       </table>
