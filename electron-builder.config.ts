@@ -32,7 +32,11 @@ const config: Configuration = {
   // The PDF worker thread and everything it loads, from app.asar.unpacked (build/packaging.ts).
   asarUnpack: workerUnpackGlobs(root),
   // resources/sample → <resources>/sample: main reads process.resourcesPath/sample when packaged.
-  extraResources: [{ from: 'resources/sample', to: 'sample', filter: ['**/*'] }],
+  extraResources: [
+    { from: 'resources/sample', to: 'sample', filter: ['**/*'] },
+    // The window's icon: main reads <resources>/icons/icon-256.png when packaged.
+    { from: 'resources/icons', to: 'icons', filter: ['icon-256.png'] },
+  ],
   afterPack,
   // Nothing is uploaded anywhere: a maintainer hands the installers out.
   publish: null,

@@ -63,11 +63,13 @@ describe('the packaging configuration', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('copies resources/sample to <resources>/sample, where main reads it when packaged', () => {
+  it('copies resources/sample and the window icon to <resources>, where main reads them when packaged', () => {
     expect(config.extraResources).toEqual([
       { from: 'resources/sample', to: 'sample', filter: ['**/*'] },
+      { from: 'resources/icons', to: 'icons', filter: ['icon-256.png'] },
     ]);
     expect(existsSync(join(root, 'resources/sample/review-package.jbx'))).toBe(true);
+    expect(existsSync(join(root, 'resources/icons/icon-256.png'))).toBe(true);
   });
 
   it('unpacks the PDF worker, its chunks and every package it loads, fonts included', () => {
