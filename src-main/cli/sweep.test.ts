@@ -55,6 +55,10 @@ export function optionsOf(usage: string): OptionSpec[] {
     }
     depth = Math.max(0, depth - closes);
   });
+  // A usage of several forms (one line each): an option missing from one form is optional.
+  const forms = synopsis.split('\n').filter((line) => /^\s*jiebang\b/.test(line));
+  for (const spec of specs.values())
+    if (forms.some((line) => !line.split(/[\s[\]|]+/).includes(spec.flag))) spec.optional = true;
   // Options mentioned only in the description take a value, as most do.
   for (const m of usage.matchAll(/(?<![\w-])(--[a-z][a-z0-9-]*)/g)) {
     const flag = m[1] ?? '';
@@ -265,6 +269,11 @@ describe('every jiebang command, fed malformed input', () => {
       const options = optionsOf((await entry.load()).usage);
       expect(options.length, entry.name).toBeGreaterThan(0);
     }
+    expect(
+      optionsOf('jiebang x FILE -o OUT --code C\njiebang x --code C --package P').map(
+        (o) => `${o.flag}${o.optional ? '?' : ''}`,
+      ),
+    ).toEqual(['-o?', '--code', '--package?']);
     expect(optionsOf('jiebang x FILE -o OUT [--json] [--key K | --passphrase-file F]')).toEqual([
       { flag: '-o', placeholder: 'OUT', optional: false },
       { flag: '--json', placeholder: null, optional: true },
