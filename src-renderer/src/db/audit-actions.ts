@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'sheet.export',
   'sheets.import',
   'decision.sign',
+  'paper.import',
   'taskbook.draft',
   'taskbook.final',
   'taskbook.reopen',

@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import { AuditHeadSchema } from '../../../src-shared/audit/head';
-import { InspectionAssignmentSchema, TrustStateSchema } from '../../../src-shared/bundle';
+import {
+  InspectionAssignmentSchema,
+  TranscribedSheetSchema,
+  TrustStateSchema,
+} from '../../../src-shared/bundle';
 import { CalendarFileSchema } from '../../../src-shared/calendar';
 import { MilestoneAssessmentSchema } from '../../../src-shared/model';
 import { dbText } from '../i18n/db';
@@ -52,6 +56,15 @@ export const InspectorSchema = z.object({
   enrolledAt: z.string(),
 });
 
+/** A paper sheet typed in by the secretary (issue 19): its record and the scan's bytes. */
+export const StoredPaperSheetSchema = z.object({
+  record: TranscribedSheetSchema,
+  scan: BytesSchema,
+  /** The scan's file name as chosen (the bundle names it paper/<expertId>.<ext>). */
+  scanName: z.string(),
+});
+export type StoredPaperSheet = z.infer<typeof StoredPaperSheetSchema>;
+
 export const META_SCHEMAS = {
   /** What this profile trusts: the pinned bureau key, the package in use, counters, heads. */
   trust: TrustStateSchema,
@@ -71,6 +84,8 @@ export const META_SCHEMAS = {
   'inspection.assignments': z.array(HeldAssignmentSchema),
   /** The inspectors enrolled on this laptop. */
   'inspection.inspectors': z.array(InspectorSchema),
+  /** The chair's transcribed paper sheets, each with its scan (carried in the panel result). */
+  paperSheets: z.array(StoredPaperSheetSchema),
 } as const;
 
 export type MetaKey = keyof typeof META_SCHEMAS;

@@ -18,6 +18,7 @@ import { awardStrings } from './award';
 import { inspectionStrings } from './inspection';
 import { bureauStrings } from './bureau';
 import { meetingStrings } from './meeting';
+import { paperStrings } from './paper';
 
 const dictionaries = [
   coreStrings,
@@ -35,6 +36,7 @@ const dictionaries = [
   inspectionStrings,
   bureauStrings,
   meetingStrings,
+  paperStrings,
 ] as const;
 
 export type Lang = 'zh' | 'en';

@@ -8,12 +8,20 @@ import { create } from 'zustand';
 import type { DecisionChoices } from '../../../src-shared/decision';
 import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
 import { api } from '../bridge';
+import type { StoredPaperSheet } from '../db/meta';
 import type { GatheredSheet } from '../db/repo';
 import type { Message } from '../i18n/strings';
 import { importSheets, loadGathered, signDecision, type ImportOutcome } from '../workflows/chair';
 import { offer } from '../workflows/signing';
 import type { FileToSave } from '../workflows/deps';
 import { exportedSheetOfProfile } from '../workflows/local-profile';
+import {
+  importPaperTranscription,
+  loadPaperSheets,
+  type ChosenFile,
+  type PaperImportInput,
+  type PaperImportOutcome,
+} from '../workflows/paper';
 import { profileProblem } from '../workflows/profile';
 import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
@@ -24,6 +32,9 @@ import { useSession } from './session';
 interface ChairStore {
   gathered: GatheredSheet[];
   outcomes: ImportOutcome[];
+  /** The transcribed paper sheets kept for the package, and what the last paper import said. */
+  paper: StoredPaperSheet[];
+  paperOutcome: PaperImportOutcome | null;
   /** What the chair has decided and written; null: the rules' proposal, nothing written yet. */
   choices: DecisionChoices | null;
   notice: Notice | null;
@@ -37,6 +48,9 @@ interface ChairStore {
     profileId: string,
     passphrase: string,
   ) => Promise<Message | null>;
+  /** Opens one file of a kind for the paper import (null when cancelled). */
+  chooseFile: (kind: 'csv' | 'scan', label: Message) => Promise<ChosenFile | null>;
+  importPaper: (input: PaperImportInput) => Promise<void>;
   setChoices: (choices: DecisionChoices) => void;
   sign: (input: {
     pkg: ReviewPackage;
@@ -45,6 +59,11 @@ interface ChairStore {
   }) => Promise<void>;
   saveAgain: () => Promise<void>;
 }
+
+const FILTERS = {
+  csv: { name: 'CSV', extensions: ['csv'] },
+  scan: { name: 'PDF / PNG / JPEG', extensions: ['pdf', 'png', 'jpg', 'jpeg'] },
+};
 
 export const useChair = create<ChairStore>()((set, get) => {
   const run = async (work: () => Promise<void>) => {
@@ -62,12 +81,19 @@ export const useChair = create<ChairStore>()((set, get) => {
   return {
     gathered: [],
     outcomes: [],
+    paper: [],
+    paperOutcome: null,
     choices: null,
     notice: null,
     unsaved: null,
     load: (packageId) =>
       run(async () =>
-        set({ gathered: await loadGathered(currentDeps().db, packageId), outcomes: [] }),
+        set({
+          gathered: await loadGathered(currentDeps().db, packageId),
+          paper: await loadPaperSheets(currentDeps().db, packageId),
+          outcomes: [],
+          paperOutcome: null,
+        }),
       ),
     importFiles: (pkg, label) =>
       run(async () => {
@@ -89,6 +115,27 @@ export const useChair = create<ChairStore>()((set, get) => {
         return profileProblem(e);
       }
     },
+    chooseFile: async (kind, label) => {
+      let chosen: ChosenFile | null = null;
+      await run(async () => {
+        const r = await withProgress(label, (task) =>
+          api['file:open']({ filters: [FILTERS[kind]], task }),
+        );
+        if (!r.canceled) chosen = r.files[0];
+      });
+      return chosen;
+    },
+    importPaper: (input) =>
+      run(async () => {
+        const outcome = await importPaperTranscription(currentDeps(), actor(), input);
+        const paper = await loadPaperSheets(currentDeps().db, input.pkg.packageId);
+        // A new paper sheet changes the figures: the desk reopens on the rules' proposal.
+        set(
+          outcome.kind === 'imported'
+            ? { paperOutcome: outcome, paper, choices: null }
+            : { paperOutcome: outcome },
+        );
+      }),
     setChoices: (choices) => set({ choices }),
     sign: (input) =>
       run(async () => {

@@ -29,6 +29,7 @@ import { message, translate, type Message } from '../i18n/strings';
 import type { Deps, SaveFile } from './deps';
 import { buildPanelZip } from './desk';
 import { verifyForImport } from './imports';
+import { loadPaperSheets } from './paper';
 import { exportSigned, type ExportOutcome, type SigningAudit } from './signing';
 
 // ---- gathering the panel's sheets ----
@@ -151,6 +152,7 @@ export async function signDecision(
   const exported = await getMeta(deps.db, 'exportedBundle');
   const kept = exported ? await openBundle(exported.bytes, { crypto: deps.crypto }) : null;
   const ownIsKept = own?.status === 'submitted' && kept?.ok === true;
+  const paper = await loadPaperSheets(deps.db, pkg.packageId);
   let ownBundle: { name: string; bytes: Uint8Array } | null = null;
 
   const ownSheetBundle = async (counter: number, audit: SigningAudit) => {
@@ -191,6 +193,9 @@ export async function signDecision(
       const others = input.gathered.filter(
         (g) => !(mine.length > 0 && g.expertId === enrolment.expertId),
       );
+      const bundled = new Set([...others, ...mine].map((g) => g.expertId));
+      // The transcribed paper sheets of experts without a signed sheet bundle (as the desk counts).
+      const transcribed = paper.filter((p) => !bundled.has(p.record.sheet.expertId));
       return {
         name: `${pkg.packageId}-panel.jbx`,
         counter: panelCounter,
@@ -202,6 +207,7 @@ export async function signDecision(
           counter: panelCounter,
           ...(answers ? { packageManifestSha256: answers } : {}),
           sheetBundles: [...others, ...mine],
+          transcribed,
           audit,
         }),
       };

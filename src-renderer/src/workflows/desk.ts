@@ -33,17 +33,26 @@ export interface ImportedSheet {
 }
 
 /**
- * The sheets the desk counts: every imported sheet plus the chair's own submitted sheet, held on
- * this device (no export or import needed), validated as every door validates them.
+ * The sheets the desk counts: every transcribed paper sheet, every imported sheet bundle (an
+ * expert's signed sheet counts over a transcription of the same expert's paper) plus the chair's
+ * own submitted sheet, held on this device (no export or import needed), validated as every door
+ * validates them.
  */
 export function deskSheets(
   pkg: ReviewPackage,
   imported: readonly ImportedSheet[],
   own: ScoreSheet | null,
+  paper: readonly { record: TranscribedSheet }[] = [],
 ): ScoreSheet[] {
   return gatherSheets(
     pkg,
-    imported.map((g) => ({ sheet: g.sheet, origin: `${g.expertId}.jbx` })),
+    [
+      ...paper.map((p) => ({
+        sheet: p.record.sheet,
+        origin: `paper/${p.record.sheet.expertId}.json`,
+      })),
+      ...imported.map((g) => ({ sheet: g.sheet, origin: `${g.expertId}.jbx` })),
+    ],
     own,
   ).sheets;
 }

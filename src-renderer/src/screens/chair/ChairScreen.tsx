@@ -6,6 +6,7 @@ import { chairDesk, deskSheets } from '../../workflows/desk';
 import { DecisionForm } from './DecisionForm';
 import { Distribution } from './Distribution';
 import { GatherCard } from './GatherCard';
+import { PaperCard } from './PaperCard';
 import { RankingTable } from './RankingTable';
 import { MeetingPrint } from '../meeting/MeetingPrint';
 
@@ -13,7 +14,7 @@ import { MeetingPrint } from '../meeting/MeetingPrint';
 export function ChairScreen() {
   const t = useT();
   const { pkg, enrolment, sheet: own, load: loadReview } = useReview();
-  const { gathered, choices, load } = useChair();
+  const { gathered, paper, choices, load } = useChair();
   useEffect(() => {
     void loadReview();
   }, [loadReview]);
@@ -24,8 +25,12 @@ export function ChairScreen() {
     pkg &&
     enrolment &&
     pkg.panel.experts.find((e) => e.id === enrolment.expertId)?.role === 'chair';
-  // The imported sheets and the chair's own submitted sheet, as every door gathers them.
-  const sheets = useMemo(() => (pkg ? deskSheets(pkg, gathered, own) : []), [pkg, gathered, own]);
+  // The transcribed paper sheets, the imported sheets and the chair's own submitted sheet, as
+  // every door gathers them.
+  const sheets = useMemo(
+    () => (pkg ? deskSheets(pkg, gathered, own, paper) : []),
+    [pkg, gathered, own, paper],
+  );
   const desk = useMemo(
     () =>
       pkg && enrolment
@@ -45,6 +50,7 @@ export function ChairScreen() {
     <section className="screen wide">
       <h1>{t('chair.heading')}</h1>
       <GatherCard pkg={pkg} sheets={sheets} chairId={enrolment.expertId} />
+      <PaperCard pkg={pkg} />
       <h2>{t('chair.ranking')}</h2>
       <RankingTable pkg={pkg} agg={desk.analysis.agg} />
       <h3>{t('chair.distribution')}</h3>

@@ -16,7 +16,7 @@ export function GatherCard({
 }) {
   const t = useT();
   const say = useSay();
-  const { gathered, outcomes, importFiles } = useChair();
+  const { gathered, paper, outcomes, importFiles } = useChair();
   return (
     <div className="card">
       <h2>{t('chair.gather')}</h2>
@@ -47,9 +47,13 @@ export function GatherCard({
           const recused = sheet?.scores.filter((s) => s.recusal).map((s) => s.applicantId) ?? [];
           const status = !sheet
             ? t('chair.missing')
-            : e.id === chairId && !gathered.some((g) => g.expertId === e.id)
-              ? t('chair.ownSheet')
-              : t('chair.submitted');
+            : gathered.some((g) => g.expertId === e.id)
+              ? t('chair.submitted')
+              : e.id === chairId
+                ? t('chair.ownSheet')
+                : paper.some((p) => p.record.sheet.expertId === e.id)
+                  ? t('paper.boardStatus')
+                  : t('chair.submitted');
           return (
             <li key={e.id}>
               {t('chair.boardLine', { id: e.id, name: e.name, status })}

@@ -1,0 +1,216 @@
+/**
+ * Paper scores in (issue 19) against a sealed fake-indexeddb database: a transcription refused
+ * for want of a typist, a scan or a readable CSV writes nothing; a double entry with one differing
+ * cell returns that cell and writes nothing; once the two agree the sheet is kept sealed with an
+ * audit entry naming the typist, the desk counts it, and the signed panel result carries it with
+ * its scan's hash.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import paperCsv from '../../../resources/sample/paper-sheets.csv?raw';
+import bureauKeyFile from '../../../resources/sample/keys/bureau.agekey?raw';
+import { openBundle } from '../../../src-shared/bundle';
+import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
+import { ageDecrypt } from '../../../src-shared/crypto/age';
+import { generateSigningKey } from '../../../src-shared/crypto/keys';
+import { sha256HexWith } from '../../../src-shared/crypto/provider';
+import { sampleDecision, sampleSheets } from '../../../src-shared/sample-fixture';
+import { auditLog, getMeta } from '../db/repo';
+import { importSheets, signDecision } from './chair';
+import type { SaveFile } from './deps';
+import { deskSheets } from './desk';
+import { enrol, importPackage, verifyPackage } from './expert';
+import { importPaperTranscription, loadPaperSheets, scanExtension } from './paper';
+import { freshDeps, samplePackageBundle } from './test-db';
+
+async function chairWithPackage() {
+  const deps = freshDeps();
+  const { bytes } = await samplePackageBundle();
+  const verified = await verifyPackage(deps, bytes);
+  if (!verified.ok) throw new Error('the sample package does not verify');
+  await importPackage(deps, 'E01', verified.bundle);
+  return { deps, pkg: verified.bundle.document, manifest: verified.bundle.manifestSha256 };
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+/** The sample transcription's header and E05's rows. */
+const e05 = paperCsv
+  .split('\n')
+  .filter((l, i) => i === 0 || l.startsWith('E05,'))
+  .join('\n');
+const csv = (text: string, name = 'E05.csv') => ({ name, bytes: utf8(text) });
+const scan = { name: 'E05-signed.pdf', bytes: utf8('%PDF-1.4 scan of E05 wet-signed sheet') };
+
+describe('scanExtension', () => {
+  it('tells PDF, PNG and JPEG by their first bytes, nothing else', () => {
+    expect(scanExtension(utf8('%PDF-1.7'))).toBe('pdf');
+    expect(scanExtension(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(
+      'png',
+    );
+    expect(scanExtension(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpg');
+    expect(scanExtension(utf8('GIF89a'))).toBeNull();
+  });
+});
+
+describe('importPaperTranscription', () => {
+  it('refuses without typist or scan, a scan that is no PDF or image, a bad CSV: nothing written', async () => {
+    const { deps, pkg } = await chairWithPackage();
+    const before = (await auditLog(deps.db)).length;
+
+    const none = await importPaperTranscription(deps, 'E01', {
+      pkg,
+      csv: csv(e05),
+      typist: ' \u200b ',
+      scan: null,
+    });
+    expect(none.kind === 'refused' && none.problems).toEqual([
+      { key: 'paper.noTypist' },
+      { key: 'paper.noScan' },
+    ]);
+    const badScan = await importPaperTranscription(deps, 'E01', {
+      pkg,
+      csv: csv(e05.replace(/^(E05,A01,,,)[^,]*/m, '$1abc'), 'typed.csv'),
+      typist: '秘书 陈静',
+      scan: { name: 'notes.txt', bytes: utf8('not a scan') },
+    });
+    if (badScan.kind !== 'refused') throw new Error(badScan.kind);
+    expect(badScan.problems[0]).toEqual({
+      key: 'paper.badScan',
+      params: { file: 'notes.txt' },
+    });
+    expect(badScan.problems.slice(1)).toEqual([
+      expect.objectContaining({
+        key: 'paper.csvProblem',
+        params: expect.objectContaining({ file: 'typed.csv' }),
+      }),
+    ]);
+
+    expect(await getMeta(deps.db, 'paperSheets')).toBeUndefined();
+    expect(await auditLog(deps.db)).toHaveLength(before);
+  });
+
+  it('double entry: returns the differing cell and writes nothing, then keeps the agreed sheet sealed', async () => {
+    const { deps, pkg } = await chairWithPackage();
+    const before = (await auditLog(deps.db)).length;
+    // The second typist read E05's C2 for A02 as 33.5.
+    const typo = e05.replace(/^(E05,A02,,,[^,]*,)([^,]*)/m, '$133.5');
+    const differ = await importPaperTranscription(deps, 'E01', {
+      pkg,
+      csv: csv(e05),
+      typist: '秘书 陈静',
+      scan,
+      second: { csv: csv(typo, 'E05-second.csv'), typist: '秘书 王芳' },
+    });
+    if (differ.kind !== 'differ') throw new Error(differ.kind);
+    expect(differ.differences).toHaveLength(1);
+    expect(differ.differences[0]).toMatchObject({
+      expertId: 'E05',
+      applicantId: 'A02',
+      second: '33.5',
+    });
+    expect(differ.differences[0]?.cell).toMatch(/^C2 /);
+    expect(await getMeta(deps.db, 'paperSheets')).toBeUndefined();
+    expect(await auditLog(deps.db)).toHaveLength(before);
+
+    const same = await importPaperTranscription(deps, 'E01', {
+      pkg,
+      csv: csv(e05),
+      typist: '秘书 陈静',
+      scan,
+      second: { csv: csv(e05, 'E05-second.csv'), typist: '秘书 陈静' },
+    });
+    expect(same).toEqual({
+      kind: 'refused',
+      problems: [{ key: 'paper.sameTypist', params: { name: '秘书 陈静' } }],
+    });
+
+    const agreed = await importPaperTranscription(deps, 'E01', {
+      pkg,
+      csv: csv(e05),
+      typist: '秘书 陈静',
+      scan,
+      second: { csv: csv(e05, 'E05-second.csv'), typist: '秘书 王芳' },
+    });
+    if (agreed.kind !== 'imported') throw new Error(agreed.kind);
+    expect(agreed.experts).toEqual(['E05']);
+    const [kept] = await loadPaperSheets(deps.db, pkg.packageId);
+    expect(kept?.record).toMatchObject({
+      transcribedBy: '秘书 陈静',
+      checkedBy: '秘书 王芳',
+      scan: { path: 'paper/E05.pdf', sha256: sha256HexWith(deps.crypto, scan.bytes) },
+    });
+    expect(kept?.scan).toEqual(scan.bytes);
+    expect((await auditLog(deps.db)).at(-1)).toMatchObject({
+      actor: 'E01',
+      action: 'paper.import',
+      details: { typist: '秘书 陈静', checkedBy: '秘书 王芳' },
+    });
+    expect(deskSheets(pkg, [], null, [kept ?? never()]).map((s) => s.expertId)).toEqual(['E05']);
+  });
+
+  it('refuses a transcription of an expert whose signed sheet bundle is gathered', async () => {
+    const { deps, pkg, manifest } = await chairWithPackage();
+    const e05Sheet = sampleSheets().find((s) => s.expertId === 'E05') ?? never();
+    await importSheets(deps, 'E01', pkg, [
+      { name: 'E05.jbx', bytes: await sheetBundle(e05Sheet, generateSigningKey(), manifest) },
+    ]);
+    const r = await importPaperTranscription(deps, 'E01', {
+      pkg,
+      csv: csv(e05),
+      typist: '秘书 陈静',
+      scan,
+    });
+    expect(r).toEqual({
+      kind: 'refused',
+      problems: [{ key: 'paper.hasBundle', params: { ids: 'E05' } }],
+    });
+  });
+});
+
+function never(): never {
+  throw new Error('missing');
+}
+
+const bureauIdentity = () =>
+  bureauKeyFile
+    .split('\n')
+    .filter((l) => l.startsWith('AGE-SECRET-KEY-'))
+    .join('');
+
+describe('signDecision with paper sheets', () => {
+  it('carries the stored transcription and its scan in the signed panel result', async () => {
+    const { deps, pkg, manifest } = await chairWithPackage();
+    const [own, e02] = sampleSheets();
+    if (!own || !e02) throw new Error('sample sheets');
+    const { enrolment } = await enrol(deps, pkg, 'E01');
+    const { gathered } = await importSheets(deps, 'E01', pkg, [
+      { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
+    ]);
+    const imported = await importPaperTranscription(deps, 'E01', {
+      pkg,
+      csv: csv(e05),
+      typist: '秘书 陈静',
+      scan,
+    });
+    expect(imported.kind).toBe('imported');
+    const save = vi.fn<SaveFile>(async (file) => ({ saved: true, name: file.name }));
+
+    const outcome = await signDecision(
+      { ...deps, save },
+      { pkg, decision: sampleDecision(), own, gathered, enrolment },
+    );
+
+    const zip = await ageDecrypt(outcome.file.bytes, [{ identity: bureauIdentity() }], deps.crypto);
+    const opened = await openBundle(zip, { crypto: deps.crypto });
+    if (!opened.ok) throw new Error(opened.error.message);
+    if (opened.bundle.kind !== 'panel-result') throw new Error(opened.bundle.kind);
+    expect(opened.bundle.extra.transcribed).toEqual([
+      expect.objectContaining({
+        transcribedBy: '秘书 陈静',
+        scan: { path: 'paper/E05.pdf', sha256: sha256HexWith(deps.crypto, scan.bytes) },
+        sheet: expect.objectContaining({ expertId: 'E05' }),
+      }),
+    ]);
+    expect(opened.bundle.inner).toHaveLength(2);
+  });
+});

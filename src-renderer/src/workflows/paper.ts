@@ -1,0 +1,186 @@
+/**
+ * Paper scores in (issue 19): the secretary's transcription of the sheets experts scored on paper,
+ * read through the core's one reader (`readSheetsCsv`: GB18030/UTF-8, the rubric's validation),
+ * with the typist's name and the scan of the wet-signed paper (PDF, PNG or JPEG, hashed by
+ * `paperSheet`). Double entry: a second typist's transcription of the same paper is compared cell
+ * by cell (`compareTranscriptions`) and nothing is kept until the two agree. What is kept is sealed
+ * in `meta` (`paperSheets`) with one audit entry naming the typist; the chair's signing carries
+ * the transcriptions in the panel bundle (workflows/chair.ts).
+ */
+import type { ReviewPackage } from '../../../src-shared/model';
+import {
+  compareTranscriptions,
+  readSheetsCsv,
+  type TranscriptionDifference,
+} from '../../../src-shared/scoring';
+import { sizeProblem } from '../../../src-shared/io';
+import { cleanText } from '../../../src-shared/text/normalize';
+import type { JiebangDB } from '../db/database';
+import type { StoredPaperSheet } from '../db/meta';
+import { commitChange, gatheredOfPackage, getMeta } from '../db/repo';
+import { message, translate, type Message } from '../i18n/strings';
+import type { Deps } from './deps';
+import { paperSheet } from './desk';
+
+/** A file as chosen: its name and bytes. */
+export interface ChosenFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The scan of a wet-signed sheet: at most this many bytes (a few A4 pages at 300 dpi). */
+export const SCAN_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The scan's kind from its first bytes (never from its name): PDF, PNG or JPEG, else null. */
+export function scanExtension(bytes: Uint8Array): 'pdf' | 'png' | 'jpg' | null {
+  const starts = (sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (starts([0xff, 0xd8, 0xff])) return 'jpg';
+  return null;
+}
+
+export interface PaperImportInput {
+  pkg: ReviewPackage;
+  /** The transcription (CSV, GB18030 or UTF-8) and who typed it. */
+  csv: ChosenFile | null;
+  typist: string;
+  /** The scan of the signed paper sheets the transcription was typed from. */
+  scan: ChosenFile | null;
+  /** Double entry: a second person's transcription of the same paper. */
+  second?: { csv: ChosenFile | null; typist: string };
+}
+
+export type PaperImportOutcome =
+  | { kind: 'imported'; experts: string[]; stored: StoredPaperSheet[] }
+  /** Nothing written: each problem names the file or field. */
+  | { kind: 'refused'; problems: Message[] }
+  /** Double entry: the two transcriptions differ in these cells; nothing written. */
+  | { kind: 'differ'; differences: TranscriptionDifference[] };
+
+/** The transcribed sheets kept for the package. */
+export async function loadPaperSheets(
+  db: JiebangDB,
+  packageId: string,
+): Promise<StoredPaperSheet[]> {
+  return ((await getMeta(db, 'paperSheets')) ?? []).filter(
+    (p) => p.record.sheet.packageId === packageId,
+  );
+}
+
+/** A person's name as typed: cleaned (invisible characters, widths), or the problem. */
+function nameOf(raw: string, missing: Message): { name: string } | { problem: Message } {
+  const cleaned = cleanText(raw);
+  if (!cleaned.ok)
+    return { problem: message('paper.badName', { name: raw, problem: cleaned.message }) };
+  const name = cleaned.value.trim();
+  if (name === '') return { problem: missing };
+  if (name.length > 200) return { problem: message('paper.longName') };
+  return { name };
+}
+
+/** The CSV read through the one reader: the sheets, or every problem naming the file's rows. */
+function readCsv(pkg: ReviewPackage, file: ChosenFile) {
+  const read = readSheetsCsv(file.bytes, file.name, pkg);
+  return read.ok
+    ? { sheets: read.sheets, problems: [] }
+    : {
+        sheets: [],
+        problems: read.errors.map((e) =>
+          message('paper.csvProblem', { file: file.name, problem: e }),
+        ),
+      };
+}
+
+/**
+ * Imports a transcription: every input checked first (typist, scan, CSV through `readSheetsCsv`,
+ * no sheet of an expert whose signed bundle is gathered), then, for a double entry, the second
+ * transcription compared cell by cell; only when all is well and the two agree are the sheets kept
+ * (replacing an earlier transcription of the same expert) with one audit entry `paper.import`
+ * naming the typist (and the checker), in one transaction. Refused or differing: nothing written.
+ */
+export async function importPaperTranscription(
+  deps: Deps,
+  actor: string,
+  input: PaperImportInput,
+): Promise<PaperImportOutcome> {
+  const { pkg } = input;
+  const problems: Message[] = [];
+  const typist = nameOf(input.typist, message('paper.noTypist'));
+  if ('problem' in typist) problems.push(typist.problem);
+  const second = input.second ? nameOf(input.second.typist, message('paper.noSecondTypist')) : null;
+  if (second && 'problem' in second) problems.push(second.problem);
+  if (second && 'name' in second && 'name' in typist && second.name === typist.name)
+    problems.push(message('paper.sameTypist', { name: typist.name }));
+
+  const scan = input.scan;
+  const extension = scan ? scanExtension(scan.bytes) : null;
+  if (!scan) problems.push(message('paper.noScan'));
+  else {
+    const big = sizeProblem(scan.name, scan.bytes.length, SCAN_MAX_BYTES);
+    if (big) problems.push({ text: big });
+    else if (!extension) problems.push(message('paper.badScan', { file: scan.name }));
+  }
+
+  if (!input.csv) problems.push(message('paper.noCsv'));
+  const first = input.csv ? readCsv(pkg, input.csv) : null;
+  if (first) problems.push(...first.problems);
+  if (input.second && !input.second.csv) problems.push(message('paper.noSecondCsv'));
+  const other = input.second?.csv ? readCsv(pkg, input.second.csv) : null;
+  if (other) problems.push(...other.problems);
+
+  const electronic = new Set(
+    (await gatheredOfPackage(deps.db, pkg.packageId)).map((g) => g.expertId),
+  );
+  const clash = (first?.sheets ?? []).filter((s) => electronic.has(s.expertId));
+  if (clash.length > 0)
+    problems.push(
+      message('paper.hasBundle', {
+        ids: clash.map((s) => s.expertId).join(translate('zh', 'common.listSep')),
+      }),
+    );
+
+  if (problems.length > 0 || !first || !scan || !extension || !('name' in typist))
+    return { kind: 'refused', problems };
+  if (other) {
+    const differences = compareTranscriptions(pkg, first.sheets, other.sheets);
+    if (differences.length > 0) return { kind: 'differ', differences };
+  }
+
+  const at = deps.now().toISOString();
+  const checkedBy = second && 'name' in second ? second.name : undefined;
+  const stored = first.sheets.map((sheet): StoredPaperSheet => {
+    const paper = paperSheet({
+      sheet,
+      scan: { bytes: scan.bytes, extension },
+      transcribedBy: typist.name,
+      transcribedAt: at,
+      ...(checkedBy ? { checkedBy } : {}),
+      crypto: deps.crypto,
+    });
+    return { record: paper.record, scan: paper.scan, scanName: scan.name };
+  });
+  const experts = stored.map((p) => p.record.sheet.expertId);
+  const kept = ((await getMeta(deps.db, 'paperSheets')) ?? []).filter(
+    (p) =>
+      !(p.record.sheet.packageId === pkg.packageId && experts.includes(p.record.sheet.expertId)),
+  );
+  await commitChange(
+    deps.db,
+    { meta: { paperSheets: [...kept, ...stored] } },
+    {
+      actor,
+      action: 'paper.import',
+      target: `${pkg.packageId}:${experts.join(',')}`,
+      details: {
+        typist: typist.name,
+        checkedBy: checkedBy ?? null,
+        csv: input.csv?.name ?? '',
+        scan: scan.name,
+        scanSha256: stored[0]?.record.scan.sha256 ?? '',
+      },
+      at,
+    },
+  );
+  return { kind: 'imported', experts, stored };
+}
