@@ -247,6 +247,72 @@ export function raceTranches(
   ];
 }
 
+/** The date a race choice takes effect: the bureau's approval, else the assessment. */
+export const raceChoiceDate = (c: RaceChoice): string => c.approvedOn ?? c.assessedOn;
+
+/** The signed race choice in force among the documents on a timeline: the latest by date. */
+export function signedRaceChoice(docs: readonly AwardDocument[]): RaceChoice | undefined {
+  let out: RaceChoice | undefined;
+  for (const d of docs)
+    if (d.type === 'race' && (!out || raceChoiceDate(out) <= raceChoiceDate(d.doc))) out = d.doc;
+  return out;
+}
+
+/**
+ * Whether a milestone of the task book belongs to the race stage (第十三条（三）): due on or
+ * before the race's choice, so its funds are the race shares already paid to every solver.
+ */
+export const isRaceStage = (due: string, c: RaceChoice): boolean => due <= raceChoiceDate(c);
+
+/** One tranche of a payee's plan (万元). */
+export interface PayeeTranche {
+  milestoneId: string;
+  /** YYYY-MM-DD */
+  due: string;
+  amount: Money;
+}
+
+/** What one 揭榜方 of a horse race is paid (万元) under 第十三条（三）. */
+export interface PayeePlan {
+  applicantId: string;
+  name: string;
+  chosen: boolean;
+  /** 赛马阶段拨付. */
+  raceShare: Money;
+  /** The task book's tranches after the race: the chosen solver's only; none for the others. */
+  tranches: PayeeTranche[];
+  total: Money;
+}
+
+/**
+ * The tranche plan per payee once the race's choice is signed (第十三条（三）: a share of the
+ * funds to every solver in the race stage; after the assessment, the one chosen continues and is
+ * paid): every solver's race share, and the chosen solver's remaining tranches — the task book's
+ * milestones due after the choice that are its own or common to all solvers.
+ */
+export function tranchePlan(tb: TaskBook, c: RaceChoice): PayeePlan[] {
+  return c.solvers.map((s) => {
+    const chosen = s.applicantId === c.chosenId;
+    const tranches: PayeeTranche[] = chosen
+      ? tb.milestones
+          .filter(
+            (m) =>
+              !isRaceStage(m.due, c) &&
+              (m.applicantId === undefined || m.applicantId === s.applicantId),
+          )
+          .map((m) => ({ milestoneId: m.id, due: m.due, amount: m.tranche }))
+      : [];
+    return {
+      applicantId: s.applicantId,
+      name: s.name,
+      chosen,
+      raceShare: s.raceShare,
+      tranches,
+      total: money(sum([s.raceShare, ...tranches.map((x) => x.amount)])),
+    };
+  });
+}
+
 /** The city funds to recover, with the article that says so; null when nothing is recovered. */
 export interface Recovery {
   amount: Money;
