@@ -12,12 +12,14 @@ import {
   finding,
   type Finding,
 } from '../rules';
-import type {
-  AcceptanceForm,
-  AwardDocument,
-  MilestoneAssessmentForm,
-  RaceChoice,
-  TerminationForm,
+import {
+  FORM_LABEL,
+  type AcceptanceForm,
+  type AwardDocument,
+  type MilestoneAssessmentForm,
+  type ProjectForm,
+  type RaceChoice,
+  type TerminationForm,
 } from './documents';
 
 /** The task book's solvers (揭榜方), by applicant id. */
@@ -397,12 +399,15 @@ function checkAcceptance(
 
 /**
  * Findings for any document after the award. `periodEnd` is the end in force (after an approved
- * extension); it defaults to the task book's.
+ * extension); it defaults to the task book's. `onTimeline` holds the documents already signed for
+ * the task book: a signed termination or revocation refuses later forms (第十七条); without it (a lone file) that rule
+ * is not weighed.
  */
 export function checkAwardDocument(
   d: AwardDocument,
   tb: TaskBook | undefined,
   periodEnd?: string,
+  onTimeline?: readonly AwardDocument[],
 ): Finding[] {
   const on = dateOf(d);
   const early =
@@ -417,7 +422,37 @@ export function checkAwardDocument(
           ),
         ]
       : [];
-  return [...early, ...documentFindings(d, tb, periodEnd)];
+  return [
+    ...early,
+    ...documentFindings(d, tb, periodEnd),
+    ...(d.type === 'form' && onTimeline ? closedProjectFindings(d.doc, onTimeline) : []),
+  ];
+}
+
+/** The signed termination or revocation on a timeline, if any (第十七条). */
+export const signedTermination = (docs: readonly AwardDocument[]): TerminationForm | undefined =>
+  docs.flatMap((d) => (d.type === 'form' && d.doc.form === 'termination' ? [d.doc] : []))[0];
+
+/**
+ * 第十七条: a project terminated (终止) or revoked (撤销) has ended — no acceptance, change or
+ * extension is taken for it afterwards; the finding names the termination.
+ */
+export function closedProjectFindings(
+  f: ProjectForm,
+  onTimeline: readonly AwardDocument[],
+): Finding[] {
+  const t = signedTermination(onTimeline);
+  if (!t || f.form === 'termination') return [];
+  const what = t.decision === 'terminate' ? '终止' : '撤销';
+  return [
+    finding(
+      'form.terminated',
+      '第十七条',
+      'blocking',
+      `项目已于 ${t.decidedOn} ${what}（${t.formId}），不再受理${FORM_LABEL[f.form]}`,
+      ['taskBookId'],
+    ),
+  ];
 }
 
 /** The date a document is dated by (assessed, requested, decided, applied). */
