@@ -40,14 +40,68 @@ export function expectedEffect(
   return dec(released).isZero() || dec(released).gte(dec(tranche)) ? 'held' : 'reduced';
 }
 
-/** 里程碑考核 against its task book. */
+/**
+ * 第十二条（八）3: in a horse race the milestone assessments follow the race stage — only after the
+ * race's choice is signed, dated on or after it, and only of the solver chosen to continue
+ * (第十三条（三）); each refusal names the solver or the missing choice.
+ */
+export function checkAssessmentAfterRace(
+  a: MilestoneAssessmentForm,
+  tb: TaskBook,
+  onTimeline: readonly AwardDocument[],
+): Finding[] {
+  if (!tb.isHorseRace) return [];
+  const art = '第十二条（八）3';
+  const c = signedRaceChoice(onTimeline);
+  if (!c)
+    return [
+      finding(
+        'assessment.beforeRaceChoice',
+        art,
+        'blocking',
+        '“赛马制”项目于“赛马”阶段结束后开展“里程碑”考核：赛马择优尚未签署',
+        ['milestoneId'],
+      ),
+    ];
+  const out: Finding[] = [];
+  const on = raceChoiceDate(c);
+  const chosen = c.solvers.find((s) => s.applicantId === c.chosenId);
+  const chosenName = chosen ? `${c.chosenId} ${chosen.name}` : c.chosenId;
+  if (a.assessedOn < on)
+    out.push(
+      finding(
+        'assessment.beforeRaceChoice',
+        art,
+        'blocking',
+        `考核日期 ${a.assessedOn} 早于赛马择优（${c.choiceId}，${on}）：“赛马制”项目于“赛马”阶段结束后开展“里程碑”考核`,
+        ['assessedOn'],
+      ),
+    );
+  if (a.applicantId !== undefined && a.applicantId !== c.chosenId) {
+    const other = c.solvers.find((s) => s.applicantId === a.applicantId);
+    out.push(
+      finding(
+        'assessment.notChosen',
+        art,
+        'blocking',
+        `${a.applicantId}${other ? ` ${other.name}` : ''} 未获择优支持（${c.choiceId} 择优支持 ${chosenName}），不再开展“里程碑”考核`,
+        ['applicantId'],
+      ),
+    );
+  }
+  return out;
+}
+
+/** 里程碑考核 against its task book and, in a horse race, the signed race choice. */
 export function checkMilestoneAssessment(
   a: MilestoneAssessmentForm,
   tb: TaskBook | undefined,
+  onTimeline?: readonly AwardDocument[],
 ): Finding[] {
   const out: Finding[] = [];
   const art = '第十二条（八）3';
   if (tb) {
+    if (onTimeline) out.push(...checkAssessmentAfterRace(a, tb, onTimeline));
     const m = tb.milestones.find((x) => x.id === a.milestoneId);
     if (!m)
       out.push(
@@ -400,8 +454,9 @@ function checkAcceptance(
 /**
  * Findings for any document after the award. `periodEnd` is the end in force (after an approved
  * extension); it defaults to the task book's. `onTimeline` holds the documents already signed for
- * the task book: a signed termination or revocation refuses later forms (第十七条); without it (a lone file) that rule
- * is not weighed.
+ * the task book: a signed termination or revocation refuses later forms (第十七条), a signed race
+ * choice opens the milestone assessments (第十二条（八）3); without it (a lone file) those two
+ * rules are not weighed.
  */
 export function checkAwardDocument(
   d: AwardDocument,
@@ -424,7 +479,7 @@ export function checkAwardDocument(
       : [];
   return [
     ...early,
-    ...documentFindings(d, tb, periodEnd),
+    ...documentFindings(d, tb, periodEnd, onTimeline),
     ...(d.type === 'form' && onTimeline ? closedProjectFindings(d.doc, onTimeline) : []),
   ];
 }
@@ -473,10 +528,11 @@ function documentFindings(
   d: AwardDocument,
   tb: TaskBook | undefined,
   periodEnd: string | undefined,
+  onTimeline: readonly AwardDocument[] | undefined,
 ): Finding[] {
   switch (d.type) {
     case 'assessment':
-      return checkMilestoneAssessment(d.doc, tb);
+      return checkMilestoneAssessment(d.doc, tb, onTimeline);
     case 'race':
       return checkRaceChoice(d.doc, tb);
     case 'form': {
