@@ -12,12 +12,14 @@ import {
   finding,
   type Finding,
 } from '../rules';
-import type {
-  AcceptanceForm,
-  AwardDocument,
-  MilestoneAssessmentForm,
-  RaceChoice,
-  TerminationForm,
+import {
+  FORM_LABEL,
+  type AcceptanceForm,
+  type AwardDocument,
+  type MilestoneAssessmentForm,
+  type ProjectForm,
+  type RaceChoice,
+  type TerminationForm,
 } from './documents';
 
 /** The task book's solvers (揭榜方), by applicant id. */
@@ -38,14 +40,68 @@ export function expectedEffect(
   return dec(released).isZero() || dec(released).gte(dec(tranche)) ? 'held' : 'reduced';
 }
 
-/** 里程碑考核 against its task book. */
+/**
+ * 第十二条（八）3: in a horse race the milestone assessments follow the race stage — only after the
+ * race's choice is signed, dated on or after it, and only of the solver chosen to continue
+ * (第十三条（三）); each refusal names the solver or the missing choice.
+ */
+export function checkAssessmentAfterRace(
+  a: MilestoneAssessmentForm,
+  tb: TaskBook,
+  onTimeline: readonly AwardDocument[],
+): Finding[] {
+  if (!tb.isHorseRace) return [];
+  const art = '第十二条（八）3';
+  const c = signedRaceChoice(onTimeline);
+  if (!c)
+    return [
+      finding(
+        'assessment.beforeRaceChoice',
+        art,
+        'blocking',
+        '“赛马制”项目于“赛马”阶段结束后开展“里程碑”考核：赛马择优尚未签署',
+        ['milestoneId'],
+      ),
+    ];
+  const out: Finding[] = [];
+  const on = raceChoiceDate(c);
+  const chosen = c.solvers.find((s) => s.applicantId === c.chosenId);
+  const chosenName = chosen ? `${c.chosenId} ${chosen.name}` : c.chosenId;
+  if (a.assessedOn < on)
+    out.push(
+      finding(
+        'assessment.beforeRaceChoice',
+        art,
+        'blocking',
+        `考核日期 ${a.assessedOn} 早于赛马择优（${c.choiceId}，${on}）：“赛马制”项目于“赛马”阶段结束后开展“里程碑”考核`,
+        ['assessedOn'],
+      ),
+    );
+  if (a.applicantId !== undefined && a.applicantId !== c.chosenId) {
+    const other = c.solvers.find((s) => s.applicantId === a.applicantId);
+    out.push(
+      finding(
+        'assessment.notChosen',
+        art,
+        'blocking',
+        `${a.applicantId}${other ? ` ${other.name}` : ''} 未获择优支持（${c.choiceId} 择优支持 ${chosenName}），不再开展“里程碑”考核`,
+        ['applicantId'],
+      ),
+    );
+  }
+  return out;
+}
+
+/** 里程碑考核 against its task book and, in a horse race, the signed race choice. */
 export function checkMilestoneAssessment(
   a: MilestoneAssessmentForm,
   tb: TaskBook | undefined,
+  onTimeline?: readonly AwardDocument[],
 ): Finding[] {
   const out: Finding[] = [];
   const art = '第十二条（八）3';
   if (tb) {
+    if (onTimeline) out.push(...checkAssessmentAfterRace(a, tb, onTimeline));
     const m = tb.milestones.find((x) => x.id === a.milestoneId);
     if (!m)
       out.push(
@@ -247,6 +303,72 @@ export function raceTranches(
   ];
 }
 
+/** The date a race choice takes effect: the bureau's approval, else the assessment. */
+export const raceChoiceDate = (c: RaceChoice): string => c.approvedOn ?? c.assessedOn;
+
+/** The signed race choice in force among the documents on a timeline: the latest by date. */
+export function signedRaceChoice(docs: readonly AwardDocument[]): RaceChoice | undefined {
+  let out: RaceChoice | undefined;
+  for (const d of docs)
+    if (d.type === 'race' && (!out || raceChoiceDate(out) <= raceChoiceDate(d.doc))) out = d.doc;
+  return out;
+}
+
+/**
+ * Whether a milestone of the task book belongs to the race stage (第十三条（三）): due on or
+ * before the race's choice, so its funds are the race shares already paid to every solver.
+ */
+export const isRaceStage = (due: string, c: RaceChoice): boolean => due <= raceChoiceDate(c);
+
+/** One tranche of a payee's plan (万元). */
+export interface PayeeTranche {
+  milestoneId: string;
+  /** YYYY-MM-DD */
+  due: string;
+  amount: Money;
+}
+
+/** What one 揭榜方 of a horse race is paid (万元) under 第十三条（三）. */
+export interface PayeePlan {
+  applicantId: string;
+  name: string;
+  chosen: boolean;
+  /** 赛马阶段拨付. */
+  raceShare: Money;
+  /** The task book's tranches after the race: the chosen solver's only; none for the others. */
+  tranches: PayeeTranche[];
+  total: Money;
+}
+
+/**
+ * The tranche plan per payee once the race's choice is signed (第十三条（三）: a share of the
+ * funds to every solver in the race stage; after the assessment, the one chosen continues and is
+ * paid): every solver's race share, and the chosen solver's remaining tranches — the task book's
+ * milestones due after the choice that are its own or common to all solvers.
+ */
+export function tranchePlan(tb: TaskBook, c: RaceChoice): PayeePlan[] {
+  return c.solvers.map((s) => {
+    const chosen = s.applicantId === c.chosenId;
+    const tranches: PayeeTranche[] = chosen
+      ? tb.milestones
+          .filter(
+            (m) =>
+              !isRaceStage(m.due, c) &&
+              (m.applicantId === undefined || m.applicantId === s.applicantId),
+          )
+          .map((m) => ({ milestoneId: m.id, due: m.due, amount: m.tranche }))
+      : [];
+    return {
+      applicantId: s.applicantId,
+      name: s.name,
+      chosen,
+      raceShare: s.raceShare,
+      tranches,
+      total: money(sum([s.raceShare, ...tranches.map((x) => x.amount)])),
+    };
+  });
+}
+
 /** The city funds to recover, with the article that says so; null when nothing is recovered. */
 export interface Recovery {
   amount: Money;
@@ -331,12 +453,16 @@ function checkAcceptance(
 
 /**
  * Findings for any document after the award. `periodEnd` is the end in force (after an approved
- * extension); it defaults to the task book's.
+ * extension); it defaults to the task book's. `onTimeline` holds the documents already signed for
+ * the task book: a signed termination or revocation refuses later forms (第十七条), a signed race
+ * choice opens the milestone assessments (第十二条（八）3); without it (a lone file) those two
+ * rules are not weighed.
  */
 export function checkAwardDocument(
   d: AwardDocument,
   tb: TaskBook | undefined,
   periodEnd?: string,
+  onTimeline?: readonly AwardDocument[],
 ): Finding[] {
   const on = dateOf(d);
   const early =
@@ -351,7 +477,37 @@ export function checkAwardDocument(
           ),
         ]
       : [];
-  return [...early, ...documentFindings(d, tb, periodEnd)];
+  return [
+    ...early,
+    ...documentFindings(d, tb, periodEnd, onTimeline),
+    ...(d.type === 'form' && onTimeline ? closedProjectFindings(d.doc, onTimeline) : []),
+  ];
+}
+
+/** The signed termination or revocation on a timeline, if any (第十七条). */
+export const signedTermination = (docs: readonly AwardDocument[]): TerminationForm | undefined =>
+  docs.flatMap((d) => (d.type === 'form' && d.doc.form === 'termination' ? [d.doc] : []))[0];
+
+/**
+ * 第十七条: a project terminated (终止) or revoked (撤销) has ended — no acceptance, change or
+ * extension is taken for it afterwards; the finding names the termination.
+ */
+export function closedProjectFindings(
+  f: ProjectForm,
+  onTimeline: readonly AwardDocument[],
+): Finding[] {
+  const t = signedTermination(onTimeline);
+  if (!t || f.form === 'termination') return [];
+  const what = t.decision === 'terminate' ? '终止' : '撤销';
+  return [
+    finding(
+      'form.terminated',
+      '第十七条',
+      'blocking',
+      `项目已于 ${t.decidedOn} ${what}（${t.formId}），不再受理${FORM_LABEL[f.form]}`,
+      ['taskBookId'],
+    ),
+  ];
 }
 
 /** The date a document is dated by (assessed, requested, decided, applied). */
@@ -372,10 +528,11 @@ function documentFindings(
   d: AwardDocument,
   tb: TaskBook | undefined,
   periodEnd: string | undefined,
+  onTimeline: readonly AwardDocument[] | undefined,
 ): Finding[] {
   switch (d.type) {
     case 'assessment':
-      return checkMilestoneAssessment(d.doc, tb);
+      return checkMilestoneAssessment(d.doc, tb, onTimeline);
     case 'race':
       return checkRaceChoice(d.doc, tb);
     case 'form': {

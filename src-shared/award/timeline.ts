@@ -7,7 +7,13 @@ import { addDays } from '../calendar';
 import { ACCEPTANCE_LABEL, type TaskBook } from '../model';
 import { dec, money, sum, ZERO, type Money } from '../money';
 import type { AwardDocument, MilestoneAssessmentForm, ProjectForm } from './documents';
-import { acceptanceRecovery, terminationRecovery } from './rules';
+import {
+  acceptanceRecovery,
+  isRaceStage,
+  raceChoiceDate,
+  signedRaceChoice,
+  terminationRecovery,
+} from './rules';
 
 export type TimelineState =
   'done' | 'paid' | 'held' | 'reduced' | 'failed' | 'recovery' | 'overdue' | 'upcoming' | 'info';
@@ -76,9 +82,20 @@ export function periodEndInForce(tb: TaskBook, docs: readonly AwardDocument[]): 
   return end;
 }
 
-/** City funds paid so far (万元): every released tranche. */
-export const cityPaid = (docs: readonly AwardDocument[]): Money =>
-  money(sum([...latestAssessments(docs).values()].map((a) => a.released)));
+/**
+ * City funds paid so far (万元): every released tranche and, once a race choice is signed, each
+ * solver's race share (第十三条（三）) — which stands for the race stage's milestones, so their
+ * releases are not counted twice.
+ */
+export function cityPaid(docs: readonly AwardDocument[], tb?: TaskBook): Money {
+  const race = signedRaceChoice(docs);
+  const dueOf = new Map((tb?.milestones ?? []).map((m) => [m.id, m.due]));
+  const released = [...latestAssessments(docs).values()].flatMap((a) => {
+    const due = dueOf.get(a.milestoneId);
+    return race && due !== undefined && isRaceStage(due, race) ? [] : [a.released];
+  });
+  return money(sum([...(race ? race.solvers.map((s) => s.raceShare) : []), ...released]));
+}
 
 export function buildTimeline(
   tb: TaskBook,
@@ -163,6 +180,16 @@ export function buildTimeline(
       article: '第十三条（三）',
     });
   }
+  const race = signedRaceChoice(docs);
+  if (race)
+    for (const s of race.solvers)
+      entries.push({
+        date: raceChoiceDate(race),
+        what: `赛马阶段拨付：${s.name} ${s.raceShare} 万元`,
+        detail: s.applicantId === race.chosenId ? '择优支持，继续开展项目研究' : '赛马阶段结束',
+        state: 'paid',
+        article: '第十三条（三）',
+      });
 
   for (const f of forms) {
     switch (f.form) {
@@ -277,7 +304,7 @@ export function buildTimeline(
   return {
     entries,
     periodEnd,
-    paid: cityPaid(docs),
+    paid: cityPaid(docs, tb),
     held: money(held),
     reduced: money(reduced),
     next: entries.find((e) => e.state === 'upcoming') ?? null,

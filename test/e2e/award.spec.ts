@@ -70,6 +70,54 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
     await expect(signers.getByRole('listitem').filter({ hasText: name })).toBeVisible();
   }
 
+  // 赛马择优 first: the milestone assessments follow it (第十二条（八）3). Both solvers side by side, A01 chosen; exported and verified by standard tools.
+  const race = app.getByTestId('award-race');
+  await race.getByTestId('race-A01').getByLabel('赛马阶段考核得分').fill('88');
+  await race.getByTestId('race-A02').getByLabel('赛马阶段考核得分').fill('79');
+  await race.getByTestId('race-A01').getByLabel('赛马阶段拨付（万元）').fill('120');
+  await race.getByTestId('race-A02').getByLabel('赛马阶段拨付（万元）').fill('１２０');
+  await race.getByTestId('race-A01').getByLabel('择优支持').check();
+  await expect(race.getByTestId('award-findings')).toContainText('择优支持须记录理由');
+  await race.getByLabel('理由').fill('中试出水指标全部达到，工艺路线成熟度更高');
+  await race.getByLabel('考核日期').fill(shift(start, 300));
+  await race.getByLabel('市科技局审定日期').fill(shift(start, 308));
+  await expect(race.getByTestId('race-continuing')).toContainText('择优支持后拨付：560 万元');
+  // The race shares carried into the tranches, per payee (第十三条（三）).
+  await expect(race.getByTestId('race-plan')).toContainText(
+    '西部石油大学（示例）牵头联合体：赛马阶段 120 万元；合计 120 万元',
+  );
+  const chosen = await exportFrom(app, 'sign-race', 'RC-1');
+  expect(jiebang('verify', chosen)).toContain('✓ 全部校验通过');
+  const dir = mkdtempSync(join(tmpdir(), 'award-race-'));
+  execFileSync('unzip', ['-q', chosen, '-d', dir]);
+  const sigs = readdirSync(join(dir, 'signatures')).filter((f) => f.endsWith('.sig'));
+  expect(sigs).toHaveLength(2);
+  for (const sig of sigs) {
+    const out = execFileSync(
+      'openssl',
+      [
+        'pkeyutl',
+        '-verify',
+        '-pubin',
+        '-inkey',
+        join('signatures', sig.replace('.sig', '.pem')),
+        '-rawin',
+        '-in',
+        'manifest.json',
+        '-sigfile',
+        join('signatures', sig),
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(out).toContain('Signature Verified Successfully');
+  }
+  expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).toContain(
+    'race.json: OK',
+  );
+  await expect(timeline).toContainText('赛马择优：新疆水处理技术研究院（示例） 继续研究');
+  // The race shares are paid: the timeline counts them (第十三条（三）).
+  await expect(app.getByTestId('award-money')).toContainText('已拨付 240 万元');
+
   // 里程碑考核 of P2: one indicator missed → 未通过, its 400 万元 held; signed by three keys.
   const assessment = app.getByTestId('award-assessment');
   await assessment.getByLabel('里程碑').selectOption('P2');
@@ -103,48 +151,6 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   await expect(timeline).toContainText('里程碑 P2 经费：暂缓拨付');
   await expect(app.getByTestId('award-money')).toContainText('暂缓 400 万元');
 
-  // 赛马择优: both solvers side by side, A01 chosen; exported and verified by standard tools.
-  const race = app.getByTestId('award-race');
-  await race.getByTestId('race-A01').getByLabel('赛马阶段考核得分').fill('88');
-  await race.getByTestId('race-A02').getByLabel('赛马阶段考核得分').fill('79');
-  await race.getByTestId('race-A01').getByLabel('赛马阶段拨付（万元）').fill('120');
-  await race.getByTestId('race-A02').getByLabel('赛马阶段拨付（万元）').fill('１２０');
-  await race.getByTestId('race-A01').getByLabel('择优支持').check();
-  await expect(race.getByTestId('award-findings')).toContainText('择优支持须记录理由');
-  await race.getByLabel('理由').fill('中试出水指标全部达到，工艺路线成熟度更高');
-  await race.getByLabel('考核日期').fill(shift(start, 300));
-  await race.getByLabel('市科技局审定日期').fill(shift(start, 308));
-  await expect(race.getByTestId('race-continuing')).toContainText('择优支持后拨付：560 万元');
-  const chosen = await exportFrom(app, 'sign-race', 'RC-1');
-  expect(jiebang('verify', chosen)).toContain('✓ 全部校验通过');
-  const dir = mkdtempSync(join(tmpdir(), 'award-race-'));
-  execFileSync('unzip', ['-q', chosen, '-d', dir]);
-  const sigs = readdirSync(join(dir, 'signatures')).filter((f) => f.endsWith('.sig'));
-  expect(sigs).toHaveLength(2);
-  for (const sig of sigs) {
-    const out = execFileSync(
-      'openssl',
-      [
-        'pkeyutl',
-        '-verify',
-        '-pubin',
-        '-inkey',
-        join('signatures', sig.replace('.sig', '.pem')),
-        '-rawin',
-        '-in',
-        'manifest.json',
-        '-sigfile',
-        join('signatures', sig),
-      ],
-      { cwd: dir, encoding: 'utf8' },
-    );
-    expect(out).toContain('Signature Verified Successfully');
-  }
-  expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).toContain(
-    'race.json: OK',
-  );
-  await expect(timeline).toContainText('赛马择优：新疆水处理技术研究院（示例） 继续研究');
-
   // 延期 requested 20 calendar days before the end: refused, citing 第十九条.
   const extension = app.getByTestId('award-extension');
   await extension.getByLabel('申请日期').fill(shift(end, -20));
@@ -154,27 +160,6 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
     '延期申请应在实施周期到期 30 日前提出（本申请距到期仅 20 日）（第十九条）',
   );
   await expect(extension.getByRole('button', { name: '签名导出…' })).toBeDisabled();
-
-  // 终止: the unspent balance of what was paid is recovered (第十七条).
-  const termination = app.getByTestId('award-termination');
-  await termination.getByLabel('理由').fill('核心工艺被证明不可行，项目无法继续实施');
-  await termination.getByLabel('决定日期').fill(shift(start, 700));
-  await termination.getByLabel('已拨付的市财政资金（万元）').fill('240');
-  await termination.getByLabel('其中已使用（万元）').fill('185.5');
-  await expect(termination.getByTestId('award-findings')).toContainText(
-    '终止或撤销须经市科技局与发榜方共同审核同意（第十七条）',
-  );
-  await termination.getByLabel('市科技局审核同意').check();
-  await termination.getByLabel('发榜方审核同意').check();
-  await expect(termination.getByTestId('award-recovery')).toContainText(
-    '应收回：54.5 万元（第十七条）：项目终止：由发榜方追回并原路退回结余的市财政科研项目资金',
-  );
-  await termination.getByLabel('撤销').check();
-  await expect(termination.getByTestId('award-recovery')).toContainText('应收回：240 万元');
-  await termination.getByLabel('终止').check();
-  const terminated = await exportFrom(app, 'sign-termination', 'TRM-1');
-  expect(jiebang('verify', terminated)).toContain('✓ 全部校验通过');
-  await expect(timeline).toContainText('收回 54.5 万元');
 
   // 验收 不通过 for a non-objective cause: 第二十条's recovery and integrity investigation.
   const acceptance = app.getByTestId('award-acceptance');
@@ -197,6 +182,32 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   );
   const accepted = await exportFrom(app, 'sign-acceptance', 'ACC-1');
   expect(jiebang('verify', accepted)).toContain('✓ 全部校验通过');
+
+  // 终止: the unspent balance of what was paid is recovered (第十七条).
+  const termination = app.getByTestId('award-termination');
+  await termination.getByLabel('理由').fill('核心工艺被证明不可行，项目无法继续实施');
+  await termination.getByLabel('决定日期').fill(shift(start, 700));
+  await termination.getByLabel('已拨付的市财政资金（万元）').fill('240');
+  await termination.getByLabel('其中已使用（万元）').fill('185.5');
+  await expect(termination.getByTestId('award-findings')).toContainText(
+    '终止或撤销须经市科技局与发榜方共同审核同意（第十七条）',
+  );
+  await termination.getByLabel('市科技局审核同意').check();
+  await termination.getByLabel('发榜方审核同意').check();
+  await expect(termination.getByTestId('award-recovery')).toContainText(
+    '应收回：54.5 万元（第十七条）：项目终止：由发榜方追回并原路退回结余的市财政科研项目资金',
+  );
+  await termination.getByLabel('撤销').check();
+  await expect(termination.getByTestId('award-recovery')).toContainText('应收回：240 万元');
+  await termination.getByLabel('终止').check();
+  const terminated = await exportFrom(app, 'sign-termination', 'TRM-1');
+  expect(jiebang('verify', terminated)).toContain('✓ 全部校验通过');
+  await expect(timeline).toContainText('收回 54.5 万元');
+
+  // After the termination no acceptance is taken (第十七条), naming it.
+  await expect(acceptance.getByTestId('award-findings')).toContainText(
+    '终止（TRM-1），不再受理验收（第十七条）',
+  );
 
   // The project's life on one page.
   await expect(timeline).toContainText('验收结论：不通过');

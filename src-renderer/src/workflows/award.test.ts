@@ -4,8 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import tbJson from '../../../resources/sample/taskbook.json';
 import {
   sampleAssessment,
+  sampleFailedAcceptance,
   sampleLateExtension,
   sampleRaceChoice,
+  sampleTermination,
 } from '../../../src-shared/award/samples';
 import { openBundle } from '../../../src-shared/bundle';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
@@ -61,6 +63,22 @@ describe('after the award on a device', () => {
     const i = await enrolSigner(db, 'chair', { role: 'issuer', name: '陈立新' });
     const b = await enrolSigner(db, 'chair', { role: 'bureau', name: '克拉玛依市科学技术局' });
     expect(new Set([a.fingerprint, i.fingerprint, b.fingerprint]).size).toBe(3);
+    // A horse race: the milestone assessments follow the signed choice (第十二条（八）3).
+    const early = signAward(db, {
+      tb: book(),
+      document: { type: 'assessment', doc: sampleAssessment() },
+      signerIds: [a.signerId, i.signerId, b.signerId],
+      actor: 'chair',
+    });
+    await expect(early).rejects.toThrow('赛马择优尚未签署（第十二条（八）3）');
+    expect(await awardsOf(db, 'TB-KLMY-2026-001')).toEqual([]);
+    await signAward(db, {
+      tb: book(),
+      document: { type: 'race', doc: sampleRaceChoice() },
+      signerIds: [b.signerId, i.signerId],
+      actor: 'chair',
+      now: '2027-12-28T09:00:00+08:00',
+    });
     const signed = await signAward(db, {
       tb: book(),
       document: { type: 'assessment', doc: sampleAssessment() },
@@ -77,15 +95,16 @@ describe('after the award on a device', () => {
       ['bureau', '克拉玛依市科学技术局', b.fingerprint],
     ]);
     const kept = await awardsOf(db, 'TB-KLMY-2026-001');
-    expect(kept.map((k) => k.manifestSha256)).toEqual([opened.bundle.manifestSha256]);
-    expect((await awardSigners(db)).map((s) => s.counter)).toEqual([1, 1, 1]);
+    expect(kept.map((k) => k.document.type)).toEqual(['race', 'assessment']);
+    expect(kept[1]?.manifestSha256).toBe(opened.bundle.manifestSha256);
+    expect((await awardSigners(db)).map((s) => s.counter)).toEqual([1, 2, 2]);
     expect((await auditLog(db)).map((e) => e.action)).toContain('award.sign.assessment');
     // Sealed: the row as stored (no middleware) shows its id and task book only.
     const raw = new Dexie(db.name);
     await raw.open();
     const rows = await raw.table('awards').toArray();
     raw.close();
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain('王建国');
     expect(JSON.stringify(rows)).not.toContain('assessment');
     expect(rows[0]?.['taskBookId']).toBe('TB-KLMY-2026-001');
@@ -115,6 +134,33 @@ describe('after the award on a device', () => {
       }),
     ).rejects.toThrow('赛马择优须由市科技局签名');
     expect(await awardsOf(db, 'TB-KLMY-2026-001')).toEqual([]);
+  });
+
+  it('refuses an acceptance after a signed termination, naming it (第十七条), writing nothing more', async () => {
+    const db = await installation();
+    const i = await enrolSigner(db, 'chair', { role: 'issuer', name: '陈立新' });
+    const b = await enrolSigner(db, 'chair', { role: 'bureau', name: '克拉玛依市科学技术局' });
+    const s = await enrolSigner(db, 'chair', {
+      role: 'solver',
+      name: '新疆水处理技术研究院（示例）',
+    });
+    await signAward(db, {
+      tb: book(),
+      document: { type: 'form', doc: sampleTermination() },
+      signerIds: [b.signerId, i.signerId],
+      actor: 'chair',
+    });
+    const after = signAward(db, {
+      tb: book(),
+      document: { type: 'form', doc: sampleFailedAcceptance() },
+      signerIds: [s.signerId],
+      actor: 'chair',
+    });
+    await expect(after).rejects.toThrow(AwardRefused);
+    await expect(after).rejects.toThrow(
+      '项目已于 2028-09-01 终止（TRM-1），不再受理验收（第十七条）',
+    );
+    expect((await awardsOf(db, 'TB-KLMY-2026-001')).map((k) => k.document.type)).toEqual(['form']);
   });
 
   it('starts the race’s choice from what the chair entered on the chair’s desk', async () => {

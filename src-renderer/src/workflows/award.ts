@@ -161,7 +161,10 @@ export async function signAward(
   },
 ): Promise<{ bytes: Uint8Array; name: string }> {
   const { tb, document } = input;
-  const findings = checkAwardDocument(document, tb, input.periodEnd);
+  // The documents already signed for this task book: a termination closes the project (第十七条),
+  // a race's choice opens the milestone assessments (第十二条（八）3).
+  const onTimeline = (await awardsOf(db, tb.taskBookId)).map((a) => a.document);
+  const findings = checkAwardDocument(document, tb, input.periodEnd, onTimeline);
   if (hasBlocking(findings))
     throw new AwardRefused(
       findings

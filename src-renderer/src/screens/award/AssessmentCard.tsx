@@ -17,7 +17,7 @@ import { message, useT } from '../../i18n';
 import { INDICATOR_SEPARATOR } from '../../i18n/award';
 import { useAward } from '../../stores/award';
 import { withProgress } from '../../stores/progress';
-import { Field, FindingsList, moneyOf, parse, SignBar, today } from './parts';
+import { Field, FindingsList, moneyOf, parse, SignBar, today, useOnTimeline } from './parts';
 
 /** 「出水含油量 ≤ 5 mg/L」 or 「名称：目标」 as an indicator and its target. */
 function rowOf(text: string): IndicatorResult {
@@ -33,6 +33,7 @@ const safeName = (name: string, n: number) =>
 
 export function AssessmentCard({ tb }: { tb: TaskBook }) {
   const t = useT();
+  const onTimeline = useOnTimeline();
   const signers = useAward((s) => s.signers);
   const done = useAward((s) => s.awards.filter((a) => a.document.type === 'assessment').length);
   const [milestoneId, setMilestoneId] = useState(tb.milestones[0]?.id ?? '');
@@ -73,7 +74,7 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
   };
   const parsed = parse(MilestoneAssessmentFormSchema, raw);
   const document = parsed.ok ? { type: 'assessment' as const, doc: parsed.value } : null;
-  const findings = document ? checkAwardDocument(document, tb) : [];
+  const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   const setRow = (i: number, patch: Partial<IndicatorResult>) =>
     setRows(rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
   return (

@@ -14,7 +14,7 @@ import {
 } from '../../../../src-shared/award';
 import type { TaskBook } from '../../../../src-shared/model';
 import { useT } from '../../i18n';
-import { Field, FindingsList, moneyOf, parse, SignBar, today } from './parts';
+import { Field, FindingsList, moneyOf, parse, SignBar, today, useOnTimeline } from './parts';
 
 function RecoveryLine({ recovery }: { recovery: Recovery | null }) {
   const t = useT();
@@ -28,6 +28,7 @@ function RecoveryLine({ recovery }: { recovery: Recovery | null }) {
 
 export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
   const t = useT();
+  const onTimeline = useOnTimeline();
   const [decision, setDecision] = useState<'terminate' | 'revoke'>('terminate');
   const [decidedOn, setDecidedOn] = useState(today());
   const [reason, setReason] = useState('');
@@ -49,7 +50,7 @@ export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
     issuerApproved,
   });
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
-  const findings = document ? checkAwardDocument(document, tb) : [];
+  const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   const doc = document?.doc;
   return (
     <div className="card" data-testid="award-termination">
@@ -116,6 +117,7 @@ export function AcceptanceCard({
   periodEnd: string;
 }) {
   const t = useT();
+  const onTimeline = useOnTimeline();
   const [appliedOn, setAppliedOn] = useState(today());
   const [evaluatedOn, setEvaluatedOn] = useState('');
   const [materials, setMaterials] = useState<string[]>([]);
@@ -139,7 +141,7 @@ export function AcceptanceCard({
     cityDisbursed: moneyOf(disbursed),
   });
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
-  const findings = document ? checkAwardDocument(document, tb, periodEnd) : [];
+  const findings = document ? checkAwardDocument(document, tb, periodEnd, onTimeline) : [];
   const doc = document?.doc;
   return (
     <div className="card" data-testid="award-acceptance">

@@ -8,6 +8,7 @@ import {
   raceTranches,
   RaceChoiceSchema,
   solverIdsOfTaskBook,
+  tranchePlan,
 } from '../../../../src-shared/award';
 import type { TaskBook } from '../../../../src-shared/model';
 import { useT } from '../../i18n';
@@ -77,6 +78,7 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
   const findings = document ? checkAwardDocument(document, tb) : [];
   const plan = document ? raceTranches(document.doc, tb.funding.city) : [];
   const continuing = plan.find((p) => p.stage === 'continue');
+  const payees = document ? tranchePlan(tb, document.doc) : [];
   const setRow = (id: string, patch: Partial<Row>) => {
     const r = rows[id];
     if (r) setRows({ ...rows, [id]: { ...r, ...patch } });
@@ -152,6 +154,36 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
             text: t('award.continuing', { amount: continuing.amount }),
           })}
         </p>
+      )}
+      {payees.length > 0 && (
+        <>
+          <h3>{t('award.plan')}</h3>
+          <ul data-testid="race-plan">
+            {payees.map((p) => (
+              <li key={p.applicantId}>
+                {t('award.planRow', {
+                  name: p.name,
+                  share: p.raceShare,
+                  rest:
+                    p.tranches.length > 0
+                      ? t('award.planAfter', {
+                          list: p.tranches
+                            .map((x) =>
+                              t('award.planTranche', {
+                                id: x.milestoneId,
+                                amount: x.amount,
+                                due: x.due,
+                              }),
+                            )
+                            .join(t('common.listSep')),
+                        })
+                      : '',
+                  total: p.total,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
       <SignBar

@@ -8,7 +8,7 @@ import { checkAwardDocument, ProjectFormSchema } from '../../../../src-shared/aw
 import { ChangeRequestSchema, type TaskBook } from '../../../../src-shared/model';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
-import { Field, FindingsList, parse, SignBar, today } from './parts';
+import { Field, FindingsList, parse, SignBar, today, useOnTimeline } from './parts';
 
 const KINDS = ChangeRequestSchema.shape.kind.options;
 type Kind = (typeof KINDS)[number];
@@ -22,6 +22,7 @@ function useFormCount(form: string): number {
 
 export function ChangeCard({ tb }: { tb: TaskBook }) {
   const t = useT();
+  const onTimeline = useOnTimeline();
   const n = useFormCount('change');
   const [kind, setKind] = useState<Kind>('unit-name');
   const [from, setFrom] = useState('');
@@ -44,7 +45,7 @@ export function ChangeCard({ tb }: { tb: TaskBook }) {
     ...(effectiveOn ? { effectiveOn } : {}),
   });
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
-  const findings = document ? checkAwardDocument(document, tb) : [];
+  const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   return (
     <div className="card" data-testid="award-change">
       <h2>{t('award.change')}</h2>
@@ -86,6 +87,7 @@ export function ChangeCard({ tb }: { tb: TaskBook }) {
 
 export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: string }) {
   const t = useT();
+  const onTimeline = useOnTimeline();
   const n = useFormCount('extension');
   const previous = useAward(
     (s) =>
@@ -115,7 +117,7 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
     ...(approvedOn ? { approvedOn } : {}),
   });
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
-  const findings = document ? checkAwardDocument(document, tb, periodEnd) : [];
+  const findings = document ? checkAwardDocument(document, tb, periodEnd, onTimeline) : [];
   return (
     <div className="card" data-testid="award-extension">
       <h2>{t('award.extension')}</h2>

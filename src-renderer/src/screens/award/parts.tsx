@@ -1,5 +1,5 @@
 /** Pieces every award form uses: a labelled field, the live findings, the signers and the button. */
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { AwardDocument } from '../../../../src-shared/award';
 import { parseMoneyInput } from '../../../../src-shared/money';
@@ -11,6 +11,12 @@ import { useDb, useProfile } from '../../stores/session';
 import type { AwardRole } from '../../workflows/award';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** The documents already signed for the task book, as `checkAwardDocument` weighs them. */
+export function useOnTimeline(): AwardDocument[] {
+  const awards = useAward((s) => s.awards);
+  return useMemo(() => awards.map((a) => a.document), [awards]);
+}
 
 /** An amount as typed (full-width digits read as digits); left as typed when it is none. */
 export function moneyOf(raw: string): string {
