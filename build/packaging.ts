@@ -31,6 +31,10 @@ export const WORKER_PACKAGES = [
   // Imported for its side effects by a chunk the worker shares with main (the bundler keeps those).
   'age-encryption',
   'fflate',
+  // Amounts in capitals on the meeting forms (src-shared/money.ts), and the photo reader the
+  // inspection report's schemas share a chunk with.
+  'nzh',
+  'exifr',
   '@expo-google-fonts/noto-serif-sc',
   '@expo-google-fonts/noto-sans-sc',
   '@expo-google-fonts/noto-serif-jp',
