@@ -1,0 +1,155 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IpcError, type ProfileSummary } from '../../../src-shared/ipc';
+import { databaseName } from '../db/database';
+import { auditLog, commitChange } from '../db/repo';
+import { exportedSheetOfProfile } from './local-profile';
+import {
+  changePassphrase,
+  createProfile,
+  lockProfile,
+  profileProblem,
+  unlockProfile,
+  type ProfileApi,
+} from './profile';
+import { AT } from './test-db';
+
+const now = () => AT;
+const made: string[] = [];
+afterEach(async () => {
+  for (const id of made.splice(0)) await Dexie.delete(databaseName(id));
+});
+
+/** Main's side of profiles, as a fake: each profile's passphrase and the data key it guards. */
+function fakeMain() {
+  const kept = new Map<string, { summary: ProfileSummary; passphrase: string; key: Uint8Array }>();
+  const calls: string[] = [];
+  const wrong = () => new IpcError('forbidden', '口令不正确', ['wrong-passphrase']);
+  const api: ProfileApi = {
+    'profile:list': async () => [...kept.values()].map((p) => p.summary),
+    'profile:create': async ({ label, passphrase }) => {
+      calls.push('create');
+      const id = crypto.randomUUID();
+      made.push(id);
+      const summary = { id, label, createdAt: AT.toISOString(), hasKeychain: false };
+      const key = crypto.getRandomValues(new Uint8Array(32));
+      kept.set(id, { summary, passphrase, key });
+      return { profile: summary, dataKey: key.slice() };
+    },
+    'profile:unlock': async ({ id, passphrase }) => {
+      calls.push('unlock');
+      const p = kept.get(id);
+      if (!p || p.passphrase !== passphrase) throw wrong();
+      return { dataKey: p.key.slice() };
+    },
+    'profile:change-passphrase': async ({ id, oldPassphrase, newPassphrase }) => {
+      calls.push('change');
+      const p = kept.get(id);
+      if (!p || p.passphrase !== oldPassphrase) throw wrong();
+      p.passphrase = newPassphrase;
+      return { changed: true };
+    },
+  };
+  return { api, calls };
+}
+
+const PASS = '评审专用口令2026';
+
+describe('profiles: create, lock, unlock and a new passphrase, each on the record', () => {
+  it('the expert creates a profile, locks it, unlocks it with the new passphrase and finds the record of each step', async () => {
+    const { api } = fakeMain();
+    const created = await createProfile(
+      api,
+      { label: ' 李明 ', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    );
+    expect(created.profile.label).toBe('李明');
+    await changePassphrase(
+      api,
+      created,
+      { old: PASS, next: '另一个口令abcdef', repeat: '另一个口令abcdef' },
+      now,
+    );
+    await lockProfile(created, 'idle', now);
+
+    const reopened = await unlockProfile(api, created.profile, '另一个口令abcdef', false, now);
+    expect((await auditLog(reopened.db)).map((e) => [e.actor, e.action])).toEqual([
+      ['李明', 'profile.create'],
+      ['李明', 'profile.change-passphrase'],
+      ['李明', 'profile.autolock'],
+      ['李明', 'profile.unlock'],
+    ]);
+    await lockProfile(reopened, 'manual', now);
+  });
+
+  it('a repeat that differs is refused before main is asked: no profile, nothing written', async () => {
+    const { api, calls } = fakeMain();
+    const refused = await createProfile(
+      api,
+      { label: '李明', passphrase: PASS, repeat: `${PASS}x`, plaintext: false },
+      now,
+    ).catch((e: unknown) => e);
+    expect(profileProblem(refused)).toEqual({ key: 'gate.mismatch' });
+    expect(calls).toEqual([]);
+    expect(await api['profile:list']()).toEqual([]);
+  });
+
+  it('a wrong passphrase on unlock says so, and the passphrase change keeps the old one', async () => {
+    const { api } = fakeMain();
+    const created = await createProfile(
+      api,
+      { label: '王芳', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    );
+    const short = await changePassphrase(
+      api,
+      created,
+      { old: PASS, next: '短', repeat: '短' },
+      now,
+    ).catch((e: unknown) => e);
+    expect(profileProblem(short)).toEqual({ key: 'gate.tooShort' });
+    await lockProfile(created, 'manual', now);
+
+    const wrong = await unlockProfile(api, created.profile, 'not-the-passphrase', false, now).catch(
+      (e: unknown) => e,
+    );
+    expect(profileProblem(wrong)).toEqual({ key: 'gate.wrongPassphrase' });
+    const again = await unlockProfile(api, created.profile, PASS, false, now);
+    expect((await auditLog(again.db)).map((e) => e.action)).toEqual([
+      'profile.create',
+      'profile.lock',
+      'profile.unlock',
+    ]);
+    await lockProfile(again, 'manual', now);
+  });
+});
+
+describe('the chair takes an expert’s exported sheet from the expert’s profile on a shared laptop', () => {
+  it('returns the exported bundle’s bytes; a profile that has exported nothing is refused by name', async () => {
+    const { api } = fakeMain();
+    const expert = await createProfile(
+      api,
+      { label: '李明', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    );
+    const none = await exportedSheetOfProfile(api, expert.profile.id, PASS, false).catch(
+      (e: unknown) => e,
+    );
+    expect(profileProblem(none)).toEqual({ key: 'chair.notExportedYet' });
+
+    const bytes = new Uint8Array([1, 2, 3]);
+    await commitChange(expert.db, { meta: { exportedBundle: { name: 'E01.jbx', bytes } } }, null);
+    await lockProfile(expert, 'manual', now);
+    const got = await exportedSheetOfProfile(api, expert.profile.id, PASS, false);
+    expect(got.name).toBe('E01.jbx');
+    expect([...got.bytes]).toEqual([1, 2, 3]);
+    expect(
+      await exportedSheetOfProfile(api, expert.profile.id, 'wrong-pass', false).catch(
+        profileProblem,
+      ),
+    ).toEqual({
+      key: 'gate.wrongPassphrase',
+    });
+  });
+});
