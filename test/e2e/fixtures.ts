@@ -101,9 +101,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => {
-      // A download's blob URL is revoked once saved; that is no failure of the app.
-      if (!r.url().startsWith('blob:'))
-        problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+      // A download's blob URL is revoked once saved, and a reload cancels what the page had in
+      // flight (net::ERR_ABORTED): neither is a failure of the app.
+      const why = r.failure()?.errorText ?? '';
+      if (!r.url().startsWith('blob:') && why !== 'net::ERR_ABORTED')
+        problems.push(`failed: ${r.url()} ${why}`);
     });
     page.on('response', (r) => {
       if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
