@@ -94,7 +94,7 @@ const noCjkLiteral = {
     return {
       Literal: (node) => check(node, node.value),
       TemplateElement: (node) => check(node, node.value.cooked ?? node.value.raw),
-      /** @param {any} node */
+      /** @param {import('estree').BaseNode & { value: string }} node JSX text (not in estree's types) */
       JSXText: (node) => check(node, node.value),
     };
   },
