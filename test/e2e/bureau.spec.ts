@@ -52,7 +52,7 @@ test('a review package made from the templates filled with the sample opens in t
   );
   expect(signed).toContain('市科技局签名密钥指纹：9955 e4cd 08fa 8007 f34e f507 cff6 6106');
 
-  await gate.create('刘珺');
+  await gate.create('刘珺（模板）');
   await review.open();
   await review.openPackage(join(dir, 'KLMY-2026-JB-001.jbx'));
   await expect(review.importChecks).toContainText('✓ 签名：Ed25519 签名有效');
@@ -94,7 +94,7 @@ test('a calendar for a year the app lacks is accepted from the pinned bureau key
     join(dir, 'other'),
   );
 
-  await gate.create('孙昇');
+  await gate.create('孙昇（日历）');
   await review.open();
   await review.useSamplePackage();
   await review.confirmImport();

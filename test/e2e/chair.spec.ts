@@ -18,7 +18,7 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   ui,
 }) => {
   const { chair, page } = ui;
-  await ui.gate.create('张志远');
+  await ui.gate.create('张志远（主审1）');
   await ui.review.importSampleAndEnrol(/E01 张志远/);
   await ui.review.scoreAndSubmit();
   await chair.open();
@@ -144,7 +144,7 @@ test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign un
   ui,
 }) => {
   const { chair } = ui;
-  await ui.gate.create('张志远');
+  await ui.gate.create('张志远（主审2）');
   await ui.review.importSampleAndEnrol(/E01 张志远/);
   await ui.review.scoreAndSubmit();
   await chair.open();
@@ -213,7 +213,7 @@ test('on a shared laptop the chair takes an expert’s exported sheet from the e
 }) => {
   const { review, chair } = ui;
   // The expert, in their own profile.
-  await ui.gate.create('刘珺');
+  await ui.gate.create('刘珺（共用电脑）');
   await review.importSampleAndEnrol(/E02 刘珺/);
   await review.scoreAndSubmit(
     [
@@ -227,12 +227,12 @@ test('on a shared laptop the chair takes an expert’s exported sheet from the e
   await review.exportSheet();
   await ui.shell.lock();
   // The chair, in the chair's profile on the same laptop.
-  await ui.gate.create('张志远');
+  await ui.gate.create('张志远（主审3）');
   await review.importSampleAndEnrol(/E01 张志远/);
   await chair.open();
-  await chair.importFromProfile('刘珺', 'wrong passphrase');
+  await chair.importFromProfile('刘珺（共用电脑）', 'wrong passphrase');
   await expect(ui.page.getByRole('alert').filter({ hasText: '口令不正确' })).toBeVisible();
-  await chair.importFromProfile('刘珺', PASSPHRASE);
+  await chair.importFromProfile('刘珺（共用电脑）', PASSPHRASE);
   await expect(chair.outcomes).toContainText('✓ KLMY-2026-JB-001-E02.jbx：刘珺（E02）');
   await expect(chair.board).toContainText('E02 刘珺：已提交');
 });

@@ -23,7 +23,7 @@ test('the chair imports a paper transcription twice, sees the differing cell, co
   ui,
 }) => {
   const { chair, page } = ui;
-  await ui.gate.create('张志远');
+  await ui.gate.create('张志远（纸质）');
   await ui.review.importSampleAndEnrol(/E01 张志远/);
   await chair.open();
   const card = page.getByTestId('paper-card');

@@ -99,19 +99,19 @@ test('wrong passphrase, passphrase change (typed twice), lock and idle auto-lock
   ui,
 }) => {
   const { gate, home, security, page } = ui;
-  await gate.create('孙昇');
+  await gate.create('孙昇（口令）');
   await home.writeNotes('回避：A03');
   // Lock, then a wrong passphrase: said plainly (nothing was to change on an unlock), nothing
   // opened, and what was typed stays selected to type again.
   await ui.shell.lock();
-  await gate.tryUnlock('孙昇', 'not the passphrase');
+  await gate.tryUnlock('孙昇（口令）', 'not the passphrase');
   await expect(gate.alert).toContainText('口令不正确');
   await expect(gate.alert).not.toContainText('未作任何更改');
   await expect(gate.alert).not.toContainText('Wrong passphrase');
   await expect(gate.passphrase).toHaveValue('not the passphrase');
   await expect(gate.passphrase).toBeFocused();
   await expect(home.notes).toHaveCount(0);
-  await gate.unlock('孙昇');
+  await gate.unlock('孙昇（口令）');
   await expect(home.notes).toHaveValue('回避：A03');
   // Change the passphrase: a repeat that differs is named in place and changes nothing.
   await security.open();
@@ -127,9 +127,9 @@ test('wrong passphrase, passphrase change (typed twice), lock and idle auto-lock
   // Idle auto-lock after 0.1 minute.
   await security.autoLockAfter('0.1');
   await expect(gate.alert).toContainText('已因长时间无操作自动锁定', { timeout: 15_000 });
-  await gate.tryUnlock('孙昇', PASSPHRASE);
+  await gate.tryUnlock('孙昇（口令）', PASSPHRASE);
   await expect(gate.alert).toContainText('口令不正确');
-  await gate.unlock('孙昇', '新的口令 第二版 2026');
+  await gate.unlock('孙昇（口令）', '新的口令 第二版 2026');
   await home.open();
   await expect(home.notes).toHaveValue('回避：A03');
 });

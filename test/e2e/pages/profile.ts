@@ -19,20 +19,39 @@ export class ProfileGate {
   }
 
   radio(label: string) {
-    return this.page.getByRole('radio', { name: label });
+    return this.page.getByRole('radio', { name: label, exact: true });
   }
 
-  /** Creates a profile (asking for a new one when others exist) and waits for the app. */
-  async create(label = '张志远', passphrase = PASSPHRASE): Promise<void> {
+  /**
+   * Creates a profile (asking for a new one when others exist) and waits for the app. Profiles
+   * live in the worker's web host and outlast the test, so a name a test passes must be unique
+   * across every spec (a second profile of that name would make `unlock(label)` ambiguous in
+   * whichever spec runs later in the worker): a repeat fails here, at once. Without a name, the
+   * test never selects the profile again, and the first free one of 张志远, 张志远（2）, … is used.
+   * Resolves to the name used.
+   */
+  async create(label?: string, passphrase = PASSPHRASE): Promise<string> {
     const newProfile = this.page.getByRole('button', { name: '新建用户档案' });
     const name = this.page.getByLabel('姓名');
     await expect(newProfile.or(name).first()).toBeVisible();
-    if (await newProfile.isVisible()) await newProfile.click();
-    await this.page.getByLabel('姓名').fill(label);
+    let used = label ?? '张志远';
+    if (await newProfile.isVisible()) {
+      if (label === undefined) {
+        for (let n = 2; (await this.radio(used).count()) > 0; n += 1) used = `张志远（${n}）`;
+      } else {
+        await expect(
+          this.radio(label),
+          `a profile named ${label} already exists in this worker`,
+        ).toHaveCount(0);
+      }
+      await newProfile.click();
+    }
+    await this.page.getByLabel('姓名').fill(used);
     await this.passphrase.fill(passphrase);
     await this.repeat.fill(passphrase);
     await this.page.getByRole('button', { name: '创建用户档案' }).click();
-    await expect(this.shell.currentUser(label)).toBeVisible({ timeout: 20_000 });
+    await expect(this.shell.currentUser(used)).toBeVisible({ timeout: 20_000 });
+    return used;
   }
 
   /** Tries a passphrase on a profile (the outcome is for the test to check). */
@@ -42,7 +61,7 @@ export class ProfileGate {
     await this.page.getByRole('button', { name: '解锁' }).click();
   }
 
-  async unlock(label = '张志远', passphrase = PASSPHRASE): Promise<void> {
+  async unlock(label: string, passphrase = PASSPHRASE): Promise<void> {
     await this.tryUnlock(label, passphrase);
     await expect(this.shell.currentUser(label)).toBeVisible({ timeout: 20_000 });
   }
