@@ -40,7 +40,7 @@ export const dashboardSuite: BenchSuite = {
       await page.getByRole('button', { name: '导入评分表文件…' }).click();
       await page.evaluate('window.__longTasks.length = 0');
       const t = performance.now();
-      await (await chooser).setFiles(files);
+      await (await chooser).setFiles(files, { timeout: 300_000 });
       await page
         .getByTestId('import-outcomes')
         .locator('li.ok')

@@ -8,10 +8,18 @@ import { meets, type BenchRow } from './harness';
  */
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
+const failed: string[] = [];
 for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
   process.stderr.write(`bench: ${suite.name}…\n`);
-  rows.push(...(await suite.run()));
+  try {
+    rows.push(...(await suite.run()));
+  } catch (error) {
+    // One suite's failure (a wrong result, a timeout) is printed, the others still run; the run fails.
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    failed.push(`${suite.name}: ${message}`);
+    process.stderr.write(`bench: ${suite.name} FAILED: ${message}\n`);
+  }
 }
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
 const target = (r: BenchRow) =>
@@ -30,3 +38,5 @@ for (const r of rows) {
 }
 const judged = rows.filter((r) => meets(r) !== null);
 console.log(`\ntargets met: ${judged.filter((r) => meets(r)).length} of ${judged.length}`);
+for (const f of failed) console.log(`FAILED ${f}`);
+if (failed.length > 0) process.exitCode = 1;
