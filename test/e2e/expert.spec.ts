@@ -29,7 +29,7 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
   await expect(review.progress).toHaveText('评审进度：0/4');
 
   // The proposal beside the sheet: page 1 drawn, its text searchable.
-  await expect(page.getByTestId('pdf-text')).toContainText('揭榜', { timeout: 20_000 });
+  await expect(page.getByTestId('pdf-text')).toContainText('揭榜', { timeout: 60_000 });
   await page.getByLabel('在文档中查找').fill('油田采出水深度处理');
   await page.getByLabel('在文档中查找').press('Enter');
   await expect(page.getByText('找到 1 处：第 1 页')).toBeVisible();

@@ -120,13 +120,13 @@ test('wrong passphrase, passphrase change (typed twice), lock and idle auto-lock
     0,
   );
   await security.changePassphrase(PASSPHRASE, '新的口令 第二版 2026');
-  await expect(page.getByText('口令已修改')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('口令已修改')).toBeVisible({ timeout: 60_000 });
   await expect(security.timeline).toContainText('修改口令');
   await expect(security.verdict).toContainText('哈希链完整');
   await page.screenshot({ path: 'docs/screenshots/security.png' });
   // Idle auto-lock after 0.1 minute.
   await security.autoLockAfter('0.1');
-  await expect(gate.alert).toContainText('已因长时间无操作自动锁定', { timeout: 15_000 });
+  await expect(gate.alert).toContainText('已因长时间无操作自动锁定', { timeout: 60_000 });
   await gate.tryUnlock('孙昇（口令）', PASSPHRASE);
   await expect(gate.alert).toContainText('口令不正确');
   await gate.unlock('孙昇（口令）', '新的口令 第二版 2026');

@@ -64,7 +64,7 @@ for (const screenSize of [
       // height of the window, wherever the page is scrolled.
       await review.importSampleAndEnrol(/E01 张志远/);
       const toolbar = page.locator('.pdf-toolbar');
-      await expect(page.getByTestId('pdf-text')).toContainText('揭榜', { timeout: 20_000 });
+      await expect(page.getByTestId('pdf-text')).toContainText('揭榜', { timeout: 60_000 });
       await expect(toolbar).toBeVisible();
       // One line: every control (not the empty spacer) overlaps every other vertically.
       const rows = z

@@ -50,7 +50,7 @@ export class ProfileGate {
     await this.passphrase.fill(passphrase);
     await this.repeat.fill(passphrase);
     await this.page.getByRole('button', { name: '创建用户档案' }).click();
-    await expect(this.shell.currentUser(used)).toBeVisible({ timeout: 20_000 });
+    await expect(this.shell.currentUser(used)).toBeVisible({ timeout: 60_000 });
     return used;
   }
 
@@ -63,7 +63,7 @@ export class ProfileGate {
 
   async unlock(label: string, passphrase = PASSPHRASE): Promise<void> {
     await this.tryUnlock(label, passphrase);
-    await expect(this.shell.currentUser(label)).toBeVisible({ timeout: 20_000 });
+    await expect(this.shell.currentUser(label)).toBeVisible({ timeout: 60_000 });
   }
 
   get alert() {
