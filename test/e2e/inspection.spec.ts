@@ -194,6 +194,10 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   await expect(inspection.notice).toHaveText('王核验（I32）的签名口令不正确，未签名', {
     timeout: SLOW,
   });
+  // The refusal is a message, shown in the user's language.
+  await inspection.shell.switchLanguage('English');
+  await expect(inspection.notice).toHaveText('王核验 (I32): wrong signing passphrase; not signed');
+  await inspection.shell.switchLanguage('中文');
 
   await inspection.passphrases({
     I31: ['李检查', 'li-jiancha-2026'],

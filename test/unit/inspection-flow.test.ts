@@ -28,6 +28,7 @@ import { auditLog, getInspection } from '../../src-renderer/src/db/repo';
 import { say, type Message } from '../../src-renderer/src/i18n/strings';
 import {
   addPhoto,
+  addPhotoFile,
   enrolInspector,
   importAssignment,
   saveReport,
@@ -202,6 +203,20 @@ describe('an inspection team in the field, offline', () => {
       ok: false,
       reason: expect.stringContaining('huge.jpg 有 200.0 MB，超过 25.0 MB'),
     });
+    // At the screen's door a 200 MB file is refused from its size alone: never read.
+    const unread = await addPhotoFile(
+      deps,
+      {
+        reportId: report.reportId,
+        name: 'huge.jpg',
+        size: 200 * 1024 * 1024,
+        read: () => Promise.reject(new Error('read a file past the bound')),
+        caption: '',
+      },
+      same,
+    );
+    expect(zh(unread)).toEqual(zh(huge));
+    if (!unread.ok) expect(say('en', unread.reason)).toContain('(photo too large)');
     expect(await db.attachments.count()).toBe(before);
     expect((await getInspection(db, report.reportId))?.photos).toEqual([]);
 
@@ -236,6 +251,8 @@ describe('an inspection team in the field, offline', () => {
       renderPdf,
       audit,
     });
+    if (!wrong.ok)
+      expect(say('en', wrong.reason)).toBe('王核验 (I02): wrong signing passphrase; not signed');
     expect(zh(wrong)).toEqual({ ok: false, reason: '王核验（I02）的签名口令不正确，未签名' });
 
     const signed = await signReport(deps, {

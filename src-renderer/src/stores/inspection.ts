@@ -115,6 +115,11 @@ export const useInspection = create<InspectionState>()((set, get) => {
       findings: report ? await reportFindings(deps.db, report) : [],
     });
   };
+  /** Shows an assignment and its report, if the team has started it. */
+  const open = async (assignmentId: string) => {
+    set({ current: assignmentId });
+    await refresh((await reportOf(inspectionDeps().db, assignmentId)) ?? null);
+  };
   return {
     assignments: [],
     inspectors: [],
@@ -129,7 +134,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const assignments = await heldAssignments(db);
         set({ assignments, inspectors: await enrolledInspectors(db) });
         const current = get().current ?? assignments[0]?.assignment.assignmentId;
-        if (current) await get().choose(current);
+        if (current) await open(current);
       }),
     importAssignment: () =>
       run(async () => {
@@ -142,14 +147,10 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const r = accepted(await importAssignmentFile(inspectionDeps(), file));
         const id = r.assignment.assignmentId;
         set({ assignments: await heldAssignments(inspectionDeps().db) });
-        await get().choose(id);
+        await open(id);
         ok(message(r.duplicate ? 'inspection.duplicate' : 'inspection.imported', { id }));
       }),
-    choose: async (assignmentId) => {
-      const { db } = inspectionDeps();
-      set({ current: assignmentId });
-      await refresh((await reportOf(db, assignmentId)) ?? null);
-    },
+    choose: (assignmentId) => run(() => open(assignmentId)),
     enrol: (memberId, passphrase) =>
       run(async () => {
         const assignmentId = get().current;
