@@ -5,6 +5,7 @@
  */
 import { FINDING_LABEL, FINDINGS } from '../../../../src-shared/inspection';
 import { InspectionFindingSchema, type InspectionReport } from '../../../../src-shared/model';
+import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useInspection } from '../../stores/inspection';
@@ -23,7 +24,11 @@ export function ChecklistCard({ report }: { report: InspectionReport }) {
       <h2>{t('inspection.report', { id: report.reportId })}</h2>
       <div className="field-grid">
         <Field label={t('inspection.date')}>
-          <input type="date" value={report.date} onChange={(e) => set({ date: e.target.value })} />
+          <DateInput
+            label={t('inspection.date')}
+            value={report.date}
+            onCommit={(date) => set({ date })}
+          />
         </Field>
         <Field label={t('inspection.site')}>
           <input value={report.site} onChange={(e) => set({ site: e.target.value })} />
