@@ -10,6 +10,7 @@ import { SecurityScreen } from './screens/security/SecurityScreen';
 import { DiagnosticsScreen } from './screens/diagnostics/DiagnosticsScreen';
 import { AwardScreen } from './screens/award/AwardScreen';
 import { BureauScreen } from './screens/bureau/BureauScreen';
+import { InspectionScreen } from './screens/inspection/InspectionScreen';
 
 export interface AppRoute {
   path: string;
@@ -28,6 +29,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/chair', labelKey: 'nav.chair', element: <ChairScreen /> },
   { path: '/taskbook', labelKey: 'nav.taskbook', element: <TaskBookScreen /> },
   { path: '/award', labelKey: 'nav.award', element: <AwardScreen /> },
+  { path: '/inspection', labelKey: 'nav.inspection', element: <InspectionScreen /> },
   { path: '/verify-print', labelKey: 'nav.verifyPrint', element: <VerifyPrintScreen /> },
   { path: '/bureau', labelKey: 'nav.bureau', element: <BureauScreen /> },
   { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },

@@ -25,8 +25,10 @@ import { renderJob } from '../../src-main/pdf/jobs';
 import { runForTest } from '../../src-main/cli/run-for-test';
 import { JiebangDB } from '../../src-renderer/src/db/database';
 import { auditLog, getInspection } from '../../src-renderer/src/db/repo';
+import { say, type Message } from '../../src-renderer/src/i18n/strings';
 import {
   addPhoto,
+  addPhotoFile,
   enrolInspector,
   importAssignment,
   saveReport,
@@ -82,6 +84,10 @@ const assignmentBundle = (bureau: SigningKeyPair, a: InspectionAssignment, count
     document: a,
     createdAt: '2026-12-10T09:00:00+08:00',
   });
+
+/** A refusal as the Chinese screen shows it (the workflow returns a message, not a sentence). */
+const zh = (o: { ok: true } | { ok: false; reason: Message }) =>
+  o.ok ? o : { ok: false, reason: say('zh', o.reason) };
 
 const renderPdf: RenderInspectionPdf = async (input) =>
   (await renderJob({ kind: 'inspection', ...input })).bytes;
@@ -142,15 +148,17 @@ describe('an inspection team in the field, offline', () => {
       expect(enrolled).toMatchObject({ ok: true, inspector: { id: memberId } });
     }
     expect(
-      await enrolInspector(deps, {
-        assignmentId: 'ASG-2026-07',
-        memberId: 'I09',
-        passphrase: 'x'.repeat(9),
-      }),
+      zh(
+        await enrolInspector(deps, {
+          assignmentId: 'ASG-2026-07',
+          memberId: 'I09',
+          passphrase: 'x'.repeat(9),
+        }),
+      ),
     ).toEqual({ ok: false, reason: 'I09 不是考察任务 ASG-2026-07 的考察组成员' });
 
     const started = await startReport(deps, 'ASG-2026-07');
-    if (!started.ok) throw new Error(started.reason);
+    if (!started.ok) throw new Error(say('zh', started.reason));
     const { report } = started;
     expect(report.checklist.map((c) => c.result)).toEqual(Array(4).fill('not-checked'));
     const filled = await saveReport(deps, {
@@ -177,7 +185,7 @@ describe('an inspection team in the field, offline', () => {
       },
       same,
     );
-    expect(notImage).toEqual({
+    expect(zh(notImage)).toEqual({
       ok: false,
       reason: expect.stringContaining('说明.pdf 不是 JPEG 或 PNG 图片'),
     });
@@ -191,10 +199,24 @@ describe('an inspection team in the field, offline', () => {
       },
       same,
     );
-    expect(huge).toEqual({
+    expect(zh(huge)).toEqual({
       ok: false,
       reason: expect.stringContaining('huge.jpg 有 200.0 MB，超过 25.0 MB'),
     });
+    // At the screen's door a 200 MB file is refused from its size alone: never read.
+    const unread = await addPhotoFile(
+      deps,
+      {
+        reportId: report.reportId,
+        name: 'huge.jpg',
+        size: 200 * 1024 * 1024,
+        read: () => Promise.reject(new Error('read a file past the bound')),
+        caption: '',
+      },
+      same,
+    );
+    expect(zh(unread)).toEqual(zh(huge));
+    if (!unread.ok) expect(say('en', unread.reason)).toContain('(photo too large)');
     expect(await db.attachments.count()).toBe(before);
     expect((await getInspection(db, report.reportId))?.photos).toEqual([]);
 
@@ -229,7 +251,9 @@ describe('an inspection team in the field, offline', () => {
       renderPdf,
       audit,
     });
-    expect(wrong).toEqual({ ok: false, reason: '王核验（I02）的签名口令不正确，未签名' });
+    if (!wrong.ok)
+      expect(say('en', wrong.reason)).toBe('王核验 (I02): wrong signing passphrase; not signed');
+    expect(zh(wrong)).toEqual({ ok: false, reason: '王核验（I02）的签名口令不正确，未签名' });
 
     const signed = await signReport(deps, {
       reportId: report.reportId,
@@ -237,7 +261,7 @@ describe('an inspection team in the field, offline', () => {
       renderPdf,
       audit,
     });
-    if (!signed.ok) throw new Error(signed.reason);
+    if (!signed.ok) throw new Error(say('zh', signed.reason));
     reportBytes = signed.bytes;
     pdf = signed.pdf;
     await writeFile(join(root, 'REPORT.jbx'), reportBytes);

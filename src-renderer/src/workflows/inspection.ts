@@ -15,6 +15,8 @@ import {
   buildBundle,
   checkImport,
   emptyTrust,
+  KINDS,
+  openBundle,
   type InspectionAssignment,
   type OpenedBundle,
   type SignerInput,
@@ -30,6 +32,7 @@ import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import {
   admitPhoto,
   checkReport,
+  photoSizeProblem,
   PHOTOS_MAX,
   startChecklist,
   type HeldAssignment,
@@ -44,10 +47,7 @@ import {
 import type { JiebangDB } from '../db/database';
 import { InspectorSchema } from '../db/meta';
 import { dbText } from '../i18n/db';
-import { translate, type Params, type StringKey } from '../i18n/strings';
-
-/** The workflow's refusals, as the measures' words (Chinese; the screens show them as given). */
-const say = (key: StringKey, params?: Params): string => translate('zh', key, params);
+import { message as say, type Message } from '../i18n/strings';
 import {
   commitChange,
   getAttachment,
@@ -56,6 +56,7 @@ import {
   putAttachment,
   saveInspection,
 } from '../db/repo';
+import { WorkflowError } from './deps';
 
 export interface InspectionDeps {
   db: JiebangDB;
@@ -66,7 +67,11 @@ export interface InspectionDeps {
   now: () => string;
 }
 
-export type Outcome<T> = ({ ok: true } & T) | { ok: false; reason: string };
+/**
+ * A use case's result: done, or refused with a message the screen shows in the user's language
+ * (`useSay`); nothing was written on a refusal.
+ */
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; reason: Message };
 
 const ASSIGNMENTS = 'inspection.assignments' as const;
 const INSPECTORS = 'inspection.inspectors' as const;
@@ -79,6 +84,9 @@ const WrappedKeySchema = z.object({
 });
 
 const keyId = (inspectorId: string) => `inspector/${inspectorId}`;
+
+/** The report answering an assignment: one per assignment on a laptop. */
+const reportIdOf = (assignmentId: string) => `${assignmentId}-R`;
 
 /** The assignments this laptop holds, newest first. */
 export async function heldAssignments(db: JiebangDB): Promise<HeldAssignment[]> {
@@ -110,10 +118,13 @@ export async function importAssignment(
   bundle: OpenedBundle,
 ): Promise<Outcome<{ assignment: InspectionAssignment; duplicate: boolean; notes: string[] }>> {
   if (bundle.kind !== 'inspection-assignment')
-    return { ok: false, reason: say('inspection.notAssignment', { kind: bundle.kind }) };
+    return {
+      ok: false,
+      reason: say('inspection.notAssignment', { kind: KINDS[bundle.kind].label }),
+    };
   const trust = (await getMeta(deps.db, 'trust')) ?? emptyTrust();
   const verdict = checkImport(bundle, trust);
-  if (verdict.action === 'refuse') return { ok: false, reason: verdict.reason };
+  if (verdict.action === 'refuse') return { ok: false, reason: { text: verdict.reason } };
   if (verdict.action === 'duplicate')
     return { ok: true, assignment: bundle.document, duplicate: true, notes: verdict.notes };
   const held = (await getMeta(deps.db, ASSIGNMENTS)) ?? [];
@@ -145,6 +156,28 @@ export async function importAssignment(
     },
   );
   return { ok: true, assignment: bundle.document, duplicate: false, notes: verdict.notes };
+}
+
+/**
+ * Takes in the assignment from a file the user chose: opened and verified (a damaged, tampered
+ * or foreign file refused, naming the file and what is wrong), then `importAssignment`.
+ */
+export async function importAssignmentFile(
+  deps: InspectionDeps,
+  file: { name: string; bytes: Uint8Array },
+): Promise<Outcome<{ assignment: InspectionAssignment; duplicate: boolean; notes: string[] }>> {
+  const opened = await openBundle(file.bytes, { crypto: deps.crypto });
+  if (!opened.ok)
+    return {
+      ok: false,
+      reason: say('inspection.notBundle', { name: file.name, message: opened.error.message }),
+    };
+  const r = await importAssignment(deps, opened.bundle);
+  if (r.ok || !('text' in r.reason)) return r;
+  return {
+    ok: false,
+    reason: say('inspection.notBundle', { name: file.name, message: r.reason.text }),
+  };
 }
 
 /**
@@ -212,14 +245,14 @@ export async function startReport(
   const held = await heldAssignment(deps.db, assignmentId);
   if (!held) return { ok: false, reason: say('inspection.noAssignment', { id: assignmentId }) };
   const a = held.assignment;
-  const existing = await getInspection(deps.db, `${assignmentId}-R`);
+  const existing = await getInspection(deps.db, reportIdOf(assignmentId));
   if (existing) return { ok: true, report: existing };
   const team = (await enrolledInspectors(deps.db)).filter((i) => i.assignmentId === assignmentId);
   if (team.length === 0) return { ok: false, reason: say('inspection.enrolFirst') };
   const [site] = a.sites;
   const report = InspectionReportSchema.parse({
     formatVersion: 2,
-    reportId: `${assignmentId}-R`,
+    reportId: reportIdOf(assignmentId),
     assignmentId,
     subject: a.subject,
     date: deps.now().slice(0, 10),
@@ -249,7 +282,7 @@ export async function saveReport(
       reason: say('inspection.notSaved', {
         path: issue?.path.join('.') ?? '',
         message: issue?.message ?? '',
-      }).trim(),
+      }),
     };
   }
   await saveInspection(deps.db, parsed.data, null);
@@ -282,7 +315,7 @@ export async function addPhoto(
       reason: say('inspection.tooManyPhotos', { max: PHOTOS_MAX, name: input.name }),
     };
   const admitted = await admitPhoto(input.name, input.bytes);
-  if (!admitted.ok) return { ok: false, reason: admitted.message };
+  if (!admitted.ok) return { ok: false, reason: { text: admitted.message } };
   let scaled: { bytes: Uint8Array; mediaType: PhotoMediaType };
   try {
     scaled = await scale(input.bytes, admitted.mediaType);
@@ -329,6 +362,34 @@ export async function addPhoto(
   return { ok: true, report: next.data, photo };
 }
 
+/**
+ * A photo chosen from a file, as the screen holds it: its name, its size on disk and how to read
+ * it. A file past the size bound (PHOTO_MAX_BYTES, 25 MB) is refused by name *before* it is read,
+ * so a 200 MB file costs nothing; otherwise read and added as `addPhoto` does.
+ */
+export async function addPhotoFile(
+  deps: InspectionDeps,
+  input: {
+    reportId: string;
+    name: string;
+    size: number;
+    read: () => Promise<Uint8Array>;
+    caption: string;
+    item?: number;
+  },
+  scale: ScalePhoto,
+): Promise<Outcome<{ report: InspectionReport; photo: InspectionPhoto }>> {
+  const tooBig = photoSizeProblem(input.name, input.size);
+  if (tooBig) return { ok: false, reason: { text: tooBig } };
+  const { reportId, name, caption, item } = input;
+  const bytes = await input.read();
+  return addPhoto(
+    deps,
+    { reportId, name, bytes, caption, ...(item === undefined ? {} : { item }) },
+    scale,
+  );
+}
+
 /** The report's photos' bytes (as scaled and sealed), by path. */
 export async function photoBytes(
   db: JiebangDB,
@@ -337,7 +398,7 @@ export async function photoBytes(
   const out = new Map<string, Uint8Array>();
   for (const p of report.photos) {
     const att = await getAttachment(db, attachmentId(report.reportId, p.path));
-    if (!att) throw new Error(say('inspection.photoMissing', { name: p.name || p.path }));
+    if (!att) throw new WorkflowError(say('inspection.photoMissing', { name: p.name || p.path }));
     out.set(p.path, att.bytes);
   }
   return out;
@@ -356,6 +417,51 @@ export interface RenderInspectionPdf {
     photos: { path: string; bytes: Uint8Array }[];
     purpose: string;
   }): Promise<Uint8Array>;
+}
+
+type PdfInput = Parameters<RenderInspectionPdf>[0];
+
+function pdfInputOf(
+  report: InspectionReport,
+  held: HeldAssignment,
+  signers: readonly EnrolledInspector[],
+  photos: ReadonlyMap<string, Uint8Array>,
+): PdfInput {
+  return {
+    report,
+    signers: signers.map((who) => ({ id: who.id, name: who.name, fingerprint: who.fingerprint })),
+    photos: [...photos].map(([path, bytes]) => ({ path, bytes })),
+    purpose: held.assignment.purpose,
+  };
+}
+
+/**
+ * What the report's PDF is made from before anyone signs (the preview): the report as saved,
+ * its photos' sealed bytes, and the enrolled team's names and fingerprints in the signer blocks.
+ * @throws WorkflowError when the report, its assignment or a member's enrolment is missing.
+ */
+export async function previewInput(db: JiebangDB, reportId: string): Promise<PdfInput> {
+  const report = await getInspection(db, reportId);
+  if (!report) throw new WorkflowError(say('inspection.noReport', { id: reportId }));
+  const held = await heldAssignment(db, report.assignmentId);
+  if (!held) throw new WorkflowError(say('inspection.noAssignment', { id: report.assignmentId }));
+  const enrolled = await enrolledInspectors(db);
+  const signers: EnrolledInspector[] = [];
+  for (const member of report.inspectors) {
+    const who = enrolled.find((i) => i.id === member.id);
+    if (!who)
+      throw new WorkflowError(say('inspection.notEnrolled', { name: member.name, id: member.id }));
+    signers.push(who);
+  }
+  return pdfInputOf(report, held, signers, await photoBytes(db, report));
+}
+
+/** The report answering an assignment, if the team has started it on this laptop. */
+export async function reportOf(
+  db: JiebangDB,
+  assignmentId: string,
+): Promise<InspectionReport | undefined> {
+  return getInspection(db, reportIdOf(assignmentId));
 }
 
 /**
@@ -386,7 +492,7 @@ export async function signReport(
         list: findings
           .filter((f) => f.severity === 'blocking')
           .map((f) => f.message)
-          .join(say('common.clauseSep')),
+          .join(' / '),
       }),
     };
   const enrolled = await enrolledInspectors(deps.db);
@@ -418,12 +524,14 @@ export async function signReport(
     keys.push({ who, secretKey });
   }
   const photos = await photoBytes(deps.db, report);
-  const pdf = await input.renderPdf({
-    report,
-    signers: keys.map(({ who }) => ({ id: who.id, name: who.name, fingerprint: who.fingerprint })),
-    photos: [...photos].map(([path, bytes]) => ({ path, bytes })),
-    purpose: held.assignment.purpose,
-  });
+  const pdf = await input.renderPdf(
+    pdfInputOf(
+      report,
+      held,
+      keys.map(({ who }) => who),
+      photos,
+    ),
+  );
   const audit = await input.audit();
   const [first, ...rest] = keys.map(({ who, secretKey }, i): SignerInput => ({
     role: 'inspector',

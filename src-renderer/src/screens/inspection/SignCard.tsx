@@ -1,0 +1,69 @@
+/**
+ * Before the bundle leaves: the checks against the assignment, the report PDF previewed as it
+ * will be printed, then every member types their own passphrase and the team signs together;
+ * the bundle is encrypted to the bureau and offered to save.
+ */
+import { useState } from 'react';
+import type { InspectionReport } from '../../../../src-shared/model';
+import { hasBlocking } from '../../../../src-shared/rules';
+import { Field } from '../../components/Field';
+import { FindingsList } from '../../components/FindingsList';
+import { PdfViewer } from '../../components/PdfViewer';
+import { useT } from '../../i18n';
+import { useInspection } from '../../stores/inspection';
+
+export function SignCard({ report, to }: { report: InspectionReport; to: string }) {
+  const t = useT();
+  const findings = useInspection((s) => s.findings);
+  const preview = useInspection((s) => s.preview);
+  const previewPdf = useInspection((s) => s.previewPdf);
+  const sign = useInspection((s) => s.sign);
+  const [passphrases, setPassphrases] = useState<Record<string, string>>({});
+  const ready =
+    !hasBlocking(findings) && report.inspectors.every((m) => (passphrases[m.id] ?? '') !== '');
+  return (
+    <div className="card" data-testid="inspection-sign">
+      <h2>{t('inspection.sign')}</h2>
+      {findings.length > 0 && (
+        <>
+          <h3>{t('inspection.problems')}</h3>
+          <FindingsList findings={findings} testId="inspection-findings" />
+        </>
+      )}
+      <button type="button" onClick={() => void previewPdf()}>
+        {t('inspection.preview')}
+      </button>
+      {preview && (
+        <>
+          {preview.missing.length > 0 && (
+            <p className="warn">
+              {t('inspection.missingGlyphs', { chars: preview.missing.join(' ') })}
+            </p>
+          )}
+          <PdfViewer bytes={preview.bytes} name={`${report.reportId}.pdf`} initialZoom={0.75} />
+        </>
+      )}
+      <p className="note">{t('inspection.signIntro', { to })}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready) void sign(passphrases).then(() => setPassphrases({}));
+        }}
+      >
+        {report.inspectors.map((m) => (
+          <Field key={m.id} label={t('inspection.signPassphrase', { name: m.name, id: m.id })}>
+            <input
+              type="password"
+              autoComplete="off"
+              value={passphrases[m.id] ?? ''}
+              onChange={(e) => setPassphrases({ ...passphrases, [m.id]: e.target.value })}
+            />
+          </Field>
+        ))}
+        <button type="submit" disabled={!ready}>
+          {t('inspection.signAll')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * The inspection team's screen state (issue 20): the assignments and inspectors on this laptop,
+ * the report being filled, its findings, the PDF preview and the last notice. Every action calls
+ * a use case of workflows/inspection.ts; nothing here decides a rule. Photos are scaled on a
+ * canvas here (the DOM's part of `ScalePhoto`): longest side PHOTO_REPORT_MAX_SIDE (1600 px).
+ */
+import { create } from 'zustand';
+import { PHOTO_REPORT_MAX_SIDE, type HeldAssignment } from '../../../src-shared/inspection';
+import type { InspectionReport } from '../../../src-shared/model';
+import type { Finding } from '../../../src-shared/rules';
+import { api } from '../bridge';
+import { message, type Message } from '../i18n/strings';
+import { WorkflowError } from '../workflows/deps';
+import {
+  addPhotoFile,
+  enrolInspector,
+  enrolledInspectors,
+  heldAssignments,
+  importAssignmentFile,
+  previewInput,
+  reportFindings,
+  reportOf,
+  saveReport,
+  signReport,
+  startReport,
+  type EnrolledInspector,
+  type InspectionDeps,
+  type Outcome,
+  type RenderInspectionPdf,
+  type ScalePhoto,
+} from '../workflows/inspection';
+import { auditForSigning, offer } from '../workflows/signing';
+import { actor, currentDeps, saveFile } from './deps';
+import { attempt, savedNotice, type Notice } from './notice';
+import { withProgress } from './progress';
+
+/** A photo file as the screen picked it: name and size known before anything is read. */
+export interface PickedPhoto {
+  name: string;
+  size: number;
+  read: () => Promise<Uint8Array>;
+}
+
+interface InspectionState {
+  assignments: HeldAssignment[];
+  inspectors: EnrolledInspector[];
+  /** The assignment being worked on. */
+  current: string | null;
+  report: InspectionReport | null;
+  findings: Finding[];
+  preview: { bytes: Uint8Array; missing: string[] } | null;
+  notice: Notice | null;
+  load: () => Promise<void>;
+  importAssignment: () => Promise<void>;
+  choose: (assignmentId: string) => Promise<void>;
+  enrol: (memberId: string, passphrase: string) => Promise<void>;
+  start: () => Promise<void>;
+  /** Shows the edit at once and saves it (edits are written in order). */
+  edit: (report: InspectionReport) => void;
+  addPhoto: (file: PickedPhoto, caption: string, item?: number) => Promise<void>;
+  previewPdf: () => Promise<void>;
+  sign: (passphrases: Readonly<Record<string, string>>) => Promise<void>;
+}
+
+function inspectionDeps(): InspectionDeps {
+  const deps = currentDeps();
+  return { db: deps.db, crypto: deps.crypto, actor: actor(), now: () => deps.now().toISOString() };
+}
+
+/** A refusal becomes a thrown WorkflowError, so `attempt` shows it and nothing goes on. */
+function accepted<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new WorkflowError(outcome.reason);
+  return outcome;
+}
+
+/** Decodes the photo (a file that does not decode is refused) and scales it down on a canvas. */
+const scaleOnCanvas: ScalePhoto = async (bytes, mediaType) => {
+  const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: mediaType }));
+  try {
+    const longest = Math.max(bitmap.width, bitmap.height);
+    if (longest <= PHOTO_REPORT_MAX_SIDE) return { bytes, mediaType };
+    const k = PHOTO_REPORT_MAX_SIDE / longest;
+    const canvas = new OffscreenCanvas(
+      Math.max(1, Math.round(bitmap.width * k)),
+      Math.max(1, Math.round(bitmap.height * k)),
+    );
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('canvas');
+    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+    return { bytes: new Uint8Array(await blob.arrayBuffer()), mediaType: 'image/jpeg' };
+  } finally {
+    bitmap.close();
+  }
+};
+
+const renderPdf: RenderInspectionPdf = async (input) =>
+  (await withProgress(message('inspection.rendering'), () => api['inspection:pdf'](input))).bytes;
+
+/** Edits waiting to be written, in order; signing and previewing wait for them. */
+let saving: Promise<void> = Promise.resolve();
+
+export const useInspection = create<InspectionState>()((set, get) => {
+  const run = async (work: () => Promise<void>) => {
+    set({ notice: null });
+    const problem = await attempt(work);
+    if (problem) set({ notice: problem });
+  };
+  const ok = (m: Message) => set({ notice: { tone: 'ok', message: m } });
+  const refresh = async (report: InspectionReport | null) => {
+    const deps = inspectionDeps();
+    set({
+      report,
+      preview: null,
+      findings: report ? await reportFindings(deps.db, report) : [],
+    });
+  };
+  /** Shows an assignment and its report, if the team has started it. */
+  const open = async (assignmentId: string) => {
+    set({ current: assignmentId });
+    await refresh((await reportOf(inspectionDeps().db, assignmentId)) ?? null);
+  };
+  return {
+    assignments: [],
+    inspectors: [],
+    current: null,
+    report: null,
+    findings: [],
+    preview: null,
+    notice: null,
+    load: () =>
+      run(async () => {
+        const { db } = inspectionDeps();
+        const assignments = await heldAssignments(db);
+        set({ assignments, inspectors: await enrolledInspectors(db) });
+        const current = get().current ?? assignments[0]?.assignment.assignmentId;
+        if (current) await open(current);
+      }),
+    importAssignment: () =>
+      run(async () => {
+        const label = message('inspection.importing');
+        const picked = await withProgress(label, (task) =>
+          api['file:open']({ filters: [{ name: 'jbx', extensions: ['jbx'] }], task }),
+        );
+        if (picked.canceled) return;
+        const [file] = picked.files;
+        const r = accepted(await importAssignmentFile(inspectionDeps(), file));
+        const id = r.assignment.assignmentId;
+        set({ assignments: await heldAssignments(inspectionDeps().db) });
+        await open(id);
+        ok(message(r.duplicate ? 'inspection.duplicate' : 'inspection.imported', { id }));
+      }),
+    choose: (assignmentId) => run(() => open(assignmentId)),
+    enrol: (memberId, passphrase) =>
+      run(async () => {
+        const assignmentId = get().current;
+        if (!assignmentId) return;
+        const name =
+          get()
+            .assignments.find((h) => h.assignment.assignmentId === assignmentId)
+            ?.assignment.team.find((m) => m.id === memberId)?.name ?? memberId;
+        const r = accepted(
+          await withProgress(message('inspection.enrolling', { name }), () =>
+            enrolInspector(inspectionDeps(), { assignmentId, memberId, passphrase }),
+          ),
+        );
+        set({ inspectors: await enrolledInspectors(inspectionDeps().db) });
+        ok(
+          message('inspection.enrolled', {
+            name: r.inspector.name,
+            fingerprint: r.inspector.fingerprint,
+          }),
+        );
+      }),
+    start: () =>
+      run(async () => {
+        const assignmentId = get().current;
+        if (!assignmentId) return;
+        await refresh(accepted(await startReport(inspectionDeps(), assignmentId)).report);
+      }),
+    edit: (report) => {
+      set({ report, preview: null });
+      saving = saving.then(async () => {
+        const problem = await attempt(async () => {
+          const saved = accepted(await saveReport(inspectionDeps(), report));
+          set({ findings: await reportFindings(inspectionDeps().db, saved.report) });
+        });
+        if (problem) set({ notice: problem });
+      });
+    },
+    addPhoto: (file, caption, item) =>
+      run(async () => {
+        const reportId = get().report?.reportId;
+        if (!reportId) return;
+        await saving;
+        const r = accepted(
+          await withProgress(message('inspection.adding', { name: file.name }), () =>
+            addPhotoFile(
+              inspectionDeps(),
+              { reportId, ...file, caption, ...(item === undefined ? {} : { item }) },
+              scaleOnCanvas,
+            ),
+          ),
+        );
+        await refresh(r.report);
+        ok(message('inspection.photoAdded', { name: file.name }));
+      }),
+    previewPdf: () =>
+      run(async () => {
+        const reportId = get().report?.reportId;
+        if (!reportId) return;
+        await saving;
+        const input = await previewInput(inspectionDeps().db, reportId);
+        const r = await withProgress(message('inspection.rendering'), () =>
+          api['inspection:pdf'](input),
+        );
+        set({ preview: { bytes: r.bytes, missing: r.missing } });
+      }),
+    sign: (passphrases) =>
+      run(async () => {
+        const reportId = get().report?.reportId;
+        if (!reportId) return;
+        await saving;
+        const deps = inspectionDeps();
+        const signed = accepted(
+          await withProgress(message('inspection.signing'), () =>
+            signReport(deps, {
+              reportId,
+              passphrases,
+              renderPdf,
+              audit: async () => {
+                const audit = await auditForSigning(deps.db);
+                return { head: audit.head, bytes: audit.bytes };
+              },
+            }),
+          ),
+        );
+        set({ inspectors: await enrolledInspectors(deps.db) });
+        const outcome = await offer(saveFile, { name: signed.fileName, bytes: signed.bytes });
+        set({ notice: savedNotice(outcome, 'inspection.saved') });
+      }),
+  };
+});

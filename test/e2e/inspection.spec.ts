@@ -1,0 +1,301 @@
+/**
+ * 实地考察 on the team's laptop, offline (issue 20): the bureau's assignment, signed with the
+ * built CLI as the bureau signs it, imported; two inspectors enrol with their own keys, fill the
+ * checklist with two photos made at test time (one with an EXIF capture time, one large enough to
+ * be scaled on the canvas), both sign; the report PDF's text, photo count and signer names read
+ * back with pdftotext and pdfimages; the bundle verified with the CLI and with age, unzip,
+ * openssl and sha256sum alone, both signatures; the bureau's CLI takes it in. Bad input — a
+ * bundle that is not an assignment, a file that is not an image, a 200 MB photo, a wrong
+ * passphrase, a report for an assignment the bureau never issued — each named, nothing written.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { withExifTime } from '../../src-shared/inspection/test-helpers';
+import { expect, test } from './fixtures';
+import { InspectionPage } from './pages/inspection';
+
+const BUREAU_SIGNING_KEY = 'resources/sample/keys/bureau-signing.key';
+const BUREAU_KEY = resolve('resources/sample/keys/bureau.agekey');
+const BUREAU_RECIPIENT = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx';
+
+const cli = (...args: string[]) =>
+  execFileSync(process.execPath, ['out/node/jiebang.mjs', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+/** The CLI's exit code and what it wrote to stderr, for a run that must fail. */
+function cliRefusal(...args: string[]): { code: number; err: string } {
+  try {
+    cli(...args);
+    return { code: 0, err: '' };
+  } catch (e) {
+    const failed = e instanceof Error && 'status' in e && 'stderr' in e ? e : null;
+    return { code: Number(failed?.status ?? -1), err: String(failed?.stderr ?? '') };
+  }
+}
+const sh = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** A date `days` from today, YYYY-MM-DD (the report's date is today's: the assignment is around it). */
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const ISSUED = day(-2);
+/** Key work (scrypt on every enrolment and signature) on a busy machine. */
+const SLOW = 120_000;
+const DUE = day(10);
+
+const assignment = (id: string) => ({
+  formatVersion: 1,
+  assignmentId: id,
+  subject: { type: 'demand', id: 'D-2026-31' },
+  round: 'R-2026-3',
+  purpose: '评榜：核实技术需求的真实性、发榜方是否为最终用户（第十二条（二））',
+  sites: [{ name: '克拉玛依石化污水处理场', address: '克拉玛依市独山子区' }],
+  team: [
+    { id: 'I31', name: '李检查', role: 'leader' },
+    { id: 'I32', name: '王核验', role: 'member' },
+  ],
+  checklist: [],
+  reportTo: { name: '克拉玛依市科学技术局', ageRecipient: BUREAU_RECIPIENT },
+  issuedOn: ISSUED,
+  dueBy: DUE,
+});
+
+/** A JPEG drawn on the page's canvas now (a site photo stand-in), `w`×`h` pixels. */
+async function drawnJpeg(page: Page, w: number, h: number): Promise<Uint8Array> {
+  const base64 = await page.evaluate<string>(`(async () => {
+    const canvas = new OffscreenCanvas(${w}, ${h});
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#4a7a9c'; g.fillRect(0, 0, ${w}, ${h});
+    g.fillStyle = '#d9c27a'; g.fillRect(${w / 8}, ${h / 3}, ${w / 2}, ${h / 3});
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  })()`);
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
+const jpegFile = (name: string, bytes: Uint8Array) => ({
+  name,
+  mimeType: 'image/jpeg',
+  buffer: Buffer.from(bytes),
+});
+
+test('an inspection team imports the assignment, enrols, fills the checklist with photos, both sign; the bundle verifies alone', async ({
+  ui,
+}) => {
+  test.setTimeout(600_000);
+  const { page, gate } = ui;
+  const inspection = new InspectionPage(page);
+  const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-inspection-'));
+  writeFileSync(join(dir, 'ASG.json'), JSON.stringify(assignment('ASG-2026-31')));
+  const assigned = cli(
+    'inspection',
+    'assign',
+    join(dir, 'ASG.json'),
+    '--key',
+    BUREAU_SIGNING_KEY,
+    '-o',
+    join(dir, 'ASG-2026-31.jbx'),
+    '--data',
+    join(dir, 'bureau'),
+  );
+  expect(assigned).toContain('已签发实地考察任务 ASG-2026-31');
+
+  await gate.create('李检查（考察）');
+  await inspection.open();
+  await expect(inspection.assignment).toContainText('本机尚无考察任务');
+
+  // A bundle that is not an assignment: named, nothing imported.
+  await inspection.importFile('resources/sample/review-package.jbx');
+  await expect(inspection.notice).toHaveText('此文件包是评审包，不是实地考察任务，未导入');
+  await expect(inspection.assignment).toContainText('本机尚无考察任务');
+
+  await inspection.importFile(join(dir, 'ASG-2026-31.jbx'));
+  await expect(inspection.notice).toHaveText('已导入考察任务 ASG-2026-31');
+  for (const s of [
+    '榜单 D-2026-31',
+    '批次R-2026-3',
+    '克拉玛依石化污水处理场（克拉玛依市独山子区）',
+    '评榜：技术需求实地考察（第十二条（一）（二），4 项）',
+    `${ISSUED}，报告截止 ${DUE}`,
+    '克拉玛依市科学技术局',
+  ])
+    await expect(inspection.assignment).toContainText(s);
+
+  await inspection.enrol('I31', '李检查', 'li-jiancha-2026');
+  await expect(inspection.notice).toContainText('已登记 李检查，签名密钥指纹');
+  // The second member enrols from the keyboard: type, Tab, type, Enter.
+  const second = inspection.member('I32');
+  await second.getByLabel('王核验 的签名口令（至少 8 个字符）').fill('wang-heyan-2026');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('wang-heyan-2026');
+  await page.keyboard.press('Enter');
+  await expect(second.getByText(/^指纹 [0-9a-f]{4}/)).toBeVisible({ timeout: SLOW });
+  await inspection.team.screenshot({ path: 'docs/screenshots/inspection-team.png' });
+
+  await inspection.startReport();
+  for (const n of [1, 2, 3]) await inspection.finding(n, '符合');
+  await inspection.finding(4, '基本符合');
+  await inspection.note(4, '配套资金已列入 2027 年预算，尚未拨付');
+  await inspection.conclusion('需求真实，发榜方为技术需求最终用户，建议发榜。');
+
+  // Bad photos: each named, nothing written.
+  await inspection.addPhoto(
+    { name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') },
+    '',
+  );
+  await expect(inspection.notice).toContainText('说明.pdf 不是 JPEG 或 PNG 图片，未导入');
+  const huge = join(dir, 'huge.jpg');
+  writeFileSync(huge, '');
+  truncateSync(huge, 200 * 1024 * 1024);
+  await inspection.addPhoto(huge, '');
+  await expect(inspection.notice).toContainText(
+    '照片 huge.jpg 有 200.0 MB，超过 25.0 MB 的上限，未导入',
+  );
+  await expect(inspection.photos).toContainText('尚未添加照片。');
+
+  const withTime = withExifTime(await drawnJpeg(page, 800, 600), '2026:12:15 10:31:07');
+  await inspection.addPhoto(jpegFile('IMG_0412.jpg', withTime), '污水处理场全景', 1);
+  await expect(inspection.notice).toHaveText('已加入照片 IMG_0412.jpg');
+  const large = await drawnJpeg(page, 2400, 1800);
+  await inspection.addPhoto(jpegFile('IMG_0413.jpg', large), '在线监测屏');
+  await expect(inspection.photoList).toHaveCount(2);
+  await expect(inspection.photoList.nth(0)).toContainText('拍摄时间 2026-12-15 10:31:07');
+  await expect(inspection.photoList.nth(0)).toContainText(/SHA-256 [0-9a-f]{12}…/);
+  await expect(inspection.photoList.nth(1)).toContainText('无 EXIF 拍摄时间');
+  await page.screenshot({ path: 'docs/screenshots/inspection-checklist.png', fullPage: true });
+
+  await inspection.preview();
+  // The preview as it will print: its pages drawn, its text selectable.
+  await expect(inspection.signCard.getByText(/共 [1-9]\d* 页/)).toBeVisible({ timeout: SLOW });
+  await expect(inspection.signCard).toContainText('实地考察报告', { timeout: SLOW });
+  await expect(inspection.signCard).not.toContainText('正在打开文档');
+  await inspection.signCard.screenshot({ path: 'docs/screenshots/inspection-sign.png' });
+
+  // A wrong passphrase: named, nothing signed, nothing saved.
+  await inspection.passphrases({
+    I31: ['李检查', 'li-jiancha-2026'],
+    I32: ['王核验', 'not-his-passphrase'],
+  });
+  await inspection.signButton.click();
+  await expect(inspection.notice).toHaveText('王核验（I32）的签名口令不正确，未签名', {
+    timeout: SLOW,
+  });
+  // The refusal is a message, shown in the user's language.
+  await inspection.shell.switchLanguage('English');
+  await expect(inspection.notice).toHaveText('王核验 (I32): wrong signing passphrase; not signed');
+  await inspection.shell.switchLanguage('中文');
+
+  await inspection.passphrases({
+    I31: ['李检查', 'li-jiancha-2026'],
+    I32: ['王核验', 'wang-heyan-2026'],
+  });
+  const saved = await inspection.shell.download(() => inspection.signButton.click());
+  await expect(inspection.notice).toHaveText('已签名并保存考察报告文件包 ASG-2026-31-R.jbx');
+  const report = join(dir, 'REPORT.jbx');
+  await copyFile(saved, report);
+
+  // The CLI reads it: both signatures, the assignment answered.
+  const verified = cli('verify', report, '--identity', BUREAU_KEY);
+  expect(verified).toContain('李检查');
+  expect(verified).toContain('王核验');
+  expect(
+    cli('check', report, '--assignment', join(dir, 'ASG-2026-31.jbx'), '--identity', BUREAU_KEY),
+  ).toContain('实地考察报告文件包');
+
+  // age, unzip, openssl and sha256sum alone.
+  sh('age', ['-d', '-i', BUREAU_KEY, '-o', 'report.zip', 'REPORT.jbx'], dir);
+  sh('unzip', ['-q', 'report.zip', '-d', 'out'], dir);
+  const out = join(dir, 'out');
+  const sigs = readdirSync(join(out, 'signatures')).filter((n) => n.endsWith('.sig'));
+  expect(sigs.length).toBe(2);
+  for (const sig of sigs)
+    expect(
+      sh(
+        'openssl',
+        [
+          'pkeyutl',
+          '-verify',
+          '-pubin',
+          '-inkey',
+          `signatures/${sig.replace(/\.sig$/, '.pem')}`,
+          '-rawin',
+          '-in',
+          'manifest.json',
+          '-sigfile',
+          `signatures/${sig}`,
+        ],
+        out,
+      ),
+    ).toContain('Signature Verified Successfully');
+  const sums = sh('sha256sum', ['-c', 'SHA256SUMS'], out);
+  for (const f of ['report.json', 'report.pdf', 'photos/p01.jpg', 'photos/p02.jpg'])
+    expect(sums).toContain(`${f}: OK`);
+  expect(sums).not.toContain('FAILED');
+  // The photo with EXIF went in as chosen; the large one was scaled on the canvas.
+  expect(readFileSync(join(out, 'photos/p01.jpg')).equals(Buffer.from(withTime))).toBe(true);
+  expect(readFileSync(join(out, 'photos/p02.jpg')).length).toBeLessThan(large.length * 2);
+
+  // The report PDF: cover, checklist, both photos with their times, both signers.
+  const text = sh('pdftotext', ['-layout', 'report.pdf', '-'], out);
+  for (const s of [
+    '实地考察报告',
+    '榜单 D-2026-31',
+    '克拉玛依石化污水处理场',
+    '基本符合',
+    '配套资金已列入 2027 年预算',
+    '污水处理场全景',
+    '2026-12-15 10:31:07',
+    '无 EXIF 拍摄时间',
+    '李检查（I31）',
+    '王核验（I32）',
+  ])
+    expect(text).toContain(s);
+  const images = sh('pdfimages', ['-list', 'report.pdf'], out)
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((cols) => cols[2] === 'image');
+  expect(images.length).toBe(2);
+  expect(images.map((cols) => Number(cols[3]))).toEqual([800, 1600]);
+
+  // The bureau takes it in and lists it by round.
+  const ingested = cli(
+    'inspection',
+    'ingest',
+    report,
+    '--identity',
+    BUREAU_KEY,
+    '--data',
+    join(dir, 'bureau'),
+  );
+  expect(ingested).toContain('已收回实地考察报告 ASG-2026-31-R（批次 R-2026-3）');
+
+  // A bureau folder that never issued ASG-2026-31: refused by name, nothing written.
+  const elsewhere = join(dir, 'bureau-elsewhere');
+  const refused = cliRefusal(
+    'inspection',
+    'ingest',
+    report,
+    '--identity',
+    BUREAU_KEY,
+    '--data',
+    elsewhere,
+  );
+  expect(refused.code).toBe(2);
+  expect(refused.err).toContain('考察报告 ASG-2026-31-R 回应的考察任务 ASG-2026-31 不在本机');
+  expect(existsSync(elsewhere)).toBe(false);
+});
