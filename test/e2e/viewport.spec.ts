@@ -22,12 +22,22 @@ async function inView(page: Page, locator: Locator): Promise<boolean> {
   return b.y >= 0 && b.y + b.height <= (size?.height ?? 0) && b.x + b.width <= (size?.width ?? 0);
 }
 
-/** The page never scrolls sideways. */
-async function noSidewaysScroll(page: Page): Promise<void> {
-  const [scroll, inner] = z
-    .tuple([z.number(), z.number()])
-    .parse(await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]'));
-  expect(scroll).toBeLessThanOrEqual(inner);
+/**
+ * The page never scrolls sideways, once the screen has settled (a screen just opened may still
+ * be drawing its charts and tables: the check waits for that, as a user would see it).
+ */
+async function noSidewaysScroll(page: Page, where = ''): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const [scroll, inner] = z
+          .tuple([z.number(), z.number()])
+          .parse(await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]'));
+        return scroll - inner;
+      },
+      { message: `${where} scrolls sideways (px wider than the window)` },
+    )
+    .toBeLessThanOrEqual(0);
 }
 
 /** Stored names a user should never read (English words of pure letters, e.g. taskbook.sign). */
@@ -156,7 +166,7 @@ test('at 1440×900 and 1280×720 every screen fits, speaks Chinese, writes dates
   for (const screen of ['首页', '核验打印件', '文件包核验', '账户与安全', '组长汇总']) {
     await ui.shell.go(screen);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await atEachSize(page, () => noSidewaysScroll(page));
+    await atEachSize(page, (size) => noSidewaysScroll(page, `${screen} at ${size.width}`));
   }
   await ui.diagnostics.open();
   await expect(ui.diagnostics.info).toBeVisible();
