@@ -11,6 +11,8 @@ interface Props {
   rows?: number;
   /** Show the label (default) or give it to assistive technology only. */
   hideLabel?: boolean;
+  /** Spans the whole row of a field grid (as `Field`'s `wide`). */
+  wide?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * it is there), and the schema's maximum is enforced at the field (`maxLength`), so a sheet never
  * takes text it would refuse later.
  */
-export function TextInput({ label, value, maxLength, onCommit, rows, hideLabel }: Props) {
+export function TextInput({ label, value, maxLength, onCommit, rows, hideLabel, wide }: Props) {
   const t = useT();
   const [refused, setRefused] = useState<{ text: string; message: string } | null>(null);
   const errorId = useId();
@@ -38,7 +40,7 @@ export function TextInput({ label, value, maxLength, onCommit, rows, hideLabel }
     },
   };
   return (
-    <label className="block">
+    <label className={wide ? 'block field-wide' : 'block'}>
       <span className={hideLabel ? 'sr-only' : undefined}>{label}</span>
       {rows ? <textarea rows={rows} {...common} /> : <input {...common} />}
       {refused && (

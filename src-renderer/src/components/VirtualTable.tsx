@@ -1,7 +1,7 @@
 /**
  * A table whose body draws only the rows in view (issue 22: DOM nodes bounded by what is on
  * screen, however many applicants). A real <table> — header, columns and keyboard order as
- * before — inside a scrolling box of fixed height; rows above and below the view are two spacer
+ * before — inside a scrolling box of a given height at most; rows above and below the view are two spacer
  * rows of the right height, so the scroll bar and Page Up/Down behave as for the whole table.
  * `aria-rowcount` and each row's `aria-rowindex` tell assistive technology the full size.
  * Windowing by @tanstack/react-virtual.
@@ -23,7 +23,7 @@ export interface VirtualTableProps<R> {
   columns: number;
   /** Estimated height of one row in CSS pixels; rows are measured as they are drawn. */
   rowHeight: number;
-  /** Height of the scrolling box in CSS pixels. */
+  /** Height of the scrolling box in CSS pixels (at most: fewer rows take only their height). */
   height: number;
   /** Rows drawn beyond each edge of the view. Default 8. */
   overscan?: number;
@@ -67,7 +67,7 @@ export function VirtualTable<R>({
     <div
       ref={box}
       className={['table-wrap', className].filter(Boolean).join(' ')}
-      style={{ height, overflow: 'auto' }}
+      style={{ maxHeight: height, overflow: 'auto' }}
     >
       <table data-testid={testId} aria-rowcount={rows.length + 1}>
         <thead style={{ position: 'sticky', top: 0, zIndex: 1 }}>{head}</thead>

@@ -7,11 +7,12 @@ export const shownOnDesk = (c: SummaryColumn): boolean =>
   c.role !== 'applicant-id' && c.role !== 'detail';
 
 /**
- * One applicant's row of the 评分汇总表 as `summaryTable()` makes it for every door (jiebang score,
- * export, the printed form): rank, every expert's total (回避, dropped, deviating), the figures
- * (the one the ranking uses in bold), valid sheets, the method applied and why.
+ * The cells of one applicant's row of the 评分汇总表 as `summaryTable()` makes it for every door
+ * (jiebang score, export, the printed form): rank, every expert's total (回避, dropped, deviating),
+ * the figures (the one the ranking uses in bold), valid sheets, the method applied and why. The
+ * row itself (`<tr data-applicant>`) is the table's, which draws only the rows in view.
  */
-export function RankingRow({
+export function RankingCells({
   pkg,
   columns,
   row,
@@ -22,16 +23,12 @@ export function RankingRow({
 }) {
   const methodNote = row.cells[columns.findIndex((c) => c.key === 'methodNote')];
   const note = methodNote?.kind === 'text' && methodNote.text !== '' ? methodNote.text : null;
-  return (
-    <tr data-applicant={row.applicantId}>
-      {columns.map((column, i) => {
-        const cell = row.cells[i];
-        return shownOnDesk(column) && cell ? (
-          <Cell key={column.key} pkg={pkg} column={column} cell={cell} note={note} />
-        ) : null;
-      })}
-    </tr>
-  );
+  return columns.map((column, i) => {
+    const cell = row.cells[i];
+    return shownOnDesk(column) && cell ? (
+      <Cell key={column.key} pkg={pkg} column={column} cell={cell} note={note} />
+    ) : null;
+  });
 }
 
 function Cell({

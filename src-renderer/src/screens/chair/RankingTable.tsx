@@ -4,9 +4,14 @@ import type { ReviewPackage } from '../../../../src-shared/model';
 import type { AggregateResult } from '../../../../src-shared/scoring';
 import { summaryTable, type SummaryRow } from '../../../../src-shared/summary';
 import { useT, type StringKey } from '../../i18n';
-import { RankingRow } from './RankingRow';
+import { VirtualTable } from '../../components/VirtualTable';
+import { RankingCells, shownOnDesk } from './RankingRow';
 
 type SortKey = 'rank' | 'mean' | 'median' | 'spread';
+
+/** Estimated height of a row (px; rows are measured as drawn) and the most the table takes. */
+const ROW_HEIGHT = 34;
+const MAX_HEIGHT = 560;
 
 /** A row's figure in the column `index` as a number; no figure (无有效评分) is null. */
 const figureAt = (row: SummaryRow, index: number): number | null => {
@@ -20,7 +25,9 @@ const byFigure = (a: number | null, b: number | null): number =>
 
 /**
  * The 评分汇总表 on the desk: the rows `summaryTable()` makes for every door (jiebang score,
- * export, the printed form), sortable by rank, mean, median or spread.
+ * export, the printed form), sortable by rank, mean, median or spread. Only the rows in view are
+ * drawn (issue 22: 200 applicants draw a screenful, not 200 rows); a short table takes only the
+ * height of its rows.
  */
 export function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }) {
   const t = useT();
@@ -44,9 +51,17 @@ export function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateR
     </th>
   );
   return (
-    <div className="table-wrap">
-      <table data-testid="ranking">
-        <thead>
+    <div>
+      <VirtualTable
+        rows={rows}
+        rowKey={(r) => r.applicantId}
+        rowAttributes={(r) => ({ 'data-applicant': r.applicantId })}
+        cells={(r) => <RankingCells pkg={pkg} columns={table.columns} row={r} />}
+        columns={table.columns.filter(shownOnDesk).length}
+        rowHeight={ROW_HEIGHT}
+        height={MAX_HEIGHT}
+        testId="ranking"
+        head={
           <tr>
             {th('rank', 'chair.col.rank')}
             <th>{t('chair.col.applicant')}</th>
@@ -67,13 +82,8 @@ export function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateR
             <th className="num">{t('chair.col.valid')}</th>
             <th>{t('chair.col.method')}</th>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <RankingRow key={r.applicantId} pkg={pkg} columns={table.columns} row={r} />
-          ))}
-        </tbody>
-      </table>
+        }
+      />
       <p className="note" data-testid="method-statement">
         {t('chair.method', { method: methodSentence(pkg, agg) })}
       </p>

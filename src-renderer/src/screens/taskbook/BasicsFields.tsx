@@ -1,7 +1,8 @@
-import { PROJECT_TYPE_LABEL } from '../../../../src-shared/model';
+import { PROJECT_TYPE_LABEL, TEXT_MAX } from '../../../../src-shared/model';
 import type { TaskBookDraft, TaskBookEdit } from '../../../../src-shared/taskbook';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
+import { TextInput } from '../../components/TextInput';
 import { useT } from '../../i18n';
 
 /** 基本信息: ids, contract number, title, type, period (dates as written here), objectives. */
@@ -55,13 +56,14 @@ export function BasicsFields({
             onCommit={(end) => edit({ type: 'period', patch: { end } })}
           />
         </Field>
-        <Field label={t('taskbook.objectives')} wide>
-          <textarea
-            rows={4}
-            value={draft.objectives}
-            onChange={(e) => edit({ type: 'basics', patch: { objectives: e.target.value } })}
-          />
-        </Field>
+        <TextInput
+          label={t('taskbook.objectives')}
+          wide
+          rows={4}
+          maxLength={TEXT_MAX}
+          value={draft.objectives}
+          onCommit={(objectives) => edit({ type: 'basics', patch: { objectives } })}
+        />
       </div>
     </fieldset>
   );

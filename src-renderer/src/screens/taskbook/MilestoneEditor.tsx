@@ -1,7 +1,9 @@
 import type { DraftMilestone, DraftParty, TaskBookEdit } from '../../../../src-shared/taskbook';
+import { TEXT_MAX } from '../../../../src-shared/model';
 import { linesOf } from '../../../../src-shared/taskbook';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
+import { TextInput } from '../../components/TextInput';
 import { useT } from '../../i18n';
 
 /** One milestone: title, due date, tranche, the solver it applies to, deliverables, indicators. */
@@ -54,20 +56,22 @@ export function MilestoneEditor({
             </select>
           </Field>
         )}
-        <Field label={t('taskbook.mDeliverables')} wide>
-          <textarea
-            rows={2}
-            value={m.deliverables.join('\n')}
-            onChange={(e) => patch({ deliverables: linesOf(e.target.value) })}
-          />
-        </Field>
-        <Field label={t('taskbook.mIndicators')} wide>
-          <textarea
-            rows={2}
-            value={m.indicators.join('\n')}
-            onChange={(e) => patch({ indicators: linesOf(e.target.value) })}
-          />
-        </Field>
+        <TextInput
+          label={t('taskbook.mDeliverables')}
+          wide
+          rows={2}
+          maxLength={TEXT_MAX}
+          value={m.deliverables.join('\n')}
+          onCommit={(text) => patch({ deliverables: linesOf(text) })}
+        />
+        <TextInput
+          label={t('taskbook.mIndicators')}
+          wide
+          rows={2}
+          maxLength={TEXT_MAX}
+          value={m.indicators.join('\n')}
+          onCommit={(text) => patch({ indicators: linesOf(text) })}
+        />
       </div>
       <button type="button" onClick={() => edit({ type: 'remove-milestone', index })}>
         {t('taskbook.removeMilestone', { n })}

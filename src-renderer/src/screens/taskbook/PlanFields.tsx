@@ -1,7 +1,7 @@
 import { fmtMoney } from '../../../../src-shared/money';
-import type { PanelDecision } from '../../../../src-shared/model';
+import { TEXT_MAX, type PanelDecision } from '../../../../src-shared/model';
 import { linesOf, type TaskBookDraft, type TaskBookEdit } from '../../../../src-shared/taskbook';
-import { Field } from '../../components/Field';
+import { TextInput } from '../../components/TextInput';
 import { useT } from '../../i18n';
 import { MilestoneEditor } from './MilestoneEditor';
 
@@ -41,23 +41,25 @@ export function PlanFields({
         <fieldset disabled={locked}>
           <legend>{t('taskbook.raceTargets')}</legend>
           {solvers.map((p) => (
-            <Field key={p.applicantId} label={p.name} wide>
-              <textarea
-                rows={3}
-                value={
-                  draft.raceStageTargets
-                    .find((r) => r.applicantId === p.applicantId)
-                    ?.targets.join('\n') ?? ''
-                }
-                onChange={(e) =>
-                  edit({
-                    type: 'race-targets',
-                    applicantId: p.applicantId ?? '',
-                    targets: linesOf(e.target.value),
-                  })
-                }
-              />
-            </Field>
+            <TextInput
+              key={p.applicantId}
+              label={p.name}
+              wide
+              rows={3}
+              maxLength={TEXT_MAX}
+              value={
+                draft.raceStageTargets
+                  .find((r) => r.applicantId === p.applicantId)
+                  ?.targets.join('\n') ?? ''
+              }
+              onCommit={(text) =>
+                edit({
+                  type: 'race-targets',
+                  applicantId: p.applicantId ?? '',
+                  targets: linesOf(text),
+                })
+              }
+            />
           ))}
           <p className="note">
             {t('taskbook.raceNote', { share: decision.horseRace?.raceStageShare ?? '' })}

@@ -1,5 +1,7 @@
 import type { FundingKey, TaskBookDraft, TaskBookEdit } from '../../../../src-shared/taskbook';
+import { TEXT_MAX } from '../../../../src-shared/model';
 import { Field } from '../../components/Field';
+import { TextInput } from '../../components/TextInput';
 import { useT, type StringKey } from '../../i18n';
 
 /** The funding inputs (万元); the contract amount only for 企业出题 (第十三条（二）). */
@@ -25,20 +27,22 @@ export function TermsFields({
     <>
       <fieldset disabled={locked}>
         <legend>{t('taskbook.ip')}</legend>
-        <Field label={t('taskbook.ipOwnership')} wide>
-          <textarea
-            rows={3}
-            value={draft.intellectualProperty.ownership}
-            onChange={(e) => edit({ type: 'ip', patch: { ownership: e.target.value } })}
-          />
-        </Field>
-        <Field label={t('taskbook.ipSharing')} wide>
-          <textarea
-            rows={3}
-            value={draft.intellectualProperty.benefitSharing}
-            onChange={(e) => edit({ type: 'ip', patch: { benefitSharing: e.target.value } })}
-          />
-        </Field>
+        <TextInput
+          label={t('taskbook.ipOwnership')}
+          wide
+          rows={3}
+          maxLength={TEXT_MAX}
+          value={draft.intellectualProperty.ownership}
+          onCommit={(ownership) => edit({ type: 'ip', patch: { ownership } })}
+        />
+        <TextInput
+          label={t('taskbook.ipSharing')}
+          wide
+          rows={3}
+          maxLength={TEXT_MAX}
+          value={draft.intellectualProperty.benefitSharing}
+          onCommit={(benefitSharing) => edit({ type: 'ip', patch: { benefitSharing } })}
+        />
       </fieldset>
       <fieldset disabled={locked}>
         <legend>{t('taskbook.funding')}</legend>
