@@ -19,7 +19,7 @@ export function FormPrintCheck() {
       <label className="block">
         <span>{t('verify.form.key')}</span>
         <textarea
-          rows={1}
+          rows={2}
           className="mono"
           autoComplete="off"
           spellCheck={false}
