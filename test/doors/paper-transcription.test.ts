@@ -6,11 +6,14 @@
  * (the workbook's named by its worksheet), and nothing is written when refused.
  */
 import 'fake-indexeddb/auto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { contractByChannel, type Channel } from '../../src-shared/ipc';
+import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { handlers } from '../../src-main/handlers';
 import type { HostServices } from '../../src-main/handlers/types';
 import { dispatch } from '../../src-main/ipc/dispatch';
@@ -150,6 +153,24 @@ describe('the paper-sheet cases through the chair’s import, as CSV and as XLSX
     expect(a03(none)).toMatchObject({ rank: null, final: null, validSheets: 0 });
     expect(a03(one)).toMatchObject({ validSheets: 1, belowMinValidSheets: true, method: 'mean' });
   });
+  it('jiebang score reads the workbook as the chair’s import does: the CSV’s ranking', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-paper-xlsx-'));
+    const csvPath = `${CASES}/paper-sheets-gb18030.csv`;
+    const xlsx = await asWorkbook(decode(new Uint8Array(await readFile(csvPath))), 'paper.xlsx');
+    const xlsxPath = join(dir, 'paper.xlsx');
+    await writeFile(xlsxPath, xlsx.bytes);
+    const score = async (file: string) =>
+      JSON.parse(
+        (await run('score', '--package', 'resources/sample/review-package.json', file, '--json'))
+          .out,
+      );
+    const fromCsv = (await score(csvPath)).ranking;
+    expect(fromCsv).toHaveLength(4);
+    expect((await score(xlsxPath)).ranking).toEqual(fromCsv);
+    const imported = await importOne(xlsx);
+    expect(imported.sheets.map((s) => s.expertId)).toHaveLength(7);
+  });
+
   it('refuses a workbook with no transcription sheet, and an old .xls, by name', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').addRow(['姓名', '分数']);
