@@ -2,16 +2,17 @@
  * The meeting's paper on the chair's desk (issue 19), from printing to the signed bundle: the chair
  * prints the 签到表 (read back with pdftotext: every member), gathers four signed sheets, imports
  * E05's paper scores as a GB18030 transcription typed twice with one differing cell, sees the
- * cell, corrects the second file, prints the 专家组意见 (the figures, the funding in capitals),
- * signs and exports; `jiebang verify` on the panel bundle lists the transcribed sheet with its
- * typist, checker and scan hash, and the opinion printed before signing verifies against it — by
- * `jiebang verify-print` and on the 核验打印件 screen.
+ * cell, corrects the second file (saved from Excel as a workbook), prints the 专家组意见 (the
+ * figures, the funding in capitals), signs and exports; `jiebang verify` on the panel bundle lists
+ * the transcribed sheet with its typist, checker and scan hash, and the opinion printed before
+ * signing verifies against it — by `jiebang verify-print` and on the 核验打印件 screen.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, sheetFiles, test } from './fixtures';
 
 const cli = (...args: string[]) =>
@@ -29,6 +30,18 @@ const csv = (name: string, text: string) => ({
   mimeType: 'text/csv',
   buffer: gb18030(text),
 });
+/** The CSV's table as a workbook typed in Excel: plain decimals as numbers, the rest as text. */
+async function workbook(name: string, text: string) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('转录');
+  for (const row of text.trim().split('\n'))
+    ws.addRow(row.split(',').map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+  return {
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
+}
 const scan = Buffer.from('%PDF-1.4 scan of E05 wet-signed sheet');
 const IDENTITY = 'resources/sample/keys/bureau.agekey';
 
@@ -83,7 +96,8 @@ test('the chair prints the meeting’s forms, imports a paper transcription twic
   await expect(differences.locator('tbody tr')).toContainText('33.5');
   await card.screenshot({ path: 'docs/screenshots/paper-scores.png' });
 
-  await choose('选择第二份转录（CSV 或 Excel）…', csv('E05-second-fixed.csv', e05));
+  // The second typist corrects the cell in Excel and saves a workbook this time.
+  await choose('选择第二份转录（CSV 或 Excel）…', await workbook('E05-second-fixed.xlsx', e05));
   await card.getByRole('button', { name: '导入纸质评分' }).click();
   await expect(card.getByRole('status')).toContainText(
     '已导入 E05 的纸质评分表转录（录入 秘书 陈静）',
