@@ -172,6 +172,7 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
             ok: r.ok,
             ...(r.reason ? { reason: r.reason } : {}),
             ...(r.duplicate ? { duplicate: true } : {}),
+            ...(r.notes ? { notes: r.notes } : {}),
             ...(r.record && r.pkg
               ? {
                   packageId: r.record.packageId,

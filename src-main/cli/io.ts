@@ -11,7 +11,8 @@ import type { SheetSource } from '../../src-shared/decision';
 import { capLines, readJson, READ_LIMITS, sizeProblem } from '../../src-shared/io';
 import { isAgeFile } from '../../src-shared/crypto/age';
 import { ReviewPackageSchema, ScoreSheetSchema, type ReviewPackage } from '../../src-shared/model';
-import { describeSchemaIssues, readSheetsCsv } from '../../src-shared/scoring';
+import { describeSchemaIssues, readSheetsFile } from '../../src-shared/scoring';
+import { readWorkbook, XLSX_LIMITS } from '../xlsx/workbook';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
 import { CliUsageError } from './types';
@@ -76,8 +77,20 @@ export async function readSheetFiles(
   const problems: string[] = [];
   for (const file of files) {
     const lower = file.toLowerCase();
-    if (lower.endsWith('.csv')) {
-      const result = readSheetsCsv(await readBounded(cwd, file, READ_LIMITS.csvBytes), file, pkg);
+    if (lower.endsWith('.csv') || lower.endsWith('.xlsx')) {
+      // The one transcription reader (CSV or workbook), as the chair's paper import reads it.
+      const result = await readSheetsFile(
+        {
+          name: file,
+          bytes: await readBounded(
+            cwd,
+            file,
+            lower.endsWith('.csv') ? READ_LIMITS.csvBytes : XLSX_LIMITS.fileBytes,
+          ),
+        },
+        pkg,
+        readWorkbook,
+      );
       if (result.ok) sources.push(...result.sheets.map((sheet) => ({ sheet, origin: file })));
       else problems.push(`${file}：`, ...result.errors.map((e) => `  ${e}`));
     } else if (lower.endsWith('.jbx')) {

@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
-import { gatherSheets } from '../../src-shared/decision';
-import { capLines } from '../../src-shared/io';
 import { parseMoneyInput } from '../../src-shared/money';
-import { buildForm, formKindOf, FORM_LABEL, type FormInputs } from '../../src-shared/meeting';
+import {
+  buildForm,
+  formInputsOf,
+  formKindOf,
+  FORM_LABEL,
+  type FormInputs,
+  type FormRecord,
+} from '../../src-shared/meeting';
 import type { ReviewPackage } from '../../src-shared/model';
-import { aggregate } from '../../src-shared/scoring';
 import { describeCodePoint } from '../../src-shared/text/normalize';
 import { renderJob } from '../pdf/jobs';
 import { ageKeys } from './bundle-io';
@@ -34,27 +38,31 @@ function perExpert(
   return out;
 }
 
+/** The record the forms are made from: the package, the sheets (a panel bundle or files), the decision. */
+export async function formRecord(
+  cwd: string,
+  pkgPath: string,
+  files: readonly string[],
+  opts: { decision?: string; identity?: string; passphraseFile?: string },
+): Promise<FormRecord> {
+  const pkg = await loadReviewPackage(cwd, pkgPath);
+  if (files.length === 0 && opts.decision === undefined)
+    return { pkg, sources: [], decision: null };
+  const keys = await ageKeys(cwd, opts.identity, opts.passphraseFile);
+  const { sources, decision } = await readPanelInputs(cwd, files, pkg, keys, opts.decision);
+  return { pkg, sources, decision };
+}
+
 export async function formInputs(
   cwd: string,
   pkgPath: string,
   files: readonly string[],
   opts: { decision?: string; identity?: string; passphraseFile?: string },
 ): Promise<FormInputs> {
-  const pkg = await loadReviewPackage(cwd, pkgPath);
-  if (files.length === 0 && opts.decision === undefined) return { pkg };
-  const keys = await ageKeys(cwd, opts.identity, opts.passphraseFile);
-  const { sources, decision } = await readPanelInputs(cwd, files, pkg, keys, opts.decision);
   // The same validation as every door: a refused sheet is named, and nothing is printed.
-  const gathered = gatherSheets(pkg, sources);
-  if (gathered.problems.length > 0)
-    throw new CliUsageError(
-      `评分表未通过评分标准校验，未打印：\n  ${capLines(gathered.problems.map((p) => `${p.origin}：${p.message}`)).join('\n  ')}`,
-    );
-  return {
-    pkg,
-    ...(sources.length > 0 ? { agg: aggregate(pkg, gathered.sheets) } : {}),
-    ...(decision ? { decision } : {}),
-  };
+  const inputs = formInputsOf(await formRecord(cwd, pkgPath, files, opts));
+  if (!inputs.ok) throw new CliUsageError(`${inputs.reason}，未打印。`);
+  return inputs.input;
 }
 
 export const meetingPrintCommand: CliCommand = {

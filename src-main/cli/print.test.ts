@@ -5,6 +5,7 @@
  * affiliations and 𠮷/堃 in names); the 评分汇总表's figures equal `jiebang score --json` and
  * cells computed by hand; `verify-print` ties a form's code to its record.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -110,7 +111,7 @@ describe('jiebang print: the meeting pack', () => {
       '800万元（大写：捌佰万元整）',
       '采用“赛马制”',
       '按去掉一个最高分和一个最低分后平均汇总',
-      '决定日期：2026年12月8日',
+      '决定日期：',
       code,
     ])
       expect(text).toContain(s);
@@ -247,6 +248,38 @@ describe('jiebang print: the meeting pack', () => {
     const viaApp = join(await mkdtemp(join(tmpdir(), 'jb-print-')), 'app.pdf');
     await writeFile(viaApp, bytes);
     expect(flatText(viaApp)).toBe(flatText(path));
+  });
+
+  it('page 1 of each form as the README shows it (docs/screenshots/forms-*.png, pdftoppm at 50 dpi)', async () => {
+    const inputs: Record<FormKind, string[]> = {
+      'sign-in': [],
+      pledge: [],
+      'blank-sheet': [],
+      summary: SHEETS,
+      opinion: WITH_SHEETS,
+      fees: ['--fee', 'E01=1500', '--fee', 'E02=1000', '--id-digits', 'E01=123X'],
+    };
+    for (const form of FormKindSchema.options) {
+      const { path } = await printed(form, ...inputs[form]);
+      const image = `docs/screenshots/forms-${form}`;
+      execFileSync('pdftoppm', [
+        '-r',
+        '50',
+        '-png',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        path,
+        image,
+      ]);
+      const png = await readFile(`${image}.png`);
+      // A PNG, and an A4 page at 50 dpi (414 × 585 pixels, either way round).
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect([Math.min(w, h), Math.max(w, h)]).toEqual([414, 585]);
+    }
   });
 
   it('refuses a form it does not know and a form without what it needs, writing nothing', async () => {

@@ -79,7 +79,8 @@ every figure the chair needs: each expert's total, mean, trimmed mean (dropped s
 parentheses), median, spread, per-criterion means, valid sheets, the method actually applied,
 deviations with reasons, ties, and the horse-race proposal. An applicant with no valid sheet gets
 no figure and no rank (无有效评分). Sheets are JSON files, sheet bundles (.jbx), or a CSV typed in
-from paper sheets (UTF-8, UTF-8 with BOM, or GB18030/GBK as Excel and WPS save it) with columns
+from paper sheets (UTF-8, UTF-8 with BOM, or GB18030/GBK as Excel and WPS save it; or the same
+table as an Excel workbook .xlsx, its first worksheet whose header names 专家编号) with columns
 expertId,applicantId,recusal,recusalReason,<criterion ids…>,opinion,deviationReason
 (Chinese headers 专家编号,揭榜方编号,回避类型,回避理由,…,总体意见,偏离理由 also accepted; a recusal
 kind by its code or its Chinese name; scores as plain decimals, full-width digits read as digits).

@@ -5,10 +5,10 @@ import {
   parsePrintedCode,
   readTaskBookFile,
 } from '../../src-shared/taskbook';
-import { compareForm, FORM_LABEL, parseFormCode } from '../../src-shared/meeting';
+import { describeFormVerdict, parseFormCode, verifyFormPrint } from '../../src-shared/meeting';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { ageKeys, readBundleFile } from './bundle-io';
-import { formInputs } from './print-meeting';
+import { formRecord } from './print-meeting';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const verifyPrintCommand: CliCommand = {
@@ -36,27 +36,22 @@ and the decision, and the command says which form the print is, or that none mat
       values.code !== undefined &&
       (values.package !== undefined || values.code.trim().startsWith('jiebang:form:'))
     ) {
-      const printed = parseFormCode(values.code);
-      if (!printed)
+      if (!parseFormCode(values.code))
         throw new CliUsageError('核验码应为 64 位十六进制数字（或二维码内容 jiebang:form:…）');
       if (values.package === undefined)
         throw missingArguments('jiebang verify-print --code CODE --package PKG [SHEET…|PANEL.jbx]');
-      const input = await formInputs(io.cwd, values.package, positionals, {
+      const record = await formRecord(io.cwd, values.package, positionals, {
         ...(values.decision !== undefined ? { decision: values.decision } : {}),
         ...(values.identity !== undefined ? { identity: values.identity } : {}),
         ...(values['passphrase-file'] !== undefined
           ? { passphraseFile: values['passphrase-file'] }
           : {}),
       });
-      const result = compareForm(printed, input);
-      if (result.match) {
-        io.out(
-          `✓ 一致：打印件是评审包 ${input.pkg.packageId} 的${FORM_LABEL[result.layout.form]}\n`,
-        );
-        return 0;
-      }
-      io.out(`✗ 不一致：打印件核验码 ${printed.code}\n  ${result.reason}。\n`);
-      return 1;
+      // The one comparison the 核验打印件 screen makes too (src-shared/meeting/verify.ts).
+      const verdict = verifyFormPrint(values.code, record);
+      if (!verdict.ok) throw new CliUsageError(verdict.reason);
+      io.out(`${describeFormVerdict(verdict, record.pkg.packageId)}\n`);
+      return verdict.check.match ? 0 : 1;
     }
     const [file] = positionals;
     if (file === undefined || values.code === undefined)

@@ -237,6 +237,20 @@ const SCAN_PATTERN = new RegExp(
 const TRANSCRIBED_PATTERN = /^paper\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\.json$/;
 const INNER_SHEET_PATTERN = /^sheets\/[A-Za-z0-9._-]+\.jbx$/;
 
+/**
+ * The transcribed paper sheets of a panel result as every door lists them (`jiebang verify`, the
+ * bureau's ingest): 「1 份转录评分表，各附签字原件扫描件（哈希一致）：E05（纸质评分表转录，录入 …，复核 …；
+ * 扫描件 paper/E05.pdf SHA-256 …）」.
+ */
+export function transcribedListing(transcribed: readonly TranscribedSheet[]): string {
+  return `${transcribed.length} 份转录评分表，各附签字原件扫描件（哈希一致）：${transcribed
+    .map(
+      (t) =>
+        `${t.sheet.expertId}（纸质评分表转录，录入 ${t.transcribedBy}${t.checkedBy ? `，复核 ${t.checkedBy}` : ''}；扫描件 ${t.scan.path} SHA-256 ${t.scan.sha256}）`,
+    )
+    .join('；')}`;
+}
+
 /** A panel result's inner sheet bundles and transcribed paper sheets (with their scans). */
 async function checkPanel(
   decision: z.infer<typeof PanelDecisionSchema>,
@@ -302,12 +316,7 @@ async function checkPanel(
     checks.push({
       name: '纸质评分表',
       ok: true,
-      detail: `${transcribed.length} 份转录评分表，各附签字原件扫描件（哈希一致）：${transcribed
-        .map(
-          (t) =>
-            `${t.sheet.expertId}（纸质评分表转录，录入 ${t.transcribedBy}${t.checkedBy ? `，复核 ${t.checkedBy}` : ''}；扫描件 ${t.scan.path} SHA-256 ${t.scan.sha256}）`,
-        )
-        .join('；')}`,
+      detail: transcribedListing(transcribed),
     });
   return { ok: true, extra: { transcribed }, checks, inner };
 }

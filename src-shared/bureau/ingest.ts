@@ -14,6 +14,7 @@ import {
   checkImport,
   applyImport,
   emptyTrust,
+  transcribedListing,
   type OpenedBundle,
   type TrustState,
 } from '../bundle';
@@ -80,6 +81,10 @@ export const IngestRecordSchema = z.object({
       fingerprint: Sha256Schema.optional(),
       /** Paper: the scan of the wet-signed sheet. */
       scanSha256: Sha256Schema.optional(),
+      /** Paper: the scan's path in the bundle, who typed the sheet in and who checked it. */
+      scanPath: z.string().max(300).optional(),
+      transcribedBy: z.string().max(200).optional(),
+      checkedBy: z.string().max(200).optional(),
       sheet: ScoreSheetSchema,
     }),
   ),
@@ -188,6 +193,9 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
       expertId: t.sheet.expertId,
       source: 'paper',
       scanSha256: t.scan.sha256,
+      scanPath: t.scan.path,
+      transcribedBy: t.transcribedBy,
+      ...(t.checkedBy ? { checkedBy: t.checkedBy } : {}),
       sheet: t.sheet,
     });
   const used: ScoreSheet[] = sheets.map((s) => s.sheet);
@@ -236,6 +244,10 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
       `评审包 ${pkg.packageId}（本局签发，清单 ${signed.manifestSha256.slice(0, 16)}…）`,
       `组长 ${chair.name}（${chair.id}），指纹 ${formatFingerprint(chair.fingerprint)}，计数 ${chair.counter}`,
       `评分表 ${sheets.filter((s) => s.source === 'electronic').length} 份电子、${sheets.filter((s) => s.source === 'paper').length} 份纸质转录`,
+      // The transcribed sheets as `jiebang verify` lists them (the one sentence, bundle/kinds.ts).
+      ...(panel.extra.transcribed.length > 0
+        ? [`纸质评分表：${transcribedListing(panel.extra.transcribed)}`]
+        : []),
       ...verdict.notes,
     ],
   };

@@ -259,7 +259,9 @@ export const officialAmount = (amount: string): string =>
 /**
  * 专家组意见: the panel's opinion, the recommended list (揭榜方建议名单), the horse race and its
  * reasons, the approved funding per solver and in total (核定项目经费总额) in figures and capitals,
- * the method applied, dissent, and a signature line and date for every member and the chair.
+ * the method applied, dissent, and a signature line and date for every member and the chair. The
+ * decision date is left for the hand (the code covers the content only: the same decision prints
+ * the same code whether printed from the desk's draft or after signing).
  */
 export function opinionForm(
   pkg: ReviewPackage,
@@ -332,7 +334,10 @@ export function opinionForm(
           kind: 'para',
           text: `${d.expertId} ${expert(d.expertId)?.name ?? ''}：${d.reason}`,
         }))),
-    { kind: 'para', text: `决定日期：${chineseDate(decision.decidedAt)}` },
+    // The date is written by hand when the panel signs: the form (and so its code) shows only the
+    // decision's content, never the moment the desk drafted or the chair signed it, so a copy
+    // printed from the draft for the members to sign is the signed record's copy.
+    { kind: 'para', text: `决定日期：${BLANK_DATE}` },
     {
       kind: 'signatures',
       who: members.map(

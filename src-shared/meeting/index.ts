@@ -1,3 +1,4 @@
 export * from './layout';
 export * from './forms';
 export * from './build';
+export * from './verify';

@@ -45,6 +45,33 @@ describe('form codes', () => {
     expect(summaryForm(pkg, aggregate(pkg, sampleSheets().slice(1))).code).not.toBe(summary.code);
   });
 
+  it('the 专家组意见 prints the same code for the same content: the draft’s time or the signing’s never changes it', () => {
+    const pkg = samplePackage();
+    const agg = aggregate(pkg, sampleSheets());
+    const signed = sampleDecision();
+    // The desk's draft, a day before the chair signs (and in UTC, as the desk makes it).
+    const draft = { ...signed, decidedAt: '2026-12-07T17:59:00.000Z' };
+    const printed = buildForm('opinion', { pkg, agg, decision: draft });
+    const after = buildForm('opinion', { pkg, agg, decision: signed });
+    if (!printed.ok || !after.ok) throw new Error('opinion');
+    expect(printed.layout.code).toBe(after.layout.code);
+    expect(JSON.stringify(after.layout.sections)).toContain('决定日期：\u3000\u3000\u3000年');
+    // The copy printed from the draft is the signed record's copy.
+    expect(
+      compareForm({ code: printed.layout.code }, { pkg, agg, decision: signed }),
+    ).toMatchObject({
+      match: true,
+      layout: { form: 'opinion' },
+    });
+    // Other content, another code: a changed opinion, or other funding.
+    const edited = buildForm('opinion', {
+      pkg,
+      agg,
+      decision: { ...signed, opinion: `${signed.opinion}（修改）` },
+    });
+    expect(edited.ok && edited.layout.code).not.toBe(after.layout.code);
+  });
+
   it('reads codes as typed or scanned and finds the form they belong to', () => {
     const pkg = samplePackage();
     const agg = aggregate(pkg, sampleSheets());

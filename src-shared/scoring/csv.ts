@@ -11,7 +11,8 @@
  * applicant and criterion; nothing is half-read.
  */
 import Papa from 'papaparse';
-import { capLines, READ_LIMITS, readText } from '../io';
+import type { CellValue, Grid } from '../bureau/grid';
+import { capLines, READ_LIMITS, readText, type ReadResult } from '../io';
 import {
   RECUSAL_LABEL,
   RecusalKindSchema,
@@ -127,6 +128,26 @@ export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
     preview: READ_LIMITS.csvRows + 2,
   });
   const [rawHeader = [], ...rawRows] = parsed.data;
+  // A delimiter the library cannot tell is said better by the columns found missing below.
+  const readErrors = parsed.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => describeCsvProblem(e, body));
+  return sheetsFromTable(rawHeader, rawRows, pkg, readErrors);
+}
+
+/**
+ * The sheets from a table as typed (a header row, then one row per expert and applicant; rows are
+ * numbered as the spreadsheet numbers them, the header being row 1), whatever file it came from:
+ * the CSV (`parseSheetsCsv`) and the workbook (`sheetsFromGrid`) are judged by this one function.
+ * `readErrors`: what the file's reader already found (they are reported with the table's own).
+ */
+export function sheetsFromTable(
+  rawHeader: readonly string[],
+  rawRows: readonly (readonly string[])[],
+  pkg: ReviewPackage,
+  readErrors: readonly string[] = [],
+): CsvResult {
+  const fail = (errors: string[]): CsvResult => ({ ok: false, errors: capLines(errors) });
   const fields = rawHeader.map(columnOf);
   const badHeader = headerProblems(fields);
   if (badHeader.length > 0) return fail(badHeader);
@@ -134,10 +155,7 @@ export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
     return fail([
       `超过 ${READ_LIMITS.csvRows.toLocaleString('en-US')} 行的上限（每位专家对每家揭榜方一行），未读取`,
     ]);
-  // A delimiter the library cannot tell is said better by the columns found missing below.
-  const errors = parsed.errors
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => describeCsvProblem(e, body));
+  const errors = [...readErrors];
   for (const required of ['expertId', 'applicantId', ...pkg.rubric.criteria.map((c) => c.id)]) {
     if (!fields.includes(required)) errors.push(`缺少列：${required}`);
   }
@@ -242,4 +260,68 @@ export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
     out.push(checked.data);
   }
   return errors.length > 0 ? fail(errors) : { ok: true, sheets: out };
+}
+
+/** A workbook's cell as the CSV would hold it: a number as written, TRUE/FALSE, empty. */
+const cellText = (cell: CellValue): string =>
+  cell === null ? '' : typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell);
+
+/** Whether a worksheet's first row names the expert column (专家编号 or expertId). */
+const hasExpertColumn = (grid: Grid): boolean =>
+  (grid.rows[0] ?? []).some((c) => columnOf(cellText(c)) === 'expertId');
+
+/**
+ * The sheets from a workbook's worksheets (as main's XLSX door reads them): the first worksheet
+ * whose header names 专家编号 (expertId), judged by `sheetsFromTable` like a CSV; every problem
+ * names the worksheet and the row as Excel numbers it.
+ */
+export function sheetsFromGrids(
+  grids: readonly Grid[],
+  file: string,
+  pkg: ReviewPackage,
+): CsvResult {
+  const grid = grids.find(hasExpertColumn);
+  if (!grid)
+    return {
+      ok: false,
+      errors: [
+        `工作簿 ${file} 中没有表头含“专家编号”（expertId）列的工作表；转录表的第 1 行应为 专家编号,揭榜方编号,…`,
+      ],
+    };
+  const [header = [], ...rows] = grid.rows
+    .map((r) => r.map(cellText))
+    // Trailing empty rows and columns Excel keeps after an edit are no rows of the table.
+    .filter((r, i) => i === 0 || r.some((c) => c.trim() !== ''));
+  const width = header.length;
+  const trimmed = rows.map((r) =>
+    r.length > width && r.slice(width).every((c) => c === '') ? r.slice(0, width) : r,
+  );
+  const read = sheetsFromTable(header, trimmed, pkg);
+  return read.ok
+    ? read
+    : { ok: false, errors: read.errors.map((e) => `工作表「${grid.sheet}」${e}`) };
+}
+
+const isWorkbookBytes = (b: Uint8Array): boolean =>
+  (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) ||
+  (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
+
+/**
+ * A paper-sheet transcription from its file, CSV or Excel workbook — the one function every door
+ * calls (the chair's paper import; a workbook is told by its bytes, a ZIP or an old OLE file, or
+ * by its name `.xlsx`/`.xls`). A workbook goes through `readWorkbook` (exceljs lives in main: the
+ * bureau's templates use the same reader), a CSV through `readSheetsCsv` (size bound, UTF-8, BOM,
+ * GB18030). Returns the validated sheets, or every problem (nothing half-read).
+ */
+export async function readSheetsFile(
+  file: { name: string; bytes: Uint8Array },
+  pkg: ReviewPackage,
+  readWorkbook: (bytes: Uint8Array, name: string) => Promise<ReadResult<Grid[]>>,
+): Promise<CsvResult> {
+  if (!isWorkbookBytes(file.bytes) && !/\.xlsx?$/i.test(file.name))
+    return readSheetsCsv(file.bytes, file.name, pkg);
+  const grids = await readWorkbook(file.bytes, file.name);
+  return grids.ok
+    ? sheetsFromGrids(grids.value, file.name, pkg)
+    : { ok: false, errors: [grids.message] };
 }

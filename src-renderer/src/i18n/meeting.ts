@@ -18,6 +18,11 @@ export const meetingStrings = defineStrings(
     'meeting.canceled': '{form}未打印（已取消）。',
     'meeting.missing': '以下字符字库中没有，打印件上以码位代替：{chars}',
     'meeting.code': '{form}核验码：{code}',
+    'verify.form.heading': '会议表格（签到表、专家组意见等）',
+    'verify.form.lead':
+      '评审会议表格的核验码：选择评审包（.jbx 或 .json）；评分汇总表、专家组意见还须选择组长导出的评审结果文件包，加密时填写市科技局的 age 身份或口令。',
+    'verify.form.key': '评审结果文件包的解密密钥（age 身份或口令，未加密时不填）',
+    'verify.form.choose': '选择评审包及评审结果并核验…',
   },
   {
     'meeting.heading': 'Meeting forms (print and sign)',
@@ -37,5 +42,11 @@ export const meetingStrings = defineStrings(
     'meeting.missing':
       'No print font has these characters; their code points print instead: {chars}',
     'meeting.code': '{form} verification code: {code}',
+    'verify.form.heading': 'Meeting forms (sign-in sheet, panel opinion…)',
+    'verify.form.lead':
+      "A meeting form's code: choose the review package (.jbx or .json); for the score summary and the panel's opinion also the chair's panel bundle, with the bureau's age identity or passphrase if it is encrypted.",
+    'verify.form.key':
+      'Key of the panel bundle (age identity or passphrase; empty if not encrypted)',
+    'verify.form.choose': 'Choose the package and panel result and verify…',
   },
 );

@@ -21,6 +21,7 @@ import {
   type ChosenFile,
   type PaperImportInput,
   type PaperImportOutcome,
+  workbookReader,
 } from '../workflows/paper';
 import { profileProblem } from '../workflows/profile';
 import { actor, currentDeps, exportDeps, saveFile } from './deps';
@@ -61,7 +62,7 @@ interface ChairStore {
 }
 
 const FILTERS = {
-  csv: { name: 'CSV', extensions: ['csv'] },
+  csv: { name: 'CSV / Excel', extensions: ['csv', 'xlsx'] },
   scan: { name: 'PDF / PNG / JPEG', extensions: ['pdf', 'png', 'jpg', 'jpeg'] },
 };
 
@@ -127,7 +128,12 @@ export const useChair = create<ChairStore>()((set, get) => {
     },
     importPaper: (input) =>
       run(async () => {
-        const outcome = await importPaperTranscription(currentDeps(), actor(), input);
+        const outcome = await importPaperTranscription(
+          currentDeps(),
+          actor(),
+          input,
+          workbookReader(api),
+        );
         const paper = await loadPaperSheets(currentDeps().db, input.pkg.packageId);
         // A new paper sheet changes the figures: the desk reopens on the rules' proposal.
         set(

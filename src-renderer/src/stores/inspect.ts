@@ -6,6 +6,7 @@ import { parsePrintedCode } from '../../../src-shared/taskbook';
 import { api } from '../bridge';
 import { message, type Message } from '../i18n/strings';
 import { inspectBundle, keysFrom, verifyPrint, type PrintVerdict } from '../workflows/inspect';
+import { verifyFormFiles, type FormPrintOutcome } from '../workflows/meeting';
 import { offer } from '../workflows/signing';
 import { saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
@@ -69,14 +70,47 @@ export const useBundleCheck = create<BundleCheckStore>()((set, get) => {
 interface PrintCheckStore {
   code: string;
   verdict: PrintVerdict | null;
+  /** A meeting form's code: the key for an encrypted panel bundle, and the verdict. */
+  formKey: string;
+  formVerdict: FormPrintOutcome | null;
+  /** What stopped the check (a file that could not be opened), as a message. */
+  formProblem: Message | null;
   setCode: (code: string) => void;
+  setFormKey: (key: string) => void;
   choose: (label: Message) => Promise<void>;
+  chooseForm: (label: Message) => Promise<void>;
 }
 
 export const usePrintCheck = create<PrintCheckStore>()((set, get) => ({
   code: '',
   verdict: null,
-  setCode: (code) => set({ code, verdict: null }),
+  formKey: '',
+  formVerdict: null,
+  formProblem: null,
+  setCode: (code) => set({ code, verdict: null, formVerdict: null, formProblem: null }),
+  setFormKey: (formKey) => set({ formKey, formVerdict: null, formProblem: null }),
+  chooseForm: async (label) => {
+    const problem = await attempt(async () => {
+      const r = await withProgress(label, (task) =>
+        api['file:open']({
+          filters: [{ name: 'jbx, json', extensions: ['jbx', 'json'] }],
+          multiple: true,
+          task,
+        }),
+      );
+      if (r.canceled) return;
+      set({
+        formProblem: null,
+        formVerdict: await verifyFormFiles(
+          nobleCrypto,
+          get().code,
+          r.files,
+          keysFrom(get().formKey),
+        ),
+      });
+    });
+    if (problem) set({ formVerdict: null, formProblem: problem.message });
+  },
   choose: async (label) => {
     const printed = parsePrintedCode(get().code);
     if (!printed) return;

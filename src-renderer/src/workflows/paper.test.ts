@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import paperCsv from '../../../resources/sample/paper-sheets.csv?raw';
 import bureauKeyFile from '../../../resources/sample/keys/bureau.agekey?raw';
 import { openBundle } from '../../../src-shared/bundle';
+import type { WorkbookReader } from '../../../src-shared/bureau';
 import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
 import { ageDecrypt } from '../../../src-shared/crypto/age';
 import { generateSigningKey } from '../../../src-shared/crypto/keys';
@@ -39,6 +40,8 @@ const e05 = paperCsv
   .filter((l, i) => i === 0 || l.startsWith('E05,'))
   .join('\n');
 const csv = (text: string, name = 'E05.csv') => ({ name, bytes: utf8(text) });
+/** No workbook is read in these tests: the XLSX door is main's (test/doors/paper-transcription). */
+const noWorkbooks: WorkbookReader = async () => ({ ok: false, message: 'no workbook here' });
 const scan = { name: 'E05-signed.pdf', bytes: utf8('%PDF-1.4 scan of E05 wet-signed sheet') };
 
 describe('scanExtension', () => {
@@ -57,22 +60,32 @@ describe('importPaperTranscription', () => {
     const { deps, pkg } = await chairWithPackage();
     const before = (await auditLog(deps.db)).length;
 
-    const none = await importPaperTranscription(deps, 'E01', {
-      pkg,
-      csv: csv(e05),
-      typist: ' \u200b ',
-      scan: null,
-    });
+    const none = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: csv(e05),
+        typist: ' \u200b ',
+        scan: null,
+      },
+      noWorkbooks,
+    );
     expect(none.kind === 'refused' && none.problems).toEqual([
       { key: 'paper.noTypist' },
       { key: 'paper.noScan' },
     ]);
-    const badScan = await importPaperTranscription(deps, 'E01', {
-      pkg,
-      csv: csv(e05.replace(/^(E05,A01,,,)[^,]*/m, '$1abc'), 'typed.csv'),
-      typist: '秘书 陈静',
-      scan: { name: 'notes.txt', bytes: utf8('not a scan') },
-    });
+    const badScan = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: csv(e05.replace(/^(E05,A01,,,)[^,]*/m, '$1abc'), 'typed.csv'),
+        typist: '秘书 陈静',
+        scan: { name: 'notes.txt', bytes: utf8('not a scan') },
+      },
+      noWorkbooks,
+    );
     if (badScan.kind !== 'refused') throw new Error(badScan.kind);
     expect(badScan.problems[0]).toEqual({
       key: 'paper.badScan',
@@ -94,13 +107,18 @@ describe('importPaperTranscription', () => {
     const before = (await auditLog(deps.db)).length;
     // The second typist read E05's C2 for A02 as 33.5.
     const typo = e05.replace(/^(E05,A02,,,[^,]*,)([^,]*)/m, '$133.5');
-    const differ = await importPaperTranscription(deps, 'E01', {
-      pkg,
-      csv: csv(e05),
-      typist: '秘书 陈静',
-      scan,
-      second: { csv: csv(typo, 'E05-second.csv'), typist: '秘书 王芳' },
-    });
+    const differ = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: csv(e05),
+        typist: '秘书 陈静',
+        scan,
+        second: { csv: csv(typo, 'E05-second.csv'), typist: '秘书 王芳' },
+      },
+      noWorkbooks,
+    );
     if (differ.kind !== 'differ') throw new Error(differ.kind);
     expect(differ.differences).toHaveLength(1);
     expect(differ.differences[0]).toMatchObject({
@@ -112,25 +130,35 @@ describe('importPaperTranscription', () => {
     expect(await getMeta(deps.db, 'paperSheets')).toBeUndefined();
     expect(await auditLog(deps.db)).toHaveLength(before);
 
-    const same = await importPaperTranscription(deps, 'E01', {
-      pkg,
-      csv: csv(e05),
-      typist: '秘书 陈静',
-      scan,
-      second: { csv: csv(e05, 'E05-second.csv'), typist: '秘书 陈静' },
-    });
+    const same = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: csv(e05),
+        typist: '秘书 陈静',
+        scan,
+        second: { csv: csv(e05, 'E05-second.csv'), typist: '秘书 陈静' },
+      },
+      noWorkbooks,
+    );
     expect(same).toEqual({
       kind: 'refused',
       problems: [{ key: 'paper.sameTypist', params: { name: '秘书 陈静' } }],
     });
 
-    const agreed = await importPaperTranscription(deps, 'E01', {
-      pkg,
-      csv: csv(e05),
-      typist: '秘书 陈静',
-      scan,
-      second: { csv: csv(e05, 'E05-second.csv'), typist: '秘书 王芳' },
-    });
+    const agreed = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: csv(e05),
+        typist: '秘书 陈静',
+        scan,
+        second: { csv: csv(e05, 'E05-second.csv'), typist: '秘书 王芳' },
+      },
+      noWorkbooks,
+    );
     if (agreed.kind !== 'imported') throw new Error(agreed.kind);
     expect(agreed.experts).toEqual(['E05']);
     const [kept] = await loadPaperSheets(deps.db, pkg.packageId);
@@ -154,12 +182,17 @@ describe('importPaperTranscription', () => {
     await importSheets(deps, 'E01', pkg, [
       { name: 'E05.jbx', bytes: await sheetBundle(e05Sheet, generateSigningKey(), manifest) },
     ]);
-    const r = await importPaperTranscription(deps, 'E01', {
-      pkg,
-      csv: csv(e05),
-      typist: '秘书 陈静',
-      scan,
-    });
+    const r = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: csv(e05),
+        typist: '秘书 陈静',
+        scan,
+      },
+      noWorkbooks,
+    );
     expect(r).toEqual({
       kind: 'refused',
       problems: [{ key: 'paper.hasBundle', params: { ids: 'E05' } }],
@@ -186,12 +219,17 @@ describe('signDecision with paper sheets', () => {
     const { gathered } = await importSheets(deps, 'E01', pkg, [
       { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
     ]);
-    const imported = await importPaperTranscription(deps, 'E01', {
-      pkg,
-      csv: csv(e05),
-      typist: '秘书 陈静',
-      scan,
-    });
+    const imported = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: csv(e05),
+        typist: '秘书 陈静',
+        scan,
+      },
+      noWorkbooks,
+    );
     expect(imported.kind).toBe('imported');
     const save = vi.fn<SaveFile>(async (file) => ({ saved: true, name: file.name }));
 

@@ -1,6 +1,8 @@
 /**
  * Paper scores in (issue 19): the secretary's transcription of the sheets experts scored on paper,
- * read through the core's one reader (`readSheetsCsv`: GB18030/UTF-8, the rubric's validation),
+ * CSV or Excel workbook, read through the core's one reader (`readSheetsFile`: a CSV in GB18030,
+ * UTF-8 or with a BOM; a workbook through main's XLSX door, the reader the bureau's templates use;
+ * then the rubric's validation),
  * with the typist's name and the scan of the wet-signed paper (PDF, PNG or JPEG, hashed by
  * `paperSheet`). Double entry: a second typist's transcription of the same paper is compared cell
  * by cell (`compareTranscriptions`) and nothing is kept until the two agree. What is kept is sealed
@@ -8,9 +10,11 @@
  * the transcriptions in the panel bundle (workflows/chair.ts).
  */
 import type { ReviewPackage } from '../../../src-shared/model';
+import type { WorkbookReader } from '../../../src-shared/bureau';
+import type { Api } from '../../../src-shared/ipc';
 import {
   compareTranscriptions,
-  readSheetsCsv,
+  readSheetsFile,
   type TranscriptionDifference,
 } from '../../../src-shared/scoring';
 import { sizeProblem } from '../../../src-shared/io';
@@ -42,7 +46,7 @@ export function scanExtension(bytes: Uint8Array): 'pdf' | 'png' | 'jpg' | null {
 
 export interface PaperImportInput {
   pkg: ReviewPackage;
-  /** The transcription (CSV, GB18030 or UTF-8) and who typed it. */
+  /** The transcription (CSV in GB18030 or UTF-8, or an Excel workbook) and who typed it. */
   csv: ChosenFile | null;
   typist: string;
   /** The scan of the signed paper sheets the transcription was typed from. */
@@ -79,9 +83,23 @@ function nameOf(raw: string, missing: Message): { name: string } | { problem: Me
   return { name };
 }
 
-/** The CSV read through the one reader: the sheets, or every problem naming the file's rows. */
-function readCsv(pkg: ReviewPackage, file: ChosenFile) {
-  const read = readSheetsCsv(file.bytes, file.name, pkg);
+/**
+ * Main's XLSX door (`bureau:read-lists`, the reader of the bureau's templates) as the workbook
+ * reader the one transcription reader takes: the worksheets as grids, or why the file is refused.
+ */
+export const workbookReader =
+  (api: Pick<Api, 'bureau:read-lists'>): WorkbookReader =>
+  async (bytes, name) => {
+    const read = await api['bureau:read-lists']({ files: [{ name, bytes }] });
+    const [problem] = read.problems;
+    return problem === undefined
+      ? { ok: true, value: read.grids }
+      : { ok: false, message: problem };
+  };
+
+/** The transcription read through the one reader: the sheets, or every problem naming the file. */
+async function readTranscription(pkg: ReviewPackage, file: ChosenFile, workbooks: WorkbookReader) {
+  const read = await readSheetsFile(file, pkg, workbooks);
   return read.ok
     ? { sheets: read.sheets, problems: [] }
     : {
@@ -93,7 +111,7 @@ function readCsv(pkg: ReviewPackage, file: ChosenFile) {
 }
 
 /**
- * Imports a transcription: every input checked first (typist, scan, CSV through `readSheetsCsv`,
+ * Imports a transcription: every input checked first (typist, scan, the file through `readSheetsFile`,
  * no sheet of an expert whose signed bundle is gathered), then, for a double entry, the second
  * transcription compared cell by cell; only when all is well and the two agree are the sheets kept
  * (replacing an earlier transcription of the same expert) with one audit entry `paper.import`
@@ -103,6 +121,7 @@ export async function importPaperTranscription(
   deps: Deps,
   actor: string,
   input: PaperImportInput,
+  workbooks: WorkbookReader,
 ): Promise<PaperImportOutcome> {
   const { pkg } = input;
   const problems: Message[] = [];
@@ -123,10 +142,12 @@ export async function importPaperTranscription(
   }
 
   if (!input.csv) problems.push(message('paper.noCsv'));
-  const first = input.csv ? readCsv(pkg, input.csv) : null;
+  const first = input.csv ? await readTranscription(pkg, input.csv, workbooks) : null;
   if (first) problems.push(...first.problems);
   if (input.second && !input.second.csv) problems.push(message('paper.noSecondCsv'));
-  const other = input.second?.csv ? readCsv(pkg, input.second.csv) : null;
+  const other = input.second?.csv
+    ? await readTranscription(pkg, input.second.csv, workbooks)
+    : null;
   if (other) problems.push(...other.problems);
 
   const electronic = new Set(

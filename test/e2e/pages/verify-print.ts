@@ -27,4 +27,20 @@ export class VerifyPrintPage {
   get result() {
     return this.page.getByTestId('verify-result');
   }
+
+  /** A meeting form's code: the package and panel bundle chosen, with the key of the bundle. */
+  async checkForm(code: string, key: string, files: Files): Promise<void> {
+    await this.code.fill(code);
+    await this.page
+      .getByLabel('评审结果文件包的解密密钥（age 身份或口令，未加密时不填）')
+      .fill(key);
+    await this.shell.choose(
+      () => this.page.getByRole('button', { name: '选择评审包及评审结果并核验…' }).click(),
+      files,
+    );
+  }
+
+  get formResult() {
+    return this.page.getByTestId('verify-form-result');
+  }
 }

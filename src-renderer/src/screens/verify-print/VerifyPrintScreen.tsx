@@ -1,18 +1,23 @@
 /**
  * 核验打印件: the code printed on a task book (or its QR code's text) against a task-book bundle
- * (verified first: signature, checksums) or its JSON — the screen twin of `jiebang verify-print`.
+ * (verified first: signature, checksums) or its JSON — the screen twin of `jiebang verify-print`;
+ * a meeting form's code against the package and the panel result (FormPrintCheck).
  */
 import { ROLE_LABEL } from '../../../../src-shared/bundle';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
+import { parseFormCode } from '../../../../src-shared/meeting';
 import { parsePrintedCode } from '../../../../src-shared/taskbook';
 import { message, useSay, useT } from '../../i18n';
 import { usePrintCheck } from '../../stores/inspect';
+import { FormPrintCheck } from './FormPrintCheck';
 
 export function VerifyPrintScreen() {
   const t = useT();
   const say = useSay();
   const { code, verdict, setCode, choose } = usePrintCheck();
   const printed = parsePrintedCode(code);
+  // A task book's code or a meeting form's (jiebang:form:…): either is accepted here.
+  const known = printed !== null || parseFormCode(code) !== null;
   return (
     <section className="screen">
       <h1>{t('verify.heading')}</h1>
@@ -24,11 +29,11 @@ export function VerifyPrintScreen() {
             rows={2}
             className="mono"
             value={code}
-            aria-invalid={code.trim() !== '' && !printed}
+            aria-invalid={code.trim() !== '' && !known}
             onChange={(e) => setCode(e.target.value)}
           />
         </label>
-        {code.trim() !== '' && !printed && <p className="error">{t('verify.badCode')}</p>}
+        {code.trim() !== '' && !known && <p className="error">{t('verify.badCode')}</p>}
         <button
           type="button"
           className="primary"
@@ -73,6 +78,7 @@ export function VerifyPrintScreen() {
           </p>
         </div>
       )}
+      <FormPrintCheck />
     </section>
   );
 }
