@@ -7,7 +7,7 @@ import { buildTimeline, type AwardDocument } from '../../../../src-shared/award'
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
 import { useReview } from '../../stores/review';
-import { useDb } from '../../stores/session';
+import { useProfile } from '../../stores/session';
 import { AssessmentCard } from './AssessmentCard';
 import { AcceptanceCard, TerminationCard } from './ClosingCards';
 import { RaceCard } from './RaceCard';
@@ -19,16 +19,17 @@ import { today } from './parts';
 
 export function AwardScreen() {
   const t = useT();
-  const db = useDb();
+  // Reloaded when another profile is unlocked.
+  const profileId = useProfile()?.id;
   const pkg = useReview((s) => s.pkg);
   const loadReview = useReview((s) => s.load);
   const { loaded, book, awards, message, error, load } = useAward();
   useEffect(() => {
     void loadReview();
-  }, [db, loadReview]);
+  }, [profileId, loadReview]);
   useEffect(() => {
-    if (pkg) void load(db, pkg.packageId);
-  }, [db, pkg, load]);
+    if (pkg) void load(pkg.packageId);
+  }, [profileId, pkg, load]);
   if (!pkg || !loaded || !book)
     return (
       <section className="screen">
