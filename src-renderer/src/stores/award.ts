@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { AwardDocument } from '../../../src-shared/award';
 import type { MilestoneAssessment, TaskBook } from '../../../src-shared/model';
+import { message, type Message } from '../i18n/strings';
 import {
   awardSigners,
   awardsOf,
@@ -17,6 +18,7 @@ import {
   type AwardSigner,
   type StoredAward,
 } from '../workflows/award';
+import { problemOf } from '../workflows/deps';
 import { actor, currentDeps, saveFile } from './deps';
 import { withProgress } from './progress';
 
@@ -28,8 +30,9 @@ interface AwardState {
   signers: AwardSigner[];
   /** What the chair entered on the chair's desk for the race stage (unsigned, this device). */
   chairRace: MilestoneAssessment[];
-  message: string | null;
-  error: string | null;
+  /** What was done, or why it was refused: shown in the user's language (`useSay`). */
+  message: Message | null;
+  error: Message | null;
   load: (packageId: string) => Promise<void>;
   /** Enrols a signer; resolves true when enrolled (the refusal is shown otherwise). */
   enrol: (role: AwardRole, name: string) => Promise<boolean>;
@@ -40,11 +43,8 @@ interface AwardState {
     periodEnd?: string;
     files?: ReadonlyMap<string, Uint8Array>;
     label: string;
-    exported: (name: string) => string;
   }) => Promise<void>;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const useAward = create<AwardState>()((set, get) => ({
   loaded: false,
@@ -73,11 +73,11 @@ export const useAward = create<AwardState>()((set, get) => ({
       set({ signers: await awardSigners(db), error: null });
       return true;
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: problemOf(e) });
       return false;
     }
   },
-  sign: async ({ label, exported, ...input }) => {
+  sign: async ({ label, ...input }) => {
     const tb = get().book;
     if (!tb) return;
     set({ message: null, error: null });
@@ -88,9 +88,9 @@ export const useAward = create<AwardState>()((set, get) => ({
       );
       set({ awards: await awardsOf(db, tb.taskBookId), signers: await awardSigners(db) });
       const saved = await saveFile({ name: signed.name, bytes: signed.bytes });
-      if (saved.saved) set({ message: exported(saved.name) });
+      if (saved.saved) set({ message: message('award.exported', { name: saved.name }) });
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: problemOf(e) });
     }
   },
 }));

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { buildTimeline, type AwardDocument } from '../../../../src-shared/award';
-import { useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { useAward } from '../../stores/award';
 import { useReview } from '../../stores/review';
 import { useProfile } from '../../stores/session';
@@ -19,6 +19,7 @@ import { today } from './parts';
 
 export function AwardScreen() {
   const t = useT();
+  const say = useSay();
   // Reloaded when another profile is unlocked.
   const profileId = useProfile()?.id;
   const pkg = useReview((s) => s.pkg);
@@ -48,12 +49,12 @@ export function AwardScreen() {
       </p>
       {message && (
         <p role="status" data-testid="award-message">
-          {message}
+          {say(message)}
         </p>
       )}
       {error && (
         <p role="alert" className="error">
-          {error}
+          {say(error)}
         </p>
       )}
       <TimelineCard timeline={timeline} />

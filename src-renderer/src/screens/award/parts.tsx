@@ -124,7 +124,6 @@ export function SignBar({
             ...(periodEnd ? { periodEnd } : {}),
             ...(files ? { files } : {}),
             label: t('award.sign'),
-            exported: (name) => t('award.exported', { name }),
           });
         }}
       >
