@@ -11,15 +11,14 @@ import { describe, expect, it, vi } from 'vitest';
 import * as bundles from '../../../src-shared/bundle';
 import { sampleTaskBook } from '../../../src-shared/bundle/test-helpers';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import { fingerprint, generateSigningKey } from '../../../src-shared/crypto/keys';
 import type { TaskBook } from '../../../src-shared/model';
 import { sampleDecision, samplePackage } from '../../../src-shared/sample-fixture';
 import { taskBookCode } from '../../../src-shared/taskbook';
 import type { JiebangDB } from '../db/database';
-import { auditLog, commitChange, getEnrolment, getMeta, type Enrolment } from '../db/repo';
+import { auditLog, commitChange, getEnrolment, getMeta } from '../db/repo';
 import { WorkflowError, type SaveFile } from './deps';
 import { exportTaskBook, finalise, renderTaskBook } from './taskbook';
-import { AT, flipByte, freshDeps } from './test-db';
+import { AT, flipByte, freshDeps, freshEnrolment } from './test-db';
 
 // The self-check opens the bundle as its receiver would; `corruptNextOpen` changes one byte of
 // what it is given first, as a bad write between signing and re-opening would.
@@ -47,15 +46,7 @@ const PDF = new TextEncoder().encode('%PDF-1.7 任务书 (rendered by main)\n%%E
 async function chairWithFinalBook() {
   const deps = freshDeps();
   const pkg = samplePackage();
-  const key = generateSigningKey();
-  const enrolment: Enrolment = {
-    packageId: pkg.packageId,
-    expertId: 'E01',
-    pledgeAt: AT.toISOString(),
-    secretKey: key.secretKey,
-    fingerprint: fingerprint(key.publicKey),
-    counter: 0,
-  };
+  const enrolment = freshEnrolment(pkg.packageId, 'E01');
   await commitChange(
     deps.db,
     { enrolment },
