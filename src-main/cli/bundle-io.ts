@@ -2,7 +2,7 @@ import { DEFAULT_LIMITS } from '../../src-shared/bundle/zip';
 import { parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
 import { secretKeyFromPem } from '../../src-shared/crypto/keys';
 import { boundedPath, readBounded } from './io';
-import { CliUsageError } from './types';
+import { CliUsageError, type CliOption } from './types';
 
 /** Key, identity and passphrase files are a few hundred bytes; a bound well above that. */
 export const KEY_FILE_BYTES = 1024 * 1024;
@@ -27,6 +27,16 @@ export function bundleFilePath(cwd: string, path: string): Promise<string> {
 export function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
   return readBounded(cwd, path, MAX_BUNDLE_FILE_BYTES);
 }
+
+/** The options `ageKeys` reads, for a command that opens encrypted bundles. */
+export const ageKeyOptions = {
+  identity: { type: 'string', value: 'KEY', help: 'age identity file to decrypt with' },
+  'passphrase-file': {
+    type: 'string',
+    value: 'F',
+    help: 'file holding the passphrase to decrypt with',
+  },
+} satisfies Record<string, CliOption>;
 
 /** Keys for decryption from --identity (age identity file) and --passphrase-file. */
 export async function ageKeys(

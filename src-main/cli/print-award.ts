@@ -17,9 +17,16 @@ import { describeCodePoint } from '../../src-shared/text/normalize';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
-import { ageKeys } from './bundle-io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
 import { readBounded } from './io';
-import { CliUsageError, missingArguments, type CliCommand } from './types';
+import {
+  CliUsageError,
+  missingArguments,
+  usageOf,
+  type CliCommand,
+  type CliOption,
+  type CommandHelp,
+} from './types';
 
 /** An assessment with its evidence, or a form: well under this. */
 const PRINT_INPUT_BYTES = 64 * 1024 * 1024;
@@ -77,23 +84,30 @@ async function formOf(
   throw new CliUsageError(`${file}：不是里程碑考核或验收表；${WHAT}`);
 }
 
-export const awardPrintCommand: CliCommand = {
-  usage: `jiebang print FILE -o OUT.pdf [--identity KEY | --passphrase-file F]
+/** The options of a document after the award (`jiebang print FILE`), declared here once. */
+export const awardPrintOptions = {
+  out: { type: 'string', short: 'o', value: 'OUT.pdf', help: 'the PDF to write' },
+  ...ageKeyOptions,
+} satisfies Record<string, CliOption>;
 
-Renders a milestone assessment (里程碑考核表, 第十二条（八）3, 第十四条) or an acceptance form
+/** `jiebang print FILE`'s help (also listed by `jiebang print --help`). */
+export const awardPrintHelp: CommandHelp = {
+  synopsis: `jiebang print FILE -o OUT.pdf [--identity KEY | --passphrase-file F]`,
+  about: `Renders a milestone assessment (里程碑考核表, 第十二条（八）3, 第十四条) or an acceptance form
 (验收结论表, 第十二条（九）, 第二十条) as an A4 PDF for wet signatures: each indicator's target and
 result, the effect on the tranche, the outcome and its consequences, and a signature line per
 signer. FILE is the signed bundle (verified first; each signer's key fingerprint is printed) or
 the JSON document (blank signature lines).`,
+  options: awardPrintOptions,
+};
+
+export const awardPrintCommand: CliCommand = {
+  usage: usageOf(awardPrintHelp),
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
-      },
+      options: awardPrintOptions,
     });
     const [file] = positionals;
     if (file === undefined || values.out === undefined)

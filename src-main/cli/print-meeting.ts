@@ -11,10 +11,17 @@ import {
 import type { ReviewPackage } from '../../src-shared/model';
 import { describeCodePoint } from '../../src-shared/text/normalize';
 import { renderJob } from '../pdf/jobs';
-import { ageKeys } from './bundle-io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
 import { loadReviewPackage, writeOutput } from './io';
 import { readPanelInputs } from './panel-inputs';
-import { CliUsageError, missingArguments, type CliCommand } from './types';
+import {
+  CliUsageError,
+  missingArguments,
+  usageOf,
+  type CliCommand,
+  type CliOption,
+  type CommandHelp,
+} from './types';
 
 const USAGE = 'jiebang print FORM --package PKG [SHEET…|PANEL.jbx] [--decision D.json] -o OUT.pdf';
 
@@ -65,10 +72,34 @@ export async function formInputs(
   return inputs.input;
 }
 
-export const meetingPrintCommand: CliCommand = {
-  usage: `${USAGE} [--fee E01=1500 …] [--id-digits E01=1234 …]
+/** The options of a meeting form (`jiebang print FORM`), declared here once. */
+export const meetingPrintOptions = {
+  out: { type: 'string', short: 'o', value: 'OUT.pdf', help: 'the PDF to write' },
+  package: { type: 'string', value: 'PKG', help: 'the review package (its JSON or signed bundle)' },
+  decision: {
+    type: 'string',
+    value: 'D.json',
+    help: 'the panel decision, when no panel bundle carries it (opinion)',
+  },
+  fee: {
+    type: 'string',
+    multiple: true,
+    value: 'E01=1500',
+    help: 'an expert’s fee in 元, as the bureau enters it (fees)',
+  },
+  'id-digits': {
+    type: 'string',
+    multiple: true,
+    value: 'E01=1234',
+    help: 'the last four characters of an expert’s ID number (fees, optional)',
+  },
+  ...ageKeyOptions,
+} satisfies Record<string, CliOption>;
 
-Prints a form of the review meeting as an A4 PDF (the task book's fonts and line breaking), with
+/** `jiebang print FORM`'s help (also listed by `jiebang print --help`). */
+export const meetingPrintHelp: CommandHelp = {
+  synopsis: `${USAGE} [--fee E01=1500 …] [--id-digits E01=1234 …]`,
+  about: `Prints a form of the review meeting as an A4 PDF (the task book's fonts and line breaking), with
 its verification code and QR code (SHA-256 of the canonical JSON of the package id, the form and
 what it shows; for a blank form, of the package's own hash):
   sign-in     签到表 (roster, affiliation, expertise, signature and time columns)
@@ -78,19 +109,16 @@ what it shows; for a blank form, of the package's own hash):
   opinion     专家组意见 (needs the sheets and the decision: a panel bundle, or --decision)
   fees        专家评审费签收表 (--fee EXPERT=元 as the bureau enters them; --id-digits optional)
 FORM may also be given by its Chinese name. Sheets are validated as at every door.`,
+  options: meetingPrintOptions,
+};
+
+export const meetingPrintCommand: CliCommand = {
+  usage: usageOf(meetingPrintHelp),
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        package: { type: 'string' },
-        decision: { type: 'string' },
-        fee: { type: 'string', multiple: true },
-        'id-digits': { type: 'string', multiple: true },
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
-      },
+      options: meetingPrintOptions,
     });
     const [formText, ...files] = positionals;
     if (formText === undefined || values.package === undefined || values.out === undefined)

@@ -1,43 +1,29 @@
 import { parseArgs } from 'node:util';
 import { formKindOf } from '../../src-shared/meeting';
-import { awardPrintCommand } from './print-award';
-import { meetingPrintCommand } from './print-meeting';
-import type { CliCommand } from './types';
+import { awardPrintCommand, awardPrintHelp, awardPrintOptions } from './print-award';
+import { meetingPrintCommand, meetingPrintHelp, meetingPrintOptions } from './print-meeting';
+import { usageOf, type CliCommand } from './types';
 
-/** A usage text's synopsis (before its first blank line) and the rest. */
-const partsOf = (usage: string): [string, string] => {
-  const at = usage.search(/\n\s*\n/);
-  return at < 0 ? [usage, ''] : [usage.slice(0, at), usage.slice(at).trim()];
-};
-const [meetingSynopsis, meetingText] = partsOf(meetingPrintCommand.usage);
-const [awardSynopsis, awardText] = partsOf(awardPrintCommand.usage);
+/** Every option of both forms, as each form declares it (so its help lists them from there). */
+const printOptions = { ...meetingPrintOptions, ...awardPrintOptions };
 
 /**
  * `jiebang print`: a form of the review meeting (issue 19), named by FORM, or a document after the
  * award (issue 21) given as FILE — one command, told apart by its first argument (or --package).
  */
 export const printCommand: CliCommand = {
-  usage: `${meetingSynopsis}
-${awardSynopsis}
-
-${meetingText}
-
-${awardText}`,
+  usage: usageOf({
+    synopsis: `${meetingPrintHelp.synopsis}\n${awardPrintHelp.synopsis}`,
+    about: `${meetingPrintHelp.about}\n\n${awardPrintHelp.about}`,
+    options: printOptions,
+  }),
   run: async (args, io) => {
     // Every option of both, so that option values are never taken for the first argument.
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       strict: false,
-      options: {
-        out: { type: 'string', short: 'o' },
-        package: { type: 'string' },
-        decision: { type: 'string' },
-        fee: { type: 'string', multiple: true },
-        'id-digits': { type: 'string', multiple: true },
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
-      },
+      options: printOptions,
     });
     const [first] = positionals;
     // A meeting form is named (sign-in, 评分汇总表…) and needs the package; an award document is a file.

@@ -60,3 +60,38 @@ describe('lint: no Chinese text outside the i18n tables', () => {
     ).not.toContain(rule);
   });
 });
+
+describe('lint: screens and components never hold the database', () => {
+  const rule = 'renderer/no-db-in-screens';
+  it.each([
+    ["import { useDb } from '../../stores/session';\nexport const a = useDb;", 'useDb'],
+    ["import { useDb as open } from '../stores/session';\nexport const a = open;", 'useDb renamed'],
+    ["import { commitChange } from '../../db/repo';\nexport const a = commitChange;", 'the repo'],
+    [
+      "import type { JiebangDB } from '../../db/database';\nexport type A = JiebangDB;",
+      'a db type',
+    ],
+    ["import { Dexie } from 'dexie';\nexport const a = Dexie;", 'Dexie'],
+    ["export const a = () => import('../../db/repo');", 'a dynamic import'],
+  ])('fails %s (%s) in a screen and a component', async (code) => {
+    expect(await rulesHit(code, 'src-renderer/src/screens/award/X.tsx')).toContain(rule);
+    const inComponent = code.replaceAll('../../', '../');
+    expect(await rulesHit(inComponent, 'src-renderer/src/components/X.tsx')).toContain(rule);
+  });
+
+  it('passes a store, a workflow, a screen calling its store, and the i18n table named db', async () => {
+    const db = "import { commitChange } from '../db/repo';\nexport const a = commitChange;";
+    expect(await rulesHit(db, 'src-renderer/src/stores/x.ts')).not.toContain(rule);
+    expect(await rulesHit(db, 'src-renderer/src/workflows/x.ts')).not.toContain(rule);
+    const screen =
+      "import { useAward } from '../../stores/award';\nimport { dbText } from '../../i18n/db';\nexport const a = [useAward, dbText];";
+    expect(await rulesHit(screen, 'src-renderer/src/screens/award/X.tsx')).toEqual([]);
+  });
+
+  it('exempts only the bureau’s and the inspection’s screens, until they move to stores', async () => {
+    const code = "import { useDb } from '../../stores/session';\nexport const a = useDb;";
+    expect(await rulesHit(code, 'src-renderer/src/screens/bureau/X.tsx')).not.toContain(rule);
+    expect(await rulesHit(code, 'src-renderer/src/screens/inspection/X.tsx')).not.toContain(rule);
+    expect(await rulesHit(code, 'src-renderer/src/screens/chair/X.tsx')).toContain(rule);
+  });
+});

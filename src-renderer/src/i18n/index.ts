@@ -4,7 +4,7 @@ import { useLang } from '../stores/ui';
 import { say, translate, type Message, type Params, type StringKey, type T } from './strings';
 
 export type { Lang, Message, Params, StringKey, T } from './strings';
-export { message, say, translate } from './strings';
+export { listParam, message, say, translate } from './strings';
 
 export function useT(): T {
   const lang = useLang();

@@ -54,14 +54,34 @@ for (const d of dictionaries) {
   for (const [k, v] of Object.entries(d.en)) tables.en.set(k, v);
 }
 
-export type Params = Record<string, string | number>;
+/**
+ * A list inside a message (expert ids, a sheet's issues): its items are joined when the message
+ * is shown, with the separator of the language shown (、 or ；in Chinese, a comma or a semicolon
+ * in English), so a workflow never joins in one language. Made by `listParam`.
+ */
+export interface ListParam {
+  items: readonly string[];
+  sep: 'list' | 'clause';
+}
+
+export const listParam = (items: readonly string[], sep: ListParam['sep'] = 'list'): ListParam => ({
+  items,
+  sep,
+});
+
+export type Params = Record<string, string | number | ListParam>;
 
 export function translate(lang: Lang, key: StringKey, params?: Params): string {
   const template = tables[lang].get(key) ?? tables.zh.get(key) ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    if (typeof value === 'object')
+      return value.items.join(
+        translate(lang, value.sep === 'list' ? 'common.listSep' : 'common.clauseSep'),
+      );
+    return String(value);
   });
 }
 

@@ -1,12 +1,12 @@
 /**
  * The award screen's state: the package's signed task books, the one shown, its signed documents
- * and the signers enrolled here. Every change goes through workflows/award.ts.
+ * and the signers enrolled here. Every change goes through workflows/award.ts, on the unlocked
+ * profile's database (stores/deps.ts), as the other screens' stores do; screens never hold it.
  */
 import { create } from 'zustand';
 import type { AwardDocument } from '../../../src-shared/award';
 import type { MilestoneAssessment, TaskBook } from '../../../src-shared/model';
-import { api } from '../bridge';
-import type { JiebangDB } from '../db/database';
+import { message, type Message } from '../i18n/strings';
 import {
   awardSigners,
   awardsOf,
@@ -18,6 +18,8 @@ import {
   type AwardSigner,
   type StoredAward,
 } from '../workflows/award';
+import { problemOf } from '../workflows/deps';
+import { actor, currentDeps, saveFile } from './deps';
 import { withProgress } from './progress';
 
 interface AwardState {
@@ -28,26 +30,21 @@ interface AwardState {
   signers: AwardSigner[];
   /** What the chair entered on the chair's desk for the race stage (unsigned, this device). */
   chairRace: MilestoneAssessment[];
-  message: string | null;
-  error: string | null;
-  load: (db: JiebangDB, packageId: string) => Promise<void>;
-  enrol: (db: JiebangDB, actor: string, role: AwardRole, name: string) => Promise<void>;
+  /** What was done, or why it was refused: shown in the user's language (`useSay`). */
+  message: Message | null;
+  error: Message | null;
+  load: (packageId: string) => Promise<void>;
+  /** Enrols a signer; resolves true when enrolled (the refusal is shown otherwise). */
+  enrol: (role: AwardRole, name: string) => Promise<boolean>;
   /** Signs, keeps and saves the bundle; the message or the refusal is shown. */
-  sign: (
-    db: JiebangDB,
-    input: {
-      document: AwardDocument;
-      signerIds: readonly string[];
-      periodEnd?: string;
-      files?: ReadonlyMap<string, Uint8Array>;
-      actor: string;
-      label: string;
-      exported: (name: string) => string;
-    },
-  ) => Promise<void>;
+  sign: (input: {
+    document: AwardDocument;
+    signerIds: readonly string[];
+    periodEnd?: string;
+    files?: ReadonlyMap<string, Uint8Array>;
+    label: string;
+  }) => Promise<void>;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const useAward = create<AwardState>()((set, get) => ({
   loaded: false,
@@ -58,7 +55,8 @@ export const useAward = create<AwardState>()((set, get) => ({
   chairRace: [],
   message: null,
   error: null,
-  load: async (db, packageId) => {
+  load: async (packageId) => {
+    const { db } = currentDeps();
     const books = await signedTaskBooks(db, packageId);
     const book = books[0] ?? null;
     const [awards, signers, chairRace] = await Promise.all([
@@ -68,29 +66,31 @@ export const useAward = create<AwardState>()((set, get) => ({
     ]);
     set({ loaded: true, books, book, awards, signers, chairRace });
   },
-  enrol: async (db, actor, role, name) => {
+  enrol: async (role, name) => {
     try {
-      await enrolSigner(db, actor, { role, name });
+      const { db } = currentDeps();
+      await enrolSigner(db, actor(), { role, name });
       set({ signers: await awardSigners(db), error: null });
+      return true;
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: problemOf(e) });
+      return false;
     }
   },
-  sign: async (db, input) => {
+  sign: async ({ label, ...input }) => {
     const tb = get().book;
     if (!tb) return;
     set({ message: null, error: null });
     try {
-      const signed = await withProgress({ text: input.label }, () =>
-        signAward(db, { ...input, tb }),
+      const { db } = currentDeps();
+      const signed = await withProgress({ text: label }, () =>
+        signAward(db, { ...input, tb, actor: actor() }),
       );
       set({ awards: await awardsOf(db, tb.taskBookId), signers: await awardSigners(db) });
-      const saved = await withProgress({ text: input.label }, (task) =>
-        api['file:save']({ bytes: signed.bytes, suggestedName: signed.name, task }),
-      );
-      if (!saved.canceled) set({ message: input.exported(saved.name) });
+      const saved = await saveFile({ name: signed.name, bytes: signed.bytes });
+      if (saved.saved) set({ message: message('award.exported', { name: saved.name }) });
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: problemOf(e) });
     }
   },
 }));

@@ -127,7 +127,7 @@ export const useSession = create<SessionState>()((set, get) => ({
 export const useProfile = () => useSession((s) => s.profile);
 
 /**
- * The open database, for the award screens (screens/award) that still read it themselves; the
+ * The open database, for the bureau's screens (screens/bureau) that still read it themselves; the
  * other screens reach it through their stores and workflows only.
  */
 export function useDb(): JiebangDB {

@@ -24,7 +24,8 @@ import type { JiebangDB } from '../db/database';
 import { appendAudit, getMeta, taskBooksOfPackage } from '../db/repo';
 import { auditForSigning } from './signing';
 import { dbText } from '../i18n/db';
-import { translate } from '../i18n/strings';
+import { listParam, message } from '../i18n/strings';
+import { WorkflowError } from './deps';
 
 export const AwardRoleSchema = z.enum(['assessor', 'issuer', 'bureau', 'solver']);
 export type AwardRole = z.infer<typeof AwardRoleSchema>;
@@ -97,7 +98,7 @@ export async function enrolSigner(
   input: { role: AwardRole; name: string },
 ): Promise<AwardSigner> {
   const name = input.name.trim();
-  if (!name) throw new Error(translate('zh', 'award.nameMissing'));
+  if (!name) throw new WorkflowError(message('award.nameMissing'));
   const key = generateSigningKey();
   const existing = await signerRecords(db);
   const signerId = `${input.role}-${existing.length + 1}`;
@@ -139,13 +140,8 @@ const KIND = {
   form: 'project-form',
 } as const;
 
-/** Refused before anything is signed or written. */
-export class AwardRefused extends Error {
-  override name = 'AwardRefused';
-}
-
 /**
- * Signs `document` by the signers named (author first) and keeps it. @throws AwardRefused with
+ * Signs `document` by the signers named (author first) and keeps it. @throws WorkflowError with
  * the blocking findings' messages (nothing written), or the bundle builder's sentence.
  */
 export async function signAward(
@@ -166,15 +162,17 @@ export async function signAward(
   const onTimeline = (await awardsOf(db, tb.taskBookId)).map((a) => a.document);
   const findings = checkAwardDocument(document, tb, input.periodEnd, onTimeline);
   if (hasBlocking(findings))
-    throw new AwardRefused(
-      findings
-        .filter((f) => f.severity === 'blocking')
-        .map((f) => f.message)
-        .join(translate('zh', 'common.clauseSep')),
+    throw new WorkflowError(
+      message('award.refused', {
+        findings: listParam(
+          findings.filter((f) => f.severity === 'blocking').map((f) => f.message),
+          'clause',
+        ),
+      }),
     );
   const all = await signerRecords(db);
   const chosen = input.signerIds.flatMap((id) => all.filter((s) => s.signerId === id));
-  if (chosen.length === 0) throw new AwardRefused(translate('zh', 'award.chooseSigner'));
+  if (chosen.length === 0) throw new WorkflowError(message('award.chooseSigner'));
   const now = input.now ?? new Date().toISOString();
   const bumped = chosen.map((s) => ({ ...s, counter: s.counter + 1 }));
   const docId = idOf(document);
@@ -197,7 +195,7 @@ export async function signAward(
     audit: i === 0 ? audit.head : EMPTY_HEAD,
   }));
   const [first, ...rest] = signers;
-  if (!first) throw new AwardRefused(translate('zh', 'award.chooseSigner'));
+  if (!first) throw new WorkflowError(message('award.chooseSigner'));
   const files = new Map(input.files ?? []);
   files.set('audit.json', audit.bytes);
   const common = {
@@ -216,7 +214,8 @@ export async function signAward(
         : await buildBundle({ ...common, kind: KIND.form, document: document.doc });
   // Opened as the receiver will open it: what is kept is what was verified.
   const opened = await openBundle(bytes, { crypto: nobleCrypto });
-  if (!opened.ok) throw new AwardRefused(opened.error.message);
+  if (!opened.ok)
+    throw new WorkflowError(message('signing.selfCheck', { reason: opened.error.message }));
   const stored: StoredAward = {
     document,
     manifestSha256: opened.bundle.manifestSha256,

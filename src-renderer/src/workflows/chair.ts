@@ -25,7 +25,7 @@ import {
   type Enrolment,
   type GatheredSheet,
 } from '../db/repo';
-import { message, translate, type Message } from '../i18n/strings';
+import { listParam, message, type Message } from '../i18n/strings';
 import type { Deps, SaveFile } from './deps';
 import { buildPanelZip } from './desk';
 import { verifyForImport } from './imports';
@@ -50,7 +50,10 @@ function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
   const issues = validateSheet(sheet, pkg);
   if (issues.length === 0) return null;
   return message('chair.badSheet', {
-    issues: issues.map((i) => describeSheetIssue(i, pkg)).join(translate('zh', 'common.clauseSep')),
+    issues: listParam(
+      issues.map((i) => describeSheetIssue(i, pkg)),
+      'clause',
+    ),
   });
 }
 

@@ -17,6 +17,7 @@ import { generateSigningKey } from '../../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../../src-shared/crypto/provider';
 import { sampleDecision, sampleSheets } from '../../../src-shared/sample-fixture';
 import { auditLog, getMeta } from '../db/repo';
+import { listParam } from '../i18n/strings';
 import { importSheets, signDecision } from './chair';
 import type { SaveFile } from './deps';
 import { deskSheets } from './desk';
@@ -195,7 +196,7 @@ describe('importPaperTranscription', () => {
     );
     expect(r).toEqual({
       kind: 'refused',
-      problems: [{ key: 'paper.hasBundle', params: { ids: 'E05' } }],
+      problems: [{ key: 'paper.hasBundle', params: { ids: listParam(['E05']) } }],
     });
   });
 });

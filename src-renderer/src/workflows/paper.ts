@@ -22,7 +22,7 @@ import { cleanText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
 import type { StoredPaperSheet } from '../db/meta';
 import { commitChange, gatheredOfPackage, getMeta } from '../db/repo';
-import { message, translate, type Message } from '../i18n/strings';
+import { listParam, message, type Message } from '../i18n/strings';
 import type { Deps } from './deps';
 import { paperSheet } from './desk';
 
@@ -157,7 +157,7 @@ export async function importPaperTranscription(
   if (clash.length > 0)
     problems.push(
       message('paper.hasBundle', {
-        ids: clash.map((s) => s.expertId).join(translate('zh', 'common.listSep')),
+        ids: listParam(clash.map((s) => s.expertId)),
       }),
     );
 

@@ -8,22 +8,15 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { openBundle } from '../../../src-shared/bundle';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import { fingerprint, generateSigningKey } from '../../../src-shared/crypto/keys';
+import { generateSigningKey } from '../../../src-shared/crypto/keys';
 import { samplePackage, sampleSheets } from '../../../src-shared/sample-fixture';
 import { buildSheetBundle } from '../../../src-shared/bundle';
 import type { JiebangDB } from '../db/database';
-import {
-  auditLog,
-  commitChange,
-  getEnrolment,
-  getMeta,
-  getSheet,
-  type Enrolment,
-} from '../db/repo';
+import { auditLog, commitChange, getEnrolment, getMeta, getSheet } from '../db/repo';
 import { WorkflowError, type FileToSave, type SaveFile } from './deps';
 import { exportSheet, saveExportedAgain } from './expert';
 import { exportSigned } from './signing';
-import { AT, flipByte, freshDeps, samplePackageBundle } from './test-db';
+import { AT, flipByte, freshDeps, freshEnrolment, samplePackageBundle } from './test-db';
 
 /** A profile enrolled as E01 on the sample package, its sheet submitted, nothing exported. */
 async function enrolledExpert() {
@@ -35,15 +28,7 @@ async function enrolledExpert() {
   const pkg = samplePackage();
   const [sheet] = sampleSheets();
   if (!sheet) throw new Error('no sample sheet');
-  const key = generateSigningKey();
-  const enrolment: Enrolment = {
-    packageId: pkg.packageId,
-    expertId: 'E01',
-    pledgeAt: AT.toISOString(),
-    secretKey: key.secretKey,
-    fingerprint: fingerprint(key.publicKey),
-    counter: 0,
-  };
+  const enrolment = freshEnrolment(pkg.packageId, 'E01');
   await commitChange(
     db,
     { pkg: { pkg, manifestSha256: bundle.bundle.manifestSha256 }, enrolment, sheet: { sheet } },

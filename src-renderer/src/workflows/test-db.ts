@@ -6,8 +6,10 @@
 import { Dexie } from 'dexie';
 import { afterEach } from 'vitest';
 import { sampleBundle } from '../../../src-shared/bundle/test-helpers';
+import { fingerprint, generateSigningKey } from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { JiebangDB } from '../db/database';
+import type { Enrolment } from '../db/repo';
 import type { Deps } from './deps';
 
 export const AT = new Date('2026-12-08T08:00:00Z');
@@ -26,6 +28,19 @@ export function freshDeps(): Deps {
   const db = new JiebangDB(name, crypto.getRandomValues(new Uint8Array(32)));
   open.push(db);
   return { db, crypto: nobleCrypto, now: () => AT };
+}
+
+/** An expert's enrolment on a package with a fresh key, the pledge at `AT`, nothing exported. */
+export function freshEnrolment(packageId: string, expertId: string): Enrolment {
+  const key = generateSigningKey();
+  return {
+    packageId,
+    expertId,
+    pledgeAt: AT.toISOString(),
+    secretKey: key.secretKey,
+    fingerprint: fingerprint(key.publicKey),
+    counter: 0,
+  };
 }
 
 /** The sample review package as a signed bundle of one bureau key. */

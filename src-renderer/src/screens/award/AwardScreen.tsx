@@ -4,10 +4,10 @@
  */
 import { useEffect } from 'react';
 import { buildTimeline, type AwardDocument } from '../../../../src-shared/award';
-import { useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { useAward } from '../../stores/award';
 import { useReview } from '../../stores/review';
-import { useDb } from '../../stores/session';
+import { useProfile } from '../../stores/session';
 import { AssessmentCard } from './AssessmentCard';
 import { AcceptanceCard, TerminationCard } from './ClosingCards';
 import { RaceCard } from './RaceCard';
@@ -19,16 +19,18 @@ import { today } from './parts';
 
 export function AwardScreen() {
   const t = useT();
-  const db = useDb();
+  const say = useSay();
+  // Reloaded when another profile is unlocked.
+  const profileId = useProfile()?.id;
   const pkg = useReview((s) => s.pkg);
   const loadReview = useReview((s) => s.load);
   const { loaded, book, awards, message, error, load } = useAward();
   useEffect(() => {
     void loadReview();
-  }, [db, loadReview]);
+  }, [profileId, loadReview]);
   useEffect(() => {
-    if (pkg) void load(db, pkg.packageId);
-  }, [db, pkg, load]);
+    if (pkg) void load(pkg.packageId);
+  }, [profileId, pkg, load]);
   if (!pkg || !loaded || !book)
     return (
       <section className="screen">
@@ -47,12 +49,12 @@ export function AwardScreen() {
       </p>
       {message && (
         <p role="status" data-testid="award-message">
-          {message}
+          {say(message)}
         </p>
       )}
       {error && (
         <p role="alert" className="error">
-          {error}
+          {say(error)}
         </p>
       )}
       <TimelineCard timeline={timeline} />

@@ -3,14 +3,11 @@ import { useState } from 'react';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
-import { useDb, useProfile } from '../../stores/session';
 import { AwardRoleSchema, type AwardRole } from '../../workflows/award';
 import { Field } from './parts';
 
 export function SignersCard() {
   const t = useT();
-  const db = useDb();
-  const profile = useProfile();
   const signers = useAward((s) => s.signers);
   const enrol = useAward((s) => s.enrol);
   const [name, setName] = useState('');
@@ -48,7 +45,7 @@ export function SignersCard() {
       <button
         type="button"
         disabled={name.trim() === ''}
-        onClick={() => void enrol(db, profile?.label ?? '', role, name).then(() => setName(''))}
+        onClick={() => void enrol(role, name).then((ok) => ok && setName(''))}
       >
         {t('award.enrol')}
       </button>

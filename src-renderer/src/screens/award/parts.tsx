@@ -7,7 +7,6 @@ import { hasBlocking, type Finding } from '../../../../src-shared/rules';
 import { describeSchemaIssues } from '../../../../src-shared/scoring';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
-import { useDb, useProfile } from '../../stores/session';
 import type { AwardRole } from '../../workflows/award';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
@@ -84,8 +83,6 @@ export function SignBar({
   testId: string;
 }) {
   const t = useT();
-  const db = useDb();
-  const profile = useProfile();
   const signers = useAward((s) => s.signers);
   const sign = useAward((s) => s.sign);
   const [picked, setPicked] = useState<Record<string, boolean>>({});
@@ -121,14 +118,12 @@ export function SignBar({
         disabled={blocked}
         onClick={() => {
           if (!document) return;
-          void sign(db, {
+          void sign({
             document,
             signerIds: chosen.map((s) => s.signerId),
             ...(periodEnd ? { periodEnd } : {}),
             ...(files ? { files } : {}),
-            actor: profile?.label ?? '',
             label: t('award.sign'),
-            exported: (name) => t('award.exported', { name }),
           });
         }}
       >
