@@ -10,6 +10,7 @@ import type { AwardDocument, MilestoneAssessmentForm, ProjectForm } from './docu
 import {
   acceptanceRecovery,
   isRaceStage,
+  periodEndInForce,
   raceChoiceDate,
   signedRaceChoice,
   terminationRecovery,
@@ -72,14 +73,6 @@ function latestAssessments(docs: readonly AwardDocument[]): Map<string, Mileston
     if (!had || had.assessedOn <= d.doc.assessedOn) out.set(key, d.doc);
   }
   return out;
-}
-
-/** The period end in force: the task book's, or an approved extension's (第十九条). */
-export function periodEndInForce(tb: TaskBook, docs: readonly AwardDocument[]): string {
-  let end = tb.period.end;
-  for (const d of docs)
-    if (d.type === 'form' && d.doc.form === 'extension' && d.doc.approvedOn) end = d.doc.newEnd;
-  return end;
 }
 
 /**
