@@ -3,7 +3,7 @@
  * and the signers enrolled here. Every change goes through workflows/award.ts.
  */
 import { create } from 'zustand';
-import type { AwardDocument } from '../../../src-shared/award';
+import type { AwardDocument, TimelineInspection } from '../../../src-shared/award';
 import type { MilestoneAssessment, TaskBook } from '../../../src-shared/model';
 import { api } from '../bridge';
 import type { JiebangDB } from '../db/database';
@@ -18,6 +18,7 @@ import {
   type AwardSigner,
   type StoredAward,
 } from '../workflows/award';
+import { inspectionsOnTimeline } from '../workflows/award-inspections';
 import { withProgress } from './progress';
 
 interface AwardState {
@@ -28,6 +29,8 @@ interface AwardState {
   signers: AwardSigner[];
   /** What the chair entered on the chair's desk for the race stage (unsigned, this device). */
   chairRace: MilestoneAssessment[];
+  /** The inspection reports kept here about the task book's project (第十四条). */
+  inspections: TimelineInspection[];
   message: string | null;
   error: string | null;
   load: (db: JiebangDB, packageId: string) => Promise<void>;
@@ -56,17 +59,19 @@ export const useAward = create<AwardState>()((set, get) => ({
   awards: [],
   signers: [],
   chairRace: [],
+  inspections: [],
   message: null,
   error: null,
   load: async (db, packageId) => {
     const books = await signedTaskBooks(db, packageId);
     const book = books[0] ?? null;
-    const [awards, signers, chairRace] = await Promise.all([
+    const [awards, signers, chairRace, inspections] = await Promise.all([
       book ? awardsOf(db, book.taskBookId) : Promise.resolve([]),
       awardSigners(db),
       chairRaceEntries(db),
+      book ? inspectionsOnTimeline(db, book) : Promise.resolve([]),
     ]);
-    set({ loaded: true, books, book, awards, signers, chairRace });
+    set({ loaded: true, books, book, awards, signers, chairRace, inspections });
   },
   enrol: async (db, actor, role, name) => {
     try {

@@ -22,7 +22,7 @@ export function AwardScreen() {
   const db = useDb();
   const pkg = useReview((s) => s.pkg);
   const loadReview = useReview((s) => s.load);
-  const { loaded, book, awards, message, error, load } = useAward();
+  const { loaded, book, awards, inspections, message, error, load } = useAward();
   useEffect(() => {
     void loadReview();
   }, [db, loadReview]);
@@ -37,7 +37,7 @@ export function AwardScreen() {
       </section>
     );
   const docs: AwardDocument[] = awards.map((a) => a.document);
-  const timeline = buildTimeline(book, docs, today());
+  const timeline = buildTimeline(book, docs, today(), inspections);
   return (
     <section className="screen wide">
       <h1>{t('award.heading')}</h1>
