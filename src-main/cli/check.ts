@@ -39,6 +39,7 @@ import { checkScoreSheet, describeSchemaIssues } from '../../src-shared/scoring'
 import { isAgeFile } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
+import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
 import { ageKeys } from './bundle-io';
 import { readBounded, readJsonFile, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
@@ -102,20 +103,6 @@ async function loadTaskBook(cwd: string, path: string | undefined): Promise<Task
   return parsed.data;
 }
 
-/** The document after the award a verified bundle holds, or null for other kinds. */
-function awardOfBundle(b: OpenedBundle): { award: AwardDocument; kind: DocumentKind } | null {
-  switch (b.kind) {
-    case 'milestone-assessment':
-      return { award: { type: 'assessment', doc: b.document }, kind: b.kind };
-    case 'race-choice':
-      return { award: { type: 'race', doc: b.document }, kind: b.kind };
-    case 'project-form':
-      return { award: { type: 'form', doc: b.document }, kind: b.kind };
-    default:
-      return null;
-  }
-}
-
 const needPackage = (pkg: ReviewPackage | undefined, what: string): ReviewPackage => {
   if (!pkg) throw new CliUsageError(`校验${what}需要 --package 评审包`);
   return pkg;
@@ -164,7 +151,7 @@ async function inspectionFindings(
 const ASSIGNMENT_BYTES = 1024 * 1024;
 
 export const checkCommand: CliCommand = {
-  usage: `jiebang check FILE [--package REVIEW_PACKAGE.json] [SHEET…] [--end YYYY-MM-DD] [--taskbook TASKBOOK.json] [--json]
+  usage: `jiebang check FILE [--package REVIEW_PACKAGE.json] [SHEET…] [--end YYYY-MM-DD] [--taskbook TASKBOOK.json] [--with SIGNED.jbx|FOLDER]… [--json]
 jiebang check PANEL.jbx --package REVIEW_PACKAGE.json [--identity KEY | --passphrase-file F]
 jiebang check REPORT.jbx --assignment ASSIGNMENT.jbx [--identity KEY | --passphrase-file F]
 
@@ -182,6 +169,11 @@ then judged against the assignment bundle it answers (refused if it answers anot
   --taskbook         the signed task book (JSON), for a document after the award: milestone
                      assessment, the race's choice, change/extension/termination/acceptance form
                      (also as their signed bundles)
+  --with             the project's other signed documents after the award (bundles, or a folder
+                     of them; repeatable), each verified: the order rules are weighed as the app
+                     does — no form after a termination (第十七条), assessments only after the
+                     race's choice and of the solver chosen (第十二条（八）3), one extension only
+                     and the period end it sets (第十九条)
   --json             machine-readable output
 Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed input.`,
   run: async (args, io) => {
@@ -196,6 +188,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         identity: { type: 'string' },
         'passphrase-file': { type: 'string' },
         assignment: { type: 'string' },
+        with: { type: 'string', multiple: true },
       },
     });
     const [file, ...sheetFiles] = positionals;
@@ -203,6 +196,17 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     const pkg = await loadPackage(io.cwd, values.package);
     const tb = await loadTaskBook(io.cwd, values.taskbook);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    const withSet = values.with ?? [];
+    // A document after the award, judged with the other signed documents of its project, if given.
+    const judgeAward = async (award: AwardDocument): Promise<Finding[]> =>
+      checkAwardDocument(
+        award,
+        tb,
+        values.end,
+        withSet.length > 0
+          ? await readSignedSet(io.cwd, withSet, award.doc.taskBookId, keys)
+          : undefined,
+      );
     let kind: DocumentKind | 'inspection-report';
     let label: string;
     let findings: Finding[];
@@ -214,9 +218,9 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
       const b = opened.bundle;
       const after = awardOfBundle(b);
       if (after) {
-        kind = after.kind;
+        kind = AWARD_KIND[after.type];
         label = `${KINDS[b.kind].label}文件包`;
-        findings = checkAwardDocument(after.award, tb, values.end);
+        findings = await judgeAward(after);
       } else if (b.kind === 'inspection-report') {
         kind = 'inspection-report';
         label = '实地考察报告文件包';
@@ -267,23 +271,16 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           findings = checkChangeRequest(ChangeRequestSchema.parse(doc.data));
           break;
         case 'milestone-assessment':
-          findings = checkAwardDocument(
-            { type: 'assessment', doc: MilestoneAssessmentFormSchema.parse(doc.data) },
-            tb,
-          );
+          findings = await judgeAward({
+            type: 'assessment',
+            doc: MilestoneAssessmentFormSchema.parse(doc.data),
+          });
           break;
         case 'race-choice':
-          findings = checkAwardDocument(
-            { type: 'race', doc: RaceChoiceSchema.parse(doc.data) },
-            tb,
-          );
+          findings = await judgeAward({ type: 'race', doc: RaceChoiceSchema.parse(doc.data) });
           break;
         case 'project-form':
-          findings = checkAwardDocument(
-            { type: 'form', doc: ProjectFormSchema.parse(doc.data) },
-            tb,
-            values.end,
-          );
+          findings = await judgeAward({ type: 'form', doc: ProjectFormSchema.parse(doc.data) });
           break;
         case 'acceptance': {
           if (values.end === undefined)
@@ -299,6 +296,8 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         }
       }
     }
+    if (withSet.length > 0 && !Object.values<string>(AWARD_KIND).includes(kind))
+      throw new CliUsageError('--with 只用于立项后的文件（里程碑考核、赛马择优、项目实施表单）');
     const blocking = hasBlocking(findings);
     if (values.json) {
       io.out(`${JSON.stringify({ file, kind, ok: !blocking, findings }, null, 2)}\n`);

@@ -2,3 +2,4 @@ export * from './documents';
 export * from './rules';
 export * from './timeline';
 export * from './print';
+export * from './evidence';

@@ -16,6 +16,7 @@ import {
   FORM_LABEL,
   type AcceptanceForm,
   type AwardDocument,
+  type ExtensionForm,
   type MilestoneAssessmentForm,
   type ProjectForm,
   type RaceChoice,
@@ -268,6 +269,7 @@ export function checkRaceChoice(c: RaceChoice, tb: TaskBook | undefined): Findin
           ['solvers'],
         ),
       );
+    else out.push(...checkRaceFunding(tb, c));
   }
   if (!c.approvedOn)
     out.push(
@@ -369,6 +371,55 @@ export function tranchePlan(tb: TaskBook, c: RaceChoice): PayeePlan[] {
   });
 }
 
+/** How the city funds add up after the race's choice (万元), for the screen and the warning. */
+export interface RaceFunding {
+  /** Every solver's 赛马阶段拨付. */
+  shares: Money;
+  /** The chosen solver's tranches after the choice (`tranchePlan`). */
+  tranches: Money;
+  total: Money;
+  city: Money;
+  /** total − city as a signed decimal string: '60', '-20' or '0'. */
+  difference: string;
+}
+
+/** The race shares plus the chosen solver's later tranches, against the city funding (第十三条). */
+export function raceFunding(tb: TaskBook, c: RaceChoice): RaceFunding {
+  const plan = tranchePlan(tb, c);
+  const shares = sum(plan.map((p) => p.raceShare));
+  const tranches = sum(plan.flatMap((p) => p.tranches.map((x) => x.amount)));
+  const total = shares.plus(tranches);
+  const diff = total.minus(dec(tb.funding.city));
+  return {
+    shares: money(shares),
+    tranches: money(tranches),
+    total: money(total),
+    city: tb.funding.city,
+    difference: diff.isNegative() ? `-${money(diff.abs())}` : money(diff),
+  };
+}
+
+/**
+ * 第十三条 (city funds paid by stage; 第十三条（三）: a share to every solver in the race, the rest to
+ * the one chosen): the race shares and the chosen solver's tranches after the choice should add
+ * up to the task book's city funding. A warning naming the three figures and the gap otherwise —
+ * e.g. shares 150 + 150 with 320 + 240 after the choice make 860 万元 against 800 万元.
+ */
+export function checkRaceFunding(tb: TaskBook, c: RaceChoice): Finding[] {
+  const f = raceFunding(tb, c);
+  const diff = dec(f.difference);
+  if (diff.isZero()) return [];
+  return [
+    finding(
+      'race.fundingTotal',
+      '第十三条',
+      'warning',
+      `赛马阶段拨付 ${f.shares} 万元与择优后各阶段拨付 ${f.tranches} 万元合计 ${f.total} 万元，${diff.isNegative() ? '少于' : '多于'}市财政资助 ${f.city} 万元（相差 ${money(diff.abs())} 万元）`,
+      ['solvers'],
+    ),
+  ];
+}
+
 /** The city funds to recover, with the article that says so; null when nothing is recovered. */
 export interface Recovery {
   amount: Money;
@@ -452,18 +503,23 @@ function checkAcceptance(
 }
 
 /**
- * Findings for any document after the award. `periodEnd` is the end in force (after an approved
- * extension); it defaults to the task book's. `onTimeline` holds the documents already signed for
- * the task book: a signed termination or revocation refuses later forms (第十七条), a signed race
- * choice opens the milestone assessments (第十二条（八）3); without it (a lone file) those two
- * rules are not weighed.
+ * Findings for any document after the award. `signed` holds the other documents signed for the
+ * task book (the app's own store, or the bundles given to `jiebang check --with`; the document
+ * itself, by id, is left out): a signed termination or revocation refuses later forms (第十七条),
+ * a signed race choice opens the milestone assessments of the chosen solver only (第十二条（八）3),
+ * an approved extension refuses a second one (第十九条) and sets the period end in force, which
+ * `periodEnd` overrides (else the task book's). Without `signed` (a lone file) those order rules
+ * are not weighed.
  */
 export function checkAwardDocument(
   d: AwardDocument,
   tb: TaskBook | undefined,
   periodEnd?: string,
-  onTimeline?: readonly AwardDocument[],
+  signed?: readonly AwardDocument[],
 ): Finding[] {
+  // The document itself is not among the others (a folder of a project's bundles may hold it).
+  const onTimeline = signed?.filter((o) => documentId(o) !== documentId(d));
+  const end = periodEnd ?? (tb && onTimeline ? periodEndInForce(tb, onTimeline) : undefined);
   const on = dateOf(d);
   const early =
     tb && on < tb.period.start
@@ -479,9 +535,46 @@ export function checkAwardDocument(
       : [];
   return [
     ...early,
-    ...documentFindings(d, tb, periodEnd, onTimeline),
+    ...documentFindings(withTimeline(d, onTimeline), tb, end, onTimeline),
     ...(d.type === 'form' && onTimeline ? closedProjectFindings(d.doc, onTimeline) : []),
   ];
+}
+
+/** The approved extensions on a timeline (第十九条: once only). */
+const approvedExtensions = (docs: readonly AwardDocument[]): ExtensionForm[] =>
+  docs.flatMap((o) =>
+    o.type === 'form' && o.doc.form === 'extension' && o.doc.approvedOn !== undefined
+      ? [o.doc]
+      : [],
+  );
+
+/**
+ * An extension weighed with the extensions already approved on the timeline (第十九条: a project
+ * is extended once only): the count on the timeline stands when the form states fewer.
+ */
+function withTimeline(d: AwardDocument, onTimeline: readonly AwardDocument[] | undefined) {
+  if (!onTimeline || d.type !== 'form' || d.doc.form !== 'extension') return d;
+  const before = approvedExtensions(onTimeline).length;
+  return before > d.doc.previousExtensions
+    ? { ...d, doc: { ...d.doc, previousExtensions: before } }
+    : d;
+}
+
+/** The period end in force: the task book's, or an approved extension's (第十九条). */
+export function periodEndInForce(tb: TaskBook, docs: readonly AwardDocument[]): string {
+  return approvedExtensions(docs).at(-1)?.newEnd ?? tb.period.end;
+}
+
+/** A document's own id (assessment, choice or form id). */
+export function documentId(d: AwardDocument): string {
+  switch (d.type) {
+    case 'assessment':
+      return d.doc.assessmentId;
+    case 'race':
+      return d.doc.choiceId;
+    case 'form':
+      return d.doc.formId;
+  }
 }
 
 /** The signed termination or revocation on a timeline, if any (第十七条). */

@@ -4,12 +4,15 @@
  * date order, with the next deadline and what is overdue on `today`.
  */
 import { addDays } from '../calendar';
-import { ACCEPTANCE_LABEL, type TaskBook } from '../model';
+import type { Subject } from '../bundle/terms';
+import { ACCEPTANCE_LABEL, type InspectionReport, type TaskBook } from '../model';
 import { dec, money, sum, ZERO, type Money } from '../money';
 import type { AwardDocument, MilestoneAssessmentForm, ProjectForm } from './documents';
 import {
   acceptanceRecovery,
   isRaceStage,
+  periodEndInForce,
+  solverIdsOfTaskBook,
   raceChoiceDate,
   signedRaceChoice,
   terminationRecovery,
@@ -37,6 +40,26 @@ export interface TimelineInspection {
   date: string;
   title: string;
   ref: string;
+}
+
+/**
+ * The inspection reports about a task book's project, as its timeline takes them (第十四条: the
+ * bureau checks the implementation on site): reports whose subject is the task book, or one of
+ * its 揭榜方 in its package; each dated by its visit, titled by its site, referred to by its id.
+ * Any door that holds reports (the inspection team's device, the bureau's desk) passes them here.
+ */
+export function inspectionsOfTaskBook(
+  tb: TaskBook,
+  reports: readonly InspectionReport[],
+): TimelineInspection[] {
+  const solvers = new Set(solverIdsOfTaskBook(tb));
+  const about = (s: Subject): boolean =>
+    (s.type === 'task-book' && s.id === tb.taskBookId) ||
+    (s.type === 'applicant' && s.packageId === tb.packageId && solvers.has(s.id));
+  return reports
+    .filter((r) => about(r.subject))
+    .map((r) => ({ date: r.date, title: r.site, ref: `实地考察报告 ${r.reportId}` }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export type ProjectClosure = 'terminated' | 'revoked' | 'pass' | 'concluded' | 'fail';
@@ -72,14 +95,6 @@ function latestAssessments(docs: readonly AwardDocument[]): Map<string, Mileston
     if (!had || had.assessedOn <= d.doc.assessedOn) out.set(key, d.doc);
   }
   return out;
-}
-
-/** The period end in force: the task book's, or an approved extension's (第十九条). */
-export function periodEndInForce(tb: TaskBook, docs: readonly AwardDocument[]): string {
-  let end = tb.period.end;
-  for (const d of docs)
-    if (d.type === 'form' && d.doc.form === 'extension' && d.doc.approvedOn) end = d.doc.newEnd;
-  return end;
 }
 
 /**

@@ -81,6 +81,11 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   await race.getByLabel('理由').fill('中试出水指标全部达到，工艺路线成熟度更高');
   await race.getByLabel('考核日期').fill(shift(start, 300));
   await race.getByLabel('市科技局审定日期').fill(shift(start, 308));
+  // The race shares (240) and the chosen solver's tranches after the choice (400) miss the city
+  // funding of 800 万元: a warning, which does not stop the signature (第十三条).
+  await expect(race.getByTestId('award-findings')).toHaveText(
+    '! 赛马阶段拨付 240 万元与择优后各阶段拨付 400 万元合计 640 万元，少于市财政资助 800 万元（相差 160 万元）（第十三条）',
+  );
   await expect(race.getByTestId('race-continuing')).toContainText('择优支持后拨付：560 万元');
   // The race shares carried into the tranches, per payee (第十三条（三）).
   await expect(race.getByTestId('race-plan')).toContainText(

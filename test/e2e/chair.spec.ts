@@ -84,16 +84,14 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
     '已导出：KLMY-2026-JB-001-panel.jbx（已加密给市科技局）',
   );
 
-  // Later: the race stage's milestone assessment, and one solver chosen to continue (第十三条（三）).
+  // Later: the race stage's choice (第十三条（三）) is made once, signed, on 项目实施与验收 — the
+  // chair's desk keeps no unsigned choice of its own and points there.
   const selection = chair.raceSelection;
-  await expect(selection).toContainText('（现为 0 家）');
-  await selection.getByLabel('A01 考核日期').fill('2028年3月31日');
-  await selection.getByLabel('A01 通过考核').check();
-  await selection.getByLabel('A02 通过考核').check();
-  await selection.getByLabel('A01 择优继续').check();
-  await expect(selection).toContainText('择优支持须记录理由');
-  await selection.getByLabel('A01 择优理由').fill('出水指标稳定达标，吨水成本更低');
-  await expect(selection).toContainText('✓ 已择优支持 1 家揭榜方继续研究');
+  await expect(selection).toContainText('对 A01、A02 逐一考核，择优支持一家继续研究');
+  await expect(selection.getByRole('checkbox')).toHaveCount(0);
+  await expect(
+    selection.getByRole('link', { name: '前往项目实施与验收：赛马择优' }),
+  ).toHaveAttribute('href', /award$/);
   await ui.shell.saved();
 
   // The bureau verifies it with its identity; every inner sheet (the chair's own too) verifies,

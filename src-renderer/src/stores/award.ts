@@ -4,7 +4,7 @@
  * profile's database (stores/deps.ts), as the other screens' stores do; screens never hold it.
  */
 import { create } from 'zustand';
-import type { AwardDocument } from '../../../src-shared/award';
+import type { AwardDocument, TimelineInspection } from '../../../src-shared/award';
 import type { MilestoneAssessment, TaskBook } from '../../../src-shared/model';
 import { message, type Message } from '../i18n/strings';
 import {
@@ -18,6 +18,7 @@ import {
   type AwardSigner,
   type StoredAward,
 } from '../workflows/award';
+import { inspectionsOnTimeline } from '../workflows/award-inspections';
 import { problemOf } from '../workflows/deps';
 import { actor, currentDeps, saveFile } from './deps';
 import { withProgress } from './progress';
@@ -30,6 +31,8 @@ interface AwardState {
   signers: AwardSigner[];
   /** What the chair entered on the chair's desk for the race stage (unsigned, this device). */
   chairRace: MilestoneAssessment[];
+  /** The inspection reports kept here about the task book's project (第十四条). */
+  inspections: TimelineInspection[];
   /** What was done, or why it was refused: shown in the user's language (`useSay`). */
   message: Message | null;
   error: Message | null;
@@ -53,18 +56,20 @@ export const useAward = create<AwardState>()((set, get) => ({
   awards: [],
   signers: [],
   chairRace: [],
+  inspections: [],
   message: null,
   error: null,
   load: async (packageId) => {
     const { db } = currentDeps();
     const books = await signedTaskBooks(db, packageId);
     const book = books[0] ?? null;
-    const [awards, signers, chairRace] = await Promise.all([
+    const [awards, signers, chairRace, inspections] = await Promise.all([
       book ? awardsOf(db, book.taskBookId) : Promise.resolve([]),
       awardSigners(db),
       chairRaceEntries(db),
+      book ? inspectionsOnTimeline(db, book) : Promise.resolve([]),
     ]);
-    set({ loaded: true, books, book, awards, signers, chairRace });
+    set({ loaded: true, books, book, awards, signers, chairRace, inspections });
   },
   enrol: async (role, name) => {
     try {

@@ -22,6 +22,7 @@ import { TaskBookSchema, type MilestoneAssessment, type TaskBook } from '../../.
 import { hasBlocking } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { appendAudit, getMeta, taskBooksOfPackage } from '../db/repo';
+import { assertEvidence, keepEvidence } from './award-evidence';
 import { auditForSigning } from './signing';
 import { dbText } from '../i18n/db';
 import { listParam, message } from '../i18n/strings';
@@ -157,6 +158,7 @@ export async function signAward(
   },
 ): Promise<{ bytes: Uint8Array; name: string }> {
   const { tb, document } = input;
+  if (document.type === 'assessment') assertEvidence(document.doc, input.files);
   // The documents already signed for this task book: a termination closes the project (第十七条),
   // a race's choice opens the milestone assessments (第十二条（八）3).
   const onTimeline = (await awardsOf(db, tb.taskBookId)).map((a) => a.document);
@@ -222,10 +224,14 @@ export async function signAward(
     signedAt: now,
     signers: chosen.map((s) => ({ name: s.name, role: s.role, fingerprint: s.fingerprint })),
   };
-  await db.awards.put({
-    id: `${tb.taskBookId}/${docId}`,
-    taskBookId: tb.taskBookId,
-    award: stored,
+  // The evidence kept sealed beside the document, so it can be re-opened and exported again.
+  await db.transaction('rw', [db.awards, db.attachments, db.chunks], async () => {
+    if (document.type === 'assessment') await keepEvidence(db, document.doc, input.files);
+    await db.awards.put({
+      id: `${tb.taskBookId}/${docId}`,
+      taskBookId: tb.taskBookId,
+      award: stored,
+    });
   });
   return { bytes, name: `${tb.taskBookId}-${docId}.jbx` };
 }

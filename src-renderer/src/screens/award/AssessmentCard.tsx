@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import {
   checkAwardDocument,
+  evidenceSizeProblem,
   MilestoneAssessmentFormSchema,
   type IndicatorResult,
   type TrancheEffect,
@@ -47,6 +48,7 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
   const [assessedOn, setAssessedOn] = useState(today());
   const [approvedOn, setApprovedOn] = useState(today());
   const [evidence, setEvidence] = useState<{ name: string; path: string; bytes: Uint8Array }[]>([]);
+  const [evidenceError, setEvidenceError] = useState<string | null>(null);
   const passed = rows.length > 0 && rows.every((r) => r.passed);
   const names = (role: string) => signers.filter((s) => s.role === role).map((s) => s.name);
   const raw = {
@@ -175,6 +177,13 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
           ).then((r) => {
             if (r.canceled) return;
             const [file] = r.files;
+            // Bounded at the door, refused by name (the workflow checks again before signing).
+            const tooBig = evidenceSizeProblem(
+              { name: file.name, size: file.bytes.byteLength },
+              evidence.map((e) => ({ size: e.bytes.byteLength })),
+            );
+            setEvidenceError(tooBig);
+            if (tooBig) return;
             setEvidence([
               ...evidence,
               {
@@ -188,6 +197,11 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
       >
         {t('award.addEvidence')}
       </button>
+      {evidenceError && (
+        <p role="alert" className="error" data-testid="evidence-refused">
+          {evidenceError}
+        </p>
+      )}
       <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
       <SignBar
         need={['assessor', 'issuer', 'bureau']}

@@ -24,7 +24,7 @@ export function AwardScreen() {
   const profileId = useProfile()?.id;
   const pkg = useReview((s) => s.pkg);
   const loadReview = useReview((s) => s.load);
-  const { loaded, book, awards, message, error, load } = useAward();
+  const { loaded, book, awards, inspections, message, error, load } = useAward();
   useEffect(() => {
     void loadReview();
   }, [profileId, loadReview]);
@@ -39,7 +39,7 @@ export function AwardScreen() {
       </section>
     );
   const docs: AwardDocument[] = awards.map((a) => a.document);
-  const timeline = buildTimeline(book, docs, today());
+  const timeline = buildTimeline(book, docs, today(), inspections);
   return (
     <section className="screen wide">
       <h1>{t('award.heading')}</h1>

@@ -55,15 +55,7 @@ export function ChairScreen() {
       <RankingTable pkg={pkg} agg={desk.analysis.agg} />
       <h3>{t('chair.distribution')}</h3>
       <Distribution pkg={pkg} agg={desk.analysis.agg} />
-      {sheets.length > 0 && (
-        <DecisionForm
-          pkg={pkg}
-          desk={desk}
-          sheets={sheets}
-          own={own}
-          chairId={enrolment.expertId}
-        />
-      )}
+      {sheets.length > 0 && <DecisionForm pkg={pkg} desk={desk} sheets={sheets} own={own} />}
       <MeetingPrint
         input={
           sheets.length > 0 ? { pkg, agg: desk.analysis.agg, decision: desk.decision } : { pkg }

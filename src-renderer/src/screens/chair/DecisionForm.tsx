@@ -17,13 +17,11 @@ export function DecisionForm({
   desk,
   sheets,
   own,
-  chairId,
 }: {
   pkg: ReviewPackage;
   desk: Desk;
   sheets: readonly ScoreSheet[];
   own: ScoreSheet | null;
-  chairId: string;
 }) {
   const t = useT();
   const setChoices = useChair((s) => s.setChoices);
@@ -46,7 +44,7 @@ export function DecisionForm({
         />
       )}
       <SignCard pkg={pkg} decision={decision} findings={findings} canSign={canSign} own={own} />
-      {race && <RaceSelection pkg={pkg} solverIds={choices.recommendedIds} actor={chairId} />}
+      {race && <RaceSelection solverIds={choices.recommendedIds} />}
       <Signatures pkg={pkg} decision={decision} />
     </div>
   );
