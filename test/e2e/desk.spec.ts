@@ -80,6 +80,7 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   const ws = wb.getWorksheet('揭榜方');
   if (!ws) throw new Error('sheet');
   ws.getCell('A4').value = 'A02';
+  ws.getCell('E5').value = '股权关系';
   writeFileSync(join(dir, 'applicants.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
 
   const gate = new ProfileGate(app);
@@ -92,16 +93,21 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   const duplicate = '第 4 行 A 列「揭榜方编号」：揭榜方编号 A02 与第 3 行重复';
   await expect(desk.problem(duplicate)).toBeVisible();
   await desk.fix(duplicate, 'A03');
+  // Then a rule of the measures (checkReviewPackage) beside the field it concerns, with its
+  // article, typed again in place.
+  const equity = desk.problem('第 5 行 E 列「与发榜方关系（第十条）」');
+  await expect(equity).toContainText('申报了与发榜方的股权关系');
+  await expect(equity.getByTestId('bureau-article')).toHaveText('第十条');
+  await expect(equity.getByRole('textbox')).toHaveValue('股权关系');
+  await desk.fix('申报了与发榜方的股权关系', '无关联关系');
   await expect(desk.verdict).toContainText('评审包 KLMY-2026-JB-001（揭榜方 4 家，专家 7 名）');
-  // The rules' findings stand beside the field they concern, each with its article.
-  await expect(desk.verdict.getByTestId('bureau-article').first()).toContainText('第');
 
   // The draft is kept sealed as it is typed: a reload (which locks) loses nothing.
   await expect(desk.signButton).toBeEnabled();
   await app.reload();
   await gate.unlock(BUREAU);
   await desk.open();
-  await expect(app.getByRole('status').first()).toContainText('已恢复上次未签发的草稿');
+  await expect(desk.message).toContainText('已恢复上次未签发的草稿');
   await expect(desk.verdict).toContainText('评审包 KLMY-2026-JB-001（揭榜方 4 家，专家 7 名）');
   await expect(desk.problem(duplicate)).toHaveCount(0);
 
@@ -158,7 +164,7 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
     ),
   );
   await desk.takeIn(foreign);
-  await expect(app.getByRole('alert')).toContainText(
+  await expect(desk.message).toContainText(
     '未导入 foreign-taskbook.jbx：任务书 TB-OTHER-001 所属的评审包 OTHER-2026-JB-009 不是本工作台签发的评审轮次',
   );
   await expect(round.getByTestId('bureau-stage')).not.toHaveText('任务书已签订');

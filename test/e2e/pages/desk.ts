@@ -19,6 +19,11 @@ export class DeskPage {
     return this.page.getByTestId('bureau-fingerprint');
   }
 
+  /** The desk's last message (an outcome, or why not). */
+  get message() {
+    return this.page.getByTestId('bureau-message');
+  }
+
   get verdict() {
     return this.page.getByTestId('bureau-verdict');
   }

@@ -40,7 +40,11 @@ export function BureauScreen() {
         </label>
       </div>
       {message && (
-        <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+        <div
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind}
+          data-testid="bureau-message"
+        >
           <p>{say(message.message)}</p>
           {message.lines && (
             <ul className="plain">
