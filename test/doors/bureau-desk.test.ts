@@ -68,6 +68,7 @@ function channel<C extends Channel>(c: C) {
 const api: BureauApi = {
   'bureau:read-lists': channel('bureau:read-lists'),
   'bureau:sign-package': channel('bureau:sign-package'),
+  'bureau:sign-assignment': channel('bureau:sign-assignment'),
   'bureau:open-bundle': channel('bureau:open-bundle'),
   'bureau:export-xlsx': channel('bureau:export-xlsx'),
   'notice:pdf': channel('notice:pdf'),

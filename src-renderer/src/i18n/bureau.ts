@@ -74,6 +74,18 @@ export const bureauStrings = defineStrings(
     'bureau.err.taskbookDraft': '未导入 {file}：任务书 {id} 是草稿，不是签订的定稿',
     'bureau.err.awardUnknown': '未导入 {file}：本工作台没有任务书 {id}（请先导入签订的任务书）',
     'bureau.err.awardBlocked': '未导入 {file}：{why}',
+    'bureau.err.noRoundId': '本机没有评审轮次 {id}',
+    'bureau.err.assignmentIncomplete':
+      '请填写考察地点、考察组成员（组长在前）和完成日期（YYYY-MM-DD），未签发',
+    'bureau.assign.heading': '实地考察任务（评榜，第十二条（二））',
+    'bureau.assign.purpose':
+      '评榜实地考察（第十二条（二））：核实“{title}”的技术需求是否真实、发榜方是否为最终用户',
+    'bureau.assign.site': '考察地点',
+    'bureau.assign.team': '考察组（组长在前，以逗号分隔）',
+    'bureau.assign.due': '完成日期',
+    'bureau.assign.issue': '签发考察任务',
+    'bureau.assign.issued': '✓ 已签发考察任务 {file}：考察组导入后按任务填写报告，报告加密给本局',
+    'bureau.assign.list': '已签发的考察任务：{list}',
   },
   {
     'nav.bureau': 'Bureau',
@@ -151,5 +163,18 @@ export const bureauStrings = defineStrings(
     'bureau.err.awardUnknown':
       '{file} not imported: this desk holds no task book {id} (import the signed task book first)',
     'bureau.err.awardBlocked': '{file} not imported: {why}',
+    'bureau.err.noRoundId': 'This device has no review round {id}',
+    'bureau.err.assignmentIncomplete':
+      'Give the site, the team (leader first) and the due date (YYYY-MM-DD); nothing was signed',
+    'bureau.assign.heading': 'On-site inspection (demand review, article 12(2))',
+    'bureau.assign.purpose':
+      'Demand review on site (article 12(2)): is the need of “{title}” real, is the issuer its end user',
+    'bureau.assign.site': 'Site',
+    'bureau.assign.team': 'Team (leader first, comma-separated)',
+    'bureau.assign.due': 'Due by',
+    'bureau.assign.issue': 'Issue the assignment',
+    'bureau.assign.issued':
+      '✓ Assignment {file} issued: the team imports it and answers it; the report is encrypted to this desk',
+    'bureau.assign.list': 'Assignments issued: {list}',
   },
 );

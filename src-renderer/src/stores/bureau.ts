@@ -15,6 +15,7 @@ import {
   approve,
   editDraftCell,
   ingestResult,
+  issueAssignment,
   judgeDraft,
   listRounds,
   loadDraft,
@@ -59,6 +60,15 @@ interface BureauState {
   /** Takes bundles in (the kind recognised by the workflow); each file's outcome is shown. */
   ingest: (input: { profileId: string; passphrase: string; filter: string }) => Promise<void>;
   approve: (packageId: string, approvedOn: string) => Promise<void>;
+  /** Issues an inspection assignment of a round's demand, signed in main, and saves it. */
+  issue: (input: {
+    profileId: string;
+    passphrase: string;
+    packageId: string;
+    site: string;
+    team: string;
+    dueBy: string;
+  }) => Promise<void>;
   exportXlsx: (round: StoredRound) => Promise<void>;
   /** Prints a notice (main renders it): Electron prints; the web host downloads the PDF. */
   printNotice: (notice: Notice, name: string) => Promise<void>;
@@ -211,6 +221,23 @@ export const useBureau = create<BureauState>()((set, get) => {
         const r = await approve(db, { packageId, approvedOn, actor: actor() });
         if (!r.ok) set({ message: { kind: 'error', message: r.reason } });
         set({ rounds: await listRounds(db) });
+      }),
+    issue: (input) =>
+      attempt(async () => {
+        const { key } = get();
+        if (!key) return;
+        const db = dbOf();
+        const issued = await issueAssignment(db, api, {
+          ...input,
+          key,
+          actor: actor(),
+          now: now(),
+        });
+        set({ rounds: await listRounds(db) });
+        await saveFile({ name: issued.file, bytes: issued.bytes });
+        set({
+          message: { kind: 'ok', message: message('bureau.assign.issued', { file: issued.file }) },
+        });
       }),
     exportXlsx: (round) =>
       attempt(async () => {

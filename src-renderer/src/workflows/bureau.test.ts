@@ -16,14 +16,25 @@ import {
   sampleTaskBook,
   sheetBundle,
 } from '../../../src-shared/bundle/test-helpers';
-import { buildBundle, emptyTrust, type TrustState } from '../../../src-shared/bundle';
 import {
+  buildBundle,
+  emptyTrust,
+  InspectionAssignmentSchema,
+  type TrustState,
+} from '../../../src-shared/bundle';
+import {
+  signAssignment,
   signReviewPackage,
   tablesFromPackage,
   type Grid,
   type NamedBytes,
 } from '../../../src-shared/bureau';
-import { ageDecrypt, generateAgeIdentity, isAgeFile } from '../../../src-shared/crypto/age';
+import {
+  ageDecrypt,
+  ageEncrypt,
+  generateAgeIdentity,
+  isAgeFile,
+} from '../../../src-shared/crypto/age';
 import {
   fingerprint,
   generateSigningKey,
@@ -45,6 +56,7 @@ import { say } from '../i18n/strings';
 import {
   approve,
   clearDraft,
+  issueAssignment,
   editDraftCell,
   ingestResult,
   judgeDraft,
@@ -110,6 +122,17 @@ async function fakeMain() {
       if (!r.ok) throw new Error(r.reason);
       trust = r.trust;
       return { ...r, passphrase: null };
+    },
+    'bureau:sign-assignment': async (input) => {
+      const r = await signAssignment({
+        crypto: nobleCrypto,
+        assignment: InspectionAssignmentSchema.parse(input.assignment),
+        secretKey: signing.secretKey,
+        trust,
+      });
+      if (!r.ok) throw new Error(r.reason);
+      trust = r.trust;
+      return { bytes: r.bytes, manifestSha256: r.manifestSha256, counter: r.counter };
     },
     'bureau:open-bundle': async ({ bytes }) => ({
       bytes: isAgeFile(bytes)
@@ -380,5 +403,109 @@ describe('taking bundles in', () => {
     const refused = await take(deps, main, 'bad.jbx', bytes);
     expect(reason(refused)).toMatch(/^未导入 bad\.jbx：文件包校验失败/);
     expect((await listRounds(deps.db))[0]?.taskbookSignedOn).toBeUndefined();
+  });
+});
+
+/** An inspection team's report answering `assignment` (its manifest hash), encrypted to the desk. */
+async function reportBundle(
+  answers: string,
+  assignmentId: string,
+  recipient: string,
+  demandId = 'D-2026-01',
+) {
+  const zip = await buildBundle({
+    crypto: nobleCrypto,
+    kind: 'inspection-report',
+    bundleId: `${assignmentId}-R1`,
+    subject: { type: 'demand', id: demandId },
+    signers: [
+      {
+        role: 'inspector',
+        id: 'I01',
+        name: '李检查',
+        secretKey: generateSigningKey().secretKey,
+        counter: 1,
+        audit: EMPTY_HEAD,
+      },
+      {
+        role: 'inspector',
+        id: 'I02',
+        name: '王核验',
+        secretKey: generateSigningKey().secretKey,
+        counter: 1,
+        audit: EMPTY_HEAD,
+      },
+    ],
+    answers: [{ kind: 'inspection-assignment', manifestSha256: answers }],
+    document: {
+      formatVersion: 2,
+      reportId: `${assignmentId}-R1`,
+      assignmentId,
+      subject: { type: 'demand', id: demandId },
+      date: '2026-09-10',
+      site: '采出水处理站',
+      inspectors: [
+        { id: 'I01', name: '李检查' },
+        { id: 'I02', name: '王核验' },
+      ],
+      checklist: [{ item: '需求是否真实', result: 'met', note: '' }],
+      notes: '',
+      photos: [],
+      conclusion: '需求真实，发榜方为技术需求最终用户。',
+    },
+    createdAt: '2026-09-10T17:00:00+08:00',
+  });
+  return ageEncrypt(zip, { recipient }, nobleCrypto);
+}
+
+describe('inspections', () => {
+  it('issues an assignment of the round’s demand, takes the team’s report in under the round, and refuses one for an assignment it did not issue by name', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const { round } = await signedRound(deps, main);
+    const issued = await issueAssignment(deps.db, main.api, {
+      profileId: PROFILE,
+      passphrase: PASS,
+      key: main.key,
+      packageId: round.packageId,
+      site: '采出水处理站',
+      team: '李检查，王核验',
+      dueBy: '2026-09-30',
+      actor: '市科技局 李明',
+      now: new Date('2026-09-02T02:00:00Z'),
+    });
+    const held = issued.round.assignments?.[0];
+    if (!held) throw new Error('no assignment');
+    expect(held.assignment).toMatchObject({
+      assignmentId: 'KLMY-2026-JB-001-ASG-1',
+      subject: { type: 'demand', id: 'D-2026-01' },
+      round: 'KLMY-2026-JB-001',
+      reportTo: { ageRecipient: main.key.ageRecipient },
+      issuedOn: '2026-09-02',
+    });
+
+    const before = await listRounds(deps.db);
+    const stranger = await take(
+      deps,
+      main,
+      'stranger.jbx',
+      await reportBundle('b'.repeat(64), 'ASG-9', main.key.ageRecipient),
+    );
+    expect(reason(stranger)).toBe(
+      '未导入 stranger.jbx：考察报告 ASG-9-R1 回应的考察任务 ASG-9 不在本机（未导入该任务），未导入',
+    );
+    expect(await listRounds(deps.db)).toEqual(before);
+
+    const report = await take(
+      deps,
+      main,
+      'report.jbx',
+      await reportBundle(held.manifestSha256, held.assignment.assignmentId, main.key.ageRecipient),
+    );
+    expect(reason(report)).toBe('');
+    const [kept] = await listRounds(deps.db);
+    expect(kept?.taken?.map((t) => [t.kind, t.id, t.signers.map((x) => x.name)])).toEqual([
+      ['inspection-report', 'KLMY-2026-JB-001-ASG-1-R1', ['李检查', '王核验']],
+    ]);
   });
 });

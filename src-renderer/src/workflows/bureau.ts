@@ -15,6 +15,7 @@ import {
   applyImport,
   checkImport,
   emptyTrust,
+  InspectionAssignmentSchema,
   openBundle,
   type OpenedBundle,
   type TrustState,
@@ -41,18 +42,20 @@ import { NoticeSchema, type Notice } from '../../../src-shared/bureau/notice-sch
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { BytesSchema, type Api, type BureauKeyInfo } from '../../../src-shared/ipc';
 import { ReviewPackageSchema, TaskBookSchema, type ReviewPackage } from '../../../src-shared/model';
+import { answeredAssignment, checkReport, currentReport } from '../../../src-shared/inspection';
 import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { commitChange } from '../db/repo';
-import { message, type Message } from '../i18n/strings';
+import { message, translate, type Message } from '../i18n/strings';
 import { workingCalendar } from './calendar';
-import { WorkflowError } from './deps';
+import { today, WorkflowError } from './deps';
 
 /** The bridge channels the desk uses (the real bridge, or a test's handlers). */
 export type BureauApi = Pick<
   Api,
   | 'bureau:read-lists'
   | 'bureau:sign-package'
+  | 'bureau:sign-assignment'
   | 'bureau:open-bundle'
   | 'bureau:export-xlsx'
   | 'notice:pdf'
@@ -303,6 +306,10 @@ export const StoredRoundSchema = z.object({
     .optional(),
   /** Bundles taken in after the panel's result, in the order taken. */
   taken: z.array(TakenSchema).optional(),
+  /** Inspection assignments this desk signed for the round (the reports must answer one). */
+  assignments: z
+    .array(z.object({ manifestSha256: z.string(), assignment: InspectionAssignmentSchema }))
+    .optional(),
 });
 export type StoredRound = z.infer<typeof StoredRoundSchema>;
 
@@ -475,12 +482,13 @@ export async function ingestResult(
       return takeAward(db, bundle, { type: 'race', doc: bundle.document }, input);
     case 'project-form':
       return takeAward(db, bundle, { type: 'form', doc: bundle.document }, input);
+    case 'inspection-report':
+      return takeReport(db, bundle, input);
     case 'review-package':
     case 'expert-sheets':
     case 'calendar':
     case 'key-rotation':
     case 'inspection-assignment':
-    case 'inspection-report':
       return {
         ok: false,
         reason: message('bureau.err.kind', { file: input.file.name, kind: bundle.summary }),
@@ -684,6 +692,134 @@ async function takeAward(
     bundle,
     roundTrust(round, input.key),
     takenOf(bundle, awardId(award), findings, input),
+    {},
+    input.actor,
+  );
+}
+
+// ---- inspections (issue 20): assignments issued here, the teams' reports taken in ----
+
+export interface IssueInput {
+  profileId: string;
+  passphrase: string;
+  key: BureauKeyInfo;
+  packageId: string;
+  /** Where the team goes. */
+  site: string;
+  /** The team as typed, the leader first, separated by commas (full-width, 、 too). */
+  team: string;
+  dueBy: string;
+  actor: string;
+  now: Date;
+}
+
+/**
+ * Issues an inspection assignment of a round's demand (评榜, 第十二条（二）: is the need real, is
+ * the issuer its end user), signed with the bureau key in main (`bureau:sign-assignment` →
+ * signAssignment), the report encrypted to this desk's recipient; kept on the round with its
+ * audit entry. @throws WorkflowError naming what is missing; nothing is written then.
+ */
+export async function issueAssignment(
+  db: JiebangDB,
+  api: Pick<BureauApi, 'bureau:sign-assignment'>,
+  input: IssueInput,
+): Promise<{ round: StoredRound; bytes: Uint8Array; file: string }> {
+  const round = await getRound(db, input.packageId);
+  if (!round) throw new WorkflowError(message('bureau.err.noRoundId', { id: input.packageId }));
+  const team = input.team
+    .split(/[,\uff0c\u3001]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (input.site.trim() === '' || team.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueBy))
+    throw new WorkflowError(message('bureau.err.assignmentIncomplete'));
+  const pkg = round.issued.pkg;
+  const n = (round.assignments?.length ?? 0) + 1;
+  const assignment = InspectionAssignmentSchema.parse({
+    formatVersion: 1,
+    assignmentId: `${round.packageId}-ASG-${n}`,
+    subject: { type: 'demand', id: pkg.demand.id },
+    round: round.packageId,
+    // The document's own words are the measures' (Chinese), whatever the screen's language.
+    purpose: translate('zh', 'bureau.assign.purpose', { title: pkg.demand.title }),
+    sites: [{ name: input.site.trim(), address: '' }],
+    team: team.map((name, i) => ({
+      id: `I${String(i + 1).padStart(2, '0')}`,
+      name,
+      role: i === 0 ? 'leader' : 'member',
+    })),
+    checklist: [],
+    reportTo: { name: pkg.bureau.name, ageRecipient: input.key.ageRecipient },
+    issuedOn: today(() => input.now),
+    dueBy: input.dueBy,
+  });
+  const signed = await api['bureau:sign-assignment']({
+    profileId: input.profileId,
+    passphrase: input.passphrase,
+    assignment,
+  });
+  const next: StoredRound = {
+    ...round,
+    assignments: [
+      ...(round.assignments ?? []),
+      { manifestSha256: signed.manifestSha256, assignment },
+    ],
+  };
+  await commitChange(
+    db,
+    { rounds: { [next.packageId]: next } },
+    {
+      actor: input.actor,
+      action: 'bureau.bundle.ingest',
+      target: next.packageId,
+      details: { kind: 'inspection-assignment', id: assignment.assignmentId },
+    },
+  );
+  return { round: next, bytes: signed.bytes, file: `${assignment.assignmentId}.jbx` };
+}
+
+/**
+ * An inspection team's report (decrypted in main with the bureau's identity): it must answer an
+ * assignment this desk issued (`answeredAssignment`, refused by name otherwise) and pass
+ * `checkReport` against it; listed under the assignment's round.
+ */
+async function takeReport(
+  db: JiebangDB,
+  bundle: Extract<OpenedBundle, { kind: 'inspection-report' }>,
+  input: TakeInput,
+): Promise<IngestOutcome> {
+  const file = input.file.name;
+  const current = currentReport(bundle.document);
+  if (!current.ok)
+    return { ok: false, reason: message('bureau.err.refused', { file, why: current.message }) };
+  const report = current.report;
+  const rounds = await listRounds(db);
+  const held = rounds.flatMap((r) => r.assignments ?? []);
+  const answered = answeredAssignment(report, bundle.manifest.answers, held);
+  if (!answered.ok)
+    return { ok: false, reason: message('bureau.err.refused', { file, why: answered.message }) };
+  const round = rounds.find((r) =>
+    (r.assignments ?? []).some((a) => a.manifestSha256 === answered.held.manifestSha256),
+  );
+  if (!round)
+    return { ok: false, reason: message('bureau.err.noRound', { file, id: report.assignmentId }) };
+  const findings = checkReport(report, answered.held.assignment);
+  if (hasBlocking(findings))
+    return {
+      ok: false,
+      reason: message('bureau.err.awardBlocked', {
+        file,
+        why: findings
+          .filter((f) => f.severity === 'blocking')
+          .map((f) => `[${f.article}] ${f.message}`)
+          .join('; '),
+      }),
+    };
+  return keepTaken(
+    db,
+    round,
+    bundle,
+    roundTrust(round, input.key),
+    takenOf(bundle, report.reportId, findings, input),
     {},
     input.actor,
   );

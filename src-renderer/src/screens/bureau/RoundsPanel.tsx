@@ -2,13 +2,22 @@ import { useState } from 'react';
 import { fmtMoney } from '../../../../src-shared/money';
 import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
+import { AssignCard } from './AssignCard';
 import { TakenList } from './TakenList';
 import { roundPublicityNotice, stageOf, type StoredRound } from '../../workflows/bureau';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** One round: where it stands, the merged ranking and decision, 审定 and 公示. */
-function RoundCard({ round }: { round: StoredRound }) {
+function RoundCard({
+  round,
+  profileId,
+  passphrase,
+}: {
+  round: StoredRound;
+  profileId: string;
+  passphrase: string;
+}) {
   const t = useT();
   const { busy, approve, exportXlsx, printNotice } = useBureau();
   const [approvedOn, setApprovedOn] = useState(today());
@@ -104,6 +113,7 @@ function RoundCard({ round }: { round: StoredRound }) {
           </button>
         </div>
       )}
+      <AssignCard round={round} profileId={profileId} passphrase={passphrase} />
       <TakenList round={round} />
     </li>
   );
@@ -130,7 +140,7 @@ export function RoundsPanel({ profileId, passphrase }: { profileId: string; pass
       ) : (
         <ul className="plain">
           {rounds.map((r) => (
-            <RoundCard key={r.packageId} round={r} />
+            <RoundCard key={r.packageId} round={r} profileId={profileId} passphrase={passphrase} />
           ))}
         </ul>
       )}
