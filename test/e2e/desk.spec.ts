@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { EMPTY_HEAD } from '../../src-shared/audit/head';
 import { auditChain } from '../../src-shared/audit/sample-chain';
-import { buildBundle, openBundle } from '../../src-shared/bundle';
+import { buildBundle, openBundle, type InspectionAssignment } from '../../src-shared/bundle';
+import { ageEncrypt } from '../../src-shared/crypto/age';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
@@ -66,6 +67,41 @@ function taskBookBundle(tb: TaskBook, chairKey: Uint8Array): Promise<Uint8Array>
     ]),
     createdAt: '2026-10-20T09:00:00+08:00',
   });
+}
+
+/** The team's report answering `a` (its bundle's manifest hash), signed by both, encrypted back. */
+async function reportBundle(a: InspectionAssignment, manifest: string): Promise<Uint8Array> {
+  const inspectors = a.team.map((m) => ({ id: m.id, name: m.name }));
+  const [first, ...rest] = inspectors.map((m) => ({
+    role: 'inspector' as const,
+    ...m,
+    secretKey: generateSigningKey().secretKey,
+    counter: 1,
+    audit: EMPTY_HEAD,
+  }));
+  if (!first) throw new Error('team');
+  const zip = await buildBundle({
+    crypto: nodeCrypto,
+    kind: 'inspection-report',
+    bundleId: `${a.assignmentId}-R1`,
+    subject: a.subject,
+    signers: [first, ...rest],
+    answers: [{ kind: 'inspection-assignment', manifestSha256: manifest }],
+    document: {
+      formatVersion: 2,
+      reportId: `${a.assignmentId}-R1`,
+      assignmentId: a.assignmentId,
+      subject: a.subject,
+      date: a.issuedOn,
+      site: a.sites[0]?.name ?? '',
+      inspectors,
+      checklist: [{ item: '技术需求是否真实', result: 'met', note: '' }],
+      notes: '',
+      photos: [],
+      conclusion: '需求真实，发榜方为技术需求最终用户。',
+    },
+  });
+  return ageEncrypt(zip, { recipient: a.reportTo.ageRecipient }, nodeCrypto);
 }
 
 test('the bureau authors a round from its workbooks, fixes a bad row in place, signs, takes the panel’s result in and approves with the publicity window', async ({
@@ -173,5 +209,21 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   await desk.takeIn(signedBook);
   await expect(round.getByTestId('bureau-stage')).toHaveText('任务书已签订');
   await expect(round.getByTestId('bureau-taken')).toContainText('taskbook.jbx');
+
+  // An inspection of the round's demand: the desk issues the assignment; the team's report,
+  // encrypted back to the desk, comes in through the same import button and is listed by round.
+  const assign = round.getByTestId('bureau-assign');
+  await assign.getByLabel('考察地点').fill('采出水处理站');
+  await assign.getByLabel('考察组（组长在前，以逗号分隔）').fill('李检查，王核验');
+  await assign.getByLabel('完成日期').fill('2026-12-31');
+  const asgFile = await desk.save('签发考察任务', assign);
+  await expect(desk.message).toContainText('已签发考察任务 KLMY-2026-JB-001-ASG-1.jbx');
+  const asg = await openBundle(new Uint8Array(readFileSync(asgFile)), { crypto: nodeCrypto });
+  if (!asg.ok || asg.bundle.kind !== 'inspection-assignment') throw new Error('assignment');
+  const report = join(dir, 'report.jbx');
+  writeFileSync(report, await reportBundle(asg.bundle.document, asg.bundle.manifestSha256));
+  await desk.takeIn(report);
+  await expect(round.getByTestId('bureau-taken')).toContainText('report.jbx');
+  await expect(round.getByTestId('bureau-taken')).toContainText('李检查, 王核验');
   await app.screenshot({ path: 'docs/screenshots/bureau-rounds.png', fullPage: true });
 });
