@@ -30,6 +30,7 @@ const api = {
   'bureau:key-create': (input) => invoke('bureau:key-create', input),
   'bureau:key-rotate': (input) => invoke('bureau:key-rotate', input),
   'bureau:sign-package': (input) => invoke('bureau:sign-package', input),
+  'bureau:sign-assignment': (input) => invoke('bureau:sign-assignment', input),
   'bureau:open-bundle': (input) => invoke('bureau:open-bundle', input),
   'bureau:read-lists': (input) => invoke('bureau:read-lists', input),
   'bureau:export-xlsx': (input) => invoke('bureau:export-xlsx', input),

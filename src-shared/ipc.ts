@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { NoticeSchema } from './bureau/notice-schema';
+import { InspectionAssignmentSchema } from './bundle/documents';
 import { PHOTOS_MAX } from './inspection/bounds';
 import { FormLayoutSchema } from './meeting/layout';
 import {
@@ -313,6 +314,11 @@ export const contract = {
       notice: NoticeSchema,
       passphrase: z.string().nullable(),
     }),
+  },
+  /** An inspection assignment signed with the bureau key (issue 20), for the desk to keep. */
+  'bureau:sign-assignment': {
+    input: ConfirmSchema.extend({ assignment: InspectionAssignmentSchema }),
+    output: z.object({ bytes: BytesSchema, manifestSha256: z.string(), counter: z.number().int() }),
   },
   'bureau:open-bundle': {
     input: ConfirmSchema.extend({ bytes: MessageBytesSchema }),

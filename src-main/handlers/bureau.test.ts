@@ -186,6 +186,47 @@ describe('bureau channels (issue 18)', { timeout: 300_000 }, () => {
     expect(next.fingerprint).toBe(rotated.key.fingerprint);
   });
 
+  it('signs an inspection assignment with the bureau key (counters rising); the wrong passphrase refused', async () => {
+    const h = await host();
+    const profileId = await profile(h);
+    const { key } = await call(h, 'bureau:key-create', { profileId, passphrase: PASS });
+    const assignment = {
+      formatVersion: 1,
+      assignmentId: 'ASG-1',
+      subject: { type: 'demand', id: 'D-2026-01' },
+      round: 'KLMY-2026-JB-001',
+      purpose: '评榜实地考察',
+      sites: [{ name: '采出水处理站', address: '' }],
+      team: [{ id: 'I01', name: '李检查', role: 'leader' }],
+      checklist: [],
+      reportTo: { name: '市科技局', ageRecipient: key.ageRecipient },
+      issuedOn: '2026-09-02',
+      dueBy: '2026-09-30',
+    };
+    const first = await call(h, 'bureau:sign-assignment', {
+      profileId,
+      passphrase: PASS,
+      assignment,
+    });
+    const again = await call(h, 'bureau:sign-assignment', {
+      profileId,
+      passphrase: PASS,
+      assignment: { ...assignment, assignmentId: 'ASG-2' },
+    });
+    expect(again.counter).toBe(first.counter + 1);
+    const opened = await openBundle(first.bytes, { crypto: nodeCrypto });
+    if (!opened.ok || opened.bundle.kind !== 'inspection-assignment') throw new Error('assignment');
+    expect(opened.bundle.manifestSha256).toBe(first.manifestSha256);
+    expect(opened.bundle.manifest.signers[0].fingerprint).toBe(key.fingerprint);
+    expect(
+      await failure(h, 'bureau:sign-assignment', {
+        profileId,
+        passphrase: 'not the passphrase',
+        assignment,
+      }),
+    ).toContain('口令不正确');
+  });
+
   it('reads the sample’s workbooks into the lists packageFromGrids makes the sample from; exports the round’s workbook; renders a notice', async () => {
     const h = await host();
     const names = await readdir(LISTS);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   readLists,
   rotateBureauKey,
+  signAssignment,
   signReviewPackage,
   newPassphrase,
 } from '../../src-shared/bureau';
@@ -68,6 +69,7 @@ export const bureauHandlers: HandlerMap<
   | 'bureau:key-create'
   | 'bureau:key-rotate'
   | 'bureau:sign-package'
+  | 'bureau:sign-assignment'
   | 'bureau:open-bundle'
   | 'bureau:read-lists'
   | 'bureau:export-xlsx'
@@ -143,6 +145,20 @@ export const bureauHandlers: HandlerMap<
           },
           trust: signed.trust,
         };
+      }),
+    ),
+  'bureau:sign-assignment': (input, host) =>
+    guard(host, async () =>
+      bureauKeys(host).use(input.profileId, input.passphrase, async (secrets, trust) => {
+        const signed = await signAssignment({
+          crypto: nodeCrypto,
+          assignment: input.assignment,
+          secretKey: secrets.secretKey,
+          trust,
+        });
+        if (!signed.ok) throw new IpcError('handler-failed', signed.reason);
+        const { bytes, manifestSha256, counter } = signed;
+        return { value: { bytes, manifestSha256, counter }, trust: signed.trust };
       }),
     ),
   'bureau:open-bundle': (input, host) =>

@@ -171,6 +171,7 @@ const webRawApi: RawApi = {
   'bureau:key-create': (input) => post('bureau:key-create', input),
   'bureau:key-rotate': (input) => post('bureau:key-rotate', input),
   'bureau:sign-package': (input) => post('bureau:sign-package', input),
+  'bureau:sign-assignment': (input) => post('bureau:sign-assignment', input),
   'bureau:open-bundle': (input) => post('bureau:open-bundle', input),
   'bureau:read-lists': (input) => post('bureau:read-lists', input),
   'bureau:export-xlsx': (input) => post('bureau:export-xlsx', input),
@@ -230,6 +231,8 @@ export const api: Api = {
   'bureau:key-rotate': (input) => unwrap('bureau:key-rotate', rawApi()['bureau:key-rotate'](input)),
   'bureau:sign-package': (input) =>
     unwrap('bureau:sign-package', rawApi()['bureau:sign-package'](input)),
+  'bureau:sign-assignment': (input) =>
+    unwrap('bureau:sign-assignment', rawApi()['bureau:sign-assignment'](input)),
   'bureau:open-bundle': (input) =>
     unwrap('bureau:open-bundle', rawApi()['bureau:open-bundle'](sendable(input))),
   'bureau:read-lists': (input) => unwrap('bureau:read-lists', rawApi()['bureau:read-lists'](input)),

@@ -20,6 +20,7 @@ import {
   BundleBuildError,
   checkImport,
   openBundle,
+  type InspectionAssignment,
   type OpenedBundle,
   type TrustState,
 } from '../bundle';
@@ -347,4 +348,70 @@ export function newPassphrase(crypto: CryptoProvider): string {
       if (chars.length < 24 && b < alphabet.length * 8)
         chars.push(alphabet[b % alphabet.length] ?? '');
   return chars.join('').replace(/(.{4})(?=.)/g, '$1-');
+}
+
+export interface AssignmentSignInput {
+  crypto: CryptoProvider;
+  assignment: InspectionAssignment;
+  /** The bureau's Ed25519 secret key. */
+  secretKey: Uint8Array;
+  /** The bureau's import-policy state: its pinned key and the counters it signed. */
+  trust: TrustState;
+  /** The bureau's name as it signs (default: the assignment's `reportTo`). */
+  name?: string;
+  counter?: number;
+}
+
+export type AssignmentSignResult =
+  | { ok: true; bytes: Uint8Array; manifestSha256: string; counter: number; trust: TrustState }
+  | { ok: false; reason: string };
+
+/**
+ * Signs an inspection assignment (实地考察任务, issue 20; 第十二条（二）评榜, （八）实施管理) as the
+ * bureau: refused when the key is not the pinned one; the bundle opened again and judged by the
+ * import policy every installation applies. The desk keeps it; the team's report must answer it.
+ */
+export async function signAssignment(input: AssignmentSignInput): Promise<AssignmentSignResult> {
+  const { crypto, assignment: a, secretKey, trust } = input;
+  const fp = fingerprint(publicKeyOf(secretKey));
+  if (trust.bureauFingerprint && trust.bureauFingerprint !== fp)
+    return {
+      ok: false,
+      reason: `本局固定的市科技局密钥是 ${formatFingerprint(trust.bureauFingerprint)}，签名密钥是 ${formatFingerprint(fp)}；未签名`,
+    };
+  const counter = input.counter ?? (trust.counters[fp] ?? 0) + 1;
+  let bytes: Uint8Array;
+  try {
+    bytes = await buildBundle({
+      crypto,
+      kind: 'inspection-assignment',
+      bundleId: `${a.assignmentId}-${counter}`,
+      subject: a.subject,
+      signers: [
+        {
+          role: 'bureau',
+          id: 'bureau',
+          name: input.name ?? a.reportTo.name,
+          secretKey,
+          counter,
+          audit: EMPTY_HEAD,
+        },
+      ],
+      document: a,
+    });
+  } catch (error) {
+    if (error instanceof BundleBuildError) return { ok: false, reason: error.message };
+    throw error;
+  }
+  const opened = await openBundle(bytes, { crypto });
+  if (!opened.ok) return { ok: false, reason: `签名后的文件包未通过自检：${opened.error.message}` };
+  const verdict = checkImport(opened.bundle, trust);
+  if (verdict.action === 'refuse') return { ok: false, reason: `${verdict.reason}，未签名` };
+  return {
+    ok: true,
+    bytes,
+    manifestSha256: opened.bundle.manifestSha256,
+    counter,
+    trust: applyImport(trust, opened.bundle, verdict),
+  };
 }

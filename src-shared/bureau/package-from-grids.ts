@@ -27,7 +27,12 @@ export type PackageFromGrids =
       /** Each attachment's path in the package and the folder file it is made from. */
       attachments: { path: string; file: string }[];
     }
-  | { ok: false; problems: string[] };
+  | {
+      ok: false;
+      problems: string[];
+      /** When the rules refused it: the blocking findings the problems place (with articles). */
+      findings?: Finding[];
+    };
 
 /** Media types a proposal or agreement may have, by extension. */
 export const ATTACHMENT_TYPES: Readonly<Record<string, string>> = {
@@ -382,6 +387,7 @@ export function packageFromGrids(
   const place = (f: Finding) => `${locate(sources, f.path) ?? f.path.join('.')}：${f.message}`;
   const findings = checkReviewPackage(pkg);
   const blocking = findings.filter((f) => f.severity === 'blocking');
-  if (blocking.length > 0) return { ok: false, problems: capLines(blocking.map(place)) };
+  if (blocking.length > 0)
+    return { ok: false, problems: capLines(blocking.map(place)), findings: blocking };
   return { ok: true, pkg, notes: findings.map(place), attachments };
 }

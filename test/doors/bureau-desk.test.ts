@@ -24,6 +24,7 @@ import type { HostServices } from '../../src-main/handlers/types';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { JiebangDB } from '../../src-renderer/src/db/database';
 import { auditLog } from '../../src-renderer/src/db/repo';
+import { say } from '../../src-renderer/src/i18n/strings';
 import {
   approve,
   editDraftCell,
@@ -67,6 +68,7 @@ function channel<C extends Channel>(c: C) {
 const api: BureauApi = {
   'bureau:read-lists': channel('bureau:read-lists'),
   'bureau:sign-package': channel('bureau:sign-package'),
+  'bureau:sign-assignment': channel('bureau:sign-assignment'),
   'bureau:open-bundle': channel('bureau:open-bundle'),
   'bureau:export-xlsx': channel('bureau:export-xlsx'),
   'notice:pdf': channel('notice:pdf'),
@@ -180,7 +182,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       actor: '市科技局',
       now: new Date('2026-09-20T10:00:00+08:00'),
     });
-    if (!taken.ok) throw new Error(taken.reason);
+    if (!taken.ok) throw new Error(say('zh', taken.reason));
     const record = taken.round.record;
     if (!record) throw new Error('no record');
     expect(stageOf(taken.round, '2026-09-21')).toBe('results-in');
@@ -229,7 +231,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       approvedOn: '2026-09-29',
       actor: '市科技局',
     });
-    if (!approved.ok) throw new Error(approved.reason);
+    if (!approved.ok) throw new Error(say('zh', approved.reason));
     const days = approved.approval.publicity.days;
     expect(days.map((d) => d.date)).toEqual([
       '2026-09-30',
@@ -274,7 +276,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       actor: '市科技局',
     });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.reason).toContain('导入此日历');
+    expect(!refused.ok && say('zh', refused.reason)).toContain('导入此日历');
     const kept = (await listRounds(db))[0];
     expect(kept?.approval?.approvedOn).toBe('2026-09-29');
     expect((await openBundle(signed.bytes, { crypto: nodeCrypto })).ok).toBe(true);

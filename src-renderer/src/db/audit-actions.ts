@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'bureau.package.sign',
   'bureau.panel.ingest',
   'bureau.approve',
+  'bureau.bundle.ingest',
   /** Written by earlier versions only (the decision, then its signing, as two entries). */
   'decision.record',
 ] as const;

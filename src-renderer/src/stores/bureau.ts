@@ -1,30 +1,40 @@
 /**
- * The bureau's desk state (issue 18): its key's public parts, the round being authored (lists
- * and proposals in memory until signed), the rounds kept, and the last message. Every action
- * calls a workflow (workflows/bureau.ts) or a bureau channel; nothing here decides a rule.
+ * The bureau's desk state (issue 18): its key's public parts, the round being authored (kept
+ * sealed as it is typed, restored on unlock), the rounds kept, and the last message. Every action
+ * calls a workflow (workflows/bureau.ts) or a bureau channel on the unlocked profile's database
+ * (stores/deps.ts); screens never hold the database. Nothing here decides a rule.
  */
 import { create } from 'zustand';
 import type { CellValue } from '../../../src-shared/bureau';
+import type { Notice } from '../../../src-shared/bureau/notice-schema';
 import type { BureauKeyInfo } from '../../../src-shared/ipc';
 import { api } from '../bridge';
-import type { JiebangDB } from '../db/database';
+import { message, type Message } from '../i18n/strings';
+import { problemOf } from '../workflows/deps';
 import {
   approve,
   editDraftCell,
   ingestResult,
+  issueAssignment,
   judgeDraft,
   listRounds,
+  loadDraft,
   readDraft,
+  roundWorkbook,
+  saveDraft,
   signRound,
   type Draft,
   type DraftVerdict,
   type SignedRound,
   type StoredRound,
 } from '../workflows/bureau';
+import { actor, currentDeps, now, saveFile } from './deps';
+import { useSession } from './session';
 
 type Encrypt = { kind: 'none' } | { kind: 'new-passphrase' };
 
-export type DeskMessage = { kind: 'ok' | 'error'; text: string; lines?: string[] } | null;
+/** What the desk tells the user: a message in the user's language, and lines under it. */
+export type DeskMessage = { kind: 'ok' | 'error'; message: Message; lines?: string[] } | null;
 
 interface BureauState {
   key: BureauKeyInfo | null;
@@ -35,7 +45,8 @@ interface BureauState {
   rounds: StoredRound[];
   busy: boolean;
   message: DeskMessage;
-  load: (db: JiebangDB, profileId: string) => Promise<void>;
+  /** The key, the rounds and the kept draft of the unlocked profile. */
+  load: (profileId: string) => Promise<void>;
   createKey: (profileId: string, passphrase: string) => Promise<void>;
   rotateKey: (
     profileId: string,
@@ -44,21 +55,29 @@ interface BureauState {
   ) => Promise<Uint8Array | null>;
   /** `filter`: the file dialog's label (the screen's words). */
   openLists: (filter: string) => Promise<void>;
-  editCell: (at: { grid: number; row: number; col: number }, value: CellValue) => void;
-  sign: (
-    db: JiebangDB,
-    input: { profileId: string; passphrase: string; encrypt: Encrypt; actor: string },
-  ) => Promise<void>;
-  ingest: (
-    db: JiebangDB,
-    input: { profileId: string; passphrase: string; actor: string; filter: string },
-  ) => Promise<void>;
-  approve: (db: JiebangDB, packageId: string, approvedOn: string, actor: string) => Promise<void>;
+  editCell: (at: { grid: number; row: number; col: number }, value: CellValue) => Promise<void>;
+  sign: (input: { profileId: string; passphrase: string; encrypt: Encrypt }) => Promise<void>;
+  /** Takes bundles in (the kind recognised by the workflow); each file's outcome is shown. */
+  ingest: (input: { profileId: string; passphrase: string; filter: string }) => Promise<void>;
+  approve: (packageId: string, approvedOn: string) => Promise<void>;
+  /** Issues an inspection assignment of a round's demand, signed in main, and saves it. */
+  issue: (input: {
+    profileId: string;
+    passphrase: string;
+    packageId: string;
+    site: string;
+    team: string;
+    dueBy: string;
+  }) => Promise<void>;
+  exportXlsx: (round: StoredRound) => Promise<void>;
+  /** Prints a notice (main renders it): Electron prints; the web host downloads the PDF. */
+  printNotice: (notice: Notice, name: string) => Promise<void>;
+  save: (bytes: Uint8Array, name: string) => Promise<void>;
   say: (message: DeskMessage) => void;
 }
 
-const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isList = (name: string) => /\.(xlsx|xls|csv)$/i.test(name);
+const dbOf = () => currentDeps().db;
 
 export const useBureau = create<BureauState>()((set, get) => {
   /** Runs an action, showing its failure as the desk's message. */
@@ -67,7 +86,7 @@ export const useBureau = create<BureauState>()((set, get) => {
     try {
       await work();
     } catch (e) {
-      set({ message: { kind: 'error', text: text(e) } });
+      set({ message: { kind: 'error', message: problemOf(e) } });
     } finally {
       set({ busy: false });
     }
@@ -81,10 +100,29 @@ export const useBureau = create<BureauState>()((set, get) => {
     rounds: [],
     busy: false,
     message: null,
-    load: (db, profileId) =>
+    load: (profileId) =>
       attempt(async () => {
+        const db = dbOf();
         const { key } = await api['bureau:key-info']({ profileId });
-        set({ key, rounds: await listRounds(db), loaded: true });
+        const draft = await loadDraft(db);
+        set({
+          key,
+          rounds: await listRounds(db),
+          loaded: true,
+          draft,
+          verdict: draft ? judgeDraft(draft) : null,
+          signed: null,
+          ...(draft
+            ? {
+                message: {
+                  kind: 'ok',
+                  message: message('bureau.draft.restored', {
+                    n: draft.grids.length + draft.proposals.length,
+                  }),
+                },
+              }
+            : {}),
+        });
       }),
     createKey: (profileId, passphrase) =>
       attempt(async () => {
@@ -117,22 +155,33 @@ export const useBureau = create<BureauState>()((set, get) => {
           r.files.filter((f) => isList(f.name)),
           r.files.filter((f) => !isList(f.name)),
         );
+        await saveDraft(dbOf(), draft, true);
         set({ draft, verdict: judgeDraft(draft), signed: null });
       }),
-    editCell: (at, value) => {
-      const { draft } = get();
-      if (!draft) return;
-      const next = editDraftCell(draft, at, value);
-      set({ draft: next, verdict: judgeDraft(next) });
-    },
-    sign: (db, input) =>
+    editCell: (at, value) =>
+      attempt(async () => {
+        const { draft } = get();
+        if (!draft) return;
+        const next = editDraftCell(draft, at, value);
+        set({ draft: next, verdict: judgeDraft(next) });
+        await saveDraft(dbOf(), next, false);
+      }),
+    sign: (input) =>
       attempt(async () => {
         const { key, draft, verdict } = get();
         if (!key || !draft || !verdict?.ok) return;
-        const signed = await signRound(db, api, { ...input, key, draft, verdict, now: new Date() });
+        const db = dbOf();
+        const signed = await signRound(db, api, {
+          ...input,
+          actor: actor(),
+          key,
+          draft,
+          verdict,
+          now: now(),
+        });
         set({ signed, rounds: await listRounds(db) });
       }),
-    ingest: (db, input) =>
+    ingest: (input) =>
       attempt(async () => {
         const { key } = get();
         if (!key) return;
@@ -141,28 +190,69 @@ export const useBureau = create<BureauState>()((set, get) => {
           multiple: true,
         });
         if (r.canceled) return;
+        const db = dbOf();
         for (const file of r.files) {
           const outcome = await ingestResult(db, api, {
             profileId: input.profileId,
             passphrase: input.passphrase,
-            actor: input.actor,
+            actor: actor(),
             key,
             file,
-            now: new Date(),
+            now: now(),
           });
           set({
             message: outcome.ok
-              ? { kind: 'ok', text: `✓ ${file.name}`, lines: outcome.notes }
-              : { kind: 'error', text: outcome.reason },
+              ? {
+                  kind: 'ok',
+                  message: message(
+                    outcome.isDuplicate ? 'bureau.rounds.duplicate' : 'bureau.rounds.taken',
+                    { file: file.name },
+                  ),
+                  lines: outcome.notes,
+                }
+              : { kind: 'error', message: outcome.reason },
           });
         }
         set({ rounds: await listRounds(db) });
       }),
-    approve: (db, packageId, approvedOn, actor) =>
+    approve: (packageId, approvedOn) =>
       attempt(async () => {
-        const r = await approve(db, { packageId, approvedOn, actor });
-        if (!r.ok) set({ message: { kind: 'error', text: r.reason } });
+        const db = dbOf();
+        const r = await approve(db, { packageId, approvedOn, actor: actor() });
+        if (!r.ok) set({ message: { kind: 'error', message: r.reason } });
         set({ rounds: await listRounds(db) });
+      }),
+    issue: (input) =>
+      attempt(async () => {
+        const { key } = get();
+        if (!key) return;
+        const db = dbOf();
+        const issued = await issueAssignment(db, api, {
+          ...input,
+          key,
+          actor: actor(),
+          now: now(),
+        });
+        set({ rounds: await listRounds(db) });
+        await saveFile({ name: issued.file, bytes: issued.bytes });
+        set({
+          message: { kind: 'ok', message: message('bureau.assign.issued', { file: issued.file }) },
+        });
+      }),
+    exportXlsx: (round) =>
+      attempt(async () => {
+        const bytes = await roundWorkbook(api, round);
+        await saveFile({ name: `${round.packageId}-summary.xlsx`, bytes });
+      }),
+    printNotice: (notice, name) =>
+      attempt(async () => {
+        const { bytes } = await api['notice:pdf']({ notice });
+        if (useSession.getState().host === 'web') await saveFile({ name, bytes });
+        else await api['pdf:print']({ bytes, title: notice.title });
+      }),
+    save: (bytes, name) =>
+      attempt(async () => {
+        await saveFile({ name, bytes });
       }),
     say: (message) => set({ message }),
   };

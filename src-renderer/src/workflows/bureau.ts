@@ -9,7 +9,17 @@
  * database, the bridge's bureau channels, a clock.
  */
 import { z } from 'zod';
-import { emptyTrust, openBundle, type TrustState } from '../../../src-shared/bundle';
+import { AuditHeadSchema } from '../../../src-shared/audit/head';
+import { checkAwardDocument, type AwardDocument } from '../../../src-shared/award';
+import {
+  applyImport,
+  checkImport,
+  emptyTrust,
+  InspectionAssignmentSchema,
+  openBundle,
+  type OpenedBundle,
+  type TrustState,
+} from '../../../src-shared/bundle';
 import {
   approveRound,
   ApprovalSchema,
@@ -30,19 +40,22 @@ import {
 } from '../../../src-shared/bureau';
 import { NoticeSchema, type Notice } from '../../../src-shared/bureau/notice-schema';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import type { Api, BureauKeyInfo } from '../../../src-shared/ipc';
-import { ReviewPackageSchema, type ReviewPackage } from '../../../src-shared/model';
+import { BytesSchema, type Api, type BureauKeyInfo } from '../../../src-shared/ipc';
+import { ReviewPackageSchema, TaskBookSchema, type ReviewPackage } from '../../../src-shared/model';
+import { answeredAssignment, checkReport, currentReport } from '../../../src-shared/inspection';
 import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { commitChange } from '../db/repo';
-import { translate } from '../i18n/strings';
+import { message, translate, type Message } from '../i18n/strings';
 import { workingCalendar } from './calendar';
+import { today, WorkflowError } from './deps';
 
 /** The bridge channels the desk uses (the real bridge, or a test's handlers). */
 export type BureauApi = Pick<
   Api,
   | 'bureau:read-lists'
   | 'bureau:sign-package'
+  | 'bureau:sign-assignment'
   | 'bureau:open-bundle'
   | 'bureau:export-xlsx'
   | 'notice:pdf'
@@ -58,10 +71,15 @@ export interface Draft {
   unreadable: string[];
 }
 
-/** A problem of the lists, and the cell it names (to open it in place), when it names one. */
+/**
+ * A problem of the lists, and the cell it names (to open it in place), when it names one; a rule
+ * of the measures (checkReviewPackage) carries its article and severity.
+ */
 export interface DraftProblem {
   message: string;
   at: { grid: number; row: number; col: number | null } | null;
+  article?: string;
+  severity?: Finding['severity'];
 }
 
 export type DraftVerdict =
@@ -71,12 +89,22 @@ export type DraftVerdict =
       pkg: ReviewPackage;
       /** Every rule of the measures on the package (checkReviewPackage), with its article. */
       findings: Finding[];
-      /** The rules' warnings placed at their cells (packageFromGrids). */
-      notes: string[];
+      /** The rules' warnings and notes, each placed at its cell with its article. */
+      notes: DraftProblem[];
       /** Each attachment's path in the package and the proposal file it is made from. */
       attachments: { path: string; file: string }[];
       canSign: boolean;
     };
+
+/** A placed line of the lists (`<where>：<message>`) as a problem at its cell, with its rule. */
+function placed(grids: readonly Grid[], line: string, rules: readonly Finding[]): DraftProblem {
+  const rule = rules.find((f) => line.endsWith(f.message));
+  return {
+    message: line,
+    at: locateProblem(grids, line),
+    ...(rule ? { article: rule.article, severity: rule.severity } : {}),
+  };
+}
 
 /**
  * Reads the lists the bureau chose (workbooks through main, CSV here, the same `readLists`) and
@@ -111,10 +139,9 @@ export function judgeDraft(draft: Draft): DraftVerdict {
       ok: false,
       problems: [
         ...unreadable,
-        ...(built.ok ? [] : built.problems).map((message) => ({
-          message,
-          at: locateProblem(draft.grids, message),
-        })),
+        ...(built.ok ? [] : built.problems).map((line) =>
+          placed(draft.grids, line, built.ok ? [] : (built.findings ?? [])),
+        ),
       ],
     };
   const findings = checkReviewPackage(built.pkg);
@@ -122,7 +149,7 @@ export function judgeDraft(draft: Draft): DraftVerdict {
     ok: true,
     pkg: built.pkg,
     findings,
-    notes: built.notes,
+    notes: built.notes.map((line) => placed(draft.grids, line, findings)),
     attachments: built.attachments,
     canSign: !hasBlocking(findings),
   };
@@ -140,6 +167,73 @@ export function editDraftCell(
   };
 }
 
+// ---- the draft, kept sealed as the bureau imports and types ----
+
+/** The rounds table's rows of the draft: its lists, and each proposal file in a row of its own. */
+export const DRAFT_ID = '~draft';
+const proposalId = (i: number) => `${DRAFT_ID}/${String(i).padStart(4, '0')}`;
+const isDraftRow = (id: string) => id.startsWith(DRAFT_ID);
+
+const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const StoredDraftSchema = z.object({
+  grids: z.array(
+    z.object({
+      file: z.string(),
+      sheet: z.string(),
+      kind: z.enum(['xlsx', 'csv']),
+      rows: z.array(z.array(CellSchema)),
+      merges: z.array(z.string()),
+    }),
+  ),
+  unreadable: z.array(z.string()),
+  proposals: z.number().int().nonnegative(),
+});
+const StoredProposalSchema = z.object({ name: z.string(), bytes: BytesSchema });
+
+/**
+ * Keeps the draft sealed in the rounds table, so a reload or a lock loses nothing. `withFiles`:
+ * the proposal files are written again too (after an import; a typed cell leaves them as they
+ * are). Not on the audit record: a keystroke is not an action.
+ */
+export async function saveDraft(db: JiebangDB, draft: Draft, withFiles: boolean): Promise<void> {
+  const value = {
+    grids: draft.grids.map((g) => ({
+      ...g,
+      rows: g.rows.map((r) => [...r]),
+      merges: [...g.merges],
+    })),
+    unreadable: draft.unreadable,
+    proposals: draft.proposals.length,
+  };
+  await db.transaction('rw', db.rounds, async () => {
+    if (withFiles) {
+      await db.rounds.where(':id').startsWith(`${DRAFT_ID}/`).delete();
+      await db.rounds.bulkPut(
+        draft.proposals.map((p, i) => ({
+          id: proposalId(i),
+          value: { name: p.name, bytes: p.bytes },
+        })),
+      );
+    }
+    await db.rounds.put({ id: DRAFT_ID, value });
+  });
+}
+
+/** The draft kept by `saveDraft`, or null when there is none. */
+export async function loadDraft(db: JiebangDB): Promise<Draft | null> {
+  const row = await db.rounds.get(DRAFT_ID);
+  if (!row) return null;
+  const kept = StoredDraftSchema.parse(row['value']);
+  const files = await db.rounds.where(':id').startsWith(`${DRAFT_ID}/`).toArray();
+  const proposals = files.map((f) => StoredProposalSchema.parse(f['value']));
+  return { grids: kept.grids, unreadable: kept.unreadable, proposals };
+}
+
+/** Drops the kept draft (once its round is signed). */
+export async function clearDraft(db: JiebangDB): Promise<void> {
+  await db.rounds.where(':id').startsWith(DRAFT_ID).delete();
+}
+
 /** The package as this desk signs it: the bureau's recipient and key fingerprint its own. */
 export function withBureauKey(pkg: ReviewPackage, key: BureauKeyInfo): ReviewPackage {
   return {
@@ -153,6 +247,35 @@ export function withBureauKey(pkg: ReviewPackage, key: BureauKeyInfo): ReviewPac
 }
 
 // ---- rounds, as stored ----
+
+/** What a bundle taken in added to a round (a task book, an inspection report, a form after it). */
+const TakenSchema = z.object({
+  kind: z.enum([
+    'task-book',
+    'inspection-report',
+    'milestone-assessment',
+    'race-choice',
+    'project-form',
+  ]),
+  /** The document's own id (task book, report, form). */
+  id: z.string(),
+  /** The bundle's one line for people (its kind's summary). */
+  summary: z.string(),
+  file: z.string(),
+  manifestSha256: z.string(),
+  signers: z.array(z.object({ role: z.string(), id: z.string(), name: z.string() })),
+  findings: z.array(
+    z.object({
+      rule: z.string(),
+      article: z.string(),
+      severity: z.enum(['blocking', 'warning', 'info']),
+      message: z.string(),
+      path: z.array(z.union([z.string(), z.number()])),
+    }),
+  ),
+  takenAt: z.string(),
+});
+export type Taken = z.infer<typeof TakenSchema>;
 
 export const StoredRoundSchema = z.object({
   packageId: z.string(),
@@ -171,12 +294,28 @@ export const StoredRoundSchema = z.object({
   record: IngestRecordSchema.optional(),
   approval: ApprovalSchema.optional(),
   taskbookSignedOn: z.string().optional(),
+  /** The signed task book taken in (第十二条（七）). */
+  taskbook: TaskBookSchema.optional(),
+  /** The keys and counters of the round's later signers (task book parties, forms' signers). */
+  team: z
+    .object({
+      signers: z.record(z.string(), z.string()),
+      counters: z.record(z.string(), z.number()),
+      auditHeads: z.record(z.string(), AuditHeadSchema),
+    })
+    .optional(),
+  /** Bundles taken in after the panel's result, in the order taken. */
+  taken: z.array(TakenSchema).optional(),
+  /** Inspection assignments this desk signed for the round (the reports must answer one). */
+  assignments: z
+    .array(z.object({ manifestSha256: z.string(), assignment: InspectionAssignmentSchema }))
+    .optional(),
 });
 export type StoredRound = z.infer<typeof StoredRoundSchema>;
 
 /** Every round this desk signed, newest first. */
 export async function listRounds(db: JiebangDB): Promise<StoredRound[]> {
-  const rows = await db.rounds.toArray();
+  const rows = (await db.rounds.toArray()).filter((r) => !isDraftRow(r.id));
   return rows
     .map((r) => StoredRoundSchema.parse(r['value']))
     .sort((a, b) => b.issued.signedAt.localeCompare(a.issued.signedAt));
@@ -268,6 +407,8 @@ export async function signRound(
       details: { manifestSha256: signed.manifestSha256, counter: signed.counter },
     },
   );
+  // The draft became this round: nothing of it is left to lose.
+  await clearDraft(db);
   return { round, bytes: signed.bytes, file, passphrase: signed.passphrase, notice: signed.notice };
 }
 
@@ -289,24 +430,26 @@ export const signedPackageOf = (round: StoredRound): SignedPackage => ({
 
 export type IngestOutcome =
   | { ok: true; round: StoredRound; isDuplicate: boolean; notes: string[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Message };
+
+interface TakeInput {
+  key: BureauKeyInfo;
+  file: NamedBytes;
+  actor: string;
+  now: Date;
+}
 
 /**
- * Takes a panel's result in: decrypted in main with the bureau's identity, opened and verified
- * here, accepted by `ingestPanel` only for a package this desk signed (the same decision as
- * `jiebang ingest`), kept with its audit entry; a refused file writes nothing.
+ * Takes a bundle in, whatever its kind: decrypted in main with the bureau's identity, opened and
+ * verified here, then judged by the shared rule of its kind — a panel's result by `ingestPanel`
+ * (the same decision as `jiebang ingest`), a signed task book for a round this desk holds (its
+ * stage becomes 任务书已签订, 第十二条（七）), a form after the award by `checkAwardDocument`
+ * against that task book. Kept with its audit entry; a refused file writes nothing.
  */
 export async function ingestResult(
   db: JiebangDB,
   api: Pick<BureauApi, 'bureau:open-bundle'>,
-  input: {
-    profileId: string;
-    passphrase: string;
-    key: BureauKeyInfo;
-    file: NamedBytes;
-    actor: string;
-    now: Date;
-  },
+  input: TakeInput & { profileId: string; passphrase: string },
 ): Promise<IngestOutcome> {
   const plain = await api['bureau:open-bundle']({
     profileId: input.profileId,
@@ -317,7 +460,7 @@ export async function ingestResult(
   if (!opened.ok)
     return {
       ok: false,
-      reason: translate('zh', 'bureau.err.notVerified', {
+      reason: message('bureau.err.notVerified', {
         file: input.file.name,
         why: opened.error.message,
       }),
@@ -328,6 +471,48 @@ export async function ingestResult(
     fileSha256: plain.fileSha256,
     wasEncrypted: plain.wasEncrypted,
   };
+  switch (bundle.kind) {
+    case 'panel-result':
+      return takePanel(db, bundle, input);
+    case 'task-book':
+      return takeTaskBook(db, bundle, input);
+    case 'milestone-assessment':
+      return takeAward(db, bundle, { type: 'assessment', doc: bundle.document }, input);
+    case 'race-choice':
+      return takeAward(db, bundle, { type: 'race', doc: bundle.document }, input);
+    case 'project-form':
+      return takeAward(db, bundle, { type: 'form', doc: bundle.document }, input);
+    case 'inspection-report':
+      return takeReport(db, bundle, input);
+    case 'review-package':
+    case 'expert-sheets':
+    case 'calendar':
+    case 'key-rotation':
+    case 'inspection-assignment':
+      return {
+        ok: false,
+        reason: message('bureau.err.kind', { file: input.file.name, kind: bundle.summary }),
+      };
+  }
+}
+
+/** The document's own id (assessment, choice, form). */
+function awardId(award: AwardDocument): string {
+  switch (award.type) {
+    case 'assessment':
+      return award.doc.assessmentId;
+    case 'race':
+      return award.doc.choiceId;
+    case 'form':
+      return award.doc.formId;
+  }
+}
+
+async function takePanel(
+  db: JiebangDB,
+  bundle: OpenedBundle,
+  input: TakeInput,
+): Promise<IngestOutcome> {
   const rounds = await listRounds(db);
   const packageId = bundle.kind === 'panel-result' ? bundle.document.packageId : undefined;
   const current = rounds.find((r) => r.packageId === packageId);
@@ -338,12 +523,12 @@ export async function ingestResult(
     file: input.file.name,
     now: input.now.toISOString(),
   });
-  if (!result.ok) return result;
+  if (!result.ok) return { ok: false, reason: { text: result.reason } };
   const round = rounds.find((r) => r.packageId === result.record.packageId);
   if (!round)
     return {
       ok: false,
-      reason: translate('zh', 'bureau.err.noRound', {
+      reason: message('bureau.err.noRound', {
         file: input.file.name,
         id: result.record.packageId,
       }),
@@ -369,7 +554,282 @@ export async function ingestResult(
   return { ok: true, round: next, isDuplicate: false, notes: result.notes };
 }
 
+/**
+ * The import policy for a round's later bundles (the task book's parties, the forms' signers):
+ * first seen here, their keys may not change, a bundle is taken once.
+ */
+function roundTrust(round: StoredRound, key: BureauKeyInfo): TrustState {
+  const team = round.team;
+  return {
+    ...bureauTrust(key),
+    pkg: round.issued.pkg,
+    packageManifestSha256: round.issued.manifestSha256,
+    signers: { ...round.record?.trust.signers, ...team?.signers },
+    counters: { ...round.record?.trust.counters, ...team?.counters },
+    auditHeads: { ...round.record?.trust.auditHeads, ...team?.auditHeads },
+    imported: (round.taken ?? []).map((t) => t.manifestSha256),
+  };
+}
+
+const takenOf = (
+  bundle: OpenedBundle,
+  id: string,
+  findings: Finding[],
+  input: TakeInput,
+): Taken => ({
+  kind: TakenSchema.shape.kind.parse(bundle.kind),
+  id,
+  summary: bundle.summary,
+  file: input.file.name,
+  manifestSha256: bundle.manifestSha256,
+  signers: bundle.manifest.signers.map((s) => ({ role: s.role, id: s.id, name: s.name })),
+  findings,
+  takenAt: input.now.toISOString(),
+});
+
+/** Keeps what a bundle added to its round, its signers' keys and counters, in one transaction. */
+async function keepTaken(
+  db: JiebangDB,
+  round: StoredRound,
+  bundle: OpenedBundle,
+  trust: TrustState,
+  taken: Taken,
+  extra: Partial<StoredRound>,
+  actor: string,
+): Promise<IngestOutcome> {
+  const verdict = checkImport(bundle, trust);
+  if (verdict.action === 'refuse')
+    return {
+      ok: false,
+      reason: message('bureau.err.refused', { file: taken.file, why: verdict.reason }),
+    };
+  if (verdict.action === 'duplicate')
+    return { ok: true, round, isDuplicate: true, notes: verdict.notes };
+  const after = applyImport(trust, bundle, verdict);
+  const next: StoredRound = {
+    ...round,
+    ...extra,
+    team: { signers: after.signers, counters: after.counters, auditHeads: after.auditHeads },
+    taken: [...(round.taken ?? []), taken],
+  };
+  await commitChange(
+    db,
+    { rounds: { [next.packageId]: next } },
+    {
+      actor,
+      action: 'bureau.bundle.ingest',
+      target: next.packageId,
+      details: { kind: taken.kind, id: taken.id, manifestSha256: taken.manifestSha256 },
+    },
+  );
+  return { ok: true, round: next, isDuplicate: false, notes: verdict.notes };
+}
+
+/**
+ * A signed task book (第十二条（七）) for a round this desk signed and approved; refused by name
+ * for a package this desk does not hold, a round not yet approved, or a draft.
+ */
+async function takeTaskBook(
+  db: JiebangDB,
+  bundle: Extract<OpenedBundle, { kind: 'task-book' }>,
+  input: TakeInput,
+): Promise<IngestOutcome> {
+  const tb = bundle.document;
+  const file = input.file.name;
+  const round = await getRound(db, tb.packageId);
+  if (!round)
+    return {
+      ok: false,
+      reason: message('bureau.err.taskbookUnknown', { file, id: tb.taskBookId, pkg: tb.packageId }),
+    };
+  if (!round.approval)
+    return { ok: false, reason: message('bureau.err.taskbookEarly', { file, pkg: tb.packageId }) };
+  if (tb.status !== 'final')
+    return { ok: false, reason: message('bureau.err.taskbookDraft', { file, id: tb.taskBookId }) };
+  const signedOn = bundle.manifest.createdAt.slice(0, 10);
+  return keepTaken(
+    db,
+    round,
+    bundle,
+    roundTrust(round, input.key),
+    takenOf(bundle, tb.taskBookId, [], input),
+    { taskbookSignedOn: signedOn, taskbook: tb },
+    input.actor,
+  );
+}
+
+/**
+ * A form after the award (milestone assessment, the race's choice, change, extension,
+ * termination, acceptance) for a task book this desk took in, judged by `checkAwardDocument`
+ * against it and the forms already on its record; refused, nothing written, on a blocking finding.
+ */
+async function takeAward(
+  db: JiebangDB,
+  bundle: OpenedBundle,
+  award: AwardDocument,
+  input: TakeInput,
+): Promise<IngestOutcome> {
+  const file = input.file.name;
+  const taskBookId = award.doc.taskBookId;
+  const round = (await listRounds(db)).find((r) => r.taskbook?.taskBookId === taskBookId);
+  if (!round?.taskbook)
+    return { ok: false, reason: message('bureau.err.awardUnknown', { file, id: taskBookId }) };
+  const findings = checkAwardDocument(award, round.taskbook);
+  if (hasBlocking(findings))
+    return {
+      ok: false,
+      reason: message('bureau.err.awardBlocked', {
+        file,
+        why: findings
+          .filter((f) => f.severity === 'blocking')
+          .map((f) => `[${f.article}] ${f.message}`)
+          .join('; '),
+      }),
+    };
+  return keepTaken(
+    db,
+    round,
+    bundle,
+    roundTrust(round, input.key),
+    takenOf(bundle, awardId(award), findings, input),
+    {},
+    input.actor,
+  );
+}
+
+// ---- inspections (issue 20): assignments issued here, the teams' reports taken in ----
+
+export interface IssueInput {
+  profileId: string;
+  passphrase: string;
+  key: BureauKeyInfo;
+  packageId: string;
+  /** Where the team goes. */
+  site: string;
+  /** The team as typed, the leader first, separated by commas (full-width, 、 too). */
+  team: string;
+  dueBy: string;
+  actor: string;
+  now: Date;
+}
+
+/**
+ * Issues an inspection assignment of a round's demand (评榜, 第十二条（二）: is the need real, is
+ * the issuer its end user), signed with the bureau key in main (`bureau:sign-assignment` →
+ * signAssignment), the report encrypted to this desk's recipient; kept on the round with its
+ * audit entry. @throws WorkflowError naming what is missing; nothing is written then.
+ */
+export async function issueAssignment(
+  db: JiebangDB,
+  api: Pick<BureauApi, 'bureau:sign-assignment'>,
+  input: IssueInput,
+): Promise<{ round: StoredRound; bytes: Uint8Array; file: string }> {
+  const round = await getRound(db, input.packageId);
+  if (!round) throw new WorkflowError(message('bureau.err.noRoundId', { id: input.packageId }));
+  const team = input.team
+    .split(/[,\uff0c\u3001]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (input.site.trim() === '' || team.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueBy))
+    throw new WorkflowError(message('bureau.err.assignmentIncomplete'));
+  const pkg = round.issued.pkg;
+  const n = (round.assignments?.length ?? 0) + 1;
+  const assignment = InspectionAssignmentSchema.parse({
+    formatVersion: 1,
+    assignmentId: `${round.packageId}-ASG-${n}`,
+    subject: { type: 'demand', id: pkg.demand.id },
+    round: round.packageId,
+    // The document's own words are the measures' (Chinese), whatever the screen's language.
+    purpose: translate('zh', 'bureau.assign.purpose', { title: pkg.demand.title }),
+    sites: [{ name: input.site.trim(), address: '' }],
+    team: team.map((name, i) => ({
+      id: `I${String(i + 1).padStart(2, '0')}`,
+      name,
+      role: i === 0 ? 'leader' : 'member',
+    })),
+    checklist: [],
+    reportTo: { name: pkg.bureau.name, ageRecipient: input.key.ageRecipient },
+    issuedOn: today(() => input.now),
+    dueBy: input.dueBy,
+  });
+  const signed = await api['bureau:sign-assignment']({
+    profileId: input.profileId,
+    passphrase: input.passphrase,
+    assignment,
+  });
+  const next: StoredRound = {
+    ...round,
+    assignments: [
+      ...(round.assignments ?? []),
+      { manifestSha256: signed.manifestSha256, assignment },
+    ],
+  };
+  await commitChange(
+    db,
+    { rounds: { [next.packageId]: next } },
+    {
+      actor: input.actor,
+      action: 'bureau.bundle.ingest',
+      target: next.packageId,
+      details: { kind: 'inspection-assignment', id: assignment.assignmentId },
+    },
+  );
+  return { round: next, bytes: signed.bytes, file: `${assignment.assignmentId}.jbx` };
+}
+
+/**
+ * An inspection team's report (decrypted in main with the bureau's identity): it must answer an
+ * assignment this desk issued (`answeredAssignment`, refused by name otherwise) and pass
+ * `checkReport` against it; listed under the assignment's round.
+ */
+async function takeReport(
+  db: JiebangDB,
+  bundle: Extract<OpenedBundle, { kind: 'inspection-report' }>,
+  input: TakeInput,
+): Promise<IngestOutcome> {
+  const file = input.file.name;
+  const current = currentReport(bundle.document);
+  if (!current.ok)
+    return { ok: false, reason: message('bureau.err.refused', { file, why: current.message }) };
+  const report = current.report;
+  const rounds = await listRounds(db);
+  const held = rounds.flatMap((r) => r.assignments ?? []);
+  const answered = answeredAssignment(report, bundle.manifest.answers, held);
+  if (!answered.ok)
+    return { ok: false, reason: message('bureau.err.refused', { file, why: answered.message }) };
+  const round = rounds.find((r) =>
+    (r.assignments ?? []).some((a) => a.manifestSha256 === answered.held.manifestSha256),
+  );
+  if (!round)
+    return { ok: false, reason: message('bureau.err.noRound', { file, id: report.assignmentId }) };
+  const findings = checkReport(report, answered.held.assignment);
+  if (hasBlocking(findings))
+    return {
+      ok: false,
+      reason: message('bureau.err.awardBlocked', {
+        file,
+        why: findings
+          .filter((f) => f.severity === 'blocking')
+          .map((f) => `[${f.article}] ${f.message}`)
+          .join('; '),
+      }),
+    };
+  return keepTaken(
+    db,
+    round,
+    bundle,
+    roundTrust(round, input.key),
+    takenOf(bundle, report.reportId, findings, input),
+    {},
+    input.actor,
+  );
+}
+
 // ---- approval and publicity ----
+
+/** 审定 recorded, or why not (the calendar's or the rules' own sentence). */
+export type ApprovalOutcome =
+  Extract<ApprovalResult, { ok: true }> | { ok: false; reason: Message };
 
 /**
  * Records 审定 on `approvedOn` (第十二条（六）) with the publicity window counted on this
@@ -379,15 +839,12 @@ export async function ingestResult(
 export async function approve(
   db: JiebangDB,
   input: { packageId: string; approvedOn: string; actor: string },
-): Promise<ApprovalResult> {
+): Promise<ApprovalOutcome> {
   const round = await getRound(db, input.packageId);
   if (!round?.record)
-    return {
-      ok: false,
-      reason: translate('zh', 'bureau.err.notIngested', { id: input.packageId }),
-    };
+    return { ok: false, reason: message('bureau.err.notIngested', { id: input.packageId }) };
   const result = approveRound(round.record, input.approvedOn, await workingCalendar(db));
-  if (!result.ok) return result;
+  if (!result.ok) return { ok: false, reason: { text: result.reason } };
   await commitChange(
     db,
     { rounds: { [round.packageId]: { ...round, approval: result.approval } } },
@@ -414,7 +871,7 @@ export async function roundWorkbook(
   round: StoredRound,
 ): Promise<Uint8Array> {
   if (!round.record)
-    throw new Error(translate('zh', 'bureau.err.nothingToExport', { id: round.packageId }));
+    throw new WorkflowError(message('bureau.err.nothingToExport', { id: round.packageId }));
   const { bytes } = await api['bureau:export-xlsx']({
     pkg: round.issued.pkg,
     sheets: round.record.sheets.map((s) => s.sheet),

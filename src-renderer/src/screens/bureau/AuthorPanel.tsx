@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
-import { useDb, useProfile } from '../../stores/session';
 import type { DraftProblem } from '../../workflows/bureau';
-import { printNotice, saveFile } from './printing';
 
-/** One bad row of the lists, with its cell opened to be typed again in place. */
+/**
+ * One problem of the lists — a bad row, or a rule of the measures with its article — beside the
+ * field it concerns, opened to be typed again in place.
+ */
 function ProblemRow({ problem }: { problem: DraftProblem }) {
   const t = useT();
   const { draft, editCell } = useBureau();
@@ -14,7 +15,12 @@ function ProblemRow({ problem }: { problem: DraftProblem }) {
     at && at.col !== null ? (draft?.grids[at.grid]?.rows[at.row - 1]?.[at.col] ?? '') : null;
   const [value, setValue] = useState(current === null ? '' : String(current));
   return (
-    <li data-testid="bureau-problem">
+    <li data-testid="bureau-problem" className={problem.severity}>
+      {problem.article && (
+        <span className="badge" data-testid="bureau-article">
+          {problem.article}
+        </span>
+      )}{' '}
       <span>{problem.message}</span>
       {at && at.col !== null && (
         <span className="row">
@@ -25,7 +31,7 @@ function ProblemRow({ problem }: { problem: DraftProblem }) {
           />
           <button
             type="button"
-            onClick={() => editCell({ grid: at.grid, row: at.row, col: at.col ?? 0 }, value)}
+            onClick={() => void editCell({ grid: at.grid, row: at.row, col: at.col ?? 0 }, value)}
           >
             {t('bureau.author.fix')}
           </button>
@@ -38,9 +44,7 @@ function ProblemRow({ problem }: { problem: DraftProblem }) {
 /** Authoring a round: the lists read, every bad row fixable here, the rules shown, signed. */
 export function AuthorPanel({ profileId, passphrase }: { profileId: string; passphrase: string }) {
   const t = useT();
-  const db = useDb();
-  const profile = useProfile();
-  const { verdict, signed, busy, openLists, sign } = useBureau();
+  const { verdict, signed, busy, openLists, sign, save, printNotice } = useBureau();
   const [encrypt, setEncrypt] = useState(false);
   return (
     <div className="card" data-testid="bureau-author">
@@ -78,11 +82,9 @@ export function AuthorPanel({ profileId, passphrase }: { profileId: string; pass
               : t('bureau.author.findings')}
           </p>
           <ul className="plain">
-            {[...verdict.findings.map((f) => `[${f.article}] ${f.message}`), ...verdict.notes].map(
-              (line) => (
-                <li key={line}>{line}</li>
-              ),
-            )}
+            {verdict.notes.map((p) => (
+              <ProblemRow key={p.message} problem={p} />
+            ))}
           </ul>
           <label>
             <input
@@ -97,11 +99,10 @@ export function AuthorPanel({ profileId, passphrase }: { profileId: string; pass
             className="primary"
             disabled={busy || !verdict.canSign || passphrase === ''}
             onClick={() =>
-              void sign(db, {
+              void sign({
                 profileId,
                 passphrase,
                 encrypt: encrypt ? { kind: 'new-passphrase' } : { kind: 'none' },
-                actor: profile?.label ?? '',
               })
             }
           >
@@ -121,7 +122,7 @@ export function AuthorPanel({ profileId, passphrase }: { profileId: string; pass
             ))}
           </dl>
           <div className="row">
-            <button type="button" onClick={() => void saveFile(signed.bytes, signed.file)}>
+            <button type="button" onClick={() => void save(signed.bytes, signed.file)}>
               {t('bureau.author.save')}
             </button>
             <button

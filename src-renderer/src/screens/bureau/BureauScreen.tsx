@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
-import { useDb, useProfile } from '../../stores/session';
+import { useProfile } from '../../stores/session';
 import { AuthorPanel } from './AuthorPanel';
 import { KeyPanel } from './KeyPanel';
 import { RoundsPanel } from './RoundsPanel';
@@ -13,14 +13,15 @@ import { RoundsPanel } from './RoundsPanel';
  */
 export function BureauScreen() {
   const t = useT();
-  const db = useDb();
+  const say = useSay();
   const profile = useProfile();
   const { key, loaded, message, load } = useBureau();
   const [passphrase, setPassphrase] = useState('');
 
+  // Loaded again when another profile is unlocked (its own key, rounds and draft).
   useEffect(() => {
-    if (profile) void load(db, profile.id);
-  }, [db, profile, load]);
+    if (profile) void load(profile.id);
+  }, [profile, load]);
 
   if (!profile) return null;
   return (
@@ -39,8 +40,12 @@ export function BureauScreen() {
         </label>
       </div>
       {message && (
-        <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
-          <p>{message.text}</p>
+        <div
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind}
+          data-testid="bureau-message"
+        >
+          <p>{say(message.message)}</p>
           {message.lines && (
             <ul className="plain">
               {message.lines.map((l) => (

@@ -1,14 +1,13 @@
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
-import { useT } from '../../i18n';
+import { message, useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
-import { printNotice, saveFile } from './printing';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The bureau's keys: made in main, public parts shown and exported, printed, rotated. */
 export function KeyPanel({ profileId, passphrase }: { profileId: string; passphrase: string }) {
   const t = useT();
-  const { key, busy, createKey, rotateKey, say } = useBureau();
+  const { key, busy, createKey, rotateKey, say, save, printNotice } = useBureau();
   if (!key)
     return (
       <div className="card" data-testid="bureau-key">
@@ -40,7 +39,7 @@ export function KeyPanel({ profileId, passphrase }: { profileId: string; passphr
       <div className="row">
         <button
           type="button"
-          onClick={() => void saveFile(new TextEncoder().encode(key.publicKeyPem), 'signing.pub')}
+          onClick={() => void save(new TextEncoder().encode(key.publicKeyPem), 'signing.pub')}
         >
           {t('bureau.key.exportPub')}
         </button>
@@ -68,8 +67,8 @@ export function KeyPanel({ profileId, passphrase }: { profileId: string; passphr
           onClick={() =>
             void rotateKey(profileId, passphrase, today()).then(async (bytes) => {
               if (!bytes) return;
-              await saveFile(bytes, `key-rotation-${today()}.jbx`);
-              say({ kind: 'ok', text: t('bureau.key.rotated') });
+              await save(bytes, `key-rotation-${today()}.jbx`);
+              say({ kind: 'ok', message: message('bureau.key.rotated') });
             })
           }
         >

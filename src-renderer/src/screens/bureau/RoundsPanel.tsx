@@ -2,24 +2,24 @@ import { useState } from 'react';
 import { fmtMoney } from '../../../../src-shared/money';
 import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
-import { useDb, useProfile } from '../../stores/session';
-import {
-  roundPublicityNotice,
-  roundWorkbook,
-  stageOf,
-  type StoredRound,
-} from '../../workflows/bureau';
-import { api } from '../../bridge';
-import { printNotice, saveFile } from './printing';
+import { AssignCard } from './AssignCard';
+import { TakenList } from './TakenList';
+import { roundPublicityNotice, stageOf, type StoredRound } from '../../workflows/bureau';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** One round: where it stands, the merged ranking and decision, 审定 and 公示. */
-function RoundCard({ round }: { round: StoredRound }) {
+function RoundCard({
+  round,
+  profileId,
+  passphrase,
+}: {
+  round: StoredRound;
+  profileId: string;
+  passphrase: string;
+}) {
   const t = useT();
-  const db = useDb();
-  const profile = useProfile();
-  const { busy, approve } = useBureau();
+  const { busy, approve, exportXlsx, printNotice } = useBureau();
   const [approvedOn, setApprovedOn] = useState(today());
   const { record, approval } = round;
   const name = (id: string) => round.issued.pkg.applicants.find((a) => a.id === id)?.name ?? id;
@@ -80,18 +80,11 @@ function RoundCard({ round }: { round: StoredRound }) {
               type="button"
               className="primary"
               disabled={busy || !record.ok}
-              onClick={() => void approve(db, round.packageId, approvedOn, profile?.label ?? '')}
+              onClick={() => void approve(round.packageId, approvedOn)}
             >
               {t('bureau.rounds.approve')}
             </button>
-            <button
-              type="button"
-              onClick={() =>
-                void roundWorkbook(api, round).then((bytes) =>
-                  saveFile(bytes, `${round.packageId}-summary.xlsx`),
-                )
-              }
-            >
+            <button type="button" onClick={() => void exportXlsx(round)}>
               {t('bureau.rounds.exportXlsx')}
             </button>
           </div>
@@ -120,6 +113,8 @@ function RoundCard({ round }: { round: StoredRound }) {
           </button>
         </div>
       )}
+      <AssignCard round={round} profileId={profileId} passphrase={passphrase} />
+      <TakenList round={round} />
     </li>
   );
 }
@@ -127,8 +122,6 @@ function RoundCard({ round }: { round: StoredRound }) {
 /** Every round this desk signed, and the door for the panels' results. */
 export function RoundsPanel({ profileId, passphrase }: { profileId: string; passphrase: string }) {
   const t = useT();
-  const db = useDb();
-  const profile = useProfile();
   const { rounds, busy, ingest } = useBureau();
   return (
     <div className="card" data-testid="bureau-rounds">
@@ -137,12 +130,7 @@ export function RoundsPanel({ profileId, passphrase }: { profileId: string; pass
         type="button"
         disabled={busy || passphrase === '' || rounds.length === 0}
         onClick={() =>
-          void ingest(db, {
-            profileId,
-            passphrase,
-            actor: profile?.label ?? '',
-            filter: t('bureau.rounds.ingestFilter'),
-          })
+          void ingest({ profileId, passphrase, filter: t('bureau.rounds.ingestFilter') })
         }
       >
         {t('bureau.rounds.ingest')}
@@ -152,7 +140,7 @@ export function RoundsPanel({ profileId, passphrase }: { profileId: string; pass
       ) : (
         <ul className="plain">
           {rounds.map((r) => (
-            <RoundCard key={r.packageId} round={r} />
+            <RoundCard key={r.packageId} round={r} profileId={profileId} passphrase={passphrase} />
           ))}
         </ul>
       )}

@@ -1,0 +1,511 @@
+/**
+ * The bureau's desk on a sealed fake-indexeddb database against a fake main (the bureau key and
+ * age identity held here, signing by the same `signReviewPackage` main calls): a draft kept as
+ * typed and restored; a round signed; the chair's panel result, then the signed task book taken
+ * in (the stage becomes 任务书已签订), each refusal naming the file and writing nothing.
+ */
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import decisionJson from '../../../resources/sample/decision.json';
+import { EMPTY_HEAD } from '../../../src-shared/audit/head';
+import {
+  auditChain,
+  KIND_SAMPLES,
+  manifestHashOf,
+  sampleTaskBook,
+  sheetBundle,
+} from '../../../src-shared/bundle/test-helpers';
+import {
+  buildBundle,
+  emptyTrust,
+  InspectionAssignmentSchema,
+  type TrustState,
+} from '../../../src-shared/bundle';
+import {
+  signAssignment,
+  signReviewPackage,
+  tablesFromPackage,
+  type Grid,
+  type NamedBytes,
+} from '../../../src-shared/bureau';
+import {
+  ageDecrypt,
+  ageEncrypt,
+  generateAgeIdentity,
+  isAgeFile,
+} from '../../../src-shared/crypto/age';
+import {
+  fingerprint,
+  generateSigningKey,
+  publicKeyToPem,
+  type SigningKeyPair,
+} from '../../../src-shared/crypto/keys';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
+import { sha256HexWith } from '../../../src-shared/crypto/provider';
+import type { BureauKeyInfo } from '../../../src-shared/ipc';
+import {
+  PanelDecisionSchema,
+  ReviewPackageSchema,
+  type ReviewPackage,
+  type TaskBook,
+} from '../../../src-shared/model';
+import { samplePackage, sampleSheets } from '../../../src-shared/sample-fixture';
+import { auditLog } from '../db/repo';
+import { say } from '../i18n/strings';
+import {
+  approve,
+  clearDraft,
+  issueAssignment,
+  editDraftCell,
+  ingestResult,
+  judgeDraft,
+  listRounds,
+  loadDraft,
+  readDraft,
+  saveDraft,
+  signRound,
+  stageOf,
+  type BureauApi,
+  type Draft,
+  type IngestOutcome,
+} from './bureau';
+import { buildPanelBundle } from './desk';
+import { freshDeps } from './test-db';
+
+const PROFILE = '00000000-0000-4000-8000-000000000001';
+const PASS = 'correct horse battery';
+
+/** The sample's tables as the bureau's workbooks hold them. */
+const sampleGrids = (): Grid[] =>
+  tablesFromPackage(samplePackage()).map((t) => ({
+    file: `${t.spec.workbook}.xlsx`,
+    sheet: t.spec.sheet,
+    kind: 'xlsx',
+    rows: t.rows,
+    merges: [],
+  }));
+
+/** A stand-in proposal file for each attachment the sample's lists name. */
+const proposals = (): NamedBytes[] =>
+  samplePackage().applicants.flatMap((a) =>
+    a.attachments.map((x) => ({
+      name: x.path.replace('attachments/', ''),
+      bytes: new TextEncoder().encode(`%PDF-1.4 ${x.name}`),
+    })),
+  );
+
+/** Main's bureau channels, played here: one bureau key and age identity, and the trust it keeps. */
+async function fakeMain() {
+  const signing = generateSigningKey();
+  const age = await generateAgeIdentity();
+  const key: BureauKeyInfo = {
+    fingerprint: fingerprint(signing.publicKey),
+    publicKeyPem: publicKeyToPem(signing.publicKey),
+    ageRecipient: age.recipient,
+    createdAt: '2026-09-01T09:00:00Z',
+    retired: [],
+  };
+  let trust: TrustState = emptyTrust();
+  const api: BureauApi = {
+    'bureau:read-lists': () => Promise.resolve({ grids: sampleGrids(), problems: [] }),
+    'bureau:sign-package': async (input) => {
+      const r = await signReviewPackage({
+        crypto: nobleCrypto,
+        pkg: ReviewPackageSchema.parse(input.pkg),
+        secretKey: signing.secretKey,
+        trust,
+        files: new Map(input.files.map((f) => [f.path, f.bytes])),
+        passphrase: null,
+        file: input.file,
+      });
+      if (!r.ok) throw new Error(r.reason);
+      trust = r.trust;
+      return { ...r, passphrase: null };
+    },
+    'bureau:sign-assignment': async (input) => {
+      const r = await signAssignment({
+        crypto: nobleCrypto,
+        assignment: InspectionAssignmentSchema.parse(input.assignment),
+        secretKey: signing.secretKey,
+        trust,
+      });
+      if (!r.ok) throw new Error(r.reason);
+      trust = r.trust;
+      return { bytes: r.bytes, manifestSha256: r.manifestSha256, counter: r.counter };
+    },
+    'bureau:open-bundle': async ({ bytes }) => ({
+      bytes: isAgeFile(bytes)
+        ? await ageDecrypt(bytes, [{ identity: age.identity }], nobleCrypto)
+        : bytes,
+      fileSha256: sha256HexWith(nobleCrypto, bytes),
+      wasEncrypted: isAgeFile(bytes),
+    }),
+    'bureau:export-xlsx': () => Promise.reject(new Error('not used')),
+    'notice:pdf': () => Promise.reject(new Error('not used')),
+  };
+  return { api, key };
+}
+
+type Main = Awaited<ReturnType<typeof fakeMain>>;
+
+const take = (
+  deps: ReturnType<typeof freshDeps>,
+  main: Main,
+  name: string,
+  bytes: Uint8Array,
+): Promise<IngestOutcome> =>
+  ingestResult(deps.db, main.api, {
+    profileId: PROFILE,
+    passphrase: PASS,
+    key: main.key,
+    file: { name, bytes },
+    actor: '市科技局 李明',
+    now: new Date('2026-09-20T02:00:00Z'),
+  });
+
+const reason = (o: IngestOutcome): string => (o.ok ? '' : say('zh', o.reason));
+
+/** A round signed from the sample's lists. */
+async function signedRound(deps: ReturnType<typeof freshDeps>, main: Main) {
+  const draft = await readDraft(
+    main.api,
+    [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
+    proposals(),
+  );
+  const verdict = judgeDraft(draft);
+  if (!verdict.ok) throw new Error(verdict.problems.map((p) => p.message).join('\n'));
+  return signRound(deps.db, main.api, {
+    profileId: PROFILE,
+    passphrase: PASS,
+    key: main.key,
+    verdict,
+    draft,
+    encrypt: { kind: 'none' },
+    actor: '市科技局 李明',
+    now: new Date('2026-09-01T02:00:00Z'),
+  });
+}
+
+/** The chair's panel result on the sample's sheets, encrypted to the desk (as the chair's screen). */
+async function panelBundle(pkg: ReviewPackage, manifest: string, chair: SigningKeyPair) {
+  const sheetBundles = [];
+  for (const sheet of sampleSheets()) {
+    const bytes = await sheetBundle(sheet, generateSigningKey(), manifest);
+    sheetBundles.push({
+      expertId: sheet.expertId,
+      manifestSha256: await manifestHashOf(bytes),
+      bytes,
+    });
+  }
+  const audit = auditChain('E01', 4);
+  return buildPanelBundle({
+    crypto: nobleCrypto,
+    decision: PanelDecisionSchema.parse(decisionJson),
+    pkg,
+    chair: { id: 'E01', name: '张志远', secretKey: chair.secretKey },
+    counter: 2,
+    packageManifestSha256: manifest,
+    sheetBundles,
+    audit: { head: audit.head, bytes: audit.bytes },
+  });
+}
+
+/** A task book signed by the chair and the issuer, as the chair's screen exports it. */
+function taskBookBundle(tb: TaskBook, chair: SigningKeyPair, counter = 3) {
+  // The chair's audit log has grown since the panel's result (4 entries then).
+  const audit = auditChain('E01', 6);
+  return buildBundle({
+    crypto: nobleCrypto,
+    kind: 'task-book',
+    bundleId: `${tb.taskBookId}-1`,
+    subject: { type: 'task-book', id: tb.taskBookId },
+    signers: [
+      {
+        role: 'chair',
+        id: 'E01',
+        name: '张志远',
+        secretKey: chair.secretKey,
+        counter,
+        audit: audit.head,
+      },
+      {
+        role: 'issuer',
+        id: 'ISSUER',
+        name: '克拉玛依油田开发有限公司（示例）',
+        secretKey: generateSigningKey().secretKey,
+        counter: 1,
+        audit: EMPTY_HEAD,
+      },
+    ],
+    document: tb,
+    files: new Map([
+      ['taskbook.pdf', new TextEncoder().encode('%PDF-1.4 task book')],
+      ['audit.json', audit.bytes],
+    ]),
+    createdAt: '2026-10-20T09:00:00+08:00',
+  });
+}
+
+const finalTaskBook = (over: Partial<TaskBook> = {}): TaskBook => ({
+  ...sampleTaskBook(),
+  status: 'final',
+  ...over,
+});
+
+describe('the draft', () => {
+  it('is kept sealed as the bureau imports and types, and restored as it was', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    expect(await loadDraft(deps.db)).toBeNull();
+    const draft = await readDraft(
+      main.api,
+      [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
+      proposals(),
+    );
+    await saveDraft(deps.db, draft, true);
+    const typed: Draft = editDraftCell(draft, { grid: 1, row: 3, col: 1 }, '改过的名称');
+    await saveDraft(deps.db, typed, false);
+
+    const back = await loadDraft(deps.db);
+    expect(back?.grids).toEqual(typed.grids);
+    expect(back?.proposals.map((p) => p.name)).toEqual(typed.proposals.map((p) => p.name));
+    expect(back?.proposals[0]?.bytes).toEqual(typed.proposals[0]?.bytes);
+    // Sealed: no cell of the draft is readable in the stored rows.
+    const raw = new Dexie(deps.db.name);
+    await raw.open();
+    const stored = JSON.stringify(await raw.table('rounds').toArray());
+    raw.close();
+    expect(stored).not.toContain('改过的名称');
+    expect(stored).not.toContain('A01-proposal.pdf');
+    // A draft is not a round, and typing is not on the audit record.
+    expect(await listRounds(deps.db)).toEqual([]);
+    expect(await auditLog(deps.db)).toEqual([]);
+
+    await clearDraft(deps.db);
+    expect(await loadDraft(deps.db)).toBeNull();
+  });
+
+  it('becomes the round when signed, and is then dropped', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const draft = await readDraft(
+      main.api,
+      [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
+      proposals(),
+    );
+    await saveDraft(deps.db, draft, true);
+    const signed = await signedRound(deps, main);
+    expect(signed.round.issued.fingerprint).toBe(main.key.fingerprint);
+    expect(await loadDraft(deps.db)).toBeNull();
+    expect((await listRounds(deps.db)).map((r) => r.packageId)).toEqual(['KLMY-2026-JB-001']);
+  });
+});
+
+describe('taking bundles in', () => {
+  it('takes the panel’s result, then the signed task book: the round’s stage becomes task book signed', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const chair = generateSigningKey();
+    const { round } = await signedRound(deps, main);
+    const panel = await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair);
+    const taken = await take(deps, main, 'panel.jbx', panel);
+    expect(reason(taken)).toBe('');
+    if (!taken.ok) return;
+    expect(stageOf(taken.round, '2026-09-21')).toBe('results-in');
+    const approved = await approve(deps.db, {
+      packageId: round.packageId,
+      approvedOn: '2026-09-29',
+      actor: '市科技局 李明',
+    });
+    expect(approved.ok).toBe(true);
+
+    const tb = await take(deps, main, 'taskbook.jbx', await taskBookBundle(finalTaskBook(), chair));
+    expect(reason(tb)).toBe('');
+    if (!tb.ok) return;
+    expect(tb.round.taskbookSignedOn).toBe('2026-10-20');
+    expect(stageOf(tb.round, '2026-10-21')).toBe('taskbook-signed');
+    expect(tb.round.taken?.map((t) => [t.kind, t.id, t.file])).toEqual([
+      ['task-book', 'TB-KLMY-2026-001', 'taskbook.jbx'],
+    ]);
+    expect((await auditLog(deps.db)).map((e) => e.action)).toEqual([
+      'bureau.package.sign',
+      'bureau.panel.ingest',
+      'bureau.approve',
+      'bureau.bundle.ingest',
+    ]);
+  });
+
+  it('refuses a task book for a package it did not issue by name, and writes nothing', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    await signedRound(deps, main);
+    const before = await deps.db.rounds.toArray();
+    const log = await auditLog(deps.db);
+    const foreign = finalTaskBook({ taskBookId: 'TB-OTHER-001', packageId: 'OTHER-2026-JB-009' });
+    const refused = await take(
+      deps,
+      main,
+      'other.jbx',
+      await taskBookBundle(foreign, generateSigningKey()),
+    );
+    expect(refused.ok).toBe(false);
+    expect(reason(refused)).toBe(
+      '未导入 other.jbx：任务书 TB-OTHER-001 所属的评审包 OTHER-2026-JB-009 不是本工作台签发的评审轮次',
+    );
+    expect(await deps.db.rounds.toArray()).toEqual(before);
+    expect(await auditLog(deps.db)).toEqual(log);
+  });
+
+  it('refuses a task book before 审定, one signed by a chair key other than the panel’s, and a form for a task book it lacks', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const chair = generateSigningKey();
+    const { round } = await signedRound(deps, main);
+    const early = await take(deps, main, 'early.jbx', await taskBookBundle(finalTaskBook(), chair));
+    expect(reason(early)).toContain('尚未审定');
+    await take(
+      deps,
+      main,
+      'panel.jbx',
+      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
+    );
+    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+    const stolen = await take(
+      deps,
+      main,
+      'stolen.jbx',
+      await taskBookBundle(finalTaskBook(), generateSigningKey()),
+    );
+    expect(reason(stolen)).toContain('张志远（E01）的密钥与已登记的不一致');
+    const form = (await KIND_SAMPLES['milestone-assessment'](generateSigningKey())).bytes;
+    expect(reason(await take(deps, main, 'ma.jbx', form))).toContain('请先导入签订的任务书');
+    const [kept] = await listRounds(deps.db);
+    expect(kept?.taskbook).toBeUndefined();
+    expect(kept?.taken).toBeUndefined();
+  });
+
+  it('refuses a tampered file by name', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const chair = generateSigningKey();
+    const { round } = await signedRound(deps, main);
+    await take(
+      deps,
+      main,
+      'panel.jbx',
+      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
+    );
+    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+    const bytes = await taskBookBundle(finalTaskBook(), chair);
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = (bytes[at] ?? 0) ^ 1;
+    const refused = await take(deps, main, 'bad.jbx', bytes);
+    expect(reason(refused)).toMatch(/^未导入 bad\.jbx：文件包校验失败/);
+    expect((await listRounds(deps.db))[0]?.taskbookSignedOn).toBeUndefined();
+  });
+});
+
+/** An inspection team's report answering `assignment` (its manifest hash), encrypted to the desk. */
+async function reportBundle(
+  answers: string,
+  assignmentId: string,
+  recipient: string,
+  demandId = 'D-2026-01',
+) {
+  const zip = await buildBundle({
+    crypto: nobleCrypto,
+    kind: 'inspection-report',
+    bundleId: `${assignmentId}-R1`,
+    subject: { type: 'demand', id: demandId },
+    signers: [
+      {
+        role: 'inspector',
+        id: 'I01',
+        name: '李检查',
+        secretKey: generateSigningKey().secretKey,
+        counter: 1,
+        audit: EMPTY_HEAD,
+      },
+      {
+        role: 'inspector',
+        id: 'I02',
+        name: '王核验',
+        secretKey: generateSigningKey().secretKey,
+        counter: 1,
+        audit: EMPTY_HEAD,
+      },
+    ],
+    answers: [{ kind: 'inspection-assignment', manifestSha256: answers }],
+    document: {
+      formatVersion: 2,
+      reportId: `${assignmentId}-R1`,
+      assignmentId,
+      subject: { type: 'demand', id: demandId },
+      date: '2026-09-10',
+      site: '采出水处理站',
+      inspectors: [
+        { id: 'I01', name: '李检查' },
+        { id: 'I02', name: '王核验' },
+      ],
+      checklist: [{ item: '需求是否真实', result: 'met', note: '' }],
+      notes: '',
+      photos: [],
+      conclusion: '需求真实，发榜方为技术需求最终用户。',
+    },
+    createdAt: '2026-09-10T17:00:00+08:00',
+  });
+  return ageEncrypt(zip, { recipient }, nobleCrypto);
+}
+
+describe('inspections', () => {
+  it('issues an assignment of the round’s demand, takes the team’s report in under the round, and refuses one for an assignment it did not issue by name', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const { round } = await signedRound(deps, main);
+    const issued = await issueAssignment(deps.db, main.api, {
+      profileId: PROFILE,
+      passphrase: PASS,
+      key: main.key,
+      packageId: round.packageId,
+      site: '采出水处理站',
+      team: '李检查，王核验',
+      dueBy: '2026-09-30',
+      actor: '市科技局 李明',
+      now: new Date('2026-09-02T02:00:00Z'),
+    });
+    const held = issued.round.assignments?.[0];
+    if (!held) throw new Error('no assignment');
+    expect(held.assignment).toMatchObject({
+      assignmentId: 'KLMY-2026-JB-001-ASG-1',
+      subject: { type: 'demand', id: 'D-2026-01' },
+      round: 'KLMY-2026-JB-001',
+      reportTo: { ageRecipient: main.key.ageRecipient },
+      issuedOn: '2026-09-02',
+    });
+
+    const before = await listRounds(deps.db);
+    const stranger = await take(
+      deps,
+      main,
+      'stranger.jbx',
+      await reportBundle('b'.repeat(64), 'ASG-9', main.key.ageRecipient),
+    );
+    expect(reason(stranger)).toBe(
+      '未导入 stranger.jbx：考察报告 ASG-9-R1 回应的考察任务 ASG-9 不在本机（未导入该任务），未导入',
+    );
+    expect(await listRounds(deps.db)).toEqual(before);
+
+    const report = await take(
+      deps,
+      main,
+      'report.jbx',
+      await reportBundle(held.manifestSha256, held.assignment.assignmentId, main.key.ageRecipient),
+    );
+    expect(reason(report)).toBe('');
+    const [kept] = await listRounds(deps.db);
+    expect(kept?.taken?.map((t) => [t.kind, t.id, t.signers.map((x) => x.name)])).toEqual([
+      ['inspection-report', 'KLMY-2026-JB-001-ASG-1-R1', ['李检查', '王核验']],
+    ]);
+  });
+});
