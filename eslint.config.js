@@ -258,8 +258,6 @@ export default tseslint.config(
   },
   {
     files: ['src-renderer/src/screens/**/*.{ts,tsx}', 'src-renderer/src/components/**/*.{ts,tsx}'],
-    // The bureau's screens move to a store on a parallel branch: exemption to be removed at merge.
-    ignores: ['src-renderer/src/screens/bureau/**'],
     plugins: { renderer: { rules: { 'no-db-in-screens': noDbInScreens } } },
     rules: { 'renderer/no-db-in-screens': 'error' },
   },

@@ -125,13 +125,3 @@ export const useSession = create<SessionState>()((set, get) => ({
 }));
 
 export const useProfile = () => useSession((s) => s.profile);
-
-/**
- * The open database, for the bureau's screens (screens/bureau) that still read it themselves; the
- * other screens reach it through their stores and workflows only.
- */
-export function useDb(): JiebangDB {
-  const db = useSession((s) => s.db);
-  if (!db) throw new Error('locked');
-  return db;
-}
