@@ -261,4 +261,19 @@ export default tseslint.config(
     plugins: { renderer: { rules: { 'no-db-in-screens': noDbInScreens } } },
     rules: { 'renderer/no-db-in-screens': 'error' },
   },
+  {
+    // Dates are typed and shown as people here write them (2026-12-01, 2026年12月1日) through
+    // components/DateInput, never the browser's locale picker (month first in an en-US locale).
+    files: ['src-renderer/src/**/*.tsx'],
+    ignores: ['src-renderer/src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='type'][value.value='date']",
+          message: '日期请用 components/DateInput（2026-12-01），不用浏览器的日期控件。',
+        },
+      ],
+    },
+  },
 );

@@ -94,3 +94,17 @@ describe('lint: screens and components never hold the database', () => {
       expect(await rulesHit(code, `src-renderer/src/screens/${screen}/X.tsx`)).toContain(rule);
   });
 });
+
+describe('lint: dates through DateInput, never the browser’s picker', () => {
+  it('fails a native date field in a screen and passes the DateInput', async () => {
+    const native = 'export const D = () => <input type="date" />;';
+    expect(await rulesHit(native, 'src-renderer/src/screens/award/X.tsx')).toContain(
+      'no-restricted-syntax',
+    );
+    const ours =
+      'import { DateInput } from \'../../components/DateInput\';\nexport const D = () => <DateInput label="" value="" onCommit={() => undefined} />;';
+    expect(await rulesHit(ours, 'src-renderer/src/screens/award/X.tsx')).not.toContain(
+      'no-restricted-syntax',
+    );
+  });
+});

@@ -8,6 +8,8 @@ interface Props {
   value: string;
   onCommit: (iso: string) => void;
   disabled?: boolean;
+  /** For end-to-end tests that find the field by a test id. */
+  testId?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * browser locale's month-first picker. What cannot be read stays on screen with its error and is
  * not committed; an emptied field commits '' (the draft's check then names it).
  */
-export function DateInput({ label, value, onCommit, disabled }: Props) {
+export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const errorId = useId();
@@ -28,6 +30,7 @@ export function DateInput({ label, value, onCommit, disabled }: Props) {
       <input
         type="text"
         inputMode="numeric"
+        data-testid={testId}
         aria-label={label}
         placeholder={t('date.placeholder')}
         aria-invalid={error !== null}

@@ -3,6 +3,7 @@
  * pass/fail per indicator and overall, the effect on the tranche; signed by the assessors, the
  * 发榜方's technical manager and the bureau.
  */
+import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import {
   checkAwardDocument,
@@ -158,10 +159,10 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
         </fieldset>
       )}
       <Field label={t('award.assessedOn')}>
-        <input type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} />
+        <DateInput label={t('award.assessedOn')} value={assessedOn} onCommit={setAssessedOn} />
       </Field>
       <Field label={t('award.approvedOn')}>
-        <input type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+        <DateInput label={t('award.approvedOn')} value={approvedOn} onCommit={setApprovedOn} />
       </Field>
       <p>
         {t('common.labelled', {

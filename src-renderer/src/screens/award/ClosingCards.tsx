@@ -3,6 +3,7 @@
  * the city funds to recover (第十七条), and acceptance (第十二条（九）) with, on a non-objective
  * failure, 第二十条's recovery and integrity investigation.
  */
+import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import {
   acceptanceRecovery,
@@ -65,7 +66,7 @@ export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
         ))}
       </fieldset>
       <Field label={t('award.decidedOn')}>
-        <input type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
+        <DateInput label={t('award.decidedOn')} value={decidedOn} onCommit={setDecidedOn} />
       </Field>
       <Field label={t('award.reason')}>
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -147,7 +148,7 @@ export function AcceptanceCard({
     <div className="card" data-testid="award-acceptance">
       <h2>{t('award.acceptance')}</h2>
       <Field label={t('award.appliedOn')}>
-        <input type="date" value={appliedOn} onChange={(e) => setAppliedOn(e.target.value)} />
+        <DateInput label={t('award.appliedOn')} value={appliedOn} onCommit={setAppliedOn} />
       </Field>
       <fieldset>
         <legend>{t('award.materials')}</legend>
@@ -175,7 +176,7 @@ export function AcceptanceCard({
         {t('award.userEvaluation')}
       </label>
       <Field label={t('award.evaluatedOn')}>
-        <input type="date" value={evaluatedOn} onChange={(e) => setEvaluatedOn(e.target.value)} />
+        <DateInput label={t('award.evaluatedOn')} value={evaluatedOn} onCommit={setEvaluatedOn} />
       </Field>
       <Field label={t('award.outcome')}>
         <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>

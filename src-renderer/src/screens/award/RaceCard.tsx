@@ -2,6 +2,7 @@
  * 赛马择优 (第十三条（三）): every solver's race-stage assessment side by side, the one chosen to
  * continue, and how the city funds run: each race share, then the rest to the chosen solver.
  */
+import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import {
   checkAwardDocument,
@@ -142,10 +143,10 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <Field label={t('award.assessedOn')}>
-        <input type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} />
+        <DateInput label={t('award.assessedOn')} value={assessedOn} onCommit={setAssessedOn} />
       </Field>
       <Field label={t('award.approvedOn')}>
-        <input type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+        <DateInput label={t('award.approvedOn')} value={approvedOn} onCommit={setApprovedOn} />
       </Field>
       {continuing && (
         <p data-testid="race-continuing">

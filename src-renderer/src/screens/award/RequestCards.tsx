@@ -3,6 +3,7 @@
  * change, 第十七条) and an extension (第十九条: once, at most a year, at least 30 calendar days
  * before the end).
  */
+import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import { checkAwardDocument, ProjectFormSchema } from '../../../../src-shared/award';
 import { ChangeRequestSchema, type TaskBook } from '../../../../src-shared/model';
@@ -71,13 +72,13 @@ export function ChangeCard({ tb }: { tb: TaskBook }) {
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <Field label={t('award.requestedOn')}>
-        <input type="date" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />
+        <DateInput label={t('award.requestedOn')} value={requestedOn} onCommit={setRequestedOn} />
       </Field>
       <Field label={t('award.approvedOn')}>
-        <input type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+        <DateInput label={t('award.approvedOn')} value={approvedOn} onCommit={setApprovedOn} />
       </Field>
       <Field label={t('award.effectiveOn')}>
-        <input type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
+        <DateInput label={t('award.effectiveOn')} value={effectiveOn} onCommit={setEffectiveOn} />
       </Field>
       <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
       <SignBar need={['solver']} document={document} findings={findings} testId="sign-change" />
@@ -128,10 +129,10 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
         ].join(t('common.clauseSep'))}
       </p>
       <Field label={t('award.requestedOn')}>
-        <input type="date" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />
+        <DateInput label={t('award.requestedOn')} value={requestedOn} onCommit={setRequestedOn} />
       </Field>
       <Field label={t('award.newEnd')}>
-        <input type="date" value={newEnd} onChange={(e) => setNewEnd(e.target.value)} />
+        <DateInput label={t('award.newEnd')} value={newEnd} onCommit={setNewEnd} />
       </Field>
       <Field label={t('award.reason')}>
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -145,7 +146,7 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
         {t('award.objectiveCause')}
       </label>
       <Field label={t('award.approvedOn')}>
-        <input type="date" value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+        <DateInput label={t('award.approvedOn')} value={approvedOn} onCommit={setApprovedOn} />
       </Field>
       <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
       <SignBar

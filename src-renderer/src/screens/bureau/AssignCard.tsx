@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput';
 import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 import type { StoredRound } from '../../workflows/bureau';
@@ -43,7 +44,7 @@ export function AssignCard({
         </label>
         <label>
           {t('bureau.assign.due')}
-          <input type="date" value={dueBy} onChange={(e) => setDueBy(e.target.value)} />
+          <DateInput label={t('bureau.assign.due')} value={dueBy} onCommit={setDueBy} />
         </label>
         <button
           type="button"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput';
 import { fmtMoney } from '../../../../src-shared/money';
 import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
@@ -69,11 +70,11 @@ function RoundCard({
           <div className="row">
             <label>
               {t('bureau.rounds.approveOn')}
-              <input
-                type="date"
-                data-testid="bureau-approve-date"
+              <DateInput
+                label={t('bureau.rounds.approveOn')}
+                testId="bureau-approve-date"
                 value={approvedOn}
-                onChange={(e) => setApprovedOn(e.target.value)}
+                onCommit={setApprovedOn}
               />
             </label>
             <button
