@@ -8,11 +8,8 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EMPTY_HEAD } from '../../src-shared/audit/head';
 import {
   applyImport,
-  buildBundle,
-  BundleBuildError,
   checkImport,
   describeSubject,
   InspectionAssignmentSchema,
@@ -29,6 +26,7 @@ import {
   tally,
   type HeldAssignment,
 } from '../../src-shared/inspection';
+import { signAssignment } from '../../src-shared/bureau/desk';
 import { capLines } from '../../src-shared/io';
 import type { InspectionReport } from '../../src-shared/model';
 import { hasBlocking } from '../../src-shared/rules';
@@ -127,36 +125,19 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
   if ((await keptAssignments(data)).some((h) => h.assignment.assignmentId === a.assignmentId))
     throw new CliUsageError(`考察任务 ${a.assignmentId} 已签发过；请用新的编号，未签名`);
   const counter = nextCounter(trust, fp, values.counter);
-  let bytes: Uint8Array;
-  try {
-    bytes = await buildBundle({
-      crypto: nodeCrypto,
-      kind: 'inspection-assignment',
-      bundleId: `${a.assignmentId}-${counter}`,
-      subject: a.subject,
-      signers: [
-        {
-          role: 'bureau',
-          id: 'bureau',
-          name: values.name ?? a.reportTo.name,
-          secretKey,
-          counter,
-          audit: EMPTY_HEAD,
-        },
-      ],
-      document: a,
-    });
-  } catch (error) {
-    if (error instanceof BundleBuildError) throw new CliUsageError(error.message);
-    throw error;
-  }
-  const opened = await openBundle(bytes, { crypto: nodeCrypto });
-  if (!opened.ok) throw new CliUsageError(`签名后的文件包未通过自检：${opened.error.message}`);
-  const verdict = checkImport(opened.bundle, trust);
-  if (verdict.action === 'refuse') throw new CliUsageError(`${verdict.reason}，未签名`);
-  await writeOutput(io.cwd, values.out, bytes);
-  await writeData(data, ['inspections', 'assignments', `${a.assignmentId}.jbx`], bytes);
-  await writeTrust(data, applyImport(trust, opened.bundle, verdict));
+  // The one signing of an assignment, as the bureau's desk signs it (src-shared/bureau/desk.ts).
+  const signed = await signAssignment({
+    crypto: nodeCrypto,
+    assignment: a,
+    secretKey,
+    trust,
+    counter,
+    ...(values.name === undefined ? {} : { name: values.name }),
+  });
+  if (!signed.ok) throw new CliUsageError(signed.reason);
+  await writeOutput(io.cwd, values.out, signed.bytes);
+  await writeData(data, ['inspections', 'assignments', `${a.assignmentId}.jbx`], signed.bytes);
+  await writeTrust(data, signed.trust);
   io.out(
     `已签发实地考察任务 ${a.assignmentId}：${values.out}\n对象：${describeSubject(a.subject)}；批次：${roundOf(a)}\n考察组：${a.team.map((m) => `${m.name}（${m.id}${m.role === 'leader' ? '，组长' : ''}）`).join('、')}；${a.dueBy} 前完成\n市科技局签名密钥指纹 fingerprint: ${formatFingerprint(fp)}；计数 counter ${counter}\n`,
   );
