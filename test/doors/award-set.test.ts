@@ -22,6 +22,8 @@ import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { JiebangDB } from '../../src-renderer/src/db/database';
 import { awardsOf, enrolSigner, signAward } from '../../src-renderer/src/workflows/award';
+import { problemOf } from '../../src-renderer/src/workflows/deps';
+import { say } from '../../src-renderer/src/i18n/strings';
 
 let dir: string;
 let db: JiebangDB;
@@ -92,7 +94,8 @@ async function bothDoors(document: AwardDocument, file: string) {
       await writeFile(join(dir, 'signed', signed.name), signed.bytes);
       return null;
     },
-    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    // What the user is told (the store's `problemOf`, said in Chinese as the screen shows it).
+    (e: unknown) => say('zh', problemOf(e)),
   );
   const path = join(dir, file);
   await writeFile(path, JSON.stringify(document.doc));

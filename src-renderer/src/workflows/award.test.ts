@@ -65,6 +65,27 @@ async function installation(): Promise<JiebangDB> {
 }
 
 describe('after the award on a device', () => {
+  it('a signing the bundle builder refuses spends no counter and writes nothing (the order of exportSigned)', async () => {
+    const db = await installation();
+    const i = await enrolSigner(db, 'chair', { role: 'issuer', name: '陈立新' });
+    const before = {
+      counters: (await awardSigners(db)).map((s) => s.counter),
+      audit: (await auditLog(db)).length,
+    };
+    // The race's choice without the bureau's signature: the checks pass it, the builder refuses it.
+    const refused = signAward(db, {
+      tb: book(),
+      document: { type: 'race', doc: sampleRaceChoice() },
+      signerIds: [i.signerId],
+      actor: 'chair',
+      now: '2027-12-28T09:00:00+08:00',
+    });
+    await expect(refused).rejects.toThrow();
+    expect((await awardSigners(db)).map((s) => s.counter)).toEqual(before.counters);
+    expect((await auditLog(db)).length).toBe(before.audit);
+    expect(await awardsOf(db, 'TB-KLMY-2026-001')).toEqual([]);
+  });
+
   it('signs an assessment by an assessor, the 发榜方 and the bureau, each with their own key, and keeps it sealed', async () => {
     const db = await installation();
     expect((await signedTaskBooks(db, 'KLMY-2026-JB-001')).map((t) => t.taskBookId)).toEqual([

@@ -178,15 +178,10 @@ export async function signAward(
   const now = input.now ?? new Date().toISOString();
   const bumped = chosen.map((s) => ({ ...s, counter: s.counter + 1 }));
   const docId = idOf(document);
-  await db.transaction('rw', [db.keys, db.audit], async () => {
-    for (const s of bumped) await db.keys.put({ id: `${SIGNER_PREFIX}${s.signerId}`, signer: s });
-    await appendAudit(db, {
-      actor: input.actor,
-      action: `award.sign.${document.type}`,
-      target: docId,
-      details: { taskBook: tb.taskBookId, signers: chosen.map((s) => s.signerId).join(',') },
-    });
-  });
+  // The order of every signed export (workflows/signing.ts `exportSigned`): the audit head as it
+  // stands, the bundle built and re-opened as its receiver will open it, and only then the
+  // counters, the audit entry, the document and its evidence committed together — a refusal by the
+  // bundle builder or a failed self-check spends no counter and writes nothing.
   const audit = await auditForSigning(db);
   const signers: SignerInput[] = bumped.map((s, i) => ({
     role: s.role,
@@ -214,7 +209,6 @@ export async function signAward(
       : document.type === 'race'
         ? await buildBundle({ ...common, kind: KIND.race, document: document.doc })
         : await buildBundle({ ...common, kind: KIND.form, document: document.doc });
-  // Opened as the receiver will open it: what is kept is what was verified.
   const opened = await openBundle(bytes, { crypto: nobleCrypto });
   if (!opened.ok)
     throw new WorkflowError(message('signing.selfCheck', { reason: opened.error.message }));
@@ -224,14 +218,27 @@ export async function signAward(
     signedAt: now,
     signers: chosen.map((s) => ({ name: s.name, role: s.role, fingerprint: s.fingerprint })),
   };
-  // The evidence kept sealed beside the document, so it can be re-opened and exported again.
-  await db.transaction('rw', [db.awards, db.attachments, db.chunks], async () => {
-    if (document.type === 'assessment') await keepEvidence(db, document.doc, input.files);
-    await db.awards.put({
-      id: `${tb.taskBookId}/${docId}`,
-      taskBookId: tb.taskBookId,
-      award: stored,
-    });
-  });
+  await db.transaction(
+    'rw',
+    [db.keys, db.audit, db.meta, db.awards, db.attachments, db.chunks],
+    async () => {
+      for (const s of bumped) await db.keys.put({ id: `${SIGNER_PREFIX}${s.signerId}`, signer: s });
+      await appendAudit(db, {
+        actor: input.actor,
+        action: `award.sign.${document.type}`,
+        target: docId,
+        details: { taskBook: tb.taskBookId, signers: chosen.map((s) => s.signerId).join(',') },
+      });
+      // The head this bundle carries: a later chain must extend it (checkDeviceChain).
+      await db.meta.put({ id: 'auditHeadLastSigned', value: audit.head });
+      // The evidence kept sealed beside the document, so it can be re-opened and exported again.
+      if (document.type === 'assessment') await keepEvidence(db, document.doc, input.files);
+      await db.awards.put({
+        id: `${tb.taskBookId}/${docId}`,
+        taskBookId: tb.taskBookId,
+        award: stored,
+      });
+    },
+  );
   return { bytes, name: `${tb.taskBookId}-${docId}.jbx` };
 }
