@@ -180,7 +180,10 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
 
   await inspection.preview();
   // The preview as it will print: its pages drawn, its text selectable.
-  await expect(inspection.signCard.getByText(/共 [1-9]\d* 页/)).toBeVisible({ timeout: SLOW });
+  // The viewer's own page count (the report's footer, 第 1 页 共 5 页, is in its text layer too).
+  await expect(inspection.signCard.getByTestId('pdf-page-count')).toHaveText(/共 [1-9]\d* 页/, {
+    timeout: SLOW,
+  });
   await expect(inspection.signCard).toContainText('实地考察报告', { timeout: SLOW });
   await expect(inspection.signCard).not.toContainText('正在打开文档');
   await inspection.signCard.screenshot({ path: 'docs/screenshots/inspection-sign.png' });
