@@ -7,6 +7,7 @@ import { ScoreSheetSchema } from '../../src-shared/model';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import {
   AppShell,
+  AwardPage,
   BundlesPage,
   ChairPage,
   DiagnosticsPage,
@@ -34,6 +35,7 @@ export interface Screens {
   review: ReviewPage;
   chair: ChairPage;
   taskbook: TaskBookPage;
+  award: AwardPage;
   verifyPrint: VerifyPrintPage;
   bundles: BundlesPage;
   security: SecurityPage;
@@ -48,6 +50,7 @@ export const screensOf = (page: Page): Screens => ({
   review: new ReviewPage(page),
   chair: new ChairPage(page),
   taskbook: new TaskBookPage(page),
+  award: new AwardPage(page),
   verifyPrint: new VerifyPrintPage(page),
   bundles: new BundlesPage(page),
   security: new SecurityPage(page),

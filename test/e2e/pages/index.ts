@@ -3,6 +3,7 @@
  * E02, score A01 by keyboard"), and a screen's labels and test ids live in one place here.
  */
 export { AppShell, type Files } from './app';
+export { AwardPage } from './award';
 export { BundlesPage } from './bundles';
 export { ChairPage } from './chair';
 export { DiagnosticsPage } from './diagnostics';
