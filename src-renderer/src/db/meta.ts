@@ -84,6 +84,10 @@ export const META_SCHEMAS = {
   'inspection.assignments': z.array(HeldAssignmentSchema),
   /** The inspectors enrolled on this laptop. */
   'inspection.inspectors': z.array(InspectorSchema),
+  /** The inspection reports signed on this laptop: only these are a fact of a project's timeline. */
+  'inspection.signed': z.array(
+    z.object({ reportId: z.string(), sha256: z.string(), signedAt: z.string() }),
+  ),
   /** The chair's transcribed paper sheets, each with its scan (carried in the panel result). */
   paperSheets: z.array(StoredPaperSheetSchema),
 } as const;

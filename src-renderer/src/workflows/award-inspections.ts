@@ -1,6 +1,6 @@
 /**
  * The inspection reports kept on this device about a task book's project, for its timeline
- * (第十四条): those about the task book itself or one of its 揭榜方 in its package, picked by
+ * (第十四条), once signed on this device: those about the task book itself or one of its 揭榜方 in its package, picked by
  * `inspectionsOfTaskBook` (src-shared/award), the one rule every door uses.
  */
 import {
@@ -11,7 +11,7 @@ import {
 import type { Subject } from '../../../src-shared/bundle/terms';
 import type { TaskBook } from '../../../src-shared/model';
 import type { JiebangDB } from '../db/database';
-import { inspectionsOfSubject } from '../db/repo';
+import { getMeta, inspectionsOfSubject } from '../db/repo';
 
 export async function inspectionsOnTimeline(
   db: JiebangDB,
@@ -25,6 +25,11 @@ export async function inspectionsOnTimeline(
       id,
     })),
   ];
+  // Only reports signed on this device: a draft being filled in is not yet a fact of the project.
+  const signed = new Set(((await getMeta(db, 'inspection.signed')) ?? []).map((r) => r.reportId));
   const reports = (await Promise.all(subjects.map((s) => inspectionsOfSubject(db, s)))).flat();
-  return inspectionsOfTaskBook(tb, reports);
+  return inspectionsOfTaskBook(
+    tb,
+    reports.filter((r) => signed.has(r.reportId)),
+  );
 }

@@ -557,6 +557,7 @@ export async function signReport(
   });
   for (const k of keys) k.secretKey.fill(0);
   const signedIds = new Set(keys.map(({ who }) => who.id));
+  const signedBefore = (await getMeta(deps.db, 'inspection.signed')) ?? [];
   await commitChange(
     deps.db,
     {
@@ -564,6 +565,11 @@ export async function signReport(
         [INSPECTORS]: enrolled.map((i) =>
           signedIds.has(i.id) ? { ...i, counter: i.counter + 1 } : i,
         ),
+        // Signed, so a fact of the project's timeline (a draft is not).
+        'inspection.signed': [
+          ...signedBefore.filter((r) => r.reportId !== report.reportId),
+          { reportId: report.reportId, sha256: sha256Hex(bytes), signedAt: deps.now() },
+        ],
       },
     },
     {
