@@ -21,7 +21,9 @@ import {
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { JiebangDB } from '../../src-renderer/src/db/database';
+import { say } from '../../src-renderer/src/i18n/strings';
 import { awardsOf, enrolSigner, signAward } from '../../src-renderer/src/workflows/award';
+import { WorkflowError } from '../../src-renderer/src/workflows/deps';
 
 let dir: string;
 let db: JiebangDB;
@@ -92,7 +94,9 @@ async function bothDoors(document: AwardDocument, file: string) {
       await writeFile(join(dir, 'signed', signed.name), signed.bytes);
       return null;
     },
-    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    // The refusal as the user reads it (a workflow's message is a key with its findings).
+    (e: unknown) =>
+      e instanceof WorkflowError ? say('zh', e.reason) : e instanceof Error ? e.message : String(e),
   );
   const path = join(dir, file);
   await writeFile(path, JSON.stringify(document.doc));
