@@ -561,6 +561,18 @@ describe('jiebang export', { timeout: 60_000 }, () => {
 describe('jiebang calendar and key rotate', () => {
   const FIXTURE = 'test/fixtures/calendar/2028-test.json';
 
+  it('reads a date on the command line as the forms read it: 2026年9月30日, full-width digits; 09/30/2026 refused by name', async () => {
+    const iso = await run('calendar', 'publicity', '2026-09-30', '--data', at('cal-dates'));
+    expect(iso.code).toBe(0);
+    for (const typed of ['2026年9月30日', '２０２６／０９／３０']) {
+      const r = await run('calendar', 'publicity', typed, '--data', at('cal-dates'));
+      expect({ typed, out: r.out, code: r.code }).toEqual({ typed, out: iso.out, code: 0 });
+    }
+    const monthFirst = await run('calendar', 'publicity', '09/30/2026', '--data', at('cal-dates'));
+    expect(monthFirst.code).toBe(2);
+    expect(monthFirst.err).toContain('开始日期：“09/30/2026”不是日期');
+  });
+
   it('signs a calendar for a year the app lacks; with it the publicity window counts the make-up day, without it 2028 is refused', async () => {
     const data = at('cal-bureau');
     const signed = await run(

@@ -18,7 +18,6 @@ import {
 } from '../../src-shared/calendar';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import { capLines } from '../../src-shared/io';
-import { DateSchema } from '../../src-shared/model';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
 import {
@@ -33,7 +32,7 @@ import {
 } from './bureau-data';
 import { readBundleFile, readSigningKey } from './bundle-io';
 import { readJsonFile, writeOutput } from './io';
-import { CliUsageError, type CliCommand, type CliIo } from './types';
+import { cliDate, CliUsageError, type CliCommand, type CliIo } from './types';
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 const weekday = (iso: string) => `周${WEEKDAY[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? ''}`;
@@ -187,14 +186,12 @@ async function runPublicity(args: string[], io: CliIo): Promise<number> {
     },
   });
   const [start] = positionals;
-  const date = DateSchema.safeParse(start);
-  if (!date.success)
-    throw new CliUsageError(`开始日期应为实际存在的 YYYY-MM-DD 日期，而不是“${start ?? ''}”`);
+  const date = cliDate('开始日期', start);
   const days = Number(values.days ?? '5');
   if (!Number.isInteger(days) || days < 1 || days > 60)
     throw new CliUsageError('--days 须为 1 到 60 的整数');
   const { calendar } = await workingCalendar(io, values);
-  const window = publicityWindow(calendar, date.data, days);
+  const window = publicityWindow(calendar, date, days);
   if (!window.ok) throw new CliUsageError(window.reason);
   io.out(
     `公示期（${days} 个工作日，第十二条（六））：${window.start} 至 ${window.end}\n计入的工作日：${window.days.map((d) => `${d.date}${d.isMakeUp ? `（${weekday(d.date)}调休上班）` : ''}`).join('、')}\n`,

@@ -12,7 +12,6 @@ import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
   ChangeRequestSchema,
-  DateSchema,
   DOCUMENT_KINDS,
   detectDocumentKind,
   ExtensionRequestSchema,
@@ -42,7 +41,7 @@ import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
 import { ageKeys } from './bundle-io';
 import { readBounded, readJsonFile, readSheetFiles } from './io';
-import { CliUsageError, type CliCommand } from './types';
+import { cliDate, CliUsageError, type CliCommand } from './types';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   blocking: '✗ 阻断',
@@ -285,12 +284,9 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         case 'acceptance': {
           if (values.end === undefined)
             throw new CliUsageError('校验验收申请需要 --end（实施周期结束日期）');
-          const end = DateSchema.safeParse(values.end);
-          if (!end.success)
-            throw new CliUsageError(`--end：${end.error.issues[0]?.message ?? '日期无效'}`);
           findings = checkAcceptanceApplication(
             AcceptanceEvaluationSchema.parse(doc.data),
-            values.end,
+            cliDate('--end', values.end),
           );
           break;
         }

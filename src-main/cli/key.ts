@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { rotateBureauKey } from '../../src-shared/bureau';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
-import { DateSchema } from '../../src-shared/model';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { bureauData, readTrust, writeTrust } from './bureau-data';
 import { readSigningKey } from './bundle-io';
 import { writeOutput } from './io';
-import { CliUsageError, type CliCommand } from './types';
+import { cliDate, CliUsageError, type CliCommand } from './types';
 
 export const keyCommand: CliCommand = {
   usage: `jiebang key rotate --old OLD/signing.key --new NEW/signing.key -o rotation.jbx
@@ -39,9 +38,10 @@ jiebang keygen --role bureau --out NEW/.`,
       throw new CliUsageError(
         '用法：jiebang key rotate --old OLD/signing.key --new NEW/signing.key -o rotation.jbx',
       );
-    const effective = values.effective ?? new Date().toISOString().slice(0, 10);
-    if (!DateSchema.safeParse(effective).success)
-      throw new CliUsageError(`--effective 应为实际存在的 YYYY-MM-DD 日期，而不是“${effective}”`);
+    const effective = cliDate(
+      '--effective',
+      values.effective ?? new Date().toISOString().slice(0, 10),
+    );
     const oldKey = await readSigningKey(io.cwd, values.old);
     const newKey = await readSigningKey(io.cwd, values.new);
     const data = bureauData(io.cwd, values.data);

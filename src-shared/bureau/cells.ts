@@ -5,7 +5,7 @@
  * characters are dropped and bidi controls refused, as everywhere (src-shared/text/normalize).
  */
 import { MONEY_PATTERN } from '../money';
-import { isCalendarDate } from '../model/common';
+import { readDate as readTypedDate } from '../text/date';
 import { cleanText, parsePlainDecimal, toHalfWidthDigits } from '../text/normalize';
 import type { CellValue } from './grid';
 
@@ -113,7 +113,8 @@ export function readBoolean(cell: CellValue): CellRead<boolean | null> {
 
 /**
  * A date that exists, as YYYY-MM-DD: `2026-12-08`, `2026/12/8`, `2026.12.8`, `2026年12月8日`
- * (a date cell arrives from the XLSX door already as YYYY-MM-DD).
+ * (a date cell arrives from the XLSX door already as YYYY-MM-DD), read by the one date reader
+ * the forms use (src-shared/text/date.ts).
  */
 export function readDate(cell: CellValue): CellRead<string> {
   if (typeof cell === 'number')
@@ -121,12 +122,8 @@ export function readDate(cell: CellValue): CellRead<string> {
   const text = readText(cell);
   if (!text.ok) return text;
   if (text.value === '') return { ok: true, value: '' };
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(
-    halfWidth(text.value),
-  );
-  if (!m?.[1] || !m[2] || !m[3]) return fail(`“${text.value}”不是日期（应为如 2026-12-08 的日期）`);
-  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  return isCalendarDate(iso) ? { ok: true, value: iso } : fail(`${iso} 不是实际存在的日期`);
+  const date = readTypedDate(text.value);
+  return date.ok ? { ok: true, value: date.iso } : fail(date.message);
 }
 
 /** A choice among `choices` by its Chinese label, an alias, or its code. */

@@ -1,5 +1,6 @@
 /** The capture time a photo's EXIF gives, read by exifr (a well-kept EXIF reader). */
 import exifr from 'exifr';
+import { isCalendarDate } from '../model/common';
 
 /** The EXIF time form `YYYY:MM:DD HH:MM:SS` as `YYYY-MM-DDTHH:MM:SS` (local time, no zone). */
 export function exifTime(raw: unknown): string | undefined {
@@ -7,8 +8,8 @@ export function exifTime(raw: unknown): string | undefined {
   const m = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(raw.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s] = m;
-  if (y === '0000' || Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31)
-    return undefined;
+  // A camera clock set wrong (0000:00:00, 30 February) gives no time, never an impossible date.
+  if (y === '0000' || !isCalendarDate(`${y}-${mo}-${d}`)) return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
 }

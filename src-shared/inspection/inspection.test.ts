@@ -98,17 +98,19 @@ describe('photos at the door', () => {
 
   it('refuses a file that is not an image, naming it', async () => {
     const r = await admitPhoto('现场.jpg', new TextEncoder().encode('%PDF-1.7'));
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: false,
+      kind: 'not-image',
       message: expect.stringContaining('现场.jpg 不是 JPEG 或 PNG 图片'),
     });
   });
 
   it('refuses a 200 MB photo by its size, before reading it', () => {
     const problem = photoSizeProblem('big.jpg', 200 * 1024 * 1024);
-    expect(problem).toContain('big.jpg 有 200.0 MB，超过 25.0 MB 的上限');
+    expect(problem).toMatchObject({ kind: 'too-big', name: 'big.jpg', size: '200.0 MB' });
+    expect(problem?.message).toContain('big.jpg 有 200.0 MB，超过 25.0 MB 的上限');
     expect(photoSizeProblem('ok.jpg', PHOTO_MAX_BYTES)).toBeNull();
-    expect(photoSizeProblem('empty.jpg', 0)).toContain('空文件');
+    expect(photoSizeProblem('empty.jpg', 0)?.message).toContain('空文件');
   });
 
   it('reads the capture time from EXIF DateTimeOriginal, and none where there is none', async () => {
@@ -126,6 +128,26 @@ describe('photos at the door', () => {
     expect(exifTime('0000:00:00 00:00:00')).toBeUndefined();
     expect(exifTime('2026:13:15 10:31:07')).toBeUndefined();
     expect(exifTime(42)).toBeUndefined();
+  });
+
+  it('an impossible EXIF date (a camera clock set to 30 February) is no capture time', async () => {
+    expect(exifTime('2026:02:30 10:31:07')).toBeUndefined();
+    expect(exifTime('2026:04:31 10:31:07')).toBeUndefined();
+    expect(exifTime('2028:02:29 10:31:07')).toBe('2028-02-29T10:31:07');
+    expect(await admitPhoto('d.jpg', withExifTime(jpeg, '2026:02:30 10:31:07'))).toEqual({
+      ok: true,
+      mediaType: 'image/jpeg',
+    });
+    const photo = {
+      path: 'photos/p1.jpg',
+      sha256: 'c'.repeat(64),
+      size: 10,
+      mediaType: 'image/jpeg',
+    };
+    const withTime = (capturedAt: string) =>
+      InspectionReportSchema.safeParse({ ...report(), photos: [{ ...photo, capturedAt }] }).success;
+    expect(withTime('2026-12-15T10:31:07')).toBe(true);
+    expect(withTime('2026-02-30T10:31:07')).toBe(false);
   });
 });
 

@@ -9,12 +9,27 @@ import { photoCaptureTime } from './exif';
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Before reading: is a file of this size admitted? null, or the sentence naming it. */
-export function photoSizeProblem(name: string, size: number): string | null {
-  if (size === 0) return `照片 ${name} 是空文件`;
-  return size > PHOTO_MAX_BYTES
-    ? `照片 ${name} 有 ${mb(size)}，超过 ${mb(PHOTO_MAX_BYTES)} 的上限，未导入；请先在电脑上缩小后再选择 (photo too large)`
-    : null;
+/**
+ * Why a photo is refused, by kind (the screens say it from the kind in the user's language;
+ * `message` says it in Chinese for the other doors), naming the file.
+ */
+export type PhotoRefusal =
+  | { kind: 'empty'; name: string; message: string }
+  | { kind: 'too-big'; name: string; size: string; max: string; message: string }
+  | { kind: 'not-image'; name: string; message: string };
+
+/** Before reading: is a file of this size admitted? null, or the refusal naming it. */
+export function photoSizeProblem(name: string, size: number): PhotoRefusal | null {
+  if (size === 0) return { kind: 'empty', name, message: `照片 ${name} 是空文件` };
+  if (size <= PHOTO_MAX_BYTES) return null;
+  const [shown, max] = [mb(size), mb(PHOTO_MAX_BYTES)];
+  return {
+    kind: 'too-big',
+    name,
+    size: shown,
+    max,
+    message: `照片 ${name} 有 ${shown}，超过 ${max} 的上限，未导入；请先在电脑上缩小后再选择`,
+  };
 }
 
 /** The media type the bytes carry (JPEG SOI marker, PNG signature), or null. */
@@ -27,7 +42,7 @@ export function sniffPhoto(bytes: Uint8Array): PhotoMediaType | null {
 }
 
 export type PhotoAdmission =
-  { ok: true; mediaType: PhotoMediaType; capturedAt?: string } | { ok: false; message: string };
+  { ok: true; mediaType: PhotoMediaType; capturedAt?: string } | ({ ok: false } & PhotoRefusal);
 
 /**
  * The door for a photo chosen from a file: size bound, then what the bytes are, then the EXIF
@@ -35,13 +50,10 @@ export type PhotoAdmission =
  */
 export async function admitPhoto(name: string, bytes: Uint8Array): Promise<PhotoAdmission> {
   const tooBig = photoSizeProblem(name, bytes.byteLength);
-  if (tooBig) return { ok: false, message: tooBig };
+  if (tooBig) return { ok: false, ...tooBig };
   const mediaType = sniffPhoto(bytes);
   if (!mediaType)
-    return {
-      ok: false,
-      message: `${name} 不是 JPEG 或 PNG 图片，未导入 (not a JPEG or PNG image)`,
-    };
+    return { ok: false, kind: 'not-image', name, message: `${name} 不是 JPEG 或 PNG 图片，未导入` };
   const capturedAt = mediaType === 'image/jpeg' ? await photoCaptureTime(bytes) : undefined;
   return { ok: true, mediaType, ...(capturedAt ? { capturedAt } : {}) };
 }

@@ -12,6 +12,7 @@ import {
   signInForm,
   summaryForm,
 } from './forms';
+import { compactCode, normaliseId } from '../text/normalize';
 import { FORM_LABEL, FormKindSchema, type FormKind, type FormLayout } from './layout';
 
 export interface FormInputs {
@@ -61,13 +62,13 @@ export function formKindOf(text: string): FormKind | null {
   return null;
 }
 
-/** A form's code as typed from paper (spaces, case) or read from its QR code. */
+/** A form's code as typed from paper (as `compactCode` reads it) or read from its QR code. */
 export function parseFormCode(
   input: string,
 ): { code: string; form?: FormKind; packageId?: string } | null {
-  const text = input.trim();
-  const qr = /^jiebang:form:([a-z-]+):([^:\s]+):([0-9a-fA-F\s]+)$/.exec(text);
-  const code = (qr?.[3] ?? text).replace(/\s+/g, '').toLowerCase();
+  const text = normaliseId(input);
+  const qr = /^jiebang:form:([a-z-]+):([^:\s]+):([0-9a-fA-F\s-]+)$/.exec(text);
+  const code = compactCode(qr?.[3] ?? text);
   if (!/^[0-9a-f]{64}$/.test(code)) return null;
   if (!qr) return { code };
   const form = FormKindSchema.safeParse(qr[1]);

@@ -4,6 +4,7 @@ import { moneyCapitals, yuanCapitals } from '../money';
 import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
 import { aggregate } from '../scoring/aggregate';
 import { summaryTable } from '../summary';
+import { parsePrintedCode } from '../taskbook';
 import {
   buildForm,
   chineseDate,
@@ -89,6 +90,24 @@ describe('form codes', () => {
       reason: '打印件属于评审包 OTHER-PKG，不是 KLMY-2026-JB-001',
     });
     expect(parseFormCode('1234')).toBeNull();
+    // As typed in a Chinese IME's full-width mode, with hyphens between the groups, or pasted
+    // from a PDF reader with a zero-width space: the same code, read alike by both code readers.
+    const code = built.layout.code;
+    const groups = code.match(/.{1,4}/g) ?? [];
+    const typedForms = [
+      groups
+        .join(' ')
+        .replace(/[0-9a-f]/g, (ch) => String.fromCodePoint((ch.codePointAt(0) ?? 0) + 0xfee0)),
+      groups.join('-'),
+      `${groups.join(' ')}\u200b`,
+      `jiebang:form:opinion:${pkg.packageId}:${groups.join('-')}`,
+    ];
+    for (const typedForm of typedForms) {
+      expect(parseFormCode(typedForm)?.code).toBe(code);
+      expect(
+        parsePrintedCode(typedForm.replace(/^jiebang:form:opinion:/, 'jiebang:taskbook:'))?.code,
+      ).toBe(code);
+    }
     expect(formKindOf('评分汇总表')).toBe('summary');
     expect(formKindOf('签到表')).toBe('sign-in');
     expect(buildForm('summary', { pkg })).toEqual({

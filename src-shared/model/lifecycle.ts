@@ -4,6 +4,7 @@ import {
   DateSchema,
   FormatVersionSchema,
   IdSchema,
+  isCalendarDate,
   NameSchema,
   plainText,
   reasonText,
@@ -38,6 +39,9 @@ export const InspectionPhotoSchema = z
     capturedAt: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+      .refine((t) => isCalendarDate(t.slice(0, 10)), {
+        error: (issue) => `${String(issue.input)} 不是实际存在的日期`,
+      })
       .optional(),
     caption: plainText(300).default(''),
     /** The checklist item (index) it documents, if any. */

@@ -8,6 +8,7 @@ import { canonicalHash } from '../canonical';
 import type { AgeKey } from '../crypto/age';
 import type { CryptoProvider } from '../crypto/provider';
 import { readJson } from '../io';
+import { compactCode, normaliseId } from '../text/normalize';
 import { TaskBookSchema, type TaskBook } from '../model';
 import { describeSchemaIssues } from '../scoring/sheet';
 
@@ -19,13 +20,14 @@ export const taskBookQrText = (tb: TaskBook): string =>
   `jiebang:taskbook:${tb.taskBookId}:${taskBookCode(tb)}`;
 
 /**
- * Reads a code as typed from paper or scanned from the QR code: spaces, line breaks and case do
- * not matter; null when it is not 64 hex digits.
+ * Reads a code as typed from paper or scanned from the QR code: spaces, line breaks, hyphens,
+ * case, full-width forms and invisible characters do not matter (`compactCode`); null when it is
+ * not 64 hex digits.
  */
 export function parsePrintedCode(input: string): { code: string; taskBookId?: string } | null {
-  const text = input.trim();
-  const qr = /^jiebang:taskbook:([^:\s]+):([0-9a-fA-F\s]+)$/.exec(text);
-  const code = (qr?.[2] ?? text).replace(/\s+/g, '').toLowerCase();
+  const text = normaliseId(input);
+  const qr = /^jiebang:taskbook:([^:\s]+):([0-9a-fA-F\s-]+)$/.exec(text);
+  const code = compactCode(qr?.[2] ?? text);
   if (!/^[0-9a-f]{64}$/.test(code)) return null;
   return qr?.[1] ? { code, taskBookId: qr[1] } : { code };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readDate as readCellDate } from '../bureau/cells';
 import { formatDateZh, readDate } from './date';
 
 describe('dates as people here write them', () => {
@@ -14,10 +15,58 @@ describe('dates as people here write them', () => {
 
   it('refuses the month-first order, impossible days and words, saying why', () => {
     expect(readDate('12/01/2026')).toMatchObject({ ok: false });
-    expect(readDate('2027-02-30')).toEqual({ ok: false, message: '2027-02-30 不是实际存在的日期' });
+    expect(readDate('2027-02-30')).toMatchObject({
+      ok: false,
+      message: '2027-02-30 不是实际存在的日期',
+    });
     const words = readDate('明年春天');
     expect(words.ok).toBe(false);
     if (!words.ok) expect(words.message).toContain('如 2026-12-01 或 2026年12月1日');
+  });
+
+  it('reads what a full-width IME or a paste gives: ／ between the parts, an invisible character', () => {
+    expect(readDate('2026／12／01')).toEqual({ ok: true, iso: '2026-12-01' });
+    expect(readDate('２０２６／１２／０１')).toEqual({ ok: true, iso: '2026-12-01' });
+    expect(readDate('2026-12-01\u200b')).toEqual({ ok: true, iso: '2026-12-01' });
+    expect(readDate('\ufeff2026年12月1日')).toEqual({ ok: true, iso: '2026-12-01' });
+  });
+
+  it('says which refusal it is, for the screens to say in the user’s language', () => {
+    expect(readDate('12/01/2026')).toMatchObject({
+      ok: false,
+      kind: 'not-a-date',
+      typed: '12/01/2026',
+    });
+    expect(readDate('2027-02-30')).toMatchObject({
+      ok: false,
+      kind: 'no-such-day',
+      iso: '2027-02-30',
+    });
+  });
+
+  it('a form field and a template cell read every date alike (one reader)', () => {
+    const typed = [
+      '2026-12-01',
+      '2026/12/1',
+      '2026．12．1',
+      '2026年12月1日',
+      '２０２６／１２／０１',
+      '2026-12-01\u200b',
+      '2026年12-1',
+      '2026/12/1日',
+      '12/01/2026',
+      '2027-02-30',
+      '明年春天',
+    ];
+    for (const text of typed) {
+      const form = readDate(text);
+      const cell = readCellDate(text);
+      expect({ text, ok: cell.ok, value: cell.ok ? cell.value : cell.message }).toEqual({
+        text,
+        ok: form.ok,
+        value: form.ok ? form.iso : form.message,
+      });
+    }
   });
 
   it('shows a date in the Chinese order', () => {

@@ -95,6 +95,18 @@ export function normaliseId(raw: string): string {
 }
 
 /**
+ * A verification code as typed from paper or pasted from a PDF (the task book's, a form's):
+ * invisible characters dropped, full-width letters and digits read as ASCII (NFKC), the spaces,
+ * line breaks and hyphens between its groups removed, lower case. What remains is the code, or not.
+ */
+export function compactCode(typed: string): string {
+  return stripInvisible(typed)
+    .normalize('NFKC')
+    .replace(/[\s-]+/g, '')
+    .toLowerCase();
+}
+
+/**
  * Full-width forms a Chinese IME produces in full-width mode, read as ASCII: digits ０–９, the
  * full-width point ．, ＋, and the minus signs － and −. Nothing else is mapped (the Chinese comma
  * ， separates, it is no decimal point), so `十八分` stays what it is and the parser refuses it.

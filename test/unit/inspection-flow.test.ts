@@ -216,7 +216,13 @@ describe('an inspection team in the field, offline', () => {
       same,
     );
     expect(zh(unread)).toEqual(zh(huge));
-    if (!unread.ok) expect(say('en', unread.reason)).toContain('(photo too large)');
+    // In English, refusals read in English (the file named), not the Chinese sentence.
+    if (!unread.ok)
+      expect(say('en', unread.reason)).toBe(
+        'Photo huge.jpg is 200.0 MB, over the bound of 25.0 MB; not imported (make it smaller on a computer first)',
+      );
+    if (!notImage.ok)
+      expect(say('en', notImage.reason)).toBe('说明.pdf is not a JPEG or PNG image; not imported');
     expect(await db.attachments.count()).toBe(before);
     expect((await getInspection(db, report.reportId))?.photos).toEqual([]);
 

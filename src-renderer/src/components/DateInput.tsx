@@ -24,7 +24,12 @@ export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
   const errorId = useId();
   const shown = draft ?? value;
   const read = draft === null || draft.trim() === '' ? null : readDate(draft);
-  const error = read && !read.ok ? read.message : null;
+  const error =
+    read === null || read.ok
+      ? null
+      : read.kind === 'not-a-date'
+        ? t('date.notADate', { typed: read.typed })
+        : t('date.noSuchDay', { iso: read.iso });
   return (
     <>
       <input

@@ -29,6 +29,8 @@ export const coreStrings = defineStrings(
     'common.labelled': '{label}：{text}',
     'common.paren': '{text}（{note}）',
     'date.placeholder': '如 2026-12-01',
+    'date.notADate': '“{typed}”不是日期：请按年、月、日填写，如 2026-12-01 或 2026年12月1日',
+    'date.noSuchDay': '{iso} 不是实际存在的日期',
     'amount.invalid': '“{text}”不是金额：请填写万元数，如 400 或 12.5',
     'home.step.review': '：导入评审包，报到，评分，提交并导出签名评分表',
     'home.step.chair': '：专家组组长收集评分表，汇总，形成决定并签署',
@@ -70,6 +72,8 @@ export const coreStrings = defineStrings(
     'common.labelled': '{label}: {text}',
     'common.paren': '{text} ({note})',
     'date.placeholder': 'e.g. 2026-12-01',
+    'date.notADate': '“{typed}” is not a date: type year, month, day, e.g. 2026-12-01',
+    'date.noSuchDay': '{iso} is not a day of the calendar',
     'amount.invalid': '“{text}” is not an amount: write 10k CNY, e.g. 400 or 12.5',
     'home.step.review':
       ': import the review package, enrol, score, submit and export the signed sheet',

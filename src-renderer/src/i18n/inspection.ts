@@ -86,6 +86,10 @@ export const inspectionStrings = defineStrings(
     'inspection.noReport': '没有考察报告 {id}',
     'inspection.tooManyPhotos': '每份报告至多 {max} 张照片，{name} 未导入',
     'inspection.badPhoto': '照片 {name} 无法解码，未导入（文件可能已损坏）',
+    'inspection.photoEmpty': '照片 {name} 是空文件',
+    'inspection.photoTooBig':
+      '照片 {name} 有 {size}，超过 {max} 的上限，未导入；请先在电脑上缩小后再选择',
+    'inspection.photoNotImage': '{name} 不是 JPEG 或 PNG 图片，未导入',
     'inspection.photoRefused': '照片 {name} 未导入：{message}',
     'inspection.photoMissing': '照片数据缺失：{name}',
     'inspection.blocking': '报告尚有问题，未签名：{list}',
@@ -184,6 +188,10 @@ export const inspectionStrings = defineStrings(
     'inspection.noReport': 'No inspection report {id}',
     'inspection.tooManyPhotos': 'A report holds at most {max} photos; {name} not imported',
     'inspection.badPhoto': 'Photo {name} does not decode; not imported (the file may be damaged)',
+    'inspection.photoEmpty': 'Photo {name} is an empty file',
+    'inspection.photoTooBig':
+      'Photo {name} is {size}, over the bound of {max}; not imported (make it smaller on a computer first)',
+    'inspection.photoNotImage': '{name} is not a JPEG or PNG image; not imported',
     'inspection.photoRefused': 'Photo {name} not imported: {message}',
     'inspection.photoMissing': 'The photo’s data is missing: {name}',
     'inspection.blocking': 'The report still has problems; not signed: {list}',

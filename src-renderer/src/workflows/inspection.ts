@@ -33,6 +33,7 @@ import {
   admitPhoto,
   checkReport,
   photoSizeProblem,
+  type PhotoRefusal,
   PHOTOS_MAX,
   startChecklist,
   type HeldAssignment,
@@ -297,6 +298,22 @@ export type ScalePhoto = (
 
 const attachmentId = (reportId: string, path: string) => `inspection/${reportId}/${path}`;
 
+/** A photo's refusal in the user's language, by its kind. */
+function photoRefusal(r: PhotoRefusal): Message {
+  switch (r.kind) {
+    case 'empty':
+      return say('inspection.photoEmpty', { name: r.name });
+    case 'too-big':
+      return say('inspection.photoTooBig', { name: r.name, size: r.size, max: r.max });
+    case 'not-image':
+      return say('inspection.photoNotImage', { name: r.name });
+    default: {
+      const never: never = r;
+      return never;
+    }
+  }
+}
+
 /**
  * Adds a photo chosen from a file: refused by name if it is past the size bound or not a JPEG or
  * PNG (nothing written); else its EXIF capture time read from the original, the photo scaled for
@@ -315,7 +332,7 @@ export async function addPhoto(
       reason: say('inspection.tooManyPhotos', { max: PHOTOS_MAX, name: input.name }),
     };
   const admitted = await admitPhoto(input.name, input.bytes);
-  if (!admitted.ok) return { ok: false, reason: { text: admitted.message } };
+  if (!admitted.ok) return { ok: false, reason: photoRefusal(admitted) };
   let scaled: { bytes: Uint8Array; mediaType: PhotoMediaType };
   try {
     scaled = await scale(input.bytes, admitted.mediaType);
@@ -380,7 +397,7 @@ export async function addPhotoFile(
   scale: ScalePhoto,
 ): Promise<Outcome<{ report: InspectionReport; photo: InspectionPhoto }>> {
   const tooBig = photoSizeProblem(input.name, input.size);
-  if (tooBig) return { ok: false, reason: { text: tooBig } };
+  if (tooBig) return { ok: false, reason: photoRefusal(tooBig) };
   const { reportId, name, caption, item } = input;
   const bytes = await input.read();
   return addPhoto(
