@@ -46,7 +46,7 @@ import { answeredAssignment, checkReport, currentReport } from '../../../src-sha
 import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { commitChange } from '../db/repo';
-import { message, translate, type Message } from '../i18n/strings';
+import { listParam, message, translate, type Message } from '../i18n/strings';
 import { workingCalendar } from './calendar';
 import { today, WorkflowError } from './deps';
 
@@ -675,17 +675,7 @@ async function takeAward(
   if (!round?.taskbook)
     return { ok: false, reason: message('bureau.err.awardUnknown', { file, id: taskBookId }) };
   const findings = checkAwardDocument(award, round.taskbook);
-  if (hasBlocking(findings))
-    return {
-      ok: false,
-      reason: message('bureau.err.awardBlocked', {
-        file,
-        why: findings
-          .filter((f) => f.severity === 'blocking')
-          .map((f) => `[${f.article}] ${f.message}`)
-          .join('; '),
-      }),
-    };
+  if (hasBlocking(findings)) return blockedBy(file, findings);
   return keepTaken(
     db,
     round,
@@ -695,6 +685,20 @@ async function takeAward(
     {},
     input.actor,
   );
+}
+
+/** A document refused for its blocking findings, each with its article, listed in the language shown. */
+function blockedBy(file: string, findings: readonly Finding[]): IngestOutcome {
+  return {
+    ok: false,
+    reason: message('bureau.err.awardBlocked', {
+      file,
+      why: listParam(
+        findings.filter((f) => f.severity === 'blocking').map((f) => `[${f.article}] ${f.message}`),
+        'clause',
+      ),
+    }),
+  };
 }
 
 // ---- inspections (issue 20): assignments issued here, the teams' reports taken in ----
@@ -803,17 +807,7 @@ async function takeReport(
   if (!round)
     return { ok: false, reason: message('bureau.err.noRound', { file, id: report.assignmentId }) };
   const findings = checkReport(report, answered.held.assignment);
-  if (hasBlocking(findings))
-    return {
-      ok: false,
-      reason: message('bureau.err.awardBlocked', {
-        file,
-        why: findings
-          .filter((f) => f.severity === 'blocking')
-          .map((f) => `[${f.article}] ${f.message}`)
-          .join('; '),
-      }),
-    };
+  if (hasBlocking(findings)) return blockedBy(file, findings);
   return keepTaken(
     db,
     round,
