@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { addDays, publicityWindow, type WorkingCalendar } from '../calendar';
 import { fmtMoney } from '../money';
 import type { ReviewPackage } from '../model';
+import { formatDateZh } from '../text/date';
 import type { IngestRecord } from './ingest';
 import type { Notice } from './notice';
 
@@ -66,12 +67,6 @@ export function approveRound(
   };
 }
 
-/** 2026-09-30 → 2026年9月30日 (dates as officials write them). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /** The publicity notice (项目立项公示): 项目名称, 揭榜方, 经费, the window — one text for screen and print. */
 export function publicityNotice(pkg: ReviewPackage, record: IngestRecord, a: Approval): Notice {
   const name = (id: string) => pkg.applicants.find((x) => x.id === id)?.name ?? id;
@@ -94,10 +89,10 @@ export function publicityNotice(pkg: ReviewPackage, record: IngestRecord, a: App
       ...(d.horseRace
         ? [['立项方式', '赛马制（平行立项、择优支持）'] satisfies [string, string]]
         : []),
-      ['审定日期', chineseDate(a.approvedOn)],
+      ['审定日期', formatDateZh(a.approvedOn)],
       [
         '公示期',
-        `${chineseDate(a.publicity.start)}至${chineseDate(a.publicity.end)}（${PUBLICITY_WORKING_DAYS}个工作日）`,
+        `${formatDateZh(a.publicity.start)}至${formatDateZh(a.publicity.end)}（${PUBLICITY_WORKING_DAYS}个工作日）`,
       ],
     ],
     footer: [

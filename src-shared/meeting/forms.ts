@@ -11,7 +11,8 @@ import { RECUSAL_LABEL, RecusalKindSchema, type PanelDecision, type ReviewPackag
 import type { AggregateResult } from '../scoring/aggregate';
 import { NO_VALID_SHEETS } from '../scoring/aggregate';
 import { cellText, summaryTable } from '../summary';
-import { chineseDate, formLayout, type Block, type FormLayout } from './layout';
+import { formatDateZh } from '../text/date';
+import { formLayout, type Block, type FormLayout } from './layout';
 
 /** Room for handwriting: ideographic spaces (U+3000) print as blank 1 em each. */
 const GAP = '\u3000';
@@ -27,7 +28,7 @@ function header(pkg: ReviewPackage, title: string): Block[] {
     { kind: 'para', text: `项目：${pkg.demand.title}` },
     {
       kind: 'para',
-      text: `评审包：${pkg.packageId}${GAP}${pkg.title}${GAP}评审日期：${chineseDate(pkg.schedule.reviewDate)}`,
+      text: `评审包：${pkg.packageId}${GAP}${pkg.title}${GAP}评审日期：${formatDateZh(pkg.schedule.reviewDate)}`,
     },
   ];
 }

@@ -107,13 +107,3 @@ export function formLayout(input: {
     qrText: formQrText(input.form, input.packageId, code),
   };
 }
-
-/**
- * A date as Chinese forms write it: `2026-12-01` or `2026-12-01T10:00:00+08:00` → 2026年12月1日
- * (the date as recorded, in the offset it was recorded in).
- */
-export function chineseDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!m) return isoDate;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
-}

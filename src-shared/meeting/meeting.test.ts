@@ -5,9 +5,9 @@ import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
 import { aggregate } from '../scoring/aggregate';
 import { summaryTable } from '../summary';
 import { parsePrintedCode } from '../taskbook';
+import { formatDateZh } from '../text/date';
 import {
   buildForm,
-  chineseDate,
   compareForm,
   formCode,
   formKindOf,
@@ -124,6 +124,6 @@ describe('form codes', () => {
     const text = JSON.stringify(form.sections);
     expect(text).toContain(`汇总方法：${table.method}`);
     expect(table.method).toContain('去掉一个最高分和一个最低分');
-    expect(chineseDate('2026-12-01T09:00:00+08:00')).toBe('2026年12月1日');
+    expect(formatDateZh('2026-12-01T09:00:00+08:00')).toBe('2026年12月1日');
   });
 });

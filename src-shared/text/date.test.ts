@@ -42,6 +42,16 @@ describe('dates as people here write them', () => {
       kind: 'no-such-day',
       iso: '2027-02-30',
     });
+    // A typing slip in the year is not a day two thousand years ago.
+    const slips: [string, string][] = [
+      ['0000-12-01', '0000'],
+      ['0202年12月1日', '0202'],
+      ['２２００－０１－０１', '2200'],
+    ];
+    for (const [typed, year] of slips)
+      expect(readDate(typed)).toMatchObject({ ok: false, kind: 'year-out-of-range', year });
+    expect(readDate('1900-01-01')).toEqual({ ok: true, iso: '1900-01-01' });
+    expect(readDate('2199-12-31')).toEqual({ ok: true, iso: '2199-12-31' });
   });
 
   it('a form field and a template cell read every date alike (one reader)', () => {

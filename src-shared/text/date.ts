@@ -14,7 +14,15 @@ import { stripInvisible, toHalfWidthDigits } from './normalize';
 export type DateReading =
   | { ok: true; iso: string }
   | { ok: false; kind: 'not-a-date'; typed: string; message: string }
-  | { ok: false; kind: 'no-such-day'; iso: string; message: string };
+  | { ok: false; kind: 'no-such-day'; iso: string; message: string }
+  | { ok: false; kind: 'year-out-of-range'; year: string; message: string };
+
+/**
+ * The years a date typed into this app can have: a review, a milestone, a visit or a calendar
+ * year. 0000, 0202 or 20266 cut to 2026… are typing slips, refused by name rather than read as a
+ * day two thousand years ago.
+ */
+export const DATE_YEARS = { min: 1900, max: 2199 } as const;
 
 const NUMERIC = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
 const WRITTEN = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
@@ -34,13 +42,25 @@ export function readDate(text: string): DateReading {
       typed: text.trim(),
       message: `“${text.trim()}”不是日期：请按年、月、日填写，如 2026-12-01 或 2026年12月1日`,
     };
+  const year = m[1] ?? '';
+  if (Number(year) < DATE_YEARS.min || Number(year) > DATE_YEARS.max)
+    return {
+      ok: false,
+      kind: 'year-out-of-range',
+      year,
+      message: `年份 ${year} 不在 ${DATE_YEARS.min}—${DATE_YEARS.max} 年之间`,
+    };
   const iso = `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
   if (!isCalendarDate(iso))
     return { ok: false, kind: 'no-such-day', iso, message: `${iso} 不是实际存在的日期` };
   return { ok: true, iso };
 }
 
-/** 2026-12-01 → 2026年12月1日 (anything not YYYY-MM-DD is returned as it is). */
+/**
+ * 2026-12-01 or 2026-12-01T10:00:00+08:00 → 2026年12月1日, as Chinese forms and notices write a
+ * date (the date as recorded, in the offset it was recorded in); anything not starting YYYY-MM-DD
+ * is returned as it is. The one formatter of the notices, the meeting's forms and the screens.
+ */
 export function formatDateZh(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;

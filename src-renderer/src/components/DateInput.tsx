@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { readDate } from '../../../src-shared/text/date';
+import { DATE_YEARS, readDate } from '../../../src-shared/text/date';
 import { useT } from '../i18n';
 
 interface Props {
@@ -29,7 +29,13 @@ export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
       ? null
       : read.kind === 'not-a-date'
         ? t('date.notADate', { typed: read.typed })
-        : t('date.noSuchDay', { iso: read.iso });
+        : read.kind === 'no-such-day'
+          ? t('date.noSuchDay', { iso: read.iso })
+          : t('date.yearOutOfRange', {
+              year: read.year,
+              min: String(DATE_YEARS.min),
+              max: String(DATE_YEARS.max),
+            });
   return (
     <>
       <input

@@ -31,6 +31,7 @@ export const coreStrings = defineStrings(
     'date.placeholder': '如 2026-12-01',
     'date.notADate': '“{typed}”不是日期：请按年、月、日填写，如 2026-12-01 或 2026年12月1日',
     'date.noSuchDay': '{iso} 不是实际存在的日期',
+    'date.yearOutOfRange': '年份 {year} 不在 {min}—{max} 年之间，请检查是否输错',
     'amount.invalid': '“{text}”不是金额：请填写万元数，如 400 或 12.5',
     'home.step.review': '：导入评审包，报到，评分，提交并导出签名评分表',
     'home.step.chair': '：专家组组长收集评分表，汇总，形成决定并签署',
@@ -74,6 +75,8 @@ export const coreStrings = defineStrings(
     'date.placeholder': 'e.g. 2026-12-01',
     'date.notADate': '“{typed}” is not a date: type year, month, day, e.g. 2026-12-01',
     'date.noSuchDay': '{iso} is not a day of the calendar',
+    'date.yearOutOfRange':
+      'The year {year} is not between {min} and {max}: check for a typing slip',
     'amount.invalid': '“{text}” is not an amount: write 10k CNY, e.g. 400 or 12.5',
     'home.step.review':
       ': import the review package, enrol, score, submit and export the signed sheet',
