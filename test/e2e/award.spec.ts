@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, signSampleDecision, test, type Screens } from './fixtures';
+import { expect, finalTaskBook, signSampleDecision, test } from './fixtures';
 
 const jiebang = (...args: string[]) =>
   execFileSync(process.execPath, ['out/node/jiebang.mjs', ...args], { encoding: 'utf8' });
@@ -10,20 +10,6 @@ const jiebang = (...args: string[]) =>
 /** The day `days` after `iso` (negative: before). */
 const shift = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** A signed task book of the sample's horse race (A01 and A02), as the chair finalises it. */
-async function finalTaskBook(ui: Screens) {
-  const tb = ui.taskbook;
-  await tb.open();
-  await tb.draft();
-  await tb.field('合同编号').fill('KKJ-JBGS-2026-021');
-  await tb.field('知识产权归属').fill('项目形成的知识产权归揭榜方所有。');
-  await tb.field('利益分配').fill('转化收益由揭榜方与发榜方按 7:3 分配。');
-  await tb.fillRepresentatives({ A01: '周立群', A02: '孟庆和' });
-  await expect(tb.noFindings).toBeVisible();
-  await tb.finalise();
-  await expect(tb.field('合同编号')).toBeDisabled();
-}
 
 test('after the award: a held tranche, the race’s choice, a late extension refused, termination and a failed acceptance with their recoveries, all on the timeline', async ({
   ui,
@@ -33,7 +19,7 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   await ui.gate.create('张志远（实施验收）');
   await ui.review.importSampleAndEnrol(/E01 张志远/);
   await signSampleDecision(ui);
-  await finalTaskBook(ui);
+  await finalTaskBook(ui, 'KKJ-JBGS-2026-021');
 
   await award.open();
   const timeline = award.timeline;

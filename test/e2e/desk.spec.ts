@@ -1,12 +1,19 @@
 /**
- * The bureau's desk in the app (issue 18), on the web host in Chromium: a bureau profile makes its
- * keys, reads the sample's workbooks and two proposals' worth of PDFs with one applicant's id
- * typed twice, fixes that row in place; the draft survives a reload and unlock; signs and prints
- * the notice (read back: fingerprint and dates); takes in the chair's panel bundle for that package
- * (made here as the chair's screen makes it, encrypted to the desk's recipient), sees the ranking,
- * approves on 2026-09-29 and gets the window with its make-up working day, prints the publicity
- * notice (read back); then the signed task book, refused first for a package it did not issue, is
- * taken in through the same import button and the round shows 任务书已签订.
+ * The bureau's desk in the app (issue 18, its "Must show" in one run), on the web host in
+ * Chromium, every hand-over a real file:
+ * - a bureau profile makes its keys, reads the sample's workbooks and two proposals' worth of PDFs
+ *   with one applicant's id typed twice, fixes that row in place; the draft survives a reload and
+ *   unlock; signs, saves the .jbx and prints the notice (read back: fingerprint and dates);
+ * - an expert (E02, own profile) opens THAT .jbx: the fingerprint the import shows is the desk's
+ *   and the printed notice's; scores every applicant, submits and exports the sheet bundle;
+ * - the chair (E01, own profile) imports the same .jbx, scores and submits, gathers the expert's
+ *   downloaded sheet and four more (fixture-signed, answering the desk's package), funds the horse
+ *   race, signs the panel bundle (encrypted to the desk), and finalises and signs the task book;
+ * - the bureau takes the panel bundle in and sees the chair's ranking row for row, approves on
+ *   2026-09-29 and gets the window with its make-up working day, prints the publicity notice (read
+ *   back), exports the XLSX (its 评分汇总表 read back equals the ranking shown); then the chair's
+ *   task book, after one for a package the desk did not issue is refused, is taken in through the
+ *   same import button (任务书已签订), and an inspection is assigned and its report taken in.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,21 +27,59 @@ import { ageEncrypt } from '../../src-shared/crypto/age';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
-import { samplePanelBundle } from '../fixtures/panel';
-import { expect, test } from './fixtures';
+import { expect, finalTaskBook, sheetFiles, test } from './fixtures';
 import { DeskPage } from './pages/desk';
-import { ProfileGate } from './pages/profile';
 
 const LISTS = 'resources/templates/sample';
 const ATTACHMENTS = 'resources/sample/attachments';
 const BUREAU = '市科技局 李明';
+const EXPERT = '刘珺（揭榜全程）';
+const CHAIR = '张志远（揭榜全程）';
+
+/** E02's sample sheet, as typed: points per criterion for each applicant. */
+const EXPERT_POINTS: readonly (readonly [string, readonly string[]])[] = [
+  ['A01', ['17', '34.5', '17', '17.5']],
+  ['A02', ['17.5', '35', '17.5', '18']],
+  ['A03', ['17', '33.5', '17', '16.5']],
+  ['A04', ['14', '28', '14', '14']],
+];
 
 /** A PDF's text, whitespace dropped (pdftotext lays CJK out with spaces). */
 const pdfText = (path: string) =>
   execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 
-/** The sample task book, signed by the chair (the panel's own key) and the 发榜方. */
-function taskBookBundle(tb: TaskBook, chairKey: Uint8Array): Promise<Uint8Array> {
+/**
+ * The 评分汇总表 of an exported workbook as the desk shows it: rank, applicant (id and name) and the
+ * figure the ranking uses (the bold one), two decimals.
+ */
+async function xlsxRanking(path: string): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(path).buffer);
+  const sheet = book.getWorksheet('评分汇总表');
+  if (!sheet) throw new Error('no 评分汇总表');
+  const rows: string[][] = [];
+  let columns: string[] = [];
+  sheet.eachRow((row) => {
+    const cells = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1));
+    if (columns.length === 0) {
+      if (cells[0]?.text === '名次') columns = cells.map((c) => c.text);
+      return;
+    }
+    const at = (name: string) => cells[columns.indexOf(name)]?.text ?? '';
+    // The rows end where the footer (method, legend) starts.
+    if (!/^\d+=?$/.test(at('名次'))) return;
+    const final = cells.find((c) => c.font?.bold === true && typeof c.value === 'number');
+    rows.push([
+      at('名次'),
+      `${at('揭榜方编号')} ${at('揭榜方')}`,
+      typeof final?.value === 'number' ? final.value.toFixed(2) : '—',
+    ]);
+  });
+  return rows;
+}
+
+/** A task book `tb`, signed by a chair and the 发榜方 (fresh keys). */
+function taskBookBundle(tb: TaskBook): Promise<Uint8Array> {
   // The chair's audit log has grown since the panel's result (4 entries then).
   const audit = auditChain('E01', 6);
   return buildBundle({
@@ -47,7 +92,7 @@ function taskBookBundle(tb: TaskBook, chairKey: Uint8Array): Promise<Uint8Array>
         role: 'chair',
         id: 'E01',
         name: '张志远',
-        secretKey: chairKey,
+        secretKey: generateSigningKey().secretKey,
         counter: 3,
         audit: audit.head,
       },
@@ -104,10 +149,11 @@ async function reportBundle(a: InspectionAssignment, manifest: string): Promise<
   return ageEncrypt(zip, { recipient: a.reportTo.ageRecipient }, nodeCrypto);
 }
 
-test('the bureau authors a round from its workbooks, fixes a bad row in place, signs, takes the panel’s result in and approves with the publicity window', async ({
+test('the bureau authors a round from its workbooks, fixes a bad row in place, signs; an expert and the chair review that package; the bureau takes the chair’s result in, sees the same ranking, approves with the publicity window and exports it', async ({
   app,
+  ui,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(900_000);
   const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-desk-'));
   for (const f of readdirSync(LISTS)) copyFileSync(join(LISTS, f), join(dir, f));
   for (const f of readdirSync(ATTACHMENTS)) copyFileSync(join(ATTACHMENTS, f), join(dir, f));
@@ -119,7 +165,7 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   ws.getCell('E5').value = '股权关系';
   writeFileSync(join(dir, 'applicants.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
 
-  const gate = new ProfileGate(app);
+  const { gate, review, chair } = ui;
   const desk = new DeskPage(app);
   await gate.create(BUREAU);
   await desk.open();
@@ -161,20 +207,90 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   expect(notice).toContain(`评审日期${opened.bundle.document.schedule.reviewDate}`);
   expect(notice).toContain(`签发时间${opened.bundle.manifest.createdAt}`);
 
-  // The chair's panel bundle for that package, as the chair's screen makes it.
-  const chairKey = generateSigningKey().secretKey;
-  const panel = join(dir, 'panel.jbx');
-  writeFileSync(
-    panel,
-    await samplePanelBundle(opened.bundle.document, opened.bundle.manifestSha256, chairKey),
+  const manifest = opened.bundle.manifestSha256;
+  const pkgFile = join(dir, 'KLMY-2026-JB-001.jbx');
+  copyFileSync(jbx, pkgFile);
+
+  // The expert E02, in their own profile, opens THAT file: the fingerprint the import shows is the
+  // desk's, the one on the printed notice; imports, enrols, scores every applicant, exports.
+  await ui.shell.lock();
+  await ui.gate.create(EXPERT);
+  await review.open();
+  await review.openPackage(pkgFile);
+  await expect(review.importChecks).toContainText('✓ 签名：Ed25519 签名有效');
+  const shown = await review.shownBureauFingerprint();
+  expect(shown).toBe(fingerprint);
+  expect(notice).toContain(shown.replace(/\s+/g, ''));
+  await review.confirmImport();
+  await review.enrol(/E02 刘珺/);
+  await review.scoreAndSubmit(EXPERT_POINTS, '路线可行，建议支持。');
+  const exported = await review.exportSheet();
+  expect(exported.name).toBe('KLMY-2026-JB-001-E02.jbx');
+
+  // The chair E01, in another profile, imports the same file, scores and submits, and gathers the
+  // expert's downloaded sheet with four more (signed here, answering the desk's package).
+  await ui.shell.lock();
+  await ui.gate.create(CHAIR);
+  await review.open();
+  await review.openPackage(pkgFile);
+  expect(await review.shownBureauFingerprint()).toBe(fingerprint);
+  await review.confirmImport();
+  await review.enrol(/E01 张志远/);
+  await review.scoreAndSubmit();
+  await chair.open();
+  await expect(chair.board).toContainText('E01 张志远：已提交（组长本人，本机评分表）');
+  const expertSheet = {
+    name: exported.name,
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(exported.path),
+  };
+  await chair.importSheets([
+    expertSheet,
+    ...(await sheetFiles(['E03', 'E04', 'E05', 'E06', 'E07'], [], manifest)),
+  ]);
+  await expect(chair.outcomes.locator('li.ok')).toHaveCount(6);
+  await expect(chair.outcomes).toContainText('✓ KLMY-2026-JB-001-E02.jbx：刘珺（E02）');
+  await chair.funding('A01').fill('400');
+  await chair.funding('A02').fill('400');
+  await expect(chair.allRulesPass).toBeVisible();
+  // The chair's ranking as the chair's screen shows it: rank, applicant, the figure it ranks by.
+  await expect(chair.ranking.locator('tbody tr')).toHaveCount(4);
+  const chairRanking: string[][] = [];
+  for (const row of await chair.ranking.locator('tbody tr').all()) {
+    const cells = row.locator('td');
+    chairRanking.push([
+      await cells.nth(0).innerText(),
+      `${(await row.getAttribute('data-applicant')) ?? ''} ${await cells.nth(1).innerText()}`,
+      await row.locator('td strong').innerText(),
+    ]);
+  }
+  // Seven sheets: the trimmed mean ranks; A01 first with 87.00.
+  expect(chairRanking[0]).toEqual(['1', 'A01 新疆水处理技术研究院（示例）', '87.00']);
+  const panel = join(dir, 'KLMY-2026-JB-001-panel.jbx');
+  copyFileSync(await chair.sign(), panel);
+  await expect(chair.notice).toContainText(
+    '已导出：KLMY-2026-JB-001-panel.jbx（已加密给市科技局）',
   );
+  // The chair's task book of the race, finalised and signed with the same key.
+  await finalTaskBook(ui, 'KKJ-JBGS-2026-018');
+  const signedBook = join(dir, 'taskbook.jbx');
+  copyFileSync(await ui.taskbook.exportBundle(), signedBook);
+  await expect(ui.taskbook.notice).toContainText('已导出任务书文件包');
+
+  // Back on the bureau's profile: the chair's panel bundle, as downloaded, taken in.
+  await ui.shell.lock();
+  await gate.unlock(BUREAU);
+  await desk.open();
   await desk.takeIn(panel);
   const round = desk.round;
   await expect(round.getByTestId('bureau-stage')).toHaveText('评审结果已导入');
-  await expect(round.getByTestId('bureau-ranking')).toContainText(
-    'A01 新疆水处理技术研究院（示例）',
-  );
   await expect(round).toContainText('✓ 规则校验通过，无阻断问题');
+  const ranking = round.getByTestId('bureau-ranking');
+  await expect(ranking.locator('tbody tr')).toHaveCount(chairRanking.length);
+  const deskRanking: string[][] = [];
+  for (const row of await ranking.locator('tbody tr').all())
+    deskRanking.push(await row.locator('td').allInnerTexts());
+  expect(deskRanking).toEqual(chairRanking);
   await round.getByTestId('bureau-approve-date').fill('2026-09-29');
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toContainText(
@@ -183,8 +299,8 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   const publicity = pdfText(await desk.save('打印公示通知', round));
   expect(publicity).toContain('公示期2026年9月30日至2026年10月12日（5个工作日）');
   expect(publicity).toContain('审定日期2026年9月29日');
-  const xlsx = await desk.save('导出 XLSX', round);
-  expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+  // The XLSX, read back: its 评分汇总表 is the ranking shown.
+  expect(await xlsxRanking(await desk.save('导出 XLSX', round))).toEqual(deskRanking);
 
   // The signed task book: one for a package this desk did not issue is refused by name.
   const tb = TaskBookSchema.parse({
@@ -194,18 +310,13 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   const foreign = join(dir, 'foreign-taskbook.jbx');
   writeFileSync(
     foreign,
-    await taskBookBundle(
-      { ...tb, taskBookId: 'TB-OTHER-001', packageId: 'OTHER-2026-JB-009' },
-      chairKey,
-    ),
+    await taskBookBundle({ ...tb, taskBookId: 'TB-OTHER-001', packageId: 'OTHER-2026-JB-009' }),
   );
   await desk.takeIn(foreign);
   await expect(desk.message).toContainText(
     '未导入 foreign-taskbook.jbx：任务书 TB-OTHER-001 所属的评审包 OTHER-2026-JB-009 不是本工作台签发的评审轮次',
   );
   await expect(round.getByTestId('bureau-stage')).not.toHaveText('任务书已签订');
-  const signedBook = join(dir, 'taskbook.jbx');
-  writeFileSync(signedBook, await taskBookBundle(tb, chairKey));
   await desk.takeIn(signedBook);
   await expect(round.getByTestId('bureau-stage')).toHaveText('任务书已签订');
   await expect(round.getByTestId('bureau-taken')).toContainText('taskbook.jbx');

@@ -125,17 +125,28 @@ export { expect };
 
 export { PASSPHRASE };
 
-/**
- * A sheet as the app exports it: a signed sheet bundle answering the sample package (a fresh key
- * per call); `tamper` flips one byte after signing.
- */
-export async function sheetBundleFile(name: string, sheet: unknown, tamper = false) {
+/** The manifest hash of the sample package (resources/sample/review-package.jbx). */
+async function sampleManifest(): Promise<string> {
   const rp = await openBundle(new Uint8Array(readFileSync('resources/sample/review-package.jbx')), {
     crypto: nodeCrypto,
   });
   if (!rp.ok) throw new Error('sample bundle');
+  return rp.bundle.manifestSha256;
+}
+
+/**
+ * A sheet as the app exports it: a signed sheet bundle answering the package whose manifest hash
+ * is `answers` (the sample package unless given; a fresh key per call); `tamper` flips one byte
+ * after signing.
+ */
+export async function sheetBundleFile(
+  name: string,
+  sheet: unknown,
+  tamper = false,
+  answers?: string,
+) {
   const parsed = ScoreSheetSchema.parse(sheet);
-  const bytes = await sheetBundleFor(parsed, { answers: rp.bundle.manifestSha256 });
+  const bytes = await sheetBundleFor(parsed, { answers: answers ?? (await sampleManifest()) });
   const buffer = Buffer.from(bytes);
   if (tamper) {
     const at = buffer.indexOf(Buffer.from('"overallOpinion"')) + 2;
@@ -144,15 +155,20 @@ export async function sheetBundleFile(name: string, sheet: unknown, tamper = fal
   return { name, mimeType: 'application/octet-stream', buffer };
 }
 
-/** The sample experts' sheets as bundles, one file per id; the ones in `tampered` corrupted. */
+/**
+ * The sample experts' sheets as bundles, one file per id; the ones in `tampered` corrupted. They
+ * answer the sample package, or the package whose manifest hash is `answers` (one the bureau's
+ * desk signed in the test).
+ */
 export async function sheetFiles(
   ids: readonly string[] = ['E02', 'E03', 'E04', 'E05', 'E06', 'E07'],
   tampered: readonly string[] = ['E07'],
+  answers?: string,
 ) {
   const files = [];
   for (const id of ids) {
     const sheet: unknown = JSON.parse(readFileSync(`resources/sample/sheets/${id}.json`, 'utf8'));
-    files.push(await sheetBundleFile(`${id}.jbx`, sheet, tampered.includes(id)));
+    files.push(await sheetBundleFile(`${id}.jbx`, sheet, tampered.includes(id), answers));
   }
   return files;
 }
@@ -171,4 +187,22 @@ export async function signSampleDecision(ui: Screens): Promise<string> {
   await ui.chair.funding('A02').fill('400');
   await expect(ui.chair.allRulesPass).toBeVisible();
   return ui.chair.sign();
+}
+
+/**
+ * 任务书 as the chair (with a signed decision of the sample's horse race, A01 and A02): drafts it,
+ * fills what the draft cannot know (contract number `contract`, representatives, IP and benefit
+ * sharing) and finalises it.
+ */
+export async function finalTaskBook(ui: Screens, contract: string): Promise<void> {
+  const tb = ui.taskbook;
+  await tb.open();
+  await tb.draft();
+  await tb.field('合同编号').fill(contract);
+  await tb.field('知识产权归属').fill('项目形成的知识产权归揭榜方所有。');
+  await tb.field('利益分配').fill('转化收益由揭榜方与发榜方按 7:3 分配。');
+  await tb.fillRepresentatives({ A01: '周立群', A02: '孟庆和' });
+  await expect(tb.noFindings).toBeVisible();
+  await tb.finalise();
+  await expect(tb.field('合同编号')).toBeDisabled();
 }

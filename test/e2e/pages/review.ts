@@ -28,6 +28,13 @@ export class ReviewPage {
     return this.page.getByTestId('bureau-fingerprint');
   }
 
+  /** The bureau's fingerprint the import shows (groups of four hex digits), once it shows. */
+  async shownBureauFingerprint(): Promise<string> {
+    await expect(this.bureauFingerprint).toContainText('市科技局签名密钥指纹：');
+    const text = await this.bureauFingerprint.innerText();
+    return /：([0-9a-f ]+)（/.exec(text)?.[1]?.trim() ?? '';
+  }
+
   /** Opens a review package file from the USB stick (checks shown, nothing imported yet). */
   async openPackage(file: Files): Promise<void> {
     await this.shell.choose(
