@@ -75,9 +75,10 @@ import {
   type Draft,
   type IngestOutcome,
 } from './bureau';
-import { enrolSigner, signAward } from './award';
 import { problemOf } from './deps';
 import { buildPanelBundle } from './desk';
+import { appSignedAward } from '../../../test/fixtures/award-signed';
+import { chairTaskBookBundle } from '../../../test/fixtures/taskbook-bundle';
 import { freshDeps } from './test-db';
 
 const PROFILE = '00000000-0000-4000-8000-000000000001';
@@ -219,40 +220,8 @@ async function panelBundle(pkg: ReviewPackage, manifest: string, chair: SigningK
 }
 
 /** A task book signed by the chair and the issuer, as the chair's screen exports it. */
-function taskBookBundle(tb: TaskBook, chair: SigningKeyPair, counter = 3) {
-  // The chair's audit log has grown since the panel's result (4 entries then).
-  const audit = auditChain('E01', 6);
-  return buildBundle({
-    crypto: nobleCrypto,
-    kind: 'task-book',
-    bundleId: `${tb.taskBookId}-1`,
-    subject: { type: 'task-book', id: tb.taskBookId },
-    signers: [
-      {
-        role: 'chair',
-        id: 'E01',
-        name: '张志远',
-        secretKey: chair.secretKey,
-        counter,
-        audit: audit.head,
-      },
-      {
-        role: 'issuer',
-        id: 'ISSUER',
-        name: '克拉玛依油田开发有限公司（示例）',
-        secretKey: generateSigningKey().secretKey,
-        counter: 1,
-        audit: EMPTY_HEAD,
-      },
-    ],
-    document: tb,
-    files: new Map([
-      ['taskbook.pdf', new TextEncoder().encode('%PDF-1.4 task book')],
-      ['audit.json', audit.bytes],
-    ]),
-    createdAt: '2026-10-20T09:00:00+08:00',
-  });
-}
+const taskBookBundle = (tb: TaskBook, chair: SigningKeyPair, counter = 3) =>
+  chairTaskBookBundle(tb, chair.secretKey, { crypto: nobleCrypto, counter });
 
 const finalTaskBook = (over: Partial<TaskBook> = {}): TaskBook => ({
   ...sampleTaskBook(),
@@ -390,18 +359,14 @@ describe('taking bundles in', () => {
 
     // On the project's own device, the award screen's workflow: the bureau's officer and the
     // 发榜方 enrolled there sign the race's choice (第十三条（三）).
-    const project = freshDeps();
-    const officer = await enrolSigner(project.db, 'x', {
-      role: 'bureau',
-      name: '克拉玛依市科学技术局',
-    });
-    const issuer = await enrolSigner(project.db, 'x', { role: 'issuer', name: '陈立新' });
     const choice = sampleRaceChoice();
-    const signed = await signAward(project.db, {
+    const signed = await appSignedAward({
       tb,
       document: { type: 'race', doc: choice },
-      signerIds: [officer.signerId, issuer.signerId],
-      actor: 'x',
+      signers: [
+        { role: 'bureau', name: '克拉玛依市科学技术局' },
+        { role: 'issuer', name: '陈立新' },
+      ],
       now: '2027-12-28T09:00:00+08:00',
     });
 

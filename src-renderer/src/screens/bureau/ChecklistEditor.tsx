@@ -21,6 +21,7 @@ export function ChecklistEditor({
           // The items are edited in place and may repeat while typed: their place is their key.
           <li key={i} className="row">
             <input
+              className="grow"
               aria-label={t('bureau.assign.item', { n: i + 1 })}
               value={item}
               onChange={(e) => onChange(items.map((x, j) => (j === i ? e.target.value : x)))}
