@@ -3,7 +3,7 @@
  * plus 不适用), and the templates shipped in the app for each kind of inspection. An assignment may
  * carry its own checklist, which then replaces the template (第十二条（二）（五）（八）).
  */
-import type { InspectionAssignment } from '../bundle/documents';
+import { InspectionAssignmentSchema, type InspectionAssignment } from '../bundle/documents';
 import type { SubjectType } from '../bundle/terms';
 import type { InspectionFinding, InspectionReport } from '../model';
 
@@ -117,4 +117,40 @@ export function tally(checklist: InspectionReport['checklist']): Record<Inspecti
   };
   for (const c of checklist) out[c.result] += 1;
   return out;
+}
+
+/** Why a checklist the bureau wrote is refused (nothing is signed then). */
+export type ChecklistProblem =
+  | { kind: 'empty'; article: string }
+  | { kind: 'item'; item: number; message: string }
+  | { kind: 'list'; message: string };
+
+/**
+ * An assignment's own checklist as the bureau writes it, by the one rule every door applies — the
+ * `checklist` field of InspectionAssignmentSchema, which `jiebang inspection assign` reads too:
+ * each item normalised like every name (invisible characters dropped, trimmed, 1–200 characters,
+ * control characters refused), at most 200 items. An empty list is refused with the article that
+ * asks for the check (the subject's template: 第十二条（一）（二） for a demand), since the bureau
+ * sends a team to check something. `item` is 1-based.
+ */
+export function assignmentChecklist(
+  items: readonly string[],
+  subject: SubjectType,
+): { ok: true; items: string[] } | { ok: false; problem: ChecklistProblem } {
+  if (items.length === 0)
+    return {
+      ok: false,
+      problem: { kind: 'empty', article: CHECKLIST_TEMPLATES[purposeOf(subject)].article },
+    };
+  const parsed = InspectionAssignmentSchema.shape.checklist.safeParse(items);
+  if (parsed.success) return { ok: true, items: parsed.data };
+  const [issue] = parsed.error.issues;
+  const at = issue?.path[0];
+  return {
+    ok: false,
+    problem:
+      typeof at === 'number'
+        ? { kind: 'item', item: at + 1, message: issue?.message ?? '' }
+        : { kind: 'list', message: issue?.message ?? '' },
+  };
 }

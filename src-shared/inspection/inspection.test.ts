@@ -8,6 +8,7 @@ import { InspectionReportSchema, type InspectionReport } from '../model';
 import {
   admitPhoto,
   answeredAssignment,
+  assignmentChecklist,
   checkReport,
   currentReport,
   CHECKLIST_TEMPLATES,
@@ -81,6 +82,34 @@ describe('the checklist', () => {
     expect(
       startChecklist({ ...assignment, subject: { type: 'task-book', id: 'TB-1' } })[0]?.item,
     ).toBe(CHECKLIST_TEMPLATES.progress.items[0]);
+  });
+
+  it('takes an assignment’s own items normalised like every name; refuses an empty list with the subject’s article, a blank or control-character item by its place', () => {
+    expect(
+      assignmentChecklist(['\u3000需求是否真实\u200b ', '配套资金是否落实'], 'demand'),
+    ).toEqual({
+      ok: true,
+      items: ['需求是否真实', '配套资金是否落实'],
+    });
+    expect(assignmentChecklist([], 'demand')).toEqual({
+      ok: false,
+      problem: { kind: 'empty', article: '第十二条（一）（二）' },
+    });
+    expect(assignmentChecklist([], 'task-book')).toEqual({
+      ok: false,
+      problem: { kind: 'empty', article: '第十二条（八）3，第十四条' },
+    });
+    expect(assignmentChecklist(['需求是否真实', ' '], 'demand')).toEqual({
+      ok: false,
+      problem: { kind: 'item', item: 2, message: '不能为空' },
+    });
+    const control = assignmentChecklist(['需求\u0007是否真实'], 'demand');
+    expect(control.ok ? null : control.problem.kind).toBe('item');
+    const many = assignmentChecklist(
+      Array.from({ length: 201 }, (_, i) => `检查项 ${i + 1}`),
+      'demand',
+    );
+    expect(many.ok ? null : many.problem.kind).toBe('list');
   });
 
   it('counts findings for the cover', () => {

@@ -3,7 +3,9 @@
  * `jiebang ingest --json`, `jiebang calendar publicity`) and the desk's workflow
  * (src-renderer/src/workflows/bureau.ts over main's real handlers) give the same package from the
  * sample's workbooks, name the same bad row, take the same panel result in with the same ranking,
- * decision and findings, and count the same publicity window.
+ * decision and findings, and count the same publicity window; an inspection assignment's
+ * checklist, typed the same at the desk and in the JSON `jiebang inspection assign` signs, is
+ * signed the same (`assignmentChecklist` judges the field both read).
  */
 import 'fake-indexeddb/auto';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openBundle } from '../../src-shared/bundle';
+import { assignmentChecklist } from '../../src-shared/inspection';
 import type { NamedBytes } from '../../src-shared/bureau';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { contractByChannel, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
@@ -28,6 +31,7 @@ import { say } from '../../src-renderer/src/i18n/strings';
 import {
   approve,
   editDraftCell,
+  issueAssignment,
   ingestResult,
   judgeDraft,
   listRounds,
@@ -280,5 +284,69 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     const kept = (await listRounds(db))[0];
     expect(kept?.approval?.approvedOn).toBe('2026-09-29');
     expect((await openBundle(signed.bytes, { crypto: nodeCrypto })).ok).toBe(true);
+  });
+
+  it('signs an assignment’s checklist as `jiebang inspection assign` signs the same items', async () => {
+    const created = await channel('profile:create')({
+      label: '市科技局（检查项）',
+      passphrase: PASS,
+    });
+    const profileId = created.profile.id;
+    const { key } = await channel('bureau:key-create')({ profileId, passphrase: PASS });
+    const draft = await readDraft(api, await filesOf(LISTS), await filesOf(ATTACHMENTS));
+    const verdict = judgeDraft(draft);
+    if (!verdict.ok) throw new Error(verdict.problems.map((p) => p.message).join('\n'));
+    const common = { profileId, passphrase: PASS, key, actor: '市科技局' };
+    await signRound(db, api, {
+      ...common,
+      verdict,
+      draft,
+      encrypt: { kind: 'none' },
+      now: new Date('2026-09-01T09:00:00+08:00'),
+    });
+    // As typed: a full-width space and invisible characters around the words.
+    const typed = [
+      '\u3000采出水日处理量与需求材料一致\u200b',
+      '发榜方为技术需求的最终用户 ',
+      '现场\u200d水质取样送检',
+    ];
+    const desk = await issueAssignment(db, api, {
+      ...common,
+      packageId: 'KLMY-2026-JB-001',
+      site: '采出水处理站',
+      team: '李检查，王核验',
+      dueBy: '2026-09-30',
+      checklist: typed,
+      now: new Date('2026-09-02T09:00:00+08:00'),
+    });
+    const viaDesk = await openBundle(desk.bytes, { crypto: nodeCrypto });
+    if (!viaDesk.ok || viaDesk.bundle.kind !== 'inspection-assignment') throw new Error('desk');
+
+    const json = join(dir, 'assignment.json');
+    await writeFile(json, JSON.stringify({ ...viaDesk.bundle.document, checklist: typed }));
+    const cli = await run(
+      'inspection',
+      'assign',
+      json,
+      '--key',
+      'resources/sample/keys/bureau-signing.key',
+      '-o',
+      join(dir, 'assignment.jbx'),
+      '--data',
+      join(dir, 'cli-assign'),
+    );
+    expect(cli.code, cli.err).toBe(0);
+    const viaCli = await openBundle(new Uint8Array(await readFile(join(dir, 'assignment.jbx'))), {
+      crypto: nodeCrypto,
+    });
+    if (!viaCli.ok || viaCli.bundle.kind !== 'inspection-assignment') throw new Error('cli');
+    const rule = assignmentChecklist(typed, 'demand');
+    expect(rule.ok && rule.items).toEqual([
+      '采出水日处理量与需求材料一致',
+      '发榜方为技术需求的最终用户',
+      '现场水质取样送检',
+    ]);
+    expect(viaDesk.bundle.document.checklist).toEqual(rule.ok && rule.items);
+    expect(viaCli.bundle.document.checklist).toEqual(viaDesk.bundle.document.checklist);
   });
 });

@@ -13,6 +13,7 @@ import { message, type Message } from '../i18n/strings';
 import { problemOf } from '../workflows/deps';
 import {
   approve,
+  draftToReplace,
   editDraftCell,
   ingestResult,
   issueAssignment,
@@ -24,6 +25,7 @@ import {
   saveDraft,
   signRound,
   type Draft,
+  type DraftName,
   type DraftVerdict,
   type SignedRound,
   type StoredRound,
@@ -41,6 +43,8 @@ interface BureauState {
   loaded: boolean;
   draft: Draft | null;
   verdict: DraftVerdict | null;
+  /** The draft new lists would replace, named while the bureau is asked (替换草稿 / 保留草稿). */
+  replacing: DraftName | null;
   signed: SignedRound | null;
   rounds: StoredRound[];
   busy: boolean;
@@ -53,14 +57,24 @@ interface BureauState {
     passphrase: string,
     effective: string,
   ) => Promise<Uint8Array | null>;
-  /** `filter`: the file dialog's label (the screen's words). */
+  /**
+   * Opens new lists and proposals as the draft. `filter`: the file dialog's label (the screen's
+   * words). While a draft with content exists, asks first (`replacing`), opening nothing.
+   */
   openLists: (filter: string) => Promise<void>;
+  /** The bureau answered 替换草稿: the new lists are chosen and replace the draft. */
+  replaceDraft: (filter: string) => Promise<void>;
+  /** The bureau answered 保留草稿 (or pressed Esc): nothing changes. */
+  keepDraft: () => void;
   editCell: (at: { grid: number; row: number; col: number }, value: CellValue) => Promise<void>;
   sign: (input: { profileId: string; passphrase: string; encrypt: Encrypt }) => Promise<void>;
   /** Takes bundles in (the kind recognised by the workflow); each file's outcome is shown. */
   ingest: (input: { profileId: string; passphrase: string; filter: string }) => Promise<void>;
   approve: (packageId: string, approvedOn: string) => Promise<void>;
-  /** Issues an inspection assignment of a round's demand, signed in main, and saves it. */
+  /**
+   * Issues an inspection assignment of a round's demand, signed in main, and saves it.
+   * @returns whether it was issued (the form is then cleared; a refusal keeps what was typed).
+   */
   issue: (input: {
     profileId: string;
     passphrase: string;
@@ -68,7 +82,8 @@ interface BureauState {
     site: string;
     team: string;
     dueBy: string;
-  }) => Promise<void>;
+    checklist: readonly string[];
+  }) => Promise<boolean>;
   exportXlsx: (round: StoredRound) => Promise<void>;
   /** Prints a notice (main renders it): Electron prints; the web host downloads the PDF. */
   printNotice: (notice: Notice, name: string) => Promise<void>;
@@ -96,6 +111,7 @@ export const useBureau = create<BureauState>()((set, get) => {
     loaded: false,
     draft: null,
     verdict: null,
+    replacing: null,
     signed: null,
     rounds: [],
     busy: false,
@@ -138,8 +154,16 @@ export const useBureau = create<BureauState>()((set, get) => {
       });
       return bytes;
     },
-    openLists: (filter) =>
+    openLists: async (filter) => {
+      const replacing = draftToReplace(get().draft);
+      if (replacing) set({ replacing, message: null });
+      else await get().replaceDraft(filter);
+    },
+    keepDraft: () =>
+      set({ replacing: null, message: { kind: 'ok', message: message('bureau.draft.kept') } }),
+    replaceDraft: (filter) =>
       attempt(async () => {
+        set({ replacing: null });
         const r = await api['file:open']({
           filters: [
             {
@@ -155,8 +179,8 @@ export const useBureau = create<BureauState>()((set, get) => {
           r.files.filter((f) => isList(f.name)),
           r.files.filter((f) => !isList(f.name)),
         );
-        await saveDraft(dbOf(), draft, true);
-        set({ draft, verdict: judgeDraft(draft), signed: null });
+        const kept = await saveDraft(dbOf(), draft, true, now());
+        set({ draft: kept, verdict: judgeDraft(kept), signed: null });
       }),
     editCell: (at, value) =>
       attempt(async () => {
@@ -164,7 +188,8 @@ export const useBureau = create<BureauState>()((set, get) => {
         if (!draft) return;
         const next = editDraftCell(draft, at, value);
         set({ draft: next, verdict: judgeDraft(next) });
-        await saveDraft(dbOf(), next, false);
+        const kept = await saveDraft(dbOf(), next, false, now());
+        set({ draft: kept });
       }),
     sign: (input) =>
       attempt(async () => {
@@ -222,8 +247,9 @@ export const useBureau = create<BureauState>()((set, get) => {
         if (!r.ok) set({ message: { kind: 'error', message: r.reason } });
         set({ rounds: await listRounds(db) });
       }),
-    issue: (input) =>
-      attempt(async () => {
+    issue: async (input) => {
+      let done = false;
+      await attempt(async () => {
         const { key } = get();
         if (!key) return;
         const db = dbOf();
@@ -238,7 +264,10 @@ export const useBureau = create<BureauState>()((set, get) => {
         set({
           message: { kind: 'ok', message: message('bureau.assign.issued', { file: issued.file }) },
         });
-      }),
+        done = true;
+      });
+      return done;
+    },
     exportXlsx: (round) =>
       attempt(async () => {
         const bytes = await roundWorkbook(api, round);

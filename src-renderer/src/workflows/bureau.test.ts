@@ -51,11 +51,16 @@ import {
   type TaskBook,
 } from '../../../src-shared/model';
 import { samplePackage, sampleSheets } from '../../../src-shared/sample-fixture';
+import { checkAwardDocument } from '../../../src-shared/award';
+import { sampleRaceChoice } from '../../../src-shared/award/samples';
+import { openBundle } from '../../../src-shared/bundle';
 import { auditLog } from '../db/repo';
 import { say } from '../i18n/strings';
 import {
   approve,
   clearDraft,
+  DEFAULT_CHECKLIST,
+  draftToReplace,
   issueAssignment,
   editDraftCell,
   ingestResult,
@@ -70,7 +75,10 @@ import {
   type Draft,
   type IngestOutcome,
 } from './bureau';
+import { problemOf } from './deps';
 import { buildPanelBundle } from './desk';
+import { appSignedAward } from '../../../test/fixtures/award-signed';
+import { chairTaskBookBundle } from '../../../test/fixtures/taskbook-bundle';
 import { freshDeps } from './test-db';
 
 const PROFILE = '00000000-0000-4000-8000-000000000001';
@@ -212,40 +220,8 @@ async function panelBundle(pkg: ReviewPackage, manifest: string, chair: SigningK
 }
 
 /** A task book signed by the chair and the issuer, as the chair's screen exports it. */
-function taskBookBundle(tb: TaskBook, chair: SigningKeyPair, counter = 3) {
-  // The chair's audit log has grown since the panel's result (4 entries then).
-  const audit = auditChain('E01', 6);
-  return buildBundle({
-    crypto: nobleCrypto,
-    kind: 'task-book',
-    bundleId: `${tb.taskBookId}-1`,
-    subject: { type: 'task-book', id: tb.taskBookId },
-    signers: [
-      {
-        role: 'chair',
-        id: 'E01',
-        name: '张志远',
-        secretKey: chair.secretKey,
-        counter,
-        audit: audit.head,
-      },
-      {
-        role: 'issuer',
-        id: 'ISSUER',
-        name: '克拉玛依油田开发有限公司（示例）',
-        secretKey: generateSigningKey().secretKey,
-        counter: 1,
-        audit: EMPTY_HEAD,
-      },
-    ],
-    document: tb,
-    files: new Map([
-      ['taskbook.pdf', new TextEncoder().encode('%PDF-1.4 task book')],
-      ['audit.json', audit.bytes],
-    ]),
-    createdAt: '2026-10-20T09:00:00+08:00',
-  });
-}
+const taskBookBundle = (tb: TaskBook, chair: SigningKeyPair, counter = 3) =>
+  chairTaskBookBundle(tb, chair.secretKey, { crypto: nobleCrypto, counter });
 
 const finalTaskBook = (over: Partial<TaskBook> = {}): TaskBook => ({
   ...sampleTaskBook(),
@@ -263,12 +239,13 @@ describe('the draft', () => {
       [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
       proposals(),
     );
-    await saveDraft(deps.db, draft, true);
+    await saveDraft(deps.db, draft, true, new Date('2026-09-01T01:00:00Z'));
     const typed: Draft = editDraftCell(draft, { grid: 1, row: 3, col: 1 }, '改过的名称');
-    await saveDraft(deps.db, typed, false);
+    await saveDraft(deps.db, typed, false, new Date('2026-09-01T01:30:00Z'));
 
     const back = await loadDraft(deps.db);
     expect(back?.grids).toEqual(typed.grids);
+    expect(back?.editedAt).toBe('2026-09-01T01:30:00.000Z');
     expect(back?.proposals.map((p) => p.name)).toEqual(typed.proposals.map((p) => p.name));
     expect(back?.proposals[0]?.bytes).toEqual(typed.proposals[0]?.bytes);
     // Sealed: no cell of the draft is readable in the stored rows.
@@ -286,6 +263,33 @@ describe('the draft', () => {
     expect(await loadDraft(deps.db)).toBeNull();
   });
 
+  it('is named before new lists replace it — its package id (or its files) and its last edit — and only when it holds something', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    expect(draftToReplace(null)).toBeNull();
+    expect(draftToReplace({ grids: [], proposals: [], unreadable: [] })).toBeNull();
+    const draft = await readDraft(
+      main.api,
+      [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
+      proposals(),
+    );
+    const kept = await saveDraft(deps.db, draft, true, new Date('2026-09-01T01:00:00Z'));
+    const files = [...new Set(sampleGrids().map((g) => g.file)), ...proposals().map((p) => p.name)];
+    expect(draftToReplace(await loadDraft(deps.db))).toEqual({
+      packageId: 'KLMY-2026-JB-001',
+      files,
+      editedAt: '2026-09-01T01:00:00.000Z',
+    });
+    // Lists with a bad row give no package yet: the draft is named by its files.
+    const broken = editDraftCell(kept, { grid: 1, row: 3, col: 0 }, '');
+    expect(judgeDraft(broken).ok).toBe(false);
+    expect(draftToReplace(broken)).toEqual({
+      packageId: null,
+      files,
+      editedAt: '2026-09-01T01:00:00.000Z',
+    });
+  });
+
   it('becomes the round when signed, and is then dropped', async () => {
     const deps = freshDeps();
     const main = await fakeMain();
@@ -294,7 +298,7 @@ describe('the draft', () => {
       [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
       proposals(),
     );
-    await saveDraft(deps.db, draft, true);
+    await saveDraft(deps.db, draft, true, new Date('2026-09-01T01:00:00Z'));
     const signed = await signedRound(deps, main);
     expect(signed.round.issued.fingerprint).toBe(main.key.fingerprint);
     expect(await loadDraft(deps.db)).toBeNull();
@@ -334,6 +338,69 @@ describe('taking bundles in', () => {
       'bureau.approve',
       'bureau.bundle.ingest',
     ]);
+  });
+
+  it('takes a form after the award that passes, signed as the award screen signs it: listed with its kind, date and signers; the stage stays 任务书已签订', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const chair = generateSigningKey();
+    const { round } = await signedRound(deps, main);
+    await take(
+      deps,
+      main,
+      'panel.jbx',
+      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
+    );
+    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+    const tb = finalTaskBook();
+    expect(reason(await take(deps, main, 'taskbook.jbx', await taskBookBundle(tb, chair)))).toBe(
+      '',
+    );
+
+    // On the project's own device, the award screen's workflow: the bureau's officer and the
+    // 发榜方 enrolled there sign the race's choice (第十三条（三）).
+    const choice = sampleRaceChoice();
+    const signed = await appSignedAward({
+      tb,
+      document: { type: 'race', doc: choice },
+      signers: [
+        { role: 'bureau', name: '克拉玛依市科学技术局' },
+        { role: 'issuer', name: '陈立新' },
+      ],
+      now: '2027-12-28T09:00:00+08:00',
+    });
+
+    const taken = await take(deps, main, signed.name, signed.bytes);
+    expect(reason(taken)).toBe('');
+    if (!taken.ok) return;
+    expect(taken.isDuplicate).toBe(false);
+    // Its signers are new to this round: each named with its fingerprint, to check on paper.
+    expect(taken.notes.join('\n')).toContain('新签名者 陈立新（发榜方）');
+    const form = taken.round.taken?.at(-1);
+    expect(form).toMatchObject({
+      kind: 'race-choice',
+      id: 'RC-1',
+      date: '2027-12-20',
+      file: 'TB-KLMY-2026-001-RC-1.jbx',
+      summary: '任务书 TB-KLMY-2026-001：A01 88 分，A02 79 分；择优支持 A01',
+    });
+    expect(form?.signers.map((x) => [x.role, x.name])).toEqual([
+      ['bureau', '克拉玛依市科学技术局'],
+      ['issuer', '陈立新'],
+    ]);
+    expect(form?.findings).toEqual(checkAwardDocument({ type: 'race', doc: choice }, tb));
+    expect(stageOf(taken.round, '2028-01-05')).toBe('taskbook-signed');
+    const [kept] = await listRounds(deps.db);
+    expect(kept?.taken?.map((t) => t.kind)).toEqual(['task-book', 'race-choice']);
+    expect((await auditLog(deps.db)).at(-1)).toMatchObject({
+      action: 'bureau.bundle.ingest',
+      target: 'KLMY-2026-JB-001',
+    });
+
+    // The same file again: taken once, nothing written.
+    const again = await take(deps, main, signed.name, signed.bytes);
+    expect(again.ok && again.isDuplicate).toBe(true);
+    expect((await listRounds(deps.db))[0]?.taken).toHaveLength(2);
   });
 
   it('refuses a task book for a package it did not issue by name, and writes nothing', async () => {
@@ -471,6 +538,7 @@ describe('inspections', () => {
       site: '采出水处理站',
       team: '李检查，王核验',
       dueBy: '2026-09-30',
+      checklist: DEFAULT_CHECKLIST,
       actor: '市科技局 李明',
       now: new Date('2026-09-02T02:00:00Z'),
     });
@@ -507,5 +575,52 @@ describe('inspections', () => {
     expect(kept?.taken?.map((t) => [t.kind, t.id, t.signers.map((x) => x.name)])).toEqual([
       ['inspection-report', 'KLMY-2026-JB-001-ASG-1-R1', ['李检查', '王核验']],
     ]);
+  });
+
+  it('signs the checklist as the bureau edited it, each item normalised; refuses an empty list citing the article, and a blank item by its place, writing nothing', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const { round } = await signedRound(deps, main);
+    const input = {
+      profileId: PROFILE,
+      passphrase: PASS,
+      key: main.key,
+      packageId: round.packageId,
+      site: '采出水处理站',
+      team: '李检查，王核验',
+      dueBy: '2026-09-30',
+      actor: '市科技局 李明',
+      now: new Date('2026-09-02T02:00:00Z'),
+    };
+    const refusal = (checklist: string[]) =>
+      issueAssignment(deps.db, main.api, { ...input, checklist }).then(
+        () => '',
+        (e: unknown) => say('zh', problemOf(e)),
+      );
+    expect(DEFAULT_CHECKLIST).toContain('发榜方为技术需求的最终用户');
+    expect(await refusal([])).toBe('考察任务须列明至少一项检查项（第十二条（一）（二）），未签发');
+    expect(await refusal(['日处理量与需求材料一致', ' \u200b '])).toBe(
+      '检查项第 2 项：不能为空，未签发',
+    );
+    expect((await listRounds(deps.db))[0]?.assignments).toBeUndefined();
+
+    const issued = await issueAssignment(deps.db, main.api, {
+      ...input,
+      checklist: [
+        '  日处理量与需求材料一致\u200b',
+        '发榜方为技术需求的最终用户',
+        '新增：现场水质取样',
+      ],
+    });
+    const opened = await openBundle(issued.bytes, { crypto: nobleCrypto });
+    if (!opened.ok || opened.bundle.kind !== 'inspection-assignment') throw new Error('bundle');
+    expect(opened.bundle.document.checklist).toEqual([
+      '日处理量与需求材料一致',
+      '发榜方为技术需求的最终用户',
+      '新增：现场水质取样',
+    ]);
+    expect(issued.round.assignments?.[0]?.assignment.checklist).toEqual(
+      opened.bundle.document.checklist,
+    );
   });
 });

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { AuditHeadSchema } from '../../../src-shared/audit/head';
-import { checkAwardDocument, type AwardDocument } from '../../../src-shared/award';
+import { checkAwardDocument, dateOf, type AwardDocument } from '../../../src-shared/award';
 import {
   applyImport,
   checkImport,
@@ -42,7 +42,15 @@ import { NoticeSchema, type Notice } from '../../../src-shared/bureau/notice-sch
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { BytesSchema, type Api, type BureauKeyInfo } from '../../../src-shared/ipc';
 import { ReviewPackageSchema, TaskBookSchema, type ReviewPackage } from '../../../src-shared/model';
-import { answeredAssignment, checkReport, currentReport } from '../../../src-shared/inspection';
+import {
+  answeredAssignment,
+  assignmentChecklist,
+  checkReport,
+  CHECKLIST_TEMPLATES,
+  currentReport,
+  purposeOf,
+  type ChecklistProblem,
+} from '../../../src-shared/inspection';
 import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { commitChange } from '../db/repo';
@@ -69,6 +77,8 @@ export interface Draft {
   proposals: NamedBytes[];
   /** Files that could not be read at all (named). */
   unreadable: string[];
+  /** When the draft was last kept (ISO time, set by `saveDraft`); absent before it is kept. */
+  editedAt?: string;
 }
 
 /**
@@ -187,15 +197,23 @@ const StoredDraftSchema = z.object({
   ),
   unreadable: z.array(z.string()),
   proposals: z.number().int().nonnegative(),
+  editedAt: z.string().optional(),
 });
 const StoredProposalSchema = z.object({ name: z.string(), bytes: BytesSchema });
 
 /**
- * Keeps the draft sealed in the rounds table, so a reload or a lock loses nothing. `withFiles`:
- * the proposal files are written again too (after an import; a typed cell leaves them as they
- * are). Not on the audit record: a keystroke is not an action.
+ * Keeps the draft sealed in the rounds table, so a reload or a lock loses nothing, stamped with
+ * `now` as its last edit. `withFiles`: the proposal files are written again too (after an import;
+ * a typed cell leaves them as they are). Not on the audit record: a keystroke is not an action.
+ * @returns the draft as kept (with `editedAt`).
  */
-export async function saveDraft(db: JiebangDB, draft: Draft, withFiles: boolean): Promise<void> {
+export async function saveDraft(
+  db: JiebangDB,
+  draft: Draft,
+  withFiles: boolean,
+  now: Date,
+): Promise<Draft> {
+  const editedAt = now.toISOString();
   const value = {
     grids: draft.grids.map((g) => ({
       ...g,
@@ -204,6 +222,7 @@ export async function saveDraft(db: JiebangDB, draft: Draft, withFiles: boolean)
     })),
     unreadable: draft.unreadable,
     proposals: draft.proposals.length,
+    editedAt,
   };
   await db.transaction('rw', db.rounds, async () => {
     if (withFiles) {
@@ -217,6 +236,7 @@ export async function saveDraft(db: JiebangDB, draft: Draft, withFiles: boolean)
     }
     await db.rounds.put({ id: DRAFT_ID, value });
   });
+  return { ...draft, editedAt };
 }
 
 /** The draft kept by `saveDraft`, or null when there is none. */
@@ -226,7 +246,37 @@ export async function loadDraft(db: JiebangDB): Promise<Draft | null> {
   const kept = StoredDraftSchema.parse(row['value']);
   const files = await db.rounds.where(':id').startsWith(`${DRAFT_ID}/`).toArray();
   const proposals = files.map((f) => StoredProposalSchema.parse(f['value']));
-  return { grids: kept.grids, unreadable: kept.unreadable, proposals };
+  return {
+    grids: kept.grids,
+    unreadable: kept.unreadable,
+    proposals,
+    ...(kept.editedAt ? { editedAt: kept.editedAt } : {}),
+  };
+}
+
+/** The draft as named when the bureau is asked before replacing it. */
+export interface DraftName {
+  /** The package id its lists give, when they give one. */
+  packageId: string | null;
+  /** Its files (lists, then proposals), for a draft whose lists give no package yet. */
+  files: string[];
+  /** When it was last edited (ISO), when known. */
+  editedAt: string | null;
+}
+
+/**
+ * The draft to be named before new lists replace it, or null when it holds nothing to lose (no
+ * list, no proposal, no unreadable file): there is one unsigned draft per profile.
+ */
+export function draftToReplace(draft: Draft | null): DraftName | null {
+  if (!draft) return null;
+  if (draft.grids.length + draft.proposals.length + draft.unreadable.length === 0) return null;
+  const verdict = judgeDraft(draft);
+  return {
+    packageId: verdict.ok ? verdict.pkg.packageId : null,
+    files: [...new Set(draft.grids.map((g) => g.file)), ...draft.proposals.map((p) => p.name)],
+    editedAt: draft.editedAt ?? null,
+  };
 }
 
 /** Drops the kept draft (once its round is signed). */
@@ -261,6 +311,8 @@ const TakenSchema = z.object({
   id: z.string(),
   /** The bundle's one line for people (its kind's summary). */
   summary: z.string(),
+  /** The document's own date (signed, assessed, requested, decided, applied, visited). */
+  date: z.string().optional(),
   file: z.string(),
   manifestSha256: z.string(),
   signers: z.array(z.object({ role: z.string(), id: z.string(), name: z.string() })),
@@ -573,13 +625,14 @@ function roundTrust(round: StoredRound, key: BureauKeyInfo): TrustState {
 
 const takenOf = (
   bundle: OpenedBundle,
-  id: string,
+  doc: { id: string; date: string },
   findings: Finding[],
   input: TakeInput,
 ): Taken => ({
   kind: TakenSchema.shape.kind.parse(bundle.kind),
-  id,
+  id: doc.id,
   summary: bundle.summary,
+  date: doc.date,
   file: input.file.name,
   manifestSha256: bundle.manifestSha256,
   signers: bundle.manifest.signers.map((s) => ({ role: s.role, id: s.id, name: s.name })),
@@ -652,7 +705,7 @@ async function takeTaskBook(
     round,
     bundle,
     roundTrust(round, input.key),
-    takenOf(bundle, tb.taskBookId, [], input),
+    takenOf(bundle, { id: tb.taskBookId, date: signedOn }, [], input),
     { taskbookSignedOn: signedOn, taskbook: tb },
     input.actor,
   );
@@ -681,7 +734,7 @@ async function takeAward(
     round,
     bundle,
     roundTrust(round, input.key),
-    takenOf(bundle, awardId(award), findings, input),
+    takenOf(bundle, { id: awardId(award), date: dateOf(award) }, findings, input),
     {},
     input.actor,
   );
@@ -713,8 +766,25 @@ export interface IssueInput {
   /** The team as typed, the leader first, separated by commas (full-width, 、 too). */
   team: string;
   dueBy: string;
+  /** The items to check, as the bureau edited them (`assignmentChecklist` judges them). */
+  checklist: readonly string[];
   actor: string;
   now: Date;
+}
+
+/** What a desk assignment checks unless the bureau edits it: the demand's template. */
+export const DEFAULT_CHECKLIST: readonly string[] = CHECKLIST_TEMPLATES[purposeOf('demand')].items;
+
+/** Why the edited checklist is refused, in the user's language (the article as the measures say it). */
+function checklistRefusal(p: ChecklistProblem): Message {
+  switch (p.kind) {
+    case 'empty':
+      return message('bureau.err.checklistEmpty', { article: p.article });
+    case 'item':
+      return message('bureau.err.checklistItem', { n: p.item, why: p.message });
+    case 'list':
+      return message('bureau.err.checklistList', { why: p.message });
+  }
 }
 
 /**
@@ -736,6 +806,8 @@ export async function issueAssignment(
     .filter((n) => n !== '');
   if (input.site.trim() === '' || team.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueBy))
     throw new WorkflowError(message('bureau.err.assignmentIncomplete'));
+  const checklist = assignmentChecklist(input.checklist, 'demand');
+  if (!checklist.ok) throw new WorkflowError(checklistRefusal(checklist.problem));
   const pkg = round.issued.pkg;
   const n = (round.assignments?.length ?? 0) + 1;
   const assignment = InspectionAssignmentSchema.parse({
@@ -751,7 +823,7 @@ export async function issueAssignment(
       name,
       role: i === 0 ? 'leader' : 'member',
     })),
-    checklist: [],
+    checklist: checklist.items,
     reportTo: { name: pkg.bureau.name, ageRecipient: input.key.ageRecipient },
     issuedOn: today(() => input.now),
     dueBy: input.dueBy,
@@ -813,7 +885,7 @@ async function takeReport(
     round,
     bundle,
     roundTrust(round, input.key),
-    takenOf(bundle, report.reportId, findings, input),
+    takenOf(bundle, { id: report.reportId, date: report.date }, findings, input),
     {},
     input.actor,
   );

@@ -77,4 +77,28 @@ export class DeskPage {
   save(button: string, within = this.page.locator('body')): Promise<string> {
     return this.shell.download(() => within.getByRole('button', { name: button }).click());
   }
+
+  /** The question asked before new lists replace the unsigned draft. */
+  get replacePrompt() {
+    return this.page.getByRole('alertdialog', { name: '替换未签发的草稿？' });
+  }
+
+  /** Asks to open new lists over the draft (the question then shows; no file dialog yet). */
+  async askForNewLists(): Promise<void> {
+    await this.page.getByRole('button', { name: '选择名单与申报材料…' }).click();
+    await expect(this.replacePrompt).toBeVisible();
+  }
+
+  /** Answers 替换草稿 and chooses `files` as the new lists and proposals. */
+  async replaceDraftWith(files: Files): Promise<void> {
+    await this.shell.choose(
+      () => this.replacePrompt.getByRole('button', { name: '替换草稿' }).click(),
+      files,
+    );
+  }
+
+  /** A round's inspection assignment form. */
+  assignment(round = this.round) {
+    return round.getByTestId('bureau-assign');
+  }
 }

@@ -2,37 +2,25 @@ import { useState } from 'react';
 import { DateInput } from '../../components/DateInput';
 import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
-import type { StoredRound } from '../../workflows/bureau';
+import { DEFAULT_CHECKLIST, type StoredRound } from '../../workflows/bureau';
+import { ChecklistEditor } from './ChecklistEditor';
 
-/**
- * An inspection assignment of the round's demand (评榜, 第十二条（二）): where, by whom, by when;
- * signed with the bureau key in main and saved for the team; the team's report answers it.
- */
-export function AssignCard({
-  round,
-  profileId,
-  passphrase,
-}: {
+interface Props {
   round: StoredRound;
   profileId: string;
   passphrase: string;
-}) {
+}
+
+/** The assignment's fields as typed; `onIssued` after a signed assignment (to start afresh). */
+function AssignForm({ round, profileId, passphrase, onIssued }: Props & { onIssued: () => void }) {
   const t = useT();
   const { busy, issue } = useBureau();
   const [site, setSite] = useState('');
   const [team, setTeam] = useState('');
   const [dueBy, setDueBy] = useState('');
-  const issued = round.assignments ?? [];
+  const [checklist, setChecklist] = useState<string[]>([...DEFAULT_CHECKLIST]);
   return (
-    <div data-testid="bureau-assign">
-      <h4>{t('bureau.assign.heading')}</h4>
-      {issued.length > 0 && (
-        <p>
-          {t('bureau.assign.list', {
-            list: issued.map((a) => a.assignment.assignmentId).join(', '),
-          })}
-        </p>
-      )}
+    <>
       <div className="row">
         <label>
           {t('bureau.assign.site')}
@@ -46,23 +34,49 @@ export function AssignCard({
           {t('bureau.assign.due')}
           <DateInput label={t('bureau.assign.due')} value={dueBy} onCommit={setDueBy} />
         </label>
-        <button
-          type="button"
-          disabled={busy || passphrase === ''}
-          onClick={() =>
-            void issue({
-              profileId,
-              passphrase,
-              packageId: round.packageId,
-              site,
-              team,
-              dueBy,
-            })
-          }
-        >
-          {t('bureau.assign.issue')}
-        </button>
       </div>
+      <ChecklistEditor items={checklist} onChange={setChecklist} />
+      <button
+        type="button"
+        disabled={busy || passphrase === ''}
+        onClick={() =>
+          void issue({
+            profileId,
+            passphrase,
+            packageId: round.packageId,
+            site,
+            team,
+            dueBy,
+            checklist,
+          }).then((issued) => issued && onIssued())
+        }
+      >
+        {t('bureau.assign.issue')}
+      </button>
+    </>
+  );
+}
+
+/**
+ * An inspection assignment of the round's demand (评榜, 第十二条（二）): where, by whom, by when,
+ * what to check; signed with the bureau key in main and saved for the team; the team's report
+ * answers it. Once signed, the form starts afresh; a refusal keeps what was typed.
+ */
+export function AssignCard(props: Props) {
+  const t = useT();
+  const [issuedCount, setIssuedCount] = useState(0);
+  const issued = props.round.assignments ?? [];
+  return (
+    <div data-testid="bureau-assign">
+      <h4>{t('bureau.assign.heading')}</h4>
+      {issued.length > 0 && (
+        <p>
+          {t('bureau.assign.list', {
+            list: issued.map((a) => a.assignment.assignmentId).join(', '),
+          })}
+        </p>
+      )}
+      <AssignForm key={issuedCount} {...props} onIssued={() => setIssuedCount((n) => n + 1)} />
     </div>
   );
 }

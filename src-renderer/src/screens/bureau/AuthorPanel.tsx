@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 import type { DraftProblem } from '../../workflows/bureau';
+import { ReplaceDraft } from './ReplaceDraft';
 
 /**
  * One problem of the lists — a bad row, or a rule of the measures with its article — beside the
@@ -46,17 +47,20 @@ export function AuthorPanel({ profileId, passphrase }: { profileId: string; pass
   const t = useT();
   const { verdict, signed, busy, openLists, sign, save, printNotice } = useBureau();
   const [encrypt, setEncrypt] = useState(false);
+  const open = useRef<HTMLButtonElement>(null);
   return (
     <div className="card" data-testid="bureau-author">
       <h2>{t('bureau.author.heading')}</h2>
       <p className="note">{t('bureau.author.intro')}</p>
       <button
+        ref={open}
         type="button"
         disabled={busy}
         onClick={() => void openLists(t('bureau.author.filter'))}
       >
         {t('bureau.author.open')}
       </button>
+      <ReplaceDraft back={open} />
       {verdict && !verdict.ok && (
         <div role="alert" className="error">
           <p>{t('bureau.author.problems', { n: verdict.problems.length })}</p>
