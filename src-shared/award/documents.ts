@@ -182,3 +182,10 @@ export type AwardDocument =
   | { type: 'assessment'; doc: MilestoneAssessmentForm }
   | { type: 'race'; doc: RaceChoice }
   | { type: 'form'; doc: ProjectForm };
+
+/** `AwardDocument` read back from storage (the bureau desk keeps the forms it took in). */
+export const AwardDocumentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('assessment'), doc: MilestoneAssessmentFormSchema }),
+  z.object({ type: z.literal('race'), doc: RaceChoiceSchema }),
+  z.object({ type: z.literal('form'), doc: ProjectFormSchema }),
+]);

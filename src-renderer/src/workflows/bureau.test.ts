@@ -51,8 +51,12 @@ import {
   type TaskBook,
 } from '../../../src-shared/model';
 import { samplePackage, sampleSheets } from '../../../src-shared/sample-fixture';
-import { checkAwardDocument } from '../../../src-shared/award';
-import { sampleRaceChoice } from '../../../src-shared/award/samples';
+import { checkAwardDocument, type AwardDocument } from '../../../src-shared/award';
+import {
+  sampleFailedAcceptance,
+  sampleRaceChoice,
+  sampleTermination,
+} from '../../../src-shared/award/samples';
 import { openBundle } from '../../../src-shared/bundle';
 import { auditLog } from '../db/repo';
 import { say } from '../i18n/strings';
@@ -401,6 +405,56 @@ describe('taking bundles in', () => {
     const again = await take(deps, main, signed.name, signed.bytes);
     expect(again.ok && again.isDuplicate).toBe(true);
     expect((await listRounds(deps.db))[0]?.taken).toHaveLength(2);
+  });
+
+  it('judges a form after the award with the forms already taken in (第十七条), as `jiebang check --with` does: an acceptance after the termination is refused, nothing written', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const chair = generateSigningKey();
+    const { round } = await signedRound(deps, main);
+    await take(
+      deps,
+      main,
+      'panel.jbx',
+      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
+    );
+    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+    const tb = finalTaskBook();
+    expect(reason(await take(deps, main, 'taskbook.jbx', await taskBookBundle(tb, chair)))).toBe(
+      '',
+    );
+    const signers = [
+      { role: 'bureau' as const, name: '克拉玛依市科学技术局' },
+      { role: 'issuer' as const, name: '陈立新' },
+    ];
+    const termination: AwardDocument = { type: 'form', doc: sampleTermination() };
+    const terminated = await appSignedAward({
+      tb,
+      document: termination,
+      signers,
+      now: '2028-09-02T09:00:00+08:00',
+    });
+    expect(reason(await take(deps, main, terminated.name, terminated.bytes))).toBe('');
+    // An acceptance signed on another device, which never saw the termination.
+    const acceptance: AwardDocument = { type: 'form', doc: sampleFailedAcceptance() };
+    const accepted = await appSignedAward({
+      tb,
+      document: acceptance,
+      signers,
+      now: '2029-08-16T09:00:00+08:00',
+    });
+    const before = await deps.db.rounds.toArray();
+    const log = await auditLog(deps.db);
+    const refused = await take(deps, main, accepted.name, accepted.bytes);
+    expect(refused.ok).toBe(false);
+    // The one rule, with the set the CLI reads from a project's folder.
+    const findings = checkAwardDocument(acceptance, tb, undefined, [termination]);
+    expect(findings.map((f) => f.article)).toContain('第十七条');
+    for (const f of findings.filter((x) => x.severity === 'blocking'))
+      expect(reason(refused)).toContain(f.message);
+    expect(reason(refused)).toContain('项目已于 2028-09-01 终止（TRM-1），不再受理验收');
+    expect(await deps.db.rounds.toArray()).toEqual(before);
+    expect(await auditLog(deps.db)).toEqual(log);
   });
 
   it('refuses a task book for a package it did not issue by name, and writes nothing', async () => {

@@ -10,7 +10,12 @@
  */
 import { z } from 'zod';
 import { AuditHeadSchema } from '../../../src-shared/audit/head';
-import { checkAwardDocument, dateOf, type AwardDocument } from '../../../src-shared/award';
+import {
+  AwardDocumentSchema,
+  checkAwardDocument,
+  dateOf,
+  type AwardDocument,
+} from '../../../src-shared/award';
 import {
   applyImport,
   checkImport,
@@ -358,6 +363,11 @@ export const StoredRoundSchema = z.object({
     .optional(),
   /** Bundles taken in after the panel's result, in the order taken. */
   taken: z.array(TakenSchema).optional(),
+  /**
+   * The forms after the award taken in, in the order taken: the next one is judged with them
+   * (`checkAwardDocument`'s signed set, as `jiebang check --with` judges a project's folder).
+   */
+  awards: z.array(AwardDocumentSchema).optional(),
   /** Inspection assignments this desk signed for the round (the reports must answer one). */
   assignments: z
     .array(z.object({ manifestSha256: z.string(), assignment: InspectionAssignmentSchema }))
@@ -727,7 +737,8 @@ async function takeAward(
   const round = (await listRounds(db)).find((r) => r.taskbook?.taskBookId === taskBookId);
   if (!round?.taskbook)
     return { ok: false, reason: message('bureau.err.awardUnknown', { file, id: taskBookId }) };
-  const findings = checkAwardDocument(award, round.taskbook);
+  const signed = round.awards ?? [];
+  const findings = checkAwardDocument(award, round.taskbook, undefined, signed);
   if (hasBlocking(findings)) return blockedBy(file, findings);
   return keepTaken(
     db,
@@ -735,7 +746,7 @@ async function takeAward(
     bundle,
     roundTrust(round, input.key),
     takenOf(bundle, { id: awardId(award), date: dateOf(award) }, findings, input),
-    {},
+    { awards: [...signed, award] },
     input.actor,
   );
 }
