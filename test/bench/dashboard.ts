@@ -31,10 +31,11 @@ export const dashboardSuite: BenchSuite = {
     const host = await startBuiltWebHost();
     try {
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-      // Long tasks on the page's main thread (over 50 ms, as the browser reports them), and the
-      // moment the page is given the files (the file input's change event).
+      // Long tasks on the page's main thread (over 50 ms, as the browser reports them) that start
+      // once the page has the files (the file input's change event; Playwright's own task that
+      // builds the 49 File objects and dispatches it is not the app's), and that moment.
       await page.addInitScript(
-        `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+        `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.startTime >= (window.__filesAt ?? Infinity)) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
          document.addEventListener('change', (e) => { if (e.target instanceof HTMLInputElement && e.target.type === 'file') window.__filesAt = performance.now(); }, true);`,
       );
       await enrolWithPackage(page, host.url, rpBytes, /^E001 /);

@@ -20,7 +20,7 @@ import {
 } from '../db/repo';
 import type { Deps, SaveFile } from './deps';
 import { buildPanelZip } from './desk';
-import { verifySheetFiles, type GatherResult, type ImportOutcome } from './gather';
+import { markJudged, verifySheetFiles, type GatherResult, type ImportOutcome } from './gather';
 import { loadPaperSheets } from './paper';
 import { exportSigned, type ExportOutcome, type SigningAudit } from './signing';
 
@@ -60,6 +60,7 @@ export async function importSheets(
     const file = files[a.file];
     if (!file) throw new Error(`no file ${a.file} for ${a.expertId}`);
     const { file: _index, ...sheet } = a;
+    markJudged(sheet.sheet, pkg.packageId);
     rows.push({ ...sheet, bytes: file.bytes });
   }
   await commitChange(

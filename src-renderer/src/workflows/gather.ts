@@ -39,6 +39,18 @@ export interface GatherResult {
   trust: TrustState;
 }
 
+/** Sheets this page has seen judged against a package (by id): `deskSheets` does not judge them again. */
+const judged = new WeakMap<ScoreSheet, string>();
+
+/** Records that `sheet` passed `judgeSheet` for the package `packageId` (after the import). */
+export const markJudged = (sheet: ScoreSheet, packageId: string): void => {
+  judged.set(sheet, packageId);
+};
+
+/** Whether `sheet` (this very object) passed `judgeSheet` for the package `packageId`. */
+export const wasJudged = (sheet: ScoreSheet, packageId: string): boolean =>
+  judged.get(sheet) === packageId;
+
 /** A sheet bundle the desk takes: submitted, and valid against the rubric to the cell. */
 function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
   if (sheet.status !== 'submitted') return message('chair.notSubmitted');
