@@ -24,7 +24,7 @@ const figureAt = (row: SummaryRow, index: number): number | null => {
  * picks one of them; nothing is aggregated or parsed again): descending by the figure, no figure
  * last, ties in rank order (the sort is stable).
  */
-function orders(table: SummaryTable): Record<SortKey, readonly SummaryRow[]> {
+export function sortOrders(table: SummaryTable): Record<SortKey, readonly SummaryRow[]> {
   const by = (key: SortKey): SummaryRow[] => {
     const index = table.columns.findIndex((c) => c.key === key);
     const keyed = table.rows.map((row) => ({ row, figure: figureAt(row, index) }));
@@ -56,7 +56,7 @@ export function RankingTable({
 }) {
   const t = useT();
   const [sort, setSort] = useState<SortKey>('rank');
-  const sorted = useMemo(() => orders(table), [table]);
+  const sorted = useMemo(() => sortOrders(table), [table]);
   const rows = sorted[sort];
   const th = (key: SortKey, label: StringKey) => (
     <th className="num">
