@@ -120,6 +120,8 @@ export const ProgressSchema = z.object({
   ]),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  /** What `done` and `total` count: bytes (the default) or files (the chair's n / 49 sheets). */
+  unit: z.enum(['bytes', 'files']).optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 export const PROGRESS_EVENT = 'progress';

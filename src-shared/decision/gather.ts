@@ -11,6 +11,11 @@ export interface SheetSource {
   sheet: ScoreSheet;
   /** Where it came from, for messages: a file name, or the chair's own sheet. */
   origin: string;
+  /**
+   * Validated against this package already, by the caller that took it in (the chair's import
+   * judges every sheet bundle to the cell as it verifies it): not validated a second time.
+   */
+  judged?: boolean;
 }
 
 export interface SheetProblem {
@@ -42,12 +47,13 @@ export function gatherSheets(
     ...sources,
     ...(own && own.status === 'submitted' ? [{ sheet: own, origin: '组长本人的评分表' }] : []),
   ];
-  for (const { sheet, origin } of all) {
+  for (const source of all) {
+    const { sheet, origin } = source;
     if (sheet.status !== 'submitted') {
       problems.push({ origin, expertId: sheet.expertId, message: '评分表尚未提交' });
       continue;
     }
-    const issues = validateSheet(sheet, pkg);
+    const issues = source.judged === true ? [] : validateSheet(sheet, pkg);
     if (issues.length > 0) {
       for (const issue of issues)
         problems.push({

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { z } from 'zod';
 import { openBundle } from '../../src-shared/bundle';
@@ -30,34 +31,68 @@ export const dashboardSuite: BenchSuite = {
     const host = await startBuiltWebHost();
     try {
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-      // Long tasks on the page's main thread (over 50 ms, as the browser reports them).
+      // Long tasks on the page's main thread (over 50 ms, as the browser reports them) that start
+      // once the page has the files (the file input's change event; Playwright's own task that
+      // builds the 49 File objects and dispatches it is not the app's), and that moment.
       await page.addInitScript(
-        `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`,
+        `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.startTime >= (window.__filesAt ?? Infinity)) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+         document.addEventListener('change', (e) => { if (e.target instanceof HTMLInputElement && e.target.type === 'file') window.__filesAt = performance.now(); }, true);`,
       );
       await enrolWithPackage(page, host.url, rpBytes, /^E001 /);
-      await page.getByRole('link', { name: '组长汇总' }).click();
+      await page
+        .getByRole('navigation', { name: '评审工作' })
+        .getByRole('link', { name: '组长汇总' })
+        .click();
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: '导入评分表文件…' }).click();
       await page.evaluate('window.__longTasks.length = 0');
-      const t = performance.now();
+      // A CPU profile of the page while importing (BENCH_PROFILE=path.cpuprofile).
+      const profilePath = process.env['BENCH_PROFILE'];
+      const cdp = profilePath ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await cdp.send('Profiler.start');
+      }
       await (await chooser).setFiles(files, { timeout: 300_000 });
-      await page
-        .getByTestId('import-outcomes')
-        .locator('li.ok')
-        .nth(files.length - 1)
-        .waitFor({ timeout: 300_000 });
-      await page.getByTestId('ranking').locator('tbody tr').nth(199).waitFor({ timeout: 300_000 });
-      const ready = performance.now() - t;
+      // Ready: every file's outcome listed and the whole ranking (201 rows with the header) in
+      // the table, its first row drawn — checked on every animation frame, timed in the page.
+      await page.evaluate(`new Promise((resolve) => {
+        const tick = () => {
+          const ok = document.querySelectorAll('[data-testid="import-outcomes"] li.ok').length;
+          const table = document.querySelector('[data-testid="ranking"]');
+          if (ok === ${files.length} && table?.getAttribute('aria-rowcount') === '201' &&
+              table.querySelector('tbody tr[data-applicant]') !== null) {
+            window.__readyAt = performance.now();
+            resolve(true);
+          } else requestAnimationFrame(tick);
+        };
+        tick();
+      })`);
+      if (cdp && profilePath) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(profilePath, JSON.stringify(profile));
+      }
+      const ready = z.number().parse(await page.evaluate('window.__readyAt - window.__filesAt'));
       const longTasks = z
         .array(z.number())
         .parse(await page.evaluate('window.__longTasks.slice()'));
       const domNodes = z
         .number()
         .parse(await page.evaluate('document.querySelectorAll("*").length'));
-      const t2 = performance.now();
-      await page.getByRole('button', { name: '平均' }).click();
-      await page.getByTestId('ranking').locator('tbody tr').nth(199).waitFor();
-      const resort = performance.now() - t2;
+      // Re-sort by the mean: from the click to the next frame drawn, timed in the page.
+      const resort = z.number().parse(
+        await page.evaluate(`(async () => {
+          const button = [...document.querySelectorAll('[data-testid="ranking"] thead button')]
+            .find((b) => b.textContent === '平均');
+          if (!button) return -1;
+          const t = performance.now();
+          button.click();
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return button.getAttribute('aria-pressed') === 'true' ? performance.now() - t : -1;
+        })()`),
+      );
+      if (resort < 0) throw new Error('re-sort: the 平均 column did not sort');
       return [
         {
           suite: 'dashboard',
@@ -65,7 +100,7 @@ export const dashboardSuite: BenchSuite = {
           value: ready,
           unit: 'ms',
           target: { max: 500 },
-          note: 'from the files handed to the page: verify + import + aggregate + render',
+          note: 'from the file input’s change event to the ranking drawn: verify + import + aggregate + render',
         },
         {
           suite: 'dashboard',
@@ -80,7 +115,7 @@ export const dashboardSuite: BenchSuite = {
           name: 'DOM nodes with the ranking ready',
           value: domNodes,
           unit: '',
-          note: 'bounded by the screen once the table is virtualised (issue 16 wires it in)',
+          note: 'the ranking table draws the rows in view (VirtualTable)',
         },
         {
           suite: 'dashboard',

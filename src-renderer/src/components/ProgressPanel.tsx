@@ -19,7 +19,9 @@ export function ProgressPanel() {
             <span className="spacer" />
             {p.total > 0 && (
               <span className="note">
-                {mb(p.done)} / {mb(p.total)} MB
+                {p.unit === 'files'
+                  ? t('progress.files', { done: p.done, total: p.total })
+                  : `${mb(p.done)} / ${mb(p.total)} MB`}
               </span>
             )}
           </div>

@@ -155,7 +155,9 @@ export async function commitChange(
   await db.transaction('rw', tables, async () => {
     if (pkg) await putPackage(db, pkg.pkg, pkg.manifestSha256);
     if (sheet) await db.sheets.put(sheetRow(sheet.sheet, sheet.status, sheet.updatedAt));
-    if (gathered) await db.gathered.bulkPut(gathered.map(gatheredRow));
+    // One put per bundle, each sealed in a task of its own (issue 22: 49 sheet bundles sealed in
+    // one call held the page for seconds); still one transaction.
+    if (gathered) for (const g of gathered) await db.gathered.put(gatheredRow(g));
     if (decision)
       await db.decisions.put({ id: decision.packageId, packageId: decision.packageId, decision });
     if (taskBook)

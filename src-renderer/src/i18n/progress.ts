@@ -11,6 +11,7 @@ export const progressStrings = defineStrings(
     'progress.phase.verify': '校验',
     'progress.phase.sign': '签名',
     'progress.phase.render': '排版',
+    'progress.files': '{done} / {total} 个文件',
   },
   {
     'progress.phase.read': 'Reading',
@@ -22,5 +23,6 @@ export const progressStrings = defineStrings(
     'progress.phase.verify': 'Verifying',
     'progress.phase.sign': 'Signing',
     'progress.phase.render': 'Typesetting',
+    'progress.files': '{done} / {total} files',
   },
 );

@@ -94,6 +94,9 @@ export type T = (key: StringKey, params?: Params) => string;
  */
 export type Message = { key: StringKey; params?: Params } | { text: string };
 
+/** Whether `key` is a key of the tables (a message that crossed a boundary, e.g. from a worker). */
+export const isStringKey = (key: string): key is StringKey => tables.zh.has(key);
+
 export const message = (key: StringKey, params?: Params): Message =>
   params ? { key, params } : { key };
 

@@ -10,9 +10,10 @@ import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shar
 import { api } from '../bridge';
 import type { StoredPaperSheet } from '../db/meta';
 import type { GatheredSheet } from '../db/repo';
-import type { Message } from '../i18n/strings';
+import { message, type Message } from '../i18n/strings';
 import { importSheets, loadGathered, signDecision, type ImportOutcome } from '../workflows/chair';
 import { offer } from '../workflows/signing';
+import { verifyInWorker } from '../workers/desk-client';
 import type { FileToSave } from '../workflows/deps';
 import { exportedSheetOfProfile } from '../workflows/local-profile';
 import {
@@ -75,7 +76,17 @@ export const useChair = create<ChairStore>()((set, get) => {
     pkg: ReviewPackage,
     files: readonly { name: string; bytes: Uint8Array }[],
   ) => {
-    const { gathered, outcomes } = await importSheets(currentDeps(), actor(), pkg, files);
+    // Verified in the desk's Web Worker, n / total files shown as they pass; stored in one
+    // transaction; the desk updated once, at the end.
+    const { gathered, outcomes } = await withProgress(
+      message('chair.verifying', { count: files.length }),
+      (_task, report) =>
+        importSheets(currentDeps(), actor(), pkg, files, {
+          verify: (p, trust, list) =>
+            verifyInWorker(p, trust, list, (done, total) => report('verify', done, total, 'files')),
+          known: get().gathered,
+        }),
+    );
     // New sheets change the figures: the desk reopens on the rules' proposal.
     set({ gathered, outcomes, choices: null });
   };

@@ -34,8 +34,8 @@ export const useTasks = () => useProgressStore((s) => s.tasks);
 
 let counter = 0;
 
-/** A phase of the renderer's own work, with bytes done of total. */
-export type Report = (phase: string, done: number, total: number) => void;
+/** A phase of the renderer's own work, with bytes (or files) done of total. */
+export type Report = (phase: string, done: number, total: number, unit?: Progress['unit']) => void;
 
 /**
  * Runs long work as a labelled task: `work` gets the task id (to hand to a channel) and a
@@ -49,9 +49,10 @@ export async function withProgress<T>(
   const { report, finish } = useProgressStore.getState();
   report({ task, phase: 'read', done: 0, total: 0 }, label);
   try {
-    return await work(task, (phase, done, total) => {
+    return await work(task, (phase, done, total, unit) => {
       const known = ProgressSchema.shape.phase.safeParse(phase);
-      if (known.success) report({ task, phase: known.data, done, total }, label);
+      if (known.success)
+        report({ task, phase: known.data, done, total, ...(unit ? { unit } : {}) }, label);
     });
   } finally {
     finish(task);

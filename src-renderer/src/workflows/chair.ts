@@ -3,20 +3,13 @@
  * signed sheet bundles (each verified and judged against the rubric, kept byte for byte) and sign
  * the panel result. The desk's pure part (what it counts, shows and checks) is workflows/desk.ts.
  */
-import {
-  buildSheetBundle,
-  emptyTrust,
-  openBundle,
-  type TrustState,
-} from '../../../src-shared/bundle';
-import { formatFingerprint } from '../../../src-shared/crypto/keys';
+import { buildSheetBundle, openBundle, type TrustState } from '../../../src-shared/bundle';
 import {
   PanelDecisionSchema,
   type PanelDecision,
   type ReviewPackage,
   type ScoreSheet,
 } from '../../../src-shared/model';
-import { describeSheetIssue, validateSheet } from '../../../src-shared/scoring';
 import type { JiebangDB } from '../db/database';
 import {
   commitChange,
@@ -25,10 +18,9 @@ import {
   type Enrolment,
   type GatheredSheet,
 } from '../db/repo';
-import { listParam, message, type Message } from '../i18n/strings';
 import type { Deps, SaveFile } from './deps';
 import { buildPanelZip } from './desk';
-import { verifyForImport } from './imports';
+import { markJudged, verifySheetFiles, type GatherResult, type ImportOutcome } from './gather';
 import { loadPaperSheets } from './paper';
 import { exportSigned, type ExportOutcome, type SigningAudit } from './signing';
 
@@ -38,91 +30,57 @@ import { exportSigned, type ExportOutcome, type SigningAudit } from './signing';
 export const loadGathered = (db: JiebangDB, packageId: string): Promise<GatheredSheet[]> =>
   gatheredOfPackage(db, packageId);
 
-export interface ImportOutcome {
-  file: string;
-  ok: boolean;
-  message: Message;
-}
+export type { ImportOutcome };
 
-/** A sheet bundle the desk takes: submitted, and valid against the rubric to the cell. */
-function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
-  if (sheet.status !== 'submitted') return message('chair.notSubmitted');
-  const issues = validateSheet(sheet, pkg);
-  if (issues.length === 0) return null;
-  return message('chair.badSheet', {
-    issues: listParam(
-      issues.map((i) => describeSheetIssue(i, pkg)),
-      'clause',
-    ),
-  });
-}
+/** Verifies the files (`verifySheetFiles`, or the same run in the desk's Web Worker). */
+export type VerifySheets = (
+  pkg: ReviewPackage,
+  trust: TrustState | undefined,
+  files: readonly { name: string; bytes: Uint8Array }[],
+) => Promise<GatherResult>;
 
 /**
  * Imports sheet bundles: each file verified on its own (a bad one is refused by name, the others
  * still import), then every accepted sheet, the trust state and one audit entry in one
- * transaction. A later bundle of an expert replaces the earlier one.
+ * transaction. A later bundle of an expert replaces the earlier one. With `known` (the sheets
+ * gathered before, as the desk holds them) the new set is merged in memory rather than read back.
  */
 export async function importSheets(
   deps: Deps,
   actor: string,
   pkg: ReviewPackage,
   files: readonly { name: string; bytes: Uint8Array }[],
+  options: { verify?: VerifySheets; known?: readonly GatheredSheet[] } = {},
 ): Promise<{ gathered: GatheredSheet[]; outcomes: ImportOutcome[] }> {
-  const outcomes: ImportOutcome[] = [];
-  let trust: TrustState = (await getMeta(deps.db, 'trust')) ?? emptyTrust();
-  const accepted = new Map<string, GatheredSheet>();
-  for (const f of files) {
-    const verified = await verifyForImport(f.bytes, {
-      crypto: deps.crypto,
-      kind: 'expert-sheets',
-      trust,
-      judge: (b) => judgeSheet(pkg, b.document),
-    });
-    if (!verified.ok) {
-      outcomes.push({ file: f.name, ok: false, message: verified.reason });
-      continue;
-    }
-    const b = verified.bundle;
-    const signer = b.manifest.signers[0];
-    if (verified.duplicate) {
-      outcomes.push({
-        file: f.name,
-        ok: true,
-        message: message('chair.duplicate', { name: signer.name }),
-      });
-      continue;
-    }
-    trust = verified.trust;
-    accepted.set(b.document.expertId, {
-      expertId: b.document.expertId,
-      name: signer.name,
-      fingerprint: signer.fingerprint,
-      manifestSha256: b.manifestSha256,
-      bytes: f.bytes,
-      sheet: b.document,
-    });
-    outcomes.push({
-      file: f.name,
-      ok: true,
-      message: message('chair.imported', {
-        name: signer.name,
-        id: b.document.expertId,
-        fp: formatFingerprint(signer.fingerprint),
-      }),
-    });
+  const verify: VerifySheets =
+    options.verify ?? ((p, trust, list) => verifySheetFiles(deps.crypto, p, trust, list));
+  const { accepted, outcomes, trust } = await verify(pkg, await getMeta(deps.db, 'trust'), files);
+  const rows: GatheredSheet[] = [];
+  for (const a of accepted) {
+    const file = files[a.file];
+    if (!file) throw new Error(`no file ${a.file} for ${a.expertId}`);
+    const { file: _index, ...sheet } = a;
+    markJudged(sheet.sheet, pkg.packageId);
+    rows.push({ ...sheet, bytes: file.bytes });
   }
   await commitChange(
     deps.db,
-    { gathered: [...accepted.values()], meta: { trust } },
+    { gathered: rows, meta: { trust } },
     {
       actor,
       action: 'sheets.import',
-      target: `${accepted.size}/${files.length}`,
+      target: `${rows.length}/${files.length}`,
       details: { refused: outcomes.filter((o) => !o.ok).length },
       at: deps.now().toISOString(),
     },
   );
-  return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
+  if (!options.known) return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
+  const merged = new Map(options.known.map((g) => [g.expertId, g]));
+  for (const g of rows) merged.set(g.expertId, g);
+  return {
+    gathered: [...merged.values()].sort((a, b) => (a.expertId < b.expertId ? -1 : 1)),
+    outcomes,
+  };
 }
 
 // ---- signing the panel result ----

@@ -23,6 +23,7 @@ import {
 } from '../../../src-shared/decision';
 import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
 import { hasBlocking, type Finding } from '../../../src-shared/rules';
+import { wasJudged } from './gather';
 
 export interface ImportedSheet {
   expertId: string;
@@ -51,7 +52,12 @@ export function deskSheets(
         sheet: p.record.sheet,
         origin: `paper/${p.record.sheet.expertId}.json`,
       })),
-      ...imported.map((g) => ({ sheet: g.sheet, origin: `${g.expertId}.jbx` })),
+      ...imported.map((g) => ({
+        sheet: g.sheet,
+        origin: `${g.expertId}.jbx`,
+        // Judged to the cell by the import that just took it in (in the desk's worker).
+        judged: wasJudged(g.sheet, pkg.packageId),
+      })),
     ],
     own,
   ).sheets;

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { summaryTable } from '../../../../src-shared/summary';
 import { useT } from '../../i18n';
 import { useChair } from '../../stores/chair';
 import { useReview } from '../../stores/review';
@@ -38,7 +39,10 @@ export function ChairScreen() {
         : null,
     [pkg, sheets, choices, enrolment],
   );
-  if (!pkg || !enrolment || !isChair || !desk) {
+  // The 评分汇总表 once: the ranking table and the chart both draw from it.
+  const agg = desk?.analysis.agg;
+  const table = useMemo(() => (pkg && agg ? summaryTable(pkg, agg) : null), [pkg, agg]);
+  if (!pkg || !enrolment || !isChair || !desk || !table) {
     return (
       <section className="screen">
         <h1>{t('chair.heading')}</h1>
@@ -52,9 +56,9 @@ export function ChairScreen() {
       <GatherCard pkg={pkg} sheets={sheets} chairId={enrolment.expertId} />
       <PaperCard pkg={pkg} />
       <h2>{t('chair.ranking')}</h2>
-      <RankingTable pkg={pkg} agg={desk.analysis.agg} />
+      <RankingTable pkg={pkg} agg={desk.analysis.agg} table={table} />
       <h3>{t('chair.distribution')}</h3>
-      <Distribution pkg={pkg} agg={desk.analysis.agg} />
+      <Distribution pkg={pkg} table={table} />
       {sheets.length > 0 && <DecisionForm pkg={pkg} desk={desk} sheets={sheets} own={own} />}
       <MeetingPrint
         input={

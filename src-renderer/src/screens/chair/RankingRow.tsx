@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ReviewPackage } from '../../../../src-shared/model';
 import type { SummaryCell, SummaryColumn, SummaryRow } from '../../../../src-shared/summary';
 import { useT } from '../../i18n';
@@ -10,9 +11,10 @@ export const shownOnDesk = (c: SummaryColumn): boolean =>
  * The cells of one applicant's row of the 评分汇总表 as `summaryTable()` makes it for every door
  * (jiebang score, export, the printed form): rank, every expert's total (回避, dropped, deviating),
  * the figures (the one the ranking uses in bold), valid sheets, the method applied and why. The
- * row itself (`<tr data-applicant>`) is the table's, which draws only the rows in view.
+ * row itself (`<tr data-applicant>`) is the table's, which draws only the rows in view; a row
+ * already drawn is not drawn again when the table is re-sorted (memo: same row, same cells).
  */
-export function RankingCells({
+export const RankingCells = memo(function RankingCells({
   pkg,
   columns,
   row,
@@ -29,7 +31,7 @@ export function RankingCells({
       <Cell key={column.key} pkg={pkg} column={column} cell={cell} note={note} />
     ) : null;
   });
-}
+});
 
 function Cell({
   pkg,

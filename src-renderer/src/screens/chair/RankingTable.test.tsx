@@ -9,7 +9,7 @@ import { generatePanel } from '../../../../src-shared/sample/generate';
 import { samplePackage, sampleSheets } from '../../../../src-shared/sample-fixture';
 import { aggregate } from '../../../../src-shared/scoring';
 import { summaryTable } from '../../../../src-shared/summary';
-import { RankingTable } from './RankingTable';
+import { RankingTable, sortOrders } from './RankingTable';
 
 // The interface language is read from localStorage when the stores load (Node has none).
 vi.hoisted(() => vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined }));
@@ -21,7 +21,9 @@ describe('RankingTable', () => {
   it('draws a screenful of 200 applicants, in rank order, and tells the full size', () => {
     const { pkg, sheets } = generatePanel({ experts: 7, applicants: 200, criteria: 5, seed: 7 });
     const agg = aggregate(pkg, sheets);
-    const markup = renderToString(<RankingTable pkg={pkg} agg={agg} />);
+    const markup = renderToString(
+      <RankingTable pkg={pkg} agg={agg} table={summaryTable(pkg, agg)} />,
+    );
     const ids = drawn(markup);
     expect(ids.length).toBeGreaterThan(10);
     expect(ids.length).toBeLessThan(40);
@@ -33,8 +35,33 @@ describe('RankingTable', () => {
 
   it('draws every row of the sample’s four applicants, with no spacer', () => {
     const pkg = samplePackage();
-    const markup = renderToString(<RankingTable pkg={pkg} agg={aggregate(pkg, sampleSheets())} />);
+    const agg = aggregate(pkg, sampleSheets());
+    const markup = renderToString(
+      <RankingTable pkg={pkg} agg={agg} table={summaryTable(pkg, agg)} />,
+    );
     expect(drawn(markup).sort()).toEqual(pkg.applicants.map((a) => a.id).sort());
     expect(markup).not.toContain('aria-hidden');
+  });
+
+  it('sorts by a figure descending, ties in rank order, from orders made once per table', () => {
+    const { pkg, sheets } = generatePanel({ experts: 7, applicants: 60, criteria: 5, seed: 3 });
+    const table = summaryTable(pkg, aggregate(pkg, sheets));
+    const orders = sortOrders(table);
+    expect(orders.rank).toBe(table.rows);
+    for (const key of ['mean', 'median', 'spread'] as const) {
+      const index = table.columns.findIndex((c) => c.key === key);
+      const figure = (id: string) => {
+        const cell = table.rows.find((r) => r.applicantId === id)?.cells[index];
+        return cell?.kind === 'figure' ? Number(cell.value) : NaN;
+      };
+      const rankOf = (id: string) => table.rows.findIndex((r) => r.applicantId === id);
+      const ids = orders[key].map((r) => r.applicantId);
+      expect([...ids].sort()).toEqual(table.rows.map((r) => r.applicantId).sort());
+      for (let i = 1; i < ids.length; i++) {
+        const [a, b] = [ids[i - 1] ?? '', ids[i] ?? ''];
+        expect(figure(a)).toBeGreaterThanOrEqual(figure(b));
+        if (figure(a) === figure(b)) expect(rankOf(a)).toBeLessThan(rankOf(b));
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { methodSentence } from '../../../../src-shared/decision';
 import type { ReviewPackage } from '../../../../src-shared/model';
 import type { AggregateResult } from '../../../../src-shared/scoring';
-import { summaryTable, type SummaryRow } from '../../../../src-shared/summary';
+import type { SummaryRow, SummaryTable } from '../../../../src-shared/summary';
 import { useT, type StringKey } from '../../i18n';
 import { VirtualTable } from '../../components/VirtualTable';
 import { RankingCells, shownOnDesk } from './RankingRow';
@@ -19,9 +19,24 @@ const figureAt = (row: SummaryRow, index: number): number | null => {
   return cell?.kind === 'figure' && cell.value !== null ? Number(cell.value) : null;
 };
 
-/** Descending by a figure; no figure last. */
-const byFigure = (a: number | null, b: number | null): number =>
-  a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : b - a;
+/**
+ * The rows in the order of each sortable column, made once per table (issue 22: a re-sort only
+ * picks one of them; nothing is aggregated or parsed again): descending by the figure, no figure
+ * last, ties in rank order (the sort is stable).
+ */
+export function sortOrders(table: SummaryTable): Record<SortKey, readonly SummaryRow[]> {
+  const by = (key: SortKey): SummaryRow[] => {
+    const index = table.columns.findIndex((c) => c.key === key);
+    const keyed = table.rows.map((row) => ({ row, figure: figureAt(row, index) }));
+    keyed.sort((a, b) =>
+      a.figure === null || b.figure === null
+        ? (a.figure === null ? 1 : 0) - (b.figure === null ? 1 : 0)
+        : b.figure - a.figure,
+    );
+    return keyed.map((k) => k.row);
+  };
+  return { rank: table.rows, mean: by('mean'), median: by('median'), spread: by('spread') };
+}
 
 /**
  * The 评分汇总表 on the desk: the rows `summaryTable()` makes for every door (jiebang score,
@@ -29,15 +44,20 @@ const byFigure = (a: number | null, b: number | null): number =>
  * drawn (issue 22: 200 applicants draw a screenful, not 200 rows); a short table takes only the
  * height of its rows.
  */
-export function RankingTable({ pkg, agg }: { pkg: ReviewPackage; agg: AggregateResult }) {
+export function RankingTable({
+  pkg,
+  agg,
+  table,
+}: {
+  pkg: ReviewPackage;
+  agg: AggregateResult;
+  /** `summaryTable(pkg, agg)`, made once by the screen (the chart draws from it too). */
+  table: SummaryTable;
+}) {
   const t = useT();
   const [sort, setSort] = useState<SortKey>('rank');
-  const table = useMemo(() => summaryTable(pkg, agg), [pkg, agg]);
-  const rows = useMemo(() => {
-    if (sort === 'rank') return table.rows;
-    const index = table.columns.findIndex((c) => c.key === sort);
-    return [...table.rows].sort((a, b) => byFigure(figureAt(a, index), figureAt(b, index)));
-  }, [table, sort]);
+  const sorted = useMemo(() => sortOrders(table), [table]);
+  const rows = sorted[sort];
   const th = (key: SortKey, label: StringKey) => (
     <th className="num">
       <button

@@ -1,0 +1,123 @@
+/**
+ * Verifying the panel's sheet bundles for the chair's import (pure of storage: nothing is written
+ * here). Each file is opened and verified on its own — hash, Ed25519 signature, zip, schema — its
+ * sheet judged against the rubric to the cell, then the import policy (`verifyForImport`); a bad
+ * file is refused by name and the others still count. The chair's store runs this in the desk's
+ * Web Worker (workers/desk.worker.ts), off the page's thread; workflows/chair.ts commits the result.
+ */
+import { emptyTrust, type TrustState } from '../../../src-shared/bundle';
+import { formatFingerprint } from '../../../src-shared/crypto/keys';
+import type { CryptoProvider } from '../../../src-shared/crypto/provider';
+import type { ReviewPackage, ScoreSheet } from '../../../src-shared/model';
+import { describeSheetIssue, validateSheet } from '../../../src-shared/scoring';
+import { listParam, message, type Message } from '../i18n/strings';
+import { verifyForImport } from './imports';
+
+export interface ImportOutcome {
+  file: string;
+  ok: boolean;
+  message: Message;
+}
+
+/** A sheet bundle that passed: who signed it, its manifest hash, and the file it came from. */
+export interface AcceptedSheet {
+  expertId: string;
+  name: string;
+  fingerprint: string;
+  manifestSha256: string;
+  /** Index of the file in the list given (its bytes are kept byte for byte). */
+  file: number;
+  sheet: ScoreSheet;
+}
+
+export interface GatherResult {
+  /** One per expert, the later file of an expert replacing the earlier one. */
+  accepted: AcceptedSheet[];
+  /** One per file, in the order given. */
+  outcomes: ImportOutcome[];
+  /** The trust state to commit with the accepted sheets. */
+  trust: TrustState;
+}
+
+/** Sheets this page has seen judged against a package (by id): `deskSheets` does not judge them again. */
+const judged = new WeakMap<ScoreSheet, string>();
+
+/** Records that `sheet` passed `judgeSheet` for the package `packageId` (after the import). */
+export const markJudged = (sheet: ScoreSheet, packageId: string): void => {
+  judged.set(sheet, packageId);
+};
+
+/** Whether `sheet` (this very object) passed `judgeSheet` for the package `packageId`. */
+export const wasJudged = (sheet: ScoreSheet, packageId: string): boolean =>
+  judged.get(sheet) === packageId;
+
+/** A sheet bundle the desk takes: submitted, and valid against the rubric to the cell. */
+function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
+  if (sheet.status !== 'submitted') return message('chair.notSubmitted');
+  const issues = validateSheet(sheet, pkg);
+  if (issues.length === 0) return null;
+  return message('chair.badSheet', {
+    issues: listParam(
+      issues.map((i) => describeSheetIssue(i, pkg)),
+      'clause',
+    ),
+  });
+}
+
+/**
+ * Verifies sheet bundle files in order, the trust state carried from one to the next (a signer's
+ * counter moves on). `onFile(done, total)` after each file.
+ */
+export async function verifySheetFiles(
+  crypto: CryptoProvider,
+  pkg: ReviewPackage,
+  trustBefore: TrustState | undefined,
+  files: readonly { name: string; bytes: Uint8Array }[],
+  onFile?: (done: number, total: number) => void,
+): Promise<GatherResult> {
+  const outcomes: ImportOutcome[] = [];
+  let trust: TrustState = trustBefore ?? emptyTrust();
+  const accepted = new Map<string, AcceptedSheet>();
+  for (const [index, f] of files.entries()) {
+    const verified = await verifyForImport(f.bytes, {
+      crypto,
+      kind: 'expert-sheets',
+      trust,
+      judge: (b) => judgeSheet(pkg, b.document),
+    });
+    onFile?.(index + 1, files.length);
+    if (!verified.ok) {
+      outcomes.push({ file: f.name, ok: false, message: verified.reason });
+      continue;
+    }
+    const b = verified.bundle;
+    const signer = b.manifest.signers[0];
+    if (verified.duplicate) {
+      outcomes.push({
+        file: f.name,
+        ok: true,
+        message: message('chair.duplicate', { name: signer.name }),
+      });
+      continue;
+    }
+    trust = verified.trust;
+    accepted.set(b.document.expertId, {
+      expertId: b.document.expertId,
+      name: signer.name,
+      fingerprint: signer.fingerprint,
+      manifestSha256: b.manifestSha256,
+      file: index,
+      sheet: b.document,
+    });
+    outcomes.push({
+      file: f.name,
+      ok: true,
+      message: message('chair.imported', {
+        name: signer.name,
+        id: b.document.expertId,
+        fp: formatFingerprint(signer.fingerprint),
+      }),
+    });
+  }
+  return { accepted: [...accepted.values()], outcomes, trust };
+}
