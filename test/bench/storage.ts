@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -51,7 +52,20 @@ export const storageSuite: BenchSuite = {
       );
       await page.goto(host.url);
       await page.addScriptTag({ url: `${host.origin}/storage-bench.js` });
+      // BENCH_CPU_PROFILE=file.cpuprofile: the page's CPU profile of the whole run (CDP), for
+      // docs/bench.md's measured bound (where the encrypted path spends its time).
+      const profileTo = process.env['BENCH_CPU_PROFILE'];
+      const cdp = profileTo ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       const r = ResultSchema.parse(await page.evaluate('window.runStorageBench(10000, 100)'));
+      if (cdp && profileTo) {
+        const { profile } = await cdp.send('Profiler.stop');
+        await writeFile(profileTo, JSON.stringify(profile));
+      }
       const ratio = (a: number, b: number) => a / Math.max(0.001, b);
       return [
         {

@@ -146,30 +146,49 @@ export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
   });
 }
 
-/** One record to seal: its additional data, its JSON text, and a fresh nonce. */
+/** One record to seal: its additional data and its JSON text. */
 export interface PlainInput {
   ad: string;
   text: string;
-  nonce: Uint8Array;
 }
 
-/** Seals many records; each result is `nonce ‖ ciphertext ‖ tag`. */
+/** Largest request `crypto.getRandomValues` takes (bytes). */
+const RANDOM_MAX = 65536;
+
+/**
+ * Seals many records; each result is `nonce ‖ ciphertext ‖ tag` in an ArrayBuffer of its own (a
+ * stored record must not carry its neighbours' bytes). The nonces of the whole page are drawn
+ * from the CSPRNG straight into WebAssembly memory, a fresh random one per record, and each
+ * record is laid out as `ad ‖ plaintext ‖ nonce ‖ ciphertext ‖ tag`, so its result is one copy
+ * out (`slice`) with no small buffers made on the way.
+ */
 export function sealMany(key: Uint8Array, inputs: readonly PlainInput[]): Uint8Array[] {
+  const noncesBytes = NONCE_BYTES * inputs.length;
   // UTF-8 takes at most 3 bytes per UTF-16 code unit: room for the plaintext and its ciphertext.
-  let room = KEY_BYTES;
-  for (const i of inputs) room += NONCE_BYTES + 3 * i.ad.length + 2 * 3 * i.text.length + TAG_BYTES;
+  let room = KEY_BYTES + noncesBytes;
+  for (const i of inputs) room += 3 * i.ad.length + 2 * 3 * i.text.length + NONCE_BYTES + TAG_BYTES;
   return withHeap(room, (m, base) => {
-    m.HEAPU8.set(key, base);
-    let ptr = base + KEY_BYTES;
+    // No allocation happens inside this call, so one view of the memory serves throughout.
+    const heap = m.HEAPU8;
+    heap.set(key, base);
+    const nonces = base + KEY_BYTES;
+    for (let at = 0; at < noncesBytes; at += RANDOM_MAX)
+      globalThis.crypto.getRandomValues(
+        heap.subarray(nonces + at, nonces + Math.min(noncesBytes, at + RANDOM_MAX)),
+      );
+    const end = base + room;
+    let ptr = nonces + noncesBytes;
     const out: Uint8Array[] = [];
+    let k = 0;
     for (const input of inputs) {
-      const noncePtr = ptr;
-      m.HEAPU8.set(input.nonce, noncePtr);
-      const adPtr = noncePtr + NONCE_BYTES;
-      const ad = encoder.encodeInto(input.ad, m.HEAPU8.subarray(adPtr)).written;
+      const adPtr = ptr;
+      const ad = encoder.encodeInto(input.ad, heap.subarray(adPtr, end)).written;
       const plainPtr = adPtr + ad;
-      const plain = encoder.encodeInto(input.text, m.HEAPU8.subarray(plainPtr)).written;
-      const cipherPtr = plainPtr + plain;
+      const plain = encoder.encodeInto(input.text, heap.subarray(plainPtr, end)).written;
+      const noncePtr = plainPtr + plain;
+      const drawn = nonces + NONCE_BYTES * k++;
+      heap.copyWithin(noncePtr, drawn, drawn + NONCE_BYTES);
+      const cipherPtr = noncePtr + NONCE_BYTES;
       const rc = m._crypto_aead_xchacha20poly1305_ietf_encrypt(
         cipherPtr,
         null,
@@ -184,11 +203,8 @@ export function sealMany(key: Uint8Array, inputs: readonly PlainInput[]): Uint8A
         base,
       );
       if (rc !== 0) throw new Error(dbText.encryptFailed);
-      const sealed = new Uint8Array(NONCE_BYTES + plain + TAG_BYTES);
-      sealed.set(input.nonce);
-      sealed.set(m.HEAPU8.subarray(cipherPtr, cipherPtr + plain + TAG_BYTES), NONCE_BYTES);
-      out.push(sealed);
       ptr = cipherPtr + plain + TAG_BYTES;
+      out.push(heap.slice(noncePtr, ptr));
     }
     return out;
   });

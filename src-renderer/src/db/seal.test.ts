@@ -49,6 +49,22 @@ describe('the sealing format', () => {
     }
   });
 
+  it('gives every record of a page (sealed in one call) a fresh nonce and a buffer of its own', () => {
+    const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    const seen = new Set<string>();
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, value: { i } }));
+    for (const page of [sealValues(keys, 't', rows), sealValues(keys, 't', rows)])
+      page.forEach((sealed, i) => {
+        const nonce = hex(sealed.subarray(0, 24));
+        expect(seen.has(nonce)).toBe(false);
+        seen.add(nonce);
+        // Stored as is: a view into a shared buffer would store its neighbours' bytes too.
+        expect([sealed.byteOffset, sealed.buffer.byteLength]).toEqual([0, sealed.length]);
+        const noble = xchacha20poly1305(keys.seal, sealed.subarray(0, 24), aad('t', `r${i}`));
+        expect(new TextDecoder().decode(noble.decrypt(sealed.subarray(24)))).toBe(`{"i":${i}}`);
+      });
+  });
+
   it('refuses to open under another table or key, or with a flipped byte', () => {
     const sealed = sealBytes(keys, 'sheets', 'a', new Uint8Array([1, 2, 3]));
     expect(() => openBytes(keys, 'sheets', 'b', sealed)).toThrow(SealError);

@@ -114,7 +114,10 @@ export function openBytes(
 export const openValue = (keys: SealKeys, table: string, id: string, sealed: Uint8Array): unknown =>
   decodeWire(dec.decode(openBytes(keys, table, id, sealed)));
 
-/** Seals a page of records at once (a bulk write): one pass through WebAssembly memory. */
+/**
+ * Seals a page of records at once (a bulk write): one pass through WebAssembly memory, each
+ * record's fresh random nonce drawn there (aead.ts `sealMany`).
+ */
 export function sealValues(
   keys: SealKeys,
   table: string,
@@ -126,7 +129,6 @@ export function sealValues(
     rows.map((r) => ({
       ad: adText(table, r.id),
       text: encodeWire(r.value),
-      nonce: freshNonce(),
     })),
   );
 }
