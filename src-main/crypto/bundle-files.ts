@@ -67,26 +67,43 @@ export async function buildBundleFile<K extends BundleKind>(
   input: Omit<BuildInput<K>, 'files' | 'crypto'> & { files?: ReadonlyMap<string, PayloadFile> },
   out: string,
 ): Promise<void> {
-  // Small pieces (headers, age chunks) gathered into 4 MiB writes; the file is written whole or
+  // Small pieces (headers, age chunks) gathered into 4 MiB writes, two buffers in turn: one is
+  // written while the other fills (at most one write under way); the file is written whole or
   // not at all (a unique temporary name, flushed, renamed: writeStreamAtomic).
   await writeStreamAtomic(out, async (write) => {
-    const buffer = new Uint8Array(PIECE);
+    const buffers = [new Uint8Array(PIECE), new Uint8Array(PIECE)] as const;
+    let turn = 0;
     let held = 0;
+    let writing: Promise<void> = Promise.resolve();
+    const settle = async () => {
+      const last = writing;
+      writing = Promise.resolve();
+      await last;
+    };
     const flush = async () => {
-      if (held > 0) await write(buffer.subarray(0, held));
+      if (held === 0) return;
+      await settle();
+      writing = write((turn ? buffers[1] : buffers[0]).subarray(0, held));
+      // Awaited by the next flush or at the end; marked handled so that a failure in between
+      // (the build refusing) is not also reported as unhandled.
+      writing.catch(() => undefined);
+      turn ^= 1;
       held = 0;
     };
     await buildBundleStream({ ...input, crypto: nodeCrypto }, async (piece) => {
       if (piece.length >= PIECE) {
+        // The source's own buffer: written before the sink returns (the source reuses it).
         await flush();
+        await settle();
         await write(piece);
         return;
       }
       if (held + piece.length > PIECE) await flush();
-      buffer.set(piece, held);
+      (turn ? buffers[1] : buffers[0]).set(piece, held);
       held += piece.length;
     });
     await flush();
+    await settle();
   });
 }
 
