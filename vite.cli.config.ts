@@ -18,6 +18,7 @@ export default defineConfig({
       'canonicalize',
       'fflate',
       'decimal.js',
+      'nzh',
     ],
   },
   build: {
@@ -32,7 +33,17 @@ export default defineConfig({
         server: resolve(import.meta.dirname, 'src-main/web/server.ts'),
         'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
       },
-      output: { format: 'es', entryFileNames: '[name].mjs' },
+      output: {
+        format: 'es',
+        entryFileNames: '[name].mjs',
+        // Main's crypto (the node:crypto provider, bundles as files) in a chunk of its own: left
+        // to the automatic split it landed in the chunk that imports exceljs and papaparse, which
+        // `jiebang verify` then loaded and compiled for nothing (issue 22).
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'node-crypto', test: /src-main[\\/]crypto[\\/]/ }],
+        },
+      },
     },
   },
 });

@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS } from '../../src-shared/bundle/zip';
 import { parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
 import { secretKeyFromPem } from '../../src-shared/crypto/keys';
-import { boundedPath, readBounded } from './io';
+import { boundedPath, readBounded } from './bounded';
 import { CliUsageError, type CliOption } from './types';
 
 /** Key, identity and passphrase files are a few hundred bytes; a bound well above that. */

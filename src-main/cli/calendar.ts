@@ -32,7 +32,8 @@ import {
 } from './bureau-data';
 import { readBundleFile, readSigningKey } from './bundle-io';
 import { readJsonFile, writeOutput } from './io';
-import { cliDate, CliUsageError, type CliCommand, type CliIo } from './types';
+import { CliUsageError, type CliCommand, type CliIo } from './types';
+import { cliDate } from './dates';
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 const weekday = (iso: string) => `周${WEEKDAY[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? ''}`;

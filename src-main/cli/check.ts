@@ -41,7 +41,8 @@ import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
 import { ageKeys } from './bundle-io';
 import { readBounded, readJsonFile, readSheetFiles } from './io';
-import { cliDate, CliUsageError, type CliCommand } from './types';
+import { CliUsageError, type CliCommand } from './types';
+import { cliDate } from './dates';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   blocking: '✗ 阻断',

@@ -2,57 +2,24 @@
  * The CLI's file door onto the one reader (src-shared/io): every file's size is checked against its
  * stated bound before it is read, then decoded and parsed there; errors name the file.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { openBundle } from '../../src-shared/bundle';
 import type { AgeKey } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import type { SheetSource } from '../../src-shared/decision';
-import { capLines, readJson, READ_LIMITS, sizeProblem } from '../../src-shared/io';
+import { capLines, readJson, READ_LIMITS } from '../../src-shared/io';
 import { isAgeFile } from '../../src-shared/crypto/age';
 import { ReviewPackageSchema, ScoreSheetSchema, type ReviewPackage } from '../../src-shared/model';
 import { describeSchemaIssues, readSheetsFile } from '../../src-shared/scoring';
-import { readWorkbook, XLSX_LIMITS } from '../xlsx/workbook';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { resolve } from 'node:path';
 import { describeFileError } from '../fs/errors';
+import { readBounded } from './bounded';
 import { CliUsageError } from './types';
 
 /** Sheet bundles are a few KiB; a bound well above that. */
 const SHEET_BUNDLE_BYTES = 16 * 1024 * 1024;
 
-/**
- * The bytes of a file within `limit`, its size checked before a byte is read. Every failure is a
- * sentence naming the file as the user gave it (missing, a folder, no permission, too large).
- */
-/**
- * A file's full path once it is known to be a readable file within `limit` bytes; an empty name,
- * a folder, a missing file or one past the bound refused by name (`CliUsageError`).
- */
-export async function boundedPath(cwd: string, path: string, limit: number): Promise<string> {
-  if (path.trim() === '')
-    throw new CliUsageError('文件名为空：请给出文件的路径。 The file name is empty.');
-  const full = resolve(cwd, path);
-  try {
-    const info = await stat(full);
-    if (info.isDirectory()) throw Object.assign(new Error(path), { code: 'EISDIR' });
-    const tooBig = sizeProblem(path, info.size, limit);
-    if (tooBig) throw new CliUsageError(tooBig);
-    return full;
-  } catch (error) {
-    if (error instanceof CliUsageError) throw error;
-    throw new CliUsageError(describeFileError(error, path));
-  }
-}
-
-/** Reads a whole file within `limit` bytes (see boundedPath for what is refused). */
-export async function readBounded(cwd: string, path: string, limit: number): Promise<Uint8Array> {
-  const full = await boundedPath(cwd, path, limit);
-  try {
-    return new Uint8Array(await readFile(full));
-  } catch (error) {
-    throw new CliUsageError(describeFileError(error, path));
-  }
-}
+export { boundedPath, readBounded } from './bounded';
 
 /** Reads and parses a JSON file (size bound, UTF-8 / BOM / GB18030, `parseJsonText`). */
 export async function readJsonFile(cwd: string, path: string): Promise<unknown> {
@@ -79,6 +46,9 @@ export async function readSheetFiles(
     const lower = file.toLowerCase();
     if (lower.endsWith('.csv') || lower.endsWith('.xlsx')) {
       // The one transcription reader (CSV or workbook), as the chair's paper import reads it.
+      // The workbook reader (exceljs) is loaded here, when a sheet file needs it: every command
+      // reads files through this module, and `jiebang verify` must not compile exceljs (issue 22).
+      const { readWorkbook, XLSX_LIMITS } = await import('../xlsx/workbook');
       const result = await readSheetsFile(
         {
           name: file,

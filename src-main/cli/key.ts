@@ -5,7 +5,8 @@ import { nodeCrypto } from '../crypto/node-crypto';
 import { bureauData, readTrust, writeTrust } from './bureau-data';
 import { readSigningKey } from './bundle-io';
 import { writeOutput } from './io';
-import { cliDate, CliUsageError, type CliCommand } from './types';
+import { CliUsageError, type CliCommand } from './types';
+import { cliDate } from './dates';
 
 export const keyCommand: CliCommand = {
   usage: `jiebang key rotate --old OLD/signing.key --new NEW/signing.key -o rotation.jbx

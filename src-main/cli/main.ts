@@ -1,5 +1,3 @@
-// zod's messages in Chinese for every command that validates (the same as main's IPC door).
-import '../../src-shared/validation-messages';
 import { commands } from './commands';
 import { relative, isAbsolute } from 'node:path';
 import { describeFileError, errorCode, errorPath } from '../fs/errors';
@@ -97,6 +95,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`jiebang: 未知命令 unknown command "${first}"\n\n${helpText()}`);
     return 2;
   }
+  // zod's messages in Chinese for every command that validates (the same as main's IPC door);
+  // loaded with the command, so `jiebang --help` compiles neither zod nor its locale (issue 22).
+  await import('../../src-shared/validation-messages');
   const command = { name: entry.name, ...(await entry.load()) };
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${command.usage.trimEnd()}\n`);

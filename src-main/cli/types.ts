@@ -1,5 +1,3 @@
-import { readDate } from '../../src-shared/text/date';
-
 /** Where a command writes. Tests pass an in-memory pair; the real CLI passes process streams. */
 export interface CliIo {
   out: (text: string) => void;
@@ -26,17 +24,6 @@ export interface CliCommand {
 /** An error whose message is meant for the user as is (no stack trace printed). */
 export class CliUsageError extends Error {
   override name = 'CliUsageError';
-}
-
-/**
- * A date given on the command line (`what` names the option or argument), read as the forms read
- * it (`readDate`: 2026-12-01, 2026/12/1, 2026年12月1日, full-width digits): YYYY-MM-DD, or the
- * refusal naming it.
- */
-export function cliDate(what: string, text: string | undefined): string {
-  const date = readDate(text ?? '');
-  if (!date.ok) throw new CliUsageError(`${what}：${date.message}`);
-  return date.iso;
 }
 
 /** The refusal of a call that lacks what the command needs: a sentence, then the usage line. */

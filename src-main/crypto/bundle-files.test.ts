@@ -11,10 +11,10 @@ import {
   STREAM_HOLD_BYTES,
   type OpenResult,
 } from '../../src-shared/bundle';
+import { inspectZip } from '../../src-shared/bundle/zip';
 import { KIND_SAMPLES } from '../../src-shared/bundle/test-helpers';
 import { generateAgeIdentity } from '../../src-shared/crypto/age';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
-import { sha256HexWith } from '../../src-shared/crypto/provider';
 import { generatePanel } from '../../src-shared/sample/generate';
 import { buildBundleFile, fileSource, openBundleFile } from './bundle-files';
 import { nodeCrypto } from './node-crypto';
@@ -57,6 +57,17 @@ const input = () => ({
   createdAt,
 });
 
+/** The attachments as sources on disk (read once, streamed into the bundle). */
+const sources = async () =>
+  new Map(
+    await Promise.all(
+      sizes.map(
+        async (_, i) =>
+          [`attachments/a${i}.pdf`, await fileSource(join(dir, `a${i}.pdf`))] as const,
+      ),
+    ),
+  );
+
 /** What a caller sees of a result, apart from the bytes a streamed open does not keep. */
 const seen = (r: OpenResult) =>
   r.ok
@@ -71,26 +82,34 @@ const seen = (r: OpenResult) =>
     : { ok: false, error: r.error, checks: r.checks };
 
 describe('bundles as files: built and opened as streams with bounded memory', () => {
-  it('builds from files on disk the same bytes as buildBundle from memory', async () => {
-    const files = new Map(
-      await Promise.all(
-        sizes.map(
-          async (_, i) =>
-            [`attachments/a${i}.pdf`, await fileSource(join(dir, `a${i}.pdf`))] as const,
-        ),
-      ),
-    );
+  it('builds from files on disk in one pass (data descriptors) what opens as buildBundle from memory', async () => {
     const out = join(dir, 'rp.jbx');
-    await buildBundleFile({ ...input(), files }, out);
+    await buildBundleFile({ ...input(), files: await sources() }, out);
     const inMemory = await buildBundle({
       ...input(),
       crypto: nodeCrypto,
       files: new Map(sizes.map((_, i) => [`attachments/a${i}.pdf`, attachment(i)])),
     });
-    // Compared by length and hash: toEqual walks 8 MB element by element.
     const written = new Uint8Array(await readFile(out));
-    expect(written.length).toBe(inMemory.length);
-    expect(sha256HexWith(nodeCrypto, written)).toBe(sha256HexWith(nodeCrypto, inMemory));
+    // The attachments, read once from disk, come first, each with a data descriptor after it;
+    // the manifest, signed over their hashes, after them. From memory: no descriptor.
+    const entries = inspectZip(written);
+    expect(entries.map((e) => [e.name, e.descriptor])).toEqual([
+      ...sizes.map((_, i) => [`attachments/a${i}.pdf`, true]),
+      ['manifest.json', false],
+      ['signatures/1.sig', false],
+      ['signatures/1.pem', false],
+      ['SHA256SUMS', false],
+      ['package.json', false],
+    ]);
+    expect(inspectZip(inMemory).some((e) => e.descriptor)).toBe(false);
+    // Everything but the archive's own bytes is the same: the manifest (hence the signature),
+    // every check, every size.
+    const fromDisk = await openBundle(written, { crypto: nodeCrypto });
+    const fromMemory = await openBundle(inMemory, { crypto: nodeCrypto });
+    expect({ ...seen(fromDisk), fileSha256: '' }).toEqual({ ...seen(fromMemory), fileSha256: '' });
+    const streamed = await openBundleStream([written], { crypto: nodeCrypto });
+    expect(streamed && seen(streamed)).toEqual(seen(fromDisk));
     expect((await readdir(dir)).filter((n) => n.endsWith('.part'))).toEqual([]);
     // The standard tools alone: unzip's CRC check, sha256sum over the payload.
     execFileSync('unzip', ['-tqq', out]);
@@ -103,7 +122,15 @@ describe('bundles as files: built and opened as streams with bounded memory', ()
     const { identity, recipient } = await generateAgeIdentity();
     for (const encryptTo of [undefined, { recipient }]) {
       const out = join(dir, encryptTo ? 'enc.jbx' : 'plain.jbx');
-      await buildBundleFile({ ...input(), files, ...(encryptTo ? { encryptTo } : {}) }, out);
+      // Sealed: from the files on disk (one pass, data descriptors); plain: from memory.
+      await buildBundleFile(
+        {
+          ...input(),
+          files: encryptTo ? await sources() : files,
+          ...(encryptTo ? { encryptTo } : {}),
+        },
+        out,
+      );
       if (encryptTo) {
         await writeFile(join(dir, 'id.txt'), `${identity}\n`);
         execFileSync('age', ['-d', '-i', join(dir, 'id.txt'), '-o', join(dir, 'dec.zip'), out]);
@@ -142,7 +169,20 @@ describe('bundles as files: built and opened as streams with bounded memory', ()
       c[at] = (c[at] ?? 0) ^ 1;
       return c;
     };
+    // Built from files: bit 3 entries; their descriptors and zeroed local CRC-32s are checked.
+    const out = join(dir, 'described.jbx');
+    await buildBundleFile({ ...input(), files: await sources() }, out);
+    const described = new Uint8Array(await readFile(out));
+    const first = inspectZip(described)[0];
+    if (!first?.descriptor) throw new Error('no data descriptor');
+    const descriptorAt = first.localOffset + 30 + first.name.length + first.size;
     const cases: [string, Uint8Array][] = [
+      ['a data descriptor’s CRC-32', flipped(described, descriptorAt + 5)],
+      ['a data descriptor’s signature', flipped(described, descriptorAt)],
+      ['a data descriptor’s size', flipped(described, descriptorAt + 12)],
+      ['the zero CRC-32 of a local header with bit 3', flipped(described, first.localOffset + 14)],
+      ['the bit 3 of a local header', flipped(described, first.localOffset + 6)],
+      ['a byte of a described attachment', flipped(described, first.localOffset + 100)],
       ['a byte of the large attachment', flipped(good, 5000)],
       ['a byte of the directory', flipped(good, good.length - 30)],
       ['a byte of the manifest', flipped(good, 60)],

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateSigningKey, sign, verify } from '../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../src-shared/crypto/noble';
 import { hashStream, sha256HexWith, toHex } from '../../src-shared/crypto/provider';
+import {
+  malleated,
+  mixedOrderKey,
+  NON_CANONICAL,
+  SMALL_ORDER,
+  TRIVIAL_SIGNATURE,
+} from '../../src-shared/crypto/test-vectors';
 import { nodeCrypto } from './node-crypto';
 
 /** One input through both providers, compared: the bytes must be identical. */
@@ -53,6 +61,55 @@ describe('node:crypto and @noble providers agree', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+/**
+ * Strict Ed25519 through both providers' equations (@noble in the renderer, OpenSSL in main and
+ * the CLI): the same vectors, the same answer from `verify` — the key and signature checks of
+ * keys.ts hold whichever provider checks the equation.
+ */
+describe('strict Ed25519 through both providers', () => {
+  const providers = [nobleCrypto, nodeCrypto];
+  const both = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) =>
+    providers.map((p) => verify(signature, message, publicKey, p.ed25519Verify));
+
+  it('refuses small-order, non-canonical and mixed-order keys, and S + L, with either', () => {
+    const message = new TextEncoder().encode('any manifest at all');
+    for (const key of [...SMALL_ORDER, ...NON_CANONICAL])
+      expect(both(TRIVIAL_SIGNATURE, message, key)).toEqual([false, false]);
+    const genuine = generateSigningKey();
+    const signature = sign(message, genuine.secretKey);
+    expect(both(signature, message, genuine.publicKey)).toEqual([true, true]);
+    expect(both(signature, message, mixedOrderKey(genuine.publicKey))).toEqual([false, false]);
+    expect(both(malleated(signature), message, genuine.publicKey)).toEqual([false, false]);
+    expect(both(signature.subarray(0, 63), message, genuine.publicKey)).toEqual([false, false]);
+    // A non-canonical R (y + p for a small y is out of reach; the sign bit on x = 0 is not).
+    const r0 = new Uint8Array(signature);
+    r0.set(NON_CANONICAL[0] ?? new Uint8Array(), 0);
+    expect(both(r0, message, genuine.publicKey)).toEqual([false, false]);
+  });
+
+  it('agree on genuine, changed and re-keyed signatures (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 63 }), fc.integer({ min: 1, max: 255 }))),
+        fc.boolean(),
+        fc.boolean(),
+        (message, flip, changeMessage, otherKey) => {
+          const key = generateSigningKey();
+          const signature = sign(message, key.secretKey);
+          if (flip) signature[flip[0]] = (signature[flip[0]] ?? 0) ^ flip[1];
+          const checked = changeMessage ? new Uint8Array([...message, 0]) : message;
+          const publicKey = otherKey ? generateSigningKey().publicKey : key.publicKey;
+          const [noble, openssl] = both(signature, checked, publicKey);
+          expect(openssl).toBe(noble);
+          expect(noble).toBe(!flip && !changeMessage && !otherKey);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

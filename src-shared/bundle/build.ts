@@ -13,7 +13,7 @@ import { openBundle } from './open';
 import { AUDIT_FILE, checkAuditFile, manifestProblem, payloadPathAllowed } from './rules';
 import type { SignerRole, Subject } from './terms';
 import type { OnProgress } from './types';
-import { zipLayout } from './zip';
+import { zipDataDescriptor, zipLayout, zipLocalHeader } from './zip';
 
 export interface SignerInput {
   role: SignerRole;
@@ -50,8 +50,10 @@ export class BundleBuildError extends Error {
 const encoder = new TextEncoder();
 
 /**
- * A payload file given not as bytes but as a source read twice — once to hash, once to write —
- * never held whole: a file on disk (src-main/crypto/bundle-files.ts).
+ * A payload file given not as bytes but as a source, never held whole: a file on disk
+ * (src-main/crypto/bundle-files.ts). Read once while the bundle is written (hashed, CRC'd,
+ * encrypted and written in one pass); a content file the checks read (`.json`, `.jbx`) is read
+ * whole first.
  */
 export interface PayloadSource {
   /** Bytes, as the source will give them. */
@@ -74,22 +76,35 @@ export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): P
     size += piece.length;
   });
   if (pieces.length === 1 && pieces[0]) return pieces[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
+  return concat(pieces, size);
 }
 
+/** A source read whole (a content file the checks read), refusing one whose size changed. */
+async function readWhole(path: string, file: PayloadSource): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of file.chunks()) {
+    parts.push(chunk.slice());
+    size += chunk.byteLength;
+  }
+  if (size !== file.size) throw sizeChanged(path, file.size, size);
+  return concat(parts, size);
+}
+
+const sizeChanged = (path: string, declared: number, read: number) =>
+  new BundleBuildError(`${path} 的大小在读取时改变（${declared} → ${read} 字节），未签名`);
+
 /**
- * `buildBundle` as a stream: the same checks and the same bytes, given to `sink` piece by piece
- * (the ZIP's headers and entries, or the age chunks), with bounded memory: payload sources are
- * read once to hash (SHA-256 and CRC-32: every byte once) and once to write. A source that
- * changes between the two reads stops the build (its CRC-32 differs).
+ * `buildBundle` as a stream: the same checks, given to `sink` piece by piece (the ZIP's headers
+ * and entries, or the age chunks), with bounded memory. Bytes in memory make exactly
+ * `buildBundle`'s archive: manifest.json, the signatures and SHA256SUMS first. Payload sources
+ * (files on disk) are read once, in one pass that hashes (SHA-256 and CRC-32), encrypts and
+ * writes each byte: they come first in the archive, each with a data descriptor after its data
+ * (its CRC-32 is known only then; ZIP's general-purpose bit 3), and the manifest, signed over
+ * their hashes, after them.
  * `sink` must be done with a piece when its promise settles (the source may reuse the buffer).
- * @throws {BundleBuildError} naming what the receiver would refuse (nothing valid was given).
+ * @throws {BundleBuildError} naming what the receiver would refuse; what `sink` was given by
+ *   then is no bundle (main writes to a temporary file and removes it).
  */
 export async function buildBundleStream<K extends BundleKind>(
   input: Omit<BuildInput<K>, 'files'> & { files?: ReadonlyMap<string, PayloadFile> },
@@ -103,45 +118,63 @@ export async function buildBundleStream<K extends BundleKind>(
       `${spec.main} 不符合数据格式，未签名：${parsed.error.issues[0]?.message ?? ''}`,
     );
 
-  const payload = new Map<string, PayloadFile>();
+  // Bytes in memory (the main document, content files) and sources streamed once.
+  const payload = new Map<string, Uint8Array>();
+  const streamed = new Map<string, PayloadSource>();
   payload.set(spec.main, encoder.encode(`${JSON.stringify(parsed.data, null, 2)}\n`));
   for (const [path, file] of input.files ?? new Map<string, PayloadFile>()) {
     if (path === spec.main || !payloadPathAllowed(input.kind, path))
       throw new BundleBuildError(`${spec.label}不允许包含文件：${path}`);
-    payload.set(path, file);
+    if (file instanceof Uint8Array) payload.set(path, file);
+    else if (CONTENT_FILE.test(path)) payload.set(path, await readWhole(path, file));
+    else streamed.set(path, file);
   }
   let total = 0;
-  for (const f of payload.values()) total += f instanceof Uint8Array ? f.byteLength : f.size;
-  // Pass 1: each file hashed once (SHA-256 for SHA256SUMS, CRC-32 for the ZIP); the contents the
-  // checks read are kept.
+  for (const f of payload.values()) total += f.byteLength;
+  for (const f of streamed.values()) total += f.size;
   const hashes = new Map<string, string>();
   const crcs = new Map<string, number>();
   const sizes = new Map<string, number>();
-  const contents = new Map<string, Uint8Array>();
   let done = 0;
   for (const [path, file] of payload) {
+    hashes.set(path, sha256HexWith(crypto, file));
+    crcs.set(path, crypto.crc32(file) >>> 0);
+    sizes.set(path, file.byteLength);
+    done += file.byteLength;
+  }
+  input.onProgress?.({ phase: 'sign', done, total });
+
+  const encrypter = input.encryptTo
+    ? await AgeStreamEncrypter.create(input.encryptTo, crypto)
+    : null;
+  const phase = encrypter ? 'encrypt' : 'zip';
+  const emit = async (bytes: Uint8Array) => {
+    if (!encrypter) await sink(bytes);
+    else for (const sealed of encrypter.push(bytes)) await sink(sealed);
+  };
+  if (encrypter) await sink(encrypter.header);
+  // One pass over each source: hashed, CRC'd and written (through age) as it is read.
+  for (const [name, file] of streamed) {
+    await emit(zipLocalHeader({ name, size: file.size, crc: 0, descriptor: true }));
     const h = crypto.sha256();
     let crc = 0;
     let size = 0;
-    const kept: Uint8Array[] = [];
-    for await (const chunk of file instanceof Uint8Array ? [file] : file.chunks()) {
+    for await (const chunk of file.chunks()) {
+      size += chunk.byteLength;
+      if (size > file.size) throw sizeChanged(name, file.size, size);
       h.update(chunk);
       crc = crypto.crc32(chunk, crc);
-      size += chunk.byteLength;
-      if (!(file instanceof Uint8Array) && CONTENT_FILE.test(path)) kept.push(chunk.slice());
+      await emit(chunk);
       done += chunk.byteLength;
-      input.onProgress?.({ phase: 'sign', done, total });
+      input.onProgress?.({ phase, done, total });
     }
-    if (!(file instanceof Uint8Array) && size !== file.size)
-      throw new BundleBuildError(
-        `${path} 的大小在读取时改变（${file.size} → ${size} 字节），未签名`,
-      );
-    hashes.set(path, toHex(h.digest()));
-    crcs.set(path, crc >>> 0);
-    sizes.set(path, size);
-    if (file instanceof Uint8Array) contents.set(path, file);
-    else if (CONTENT_FILE.test(path)) contents.set(path, concat(kept, size));
+    if (size !== file.size) throw sizeChanged(name, file.size, size);
+    crcs.set(name, crc >>> 0);
+    hashes.set(name, toHex(h.digest()));
+    sizes.set(name, size);
+    await emit(zipDataDescriptor({ name, size, crc: crc >>> 0 }));
   }
+
   const sumsBytes = encoder.encode(formatSums(hashes));
   const keys = input.signers.map((s) => publicKeyOf(s.secretKey));
   const checked = ManifestV2Schema.safeParse({
@@ -171,6 +204,8 @@ export async function buildBundleStream<K extends BundleKind>(
   if (!view) throw new BundleBuildError('没有签名者');
   const problem = manifestProblem(view);
   if (problem) throw new BundleBuildError(`${problem}，未签名`);
+  // What the checks read: every file in memory (streamed ones are large non-content files).
+  const contents: ReadonlyMap<string, Uint8Array> = payload;
   const auditBytes = contents.get(AUDIT_FILE);
   if (auditBytes) {
     const audit = checkAuditFile(auditBytes, view.signers[0].audit);
@@ -188,7 +223,7 @@ export async function buildBundleStream<K extends BundleKind>(
   if (!accepted.ok) throw new BundleBuildError(`${accepted.message}，未签名`);
 
   const manifestBytes = encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
-  const files = new Map<string, PayloadFile>([['manifest.json', manifestBytes]]);
+  const files = new Map<string, Uint8Array>([['manifest.json', manifestBytes]]);
   input.signers.forEach((s, i) => {
     files.set(`signatures/${i + 1}.sig`, sign(manifestBytes, s.secretKey));
     files.set(
@@ -198,44 +233,24 @@ export async function buildBundleStream<K extends BundleKind>(
   });
   files.set('SHA256SUMS', sumsBytes);
   for (const [path, file] of payload) files.set(path, file);
-  const layout = zipLayout(
-    [...files].map(([name, file]) =>
-      file instanceof Uint8Array
-        ? { name, size: file.byteLength, crc: crcs.get(name) ?? crypto.crc32(file) }
-        : { name, size: sizes.get(name) ?? file.size, crc: crcs.get(name) ?? 0 },
-    ),
-  );
-
-  // Pass 2: the ZIP, through age when asked.
-  const encrypter = input.encryptTo
-    ? await AgeStreamEncrypter.create(input.encryptTo, crypto)
-    : null;
-  const phase = encrypter ? 'encrypt' : 'zip';
-  let written = 0;
-  const emit = async (bytes: Uint8Array) => {
-    if (!encrypter) await sink(bytes);
-    else for (const sealed of encrypter.push(bytes)) await sink(sealed);
-  };
-  if (encrypter) await sink(encrypter.header);
-  input.onProgress?.({ phase, done: 0, total });
-  let index = 0;
-  for (const [name, file] of files) {
-    await emit(layout.localHeader(index++));
-    if (file instanceof Uint8Array) {
-      await emit(file);
-      written += file.byteLength;
-    } else {
-      let crc = 0;
-      for await (const chunk of file.chunks()) {
-        crc = crypto.crc32(chunk, crc);
-        await emit(chunk);
-        written += chunk.byteLength;
-        input.onProgress?.({ phase, done: written, total });
-      }
-      if (crc >>> 0 !== crcs.get(name))
-        throw new BundleBuildError(`${name} 在打包过程中被改动，文件包未完成`);
-    }
+  const held = [...files].map(([name, bytes]) => ({
+    spec: { name, size: bytes.byteLength, crc: crcs.get(name) ?? crypto.crc32(bytes) },
+    bytes,
+  }));
+  for (const { spec: entry, bytes } of held) {
+    await emit(zipLocalHeader(entry));
+    await emit(bytes);
   }
+  // The directory: the streamed entries first (written above), then these, in order.
+  const layout = zipLayout([
+    ...[...streamed.keys()].map((name) => ({
+      name,
+      size: sizes.get(name) ?? 0,
+      crc: crcs.get(name) ?? 0,
+      descriptor: true,
+    })),
+    ...held.map((h) => h.spec),
+  ]);
   await emit(layout.centralDirectory);
   if (encrypter) await sink(encrypter.end());
   input.onProgress?.({ phase, done: total, total });

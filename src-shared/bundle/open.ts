@@ -322,7 +322,7 @@ async function verifyArchive(
         '签名者公钥',
         `${s.pem} 被拒绝：公钥${PUBLIC_KEY_PROBLEM[problem]}`,
       );
-    if (!verify(sigBytes, manifestBytes, publicKey)) {
+    if (!verify(sigBytes, manifestBytes, publicKey, crypto.ed25519Verify)) {
       return fail(
         'bad-signature',
         '签名',

@@ -52,7 +52,14 @@ export interface CentralEntry {
   method: number;
   crc: number;
   localOffset: number;
+  /** General-purpose bit 3: the CRC-32 and sizes follow the data in a 16-byte data descriptor. */
+  descriptor: boolean;
 }
+
+/** The data descriptor's signature (APPNOTE 4.3.9): PK\x07\x08. */
+const DESCRIPTOR_SIG = 0x08074b50;
+/** Signature, CRC-32, compressed and uncompressed size: what follows a bit-3 entry's data. */
+export const DESCRIPTOR_BYTES = 16;
 
 const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
@@ -205,8 +212,12 @@ export function inspectZip(
     ) {
       throw new ZipError('zip-malformed', `ZIP 中央目录含有意外字段：${name}`);
     }
-    if (flags & 0x8) throw new ZipError('zip-malformed', `不支持数据描述符：${name}`);
-    // The local header must repeat the central directory exactly.
+    // Bit 3 (a data descriptor) only as our writer sets it: alone, on a stored entry.
+    const descriptor = (flags & 0x8) !== 0;
+    if (descriptor && (flags !== 0x8 || method !== 0))
+      throw new ZipError('zip-malformed', `不支持的数据描述符用法：${name}`);
+    // The local header must repeat the central directory exactly (with a data descriptor: all
+    // but the CRC-32, which is 0 there and follows the data with the sizes, exactly as here).
     if (localOffset + 30 > cdOffset || view.getUint32(localOffset) !== 0x04034b50) {
       throw new ZipError('zip-malformed', `本地文件头损坏：${name}`);
     }
@@ -216,10 +227,25 @@ export function inspectZip(
     const sameName =
       localName === nameLen &&
       bytes.slice(localOffset + 30, localOffset + 30 + nameLen).every((b, i) => b === nameBytes[i]);
-    if (!sameName || localExtra !== 0 || !localFixed.every((b, i) => b === cdFixed[i])) {
+    // Bytes 10–13 of the fixed fields are the CRC-32.
+    const sameFixed = localFixed.every((b, i) =>
+      descriptor && i >= 10 && i < 14 ? b === 0 : b === cdFixed[i],
+    );
+    if (!sameName || localExtra !== 0 || !sameFixed) {
       throw new ZipError('zip-malformed', `本地文件头与中央目录不一致：${name}`);
     }
-    entries.push({ name, compressedSize, size, method, crc, localOffset });
+    if (descriptor) {
+      const at = localOffset + 30 + nameLen + compressedSize;
+      if (
+        at + DESCRIPTOR_BYTES > cdOffset ||
+        view.getUint32(at) !== DESCRIPTOR_SIG ||
+        view.getUint32(at + 4) !== crc ||
+        view.getUint32(at + 8) !== compressedSize ||
+        view.getUint32(at + 12) !== size
+      )
+        throw new ZipError('zip-malformed', `数据描述符与中央目录不一致：${name}`);
+    }
+    entries.push({ name, compressedSize, size, method, crc, localOffset, descriptor });
   }
   if (total > RATIO_FLOOR && total / Math.max(1, compressedTotal) > limits.maxRatio) {
     throw new ZipError(
@@ -233,7 +259,12 @@ export function inspectZip(
   for (const e of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
     if (e.localOffset !== expected)
       throw new ZipError('zip-malformed', `ZIP 条目之间有多余或缺失的数据：${e.name}`);
-    expected = e.localOffset + 30 + new TextEncoder().encode(e.name).length + e.compressedSize;
+    expected =
+      e.localOffset +
+      30 +
+      new TextEncoder().encode(e.name).length +
+      e.compressedSize +
+      (e.descriptor ? DESCRIPTOR_BYTES : 0);
   }
   if (
     expected !== cdOffset ||
@@ -348,50 +379,87 @@ export function readZip(
 const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 
-/** One entry of an archive to write: its name and, known before its data, size and CRC-32. */
+/** One entry of an archive to write: its name, size and CRC-32. */
 export interface ZipEntrySpec {
   name: string;
   size: number;
   crc: number;
+  /**
+   * The CRC-32 is known only after the data (a file streamed once: read, hashed and written in
+   * one pass): general-purpose bit 3, CRC-32 0 in the local header (the sizes, known, are
+   * there), and after the data a data descriptor (signature, CRC-32, sizes; APPNOTE 4.3.9).
+   */
+  descriptor?: boolean;
+}
+
+const encodeName = (name: string): Uint8Array => {
+  if (!isSafeEntryPath(name)) throw new ZipError('zip-unsafe-path', `不安全的条目路径：${name}`);
+  return new TextEncoder().encode(name);
+};
+
+/** Version, flags, method, time, date, CRC-32, sizes and name length: local and central alike. */
+function commonFields(
+  view: DataView,
+  at: number,
+  e: ZipEntrySpec,
+  nameLength: number,
+  local: boolean,
+) {
+  view.setUint16(at, 20, true); // version needed: 2.0
+  view.setUint16(at + 2, e.descriptor ? 0x8 : 0, true); // flags
+  view.setUint16(at + 4, 0, true); // stored
+  view.setUint16(at + 6, DOS_TIME, true);
+  view.setUint16(at + 8, DOS_DATE, true);
+  view.setUint32(at + 10, local && e.descriptor ? 0 : e.crc, true);
+  view.setUint32(at + 14, e.size, true);
+  view.setUint32(at + 18, e.size, true);
+  view.setUint16(at + 22, nameLength, true);
+}
+
+/** An entry's local header (for a `descriptor` entry, without its CRC-32: write it first). */
+export function zipLocalHeader(e: ZipEntrySpec): Uint8Array {
+  const name = encodeName(e.name);
+  const header = new Uint8Array(30 + name.length);
+  const hv = new DataView(header.buffer);
+  hv.setUint32(0, 0x04034b50, true);
+  commonFields(hv, 4, e, name.length, true);
+  header.set(name, 30);
+  return header;
+}
+
+/** The data descriptor that follows a `descriptor` entry's data. */
+export function zipDataDescriptor(e: ZipEntrySpec): Uint8Array {
+  const out = new Uint8Array(DESCRIPTOR_BYTES);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, DESCRIPTOR_SIG, true);
+  view.setUint32(4, e.crc, true);
+  view.setUint32(8, e.size, true);
+  view.setUint32(12, e.size, true);
+  return out;
 }
 
 /**
  * The layout of a deterministic ZIP (see {@link writeZip}): each entry's local header, which
- * precedes its data, and the central directory after the last entry. Sizes and CRC-32s are known
- * first, so the data can be streamed between the headers.
+ * precedes its data, and the central directory after the last entry. Sizes are known first, so
+ * the data can be streamed between the headers; a CRC-32 known only after the data goes in a
+ * data descriptor (`descriptor`, {@link zipDataDescriptor}).
  */
 export function zipLayout(specs: readonly ZipEntrySpec[]): {
   localHeader: (index: number) => Uint8Array;
   centralDirectory: Uint8Array;
   size: number;
 } {
-  const encoder = new TextEncoder();
-  const entries = specs.map((e) => {
-    if (!isSafeEntryPath(e.name))
-      throw new ZipError('zip-unsafe-path', `不安全的条目路径：${e.name}`);
-    return { ...e, nameBytes: encoder.encode(e.name) };
-  });
+  const entries = specs.map((e) => ({ ...e, nameBytes: encodeName(e.name) }));
+  const extra = (e: ZipEntrySpec) => (e.descriptor ? DESCRIPTOR_BYTES : 0);
   let size = 22;
-  for (const e of entries) size += 30 + 46 + 2 * e.nameBytes.length + e.size;
+  for (const e of entries) size += 30 + 46 + 2 * e.nameBytes.length + e.size + extra(e);
   if (size > 0xffffffff || entries.length > 0xfffe)
     throw new ZipError('zip-limits', '文件包过大：超过 ZIP 的 4 GiB 上限');
-  // Local header and central record share version, flags, method, time, date, CRC and sizes.
-  const common = (view: DataView, at: number, e: (typeof entries)[number]) => {
-    view.setUint16(at, 20, true); // version needed: 2.0
-    view.setUint16(at + 2, 0, true); // flags
-    view.setUint16(at + 4, 0, true); // stored
-    view.setUint16(at + 6, DOS_TIME, true);
-    view.setUint16(at + 8, DOS_DATE, true);
-    view.setUint32(at + 10, e.crc, true);
-    view.setUint32(at + 14, e.size, true);
-    view.setUint32(at + 18, e.size, true);
-    view.setUint16(at + 22, e.nameBytes.length, true);
-  };
   const offsets: number[] = [];
   let at = 0;
   for (const e of entries) {
     offsets.push(at);
-    at += 30 + e.nameBytes.length + e.size;
+    at += 30 + e.nameBytes.length + e.size + extra(e);
   }
   const cdOffset = at;
   let cdSize = 0;
@@ -402,7 +470,7 @@ export function zipLayout(specs: readonly ZipEntrySpec[]): {
   for (const [i, e] of entries.entries()) {
     view.setUint32(p, 0x02014b50, true);
     view.setUint16(p + 4, 20, true); // made by: MS-DOS, 2.0
-    common(view, p + 6, e);
+    commonFields(view, p + 6, e, e.nameBytes.length, false);
     view.setUint32(p + 42, offsets[i] ?? 0, true);
     cd.set(e.nameBytes, p + 46);
     p += 46 + e.nameBytes.length;
@@ -416,14 +484,9 @@ export function zipLayout(specs: readonly ZipEntrySpec[]): {
     size,
     centralDirectory: cd,
     localHeader: (index) => {
-      const e = entries[index];
+      const e = specs[index];
       if (!e) throw new RangeError(`no entry ${index}`);
-      const header = new Uint8Array(30 + e.nameBytes.length);
-      const hv = new DataView(header.buffer);
-      hv.setUint32(0, 0x04034b50, true);
-      common(hv, 4, e);
-      header.set(e.nameBytes, 30);
-      return header;
+      return zipLocalHeader(e);
     },
   };
 }
@@ -474,15 +537,18 @@ interface StreamedEntry {
 /**
  * A forward pass over an archive's bytes (decrypted as they arrive): each stored entry's data is
  * hashed (SHA-256 and CRC-32, once) as it goes by and kept only when small; local headers, names
- * and the central directory are kept. What it cannot follow — a deflated entry, a data
- * descriptor, a directory past its bound — it gives up on, and the caller reads the file whole.
+ * and the central directory are kept, and the data descriptor after a bit-3 entry's data. What it
+ * cannot follow — a deflated entry, a directory past its bound — it gives up on, and the caller
+ * reads the file whole.
  */
 export class ZipStreamScanner {
   readonly #crypto: CryptoProvider;
   readonly #regions: Region[] = [];
   readonly #entries = new Map<number, StreamedEntry>();
   #length = 0;
-  #state: 'header' | 'data' | 'tail' | 'lost' = 'header';
+  #state: 'header' | 'data' | 'descriptor' | 'tail' | 'lost' = 'header';
+  /** The data descriptor being read (its bytes so far) and where it starts. */
+  #descriptor: { bytes: Uint8Array; at: number; start: number } | null = null;
   #header: Uint8Array[] = [];
   #headerBytes = 0;
   #headerStart = 0;
@@ -492,6 +558,7 @@ export class ZipStreamScanner {
     crc: number;
     kept: Uint8Array | null;
     at: number;
+    descriptor: boolean;
   } | null = null;
   #tail: Uint8Array[] = [];
   #tailBytes = 0;
@@ -521,6 +588,21 @@ export class ZipStreamScanner {
         if (d.remaining === 0) this.#completeEntry(this.#length + i);
         continue;
       }
+      if (this.#state === 'descriptor' && this.#descriptor) {
+        const dd = this.#descriptor;
+        const piece = chunk.subarray(i, i + Math.min(DESCRIPTOR_BYTES - dd.at, chunk.length - i));
+        dd.bytes.set(piece, dd.at);
+        dd.at += piece.length;
+        i += piece.length;
+        if (dd.at === DESCRIPTOR_BYTES) {
+          // Kept for the directory's check (inspectZip compares it with the central record).
+          this.#regions.push({ start: dd.start, bytes: dd.bytes });
+          this.#descriptor = null;
+          this.#state = 'header';
+          this.#headerStart = dd.start + DESCRIPTOR_BYTES;
+        }
+        continue;
+      }
       i += this.#readHeader(chunk.subarray(i));
       if (this.#state === 'data' && this.#data?.remaining === 0)
         this.#completeEntry(this.#length + i);
@@ -540,6 +622,11 @@ export class ZipStreamScanner {
     if (d.kept && d.kept.length > 0)
       this.#regions.push({ start: end - d.kept.length, bytes: d.kept });
     this.#data = null;
+    if (d.descriptor) {
+      this.#state = 'descriptor';
+      this.#descriptor = { bytes: new Uint8Array(DESCRIPTOR_BYTES), at: 0, start: end };
+      return;
+    }
     this.#state = 'header';
     this.#headerStart = end;
   }
@@ -584,7 +671,8 @@ export class ZipStreamScanner {
     this.#regions.push({ start: this.#headerStart, bytes: header });
     this.#header = [];
     this.#headerBytes = 0;
-    if (flags & 0x8 || method !== 0 || size !== hv.getUint32(22, true)) {
+    // A stored entry's size is in its local header, with or without a data descriptor after it.
+    if (method !== 0 || size !== hv.getUint32(22, true)) {
       this.#state = 'lost';
       return bytes.length;
     }
@@ -594,6 +682,7 @@ export class ZipStreamScanner {
       crc: 0,
       kept: size <= STREAM_HOLD_BYTES ? new Uint8Array(size) : null,
       at: 0,
+      descriptor: (flags & 0x8) !== 0,
     };
     this.#state = 'data';
     return take;
@@ -628,7 +717,8 @@ export class ZipStreamScanner {
    * Entries are checked against the directory exactly as for an archive in memory.
    */
   finish(limits: ZipLimits = DEFAULT_LIMITS): ZipArchive | null {
-    if (this.#state === 'lost' || this.#state === 'data') return null;
+    if (this.#state === 'lost' || this.#state === 'data' || this.#state === 'descriptor')
+      return null;
     if (this.#state === 'header' && this.#headerBytes > 0) {
       // The file ended inside what looked like a header: keep it as the tail.
       this.#tailStart = this.#headerStart;

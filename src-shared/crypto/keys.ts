@@ -92,19 +92,45 @@ function scalarLE(bytes: Uint8Array): bigint {
 }
 
 /**
- * Strict Ed25519 verification (see the file comment): false for any refused key or signature.
- * RFC 8032 §5.1.7 with the cofactorless equation [S]B = R + [k]A, as OpenSSL checks it; with A
- * of prime order this also puts R in the prime-order subgroup.
+ * The verification equation alone, with @noble: [S]B = R + [k]A, cofactorless (RFC 8032
+ * §5.1.7), for a key and signature that passed the checks of {@link verify}. What the @noble
+ * provider gives as `ed25519Verify`; its first use builds the base point's tables (≈ 75 ms).
  */
-export function verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  if (signature.length !== 64 || publicKeyProblem(publicKey) !== null) return false;
+export function ed25519Equation(
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+): boolean {
   const a = canonicalPoint(publicKey);
   const rBytes = signature.subarray(0, 32);
   const r = canonicalPoint(rBytes);
+  if (!a || !r || signature.length !== 64) return false;
   const s = scalarLE(signature.subarray(32));
-  if (!a || !r || s >= L) return false;
   const k = scalarLE(sha512(concatBytes(rBytes, publicKey, message))) % L;
   return ed25519.Point.BASE.multiplyUnsafe(s).equals(r.add(a.multiplyUnsafe(k)));
+}
+
+/**
+ * Strict Ed25519 verification (see the file comment): false for any refused key or signature.
+ * The key's checks (canonical, prime order: {@link publicKeyProblem}), R canonical and S < L
+ * are made here, the same for every provider; then the cofactorless equation [S]B = R + [k]A
+ * (with A of prime order this also puts R in the prime-order subgroup) by `equation`: @noble by
+ * default, OpenSSL (`node:crypto`) in main and the CLI through their provider's `ed25519Verify`.
+ */
+export function verify(
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+  equation: (
+    signature: Uint8Array,
+    message: Uint8Array,
+    publicKey: Uint8Array,
+  ) => boolean = ed25519Equation,
+): boolean {
+  if (signature.length !== 64 || publicKeyProblem(publicKey) !== null) return false;
+  if (!canonicalPoint(signature.subarray(0, 32)) || scalarLE(signature.subarray(32)) >= L)
+    return false;
+  return equation(signature, message, publicKey);
 }
 
 function pem(label: string, der: Uint8Array): string {

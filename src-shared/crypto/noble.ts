@@ -7,6 +7,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
+import { ed25519Equation } from './keys';
 import type { CryptoProvider } from './provider';
 
 const CRC_TABLE = (() => {
@@ -46,4 +47,5 @@ export const nobleCrypto: CryptoProvider = {
   }),
   crc32,
   randomBytes: (length) => randomBytes(length),
+  ed25519Verify: ed25519Equation,
 };

@@ -2,7 +2,8 @@
  * The hashing and cipher primitives `src-shared` is given rather than imports: main and the CLI
  * pass `node:crypto` (src-main/crypto/node-crypto.ts), the renderer passes pure-JS @noble
  * ({@link ./noble.ts}). Bulk work — hashing every payload file, the age payload cipher, ZIP
- * checksums — goes through a provider; short digests of keys and canonical JSON use @noble
+ * checksums, the Ed25519 equation — goes through a provider (in main and the CLI, OpenSSL verifies
+ * without @noble's first-use base-point tables); short digests of keys and canonical JSON use @noble
  * directly (a few hundred bytes, the same everywhere).
  *
  * Every implementation must give identical bytes for identical inputs
@@ -33,6 +34,13 @@ export interface CryptoProvider {
   /** CRC-32 (ISO-HDLC, as ZIP uses it) of `data`, continuing from `previous`. */
   crc32(data: Uint8Array, previous?: number): number;
   randomBytes(length: number): Uint8Array;
+  /**
+   * The Ed25519 verification equation of RFC 8032 §5.1.7, cofactorless ([S]B = R + [k]A, as
+   * OpenSSL checks it), for a 64-byte signature and a 32-byte public key. Only the equation:
+   * callers go through `verify` of `./keys.ts`, which refuses non-canonical and small-order keys,
+   * keys with a small-order component, a non-canonical R and S ≥ L first.
+   */
+  ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBundle } from '../../src-shared/bundle';
+import { inspectZip } from '../../src-shared/bundle/zip';
 import {
   auditChain,
   KIND_SAMPLES,
@@ -197,6 +198,40 @@ describe('jiebang keygen / pack / verify / unpack', () => {
       '-o',
       join(dir, 'plain.jbx'),
     );
+    // jiebang pack reads each attachment once (ZIP data descriptors, general-purpose bit 3):
+    // unzip, openssl and sha256sum verify it, plain and through `age -d`, as any other bundle.
+    expect(
+      inspectZip(new Uint8Array(await readFile(join(dir, 'plain.jbx'))))
+        .filter((e) => e.descriptor)
+        .map((e) => e.name),
+    ).toContain('attachments/A01-proposal.pdf');
+    await run(
+      'pack',
+      'resources/sample/review-package.json',
+      '--attachments',
+      'resources/sample/attachments',
+      '--key',
+      join(dir, 'keys/signing.key'),
+      '-o',
+      join(dir, 'sealed.jbx'),
+      '--recipient',
+      BUREAU_RECIPIENT,
+    );
+    sh(
+      'age',
+      ['-d', '-i', BUREAU_KEY, '-o', join(dir, 'sealed.zip'), join(dir, 'sealed.jbx')],
+      '.',
+    );
+    for (const zip of ['plain.jbx', 'sealed.zip']) {
+      sh('unzip', ['-tqq', zip], dir);
+      sh('unzip', ['-q', zip, '-d', `std-${zip}`], dir);
+      const tools = await verifyWithStandardTools(join(dir, `std-${zip}`));
+      expect(tools.signatures, zip).toEqual([
+        expect.stringContaining('Signature Verified Successfully'),
+      ]);
+      expect(tools.sums, zip).toContain('attachments/A01-proposal.pdf: OK');
+      expect(tools.sums, zip).not.toContain('FAILED');
+    }
     const bytes = new Uint8Array(await readFile(join(dir, 'plain.jbx')));
     const at = bytes.length - 3000;
     bytes[at] = (bytes[at] ?? 0) ^ 0xff;

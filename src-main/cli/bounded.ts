@@ -1,0 +1,41 @@
+/**
+ * The CLI's bounded file reads: a file's size is checked against its stated bound before a byte
+ * is read, and every failure is a sentence naming the file as the user gave it (missing, a
+ * folder, no permission, too large). Apart from io.ts (the sheet, JSON and workbook readers), so
+ * that the bundle commands load no more than this (issue 22).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { sizeProblem } from '../../src-shared/io';
+import { describeFileError } from '../fs/errors';
+import { CliUsageError } from './types';
+
+/**
+ * A file's full path once it is known to be a readable file within `limit` bytes; an empty name,
+ * a folder, a missing file or one past the bound refused by name (`CliUsageError`).
+ */
+export async function boundedPath(cwd: string, path: string, limit: number): Promise<string> {
+  if (path.trim() === '')
+    throw new CliUsageError('文件名为空：请给出文件的路径。 The file name is empty.');
+  const full = resolve(cwd, path);
+  try {
+    const info = await stat(full);
+    if (info.isDirectory()) throw Object.assign(new Error(path), { code: 'EISDIR' });
+    const tooBig = sizeProblem(path, info.size, limit);
+    if (tooBig) throw new CliUsageError(tooBig);
+    return full;
+  } catch (error) {
+    if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError(describeFileError(error, path));
+  }
+}
+
+/** Reads a whole file within `limit` bytes (see boundedPath for what is refused). */
+export async function readBounded(cwd: string, path: string, limit: number): Promise<Uint8Array> {
+  const full = await boundedPath(cwd, path, limit);
+  try {
+    return new Uint8Array(await readFile(full));
+  } catch (error) {
+    throw new CliUsageError(describeFileError(error, path));
+  }
+}
