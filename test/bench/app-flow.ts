@@ -12,7 +12,7 @@ export async function enrolWithPackage(
   await page.getByLabel('口令', { exact: true }).fill('benchmark passphrase');
   await page.getByLabel('再次输入口令').fill('benchmark passphrase');
   await page.getByRole('button', { name: '创建用户档案' }).click();
-  await page.getByRole('link', { name: '专家评审' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: '专家评审' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '打开评审包…' }).click();
   await (
