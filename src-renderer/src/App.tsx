@@ -1,13 +1,15 @@
-import { useEffect } from 'react';
-import { HashRouter, NavLink, Route, Routes } from 'react-router';
+import { Suspense, useEffect } from 'react';
+import { HashRouter, matchPath, NavLink, Route, Routes } from 'react-router';
 import { useSay, useT } from './i18n';
 import { routes } from './routes';
 import { useLang, useToggleLang } from './stores/ui';
 import { subscribeToProgress } from './stores/progress';
 import { ProgressPanel } from './components/ProgressPanel';
+import { ScreenFallback } from './components/ScreenFallback';
+import { preloadInTurn } from './preload';
 import { ProfileGate } from './screens/profile/ProfileGate';
 import { useIdleLock } from './screens/profile/useIdleLock';
-import { useSession } from './stores/session';
+import { profileWorkflow, useSession } from './stores/session';
 import { useSaveState } from './stores/save';
 
 function Sidebar() {
@@ -28,7 +30,12 @@ function Sidebar() {
             ? []
             : [
                 <li key={r.path}>
-                  <NavLink to={r.path} end={r.path === '/'}>
+                  <NavLink
+                    to={r.path}
+                    end={r.path === '/'}
+                    onPointerEnter={() => void r.preload()}
+                    onFocus={() => void r.preload()}
+                  >
                     {t(r.labelKey)}
                   </NavLink>
                 </li>,
@@ -90,11 +97,29 @@ function TopBar() {
   );
 }
 
+/**
+ * Fetches, while the page is idle, the code the user will need next: behind the gate, the profile
+ * workflow (database, sealing) and the screen at the current address; once unlocked, every screen
+ * (the current one first), so moving between screens does not wait for a chunk (issue 22).
+ */
+function Preloader() {
+  const unlocked = useSession((s) => s.status === 'unlocked');
+  useEffect(() => {
+    const path = window.location.hash.replace(/^#/, '').split('?')[0] || '/';
+    const here = routes.find((r) => matchPath({ path: r.path, end: true }, path));
+    const screens = routes.map((r) => r.preload);
+    if (here) screens.unshift(here.preload);
+    return preloadInTurn(unlocked ? screens : [profileWorkflow, ...screens.slice(0, 1)]);
+  }, [unlocked]);
+  return null;
+}
+
 export function App() {
   useEffect(() => subscribeToProgress(), []);
   useIdleLock();
   return (
     <HashRouter>
+      <Preloader />
       <div className="shell">
         <Sidebar />
         <div className="main">
@@ -102,11 +127,13 @@ export function App() {
           <ProgressPanel />
           <main className="content">
             <ProfileGate>
-              <Routes>
-                {routes.map((r) => (
-                  <Route key={r.path} path={r.path} element={r.element} />
-                ))}
-              </Routes>
+              <Suspense fallback={<ScreenFallback />}>
+                <Routes>
+                  {routes.map((r) => (
+                    <Route key={r.path} path={r.path} element={<r.Screen />} />
+                  ))}
+                </Routes>
+              </Suspense>
             </ProfileGate>
           </main>
         </div>

@@ -1,22 +1,34 @@
-import type { ReactElement } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { StringKey } from './i18n';
-import { HomeScreen } from './screens/home/HomeScreen';
-import { ReviewScreen } from './screens/review/ReviewScreen';
-import { ChairScreen } from './screens/chair/ChairScreen';
-import { TaskBookScreen } from './screens/taskbook/TaskBookScreen';
-import { VerifyPrintScreen } from './screens/verify-print/VerifyPrintScreen';
-import { BundlesScreen } from './screens/bundles/BundlesScreen';
-import { SecurityScreen } from './screens/security/SecurityScreen';
-import { DiagnosticsScreen } from './screens/diagnostics/DiagnosticsScreen';
-import { AwardScreen } from './screens/award/AwardScreen';
-import { BureauScreen } from './screens/bureau/BureauScreen';
-import { InspectionScreen } from './screens/inspection/InspectionScreen';
 
 export interface AppRoute {
   path: string;
   /** Sidebar label; routes without one are reachable (by address) but not listed. */
   labelKey?: StringKey;
-  element: ReactElement;
+  /** The screen, its code fetched on first render (a chunk of its own; App shows a fallback). */
+  Screen: LazyExoticComponent<ComponentType>;
+  /** Fetches the screen's chunk without rendering it (idle preload, a pointer over its link). */
+  preload: () => Promise<unknown>;
+}
+
+/**
+ * A screen loaded when first needed: `load` imports its module, `name` is the component's export.
+ * The first screen (the profile gate) ships none of them (issue 22: first screen ≤ 1 s).
+ */
+function screen<K extends string>(
+  path: string,
+  labelKey: StringKey | undefined,
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): AppRoute {
+  let loading: Promise<Record<K, ComponentType>> | null = null;
+  const preload = () => (loading ??= load());
+  return {
+    path,
+    labelKey,
+    Screen: lazy(() => preload().then((m) => ({ default: m[name] }))),
+    preload,
+  };
 }
 
 /**
@@ -24,15 +36,45 @@ export interface AppRoute {
  * screens/, its strings under i18n/; see docs/architecture.md).
  */
 export const routes: readonly AppRoute[] = [
-  { path: '/', labelKey: 'nav.home', element: <HomeScreen /> },
-  { path: '/review', labelKey: 'nav.review', element: <ReviewScreen /> },
-  { path: '/chair', labelKey: 'nav.chair', element: <ChairScreen /> },
-  { path: '/taskbook', labelKey: 'nav.taskbook', element: <TaskBookScreen /> },
-  { path: '/award', labelKey: 'nav.award', element: <AwardScreen /> },
-  { path: '/inspection', labelKey: 'nav.inspection', element: <InspectionScreen /> },
-  { path: '/verify-print', labelKey: 'nav.verifyPrint', element: <VerifyPrintScreen /> },
-  { path: '/bureau', labelKey: 'nav.bureau', element: <BureauScreen /> },
-  { path: '/bundles', labelKey: 'nav.bundles', element: <BundlesScreen /> },
-  { path: '/security', labelKey: 'nav.security', element: <SecurityScreen /> },
-  { path: '/diagnostics', element: <DiagnosticsScreen /> },
+  screen('/', 'nav.home', () => import('./screens/home/HomeScreen'), 'HomeScreen'),
+  screen('/review', 'nav.review', () => import('./screens/review/ReviewScreen'), 'ReviewScreen'),
+  screen('/chair', 'nav.chair', () => import('./screens/chair/ChairScreen'), 'ChairScreen'),
+  screen(
+    '/taskbook',
+    'nav.taskbook',
+    () => import('./screens/taskbook/TaskBookScreen'),
+    'TaskBookScreen',
+  ),
+  screen('/award', 'nav.award', () => import('./screens/award/AwardScreen'), 'AwardScreen'),
+  screen(
+    '/inspection',
+    'nav.inspection',
+    () => import('./screens/inspection/InspectionScreen'),
+    'InspectionScreen',
+  ),
+  screen(
+    '/verify-print',
+    'nav.verifyPrint',
+    () => import('./screens/verify-print/VerifyPrintScreen'),
+    'VerifyPrintScreen',
+  ),
+  screen('/bureau', 'nav.bureau', () => import('./screens/bureau/BureauScreen'), 'BureauScreen'),
+  screen(
+    '/bundles',
+    'nav.bundles',
+    () => import('./screens/bundles/BundlesScreen'),
+    'BundlesScreen',
+  ),
+  screen(
+    '/security',
+    'nav.security',
+    () => import('./screens/security/SecurityScreen'),
+    'SecurityScreen',
+  ),
+  screen(
+    '/diagnostics',
+    undefined,
+    () => import('./screens/diagnostics/DiagnosticsScreen'),
+    'DiagnosticsScreen',
+  ),
 ];

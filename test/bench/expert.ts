@@ -11,8 +11,10 @@ import { enrolWithPackage } from './app-flow';
 
 /**
  * Time from clicking an applicant to an interactive sheet with its proposal's first page drawn
- * (text layer rendered), in Chromium on the built app: a sample proposal and a 200-page one.
- * Needs `npm run build`.
+ * (canvas and text layer), in Chromium on the built app: a sample proposal and a 200-page one.
+ * Measured in the page, from the click event; the note gives Playwright's wall time (its click's
+ * own round trips included). The proposals after the one shown are opened ahead while the expert
+ * reads (issue 22), as they are here. Needs `npm run build`.
  */
 export const expertSuite: BenchSuite = {
   name: 'expert',
@@ -50,6 +52,22 @@ export const expertSuite: BenchSuite = {
         ['A04', 'synthetic proposal (200 pages)'],
         ['A03', 'sample proposal again (2 pages)'],
       ] as const) {
+        // In the page: from the click event to the sheet showing the applicant and the viewer's
+        // page 1 done (data-drawn: canvas and text layer); Playwright's own click is not counted.
+        await page.evaluate(`window.benchOpen = new Promise((resolve) => {
+          let clicked = null;
+          addEventListener('click', (e) => { clicked = e.timeStamp; }, { capture: true, once: true });
+          const seen = new MutationObserver((records) => {
+            const drawn = records.some((r) => r.target.dataset && r.target.dataset.drawn === '1');
+            const sheet = document.querySelector('.sheet h2');
+            if (clicked !== null && drawn && sheet && sheet.textContent.startsWith('${id} ')) {
+              seen.disconnect();
+              resolve(performance.now() - clicked);
+            }
+          });
+          seen.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+        }); null`); // null: the evaluation returns at once, the promise is read after the click
+        const inPage = page.evaluate('window.benchOpen');
         const t = performance.now();
         await page.getByRole('button', { name: new RegExp(`^${id} `) }).click();
         await page.getByLabel('揭榜方资质条件（满分 20）').waitFor();
@@ -57,13 +75,17 @@ export const expertSuite: BenchSuite = {
           .locator(`[data-testid="pdf-page-count"]`)
           .filter({ hasText: id === 'A04' ? '共 200 页' : '共 2 页' })
           .waitFor({ timeout: 60_000 });
+        await page.locator('[data-testid="pdf-page"][data-drawn="1"]').waitFor({ timeout: 60_000 });
         await page.getByTestId('pdf-text').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+        const wall = performance.now() - t;
+        const value = await inPage;
         rows.push({
           suite: 'expert',
           name: `open applicant → sheet + page 1 drawn: ${label}`,
-          value: performance.now() - t,
+          value: typeof value === 'number' ? value : NaN,
           unit: 'ms',
           target: { max: 300 },
+          note: `click event → drawn, in the page; Playwright's click → state seen ${wall.toFixed(0)} ms`,
         });
       }
       return rows;

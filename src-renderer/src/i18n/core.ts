@@ -4,6 +4,7 @@ export const coreStrings = defineStrings(
   {
     'app.title': '揭榜评审台',
     'app.subtitle': '“揭榜挂帅”项目专家评审',
+    'app.loading': '正在载入…',
     'nav.home': '首页',
     'nav.section.work': '评审工作',
     'lang.switch': 'English',
@@ -47,6 +48,7 @@ export const coreStrings = defineStrings(
   {
     'app.title': 'Jiebang Panel',
     'app.subtitle': 'Expert review of open-competition (揭榜挂帅) projects',
+    'app.loading': 'Loading…',
     'nav.home': 'Home',
     'nav.section.work': 'Review work',
     'lang.switch': '中文',

@@ -1,26 +1,60 @@
-/** A package's attachment (a proposal PDF) for the viewer, read and checked against its hash. */
-import { useEffect, useState } from 'react';
+/**
+ * A package's attachments (the proposal PDFs) for the viewer, kept open (bounded, by SHA-256) and
+ * opened ahead of need: the proposal shown and the applicants after it in the list are read from
+ * the database (checked against their hash), parsed by pdf.js and their first page fetched while
+ * the expert reads, so moving to the next applicant shows its proposal at once (issue 22).
+ * Locking the session closes them all.
+ */
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { AttachmentRef } from '../../../src-shared/model';
+import type { KeptPdf } from '../components/PdfViewer';
+import { dbText } from '../i18n/db';
+import { preloadInTurn } from '../preload';
 import { loadAttachment } from '../workflows/expert';
 import { currentDeps } from './deps';
+import { useSession } from './session';
 
-export interface Attachment {
-  id: string;
-  name: string;
-  bytes: Uint8Array;
+const pdf = () => import('../components/pdf');
+let opened = false;
+
+/** The open document of `ref`, kept; rejects when it is missing, fails its hash or does not parse. */
+export function openAttachment(ref: AttachmentRef): Promise<PDFDocumentProxy> {
+  opened = true;
+  return pdf().then((m) =>
+    m.keptPdf(ref.sha256, async () => {
+      const found = await loadAttachment(currentDeps().db, ref.id);
+      if (!found) throw new Error(dbText.attachmentMissing(ref.name));
+      return found.bytes;
+    }),
+  );
 }
 
-/** The attachment `id` once read (null while reading, or when there is none). */
-export function useAttachment(id: string | undefined): Attachment | null {
-  const [doc, setDoc] = useState<Attachment | null>(null);
-  useEffect(() => {
-    let live = true;
-    if (id)
-      void loadAttachment(currentDeps().db, id).then(
-        (a) => live && a && setDoc({ id, name: a.name, bytes: a.bytes }),
-      );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  return doc && doc.id === id ? doc : null;
+/** `ref` as the viewer takes it: the same object for the same attachment (a stable `open`). */
+const sources = new WeakMap<AttachmentRef, KeptPdf>();
+export function keptAttachment(ref: AttachmentRef): KeptPdf {
+  let source = sources.get(ref);
+  if (!source) {
+    source = { key: ref.sha256, open: () => openAttachment(ref) };
+    sources.set(ref, source);
+  }
+  return source;
 }
+
+/**
+ * Opens `refs` one after another while the page is idle, each with its first page made ready (fewer
+ * than the documents kept, so the one shown stays open). Returns a cancel for those not begun.
+ */
+export function prefetchAttachments(refs: readonly AttachmentRef[]): () => void {
+  return preloadInTurn(
+    refs.map(
+      (ref) => () => Promise.all([openAttachment(ref), pdf()]).then(([d, m]) => m.warmFirstPage(d)),
+    ),
+  );
+}
+
+useSession.subscribe((state, before) => {
+  if (opened && before.status === 'unlocked' && state.status !== 'unlocked') {
+    opened = false;
+    void pdf().then((m) => m.forgetKeptPdfs());
+  }
+});

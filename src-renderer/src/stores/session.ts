@@ -7,13 +7,13 @@ import type { ProfileSummary } from '../../../src-shared/ipc';
 import { api } from '../bridge';
 import type { JiebangDB } from '../db/database';
 import { message, type Message } from '../i18n/strings';
-import {
-  changePassphrase,
-  createProfile,
-  lockProfile,
-  profileProblem,
-  unlockProfile,
-} from '../workflows/profile';
+
+/**
+ * The profile workflow, with the database and its sealing (Dexie, libsodium), fetched when first
+ * needed: the gate's first screen shows without them (issue 22), and App preloads them while idle.
+ */
+export const profileWorkflow = () => import('../workflows/profile');
+const problem = async (e: unknown): Promise<Message> => (await profileWorkflow()).profileProblem(e);
 
 type Status = 'loading' | 'locked' | 'unlocked';
 
@@ -42,6 +42,7 @@ interface SessionState {
 }
 
 const now = () => new Date();
+let refreshing: Promise<void> | null = null;
 
 export const useSession = create<SessionState>()((set, get) => ({
   status: 'loading',
@@ -52,24 +53,30 @@ export const useSession = create<SessionState>()((set, get) => ({
   host: 'electron',
   error: null,
   busy: false,
-  refresh: async () => {
-    const [profiles, info] = await Promise.all([api['profile:list'](), api['app:info']()]);
-    set({
-      profiles,
-      plaintext: info.testFlags?.plaintextStorage === true,
-      host: info.host,
-      status: get().db ? 'unlocked' : 'locked',
-    });
-  },
+  refresh: () =>
+    // One question in flight at a time: main.tsx asks before the first render, the gate on mount.
+    (refreshing ??= Promise.all([api['profile:list'](), api['app:info']()])
+      .then(([profiles, info]) =>
+        set({
+          profiles,
+          plaintext: info.testFlags?.plaintextStorage === true,
+          host: info.host,
+          status: get().db ? 'unlocked' : 'locked',
+        }),
+      )
+      .finally(() => {
+        refreshing = null;
+      })),
   create: async (label, passphrase, repeat) => {
     set({ busy: true, error: null });
     try {
       const input = { label, passphrase, repeat, plaintext: get().plaintext };
+      const { createProfile } = await profileWorkflow();
       const { profile, db } = await createProfile(api, input, now);
       set({ profile, db, status: 'unlocked', profiles: [...get().profiles, profile] });
       return true;
     } catch (e) {
-      set({ error: profileProblem(e) });
+      set({ error: await problem(e) });
       return false;
     } finally {
       set({ busy: false });
@@ -83,11 +90,12 @@ export const useSession = create<SessionState>()((set, get) => ({
         set({ error: message('gate.noProfile') });
         return false;
       }
+      const { unlockProfile } = await profileWorkflow();
       const opened = await unlockProfile(api, profile, passphrase, get().plaintext, now);
       set({ ...opened, status: 'unlocked' });
       return true;
     } catch (e) {
-      set({ error: profileProblem(e) });
+      set({ error: await problem(e) });
       return false;
     } finally {
       set({ busy: false });
@@ -95,7 +103,10 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   lock: (reason = 'manual') => {
     const { db, profile } = get();
-    if (db && profile) void lockProfile({ db, profile }, reason, now).catch(() => undefined);
+    if (db && profile)
+      void profileWorkflow()
+        .then((w) => w.lockProfile({ db, profile }, reason, now))
+        .catch(() => undefined);
     set({
       db: null,
       status: 'locked',
@@ -106,10 +117,11 @@ export const useSession = create<SessionState>()((set, get) => ({
     const { profile, db } = get();
     if (!profile || !db) return message('session.locked');
     try {
+      const { changePassphrase } = await profileWorkflow();
       await changePassphrase(api, { profile, db }, { old, next, repeat }, now);
       return null;
     } catch (e) {
-      return profileProblem(e);
+      return await problem(e);
     }
   },
   enableKeychain: async (passphrase) => {
@@ -119,7 +131,7 @@ export const useSession = create<SessionState>()((set, get) => ({
       await api['profile:enable-keychain']({ id: profile.id, passphrase });
       return { ok: true, message: message('security.keychainOn') };
     } catch (e) {
-      return { ok: false, message: profileProblem(e) };
+      return { ok: false, message: await problem(e) };
     }
   },
 }));

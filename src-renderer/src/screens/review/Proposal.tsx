@@ -1,12 +1,26 @@
+import { useEffect } from 'react';
+import type { AttachmentRef } from '../../../../src-shared/model';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useT } from '../../i18n';
-import { useAttachment } from '../../stores/attachments';
+import { keptAttachment, prefetchAttachments } from '../../stores/attachments';
 
-/** The applicant's proposal (申报材料) beside the sheet. */
-export function Proposal({ attachmentId }: { attachmentId: string | undefined }) {
+/** Proposals opened ahead of the one shown (the next applicants in the list). */
+const AHEAD = 3;
+
+/**
+ * The applicant's proposal (申报材料) beside the sheet, and the next `AHEAD` proposals opened
+ * while the expert reads this one.
+ */
+export function Proposal({
+  proposal,
+  next,
+}: {
+  proposal: AttachmentRef | undefined;
+  /** The proposals of the applicants after this one, in list order (the same array while they are). */
+  next: readonly AttachmentRef[];
+}) {
   const t = useT();
-  const doc = useAttachment(attachmentId);
-  if (!attachmentId) return <p className="note">{t('review.noProposal')}</p>;
-  if (!doc) return <p aria-busy="true">{t('pdf.loading')}</p>;
-  return <PdfViewer bytes={doc.bytes} name={doc.name} />;
+  useEffect(() => prefetchAttachments(next.slice(0, AHEAD)), [next]);
+  if (!proposal) return <p className="note">{t('review.noProposal')}</p>;
+  return <PdfViewer kept={keptAttachment(proposal)} name={proposal.name} />;
 }

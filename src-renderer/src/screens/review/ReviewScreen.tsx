@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { warmPdfViewer } from '../../components/PdfViewer';
 import { useT } from '../../i18n';
 import { useReview } from '../../stores/review';
 import { EnrolPanel } from './EnrolPanel';
@@ -12,6 +13,8 @@ export function ReviewScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+  // pdf.js and its worker start while the package loads, before the first proposal is shown.
+  useEffect(() => warmPdfViewer(), []);
   if (!loaded) return null;
   return (
     <section className="screen wide">

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
-import type { ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
+import type { AttachmentRef, ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
 import { applicantStatus } from '../../../../src-shared/scoring';
 import { useT } from '../../i18n';
 import { useReview } from '../../stores/review';
@@ -8,6 +8,8 @@ import { ApplicantList } from './ApplicantList';
 import { Proposal } from './Proposal';
 import { SheetPanel } from './SheetPanel';
 import { SubmitBar } from './SubmitBar';
+
+const isProposal = (a: AttachmentRef) => a.role === 'proposal';
 
 /** The expert at work: applicants on the left, the proposal in the middle, the sheet beside it. */
 export function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreSheet }) {
@@ -20,7 +22,12 @@ export function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreShee
     [pkg, sheet],
   );
   const finished = Object.values(statuses).filter((s) => s === 'done' || s === 'recused').length;
-  const applicant = pkg.applicants.find((a) => a.id === selected);
+  const at = pkg.applicants.findIndex((a) => a.id === selected);
+  const applicant = pkg.applicants[at];
+  const next = useMemo(
+    () => pkg.applicants.slice(at + 1).flatMap((a) => a.attachments.filter(isProposal)),
+    [pkg, at],
+  );
   return (
     <>
       <div className="row">
@@ -38,7 +45,7 @@ export function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreShee
       <div className="workspace">
         <ApplicantList pkg={pkg} statuses={statuses} selected={selected} onSelect={setSelected} />
         <div className="proposal">
-          <Proposal attachmentId={applicant?.attachments.find((x) => x.role === 'proposal')?.id} />
+          <Proposal proposal={applicant?.attachments.find(isProposal)} next={next} />
         </div>
         <SheetPanel pkg={pkg} sheet={sheet} applicantId={selected} onEdit={edit} />
       </div>
