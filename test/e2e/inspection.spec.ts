@@ -9,14 +9,7 @@
  * passphrase, a report for an assignment the bureau never issued — each named, nothing written.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +17,7 @@ import type { Page } from '@playwright/test';
 import { withExifTime } from '../../src-shared/inspection/test-helpers';
 import { expect, test } from './fixtures';
 import { InspectionPage } from './pages/inspection';
+import { sh, verifyWithStandardTools } from '../fixtures/standard-tools';
 
 const BUREAU_SIGNING_KEY = 'resources/sample/keys/bureau-signing.key';
 const BUREAU_KEY = resolve('resources/sample/keys/bureau.agekey');
@@ -44,8 +38,6 @@ function cliRefusal(...args: string[]): { code: number; err: string } {
     return { code: Number(failed?.status ?? -1), err: String(failed?.stderr ?? '') };
   }
 }
-const sh = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** A date `days` from today, YYYY-MM-DD (the report's date is today's: the assignment is around it). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -223,28 +215,9 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   sh('age', ['-d', '-i', BUREAU_KEY, '-o', 'report.zip', 'REPORT.jbx'], dir);
   sh('unzip', ['-q', 'report.zip', '-d', 'out'], dir);
   const out = join(dir, 'out');
-  const sigs = readdirSync(join(out, 'signatures')).filter((n) => n.endsWith('.sig'));
-  expect(sigs.length).toBe(2);
-  for (const sig of sigs)
-    expect(
-      sh(
-        'openssl',
-        [
-          'pkeyutl',
-          '-verify',
-          '-pubin',
-          '-inkey',
-          `signatures/${sig.replace(/\.sig$/, '.pem')}`,
-          '-rawin',
-          '-in',
-          'manifest.json',
-          '-sigfile',
-          `signatures/${sig}`,
-        ],
-        out,
-      ),
-    ).toContain('Signature Verified Successfully');
-  const sums = sh('sha256sum', ['-c', 'SHA256SUMS'], out);
+  const { signatures, sums } = verifyWithStandardTools(out);
+  expect(signatures).toHaveLength(2);
+  for (const answer of signatures) expect(answer).toContain('Signature Verified Successfully');
   for (const f of ['report.json', 'report.pdf', 'photos/p01.jpg', 'photos/p02.jpg'])
     expect(sums).toContain(`${f}: OK`);
   expect(sums).not.toContain('FAILED');

@@ -11,7 +11,6 @@
  * for an unknown assignment — each named, nothing written.
  */
 import 'fake-indexeddb/auto';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { nobleCrypto } from '../../src-shared/crypto/noble';
 import { withExifTime } from '../../src-shared/inspection/test-helpers';
 import { renderJob } from '../../src-main/pdf/jobs';
 import { runForTest } from '../../src-main/cli/run-for-test';
+import { sh, verifyWithStandardTools } from '../fixtures/standard-tools';
 import { JiebangDB } from '../../src-renderer/src/db/database';
 import { auditLog, getInspection } from '../../src-renderer/src/db/repo';
 import { say, type Message } from '../../src-renderer/src/i18n/strings';
@@ -42,9 +42,6 @@ const BUREAU_KEY = 'resources/sample/keys/bureau.agekey';
 const BUREAU_SIGNING_KEY = 'resources/sample/keys/bureau-signing.key';
 const BUREAU_RECIPIENT = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx';
 const crypto = nobleCrypto;
-
-const sh = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function assignment(id: string): InspectionAssignment {
   return {
@@ -368,28 +365,9 @@ describe('an inspection team in the field, offline', () => {
     );
     sh('unzip', ['-q', 'report.zip', '-d', 'out'], root);
     const dir = join(root, 'out');
-    const sigs = (await readdir(join(dir, 'signatures'))).filter((n) => n.endsWith('.sig'));
-    expect(sigs.length).toBe(2);
-    for (const sig of sigs)
-      expect(
-        sh(
-          'openssl',
-          [
-            'pkeyutl',
-            '-verify',
-            '-pubin',
-            '-inkey',
-            `signatures/${sig.replace(/\.sig$/, '.pem')}`,
-            '-rawin',
-            '-in',
-            'manifest.json',
-            '-sigfile',
-            `signatures/${sig}`,
-          ],
-          dir,
-        ),
-      ).toContain('Signature Verified Successfully');
-    const sums = sh('sha256sum', ['-c', 'SHA256SUMS'], dir);
+    const { signatures, sums } = verifyWithStandardTools(dir);
+    expect(signatures).toHaveLength(2);
+    for (const answer of signatures) expect(answer).toContain('Signature Verified Successfully');
     expect(sums).toContain('report.pdf: OK');
     expect(sums).toContain('photos/p01.jpg: OK');
     expect(sums).toContain('photos/p02.png: OK');
