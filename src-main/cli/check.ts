@@ -39,7 +39,7 @@ import { isAgeFile } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
-import { ageKeys } from './bundle-io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
 import { readBounded, readJsonFile, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
 import { cliDate } from './dates';
@@ -185,8 +185,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         package: { type: 'string' },
         end: { type: 'string' },
         taskbook: { type: 'string' },
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
+        ...ageKeyOptions,
         assignment: { type: 'string' },
         with: { type: 'string', multiple: true },
       },

@@ -3,7 +3,7 @@ import { gatherSheets } from '../../src-shared/decision';
 import { capLines } from '../../src-shared/io';
 import { roundSheets, summaryCsv } from '../xlsx/summary';
 import { writeWorkbook } from '../xlsx/workbook';
-import { ageKeys } from './bundle-io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
 import { loadReviewPackage, writeOutput } from './io';
 import { readPanelInputs } from './panel-inputs';
 import { CliUsageError, type CliCommand } from './types';
@@ -32,8 +32,7 @@ written.`,
         csv: { type: 'string' },
         package: { type: 'string' },
         decision: { type: 'string' },
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
+        ...ageKeyOptions,
       },
     });
     const out = values.xlsx ?? values.csv;

@@ -23,7 +23,7 @@ import {
   writeRecord,
   writeTrust,
 } from './bureau-data';
-import { ageKeys, readBundleFile } from './bundle-io';
+import { ageKeyOptions, ageKeys, readBundleFile } from './bundle-io';
 import { findingLines } from './check';
 import { compactSummary, renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';
@@ -79,8 +79,7 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
       args,
       allowPositionals: true,
       options: {
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
+        ...ageKeyOptions,
         package: { type: 'string', multiple: true },
         'bureau-key': { type: 'string' },
         data: { type: 'string' },

@@ -41,7 +41,7 @@ import {
   writeTrust,
   type BureauData,
 } from './bureau-data';
-import { ageKeys, readBundleFile, readSigningKey } from './bundle-io';
+import { ageKeyOptions, ageKeys, readBundleFile, readSigningKey } from './bundle-io';
 import { findingLines } from './check';
 import { readJsonFile, writeOutput } from './io';
 import { CliUsageError, type CliCommand, type CliIo } from './types';
@@ -150,8 +150,7 @@ async function runIngest(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: {
       data: { type: 'string' },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      ...ageKeyOptions,
     },
   });
   const [file] = positionals;
@@ -196,8 +195,7 @@ async function runList(args: string[], io: CliIo): Promise<number> {
     args,
     options: {
       data: { type: 'string' },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      ...ageKeyOptions,
     },
   });
   const data = bureauData(io.cwd, values.data);

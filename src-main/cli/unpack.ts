@@ -4,7 +4,7 @@ import { openBundle } from '../../src-shared/bundle';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { writeFolderAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
-import { ageKeys, readBundleFile } from './bundle-io';
+import { ageKeyOptions, ageKeys, readBundleFile } from './bundle-io';
 import { describeBundle } from './verify';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
@@ -22,8 +22,7 @@ is on disk. On any failure nothing is written.`,
       allowPositionals: true,
       options: {
         out: { type: 'string', short: 'o' },
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
+        ...ageKeyOptions,
       },
     });
     const [file] = positionals;

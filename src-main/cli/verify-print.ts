@@ -7,7 +7,7 @@ import {
 } from '../../src-shared/taskbook';
 import { describeFormVerdict, parseFormCode, verifyFormPrint } from '../../src-shared/meeting';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { ageKeys, readBundleFile } from './bundle-io';
+import { ageKeyOptions, ageKeys, readBundleFile } from './bundle-io';
 import { formRecord } from './print-meeting';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
@@ -26,8 +26,7 @@ and the decision, and the command says which form the print is, or that none mat
       allowPositionals: true,
       options: {
         code: { type: 'string' },
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
+        ...ageKeyOptions,
         package: { type: 'string' },
         decision: { type: 'string' },
       },

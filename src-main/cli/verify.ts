@@ -8,7 +8,7 @@ import {
 } from '../../src-shared/bundle';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { openBundleFile } from '../crypto/bundle-files';
-import { ageKeys, bundleFilePath } from './bundle-io';
+import { ageKeyOptions, ageKeys, bundleFilePath } from './bundle-io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export function describeBundle(b: OpenedBundle, indent = ''): string {
@@ -56,8 +56,7 @@ failure.`,
       args,
       allowPositionals: true,
       options: {
-        identity: { type: 'string' },
-        'passphrase-file': { type: 'string' },
+        ...ageKeyOptions,
         previous: { type: 'string' },
       },
     });
