@@ -143,7 +143,7 @@ describe('jiebang score', () => {
     expect(r.out).toBe('');
     expect(r.err).toContain('第 2 行：专家编号“E99”不在专家名单中');
     expect(r.err).toContain(
-      '第 3 行（专家 E01 · 揭榜方 A01） · 揭榜方资质条件（C1）：“abc”不是数字（只接受如 17 或 17.5 这样的十进制数）',
+      '第 3 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“abc”不是数字（只接受如 17 或 17.5 这样的十进制数）',
     );
   });
 });
@@ -185,10 +185,10 @@ describe('the paper-sheet and sheet cases (../shared/cases), through jiebang sco
     const r = await score(`${CASES}/csv/hex-and-exponent.csv`);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      '第 2 行（专家 E01 · 揭榜方 A01） · 揭榜方资质条件（C1）：“0x11”不是数字',
+      '第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“0x11”不是数字',
     );
     expect(r.err).toContain(
-      '第 3 行（专家 E01 · 揭榜方 A02） · 揭榜方资质条件（C1）：“1.7e1”不是数字',
+      '第 3 行 · 专家 E01 · 揭榜方 A02 · 揭榜方资质条件（C1）：“1.7e1”不是数字',
     );
   });
   it('csv/all-recused-A03.csv: 无有效评分 — no figure, no rank', async () => {

@@ -178,7 +178,8 @@ export function sheetsFromTable(
     const line = i + 2;
     const expertId = normaliseId(row['expertId'] ?? '');
     const applicantId = normaliseId(row['applicantId'] ?? '');
-    const at = `第 ${line} 行（专家 ${expertId || '?'} · 揭榜方 ${applicantId || '?'}）`;
+    // Named as the rubric's findings below are (describeSheetIssue after the row): one way only.
+    const at = `第 ${line} 行 · 专家 ${expertId || '?'} · 揭榜方 ${applicantId || '?'}`;
     if (!pkg.panel.experts.some((e) => e.id === expertId))
       errors.push(`第 ${line} 行：专家编号“${expertId}”不在专家名单中`);
     if (!pkg.applicants.some((a) => a.id === applicantId))

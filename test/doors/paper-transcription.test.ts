@@ -139,8 +139,8 @@ describe('the paper-sheet cases through the chair’s import, as CSV and as XLSX
   it('csv/hex-and-exponent.csv: only plain decimals are scores', async () => {
     const r = await bothDoors('hex-and-exponent.csv');
     expect(r.refused).toEqual([
-      'hex-and-exponent.csv：第 2 行（专家 E01 · 揭榜方 A01） · 揭榜方资质条件（C1）：“0x11”不是数字（只接受如 17 或 17.5 这样的十进制数）',
-      'hex-and-exponent.csv：第 3 行（专家 E01 · 揭榜方 A02） · 揭榜方资质条件（C1）：“1.7e1”不是数字（只接受如 17 或 17.5 这样的十进制数）',
+      'hex-and-exponent.csv：第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“0x11”不是数字（只接受如 17 或 17.5 这样的十进制数）',
+      'hex-and-exponent.csv：第 3 行 · 专家 E01 · 揭榜方 A02 · 揭榜方资质条件（C1）：“1.7e1”不是数字（只接受如 17 或 17.5 这样的十进制数）',
     ]);
   });
   it('csv/all-recused-A03.csv and one-valid-sheet-A03.csv: kept, and the desk neither ranks A03 on none nor on one without a word', async () => {
