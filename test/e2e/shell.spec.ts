@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 test('the home screen is Chinese first, switches to English, and keeps the choice', async ({
   ui,
 }) => {
-  await ui.gate.create('张志远');
+  await ui.gate.create();
   await expect(ui.home.heading).toHaveText('欢迎使用揭榜评审台');
   await expect(ui.page.getByTestId('home-steps')).toContainText('专家评审：导入评审包');
   // The foundation's test buttons and the data folder are out of the user's way.

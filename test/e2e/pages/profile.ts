@@ -27,10 +27,15 @@ export class ProfileGate {
    * live in the worker's web host and outlast the test, so a name a test passes must be unique
    * across every spec (a second profile of that name would make `unlock(label)` ambiguous in
    * whichever spec runs later in the worker): a repeat fails here, at once. Without a name, the
-   * test never selects the profile again, and the first free one of 张志远, 张志远（2）, … is used.
-   * Resolves to the name used.
+   * test never selects the profile again, and the first free one of 张志远, 张志远（2）, … is used;
+   * those names are kept for it (a spec naming one would clash with whichever test took it first
+   * in the worker), so passing one fails at once. Resolves to the name used.
    */
   async create(label?: string, passphrase = PASSPHRASE): Promise<string> {
+    if (label !== undefined && /^张志远(（\d+）)?$/.test(label))
+      throw new Error(
+        `${label} is kept for unnamed profiles: call create() without it, or pick a name of the spec's own`,
+      );
     const newProfile = this.page.getByRole('button', { name: '新建用户档案' });
     const name = this.page.getByLabel('姓名');
     await expect(newProfile.or(name).first()).toBeVisible();
