@@ -83,7 +83,7 @@ function RoundCard({
             <button
               type="button"
               className="primary"
-              disabled={busy || !record.ok}
+              disabled={busy || !record.ok || approvedOn === ''}
               onClick={() => void approve(round.packageId, approvedOn)}
             >
               {t('bureau.rounds.approve')}
