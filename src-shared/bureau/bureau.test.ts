@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { samplePackage } from '../sample-fixture';
 import { readBoolean, readDate, readId, readMoney, readNumber } from './cells';
 import { DEFAULT_RUBRIC } from './defaults';
-import { describeLocation, type CellValue, type Grid } from './grid';
+import { describeLocation, readCsvGrid, type CellValue, type Grid } from './grid';
 import { packageFromGrids, type FolderFile } from './package-from-grids';
 import { tablesFromPackage, templateTables } from './package-to-grids';
 import { TABLES } from './tables';
@@ -192,5 +192,25 @@ describe('cells as people type them', () => {
     expect(readDate(46000).ok).toBe(false);
     expect(readNumber('１７．５')).toEqual({ ok: true, value: 17.5 });
     expect(readNumber('0x11').ok).toBe(false);
+  });
+});
+
+describe('readCsvGrid (the CSV door of the lists)', () => {
+  const csv = (text: string) =>
+    readCsvGrid(new TextEncoder().encode(text), '成员单位.csv', '成员单位');
+
+  it('reads a table with its header only (no rows yet), as Excel saves it', () => {
+    for (const text of ['成员单位编号,名称\r\n', '\uFEFF成员单位编号,名称']) {
+      const read = csv(text);
+      expect(read.ok && read.value.rows).toEqual([['成员单位编号', '名称']]);
+    }
+  });
+
+  it('names an empty file as empty, not as a CSV format error', () => {
+    for (const text of ['', '\uFEFF', '\r\n  \r\n'])
+      expect(csv(text)).toEqual({
+        ok: false,
+        message: '成员单位.csv 是空文件（没有表头行），未读取',
+      });
   });
 });

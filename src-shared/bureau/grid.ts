@@ -127,7 +127,9 @@ export function setCell(grid: Grid, row: number, col: number, value: CellValue):
 export function readCsvGrid(bytes: Uint8Array, file: string, sheet: string): ReadResult<Grid> {
   const text = readText(bytes, file, READ_LIMITS.csvBytes);
   if (!text.ok) return text;
-  const parsed = Papa.parse<string[]>(text.value.text.replace(/^\uFEFF/, ''), {
+  const body = text.value.text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, message: `${file} 是空文件（没有表头行），未读取` };
+  const parsed = Papa.parse<string[]>(body, {
     header: false,
     skipEmptyLines: false,
     preview: GRID_MAX_ROWS + 2,
@@ -138,7 +140,9 @@ export function readCsvGrid(bytes: Uint8Array, file: string, sheet: string): Rea
       ok: false,
       message: `${file} 超过 ${GRID_MAX_ROWS.toLocaleString('en-US')} 行的上限，未读取`,
     };
-  const [firstError] = parsed.errors;
+  // A header-only table (no rows yet) has no second line to tell the delimiter by: the comma
+  // papaparse then falls back to is the one Excel and WPS write.
+  const [firstError] = parsed.errors.filter((e) => e.code !== 'UndetectableDelimiter');
   if (firstError)
     return {
       ok: false,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDate as readCellDate } from '../bureau/cells';
-import { formatDateZh, readDate } from './date';
+import { formatDateZh, readDate, dateHeld } from './date';
 
 describe('dates as people here write them', () => {
   it.each([
@@ -82,5 +82,21 @@ describe('dates as people here write them', () => {
   it('shows a date in the Chinese order', () => {
     expect(formatDateZh('2026-12-01')).toBe('2026年12月1日');
     expect(formatDateZh('2026-12-01T08:00:00+08:00')).toBe('2026年12月1日');
+  });
+});
+
+describe('dateHeld (what a date field holds for the text on screen)', () => {
+  it('holds the day the text reads as, however it is typed', () => {
+    expect(dateHeld('2026/9/29')).toBe('2026-09-29');
+    expect(dateHeld('２０２６年９月２９日')).toBe('2026-09-29');
+  });
+
+  it('holds nothing while the text is not a day, never a day an earlier keystroke read', () => {
+    // Typing 2026-09-31 passes through 2026-09-3, a real day, on its way to no such day.
+    const held = [...'2026-09-31'].map((_, i, all) => dateHeld(all.slice(0, i + 1).join('')));
+    expect(held.at(-2)).toBe('2026-09-03');
+    expect(held.at(-1)).toBe('');
+    for (const text of ['', '  ', '2026-02-30', '0202-09-29', 'abc'])
+      expect(dateHeld(text)).toBe('');
   });
 });

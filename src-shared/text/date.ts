@@ -57,6 +57,18 @@ export function readDate(text: string): DateReading {
 }
 
 /**
+ * What a date field holds for the text on screen: the day it reads as (YYYY-MM-DD), or '' while
+ * the text is empty or not a date — never the last day an earlier keystroke read (typing
+ * 2026-09-31 passes through 2026-09-3, which is a real day: the field must not keep it while it
+ * shows 2026-09-31 as no such day).
+ */
+export function dateHeld(text: string): string {
+  if (text.trim() === '') return '';
+  const read = readDate(text);
+  return read.ok ? read.iso : '';
+}
+
+/**
  * 2026-12-01 or 2026-12-01T10:00:00+08:00 → 2026年12月1日, as Chinese forms and notices write a
  * date (the date as recorded, in the offset it was recorded in); anything not starting YYYY-MM-DD
  * is returned as it is. The one formatter of the notices, the meeting's forms and the screens.

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { DATE_YEARS, readDate } from '../../../src-shared/text/date';
+import { DATE_YEARS, dateHeld, readDate } from '../../../src-shared/text/date';
 import { useT } from '../i18n';
 
 interface Props {
@@ -16,7 +16,8 @@ interface Props {
  * A date typed as people here write it (2026-12-01, 2026/12/1, 2026年12月1日, full-width digits),
  * read by the one date reader (src-shared/text/date.ts) and kept as YYYY-MM-DD — never the
  * browser locale's month-first picker. What cannot be read stays on screen with its error and is
- * not committed; an emptied field commits '' (the draft's check then names it).
+ * committed as '' (so no earlier keystroke's day is kept behind it); an emptied field commits ''
+ * too (the draft's check then names it).
  */
 export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
   const t = useT();
@@ -51,9 +52,7 @@ export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
         onChange={(e) => {
           const typed = e.target.value;
           setDraft(typed);
-          if (typed.trim() === '') return onCommit('');
-          const r = readDate(typed);
-          if (r.ok) onCommit(r.iso);
+          onCommit(dateHeld(typed));
         }}
         onBlur={() =>
           setDraft((d) => {

@@ -204,7 +204,9 @@ export const useBureau = create<BureauState>()((set, get) => {
           verdict,
           now: now(),
         });
-        set({ signed, rounds: await listRounds(db) });
+        // The draft became the signed round (its kept rows are cleared): nothing is left to
+        // replace, so new lists open without asking, and it cannot be signed twice.
+        set({ signed, draft: null, verdict: null, rounds: await listRounds(db) });
       }),
     ingest: (input) =>
       attempt(async () => {

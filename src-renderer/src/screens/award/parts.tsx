@@ -7,9 +7,12 @@ import { hasBlocking, type Finding } from '../../../../src-shared/rules';
 import { describeSchemaIssues } from '../../../../src-shared/scoring';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
+import { now } from '../../stores/deps';
+import { today as localToday } from '../../workflows/deps';
 import type { AwardRole } from '../../workflows/award';
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today on the user's own clock (the local date, not UTC's). */
+export const today = (): string => localToday(now);
 
 /** The documents already signed for the task book, as `checkAwardDocument` weighs them. */
 export function useOnTimeline(): AwardDocument[] {

@@ -1,8 +1,11 @@
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
+import { now } from '../../stores/deps';
+import { today as localToday } from '../../workflows/deps';
 import { message, useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the bureau's own clock (its local date, not UTC's: 00:00–08:00 in China is still the day before in UTC). */
+const today = () => localToday(now);
 
 /** The bureau's keys: made in main, public parts shown and exported, printed, rotated. */
 export function KeyPanel({ profileId, passphrase }: { profileId: string; passphrase: string }) {

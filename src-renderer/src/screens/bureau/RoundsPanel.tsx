@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { now } from '../../stores/deps';
+import { today as localToday } from '../../workflows/deps';
 import { DateInput } from '../../components/DateInput';
 import { fmtMoney } from '../../../../src-shared/money';
 import { useT } from '../../i18n';
@@ -7,7 +9,8 @@ import { AssignCard } from './AssignCard';
 import { TakenList } from './TakenList';
 import { roundPublicityNotice, stageOf, type StoredRound } from '../../workflows/bureau';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the bureau's own clock (its local date, not UTC's: 00:00–08:00 in China is still the day before in UTC). */
+const today = () => localToday(now);
 
 /** One round: where it stands, the merged ranking and decision, 审定 and 公示. */
 function RoundCard({
@@ -80,7 +83,7 @@ function RoundCard({
             <button
               type="button"
               className="primary"
-              disabled={busy || !record.ok}
+              disabled={busy || !record.ok || approvedOn === ''}
               onClick={() => void approve(round.packageId, approvedOn)}
             >
               {t('bureau.rounds.approve')}
