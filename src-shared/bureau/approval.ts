@@ -56,7 +56,7 @@ export function approveRound(
   if (!window.ok)
     return {
       ok: false,
-      reason: `${window.reason}。请先导入该年的日历文件包（文件包核验 → 导入此日历，或 jiebang calendar import），再审定`,
+      reason: `${window.reason.replace(/。$/, '')}。请先导入该年的日历文件包（文件包核验 → 导入此日历，或 jiebang calendar import），再审定`,
     };
   return {
     ok: true,

@@ -7,6 +7,7 @@
 import type { Notice } from './notice-schema';
 import { formatFingerprint } from '../crypto/keys';
 import type { ReviewPackage } from '../model';
+import { formatDateTimeZh } from '../text/date';
 
 export interface PackageNoticeInput {
   pkg: ReviewPackage;
@@ -38,7 +39,7 @@ export function packageNotice(n: PackageNoticeInput): Notice {
       ['签发单位', n.pkg.bureau.name],
       ['市科技局签名密钥指纹', formatFingerprint(n.fingerprint)],
       ['签名计数', String(n.counter)],
-      ['签发时间', n.createdAt],
+      ['签发时间', formatDateTimeZh(n.createdAt)],
       ['文件名', n.file],
       ['文件 SHA-256', groups(n.fileSha256)],
       ['清单 SHA-256', groups(n.manifestSha256)],

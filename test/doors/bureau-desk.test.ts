@@ -280,7 +280,11 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       actor: '市科技局',
     });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && say('zh', refused.reason)).toContain('导入此日历');
+    const why = refused.ok ? '' : say('zh', refused.reason);
+    expect(why).toContain('导入此日历');
+    // One sentence joined to the next, not 「…日历文件。。请先导入…」.
+    expect(why).toContain('请导入包含 2031 年的日历文件。请先导入该年的日历文件包');
+    expect(why).not.toContain('。。');
     const kept = (await listRounds(db))[0];
     expect(kept?.approval?.approvedOn).toBe('2026-09-29');
     expect((await openBundle(signed.bytes, { crypto: nodeCrypto })).ok).toBe(true);
