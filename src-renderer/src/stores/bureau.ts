@@ -15,6 +15,7 @@ import {
   approve,
   draftToReplace,
   editDraftCell,
+  ingestReport,
   ingestResult,
   issueAssignment,
   judgeDraft,
@@ -36,7 +37,7 @@ import { useSession } from './session';
 type Encrypt = { kind: 'none' } | { kind: 'new-passphrase' };
 
 /** What the desk tells the user: a message in the user's language, and lines under it. */
-export type DeskMessage = { kind: 'ok' | 'error'; message: Message; lines?: string[] } | null;
+export type DeskMessage = { kind: 'ok' | 'error'; message: Message; lines?: Message[] } | null;
 
 interface BureauState {
   key: BureauKeyInfo | null;
@@ -218,6 +219,7 @@ export const useBureau = create<BureauState>()((set, get) => {
         });
         if (r.canceled) return;
         const db = dbOf();
+        const outcomes = [];
         for (const file of r.files) {
           const outcome = await ingestResult(db, api, {
             profileId: input.profileId,
@@ -227,19 +229,9 @@ export const useBureau = create<BureauState>()((set, get) => {
             file,
             now: now(),
           });
-          set({
-            message: outcome.ok
-              ? {
-                  kind: 'ok',
-                  message: message(
-                    outcome.isDuplicate ? 'bureau.rounds.duplicate' : 'bureau.rounds.taken',
-                    { file: file.name },
-                  ),
-                  lines: outcome.notes,
-                }
-              : { kind: 'error', message: outcome.reason },
-          });
+          outcomes.push({ file: file.name, outcome });
         }
+        if (outcomes.length > 0) set({ message: ingestReport(outcomes) });
         set({ rounds: await listRounds(db) });
       }),
     approve: (packageId, approvedOn) =>

@@ -59,7 +59,7 @@ import {
 } from '../../../src-shared/award/samples';
 import { openBundle } from '../../../src-shared/bundle';
 import { auditLog } from '../db/repo';
-import { say } from '../i18n/strings';
+import { message, say } from '../i18n/strings';
 import {
   approve,
   clearDraft,
@@ -67,6 +67,7 @@ import {
   draftToReplace,
   issueAssignment,
   editDraftCell,
+  ingestReport,
   ingestResult,
   judgeDraft,
   listRounds,
@@ -578,6 +579,36 @@ async function reportBundle(
   });
   return ageEncrypt(zip, { recipient }, nobleCrypto);
 }
+
+describe('what taking files in tells the user', () => {
+  const refusal = (file: string) => message('bureau.err.refused', { file, why: '签名无效' });
+  it('one file: as it went, its new signers’ notes under it', () => {
+    const report = ingestReport([
+      {
+        file: 'panel.jbx',
+        outcome: { ok: true, isDuplicate: false, notes: ['新签名者 张志远'] },
+      },
+    ]);
+    expect(report.kind).toBe('ok');
+    expect(say('zh', report.message)).toBe('✓ 已导入 panel.jbx');
+    expect(report.lines.map((l) => say('zh', l))).toEqual(['新签名者 张志远']);
+  });
+  it('several files: counted, and every file has its line — a refusal is not hidden by the file after it', () => {
+    const report = ingestReport([
+      { file: 'panel.jbx', outcome: { ok: true, isDuplicate: false, notes: [] } },
+      { file: 'junk.jbx', outcome: { ok: false, reason: refusal('junk.jbx') } },
+      { file: 'again.jbx', outcome: { ok: true, isDuplicate: true, notes: [] } },
+    ]);
+    expect(report.kind).toBe('error');
+    expect(say('zh', report.message)).toBe('选择了 3 个文件：2 个已导入，1 个未导入（逐个见下）');
+    expect(say('en', report.message)).toBe('3 files chosen: 2 taken in, 1 not (each below)');
+    expect(report.lines.map((l) => say('zh', l))).toEqual([
+      '✓ 已导入 panel.jbx',
+      '未导入 junk.jbx：签名无效',
+      '✓ again.jbx 此前已导入，未作任何更改',
+    ]);
+  });
+});
 
 describe('inspections', () => {
   it('issues an assignment of the round’s demand, takes the team’s report in under the round, and refuses one for an assignment it did not issue by name', async () => {

@@ -494,6 +494,44 @@ export type IngestOutcome =
   | { ok: true; round: StoredRound; isDuplicate: boolean; notes: string[] }
   | { ok: false; reason: Message };
 
+/** Of an `IngestOutcome`, what the user is told. */
+type Told =
+  { ok: true; isDuplicate: boolean; notes: readonly string[] } | { ok: false; reason: Message };
+
+/** What taking in one or several files tells the user: a sentence, and a line per file under it. */
+export interface IngestReport {
+  kind: 'ok' | 'error';
+  message: Message;
+  lines: Message[];
+}
+
+/**
+ * The report of files taken in through the one import button, in the order chosen: one file is
+ * told as it went (its new signers' notes under it); several are counted, and each file's outcome
+ * has its own line — a refusal among them is never hidden by the file after it.
+ */
+export function ingestReport(outcomes: readonly { file: string; outcome: Told }[]): IngestReport {
+  const said = ({ file, outcome }: { file: string; outcome: Told }): Message =>
+    outcome.ok
+      ? message(outcome.isDuplicate ? 'bureau.rounds.duplicate' : 'bureau.rounds.taken', { file })
+      : outcome.reason;
+  const notes = (o: Told): Message[] => (o.ok ? o.notes.map((text) => ({ text })) : []);
+  const refused = outcomes.filter((o) => !o.outcome.ok).length;
+  const kind = refused > 0 ? 'error' : 'ok';
+  const [only] = outcomes;
+  if (outcomes.length === 1 && only)
+    return { kind, message: said(only), lines: notes(only.outcome) };
+  return {
+    kind,
+    message: message('bureau.rounds.several', {
+      n: String(outcomes.length),
+      taken: String(outcomes.length - refused),
+      refused: String(refused),
+    }),
+    lines: outcomes.flatMap((o) => [said(o), ...notes(o.outcome)]),
+  };
+}
+
 interface TakeInput {
   key: BureauKeyInfo;
   file: NamedBytes;

@@ -48,8 +48,8 @@ export function BureauScreen() {
           <p>{say(message.message)}</p>
           {message.lines && (
             <ul className="plain">
-              {message.lines.map((l) => (
-                <li key={l}>{l}</li>
+              {message.lines.map((l, i) => (
+                <li key={i}>{say(l)}</li>
               ))}
             </ul>
           )}
