@@ -21,14 +21,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { EMPTY_HEAD } from '../../src-shared/audit/head';
-import { auditChain } from '../../src-shared/audit/sample-chain';
 import { buildBundle, openBundle, type InspectionAssignment } from '../../src-shared/bundle';
 import { ageEncrypt } from '../../src-shared/crypto/age';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
-import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
+import { TaskBookSchema } from '../../src-shared/model';
 import { formatDateTimeZh } from '../../src-shared/text/date';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { expect, finalTaskBook, sheetFiles, test } from './fixtures';
+import { chairTaskBookBundle } from '../fixtures/taskbook-bundle';
 import { DeskPage } from './pages/desk';
 
 const LISTS = 'resources/templates/sample';
@@ -77,42 +77,6 @@ async function xlsxRanking(path: string): Promise<string[][]> {
     ]);
   });
   return rows;
-}
-
-/** A task book `tb`, signed by a chair and the 发榜方 (fresh keys). */
-function taskBookBundle(tb: TaskBook): Promise<Uint8Array> {
-  // The chair's audit log has grown since the panel's result (4 entries then).
-  const audit = auditChain('E01', 6);
-  return buildBundle({
-    crypto: nodeCrypto,
-    kind: 'task-book',
-    bundleId: `${tb.taskBookId}-1`,
-    subject: { type: 'task-book', id: tb.taskBookId },
-    signers: [
-      {
-        role: 'chair',
-        id: 'E01',
-        name: '张志远',
-        secretKey: generateSigningKey().secretKey,
-        counter: 3,
-        audit: audit.head,
-      },
-      {
-        role: 'issuer',
-        id: 'ISSUER',
-        name: '克拉玛依油田开发有限公司（示例）',
-        secretKey: generateSigningKey().secretKey,
-        counter: 1,
-        audit: EMPTY_HEAD,
-      },
-    ],
-    document: tb,
-    files: new Map([
-      ['taskbook.pdf', new TextEncoder().encode('%PDF-1.4 task book')],
-      ['audit.json', audit.bytes],
-    ]),
-    createdAt: '2026-10-20T09:00:00+08:00',
-  });
 }
 
 /** The team's report answering `a` (its bundle's manifest hash), signed by both, encrypted back. */
@@ -313,7 +277,11 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   const foreign = join(dir, 'foreign-taskbook.jbx');
   writeFileSync(
     foreign,
-    await taskBookBundle({ ...tb, taskBookId: 'TB-OTHER-001', packageId: 'OTHER-2026-JB-009' }),
+    await chairTaskBookBundle(
+      { ...tb, taskBookId: 'TB-OTHER-001', packageId: 'OTHER-2026-JB-009' },
+      generateSigningKey().secretKey,
+      { crypto: nodeCrypto },
+    ),
   );
   await desk.takeIn(foreign);
   await expect(desk.message).toContainText(

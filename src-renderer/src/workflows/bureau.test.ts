@@ -311,6 +311,24 @@ describe('the draft', () => {
   });
 });
 
+/** A round signed here, its panel's result taken in, approved on 2026-09-29, its task book taken in. */
+async function roundAtTaskBook() {
+  const deps = freshDeps();
+  const main = await fakeMain();
+  const chair = generateSigningKey();
+  const { round } = await signedRound(deps, main);
+  await take(
+    deps,
+    main,
+    'panel.jbx',
+    await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
+  );
+  await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+  const tb = finalTaskBook();
+  expect(reason(await take(deps, main, 'taskbook.jbx', await taskBookBundle(tb, chair)))).toBe('');
+  return { deps, main, tb };
+}
+
 describe('taking bundles in', () => {
   it('takes the panel’s result, then the signed task book: the round’s stage becomes task book signed', async () => {
     const deps = freshDeps();
@@ -346,21 +364,7 @@ describe('taking bundles in', () => {
   });
 
   it('takes a form after the award that passes, signed as the award screen signs it: listed with its kind, date and signers; the stage stays 任务书已签订', async () => {
-    const deps = freshDeps();
-    const main = await fakeMain();
-    const chair = generateSigningKey();
-    const { round } = await signedRound(deps, main);
-    await take(
-      deps,
-      main,
-      'panel.jbx',
-      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
-    );
-    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
-    const tb = finalTaskBook();
-    expect(reason(await take(deps, main, 'taskbook.jbx', await taskBookBundle(tb, chair)))).toBe(
-      '',
-    );
+    const { deps, main, tb } = await roundAtTaskBook();
 
     // On the project's own device, the award screen's workflow: the bureau's officer and the
     // 发榜方 enrolled there sign the race's choice (第十三条（三）).
@@ -409,21 +413,7 @@ describe('taking bundles in', () => {
   });
 
   it('judges a form after the award with the forms already taken in (第十七条), as `jiebang check --with` does: an acceptance after the termination is refused, nothing written', async () => {
-    const deps = freshDeps();
-    const main = await fakeMain();
-    const chair = generateSigningKey();
-    const { round } = await signedRound(deps, main);
-    await take(
-      deps,
-      main,
-      'panel.jbx',
-      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
-    );
-    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
-    const tb = finalTaskBook();
-    expect(reason(await take(deps, main, 'taskbook.jbx', await taskBookBundle(tb, chair)))).toBe(
-      '',
-    );
+    const { deps, main, tb } = await roundAtTaskBook();
     const signers = [
       { role: 'bureau' as const, name: '克拉玛依市科学技术局' },
       { role: 'issuer' as const, name: '陈立新' },
