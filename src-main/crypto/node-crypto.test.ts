@@ -76,7 +76,7 @@ describe('strict Ed25519 through both providers', () => {
     providers.map((p) => verify(signature, message, publicKey, p.ed25519Verify));
 
   it('refuses small-order, non-canonical and mixed-order keys, and S + L, with either', () => {
-    const message = new TextEncoder().encode('any manifest at all');
+    const message = new TextEncoder().encode('some manifest or other');
     for (const key of [...SMALL_ORDER, ...NON_CANONICAL])
       expect(both(TRIVIAL_SIGNATURE, message, key)).toEqual([false, false]);
     const genuine = generateSigningKey();

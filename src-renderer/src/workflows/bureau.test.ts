@@ -311,8 +311,8 @@ describe('the draft', () => {
   });
 });
 
-/** A round signed here, its panel's result taken in, approved on 2026-09-29, its task book taken in. */
-async function roundAtTaskBook() {
+/** A round signed here, its panel's result (signed with `chair`) taken in, approved on 2026-09-29. */
+async function approvedRound() {
   const deps = freshDeps();
   const main = await fakeMain();
   const chair = generateSigningKey();
@@ -324,6 +324,12 @@ async function roundAtTaskBook() {
     await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
   );
   await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+  return { deps, main, chair, round };
+}
+
+/** {@link approvedRound}, then its task book taken in. */
+async function roundAtTaskBook() {
+  const { deps, main, chair } = await approvedRound();
   const tb = finalTaskBook();
   expect(reason(await take(deps, main, 'taskbook.jbx', await taskBookBundle(tb, chair)))).toBe('');
   return { deps, main, tb };
@@ -498,17 +504,7 @@ describe('taking bundles in', () => {
   });
 
   it('refuses a tampered file by name', async () => {
-    const deps = freshDeps();
-    const main = await fakeMain();
-    const chair = generateSigningKey();
-    const { round } = await signedRound(deps, main);
-    await take(
-      deps,
-      main,
-      'panel.jbx',
-      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
-    );
-    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+    const { deps, main, chair } = await approvedRound();
     const bytes = await taskBookBundle(finalTaskBook(), chair);
     const at = Math.floor(bytes.length / 2);
     bytes[at] = (bytes[at] ?? 0) ^ 1;
