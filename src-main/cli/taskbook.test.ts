@@ -2,12 +2,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_HEAD } from '../../src-shared/audit/head';
-import { buildBundle } from '../../src-shared/bundle';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { TaskBookSchema } from '../../src-shared/model';
 import { taskBookCode } from '../../src-shared/taskbook';
+import { chairTaskBookBundle } from '../../test/fixtures/taskbook-bundle';
 import { runForTest } from './run-for-test';
 
 const sample = async () =>
@@ -28,23 +27,9 @@ describe('jiebang render-taskbook and verify-print', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('✓ 一致');
 
-    const key = generateSigningKey();
-    const bundle = await buildBundle({
+    // The task book as the chair exports it (signed by the chair and the 发榜方).
+    const bundle = await chairTaskBookBundle(tb, generateSigningKey().secretKey, {
       crypto: nodeCrypto,
-      kind: 'task-book',
-      bundleId: `${tb.taskBookId}-1`,
-      subject: { type: 'task-book', id: tb.taskBookId },
-      signers: [
-        {
-          role: 'chair',
-          id: 'E01',
-          name: '组长',
-          secretKey: key.secretKey,
-          counter: 1,
-          audit: EMPTY_HEAD,
-        },
-      ],
-      document: tb,
     });
     const file = join(dir, 'tb.jbx');
     await writeFile(file, bundle);
