@@ -50,6 +50,34 @@ describe('the review package from the bureau’s lists', () => {
     expect(r.ok && r.attachments.map((a) => a.file)).toContain('A02-agreement.pdf');
   });
 
+  it('tells what it leaves out: a CSV that is no table, a file no applicant names', () => {
+    const stray: Grid = {
+      file: '专家回避.csv',
+      sheet: '专家回避',
+      kind: 'csv',
+      rows: [['a']],
+      merges: [],
+    };
+    const notes = (grids: Grid[], files: Map<string, FolderFile>) => {
+      const r = packageFromGrids(grids, files);
+      return r.ok ? r.notes : r.problems;
+    };
+    const files = sampleFiles().set('expert-E02.jbx', { size: 10, sha256: '0'.repeat(64) });
+    const told = notes([...sampleGrids(), stray], files);
+    expect(told).toContain(
+      '专家回避.csv：不是名单中的任何一张表（表名或文件名不符），未读取；如属名单，请按模板改名',
+    );
+    expect(told).toContain(
+      'expert-E02.jbx：「揭榜方」表的「申报书文件」「合作协议文件」两列都没有写这个文件名，不放入文件包',
+    );
+    // The sample's own lists and files: nothing left out, nothing said.
+    expect(
+      notes(sampleGrids(), sampleFiles()).filter(
+        (n) => n.includes('不放入') || n.includes('未读取'),
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses a merged header, naming the file, sheet and range', () => {
     expect(problemsOf(edit('揭榜方', () => undefined, ['A1:B1']))).toEqual([
       'applicants.xlsx 工作表「揭榜方」 第 1 行：表头有合并单元格 A1:B1，每列须有自己的表头，请取消合并后重新保存',

@@ -389,5 +389,39 @@ export function packageFromGrids(
   const blocking = findings.filter((f) => f.severity === 'blocking');
   if (blocking.length > 0)
     return { ok: false, problems: capLines(blocking.map(place)), findings: blocking };
-  return { ok: true, pkg, notes: findings.map(place), attachments };
+  return {
+    ok: true,
+    pkg,
+    notes: [...findings.map(place), ...leftOut(grids, read.grids, files, attachments)],
+    attachments,
+  };
+}
+
+/**
+ * What was handed over but goes into no table and no bundle, told rather than silently dropped:
+ * a CSV file that is none of the tables, a workbook none of whose sheets is one (a workbook's other
+ * sheets, such as the template's 填写说明, are not named), and a file beside the lists that no
+ * applicant's 方案文件 or 合作协议 column names (a stray PDF, a `.jbx` chosen among the proposals).
+ */
+function leftOut(
+  grids: readonly Grid[],
+  used: ReadonlyMap<TableId, Grid>,
+  files: ReadonlyMap<string, FolderFile>,
+  attachments: readonly { file: string }[],
+): string[] {
+  const usedGrids = new Set(used.values());
+  const usedFiles = new Set([...usedGrids].map((g) => g.file));
+  const unreadFiles = [...new Set(grids.map((g) => g.file))].filter((f) => !usedFiles.has(f));
+  const named = new Set(attachments.map((a) => a.file));
+  return [
+    ...unreadFiles.map(
+      (f) => `${f}：不是名单中的任何一张表（表名或文件名不符），未读取；如属名单，请按模板改名`,
+    ),
+    ...[...files.keys()]
+      .filter((f) => !named.has(f))
+      .map(
+        (f) =>
+          `${f}：「揭榜方」表的「申报书文件」「合作协议文件」两列都没有写这个文件名，不放入文件包`,
+      ),
+  ];
 }

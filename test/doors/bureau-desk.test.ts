@@ -151,6 +151,29 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     expect(fixed.ok && fixed.pkg).toEqual(fromCli);
   });
 
+  it('tells the same files left out: a CSV that is no table, a bundle chosen among the proposals', async () => {
+    const lists = await mkdtemp(join(dir, 'lists-'));
+    for (const f of await readdir(LISTS)) await copyFile(join(LISTS, f), join(lists, f));
+    await writeFile(join(lists, '专家回避.csv'), '专家编号,回避揭榜方\nE01,A01\n');
+    const files = await mkdtemp(join(dir, 'files-'));
+    for (const f of await readdir(ATTACHMENTS))
+      await copyFile(join(ATTACHMENTS, f), join(files, f));
+    await writeFile(join(files, 'expert-E02.jbx'), 'PK');
+    const lint = LintJson.parse(
+      JSON.parse((await run('package', 'lint', lists, '--attachments', files, '--json')).out),
+    );
+    const verdict = judgeDraft(await readDraft(api, await filesOf(lists), await filesOf(files)));
+    if (!verdict.ok) throw new Error(verdict.problems.map((p) => p.message).join('\n'));
+    expect(lint.ok).toBe(true);
+    expect(verdict.notes.map((n) => n.message)).toEqual(lint.problems);
+    expect(lint.problems).toEqual(
+      expect.arrayContaining([
+        '专家回避.csv：不是名单中的任何一张表（表名或文件名不符），未读取；如属名单，请按模板改名',
+        'expert-E02.jbx：「揭榜方」表的「申报书文件」「合作协议文件」两列都没有写这个文件名，不放入文件包',
+      ]),
+    );
+  });
+
   it('signs in main, takes the chair’s result in with the ranking, decision and findings the CLI prints, approves on 2026-09-29 with the window the CLI counts', async () => {
     const created = await channel('profile:create')({ label: '市科技局', passphrase: PASS });
     const profileId = created.profile.id;
