@@ -65,8 +65,16 @@ const s = StyleSheet.create({
 /** Ideographic space (U+3000): blank room for handwriting on the signature line. */
 const GAP = '\u3000';
 
-const MILESTONE_WIDTHS = [8, 22, 12, 24, 22, 12];
-const MILESTONE_HEAD = ['编号', '里程碑', '完成时间', '交付成果', '考核指标', '拨付（万元）'];
+/** The milestone table's columns (percent of the text width) and heads (the bench's peer uses them too). */
+export const MILESTONE_WIDTHS = [8, 22, 12, 24, 22, 12];
+export const MILESTONE_HEAD = [
+  '编号',
+  '里程碑',
+  '完成时间',
+  '交付成果',
+  '考核指标',
+  '拨付（万元）',
+];
 
 const one = printLine;
 
