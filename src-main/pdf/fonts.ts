@@ -28,6 +28,13 @@ const FILES = {
 /** Font stacks for styles: the SC face first, then the Extension B fallback. */
 export const SERIF = ['Noto Serif SC', 'Noto Serif JP'];
 export const SANS = ['Noto Sans SC', 'Noto Serif JP'];
+/**
+ * The SC faces alone, for text that never needs the fallback (a document's own headings) or a
+ * document whose text has no character the body face lacks (`needsFallback`): react-pdf reads
+ * every face a style names, so a stack without the fallback spares reading its file.
+ */
+export const SERIF_SC = ['Noto Serif SC'];
+export const SANS_SC = ['Noto Sans SC'];
 
 let registered = false;
 
@@ -102,8 +109,9 @@ export async function prepareFonts(): Promise<void> {
  * The faces a glyph is looked for in, in order: the body face, the headings' face, the
  * Extension B fallback (the same regular faces react-pdf prints with).
  */
+const BODY_FACE = { ...BODY, file: FILES.serif };
 const COVERAGE = [
-  { ...BODY, file: FILES.serif },
+  BODY_FACE,
   { fontFamily: 'Noto Sans SC', fontWeight: 400, file: FILES.sans },
   { fontFamily: 'Noto Serif JP', fontWeight: 400, file: FILES.fallback },
 ];
@@ -121,6 +129,19 @@ function coverageFace(face: (typeof COVERAGE)[number]): Pick<FontFile, 'hasGlyph
   const data = Font.getFont(face).data ?? openSync(face.file);
   opened.set(face.file, data);
   return data;
+}
+
+/**
+ * Has `text` a character the body face lacks (so it prints from the Extension B fallback, or as
+ * its code point)? Needs the body face read (`prepareFonts`).
+ */
+export function needsFallback(text: string): boolean {
+  const body = coverageFace(BODY_FACE);
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp > 0x20 && !body.hasGlyphForCodePoint(cp)) return true;
+  }
+  return false;
 }
 
 /** Variation selectors have no glyph of their own; they only choose one (emoji or text form). */
