@@ -28,6 +28,13 @@ const FILES = {
 /** Font stacks for styles: the SC face first, then the Extension B fallback. */
 export const SERIF = ['Noto Serif SC', 'Noto Serif JP'];
 export const SANS = ['Noto Sans SC', 'Noto Serif JP'];
+/**
+ * The SC faces alone, for text that never needs the fallback (a document's own headings) or a
+ * document whose text has no character the body face lacks (`needsFallback`): react-pdf reads
+ * every face a style names, so a stack without the fallback spares reading its file.
+ */
+export const SERIF_SC = ['Noto Serif SC'];
+export const SANS_SC = ['Noto Sans SC'];
 
 let registered = false;
 
@@ -71,35 +78,79 @@ FACES.push(
   { fontFamily: 'Noto Serif JP', fontWeight: 700 },
 );
 
+/** The body face: every document prints the user's text in it. */
+const BODY = { fontFamily: 'Noto Serif SC', fontWeight: 400 };
+
 let loading: Promise<void> | null = null;
 
 /**
  * Registers the fonts and reads every face, once per process (issue 22): the render worker calls
- * this as it starts, so the first task book does not wait for some 70 MB of fonts; the glyph
- * checks below then use these same parsed fonts instead of reading the files a second time.
+ * this as it starts (warm-up while the app starts), so the first task book does not wait for some
+ * 70 MB of fonts. A one-shot render (the CLI) calls `prepareFonts` instead.
  */
 export function loadFonts(): Promise<void> {
   registerFonts();
-  loading ??= Promise.all(FACES.map((face) => Font.load(face))).then(() => {
-    const loaded = [SERIF[0], SANS[0], SERIF[1]].map(
-      (fontFamily) => Font.getFont({ fontFamily: fontFamily ?? '', fontWeight: 400 }).data,
-    );
-    const faces = loaded.filter((f) => f !== null);
-    if (!coverage && faces.length === loaded.length) coverage = faces;
-  });
+  loading ??= Promise.all(FACES.map((face) => Font.load(face))).then(() => undefined);
   return loading;
 }
 
-let coverage: Pick<FontFile, 'hasGlyphForCodePoint'>[] | null = null;
+/**
+ * What a render needs before it starts: the fonts registered and the body face read (the glyph
+ * checks below use it). react-pdf reads the other faces a document's styles name as it lays the
+ * document out, each file once, so a one-shot render (`jiebang render-taskbook`) reads only the
+ * faces it prints with — not all six (≈ 66 MB) as the worker's warm-up does.
+ */
+export async function prepareFonts(): Promise<void> {
+  registerFonts();
+  await Font.load(BODY);
+}
+
+/**
+ * The faces a glyph is looked for in, in order: the body face, the headings' face, the
+ * Extension B fallback (the same regular faces react-pdf prints with).
+ */
+const BODY_FACE = { ...BODY, file: FILES.serif };
+const COVERAGE = [
+  BODY_FACE,
+  { fontFamily: 'Noto Sans SC', fontWeight: 400, file: FILES.sans },
+  { fontFamily: 'Noto Serif JP', fontWeight: 400, file: FILES.fallback },
+];
+const opened = new Map<string, Pick<FontFile, 'hasGlyphForCodePoint'>>();
+
+/**
+ * A coverage face, parsed once: react-pdf's own (read by `loadFonts`, `prepareFonts` or
+ * a render) when it has it, else read here. The later faces are read only for a character the
+ * body face lacks, which is rare.
+ */
+function coverageFace(face: (typeof COVERAGE)[number]): Pick<FontFile, 'hasGlyphForCodePoint'> {
+  const known = opened.get(face.file);
+  if (known) return known;
+  registerFonts();
+  const data = Font.getFont(face).data ?? openSync(face.file);
+  opened.set(face.file, data);
+  return data;
+}
+
+/**
+ * Has `text` a character the body face lacks (so it prints from the Extension B fallback, or as
+ * its code point)? Needs the body face read (`prepareFonts`).
+ */
+export function needsFallback(text: string): boolean {
+  const body = coverageFace(BODY_FACE);
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp > 0x20 && !body.hasGlyphForCodePoint(cp)) return true;
+  }
+  return false;
+}
 
 /** Variation selectors have no glyph of their own; they only choose one (emoji or text form). */
 const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 /** Does some print font have a glyph for `ch`? */
 function hasGlyph(ch: string): boolean {
-  coverage ??= [openSync(FILES.serif), openSync(FILES.sans), openSync(FILES.fallback)];
   const cp = ch.codePointAt(0) ?? 0;
-  return coverage.some((f) => f.hasGlyphForCodePoint(cp));
+  return COVERAGE.some((face) => coverageFace(face).hasGlyphForCodePoint(cp));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import type { Notice } from '../../src-shared/bureau/notice';
-import { loadFonts, missingGlyphs } from './fonts';
+import { missingGlyphs, prepareFonts } from './fonts';
 import { NoticeDocument } from './notice-document';
 
 /** The notice of a signed review package as an A4 PDF, and the characters no print font has. */
@@ -8,7 +8,7 @@ export async function renderNoticePdf(
   notice: Notice,
   signLines?: readonly string[],
 ): Promise<{ bytes: Uint8Array; missing: string[] }> {
-  await loadFonts();
+  await prepareFonts();
   const bytes = new Uint8Array(
     await renderToBuffer(NoticeDocument({ notice, ...(signLines ? { signLines } : {}) })),
   );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
-import { missingGlyphs } from './fonts';
+import { missingGlyphs, needsFallback, prepareFonts } from './fonts';
 import { assertOnlyEmbeddedFonts, sh, words } from './pdf-checks';
 import { taskBookCode } from '../../src-shared/taskbook';
 import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
@@ -121,11 +121,14 @@ describe('task book PDF', () => {
     const text = sh('pdftotext', [path, '-']);
     // 𠮷 (CJK Extension B) is not in Noto SC: it comes from the embedded Noto Serif JP fallback.
     expect(text).toContain('陈堃、赵喆、刘珺、孙昇、吉𠮷');
-    for (const line of sh('pdffonts', [path])
+    const fonts = sh('pdffonts', [path]);
+    for (const line of fonts
       .split('\n')
       .slice(2)
       .filter((l) => l.trim()))
       expect(line).toMatch(/ yes yes /);
+    // The body's stack names the fallback because this book needs it (needsFallback).
+    expect(fonts).toMatch(/\+NotoSerifJP-Regular /);
     expect(text).toContain('第200个里程碑');
     expect(text).not.toMatch(/[\u4e00-\u9fff]-\n/);
     assertInsideTextArea(path);
@@ -198,5 +201,10 @@ describe('glyph coverage', () => {
     expect(missingGlyphs('陈堃 赵喆 刘珺 孙昇 吉𠮷 ABC１２３，。\n')).toEqual([]);
     // 𪚥 (U+2A6A5, Extension B) is in none of the fonts: it must be reported, not printed as a box.
     expect(missingGlyphs('龘𪚥𪚥a')).toEqual(['𪚥']);
+  });
+  it('needs the Extension B fallback only for a character the body face lacks', async () => {
+    await prepareFonts();
+    expect(needsFallback('陈堃 赵喆 刘珺 孙昇 ABC１２３，。\n')).toBe(false);
+    expect(needsFallback('吉𠮷')).toBe(true);
   });
 });

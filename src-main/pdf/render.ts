@@ -5,18 +5,18 @@ import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import type { FormLayout } from '../../src-shared/meeting';
 import { FormDocument } from './form-document';
 import { ScoreSheetDocument } from './sheet-document';
-import { loadFonts } from './fonts';
+import { prepareFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
 import { InspectionReportDocument, type InspectionPdfInput } from './inspection-document';
 
 /** The inspection report (实地考察报告), A4, with its photos and every signer's block. */
 export async function renderInspectionPdf(input: InspectionPdfInput): Promise<Uint8Array> {
-  await loadFonts();
+  await prepareFonts();
   return new Uint8Array(await renderToBuffer(InspectionReportDocument(input)));
 }
 
 export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
-  await loadFonts();
+  await prepareFonts();
   const hash = taskBookCode(tb);
   const qr = await QRCode.toDataURL(taskBookQrText(tb), {
     errorCorrectionLevel: 'M',
@@ -34,13 +34,13 @@ export async function renderScoreSheetPdf(
   sheet: ScoreSheet,
   fingerprint: string,
 ): Promise<Uint8Array> {
-  await loadFonts();
+  await prepareFonts();
   return new Uint8Array(await renderToBuffer(ScoreSheetDocument({ pkg, sheet, fingerprint })));
 }
 
 /** A form of the meeting pack (src-shared/meeting), with its verification code's QR. */
 export async function renderFormPdf(layout: FormLayout): Promise<Uint8Array> {
-  await loadFonts();
+  await prepareFonts();
   const qr = await QRCode.toDataURL(layout.qrText, {
     errorCorrectionLevel: 'M',
     margin: 1,

@@ -11,7 +11,7 @@
 import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { fmtMoney } from '../../src-shared/money';
 import { chiefExpertsOf, PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
-import { SANS, SERIF } from './fonts';
+import { needsFallback, SANS_SC, SERIF, SERIF_SC } from './fonts';
 import { Lines, printLine } from './print-text';
 
 const s = StyleSheet.create({
@@ -19,12 +19,14 @@ const s = StyleSheet.create({
     paddingTop: 56,
     paddingBottom: 64,
     paddingHorizontal: 56,
-    fontFamily: SERIF,
+    fontFamily: SERIF_SC,
     fontSize: 11,
   },
+  // The body's stack when the task book's text has a character only the fallback has.
+  pageWithFallback: { fontFamily: SERIF },
   body: { fontSize: 11, lineHeight: 1.6 },
   h1: {
-    fontFamily: SANS,
+    fontFamily: SANS_SC,
     fontWeight: 700,
     fontSize: 22,
     textAlign: 'center',
@@ -32,7 +34,7 @@ const s = StyleSheet.create({
     lineHeight: 1.4,
   },
   h2: {
-    fontFamily: SANS,
+    fontFamily: SANS_SC,
     fontWeight: 700,
     fontSize: 14,
     marginTop: 14,
@@ -41,7 +43,7 @@ const s = StyleSheet.create({
   },
   coverLine: { fontSize: 13, textAlign: 'center', marginTop: 10, lineHeight: 1.5 },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#888' },
-  th: { fontFamily: SANS, fontWeight: 700, fontSize: 10, padding: 4, lineHeight: 1.4 },
+  th: { fontFamily: SANS_SC, fontWeight: 700, fontSize: 10, padding: 4, lineHeight: 1.4 },
   td: { fontSize: 10, padding: 4, lineHeight: 1.4 },
   cell: { padding: 4 },
   cellText: { fontSize: 10, lineHeight: 1.4 },
@@ -55,7 +57,7 @@ const s = StyleSheet.create({
     fontSize: 96,
     color: '#c8c8c8',
     opacity: 0.4,
-    fontFamily: SANS,
+    fontFamily: SANS_SC,
     fontWeight: 700,
   },
   sign: { borderWidth: 0.5, borderColor: '#555', padding: 8, marginBottom: 8, minHeight: 90 },
@@ -65,8 +67,16 @@ const s = StyleSheet.create({
 /** Ideographic space (U+3000): blank room for handwriting on the signature line. */
 const GAP = '\u3000';
 
-const MILESTONE_WIDTHS = [8, 22, 12, 24, 22, 12];
-const MILESTONE_HEAD = ['编号', '里程碑', '完成时间', '交付成果', '考核指标', '拨付（万元）'];
+/** The milestone table's columns (percent of the text width) and heads (the bench's peer uses them too). */
+export const MILESTONE_WIDTHS = [8, 22, 12, 24, 22, 12];
+export const MILESTONE_HEAD = [
+  '编号',
+  '里程碑',
+  '完成时间',
+  '交付成果',
+  '考核指标',
+  '拨付（万元）',
+];
 
 const one = printLine;
 
@@ -174,6 +184,8 @@ function Table({ widths, head, rows }: { widths: number[]; head: string[]; rows:
 
 export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string; qr: string }) {
   const draft = tb.status === 'draft';
+  // Headings, table heads and the watermark are the document's own words, always in the SC faces.
+  const page = needsFallback(JSON.stringify(tb)) ? [s.page, s.pageWithFallback] : s.page;
   const solvers = tb.parties.filter((p) => p.role === 'solver');
   const nameOf = (id?: string) =>
     one(solvers.find((p) => p.applicantId === id)?.name ?? '全部揭榜方');
@@ -204,7 +216,7 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
       subject="揭榜挂帅项目任务书（军令状）"
       creator="揭榜评审台"
     >
-      <Page size="A4" style={s.page}>
+      <Page size="A4" style={page}>
         <Text style={s.h1}>克拉玛依市科技计划“揭榜挂帅”项目</Text>
         <Text style={[s.h1, { marginTop: 8 }]}>任务书（军令状）</Text>
         <Text style={[s.coverLine, { marginTop: 60 }]}>项目名称：{one(tb.title)}</Text>
@@ -236,7 +248,7 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
         <Footer draft={draft} />
       </Page>
       {blocks.map((block, b) => (
-        <Page key={b} size="A4" style={s.page} wrap>
+        <Page key={b} size="A4" style={page} wrap>
           {b === 0 && (
             <View style={s.body}>
               <Text style={s.h2}>一、项目目标与任务</Text>
@@ -253,7 +265,7 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
         </Page>
       ))}
       {tb.isHorseRace && (
-        <Page size="A4" style={s.page} wrap>
+        <Page size="A4" style={page} wrap>
           <View style={s.body}>
             <Text style={s.h2}>四、“赛马”阶段考核目标（第十二条（七）、第十三条（三））</Text>
             {tb.raceStageTargets.map((r) => (
@@ -267,7 +279,7 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
           <Footer draft={draft} />
         </Page>
       )}
-      <Page size="A4" style={s.page} wrap>
+      <Page size="A4" style={page} wrap>
         <View style={s.body}>
           <Text style={s.h2}>五、经费（第十三条）</Text>
           <Text>市财政科研项目资金：{fmtMoney(tb.funding.city)}</Text>

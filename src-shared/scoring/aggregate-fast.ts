@@ -78,7 +78,7 @@ class FastExpertTotal implements ExpertTotal {
   dropped: 'high' | 'low' | null = null;
   deviation: Dec | null = null;
   declare deviationReason?: string;
-  #perCriterion: Record<string, Dec> | null = null;
+  private kept: Record<string, Dec> | null = null;
 
   constructor(
     readonly expertId: string,
@@ -88,14 +88,14 @@ class FastExpertTotal implements ExpertTotal {
   ) {}
 
   get perCriterion(): Record<string, Dec> {
-    if (this.#perCriterion === null) {
+    if (this.kept === null) {
       const record: Record<string, Dec> = {};
       this.scores.criteria.forEach((c, j) => {
         record[c.id] = this.scores.pointDec(this.scores.raw[this.offset + j] ?? 0);
       });
-      this.#perCriterion = record;
+      this.kept = record;
     }
-    return this.#perCriterion;
+    return this.kept;
   }
 }
 
@@ -212,12 +212,16 @@ export function aggregateFast(
     settings.tieBreakOrder.length > 0 ? settings.tieBreakOrder : criteria.map((c) => c.id);
   const orderColumns = order.map((id) => column.get(id));
   const keys: Keys[] = [];
+  // One applicant's expert totals (scale 10^s, integers: exact in a double), and a copy to sort;
+  // reused from applicant to applicant (issue 22: no per-applicant arrays for the collector).
+  const totals = new Float64Array(E);
+  const sorting = new Float64Array(E);
 
   // Pass 2: totals, figures and keys per applicant.
   const results: ApplicantResult[] = pkg.applicants.map((applicant, a) => {
     const experts: ExpertTotal[] = [];
     const recusedIds: string[] = [];
-    const totals: number[] = [];
+    let n = 0;
     const columnSums = new Array<number>(K).fill(0);
     for (let e = 0; e < E; e++) {
       const cell = a * E + e;
@@ -235,12 +239,11 @@ export function aggregateFast(
         total += scaled * (weights[j] ?? 1);
         columnSums[j] = (columnSums[j] ?? 0) + scaled;
       }
-      totals.push(total);
+      totals[n++] = total;
       const expert = new FastExpertTotal(expertId, totalDec(total), sheetScores, base);
       if (score.deviationReason) expert.deviationReason = score.deviationReason;
       experts.push(expert);
     }
-    const n = totals.length;
     const applied = appliedMethod(settings, n);
     const common = {
       applicantId: applicant.id,
@@ -297,7 +300,8 @@ export function aggregateFast(
           expert.deviation = totalDec(v).minus(quotient(sum - v, (n - 1) * unit));
       });
     }
-    const sorted = [...totals].sort((x, y) => x - y);
+    sorting.set(totals);
+    const sorted = sorting.subarray(0, n).sort();
     const mid = Math.floor(n / 2);
     const medianFraction: [number, number] =
       n % 2 === 1

@@ -8,7 +8,9 @@ import { createPdfWorker } from '../../src-main/pdf/pool';
 import { renderTaskBookPdf } from '../../src-main/pdf/render';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { peakRssMb, timeMs, type BenchRow, type BenchSuite } from './harness';
-import { taskBookHtml } from './taskbook-html';
+import QRCode from 'qrcode';
+import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
+import { TASKBOOK_FOOTER, taskBookHtml } from './taskbook-html';
 
 async function sample(): Promise<TaskBook> {
   return TaskBookSchema.parse(JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')));
@@ -53,8 +55,9 @@ async function longestStallMs(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Chromium's own PDF engine on the same content and fonts (the peer, same run): from the HTML to
- * the PDF's bytes, in one page reused (fonts cached after the first run, as react-pdf's are).
+ * Chromium's own PDF engine on the same content and fonts (the peer, same run): from the task book
+ * to the PDF's bytes (its code and QR made as the product makes them, then the HTML laid out), in
+ * one page reused (fonts cached after the first run, as react-pdf's are).
  * A browser of its own each time (its start is not timed), so one size cannot upset the next.
  */
 async function chromiumPdf(tb: TaskBook) {
@@ -62,9 +65,22 @@ async function chromiumPdf(tb: TaskBook) {
   const page = await browser.newPage();
   try {
     const once = async () => {
-      await page.setContent(taskBookHtml(tb), { waitUntil: 'load' });
+      const qr = await QRCode.toDataURL(taskBookQrText(tb), {
+        errorCorrectionLevel: 'M',
+        margin: 1,
+        width: 240,
+      });
+      await page.setContent(taskBookHtml(tb, qr, taskBookCode(tb)), { waitUntil: 'load' });
       await page.evaluate('document.fonts.ready.then(() => true)');
-      return new Uint8Array(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+      return new Uint8Array(
+        await page.pdf({
+          format: 'A4',
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: TASKBOOK_FOOTER,
+        }),
+      );
     };
     const pdf = await once();
     return { ms: await timeMs(once, 2), pages: pages(pdf) };
