@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
-import {
-  compareBundles,
-  describeSubject,
-  KINDS,
-  ROLE_LABEL,
-  type OpenedBundle,
-} from '../../src-shared/bundle';
+// The bundle modules verify uses, not the barrel (`src-shared/bundle`), which also brings the
+// import policy and its schemas (loaded for --previous only) and every document's (issue 22).
+import { KINDS, type OpenedBundle } from '../../src-shared/bundle/kinds';
+import { describeSubject, ROLE_LABEL } from '../../src-shared/bundle/terms';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { openBundleFile } from '../crypto/bundle-files';
 import { ageKeyOptions, ageKeys, bundleFilePath } from './bundle-io';
@@ -84,6 +81,7 @@ failure.`,
         throw new CliUsageError(
           `--previous ${values.previous} 未通过校验：${earlier.error.message}`,
         );
+      const { compareBundles } = await import('../../src-shared/bundle/trust');
       const compared = compareBundles(earlier.bundle, result.bundle);
       if (compared.length === 0)
         throw new CliUsageError(`--previous ${values.previous} 与 ${file} 没有共同的签名者`);

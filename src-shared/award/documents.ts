@@ -170,12 +170,7 @@ export type ExtensionForm = z.infer<typeof ExtensionFormSchema>;
 export type TerminationForm = z.infer<typeof TerminationFormSchema>;
 export type AcceptanceForm = z.infer<typeof AcceptanceFormSchema>;
 
-export const FORM_LABEL: Record<ProjectForm['form'], string> = {
-  change: '变更申请',
-  extension: '延期申请',
-  termination: '终止/撤销',
-  acceptance: '验收',
-};
+export { FORM_LABEL } from './form-label';
 
 /** Any document after the award, as one union (the timeline and the CLI read it). */
 export type AwardDocument =

@@ -112,7 +112,7 @@ export async function buildBundleStream<K extends BundleKind>(
 ): Promise<void> {
   const { crypto } = input;
   const spec = KINDS[input.kind];
-  const parsed = spec.schema.safeParse(input.document);
+  const parsed = (await spec.schema()).safeParse(input.document);
   if (!parsed.success)
     throw new BundleBuildError(
       `${spec.main} 不符合数据格式，未签名：${parsed.error.issues[0]?.message ?? ''}`,

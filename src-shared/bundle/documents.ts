@@ -73,8 +73,7 @@ export const InspectionAssignmentSchema = z
   .strict();
 export type InspectionAssignment = z.infer<typeof InspectionAssignmentSchema>;
 
-/** Media types a scan of a wet-signed paper sheet may have. */
-export const SCAN_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'] as const;
+export { SCAN_EXTENSIONS } from './terms';
 
 /**
  * A paper score sheet typed in (转录) from the wet-signed original, travelling in the panel

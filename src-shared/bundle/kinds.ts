@@ -6,35 +6,17 @@
  * adding a kind is adding one entry here (docs/bundles.md, "Adding a kind").
  */
 import type { z } from 'zod';
-import { CalendarFileSchema } from '../calendar/calendar';
 import {
   fingerprint,
   PUBLIC_KEY_PROBLEM,
   publicKeyFromPem,
   publicKeyProblem,
 } from '../crypto/keys';
-import {
-  AnyInspectionReportSchema,
-  PanelDecisionSchema,
-  ReviewPackageSchema,
-  ScoreSheetSchema,
-  TaskBookSchema,
-  type ScoreSheet,
-} from '../model';
+import type { PanelDecisionSchema } from '../model/decision';
+import type { ScoreSheet } from '../model/sheet';
 import { parseStrictJson } from '../io/strict-json';
-import {
-  FORM_LABEL,
-  MilestoneAssessmentFormSchema,
-  ProjectFormSchema,
-  RaceChoiceSchema,
-} from '../award/documents';
-import {
-  InspectionAssignmentSchema,
-  KeyRotationSchema,
-  SCAN_EXTENSIONS,
-  TranscribedSheetSchema,
-  type TranscribedSheet,
-} from './documents';
+import { FORM_LABEL } from '../award/form-label';
+import type { TranscribedSheet } from './documents';
 import type { Manifest } from './manifest';
 import {
   describeSubject,
@@ -43,6 +25,7 @@ import {
   type SignerRole,
   type Subject,
   type SubjectType,
+  SCAN_EXTENSIONS,
 } from './terms';
 import type { Check, OpenedCommon, OpenResult } from './types';
 
@@ -91,9 +74,14 @@ export interface KindDef<K extends string, D, X> {
   purpose: string;
   /** Which manifest formats may carry it (kinds added after format 1: `[2]`). */
   formats: readonly (1 | 2)[];
-  /** The main document and its schema. */
+  /** The main document. */
   main: string;
-  schema: z.ZodType<D>;
+  /**
+   * The main document's schema, from the module that defines it, loaded when a bundle of this
+   * kind is first built or opened: `jiebang verify` of a sheet builds the sheet's schema, not
+   * every kind's (issue 22). The registry remembers it (one load per kind and process).
+   */
+  schema: () => Promise<z.ZodType<D>>;
   /** Every other payload file it may hold. */
   files: readonly FileRule[];
   /** Roles that may sign. */
@@ -135,14 +123,17 @@ export type Accepted<O> =
   | { ok: false; code: 'bad-payload' | 'inner-bundle'; message: string };
 
 function defineKind<const K extends string, D, X>(def: KindDef<K, D, X>) {
+  let loaded: Promise<z.ZodType<D>> | undefined;
+  const schema = (): Promise<z.ZodType<D>> => (loaded ??= def.schema());
   return {
     ...def,
+    schema,
     /**
      * Validates the main document, that it is about the manifest's subject, and runs the kind's
      * checks: the same call when a bundle is built and when it is opened.
      */
     accept: async (raw: unknown, ctx: KindContext): Promise<Accepted<Opened<K, D, X>>> => {
-      const parsed = def.schema.safeParse(raw);
+      const parsed = (await schema()).safeParse(raw);
       if (!parsed.success)
         return {
           ok: false,
@@ -289,7 +280,7 @@ async function checkPanel(
   for (const path of ctx.sizes.keys()) {
     const m = TRANSCRIBED_PATTERN.exec(path);
     if (!m) continue;
-    const parsed = parseJsonFile(ctx, path, TranscribedSheetSchema);
+    const parsed = parseJsonFile(ctx, path, (await import('./documents')).TranscribedSheetSchema);
     if (!parsed.ok) return fail(parsed.message, 'bad-payload');
     const t = parsed.value;
     if (t.sheet.expertId !== m[1])
@@ -330,7 +321,7 @@ export const KINDS = {
       '市科技局发给评审专家的评审包：榜单、揭榜方及其申报材料、专家名单、评分细则（第十二条（五））。',
     formats: [1, 2],
     main: 'package.json',
-    schema: ReviewPackageSchema,
+    schema: () => import('../model/package').then((m) => m.ReviewPackageSchema),
     files: [{ pattern: /^attachments\/[A-Za-z0-9._-]+$/, what: '申报材料附件' }],
     roles: ['bureau'],
     requires: [['bureau']],
@@ -358,7 +349,7 @@ export const KINDS = {
     purpose: '一位评审专家签名的评分表（含回避声明），回应评审包（第十二条（五），第七条）。',
     formats: [1, 2],
     main: 'sheet.json',
-    schema: ScoreSheetSchema,
+    schema: () => import('../model/sheet').then((m) => m.ScoreSheetSchema),
     files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
     roles: ['expert', 'chair'],
     requires: [['expert', 'chair']],
@@ -389,7 +380,7 @@ export const KINDS = {
       '专家组组长签名的评审结果（揭榜方建议名单、核定经费、专家组意见），内含每位专家原样签名的评分表文件包，以及纸质评分表的转录与签字原件扫描件（第十二条（五））。',
     formats: [1, 2],
     main: 'decision.json',
-    schema: PanelDecisionSchema,
+    schema: () => import('../model/decision').then((m) => m.PanelDecisionSchema),
     files: [
       { pattern: INNER_SHEET_PATTERN, what: '专家评分表文件包（原样）' },
       { pattern: TRANSCRIBED_PATTERN, what: '纸质评分表转录' },
@@ -416,7 +407,7 @@ export const KINDS = {
       '考察组（每位成员各自签名）的实地考察报告、检查表、现场照片与报告 PDF，回应市科技局的考察任务；对象可为批次的榜单（评榜，第十二条（二）），尚无评审包时亦可。',
     formats: [1, 2],
     main: 'report.json',
-    schema: AnyInspectionReportSchema,
+    schema: () => import('../model/lifecycle').then((m) => m.AnyInspectionReportSchema),
     files: [
       { pattern: /^photos\/[A-Za-z0-9._-]+$/, what: '现场照片' },
       { pattern: /^report\.pdf$/, what: '考察报告 PDF（A4，含检查表、照片与签名栏）' },
@@ -472,7 +463,7 @@ export const KINDS = {
       '项目任务书（军令状）及其 PDF，由市科技局或专家组组长签名，可由发榜方、揭榜方共同签名（第十二条（七），第十五条）。',
     formats: [1, 2],
     main: 'taskbook.json',
-    schema: TaskBookSchema,
+    schema: () => import('../model/taskbook').then((m) => m.TaskBookSchema),
     files: [
       { pattern: /^taskbook\.pdf$/, what: '任务书 PDF' },
       { pattern: /^audit\.json$/, what: '审计日志' },
@@ -501,7 +492,7 @@ export const KINDS = {
       '市科技局签名的一年法定节假日与调休上班日（国务院办公厅通知），用于公示期等工作日计算（第十二条（六））。',
     formats: [2],
     main: 'calendar.json',
-    schema: CalendarFileSchema,
+    schema: () => import('../calendar/calendar').then((m) => m.CalendarFileSchema),
     files: [],
     roles: ['bureau'],
     requires: [['bureau']],
@@ -534,7 +525,7 @@ export const KINDS = {
       '市科技局更换签名密钥：新公钥由旧密钥与新密钥共同签名；已固定旧密钥的安装据此改为固定新密钥。',
     formats: [2],
     main: 'rotation.json',
-    schema: KeyRotationSchema,
+    schema: () => import('./documents').then((m) => m.KeyRotationSchema),
     files: [],
     roles: ['bureau'],
     requires: [['bureau']],
@@ -571,7 +562,7 @@ export const KINDS = {
       '市科技局签发的实地考察任务（对象、地点、考察组、期限、核查要点）；考察报告回应它（第十二条（一）（二））。',
     formats: [2],
     main: 'assignment.json',
-    schema: InspectionAssignmentSchema,
+    schema: () => import('./documents').then((m) => m.InspectionAssignmentSchema),
     files: [],
     roles: ['bureau'],
     requires: [['bureau']],
@@ -593,7 +584,7 @@ export const KINDS = {
       '一个里程碑的考核：各项指标的目标与完成情况、证明材料、结论及对该阶段拨付的影响；由考核专家与发榜方技术负责人签名，市科技局审定签名（第十二条（八）3，第十四条，第五条）。',
     formats: [2],
     main: 'assessment.json',
-    schema: MilestoneAssessmentFormSchema,
+    schema: () => import('../award/documents').then((m) => m.MilestoneAssessmentFormSchema),
     files: [
       { pattern: /^evidence\/[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, what: '证明材料' },
       { pattern: /^audit\.json$/, what: '审计日志' },
@@ -621,7 +612,7 @@ export const KINDS = {
       '“赛马”阶段各揭榜方的考核并列比较与择优支持的 1 家，由市科技局会同发榜方签名（第十三条（三），第十二条（七））。',
     formats: [2],
     main: 'race.json',
-    schema: RaceChoiceSchema,
+    schema: () => import('../award/documents').then((m) => m.RaceChoiceSchema),
     files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
     roles: ['assessor', 'issuer', 'bureau'],
     requires: [['issuer'], ['bureau']],
@@ -650,7 +641,7 @@ export const KINDS = {
       '变更申请（第十八条）、延期申请（第十九条）由揭榜方签名；终止或撤销（第十七条）、验收（第十二条（九），第二十条）由市科技局会同发榜方签名。',
     formats: [2],
     main: 'form.json',
-    schema: ProjectFormSchema,
+    schema: () => import('../award/documents').then((m) => m.ProjectFormSchema),
     files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
     roles: ['solver', 'issuer', 'bureau'],
     requires: [],
@@ -687,7 +678,7 @@ export const isBundleKind = (value: unknown): value is BundleKind =>
 export const BUNDLE_KINDS: readonly BundleKind[] = Object.keys(KINDS).filter(isBundleKind);
 
 /** The main document's type for a kind. */
-export type DocumentOf<K extends BundleKind> = z.output<Kinds[K]['schema']>;
+export type DocumentOf<K extends BundleKind> = z.output<Awaited<ReturnType<Kinds[K]['schema']>>>;
 
 type ExtraOf<E> = E extends { summary: (doc: never, extra: infer X) => string } ? X : never;
 

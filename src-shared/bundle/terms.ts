@@ -75,3 +75,6 @@ export const sameSubject = (a: Subject, b: Subject): boolean =>
   a.type === b.type &&
   a.id === b.id &&
   (a.type !== 'applicant' || (b.type === 'applicant' && a.packageId === b.packageId));
+
+/** Media types a scan of a wet-signed paper sheet may have (a panel result's `paper/` files). */
+export const SCAN_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'] as const;
