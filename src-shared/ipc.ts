@@ -2,27 +2,25 @@
  * The one IPC contract between the renderer and main (docs/desktop-shell.md).
  *
  * channel → zod input schema → zod output schema. Main validates every input against `input`
- * before a handler runs (src-main/ipc/register.ts); the preload exposes exactly these channels
- * (src-main/preload.ts, checked with `satisfies`); the web host answers the same handlers over
- * HTTP (src-main/web/server.ts). Handlers speak bytes, never paths.
+ * before a handler runs (src-main/ipc/dispatch.ts); the renderer's bridge validates every answer
+ * against `output`; the preload exposes exactly these channels (src-main/preload.ts, checked with
+ * `satisfies`); the web host answers the same handlers over HTTP (src-main/web/server.ts).
+ * Handlers speak bytes, never paths.
+ *
+ * Each channel's schemas are built on first use (`schemasOf`), and the channels that carry the
+ * domain's documents (packages, sheets, task books…) load those schemas (`./ipc-documents`, with
+ * decimal.js and the model) only then: the profile gate, the app's first screen, checks its
+ * answers without them (issue 22).
  *
  * To add a channel: add an entry here, a handler in src-main/handlers/<domain>.ts (spread into
  * src-main/handlers/index.ts), and one line each in src-main/preload.ts and
  * src-renderer/src/bridge.ts; the compiler points at every place that is still missing it.
  */
 import { z } from 'zod';
-import { NoticeSchema } from './bureau/notice-schema';
-import { InspectionAssignmentSchema } from './bundle/documents';
-import { PHOTOS_MAX } from './inspection/bounds';
-import { FormLayoutSchema } from './meeting/layout';
-import {
-  InspectionReportSchema,
-  PanelDecisionSchemaV2,
-  ReviewPackageSchema,
-  ScoreSheetSchema,
-  TaskBookSchema,
-} from './model';
 import './validation-messages';
+
+/** The domain's schemas the document channels are built from, loaded with the first of them. */
+const documents = () => import('./ipc-documents');
 
 /** Bytes cross the boundary as Uint8Array (structured clone in Electron, tagged base64 over HTTP). */
 export const BytesSchema = z.custom<Uint8Array>(
@@ -40,6 +38,8 @@ export const FileFilterSchema = z.object({
 export type FileFilter = z.infer<typeof FileFilterSchema>;
 
 export const ProfileIdSchema = z.string().regex(/^[a-f0-9-]{36}$/);
+/** A SHA-256 digest (a key's fingerprint) as 64 lowercase hex digits. */
+const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 /** 第七条 保密: a passphrase of at least 10 characters guards each expert's profile. */
 export const PassphraseSchema = z.string().min(10, '口令至少 10 个字符').max(1024);
 export const ProfileSummarySchema = z.object({
@@ -49,8 +49,6 @@ export const ProfileSummarySchema = z.object({
   hasKeychain: z.boolean(),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
-
-const OpenedFileSchema = z.object({ name: z.string(), bytes: BytesSchema });
 
 /** A plain file name: no path separators, reserved characters or control characters. */
 export function isSafeFileName(name: string): boolean {
@@ -81,7 +79,7 @@ export function formatBytes(bytes: number): string {
 export const FILE_TOO_LARGE = `文件过大：超过单个文件上限 ${formatBytes(MAX_FILE_BYTES)} file too large (limit ${formatBytes(MAX_FILE_BYTES)})`;
 
 /** Bytes of one message, refused past MAX_FILE_BYTES (the renderer's bridge refuses them too). */
-const MessageBytesSchema = BytesSchema.refine(
+export const MessageBytesSchema = BytesSchema.refine(
   (b) => b.byteLength <= MAX_FILE_BYTES,
   FILE_TOO_LARGE,
 );
@@ -129,60 +127,69 @@ export const PROGRESS_EVENT = 'progress';
 /** Ties a call's progress events to the task that started it (optional on long calls). */
 const TaskIdSchema = z.string().min(1).max(100).optional();
 
-/** What the inspection report's PDF is made from (photos: the scaled bytes the bundle holds). */
-export const InspectionPdfInputSchema = z.object({
-  report: InspectionReportSchema,
-  signers: z
-    .array(
-      z.object({
-        id: z.string().min(1).max(64),
-        name: z.string().min(1).max(200),
-        fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
-      }),
-    )
-    .min(1)
-    .max(16),
-  photos: z
-    .array(z.object({ path: z.string().max(100), bytes: MessageBytesSchema }))
-    .max(PHOTOS_MAX),
-  purpose: z.string().max(20_000),
-});
-
 /** The bureau's keys as the renderer sees them (issue 18): public parts only. */
-export const BureauKeyInfoSchema = z.object({
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
-  publicKeyPem: z.string(),
-  ageRecipient: z.string(),
-  createdAt: z.string(),
-  retired: z.array(z.object({ fingerprint: z.string(), retiredAt: z.string() })),
-});
-export type BureauKeyInfo = z.infer<typeof BureauKeyInfoSchema>;
+const bureauKeyInfoSchema = () =>
+  z.object({
+    fingerprint: Sha256HexSchema,
+    publicKeyPem: z.string(),
+    ageRecipient: z.string(),
+    createdAt: z.string(),
+    retired: z.array(z.object({ fingerprint: z.string(), retiredAt: z.string() })),
+  });
+export type BureauKeyInfo = z.infer<ReturnType<typeof bureauKeyInfoSchema>>;
 
 /** A list as read from a workbook or CSV (src-shared/bureau/grid.ts `Grid`). */
-const GridSchema = z.object({
-  file: z.string(),
-  sheet: z.string(),
-  kind: z.enum(['xlsx', 'csv']),
-  rows: z
-    .array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).readonly())
-    .readonly(),
-  merges: z.array(z.string()).readonly(),
-});
+const gridSchema = () =>
+  z.object({
+    file: z.string(),
+    sheet: z.string(),
+    kind: z.enum(['xlsx', 'csv']),
+    rows: z
+      .array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).readonly())
+      .readonly(),
+    merges: z.array(z.string()).readonly(),
+  });
 
 /** The profile's passphrase, asked again before main uses the bureau's secrets. */
-const ConfirmSchema = z.object({
-  profileId: ProfileIdSchema,
-  passphrase: z.string().min(1).max(1024),
-});
+const confirmSchema = () =>
+  z.object({
+    profileId: ProfileIdSchema,
+    passphrase: z.string().min(1).max(1024),
+  });
 
-const NamedBytesSchema = z.object({ name: z.string().min(1).max(260), bytes: MessageBytesSchema });
+const namedBytesSchema = () =>
+  z.object({ name: z.string().min(1).max(260), bytes: MessageBytesSchema });
 
+/** A PDF made in main, and the characters no print font has (they would print as boxes). */
+const renderedPdfSchema = () => z.object({ bytes: BytesSchema, missing: z.array(z.string()) });
+
+/**
+ * `build` run on the first call only, its result kept; a failed build (the domain's schemas not
+ * loaded) is not kept, so the next call tries again.
+ */
+function once<T>(build: () => T | Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | null = null;
+  return () => {
+    if (kept) return kept;
+    const building = Promise.resolve().then(build);
+    kept = building;
+    building.catch(() => {
+      if (kept === building) kept = null;
+    });
+    return building;
+  };
+}
+
+/**
+ * Each channel's schemas, built when the channel is first used (`schemasOf`); the document
+ * channels load the domain's schemas (`documents()`) then.
+ */
 export const contract = {
-  'app:info': {
+  'app:info': once(() => ({
     input: z.undefined(),
     output: AppInfoSchema,
-  },
-  'file:save': {
+  })),
+  'file:save': once(() => ({
     input: z.object({
       bytes: MessageBytesSchema,
       suggestedName: z
@@ -197,154 +204,180 @@ export const contract = {
       z.object({ canceled: z.literal(true) }),
       z.object({ canceled: z.literal(false), name: z.string() }),
     ]),
-  },
-  'file:open': {
-    input: z.object({
-      filters: z.array(FileFilterSchema).max(10),
-      multiple: z.boolean().optional(),
-      task: TaskIdSchema,
-    }),
-    output: z.discriminatedUnion('canceled', [
-      z.object({ canceled: z.literal(true) }),
-      z.object({
-        canceled: z.literal(false),
-        files: z.tuple([OpenedFileSchema], OpenedFileSchema),
+  })),
+  'file:open': once(() => {
+    const opened = z.object({ name: z.string(), bytes: BytesSchema });
+    return {
+      input: z.object({
+        filters: z.array(FileFilterSchema).max(10),
+        multiple: z.boolean().optional(),
+        task: TaskIdSchema,
       }),
-    ]),
-  },
+      output: z.discriminatedUnion('canceled', [
+        z.object({ canceled: z.literal(true) }),
+        z.object({ canceled: z.literal(false), files: z.tuple([opened], opened) }),
+      ]),
+    };
+  }),
   /** The bundled sample review package (resources/sample/review-package.jbx), for `npm start`. */
-  'sample:package': {
+  'sample:package': once(() => ({
     input: z.undefined(),
     output: z.object({ name: z.string(), bytes: BytesSchema }),
-  },
+  })),
   /** The paper score sheet as a PDF, rendered in main (fonts, layout), for the wet signature. */
-  'sheet:pdf': {
-    input: z.object({
-      pkg: ReviewPackageSchema,
-      sheet: ScoreSheetSchema,
-      fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
-    }),
-    output: z.object({ bytes: BytesSchema }),
-  },
+  'sheet:pdf': once(async () => {
+    const d = await documents();
+    return {
+      input: z.object({
+        pkg: d.ReviewPackageSchema,
+        sheet: d.ScoreSheetSchema,
+        fingerprint: Sha256HexSchema,
+      }),
+      output: z.object({ bytes: BytesSchema }),
+    };
+  }),
   /** The task book (任务书/军令状) as a print-ready PDF, rendered in main off its event loop. */
-  'taskbook:pdf': {
-    input: z.object({ tb: TaskBookSchema }),
-    /** `missing`: characters no print font has (they would print as boxes), for the editor to name. */
-    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
-  },
+  'taskbook:pdf': once(async () => {
+    const d = await documents();
+    return { input: z.object({ tb: d.TaskBookSchema }), output: renderedPdfSchema() };
+  }),
   /**
    * The inspection report (实地考察报告) as an A4 PDF: cover, checklist table, photos with captions
    * and capture times, every signer's block; rendered in main like the task book.
    */
-  'inspection:pdf': {
-    input: InspectionPdfInputSchema,
-    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
-  },
+  'inspection:pdf': once(async () => {
+    const d = await documents();
+    return { input: d.InspectionPdfInputSchema, output: renderedPdfSchema() };
+  }),
   /** A form of the meeting pack (src-shared/meeting) as a PDF, rendered in main's worker. */
-  'form:pdf': {
-    input: z.object({ layout: FormLayoutSchema }),
-    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
-  },
+  'form:pdf': once(async () => {
+    const d = await documents();
+    return { input: z.object({ layout: d.FormLayoutSchema }), output: renderedPdfSchema() };
+  }),
   /** Electron's print dialog on a PDF; the web host answers `handler-failed` (it downloads instead). */
-  'pdf:print': {
+  'pdf:print': once(() => ({
     input: z.object({
       bytes: MessageBytesSchema,
       title: z.string().min(1).max(200),
     }),
     output: z.object({ printed: z.boolean() }),
-  },
-  'profile:list': {
+  })),
+  'profile:list': once(() => ({
     input: z.undefined(),
     output: z.array(ProfileSummarySchema),
-  },
-  'profile:create': {
+  })),
+  'profile:create': once(() => ({
     input: z.object({ label: z.string().trim().min(1).max(100), passphrase: PassphraseSchema }),
     output: z.object({ profile: ProfileSummarySchema, dataKey: BytesSchema }),
-  },
-  'profile:unlock': {
+  })),
+  'profile:unlock': once(() => ({
     input: z.object({ id: ProfileIdSchema, passphrase: z.string().min(1).max(1024) }),
     output: z.object({ dataKey: BytesSchema }),
-  },
-  'profile:change-passphrase': {
+  })),
+  'profile:change-passphrase': once(() => ({
     input: z.object({
       id: ProfileIdSchema,
       oldPassphrase: z.string().min(1).max(1024),
       newPassphrase: PassphraseSchema,
     }),
     output: z.object({ changed: z.literal(true) }),
-  },
-  'profile:enable-keychain': {
+  })),
+  'profile:enable-keychain': once(() => ({
     input: z.object({ id: ProfileIdSchema, passphrase: z.string().min(1).max(1024) }),
     output: z.object({ enabled: z.literal(true) }),
-  },
-  'profile:unlock-keychain': {
+  })),
+  'profile:unlock-keychain': once(() => ({
     input: z.object({ id: ProfileIdSchema }),
     output: z.object({ dataKey: BytesSchema }),
-  },
-  'bureau:key-info': {
+  })),
+  'bureau:key-info': once(() => ({
     input: z.object({ profileId: ProfileIdSchema }),
-    output: z.object({ key: BureauKeyInfoSchema.nullable() }),
-  },
-  'bureau:key-create': {
-    input: ConfirmSchema,
-    output: z.object({ key: BureauKeyInfoSchema }),
-  },
-  'bureau:key-rotate': {
-    input: ConfirmSchema.extend({
-      effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      reason: z.string().min(1).max(500).optional(),
-    }),
-    output: z.object({ key: BureauKeyInfoSchema, bytes: BytesSchema, notice: NoticeSchema }),
-  },
-  'bureau:sign-package': {
-    input: ConfirmSchema.extend({
-      pkg: ReviewPackageSchema,
-      /** Every attachment the package registers, by its path in the package. */
-      files: z.array(z.object({ path: z.string().min(1).max(300), bytes: BytesSchema })).max(500),
-      encrypt: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('none') }),
-        z.object({ kind: z.literal('new-passphrase') }),
-        z.object({ kind: z.literal('passphrase'), passphrase: z.string().min(8).max(1024) }),
-      ]),
-      file: z.string().min(1).max(200).refine(isSafeFileName, '文件名不能含路径或保留字符'),
-    }),
-    output: z.object({
-      bytes: BytesSchema,
-      manifestSha256: z.string(),
-      fingerprint: z.string(),
-      counter: z.number().int(),
-      notice: NoticeSchema,
-      passphrase: z.string().nullable(),
-    }),
-  },
+    output: z.object({ key: bureauKeyInfoSchema().nullable() }),
+  })),
+  'bureau:key-create': once(() => ({
+    input: confirmSchema(),
+    output: z.object({ key: bureauKeyInfoSchema() }),
+  })),
+  'bureau:key-rotate': once(async () => {
+    const d = await documents();
+    return {
+      input: confirmSchema().extend({
+        effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        reason: z.string().min(1).max(500).optional(),
+      }),
+      output: z.object({ key: bureauKeyInfoSchema(), bytes: BytesSchema, notice: d.NoticeSchema }),
+    };
+  }),
+  'bureau:sign-package': once(async () => {
+    const d = await documents();
+    return {
+      input: confirmSchema().extend({
+        pkg: d.ReviewPackageSchema,
+        /** Every attachment the package registers, by its path in the package. */
+        files: z.array(z.object({ path: z.string().min(1).max(300), bytes: BytesSchema })).max(500),
+        encrypt: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('none') }),
+          z.object({ kind: z.literal('new-passphrase') }),
+          z.object({ kind: z.literal('passphrase'), passphrase: z.string().min(8).max(1024) }),
+        ]),
+        file: z.string().min(1).max(200).refine(isSafeFileName, '文件名不能含路径或保留字符'),
+      }),
+      output: z.object({
+        bytes: BytesSchema,
+        manifestSha256: z.string(),
+        fingerprint: z.string(),
+        counter: z.number().int(),
+        notice: d.NoticeSchema,
+        passphrase: z.string().nullable(),
+      }),
+    };
+  }),
   /** An inspection assignment signed with the bureau key (issue 20), for the desk to keep. */
-  'bureau:sign-assignment': {
-    input: ConfirmSchema.extend({ assignment: InspectionAssignmentSchema }),
-    output: z.object({ bytes: BytesSchema, manifestSha256: z.string(), counter: z.number().int() }),
-  },
-  'bureau:open-bundle': {
-    input: ConfirmSchema.extend({ bytes: MessageBytesSchema }),
+  'bureau:sign-assignment': once(async () => {
+    const d = await documents();
+    return {
+      input: confirmSchema().extend({ assignment: d.InspectionAssignmentSchema }),
+      output: z.object({
+        bytes: BytesSchema,
+        manifestSha256: z.string(),
+        counter: z.number().int(),
+      }),
+    };
+  }),
+  'bureau:open-bundle': once(() => ({
+    input: confirmSchema().extend({ bytes: MessageBytesSchema }),
     output: z.object({ bytes: BytesSchema, fileSha256: z.string(), wasEncrypted: z.boolean() }),
-  },
-  'bureau:read-lists': {
-    input: z.object({ files: z.array(NamedBytesSchema).min(1).max(50) }),
-    output: z.object({ grids: z.array(GridSchema), problems: z.array(z.string()) }),
-  },
-  'bureau:export-xlsx': {
-    input: z.object({
-      pkg: ReviewPackageSchema,
-      sheets: z.array(ScoreSheetSchema).max(200),
-      decision: PanelDecisionSchemaV2.nullable(),
-    }),
-    output: z.object({ bytes: BytesSchema }),
-  },
-  'notice:pdf': {
-    input: z.object({ notice: NoticeSchema }),
-    output: z.object({ bytes: BytesSchema, missing: z.array(z.string()) }),
-  },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+  })),
+  'bureau:read-lists': once(() => ({
+    input: z.object({ files: z.array(namedBytesSchema()).min(1).max(50) }),
+    output: z.object({ grids: z.array(gridSchema()), problems: z.array(z.string()) }),
+  })),
+  'bureau:export-xlsx': once(async () => {
+    const d = await documents();
+    return {
+      input: z.object({
+        pkg: d.ReviewPackageSchema,
+        sheets: z.array(d.ScoreSheetSchema).max(200),
+        decision: d.PanelDecisionSchemaV2.nullable(),
+      }),
+      output: z.object({ bytes: BytesSchema }),
+    };
+  }),
+  'notice:pdf': once(async () => {
+    const d = await documents();
+    return { input: z.object({ notice: d.NoticeSchema }), output: renderedPdfSchema() };
+  }),
+} as const satisfies Record<string, () => Promise<ChannelSchemas>>;
 
-export type Contract = typeof contract;
+interface ChannelSchemas {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/** channel → its schemas, as the builders above make them. */
+export type Contract = {
+  [C in keyof typeof contract]: Awaited<ReturnType<(typeof contract)[C]>>;
+};
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
@@ -359,7 +392,15 @@ export type ContractByChannel = {
     output: z.ZodType<z.output<Contract[C]['output']>, z.input<Contract[C]['output']>>;
   };
 };
-export const contractByChannel: ContractByChannel = contract;
+const builders: { [C in Channel]: () => Promise<ContractByChannel[C]> } = contract;
+
+/**
+ * The input and output schemas of `channel`, built on its first use and kept (the same objects
+ * for every later call). Rejects only when the domain's schemas cannot be loaded.
+ */
+export function schemasOf<C extends Channel>(channel: C): Promise<ContractByChannel[C]> {
+  return builders[channel]();
+}
 
 export const channelNames: readonly Channel[] = Object.keys(contract).filter(isChannel);
 

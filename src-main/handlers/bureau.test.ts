@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkImport, emptyTrust, openBundle } from '../../src-shared/bundle';
 import { packageFromGrids, attachmentIndex } from '../../src-shared/bureau';
-import { contractByChannel, type Channel, type ChannelOutput } from '../../src-shared/ipc';
+import { schemasOf, type Channel, type ChannelOutput } from '../../src-shared/ipc';
 import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
 import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
 import { samplePanelBundle } from '../../test/fixtures/panel';
@@ -42,7 +42,7 @@ async function call<C extends Channel>(
 ): Promise<ChannelOutput<C>> {
   const r = await dispatch(handlers, channel, input, h);
   if (!r.ok) throw new Error(r.error.message);
-  return contractByChannel[channel].output.parse(r.value);
+  return (await schemasOf(channel)).output.parse(r.value);
 }
 
 async function failure(h: HostServices, channel: Channel, input: unknown): Promise<string> {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../src-shared/ipc';
+import { schemasOf } from '../../src-shared/ipc';
 import { dispatch } from '../ipc/dispatch';
 import { ProfileFileSchema } from '../keys/profiles';
 import { unclearReasons } from '../../test/helpers/clear-error';
@@ -27,7 +27,7 @@ async function createProfile(host: HostServices): Promise<string> {
     host,
   );
   if (!created.ok) throw new Error(created.error.message);
-  return contract['profile:create'].output.parse(created.value).profile.id;
+  return (await schemasOf('profile:create')).output.parse(created.value).profile.id;
 }
 
 describe('profile handlers under concurrency (issue 23)', () => {

@@ -1,7 +1,7 @@
 import {
-  contractByChannel,
   IpcError,
   isChannel,
+  schemasOf,
   type Envelope,
   type IpcErrorShape,
 } from '../../src-shared/ipc';
@@ -42,13 +42,13 @@ export function describeFailure(channel: Channel, error: unknown): string {
   return `${doing}未能完成：出现了意外错误。请重试；若仍失败，请联系管理员（详情已记入日志）。 ${channel} failed unexpectedly; the detail is in the log.`;
 }
 
-function runHandler<C extends Channel>(
+async function runHandler<C extends Channel>(
   channel: C,
   handler: Handler<C>,
   raw: unknown,
   host: HostServices,
-): Envelope | Promise<Envelope> {
-  const parsed = contractByChannel[channel].input.safeParse(raw);
+): Promise<Envelope> {
+  const parsed = (await schemasOf(channel)).input.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map(
       (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(input)'}: ${issue.message}`,

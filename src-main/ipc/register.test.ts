@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { unclearReasons } from '../../test/helpers/clear-error';
-import { channelNames, contract, type Channel, type Envelope } from '../../src-shared/ipc';
+import {
+  channelNames,
+  contract,
+  schemasOf,
+  type Channel,
+  type Envelope,
+} from '../../src-shared/ipc';
 import { handlers as realHandlers } from '../handlers';
 import type { HandlerMap, HostServices } from '../handlers/types';
 import { isTrustedSender } from '../security';
@@ -73,7 +79,9 @@ describe('registerIpc', () => {
     );
     const result = await f.invoke('app:info', appFrame);
     expect(result.ok).toBe(true);
-    expect(result.ok && contract['app:info'].output.parse(result.value).dataDir).toBe('/tmp/jb');
+    expect(result.ok && (await schemasOf('app:info')).output.parse(result.value).dataDir).toBe(
+      '/tmp/jb',
+    );
     expect(calls).toEqual(['app:info']);
   });
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { NoticeSchema } from '../../src-shared/bureau/notice-schema';
-import { InspectionPdfInputSchema } from '../../src-shared/ipc';
+import { InspectionPdfInputSchema } from '../../src-shared/ipc-documents';
 import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
 import { missingGlyphs } from './fonts';
 import { renderNoticePdf } from './notice';

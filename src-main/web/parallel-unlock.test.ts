@@ -6,7 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
-import { contract, EnvelopeSchema, type Envelope } from '../../src-shared/ipc';
+import { EnvelopeSchema, schemasOf, type Envelope } from '../../src-shared/ipc';
 import { decodeWire, encodeWire } from '../../src-shared/wire';
 import { expectBurstHeld, unlockBurst } from '../../test/helpers/unlock-burst';
 import { startWebHost, TOKEN_HEADER, type WebHost } from './server';
@@ -37,7 +37,7 @@ it('sixteen wrong passphrases at once over HTTP: held by the backoff, each count
     passphrase: 'correct horse battery',
   });
   if (!created.ok) throw new Error(created.error.message);
-  const { id } = contract['profile:create'].output.parse(created.value).profile;
+  const { id } = (await schemasOf('profile:create')).output.parse(created.value).profile;
   const burst = await unlockBurst(16, (passphrase) => call('profile:unlock', { id, passphrase }));
   await expectBurstHeld(burst, join(dataDir, 'profiles'), id);
 });

@@ -7,7 +7,6 @@
  * file input's reading under the web host) goes to whoever subscribed with `onProgress`.
  */
 import {
-  contractByChannel,
   EnvelopeSchema,
   FILE_TOO_LARGE,
   IpcError,
@@ -20,6 +19,7 @@ import {
   type FileFilter,
   type Progress,
   type RawApi,
+  schemasOf,
 } from '../../src-shared/ipc';
 import { decodeWire, encodeWire } from '../../src-shared/wire';
 
@@ -186,10 +186,16 @@ async function unwrap<C extends Channel>(
   channel: C,
   pending: Promise<Envelope>,
 ): Promise<ChannelOutput<C>> {
-  const envelope = await pending;
+  // The channel's schemas are built (and, for documents, loaded) while main answers.
+  const checking = schemasOf(channel).catch(() => {
+    throw new IpcError('handler-failed', `answer for ${channel} could not be checked`, [
+      'contract-unavailable',
+    ]);
+  });
+  const [envelope, schemas] = await Promise.all([pending, checking]);
   if (!envelope.ok)
     throw new IpcError(envelope.error.code, envelope.error.message, envelope.error.issues ?? []);
-  const parsed = contractByChannel[channel].output.safeParse(envelope.value);
+  const parsed = schemas.output.safeParse(envelope.value);
   if (!parsed.success)
     throw new IpcError('handler-failed', `answer for ${channel} breaks the contract`, [
       'bad-answer',

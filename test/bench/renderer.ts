@@ -32,6 +32,21 @@ export const rendererSuite: BenchSuite = {
       });
     }
     rows.push({ suite: 'renderer', name: 'all chunks, gzipped', value: total, unit: 'KiB' });
+    // What the first screen loads: the entry and what index.html preloads with it.
+    const html = await readFile('out/renderer/index.html', 'utf8');
+    const first = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.(?:m?js|css))"/g)].flatMap(
+      (m) => (m[1] === undefined ? [] : [m[1]]),
+    );
+    let firstGz = 0;
+    for (const name of first)
+      firstGz += gzipSync(await readFile(join(ASSETS, name)), { level: 9 }).length / 1024;
+    rows.push({
+      suite: 'renderer',
+      name: "first screen's chunks, gzipped",
+      value: firstGz,
+      unit: 'KiB',
+      note: first.map((n) => n.replace(/-[\w-]{8}\./, '.')).join(', '),
+    });
 
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const host = await startBuiltWebHost();

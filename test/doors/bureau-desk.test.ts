@@ -18,7 +18,7 @@ import { openBundle } from '../../src-shared/bundle';
 import { assignmentChecklist } from '../../src-shared/inspection';
 import type { NamedBytes } from '../../src-shared/bureau';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
-import { contractByChannel, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
+import { schemasOf, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
 import { ReviewPackageSchema } from '../../src-shared/model';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
@@ -66,7 +66,7 @@ function channel<C extends Channel>(c: C) {
   return async (input: unknown) => {
     const r = await dispatch(handlers, c, input, host);
     if (!r.ok) throw new Error(r.error.message);
-    return contractByChannel[c].output.parse(r.value);
+    return (await schemasOf(c)).output.parse(r.value);
   };
 }
 const api: BureauApi = {

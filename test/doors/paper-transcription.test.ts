@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { contractByChannel, type Channel } from '../../src-shared/ipc';
+import { schemasOf, type Channel } from '../../src-shared/ipc';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { handlers } from '../../src-main/handlers';
 import type { HostServices } from '../../src-main/handlers/types';
@@ -39,7 +39,7 @@ const readLists = async (input: unknown) => {
   const c: Channel = 'bureau:read-lists';
   const r = await dispatch(handlers, c, input, host);
   if (!r.ok) throw new Error(r.error.message);
-  return contractByChannel['bureau:read-lists'].output.parse(r.value);
+  return (await schemasOf('bureau:read-lists')).output.parse(r.value);
 };
 const workbooks = workbookReader({ 'bureau:read-lists': readLists });
 

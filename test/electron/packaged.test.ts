@@ -12,7 +12,7 @@ import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, symlink } from '
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../src-shared/ipc';
+import { schemasOf } from '../../src-shared/ipc';
 import { WORKER_PACKAGES } from '../../build/packaging';
 import config from '../../electron-builder.config';
 import { startBuiltMain, type BuiltMain } from './built-main';
@@ -102,7 +102,7 @@ describe('the packaged app (built files laid out as electron-builder does)', () 
     );
     const answer = await main.invoke('taskbook:pdf', { tb });
     if (!answer.ok) throw new Error(`${answer.error.message}\n${main.stderr()}`);
-    const pdf = contract['taskbook:pdf'].output.parse(answer.value);
+    const pdf = (await schemasOf('taskbook:pdf')).output.parse(answer.value);
     expect(new TextDecoder().decode(pdf.bytes.subarray(0, 5))).toBe('%PDF-');
     expect(pdf.missing).toEqual([]);
     const worker = join(resources, 'app.asar.unpacked', 'out', 'main', 'pdf-worker.js');
@@ -113,7 +113,7 @@ describe('the packaged app (built files laid out as electron-builder does)', () 
   it('reads the sample from resourcesPath (extraResources), not from the app', async () => {
     const answer = await main.invoke('sample:package', undefined);
     if (!answer.ok) throw new Error(answer.error.message);
-    const sample = contract['sample:package'].output.parse(answer.value);
+    const sample = (await schemasOf('sample:package')).output.parse(answer.value);
     const expected = await readFile(join(resources, 'sample', 'review-package.jbx'));
     expect(Buffer.compare(Buffer.from(sample.bytes), expected)).toBe(0);
     expect(existsSync(join(resources, 'app.asar', 'resources'))).toBe(false);

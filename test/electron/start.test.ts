@@ -8,7 +8,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channelNames, contract } from '../../src-shared/ipc';
+import { channelNames, schemasOf } from '../../src-shared/ipc';
 import { PRINT_PARTITION } from '../../src-main/print';
 import { APP_FRAME, startBuiltMain, type BuiltMain } from './built-main';
 import { builtImports } from './built-imports';
@@ -82,7 +82,9 @@ describe('the built main starts under Node with the electron stand-in', () => {
       ok: true,
       value: { host: 'electron', dataDir, isPackaged: false, name: '揭榜评审台 Jiebang Panel' },
     });
-    expect(info.ok && contract['app:info'].output.safeParse(info.value).success).toBe(true);
+    expect(info.ok && (await schemasOf('app:info')).output.safeParse(info.value).success).toBe(
+      true,
+    );
   });
 
   it('creates one hardened window whose preload exists and parses, and loads app://jiebang', () => {
@@ -185,7 +187,7 @@ describe('the built main starts under Node with the electron stand-in', () => {
   it('renders the task book through the PDF worker from the built files', async () => {
     const answer = await main.invoke('taskbook:pdf', { tb: sampleTaskBook() });
     if (!answer.ok) throw new Error(answer.error.message);
-    const parsed = contract['taskbook:pdf'].output.parse(answer.value);
+    const parsed = (await schemasOf('taskbook:pdf')).output.parse(answer.value);
     expect(new TextDecoder().decode(parsed.bytes.subarray(0, 5))).toBe('%PDF-');
     expect(parsed.missing).toEqual([]);
     expect((await main.snapshot()).workers).toEqual([resolve('out/main/pdf-worker.js')]);

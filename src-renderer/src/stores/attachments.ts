@@ -14,19 +14,27 @@ import { loadAttachment } from '../workflows/expert';
 import { currentDeps } from './deps';
 import { useSession } from './session';
 
-const pdf = () => import('../components/pdf');
+type PdfModule = typeof import('../components/pdf');
+/** pdf.js's module once loaded (the review screen loads it as it mounts). */
+let loaded: PdfModule | null = null;
+const pdf = (): Promise<PdfModule> =>
+  loaded ? Promise.resolve(loaded) : import('../components/pdf').then((m) => (loaded = m));
 let opened = false;
 
-/** The open document of `ref`, kept; rejects when it is missing, fails its hash or does not parse. */
+/**
+ * The open document of `ref`, kept; rejects when it is missing, fails its hash or does not parse.
+ * With pdf.js loaded, a document not kept starts being read from the database in this very call
+ * (a click's handler: before React renders what the click changed).
+ */
 export function openAttachment(ref: AttachmentRef): Promise<PDFDocumentProxy> {
   opened = true;
-  return pdf().then((m) =>
+  const open = (m: PdfModule) =>
     m.keptPdf(ref.sha256, async () => {
       const found = await loadAttachment(currentDeps().db, ref.id);
       if (!found) throw new Error(dbText.attachmentMissing(ref.name));
       return found.bytes;
-    }),
-  );
+    });
+  return loaded ? open(loaded) : pdf().then(open);
 }
 
 /** `ref` as the viewer takes it: the same object for the same attachment (a stable `open`). */
@@ -40,16 +48,25 @@ export function keptAttachment(ref: AttachmentRef): KeptPdf {
   return source;
 }
 
+/** Opens `ref` and makes its first page ready (parsed, fonts loaded, text fetched). */
+const openReady = (ref: AttachmentRef): Promise<void> =>
+  Promise.all([openAttachment(ref), pdf()]).then(([d, m]) => m.warmFirstPage(d));
+
+/**
+ * Starts opening `ref` now, with its first page: called at the click that chooses an applicant, so
+ * reading, checking and parsing the proposal run while the screen renders the sheet (the viewer
+ * then finds it kept). A failure is left for the viewer to report.
+ */
+export function openAttachmentNow(ref: AttachmentRef): void {
+  openReady(ref).catch(() => undefined);
+}
+
 /**
  * Opens `refs` one after another while the page is idle, each with its first page made ready (fewer
  * than the documents kept, so the one shown stays open). Returns a cancel for those not begun.
  */
 export function prefetchAttachments(refs: readonly AttachmentRef[]): () => void {
-  return preloadInTurn(
-    refs.map(
-      (ref) => () => Promise.all([openAttachment(ref), pdf()]).then(([d, m]) => m.warmFirstPage(d)),
-    ),
-  );
+  return preloadInTurn(refs.map((ref) => () => openReady(ref)));
 }
 
 useSession.subscribe((state, before) => {

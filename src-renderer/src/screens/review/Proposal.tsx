@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { AttachmentRef } from '../../../../src-shared/model';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useT } from '../../i18n';
@@ -9,7 +9,8 @@ const AHEAD = 3;
 
 /**
  * The applicant's proposal (申报材料) beside the sheet, and the next `AHEAD` proposals opened
- * while the expert reads this one.
+ * while the expert reads this one: once its first page is drawn, so they never take pdf.js's
+ * worker from the proposal being opened.
  */
 export function Proposal({
   proposal,
@@ -20,7 +21,18 @@ export function Proposal({
   next: readonly AttachmentRef[];
 }) {
   const t = useT();
-  useEffect(() => prefetchAttachments(next.slice(0, AHEAD)), [next]);
+  const [drawn, setDrawn] = useState<string | null>(null);
+  const shownDrawn = proposal === undefined || drawn === proposal.sha256;
+  useEffect(
+    () => (shownDrawn ? prefetchAttachments(next.slice(0, AHEAD)) : undefined),
+    [next, shownDrawn],
+  );
   if (!proposal) return <p className="note">{t('review.noProposal')}</p>;
-  return <PdfViewer kept={keptAttachment(proposal)} name={proposal.name} />;
+  return (
+    <PdfViewer
+      kept={keptAttachment(proposal)}
+      name={proposal.name}
+      onFirstPage={() => setDrawn(proposal.sha256)}
+    />
+  );
 }

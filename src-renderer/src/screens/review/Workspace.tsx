@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
 import type { AttachmentRef, ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
 import { applicantStatus } from '../../../../src-shared/scoring';
 import { useT } from '../../i18n';
+import { openAttachmentNow } from '../../stores/attachments';
 import { useReview } from '../../stores/review';
 import { ApplicantList } from './ApplicantList';
 import { Proposal } from './Proposal';
@@ -17,6 +18,15 @@ export function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreShee
   const enrolment = useReview((s) => s.enrolment);
   const edit = useReview((s) => s.edit);
   const [selected, setSelected] = useState(pkg.applicants[0]?.id ?? '');
+  // The chosen applicant's proposal starts opening at the click, while the sheet renders.
+  const choose = useCallback(
+    (id: string) => {
+      const proposal = pkg.applicants.find((a) => a.id === id)?.attachments.find(isProposal);
+      if (proposal) openAttachmentNow(proposal);
+      setSelected(id);
+    },
+    [pkg],
+  );
   const statuses = useMemo(
     () => Object.fromEntries(pkg.applicants.map((a) => [a.id, applicantStatus(pkg, sheet, a.id)])),
     [pkg, sheet],
@@ -43,13 +53,13 @@ export function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreShee
         )}
       </div>
       <div className="workspace">
-        <ApplicantList pkg={pkg} statuses={statuses} selected={selected} onSelect={setSelected} />
+        <ApplicantList pkg={pkg} statuses={statuses} selected={selected} onSelect={choose} />
         <div className="proposal">
           <Proposal proposal={applicant?.attachments.find(isProposal)} next={next} />
         </div>
         <SheetPanel pkg={pkg} sheet={sheet} applicantId={selected} onEdit={edit} />
       </div>
-      <SubmitBar pkg={pkg} sheet={sheet} onGoTo={setSelected} />
+      <SubmitBar pkg={pkg} sheet={sheet} onGoTo={choose} />
     </>
   );
 }
