@@ -8,6 +8,7 @@ import type { DeskView } from '../workflows/desk';
 import type { GatherResult } from '../workflows/gather';
 import {
   DeskReplySchema,
+  movable,
   unpackView,
   type DeskRequest,
   type DeskSheets,
@@ -18,6 +19,8 @@ import {
 interface Answer {
   verified?: Verified;
   view: DeskView;
+  /** The files' bytes, given back by the worker. */
+  files?: Uint8Array[];
 }
 
 interface Pending {
@@ -72,7 +75,7 @@ function started(): Worker {
         return;
       case 'verified':
         pending.delete(r.id);
-        settle(p, () => ({ verified: r.result, view: unpackView(r.view) }));
+        settle(p, () => ({ verified: r.result, view: unpackView(r.view), files: r.files }));
         return;
       case 'analysed':
         pending.delete(r.id);
@@ -100,6 +103,7 @@ function started(): Worker {
 function ask(
   request: DeskRequest,
   onProgress: (done: number, total: number) => void,
+  transfer: Transferable[] = [],
 ): Promise<Answer & { sheets: Map<number, ScoreSheet> }> {
   const sheets = new Map<number, ScoreSheet>();
   return new Promise((resolve, reject) => {
@@ -109,14 +113,15 @@ function ask(
       onProgress,
       sheets,
     });
-    started().postMessage(request);
+    started().postMessage(request, transfer);
   });
 }
 
 /**
  * `verifySheetFiles` in the desk's worker: the same result, computed off the page's thread, and
  * the desk's figures with the sheets taken gathered over `desk` (`DeskView`). The files' bytes
- * are copied to the worker (the page keeps them, to store them unchanged).
+ * move to the worker and back (not copied; `files` must not be read meanwhile): the result's
+ * `bytes` are the files' bytes, in order, unchanged, to store.
  */
 export async function verifyInWorker(
   pkg: ReviewPackage,
@@ -124,19 +129,26 @@ export async function verifyInWorker(
   files: readonly { name: string; bytes: Uint8Array }[],
   desk: DeskSheets,
   onProgress: (done: number, total: number) => void,
-): Promise<GatherResult & { view: DeskView }> {
+): Promise<GatherResult & { view: DeskView; bytes: Uint8Array[] }> {
   const id = nextId++;
-  const { verified, view, sheets } = await ask(
+  const {
+    verified,
+    view,
+    sheets,
+    files: bytes,
+  } = await ask(
     { type: 'verify', id, pkg, ...(trust ? { trust } : {}), files: [...files], desk },
     onProgress,
+    movable(files.map((f) => f.bytes)),
   );
-  if (!verified) throw new Error('the desk worker did not verify');
+  if (!verified || bytes?.length !== files.length)
+    throw new Error('the desk worker did not verify');
   const accepted = verified.accepted.map((a) => {
     const sheet = sheets.get(a.file);
     if (!sheet) throw new Error(`the desk worker sent no sheet for file ${a.file}`);
     return { ...a, sheet };
   });
-  return { ...verified, accepted, view };
+  return { ...verified, accepted, view, bytes };
 }
 
 /** The desk's figures for the sheets the page holds (`deskView`, in the worker). */

@@ -80,6 +80,7 @@ function verifiedOf(replies: readonly DeskReply[]) {
       return { ...a, sheet };
     }),
     view: unpackView(last.view),
+    bytes: last.files,
   };
 }
 
@@ -130,7 +131,9 @@ describe('handleDeskRequest', () => {
       'progress',
       'verified',
     ]);
-    const { view, ...result } = verifiedOf(replies);
+    const { view, bytes, ...result } = verifiedOf(replies);
+    // Every file's bytes given back, unchanged, in order (moved to the worker and back).
+    expect(bytes).toEqual(list.map((f) => f.bytes));
     const onPage = await verifySheetFiles(nobleCrypto, pkg, trust, list);
     expect(result).toEqual(onPage);
     expect(result.accepted.map((a) => [a.expertId, a.file])).toEqual([

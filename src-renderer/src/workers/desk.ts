@@ -175,6 +175,8 @@ export const DeskReplySchema = z.discriminatedUnion('type', [
     id: z.number(),
     result: VerifiedSchema,
     view: PackedViewSchema,
+    /** The files' bytes, given back (moved to the worker with the request, moved back here). */
+    files: z.array(z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'not bytes')),
   }),
   z.object({ type: z.literal('analysed'), id: z.number(), view: PackedViewSchema }),
   z.object({ type: z.literal('failed'), id: z.number(), message: z.string() }),
@@ -183,7 +185,7 @@ export const DeskReplySchema = z.discriminatedUnion('type', [
 export type DeskReply =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'sheet'; id: number; file: number; sheet: ScoreSheet }
-  | { type: 'verified'; id: number; result: Verified; view: PackedView }
+  | { type: 'verified'; id: number; result: Verified; view: PackedView; files: Uint8Array[] }
   | { type: 'analysed'; id: number; view: PackedView }
   | { type: 'failed'; id: number; message: string };
 
@@ -191,6 +193,27 @@ export type DeskReply =
 export type PostReply = (reply: DeskReply, transfer?: Transferable[]) => void;
 
 const IdOnlySchema = z.object({ id: z.number() });
+
+/**
+ * The buffers of `list` that can move to the other thread rather than be copied: each array that
+ * is the whole of its own buffer, each buffer once (a view into a larger buffer is copied).
+ */
+export function movable(list: readonly Uint8Array[]): ArrayBuffer[] {
+  const seen = new Set<ArrayBufferLike>();
+  const out: ArrayBuffer[] = [];
+  for (const bytes of list) {
+    const { buffer } = bytes;
+    if (
+      buffer instanceof ArrayBuffer &&
+      !seen.has(buffer) &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === buffer.byteLength
+    )
+      out.push(buffer);
+    seen.add(buffer);
+  }
+  return out;
+}
 
 /** The desk's figures with `imported` gathered over the page's other sheets (`DeskView`). */
 function viewOf(
@@ -251,14 +274,16 @@ export async function handleDeskRequest(
       },
     );
     const view = packView(viewOf(pkg, desk, accepted));
+    const bytes = request.files.map((f) => f.bytes);
     post(
       {
         type: 'verified',
         id,
         result: { accepted: accepted.map(({ sheet: _sheet, ...rest }) => rest), outcomes, trust },
         view,
+        files: bytes,
       },
-      [view.points.buffer],
+      [view.points.buffer, ...movable(bytes)],
     );
   } catch (e) {
     post({ type: 'failed', id, message: errorText(e) });

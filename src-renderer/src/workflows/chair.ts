@@ -34,13 +34,14 @@ export type { ImportOutcome };
 
 /**
  * Verifies the files (`verifySheetFiles`, or the same run in the desk's Web Worker, which also
- * gives the desk's figures with the sheets taken: `view`).
+ * gives the desk's figures with the sheets taken, `view`, and the files' bytes back, `bytes`:
+ * they moved to the worker and back).
  */
 export type VerifySheets = (
   pkg: ReviewPackage,
   trust: TrustState | undefined,
   files: readonly { name: string; bytes: Uint8Array }[],
-) => Promise<GatherResult & { view?: DeskView }>;
+) => Promise<GatherResult & { view?: DeskView; bytes?: readonly Uint8Array[] }>;
 
 /**
  * Imports sheet bundles: each file verified on its own (a bad one is refused by name, the others
@@ -57,18 +58,18 @@ export async function importSheets(
 ): Promise<{ gathered: GatheredSheet[]; outcomes: ImportOutcome[]; view?: DeskView }> {
   const verify: VerifySheets =
     options.verify ?? ((p, trust, list) => verifySheetFiles(deps.crypto, p, trust, list));
-  const { accepted, outcomes, trust, view } = await verify(
+  const { accepted, outcomes, trust, view, bytes } = await verify(
     pkg,
     await getMeta(deps.db, 'trust'),
     files,
   );
   const rows: GatheredSheet[] = [];
   for (const a of accepted) {
-    const file = files[a.file];
-    if (!file) throw new Error(`no file ${a.file} for ${a.expertId}`);
+    const kept = bytes ? bytes[a.file] : files[a.file]?.bytes;
+    if (!kept) throw new Error(`no file ${a.file} for ${a.expertId}`);
     const { file: _index, ...sheet } = a;
     markJudged(sheet.sheet, pkg.packageId);
-    rows.push({ ...sheet, bytes: file.bytes });
+    rows.push({ ...sheet, bytes: kept });
   }
   await commitChange(
     deps.db,
