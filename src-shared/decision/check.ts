@@ -518,7 +518,19 @@ export function checkPanelDecision(
   pkg: ReviewPackage,
   sheets: readonly ScoreSheet[],
 ): Finding[] {
-  const { agg, problems, proposal } = analysePanel(pkg, sheets);
+  return checkPanelDecisionOn(decision, pkg, analysePanel(pkg, sheets));
+}
+
+/**
+ * `checkPanelDecision` on an analysis made already by `analysePanel` (the chair's desk makes it in
+ * its Web Worker and reads it back through the aggregation's wire form).
+ */
+export function checkPanelDecisionOn(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  analysis: Pick<PanelAnalysis, 'agg' | 'problems' | 'proposal'>,
+): Finding[] {
+  const { agg, problems, proposal } = analysis;
   // One finding per refused sheet and issue, each naming expert, applicant and criterion.
   const sheetFindings = problems.map((p) =>
     finding('sheets.valid', ARTICLE, 'blocking', `${p.origin}不予计入：${p.message}`, [

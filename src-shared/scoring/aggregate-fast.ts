@@ -74,7 +74,7 @@ interface SheetScores {
  * An expert's total for one applicant. `perCriterion` (the scores as decimals, which no table of
  * the ranking needs) is made on first read: one panel of 50 × 200 × 10 has 100,000 of them.
  */
-class FastExpertTotal implements ExpertTotal {
+export class FastExpertTotal implements ExpertTotal {
   dropped: 'high' | 'low' | null = null;
   deviation: Dec | null = null;
   declare deviationReason?: string;
@@ -86,6 +86,11 @@ class FastExpertTotal implements ExpertTotal {
     private readonly scores: SheetScores,
     private readonly offset: number,
   ) {}
+
+  /** The scores as given, rubric order (what `perCriterion` holds, without making decimals). */
+  criterionPoints(): number[] {
+    return this.scores.criteria.map((_, j) => this.scores.raw[this.offset + j] ?? 0);
+  }
 
   get perCriterion(): Record<string, Dec> {
     if (this.kept === null) {

@@ -88,6 +88,20 @@ export function summaryLegend(pkg: ReviewPackage): string {
   return `(x) 去极值时去掉的分数；! 偏离其他专家均分超过阈值（${pkg.aggregation.deviationThreshold} 分）；= 并列，须由组长记录排序理由；* 有效评分表少于 ${pkg.aggregation.minValidSheets} 份（aggregation.minValidSheets），组长签署前须记录理由；${NO_VALID_SHEETS}：没有有效评分表，不予排名`;
 }
 
+/**
+ * An expert's total as shown, `fmt2`, once per decimal: the fast aggregation makes one decimal
+ * per distinct total, and a panel of 50 × 200 has 10,000 totals but few distinct ones.
+ */
+const shownTotals = new WeakMap<Dec, string>();
+function totalText(total: Dec): string {
+  let text = shownTotals.get(total);
+  if (text === undefined) {
+    text = fmt2(total);
+    shownTotals.set(total, text);
+  }
+  return text;
+}
+
 function rowOf(pkg: ReviewPackage, r: ApplicantResult): SummaryRow {
   const name = pkg.applicants.find((a) => a.id === r.applicantId)?.name ?? r.applicantId;
   const byExpert = new Map(r.experts.map((e) => [e.expertId, e]));
@@ -108,7 +122,7 @@ function rowOf(pkg: ReviewPackage, r: ApplicantResult): SummaryRow {
       return e
         ? {
             kind: 'total',
-            value: fmt2(e.total),
+            value: totalText(e.total),
             dropped: e.dropped,
             deviation: e.deviation ? fmt2(e.deviation) : null,
             reason: e.deviationReason ?? null,

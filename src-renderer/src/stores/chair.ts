@@ -13,7 +13,10 @@ import type { GatheredSheet } from '../db/repo';
 import { message, type Message } from '../i18n/strings';
 import { importSheets, loadGathered, signDecision, type ImportOutcome } from '../workflows/chair';
 import { offer } from '../workflows/signing';
-import { verifyInWorker } from '../workers/desk-client';
+import { analyseInWorker, verifyInWorker } from '../workers/desk-client';
+import type { DeskSheets } from '../workers/desk';
+import type { DeskView } from '../workflows/desk';
+import { wasJudged } from '../workflows/gather';
 import type { FileToSave } from '../workflows/deps';
 import { exportedSheetOfProfile } from '../workflows/local-profile';
 import {
@@ -31,8 +34,22 @@ import { withProgress } from './progress';
 import { useReview } from './review';
 import { useSession } from './session';
 
+/** The desk's figures and the sheets they were made of (compared by identity). */
+export interface ChairView {
+  pkg: ReviewPackage;
+  gathered: readonly GatheredSheet[];
+  paper: readonly StoredPaperSheet[];
+  own: ScoreSheet | null;
+  view: DeskView;
+}
+
 interface ChairStore {
   gathered: GatheredSheet[];
+  /**
+   * The desk's figures (aggregation, 评分汇总表, proposal), made in the desk's Web Worker; null
+   * until the first are made. `analyse` makes them again when the sheets changed.
+   */
+  view: ChairView | null;
   outcomes: ImportOutcome[];
   /** The transcribed paper sheets kept for the package, and what the last paper import said. */
   paper: StoredPaperSheet[];
@@ -43,6 +60,8 @@ interface ChairStore {
   /** The last panel result, signed and recorded, when its file was not saved. */
   unsaved: FileToSave | null;
   load: (packageId: string) => Promise<void>;
+  /** Makes the desk's figures for the sheets held now, unless they are made already. */
+  analyse: (pkg: ReviewPackage, own: ScoreSheet | null) => Promise<void>;
   importFiles: (pkg: ReviewPackage, label: Message) => Promise<void>;
   /** Resolves null when imported, or the problem (the passphrase field shows it). */
   importFromProfile: (
@@ -67,6 +86,31 @@ const FILTERS = {
   scan: { name: 'PDF / PNG / JPEG', extensions: ['pdf', 'png', 'jpg', 'jpeg'] },
 };
 
+/** The desk's other sheets as the worker takes them (no bundle bytes, no scans). */
+const deskSheetsOf = (
+  pkg: ReviewPackage,
+  gathered: readonly GatheredSheet[],
+  paper: readonly StoredPaperSheet[],
+  own: ScoreSheet | null,
+): DeskSheets => ({
+  known: gathered.map((g) => ({
+    expertId: g.expertId,
+    sheet: g.sheet,
+    judged: wasJudged(g.sheet, pkg.packageId),
+  })),
+  own,
+  paper: paper.map((p) => ({ record: p.record })),
+});
+
+const isViewOf = (
+  v: ChairView | null,
+  pkg: ReviewPackage,
+  gathered: readonly GatheredSheet[],
+  paper: readonly StoredPaperSheet[],
+  own: ScoreSheet | null,
+): boolean =>
+  v !== null && v.pkg === pkg && v.gathered === gathered && v.paper === paper && v.own === own;
+
 export const useChair = create<ChairStore>()((set, get) => {
   const run = async (work: () => Promise<void>) => {
     const problem = await attempt(work);
@@ -76,22 +120,33 @@ export const useChair = create<ChairStore>()((set, get) => {
     pkg: ReviewPackage,
     files: readonly { name: string; bytes: Uint8Array }[],
   ) => {
-    // Verified in the desk's Web Worker, n / total files shown as they pass; stored in one
-    // transaction; the desk updated once, at the end.
-    const { gathered, outcomes } = await withProgress(
+    // Verified, aggregated and tabled in the desk's Web Worker, n / total files shown as they
+    // pass; stored in one transaction; the desk updated once, at the end.
+    const known = get().gathered;
+    const paper = get().paper;
+    const own = useReview.getState().sheet;
+    const { gathered, outcomes, view } = await withProgress(
       message('chair.verifying', { count: files.length }),
       (_task, report) =>
         importSheets(currentDeps(), actor(), pkg, files, {
           verify: (p, trust, list) =>
-            verifyInWorker(p, trust, list, (done, total) => report('verify', done, total, 'files')),
-          known: get().gathered,
+            verifyInWorker(p, trust, list, deskSheetsOf(p, known, paper, own), (done, total) =>
+              report('verify', done, total, 'files'),
+            ),
+          known,
         }),
     );
     // New sheets change the figures: the desk reopens on the rules' proposal.
-    set({ gathered, outcomes, choices: null });
+    set({
+      gathered,
+      outcomes,
+      choices: null,
+      ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
+    });
   };
   return {
     gathered: [],
+    view: null,
     outcomes: [],
     paper: [],
     paperOutcome: null,
@@ -107,6 +162,16 @@ export const useChair = create<ChairStore>()((set, get) => {
           paperOutcome: null,
         }),
       ),
+    analyse: (pkg, own) =>
+      run(async () => {
+        const { gathered, paper, view } = get();
+        if (isViewOf(view, pkg, gathered, paper, own)) return;
+        const made = await analyseInWorker(pkg, deskSheetsOf(pkg, gathered, paper, own));
+        // Kept only if the sheets did not change meanwhile (the later request's figures win).
+        const now = get();
+        if (now.gathered === gathered && now.paper === paper)
+          set({ view: { pkg, gathered, paper, own, view: made } });
+      }),
     importFiles: (pkg, label) =>
       run(async () => {
         const r = await withProgress(label, (task) =>

@@ -3,14 +3,32 @@
  * worker for the session; every reply validated (`DeskReplySchema`) before it is believed.
  */
 import type { TrustState } from '../../../src-shared/bundle';
-import type { ReviewPackage } from '../../../src-shared/model';
+import type { ReviewPackage, ScoreSheet } from '../../../src-shared/model';
+import type { DeskView } from '../workflows/desk';
 import type { GatherResult } from '../workflows/gather';
-import { DeskReplySchema, type DeskRequest } from './desk';
+import {
+  DeskReplySchema,
+  movable,
+  unpackView,
+  type DeskRequest,
+  type DeskSheets,
+  type Verified,
+} from './desk';
+
+/** What a request resolves with: the verification (for `verify`) and the desk's figures. */
+interface Answer {
+  verified?: Verified;
+  view: DeskView;
+  /** The files' bytes, given back by the worker. */
+  files?: Uint8Array[];
+}
 
 interface Pending {
-  resolve: (result: GatherResult) => void;
+  resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
   onProgress: (done: number, total: number) => void;
+  /** The sheets taken so far, by the index of their file. */
+  sheets: Map<number, ScoreSheet>;
 }
 
 let worker: Worker | null = null;
@@ -20,6 +38,17 @@ const pending = new Map<number, Pending>();
 function failAll(error: Error): void {
   for (const p of pending.values()) p.reject(error);
   pending.clear();
+}
+
+/** Resolves with what `read` makes of a reply, or rejects with why it could not be read. */
+function settle(p: Pending, read: () => Answer): void {
+  try {
+    p.resolve(read());
+  } catch (e) {
+    p.reject(
+      new Error(`bad reply from the desk worker: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
 }
 
 function started(): Worker {
@@ -41,9 +70,16 @@ function started(): Worker {
       case 'progress':
         p.onProgress(r.done, r.total);
         return;
+      case 'sheet':
+        p.sheets.set(r.file, r.sheet);
+        return;
       case 'verified':
         pending.delete(r.id);
-        p.resolve(r.result);
+        settle(p, () => ({ verified: r.result, view: unpackView(r.view), files: r.files }));
+        return;
+      case 'analysed':
+        pending.delete(r.id);
+        settle(p, () => ({ view: unpackView(r.view) }));
         return;
       case 'failed':
         pending.delete(r.id);
@@ -64,26 +100,59 @@ function started(): Worker {
   return w;
 }
 
+function ask(
+  request: DeskRequest,
+  onProgress: (done: number, total: number) => void,
+  transfer: Transferable[] = [],
+): Promise<Answer & { sheets: Map<number, ScoreSheet> }> {
+  const sheets = new Map<number, ScoreSheet>();
+  return new Promise((resolve, reject) => {
+    pending.set(request.id, {
+      resolve: (answer) => resolve({ ...answer, sheets }),
+      reject,
+      onProgress,
+      sheets,
+    });
+    started().postMessage(request, transfer);
+  });
+}
+
 /**
- * `verifySheetFiles` in the desk's worker: the same result, computed off the page's thread.
- * The files' bytes are copied to the worker (the page keeps them, to store them unchanged).
+ * `verifySheetFiles` in the desk's worker: the same result, computed off the page's thread, and
+ * the desk's figures with the sheets taken gathered over `desk` (`DeskView`). The files' bytes
+ * move to the worker and back (not copied; `files` must not be read meanwhile): the result's
+ * `bytes` are the files' bytes, in order, unchanged, to store.
  */
-export function verifyInWorker(
+export async function verifyInWorker(
   pkg: ReviewPackage,
   trust: TrustState | undefined,
   files: readonly { name: string; bytes: Uint8Array }[],
+  desk: DeskSheets,
   onProgress: (done: number, total: number) => void,
-): Promise<GatherResult> {
+): Promise<GatherResult & { view: DeskView; bytes: Uint8Array[] }> {
   const id = nextId++;
-  const request: DeskRequest = {
-    type: 'verify',
-    id,
-    pkg,
-    ...(trust ? { trust } : {}),
-    files: [...files],
-  };
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress });
-    started().postMessage(request);
+  const {
+    verified,
+    view,
+    sheets,
+    files: bytes,
+  } = await ask(
+    { type: 'verify', id, pkg, ...(trust ? { trust } : {}), files: [...files], desk },
+    onProgress,
+    movable(files.map((f) => f.bytes)),
+  );
+  if (!verified || bytes?.length !== files.length)
+    throw new Error('the desk worker did not verify');
+  const accepted = verified.accepted.map((a) => {
+    const sheet = sheets.get(a.file);
+    if (!sheet) throw new Error(`the desk worker sent no sheet for file ${a.file}`);
+    return { ...a, sheet };
   });
+  return { ...verified, accepted, view, bytes };
+}
+
+/** The desk's figures for the sheets the page holds (`deskView`, in the worker). */
+export async function analyseInWorker(pkg: ReviewPackage, desk: DeskSheets): Promise<DeskView> {
+  const { view } = await ask({ type: 'analyse', id: nextId++, pkg, desk }, () => undefined);
+  return view;
 }

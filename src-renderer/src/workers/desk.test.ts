@@ -14,7 +14,20 @@ import { importSheets } from '../workflows/chair';
 import { importPackage, verifyPackage } from '../workflows/expert';
 import { verifySheetFiles } from '../workflows/gather';
 import { flipByte, freshDeps, samplePackageBundle } from '../workflows/test-db';
-import { DeskReplySchema, handleDeskRequest, type DeskReply } from './desk';
+import { analysePanel } from '../../../src-shared/decision';
+import type { ReviewPackage, ScoreSheet } from '../../../src-shared/model';
+import { project } from '../../../src-shared/scoring/aggregate-fast';
+import { fromAggregateWire } from '../../../src-shared/scoring/aggregate-wire';
+import { summaryTable } from '../../../src-shared/summary';
+import { deskSheets, deskView, type DeskView } from '../workflows/desk';
+import {
+  DeskReplySchema,
+  handleDeskRequest,
+  packView,
+  unpackView,
+  type DeskReply,
+  type DeskSheets,
+} from './desk';
 
 /** A chair's device with the sample package imported: its database, package and trust state. */
 async function chair(bytes?: Uint8Array) {
@@ -52,32 +65,127 @@ const run = async (request: unknown): Promise<DeskReply[]> => {
   return replies;
 };
 
+const noOtherSheets: DeskSheets = { known: [], own: null, paper: [] };
+
+/** The verification as the page puts it together: each accepted sheet from its `sheet` reply. */
+function verifiedOf(replies: readonly DeskReply[]) {
+  const last = replies.at(-1);
+  if (last?.type !== 'verified') throw new Error(`not verified: ${JSON.stringify(last)}`);
+  const sheets = new Map(replies.flatMap((r) => (r.type === 'sheet' ? [[r.file, r.sheet]] : [])));
+  return {
+    ...last.result,
+    accepted: last.result.accepted.map((a) => {
+      const sheet = sheets.get(a.file);
+      if (!sheet) throw new Error(`no sheet for file ${a.file}`);
+      return { ...a, sheet };
+    }),
+    view: unpackView(last.view),
+    bytes: last.files,
+  };
+}
+
+/** The desk's figures computed on the page, projected as the worker's must read back. */
+function onPageFigures(pkg: ReviewPackage, sheets: readonly ScoreSheet[]) {
+  const analysis = analysePanel(pkg, sheets);
+  return {
+    agg: project(analysis.agg),
+    table: summaryTable(pkg, analysis.agg),
+    proposal: analysis.proposal,
+    counted: analysis.sheets.map((s) => s.expertId),
+  };
+}
+
+const workerFigures = (view: DeskView) => {
+  const back = unpackView(structuredClone(packView(view)));
+  return {
+    agg: project(fromAggregateWire(back.agg)),
+    table: back.table,
+    proposal: back.proposal,
+    counted: back.counted,
+  };
+};
+
 describe('handleDeskRequest', () => {
   it('verifies as the page does: the same outcomes, sheets and trust, with progress per file', async () => {
     const { deps, pkg, manifest } = await chair();
     const trust = await getMeta(deps.db, 'trust');
     const list = await files(manifest);
-    const replies = await run({ type: 'verify', id: 7, pkg, trust, files: list });
+    const replies = await run({
+      type: 'verify',
+      id: 7,
+      pkg,
+      trust,
+      files: list,
+      desk: noOtherSheets,
+    });
     expect(replies.filter((r) => r.type === 'progress')).toEqual(
       [1, 2, 3, 4].map((done) => ({ type: 'progress', id: 7, done, total: 4 })),
     );
-    const last = replies.at(-1);
-    if (last?.type !== 'verified') throw new Error(`not verified: ${JSON.stringify(last)}`);
+    // One `sheet` reply per sheet taken, each right after its file's progress.
+    expect(replies.map((r) => r.type)).toEqual([
+      'progress',
+      'sheet',
+      'progress',
+      'progress',
+      'sheet',
+      'progress',
+      'verified',
+    ]);
+    const { view, bytes, ...result } = verifiedOf(replies);
+    // Every file's bytes given back, unchanged, in order (moved to the worker and back).
+    expect(bytes).toEqual(list.map((f) => f.bytes));
     const onPage = await verifySheetFiles(nobleCrypto, pkg, trust, list);
-    expect(last.result).toEqual(onPage);
-    expect(last.result.accepted.map((a) => [a.expertId, a.file])).toEqual([
+    expect(result).toEqual(onPage);
+    expect(result.accepted.map((a) => [a.expertId, a.file])).toEqual([
       ['E02', 0],
       ['E03', 2],
     ]);
-    expect(last.result.outcomes.map((o) => o.ok)).toEqual([true, false, true, false]);
-    expect(last.result.outcomes[3]?.message).toEqual({ key: 'chair.notSubmitted' });
+    expect(result.outcomes.map((o) => o.ok)).toEqual([true, false, true, false]);
+    expect(result.outcomes[3]?.message).toEqual({ key: 'chair.notSubmitted' });
+    // The desk's figures, read back through the wire form: what the page would compute.
+    const sheets = deskSheets(pkg, onPage.accepted, null);
+    expect(workerFigures(view)).toEqual(onPageFigures(pkg, sheets));
+  });
+
+  it('makes the desk over the sheets the page holds: gathered before, the chair’s own, paper', async () => {
+    const { pkg } = await chair();
+    const [own, e02, e03, e04] = sampleSheets();
+    if (!own || !e02 || !e03 || !e04) throw new Error('sample sheets');
+    const known = [
+      { expertId: 'E02', sheet: e02, judged: false },
+      { expertId: 'E03', sheet: e03, judged: true },
+    ];
+    const paper = [
+      {
+        record: {
+          formatVersion: 1 as const,
+          sheet: e04,
+          scan: { path: 'paper/E04.pdf', sha256: 'a'.repeat(64) },
+          transcribedBy: '秘书',
+          transcribedAt: '2026-11-30T08:00:00.000Z',
+        },
+      },
+    ];
+    const replies = await run({ type: 'analyse', id: 9, pkg, desk: { known, own, paper } });
+    const last = replies.at(-1);
+    if (last?.type !== 'analysed') throw new Error(`not analysed: ${JSON.stringify(last)}`);
+    const sheets = deskSheets(pkg, known, own, paper);
+    expect(sheets.map((s) => s.expertId)).toEqual(['E01', 'E02', 'E03', 'E04']);
+    expect(workerFigures(unpackView(last.view))).toEqual(onPageFigures(pkg, sheets));
   });
 
   it('refuses a malformed request with a reply, and a reply with an unknown message key is not believed', async () => {
-    const replies = await run({ type: 'verify', id: 3, pkg: { packageId: 'X' }, files: [] });
+    const replies = await run({
+      type: 'verify',
+      id: 3,
+      pkg: { packageId: 'X' },
+      files: [],
+      desk: noOtherSheets,
+    });
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ type: 'failed', id: 3 });
     expect(replies[0]?.type === 'failed' && replies[0].message).toContain('pkg');
+    const { pkg } = await chair();
     const forged = {
       type: 'verified',
       id: 1,
@@ -86,6 +194,7 @@ describe('handleDeskRequest', () => {
         outcomes: [{ file: 'a.jbx', ok: true, message: { key: 'no.such.key' } }],
         trust: { signers: {}, counters: {} },
       },
+      view: packView(deskView(pkg, [], null, [])),
     };
     expect(DeskReplySchema.safeParse(forged).success).toBe(false);
   });
@@ -96,14 +205,17 @@ describe('handleDeskRequest', () => {
     const list = await files(page.manifest);
     const onPage = await importSheets(page.deps, 'E01', page.pkg, list);
     const inWorker = await importSheets(worker.deps, 'E01', worker.pkg, list, {
-      verify: async (p, trust, l) => {
-        const replies = await run({ type: 'verify', id: 1, pkg: p, trust, files: l });
-        const last = replies.at(-1);
-        if (last?.type !== 'verified') throw new Error('not verified');
-        return last.result;
-      },
+      verify: async (p, trust, l) =>
+        verifiedOf(
+          await run({ type: 'verify', id: 1, pkg: p, trust, files: l, desk: noOtherSheets }),
+        ),
       known: [],
     });
-    expect(inWorker).toEqual(onPage);
+    const { view, ...stored } = inWorker;
+    expect(stored).toEqual(onPage);
+    if (!view) throw new Error('no view');
+    expect(workerFigures(view)).toEqual(
+      onPageFigures(page.pkg, deskSheets(page.pkg, onPage.gathered, null)),
+    );
   });
 });

@@ -1,39 +1,89 @@
 /**
  * The chair's desk Web Worker, as a function (issue 22: verifying 49 sheet bundles is seconds of
- * hashing, Ed25519, unzipping and schema checks, off the page's thread). `handleDeskRequest` is
- * what the worker runs on each message (desk.worker.ts only wires it to `self`); the unit test
- * calls it directly. Both sides validate with zod: the request here, the replies in
- * desk-client.ts (`DeskReplySchema`).
+ * hashing, Ed25519, unzipping and schema checks, and aggregating them and making the 评分汇总表
+ * is more; all of it off the page's thread). `handleDeskRequest` is what the worker runs on each
+ * message (desk.worker.ts only wires it to `self`); the unit test calls it directly. Both sides
+ * validate with zod: the request here, the replies in desk-client.ts (`DeskReplySchema`).
+ *
+ * Two requests: `verify` (files to verify; with the desk's other sheets, the figures of the whole
+ * desk after the import) and `analyse` (the figures of the sheets the page holds). Replies:
+ * `progress` per file, `sheet` per sheet accepted (each its own message: the page reads 49 sheets
+ * in 49 short tasks, not one long one), then `verified` or `analysed` with the desk's figures
+ * (`DeskView`: the aggregation's wire form, its `Float64Array` transferred, and the table), or
+ * `failed`.
  */
 import { z } from 'zod';
-import { TrustStateSchema } from '../../../src-shared/bundle';
+import { TranscribedSheetSchema, TrustStateSchema } from '../../../src-shared/bundle';
 import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import {
   ReviewPackageSchema,
   ScoreSheetSchema,
   type ApplicantScore,
+  type ScoreSheet,
 } from '../../../src-shared/model';
+import { AggregateWireSchema } from '../../../src-shared/scoring/aggregate-wire';
+import { SummaryTableSchema } from '../../../src-shared/summary/wire';
 import { isStringKey, type StringKey } from '../i18n/strings';
-import { verifySheetFiles, type GatherResult } from '../workflows/gather';
+import { deskView, type DeskView } from '../workflows/desk';
+import {
+  markJudged,
+  verifySheetFiles,
+  type AcceptedSheet,
+  type GatherResult,
+} from '../workflows/gather';
 import { errorText } from '../workflows/deps';
 
 /** At most this many files in one import (a panel has far fewer members). */
 export const MAX_DESK_FILES = 500;
 
-export const DeskRequestSchema = z.object({
-  type: z.literal('verify'),
-  id: z.number().int().nonnegative(),
-  pkg: ReviewPackageSchema,
-  trust: TrustStateSchema.optional(),
-  files: z
-    .array(
-      z.object({
-        name: z.string().min(1).max(1000),
-        bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'not bytes'),
-      }),
-    )
-    .max(MAX_DESK_FILES),
+/**
+ * A sheet as a message carries it: every field checked, each applicant's scores as an object (the
+ * side that sends it parsed them with `ScoreSheetSchema` when it opened the bundle or read the
+ * row; 200 applicants × 10 criteria are not parsed a second time).
+ */
+const CarriedSheetSchema = ScoreSheetSchema.extend({
+  scores: z.array(
+    z.custom<ApplicantScore>((v) => typeof v === 'object' && v !== null, 'not a score'),
+  ),
 });
+
+/**
+ * The desk's other sheets, as the page holds them: the sheet bundles gathered before (`judged`:
+ * judged to the cell by an import in this page), the chair's own sheet, the transcribed paper
+ * sheets. `deskSheets` gathers them in the worker as on the page.
+ */
+const DeskSheetsSchema = z.object({
+  known: z
+    .array(z.object({ expertId: z.string(), sheet: CarriedSheetSchema, judged: z.boolean() }))
+    .max(MAX_DESK_FILES),
+  own: CarriedSheetSchema.nullable(),
+  paper: z.array(z.object({ record: TranscribedSheetSchema })).max(MAX_DESK_FILES),
+});
+export type DeskSheets = z.infer<typeof DeskSheetsSchema>;
+
+export const DeskRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('verify'),
+    id: z.number().int().nonnegative(),
+    pkg: ReviewPackageSchema,
+    trust: TrustStateSchema.optional(),
+    files: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(1000),
+          bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'not bytes'),
+        }),
+      )
+      .max(MAX_DESK_FILES),
+    desk: DeskSheetsSchema,
+  }),
+  z.object({
+    type: z.literal('analyse'),
+    id: z.number().int().nonnegative(),
+    pkg: ReviewPackageSchema,
+    desk: DeskSheetsSchema,
+  }),
+]);
 export type DeskRequest = z.infer<typeof DeskRequestSchema>;
 
 const ParamSchema = z.union([
@@ -50,18 +100,8 @@ export const MessageSchema = z.union([
   z.object({ text: z.string() }),
 ]);
 
-/**
- * A sheet as the reply carries it: every field checked, each applicant's scores as an object
- * (the worker parsed them with `ScoreSheetSchema` when it opened the bundle, and judged them
- * against the rubric; 200 applicants × 10 criteria are not parsed a second time on the page).
- */
-const RepliedSheetSchema = ScoreSheetSchema.extend({
-  scores: z.array(
-    z.custom<ApplicantScore>((v) => typeof v === 'object' && v !== null, 'not a score'),
-  ),
-});
-
-export const GatherResultSchema = z.object({
+/** The verification's result without the sheets (each came in a `sheet` message of its own). */
+const VerifiedSchema = z.object({
   accepted: z.array(
     z.object({
       expertId: z.string(),
@@ -69,12 +109,53 @@ export const GatherResultSchema = z.object({
       fingerprint: z.string(),
       manifestSha256: z.string(),
       file: z.number().int().nonnegative(),
-      sheet: RepliedSheetSchema,
     }),
   ),
   outcomes: z.array(z.object({ file: z.string(), ok: z.boolean(), message: MessageSchema })),
   trust: TrustStateSchema,
 });
+export type Verified = Omit<GatherResult, 'accepted'> & {
+  accepted: Omit<AcceptedSheet, 'sheet'>[];
+};
+
+export const DeskViewSchema = z.object({
+  counted: z.array(z.string()),
+  problems: z.array(z.object({ origin: z.string(), expertId: z.string(), message: z.string() })),
+  proposal: z.object({
+    candidateIds: z.array(z.string()),
+    reasons: z.array(z.string()),
+    isRecommended: z.boolean(),
+  }),
+  agg: AggregateWireSchema,
+  table: SummaryTableSchema,
+}) satisfies z.ZodType<DeskView>;
+
+/**
+ * A `DeskView` as the reply carries it: JSON text (one string: a structured clone copies it at
+ * once, where 30,000 small objects cost the page a long task to rebuild) and the scores'
+ * `Float64Array` (transferred).
+ */
+const PackedViewSchema = z.object({
+  json: z.string(),
+  points: z.custom<Float64Array>((v) => v instanceof Float64Array, 'not a Float64Array'),
+});
+export type PackedView = z.infer<typeof PackedViewSchema>;
+
+/** Packs a view for the reply; its buffer is the one to transfer. */
+export function packView(view: DeskView): PackedView {
+  const { points, ...agg } = view.agg;
+  return { json: JSON.stringify({ ...view, agg }), points };
+}
+
+/** The view a packed reply carries, read through `DeskViewSchema` (throws when it is not one). */
+export function unpackView(packed: PackedView): DeskView {
+  const raw: unknown = JSON.parse(packed.json);
+  const whole =
+    typeof raw === 'object' && raw !== null && 'agg' in raw && typeof raw.agg === 'object'
+      ? { ...raw, agg: { ...raw.agg, points: packed.points } }
+      : raw;
+  return DeskViewSchema.parse(whole);
+}
 
 export const DeskReplySchema = z.discriminatedUnion('type', [
   z.object({
@@ -83,24 +164,85 @@ export const DeskReplySchema = z.discriminatedUnion('type', [
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   }),
-  z.object({ type: z.literal('verified'), id: z.number(), result: GatherResultSchema }),
+  z.object({
+    type: z.literal('sheet'),
+    id: z.number(),
+    file: z.number().int().nonnegative(),
+    sheet: CarriedSheetSchema,
+  }),
+  z.object({
+    type: z.literal('verified'),
+    id: z.number(),
+    result: VerifiedSchema,
+    view: PackedViewSchema,
+    /** The files' bytes, given back (moved to the worker with the request, moved back here). */
+    files: z.array(z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'not bytes')),
+  }),
+  z.object({ type: z.literal('analysed'), id: z.number(), view: PackedViewSchema }),
   z.object({ type: z.literal('failed'), id: z.number(), message: z.string() }),
 ]);
 /** A reply as the worker posts it (the page reads it through `DeskReplySchema`). */
 export type DeskReply =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'verified'; id: number; result: GatherResult }
+  | { type: 'sheet'; id: number; file: number; sheet: ScoreSheet }
+  | { type: 'verified'; id: number; result: Verified; view: PackedView; files: Uint8Array[] }
+  | { type: 'analysed'; id: number; view: PackedView }
   | { type: 'failed'; id: number; message: string };
+
+/** Posts a reply; `transfer`: buffers moved to the page rather than copied. */
+export type PostReply = (reply: DeskReply, transfer?: Transferable[]) => void;
 
 const IdOnlySchema = z.object({ id: z.number() });
 
 /**
- * Runs one request: a progress reply after each file (n / total), then `verified` with the
- * result, or `failed` with why (a malformed request included). Never throws.
+ * The buffers of `list` that can move to the other thread rather than be copied: each array that
+ * is the whole of its own buffer, each buffer once (a view into a larger buffer is copied).
+ */
+export function movable(list: readonly Uint8Array[]): ArrayBuffer[] {
+  const seen = new Set<ArrayBufferLike>();
+  const out: ArrayBuffer[] = [];
+  for (const bytes of list) {
+    const { buffer } = bytes;
+    if (
+      buffer instanceof ArrayBuffer &&
+      !seen.has(buffer) &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === buffer.byteLength
+    )
+      out.push(buffer);
+    seen.add(buffer);
+  }
+  return out;
+}
+
+/** The desk's figures with `imported` gathered over the page's other sheets (`DeskView`). */
+function viewOf(
+  pkg: DeskRequest['pkg'],
+  desk: DeskSheets,
+  imported: readonly { expertId: string; sheet: ScoreSheet }[],
+): DeskView {
+  const merged = new Map<string, { expertId: string; sheet: ScoreSheet }>();
+  for (const k of desk.known) {
+    if (k.judged) markJudged(k.sheet, pkg.packageId);
+    merged.set(k.expertId, k);
+  }
+  for (const a of imported) {
+    markJudged(a.sheet, pkg.packageId);
+    merged.set(a.expertId, a);
+  }
+  // In the experts' id order, as the page's merge keeps them.
+  const gathered = [...merged.values()].sort((a, b) => (a.expertId < b.expertId ? -1 : 1));
+  return deskView(pkg, gathered, desk.own, desk.paper);
+}
+
+/**
+ * Runs one request: for `verify`, a progress reply after each file and a `sheet` reply per sheet
+ * taken, then `verified` with the result and the desk's figures; for `analyse`, `analysed`; or
+ * `failed` with why (a malformed request included). Never throws.
  */
 export async function handleDeskRequest(
   raw: unknown,
-  post: (reply: DeskReply) => void,
+  post: PostReply,
   crypto: CryptoProvider,
 ): Promise<void> {
   const parsed = DeskRequestSchema.safeParse(raw);
@@ -113,12 +255,36 @@ export async function handleDeskRequest(
     });
     return;
   }
-  const { id, pkg, trust, files } = parsed.data;
+  const request = parsed.data;
+  const { id, pkg, desk } = request;
   try {
-    const result = await verifySheetFiles(crypto, pkg, trust, files, (done, total) =>
-      post({ type: 'progress', id, done, total }),
+    if (request.type === 'analyse') {
+      const view = packView(viewOf(pkg, desk, []));
+      post({ type: 'analysed', id, view }, [view.points.buffer]);
+      return;
+    }
+    const { accepted, outcomes, trust } = await verifySheetFiles(
+      crypto,
+      pkg,
+      request.trust,
+      request.files,
+      (done, total, taken) => {
+        post({ type: 'progress', id, done, total });
+        if (taken) post({ type: 'sheet', id, file: taken.file, sheet: taken.sheet });
+      },
     );
-    post({ type: 'verified', id, result });
+    const view = packView(viewOf(pkg, desk, accepted));
+    const bytes = request.files.map((f) => f.bytes);
+    post(
+      {
+        type: 'verified',
+        id,
+        result: { accepted: accepted.map(({ sheet: _sheet, ...rest }) => rest), outcomes, trust },
+        view,
+        files: bytes,
+      },
+      [view.points.buffer, ...movable(bytes)],
+    );
   } catch (e) {
     post({ type: 'failed', id, message: errorText(e) });
   }

@@ -19,7 +19,7 @@ import {
   type GatheredSheet,
 } from '../db/repo';
 import type { Deps, SaveFile } from './deps';
-import { buildPanelZip } from './desk';
+import { buildPanelZip, type DeskView } from './desk';
 import { markJudged, verifySheetFiles, type GatherResult, type ImportOutcome } from './gather';
 import { loadPaperSheets } from './paper';
 import { exportSigned, type ExportOutcome, type SigningAudit } from './signing';
@@ -32,12 +32,16 @@ export const loadGathered = (db: JiebangDB, packageId: string): Promise<Gathered
 
 export type { ImportOutcome };
 
-/** Verifies the files (`verifySheetFiles`, or the same run in the desk's Web Worker). */
+/**
+ * Verifies the files (`verifySheetFiles`, or the same run in the desk's Web Worker, which also
+ * gives the desk's figures with the sheets taken, `view`, and the files' bytes back, `bytes`:
+ * they moved to the worker and back).
+ */
 export type VerifySheets = (
   pkg: ReviewPackage,
   trust: TrustState | undefined,
   files: readonly { name: string; bytes: Uint8Array }[],
-) => Promise<GatherResult>;
+) => Promise<GatherResult & { view?: DeskView; bytes?: readonly Uint8Array[] }>;
 
 /**
  * Imports sheet bundles: each file verified on its own (a bad one is refused by name, the others
@@ -51,17 +55,21 @@ export async function importSheets(
   pkg: ReviewPackage,
   files: readonly { name: string; bytes: Uint8Array }[],
   options: { verify?: VerifySheets; known?: readonly GatheredSheet[] } = {},
-): Promise<{ gathered: GatheredSheet[]; outcomes: ImportOutcome[] }> {
+): Promise<{ gathered: GatheredSheet[]; outcomes: ImportOutcome[]; view?: DeskView }> {
   const verify: VerifySheets =
     options.verify ?? ((p, trust, list) => verifySheetFiles(deps.crypto, p, trust, list));
-  const { accepted, outcomes, trust } = await verify(pkg, await getMeta(deps.db, 'trust'), files);
+  const { accepted, outcomes, trust, view, bytes } = await verify(
+    pkg,
+    await getMeta(deps.db, 'trust'),
+    files,
+  );
   const rows: GatheredSheet[] = [];
   for (const a of accepted) {
-    const file = files[a.file];
-    if (!file) throw new Error(`no file ${a.file} for ${a.expertId}`);
+    const kept = bytes ? bytes[a.file] : files[a.file]?.bytes;
+    if (!kept) throw new Error(`no file ${a.file} for ${a.expertId}`);
     const { file: _index, ...sheet } = a;
     markJudged(sheet.sheet, pkg.packageId);
-    rows.push({ ...sheet, bytes: file.bytes });
+    rows.push({ ...sheet, bytes: kept });
   }
   await commitChange(
     deps.db,
@@ -80,6 +88,7 @@ export async function importSheets(
   return {
     gathered: [...merged.values()].sort((a, b) => (a.expertId < b.expertId ? -1 : 1)),
     outcomes,
+    ...(view ? { view } : {}),
   };
 }
 

@@ -14,15 +14,19 @@ import { ageEncrypt } from '../../../src-shared/crypto/age';
 import { sha256HexWith, type CryptoProvider } from '../../../src-shared/crypto/provider';
 import {
   analysePanel,
-  checkPanelDecision,
+  checkPanelDecisionOn,
   draftDecision,
   gatherSheets,
   initialChoices,
   type DecisionChoices,
   type PanelAnalysis,
+  type SheetProblem,
 } from '../../../src-shared/decision';
 import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../src-shared/model';
 import { hasBlocking, type Finding } from '../../../src-shared/rules';
+import type { HorseRaceProposal } from '../../../src-shared/scoring';
+import { toAggregateWire, type AggregateWire } from '../../../src-shared/scoring/aggregate-wire';
+import { summaryTable, type SummaryTable } from '../../../src-shared/summary';
 import { wasJudged } from './gather';
 
 export interface ImportedSheet {
@@ -41,53 +45,100 @@ export interface ImportedSheet {
  */
 export function deskSheets(
   pkg: ReviewPackage,
-  imported: readonly ImportedSheet[],
+  imported: readonly Pick<ImportedSheet, 'expertId' | 'sheet'>[],
   own: ScoreSheet | null,
   paper: readonly { record: TranscribedSheet }[] = [],
+  counted?: ReadonlySet<string>,
 ): ScoreSheet[] {
+  // With `counted` (the experts whose sheets the desk's worker counted, having run this same
+  // function on the same sheets), those sheets are not validated a second time on the page.
+  const judged = (sheet: ScoreSheet): boolean | undefined =>
+    counted?.has(sheet.expertId) === true ? true : undefined;
   return gatherSheets(
     pkg,
     [
       ...paper.map((p) => ({
         sheet: p.record.sheet,
         origin: `paper/${p.record.sheet.expertId}.json`,
+        ...(judged(p.record.sheet) ? { judged: true } : {}),
       })),
       ...imported.map((g) => ({
         sheet: g.sheet,
         origin: `${g.expertId}.jbx`,
         // Judged to the cell by the import that just took it in (in the desk's worker).
-        judged: wasJudged(g.sheet, pkg.packageId),
+        judged: judged(g.sheet) ?? wasJudged(g.sheet, pkg.packageId),
       })),
     ],
     own,
   ).sheets;
 }
 
+/**
+ * What the desk's Web Worker computes for the page (issue 22: nothing is aggregated on the page's
+ * thread): which experts' sheets count (`deskSheets`), the sheets refused, the horse race
+ * proposed, the aggregation as its wire form and the 评分汇总表 — `analysePanel` and
+ * `summaryTable`, the functions every door calls. `readDeskView` on the page reads it back.
+ */
+export interface DeskView {
+  counted: string[];
+  problems: SheetProblem[];
+  proposal: HorseRaceProposal;
+  agg: AggregateWire;
+  table: SummaryTable;
+}
+
+/** The desk's figures for these sheets (see `DeskView`). */
+export function deskView(
+  pkg: ReviewPackage,
+  imported: readonly Pick<ImportedSheet, 'expertId' | 'sheet'>[],
+  own: ScoreSheet | null,
+  paper: readonly { record: TranscribedSheet }[],
+): DeskView {
+  const sheets = deskSheets(pkg, imported, own, paper);
+  const { problems, proposal, agg } = analysePanel(pkg, sheets);
+  return {
+    counted: sheets.map((s) => s.expertId),
+    problems,
+    proposal,
+    agg: toAggregateWire(agg),
+    table: summaryTable(pkg, agg),
+  };
+}
+
+/** What the desk's figures rest on: `analysePanel`'s result without the sheets themselves. */
+export type DeskAnalysis = Pick<PanelAnalysis, 'agg' | 'problems' | 'proposal'>;
+
 export interface Desk {
-  analysis: PanelAnalysis;
+  analysis: DeskAnalysis;
   choices: DecisionChoices;
   decision: PanelDecision;
   findings: Finding[];
   canSign: boolean;
 }
 
-/** What the desk shows: the analysis, the draft decision and every finding on it. */
+/**
+ * What the desk shows: the analysis (`analysePanel` of the sheets, or the one the desk's worker
+ * made of them), the draft decision and every finding on it.
+ */
 export function chairDesk(
   pkg: ReviewPackage,
-  sheets: readonly ScoreSheet[],
+  sheets: readonly ScoreSheet[] | DeskAnalysis,
   choices: DecisionChoices | null,
   chairExpertId: string,
   decidedAt: string,
 ): Desk {
-  const analysis = analysePanel(pkg, sheets);
+  const analysis = isSheetList(sheets) ? analysePanel(pkg, sheets) : sheets;
   const chosen = choices ?? initialChoices(analysis.proposal);
   const decision = draftDecision(pkg, analysis.agg, analysis.proposal, chosen, {
     chairExpertId,
     decidedAt,
   });
-  const findings = checkPanelDecision(decision, pkg, sheets);
+  const findings = checkPanelDecisionOn(decision, pkg, analysis);
   return { analysis, choices: chosen, decision, findings, canSign: !hasBlocking(findings) };
 }
+
+const isSheetList = (x: readonly ScoreSheet[] | DeskAnalysis): x is readonly ScoreSheet[] =>
+  Array.isArray(x);
 
 export interface PanelBundleInput {
   decision: PanelDecision;

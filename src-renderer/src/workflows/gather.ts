@@ -66,14 +66,15 @@ function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
 
 /**
  * Verifies sheet bundle files in order, the trust state carried from one to the next (a signer's
- * counter moves on). `onFile(done, total)` after each file.
+ * counter moves on). `onFile(done, total, accepted)` after each file, with the sheet it accepted
+ * (a later file of the same expert replaces it in the result).
  */
 export async function verifySheetFiles(
   crypto: CryptoProvider,
   pkg: ReviewPackage,
   trustBefore: TrustState | undefined,
   files: readonly { name: string; bytes: Uint8Array }[],
-  onFile?: (done: number, total: number) => void,
+  onFile?: (done: number, total: number, accepted?: AcceptedSheet) => void,
 ): Promise<GatherResult> {
   const outcomes: ImportOutcome[] = [];
   let trust: TrustState = trustBefore ?? emptyTrust();
@@ -85,9 +86,9 @@ export async function verifySheetFiles(
       trust,
       judge: (b) => judgeSheet(pkg, b.document),
     });
-    onFile?.(index + 1, files.length);
     if (!verified.ok) {
       outcomes.push({ file: f.name, ok: false, message: verified.reason });
+      onFile?.(index + 1, files.length);
       continue;
     }
     const b = verified.bundle;
@@ -98,17 +99,19 @@ export async function verifySheetFiles(
         ok: true,
         message: message('chair.duplicate', { name: signer.name }),
       });
+      onFile?.(index + 1, files.length);
       continue;
     }
     trust = verified.trust;
-    accepted.set(b.document.expertId, {
+    const taken: AcceptedSheet = {
       expertId: b.document.expertId,
       name: signer.name,
       fingerprint: signer.fingerprint,
       manifestSha256: b.manifestSha256,
       file: index,
       sheet: b.document,
-    });
+    };
+    accepted.set(taken.expertId, taken);
     outcomes.push({
       file: f.name,
       ok: true,
@@ -118,6 +121,7 @@ export async function verifySheetFiles(
         fp: formatFingerprint(signer.fingerprint),
       }),
     });
+    onFile?.(index + 1, files.length, taken);
   }
   return { accepted: [...accepted.values()], outcomes, trust };
 }

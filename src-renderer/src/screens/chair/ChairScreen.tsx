@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import { summaryTable } from '../../../../src-shared/summary';
+import { fromAggregateWire } from '../../../../src-shared/scoring/aggregate-wire';
 import { useT } from '../../i18n';
 import { useChair } from '../../stores/chair';
 import { useReview } from '../../stores/review';
-import { chairDesk, deskSheets } from '../../workflows/desk';
+import { chairDesk, deskSheets, type DeskAnalysis } from '../../workflows/desk';
 import { DecisionForm } from './DecisionForm';
 import { Distribution } from './Distribution';
 import { GatherCard } from './GatherCard';
@@ -15,34 +15,48 @@ import { MeetingPrint } from '../meeting/MeetingPrint';
 export function ChairScreen() {
   const t = useT();
   const { pkg, enrolment, sheet: own, load: loadReview } = useReview();
-  const { gathered, paper, choices, load } = useChair();
+  const { gathered, paper, choices, view, load, analyse } = useChair();
   useEffect(() => {
     void loadReview();
   }, [loadReview]);
   useEffect(() => {
     if (pkg) void load(pkg.packageId);
   }, [pkg, load]);
+  // The figures are made in the desk's Web Worker (issue 22), again whenever the sheets change;
+  // an import brings its own.
+  useEffect(() => {
+    if (pkg) void analyse(pkg, own);
+  }, [pkg, own, gathered, paper, analyse]);
   const isChair =
     pkg &&
     enrolment &&
     pkg.panel.experts.find((e) => e.id === enrolment.expertId)?.role === 'chair';
-  // The transcribed paper sheets, the imported sheets and the chair's own submitted sheet, as
-  // every door gathers them.
+  const made = view && pkg && view.pkg === pkg ? view.view : null;
+  // The aggregation read back from the worker (decimals made on first read), its proposal.
+  const analysis = useMemo(
+    (): DeskAnalysis | null =>
+      made
+        ? { agg: fromAggregateWire(made.agg), problems: made.problems, proposal: made.proposal }
+        : null,
+    [made],
+  );
+  // The sheets that count, as the worker counted them: the transcribed paper sheets, the
+  // imported sheets and the chair's own submitted sheet, as every door gathers them.
   const sheets = useMemo(
-    () => (pkg ? deskSheets(pkg, gathered, own, paper) : []),
-    [pkg, gathered, own, paper],
+    () =>
+      pkg && view && made
+        ? deskSheets(pkg, view.gathered, view.own, view.paper, new Set(made.counted))
+        : [],
+    [pkg, view, made],
   );
   const desk = useMemo(
     () =>
-      pkg && enrolment
-        ? chairDesk(pkg, sheets, choices, enrolment.expertId, new Date().toISOString())
+      pkg && enrolment && analysis
+        ? chairDesk(pkg, analysis, choices, enrolment.expertId, new Date().toISOString())
         : null,
-    [pkg, sheets, choices, enrolment],
+    [pkg, analysis, choices, enrolment],
   );
-  // The 评分汇总表 once: the ranking table and the chart both draw from it.
-  const agg = desk?.analysis.agg;
-  const table = useMemo(() => (pkg && agg ? summaryTable(pkg, agg) : null), [pkg, agg]);
-  if (!pkg || !enrolment || !isChair || !desk || !table) {
+  if (!pkg || !enrolment || !isChair) {
     return (
       <section className="screen">
         <h1>{t('chair.heading')}</h1>
@@ -50,21 +64,31 @@ export function ChairScreen() {
       </section>
     );
   }
+  // The 评分汇总表 as the worker made it: the ranking table and the chart both draw from it.
+  const table = made?.table;
   return (
     <section className="screen wide">
       <h1>{t('chair.heading')}</h1>
       <GatherCard pkg={pkg} sheets={sheets} chairId={enrolment.expertId} />
       <PaperCard pkg={pkg} />
       <h2>{t('chair.ranking')}</h2>
-      <RankingTable pkg={pkg} agg={desk.analysis.agg} table={table} />
-      <h3>{t('chair.distribution')}</h3>
-      <Distribution pkg={pkg} table={table} />
-      {sheets.length > 0 && <DecisionForm pkg={pkg} desk={desk} sheets={sheets} own={own} />}
-      <MeetingPrint
-        input={
-          sheets.length > 0 ? { pkg, agg: desk.analysis.agg, decision: desk.decision } : { pkg }
-        }
-      />
+      {desk && table ? (
+        <>
+          <RankingTable pkg={pkg} agg={desk.analysis.agg} table={table} />
+          <h3>{t('chair.distribution')}</h3>
+          <Distribution pkg={pkg} table={table} />
+          {sheets.length > 0 && <DecisionForm pkg={pkg} desk={desk} sheets={sheets} own={own} />}
+          <MeetingPrint
+            input={
+              sheets.length > 0 ? { pkg, agg: desk.analysis.agg, decision: desk.decision } : { pkg }
+            }
+          />
+        </>
+      ) : (
+        <p className="note" aria-busy="true">
+          {t('chair.analysing')}
+        </p>
+      )}
     </section>
   );
 }
