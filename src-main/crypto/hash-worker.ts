@@ -21,12 +21,19 @@ const SLOT = 1024 * 1024;
 /** A hasher given at most this many bytes is hashed on the calling thread. */
 const SMALL = 256 * 1024;
 
-/** `ctrl` indices (Int32): slots published, slots hashed, digests done, started, failed. */
+/**
+ * `ctrl` indices (Int32): slots published, slots hashed, digests done, started, failed, and
+ * whether the worker is asleep (waiting for a slot): only then is it woken — a wake-up is a
+ * system call, and on a loaded machine the waker can lose its core to the woken thread.
+ */
 const HEAD = 0;
 const TAIL = 1;
 const DONE = 2;
 const READY = 3;
 const FAILED = 4;
+const ASLEEP = 5;
+/** Slots published before a sleeping worker is woken (a command wakes it at once). */
+const BATCH = 4;
 /** Slot commands (`meta`: op, hasher id, length per slot). */
 const UPDATE = 1;
 const DIGEST = 2;
@@ -45,7 +52,11 @@ let tail = 0;
 try {
   Atomics.store(ctrl, ${READY}, 1);
   for (;;) {
-    while (Atomics.load(ctrl, ${HEAD}) === tail) Atomics.wait(ctrl, ${HEAD}, tail, 1000);
+    while (Atomics.load(ctrl, ${HEAD}) === tail) {
+      Atomics.store(ctrl, ${ASLEEP}, 1);
+      if (Atomics.load(ctrl, ${HEAD}) === tail) Atomics.wait(ctrl, ${HEAD}, tail, 1000);
+      Atomics.store(ctrl, ${ASLEEP}, 0);
+    }
     const s = tail % ${SLOTS};
     const op = meta[s * 3], id = meta[s * 3 + 1], len = meta[s * 3 + 2];
     let h = hashes.get(id);
@@ -154,7 +165,9 @@ class HashRing {
     this.#open = null;
     this.#head++;
     Atomics.store(this.#ctrl, HEAD, this.#head);
-    Atomics.notify(this.#ctrl, HEAD);
+    const behind = this.#head - Atomics.load(this.#ctrl, TAIL);
+    if ((op !== UPDATE || behind >= BATCH) && Atomics.load(this.#ctrl, ASLEEP) === 1)
+      Atomics.notify(this.#ctrl, HEAD);
   }
 
   #waitForSlot(): void {
@@ -162,6 +175,7 @@ class HashRing {
       const tail = Atomics.load(this.#ctrl, TAIL);
       if (this.#head - tail < SLOTS) return;
       this.#check();
+      Atomics.notify(this.#ctrl, HEAD);
       Atomics.wait(this.#ctrl, TAIL, tail, 100);
     }
   }
