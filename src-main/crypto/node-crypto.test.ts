@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKey, sign, verify } from '../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../src-shared/crypto/noble';
-import { hashStream, sha256HexWith, toHex } from '../../src-shared/crypto/provider';
+import { hashStream, joinParts, sha256HexWith, toHex } from '../../src-shared/crypto/provider';
 import {
   malleated,
   mixedOrderKey,
@@ -58,6 +58,35 @@ describe('node:crypto and @noble providers agree', () => {
           bad[at] = (bad[at] ?? 0) ^ 1;
           expect(nodeCrypto.chacha20poly1305(key).open(nonce, bad)).toBeNull();
           expect(nobleCrypto.chacha20poly1305(key).open(nonce, bad)).toBeNull();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('ChaCha20-Poly1305 over parts split anywhere (the tag too) is seal and open of the whole', () => {
+    const split = (bytes: Uint8Array, cuts: number[]) => {
+      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+      return [0, ...at].map((from, i) => bytes.subarray(from, at[i] ?? bytes.length));
+    };
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ minLength: 12, maxLength: 12 }),
+        fc.uint8Array({ maxLength: 5000 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.nat(),
+        (key, nonce, plain, cuts, flip) => {
+          const sealed = nobleCrypto.chacha20poly1305(key).seal(nonce, plain);
+          for (const p of [nodeCrypto, nobleCrypto]) {
+            const aead = p.chacha20poly1305(key);
+            expect(joinParts(aead.sealParts(nonce, split(plain, cuts)))).toEqual(sealed);
+            expect(joinParts(aead.openParts(nonce, split(sealed, cuts)) ?? [])).toEqual(plain);
+            const bad = new Uint8Array(sealed);
+            const at = flip % bad.length;
+            bad[at] = (bad[at] ?? 0) ^ 1;
+            expect(aead.openParts(nonce, split(bad, cuts))).toBeNull();
+          }
         },
       ),
       { numRuns: 60 },

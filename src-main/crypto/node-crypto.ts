@@ -7,7 +7,6 @@
 import {
   createCipheriv,
   createDecipheriv,
-  createHash,
   createHmac,
   createPublicKey,
   hkdfSync,
@@ -16,6 +15,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { sha256Hasher } from './hash-worker';
 import type { CryptoProvider } from '../../src-shared/crypto/provider';
 
 const TAG = 16;
@@ -45,35 +45,62 @@ function keyObject(publicKey: Uint8Array): KeyObject {
 
 export const nodeCrypto: CryptoProvider = {
   name: 'node:crypto',
-  sha256: () => {
-    const h = createHash('sha256');
-    return { update: (data) => void h.update(data), digest: () => asBytes(h.digest()) };
-  },
+  // Large inputs on a second thread once it runs (./hash-worker.ts).
+  sha256: sha256Hasher,
   hmacSha256: (key, message) => asBytes(createHmac('sha256', key).update(message).digest()),
   hkdfSha256: (ikm, salt, info, length) =>
     new Uint8Array(hkdfSync('sha256', ikm, salt, info, length)),
-  chacha20poly1305: (key) => ({
-    seal: (nonce, plaintext) => {
+  chacha20poly1305: (key) => {
+    const sealParts = (nonce: Uint8Array, parts: readonly Uint8Array[]): Uint8Array[] => {
       const c = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
-      const out = new Uint8Array(plaintext.byteLength + TAG);
-      out.set(c.update(plaintext), 0);
+      // Each part straight through OpenSSL: no copy of a chunk that straddles two buffers.
+      const out: Uint8Array[] = [];
+      for (const part of parts) if (part.byteLength > 0) out.push(asBytes(c.update(part)));
       c.final();
-      out.set(c.getAuthTag(), plaintext.byteLength);
+      out.push(asBytes(c.getAuthTag()));
       return out;
-    },
-    open: (nonce, sealed) => {
-      if (sealed.byteLength < TAG) return null;
+    };
+    const openParts = (nonce: Uint8Array, parts: readonly Uint8Array[]): Uint8Array[] | null => {
+      let size = 0;
+      for (const part of parts) size += part.byteLength;
+      if (size < TAG) return null;
+      // The tag is the last 16 bytes, wherever the parts split them.
+      const tag = new Uint8Array(TAG);
+      const cipher: Uint8Array[] = [];
+      let at = 0;
+      for (const part of parts) {
+        const text = Math.max(0, Math.min(part.byteLength, size - TAG - at));
+        if (text > 0) cipher.push(part.subarray(0, text));
+        if (text < part.byteLength) tag.set(part.subarray(text), at + text - (size - TAG));
+        at += part.byteLength;
+      }
       const d = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
-      d.setAuthTag(sealed.subarray(sealed.byteLength - TAG));
-      const plain = d.update(sealed.subarray(0, sealed.byteLength - TAG));
+      d.setAuthTag(tag);
+      const plain = cipher.map((part) => asBytes(d.update(part)));
       try {
         d.final();
       } catch {
         return null;
       }
-      return asBytes(plain);
-    },
-  }),
+      return plain;
+    };
+    return {
+      seal: (nonce, plaintext) => {
+        const parts = sealParts(nonce, [plaintext]);
+        if (parts.length === 1 && parts[0]) return parts[0];
+        const out = new Uint8Array(plaintext.byteLength + TAG);
+        out.set(parts[0] ?? new Uint8Array(), 0);
+        out.set(parts[1] ?? new Uint8Array(), plaintext.byteLength);
+        return out;
+      },
+      open: (nonce, sealed) => {
+        const plain = openParts(nonce, [sealed]);
+        return plain ? (plain[0] ?? new Uint8Array()) : null;
+      },
+      sealParts,
+      openParts,
+    };
+  },
   crc32: (data, previous = 0) => crc32(data, previous),
   randomBytes: (length) => asBytes(randomBytes(length)),
   ed25519Verify: (signature, message, publicKey) => {

@@ -8,7 +8,7 @@
 import { x25519 } from '@noble/curves/ed25519.js';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { base64nopad, bech32 } from '@scure/base';
-import type { CryptoProvider } from './provider';
+import { joinParts, type CryptoProvider } from './provider';
 
 /**
  * typage (age-encryption, with its post-quantum recipients) is loaded when first needed: opening
@@ -170,18 +170,31 @@ export class AgeStreamEncrypter {
     return headerBytes + plainBytes + Math.max(1, Math.ceil(plainBytes / CHUNK)) * TAG;
   }
 
-  /** Sealed chunks for these bytes (the caller may reuse `data` afterwards). */
+  /**
+   * Sealed chunks for these bytes, as pieces in order (the caller may reuse `data` afterwards).
+   * A chunk is sealed straight from `data` where it lies there (only a partial chunk is copied,
+   * to wait for more), and each is sealed only once a byte after it shows it is not the last.
+   */
   push(data: Uint8Array): Uint8Array[] {
     const out: Uint8Array[] = [];
     let i = 0;
     while (i < data.length) {
-      // A full chunk is sealed only once more data follows it: the last one is marked so.
       if (this.#held === CHUNK) {
-        out.push(this.#aead.seal(streamNonce(this.#counter++, false), this.#pending));
+        out.push(...this.#aead.sealParts(streamNonce(this.#counter++, false), [this.#pending]));
         this.#held = 0;
       }
-      const n = Math.min(CHUNK - this.#held, data.length - i);
-      this.#pending.set(data.subarray(i, i + n), this.#held);
+      const need = CHUNK - this.#held;
+      if (data.length - i > need) {
+        // A whole chunk, more data after it: sealed from the held bytes and `data` as they are.
+        const parts = [data.subarray(i, i + need)];
+        if (this.#held > 0) parts.unshift(this.#pending.subarray(0, this.#held));
+        out.push(...this.#aead.sealParts(streamNonce(this.#counter++, false), parts));
+        this.#held = 0;
+        i += need;
+        continue;
+      }
+      const n = data.length - i;
+      this.#pending.set(data.subarray(i), this.#held);
       this.#held += n;
       i += n;
     }
@@ -251,7 +264,7 @@ export class AgeStreamDecrypter {
   readonly #crypto: CryptoProvider;
   #head: Uint8Array | null = new Uint8Array(0);
   #aead: ReturnType<CryptoProvider['chacha20poly1305']> | null = null;
-  readonly #pending = new Uint8Array(CHUNK + TAG + 1);
+  readonly #pending = new Uint8Array(CHUNK + TAG);
   #held = 0;
   #counter = 0;
 
@@ -288,18 +301,23 @@ export class AgeStreamDecrypter {
       data = head.subarray(end + 16);
     }
     const out: Uint8Array[] = [];
+    const SEALED = CHUNK + TAG;
     let i = 0;
     while (i < data.length) {
-      // A full chunk is opened once a byte after it shows it is not the last.
-      const n = Math.min(CHUNK + TAG + 1 - this.#held, data.length - i);
-      this.#pending.set(data.subarray(i, i + n), this.#held);
-      this.#held += n;
-      i += n;
-      if (this.#held === CHUNK + TAG + 1) {
-        out.push(this.#open(this.#pending.subarray(0, CHUNK + TAG), false));
-        this.#pending[0] = this.#pending[CHUNK + TAG] ?? 0;
-        this.#held = 1;
+      // A full chunk is opened once a byte after it shows it is not the last: straight from the
+      // held bytes and `data` as they are; only a partial chunk is copied, to wait for more.
+      const need = SEALED - this.#held;
+      if (data.length - i > need) {
+        const parts = [data.subarray(i, i + need)];
+        if (this.#held > 0) parts.unshift(this.#pending.subarray(0, this.#held));
+        out.push(...this.#open(parts, false));
+        this.#held = 0;
+        i += need;
+        continue;
       }
+      this.#pending.set(data.subarray(i), this.#held);
+      this.#held += data.length - i;
+      i = data.length;
     }
     return out;
   }
@@ -314,18 +332,20 @@ export class AgeStreamDecrypter {
       throw new AgeError('age 文件已截断');
     }
     if (this.#counter === 0 && this.#held < TAG) throw new AgeError('age 文件已截断');
-    const plain = this.#open(this.#pending.subarray(0, this.#held), true);
+    const plain = joinParts(this.#open([this.#pending.subarray(0, this.#held)], true));
     // Only a file that is empty as a whole may end in an empty chunk.
     if (plain.length === 0 && this.#counter > 1) throw new AgeError('age 文件结尾多出空块');
     return plain;
   }
 
-  #open(sealed: Uint8Array, last: boolean): Uint8Array {
+  #open(sealed: readonly Uint8Array[], last: boolean): Uint8Array[] {
     const i = this.#counter++;
-    const plain = this.#aead?.open(streamNonce(i, last), sealed) ?? null;
+    const plain = this.#aead?.openParts(streamNonce(i, last), sealed) ?? null;
     if (!plain) {
+      let size = 0;
+      for (const part of sealed) size += part.byteLength;
       throw new AgeError(
-        last && sealed.length === CHUNK + TAG
+        last && size === CHUNK + TAG
           ? 'age 文件已截断或损坏（最后一块校验失败）'
           : `age 文件第 ${i + 1} 块校验失败：文件已损坏或被截断`,
       );

@@ -8,7 +8,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { ed25519Equation } from './keys';
-import type { CryptoProvider } from './provider';
+import { joinParts, type CryptoProvider } from './provider';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -35,16 +35,24 @@ export const nobleCrypto: CryptoProvider = {
   },
   hmacSha256: (key, message) => hmac(sha256, key, message),
   hkdfSha256: (ikm, salt, info, length) => hkdf(sha256, ikm, salt, info, length),
-  chacha20poly1305: (key) => ({
-    seal: (nonce, plaintext) => chacha20poly1305(key, nonce).encrypt(plaintext),
-    open: (nonce, sealed) => {
+  chacha20poly1305: (key) => {
+    const open = (nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null => {
       try {
         return chacha20poly1305(key, nonce).decrypt(sealed);
       } catch {
         return null;
       }
-    },
-  }),
+    };
+    return {
+      seal: (nonce, plaintext) => chacha20poly1305(key, nonce).encrypt(plaintext),
+      open,
+      sealParts: (nonce, parts) => [chacha20poly1305(key, nonce).encrypt(joinParts(parts))],
+      openParts: (nonce, parts) => {
+        const plain = open(nonce, joinParts(parts));
+        return plain ? [plain] : null;
+      },
+    };
+  },
   crc32,
   randomBytes: (length) => randomBytes(length),
   ed25519Verify: ed25519Equation,

@@ -21,6 +21,31 @@ export interface Aead {
   seal(nonce: Uint8Array, plaintext: Uint8Array): Uint8Array;
   /** The plaintext, or null when the tag does not verify. */
   open(nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null;
+  /**
+   * `seal` of the concatenation of `parts`, given as pieces whose concatenation is the sealed
+   * bytes (ciphertext, then the tag): a stream cipher seals a chunk that straddles two buffers
+   * without first copying it into one (age's 64 KiB STREAM chunks, issue 22).
+   */
+  sealParts(nonce: Uint8Array, parts: readonly Uint8Array[]): Uint8Array[];
+  /**
+   * `open` of the concatenation of `parts` (ciphertext, then the 16-byte tag, split anywhere):
+   * the plaintext as pieces, given only once the tag has verified; null when it does not.
+   */
+  openParts(nonce: Uint8Array, parts: readonly Uint8Array[]): Uint8Array[] | null;
+}
+
+/** The concatenation of `parts` (one part as it is). */
+export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  let size = 0;
+  for (const p of parts) size += p.byteLength;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 export interface CryptoProvider {

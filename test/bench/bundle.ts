@@ -15,8 +15,13 @@ import { peakRssMb, type BenchRow, type BenchSuite } from './harness';
 const MB = 1024 * 1024;
 const SIZE = 100 * MB;
 const BOMB = 'test/fixtures/bundles/cases/bomb-1000-entries.jbx';
-/** Prints the process's peak RSS as it exits (for the CLI's and age's own processes). */
-const MAXRSS = `--import=data:text/javascript,process.on('exit',()=>process.stderr.write('MAXRSS='+process.resourceUsage().maxRSS))`;
+/**
+ * Prints the process's peak RSS in KiB as it exits (for the CLI's own processes): the high-water
+ * mark of its own memory (`VmHWM`). Not `process.resourceUsage().maxRSS`: on Linux a child's
+ * `ru_maxrss` starts at its parent's RSS at fork, so it reported the bench's ≈ 200 MB (the
+ * attachments it holds) for a CLI that peaked far lower. (No `?` or `#` in a data: URL.)
+ */
+const MAXRSS = `--import=data:text/javascript,import{readFileSync}from'node:fs';process.on('exit',()=>{let k=process.resourceUsage().maxRSS;try{k=Number((/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))||[])[1]||k)}catch{}process.stderr.write('MAXRSS='+k)})`;
 
 /** Wall time of a command (median of `runs`), and its peak RSS where it reports it. */
 function run(cmd: string, args: string[], runs = 3): { ms: number; peakMb: number } {
