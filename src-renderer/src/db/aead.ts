@@ -53,11 +53,23 @@ const KEY_BYTES = 32;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * A sealed record, `nonce ‖ ciphertext ‖ tag`, as stored: bytes (format 1), or (format 2) those
+ * bytes as a string of UTF-16 code units, two bytes each, little end first. IndexedDB stores and
+ * reads a row holding a string at the cost of a plain row; a row holding bytes costs about twice
+ * as much (structured clone, docs/bench.md).
+ */
+export type Sealed = Uint8Array | string;
+
+/** A sealed record's length in bytes. */
+const sealedBytesOf = (s: Sealed | undefined): number =>
+  typeof s === 'string' ? 2 * s.length : (s?.length ?? 0);
+
 /** A page of sealed records of one table: each `nonce ‖ ciphertext ‖ tag`, its id in the AD. */
 export interface SealedPage {
   table: string;
   ids: readonly string[];
-  sealed: readonly Uint8Array[];
+  sealed: readonly Sealed[];
 }
 
 export class OpenFailure extends Error {
@@ -100,6 +112,8 @@ export interface TextForm {
   write: (heap: Uint8Array, at: number, end: number, text: string) => number;
   /** The text of bytes `start` to `end` (written by `write`, authenticated: not checked again). */
   read: (heap: Uint8Array, start: number, end: number) => string;
+  /** A sealed record of this form as stored, from bytes `start` to `end` (a copy of its own). */
+  take: (heap: Uint8Array, start: number, end: number) => Sealed;
 }
 
 export const UTF8: TextForm = {
@@ -109,6 +123,7 @@ export const UTF8: TextForm = {
   room: (text) => 3 * text.length,
   write: (heap, at, end, text) => encoder.encodeInto(text, heap.subarray(at, end)).written,
   read: (heap, start, end) => decoder.decode(heap.subarray(start, end)),
+  take: (heap, start, end) => heap.slice(start, end),
 };
 
 /** Code units per `String.fromCharCode` call (well inside the engines' argument limits). */
@@ -116,6 +131,26 @@ const UNITS_PER_CALL = 16384;
 
 /** Whether this machine stores a Uint16Array little end first (every platform the app ships on). */
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Bytes `start` to `end` as UTF-16 code units (little end first): String.fromCharCode over the
+ * code units, a chunk a call, several times faster in Chromium than TextDecoder('utf-16le') on a
+ * page of records (docs/bench.md).
+ */
+function codeUnits(heap: Uint8Array, start: number, end: number): string {
+  if (!littleEndian) throw new Error(dbText.byteOrder);
+  const units = new Uint16Array(heap.buffer, heap.byteOffset + start, (end - start) >> 1);
+  let text = '';
+  for (let at = 0; at < units.length; at += UNITS_PER_CALL) {
+    const part: unknown = Reflect.apply(
+      String.fromCharCode,
+      null,
+      units.subarray(at, at + UNITS_PER_CALL),
+    );
+    text += String(part);
+  }
+  return text;
+}
 
 export const UTF16: TextForm = {
   format: 2,
@@ -128,22 +163,8 @@ export const UTF16: TextForm = {
     for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
     return 2 * text.length;
   },
-  // String.fromCharCode over the code units, a chunk a call: several times faster in Chromium
-  // than TextDecoder('utf-16le') on a page of records (docs/bench.md).
-  read: (heap, start, end) => {
-    if (!littleEndian) throw new Error(dbText.byteOrder);
-    const units = new Uint16Array(heap.buffer, heap.byteOffset + start, (end - start) >> 1);
-    let text = '';
-    for (let at = 0; at < units.length; at += UNITS_PER_CALL) {
-      const part: unknown = Reflect.apply(
-        String.fromCharCode,
-        null,
-        units.subarray(at, at + UNITS_PER_CALL),
-      );
-      text += String(part);
-    }
-    return text;
-  },
+  read: codeUnits,
+  take: codeUnits,
 };
 
 /**
@@ -159,7 +180,7 @@ export function openManyAsJsonArray(form: TextForm, key: Uint8Array, page: Seale
   // '[', ']' and the commas: one code unit each.
   let outBytes = form.unit * (2 + sealed.length);
   for (let k = 0; k < sealed.length; k++) {
-    const len = sealed[k]?.length ?? 0;
+    const len = sealedBytesOf(sealed[k]);
     if (len < NONCE_BYTES + TAG_BYTES || len % form.unit !== 0) throw new OpenFailure(k);
     sealedBytes += len;
     outBytes += len - NONCE_BYTES - TAG_BYTES;
@@ -176,12 +197,14 @@ export function openManyAsJsonArray(form: TextForm, key: Uint8Array, page: Seale
     let outPtr = outStart + form.write(heap, outStart, end, '[');
     for (let k = 0; k < sealed.length; k++) {
       const box = sealed[k] ?? new Uint8Array();
-      heap.set(box, sealedPtr);
+      const boxBytes = sealedBytesOf(box);
+      if (typeof box === 'string') UTF16.write(heap, sealedPtr, sealedPtr + boxBytes, box);
+      else heap.set(box, sealedPtr);
       const adAt = adPtr;
       const adLen = form.write(heap, adPtr, outStart, adText(table, ids[k] ?? ''));
       adPtr += adLen;
       if (k > 0) outPtr += form.write(heap, outPtr, end, ',');
-      const clen = box.length - NONCE_BYTES;
+      const clen = boxBytes - NONCE_BYTES;
       const ok = m._crypto_aead_xchacha20poly1305_ietf_decrypt(
         outPtr,
         null,
@@ -196,7 +219,7 @@ export function openManyAsJsonArray(form: TextForm, key: Uint8Array, page: Seale
         base,
       );
       if (ok !== 0) throw new OpenFailure(k);
-      sealedPtr += box.length;
+      sealedPtr += boxBytes;
       outPtr += clen - TAG_BYTES;
     }
     outPtr += form.write(heap, outPtr, end, ']');
@@ -214,17 +237,14 @@ export interface PlainInput {
 const RANDOM_MAX = 65536;
 
 /**
- * Seals many records in `form`; each result is `nonce ‖ ciphertext ‖ tag` in an ArrayBuffer of
- * its own (a stored record must not carry its neighbours' bytes). The nonces of the whole page
+ * Seals many records in `form`; each result is `nonce ‖ ciphertext ‖ tag` as the form stores it
+ * (`take`), bytes in an ArrayBuffer of their own (a stored record must not carry its neighbours'
+ * bytes) or a string. The nonces of the whole page
  * are drawn from the CSPRNG straight into WebAssembly memory, a fresh random one per record, and
  * each record is laid out as `ad ‖ plaintext ‖ nonce ‖ ciphertext ‖ tag`, so its result is one
  * copy out (`slice`) with no small buffers made on the way.
  */
-export function sealMany(
-  form: TextForm,
-  key: Uint8Array,
-  inputs: readonly PlainInput[],
-): Uint8Array[] {
+export function sealMany(form: TextForm, key: Uint8Array, inputs: readonly PlainInput[]): Sealed[] {
   const noncesBytes = NONCE_BYTES * inputs.length;
   // Room for each record's additional data, plaintext, and its ciphertext.
   let room = KEY_BYTES + noncesBytes;
@@ -241,7 +261,7 @@ export function sealMany(
       );
     const end = base + room;
     let ptr = nonces + noncesBytes;
-    const out: Uint8Array[] = [];
+    const out: Sealed[] = [];
     let k = 0;
     for (const input of inputs) {
       const adPtr = ptr;
@@ -267,7 +287,7 @@ export function sealMany(
       );
       if (rc !== 0) throw new Error(dbText.encryptFailed);
       ptr = cipherPtr + plain + TAG_BYTES;
-      out.push(heap.slice(noncePtr, ptr));
+      out.push(form.take(heap, noncePtr, ptr));
     }
     return out;
   });

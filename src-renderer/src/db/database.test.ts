@@ -79,11 +79,13 @@ const clearFieldsOfSheets = async (name: string) =>
 async function flipSealedByte(name: string, table: string, id: string): Promise<void> {
   const row = (await rawRows(name, table)).find((r) => r['id'] === id);
   const sealed = row?.[SEALED];
-  if (!(sealed instanceof Uint8Array)) throw new Error(`no sealed row ${table}/${id}`);
-  const flipped = new Uint8Array(sealed);
-  flipped[30] = (flipped[30] ?? 0) ^ 1;
-  await rawPut(name, table, { ...row, [SEALED]: flipped });
+  if (typeof sealed !== 'string') throw new Error(`no sealed row ${table}/${id}`);
+  await rawPut(name, table, { ...row, [SEALED]: flipUnit(sealed, 15) });
 }
+
+/** A format 2 record (a string of code units, two bytes each) with one bit of unit `at` flipped. */
+const flipUnit = (sealed: string, at: number) =>
+  sealed.slice(0, at) + String.fromCharCode(sealed.charCodeAt(at) ^ 1) + sealed.slice(at + 1);
 
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
@@ -111,14 +113,13 @@ describe('sealing middleware', () => {
     const e01Row = rows.find((r) => r['expertId'] === 'E01');
     const e02Row = rows.find((r) => r['expertId'] === 'E02');
     const sealed = e01Row?.[SEALED];
-    if (!(sealed instanceof Uint8Array) || !e02Row) throw new Error('raw rows');
+    if (typeof sealed !== 'string' || !e02Row) throw new Error('raw rows');
     // Moved: E01's ciphertext under E02's key.
     await rawPut(name, 'sheets', { ...e02Row, [SEALED]: sealed });
     const moved = new JiebangDB(name, k);
     await expect(getSheet(moved, 'KLMY-2026-JB-001', 'E02')).rejects.toThrow('记录无法解密');
     // Flipped byte in E01's own row.
-    const flipped = new Uint8Array(sealed);
-    flipped[40] = (flipped[40] ?? 0) ^ 1;
+    const flipped = flipUnit(sealed, 20);
     moved.close();
     await rawPut(name, 'sheets', { ...e01Row, [SEALED]: flipped });
     const again = new JiebangDB(name, k);

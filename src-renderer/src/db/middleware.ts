@@ -11,12 +11,14 @@ import type {
   DBCoreTable,
   Middleware,
 } from 'dexie';
+import type { Sealed } from './aead';
 import { openValues, sealValues, SealError, type SealedRecord, type SealKeys } from './seal';
 import { dbText } from '../i18n/db';
 
 /**
  * The field holding a row's sealed record, by format (seal.ts `sealValues`): `$s2` for format 2
- * (plaintext UTF-16LE, text records), `$s` for format 1 (plaintext UTF-8: records that carry
+ * (plaintext UTF-16LE, text records; the sealed bytes stored as a string of code units), `$s`
+ * for format 1 (bytes) (plaintext UTF-8: records that carry
  * bytes, and every row written before format 2, which database.ts v8 seals again).
  */
 export const SEALED_FIELD = { 1: '$s', 2: '$s2' } as const;
@@ -58,7 +60,7 @@ function sealedPart(table: string, value: unknown): { id: string; sealed: Sealed
   const two = value[SEALED_FIELD[2]];
   const one = value[SEALED_FIELD[1]];
   const sealed: SealedRecord | null =
-    two instanceof Uint8Array
+    typeof two === 'string'
       ? { format: 2, bytes: two }
       : one instanceof Uint8Array
         ? { format: 1, bytes: one }
@@ -78,7 +80,7 @@ export function openRecords(keys: SealKeys, table: string, values: readonly unkn
   const out = [...values];
   const pages = new Map<
     SealedRecord['format'],
-    { at: number[]; ids: string[]; sealed: Uint8Array[] }
+    { at: number[]; ids: string[]; sealed: Sealed[] }
   >();
   values.forEach((v, i) => {
     if (v === undefined || v === null) return;

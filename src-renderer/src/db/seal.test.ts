@@ -9,6 +9,7 @@ import {
   sealReady,
   sealValues,
   SealError,
+  type SealedRecord,
 } from './seal';
 
 const keys = deriveKeys(new Uint8Array(32).fill(7));
@@ -25,7 +26,9 @@ const utf16 = (text: string) => {
   }
   return out;
 };
-const bytesOf = (page: readonly { bytes: Uint8Array }[]) => page.map((r) => r.bytes);
+/** A page's sealed records as bytes (format 2 stores them as a string of code units). */
+const bytesOf = (page: readonly SealedRecord[]) =>
+  page.map((r) => (r.format === 2 ? utf16(r.bytes) : r.bytes));
 
 beforeAll(() => sealReady());
 
@@ -58,21 +61,33 @@ describe('the sealing format', () => {
     }
   });
 
-  it('gives every record of a page (sealed in one call) a fresh nonce and a buffer of its own', () => {
+  it('gives every record of a page (sealed in one call) a fresh nonce, stored as a string of its own', () => {
     const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
     const seen = new Set<string>();
     const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, value: { i } }));
-    for (const page of [sealValues(keys, 't', rows), sealValues(keys, 't', rows)])
+    for (const page of [sealValues(keys, 't', rows), sealValues(keys, 't', rows)]) {
+      // Text records: format 2, a string of code units (a view into a shared buffer would store
+      // its neighbours' bytes too; a string is always the record's own).
+      expect(page.every((r) => r.format === 2 && typeof r.bytes === 'string')).toBe(true);
       bytesOf(page).forEach((sealed, i) => {
         const nonce = hex(sealed.subarray(0, 24));
         expect(seen.has(nonce)).toBe(false);
         seen.add(nonce);
-        // Stored as is: a view into a shared buffer would store its neighbours' bytes too.
-        expect([sealed.byteOffset, sealed.buffer.byteLength]).toEqual([0, sealed.length]);
         // Format 2, standard too: the text's and the additional data's UTF-16LE code units.
         const noble = xchacha20poly1305(keys.seal, sealed.subarray(0, 24), utf16(`t\u0000r${i}`));
         expect(noble.decrypt(sealed.subarray(24))).toEqual(utf16(`{"i":${i}}`));
       });
+    }
+    // Records with bytes: format 1, each in an ArrayBuffer of its own.
+    const withBytes = sealValues(
+      keys,
+      't',
+      rows.slice(0, 3).map((r) => ({ ...r, value: { b: new Uint8Array([r.value.i]) } })),
+    );
+    for (const r of withBytes) {
+      if (r.format !== 1) throw new Error('format 1');
+      expect([r.bytes.byteOffset, r.bytes.buffer.byteLength]).toEqual([0, r.bytes.length]);
+    }
   });
 
   it('refuses to open under another table or key, or with a flipped byte', () => {

@@ -24,6 +24,7 @@ import {
   UTF16,
   UTF8,
   type PlainInput,
+  type Sealed,
   type TextForm,
 } from './aead';
 import { dbText } from '../i18n/db';
@@ -120,11 +121,11 @@ export function openBytes(
   }
 }
 
-/** A record as sealed: its bytes and the format they are in (aead.ts `TextForm`). */
-export interface SealedRecord {
-  format: TextForm['format'];
-  bytes: Uint8Array;
-}
+/**
+ * A record as sealed, with the format it is in (aead.ts `TextForm`): format 1 as bytes, format 2
+ * as a string of code units (aead.ts `Sealed`).
+ */
+export type SealedRecord = { format: 1; bytes: Uint8Array } | { format: 2; bytes: string };
 
 /**
  * Seals a page of records at once (a bulk write): one pass through WebAssembly memory per format,
@@ -145,7 +146,9 @@ export function sealValues(
     const sealed = sealMany(form, keys.seal, inputs);
     at.forEach((i, k) => {
       const bytes = sealed[k];
-      if (bytes) out[i] = { format: form.format, bytes };
+      if (typeof bytes === 'string' && form.format === 2) out[i] = { format: 2, bytes };
+      else if (bytes instanceof Uint8Array && form.format === 1) out[i] = { format: 1, bytes };
+      else throw new SealError(dbText.encryptFailed);
     });
   }
   return out;
@@ -175,7 +178,7 @@ export function openValues(
   keys: SealKeys,
   table: string,
   ids: readonly string[],
-  sealed: readonly Uint8Array[],
+  sealed: readonly Sealed[],
   format: TextForm['format'] = 2,
 ): unknown[] {
   assertReady();
@@ -187,7 +190,8 @@ export function openValues(
     if (id === undefined) throw error;
     throw cannotOpen(table, id);
   }
-  const values = decodeWire(text);
+  // A record that carries bytes is never sealed in format 2 (`sealValues`): its page is plain JSON.
+  const values: unknown = format === 2 ? JSON.parse(text) : decodeWire(text);
   if (!Array.isArray(values) || values.length !== ids.length)
     throw new SealError(dbText.badRecord(table));
   return values;
