@@ -48,19 +48,20 @@ function randomBytes(n: number): Uint8Array {
   return b;
 }
 
-/** One char per byte (a one-byte string in V8). */
-function latin1(b: Uint8Array): string {
+/** `String.fromCharCode` over an array of char codes, a chunk a call. */
+function fromCodes(codes: Uint8Array | Uint16Array): string {
   let s = '';
-  for (let at = 0; at < b.length; at += 8192)
-    s += String.fromCharCode.apply(null, Array.from(b.subarray(at, at + 8192)));
+  for (let at = 0; at < codes.length; at += 8192)
+    s += String(Reflect.apply(String.fromCharCode, null, codes.subarray(at, at + 8192)));
   return s;
 }
 
+/** One char per byte (a one-byte string in V8). */
+const latin1 = (b: Uint8Array): string => fromCodes(b);
+
 /** Two bytes per UTF-16 code unit (any code unit, lone surrogates included). */
-function pairs(b: Uint8Array): string {
-  const u = new Uint16Array(b.buffer, b.byteOffset, b.length >> 1);
-  return String.fromCharCode.apply(null, Array.from(u));
-}
+const pairs = (b: Uint8Array): string =>
+  fromCodes(new Uint16Array(b.buffer, b.byteOffset, b.length >> 1));
 
 function rowsOf(form: Form, n: number): unknown[] {
   const out: unknown[] = [];
@@ -179,7 +180,28 @@ function conversions(n: number, rounds: number) {
   };
   const bytes8 = page(false);
   const units16 = page(true);
+  // Structured clone is the serializer IndexedDB uses: a deterministic measure of each form's
+  // cost in a row, where IndexedDB's own timings drown in a loaded machine's noise.
+  const clear = (i: number) => ({
+    id: `P${i}`,
+    packageId: 'P',
+    expertId: `E${i}`,
+    status: 'draft',
+  });
+  const plainRows = texts.map((_, i) => record(i));
+  const u8Rows = sealed16.map((b, i) => ({ ...clear(i), $s: b }));
+  const stringRows = s2.map((s, i) => ({ ...clear(i), $s: s }));
+  const cloneEach = (rows: readonly unknown[]) => () => {
+    for (const r of rows) sink += structuredClone(r) === r ? 0 : 1;
+  };
   return {
+    clonePlainRowsMs: time(cloneEach(plainRows)),
+    cloneU8RowsMs: time(cloneEach(u8Rows)),
+    cloneStringRowsMs: time(cloneEach(stringRows)),
+    readBackUtf16FromCharCodeMs: time(() => {
+      page(true);
+      sink += fromCodes(heap16.subarray(0, units16)).length;
+    }),
     encodeUtf8Ms: time(() => (sink += page(false))),
     encodeUtf16Ms: time(() => (sink += page(true))),
     decodeUtf8Ms: time(() => {
