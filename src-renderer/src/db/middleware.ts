@@ -1,7 +1,7 @@
 /**
  * A Dexie DBCore middleware that seals every record of the listed tables on the way in and opens
  * it on the way out. Only the listed clear fields (ids, foreign keys, status flags, blind indexes)
- * stay readable in IndexedDB; everything else is inside `$s`.
+ * stay readable in IndexedDB; everything else is inside the sealed field (`SEALED_FIELD`).
  */
 import type {
   DBCore,
