@@ -30,9 +30,12 @@ function isTagged(v: unknown): v is { [TAG]: string } {
   return keys.length === 1 && keys[0] === TAG && typeof Reflect.get(v, TAG) === 'string';
 }
 
+/** Whether wire JSON may hold bytes (false: it holds none; true may be a text that looks so). */
+export const hasWireBytes = (text: string): boolean => text.includes(`"${TAG}"`);
+
 /** Parses wire JSON; throws SyntaxError on malformed JSON or base64. */
 export function decodeWire(text: string): unknown {
   // The reviver costs a call per value: skip it when no bytes were encoded (most records).
-  if (!text.includes(`"${TAG}"`)) return JSON.parse(text);
+  if (!hasWireBytes(text)) return JSON.parse(text);
   return JSON.parse(text, (_key, v: unknown) => (isTagged(v) ? base64.decode(v[TAG]) : v));
 }

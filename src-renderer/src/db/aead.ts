@@ -5,9 +5,9 @@
  * libsodium-wrappers' own functions allocate, copy and free five buffers per call; for records of
  * a few hundred bytes that costs more than the cipher. Opening a page of records here copies all
  * ciphertexts into WebAssembly memory once, decrypts each into one output region separated by
- * commas, and hands back that region as one JSON array text — one UTF-8 decode and one JSON.parse
- * for the page. Sealing a page encodes each record's JSON text straight into WebAssembly memory
- * and encrypts it there. The key is copied in per call and wiped with every other byte before the memory is
+ * commas, and hands back that region as one JSON array text — one decode and one JSON.parse for
+ * the page. Sealing a page writes each record's JSON text straight into WebAssembly memory and
+ * encrypts it there. Texts are laid out in one of two forms (`TextForm`: UTF-16LE or UTF-8). The key is copied in per call and wiped with every other byte before the memory is
  * freed, so nothing of a record or the key stays behind in WebAssembly memory.
  */
 import sodium from 'libsodium-wrappers';
@@ -53,11 +53,23 @@ const KEY_BYTES = 32;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * A sealed record, `nonce ‖ ciphertext ‖ tag`, as stored: bytes (format 1), or (format 2) those
+ * bytes as a string of UTF-16 code units, two bytes each, little end first. IndexedDB stores and
+ * reads a row holding a string at the cost of a plain row; a row holding bytes costs about twice
+ * as much (structured clone, docs/bench.md).
+ */
+export type Sealed = Uint8Array | string;
+
+/** A sealed record's length in bytes. */
+const sealedBytesOf = (s: Sealed | undefined): number =>
+  typeof s === 'string' ? 2 * s.length : (s?.length ?? 0);
+
 /** A page of sealed records of one table: each `nonce ‖ ciphertext ‖ tag`, its id in the AD. */
 export interface SealedPage {
   table: string;
   ids: readonly string[];
-  sealed: readonly Uint8Array[];
+  sealed: readonly Sealed[];
 }
 
 export class OpenFailure extends Error {
@@ -81,49 +93,118 @@ function withHeap<T>(size: number, work: (m: RawSodium, base: number) => T): T {
 }
 
 /**
- * Opens a page of records; returns the UTF-8 text `[p0,p1,…]` of their plaintexts (each must be a
- * JSON text). The additional data of record k is `table ‖ 0x00 ‖ ids[k]`. Throws OpenFailure
- * naming the first record that does not open.
+ * How a record's plaintext and additional data are laid out as bytes. Format 2 (`UTF16`, what
+ * text records are sealed in): UTF-16LE, the JSON text's code units copied straight into
+ * WebAssembly memory, and a page opened is read back as code units (`String.fromCharCode`), where
+ * UTF-8 decoding took half the CPU of reading a page (docs/bench.md). Format 1 (`UTF8`): UTF-8, for
+ * records that carry bytes (their base64 is ASCII, which UTF-16 would double) and for every row
+ * written before format 2. The additional data is the same text, `table ‖ U+0000 ‖ id`, in the
+ * record's own encoding, so a record relabelled to the other format does not open either.
  */
-export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
+export interface TextForm {
+  /** The format's number as recorded beside each row (middleware.ts). */
+  readonly format: 1 | 2;
+  /** Bytes per code unit: record lengths and offsets of format 2 are even. */
+  readonly unit: 1 | 2;
+  /** Most bytes `text` can take. */
+  room: (text: string) => number;
+  /** Writes `text` at byte `at` (a multiple of `unit`) and returns how many bytes it took. */
+  write: (heap: Uint8Array, at: number, end: number, text: string) => number;
+  /** The text of bytes `start` to `end` (written by `write`, authenticated: not checked again). */
+  read: (heap: Uint8Array, start: number, end: number) => string;
+  /** A sealed record of this form as stored, from bytes `start` to `end` (a copy of its own). */
+  take: (heap: Uint8Array, start: number, end: number) => Sealed;
+}
+
+export const UTF8: TextForm = {
+  format: 1,
+  unit: 1,
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  room: (text) => 3 * text.length,
+  write: (heap, at, end, text) => encoder.encodeInto(text, heap.subarray(at, end)).written,
+  read: (heap, start, end) => decoder.decode(heap.subarray(start, end)),
+  take: (heap, start, end) => heap.slice(start, end),
+};
+
+/** Code units per `String.fromCharCode` call (well inside the engines' argument limits). */
+const UNITS_PER_CALL = 16384;
+
+/** Whether this machine stores a Uint16Array little end first (every platform the app ships on). */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Bytes `start` to `end` as UTF-16 code units (little end first): String.fromCharCode over the
+ * code units, a chunk a call, several times faster in Chromium than TextDecoder('utf-16le') on a
+ * page of records (docs/bench.md).
+ */
+function codeUnits(heap: Uint8Array, start: number, end: number): string {
+  if (!littleEndian) throw new Error(dbText.byteOrder);
+  const units = new Uint16Array(heap.buffer, heap.byteOffset + start, (end - start) >> 1);
+  let text = '';
+  for (let at = 0; at < units.length; at += UNITS_PER_CALL) {
+    const part: unknown = Reflect.apply(
+      String.fromCharCode,
+      null,
+      units.subarray(at, at + UNITS_PER_CALL),
+    );
+    text += String(part);
+  }
+  return text;
+}
+
+export const UTF16: TextForm = {
+  format: 2,
+  unit: 2,
+  room: (text) => 2 * text.length,
+  write: (heap, at, end, text) => {
+    if (!littleEndian) throw new Error(dbText.byteOrder);
+    if (at % 2 !== 0 || at + 2 * text.length > end) throw new Error(dbText.encryptFailed);
+    const units = new Uint16Array(heap.buffer, heap.byteOffset + at, text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    return 2 * text.length;
+  },
+  read: codeUnits,
+  take: codeUnits,
+};
+
+/**
+ * Opens a page of records; returns the text `[p0,p1,…]` of their plaintexts (each must be a JSON
+ * text) in `form`. The additional data of record k is `table ‖ U+0000 ‖ ids[k]` in the same form.
+ * Throws OpenFailure naming the first record that does not open (a format 2 record of odd length
+ * included).
+ */
+export function openManyAsJsonArray(form: TextForm, key: Uint8Array, page: SealedPage): string {
   const { table, ids, sealed } = page;
   let sealedBytes = 0;
-  let outBytes = 2 + sealed.length;
+  let adRoom = 0;
+  // '[', ']' and the commas: one code unit each.
+  let outBytes = form.unit * (2 + sealed.length);
   for (let k = 0; k < sealed.length; k++) {
-    const len = sealed[k]?.length ?? 0;
-    if (len < NONCE_BYTES + TAG_BYTES) throw new OpenFailure(k);
+    const len = sealedBytesOf(sealed[k]);
+    if (len < NONCE_BYTES + TAG_BYTES || len % form.unit !== 0) throw new OpenFailure(k);
     sealedBytes += len;
     outBytes += len - NONCE_BYTES - TAG_BYTES;
+    adRoom += form.room(adText(table, ids[k] ?? ''));
   }
-  // Every record's additional data, one after the other, as one text: encoded in one call.
-  const adAll = ids.map((id) => adText(table, id)).join('');
-  const adRoom = 3 * adAll.length;
   return withHeap(KEY_BYTES + sealedBytes + adRoom + outBytes, (m, base) => {
     // No allocation happens inside this call, so one view of the memory serves throughout.
     const heap = m.HEAPU8;
     heap.set(key, base);
     let sealedPtr = base + KEY_BYTES;
-    const adStart = sealedPtr + sealedBytes;
-    const adEnd = adStart + adRoom;
-    const adWritten = encoder.encodeInto(adAll, heap.subarray(adStart, adEnd)).written;
-    // Offsets in the joined text are byte offsets only when it is all ASCII (ids usually are);
-    // otherwise each record's additional data is encoded again on its own, over the joined text
-    // (together they take the same bytes).
-    const ascii = adWritten === adAll.length;
-    let adPtr = adStart;
-    const outStart = adEnd;
-    let outPtr = outStart;
-    heap[outPtr++] = 0x5b; // [
+    let adPtr = sealedPtr + sealedBytes;
+    const outStart = adPtr + adRoom;
+    const end = outStart + outBytes;
+    let outPtr = outStart + form.write(heap, outStart, end, '[');
     for (let k = 0; k < sealed.length; k++) {
       const box = sealed[k] ?? new Uint8Array();
-      heap.set(box, sealedPtr);
+      const boxBytes = sealedBytesOf(box);
+      if (typeof box === 'string') UTF16.write(heap, sealedPtr, sealedPtr + boxBytes, box);
+      else heap.set(box, sealedPtr);
       const adAt = adPtr;
-      const adLen = ascii
-        ? table.length + 1 + (ids[k]?.length ?? 0)
-        : encoder.encodeInto(adText(table, ids[k] ?? ''), heap.subarray(adPtr, adEnd)).written;
+      const adLen = form.write(heap, adPtr, outStart, adText(table, ids[k] ?? ''));
       adPtr += adLen;
-      if (k > 0) heap[outPtr++] = 0x2c; // ,
-      const clen = box.length - NONCE_BYTES;
+      if (k > 0) outPtr += form.write(heap, outPtr, end, ',');
+      const clen = boxBytes - NONCE_BYTES;
       const ok = m._crypto_aead_xchacha20poly1305_ietf_decrypt(
         outPtr,
         null,
@@ -138,11 +219,11 @@ export function openManyAsJsonArray(key: Uint8Array, page: SealedPage): string {
         base,
       );
       if (ok !== 0) throw new OpenFailure(k);
-      sealedPtr += box.length;
+      sealedPtr += boxBytes;
       outPtr += clen - TAG_BYTES;
     }
-    heap[outPtr++] = 0x5d; // ]
-    return decoder.decode(heap.subarray(outStart, outPtr));
+    outPtr += form.write(heap, outPtr, end, ']');
+    return form.read(heap, outStart, outPtr);
   });
 }
 
@@ -156,19 +237,21 @@ export interface PlainInput {
 const RANDOM_MAX = 65536;
 
 /**
- * Seals many records; each result is `nonce ‖ ciphertext ‖ tag` in an ArrayBuffer of its own (a
- * stored record must not carry its neighbours' bytes). The nonces of the whole page are drawn
- * from the CSPRNG straight into WebAssembly memory, a fresh random one per record, and each
- * record is laid out as `ad ‖ plaintext ‖ nonce ‖ ciphertext ‖ tag`, so its result is one copy
- * out (`slice`) with no small buffers made on the way.
+ * Seals many records in `form`; each result is `nonce ‖ ciphertext ‖ tag` as the form stores it
+ * (`take`), bytes in an ArrayBuffer of their own (a stored record must not carry its neighbours'
+ * bytes) or a string. The nonces of the whole page
+ * are drawn from the CSPRNG straight into WebAssembly memory, a fresh random one per record, and
+ * each record is laid out as `ad ‖ plaintext ‖ nonce ‖ ciphertext ‖ tag`, so its result is one
+ * copy out (`slice`) with no small buffers made on the way.
  */
-export function sealMany(key: Uint8Array, inputs: readonly PlainInput[]): Uint8Array[] {
+export function sealMany(form: TextForm, key: Uint8Array, inputs: readonly PlainInput[]): Sealed[] {
   const noncesBytes = NONCE_BYTES * inputs.length;
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit: room for the plaintext and its ciphertext.
+  // Room for each record's additional data, plaintext, and its ciphertext.
   let room = KEY_BYTES + noncesBytes;
-  for (const i of inputs) room += 3 * i.ad.length + 2 * 3 * i.text.length + NONCE_BYTES + TAG_BYTES;
+  for (const i of inputs) room += form.room(i.ad) + 2 * form.room(i.text) + NONCE_BYTES + TAG_BYTES;
   return withHeap(room, (m, base) => {
-    // No allocation happens inside this call, so one view of the memory serves throughout.
+    // No allocation happens inside this call, so one view of the memory serves throughout. Every
+    // offset is even (malloc's base, the key, nonces, format 2's texts): code units stay aligned.
     const heap = m.HEAPU8;
     heap.set(key, base);
     const nonces = base + KEY_BYTES;
@@ -178,13 +261,13 @@ export function sealMany(key: Uint8Array, inputs: readonly PlainInput[]): Uint8A
       );
     const end = base + room;
     let ptr = nonces + noncesBytes;
-    const out: Uint8Array[] = [];
+    const out: Sealed[] = [];
     let k = 0;
     for (const input of inputs) {
       const adPtr = ptr;
-      const ad = encoder.encodeInto(input.ad, heap.subarray(adPtr, end)).written;
+      const ad = form.write(heap, adPtr, end, input.ad);
       const plainPtr = adPtr + ad;
-      const plain = encoder.encodeInto(input.text, heap.subarray(plainPtr, end)).written;
+      const plain = form.write(heap, plainPtr, end, input.text);
       const noncePtr = plainPtr + plain;
       const drawn = nonces + NONCE_BYTES * k++;
       heap.copyWithin(noncePtr, drawn, drawn + NONCE_BYTES);
@@ -204,7 +287,7 @@ export function sealMany(key: Uint8Array, inputs: readonly PlainInput[]): Uint8A
       );
       if (rc !== 0) throw new Error(dbText.encryptFailed);
       ptr = cipherPtr + plain + TAG_BYTES;
-      out.push(heap.slice(noncePtr, ptr));
+      out.push(form.take(heap, noncePtr, ptr));
     }
     return out;
   });

@@ -1,14 +1,16 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
+import { encodeWire } from '../../../src-shared/wire';
 import { ReviewPackageSchema, ScoreSheetSchema, type ScoreSheet } from '../../../src-shared/model';
 import samplePackage from '../../../resources/sample/review-package.json';
 import e01 from '../../../resources/sample/sheets/E01.json';
 import { CLEAR_FIELDS, JiebangDB, STORES } from './database';
 import { deriveKeys } from './seal';
-import { READ_PAGE, SEALED, sealingMiddleware } from './middleware';
+import { READ_PAGE, SEALED, SEALED_FIELD, sealingMiddleware } from './middleware';
 import {
   auditLog,
   commitChange,
@@ -69,7 +71,7 @@ const storedSheet = (s: ScoreSheet) => ({
 });
 
 /** What a sealed sheet row shows an attacker: its sealed content, ids and status. */
-const SHEET_CLEAR = ['$s', 'expertId', 'id', 'packageId', 'status'];
+const SHEET_CLEAR = [SEALED, 'expertId', 'id', 'packageId', 'status'].sort();
 const clearFieldsOfSheets = async (name: string) =>
   (await rawRows(name, 'sheets')).map((r) => Object.keys(r).sort());
 
@@ -77,11 +79,13 @@ const clearFieldsOfSheets = async (name: string) =>
 async function flipSealedByte(name: string, table: string, id: string): Promise<void> {
   const row = (await rawRows(name, table)).find((r) => r['id'] === id);
   const sealed = row?.[SEALED];
-  if (!(sealed instanceof Uint8Array)) throw new Error(`no sealed row ${table}/${id}`);
-  const flipped = new Uint8Array(sealed);
-  flipped[30] = (flipped[30] ?? 0) ^ 1;
-  await rawPut(name, table, { ...row, [SEALED]: flipped });
+  if (typeof sealed !== 'string') throw new Error(`no sealed row ${table}/${id}`);
+  await rawPut(name, table, { ...row, [SEALED]: flipUnit(sealed, 15) });
 }
+
+/** A format 2 record (a string of code units, two bytes each) with one bit of unit `at` flipped. */
+const flipUnit = (sealed: string, at: number) =>
+  sealed.slice(0, at) + String.fromCharCode(sealed.charCodeAt(at) ^ 1) + sealed.slice(at + 1);
 
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
@@ -109,14 +113,13 @@ describe('sealing middleware', () => {
     const e01Row = rows.find((r) => r['expertId'] === 'E01');
     const e02Row = rows.find((r) => r['expertId'] === 'E02');
     const sealed = e01Row?.[SEALED];
-    if (!(sealed instanceof Uint8Array) || !e02Row) throw new Error('raw rows');
+    if (typeof sealed !== 'string' || !e02Row) throw new Error('raw rows');
     // Moved: E01's ciphertext under E02's key.
     await rawPut(name, 'sheets', { ...e02Row, [SEALED]: sealed });
     const moved = new JiebangDB(name, k);
     await expect(getSheet(moved, 'KLMY-2026-JB-001', 'E02')).rejects.toThrow('记录无法解密');
     // Flipped byte in E01's own row.
-    const flipped = new Uint8Array(sealed);
-    flipped[40] = (flipped[40] ?? 0) ^ 1;
+    const flipped = flipUnit(sealed, 20);
     moved.close();
     await rawPut(name, 'sheets', { ...e01Row, [SEALED]: flipped });
     const again = new JiebangDB(name, k);
@@ -219,7 +222,7 @@ describe('review packages: the package row and one row per applicant', () => {
       fewer.applicants.map((a) => `${pkg().packageId}/${a.id}`).sort(),
     );
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(['$s', 'id', 'packageId']);
+      expect(Object.keys(row).sort()).toEqual([SEALED, 'id', 'packageId'].sort());
       const name0 = fewer.applicants[0]?.name ?? '';
       expect(JSON.stringify(row)).not.toContain(name0);
     }
@@ -360,6 +363,70 @@ describe('upgrades from earlier versions of the database', () => {
     expect(rows[0]?.bytes).toEqual(new Uint8Array([1, 2, 3]));
     expect(await db.meta.get('gathered')).toBeUndefined();
     db.close();
+  });
+
+  it('v7 → v8 reads every row sealed in format 1 (UTF-8) back and seals the text records again in format 2', async () => {
+    const k = key();
+    const name = `jb-test-${n++}`;
+    names.push(name);
+    // Written as version 7 left them: format 1, sealed here by @noble/ciphers, not by our code.
+    const seal1 = (table: string, id: string, value: unknown) => {
+      const nonce = crypto.getRandomValues(new Uint8Array(24));
+      const ad = new TextEncoder().encode(`${table}\u0000${id}`);
+      const plain = new TextEncoder().encode(encodeWire(value));
+      const box = xchacha20poly1305(deriveKeys(k).seal, nonce, ad).encrypt(plain);
+      return new Uint8Array([...nonce, ...box]);
+    };
+    const v7 = new Dexie(name);
+    for (const [v, stores] of [
+      [1, STORES.v1],
+      [2, STORES.v2],
+      [3, STORES.v3],
+      [4, {}],
+      [5, STORES.v5],
+      [6, STORES.v6],
+      [7, STORES.v7],
+    ] as const)
+      v7.version(v).stores(stores);
+    const sheets = Array.from({ length: 1200 }, (_, i) => ({
+      ...storedSheet({ ...sheet(), expertId: `E${i}` }),
+      updatedAt: '2026-11-28T08:00:00.000Z',
+    }));
+    const key1 = { id: 'signing/P/E01', secretKey: new Uint8Array([1, 2, 3]), fingerprint: 'AB' };
+    const meta = { id: 'notes', value: '评审笔记：方案先进可行。' };
+    await v7.open();
+    await v7.table('sheets').bulkPut(
+      sheets.map((r) => ({
+        id: r.id,
+        packageId: r.packageId,
+        expertId: r.expertId,
+        status: r.status,
+        $s: seal1('sheets', r.id, r),
+      })),
+    );
+    await v7.table('keys').put({ id: key1.id, $s: seal1('keys', key1.id, key1) });
+    await v7.table('meta').put({ id: meta.id, $s: seal1('meta', meta.id, meta) });
+    v7.close();
+
+    const db = new JiebangDB(name, k);
+    const back = await db.sheets.toArray();
+    expect(back).toEqual([...sheets].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.keys.get(key1.id)).toEqual(key1);
+    expect(await db.meta.get(meta.id)).toEqual(meta);
+    db.close();
+    // Text records now in format 2; the record with bytes stays in format 1.
+    const fields = new Set((await clearFieldsOfSheets(name)).map((f) => f.join()));
+    expect(fields).toEqual(new Set([SHEET_CLEAR.join()]));
+    expect(Object.keys((await rawRows(name, 'meta'))[0] ?? {}).sort()).toEqual([SEALED, 'id']);
+    expect(Object.keys((await rawRows(name, 'keys'))[0] ?? {}).sort()).toEqual([
+      SEALED_FIELD[1],
+      'id',
+    ]);
+    // A flipped byte of a record sealed again is refused, as before.
+    await flipSealedByte(name, 'sheets', sheets[7]?.id ?? '');
+    const again = new JiebangDB(name, k);
+    await expect(again.sheets.toArray()).rejects.toThrow(`sheets/${sheets[7]?.id ?? ''}`);
+    again.close();
   });
 
   it('v2 → v3 keeps a package that was stored whole, in its order', async () => {
@@ -673,8 +740,9 @@ describe('decisions, task books and gathered sheets are sealed too', () => {
     expect(back[0]?.bytes).toEqual(new Uint8Array(1000).fill(9));
     db.close();
     const rows = await rawRows(name, 'gathered');
+    // A bundle's bytes travel as base64 (ASCII): sealed in format 1, UTF-8 (middleware.ts).
     for (const row of rows)
-      expect(Object.keys(row).sort()).toEqual(['$s', 'expertId', 'id', 'packageId']);
+      expect(Object.keys(row).sort()).toEqual([SEALED_FIELD[1], 'expertId', 'id', 'packageId']);
     expect(JSON.stringify(rows)).not.toContain('方案先进可行');
   });
 });

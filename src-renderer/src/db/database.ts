@@ -95,6 +95,9 @@ export const STORES = {
   v7: { gathered: 'id, packageId, expertId' },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
+/** Rows opened and sealed again per request by the v8 upgrade (bounds its memory). */
+const RESEAL_PAGE = 500;
+
 export class JiebangDB extends Dexie {
   packages!: Table<PackageRow & Record<string, unknown>, string>;
   applicants!: Table<ApplicantRow & Record<string, unknown>, string>;
@@ -171,6 +174,21 @@ export class JiebangDB extends Dexie {
         await tx.table('gathered').bulkPut(rows);
         await meta.delete('gathered');
       });
+    // v8: sealed records in format 2 (plaintext UTF-16LE; docs/storage.md): every row of every
+    // sealed table, all in format 1 until now, is opened and sealed again, a page at a time.
+    // Format 1 rows still open (records that carry bytes stay in it), so nothing depends on this
+    // having run; it spares every later read of a text record the UTF-8 decoding.
+    this.version(8).upgrade(async (tx) => {
+      if (!this.sealKeys) return;
+      for (const name of Object.keys(CLEAR_FIELDS)) {
+        const table = tx.table(name);
+        const ids = await table.toCollection().primaryKeys();
+        for (let at = 0; at < ids.length; at += RESEAL_PAGE) {
+          const rows = await table.bulkGet(ids.slice(at, at + RESEAL_PAGE));
+          await table.bulkPut(rows.filter((r) => r !== undefined));
+        }
+      }
+    });
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
     if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
   }

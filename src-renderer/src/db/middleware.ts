@@ -1,7 +1,7 @@
 /**
  * A Dexie DBCore middleware that seals every record of the listed tables on the way in and opens
  * it on the way out. Only the listed clear fields (ids, foreign keys, status flags, blind indexes)
- * stay readable in IndexedDB; everything else is inside `$s`.
+ * stay readable in IndexedDB; everything else is inside the sealed field (`SEALED_FIELD`).
  */
 import type {
   DBCore,
@@ -11,10 +11,19 @@ import type {
   DBCoreTable,
   Middleware,
 } from 'dexie';
-import { openValue, openValues, sealValues, SealError, type SealKeys } from './seal';
+import type { Sealed } from './aead';
+import { openValues, sealValues, SealError, type SealedRecord, type SealKeys } from './seal';
 import { dbText } from '../i18n/db';
 
-export const SEALED = '$s';
+/**
+ * The field holding a row's sealed record, by format (seal.ts `sealValues`): `$s2` for format 2
+ * (plaintext UTF-16LE, text records; the sealed bytes stored as a string of code units), `$s`
+ * for format 1 (bytes) (plaintext UTF-8: records that carry
+ * bytes, and every row written before format 2, which database.ts v8 seals again).
+ */
+export const SEALED_FIELD = { 1: '$s', 2: '$s2' } as const;
+/** Where a text record is sealed. */
+export const SEALED = SEALED_FIELD[2];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,40 +47,54 @@ export function sealRecords(
 ): unknown[] {
   const parts = values.map((v) => clearPart(table, clear, v));
   const sealed = sealValues(keys, table, parts);
-  return parts.map((p, i) => ({ ...p.out, [SEALED]: sealed[i] }));
+  return parts.map((p, i) => {
+    const s = sealed[i];
+    if (!s) throw new SealError(dbText.badRecord(table));
+    return { ...p.out, [SEALED_FIELD[s.format]]: s.bytes };
+  });
 }
 
-function sealedPart(table: string, value: unknown): { id: string; sealed: Uint8Array } {
+function sealedPart(table: string, value: unknown): { id: string; sealed: SealedRecord } {
   if (!isRecord(value)) throw new SealError(dbText.badRecord(table));
-  const sealed = value[SEALED];
   const id = value['id'];
-  if (!(sealed instanceof Uint8Array) || typeof id !== 'string')
-    throw new SealError(dbText.notSealed(table, String(id)));
+  const two = value[SEALED_FIELD[2]];
+  const one = value[SEALED_FIELD[1]];
+  const sealed: SealedRecord | null =
+    typeof two === 'string'
+      ? { format: 2, bytes: two }
+      : one instanceof Uint8Array
+        ? { format: 1, bytes: one }
+        : null;
+  if (!sealed || typeof id !== 'string') throw new SealError(dbText.notSealed(table, String(id)));
   return { id, sealed };
 }
 
-export function openRecord(keys: SealKeys, table: string, value: unknown): unknown {
-  if (value === undefined || value === null) return value;
-  const { id, sealed } = sealedPart(table, value);
-  return openValue(keys, table, id, sealed);
-}
+export const openRecord = (keys: SealKeys, table: string, value: unknown): unknown =>
+  openRecords(keys, table, [value])[0];
 
-/** Opens a page of rows in one call (missing rows of getMany stay undefined). */
+/**
+ * Opens a page of rows (missing rows of getMany stay undefined): one call per format present,
+ * usually one.
+ */
 export function openRecords(keys: SealKeys, table: string, values: readonly unknown[]): unknown[] {
-  const at: number[] = [];
-  const ids: string[] = [];
-  const sealed: Uint8Array[] = [];
+  const out = [...values];
+  const pages = new Map<
+    SealedRecord['format'],
+    { at: number[]; ids: string[]; sealed: Sealed[] }
+  >();
   values.forEach((v, i) => {
     if (v === undefined || v === null) return;
-    const part = sealedPart(table, v);
-    at.push(i);
-    ids.push(part.id);
-    sealed.push(part.sealed);
+    const { id, sealed } = sealedPart(table, v);
+    const page = pages.get(sealed.format) ?? { at: [], ids: [], sealed: [] };
+    pages.set(sealed.format, page);
+    page.at.push(i);
+    page.ids.push(id);
+    page.sealed.push(sealed.bytes);
   });
-  const out = [...values];
-  if (ids.length === 0) return out;
-  const opened = openValues(keys, table, ids, sealed);
-  at.forEach((i, k) => (out[i] = opened[k]));
+  for (const [format, page] of pages) {
+    const opened = openValues(keys, table, page.ids, page.sealed, format);
+    page.at.forEach((i, k) => (out[i] = opened[k]));
+  }
   return out;
 }
 

@@ -4,12 +4,12 @@ import { encodeWire } from '../../../src-shared/wire';
 import {
   deriveKeys,
   openBytes,
-  openValue,
   openValues,
   sealBytes,
   sealReady,
   sealValues,
   SealError,
+  type SealedRecord,
 } from './seal';
 
 const keys = deriveKeys(new Uint8Array(32).fill(7));
@@ -17,6 +17,18 @@ const keys = deriveKeys(new Uint8Array(32).fill(7));
 const sealOne = (table: string, id: string, value: unknown) =>
   sealBytes(keys, table, id, new TextEncoder().encode(encodeWire(value)));
 const aad = (table: string, id: string) => new TextEncoder().encode(`${table}\u0000${id}`);
+/** A text's UTF-16LE bytes (format 2's plaintext and additional data). */
+const utf16 = (text: string) => {
+  const out = new Uint8Array(2 * text.length);
+  for (let i = 0; i < text.length; i++) {
+    out[2 * i] = text.charCodeAt(i) & 0xff;
+    out[2 * i + 1] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+};
+/** A page's sealed records as bytes (format 2 stores them as a string of code units). */
+const bytesOf = (page: readonly SealedRecord[]) =>
+  page.map((r) => (r.format === 2 ? utf16(r.bytes) : r.bytes));
 
 beforeAll(() => sealReady());
 
@@ -49,20 +61,33 @@ describe('the sealing format', () => {
     }
   });
 
-  it('gives every record of a page (sealed in one call) a fresh nonce and a buffer of its own', () => {
+  it('gives every record of a page (sealed in one call) a fresh nonce, stored as a string of its own', () => {
     const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
     const seen = new Set<string>();
     const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, value: { i } }));
-    for (const page of [sealValues(keys, 't', rows), sealValues(keys, 't', rows)])
-      page.forEach((sealed, i) => {
+    for (const page of [sealValues(keys, 't', rows), sealValues(keys, 't', rows)]) {
+      // Text records: format 2, a string of code units (a view into a shared buffer would store
+      // its neighbours' bytes too; a string is always the record's own).
+      expect(page.every((r) => r.format === 2 && typeof r.bytes === 'string')).toBe(true);
+      bytesOf(page).forEach((sealed, i) => {
         const nonce = hex(sealed.subarray(0, 24));
         expect(seen.has(nonce)).toBe(false);
         seen.add(nonce);
-        // Stored as is: a view into a shared buffer would store its neighbours' bytes too.
-        expect([sealed.byteOffset, sealed.buffer.byteLength]).toEqual([0, sealed.length]);
-        const noble = xchacha20poly1305(keys.seal, sealed.subarray(0, 24), aad('t', `r${i}`));
-        expect(new TextDecoder().decode(noble.decrypt(sealed.subarray(24)))).toBe(`{"i":${i}}`);
+        // Format 2, standard too: the text's and the additional data's UTF-16LE code units.
+        const noble = xchacha20poly1305(keys.seal, sealed.subarray(0, 24), utf16(`t\u0000r${i}`));
+        expect(noble.decrypt(sealed.subarray(24))).toEqual(utf16(`{"i":${i}}`));
       });
+    }
+    // Records with bytes: format 1, each in an ArrayBuffer of its own.
+    const withBytes = sealValues(
+      keys,
+      't',
+      rows.slice(0, 3).map((r) => ({ ...r, value: { b: new Uint8Array([r.value.i]) } })),
+    );
+    for (const r of withBytes) {
+      if (r.format !== 1) throw new Error('format 1');
+      expect([r.bytes.byteOffset, r.bytes.buffer.byteLength]).toEqual([0, r.bytes.length]);
+    }
   });
 
   it('refuses to open under another table or key, or with a flipped byte', () => {
@@ -74,41 +99,65 @@ describe('the sealing format', () => {
     expect(() => openBytes(keys, 'sheets', 'a', flipped)).toThrow(/被改动/);
   });
 
-  it('opens a page of records in one call exactly as one by one, bytes and all', () => {
+  it('seals text records in format 2 and records with bytes in format 1; a page opens as one by one', () => {
     const values = [
       { id: 'a', comment: '方案先进可行，指标可考核。', points: 18.5 },
       { id: 'b', nested: { list: [1, 2, 3], none: null }, text: 'x'.repeat(5000) },
       { id: 'c', secretKey: new Uint8Array([0, 1, 2, 255]) },
-      { id: 'd' },
+      { id: 'd', lone: '\ud800 and 𠮷' },
     ];
-    // Sealed one by one and as a page: both open the same, one by one and as a page.
-    const single = values.map((v) => ({ id: v.id, sealed: sealOne('meta', v.id, v) }));
     const paged = sealValues(
       keys,
       'meta',
       values.map((v) => ({ id: v.id, value: v })),
     );
-    const ids = values.map((v) => v.id);
+    expect(paged.map((r) => r.format)).toEqual([2, 2, 1, 2]);
+    // Each format's records as one page, and one by one.
+    for (const format of [1, 2] as const) {
+      const at = paged.flatMap((r, i) => (r.format === format ? [i] : []));
+      const ids = at.map((i) => values[i]?.id ?? '');
+      const sealed = at.map((i) => paged[i]?.bytes ?? new Uint8Array());
+      const expected = at.map((i) => values[i]);
+      expect(openValues(keys, 'meta', ids, sealed, format)).toEqual(expected);
+      expect(
+        ids.map(
+          (id, k) => openValues(keys, 'meta', [id], [sealed[k] ?? new Uint8Array()], format)[0],
+        ),
+      ).toEqual(expected);
+    }
+    // Format 1 as sealed one by one (the bytes path, what every row before format 2 is).
+    const single = values.map((v) => sealOne('meta', v.id, v));
     expect(
       openValues(
         keys,
         'meta',
-        ids,
-        single.map((r) => r.sealed),
+        values.map((v) => v.id),
+        single,
+        1,
       ),
     ).toEqual(values);
-    const page = openValues(keys, 'meta', ids, paged);
-    expect(page).toEqual(values);
-    expect(page).toEqual(paged.map((sealed, i) => openValue(keys, 'meta', ids[i] ?? '', sealed)));
     expect(openValues(keys, 'meta', [], [])).toEqual([]);
+  });
+
+  it('refuses a record relabelled to the other format, and a format 2 record of odd length', () => {
+    const [two] = bytesOf(sealValues(keys, 'sheets', [{ id: 'a', value: { n: 1 } }]));
+    const one = sealOne('sheets', 'a', { n: 1 });
+    if (!two) throw new Error('sealed');
+    expect(() => openValues(keys, 'sheets', ['a'], [two], 1)).toThrow('sheets/a');
+    expect(() => openValues(keys, 'sheets', ['a'], [one], 2)).toThrow('sheets/a');
+    expect(() => openValues(keys, 'sheets', ['a'], [two.subarray(0, two.length - 1)], 2)).toThrow(
+      'sheets/a',
+    );
   });
 
   it('opens a page whose ids are not all ASCII, and names the right record when one is moved', () => {
     const ids = ['P1/专家甲', 'P1/E02', 'P1/𠮷田', 'P1/E04'];
-    const sealed = sealValues(
-      keys,
-      'sheets',
-      ids.map((id) => ({ id, value: { id, opinion: `意见 ${id}` } })),
+    const sealed = bytesOf(
+      sealValues(
+        keys,
+        'sheets',
+        ids.map((id) => ({ id, value: { id, opinion: `意见 ${id}` } })),
+      ),
     );
     expect(openValues(keys, 'sheets', ids, sealed)).toEqual(
       ids.map((id) => ({ id, opinion: `意见 ${id}` })),
@@ -133,6 +182,7 @@ describe('the sealing format', () => {
         'sheets',
         rs.map((r) => r.id),
         rs.map((r) => r.sealed),
+        1,
       );
     expect(() => open(flipped)).toThrow('sheets/r3');
     const moved = [rows[0], { id: 'r9', sealed: rows[1]?.sealed ?? new Uint8Array() }].flatMap(

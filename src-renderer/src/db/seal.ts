@@ -14,8 +14,19 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { decodeWire, encodeWire } from '../../../src-shared/wire';
-import { adText, NONCE_BYTES as NONCE, OpenFailure, openManyAsJsonArray, sealMany } from './aead';
+import { decodeWire, encodeWire, hasWireBytes } from '../../../src-shared/wire';
+import {
+  adText,
+  NONCE_BYTES as NONCE,
+  OpenFailure,
+  openManyAsJsonArray,
+  sealMany,
+  UTF16,
+  UTF8,
+  type PlainInput,
+  type Sealed,
+  type TextForm,
+} from './aead';
 import { dbText } from '../i18n/db';
 
 let ready = false;
@@ -48,7 +59,6 @@ export interface SealKeys {
 }
 
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 
 export function deriveKeys(dataKey: Uint8Array): SealKeys {
   if (dataKey.length !== 32) throw new Error(dbText.dataKeyLength);
@@ -111,48 +121,77 @@ export function openBytes(
   }
 }
 
-export const openValue = (keys: SealKeys, table: string, id: string, sealed: Uint8Array): unknown =>
-  decodeWire(dec.decode(openBytes(keys, table, id, sealed)));
+/**
+ * A record as sealed, with the format it is in (aead.ts `TextForm`): format 1 as bytes, format 2
+ * as a string of code units (aead.ts `Sealed`).
+ */
+export type SealedRecord = { format: 1; bytes: Uint8Array } | { format: 2; bytes: string };
 
 /**
- * Seals a page of records at once (a bulk write): one pass through WebAssembly memory, each
- * record's fresh random nonce drawn there (aead.ts `sealMany`).
+ * Seals a page of records at once (a bulk write): one pass through WebAssembly memory per format,
+ * each record's fresh random nonce drawn there (aead.ts `sealMany`). A record is sealed in format
+ * 2 (UTF-16) unless it carries bytes: their base64 is ASCII, which UTF-16 would double, so such a
+ * record stays in format 1 (UTF-8). Either opens the same (`openValues`).
  */
 export function sealValues(
   keys: SealKeys,
   table: string,
   rows: readonly { id: string; value: unknown }[],
-): Uint8Array[] {
+): SealedRecord[] {
   assertReady();
-  return sealMany(
-    keys.seal,
-    rows.map((r) => ({
-      ad: adText(table, r.id),
-      text: encodeWire(r.value),
-    })),
-  );
+  const out: SealedRecord[] = [];
+  for (const { form, at, inputs } of byForm(
+    rows.map((r) => ({ ad: adText(table, r.id), text: encodeWire(r.value) })),
+  )) {
+    const sealed = sealMany(form, keys.seal, inputs);
+    at.forEach((i, k) => {
+      const bytes = sealed[k];
+      if (typeof bytes === 'string' && form.format === 2) out[i] = { format: 2, bytes };
+      else if (bytes instanceof Uint8Array && form.format === 1) out[i] = { format: 1, bytes };
+      else throw new SealError(dbText.encryptFailed);
+    });
+  }
+  return out;
 }
 
+/** The inputs of a page grouped by the form each is sealed in, with their places in the page. */
+function byForm(inputs: readonly PlainInput[]) {
+  const text = { form: UTF16, at: new Array<number>(), inputs: new Array<PlainInput>() };
+  const bytes = { form: UTF8, at: new Array<number>(), inputs: new Array<PlainInput>() };
+  inputs.forEach((input, i) => {
+    const group = hasWireBytes(input.text) ? bytes : text;
+    group.at.push(i);
+    group.inputs.push(input);
+  });
+  return [text, bytes].filter((g) => g.at.length > 0);
+}
+
+/** The form a stored record's format number names. */
+export const formOf = (format: TextForm['format']): TextForm => (format === 2 ? UTF16 : UTF8);
+
 /**
- * Opens a page of records at once (query results): one pass through WebAssembly memory, one
- * UTF-8 decode and one JSON.parse for the page (aead.ts). Same checks as `openValue`.
+ * Opens a page of records of one format at once (query results): one pass through WebAssembly
+ * memory, one decode and one JSON.parse for the page (aead.ts). Throws SealError naming the first
+ * record that does not open (wrong key, changed, or moved to another table, id or format).
  */
 export function openValues(
   keys: SealKeys,
   table: string,
   ids: readonly string[],
-  sealed: readonly Uint8Array[],
+  sealed: readonly Sealed[],
+  format: TextForm['format'] = 2,
 ): unknown[] {
   assertReady();
   let text: string;
   try {
-    text = openManyAsJsonArray(keys.seal, { table, ids, sealed });
+    text = openManyAsJsonArray(formOf(format), keys.seal, { table, ids, sealed });
   } catch (error) {
     const id = error instanceof OpenFailure ? ids[error.index] : undefined;
     if (id === undefined) throw error;
     throw cannotOpen(table, id);
   }
-  const values = decodeWire(text);
+  // A record that carries bytes is never sealed in format 2 (`sealValues`): its page is plain JSON.
+  const values: unknown = format === 2 ? JSON.parse(text) : decodeWire(text);
   if (!Array.isArray(values) || values.length !== ids.length)
     throw new SealError(dbText.badRecord(table));
   return values;

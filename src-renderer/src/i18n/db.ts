@@ -7,6 +7,8 @@ export const dbText = {
   sodiumNotReady: 'libsodium 未就绪或版本不符。 libsodium is not ready or of another version.',
   wasmOutOfMemory: 'WebAssembly 内存不足。 WebAssembly is out of memory.',
   encryptFailed: '加密失败。 Encryption failed.',
+  byteOrder:
+    '本机字节序为大端，无法读写加密记录（格式 2 为 UTF-16LE）。 This machine is big-endian: sealed records (format 2, UTF-16LE) cannot be read or written here.',
   dataKeyLength: '数据密钥长度错误。 The data key has the wrong length.',
   sealNotReady: '加密模块尚未加载（sealReady）。 The encryption module is not loaded (sealReady).',
   cannotOpen: (table: string, id: string) =>
