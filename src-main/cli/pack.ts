@@ -7,7 +7,6 @@ import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/cr
 import { ReviewPackageSchema } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
 import { buildBundleFile, fileSource } from '../crypto/bundle-files';
-import { allowHashWorker } from '../crypto/hash-worker';
 import { describeFileError, errorCode } from '../fs/errors';
 import { readPassphrase, readSigningKey } from './bundle-io';
 import { readJsonFile } from './io';
@@ -75,8 +74,6 @@ age (a passphrase handed out on paper, for example).`,
     }
     // Attachments are read as streams (hashed once while the bundle is built; the registered
     // SHA-256 is checked there): a 100 MB package is never held in memory.
-    // One run, one process: hashed on this thread (a worker's start costs what it saves).
-    allowHashWorker(false);
     const files = new Map<string, PayloadSource>();
     for (const applicant of pkg.applicants) {
       for (const a of applicant.attachments) {

@@ -5,7 +5,6 @@ import { KINDS, type OpenedBundle } from '../../src-shared/bundle/kinds';
 import { describeSubject, ROLE_LABEL } from '../../src-shared/bundle/terms';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { openBundleFile } from '../crypto/bundle-files';
-import { allowHashWorker } from '../crypto/hash-worker';
 import { ageKeyOptions, ageKeys, bundleFilePath } from './bundle-io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
@@ -62,8 +61,6 @@ failure.`,
     if (file === undefined) throw missingArguments('jiebang verify FILE');
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     // Read as a stream: a 100 MB bundle is verified in one pass with bounded memory.
-    // One run, one process: hashed on this thread (a worker's start costs what it saves).
-    allowHashWorker(false);
     const open = async (path: string) =>
       openBundleFile(await bundleFilePath(io.cwd, path), { keys });
     const result = await open(file);

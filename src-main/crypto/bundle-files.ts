@@ -5,8 +5,7 @@
  * with a blocking read or write on this thread: on a loaded machine every thread-pool round trip
  * is a wait for a core (measured: 4 MiB reads of a cached file averaging 75 ms each through the
  * pool), where the copy itself takes a millisecond. The event loop is given a turn after each
- * piece, so main keeps answering while a bundle is built. SHA-256 runs on a second thread
- * (./hash-worker.ts). The output goes under a temporary name renamed only when complete. Fresh
+ * piece, so main keeps answering while a bundle is built. The output goes under a temporary name renamed only when complete. Fresh
  * memory is what costs most on this kind of machine (touching 100 MB of new pages takes longer
  * than hashing and encrypting it): nothing here allocates in proportion to the file.
  */
@@ -23,7 +22,6 @@ import {
   type PayloadFile,
   type PayloadSource,
 } from '../../src-shared/bundle';
-import { startHashWorker } from './hash-worker';
 import { nodeCrypto } from './node-crypto';
 import { writeStreamAtomic } from '../fs/atomic-write';
 
@@ -54,8 +52,6 @@ async function* pieces(path: string): AsyncGenerator<Uint8Array> {
 /** A payload file on disk, read once when the bundle is built (hashed, encrypted, written). */
 export async function fileSource(path: string): Promise<PayloadSource> {
   const { size } = await stat(path);
-  // Hashed on a second thread while this one encrypts and writes (./hash-worker.ts).
-  startHashWorker(size);
   return { size, chunks: () => pieces(path) };
 }
 
@@ -102,7 +98,6 @@ export async function openBundleFile(
   options: Omit<OpenOptions, 'crypto'>,
 ): Promise<OpenResult> {
   const { size } = await stat(path);
-  startHashWorker(size);
   const streamed = await openBundleStream(pieces(path), { ...options, crypto: nodeCrypto, size });
   if (streamed) return streamed;
   const handle = await open(path, 'r');

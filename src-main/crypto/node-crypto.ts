@@ -6,6 +6,7 @@
  */
 import {
   createCipheriv,
+  createHash,
   createDecipheriv,
   createHmac,
   createPublicKey,
@@ -15,7 +16,6 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { sha256Hasher } from './hash-worker';
 import type { CryptoProvider } from '../../src-shared/crypto/provider';
 
 const TAG = 16;
@@ -45,8 +45,10 @@ function keyObject(publicKey: Uint8Array): KeyObject {
 
 export const nodeCrypto: CryptoProvider = {
   name: 'node:crypto',
-  // Large inputs on a second thread once it runs (./hash-worker.ts).
-  sha256: sha256Hasher,
+  sha256: () => {
+    const h = createHash('sha256');
+    return { update: (data) => void h.update(data), digest: () => asBytes(h.digest()) };
+  },
   hmacSha256: (key, message) => asBytes(createHmac('sha256', key).update(message).digest()),
   hkdfSha256: (ikm, salt, info, length) =>
     new Uint8Array(hkdfSync('sha256', ikm, salt, info, length)),
