@@ -9,6 +9,7 @@ import { Distribution } from './Distribution';
 import { GatherCard } from './GatherCard';
 import { PaperCard } from './PaperCard';
 import { RankingTable } from './RankingTable';
+import { useStaged } from '../../components/useStaged';
 import { MeetingPrint } from '../meeting/MeetingPrint';
 
 /** 组长汇总: gather the sheets, see every figure, decide, sign (the chair only, 第十二条（五）). */
@@ -56,6 +57,22 @@ export function ChairScreen() {
         : null,
     [pkg, analysis, choices, enrolment],
   );
+  // The 评分汇总表 as the worker made it: the ranking table and the chart both draw from it.
+  const table = made?.table;
+  const figures = useMemo(
+    () => (analysis && table ? { analysis, table, sheets } : null),
+    [analysis, table, sheets],
+  );
+  // The ranking paints first; the chart and the print buttons, the decision form, then the horse
+  // race comparison follow with the new figures, each a frame later in a short task (issue 22).
+  const [chart, form, race] = useStaged(figures, 3);
+  const formDesk = useMemo(
+    () =>
+      pkg && enrolment && form
+        ? chairDesk(pkg, form.analysis, choices, enrolment.expertId, new Date().toISOString())
+        : null,
+    [pkg, form, choices, enrolment],
+  );
   if (!pkg || !enrolment || !isChair) {
     return (
       <section className="screen">
@@ -64,8 +81,6 @@ export function ChairScreen() {
       </section>
     );
   }
-  // The 评分汇总表 as the worker made it: the ranking table and the chart both draw from it.
-  const table = made?.table;
   return (
     <section className="screen wide">
       <h1>{t('chair.heading')}</h1>
@@ -75,14 +90,30 @@ export function ChairScreen() {
       {desk && table ? (
         <>
           <RankingTable pkg={pkg} agg={desk.analysis.agg} table={table} />
-          <h3>{t('chair.distribution')}</h3>
-          <Distribution pkg={pkg} table={table} />
-          {sheets.length > 0 && <DecisionForm pkg={pkg} desk={desk} sheets={sheets} own={own} />}
-          <MeetingPrint
-            input={
-              sheets.length > 0 ? { pkg, agg: desk.analysis.agg, decision: desk.decision } : { pkg }
-            }
-          />
+          {chart && (
+            <>
+              <h3>{t('chair.distribution')}</h3>
+              <Distribution pkg={pkg} table={chart.table} />
+            </>
+          )}
+          {form && formDesk && form.sheets.length > 0 && (
+            <DecisionForm
+              pkg={pkg}
+              desk={formDesk}
+              sheets={form.sheets}
+              own={own}
+              comparison={race !== null}
+            />
+          )}
+          {form && formDesk && (
+            <MeetingPrint
+              input={
+                form.sheets.length > 0
+                  ? { pkg, agg: formDesk.analysis.agg, decision: formDesk.decision }
+                  : { pkg }
+              }
+            />
+          )}
         </>
       ) : (
         <p className="note" aria-busy="true">

@@ -17,11 +17,14 @@ export function DecisionForm({
   desk,
   sheets,
   own,
+  comparison,
 }: {
   pkg: ReviewPackage;
   desk: Desk;
   sheets: readonly ScoreSheet[];
   own: ScoreSheet | null;
+  /** Whether to draw the horse race comparison yet (the desk mounts it a frame later). */
+  comparison: boolean;
 }) {
   const t = useT();
   const setChoices = useChair((s) => s.setChoices);
@@ -35,7 +38,7 @@ export function DecisionForm({
       <ReasonsFields pkg={pkg} agg={agg} choices={choices} update={update} />
       <RecommendedFields pkg={pkg} desk={desk} decision={decision} update={update} />
       <OpinionFields pkg={pkg} choices={choices} decision={decision} update={update} />
-      {race && (
+      {race && comparison && (
         <HorseRaceComparison
           pkg={pkg}
           agg={agg}
