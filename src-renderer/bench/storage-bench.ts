@@ -6,6 +6,7 @@ import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { JiebangDB } from '../src/db/database';
 import { getAttachment, putAttachment } from '../src/db/repo';
+import { benchRecord } from './bench-record';
 
 interface Figures {
   writeMs: number;
@@ -17,23 +18,7 @@ async function records(encrypted: boolean, n: number): Promise<Figures> {
   const name = `bench-${encrypted ? 'enc' : 'plain'}-${Date.now()}`;
   const db = new JiebangDB(name, encrypted ? crypto.getRandomValues(new Uint8Array(32)) : null);
   await db.open();
-  const rows = Array.from({ length: n }, (_, i) => ({
-    id: `P${i % 10}/E${i}`,
-    packageId: `P${i % 10}`,
-    expertId: `E${i}`,
-    status: 'draft' as const,
-    sheet: {
-      scores: [
-        {
-          applicantId: 'A01',
-          criteria: [
-            { criterionId: 'C1', points: i % 20, comment: '方案先进可行，指标可考核。'.repeat(4) },
-          ],
-          overallOpinion: '建议支持',
-        },
-      ],
-    },
-  }));
+  const rows = Array.from({ length: n }, (_, i) => benchRecord(i));
   let t = performance.now();
   await db.transaction('rw', db.sheets, () => db.sheets.bulkPut(rows));
   const writeMs = performance.now() - t;

@@ -4,27 +4,9 @@
  * the figures are IndexedDB's own cost of each form, plus the JavaScript conversions each form
  * needs on the way in and out of WebAssembly memory.
  */
+import { benchRecord } from './bench-record';
 
-/** The bench's record (the storage suite's sheet row). */
-function record(i: number) {
-  return {
-    id: `P${i % 10}/E${i}`,
-    packageId: `P${i % 10}`,
-    expertId: `E${i}`,
-    status: 'draft',
-    sheet: {
-      scores: [
-        {
-          applicantId: 'A01',
-          criteria: [
-            { criterionId: 'C1', points: i % 20, comment: '方案先进可行，指标可考核。'.repeat(4) },
-          ],
-          overallOpinion: '建议支持',
-        },
-      ],
-    },
-  };
-}
+const record = benchRecord;
 
 const SEAL_OVERHEAD = 24 + 16;
 const encoder = new TextEncoder();
