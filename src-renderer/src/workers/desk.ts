@@ -27,6 +27,7 @@ import { isStringKey, type StringKey } from '../i18n/strings';
 import { deskView, type DeskView } from '../workflows/desk';
 import {
   markJudged,
+  mergeGathered,
   verifySheetFiles,
   type AcceptedSheet,
   type GatherResult,
@@ -221,17 +222,10 @@ function viewOf(
   desk: DeskSheets,
   imported: readonly { expertId: string; sheet: ScoreSheet }[],
 ): DeskView {
-  const merged = new Map<string, { expertId: string; sheet: ScoreSheet }>();
-  for (const k of desk.known) {
-    if (k.judged) markJudged(k.sheet, pkg.packageId);
-    merged.set(k.expertId, k);
-  }
-  for (const a of imported) {
-    markJudged(a.sheet, pkg.packageId);
-    merged.set(a.expertId, a);
-  }
-  // In the experts' id order, as the page's merge keeps them.
-  const gathered = [...merged.values()].sort((a, b) => (a.expertId < b.expertId ? -1 : 1));
+  for (const k of desk.known) if (k.judged) markJudged(k.sheet, pkg.packageId);
+  for (const a of imported) markJudged(a.sheet, pkg.packageId);
+  // Merged as the page merges them (`mergeGathered`).
+  const gathered = mergeGathered<{ expertId: string; sheet: ScoreSheet }>(desk.known, imported);
   return deskView(pkg, gathered, desk.own, desk.paper);
 }
 

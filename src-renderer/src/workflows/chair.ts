@@ -20,7 +20,13 @@ import {
 } from '../db/repo';
 import type { Deps, SaveFile } from './deps';
 import { buildPanelZip, type DeskView } from './desk';
-import { markJudged, verifySheetFiles, type GatherResult, type ImportOutcome } from './gather';
+import {
+  markJudged,
+  mergeGathered,
+  verifySheetFiles,
+  type GatherResult,
+  type ImportOutcome,
+} from './gather';
 import { loadPaperSheets } from './paper';
 import { exportSigned, type ExportOutcome, type SigningAudit } from './signing';
 
@@ -83,10 +89,8 @@ export async function importSheets(
     },
   );
   if (!options.known) return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
-  const merged = new Map(options.known.map((g) => [g.expertId, g]));
-  for (const g of rows) merged.set(g.expertId, g);
   return {
-    gathered: [...merged.values()].sort((a, b) => (a.expertId < b.expertId ? -1 : 1)),
+    gathered: mergeGathered(options.known, rows),
     outcomes,
     ...(view ? { view } : {}),
   };

@@ -51,6 +51,20 @@ export const markJudged = (sheet: ScoreSheet, packageId: string): void => {
 export const wasJudged = (sheet: ScoreSheet, packageId: string): boolean =>
   judged.get(sheet) === packageId;
 
+/**
+ * The desk's gathered sheets after an import: those held before with the new ones over them (one
+ * per expert, the newer wins), in the experts' id order — as the page keeps them (`importSheets`)
+ * and as the desk's worker aggregates them.
+ */
+export function mergeGathered<T extends { expertId: string }>(
+  known: readonly T[],
+  added: readonly T[],
+): T[] {
+  const merged = new Map(known.map((g) => [g.expertId, g]));
+  for (const g of added) merged.set(g.expertId, g);
+  return [...merged.values()].sort((a, b) => (a.expertId < b.expertId ? -1 : 1));
+}
+
 /** A sheet bundle the desk takes: submitted, and valid against the rubric to the cell. */
 function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
   if (sheet.status !== 'submitted') return message('chair.notSubmitted');
