@@ -311,12 +311,13 @@ describe('the draft', () => {
   });
 });
 
-/** A round signed here, its panel's result (signed with `chair`) taken in, approved on 2026-09-29. */
-async function approvedRound() {
-  const deps = freshDeps();
-  const main = await fakeMain();
-  const chair = generateSigningKey();
-  const { round } = await signedRound(deps, main);
+/** The panel's result for `round`, signed with `chair`, taken in; then approved on 2026-09-29. */
+async function panelApproved(
+  deps: ReturnType<typeof freshDeps>,
+  main: Main,
+  round: Awaited<ReturnType<typeof signedRound>>['round'],
+  chair: ReturnType<typeof generateSigningKey>,
+) {
   await take(
     deps,
     main,
@@ -324,6 +325,15 @@ async function approvedRound() {
     await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
   );
   await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+}
+
+/** A round signed here, its panel's result (signed with `chair`) taken in, approved on 2026-09-29. */
+async function approvedRound() {
+  const deps = freshDeps();
+  const main = await fakeMain();
+  const chair = generateSigningKey();
+  const { round } = await signedRound(deps, main);
+  await panelApproved(deps, main, round, chair);
   return { deps, main, chair, round };
 }
 
@@ -482,13 +492,7 @@ describe('taking bundles in', () => {
     const { round } = await signedRound(deps, main);
     const early = await take(deps, main, 'early.jbx', await taskBookBundle(finalTaskBook(), chair));
     expect(reason(early)).toContain('尚未审定');
-    await take(
-      deps,
-      main,
-      'panel.jbx',
-      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
-    );
-    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+    await panelApproved(deps, main, round, chair);
     const stolen = await take(
       deps,
       main,
