@@ -198,7 +198,7 @@ describe('bureau channels (issue 18)', { timeout: 300_000 }, () => {
       purpose: '评榜实地考察',
       sites: [{ name: '采出水处理站', address: '' }],
       team: [{ id: 'I01', name: '李检查', role: 'leader' }],
-      checklist: [],
+      checklist: ['技术需求真实存在'],
       reportTo: { name: '市科技局', ageRecipient: key.ageRecipient },
       issuedOn: '2026-09-02',
       dueBy: '2026-09-30',
@@ -225,6 +225,14 @@ describe('bureau channels (issue 18)', { timeout: 300_000 }, () => {
         assignment,
       }),
     ).toContain('口令不正确');
+    // Main applies the checklist rule too: an empty list is refused, not signed as the template.
+    expect(
+      await failure(h, 'bureau:sign-assignment', {
+        profileId,
+        passphrase: PASS,
+        assignment: { ...assignment, assignmentId: 'ASG-3', checklist: [] },
+      }),
+    ).toContain('考察任务须列明至少一项检查项（第十二条（一）（二））');
   });
 
   it('reads the sample’s workbooks into the lists packageFromGrids makes the sample from; exports the round’s workbook; renders a notice', async () => {

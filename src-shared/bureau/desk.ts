@@ -28,6 +28,7 @@ import { ageEncrypt } from '../crypto/age';
 import { fingerprint, formatFingerprint, publicKeyOf, publicKeyToPem } from '../crypto/keys';
 import { sha256HexWith, type CryptoProvider } from '../crypto/provider';
 import type { ReadResult } from '../io';
+import { assignmentChecklist, describeChecklistProblem } from '../inspection/checklist';
 import type { ReviewPackage } from '../model';
 import { checkReviewPackage, hasBlocking, type Finding } from '../rules';
 import type { SignedPackage } from './ingest';
@@ -373,6 +374,10 @@ export type AssignmentSignResult =
  */
 export async function signAssignment(input: AssignmentSignInput): Promise<AssignmentSignResult> {
   const { crypto, assignment: a, secretKey, trust } = input;
+  // The checklist by the one rule every door applies (an empty list is refused, not read as the
+  // template): the desk judges it before asking main to sign, the command line only here.
+  const checklist = assignmentChecklist(a.checklist, a.subject.type);
+  if (!checklist.ok) return { ok: false, reason: describeChecklistProblem(checklist.problem) };
   const fp = fingerprint(publicKeyOf(secretKey));
   if (trust.bureauFingerprint && trust.bureauFingerprint !== fp)
     return {

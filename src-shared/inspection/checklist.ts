@@ -154,3 +154,19 @@ export function assignmentChecklist(
         : { kind: 'list', message: issue?.message ?? '' },
   };
 }
+
+/**
+ * The refusal of a checklist in the measures' words, for the doors that answer in Chinese text
+ * (`signAssignment`: the command line and main); the desk words the same problem in the screen's
+ * language from its `ChecklistProblem`.
+ */
+export function describeChecklistProblem(p: ChecklistProblem): string {
+  switch (p.kind) {
+    case 'empty':
+      return `考察任务须列明至少一项检查项（${p.article}），未签发`;
+    case 'item':
+      return `检查项第 ${p.item} 项：${p.message}，未签发`;
+    case 'list':
+      return `检查项：${p.message}，未签发`;
+  }
+}

@@ -41,6 +41,7 @@ import {
   stageOf,
   type BureauApi,
 } from '../../src-renderer/src/workflows/bureau';
+import { WorkflowError } from '../../src-renderer/src/workflows/deps';
 import { samplePanelBundle } from '../fixtures/panel';
 
 const LISTS = 'resources/templates/sample';
@@ -375,5 +376,46 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     ]);
     expect(viaDesk.bundle.document.checklist).toEqual(rule.ok && rule.items);
     expect(viaCli.bundle.document.checklist).toEqual(viaDesk.bundle.document.checklist);
+
+    // An empty checklist: refused at both doors with the article, nothing signed or kept (before,
+    // the command line signed it and the team's laptop read it as the template).
+    const emptyDesk = await issueAssignment(db, api, {
+      ...common,
+      packageId: 'KLMY-2026-JB-001',
+      site: '采出水处理站',
+      team: '李检查',
+      dueBy: '2026-09-30',
+      checklist: [],
+      now: new Date('2026-09-02T09:00:00+08:00'),
+    }).then(
+      () => 'signed',
+      (error: unknown) =>
+        error instanceof WorkflowError ? say('zh', error.reason) : String(error),
+    );
+    const emptyJson = join(dir, 'assignment-empty.json');
+    const document = viaCli.bundle.document;
+    await writeFile(
+      emptyJson,
+      JSON.stringify({ ...document, assignmentId: 'ASG-EMPTY', checklist: [] }),
+    );
+    const emptyCli = await run(
+      'inspection',
+      'assign',
+      emptyJson,
+      '--key',
+      'resources/sample/keys/bureau-signing.key',
+      '-o',
+      join(dir, 'assignment-empty.jbx'),
+      '--data',
+      join(dir, 'cli-assign'),
+    );
+    expect(emptyDesk).toBe('考察任务须列明至少一项检查项（第十二条（一）（二）），未签发');
+    expect(emptyCli.code).not.toBe(0);
+    expect(emptyCli.err).toContain(emptyDesk);
+    expect(await readdir(dir)).not.toContain('assignment-empty.jbx');
+    expect(await readdir(join(dir, 'cli-assign', 'inspections', 'assignments'))).toEqual([
+      `${document.assignmentId}.jbx`,
+    ]);
+    expect((await listRounds(db))[0]?.assignments).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { withExifTime } from '../../src-shared/inspection/test-helpers';
+import { CHECKLIST_TEMPLATES } from '../../src-shared/inspection/checklist';
 import { expect, test } from './fixtures';
 import { InspectionPage } from './pages/inspection';
 import { sh, verifyWithStandardTools } from '../fixtures/standard-tools';
@@ -57,7 +58,8 @@ const assignment = (id: string) => ({
     { id: 'I31', name: '李检查', role: 'leader' },
     { id: 'I32', name: '王核验', role: 'member' },
   ],
-  checklist: [],
+  // As the bureau's desk prefills it: the demand template's items (an empty list is refused).
+  checklist: [...CHECKLIST_TEMPLATES.demand.items],
   reportTo: { name: '克拉玛依市科学技术局', ageRecipient: BUREAU_RECIPIENT },
   issuedOn: ISSUED,
   dueBy: DUE,
@@ -121,7 +123,7 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
     '榜单 D-2026-31',
     '批次R-2026-3',
     '克拉玛依石化污水处理场（克拉玛依市独山子区）',
-    '评榜：技术需求实地考察（第十二条（一）（二），4 项）',
+    '考察任务所附清单（4 项）',
     `${ISSUED}，报告截止 ${DUE}`,
     '克拉玛依市科学技术局',
   ])

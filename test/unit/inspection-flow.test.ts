@@ -20,6 +20,7 @@ import { buildBundle, openBundle, type InspectionAssignment } from '../../src-sh
 import { generateSigningKey, type SigningKeyPair } from '../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../src-shared/crypto/noble';
 import { withExifTime } from '../../src-shared/inspection/test-helpers';
+import { CHECKLIST_TEMPLATES } from '../../src-shared/inspection/checklist';
 import { renderJob } from '../../src-main/pdf/jobs';
 import { runForTest } from '../../src-main/cli/run-for-test';
 import { sh, verifyWithStandardTools } from '../fixtures/standard-tools';
@@ -55,7 +56,8 @@ function assignment(id: string): InspectionAssignment {
       { id: 'I01', name: '李检查', role: 'leader' },
       { id: 'I02', name: '王核验', role: 'member' },
     ],
-    checklist: [],
+    // As the bureau's desk prefills it: the demand template's items (an empty list is refused).
+    checklist: [...CHECKLIST_TEMPLATES.demand.items],
     reportTo: { name: '克拉玛依市科学技术局', ageRecipient: BUREAU_RECIPIENT },
     issuedOn: '2026-12-10',
     dueBy: '2026-12-20',
