@@ -115,6 +115,22 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   await expect(timeline).toContainText('里程碑 P2 经费：暂缓拨付');
   await expect(award.money).toContainText('暂缓 400 万元');
 
+  // The signed assessment re-opened with its evidence, its reason amended, signed again under its
+  // own id: it replaces the first (one assessment in the list), and the bundle still verifies.
+  await award.reopen('MA-P2-1');
+  await expect(award.message).toContainText('已重新打开考核表 MA-P2-1（证明材料 1 份）');
+  const card = award.card('assessment');
+  await expect(card.getByTestId('award-reopened')).toContainText('正在修改已签署的考核表 MA-P2-1');
+  await expect(card.getByTestId('indicator-2').getByLabel('完成情况')).toHaveValue('3.1 mg/L');
+  await expect(card.getByTestId('indicator-1').getByLabel('完成情况')).toBeFocused();
+  await expect(card).toContainText('test-report.pdf');
+  await award.holdBecause('出水悬浮物未达到任务书指标，整改并经第三方复测后再拨付');
+  const amended = await award.signAndExport('assessment', 'MA-P2-1');
+  const reverified = jiebang('verify', amended);
+  expect(reverified).toContain('✓ 全部校验通过');
+  await expect(award.signed.filter({ hasText: '里程碑考核 P2' })).toHaveCount(1);
+  await expect(card.getByTestId('award-reopened')).toHaveCount(0);
+
   // 延期 requested 20 calendar days before the end: refused, citing 第十九条.
   await award.requestExtension({
     requestedOn: shift(end, -20),

@@ -4,7 +4,11 @@
  * profile's database (stores/deps.ts), as the other screens' stores do; screens never hold it.
  */
 import { create } from 'zustand';
-import type { AwardDocument, TimelineInspection } from '../../../src-shared/award';
+import type {
+  AwardDocument,
+  MilestoneAssessmentForm,
+  TimelineInspection,
+} from '../../../src-shared/award';
 import type { MilestoneAssessment, TaskBook } from '../../../src-shared/model';
 import { message, type Message } from '../i18n/strings';
 import {
@@ -18,6 +22,7 @@ import {
   type AwardSigner,
   type StoredAward,
 } from '../workflows/award';
+import { reopenAssessment } from '../workflows/award-evidence';
 import { inspectionsOnTimeline } from '../workflows/award-inspections';
 import { problemOf } from '../workflows/deps';
 import { actor, currentDeps, saveFile } from './deps';
@@ -33,6 +38,13 @@ interface AwardState {
   chairRace: MilestoneAssessment[];
   /** The inspection reports kept here about the task book's project (第十四条). */
   inspections: TimelineInspection[];
+  /**
+   * A signed assessment re-opened with its evidence files (`reopenAssessment`): the assessment card
+   * shows it to amend and sign again under the same id; null for a new assessment.
+   */
+  reopened: { doc: MilestoneAssessmentForm; files: ReadonlyMap<string, Uint8Array> } | null;
+  /** Re-opens a kept assessment; a file gone from the device or altered is named (`error`). */
+  reopen: (assessmentId: string) => Promise<void>;
   /** What was done, or why it was refused: shown in the user's language (`useSay`). */
   message: Message | null;
   error: Message | null;
@@ -57,6 +69,7 @@ export const useAward = create<AwardState>()((set, get) => ({
   signers: [],
   chairRace: [],
   inspections: [],
+  reopened: null,
   message: null,
   error: null,
   load: async (packageId) => {
@@ -69,7 +82,7 @@ export const useAward = create<AwardState>()((set, get) => ({
       chairRaceEntries(db),
       book ? inspectionsOnTimeline(db, book) : Promise.resolve([]),
     ]);
-    set({ loaded: true, books, book, awards, signers, chairRace, inspections });
+    set({ loaded: true, books, book, awards, signers, chairRace, inspections, reopened: null });
   },
   enrol: async (role, name) => {
     try {
@@ -91,9 +104,32 @@ export const useAward = create<AwardState>()((set, get) => ({
       const signed = await withProgress({ text: label }, () =>
         signAward(db, { ...input, tb, actor: actor() }),
       );
-      set({ awards: await awardsOf(db, tb.taskBookId), signers: await awardSigners(db) });
+      set({
+        awards: await awardsOf(db, tb.taskBookId),
+        signers: await awardSigners(db),
+        ...(input.document.type === 'assessment' ? { reopened: null } : {}),
+      });
       const saved = await saveFile({ name: signed.name, bytes: signed.bytes });
       if (saved.saved) set({ message: message('award.exported', { name: saved.name }) });
+    } catch (e) {
+      set({ error: problemOf(e) });
+    }
+  },
+  reopen: async (assessmentId) => {
+    const tb = get().book;
+    if (!tb) return;
+    set({ message: null, error: null });
+    try {
+      const { db } = currentDeps();
+      const kept = await reopenAssessment(db, tb.taskBookId, assessmentId);
+      if (!kept) {
+        set({ error: message('award.notKept', { id: assessmentId }) });
+        return;
+      }
+      set({
+        reopened: { doc: kept.document.doc, files: kept.files },
+        message: message('award.reopened', { id: assessmentId, n: kept.files.size }),
+      });
     } catch (e) {
       set({ error: problemOf(e) });
     }

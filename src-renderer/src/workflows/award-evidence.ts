@@ -95,7 +95,10 @@ export async function reopenAssessment(
   db: JiebangDB,
   taskBookId: string,
   assessmentId: string,
-): Promise<{ document: AwardDocument; files: Map<string, Uint8Array> } | null> {
+): Promise<{
+  document: Extract<AwardDocument, { type: 'assessment' }>;
+  files: Map<string, Uint8Array>;
+} | null> {
   const row = KeptAssessmentSchema.safeParse(await db.awards.get(`${taskBookId}/${assessmentId}`));
   if (!row.success) return null;
   const doc = row.data.award.document.doc;

@@ -152,6 +152,14 @@ export class AwardPage {
     );
   }
 
+  /** Re-opens a signed assessment from the list of signed documents (重新打开). */
+  async reopen(assessmentId: string): Promise<void> {
+    await this.page
+      .getByTestId('award-signed')
+      .getByRole('button', { name: `重新打开考核表 ${assessmentId}` })
+      .click();
+  }
+
   /** The assessment's overall verdict (通过, 未通过). */
   get overall() {
     return this.card('assessment').getByTestId('award-overall');

@@ -33,28 +33,49 @@ const EFFECTS: readonly TrancheEffect[] = ['released', 'held', 'reduced'];
 const safeName = (name: string, n: number) =>
   `evidence/${n}-${name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '')}`.slice(0, 109);
 
-export function AssessmentCard({ tb }: { tb: TaskBook }) {
+type Evidence = { name: string; path: string; bytes: Uint8Array };
+
+/** The evidence a re-opened assessment registered, with the bytes kept on the device. */
+function keptEvidence(kept: Kept | null): Evidence[] {
+  if (!kept) return [];
+  return kept.doc.evidence.flatMap((e) => {
+    const bytes = kept.files.get(e.path);
+    return bytes ? [{ name: e.name, path: e.path, bytes }] : [];
+  });
+}
+
+type Kept = NonNullable<ReturnType<typeof useAward.getState>['reopened']>;
+
+/**
+ * A new assessment, or `kept`: a signed one re-opened with its evidence (the store's `reopened`),
+ * amended and signed again under its own id.
+ */
+export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept | null }) {
   const t = useT();
   const onTimeline = useOnTimeline();
   const signers = useAward((s) => s.signers);
   const done = useAward((s) => s.awards.filter((a) => a.document.type === 'assessment').length);
-  const [milestoneId, setMilestoneId] = useState(tb.milestones[0]?.id ?? '');
-  const milestone = tb.milestones.find((m) => m.id === milestoneId);
-  const [rows, setRows] = useState<IndicatorResult[]>(() =>
-    (milestone?.indicators ?? []).map(rowOf),
+  const [milestoneId, setMilestoneId] = useState(
+    kept?.doc.milestoneId ?? tb.milestones[0]?.id ?? '',
   );
-  const [effect, setEffect] = useState<TrancheEffect>('held');
-  const [released, setReleased] = useState('0');
-  const [reason, setReason] = useState('');
-  const [assessedOn, setAssessedOn] = useState(today());
-  const [approvedOn, setApprovedOn] = useState(today());
-  const [evidence, setEvidence] = useState<{ name: string; path: string; bytes: Uint8Array }[]>([]);
+  const milestone = tb.milestones.find((m) => m.id === milestoneId);
+  const [rows, setRows] = useState<IndicatorResult[]>(
+    () => kept?.doc.indicators ?? (milestone?.indicators ?? []).map(rowOf),
+  );
+  const [effect, setEffect] = useState<TrancheEffect>(
+    kept && !kept.doc.passed ? kept.doc.effect : 'held',
+  );
+  const [released, setReleased] = useState(kept?.doc.released ?? '0');
+  const [reason, setReason] = useState(kept?.doc.reason ?? '');
+  const [assessedOn, setAssessedOn] = useState(kept?.doc.assessedOn ?? today());
+  const [approvedOn, setApprovedOn] = useState(kept?.doc.approvedOn ?? today());
+  const [evidence, setEvidence] = useState<Evidence[]>(() => keptEvidence(kept));
   const [evidenceError, setEvidenceError] = useState<string | null>(null);
   const passed = rows.length > 0 && rows.every((r) => r.passed);
   const names = (role: string) => signers.filter((s) => s.role === role).map((s) => s.name);
   const raw = {
     formatVersion: 1,
-    assessmentId: `MA-${milestoneId}-${done + 1}`,
+    assessmentId: kept?.doc.assessmentId ?? `MA-${milestoneId}-${done + 1}`,
     taskBookId: tb.taskBookId,
     milestoneId,
     ...(milestone?.applicantId ? { applicantId: milestone.applicantId } : {}),
@@ -83,9 +104,15 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
   return (
     <div className="card" data-testid="award-assessment">
       <h2>{t('award.assessment')}</h2>
+      {kept && (
+        <p className="note" data-testid="award-reopened">
+          {t('award.reopenedNote', { id: kept.doc.assessmentId })}
+        </p>
+      )}
       <Field label={t('award.milestone')}>
         <select
           value={milestoneId}
+          disabled={kept !== null}
           onChange={(e) => {
             setMilestoneId(e.target.value);
             const m = tb.milestones.find((x) => x.id === e.target.value);
@@ -117,6 +144,8 @@ export function AssessmentCard({ tb }: { tb: TaskBook }) {
               <td>
                 <input
                   aria-label={t('award.result')}
+                  // A re-opened assessment takes the keyboard to its first result to amend.
+                  autoFocus={kept !== null && i === 0}
                   value={r.result}
                   onChange={(e) => setRow(i, { result: e.target.value })}
                 />

@@ -24,7 +24,7 @@ export function AwardScreen() {
   const profileId = useProfile()?.id;
   const pkg = useReview((s) => s.pkg);
   const loadReview = useReview((s) => s.load);
-  const { loaded, book, awards, inspections, message, error, load } = useAward();
+  const { loaded, book, awards, inspections, reopened, message, error, load } = useAward();
   useEffect(() => {
     void loadReview();
   }, [profileId, loadReview]);
@@ -60,7 +60,7 @@ export function AwardScreen() {
       <TimelineCard timeline={timeline} />
       <SignersCard />
       <SignedList />
-      <AssessmentCard tb={book} />
+      <AssessmentCard key={reopened?.doc.assessmentId ?? 'new'} tb={book} kept={reopened} />
       {book.isHorseRace && <RaceCard tb={book} />}
       <ChangeCard tb={book} />
       <ExtensionCard key={timeline.periodEnd} tb={book} periodEnd={timeline.periodEnd} />

@@ -16,6 +16,24 @@ function titleOf(a: StoredAward, t: ReturnType<typeof useT>): string {
   }
 }
 
+/** Re-opens a signed assessment with its evidence in the assessment card, to amend and sign again. */
+function ReopenButton({ id }: { id: string }) {
+  const t = useT();
+  const reopen = useAward((s) => s.reopen);
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        aria-label={t('award.reopenLabel', { id })}
+        onClick={() => void reopen(id)}
+      >
+        {t('award.reopen')}
+      </button>
+    </>
+  );
+}
+
 export function SignedList() {
   const t = useT();
   const awards = useAward((s) => s.awards);
@@ -31,6 +49,9 @@ export function SignedList() {
               {titleOf(a, t)} · {a.signedAt.slice(0, 10)} ·{' '}
               {a.signers.map((s) => s.name).join(t('common.listSep'))} ·{' '}
               <code>{a.manifestSha256.slice(0, 16)}</code>
+              {a.document.type === 'assessment' && (
+                <ReopenButton id={a.document.doc.assessmentId} />
+              )}
             </li>
           ))}
         </ul>
