@@ -7,6 +7,7 @@ import { FormDocument } from './form-document';
 import { ScoreSheetDocument } from './sheet-document';
 import { prepareFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
+import { qrPath } from './qr';
 import { InspectionReportDocument, type InspectionPdfInput } from './inspection-document';
 
 /** The inspection report (实地考察报告), A4, with its photos and every signer's block. */
@@ -18,11 +19,7 @@ export async function renderInspectionPdf(input: InspectionPdfInput): Promise<Ui
 export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
   await prepareFonts();
   const hash = taskBookCode(tb);
-  const qr = await QRCode.toDataURL(taskBookQrText(tb), {
-    errorCorrectionLevel: 'M',
-    margin: 1,
-    width: 240,
-  });
+  const qr = qrPath(taskBookQrText(tb));
   // The component returns the <Document> element itself, as renderToBuffer wants it.
   const buffer = await renderToBuffer(TaskBookDocument({ tb, hash, qr }));
   return new Uint8Array(buffer);
