@@ -4,7 +4,8 @@
  * row a rectangle. Drawn as a path the PDF needs no PNG made, decoded again and deflated again
  * (issue 22), and prints sharp at any size.
  */
-import QRCode from 'qrcode';
+// The encoder alone (qrcode-core.d.ts): the package's main module also loads its renderers.
+import { create } from 'qrcode/lib/core/qrcode.js';
 
 export interface QrPath {
   /** Width and height of the symbol with its quiet zone, in modules (the path's view box). */
@@ -17,7 +18,7 @@ export interface QrPath {
 const MARGIN = 1;
 
 export function qrPath(text: string): QrPath {
-  const { size, data } = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  const { size, data } = create(text, { errorCorrectionLevel: 'M' }).modules;
   const parts: string[] = [];
   for (let row = 0; row < size; row++) {
     let col = 0;

@@ -1,5 +1,4 @@
 import { renderToBuffer } from '@react-pdf/renderer';
-import QRCode from 'qrcode';
 import type { ReviewPackage, ScoreSheet, TaskBook } from '../../src-shared/model';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import type { FormLayout } from '../../src-shared/meeting';
@@ -38,6 +37,8 @@ export async function renderScoreSheetPdf(
 /** A form of the meeting pack (src-shared/meeting), with its verification code's QR. */
 export async function renderFormPdf(layout: FormLayout): Promise<Uint8Array> {
   await prepareFonts();
+  // Loaded here: the task book draws its QR code from the encoder alone (qr.ts).
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toDataURL(layout.qrText, {
     errorCorrectionLevel: 'M',
     margin: 1,
