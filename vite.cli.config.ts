@@ -19,6 +19,20 @@ export default defineConfig({
       'fflate',
       'decimal.js',
       'nzh',
+      // The PDF render's react-pdf, bundled so that its text engine's import of the en-US
+      // hyphenator resolves to the stand-in below (fonts.ts registers the line breaking every
+      // document uses); the rest of react-pdf (fonts, pdfkit, yoga) stays in node_modules.
+      '@react-pdf/renderer',
+      '@react-pdf/layout',
+      '@react-pdf/textkit',
+    ],
+  },
+  resolve: {
+    alias: [
+      {
+        find: /^@react-pdf\/hyphenate\/en-us$/,
+        replacement: resolve(import.meta.dirname, 'src-main/pdf/no-builtin-hyphenation.ts'),
+      },
     ],
   },
   build: {

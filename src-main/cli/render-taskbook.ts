@@ -4,7 +4,6 @@ import { TaskBookSchema } from '../../src-shared/model';
 import { capLines } from '../../src-shared/io';
 import { checkTaskBook } from '../../src-shared/rules';
 import { describeSchemaIssues } from '../../src-shared/scoring';
-import { renderJob } from '../pdf/jobs';
 import { taskBookCode } from '../../src-shared/taskbook';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
@@ -38,6 +37,11 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     const tb = values.draft ? { ...parsed.data, status: 'draft' as const } : parsed.data;
     for (const f of checkTaskBook(tb))
       io.err(`${f.severity === 'blocking' ? '✗' : '!'} ${f.message}\n`);
+    // React and react-pdf's reconciler (loaded from node_modules, not bundled) pick their
+    // production builds by NODE_ENV as they load: set it, unless given, before the PDF stack is
+    // imported (issue 22; the PDF worker gets the same, src-main/pdf/pool.ts).
+    process.env.NODE_ENV ??= 'production';
+    const { renderJob } = await import('../pdf/jobs');
     const { bytes: pdf, missing } = await renderJob({ kind: 'taskbook', tb });
     if (missing.length > 0)
       io.err(

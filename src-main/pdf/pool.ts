@@ -40,6 +40,18 @@ interface Pending {
 export const PDF_YOUNG_GENERATION_MB = 192;
 
 /**
+ * The worker's environment: NODE_ENV `production` unless the app runs with one set (development,
+ * tests). React and react-pdf's reconciler are loaded from node_modules, not bundled, so a
+ * build-time `define` cannot reach them: each picks its development or production build by
+ * reading NODE_ENV as it loads, and with none set a packaged app's worker ran React's development
+ * build (issue 22).
+ */
+const workerEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'production',
+});
+
+/**
  * @param entry the built worker file (out/main/pdf-worker.js, out/node/pdf-worker.mjs), or the
  *   TypeScript source with `execArgv: ['--import', 'tsx']` in tests.
  */
@@ -58,6 +70,7 @@ export function createPdfWorker(entry: string, execArgv: string[] = []): PdfRend
   const start = (): Worker => {
     const w = new Worker(entry, {
       execArgv,
+      env: workerEnv(),
       resourceLimits: { maxYoungGenerationSizeMb: PDF_YOUNG_GENERATION_MB },
     });
     w.on('message', (message: unknown) => {

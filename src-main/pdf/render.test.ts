@@ -1,11 +1,13 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
 import { missingGlyphs, needsFallback, prepareFonts } from './fonts';
 import { assertOnlyEmbeddedFonts, sh, words } from './pdf-checks';
-import { taskBookCode } from '../../src-shared/taskbook';
+import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
 import { fmtMoney } from '../../src-shared/money';
 import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
@@ -97,6 +99,28 @@ describe('task book PDF', () => {
     expect(sh('qpdf', ['--check', path])).toContain('No syntax or stream encoding errors');
     expect(sh('pdfinfo', [path])).toMatch(/Pages:\s+5/);
     assertInsideTextArea(path);
+  });
+
+  it('prints a QR code that scans back to the task book verification text', async () => {
+    const tb = await sample();
+    const path = await rendered(tb);
+    // The last page, drawn by poppler at 150 dpi in grey (a binary PGM: header, then a byte a pixel).
+    const pages = Number(/Pages:\s+(\d+)/.exec(sh('pdfinfo', [path]))?.[1]);
+    const pgm = execFileSync(
+      'pdftoppm',
+      ['-r', '150', '-gray', '-f', `${pages}`, '-l', `${pages}`, path],
+      { maxBuffer: 64 << 20 },
+    );
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+    const width = Number(header?.[1]);
+    const height = Number(header?.[2]);
+    const grey = pgm.subarray(header?.[0].length ?? 0);
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      rgba.fill(grey[i] ?? 255, 4 * i, 4 * i + 3);
+      rgba[4 * i + 3] = 255;
+    }
+    expect(jsQR(rgba, width, height)?.data).toBe(taskBookQrText(tb));
   });
 
   it('keeps hostile content inside the margins: long unbroken strings, 200 milestones, rare names, empty fields', async () => {

@@ -1,5 +1,4 @@
 import { renderToBuffer } from '@react-pdf/renderer';
-import QRCode from 'qrcode';
 import type { ReviewPackage, ScoreSheet, TaskBook } from '../../src-shared/model';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import type { FormLayout } from '../../src-shared/meeting';
@@ -7,6 +6,7 @@ import { FormDocument } from './form-document';
 import { ScoreSheetDocument } from './sheet-document';
 import { prepareFonts } from './fonts';
 import { TaskBookDocument } from './taskbook-document';
+import { qrPath } from './qr';
 import { InspectionReportDocument, type InspectionPdfInput } from './inspection-document';
 
 /** The inspection report (实地考察报告), A4, with its photos and every signer's block. */
@@ -18,11 +18,7 @@ export async function renderInspectionPdf(input: InspectionPdfInput): Promise<Ui
 export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
   await prepareFonts();
   const hash = taskBookCode(tb);
-  const qr = await QRCode.toDataURL(taskBookQrText(tb), {
-    errorCorrectionLevel: 'M',
-    margin: 1,
-    width: 240,
-  });
+  const qr = qrPath(taskBookQrText(tb));
   // The component returns the <Document> element itself, as renderToBuffer wants it.
   const buffer = await renderToBuffer(TaskBookDocument({ tb, hash, qr }));
   return new Uint8Array(buffer);
@@ -41,6 +37,8 @@ export async function renderScoreSheetPdf(
 /** A form of the meeting pack (src-shared/meeting), with its verification code's QR. */
 export async function renderFormPdf(layout: FormLayout): Promise<Uint8Array> {
   await prepareFonts();
+  // Loaded here: the task book draws its QR code from the encoder alone (qr.ts).
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toDataURL(layout.qrText, {
     errorCorrectionLevel: 'M',
     margin: 1,

@@ -2,17 +2,18 @@
 /**
  * The task book (项目任务书/军令状) as a react-pdf document: A4, cover page, numbered sections,
  * tables, 「草稿」 watermark on drafts, signature and seal blocks for every party, a verification
- * block with the SHA-256 of the canonical task-book JSON and its QR code, 第X页 共Y页.
+ * block with the SHA-256 of the canonical task-book JSON and its QR code (vector), 第X页 共Y页.
  * The known traps of react-pdf respected (docs/taskbook.md): each section its own <Page wrap>, and a long milestone table cut into
  * page-sized blocks, each its own <Page wrap> (react-pdf re-lays out everything after a break, so
  * one long flowing page grows quadratically; blocks keep it linear); no lineHeight on any ancestor
  * of the page-number <Text render>; font sizes set with line heights.
  */
-import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Page, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import { fmtMoney } from '../../src-shared/money';
 import { chiefExpertsOf, PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
 import { needsFallback, SANS_SC, SERIF, SERIF_SC } from './fonts';
 import { Lines, printLine } from './print-text';
+import type { QrPath } from './qr';
 
 const s = StyleSheet.create({
   page: {
@@ -182,7 +183,7 @@ function Table({ widths, head, rows }: { widths: number[]; head: string[]; rows:
   );
 }
 
-export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string; qr: string }) {
+export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string; qr: QrPath }) {
   const draft = tb.status === 'draft';
   // Headings, table heads and the watermark are the document's own words, always in the SC faces.
   const page = needsFallback(JSON.stringify(tb)) ? [s.page, s.pageWithFallback] : s.page;
@@ -311,7 +312,10 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
           </View>
         ))}
         <View style={[s.sign, { flexDirection: 'row' }]} wrap={false}>
-          <Image src={qr} style={{ width: 90, height: 90 }} />
+          {/* The QR code as one vector path (its module matrix), no PNG: qr.ts. */}
+          <Svg width={90} height={90} viewBox={`0 0 ${qr.size} ${qr.size}`}>
+            <Path d={qr.d} fill="#000000" />
+          </Svg>
           <View style={{ marginLeft: 10, flex: 1 }}>
             <Text style={s.td}>核验码（任务书规范化 JSON 的 SHA-256）：</Text>
             {codeLines(hash).map((line, i) => (

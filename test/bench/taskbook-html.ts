@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { fmtMoney } from '../../src-shared/money';
 import { PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
 import { codeLines, MILESTONE_HEAD, MILESTONE_WIDTHS } from '../../src-main/pdf/taskbook-document';
+import type { QrPath } from '../../src-main/pdf/qr';
 
 const requireHere = createRequire(import.meta.url);
 const font = (pkg: string, file: string) =>
@@ -37,9 +38,10 @@ export const TASKBOOK_FOOTER = `<div style="width:100%;text-align:center;font-si
 
 /**
  * The task book as one HTML document (A4, 56 pt margins, 11 pt serif body, 10 pt tables).
- * @param qr the QR code as a data: URL (the one the PDF prints), @param hash its verification code
+ * @param qr the QR code's vector path (the one the PDF prints, src-main/pdf/qr.ts), drawn as inline
+ *   SVG at the same 90 pt; @param hash its verification code
  */
-export function taskBookHtml(tb: TaskBook, qr: string, hash: string): string {
+export function taskBookHtml(tb: TaskBook, qr: QrPath, hash: string): string {
   const faces = FACES.map(
     ([family, weight, url]) =>
       `@font-face{font-family:'${family}';font-weight:${weight};src:url('${url}')}`,
@@ -87,7 +89,7 @@ th{font-family:'Noto Sans SC';font-weight:700;text-align:left}
 td,th{padding:4pt;border-bottom:0.5pt solid #888;vertical-align:top}
 tr{break-inside:avoid}
 .sign{break-inside:avoid;margin-top:16pt;font-size:10pt}.sign p{margin:0;padding:4pt}
-.verify{display:flex}.verify img{width:90pt;height:90pt}.verify div{margin-left:10pt}.mono{font-size:9pt}
+.verify{display:flex}.verify svg{width:90pt;height:90pt;flex:none}.verify div{margin-left:10pt}.mono{font-size:9pt}
 .wm{position:fixed;top:264pt;left:0;right:0;text-align:center;font-family:'Noto Sans SC';font-weight:700;font-size:96pt;color:#c8c8c8;opacity:0.4}
 </style></head><body>${tb.status === 'draft' ? '<div class="wm">草稿</div>' : ''}
 <section class="page"><h1>克拉玛依市科技计划“揭榜挂帅”项目</h1><h1>任务书（军令状）</h1>
@@ -104,7 +106,7 @@ tr{break-inside:avoid}
 <p>发榜方投入：${fmtMoney(tb.funding.issuer)}</p><p>揭榜方自筹：${fmtMoney(tb.funding.selfRaised)}</p>
 <h2>六、知识产权归属与利益分配（第十五条）</h2><p>${esc(tb.intellectualProperty.ownership)}</p><p>${esc(tb.intellectualProperty.benefitSharing)}</p>
 <h2>八、签署</h2>${signs}
-<div class="sign verify"><img src="${qr}" alt=""><div><p>核验码（任务书规范化 JSON 的 SHA-256）：</p>${codeLines(
+<div class="sign verify"><svg viewBox="0 0 ${qr.size} ${qr.size}"><path d="${qr.d}" fill="#000000"/></svg><div><p>核验码（任务书规范化 JSON 的 SHA-256）：</p>${codeLines(
     hash,
   )
     .map((line) => `<p class="mono">${line}</p>`)

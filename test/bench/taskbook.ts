@@ -8,7 +8,7 @@ import { createPdfWorker } from '../../src-main/pdf/pool';
 import { renderTaskBookPdf } from '../../src-main/pdf/render';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { peakRssMb, timeMs, type BenchRow, type BenchSuite } from './harness';
-import QRCode from 'qrcode';
+import { qrPath } from '../../src-main/pdf/qr';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { TASKBOOK_FOOTER, taskBookHtml } from './taskbook-html';
 
@@ -56,7 +56,8 @@ async function longestStallMs(fn: () => Promise<unknown>): Promise<number> {
 
 /**
  * Chromium's own PDF engine on the same content and fonts (the peer, same run): from the task book
- * to the PDF's bytes (its code and QR made as the product makes them, then the HTML laid out), in
+ * to the PDF's bytes (its code and QR path made as the product makes them, the QR drawn as inline
+ * SVG as the PDF draws it as a vector path; then the HTML laid out), in
  * one page reused (fonts cached after the first run, as react-pdf's are).
  * A browser of its own each time (its start is not timed), so one size cannot upset the next.
  */
@@ -65,11 +66,7 @@ async function chromiumPdf(tb: TaskBook) {
   const page = await browser.newPage();
   try {
     const once = async () => {
-      const qr = await QRCode.toDataURL(taskBookQrText(tb), {
-        errorCorrectionLevel: 'M',
-        margin: 1,
-        width: 240,
-      });
+      const qr = qrPath(taskBookQrText(tb));
       await page.setContent(taskBookHtml(tb, qr, taskBookCode(tb)), { waitUntil: 'load' });
       await page.evaluate('document.fonts.ready.then(() => true)');
       return new Uint8Array(
