@@ -549,6 +549,17 @@ describe('large writes, sealed and stored a page at a time', () => {
     db.close();
   });
 
+  it('keep a text that reads like wire bytes as text (its form is chosen from the value)', async () => {
+    const { db, name } = fresh(key());
+    const row = { id: 'W/T', packageId: 'W', expertId: 'T', status: 'draft' as const };
+    const looksLikeBytes = { ...row, note: { $bytes: 'AAEC' }, text: '"$bytes"' };
+    await db.sheets.put(looksLikeBytes);
+    expect(await db.sheets.get('W/T')).toEqual(looksLikeBytes);
+    const [raw] = await rawRows(name, 'sheets');
+    expect(raw && SEALED_FIELD[2] in raw).toBe(true);
+    db.close();
+  });
+
   it('name the failures by their place in the whole request', async () => {
     const { db } = fresh(key());
     const late = rows[2 * WRITE_PAGE + 5];
