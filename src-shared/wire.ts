@@ -7,7 +7,7 @@ import { base64 } from '@scure/base';
 const TAG = '$bytes';
 
 /** Whether `value` holds bytes anywhere (deep structures answer yes: the slow path is safe). */
-function hasBytes(value: unknown, depth = 0): boolean {
+export function hasBytes(value: unknown, depth = 0): boolean {
   if (value instanceof Uint8Array) return true;
   if (typeof value !== 'object' || value === null) return false;
   if (depth > 64) return true;

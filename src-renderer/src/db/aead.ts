@@ -112,8 +112,11 @@ export interface TextForm {
   write: (heap: Uint8Array, at: number, end: number, text: string) => number;
   /** The text of bytes `start` to `end` (written by `write`, authenticated: not checked again). */
   read: (heap: Uint8Array, start: number, end: number) => string;
-  /** A sealed record of this form as stored, from bytes `start` to `end` (a copy of its own). */
-  take: (heap: Uint8Array, start: number, end: number) => Sealed;
+  /**
+   * The sealed records of this form as stored, from the region `start` to `ends[last]`, record k
+   * ending at `ends[k]` (each a copy of its own, no neighbour's bytes in it).
+   */
+  take: (heap: Uint8Array, start: number, ends: readonly number[]) => Sealed[];
 }
 
 export const UTF8: TextForm = {
@@ -123,7 +126,10 @@ export const UTF8: TextForm = {
   room: (text) => 3 * text.length,
   write: (heap, at, end, text) => encoder.encodeInto(text, heap.subarray(at, end)).written,
   read: (heap, start, end) => decoder.decode(heap.subarray(start, end)),
-  take: (heap, start, end) => heap.slice(start, end),
+  take: (heap, start, ends) => {
+    let at = start;
+    return ends.map((end) => heap.slice(at, (at = end)));
+  },
 };
 
 /** Code units per `String.fromCharCode` call (well inside the engines' argument limits). */
@@ -132,14 +138,24 @@ const UNITS_PER_CALL = 16384;
 /** Whether this machine stores a Uint16Array little end first (every platform the app ships on). */
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** The last code-unit view made of WebAssembly memory (memory growth replaces the buffer). */
+let unitView: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
+
+/** `heap`'s buffer as code units (little end first), made again only when the buffer changed. */
+function unitsOf(heap: Uint8Array): Uint16Array {
+  if (!littleEndian) throw new Error(dbText.byteOrder);
+  if (unitView.buffer !== heap.buffer) unitView = new Uint16Array(heap.buffer);
+  return unitView;
+}
+
 /**
  * Bytes `start` to `end` as UTF-16 code units (little end first): String.fromCharCode over the
  * code units, a chunk a call, several times faster in Chromium than TextDecoder('utf-16le') on a
  * page of records (docs/bench.md).
  */
 function codeUnits(heap: Uint8Array, start: number, end: number): string {
-  if (!littleEndian) throw new Error(dbText.byteOrder);
-  const units = new Uint16Array(heap.buffer, heap.byteOffset + start, (end - start) >> 1);
+  const from = (heap.byteOffset + start) >> 1;
+  const units = unitsOf(heap).subarray(from, from + ((end - start) >> 1));
   let text = '';
   for (let at = 0; at < units.length; at += UNITS_PER_CALL) {
     const part: unknown = Reflect.apply(
@@ -157,14 +173,19 @@ export const UTF16: TextForm = {
   unit: 2,
   room: (text) => 2 * text.length,
   write: (heap, at, end, text) => {
-    if (!littleEndian) throw new Error(dbText.byteOrder);
     if (at % 2 !== 0 || at + 2 * text.length > end) throw new Error(dbText.encryptFailed);
-    const units = new Uint16Array(heap.buffer, heap.byteOffset + at, text.length);
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    const units = unitsOf(heap);
+    const from = (heap.byteOffset + at) >> 1;
+    for (let i = 0; i < text.length; i++) units[from + i] = text.charCodeAt(i);
     return 2 * text.length;
   },
   read: codeUnits,
-  take: codeUnits,
+  // A string per record, made straight from its code units (one slice of a string made for the
+  // whole page cost more in the storage suite's profile than a String.fromCharCode call each).
+  take: (heap, start, ends) => {
+    let at = start;
+    return ends.map((end) => codeUnits(heap, at, (at = end)));
+  },
 };
 
 /**
@@ -238,17 +259,24 @@ const RANDOM_MAX = 65536;
 
 /**
  * Seals many records in `form`; each result is `nonce ‖ ciphertext ‖ tag` as the form stores it
- * (`take`), bytes in an ArrayBuffer of their own (a stored record must not carry its neighbours'
- * bytes) or a string. The nonces of the whole page
- * are drawn from the CSPRNG straight into WebAssembly memory, a fresh random one per record, and
- * each record is laid out as `ad ‖ plaintext ‖ nonce ‖ ciphertext ‖ tag`, so its result is one
- * copy out (`slice`) with no small buffers made on the way.
+ * (`take`): bytes in an ArrayBuffer of their own (a stored record must not carry its neighbours'
+ * bytes) or a string. The nonces of the whole page are drawn from the CSPRNG straight into
+ * WebAssembly memory, a fresh random one per record. Each record's additional data and plaintext
+ * are written into one region and its `nonce ‖ ciphertext ‖ tag` into another, the records one
+ * after the other, so the page's results leave in one pass (`take`) with no small buffers made
+ * on the way.
  */
 export function sealMany(form: TextForm, key: Uint8Array, inputs: readonly PlainInput[]): Sealed[] {
   const noncesBytes = NONCE_BYTES * inputs.length;
-  // Room for each record's additional data, plaintext, and its ciphertext.
-  let room = KEY_BYTES + noncesBytes;
-  for (const i of inputs) room += form.room(i.ad) + 2 * form.room(i.text) + NONCE_BYTES + TAG_BYTES;
+  // Room for each record's additional data and plaintext, and (after them) its sealed record.
+  let inRoom = 0;
+  let outRoom = 0;
+  for (const i of inputs) {
+    const text = form.room(i.text);
+    inRoom += form.room(i.ad) + text;
+    outRoom += NONCE_BYTES + text + TAG_BYTES;
+  }
+  const room = KEY_BYTES + noncesBytes + inRoom + outRoom;
   return withHeap(room, (m, base) => {
     // No allocation happens inside this call, so one view of the memory serves throughout. Every
     // offset is even (malloc's base, the key, nonces, format 2's texts): code units stay aligned.
@@ -259,19 +287,23 @@ export function sealMany(form: TextForm, key: Uint8Array, inputs: readonly Plain
       globalThis.crypto.getRandomValues(
         heap.subarray(nonces + at, nonces + Math.min(noncesBytes, at + RANDOM_MAX)),
       );
+    const outStart = nonces + noncesBytes + inRoom;
     const end = base + room;
-    let ptr = nonces + noncesBytes;
-    const out: Sealed[] = [];
+    let inPtr = nonces + noncesBytes;
+    let outPtr = outStart;
+    const ends: number[] = [];
     let k = 0;
     for (const input of inputs) {
-      const adPtr = ptr;
-      const ad = form.write(heap, adPtr, end, input.ad);
+      const adPtr = inPtr;
+      const ad = form.write(heap, adPtr, outStart, input.ad);
       const plainPtr = adPtr + ad;
-      const plain = form.write(heap, plainPtr, end, input.text);
-      const noncePtr = plainPtr + plain;
+      const plain = form.write(heap, plainPtr, outStart, input.text);
+      inPtr = plainPtr + plain;
+      const noncePtr = outPtr;
       const drawn = nonces + NONCE_BYTES * k++;
       heap.copyWithin(noncePtr, drawn, drawn + NONCE_BYTES);
       const cipherPtr = noncePtr + NONCE_BYTES;
+      if (cipherPtr + plain + TAG_BYTES > end) throw new Error(dbText.encryptFailed);
       const rc = m._crypto_aead_xchacha20poly1305_ietf_encrypt(
         cipherPtr,
         null,
@@ -286,9 +318,9 @@ export function sealMany(form: TextForm, key: Uint8Array, inputs: readonly Plain
         base,
       );
       if (rc !== 0) throw new Error(dbText.encryptFailed);
-      ptr = cipherPtr + plain + TAG_BYTES;
-      out.push(form.take(heap, noncePtr, ptr));
+      outPtr = cipherPtr + plain + TAG_BYTES;
+      ends.push(outPtr);
     }
-    return out;
+    return form.take(heap, outStart, ends);
   });
 }

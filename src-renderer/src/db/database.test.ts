@@ -10,7 +10,7 @@ import samplePackage from '../../../resources/sample/review-package.json';
 import e01 from '../../../resources/sample/sheets/E01.json';
 import { CLEAR_FIELDS, JiebangDB, STORES } from './database';
 import { deriveKeys } from './seal';
-import { READ_PAGE, SEALED, SEALED_FIELD, sealingMiddleware } from './middleware';
+import { READ_PAGE, SEALED, SEALED_FIELD, sealingMiddleware, WRITE_PAGE } from './middleware';
 import {
   auditLog,
   commitChange,
@@ -519,6 +519,70 @@ describe('large reads by primary key, fetched in pages', () => {
     const again = new JiebangDB(name, k);
     await expect(again.sheets.toArray()).rejects.toThrow(`sheets/${victim}`);
     again.close();
+  });
+});
+
+describe('large writes, sealed and stored a page at a time', () => {
+  const count = 2 * WRITE_PAGE + 17;
+  const rows = Array.from({ length: count }, (_, i) => ({
+    id: `W/E${String(i).padStart(5, '0')}`,
+    packageId: 'W',
+    expertId: `E${i}`,
+    status: 'draft' as const,
+    opinion: `意见 ${i}`,
+    ...(i === WRITE_PAGE + 3 ? { scan: new Uint8Array([i % 256, 1, 2]) } : {}),
+  }));
+
+  it('store every record sealed, each in its format, and answer as one request would', async () => {
+    const { db, name } = fresh(key());
+    const keys = await db.sheets.bulkPut(rows, { allKeys: true });
+    expect(keys).toEqual(rows.map((r) => r.id));
+    expect(await db.sheets.toArray()).toEqual(rows);
+    const raw = await rawRows(name, 'sheets');
+    expect(raw).toHaveLength(count);
+    for (const row of raw) {
+      const carriesBytes = row['id'] === rows[WRITE_PAGE + 3]?.id;
+      expect(Object.keys(row).sort()).toEqual(
+        [SEALED_FIELD[carriesBytes ? 1 : 2], 'expertId', 'id', 'packageId', 'status'].sort(),
+      );
+    }
+    db.close();
+  });
+
+  it('keep a text that reads like wire bytes as text (its form is chosen from the value)', async () => {
+    const { db, name } = fresh(key());
+    const row = { id: 'W/T', packageId: 'W', expertId: 'T', status: 'draft' as const };
+    const looksLikeBytes = { ...row, note: { $bytes: 'AAEC' }, text: '"$bytes"' };
+    await db.sheets.put(looksLikeBytes);
+    expect(await db.sheets.get('W/T')).toEqual(looksLikeBytes);
+    const [raw] = await rawRows(name, 'sheets');
+    expect(raw && SEALED_FIELD[2] in raw).toBe(true);
+    db.close();
+  });
+
+  it('name the failures by their place in the whole request', async () => {
+    const { db } = fresh(key());
+    const late = rows[2 * WRITE_PAGE + 5];
+    if (!late) throw new Error('fixture');
+    await db.sheets.add({ ...late, opinion: 'first' });
+    const error: unknown = await db.sheets.bulkAdd(rows).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Dexie.BulkError);
+    const failures: unknown = Reflect.get(Object(error), 'failuresByPos');
+    expect(Object.keys(Object(failures))).toEqual([String(2 * WRITE_PAGE + 5)]);
+    // bulkAdd outside a transaction keeps the records that did not fail (Dexie's rule).
+    expect(await db.sheets.count()).toBe(count);
+    expect(await db.sheets.get(late.id)).toMatchObject({ opinion: 'first' });
+    db.close();
+  });
+
+  it('write nothing when a record of a later page is not a record', async () => {
+    const { db } = fresh(key());
+    const bad: unknown[] = [...rows.slice(0, 2 * WRITE_PAGE), { packageId: 'W' }];
+    await expect(
+      db.transaction('rw', db.sheets, () => db.table('sheets').bulkPut(bad)),
+    ).rejects.toThrow(/sheets/);
+    expect(await db.sheets.count()).toBe(0);
+    db.close();
   });
 });
 

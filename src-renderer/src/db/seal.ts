@@ -14,7 +14,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { decodeWire, encodeWire, hasWireBytes } from '../../../src-shared/wire';
+import { decodeWire, encodeWire, hasBytes } from '../../../src-shared/wire';
 import {
   adText,
   NONCE_BYTES as NONCE,
@@ -140,9 +140,7 @@ export function sealValues(
 ): SealedRecord[] {
   assertReady();
   const out: SealedRecord[] = [];
-  for (const { form, at, inputs } of byForm(
-    rows.map((r) => ({ ad: adText(table, r.id), text: encodeWire(r.value) })),
-  )) {
+  for (const { form, at, inputs } of byForm(table, rows)) {
     const sealed = sealMany(form, keys.seal, inputs);
     at.forEach((i, k) => {
       const bytes = sealed[k];
@@ -154,14 +152,22 @@ export function sealValues(
   return out;
 }
 
-/** The inputs of a page grouped by the form each is sealed in, with their places in the page. */
-function byForm(inputs: readonly PlainInput[]) {
+/**
+ * A page's records as JSON texts, grouped by the form each is sealed in, with their places in the
+ * page. Whether a record carries bytes is asked of the value itself (one walk), which also spares
+ * the text a second look: one without bytes is plain `JSON.stringify`.
+ */
+function byForm(table: string, rows: readonly { id: string; value: unknown }[]) {
   const text = { form: UTF16, at: new Array<number>(), inputs: new Array<PlainInput>() };
   const bytes = { form: UTF8, at: new Array<number>(), inputs: new Array<PlainInput>() };
-  inputs.forEach((input, i) => {
-    const group = hasWireBytes(input.text) ? bytes : text;
+  rows.forEach(({ id, value }, i) => {
+    const withBytes = hasBytes(value);
+    const group = withBytes ? bytes : text;
     group.at.push(i);
-    group.inputs.push(input);
+    group.inputs.push({
+      ad: adText(table, id),
+      text: withBytes ? encodeWire(value) : JSON.stringify(value),
+    });
   });
   return [text, bytes].filter((g) => g.at.length > 0);
 }
