@@ -75,7 +75,7 @@ export const dashboardSuite: BenchSuite = {
       await page.evaluate(`new Promise((resolve) => {
         const tick = () => {
           if (document.querySelector('[data-testid="meeting-print"]') &&
-              document.querySelector('[data-testid="comparison"] .recharts-bar')) {
+              document.querySelector('[data-testid="comparison"] canvas[data-drawn]')) {
             requestAnimationFrame(() => setTimeout(() => resolve(true), 0));
           } else requestAnimationFrame(tick);
         };

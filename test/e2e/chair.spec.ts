@@ -75,7 +75,32 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.comparison).toContainText('A02 西部石油大学（示例）牵头联合体');
   await expect(chair.comparison).toContainText('技术路线：生物强化＋电化学');
   await expect(chair.comparison).toContainText('优势');
+  await expect(chair.raceChart).toHaveAttribute('data-drawn', 'true');
   await chair.comparison.screenshot({ path: 'docs/screenshots/comparison.png' });
+  // Its chart on a canvas, the figures in a table under it: each solver's mean per criterion;
+  // A01's four add up to its mean of totals, 87.50 (computed by hand above), within rounding.
+  const figures = await chair.raceFigures();
+  expect(figures.map((row) => row[0])).toEqual([
+    '揭榜方资质条件',
+    '揭榜方案可行性',
+    '经费合理性',
+    '成果转化与产业化前景',
+  ]);
+  const a01 = figures.map((row) => Number(row[1]));
+  expect(Math.abs(a01.reduce((a, b) => a + b, 0) - 87.5)).toBeLessThanOrEqual(0.02);
+  // The tooltip, by keyboard (focus, then →) and by hover, says the row's figures.
+  const tipOf = (row: readonly string[]) =>
+    `${row[0]}A01 新疆水处理技术研究院（示例）：${row[1]}A02 西部石油大学（示例）牵头联合体：${row[2]}`;
+  await chair.raceChart.focus();
+  await expect(chair.raceTip).toHaveText(tipOf(figures[0] ?? []));
+  await page.keyboard.press('ArrowRight');
+  await expect(chair.raceTip).toHaveText(tipOf(figures[1] ?? []));
+  await page.keyboard.press('Escape');
+  await expect(chair.raceTip).toBeHidden();
+  const box = await chair.raceChart.boundingBox();
+  if (!box) throw new Error('the comparison chart is not laid out');
+  await chair.raceChart.hover({ position: { x: box.width - 30, y: box.height / 2 } });
+  await expect(chair.raceTip).toHaveText(tipOf(figures[3] ?? []));
   await expect(chair.signatures.locator('tr')).toHaveCount(7);
   await expect(chair.signatures).toContainText('成员 冯立（克拉玛依市科技咨询中心）（缺席）');
 

@@ -86,6 +86,11 @@ export const chairStrings = defineStrings(
     'chair.dateHere': '日期：',
     'compare.heading': '赛马揭榜方对比',
     'compare.print': '打印',
+    'compare.chartAlt':
+      '{n} 位赛马揭榜方各评分指标平均分的柱状图；聚焦后按 ← → 逐项查看，数值见下表。',
+    'compare.figures': '各评分指标平均分（分，四舍五入保留两位小数）',
+    'compare.criterion': '评分指标',
+    'compare.tipLine': '{id} {name}：{figure}',
     'compare.route': '技术路线：{route}',
     'compare.score': '得分：{score}（第 {rank} 名，有效评分表 {n} 份）',
     'compare.scoreNone': '得分：{none}',
@@ -188,6 +193,11 @@ export const chairStrings = defineStrings(
     'chair.dateHere': 'Date:',
     'compare.heading': 'Horse-race solvers side by side',
     'compare.print': 'Print',
+    'compare.chartAlt':
+      'Bar chart of the mean per criterion of {n} horse-race solvers; focus it and press ← → to read each criterion; the figures are in the table below.',
+    'compare.figures': 'Mean per criterion (points, rounded half-up to 2 places)',
+    'compare.criterion': 'Criterion',
+    'compare.tipLine': '{id} {name}: {figure}',
     'compare.route': 'Technical route: {route}',
     'compare.score': 'Score: {score} (rank {rank}, {n} valid sheets)',
     'compare.scoreNone': 'Score: {none}',

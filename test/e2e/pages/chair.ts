@@ -85,6 +85,25 @@ export class ChairPage {
     return this.page.getByTestId('comparison');
   }
 
+  /** The comparison's chart (a canvas), its tooltip and the table of its figures. */
+  get raceChart() {
+    return this.comparison.getByRole('img', { name: /赛马揭榜方各评分指标平均分的柱状图/ });
+  }
+
+  get raceTip() {
+    return this.comparison.getByRole('tooltip');
+  }
+
+  /** The figures table's rows: the criterion, then each solver's mean as shown. */
+  async raceFigures(): Promise<string[][]> {
+    return this.comparison
+      .getByTestId('race-figures')
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
+      );
+  }
+
   get signatures() {
     return this.page.getByTestId('signatures');
   }

@@ -9,9 +9,14 @@ import { RankingCells, shownOnDesk } from './RankingRow';
 
 type SortKey = 'rank' | 'mean' | 'median' | 'spread';
 
-/** Estimated height of a row (px; rows are measured as drawn) and the most the table takes. */
+/**
+ * Estimated height of a row (px; rows are measured as drawn), the most the table takes, and the
+ * rows drawn beyond each edge of the view (issue 22: each row is ~66 cells; 4 rather than the
+ * default 8 draws 24 rows instead of 32 for the first paint, a scroll and a re-sort).
+ */
 const ROW_HEIGHT = 34;
 const MAX_HEIGHT = 560;
+const OVERSCAN = 4;
 
 /** A row's figure in the column `index` as a number; no figure (无有效评分) is null. */
 const figureAt = (row: SummaryRow, index: number): number | null => {
@@ -80,6 +85,7 @@ export function RankingTable({
         columns={table.columns.filter(shownOnDesk).length}
         rowHeight={ROW_HEIGHT}
         height={MAX_HEIGHT}
+        overscan={OVERSCAN}
         testId="ranking"
         head={
           <tr>

@@ -1,9 +1,9 @@
 import { differsFromProposal, type DecisionChoices } from '../../../../src-shared/decision';
-import { fmt2, fmtMoney } from '../../../../src-shared/money';
+import { fmtMoney } from '../../../../src-shared/money';
 import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
-import { NO_VALID_SHEETS } from '../../../../src-shared/scoring';
 import { useT } from '../../i18n';
 import type { Desk } from '../../workflows/desk';
+import { Candidates } from './Candidates';
 
 /**
  * 揭榜方建议名单: who is recommended, whether as a horse race (the rules' proposal and reasons
@@ -27,33 +27,16 @@ export function RecommendedFields({
   const nameOf = (id: string) => pkg.applicants.find((a) => a.id === id)?.name ?? id;
   return (
     <>
-      <fieldset>
-        <legend>{t('chair.recommended')}</legend>
-        {agg.results.map((r) => (
-          <label key={r.applicantId} className="choice">
-            <input
-              type="checkbox"
-              checked={recommended.includes(r.applicantId)}
-              onChange={(e) =>
-                update({
-                  recommendedIds: e.target.checked
-                    ? [...recommended, r.applicantId]
-                    : recommended.filter((x) => x !== r.applicantId),
-                })
-              }
-            />
-            <span>
-              {t('chair.candidate', {
-                rank: r.rank ?? '—',
-                name: nameOf(r.applicantId),
-                score: r.final === null ? NO_VALID_SHEETS : t('chair.points', { n: fmt2(r.final) }),
-                route:
-                  pkg.applicants.find((a) => a.id === r.applicantId)?.technicalRoute.label ?? '',
-              })}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <Candidates
+        pkg={pkg}
+        agg={agg}
+        recommended={recommended}
+        onToggle={(id, on) =>
+          update({
+            recommendedIds: on ? [...recommended, id] : recommended.filter((x) => x !== id),
+          })
+        }
+      />
       <label className="choice">
         <input
           type="checkbox"
