@@ -95,7 +95,8 @@ export async function buildBundleFile<K extends BundleKind>(
       });
       await flush();
     },
-    { blocking: true },
+    // The disk written from the first 32 MiB on, while the rest is encrypted (not all at the end).
+    { blocking: true, flushEvery: 8 * PIECE },
   );
 }
 
