@@ -5,7 +5,8 @@
  * with a blocking read or write on this thread: on a loaded machine every thread-pool round trip
  * is a wait for a core (measured: 4 MiB reads of a cached file averaging 75 ms each through the
  * pool), where the copy itself takes a millisecond. The event loop is given a turn after each
- * piece, so main keeps answering while a bundle is built. The output goes under a temporary name renamed only when complete. Fresh
+ * piece, so main keeps answering while a bundle is built. Large files are hashed on a second core
+ * (./hash-worker.ts), read straight into its shared ring. The output goes under a temporary name renamed only when complete. Fresh
  * memory is what costs most on this kind of machine (touching 100 MB of new pages takes longer
  * than hashing and encrypting it): nothing here allocates in proportion to the file.
  */
@@ -22,10 +23,12 @@ import {
   type PayloadFile,
   type PayloadSource,
 } from '../../src-shared/bundle';
+import { acquireSlot, releaseSlot, SLOT, startHashWorker, type Slot } from './hash-worker';
 import { nodeCrypto } from './node-crypto';
 import { writeStreamAtomic } from '../fs/atomic-write';
 
-const PIECE = 4 * 1024 * 1024;
+/** One read or write: a slot of the hash worker's ring. */
+const PIECE = SLOT;
 
 /** One turn of the event loop (timers, I/O callbacks, IPC) between two pieces. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -36,15 +39,21 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 async function* pieces(path: string): AsyncGenerator<Uint8Array> {
   const fd = openSync(path, 'r');
+  // Into a slot of the hash worker's ring when it runs (hashed there in place, ./hash-worker.ts).
+  let slot: Slot | null = null;
+  let own: Uint8Array | null = null;
   try {
-    const buffer = new Uint8Array(PIECE);
     for (;;) {
+      if (slot) releaseSlot(slot);
+      slot = acquireSlot();
+      const buffer = slot?.bytes ?? (own ??= new Uint8Array(PIECE));
       const read = readSync(fd, buffer, 0, PIECE, null);
       if (read === 0) return;
       yield buffer.subarray(0, read);
       await turn();
     }
   } finally {
+    if (slot) releaseSlot(slot);
     closeSync(fd);
   }
 }
@@ -52,6 +61,8 @@ async function* pieces(path: string): AsyncGenerator<Uint8Array> {
 /** A payload file on disk, read once when the bundle is built (hashed, encrypted, written). */
 export async function fileSource(path: string): Promise<PayloadSource> {
   const { size } = await stat(path);
+  // Hashed (SHA-256, CRC-32) on a second core while this one encrypts and writes.
+  startHashWorker(size);
   return { size, chunks: () => pieces(path) };
 }
 
@@ -84,7 +95,8 @@ export async function buildBundleFile<K extends BundleKind>(
       });
       await flush();
     },
-    { blocking: true },
+    // The disk written from the first 32 MiB on, while the rest is encrypted (not all at the end).
+    { blocking: true, flushEvery: 8 * PIECE },
   );
 }
 
@@ -98,6 +110,8 @@ export async function openBundleFile(
   options: Omit<OpenOptions, 'crypto'>,
 ): Promise<OpenResult> {
   const { size } = await stat(path);
+  // The whole file's SHA-256 on a second core while this one decrypts and hashes the entries.
+  startHashWorker(size);
   const streamed = await openBundleStream(pieces(path), { ...options, crypto: nodeCrypto, size });
   if (streamed) return streamed;
   const handle = await open(path, 'r');

@@ -6,7 +6,6 @@
  */
 import {
   createCipheriv,
-  createHash,
   createDecipheriv,
   createHmac,
   createPublicKey,
@@ -17,6 +16,7 @@ import {
 } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { CryptoProvider } from '../../src-shared/crypto/provider';
+import { ringHasher } from './hash-worker';
 
 const TAG = 16;
 
@@ -45,10 +45,12 @@ function keyObject(publicKey: Uint8Array): KeyObject {
 
 export const nodeCrypto: CryptoProvider = {
   name: 'node:crypto',
+  // A file read into the hash worker's ring is hashed there (./hash-worker.ts); else here.
   sha256: () => {
-    const h = createHash('sha256');
-    return { update: (data) => void h.update(data), digest: () => asBytes(h.digest()) };
+    const h = ringHasher(false);
+    return { update: (data) => h.update(data), digest: () => h.digest().sha256 };
   },
+  entryHasher: () => ringHasher(true),
   hmacSha256: (key, message) => asBytes(createHmac('sha256', key).update(message).digest()),
   hkdfSha256: (ikm, salt, info, length) =>
     new Uint8Array(hkdfSync('sha256', ikm, salt, info, length)),

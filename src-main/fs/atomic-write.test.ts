@@ -7,6 +7,7 @@ import {
   WRITE_CHUNK_BYTES,
   writeFileAtomic,
   writeFolderAtomic,
+  writeStreamAtomic,
 } from './atomic-write';
 import { describeFileError, errorCode } from './errors';
 import { unclearReasons } from '../../test/helpers/clear-error';
@@ -62,6 +63,28 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(path, bytes, { onProgress: (done) => seen.push(done) });
     expect(seen).toEqual([0, WRITE_CHUNK_BYTES, WRITE_CHUNK_BYTES * 2, bytes.byteLength]);
     expect((await readFile(path)).equals(bytes)).toBe(true);
+  });
+
+  it('flushes early as a stream is written (flushEvery), the file whole; a failure leaves nothing', async () => {
+    const dir = await folder();
+    const path = join(dir, 'bundle.jbx');
+    const piece = (i: number) => new Uint8Array(100_000).fill(i);
+    const produce = (fail: boolean) => async (write: (p: Uint8Array) => Promise<void>) => {
+      for (let i = 0; i < 20; i++) {
+        await write(piece(i));
+        // A turn of the event loop, as a bundle being built gives: early flushes run meanwhile.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (fail && i === 15) throw new Error('produce failed');
+      }
+    };
+    await writeStreamAtomic(path, produce(false), { blocking: true, flushEvery: 250_000 });
+    const got = await readFile(path);
+    expect(got.byteLength).toBe(2_000_000);
+    for (let i = 0; i < 20; i++) expect(got[i * 100_000 + 99_999]).toBe(i);
+    await expect(
+      writeStreamAtomic(join(dir, 'failed.jbx'), produce(true), { flushEvery: 250_000 }),
+    ).rejects.toThrow('produce failed');
+    expect(await readdir(dir)).toEqual(['bundle.jbx']);
   });
 
   it('names temporaries so no two writers share one, hidden beside the file', () => {

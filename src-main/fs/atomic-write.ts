@@ -47,6 +47,14 @@ export interface AtomicWriteOptions {
    * built), where each thread-pool round trip costs a wait for a core on a loaded machine.
    */
   blocking?: boolean;
+  /**
+   * Start flushing to the disk (`fdatasync` on the thread pool, not awaited) each time this many
+   * more bytes are written, so the disk writes a large file while the producer works on the rest
+   * and the final fsync has only the tail left (a 100 MB bundle: that fsync was ≈ 0.1 s of wall
+   * after all the work, issue 22). The same durability: the final fsync still comes before the
+   * rename.
+   */
+  flushEvery?: number;
 }
 
 /** Large files are written in chunks of this size when progress is reported. */
@@ -131,6 +139,9 @@ export async function writeStreamAtomic(
   try {
     try {
       let done = 0;
+      let flushedAt = 0;
+      let flushing: Promise<void> | null = null;
+      let flushError: unknown = null;
       options.onProgress?.(0);
       await produce(async (piece) => {
         for (let at = 0; at < piece.byteLength;) {
@@ -142,7 +153,20 @@ export async function writeStreamAtomic(
           done += bytesWritten;
           options.onProgress?.(done);
         }
+        if (options.flushEvery && !flushing && done - flushedAt >= options.flushEvery) {
+          flushedAt = done;
+          flushing = handle.datasync().then(
+            () => void (flushing = null),
+            (error: unknown) => {
+              flushing = null;
+              flushError ??= error;
+            },
+          );
+        }
       });
+      await flushing;
+      // A disk error seen by an early flush may be reported once only: it is not lost.
+      if (flushError) throw flushError;
       await handle.sync();
     } finally {
       await handle.close();

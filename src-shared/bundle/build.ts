@@ -6,7 +6,7 @@
 import { EMPTY_HEAD, type AuditHead } from '../audit/head';
 import { AgeStreamEncrypter, type AgeTarget } from '../crypto/age';
 import { fingerprint, publicKeyOf, publicKeyToPem, sign } from '../crypto/keys';
-import { sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
+import { entryHasherWith, sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { KINDS, type BundleKind, type DocumentOf, type KindContext } from './kinds';
 import { formatSums, ManifestV2Schema, viewOfV2, type Answer } from './manifest';
 import { openBundle } from './open';
@@ -156,23 +156,23 @@ export async function buildBundleStream<K extends BundleKind>(
   // One pass over each source: hashed, CRC'd and written (through age) as it is read.
   for (const [name, file] of streamed) {
     await emit(zipLocalHeader({ name, size: file.size, crc: 0, descriptor: true }));
-    const h = crypto.sha256();
-    let crc = 0;
+    // SHA-256 and CRC-32 together (main and the CLI: on a second core while this one encrypts).
+    const h = entryHasherWith(crypto);
     let size = 0;
     for await (const chunk of file.chunks()) {
       size += chunk.byteLength;
       if (size > file.size) throw sizeChanged(name, file.size, size);
       h.update(chunk);
-      crc = crypto.crc32(chunk, crc);
       await emit(chunk);
       done += chunk.byteLength;
       input.onProgress?.({ phase, done, total });
     }
     if (size !== file.size) throw sizeChanged(name, file.size, size);
-    crcs.set(name, crc >>> 0);
-    hashes.set(name, toHex(h.digest()));
+    const { sha256, crc32: crc } = h.digest();
+    crcs.set(name, crc);
+    hashes.set(name, toHex(sha256));
     sizes.set(name, size);
-    await emit(zipDataDescriptor({ name, size, crc: crc >>> 0 }));
+    await emit(zipDataDescriptor({ name, size, crc }));
   }
 
   const sumsBytes = encoder.encode(formatSums(hashes));

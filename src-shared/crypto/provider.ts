@@ -16,6 +16,12 @@ export interface Hasher {
   digest(): Uint8Array;
 }
 
+/** SHA-256 and CRC-32 of one stream of bytes (a ZIP entry's data), fed incrementally. */
+export interface EntryHasher {
+  update(data: Uint8Array): void;
+  digest(): { sha256: Uint8Array; crc32: number };
+}
+
 /** ChaCha20-Poly1305 (RFC 8439) under one 32-byte key; 12-byte nonces, 16-byte tag appended. */
 export interface Aead {
   seal(nonce: Uint8Array, plaintext: Uint8Array): Uint8Array;
@@ -60,6 +66,12 @@ export interface CryptoProvider {
   crc32(data: Uint8Array, previous?: number): number;
   randomBytes(length: number): Uint8Array;
   /**
+   * SHA-256 and CRC-32 at once, where a provider can do both elsewhere (node: on a worker thread
+   * for a file read in pieces, src-main/crypto/hash-worker.ts); otherwise {@link entryHasherWith}
+   * composes `sha256` and `crc32`.
+   */
+  entryHasher?(): EntryHasher;
+  /**
    * The Ed25519 verification equation of RFC 8032 §5.1.7, cofactorless ([S]B = R + [k]A, as
    * OpenSSL checks it), for a 64-byte signature and a 32-byte public key. Only the equation:
    * callers go through `verify` of `./keys.ts`, which refuses non-canonical and small-order keys,
@@ -74,6 +86,20 @@ export function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const b of bytes) out += HEX[b];
   return out;
+}
+
+/** The provider's {@link EntryHasher}, or one made of its `sha256` and `crc32`. */
+export function entryHasherWith(crypto: CryptoProvider): EntryHasher {
+  if (crypto.entryHasher) return crypto.entryHasher();
+  const h = crypto.sha256();
+  let crc = 0;
+  return {
+    update: (data) => {
+      h.update(data);
+      crc = crypto.crc32(data, crc);
+    },
+    digest: () => ({ sha256: h.digest(), crc32: crc >>> 0 }),
+  };
 }
 
 /** SHA-256 of `data` as 64 lowercase hex digits. */
