@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openBundle } from '../../../src-shared/bundle';
 import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
-import { generateSigningKey } from '../../../src-shared/crypto/keys';
+import { generateSigningKey, sign } from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { toHex, type CryptoProvider } from '../../../src-shared/crypto/provider';
 import { sampleSheets } from '../../../src-shared/sample-fixture';
@@ -16,12 +16,17 @@ import { prehashed } from './webcrypto';
 
 const { subtle } = globalThis.crypto;
 
-/** @noble, counting the bytes it is given to hash. */
-function counting(): { provider: CryptoProvider; hashed: () => number } {
+/** @noble, counting the bytes it is given to hash and the signatures it checks. */
+function counting(): { provider: CryptoProvider; hashed: () => number; checked: () => number } {
   let hashed = 0;
+  let checked = 0;
   return {
     provider: {
       ...nobleCrypto,
+      ed25519Verify: (signature, message, publicKey) => {
+        checked++;
+        return nobleCrypto.ed25519Verify(signature, message, publicKey);
+      },
       sha256: () => {
         const h = nobleCrypto.sha256();
         return {
@@ -34,6 +39,7 @@ function counting(): { provider: CryptoProvider; hashed: () => number } {
       },
     },
     hashed: () => hashed,
+    checked: () => checked,
   };
 }
 
@@ -77,6 +83,33 @@ describe('prehashed (WebCrypto SHA-256 made ahead)', () => {
     expect(fast).toEqual(plain);
     expect(fast.ok).toBe(true);
     expect(base.hashed()).toBeLessThan(1024); // keys and canonical JSON only, not the file's bytes
+    expect(base.checked()).toBe(0); // the signature checked by WebCrypto
+  });
+
+  it('gives @noble’s verdict on a signature WebCrypto checked ahead, and on any other (property)', async () => {
+    const [, e02] = sampleSheets();
+    if (!e02) throw new Error('sample sheet');
+    const key = generateSigningKey();
+    const bytes = await sheetBundle(e02, key, 'a'.repeat(64));
+    const p = await prehashed(nobleCrypto, subtle, bytes);
+    const opened = await openBundle(bytes, { crypto: nobleCrypto });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 1, maxLength: 200 }),
+        fc.nat(),
+        async (message, flip) => {
+          const signature = sign(message, key.secretKey);
+          const bad = signature.slice();
+          bad[flip % 32] = (bad[flip % 32] ?? 0) ^ 1;
+          for (const s of [signature, bad])
+            expect(p.ed25519Verify(s, message, key.publicKey)).toBe(
+              nobleCrypto.ed25519Verify(s, message, key.publicKey),
+            );
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it('refuses a tampered bundle as @noble does', async () => {
