@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, parseStrictJson, StrictJsonError } from './strict-json';
+import { MAX_JSON_DEPTH, parseStrictJson, readStrictJson, StrictJsonError } from './strict-json';
 
 const errorOf = (text: string): StrictJsonError | null => {
   try {
@@ -84,5 +84,58 @@ describe('parseStrictJson', () => {
     expect(parseStrictJson(ok)).toBeInstanceOf(Array);
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(errorOf(deep)?.message).toContain('嵌套超过');
+  });
+});
+
+describe('parseStrictJson’s fast path', () => {
+  /** The value read, or the error's message and path: what a caller sees. */
+  const outcome = (read: (text: string) => unknown, text: string) => {
+    try {
+      return { value: read(text) };
+    } catch (error) {
+      if (error instanceof StrictJsonError) return { error: error.message, path: error.path };
+      throw error;
+    }
+  };
+  /** A JSON text with one member of some object written twice (a duplicate key), when it has one. */
+  const withDuplicate = (text: string, pick: number): string => {
+    const members = [...text.matchAll(/"((?:[^"\\]|\\.)*)":/g)];
+    const m = members[pick % Math.max(1, members.length)];
+    if (!m || m.index === undefined) return text;
+    return `${text.slice(0, m.index)}${m[0]}0,${text.slice(m.index)}`;
+  };
+
+  it('gives the same value or the same refusal as the reading by hand (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.json({ depthSize: 'medium' }),
+        fc.nat(),
+        fc.constantFrom('as is', 'duplicate', 'cut', 'nested'),
+        (json, pick, change) => {
+          const text =
+            change === 'duplicate'
+              ? withDuplicate(json, pick)
+              : change === 'cut'
+                ? json.slice(0, pick % (json.length + 1))
+                : change === 'nested'
+                  ? `${'['.repeat(pick % 300)}${json}${']'.repeat(pick % 300)}`
+                  : json;
+          expect(outcome(parseStrictJson, text)).toEqual(outcome(readStrictJson, text));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses a duplicate the fast path would have collapsed, and keys with ":" and escapes', () => {
+    expect(outcome(parseStrictJson, '{"a:b":1,"a:b":2}')).toEqual(
+      outcome(readStrictJson, '{"a:b":1,"a:b":2}'),
+    );
+    expect(errorOf('{"x":"\\":","x":1}')?.path).toBe('x');
+    expect(parseStrictJson('{"a\\"":":","b":{"c":"{["}}')).toEqual({
+      'a"': ':',
+      b: { c: '{[' },
+    });
+    expect(errorOf('{"__proto__":1,"__proto__":2}')?.path).toBe('__proto__');
   });
 });

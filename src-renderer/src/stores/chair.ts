@@ -13,7 +13,7 @@ import type { GatheredSheet } from '../db/repo';
 import { message, type Message } from '../i18n/strings';
 import { importSheets, loadGathered, signDecision, type ImportOutcome } from '../workflows/chair';
 import { offer } from '../workflows/signing';
-import { analyseInWorker, verifyInWorker } from '../workers/desk-client';
+import { analyseInWorker, mark, verifyInWorker } from '../workers/desk-client';
 import type { DeskSheets } from '../workers/desk';
 import type { DeskView } from '../workflows/desk';
 import { wasJudged } from '../workflows/gather';
@@ -136,6 +136,7 @@ export const useChair = create<ChairStore>()((set, get) => {
           known,
         }),
     );
+    mark('desk:stored');
     // New sheets change the figures: the desk reopens on the rules' proposal.
     set({
       gathered,

@@ -14,7 +14,6 @@
  */
 import { z } from 'zod';
 import { TranscribedSheetSchema, TrustStateSchema } from '../../../src-shared/bundle';
-import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import {
   ReviewPackageSchema,
   ScoreSheetSchema,
@@ -30,6 +29,7 @@ import {
   mergeGathered,
   verifySheetFiles,
   type AcceptedSheet,
+  type CryptoFor,
   type GatherResult,
 } from '../workflows/gather';
 import { errorText } from '../workflows/deps';
@@ -237,7 +237,7 @@ function viewOf(
 export async function handleDeskRequest(
   raw: unknown,
   post: PostReply,
-  crypto: CryptoProvider,
+  crypto: CryptoFor,
 ): Promise<void> {
   const parsed = DeskRequestSchema.safeParse(raw);
   if (!parsed.success) {

@@ -19,6 +19,12 @@ export interface ImportOutcome {
   message: Message;
 }
 
+/**
+ * The provider to verify with: one for every file, or one made for each file (the desk worker's
+ * WebCrypto digests, made ahead for that file's bytes: workers/webcrypto.ts).
+ */
+export type CryptoFor = CryptoProvider | ((file: Uint8Array) => Promise<CryptoProvider>);
+
 /** A sheet bundle that passed: who signed it, its manifest hash, and the file it came from. */
 export interface AcceptedSheet {
   expertId: string;
@@ -84,7 +90,7 @@ function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
  * (a later file of the same expert replaces it in the result).
  */
 export async function verifySheetFiles(
-  crypto: CryptoProvider,
+  cryptoFor: CryptoFor,
   pkg: ReviewPackage,
   trustBefore: TrustState | undefined,
   files: readonly { name: string; bytes: Uint8Array }[],
@@ -94,6 +100,7 @@ export async function verifySheetFiles(
   let trust: TrustState = trustBefore ?? emptyTrust();
   const accepted = new Map<string, AcceptedSheet>();
   for (const [index, f] of files.entries()) {
+    const crypto = typeof cryptoFor === 'function' ? await cryptoFor(f.bytes) : cryptoFor;
     const verified = await verifyForImport(f.bytes, {
       crypto,
       kind: 'expert-sheets',
