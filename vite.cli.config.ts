@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig } from 'vite';
 
 /**
  * The Node entry points outside Electron: the `jiebang` CLI and the web host used by the
@@ -7,13 +7,8 @@ import { defineConfig, type UserConfig } from 'vite';
  * small pure-JS ones every command loads: bundled into the chunks, they start without resolving
  * and reading some 150 module files (zod alone is 95), which is most of `jiebang verify`'s start
  * (issue 22).
- *
- * Two builds (`npm run build:cli` runs both): the default mode builds the ES modules in out/node
- * (the web host, the PDF worker and `jiebang.mjs`, the CLI's launcher); `--mode cli` builds the CLI
- * itself as CommonJS chunks in out/node/cli, which the launcher runs with V8's code cache
- * (src-main/cli/code-cache.ts: node 20 caches no compiled ES module). Same chunking in both.
  */
-const common = (cli: boolean): UserConfig => ({
+export default defineConfig({
   ssr: {
     noExternal: [
       'zod',
@@ -42,7 +37,7 @@ const common = (cli: boolean): UserConfig => ({
   },
   build: {
     ssr: true,
-    outDir: cli ? 'out/node/cli' : 'out/node',
+    outDir: 'out/node',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
@@ -55,17 +50,14 @@ const common = (cli: boolean): UserConfig => ({
         moduleSideEffects: (id: string) =>
           !/[\\/]src-shared[\\/]/.test(id) || /[\\/]validation-messages\.ts$/.test(id),
       },
-      input: cli
-        ? { jiebang: resolve(import.meta.dirname, 'src-main/cli/index.ts') }
-        : {
-            jiebang: resolve(import.meta.dirname, 'src-main/cli/launch.ts'),
-            server: resolve(import.meta.dirname, 'src-main/web/server.ts'),
-            'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
-          },
+      input: {
+        jiebang: resolve(import.meta.dirname, 'src-main/cli/index.ts'),
+        server: resolve(import.meta.dirname, 'src-main/web/server.ts'),
+        'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
+      },
       output: {
-        format: cli ? 'cjs' : 'es',
-        entryFileNames: cli ? '[name].cjs' : '[name].mjs',
-        chunkFileNames: cli ? 'assets/[name]-[hash].cjs' : 'assets/[name]-[hash].js',
+        format: 'es',
+        entryFileNames: '[name].mjs',
         // ASCII only (other characters as \u escapes, the same strings at run time): node's ESM
         // loader decodes each chunk from UTF-8 and V8 holds and scans an ASCII source as one
         // byte a character; with the Chinese messages left as they are, every chunk was a
@@ -86,13 +78,7 @@ const common = (cli: boolean): UserConfig => ({
             // schema, each in a chunk of their own: left to the automatic split they shared a
             // chunk with the registry (and the audit chain, strict JSON…), and `jiebang verify`
             // of a sheet built every kind's schema (issue 22).
-            // The registry names a project form (FORM_LABEL) with it: left apart, that constant
-            // landed in a chunk that imports the registry, a cycle of chunks that CommonJS (the
-            // CLI's build) cannot evaluate.
-            {
-              name: 'kinds',
-              test: /src-shared[\\/](?:bundle[\\/]kinds|award[\\/]form-label)\.ts$/,
-            },
+            { name: 'kinds', test: /src-shared[\\/]bundle[\\/]kinds\.ts$/ },
             { name: 'trust', test: /src-shared[\\/]bundle[\\/]trust\.ts$/ },
             { name: 'detect', test: /src-shared[\\/]model[\\/]detect\.ts$/ },
           ],
@@ -101,5 +87,3 @@ const common = (cli: boolean): UserConfig => ({
     },
   },
 });
-
-export default defineConfig(({ mode }) => common(mode === 'cli'));
