@@ -71,11 +71,18 @@ export function HorseRaceChart({
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const [tip, setTip] = useState<{ index: number; x: number; y: number } | null>(null);
-  const { criteria, series } = raceBars(pkg, agg, solverIds);
+  const bars = raceBars(pkg, agg, solverIds);
+  const { criteria, series } = bars;
+  // What the chart draws, kept while it is the same (compared by its text): the chart is made
+  // again only when that changes, not on every render of the desk (React's state adjusted while
+  // rendering).
   const key = JSON.stringify([criteria, series]);
+  const [drawn, setDrawn] = useState({ key, bars });
+  if (drawn.key !== key) setDrawn({ key, bars });
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
+    const { criteria, series } = drawn.bars;
     const external = ({ tooltip }: { tooltip: TooltipModel<'bar'> }) => {
       const index = tooltip.dataPoints[0]?.dataIndex;
       setTip(
@@ -114,9 +121,7 @@ export function HorseRaceChart({
       chart.current = null;
       setTip(null);
     };
-    // The chart is made again only when what it draws changes (`key` stands for it).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [drawn]);
   // ←/→ on the focused chart move the tooltip from criterion to criterion, Escape hides it.
   const onKey = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const made = chart.current;
