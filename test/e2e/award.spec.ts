@@ -124,6 +124,13 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   await expect(card.getByTestId('indicator-2').getByLabel('完成情况')).toHaveValue('3.1 mg/L');
   await expect(card.getByTestId('indicator-1').getByLabel('完成情况')).toBeFocused();
   await expect(card).toContainText('test-report.pdf');
+  // Leaving the screen and coming back: still re-opened, the message not said again.
+  await award.shell.go('首页');
+  await award.open();
+  await expect(card.getByTestId('award-reopened')).toContainText('正在修改已签署的考核表 MA-P2-1');
+  await expect(card.getByLabel('里程碑')).toBeDisabled();
+  await expect(card).toContainText('test-report.pdf');
+  await expect(award.message).toHaveCount(0);
   await award.holdBecause('出水悬浮物未达到任务书指标，整改并经第三方复测后再拨付');
   const amended = await award.signAndExport('assessment', 'MA-P2-1');
   const reverified = jiebang('verify', amended);

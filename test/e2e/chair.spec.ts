@@ -97,6 +97,11 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.raceTip).toHaveText(tipOf(figures[1] ?? []));
   await page.keyboard.press('Escape');
   await expect(chair.raceTip).toBeHidden();
+  // Shown again by the keyboard, then hidden when the focus moves on (Tab).
+  await page.keyboard.press('ArrowRight');
+  await expect(chair.raceTip).toHaveText(tipOf(figures[0] ?? []));
+  await page.keyboard.press('Tab');
+  await expect(chair.raceTip).toBeHidden();
   const box = await chair.raceChart.boundingBox();
   if (!box) throw new Error('the comparison chart is not laid out');
   await chair.raceChart.hover({ position: { x: box.width - 30, y: box.height / 2 } });

@@ -42,7 +42,12 @@ interface AwardState {
    * A signed assessment re-opened with its evidence files (`reopenAssessment`): the assessment card
    * shows it to amend and sign again under the same id; null for a new assessment.
    */
-  reopened: { doc: MilestoneAssessmentForm; files: ReadonlyMap<string, Uint8Array> } | null;
+  reopened: {
+    doc: MilestoneAssessmentForm;
+    files: ReadonlyMap<string, Uint8Array>;
+    /** The unlocked database it was read from: another session never sees it. */
+    from: object;
+  } | null;
   /** Re-opens a kept assessment; a file gone from the device or altered is named (`error`). */
   reopen: (assessmentId: string) => Promise<void>;
   /** What was done, or why it was refused: shown in the user's language (`useSay`). */
@@ -82,7 +87,23 @@ export const useAward = create<AwardState>()((set, get) => ({
       chairRaceEntries(db),
       book ? inspectionsOnTimeline(db, book) : Promise.resolve([]),
     ]);
-    set({ loaded: true, books, book, awards, signers, chairRace, inspections, reopened: null });
+    // A re-opened assessment of this book stays re-opened when the screen is left and opened
+    // again (the card shows it again); what was said before is not said again.
+    const reopened = get().reopened;
+    const kept =
+      reopened !== null && reopened.from === db && reopened.doc.taskBookId === book?.taskBookId;
+    set({
+      loaded: true,
+      books,
+      book,
+      awards,
+      signers,
+      chairRace,
+      inspections,
+      reopened: kept ? reopened : null,
+      message: null,
+      error: null,
+    });
   },
   enrol: async (role, name) => {
     try {
@@ -127,7 +148,7 @@ export const useAward = create<AwardState>()((set, get) => ({
         return;
       }
       set({
-        reopened: { doc: kept.document.doc, files: kept.files },
+        reopened: { doc: kept.document.doc, files: kept.files, from: db },
         message: message('award.reopened', { id: assessmentId, n: kept.files.size }),
       });
     } catch (e) {

@@ -122,15 +122,22 @@ export function HorseRaceChart({
       setTip(null);
     };
   }, [drawn]);
+  // The tooltip hidden: on Escape, and when the keyboard's focus leaves the chart.
+  const hide = () => {
+    const made = chart.current;
+    if (made) {
+      made.tooltip?.setActiveElements([], { x: 0, y: 0 });
+      made.update('none');
+    }
+    setTip(null);
+  };
   // ←/→ on the focused chart move the tooltip from criterion to criterion, Escape hides it.
   const onKey = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const made = chart.current;
     if (!made || criteria.length === 0) return;
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (e.key === 'Escape') {
-      made.tooltip?.setActiveElements([], { x: 0, y: 0 });
-      made.update('none');
-      setTip(null);
+      hide();
       return;
     }
     if (step === 0) return;
@@ -162,6 +169,7 @@ export function HorseRaceChart({
           data-testid="race-chart"
           onKeyDown={onKey}
           onFocus={onFocus}
+          onBlur={hide}
         />
         {tip && shown !== undefined && (
           <div
