@@ -1,3 +1,4 @@
+import { removeUnfinishedWrites } from '../fs/atomic-write';
 import { describeFileError, errorCode } from '../fs/errors';
 import { runCli } from './main';
 
@@ -17,6 +18,18 @@ for (const stream of [process.stdout, process.stderr]) {
     if (stream === process.stdout)
       process.stderr.write(`jiebang: 无法写出结果。${describeFileError(error, name)}\n`);
     process.exit(1);
+  });
+}
+
+// Interrupted (Ctrl-C, a kill): what is half-written is removed before exiting with the status a
+// shell reports for the signal (128 + 2, 128 + 15); nothing finished is touched.
+for (const [signal, status] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => {
+    removeUnfinishedWrites();
+    process.exit(status);
   });
 }
 

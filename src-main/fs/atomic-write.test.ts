@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  removeUnfinishedWrites,
   temporaryName,
   WRITE_CHUNK_BYTES,
   writeFileAtomic,
@@ -85,6 +86,30 @@ describe('writeFileAtomic', () => {
       writeStreamAtomic(join(dir, 'failed.jbx'), produce(true), { flushEvery: 250_000 }),
     ).rejects.toThrow('produce failed');
     expect(await readdir(dir)).toEqual(['bundle.jbx']);
+  });
+
+  it('removes a write still under way when the command is interrupted (removeUnfinishedWrites): nothing half-written is left', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-atomic-'));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => undefined;
+    const begun = new Promise<void>((resolve) => (started = resolve));
+    const writing = writeStreamAtomic(join(dir, 'p.jbx'), async (write) => {
+      await write(new Uint8Array(1024 * 1024));
+      started();
+      await held;
+    });
+    await begun;
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
+    removeUnfinishedWrites();
+    expect(await readdir(dir)).toEqual([]);
+    release();
+    await expect(writing).rejects.toThrow();
+    expect(await readdir(dir)).toEqual([]);
+    // A write that finished is not touched.
+    await writeFileAtomic(join(dir, 'done.json'), new TextEncoder().encode('{}'));
+    removeUnfinishedWrites();
+    expect(await readdir(dir)).toEqual(['done.json']);
   });
 
   it('names temporaries so no two writers share one, hidden beside the file', () => {

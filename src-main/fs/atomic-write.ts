@@ -26,7 +26,7 @@ import {
   stat,
   unlink,
 } from 'node:fs/promises';
-import { writeSync } from 'node:fs';
+import { rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from './errors';
 
@@ -124,6 +124,19 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** The temporary files and folders this process is writing now (renamed or removed when done). */
+const inFlight = new Set<string>();
+
+/**
+ * Removes, synchronously, every temporary file and folder this process is still writing — for a
+ * command interrupted by SIGINT/SIGTERM (src-main/cli/index.ts), which then exits: an interrupted
+ * `pack` or `unpack` leaves no half-written `.tmp` behind. A write already renamed is not touched.
+ */
+export function removeUnfinishedWrites(): void {
+  for (const path of inFlight) rmSync(path, { recursive: true, force: true });
+  inFlight.clear();
+}
+
 /**
  * Writes what `produce` hands to its `write`, piece by piece (a bundle as it is made), to `path`
  * atomically and durably (see the module comment); if `produce` throws, nothing is left behind.
@@ -136,6 +149,7 @@ export async function writeStreamAtomic(
 ): Promise<void> {
   const tmp = temporaryName(path);
   const handle = await open(tmp, 'wx', options.mode ?? 0o644);
+  inFlight.add(tmp);
   try {
     try {
       let done = 0;
@@ -176,6 +190,8 @@ export async function writeStreamAtomic(
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
     throw error;
+  } finally {
+    inFlight.delete(tmp);
   }
   await syncDirectory(dirname(path));
 }
@@ -230,6 +246,7 @@ export async function writeFolderAtomic(
   let tmp: string | undefined;
   try {
     tmp = await mkdtemp(join(parent, `.${basename(target)}.${process.pid}.`));
+    inFlight.add(tmp);
     for (const [name, data] of files) {
       const file = resolve(tmp, name);
       if (!file.startsWith(tmp + sep)) throw codedError('EINVAL', name);
@@ -245,8 +262,10 @@ export async function writeFolderAtomic(
       await rmdir(target);
       await renameWithRetry(tmp, target);
     }
+    inFlight.delete(tmp);
   } catch (error) {
     if (tmp !== undefined) await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    if (tmp !== undefined) inFlight.delete(tmp);
     if (firstCreated !== undefined) {
       // Remove the parents made for it, innermost first, while they are empty.
       for (let dir = parent; dir.length >= firstCreated.length; dir = dirname(dir))
