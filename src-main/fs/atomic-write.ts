@@ -264,8 +264,10 @@ export async function writeFolderAtomic(
     }
     inFlight.delete(tmp);
   } catch (error) {
-    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    if (tmp !== undefined) inFlight.delete(tmp);
+    if (tmp !== undefined) {
+      await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+      inFlight.delete(tmp);
+    }
     if (firstCreated !== undefined) {
       // Remove the parents made for it, innermost first, while they are empty.
       for (let dir = parent; dir.length >= firstCreated.length; dir = dirname(dir))
