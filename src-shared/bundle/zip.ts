@@ -325,6 +325,19 @@ function inflateBounded(data: Uint8Array, size: number, name: string): Uint8Arra
 }
 
 /** Inspects the directory (nothing inflated) and returns a reader for the entries. */
+/**
+ * An entry's data as it is stored (deflated or not) in an archive `inspectZip` accepted: it follows
+ * the local header's 30 fixed bytes and the name, since the local header repeats the central
+ * directory and carries no extra field (APPNOTE 4.3.7). A view of `bytes`, not a copy.
+ */
+export function storedData<T extends ArrayBufferLike>(
+  bytes: Uint8Array<T>,
+  e: Pick<CentralEntry, 'localOffset' | 'name' | 'compressedSize'>,
+): Uint8Array<T> {
+  const start = e.localOffset + 30 + new TextEncoder().encode(e.name).length;
+  return bytes.subarray(start, start + e.compressedSize);
+}
+
 export function openZip(
   bytes: Uint8Array,
   crypto: CryptoProvider,
@@ -332,7 +345,6 @@ export function openZip(
 ): ZipArchive {
   const entries = new Map(inspectZip(bytes, limits).map((e) => [e.name, e]));
   let inflated = 0;
-  const encoder = new TextEncoder();
   const read = new Map<string, Uint8Array>();
   const archive: ZipArchive = {
     entries,
@@ -350,8 +362,7 @@ export function openZip(
       if (!e) throw new ZipError('zip-malformed', `ZIP 中没有条目：${name}`);
       const known = read.get(name);
       if (known) return known;
-      const start = e.localOffset + 30 + encoder.encode(e.name).length;
-      const data = bytes.subarray(start, start + e.compressedSize);
+      const data = storedData(bytes, e);
       const out = e.method === 0 ? data : inflateBounded(data, e.size, e.name);
       inflated += out.byteLength;
       if (crypto.crc32(out) !== e.crc) throw crcMismatch(e.name);

@@ -11,7 +11,7 @@
  * equation answered from that verdict for exactly those bytes; where WebCrypto has no Ed25519,
  * @noble checks it.
  */
-import { inspectZip } from '../../../src-shared/bundle/zip';
+import { inspectZip, storedData } from '../../../src-shared/bundle/zip';
 import { publicKeyFromPem } from '../../../src-shared/crypto/keys';
 import { toHex, type CryptoProvider, type Hasher } from '../../../src-shared/crypto/provider';
 
@@ -36,17 +36,10 @@ function rangesToHash(file: Uint8Array<ArrayBuffer>): {
   } catch {
     return { ranges, byName }; // not a ZIP (age-encrypted, malformed): the opening says what it is
   }
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   for (const e of entries) {
-    if (e.method !== 0 || e.localOffset + 30 > file.byteLength) continue;
-    // APPNOTE 4.3.7: the data follows the local header's name and extra field.
-    const start =
-      e.localOffset +
-      30 +
-      view.getUint16(e.localOffset + 26, true) +
-      view.getUint16(e.localOffset + 28, true);
-    if (start + e.compressedSize > file.byteLength) continue;
-    const data = new Uint8Array(file.buffer, file.byteOffset + start, e.compressedSize);
+    if (e.method !== 0) continue;
+    // The same view of the file that the opening reads and hashes (`openZip`).
+    const data = storedData(file, e);
     ranges.push(data);
     byName.set(e.name, data);
   }
