@@ -93,6 +93,60 @@ export function checkAssessmentAfterRace(
   return out;
 }
 
+/**
+ * A milestone (of one solver, in a horse race) already assessed on the timeline (第十二条（八）3:
+ * funds are paid by stage according to the milestone's assessment; the latest assessment of a
+ * milestone is the one that counts, `cityPaid`). After a pass the tranche is paid and the
+ * milestone is not assessed again; after a hold or a reduction a later re-assessment (复核) is
+ * allowed but said, so that a second form is not signed where the first was meant to be amended
+ * (the first is corrected by signing it again under its own number); a re-assessment dated before
+ * the one it follows would never count and is refused. `onTimeline` holds the other documents
+ * (the document itself left out by id).
+ */
+export function checkAssessmentAgain(
+  a: MilestoneAssessmentForm,
+  onTimeline: readonly AwardDocument[],
+): Finding[] {
+  const art = '第十二条（八）3';
+  const before = onTimeline
+    .flatMap((d) => (d.type === 'assessment' ? [d.doc] : []))
+    .filter((o) => o.milestoneId === a.milestoneId && o.applicantId === a.applicantId)
+    .sort((x, y) => (x.assessedOn < y.assessedOn ? -1 : x.assessedOn > y.assessedOn ? 1 : 0));
+  const last = before.at(-1);
+  if (!last) return [];
+  const who = a.applicantId === undefined ? ' ' : `（${a.applicantId}）`;
+  const passed = before.find((o) => o.passed);
+  if (passed)
+    return [
+      finding(
+        'assessment.again',
+        art,
+        'blocking',
+        `里程碑 ${a.milestoneId}${who}已由考核表 ${passed.assessmentId}（${passed.assessedOn}）考核通过并拨付 ${passed.released} 万元，不再考核；更正该表须以原编号 ${passed.assessmentId} 重新签署`,
+        ['milestoneId'],
+      ),
+    ];
+  if (a.assessedOn < last.assessedOn)
+    return [
+      finding(
+        'assessment.again',
+        art,
+        'blocking',
+        `考核日期 ${a.assessedOn} 早于该里程碑已签署的考核表 ${last.assessmentId}（${last.assessedOn}）：复核应在原考核之后`,
+        ['assessedOn'],
+      ),
+    ];
+  return [
+    finding(
+      'assessment.again',
+      art,
+      'warning',
+      `里程碑 ${a.milestoneId}${who}已有考核表 ${last.assessmentId}（${last.assessedOn}，未通过）：本表为复核，签署后按本表拨付；如为更正原表，应以原编号 ${last.assessmentId} 重新签署`,
+      ['milestoneId'],
+    ),
+  ];
+}
+
 /** 里程碑考核 against its task book and, in a horse race, the signed race choice. */
 export function checkMilestoneAssessment(
   a: MilestoneAssessmentForm,
@@ -101,6 +155,7 @@ export function checkMilestoneAssessment(
 ): Finding[] {
   const out: Finding[] = [];
   const art = '第十二条（八）3';
+  if (onTimeline) out.push(...checkAssessmentAgain(a, onTimeline));
   if (tb) {
     if (onTimeline) out.push(...checkAssessmentAfterRace(a, tb, onTimeline));
     const m = tb.milestones.find((x) => x.id === a.milestoneId);

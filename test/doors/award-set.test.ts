@@ -129,6 +129,53 @@ describe('the order rules: the app’s workflow and `jiebang check --with` over 
     for (const f of blocking) expect(other.refused).toContain(f.message);
   });
 
+  it('the same milestone again: a re-assessment after the hold said, one after the pass refused', async () => {
+    const recheck = {
+      ...sampleAssessment(),
+      assessmentId: 'MA-M2-2',
+      applicantId: 'A01',
+      assessedOn: '2028-06-20',
+      approvedOn: '2028-06-25',
+      indicators: [
+        { indicator: '出水悬浮物', target: '≤ 2 mg/L', result: '1.8 mg/L', passed: true },
+      ],
+      passed: true,
+      effect: 'released' as const,
+      released: '320',
+      reason: '',
+    };
+    const second = await bothDoors({ type: 'assessment', doc: recheck }, 'ma2.json');
+    expect(second.refused).toBeNull();
+    expect(second.code).toBe(0);
+    expect(second.cli.findings).toEqual(second.app);
+    expect(second.app.find((f) => f.rule === 'assessment.again')).toMatchObject({
+      severity: 'warning',
+    });
+
+    const third = await bothDoors(
+      {
+        type: 'assessment',
+        doc: {
+          ...recheck,
+          assessmentId: 'MA-M2-3',
+          assessedOn: '2028-07-01',
+          approvedOn: '2028-07-02',
+        },
+      },
+      'ma3.json',
+    );
+    expect(third.code).toBe(1);
+    expect(third.cli.findings).toEqual(third.app);
+    const refusal = third.app.find((f) => f.rule === 'assessment.again');
+    expect(refusal?.message).toBe(
+      '里程碑 M2（A01）已由考核表 MA-M2-2（2028-06-20）考核通过并拨付 320 万元，不再考核；更正该表须以原编号 MA-M2-2 重新签署（第十二条（八）3）',
+    );
+    expect(third.refused).toContain(refusal?.message);
+    expect((await awardsOf(db, tb.taskBookId)).map((a) => a.document)).not.toContainEqual(
+      expect.objectContaining({ doc: expect.objectContaining({ assessmentId: 'MA-M2-3' }) }),
+    );
+  });
+
   it('after a signed termination: an acceptance refused at both doors citing 第十七条', async () => {
     await signInApp({ type: 'form', doc: sampleTermination() });
     const acc = await bothDoors({ type: 'form', doc: sampleFailedAcceptance() }, 'acc.json');
