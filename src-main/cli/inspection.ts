@@ -20,9 +20,11 @@ import {
   answeredAssignment,
   checkReport,
   currentReport,
+  describeChecklistProblem,
   FINDING_LABEL,
   FINDINGS,
   roundOf,
+  rawChecklistProblem,
   tally,
   type HeldAssignment,
 } from '../../src-shared/inspection';
@@ -108,11 +110,21 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
     throw new CliUsageError(
       '用法：jiebang inspection assign ASSIGNMENT.json --key signing.key -o ASSIGNMENT.jbx',
     );
-  const parsed = InspectionAssignmentSchema.safeParse(await readJsonFile(io.cwd, file));
-  if (!parsed.success)
-    throw new CliUsageError(
-      `考察任务 ${file} 格式错误，未签名：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
-    );
+  const raw = await readJsonFile(io.cwd, file);
+  // The checklist in the desk's words (`assignmentChecklist`), the rest by the schema's paths.
+  const listProblem = rawChecklistProblem(raw);
+  const parsed = InspectionAssignmentSchema.safeParse(raw);
+  if (!parsed.success || listProblem) {
+    const others = parsed.success
+      ? []
+      : parsed.error.issues.filter((i) => !listProblem || i.path[0] !== 'checklist');
+    const lines = [
+      ...(listProblem ? [describeChecklistProblem(listProblem)] : []),
+      ...describeSchemaIssues({ issues: others }),
+    ];
+    const what = others.length > 0 ? '格式错误，未签名' : '未签名';
+    throw new CliUsageError(`考察任务 ${file} ${what}：\n  ${capLines(lines).join('\n  ')}`);
+  }
   const a = parsed.data;
   const secretKey = await readSigningKey(io.cwd, values.key);
   const fp = fingerprint(publicKeyOf(secretKey));

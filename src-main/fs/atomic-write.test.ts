@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,6 +111,22 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(join(dir, 'done.json'), new TextEncoder().encode('{}'));
     removeUnfinishedWrites();
     expect(await readdir(dir)).toEqual(['done.json']);
+  });
+
+  it('an interrupted folder write (unpack into new folders) leaves neither its temporary nor the parents it made', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-atomic-'));
+    let seen: string[] | undefined;
+    function* files(): Generator<readonly [string, Uint8Array]> {
+      yield ['a.txt', new Uint8Array(10)];
+      // The signal arrives while the second file is being written; the command exits right after.
+      removeUnfinishedWrites();
+      seen = readdirSync(dir);
+      throw new Error('exited');
+    }
+    await expect(writeFolderAtomic(join(dir, 'new', 'deeper', 'out'), files())).rejects.toThrow(
+      'exited',
+    );
+    expect(seen).toEqual([]);
   });
 
   it('names temporaries so no two writers share one, hidden beside the file', () => {

@@ -26,7 +26,7 @@ import {
   stat,
   unlink,
 } from 'node:fs/promises';
-import { rmSync, writeSync } from 'node:fs';
+import { rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from './errors';
 
@@ -126,6 +126,19 @@ async function syncDirectory(dir: string): Promise<void> {
 
 /** The temporary files and folders this process is writing now (renamed or removed when done). */
 const inFlight = new Set<string>();
+/** The parent folders a folder write made for itself, by its temporary: `[parent, firstCreated]`. */
+const madeParents = new Map<string, readonly [string, string]>();
+
+/** Removes `parent` and the folders above it down to `firstCreated`, innermost first, while empty. */
+function removeEmptyParentsSync(parent: string, firstCreated: string): void {
+  for (let dir = parent; dir.length >= firstCreated.length; dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+  }
+}
 
 /**
  * Removes, synchronously, every temporary file and folder this process is still writing — for a
@@ -133,8 +146,13 @@ const inFlight = new Set<string>();
  * `pack` or `unpack` leaves no half-written `.tmp` behind. A write already renamed is not touched.
  */
 export function removeUnfinishedWrites(): void {
-  for (const path of inFlight) rmSync(path, { recursive: true, force: true });
+  for (const path of inFlight) {
+    rmSync(path, { recursive: true, force: true });
+    const made = madeParents.get(path);
+    if (made) removeEmptyParentsSync(...made);
+  }
   inFlight.clear();
+  madeParents.clear();
 }
 
 /**
@@ -247,6 +265,7 @@ export async function writeFolderAtomic(
   try {
     tmp = await mkdtemp(join(parent, `.${basename(target)}.${process.pid}.`));
     inFlight.add(tmp);
+    if (firstCreated !== undefined) madeParents.set(tmp, [parent, firstCreated]);
     for (const [name, data] of files) {
       const file = resolve(tmp, name);
       if (!file.startsWith(tmp + sep)) throw codedError('EINVAL', name);
@@ -263,10 +282,12 @@ export async function writeFolderAtomic(
       await renameWithRetry(tmp, target);
     }
     inFlight.delete(tmp);
+    madeParents.delete(tmp);
   } catch (error) {
     if (tmp !== undefined) {
       await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
       inFlight.delete(tmp);
+      madeParents.delete(tmp);
     }
     if (firstCreated !== undefined) {
       // Remove the parents made for it, innermost first, while they are empty.

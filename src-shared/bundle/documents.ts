@@ -59,7 +59,7 @@ export const InspectionAssignmentSchema = z
       .min(1)
       .refine((t) => t.filter((m) => m.role === 'leader').length === 1, '考察组须有且仅有一名组长'),
     /** The items to check; empty: the app's template for the subject (src-shared/inspection). */
-    checklist: z.array(NameSchema).max(200).default([]),
+    checklist: z.array(NameSchema).max(200, '至多 200 项').default([]),
     /** The bureau's age X25519 recipient: the report is encrypted to it. */
     reportTo: z
       .object({

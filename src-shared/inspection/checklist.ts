@@ -4,7 +4,8 @@
  * carry its own checklist, which then replaces the template (第十二条（二）（五）（八）).
  */
 import { InspectionAssignmentSchema, type InspectionAssignment } from '../bundle/documents';
-import type { SubjectType } from '../bundle/terms';
+import { SubjectSchema, type SubjectType } from '../bundle/terms';
+import { z } from 'zod';
 import type { InspectionFinding, InspectionReport } from '../model';
 
 /** How a finding is written on the form and in the report: Chinese first, English second. */
@@ -123,15 +124,17 @@ export function tally(checklist: InspectionReport['checklist']): Record<Inspecti
 export type ChecklistProblem =
   | { kind: 'empty'; article: string }
   | { kind: 'item'; item: number; message: string }
+  | { kind: 'duplicate'; item: number; first: number; text: string }
   | { kind: 'list'; message: string };
 
 /**
  * An assignment's own checklist as the bureau writes it, by the one rule every door applies — the
  * `checklist` field of InspectionAssignmentSchema, which `jiebang inspection assign` reads too:
  * each item normalised like every name (invisible characters dropped, trimmed, 1–200 characters,
- * control characters refused), at most 200 items. An empty list is refused with the article that
- * asks for the check (the subject's template: 第十二条（一）（二） for a demand), since the bureau
- * sends a team to check something. `item` is 1-based.
+ * control characters refused), at most 200 items, no item twice (after that normalisation: the
+ * team would answer it twice). An empty list is refused with the article that asks for the check
+ * (the subject's template: 第十二条（一）（二） for a demand), since the bureau sends a team to check
+ * something. `item` and `first` are 1-based.
  */
 export function assignmentChecklist(
   items: readonly string[],
@@ -143,7 +146,16 @@ export function assignmentChecklist(
       problem: { kind: 'empty', article: CHECKLIST_TEMPLATES[purposeOf(subject)].article },
     };
   const parsed = InspectionAssignmentSchema.shape.checklist.safeParse(items);
-  if (parsed.success) return { ok: true, items: parsed.data };
+  if (parsed.success) {
+    const seen = new Map<string, number>();
+    for (const [i, text] of parsed.data.entries()) {
+      const first = seen.get(text);
+      if (first !== undefined)
+        return { ok: false, problem: { kind: 'duplicate', item: i + 1, first, text } };
+      seen.set(text, i + 1);
+    }
+    return { ok: true, items: parsed.data };
+  }
   const [issue] = parsed.error.issues;
   const at = issue?.path[0];
   return {
@@ -166,7 +178,29 @@ export function describeChecklistProblem(p: ChecklistProblem): string {
       return `考察任务须列明至少一项检查项（${p.article}），未签发`;
     case 'item':
       return `检查项第 ${p.item} 项：${p.message}，未签发`;
+    case 'duplicate':
+      return `检查项第 ${p.item} 项与第 ${p.first} 项重复（“${p.text}”），未签发`;
     case 'list':
       return `检查项：${p.message}，未签发`;
   }
+}
+
+const RawChecklist = z.object({
+  subject: z.object({ type: z.string() }).optional(),
+  checklist: z.array(z.string()),
+});
+
+/**
+ * The checklist of an assignment file before its schema is applied (`jiebang inspection assign`
+ * reads a whole file): judged by `assignmentChecklist`, so the command line words a blank, a
+ * repeated or a 201st item as the desk does rather than by the schema's path. Null when the file
+ * has no list of texts there (the schema then says what is wrong) or the list is accepted.
+ */
+export function rawChecklistProblem(raw: unknown): ChecklistProblem | null {
+  const r = RawChecklist.safeParse(raw);
+  if (!r.success) return null;
+  const type = SubjectSchema.options.find((o) => o.shape.type.value === r.data.subject?.type)?.shape
+    .type.value;
+  const judged = assignmentChecklist(r.data.checklist, type ?? 'demand');
+  return judged.ok ? null : judged.problem;
 }

@@ -377,42 +377,57 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     expect(viaDesk.bundle.document.checklist).toEqual(rule.ok && rule.items);
     expect(viaCli.bundle.document.checklist).toEqual(viaDesk.bundle.document.checklist);
 
-    // An empty checklist: refused at both doors with the article, nothing signed or kept (before,
-    // the command line signed it and the team's laptop read it as the template).
-    const emptyDesk = await issueAssignment(db, api, {
-      ...common,
-      packageId: 'KLMY-2026-JB-001',
-      site: '采出水处理站',
-      team: '李检查',
-      dueBy: '2026-09-30',
-      checklist: [],
-      now: new Date('2026-09-02T09:00:00+08:00'),
-    }).then(
-      () => 'signed',
-      (error: unknown) =>
-        error instanceof WorkflowError ? say('zh', error.reason) : String(error),
-    );
-    const emptyJson = join(dir, 'assignment-empty.json');
+    // A checklist the rule refuses: the same sentence at both doors, nothing signed or kept (before,
+    // the command line signed an empty list, which the team's laptop read as the template, took a
+    // repeated item, and worded a blank one by the schema's path, 「checklist.0：不能为空」).
     const document = viaCli.bundle.document;
-    await writeFile(
-      emptyJson,
-      JSON.stringify({ ...document, assignmentId: 'ASG-EMPTY', checklist: [] }),
-    );
-    const emptyCli = await run(
-      'inspection',
-      'assign',
-      emptyJson,
-      '--key',
-      'resources/sample/keys/bureau-signing.key',
-      '-o',
-      join(dir, 'assignment-empty.jbx'),
-      '--data',
-      join(dir, 'cli-assign'),
-    );
-    expect(emptyDesk).toBe('考察任务须列明至少一项检查项（第十二条（一）（二）），未签发');
-    expect(emptyCli.code).not.toBe(0);
-    expect(emptyCli.err).toContain(emptyDesk);
-    expect(await readdir(dir)).not.toContain('assignment-empty.jbx');
+    const many = Array.from({ length: 201 }, (_, i) => `检查项 ${i + 1}`);
+    const cases: [string, string[], string][] = [
+      ['empty', [], '考察任务须列明至少一项检查项（第十二条（一）（二）），未签发'],
+      ['blank', ['需求真实性', ' \u200b\u3000 '], '检查项第 2 项：不能为空，未签发'],
+      [
+        'repeated',
+        ['需求真实性', '设备运行', '需求真实性\u200b '],
+        '检查项第 3 项与第 1 项重复（“需求真实性”），未签发',
+      ],
+      ['many', many, '检查项：至多 200 项，未签发'],
+    ];
+    for (const [name, checklist, sentence] of cases) {
+      const desk = await issueAssignment(db, api, {
+        ...common,
+        packageId: 'KLMY-2026-JB-001',
+        site: '采出水处理站',
+        team: '李检查',
+        dueBy: '2026-09-30',
+        checklist,
+        now: new Date('2026-09-02T09:00:00+08:00'),
+      }).then(
+        () => 'signed',
+        (error: unknown) =>
+          error instanceof WorkflowError ? say('zh', error.reason) : String(error),
+      );
+      const json = join(dir, `assignment-${name}.json`);
+      await writeFile(
+        json,
+        JSON.stringify({ ...document, assignmentId: `ASG-${name.toUpperCase()}`, checklist }),
+      );
+      const cli = await run(
+        'inspection',
+        'assign',
+        json,
+        '--key',
+        'resources/sample/keys/bureau-signing.key',
+        '-o',
+        join(dir, `assignment-${name}.jbx`),
+        '--data',
+        join(dir, 'cli-assign'),
+      );
+      expect(desk, name).toBe(sentence);
+      expect(cli.code, name).not.toBe(0);
+      expect(cli.err, name).toContain(sentence);
+      expect(cli.err, name).not.toContain('checklist');
+      expect(await readdir(dir)).not.toContain(`assignment-${name}.jbx`);
+    }
     expect(await readdir(join(dir, 'cli-assign', 'inspections', 'assignments'))).toEqual([
       `${document.assignmentId}.jbx`,
     ]);

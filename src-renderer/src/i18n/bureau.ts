@@ -103,6 +103,7 @@ export const bureauStrings = defineStrings(
     'bureau.assign.removeItem': '删除检查项 {n}',
     'bureau.err.checklistEmpty': '考察任务须列明至少一项检查项（{article}），未签发',
     'bureau.err.checklistItem': '检查项第 {n} 项：{why}，未签发',
+    'bureau.err.checklistDuplicate': '检查项第 {n} 项与第 {first} 项重复（“{text}”），未签发',
     'bureau.err.checklistList': '检查项：{why}，未签发',
   },
   {
@@ -213,6 +214,8 @@ export const bureauStrings = defineStrings(
     'bureau.err.checklistEmpty':
       'An assignment lists at least one item to check ({article}); nothing was signed',
     'bureau.err.checklistItem': 'Checklist item {n}: {why}; nothing was signed',
+    'bureau.err.checklistDuplicate':
+      'Checklist item {n} repeats item {first} (“{text}”); nothing was signed',
     'bureau.err.checklistList': 'Checklist: {why}; nothing was signed',
   },
 );

@@ -831,6 +831,8 @@ function checklistRefusal(p: ChecklistProblem): Message {
       return message('bureau.err.checklistEmpty', { article: p.article });
     case 'item':
       return message('bureau.err.checklistItem', { n: p.item, why: p.message });
+    case 'duplicate':
+      return message('bureau.err.checklistDuplicate', { n: p.item, first: p.first, text: p.text });
     case 'list':
       return message('bureau.err.checklistList', { why: p.message });
   }
