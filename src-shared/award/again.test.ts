@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import tbJson from '../../resources/sample/taskbook.json';
 import { TaskBookSchema, type TaskBook } from '../model';
-import { checkAwardDocument, cityPaid, type AwardDocument } from './index';
+import {
+  buildTimeline,
+  checkAwardDocument,
+  cityPaid,
+  type AwardDocument,
+  type MilestoneAssessmentForm,
+} from './index';
 import { sampleAssessment, sampleRaceChoice } from './samples';
 
 const signedBook = (): TaskBook => ({
@@ -10,19 +16,20 @@ const signedBook = (): TaskBook => ({
 });
 const race: AwardDocument = { type: 'race', doc: sampleRaceChoice() };
 const held: AwardDocument = { type: 'assessment', doc: sampleAssessment() };
+const passingDoc = (id: string, on: string): MilestoneAssessmentForm => ({
+  ...sampleAssessment(),
+  assessmentId: id,
+  assessedOn: on,
+  approvedOn: on,
+  indicators: [{ indicator: '出水悬浮物', target: '≤ 2 mg/L', result: '1.8 mg/L', passed: true }],
+  passed: true,
+  effect: 'released',
+  released: '320',
+  reason: '',
+});
 const passing = (id: string, on: string): AwardDocument => ({
   type: 'assessment',
-  doc: {
-    ...sampleAssessment(),
-    assessmentId: id,
-    assessedOn: on,
-    approvedOn: on,
-    indicators: [{ indicator: '出水悬浮物', target: '≤ 2 mg/L', result: '1.8 mg/L', passed: true }],
-    passed: true,
-    effect: 'released',
-    released: '320',
-    reason: '',
-  },
+  doc: passingDoc(id, on),
 });
 const again = (d: AwardDocument, signed: readonly AwardDocument[]) =>
   checkAwardDocument(d, signedBook(), undefined, signed).filter(
@@ -51,36 +58,62 @@ describe('a milestone assessed again (第十二条（八）3)', () => {
       }),
     ]);
   });
-  it('a re-assessment dated before the one it follows is refused', () => {
-    expect(again(passing('MA-M2-2', '2028-04-01'), [race, held])).toEqual([
-      expect.objectContaining({
-        severity: 'blocking',
-        message:
-          '考核日期 2028-04-01 早于该里程碑已签署的考核表 MA-M2-1（2028-04-10）：复核应在原考核之后（第十二条（八）3）',
-      }),
-    ]);
+  it('a new form dated on or before one signed is refused (it would never count, or tie)', () => {
+    for (const on of ['2028-04-01', '2028-04-10'])
+      expect(again(passing('MA-M2-2', on), [race, held])).toEqual([
+        expect.objectContaining({
+          severity: 'blocking',
+          message: `考核日期 ${on} 不晚于该里程碑已签署的考核表 MA-M2-1（2028-04-10）：复核应在原考核之后（第十二条（八）3）`,
+        }),
+      ]);
   });
-  it('the same form signed again under its own number, another milestone, or another solver: nothing said', () => {
-    const amended: AwardDocument = {
+  it('the same milestone whatever solver the form names: a pass is not paid twice', () => {
+    const paid = passing('MA-M2-1', '2028-04-10');
+    const named: AwardDocument = {
+      type: 'assessment',
+      doc: { ...passingDoc('MA-M2-3', '2028-06-20'), applicantId: 'A01' },
+    };
+    expect(again(named, [race, paid]).map((f) => f.severity)).toEqual(['blocking']);
+    expect(cityPaid([paid, named], signedBook())).toBe('320');
+  });
+  it('a correction under its own number is weighed against the forms before it only', () => {
+    const recheck = passing('MA-M2-2', '2028-06-20');
+    const corrected: AwardDocument = {
       type: 'assessment',
       doc: { ...sampleAssessment(), reason: '整改期限三个月' },
     };
-    expect(again(amended, [race, held])).toEqual([]);
+    // The first form corrected after its 复核 was signed: nothing said, the 复核 still pays.
+    expect(again(corrected, [race, held, recheck])).toEqual([]);
+    expect(cityPaid([recheck, corrected], signedBook())).toBe('320');
+    // The 复核 corrected: still a 复核 of the first.
+    expect(again(recheck, [race, held, recheck]).map((f) => f.severity)).toEqual(['warning']);
     const m3: AwardDocument = {
       type: 'assessment',
       doc: { ...sampleAssessment(), assessmentId: 'MA-M3-1', milestoneId: 'M3', tranche: '240' },
     };
     expect(again(m3, [race, held])).toEqual([]);
-    const otherSolver: AwardDocument = {
-      type: 'assessment',
-      doc: { ...sampleAssessment(), assessmentId: 'MA-M2-9', applicantId: 'A02' },
-    };
-    expect(
-      again(otherSolver, [
-        race,
-        { type: 'assessment', doc: { ...sampleAssessment(), applicantId: 'A01' } },
-      ]),
-    ).toEqual([]);
+  });
+  it('forms of one day count in one order whatever order they are stored in', () => {
+    const a = { ...sampleAssessment(), assessmentId: 'MA-M2-1' };
+    const b = { ...passingDoc('MA-M2-2', '2028-04-10'), approvedOn: '2028-04-15' };
+    const docs: AwardDocument[] = [
+      { type: 'assessment', doc: a },
+      { type: 'assessment', doc: b },
+    ];
+    expect(cityPaid(docs, signedBook())).toBe('320');
+    expect(cityPaid([...docs].reverse(), signedBook())).toBe('320');
+  });
+  it('the timeline keeps the assessment a 复核 replaced, as history', () => {
+    const recheck = passing('MA-M2-2', '2028-06-20');
+    const t = buildTimeline(signedBook(), [race, held, recheck], '2028-07-01');
+    expect(t.entries.filter((e) => e.what.startsWith('里程碑 M2 考核'))).toEqual([
+      expect.objectContaining({
+        what: '里程碑 M2 考核：未通过（MA-M2-1，已复核）',
+        detail: '暂缓 320 万元：出水悬浮物未达到任务书指标，整改复核后再拨付；由 MA-M2-2 复核',
+        state: 'info',
+      }),
+      expect.objectContaining({ what: '里程碑 M2 考核：通过（MA-M2-2，复核）', state: 'done' }),
+    ]);
   });
   it('a lone file (no signed set): not weighed', () => {
     expect(

@@ -3,6 +3,7 @@
  * award screen, `jiebang check`) calls `checkAwardDocument`.
  */
 import { dec, money, sum, type Money } from '../money';
+import { assessmentsByMilestone } from './assessments';
 import type { MilestoneAssessment, TaskBook } from '../model';
 import {
   checkAcceptanceApplication,
@@ -94,27 +95,40 @@ export function checkAssessmentAfterRace(
 }
 
 /**
- * A milestone (of one solver, in a horse race) already assessed on the timeline (第十二条（八）3:
- * funds are paid by stage according to the milestone's assessment; the latest assessment of a
- * milestone is the one that counts, `cityPaid`). After a pass the tranche is paid and the
- * milestone is not assessed again; after a hold or a reduction a later re-assessment (复核) is
- * allowed but said, so that a second form is not signed where the first was meant to be amended
- * (the first is corrected by signing it again under its own number); a re-assessment dated before
- * the one it follows would never count and is refused. `onTimeline` holds the other documents
- * (the document itself left out by id).
+ * A milestone already assessed on the timeline (第十二条（八）3: funds are paid by stage according
+ * to the milestone's assessment; the latest assessment of a milestone is the one that counts,
+ * `assessmentsByMilestone`, whatever solver it names). A new form must come after every other of
+ * its milestone (a re-assessment dated on or before one signed would never count, or would tie);
+ * after a pass the tranche is paid and the milestone is not assessed again; after a hold or a
+ * reduction the re-assessment (复核) is taken but said, so that a second form is not signed where
+ * the first was meant to be corrected — a correction is the same form signed again under its own
+ * number (`amending`), weighed against the assessments before it only. `onTimeline` holds the
+ * other documents (the document itself left out by id).
  */
 export function checkAssessmentAgain(
   a: MilestoneAssessmentForm,
   onTimeline: readonly AwardDocument[],
+  amending = false,
 ): Finding[] {
   const art = '第十二条（八）3';
-  const before = onTimeline
-    .flatMap((d) => (d.type === 'assessment' ? [d.doc] : []))
-    .filter((o) => o.milestoneId === a.milestoneId && o.applicantId === a.applicantId)
-    .sort((x, y) => (x.assessedOn < y.assessedOn ? -1 : x.assessedOn > y.assessedOn ? 1 : 0));
+  const others = onTimeline.filter(
+    (d) => d.type === 'assessment' && d.doc.milestoneId === a.milestoneId,
+  );
+  const all = assessmentsByMilestone(others).get(a.milestoneId) ?? [];
+  const later = all.filter((o) => o.assessedOn >= a.assessedOn).at(-1);
+  if (later && !amending)
+    return [
+      finding(
+        'assessment.again',
+        art,
+        'blocking',
+        `考核日期 ${a.assessedOn} 不晚于该里程碑已签署的考核表 ${later.assessmentId}（${later.assessedOn}）：复核应在原考核之后`,
+        ['assessedOn'],
+      ),
+    ];
+  const before = all.filter((o) => o.assessedOn < a.assessedOn);
   const last = before.at(-1);
   if (!last) return [];
-  const who = a.applicantId === undefined ? ' ' : `（${a.applicantId}）`;
   const passed = before.find((o) => o.passed);
   if (passed)
     return [
@@ -122,18 +136,8 @@ export function checkAssessmentAgain(
         'assessment.again',
         art,
         'blocking',
-        `里程碑 ${a.milestoneId}${who}已由考核表 ${passed.assessmentId}（${passed.assessedOn}）考核通过并拨付 ${passed.released} 万元，不再考核；更正该表须以原编号 ${passed.assessmentId} 重新签署`,
+        `里程碑 ${a.milestoneId} 已由考核表 ${passed.assessmentId}（${passed.assessedOn}）考核通过并拨付 ${passed.released} 万元，不再考核；更正该表须以原编号 ${passed.assessmentId} 重新签署`,
         ['milestoneId'],
-      ),
-    ];
-  if (a.assessedOn < last.assessedOn)
-    return [
-      finding(
-        'assessment.again',
-        art,
-        'blocking',
-        `考核日期 ${a.assessedOn} 早于该里程碑已签署的考核表 ${last.assessmentId}（${last.assessedOn}）：复核应在原考核之后`,
-        ['assessedOn'],
       ),
     ];
   return [
@@ -141,7 +145,7 @@ export function checkAssessmentAgain(
       'assessment.again',
       art,
       'warning',
-      `里程碑 ${a.milestoneId}${who}已有考核表 ${last.assessmentId}（${last.assessedOn}，未通过）：本表为复核，签署后按本表拨付；如为更正原表，应以原编号 ${last.assessmentId} 重新签署`,
+      `里程碑 ${a.milestoneId} 已有考核表 ${last.assessmentId}（${last.assessedOn}，未通过）：本表为复核，签署后按本表拨付；如为更正原表，应以原编号 ${last.assessmentId} 重新签署`,
       ['milestoneId'],
     ),
   ];
@@ -152,10 +156,11 @@ export function checkMilestoneAssessment(
   a: MilestoneAssessmentForm,
   tb: TaskBook | undefined,
   onTimeline?: readonly AwardDocument[],
+  amending = false,
 ): Finding[] {
   const out: Finding[] = [];
   const art = '第十二条（八）3';
-  if (onTimeline) out.push(...checkAssessmentAgain(a, onTimeline));
+  if (onTimeline) out.push(...checkAssessmentAgain(a, onTimeline, amending));
   if (tb) {
     if (onTimeline) out.push(...checkAssessmentAfterRace(a, tb, onTimeline));
     const m = tb.milestones.find((x) => x.id === a.milestoneId);
@@ -574,6 +579,9 @@ export function checkAwardDocument(
 ): Finding[] {
   // The document itself is not among the others (a folder of a project's bundles may hold it).
   const onTimeline = signed?.filter((o) => documentId(o) !== documentId(d));
+  // Signed before under its own number: this is a correction of it (重新打开), not a new form.
+  const amending =
+    signed?.some((o) => o.type === d.type && documentId(o) === documentId(d)) ?? false;
   const end = periodEnd ?? (tb && onTimeline ? periodEndInForce(tb, onTimeline) : undefined);
   const on = dateOf(d);
   const early =
@@ -590,7 +598,7 @@ export function checkAwardDocument(
       : [];
   return [
     ...early,
-    ...documentFindings(withTimeline(d, onTimeline), tb, end, onTimeline),
+    ...documentFindings(withTimeline(d, onTimeline), tb, end, onTimeline, amending),
     ...(d.type === 'form' && onTimeline ? closedProjectFindings(d.doc, onTimeline) : []),
   ];
 }
@@ -677,10 +685,11 @@ function documentFindings(
   tb: TaskBook | undefined,
   periodEnd: string | undefined,
   onTimeline: readonly AwardDocument[] | undefined,
+  amending: boolean,
 ): Finding[] {
   switch (d.type) {
     case 'assessment':
-      return checkMilestoneAssessment(d.doc, tb, onTimeline);
+      return checkMilestoneAssessment(d.doc, tb, onTimeline, amending);
     case 'race':
       return checkRaceChoice(d.doc, tb);
     case 'form': {

@@ -7,6 +7,7 @@ import { addDays } from '../calendar';
 import type { Subject } from '../bundle/terms';
 import { ACCEPTANCE_LABEL, type InspectionReport, type TaskBook } from '../model';
 import { dec, money, sum, ZERO, type Money } from '../money';
+import { assessmentsByMilestone } from './assessments';
 import type { AwardDocument, MilestoneAssessmentForm, ProjectForm } from './documents';
 import {
   acceptanceRecovery,
@@ -85,14 +86,26 @@ const CHANGE_LABEL: Record<Extract<ProjectForm, { form: 'change' }>['kind'], str
   'change-solver': '变更揭榜方',
 };
 
-/** The latest assessment of each milestone (and solver). */
+const EFFECT_LABEL: Record<MilestoneAssessmentForm['effect'], string> = {
+  released: '拨付',
+  held: '暂缓拨付',
+  reduced: '核减拨付',
+};
+
+/** What an assessment did to its tranche, as the timeline says it. */
+function effectDetail(a: MilestoneAssessmentForm): string {
+  const why = a.reason ? `：${a.reason}` : '';
+  if (a.effect === 'released') return `拨付 ${a.released} 万元`;
+  if (a.effect === 'held') return `暂缓 ${a.tranche} 万元${why}`;
+  return `拨付 ${a.released} 万元，核减 ${money(dec(a.tranche).minus(dec(a.released)))} 万元${why}`;
+}
+
+/** The latest assessment of each milestone: the one that counts. */
 function latestAssessments(docs: readonly AwardDocument[]): Map<string, MilestoneAssessmentForm> {
   const out = new Map<string, MilestoneAssessmentForm>();
-  for (const d of docs) {
-    if (d.type !== 'assessment') continue;
-    const key = `${d.doc.milestoneId}/${d.doc.applicantId ?? ''}`;
-    const had = out.get(key);
-    if (!had || had.assessedOn <= d.doc.assessedOn) out.set(key, d.doc);
+  for (const [id, list] of assessmentsByMilestone(docs)) {
+    const last = list.at(-1);
+    if (last) out.set(id, last);
   }
   return out;
 }
@@ -138,11 +151,21 @@ export function buildTimeline(
     article: '第十二条（七）',
   });
 
-  const assessed = latestAssessments(docs);
+  const assessed = assessmentsByMilestone(docs);
   let held = ZERO;
   let reduced = ZERO;
   for (const m of tb.milestones) {
-    const a = assessed.get(`${m.id}/${m.applicantId ?? ''}`) ?? assessed.get(`${m.id}/`);
+    const all = assessed.get(m.id) ?? [];
+    const a = all.at(-1);
+    // The assessments a re-assessment (复核) replaced stay on the timeline as history.
+    for (const [n, before] of all.slice(0, -1).entries())
+      entries.push({
+        date: before.assessedOn,
+        what: `里程碑 ${m.id} 考核：${before.passed ? '通过' : '未通过'}（${before.assessmentId}，已复核）`,
+        detail: `${effectDetail(before)}；由 ${all[n + 1]?.assessmentId ?? ''} 复核`,
+        state: 'info',
+        article: '第十二条（八）3',
+      });
     if (!a) {
       entries.push({
         date: m.due,
@@ -155,7 +178,7 @@ export function buildTimeline(
     }
     entries.push({
       date: a.assessedOn,
-      what: `里程碑 ${m.id} 考核：${a.passed ? '通过' : '未通过'}`,
+      what: `里程碑 ${m.id} 考核：${a.passed ? '通过' : '未通过'}${all.length > 1 ? `（${a.assessmentId}，复核）` : ''}`,
       detail: `${m.title}；考核专家 ${a.assessors.join('、')}；发榜方技术负责人 ${a.technicalManager}${a.approvedOn ? `；市科技局 ${a.approvedOn} 审定` : ''}`,
       state: a.passed ? 'done' : 'failed',
       article: '第十二条（八）3',
@@ -163,16 +186,11 @@ export function buildTimeline(
     const withheld = dec(a.tranche).minus(dec(a.released));
     if (a.effect === 'held') held = held.plus(withheld);
     if (a.effect === 'reduced') reduced = reduced.plus(withheld);
-    const label = { released: '拨付', held: '暂缓拨付', reduced: '核减拨付' }[a.effect];
+    const label = EFFECT_LABEL[a.effect];
     entries.push({
       date: a.approvedOn ?? a.assessedOn,
       what: `里程碑 ${m.id} 经费：${label}`,
-      detail:
-        a.effect === 'released'
-          ? `拨付 ${a.released} 万元`
-          : a.effect === 'held'
-            ? `暂缓 ${a.tranche} 万元${a.reason ? `：${a.reason}` : ''}`
-            : `拨付 ${a.released} 万元，核减 ${money(withheld)} 万元${a.reason ? `：${a.reason}` : ''}`,
+      detail: effectDetail(a),
       state: a.effect === 'released' ? 'paid' : a.effect,
       article: '第十三条',
     });

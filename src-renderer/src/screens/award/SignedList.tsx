@@ -8,7 +8,11 @@ function titleOf(a: StoredAward, t: ReturnType<typeof useT>): string {
   const d = a.document;
   switch (d.type) {
     case 'assessment':
-      return `${t('award.assessment')} ${d.doc.milestoneId}`;
+      return t('award.signedAssessment', {
+        milestone: d.doc.milestoneId,
+        id: d.doc.assessmentId,
+        result: t(d.doc.passed ? 'award.pass' : 'award.fail'),
+      });
     case 'race':
       return t('award.race');
     case 'form':

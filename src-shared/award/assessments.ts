@@ -1,0 +1,31 @@
+import type { AwardDocument, MilestoneAssessmentForm } from './documents';
+
+/**
+ * The assessments of each milestone, in the order they count (第十二条（八）3: the latest is the
+ * one that pays): by date, then the bureau's approval, then number — the same order whatever order
+ * the documents are stored in. Keyed by milestone alone: after a race's choice only the chosen
+ * solver is assessed (`checkAssessmentAfterRace`), so an `applicantId` does not make a second
+ * milestone.
+ */
+export function assessmentsByMilestone(
+  docs: readonly AwardDocument[],
+): Map<string, MilestoneAssessmentForm[]> {
+  const out = new Map<string, MilestoneAssessmentForm[]>();
+  for (const d of docs) {
+    if (d.type !== 'assessment') continue;
+    const list = out.get(d.doc.milestoneId) ?? [];
+    list.push(d.doc);
+    out.set(d.doc.milestoneId, list);
+  }
+  const key = (a: MilestoneAssessmentForm) => [a.assessedOn, a.approvedOn ?? '', a.assessmentId];
+  for (const list of out.values())
+    list.sort((x, y) => {
+      const [kx, ky] = [key(x), key(y)];
+      for (let i = 0; i < kx.length; i++) {
+        const [a, b] = [kx[i] ?? '', ky[i] ?? ''];
+        if (a !== b) return a < b ? -1 : 1;
+      }
+      return 0;
+    });
+  return out;
+}
