@@ -24,7 +24,7 @@ import {
   FINDING_LABEL,
   FINDINGS,
   roundOf,
-  rawChecklistProblem,
+  rawChecklistProblems,
   tally,
   type HeldAssignment,
 } from '../../src-shared/inspection';
@@ -112,14 +112,14 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
     );
   const raw = await readJsonFile(io.cwd, file);
   // The checklist in the desk's words (`assignmentChecklist`), the rest by the schema's paths.
-  const listProblem = rawChecklistProblem(raw);
+  const listProblems = rawChecklistProblems(raw);
   const parsed = InspectionAssignmentSchema.safeParse(raw);
-  if (!parsed.success || listProblem) {
+  if (!parsed.success || listProblems.length > 0) {
     const others = parsed.success
       ? []
-      : parsed.error.issues.filter((i) => !listProblem || i.path[0] !== 'checklist');
+      : parsed.error.issues.filter((i) => listProblems.length === 0 || i.path[0] !== 'checklist');
     const lines = [
-      ...(listProblem ? [describeChecklistProblem(listProblem)] : []),
+      ...listProblems.map(describeChecklistProblem),
       ...describeSchemaIssues({ issues: others }),
     ];
     const what = others.length > 0 ? '格式错误，未签名' : '未签名';

@@ -137,34 +137,47 @@ export type ChecklistProblem =
  * something. `item` and `first` are 1-based.
  */
 export function assignmentChecklist(
-  items: readonly string[],
+  items: readonly unknown[],
   subject: SubjectType,
-): { ok: true; items: string[] } | { ok: false; problem: ChecklistProblem } {
+):
+  | { ok: true; items: string[] }
+  | { ok: false; problem: ChecklistProblem; problems: ChecklistProblem[] } {
+  const refuse = (problems: [ChecklistProblem, ...ChecklistProblem[]]) => ({
+    ok: false as const,
+    problem: problems[0],
+    problems,
+  });
   if (items.length === 0)
-    return {
-      ok: false,
-      problem: { kind: 'empty', article: CHECKLIST_TEMPLATES[purposeOf(subject)].article },
-    };
-  const parsed = InspectionAssignmentSchema.shape.checklist.safeParse(items);
-  if (parsed.success) {
-    const seen = new Map<string, number>();
-    for (const [i, text] of parsed.data.entries()) {
-      const first = seen.get(text);
-      if (first !== undefined)
-        return { ok: false, problem: { kind: 'duplicate', item: i + 1, first, text } };
-      seen.set(text, i + 1);
+    return refuse([{ kind: 'empty', article: CHECKLIST_TEMPLATES[purposeOf(subject)].article }]);
+  const schema = InspectionAssignmentSchema.shape.checklist;
+  const problems: ChecklistProblem[] = [];
+  const list = schema.safeParse(items.map(() => ''));
+  if (!list.success)
+    for (const issue of list.error.issues)
+      if (issue.path.length === 0) problems.push({ kind: 'list', message: issue.message });
+  // Each item by the schema's own rule for one item, then repeats among those it takes (compared
+  // with full-width letters and digits folded: NFKC), so every problem is named at once.
+  const seen = new Map<string, number>();
+  const taken: string[] = [];
+  for (const [i, raw] of items.entries()) {
+    if (typeof raw !== 'string') {
+      problems.push({ kind: 'item', item: i + 1, message: '应为文字' });
+      continue;
     }
-    return { ok: true, items: parsed.data };
+    const one = schema.safeParse([raw]);
+    if (!one.success) {
+      problems.push({ kind: 'item', item: i + 1, message: one.error.issues[0]?.message ?? '' });
+      continue;
+    }
+    const text = one.data[0] ?? '';
+    const key = text.normalize('NFKC');
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ kind: 'duplicate', item: i + 1, first, text });
+    else seen.set(key, i + 1);
+    taken.push(text);
   }
-  const [issue] = parsed.error.issues;
-  const at = issue?.path[0];
-  return {
-    ok: false,
-    problem:
-      typeof at === 'number'
-        ? { kind: 'item', item: at + 1, message: issue?.message ?? '' }
-        : { kind: 'list', message: issue?.message ?? '' },
-  };
+  const [head, ...rest] = problems;
+  return head ? refuse([head, ...rest]) : { ok: true, items: taken };
 }
 
 /**
@@ -187,20 +200,21 @@ export function describeChecklistProblem(p: ChecklistProblem): string {
 
 const RawChecklist = z.object({
   subject: z.object({ type: z.string() }).optional(),
-  checklist: z.array(z.string()),
+  checklist: z.array(z.unknown()).default([]),
 });
 
 /**
  * The checklist of an assignment file before its schema is applied (`jiebang inspection assign`
  * reads a whole file): judged by `assignmentChecklist`, so the command line words a blank, a
- * repeated or a 201st item as the desk does rather than by the schema's path. Null when the file
- * has no list of texts there (the schema then says what is wrong) or the list is accepted.
+ * repeated, a non-text or a 201st item as the desk does rather than by the schema's path, each
+ * problem named. Empty when the list is accepted or the file has no list there (the schema then
+ * says what is wrong).
  */
-export function rawChecklistProblem(raw: unknown): ChecklistProblem | null {
+export function rawChecklistProblems(raw: unknown): ChecklistProblem[] {
   const r = RawChecklist.safeParse(raw);
-  if (!r.success) return null;
+  if (!r.success) return [];
   const type = SubjectSchema.options.find((o) => o.shape.type.value === r.data.subject?.type)?.shape
     .type.value;
   const judged = assignmentChecklist(r.data.checklist, type ?? 'demand');
-  return judged.ok ? null : judged.problem;
+  return judged.ok ? [] : judged.problems;
 }

@@ -9,6 +9,7 @@ import {
   admitPhoto,
   answeredAssignment,
   assignmentChecklist,
+  rawChecklistProblems,
   checkReport,
   currentReport,
   CHECKLIST_TEMPLATES,
@@ -91,15 +92,15 @@ describe('the checklist', () => {
       ok: true,
       items: ['需求是否真实', '配套资金是否落实'],
     });
-    expect(assignmentChecklist([], 'demand')).toEqual({
+    expect(assignmentChecklist([], 'demand')).toMatchObject({
       ok: false,
       problem: { kind: 'empty', article: '第十二条（一）（二）' },
     });
-    expect(assignmentChecklist([], 'task-book')).toEqual({
+    expect(assignmentChecklist([], 'task-book')).toMatchObject({
       ok: false,
       problem: { kind: 'empty', article: '第十二条（八）3，第十四条' },
     });
-    expect(assignmentChecklist(['需求是否真实', ' '], 'demand')).toEqual({
+    expect(assignmentChecklist(['需求是否真实', ' '], 'demand')).toMatchObject({
       ok: false,
       problem: { kind: 'item', item: 2, message: '不能为空' },
     });
@@ -110,6 +111,33 @@ describe('the checklist', () => {
       'demand',
     );
     expect(many.ok ? null : many.problem.kind).toBe('list');
+  });
+
+  it('names every problem of a checklist at once: blanks, non-texts, repeats (full-width folded), too many', () => {
+    const judged = assignmentChecklist(
+      ['检查1', ' ', 5, '检查１', '需求是否真实', '需求是否真实\u200b'],
+      'demand',
+    );
+    expect(judged.ok ? [] : judged.problems).toEqual([
+      { kind: 'item', item: 2, message: '不能为空' },
+      { kind: 'item', item: 3, message: '应为文字' },
+      { kind: 'duplicate', item: 4, first: 1, text: '检查１' },
+      { kind: 'duplicate', item: 6, first: 5, text: '需求是否真实' },
+    ]);
+    const many = assignmentChecklist(
+      [...Array.from({ length: 200 }, (_, i) => `检查项 ${i + 1}`), '', ' '],
+      'demand',
+    );
+    expect(many.ok ? [] : many.problems).toEqual([
+      { kind: 'list', message: '至多 200 项' },
+      { kind: 'item', item: 201, message: '不能为空' },
+      { kind: 'item', item: 202, message: '不能为空' },
+    ]);
+    expect(rawChecklistProblems({ subject: { type: 'task-book' } })).toEqual([
+      { kind: 'empty', article: '第十二条（八）3，第十四条' },
+    ]);
+    expect(rawChecklistProblems({ checklist: ['一', '二'] })).toEqual([]);
+    expect(rawChecklistProblems('not an assignment')).toEqual([]);
   });
 
   it('counts findings for the cover', () => {
