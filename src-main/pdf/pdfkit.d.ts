@@ -7,7 +7,12 @@ declare module 'pdfkit' {
   export default class PDFDocument {
     on(event: 'data', listener: (chunk: Buffer) => void): this;
     on(event: 'end', listener: () => void): this;
-    constructor(options?: { info?: { CreationDate?: Date } });
+    constructor(options?: {
+      compress?: boolean;
+      displayTitle?: boolean;
+      autoFirstPage?: boolean;
+      info?: Record<string, string | Date>;
+    });
     font(src: unknown, family?: unknown, size?: unknown): this;
     fontSize(size: unknown): this;
     text(text: string): this;
