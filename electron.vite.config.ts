@@ -2,6 +2,11 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { pdfjsAssets } from './build/pdfjs-assets';
+import {
+  noBuiltinHyphenation,
+  PDF_BUNDLED_PACKAGES,
+  pdfBundledPackagesDeps,
+} from './build/pdf-stand-ins';
 
 /**
  * react-router's package exports only its development build (warnings on, unminified); a
@@ -15,8 +20,14 @@ const reactRouterProduction = resolve(
 /** Custom roots: src-main (main + preload), src-renderer (the UI); src-shared is imported by both. */
 export default defineConfig(({ mode }) => ({
   main: {
+    // The PDF worker's react-pdf text engine loads the hyphenator stand-in, as the Node build's does.
+    resolve: { alias: [noBuiltinHyphenation(import.meta.dirname)] },
     build: {
       outDir: 'out/main',
+      externalizeDeps: {
+        exclude: PDF_BUNDLED_PACKAGES,
+        include: pdfBundledPackagesDeps(import.meta.dirname),
+      },
       lib: {
         entry: {
           index: resolve(import.meta.dirname, 'src-main/index.ts'),

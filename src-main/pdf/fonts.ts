@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
 import { openSync, type Font as FontFile } from 'fontkit';
 import { splitForLineBreaks } from '../../src-shared/text/cjk-split';
+import { reuseEmbeddedFonts } from './embedded-fonts';
 
 // Not `require`: electron-vite's ESM shim declares its own `require` in the same chunk.
 const requireFromHere = createRequire(import.meta.url);
@@ -40,6 +41,7 @@ let registered = false;
 
 export function registerFonts(): void {
   if (registered) return;
+  reuseEmbeddedFonts();
   Font.register({
     family: 'Noto Serif SC',
     fonts: [

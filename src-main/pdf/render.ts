@@ -5,7 +5,8 @@ import type { FormLayout } from '../../src-shared/meeting';
 import { FormDocument } from './form-document';
 import { ScoreSheetDocument } from './sheet-document';
 import { prepareFonts } from './fonts';
-import { TaskBookDocument } from './taskbook-document';
+import { TaskBookDocument, TaskBookPageNumbers } from './taskbook-document';
+import { renderWithPageNumbers } from './page-numbers';
 import { qrPath } from './qr';
 import { InspectionReportDocument, type InspectionPdfInput } from './inspection-document';
 
@@ -19,9 +20,10 @@ export async function renderTaskBookPdf(tb: TaskBook): Promise<Uint8Array> {
   await prepareFonts();
   const hash = taskBookCode(tb);
   const qr = qrPath(taskBookQrText(tb));
-  // The component returns the <Document> element itself, as renderToBuffer wants it.
-  const buffer = await renderToBuffer(TaskBookDocument({ tb, hash, qr }));
-  return new Uint8Array(buffer);
+  // The components return the <Document> elements themselves, as react-pdf wants them.
+  return renderWithPageNumbers(TaskBookDocument({ tb, hash, qr }), (total) =>
+    TaskBookPageNumbers({ tb, total }),
+  );
 }
 
 /** The paper score sheet for the expert's wet signature. */

@@ -2,11 +2,12 @@
 /**
  * The task book (项目任务书/军令状) as a react-pdf document: A4, cover page, numbered sections,
  * tables, 「草稿」 watermark on drafts, signature and seal blocks for every party, a verification
- * block with the SHA-256 of the canonical task-book JSON and its QR code (vector), 第X页 共Y页.
+ * block with the SHA-256 of the canonical task-book JSON and its QR code (vector); its page numbers,
+ * 第X页 共Y页, are `TaskBookPageNumbers`, drawn onto its pages by page-numbers.ts.
  * The known traps of react-pdf respected (docs/taskbook.md): each section its own <Page wrap>, and a long milestone table cut into
  * page-sized blocks, each its own <Page wrap> (react-pdf re-lays out everything after a break, so
  * one long flowing page grows quadratically; blocks keep it linear); no lineHeight on any ancestor
- * of the page-number <Text render>; font sizes set with line heights.
+ * of the page-number <Text>; font sizes set with line heights.
  */
 import { Document, Page, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import { fmtMoney } from '../../src-shared/money';
@@ -95,20 +96,39 @@ export function codeLines(hash: string): string[] {
   return lines;
 }
 
+/** The watermark on every page of a draft (the page number is drawn by `TaskBookPageNumbers`). */
 function Footer({ draft }: { draft: boolean }) {
+  return draft ? (
+    <Text style={s.watermark} fixed>
+      草稿
+    </Text>
+  ) : null;
+}
+
+/** The page style: the body's stack with the fallback face when the text needs it. */
+function pageStyle(tb: TaskBook) {
+  // Headings, table heads and the watermark are the document's own words, always in the SC faces.
+  return needsFallback(JSON.stringify(tb)) ? [s.page, s.pageWithFallback] : s.page;
+}
+
+/** The footer's style: centred 28 pt above the page's foot (the bench's Chromium peer matches it). */
+export const FOOTER_STYLE = s.footer;
+
+/**
+ * The task book's page numbers, 第 N 页 共 M 页: `total` pages in the task book's page style, each
+ * holding only its fixed footer, drawn onto the task book's pages by `renderWithPageNumbers`
+ * (page-numbers.ts) — the same text, box and glyphs as a `render` prop's, laid out once.
+ */
+export function TaskBookPageNumbers({ tb, total }: { tb: TaskBook; total: number }) {
+  const page = pageStyle(tb);
   return (
-    <>
-      {draft && (
-        <Text style={s.watermark} fixed>
-          草稿
-        </Text>
-      )}
-      <Text
-        style={s.footer}
-        fixed
-        render={({ pageNumber, totalPages }) => `第 ${pageNumber} 页 共 ${totalPages} 页`}
-      />
-    </>
+    <Document>
+      {Array.from({ length: total }, (_, i) => (
+        <Page key={i} size="A4" style={page}>
+          <Text style={s.footer} fixed>{`第 ${i + 1} 页 共 ${total} 页`}</Text>
+        </Page>
+      ))}
+    </Document>
   );
 }
 
@@ -185,8 +205,7 @@ function Table({ widths, head, rows }: { widths: number[]; head: string[]; rows:
 
 export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string; qr: QrPath }) {
   const draft = tb.status === 'draft';
-  // Headings, table heads and the watermark are the document's own words, always in the SC faces.
-  const page = needsFallback(JSON.stringify(tb)) ? [s.page, s.pageWithFallback] : s.page;
+  const page = pageStyle(tb);
   const solvers = tb.parties.filter((p) => p.role === 'solver');
   const nameOf = (id?: string) =>
     one(solvers.find((p) => p.applicantId === id)?.name ?? '全部揭榜方');
