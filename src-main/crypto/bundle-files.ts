@@ -23,7 +23,18 @@ import {
   type PayloadFile,
   type PayloadSource,
 } from '../../src-shared/bundle';
-import { acquireSlot, releaseSlot, SLOT, startHashWorker, type Slot } from './hash-worker';
+import {
+  acquireSlot,
+  freeSealed,
+  isSealed,
+  releaseSlot,
+  ringSeal,
+  settleSealed,
+  SLOT,
+  startHashWorker,
+  type Slot,
+} from './hash-worker';
+import type { CryptoProvider } from '../../src-shared/crypto/provider';
 import { nodeCrypto } from './node-crypto';
 import { writeStreamAtomic } from '../fs/atomic-write';
 
@@ -67,6 +78,30 @@ export async function fileSource(path: string): Promise<PayloadSource> {
 }
 
 /**
+ * `nodeCrypto`, with age's payload chunks sealed on the hash worker while it runs (./hash-worker.ts):
+ * `sealParts` then gives a chunk's place in the worker's output ring, which only
+ * {@link buildBundleFile}'s writer reads (after `settleSealed`). Everything else — the header's
+ * key wrapping, the last chunk, decryption — stays `nodeCrypto`'s, here and at once.
+ */
+export function sealingOnWorker(): CryptoProvider {
+  return {
+    ...nodeCrypto,
+    chacha20poly1305: (key) => {
+      const aead = nodeCrypto.chacha20poly1305(key);
+      const seal = ringSeal(key);
+      if (!seal) return aead;
+      return {
+        ...aead,
+        sealParts: (nonce, parts) => {
+          const sealed = seal(nonce, parts);
+          return sealed ? [sealed] : aead.sealParts(nonce, parts);
+        },
+      };
+    },
+  };
+}
+
+/**
  * Builds a bundle straight into the file `out` (written as `out.part`, renamed when complete; on
  * any error nothing is left). Payload files may be sources on disk ({@link fileSource}).
  * @throws {BundleBuildError} as `buildBundle` does.
@@ -75,29 +110,69 @@ export async function buildBundleFile<K extends BundleKind>(
   input: Omit<BuildInput<K>, 'files' | 'crypto'> & { files?: ReadonlyMap<string, PayloadFile> },
   out: string,
 ): Promise<void> {
-  // Small pieces (headers, age chunks) gathered into 4 MiB writes; the file is written whole or
-  // not at all (a unique temporary name, flushed, renamed: writeStreamAtomic).
-  await writeStreamAtomic(
-    out,
-    async (write) => {
-      const buffer = new Uint8Array(PIECE);
-      let held = 0;
-      const flush = async () => {
-        if (held > 0) await write(buffer.subarray(0, held));
-        held = 0;
-      };
-      await buildBundleStream({ ...input, crypto: nodeCrypto }, async (piece) => {
-        if (held + piece.length > PIECE) await flush();
-        // The source's own buffer (unencrypted): written before the sink returns.
-        if (piece.length >= PIECE) return write(piece);
-        buffer.set(piece, held);
-        held += piece.length;
-      });
-      await flush();
-    },
-    // The disk written from the first 32 MiB on, while the rest is encrypted (not all at the end).
-    { blocking: true, flushEvery: 8 * PIECE },
-  );
+  // Small pieces (headers, age chunks sealed here) gathered into 4 MiB writes; chunks sealed on
+  // the worker written straight from its output ring, a run of consecutive ones (up to 4 MiB) at
+  // a time, one run behind, so the worker seals the next run while this thread writes the one
+  // before and reads on. The file is written whole or not at all (a unique temporary name,
+  // flushed, renamed: writeStreamAtomic).
+  const unwritten: Uint8Array[] = [];
+  let run: Uint8Array | null = null;
+  try {
+    await writeStreamAtomic(
+      out,
+      async (write) => {
+        const buffer = new Uint8Array(PIECE);
+        let held = 0;
+        const flush = async () => {
+          if (held > 0) await write(buffer.subarray(0, held));
+          held = 0;
+        };
+        const writeRuns = async (keep: number) => {
+          for (let next = unwritten[0]; next && unwritten.length > keep; next = unwritten[0]) {
+            settleSealed(next);
+            await write(next);
+            freeSealed(next);
+            unwritten.shift();
+          }
+        };
+        await buildBundleStream({ ...input, crypto: sealingOnWorker() }, async (piece) => {
+          if (isSealed(piece)) {
+            await flush();
+            const end = run ? run.byteOffset + run.byteLength : -1;
+            if (run && piece.byteOffset === end && run.byteLength + piece.byteLength <= PIECE) {
+              run = new Uint8Array(piece.buffer, run.byteOffset, run.byteLength + piece.byteLength);
+              unwritten[unwritten.length - 1] = run;
+              return;
+            }
+            run = piece;
+            unwritten.push(piece);
+            // The runs before the one just begun are written while the worker seals this one.
+            return writeRuns(1);
+          }
+          await writeRuns(0);
+          run = null;
+          if (held + piece.length > PIECE) await flush();
+          // The source's own buffer (unencrypted): written before the sink returns.
+          if (piece.length >= PIECE) return write(piece);
+          buffer.set(piece, held);
+          held += piece.length;
+        });
+        await writeRuns(0);
+        await flush();
+      },
+      // The disk written from the first 32 MiB on, while the rest is encrypted (not all at the end).
+      { blocking: true, flushEvery: 8 * PIECE },
+    );
+  } finally {
+    // On an error, the output ring's slots are given back once the worker is done with them.
+    for (const bytes of unwritten) {
+      try {
+        settleSealed(bytes);
+      } finally {
+        freeSealed(bytes);
+      }
+    }
+  }
 }
 
 /**
