@@ -22,6 +22,7 @@ import {
   type OpenResult,
   type PayloadFile,
   type PayloadSource,
+  zipEndRefusal,
 } from '../../src-shared/bundle';
 import {
   acquireSlot,
@@ -175,19 +176,53 @@ export async function buildBundleFile<K extends BundleKind>(
   }
 }
 
+/** `length` bytes of the file at `path` from `offset` (fewer at its end). */
+function readAt(path: string, offset: number, length: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    while (at < length) {
+      const read = readSync(fd, bytes, at, length - at, offset + at);
+      if (read === 0) break;
+      at += read;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The ZIP end-of-directory record with the longest comment: where a ZIP's end is looked for. */
+const ZIP_TAIL = 22 + 65535;
+
 /**
  * Opens and verifies the bundle file at `path` in one streaming pass (`openBundleStream`); a file
  * that pass does not accept — refused, armored, or holding what it cannot stream — is opened whole
- * by `openBundle`, whose result (the refusal and its message) is the one given.
+ * by `openBundle`, whose result (the refusal and its message) is the one given. A file cut short
+ * is refused before its body is read: a ZIP from its last 64 KiB (no end-of-directory record), an
+ * age file from its header and its last chunk (which does not authenticate as the last), with the
+ * refusal `openBundle` would give after reading it all.
  */
 export async function openBundleFile(
   path: string,
   options: Omit<OpenOptions, 'crypto'>,
 ): Promise<OpenResult> {
   const { size } = await stat(path);
+  const head = readAt(path, 0, 4);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    const tail = readAt(path, Math.max(0, size - ZIP_TAIL), Math.min(size, ZIP_TAIL));
+    const cut = zipEndRefusal(size, tail, options.limits);
+    if (cut) return cut;
+  }
   // The whole file's SHA-256 on a second core while this one decrypts and hashes the entries.
   startHashWorker(size);
-  const streamed = await openBundleStream(pieces(path), { ...options, crypto: nodeCrypto, size });
+  const streamed = await openBundleStream(pieces(path), {
+    ...options,
+    crypto: nodeCrypto,
+    size,
+    tail: { size, read: async (offset, length) => readAt(path, offset, length) },
+  });
   if (streamed) return streamed;
   const handle = await open(path, 'r');
   try {
