@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unclearReasons } from '../../test/helpers/clear-error';
+import { ageEncrypt, generateAgeIdentity } from '../../src-shared/crypto/age';
+import { nodeCrypto } from '../crypto/node-crypto';
 import { runCli } from './main';
 
 const SAMPLE = resolve('resources/sample');
@@ -137,4 +139,27 @@ describe('the jiebang process and its output streams', () => {
       );
     },
   );
+});
+
+describe('jiebang verify of a bundle file cut short', () => {
+  it('refuses it, plain or age-encrypted, naming the file and saying it is truncated', async () => {
+    const dir = await folder();
+    const whole = new Uint8Array(await readFile(bundle));
+    const { identity, recipient } = await generateAgeIdentity();
+    await writeFile(join(dir, 'id.txt'), `${identity}\n`);
+    const sealed = await ageEncrypt(whole, { recipient }, nodeCrypto);
+    await writeFile(join(dir, 'cut.jbx'), whole.subarray(0, whole.length - 100));
+    await writeFile(join(dir, 'cut-age.jbx'), sealed.subarray(0, sealed.length - 100));
+    const plain = await run(dir, 'verify', 'cut.jbx');
+    expect(plain.code).toBe(1);
+    expect(plain.err).toBe(
+      '✗ cut.jbx 校验失败 verification failed: ZIP 目录结尾缺失：文件已截断或不是 ZIP\n',
+    );
+    const age = await run(dir, 'verify', 'cut-age.jbx', '--identity', 'id.txt');
+    expect(age.code).toBe(1);
+    expect(age.err).toMatch(
+      /^✗ cut-age\.jbx 校验失败 verification failed: 解密失败：age 文件已截断/,
+    );
+    expect(await readdir(dir)).toEqual(['cut-age.jbx', 'cut.jbx', 'id.txt']);
+  });
 });

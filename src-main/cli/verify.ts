@@ -69,7 +69,7 @@ failure.`,
     for (const c of checks)
       io.out(`${c.ok ? '✓' : '✗'} ${c.name}${c.detail ? `：${c.detail}` : ''}\n`);
     if (!result.ok) {
-      io.err(`✗ 校验失败 verification failed: ${result.error.message}\n`);
+      io.err(`✗ ${file} 校验失败 verification failed: ${result.error.message}\n`);
       return 1;
     }
     io.out(`${describeBundle(result.bundle)}\n`);

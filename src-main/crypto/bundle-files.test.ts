@@ -17,6 +17,7 @@ import { generateAgeIdentity } from '../../src-shared/crypto/age';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { generatePanel } from '../../src-shared/sample/generate';
 import { buildBundleFile, fileSource, openBundleFile } from './bundle-files';
+import { hashWorkerJobs } from './hash-worker';
 import { nodeCrypto } from './node-crypto';
 
 let dir = '';
@@ -209,6 +210,61 @@ describe('bundles as files: built and opened as streams with bounded memory', ()
       const streamed = await openBundleStream([bytes], { crypto: nodeCrypto });
       expect(whole.ok).toBe(true);
       expect(streamed && seen(streamed)).toEqual(seen(whole));
+    }
+  });
+
+  it('refuses a file cut short from its header and its end, before reading its body, as openBundle does', async () => {
+    // 24 MiB: six pieces of the reader; a cut file read to its end would hash all six.
+    const big = new Uint8Array(24 * 1024 * 1024);
+    for (let j = 0; j < big.length; j += 4096) big[j] = j & 0xff;
+    await writeFile(join(dir, 'big.pdf'), big);
+    const files = async () =>
+      new Map([['attachments/big.pdf', await fileSource(join(dir, 'big.pdf'))]]);
+    const { identity, recipient } = await generateAgeIdentity();
+    await buildBundleFile(
+      { ...input(), files: await files(), encryptTo: { recipient } },
+      join(dir, 'big.jbx'),
+    );
+    await buildBundleFile({ ...input(), files: await files() }, join(dir, 'plain.jbx'));
+    const sealed = new Uint8Array(await readFile(join(dir, 'big.jbx')));
+    const plain = new Uint8Array(await readFile(join(dir, 'plain.jbx')));
+    const chunk = 64 * 1024 + 16;
+    // The payload after the header's MAC line and the 16-byte nonce.
+    const head = Buffer.from(sealed.subarray(0, 1024)).toString('latin1');
+    const payloadAt = head.indexOf('\n', head.indexOf('\n--- ') + 1) + 1 + 16;
+    const cases: [string, Uint8Array, string][] = [
+      [
+        'encrypted, cut inside a chunk',
+        sealed.subarray(0, sealed.length - 70_000),
+        'decrypt-failed',
+      ],
+      [
+        'encrypted, cut at a chunk boundary',
+        sealed.subarray(0, sealed.length - ((sealed.length - payloadAt) % chunk)),
+        'decrypt-failed',
+      ],
+      [
+        'encrypted, cut 5 bytes into a chunk',
+        sealed.subarray(0, sealed.length - ((sealed.length - payloadAt) % chunk) + 5),
+        'decrypt-failed',
+      ],
+      ['plain, cut short', plain.subarray(0, plain.length - 100), 'zip-malformed'],
+      ['plain, cut in half', plain.subarray(0, plain.length / 2), 'zip-malformed'],
+    ];
+    for (const [what, bytes, code] of cases) {
+      const path = join(dir, 'cut.jbx');
+      await writeFile(path, bytes);
+      const jobs = hashWorkerJobs();
+      const result = await openBundleFile(path, { keys: [{ identity }] });
+      // At most the first 4 MiB piece was read (and hashed on the worker), not the 24 MiB.
+      expect(hashWorkerJobs() - jobs, what).toBeLessThanOrEqual(1);
+      expect(result.ok, what).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code, what).toBe(code);
+      expect(result.error.message, what).toMatch(/截断/);
+      expect(seen(result), what).toEqual(
+        seen(await openBundle(bytes, { crypto: nodeCrypto, keys: [{ identity }] })),
+      );
     }
   });
 });

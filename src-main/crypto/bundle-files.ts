@@ -22,8 +22,20 @@ import {
   type OpenResult,
   type PayloadFile,
   type PayloadSource,
+  zipEndRefusal,
 } from '../../src-shared/bundle';
-import { acquireSlot, releaseSlot, SLOT, startHashWorker, type Slot } from './hash-worker';
+import {
+  acquireSlot,
+  freeSealed,
+  isSealed,
+  releaseSlot,
+  ringSeal,
+  settleSealed,
+  SLOT,
+  startHashWorker,
+  type Slot,
+} from './hash-worker';
+import type { CryptoProvider } from '../../src-shared/crypto/provider';
 import { nodeCrypto } from './node-crypto';
 import { writeStreamAtomic } from '../fs/atomic-write';
 
@@ -67,6 +79,30 @@ export async function fileSource(path: string): Promise<PayloadSource> {
 }
 
 /**
+ * `nodeCrypto`, with age's payload chunks sealed on the hash worker while it runs (./hash-worker.ts):
+ * `sealParts` then gives a chunk's place in the worker's output ring, which only
+ * {@link buildBundleFile}'s writer reads (after `settleSealed`). Everything else — the header's
+ * key wrapping, the last chunk, decryption — stays `nodeCrypto`'s, here and at once.
+ */
+export function sealingOnWorker(): CryptoProvider {
+  return {
+    ...nodeCrypto,
+    chacha20poly1305: (key) => {
+      const aead = nodeCrypto.chacha20poly1305(key);
+      const seal = ringSeal(key);
+      if (!seal) return aead;
+      return {
+        ...aead,
+        sealParts: (nonce, parts) => {
+          const sealed = seal(nonce, parts);
+          return sealed ? [sealed] : aead.sealParts(nonce, parts);
+        },
+      };
+    },
+  };
+}
+
+/**
  * Builds a bundle straight into the file `out` (written as `out.part`, renamed when complete; on
  * any error nothing is left). Payload files may be sources on disk ({@link fileSource}).
  * @throws {BundleBuildError} as `buildBundle` does.
@@ -75,44 +111,118 @@ export async function buildBundleFile<K extends BundleKind>(
   input: Omit<BuildInput<K>, 'files' | 'crypto'> & { files?: ReadonlyMap<string, PayloadFile> },
   out: string,
 ): Promise<void> {
-  // Small pieces (headers, age chunks) gathered into 4 MiB writes; the file is written whole or
-  // not at all (a unique temporary name, flushed, renamed: writeStreamAtomic).
-  await writeStreamAtomic(
-    out,
-    async (write) => {
-      const buffer = new Uint8Array(PIECE);
-      let held = 0;
-      const flush = async () => {
-        if (held > 0) await write(buffer.subarray(0, held));
-        held = 0;
-      };
-      await buildBundleStream({ ...input, crypto: nodeCrypto }, async (piece) => {
-        if (held + piece.length > PIECE) await flush();
-        // The source's own buffer (unencrypted): written before the sink returns.
-        if (piece.length >= PIECE) return write(piece);
-        buffer.set(piece, held);
-        held += piece.length;
-      });
-      await flush();
-    },
-    // The disk written from the first 32 MiB on, while the rest is encrypted (not all at the end).
-    { blocking: true, flushEvery: 8 * PIECE },
-  );
+  // Small pieces (headers, age chunks sealed here) gathered into 4 MiB writes; chunks sealed on
+  // the worker written straight from its output ring, a run of consecutive ones (up to 4 MiB) at
+  // a time, one run behind, so the worker seals the next run while this thread writes the one
+  // before and reads on. The file is written whole or not at all (a unique temporary name,
+  // flushed, renamed: writeStreamAtomic).
+  const unwritten: Uint8Array[] = [];
+  let run: Uint8Array | null = null;
+  try {
+    await writeStreamAtomic(
+      out,
+      async (write) => {
+        const buffer = new Uint8Array(PIECE);
+        let held = 0;
+        const flush = async () => {
+          if (held > 0) await write(buffer.subarray(0, held));
+          held = 0;
+        };
+        const writeRuns = async (keep: number) => {
+          for (let next = unwritten[0]; next && unwritten.length > keep; next = unwritten[0]) {
+            settleSealed(next);
+            await write(next);
+            freeSealed(next);
+            unwritten.shift();
+          }
+        };
+        await buildBundleStream({ ...input, crypto: sealingOnWorker() }, async (piece) => {
+          if (isSealed(piece)) {
+            await flush();
+            const end = run ? run.byteOffset + run.byteLength : -1;
+            if (run && piece.byteOffset === end && run.byteLength + piece.byteLength <= PIECE) {
+              run = new Uint8Array(piece.buffer, run.byteOffset, run.byteLength + piece.byteLength);
+              unwritten[unwritten.length - 1] = run;
+              return;
+            }
+            run = piece;
+            unwritten.push(piece);
+            // The runs before the one just begun are written while the worker seals this one.
+            return writeRuns(1);
+          }
+          await writeRuns(0);
+          run = null;
+          if (held + piece.length > PIECE) await flush();
+          // The source's own buffer (unencrypted): written before the sink returns.
+          if (piece.length >= PIECE) return write(piece);
+          buffer.set(piece, held);
+          held += piece.length;
+        });
+        await writeRuns(0);
+        await flush();
+      },
+      // The disk written from the first 32 MiB on, while the rest is encrypted (not all at the end).
+      { blocking: true, flushEvery: 8 * PIECE },
+    );
+  } finally {
+    // On an error, the output ring's slots are given back once the worker is done with them.
+    for (const bytes of unwritten) {
+      try {
+        settleSealed(bytes);
+      } finally {
+        freeSealed(bytes);
+      }
+    }
+  }
 }
+
+/** `length` bytes of the file at `path` from `offset` (fewer at its end). */
+function readAt(path: string, offset: number, length: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    while (at < length) {
+      const read = readSync(fd, bytes, at, length - at, offset + at);
+      if (read === 0) break;
+      at += read;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The ZIP end-of-directory record with the longest comment: where a ZIP's end is looked for. */
+const ZIP_TAIL = 22 + 65535;
 
 /**
  * Opens and verifies the bundle file at `path` in one streaming pass (`openBundleStream`); a file
  * that pass does not accept — refused, armored, or holding what it cannot stream — is opened whole
- * by `openBundle`, whose result (the refusal and its message) is the one given.
+ * by `openBundle`, whose result (the refusal and its message) is the one given. A file cut short
+ * is refused before its body is read: a ZIP from its last 64 KiB (no end-of-directory record), an
+ * age file from its header and its last chunk (which does not authenticate as the last), with the
+ * refusal `openBundle` would give after reading it all.
  */
 export async function openBundleFile(
   path: string,
   options: Omit<OpenOptions, 'crypto'>,
 ): Promise<OpenResult> {
   const { size } = await stat(path);
+  const head = readAt(path, 0, 4);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    const tail = readAt(path, Math.max(0, size - ZIP_TAIL), Math.min(size, ZIP_TAIL));
+    const cut = zipEndRefusal(size, tail, options.limits);
+    if (cut) return cut;
+  }
   // The whole file's SHA-256 on a second core while this one decrypts and hashes the entries.
   startHashWorker(size);
-  const streamed = await openBundleStream(pieces(path), { ...options, crypto: nodeCrypto, size });
+  const streamed = await openBundleStream(pieces(path), {
+    ...options,
+    crypto: nodeCrypto,
+    size,
+    tail: { size, read: async (offset, length) => readAt(path, offset, length) },
+  });
   if (streamed) return streamed;
   const handle = await open(path, 'r');
   try {

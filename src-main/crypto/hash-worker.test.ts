@@ -7,17 +7,21 @@ import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reviewPackageSpec } from '../../src-shared/bundle';
-import { toHex } from '../../src-shared/crypto/provider';
-import { generateAgeIdentity } from '../../src-shared/crypto/age';
+import { joinParts, toHex, type CryptoProvider } from '../../src-shared/crypto/provider';
+import { ageDecrypt, AgeStreamEncrypter, generateAgeIdentity } from '../../src-shared/crypto/age';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { generatePanel } from '../../src-shared/sample/generate';
-import { buildBundleFile, fileSource, openBundleFile } from './bundle-files';
+import { nodeCrypto } from './node-crypto';
+import { buildBundleFile, fileSource, openBundleFile, sealingOnWorker } from './bundle-files';
 import {
   acquireSlot,
+  freeSealed,
   HASH_WORKER_MIN,
+  isSealed,
   hashWorkerJobs,
   releaseSlot,
   ringHasher,
+  settleSealed,
   SLOT,
   startHashWorker,
 } from './hash-worker';
@@ -136,5 +140,50 @@ describe('SHA-256 and CRC-32 on the worker thread', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('age payload chunks sealed on the worker thread', () => {
+  it('gives the same age file byte for byte as sealing on this thread, given the same keys and nonces', async () => {
+    startHashWorker(HASH_WORKER_MIN);
+    const { identity, recipient } = await generateAgeIdentity();
+    // The same "random" file key, ephemeral share and payload nonce for both.
+    const fixed = (p: CryptoProvider): CryptoProvider => ({
+      ...p,
+      randomBytes: (n) => new Uint8Array(n).fill(7),
+    });
+    const here = await AgeStreamEncrypter.create({ recipient }, fixed(nodeCrypto));
+    const there = await AgeStreamEncrypter.create({ recipient }, fixed(sealingOnWorker()));
+    expect(there.header).toEqual(here.header);
+    const data = randomBytes(3 * SLOT + 12345);
+    const expected: Uint8Array[] = [here.header];
+    const got: Uint8Array[] = [there.header];
+    let sealedThere = 0;
+    // Pieces in the ring (read into a slot) and from elsewhere, of sizes that split chunks.
+    const cuts = [0, 100, 70_000, SLOT + 5, 2 * SLOT + 3, 2 * SLOT + 4, 3 * SLOT, data.length];
+    for (let i = 1; i < cuts.length; i++) {
+      const piece = data.subarray(cuts[i - 1], cuts[i]);
+      expected.push(...here.push(piece).map((b) => b.slice()));
+      const slot = i % 2 === 0 ? acquireSlot() : null;
+      slot?.bytes.set(piece);
+      for (const sealed of there.push(slot ? slot.bytes.subarray(0, piece.length) : piece)) {
+        if (isSealed(sealed)) {
+          sealedThere++;
+          settleSealed(sealed);
+          got.push(sealed.slice());
+          freeSealed(sealed);
+        } else got.push(sealed.slice());
+      }
+      if (slot) releaseSlot(slot);
+    }
+    expected.push(here.end());
+    got.push(there.end());
+    // Every chunk but the last (sealed at `end`) went through the worker.
+    expect(sealedThere).toBe(Math.ceil(data.length / 65536) - 1);
+    const file = joinParts(got);
+    const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    expect(file.length).toBe(joinParts(expected).length);
+    expect(Buffer.compare(file, joinParts(expected))).toBe(0);
+    expect(digest(await ageDecrypt(file, [{ identity }], nodeCrypto))).toBe(digest(data));
   });
 });

@@ -25,7 +25,15 @@ import { crc32 } from 'node:zlib';
 /** Bytes per slot: the size of one read of a file (src-main/crypto/bundle-files.ts). */
 export const SLOT = 4 * 1024 * 1024;
 const SLOTS = 4;
-const JOBS = 64;
+/** Jobs the queue holds: a 4 MiB piece is one hash job and 64 seal jobs. */
+const JOBS = 512;
+/** Ints per job: op, id, then the op's fields (a SEAL's nonce is 3, a KEY's key 8). */
+const JOB = 12;
+/** One sealed age STREAM chunk: 64 KiB of ciphertext and its 16-byte tag. */
+export const SEALED = 64 * 1024 + 16;
+const TAG = 16;
+/** Sealed chunks the output ring holds (16.8 MB): three 4 MiB pieces' worth in flight. */
+const OUT_SLOTS = 256;
 /** Smallest job (bytes of one file) that starts the worker. */
 export const HASH_WORKER_MIN = 16 * 1024 * 1024;
 
@@ -35,25 +43,41 @@ const TAIL = 1;
 const DONE = 2;
 const FAILED = 3;
 const ASLEEP = 4;
-/** Job ops: hash bytes (SHA-256; and CRC-32), give the digest, forget a hasher. */
+/**
+ * Job ops: hash bytes (SHA-256; and CRC-32), give the digest, forget a hasher or a key; take a
+ * ChaCha20-Poly1305 key; seal one chunk into the output ring.
+ */
 const UPDATE = 1;
 const UPDATE_CRC = 2;
 const DIGEST = 3;
 const DROP = 4;
+const KEY = 5;
+const SEAL = 6;
 
 /**
  * The worker, as CommonJS evaluated in the thread (no file to bundle or find at run time). A job
- * is four Int32s: op, hasher id, byte offset in `data`, length. A DIGEST writes 32 bytes of
- * SHA-256 and the CRC-32 (little-endian) to `result`.
+ * is {@link JOB} Int32s: op, id, then its fields. UPDATE: byte offset in `data`, length. DIGEST
+ * writes 32 bytes of SHA-256 and the CRC-32 (little-endian) to `result`. KEY: the 32-byte key.
+ * SEAL (one age STREAM chunk, ./age.ts decides its bounds and nonce): the 12-byte nonce, the
+ * chunk's place in `out`, how many plaintext bytes were copied there, then a piece of `data`
+ * (offset, length) that follows them; the sealed chunk (ciphertext, tag) replaces them in `out`
+ * and `ready` of its out slot is set to the job's number + 1.
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
+const { createHash, createCipheriv } = require('node:crypto');
 const { crc32 } = require('node:zlib');
-const { ctrl, jobs, pending, data, result } = workerData;
+const { ctrl, jobs, pending, data, result, out, ready } = workerData;
 const hashers = new Map();
+const keys = new Map();
 const view = new DataView(result.buffer);
+const jobBytes = new Uint8Array(jobs.buffer);
 let tail = 0;
+const done = (at) => {
+  const slot = Math.floor(at / ${SLOT});
+  Atomics.sub(pending, slot, 1);
+  Atomics.notify(pending, slot);
+};
 try {
   for (;;) {
     while (Atomics.load(ctrl, ${HEAD}) === tail) {
@@ -61,19 +85,43 @@ try {
       if (Atomics.load(ctrl, ${HEAD}) === tail) Atomics.wait(ctrl, ${HEAD}, tail, 1000);
       Atomics.store(ctrl, ${ASLEEP}, 0);
     }
-    const j = (tail % ${JOBS}) * 4;
-    const op = jobs[j], id = jobs[j + 1], at = jobs[j + 2], length = jobs[j + 3];
-    let h = hashers.get(id);
-    if (!h) hashers.set(id, (h = { hash: createHash('sha256'), crc: 0 }));
-    if (op === ${UPDATE} || op === ${UPDATE_CRC}) {
+    const j = (tail % ${JOBS}) * ${JOB};
+    const op = jobs[j], id = jobs[j + 1];
+    if (op === ${KEY}) {
+      keys.set(id, Buffer.from(jobBytes.slice((j + 2) * 4, (j + 2) * 4 + 32)));
+    } else if (op === ${SEAL}) {
+      const nonce = jobBytes.slice((j + 2) * 4, (j + 2) * 4 + 12);
+      const at = jobs[j + 5], copied = jobs[j + 6], from = jobs[j + 7], length = jobs[j + 8];
+      const c = createCipheriv('chacha20-poly1305', keys.get(id), nonce, { authTagLength: 16 });
+      let w = at;
+      if (copied > 0) {
+        const x = c.update(out.subarray(at, at + copied));
+        out.set(x, w);
+        w += x.length;
+      }
+      if (length > 0) {
+        const x = c.update(data.subarray(from, from + length));
+        out.set(x, w);
+        w += x.length;
+        done(from);
+      }
+      c.final();
+      out.set(c.getAuthTag(), w);
+      const slot = Math.floor(at / ${SEALED});
+      Atomics.store(ready, slot, tail + 1);
+      Atomics.notify(ready, slot);
+    } else if (op === ${UPDATE} || op === ${UPDATE_CRC}) {
+      const at = jobs[j + 2], length = jobs[j + 3];
+      let h = hashers.get(id);
+      if (!h) hashers.set(id, (h = { hash: createHash('sha256'), crc: 0 }));
       const bytes = data.subarray(at, at + length);
       h.hash.update(bytes);
       if (op === ${UPDATE_CRC}) h.crc = crc32(bytes, h.crc);
-      const slot = Math.floor(at / ${SLOT});
-      Atomics.sub(pending, slot, 1);
-      Atomics.notify(pending, slot);
+      done(at);
     } else {
+      const h = hashers.get(id) || { hash: createHash('sha256'), crc: 0 };
       hashers.delete(id);
+      keys.delete(id);
       if (op === ${DIGEST}) {
         result.set(h.hash.digest());
         view.setUint32(32, h.crc >>> 0, true);
@@ -101,18 +149,24 @@ export interface Slot {
 
 class HashRing {
   readonly #ctrl = new Int32Array(new SharedArrayBuffer(8 * 4));
-  readonly #jobs = new Int32Array(new SharedArrayBuffer(JOBS * 4 * 4));
+  readonly #jobs = new Int32Array(new SharedArrayBuffer(JOBS * JOB * 4));
   /** Per slot: pieces in it not yet hashed by the worker. */
   readonly #pending = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
   readonly #data = new Uint8Array(new SharedArrayBuffer(SLOTS * SLOT));
   readonly #result = new Uint8Array(new SharedArrayBuffer(36));
+  /** Sealed age chunks, one per {@link SEALED} bytes, and per out slot the job that filled it. */
+  readonly #out = new Uint8Array(new SharedArrayBuffer(OUT_SLOTS * SEALED));
+  readonly #ready = new Int32Array(new SharedArrayBuffer(OUT_SLOTS * 4));
+  /** Per out slot (this thread only): the SEAL job's number + 1 while its chunk is unwritten. */
+  readonly #outJob = new Array<number>(OUT_SLOTS).fill(0);
+  #outNext = 0;
   /** Slots lent to a reader (this thread only). */
   readonly #lent = new Array<boolean>(SLOTS).fill(false);
   #next = 0;
   #head = 0;
   #nextId = 1;
   readonly #dropped = new FinalizationRegistry<number>((id) => {
-    if (!this.failed) this.#publish(DROP, id, 0, 0);
+    if (!this.failed) this.#publish(DROP, id);
   });
 
   constructor() {
@@ -124,6 +178,8 @@ class HashRing {
         pending: this.#pending,
         data: this.#data,
         result: this.#result,
+        out: this.#out,
+        ready: this.#ready,
       },
     });
     // Never keeps the process alive; a worker that stops makes the hashers waiting on it throw.
@@ -146,6 +202,7 @@ class HashRing {
     Atomics.notify(this.#ctrl, TAIL);
     Atomics.notify(this.#ctrl, DONE);
     for (let s = 0; s < SLOTS; s++) Atomics.notify(this.#pending, s);
+    for (let s = 0; s < OUT_SLOTS; s++) Atomics.notify(this.#ready, s);
   }
 
   #check(): void {
@@ -218,7 +275,7 @@ class HashRing {
   digest(id: number, owner: object): { sha256: Uint8Array; crc32: number } {
     this.#dropped.unregister(owner);
     const before = Atomics.load(this.#ctrl, DONE);
-    this.#publish(DIGEST, id, 0, 0);
+    this.#publish(DIGEST, id);
     while (Atomics.load(this.#ctrl, DONE) === before) {
       this.#check();
       Atomics.wait(this.#ctrl, DONE, before, 100);
@@ -229,21 +286,93 @@ class HashRing {
     };
   }
 
-  #publish(op: number, id: number, at: number, length: number): void {
+  /** A ChaCha20-Poly1305 key for {@link seal}, forgotten by the worker when `owner` is collected. */
+  key(owner: object, key: Uint8Array): number {
+    const id = this.open(owner);
+    const ints = new Int32Array(8);
+    new Uint8Array(ints.buffer).set(key.subarray(0, 32));
+    this.#publish(KEY, id, ...ints);
+    return id;
+  }
+
+  /**
+   * Hands the sealing of one chunk (`parts` in order, at most 64 KiB) to the worker: the sealed
+   * chunk's place in the output ring, to be read only after {@link settle}; null when the next out
+   * slot is still unwritten (the caller seals it itself). A last part that lies in one slot of the
+   * ring is read there; the parts before it are copied into the out slot.
+   */
+  seal(id: number, nonce: Uint8Array, parts: readonly Uint8Array[]): Uint8Array | null {
+    const slot = this.#outNext;
+    if (this.#outJob[slot] !== 0 || nonce.byteLength !== 12) return null;
+    let size = 0;
+    for (const part of parts) size += part.byteLength;
+    if (size > SEALED - TAG) return null;
+    const last = parts.at(-1);
+    const inRing =
+      last !== undefined &&
+      last.byteLength > 0 &&
+      this.holds(last) &&
+      Math.floor(last.byteOffset / SLOT) ===
+        Math.floor((last.byteOffset + last.byteLength - 1) / SLOT);
+    const at = slot * SEALED;
+    let copied = 0;
+    for (const part of inRing ? parts.slice(0, -1) : parts) {
+      this.#out.set(part, at + copied);
+      copied += part.byteLength;
+    }
+    const ints = new Int32Array(3);
+    new Uint8Array(ints.buffer).set(nonce);
+    const from = inRing ? last.byteOffset : 0;
+    const length = inRing ? last.byteLength : 0;
+    if (inRing) Atomics.add(this.#pending, Math.floor(from / SLOT), 1);
+    this.#outJob[slot] = this.#publish(SEAL, id, ...ints, at, copied, from, length) + 1;
+    this.#outNext = (slot + 1) % OUT_SLOTS;
+    return this.#out.subarray(at, at + size + TAG);
+  }
+
+  /** Whether `bytes` lie in the output ring (a chunk {@link seal} gave). */
+  holdsSealed(bytes: Uint8Array): boolean {
+    return bytes.buffer === this.#out.buffer;
+  }
+
+  /** Waits until the worker has sealed every chunk `bytes` (a run of out slots) covers. */
+  settle(bytes: Uint8Array): void {
+    const first = Math.floor(bytes.byteOffset / SEALED);
+    const last = Math.floor((bytes.byteOffset + bytes.byteLength - 1) / SEALED);
+    for (let slot = first; slot <= last; slot++) {
+      const job = this.#outJob[slot] ?? 0;
+      for (;;) {
+        const n = Atomics.load(this.#ready, slot);
+        if (n === job) break;
+        this.#check();
+        Atomics.wait(this.#ready, slot, n, 100);
+      }
+    }
+  }
+
+  /** The out slots `bytes` covers may be sealed into again (their chunks are written). */
+  free(bytes: Uint8Array): void {
+    const first = Math.floor(bytes.byteOffset / SEALED);
+    const last = Math.floor((bytes.byteOffset + bytes.byteLength - 1) / SEALED);
+    for (let slot = first; slot <= last; slot++) this.#outJob[slot] = 0;
+  }
+
+  /** Publishes a job: `fields` are Int32s after op and id. Returns its number. */
+  #publish(op: number, id: number, ...fields: number[]): number {
     for (;;) {
       const tail = Atomics.load(this.#ctrl, TAIL);
       if (this.#head - tail < JOBS) break;
       this.#check();
       Atomics.wait(this.#ctrl, TAIL, tail, 100);
     }
-    const j = (this.#head % JOBS) * 4;
+    const j = (this.#head % JOBS) * JOB;
     this.#jobs[j] = op;
     this.#jobs[j + 1] = id;
-    this.#jobs[j + 2] = at;
-    this.#jobs[j + 3] = length;
-    this.#head++;
+    this.#jobs.set(fields, j + 2);
+    const number = this.#head++;
     Atomics.store(this.#ctrl, HEAD, this.#head);
     if (Atomics.load(this.#ctrl, ASLEEP) === 1) Atomics.notify(this.#ctrl, HEAD);
+    return number;
   }
 }
 
@@ -303,4 +432,37 @@ export function ringHasher(crc: boolean): RingHasher {
     },
   };
   return hasher;
+}
+
+/** Seals one age STREAM chunk on the worker: its place in the output ring, or null (seal it here). */
+export type RingSeal = (nonce: Uint8Array, parts: readonly Uint8Array[]) => Uint8Array | null;
+
+/**
+ * Sealing under `key` on the running worker (null when it does not run): the ChaCha20-Poly1305
+ * of age's 64 KiB payload chunks moves off this thread with the hashing (issue 22). What it gives
+ * lies in the output ring and may be read only after {@link settleSealed}, then given back with
+ * {@link freeSealed} once written.
+ */
+export function ringSeal(key: Uint8Array): RingSeal | null {
+  const running = ring;
+  if (!running || running.failed) return null;
+  let id = 0;
+  const seal: RingSeal = (nonce, parts) => (running.failed ? null : running.seal(id, nonce, parts));
+  id = running.key(seal, key);
+  return seal;
+}
+
+/** Whether `bytes` are a chunk (or a run of chunks) {@link ringSeal} gave. */
+export function isSealed(bytes: Uint8Array): boolean {
+  return ring !== null && ring.holdsSealed(bytes);
+}
+
+/** Waits until the worker has sealed `bytes` (chunks {@link ringSeal} gave). */
+export function settleSealed(bytes: Uint8Array): void {
+  ring?.settle(bytes);
+}
+
+/** Gives the output ring's slots under `bytes` back once they are written (or abandoned). */
+export function freeSealed(bytes: Uint8Array): void {
+  ring?.free(bytes);
 }

@@ -16,8 +16,10 @@ import {
   ageDecrypt,
   AgeError,
   AgeStreamDecrypter,
+  AgeTruncatedError,
   isAgeFile,
   type AgeKey,
+  type AgeTail,
 } from '../crypto/age';
 import {
   fingerprint,
@@ -43,11 +45,13 @@ import { AUDIT_FILE, checkAuditFile, manifestProblem, payloadPathAllowed } from 
 import type { BundleErrorCode, Check, OnProgress, OpenedCommon, OpenResult } from './types';
 import {
   DEFAULT_LIMITS,
+  inspectZip,
   NotHeld,
   openZip,
   ZipError,
   ZipStreamScanner,
   type ZipArchive,
+  type ZipBytes,
   type ZipLimits,
 } from './zip';
 
@@ -90,14 +94,58 @@ interface SignatureFiles {
   pem: string;
 }
 
+const DECRYPT_FAILED = '解密失败：';
+
+/**
+ * The refusal `openBundle` gives a ZIP whose end — the end-of-directory record and the central
+ * directory — is wrong (a file cut short: "ZIP 目录结尾缺失：文件已截断"), from the file's `size`
+ * and its last bytes (`tail`, at least the last 65,557) alone, so a reader of a file refuses it
+ * before reading the rest; null when the end is sound or lies beyond `tail`.
+ */
+export function zipEndRefusal(
+  size: number,
+  tail: Uint8Array,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): OpenResult | null {
+  const from = size - tail.byteLength;
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  const at = (offset: number) => {
+    if (offset < from) throw new NotHeld();
+    return offset - from;
+  };
+  const bytes: ZipBytes = {
+    length: size,
+    u16: (offset) => view.getUint16(at(offset), true),
+    u32: (offset) => view.getUint32(at(offset), true),
+    slice: (start, end) => tail.subarray(at(start), at(end)),
+  };
+  try {
+    inspectZip(bytes, limits);
+    return null;
+  } catch (error) {
+    if (error instanceof ZipError) return refused([], error.code, '解包', error.message);
+    if (error instanceof NotHeld || error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/** A refusal before anything is inflated: the failed check after those passed. */
+function refused(
+  checks: Check[],
+  code: BundleErrorCode,
+  name: string,
+  message: string,
+): OpenResult {
+  checks.push({ name, ok: false, detail: message });
+  return { ok: false, error: { code, message }, checks, inflatedBytes: 0 };
+}
+
 /** Opens and verifies a bundle. Nothing is trusted until every check has passed. */
 export async function openBundle(file: Uint8Array, options: OpenOptions): Promise<OpenResult> {
   const { crypto } = options;
   const checks: Check[] = [];
-  const fail = (code: BundleErrorCode, name: string, message: string): OpenResult => {
-    checks.push({ name, ok: false, detail: message });
-    return { ok: false, error: { code, message }, checks, inflatedBytes: 0 };
-  };
+  const fail = (code: BundleErrorCode, name: string, message: string) =>
+    refused(checks, code, name, message);
   const fileSha256 = sha256HexWith(crypto, file);
 
   // 1. Decrypt (age, binary or armored), if encrypted.
@@ -118,7 +166,7 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
       );
     } catch (error) {
       if (!(error instanceof AgeError)) throw error;
-      return fail('decrypt-failed', '解密', `解密失败：${error.message}`);
+      return fail('decrypt-failed', '解密', `${DECRYPT_FAILED}${error.message}`);
     }
     checks.push({ name: '解密', ok: true, detail: 'age' });
   }
@@ -148,7 +196,7 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
  */
 export async function openBundleStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  options: OpenOptions & { size?: number },
+  options: OpenOptions & { size?: number; tail?: AgeTail },
 ): Promise<OpenResult | null> {
   const { crypto } = options;
   const fileHash = crypto.sha256();
@@ -169,7 +217,8 @@ export async function openBundleStream(
         if (age && !isAgeFile(chunk.subarray(0, AGE_MAGIC.length))) return null;
         if (age) {
           if (!options.keys || options.keys.length === 0) return null;
-          decrypter = new AgeStreamDecrypter(options.keys, crypto);
+          // With the file's tail: a cut file is refused once its header is read (issue 22).
+          decrypter = new AgeStreamDecrypter(options.keys, crypto, options.tail);
         } else if (!zip) return null;
       }
       for (const plain of decrypter ? await decrypter.push(chunk) : [chunk]) scanner.push(plain);
@@ -178,6 +227,9 @@ export async function openBundleStream(
     }
     if (decrypter) scanner.push(await decrypter.end());
   } catch (error) {
+    // The refusal `openBundle` gives this file after decrypting it all, without reading it.
+    if (error instanceof AgeTruncatedError)
+      return refused([], 'decrypt-failed', '解密', `${DECRYPT_FAILED}${error.message}`);
     if (error instanceof AgeError) return null;
     throw error;
   }

@@ -67,6 +67,21 @@ export class AgeError extends Error {
   override name = 'AgeError';
 }
 
+/**
+ * The file's last STREAM chunk, where its size puts it, does not authenticate as the last: the
+ * file is cut short (or its end damaged). Found from the header and the last chunk alone
+ * ({@link AgeTail}), before the payload is read; the message is the one reading it all gives.
+ */
+export class AgeTruncatedError extends AgeError {
+  override name = 'AgeTruncatedError';
+}
+
+/** The whole file's size and a reader of its bytes at an offset: its end is checked first. */
+export interface AgeTail {
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
 function streamNonce(counter: number, last: boolean): Uint8Array {
   const nonce = new Uint8Array(12);
   new DataView(nonce.buffer).setUint32(7, counter, false); // 2^32 chunks of 64 KiB: 256 TiB
@@ -267,10 +282,13 @@ export class AgeStreamDecrypter {
   readonly #pending = new Uint8Array(CHUNK + TAG);
   #held = 0;
   #counter = 0;
+  readonly #tail: AgeTail | undefined;
 
-  constructor(keys: readonly AgeKey[], crypto: CryptoProvider) {
+  /** With `tail`, the last chunk is checked as soon as the header is read (a cut file refused). */
+  constructor(keys: readonly AgeKey[], crypto: CryptoProvider, tail?: AgeTail) {
     this.#keys = keys;
     this.#crypto = crypto;
+    this.#tail = tail;
   }
 
   /** Plaintext for these bytes of the file (none until the header is complete). */
@@ -298,6 +316,7 @@ export class AgeStreamDecrypter {
       this.#aead = this.#crypto.chacha20poly1305(
         this.#crypto.hkdfSha256(fileKey, nonce, encoder.encode('payload'), 32),
       );
+      if (this.#tail) await this.#checkLast(this.#tail, end + 16);
       data = head.subarray(end + 16);
     }
     const out: Uint8Array[] = [];
@@ -338,15 +357,37 @@ export class AgeStreamDecrypter {
     return plain;
   }
 
+  /**
+   * Opens the chunk the file's size makes the last, from `tail`, with the last-chunk nonce: a
+   * file cut anywhere fails here (the STREAM's last flag and counter are in the nonce), with the
+   * message `end` would give after reading everything.
+   * @throws {AgeTruncatedError}
+   */
+  async #checkLast(tail: AgeTail, start: number): Promise<void> {
+    const SEALED = CHUNK + TAG;
+    const payload = tail.size - start;
+    const index = Math.max(1, Math.ceil(payload / SEALED)) - 1;
+    const at = index * SEALED;
+    if (index === 0 && payload < TAG) throw new AgeTruncatedError('age 文件已截断');
+    const bytes = await tail.read(start + at, payload - at);
+    const counter = this.#counter;
+    this.#counter = index;
+    try {
+      this.#open([bytes], true);
+    } catch (error) {
+      throw new AgeTruncatedError(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.#counter = counter;
+    }
+  }
+
   #open(sealed: readonly Uint8Array[], last: boolean): Uint8Array[] {
     const i = this.#counter++;
     const plain = this.#aead?.openParts(streamNonce(i, last), sealed) ?? null;
     if (!plain) {
-      let size = 0;
-      for (const part of sealed) size += part.byteLength;
       throw new AgeError(
-        last && size === CHUNK + TAG
-          ? 'age 文件已截断或损坏（最后一块校验失败）'
+        last
+          ? `age 文件已截断（或结尾损坏）：最后一块（第 ${i + 1} 块）校验失败`
           : `age 文件第 ${i + 1} 块校验失败：文件已损坏或被截断`,
       );
     }
