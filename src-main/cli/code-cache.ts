@@ -74,9 +74,14 @@ export function runWithCodeCache(entry: string, options: RunOptions): CacheUse {
     const module = { exports: {} };
     modules.set(file, module);
     const here = dirname(file);
-    const fromHere = createRequire(file);
-    const requireInChunk = (id: string): unknown =>
-      id.startsWith('./') || id.startsWith('../') ? load(join(here, id)) : fromHere(id);
+    // node's `require` from the chunk's place, made when the chunk first requires a package or
+    // a built-in (most chunks only require other chunks).
+    let fromHere: NodeJS.Require | undefined;
+    const requireInChunk = (id: string): unknown => {
+      if (id.startsWith('./') || id.startsWith('../')) return load(join(here, id));
+      fromHere ??= createRequire(file);
+      return fromHere(id);
+    };
     const wrapper: unknown = script.runInThisContext();
     if (!isChunkFunction(wrapper)) throw new Error(`${file}: not a CommonJS chunk`);
     wrapper(module.exports, requireInChunk, module, file, here);
