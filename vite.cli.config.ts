@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { RENDERING_COMMANDS } from './src-main/cli/renders';
 
 /**
  * The Node entry points outside Electron: the `jiebang` CLI and the web host used by the
@@ -7,8 +8,15 @@ import { defineConfig } from 'vite';
  * small pure-JS ones every command loads: bundled into the chunks, they start without resolving
  * and reading some 150 module files (zod alone is 95), which is most of `jiebang verify`'s start
  * (issue 22).
+ *
+ * Two builds (`npm run build:cli` runs both, then writes the code cache): the default mode builds
+ * the ES modules in out/node (the web host, the PDF worker, and `jiebang.mjs`, the CLI's launcher,
+ * with the whole CLI for the commands that render); `--mode cli` builds the CLI again as CommonJS
+ * chunks in out/node/cli, which the launcher runs with V8's code cache (src-main/cli/launch.ts,
+ * code-cache.ts: node 20 caches no compiled ES module), without the commands that render.
  */
-export default defineConfig({
+const common = (cli: boolean): UserConfig => ({
+  plugins: cli ? [withoutRenders()] : [],
   ssr: {
     noExternal: [
       'zod',
@@ -37,7 +45,7 @@ export default defineConfig({
   },
   build: {
     ssr: true,
-    outDir: 'out/node',
+    outDir: cli ? 'out/node/cli' : 'out/node',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
@@ -50,14 +58,17 @@ export default defineConfig({
         moduleSideEffects: (id: string) =>
           !/[\\/]src-shared[\\/]/.test(id) || /[\\/]validation-messages\.ts$/.test(id),
       },
-      input: {
-        jiebang: resolve(import.meta.dirname, 'src-main/cli/index.ts'),
-        server: resolve(import.meta.dirname, 'src-main/web/server.ts'),
-        'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
-      },
+      input: cli
+        ? { jiebang: resolve(import.meta.dirname, 'src-main/cli/index.ts') }
+        : {
+            jiebang: resolve(import.meta.dirname, 'src-main/cli/launch.ts'),
+            server: resolve(import.meta.dirname, 'src-main/web/server.ts'),
+            'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
+          },
       output: {
-        format: 'es',
-        entryFileNames: '[name].mjs',
+        format: cli ? 'cjs' : 'es',
+        entryFileNames: cli ? '[name].cjs' : '[name].mjs',
+        chunkFileNames: cli ? 'assets/[name]-[hash].cjs' : 'assets/[name]-[hash].js',
         // ASCII only (other characters as \u escapes, the same strings at run time): node's ESM
         // loader decodes each chunk from UTF-8 and V8 holds and scans an ASCII source as one
         // byte a character; with the Chinese messages left as they are, every chunk was a
@@ -78,7 +89,13 @@ export default defineConfig({
             // schema, each in a chunk of their own: left to the automatic split they shared a
             // chunk with the registry (and the audit chain, strict JSON…), and `jiebang verify`
             // of a sheet built every kind's schema (issue 22).
-            { name: 'kinds', test: /src-shared[\\/]bundle[\\/]kinds\.ts$/ },
+            // The registry names a project form (FORM_LABEL) with it: left apart, that constant
+            // landed in a chunk that imports the registry, a cycle of chunks that CommonJS (the
+            // CLI's build) cannot evaluate.
+            {
+              name: 'kinds',
+              test: /src-shared[\\/](?:bundle[\\/]kinds|award[\\/]form-label)\.ts$/,
+            },
             { name: 'trust', test: /src-shared[\\/]bundle[\\/]trust\.ts$/ },
             { name: 'detect', test: /src-shared[\\/]model[\\/]detect\.ts$/ },
           ],
@@ -87,3 +104,27 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * The CommonJS build leaves out the PDF stack (src-main/pdf) and the commands that use it
+ * (src-main/cli/renders.ts): imported from the CLI, they are left external under a name no file
+ * has, so react-pdf is not in out/node/cli at all (a command that reached it there would fail
+ * rather than run react-pdf's ES modules through `require`); the launcher runs those commands
+ * from the ES build.
+ */
+function withoutRenders(): Plugin {
+  const renders = new Set(RENDERING_COMMANDS.map((name) => `./${name}`));
+  return {
+    name: 'jiebang-cli-without-renders',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer === undefined || !/[\\/]src-main[\\/]cli[\\/]/.test(importer)) return null;
+      const commandThatRenders = /[\\/]commands\.ts$/.test(importer) && renders.has(source);
+      if (commandThatRenders || source.startsWith('../pdf/'))
+        return { id: `jiebang-renders-in-the-es-build:${source}`, external: true };
+      return null;
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => common(mode === 'cli'));

@@ -33,9 +33,11 @@ for (const [signal, status] of [
   });
 }
 
-const code = await runCli(process.argv.slice(2), {
+// No top-level await: the built CLI is also a CommonJS build (./launch.ts).
+void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

@@ -98,6 +98,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // zod's messages in Chinese for every command that validates (the same as main's IPC door);
   // loaded with the command, so `jiebang --help` compiles neither zod nor its locale (issue 22).
   await import('../../src-shared/validation-messages');
+  // One process validates a few documents once: zod's fast path generates and compiles a function
+  // per object schema at its first parse (`new Function`, never in a code cache), which costs more
+  // than it saves here. The same checks and messages either way (issue 22).
+  (await import('zod/v4/core')).config({ jitless: true });
   const command = { name: entry.name, ...(await entry.load()) };
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${command.usage.trimEnd()}\n`);

@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import { openBundle } from '../../src-shared/bundle';
 import type { AgeKey } from '../../src-shared/crypto/age';
 import type { SheetSource } from '../../src-shared/decision';
+import type { FormRecord } from '../../src-shared/meeting';
 import { capLines } from '../../src-shared/io';
 import {
   PanelDecisionSchema,
@@ -16,7 +17,14 @@ import {
 } from '../../src-shared/model';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { PANEL_BUNDLE_BYTES, readBounded, readJsonFile, readSheetFiles } from './io';
+import { ageKeys } from './bundle-io';
+import {
+  loadReviewPackage,
+  PANEL_BUNDLE_BYTES,
+  readBounded,
+  readJsonFile,
+  readSheetFiles,
+} from './io';
 import { CliUsageError } from './types';
 
 export interface PanelInputs {
@@ -67,4 +75,19 @@ export async function readPanelInputs(
     decision = parsed.data;
   }
   return { sources, decision };
+}
+
+/** The record the forms are made from: the package, the sheets (a panel bundle or files), the decision. */
+export async function formRecord(
+  cwd: string,
+  pkgPath: string,
+  files: readonly string[],
+  opts: { decision?: string; identity?: string; passphraseFile?: string },
+): Promise<FormRecord> {
+  const pkg = await loadReviewPackage(cwd, pkgPath);
+  if (files.length === 0 && opts.decision === undefined)
+    return { pkg, sources: [], decision: null };
+  const keys = await ageKeys(cwd, opts.identity, opts.passphraseFile);
+  const { sources, decision } = await readPanelInputs(cwd, files, pkg, keys, opts.decision);
+  return { pkg, sources, decision };
 }

@@ -6,14 +6,13 @@ import {
   formKindOf,
   FORM_LABEL,
   type FormInputs,
-  type FormRecord,
 } from '../../src-shared/meeting';
 import type { ReviewPackage } from '../../src-shared/model';
 import { describeCodePoint } from '../../src-shared/text/normalize';
 import { renderJob } from '../pdf/jobs';
-import { ageKeyOptions, ageKeys } from './bundle-io';
-import { loadReviewPackage, writeOutput } from './io';
-import { readPanelInputs } from './panel-inputs';
+import { ageKeyOptions } from './bundle-io';
+import { writeOutput } from './io';
+import { formRecord } from './panel-inputs';
 import {
   CliUsageError,
   missingArguments,
@@ -43,21 +42,6 @@ function perExpert(
     out[id] = value;
   }
   return out;
-}
-
-/** The record the forms are made from: the package, the sheets (a panel bundle or files), the decision. */
-export async function formRecord(
-  cwd: string,
-  pkgPath: string,
-  files: readonly string[],
-  opts: { decision?: string; identity?: string; passphraseFile?: string },
-): Promise<FormRecord> {
-  const pkg = await loadReviewPackage(cwd, pkgPath);
-  if (files.length === 0 && opts.decision === undefined)
-    return { pkg, sources: [], decision: null };
-  const keys = await ageKeys(cwd, opts.identity, opts.passphraseFile);
-  const { sources, decision } = await readPanelInputs(cwd, files, pkg, keys, opts.decision);
-  return { pkg, sources, decision };
 }
 
 export async function formInputs(

@@ -8,7 +8,7 @@ import {
 import { describeFormVerdict, parseFormCode, verifyFormPrint } from '../../src-shared/meeting';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { ageKeyOptions, ageKeys, readBundleFile } from './bundle-io';
-import { formRecord } from './print-meeting';
+import { formRecord } from './panel-inputs';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const verifyPrintCommand: CliCommand = {

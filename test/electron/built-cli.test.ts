@@ -3,6 +3,8 @@
  * CLI's own tests run its TypeScript source, so a build that cannot load the PDF stack — as a
  * CommonJS build once could not, "_react_pdf_font.default is not a constructor" — would pass them
  * all. Here the built command renders the sample task book and a meeting form, as a bureau would.
+ * The commands that do not render run from the CommonJS build with V8's code cache
+ * (src-main/cli/launch.ts), which holds no PDF stack; those that render run from the ES build.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
@@ -34,6 +36,46 @@ describe('the built jiebang command', () => {
     expect(r.stdout).toContain('已排版 rendered');
     expect(textOf(out)).toContain('任务书（军令状）');
     expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).toContain('NotoSerifSC-Regular');
+    // verify-print, from the CommonJS build, checks the code the ES build's render printed.
+    const code = /核验码 code: ([0-9a-f]{64})/.exec(r.stdout)?.[1] ?? '';
+    const check = run('verify-print', '--code', code, 'resources/sample/taskbook.json');
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toContain('✓ 一致');
+  });
+
+  it('runs the commands that do not render from the CommonJS build, with its code cache and no PDF stack', () => {
+    const cjs = readdirSync('out/node/cli', { recursive: true, encoding: 'utf8' });
+    expect(cjs).toContain('jiebang.cjs.cache');
+    for (const file of cjs.filter((f) => f.endsWith('.cjs')))
+      expect(readFileSync(join('out/node/cli', file), 'utf8'), file).not.toMatch(
+        /require\("(?:@react-pdf|pdfkit|fontkit|react)/,
+      );
+    const r = run('verify', 'resources/sample/review-package.jbx');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('✓ 全部校验通过');
+  });
+
+  it('signs a review package and prints its notice (package sign renders, from the ES build)', () => {
+    const made = join(dir, 'rp.json');
+    const att = 'resources/sample/attachments';
+    expect(
+      run('package', 'new', 'resources/templates/sample', '--attachments', att, '-o', made).status,
+    ).toBe(0);
+    const args = ['--key', 'resources/sample/keys/bureau-signing.key', '--attachments', att];
+    const r = run(
+      'package',
+      'sign',
+      made,
+      ...args,
+      '-o',
+      join(dir, 'rp.jbx'),
+      '--data',
+      join(dir, 'data'),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(textOf(join(dir, 'rp-notice.pdf'))).toContain('市科技局签名密钥指纹');
   });
 
   it('interrupted while packing (Ctrl-C), leaves no half-written file and exits 130', async () => {

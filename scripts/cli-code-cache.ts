@@ -1,0 +1,49 @@
+/**
+ * The last step of `npm run build:cli`: writes V8's code cache beside each chunk of the CLI's
+ * CommonJS build (out/node/cli/**\/*.cjs.cache; src-main/cli/code-cache.ts reads it). Runs the
+ * built CLI the way the bench and a bureau do — `--help`, then `verify` of an expert's sheet bundle,
+ * plain and sealed with age — with `JIEBANG_WRITE_CODE_CACHE=1`, so that each chunk's cache holds
+ * the functions those commands run (each run adds to the caches the runs before it wrote). Other
+ * commands use the caches of the chunks they share and compile the rest as before. Exit 1 when a
+ * run fails or writes to stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateAgeIdentity } from '../src-shared/crypto/age';
+import { generatePanel } from '../src-shared/sample/generate';
+import { sheetBundleFor } from '../test/fixtures/bundles';
+
+const CLI = 'out/node/jiebang.mjs';
+
+const dir = await mkdtemp(join(tmpdir(), 'jb-code-cache-'));
+try {
+  const { sheets } = generatePanel({ experts: 2, applicants: 3, criteria: 3, seed: 1 });
+  const sheet = sheets[0];
+  if (!sheet) throw new Error('no sheet generated');
+  const { identity, recipient } = await generateAgeIdentity();
+  const id = join(dir, 'id.txt');
+  const plain = join(dir, 'plain.jbx');
+  const sealed = join(dir, 'sealed.jbx');
+  await writeFile(id, `${identity}\n`);
+  await writeFile(plain, await sheetBundleFor(sheet));
+  await writeFile(sealed, await sheetBundleFor(sheet, { encryptTo: { recipient } }));
+
+  for (const args of [['--help'], ['verify', plain], ['verify', sealed, '--identity', id]]) {
+    const run = spawnSync(process.execPath, [CLI, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, JIEBANG_WRITE_CODE_CACHE: '1' },
+    });
+    if (run.status !== 0 || run.stderr !== '') {
+      process.stderr.write(`cli-code-cache: jiebang ${args[0]} failed\n${run.stderr}${run.stdout}`);
+      process.exit(1);
+    }
+  }
+  const written = (await readdir('out/node/cli', { recursive: true })).filter((f) =>
+    f.endsWith('.cache'),
+  );
+  process.stdout.write(`cli-code-cache: ${written.length} chunks' code cache written\n`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
