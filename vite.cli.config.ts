@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { noBuiltinHyphenation, PDF_BUNDLED_PACKAGES } from './build/pdf-stand-ins';
 import { RENDERING_COMMANDS } from './src-main/cli/renders';
 
 /**
@@ -28,21 +29,12 @@ const common = (cli: boolean): UserConfig => ({
       'decimal.js',
       'nzh',
       // The PDF render's react-pdf, bundled so that its text engine's import of the en-US
-      // hyphenator resolves to the stand-in below (fonts.ts registers the line breaking every
-      // document uses); the rest of react-pdf (fonts, pdfkit, yoga) stays in node_modules.
-      '@react-pdf/renderer',
-      '@react-pdf/layout',
-      '@react-pdf/textkit',
+      // hyphenator resolves to the stand-in (build/pdf-stand-ins.ts, as Electron main's PDF
+      // worker has it); the rest of react-pdf (fonts, pdfkit, yoga) stays in node_modules.
+      ...PDF_BUNDLED_PACKAGES,
     ],
   },
-  resolve: {
-    alias: [
-      {
-        find: /^@react-pdf\/hyphenate\/en-us$/,
-        replacement: resolve(import.meta.dirname, 'src-main/pdf/no-builtin-hyphenation.ts'),
-      },
-    ],
-  },
+  resolve: { alias: [noBuiltinHyphenation(import.meta.dirname)] },
   build: {
     ssr: true,
     outDir: cli ? 'out/node/cli' : 'out/node',

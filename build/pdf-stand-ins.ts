@@ -7,8 +7,8 @@ import { z } from 'zod';
  * their text engine's import of the en-US hyphenator resolves to the stand-in below (fonts.ts
  * registers the line breaking every document uses; the pattern trie the hyphenator builds as it
  * loads is never used). The rest of react-pdf (fonts, pdfkit, yoga) stays in node_modules. Used
- * by Electron main's PDF worker build (electron.vite.config.ts); the Node build
- * (vite.cli.config.ts) lists the same packages and the same alias (issue 22).
+ * by Electron main's PDF worker build (electron.vite.config.ts) and the Node build
+ * (vite.cli.config.ts) alike (issue 22).
  */
 export const PDF_BUNDLED_PACKAGES = [
   '@react-pdf/renderer',
