@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseText, textProblem } from '../text/normalize';
+import { isCleanText, normaliseText, textProblem } from '../text/normalize';
 
 /**
  * What a list names more than once, by `key`, as issues at the path of each repeat: a document
@@ -31,9 +31,8 @@ export function repeatIssues<T>(
 }
 
 /** Ids are short, printable and path-safe (they name files inside bundles). */
-export const IdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'id 只能由字母、数字、. _ - 组成');
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const IdSchema = z.string().regex(ID_PATTERN, 'id 只能由字母、数字、. _ - 组成');
 
 /** Is `iso` (YYYY-MM-DD) a day that exists (no 2027-02-30, no 2026-13-01)? */
 export function isCalendarDate(iso: string): boolean {
@@ -67,6 +66,13 @@ export const plainText = (max: number) =>
       const problem = textProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
+/**
+ * Whether `plainText(max)` takes `value` as it is (a string already normalised, at most `max`
+ * characters, no refused character: `isCleanText`): its output is then `value` itself. For a
+ * hand-written fast check of a large document (model/sheet-read.ts).
+ */
+export const isPlainText = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value.length <= max && isCleanText(value);
 /** A name or title: trimmed, 1–200 characters. */
 export const NameSchema = plainText(200).trim().min(1, '不能为空');
 export const TEXT_MAX = 20_000;

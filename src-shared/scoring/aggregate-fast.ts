@@ -26,7 +26,7 @@ import { appliedMethod } from './method';
 const MAX_PLACES = 6;
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 /** Bound on every integer formed (below 2^53, with room for the estimates' float rounding). */
-const LIMIT = 2 ** 51;
+export const LIMIT = 2 ** 51;
 
 const pow10 = (n: number): number => POW10[n] ?? 10 ** n;
 

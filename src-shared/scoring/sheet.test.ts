@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { onStep } from '../money';
-import { stepPoints } from './sheet';
+import { applicantTotal, stepPoints, totalBelow } from './sheet';
+import type { ApplicantScore, Rubric } from '../model';
 
 describe('↑/↓ in the expert form: one rubric step, in decimals', () => {
   it('steps by 0.1 without binary remainders (0.2 → 0.3, not 0.30000000000000004)', () => {
@@ -39,6 +40,54 @@ describe('↑/↓ in the expert form: one rubric step, in decimals', () => {
           expect(Math.abs(next - points)).toBeLessThanOrEqual(step + 1e-9);
         },
       ),
+    );
+  });
+});
+
+describe('totalBelow: the total against the pass score', () => {
+  // Short decimals (the fast path), long ones (0.1 + 0.2: the decimal total) and large ones.
+  const figure = fc.oneof(
+    fc.integer({ min: 0, max: 400 }).map((n) => n / 4),
+    fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+    fc.constantFrom(0, 0.1 + 0.2, 1e-7, 999_999.999_999, 1e6, 2e6, 1 / 3, 12.345678),
+  );
+  const weight = fc.oneof(
+    fc.constant(undefined),
+    fc.integer({ min: 1, max: 300 }).map((n) => n / 100),
+    fc.constantFrom(0.1 + 0.2, 1 / 3, 1e6),
+  );
+
+  it('answers as applicantTotal(...).lt(bound) does (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(figure, weight), { minLength: 1, maxLength: 12 }),
+        fc.oneof(figure, fc.constant(60)),
+        fc.boolean(),
+        (cells, bound, exact) => {
+          const rubric: Rubric = {
+            criteria: cells.map(([, w], i) => ({
+              id: `C${i}`,
+              name: `指标${i}`,
+              maxPoints: 100,
+              description: '',
+              step: 0.25,
+              guidanceBands: [],
+              requiresComment: false,
+              ...(w === undefined ? {} : { weight: w }),
+            })),
+            commentBelowFraction: 0.6,
+          };
+          // A total exactly at the bound, now and then.
+          const score: ApplicantScore = {
+            applicantId: 'A1',
+            criteria: cells.map(([p], i) => ({ criterionId: `C${i}`, points: p, comment: '' })),
+            overallOpinion: '',
+          };
+          const at = exact ? Number(applicantTotal(score, rubric).toFixed()) : bound;
+          expect(totalBelow(score, rubric, at)).toBe(applicantTotal(score, rubric).lt(at));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

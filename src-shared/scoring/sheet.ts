@@ -1,8 +1,9 @@
 /** Validation and totals of one expert's sheet. Pure; messages in Chinese, in place for the UI. */
 import { dec, onStep, sum, type Dec } from '../money';
 import { finding, type Finding } from '../rules/finding';
+import { decimalPlaces, LIMIT } from './aggregate-fast';
+import { parseScoreSheet } from '../model/sheet-read';
 import {
-  ScoreSheetSchema,
   type ApplicantScore,
   type Criterion,
   type ReviewPackage,
@@ -51,14 +52,60 @@ export function maxTotal(rubric: Rubric): Dec {
   return sum(rubric.criteria.map((c) => dec(c.maxPoints).times(c.weight ?? 1)));
 }
 
-const stepMemo = new Map<string, boolean>();
+/**
+ * Whether the applicant's total is below `bound`: `applicantTotal(score, rubric).lt(bound)`, the
+ * same answer, taken on integers when every figure is a short decimal (`decimalPlaces`: points,
+ * weights and bound scaled to integers below 2^51, as `aggregateFast` does) and by the decimal
+ * total otherwise. `sheet.test.ts` compares the two on random scores.
+ */
+export function totalBelow(score: ApplicantScore, rubric: Rubric, bound: number): boolean {
+  return totalBelowOnIntegers(score, rubric, bound) ?? applicantTotal(score, rubric).lt(bound);
+}
+
+/** `totalBelow` on integers, or null where a figure does not scale to one. */
+function totalBelowOnIntegers(
+  score: ApplicantScore,
+  rubric: Rubric,
+  bound: number,
+): boolean | null {
+  const byId = new Map(score.criteria.map((c) => [c.criterionId, c.points]));
+  let pointPlaces = 0;
+  let weightPlaces = 0;
+  for (const c of rubric.criteria) {
+    const p = decimalPlaces(byId.get(c.id) ?? 0);
+    const w = decimalPlaces(c.weight ?? 1);
+    if (p < 0 || w < 0) return null;
+    pointPlaces = Math.max(pointPlaces, p);
+    weightPlaces = Math.max(weightPlaces, w);
+  }
+  const boundPlaces = decimalPlaces(bound);
+  if (boundPlaces < 0) return null;
+  let total = 0;
+  for (const c of rubric.criteria) {
+    const p = Math.round((byId.get(c.id) ?? 0) * 10 ** pointPlaces);
+    const w = Math.round((c.weight ?? 1) * 10 ** weightPlaces);
+    total += p * w;
+    if (p * w > LIMIT || total > LIMIT) return null;
+  }
+  const places = Math.max(pointPlaces + weightPlaces, boundPlaces);
+  const left = total * 10 ** (places - pointPlaces - weightPlaces);
+  const right = Math.round(bound * 10 ** boundPlaces) * 10 ** (places - boundPlaces);
+  if (left > LIMIT || right > LIMIT) return null;
+  return left < right;
+}
+
+const stepMemo = new Map<number, Map<number, boolean>>();
 /** `onStep`, remembered: a panel has few distinct (points, step) pairs and many cells. */
 function isOnStep(points: number, step: number): boolean {
-  const key = `${points}/${step}`;
-  let hit = stepMemo.get(key);
+  let ofStep = stepMemo.get(step);
+  if (!ofStep) {
+    ofStep = new Map();
+    if (stepMemo.size < 100) stepMemo.set(step, ofStep);
+  }
+  let hit = ofStep.get(points);
   if (hit === undefined) {
     hit = onStep(points, step);
-    if (stepMemo.size < 10_000) stepMemo.set(key, hit);
+    if (ofStep.size < 10_000) ofStep.set(points, hit);
   }
   return hit;
 }
@@ -143,7 +190,7 @@ export function needsScoreReason(score: ApplicantScore, pkg: ReviewPackage): boo
   const complete = pkg.rubric.criteria.every((c) =>
     score.criteria.some((x) => x.criterionId === c.id),
   );
-  return complete && applicantTotal(score, pkg.rubric).lt(pkg.aggregation.passScore);
+  return complete && totalBelow(score, pkg.rubric, pkg.aggregation.passScore);
 }
 
 /** Every issue of one applicant's entry (range, step, comments, opinion, reason). */
@@ -151,6 +198,7 @@ function scoreIssues(
   applicant: { id: string; name: string },
   score: ApplicantScore,
   pkg: ReviewPackage,
+  criterionIds: ReadonlySet<string>,
 ): CellIssue[] {
   const issues: CellIssue[] = [];
   if (score.recusal) {
@@ -165,7 +213,7 @@ function scoreIssues(
   }
   const byId = new Map<string, { points: number; comment: string }>();
   for (const c of score.criteria) {
-    if (!pkg.rubric.criteria.some((x) => x.id === c.criterionId)) {
+    if (!criterionIds.has(c.criterionId)) {
       issues.push({
         applicantId: applicant.id,
         criterionId: c.criterionId,
@@ -222,8 +270,10 @@ export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue
   if (!pkg.panel.experts.some((e) => e.id === expertId))
     issues.push({ applicantId: '', field: 'sheet', message: `专家 ${expertId} 不在专家名单中` });
   const seen = new Set<string>();
+  const applicantIds = new Set(pkg.applicants.map((a) => a.id));
+  const criterionIds = new Set(pkg.rubric.criteria.map((c) => c.id));
   for (const score of sheet.scores) {
-    if (!pkg.applicants.some((a) => a.id === score.applicantId))
+    if (!applicantIds.has(score.applicantId))
       issues.push({
         applicantId: score.applicantId,
         field: 'unknown',
@@ -248,7 +298,7 @@ export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue
       });
       continue;
     }
-    issues.push(...scoreIssues(applicant, score, pkg));
+    issues.push(...scoreIssues(applicant, score, pkg, criterionIds));
   }
   return issues.map((i) => ({ expertId, ...i }));
 }
@@ -306,7 +356,7 @@ export type SheetReading = { ok: true; sheet: ScoreSheet } | { ok: false; proble
  * `validateSheet`. Problems are named by field or cell; nothing is counted from a refused sheet.
  */
 export function readSheet(raw: unknown, pkg: ReviewPackage): SheetReading {
-  const parsed = ScoreSheetSchema.safeParse(raw);
+  const parsed = parseScoreSheet(raw);
   if (!parsed.success) return { ok: false, problems: describeSchemaIssues(parsed.error) };
   const issues = validateSheet(parsed.data, pkg);
   return issues.length === 0

@@ -4,8 +4,11 @@ import {
   cleanText,
   describeCodePoint,
   findBidiControl,
+  isCleanText,
+  normaliseText,
   parsePlainDecimal,
   stripInvisible,
+  textProblem,
   toHalfWidthDigits,
 } from './normalize';
 import { NameSchema, TextSchema } from '../model';
@@ -134,6 +137,41 @@ describe('what people type, normalised at the door', () => {
           expect(parsePlainDecimal(`${a}${letter}${b}`).ok).toBe(false);
         },
       ),
+    );
+  });
+});
+
+describe('isCleanText', () => {
+  const asTheRulesSay = (text: string): boolean =>
+    normaliseText(text) === text && textProblem(text) === null;
+
+  it('says what normaliseText and textProblem say, for every code point alone', () => {
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x10000 ? 1 : 0x3f) {
+      const ch = String.fromCodePoint(cp);
+      expect(isCleanText(ch), describeCodePoint(ch)).toBe(asTheRulesSay(ch));
+    }
+  });
+
+  it('says what normaliseText and textProblem say, for any text (property)', () => {
+    const odd = fc.constantFrom(
+      '\r',
+      '\n',
+      '\t',
+      '\u200b',
+      '\u202e',
+      '\ud800',
+      '\udc00',
+      '\u0007',
+      'é',
+      '好',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), odd)), (parts) => {
+        const text = parts.join('');
+        expect(isCleanText(text)).toBe(asTheRulesSay(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -8,7 +8,7 @@ import { encodeWire } from '../../../src-shared/wire';
 import { ReviewPackageSchema, ScoreSheetSchema, type ScoreSheet } from '../../../src-shared/model';
 import samplePackage from '../../../resources/sample/review-package.json';
 import e01 from '../../../resources/sample/sheets/E01.json';
-import { CLEAR_FIELDS, JiebangDB, STORES } from './database';
+import { CLEAR_FIELDS, gatheredRowId, JiebangDB, STORES } from './database';
 import { deriveKeys } from './seal';
 import { READ_PAGE, SEALED, SEALED_FIELD, sealingMiddleware, WRITE_PAGE } from './middleware';
 import {
@@ -28,7 +28,10 @@ import {
   type GatheredSheet,
 } from './repo';
 import type { AuditRecord } from './audit-actions';
-import { sha256Hex } from '../../../src-shared/crypto/keys';
+import { generateSigningKey, sha256Hex } from '../../../src-shared/crypto/keys';
+import { buildSheetBundle } from '../../../src-shared/bundle';
+import { EMPTY_HEAD } from '../../../src-shared/audit/head';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
 
 const sheet = () => ScoreSheetSchema.parse(structuredClone(e01));
 const key = () => crypto.getRandomValues(new Uint8Array(32));
@@ -782,31 +785,99 @@ describe('decisions, task books and gathered sheets are sealed too', () => {
     expect(JSON.stringify(await rawRows(name, 'inspections'))).not.toContain('中试装置运行正常');
   });
 
-  it('keeps each gathered sheet bundle in its own sealed row, its bytes exact', async () => {
+  /** A sheet bundle signed for `sheet` (its bytes, as the chair's import keeps them). */
+  const bundleOf = (s: ScoreSheet): Promise<Uint8Array> =>
+    buildSheetBundle({
+      crypto: nobleCrypto,
+      sheet: s,
+      signer: {
+        name: s.expertId,
+        secretKey: generateSigningKey().secretKey,
+        counter: 1,
+        audit: EMPTY_HEAD,
+      },
+    });
+
+  it('keeps each gathered sheet bundle in its own sealed row, its bytes exact, its sheet read back from them', async () => {
     const { db, name } = fresh(key());
     const e02 = { ...sheet(), expertId: 'E02', status: 'submitted' as const };
-    const gathered = (expertId: string, byte: number): GatheredSheet => ({
-      expertId,
-      name: '刘珺',
-      fingerprint: 'ab'.repeat(32),
-      manifestSha256: 'cd'.repeat(32),
-      bytes: new Uint8Array(1000).fill(byte),
-      sheet: { ...e02, expertId },
-    });
-    await commitChange(db, { gathered: [gathered('E03', 3), gathered('E02', 2)] }, null);
-    // A later bundle of an expert replaces the earlier one.
-    await commitChange(db, { gathered: [gathered('E02', 9)] }, null);
-    const back = await gatheredOfPackage(db, e02.packageId);
-    expect(back.map((g) => [g.expertId, g.bytes[0]])).toEqual([
-      ['E02', 9],
-      ['E03', 3],
+    const gathered = async (expertId: string, opinion: string): Promise<GatheredSheet> => {
+      const s = {
+        ...e02,
+        expertId,
+        scores: e02.scores.map((x) => ({ ...x, overallOpinion: opinion })),
+      };
+      return {
+        expertId,
+        name: '刘珺',
+        fingerprint: 'ab'.repeat(32),
+        manifestSha256: 'cd'.repeat(32),
+        bytes: await bundleOf(s),
+        sheet: s,
+      };
+    };
+    const [e03, e02a, e02b] = await Promise.all([
+      gathered('E03', '方案先进可行'),
+      gathered('E02', '方案先进可行'),
+      gathered('E02', '方案可行，建议立项'),
     ]);
-    expect(back[0]?.bytes).toEqual(new Uint8Array(1000).fill(9));
+    await commitChange(db, { gathered: [e03, e02a] }, null);
+    // A later bundle of an expert replaces the earlier one.
+    await commitChange(db, { gathered: [e02b] }, null);
+    const back = await gatheredOfPackage(db, e02.packageId);
+    expect(back).toStrictEqual([e02b, e03]);
+    // The row holds the bytes, not the sheet a second time (the sheet is inside them).
+    const stored = await db.gathered.get(gatheredRowId(e02.packageId, 'E02'));
+    expect(stored).not.toHaveProperty('sheet');
+    expect(stored?.['bytes']).toEqual(e02b.bytes);
     db.close();
     const rows = await rawRows(name, 'gathered');
     // A bundle's bytes travel as base64 (ASCII): sealed in format 1, UTF-8 (middleware.ts).
     for (const row of rows)
       expect(Object.keys(row).sort()).toEqual([SEALED_FIELD[1], 'expertId', 'id', 'packageId']);
     expect(JSON.stringify(rows)).not.toContain('方案先进可行');
+  });
+
+  it('reads gathered rows stored with their sheet beside the bytes (before issue 22) as they were', async () => {
+    const { db } = fresh(key());
+    const e02 = { ...sheet(), expertId: 'E02', status: 'submitted' as const };
+    const old = {
+      id: gatheredRowId(e02.packageId, 'E02'),
+      packageId: e02.packageId,
+      expertId: 'E02',
+      name: '刘珺',
+      fingerprint: 'ab'.repeat(32),
+      manifestSha256: 'cd'.repeat(32),
+      bytes: await bundleOf(e02),
+      sheet: e02,
+    };
+    await db.gathered.put(old);
+    const { id: _id, packageId: _p, ...expected } = old;
+    expect(await gatheredOfPackage(db, e02.packageId)).toStrictEqual([expected]);
+    db.close();
+  });
+
+  it('refuses a gathered row whose bytes are no sheet bundle of its expert, naming the row', async () => {
+    const { db } = fresh(key());
+    const e02 = { ...sheet(), expertId: 'E02', status: 'submitted' as const };
+    const row = (expertId: string, bytes: Uint8Array) => ({
+      id: gatheredRowId(e02.packageId, expertId),
+      packageId: e02.packageId,
+      expertId,
+      name: '刘珺',
+      fingerprint: 'ab'.repeat(32),
+      manifestSha256: 'cd'.repeat(32),
+      bytes,
+    });
+    await db.gathered.put(row('E02', new Uint8Array(1000).fill(9)));
+    await expect(gatheredOfPackage(db, e02.packageId)).rejects.toThrow(
+      `已导入的评分表文件包无法读取（${e02.packageId}/E02）`,
+    );
+    await db.gathered.clear();
+    await db.gathered.put(row('E03', await bundleOf(e02)));
+    await expect(gatheredOfPackage(db, e02.packageId)).rejects.toThrow(
+      `（${e02.packageId}/E03）：${e02.packageId}/E02`,
+    );
+    db.close();
   });
 });

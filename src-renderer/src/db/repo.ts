@@ -10,7 +10,10 @@ import {
   verifyChain,
   type AuditEntry,
 } from '../../../src-shared/audit/chain';
+import { keptDocument } from '../../../src-shared/bundle/kept';
+import { KINDS } from '../../../src-shared/bundle/kinds';
 import { subjectKey, type Subject } from '../../../src-shared/bundle/terms';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { sha256Hex } from '../../../src-shared/crypto/keys';
 import {
   InspectionReportSchema,
@@ -22,6 +25,8 @@ import {
   type ReviewPackage,
   type ScoreSheet,
 } from '../../../src-shared/model';
+import { parseScoreSheet } from '../../../src-shared/model/sheet-read';
+import { describeSchemaIssues } from '../../../src-shared/scoring/sheet';
 import { TaskBookDraftSchema, type TaskBookDraft } from '../../../src-shared/taskbook';
 import type { AuditRecord } from './audit-actions';
 import {
@@ -243,20 +248,58 @@ export async function getSheet(
 
 // ---- sheet bundles gathered by the chair ----
 
+/**
+ * A gathered sheet bundle's row: who signed it and its bytes, exactly as received — not the sheet,
+ * which is inside the bytes (issue 22: each row sealed the sheet twice, as JSON and inside the
+ * bundle's base64). `gatheredOfPackage` reads the sheet back out of the bytes.
+ */
 const gatheredRow = (g: GatheredSheet) => ({
   id: gatheredRowId(g.sheet.packageId, g.expertId),
   packageId: g.sheet.packageId,
-  ...g,
+  expertId: g.expertId,
+  name: g.name,
+  fingerprint: g.fingerprint,
+  manifestSha256: g.manifestSha256,
+  bytes: g.bytes,
 });
 
-const GatheredSchema = z.object({
+/** A gathered row as stored: without its sheet, or (rows written before) with it beside the bytes. */
+const GatheredRowSchema = z.object({
+  id: z.string(),
   expertId: z.string(),
   name: z.string(),
   fingerprint: z.string(),
   manifestSha256: z.string(),
   bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.sheetBundleMissing),
-  sheet: ScoreSheetSchema,
+  sheet: z.unknown().optional(),
 });
+
+/**
+ * A gathered row's sheet: the one stored beside the bytes by earlier versions, or the bundle's
+ * `sheet.json` read again from the bytes (`keptDocument`); either read through the sheet's schema
+ * (`parseScoreSheet`) and required to be the row's expert's. Throws naming the row.
+ */
+function gatheredSheet(row: z.infer<typeof GatheredRowSchema>, packageId: string): ScoreSheet {
+  let raw: unknown = row.sheet;
+  if (raw === undefined) {
+    try {
+      raw = keptDocument(row.bytes, KINDS['expert-sheets'].main, nobleCrypto);
+    } catch (e) {
+      throw new Error(
+        dbText.gatheredUnreadable(row.id, e instanceof Error ? e.message : String(e)),
+      );
+    }
+  }
+  const parsed = parseScoreSheet(raw);
+  if (!parsed.success)
+    throw new Error(
+      dbText.gatheredUnreadable(row.id, describeSchemaIssues(parsed.error).join(' ')),
+    );
+  const sheet = parsed.data;
+  if (sheet.expertId !== row.expertId || sheet.packageId !== packageId)
+    throw new Error(dbText.gatheredUnreadable(row.id, `${sheet.packageId}/${sheet.expertId}`));
+  return sheet;
+}
 
 /** The sheet bundles gathered for a package, in the order of the experts' ids. */
 export async function gatheredOfPackage(
@@ -264,7 +307,11 @@ export async function gatheredOfPackage(
   packageId: string,
 ): Promise<GatheredSheet[]> {
   const rows = await db.gathered.where('packageId').equals(packageId).sortBy('id');
-  return rows.map((r) => GatheredSchema.parse(r));
+  return rows.map((r) => {
+    const row = GatheredRowSchema.parse(r);
+    const { id: _id, sheet: _sheet, ...kept } = row;
+    return { ...kept, sheet: gatheredSheet(row, packageId) };
+  });
 }
 
 // ---- settings and small records ----

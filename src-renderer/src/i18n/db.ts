@@ -21,6 +21,8 @@ export const dbText = {
     `${table}/${id}：记录未加密或已损坏。 ${table}/${id}: the record is not sealed or is damaged.`,
   bytesMissing: '字节数据缺失。 The bytes are missing.',
   sheetBundleMissing: '评分表文件包缺失。 The sheet bundle is missing.',
+  gatheredUnreadable: (id: string, why: string) =>
+    `已导入的评分表文件包无法读取（${id}）：${why} The gathered sheet bundle ${id} cannot be read: ${why}`,
   signingKeyMissing: (keyId: string) =>
     `签名密钥 ${keyId} 缺失。 The signing key ${keyId} is missing.`,
   signingSecretMissing: '签名私钥缺失。 The signing secret key is missing.',

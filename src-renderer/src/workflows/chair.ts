@@ -60,8 +60,18 @@ export async function importSheets(
   actor: string,
   pkg: ReviewPackage,
   files: readonly { name: string; bytes: Uint8Array }[],
-  options: { verify?: VerifySheets; known?: readonly GatheredSheet[] } = {},
-): Promise<{ gathered: GatheredSheet[]; outcomes: ImportOutcome[]; view?: DeskView }> {
+  options: {
+    verify?: VerifySheets;
+    known?: readonly GatheredSheet[];
+    /**
+     * With `known`: called with the result once verified, before it is stored (the desk draws it
+     * while the rows are written); the promise then settles when they are stored, or rejects
+     * with why they were not (the caller shows the desk as stored before: nothing was written).
+     * Storing starts when what it returns settles (the page's next frame drawn).
+     */
+    onVerified?: (result: ImportResult) => void | Promise<void>;
+  } = {},
+): Promise<ImportResult> {
   const verify: VerifySheets =
     options.verify ?? ((p, trust, list) => verifySheetFiles(deps.crypto, p, trust, list));
   const { accepted, outcomes, trust, view, bytes } = await verify(
@@ -77,6 +87,10 @@ export async function importSheets(
     markJudged(sheet.sheet, pkg.packageId);
     rows.push({ ...sheet, bytes: kept });
   }
+  const merged: ImportResult | null = options.known
+    ? { gathered: mergeGathered(options.known, rows), outcomes, ...(view ? { view } : {}) }
+    : null;
+  if (merged) await options.onVerified?.(merged);
   await commitChange(
     deps.db,
     { gathered: rows, meta: { trust } },
@@ -88,12 +102,14 @@ export async function importSheets(
       at: deps.now().toISOString(),
     },
   );
-  if (!options.known) return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
-  return {
-    gathered: mergeGathered(options.known, rows),
-    outcomes,
-    ...(view ? { view } : {}),
-  };
+  return merged ?? { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
+}
+
+/** What an import leaves the desk with: the gathered sheets, each file's outcome, the figures. */
+export interface ImportResult {
+  gathered: GatheredSheet[];
+  outcomes: ImportOutcome[];
+  view?: DeskView;
 }
 
 // ---- signing the panel result ----
