@@ -126,8 +126,11 @@ export interface TextForm {
   readonly unit: 1 | 2;
   /** Most bytes `text` can take. */
   room: (text: string) => number;
-  /** Writes `text` at byte `at` (a multiple of `unit`) and returns how many bytes it took. */
-  write: (heap: Uint8Array, at: number, end: number, text: string) => number;
+  /**
+   * Writes `text` from code unit `from` (0 unless given) at byte `at` (a multiple of `unit`) and
+   * returns how many bytes it took.
+   */
+  write: (heap: Uint8Array, at: number, end: number, text: string, from?: number) => number;
   /** The text of bytes `start` to `end` (written by `write`, authenticated: not checked again). */
   read: (heap: Uint8Array, start: number, end: number) => string;
   /**
@@ -142,7 +145,8 @@ export const UTF8: TextForm = {
   unit: 1,
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
   room: (text) => 3 * text.length,
-  write: (heap, at, end, text) => encoder.encodeInto(text, heap.subarray(at, end)).written,
+  write: (heap, at, end, text, from = 0) =>
+    encoder.encodeInto(from > 0 ? text.slice(from) : text, heap.subarray(at, end)).written,
   read: (heap, start, end) => decoder.decode(heap.subarray(start, end)),
   take: (heap, start, ends) => {
     let at = start;
@@ -190,12 +194,13 @@ export const UTF16: TextForm = {
   format: 2,
   unit: 2,
   room: (text) => 2 * text.length,
-  write: (heap, at, end, text) => {
-    if (at % 2 !== 0 || at + 2 * text.length > end) throw new Error(dbText.encryptFailed);
+  write: (heap, at, end, text, from = 0) => {
+    const bytes = 2 * (text.length - from);
+    if (at % 2 !== 0 || at + bytes > end) throw new Error(dbText.encryptFailed);
     const units = unitsOf(heap);
-    const from = (heap.byteOffset + at) >> 1;
-    for (let i = 0; i < text.length; i++) units[from + i] = text.charCodeAt(i);
-    return 2 * text.length;
+    const to = ((heap.byteOffset + at) >> 1) - from;
+    for (let i = from; i < text.length; i++) units[to + i] = text.charCodeAt(i);
+    return bytes;
   },
   read: codeUnits,
   // A string per record, made straight from its code units (one slice of a string made for the
@@ -288,6 +293,11 @@ export function openManyAsJsonArrays(form: TextForm, key: Uint8Array, page: Seal
 export interface PlainInput {
   ad: string;
   text: string;
+  /**
+   * When given, the plaintext is `{` and then `text` from this code unit on (format 3: the JSON
+   * text with its leading clear fields left out, written without making a string of the rest).
+   */
+  from?: number;
 }
 
 /** Largest request `crypto.getRandomValues` takes (bytes). */
@@ -333,7 +343,11 @@ export function sealMany(form: TextForm, key: Uint8Array, inputs: readonly Plain
       const adPtr = inPtr;
       const ad = form.write(heap, adPtr, outStart, input.ad);
       const plainPtr = adPtr + ad;
-      const plain = form.write(heap, plainPtr, outStart, input.text);
+      const plain =
+        input.from === undefined
+          ? form.write(heap, plainPtr, outStart, input.text)
+          : form.write(heap, plainPtr, outStart, '{') +
+            form.write(heap, plainPtr + form.unit, outStart, input.text, input.from);
       inPtr = plainPtr + plain;
       const noncePtr = outPtr;
       const drawn = nonces + NONCE_BYTES * k++;

@@ -177,18 +177,24 @@ function lift(
   text: string,
 ): PlainInput | null {
   if (typeof value !== 'object' || value === null) return null;
+  // The clear fields are the table's own names (database.ts CLEAR_FIELDS): JSON needs no escape.
   let head = `{"id":${JSON.stringify(id)}`;
   const values: (string | undefined)[] = [];
   for (const f of clear) {
     const v: unknown = Reflect.get(value, f);
     if (v !== undefined && typeof v !== 'string') return null;
-    if (v !== undefined) head += `,${JSON.stringify(f)}:${JSON.stringify(v)}`;
+    if (v !== undefined) head += `,"${f}":${JSON.stringify(v)}`;
     values.push(v);
   }
   if (!text.startsWith(head)) return null;
-  const next = text.charAt(head.length);
-  const rest = next === '}' ? '{}' : next === ',' ? `{${text.slice(head.length + 1)}` : null;
-  return rest === null ? null : { ad: clearAdText(table, id, values), text: rest };
+  // The rest of the object: `{` and the text after the comma (or the closing brace) that ends `head`.
+  const next = text.charCodeAt(head.length);
+  if (next !== 0x2c && next !== 0x7d) return null;
+  return {
+    ad: clearAdText(table, id, values),
+    text,
+    from: next === 0x2c ? head.length + 1 : head.length,
+  };
 }
 
 /**
