@@ -164,6 +164,15 @@ export function sealValues(
   return out;
 }
 
+const ID_KEY = '{"id":';
+const KEYS = new Map<string, string>();
+/** `,"field":` as JSON has it (made once per field name). */
+function keyJson(field: string): string {
+  let key = KEYS.get(field);
+  if (key === undefined) KEYS.set(field, (key = `,"${field}":`));
+  return key;
+}
+
 /**
  * A text record's JSON with its id and clear fields lifted out (format 3): the rest of the object
  * as its own JSON text, and the additional data binding what was lifted; null when the text does
@@ -177,24 +186,28 @@ function lift(
   text: string,
 ): PlainInput | null {
   if (typeof value !== 'object' || value === null) return null;
-  // The clear fields are the table's own names (database.ts CLEAR_FIELDS): JSON needs no escape.
-  let head = `{"id":${JSON.stringify(id)}`;
+  // Compared piece by piece where the text has them (no string built for the head). The clear
+  // fields are the table's own names (database.ts CLEAR_FIELDS): their JSON needs no escape.
+  let at = ID_KEY.length;
+  const idJson = JSON.stringify(id);
+  if (!text.startsWith(ID_KEY) || !text.startsWith(idJson, at)) return null;
+  at += idJson.length;
   const values: (string | undefined)[] = [];
   for (const f of clear) {
     const v: unknown = Reflect.get(value, f);
-    if (v !== undefined && typeof v !== 'string') return null;
-    if (v !== undefined) head += `,"${f}":${JSON.stringify(v)}`;
-    values.push(v);
+    values.push(typeof v === 'string' ? v : undefined);
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return null;
+    const key = keyJson(f);
+    const json = JSON.stringify(v);
+    if (!text.startsWith(key, at) || !text.startsWith(json, at + key.length)) return null;
+    at += key.length + json.length;
   }
-  if (!text.startsWith(head)) return null;
-  // The rest of the object: `{` and the text after the comma (or the closing brace) that ends `head`.
-  const next = text.charCodeAt(head.length);
+  // The rest of the object: `{` and the text after the comma (or the closing brace) that ends
+  // the lifted fields.
+  const next = text.charCodeAt(at);
   if (next !== 0x2c && next !== 0x7d) return null;
-  return {
-    ad: clearAdText(table, id, values),
-    text,
-    from: next === 0x2c ? head.length + 1 : head.length,
-  };
+  return { ad: clearAdText(table, id, values), text, from: next === 0x2c ? at + 1 : at };
 }
 
 /**
