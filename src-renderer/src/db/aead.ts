@@ -5,8 +5,8 @@
  * libsodium-wrappers' own functions allocate, copy and free five buffers per call; for records of
  * a few hundred bytes that costs more than the cipher. Opening a page of records here copies all
  * ciphertexts into WebAssembly memory once, decrypts each into one output region separated by
- * commas, and hands back that region as one JSON array text — one decode and one JSON.parse for
- * the page. Sealing a page writes each record's JSON text straight into WebAssembly memory and
+ * commas, and hands back that region as JSON array texts of up to `BATCH_UNITS` code units — a
+ * decode and a JSON.parse per batch. Sealing a page writes each record's JSON text straight into WebAssembly memory and
  * encrypts it there. Texts are laid out in one of two forms (`TextForm`: UTF-16LE or UTF-8). The key is copied in per call and wiped with every other byte before the memory is
  * freed, so nothing of a record or the key stays behind in WebAssembly memory.
  */
