@@ -5,8 +5,8 @@
  * libsodium-wrappers' own functions allocate, copy and free five buffers per call; for records of
  * a few hundred bytes that costs more than the cipher. Opening a page of records here copies all
  * ciphertexts into WebAssembly memory once, decrypts each into one output region separated by
- * commas, and hands back that region as JSON array texts of up to `BATCH_UNITS` code units — a
- * decode and a JSON.parse per batch. Sealing a page writes each record's JSON text straight into WebAssembly memory and
+ * commas, and hands back that region as one JSON array text — one decode and one JSON.parse for
+ * the page. Sealing a page writes each record's JSON text straight into WebAssembly memory and
  * encrypts it there. Texts are laid out in one of two forms (`TextForm`: UTF-16LE or UTF-8). The key is copied in per call and wiped with every other byte before the memory is
  * freed, so nothing of a record or the key stays behind in WebAssembly memory.
  */
@@ -47,22 +47,6 @@ export const NONCE_BYTES = 24;
 
 /** The additional data of a record: its table and primary key, so a moved record fails to open. */
 export const adText = (table: string, id: string): string => `${table}\u0000${id}`;
-
-/**
- * The additional data of a format 3 record: its table, id and clear fields (in the table's order;
- * each absent one marked), every text preceded by its length, so no two rows share one and a
- * change to any of them makes the record fail to open. U+0001 after the table, where format 1 and
- * 2 have U+0000: no format 3 record opens as one of theirs.
- */
-export function clearAdText(
-  table: string,
-  id: string,
-  clear: readonly (string | undefined)[],
-): string {
-  let ad = `${table}\u0001${id.length}:${id}`;
-  for (const v of clear) ad += v === undefined ? '\u0000' : `\u0001${v.length}:${v}`;
-  return ad;
-}
 export const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 
@@ -81,12 +65,10 @@ export type Sealed = Uint8Array | string;
 const sealedBytesOf = (s: Sealed | undefined): number =>
   typeof s === 'string' ? 2 * s.length : (s?.length ?? 0);
 
-/**
- * A page of sealed records: each `nonce ‖ ciphertext ‖ tag`, with the text of its additional data
- * (`adText`, or `clearAdText` for format 3).
- */
+/** A page of sealed records of one table: each `nonce ‖ ciphertext ‖ tag`, its id in the AD. */
 export interface SealedPage {
-  ads: readonly string[];
+  table: string;
+  ids: readonly string[];
   sealed: readonly Sealed[];
 }
 
@@ -126,11 +108,8 @@ export interface TextForm {
   readonly unit: 1 | 2;
   /** Most bytes `text` can take. */
   room: (text: string) => number;
-  /**
-   * Writes `text` from code unit `from` (0 unless given) at byte `at` (a multiple of `unit`) and
-   * returns how many bytes it took.
-   */
-  write: (heap: Uint8Array, at: number, end: number, text: string, from?: number) => number;
+  /** Writes `text` at byte `at` (a multiple of `unit`) and returns how many bytes it took. */
+  write: (heap: Uint8Array, at: number, end: number, text: string) => number;
   /** The text of bytes `start` to `end` (written by `write`, authenticated: not checked again). */
   read: (heap: Uint8Array, start: number, end: number) => string;
   /**
@@ -145,8 +124,7 @@ export const UTF8: TextForm = {
   unit: 1,
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
   room: (text) => 3 * text.length,
-  write: (heap, at, end, text, from = 0) =>
-    encoder.encodeInto(from > 0 ? text.slice(from) : text, heap.subarray(at, end)).written,
+  write: (heap, at, end, text) => encoder.encodeInto(text, heap.subarray(at, end)).written,
   read: (heap, start, end) => decoder.decode(heap.subarray(start, end)),
   take: (heap, start, ends) => {
     let at = start;
@@ -194,13 +172,12 @@ export const UTF16: TextForm = {
   format: 2,
   unit: 2,
   room: (text) => 2 * text.length,
-  write: (heap, at, end, text, from = 0) => {
-    const bytes = 2 * (text.length - from);
-    if (at % 2 !== 0 || at + bytes > end) throw new Error(dbText.encryptFailed);
+  write: (heap, at, end, text) => {
+    if (at % 2 !== 0 || at + 2 * text.length > end) throw new Error(dbText.encryptFailed);
     const units = unitsOf(heap);
-    const to = ((heap.byteOffset + at) >> 1) - from;
-    for (let i = from; i < text.length; i++) units[to + i] = text.charCodeAt(i);
-    return bytes;
+    const from = (heap.byteOffset + at) >> 1;
+    for (let i = 0; i < text.length; i++) units[from + i] = text.charCodeAt(i);
+    return 2 * text.length;
   },
   read: codeUnits,
   // A string per record, made straight from its code units (one slice of a string made for the
@@ -212,34 +189,24 @@ export const UTF16: TextForm = {
 };
 
 /**
- * Most code units of plaintext per JSON array text a page is opened into (`openManyAsJsonArrays`):
- * each text is read back in one `String.fromCharCode` call, so it is a flat string of its own (no
- * concatenation for JSON.parse to flatten) and small enough for V8's young generation, where one
- * text for a page of 1,000 records (≈ 650 KB) was allocated among the old objects and swept by
- * full collections (docs/bench.md).
+ * Opens a page of records; returns the text `[p0,p1,…]` of their plaintexts (each must be a JSON
+ * text) in `form`. The additional data of record k is `table ‖ U+0000 ‖ ids[k]` in the same form.
+ * Throws OpenFailure naming the first record that does not open (a format 2 record of odd length
+ * included).
  */
-export const BATCH_UNITS = UNITS_PER_CALL;
-
-/**
- * Opens a page of records; returns the texts `[p0,p1,…]` of their plaintexts (each must be a JSON
- * text) in `form`, consecutive records in one text up to `BATCH_UNITS` code units (a record longer
- * than that alone in its text). Record k's additional data is `ads[k]` in the same form. Throws OpenFailure naming the first record that does not open (a format 2 record
- * of odd length included).
- */
-export function openManyAsJsonArrays(form: TextForm, key: Uint8Array, page: SealedPage): string[] {
-  const { ads, sealed } = page;
+export function openManyAsJsonArray(form: TextForm, key: Uint8Array, page: SealedPage): string {
+  const { table, ids, sealed } = page;
   let sealedBytes = 0;
   let adRoom = 0;
-  // '[' and ']' of each text and the commas, one code unit each: at most three per record.
-  let outBytes = form.unit * (2 + 3 * sealed.length);
+  // '[', ']' and the commas: one code unit each.
+  let outBytes = form.unit * (2 + sealed.length);
   for (let k = 0; k < sealed.length; k++) {
     const len = sealedBytesOf(sealed[k]);
     if (len < NONCE_BYTES + TAG_BYTES || len % form.unit !== 0) throw new OpenFailure(k);
     sealedBytes += len;
     outBytes += len - NONCE_BYTES - TAG_BYTES;
-    adRoom += form.room(ads[k] ?? '');
+    adRoom += form.room(adText(table, ids[k] ?? ''));
   }
-  const batchBytes = BATCH_UNITS * form.unit;
   return withHeap(KEY_BYTES + sealedBytes + adRoom + outBytes, (m, base) => {
     // No allocation happens inside this call, so one view of the memory serves throughout.
     const heap = m.HEAPU8;
@@ -248,24 +215,17 @@ export function openManyAsJsonArrays(form: TextForm, key: Uint8Array, page: Seal
     let adPtr = sealedPtr + sealedBytes;
     const outStart = adPtr + adRoom;
     const end = outStart + outBytes;
-    const texts: string[] = [];
-    let textStart = outStart;
-    let outPtr = textStart + form.write(heap, textStart, end, '[');
+    let outPtr = outStart + form.write(heap, outStart, end, '[');
     for (let k = 0; k < sealed.length; k++) {
       const box = sealed[k] ?? new Uint8Array();
       const boxBytes = sealedBytesOf(box);
-      const clen = boxBytes - NONCE_BYTES;
-      if (outPtr > textStart + form.unit && outPtr + clen - textStart > batchBytes) {
-        outPtr += form.write(heap, outPtr, end, ']');
-        texts.push(form.read(heap, textStart, outPtr));
-        textStart = outPtr;
-        outPtr += form.write(heap, outPtr, end, '[');
-      } else if (k > 0) outPtr += form.write(heap, outPtr, end, ',');
       if (typeof box === 'string') UTF16.write(heap, sealedPtr, sealedPtr + boxBytes, box);
       else heap.set(box, sealedPtr);
       const adAt = adPtr;
-      const adLen = form.write(heap, adPtr, outStart, ads[k] ?? '');
+      const adLen = form.write(heap, adPtr, outStart, adText(table, ids[k] ?? ''));
       adPtr += adLen;
+      if (k > 0) outPtr += form.write(heap, outPtr, end, ',');
+      const clen = boxBytes - NONCE_BYTES;
       const ok = m._crypto_aead_xchacha20poly1305_ietf_decrypt(
         outPtr,
         null,
@@ -284,8 +244,7 @@ export function openManyAsJsonArrays(form: TextForm, key: Uint8Array, page: Seal
       outPtr += clen - TAG_BYTES;
     }
     outPtr += form.write(heap, outPtr, end, ']');
-    texts.push(form.read(heap, textStart, outPtr));
-    return texts;
+    return form.read(heap, outStart, outPtr);
   });
 }
 
@@ -293,11 +252,6 @@ export function openManyAsJsonArrays(form: TextForm, key: Uint8Array, page: Seal
 export interface PlainInput {
   ad: string;
   text: string;
-  /**
-   * When given, the plaintext is `{` and then `text` from this code unit on (format 3: the JSON
-   * text with its leading clear fields left out, written without making a string of the rest).
-   */
-  from?: number;
 }
 
 /** Largest request `crypto.getRandomValues` takes (bytes). */
@@ -343,11 +297,7 @@ export function sealMany(form: TextForm, key: Uint8Array, inputs: readonly Plain
       const adPtr = inPtr;
       const ad = form.write(heap, adPtr, outStart, input.ad);
       const plainPtr = adPtr + ad;
-      const plain =
-        input.from === undefined
-          ? form.write(heap, plainPtr, outStart, input.text)
-          : form.write(heap, plainPtr, outStart, '{') +
-            form.write(heap, plainPtr + form.unit, outStart, input.text, input.from);
+      const plain = form.write(heap, plainPtr, outStart, input.text);
       inPtr = plainPtr + plain;
       const noncePtr = outPtr;
       const drawn = nonces + NONCE_BYTES * k++;

@@ -9,7 +9,7 @@ import { ReviewPackageSchema, ScoreSheetSchema, type ScoreSheet } from '../../..
 import samplePackage from '../../../resources/sample/review-package.json';
 import e01 from '../../../resources/sample/sheets/E01.json';
 import { CLEAR_FIELDS, gatheredRowId, JiebangDB, STORES } from './database';
-import { deriveKeys, sealValues } from './seal';
+import { deriveKeys } from './seal';
 import { READ_PAGE, SEALED, SEALED_FIELD, sealingMiddleware, WRITE_PAGE } from './middleware';
 import {
   auditLog,
@@ -368,7 +368,7 @@ describe('upgrades from earlier versions of the database', () => {
     db.close();
   });
 
-  it('v7 → v8 reads every row sealed in format 1 (UTF-8) back and seals the text records again in format 3', async () => {
+  it('v7 → v8 reads every row sealed in format 1 (UTF-8) back and seals the text records again in format 2', async () => {
     const k = key();
     const name = `jb-test-${n++}`;
     names.push(name);
@@ -417,7 +417,7 @@ describe('upgrades from earlier versions of the database', () => {
     expect(await db.keys.get(key1.id)).toEqual(key1);
     expect(await db.meta.get(meta.id)).toEqual(meta);
     db.close();
-    // Text records now in format 3; the record with bytes stays in format 1.
+    // Text records now in format 2; the record with bytes stays in format 1.
     const fields = new Set((await clearFieldsOfSheets(name)).map((f) => f.join()));
     expect(fields).toEqual(new Set([SHEET_CLEAR.join()]));
     expect(Object.keys((await rawRows(name, 'meta'))[0] ?? {}).sort()).toEqual([SEALED, 'id']);
@@ -525,114 +525,6 @@ describe('large reads by primary key, fetched in pages', () => {
   });
 });
 
-describe('stored formats 1, 2 and 3 side by side', () => {
-  const row = (i: number) => ({
-    id: `F/E${i}`,
-    packageId: 'F',
-    expertId: `E${i}`,
-    status: 'draft' as const,
-    opinion: `意见 ${i}`,
-  });
-  /** Rows as earlier versions stored them: format 1 (UTF-8, `$s`) and format 2 (UTF-16, `$s2`). */
-  const earlierRow = (k: Uint8Array, value: ReturnType<typeof row>, format: 1 | 2) => {
-    const clear = { id: value.id, packageId: value.packageId, expertId: value.expertId };
-    if (format === 2) {
-      const [sealed] = sealValues(deriveKeys(k), 'sheets', [{ id: value.id, value }]);
-      if (sealed?.format !== 2) throw new Error('format 2');
-      return { ...clear, status: value.status, [SEALED_FIELD[2]]: sealed.bytes };
-    }
-    const nonce = crypto.getRandomValues(new Uint8Array(24));
-    const ad = new TextEncoder().encode(`sheets\u0000${value.id}`);
-    const plain = new TextEncoder().encode(encodeWire(value));
-    const box = xchacha20poly1305(deriveKeys(k).seal, nonce, ad).encrypt(plain);
-    return {
-      ...clear,
-      status: value.status,
-      [SEALED_FIELD[1]]: new Uint8Array([...nonce, ...box]),
-    };
-  };
-
-  it('read rows of every format, by key, in bulk and by index, as they were written', async () => {
-    const k = key();
-    const { db, name } = fresh(k);
-    await db.open();
-    // Format 3: the app's rows begin with their id and clear fields.
-    await db.sheets.bulkPut([row(0), row(3)]);
-    // Key order other than the table's clear fields: sealed whole (format 2).
-    const reordered = {
-      opinion: '后置',
-      status: 'submitted' as const,
-      packageId: 'F',
-      expertId: 'E4',
-      id: 'F/E4',
-    };
-    await db.sheets.put(reordered);
-    db.close();
-    await rawPut(name, 'sheets', earlierRow(k, row(1), 1));
-    await rawPut(name, 'sheets', earlierRow(k, row(2), 2));
-    const formats = (await rawRows(name, 'sheets')).map((r) =>
-      ([1, 2, 3] as const).find((f) => SEALED_FIELD[f] in r),
-    );
-    expect(formats).toEqual([3, 1, 2, 3, 2]);
-    const again = new JiebangDB(name, k);
-    const all = await again.sheets.toArray();
-    // The same values, key order included (format 3 puts the lifted fields back where they were).
-    expect(JSON.stringify(all)).toEqual(
-      JSON.stringify([row(0), row(1), row(2), row(3), reordered]),
-    );
-    expect(await again.sheets.where('packageId').equals('F').primaryKeys()).toHaveLength(5);
-    expect(JSON.stringify(await again.sheets.where('expertId').equals('E1').toArray())).toBe(
-      JSON.stringify([row(1)]),
-    );
-    expect(await again.sheets.bulkGet(['F/E3', 'F/E2', 'none'])).toEqual([
-      row(3),
-      row(2),
-      undefined,
-    ]);
-    again.close();
-  });
-
-  it('refuse a format 3 row whose indexed field, id or sealed record was changed', async () => {
-    const k = key();
-    const { db, name } = fresh(k);
-    await db.sheets.bulkPut([row(0), row(1)]);
-    db.close();
-    const [r0, r1] = await rawRows(name, 'sheets');
-    const sealed = r0?.[SEALED_FIELD[3]];
-    if (!r0 || !r1 || typeof sealed !== 'string') throw new Error('raw rows');
-    const refused = async (changed: Record<string, unknown>) => {
-      await rawPut(name, 'sheets', changed);
-      const db = new JiebangDB(name, k);
-      await expect(db.sheets.get(String(changed['id']))).rejects.toThrow('记录无法解密');
-      db.close();
-    };
-    // An indexed (clear) field changed: moved to another package, another expert, submitted.
-    await refused({ ...r0, packageId: 'G' });
-    await refused({ ...r0, expertId: 'E9' });
-    await refused({ ...r0, status: 'submitted' });
-    // A clear field removed, or changed to another type.
-    await refused({ id: r0['id'], packageId: 'F', expertId: 'E0', [SEALED_FIELD[3]]: sealed });
-    await refused({ ...r0, status: 7 });
-    // The sealed record moved to another row, a bit of its nonce or ciphertext flipped.
-    await refused({ ...r1, [SEALED_FIELD[3]]: sealed });
-    await refused({ ...r0, [SEALED_FIELD[3]]: flipUnit(sealed, 3) });
-    await refused({ ...r0, [SEALED_FIELD[3]]: flipUnit(sealed, 30) });
-    // Relabelled as format 2.
-    await refused({
-      id: r0['id'],
-      packageId: 'F',
-      expertId: 'E0',
-      status: 'draft',
-      [SEALED_FIELD[2]]: sealed,
-    });
-    // Put back as written, it opens.
-    await rawPut(name, 'sheets', r0);
-    const good = new JiebangDB(name, k);
-    expect(await good.sheets.get('F/E0')).toEqual(row(0));
-    good.close();
-  });
-});
-
 describe('large writes, sealed and stored a page at a time', () => {
   const count = 2 * WRITE_PAGE + 17;
   const rows = Array.from({ length: count }, (_, i) => ({
@@ -654,7 +546,7 @@ describe('large writes, sealed and stored a page at a time', () => {
     for (const row of raw) {
       const carriesBytes = row['id'] === rows[WRITE_PAGE + 3]?.id;
       expect(Object.keys(row).sort()).toEqual(
-        [SEALED_FIELD[carriesBytes ? 1 : 3], 'expertId', 'id', 'packageId', 'status'].sort(),
+        [SEALED_FIELD[carriesBytes ? 1 : 2], 'expertId', 'id', 'packageId', 'status'].sort(),
       );
     }
     db.close();
@@ -667,7 +559,7 @@ describe('large writes, sealed and stored a page at a time', () => {
     await db.sheets.put(looksLikeBytes);
     expect(await db.sheets.get('W/T')).toEqual(looksLikeBytes);
     const [raw] = await rawRows(name, 'sheets');
-    expect(raw && SEALED_FIELD[3] in raw).toBe(true);
+    expect(raw && SEALED_FIELD[2] in raw).toBe(true);
     db.close();
   });
 

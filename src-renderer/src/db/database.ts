@@ -174,9 +174,8 @@ export class JiebangDB extends Dexie {
         await tx.table('gathered').bulkPut(rows);
         await meta.delete('gathered');
       });
-    // v8: sealed records in format 2 (plaintext UTF-16LE; docs/storage.md), or 3 since (the clear
-    // fields as additional data; a row put goes through the middleware, which chooses): every row
-    // of every sealed table, all in format 1 until now, is opened and sealed again, a page at a time.
+    // v8: sealed records in format 2 (plaintext UTF-16LE; docs/storage.md): every row of every
+    // sealed table, all in format 1 until now, is opened and sealed again, a page at a time.
     // Format 1 rows still open (records that carry bytes stay in it), so nothing depends on this
     // having run; it spares every later read of a text record the UTF-8 decoding.
     this.version(8).upgrade(async (tx) => {

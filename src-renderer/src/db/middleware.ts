@@ -15,28 +15,18 @@ import type {
   Middleware,
 } from 'dexie';
 import type { Sealed } from './aead';
-import {
-  openLifted,
-  openValues,
-  sealValues,
-  SealError,
-  type LiftedRow,
-  type SealedRecord,
-  type SealKeys,
-} from './seal';
+import { openValues, sealValues, SealError, type SealedRecord, type SealKeys } from './seal';
 import { dbText } from '../i18n/db';
 
 /**
- * The field holding a row's sealed record, by format (seal.ts `sealValues`): `$s3` for format 3
- * (text records that begin with their id and clear fields: the rest sealed as in format 2, the
- * row's clear fields bound as additional data), `$s2` for format 2 (plaintext UTF-16LE, other text
- * records; the sealed bytes stored as a string of code units), `$s` for format 1 (bytes)
- * (plaintext UTF-8: records that carry bytes, and every row written before format 2, which
- * database.ts v8 seals again).
+ * The field holding a row's sealed record, by format (seal.ts `sealValues`): `$s2` for format 2
+ * (plaintext UTF-16LE, text records; the sealed bytes stored as a string of code units), `$s`
+ * for format 1 (bytes) (plaintext UTF-8: records that carry
+ * bytes, and every row written before format 2, which database.ts v8 seals again).
  */
-export const SEALED_FIELD = { 1: '$s', 2: '$s2', 3: '$s3' } as const;
-/** Where a text record that begins with its id and clear fields (the app's rows) is sealed. */
-export const SEALED = SEALED_FIELD[3];
+export const SEALED_FIELD = { 1: '$s', 2: '$s2' } as const;
+/** Where a text record is sealed. */
+export const SEALED = SEALED_FIELD[2];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,7 +49,7 @@ export function sealRecords(
   values: readonly unknown[],
 ): unknown[] {
   const parts = values.map((v) => clearPart(table, clear, v));
-  const sealed = sealValues(keys, table, parts, clear);
+  const sealed = sealValues(keys, table, parts);
   return parts.map((p, i) => {
     const s = sealed[i];
     if (!s) throw new SealError(dbText.badRecord(table));
@@ -119,79 +109,49 @@ function sealInPages(
   });
 }
 
-/** A stored row's id, sealed record and (format 3) clear fields in the table's order. */
-function sealedPart(
-  table: string,
-  clear: readonly string[],
-  value: unknown,
-): { id: string; sealed: SealedRecord; lifted: readonly (string | undefined)[] } {
+function sealedPart(table: string, value: unknown): { id: string; sealed: SealedRecord } {
   if (!isRecord(value)) throw new SealError(dbText.badRecord(table));
   const id = value['id'];
-  const three = value[SEALED_FIELD[3]];
   const two = value[SEALED_FIELD[2]];
   const one = value[SEALED_FIELD[1]];
   const sealed: SealedRecord | null =
-    typeof three === 'string'
-      ? { format: 3, bytes: three }
-      : typeof two === 'string'
-        ? { format: 2, bytes: two }
-        : one instanceof Uint8Array
-          ? { format: 1, bytes: one }
-          : null;
+    typeof two === 'string'
+      ? { format: 2, bytes: two }
+      : one instanceof Uint8Array
+        ? { format: 1, bytes: one }
+        : null;
   if (!sealed || typeof id !== 'string') throw new SealError(dbText.notSealed(table, String(id)));
-  if (sealed.format !== 3) return { id, sealed, lifted: [] };
-  const lifted = clear.map((f) => {
-    const v = value[f];
-    // Only strings are lifted (seal.ts `lift`): a clear field changed to another type is refused.
-    if (v === undefined || typeof v === 'string') return v;
-    throw new SealError(dbText.cannotOpen(table, id));
-  });
-  return { id, sealed, lifted };
+  return { id, sealed };
 }
 
-export const openRecord = (
-  keys: SealKeys,
-  table: string,
-  clear: readonly string[],
-  value: unknown,
-): unknown => openRecords(keys, table, clear, [value])[0];
+export const openRecord = (keys: SealKeys, table: string, value: unknown): unknown =>
+  openRecords(keys, table, [value])[0];
 
 /**
  * Opens a page of rows (missing rows of getMany stay undefined): one call per format present,
  * usually one.
  */
-export function openRecords(
-  keys: SealKeys,
-  table: string,
-  clear: readonly string[],
-  values: readonly unknown[],
-): unknown[] {
+export function openRecords(keys: SealKeys, table: string, values: readonly unknown[]): unknown[] {
   const out = [...values];
   const pages = new Map<
     SealedRecord['format'],
-    { at: number[]; rows: LiftedRow[]; sealed: Sealed[] }
+    { at: number[]; ids: string[]; sealed: Sealed[] }
   >();
   values.forEach((v, i) => {
     if (v === undefined || v === null) return;
-    const { id, sealed, lifted } = sealedPart(table, clear, v);
-    const page = pages.get(sealed.format) ?? { at: [], rows: [], sealed: [] };
+    const { id, sealed } = sealedPart(table, v);
+    const page = pages.get(sealed.format) ?? { at: [], ids: [], sealed: [] };
     pages.set(sealed.format, page);
     page.at.push(i);
-    page.rows.push({ id, clear: lifted });
+    page.ids.push(id);
     page.sealed.push(sealed.bytes);
   });
   for (const [format, page] of pages) {
-    const ids = page.rows.map((r) => r.id);
-    const opened =
-      format === 3
-        ? openLifted(keys, table, clear, page.rows, page.sealed.filter(isString))
-        : openValues(keys, table, ids, page.sealed, format);
+    const opened = openValues(keys, table, page.ids, page.sealed, format);
     page.at.forEach((i, k) => (out[i] = opened[k]));
   }
   return out;
 }
-
-const isString = (s: Sealed): s is string => typeof s === 'string';
 
 /** Rows per IndexedDB request when a large read by primary key is fetched in pages. */
 export const READ_PAGE = 1000;
@@ -325,7 +285,7 @@ export function sealingMiddleware(
         const table = down.table(name);
         const clear = clearFields[name];
         if (!clear) return table;
-        const open = (v: unknown) => openRecord(keys, name, clear, v);
+        const open = (v: unknown) => openRecord(keys, name, v);
         return {
           ...table,
           mutate: (req) => {
@@ -339,7 +299,7 @@ export function sealingMiddleware(
             return table.mutate(req);
           },
           get: async (req) => open(await table.get(req)),
-          getMany: async (req) => openRecords(keys, name, clear, await table.getMany(req)),
+          getMany: async (req) => openRecords(keys, name, await table.getMany(req)),
           query: async (req) => {
             const page = paging(req);
             if (page !== null)
@@ -347,13 +307,11 @@ export function sealingMiddleware(
                 table,
                 req,
                 page,
-                (rows) => openRecords(keys, name, clear, rows),
-                (row) => sealedPart(name, clear, row).id,
+                (rows) => openRecords(keys, name, rows),
+                (row) => sealedPart(name, row).id,
               );
             const res = await table.query(req);
-            return req.values
-              ? { ...res, result: openRecords(keys, name, clear, res.result) }
-              : res;
+            return req.values ? { ...res, result: openRecords(keys, name, res.result) } : res;
           },
           openCursor: async (req) => {
             const cursor = await table.openCursor(req);

@@ -28,7 +28,7 @@ const utf16 = (text: string) => {
 };
 /** A page's sealed records as bytes (format 2 stores them as a string of code units). */
 const bytesOf = (page: readonly SealedRecord[]) =>
-  page.map((r) => (r.format === 1 ? r.bytes : utf16(r.bytes)));
+  page.map((r) => (r.format === 2 ? utf16(r.bytes) : r.bytes));
 
 beforeAll(() => sealReady());
 

@@ -17,10 +17,9 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { decodeWire, encodeWire, hasBytes } from '../../../src-shared/wire';
 import {
   adText,
-  clearAdText,
   NONCE_BYTES as NONCE,
   OpenFailure,
-  openManyAsJsonArrays,
+  openManyAsJsonArray,
   sealMany,
   UTF16,
   UTF8,
@@ -123,202 +122,85 @@ export function openBytes(
 }
 
 /**
- * A record as sealed, with the format it is in (aead.ts `TextForm`): format 1 as bytes, formats 2
- * and 3 as a string of code units (aead.ts `Sealed`).
+ * A record as sealed, with the format it is in (aead.ts `TextForm`): format 1 as bytes, format 2
+ * as a string of code units (aead.ts `Sealed`).
  */
-export type SealedRecord = { format: 1; bytes: Uint8Array } | { format: 2 | 3; bytes: string };
-
-/** A record to seal: its primary key and its value (whose clear fields the row also carries). */
-export interface ToSeal {
-  id: string;
-  value: unknown;
-}
+export type SealedRecord = { format: 1; bytes: Uint8Array } | { format: 2; bytes: string };
 
 /**
  * Seals a page of records at once (a bulk write): one pass through WebAssembly memory per format,
- * each record's fresh random nonce drawn there (aead.ts `sealMany`). A text record whose JSON
- * begins with its id and then its clear fields (`clear`, the table's order; strings) is sealed in
- * format 3: those fields are left out of the sealed text and bound as additional data instead
- * (aead.ts `clearAdText`: the row's own copies, so changing one makes the record fail to open).
- * Any other text record is sealed whole in format 2 (UTF-16); a record that carries bytes in format
- * 1 (UTF-8: their base64 is ASCII, which UTF-16 would double). Each opens to the same value
- * (`openValues`, `openLifted`). Without `clear` nothing is lifted (formats 1 and 2 only).
+ * each record's fresh random nonce drawn there (aead.ts `sealMany`). A record is sealed in format
+ * 2 (UTF-16) unless it carries bytes: their base64 is ASCII, which UTF-16 would double, so such a
+ * record stays in format 1 (UTF-8). Either opens the same (`openValues`).
  */
 export function sealValues(
   keys: SealKeys,
   table: string,
-  rows: readonly ToSeal[],
-  clear?: readonly string[],
+  rows: readonly { id: string; value: unknown }[],
 ): SealedRecord[] {
   assertReady();
   const out: SealedRecord[] = [];
-  for (const { format, at, inputs } of byForm(table, rows, clear)) {
-    const sealed = sealMany(formOf(format), keys.seal, inputs);
+  for (const { form, at, inputs } of byForm(table, rows)) {
+    const sealed = sealMany(form, keys.seal, inputs);
     at.forEach((i, k) => {
       const bytes = sealed[k];
-      if (typeof bytes === 'string' && format !== 1) out[i] = { format, bytes };
-      else if (bytes instanceof Uint8Array && format === 1) out[i] = { format, bytes };
+      if (typeof bytes === 'string' && form.format === 2) out[i] = { format: 2, bytes };
+      else if (bytes instanceof Uint8Array && form.format === 1) out[i] = { format: 1, bytes };
       else throw new SealError(dbText.encryptFailed);
     });
   }
   return out;
 }
 
-const ID_KEY = '{"id":';
-const KEYS = new Map<string, string>();
-/** `,"field":` as JSON has it (made once per field name). */
-function keyJson(field: string): string {
-  let key = KEYS.get(field);
-  if (key === undefined) KEYS.set(field, (key = `,"${field}":`));
-  return key;
-}
-
 /**
- * A text record's JSON with its id and clear fields lifted out (format 3): the rest of the object
- * as its own JSON text, and the additional data binding what was lifted; null when the text does
- * not begin with them (another key order, a clear field that is not a string) and the record is
- * sealed whole. An absent or undefined clear field is absent from the JSON text too.
- */
-function lift(
-  table: string,
-  { id, value }: ToSeal,
-  clear: readonly string[],
-  text: string,
-): PlainInput | null {
-  if (typeof value !== 'object' || value === null) return null;
-  // Compared piece by piece where the text has them (no string built for the head). The clear
-  // fields are the table's own names (database.ts CLEAR_FIELDS): their JSON needs no escape.
-  let at = ID_KEY.length;
-  const idJson = JSON.stringify(id);
-  if (!text.startsWith(ID_KEY) || !text.startsWith(idJson, at)) return null;
-  at += idJson.length;
-  const values: (string | undefined)[] = [];
-  for (const f of clear) {
-    const v: unknown = Reflect.get(value, f);
-    values.push(typeof v === 'string' ? v : undefined);
-    if (v === undefined) continue;
-    if (typeof v !== 'string') return null;
-    const key = keyJson(f);
-    const json = JSON.stringify(v);
-    if (!text.startsWith(key, at) || !text.startsWith(json, at + key.length)) return null;
-    at += key.length + json.length;
-  }
-  // The rest of the object: `{` and the text after the comma (or the closing brace) that ends
-  // the lifted fields.
-  const next = text.charCodeAt(at);
-  if (next !== 0x2c && next !== 0x7d) return null;
-  return { ad: clearAdText(table, id, values), text, from: next === 0x2c ? at + 1 : at };
-}
-
-/**
- * A page's records as JSON texts, grouped by the format each is sealed in, with their places in the
+ * A page's records as JSON texts, grouped by the form each is sealed in, with their places in the
  * page. Whether a record carries bytes is asked of the value itself (one walk), which also spares
  * the text a second look: one without bytes is plain `JSON.stringify`.
  */
-function byForm(table: string, rows: readonly ToSeal[], clear: readonly string[] | undefined) {
-  const group = (format: SealedRecord['format']) => ({
-    format,
-    at: new Array<number>(),
-    inputs: new Array<PlainInput>(),
+function byForm(table: string, rows: readonly { id: string; value: unknown }[]) {
+  const text = { form: UTF16, at: new Array<number>(), inputs: new Array<PlainInput>() };
+  const bytes = { form: UTF8, at: new Array<number>(), inputs: new Array<PlainInput>() };
+  rows.forEach(({ id, value }, i) => {
+    const withBytes = hasBytes(value);
+    const group = withBytes ? bytes : text;
+    group.at.push(i);
+    group.inputs.push({
+      ad: adText(table, id),
+      text: withBytes ? encodeWire(value) : JSON.stringify(value),
+    });
   });
-  const groups = [group(3), group(2), group(1)] as const;
-  const [lifted, whole, bytes] = groups;
-  rows.forEach((row, i) => {
-    const { id, value } = row;
-    if (hasBytes(value)) {
-      bytes.at.push(i);
-      bytes.inputs.push({ ad: adText(table, id), text: encodeWire(value) });
-      return;
-    }
-    const text = JSON.stringify(value);
-    const input = clear ? lift(table, row, clear, text) : null;
-    const g = input ? lifted : whole;
-    g.at.push(i);
-    g.inputs.push(input ?? { ad: adText(table, id), text });
-  });
-  return groups.filter((g) => g.at.length > 0);
+  return [text, bytes].filter((g) => g.at.length > 0);
 }
 
-/** The form a stored record's format number names (3 is 2's form, with the clear fields lifted). */
-export const formOf = (format: SealedRecord['format']): TextForm => (format === 1 ? UTF8 : UTF16);
-
-/** Opens a page's records and parses their texts; SealError names the first that does not open. */
-function openTexts(
-  keys: SealKeys,
-  table: string,
-  ids: readonly string[],
-  page: { ads: readonly string[]; sealed: readonly Sealed[] },
-  format: SealedRecord['format'],
-): unknown[] {
-  assertReady();
-  let texts: string[];
-  try {
-    texts = openManyAsJsonArrays(formOf(format), keys.seal, page);
-  } catch (error) {
-    const id = error instanceof OpenFailure ? ids[error.index] : undefined;
-    if (id === undefined) throw error;
-    throw cannotOpen(table, id);
-  }
-  // A record that carries bytes is only ever sealed in format 1 (`sealValues`): the others are
-  // plain JSON.
-  const values: unknown[] = [];
-  for (const text of texts) {
-    const batch: unknown = format === 1 ? decodeWire(text) : JSON.parse(text);
-    if (!Array.isArray(batch)) throw new SealError(dbText.badRecord(table));
-    for (const v of batch) values.push(v);
-  }
-  if (values.length !== ids.length) throw new SealError(dbText.badRecord(table));
-  return values;
-}
+/** The form a stored record's format number names. */
+export const formOf = (format: TextForm['format']): TextForm => (format === 2 ? UTF16 : UTF8);
 
 /**
- * Opens a page of records of format 1 or 2 at once (query results): one pass through WebAssembly
- * memory, a decode and a JSON.parse per batch of the page (aead.ts). Throws SealError naming the
- * first record that does not open (wrong key, changed, or moved to another table, id or format).
+ * Opens a page of records of one format at once (query results): one pass through WebAssembly
+ * memory, one decode and one JSON.parse for the page (aead.ts). Throws SealError naming the first
+ * record that does not open (wrong key, changed, or moved to another table, id or format).
  */
 export function openValues(
   keys: SealKeys,
   table: string,
   ids: readonly string[],
   sealed: readonly Sealed[],
-  format: 1 | 2 = 2,
+  format: TextForm['format'] = 2,
 ): unknown[] {
-  return openTexts(keys, table, ids, { ads: ids.map((id) => adText(table, id)), sealed }, format);
-}
-
-/** A format 3 row's id and clear fields as stored (the table's order; undefined when absent). */
-export interface LiftedRow {
-  id: string;
-  clear: readonly (string | undefined)[];
-}
-
-/**
- * Opens a page of format 3 records (`sealValues`): each value is its row's id and clear fields,
- * in the order they were lifted, then the rest of the object as sealed. The row's clear fields
- * are the additional data: one changed (or a record moved to another row) fails to open, and
- * SealError names it.
- */
-export function openLifted(
-  keys: SealKeys,
-  table: string,
-  clear: readonly string[],
-  rows: readonly LiftedRow[],
-  sealed: readonly string[],
-): unknown[] {
-  const ids = rows.map((r) => r.id);
-  const ads = rows.map((r) => clearAdText(table, r.id, r.clear));
-  const rests = openTexts(keys, table, ids, { ads, sealed }, 3);
-  return rests.map((rest, k) => {
-    const row = rows[k];
-    if (typeof rest !== 'object' || rest === null || !row)
-      throw new SealError(dbText.badRecord(table));
-    const value: Record<string, unknown> = { id: row.id };
-    clear.forEach((f, i) => {
-      const v = row.clear[i];
-      if (v !== undefined) value[f] = v;
-    });
-    return Object.assign(value, rest);
-  });
+  assertReady();
+  let text: string;
+  try {
+    text = openManyAsJsonArray(formOf(format), keys.seal, { table, ids, sealed });
+  } catch (error) {
+    const id = error instanceof OpenFailure ? ids[error.index] : undefined;
+    if (id === undefined) throw error;
+    throw cannotOpen(table, id);
+  }
+  // A record that carries bytes is never sealed in format 2 (`sealValues`): its page is plain JSON.
+  const values: unknown = format === 2 ? JSON.parse(text) : decodeWire(text);
+  if (!Array.isArray(values) || values.length !== ids.length)
+    throw new SealError(dbText.badRecord(table));
+  return values;
 }
 
 /** Blind index: HMAC-SHA256 of a value, for exact-match lookup of an encrypted field. */
