@@ -70,14 +70,12 @@ export const dashboardSuite: BenchSuite = {
         tick();
       })`);
       // The long tasks are read once the whole desk has settled (the chart, the decision form and
-      // the horse race comparison, which the desk draws in later frames than the ranking) and the
-      // import's rows are stored (the desk draws them before storing: desk:stored), so a render
-      // or a store moved after "ready" is still counted, and the re-sort is timed after both.
+      // the horse race comparison, which the desk draws in later frames than the ranking), so a
+      // render moved after "ready" is still counted.
       await page.evaluate(`new Promise((resolve) => {
         const tick = () => {
           if (document.querySelector('[data-testid="meeting-print"]') &&
-              document.querySelector('[data-testid="comparison"] canvas[data-drawn]') &&
-              performance.getEntriesByName('desk:stored').some((m) => m.startTime >= window.__filesAt)) {
+              document.querySelector('[data-testid="comparison"] canvas[data-drawn]')) {
             requestAnimationFrame(() => setTimeout(() => resolve(true), 0));
           } else requestAnimationFrame(tick);
         };

@@ -149,8 +149,6 @@ export const useChair = create<ChairStore>()((set, get) => {
               choices: null,
               ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
             });
-            // Stored once the ranking has been drawn (its frame first, then the sealing).
-            return new Promise<void>((drawn) => requestAnimationFrame(() => setTimeout(drawn, 0)));
           },
         }),
     );

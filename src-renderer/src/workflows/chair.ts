@@ -67,9 +67,8 @@ export async function importSheets(
      * With `known`: called with the result once verified, before it is stored (the desk draws it
      * while the rows are written); the promise then settles when they are stored, or rejects
      * with why they were not (the caller shows the desk as stored before: nothing was written).
-     * Storing starts when what it returns settles (the page's next frame drawn).
      */
-    onVerified?: (result: ImportResult) => void | Promise<void>;
+    onVerified?: (result: ImportResult) => void;
   } = {},
 ): Promise<ImportResult> {
   const verify: VerifySheets =
@@ -90,7 +89,7 @@ export async function importSheets(
   const merged: ImportResult | null = options.known
     ? { gathered: mergeGathered(options.known, rows), outcomes, ...(view ? { view } : {}) }
     : null;
-  if (merged) await options.onVerified?.(merged);
+  if (merged) options.onVerified?.(merged);
   await commitChange(
     deps.db,
     { gathered: rows, meta: { trust } },
