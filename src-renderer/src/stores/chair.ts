@@ -116,21 +116,16 @@ export const useChair = create<ChairStore>()((set, get) => {
     const problem = await attempt(work);
     if (problem) set({ notice: problem });
   };
-  /** The import being stored, if any: the next one starts after it (it reads the trust state). */
-  let storing: Promise<unknown> = Promise.resolve();
   const take = async (
     pkg: ReviewPackage,
     files: readonly { name: string; bytes: Uint8Array }[],
   ) => {
-    await storing.catch(() => undefined);
     // Verified, aggregated and tabled in the desk's Web Worker, n / total files shown as they
-    // pass; the desk drawn with the result, then the rows stored in one transaction (progress
-    // shows "write" until they are). Should storing fail, the desk goes back to what is stored
-    // and says why: nothing was written (one transaction), the files are still where they were.
-    const before = get();
-    const { gathered: known, paper, view: shownBefore } = before;
+    // pass; stored in one transaction; the desk updated once, at the end.
+    const known = get().gathered;
+    const paper = get().paper;
     const own = useReview.getState().sheet;
-    const stored = withProgress(
+    const { gathered, outcomes, view } = await withProgress(
       message('chair.verifying', { count: files.length }),
       (_task, report) =>
         importSheets(currentDeps(), actor(), pkg, files, {
@@ -139,27 +134,16 @@ export const useChair = create<ChairStore>()((set, get) => {
               report('verify', done, total, 'files'),
             ),
           known,
-          onVerified: ({ gathered, outcomes, view }) => {
-            mark('desk:shown');
-            report('write', 0, 1);
-            // New sheets change the figures: the desk reopens on the rules' proposal.
-            set({
-              gathered,
-              outcomes,
-              choices: null,
-              ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
-            });
-          },
         }),
     );
-    storing = stored;
-    try {
-      await stored;
-    } catch (e) {
-      set({ gathered: known, outcomes: [], choices: before.choices, view: shownBefore });
-      throw e;
-    }
     mark('desk:stored');
+    // New sheets change the figures: the desk reopens on the rules' proposal.
+    set({
+      gathered,
+      outcomes,
+      choices: null,
+      ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
+    });
   };
   return {
     gathered: [],

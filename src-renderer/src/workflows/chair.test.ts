@@ -66,32 +66,6 @@ describe('importSheets', () => {
       good3,
     ]);
   });
-
-  it('with the desk’s sheets: gives the result to draw before storing, then stores it, the same', async () => {
-    const { deps, pkg, manifest } = await chairWithPackage();
-    const [, e02, e03] = sampleSheets();
-    if (!e02 || !e03) throw new Error('sample sheets');
-    const first = await importSheets(deps, 'E01 张志远', pkg, [
-      { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
-    ]);
-    const good3 = await sheetBundle(e03, generateSigningKey(), manifest);
-    const seen: { drawn: string[]; storedThen: string[] }[] = [];
-    const done = await importSheets(deps, 'E01 张志远', pkg, [{ name: 'E03.jbx', bytes: good3 }], {
-      known: first.gathered,
-      onVerified: (r) => {
-        // Called before the rows are written: the database still holds the first import only.
-        void loadGathered(deps.db, pkg.packageId).then((rows) =>
-          seen.push({
-            drawn: r.gathered.map((g) => g.expertId),
-            storedThen: rows.map((g) => g.expertId),
-          }),
-        );
-      },
-    });
-    expect(seen).toEqual([{ drawn: ['E02', 'E03'], storedThen: ['E02'] }]);
-    expect(done.gathered.map((g) => g.expertId)).toEqual(['E02', 'E03']);
-    expect(await loadGathered(deps.db, pkg.packageId)).toStrictEqual(done.gathered);
-  });
 });
 
 /** The sample bureau's age identity (a sample key, in the repository for tests). */

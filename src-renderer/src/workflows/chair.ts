@@ -60,17 +60,8 @@ export async function importSheets(
   actor: string,
   pkg: ReviewPackage,
   files: readonly { name: string; bytes: Uint8Array }[],
-  options: {
-    verify?: VerifySheets;
-    known?: readonly GatheredSheet[];
-    /**
-     * With `known`: called with the result once verified, before it is stored (the desk draws it
-     * while the rows are written); the promise then settles when they are stored, or rejects
-     * with why they were not (the caller shows the desk as stored before: nothing was written).
-     */
-    onVerified?: (result: ImportResult) => void;
-  } = {},
-): Promise<ImportResult> {
+  options: { verify?: VerifySheets; known?: readonly GatheredSheet[] } = {},
+): Promise<{ gathered: GatheredSheet[]; outcomes: ImportOutcome[]; view?: DeskView }> {
   const verify: VerifySheets =
     options.verify ?? ((p, trust, list) => verifySheetFiles(deps.crypto, p, trust, list));
   const { accepted, outcomes, trust, view, bytes } = await verify(
@@ -86,10 +77,6 @@ export async function importSheets(
     markJudged(sheet.sheet, pkg.packageId);
     rows.push({ ...sheet, bytes: kept });
   }
-  const merged: ImportResult | null = options.known
-    ? { gathered: mergeGathered(options.known, rows), outcomes, ...(view ? { view } : {}) }
-    : null;
-  if (merged) options.onVerified?.(merged);
   await commitChange(
     deps.db,
     { gathered: rows, meta: { trust } },
@@ -101,14 +88,12 @@ export async function importSheets(
       at: deps.now().toISOString(),
     },
   );
-  return merged ?? { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
-}
-
-/** What an import leaves the desk with: the gathered sheets, each file's outcome, the figures. */
-export interface ImportResult {
-  gathered: GatheredSheet[];
-  outcomes: ImportOutcome[];
-  view?: DeskView;
+  if (!options.known) return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
+  return {
+    gathered: mergeGathered(options.known, rows),
+    outcomes,
+    ...(view ? { view } : {}),
+  };
 }
 
 // ---- signing the panel result ----
