@@ -350,19 +350,22 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     const viaDesk = await openBundle(desk.bytes, { crypto: nodeCrypto });
     if (!viaDesk.ok || viaDesk.bundle.kind !== 'inspection-assignment') throw new Error('desk');
 
+    /** `jiebang inspection assign` with the sample bureau key, kept in one data folder. */
+    const assignAtCli = (file: string, out: string) =>
+      run(
+        'inspection',
+        'assign',
+        file,
+        '--key',
+        'resources/sample/keys/bureau-signing.key',
+        '-o',
+        out,
+        '--data',
+        join(dir, 'cli-assign'),
+      );
     const json = join(dir, 'assignment.json');
     await writeFile(json, JSON.stringify({ ...viaDesk.bundle.document, checklist: typed }));
-    const cli = await run(
-      'inspection',
-      'assign',
-      json,
-      '--key',
-      'resources/sample/keys/bureau-signing.key',
-      '-o',
-      join(dir, 'assignment.jbx'),
-      '--data',
-      join(dir, 'cli-assign'),
-    );
+    const cli = await assignAtCli(json, join(dir, 'assignment.jbx'));
     expect(cli.code, cli.err).toBe(0);
     const viaCli = await openBundle(new Uint8Array(await readFile(join(dir, 'assignment.jbx'))), {
       crypto: nodeCrypto,
@@ -411,17 +414,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
         json,
         JSON.stringify({ ...document, assignmentId: `ASG-${name.toUpperCase()}`, checklist }),
       );
-      const cli = await run(
-        'inspection',
-        'assign',
-        json,
-        '--key',
-        'resources/sample/keys/bureau-signing.key',
-        '-o',
-        join(dir, `assignment-${name}.jbx`),
-        '--data',
-        join(dir, 'cli-assign'),
-      );
+      const cli = await assignAtCli(json, join(dir, `assignment-${name}.jbx`));
       expect(desk, name).toBe(sentence);
       expect(cli.code, name).not.toBe(0);
       expect(cli.err, name).toContain(sentence);
