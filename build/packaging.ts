@@ -19,6 +19,8 @@ import { z } from 'zod';
  */
 export const WORKER_PACKAGES = [
   '@react-pdf/renderer',
+  // The page numbers are drawn after layout on a pdfkit document (src-main/pdf/page-numbers.ts).
+  'pdfkit',
   'fontkit',
   'qrcode',
   'react',

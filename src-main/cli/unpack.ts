@@ -33,7 +33,7 @@ is on disk. On any failure nothing is written.`,
     const result = await openBundle(bytes, { crypto: nodeCrypto, keys });
     if (!result.ok) {
       io.err(
-        `✗ 校验失败，未写入任何文件 verification failed, nothing written: ${result.error.message}\n`,
+        `✗ ${file} 校验失败，未写入任何文件 verification failed, nothing written: ${result.error.message}\n`,
       );
       return 1;
     }
