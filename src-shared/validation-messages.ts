@@ -9,6 +9,31 @@ import { zhCN } from 'zod/locales';
 
 const chinese = zhCN().localeError;
 
+/** Value kinds in Chinese: zh-CN leaves the expected one in English (「期望 string，实际接收 数字」). */
+const KIND: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否（true/false）',
+  object: '对象 {…}',
+  array: '列表 […]',
+  null: '空值 null',
+  date: '日期',
+  bigint: '整数',
+  nan: '非数字 NaN',
+  symbol: '符号',
+  function: '函数',
+};
+
+/** The kind of a value as zod's `expected` names kinds. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' && Number.isNaN(v)) return 'nan';
+  return typeof v;
+}
+const say = (kind: string) => KIND[kind] ?? kind;
+
 z.config({
   localeError: (issue) => {
     // zod's zh-CN names `undefined` for a missing field and for a call that takes no input.
@@ -16,6 +41,8 @@ z.config({
       return '缺少此项（必填） required';
     if (issue.code === 'invalid_type' && issue.expected === 'undefined')
       return '此处不应有任何内容 expected nothing';
+    if (issue.code === 'invalid_type')
+      return `应为${say(issue.expected)}，却是${say(kindOf(issue.input))}`;
     return chinese(issue);
   },
 });

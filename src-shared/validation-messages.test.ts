@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import './validation-messages';
+
+const messageOf = (schema: z.ZodType, value: unknown) =>
+  schema.safeParse(value).error?.issues[0]?.message;
+
+describe('zod’s messages in Chinese', () => {
+  it('names both kinds of a wrong type in Chinese (zh-CN leaves the expected one in English)', () => {
+    expect(messageOf(z.number(), '１７')).toBe('应为数字，却是文字');
+    expect(messageOf(z.string(), 5)).toBe('应为文字，却是数字');
+    expect(messageOf(z.object({}), [])).toBe('应为对象 {…}，却是列表 […]');
+    expect(messageOf(z.array(z.string()), null)).toBe('应为列表 […]，却是空值 null');
+    expect(messageOf(z.boolean(), 'yes')).toBe('应为是或否（true/false），却是文字');
+  });
+  it('a missing field and a field that should be absent keep their own sentences', () => {
+    expect(messageOf(z.object({ a: z.string() }), {})).toBe('缺少此项（必填） required');
+    expect(messageOf(z.undefined(), 1)).toBe('此处不应有任何内容 expected nothing');
+  });
+});
