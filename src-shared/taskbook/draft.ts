@@ -243,17 +243,22 @@ const FIELD: Record<string, string> = {
   contractAmount: '合同金额',
 };
 
-/** The fields of a chief expert, named as the editor names them. */
-const CHIEF_FIELD: Record<string, string> = { name: '姓名', title: '职称', organisation: '单位' };
+/** Fields named otherwise inside a container, as the editor names them there. */
+const FIELD_IN: Record<string, Record<string, string>> = {
+  chiefExpert: { name: '姓名', title: '职称', organisation: '单位' },
+  milestones: { title: '名称' },
+};
 
-/** A path such as milestones.1.due in the editor's words: 里程碑 2 · 完成时间. */
+/** A path such as milestones.1.due in the editor's words: 里程碑 · 2 · 完成时间. */
 export function fieldLabel(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) => {
       if (typeof p === 'number') return String(p + 1);
       const key = String(p);
-      const words = path[i - 1] === 'chiefExpert' ? CHIEF_FIELD : FIELD;
-      return words[key] ?? key;
+      // The nearest named container above this field (a list's index skipped).
+      const container = path.slice(0, i).findLast((q) => typeof q !== 'number');
+      const words = (container === undefined ? undefined : FIELD_IN[String(container)]) ?? FIELD;
+      return words[key] ?? FIELD[key] ?? key;
     })
     .join(' · ');
 }

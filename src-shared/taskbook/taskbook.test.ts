@@ -9,6 +9,7 @@ import {
   comparePrinted,
   draftTaskBook,
   endAfterMonths,
+  fieldLabel,
   parsePrintedCode,
   readTaskBookFile,
   splitTranches,
@@ -148,6 +149,15 @@ describe('checkDraft', () => {
     expect(messages).toContain('项目名称：不能为空');
     expect(messages.some((m) => m.startsWith('实施周期 · 开始日期：'))).toBe(true);
     expect(messages.some((m) => m.startsWith('里程碑 · 2 · 拨付金额：'))).toBe(true);
+  });
+
+  it('names a field as the editor labels it where it is: a milestone’s title is its 名称', () => {
+    expect(fieldLabel(['milestones', 3, 'title'])).toBe('里程碑 · 4 · 名称');
+    expect(fieldLabel(['title'])).toBe('项目名称');
+    expect(fieldLabel(['parties', 0, 'chiefExpert', 'title'])).toBe(
+      '签约各方 · 1 · 首席专家 · 职称',
+    );
+    expect(fieldLabel(['parties', 1, 'name'])).toBe('签约各方 · 2 · 名称');
   });
 
   it('accepts a complete draft, dropping the spare empty rows of list fields', () => {
