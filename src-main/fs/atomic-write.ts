@@ -289,17 +289,8 @@ export async function writeFolderAtomic(
       inFlight.delete(tmp);
       madeParents.delete(tmp);
     }
-    if (firstCreated !== undefined) {
-      // Remove the parents made for it, innermost first, while they are empty.
-      for (let dir = parent; dir.length >= firstCreated.length; dir = dirname(dir))
-        if (
-          !(await rmdir(dir).then(
-            () => true,
-            () => false,
-          ))
-        )
-          break;
-    }
+    // Remove the parents made for it, innermost first, while they are empty.
+    if (firstCreated !== undefined) removeEmptyParentsSync(parent, firstCreated);
     throw error;
   }
   await syncDirectory(parent);
