@@ -17,15 +17,14 @@ export function assessmentsByMilestone(
     list.push(d.doc);
     out.set(d.doc.milestoneId, list);
   }
-  const key = (a: MilestoneAssessmentForm) => [a.assessedOn, a.approvedOn ?? '', a.assessmentId];
+  // ISO dates and ids: code-unit order is their order.
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   for (const list of out.values())
-    list.sort((x, y) => {
-      const [kx, ky] = [key(x), key(y)];
-      for (let i = 0; i < kx.length; i++) {
-        const [a, b] = [kx[i] ?? '', ky[i] ?? ''];
-        if (a !== b) return a < b ? -1 : 1;
-      }
-      return 0;
-    });
+    list.sort(
+      (x, y) =>
+        text(x.assessedOn, y.assessedOn) ||
+        text(x.approvedOn ?? '', y.approvedOn ?? '') ||
+        text(x.assessmentId, y.assessmentId),
+    );
   return out;
 }
