@@ -149,11 +149,12 @@ export function assignmentChecklist(
   });
   if (items.length === 0)
     return refuse([{ kind: 'empty', article: CHECKLIST_TEMPLATES[purposeOf(subject)].article }]);
-  const schema = InspectionAssignmentSchema.shape.checklist;
+  const list = InspectionAssignmentSchema.shape.checklist.unwrap();
   const problems: ChecklistProblem[] = [];
-  const list = schema.safeParse(items.map(() => ''));
-  if (!list.success)
-    for (const issue of list.error.issues)
+  // The list's own bounds (its items' issues, with a path, are named one by one below).
+  const whole = list.safeParse(items);
+  if (!whole.success)
+    for (const issue of whole.error.issues)
       if (issue.path.length === 0) problems.push({ kind: 'list', message: issue.message });
   // Each item by the schema's own rule for one item, then repeats among those it takes (compared
   // with full-width letters and digits folded: NFKC), so every problem is named at once.
@@ -164,12 +165,12 @@ export function assignmentChecklist(
       problems.push({ kind: 'item', item: i + 1, message: '应为文字' });
       continue;
     }
-    const one = schema.safeParse([raw]);
+    const one = list.element.safeParse(raw);
     if (!one.success) {
       problems.push({ kind: 'item', item: i + 1, message: one.error.issues[0]?.message ?? '' });
       continue;
     }
-    const text = one.data[0] ?? '';
+    const text = one.data;
     const key = text.normalize('NFKC');
     const first = seen.get(key);
     if (first !== undefined) problems.push({ kind: 'duplicate', item: i + 1, first, text });
