@@ -87,6 +87,23 @@ describe('jiebang check', () => {
     expect(r.err).toContain('专家编号中 E06 出现 2 次');
   });
 
+  it('tells a sheet that lost its expertId as a 评分表 and names the field, as score does', async () => {
+    const sheet: unknown = JSON.parse(await readFile(SHEETS[0] ?? '', 'utf8'));
+    const lost = z.record(z.string(), z.unknown()).parse(sheet);
+    delete lost['expertId'];
+    const path = join(await mkdtemp(join(tmpdir(), 'jb-check-')), 'E01.json');
+    await writeFile(path, JSON.stringify(lost));
+    const checked = await run('check', path);
+    const scored = await run('score', '--package', PKG, path);
+    expect(checked.code).toBe(2);
+    expect(scored.code).toBe(2);
+    expect(checked.err).toContain('评分表（score-sheet）格式错误');
+    expect(checked.err).not.toContain('无法识别的文档');
+    const field = 'expertId：缺少此项（必填）';
+    expect(checked.err).toContain(field);
+    expect(scored.err).toContain(field);
+  });
+
   it('refuses unreadable or unknown input with exit 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-check-'));
     await writeFile(join(dir, 'x.json'), '{"hello": 1}');

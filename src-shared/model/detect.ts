@@ -96,8 +96,23 @@ export const DOCUMENT_KINDS: readonly {
   },
 ];
 
-/** The kind a JSON value claims to be by its fields, or null when it is none of them. */
+/**
+ * The kind a JSON value claims to be by its fields, or null when it is none of them.
+ *
+ * A kind whose marks are all present wins (in the list's order). Otherwise a document that lost a
+ * mark is still told by the rest — a sheet without `expertId` but with its `scores` is a 评分表 whose
+ * schema then names the missing field, as `jiebang score` does — when exactly one kind has the most
+ * marks present and at least half of its own; a tie, or too few marks, is null.
+ */
 export function detectDocumentKind(raw: unknown): (typeof DOCUMENT_KINDS)[number] | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  return DOCUMENT_KINDS.find((k) => k.marks.every((m) => m in raw)) ?? null;
+  const whole = DOCUMENT_KINDS.find((k) => k.marks.every((m) => m in raw));
+  if (whole) return whole;
+  const partial = DOCUMENT_KINDS.map((k) => ({
+    k,
+    present: k.marks.filter((m) => m in raw).length,
+  })).filter(({ k, present }) => present > 0 && present * 2 >= k.marks.length);
+  const most = Math.max(0, ...partial.map((p) => p.present));
+  const best = partial.filter((p) => p.present === most);
+  return best.length === 1 && best[0] ? best[0].k : null;
 }
