@@ -55,9 +55,14 @@ describe('age through the crypto provider', () => {
     const other = await generateAgeIdentity();
     const plain = bytes(2 * CHUNK + 10);
     const sealed = await ageEncrypt(plain, { recipient }, crypto);
-    await expect(ageDecrypt(sealed, [{ identity: other.identity }], crypto)).rejects.toThrow(
-      '密钥或口令不对',
-    );
+    const wrongKey = ageDecrypt(sealed, [{ identity: other.identity }], crypto);
+    await expect(wrongKey).rejects.toThrow('密钥或口令不对：所给的密钥或口令都打不开这个文件');
+    await expect(wrongKey).rejects.not.toThrow('no identity matched');
+    // The header's MAC line changed: the key fits, the header does not.
+    const headerEnd = sealed.indexOf(0x0a, new TextDecoder().decode(sealed).indexOf('\n---') + 1);
+    const macChanged = new Uint8Array(sealed);
+    macChanged[headerEnd - 2] = (macChanged[headerEnd - 2] ?? 0) ^ 1;
+    await expect(ageDecrypt(macChanged, [{ identity }], crypto)).rejects.toThrow('文件头已被改动');
     for (const at of [30, sealed.length - 200, sealed.length - 1]) {
       const changed = new Uint8Array(sealed);
       changed[at] = (changed[at] ?? 0) ^ 1;

@@ -417,10 +417,25 @@ async function unwrapFileKey(header: Uint8Array, keys: readonly AgeKey[]): Promi
   try {
     return await d.decryptHeader(header);
   } catch (error) {
-    throw new AgeError(
-      `密钥或口令不对，或文件头已损坏（${error instanceof Error ? error.message : String(error)}）`,
-    );
+    throw new AgeError(headerRefusal(error instanceof Error ? error.message : ''));
   }
+}
+
+/**
+ * typage's header refusals said in the user's words (its own texts are English and name its
+ * internals): no key fits, the header was changed after sealing, a passphrase file not as age
+ * writes it, or a header that is not age's at all.
+ */
+function headerRefusal(typageMessage: string): string {
+  if (typageMessage.startsWith('no identity matched'))
+    return '密钥或口令不对：所给的密钥或口令都打不开这个文件（它不是为这把密钥或这个口令加密的） wrong key or passphrase';
+  if (typageMessage === 'invalid header HMAC')
+    return '文件头已被改动：文件头的校验码（MAC）与内容不符 header changed after sealing';
+  if (typageMessage === 'scrypt work factor is too high')
+    return '口令加密的计算量参数过大，拒绝打开 passphrase work factor too high';
+  if (typageMessage.startsWith('scrypt recipient is not the only one'))
+    return '文件头不合规：用口令加密的文件只能有口令这一个接收方 passphrase must be the only recipient';
+  return '密钥或口令不对，或文件头已损坏（不是 age 能读的文件头） wrong key or damaged header';
 }
 
 /**
