@@ -18,7 +18,7 @@ import { handlers } from '../../src-main/handlers';
 import type { HostServices } from '../../src-main/handlers/types';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { auditLog, getMeta } from '../../src-renderer/src/db/repo';
-import { translate, type Message } from '../../src-renderer/src/i18n/strings';
+import { say as sayIn, type Message } from '../../src-renderer/src/i18n/strings';
 import { chairDesk } from '../../src-renderer/src/workflows/desk';
 import { importPackage, verifyPackage } from '../../src-renderer/src/workflows/expert';
 import {
@@ -70,7 +70,7 @@ const scan = {
   name: 'signed.pdf',
   bytes: new TextEncoder().encode('%PDF-1.4 scan of the wet-signed sheets'),
 };
-const say = (p: Message): string => ('text' in p ? p.text : translate('zh', p.key, p.params));
+const say = (p: Message): string => sayIn('zh', p);
 
 /** One file through the chair's import: the outcome's sentences, or the sheets kept. */
 async function importOne(file: ChosenFile) {

@@ -86,8 +86,11 @@ export const bureauStrings = defineStrings(
     'bureau.err.awardUnknown': '未导入 {file}：本工作台没有任务书 {id}（请先导入签订的任务书）',
     'bureau.err.awardBlocked': '未导入 {file}：{why}',
     'bureau.err.noRoundId': '本机没有评审轮次 {id}',
-    'bureau.err.assignmentIncomplete':
-      '请填写考察地点、考察组成员（组长在前）和完成日期（YYYY-MM-DD），未签发',
+    'bureau.err.assignmentSite': '请填写考察地点，未签发',
+    'bureau.err.assignmentTeam': '请填写考察组成员（组长在前，以逗号分隔），未签发',
+    'bureau.err.assignmentDue': '请填写完成日期（YYYY-MM-DD），未签发',
+    'bureau.err.assignmentDueBad': '完成日期：{why}，未签发',
+    'bureau.err.assignmentDueEarly': '完成日期 {due} 早于签发日期 {today}，未签发',
     'bureau.assign.heading': '实地考察任务（评榜，第十二条（二））',
     'bureau.assign.purpose':
       '评榜实地考察（第十二条（二））：核实“{title}”的技术需求是否真实、发榜方是否为最终用户',
@@ -194,8 +197,13 @@ export const bureauStrings = defineStrings(
       '{file} not imported: this desk holds no task book {id} (import the signed task book first)',
     'bureau.err.awardBlocked': '{file} not imported: {why}',
     'bureau.err.noRoundId': 'This device has no review round {id}',
-    'bureau.err.assignmentIncomplete':
-      'Give the site, the team (leader first) and the due date (YYYY-MM-DD); nothing was signed',
+    'bureau.err.assignmentSite': 'Give the site; nothing was signed',
+    'bureau.err.assignmentTeam':
+      'Give the team (leader first, comma-separated); nothing was signed',
+    'bureau.err.assignmentDue': 'Give the due date (YYYY-MM-DD); nothing was signed',
+    'bureau.err.assignmentDueBad': 'Due date: {why}; nothing was signed',
+    'bureau.err.assignmentDueEarly':
+      'The due date {due} is before the date of issue {today}; nothing was signed',
     'bureau.assign.heading': 'On-site inspection (demand review, article 12(2))',
     'bureau.assign.purpose':
       'Demand review on site (article 12(2)): is the need of “{title}” real, is the issuer its end user',

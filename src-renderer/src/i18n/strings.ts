@@ -92,7 +92,11 @@ export type T = (key: StringKey, params?: Params) => string;
  * sentence as a lower layer wrote it (src-shared's rules and checks speak Chinese, the words of
  * the measures; main speaks Chinese then English).
  */
-export type Message = { key: StringKey; params?: Params } | { text: string };
+export type Message =
+  | { key: StringKey; params?: Params }
+  | { text: string }
+  /** Several refusals at once (every problem of a form named together), joined with ；. */
+  | { all: readonly Message[] };
 
 /** Whether `key` is a key of the tables (a message that crossed a boundary, e.g. from a worker). */
 export const isStringKey = (key: string): key is StringKey => tables.zh.has(key);
@@ -111,5 +115,12 @@ export function oneLanguage(text: string, lang: Lang): string {
 }
 
 export function say(lang: Lang, m: Message): string {
-  return 'key' in m ? translate(lang, m.key, m.params) : oneLanguage(m.text, lang);
+  if ('key' in m) return translate(lang, m.key, m.params);
+  if ('all' in m)
+    return m.all.map((one) => say(lang, one)).join(translate(lang, 'common.clauseSep'));
+  return oneLanguage(m.text, lang);
 }
+
+/** One message for a list of refusals: the only one as it is, several as `{ all }`. */
+export const allOf = (messages: readonly [Message, ...Message[]]): Message =>
+  messages.length === 1 ? messages[0] : { all: messages };

@@ -679,6 +679,41 @@ describe('inspections', () => {
     );
     expect((await listRounds(deps.db))[0]?.assignments).toBeUndefined();
 
+    // Every problem of the form at once, in the form's order (before: one sentence for the three
+    // fields, and only the checklist's first problem).
+    const everything = (form: Partial<typeof input>, checklist: string[]) =>
+      issueAssignment(deps.db, main.api, { ...input, ...form, checklist }).then(
+        () => '',
+        (e: unknown) => ['zh', 'en'].map((lang) => say(lang === 'zh' ? 'zh' : 'en', problemOf(e))),
+      );
+    expect(
+      await everything({ site: ' ', team: '，', dueBy: '2026-02-30' }, ['', '甲', '甲\u200b']),
+    ).toEqual([
+      [
+        '请填写考察地点，未签发',
+        '请填写考察组成员（组长在前，以逗号分隔），未签发',
+        '完成日期：2026-02-30 不是实际存在的日期，未签发',
+        '检查项第 1 项：不能为空，未签发',
+        '检查项第 3 项与第 2 项重复（“甲”），未签发',
+      ].join('；'),
+      [
+        'Give the site; nothing was signed',
+        'Give the team (leader first, comma-separated); nothing was signed',
+        'Due date: 2026-02-30 不是实际存在的日期; nothing was signed',
+        'Checklist item 1: 不能为空; nothing was signed',
+        'Checklist item 3 repeats item 2 (“甲”); nothing was signed',
+      ].join('; '),
+    ]);
+    expect(await everything({ dueBy: '2026-09-01' }, ['甲'])).toEqual([
+      '完成日期 2026-09-01 早于签发日期 2026-09-02，未签发',
+      'The due date 2026-09-01 is before the date of issue 2026-09-02; nothing was signed',
+    ]);
+    expect(await everything({ dueBy: '' }, ['甲'])).toEqual([
+      '请填写完成日期（YYYY-MM-DD），未签发',
+      'Give the due date (YYYY-MM-DD); nothing was signed',
+    ]);
+    expect((await listRounds(deps.db))[0]?.assignments).toBeUndefined();
+
     const issued = await issueAssignment(deps.db, main.api, {
       ...input,
       checklist: [

@@ -46,7 +46,12 @@ import {
 import { NoticeSchema, type Notice } from '../../../src-shared/bureau/notice-schema';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { BytesSchema, type Api, type BureauKeyInfo } from '../../../src-shared/ipc';
-import { ReviewPackageSchema, TaskBookSchema, type ReviewPackage } from '../../../src-shared/model';
+import {
+  DateSchema,
+  ReviewPackageSchema,
+  TaskBookSchema,
+  type ReviewPackage,
+} from '../../../src-shared/model';
 import {
   answeredAssignment,
   assignmentChecklist,
@@ -59,7 +64,7 @@ import {
 import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { commitChange } from '../db/repo';
-import { listParam, message, translate, type Message } from '../i18n/strings';
+import { allOf, listParam, message, translate, type Message } from '../i18n/strings';
 import { workingCalendar } from './calendar';
 import { today, WorkflowError } from './deps';
 
@@ -855,10 +860,26 @@ export async function issueAssignment(
     .split(/[,\uff0c\u3001]/)
     .map((n) => n.trim())
     .filter((n) => n !== '');
-  if (input.site.trim() === '' || team.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueBy))
-    throw new WorkflowError(message('bureau.err.assignmentIncomplete'));
+  // Every problem of the form named at once: the fields, then each item of the checklist.
+  const issuedOn = today(() => input.now);
+  const due = DateSchema.safeParse(input.dueBy.trim());
   const checklist = assignmentChecklist(input.checklist, 'demand');
-  if (!checklist.ok) throw new WorkflowError(checklistRefusal(checklist.problem));
+  const problems: Message[] = [
+    ...(input.site.trim() === '' ? [message('bureau.err.assignmentSite')] : []),
+    ...(team.length === 0 ? [message('bureau.err.assignmentTeam')] : []),
+    ...(input.dueBy.trim() === ''
+      ? [message('bureau.err.assignmentDue')]
+      : !due.success
+        ? [message('bureau.err.assignmentDueBad', { why: due.error.issues[0]?.message ?? '' })]
+        : due.data < issuedOn
+          ? [message('bureau.err.assignmentDueEarly', { due: due.data, today: issuedOn })]
+          : []),
+    ...(checklist.ok ? [] : checklist.problems.map(checklistRefusal)),
+  ];
+  const [first, ...rest] = problems;
+  // (A refused checklist or date is always in `problems`; the fallback only narrows the types.)
+  if (first !== undefined || !checklist.ok || !due.success)
+    throw new WorkflowError(allOf([first ?? message('bureau.err.assignmentDue'), ...rest]));
   const pkg = round.issued.pkg;
   const n = (round.assignments?.length ?? 0) + 1;
   const assignment = InspectionAssignmentSchema.parse({
@@ -876,8 +897,8 @@ export async function issueAssignment(
     })),
     checklist: checklist.items,
     reportTo: { name: pkg.bureau.name, ageRecipient: input.key.ageRecipient },
-    issuedOn: today(() => input.now),
-    dueBy: input.dueBy,
+    issuedOn,
+    dueBy: due.data,
   });
   const signed = await api['bureau:sign-assignment']({
     profileId: input.profileId,

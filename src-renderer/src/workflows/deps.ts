@@ -6,7 +6,7 @@
 import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import { IpcError, type FileFilter } from '../../../src-shared/ipc';
 import type { JiebangDB } from '../db/database';
-import { message, type Message } from '../i18n/strings';
+import { message, say, type Message } from '../i18n/strings';
 
 export interface Deps {
   db: JiebangDB;
@@ -30,7 +30,7 @@ export type SaveFile = (file: FileToSave) => Promise<SaveResult>;
 /** A use case's refusal: nothing was written; the message says why. */
 export class WorkflowError extends Error {
   constructor(readonly reason: Message) {
-    super('key' in reason ? reason.key : reason.text);
+    super(say('zh', reason));
     this.name = 'WorkflowError';
   }
 }
