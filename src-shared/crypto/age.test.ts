@@ -71,6 +71,13 @@ describe('age through the crypto provider', () => {
     // Cut after the second full chunk: what remains decrypts chunk by chunk, but the last is not final.
     const cut = sealed.subarray(0, sealed.length - (10 + 16));
     await expect(ageDecrypt(cut, [{ identity }], crypto)).rejects.toThrow('截断');
+    // Cut inside the header (before its MAC line): called cut, not only "damaged".
+    for (const at of [30, headerEnd - 10]) {
+      await expect(
+        ageDecrypt(sealed.subarray(0, at), [{ identity }], crypto),
+        `${at}`,
+      ).rejects.toThrow('age 文件已截断：文件在文件头中结束');
+    }
     const text = armor.encode(sealed);
     const damaged = new TextEncoder().encode(text.replace(/\n[A-Za-z0-9+/]{64}\n/, '\n!!!\n'));
     await expect(ageDecrypt(damaged, [{ identity }], crypto)).rejects.toThrow('ASCII armor');

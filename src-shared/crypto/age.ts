@@ -346,7 +346,9 @@ export class AgeStreamDecrypter {
     if (this.#head || !this.#aead) {
       const head = this.#head ?? new Uint8Array(0);
       const end = findHeaderEnd(head);
-      if (end === null) throw new AgeError('age 文件头损坏或过长（找不到 MAC 行）');
+      // The file ended inside its header (under the header's bound): cut short, or not age's.
+      if (end === null)
+        throw new AgeError('age 文件已截断：文件在文件头中结束（找不到 MAC 行），或文件头已损坏');
       await unwrapFileKey(head.subarray(0, end), this.#keys); // a wrong key is named first
       throw new AgeError('age 文件已截断');
     }
