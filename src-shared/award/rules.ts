@@ -111,10 +111,7 @@ export function checkAssessmentAgain(
   amending = false,
 ): Finding[] {
   const art = '第十二条（八）3';
-  const others = onTimeline.filter(
-    (d) => d.type === 'assessment' && d.doc.milestoneId === a.milestoneId,
-  );
-  const all = assessmentsByMilestone(others).get(a.milestoneId) ?? [];
+  const all = assessmentsByMilestone(onTimeline).get(a.milestoneId) ?? [];
   const later = all.filter((o) => o.assessedOn >= a.assessedOn).at(-1);
   if (later && !amending)
     return [
