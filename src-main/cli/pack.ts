@@ -3,10 +3,11 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BundleBuildError, reviewPackageSpec, type PayloadSource } from '../../src-shared/bundle';
 import { AgeError } from '../../src-shared/crypto/age';
-import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
+import { fingerprint, formatFingerprint, publicKeyWith } from '../../src-shared/crypto/keys';
 import { ReviewPackageSchema } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
 import { buildBundleFile, fileSource } from '../crypto/bundle-files';
+import { nodeCrypto } from '../crypto/node-crypto';
 import { describeFileError, errorCode } from '../fs/errors';
 import { readPassphrase, readSigningKey } from './bundle-io';
 import { readJsonFile } from './io';
@@ -63,7 +64,7 @@ age (a passphrase handed out on paper, for example).`,
       );
     }
     const secretKey = await readSigningKey(io.cwd, values.key);
-    const fp = fingerprint(publicKeyOf(secretKey));
+    const fp = fingerprint(publicKeyWith(nodeCrypto, secretKey));
     if (
       pkg.bureau.signingKeyFingerprint &&
       pkg.bureau.signingKeyFingerprint.replace(/\s/g, '') !== fp

@@ -214,7 +214,7 @@ describe('bundles as files: built and opened as streams with bounded memory', ()
   });
 
   it('refuses a file cut short from its header and its end, before reading its body, as openBundle does', async () => {
-    // 24 MiB: six pieces of the reader; a cut file read to its end would hash all six.
+    // 24 MiB: 24 pieces of the reader; a cut file read to its end would hash all of them.
     const big = new Uint8Array(24 * 1024 * 1024);
     for (let j = 0; j < big.length; j += 4096) big[j] = j & 0xff;
     await writeFile(join(dir, 'big.pdf'), big);
@@ -256,7 +256,7 @@ describe('bundles as files: built and opened as streams with bounded memory', ()
       await writeFile(path, bytes);
       const jobs = hashWorkerJobs();
       const result = await openBundleFile(path, { keys: [{ identity }] });
-      // At most the first 4 MiB piece was read (and hashed on the worker), not the 24 MiB.
+      // At most the first 1 MiB piece was read (and hashed on the worker), not the 24 MiB.
       expect(hashWorkerJobs() - jobs, what).toBeLessThanOrEqual(1);
       expect(result.ok, what).toBe(false);
       if (result.ok) continue;

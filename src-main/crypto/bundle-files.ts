@@ -1,7 +1,7 @@
 /**
  * Bundles as files on disk, for main and the CLI (issue 22): built and opened as streams through
  * `node:crypto`, with bounded memory — a 100 MB bundle is never held whole. A file is read in
- * 4 MiB pieces into one reused buffer and the output written in pieces of the same size, each
+ * 1 MiB pieces into one reused buffer and the output written in pieces of the same size, each
  * with a blocking read or write on this thread: on a loaded machine every thread-pool round trip
  * is a wait for a core (measured: 4 MiB reads of a cached file averaging 75 ms each through the
  * pool), where the copy itself takes a millisecond. The event loop is given a turn after each
@@ -46,7 +46,7 @@ const PIECE = SLOT;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * A file's bytes in 4 MiB pieces, read into one buffer: a piece is valid until the one after it
+ * A file's bytes in 1 MiB pieces, read into one buffer: a piece is valid until the one after it
  * is asked for.
  */
 async function* pieces(path: string): AsyncGenerator<Uint8Array> {
@@ -111,8 +111,8 @@ export async function buildBundleFile<K extends BundleKind>(
   input: Omit<BuildInput<K>, 'files' | 'crypto'> & { files?: ReadonlyMap<string, PayloadFile> },
   out: string,
 ): Promise<void> {
-  // Small pieces (headers, age chunks sealed here) gathered into 4 MiB writes; chunks sealed on
-  // the worker written straight from its output ring, a run of consecutive ones (up to 4 MiB) at
+  // Small pieces (headers, age chunks sealed here) gathered into 1 MiB writes; chunks sealed on
+  // the worker written straight from its output ring, a run of consecutive ones (up to 1 MiB) at
   // a time, one run behind, so the worker seals the next run while this thread writes the one
   // before and reads on. The file is written whole or not at all (a unique temporary name,
   // flushed, renamed: writeStreamAtomic).
@@ -162,7 +162,7 @@ export async function buildBundleFile<K extends BundleKind>(
         await flush();
       },
       // The disk written from the first 32 MiB on, while the rest is encrypted (not all at the end).
-      { blocking: true, flushEvery: 8 * PIECE },
+      { blocking: true, flushEvery: 32 * 1024 * 1024 },
     );
   } finally {
     // On an error, the output ring's slots are given back once the worker is done with them.

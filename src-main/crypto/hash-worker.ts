@@ -1,15 +1,15 @@
 /**
- * SHA-256 (and CRC-32) of large inputs on the machine's second core (issue 22), for main and the
- * CLI alike: while this thread reads, encrypts and writes a 100 MB bundle (or reads and decrypts
- * one), a worker thread hashes the same bytes — each payload file's SHA-256 and CRC-32 that
- * SHA256SUMS and the ZIP's data descriptors carry, the whole file's SHA-256 of a bundle opened.
- * Each byte is still hashed once, by OpenSSL (and zlib); the work is split over two cores
- * instead of queued on one.
+ * SHA-256 of large inputs on the machine's second core (issue 22), for main and the CLI alike:
+ * while this thread reads, writes and takes the CRC-32 of a 100 MB bundle's files (or reads and
+ * decrypts one), a worker thread hashes the same bytes — each payload file's SHA-256 that
+ * SHA256SUMS carries, the whole file's SHA-256 of a bundle opened — and seals age's payload
+ * chunks ({@link ringSeal}). Each byte is still hashed once, by OpenSSL (and zlib); the work is
+ * split over two cores instead of queued on one.
  *
- * Files are read straight into the slots of a shared-memory ring (4 × 4 MiB, {@link acquireSlot}),
+ * Files are read straight into the slots of a shared-memory ring (4 × 1 MiB, {@link acquireSlot}),
  * so a hasher given a piece that lies there hands the worker its place, not a copy; bytes from
  * elsewhere are copied into a free slot first. A slot is not read into again until the worker
- * has hashed every piece in it: at most 16 MiB are in flight. `digest` waits for the worker
+ * has hashed every piece in it: at most 4 MiB are in flight. `digest` waits for the worker
  * (`Atomics.wait`: the hasher's interface is synchronous).
  *
  * The worker is started only ahead of a job large enough to pay for its start ({@link
@@ -23,17 +23,23 @@ import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 
 /** Bytes per slot: the size of one read of a file (src-main/crypto/bundle-files.ts). */
-export const SLOT = 4 * 1024 * 1024;
+export const SLOT = 1024 * 1024;
 const SLOTS = 4;
-/** Jobs the queue holds: a 4 MiB piece is one hash job and 64 seal jobs. */
+/** Jobs the queue holds: a 1 MiB piece is one hash job and 16 seal jobs. */
 const JOBS = 512;
 /** Ints per job: op, id, then the op's fields (a SEAL's nonce is 3, a KEY's key 8). */
 const JOB = 12;
 /** One sealed age STREAM chunk: 64 KiB of ciphertext and its 16-byte tag. */
 export const SEALED = 64 * 1024 + 16;
 const TAG = 16;
-/** Sealed chunks the output ring holds (16.8 MB): three 4 MiB pieces' worth in flight. */
-const OUT_SLOTS = 256;
+/**
+ * Sealed chunks the output ring holds (4.2 MB): three 1 MiB pieces' worth in flight. The rings are
+ * small because fresh memory is what costs most here: each 4 KiB page's first touch is a page
+ * fault of ≈ 18 µs on this kind of machine (64 MB touched: ≈ 300 ms of CPU), and a new process
+ * (`jiebang pack`) touches the rings' pages for the first time (4 × 4 MiB and 16.8 MB before:
+ * ≈ 8,000 faults; now ≈ 2,000).
+ */
+const OUT_SLOTS = 64;
 /** Smallest job (bytes of one file) that starts the worker. */
 export const HASH_WORKER_MIN = 16 * 1024 * 1024;
 
@@ -44,11 +50,10 @@ const DONE = 2;
 const FAILED = 3;
 const ASLEEP = 4;
 /**
- * Job ops: hash bytes (SHA-256; and CRC-32), give the digest, forget a hasher or a key; take a
+ * Job ops: hash bytes (SHA-256), give the digest, forget a hasher or a key; take a
  * ChaCha20-Poly1305 key; seal one chunk into the output ring.
  */
 const UPDATE = 1;
-const UPDATE_CRC = 2;
 const DIGEST = 3;
 const DROP = 4;
 const KEY = 5;
@@ -57,7 +62,7 @@ const SEAL = 6;
 /**
  * The worker, as CommonJS evaluated in the thread (no file to bundle or find at run time). A job
  * is {@link JOB} Int32s: op, id, then its fields. UPDATE: byte offset in `data`, length. DIGEST
- * writes 32 bytes of SHA-256 and the CRC-32 (little-endian) to `result`. KEY: the 32-byte key.
+ * writes 32 bytes of SHA-256 to `result`. KEY: the 32-byte key.
  * SEAL (one age STREAM chunk, ./age.ts decides its bounds and nonce): the 12-byte nonce, the
  * chunk's place in `out`, how many plaintext bytes were copied there, then a piece of `data`
  * (offset, length) that follows them; the sealed chunk (ciphertext, tag) replaces them in `out`
@@ -66,11 +71,9 @@ const SEAL = 6;
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { createHash, createCipheriv } = require('node:crypto');
-const { crc32 } = require('node:zlib');
 const { ctrl, jobs, pending, data, result, out, ready } = workerData;
 const hashers = new Map();
 const keys = new Map();
-const view = new DataView(result.buffer);
 const jobBytes = new Uint8Array(jobs.buffer);
 let tail = 0;
 const done = (at) => {
@@ -110,21 +113,18 @@ try {
       const slot = Math.floor(at / ${SEALED});
       Atomics.store(ready, slot, tail + 1);
       Atomics.notify(ready, slot);
-    } else if (op === ${UPDATE} || op === ${UPDATE_CRC}) {
+    } else if (op === ${UPDATE}) {
       const at = jobs[j + 2], length = jobs[j + 3];
       let h = hashers.get(id);
-      if (!h) hashers.set(id, (h = { hash: createHash('sha256'), crc: 0 }));
-      const bytes = data.subarray(at, at + length);
-      h.hash.update(bytes);
-      if (op === ${UPDATE_CRC}) h.crc = crc32(bytes, h.crc);
+      if (!h) hashers.set(id, (h = createHash('sha256')));
+      h.update(data.subarray(at, at + length));
       done(at);
     } else {
-      const h = hashers.get(id) || { hash: createHash('sha256'), crc: 0 };
+      const h = hashers.get(id) || createHash('sha256');
       hashers.delete(id);
       keys.delete(id);
       if (op === ${DIGEST}) {
-        result.set(h.hash.digest());
-        view.setUint32(32, h.crc >>> 0, true);
+        result.set(h.digest());
         Atomics.add(ctrl, ${DONE}, 1);
         Atomics.notify(ctrl, ${DONE});
       }
@@ -153,7 +153,7 @@ class HashRing {
   /** Per slot: pieces in it not yet hashed by the worker. */
   readonly #pending = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
   readonly #data = new Uint8Array(new SharedArrayBuffer(SLOTS * SLOT));
-  readonly #result = new Uint8Array(new SharedArrayBuffer(36));
+  readonly #result = new Uint8Array(new SharedArrayBuffer(32));
   /** Sealed age chunks, one per {@link SEALED} bytes, and per out slot the job that filled it. */
   readonly #out = new Uint8Array(new SharedArrayBuffer(OUT_SLOTS * SEALED));
   readonly #ready = new Int32Array(new SharedArrayBuffer(OUT_SLOTS * 4));
@@ -246,15 +246,14 @@ class HashRing {
     return id;
   }
 
-  update(id: number, bytes: Uint8Array, crc: boolean): void {
-    const op = crc ? UPDATE_CRC : UPDATE;
+  update(id: number, bytes: Uint8Array): void {
     if (this.holds(bytes)) {
       // In place: split where the bytes cross from one slot into the next.
       for (let at = bytes.byteOffset, end = at + bytes.byteLength; at < end;) {
         const slot = Math.floor(at / SLOT);
         const n = Math.min(end, (slot + 1) * SLOT) - at;
         Atomics.add(this.#pending, slot, 1);
-        this.#publish(op, id, at, n);
+        this.#publish(UPDATE, id, at, n);
         at += n;
       }
       return;
@@ -266,13 +265,13 @@ class HashRing {
       const n = Math.min(SLOT, bytes.byteLength - i);
       slot.bytes.set(bytes.subarray(i, i + n));
       Atomics.add(this.#pending, slot.index, 1);
-      this.#publish(op, id, slot.index * SLOT, n);
+      this.#publish(UPDATE, id, slot.index * SLOT, n);
       this.release(slot);
       i += n;
     }
   }
 
-  digest(id: number, owner: object): { sha256: Uint8Array; crc32: number } {
+  digest(id: number, owner: object): Uint8Array {
     this.#dropped.unregister(owner);
     const before = Atomics.load(this.#ctrl, DONE);
     this.#publish(DIGEST, id);
@@ -280,10 +279,7 @@ class HashRing {
       this.#check();
       Atomics.wait(this.#ctrl, DONE, before, 100);
     }
-    return {
-      sha256: this.#result.slice(0, 32),
-      crc32: new DataView(this.#result.buffer).getUint32(32, true),
-    };
+    return this.#result.slice(0, 32);
   }
 
   /** A ChaCha20-Poly1305 key for {@link seal}, forgotten by the worker when `owner` is collected. */
@@ -407,28 +403,28 @@ export interface RingHasher {
 }
 
 export function ringHasher(crc: boolean): RingHasher {
-  let local: { hash: Hash; crc: number } | null = null;
+  let local: Hash | null = null;
   let remote: { ring: HashRing; id: number } | null = null;
+  // The CRC-32 stays on this thread (zlib, ≈ 0.3 ms per MiB): the worker also seals, and is the
+  // longer of the two threads when a bundle is built.
+  let sum = 0;
   const hasher: RingHasher = {
     update: (data) => {
-      if (remote) return remote.ring.update(remote.id, data, crc);
+      if (crc) sum = crc32(data, sum);
+      if (remote) return remote.ring.update(remote.id, data);
       if (!local) {
         if (ring && !ring.failed && ring.holds(data)) {
           remote = { ring, id: ring.open(hasher) };
-          return remote.ring.update(remote.id, data, crc);
+          return remote.ring.update(remote.id, data);
         }
-        local = { hash: createHash('sha256'), crc: 0 };
+        local = createHash('sha256');
       }
-      local.hash.update(data);
-      if (crc) local.crc = crc32(data, local.crc);
+      local.update(data);
     },
     digest: () => {
-      if (remote) return remote.ring.digest(remote.id, hasher);
-      const d = (local?.hash ?? createHash('sha256')).digest();
-      return {
-        sha256: new Uint8Array(d.buffer, d.byteOffset, d.byteLength),
-        crc32: (local?.crc ?? 0) >>> 0,
-      };
+      if (remote) return { sha256: remote.ring.digest(remote.id, hasher), crc32: sum >>> 0 };
+      const d = (local ?? createHash('sha256')).digest();
+      return { sha256: new Uint8Array(d.buffer, d.byteOffset, d.byteLength), crc32: sum >>> 0 };
     },
   };
   return hasher;

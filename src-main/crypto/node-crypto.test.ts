@@ -1,6 +1,14 @@
+import { x25519 } from '@noble/curves/ed25519.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateSigningKey, sign, verify } from '../../src-shared/crypto/keys';
+import {
+  generateSigningKey,
+  publicKeyOf,
+  publicKeyWith,
+  sign,
+  signWith,
+  verify,
+} from '../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../src-shared/crypto/noble';
 import { hashStream, joinParts, sha256HexWith, toHex } from '../../src-shared/crypto/provider';
 import {
@@ -99,6 +107,55 @@ describe('node:crypto and @noble providers agree', () => {
  * the CLI): the same vectors, the same answer from `verify` — the key and signature checks of
  * keys.ts hold whichever provider checks the equation.
  */
+describe('Ed25519 signing through both providers', () => {
+  it('gives @noble’s public key and signature bytes (RFC 8032 is deterministic)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ maxLength: 2000 }),
+        (seed, message) => {
+          const publicKey = publicKeyWith(nodeCrypto, seed);
+          expect(publicKey).toEqual(publicKeyOf(seed));
+          expect(publicKeyWith(nobleCrypto, seed)).toEqual(publicKey);
+          const signature = signWith(nodeCrypto, message, seed);
+          expect(signature).toEqual(sign(message, seed));
+          expect(verify(signature, message, publicKey, nodeCrypto.ed25519Verify)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(() => signWith(nodeCrypto, new Uint8Array(1), new Uint8Array(31))).toThrow();
+  });
+
+  it('X25519: OpenSSL gives @noble’s share and shared secret; all zeros for a small-order point', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        (scalar, point) => {
+          const x = nodeCrypto.x25519;
+          if (!x) throw new Error('node:crypto has X25519');
+          expect(x(scalar)).toEqual(x25519.getPublicKey(scalar));
+          let expected: Uint8Array;
+          try {
+            expected = x25519.getSharedSecret(scalar, point);
+          } catch {
+            expected = new Uint8Array(32); // @noble throws on an all-zero result
+          }
+          expect(x(scalar, point)).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // u = 0 and u = 1 are of small order: no shared secret.
+    const zero = new Uint8Array(32);
+    const one = new Uint8Array(32).fill(0);
+    one[0] = 1;
+    for (const u of [zero, one])
+      expect(nodeCrypto.x25519?.(new Uint8Array(32).fill(9), u)).toEqual(new Uint8Array(32));
+  });
+});
+
 describe('strict Ed25519 through both providers', () => {
   const providers = [nobleCrypto, nodeCrypto];
   const both = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) =>

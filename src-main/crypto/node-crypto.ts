@@ -8,9 +8,12 @@ import {
   createCipheriv,
   createDecipheriv,
   createHmac,
+  createPrivateKey,
   createPublicKey,
+  diffieHellman,
   hkdfSync,
   randomBytes,
+  sign,
   verify,
   type KeyObject,
 } from 'node:crypto';
@@ -24,6 +27,41 @@ const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset
 
 /** DER of an Ed25519 SubjectPublicKeyInfo up to the raw key (RFC 8410): 12 bytes, then 32. */
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** DER of an Ed25519 PKCS#8 private key up to the 32-byte seed (RFC 8410): 16 bytes, then 32. */
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+const privateKeyObject = (seed: Uint8Array): KeyObject =>
+  createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+
+/** The same DER prefixes for X25519 (RFC 8410: OID 1.3.101.110). */
+const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+
+function x25519(scalar: Uint8Array, point?: Uint8Array): Uint8Array {
+  if (scalar.length !== 32 || (point && point.length !== 32))
+    throw new Error('X25519 的标量和点须为 32 字节');
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([X25519_PKCS8_PREFIX, scalar]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  if (!point) {
+    const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+    return new Uint8Array(spki.subarray(X25519_SPKI_PREFIX.length));
+  }
+  const publicKey = createPublicKey({
+    key: Buffer.concat([X25519_SPKI_PREFIX, point]),
+    format: 'der',
+    type: 'spki',
+  });
+  try {
+    return asBytes(diffieHellman({ privateKey, publicKey }));
+  } catch {
+    // OpenSSL refuses an all-zero result (a small-order point): given as such, as the type says.
+    return new Uint8Array(32);
+  }
+}
 
 /** The same few keys sign every bundle of a panel: their OpenSSL key objects, remembered. */
 const keyObjects = new Map<string, KeyObject>();
@@ -107,6 +145,20 @@ export const nodeCrypto: CryptoProvider = {
   },
   crc32: (data, previous = 0) => crc32(data, previous),
   randomBytes: (length) => asBytes(randomBytes(length)),
+  // OpenSSL signs (RFC 8032 is deterministic: @noble's bytes, node-crypto.test.ts compares).
+  ed25519Sign: (message, secretKey) => {
+    if (secretKey.length !== 32) throw new Error('Ed25519 私钥须为 32 字节');
+    return asBytes(sign(null, message, privateKeyObject(secretKey)));
+  },
+  ed25519PublicKey: (secretKey) => {
+    if (secretKey.length !== 32) throw new Error('Ed25519 私钥须为 32 字节');
+    const spki = createPublicKey(privateKeyObject(secretKey)).export({
+      format: 'der',
+      type: 'spki',
+    });
+    return new Uint8Array(spki.subarray(SPKI_PREFIX.length));
+  },
+  x25519,
   ed25519Verify: (signature, message, publicKey) => {
     if (signature.length !== 64 || publicKey.length !== 32) return false;
     try {

@@ -5,7 +5,7 @@
  */
 import { EMPTY_HEAD, type AuditHead } from '../audit/head';
 import { AgeStreamEncrypter, type AgeTarget } from '../crypto/age';
-import { fingerprint, publicKeyOf, publicKeyToPem, sign } from '../crypto/keys';
+import { fingerprint, publicKeyToPem, publicKeyWith, signWith } from '../crypto/keys';
 import { entryHasherWith, sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { KINDS, type BundleKind, type DocumentOf, type KindContext } from './kinds';
 import { formatSums, ManifestV2Schema, viewOfV2, type Answer } from './manifest';
@@ -176,7 +176,7 @@ export async function buildBundleStream<K extends BundleKind>(
   }
 
   const sumsBytes = encoder.encode(formatSums(hashes));
-  const keys = input.signers.map((s) => publicKeyOf(s.secretKey));
+  const keys = input.signers.map((s) => publicKeyWith(crypto, s.secretKey));
   const checked = ManifestV2Schema.safeParse({
     format: 'jiebang-bundle',
     formatVersion: 2,
@@ -225,7 +225,7 @@ export async function buildBundleStream<K extends BundleKind>(
   const manifestBytes = encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const files = new Map<string, Uint8Array>([['manifest.json', manifestBytes]]);
   input.signers.forEach((s, i) => {
-    files.set(`signatures/${i + 1}.sig`, sign(manifestBytes, s.secretKey));
+    files.set(`signatures/${i + 1}.sig`, signWith(crypto, manifestBytes, s.secretKey));
     files.set(
       `signatures/${i + 1}.pem`,
       encoder.encode(publicKeyToPem(keys[i] ?? new Uint8Array())),

@@ -128,8 +128,10 @@ async function wrapFileKey(
     throw new AgeError(`不是 age X25519 接收方（age1…）：${target.recipient.slice(0, 80)}`);
   }
   const ephemeral = crypto.randomBytes(32);
-  const share = x25519.getPublicKey(ephemeral);
-  const shared = x25519.getSharedSecret(ephemeral, recipient);
+  const share = crypto.x25519 ? crypto.x25519(ephemeral) : x25519.getPublicKey(ephemeral);
+  const shared = crypto.x25519
+    ? crypto.x25519(ephemeral, recipient)
+    : x25519.getSharedSecret(ephemeral, recipient);
   if (shared.every((b) => b === 0)) throw new AgeError('age 接收方公钥无效（小阶点）');
   const salt = new Uint8Array(64);
   salt.set(share);

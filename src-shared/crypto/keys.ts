@@ -17,6 +17,7 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js';
 import { equalBytes } from '@noble/curves/utils.js';
 import { base64 } from '@scure/base';
+import type { CryptoProvider } from './provider';
 
 const SPKI_PREFIX = hexToBytes('302a300506032b6570032100');
 const PKCS8_PREFIX = hexToBytes('302e020100300506032b657004220420');
@@ -37,6 +38,23 @@ export function publicKeyOf(secretKey: Uint8Array): Uint8Array {
 
 export function sign(message: Uint8Array, secretKey: Uint8Array): Uint8Array {
   return ed25519.sign(message, secretKey);
+}
+
+/** {@link sign} by the provider where it signs itself (node: OpenSSL), else by @noble: the same bytes. */
+export function signWith(
+  crypto: Pick<CryptoProvider, 'ed25519Sign'>,
+  message: Uint8Array,
+  secretKey: Uint8Array,
+): Uint8Array {
+  return crypto.ed25519Sign ? crypto.ed25519Sign(message, secretKey) : sign(message, secretKey);
+}
+
+/** {@link publicKeyOf} by the provider where it can (node: OpenSSL), else by @noble. */
+export function publicKeyWith(
+  crypto: Pick<CryptoProvider, 'ed25519PublicKey'>,
+  secretKey: Uint8Array,
+): Uint8Array {
+  return crypto.ed25519PublicKey ? crypto.ed25519PublicKey(secretKey) : publicKeyOf(secretKey);
 }
 
 export type PublicKeyProblem = 'length' | 'non-canonical' | 'small-order' | 'mixed-order';

@@ -78,6 +78,21 @@ export interface CryptoProvider {
    * keys with a small-order component, a non-canonical R and S ≥ L first.
    */
   ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+  /**
+   * An Ed25519 signature (RFC 8032, deterministic: the same 64 bytes as @noble's) of `message`
+   * under the 32-byte seed `secretKey`, where a provider signs without @noble (node: OpenSSL, no
+   * base-point tables built at the first signature); callers go through `signWith` of ./keys.ts.
+   */
+  ed25519Sign?(message: Uint8Array, secretKey: Uint8Array): Uint8Array;
+  /** The 32-byte Ed25519 public key of the seed `secretKey`, likewise (`publicKeyWith`). */
+  ed25519PublicKey?(secretKey: Uint8Array): Uint8Array;
+  /**
+   * X25519 (RFC 7748) of the 32-byte `scalar` and the u-coordinate `point` (the base point when
+   * omitted), 32 bytes; all zeros where the result is (a small-order point). Where a provider has
+   * it (node: OpenSSL, no @noble base-point tables built for age's ephemeral share); ./age.ts
+   * falls back to @noble.
+   */
+  x25519?(scalar: Uint8Array, point?: Uint8Array): Uint8Array;
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
