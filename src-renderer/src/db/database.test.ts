@@ -826,16 +826,60 @@ describe('decisions, task books and gathered sheets are sealed too', () => {
     await commitChange(db, { gathered: [e02b] }, null);
     const back = await gatheredOfPackage(db, e02.packageId);
     expect(back).toStrictEqual([e02b, e03]);
-    // The row holds the bytes, not the sheet a second time (the sheet is inside them).
+    // The row holds the bytes, not the sheet a second time (the sheet is inside them), sealed
+    // raw beside the sealed record (not base64 inside it), bound to the row.
     const stored = await db.gathered.get(gatheredRowId(e02.packageId, 'E02'));
     expect(stored).not.toHaveProperty('sheet');
-    expect(stored?.['bytes']).toEqual(e02b.bytes);
+    expect(stored).not.toHaveProperty('bytes');
+    const bundle = stored?.['bundle'];
+    expect(bundle).toBeInstanceOf(Uint8Array);
+    expect(bundle instanceof Uint8Array && bundle.length).toBe(e02b.bytes.length + 24 + 16);
+    // A row's sealed bundle moved to another row does not open there.
+    const e03Row = await db.gathered.get(gatheredRowId(e02.packageId, 'E03'));
+    await db.gathered.put({
+      ...e03Row,
+      id: gatheredRowId(e02.packageId, 'E03'),
+      bundle,
+      expertId: 'E03',
+      packageId: e02.packageId,
+    });
+    await expect(gatheredOfPackage(db, e02.packageId)).rejects.toThrow(/gathered\.bundle|E03/);
     db.close();
     const rows = await rawRows(name, 'gathered');
-    // A bundle's bytes travel as base64 (ASCII): sealed in format 1, UTF-8 (middleware.ts).
+    // The record without the bytes is text: sealed in format 2 (middleware.ts).
     for (const row of rows)
-      expect(Object.keys(row).sort()).toEqual([SEALED_FIELD[1], 'expertId', 'id', 'packageId']);
+      expect(Object.keys(row).sort()).toEqual([
+        SEALED_FIELD[2],
+        'bundle',
+        'expertId',
+        'id',
+        'packageId',
+      ]);
     expect(JSON.stringify(rows)).not.toContain('方案先进可行');
+    for (const row of rows) {
+      const raw: unknown = row['bundle'];
+      expect(raw instanceof Uint8Array && new TextDecoder().decode(raw)).not.toContain(
+        'sheet.json',
+      );
+    }
+  });
+
+  it('reads gathered rows stored with the bytes inside the sealed record (before the raw bundle) as they were', async () => {
+    const { db } = fresh(key());
+    const e02 = { ...sheet(), expertId: 'E02', status: 'submitted' as const };
+    const old = {
+      id: gatheredRowId(e02.packageId, 'E02'),
+      packageId: e02.packageId,
+      expertId: 'E02',
+      name: '刘珺',
+      fingerprint: 'ab'.repeat(32),
+      manifestSha256: 'cd'.repeat(32),
+      bytes: await bundleOf(e02),
+    };
+    await db.gathered.put(old);
+    const { id: _id, packageId: _p, ...kept } = old;
+    expect(await gatheredOfPackage(db, e02.packageId)).toStrictEqual([{ ...kept, sheet: e02 }]);
+    db.close();
   });
 
   it('reads gathered rows stored with their sheet beside the bytes (before issue 22) as they were', async () => {

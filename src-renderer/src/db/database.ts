@@ -36,6 +36,12 @@ export interface AttachmentRow extends ByPackageRow {
 }
 export interface GatheredRow extends ByPackageRow {
   expertId: string;
+  /**
+   * The sheet bundle's bytes, sealed raw by the repository (`gatheredRow`, as the attachments'
+   * chunks are) and left beside the sealed record; rows written before carry them as `bytes`
+   * inside it (base64 in its JSON).
+   */
+  bundle?: Uint8Array;
 }
 export interface ChunkRow extends Row {
   attachmentId: string;
@@ -44,7 +50,8 @@ export interface ChunkRow extends Row {
 
 /**
  * Fields left in clear per table; everything else is sealed by the middleware. `chunks` is not
- * listed: the attachment repository seals each chunk's bytes itself (raw, without a JSON detour).
+ * listed: the attachment repository seals each chunk's bytes itself (raw, without a JSON detour),
+ * as the gathered repository seals a sheet bundle's bytes (`gathered.bundle`, sealed already).
  */
 export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   packages: [],
@@ -60,6 +67,14 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   keys: [],
   meta: [],
   rounds: [],
+};
+
+/**
+ * Fields a repository seals itself (raw bytes, bound to the row's id), stored beside the sealed
+ * record rather than inside it (middleware.ts): a gathered sheet bundle's bytes (`gatheredRow`).
+ */
+export const BESIDE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  gathered: ['bundle'],
 };
 
 /**
@@ -190,7 +205,7 @@ export class JiebangDB extends Dexie {
       }
     });
     this.sealKeys = dataKey ? deriveKeys(dataKey) : null;
-    if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS));
+    if (this.sealKeys) this.use(sealingMiddleware(this.sealKeys, CLEAR_FIELDS, BESIDE_FIELDS));
   }
 
   /** Loads the AEAD (WebAssembly) before the first transaction can need it. */

@@ -32,23 +32,38 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function clearPart(table: string, clear: readonly string[], value: unknown) {
+function clearPart(
+  table: string,
+  clear: readonly string[],
+  value: unknown,
+  beside: readonly string[] = [],
+) {
   if (!isRecord(value)) throw new SealError(dbText.notAnObject(table));
   const id = value['id'];
   if (typeof id !== 'string') throw new SealError(dbText.noStringId(table));
   const out: Record<string, unknown> = { id };
   for (const f of clear) if (f in value) out[f] = value[f];
-  return { id, value, out };
+  if (beside.length === 0) return { id, value, out };
+  const sealed: Record<string, unknown> = {};
+  for (const [f, v] of Object.entries(value)) {
+    if (beside.includes(f)) out[f] = v;
+    else sealed[f] = v;
+  }
+  return { id, value: sealed, out };
 }
 
-/** Seals a page of records in one call (bulk writes). */
+/**
+ * Seals a page of records in one call (bulk writes). `beside`: fields the repository sealed
+ * itself (raw bytes: `gathered.bundle`), stored beside the sealed record rather than inside it.
+ */
 export function sealRecords(
   keys: SealKeys,
   table: string,
   clear: readonly string[],
   values: readonly unknown[],
+  beside: readonly string[] = [],
 ): unknown[] {
-  const parts = values.map((v) => clearPart(table, clear, v));
+  const parts = values.map((v) => clearPart(table, clear, v, beside));
   const sealed = sealValues(keys, table, parts);
   return parts.map((p, i) => {
     const s = sealed[i];
@@ -124,14 +139,31 @@ function sealedPart(table: string, value: unknown): { id: string; sealed: Sealed
   return { id, sealed };
 }
 
-export const openRecord = (keys: SealKeys, table: string, value: unknown): unknown =>
-  openRecords(keys, table, [value])[0];
+/** `opened` with the `beside` fields the stored `row` holds (none: `opened` as it is). */
+function withBeside(opened: unknown, row: unknown, beside: readonly string[]): unknown {
+  if (beside.length === 0 || !isRecord(opened) || !isRecord(row)) return opened;
+  const out: Record<string, unknown> = { ...opened };
+  for (const f of beside) if (f in row) out[f] = row[f];
+  return out;
+}
+
+export const openRecord = (
+  keys: SealKeys,
+  table: string,
+  value: unknown,
+  beside: readonly string[] = [],
+): unknown => openRecords(keys, table, [value], beside)[0];
 
 /**
  * Opens a page of rows (missing rows of getMany stay undefined): one call per format present,
- * usually one.
+ * usually one. The `beside` fields a row holds (sealRecords) join its opened record.
  */
-export function openRecords(keys: SealKeys, table: string, values: readonly unknown[]): unknown[] {
+export function openRecords(
+  keys: SealKeys,
+  table: string,
+  values: readonly unknown[],
+  beside: readonly string[] = [],
+): unknown[] {
   const out = [...values];
   const pages = new Map<
     SealedRecord['format'],
@@ -148,7 +180,7 @@ export function openRecords(keys: SealKeys, table: string, values: readonly unkn
   });
   for (const [format, page] of pages) {
     const opened = openValues(keys, table, page.ids, page.sealed, format);
-    page.at.forEach((i, k) => (out[i] = opened[k]));
+    page.at.forEach((i, k) => (out[i] = withBeside(opened[k], values[i], beside)));
   }
   return out;
 }
@@ -275,6 +307,7 @@ function wrapCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCore
 export function sealingMiddleware(
   keys: SealKeys,
   clearFields: Readonly<Record<string, readonly string[]>>,
+  besideFields: Readonly<Record<string, readonly string[]>> = {},
 ): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -285,7 +318,9 @@ export function sealingMiddleware(
         const table = down.table(name);
         const clear = clearFields[name];
         if (!clear) return table;
-        const open = (v: unknown) => openRecord(keys, name, v);
+        const beside = besideFields[name] ?? [];
+        const open = (v: unknown) => openRecord(keys, name, v, beside);
+        const openAll = (rows: readonly unknown[]) => openRecords(keys, name, rows, beside);
         return {
           ...table,
           mutate: (req) => {
@@ -293,25 +328,19 @@ export function sealingMiddleware(
               return sealInPages(
                 table,
                 req,
-                (values) => sealRecords(keys, name, clear, values),
-                (value) => clearPart(name, clear, value),
+                (values) => sealRecords(keys, name, clear, values, beside),
+                (value) => clearPart(name, clear, value, beside),
               );
             return table.mutate(req);
           },
           get: async (req) => open(await table.get(req)),
-          getMany: async (req) => openRecords(keys, name, await table.getMany(req)),
+          getMany: async (req) => openAll(await table.getMany(req)),
           query: async (req) => {
             const page = paging(req);
             if (page !== null)
-              return readBothEnds(
-                table,
-                req,
-                page,
-                (rows) => openRecords(keys, name, rows),
-                (row) => sealedPart(name, row).id,
-              );
+              return readBothEnds(table, req, page, openAll, (row) => sealedPart(name, row).id);
             const res = await table.query(req);
-            return req.values ? { ...res, result: openRecords(keys, name, res.result) } : res;
+            return req.values ? { ...res, result: openAll(res.result) } : res;
           },
           openCursor: async (req) => {
             const cursor = await table.openCursor(req);

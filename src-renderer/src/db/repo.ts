@@ -162,7 +162,7 @@ export async function commitChange(
     if (sheet) await db.sheets.put(sheetRow(sheet.sheet, sheet.status, sheet.updatedAt));
     // One put per bundle, each sealed in a task of its own (issue 22: 49 sheet bundles sealed in
     // one call held the page for seconds); still one transaction.
-    if (gathered) for (const g of gathered) await db.gathered.put(gatheredRow(g));
+    if (gathered) for (const g of gathered) await db.gathered.put(gatheredRow(db, g));
     if (decision)
       await db.decisions.put({ id: decision.packageId, packageId: decision.packageId, decision });
     if (taskBook)
@@ -248,42 +248,70 @@ export async function getSheet(
 
 // ---- sheet bundles gathered by the chair ----
 
+/** The additional data a gathered row's sealed bundle bytes are bound to: this name and the row id. */
+const GATHERED_BUNDLE = 'gathered.bundle';
+
 /**
  * A gathered sheet bundle's row: who signed it and its bytes, exactly as received — not the sheet,
  * which is inside the bytes (issue 22: each row sealed the sheet twice, as JSON and inside the
- * bundle's base64). `gatheredOfPackage` reads the sheet back out of the bytes.
+ * bundle's base64). `gatheredOfPackage` reads the sheet back out of the bytes. The bytes are
+ * sealed here, raw (`bundle`, beside the sealed record, as the attachments' chunks are: issue 22,
+ * their base64 in the record's JSON was most of storing an import), bound to the row's id.
  */
-const gatheredRow = (g: GatheredSheet) => ({
-  id: gatheredRowId(g.sheet.packageId, g.expertId),
-  packageId: g.sheet.packageId,
-  expertId: g.expertId,
-  name: g.name,
-  fingerprint: g.fingerprint,
-  manifestSha256: g.manifestSha256,
-  bytes: g.bytes,
-});
+const gatheredRow = (db: JiebangDB, g: GatheredSheet) => {
+  const id = gatheredRowId(g.sheet.packageId, g.expertId);
+  return {
+    id,
+    packageId: g.sheet.packageId,
+    expertId: g.expertId,
+    name: g.name,
+    fingerprint: g.fingerprint,
+    manifestSha256: g.manifestSha256,
+    bundle: db.sealKeys ? sealBytes(db.sealKeys, GATHERED_BUNDLE, id, g.bytes) : g.bytes,
+  };
+};
 
-/** A gathered row as stored: without its sheet, or (rows written before) with it beside the bytes. */
+const BytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.sheetBundleMissing);
+
+/**
+ * A gathered row as stored: its bundle's bytes sealed beside the record (`bundle`), or (rows
+ * written before) inside it (`bytes`), then also with the sheet beside them.
+ */
 const GatheredRowSchema = z.object({
   id: z.string(),
   expertId: z.string(),
   name: z.string(),
   fingerprint: z.string(),
   manifestSha256: z.string(),
-  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, dbText.sheetBundleMissing),
+  bundle: BytesSchema.optional(),
+  bytes: BytesSchema.optional(),
   sheet: z.unknown().optional(),
 });
+
+/** A gathered row's bundle bytes: opened from `bundle`, or the `bytes` rows written before hold. */
+function gatheredBytes(db: JiebangDB, row: z.infer<typeof GatheredRowSchema>): Uint8Array {
+  if (row.bundle === undefined) {
+    if (row.bytes === undefined)
+      throw new Error(dbText.gatheredUnreadable(row.id, dbText.sheetBundleMissing));
+    return row.bytes;
+  }
+  return db.sealKeys ? openBytes(db.sealKeys, GATHERED_BUNDLE, row.id, row.bundle) : row.bundle;
+}
 
 /**
  * A gathered row's sheet: the one stored beside the bytes by earlier versions, or the bundle's
  * `sheet.json` read again from the bytes (`keptDocument`); either read through the sheet's schema
  * (`parseScoreSheet`) and required to be the row's expert's. Throws naming the row.
  */
-function gatheredSheet(row: z.infer<typeof GatheredRowSchema>, packageId: string): ScoreSheet {
+function gatheredSheet(
+  row: { id: string; expertId: string; sheet?: unknown },
+  bytes: Uint8Array,
+  packageId: string,
+): ScoreSheet {
   let raw: unknown = row.sheet;
   if (raw === undefined) {
     try {
-      raw = keptDocument(row.bytes, KINDS['expert-sheets'].main, nobleCrypto);
+      raw = keptDocument(bytes, KINDS['expert-sheets'].main, nobleCrypto);
     } catch (e) {
       throw new Error(
         dbText.gatheredUnreadable(row.id, e instanceof Error ? e.message : String(e)),
@@ -309,8 +337,16 @@ export async function gatheredOfPackage(
   const rows = await db.gathered.where('packageId').equals(packageId).sortBy('id');
   return rows.map((r) => {
     const row = GatheredRowSchema.parse(r);
-    const { id: _id, sheet: _sheet, ...kept } = row;
-    return { ...kept, sheet: gatheredSheet(row, packageId) };
+    const { expertId, name, fingerprint, manifestSha256 } = row;
+    const bytes = gatheredBytes(db, row);
+    return {
+      expertId,
+      name,
+      fingerprint,
+      manifestSha256,
+      bytes,
+      sheet: gatheredSheet(row, bytes, packageId),
+    };
   });
 }
 
