@@ -229,10 +229,16 @@ export default tseslint.config(
       'scripts/**/*.ts',
       'build/**/*.ts',
       '*.config.{ts,js}',
-      'bin/**/*.mjs',
+      'bin/**/*.{mjs,cjs}',
       'test/**/*.mjs',
     ],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The installed command is CommonJS (bin/jiebang.cjs: no ES-module loader at start, issue 22).
+    files: ['bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Code bundled into main (src-shared is bundled there too): see noShimBindings above.

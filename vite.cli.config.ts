@@ -11,10 +11,12 @@ import { RENDERING_COMMANDS } from './src-main/cli/renders';
  * (issue 22).
  *
  * Two builds (`npm run build:cli` runs both, then writes the code cache): the default mode builds
- * the ES modules in out/node (the web host, the PDF worker, and `jiebang.mjs`, the CLI's launcher,
- * with the whole CLI for the commands that render); `--mode cli` builds the CLI again as CommonJS
- * chunks in out/node/cli, which the launcher runs with V8's code cache (src-main/cli/launch.ts,
- * code-cache.ts: node 20 caches no compiled ES module), without the commands that render.
+ * the ES modules in out/node (the web host, the PDF worker, `jiebang-renders.mjs`, the whole CLI
+ * for the commands that render, and `jiebang.mjs`, which hands over to the launcher);
+ * `--mode cli` builds the CLI again as CommonJS chunks in out/node/cli with the launcher
+ * (`launch.cjs`, which bin/jiebang.cjs requires), which runs them with V8's code cache
+ * (src-main/cli/launch-cjs.ts, code-cache.ts: node 20 caches no compiled ES module), without the
+ * commands that render.
  */
 const common = (cli: boolean): UserConfig => ({
   plugins: cli ? [withoutRenders()] : [],
@@ -51,9 +53,14 @@ const common = (cli: boolean): UserConfig => ({
           !/[\\/]src-shared[\\/]/.test(id) || /[\\/]validation-messages\.ts$/.test(id),
       },
       input: cli
-        ? { jiebang: resolve(import.meta.dirname, 'src-main/cli/index.ts') }
+        ? {
+            jiebang: resolve(import.meta.dirname, 'src-main/cli/index.ts'),
+            launch: resolve(import.meta.dirname, 'src-main/cli/launch-cjs.ts'),
+          }
         : {
             jiebang: resolve(import.meta.dirname, 'src-main/cli/launch.ts'),
+            // The whole CLI as ES modules, for the commands that render (src-main/cli/launch-cjs.ts).
+            'jiebang-renders': resolve(import.meta.dirname, 'src-main/cli/index.ts'),
             server: resolve(import.meta.dirname, 'src-main/web/server.ts'),
             'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
           },

@@ -1,4 +1,4 @@
-import { removeUnfinishedWrites } from '../fs/atomic-write';
+import { removeUnfinishedWrites } from '../fs/unfinished-writes';
 import { describeFileError, errorCode } from '../fs/errors';
 import { runCli } from './main';
 

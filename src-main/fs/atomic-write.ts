@@ -26,9 +26,12 @@ import {
   stat,
   unlink,
 } from 'node:fs/promises';
-import { rmdirSync, rmSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from './errors';
+import { inFlight, madeParents, removeEmptyParentsSync } from './unfinished-writes';
+
+export { removeUnfinishedWrites } from './unfinished-writes';
 
 export interface AtomicWriteOptions {
   /** File mode of the new file (default 0o644; 0o600 for secrets). */
@@ -122,37 +125,6 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
-}
-
-/** The temporary files and folders this process is writing now (renamed or removed when done). */
-const inFlight = new Set<string>();
-/** The parent folders a folder write made for itself, by its temporary: `[parent, firstCreated]`. */
-const madeParents = new Map<string, readonly [string, string]>();
-
-/** Removes `parent` and the folders above it down to `firstCreated`, innermost first, while empty. */
-function removeEmptyParentsSync(parent: string, firstCreated: string): void {
-  for (let dir = parent; dir.length >= firstCreated.length; dir = dirname(dir)) {
-    try {
-      rmdirSync(dir);
-    } catch {
-      return;
-    }
-  }
-}
-
-/**
- * Removes, synchronously, every temporary file and folder this process is still writing — for a
- * command interrupted by SIGINT/SIGTERM (src-main/cli/index.ts), which then exits: an interrupted
- * `pack` or `unpack` leaves no half-written `.tmp` behind. A write already renamed is not touched.
- */
-export function removeUnfinishedWrites(): void {
-  for (const path of inFlight) {
-    rmSync(path, { recursive: true, force: true });
-    const made = madeParents.get(path);
-    if (made) removeEmptyParentsSync(...made);
-  }
-  inFlight.clear();
-  madeParents.clear();
 }
 
 /**

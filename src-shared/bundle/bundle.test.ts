@@ -8,7 +8,8 @@ import { buildBundle, BundleBuildError } from './build';
 import { openBundle } from './open';
 import { applyImport, checkImport, emptyTrust } from './trust';
 import type { OpenResult } from './types';
-import { readZip, writeZip, ZipError } from './zip';
+import { writeZip, ZipError } from './zip';
+import { readZip } from './zip-open';
 import {
   auditChain,
   crypto,

@@ -8,3 +8,4 @@ export * from './terms';
 export * from './trust';
 export * from './types';
 export * from './zip';
+export * from './zip-open';

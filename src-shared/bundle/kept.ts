@@ -7,7 +7,7 @@
  */
 import type { CryptoProvider } from '../crypto/provider';
 import { parseStrictJson } from '../io/strict-json';
-import { openZip } from './zip';
+import { openZip } from './zip-open';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -47,7 +47,6 @@ import {
   DEFAULT_LIMITS,
   inspectZip,
   NotHeld,
-  openZip,
   ZipError,
   ZipStreamScanner,
   type ZipArchive,
@@ -174,6 +173,8 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
     return fail('not-a-bundle', '格式', '不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）');
   }
   const plain = bytes;
+  // The in-memory reader, with fflate's inflater, only when a bundle is opened whole (./zip-open.ts).
+  const { openZip } = await import('./zip-open');
   return verifyArchive(() => openZip(plain, crypto, options.limits ?? DEFAULT_LIMITS), {
     checks,
     fileSha256,

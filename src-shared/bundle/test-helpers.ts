@@ -476,7 +476,8 @@ export async function reseal(
   edit: (entries: Map<string, Uint8Array>) => void,
   signWith: (n: number, manifest: Uint8Array) => { sig: Uint8Array; pem?: string } | null,
 ): Promise<Uint8Array> {
-  const { readZip, writeZip } = await import('./zip');
+  const { writeZip } = await import('./zip');
+  const { readZip } = await import('./zip-open');
   const { formatSums } = await import('./manifest');
   const entries = readZip(bytes, crypto);
   edit(entries);

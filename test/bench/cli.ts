@@ -8,7 +8,7 @@ import { sheetBundleFor } from '../fixtures/bundles';
 import type { BenchRow, BenchSuite } from './harness';
 
 /** The installed `jiebang` command (package.json `bin`): what a user runs, launcher included. */
-const CLI = 'bin/jiebang.mjs';
+const CLI = 'bin/jiebang.cjs';
 
 /**
  * The environment the figures are judged in: this machine's, less `NODE_EXTRA_CA_CERTS`. The
@@ -99,7 +99,7 @@ export const cliSuite: BenchSuite = {
         note: note(m, what),
       });
       const rows: BenchRow[] = [
-        row('jiebang --help, wall', help, 'bin/jiebang.mjs'),
+        row('jiebang --help, wall', help, 'bin/jiebang.cjs'),
         row('jiebang verify of a sheet bundle, wall', plain, 'signed, not encrypted'),
         row(
           'jiebang verify of an age-sealed sheet bundle, wall',

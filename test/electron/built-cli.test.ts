@@ -1,10 +1,10 @@
 /**
- * The built `jiebang` command (out/node, what bin/jiebang.mjs runs), after `npm run build`: the
+ * The built `jiebang` command (out/node, what bin/jiebang.cjs runs), after `npm run build`: the
  * CLI's own tests run its TypeScript source, so a build that cannot load the PDF stack — as a
  * CommonJS build once could not, "_react_pdf_font.default is not a constructor" — would pass them
  * all. Here the built command renders the sample task book and a meeting form, as a bureau would.
  * The commands that do not render run from the CommonJS build with V8's code cache
- * (src-main/cli/launch.ts), which holds no PDF stack; those that render run from the ES build.
+ * (src-main/cli/launch-cjs.ts), which holds no PDF stack; those that render run from the ES build.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/jiebang.mjs', ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, ['bin/jiebang.cjs', ...args], { encoding: 'utf8' });
 const textOf = (pdf: string) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
 
 describe('the built jiebang command', () => {
@@ -54,6 +54,14 @@ describe('the built jiebang command', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('✓ 全部校验通过');
+    // The ES build's entry, which the end-to-end tests run, hands over to the same launcher.
+    const es = spawnSync(
+      process.execPath,
+      ['out/node/jiebang.mjs', 'verify', 'resources/sample/review-package.jbx'],
+      { encoding: 'utf8' },
+    );
+    expect(es.stderr).toBe('');
+    expect(es.stdout).toBe(r.stdout);
   });
 
   it('signs a review package and prints its notice (package sign renders, from the ES build)', () => {
@@ -96,7 +104,7 @@ describe('the built jiebang command', () => {
     expect(pkg).toContain(sha256);
     writeFileSync(join(dir, 'pkg.json'), pkg);
     const child = spawn(process.execPath, [
-      'bin/jiebang.mjs',
+      'bin/jiebang.cjs',
       'pack',
       join(dir, 'pkg.json'),
       '--attachments',
