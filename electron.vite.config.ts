@@ -65,22 +65,7 @@ export default defineConfig(({ mode }) => ({
       // electron-vite leaves the renderer unminified by default.
       minify: mode === 'production',
       reportCompressedSize: true,
-      rollupOptions: {
-        input: resolve(import.meta.dirname, 'src-renderer/index.html'),
-        output: {
-          codeSplitting: {
-            // The gate's first question (first-question.ts) and the bridge's wire format in chunks
-            // of their own, so the question is sent as soon as the bridge is evaluated: inlined in
-            // the entry, it would wait for every chunk the entry imports (the string tables, React);
-            // left to itself, the bundler puts the wire format with the workflows' shared code,
-            // which needs the string tables (issue 22).
-            groups: [
-              { name: 'first-question', test: /[\\/]src-renderer[\\/]src[\\/]first-question\.ts$/ },
-              { name: 'wire', test: /[\\/]src-shared[\\/]wire\.ts$|[\\/]@scure[\\/]base[\\/]/ },
-            ],
-          },
-        },
-      },
+      rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },
 }));

@@ -3,7 +3,7 @@
  * the database object (sealing keys derived from it); locking closes the database and drops it.
  */
 import { create } from 'zustand';
-import type { AppInfo, ProfileSummary } from '../../../src-shared/ipc';
+import type { ProfileSummary } from '../../../src-shared/ipc';
 import { api } from '../bridge';
 import type { JiebangDB } from '../db/database';
 import { message, type Message } from '../i18n/strings';
@@ -29,8 +29,7 @@ interface SessionState {
   /** Why the last create or unlock failed, or why the session was locked. */
   error: Message | null;
   busy: boolean;
-  /** Asks main which profiles exist (or takes `asked`, the answers to that question sent earlier). */
-  refresh: (asked?: Promise<[ProfileSummary[], AppInfo]>) => Promise<void>;
+  refresh: () => Promise<void>;
   /** Resolves true when the profile is created and open. */
   create: (label: string, passphrase: string, repeat: string) => Promise<boolean>;
   /** Resolves true when unlocked; false with `error` set otherwise. */
@@ -54,9 +53,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   host: 'electron',
   error: null,
   busy: false,
-  refresh: (asked) =>
+  refresh: () =>
     // One question in flight at a time: main.tsx asks before the first render, the gate on mount.
-    (refreshing ??= (asked ?? Promise.all([api['profile:list'](), api['app:info']()]))
+    (refreshing ??= Promise.all([api['profile:list'](), api['app:info']()])
       .then(([profiles, info]) =>
         set({
           profiles,
