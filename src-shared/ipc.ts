@@ -17,7 +17,36 @@
  * src-renderer/src/bridge.ts; the compiler points at every place that is still missing it.
  */
 import { z } from 'zod';
-import './validation-messages';
+import {
+  FILE_TOO_LARGE,
+  gateContract,
+  MAX_FILE_BYTES,
+  ProfileIdSchema,
+  ProfileSummarySchema,
+  type Envelope,
+  type Schema,
+} from './ipc-gate';
+
+export {
+  AppInfoSchema,
+  EnvelopeSchema,
+  FILE_TOO_LARGE,
+  formatBytes,
+  IpcError,
+  IpcErrorSchema,
+  MAX_FILE_BYTES,
+  MAX_MESSAGE_BYTES,
+  PROGRESS_EVENT,
+  ProfileIdSchema,
+  ProfileSummarySchema,
+  ProgressSchema,
+  type AppInfo,
+  type Envelope,
+  type IpcErrorShape,
+  type Progress,
+  type ProfileSummary,
+  type Schema,
+} from './ipc-gate';
 
 /** The domain's schemas the document channels are built from, loaded with the first of them. */
 const documents = () => import('./ipc-documents');
@@ -37,18 +66,10 @@ export const FileFilterSchema = z.object({
 });
 export type FileFilter = z.infer<typeof FileFilterSchema>;
 
-export const ProfileIdSchema = z.string().regex(/^[a-f0-9-]{36}$/);
 /** A SHA-256 digest (a key's fingerprint) as 64 lowercase hex digits. */
 const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 /** 第七条 保密: a passphrase of at least 10 characters guards each expert's profile. */
 export const PassphraseSchema = z.string().min(10, '口令至少 10 个字符').max(1024);
-export const ProfileSummarySchema = z.object({
-  id: ProfileIdSchema,
-  label: z.string(),
-  createdAt: z.string(),
-  hasKeychain: z.boolean(),
-});
-export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 
 /** A plain file name: no path separators, reserved characters or control characters. */
 export function isSafeFileName(name: string): boolean {
@@ -60,69 +81,11 @@ export function isSafeFileName(name: string): boolean {
   return true;
 }
 
-/**
- * The most bytes one IPC message carries (a file to save or print, the files of one open). Electron
- * serialises a message in one buffer, and one of 2^29 bytes crashes the app (electron/electron
- * #53961): the cap stays at half that. Larger files are refused by name with this limit.
- */
-export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
-/** The largest file the app opens or saves: one message's worth. */
-export const MAX_FILE_BYTES = MAX_MESSAGE_BYTES;
-
-/** A byte count as people read it: "256 MB" (MiB, as file managers show it). */
-export function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${bytes} 字节`;
-}
-
-/** The refusal of bytes past MAX_FILE_BYTES, naming the limit. */
-export const FILE_TOO_LARGE = `文件过大：超过单个文件上限 ${formatBytes(MAX_FILE_BYTES)} file too large (limit ${formatBytes(MAX_FILE_BYTES)})`;
-
 /** Bytes of one message, refused past MAX_FILE_BYTES (the renderer's bridge refuses them too). */
 export const MessageBytesSchema = BytesSchema.refine(
   (b) => b.byteLength <= MAX_FILE_BYTES,
   FILE_TOO_LARGE,
 );
-
-export const AppInfoSchema = z.object({
-  name: z.string(),
-  version: z.string(),
-  /** 'electron' inside the desktop app, 'web' under the web host used by tests. */
-  host: z.enum(['electron', 'web']),
-  platform: z.string(),
-  versions: z.record(z.string(), z.string()),
-  dataDir: z.string(),
-  isPackaged: z.boolean(),
-  /** Test-only switches the web host may report; Electron never reports any. */
-  testFlags: z.object({ plaintextStorage: z.boolean() }).optional(),
-});
-export type AppInfo = z.infer<typeof AppInfoSchema>;
-
-/**
- * Progress of long work (reading or writing a large bundle, encrypting, verifying), in bytes.
- * Main pushes it as the `progress` event (the only event it sends); the renderer's own long work
- * (building and opening bundles) reports through the same shape, so one progress UI shows both.
- */
-export const ProgressSchema = z.object({
-  task: z.string().min(1).max(100),
-  phase: z.enum([
-    'read',
-    'write',
-    'encrypt',
-    'decrypt',
-    'zip',
-    'unzip',
-    'verify',
-    'sign',
-    'render',
-  ]),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  /** What `done` and `total` count: bytes (the default) or files (the chair's n / 49 sheets). */
-  unit: z.enum(['bytes', 'files']).optional(),
-});
-export type Progress = z.infer<typeof ProgressSchema>;
-export const PROGRESS_EVENT = 'progress';
 
 /** Ties a call's progress events to the task that started it (optional on long calls). */
 const TaskIdSchema = z.string().min(1).max(100).optional();
@@ -185,10 +148,7 @@ function once<T>(build: () => T | Promise<T>): () => Promise<T> {
  * channels load the domain's schemas (`documents()`) then.
  */
 export const contract = {
-  'app:info': once(() => ({
-    input: z.undefined(),
-    output: AppInfoSchema,
-  })),
+  'app:info': once(() => gateContract['app:info']),
   'file:save': once(() => ({
     input: z.object({
       bytes: MessageBytesSchema,
@@ -262,10 +222,7 @@ export const contract = {
     }),
     output: z.object({ printed: z.boolean() }),
   })),
-  'profile:list': once(() => ({
-    input: z.undefined(),
-    output: z.array(ProfileSummarySchema),
-  })),
+  'profile:list': once(() => gateContract['profile:list']),
   'profile:create': once(() => ({
     input: z.object({ label: z.string().trim().min(1).max(100), passphrase: PassphraseSchema }),
     output: z.object({ profile: ProfileSummarySchema, dataKey: BytesSchema }),
@@ -370,8 +327,8 @@ export const contract = {
 } as const satisfies Record<string, () => Promise<ChannelSchemas>>;
 
 interface ChannelSchemas {
-  input: z.ZodType;
-  output: z.ZodType;
+  input: Schema;
+  output: Schema;
 }
 
 /** channel → its schemas, as the builders above make them. */
@@ -388,8 +345,8 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
  */
 export type ContractByChannel = {
   [C in Channel]: {
-    input: z.ZodType<z.output<Contract[C]['input']>, z.input<Contract[C]['input']>>;
-    output: z.ZodType<z.output<Contract[C]['output']>, z.input<Contract[C]['output']>>;
+    input: Schema<z.output<Contract[C]['input']>, z.input<Contract[C]['input']>>;
+    output: Schema<z.output<Contract[C]['output']>, z.input<Contract[C]['output']>>;
   };
 };
 const builders: { [C in Channel]: () => Promise<ContractByChannel[C]> } = contract;
@@ -411,21 +368,6 @@ export type Api = {
     : (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 };
 
-/** Error envelope returned across the boundary: the renderer rethrows it as `IpcError`. */
-export const IpcErrorSchema = z.object({
-  code: z.enum(['bad-input', 'forbidden', 'unknown-channel', 'handler-failed']),
-  message: z.string(),
-  issues: z.array(z.string()).optional(),
-});
-export type IpcErrorShape = z.infer<typeof IpcErrorSchema>;
-
-/** What crosses the boundary back to the renderer: never a thrown Error (those lose their shape). */
-export const EnvelopeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: IpcErrorSchema }),
-]);
-export type Envelope = z.infer<typeof EnvelopeSchema>;
-
 /**
  * What the preload exposes (as `window.jiebang`): one function per channel returning the raw
  * envelope. The renderer's bridge (src-renderer/src/bridge.ts) unwraps it into `Api`.
@@ -440,17 +382,6 @@ export type RawApi = {
 export interface RawEvents {
   /** Calls `listener` with each progress event (unvalidated: the bridge parses it); returns unsubscribe. */
   onProgress: (listener: (progress: unknown) => void) => () => void;
-}
-
-export class IpcError extends Error {
-  override name = 'IpcError';
-  constructor(
-    readonly code: IpcErrorShape['code'],
-    message: string,
-    readonly issues: readonly string[] = [],
-  ) {
-    super(message);
-  }
 }
 
 export function isChannel(name: unknown): name is Channel {

@@ -2,9 +2,9 @@
  * zod's own messages in Chinese, at every door that validates with zod (main's IPC dispatch, the
  * web host, the renderer), so a malformed input is answered with a sentence a user can read
  * rather than zod's English (`Invalid input: expected string, received number`). Messages a schema
- * gives itself (「口令至少 10 个字符」) are unchanged. Imported for its effect by `ipc.ts`.
+ * gives itself (「口令至少 10 个字符」) are unchanged. Imported for its effect by `ipc-gate.ts` (and so by `ipc.ts`); the setting is zod's core's, shared by zod and zod/mini.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { zhCN } from 'zod/locales';
 
 const chinese = zhCN().localeError;

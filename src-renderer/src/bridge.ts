@@ -6,21 +6,25 @@
  * failures are rethrown as `IpcError`. Progress of long reads (main's events in Electron, the
  * file input's reading under the web host) goes to whoever subscribed with `onProgress`.
  */
+import type {
+  Api,
+  Channel,
+  ChannelOutput,
+  ContractByChannel,
+  FileFilter,
+  RawApi,
+} from '../../src-shared/ipc';
 import {
   EnvelopeSchema,
   FILE_TOO_LARGE,
+  gateContract,
   IpcError,
   MAX_FILE_BYTES,
-  type Api,
-  type Channel,
-  type ChannelOutput,
-  type Envelope,
   ProgressSchema,
-  type FileFilter,
+  type Envelope,
+  type GateChannel,
   type Progress,
-  type RawApi,
-  schemasOf,
-} from '../../src-shared/ipc';
+} from '../../src-shared/ipc-gate';
 import { decodeWire, encodeWire } from '../../src-shared/wire';
 
 type ProgressListener = (progress: Progress) => void;
@@ -182,20 +186,30 @@ const rawApi = (): RawApi => window.jiebang ?? webRawApi;
 
 export const isElectron = (): boolean => window.jiebang !== undefined;
 
+/**
+ * The contract's schemas of `channel`: the whole contract (zod, and for documents the model) is
+ * loaded with the first call past the gate's, while main answers; the gate's two channels are
+ * checked with their own schemas, so the first screen loads neither (issue 22).
+ */
+function contractOf<C extends Channel>(channel: C): Promise<ContractByChannel[C]> {
+  return import('../../src-shared/ipc').then((ipc) => ipc.schemasOf(channel));
+}
+
+/** Checks main's answer on `channel` against `schemas` (a promise: they may still be loading). */
 async function unwrap<C extends Channel>(
   channel: C,
   pending: Promise<Envelope>,
+  schemas: Promise<Pick<ContractByChannel[C], 'output'>> = contractOf(channel),
 ): Promise<ChannelOutput<C>> {
-  // The channel's schemas are built (and, for documents, loaded) while main answers.
-  const checking = schemasOf(channel).catch(() => {
+  const checking = schemas.catch(() => {
     throw new IpcError('handler-failed', `answer for ${channel} could not be checked`, [
       'contract-unavailable',
     ]);
   });
-  const [envelope, schemas] = await Promise.all([pending, checking]);
+  const [envelope, { output }] = await Promise.all([pending, checking]);
   if (!envelope.ok)
     throw new IpcError(envelope.error.code, envelope.error.message, envelope.error.issues ?? []);
-  const parsed = schemas.output.safeParse(envelope.value);
+  const parsed = output.safeParse(envelope.value);
   if (!parsed.success)
     throw new IpcError('handler-failed', `answer for ${channel} breaks the contract`, [
       'bad-answer',
@@ -212,9 +226,12 @@ function sendable<T extends { bytes: Uint8Array }>(input: T): T {
   return input;
 }
 
+/** The gate's channel's schemas, as the contract has them (src-shared/ipc-gate.ts). */
+const gate = <C extends GateChannel>(channel: C) => Promise.resolve(gateContract[channel]);
+
 /** The typed API: one function per channel of src-shared/ipc.ts. */
 export const api: Api = {
-  'app:info': () => unwrap('app:info', rawApi()['app:info']()),
+  'app:info': () => unwrap('app:info', rawApi()['app:info'](), gate('app:info')),
   'file:save': async (input) => unwrap('file:save', rawApi()['file:save'](sendable(input))),
   'file:open': (input) => unwrap('file:open', rawApi()['file:open'](input)),
   'sample:package': () => unwrap('sample:package', rawApi()['sample:package']()),
@@ -223,7 +240,7 @@ export const api: Api = {
   'inspection:pdf': (input) => unwrap('inspection:pdf', rawApi()['inspection:pdf'](input)),
   'form:pdf': (input) => unwrap('form:pdf', rawApi()['form:pdf'](input)),
   'pdf:print': async (input) => unwrap('pdf:print', rawApi()['pdf:print'](sendable(input))),
-  'profile:list': () => unwrap('profile:list', rawApi()['profile:list']()),
+  'profile:list': () => unwrap('profile:list', rawApi()['profile:list'](), gate('profile:list')),
   'profile:create': (input) => unwrap('profile:create', rawApi()['profile:create'](input)),
   'profile:unlock': (input) => unwrap('profile:unlock', rawApi()['profile:unlock'](input)),
   'profile:change-passphrase': (input) =>

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { ProgressSchema, type Progress } from '../../../src-shared/ipc';
+import { ProgressSchema, type Progress } from '../../../src-shared/ipc-gate';
 import { onProgress } from '../bridge';
 import type { Message } from '../i18n/strings';
 

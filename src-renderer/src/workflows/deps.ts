@@ -4,7 +4,8 @@
  * Tests pass a fake-indexeddb database, `nodeCrypto` or `nobleCrypto`, a fixed clock and fakes.
  */
 import type { CryptoProvider } from '../../../src-shared/crypto/provider';
-import { IpcError, type FileFilter } from '../../../src-shared/ipc';
+import type { FileFilter } from '../../../src-shared/ipc';
+import { IpcError } from '../../../src-shared/ipc-gate';
 import type { JiebangDB } from '../db/database';
 import { message, say, type Message } from '../i18n/strings';
 

@@ -1,31 +1,33 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useSay, useT } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { CreateForm } from './CreateForm';
 import { UnlockForm } from './UnlockForm';
 
-/** Nothing below renders until a profile is unlocked; the whole app locks after idle minutes. */
-export function ProfileGate({ children }: { children: ReactNode }) {
+/** Above every screen of a test run's web host started with plaintext storage: a warning. */
+export function TestBanner() {
+  const t = useT();
+  const plaintext = useSession((s) => s.plaintext);
+  return plaintext ? <div className="test-banner">{t('gate.plaintextWarning')}</div> : null;
+}
+
+/**
+ * The gate: until a profile is unlocked, the unlock or create form is all the app shows (App shows
+ * the screens once unlocked; the whole app locks after idle minutes).
+ */
+export function ProfileGate() {
   const t = useT();
   const say = useSay();
   const status = useSession((s) => s.status);
   const profiles = useSession((s) => s.profiles);
   const error = useSession((s) => s.error);
-  const plaintext = useSession((s) => s.plaintext);
   const refresh = useSession((s) => s.refresh);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  if (status === 'unlocked') {
-    return (
-      <>
-        {plaintext && <div className="test-banner">{t('gate.plaintextWarning')}</div>}
-        {children}
-      </>
-    );
-  }
+  if (status === 'unlocked') return null;
   return (
     <section className="screen gate">
       <h1>{t('gate.heading')}</h1>
