@@ -11,6 +11,7 @@ import { Font } from '@react-pdf/renderer';
 import { openSync, type Font as FontFile } from 'fontkit';
 import { splitForLineBreaks } from '../../src-shared/text/cjk-split';
 import { reuseEmbeddedFonts } from './embedded-fonts';
+import { cacheSubsetGlyphs } from './subset-glyphs';
 
 // Not `require`: electron-vite's ESM shim declares its own `require` in the same chunk.
 const requireFromHere = createRequire(import.meta.url);
@@ -92,7 +93,7 @@ let loading: Promise<void> | null = null;
  */
 export function loadFonts(): Promise<void> {
   registerFonts();
-  loading ??= Promise.all(FACES.map((face) => Font.load(face))).then(() => undefined);
+  loading ??= Promise.all(FACES.map((face) => Font.load(face))).then(bodyRead);
   return loading;
 }
 
@@ -105,6 +106,13 @@ export function loadFonts(): Promise<void> {
 export async function prepareFonts(): Promise<void> {
   registerFonts();
   await Font.load(BODY);
+  bodyRead();
+}
+
+/** Once the body face is read: its subsets (and every TrueType face's) keep their glyphs' parts. */
+function bodyRead(): void {
+  const face = Font.getFont(BODY).data;
+  if (face) cacheSubsetGlyphs(face);
 }
 
 /**

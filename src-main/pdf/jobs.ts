@@ -15,6 +15,7 @@ import {
   renderScoreSheetPdf,
   renderTaskBookPdf,
 } from './render';
+import { withoutFetchUntilLaidOut } from './yoga-without-fetch';
 
 export const PdfJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('taskbook'), tb: TaskBookSchema }),
@@ -46,7 +47,10 @@ function textOf(value: unknown): string {
 }
 
 /** Renders a job in this thread (the worker calls this; so do the CLI and unit tests). */
-export async function renderJob(job: PdfJob): Promise<PdfResult> {
+export const renderJob = (job: PdfJob): Promise<PdfResult> =>
+  withoutFetchUntilLaidOut(() => renderEach(job));
+
+async function renderEach(job: PdfJob): Promise<PdfResult> {
   switch (job.kind) {
     case 'taskbook':
       return { bytes: await renderTaskBookPdf(job.tb), missing: missingGlyphs(textOf(job.tb)) };

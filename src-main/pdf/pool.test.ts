@@ -8,9 +8,10 @@ import type { HostServices } from '../handlers/types';
 import { createPdfWorker } from './pool';
 
 // The worker's TypeScript source through tsx (the built app starts out/main/pdf-worker.js).
-const worker = createPdfWorker(
-  fileURLToPath(new URL('../../test/fixtures/pdf-worker-tsx.mjs', import.meta.url)),
+const workerEntry = fileURLToPath(
+  new URL('../../test/fixtures/pdf-worker-tsx.mjs', import.meta.url),
 );
+const worker = createPdfWorker(workerEntry);
 afterAll(() => worker.close());
 
 const sampleTaskBook = async () =>
@@ -69,6 +70,39 @@ describe('PDF render worker', () => {
     const { bytes } = await worker.render({ kind: 'taskbook', tb: { ...tb, title: '𪚥项目' } });
     expect(bytes.byteLength).toBeGreaterThan(20_000);
   }, 60_000);
+});
+
+/** A PDF without what only the moment of its render sets (its creation date and the id made from it). */
+const timeless = (bytes: Uint8Array) =>
+  Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/\(D:\d{14}Z\)/g, '(D:)')
+    .replace(/\/ID \[<[0-9a-f]+> ?<[0-9a-f]+>\]/, '/ID []');
+
+describe('PDF render worker, what it keeps between jobs', () => {
+  it('renders A, B, then A again as a fresh worker renders each (faces, glyphs, fonts kept)', async () => {
+    const a = await sampleTaskBook();
+    const b = {
+      ...a,
+      title: '𠮷野家 Ångström 试验线',
+      milestones: a.milestones.slice(0, 1).map((m) => ({ ...m, title: '中试：Œuvre № 7' })),
+    };
+    const fresh = async (tb: typeof a) => {
+      const own = createPdfWorker(workerEntry);
+      try {
+        return timeless((await own.render({ kind: 'taskbook', tb })).bytes);
+      } finally {
+        await own.close();
+      }
+    };
+    const [freshA, freshB] = [await fresh(a), await fresh(b)];
+    expect(freshA).not.toBe(freshB);
+    const render = async (tb: typeof a) =>
+      timeless((await worker.render({ kind: 'taskbook', tb })).bytes);
+    expect(await render(a)).toBe(freshA);
+    expect(await render(b)).toBe(freshB);
+    expect(await render(a)).toBe(freshA);
+  }, 120_000);
 });
 
 describe('pdf:print', () => {
