@@ -28,16 +28,6 @@ import {
   type DeskReply,
   type DeskSheets,
 } from './desk';
-import { helperThrough, serveHelper, type Port, type SplitHelper } from './desk-helper';
-
-/** A MessagePort as desk-helper.ts takes it (started: messages flow to its listeners). */
-function portOf(port: MessagePort): Port {
-  port.start();
-  return {
-    postMessage: (message) => port.postMessage(message),
-    addEventListener: (type, listener) => port.addEventListener(type, listener),
-  };
-}
 
 /** A chair's device with the sample package imported: its database, package and trust state. */
 async function chair(bytes?: Uint8Array) {
@@ -67,9 +57,9 @@ async function files(manifest: string) {
   ];
 }
 
-const run = async (request: unknown, helper?: SplitHelper): Promise<DeskReply[]> => {
+const run = async (request: unknown): Promise<DeskReply[]> => {
   const replies: DeskReply[] = [];
-  await handleDeskRequest(request, (r) => replies.push(r), nobleCrypto, helper);
+  await handleDeskRequest(request, (r) => replies.push(r), nobleCrypto);
   // What the page reads: every reply passes its schema (structured clone keeps plain data).
   for (const r of replies) DeskReplySchema.parse(structuredClone(r));
   return replies;
@@ -227,59 +217,5 @@ describe('handleDeskRequest', () => {
     expect(workerFigures(view)).toEqual(
       onPageFigures(page.pkg, deskSheets(page.pkg, onPage.gathered, null)),
     );
-  });
-
-  it('splits an import over the helper with the same result as one worker: refusals, a duplicate and a second key across the split', async () => {
-    const { deps, pkg, manifest } = await chair();
-    const trust = await getMeta(deps.db, 'trust');
-    const [, e02, e03, e04] = sampleSheets();
-    if (!e02 || !e03 || !e04) throw new Error('sample sheets');
-    const four = await files(manifest);
-    const [first] = four;
-    if (!first) throw new Error('files');
-    const list = [
-      ...four,
-      { name: 'E02-again.jbx', bytes: first.bytes.slice() },
-      { name: 'E03-other-key.jbx', bytes: await sheetBundle(e03, generateSigningKey(), manifest) },
-      { name: 'E04.jbx', bytes: await sheetBundle(e04, generateSigningKey(), manifest) },
-    ];
-    const { port1, port2 } = new MessageChannel();
-    serveHelper(portOf(port2), nobleCrypto);
-    const helper = helperThrough(portOf(port1));
-    try {
-      const replies = await run(
-        { type: 'verify', id: 5, pkg, trust, files: list, desk: noOtherSheets },
-        helper,
-      );
-      const progress = replies.flatMap((r) => (r.type === 'progress' ? [r.done] : []));
-      expect(new Set(progress)).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
-      const { view, bytes, ...result } = verifiedOf(replies);
-      expect(bytes).toEqual(list.map((f) => f.bytes));
-      const alone = await verifySheetFiles(nobleCrypto, pkg, trust, list);
-      expect(result).toEqual(alone);
-      expect(alone.outcomes.map((o) => o.ok)).toEqual([
-        true,
-        false,
-        true,
-        false,
-        true,
-        false,
-        true,
-      ]);
-      expect(alone.outcomes[4]?.message).toMatchObject({ key: 'chair.duplicate' });
-      expect(workerFigures(view)).toEqual(
-        onPageFigures(pkg, deskSheets(pkg, alone.accepted, null)),
-      );
-      // A helper that fails fails the request, with its reason.
-      const failing: SplitHelper = () => Promise.reject(new Error('helper gone'));
-      const failed = await run(
-        { type: 'verify', id: 6, pkg, trust, files: list, desk: noOtherSheets },
-        failing,
-      );
-      expect(failed.at(-1)).toEqual({ type: 'failed', id: 6, message: 'helper gone' });
-    } finally {
-      port1.close();
-      port2.close();
-    }
   });
 });

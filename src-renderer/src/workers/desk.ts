@@ -14,26 +14,39 @@
  */
 import { z } from 'zod';
 import { TranscribedSheetSchema, TrustStateSchema } from '../../../src-shared/bundle';
-import { ReviewPackageSchema, type ScoreSheet } from '../../../src-shared/model';
+import {
+  ReviewPackageSchema,
+  ScoreSheetSchema,
+  type ApplicantScore,
+  type ScoreSheet,
+} from '../../../src-shared/model';
 import { AggregateWireSchema } from '../../../src-shared/scoring/aggregate-wire';
 import { SummaryTableSchema } from '../../../src-shared/summary/wire';
+import { isStringKey, type StringKey } from '../i18n/strings';
 import { deskView, type DeskView } from '../workflows/desk';
 import {
-  joinFolds,
   markJudged,
   mergeGathered,
-  openSheetFile,
-  sheetFold,
   verifySheetFiles,
   type AcceptedSheet,
   type CryptoFor,
   type GatherResult,
 } from '../workflows/gather';
 import { errorText } from '../workflows/deps';
-import type { SplitHelper } from './desk-helper';
-import { CarriedSheetSchema, MAX_DESK_FILES, OutcomeSchema } from './desk-schemas';
 
-export { MAX_DESK_FILES, MessageSchema } from './desk-schemas';
+/** At most this many files in one import (a panel has far fewer members). */
+export const MAX_DESK_FILES = 500;
+
+/**
+ * A sheet as a message carries it: every field checked, each applicant's scores as an object (the
+ * side that sends it parsed them with `ScoreSheetSchema` when it opened the bundle or read the
+ * row; 200 applicants × 10 criteria are not parsed a second time).
+ */
+const CarriedSheetSchema = ScoreSheetSchema.extend({
+  scores: z.array(
+    z.custom<ApplicantScore>((v) => typeof v === 'object' && v !== null, 'not a score'),
+  ),
+});
 
 /**
  * The desk's other sheets, as the page holds them: the sheet bundles gathered before (`judged`:
@@ -74,6 +87,20 @@ export const DeskRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type DeskRequest = z.infer<typeof DeskRequestSchema>;
 
+const ParamSchema = z.union([
+  z.string(),
+  z.number(),
+  z.object({ items: z.array(z.string()), sep: z.enum(['list', 'clause']) }),
+]);
+
+export const MessageSchema = z.union([
+  z.object({
+    key: z.custom<StringKey>((v) => typeof v === 'string' && isStringKey(v), 'unknown message'),
+    params: z.record(z.string(), ParamSchema).optional(),
+  }),
+  z.object({ text: z.string() }),
+]);
+
 /** The verification's result without the sheets (each came in a `sheet` message of its own). */
 const VerifiedSchema = z.object({
   accepted: z.array(
@@ -85,7 +112,7 @@ const VerifiedSchema = z.object({
       file: z.number().int().nonnegative(),
     }),
   ),
-  outcomes: z.array(OutcomeSchema),
+  outcomes: z.array(z.object({ file: z.string(), ok: z.boolean(), message: MessageSchema })),
   trust: TrustStateSchema,
 });
 export type Verified = Omit<GatherResult, 'accepted'> & {
@@ -202,48 +229,6 @@ function viewOf(
   return deskView(pkg, gathered, desk.own, desk.paper);
 }
 
-/** An import of at least this many files is split with the helper (desk-helper.ts). */
-export const SPLIT_FROM = 4;
-
-/**
- * `verifySheetFiles` split over this worker and its helper (desk-helper.ts): the first half of the
- * files opened here while the helper opens the rest, each half folded in file order, the helper's
- * from the trust state this half reached (`joinFolds`: the same result). `onFile` counts every
- * file opened and gives each sheet accepted (the helper's once its half is folded).
- */
-async function verifySplit(
-  crypto: CryptoFor,
-  helper: SplitHelper,
-  request: Extract<DeskRequest, { type: 'verify' }>,
-  onFile: (done: number, total: number, taken?: AcceptedSheet) => void,
-): Promise<GatherResult> {
-  const { pkg, files } = request;
-  const first = Math.ceil(files.length / 2);
-  let done = 0;
-  const counted = (taken?: AcceptedSheet) => onFile(++done, files.length, taken);
-  let reached: (trust: GatherResult['trust']) => void = () => undefined;
-  let failed: (error: unknown) => void = () => undefined;
-  const trustAt = new Promise<GatherResult['trust']>((resolve, reject) => {
-    reached = resolve;
-    failed = reject;
-  });
-  const later = helper({ pkg, first, files: files.slice(first) }, trustAt, () => counted());
-  later.catch(() => undefined); // awaited below, unless this half fails first
-  const fold = sheetFold(request.trust);
-  try {
-    for (const [index, f] of files.slice(0, first).entries())
-      counted(fold.add(index, f.name, await openSheetFile(crypto, pkg, f.bytes)));
-  } catch (e) {
-    failed(e);
-    throw e;
-  }
-  const earlier = fold.result();
-  reached(earlier.trust);
-  const rest = await later;
-  for (const taken of rest.accepted) onFile(done, files.length, taken);
-  return joinFolds(earlier, rest);
-}
-
 /**
  * Runs one request: for `verify`, a progress reply after each file and a `sheet` reply per sheet
  * taken, then `verified` with the result and the desk's figures; for `analyse`, `analysed`; or
@@ -253,7 +238,6 @@ export async function handleDeskRequest(
   raw: unknown,
   post: PostReply,
   crypto: CryptoFor,
-  helper?: SplitHelper,
 ): Promise<void> {
   const parsed = DeskRequestSchema.safeParse(raw);
   if (!parsed.success) {
@@ -273,14 +257,16 @@ export async function handleDeskRequest(
       post({ type: 'analysed', id, view }, [view.points.buffer]);
       return;
     }
-    const onFile = (done: number, total: number, taken?: AcceptedSheet) => {
-      post({ type: 'progress', id, done, total });
-      if (taken) post({ type: 'sheet', id, file: taken.file, sheet: taken.sheet });
-    };
-    const { accepted, outcomes, trust } =
-      helper && request.files.length >= SPLIT_FROM
-        ? await verifySplit(crypto, helper, request, onFile)
-        : await verifySheetFiles(crypto, pkg, request.trust, request.files, onFile);
+    const { accepted, outcomes, trust } = await verifySheetFiles(
+      crypto,
+      pkg,
+      request.trust,
+      request.files,
+      (done, total, taken) => {
+        post({ type: 'progress', id, done, total });
+        if (taken) post({ type: 'sheet', id, file: taken.file, sheet: taken.sheet });
+      },
+    );
     const view = packView(viewOf(pkg, desk, accepted));
     const bytes = request.files.map((f) => f.bytes);
     post(

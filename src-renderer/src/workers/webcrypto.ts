@@ -160,14 +160,3 @@ export async function prehashed(
         : undefined) ?? base.ed25519Verify(signature, message, publicKey),
   };
 }
-
-/**
- * The provider a desk worker verifies with: @noble, with each file's SHA-256 and signatures made
- * ahead by WebCrypto where the worker has it (`prehashed`).
- */
-export function workerCrypto(
-  noble: CryptoProvider,
-): CryptoProvider | ((file: Uint8Array) => Promise<CryptoProvider>) {
-  const subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle;
-  return subtle ? (file) => prehashed(noble, subtle, file) : noble;
-}

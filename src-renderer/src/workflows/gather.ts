@@ -11,7 +11,7 @@ import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import type { ReviewPackage, ScoreSheet } from '../../../src-shared/model';
 import { describeSheetIssue, validateSheet } from '../../../src-shared/scoring';
 import { listParam, message, type Message } from '../i18n/strings';
-import { decideImport, openForImport, type OpenedForImport } from './imports';
+import { verifyForImport } from './imports';
 
 export interface ImportOutcome {
   file: string;
@@ -84,90 +84,6 @@ function judgeSheet(pkg: ReviewPackage, sheet: ScoreSheet): Message | null {
   });
 }
 
-/** A sheet bundle file opened, verified and judged (`openSheetFile`), before the import policy. */
-export type OpenedSheetFile = OpenedForImport<'expert-sheets'>;
-
-/** Opens one file of the import (`openForImport`: no trust state read, any order, any thread). */
-export async function openSheetFile(
-  cryptoFor: CryptoFor,
-  pkg: ReviewPackage,
-  bytes: Uint8Array,
-): Promise<OpenedSheetFile> {
-  const crypto = typeof cryptoFor === 'function' ? await cryptoFor(bytes) : cryptoFor;
-  return openForImport(bytes, {
-    crypto,
-    kind: 'expert-sheets',
-    judge: (b) => judgeSheet(pkg, b.document),
-  });
-}
-
-/**
- * The import policy over opened files, in file order (`decideImport`): the trust state carried
- * from one to the next (a signer's counter moves on). `add` takes the next file and returns the
- * sheet it accepted, if any; `result` is the import so far.
- */
-export function sheetFold(trustBefore: TrustState | undefined): {
-  add: (index: number, name: string, opened: OpenedSheetFile) => AcceptedSheet | undefined;
-  result: () => GatherResult;
-} {
-  const outcomes: ImportOutcome[] = [];
-  let trust: TrustState = trustBefore ?? emptyTrust();
-  const accepted = new Map<string, AcceptedSheet>();
-  const add = (index: number, name: string, opened: OpenedSheetFile) => {
-    const verified = opened.ok ? decideImport(opened.bundle, trust) : opened;
-    if (!verified.ok) {
-      outcomes.push({ file: name, ok: false, message: verified.reason });
-      return undefined;
-    }
-    const b = verified.bundle;
-    const signer = b.manifest.signers[0];
-    if (verified.duplicate) {
-      outcomes.push({
-        file: name,
-        ok: true,
-        message: message('chair.duplicate', { name: signer.name }),
-      });
-      return undefined;
-    }
-    trust = verified.trust;
-    const taken: AcceptedSheet = {
-      expertId: b.document.expertId,
-      name: signer.name,
-      fingerprint: signer.fingerprint,
-      manifestSha256: b.manifestSha256,
-      file: index,
-      sheet: b.document,
-    };
-    accepted.set(taken.expertId, taken);
-    outcomes.push({
-      file: name,
-      ok: true,
-      message: message('chair.imported', {
-        name: signer.name,
-        id: b.document.expertId,
-        fp: formatFingerprint(signer.fingerprint),
-      }),
-    });
-    return taken;
-  };
-  return { add, result: () => ({ accepted: [...accepted.values()], outcomes, trust }) };
-}
-
-/**
- * Two folds one after the other as one (`later` folded from `earlier`'s trust state, over the
- * files after `earlier`'s): what one fold over all the files gives — outcomes in file order, a
- * later file of an expert replacing the earlier one in its place, the later trust state.
- */
-export function joinFolds(earlier: GatherResult, later: GatherResult): GatherResult {
-  const accepted = new Map(earlier.accepted.map((a) => [a.expertId, a]));
-  for (const a of later.accepted) accepted.set(a.expertId, a);
-  return {
-    accepted: [...accepted.values()],
-    outcomes: [...earlier.outcomes, ...later.outcomes],
-    trust: later.trust,
-  };
-}
-
 /**
  * Verifies sheet bundle files in order, the trust state carried from one to the next (a signer's
  * counter moves on). `onFile(done, total, accepted)` after each file, with the sheet it accepted
@@ -180,10 +96,53 @@ export async function verifySheetFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
   onFile?: (done: number, total: number, accepted?: AcceptedSheet) => void,
 ): Promise<GatherResult> {
-  const fold = sheetFold(trustBefore);
+  const outcomes: ImportOutcome[] = [];
+  let trust: TrustState = trustBefore ?? emptyTrust();
+  const accepted = new Map<string, AcceptedSheet>();
   for (const [index, f] of files.entries()) {
-    const taken = fold.add(index, f.name, await openSheetFile(cryptoFor, pkg, f.bytes));
+    const crypto = typeof cryptoFor === 'function' ? await cryptoFor(f.bytes) : cryptoFor;
+    const verified = await verifyForImport(f.bytes, {
+      crypto,
+      kind: 'expert-sheets',
+      trust,
+      judge: (b) => judgeSheet(pkg, b.document),
+    });
+    if (!verified.ok) {
+      outcomes.push({ file: f.name, ok: false, message: verified.reason });
+      onFile?.(index + 1, files.length);
+      continue;
+    }
+    const b = verified.bundle;
+    const signer = b.manifest.signers[0];
+    if (verified.duplicate) {
+      outcomes.push({
+        file: f.name,
+        ok: true,
+        message: message('chair.duplicate', { name: signer.name }),
+      });
+      onFile?.(index + 1, files.length);
+      continue;
+    }
+    trust = verified.trust;
+    const taken: AcceptedSheet = {
+      expertId: b.document.expertId,
+      name: signer.name,
+      fingerprint: signer.fingerprint,
+      manifestSha256: b.manifestSha256,
+      file: index,
+      sheet: b.document,
+    };
+    accepted.set(taken.expertId, taken);
+    outcomes.push({
+      file: f.name,
+      ok: true,
+      message: message('chair.imported', {
+        name: signer.name,
+        id: b.document.expertId,
+        fp: formatFingerprint(signer.fingerprint),
+      }),
+    });
     onFile?.(index + 1, files.length, taken);
   }
-  return fold.result();
+  return { accepted: [...accepted.values()], outcomes, trust };
 }

@@ -45,21 +45,12 @@ export interface VerifyOptions<K extends BundleKind> {
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
-/**
- * A file opened for import, before the import policy: verified in full, of the kind expected, its
- * document judged (`openForImport`); or refused with why. The policy (`decideImport`) is the only
- * step that reads the trust state, so files can be opened in any order, or on several threads,
- * and decided in file order after.
- */
-export type OpenedForImport<K extends BundleKind> =
-  { ok: true; bundle: OpenedOf<K> } | Extract<Verified<K>, { ok: false }>;
-
-/** Opens, verifies and judges one file (everything of `verifyForImport` but the policy). */
-export async function openForImport<K extends BundleKind>(
+/** Verifies one file for import, as described above. */
+export async function verifyForImport<K extends BundleKind>(
   bytes: Uint8Array,
-  options: Omit<VerifyOptions<K>, 'trust'>,
-): Promise<OpenedForImport<K>> {
-  const { crypto, kind } = options;
+  options: VerifyOptions<K>,
+): Promise<Verified<K>> {
+  const { crypto, kind, trust } = options;
   const opened = await openBundle(bytes, {
     crypto,
     ...(options.onProgress
@@ -77,7 +68,7 @@ export async function openForImport<K extends BundleKind>(
       needsKey: opened.error.code === 'needs-key',
     };
   const b = opened.bundle;
-  const refuse = (reason: Message): OpenedForImport<K> => ({
+  const refuse = (reason: Message): Verified<K> => ({
     ok: false,
     reason,
     checks: b.checks,
@@ -94,26 +85,6 @@ export async function openForImport<K extends BundleKind>(
     );
   const judged = options.judge?.(b) ?? null;
   if (judged) return refuse(judged);
-  return { ok: true, bundle: b };
-}
-
-/** Verifies one file for import, as described above. */
-export async function verifyForImport<K extends BundleKind>(
-  bytes: Uint8Array,
-  options: VerifyOptions<K>,
-): Promise<Verified<K>> {
-  const opened = await openForImport(bytes, options);
-  return opened.ok ? decideImport(opened.bundle, options.trust) : opened;
-}
-
-/** The import policy on a file `openForImport` took (`checkImport`), with the trust state. */
-export function decideImport<K extends BundleKind>(b: OpenedOf<K>, trust: TrustState): Verified<K> {
-  const refuse = (reason: Message): Verified<K> => ({
-    ok: false,
-    reason,
-    checks: b.checks,
-    needsKey: false,
-  });
   const verdict = checkImport(b, trust);
   switch (verdict.action) {
     case 'refuse':
