@@ -864,7 +864,10 @@ describe('decisions, task books and gathered sheets are sealed too', () => {
     }
   });
 
-  it('reads gathered rows stored with the bytes inside the sealed record (before the raw bundle) as they were', async () => {
+  it.each([
+    ['with the bytes inside the sealed record (before the raw bundle)', false],
+    ['with their sheet beside the bytes (before issue 22)', true],
+  ])('reads gathered rows stored %s as they were', async (_form, withSheet) => {
     const { db } = fresh(key());
     const e02 = { ...sheet(), expertId: 'E02', status: 'submitted' as const };
     const old = {
@@ -876,28 +879,9 @@ describe('decisions, task books and gathered sheets are sealed too', () => {
       manifestSha256: 'cd'.repeat(32),
       bytes: await bundleOf(e02),
     };
-    await db.gathered.put(old);
+    await db.gathered.put(withSheet ? { ...old, sheet: e02 } : old);
     const { id: _id, packageId: _p, ...kept } = old;
     expect(await gatheredOfPackage(db, e02.packageId)).toStrictEqual([{ ...kept, sheet: e02 }]);
-    db.close();
-  });
-
-  it('reads gathered rows stored with their sheet beside the bytes (before issue 22) as they were', async () => {
-    const { db } = fresh(key());
-    const e02 = { ...sheet(), expertId: 'E02', status: 'submitted' as const };
-    const old = {
-      id: gatheredRowId(e02.packageId, 'E02'),
-      packageId: e02.packageId,
-      expertId: 'E02',
-      name: '刘珺',
-      fingerprint: 'ab'.repeat(32),
-      manifestSha256: 'cd'.repeat(32),
-      bytes: await bundleOf(e02),
-      sheet: e02,
-    };
-    await db.gathered.put(old);
-    const { id: _id, packageId: _p, ...expected } = old;
-    expect(await gatheredOfPackage(db, e02.packageId)).toStrictEqual([expected]);
     db.close();
   });
 
