@@ -14,6 +14,8 @@ import {
   describeSubject,
   InspectionAssignmentSchema,
   openBundle,
+  rawTeamRepeats,
+  teamRepeatText,
 } from '../../src-shared/bundle';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import {
@@ -113,13 +115,20 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
   const raw = await readJsonFile(io.cwd, file);
   // The checklist in the desk's words (`assignmentChecklist`), the rest by the schema's paths.
   const listProblems = rawChecklistProblems(raw);
+  // A member named twice in the desk's words too (`teamRepeats`), not by the schema's path.
+  const repeats = rawTeamRepeats(raw).map(teamRepeatText);
   const parsed = InspectionAssignmentSchema.safeParse(raw);
   if (!parsed.success || listProblems.length > 0) {
     const others = parsed.success
       ? []
-      : parsed.error.issues.filter((i) => listProblems.length === 0 || i.path[0] !== 'checklist');
+      : parsed.error.issues.filter(
+          (i) =>
+            (listProblems.length === 0 || i.path[0] !== 'checklist') &&
+            !(i.path[0] === 'team' && repeats.includes(i.message)),
+        );
     const lines = [
       ...listProblems.map(describeChecklistProblem),
+      ...repeats.map((r) => `${r}，未签发`),
       ...describeSchemaIssues({ issues: others }),
     ];
     const what = others.length > 0 ? '格式错误，未签名' : '未签名';

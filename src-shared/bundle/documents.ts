@@ -8,10 +8,12 @@ import {
   DateTimeSchema,
   IdSchema,
   NameSchema,
+  repeatIssues,
   Sha256Schema,
   TextSchema,
 } from '../model/common';
 import { ScoreSheetSchema } from '../model/sheet';
+import { normaliseText } from '../text/normalize';
 import { SubjectSchema } from './terms';
 
 /**
@@ -36,6 +38,46 @@ export const KeyRotationSchema = z
   .strict();
 export type KeyRotation = z.infer<typeof KeyRotationSchema>;
 
+/** A member of an inspection team named again: the `member`-th (from 1) repeats the `first`-th. */
+export interface TeamRepeat {
+  member: number;
+  first: number;
+  name: string;
+}
+
+/**
+ * The members an inspection team names more than once (names as stored — invisible characters
+ * dropped, trimmed — and compared with full-width
+ * letters and digits folded, NFKC): each member signs the report under their own key (第十二条（八）3
+ * 实施管理: the team answers for what it saw), so one person listed twice is refused at every door —
+ * this schema (the command line, any bundle read), and the bureau's desk before it asks to sign.
+ */
+export function teamRepeats(names: readonly string[]): TeamRepeat[] {
+  const seen = new Map<string, number>();
+  const repeats: TeamRepeat[] = [];
+  for (const [i, raw] of names.entries()) {
+    const name = normaliseText(raw).trim();
+    const key = name.normalize('NFKC');
+    const first = seen.get(key);
+    if (first !== undefined) repeats.push({ member: i + 1, first, name });
+    else seen.set(key, i + 1);
+  }
+  return repeats;
+}
+
+/** A repeated member in the measures' words (the desk's Chinese table says the same). */
+export function teamRepeatText(r: TeamRepeat): string {
+  return `考察组第 ${r.member} 位成员与第 ${r.first} 位重复（${r.name}），每人只能列一次`;
+}
+
+const RawTeam = z.object({ team: z.array(z.object({ name: z.string() })) });
+
+/** `teamRepeats` of an assignment as read from a file, before its schema (empty if no team list). */
+export function rawTeamRepeats(raw: unknown): TeamRepeat[] {
+  const r = RawTeam.safeParse(raw);
+  return r.success ? teamRepeats(r.data.team.map((m) => m.name)) : [];
+}
+
 /**
  * 实地考察任务书 (the bureau's order to inspect, 第十二条（一）（二）): what to inspect, where, by
  * whom, by when; the inspection report answers it.
@@ -57,7 +99,17 @@ export const InspectionAssignmentSchema = z
         z.object({ id: IdSchema, name: NameSchema, role: z.enum(['leader', 'member']) }).strict(),
       )
       .min(1)
-      .refine((t) => t.filter((m) => m.role === 'leader').length === 1, '考察组须有且仅有一名组长'),
+      .refine((t) => t.filter((m) => m.role === 'leader').length === 1, '考察组须有且仅有一名组长')
+      .superRefine((t, ctx) => {
+        for (const r of teamRepeats(t.map((m) => m.name)))
+          ctx.addIssue({
+            code: 'custom',
+            path: [r.member - 1, 'name'],
+            message: teamRepeatText(r),
+          });
+        for (const issue of repeatIssues([], '考察组成员编号', t, (m) => m.id))
+          ctx.addIssue({ code: 'custom', ...issue });
+      }),
     /** The items to check; empty: the app's template for the subject (src-shared/inspection). */
     checklist: z.array(NameSchema).max(200, '至多 200 项').default([]),
     /** The bureau's age X25519 recipient: the report is encrypted to it. */

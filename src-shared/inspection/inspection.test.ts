@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_HEAD } from '../audit/head';
 import { buildBundle, openBundle } from '../bundle';
-import { InspectionAssignmentSchema } from '../bundle/documents';
+import { InspectionAssignmentSchema, teamRepeats } from '../bundle/documents';
 import { generateSigningKey } from '../crypto/keys';
 import { nobleCrypto } from '../crypto/noble';
 import { InspectionReportSchema, type InspectionReport } from '../model';
@@ -347,5 +347,28 @@ describe('the inspection-report bundle', () => {
       ok: false,
       message: '考察报告 INS-0 是格式 1 的旧报告，不回应任何考察任务，未导入',
     });
+  });
+});
+
+describe('the inspection team', () => {
+  it('refuses a member named twice — folded and without invisible characters — and an id given twice, by place', () => {
+    expect(teamRepeats(['李检查', ' Ｗａｎｇ', '李检查\u200b', 'Wang', '王核验'])).toEqual([
+      { member: 3, first: 1, name: '李检查' },
+      { member: 4, first: 2, name: 'Wang' },
+    ]);
+    expect(teamRepeats(['李检查', '王核验'])).toEqual([]);
+    const parsed = InspectionAssignmentSchema.safeParse({
+      ...assignment,
+      team: [
+        { id: 'I01', name: '李检查', role: 'leader' },
+        { id: 'I01', name: '王核验', role: 'member' },
+        { id: 'I03', name: ' 李检查', role: 'member' },
+      ],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['team.2.name', '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次'],
+      ['team.1', '考察组成员编号中 I01 出现 2 次，每项只能列一次'],
+    ]);
   });
 });

@@ -421,6 +421,41 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       expect(cli.err, name).not.toContain('checklist');
       expect(await readdir(dir)).not.toContain(`assignment-${name}.jbx`);
     }
+    // A member named twice (each member signs the report under their own key): the same sentence
+    // at both doors (before, the desk signed 「李检查，王核验，李检查」 without a word).
+    const twice = '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次，未签发';
+    const deskTwice = await issueAssignment(db, api, {
+      ...common,
+      packageId: 'KLMY-2026-JB-001',
+      site: '采出水处理站',
+      team: '李检查，王核验、 李检查\u200b',
+      dueBy: '2026-09-30',
+      checklist: ['需求真实性'],
+      now: new Date('2026-09-02T09:00:00+08:00'),
+    }).then(
+      () => 'signed',
+      (error: unknown) =>
+        error instanceof WorkflowError ? say('zh', error.reason) : String(error),
+    );
+    expect(deskTwice).toBe(twice);
+    const twiceJson = join(dir, 'assignment-twice.json');
+    await writeFile(
+      twiceJson,
+      JSON.stringify({
+        ...document,
+        assignmentId: 'ASG-TWICE',
+        team: [
+          { id: 'I01', name: '李检查', role: 'leader' },
+          { id: 'I02', name: '王核验', role: 'member' },
+          { id: 'I03', name: ' 李检查', role: 'member' },
+        ],
+      }),
+    );
+    const cliTwice = await assignAtCli(twiceJson, join(dir, 'assignment-twice.jbx'));
+    expect(cliTwice.code).not.toBe(0);
+    expect(cliTwice.err).toContain(twice);
+    expect(cliTwice.err).not.toContain('team');
+    expect(await readdir(dir)).not.toContain('assignment-twice.jbx');
     expect(await readdir(join(dir, 'cli-assign', 'inspections', 'assignments'))).toEqual([
       `${document.assignmentId}.jbx`,
     ]);

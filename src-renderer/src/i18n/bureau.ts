@@ -88,6 +88,9 @@ export const bureauStrings = defineStrings(
     'bureau.err.noRoundId': '本机没有评审轮次 {id}',
     'bureau.err.assignmentSite': '请填写考察地点，未签发',
     'bureau.err.assignmentTeam': '请填写考察组成员（组长在前，以逗号分隔），未签发',
+    'bureau.err.assignmentTeamName': '考察组第 {n} 位成员：{why}，未签发',
+    'bureau.err.assignmentTeamRepeat':
+      '考察组第 {n} 位成员与第 {first} 位重复（{name}），每人只能列一次，未签发',
     'bureau.err.assignmentDue': '请填写完成日期（YYYY-MM-DD），未签发',
     'bureau.err.assignmentDueBad': '完成日期：{why}，未签发',
     'bureau.err.assignmentDueEarly': '完成日期 {due} 早于签发日期 {today}，未签发',
@@ -200,6 +203,9 @@ export const bureauStrings = defineStrings(
     'bureau.err.assignmentSite': 'Give the site; nothing was signed',
     'bureau.err.assignmentTeam':
       'Give the team (leader first, comma-separated); nothing was signed',
+    'bureau.err.assignmentTeamName': 'Team member {n}: {why}; nothing was signed',
+    'bureau.err.assignmentTeamRepeat':
+      'Team member {n} repeats member {first} ({name}): each person is listed once (each signs the report with their own key); nothing was signed',
     'bureau.err.assignmentDue': 'Give the due date (YYYY-MM-DD); nothing was signed',
     'bureau.err.assignmentDueBad': 'Due date: {why}; nothing was signed',
     'bureau.err.assignmentDueEarly':

@@ -708,6 +708,22 @@ describe('inspections', () => {
       '完成日期 2026-09-01 早于签发日期 2026-09-02，未签发',
       'The due date 2026-09-01 is before the date of issue 2026-09-02; nothing was signed',
     ]);
+    // A member twice (full-width letters folded, invisible characters dropped), a name the text
+    // rule refuses: each named by its place (before, 「李检查，李检查」 was signed without a word).
+    expect(
+      await everything({ team: '李检查，Ｗａｎｇ，李检查\u200b、Wang，甲\u202e乙' }, ['甲']),
+    ).toEqual([
+      [
+        '考察组第 5 位成员：含有双向控制字符 U+202E，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入，未签发',
+        '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次，未签发',
+        '考察组第 4 位成员与第 2 位重复（Wang），每人只能列一次，未签发',
+      ].join('；'),
+      [
+        'Team member 5: 含有双向控制字符 U+202E，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入; nothing was signed',
+        'Team member 3 repeats member 1 (李检查): each person is listed once (each signs the report with their own key); nothing was signed',
+        'Team member 4 repeats member 2 (Wang): each person is listed once (each signs the report with their own key); nothing was signed',
+      ].join('; '),
+    ]);
     expect(await everything({ dueBy: '' }, ['甲'])).toEqual([
       '请填写完成日期（YYYY-MM-DD），未签发',
       'Give the due date (YYYY-MM-DD); nothing was signed',

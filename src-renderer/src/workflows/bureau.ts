@@ -22,6 +22,7 @@ import {
   emptyTrust,
   InspectionAssignmentSchema,
   openBundle,
+  teamRepeats,
   type OpenedBundle,
   type TrustState,
 } from '../../../src-shared/bundle';
@@ -48,6 +49,7 @@ import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { BytesSchema, type Api, type BureauKeyInfo } from '../../../src-shared/ipc';
 import {
   DateSchema,
+  NameSchema,
   ReviewPackageSchema,
   TaskBookSchema,
   type ReviewPackage,
@@ -62,6 +64,7 @@ import {
   type ChecklistProblem,
 } from '../../../src-shared/inspection';
 import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shared/rules';
+import { normaliseText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
 import { commitChange } from '../db/repo';
 import { allOf, listParam, message, translate, type Message } from '../i18n/strings';
@@ -856,10 +859,22 @@ export async function issueAssignment(
 ): Promise<{ round: StoredRound; bytes: Uint8Array; file: string }> {
   const round = await getRound(db, input.packageId);
   if (!round) throw new WorkflowError(message('bureau.err.noRoundId', { id: input.packageId }));
+  // Each name as the schema stores it (invisible characters dropped, trimmed), judged by its rule.
   const team = input.team
     .split(/[,\uff0c\u3001]/)
-    .map((n) => n.trim())
+    .map((n) => normaliseText(n).trim())
     .filter((n) => n !== '');
+  const badNames = team.flatMap((name, i) => {
+    const judged = NameSchema.safeParse(name);
+    return judged.success
+      ? []
+      : [
+          message('bureau.err.assignmentTeamName', {
+            n: i + 1,
+            why: judged.error.issues[0]?.message ?? '',
+          }),
+        ];
+  });
   // Every problem of the form named at once: the fields, then each item of the checklist.
   const issuedOn = today(() => input.now);
   const due = DateSchema.safeParse(input.dueBy.trim());
@@ -867,6 +882,10 @@ export async function issueAssignment(
   const problems: Message[] = [
     ...(input.site.trim() === '' ? [message('bureau.err.assignmentSite')] : []),
     ...(team.length === 0 ? [message('bureau.err.assignmentTeam')] : []),
+    ...badNames,
+    ...teamRepeats(team).map((r) =>
+      message('bureau.err.assignmentTeamRepeat', { n: r.member, first: r.first, name: r.name }),
+    ),
     ...(input.dueBy.trim() === ''
       ? [message('bureau.err.assignmentDue')]
       : !due.success
