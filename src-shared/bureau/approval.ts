@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { addDays, publicityWindow, type WorkingCalendar } from '../calendar';
 import { fmtMoney } from '../money';
-import type { ReviewPackage } from '../model';
+import { DateSchema, type ReviewPackage } from '../model';
 import { formatDateZh } from '../text/date';
 import type { IngestRecord } from './ingest';
 import type { Notice } from './notice';
@@ -40,8 +40,10 @@ export function approveRound(
   approvedOn: string,
   calendar: WorkingCalendar,
 ): ApprovalResult {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(approvedOn))
-    return { ok: false, reason: `审定日期“${approvedOn}”不是 YYYY-MM-DD 格式的日期` };
+  // The one date rule (a day that exists, in the years a form takes), before any counting.
+  const day = DateSchema.safeParse(approvedOn);
+  if (!day.success)
+    return { ok: false, reason: `审定日期：${day.error.issues[0]?.message ?? approvedOn}` };
   if (!record.ok)
     return {
       ok: false,

@@ -45,10 +45,28 @@ export function isCalendarDate(iso: string): boolean {
   return d <= days;
 }
 
-/** A calendar date that exists, YYYY-MM-DD (issue 14, point 5: refused by field name otherwise). */
+/**
+ * The years a date typed into this app can have: a review, a milestone, a visit or a calendar
+ * year. 0000, 0202 or 20266 cut to 2026… are typing slips, refused by name rather than read as a
+ * day two thousand years ago.
+ */
+export const DATE_YEARS = { min: 1900, max: 2199 } as const;
+
+/**
+ * A calendar date that exists, YYYY-MM-DD, in `DATE_YEARS` (issue 14, point 5: refused by field
+ * name otherwise; the date reader of the forms, src-shared/text/date.ts, says the same).
+ */
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(
+    (iso) => Number(iso.slice(0, 4)) >= DATE_YEARS.min && Number(iso.slice(0, 4)) <= DATE_YEARS.max,
+    {
+      error: (issue) =>
+        `年份 ${String(issue.input).slice(0, 4)} 不在 ${DATE_YEARS.min}—${DATE_YEARS.max} 年之间`,
+      abort: true,
+    },
+  )
   .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} 不是实际存在的日期` });
 export const DateTimeSchema = z.string().datetime({ offset: true });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDate as readCellDate } from '../bureau/cells';
+import { DateSchema } from '../model/common';
 import { formatDateTimeZh, formatDateZh, readDate, dateHeld } from './date';
 
 describe('dates as people here write them', () => {
@@ -91,13 +92,23 @@ describe('dateHeld (what a date field holds for the text on screen)', () => {
     expect(dateHeld('２０２６年９月２９日')).toBe('2026-09-29');
   });
 
-  it('holds nothing while the text is not a day, never a day an earlier keystroke read', () => {
+  it('holds what was typed while the text is not a day — for the form’s check to refuse as the field does — never a day an earlier keystroke read', () => {
     // Typing 2026-09-31 passes through 2026-09-3, a real day, on its way to no such day.
     const held = [...'2026-09-31'].map((_, i, all) => dateHeld(all.slice(0, i + 1).join('')));
     expect(held.at(-2)).toBe('2026-09-03');
-    expect(held.at(-1)).toBe('');
-    for (const text of ['', '  ', '2026-02-30', '0202-09-29', 'abc'])
-      expect(dateHeld(text)).toBe('');
+    expect(held.at(-1)).toBe('2026-09-31');
+    expect(dateHeld('')).toBe('');
+    expect(dateHeld('  ')).toBe('');
+    // The held value is refused by the one date rule with the field's own words.
+    const refusal = (text: string) =>
+      DateSchema.safeParse(dateHeld(text)).error?.issues[0]?.message;
+    expect(dateHeld('２０２６／２／３０')).toBe('2026-02-30');
+    expect(refusal('２０２６／２／３０')).toBe('2026-02-30 不是实际存在的日期');
+    const noSuchDay = readDate('2026/2/30');
+    expect(!noSuchDay.ok && noSuchDay.message).toBe(refusal('2026/2/30'));
+    const farYear = readDate('0202-09-29');
+    expect(!farYear.ok && farYear.message).toBe(refusal('0202-09-29'));
+    expect(refusal('abc')).toBe('日期格式应为 YYYY-MM-DD');
   });
 
   it('writes an instant as a notice does, in Beijing time, whatever offset it was recorded in', () => {

@@ -3,7 +3,7 @@
  * 2026.12.01 and 2026年12月1日 (full-width digits too), always year, month, day — never the
  * browser locale's month-first order. Shown back as 2026-12-01 or 2026年12月1日.
  */
-import { isCalendarDate } from '../model/common';
+import { DATE_YEARS, isCalendarDate } from '../model/common';
 import { stripInvisible, toHalfWidthDigits } from './normalize';
 
 /**
@@ -17,12 +17,7 @@ export type DateReading =
   | { ok: false; kind: 'no-such-day'; iso: string; message: string }
   | { ok: false; kind: 'year-out-of-range'; year: string; message: string };
 
-/**
- * The years a date typed into this app can have: a review, a milestone, a visit or a calendar
- * year. 0000, 0202 or 20266 cut to 2026… are typing slips, refused by name rather than read as a
- * day two thousand years ago.
- */
-export const DATE_YEARS = { min: 1900, max: 2199 } as const;
+export { DATE_YEARS };
 
 const NUMERIC = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
 const WRITTEN = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
@@ -57,15 +52,19 @@ export function readDate(text: string): DateReading {
 }
 
 /**
- * What a date field holds for the text on screen: the day it reads as (YYYY-MM-DD), or '' while
- * the text is empty or not a date — never the last day an earlier keystroke read (typing
- * 2026-09-31 passes through 2026-09-3, which is a real day: the field must not keep it while it
- * shows 2026-09-31 as no such day).
+ * What a date field holds for the text on screen: the day it reads as (YYYY-MM-DD); '' while the
+ * text is empty; otherwise what was typed, so the form's own check (`DateSchema`, the one rule of
+ * every door) judges it as the field does — 2026/2/30 is held as 2026-02-30 and refused as no such
+ * day, not as a date left out. Never the last day an earlier keystroke read (typing 2026-09-31
+ * passes through 2026-09-3, which is a real day: the field must not keep it while it shows
+ * 2026-09-31 as no such day).
  */
 export function dateHeld(text: string): string {
   if (text.trim() === '') return '';
   const read = readDate(text);
-  return read.ok ? read.iso : '';
+  if (read.ok) return read.iso;
+  if (read.kind === 'no-such-day') return read.iso;
+  return toHalfWidthDigits(stripInvisible(text).normalize('NFKC')).trim();
 }
 
 /**

@@ -106,6 +106,16 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   await expect(assign.getByTestId('bureau-checklist').getByRole('textbox')).toHaveCount(4);
   await expect(item(1)).toHaveValue('技术需求真实存在（现场所见与需求材料一致）');
   await assign.getByLabel('考察地点').fill('采出水处理站');
+  // A member twice and a day that does not exist: each said in the summary as the rule says it
+  // (before, the day was handed on as missing: 「请填写完成日期」).
+  await assign.getByLabel('考察组（组长在前，以逗号分隔）').fill('李检查，李检查');
+  await assign.getByLabel('完成日期').fill('2026/2/30');
+  await expect(assign).toContainText('2026-02-30 不是实际存在的日期');
+  await assign.getByRole('button', { name: '签发考察任务' }).click();
+  await expect(desk.message).toContainText(
+    '考察组第 2 位成员与第 1 位重复（李检查），每人只能列一次，未签发；完成日期：2026-02-30 不是实际存在的日期，未签发',
+  );
+  await expect(desk.message).not.toContainText('请填写完成日期');
   await assign.getByLabel('考察组（组长在前，以逗号分隔）').fill('李检查，王核验');
   await assign.getByLabel('完成日期').fill('2026-12-31');
   await item(1).fill('  采出水日处理量与需求材料一致\u200b');

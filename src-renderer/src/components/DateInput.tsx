@@ -16,8 +16,9 @@ interface Props {
  * A date typed as people here write it (2026-12-01, 2026/12/1, 2026年12月1日, full-width digits),
  * read by the one date reader (src-shared/text/date.ts) and kept as YYYY-MM-DD — never the
  * browser locale's month-first picker. What cannot be read stays on screen with its error and is
- * committed as '' (so no earlier keystroke's day is kept behind it); an emptied field commits ''
- * too (the draft's check then names it).
+ * committed as typed (`dateHeld`: 2026/2/30 as 2026-02-30), so the form's own check refuses it for
+ * what it is — not a date left out — and no earlier keystroke's day is kept behind it; an emptied
+ * field commits '' (the form's check then names it as missing).
  */
 export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
   const t = useT();
