@@ -16,5 +16,11 @@ describe('zod’s messages in Chinese', () => {
   it('a missing field and a field that should be absent keep their own sentences', () => {
     expect(messageOf(z.object({ a: z.string() }), {})).toBe('缺少此项（必填） required');
     expect(messageOf(z.undefined(), 1)).toBe('此处不应有任何内容 expected nothing');
+    // A choice left out is missing too (before: 「无效选项」, as for a wrong choice).
+    expect(messageOf(z.object({ s: z.enum(['submitted', 'draft']) }), {})).toBe(
+      '缺少此项（必填） required',
+    );
+    expect(messageOf(z.object({ v: z.literal(1) }), {})).toBe('缺少此项（必填） required');
+    expect(messageOf(z.enum(['submitted', 'draft']), 'sent')).not.toContain('缺少此项');
   });
 });

@@ -37,7 +37,11 @@ const say = (kind: string) => KIND[kind] ?? kind;
 z.config({
   localeError: (issue) => {
     // zod's zh-CN names `undefined` for a missing field and for a call that takes no input.
-    if (issue.code === 'invalid_type' && issue.input === undefined)
+    // A missing choice (an enum or literal left out) is missing, not a wrong choice (「无效选项」).
+    if (
+      (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+      issue.input === undefined
+    )
       return '缺少此项（必填） required';
     if (issue.code === 'invalid_type' && issue.expected === 'undefined')
       return '此处不应有任何内容 expected nothing';

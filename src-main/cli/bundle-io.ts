@@ -46,9 +46,14 @@ export async function ageKeys(
 ): Promise<AgeKey[]> {
   const keys: AgeKey[] = [];
   if (identity !== undefined) {
-    const found = parseIdentityFile(new TextDecoder().decode(await readBytes(cwd, identity)));
+    const text = new TextDecoder().decode(await readBytes(cwd, identity));
+    const found = parseIdentityFile(text);
     if (found.length === 0)
-      throw new CliUsageError(`${identity} 中没有 age 身份密钥（AGE-SECRET-KEY-1…）`);
+      throw new CliUsageError(
+        /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)
+          ? `${identity} 是签名私钥（Ed25519 PEM），不是 age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件 (a signing key, not an age identity)`
+          : `${identity} 中没有 age 身份密钥（AGE-SECRET-KEY-1…）；若它是口令文件，请用 --passphrase-file (no age identity in this file; a passphrase file goes with --passphrase-file)`,
+      );
     keys.push(...found.map((k) => ({ identity: k })));
   }
   if (passphraseFile !== undefined)
@@ -58,7 +63,12 @@ export async function ageKeys(
 
 export async function readPassphrase(cwd: string, path: string): Promise<string> {
   const text = new TextDecoder().decode(await readBytes(cwd, path)).replace(/\r?\n$/, '');
-  if (text.length === 0) throw new CliUsageError(`口令文件为空：${path}`);
+  if (text.length === 0)
+    throw new CliUsageError(`口令文件为空：${path} (the passphrase file is empty)`);
+  if (parseIdentityFile(text).length > 0)
+    throw new CliUsageError(
+      `${path} 是 age 身份密钥文件，不是口令文件：请用 --identity ${path} (an age identity: use --identity)`,
+    );
   return text;
 }
 

@@ -169,3 +169,32 @@ describe('jiebang verify of a bundle file cut short', () => {
     expect(await readdir(dir)).toEqual(['cut-age.jbx', 'cut.jbx', 'id.txt']);
   });
 });
+
+describe('jiebang verify given the other kind of key', () => {
+  it('names a signing key, a passphrase file or an identity file given in the other’s place, and an age file of another version', async () => {
+    const dir = await folder();
+    const whole = new Uint8Array(await readFile(bundle));
+    const { identity, recipient } = await generateAgeIdentity();
+    await writeFile(join(dir, 'id.txt'), `# created: 2026-12-01\n${identity}\n`);
+    await writeFile(join(dir, 'pass.txt'), '纸上的口令 7d1f\n');
+    await writeFile(join(dir, 'to-id.jbx'), await ageEncrypt(whole, { recipient }, nodeCrypto));
+    await writeFile(join(dir, 'v2.jbx'), 'age-encryption.org/v2\n-> X25519 abc\n--- x\n');
+    const signingKey = join(SAMPLE, 'keys', 'bureau-signing.key');
+    const asIdentity = await run(dir, 'verify', 'to-id.jbx', '--identity', signingKey);
+    expect(asIdentity.code).toBe(2);
+    expect(asIdentity.err).toContain('是签名私钥（Ed25519 PEM），不是 age 身份密钥');
+    const passAsIdentity = await run(dir, 'verify', 'to-id.jbx', '--identity', 'pass.txt');
+    expect(passAsIdentity.err).toContain(
+      'pass.txt 中没有 age 身份密钥（AGE-SECRET-KEY-1…）；若它是口令文件，请用 --passphrase-file',
+    );
+    const idAsPass = await run(dir, 'verify', 'to-id.jbx', '--passphrase-file', 'id.txt');
+    expect(idAsPass.err).toContain(
+      'id.txt 是 age 身份密钥文件，不是口令文件：请用 --identity id.txt',
+    );
+    const v2 = await run(dir, 'verify', 'v2.jbx');
+    expect(v2.code).toBe(1);
+    expect(v2.err).toContain('这是 age 加密文件，但其版本 v2 不受支持');
+    for (const r of [asIdentity, passAsIdentity, idAsPass, v2])
+      expect(unclearReasons(r.err.replace(/^jiebang verify: /, ''))).toEqual([]);
+  });
+});

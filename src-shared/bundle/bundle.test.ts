@@ -285,6 +285,13 @@ describe('tampering is refused with the right reason', () => {
     expect(errorOf(await open(bytes.subarray(0, bytes.length - 100)))?.code).toBe('zip-malformed');
     expect(errorOf(await open(bytes.subarray(0, 200)))?.code).toBe('zip-malformed');
     expect(errorOf(await open(encode('hello')))?.code).toBe('not-a-bundle');
+    // An age file of another version is named as such, not as no bundle at all.
+    expect(
+      errorOf(await open(encode('age-encryption.org/v2\n-> X25519 abc\n--- x\n'))),
+    ).toMatchObject({
+      code: 'not-a-bundle',
+      message: '这是 age 加密文件，但其版本 v2 不受支持（本程序读写 age-encryption.org/v1）',
+    });
   });
 
   it('refuses a duplicate key in a signed manifest, even correctly signed', async () => {

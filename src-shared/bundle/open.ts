@@ -170,6 +170,16 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
     checks.push({ name: '解密', ok: true, detail: 'age' });
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    // An age file of another version says so, rather than being called no bundle at all.
+    const version = /^age-encryption\.org\/([^\s]{1,16})\n/.exec(
+      new TextDecoder().decode(bytes.subarray(0, 40)),
+    );
+    if (!wasEncrypted && version)
+      return fail(
+        'not-a-bundle',
+        '格式',
+        `这是 age 加密文件，但其版本 ${version[1] ?? ''} 不受支持（本程序读写 age-encryption.org/v1）`,
+      );
     return fail('not-a-bundle', '格式', '不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）');
   }
   const plain = bytes;

@@ -46,7 +46,18 @@ describe('age through the crypto provider', () => {
     const d = new Decrypter();
     d.addPassphrase('纸上的口令 7d1f');
     expect(await d.decrypt(sealed)).toEqual(plain);
-    await expect(ageDecrypt(sealed, [{ passphrase: 'wrong' }], crypto)).rejects.toThrow(AgeError);
+    await expect(ageDecrypt(sealed, [{ passphrase: 'wrong' }], crypto)).rejects.toThrow(
+      '密钥或口令不对',
+    );
+    // The other kind of key given: said as such, both ways.
+    const { identity, recipient } = await generateAgeIdentity();
+    await expect(ageDecrypt(sealed, [{ identity }], crypto)).rejects.toThrow(
+      '该文件是用口令加密的，所给的是身份密钥而不是口令',
+    );
+    const toIdentity = await ageEncrypt(plain, { recipient }, crypto);
+    await expect(ageDecrypt(toIdentity, [{ passphrase: identity }], crypto)).rejects.toThrow(
+      '该文件是加密给身份密钥（age X25519）的，所给的是口令而不是身份密钥',
+    );
     // (Ours reading ours with the right passphrase: bundle.test.ts.)
   }, 90_000);
 

@@ -421,8 +421,34 @@ async function unwrapFileKey(header: Uint8Array, keys: readonly AgeKey[]): Promi
   try {
     return await d.decryptHeader(header);
   } catch (error) {
-    throw new AgeError(headerRefusal(error instanceof Error ? error.message : ''));
+    const text = error instanceof Error ? error.message : '';
+    throw new AgeError(keyKindRefusal(header, keys, text) ?? headerRefusal(text));
   }
+}
+
+/**
+ * When no key fits because the kind given is not the kind the file was sealed for — a passphrase
+ * for a file sealed to an identity (X25519), or an identity for one sealed with a passphrase —
+ * says so (a user holding both files picks the other); null otherwise.
+ */
+function keyKindRefusal(
+  header: Uint8Array,
+  keys: readonly AgeKey[],
+  typageMessage: string,
+): string | null {
+  if (!typageMessage.startsWith('no identity matched')) return null;
+  const types = new TextDecoder()
+    .decode(header)
+    .split('\n')
+    .filter((line) => line.startsWith('-> '))
+    .map((line) => line.split(' ')[1] ?? '');
+  const identities = keys.some((k) => 'identity' in k);
+  const passphrases = keys.some((k) => 'passphrase' in k);
+  if (types.length > 0 && types.every((t) => t === 'scrypt') && !passphrases)
+    return '该文件是用口令加密的，所给的是身份密钥而不是口令：请给出口令 encrypted with a passphrase, but an identity was given';
+  if (types.length > 0 && !types.includes('scrypt') && !identities)
+    return '该文件是加密给身份密钥（age X25519）的，所给的是口令而不是身份密钥：请给出 age 身份密钥 encrypted to an age identity, but a passphrase was given';
+  return null;
 }
 
 /**
