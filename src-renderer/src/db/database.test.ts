@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
@@ -9,7 +9,7 @@ import { ReviewPackageSchema, ScoreSheetSchema, type ScoreSheet } from '../../..
 import samplePackage from '../../../resources/sample/review-package.json';
 import e01 from '../../../resources/sample/sheets/E01.json';
 import { CLEAR_FIELDS, gatheredRowId, JiebangDB, STORES } from './database';
-import { deriveKeys } from './seal';
+import { deriveKeys, sealReady } from './seal';
 import { READ_PAGE, SEALED, SEALED_FIELD, sealingMiddleware, WRITE_PAGE } from './middleware';
 import {
   auditLog,
@@ -32,6 +32,9 @@ import { generateSigningKey, sha256Hex } from '../../../src-shared/crypto/keys';
 import { buildSheetBundle } from '../../../src-shared/bundle';
 import { EMPTY_HEAD } from '../../../src-shared/audit/head';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
+
+// The cipher loaded before any test seals a row itself (a test run alone, `-t gathered`, too).
+beforeAll(() => sealReady());
 
 const sheet = () => ScoreSheetSchema.parse(structuredClone(e01));
 const key = () => crypto.getRandomValues(new Uint8Array(32));
