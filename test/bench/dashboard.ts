@@ -61,6 +61,13 @@ export const dashboardSuite: BenchSuite = {
       const workerProfilePath = process.env['BENCH_WORKER_PROFILE'];
       const workerCdp = workerProfilePath ? await page.context().newCDPSession(page) : null;
       const workerProfile = workerCdp ? profileWorkers(workerCdp) : null;
+      // A trace of the import (BENCH_TRACE=path.json): each thread's tasks with their CPU time.
+      const tracePath = process.env['BENCH_TRACE'];
+      if (tracePath)
+        await browser.startTracing(page, {
+          path: tracePath,
+          categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        });
       await (await chooser).setFiles(files, { timeout: 300_000 });
       // Ready: every file's outcome listed and the whole ranking (201 rows with the header) in
       // the table, its first row drawn — checked on every animation frame, timed in the page.
@@ -92,6 +99,7 @@ export const dashboardSuite: BenchSuite = {
         const { profile } = await cdp.send('Profiler.stop');
         writeFileSync(profilePath, JSON.stringify(profile));
       }
+      if (tracePath) await browser.stopTracing();
       if (workerProfile && workerProfilePath) {
         const profiles = await workerProfile.stop();
         profiles.forEach((p, i) =>
