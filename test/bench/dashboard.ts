@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession } from 'playwright-core';
 import { z } from 'zod';
 import { openBundle } from '../../src-shared/bundle';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
@@ -54,6 +54,20 @@ export const dashboardSuite: BenchSuite = {
         await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
         await cdp.send('Profiler.start');
       }
+      // A CPU profile of the desk's worker from its first instruction (BENCH_WORKER_PROFILE=path):
+      // the page's session attaches to the worker paused at its start, starts the profiler there
+      // and lets it run (CDP's sessions that are not flattened: Playwright's CDPSession has no
+      // session ids).
+      const workerProfilePath = process.env['BENCH_WORKER_PROFILE'];
+      const workerCdp = workerProfilePath ? await page.context().newCDPSession(page) : null;
+      const workerProfile = workerCdp ? profileWorkers(workerCdp) : null;
+      // A trace of the import (BENCH_TRACE=path.json): each thread's tasks with their CPU time.
+      const tracePath = process.env['BENCH_TRACE'];
+      if (tracePath)
+        await browser.startTracing(page, {
+          path: tracePath,
+          categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        });
       await (await chooser).setFiles(files, { timeout: 300_000 });
       // Ready: every file's outcome listed and the whole ranking (201 rows with the header) in
       // the table, its first row drawn — checked on every animation frame, timed in the page.
@@ -84,6 +98,16 @@ export const dashboardSuite: BenchSuite = {
       if (cdp && profilePath) {
         const { profile } = await cdp.send('Profiler.stop');
         writeFileSync(profilePath, JSON.stringify(profile));
+      }
+      if (tracePath) await browser.stopTracing();
+      if (workerProfile && workerProfilePath) {
+        const profiles = await workerProfile.stop();
+        profiles.forEach((p, i) =>
+          writeFileSync(
+            profiles.length === 1 ? workerProfilePath : `${workerProfilePath}.${i}`,
+            JSON.stringify(p),
+          ),
+        );
       }
       const ready = z.number().parse(await page.evaluate('window.__readyAt - window.__filesAt'));
       // The desk's own marks (desk-client.ts, the chair store): where the time to ready went.
@@ -152,3 +176,57 @@ export const dashboardSuite: BenchSuite = {
     }
   },
 };
+
+/**
+ * Profiles every worker the page starts from now on, through `session` (the page's): each
+ * attaches paused, gets `Profiler.start` and runs; `stop` returns their profiles.
+ */
+function profileWorkers(session: CDPSession): { stop: () => Promise<unknown[]> } {
+  let nextId = 1;
+  const waiting = new Map<number, (result: unknown) => void>();
+  const sessions: string[] = [];
+  const send = (sessionId: string, method: string, params: object = {}): Promise<unknown> => {
+    const id = nextId++;
+    const answer = new Promise<unknown>((resolve) => waiting.set(id, resolve));
+    void session.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method, params }),
+    });
+    return answer;
+  };
+  const Received = z.object({ message: z.string() });
+  const Answer = z.object({ id: z.number(), result: z.unknown().optional() });
+  session.on('Target.receivedMessageFromTarget', (event: unknown) => {
+    const parsed = Received.safeParse(event);
+    if (!parsed.success) return;
+    const answer = Answer.safeParse(JSON.parse(parsed.data.message));
+    if (!answer.success) return;
+    waiting.get(answer.data.id)?.(answer.data.result);
+    waiting.delete(answer.data.id);
+  });
+  const Attached = z.object({ sessionId: z.string(), targetInfo: z.object({ type: z.string() }) });
+  session.on('Target.attachedToTarget', (event: unknown) => {
+    const attached = Attached.safeParse(event);
+    if (!attached.success || attached.data.targetInfo.type !== 'worker') return;
+    const { sessionId } = attached.data;
+    sessions.push(sessionId);
+    void (async () => {
+      await send(sessionId, 'Profiler.enable');
+      await send(sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
+      await send(sessionId, 'Profiler.start');
+      await send(sessionId, 'Runtime.runIfWaitingForDebugger');
+    })();
+  });
+  void session.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: true,
+    flatten: false,
+  });
+  const Stopped = z.object({ profile: z.unknown() });
+  return {
+    stop: async () =>
+      Promise.all(
+        sessions.map(async (id) => Stopped.parse(await send(id, 'Profiler.stop')).profile),
+      ),
+  };
+}
