@@ -27,6 +27,7 @@ import {
 import {
   acquireSlot,
   freeSealed,
+  HASH_WORKER_MIN,
   isSealed,
   releaseSlot,
   ringSeal,
@@ -36,6 +37,7 @@ import {
   type Slot,
 } from './hash-worker';
 import type { CryptoProvider } from '../../src-shared/crypto/provider';
+import { minorGc } from './minor-gc';
 import { nodeCrypto } from './node-crypto';
 import { writeStreamAtomic } from '../fs/atomic-write';
 
@@ -176,6 +178,33 @@ export async function buildBundleFile<K extends BundleKind>(
   }
 }
 
+/** Age chunks opened between two young-generation collections (32 × 64 KiB: 2 MiB). */
+const OPENS_PER_GC = 32;
+
+/**
+ * `nodeCrypto`, with a young-generation collection after every {@link OPENS_PER_GC} age chunks
+ * opened (./minor-gc.ts: each gives a fresh 64 KiB buffer; collected early, their pages are used
+ * again instead of new ones faulted in). `nodeCrypto` itself where no collection is offered.
+ */
+export function collectingAsItOpens(gc: (() => void) | null): CryptoProvider {
+  if (!gc) return nodeCrypto;
+  return {
+    ...nodeCrypto,
+    chacha20poly1305: (key) => {
+      const aead = nodeCrypto.chacha20poly1305(key);
+      let opened = 0;
+      return {
+        ...aead,
+        openParts: (nonce, parts) => {
+          const plain = aead.openParts(nonce, parts);
+          if (++opened % OPENS_PER_GC === 0) gc();
+          return plain;
+        },
+      };
+    },
+  };
+}
+
 /** `length` bytes of the file at `path` from `offset` (fewer at its end). */
 function readAt(path: string, offset: number, length: number): Uint8Array {
   const fd = openSync(path, 'r');
@@ -219,7 +248,7 @@ export async function openBundleFile(
   startHashWorker(size);
   const streamed = await openBundleStream(pieces(path), {
     ...options,
-    crypto: nodeCrypto,
+    crypto: size >= HASH_WORKER_MIN ? collectingAsItOpens(minorGc()) : nodeCrypto,
     size,
     tail: { size, read: async (offset, length) => readAt(path, offset, length) },
   });
