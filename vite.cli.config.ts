@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { noBuiltinHyphenation, PDF_BUNDLED_PACKAGES } from './build/pdf-stand-ins';
+import {
+  noBuiltinHyphenation,
+  PDF_BUNDLED_PACKAGES,
+  rendersBundleStandIns,
+} from './build/pdf-stand-ins';
 import { RENDERING_COMMANDS } from './src-main/cli/renders';
 
 /**
@@ -10,13 +14,14 @@ import { RENDERING_COMMANDS } from './src-main/cli/renders';
  * and reading some 150 module files (zod alone is 95), which is most of `jiebang verify`'s start
  * (issue 22).
  *
- * Two builds (`npm run build:cli` runs both, then writes the code cache): the default mode builds
- * the ES modules in out/node (the web host, the PDF worker, `jiebang-renders.mjs`, the whole CLI
- * for the commands that render, and `jiebang.mjs`, which hands over to the launcher);
- * `--mode cli` builds the CLI again as CommonJS chunks in out/node/cli with the launcher
- * (`launch.cjs`, which bin/jiebang.cjs requires), which runs them with V8's code cache
- * (src-main/cli/launch-cjs.ts, code-cache.ts: node 20 caches no compiled ES module), without the
- * commands that render.
+ * Three builds (`npm run build:cli` runs them in this order, then writes the code caches): the
+ * default mode builds the ES modules in out/node (the web host, the PDF worker, and `jiebang.mjs`,
+ * which hands over to the launcher); `--mode cli` builds the CLI again as CommonJS chunks in
+ * out/node/cli with the launcher (`launch.cjs`, which bin/jiebang.cjs requires), which runs them
+ * with V8's code cache (src-main/cli/launch-cjs.ts, code-cache.ts: node 20 caches no compiled ES
+ * module), without the commands that render; `--mode renders` builds the whole CLI once more as
+ * CommonJS chunks in out/node/renders, react-pdf bundled whole, for the commands that render
+ * (`renders()` below). Each build empties only its own folder; the default one empties out/node.
  */
 const common = (cli: boolean): UserConfig => ({
   plugins: cli ? [withoutRenders()] : [],
@@ -59,8 +64,6 @@ const common = (cli: boolean): UserConfig => ({
           }
         : {
             jiebang: resolve(import.meta.dirname, 'src-main/cli/launch.ts'),
-            // The whole CLI as ES modules, for the commands that render (src-main/cli/launch-cjs.ts).
-            'jiebang-renders': resolve(import.meta.dirname, 'src-main/cli/index.ts'),
             server: resolve(import.meta.dirname, 'src-main/web/server.ts'),
             'pdf-worker': resolve(import.meta.dirname, 'src-main/pdf/worker.ts'),
           },
@@ -109,21 +112,66 @@ const common = (cli: boolean): UserConfig => ({
  * (src-main/cli/renders.ts): imported from the CLI, they are left external under a name no file
  * has, so react-pdf is not in out/node/cli at all (a command that reached it there would fail
  * rather than run react-pdf's ES modules through `require`); the launcher runs those commands
- * from the ES build.
+ * from the renders build (`--mode renders`), which bundles react-pdf whole.
  */
 function withoutRenders(): Plugin {
-  const renders = new Set(RENDERING_COMMANDS.map((name) => `./${name}`));
+  const rendering = new Set(RENDERING_COMMANDS.map((name) => `./${name}`));
   return {
     name: 'jiebang-cli-without-renders',
     enforce: 'pre',
     resolveId(source, importer) {
       if (importer === undefined || !/[\\/]src-main[\\/]cli[\\/]/.test(importer)) return null;
-      const commandThatRenders = /[\\/]commands\.ts$/.test(importer) && renders.has(source);
+      const commandThatRenders = /[\\/]commands\.ts$/.test(importer) && rendering.has(source);
       if (commandThatRenders || source.startsWith('../pdf/'))
-        return { id: `jiebang-renders-in-the-es-build:${source}`, external: true };
+        return { id: `jiebang-renders-in-the-renders-build:${source}`, external: true };
       return null;
     },
   };
 }
 
-export default defineConfig(({ mode }) => common(mode === 'cli'));
+/**
+ * `--mode renders`: the commands that render (src-main/cli/renders.ts) as CommonJS chunks in
+ * out/node/renders, which the launcher runs with V8's code cache as it runs the other commands
+ * (src-main/cli/launch-cjs.ts; the cache written by scripts/renders-code-cache.ts after a render,
+ * so it holds the functions the first layout compiled). react-pdf, React, yoga, fontkit and
+ * pdfkit are bundled whole, from their ES modules: required from node_modules through node's
+ * CommonJS interop, react-pdf's ES-only packages came back as namespaces ("_react_pdf_font.default
+ * is not a constructor"). Only exceljs and papaparse (CommonJS, read by `package new`, never by a
+ * render) stay in node_modules. Its stand-ins (brotli, pdfkit's AES, a lazy unicode-trie, pdfkit's
+ * standard fonts resolved) are build/pdf-stand-ins.ts's, in this build only.
+ */
+function renders(): UserConfig {
+  const es = common(false);
+  return {
+    ...es,
+    plugins: [rendersBundleStandIns(import.meta.dirname)],
+    ssr: { noExternal: true, external: ['exceljs', 'papaparse'] },
+    // React's production build, chosen here (the ES build picks it by NODE_ENV at run time,
+    // which the commands set unless given): the development build is not bundled.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      ...es.build,
+      outDir: 'out/node/renders',
+      rollupOptions: {
+        ...es.build?.rollupOptions,
+        input: { 'jiebang-renders': resolve(import.meta.dirname, 'src-main/cli/index.ts') },
+        output: {
+          ...esOutput(es),
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          chunkFileNames: 'assets/[name]-[hash].cjs',
+        },
+      },
+    },
+  };
+}
+
+function esOutput(config: UserConfig) {
+  const output = config.build?.rollupOptions?.output;
+  if (output === undefined || Array.isArray(output)) throw new Error('one output expected');
+  return output;
+}
+
+export default defineConfig(({ mode }) =>
+  mode === 'renders' ? renders() : common(mode === 'cli'),
+);

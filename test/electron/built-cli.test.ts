@@ -3,12 +3,15 @@
  * CLI's own tests run its TypeScript source, so a build that cannot load the PDF stack — as a
  * CommonJS build once could not, "_react_pdf_font.default is not a constructor" — would pass them
  * all. Here the built command renders the sample task book and a meeting form, as a bureau would.
- * The commands that do not render run from the CommonJS build with V8's code cache
- * (src-main/cli/launch-cjs.ts), which holds no PDF stack; those that render run from the ES build.
+ * Every command runs from a CommonJS build with V8's code cache (src-main/cli/launch-cjs.ts): those
+ * that do not render from out/node/cli, which holds no PDF stack; those that render from
+ * out/node/renders, which bundles react-pdf, fontkit, pdfkit and yoga whole (issue 22) — and must
+ * print what the ES build's PDF worker (the app's and the web host's render) prints.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -20,6 +23,8 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TaskBookSchema } from '../../src-shared/model';
+import { createPdfWorker } from '../../src-main/pdf/pool';
 
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['bin/jiebang.cjs', ...args], { encoding: 'utf8' });
@@ -36,7 +41,7 @@ describe('the built jiebang command', () => {
     expect(r.stdout).toContain('已排版 rendered');
     expect(textOf(out)).toContain('任务书（军令状）');
     expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).toContain('NotoSerifSC-Regular');
-    // verify-print, from the CommonJS build, checks the code the ES build's render printed.
+    // verify-print, from the CLI's CommonJS build, checks the code the renders build printed.
     const code = /核验码 code: ([0-9a-f]{64})/.exec(r.stdout)?.[1] ?? '';
     const check = run('verify-print', '--code', code, 'resources/sample/taskbook.json');
     expect(check.stderr).toBe('');
@@ -64,7 +69,64 @@ describe('the built jiebang command', () => {
     expect(es.stdout).toBe(r.stdout);
   });
 
-  it('signs a review package and prints its notice (package sign renders, from the ES build)', () => {
+  it('renders the task book from the renders build as the ES build’s PDF worker does: same pages, text and fonts', async () => {
+    const cli = join(dir, 'cli.pdf');
+    const r = run('render-taskbook', 'resources/sample/taskbook.json', '-o', cli);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const tb = TaskBookSchema.parse(
+      JSON.parse(readFileSync('resources/sample/taskbook.json', 'utf8')),
+    );
+    const worker = createPdfWorker(join(process.cwd(), 'out/node/pdf-worker.mjs'));
+    const es = join(dir, 'es.pdf');
+    try {
+      writeFileSync(es, (await worker.render({ kind: 'taskbook', tb })).bytes);
+    } finally {
+      await worker.close();
+    }
+    const info = (pdf: string) =>
+      /^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1];
+    expect(info(cli)).toBe(info(es));
+    expect(Number(info(cli))).toBeGreaterThan(1);
+    expect(textOf(cli)).toBe(textOf(es));
+    const fonts = (pdf: string) => execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts(cli)).toBe(fonts(es));
+  });
+
+  it('runs the commands that render from the renders build: react-pdf bundled, its code cache taken', () => {
+    const chunks = readdirSync('out/node/renders', { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.cjs'),
+    );
+    expect(chunks).toContain('jiebang-renders.cjs');
+    // Nothing of the PDF stack is required from node_modules (where react-pdf's ES-only packages
+    // came back as namespaces), nor brotli's decoder or pdfkit's AES (their stand-ins instead).
+    for (const file of chunks)
+      expect(readFileSync(join('out/node/renders', file), 'utf8'), file).not.toMatch(
+        /require\("(?:@react-pdf|pdfkit|fontkit|yoga-layout|react|restructure|brotli|@noble\/ciphers|unicode-trie)/,
+      );
+    // The chunks a render loads each have a code cache that V8 takes (the build's node and flags).
+    const cached = chunks.filter((f) => existsSync(join('out/node/renders', `${f}.cache`)));
+    expect(cached.length).toBeGreaterThan(10);
+    const check = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('node:fs'), vm = require('node:vm');
+        let rejected = [];
+        for (const f of JSON.parse(process.argv[1])) {
+          const s = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(f, 'utf8') + '\\n})', { filename: f, cachedData: fs.readFileSync(f + '.cache') });
+          if (s.cachedDataRejected) rejected.push(f);
+        }
+        process.stdout.write(JSON.stringify(rejected));`,
+        JSON.stringify(cached.map((f) => join(process.cwd(), 'out/node/renders', f))),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(check.stderr).toBe('');
+    expect(JSON.parse(check.stdout)).toEqual([]);
+  });
+
+  it('signs a review package and prints its notice (package sign renders, from the renders build)', () => {
     const made = join(dir, 'rp.json');
     const att = 'resources/sample/attachments';
     expect(

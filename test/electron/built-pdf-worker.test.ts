@@ -1,6 +1,6 @@
 /**
  * The built PDF render, after `npm run build`: Electron main's worker (out/main) and the Node
- * build's (out/node, the CLI and the web host) both bundle react-pdf's text engine with the
+ * builds' (out/node: the web host's worker; out/node/renders, the CLI's render commands) all bundle react-pdf's text engine with the
  * hyphenator's stand-in (src-main/pdf/no-builtin-hyphenation.ts, build/pdf-stand-ins.ts) in place
  * of the en-US pattern trie it would build as it loads (issue 22). Were one build to load the
  * real hyphenator, its patterns would be in the built files — or, left external, react-pdf's
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 /** Every JavaScript file a build wrote, with its text. */
 function built(dir: string): { file: string; text: string }[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.m?js$/.test(f))
+    .filter((f) => /\.[mc]?js$/.test(f))
     .map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
 }
 
