@@ -19,7 +19,7 @@ import { RENDERING_COMMANDS } from './src-main/cli/renders';
  * commands that render.
  */
 const common = (cli: boolean): UserConfig => ({
-  plugins: cli ? [withoutRenders()] : [],
+  plugins: cli ? [withoutRenders(), nobleRandomFromNode()] : [],
   ssr: {
     noExternal: [
       'zod',
@@ -122,6 +122,24 @@ function withoutRenders(): Plugin {
       if (commandThatRenders || source.startsWith('../pdf/'))
         return { id: `jiebang-renders-in-the-es-build:${source}`, external: true };
       return null;
+    },
+  };
+}
+
+/**
+ * In the CommonJS build, @noble's `randomBytes` draws from `node:crypto` rather than
+ * `globalThis.crypto` (src-main/cli/noble-random-node.ts: @noble/curves probes its random source
+ * as `ed25519` is made, which in node 20 loads the Web Crypto module that `verify` never uses).
+ * Every import of `@noble/hashes/utils.js` but the stand-in's own goes to the stand-in.
+ */
+function nobleRandomFromNode(): Plugin {
+  const standIn = resolve(import.meta.dirname, 'src-main/cli/noble-random-node.ts');
+  return {
+    name: 'jiebang-cli-noble-random-from-node',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '@noble/hashes/utils.js' || importer === standIn) return null;
+      return standIn;
     },
   };
 }
