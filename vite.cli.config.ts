@@ -24,7 +24,7 @@ import { RENDERING_COMMANDS } from './src-main/cli/renders';
  * (`renders()` below). Each build empties only its own folder; the default one empties out/node.
  */
 const common = (cli: boolean): UserConfig => ({
-  plugins: cli ? [withoutRenders()] : [],
+  plugins: cli ? [withoutRenders(), nobleRandomFromNode()] : [],
   ssr: {
     noExternal: [
       'zod',
@@ -162,6 +162,24 @@ function renders(): UserConfig {
           chunkFileNames: 'assets/[name]-[hash].cjs',
         },
       },
+    },
+  };
+}
+
+/**
+ * In the CommonJS build, @noble's `randomBytes` draws from `node:crypto` rather than
+ * `globalThis.crypto` (src-main/cli/noble-random-node.ts: @noble/curves probes its random source
+ * as `ed25519` is made, which in node 20 loads the Web Crypto module that `verify` never uses).
+ * Every import of `@noble/hashes/utils.js` but the stand-in's own goes to the stand-in.
+ */
+function nobleRandomFromNode(): Plugin {
+  const standIn = resolve(import.meta.dirname, 'src-main/cli/noble-random-node.ts');
+  return {
+    name: 'jiebang-cli-noble-random-from-node',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '@noble/hashes/utils.js' || importer === standIn) return null;
+      return standIn;
     },
   };
 }
