@@ -652,6 +652,39 @@ describe('inspections', () => {
     ]);
   });
 
+  it('keeps the inspections it issued when the panel’s result comes in, and numbers the next one after them', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const chair = generateSigningKey();
+    const { round } = await signedRound(deps, main);
+    const input = {
+      profileId: PROFILE,
+      passphrase: PASS,
+      key: main.key,
+      packageId: round.packageId,
+      site: '采出水处理站',
+      team: '甲，乙',
+      dueBy: '2026-09-30',
+      checklist: ['需求真实性'],
+      actor: '市科技局 李明',
+      now: new Date('2026-09-02T02:00:00Z'),
+    };
+    const first = await issueAssignment(deps.db, main.api, input);
+    const panel = await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair);
+    expect(reason(await take(deps, main, 'panel.jbx', panel))).toBe('');
+    // Before: the result's round was made afresh, the list of issued inspections lost, and the
+    // next one signed again as ASG-1 — two signed tasks under one id.
+    const [kept] = await listRounds(deps.db);
+    expect(kept?.assignments?.map((a) => a.assignment.assignmentId)).toEqual([
+      first.round.assignments?.[0]?.assignment.assignmentId,
+    ]);
+    const second = await issueAssignment(deps.db, main.api, { ...input, team: '丙，丁' });
+    expect(second.round.assignments?.map((a) => a.assignment.assignmentId)).toEqual([
+      `${round.packageId}-ASG-1`,
+      `${round.packageId}-ASG-2`,
+    ]);
+  });
+
   it('signs the checklist as the bureau edited it, each item normalised; refuses an empty list citing the article, and a blank item by its place, writing nothing', async () => {
     const deps = freshDeps();
     const main = await fakeMain();
@@ -711,7 +744,7 @@ describe('inspections', () => {
     // A member twice (full-width letters folded, invisible characters dropped), a name the text
     // rule refuses: each named by its place (before, 「李检查，李检查」 was signed without a word).
     expect(
-      await everything({ team: '李检查，Ｗａｎｇ，李检查\u200b、Wang，甲\u202e乙' }, ['甲']),
+      await everything({ team: '李检查，Ｗａｎｇ；李检查\u200b、Wang;甲\u202e乙' }, ['甲']),
     ).toEqual([
       [
         '考察组第 5 位成员：含有双向控制字符 U+202E，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入，未签发',

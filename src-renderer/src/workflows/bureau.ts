@@ -642,12 +642,20 @@ async function takePanel(
       }),
     };
   if (result.isDuplicate) return { ok: true, round, isDuplicate: true, notes: result.notes };
-  // A later result replaces the earlier one and its approval (审定 rests on the result).
+  // A later result replaces the earlier one and its approval (审定 rests on the result). What
+  // does not rest on the result stays: the inspections of the demand this desk issued (their ids
+  // count on from them) and the reports taken in for them, and the keys and counters of the
+  // round's signers (a replay or a changed key is refused as before).
   const next: StoredRound = {
     packageId: round.packageId,
     title: round.title,
     issued: round.issued,
     record: result.record,
+    ...(round.assignments ? { assignments: round.assignments } : {}),
+    ...(round.team ? { team: round.team } : {}),
+    ...(round.taken?.some((t) => t.kind === 'inspection-report')
+      ? { taken: round.taken.filter((t) => t.kind === 'inspection-report') }
+      : {}),
   };
   await commitChange(
     db,
@@ -820,7 +828,7 @@ export interface IssueInput {
   packageId: string;
   /** Where the team goes. */
   site: string;
-  /** The team as typed, the leader first, separated by commas (full-width, 、 too). */
+  /** The team as typed, the leader first, separated by commas (full-width, 、, semicolons too). */
   team: string;
   dueBy: string;
   /** The items to check, as the bureau edited them (`assignmentChecklist` judges them). */
@@ -861,7 +869,7 @@ export async function issueAssignment(
   if (!round) throw new WorkflowError(message('bureau.err.noRoundId', { id: input.packageId }));
   // Each name as the schema stores it (invisible characters dropped, trimmed), judged by its rule.
   const team = input.team
-    .split(/[,\uff0c\u3001]/)
+    .split(/[,\uff0c\u3001;\uff1b\n]/)
     .map((n) => normaliseText(n).trim())
     .filter((n) => n !== '');
   const badNames = team.flatMap((name, i) => {
