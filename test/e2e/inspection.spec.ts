@@ -200,6 +200,18 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
     I31: ['李检查', 'li-jiancha-2026'],
     I32: ['王核验', 'wang-heyan-2026'],
   });
+  // A visit date that does not exist cannot be saved: signing and preview wait until it is
+  // corrected (before, the report saved before it was signed, under its older date).
+  const visit = inspection.checklist.getByLabel('考察日期');
+  const visitDate = await visit.inputValue();
+  await visit.fill('2026/2/30');
+  await expect(inspection.signCard.getByTestId('inspection-unsaved')).toContainText(
+    '报告未保存：考察日期：2026-02-30 不是实际存在的日期',
+  );
+  await expect(inspection.signButton).toBeDisabled();
+  await visit.fill(visitDate);
+  await expect(inspection.signButton).toBeEnabled();
+  await expect(inspection.signCard.getByTestId('inspection-unsaved')).toHaveCount(0);
   const saved = await inspection.shell.download(() => inspection.signButton.click());
   await expect(inspection.notice).toHaveText('已签名并保存考察报告文件包 ASG-2026-31-R.jbx');
   const report = join(dir, 'REPORT.jbx');

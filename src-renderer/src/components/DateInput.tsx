@@ -25,7 +25,9 @@ export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const errorId = useId();
   const shown = draft ?? value;
-  const read = draft === null || draft.trim() === '' ? null : readDate(draft);
+  // Judged as shown: what is being typed, or the value held (a form saved with a day that does not
+  // exist shows its error again when it is opened).
+  const read = shown.trim() === '' ? null : readDate(shown);
   const error =
     read === null || read.ok
       ? null

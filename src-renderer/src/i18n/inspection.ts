@@ -83,6 +83,8 @@ export const inspectionStrings = defineStrings(
     'inspection.shortPassphrase': '{name} 的签名口令至少 8 个字符',
     'inspection.enrolFirst': '请先登记考察组成员（各自的签名密钥），再开始填写报告',
     'inspection.notSaved': '报告未保存：{path} {message}',
+    'inspection.notSavedDate': '报告未保存：考察日期：{message}',
+    'inspection.unsaved': '报告有未能保存的修改，改正后才能签名或预览：',
     'inspection.noReport': '没有考察报告 {id}',
     'inspection.tooManyPhotos': '每份报告至多 {max} 张照片，{name} 未导入',
     'inspection.badPhoto': '照片 {name} 无法解码，未导入（文件可能已损坏）',
@@ -185,6 +187,9 @@ export const inspectionStrings = defineStrings(
     'inspection.enrolFirst':
       'Enrol the team’s members (each with a signing key) before starting the report',
     'inspection.notSaved': 'Report not saved: {path} {message}',
+    'inspection.notSavedDate': 'Report not saved: date of the visit: {message}',
+    'inspection.unsaved':
+      'The report has a change that could not be saved; correct it to sign or preview:',
     'inspection.noReport': 'No inspection report {id}',
     'inspection.tooManyPhotos': 'A report holds at most {max} photos; {name} not imported',
     'inspection.badPhoto': 'Photo {name} does not decode; not imported (the file may be damaged)',

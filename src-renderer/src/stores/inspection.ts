@@ -48,6 +48,12 @@ interface InspectionState {
   current: string | null;
   report: InspectionReport | null;
   findings: Finding[];
+  /**
+   * Why the last edit could not be saved (a field the schema refuses, e.g. a day that does not
+   * exist), or null: while set, the screen shows an edit the database does not hold, so signing
+   * and previewing — which read the saved report — are refused rather than sign the older one.
+   */
+  unsaved: Message | null;
   preview: { bytes: Uint8Array; missing: string[] } | null;
   notice: Notice | null;
   load: () => Promise<void>;
@@ -97,6 +103,11 @@ const scaleOnCanvas: ScalePhoto = async (bytes, mediaType) => {
 const renderPdf: RenderInspectionPdf = async (input) =>
   (await withProgress(message('inspection.rendering'), () => api['inspection:pdf'](input))).bytes;
 
+/** Refuses (as a WorkflowError, which `attempt` shows) while an edit could not be saved. */
+function refuseUnsaved(unsaved: Message | null): void {
+  if (unsaved) throw new WorkflowError(unsaved);
+}
+
 /** Edits waiting to be written, in order; signing and previewing wait for them. */
 let saving: Promise<void> = Promise.resolve();
 
@@ -111,6 +122,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
     const deps = inspectionDeps();
     set({
       report,
+      unsaved: null,
       preview: null,
       findings: report ? await reportFindings(deps.db, report) : [],
     });
@@ -125,6 +137,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
     inspectors: [],
     current: null,
     report: null,
+    unsaved: null,
     findings: [],
     preview: null,
     notice: null,
@@ -183,9 +196,9 @@ export const useInspection = create<InspectionState>()((set, get) => {
       saving = saving.then(async () => {
         const problem = await attempt(async () => {
           const saved = accepted(await saveReport(inspectionDeps(), report));
-          set({ findings: await reportFindings(inspectionDeps().db, saved.report) });
+          set({ unsaved: null, findings: await reportFindings(inspectionDeps().db, saved.report) });
         });
-        if (problem) set({ notice: problem });
+        if (problem) set({ notice: problem, unsaved: problem.message });
       });
     },
     addPhoto: (file, caption, item) =>
@@ -210,6 +223,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const reportId = get().report?.reportId;
         if (!reportId) return;
         await saving;
+        refuseUnsaved(get().unsaved);
         const input = await previewInput(inspectionDeps().db, reportId);
         const r = await withProgress(message('inspection.rendering'), () =>
           api['inspection:pdf'](input),
@@ -221,6 +235,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const reportId = get().report?.reportId;
         if (!reportId) return;
         await saving;
+        refuseUnsaved(get().unsaved);
         const deps = inspectionDeps();
         const signed = accepted(
           await withProgress(message('inspection.signing'), () =>

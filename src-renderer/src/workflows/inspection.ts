@@ -278,12 +278,16 @@ export async function saveReport(
   const parsed = InspectionReportSchema.safeParse(edited);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    // The visit's date by its label (the one field of the form the schema's date rule judges).
     return {
       ok: false,
-      reason: say('inspection.notSaved', {
-        path: issue?.path.join('.') ?? '',
-        message: issue?.message ?? '',
-      }),
+      reason:
+        issue?.path.length === 1 && issue.path[0] === 'date'
+          ? say('inspection.notSavedDate', { message: issue.message })
+          : say('inspection.notSaved', {
+              path: issue?.path.join('.') ?? '',
+              message: issue?.message ?? '',
+            }),
     };
   }
   await saveInspection(deps.db, parsed.data, null);

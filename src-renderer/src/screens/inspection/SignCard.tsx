@@ -9,28 +9,33 @@ import { hasBlocking } from '../../../../src-shared/rules';
 import { Field } from '../../components/Field';
 import { FindingsList } from '../../components/FindingsList';
 import { PdfViewer } from '../../components/PdfViewer';
-import { useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { useInspection } from '../../stores/inspection';
 
 export function SignCard({ report, to }: { report: InspectionReport; to: string }) {
   const t = useT();
+  const say = useSay();
   const findings = useInspection((s) => s.findings);
+  const unsaved = useInspection((s) => s.unsaved);
   const preview = useInspection((s) => s.preview);
   const previewPdf = useInspection((s) => s.previewPdf);
   const sign = useInspection((s) => s.sign);
   const [passphrases, setPassphrases] = useState<Record<string, string>>({});
   const ready =
-    !hasBlocking(findings) && report.inspectors.every((m) => (passphrases[m.id] ?? '') !== '');
+    unsaved === null &&
+    !hasBlocking(findings) &&
+    report.inspectors.every((m) => (passphrases[m.id] ?? '') !== '');
   return (
     <div className="card" data-testid="inspection-sign">
       <h2>{t('inspection.sign')}</h2>
-      {findings.length > 0 && (
-        <>
-          <h3>{t('inspection.problems')}</h3>
-          <FindingsList findings={findings} testId="inspection-findings" />
-        </>
+      {(findings.length > 0 || unsaved) && <h3>{t('inspection.problems')}</h3>}
+      {unsaved && (
+        <p className="error" role="alert" data-testid="inspection-unsaved">
+          {t('inspection.unsaved')} {say(unsaved)}
+        </p>
       )}
-      <button type="button" onClick={() => void previewPdf()}>
+      {findings.length > 0 && <FindingsList findings={findings} testId="inspection-findings" />}
+      <button type="button" disabled={unsaved !== null} onClick={() => void previewPdf()}>
         {t('inspection.preview')}
       </button>
       {preview && (
