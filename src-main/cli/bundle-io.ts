@@ -48,12 +48,7 @@ export async function ageKeys(
   if (identity !== undefined) {
     const text = new TextDecoder().decode(await readBytes(cwd, identity));
     const found = parseIdentityFile(text);
-    if (found.length === 0)
-      throw new CliUsageError(
-        /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)
-          ? `${identity} 是签名私钥（Ed25519 PEM），不是 age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件 (a signing key, not an age identity)`
-          : `${identity} 中没有 age 身份密钥（AGE-SECRET-KEY-1…）；若它是口令文件，请用 --passphrase-file (no age identity in this file; a passphrase file goes with --passphrase-file)`,
-      );
+    if (found.length === 0) throw new CliUsageError(notAnIdentity(identity, text));
     keys.push(...found.map((k) => ({ identity: k })));
   }
   if (passphraseFile !== undefined)
@@ -61,10 +56,25 @@ export async function ageKeys(
   return keys;
 }
 
+/** Why a file given as `--identity` holds no age identity, by what it holds instead. */
+function notAnIdentity(path: string, text: string): string {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text))
+    return `${path} 是签名私钥（Ed25519 PEM），不是 age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件 (a signing key, not an age identity)`;
+  if (/-----BEGIN PUBLIC KEY-----/.test(text))
+    return `${path} 是签名公钥（PEM），不是 age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件 (a public signing key, not an age identity)`;
+  if (/^\s*age1[02-9ac-hj-np-z]{58}\s*$/m.test(text))
+    return `${path} 是 age 接收方公钥（age1…），用于加密；解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…） (a recipient, not the identity that decrypts)`;
+  return `${path} 中没有 age 身份密钥（AGE-SECRET-KEY-1…）；若它是口令文件，请用 --passphrase-file (no age identity in this file; a passphrase file goes with --passphrase-file)`;
+}
+
 export async function readPassphrase(cwd: string, path: string): Promise<string> {
   const text = new TextDecoder().decode(await readBytes(cwd, path)).replace(/\r?\n$/, '');
   if (text.length === 0)
     throw new CliUsageError(`口令文件为空：${path} (the passphrase file is empty)`);
+  if (/-----BEGIN [A-Z ]*KEY-----/.test(text))
+    throw new CliUsageError(
+      `${path} 是密钥文件（PEM），不是口令文件：口令文件只含一行口令 (a key file, not a passphrase file)`,
+    );
   if (parseIdentityFile(text).length > 0)
     throw new CliUsageError(
       `${path} 是 age 身份密钥文件，不是口令文件：请用 --identity ${path} (an age identity: use --identity)`,

@@ -35,12 +35,11 @@ import {
   type Finding,
 } from '../../src-shared/rules';
 import { checkScoreSheet, describeSchemaIssues } from '../../src-shared/scoring';
-import { isAgeFile } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
 import { ageKeyOptions, ageKeys } from './bundle-io';
-import { readBounded, readJsonFile, readSheetFiles } from './io';
+import { isBundle, readBounded, readJsonFile, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
 import { cliDate } from './dates';
 
@@ -55,9 +54,6 @@ export const findingLines = (findings: readonly Finding[]): string[] =>
   findings.map(
     (f) => `${SEVERITY_LABEL[f.severity]}  ${f.message}  [${f.rule} @ ${f.path.join('.') || '/'}]`,
   );
-
-const isBundleBytes = (b: Uint8Array): boolean =>
-  isAgeFile(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
 
 /** Panel bundles hold every sheet bundle; a bound well above a large panel's. */
 const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
@@ -211,7 +207,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     let findings: Finding[];
     // A bundle is told by its bytes (ZIP, or age-encrypted), whatever its file name.
     const bytes = await readBounded(io.cwd, file, PANEL_BUNDLE_BYTES);
-    if (isBundleBytes(bytes)) {
+    if (isBundle(bytes)) {
       const opened = await openBundle(bytes, { crypto: nodeCrypto, keys });
       if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
       const b = opened.bundle;

@@ -191,6 +191,13 @@ describe('jiebang verify given the other kind of key', () => {
     expect(idAsPass.err).toContain(
       'id.txt 是 age 身份密钥文件，不是口令文件：请用 --identity id.txt',
     );
+    await writeFile(join(dir, 'age.pub'), `${recipient}\n`);
+    const recipientAsIdentity = await run(dir, 'verify', 'to-id.jbx', '--identity', 'age.pub');
+    expect(recipientAsIdentity.err).toContain('age.pub 是 age 接收方公钥（age1…），用于加密');
+    const keyAsPass = await run(dir, 'verify', 'to-id.jbx', '--passphrase-file', signingKey);
+    expect(keyAsPass.err).toContain('是密钥文件（PEM），不是口令文件');
+    const v2Check = await run(dir, 'check', 'v2.jbx');
+    expect(v2Check.err).toContain('这是 age 加密文件，但其版本 v2 不受支持');
     const v2 = await run(dir, 'verify', 'v2.jbx');
     expect(v2.code).toBe(1);
     expect(v2.err).toContain('这是 age 加密文件，但其版本 v2 不受支持');

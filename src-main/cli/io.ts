@@ -7,7 +7,7 @@ import type { AgeKey } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import type { SheetSource } from '../../src-shared/decision';
 import { capLines, readJson, READ_LIMITS } from '../../src-shared/io';
-import { isAgeFile } from '../../src-shared/crypto/age';
+import { looksLikeAge } from '../../src-shared/crypto/age';
 import { ReviewPackageSchema, ScoreSheetSchema, type ReviewPackage } from '../../src-shared/model';
 import { describeSchemaIssues, readSheetsFile } from '../../src-shared/scoring';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -101,9 +101,12 @@ export async function writeOutput(
 
 /** A panel bundle holds every sheet bundle; a bound well above a large panel's. */
 export const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
-/** A bundle is told by its bytes (ZIP, or age-encrypted), whatever its file name. */
+/**
+ * A bundle is told by its bytes (ZIP, or age-encrypted — of any version, so that another version
+ * is refused as such by the bundle reader), whatever its file name.
+ */
 export const isBundle = (b: Uint8Array): boolean =>
-  isAgeFile(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
+  looksLikeAge(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
 
 /** The review package from its JSON or from its signed bundle (verified first). */
 export async function loadReviewPackage(cwd: string, path: string): Promise<ReviewPackage> {

@@ -199,6 +199,9 @@ export type PublicityWindow =
  * or why it cannot be computed (a year the calendar does not cover, or only provisionally).
  */
 export function publicityWindow(cal: WorkingCalendar, start: string, n = 5): PublicityWindow {
+  // The one date rule first: no window counted from a day the form refuses (0202-09-29, abc).
+  const day = DateSchema.safeParse(start);
+  if (!day.success) return { ok: false, reason: day.error.issues[0]?.message ?? start };
   try {
     const end = publicityEnd(cal, start, n);
     const days: { date: string; isMakeUp: boolean }[] = [];

@@ -44,6 +44,14 @@ export function isArmoredAgeFile(bytes: Uint8Array): boolean {
 }
 
 /** An age file, binary or armored. */
+/**
+ * Whether the bytes begin as an age file of any version (`age-encryption.org/…`): told apart from
+ * other files so that one of an unsupported version is named as such (bundle/open.ts), not read
+ * as text.
+ */
+export const looksLikeAge = (bytes: Uint8Array): boolean =>
+  isAgeFile(bytes) || startsWith(bytes, 0, 'age-encryption.org/');
+
 export function isAgeFile(bytes: Uint8Array): boolean {
   return startsWith(bytes, 0, AGE_MAGIC) || isArmoredAgeFile(bytes);
 }

@@ -58,7 +58,7 @@ export const DATE_YEARS = { min: 1900, max: 2199 } as const;
  */
 export const DateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD', abort: true })
   .refine(
     (iso) => Number(iso.slice(0, 4)) >= DATE_YEARS.min && Number(iso.slice(0, 4)) <= DATE_YEARS.max,
     {

@@ -109,6 +109,8 @@ describe('dateHeld (what a date field holds for the text on screen)', () => {
     const farYear = readDate('0202-09-29');
     expect(!farYear.ok && farYear.message).toBe(refusal('0202-09-29'));
     expect(refusal('abc')).toBe('日期格式应为 YYYY-MM-DD');
+    // One sentence for text that is no date at all (not a year as well).
+    expect(DateSchema.safeParse('abc').error?.issues).toHaveLength(1);
   });
 
   it('writes an instant as a notice does, in Beijing time, whatever offset it was recorded in', () => {

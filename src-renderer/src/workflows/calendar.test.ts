@@ -80,6 +80,17 @@ describe('the bureau’s calendar on an expert’s installation', () => {
         '日历数据不含 2028 年的法定节假日安排，无法计算工作日；请导入包含 2028 年的日历文件。',
     });
 
+    // A start the date field refuses is refused in the same words, not counted (before: a year
+    // 0202 was looked up in the calendar, 「日历数据不含 202 年…」).
+    expect(await publicityOnDevice(db, '0202-09-29')).toEqual({
+      ok: false,
+      reason: '年份 0202 不在 1900—2199 年之间',
+    });
+    expect(await publicityOnDevice(db, 'abc')).toEqual({
+      ok: false,
+      reason: '日期格式应为 YYYY-MM-DD',
+    });
+
     const bundle = await calendarBundle(bureau);
     const result = await importCalendar(db, '张志远', bundle);
     expect(result).toMatchObject({ ok: true, year: 2028, isDuplicate: false });
