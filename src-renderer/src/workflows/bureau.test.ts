@@ -79,6 +79,7 @@ import {
   type BureauApi,
   type Draft,
   type IngestOutcome,
+  type StoredRound,
 } from './bureau';
 import { problemOf } from './deps';
 import { buildPanelBundle } from './desk';
@@ -336,6 +337,19 @@ async function approvedRound() {
   await panelApproved(deps, main, round, chair);
   return { deps, main, chair, round };
 }
+
+/** The desk's assignment form for `round`, filled as a bureau would (no checklist yet). */
+const assignmentForm = (main: Main, round: StoredRound) => ({
+  profileId: PROFILE,
+  passphrase: PASS,
+  key: main.key,
+  packageId: round.packageId,
+  site: '采出水处理站',
+  team: '李检查，王核验',
+  dueBy: '2026-09-30',
+  actor: '市科技局 李明',
+  now: new Date('2026-09-02T02:00:00Z'),
+});
 
 /** {@link approvedRound}, then its task book taken in. */
 async function roundAtTaskBook() {
@@ -606,16 +620,8 @@ describe('inspections', () => {
     const main = await fakeMain();
     const { round } = await signedRound(deps, main);
     const issued = await issueAssignment(deps.db, main.api, {
-      profileId: PROFILE,
-      passphrase: PASS,
-      key: main.key,
-      packageId: round.packageId,
-      site: '采出水处理站',
-      team: '李检查，王核验',
-      dueBy: '2026-09-30',
+      ...assignmentForm(main, round),
       checklist: DEFAULT_CHECKLIST,
-      actor: '市科技局 李明',
-      now: new Date('2026-09-02T02:00:00Z'),
     });
     const held = issued.round.assignments?.[0];
     if (!held) throw new Error('no assignment');
@@ -657,18 +663,7 @@ describe('inspections', () => {
     const main = await fakeMain();
     const chair = generateSigningKey();
     const { round } = await signedRound(deps, main);
-    const input = {
-      profileId: PROFILE,
-      passphrase: PASS,
-      key: main.key,
-      packageId: round.packageId,
-      site: '采出水处理站',
-      team: '甲，乙',
-      dueBy: '2026-09-30',
-      checklist: ['需求真实性'],
-      actor: '市科技局 李明',
-      now: new Date('2026-09-02T02:00:00Z'),
-    };
+    const input = { ...assignmentForm(main, round), team: '甲，乙', checklist: ['需求真实性'] };
     const first = await issueAssignment(deps.db, main.api, input);
     const panel = await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair);
     expect(reason(await take(deps, main, 'panel.jbx', panel))).toBe('');
@@ -689,17 +684,7 @@ describe('inspections', () => {
     const deps = freshDeps();
     const main = await fakeMain();
     const { round } = await signedRound(deps, main);
-    const input = {
-      profileId: PROFILE,
-      passphrase: PASS,
-      key: main.key,
-      packageId: round.packageId,
-      site: '采出水处理站',
-      team: '李检查，王核验',
-      dueBy: '2026-09-30',
-      actor: '市科技局 李明',
-      now: new Date('2026-09-02T02:00:00Z'),
-    };
+    const input = assignmentForm(main, round);
     const refusal = (checklist: string[]) =>
       issueAssignment(deps.db, main.api, { ...input, checklist }).then(
         () => '',
