@@ -12,12 +12,7 @@ const rows: Row[] = Array.from({ length: 10_000 }, (_, i) => ({
   score: 100 - i / 100,
 }));
 
-function html(
-  height: number,
-  rowHeight: number,
-  list: readonly Row[] = rows,
-  fixedRows = false,
-): string {
+function html(height: number, rowHeight: number, list: readonly Row[] = rows): string {
   return renderToString(
     <VirtualTable
       rows={list}
@@ -37,7 +32,6 @@ function html(
       rowAttributes={(r) => ({ 'data-applicant': r.id })}
       columns={2}
       rowHeight={rowHeight}
-      fixedRows={fixedRows}
       height={height}
       testId="ranking"
     />,
@@ -64,12 +58,5 @@ describe('VirtualTable', () => {
     const markup = html(400, 20, short);
     expect(drawn(markup)).toEqual(short.map((r) => r.id));
     expect(markup).not.toContain('aria-hidden');
-  });
-
-  it('draws rows of fixed height that tall, the same rows and spacer as measured ones', () => {
-    const markup = html(400, 20, rows, true);
-    expect(drawn(markup)).toEqual(drawn(html(400, 20)));
-    expect(markup.match(/<tr style="height:20px" data-index=/g)).toHaveLength(28);
-    expect(markup).toContain(`height:${(10_000 - 28) * 20}px`);
   });
 });

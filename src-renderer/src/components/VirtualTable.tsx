@@ -21,14 +21,8 @@ export interface VirtualTableProps<R> {
   rowAttributes?: (row: R) => Record<`data-${string}`, string>;
   /** Number of columns (the spacer rows span them). */
   columns: number;
-  /**
-   * Height of one row in CSS pixels: estimated, each row measured as it is drawn; or, with
-   * `fixedRows`, exact — rows are drawn that tall and never measured (no layout forced while the
-   * rows are committed: issue 22), so the caller's cells must keep to one line.
-   */
+  /** Estimated height of one row in CSS pixels; rows are measured as they are drawn. */
   rowHeight: number;
-  /** Every row is exactly `rowHeight` tall (see `rowHeight`). */
-  fixedRows?: boolean;
   /** Height of the scrolling box in CSS pixels (at most: fewer rows take only their height). */
   height: number;
   /** Rows drawn beyond each edge of the view. Default 8. */
@@ -48,7 +42,6 @@ export function VirtualTable<R>({
   rowHeight,
   height,
   overscan = 8,
-  fixedRows = false,
   testId,
   className,
 }: VirtualTableProps<R>) {
@@ -90,9 +83,7 @@ export function VirtualTable<R>({
             return (
               <tr
                 key={item.key}
-                {...(fixedRows
-                  ? { style: { height: rowHeight } }
-                  : { ref: virtualizer.measureElement })}
+                ref={virtualizer.measureElement}
                 data-index={item.index}
                 aria-rowindex={item.index + 2}
                 {...rowAttributes?.(row)}

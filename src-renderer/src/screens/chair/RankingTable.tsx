@@ -10,8 +10,7 @@ import { RankingCells, shownOnDesk } from './RankingRow';
 type SortKey = 'rank' | 'mean' | 'median' | 'spread';
 
 /**
- * Height of a row (px: every row is one line, `.ranking` in styles.css, so rows are not measured
- * as they are drawn — issue 22: measuring forced the 24 rows' layout inside the commit), the most the table takes, and the
+ * Estimated height of a row (px; rows are measured as drawn), the most the table takes, and the
  * rows drawn beyond each edge of the view (issue 22: each row is ~66 cells; 4 rather than the
  * default 8 draws 24 rows instead of 32 for the first paint, a scroll and a re-sort).
  */
@@ -85,8 +84,6 @@ export function RankingTable({
         cells={(r) => <RankingCells pkg={pkg} columns={table.columns} row={r} />}
         columns={table.columns.filter(shownOnDesk).length}
         rowHeight={ROW_HEIGHT}
-        fixedRows
-        className="ranking"
         height={MAX_HEIGHT}
         overscan={OVERSCAN}
         testId="ranking"
