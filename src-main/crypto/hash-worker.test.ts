@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reviewPackageSpec } from '../../src-shared/bundle';
+import { openBundle, reviewPackageSpec } from '../../src-shared/bundle';
+import { inspectZip } from '../../src-shared/bundle/zip';
 import { joinParts, toHex, type CryptoProvider } from '../../src-shared/crypto/provider';
 import { ageDecrypt, AgeStreamEncrypter, generateAgeIdentity } from '../../src-shared/crypto/age';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
@@ -15,6 +16,7 @@ import { nodeCrypto } from './node-crypto';
 import { buildBundleFile, fileSource, openBundleFile, sealingOnWorker } from './bundle-files';
 import {
   acquireSlot,
+  COPY_MIN,
   freeSealed,
   HASH_WORKER_MIN,
   isSealed,
@@ -33,10 +35,12 @@ describe('SHA-256 and CRC-32 on the worker thread', () => {
     const before = hashWorkerJobs();
     await fc.assert(
       fc.asyncProperty(
-        // Per hasher: whether its first bytes lie in the ring, then its pieces' sizes.
+        // Per hasher: whether its first bytes lie in the ring, whether it is announced as large
+        // (hashed on the worker though not in the ring: copied), then its pieces' sizes.
         fc.array(
           fc.record({
             ring: fc.boolean(),
+            large: fc.boolean(),
             crc: fc.boolean(),
             sizes: fc.array(fc.integer({ min: 0, max: SLOT + 1000 }), { maxLength: 4 }),
           }),
@@ -47,7 +51,7 @@ describe('SHA-256 and CRC-32 on the worker thread', () => {
           // One more hasher fed and never digested: the others are not disturbed.
           if (abandon) ringHasher(true).update(data.subarray(0, 2 * 1024 * 1024));
           const hashers = plans.map((p) => ({
-            ours: ringHasher(p.crc),
+            ours: ringHasher(p.crc, p.large ? COPY_MIN : 0),
             ref: createHash('sha256'),
             crc: 0,
           }));
@@ -81,6 +85,18 @@ describe('SHA-256 and CRC-32 on the worker thread', () => {
       { numRuns: 25 },
     );
     expect(hashWorkerJobs()).toBeGreaterThan(before);
+  });
+
+  it('hashes bytes not in the ring on the worker when the input is announced as large', () => {
+    startHashWorker(HASH_WORKER_MIN);
+    const data = randomBytes(COPY_MIN + 70_000);
+    const before = hashWorkerJobs();
+    const h = ringHasher(true, data.length);
+    for (let at = 0; at < data.length; at += 65_536) h.update(data.subarray(at, at + 65_536));
+    const got = h.digest();
+    expect(hashWorkerJobs()).toBeGreaterThan(before);
+    expect(toHex(got.sha256)).toBe(createHash('sha256').update(data).digest('hex'));
+    expect(got.crc32).toBe(crc32(data));
   });
 
   it('hashes a bundle built from files and the bundle opened, as on this thread', async () => {
@@ -137,6 +153,24 @@ describe('SHA-256 and CRC-32 on the worker thread', () => {
           .update(await readFile(out))
           .digest('hex'),
       );
+      // Tampered inside a large entry (hashed on the worker as it is decrypted) and sealed again
+      // with age: refused, with the refusal of the whole file opened in memory.
+      const zip = new Uint8Array(await readFile(join(dir, 'rp.zip')));
+      const large = inspectZip(zip).find((e) => e.size === 3 * SLOT);
+      if (!large) throw new Error('no large entry');
+      const changed = zip.slice();
+      const at = large.localOffset + 30 + large.name.length + 2 * SLOT + 5;
+      changed[at] = (changed[at] ?? 0) ^ 1;
+      await writeFile(join(dir, 'bad.zip'), changed);
+      const bad = join(dir, 'bad.jbx');
+      execFileSync('age', ['-r', recipient, '-o', bad, join(dir, 'bad.zip')]);
+      const refused = await openBundleFile(bad, { keys: [{ identity }] });
+      const whole = await openBundle(new Uint8Array(await readFile(bad)), {
+        crypto: nodeCrypto,
+        keys: [{ identity }],
+      });
+      expect(refused.ok).toBe(false);
+      expect(refused.ok ? null : refused.error).toEqual(whole.ok ? null : whole.error);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

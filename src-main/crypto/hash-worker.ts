@@ -44,6 +44,15 @@ const OUT_SLOTS = 64;
 const GC_EVERY = 32;
 /** Smallest job (bytes of one file) that starts the worker. */
 export const HASH_WORKER_MIN = 16 * 1024 * 1024;
+/**
+ * Bytes hashed that do not lie in the ring (an opened bundle's decrypted entries) are copied into
+ * cells of their own, one piece of at most {@link CELL} bytes per cell: 32 × 64 KiB (2 MiB) in
+ * flight, one age chunk's plaintext each.
+ */
+const CELL = 64 * 1024;
+const CELLS = 32;
+/** Smallest input (bytes, when the caller says) hashed on the worker although not in the ring. */
+export const COPY_MIN = SLOT;
 
 /** `ctrl` indices (Int32): jobs published, jobs done, digests done, failed, worker asleep. */
 const HEAD = 0;
@@ -60,10 +69,12 @@ const DIGEST = 3;
 const DROP = 4;
 const KEY = 5;
 const SEAL = 6;
+const UPDATE_COPY = 7;
 
 /**
  * The worker, as CommonJS evaluated in the thread (no file to bundle or find at run time). A job
- * is {@link JOB} Int32s: op, id, then its fields. UPDATE: byte offset in `data`, length. DIGEST
+ * is {@link JOB} Int32s: op, id, then its fields. UPDATE: byte offset in `data`, length;
+ * UPDATE_COPY: the same in `copy`, whose cell's count in `copyPending` it takes down. DIGEST
  * writes 32 bytes of SHA-256 to `result`. KEY: the 32-byte key.
  * SEAL (one age STREAM chunk, ./age.ts decides its bounds and nonce): the 12-byte nonce, the
  * chunk's place in `out`, how many plaintext bytes were copied there, then a piece of `data`
@@ -73,7 +84,7 @@ const SEAL = 6;
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { createHash, createCipheriv } = require('node:crypto');
-const { ctrl, jobs, pending, data, result, out, ready } = workerData;
+const { ctrl, jobs, pending, data, result, out, ready, copy, copyPending } = workerData;
 const hashers = new Map();
 const keys = new Map();
 const jobBytes = new Uint8Array(jobs.buffer);
@@ -138,12 +149,19 @@ try {
       Atomics.store(ready, slot, tail + 1);
       Atomics.notify(ready, slot);
       if (minorGc && ++sealed % ${GC_EVERY} === 0) minorGc({ type: 'minor' });
-    } else if (op === ${UPDATE}) {
+    } else if (op === ${UPDATE} || op === ${UPDATE_COPY}) {
       const at = jobs[j + 2], length = jobs[j + 3];
       let h = hashers.get(id);
       if (!h) hashers.set(id, (h = createHash('sha256')));
-      h.update(data.subarray(at, at + length));
-      done(at);
+      if (op === ${UPDATE}) {
+        h.update(data.subarray(at, at + length));
+        done(at);
+      } else {
+        h.update(copy.subarray(at, at + length));
+        const cell = Math.floor(at / ${CELL});
+        Atomics.sub(copyPending, cell, 1);
+        Atomics.notify(copyPending, cell);
+      }
     } else {
       const h = hashers.get(id) || createHash('sha256');
       hashers.delete(id);
@@ -182,6 +200,11 @@ class HashRing {
   /** Sealed age chunks, one per {@link SEALED} bytes, and per out slot the job that filled it. */
   readonly #out = new Uint8Array(new SharedArrayBuffer(OUT_SLOTS * SEALED));
   readonly #ready = new Int32Array(new SharedArrayBuffer(OUT_SLOTS * 4));
+  /** Cells for bytes hashed that are not in the ring, and per cell its pieces not yet hashed. */
+  readonly #copy = new Uint8Array(new SharedArrayBuffer(CELLS * CELL));
+  readonly #copyBytes = Buffer.from(this.#copy.buffer);
+  readonly #copyPending = new Int32Array(new SharedArrayBuffer(CELLS * 4));
+  #nextCell = 0;
   /** Per out slot (this thread only): the SEAL job's number + 1 while its chunk is unwritten. */
   readonly #outJob = new Array<number>(OUT_SLOTS).fill(0);
   #outNext = 0;
@@ -205,6 +228,8 @@ class HashRing {
         result: this.#result,
         out: this.#out,
         ready: this.#ready,
+        copy: this.#copy,
+        copyPending: this.#copyPending,
       },
     });
     // Never keeps the process alive; a worker that stops makes the hashers waiting on it throw.
@@ -228,6 +253,7 @@ class HashRing {
     Atomics.notify(this.#ctrl, DONE);
     for (let s = 0; s < SLOTS; s++) Atomics.notify(this.#pending, s);
     for (let s = 0; s < OUT_SLOTS; s++) Atomics.notify(this.#ready, s);
+    for (let c = 0; c < CELLS; c++) Atomics.notify(this.#copyPending, c);
   }
 
   #check(): void {
@@ -283,15 +309,23 @@ class HashRing {
       }
       return;
     }
-    // Bytes from elsewhere: copied into a free slot, a slot's worth at a time.
+    // Bytes from elsewhere: copied into the next cell (in turn, once the worker has hashed what
+    // it held), a cell's worth at a time.
     for (let i = 0; i < bytes.byteLength;) {
-      const slot = this.acquire();
-      if (!slot) throw new Error('SHA-256 工作线程：共享缓冲区已全部占用');
-      const n = Math.min(SLOT, bytes.byteLength - i);
-      slot.bytes.set(bytes.subarray(i, i + n));
-      Atomics.add(this.#pending, slot.index, 1);
-      this.#publish(UPDATE, id, slot.index * SLOT, n);
-      this.release(slot);
+      const cell = this.#nextCell;
+      this.#nextCell = (cell + 1) % CELLS;
+      for (;;) {
+        const n = Atomics.load(this.#copyPending, cell);
+        if (n === 0) break;
+        this.#check();
+        Atomics.wait(this.#copyPending, cell, n, 100);
+      }
+      const n = Math.min(CELL, bytes.byteLength - i);
+      // Buffer's copy (memmove): a typed array's `set` into shared memory copies with relaxed
+      // atomics, measurably slower here.
+      Buffer.from(bytes.buffer, bytes.byteOffset + i, n).copy(this.#copyBytes, cell * CELL);
+      Atomics.add(this.#copyPending, cell, 1);
+      this.#publish(UPDATE_COPY, id, cell * CELL, n);
       i += n;
     }
   }
@@ -427,7 +461,13 @@ export interface RingHasher {
   digest(): { sha256: Uint8Array; crc32: number };
 }
 
-export function ringHasher(crc: boolean): RingHasher {
+/**
+ * `expected`: the bytes the caller will feed, when it knows (0: unknown). An input of at least
+ * {@link COPY_MIN} is hashed on the worker even when its bytes are not in the ring (copied into
+ * its cells: an opened bundle's large decrypted entries, issue 22); a smaller one, whose digest
+ * would wait for the worker's queue, stays here.
+ */
+export function ringHasher(crc: boolean, expected = 0): RingHasher {
   let local: Hash | null = null;
   let remote: { ring: HashRing; id: number } | null = null;
   // The CRC-32 stays on this thread (zlib, ≈ 0.3 ms per MiB): the worker also seals, and is the
@@ -438,7 +478,7 @@ export function ringHasher(crc: boolean): RingHasher {
       if (crc) sum = crc32(data, sum);
       if (remote) return remote.ring.update(remote.id, data);
       if (!local) {
-        if (ring && !ring.failed && ring.holds(data)) {
+        if (ring && !ring.failed && (ring.holds(data) || expected >= COPY_MIN)) {
           remote = { ring, id: ring.open(hasher) };
           return remote.ring.update(remote.id, data);
         }

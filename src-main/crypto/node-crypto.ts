@@ -83,9 +83,10 @@ function keyObject(publicKey: Uint8Array): KeyObject {
 
 export const nodeCrypto: CryptoProvider = {
   name: 'node:crypto',
-  // A file read into the hash worker's ring is hashed there (./hash-worker.ts); else here.
-  sha256: () => {
-    const h = ringHasher(false);
+  // A file read into the hash worker's ring is hashed there (./hash-worker.ts), and so is a large
+  // input the caller announces (copied there); else here.
+  sha256: (expectedBytes) => {
+    const h = ringHasher(false, expectedBytes);
     return { update: (data) => h.update(data), digest: () => h.digest().sha256 };
   },
   entryHasher: () => ringHasher(true),

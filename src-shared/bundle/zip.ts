@@ -617,7 +617,7 @@ export class ZipStreamScanner {
     }
     this.#data = {
       remaining: size,
-      hasher: this.#crypto.sha256(),
+      hasher: this.#crypto.sha256(size),
       crc: 0,
       kept: size <= STREAM_HOLD_BYTES ? new Uint8Array(size) : null,
       at: 0,

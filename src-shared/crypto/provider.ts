@@ -57,7 +57,12 @@ export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
 export interface CryptoProvider {
   /** For benchmarks and messages: `node:crypto`, `@noble`. */
   readonly name: string;
-  sha256(): Hasher;
+  /**
+   * `expectedBytes`: how many bytes will be fed, where the caller knows (a ZIP entry's size); a
+   * provider may hash a large input on another thread (node: src-main/crypto/hash-worker.ts).
+   * The digest is the same either way.
+   */
+  sha256(expectedBytes?: number): Hasher;
   hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array;
   /** HKDF-SHA-256 (RFC 5869). */
   hkdfSha256(ikm: Uint8Array, salt: Uint8Array, info: Uint8Array, length: number): Uint8Array;
