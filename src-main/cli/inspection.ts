@@ -118,17 +118,23 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
   // A member named twice in the desk's words too (`teamRepeats`), not by the schema's path.
   const repeats = rawTeamRepeats(raw).map(teamRepeatText);
   const parsed = InspectionAssignmentSchema.safeParse(raw);
+  // Due before the day of issue: the schema's sentence is the desk's, said as the desk says it.
+  const early = parsed.success
+    ? []
+    : parsed.error.issues.filter((i) => i.path.join('.') === 'dueBy' && i.code === 'custom');
   if (!parsed.success || listProblems.length > 0) {
     const others = parsed.success
       ? []
       : parsed.error.issues.filter(
           (i) =>
             (listProblems.length === 0 || i.path[0] !== 'checklist') &&
-            !(i.path[0] === 'team' && repeats.includes(i.message)),
+            !(i.path[0] === 'team' && repeats.includes(i.message)) &&
+            !early.includes(i),
         );
     const lines = [
       ...listProblems.map(describeChecklistProblem),
       ...repeats.map((r) => `${r}，未签发`),
+      ...early.map((i) => `${i.message}，未签发`),
       ...describeSchemaIssues({ issues: others }),
     ];
     const what = others.length > 0 ? '格式错误，未签名' : '未签名';

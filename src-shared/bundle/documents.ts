@@ -122,7 +122,17 @@ export const InspectionAssignmentSchema = z
     issuedOn: DateSchema,
     dueBy: DateSchema,
   })
-  .strict();
+  .strict()
+  // Due on or after the day of issue, at every door (the bureau desk, `jiebang inspection assign`,
+  // a report's ingest): the desk's own sentence.
+  .superRefine((a, ctx) => {
+    if (a.dueBy < a.issuedOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueBy'],
+        message: `完成日期 ${a.dueBy} 早于签发日期 ${a.issuedOn}`,
+      });
+  });
 export type InspectionAssignment = z.infer<typeof InspectionAssignmentSchema>;
 
 export { SCAN_EXTENSIONS } from './terms';

@@ -456,6 +456,37 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     expect(cliTwice.err).toContain(twice);
     expect(cliTwice.err).not.toContain('team');
     expect(await readdir(dir)).not.toContain('assignment-twice.jbx');
+    // Due before the day of issue: the same sentence at both doors (before, the command line
+    // signed it).
+    const early = '完成日期 2026-09-01 早于签发日期 2026-09-02，未签发';
+    const deskEarly = await issueAssignment(db, api, {
+      ...common,
+      packageId: 'KLMY-2026-JB-001',
+      site: '采出水处理站',
+      team: '李检查',
+      dueBy: '2026-09-01',
+      checklist: ['需求真实性'],
+      now: new Date('2026-09-02T09:00:00+08:00'),
+    }).then(
+      () => 'signed',
+      (error: unknown) =>
+        error instanceof WorkflowError ? say('zh', error.reason) : String(error),
+    );
+    expect(deskEarly).toBe(early);
+    const earlyJson = join(dir, 'assignment-early.json');
+    await writeFile(
+      earlyJson,
+      JSON.stringify({
+        ...document,
+        assignmentId: 'ASG-EARLY',
+        issuedOn: '2026-09-02',
+        dueBy: '2026-09-01',
+      }),
+    );
+    const cliEarly = await assignAtCli(earlyJson, join(dir, 'assignment-early.jbx'));
+    expect(cliEarly.code).not.toBe(0);
+    expect(cliEarly.err).toContain(early);
+    expect(await readdir(dir)).not.toContain('assignment-early.jbx');
     expect(await readdir(join(dir, 'cli-assign', 'inspections', 'assignments'))).toEqual([
       `${document.assignmentId}.jbx`,
     ]);
