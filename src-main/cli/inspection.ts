@@ -32,7 +32,7 @@ import {
 } from '../../src-shared/inspection';
 import { signAssignment } from '../../src-shared/bureau/desk';
 import { capLines } from '../../src-shared/io';
-import type { InspectionReport } from '../../src-shared/model';
+import { isWholeSentence, type InspectionReport } from '../../src-shared/model';
 import { hasBlocking } from '../../src-shared/rules';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
@@ -113,31 +113,28 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
       '用法：jiebang inspection assign ASSIGNMENT.json --key signing.key -o ASSIGNMENT.jbx',
     );
   const raw = await readJsonFile(io.cwd, file);
-  // The checklist in the desk's words (`assignmentChecklist`), the rest by the schema's paths.
+  // The checklist in the desk's words (`assignmentChecklist`), the rest by the schema's paths (a
+  // rule's own sentence, as a member named twice or a due date before the day of issue, said alone
+  // by `describeSchemaIssues`).
   const listProblems = rawChecklistProblems(raw);
-  // A member named twice in the desk's words too (`teamRepeats`), not by the schema's path.
+  // A member named twice is found even where another member's entry fails the schema (the
+  // schema's own check of the team waits for every entry to parse).
   const repeats = rawTeamRepeats(raw).map(teamRepeatText);
   const parsed = InspectionAssignmentSchema.safeParse(raw);
-  // Due before the day of issue: the schema's sentence is the desk's, said as the desk says it.
-  const early = parsed.success
-    ? []
-    : parsed.error.issues.filter((i) => i.path.join('.') === 'dueBy' && i.code === 'custom');
   if (!parsed.success || listProblems.length > 0) {
     const others = parsed.success
       ? []
       : parsed.error.issues.filter(
           (i) =>
             (listProblems.length === 0 || i.path[0] !== 'checklist') &&
-            !(i.path[0] === 'team' && repeats.includes(i.message)) &&
-            !early.includes(i),
+            !(i.path[0] === 'team' && repeats.includes(i.message)),
         );
     const lines = [
       ...listProblems.map(describeChecklistProblem),
-      ...repeats.map((r) => `${r}，未签发`),
-      ...early.map((i) => `${i.message}，未签发`),
+      ...repeats,
       ...describeSchemaIssues({ issues: others }),
     ];
-    const what = others.length > 0 ? '格式错误，未签名' : '未签名';
+    const what = others.some((i) => !isWholeSentence(i)) ? '格式错误，未签名' : '未签名';
     throw new CliUsageError(`考察任务 ${file} ${what}：\n  ${capLines(lines).join('\n  ')}`);
   }
   const a = parsed.data;

@@ -11,6 +11,7 @@ import {
   repeatIssues,
   Sha256Schema,
   TextSchema,
+  WHOLE_SENTENCE,
 } from '../model/common';
 import { ScoreSheetSchema } from '../model/sheet';
 import { normaliseText } from '../text/normalize';
@@ -47,17 +48,19 @@ export interface TeamRepeat {
 
 /**
  * The members an inspection team names more than once (names as stored — invisible characters
- * dropped, trimmed — and compared with full-width
- * letters and digits folded, NFKC): each member signs the report under their own key (第十二条（八）3
- * 实施管理: the team answers for what it saw), so one person listed twice is refused at every door —
- * this schema (the command line, any bundle read), and the bureau's desk before it asks to sign.
+ * dropped, trimmed — and compared with full-width letters and digits folded (NFKC), every space
+ * inside dropped and Latin letters in one case: 「李 检查」, 「李\u3000检查」 and 「李检查」 are one
+ * person, as are 「Wang Li」 and 「wang li」): each member signs the report under their own key
+ * (第十二条（八）3 实施管理: the team answers for what it saw), so one person listed twice is refused
+ * at every door — this schema (the command line, any bundle read), and the bureau's desk before it
+ * asks to sign.
  */
 export function teamRepeats(names: readonly string[]): TeamRepeat[] {
   const seen = new Map<string, number>();
   const repeats: TeamRepeat[] = [];
   for (const [i, raw] of names.entries()) {
     const name = normaliseText(raw).trim();
-    const key = name.normalize('NFKC');
+    const key = name.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) repeats.push({ member: i + 1, first, name });
     else seen.set(key, i + 1);
@@ -65,9 +68,29 @@ export function teamRepeats(names: readonly string[]): TeamRepeat[] {
   return repeats;
 }
 
-/** A repeated member in the measures' words (the desk's Chinese table says the same). */
-export function teamRepeatText(r: TeamRepeat): string {
+/**
+ * A repeated member in the measures' words: the one sentence, said by the schema (so by every
+ * command) and by the bureau's desk (its Chinese table fills this with its placeholders).
+ */
+export function teamRepeatText(r: {
+  member: number | string;
+  first: number | string;
+  name: string;
+}): string {
   return `考察组第 ${r.member} 位成员与第 ${r.first} 位重复（${r.name}），每人只能列一次`;
+}
+
+/**
+ * An inspection due before its day of issue (dates `YYYY-MM-DD`, so compared as text): refused at
+ * every door — the bureau's desk, `jiebang inspection assign`, any reader of the assignment.
+ */
+export function dueBeforeIssue(a: { issuedOn: string; dueBy: string }): boolean {
+  return a.dueBy < a.issuedOn;
+}
+
+/** `dueBeforeIssue` in the measures' words (the desk's Chinese table fills it with placeholders). */
+export function dueBeforeIssueText(a: { issuedOn: string; dueBy: string }): string {
+  return `完成日期 ${a.dueBy} 早于签发日期 ${a.issuedOn}`;
 }
 
 const RawTeam = z.object({ team: z.array(z.object({ name: z.string() })) });
@@ -106,6 +129,7 @@ export const InspectionAssignmentSchema = z
             code: 'custom',
             path: [r.member - 1, 'name'],
             message: teamRepeatText(r),
+            params: WHOLE_SENTENCE,
           });
         for (const issue of repeatIssues([], '考察组成员编号', t, (m) => m.id))
           ctx.addIssue({ code: 'custom', ...issue });
@@ -126,11 +150,12 @@ export const InspectionAssignmentSchema = z
   // Due on or after the day of issue, at every door (the bureau desk, `jiebang inspection assign`,
   // a report's ingest): the desk's own sentence.
   .superRefine((a, ctx) => {
-    if (a.dueBy < a.issuedOn)
+    if (dueBeforeIssue(a))
       ctx.addIssue({
         code: 'custom',
         path: ['dueBy'],
-        message: `完成日期 ${a.dueBy} 早于签发日期 ${a.issuedOn}`,
+        message: dueBeforeIssueText(a),
+        params: WHOLE_SENTENCE,
       });
   });
 export type InspectionAssignment = z.infer<typeof InspectionAssignmentSchema>;

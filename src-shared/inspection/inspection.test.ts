@@ -5,6 +5,7 @@ import { InspectionAssignmentSchema, teamRepeats } from '../bundle/documents';
 import { generateSigningKey } from '../crypto/keys';
 import { nobleCrypto } from '../crypto/noble';
 import { InspectionReportSchema, type InspectionReport } from '../model';
+import { describeSchemaIssues } from '../scoring/sheet';
 import {
   admitPhoto,
   answeredAssignment,
@@ -357,6 +358,14 @@ describe('the inspection team', () => {
       { member: 4, first: 2, name: 'Wang' },
     ]);
     expect(teamRepeats(['李检查', '王核验'])).toEqual([]);
+    // Spaces inside a name and Latin case do not make another person.
+    expect(
+      teamRepeats(['李检查', '李 检查', '李\u3000检查', 'Wang Li', 'WANGLI', '王 核验']),
+    ).toEqual([
+      { member: 2, first: 1, name: '李 检查' },
+      { member: 3, first: 1, name: '李\u3000检查' },
+      { member: 5, first: 4, name: 'WANGLI' },
+    ]);
     const parsed = InspectionAssignmentSchema.safeParse({
       ...assignment,
       team: [
@@ -370,5 +379,22 @@ describe('the inspection team', () => {
       ['team.2.name', '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次'],
       ['team.1', '考察组成员编号中 I01 出现 2 次，每项只能列一次'],
     ]);
+    // The repeat is the rule's own sentence, said without its path at every command; the id's
+    // issue keeps its field.
+    expect(describeSchemaIssues(parsed.error ?? { issues: [] })).toEqual([
+      '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次',
+      'team.1：考察组成员编号中 I01 出现 2 次，每项只能列一次',
+    ]);
+    const early = InspectionAssignmentSchema.safeParse({
+      ...assignment,
+      issuedOn: '2026-09-02',
+      dueBy: '2026-09-01',
+    });
+    expect(describeSchemaIssues(early.error ?? { issues: [] })).toEqual([
+      '完成日期 2026-09-01 早于签发日期 2026-09-02',
+    ]);
+    expect(
+      InspectionAssignmentSchema.safeParse({ ...assignment, dueBy: assignment.issuedOn }).success,
+    ).toBe(true);
   });
 });

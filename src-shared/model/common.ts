@@ -30,6 +30,20 @@ export function repeatIssues<T>(
   });
 }
 
+/**
+ * The `params` of a custom zod issue whose message is a whole sentence in the measures' words
+ * (「完成日期 2026-09-01 早于签发日期 2026-09-02」): `describeSchemaIssues` says it without its
+ * field path, at every command.
+ */
+export const WHOLE_SENTENCE = { sentence: true } as const;
+
+const WholeSentenceParams = z.object({ sentence: z.literal(true) });
+
+/** Whether a zod issue's `params` mark its message as a whole sentence (`WHOLE_SENTENCE`). */
+export function isWholeSentence(issue: { message: string; params?: unknown }): boolean {
+  return WholeSentenceParams.safeParse(issue.params).success;
+}
+
 /** Ids are short, printable and path-safe (they name files inside bundles). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const IdSchema = z.string().regex(ID_PATTERN, 'id 只能由字母、数字、. _ - 组成');

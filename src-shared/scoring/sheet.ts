@@ -3,6 +3,7 @@ import { dec, onStep, sum, type Dec } from '../money';
 import { finding, type Finding } from '../rules/finding';
 import { decimalPlaces, LIMIT } from './aggregate-fast';
 import { parseScoreSheet } from '../model/sheet-read';
+import { isWholeSentence } from '../model/common';
 import {
   type ApplicantScore,
   type Criterion,
@@ -342,11 +343,18 @@ export function describeSheetIssue(issue: SheetIssue, pkg: ReviewPackage): strin
   return `${where.join(' · ')}：${issue.message}`;
 }
 
-/** A zod error as lines naming each field: `scores.0.criteria.1.points：…`. */
+/**
+ * A zod error as lines naming each field: `scores.0.criteria.1.points：…`; an issue marked
+ * `WHOLE_SENTENCE` (a rule's own sentence, 「完成日期 … 早于签发日期 …」) as that sentence alone.
+ */
 export function describeSchemaIssues(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+  issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[];
 }): string[] {
-  return error.issues.map((i) => `${i.path.map(String).join('.') || '（整个文档）'}：${i.message}`);
+  return error.issues.map((i) =>
+    isWholeSentence(i)
+      ? i.message
+      : `${i.path.map(String).join('.') || '（整个文档）'}：${i.message}`,
+  );
 }
 
 export type SheetReading = { ok: true; sheet: ScoreSheet } | { ok: false; problems: string[] };

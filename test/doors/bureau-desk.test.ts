@@ -395,98 +395,64 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       ],
       ['many', many, '检查项：至多 200 项，未签发'],
     ];
-    for (const [name, checklist, sentence] of cases) {
-      const desk = await issueAssignment(db, api, {
+    /** What the desk says to the form (its Chinese), or 'signed'. */
+    const deskSays = (form: { team?: string; dueBy?: string; checklist?: string[] }) =>
+      issueAssignment(db, api, {
         ...common,
         packageId: 'KLMY-2026-JB-001',
         site: '采出水处理站',
-        team: '李检查',
-        dueBy: '2026-09-30',
-        checklist,
+        team: form.team ?? '李检查',
+        dueBy: form.dueBy ?? '2026-09-30',
+        checklist: form.checklist ?? ['需求真实性'],
         now: new Date('2026-09-02T09:00:00+08:00'),
       }).then(
         () => 'signed',
         (error: unknown) =>
           error instanceof WorkflowError ? say('zh', error.reason) : String(error),
       );
-      const json = join(dir, `assignment-${name}.json`);
+    /** `jiebang inspection assign` of the document changed by `change`: refused, nothing written. */
+    const cliRefuses = async (name: string, change: Record<string, unknown>) => {
+      const file = join(dir, `assignment-${name}.json`);
       await writeFile(
-        json,
-        JSON.stringify({ ...document, assignmentId: `ASG-${name.toUpperCase()}`, checklist }),
+        file,
+        JSON.stringify({ ...document, assignmentId: `ASG-${name.toUpperCase()}`, ...change }),
       );
-      const cli = await assignAtCli(json, join(dir, `assignment-${name}.jbx`));
-      expect(desk, name).toBe(sentence);
+      const cli = await assignAtCli(file, join(dir, `assignment-${name}.jbx`));
       expect(cli.code, name).not.toBe(0);
-      expect(cli.err, name).toContain(sentence);
-      expect(cli.err, name).not.toContain('checklist');
       expect(await readdir(dir)).not.toContain(`assignment-${name}.jbx`);
+      return cli.err;
+    };
+    for (const [name, checklist, sentence] of cases) {
+      expect(await deskSays({ checklist }), name).toBe(sentence);
+      const err = await cliRefuses(name, { checklist });
+      expect(err, name).toContain(sentence);
+      expect(err, name).not.toContain('checklist');
     }
-    // A member named twice (each member signs the report under their own key): the same sentence
-    // at both doors (before, the desk signed 「李检查，王核验，李检查」 without a word).
-    const twice = '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次，未签发';
-    const deskTwice = await issueAssignment(db, api, {
-      ...common,
-      packageId: 'KLMY-2026-JB-001',
-      site: '采出水处理站',
-      team: '李检查，王核验、 李检查\u200b',
-      dueBy: '2026-09-30',
-      checklist: ['需求真实性'],
-      now: new Date('2026-09-02T09:00:00+08:00'),
-    }).then(
-      () => 'signed',
-      (error: unknown) =>
-        error instanceof WorkflowError ? say('zh', error.reason) : String(error),
+    // A member named twice (each member signs the report under their own key): the rule's one
+    // sentence at both doors, with inner spaces and Latin case folded (before, the desk signed
+    // 「李检查，王核验，李检查」 without a word, and later 「李检查」 beside 「李 检查」).
+    const twice = '考察组第 3 位成员与第 1 位重复（李 检查），每人只能列一次';
+    expect(await deskSays({ team: '李检查，王核验、 李 检查\u200b' })).toBe(`${twice}，未签发`);
+    const twiceErr = await cliRefuses('twice', {
+      team: [
+        { id: 'I01', name: '李检查', role: 'leader' },
+        { id: 'I02', name: '王核验', role: 'member' },
+        { id: 'I03', name: ' 李 检查', role: 'member' },
+      ],
+    });
+    expect(twiceErr).toContain(`未签名：\n  ${twice}`);
+    expect(twiceErr).not.toContain('team');
+    expect(twiceErr).not.toContain('格式错误');
+    expect(await deskSays({ team: 'Wang Li；wang li' })).toBe(
+      '考察组第 2 位成员与第 1 位重复（wang li），每人只能列一次，未签发',
     );
-    expect(deskTwice).toBe(twice);
-    const twiceJson = join(dir, 'assignment-twice.json');
-    await writeFile(
-      twiceJson,
-      JSON.stringify({
-        ...document,
-        assignmentId: 'ASG-TWICE',
-        team: [
-          { id: 'I01', name: '李检查', role: 'leader' },
-          { id: 'I02', name: '王核验', role: 'member' },
-          { id: 'I03', name: ' 李检查', role: 'member' },
-        ],
-      }),
-    );
-    const cliTwice = await assignAtCli(twiceJson, join(dir, 'assignment-twice.jbx'));
-    expect(cliTwice.code).not.toBe(0);
-    expect(cliTwice.err).toContain(twice);
-    expect(cliTwice.err).not.toContain('team');
-    expect(await readdir(dir)).not.toContain('assignment-twice.jbx');
-    // Due before the day of issue: the same sentence at both doors (before, the command line
-    // signed it).
-    const early = '完成日期 2026-09-01 早于签发日期 2026-09-02，未签发';
-    const deskEarly = await issueAssignment(db, api, {
-      ...common,
-      packageId: 'KLMY-2026-JB-001',
-      site: '采出水处理站',
-      team: '李检查',
-      dueBy: '2026-09-01',
-      checklist: ['需求真实性'],
-      now: new Date('2026-09-02T09:00:00+08:00'),
-    }).then(
-      () => 'signed',
-      (error: unknown) =>
-        error instanceof WorkflowError ? say('zh', error.reason) : String(error),
-    );
-    expect(deskEarly).toBe(early);
-    const earlyJson = join(dir, 'assignment-early.json');
-    await writeFile(
-      earlyJson,
-      JSON.stringify({
-        ...document,
-        assignmentId: 'ASG-EARLY',
-        issuedOn: '2026-09-02',
-        dueBy: '2026-09-01',
-      }),
-    );
-    const cliEarly = await assignAtCli(earlyJson, join(dir, 'assignment-early.jbx'));
-    expect(cliEarly.code).not.toBe(0);
-    expect(cliEarly.err).toContain(early);
-    expect(await readdir(dir)).not.toContain('assignment-early.jbx');
+    // Due before the day of issue: the same sentence at both doors, without the field's path
+    // (before, the command line signed it; then it said it only by picking the issue out by path).
+    const early = '完成日期 2026-09-01 早于签发日期 2026-09-02';
+    expect(await deskSays({ dueBy: '2026-09-01' })).toBe(`${early}，未签发`);
+    const earlyErr = await cliRefuses('early', { issuedOn: '2026-09-02', dueBy: '2026-09-01' });
+    expect(earlyErr).toContain(`未签名：\n  ${early}`);
+    expect(earlyErr).not.toContain('dueBy');
     expect(await readdir(join(dir, 'cli-assign', 'inspections', 'assignments'))).toEqual([
       `${document.assignmentId}.jbx`,
     ]);

@@ -1,3 +1,4 @@
+import { dueBeforeIssueText, teamRepeatText } from '../../../src-shared/bundle/documents';
 import { defineStrings } from './define';
 
 /** The bureau's desk (市科技局, issue 18). */
@@ -89,11 +90,11 @@ export const bureauStrings = defineStrings(
     'bureau.err.assignmentSite': '请填写考察地点，未签发',
     'bureau.err.assignmentTeam': '请填写考察组成员（组长在前，以逗号分隔），未签发',
     'bureau.err.assignmentTeamName': '考察组第 {n} 位成员：{why}，未签发',
-    'bureau.err.assignmentTeamRepeat':
-      '考察组第 {n} 位成员与第 {first} 位重复（{name}），每人只能列一次，未签发',
+    // The rules' own sentences (src-shared/bundle/documents.ts), with this table's placeholders.
+    'bureau.err.assignmentTeamRepeat': `${teamRepeatText({ member: '{n}', first: '{first}', name: '{name}' })}，未签发`,
     'bureau.err.assignmentDue': '请填写完成日期（YYYY-MM-DD），未签发',
     'bureau.err.assignmentDueBad': '完成日期：{why}，未签发',
-    'bureau.err.assignmentDueEarly': '完成日期 {due} 早于签发日期 {today}，未签发',
+    'bureau.err.assignmentDueEarly': `${dueBeforeIssueText({ dueBy: '{due}', issuedOn: '{today}' })}，未签发`,
     'bureau.assign.heading': '实地考察任务（评榜，第十二条（二））',
     'bureau.assign.purpose':
       '评榜实地考察（第十二条（二））：核实“{title}”的技术需求是否真实、发榜方是否为最终用户',

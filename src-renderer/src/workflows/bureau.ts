@@ -23,6 +23,7 @@ import {
   InspectionAssignmentSchema,
   openBundle,
   teamRepeats,
+  dueBeforeIssue,
   type OpenedBundle,
   type TrustState,
 } from '../../../src-shared/bundle';
@@ -898,7 +899,7 @@ export async function issueAssignment(
       ? [message('bureau.err.assignmentDue')]
       : !due.success
         ? [message('bureau.err.assignmentDueBad', { why: due.error.issues[0]?.message ?? '' })]
-        : due.data < issuedOn
+        : dueBeforeIssue({ issuedOn, dueBy: due.data })
           ? [message('bureau.err.assignmentDueEarly', { due: due.data, today: issuedOn })]
           : []),
     ...(checklist.ok ? [] : checklist.problems.map(checklistRefusal)),
