@@ -58,3 +58,117 @@ describe('an age file where a command reads a document', () => {
     expect((await readdir(dir)).sort()).toEqual(['armored.age', 'tb.age', 'v2.age']);
   });
 });
+
+describe('a key file of another kind', () => {
+  const signingKey = join(SAMPLE, 'keys', 'bureau-signing.key');
+  const keys = async () => {
+    const dir = await folder();
+    const { identity, recipient } = await generateAgeIdentity();
+    await writeFile(join(dir, 'age.key'), `# created: 2026-12-01\n${identity}\n`);
+    await writeFile(join(dir, 'age.pub'), `${recipient}\n`);
+    await writeFile(join(dir, 'pass.txt'), '纸上的口令 7d1f\n');
+    await writeFile(
+      join(dir, 'signing.pub'),
+      await readFile(join(SAMPLE, 'keys', 'bureau-signing.pub')),
+    );
+    return dir;
+  };
+
+  it('--key names an age identity, a public key, a passphrase file or an age recipient given for the signing key', async () => {
+    const dir = await keys();
+    const pack = (key: string) =>
+      runForTestIn(
+        dir,
+        'pack',
+        join(SAMPLE, 'review-package.json'),
+        '--attachments',
+        join(SAMPLE, 'attachments'),
+        '--key',
+        key,
+        '-o',
+        'out.jbx',
+      );
+    const wanted =
+      '不是 Ed25519 签名私钥（PKCS#8 PEM）：签名请用 jiebang keygen 生成的 signing.key';
+    const said = {
+      'age.key': `age.key 是 age 身份密钥（AGE-SECRET-KEY-1…），${wanted} (an age identity, not an Ed25519 signing key)`,
+      'signing.pub': `signing.pub 是签名公钥（Ed25519 PEM），${wanted} (a public signing key, not an Ed25519 signing key)`,
+      'pass.txt': `pass.txt 是口令文件（一行文字），${wanted} (a passphrase file, not an Ed25519 signing key)`,
+      'age.pub': `age.pub 是 age 接收方公钥（age1…），${wanted} (an age recipient, not an Ed25519 signing key)`,
+    };
+    for (const [file, sentence] of Object.entries(said)) {
+      const r = await pack(file);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`jiebang pack: ${sentence}\n`);
+    }
+    // Every command that signs reads its key through the same door: the key rotation too.
+    const rotate = await runForTestIn(
+      dir,
+      'key',
+      'rotate',
+      '--old',
+      'age.key',
+      '--new',
+      signingKey,
+      '-o',
+      'rotation.jbx',
+      '--data',
+      'data',
+    );
+    expect(rotate.err).toBe(`jiebang key: ${said['age.key']}\n`);
+    expect((await readdir(dir)).sort()).toEqual(['age.key', 'age.pub', 'pass.txt', 'signing.pub']);
+  });
+
+  it('--passphrase-file names an age recipient (and a key of any kind); --bureau-key names a signing key', async () => {
+    const dir = await keys();
+    const sealed = join(dir, 'sealed.jbx');
+    const { recipient } = await generateAgeIdentity();
+    const whole = new Uint8Array(await readFile(join(SAMPLE, 'review-package.jbx')));
+    await writeFile(sealed, await ageEncrypt(whole, { recipient }, nodeCrypto));
+    const verify = await runForTestIn(dir, 'verify', 'sealed.jbx', '--passphrase-file', 'age.pub');
+    expect(verify.code).toBe(2);
+    expect(verify.err).toBe(
+      'jiebang verify: age.pub 是 age 接收方公钥（age1…），用于加密，不是口令文件：解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…），请用 --identity 给出 (a recipient, not a passphrase file: decrypt with its identity)\n',
+    );
+    // To encrypt (pack's --passphrase-file), a recipient is named too.
+    const pack = await runForTestIn(
+      dir,
+      'pack',
+      join(SAMPLE, 'review-package.json'),
+      '--attachments',
+      join(SAMPLE, 'attachments'),
+      '--key',
+      signingKey,
+      '--passphrase-file',
+      'age.pub',
+      '-o',
+      'out.jbx',
+    );
+    expect(pack.err).toBe(
+      'jiebang pack: age.pub 是 age 接收方公钥（age1…），不是口令文件：口令文件只含一行口令 (an age recipient, not a passphrase file)\n',
+    );
+    const pub = await runForTestIn(dir, 'verify', 'sealed.jbx', '--passphrase-file', 'signing.pub');
+    expect(pub.err).toBe(
+      'jiebang verify: signing.pub 是签名公钥（Ed25519 PEM），不是口令文件：口令文件只含一行口令 (a public signing key, not a passphrase file)\n',
+    );
+    const bureauKey = await runForTestIn(
+      dir,
+      'ingest',
+      'sealed.jbx',
+      '--bureau-key',
+      signingKey,
+      '--data',
+      'data',
+    );
+    expect(bureauKey.err).toBe(
+      `jiebang ingest: ${signingKey} 是签名私钥（Ed25519 PEM），不是 Ed25519 公钥（SPKI PEM，如 signing.pub） (a signing key, not an Ed25519 public key)\n`,
+    );
+    expect((await readdir(dir)).sort()).toEqual([
+      'age.key',
+      'age.pub',
+      'pass.txt',
+      'sealed.jbx',
+      'signing.pub',
+    ]);
+  });
+});
