@@ -172,3 +172,108 @@ describe('a key file of another kind', () => {
     ]);
   });
 });
+
+describe('an inspection assignment at jiebang check and jiebang inspection assign', () => {
+  const assignment = {
+    formatVersion: 1,
+    assignmentId: 'ASG-2026-07',
+    subject: { type: 'demand', id: 'D-2026-01' },
+    round: 'R-2026-2',
+    purpose: '评榜：核实技术需求的真实性、发榜方是否为最终用户（第十二条（二））',
+    sites: [{ name: '克拉玛依油田采出水处理站', address: '克拉玛依市白碱滩区' }],
+    team: [
+      { id: 'I01', name: '李检查', role: 'leader' },
+      { id: 'I02', name: '王核验', role: 'member' },
+    ],
+    checklist: ['技术需求真实存在', '发榜方为技术需求的最终用户'],
+    reportTo: {
+      name: '克拉玛依市科学技术局',
+      ageRecipient: 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx',
+    },
+    issuedOn: '2026-12-10',
+    dueBy: '2026-12-20',
+  };
+  const signingKey = join(SAMPLE, 'keys', 'bureau-signing.key');
+
+  it('check tells an assignment by its fields and passes a good one', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'asg.json'), JSON.stringify(assignment));
+    const r = await runForTestIn(dir, 'check', 'asg.json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      'asg.json: 实地考察任务（inspection-assignment）\n✓ 格式与规则校验通过，无问题\n',
+    );
+  });
+
+  it('both say the same sentences: a subject without its type is 缺少此项（必填）, the checklist in the desk’s words, a member twice, a due date before issue', async () => {
+    const dir = await folder();
+    const { type: _left, ...untyped } = assignment.subject;
+    const cases: [string, Record<string, unknown>, 'malformed' | 'rule', string[]][] = [
+      ['untyped', { subject: untyped }, 'malformed', ['subject.type：缺少此项（必填） required']],
+      [
+        'planet',
+        { subject: { type: 'planet', id: 'D-2026-01' } },
+        'malformed',
+        [
+          'subject.type：无效选项：期望以下之一 "year"|"round"|"demand"|"package"|"applicant"|"task-book"|"key"',
+        ],
+      ],
+      [
+        'unlisted',
+        { checklist: [] },
+        'rule',
+        ['考察任务须列明至少一项检查项（第十二条（一）（二）），未签发'],
+      ],
+      [
+        'repeated',
+        { checklist: ['需求真实性', '设备运行', '需求真实性\u200b '] },
+        'rule',
+        ['检查项第 3 项与第 1 项重复（“需求真实性”），未签发'],
+      ],
+      [
+        'twice',
+        {
+          team: [
+            { id: 'I01', name: '李检查', role: 'leader' },
+            { id: 'I02', name: ' 李 检查', role: 'member' },
+          ],
+        },
+        'rule',
+        ['考察组第 2 位成员与第 1 位重复（李 检查），每人只能列一次'],
+      ],
+      [
+        'early',
+        { issuedOn: '2026-12-10', dueBy: '2026-12-01' },
+        'rule',
+        ['完成日期 2026-12-01 早于签发日期 2026-12-10'],
+      ],
+    ];
+    for (const [name, change, what, lines] of cases) {
+      const file = `${name}.json`;
+      await writeFile(join(dir, file), JSON.stringify({ ...assignment, ...change }));
+      const checked = await runForTestIn(dir, 'check', file);
+      expect(checked.code, name).toBe(2);
+      expect(checked.err, name).toBe(
+        `jiebang check: ${file}：实地考察任务（inspection-assignment）${what === 'malformed' ? '格式错误' : '不能签发'}：\n  ${lines.join('\n  ')}\n`,
+      );
+      const assigned = await runForTestIn(
+        dir,
+        'inspection',
+        'assign',
+        file,
+        '--key',
+        signingKey,
+        '-o',
+        `${name}.jbx`,
+        '--data',
+        'data',
+      );
+      expect(assigned.code, name).toBe(2);
+      expect(assigned.err, name).toBe(
+        `jiebang inspection: 考察任务 ${file} ${what === 'malformed' ? '格式错误，未签名' : '未签名'}：\n  ${lines.join('\n  ')}\n`,
+      );
+    }
+    expect((await readdir(dir)).filter((f) => !f.endsWith('.json'))).toEqual([]);
+  });
+});
