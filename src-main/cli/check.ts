@@ -6,7 +6,13 @@ import {
   RaceChoiceSchema,
   type AwardDocument,
 } from '../../src-shared/award';
-import { KINDS, openBundle, panelResultSheets, type OpenedBundle } from '../../src-shared/bundle';
+import {
+  KINDS,
+  notKindText,
+  openBundle,
+  panelResultSheets,
+  type OpenedBundle,
+} from '../../src-shared/bundle';
 import {
   answeredAssignment,
   checkReport,
@@ -148,7 +154,7 @@ async function inspectionFindings(
     throw new CliUsageError(`${assignmentFile}：文件包校验失败：${opened.error.message}`);
   const a = opened.bundle;
   if (a.kind !== 'inspection-assignment')
-    throw new CliUsageError(`${assignmentFile} 不是实地考察任务文件包（而是 ${a.kind}）`);
+    throw new CliUsageError(`${assignmentFile}：${notKindText('inspection-assignment', a.kind)}`);
   const current = currentReport(report.document);
   if (!current.ok) throw new CliUsageError(current.message);
   const answered = answeredAssignment(current.report, report.manifest.answers, [

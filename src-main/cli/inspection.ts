@@ -8,7 +8,13 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyImport, checkImport, describeSubject, openBundle } from '../../src-shared/bundle';
+import {
+  applyImport,
+  checkImport,
+  describeSubject,
+  notKindText,
+  openBundle,
+} from '../../src-shared/bundle';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import {
   answeredAssignment,
@@ -160,7 +166,7 @@ async function runIngest(args: string[], io: CliIo): Promise<number> {
   if (!opened.ok) throw new CliUsageError(`${file} 校验失败，未导入：${opened.error.message}`);
   const b = opened.bundle;
   if (b.kind !== 'inspection-report')
-    throw new CliUsageError(`${file} 不是实地考察报告文件包（而是 ${b.kind}），未导入`);
+    throw new CliUsageError(`${file}：${notKindText('inspection-report', b.kind)}，未导入`);
   const current = currentReport(b.document);
   if (!current.ok) throw new CliUsageError(current.message);
   const report = current.report;

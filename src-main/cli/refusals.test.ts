@@ -277,3 +277,35 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
     expect((await readdir(dir)).filter((f) => !f.endsWith('.json'))).toEqual([]);
   });
 });
+
+describe('a bundle of another kind', () => {
+  it('is said by both kinds’ labels, never the raw kind id: ingest, score, inspection ingest, calendar import, verify-print', async () => {
+    const dir = await folder();
+    const pkg = join(SAMPLE, 'review-package.jbx');
+    const ingest = await runForTestIn(dir, 'ingest', pkg, '--data', 'data');
+    expect(ingest.code).toBe(1);
+    // ingest reports each panel on its line (stdout), and goes on with the next.
+    expect(ingest.out).toBe(`✗ 未导入 ${pkg}：这不是专家组评审结果文件包，而是评审包文件包\n`);
+    const score = await runForTestIn(
+      dir,
+      'score',
+      '--package',
+      join(SAMPLE, 'review-package.json'),
+      pkg,
+    );
+    expect(score.err).toBe(`jiebang score: ${pkg}：这不是专家评分表文件包，而是评审包文件包\n`);
+    const report = await runForTestIn(dir, 'inspection', 'ingest', pkg, '--data', 'data');
+    expect(report.err).toBe(
+      `jiebang inspection: ${pkg}：这不是实地考察报告文件包，而是评审包文件包，未导入\n`,
+    );
+    const calendar = await runForTestIn(dir, 'calendar', 'import', pkg, '--data', 'data');
+    expect(calendar.err).toBe(
+      `jiebang calendar: 日历文件包 ${pkg} 未导入：这不是工作日日历文件包，而是评审包文件包\n`,
+    );
+    const printed = await runForTestIn(dir, 'verify-print', '--code', '0'.repeat(64), pkg);
+    expect(printed.err).toBe(
+      `jiebang verify-print: ${pkg}：这不是项目任务书文件包，而是评审包文件包\n`,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
