@@ -23,4 +23,20 @@ describe('zod’s messages in Chinese', () => {
     expect(messageOf(z.object({ v: z.literal(1) }), {})).toBe('缺少此项（必填） required');
     expect(messageOf(z.enum(['submitted', 'draft']), 'sent')).not.toContain('缺少此项');
   });
+  it('a discriminator left out is missing (not 「无效输入」); one of no option is a wrong choice', () => {
+    const subject = z.object({
+      subject: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('round'), id: z.string() }),
+        z.object({ type: z.literal('demand'), id: z.string() }),
+      ]),
+    });
+    const missing = subject.safeParse({ subject: { id: 'R1' } }).error?.issues[0];
+    expect(missing?.path).toEqual(['subject', 'type']);
+    expect(missing?.message).toBe('缺少此项（必填） required');
+    expect(messageOf(subject, { subject: { type: 'year', id: 'R1' } })).toBe(
+      '无效选项：期望以下之一 "round"|"demand"',
+    );
+    // A union that is no discriminated one keeps zod's sentence.
+    expect(messageOf(z.union([z.string(), z.number()]), true)).toBe('无效输入');
+  });
 });

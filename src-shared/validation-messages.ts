@@ -34,6 +34,12 @@ function kindOf(v: unknown): string {
 }
 const say = (kind: string) => KIND[kind] ?? kind;
 
+/** The discriminator's value in a union's input (undefined when left out or not an object). */
+function discriminatorOf(input: unknown, key: string): unknown {
+  if (typeof input !== 'object' || input === null || !Object.hasOwn(input, key)) return undefined;
+  return Object.getOwnPropertyDescriptor(input, key)?.value;
+}
+
 z.config({
   localeError: (issue) => {
     // zod's zh-CN names `undefined` for a missing field and for a call that takes no input.
@@ -43,6 +49,18 @@ z.config({
       issue.input === undefined
     )
       return '缺少此项（必填） required';
+    // A discriminated union (a subject's `type`, a form's `form`) whose discriminator is left out:
+    // missing too (zod says 「无效输入」, as for a union nothing matched); a discriminator given
+    // but none of the options is a wrong choice, said as zod says one.
+    if (
+      issue.code === 'invalid_union' &&
+      issue.inclusive !== false &&
+      issue.discriminator !== undefined
+    ) {
+      const given = discriminatorOf(issue.input, issue.discriminator);
+      if (given === undefined) return '缺少此项（必填） required';
+      return chinese({ code: 'invalid_value', values: issue.options ?? [], input: given });
+    }
     if (issue.code === 'invalid_type' && issue.expected === 'undefined')
       return '此处不应有任何内容 expected nothing';
     if (issue.code === 'invalid_type')

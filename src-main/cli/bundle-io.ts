@@ -1,6 +1,7 @@
 import { DEFAULT_LIMITS } from '../../src-shared/bundle/zip';
 import { parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
-import { secretKeyFromPem } from '../../src-shared/crypto/keys';
+import { KEY_FILE_LABEL, keyFileKind, type KeyFileKind } from '../../src-shared/crypto/key-file';
+import { publicKeyFromPem, secretKeyFromPem } from '../../src-shared/crypto/keys';
 import { boundedPath, readBounded } from './bounded';
 import { CliUsageError, type CliOption } from './types';
 
@@ -46,44 +47,104 @@ export async function ageKeys(
 ): Promise<AgeKey[]> {
   const keys: AgeKey[] = [];
   if (identity !== undefined) {
-    const text = new TextDecoder().decode(await readBytes(cwd, identity));
-    const found = parseIdentityFile(text);
-    if (found.length === 0) throw new CliUsageError(notAnIdentity(identity, text));
+    const bytes = await readBytes(cwd, identity);
+    const found = parseIdentityFile(new TextDecoder().decode(bytes));
+    if (found.length === 0) throw new CliUsageError(notAnIdentity(identity, keyFileKind(bytes)));
     keys.push(...found.map((k) => ({ identity: k })));
   }
   if (passphraseFile !== undefined)
-    keys.push({ passphrase: await readPassphrase(cwd, passphraseFile) });
+    keys.push({ passphrase: await readPassphrase(cwd, passphraseFile, 'decrypt') });
   return keys;
 }
 
+/**
+ * `是签名公钥（Ed25519 PEM），不是…`: the kind the detector found, named, in both languages (a space
+ * between 是 and a label that starts in Latin letters: 「是 age 接收方公钥」).
+ */
+function wrongKind(path: string, kind: KeyFileKind, wanted: string, wantedEn: string): string {
+  const { zh, en } = KEY_FILE_LABEL[kind];
+  return `${path} 是${/^[A-Za-z]/.test(zh) ? ' ' : ''}${zh}，不是${wanted} (${en}, not ${wantedEn})`;
+}
+
 /** Why a file given as `--identity` holds no age identity, by what it holds instead. */
-function notAnIdentity(path: string, text: string): string {
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text))
-    return `${path} 是签名私钥（Ed25519 PEM），不是 age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件 (a signing key, not an age identity)`;
-  if (/-----BEGIN PUBLIC KEY-----/.test(text))
-    return `${path} 是签名公钥（PEM），不是 age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件 (a public signing key, not an age identity)`;
-  if (/^\s*age1[02-9ac-hj-np-z]{58}\s*$/m.test(text))
-    return `${path} 是 age 接收方公钥（age1…），用于加密；解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…） (a recipient, not the identity that decrypts)`;
-  return `${path} 中没有 age 身份密钥（AGE-SECRET-KEY-1…）；若它是口令文件，请用 --passphrase-file (no age identity in this file; a passphrase file goes with --passphrase-file)`;
+function notAnIdentity(path: string, kind: KeyFileKind): string {
+  switch (kind) {
+    case 'age-recipient':
+      return `${path} 是 age 接收方公钥（age1…），用于加密；解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…） (a recipient, not the identity that decrypts)`;
+    case 'passphrase':
+    case 'empty':
+    case 'other':
+      return `${path} 中没有 age 身份密钥（AGE-SECRET-KEY-1…）；若它是口令文件，请用 --passphrase-file (no age identity in this file; a passphrase file goes with --passphrase-file)`;
+    default:
+      return wrongKind(
+        path,
+        kind,
+        ' age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件',
+        'an age identity',
+      );
+  }
 }
 
-export async function readPassphrase(cwd: string, path: string): Promise<string> {
-  const text = new TextDecoder().decode(await readBytes(cwd, path)).replace(/\r?\n$/, '');
-  if (text.length === 0)
-    throw new CliUsageError(`口令文件为空：${path} (the passphrase file is empty)`);
-  if (/-----BEGIN [A-Z ]*KEY-----/.test(text))
-    throw new CliUsageError(
-      `${path} 是密钥文件（PEM），不是口令文件：口令文件只含一行口令 (a key file, not a passphrase file)`,
-    );
-  if (parseIdentityFile(text).length > 0)
-    throw new CliUsageError(
-      `${path} 是 age 身份密钥文件，不是口令文件：请用 --identity ${path} (an age identity: use --identity)`,
-    );
-  return text;
+/**
+ * A passphrase file: its one line of text (a trailing line end dropped). A key file of any kind is
+ * named as what it is; for decryption (`--passphrase-file` beside `--identity`) an identity or a
+ * recipient is pointed to `--identity`.
+ */
+export async function readPassphrase(
+  cwd: string,
+  path: string,
+  use: 'decrypt' | 'encrypt',
+): Promise<string> {
+  const bytes = await readBytes(cwd, path);
+  const kind = keyFileKind(bytes);
+  const wanted = '口令文件：口令文件只含一行口令';
+  switch (kind) {
+    case 'empty':
+      throw new CliUsageError(`口令文件为空：${path} (the passphrase file is empty)`);
+    case 'passphrase':
+    case 'other':
+      return new TextDecoder().decode(bytes).replace(/\r?\n$/, '');
+    case 'age-identity':
+      throw new CliUsageError(
+        use === 'decrypt'
+          ? `${path} 是 age 身份密钥文件，不是口令文件：请用 --identity ${path} (an age identity: use --identity)`
+          : wrongKind(path, kind, wanted, 'a passphrase file'),
+      );
+    case 'age-recipient':
+      throw new CliUsageError(
+        use === 'decrypt'
+          ? `${path} 是 age 接收方公钥（age1…），用于加密，不是口令文件：解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…），请用 --identity 给出 (a recipient, not a passphrase file: decrypt with its identity)`
+          : wrongKind(path, kind, wanted, 'a passphrase file'),
+      );
+    default:
+      throw new CliUsageError(wrongKind(path, kind, wanted, 'a passphrase file'));
+  }
 }
 
+/** `--key` (and `key rotate --old/--new`): the Ed25519 signing key, PKCS#8 PEM as keygen writes it. */
 export async function readSigningKey(cwd: string, path: string): Promise<Uint8Array> {
-  const key = secretKeyFromPem(new TextDecoder().decode(await readBytes(cwd, path)));
-  if (!key) throw new CliUsageError(`${path} 不是 Ed25519 私钥（PKCS#8 PEM）`);
-  return key;
+  const bytes = await readBytes(cwd, path);
+  const key = secretKeyFromPem(new TextDecoder().decode(bytes));
+  if (key) return key;
+  const kind = keyFileKind(bytes);
+  const wanted = ' Ed25519 签名私钥（PKCS#8 PEM）：签名请用 jiebang keygen 生成的 signing.key';
+  throw new CliUsageError(
+    kind === 'other'
+      ? `${path} 不是${wanted} (not an Ed25519 signing key)`
+      : wrongKind(path, kind, wanted, 'an Ed25519 signing key'),
+  );
+}
+
+/** `--bureau-key`: the bureau's Ed25519 public key, SPKI PEM (`signing.pub`). */
+export async function readPublicKey(cwd: string, path: string): Promise<Uint8Array> {
+  const bytes = await readBytes(cwd, path);
+  const key = publicKeyFromPem(new TextDecoder().decode(bytes));
+  if (key) return key;
+  const kind = keyFileKind(bytes);
+  const wanted = ' Ed25519 公钥（SPKI PEM，如 signing.pub）';
+  throw new CliUsageError(
+    kind === 'other'
+      ? `${path} 不是${wanted} (not an Ed25519 public key)`
+      : wrongKind(path, kind, wanted, 'an Ed25519 public key'),
+  );
 }

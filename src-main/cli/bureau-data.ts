@@ -18,7 +18,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openBundle, TrustStateSchema, emptyTrust, type TrustState } from '../../src-shared/bundle';
 import type { CalendarFile } from '../../src-shared/calendar';
-import { fingerprint, publicKeyFromPem } from '../../src-shared/crypto/keys';
+import { fingerprint } from '../../src-shared/crypto/keys';
 import { IngestRecordSchema, type IngestRecord, type SignedPackage } from '../../src-shared/bureau';
 import { readJson } from '../../src-shared/io';
 import { nodeCrypto } from '../crypto/node-crypto';
@@ -26,7 +26,7 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
 import { defaultDataDir } from '../web/settings';
 import { readBounded } from './io';
-import { readBundleFile, readBytes } from './bundle-io';
+import { readBundleFile, readBytes, readPublicKey } from './bundle-io';
 import { CliUsageError } from './types';
 
 export interface BureauData {
@@ -102,8 +102,7 @@ export async function withBureauKey(
   keyFile: string | undefined,
 ): Promise<TrustState> {
   if (keyFile === undefined) return trust;
-  const key = publicKeyFromPem(new TextDecoder().decode(await readBytes(cwd, keyFile)));
-  if (!key) throw new CliUsageError(`${keyFile} 不是 Ed25519 公钥（SPKI PEM，如 signing.pub）`);
+  const key = await readPublicKey(cwd, keyFile);
   const fp = fingerprint(key);
   if (trust.bureauFingerprint && trust.bureauFingerprint !== fp)
     throw new CliUsageError(

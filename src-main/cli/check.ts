@@ -6,8 +6,19 @@ import {
   RaceChoiceSchema,
   type AwardDocument,
 } from '../../src-shared/award';
-import { KINDS, openBundle, panelResultSheets, type OpenedBundle } from '../../src-shared/bundle';
-import { answeredAssignment, checkReport, currentReport } from '../../src-shared/inspection';
+import {
+  KINDS,
+  notKindText,
+  openBundle,
+  panelResultSheets,
+  type OpenedBundle,
+} from '../../src-shared/bundle';
+import {
+  answeredAssignment,
+  checkReport,
+  currentReport,
+  readAssignment,
+} from '../../src-shared/inspection';
 import { checkPanelDecision } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
@@ -81,6 +92,16 @@ function parseDocument(
     throw new CliUsageError(
       `${file}：无法识别的文档，不是${DOCUMENT_KINDS.map((k) => k.label).join('、')}中的任何一种 not a known document`,
     );
+  if (detected.kind === 'inspection-assignment') {
+    // The one reading `jiebang inspection assign` signs after: the same sentences, the checklist
+    // in the desk's words.
+    const read = readAssignment(raw);
+    if (!read.ok)
+      throw new CliUsageError(
+        `${file}：${detected.label}（${detected.kind}）${read.malformed ? '格式错误' : '不能签发'}：\n  ${capLines(read.problems).join('\n  ')}`,
+      );
+    return { kind: detected.kind, label: detected.label, data: read.assignment };
+  }
   const parsed = detected.schema.safeParse(raw);
   if (!parsed.success)
     throw new CliUsageError(
@@ -133,7 +154,7 @@ async function inspectionFindings(
     throw new CliUsageError(`${assignmentFile}：文件包校验失败：${opened.error.message}`);
   const a = opened.bundle;
   if (a.kind !== 'inspection-assignment')
-    throw new CliUsageError(`${assignmentFile} 不是实地考察任务文件包（而是 ${a.kind}）`);
+    throw new CliUsageError(`${assignmentFile}：${notKindText('inspection-assignment', a.kind)}`);
   const current = currentReport(report.document);
   if (!current.ok) throw new CliUsageError(current.message);
   const answered = answeredAssignment(current.report, report.manifest.answers, [
@@ -153,7 +174,8 @@ jiebang check REPORT.jbx --assignment ASSIGNMENT.jbx [--identity KEY | --passphr
 
 Validates FILE against its schema and the rules of the measures (each finding cites its article).
 The kind is told by its fields: review package, score sheet, panel decision, task book, extension
-request, change request, acceptance application; a malformed field is named.
+request, change request, acceptance application, the documents after the award, an inspection
+assignment (judged as jiebang inspection assign judges it); a malformed field is named.
 A panel decision is judged with the sheets it rests on, given after it (JSON sheets, sheet bundles
 .jbx, or the paper-sheet CSV) — the same findings as the chair's screen. A panel bundle (.jbx) is
 verified first and judged with the sheets inside it. An inspection report bundle is verified,
@@ -276,6 +298,10 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           break;
         case 'project-form':
           findings = await judgeAward({ type: 'form', doc: ProjectFormSchema.parse(doc.data) });
+          break;
+        case 'inspection-assignment':
+          // Its rules are its schema's and its checklist's (readAssignment): nothing further.
+          findings = [];
           break;
         case 'acceptance': {
           if (values.end === undefined)

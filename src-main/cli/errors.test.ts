@@ -195,7 +195,7 @@ describe('jiebang verify given the other kind of key', () => {
     const recipientAsIdentity = await run(dir, 'verify', 'to-id.jbx', '--identity', 'age.pub');
     expect(recipientAsIdentity.err).toContain('age.pub 是 age 接收方公钥（age1…），用于加密');
     const keyAsPass = await run(dir, 'verify', 'to-id.jbx', '--passphrase-file', signingKey);
-    expect(keyAsPass.err).toContain('是密钥文件（PEM），不是口令文件');
+    expect(keyAsPass.err).toContain('是签名私钥（Ed25519 PEM），不是口令文件');
     const v2Check = await run(dir, 'check', 'v2.jbx');
     expect(v2Check.err).toContain('这是 age 加密文件，但其版本 v2 不受支持');
     const v2 = await run(dir, 'verify', 'v2.jbx');

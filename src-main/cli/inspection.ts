@@ -12,29 +12,25 @@ import {
   applyImport,
   checkImport,
   describeSubject,
-  InspectionAssignmentSchema,
+  notKindText,
   openBundle,
-  rawTeamRepeats,
-  teamRepeatText,
 } from '../../src-shared/bundle';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import {
   answeredAssignment,
   checkReport,
   currentReport,
-  describeChecklistProblem,
   FINDING_LABEL,
   FINDINGS,
+  readAssignment,
   roundOf,
-  rawChecklistProblems,
   tally,
   type HeldAssignment,
 } from '../../src-shared/inspection';
 import { signAssignment } from '../../src-shared/bureau/desk';
 import { capLines } from '../../src-shared/io';
-import { isWholeSentence, type InspectionReport } from '../../src-shared/model';
+import type { InspectionReport } from '../../src-shared/model';
 import { hasBlocking } from '../../src-shared/rules';
-import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
 import {
   bureauData,
@@ -112,32 +108,13 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
     throw new CliUsageError(
       '用法：jiebang inspection assign ASSIGNMENT.json --key signing.key -o ASSIGNMENT.jbx',
     );
-  const raw = await readJsonFile(io.cwd, file);
-  // The checklist in the desk's words (`assignmentChecklist`), the rest by the schema's paths (a
-  // rule's own sentence, as a member named twice or a due date before the day of issue, said alone
-  // by `describeSchemaIssues`).
-  const listProblems = rawChecklistProblems(raw);
-  // A member named twice is found even where another member's entry fails the schema (the
-  // schema's own check of the team waits for every entry to parse).
-  const repeats = rawTeamRepeats(raw).map(teamRepeatText);
-  const parsed = InspectionAssignmentSchema.safeParse(raw);
-  if (!parsed.success || listProblems.length > 0) {
-    const others = parsed.success
-      ? []
-      : parsed.error.issues.filter(
-          (i) =>
-            (listProblems.length === 0 || i.path[0] !== 'checklist') &&
-            !(i.path[0] === 'team' && repeats.includes(i.message)),
-        );
-    const lines = [
-      ...listProblems.map(describeChecklistProblem),
-      ...repeats,
-      ...describeSchemaIssues({ issues: others }),
-    ];
-    const what = others.some((i) => !isWholeSentence(i)) ? '格式错误，未签名' : '未签名';
-    throw new CliUsageError(`考察任务 ${file} ${what}：\n  ${capLines(lines).join('\n  ')}`);
-  }
-  const a = parsed.data;
+  // The one reading of an assignment file, as `jiebang check` reports it (src-shared/inspection).
+  const read = readAssignment(await readJsonFile(io.cwd, file));
+  if (!read.ok)
+    throw new CliUsageError(
+      `考察任务 ${file} ${read.malformed ? '格式错误，未签名' : '未签名'}：\n  ${capLines(read.problems).join('\n  ')}`,
+    );
+  const a = read.assignment;
   const secretKey = await readSigningKey(io.cwd, values.key);
   const fp = fingerprint(publicKeyOf(secretKey));
   const data = bureauData(io.cwd, values.data);
@@ -189,7 +166,7 @@ async function runIngest(args: string[], io: CliIo): Promise<number> {
   if (!opened.ok) throw new CliUsageError(`${file} 校验失败，未导入：${opened.error.message}`);
   const b = opened.bundle;
   if (b.kind !== 'inspection-report')
-    throw new CliUsageError(`${file} 不是实地考察报告文件包（而是 ${b.kind}），未导入`);
+    throw new CliUsageError(`${file}：${notKindText('inspection-report', b.kind)}，未导入`);
   const current = currentReport(b.document);
   if (!current.ok) throw new CliUsageError(current.message);
   const report = current.report;

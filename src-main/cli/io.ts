@@ -2,7 +2,7 @@
  * The CLI's file door onto the one reader (src-shared/io): every file's size is checked against its
  * stated bound before it is read, then decoded and parsed there; errors name the file.
  */
-import { openBundle } from '../../src-shared/bundle';
+import { notKindText, openBundle } from '../../src-shared/bundle';
 import type { AgeKey } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import type { SheetSource } from '../../src-shared/decision';
@@ -70,7 +70,7 @@ export async function readSheetFiles(
       });
       if (!opened.ok) problems.push(`${file}：文件包校验失败：${opened.error.message}`);
       else if (opened.bundle.kind !== 'expert-sheets')
-        problems.push(`${file}：不是专家评分表文件包（${opened.bundle.kind}）`);
+        problems.push(`${file}：${notKindText('expert-sheets', opened.bundle.kind)}`);
       else sources.push({ sheet: opened.bundle.document, origin: file });
     } else {
       const parsed = ScoreSheetSchema.safeParse(await readJsonFile(cwd, file));
@@ -114,7 +114,8 @@ export async function loadReviewPackage(cwd: string, path: string): Promise<Revi
   if (isBundle(bytes)) {
     const opened = await openBundle(bytes, { crypto: nodeCrypto });
     if (!opened.ok) throw new CliUsageError(`${path}：文件包校验失败：${opened.error.message}`);
-    if (opened.bundle.kind !== 'review-package') throw new CliUsageError(`${path} 不是评审包`);
+    if (opened.bundle.kind !== 'review-package')
+      throw new CliUsageError(`${path}：${notKindText('review-package', opened.bundle.kind)}`);
     return opened.bundle.document;
   }
   const read = readJson(bytes, path);

@@ -101,7 +101,7 @@ age (a passphrase handed out on paper, for example).`,
       values.recipient !== undefined
         ? { recipient: values.recipient }
         : values['passphrase-file'] !== undefined
-          ? { passphrase: await readPassphrase(io.cwd, values['passphrase-file']) }
+          ? { passphrase: await readPassphrase(io.cwd, values['passphrase-file'], 'encrypt') }
           : undefined;
     const out = resolve(io.cwd, values.out);
     const signed = { ...pkg, bureau: { ...pkg.bureau, signingKeyFingerprint: fp } };

@@ -230,7 +230,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   const passphrase = values['new-passphrase']
     ? newPassphrase(nodeCrypto)
     : values['passphrase-file'] !== undefined
-      ? await readPassphrase(io.cwd, values['passphrase-file'])
+      ? await readPassphrase(io.cwd, values['passphrase-file'], 'encrypt')
       : null;
   // The same function as the bureau's desk in the app (src-shared/bureau/desk.ts).
   const signed = await signReviewPackage({

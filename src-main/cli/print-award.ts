@@ -10,7 +10,6 @@ import {
   type PrintSigner,
 } from '../../src-shared/award';
 import { openBundle, ROLE_LABEL } from '../../src-shared/bundle';
-import { isAgeFile } from '../../src-shared/crypto/age';
 import { capLines, readJson } from '../../src-shared/io';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { describeCodePoint } from '../../src-shared/text/normalize';
@@ -18,7 +17,7 @@ import { nodeCrypto } from '../crypto/node-crypto';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
 import { ageKeyOptions, ageKeys } from './bundle-io';
-import { readBounded } from './io';
+import { isBundle, readBounded } from './io';
 import {
   CliUsageError,
   missingArguments,
@@ -39,8 +38,9 @@ async function formOf(
   file: string,
   keys: Awaited<ReturnType<typeof ageKeys>>,
 ): Promise<PrintedForm> {
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip || isAgeFile(bytes)) {
+  // A bundle by its bytes, as every command tells one (an age file of any version too, so that
+  // one of another version is named by the bundle reader, never decoded as text).
+  if (isBundle(bytes)) {
     const opened = await openBundle(bytes, { crypto: nodeCrypto, keys });
     if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);
     const b = opened.bundle;

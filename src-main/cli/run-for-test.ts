@@ -1,7 +1,8 @@
 import { runCli } from './main';
 
-/** Runs the CLI in-process with captured output, as tests need it. */
-export async function runForTest(
+/** Runs the CLI in-process in folder `cwd` with captured output, as tests need it. */
+export async function runForTestIn(
+  cwd: string,
   ...argv: string[]
 ): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -9,7 +10,12 @@ export async function runForTest(
   const code = await runCli(argv, {
     out: (t) => (out += t),
     err: (t) => (err += t),
-    cwd: process.cwd(),
+    cwd,
   });
   return { code, out, err };
 }
+
+/** Runs the CLI in-process with captured output, as tests need it. */
+export const runForTest = (
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> => runForTestIn(process.cwd(), ...argv);

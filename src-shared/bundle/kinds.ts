@@ -683,6 +683,15 @@ export type BundleKind = keyof Kinds;
 export const isBundleKind = (value: unknown): value is BundleKind =>
   typeof value === 'string' && Object.hasOwn(KINDS, value);
 
+/**
+ * A bundle of another kind than the one a door takes, in the kinds' own labels (the ids —
+ * `review-package` — are no words of the measures): 「这不是专家组评审结果文件包，而是评审包文件包」.
+ * Every door that refuses a bundle by its kind says it with this (the bureau's ingest, a calendar's
+ * import, the CLI's sheet, assignment and report doors).
+ */
+export const notKindText = (wanted: BundleKind, given: BundleKind): string =>
+  `这不是${KINDS[wanted].label}文件包，而是${KINDS[given].label}文件包`;
+
 /** The kinds, in registry order. */
 export const BUNDLE_KINDS: readonly BundleKind[] = Object.keys(KINDS).filter(isBundleKind);
 

@@ -19,6 +19,7 @@ import {
   buildReviewPackage,
   BundleBuildError,
   checkImport,
+  notKindText,
   openBundle,
   type InspectionAssignment,
   type OpenedBundle,
@@ -216,7 +217,10 @@ export function acceptSignedPackage(
   file: string,
 ): { ok: true; signed: SignedPackage } | { ok: false; reason: string } {
   if (bundle.kind !== 'review-package')
-    return { ok: false, reason: `所给的 --package ${file} 不是评审包` };
+    return {
+      ok: false,
+      reason: `所给的 --package ${file}：${notKindText('review-package', bundle.kind)}`,
+    };
   const signer = bundle.manifest.signers[0].fingerprint;
   const ours = new Set([
     ...(trust.bureauFingerprint ? [trust.bureauFingerprint] : []),

@@ -14,6 +14,7 @@ import {
   checkImport,
   applyImport,
   emptyTrust,
+  notKindText,
   transcribedListing,
   type OpenedBundle,
   type TrustState,
@@ -125,7 +126,7 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
   if (panel.kind !== 'panel-result')
     return {
       ok: false,
-      reason: `未导入 ${ctx.file}：这不是专家组评审结果文件包（是${panel.kind}）`,
+      reason: `未导入 ${ctx.file}：${notKindText('panel-result', panel.kind)}`,
     };
   const ours = new Set([
     ...(ctx.bureau.bureauFingerprint ? [ctx.bureau.bureauFingerprint] : []),

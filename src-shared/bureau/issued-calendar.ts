@@ -4,7 +4,13 @@
  * the same decision for the expert's and chair's app (workflows/calendar.ts) and for `jiebang`
  * (a flag or its data folder). Once accepted, the year it covers counts working days.
  */
-import { applyImport, checkImport, type OpenedBundle, type TrustState } from '../bundle';
+import {
+  applyImport,
+  checkImport,
+  notKindText,
+  type OpenedBundle,
+  type TrustState,
+} from '../bundle';
 import type { CalendarFile } from '../calendar';
 import { formatFingerprint } from '../crypto/keys';
 
@@ -29,7 +35,7 @@ export type CalendarAcceptance =
  */
 export function acceptCalendarBundle(bundle: OpenedBundle, trust: TrustState): CalendarAcceptance {
   if (bundle.kind !== 'calendar')
-    return { ok: false, reason: `这不是工作日日历文件包（是${bundle.kind}），未导入` };
+    return { ok: false, reason: notKindText('calendar', bundle.kind) };
   if (!trust.bureauFingerprint)
     return {
       ok: false,

@@ -8,7 +8,17 @@
 import { x25519 } from '@noble/curves/ed25519.js';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { base64nopad, bech32 } from '@scure/base';
+import { AGE_MAGIC, bytesStartWith as startsWith, isArmoredAgeFile } from './age-file';
 import { joinParts, type CryptoProvider } from './provider';
+
+export {
+  AGE_MAGIC,
+  AGE_RECIPIENT,
+  isAgeFile,
+  isArmoredAgeFile,
+  looksLikeAge,
+  parseIdentityFile,
+} from './age-file';
 
 /**
  * typage (age-encryption, with its post-quantum recipients) is loaded when first needed: opening
@@ -16,8 +26,6 @@ import { joinParts, type CryptoProvider } from './provider';
  */
 const typage = () => import('age-encryption');
 
-export const AGE_MAGIC = 'age-encryption.org/v1\n';
-const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 /** A header is one or a few stanzas; ours is under 300 bytes. */
 const MAX_HEADER = 64 * 1024;
 const CHUNK = 64 * 1024;
@@ -25,36 +33,6 @@ const TAG = 16;
 const SCRYPT_LOG_N = 18;
 
 const encoder = new TextEncoder();
-
-function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
-  if (bytes.length < at + text.length) return false;
-  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
-  return true;
-}
-
-function leadingWhitespace(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length && i < 1024 && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[i] ?? 0)) i++;
-  return i;
-}
-
-/** An age file as `age -a` writes it (`-----BEGIN AGE ENCRYPTED FILE-----`). */
-export function isArmoredAgeFile(bytes: Uint8Array): boolean {
-  return startsWith(bytes, leadingWhitespace(bytes), ARMOR_BEGIN);
-}
-
-/** An age file, binary or armored. */
-/**
- * Whether the bytes begin as an age file of any version (`age-encryption.org/…`): told apart from
- * other files so that one of an unsupported version is named as such (bundle/open.ts), not read
- * as text.
- */
-export const looksLikeAge = (bytes: Uint8Array): boolean =>
-  isAgeFile(bytes) || startsWith(bytes, 0, 'age-encryption.org/');
-
-export function isAgeFile(bytes: Uint8Array): boolean {
-  return startsWith(bytes, 0, AGE_MAGIC) || isArmoredAgeFile(bytes);
-}
 
 export async function generateAgeIdentity(): Promise<{ identity: string; recipient: string }> {
   const { generateX25519Identity, identityToRecipient } = await typage();
@@ -508,12 +486,4 @@ export async function ageDecrypt(
   }
   onProgress?.(binary.length, binary.length);
   return out;
-}
-
-/** Reads an identity file: `AGE-SECRET-KEY-1…` lines, `#` comments ignored (as `age -i` does). */
-export function parseIdentityFile(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.startsWith('AGE-SECRET-KEY-1'));
 }

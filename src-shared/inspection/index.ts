@@ -3,3 +3,4 @@ export * from './checklist';
 export * from './photo';
 export * from './report';
 export * from './exif';
+export * from './assignment-file';

@@ -37,6 +37,26 @@ describe('the one reader', () => {
       message: 'big.csv 过大（8 MiB），超过此类文件的上限 8 MiB，未读取',
     });
   });
+  it('names an age file (binary or armored, of any version) before decoding it as text', () => {
+    const sentence =
+      'tb.json 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密 (an age-encrypted file, not text: decrypt it first)';
+    const binary = new Uint8Array([
+      ...utf8('age-encryption.org/v1\n-> X25519 abc\n--- x\n'),
+      0xff,
+      0x80,
+    ]);
+    const v2 = new Uint8Array([...utf8('age-encryption.org/v2\n'), 0xff, 0x80]);
+    const armored = utf8(
+      '-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n',
+    );
+    for (const bytes of [binary, v2, armored])
+      expect(readJson(bytes, 'tb.json')).toEqual({ ok: false, message: sentence });
+    // A text that only mentions age is text.
+    expect(readJson(utf8('{"note":"age-encryption.org/v1"}'), 'tb.json')).toEqual({
+      ok: true,
+      value: { note: 'age-encryption.org/v1' },
+    });
+  });
   it('parses JSON through one function, BOM or not, naming the file on error', () => {
     expect(readJson(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('{"a":1}')]), 'n.json')).toEqual({
       ok: true,

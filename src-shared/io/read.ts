@@ -7,6 +7,7 @@
  * and in Chromium).
  */
 
+import { looksLikeAge } from '../crypto/age-file';
 import { parseStrictJson } from './strict-json';
 
 const MiB = 1024 * 1024;
@@ -98,10 +99,19 @@ export function parseJsonText(text: string, name: string): ReadResult<unknown> {
   }
 }
 
-/** Reads text bytes within `limit`: the size first, then the encoding. */
+/**
+ * An age-encrypted file (binary or armored, of any version: `looksLikeAge`) given where a text
+ * file is read: named as such, never decoded as text (its bytes are no encoding at all).
+ */
+export const ageFileInsteadOfText = (name: string): string =>
+  `${name} 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密 (an age-encrypted file, not text: decrypt it first)`;
+
+/** Reads text bytes within `limit`: the size first, then whether it is an age file, then the encoding. */
 export function readText(bytes: Uint8Array, name: string, limit: number): ReadResult<DecodedText> {
   const tooBig = sizeProblem(name, bytes.byteLength, limit);
-  return tooBig ? { ok: false, message: tooBig } : decodeText(bytes, name);
+  if (tooBig) return { ok: false, message: tooBig };
+  if (looksLikeAge(bytes)) return { ok: false, message: ageFileInsteadOfText(name) };
+  return decodeText(bytes, name);
 }
 
 /** Reads a JSON file's bytes: the size bound, the encoding, then `parseJsonText`. */

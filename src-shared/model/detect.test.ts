@@ -8,6 +8,16 @@ describe('detectDocumentKind', () => {
     expect(kindOf({ expertId: 'E01', scores: [] })).toBe('score-sheet');
     expect(kindOf({ taskBookId: 'T', parties: {}, milestones: [] })).toBe('task-book');
     expect(kindOf({ formId: 'F', form: {}, taskBookId: 'T' })).toBe('project-form');
+    expect(kindOf({ assignmentId: 'A', team: [], reportTo: {}, dueBy: '2026-12-20' })).toBe(
+      'inspection-assignment',
+    );
+  });
+
+  it('an assignment that lost a mark is still one; the report answering it (its assignmentId) is not', () => {
+    expect(kindOf({ assignmentId: 'A', team: [], dueBy: '2026-12-20' })).toBe(
+      'inspection-assignment',
+    );
+    expect(kindOf({ reportId: 'R', assignmentId: 'A', inspectors: [] })).toBeUndefined();
   });
 
   it('still tells a document that lost one mark, so its schema names the missing field', () => {

@@ -4,6 +4,7 @@
  * never as "unknown" followed by a diff against another schema.
  */
 import type { z } from 'zod';
+import { InspectionAssignmentSchema } from '../bundle/documents';
 import {
   MilestoneAssessmentFormSchema,
   ProjectFormSchema,
@@ -29,7 +30,8 @@ export type DocumentKind =
   | 'acceptance'
   | 'milestone-assessment'
   | 'race-choice'
-  | 'project-form';
+  | 'project-form'
+  | 'inspection-assignment';
 
 export const DOCUMENT_KINDS: readonly {
   kind: DocumentKind;
@@ -93,6 +95,13 @@ export const DOCUMENT_KINDS: readonly {
     label: '验收申请',
     marks: ['appliedOn', 'materials'],
     schema: AcceptanceEvaluationSchema,
+  },
+  // The bureau's order to inspect (its report answers it, by `assignmentId` only).
+  {
+    kind: 'inspection-assignment',
+    label: '实地考察任务',
+    marks: ['assignmentId', 'team', 'reportTo', 'dueBy'],
+    schema: InspectionAssignmentSchema,
   },
 ];
 

@@ -3,7 +3,7 @@
  * screen): the code printed on the last page (or read from its QR code) is the SHA-256 of the
  * canonical task-book JSON (RFC 8785).
  */
-import { openBundle, type BundleSigner } from '../bundle';
+import { notKindText, openBundle, type BundleSigner } from '../bundle';
 import { canonicalHash } from '../canonical';
 import type { AgeKey } from '../crypto/age';
 import type { CryptoProvider } from '../crypto/provider';
@@ -100,6 +100,10 @@ export async function readTaskBookFile(
       message: `文件包校验失败：${opened.error.message}`,
     };
   if (opened.bundle.kind !== 'task-book')
-    return { ok: false, needsKey: false, message: '这不是任务书文件包' };
+    return {
+      ok: false,
+      needsKey: false,
+      message: notKindText('task-book', opened.bundle.kind),
+    };
   return { ok: true, tb: opened.bundle.document, signer: opened.bundle.manifest.signers[0] };
 }

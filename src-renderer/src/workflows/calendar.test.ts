@@ -153,6 +153,7 @@ describe('the bureau’s calendar on an expert’s installation', () => {
     const opened = await openBundle((await sampleBundle(bureau, 3)).bytes, { crypto });
     if (!opened.ok) throw new Error(opened.error.message);
     const result = await importCalendar(db, '张志远', opened.bundle);
-    expect(!result.ok && result.reason).toContain('这不是工作日日历文件包');
+    // Both kinds by their labels (before: 「（是review-package）」, the raw id).
+    expect(!result.ok && result.reason).toBe('这不是工作日日历文件包，而是评审包文件包');
   });
 });
