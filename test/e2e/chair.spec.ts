@@ -69,7 +69,13 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await chair.funding('A02').fill('４００');
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');
   await expect(chair.allRulesPass).toBeVisible();
+  // The desk at 1280×720 (docs/screenshots/chair.png): the ranking's every column in its box.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect
+    .poll(() => chair.ranking.locator('xpath=..').evaluate((el) => el.scrollWidth - el.clientWidth))
+    .toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'docs/screenshots/chair.png', fullPage: true });
+  await page.setViewportSize({ width: 1360, height: 860 });
   // The horse-race comparison, side by side, and signature lines for every member (printable).
   await expect(chair.comparison).toContainText('A01 新疆水处理技术研究院（示例）');
   await expect(chair.comparison).toContainText('A02 西部石油大学（示例）牵头联合体');

@@ -2,10 +2,16 @@
  * Every screen as a new user sees it on the two window sizes people here use most (1440×900,
  * 1280×720): nothing clipped or wrapped that should not be, the task-book findings and 定稿 in
  * view while the form scrolls, Chinese all through (the audit log included), dates year first,
- * and no console error or failed request anywhere (the fixture checks the last).
+ * and no console error or failed request anywhere (the fixture checks the last). The chair's
+ * ranking shows every column without scrolling sideways, for the sample panel and for a panel of
+ * 50 experts × 200 applicants (whose experts' totals are in each row's detail).
  */
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
+import { openBundle } from '../../src-shared/bundle';
+import { generatePanel } from '../../src-shared/sample/generate';
+import { nodeCrypto } from '../../src-main/crypto/node-crypto';
+import { reviewPackageBundle, sheetBundleFor } from '../fixtures/bundles';
 import { expect, signSampleDecision, test } from './fixtures';
 
 /** A locator's box, which must exist (it is visible). */
@@ -38,6 +44,41 @@ async function noSidewaysScroll(page: Page, where = ''): Promise<void> {
       { message: `${where} scrolls sideways (px wider than the window)` },
     )
     .toBeLessThanOrEqual(0);
+}
+
+/**
+ * The chair's ranking (评分汇总表) fits its own box, once drawn: nothing to scroll sideways in it
+ * (it may fold columns into the rows' details as it draws), and every column's header — the last,
+ * 汇总方法, too — wholly inside the box. Returns the headers as read.
+ */
+async function rankingFits(page: Page, where: string): Promise<string[]> {
+  const ranking = page.getByTestId('ranking');
+  const scrollBox = ranking.locator('xpath=..');
+  await expect
+    .poll(
+      async () => {
+        const [scroll, client] = await scrollBox.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+        return (scroll ?? Infinity) - (client ?? 0);
+      },
+      { message: `${where}: the ranking scrolls sideways in its box (px wider than the box)` },
+    )
+    .toBeLessThanOrEqual(0);
+  const heads = ranking.locator('thead th');
+  await expect(heads.last()).toHaveText('汇总方法');
+  const b = await box(scrollBox);
+  const edges = await heads.evaluateAll((ths) =>
+    ths.map((th) => {
+      const r = th.getBoundingClientRect();
+      return [r.left, r.right];
+    }),
+  );
+  for (const [left = 0, right = Infinity] of edges) {
+    expect(left, `${where}: a header left of the box`).toBeGreaterThanOrEqual(b.x - 0.5);
+    expect(right, `${where}: a header cut off at the box's right`).toBeLessThanOrEqual(
+      b.x + b.width + 0.5,
+    );
+  }
+  return heads.allInnerTexts();
 }
 
 /** Stored names a user should never read (English words of pure letters, e.g. taskbook.sign). */
@@ -168,6 +209,26 @@ test('at 1440×900 and 1280×720 every screen fits, speaks Chinese, writes dates
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await atEachSize(page, (size) => noSidewaysScroll(page, `${screen} at ${size.width}`));
   }
+  // The chair's ranking of the sample (7 experts, 4 criteria): every column in the table, each
+  // expert's total among them, none cut off or to scroll to, at both sizes.
+  await expect(ui.chair.row('A04')).toContainText('(40.00)!');
+  await atEachSize(page, async (size) => {
+    const heads = await rankingFits(page, `the sample's ranking at ${size.width}`);
+    expect(heads.map((h) => h.replace(/\s+/g, ''))).toEqual([
+      '名次',
+      '揭榜方',
+      ...['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07'],
+      '平均',
+      '去极值平均',
+      '中位数',
+      '极差',
+      ...['C1均分', 'C2均分', 'C3均分', 'C4均分'],
+      '有效',
+      '汇总方法',
+    ]);
+    await expect(ui.chair.row('A04')).toContainText('(40.00)!');
+    await noSidewaysScroll(page, `组长汇总 at ${size.width}`);
+  });
   await ui.diagnostics.open();
   await expect(ui.diagnostics.info).toBeVisible();
   await atEachSize(page, () => noSidewaysScroll(page));
@@ -183,4 +244,76 @@ test('at 1440×900 and 1280×720 every screen fits, speaks Chinese, writes dates
     // Times year first.
     expect(entry, entry).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
   }
+});
+
+test('at 1440×900 and 1280×720 the ranking of 50 experts × 200 applicants fits its box: the experts’ totals in each row’s detail', async ({
+  ui,
+}) => {
+  test.setTimeout(600_000);
+  const { page, chair } = ui;
+  const { pkg, sheets } = generatePanel({ experts: 50, applicants: 200, criteria: 10, seed: 5 });
+  const bundle = await reviewPackageBundle(pkg);
+  const opened = await openBundle(bundle, { crypto: nodeCrypto });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const files = [];
+  for (const sheet of sheets.slice(1))
+    files.push({
+      name: `${sheet.expertId}.jbx`,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(await sheetBundleFor(sheet, { answers: opened.bundle.manifestSha256 })),
+    });
+  await ui.gate.create('大评审组');
+  await ui.review.open();
+  await ui.review.openPackage({
+    name: 'panel-50x200.jbx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(bundle),
+  });
+  await ui.review.confirmImport();
+  await ui.review.enrol(/^E001 /);
+  await chair.open();
+  await chair.importSheets(files);
+  await expect(chair.outcomes.locator('li.ok')).toHaveCount(49, { timeout: 120_000 });
+  await expect(chair.ranking).toHaveAttribute('aria-rowcount', '201');
+
+  // The first row by rank (the rows in view are drawn).
+  const id = await chair.ranking
+    .locator('tr[data-applicant]')
+    .first()
+    .getAttribute('data-applicant');
+  const first = pkg.applicants.find((a) => a.id === id);
+  if (!first) throw new Error(`no applicant ${id ?? ''}`);
+  const detail = chair.ranking.locator(`tr[data-detail="${first.id}"]`);
+  await atEachSize(page, async (size) => {
+    const where = `50 × 200 at ${size.width}`;
+    const heads = await rankingFits(page, where);
+    // The experts' totals folded into the rows' details; every other column in the table.
+    expect(heads.map((h) => h.replace(/\s+/g, ''))).toEqual([
+      '名次',
+      '揭榜方',
+      '评分明细',
+      '平均',
+      '去极值平均',
+      '中位数',
+      '极差',
+      ...pkg.rubric.criteria.map((c) => `${c.id}均分`),
+      '有效',
+      '汇总方法',
+    ]);
+    // A row's detail: each of the 50 experts' totals, inside the box too.
+    const show = chair.row(first.id).getByRole('button', { name: `展开 ${first.name}的评分明细` });
+    await show.click();
+    await expect(detail).toContainText('各专家总分');
+    await expect(detail.locator('dt')).toHaveCount(50);
+    await expect(detail.locator('dt').last()).toHaveText('E050');
+    await rankingFits(page, `${where}, a row's detail open`);
+    const [d, b] = [await box(detail), await box(chair.ranking.locator('xpath=..'))];
+    expect(d.x + d.width, `${where}: the detail cut off`).toBeLessThanOrEqual(b.x + b.width + 0.5);
+    await chair
+      .row(first.id)
+      .getByRole('button', { name: `收起 ${first.name}的评分明细` })
+      .click();
+    await expect(detail).toHaveCount(0);
+    await noSidewaysScroll(page, `组长汇总 (50 × 200) at ${size.width}`);
+  });
 });

@@ -7,7 +7,7 @@
  * Windowing by @tanstack/react-virtual.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 
 export interface VirtualTableProps<R> {
   rows: readonly R[];
@@ -30,6 +30,8 @@ export interface VirtualTableProps<R> {
   /** The table's `data-testid`. */
   testId?: string;
   className?: string;
+  /** The scrolling box, for a caller that measures it (the chair's ranking folds columns to fit). */
+  boxRef?: RefObject<HTMLDivElement | null>;
 }
 
 export function VirtualTable<R>({
@@ -44,8 +46,10 @@ export function VirtualTable<R>({
   overscan = 8,
   testId,
   className,
+  boxRef,
 }: VirtualTableProps<R>) {
-  const box = useRef<HTMLDivElement>(null);
+  const ownBox = useRef<HTMLDivElement>(null);
+  const box = boxRef ?? ownBox;
   // The virtualizer's functions change as it scrolls; this component is left unmemoised on purpose.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

@@ -1,7 +1,8 @@
 /**
  * The chair's 评分汇总表 draws only the rows in view (issue 22): 200 applicants draw a screenful
  * and a spacer, in rank order, with the full size told to assistive technology; the sample's
- * four applicants are all drawn, with no spacer.
+ * four applicants are all drawn, with no spacer. Folded to fit a narrow window, a row's detail
+ * holds the experts' totals (then the criterion means) the table no longer shows.
  */
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
@@ -9,6 +10,9 @@ import { generatePanel } from '../../../../src-shared/sample/generate';
 import { samplePackage, sampleSheets } from '../../../../src-shared/sample-fixture';
 import { aggregate } from '../../../../src-shared/scoring';
 import { summaryTable } from '../../../../src-shared/summary';
+import { RankingDetail } from './RankingDetail';
+import { RankingHead } from './RankingHead';
+import { RankingCells, deskColumnCount } from './RankingRow';
 import { RankingTable, sortOrders } from './RankingTable';
 
 // The interface language is read from localStorage when the stores load (Node has none).
@@ -63,5 +67,90 @@ describe('RankingTable', () => {
         if (figure(a) === figure(b)) expect(rankOf(a)).toBeLessThan(rankOf(b));
       }
     }
+  });
+
+  it('draws every column unfolded, its long headers breakable only between their terms', () => {
+    const pkg = samplePackage();
+    const agg = aggregate(pkg, sampleSheets());
+    const markup = renderToString(
+      <RankingTable pkg={pkg} agg={agg} table={summaryTable(pkg, agg)} />,
+    );
+    for (const e of pkg.panel.experts) expect(markup).toContain(`>${e.id}</th>`);
+    expect(markup).toContain('去极值<wbr/>平均');
+    expect(markup).toContain('C4<wbr/>均分');
+    expect(markup).toContain('汇总<wbr/>方法');
+    expect(markup).not.toContain('\u200b');
+    expect(markup).not.toContain('评分<wbr/>明细');
+  });
+
+  it('folded, shows a 展开 button in place of the experts’ totals and lists them in the detail', () => {
+    const pkg = samplePackage();
+    const table = summaryTable(pkg, aggregate(pkg, sampleSheets()));
+    const a04 = table.rows.find((r) => r.applicantId === 'A04');
+    if (!a04) throw new Error('A04 is ranked');
+    const markup = (fold: number) =>
+      renderToString(
+        <table>
+          <thead>
+            <RankingHead pkg={pkg} fold={fold} sort="rank" onSort={() => undefined} />
+          </thead>
+          <tbody>
+            <tr>
+              <RankingCells
+                pkg={pkg}
+                columns={table.columns}
+                row={a04}
+                fold={fold}
+                expanded
+                onToggle={() => undefined}
+              />
+            </tr>
+            <tr>
+              <RankingDetail
+                pkg={pkg}
+                columns={table.columns}
+                row={a04}
+                fold={fold}
+                span={deskColumnCount(table.columns, fold)}
+              />
+            </tr>
+          </tbody>
+        </table>,
+      );
+    // The header's cells, and the first body row's.
+    const cells = (html: string) => {
+      const body = html.indexOf('<tbody>');
+      const count = (part: string, tag: string) =>
+        part.match(new RegExp(`<${tag}[ >]`, 'g'))?.length ?? 0;
+      return [
+        count(html.slice(0, body), 'th'),
+        count(html.slice(body, html.indexOf('</tr>', body)), 'td'),
+      ];
+    };
+    const one = markup(1);
+    expect(one).toContain('评分<wbr/>明细');
+    expect(one).not.toContain('>E04</th>');
+    expect(one).toContain('aria-expanded="true"');
+    expect(one).toContain('收起<span class="sr-only">天山新材料研究所（示例）的评分明细</span>');
+    expect(one).toContain('aria-controls="ranking-detail-A04"');
+    // The detail: each expert's total, dropped and deviating as in the table; criteria still columns.
+    expect(one).toContain('各专家总分');
+    expect(one).toMatch(
+      /<dt title="[^"]+">E04<\/dt><dd class="num error" title="偏离[^"]*">\(40\.00\)!<\/dd>/,
+    );
+    expect(one).not.toContain('各项指标均分');
+    expect(one).toContain('C4<wbr/>均分</th>');
+    // Header and row cells agree; the detail spans them all.
+    const span = deskColumnCount(table.columns, 1);
+    expect(cells(one)).toEqual([span, span]);
+    expect(one).toContain(`colSpan="${span}"`);
+    const two = markup(2);
+    expect(cells(two)).toEqual([
+      deskColumnCount(table.columns, 2),
+      deskColumnCount(table.columns, 2),
+    ]);
+    expect(two).toContain('各项指标均分');
+    expect(two).not.toContain('C4<wbr/>均分</th>');
+    expect(two).toMatch(/<dt title="[^"]+">C4<wbr\/>均分<\/dt><dd class="num">13\.43<\/dd>/);
   });
 });

@@ -1,13 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { methodSentence } from '../../../../src-shared/decision';
 import type { ReviewPackage } from '../../../../src-shared/model';
 import type { AggregateResult } from '../../../../src-shared/scoring';
 import type { SummaryRow, SummaryTable } from '../../../../src-shared/summary';
-import { useT, type StringKey } from '../../i18n';
+import { useT } from '../../i18n';
+import { useFoldToFit } from '../../components/useFoldToFit';
 import { VirtualTable } from '../../components/VirtualTable';
-import { RankingCells, shownOnDesk } from './RankingRow';
-
-type SortKey = 'rank' | 'mean' | 'median' | 'spread';
+import { RankingDetail } from './RankingDetail';
+import { RankingHead, type SortKey } from './RankingHead';
+import { RankingCells, deskColumnCount } from './RankingRow';
 
 /**
  * Estimated height of a row (px; rows are measured as drawn), the most the table takes, and the
@@ -17,6 +18,23 @@ type SortKey = 'rank' | 'mean' | 'median' | 'spread';
 const ROW_HEIGHT = 34;
 const MAX_HEIGHT = 560;
 const OVERSCAN = 4;
+
+/**
+ * Less than any column of figures takes (px; five characters of at least 6.5 px each and 10 px of
+ * padding are 42.5), and with it the least width of the table at each fold (`useFoldToFit`): a
+ * panel of 50 experts is not drawn with its 50 columns first.
+ */
+const LEAST_FIGURE = 36;
+const leastWidths = (pkg: ReviewPackage): number[] => {
+  const rest = LEAST_FIGURE * (pkg.rubric.criteria.length + 7);
+  return [rest + LEAST_FIGURE * pkg.panel.experts.length, rest + LEAST_FIGURE];
+};
+
+/** A line of the table: an applicant's row, or under it its detail (the folded columns). */
+interface Line {
+  row: SummaryRow;
+  detail: boolean;
+}
 
 /** A row's figure in the column `index` as a number; no figure (无有效评分) is null. */
 const figureAt = (row: SummaryRow, index: number): number | null => {
@@ -47,7 +65,9 @@ export function sortOrders(table: SummaryTable): Record<SortKey, readonly Summar
  * The 评分汇总表 on the desk: the rows `summaryTable()` makes for every door (jiebang score,
  * export, the printed form), sortable by rank, mean, median or spread. Only the rows in view are
  * drawn (issue 22: 200 applicants draw a screenful, not 200 rows); a short table takes only the
- * height of its rows.
+ * height of its rows. Every column fits the box without scrolling sideways: where the window is
+ * too narrow for them, the experts' totals (then the criterion means) fold into a detail under
+ * each row, opened by the row's 展开 button — measured as drawn, so whatever the fonts.
  */
 export function RankingTable({
   pkg,
@@ -62,53 +82,62 @@ export function RankingTable({
   const t = useT();
   const [sort, setSort] = useState<SortKey>('rank');
   const sorted = useMemo(() => sortOrders(table), [table]);
-  const rows = sorted[sort];
-  const th = (key: SortKey, label: StringKey) => (
-    <th className="num">
-      <button
-        type="button"
-        className="link"
-        onClick={() => setSort(key)}
-        aria-pressed={sort === key}
-      >
-        {t(label)}
-      </button>
-    </th>
+  const box = useRef<HTMLDivElement>(null);
+  const least = useMemo(() => leastWidths(pkg), [pkg]);
+  const fold = useFoldToFit(box, 2, least, table);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (id: string) =>
+      setOpen((was) => {
+        const now = new Set(was);
+        if (!now.delete(id)) now.add(id);
+        return now;
+      }),
+    [],
   );
+  const lines = useMemo(
+    (): Line[] =>
+      sorted[sort].flatMap((row) =>
+        fold > 0 && open.has(row.applicantId)
+          ? [
+              { row, detail: false },
+              { row, detail: true },
+            ]
+          : [{ row, detail: false }],
+      ),
+    [sorted, sort, fold, open],
+  );
+  const span = deskColumnCount(table.columns, fold);
   return (
     <div>
       <VirtualTable
-        rows={rows}
-        rowKey={(r) => r.applicantId}
-        rowAttributes={(r) => ({ 'data-applicant': r.applicantId })}
-        cells={(r) => <RankingCells pkg={pkg} columns={table.columns} row={r} />}
-        columns={table.columns.filter(shownOnDesk).length}
+        rows={lines}
+        rowKey={(l) => (l.detail ? `${l.row.applicantId}/detail` : l.row.applicantId)}
+        rowAttributes={(l): Record<`data-${string}`, string> =>
+          l.detail ? { 'data-detail': l.row.applicantId } : { 'data-applicant': l.row.applicantId }
+        }
+        cells={(l) =>
+          l.detail ? (
+            <RankingDetail pkg={pkg} columns={table.columns} row={l.row} fold={fold} span={span} />
+          ) : (
+            <RankingCells
+              pkg={pkg}
+              columns={table.columns}
+              row={l.row}
+              fold={fold}
+              expanded={open.has(l.row.applicantId)}
+              onToggle={toggle}
+            />
+          )
+        }
+        columns={span}
         rowHeight={ROW_HEIGHT}
         height={MAX_HEIGHT}
         overscan={OVERSCAN}
         testId="ranking"
-        head={
-          <tr>
-            {th('rank', 'chair.col.rank')}
-            <th>{t('chair.col.applicant')}</th>
-            {pkg.panel.experts.map((e) => (
-              <th key={e.id} className="num" title={e.name}>
-                {e.id}
-              </th>
-            ))}
-            {th('mean', 'chair.col.mean')}
-            <th className="num">{t('chair.col.trimmed')}</th>
-            {th('median', 'chair.col.median')}
-            {th('spread', 'chair.col.spread')}
-            {pkg.rubric.criteria.map((c) => (
-              <th key={c.id} className="num" title={c.name}>
-                {t('chair.col.criterion', { id: c.id })}
-              </th>
-            ))}
-            <th className="num">{t('chair.col.valid')}</th>
-            <th>{t('chair.col.method')}</th>
-          </tr>
-        }
+        className="ranking"
+        boxRef={box}
+        head={<RankingHead pkg={pkg} fold={fold} sort={sort} onSort={setSort} />}
       />
       <p className="note" data-testid="method-statement">
         {t('chair.method', { method: methodSentence(pkg, agg) })}
