@@ -6,6 +6,7 @@
  */
 import { z } from 'zod/mini';
 import { zhCN } from 'zod/locales';
+import { MISSING } from './text/missing';
 
 const chinese = zhCN().localeError;
 
@@ -42,7 +43,7 @@ z.config({
       (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
       issue.input === undefined
     )
-      return '缺少此项（必填） required';
+      return `${MISSING} required`;
     if (issue.code === 'invalid_type' && issue.expected === 'undefined')
       return '此处不应有任何内容 expected nothing';
     if (issue.code === 'invalid_type')
