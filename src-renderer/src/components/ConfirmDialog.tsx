@@ -42,6 +42,10 @@ export function ConfirmDialog({ title, body, stay, leave, onStay, onLeave, testI
         e.preventDefault();
         onStay();
       }}
+      onClose={(e) => {
+        // Closed by the browser all the same (a second Escape may not be cancelled): as Escape.
+        if (!e.currentTarget.open) onStay();
+      }}
     >
       <h3 id={titleId}>{title}</h3>
       <p id={bodyId}>{body}</p>
