@@ -6,6 +6,7 @@
  */
 import { z } from 'zod/mini';
 import { zhCN } from 'zod/locales';
+import { MISSING } from './text/missing';
 
 const chinese = zhCN().localeError;
 
@@ -48,7 +49,7 @@ z.config({
       (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
       issue.input === undefined
     )
-      return '缺少此项（必填） required';
+      return `${MISSING} required`;
     // A discriminated union (a subject's `type`, a form's `form`) whose discriminator is left out:
     // missing too (zod says 「无效输入」, as for a union nothing matched); a discriminator given
     // but none of the options is a wrong choice, said as zod says one.
@@ -58,7 +59,7 @@ z.config({
       issue.discriminator !== undefined
     ) {
       const given = discriminatorOf(issue.input, issue.discriminator);
-      if (given === undefined) return '缺少此项（必填） required';
+      if (given === undefined) return `${MISSING} required`;
       return chinese({ code: 'invalid_value', values: issue.options ?? [], input: given });
     }
     if (issue.code === 'invalid_type' && issue.expected === 'undefined')

@@ -1,5 +1,5 @@
 import { Suspense, useEffect } from 'react';
-import { HashRouter, matchPath, NavLink, Route, Routes } from 'react-router';
+import { createHashRouter, matchPath, NavLink, Outlet, RouterProvider } from 'react-router';
 import { useT } from './i18n';
 import { routes } from './routes';
 import { ScreenFallback } from './components/ScreenFallback';
@@ -46,24 +46,40 @@ function Preloader() {
   return null;
 }
 
+/** The frame of every screen: the sidebar's links, the top bar, the screen at the address. */
+function Frame() {
+  return (
+    <>
+      <Preloader />
+      <Shell nav={<NavList />}>
+        <TestBanner />
+        <Suspense fallback={<ScreenFallback />}>
+          <Outlet />
+        </Suspense>
+      </Shell>
+    </>
+  );
+}
+
+/**
+ * Hash routes in a data router, so a screen can hold the user before they leave it with an edit
+ * not saved (`useBlocker`: a link, the browser's back). An address no screen has shows the frame
+ * alone, as before.
+ */
+const router = createHashRouter([
+  {
+    element: <Frame />,
+    children: [
+      ...routes.map((r) => ({ path: r.path, element: <r.Screen /> })),
+      { path: '*', element: null },
+    ],
+  },
+]);
+
 /**
  * The app once a profile is unlocked: the router, the screens' links and the screen at the current
  * address (App shows it only while unlocked; locking returns to the gate).
  */
 export function RoutedApp() {
-  return (
-    <HashRouter>
-      <Preloader />
-      <Shell nav={<NavList />}>
-        <TestBanner />
-        <Suspense fallback={<ScreenFallback />}>
-          <Routes>
-            {routes.map((r) => (
-              <Route key={r.path} path={r.path} element={<r.Screen />} />
-            ))}
-          </Routes>
-        </Suspense>
-      </Shell>
-    </HashRouter>
-  );
+  return <RouterProvider router={router} />;
 }

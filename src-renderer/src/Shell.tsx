@@ -13,19 +13,22 @@ function SessionBar() {
   const lock = useSession((s) => s.lock);
   const pending = useSaveState((s) => s.pending);
   const saveError = useSaveState((s) => s.lastError);
+  const unsaved = useSaveState((s) => s.unsaved);
   if (status !== 'unlocked' || !profile) return null;
   return (
     <>
       <span
         data-testid="save-state"
-        className={saveError ? 'error' : pending > 0 ? 'warn' : 'ok'}
+        className={saveError || unsaved ? 'error' : pending > 0 ? 'warn' : 'ok'}
         role="status"
       >
         {saveError
           ? t('session.saveFailed', { message: say(saveError) })
-          : pending > 0
-            ? t('session.saving')
-            : t('session.saved')}
+          : unsaved
+            ? t('session.unsaved', { message: say(unsaved) })
+            : pending > 0
+              ? t('session.saving')
+              : t('session.saved')}
       </span>
       <span className="note">{t('session.current', { label: profile.label })}</span>
       <button type="button" onClick={() => lock('manual')}>

@@ -54,7 +54,7 @@ export function approveRound(
       ok: false,
       reason: `评审轮次 ${record.packageId} 没有揭榜方建议名单，无可审定（第十二条（六））`,
     };
-  const window = publicityWindow(calendar, addDays(approvedOn, 1), PUBLICITY_WORKING_DAYS);
+  const window = publicityWindow(calendar, addDays(day.data, 1), PUBLICITY_WORKING_DAYS);
   if (!window.ok)
     return {
       ok: false,
@@ -63,7 +63,7 @@ export function approveRound(
   return {
     ok: true,
     approval: {
-      approvedOn,
+      approvedOn: day.data,
       publicity: { start: window.start, end: window.end, days: window.days },
     },
   };

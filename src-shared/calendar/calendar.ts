@@ -202,16 +202,17 @@ export function publicityWindow(cal: WorkingCalendar, start: string, n = 5): Pub
   // The one date rule first: no window counted from a day the form refuses (0202-09-29, abc).
   const day = DateSchema.safeParse(start);
   if (!day.success) return { ok: false, reason: day.error.issues[0]?.message ?? start };
+  const from = day.data;
   try {
-    const end = publicityEnd(cal, start, n);
+    const end = publicityEnd(cal, from, n);
     const days: { date: string; isMakeUp: boolean }[] = [];
-    for (let d = start; d <= end; d = addDays(d, 1))
+    for (let d = from; d <= end; d = addDays(d, 1))
       if (isWorkingDay(cal, d))
         days.push({
           date: d,
           isMakeUp: cal.years.get(Number(d.slice(0, 4)))?.workdays.includes(d) ?? false,
         });
-    return { ok: true, start: days[0]?.date ?? start, end, days };
+    return { ok: true, start: days[0]?.date ?? from, end, days };
   } catch (error) {
     if (error instanceof CalendarCoverageError || error instanceof RangeError)
       return { ok: false, reason: error.message };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseDate, readDate } from '../text/date';
 import { isCleanText, normaliseText, textProblem } from '../text/normalize';
 
 /**
@@ -48,40 +49,25 @@ export function isWholeSentence(issue: { message: string; params?: unknown }): b
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const IdSchema = z.string().regex(ID_PATTERN, 'id 只能由字母、数字、. _ - 组成');
 
-/** Is `iso` (YYYY-MM-DD) a day that exists (no 2027-02-30, no 2026-13-01)? */
-export function isCalendarDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
-  return d <= days;
-}
+export { DATE_YEARS, isCalendarDate } from '../text/date';
 
 /**
- * The years a date typed into this app can have: a review, a milestone, a visit or a calendar
- * year. 0000, 0202 or 20266 cut to 2026… are typing slips, refused by name rather than read as a
- * day two thousand years ago.
- */
-export const DATE_YEARS = { min: 1900, max: 2199 } as const;
-
-/**
- * A calendar date that exists, YYYY-MM-DD, in `DATE_YEARS` (issue 14, point 5: refused by field
- * name otherwise; the date reader of the forms, src-shared/text/date.ts, says the same).
+ * A calendar date that exists, in `DATE_YEARS`, kept as YYYY-MM-DD — the one date rule of every
+ * door (issue 14, point 5). Normalised first as the forms read a date (`normaliseDate`: full-width
+ * digits, / or . between the parts, 2026年2月3日, a single-digit month or day), so a JSON file
+ * the CLI reads, an IPC message and a form field are judged alike and kept alike; then judged by
+ * `readDate`, whose one sentence each refusal is (「缺少此项（必填）」 for nothing typed). A date
+ * already YYYY-MM-DD is kept as it is (signed bytes do not change).
  */
 export const DateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD', abort: true })
-  .refine(
-    (iso) => Number(iso.slice(0, 4)) >= DATE_YEARS.min && Number(iso.slice(0, 4)) <= DATE_YEARS.max,
-    {
-      error: (issue) =>
-        `年份 ${String(issue.input).slice(0, 4)} 不在 ${DATE_YEARS.min}—${DATE_YEARS.max} 年之间`,
-      abort: true,
-    },
-  )
-  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} 不是实际存在的日期` });
+  .overwrite(normaliseDate)
+  .superRefine((text, ctx) => {
+    const read = readDate(text);
+    // No other check compares a day that is not one (a due date before the day of issue).
+    if (!read.ok)
+      ctx.addIssue({ code: 'custom', message: read.message, input: text, continue: false });
+  });
 export const DateTimeSchema = z.string().datetime({ offset: true });
 
 /**

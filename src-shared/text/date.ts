@@ -2,69 +2,99 @@
  * Dates as people here write them, read at the door: 2026-12-01, 2026-12-1, 2026/12/01,
  * 2026.12.01 and 2026年12月1日 (full-width digits too), always year, month, day — never the
  * browser locale's month-first order. Shown back as 2026-12-01 or 2026年12月1日.
+ *
+ * The one date rule of every door: `DateSchema` (model/common.ts) normalises with `normaliseDate`
+ * and judges with `readDate`, so a form field, a template's cell, a JSON file the CLI reads and an
+ * IPC message say the same sentence for the same text.
  */
-import { DATE_YEARS, isCalendarDate } from '../model/common';
+import { MISSING } from './missing';
 import { stripInvisible, toHalfWidthDigits } from './normalize';
 
+/** Is `iso` (YYYY-MM-DD) a day that exists (no 2027-02-30, no 2026-13-01)? */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  return d <= days;
+}
+
 /**
- * A date read, or why not: `not-a-date` (not year, month, day in a form we read; `typed` is what
- * was typed) or `no-such-day` (`iso` does not exist, 2027-02-30); `message` says it in Chinese,
- * the screens say it from the kind in the user's language.
+ * The years a date typed into this app can have: a review, a milestone, a visit or a calendar
+ * year. 0000, 0202 or 20266 cut to 2026… are typing slips, refused by name rather than read as a
+ * day two thousand years ago.
+ */
+export const DATE_YEARS = { min: 1900, max: 2199 } as const;
+
+/** The date rule's sentences (the screens' Chinese is made from these: i18n/core.ts). */
+export const notADateText = (typed: string): string =>
+  `“${typed}”不是日期，请按年、月、日填写，如 2026-12-01 或 2026年12月1日`;
+export const noSuchDayText = (iso: string): string => `${iso} 不是实际存在的日期`;
+export const yearOutOfRangeText = (year: string): string =>
+  `年份 ${year} 不在 ${DATE_YEARS.min}—${DATE_YEARS.max} 年之间，请检查是否输错`;
+
+/**
+ * A date read, or why not: `missing` (nothing typed), `not-a-date` (not year, month, day in a
+ * form we read; `typed` is the text as normalised), `no-such-day` (`iso` does not exist,
+ * 2027-02-30) or `year-out-of-range`; `message` says it in Chinese (the one sentence of every
+ * door), the screens say it from the kind in the user's language.
  */
 export type DateReading =
   | { ok: true; iso: string }
+  | { ok: false; kind: 'missing'; message: string }
   | { ok: false; kind: 'not-a-date'; typed: string; message: string }
   | { ok: false; kind: 'no-such-day'; iso: string; message: string }
   | { ok: false; kind: 'year-out-of-range'; year: string; message: string };
 
-export { DATE_YEARS };
+/** A refused date, as `readDate` says why. */
+export type DateRefusal = Extract<DateReading, { ok: false }>;
 
 const NUMERIC = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
 const WRITTEN = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
 
-/**
- * Reads a typed date (a form field, a template's cell) into YYYY-MM-DD, or says why it is not one
- * (by what was typed). Normalised first: invisible characters dropped, full-width forms (２０２６／
- * １２／０１, a Chinese IME in full-width mode) read as the ASCII they stand for (NFKC).
- */
-export function readDate(text: string): DateReading {
-  const typed = toHalfWidthDigits(stripInvisible(text).normalize('NFKC')).trim();
-  const m = NUMERIC.exec(typed) ?? WRITTEN.exec(typed);
-  if (!m)
-    return {
-      ok: false,
-      kind: 'not-a-date',
-      typed: text.trim(),
-      message: `“${text.trim()}”不是日期：请按年、月、日填写，如 2026-12-01 或 2026年12月1日`,
-    };
+/** Text as the date rule reads it: invisible characters dropped, full-width forms as ASCII, trimmed. */
+function cleaned(text: string): string {
+  return toHalfWidthDigits(stripInvisible(text).normalize('NFKC')).trim();
+}
+
+/** Year, month and day as typed (2026/2/30 → 2026, 2, 30), or null when the text is no date. */
+function parts(text: string): { year: string; iso: string } | null {
+  const m = NUMERIC.exec(text) ?? WRITTEN.exec(text);
+  if (!m) return null;
   const year = m[1] ?? '';
-  if (Number(year) < DATE_YEARS.min || Number(year) > DATE_YEARS.max)
-    return {
-      ok: false,
-      kind: 'year-out-of-range',
-      year,
-      message: `年份 ${year} 不在 ${DATE_YEARS.min}—${DATE_YEARS.max} 年之间`,
-    };
-  const iso = `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
-  if (!isCalendarDate(iso))
-    return { ok: false, kind: 'no-such-day', iso, message: `${iso} 不是实际存在的日期` };
-  return { ok: true, iso };
+  return { year, iso: `${year}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}` };
 }
 
 /**
- * What a date field holds for the text on screen: the day it reads as (YYYY-MM-DD); '' while the
- * text is empty; otherwise what was typed, so the form's own check (`DateSchema`, the one rule of
- * every door) judges it as the field does — 2026/2/30 is held as 2026-02-30 and refused as no such
- * day, not as a date left out. Never the last day an earlier keystroke read (typing 2026-09-31
- * passes through 2026-09-3, which is a real day: the field must not keep it while it shows
- * 2026-09-31 as no such day).
+ * A date as every door keeps it, before it is judged (`DateSchema` overwrites with it): what reads
+ * as year, month, day becomes YYYY-MM-DD (２０２６／２／３ and 2026年2月3日 → 2026-02-03; 2026/2/30 →
+ * 2026-02-30, for the rule to refuse as no such day, not as no date); anything else is the text
+ * cleaned (invisible characters dropped, full-width forms as ASCII, trimmed), '' when nothing was
+ * typed. A date field holds this for the text on screen — never the last day an earlier keystroke
+ * read (typing 2026-09-31 passes through 2026-09-3, which is a real day).
  */
-export function dateHeld(text: string): string {
-  if (text.trim() === '') return '';
-  const read = readDate(text);
-  if (read.ok) return read.iso;
-  if (read.kind === 'no-such-day') return read.iso;
-  return toHalfWidthDigits(stripInvisible(text).normalize('NFKC')).trim();
+export function normaliseDate(text: string): string {
+  const typed = cleaned(text);
+  return parts(typed)?.iso ?? typed;
+}
+
+/**
+ * Reads a typed date (a form field, a template's cell, a JSON file's field) into YYYY-MM-DD, or
+ * says why it is not one. Normalised first (`normaliseDate`).
+ */
+export function readDate(text: string): DateReading {
+  const typed = cleaned(text);
+  if (typed === '') return { ok: false, kind: 'missing', message: MISSING };
+  const read = parts(typed);
+  if (!read) return { ok: false, kind: 'not-a-date', typed, message: notADateText(typed) };
+  const { year, iso } = read;
+  if (Number(year) < DATE_YEARS.min || Number(year) > DATE_YEARS.max)
+    return { ok: false, kind: 'year-out-of-range', year, message: yearOutOfRangeText(year) };
+  if (!isCalendarDate(iso))
+    return { ok: false, kind: 'no-such-day', iso, message: noSuchDayText(iso) };
+  return { ok: true, iso };
 }
 
 /**

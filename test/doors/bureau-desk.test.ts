@@ -5,7 +5,9 @@
  * sample's workbooks, name the same bad row, take the same panel result in with the same ranking,
  * decision and findings, and count the same publicity window; an inspection assignment's
  * checklist, typed the same at the desk and in the JSON `jiebang inspection assign` signs, is
- * signed the same (`assignmentChecklist` judges the field both read).
+ * signed the same (`assignmentChecklist` judges the field both read); the same bad due date is
+ * refused in one sentence — the date rule's — by the date field, the desk, the JSON the CLI reads
+ * and the inspection report's form, and a date written 2026/9/30 is signed as 2026-09-30.
  */
 import 'fake-indexeddb/auto';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,11 +17,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openBundle } from '../../src-shared/bundle';
-import { assignmentChecklist } from '../../src-shared/inspection';
+import { assignmentChecklist, startChecklist } from '../../src-shared/inspection';
 import type { NamedBytes } from '../../src-shared/bureau';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { schemasOf, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
-import { ReviewPackageSchema } from '../../src-shared/model';
+import { InspectionReportSchema, ReviewPackageSchema } from '../../src-shared/model';
+import { normaliseDate, readDate } from '../../src-shared/text/date';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { handlers } from '../../src-main/handlers';
@@ -27,6 +30,7 @@ import type { HostServices } from '../../src-main/handlers/types';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { JiebangDB } from '../../src-renderer/src/db/database';
 import { auditLog } from '../../src-renderer/src/db/repo';
+import { dateRefusal } from '../../src-renderer/src/i18n/date';
 import { say } from '../../src-renderer/src/i18n/strings';
 import {
   approve,
@@ -42,6 +46,7 @@ import {
   type BureauApi,
 } from '../../src-renderer/src/workflows/bureau';
 import { WorkflowError } from '../../src-renderer/src/workflows/deps';
+import { judgeReportEdit } from '../../src-renderer/src/workflows/inspection';
 import { samplePanelBundle } from '../fixtures/panel';
 
 const LISTS = 'resources/templates/sample';
@@ -453,9 +458,103 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     const earlyErr = await cliRefuses('early', { issuedOn: '2026-09-02', dueBy: '2026-09-01' });
     expect(earlyErr).toContain(`未签名：\n  ${early}`);
     expect(earlyErr).not.toContain('dueBy');
+
+    // One bad date, one sentence — the date rule's (DateSchema, src-shared/text/date.ts) — at the
+    // date field, the desk, the command line's JSON and the inspection report (tester tB; before,
+    // the field said 「不是日期」 where the desk and the CLI said 「日期格式应为 YYYY-MM-DD」, and the
+    // CLI said the format of 2026/2/30 where the desk said no such day).
+    const report = InspectionReportSchema.parse({
+      formatVersion: 2,
+      reportId: `${document.assignmentId}-R`,
+      assignmentId: document.assignmentId,
+      subject: document.subject,
+      date: '2026-09-10',
+      site: '采出水处理站',
+      inspectors: [{ id: 'I01', name: '李检查' }],
+      checklist: startChecklist(document),
+      conclusion: '',
+    });
+    const dates: [string, string, string][] = [
+      [
+        'month-first',
+        '12/31/2026',
+        '“12/31/2026”不是日期，请按年、月、日填写，如 2026-12-01 或 2026年12月1日',
+      ],
+      ['no-such-day', '2026/2/30', '2026-02-30 不是实际存在的日期'],
+      ['full-width', '２０２６／２／３０', '2026-02-30 不是实际存在的日期'],
+      ['year', '0202.9.29', '年份 0202 不在 1900—2199 年之间，请检查是否输错'],
+      ['empty', ' \u200b', '缺少此项（必填）'],
+    ];
+    for (const [name, typed, sentence] of dates) {
+      // The date field: what it shows beside the text (nothing for an empty field: the form's
+      // check says it is missing), and what it hands the form.
+      const read = readDate(typed);
+      if (read.ok) throw new Error(name);
+      if (read.kind !== 'missing') expect(say('zh', dateRefusal(read)), name).toBe(sentence);
+      expect(read.message, name).toBe(sentence);
+      const held = normaliseDate(typed);
+      // The desk, with what the field holds and with the text as typed.
+      expect(await deskSays({ dueBy: held }), name).toBe(`完成日期：${sentence}，未签发`);
+      expect(await deskSays({ dueBy: typed }), name).toBe(`完成日期：${sentence}，未签发`);
+      // The command line, reading the same text from a JSON file: the one sentence, alone (not
+      // also a due date before the day of issue, nor the format).
+      const err = await cliRefuses(`date-${name}`, { dueBy: typed });
+      expect(err, name).toContain(`dueBy：${sentence}`);
+      expect(err, name).not.toContain('早于');
+      expect(err, name).not.toContain('日期格式');
+      // The inspection report's form: its visit date refused in the same words.
+      const judged = judgeReportEdit({ ...report, date: held });
+      expect(judged.ok ? '' : say('zh', judged.reason), name).toBe(`考察日期：${sentence}`);
+    }
     expect(await readdir(join(dir, 'cli-assign', 'inspections', 'assignments'))).toEqual([
       `${document.assignmentId}.jbx`,
     ]);
-    expect((await listRounds(db))[0]?.assignments).toHaveLength(1);
+
+    // A date written as people write it is kept as YYYY-MM-DD by both doors, and the document
+    // signed is byte for byte the one signed from 2026-09-30 (the canonical form does not change).
+    const written = '２０２６／９／３０';
+    const cliDates = join(dir, 'cli-dates');
+    const signDates = async (name: string, dueBy: string) => {
+      const file = join(dir, `${name}.json`);
+      await writeFile(file, JSON.stringify({ ...document, assignmentId: name, dueBy }));
+      const signed = await run(
+        'inspection',
+        'assign',
+        file,
+        '--key',
+        'resources/sample/keys/bureau-signing.key',
+        '-o',
+        join(dir, `${name}.jbx`),
+        '--data',
+        cliDates,
+      );
+      expect(signed.code, signed.err).toBe(0);
+      const opened = await openBundle(new Uint8Array(await readFile(join(dir, `${name}.jbx`))), {
+        crypto: nodeCrypto,
+      });
+      if (!opened.ok || opened.bundle.kind !== 'inspection-assignment') throw new Error(name);
+      return opened.bundle;
+    };
+    const fromWritten = await signDates('ASG-WRITTEN', written);
+    const fromIso = await signDates('ASG-ISO', '2026-09-30');
+    expect(fromWritten.document.dueBy).toBe('2026-09-30');
+    const body = (b: typeof fromIso) =>
+      new TextDecoder().decode(b.files.get('assignment.json')).replace(/ASG-(WRITTEN|ISO)/g, 'ASG');
+    expect(body(fromWritten)).toBe(body(fromIso));
+    expect(body(fromIso)).toContain('"dueBy": "2026-09-30"');
+    const deskWritten = await issueAssignment(db, api, {
+      ...common,
+      packageId: 'KLMY-2026-JB-001',
+      site: '采出水处理站',
+      team: '李检查',
+      dueBy: written,
+      checklist: ['需求真实性'],
+      now: new Date('2026-09-02T09:00:00+08:00'),
+    });
+    const deskOpened = await openBundle(deskWritten.bytes, { crypto: nodeCrypto });
+    if (!deskOpened.ok || deskOpened.bundle.kind !== 'inspection-assignment')
+      throw new Error('desk');
+    expect(deskOpened.bundle.document.dueBy).toBe('2026-09-30');
+    expect((await listRounds(db))[0]?.assignments).toHaveLength(2);
   });
 });

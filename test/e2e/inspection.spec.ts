@@ -196,22 +196,75 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   await expect(inspection.notice).toHaveText('王核验 (I32): wrong signing passphrase; not signed');
   await inspection.shell.switchLanguage('中文');
 
+  // A visit date that does not exist cannot be saved, and the screen says so, once: the field
+  // its sentence, the top bar 未保存 with why (before: 已保存), the checks before signing
+  // 报告未保存 (before: twice, and again as the screen's notice); signing and preview wait until it
+  // is corrected (before, the report saved before it was signed, under its older date).
+  const visitDate = await inspection.visitDate.inputValue();
+  await inspection.visitDate.fill('2026/2/30');
+  await expect(inspection.checklist.getByRole('alert')).toHaveText('2026-02-30 不是实际存在的日期');
+  await expect(inspection.shell.saveState).toHaveText(
+    '未保存：考察日期：2026-02-30 不是实际存在的日期',
+  );
+  await expect(inspection.unsaved).toHaveText(
+    '报告未保存：考察日期：2026-02-30 不是实际存在的日期。改正后才能签名或预览。',
+  );
+  await expect(page.getByText('报告未保存')).toHaveCount(1);
+  await expect(inspection.notice).not.toContainText('考察日期');
+  await expect(inspection.signCard.getByRole('button', { name: '预览报告 PDF' })).toBeDisabled();
+  // A date written month first and an emptied field: the date rule's own sentences.
+  await inspection.visitDate.fill('12/31/2026');
+  await expect(inspection.shell.saveState).toHaveText(
+    '未保存：考察日期：“12/31/2026”不是日期，请按年、月、日填写，如 2026-12-01 或 2026年12月1日',
+  );
+  await inspection.visitDate.fill('');
+  await expect(inspection.shell.saveState).toHaveText('未保存：考察日期：缺少此项（必填）');
+  await expect(inspection.unsaved).toHaveText(
+    '报告未保存：考察日期：缺少此项（必填）。改正后才能签名或预览。',
+  );
+  await inspection.visitDate.fill('2026/2/30');
+
+  // Leaving the screen with it asks first (before: the edit was dropped without a word). From the
+  // keyboard: the safe choice is focused, Escape stays, the edit still on screen.
+  await inspection.shell.go('首页');
+  await expect(inspection.leaveDialog).toBeVisible();
+  await expect(inspection.leaveDialog).toContainText(
+    '考察日期：2026-02-30 不是实际存在的日期。离开将放弃这项修改，报告保留上次保存的内容。',
+  );
+  await expect(inspection.leaveDialog.getByRole('button', { name: '留下改正' })).toBeFocused();
+  await page.screenshot({ path: 'docs/screenshots/inspection-leave.png' });
+  await page.keyboard.press('Escape');
+  await expect(inspection.leaveDialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: '实地考察' })).toBeVisible();
+  await expect(inspection.visitDate).toHaveValue('2026/2/30');
+  await expect(inspection.shell.saveState).toHaveText(
+    '未保存：考察日期：2026-02-30 不是实际存在的日期',
+  );
+  // Again, and Tab to 放弃修改并离开, Enter: the home screen, nothing left unsaved; back on the
+  // screen, the report as last saved.
+  await inspection.shell.go('首页');
+  await expect(inspection.leaveDialog).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(
+    inspection.leaveDialog.getByRole('button', { name: '放弃修改并离开' }),
+  ).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: '欢迎使用揭榜评审台' })).toBeVisible();
+  await inspection.shell.saved();
+  await inspection.open();
+  await expect(inspection.visitDate).toHaveValue(visitDate);
+  await expect(inspection.unsaved).toHaveCount(0);
+
   await inspection.passphrases({
     I31: ['李检查', 'li-jiancha-2026'],
     I32: ['王核验', 'wang-heyan-2026'],
   });
-  // A visit date that does not exist cannot be saved: signing and preview wait until it is
-  // corrected (before, the report saved before it was signed, under its older date).
-  const visit = inspection.checklist.getByLabel('考察日期');
-  const visitDate = await visit.inputValue();
-  await visit.fill('2026/2/30');
-  await expect(inspection.signCard.getByTestId('inspection-unsaved')).toContainText(
-    '报告未保存：考察日期：2026-02-30 不是实际存在的日期',
-  );
+  await inspection.visitDate.fill('2026/2/30');
   await expect(inspection.signButton).toBeDisabled();
-  await visit.fill(visitDate);
+  await inspection.visitDate.fill(visitDate);
   await expect(inspection.signButton).toBeEnabled();
-  await expect(inspection.signCard.getByTestId('inspection-unsaved')).toHaveCount(0);
+  await expect(inspection.unsaved).toHaveCount(0);
+  await inspection.shell.saved();
   const saved = await inspection.shell.download(() => inspection.signButton.click());
   await expect(inspection.notice).toHaveText('已签名并保存考察报告文件包 ASG-2026-31-R.jbx');
   const report = join(dir, 'REPORT.jbx');

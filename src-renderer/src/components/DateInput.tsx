@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import { DATE_YEARS, dateHeld, readDate } from '../../../src-shared/text/date';
-import { useT } from '../i18n';
+import { normaliseDate, readDate } from '../../../src-shared/text/date';
+import { useSay, useT } from '../i18n';
+import { dateRefusal } from '../i18n/date';
 
 interface Props {
   label: string;
@@ -15,31 +16,22 @@ interface Props {
 /**
  * A date typed as people here write it (2026-12-01, 2026/12/1, 2026年12月1日, full-width digits),
  * read by the one date reader (src-shared/text/date.ts) and kept as YYYY-MM-DD — never the
- * browser locale's month-first picker. What cannot be read stays on screen with its error and is
- * committed as typed (`dateHeld`: 2026/2/30 as 2026-02-30), so the form's own check refuses it for
- * what it is — not a date left out — and no earlier keystroke's day is kept behind it; an emptied
- * field commits '' (the form's check then names it as missing).
+ * browser locale's month-first picker. What cannot be read stays on screen with its error — the
+ * date rule's own sentence (`DateSchema`'s, in Chinese) — and is committed as every door
+ * normalises it (`normaliseDate`: 2026/2/30 as 2026-02-30), so the form's own check refuses it
+ * with the same sentence, and no earlier keystroke's day is kept behind it; an emptied field
+ * commits '' (the form's check then names it as missing).
  */
 export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
   const t = useT();
+  const say = useSay();
   const [draft, setDraft] = useState<string | null>(null);
   const errorId = useId();
   const shown = draft ?? value;
   // Judged as shown: what is being typed, or the value held (a form saved with a day that does not
   // exist shows its error again when it is opened).
-  const read = shown.trim() === '' ? null : readDate(shown);
-  const error =
-    read === null || read.ok
-      ? null
-      : read.kind === 'not-a-date'
-        ? t('date.notADate', { typed: read.typed })
-        : read.kind === 'no-such-day'
-          ? t('date.noSuchDay', { iso: read.iso })
-          : t('date.yearOutOfRange', {
-              year: read.year,
-              min: String(DATE_YEARS.min),
-              max: String(DATE_YEARS.max),
-            });
+  const read = readDate(shown);
+  const error = read.ok || read.kind === 'missing' ? null : say(dateRefusal(read));
   return (
     <>
       <input
@@ -55,13 +47,13 @@ export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
         onChange={(e) => {
           const typed = e.target.value;
           setDraft(typed);
-          onCommit(dateHeld(typed));
+          onCommit(normaliseDate(typed));
         }}
         onBlur={() =>
           setDraft((d) => {
             if (d === null) return null;
             const r = readDate(d);
-            return d.trim() !== '' && !r.ok ? d : null;
+            return !r.ok && r.kind !== 'missing' ? d : null;
           })
         }
       />

@@ -92,7 +92,6 @@ export const bureauStrings = defineStrings(
     'bureau.err.assignmentTeamName': '考察组第 {n} 位成员：{why}，未签发',
     // The rules' own sentences (src-shared/bundle/documents.ts), with this table's placeholders.
     'bureau.err.assignmentTeamRepeat': `${teamRepeatText({ member: '{n}', first: '{first}', name: '{name}' })}，未签发`,
-    'bureau.err.assignmentDue': '请填写完成日期（YYYY-MM-DD），未签发',
     'bureau.err.assignmentDueBad': '完成日期：{why}，未签发',
     'bureau.err.assignmentDueEarly': `${dueBeforeIssueText({ dueBy: '{due}', issuedOn: '{today}' })}，未签发`,
     'bureau.assign.heading': '实地考察任务（评榜，第十二条（二））',
@@ -207,7 +206,6 @@ export const bureauStrings = defineStrings(
     'bureau.err.assignmentTeamName': 'Team member {n}: {why}; nothing was signed',
     'bureau.err.assignmentTeamRepeat':
       'Team member {n} repeats member {first} ({name}): each person is listed once (each signs the report with their own key); nothing was signed',
-    'bureau.err.assignmentDue': 'Give the due date (YYYY-MM-DD); nothing was signed',
     'bureau.err.assignmentDueBad': 'Due date: {why}; nothing was signed',
     'bureau.err.assignmentDueEarly':
       'The due date {due} is before the date of issue {today}; nothing was signed',

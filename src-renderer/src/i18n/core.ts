@@ -1,3 +1,5 @@
+import { MISSING } from '../../../src-shared/text/missing';
+import { noSuchDayText, notADateText, yearOutOfRangeText } from '../../../src-shared/text/date';
 import { defineStrings } from './define';
 
 export const coreStrings = defineStrings(
@@ -30,9 +32,11 @@ export const coreStrings = defineStrings(
     'common.labelled': '{label}：{text}',
     'common.paren': '{text}（{note}）',
     'date.placeholder': '如 2026-12-01',
-    'date.notADate': '“{typed}”不是日期：请按年、月、日填写，如 2026-12-01 或 2026年12月1日',
-    'date.noSuchDay': '{iso} 不是实际存在的日期',
-    'date.yearOutOfRange': '年份 {year} 不在 {min}—{max} 年之间，请检查是否输错',
+    // The date rule's own sentences (DateSchema's, at every door), not a second wording.
+    'date.missing': MISSING,
+    'date.notADate': notADateText('{typed}'),
+    'date.noSuchDay': noSuchDayText('{iso}'),
+    'date.yearOutOfRange': yearOutOfRangeText('{year}'),
     'amount.invalid': '“{text}”不是金额：请填写万元数，如 400 或 12.5',
     'home.step.review': '：导入评审包，报到，评分，提交并导出签名评分表',
     'home.step.chair': '：专家组组长收集评分表，汇总，形成决定并签署',
@@ -75,6 +79,7 @@ export const coreStrings = defineStrings(
     'common.labelled': '{label}: {text}',
     'common.paren': '{text} ({note})',
     'date.placeholder': 'e.g. 2026-12-01',
+    'date.missing': 'missing (required)',
     'date.notADate': '“{typed}” is not a date: type year, month, day, e.g. 2026-12-01',
     'date.noSuchDay': '{iso} is not a day of the calendar',
     'date.yearOutOfRange':

@@ -69,7 +69,14 @@ export const listParam = (items: readonly string[], sep: ListParam['sep'] = 'lis
   sep,
 });
 
-export type Params = Record<string, string | number | ListParam>;
+/**
+ * A message's parameters: text, a number, a list (`listParam`) or a message of its own, said in
+ * the same language as the message around it (「完成日期：{why}，未签发」 with the date rule's refusal
+ * as `why`).
+ */
+export interface Params {
+  [name: string]: string | number | ListParam | Message;
+}
 
 export function translate(lang: Lang, key: StringKey, params?: Params): string {
   const template = tables[lang].get(key) ?? tables.zh.get(key) ?? key;
@@ -77,11 +84,12 @@ export function translate(lang: Lang, key: StringKey, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    if (typeof value === 'object')
+    if (typeof value !== 'object') return String(value);
+    if ('items' in value)
       return value.items.join(
         translate(lang, value.sep === 'list' ? 'common.listSep' : 'common.clauseSep'),
       );
-    return String(value);
+    return say(lang, value);
   });
 }
 

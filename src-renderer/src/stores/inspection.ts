@@ -10,13 +10,14 @@ import type { InspectionReport } from '../../../src-shared/model';
 import type { Finding } from '../../../src-shared/rules';
 import { api } from '../bridge';
 import { message, type Message } from '../i18n/strings';
-import { WorkflowError } from '../workflows/deps';
+import { problemOf, WorkflowError } from '../workflows/deps';
 import {
   addPhotoFile,
   enrolInspector,
   enrolledInspectors,
   heldAssignments,
   importAssignmentFile,
+  judgeReportEdit,
   previewInput,
   reportFindings,
   reportOf,
@@ -33,6 +34,7 @@ import { auditForSigning, offer } from '../workflows/signing';
 import { actor, currentDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
+import { holdUnsaved, trackSave } from './save';
 
 /** A photo file as the screen picked it: name and size known before anything is read. */
 export interface PickedPhoto {
@@ -49,19 +51,33 @@ interface InspectionState {
   report: InspectionReport | null;
   findings: Finding[];
   /**
-   * Why the last edit could not be saved (a field the schema refuses, e.g. a day that does not
-   * exist), or null: while set, the screen shows an edit the database does not hold, so signing
-   * and previewing — which read the saved report — are refused rather than sign the older one.
+   * Why the edit on screen is not saved (a field the schema refuses, e.g. a day that does not
+   * exist, known as it is typed), or null: while set, the database holds an older report, so
+   * signing and previewing — which read the saved report — are refused rather than sign the older
+   * one, the top bar says 「未保存：…」 and leaving the screen asks first.
    */
   unsaved: Message | null;
+  /** The assignment the team asked to switch to while an edit is not saved (asked first), or null. */
+  switching: string | null;
   preview: { bytes: Uint8Array; missing: string[] } | null;
   notice: Notice | null;
   load: () => Promise<void>;
   importAssignment: () => Promise<void>;
+  /** Opens another assignment; with an edit not saved, asks first (`switching`). */
   choose: (assignmentId: string) => Promise<void>;
+  /** Keeps the screen as it is (the edit not saved stays on screen to be corrected). */
+  keepEditing: () => void;
+  /**
+   * Drops the edit not saved: the report as last saved (or, if the team asked to switch, the
+   * assignment asked for) is shown again.
+   */
+  discard: () => Promise<void>;
   enrol: (memberId: string, passphrase: string) => Promise<void>;
   start: () => Promise<void>;
-  /** Shows the edit at once and saves it (edits are written in order). */
+  /**
+   * Shows the edit at once and saves it (edits are written in order) — or, when the form's check
+   * refuses it, says why at once (`unsaved`) and writes nothing.
+   */
   edit: (report: InspectionReport) => void;
   addPhoto: (file: PickedPhoto, caption: string, item?: number) => Promise<void>;
   previewPdf: () => Promise<void>;
@@ -110,6 +126,8 @@ function refuseUnsaved(unsaved: Message | null): void {
 
 /** Edits waiting to be written, in order; signing and previewing wait for them. */
 let saving: Promise<void> = Promise.resolve();
+/** Counts edits, so only the latest one's write says whether the screen is saved. */
+let edits = 0;
 
 export const useInspection = create<InspectionState>()((set, get) => {
   const run = async (work: () => Promise<void>) => {
@@ -118,11 +136,18 @@ export const useInspection = create<InspectionState>()((set, get) => {
     if (problem) set({ notice: problem });
   };
   const ok = (m: Message) => set({ notice: { tone: 'ok', message: m } });
+  /** Whether the edit on screen is saved: here (signing waits) and in the top bar alike. */
+  const markUnsaved = (why: Message | null) => {
+    set({ unsaved: why });
+    holdUnsaved(why);
+  };
   const refresh = async (report: InspectionReport | null) => {
     const deps = inspectionDeps();
+    edits += 1;
+    markUnsaved(null);
     set({
       report,
-      unsaved: null,
+      switching: null,
       preview: null,
       findings: report ? await reportFindings(deps.db, report) : [],
     });
@@ -138,6 +163,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
     current: null,
     report: null,
     unsaved: null,
+    switching: null,
     findings: [],
     preview: null,
     notice: null,
@@ -160,10 +186,25 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const r = accepted(await importAssignmentFile(inspectionDeps(), file));
         const id = r.assignment.assignmentId;
         set({ assignments: await heldAssignments(inspectionDeps().db) });
-        await open(id);
+        // Opened at once, unless an edit on screen is not saved: then asked first.
+        if (get().unsaved !== null && id !== get().current) set({ switching: id });
+        else await open(id);
         ok(message(r.duplicate ? 'inspection.duplicate' : 'inspection.imported', { id }));
       }),
-    choose: (assignmentId) => run(() => open(assignmentId)),
+    choose: (assignmentId) => {
+      if (get().unsaved !== null && assignmentId !== get().current) {
+        set({ switching: assignmentId });
+        return Promise.resolve();
+      }
+      return run(() => open(assignmentId));
+    },
+    keepEditing: () => set({ switching: null }),
+    discard: () =>
+      run(async () => {
+        const next = get().switching ?? get().current;
+        markUnsaved(null);
+        if (next) await open(next);
+      }),
     enrol: (memberId, passphrase) =>
       run(async () => {
         const assignmentId = get().current;
@@ -192,14 +233,24 @@ export const useInspection = create<InspectionState>()((set, get) => {
         await refresh(accepted(await startReport(inspectionDeps(), assignmentId)).report);
       }),
     edit: (report) => {
+      const judged = judgeReportEdit(report);
+      const mine = (edits += 1);
       set({ report, preview: null });
-      saving = saving.then(async () => {
-        const problem = await attempt(async () => {
-          const saved = accepted(await saveReport(inspectionDeps(), report));
-          set({ unsaved: null, findings: await reportFindings(inspectionDeps().db, saved.report) });
-        });
-        if (problem) set({ notice: problem, unsaved: problem.message });
+      // Said once, where the edit is judged: the top bar and the checks before signing (not
+      // also as the screen's notice).
+      markUnsaved(judged.ok ? null : judged.reason);
+      if (!judged.ok) return;
+      const write = saving.then(async () => {
+        const saved = accepted(await saveReport(inspectionDeps(), judged.report));
+        set({ findings: await reportFindings(inspectionDeps().db, saved.report) });
       });
+      trackSave(write);
+      saving = write.then(
+        () => undefined,
+        (e: unknown) => {
+          if (mine === edits) markUnsaved(problemOf(e));
+        },
+      );
     },
     addPhoto: (file, caption, item) =>
       run(async () => {
@@ -215,7 +266,14 @@ export const useInspection = create<InspectionState>()((set, get) => {
             ),
           ),
         );
-        await refresh(r.report);
+        // An edit not saved stays on screen (to be corrected), the photo beside it.
+        const shown = get().report;
+        if (get().unsaved !== null && shown)
+          set({
+            report: { ...shown, photos: r.report.photos },
+            findings: await reportFindings(inspectionDeps().db, r.report),
+          });
+        else await refresh(r.report);
         ok(message('inspection.photoAdded', { name: file.name }));
       }),
     previewPdf: () =>

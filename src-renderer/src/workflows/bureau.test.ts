@@ -717,7 +717,7 @@ describe('inspections', () => {
       [
         'Give the site; nothing was signed',
         'Give the team (leader first, comma-separated); nothing was signed',
-        'Due date: 2026-02-30 不是实际存在的日期; nothing was signed',
+        'Due date: 2026-02-30 is not a day of the calendar; nothing was signed',
         'Checklist item 1: 不能为空; nothing was signed',
         'Checklist item 3 repeats item 2 (“甲”); nothing was signed',
       ].join('; '),
@@ -742,9 +742,10 @@ describe('inspections', () => {
         'Team member 4 repeats member 2 (Wang): each person is listed once (each signs the report with their own key); nothing was signed',
       ].join('; '),
     ]);
+    // The date rule's own sentence, in the screen's language: nothing typed is missing.
     expect(await everything({ dueBy: '' }, ['甲'])).toEqual([
-      '请填写完成日期（YYYY-MM-DD），未签发',
-      'Give the due date (YYYY-MM-DD); nothing was signed',
+      '完成日期：缺少此项（必填），未签发',
+      'Due date: missing (required); nothing was signed',
     ]);
     expect((await listRounds(deps.db))[0]?.assignments).toBeUndefined();
 

@@ -49,7 +49,6 @@ import { NoticeSchema, type Notice } from '../../../src-shared/bureau/notice-sch
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { BytesSchema, type Api, type BureauKeyInfo } from '../../../src-shared/ipc';
 import {
-  DateSchema,
   NameSchema,
   ReviewPackageSchema,
   TaskBookSchema,
@@ -65,9 +64,11 @@ import {
   type ChecklistProblem,
 } from '../../../src-shared/inspection';
 import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shared/rules';
+import { readDate } from '../../../src-shared/text/date';
 import { normaliseText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
 import { commitChange } from '../db/repo';
+import { dateRefusal } from '../i18n/date';
 import { allOf, listParam, message, translate, type Message } from '../i18n/strings';
 import { workingCalendar } from './calendar';
 import { today, WorkflowError } from './deps';
@@ -886,7 +887,9 @@ export async function issueAssignment(
   });
   // Every problem of the form named at once: the fields, then each item of the checklist.
   const issuedOn = today(() => input.now);
-  const due = DateSchema.safeParse(input.dueBy.trim());
+  // The one date rule (DateSchema's reader: 2026/9/30 and ２０２６年９月３０日 kept as 2026-09-30),
+  // its refusal in its own sentence — 「缺少此项（必填）」 for nothing typed.
+  const due = readDate(input.dueBy);
   const checklist = assignmentChecklist(input.checklist, 'demand');
   const problems: Message[] = [
     ...(input.site.trim() === '' ? [message('bureau.err.assignmentSite')] : []),
@@ -895,19 +898,19 @@ export async function issueAssignment(
     ...teamRepeats(team).map((r) =>
       message('bureau.err.assignmentTeamRepeat', { n: r.member, first: r.first, name: r.name }),
     ),
-    ...(input.dueBy.trim() === ''
-      ? [message('bureau.err.assignmentDue')]
-      : !due.success
-        ? [message('bureau.err.assignmentDueBad', { why: due.error.issues[0]?.message ?? '' })]
-        : dueBeforeIssue({ issuedOn, dueBy: due.data })
-          ? [message('bureau.err.assignmentDueEarly', { due: due.data, today: issuedOn })]
-          : []),
+    ...(!due.ok
+      ? [message('bureau.err.assignmentDueBad', { why: dateRefusal(due) })]
+      : dueBeforeIssue({ issuedOn, dueBy: due.iso })
+        ? [message('bureau.err.assignmentDueEarly', { due: due.iso, today: issuedOn })]
+        : []),
     ...(checklist.ok ? [] : checklist.problems.map(checklistRefusal)),
   ];
   const [first, ...rest] = problems;
   // (A refused checklist or date is always in `problems`; the fallback only narrows the types.)
-  if (first !== undefined || !checklist.ok || !due.success)
-    throw new WorkflowError(allOf([first ?? message('bureau.err.assignmentDue'), ...rest]));
+  if (first !== undefined || !checklist.ok || !due.ok)
+    throw new WorkflowError(
+      allOf([first ?? message('bureau.err.assignmentDueBad', { why: '' }), ...rest]),
+    );
   const pkg = round.issued.pkg;
   const n = (round.assignments?.length ?? 0) + 1;
   const assignment = InspectionAssignmentSchema.parse({
@@ -926,7 +929,7 @@ export async function issueAssignment(
     checklist: checklist.items,
     reportTo: { name: pkg.bureau.name, ageRecipient: input.key.ageRecipient },
     issuedOn,
-    dueBy: due.data,
+    dueBy: due.iso,
   });
   const signed = await api['bureau:sign-assignment']({
     profileId: input.profileId,

@@ -84,11 +84,11 @@ describe('the bureau’s calendar on an expert’s installation', () => {
     // 0202 was looked up in the calendar, 「日历数据不含 202 年…」).
     expect(await publicityOnDevice(db, '0202-09-29')).toEqual({
       ok: false,
-      reason: '年份 0202 不在 1900—2199 年之间',
+      reason: '年份 0202 不在 1900—2199 年之间，请检查是否输错',
     });
     expect(await publicityOnDevice(db, 'abc')).toEqual({
       ok: false,
-      reason: '日期格式应为 YYYY-MM-DD',
+      reason: '“abc”不是日期，请按年、月、日填写，如 2026-12-01 或 2026年12月1日',
     });
 
     const bundle = await calendarBundle(bureau);

@@ -45,8 +45,10 @@ import {
   type InspectionReport,
   type PhotoMediaType,
 } from '../../../src-shared/model';
+import { readDate } from '../../../src-shared/text/date';
 import type { JiebangDB } from '../db/database';
 import { InspectorSchema } from '../db/meta';
+import { dateRefusal } from '../i18n/date';
 import { dbText } from '../i18n/db';
 import { message as say, type Message } from '../i18n/strings';
 import {
@@ -270,28 +272,40 @@ export async function startReport(
   return { ok: true, report };
 }
 
-/** Saves the report as edited (validated first: a field the schema refuses is named, nothing saved). */
+/** The visit's date as edited, whatever else the edit holds (for the date rule to judge). */
+const EditedDateSchema = z.object({ date: z.string() });
+
+/**
+ * Whether an edited report can be kept: the report as the schema keeps it (the date as
+ * YYYY-MM-DD), or why not, the field named — the visit's date by its label and the date rule's own
+ * sentence (「考察日期：2026-02-30 不是实际存在的日期」, 「考察日期：缺少此项（必填）」). Pure: the screen
+ * knows at once, before anything is written, whether the edit on screen is saved.
+ */
+export function judgeReportEdit(edited: unknown): Outcome<{ report: InspectionReport }> {
+  const typed = EditedDateSchema.safeParse(edited);
+  const date = readDate(typed.success ? typed.data.date : '');
+  if (!date.ok)
+    return { ok: false, reason: say('inspection.dateRefused', { why: dateRefusal(date) }) };
+  const parsed = InspectionReportSchema.safeParse(edited);
+  if (parsed.success) return { ok: true, report: parsed.data };
+  const issue = parsed.error.issues[0];
+  return {
+    ok: false,
+    reason: say('inspection.fieldRefused', {
+      path: issue?.path.join('.') ?? '',
+      message: issue?.message ?? '',
+    }),
+  };
+}
+
+/** Saves the report as edited (judged first, `judgeReportEdit`: a field refused is named, nothing saved). */
 export async function saveReport(
   deps: InspectionDeps,
   edited: unknown,
 ): Promise<Outcome<{ report: InspectionReport }>> {
-  const parsed = InspectionReportSchema.safeParse(edited);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    // The visit's date by its label (the one field of the form the schema's date rule judges).
-    return {
-      ok: false,
-      reason:
-        issue?.path.length === 1 && issue.path[0] === 'date'
-          ? say('inspection.notSavedDate', { message: issue.message })
-          : say('inspection.notSaved', {
-              path: issue?.path.join('.') ?? '',
-              message: issue?.message ?? '',
-            }),
-    };
-  }
-  await saveInspection(deps.db, parsed.data, null);
-  return { ok: true, report: parsed.data };
+  const judged = judgeReportEdit(edited);
+  if (judged.ok) await saveInspection(deps.db, judged.report, null);
+  return judged;
 }
 
 /** A photo scaled for the report (longest side PHOTO_REPORT_MAX_SIDE); the DOM does it in the app. */

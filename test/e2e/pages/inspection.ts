@@ -41,6 +41,21 @@ export class InspectionPage {
     return this.page.getByTestId('inspection-sign');
   }
 
+  /** The visit's date field (考察日期). */
+  get visitDate() {
+    return this.checklist.getByLabel('考察日期');
+  }
+
+  /** What the checks before signing say of an edit that is not saved. */
+  get unsaved() {
+    return this.signCard.getByTestId('inspection-unsaved');
+  }
+
+  /** The dialog asked before an edit not saved is dropped. */
+  get leaveDialog() {
+    return this.page.getByRole('alertdialog', { name: '考察报告有未保存的修改' });
+  }
+
   /** Imports a bundle through 导入考察任务. */
   async importFile(files: Files): Promise<void> {
     await this.shell.choose(

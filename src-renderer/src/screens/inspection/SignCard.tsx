@@ -31,7 +31,7 @@ export function SignCard({ report, to }: { report: InspectionReport; to: string 
       {(findings.length > 0 || unsaved) && <h3>{t('inspection.problems')}</h3>}
       {unsaved && (
         <p className="error" role="alert" data-testid="inspection-unsaved">
-          {t('inspection.unsaved')} {say(unsaved)}
+          {t('inspection.unsaved', { why: say(unsaved) })}
         </p>
       )}
       {findings.length > 0 && <FindingsList findings={findings} testId="inspection-findings" />}

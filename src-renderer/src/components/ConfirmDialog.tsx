@@ -1,0 +1,62 @@
+import { useEffect, useId, useRef } from 'react';
+
+interface Props {
+  title: string;
+  body: string;
+  /** The safe choice: focused first, and what Escape does. */
+  stay: string;
+  /** The choice that loses something. */
+  leave: string;
+  onStay: () => void;
+  onLeave: () => void;
+  testId?: string;
+}
+
+/**
+ * Asks before something is lost (an alert dialog, modal: the page behind waits). The safe choice
+ * is focused first and is what Escape chooses; Tab moves between the two buttons; closing gives
+ * the focus back to where it was.
+ */
+export function ConfirmDialog({ title, body, stay, leave, onStay, onLeave, testId }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const safe = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+  useEffect(() => {
+    const shown = dialog.current;
+    if (!shown) return;
+    if (!shown.open) shown.showModal();
+    safe.current?.focus();
+    return () => shown.close();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      role="alertdialog"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      className="card confirm-dialog"
+      data-testid={testId}
+      onCancel={(e) => {
+        // Escape: the safe choice (the dialog closes when the asking component goes).
+        e.preventDefault();
+        onStay();
+      }}
+      onClose={(e) => {
+        // Closed by the browser all the same (a second Escape may not be cancelled): as Escape.
+        if (!e.currentTarget.open) onStay();
+      }}
+    >
+      <h3 id={titleId}>{title}</h3>
+      <p id={bodyId}>{body}</p>
+      <div className="row">
+        <button ref={safe} type="button" className="primary" onClick={onStay}>
+          {stay}
+        </button>
+        <button type="button" onClick={onLeave}>
+          {leave}
+        </button>
+      </div>
+    </dialog>
+  );
+}

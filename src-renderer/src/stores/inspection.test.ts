@@ -1,0 +1,138 @@
+/**
+ * The inspection screen's store says whether the edit on screen is saved, at once and truly: a
+ * visit date the form refuses is not written, the store and the top bar (`stores/save.ts`) say
+ * why, in the date rule's words (「考察日期：2026-02-30 不是实际存在的日期」), until it is corrected
+ * or dropped; opening another assignment with it asks first (`switching`). Runs the store on
+ * fake-indexeddb, as the screen would after an unlock.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import type { InspectionAssignment } from '../../../src-shared/bundle';
+import { CHECKLIST_TEMPLATES } from '../../../src-shared/inspection/checklist';
+import { commitChange, getInspection } from '../db/repo';
+import { say, type Message } from '../i18n/strings';
+import { freshDeps } from '../workflows/test-db';
+import { useInspection } from './inspection';
+import { useSaveState } from './save';
+import { useSession } from './session';
+
+// The language choice lives in localStorage and on <html lang>: the two browser globals it uses.
+vi.hoisted(() => {
+  const kept = new Map<string, string>();
+  globalThis.localStorage = {
+    getItem: (k: string) => kept.get(k) ?? null,
+    setItem: (k: string, v: string) => void kept.set(k, v),
+    removeItem: (k: string) => void kept.delete(k),
+    clear: () => kept.clear(),
+    key: (i: number) => [...kept.keys()][i] ?? null,
+    get length() {
+      return kept.size;
+    },
+  };
+  Object.assign(globalThis, { document: { documentElement: { lang: '' } } });
+});
+
+const zh = (m: Message | null): string | null => (m ? say('zh', m) : null);
+
+const assignment = (id: string): InspectionAssignment => ({
+  formatVersion: 1,
+  assignmentId: id,
+  subject: { type: 'demand', id: 'D-2026-01' },
+  purpose: '评榜：核实技术需求的真实性',
+  sites: [{ name: '采出水处理站', address: '' }],
+  team: [{ id: 'I01', name: '李检查', role: 'leader' }],
+  checklist: [...CHECKLIST_TEMPLATES.demand.items],
+  reportTo: {
+    name: '克拉玛依市科学技术局',
+    ageRecipient: 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx',
+  },
+  issuedOn: '2026-09-02',
+  dueBy: '2026-09-30',
+});
+
+/** Two assignments held, the first started, as the team's laptop has them. */
+async function started() {
+  const deps = freshDeps();
+  await deps.db.open();
+  const held = (id: string) => ({
+    manifestSha256: '0'.repeat(64),
+    assignment: assignment(id),
+    importedAt: '2026-09-03T09:00:00+08:00',
+  });
+  await commitChange(
+    deps.db,
+    {
+      meta: {
+        'inspection.assignments': [held('ASG-1'), held('ASG-2')],
+        'inspection.inspectors': [
+          {
+            id: 'I01',
+            name: '李检查',
+            assignmentId: 'ASG-1',
+            fingerprint: 'f'.repeat(64),
+            counter: 0,
+            enrolledAt: '2026-09-03T09:00:00+08:00',
+          },
+        ],
+      },
+    },
+    { actor: '李检查', action: 'inspection.assignment.import', target: 'ASG-1' },
+  );
+  const profile = { id: 'p1', label: '李检查', createdAt: '2026-09-03', hasKeychain: false };
+  useSession.setState({ status: 'unlocked', db: deps.db, profile });
+  await useInspection.getState().load();
+  await useInspection.getState().choose('ASG-1');
+  await useInspection.getState().start();
+  const report = useInspection.getState().report;
+  if (!report) throw new Error('not started');
+  return { deps, report };
+}
+
+/** Waits until every write the top bar counts is done (「保存中」 gone). */
+const settled = () => vi.waitFor(() => expect(useSaveState.getState().pending).toBe(0));
+
+describe('the inspection store says whether the edit on screen is saved', () => {
+  it('a visit date that does not exist: not written, said at once by the store and the top bar, until corrected', async () => {
+    const { deps, report } = await started();
+    useInspection.getState().edit({ ...report, date: '2026-02-30', conclusion: '需求真实' });
+    // At once, before any write: the top bar never says 已保存 over it.
+    expect(zh(useInspection.getState().unsaved)).toBe('考察日期：2026-02-30 不是实际存在的日期');
+    expect(zh(useSaveState.getState().unsaved)).toBe('考察日期：2026-02-30 不是实际存在的日期');
+    expect(useInspection.getState().notice).toBeNull();
+    await settled();
+    expect((await getInspection(deps.db, report.reportId))?.conclusion).toBe('');
+
+    useInspection.getState().edit({ ...report, date: '', conclusion: '需求真实' });
+    expect(zh(useSaveState.getState().unsaved)).toBe('考察日期：缺少此项（必填）');
+
+    useInspection.getState().edit({ ...report, date: '2026-09-10', conclusion: '需求真实' });
+    expect(useInspection.getState().unsaved).toBeNull();
+    expect(useSaveState.getState().unsaved).toBeNull();
+    await settled();
+    expect(useSaveState.getState().lastError).toBeNull();
+    expect((await getInspection(deps.db, report.reportId))?.conclusion).toBe('需求真实');
+  });
+
+  it('opening another assignment with an edit not saved asks first: kept on 留下, the saved report on 放弃', async () => {
+    const { report } = await started();
+    useInspection.getState().edit({ ...report, date: '2026-02-30' });
+    await useInspection.getState().choose('ASG-2');
+    expect(useInspection.getState().switching).toBe('ASG-2');
+    expect(useInspection.getState().current).toBe('ASG-1');
+
+    useInspection.getState().keepEditing();
+    expect(useInspection.getState().switching).toBeNull();
+    expect(useInspection.getState().report?.date).toBe('2026-02-30');
+    expect(useInspection.getState().unsaved).not.toBeNull();
+
+    await useInspection.getState().choose('ASG-2');
+    await useInspection.getState().discard();
+    expect(useInspection.getState().current).toBe('ASG-2');
+    expect(useInspection.getState().switching).toBeNull();
+    expect(useInspection.getState().unsaved).toBeNull();
+    expect(useSaveState.getState().unsaved).toBeNull();
+    // Back on the first: the report as last saved.
+    await useInspection.getState().choose('ASG-1');
+    expect(useInspection.getState().report?.date).toBe(report.date);
+  });
+});
