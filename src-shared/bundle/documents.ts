@@ -16,6 +16,9 @@ import {
 import { ScoreSheetSchema } from '../model/sheet';
 import { normaliseText } from '../text/normalize';
 import { SubjectSchema } from './terms';
+import { dueBeforeIssue, dueBeforeIssueText, teamRepeatText } from './assignment-words';
+
+export { dueBeforeIssue, dueBeforeIssueText, teamRepeatText };
 
 /**
  * 市科技局更换签名密钥: the new key, signed by the old key and by the new one (a signature by
@@ -66,31 +69,6 @@ export function teamRepeats(names: readonly string[]): TeamRepeat[] {
     else seen.set(key, i + 1);
   }
   return repeats;
-}
-
-/**
- * A repeated member in the measures' words: the one sentence, said by the schema (so by every
- * command) and by the bureau's desk (its Chinese table fills this with its placeholders).
- */
-export function teamRepeatText(r: {
-  member: number | string;
-  first: number | string;
-  name: string;
-}): string {
-  return `考察组第 ${r.member} 位成员与第 ${r.first} 位重复（${r.name}），每人只能列一次`;
-}
-
-/**
- * An inspection due before its day of issue (dates `YYYY-MM-DD`, so compared as text): refused at
- * every door — the bureau's desk, `jiebang inspection assign`, any reader of the assignment.
- */
-export function dueBeforeIssue(a: { issuedOn: string; dueBy: string }): boolean {
-  return a.dueBy < a.issuedOn;
-}
-
-/** `dueBeforeIssue` in the measures' words (the desk's Chinese table fills it with placeholders). */
-export function dueBeforeIssueText(a: { issuedOn: string; dueBy: string }): string {
-  return `完成日期 ${a.dueBy} 早于签发日期 ${a.issuedOn}`;
 }
 
 const RawTeam = z.object({ team: z.array(z.object({ name: z.string() })) });

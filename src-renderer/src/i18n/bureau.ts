@@ -1,4 +1,4 @@
-import { dueBeforeIssueText, teamRepeatText } from '../../../src-shared/bundle/documents';
+import { dueBeforeIssueText, teamRepeatText } from '../../../src-shared/bundle/assignment-words';
 import { defineStrings } from './define';
 
 /** The bureau's desk (市科技局, issue 18). */
