@@ -236,11 +236,11 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
         {
           team: [
             { id: 'I01', name: '李检查', role: 'leader' },
-            { id: 'I02', name: ' 李 检查', role: 'member' },
+            { id: 'I02', name: ' 李检查\u200b', role: 'member' },
           ],
         },
         'rule',
-        ['考察组第 2 位成员与第 1 位重复（李 检查），每人只能列一次'],
+        ['考察组第 2 位成员与第 1 位重复（李检查），每人只能列一次'],
       ],
       [
         'early',

@@ -28,3 +28,22 @@ export function dueBeforeIssue(a: { issuedOn: string; dueBy: string }): boolean 
 export function dueBeforeIssueText(a: { issuedOn: string; dueBy: string }): string {
   return `完成日期 ${a.dueBy} 早于签发日期 ${a.issuedOn}`;
 }
+
+/**
+ * A team member's name that holds more than one person, or may: a list separator inside it (a
+ * JSON entry 「李检查，王核验」), or a space between two Chinese characters (「李检查 王核验」 typed
+ * on the desk, where spaces do not separate members — Latin names such as 「Wang Li」 keep theirs).
+ * Each member signs the report under their own key (第十二条（八）3), so such a name is refused at
+ * every door with the question it raises; `null` for a name that is one person's.
+ */
+export function teamNameProblem(name: string): string | null {
+  if (/[,，、;；]/u.test(name)) return `“${name}”含有分隔符：每位成员单列一项（一项只写一人）`;
+  if (/\p{Script=Han}\s+\p{Script=Han}/u.test(name))
+    return `“${name}”中间有空格：如是两人，请用逗号或顿号分开；如是一人，请删去空格`;
+  return null;
+}
+
+/** `teamNameProblem` of the `member`-th (from 1) as the schema says it. */
+export function teamNameText(member: number | string, why: string): string {
+  return `考察组第 ${member} 位成员：${why}`;
+}

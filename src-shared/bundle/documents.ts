@@ -16,9 +16,15 @@ import {
 import { ScoreSheetSchema } from '../model/sheet';
 import { normaliseText } from '../text/normalize';
 import { SubjectSchema } from './terms';
-import { dueBeforeIssue, dueBeforeIssueText, teamRepeatText } from './assignment-words';
+import {
+  dueBeforeIssue,
+  dueBeforeIssueText,
+  teamNameProblem,
+  teamNameText,
+  teamRepeatText,
+} from './assignment-words';
 
-export { dueBeforeIssue, dueBeforeIssueText, teamRepeatText };
+export { dueBeforeIssue, dueBeforeIssueText, teamNameProblem, teamNameText, teamRepeatText };
 
 /**
  * 市科技局更换签名密钥: the new key, signed by the old key and by the new one (a signature by
@@ -102,6 +108,16 @@ export const InspectionAssignmentSchema = z
       .min(1)
       .refine((t) => t.filter((m) => m.role === 'leader').length === 1, '考察组须有且仅有一名组长')
       .superRefine((t, ctx) => {
+        for (const [i, m] of t.entries()) {
+          const why = teamNameProblem(m.name);
+          if (why !== null)
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'name'],
+              message: teamNameText(i + 1, why),
+              params: WHOLE_SENTENCE,
+            });
+        }
         for (const r of teamRepeats(t.map((m) => m.name)))
           ctx.addIssue({
             code: 'custom',

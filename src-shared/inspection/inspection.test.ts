@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_HEAD } from '../audit/head';
 import { buildBundle, openBundle } from '../bundle';
-import { InspectionAssignmentSchema, teamRepeats } from '../bundle/documents';
+import { InspectionAssignmentSchema, teamNameProblem, teamRepeats } from '../bundle/documents';
 import { generateSigningKey } from '../crypto/keys';
 import { nobleCrypto } from '../crypto/noble';
 import { InspectionReportSchema, type InspectionReport } from '../model';
@@ -396,5 +396,15 @@ describe('the inspection team', () => {
     expect(
       InspectionAssignmentSchema.safeParse({ ...assignment, dueBy: assignment.issuedOn }).success,
     ).toBe(true);
+    // A name that may hold two people is asked about; a Latin name keeps its space.
+    expect(teamNameProblem('Wang Li')).toBeNull();
+    expect(teamNameProblem('李检查')).toBeNull();
+    expect(teamNameProblem('李检查 王核验')).toBe(
+      '“李检查 王核验”中间有空格：如是两人，请用逗号或顿号分开；如是一人，请删去空格',
+    );
+    expect(teamNameProblem('李\u3000检查')).not.toBeNull();
+    expect(teamNameProblem('李检查、王核验')).toBe(
+      '“李检查、王核验”含有分隔符：每位成员单列一项（一项只写一人）',
+    );
   });
 });

@@ -434,15 +434,15 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       expect(err, name).not.toContain('checklist');
     }
     // A member named twice (each member signs the report under their own key): the rule's one
-    // sentence at both doors, with inner spaces and Latin case folded (before, the desk signed
-    // 「李检查，王核验，李检查」 without a word, and later 「李检查」 beside 「李 检查」).
-    const twice = '考察组第 3 位成员与第 1 位重复（李 检查），每人只能列一次';
-    expect(await deskSays({ team: '李检查，王核验、 李 检查\u200b' })).toBe(`${twice}，未签发`);
+    // sentence at both doors, with invisible characters and Latin case folded (before, the desk
+    // signed 「李检查，王核验，李检查」 without a word).
+    const twice = '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次';
+    expect(await deskSays({ team: '李检查，王核验、 李检查\u200b' })).toBe(`${twice}，未签发`);
     const twiceErr = await cliRefuses('twice', {
       team: [
         { id: 'I01', name: '李检查', role: 'leader' },
         { id: 'I02', name: '王核验', role: 'member' },
-        { id: 'I03', name: ' 李 检查', role: 'member' },
+        { id: 'I03', name: ' 李检查', role: 'member' },
       ],
     });
     expect(twiceErr).toContain(`未签名：\n  ${twice}`);
@@ -451,6 +451,23 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     expect(await deskSays({ team: 'Wang Li；wang li' })).toBe(
       '考察组第 2 位成员与第 1 位重复（wang li），每人只能列一次，未签发',
     );
+    // A name that may hold two people — a space between Chinese characters (the desk does not
+    // split on spaces), a separator inside one JSON entry — is asked about at both doors (before,
+    // 「李检查 王核验」 was signed as one member).
+    const spaced =
+      '考察组第 1 位成员：“李检查 王核验”中间有空格：如是两人，请用逗号或顿号分开；如是一人，请删去空格';
+    expect(await deskSays({ team: '李检查 王核验' })).toBe(`${spaced}，未签发`);
+    const spacedErr = await cliRefuses('spaced', {
+      team: [{ id: 'I01', name: '李检查 王核验', role: 'leader' }],
+    });
+    expect(spacedErr).toContain(`未签名：\n  ${spaced}`);
+    const listed = await cliRefuses('listed', {
+      team: [{ id: 'I01', name: '李检查，王核验', role: 'leader' }],
+    });
+    expect(listed).toContain(
+      '考察组第 1 位成员：“李检查，王核验”含有分隔符：每位成员单列一项（一项只写一人）',
+    );
+    expect(await deskSays({ team: 'Wang Li，李检查' })).toBe('signed');
     // Due before the day of issue: the same sentence at both doors, without the field's path
     // (before, the command line signed it; then it said it only by picking the issue out by path).
     const early = '完成日期 2026-09-01 早于签发日期 2026-09-02';
@@ -555,6 +572,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     if (!deskOpened.ok || deskOpened.bundle.kind !== 'inspection-assignment')
       throw new Error('desk');
     expect(deskOpened.bundle.document.dueBy).toBe('2026-09-30');
-    expect((await listRounds(db))[0]?.assignments).toHaveLength(2);
+    // Signed on the desk: the first, 「Wang Li，李检查」 and the date written as people write it.
+    expect((await listRounds(db))[0]?.assignments).toHaveLength(3);
   });
 });

@@ -1,4 +1,8 @@
-import { dueBeforeIssueText, teamRepeatText } from '../../../src-shared/bundle/assignment-words';
+import {
+  dueBeforeIssueText,
+  teamNameText,
+  teamRepeatText,
+} from '../../../src-shared/bundle/assignment-words';
 import { defineStrings } from './define';
 
 /** The bureau's desk (市科技局, issue 18). */
@@ -89,7 +93,7 @@ export const bureauStrings = defineStrings(
     'bureau.err.noRoundId': '本机没有评审轮次 {id}',
     'bureau.err.assignmentSite': '请填写考察地点，未签发',
     'bureau.err.assignmentTeam': '请填写考察组成员（组长在前，以逗号分隔），未签发',
-    'bureau.err.assignmentTeamName': '考察组第 {n} 位成员：{why}，未签发',
+    'bureau.err.assignmentTeamName': `${teamNameText('{n}', '{why}')}，未签发`,
     // The rules' own sentences (src-shared/bundle/documents.ts), with this table's placeholders.
     'bureau.err.assignmentTeamRepeat': `${teamRepeatText({ member: '{n}', first: '{first}', name: '{name}' })}，未签发`,
     'bureau.err.assignmentDueBad': '完成日期：{why}，未签发',

@@ -24,6 +24,7 @@ import {
   openBundle,
   teamRepeats,
   dueBeforeIssue,
+  teamNameProblem,
   type OpenedBundle,
   type TrustState,
 } from '../../../src-shared/bundle';
@@ -876,14 +877,9 @@ export async function issueAssignment(
     .filter((n) => n !== '');
   const badNames = team.flatMap((name, i) => {
     const judged = NameSchema.safeParse(name);
-    return judged.success
-      ? []
-      : [
-          message('bureau.err.assignmentTeamName', {
-            n: i + 1,
-            why: judged.error.issues[0]?.message ?? '',
-          }),
-        ];
+    // The name rule, then the schema's question for a name that may hold two people.
+    const why = judged.success ? teamNameProblem(name) : (judged.error.issues[0]?.message ?? '');
+    return why === null ? [] : [message('bureau.err.assignmentTeamName', { n: i + 1, why })];
   });
   // Every problem of the form named at once: the fields, then each item of the checklist.
   const issuedOn = today(() => input.now);
