@@ -20,6 +20,7 @@ import {
   mainWindowOptions,
 } from './security';
 import { readAppUrl } from './static';
+import { askBeforeUnload } from './unload';
 import { createPdfWorker } from './pdf/pool';
 import { createPdfPrinter } from './print';
 
@@ -112,6 +113,8 @@ async function start(): Promise<void> {
     ),
   );
   mainWindow = win;
+  // A page holding an edit not saved asks before it is closed or reloaded (unload.ts).
+  askBeforeUnload(win.webContents, (box) => dialog.showMessageBoxSync(win, box));
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

@@ -109,7 +109,7 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
   return false;
 }
 
-interface PreventableEvent {
+export interface PreventableEvent {
   preventDefault: () => void;
 }
 

@@ -219,40 +219,66 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   );
   await inspection.visitDate.fill('');
   await expect(inspection.shell.saveState).toHaveText('未保存：考察日期：缺少此项（必填）');
+  // The field says it too (before: nothing at the field).
+  await expect(inspection.checklist.getByRole('alert')).toHaveText('缺少此项（必填）');
   await expect(inspection.unsaved).toHaveText(
     '报告未保存：考察日期：缺少此项（必填）。改正后才能签名或预览。',
   );
   await inspection.visitDate.fill('2026/2/30');
+  // While the date is refused, the conclusion and a note typed are saved all the same (before:
+  // nothing was, and leaving lost them).
+  const conclusion = '需求真实，发榜方为技术需求最终用户，建议发榜。现场核对无误。';
+  await inspection.conclusion(conclusion);
+  await inspection.note(1, '需求单位现场演示');
+
+  // Reloading the page with it: the browser asks first (before: reloaded without a word).
+  const asked = page.waitForEvent('dialog');
+  const reloading = page.evaluate('window.location.reload()');
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await reloading;
+  await expect(inspection.visitDate).toHaveValue('2026/2/30');
 
   // Leaving the screen with it asks first (before: the edit was dropped without a word). From the
-  // keyboard: the safe choice is focused, Escape stays, the edit still on screen.
+  // keyboard: the safe choice is focused, Escape stays, the edit still on screen, the focus back
+  // on the link pressed (before: on the page's body).
   await inspection.shell.go('首页');
   await expect(inspection.leaveDialog).toBeVisible();
   await expect(inspection.leaveDialog).toContainText(
-    '考察日期：2026-02-30 不是实际存在的日期。离开将放弃这项修改，报告保留上次保存的内容。',
+    `考察日期：2026-02-30 不是实际存在的日期。离开将放弃这项修改（考察日期保留为上次保存的 ${visitDate}），其余内容已保存。`,
   );
   await expect(inspection.leaveDialog.getByRole('button', { name: '留下改正' })).toBeFocused();
   await page.screenshot({ path: 'docs/screenshots/inspection-leave.png' });
   await page.keyboard.press('Escape');
   await expect(inspection.leaveDialog).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: '评审工作' }).getByRole('link', { name: '首页' }),
+  ).toBeFocused();
   await expect(page.getByRole('heading', { level: 1, name: '实地考察' })).toBeVisible();
   await expect(inspection.visitDate).toHaveValue('2026/2/30');
   await expect(inspection.shell.saveState).toHaveText(
     '未保存：考察日期：2026-02-30 不是实际存在的日期',
   );
   // Again, and Tab to 放弃修改并离开, Enter: the home screen, nothing left unsaved; back on the
-  // screen, the report as last saved.
+  // screen, the report as last saved: the date as it was, the conclusion and the note as typed.
   await inspection.shell.go('首页');
   await expect(inspection.leaveDialog).toBeVisible();
+  const discard = inspection.leaveDialog.getByRole('button', { name: '放弃修改并离开' });
   await page.keyboard.press('Tab');
-  await expect(
-    inspection.leaveDialog.getByRole('button', { name: '放弃修改并离开' }),
-  ).toBeFocused();
+  await expect(discard).toBeFocused();
+  // Tab and Shift+Tab go round the dialog's buttons (before: Tab left the dialog).
+  await page.keyboard.press('Tab');
+  await expect(inspection.leaveDialog.getByRole('button', { name: '留下改正' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(discard).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: '欢迎使用揭榜评审台' })).toBeVisible();
   await inspection.shell.saved();
   await inspection.open();
   await expect(inspection.visitDate).toHaveValue(visitDate);
+  await expect(inspection.conclusionField).toHaveValue(conclusion);
+  await expect(inspection.noteField(1)).toHaveValue('需求单位现场演示');
   await expect(inspection.unsaved).toHaveCount(0);
 
   await inspection.passphrases({

@@ -9,6 +9,8 @@ interface Props {
   value: string;
   onCommit: (iso: string) => void;
   disabled?: boolean;
+  /** A date the form needs: emptied, the field says so (「缺少此项（必填）」) as it says any refusal. */
+  required?: boolean;
   /** For end-to-end tests that find the field by a test id. */
   testId?: string;
 }
@@ -22,7 +24,7 @@ interface Props {
  * with the same sentence, and no earlier keystroke's day is kept behind it; an emptied field
  * commits '' (the form's check then names it as missing).
  */
-export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
+export function DateInput({ label, value, onCommit, disabled, required, testId }: Props) {
   const t = useT();
   const say = useSay();
   const [draft, setDraft] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
   // Judged as shown: what is being typed, or the value held (a form saved with a day that does not
   // exist shows its error again when it is opened).
   const read = readDate(shown);
-  const error = read.ok || read.kind === 'missing' ? null : say(dateRefusal(read));
+  const error = read.ok || (read.kind === 'missing' && !required) ? null : say(dateRefusal(read));
   return (
     <>
       <input
@@ -41,6 +43,7 @@ export function DateInput({ label, value, onCommit, disabled, testId }: Props) {
         aria-label={label}
         placeholder={t('date.placeholder')}
         aria-invalid={error !== null}
+        aria-required={required}
         aria-describedby={error ? errorId : undefined}
         value={shown}
         disabled={disabled}

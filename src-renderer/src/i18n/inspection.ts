@@ -87,6 +87,8 @@ export const inspectionStrings = defineStrings(
     'inspection.unsaved': '报告未保存：{why}。改正后才能签名或预览。',
     'inspection.leaveTitle': '考察报告有未保存的修改',
     'inspection.leaveBody': '{why}。离开将放弃这项修改，报告保留上次保存的内容。',
+    'inspection.leaveBodyKept':
+      '{why}。离开将放弃这项修改（考察日期保留为上次保存的 {kept}），其余内容已保存。',
     'inspection.leaveStay': '留下改正',
     'inspection.leaveDiscard': '放弃修改并离开',
     'inspection.noReport': '没有考察报告 {id}',
@@ -196,6 +198,8 @@ export const inspectionStrings = defineStrings(
     'inspection.leaveTitle': 'The report has a change that is not saved',
     'inspection.leaveBody':
       '{why}. Leaving discards this change; the report keeps what was last saved.',
+    'inspection.leaveBodyKept':
+      '{why}. Leaving discards this change (the date of the visit stays {kept}, as last saved); everything else is saved.',
     'inspection.leaveStay': 'Stay and correct it',
     'inspection.leaveDiscard': 'Discard the change and leave',
     'inspection.noReport': 'No inspection report {id}',

@@ -100,7 +100,12 @@ describe('the inspection store says whether the edit on screen is saved', () => 
     expect(zh(useSaveState.getState().unsaved)).toBe('考察日期：2026-02-30 不是实际存在的日期');
     expect(useInspection.getState().notice).toBeNull();
     await settled();
-    expect((await getInspection(deps.db, report.reportId))?.conclusion).toBe('');
+    // The date is not written; every other field is, with the date as last saved.
+    expect(await getInspection(deps.db, report.reportId)).toMatchObject({
+      date: report.date,
+      conclusion: '需求真实',
+    });
+    expect(useInspection.getState().kept).toBe(report.date);
 
     useInspection.getState().edit({ ...report, date: '', conclusion: '需求真实' });
     expect(zh(useSaveState.getState().unsaved)).toBe('考察日期：缺少此项（必填）');
@@ -111,6 +116,31 @@ describe('the inspection store says whether the edit on screen is saved', () => 
     await settled();
     expect(useSaveState.getState().lastError).toBeNull();
     expect((await getInspection(deps.db, report.reportId))?.conclusion).toBe('需求真实');
+  });
+
+  it('while the visit date is refused, the conclusion and a note typed are saved: 放弃 loses only the date', async () => {
+    const { deps, report } = await started();
+    const [first, ...rest] = report.checklist;
+    if (!first) throw new Error('no checklist');
+    useInspection.getState().edit({ ...report, date: '2026-02-30' });
+    useInspection.getState().edit({ ...report, date: '2026-02-30', conclusion: '基本属实' });
+    useInspection.getState().edit({
+      ...report,
+      date: '2026-02-30',
+      conclusion: '基本属实',
+      checklist: [{ ...first, note: '现场已核对' }, ...rest],
+    });
+    expect(zh(useSaveState.getState().unsaved)).toBe('考察日期：2026-02-30 不是实际存在的日期');
+    expect(useInspection.getState().kept).toBe(report.date);
+    await settled();
+    await useInspection.getState().discard();
+    const shown = useInspection.getState().report;
+    expect(shown?.date).toBe(report.date);
+    expect(shown?.conclusion).toBe('基本属实');
+    expect(shown?.checklist[0]?.note).toBe('现场已核对');
+    expect(useInspection.getState().unsaved).toBeNull();
+    expect(useInspection.getState().kept).toBeNull();
+    expect((await getInspection(deps.db, report.reportId))?.checklist[0]?.note).toBe('现场已核对');
   });
 
   it('opening another assignment with an edit not saved asks first: kept on 留下, the saved report on 放弃', async () => {

@@ -18,6 +18,7 @@ import {
   heldAssignments,
   importAssignmentFile,
   judgeReportEdit,
+  keepSavedDate,
   previewInput,
   reportFindings,
   reportOf,
@@ -57,6 +58,11 @@ interface InspectionState {
    * one, the top bar says 「未保存：…」 and leaving the screen asks first.
    */
   unsaved: Message | null;
+  /**
+   * While the visit date is refused: the date as last saved, kept in the database with every other
+   * field as typed (so leaving loses only the date typed), or null (nothing of the edit saved).
+   */
+  kept: string | null;
   /** The assignment the team asked to switch to while an edit is not saved (asked first), or null. */
   switching: string | null;
   preview: { bytes: Uint8Array; missing: string[] } | null;
@@ -76,7 +82,8 @@ interface InspectionState {
   start: () => Promise<void>;
   /**
    * Shows the edit at once and saves it (edits are written in order) — or, when the form's check
-   * refuses it, says why at once (`unsaved`) and writes nothing.
+   * refuses it, says why at once (`unsaved`); a refused visit date is not written, but every other
+   * field is (with the date as last saved, `kept`), so leaving loses only the date typed.
    */
   edit: (report: InspectionReport) => void;
   addPhoto: (file: PickedPhoto, caption: string, item?: number) => Promise<void>;
@@ -128,6 +135,8 @@ function refuseUnsaved(unsaved: Message | null): void {
 let saving: Promise<void> = Promise.resolve();
 /** Counts edits, so only the latest one's write says whether the screen is saved. */
 let edits = 0;
+/** The report as the database holds it (last opened or written): its date is kept while refused. */
+let saved: InspectionReport | null = null;
 
 export const useInspection = create<InspectionState>()((set, get) => {
   const run = async (work: () => Promise<void>) => {
@@ -144,9 +153,11 @@ export const useInspection = create<InspectionState>()((set, get) => {
   const refresh = async (report: InspectionReport | null) => {
     const deps = inspectionDeps();
     edits += 1;
+    saved = report;
     markUnsaved(null);
     set({
       report,
+      kept: null,
       switching: null,
       preview: null,
       findings: report ? await reportFindings(deps.db, report) : [],
@@ -155,6 +166,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
   /** Shows an assignment and its report, if the team has started it. */
   const open = async (assignmentId: string) => {
     set({ current: assignmentId });
+    await saving;
     await refresh((await reportOf(inspectionDeps().db, assignmentId)) ?? null);
   };
   return {
@@ -163,6 +175,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
     current: null,
     report: null,
     unsaved: null,
+    kept: null,
     switching: null,
     findings: [],
     preview: null,
@@ -239,10 +252,16 @@ export const useInspection = create<InspectionState>()((set, get) => {
       // Said once, where the edit is judged: the top bar and the checks before signing (not
       // also as the screen's notice).
       markUnsaved(judged.ok ? null : judged.reason);
-      if (!judged.ok) return;
+      // A refused date: every other field is saved all the same, the date as last saved.
+      const base = saved;
+      const kept = judged.ok || !base ? null : keepSavedDate(report, base);
+      const toSave = judged.ok ? judged.report : kept?.ok ? kept.report : null;
+      set({ kept: !judged.ok && kept?.ok && base ? base.date : null });
+      if (!toSave) return;
       const write = saving.then(async () => {
-        const saved = accepted(await saveReport(inspectionDeps(), judged.report));
-        set({ findings: await reportFindings(inspectionDeps().db, saved.report) });
+        const written = accepted(await saveReport(inspectionDeps(), toSave));
+        saved = written.report;
+        set({ findings: await reportFindings(inspectionDeps().db, written.report) });
       });
       trackSave(write);
       saving = write.then(

@@ -298,6 +298,18 @@ export function judgeReportEdit(edited: unknown): Outcome<{ report: InspectionRe
   };
 }
 
+/**
+ * What can be saved of an edit whose visit date the form's check refuses: every other field as
+ * typed, the date as last saved — so leaving loses only the refused date, never the conclusion or
+ * a note typed while it stood. Refused still (nothing to save) if another field is refused too.
+ */
+export function keepSavedDate(
+  edited: InspectionReport,
+  saved: InspectionReport,
+): Outcome<{ report: InspectionReport }> {
+  return judgeReportEdit({ ...edited, date: saved.date });
+}
+
 /** Saves the report as edited (judged first, `judgeReportEdit`: a field refused is named, nothing saved). */
 export async function saveReport(
   deps: InspectionDeps,

@@ -92,6 +92,16 @@ export class InspectionPage {
     await select.selectOption({ label });
   }
 
+  /** Item `n`'s note field (第 n 项的说明). */
+  noteField(n: number) {
+    return this.checklist.getByLabel(`第 ${n} 项的说明`);
+  }
+
+  /** The conclusion field (考察结论). */
+  get conclusionField() {
+    return this.checklist.getByLabel('考察结论');
+  }
+
   async note(n: number, text: string): Promise<void> {
     await this.checklist.getByLabel(`第 ${n} 项的说明`).fill(text);
   }

@@ -27,6 +27,7 @@ export function ChecklistCard({ report }: { report: InspectionReport }) {
           <DateInput
             label={t('inspection.date')}
             value={report.date}
+            required
             onCommit={(date) => set({ date })}
           />
         </Field>
