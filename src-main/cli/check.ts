@@ -50,7 +50,7 @@ import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
 import { ageKeyOptions, ageKeys } from './bundle-io';
-import { isBundle, readBounded, readJsonFile, readSheetFiles } from './io';
+import { isBundle, readBounded, readJsonDocument, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
 import { cliDate } from './dates';
 
@@ -74,7 +74,7 @@ async function loadPackage(
   path: string | undefined,
 ): Promise<ReviewPackage | undefined> {
   if (path === undefined) return undefined;
-  const parsed = ReviewPackageSchema.safeParse(await readJsonFile(cwd, path));
+  const parsed = ReviewPackageSchema.safeParse(await readJsonDocument(cwd, path, 'review-package'));
   if (!parsed.success)
     throw new CliUsageError(
       `--package ${path} 不是有效的评审包：\n  ${describeSchemaIssues(parsed.error).slice(0, 8).join('\n  ')}`,
@@ -112,7 +112,7 @@ function parseDocument(
 
 async function loadTaskBook(cwd: string, path: string | undefined): Promise<TaskBook | undefined> {
   if (path === undefined) return undefined;
-  const parsed = TaskBookSchema.safeParse(await readJsonFile(cwd, path));
+  const parsed = TaskBookSchema.safeParse(await readJsonDocument(cwd, path, 'task-book'));
   if (!parsed.success)
     throw new CliUsageError(
       `--taskbook ${path} 不是有效的任务书：\n  ${describeSchemaIssues(parsed.error).slice(0, 8).join('\n  ')}`,

@@ -43,7 +43,7 @@ import {
 } from './bureau-data';
 import { ageKeyOptions, ageKeys, readBundleFile, readSigningKey } from './bundle-io';
 import { findingLines } from './check';
-import { readJsonFile, writeOutput } from './io';
+import { readJsonDocument, writeOutput } from './io';
 import { CliUsageError, type CliCommand, type CliIo } from './types';
 
 /** The assignments this bureau signed, each verified again from the data folder. */
@@ -109,7 +109,7 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
       '用法：jiebang inspection assign ASSIGNMENT.json --key signing.key -o ASSIGNMENT.jbx',
     );
   // The one reading of an assignment file, as `jiebang check` reports it (src-shared/inspection).
-  const read = readAssignment(await readJsonFile(io.cwd, file));
+  const read = readAssignment(await readJsonDocument(io.cwd, file, 'inspection-assignment'));
   if (!read.ok)
     throw new CliUsageError(
       `考察任务 ${file} ${read.malformed ? '格式错误，未签名' : '未签名'}：\n  ${capLines(read.problems).join('\n  ')}`,

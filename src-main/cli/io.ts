@@ -2,13 +2,27 @@
  * The CLI's file door onto the one reader (src-shared/io): every file's size is checked against its
  * stated bound before it is read, then decoded and parsed there; errors name the file.
  */
-import { notKindText, openBundle } from '../../src-shared/bundle';
+import { KINDS, notKindText, openBundle } from '../../src-shared/bundle';
 import type { AgeKey } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import type { SheetSource } from '../../src-shared/decision';
-import { capLines, readJson, READ_LIMITS } from '../../src-shared/io';
+import {
+  bundleInsteadOfText,
+  capLines,
+  jsonWanted,
+  looksLikeZip,
+  readJson,
+  READ_LIMITS,
+} from '../../src-shared/io';
 import { looksLikeAge } from '../../src-shared/crypto/age';
-import { ReviewPackageSchema, ScoreSheetSchema, type ReviewPackage } from '../../src-shared/model';
+import {
+  documentLabel,
+  otherDocumentText,
+  ReviewPackageSchema,
+  ScoreSheetSchema,
+  type DocumentKind,
+  type ReviewPackage,
+} from '../../src-shared/model';
 import { describeSchemaIssues, readSheetsFile } from '../../src-shared/scoring';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { resolve } from 'node:path';
@@ -21,11 +35,39 @@ const SHEET_BUNDLE_BYTES = 16 * 1024 * 1024;
 
 export { boundedPath, readBounded } from './bounded';
 
-/** Reads and parses a JSON file (size bound, UTF-8 / BOM / GB18030, `parseJsonText`). */
-export async function readJsonFile(cwd: string, path: string): Promise<unknown> {
-  const read = readJson(await readBounded(cwd, path, READ_LIMITS.jsonBytes), path);
-  if (!read.ok) throw new CliUsageError(read.message);
-  return read.value;
+/**
+ * Reads and parses a JSON file (size bound, UTF-8 / BOM / GB18030, `parseJsonText`); `what` names
+ * the document read (「任务书」) when a bundle is given instead.
+ */
+export async function readJsonFile(cwd: string, path: string, what?: string): Promise<unknown> {
+  const bytes = await readBounded(cwd, path, READ_LIMITS.jsonBytes);
+  const read = readJson(bytes, path, undefined, what);
+  if (read.ok) return read.value;
+  if (looksLikeZip(bytes)) {
+    // A bundle given for a JSON: named by its kind when it opens without keys.
+    const opened = await openBundle(bytes, { crypto: nodeCrypto });
+    if (opened.ok)
+      throw new CliUsageError(
+        bundleInsteadOfText(path, jsonWanted(what), KINDS[opened.bundle.kind].label),
+      );
+  }
+  throw new CliUsageError(read.message);
+}
+
+/**
+ * A JSON document of one kind (a task book, an assignment…): read as `readJsonFile` reads it, a
+ * bundle given instead named by its kind, and a document of another kind named as that kind
+ * (「这是评审包，不是任务书」, `otherDocumentText`) before the door's schema lists its fields.
+ */
+export async function readJsonDocument(
+  cwd: string,
+  path: string,
+  kind: DocumentKind,
+): Promise<unknown> {
+  const raw = await readJsonFile(cwd, path, documentLabel(kind));
+  const other = otherDocumentText(raw, kind);
+  if (other) throw new CliUsageError(`${path}：${other}`);
+  return raw;
 }
 
 /**
@@ -73,7 +115,7 @@ export async function readSheetFiles(
         problems.push(`${file}：${notKindText('expert-sheets', opened.bundle.kind)}`);
       else sources.push({ sheet: opened.bundle.document, origin: file });
     } else {
-      const parsed = ScoreSheetSchema.safeParse(await readJsonFile(cwd, file));
+      const parsed = ScoreSheetSchema.safeParse(await readJsonDocument(cwd, file, 'score-sheet'));
       if (parsed.success) sources.push({ sheet: parsed.data, origin: file });
       else
         problems.push(
@@ -105,8 +147,7 @@ export const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
  * A bundle is told by its bytes (ZIP, or age-encrypted — of any version, so that another version
  * is refused as such by the bundle reader), whatever its file name.
  */
-export const isBundle = (b: Uint8Array): boolean =>
-  looksLikeAge(b) || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04);
+export const isBundle = (b: Uint8Array): boolean => looksLikeAge(b) || looksLikeZip(b);
 
 /** The review package from its JSON or from its signed bundle (verified first). */
 export async function loadReviewPackage(cwd: string, path: string): Promise<ReviewPackage> {
@@ -118,8 +159,10 @@ export async function loadReviewPackage(cwd: string, path: string): Promise<Revi
       throw new CliUsageError(`${path}：${notKindText('review-package', opened.bundle.kind)}`);
     return opened.bundle.document;
   }
-  const read = readJson(bytes, path);
+  const read = readJson(bytes, path, undefined, documentLabel('review-package'));
   if (!read.ok) throw new CliUsageError(read.message);
+  const other = otherDocumentText(read.value, 'review-package');
+  if (other) throw new CliUsageError(`${path}：${other}`);
   const parsed = ReviewPackageSchema.safeParse(read.value);
   if (!parsed.success)
     throw new CliUsageError(

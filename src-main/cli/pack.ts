@@ -10,7 +10,7 @@ import { buildBundleFile, fileSource } from '../crypto/bundle-files';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { describeFileError, errorCode } from '../fs/errors';
 import { readPassphrase, readSigningKey } from './bundle-io';
-import { readJsonFile } from './io';
+import { readJsonDocument } from './io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const packCommand: CliCommand = {
@@ -43,7 +43,7 @@ age (a passphrase handed out on paper, for example).`,
         'jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx',
       );
     }
-    const raw = await readJsonFile(io.cwd, file);
+    const raw = await readJsonDocument(io.cwd, file, 'review-package');
     const parsed = ReviewPackageSchema.safeParse(raw);
     if (!parsed.success) {
       throw new CliUsageError(

@@ -22,7 +22,7 @@ import {
   loadReviewPackage,
   PANEL_BUNDLE_BYTES,
   readBounded,
-  readJsonFile,
+  readJsonDocument,
   readSheetFiles,
 } from './io';
 import { CliUsageError } from './types';
@@ -67,7 +67,9 @@ export async function readPanelInputs(
     sources = await readSheetFiles(cwd, files, pkg, keys);
   }
   if (decisionFile !== undefined) {
-    const parsed = PanelDecisionSchema.safeParse(await readJsonFile(cwd, decisionFile));
+    const parsed = PanelDecisionSchema.safeParse(
+      await readJsonDocument(cwd, decisionFile, 'panel-decision'),
+    );
     if (!parsed.success)
       throw new CliUsageError(
         `${decisionFile} 不是有效的专家组意见：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,

@@ -9,7 +9,9 @@ import {
   type PrintedForm,
   type PrintSigner,
 } from '../../src-shared/award';
-import { openBundle, ROLE_LABEL } from '../../src-shared/bundle';
+import { KINDS, notKindLabelText, openBundle, ROLE_LABEL } from '../../src-shared/bundle';
+import { FORM_LABEL } from '../../src-shared/award/form-label';
+import { documentKindOf } from '../../src-shared/model/document-kind';
 import { capLines, readJson } from '../../src-shared/io';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { describeCodePoint } from '../../src-shared/text/normalize';
@@ -32,6 +34,9 @@ const PRINT_INPUT_BYTES = 64 * 1024 * 1024;
 
 const WHAT = 'print 排版里程碑考核表与验收结论表（其文件包或 JSON）';
 
+/** The kinds `jiebang print FILE` renders, as a bundle of another kind is told. */
+const PRINTED = `${KINDS['milestone-assessment'].label}或${FORM_LABEL.acceptance}`;
+
 /** The form a JSON document or a verified bundle holds, with its signers (none for JSON). */
 async function formOf(
   bytes: Uint8Array,
@@ -52,7 +57,12 @@ async function formOf(
     if (b.kind === 'milestone-assessment') return assessmentPrint(b.document, signers);
     if (b.kind === 'project-form' && b.document.form === 'acceptance')
       return acceptancePrint(b.document, signers);
-    throw new CliUsageError(`${file} 是${b.summary}；${WHAT}`);
+    // The kind's label, never its summary (a title, an assignment's description).
+    const given =
+      b.kind === 'project-form'
+        ? `${FORM_LABEL[b.document.form]}（${KINDS['project-form'].label}）`
+        : KINDS[b.kind].label;
+    throw new CliUsageError(`${file}：${notKindLabelText(PRINTED, given)}；${WHAT}`);
   }
   const read = readJson(bytes, file);
   if (!read.ok) throw new CliUsageError(read.message);
@@ -81,7 +91,10 @@ async function formOf(
       { role: '市科技局', name: '' },
       { role: '发榜方', name: '' },
     ]);
-  throw new CliUsageError(`${file}：不是里程碑考核或验收表；${WHAT}`);
+  const detected = documentKindOf(raw);
+  throw new CliUsageError(
+    `${file}：${detected ? `这是${detected.label}，` : ''}不是里程碑考核或验收表；${WHAT}`,
+  );
 }
 
 /** The options of a document after the award (`jiebang print FILE`), declared here once. */

@@ -309,3 +309,113 @@ describe('a bundle of another kind', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 });
+
+describe('a file that is not what it looks like', () => {
+  it('an age file that decrypts to a JSON document is said to be that document (its kind named), not a bundle: print, check, verify-print', async () => {
+    const dir = await folder();
+    const identity = join(SAMPLE, 'keys', 'bureau.agekey');
+    const recipient = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx';
+    const tb = new Uint8Array(await readFile(join(SAMPLE, 'taskbook.json')));
+    await writeFile(join(dir, 'tb.json.age'), await ageEncrypt(tb, { recipient }, nodeCrypto));
+    const said =
+      'tb.json.age：文件包校验失败：该文件是 age 加密的 JSON 文档（任务书），不是揭榜评审台的文件包：请先解密（age -d -i 身份密钥 -o 文件.json 文件.age），再给出解密后的 JSON 文件';
+    const runs = {
+      print: ['print', 'tb.json.age', '-o', 'out.pdf', '--identity', identity],
+      check: ['check', 'tb.json.age', '--identity', identity],
+      'verify-print': [
+        'verify-print',
+        '--code',
+        'a'.repeat(64),
+        'tb.json.age',
+        '--identity',
+        identity,
+      ],
+    };
+    for (const [command, argv] of Object.entries(runs)) {
+      const r = await runForTestIn(dir, ...argv);
+      expect(r.code, command).toBe(2);
+      expect(r.err, command).toBe(`jiebang ${command}: ${said}\n`);
+    }
+    // A plain JSON given to verify is named too.
+    const verify = await runForTestIn(dir, 'verify', join(SAMPLE, 'taskbook.json'));
+    expect(verify.out).toContain(
+      '✗ 格式：这是 JSON 文档（任务书），不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）\n',
+    );
+    expect(await readdir(dir)).toEqual(['tb.json.age']);
+  });
+
+  it('print names a bundle of another kind by its label, never its summary (a title, an assignment’s description); a JSON of another kind by its label', async () => {
+    const dir = await folder();
+    const pkg = join(SAMPLE, 'review-package.jbx');
+    const printed = await runForTestIn(dir, 'print', pkg, '-o', 'out.pdf');
+    expect(printed.code).toBe(2);
+    expect(printed.err).toBe(
+      `jiebang print: ${pkg}：这不是里程碑考核或验收文件包，而是评审包文件包；print 排版里程碑考核表与验收结论表（其文件包或 JSON）\n`,
+    );
+    const tb = join(SAMPLE, 'taskbook.json');
+    const json = await runForTestIn(dir, 'print', tb, '-o', 'out.pdf');
+    expect(json.err).toBe(
+      `jiebang print: ${tb}：这是任务书，不是里程碑考核或验收表；print 排版里程碑考核表与验收结论表（其文件包或 JSON）\n`,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a bundle where a JSON is read is named as a 文件包 (its kind when it opens without keys), with the JSON the door reads', async () => {
+    const dir = await folder();
+    const pkg = join(SAMPLE, 'review-package.jbx');
+    const r = await runForTestIn(dir, 'render-taskbook', pkg, '-o', 'out.pdf');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `jiebang render-taskbook: ${pkg} 是评审包文件包，不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)\n`,
+    );
+    // A bundle that does not open (cut short): still a 文件包, by the shared reader.
+    const whole = new Uint8Array(await readFile(pkg));
+    await writeFile(join(dir, 'cut.jbx'), whole.subarray(0, 200));
+    const cut = await runForTestIn(dir, 'render-taskbook', 'cut.jbx', '-o', 'out.pdf');
+    expect(cut.err).toBe(
+      'jiebang render-taskbook: cut.jbx 是文件包（ZIP 文件，如 .jbx），不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)\n',
+    );
+    expect(await readdir(dir)).toEqual(['cut.jbx']);
+  });
+
+  it('a JSON document of another kind is said as that kind before any field list: inspection assign, render-taskbook, score, pack', async () => {
+    const dir = await folder();
+    const tb = join(SAMPLE, 'taskbook.json');
+    const pkg = join(SAMPLE, 'review-package.json');
+    const assign = await runForTestIn(
+      dir,
+      'inspection',
+      'assign',
+      tb,
+      '--key',
+      join(SAMPLE, 'keys', 'bureau-signing.key'),
+      '-o',
+      'x.jbx',
+      '--data',
+      'data',
+    );
+    expect(assign.code).toBe(2);
+    expect(assign.err).toBe(`jiebang inspection: ${tb}：这是任务书，不是实地考察任务\n`);
+    const render = await runForTestIn(dir, 'render-taskbook', pkg, '-o', 'out.pdf');
+    expect(render.err).toBe(`jiebang render-taskbook: ${pkg}：这是评审包，不是任务书\n`);
+    const score = await runForTestIn(dir, 'score', '--package', tb, join(SAMPLE, 'decision.json'));
+    expect(score.err).toBe(`jiebang score: ${tb}：这是任务书，不是评审包\n`);
+    const sheet = await runForTestIn(dir, 'score', '--package', pkg, join(SAMPLE, 'decision.json'));
+    expect(sheet.err).toBe(
+      `jiebang score: ${join(SAMPLE, 'decision.json')}：这是专家组意见，不是评分表\n`,
+    );
+    const pack = await runForTestIn(
+      dir,
+      'pack',
+      tb,
+      '--attachments',
+      join(SAMPLE, 'attachments'),
+      '--key',
+      join(SAMPLE, 'keys', 'bureau-signing.key'),
+      '-o',
+      'x.jbx',
+    );
+    expect(pack.err).toBe(`jiebang pack: ${tb}：这是任务书，不是评审包\n`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { taskBookCode } from '../../src-shared/taskbook';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
 import { describeCodePoint } from '../../src-shared/text/normalize';
-import { readJsonFile } from './io';
+import { readJsonDocument } from './io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const renderTaskbookCommand: CliCommand = {
@@ -27,7 +27,7 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     const [file] = positionals;
     if (file === undefined || values.out === undefined)
       throw missingArguments('jiebang render-taskbook FILE.json -o OUT.pdf');
-    const parsed = TaskBookSchema.safeParse(await readJsonFile(io.cwd, file));
+    const parsed = TaskBookSchema.safeParse(await readJsonDocument(io.cwd, file, 'task-book'));
     if (!parsed.success) {
       throw new CliUsageError(
         `${file} 不是有效的任务书：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,

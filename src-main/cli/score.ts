@@ -5,7 +5,7 @@ import { fmt2, type Dec } from '../../src-shared/money';
 import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
 import { aggregate, proposeHorseRace, type AggregateResult } from '../../src-shared/scoring';
 import { summaryTable } from '../../src-shared/summary';
-import { readJsonFile, readSheetFiles } from './io';
+import { readJsonDocument, readSheetFiles } from './io';
 import { renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -94,7 +94,9 @@ criterion) and the command exits 2 with no table.`,
     });
     if (values.package === undefined)
       throw new CliUsageError('需要 --package 评审包 (--package is required)');
-    const pkgParsed = ReviewPackageSchema.safeParse(await readJsonFile(io.cwd, values.package));
+    const pkgParsed = ReviewPackageSchema.safeParse(
+      await readJsonDocument(io.cwd, values.package, 'review-package'),
+    );
     if (!pkgParsed.success) throw new CliUsageError(`${values.package} 不是有效的评审包`);
     const pkg = pkgParsed.data;
     const files = [...positionals, ...(values.csv !== undefined ? [values.csv] : [])];

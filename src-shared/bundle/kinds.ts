@@ -690,7 +690,14 @@ export const isBundleKind = (value: unknown): value is BundleKind =>
  * import, the CLI's sheet, assignment and report doors).
  */
 export const notKindText = (wanted: BundleKind, given: BundleKind): string =>
-  `这不是${KINDS[wanted].label}文件包，而是${KINDS[given].label}文件包`;
+  notKindLabelText(KINDS[wanted].label, KINDS[given].label);
+
+/**
+ * The same sentence from labels, for a door that takes more than one kind or names a kind more
+ * closely (`jiebang print`: 「这不是里程碑考核或验收文件包，而是评审包文件包」).
+ */
+export const notKindLabelText = (wanted: string, given: string): string =>
+  `这不是${wanted}文件包，而是${given}文件包`;
 
 /** The kinds, in registry order. */
 export const BUNDLE_KINDS: readonly BundleKind[] = Object.keys(KINDS).filter(isBundleKind);

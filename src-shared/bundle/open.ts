@@ -31,6 +31,8 @@ import {
 } from '../crypto/keys';
 import { sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { parseStrictJson } from '../io/strict-json';
+import { decodeText, looksLikeZip, parseJsonText, READ_LIMITS } from '../io/read';
+import { documentKindOf } from '../model/document-kind';
 import { issuesOf, KINDS, type KindContext } from './kinds';
 import {
   ManifestV1Schema,
@@ -139,6 +141,26 @@ function refused(
   return { ok: false, error: { code, message }, checks, inflatedBytes: 0 };
 }
 
+/**
+ * What a file that is no bundle is, said as what it is: an age file that decrypts to a JSON
+ * document (named by its kind when its fields tell it) is that document, to be decrypted and given
+ * as JSON; a plain JSON document likewise; anything else no bundle at all.
+ */
+function notABundle(bytes: Uint8Array, wasEncrypted: boolean): string {
+  const text = bytes.byteLength <= READ_LIMITS.jsonBytes ? decodeText(bytes, '') : null;
+  const raw =
+    text?.ok && /^\s*[{[]/.test(text.value.text) ? parseJsonText(text.value.text, '') : null;
+  const kind = raw?.ok ? documentKindOf(raw.value) : null;
+  const doc = ` JSON 文档${kind ? `（${kind.label}）` : ''}`;
+  if (wasEncrypted)
+    return raw?.ok
+      ? `该文件是 age 加密的${doc}，不是揭榜评审台的文件包：请先解密（age -d -i 身份密钥 -o 文件.json 文件.age），再给出解密后的 JSON 文件`
+      : '该文件是 age 加密文件，但解密后的内容不是揭榜评审台的文件包（不是 ZIP）';
+  return raw?.ok
+    ? `这是${doc}，不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）`
+    : '不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）';
+}
+
 /** Opens and verifies a bundle. Nothing is trusted until every check has passed. */
 export async function openBundle(file: Uint8Array, options: OpenOptions): Promise<OpenResult> {
   const { crypto } = options;
@@ -169,7 +191,7 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
     }
     checks.push({ name: '解密', ok: true, detail: 'age' });
   }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+  if (!looksLikeZip(bytes)) {
     // An age file of another version says so, rather than being called no bundle at all.
     const version = /^age-encryption\.org\/([^\s]{1,16})\n/.exec(
       new TextDecoder().decode(bytes.subarray(0, 40)),
@@ -180,7 +202,7 @@ export async function openBundle(file: Uint8Array, options: OpenOptions): Promis
         '格式',
         `这是 age 加密文件，但其版本 ${version[1] ?? ''} 不受支持（本程序读写 age-encryption.org/v1）`,
       );
-    return fail('not-a-bundle', '格式', '不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）');
+    return fail('not-a-bundle', '格式', notABundle(bytes, wasEncrypted));
   }
   const plain = bytes;
   // The in-memory reader, with fflate's inflater, only when a bundle is opened whole (./zip-open.ts).

@@ -73,3 +73,19 @@ describe('the one reader', () => {
     expect(capped.at(-1)).toBe('……另有 70 处问题未列出');
   });
 });
+
+describe('a bundle where text is read', () => {
+  it('is named as a 文件包 with what the door reads, never decoded', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x80]);
+    expect(readJson(zip, 'x.jbx', READ_LIMITS.jsonBytes, '任务书')).toEqual({
+      ok: false,
+      message:
+        'x.jbx 是文件包（ZIP 文件，如 .jbx），不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)',
+    });
+    expect(readText(zip, 'x.csv', READ_LIMITS.csvBytes)).toEqual({
+      ok: false,
+      message:
+        'x.csv 是文件包（ZIP 文件，如 .jbx），不是文字文件（JSON 或 CSV）：请给出文字文件（JSON 或 CSV）（文件包可用 jiebang unpack 解开） (a bundle, not text)',
+    });
+  });
+});

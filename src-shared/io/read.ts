@@ -106,21 +106,49 @@ export function parseJsonText(text: string, name: string): ReadResult<unknown> {
 export const ageFileInsteadOfText = (name: string): string =>
   `${name} 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密 (an age-encrypted file, not text: decrypt it first)`;
 
-/** Reads text bytes within `limit`: the size first, then whether it is an age file, then the encoding. */
-export function readText(bytes: Uint8Array, name: string, limit: number): ReadResult<DecodedText> {
+/** A ZIP file's first bytes (`PK\x03\x04`): a bundle (.jbx) unencrypted, or another ZIP archive. */
+export const looksLikeZip = (b: Uint8Array): boolean =>
+  b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/**
+ * A bundle (a ZIP file) given where a text file is read: named as a 文件包, with what the door
+ * reads instead (「任务书的 JSON 文件」), never decoded as text; `kindLabel` names the bundle's kind
+ * when a door could read it (「评审包」).
+ */
+export const bundleInsteadOfText = (name: string, wanted: string, kindLabel?: string): string =>
+  `${name} 是${kindLabel ? `${kindLabel}文件包` : '文件包（ZIP 文件，如 .jbx）'}，不是${wanted}：请给出${wanted}（文件包可用 jiebang unpack 解开） (a bundle, not ${wanted.endsWith('JSON 文件') ? 'JSON' : 'text'})`;
+
+/**
+ * Reads text bytes within `limit`: the size first, then whether it is an age file or a bundle (a
+ * ZIP), then the encoding. `wanted` says what the door reads, for the refusal of a bundle.
+ */
+export function readText(
+  bytes: Uint8Array,
+  name: string,
+  limit: number,
+  wanted = '文字文件（JSON 或 CSV）',
+): ReadResult<DecodedText> {
   const tooBig = sizeProblem(name, bytes.byteLength, limit);
   if (tooBig) return { ok: false, message: tooBig };
   if (looksLikeAge(bytes)) return { ok: false, message: ageFileInsteadOfText(name) };
+  if (looksLikeZip(bytes)) return { ok: false, message: bundleInsteadOfText(name, wanted) };
   return decodeText(bytes, name);
 }
 
-/** Reads a JSON file's bytes: the size bound, the encoding, then `parseJsonText`. */
+/** What a JSON door reads, in its refusals: 「任务书的 JSON 文件」, or 「JSON 文件」. */
+export const jsonWanted = (what?: string): string => (what ? `${what}的 JSON 文件` : 'JSON 文件');
+
+/**
+ * Reads a JSON file's bytes: the size bound, the encoding, then `parseJsonText`. `what` names the
+ * document the door reads (「任务书」), for the refusal of a bundle given instead.
+ */
 export function readJson(
   bytes: Uint8Array,
   name: string,
   limit: number = READ_LIMITS.jsonBytes,
+  what?: string,
 ): ReadResult<unknown> {
-  const text = readText(bytes, name, limit);
+  const text = readText(bytes, name, limit, jsonWanted(what));
   return text.ok ? parseJsonText(text.value.text, name) : text;
 }
 

@@ -5,3 +5,4 @@ export * from './decision';
 export * from './taskbook';
 export * from './lifecycle';
 export * from './detect';
+export * from './document-kind';
