@@ -356,7 +356,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     if (!viaDesk.ok || viaDesk.bundle.kind !== 'inspection-assignment') throw new Error('desk');
 
     /** `jiebang inspection assign` with the sample bureau key, kept in one data folder. */
-    const assignAtCli = (file: string, out: string) =>
+    const assignAtCli = (file: string, out: string, data = join(dir, 'cli-assign')) =>
       run(
         'inspection',
         'assign',
@@ -366,7 +366,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
         '-o',
         out,
         '--data',
-        join(dir, 'cli-assign'),
+        data,
       );
     const json = join(dir, 'assignment.json');
     await writeFile(json, JSON.stringify({ ...viaDesk.bundle.document, checklist: typed }));
@@ -534,17 +534,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     const signDates = async (name: string, dueBy: string) => {
       const file = join(dir, `${name}.json`);
       await writeFile(file, JSON.stringify({ ...document, assignmentId: name, dueBy }));
-      const signed = await run(
-        'inspection',
-        'assign',
-        file,
-        '--key',
-        'resources/sample/keys/bureau-signing.key',
-        '-o',
-        join(dir, `${name}.jbx`),
-        '--data',
-        cliDates,
-      );
+      const signed = await assignAtCli(file, join(dir, `${name}.jbx`), cliDates);
       expect(signed.code, signed.err).toBe(0);
       const opened = await openBundle(new Uint8Array(await readFile(join(dir, `${name}.jbx`))), {
         crypto: nodeCrypto,
