@@ -121,30 +121,46 @@ export async function readPassphrase(
   }
 }
 
-/** `--key` (and `key rotate --old/--new`): the Ed25519 signing key, PKCS#8 PEM as keygen writes it. */
-export async function readSigningKey(cwd: string, path: string): Promise<Uint8Array> {
+/**
+ * A PEM key file read by `parse`; any other key file named as what it is (`keyFileKind`), else
+ * said not to be `wanted` (`english` in the gloss).
+ */
+async function readPemKey(
+  cwd: string,
+  path: string,
+  parse: (pem: string) => Uint8Array | null | undefined,
+  wanted: string,
+  english: string,
+): Promise<Uint8Array> {
   const bytes = await readBytes(cwd, path);
-  const key = secretKeyFromPem(new TextDecoder().decode(bytes));
+  const key = parse(new TextDecoder().decode(bytes));
   if (key) return key;
   const kind = keyFileKind(bytes);
-  const wanted = ' Ed25519 签名私钥（PKCS#8 PEM）：签名请用 jiebang keygen 生成的 signing.key';
   throw new CliUsageError(
     kind === 'other'
-      ? `${path} 不是${wanted} (not an Ed25519 signing key)`
-      : wrongKind(path, kind, wanted, 'an Ed25519 signing key'),
+      ? `${path} 不是${wanted} (not ${english})`
+      : wrongKind(path, kind, wanted, english),
+  );
+}
+
+/** `--key` (and `key rotate --old/--new`): the Ed25519 signing key, PKCS#8 PEM as keygen writes it. */
+export function readSigningKey(cwd: string, path: string): Promise<Uint8Array> {
+  return readPemKey(
+    cwd,
+    path,
+    secretKeyFromPem,
+    ' Ed25519 签名私钥（PKCS#8 PEM）：签名请用 jiebang keygen 生成的 signing.key',
+    'an Ed25519 signing key',
   );
 }
 
 /** `--bureau-key`: the bureau's Ed25519 public key, SPKI PEM (`signing.pub`). */
-export async function readPublicKey(cwd: string, path: string): Promise<Uint8Array> {
-  const bytes = await readBytes(cwd, path);
-  const key = publicKeyFromPem(new TextDecoder().decode(bytes));
-  if (key) return key;
-  const kind = keyFileKind(bytes);
-  const wanted = ' Ed25519 公钥（SPKI PEM，如 signing.pub）';
-  throw new CliUsageError(
-    kind === 'other'
-      ? `${path} 不是${wanted} (not an Ed25519 public key)`
-      : wrongKind(path, kind, wanted, 'an Ed25519 public key'),
+export function readPublicKey(cwd: string, path: string): Promise<Uint8Array> {
+  return readPemKey(
+    cwd,
+    path,
+    publicKeyFromPem,
+    ' Ed25519 公钥（SPKI PEM，如 signing.pub）',
+    'an Ed25519 public key',
   );
 }
