@@ -104,6 +104,66 @@ export class FastExpertTotal implements ExpertTotal {
   }
 }
 
+/** What pass 1 has seen so far: the most decimal places, the largest score, the last value read. */
+interface Scan {
+  places: number;
+  maxPoints: number;
+  lastValue: number;
+}
+
+/**
+ * One counted cell's scores into `raw` at `offset` (rubric order; the last entry for a criterion
+ * wins, as in the reference), noting places and the largest score in `scan`; false when a score
+ * does not fit the integer scheme. A function of its own, called per cell, so that V8 optimises it
+ * within the first aggregation rather than waiting to replace a long-running loop (issue 22).
+ */
+function scanCell(
+  list: ApplicantScore['criteria'],
+  criteria: readonly { id: string }[],
+  column: ReadonlyMap<string, number>,
+  raw: Float64Array,
+  offset: number,
+  scan: Scan,
+): boolean {
+  for (let k = 0; k < list.length; k++) {
+    const entry = list[k];
+    if (!entry) continue;
+    const j = criteria[k]?.id === entry.criterionId ? k : column.get(entry.criterionId);
+    if (j === undefined) continue;
+    const v = entry.points;
+    if (v !== scan.lastValue || (v === 0 && 1 / v < 0)) {
+      const d = decimalPlaces(v);
+      if (d < 0) return false;
+      if (d > scan.places) scan.places = d;
+      if (v > scan.maxPoints) scan.maxPoints = v;
+      scan.lastValue = v;
+    }
+    raw[offset + j] = v;
+  }
+  return true;
+}
+
+/**
+ * One expert's total for one applicant at scale 10^(p+w), adding each criterion's scaled score to
+ * `columnSums` (for the criterion means). Per cell, for the same reason as `scanCell`.
+ */
+function addCell(
+  raw: Float64Array,
+  base: number,
+  K: number,
+  pointScale: number,
+  weights: readonly number[],
+  columnSums: Float64Array,
+): number {
+  let total = 0;
+  for (let j = 0; j < K; j++) {
+    const scaled = Math.round((raw[base + j] ?? 0) * pointScale);
+    total += scaled * (weights[j] ?? 1);
+    columnSums[j] = (columnSums[j] ?? 0) + scaled;
+  }
+  return total;
+}
+
 /** One applicant's figures in integers, for the ranking. */
 interface Keys {
   /** Final score's hundredths, then each tie-break criterion mean's; empty when unranked. */
@@ -155,29 +215,14 @@ export function aggregateFast(
 
   // Pass 1: every counted cell's points as given; the most decimal places; the largest score.
   const raw = new Float64Array(A * E * K);
-  let p = 0;
-  let maxPoints = 0;
-  let lastValue = 0;
+  const scan: Scan = { places: 0, maxPoints: 0, lastValue: 0 };
   for (let cell = 0; cell < A * E; cell++) {
     const score = cells[cell];
     if (!score || score.recusal) continue;
-    const list = score.criteria;
-    for (let k = 0; k < list.length; k++) {
-      const entry = list[k];
-      if (!entry) continue;
-      const j = criteria[k]?.id === entry.criterionId ? k : column.get(entry.criterionId);
-      if (j === undefined) continue;
-      const v = entry.points;
-      if (v !== lastValue || (v === 0 && 1 / v < 0)) {
-        const d = decimalPlaces(v);
-        if (d < 0) return null;
-        if (d > p) p = d;
-        if (v > maxPoints) maxPoints = v;
-        lastValue = v;
-      }
-      raw[cell * K + j] = v; // the last entry for a criterion wins, as in the reference
-    }
+    if (!scanCell(score.criteria, criteria, column, raw, cell * K, scan)) return null;
   }
+  const p = scan.places;
+  const maxPoints = scan.maxPoints;
   const s = p + w;
   const unit = pow10(s);
   const pointScale = pow10(p);
@@ -227,7 +272,7 @@ export function aggregateFast(
     const experts: ExpertTotal[] = [];
     const recusedIds: string[] = [];
     let n = 0;
-    const columnSums = new Array<number>(K).fill(0);
+    const columnSums = new Float64Array(K);
     for (let e = 0; e < E; e++) {
       const cell = a * E + e;
       const expertId = panelIds[e] ?? '';
@@ -238,12 +283,7 @@ export function aggregateFast(
         continue;
       }
       const base = cell * K;
-      let total = 0;
-      for (let j = 0; j < K; j++) {
-        const scaled = Math.round((raw[base + j] ?? 0) * pointScale);
-        total += scaled * (weights[j] ?? 1);
-        columnSums[j] = (columnSums[j] ?? 0) + scaled;
-      }
+      const total = addCell(raw, base, K, pointScale, weights, columnSums);
       totals[n++] = total;
       const expert = new FastExpertTotal(expertId, totalDec(total), sheetScores, base);
       if (score.deviationReason) expert.deviationReason = score.deviationReason;
