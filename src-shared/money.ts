@@ -87,6 +87,13 @@ export function moneyCapitals(value: Dec | string): string {
   return Nzh.cn.toMoney(yuan.toFixed(), { outSymbol: false });
 }
 
+/**
+ * An amount in 万元 as official forms and the task book print it: figures and capitals,
+ * "800" → 800 万元（大写：捌佰万元整）.
+ */
+export const officialAmount = (amount: Dec | string): string =>
+  `${fmtMoney(amount)}（大写：${moneyCapitals(amount)}）`;
+
 /** An amount in 元 (a fee, not a budget) in capitals: "1500" → 壹仟伍佰元整. */
 export function yuanCapitals(value: Dec | string): string {
   return Nzh.cn.toMoney(dec(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(), {

@@ -9,7 +9,8 @@ import { missingGlyphs, needsFallback, prepareFonts } from './fonts';
 import { assertOnlyEmbeddedFonts, sh, words } from './pdf-checks';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
-import { fmtMoney } from '../../src-shared/money';
+import { officialAmount } from '../../src-shared/money';
+import { formatDateZh } from '../../src-shared/text/date';
 import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
 import decimalsCase from '../../test/fixtures/cases/taskbook/decimals-and-thousands.json';
 import invisibleCase from '../../test/fixtures/cases/taskbook/invisible-and-emoji.json';
@@ -33,13 +34,11 @@ const flat = (text: string) => text.replace(/\s+/g, '');
 function printedStrings(value: unknown, key = ''): string[] {
   if (typeof value === 'string') {
     if (value.trim() === '' || ['role', 'projectType', 'status'].includes(key)) return [];
-    return [
-      ['tranche', 'city', 'issuer', 'selfRaised', 'contractAmount'].includes(key)
-        ? key === 'tranche'
-          ? value
-          : fmtMoney(value)
-        : value,
-    ];
+    // Amounts print in figures and capitals, dates as 2027年1月1日 (officialAmount, formatDateZh).
+    if (['city', 'issuer', 'selfRaised', 'contractAmount'].includes(key))
+      return [officialAmount(value)];
+    if (['start', 'end', 'due'].includes(key)) return [formatDateZh(value)];
+    return [value];
   }
   if (Array.isArray(value)) return value.flatMap((v) => printedStrings(v, key));
   if (value !== null && typeof value === 'object')
@@ -159,6 +158,27 @@ describe('task book PDF', () => {
   }, 120_000);
 });
 
+describe('the fixed text of the task book', () => {
+  it('fills each line of 七、其他约定 to the right margin (no break at the spaces beside figures)', async () => {
+    const path = await rendered(await sample());
+    const all = words(path);
+    const page = all.find((w) => w.text.includes('其他约定'))?.page;
+    const onPage = all.filter((w) => w.page === page);
+    const top = onPage.find((w) => w.text.includes('其他约定'))?.yMax ?? 0;
+    const bottom = onPage.find((w) => w.text.includes('签署'))?.yMin ?? 0;
+    // The paragraph's lines, by their baseline: each but the last reaches the right margin.
+    const lines = new Map<number, number>();
+    for (const w of onPage.filter((x) => x.yMin >= top && x.yMax <= bottom)) {
+      const y = Math.round(w.yMax);
+      lines.set(y, Math.max(lines.get(y) ?? 0, w.xMax));
+    }
+    const ends = [...lines].sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+    expect(ends.length).toBeGreaterThanOrEqual(3);
+    // Within two characters of it (a line may not start with a closing mark, so one moves down).
+    for (const end of ends.slice(0, -1)) expect(end).toBeGreaterThan(A4.width - 56 - 22);
+  }, 120_000);
+});
+
 describe('what the user entered is what prints (issue 14, point 7)', () => {
   it('walks every string of the sample task book and finds it in the PDF text', async () => {
     const tb = await sample();
@@ -167,6 +187,10 @@ describe('what the user entered is what prints (issue 14, point 7)', () => {
     expect(strings).toContain('乌鲁木齐市');
     expect(strings).toContain('王建国');
     for (const s of strings) expect(text, s).toContain(flat(s));
+    // As officials write them: the period in 年月日, amounts in figures and capitals.
+    expect(text).toContain('实施周期：2027年1月1日至2029年6月30日');
+    expect(text).toContain('市财政科研项目资金：800万元（大写：捌佰万元整）');
+    expect(text).toContain('发榜方投入：1,200万元（大写：壹仟贰佰万元整）');
     for (const label of [
       '甲方（市科技局）',
       '乙方（发榜方）',

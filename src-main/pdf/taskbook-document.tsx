@@ -10,8 +10,9 @@
  * of the page-number <Text>; font sizes set with line heights.
  */
 import { Document, Page, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
-import { fmtMoney } from '../../src-shared/money';
+import { officialAmount } from '../../src-shared/money';
 import { chiefExpertsOf, PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
+import { formatDateZh } from '../../src-shared/text/date';
 import { needsFallback, SANS_SC, SERIF, SERIF_SC } from './fonts';
 import { Lines, printLine } from './print-text';
 import type { QrPath } from './qr';
@@ -212,7 +213,7 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
   const rows = tb.milestones.map((m) => [
     m.id,
     `${one(m.title)}${m.applicantId ? `（${nameOf(m.applicantId)}）` : ''}`,
-    m.due,
+    formatDateZh(m.due),
     m.deliverables.join('；'),
     m.indicators.join('；') || '—',
     m.tranche,
@@ -249,7 +250,7 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
           {`任务书编号：${tb.taskBookId}${GAP}评审包编号：${tb.packageId}`}
         </Text>
         <Text style={s.coverLine}>
-          实施周期：{tb.period.start} 至 {tb.period.end}
+          {`实施周期：${formatDateZh(tb.period.start)}至${formatDateZh(tb.period.end)}`}
         </Text>
         {tb.parties.map((p, i) => (
           <View key={i}>
@@ -302,20 +303,22 @@ export function TaskBookDocument({ tb, hash, qr }: { tb: TaskBook; hash: string;
       <Page size="A4" style={page} wrap>
         <View style={s.body}>
           <Text style={s.h2}>五、经费（第十三条）</Text>
-          <Text>市财政科研项目资金：{fmtMoney(tb.funding.city)}</Text>
-          <Text>发榜方投入：{fmtMoney(tb.funding.issuer)}</Text>
-          <Text>揭榜方自筹：{fmtMoney(tb.funding.selfRaised)}</Text>
+          <Text>市财政科研项目资金：{officialAmount(tb.funding.city)}</Text>
+          <Text>发榜方投入：{officialAmount(tb.funding.issuer)}</Text>
+          <Text>揭榜方自筹：{officialAmount(tb.funding.selfRaised)}</Text>
           {tb.funding.contractAmount && (
-            <Text>技术开发（委托）合同金额：{fmtMoney(tb.funding.contractAmount)}</Text>
+            <Text>技术开发（委托）合同金额：{officialAmount(tb.funding.contractAmount)}</Text>
           )}
           <Text style={s.h2}>六、知识产权归属与利益分配（第十五条）</Text>
           <Lines text={tb.intellectualProperty.ownership} />
           <Lines text={tb.intellectualProperty.benefitSharing} />
           <Text style={s.h2}>七、其他约定</Text>
           <Text>
-            项目不得变更发榜方、揭榜方（第十七条）；项目负责人变动、资金重大调整等事项须经审核同意（第十八条）；因客观原因需延期的，应在实施周期到期
-            30 日前书面申请，延期一次、最长一年（第十九条）；实施周期结束后 30
-            日内提出验收申请（第十二条（九））。
+            {
+              // One string, no spaces beside the figures: the line breaker breaks at a space before
+              // a break between two characters, which left the paragraph ragged (a tester's F9).
+              '项目不得变更发榜方、揭榜方（第十七条）；项目负责人变动、资金重大调整等事项须经审核同意（第十八条）；因客观原因需延期的，应在实施周期到期30日前书面申请，延期一次、最长一年（第十九条）；实施周期结束后30日内提出验收申请（第十二条（九））。'
+            }
           </Text>
           <Text style={s.h2}>八、签署</Text>
         </View>

@@ -6,7 +6,7 @@
  */
 import { canonicalHash } from '../canonical';
 import { methodSentence } from '../decision/draft';
-import { fmt2, fmtMoney, moneyCapitals, sum, yuanCapitals } from '../money';
+import { fmt2, fmtMoney, moneyCapitals, officialAmount, sum, yuanCapitals } from '../money';
 import { RECUSAL_LABEL, RecusalKindSchema, type PanelDecision, type ReviewPackage } from '../model';
 import type { AggregateResult } from '../scoring/aggregate';
 import { NO_VALID_SHEETS } from '../scoring/aggregate';
@@ -252,10 +252,6 @@ export function summaryForm(
 /** A summary cell as the paper prints it: the screen's text (`(90.00)!`, `1=`, `5*`, 回避). */
 const printCell = (cell: Parameters<typeof cellText>[0] | undefined): string =>
   cell ? cellText(cell) : '';
-
-/** An amount in 万元 as official forms print it: figures and capitals. */
-export const officialAmount = (amount: string): string =>
-  `${fmtMoney(amount)}（大写：${moneyCapitals(amount)}）`;
 
 /**
  * 专家组意见: the panel's opinion, the recommended list (揭榜方建议名单), the horse race and its

@@ -8,7 +8,8 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { fmtMoney } from '../../src-shared/money';
+import { officialAmount } from '../../src-shared/money';
+import { formatDateZh } from '../../src-shared/text/date';
 import { PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
 import { codeLines, MILESTONE_HEAD, MILESTONE_WIDTHS } from '../../src-main/pdf/taskbook-document';
 import type { QrPath } from '../../src-main/pdf/qr';
@@ -51,7 +52,7 @@ export function taskBookHtml(tb: TaskBook, qr: QrPath, hash: string): string {
   const rows = tb.milestones
     .map(
       (m) =>
-        `<tr><td>${esc(m.id)}</td><td>${esc(m.title)}</td><td>${esc(m.due)}</td><td>${esc(
+        `<tr><td>${esc(m.id)}</td><td>${esc(m.title)}</td><td>${esc(formatDateZh(m.due))}</td><td>${esc(
           m.deliverables.join('；'),
         )}</td><td>${esc(m.indicators.join('；') || '—')}</td><td>${esc(m.tranche)}</td></tr>`,
     )
@@ -97,13 +98,13 @@ tr{break-inside:avoid}
 <p class="cover">项目类型：${esc(PROJECT_TYPE_LABEL[tb.projectType])}</p>
 <p class="cover">合同编号：${esc(tb.contractNumber || '—')}</p>
 <p class="cover">任务书编号：${esc(tb.taskBookId)}${GAP}评审包编号：${esc(tb.packageId)}</p>
-<p class="cover">实施周期：${tb.period.start} 至 ${tb.period.end}</p>${parties}</section>
+<p class="cover">实施周期：${formatDateZh(tb.period.start)}至${formatDateZh(tb.period.end)}</p>${parties}</section>
 <section class="page"><h2>一、项目目标与任务</h2><p>${esc(tb.objectives || '—')}</p>
 <h2>二、首席专家（第十二条（八））</h2>${chiefs}
 <h2>三、“里程碑”节点、考核指标与经费拨付（第十二条（七）（八））</h2>
 <table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></section>
-<section><h2>五、经费（第十三条）</h2><p>市财政科研项目资金：${fmtMoney(tb.funding.city)}</p>
-<p>发榜方投入：${fmtMoney(tb.funding.issuer)}</p><p>揭榜方自筹：${fmtMoney(tb.funding.selfRaised)}</p>
+<section><h2>五、经费（第十三条）</h2><p>市财政科研项目资金：${officialAmount(tb.funding.city)}</p>
+<p>发榜方投入：${officialAmount(tb.funding.issuer)}</p><p>揭榜方自筹：${officialAmount(tb.funding.selfRaised)}</p>
 <h2>六、知识产权归属与利益分配（第十五条）</h2><p>${esc(tb.intellectualProperty.ownership)}</p><p>${esc(tb.intellectualProperty.benefitSharing)}</p>
 <h2>八、签署</h2>${signs}
 <div class="sign verify"><svg viewBox="0 0 ${qr.size} ${qr.size}"><path d="${qr.d}" fill="#000000"/></svg><div><p>核验码（任务书规范化 JSON 的 SHA-256）：</p>${codeLines(
