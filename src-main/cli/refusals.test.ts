@@ -210,13 +210,13 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
     const dir = await folder();
     const { type: _left, ...untyped } = assignment.subject;
     const cases: [string, Record<string, unknown>, 'malformed' | 'rule', string[]][] = [
-      ['untyped', { subject: untyped }, 'malformed', ['subject.type：缺少此项（必填） required']],
+      ['untyped', { subject: untyped }, 'malformed', ['考察对象 类型：缺少此项（必填）']],
       [
         'planet',
         { subject: { type: 'planet', id: 'D-2026-01' } },
         'malformed',
         [
-          'subject.type：无效选项：期望以下之一 "year"|"round"|"demand"|"package"|"applicant"|"task-book"|"key"',
+          '考察对象 类型：无效选项：应为以下之一：年度（year）、批次（round）、榜单（demand）、评审包（package）、揭榜方（applicant）、任务书（task-book）、签名密钥（key）',
         ],
       ],
       [
