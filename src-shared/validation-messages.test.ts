@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { SubjectSchema } from './bundle/terms';
 import './validation-messages';
 
 const messageOf = (schema: z.ZodType, value: unknown) =>
@@ -13,14 +14,12 @@ describe('zod’s messages in Chinese', () => {
     expect(messageOf(z.array(z.string()), null)).toBe('应为列表 […]，却是空值 null');
     expect(messageOf(z.boolean(), 'yes')).toBe('应为是或否（true/false），却是文字');
   });
-  it('a missing field and a field that should be absent keep their own sentences', () => {
-    expect(messageOf(z.object({ a: z.string() }), {})).toBe('缺少此项（必填） required');
-    expect(messageOf(z.undefined(), 1)).toBe('此处不应有任何内容 expected nothing');
+  it('a missing field and a field that should be absent keep their own sentences, Chinese only (no English gloss inside a Chinese line)', () => {
+    expect(messageOf(z.object({ a: z.string() }), {})).toBe('缺少此项（必填）');
+    expect(messageOf(z.undefined(), 1)).toBe('此处不应有任何内容');
     // A choice left out is missing too (before: 「无效选项」, as for a wrong choice).
-    expect(messageOf(z.object({ s: z.enum(['submitted', 'draft']) }), {})).toBe(
-      '缺少此项（必填） required',
-    );
-    expect(messageOf(z.object({ v: z.literal(1) }), {})).toBe('缺少此项（必填） required');
+    expect(messageOf(z.object({ s: z.enum(['submitted', 'draft']) }), {})).toBe('缺少此项（必填）');
+    expect(messageOf(z.object({ v: z.literal(1) }), {})).toBe('缺少此项（必填）');
     expect(messageOf(z.enum(['submitted', 'draft']), 'sent')).not.toContain('缺少此项');
   });
   it('a discriminator left out is missing (not 「无效输入」); one of no option is a wrong choice', () => {
@@ -32,9 +31,17 @@ describe('zod’s messages in Chinese', () => {
     });
     const missing = subject.safeParse({ subject: { id: 'R1' } }).error?.issues[0];
     expect(missing?.path).toEqual(['subject', 'type']);
-    expect(missing?.message).toBe('缺少此项（必填） required');
+    expect(missing?.message).toBe('缺少此项（必填）');
     expect(messageOf(subject, { subject: { type: 'year', id: 'R1' } })).toBe(
       '无效选项：期望以下之一 "round"|"demand"',
+    );
+    // A choice a person types (a subject's type, a member's role) lists its options in words, the
+    // id beside each (before: 「"year"|"round"|…」, ids only).
+    expect(messageOf(z.object({ subject: SubjectSchema }), { subject: { type: 'planet' } })).toBe(
+      '无效选项：应为以下之一：年度（year）、批次（round）、榜单（demand）、评审包（package）、揭榜方（applicant）、任务书（task-book）、签名密钥（key）',
+    );
+    expect(messageOf(z.enum(['leader', 'member']), 'boss')).toBe(
+      '无效选项：应为以下之一：组长（leader）、成员（member）',
     );
     // A union that is no discriminated one keeps zod's sentence.
     expect(messageOf(z.union([z.string(), z.number()]), true)).toBe('无效输入');

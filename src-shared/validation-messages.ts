@@ -6,9 +6,12 @@
  */
 import { z } from 'zod/mini';
 import { zhCN } from 'zod/locales';
+import type { util } from 'zod/v4/core';
+import { choiceWords } from './model/labels/choices';
 import { MISSING } from './text/missing';
 
 const chinese = zhCN().localeError;
+type Primitive = util.Primitive;
 
 /** Value kinds in Chinese: zh-CN leaves the expected one in English (「期望 string，实际接收 数字」). */
 const KIND: Record<string, string> = {
@@ -41,6 +44,16 @@ function discriminatorOf(input: unknown, key: string): unknown {
   return Object.getOwnPropertyDescriptor(input, key)?.value;
 }
 
+/**
+ * A value that is none of a choice's options: the options in words with their ids (「年度（year）、
+ * 批次（round）…」) where the choice is one a person types (model/labels/choices.ts), else zod's.
+ */
+function wrongChoice(values: readonly Primitive[], input: unknown): ReturnType<typeof chinese> {
+  const words = choiceWords(values);
+  if (words === null) return chinese({ code: 'invalid_value', values: [...values], input });
+  return `无效选项：应为以下之一：${words}`;
+}
+
 z.config({
   localeError: (issue) => {
     // zod's zh-CN names `undefined` for a missing field and for a call that takes no input.
@@ -49,7 +62,7 @@ z.config({
       (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
       issue.input === undefined
     )
-      return `${MISSING} required`;
+      return MISSING;
     // A discriminated union (a subject's `type`, a form's `form`) whose discriminator is left out:
     // missing too (zod says 「无效输入」, as for a union nothing matched); a discriminator given
     // but none of the options is a wrong choice, said as zod says one.
@@ -59,13 +72,14 @@ z.config({
       issue.discriminator !== undefined
     ) {
       const given = discriminatorOf(issue.input, issue.discriminator);
-      if (given === undefined) return `${MISSING} required`;
-      return chinese({ code: 'invalid_value', values: issue.options ?? [], input: given });
+      if (given === undefined) return MISSING;
+      return wrongChoice(issue.options ?? [], given);
     }
     if (issue.code === 'invalid_type' && issue.expected === 'undefined')
-      return '此处不应有任何内容 expected nothing';
+      return '此处不应有任何内容';
     if (issue.code === 'invalid_type')
       return `应为${say(issue.expected)}，却是${say(kindOf(issue.input))}`;
+    if (issue.code === 'invalid_value') return wrongChoice(issue.values, issue.input);
     return chinese(issue);
   },
 });

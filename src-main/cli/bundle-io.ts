@@ -1,5 +1,7 @@
 import { DEFAULT_LIMITS } from '../../src-shared/bundle/zip';
-import { parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { AGE_RECIPIENT, parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
 import { KEY_FILE_LABEL, keyFileKind, type KeyFileKind } from '../../src-shared/crypto/key-file';
 import { publicKeyFromPem, secretKeyFromPem } from '../../src-shared/crypto/keys';
 import { boundedPath, readBounded } from './bounded';
@@ -162,5 +164,29 @@ export function readPublicKey(cwd: string, path: string): Promise<Uint8Array> {
     publicKeyFromPem,
     ' Ed25519 公钥（SPKI PEM，如 signing.pub）',
     'an Ed25519 public key',
+  );
+}
+
+/**
+ * `--recipient`: the age recipient itself (`age1…`), as given. A value that is no recipient but
+ * names a file (`--recipient age.pub`) is said to be a path, with what to give instead — the
+ * `age1…` string the file holds (pack has no option that reads recipients from a file); any other
+ * value is left to the age encryption's own refusal.
+ */
+export async function readRecipient(cwd: string, value: string): Promise<string> {
+  if (AGE_RECIPIENT.test(value)) return value;
+  const isFile = await stat(resolve(cwd, value)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  const pathLike = /[/\\]|\.[A-Za-z]{1,5}$/.test(value);
+  if (!isFile && !pathLike) return value;
+  const what = isFile ? '是一个文件的路径' : '像是一个文件的路径（该文件不存在）';
+  const instead =
+    isFile && keyFileKind(await readBytes(cwd, value)) === 'age-recipient'
+      ? `请给出文件中的 age1… 字符串本身（如 --recipient "$(cat ${value})"）`
+      : '请给出 age 接收方公钥字符串本身（age1…，jiebang keygen 生成的 age.pub 的内容）';
+  throw new CliUsageError(
+    `给 --recipient 的 ${value} ${what}，不是 age 接收方公钥（age1…）：${instead} (a path to a file, not an age1… recipient: give the recipient string itself)`,
   );
 }

@@ -18,6 +18,7 @@ import {
 } from '../../src-shared/calendar';
 import { fingerprint, formatFingerprint, publicKeyOf } from '../../src-shared/crypto/keys';
 import { capLines } from '../../src-shared/io';
+import { PATHS_ONLY } from '../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
 import {
@@ -82,7 +83,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   const parsed = CalendarFileSchema.safeParse(await readJsonFile(io.cwd, file));
   if (!parsed.success)
     throw new CliUsageError(
-      `日历文件 ${file} 格式错误：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+      `日历文件 ${file} 格式错误：\n  ${capLines(describeSchemaIssues(parsed.error, PATHS_ONLY)).join('\n  ')}`,
     );
   const [year, ...more] = parsed.data.years;
   if (!year || more.length > 0)

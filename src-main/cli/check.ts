@@ -45,12 +45,13 @@ import {
   hasBlocking,
   type Finding,
 } from '../../src-shared/rules';
+import { FIELD_LABELS, TASKBOOK_LABELS } from '../../src-shared/model/labels';
 import { checkScoreSheet, describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
 import { ageKeyOptions, ageKeys } from './bundle-io';
-import { isBundle, readBounded, readJsonDocument, readSheetFiles } from './io';
+import { isBundle, parseReviewPackage, readBounded, readJsonDocument, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
 import { cliDate } from './dates';
 
@@ -74,12 +75,10 @@ async function loadPackage(
   path: string | undefined,
 ): Promise<ReviewPackage | undefined> {
   if (path === undefined) return undefined;
-  const parsed = ReviewPackageSchema.safeParse(await readJsonDocument(cwd, path, 'review-package'));
-  if (!parsed.success)
-    throw new CliUsageError(
-      `--package ${path} 不是有效的评审包：\n  ${describeSchemaIssues(parsed.error).slice(0, 8).join('\n  ')}`,
-    );
-  return parsed.data;
+  return parseReviewPackage(
+    await readJsonDocument(cwd, path, 'review-package'),
+    `--package ${path}`,
+  );
 }
 
 /** A JSON document: its kind told by its fields, then its own schema — errors name the field. */
@@ -105,7 +104,7 @@ function parseDocument(
   const parsed = detected.schema.safeParse(raw);
   if (!parsed.success)
     throw new CliUsageError(
-      `${file}：${detected.label}（${detected.kind}）格式错误：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+      `${file}：${detected.label}（${detected.kind}）格式错误：\n  ${capLines(describeSchemaIssues(parsed.error, FIELD_LABELS[detected.kind])).join('\n  ')}`,
     );
   return { kind: detected.kind, label: detected.label, data: parsed.data };
 }
@@ -115,7 +114,7 @@ async function loadTaskBook(cwd: string, path: string | undefined): Promise<Task
   const parsed = TaskBookSchema.safeParse(await readJsonDocument(cwd, path, 'task-book'));
   if (!parsed.success)
     throw new CliUsageError(
-      `--taskbook ${path} 不是有效的任务书：\n  ${describeSchemaIssues(parsed.error).slice(0, 8).join('\n  ')}`,
+      `--taskbook ${path} 不是有效的任务书：\n  ${capLines(describeSchemaIssues(parsed.error, TASKBOOK_LABELS)).join('\n  ')}`,
     );
   return parsed.data;
 }

@@ -59,7 +59,7 @@ describe('jiebang check', () => {
     });
     const r = await run('check', esc);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('applicants.0.name');
+    expect(r.err).toContain('揭榜方第 1 位 揭榜方名称：');
     expect(r.err).toContain('控制字符 U+001B');
     expect(r.out + r.err).not.toContain('\u001b[32m');
   });
@@ -83,7 +83,7 @@ describe('jiebang check', () => {
     });
     const r = await run('check', twice);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('panel.experts.6');
+    expect(r.err).toContain('专家组 专家第 7 位：专家编号中 E06 出现 2 次');
     expect(r.err).toContain('专家编号中 E06 出现 2 次');
   });
 
@@ -99,7 +99,7 @@ describe('jiebang check', () => {
     expect(scored.code).toBe(2);
     expect(checked.err).toContain('评分表（score-sheet）格式错误');
     expect(checked.err).not.toContain('无法识别的文档');
-    const field = 'expertId：缺少此项（必填）';
+    const field = '专家编号：缺少此项（必填）';
     expect(checked.err).toContain(field);
     expect(scored.err).toContain(field);
   });

@@ -23,6 +23,7 @@ import {
   type DocumentKind,
   type ReviewPackage,
 } from '../../src-shared/model';
+import { PACKAGE_LABELS, SHEET_LABELS } from '../../src-shared/model/labels';
 import { describeSchemaIssues, readSheetsFile } from '../../src-shared/scoring';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { resolve } from 'node:path';
@@ -120,7 +121,7 @@ export async function readSheetFiles(
       else
         problems.push(
           `${file} 不是有效的评分表：`,
-          ...describeSchemaIssues(parsed.error).map((m) => `  ${m}`),
+          ...describeSchemaIssues(parsed.error, SHEET_LABELS).map((m) => `  ${m}`),
         );
     }
   }
@@ -163,10 +164,19 @@ export async function loadReviewPackage(cwd: string, path: string): Promise<Revi
   if (!read.ok) throw new CliUsageError(read.message);
   const other = otherDocumentText(read.value, 'review-package');
   if (other) throw new CliUsageError(`${path}：${other}`);
-  const parsed = ReviewPackageSchema.safeParse(read.value);
+  return parseReviewPackage(read.value, path);
+}
+
+/**
+ * A review package's JSON value by its schema, or refused naming each field in the package's
+ * words (`describeSchemaIssues`, `PACKAGE_LABELS`) — the one refusal of every command that reads a
+ * package (pack, score, check's --package, export). `name` is how the file was given.
+ */
+export function parseReviewPackage(raw: unknown, name: string): ReviewPackage {
+  const parsed = ReviewPackageSchema.safeParse(raw);
   if (!parsed.success)
     throw new CliUsageError(
-      `${path} 不是有效的评审包：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+      `${name} 不是有效的评审包：\n  ${capLines(describeSchemaIssues(parsed.error, PACKAGE_LABELS)).join('\n  ')}`,
     );
   return parsed.data;
 }

@@ -4,13 +4,12 @@ import { parseArgs } from 'node:util';
 import { BundleBuildError, reviewPackageSpec, type PayloadSource } from '../../src-shared/bundle';
 import { AgeError } from '../../src-shared/crypto/age';
 import { fingerprint, formatFingerprint, publicKeyWith } from '../../src-shared/crypto/keys';
-import { ReviewPackageSchema } from '../../src-shared/model';
 import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
 import { buildBundleFile, fileSource } from '../crypto/bundle-files';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { describeFileError, errorCode } from '../fs/errors';
-import { readPassphrase, readSigningKey } from './bundle-io';
-import { readJsonDocument } from './io';
+import { readPassphrase, readRecipient, readSigningKey } from './bundle-io';
+import { parseReviewPackage, readJsonDocument } from './io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 export const packCommand: CliCommand = {
@@ -44,16 +43,8 @@ age (a passphrase handed out on paper, for example).`,
       );
     }
     const raw = await readJsonDocument(io.cwd, file, 'review-package');
-    const parsed = ReviewPackageSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new CliUsageError(
-        `${file} 不是有效的评审包：${parsed.error.issues
-          .slice(0, 5)
-          .map((i) => `${i.path.join('.')} ${i.message}`)
-          .join('；')}`,
-      );
-    }
-    const pkg = parsed.data;
+    // The one description of a package's schema errors, as check, score and export say it.
+    const pkg = parseReviewPackage(raw, file);
     const findings = checkReviewPackage(pkg);
     if (hasBlocking(findings)) {
       throw new CliUsageError(
@@ -95,11 +86,13 @@ age (a passphrase handed out on paper, for example).`,
     const counter = Number(values.counter ?? '1');
     if (!Number.isInteger(counter) || counter < 1) throw new CliUsageError('--counter 须为正整数');
     if (values.recipient !== undefined && values['passphrase-file'] !== undefined) {
-      throw new CliUsageError('--recipient 与 --passphrase-file 只能选一个');
+      throw new CliUsageError(
+        '--recipient 与 --passphrase-file 只能选一个 (--recipient or --passphrase-file, not both)',
+      );
     }
     const encryptTo =
       values.recipient !== undefined
-        ? { recipient: values.recipient }
+        ? { recipient: await readRecipient(io.cwd, values.recipient) }
         : values['passphrase-file'] !== undefined
           ? { passphrase: await readPassphrase(io.cwd, values['passphrase-file'], 'encrypt') }
           : undefined;

@@ -15,6 +15,7 @@ import {
   type PanelDecision,
   type ReviewPackage,
 } from '../../src-shared/model';
+import { DECISION_LABELS } from '../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { ageKeys } from './bundle-io';
@@ -72,7 +73,7 @@ export async function readPanelInputs(
     );
     if (!parsed.success)
       throw new CliUsageError(
-        `${decisionFile} 不是有效的专家组意见：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+        `${decisionFile} 不是有效的专家组意见：\n  ${capLines(describeSchemaIssues(parsed.error, DECISION_LABELS)).join('\n  ')}`,
       );
     decision = parsed.data;
   }

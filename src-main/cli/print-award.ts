@@ -13,6 +13,7 @@ import { KINDS, notKindLabelText, openBundle, ROLE_LABEL } from '../../src-share
 import { FORM_LABEL } from '../../src-shared/award/form-label';
 import { documentKindOf } from '../../src-shared/model/document-kind';
 import { capLines, readJson } from '../../src-shared/io';
+import { FIELD_LABELS } from '../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { describeCodePoint } from '../../src-shared/text/normalize';
 import { nodeCrypto } from '../crypto/node-crypto';
@@ -72,7 +73,7 @@ async function formOf(
     const a = MilestoneAssessmentFormSchema.safeParse(raw);
     if (!a.success)
       throw new CliUsageError(
-        `${file}：里程碑考核格式错误：\n  ${capLines(describeSchemaIssues(a.error)).join('\n  ')}`,
+        `${file}：里程碑考核格式错误：\n  ${capLines(describeSchemaIssues(a.error, FIELD_LABELS['milestone-assessment'])).join('\n  ')}`,
       );
     return assessmentPrint(a.data, [
       ...a.data.assessors.map((name) => ({ role: '考核专家', name })),
@@ -83,7 +84,7 @@ async function formOf(
   const f = ProjectFormSchema.safeParse(raw);
   if (isObject && 'formId' in raw && !f.success)
     throw new CliUsageError(
-      `${file}：表单格式错误：\n  ${capLines(describeSchemaIssues(f.error)).join('\n  ')}`,
+      `${file}：表单格式错误：\n  ${capLines(describeSchemaIssues(f.error, FIELD_LABELS['project-form'])).join('\n  ')}`,
     );
   const acc = AcceptanceFormSchema.safeParse(raw);
   if (acc.success)

@@ -3,10 +3,11 @@
  * it is (an age file, a key of another kind, a bundle of another kind), through the one detector in
  * src-shared that every command calls — found by a fresh tester, each sentence asserted whole.
  */
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ageEncrypt, generateAgeIdentity } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { runForTestIn } from './run-for-test';
@@ -14,6 +15,21 @@ import { runForTestIn } from './run-for-test';
 const SAMPLE = resolve('resources/sample');
 const folder = () => mkdtemp(join(tmpdir(), 'jb-cli-refusals-'));
 const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** A command line and the one sentence it is refused with (after 「jiebang <command>: 」). */
+type Refusal = readonly [argv: readonly string[], sentence: string];
+
+/**
+ * Each command line run in `dir`, refused with exactly its sentence on stderr, exit 2 — the one
+ * run-and-expect of this file's refusals.
+ */
+async function expectRefusals(dir: string, refusals: readonly Refusal[]): Promise<void> {
+  for (const [argv, sentence] of refusals) {
+    const r = await runForTestIn(dir, ...argv);
+    expect(r.err, argv.join(' ')).toBe(`jiebang ${argv[0] ?? ''}: ${sentence}\n`);
+    expect(r.code, argv.join(' ')).toBe(2);
+  }
+}
 
 describe('an age file where a command reads a document', () => {
   it('jiebang print and render-taskbook name an age file (binary, armored, another version), never its text encoding', async () => {
@@ -31,31 +47,51 @@ describe('an age file where a command reads a document', () => {
     );
     const notText = (file: string) =>
       `${file} 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密 (an age-encrypted file, not text: decrypt it first)`;
-    for (const file of ['tb.age', 'v2.age', 'armored.age']) {
-      const r = await runForTestIn(dir, 'render-taskbook', file, '-o', 'out.pdf');
-      expect(r.code).toBe(2);
-      expect(r.err).toBe(`jiebang render-taskbook: ${notText(file)}\n`);
-    }
-    // print takes a signed form's bundle too: an age file is opened as one, and refused by it.
-    const sealed = await runForTestIn(dir, 'print', 'tb.age', '-o', 'out.pdf');
-    expect(sealed.code).toBe(2);
-    expect(sealed.err).toBe(
-      'jiebang print: tb.age：文件包校验失败：该文件已用 age 加密，需要身份密钥（--identity）或口令（--passphrase-file）\n',
-    );
-    const v2 = await runForTestIn(dir, 'print', 'v2.age', '-o', 'out.pdf');
-    expect(v2.err).toBe(
-      'jiebang print: v2.age：文件包校验失败：这是 age 加密文件，但其版本 v2 不受支持（本程序读写 age-encryption.org/v1）\n',
-    );
-    // The same reader behind every JSON door: a sheet given to score.
+    await expectRefusals(dir, [
+      ...['tb.age', 'v2.age', 'armored.age'].map((file): Refusal => [
+        ['render-taskbook', file, '-o', 'out.pdf'],
+        notText(file),
+      ]),
+      // print takes a signed form's bundle too: an age file is opened as one, and refused by it.
+      [
+        ['print', 'tb.age', '-o', 'out.pdf'],
+        'tb.age：文件包校验失败：该文件已用 age 加密，需要身份密钥（--identity）或口令（--passphrase-file）',
+      ],
+      [
+        ['print', 'v2.age', '-o', 'out.pdf'],
+        'v2.age：文件包校验失败：这是 age 加密文件，但其版本 v2 不受支持（本程序读写 age-encryption.org/v1）',
+      ],
+      // The same reader behind every JSON door: a sheet given to score.
+      [['score', '--package', join(SAMPLE, 'review-package.json'), 'v2.age'], notText('v2.age')],
+    ]);
+    expect((await readdir(dir)).sort()).toEqual(['armored.age', 'tb.age', 'v2.age']);
+  });
+
+  it('an age file named .xlsx is named as an age file before the workbook reader: score’s sheets, package lint’s lists (the desk’s reader)', async () => {
+    const dir = await folder();
+    const { recipient } = await generateAgeIdentity();
+    const lists = resolve('resources/templates/sample');
+    await mkdir(join(dir, 'lists'));
+    for (const f of await readdir(lists))
+      await writeFile(join(dir, 'lists', f), await readFile(join(lists, f)));
+    const workbook = new Uint8Array(await readFile(join(lists, 'applicants.xlsx')));
+    const sealed = await ageEncrypt(workbook, { recipient }, nodeCrypto);
+    await writeFile(join(dir, 'lists', 'applicants.xlsx'), sealed);
+    await writeFile(join(dir, 'sheets.xlsx'), sealed);
+    const notWorkbook = (file: string) =>
+      `${file} 是 age 加密文件，不是 Excel 工作簿：此处需要未加密的工作簿（.xlsx）或 CSV，请先解密 (an age-encrypted file, not a workbook: decrypt it first)`;
     const score = await runForTestIn(
       dir,
       'score',
       '--package',
       join(SAMPLE, 'review-package.json'),
-      'v2.age',
+      'sheets.xlsx',
     );
-    expect(score.err).toBe(`jiebang score: ${notText('v2.age')}\n`);
-    expect((await readdir(dir)).sort()).toEqual(['armored.age', 'tb.age', 'v2.age']);
+    expect(score.code).toBe(2);
+    expect(score.err).toContain(notWorkbook('sheets.xlsx'));
+    await expectRefusals(dir, [
+      [['package', 'lint', 'lists', '--json'], notWorkbook('applicants.xlsx')],
+    ]);
   });
 });
 
@@ -73,21 +109,19 @@ describe('a key file of another kind', () => {
     );
     return dir;
   };
+  /** `jiebang pack` of the sample package with `options` (a key, a recipient, a passphrase file). */
+  const pack = (...options: string[]) => [
+    'pack',
+    join(SAMPLE, 'review-package.json'),
+    '--attachments',
+    join(SAMPLE, 'attachments'),
+    ...options,
+    '-o',
+    'out.jbx',
+  ];
 
   it('--key names an age identity, a public key, a passphrase file or an age recipient given for the signing key', async () => {
     const dir = await keys();
-    const pack = (key: string) =>
-      runForTestIn(
-        dir,
-        'pack',
-        join(SAMPLE, 'review-package.json'),
-        '--attachments',
-        join(SAMPLE, 'attachments'),
-        '--key',
-        key,
-        '-o',
-        'out.jbx',
-      );
     const wanted =
       '不是 Ed25519 签名私钥（PKCS#8 PEM）：签名请用 jiebang keygen 生成的 signing.key';
     const said = {
@@ -96,26 +130,25 @@ describe('a key file of another kind', () => {
       'pass.txt': `pass.txt 是口令文件（一行文字），${wanted} (a passphrase file, not an Ed25519 signing key)`,
       'age.pub': `age.pub 是 age 接收方公钥（age1…），${wanted} (an age recipient, not an Ed25519 signing key)`,
     };
-    for (const [file, sentence] of Object.entries(said)) {
-      const r = await pack(file);
-      expect(r.code).toBe(2);
-      expect(r.err).toBe(`jiebang pack: ${sentence}\n`);
-    }
-    // Every command that signs reads its key through the same door: the key rotation too.
-    const rotate = await runForTestIn(
-      dir,
-      'key',
-      'rotate',
-      '--old',
-      'age.key',
-      '--new',
-      signingKey,
-      '-o',
-      'rotation.jbx',
-      '--data',
-      'data',
-    );
-    expect(rotate.err).toBe(`jiebang key: ${said['age.key']}\n`);
+    await expectRefusals(dir, [
+      ...Object.entries(said).map(([file, sentence]): Refusal => [pack('--key', file), sentence]),
+      // Every command that signs reads its key through the same door: the key rotation too.
+      [
+        [
+          'key',
+          'rotate',
+          '--old',
+          'age.key',
+          '--new',
+          signingKey,
+          '-o',
+          'rotation.jbx',
+          '--data',
+          'data',
+        ],
+        said['age.key'],
+      ],
+    ]);
     expect((await readdir(dir)).sort()).toEqual(['age.key', 'age.pub', 'pass.txt', 'signing.pub']);
   });
 
@@ -125,44 +158,25 @@ describe('a key file of another kind', () => {
     const { recipient } = await generateAgeIdentity();
     const whole = new Uint8Array(await readFile(join(SAMPLE, 'review-package.jbx')));
     await writeFile(sealed, await ageEncrypt(whole, { recipient }, nodeCrypto));
-    const verify = await runForTestIn(dir, 'verify', 'sealed.jbx', '--passphrase-file', 'age.pub');
-    expect(verify.code).toBe(2);
-    expect(verify.err).toBe(
-      'jiebang verify: age.pub 是 age 接收方公钥（age1…），用于加密，不是口令文件：解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…），请用 --identity 给出 (a recipient, not a passphrase file: decrypt with its identity)\n',
-    );
-    // To encrypt (pack's --passphrase-file), a recipient is named too.
-    const pack = await runForTestIn(
-      dir,
-      'pack',
-      join(SAMPLE, 'review-package.json'),
-      '--attachments',
-      join(SAMPLE, 'attachments'),
-      '--key',
-      signingKey,
-      '--passphrase-file',
-      'age.pub',
-      '-o',
-      'out.jbx',
-    );
-    expect(pack.err).toBe(
-      'jiebang pack: age.pub 是 age 接收方公钥（age1…），不是口令文件：口令文件只含一行口令 (an age recipient, not a passphrase file)\n',
-    );
-    const pub = await runForTestIn(dir, 'verify', 'sealed.jbx', '--passphrase-file', 'signing.pub');
-    expect(pub.err).toBe(
-      'jiebang verify: signing.pub 是签名公钥（Ed25519 PEM），不是口令文件：口令文件只含一行口令 (a public signing key, not a passphrase file)\n',
-    );
-    const bureauKey = await runForTestIn(
-      dir,
-      'ingest',
-      'sealed.jbx',
-      '--bureau-key',
-      signingKey,
-      '--data',
-      'data',
-    );
-    expect(bureauKey.err).toBe(
-      `jiebang ingest: ${signingKey} 是签名私钥（Ed25519 PEM），不是 Ed25519 公钥（SPKI PEM，如 signing.pub） (a signing key, not an Ed25519 public key)\n`,
-    );
+    await expectRefusals(dir, [
+      [
+        ['verify', 'sealed.jbx', '--passphrase-file', 'age.pub'],
+        'age.pub 是 age 接收方公钥（age1…），用于加密，不是口令文件：解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…），请用 --identity 给出 (a recipient, not a passphrase file: decrypt with its identity)',
+      ],
+      // To encrypt (pack's --passphrase-file), a recipient is named too.
+      [
+        pack('--key', signingKey, '--passphrase-file', 'age.pub'),
+        'age.pub 是 age 接收方公钥（age1…），不是口令文件：口令文件只含一行口令 (an age recipient, not a passphrase file)',
+      ],
+      [
+        ['verify', 'sealed.jbx', '--passphrase-file', 'signing.pub'],
+        'signing.pub 是签名公钥（Ed25519 PEM），不是口令文件：口令文件只含一行口令 (a public signing key, not a passphrase file)',
+      ],
+      [
+        ['ingest', 'sealed.jbx', '--bureau-key', signingKey, '--data', 'data'],
+        `${signingKey} 是签名私钥（Ed25519 PEM），不是 Ed25519 公钥（SPKI PEM，如 signing.pub） (a signing key, not an Ed25519 public key)`,
+      ],
+    ]);
     expect((await readdir(dir)).sort()).toEqual([
       'age.key',
       'age.pub',
@@ -170,6 +184,29 @@ describe('a key file of another kind', () => {
       'sealed.jbx',
       'signing.pub',
     ]);
+  });
+
+  it('pack --recipient given a file’s path says it is a path, and what to give instead; both ways to encrypt at once are refused in both languages', async () => {
+    const dir = await keys();
+    await expectRefusals(dir, [
+      [
+        pack('--key', signingKey, '--recipient', 'age.pub'),
+        '给 --recipient 的 age.pub 是一个文件的路径，不是 age 接收方公钥（age1…）：请给出文件中的 age1… 字符串本身（如 --recipient "$(cat age.pub)"） (a path to a file, not an age1… recipient: give the recipient string itself)',
+      ],
+      [
+        pack('--key', signingKey, '--recipient', 'pass.txt'),
+        '给 --recipient 的 pass.txt 是一个文件的路径，不是 age 接收方公钥（age1…）：请给出 age 接收方公钥字符串本身（age1…，jiebang keygen 生成的 age.pub 的内容） (a path to a file, not an age1… recipient: give the recipient string itself)',
+      ],
+      [
+        pack('--key', signingKey, '--recipient', 'keys/bureau.pub'),
+        '给 --recipient 的 keys/bureau.pub 像是一个文件的路径（该文件不存在），不是 age 接收方公钥（age1…）：请给出 age 接收方公钥字符串本身（age1…，jiebang keygen 生成的 age.pub 的内容） (a path to a file, not an age1… recipient: give the recipient string itself)',
+      ],
+      [
+        pack('--key', signingKey, '--recipient', 'age1abc', '--passphrase-file', 'pass.txt'),
+        '--recipient 与 --passphrase-file 只能选一个 (--recipient or --passphrase-file, not both)',
+      ],
+    ]);
+    expect((await readdir(dir)).sort()).toEqual(['age.key', 'age.pub', 'pass.txt', 'signing.pub']);
   });
 });
 
@@ -206,19 +243,35 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
     );
   });
 
-  it('both say the same sentences: a subject without its type is 缺少此项（必填）, the checklist in the desk’s words, a member twice, a due date before issue', async () => {
+  it('both say the same sentences: a field by the desk’s label (a subject without its type is 缺少此项（必填）, a wrong type by its options’ words), the checklist in the desk’s words, a member twice, a due date before issue', async () => {
     const dir = await folder();
     const { type: _left, ...untyped } = assignment.subject;
+    const { dueBy: _due, ...undated } = assignment;
     const cases: [string, Record<string, unknown>, 'malformed' | 'rule', string[]][] = [
-      ['untyped', { subject: untyped }, 'malformed', ['subject.type：缺少此项（必填） required']],
+      ['untyped', { subject: untyped }, 'malformed', ['考察对象 类型：缺少此项（必填）']],
       [
         'planet',
         { subject: { type: 'planet', id: 'D-2026-01' } },
         'malformed',
         [
-          'subject.type：无效选项：期望以下之一 "year"|"round"|"demand"|"package"|"applicant"|"task-book"|"key"',
+          '考察对象 类型：无效选项：应为以下之一：年度（year）、批次（round）、榜单（demand）、评审包（package）、揭榜方（applicant）、任务书（task-book）、签名密钥（key）',
         ],
       ],
+      [
+        'unnamed',
+        {
+          team: [
+            { id: 'I01', name: '李检查', role: 'leader' },
+            { id: 'I02', name: ' ', role: 'boss' },
+          ],
+        },
+        'malformed',
+        [
+          '考察组第 2 位成员 姓名：不能为空',
+          '考察组第 2 位成员 职责（组长或成员）：无效选项：应为以下之一：组长（leader）、成员（member）',
+        ],
+      ],
+      ['undated', { ...undated, dueBy: undefined }, 'malformed', ['完成日期：缺少此项（必填）']],
       [
         'unlisted',
         { checklist: [] },
@@ -252,29 +305,64 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
     for (const [name, change, what, lines] of cases) {
       const file = `${name}.json`;
       await writeFile(join(dir, file), JSON.stringify({ ...assignment, ...change }));
-      const checked = await runForTestIn(dir, 'check', file);
-      expect(checked.code, name).toBe(2);
-      expect(checked.err, name).toBe(
-        `jiebang check: ${file}：实地考察任务（inspection-assignment）${what === 'malformed' ? '格式错误' : '不能签发'}：\n  ${lines.join('\n  ')}\n`,
-      );
-      const assigned = await runForTestIn(
-        dir,
-        'inspection',
-        'assign',
-        file,
-        '--key',
-        signingKey,
-        '-o',
-        `${name}.jbx`,
-        '--data',
-        'data',
-      );
-      expect(assigned.code, name).toBe(2);
-      expect(assigned.err, name).toBe(
-        `jiebang inspection: 考察任务 ${file} ${what === 'malformed' ? '格式错误，未签名' : '未签名'}：\n  ${lines.join('\n  ')}\n`,
-      );
+      await expectRefusals(dir, [
+        [
+          ['check', file],
+          `${file}：实地考察任务（inspection-assignment）${what === 'malformed' ? '格式错误' : '不能签发'}：\n  ${lines.join('\n  ')}`,
+        ],
+        [
+          [
+            'inspection',
+            'assign',
+            file,
+            '--key',
+            signingKey,
+            '-o',
+            `${name}.jbx`,
+            '--data',
+            'data',
+          ],
+          `考察任务 ${file} ${what === 'malformed' ? '格式错误，未签名' : '未签名'}：\n  ${lines.join('\n  ')}`,
+        ],
+      ]);
     }
     expect((await readdir(dir)).filter((f) => !f.endsWith('.json'))).toEqual([]);
+  });
+});
+
+describe('a review package’s schema errors', () => {
+  it('pack names each field as check and score do (one describeSchemaIssues), not the first five by path joined by ；', async () => {
+    const dir = await folder();
+    const sample = z
+      .record(z.string(), z.unknown())
+      .parse(JSON.parse(await readFile(join(SAMPLE, 'review-package.json'), 'utf8')));
+    const { title: _title, ...untitled } = sample;
+    await writeFile(
+      join(dir, 'bad.json'),
+      JSON.stringify({ ...untitled, schedule: { reviewDate: '2026-02-30' } }),
+    );
+    const lines = '评审包名称：缺少此项（必填）\n  日程 评审日期：2026-02-30 不是实际存在的日期';
+    await expectRefusals(dir, [
+      [
+        [
+          'pack',
+          'bad.json',
+          '--attachments',
+          join(SAMPLE, 'attachments'),
+          '--key',
+          join(SAMPLE, 'keys', 'bureau-signing.key'),
+          '-o',
+          'out.jbx',
+        ],
+        `bad.json 不是有效的评审包：\n  ${lines}`,
+      ],
+      [
+        ['score', '--package', 'bad.json', join(SAMPLE, 'decision.json')],
+        `bad.json 不是有效的评审包：\n  ${lines}`,
+      ],
+      [['check', 'bad.json'], `bad.json：评审包（review-package）格式错误：\n  ${lines}`],
+    ]);
+    expect(await readdir(dir)).toEqual(['bad.json']);
   });
 });
 
@@ -282,30 +370,34 @@ describe('a bundle of another kind', () => {
   it('is said by both kinds’ labels, never the raw kind id: ingest, score, inspection ingest, calendar import, verify-print', async () => {
     const dir = await folder();
     const pkg = join(SAMPLE, 'review-package.jbx');
+    // ingest reports each panel on its line (stdout, exit 1: a bundle refused), and goes on with
+    // the next; --json says it as that file's ok: false and reason.
+    const wrongKind = `未导入 ${pkg}：这不是专家组评审结果文件包，而是评审包文件包`;
     const ingest = await runForTestIn(dir, 'ingest', pkg, '--data', 'data');
     expect(ingest.code).toBe(1);
-    // ingest reports each panel on its line (stdout), and goes on with the next.
-    expect(ingest.out).toBe(`✗ 未导入 ${pkg}：这不是专家组评审结果文件包，而是评审包文件包\n`);
-    const score = await runForTestIn(
-      dir,
-      'score',
-      '--package',
-      join(SAMPLE, 'review-package.json'),
-      pkg,
-    );
-    expect(score.err).toBe(`jiebang score: ${pkg}：这不是专家评分表文件包，而是评审包文件包\n`);
-    const report = await runForTestIn(dir, 'inspection', 'ingest', pkg, '--data', 'data');
-    expect(report.err).toBe(
-      `jiebang inspection: ${pkg}：这不是实地考察报告文件包，而是评审包文件包，未导入\n`,
-    );
-    const calendar = await runForTestIn(dir, 'calendar', 'import', pkg, '--data', 'data');
-    expect(calendar.err).toBe(
-      `jiebang calendar: 日历文件包 ${pkg} 未导入：这不是工作日日历文件包，而是评审包文件包\n`,
-    );
-    const printed = await runForTestIn(dir, 'verify-print', '--code', '0'.repeat(64), pkg);
-    expect(printed.err).toBe(
-      `jiebang verify-print: ${pkg}：这不是项目任务书文件包，而是评审包文件包\n`,
-    );
+    expect(ingest.err).toBe('');
+    expect(ingest.out).toBe(`✗ ${wrongKind}\n`);
+    const json = await runForTestIn(dir, 'ingest', pkg, '--data', 'data', '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toEqual([{ file: pkg, ok: false, reason: wrongKind }]);
+    await expectRefusals(dir, [
+      [
+        ['score', '--package', join(SAMPLE, 'review-package.json'), pkg],
+        `${pkg}：这不是专家评分表文件包，而是评审包文件包`,
+      ],
+      [
+        ['inspection', 'ingest', pkg, '--data', 'data'],
+        `${pkg}：这不是实地考察报告文件包，而是评审包文件包，未导入`,
+      ],
+      [
+        ['calendar', 'import', pkg, '--data', 'data'],
+        `日历文件包 ${pkg} 未导入：这不是工作日日历文件包，而是评审包文件包`,
+      ],
+      [
+        ['verify-print', '--code', '0'.repeat(64), pkg],
+        `${pkg}：这不是项目任务书文件包，而是评审包文件包`,
+      ],
+    ]);
     expect(await readdir(dir)).toEqual([]);
   });
 });
@@ -319,23 +411,11 @@ describe('a file that is not what it looks like', () => {
     await writeFile(join(dir, 'tb.json.age'), await ageEncrypt(tb, { recipient }, nodeCrypto));
     const said =
       'tb.json.age：文件包校验失败：该文件是 age 加密的 JSON 文档（任务书），不是揭榜评审台的文件包：请先解密（age -d -i 身份密钥 -o 文件.json 文件.age），再给出解密后的 JSON 文件';
-    const runs = {
-      print: ['print', 'tb.json.age', '-o', 'out.pdf', '--identity', identity],
-      check: ['check', 'tb.json.age', '--identity', identity],
-      'verify-print': [
-        'verify-print',
-        '--code',
-        'a'.repeat(64),
-        'tb.json.age',
-        '--identity',
-        identity,
-      ],
-    };
-    for (const [command, argv] of Object.entries(runs)) {
-      const r = await runForTestIn(dir, ...argv);
-      expect(r.code, command).toBe(2);
-      expect(r.err, command).toBe(`jiebang ${command}: ${said}\n`);
-    }
+    await expectRefusals(dir, [
+      [['print', 'tb.json.age', '-o', 'out.pdf', '--identity', identity], said],
+      [['check', 'tb.json.age', '--identity', identity], said],
+      [['verify-print', '--code', 'a'.repeat(64), 'tb.json.age', '--identity', identity], said],
+    ]);
     // A plain JSON given to verify is named too.
     const verify = await runForTestIn(dir, 'verify', join(SAMPLE, 'taskbook.json'));
     expect(verify.out).toContain(
@@ -347,34 +427,36 @@ describe('a file that is not what it looks like', () => {
   it('print names a bundle of another kind by its label, never its summary (a title, an assignment’s description); a JSON of another kind by its label', async () => {
     const dir = await folder();
     const pkg = join(SAMPLE, 'review-package.jbx');
-    const printed = await runForTestIn(dir, 'print', pkg, '-o', 'out.pdf');
-    expect(printed.code).toBe(2);
-    expect(printed.err).toBe(
-      `jiebang print: ${pkg}：这不是里程碑考核或验收文件包，而是评审包文件包；print 排版里程碑考核表与验收结论表（其文件包或 JSON）\n`,
-    );
     const tb = join(SAMPLE, 'taskbook.json');
-    const json = await runForTestIn(dir, 'print', tb, '-o', 'out.pdf');
-    expect(json.err).toBe(
-      `jiebang print: ${tb}：这是任务书，不是里程碑考核或验收表；print 排版里程碑考核表与验收结论表（其文件包或 JSON）\n`,
-    );
+    await expectRefusals(dir, [
+      [
+        ['print', pkg, '-o', 'out.pdf'],
+        `${pkg}：这不是里程碑考核或验收文件包，而是评审包文件包；print 排版里程碑考核表与验收结论表（其文件包或 JSON）`,
+      ],
+      [
+        ['print', tb, '-o', 'out.pdf'],
+        `${tb}：这是任务书，不是里程碑考核或验收表；print 排版里程碑考核表与验收结论表（其文件包或 JSON）`,
+      ],
+    ]);
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('a bundle where a JSON is read is named as a 文件包 (its kind when it opens without keys), with the JSON the door reads', async () => {
     const dir = await folder();
     const pkg = join(SAMPLE, 'review-package.jbx');
-    const r = await runForTestIn(dir, 'render-taskbook', pkg, '-o', 'out.pdf');
-    expect(r.code).toBe(2);
-    expect(r.err).toBe(
-      `jiebang render-taskbook: ${pkg} 是评审包文件包，不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)\n`,
-    );
     // A bundle that does not open (cut short): still a 文件包, by the shared reader.
     const whole = new Uint8Array(await readFile(pkg));
     await writeFile(join(dir, 'cut.jbx'), whole.subarray(0, 200));
-    const cut = await runForTestIn(dir, 'render-taskbook', 'cut.jbx', '-o', 'out.pdf');
-    expect(cut.err).toBe(
-      'jiebang render-taskbook: cut.jbx 是文件包（ZIP 文件，如 .jbx），不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)\n',
-    );
+    await expectRefusals(dir, [
+      [
+        ['render-taskbook', pkg, '-o', 'out.pdf'],
+        `${pkg} 是评审包文件包，不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)`,
+      ],
+      [
+        ['render-taskbook', 'cut.jbx', '-o', 'out.pdf'],
+        'cut.jbx 是文件包（ZIP 文件，如 .jbx），不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)',
+      ],
+    ]);
     expect(await readdir(dir)).toEqual(['cut.jbx']);
   });
 
@@ -382,40 +464,32 @@ describe('a file that is not what it looks like', () => {
     const dir = await folder();
     const tb = join(SAMPLE, 'taskbook.json');
     const pkg = join(SAMPLE, 'review-package.json');
-    const assign = await runForTestIn(
-      dir,
-      'inspection',
-      'assign',
-      tb,
-      '--key',
-      join(SAMPLE, 'keys', 'bureau-signing.key'),
-      '-o',
-      'x.jbx',
-      '--data',
-      'data',
-    );
-    expect(assign.code).toBe(2);
-    expect(assign.err).toBe(`jiebang inspection: ${tb}：这是任务书，不是实地考察任务\n`);
-    const render = await runForTestIn(dir, 'render-taskbook', pkg, '-o', 'out.pdf');
-    expect(render.err).toBe(`jiebang render-taskbook: ${pkg}：这是评审包，不是任务书\n`);
-    const score = await runForTestIn(dir, 'score', '--package', tb, join(SAMPLE, 'decision.json'));
-    expect(score.err).toBe(`jiebang score: ${tb}：这是任务书，不是评审包\n`);
-    const sheet = await runForTestIn(dir, 'score', '--package', pkg, join(SAMPLE, 'decision.json'));
-    expect(sheet.err).toBe(
-      `jiebang score: ${join(SAMPLE, 'decision.json')}：这是专家组意见，不是评分表\n`,
-    );
-    const pack = await runForTestIn(
-      dir,
-      'pack',
-      tb,
-      '--attachments',
-      join(SAMPLE, 'attachments'),
-      '--key',
-      join(SAMPLE, 'keys', 'bureau-signing.key'),
-      '-o',
-      'x.jbx',
-    );
-    expect(pack.err).toBe(`jiebang pack: ${tb}：这是任务书，不是评审包\n`);
+    const signingKey = join(SAMPLE, 'keys', 'bureau-signing.key');
+    await expectRefusals(dir, [
+      [
+        ['inspection', 'assign', tb, '--key', signingKey, '-o', 'x.jbx', '--data', 'data'],
+        `${tb}：这是任务书，不是实地考察任务`,
+      ],
+      [['render-taskbook', pkg, '-o', 'out.pdf'], `${pkg}：这是评审包，不是任务书`],
+      [['score', '--package', tb, join(SAMPLE, 'decision.json')], `${tb}：这是任务书，不是评审包`],
+      [
+        ['score', '--package', pkg, join(SAMPLE, 'decision.json')],
+        `${join(SAMPLE, 'decision.json')}：这是专家组意见，不是评分表`,
+      ],
+      [
+        [
+          'pack',
+          tb,
+          '--attachments',
+          join(SAMPLE, 'attachments'),
+          '--key',
+          signingKey,
+          '-o',
+          'x.jbx',
+        ],
+        `${tb}：这是任务书，不是评审包`,
+      ],
+    ]);
     expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { TaskBookSchema } from '../../src-shared/model';
 import { capLines } from '../../src-shared/io';
 import { checkTaskBook } from '../../src-shared/rules';
+import { TASKBOOK_LABELS } from '../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { taskBookCode } from '../../src-shared/taskbook';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -30,7 +31,7 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     const parsed = TaskBookSchema.safeParse(await readJsonDocument(io.cwd, file, 'task-book'));
     if (!parsed.success) {
       throw new CliUsageError(
-        `${file} 不是有效的任务书：\n  ${capLines(describeSchemaIssues(parsed.error)).join('\n  ')}`,
+        `${file} 不是有效的任务书：\n  ${capLines(describeSchemaIssues(parsed.error, TASKBOOK_LABELS)).join('\n  ')}`,
       );
     }
     // --draft prints a final task book as a draft (「草稿」) for review copies.

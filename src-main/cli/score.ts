@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { gatherSheets, methodSentence } from '../../src-shared/decision';
 import { capLines } from '../../src-shared/io';
 import { fmt2, type Dec } from '../../src-shared/money';
-import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
+import type { ReviewPackage } from '../../src-shared/model';
 import { aggregate, proposeHorseRace, type AggregateResult } from '../../src-shared/scoring';
 import { summaryTable } from '../../src-shared/summary';
-import { readJsonDocument, readSheetFiles } from './io';
+import { parseReviewPackage, readJsonDocument, readSheetFiles } from './io';
 import { renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -94,11 +94,10 @@ criterion) and the command exits 2 with no table.`,
     });
     if (values.package === undefined)
       throw new CliUsageError('需要 --package 评审包 (--package is required)');
-    const pkgParsed = ReviewPackageSchema.safeParse(
+    const pkg = parseReviewPackage(
       await readJsonDocument(io.cwd, values.package, 'review-package'),
+      values.package,
     );
-    if (!pkgParsed.success) throw new CliUsageError(`${values.package} 不是有效的评审包`);
-    const pkg = pkgParsed.data;
     const files = [...positionals, ...(values.csv !== undefined ? [values.csv] : [])];
     const sources = await readSheetFiles(io.cwd, files, pkg);
     if (sources.length === 0) throw new CliUsageError('没有评分表 no sheets given');

@@ -64,11 +64,11 @@ describe('jiebang render-taskbook and verify-print', () => {
 
 describe('the task-book cases (../shared/cases/taskbook) at the CLI doors', () => {
   const CASES = 'test/fixtures/cases/taskbook';
-  it('taskbook/due-feb-30.json: refused by check and render-taskbook, as a task book, the field named', async () => {
+  it('taskbook/due-feb-30.json: refused by check and render-taskbook, as a task book, the field named by the form’s label', async () => {
     const checked = await runForTest('check', `${CASES}/due-feb-30.json`);
     expect(checked.code).toBe(2);
     expect(checked.err).toContain('任务书（task-book）格式错误');
-    expect(checked.err).toContain('milestones.0.due：2027-02-30 不是实际存在的日期');
+    expect(checked.err).toContain('里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期');
     expect(checked.err).not.toContain('无法识别的文档');
     const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
     const rendered = await runForTest(
@@ -78,7 +78,7 @@ describe('the task-book cases (../shared/cases/taskbook) at the CLI doors', () =
       join(dir, 'x.pdf'),
     );
     expect(rendered.code).toBe(2);
-    expect(rendered.err).toContain('milestones.0.due：2027-02-30 不是实际存在的日期');
+    expect(rendered.err).toContain('里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期');
   });
   it('taskbook/invisible-and-emoji.json: the U+202E refused, named by code point and field', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
@@ -89,7 +89,7 @@ describe('the task-book cases (../shared/cases/taskbook) at the CLI doors', () =
       join(dir, 'x.pdf'),
     );
     expect(r.code).toBe(2);
-    expect(r.err).toContain('milestones.1.indicators.0：含有双向控制字符 U+202E');
+    expect(r.err).toContain('里程碑第 2 项 考核指标第 1 项：含有双向控制字符 U+202E');
   });
   it('names a character no font has by its code point', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));

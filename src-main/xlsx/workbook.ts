@@ -8,7 +8,13 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { CellValue as GridCell, Grid } from '../../src-shared/bureau';
 import { GRID_MAX_ROWS } from '../../src-shared/bureau';
-import { formatBytes, sizeProblem, type ReadResult } from '../../src-shared/io';
+import { looksLikeAge } from '../../src-shared/crypto/age-file';
+import {
+  ageFileInsteadOfWorkbook,
+  formatBytes,
+  sizeProblem,
+  type ReadResult,
+} from '../../src-shared/io';
 
 const MiB = 1024 * 1024;
 
@@ -63,6 +69,8 @@ function cellOf(value: ExcelJS.CellValue): GridCell {
 export async function readWorkbook(bytes: Uint8Array, file: string): Promise<ReadResult<Grid[]>> {
   const tooBig = sizeProblem(file, bytes.byteLength, XLSX_LIMITS.fileBytes);
   if (tooBig) return { ok: false, message: tooBig };
+  // An age file (a list sealed for the USB stick) is no workbook: said so, before the zip reader.
+  if (looksLikeAge(bytes)) return { ok: false, message: ageFileInsteadOfWorkbook(file) };
   if (isOle(bytes))
     return {
       ok: false,

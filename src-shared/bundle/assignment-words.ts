@@ -1,8 +1,13 @@
 /**
- * The inspection assignment's rules in the measures' words, with no imports: the schema
- * (./documents.ts, so every command) and the bureau desk's Chinese string table (which the first
- * screen loads, so it must not pull the schemas in) say the same sentences.
+ * The inspection assignment's rules in the measures' words, importing only the assignment's field
+ * labels (no schema): the schema (./documents.ts, so every command) and the bureau desk's Chinese
+ * string table (which the first screen loads, so it must not pull the schemas in) say the same
+ * sentences, the fields named as `ASSIGNMENT_LABELS` names them.
  */
+import { ASSIGNMENT_LABELS } from '../model/labels/assignment';
+import { fieldSentence, itemName } from '../model/labels/field';
+
+const { team, issuedOn, dueBy } = ASSIGNMENT_LABELS;
 
 /**
  * A repeated member in the measures' words: the one sentence, said by the schema (so by every
@@ -13,7 +18,7 @@ export function teamRepeatText(r: {
   first: number | string;
   name: string;
 }): string {
-  return `考察组第 ${r.member} 位成员与第 ${r.first} 位重复（${r.name}），每人只能列一次`;
+  return `${itemName(team, r.member)}与第 ${r.first} 位重复（${r.name}），每人只能列一次`;
 }
 
 /**
@@ -26,7 +31,7 @@ export function dueBeforeIssue(a: { issuedOn: string; dueBy: string }): boolean 
 
 /** `dueBeforeIssue` in the measures' words (the desk's Chinese table fills it with placeholders). */
 export function dueBeforeIssueText(a: { issuedOn: string; dueBy: string }): string {
-  return `完成日期 ${a.dueBy} 早于签发日期 ${a.issuedOn}`;
+  return `${dueBy.label} ${a.dueBy} 早于${issuedOn.label} ${a.issuedOn}`;
 }
 
 /**
@@ -45,5 +50,5 @@ export function teamNameProblem(name: string): string | null {
 
 /** `teamNameProblem` of the `member`-th (from 1) as the schema says it. */
 export function teamNameText(member: number | string, why: string): string {
-  return `考察组第 ${member} 位成员：${why}`;
+  return fieldSentence(itemName(team, member), why);
 }

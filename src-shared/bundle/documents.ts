@@ -9,6 +9,7 @@ import {
   IdSchema,
   NameSchema,
   repeatIssues,
+  ruleSentence,
   Sha256Schema,
   TextSchema,
   WHOLE_SENTENCE,
@@ -47,6 +48,9 @@ export const KeyRotationSchema = z
   })
   .strict();
 export type KeyRotation = z.infer<typeof KeyRotationSchema>;
+
+/** The rule (`issueRule`) of the schema's issue for a member named again (`teamRepeatText`). */
+export const TEAM_REPEAT_RULE = 'team-repeat';
 
 /** A member of an inspection team named again: the `member`-th (from 1) repeats the `first`-th. */
 export interface TeamRepeat {
@@ -123,7 +127,7 @@ export const InspectionAssignmentSchema = z
             code: 'custom',
             path: [r.member - 1, 'name'],
             message: teamRepeatText(r),
-            params: WHOLE_SENTENCE,
+            params: ruleSentence(TEAM_REPEAT_RULE),
           });
         for (const issue of repeatIssues([], '考察组成员编号', t, (m) => m.id))
           ctx.addIssue({ code: 'custom', ...issue });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, Sha256Schema } from '../model/common';
+import { ROLE_LABEL as ROLE_WORDS, SUBJECT_LABEL as SUBJECT_WORDS } from '../model/labels/choices';
 
 /** Everyone who signs in the flow of the measures. */
 export const SignerRoleSchema = z.enum([
@@ -17,15 +18,8 @@ export const SignerRoleSchema = z.enum([
 ]);
 export type SignerRole = z.infer<typeof SignerRoleSchema>;
 
-export const ROLE_LABEL: Record<SignerRole, string> = {
-  bureau: '市科技局',
-  expert: '评审专家',
-  chair: '专家组组长',
-  inspector: '考察组成员',
-  assessor: '考核专家',
-  issuer: '发榜方',
-  solver: '揭榜方',
-};
+/** Each role in words (src-shared/model/labels/choices.ts, where zod's messages read it too). */
+export const ROLE_LABEL: Readonly<Record<SignerRole, string>> = ROLE_WORDS;
 
 /**
  * What a document is about. Format 1 could only name a review package (`packageId`); format 2
@@ -44,15 +38,8 @@ export const SubjectSchema = z.discriminatedUnion('type', [
 export type Subject = z.infer<typeof SubjectSchema>;
 export type SubjectType = Subject['type'];
 
-export const SUBJECT_LABEL: Record<SubjectType, string> = {
-  year: '年度',
-  round: '批次',
-  demand: '榜单',
-  package: '评审包',
-  applicant: '揭榜方',
-  'task-book': '任务书',
-  key: '签名密钥',
-};
+/** Each subject's type in words (src-shared/model/labels/choices.ts). */
+export const SUBJECT_LABEL: Readonly<Record<SubjectType, string>> = SUBJECT_WORDS;
 
 /** For people: 「评审包 KLMY-2026-JB-001」, 「揭榜方 A01（评审包 KLMY-2026-JB-001）」. */
 export function describeSubject(s: Subject): string {

@@ -2,17 +2,20 @@
  * An inspection assignment as read from a file (JSON the bureau wrote): the one judgement that
  * `jiebang inspection assign` signs after and `jiebang check` reports — the checklist in the
  * desk's words (`rawChecklistProblems`, `describeChecklistProblem`), a member named twice
- * (`rawTeamRepeats`) found even where another member's entry fails the schema, then the rest by
+ * (`rawTeamRepeats`) found even where another member's entry fails the schema (the schema's own
+ * issue for it set aside by its rule, `TEAM_REPEAT_RULE`), then the rest by
  * `InspectionAssignmentSchema`'s paths (a rule's own sentence, as a due date before the day of
  * issue, said alone by `describeSchemaIssues`).
  */
 import {
   InspectionAssignmentSchema,
   rawTeamRepeats,
+  TEAM_REPEAT_RULE,
   teamRepeatText,
   type InspectionAssignment,
 } from '../bundle/documents';
-import { isWholeSentence } from '../model/common';
+import { issueRule, isWholeSentence } from '../model/common';
+import { ASSIGNMENT_LABELS } from '../model/labels';
 import { describeSchemaIssues } from '../scoring/sheet';
 import { describeChecklistProblem, rawChecklistProblems } from './checklist';
 
@@ -36,14 +39,15 @@ export function readAssignment(raw: unknown): AssignmentReading {
     : parsed.error.issues.filter(
         (i) =>
           (listProblems.length === 0 || i.path[0] !== 'checklist') &&
-          !(i.path[0] === 'team' && repeats.includes(i.message)),
+          // Said above from the file as given (`rawTeamRepeats`): the schema's own, by its rule.
+          !(repeats.length > 0 && issueRule(i) === TEAM_REPEAT_RULE),
       );
   return {
     ok: false,
     problems: [
       ...listProblems.map(describeChecklistProblem),
       ...repeats,
-      ...describeSchemaIssues({ issues: others }),
+      ...describeSchemaIssues({ issues: others }, ASSIGNMENT_LABELS),
     ],
     malformed: others.some((i) => !isWholeSentence(i)),
   };

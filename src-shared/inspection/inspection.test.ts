@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_HEAD } from '../audit/head';
 import { buildBundle, openBundle } from '../bundle';
-import { InspectionAssignmentSchema, teamNameProblem, teamRepeats } from '../bundle/documents';
+import {
+  InspectionAssignmentSchema,
+  TEAM_REPEAT_RULE,
+  teamNameProblem,
+  teamRepeats,
+} from '../bundle/documents';
+import { issueRule } from '../model/common';
+import { readAssignment } from './assignment-file';
 import { generateSigningKey } from '../crypto/keys';
 import { nobleCrypto } from '../crypto/noble';
 import { InspectionReportSchema, type InspectionReport } from '../model';
+import { ASSIGNMENT_LABELS } from '../model/labels';
 import { describeSchemaIssues } from '../scoring/sheet';
 import {
   admitPhoto,
@@ -379,18 +387,36 @@ describe('the inspection team', () => {
       ['team.2.name', '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次'],
       ['team.1', '考察组成员编号中 I01 出现 2 次，每项只能列一次'],
     ]);
+    // The repeat carries its rule, by which readAssignment sets it aside (having said it from the
+    // file as given), never by its text; the id's repeat is no such issue.
+    expect(parsed.error?.issues.map(issueRule)).toEqual([TEAM_REPEAT_RULE, null]);
+    expect(
+      readAssignment({
+        ...assignment,
+        checklist: ['需求真实性'],
+        team: [
+          { id: 'I01', name: '李检查', role: 'leader' },
+          { id: 'I02', name: '王核验', role: 'member' },
+          { id: 'I03', name: ' 李检查', role: 'member' },
+        ],
+      }),
+    ).toEqual({
+      ok: false,
+      problems: ['考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次'],
+      malformed: false,
+    });
     // The repeat is the rule's own sentence, said without its path at every command; the id's
     // issue keeps its field.
-    expect(describeSchemaIssues(parsed.error ?? { issues: [] })).toEqual([
+    expect(describeSchemaIssues(parsed.error ?? { issues: [] }, ASSIGNMENT_LABELS)).toEqual([
       '考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次',
-      'team.1：考察组成员编号中 I01 出现 2 次，每项只能列一次',
+      '考察组第 2 位成员：考察组成员编号中 I01 出现 2 次，每项只能列一次',
     ]);
     const early = InspectionAssignmentSchema.safeParse({
       ...assignment,
       issuedOn: '2026-09-02',
       dueBy: '2026-09-01',
     });
-    expect(describeSchemaIssues(early.error ?? { issues: [] })).toEqual([
+    expect(describeSchemaIssues(early.error ?? { issues: [] }, ASSIGNMENT_LABELS)).toEqual([
       '完成日期 2026-09-01 早于签发日期 2026-09-02',
     ]);
     expect(

@@ -106,6 +106,13 @@ export function parseJsonText(text: string, name: string): ReadResult<unknown> {
 export const ageFileInsteadOfText = (name: string): string =>
   `${name} 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密 (an age-encrypted file, not text: decrypt it first)`;
 
+/**
+ * An age-encrypted file given where a workbook is read (an age file named `.xlsx`): named as such
+ * before the workbook reader, which would call it a broken workbook.
+ */
+export const ageFileInsteadOfWorkbook = (name: string): string =>
+  `${name} 是 age 加密文件，不是 Excel 工作簿：此处需要未加密的工作簿（.xlsx）或 CSV，请先解密 (an age-encrypted file, not a workbook: decrypt it first)`;
+
 /** A ZIP file's first bytes (`PK\x03\x04`): a bundle (.jbx) unencrypted, or another ZIP archive. */
 export const looksLikeZip = (b: Uint8Array): boolean =>
   b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

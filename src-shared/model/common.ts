@@ -45,6 +45,21 @@ export function isWholeSentence(issue: { message: string; params?: unknown }): b
   return WholeSentenceParams.safeParse(issue.params).success;
 }
 
+/**
+ * `WHOLE_SENTENCE` naming the rule that said it: a reader that says the rule another way (the
+ * assignment's reader finds a repeated member before the schema) sets the schema's issue aside by
+ * its rule (`issueRule`), never by comparing its text.
+ */
+export const ruleSentence = <R extends string>(rule: R) => ({ sentence: true, rule }) as const;
+
+const RuleParams = z.object({ rule: z.string() });
+
+/** The rule a zod issue's `params` name (`ruleSentence`), or null. */
+export function issueRule(issue: { message: string; params?: unknown }): string | null {
+  const p = RuleParams.safeParse(issue.params);
+  return p.success ? p.data.rule : null;
+}
+
 /** Ids are short, printable and path-safe (they name files inside bundles). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const IdSchema = z.string().regex(ID_PATTERN, 'id 只能由字母、数字、. _ - 组成');

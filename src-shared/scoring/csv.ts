@@ -22,6 +22,7 @@ import {
   type ScoreSheet,
 } from '../model';
 import { cleanText, normaliseId, parsePlainDecimal, stripInvisible } from '../text/normalize';
+import { SHEET_LABELS } from '../model/labels';
 import { describeSchemaIssues, describeSheetIssue, validateSheet } from './sheet';
 
 const ALIASES: Record<string, string> = {
@@ -245,7 +246,9 @@ export function sheetsFromTable(
     const checked = ScoreSheetSchema.safeParse(sheet);
     if (!checked.success) {
       errors.push(
-        ...describeSchemaIssues(checked.error).map((m) => `专家 ${sheet.expertId}：${m}`),
+        ...describeSchemaIssues(checked.error, SHEET_LABELS).map(
+          (m) => `专家 ${sheet.expertId}：${m}`,
+        ),
       );
       continue;
     }

@@ -4,6 +4,7 @@ import { finding, type Finding } from '../rules/finding';
 import { decimalPlaces, LIMIT } from './aggregate-fast';
 import { parseScoreSheet } from '../model/sheet-read';
 import { isWholeSentence } from '../model/common';
+import { fieldName, fieldSentence, SHEET_LABELS, type FieldLabels } from '../model/labels';
 import {
   type ApplicantScore,
   type Criterion,
@@ -344,16 +345,24 @@ export function describeSheetIssue(issue: SheetIssue, pkg: ReviewPackage): strin
 }
 
 /**
- * A zod error as lines naming each field: `scores.0.criteria.1.points：…`; an issue marked
- * `WHOLE_SENTENCE` (a rule's own sentence, 「完成日期 … 早于签发日期 …」) as that sentence alone.
+ * A zod error as lines naming each field in its document's words (`labels`, one table per kind in
+ * src-shared/model/labels/): `scores.0.criteria.1.points` is 「第 1 位揭榜方的评分 第 2 个评分项
+ * 得分：…」, a path the table lacks is said as the path. An issue marked `WHOLE_SENTENCE` (a rule's
+ * own sentence, 「完成日期 … 早于签发日期 …」) is that sentence alone.
  */
-export function describeSchemaIssues(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[];
-}): string[] {
+export function describeSchemaIssues(
+  error: {
+    issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[];
+  },
+  labels: FieldLabels,
+): string[] {
   return error.issues.map((i) =>
     isWholeSentence(i)
       ? i.message
-      : `${i.path.map(String).join('.') || '（整个文档）'}：${i.message}`,
+      : fieldSentence(
+          fieldName(labels, i.path) ?? (i.path.map(String).join('.') || '（整个文档）'),
+          i.message,
+        ),
   );
 }
 
@@ -365,7 +374,8 @@ export type SheetReading = { ok: true; sheet: ScoreSheet } | { ok: false; proble
  */
 export function readSheet(raw: unknown, pkg: ReviewPackage): SheetReading {
   const parsed = parseScoreSheet(raw);
-  if (!parsed.success) return { ok: false, problems: describeSchemaIssues(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, problems: describeSchemaIssues(parsed.error, SHEET_LABELS) };
   const issues = validateSheet(parsed.data, pkg);
   return issues.length === 0
     ? { ok: true, sheet: parsed.data }

@@ -10,6 +10,7 @@ import type { CryptoProvider } from '../crypto/provider';
 import { readJson } from '../io';
 import { compactCode, normaliseId } from '../text/normalize';
 import { TaskBookSchema, type TaskBook } from '../model';
+import { TASKBOOK_LABELS } from '../model/labels';
 import { describeSchemaIssues } from '../scoring/sheet';
 
 /** The verification code of a task book: SHA-256 of its canonical JSON. */
@@ -89,7 +90,7 @@ export async function readTaskBookFile(
       : {
           ok: false,
           needsKey: false,
-          message: `不是有效的任务书（${describeSchemaIssues(parsed.error).slice(0, 3).join('；')}）`,
+          message: `不是有效的任务书（${describeSchemaIssues(parsed.error, TASKBOOK_LABELS).slice(0, 3).join('；')}）`,
         };
   }
   const opened = await openBundle(bytes, keys ? { crypto, keys } : { crypto });

@@ -514,9 +514,14 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       expect(await deskSays({ dueBy: held }), name).toBe(`完成日期：${sentence}，未签发`);
       expect(await deskSays({ dueBy: typed }), name).toBe(`完成日期：${sentence}，未签发`);
       // The command line, reading the same text from a JSON file: the one sentence, alone (not
-      // also a due date before the day of issue, nor the format).
+      // also a due date before the day of issue, nor the format), its field named as the desk
+      // names it — the desk's refusal is the command line's line and 「，未签发」 (before, the
+      // command line said 「dueBy：…」, the JSON path).
       const err = await cliRefuses(`date-${name}`, { dueBy: typed });
-      expect(err, name).toContain(`dueBy：${sentence}`);
+      const line = `完成日期：${sentence}`;
+      expect(await deskSays({ dueBy: typed }), name).toBe(`${line}，未签发`);
+      expect(err, name).toContain(`未签名：\n  ${line}\n`);
+      expect(err, name).not.toContain('dueBy');
       expect(err, name).not.toContain('早于');
       expect(err, name).not.toContain('日期格式');
       // The inspection report's form: its visit date refused in the same words.

@@ -39,7 +39,7 @@ describe('the clear-error check used by the malformed-input sweeps', () => {
     '✗ 校验失败，未写入任何文件 verification failed, nothing written: 签名无效',
     '输入无效 invalid input for profile:unlock: passphrase: 应为文字，却是数字',
     '/tmp/a/sheet.csv：第 2 行：列之间用了全角逗号“，”。',
-    '--package pkg.json 不是有效的评审包：title：缺少此项（必填） required',
+    '--package pkg.json 不是有效的评审包：评审包名称：缺少此项（必填）',
     '磁盘空间不足，用户档案文件夹 /home/a/.local/share/jiebang-panel/profiles 未能写入。 The disk is full.',
   ])('passes %s', (message) => {
     expect(unclearReasons(message)).toEqual([]);

@@ -26,6 +26,7 @@ import {
   type ScoreSheet,
 } from '../../../src-shared/model';
 import { parseScoreSheet } from '../../../src-shared/model/sheet-read';
+import { SHEET_LABELS } from '../../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../../src-shared/scoring/sheet';
 import { TaskBookDraftSchema, type TaskBookDraft } from '../../../src-shared/taskbook';
 import type { AuditRecord } from './audit-actions';
@@ -321,7 +322,7 @@ function gatheredSheet(
   const parsed = parseScoreSheet(raw);
   if (!parsed.success)
     throw new Error(
-      dbText.gatheredUnreadable(row.id, describeSchemaIssues(parsed.error).join(' ')),
+      dbText.gatheredUnreadable(row.id, describeSchemaIssues(parsed.error, SHEET_LABELS).join(' ')),
     );
   const sheet = parsed.data;
   if (sheet.expertId !== row.expertId || sheet.packageId !== packageId)

@@ -3,6 +3,9 @@ import {
   teamNameText,
   teamRepeatText,
 } from '../../../src-shared/bundle/assignment-words';
+// The assignment's field labels (no schema: this table loads with the first screen).
+import { ASSIGNMENT_LABELS } from '../../../src-shared/model/labels/assignment';
+import { fieldSentence } from '../../../src-shared/model/labels/field';
 import { defineStrings } from './define';
 
 /** The bureau's desk (市科技局, issue 18). */
@@ -96,14 +99,14 @@ export const bureauStrings = defineStrings(
     'bureau.err.assignmentTeamName': `${teamNameText('{n}', '{why}')}，未签发`,
     // The rules' own sentences (src-shared/bundle/documents.ts), with this table's placeholders.
     'bureau.err.assignmentTeamRepeat': `${teamRepeatText({ member: '{n}', first: '{first}', name: '{name}' })}，未签发`,
-    'bureau.err.assignmentDueBad': '完成日期：{why}，未签发',
+    'bureau.err.assignmentDueBad': `${fieldSentence(ASSIGNMENT_LABELS.dueBy.label, '{why}')}，未签发`,
     'bureau.err.assignmentDueEarly': `${dueBeforeIssueText({ dueBy: '{due}', issuedOn: '{today}' })}，未签发`,
     'bureau.assign.heading': '实地考察任务（评榜，第十二条（二））',
     'bureau.assign.purpose':
       '评榜实地考察（第十二条（二））：核实“{title}”的技术需求是否真实、发榜方是否为最终用户',
     'bureau.assign.site': '考察地点',
     'bureau.assign.team': '考察组（组长在前，以逗号分隔）',
-    'bureau.assign.due': '完成日期',
+    'bureau.assign.due': ASSIGNMENT_LABELS.dueBy.label,
     'bureau.assign.issue': '签发考察任务',
     'bureau.assign.issued': '✓ 已签发考察任务 {file}：考察组导入后按任务填写报告，报告加密给本局',
     'bureau.assign.list': '已签发的考察任务：{list}',

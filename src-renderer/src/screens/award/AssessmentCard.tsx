@@ -3,6 +3,7 @@
  * pass/fail per indicator and overall, the effect on the tranche; signed by the assessors, the
  * 发榜方's technical manager and the bureau.
  */
+import { FIELD_LABELS } from '../../../../src-shared/model/labels';
 import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import {
@@ -96,7 +97,7 @@ export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept 
     technicalManager: names('issuer')[0] ?? '',
     ...(approvedOn ? { approvedOn } : {}),
   };
-  const parsed = parse(MilestoneAssessmentFormSchema, raw);
+  const parsed = parse(MilestoneAssessmentFormSchema, raw, FIELD_LABELS['milestone-assessment']);
   const document = parsed.ok ? { type: 'assessment' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   const setRow = (i: number, patch: Partial<IndicatorResult>) =>

@@ -3,6 +3,7 @@
  * the city funds to recover (第十七条), and acceptance (第十二条（九）) with, on a non-objective
  * failure, 第二十条's recovery and integrity investigation.
  */
+import { FIELD_LABELS } from '../../../../src-shared/model/labels';
 import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import {
@@ -37,19 +38,23 @@ export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
   const [spent, setSpent] = useState('');
   const [bureauApproved, setBureauApproved] = useState(false);
   const [issuerApproved, setIssuerApproved] = useState(false);
-  const parsed = parse(ProjectFormSchema, {
-    formatVersion: 1,
-    formId: 'TRM-1',
-    taskBookId: tb.taskBookId,
-    form: 'termination',
-    decision,
-    decidedOn,
-    reason,
-    cityDisbursed: moneyOf(disbursed),
-    citySpent: decision === 'revoke' && spent.trim() === '' ? '0' : moneyOf(spent),
-    bureauApproved,
-    issuerApproved,
-  });
+  const parsed = parse(
+    ProjectFormSchema,
+    {
+      formatVersion: 1,
+      formId: 'TRM-1',
+      taskBookId: tb.taskBookId,
+      form: 'termination',
+      decision,
+      decidedOn,
+      reason,
+      cityDisbursed: moneyOf(disbursed),
+      citySpent: decision === 'revoke' && spent.trim() === '' ? '0' : moneyOf(spent),
+      bureauApproved,
+      issuerApproved,
+    },
+    FIELD_LABELS['project-form'],
+  );
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   const doc = document?.doc;
@@ -127,20 +132,24 @@ export function AcceptanceCard({
   const [cause, setCause] = useState('');
   const [opinion, setOpinion] = useState('');
   const [disbursed, setDisbursed] = useState(paid);
-  const parsed = parse(ProjectFormSchema, {
-    formatVersion: 1,
-    formId: 'ACC-1',
-    taskBookId: tb.taskBookId,
-    form: 'acceptance',
-    appliedOn,
-    ...(evaluatedOn ? { evaluatedOn } : {}),
-    hasUserTechnicalEvaluation: userEvaluation,
-    materials,
-    ...(outcome ? { outcome } : {}),
-    ...(outcome === 'fail' && cause ? { failureCause: cause } : {}),
-    opinion,
-    cityDisbursed: moneyOf(disbursed),
-  });
+  const parsed = parse(
+    ProjectFormSchema,
+    {
+      formatVersion: 1,
+      formId: 'ACC-1',
+      taskBookId: tb.taskBookId,
+      form: 'acceptance',
+      appliedOn,
+      ...(evaluatedOn ? { evaluatedOn } : {}),
+      hasUserTechnicalEvaluation: userEvaluation,
+      materials,
+      ...(outcome ? { outcome } : {}),
+      ...(outcome === 'fail' && cause ? { failureCause: cause } : {}),
+      opinion,
+      cityDisbursed: moneyOf(disbursed),
+    },
+    FIELD_LABELS['project-form'],
+  );
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, periodEnd, onTimeline) : [];
   const doc = document?.doc;

@@ -2,6 +2,7 @@
  * 赛马择优 (第十三条（三）): every solver's race-stage assessment side by side, the one chosen to
  * continue, and how the city funds run: each race share, then the rest to the chosen solver.
  */
+import { FIELD_LABELS } from '../../../../src-shared/model/labels';
 import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import {
@@ -74,7 +75,7 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
     reason,
     ...(approvedOn ? { approvedOn } : {}),
   };
-  const parsed = parse(RaceChoiceSchema, raw);
+  const parsed = parse(RaceChoiceSchema, raw, FIELD_LABELS['race-choice']);
   const document = parsed.ok ? { type: 'race' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb) : [];
   const plan = document ? raceTranches(document.doc, tb.funding.city) : [];

@@ -3,6 +3,7 @@
  * change, 第十七条) and an extension (第十九条: once, at most a year, at least 30 calendar days
  * before the end).
  */
+import { FIELD_LABELS } from '../../../../src-shared/model/labels';
 import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import { checkAwardDocument, ProjectFormSchema } from '../../../../src-shared/award';
@@ -32,19 +33,23 @@ export function ChangeCard({ tb }: { tb: TaskBook }) {
   const [requestedOn, setRequestedOn] = useState(today());
   const [approvedOn, setApprovedOn] = useState('');
   const [effectiveOn, setEffectiveOn] = useState('');
-  const parsed = parse(ProjectFormSchema, {
-    formatVersion: 1,
-    formId: `CHG-${n + 1}`,
-    taskBookId: tb.taskBookId,
-    form: 'change',
-    kind,
-    requestedOn,
-    from,
-    to,
-    reason,
-    ...(approvedOn ? { approved: true, approvedOn } : {}),
-    ...(effectiveOn ? { effectiveOn } : {}),
-  });
+  const parsed = parse(
+    ProjectFormSchema,
+    {
+      formatVersion: 1,
+      formId: `CHG-${n + 1}`,
+      taskBookId: tb.taskBookId,
+      form: 'change',
+      kind,
+      requestedOn,
+      from,
+      to,
+      reason,
+      ...(approvedOn ? { approved: true, approvedOn } : {}),
+      ...(effectiveOn ? { effectiveOn } : {}),
+    },
+    FIELD_LABELS['project-form'],
+  );
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   return (
@@ -104,19 +109,23 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
   const [reason, setReason] = useState('');
   const [objectiveCause, setObjectiveCause] = useState(true);
   const [approvedOn, setApprovedOn] = useState('');
-  const parsed = parse(ProjectFormSchema, {
-    formatVersion: 1,
-    formId: `EXT-${n + 1}`,
-    taskBookId: tb.taskBookId,
-    form: 'extension',
-    requestedOn,
-    currentEnd: periodEnd,
-    newEnd,
-    reason,
-    objectiveCause,
-    previousExtensions: previous,
-    ...(approvedOn ? { approvedOn } : {}),
-  });
+  const parsed = parse(
+    ProjectFormSchema,
+    {
+      formatVersion: 1,
+      formId: `EXT-${n + 1}`,
+      taskBookId: tb.taskBookId,
+      form: 'extension',
+      requestedOn,
+      currentEnd: periodEnd,
+      newEnd,
+      reason,
+      objectiveCause,
+      previousExtensions: previous,
+      ...(approvedOn ? { approvedOn } : {}),
+    },
+    FIELD_LABELS['project-form'],
+  );
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, periodEnd, onTimeline) : [];
   return (

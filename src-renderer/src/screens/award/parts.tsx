@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AwardDocument } from '../../../../src-shared/award';
 import { parseMoneyInput } from '../../../../src-shared/money';
 import { hasBlocking, type Finding } from '../../../../src-shared/rules';
+import type { FieldLabels } from '../../../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../../../src-shared/scoring';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
@@ -39,11 +40,12 @@ export function Field({ label, children }: { label: string; children: ReactNode 
 export function parse<T>(
   schema: z.ZodType<T>,
   raw: unknown,
+  labels: FieldLabels,
 ): { ok: true; value: T } | { ok: false; issues: string[] } {
   const r = schema.safeParse(raw);
   return r.success
     ? { ok: true, value: r.data }
-    : { ok: false, issues: describeSchemaIssues(r.error) };
+    : { ok: false, issues: describeSchemaIssues(r.error, labels) };
 }
 
 export function FindingsList({ findings, issues }: { findings: Finding[]; issues: string[] }) {
