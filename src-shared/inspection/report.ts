@@ -67,11 +67,31 @@ export function roundOf(assignment: InspectionAssignment): string {
 const ART = '第十二条（二）';
 
 /**
- * What is wrong with a report for its assignment, each finding citing its article: the subject
- * and team must be the assignment's; the visit falls between issue and due date; every item has
- * a finding, 不符合 and 基本符合 say why; a conclusion is written.
+ * Why a visit date is refused as after today: a report records a visit that took place
+ * (第十二条（二）「必要时组织专家进行实地考察」). The one sentence of every door — the report's date
+ * field (after 「考察日期：」), its checks before signing, the bureau's desk and `jiebang inspection
+ * ingest` / `check` (after 「考察日期 」); the screens' Chinese is made from it (i18n/inspection.ts).
  */
-export function checkReport(report: InspectionReport, assignment: InspectionAssignment): Finding[] {
+export const visitAfterTodayText = (date: string, today: string): string =>
+  `${date} 晚于今天（${today}），考察报告记录的是已经进行的实地考察`;
+
+/**
+ * Whether the visit's date is after `today` (both YYYY-MM-DD; `today` in the door's clock: the
+ * renderer's deps, the CLI's — never read here).
+ */
+export const visitAfterToday = (date: string, today: string): boolean => date > today;
+
+/**
+ * What is wrong with a report for its assignment on `today` (YYYY-MM-DD, the door's clock), each
+ * finding citing its article: the subject and team must be the assignment's; the visit falls on or
+ * after the day of issue and not after today (it took place), a warning after the due date; every
+ * item has a finding, 不符合 and 基本符合 say why; a conclusion is written.
+ */
+export function checkReport(
+  report: InspectionReport,
+  assignment: InspectionAssignment,
+  today: string,
+): Finding[] {
   const out: Finding[] = [];
   if (report.assignmentId !== assignment.assignmentId)
     out.push(
@@ -124,6 +144,16 @@ export function checkReport(report: InspectionReport, assignment: InspectionAssi
         ART,
         'blocking',
         `考察日期 ${report.date} 早于任务下达日期 ${assignment.issuedOn}`,
+        ['date'],
+      ),
+    );
+  else if (visitAfterToday(report.date, today))
+    out.push(
+      finding(
+        'inspection.future',
+        ART,
+        'blocking',
+        `考察日期 ${visitAfterTodayText(report.date, today)}`,
         ['date'],
       ),
     );

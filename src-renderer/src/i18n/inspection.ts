@@ -1,3 +1,4 @@
+import { visitAfterTodayText } from '../../../src-shared/inspection/report';
 import { defineStrings } from './define';
 
 /** The inspection team's screen (screens/inspection) and what its workflows refuse with. */
@@ -84,6 +85,7 @@ export const inspectionStrings = defineStrings(
     'inspection.enrolFirst': '请先登记考察组成员（各自的签名密钥），再开始填写报告',
     'inspection.fieldRefused': '{path}：{message}',
     'inspection.dateRefused': '考察日期：{why}',
+    'inspection.afterToday': visitAfterTodayText('{date}', '{today}'),
     'inspection.unsaved': '报告未保存：{why}。改正后才能签名或预览。',
     'inspection.leaveTitle': '考察报告有未保存的修改',
     'inspection.leaveBody': '{why}。离开将放弃这项修改，报告保留上次保存的内容。',
@@ -194,6 +196,8 @@ export const inspectionStrings = defineStrings(
       'Enrol the team’s members (each with a signing key) before starting the report',
     'inspection.fieldRefused': '{path}: {message}',
     'inspection.dateRefused': 'Date of the visit: {why}',
+    'inspection.afterToday':
+      '{date} is after today ({today}): a report records a visit that has taken place',
     'inspection.unsaved': 'Report not saved: {why}. Correct it to sign or preview.',
     'inspection.leaveTitle': 'The report has a change that is not saved',
     'inspection.leaveBody':

@@ -10,7 +10,7 @@ import type { InspectionReport } from '../../../src-shared/model';
 import type { Finding } from '../../../src-shared/rules';
 import { api } from '../bridge';
 import { message, type Message } from '../i18n/strings';
-import { problemOf, WorkflowError } from '../workflows/deps';
+import { problemOf, today, WorkflowError } from '../workflows/deps';
 import {
   addPhotoFile,
   enrolInspector,
@@ -30,6 +30,7 @@ import {
   type Outcome,
   type RenderInspectionPdf,
   type ScalePhoto,
+  visitDateRefusal,
 } from '../workflows/inspection';
 import { auditForSigning, offer } from '../workflows/signing';
 import { actor, currentDeps, saveFile } from './deps';
@@ -58,6 +59,11 @@ interface InspectionState {
    * one, the top bar says 「未保存：…」 and leaving the screen asks first.
    */
   unsaved: Message | null;
+  /**
+   * Why the visit date on screen is refused (`visitDateRefusal`: the date rule's sentence, or a day
+   * after today), said at the date field; null when it is a day on or before today.
+   */
+  dateRefused: Message | null;
   /**
    * While the visit date is refused: the date as last saved, kept in the database with every other
    * field as typed (so leaving loses only the date typed), or null (nothing of the edit saved).
@@ -90,6 +96,9 @@ interface InspectionState {
   previewPdf: () => Promise<void>;
   sign: (passphrases: Readonly<Record<string, string>>) => Promise<void>;
 }
+
+/** Today in the deps' clock (what a visit date cannot be after). */
+const todayHere = (): string => today(currentDeps().now);
 
 function inspectionDeps(): InspectionDeps {
   const deps = currentDeps();
@@ -160,7 +169,8 @@ export const useInspection = create<InspectionState>()((set, get) => {
       kept: null,
       switching: null,
       preview: null,
-      findings: report ? await reportFindings(deps.db, report) : [],
+      dateRefused: report ? visitDateRefusal(report.date, todayHere()) : null,
+      findings: report ? await reportFindings(deps.db, report, todayHere()) : [],
     });
   };
   /** Shows an assignment and its report, if the team has started it. */
@@ -175,6 +185,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
     current: null,
     report: null,
     unsaved: null,
+    dateRefused: null,
     kept: null,
     switching: null,
     findings: [],
@@ -246,22 +257,23 @@ export const useInspection = create<InspectionState>()((set, get) => {
         await refresh(accepted(await startReport(inspectionDeps(), assignmentId)).report);
       }),
     edit: (report) => {
-      const judged = judgeReportEdit(report);
+      const day = todayHere();
+      const judged = judgeReportEdit(report, day);
       const mine = (edits += 1);
-      set({ report, preview: null });
+      set({ report, preview: null, dateRefused: visitDateRefusal(report.date, day) });
       // Said once, where the edit is judged: the top bar and the checks before signing (not
       // also as the screen's notice).
       markUnsaved(judged.ok ? null : judged.reason);
       // A refused date: every other field is saved all the same, the date as last saved.
       const base = saved;
-      const kept = judged.ok || !base ? null : keepSavedDate(report, base);
+      const kept = judged.ok || !base ? null : keepSavedDate(report, base, day);
       const toSave = judged.ok ? judged.report : kept?.ok ? kept.report : null;
       set({ kept: !judged.ok && kept?.ok && base ? base.date : null });
       if (!toSave) return;
       const write = saving.then(async () => {
         const written = accepted(await saveReport(inspectionDeps(), toSave));
         saved = written.report;
-        set({ findings: await reportFindings(inspectionDeps().db, written.report) });
+        set({ findings: await reportFindings(inspectionDeps().db, written.report, day) });
       });
       trackSave(write);
       saving = write.then(
@@ -290,7 +302,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
         if (get().unsaved !== null && shown)
           set({
             report: { ...shown, photos: r.report.photos },
-            findings: await reportFindings(inspectionDeps().db, r.report),
+            findings: await reportFindings(inspectionDeps().db, r.report, todayHere()),
           });
         else await refresh(r.report);
         ok(message('inspection.photoAdded', { name: file.name }));
