@@ -91,8 +91,6 @@ export const inspectionStrings = defineStrings(
     'inspection.leaveBody': '{why}。离开将放弃这项修改，报告保留上次保存的内容。',
     'inspection.leaveBodyKept':
       '{why}。离开将放弃这项修改（考察日期保留为上次保存的 {kept}），其余内容已保存。',
-    'inspection.leaveStay': '留下改正',
-    'inspection.leaveDiscard': '放弃修改并离开',
     'inspection.noReport': '没有考察报告 {id}',
     'inspection.tooManyPhotos': '每份报告至多 {max} 张照片，{name} 未导入',
     'inspection.badPhoto': '照片 {name} 无法解码，未导入（文件可能已损坏）',
@@ -204,8 +202,6 @@ export const inspectionStrings = defineStrings(
       '{why}. Leaving discards this change; the report keeps what was last saved.',
     'inspection.leaveBodyKept':
       '{why}. Leaving discards this change (the date of the visit stays {kept}, as last saved); everything else is saved.',
-    'inspection.leaveStay': 'Stay and correct it',
-    'inspection.leaveDiscard': 'Discard the change and leave',
     'inspection.noReport': 'No inspection report {id}',
     'inspection.tooManyPhotos': 'A report holds at most {max} photos; {name} not imported',
     'inspection.badPhoto': 'Photo {name} does not decode; not imported (the file may be damaged)',

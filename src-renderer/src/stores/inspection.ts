@@ -36,7 +36,8 @@ import { auditForSigning, offer } from '../workflows/signing';
 import { actor, currentDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
-import { holdUnsaved, trackSave } from './save';
+import { trackSave } from './save';
+import { askBeforeDropping, holdUnsaved, isHeld } from './unsaved';
 
 /** A photo file as the screen picked it: name and size known before anything is read. */
 export interface PickedPhoto {
@@ -56,7 +57,8 @@ interface InspectionState {
    * Why the edit on screen is not saved (a field the schema refuses, e.g. a day that does not
    * exist, known as it is typed), or null: while set, the database holds an older report, so
    * signing and previewing — which read the saved report — are refused rather than sign the older
-   * one, the top bar says 「未保存：…」 and leaving the screen asks first.
+   * one, and it is held app-wide (`stores/unsaved.ts`: the top bar says 「未保存：…」, leaving the
+   * screen or locking asks first; an idle lock keeps it).
    */
   unsaved: Message | null;
   /**
@@ -69,21 +71,12 @@ interface InspectionState {
    * field as typed (so leaving loses only the date typed), or null (nothing of the edit saved).
    */
   kept: string | null;
-  /** The assignment the team asked to switch to while an edit is not saved (asked first), or null. */
-  switching: string | null;
   preview: { bytes: Uint8Array; missing: string[] } | null;
   notice: Notice | null;
   load: () => Promise<void>;
   importAssignment: () => Promise<void>;
-  /** Opens another assignment; with an edit not saved, asks first (`switching`). */
+  /** Opens another assignment; with an edit not saved, asks first (`askBeforeDropping`). */
   choose: (assignmentId: string) => Promise<void>;
-  /** Keeps the screen as it is (the edit not saved stays on screen to be corrected). */
-  keepEditing: () => void;
-  /**
-   * Drops the edit not saved: the report as last saved (or, if the team asked to switch, the
-   * assignment asked for) is shown again.
-   */
-  discard: () => Promise<void>;
   enrol: (memberId: string, passphrase: string) => Promise<void>;
   start: () => Promise<void>;
   /**
@@ -154,10 +147,36 @@ export const useInspection = create<InspectionState>()((set, get) => {
     if (problem) set({ notice: problem });
   };
   const ok = (m: Message) => set({ notice: { tone: 'ok', message: m } });
-  /** Whether the edit on screen is saved: here (signing waits) and in the top bar alike. */
-  const markUnsaved = (why: Message | null) => {
-    set({ unsaved: why });
-    holdUnsaved(why);
+  /**
+   * Whether the edit on screen is saved: here (signing waits) and app-wide (`holdUnsaved`: the top
+   * bar, and leaving or locking asks first, saying what leaving keeps: `kept`, the date as last
+   * saved while only the date is refused).
+   */
+  const markUnsaved = (why: Message | null, kept: string | null = null) => {
+    set({ unsaved: why, kept });
+    holdUnsaved(
+      'inspection',
+      why && {
+        why,
+        title: message('inspection.leaveTitle'),
+        body:
+          kept === null
+            ? message('inspection.leaveBody', { why })
+            : message('inspection.leaveBodyKept', { why, kept }),
+        // Dropped: the report as the database holds it (every other field, while only the date
+        // was refused), and a write still in flight no longer speaks for the screen.
+        discard: () => {
+          edits += 1;
+          set({
+            report: saved,
+            unsaved: null,
+            kept: null,
+            preview: null,
+            dateRefused: saved ? visitDateRefusal(saved.date, todayHere()) : null,
+          });
+        },
+      },
+    );
   };
   const refresh = async (report: InspectionReport | null) => {
     const deps = inspectionDeps();
@@ -166,8 +185,6 @@ export const useInspection = create<InspectionState>()((set, get) => {
     markUnsaved(null);
     set({
       report,
-      kept: null,
-      switching: null,
       preview: null,
       dateRefused: report ? visitDateRefusal(report.date, todayHere()) : null,
       findings: report ? await reportFindings(deps.db, report, todayHere()) : [],
@@ -187,7 +204,6 @@ export const useInspection = create<InspectionState>()((set, get) => {
     unsaved: null,
     dateRefused: null,
     kept: null,
-    switching: null,
     findings: [],
     preview: null,
     notice: null,
@@ -196,6 +212,8 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const { db } = inspectionDeps();
         const assignments = await heldAssignments(db);
         set({ assignments, inspectors: await enrolledInspectors(db) });
+        // An edit not saved, kept across an idle lock: shown as it is, still 未保存.
+        if (isHeld('inspection')) return;
         const current = get().current ?? assignments[0]?.assignment.assignmentId;
         if (current) await open(current);
       }),
@@ -211,24 +229,18 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const id = r.assignment.assignmentId;
         set({ assignments: await heldAssignments(inspectionDeps().db) });
         // Opened at once, unless an edit on screen is not saved: then asked first.
-        if (get().unsaved !== null && id !== get().current) set({ switching: id });
+        if (get().unsaved !== null && id !== get().current)
+          askBeforeDropping('leave', () => void run(() => open(id)));
         else await open(id);
         ok(message(r.duplicate ? 'inspection.duplicate' : 'inspection.imported', { id }));
       }),
     choose: (assignmentId) => {
       if (get().unsaved !== null && assignmentId !== get().current) {
-        set({ switching: assignmentId });
+        askBeforeDropping('leave', () => void run(() => open(assignmentId)));
         return Promise.resolve();
       }
       return run(() => open(assignmentId));
     },
-    keepEditing: () => set({ switching: null }),
-    discard: () =>
-      run(async () => {
-        const next = get().switching ?? get().current;
-        markUnsaved(null);
-        if (next) await open(next);
-      }),
     enrol: (memberId, passphrase) =>
       run(async () => {
         const assignmentId = get().current;
@@ -261,14 +273,16 @@ export const useInspection = create<InspectionState>()((set, get) => {
       const judged = judgeReportEdit(report, day);
       const mine = (edits += 1);
       set({ report, preview: null, dateRefused: visitDateRefusal(report.date, day) });
-      // Said once, where the edit is judged: the top bar and the checks before signing (not
-      // also as the screen's notice).
-      markUnsaved(judged.ok ? null : judged.reason);
       // A refused date: every other field is saved all the same, the date as last saved.
       const base = saved;
       const kept = judged.ok || !base ? null : keepSavedDate(report, base, day);
       const toSave = judged.ok ? judged.report : kept?.ok ? kept.report : null;
-      set({ kept: !judged.ok && kept?.ok && base ? base.date : null });
+      // Said once, where the edit is judged: the top bar and the checks before signing (not
+      // also as the screen's notice).
+      markUnsaved(
+        judged.ok ? null : judged.reason,
+        !judged.ok && kept?.ok && base ? base.date : null,
+      );
       if (!toSave) return;
       const write = saving.then(async () => {
         const written = accepted(await saveReport(inspectionDeps(), toSave));
