@@ -7,6 +7,7 @@ import type { InspectionAssignment } from '../bundle/documents';
 import { describeSubject, sameSubject } from '../bundle/terms';
 import type { AnyInspectionReport, InspectionReport } from '../model';
 import { finding, type Finding } from '../rules/finding';
+import { visitAfterToday, visitAfterTodayText } from './visit-date';
 
 /** An assignment this installation holds, with its bundle's manifest hash (what reports cite). */
 export interface HeldAssignment {
@@ -65,21 +66,6 @@ export function roundOf(assignment: InspectionAssignment): string {
 }
 
 const ART = '第十二条（二）';
-
-/**
- * Why a visit date is refused as after today: a report records a visit that took place
- * (第十二条（二）「必要时组织专家进行实地考察」). The one sentence of every door — the report's date
- * field (after 「考察日期：」), its checks before signing, the bureau's desk and `jiebang inspection
- * ingest` / `check` (after 「考察日期 」); the screens' Chinese is made from it (i18n/inspection.ts).
- */
-export const visitAfterTodayText = (date: string, today: string): string =>
-  `${date} 晚于今天（${today}），考察报告记录的是已经进行的实地考察`;
-
-/**
- * Whether the visit's date is after `today` (both YYYY-MM-DD; `today` in the door's clock: the
- * renderer's deps, the CLI's — never read here).
- */
-export const visitAfterToday = (date: string, today: string): boolean => date > today;
 
 /**
  * What is wrong with a report for its assignment on `today` (YYYY-MM-DD, the door's clock), each

@@ -1,4 +1,4 @@
-import { visitAfterTodayText } from '../../../src-shared/inspection/report';
+import { visitAfterTodayText } from '../../../src-shared/inspection/visit-date';
 import { defineStrings } from './define';
 
 /** The inspection team's screen (screens/inspection) and what its workflows refuse with. */
