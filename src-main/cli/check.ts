@@ -53,7 +53,7 @@ import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
 import { ageKeyOptions, ageKeys } from './bundle-io';
 import { isBundle, parseReviewPackage, readBounded, readJsonDocument, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
-import { cliDate } from './dates';
+import { cliDate, cliToday } from './dates';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   blocking: '✗ 阻断',
@@ -142,6 +142,7 @@ async function inspectionFindings(
   report: Extract<OpenedBundle, { kind: 'inspection-report' }>,
   assignmentFile: string | undefined,
   keys: Awaited<ReturnType<typeof ageKeys>>,
+  today: string,
 ): Promise<Finding[]> {
   if (assignmentFile === undefined)
     throw new CliUsageError('校验实地考察报告需要 --assignment 它所回应的考察任务文件包');
@@ -160,7 +161,7 @@ async function inspectionFindings(
     { manifestSha256: a.manifestSha256, assignment: a.document },
   ]);
   if (!answered.ok) throw new CliUsageError(answered.message);
-  return checkReport(current.report, a.document);
+  return checkReport(current.report, a.document, today);
 }
 
 /** An assignment is a page of JSON; a bound well above it. */
@@ -240,7 +241,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
       } else if (b.kind === 'inspection-report') {
         kind = 'inspection-report';
         label = '实地考察报告文件包';
-        findings = await inspectionFindings(io.cwd, b, values.assignment, keys);
+        findings = await inspectionFindings(io.cwd, b, values.assignment, keys, cliToday(io));
       } else if (b.kind === 'panel-result') {
         kind = 'panel-decision';
         label = '专家组评审结果文件包';

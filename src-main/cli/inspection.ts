@@ -43,6 +43,7 @@ import {
 } from './bureau-data';
 import { ageKeyOptions, ageKeys, readBundleFile, readSigningKey } from './bundle-io';
 import { findingLines } from './check';
+import { cliToday } from './dates';
 import { readJsonDocument, writeOutput } from './io';
 import { CliUsageError, type CliCommand, type CliIo } from './types';
 
@@ -175,7 +176,7 @@ async function runIngest(args: string[], io: CliIo): Promise<number> {
   const trust = await readTrust(data);
   const verdict = checkImport(b, trust);
   if (verdict.action === 'refuse') throw new CliUsageError(`${file} 未导入：${verdict.reason}`);
-  const findings = checkReport(report, answered.held.assignment);
+  const findings = checkReport(report, answered.held.assignment, cliToday(io));
   if (hasBlocking(findings))
     throw new CliUsageError(
       `${file} 与考察任务不符，未导入：\n  ${findingLines(findings).join('\n  ')}`,

@@ -1,7 +1,17 @@
 import { runCli } from './main';
 
 /** Runs the CLI in-process in folder `cwd` with captured output, as tests need it. */
-export async function runForTestIn(
+export const runForTestIn = (
+  cwd: string,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> => runForTestAt(undefined, cwd, ...argv);
+
+/**
+ * Runs the CLI in-process in folder `cwd` on the clock `now` (what the command calls today; the
+ * system's when undefined), with captured output.
+ */
+export async function runForTestAt(
+  now: (() => Date) | undefined,
   cwd: string,
   ...argv: string[]
 ): Promise<{ code: number; out: string; err: string }> {
@@ -11,6 +21,7 @@ export async function runForTestIn(
     out: (t) => (out += t),
     err: (t) => (err += t),
     cwd,
+    ...(now ? { now } : {}),
   });
   return { code, out, err };
 }

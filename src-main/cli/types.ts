@@ -4,6 +4,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** The working directory relative paths resolve against. */
   cwd: string;
+  /** The clock (tests fix it); the system's when not given. */
+  now?: () => Date;
 }
 
 /** One `jiebang <name>` command, as listed in `commands.ts`; its module is loaded on use. */

@@ -6,6 +6,7 @@ import { ScreenFallback } from './components/ScreenFallback';
 import { preloadInTurn } from './preload';
 import { TestBanner } from './screens/profile/ProfileGate';
 import { Shell } from './Shell';
+import { UnsavedGuard } from './UnsavedGuard';
 
 function NavList() {
   const t = useT();
@@ -51,6 +52,7 @@ function Frame() {
   return (
     <>
       <Preloader />
+      <UnsavedGuard />
       <Shell nav={<NavList />}>
         <TestBanner />
         <Suspense fallback={<ScreenFallback />}>

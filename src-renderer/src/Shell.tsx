@@ -4,6 +4,7 @@ import { useLang, useToggleLang } from './stores/ui';
 import { ProgressPanel } from './components/ProgressPanel';
 import { useSession } from './stores/session';
 import { useSaveState } from './stores/save';
+import { askBeforeDropping, firstUnsaved, useUnsaved } from './stores/unsaved';
 
 function SessionBar() {
   const t = useT();
@@ -13,7 +14,7 @@ function SessionBar() {
   const lock = useSession((s) => s.lock);
   const pending = useSaveState((s) => s.pending);
   const saveError = useSaveState((s) => s.lastError);
-  const unsaved = useSaveState((s) => s.unsaved);
+  const unsaved = useUnsaved((s) => firstUnsaved(s)?.why ?? null);
   if (status !== 'unlocked' || !profile) return null;
   return (
     <>
@@ -31,7 +32,8 @@ function SessionBar() {
               : t('session.saved')}
       </span>
       <span className="note">{t('session.current', { label: profile.label })}</span>
-      <button type="button" onClick={() => lock('manual')}>
+      {/* With an edit not saved, asks first (UnsavedGuard); staying keeps the screen as it is. */}
+      <button type="button" onClick={() => askBeforeDropping('lock', () => lock('manual'))}>
         {t('session.lock')}
       </button>
     </>

@@ -218,8 +218,11 @@ describe('photos at the door', () => {
 });
 
 describe('a report and its assignment', () => {
+  /** The day the report is judged on (the door's clock): after the whole assignment. */
+  const TODAY = '2026-12-31';
+
   it('a complete report for its assignment has no finding', () => {
-    expect(checkReport(report(), assignment)).toEqual([]);
+    expect(checkReport(report(), assignment, TODAY)).toEqual([]);
   });
 
   it('names what is wrong: another subject, a stranger in the team, 不符合 without a note, no conclusion', () => {
@@ -229,7 +232,7 @@ describe('a report and its assignment', () => {
       checklist: [{ item: '需求真实', result: 'not-met', note: '' }],
       conclusion: '',
     });
-    const rules = checkReport(r, assignment).map((f) => `${f.rule}:${f.severity}`);
+    const rules = checkReport(r, assignment, TODAY).map((f) => `${f.rule}:${f.severity}`);
     expect(rules).toEqual([
       'inspection.subject:blocking',
       'inspection.team:blocking',
@@ -237,7 +240,7 @@ describe('a report and its assignment', () => {
       'inspection.note:blocking',
       'inspection.conclusion:blocking',
     ]);
-    expect(checkReport(r, assignment)[0]?.message).toContain('第十二条（二）');
+    expect(checkReport(r, assignment, TODAY)[0]?.message).toContain('第十二条（二）');
   });
 
   it('warns of items left 未检查 and a visit after the due date', () => {
@@ -245,10 +248,26 @@ describe('a report and its assignment', () => {
       date: '2026-12-22',
       checklist: [{ item: '需求真实', result: 'not-checked', note: '' }],
     });
-    expect(checkReport(r, assignment).map((f) => f.rule)).toEqual([
+    expect(checkReport(r, assignment, TODAY).map((f) => f.rule)).toEqual([
       'inspection.due',
       'inspection.unchecked',
     ]);
+  });
+
+  it('refuses a visit after today, citing the article: a report records a visit that took place', () => {
+    // Today inside the assignment's window: the day after is refused, today itself is a visit.
+    const r = report({ date: '2026-12-16' });
+    expect(checkReport(r, assignment, '2026-12-16')).toEqual([]);
+    const found = checkReport(r, assignment, '2026-12-15');
+    expect(found.map((f) => `${f.rule}:${f.severity}`)).toEqual(['inspection.future:blocking']);
+    expect(found[0]?.message).toBe(
+      '考察日期 2026-12-16 晚于今天（2026-12-15），考察报告记录的是已经进行的实地考察（第十二条（二））',
+    );
+    expect(found[0]?.path).toEqual(['date']);
+    // After the due date and after today: refused (not only the due date's warning).
+    expect(
+      checkReport(report({ date: '2026-12-22' }), assignment, '2026-12-21').map((f) => f.rule),
+    ).toEqual(['inspection.future']);
   });
 
   it('finds the held assignment a report answers; a report for an unknown assignment is refused by name', () => {

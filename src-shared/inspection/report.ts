@@ -7,6 +7,7 @@ import type { InspectionAssignment } from '../bundle/documents';
 import { describeSubject, sameSubject } from '../bundle/terms';
 import type { AnyInspectionReport, InspectionReport } from '../model';
 import { finding, type Finding } from '../rules/finding';
+import { visitAfterToday, visitAfterTodayText } from './visit-date';
 
 /** An assignment this installation holds, with its bundle's manifest hash (what reports cite). */
 export interface HeldAssignment {
@@ -67,11 +68,16 @@ export function roundOf(assignment: InspectionAssignment): string {
 const ART = '第十二条（二）';
 
 /**
- * What is wrong with a report for its assignment, each finding citing its article: the subject
- * and team must be the assignment's; the visit falls between issue and due date; every item has
- * a finding, 不符合 and 基本符合 say why; a conclusion is written.
+ * What is wrong with a report for its assignment on `today` (YYYY-MM-DD, the door's clock), each
+ * finding citing its article: the subject and team must be the assignment's; the visit falls on or
+ * after the day of issue and not after today (it took place), a warning after the due date; every
+ * item has a finding, 不符合 and 基本符合 say why; a conclusion is written.
  */
-export function checkReport(report: InspectionReport, assignment: InspectionAssignment): Finding[] {
+export function checkReport(
+  report: InspectionReport,
+  assignment: InspectionAssignment,
+  today: string,
+): Finding[] {
   const out: Finding[] = [];
   if (report.assignmentId !== assignment.assignmentId)
     out.push(
@@ -124,6 +130,16 @@ export function checkReport(report: InspectionReport, assignment: InspectionAssi
         ART,
         'blocking',
         `考察日期 ${report.date} 早于任务下达日期 ${assignment.issuedOn}`,
+        ['date'],
+      ),
+    );
+  else if (visitAfterToday(report.date, today))
+    out.push(
+      finding(
+        'inspection.future',
+        ART,
+        'blocking',
+        `考察日期 ${visitAfterTodayText(report.date, today)}`,
         ['date'],
       ),
     );

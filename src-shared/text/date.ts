@@ -98,6 +98,16 @@ export function readDate(text: string): DateReading {
 }
 
 /**
+ * The day an instant falls on where the user is (the host's time zone), YYYY-MM-DD: what a door
+ * calls today, given its clock (`now` of the renderer's deps, the CLI's clock) — this module reads
+ * no clock.
+ */
+export function localDayOf(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/**
  * 2026-12-01 or 2026-12-01T10:00:00+08:00 → 2026年12月1日, as Chinese forms and notices write a
  * date (the date as recorded, in the offset it was recorded in); anything not starting YYYY-MM-DD
  * is returned as it is. The one formatter of the notices, the meeting's forms and the screens.

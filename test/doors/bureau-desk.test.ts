@@ -525,7 +525,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       expect(err, name).not.toContain('早于');
       expect(err, name).not.toContain('日期格式');
       // The inspection report's form: its visit date refused in the same words.
-      const judged = judgeReportEdit({ ...report, date: held });
+      const judged = judgeReportEdit({ ...report, date: held }, '2026-09-10');
       expect(judged.ok ? '' : say('zh', judged.reason), name).toBe(`考察日期：${sentence}`);
     }
     expect(await readdir(join(dir, 'cli-assign', 'inspections', 'assignments'))).toEqual([

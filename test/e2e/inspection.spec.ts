@@ -43,6 +43,12 @@ function cliRefusal(...args: string[]): { code: number; err: string } {
 /** A date `days` from today, YYYY-MM-DD (the report's date is today's: the assignment is around it). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const ISSUED = day(-2);
+/** A day `days` from today where the browser is (its local date: what the app calls today). */
+const localDay = (days: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
 /** Key work (scrypt on every enrolment and signature) on a busy machine. */
 const SLOW = 120_000;
 const DUE = day(10);
@@ -224,6 +230,23 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   await expect(inspection.unsaved).toHaveText(
     '报告未保存：考察日期：缺少此项（必填）。改正后才能签名或预览。',
   );
+  // A visit after today: a report records a visit that took place (第十二条（二）). Refused at the
+  // field in the rule's one sentence (before: saved, with only the due date's warning).
+  const [today, tomorrow] = [localDay(0), localDay(1)];
+  const afterToday = `${tomorrow} 晚于今天（${today}），考察报告记录的是已经进行的实地考察`;
+  await inspection.visitDate.fill(tomorrow);
+  await expect(inspection.checklist.getByRole('alert')).toHaveText(afterToday);
+  await expect(inspection.shell.saveState).toHaveText(`未保存：考察日期：${afterToday}`);
+  await expect(inspection.unsaved).toHaveText(
+    `报告未保存：考察日期：${afterToday}。改正后才能签名或预览。`,
+  );
+  await page.screenshot({ path: 'docs/screenshots/inspection-after-today.png' });
+  // In English, its twin.
+  await inspection.shell.switchLanguage('English');
+  await expect(inspection.checklist.getByRole('alert')).toHaveText(
+    `${tomorrow} is after today (${today}): a report records a visit that has taken place`,
+  );
+  await inspection.shell.switchLanguage('中文');
   await inspection.visitDate.fill('2026/2/30');
   // While the date is refused, the conclusion and a note typed are saved all the same (before:
   // nothing was, and leaving lost them).
@@ -260,6 +283,18 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   await expect(inspection.shell.saveState).toHaveText(
     '未保存：考察日期：2026-02-30 不是实际存在的日期',
   );
+  // 锁定 with it asks first, in the same dialog (before: locked, and the edit was gone); staying
+  // keeps the app unlocked on this screen with the text as typed.
+  await inspection.shell.lock();
+  await expect(inspection.leaveDialog).toBeVisible();
+  await expect(
+    inspection.leaveDialog.getByRole('button', { name: '放弃修改并锁定' }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(inspection.leaveDialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: '实地考察' })).toBeVisible();
+  await expect(inspection.visitDate).toHaveValue('2026/2/30');
+  await expect(inspection.shell.currentUser('李检查（考察）')).toBeVisible();
   // Again, and Tab to 放弃修改并离开, Enter: the home screen, nothing left unsaved; back on the
   // screen, the report as last saved: the date as it was, the conclusion and the note as typed.
   await inspection.shell.go('首页');

@@ -22,16 +22,18 @@ import { nobleCrypto } from '../../src-shared/crypto/noble';
 import { withExifTime } from '../../src-shared/inspection/test-helpers';
 import { CHECKLIST_TEMPLATES } from '../../src-shared/inspection/checklist';
 import { renderJob } from '../../src-main/pdf/jobs';
-import { runForTest } from '../../src-main/cli/run-for-test';
+import { runForTestAt } from '../../src-main/cli/run-for-test';
 import { sh, verifyWithStandardTools } from '../fixtures/standard-tools';
 import { JiebangDB } from '../../src-renderer/src/db/database';
 import { auditLog, getInspection } from '../../src-renderer/src/db/repo';
 import { say, type Message } from '../../src-renderer/src/i18n/strings';
+import { visitAfterTodayText } from '../../src-shared/inspection';
 import {
   addPhoto,
   addPhotoFile,
   enrolInspector,
   importAssignment,
+  judgeReportEdit,
   saveReport,
   signReport,
   startReport,
@@ -43,6 +45,17 @@ const BUREAU_KEY = 'resources/sample/keys/bureau.agekey';
 const BUREAU_SIGNING_KEY = 'resources/sample/keys/bureau-signing.key';
 const BUREAU_RECIPIENT = 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx';
 const crypto = nobleCrypto;
+/** The team's day of the visit, 16:00 in Karamay: the laptop's clock and the command line's alike. */
+const NOW = '2026-12-15T16:00:00+08:00';
+/** The day before it (the visit is then after today). */
+const DAY_BEFORE = '2026-12-14T16:00:00+08:00';
+
+/** The command line run on `at` (what it calls today), as the bureau runs it. */
+const cliOn =
+  (at: string) =>
+  (...argv: string[]) =>
+    runForTestAt(() => new Date(at), process.cwd(), ...argv);
+const cli = cliOn(NOW);
 
 function assignment(id: string): InspectionAssignment {
   return {
@@ -102,7 +115,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'jb-inspection-'));
   db = new JiebangDB('jb-inspection-flow', globalThis.crypto.getRandomValues(new Uint8Array(32)));
   await db.open();
-  deps = { db, crypto, actor: '考察组笔记本', now: () => '2026-12-15T16:00:00+08:00' };
+  deps = { db, crypto, actor: '考察组笔记本', now: () => NOW };
 });
 afterAll(async () => {
   db.close();
@@ -116,7 +129,7 @@ describe('an inspection team in the field, offline', () => {
   it('imports the assignment, enrols two inspectors, fills the checklist with two photos, both sign', async () => {
     // The bureau signs the assignment at its command line, which keeps it in its data folder.
     await writeFile(join(root, 'ASG.json'), JSON.stringify(assignment('ASG-2026-07')));
-    const assigned = await runForTest(
+    const assigned = await cli(
       'inspection',
       'assign',
       join(root, 'ASG.json'),
@@ -297,11 +310,11 @@ describe('an inspection team in the field, offline', () => {
   });
 
   it('jiebang verify and check read the bundle: both signatures, the assignment answered', async () => {
-    const verified = await runForTest('verify', join(root, 'REPORT.jbx'), '--identity', BUREAU_KEY);
+    const verified = await cli('verify', join(root, 'REPORT.jbx'), '--identity', BUREAU_KEY);
     expect(verified.code, verified.err).toBe(0);
     expect(verified.out).toContain('李检查');
     expect(verified.out).toContain('王核验');
-    const checked = await runForTest(
+    const checked = await cli(
       'check',
       join(root, 'REPORT.jbx'),
       '--assignment',
@@ -313,12 +326,72 @@ describe('an inspection team in the field, offline', () => {
     expect(checked.out).toContain('实地考察报告文件包');
   });
 
+  it('a visit after today is refused in one sentence at every door: the date field, signing, jiebang check and inspection ingest', async () => {
+    // The same report (visited 2026-12-15) judged the day before, on the laptop's clock and the
+    // command line's alike.
+    const said = visitAfterTodayText('2026-12-15', '2026-12-14');
+    expect(said).toBe('2026-12-15 晚于今天（2026-12-14），考察报告记录的是已经进行的实地考察');
+    const finding = `考察日期 ${said}（第十二条（二））`;
+    const saved = await getInspection(db, 'ASG-2026-07-R');
+    if (!saved) throw new Error('no report');
+    // The date field: its refusal, after the field's label; and in English, its twin.
+    const field = judgeReportEdit(saved, '2026-12-14');
+    expect(zh(field)).toEqual({ ok: false, reason: `考察日期：${said}` });
+    if (!field.ok)
+      expect(say('en', field.reason)).toBe(
+        'Date of the visit: 2026-12-15 is after today (2026-12-14): a report records a visit that has taken place',
+      );
+    // Signing: refused by the blocking finding, nothing written.
+    const before = (await auditLog(db)).length;
+    const signed = await signReport(
+      { ...deps, now: () => DAY_BEFORE },
+      {
+        reportId: 'ASG-2026-07-R',
+        passphrases: { I01: 'li-jiancha-2026', I02: 'wang-heyan-2026' },
+        renderPdf,
+        audit: async () => ({ head: EMPTY_HEAD, bytes: new TextEncoder().encode('[]') }),
+      },
+    );
+    expect(zh(signed)).toEqual({ ok: false, reason: expect.stringContaining(finding) });
+    expect((await auditLog(db)).length).toBe(before);
+    // The command line on the same day: check finds it blocking, ingest refuses, writing nothing.
+    const earlier = cliOn(DAY_BEFORE);
+    const report = join(root, 'REPORT.jbx');
+    const checked = await earlier(
+      'check',
+      report,
+      '--assignment',
+      join(root, 'ASG.jbx'),
+      '--identity',
+      BUREAU_KEY,
+    );
+    expect(checked.code).toBe(1);
+    expect(checked.out).toContain(finding);
+    // The bureau's folder holding the assignment (the report is taken in there in the test below,
+    // for the first time: nothing of it was written here).
+    const data = join(root, 'bureau');
+    const ingested = await earlier(
+      'inspection',
+      'ingest',
+      report,
+      '--identity',
+      BUREAU_KEY,
+      '--data',
+      data,
+    );
+    expect(ingested.code).toBe(2);
+    expect(ingested.err).toContain(finding);
+    await expect(readdir(join(data, 'inspections', 'reports'))).rejects.toThrow();
+    // On the day of the visit the same report passes every door (the test above).
+    expect(judgeReportEdit(saved, '2026-12-15').ok).toBe(true);
+  });
+
   it('a report for another assignment is refused by name', async () => {
     await writeFile(
       join(root, 'OTHER.jbx'),
       await assignmentBundle(bureau, assignment('ASG-2026-99'), 4),
     );
-    const other = await runForTest(
+    const other = await cli(
       'check',
       join(root, 'REPORT.jbx'),
       '--assignment',
@@ -333,7 +406,7 @@ describe('an inspection team in the field, offline', () => {
   it('the bureau takes it in and lists it by round; again changes nothing; without its assignment it is refused by name', async () => {
     const data = join(root, 'bureau');
     const ingest = (dir: string) =>
-      runForTest(
+      cli(
         'inspection',
         'ingest',
         join(root, 'REPORT.jbx'),
@@ -347,7 +420,7 @@ describe('an inspection team in the field, offline', () => {
     expect(first.out).toContain('已收回实地考察报告 ASG-2026-07-R（批次 R-2026-2）');
     expect(first.out).toContain('新签名者 李检查（考察组成员）');
     expect((await ingest(data)).out).toContain('此报告此前已导入，未作任何更改');
-    const listed = await runForTest('inspection', 'list', '--identity', BUREAU_KEY, '--data', data);
+    const listed = await cli('inspection', 'list', '--identity', BUREAU_KEY, '--data', data);
     expect(listed.out).toContain('批次 R-2026-2：1 份实地考察报告');
     expect(listed.out).toMatch(/ASG-2026-07-R {2}榜单 D-2026-01 .*符合 3，基本符合 1 {2}照片 2 张/);
 

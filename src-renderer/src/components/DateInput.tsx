@@ -11,6 +11,11 @@ interface Props {
   disabled?: boolean;
   /** A date the form needs: emptied, the field says so (「缺少此项（必填）」) as it says any refusal. */
   required?: boolean;
+  /**
+   * The form's own refusal of the date held (a rule beyond the date being a day, e.g. a visit after
+   * today), said beside the text as the date rule's refusals are; shown when the text reads as a day.
+   */
+  refusal?: string | null;
   /** For end-to-end tests that find the field by a test id. */
   testId?: string;
 }
@@ -24,7 +29,7 @@ interface Props {
  * with the same sentence, and no earlier keystroke's day is kept behind it; an emptied field
  * commits '' (the form's check then names it as missing).
  */
-export function DateInput({ label, value, onCommit, disabled, required, testId }: Props) {
+export function DateInput({ label, value, onCommit, disabled, required, refusal, testId }: Props) {
   const t = useT();
   const say = useSay();
   const [draft, setDraft] = useState<string | null>(null);
@@ -33,7 +38,11 @@ export function DateInput({ label, value, onCommit, disabled, required, testId }
   // Judged as shown: what is being typed, or the value held (a form saved with a day that does not
   // exist shows its error again when it is opened).
   const read = readDate(shown);
-  const error = read.ok || (read.kind === 'missing' && !required) ? null : say(dateRefusal(read));
+  const error = read.ok
+    ? (refusal ?? null)
+    : read.kind === 'missing' && !required
+      ? null
+      : say(dateRefusal(read));
   return (
     <>
       <input

@@ -1,3 +1,4 @@
+import { visitAfterTodayText } from '../../../src-shared/inspection/visit-date';
 import { defineStrings } from './define';
 
 /** The inspection team's screen (screens/inspection) and what its workflows refuse with. */
@@ -84,13 +85,12 @@ export const inspectionStrings = defineStrings(
     'inspection.enrolFirst': '请先登记考察组成员（各自的签名密钥），再开始填写报告',
     'inspection.fieldRefused': '{path}：{message}',
     'inspection.dateRefused': '考察日期：{why}',
+    'inspection.afterToday': visitAfterTodayText('{date}', '{today}'),
     'inspection.unsaved': '报告未保存：{why}。改正后才能签名或预览。',
     'inspection.leaveTitle': '考察报告有未保存的修改',
     'inspection.leaveBody': '{why}。离开将放弃这项修改，报告保留上次保存的内容。',
     'inspection.leaveBodyKept':
       '{why}。离开将放弃这项修改（考察日期保留为上次保存的 {kept}），其余内容已保存。',
-    'inspection.leaveStay': '留下改正',
-    'inspection.leaveDiscard': '放弃修改并离开',
     'inspection.noReport': '没有考察报告 {id}',
     'inspection.tooManyPhotos': '每份报告至多 {max} 张照片，{name} 未导入',
     'inspection.badPhoto': '照片 {name} 无法解码，未导入（文件可能已损坏）',
@@ -194,14 +194,14 @@ export const inspectionStrings = defineStrings(
       'Enrol the team’s members (each with a signing key) before starting the report',
     'inspection.fieldRefused': '{path}: {message}',
     'inspection.dateRefused': 'Date of the visit: {why}',
+    'inspection.afterToday':
+      '{date} is after today ({today}): a report records a visit that has taken place',
     'inspection.unsaved': 'Report not saved: {why}. Correct it to sign or preview.',
     'inspection.leaveTitle': 'The report has a change that is not saved',
     'inspection.leaveBody':
       '{why}. Leaving discards this change; the report keeps what was last saved.',
     'inspection.leaveBodyKept':
       '{why}. Leaving discards this change (the date of the visit stays {kept}, as last saved); everything else is saved.',
-    'inspection.leaveStay': 'Stay and correct it',
-    'inspection.leaveDiscard': 'Discard the change and leave',
     'inspection.noReport': 'No inspection report {id}',
     'inspection.tooManyPhotos': 'A report holds at most {max} photos; {name} not imported',
     'inspection.badPhoto': 'Photo {name} does not decode; not imported (the file may be damaged)',

@@ -30,6 +30,11 @@ export const storageStrings = defineStrings(
     'session.saved': '已保存',
     'session.saveFailed': '保存失败：{message}',
     'session.unsaved': '未保存：{message}',
+    'unsaved.title': '有未保存的修改',
+    'unsaved.saveFailed': '{why}。离开将放弃未保存的修改，保留上次保存的内容。',
+    'unsaved.stay': '留下改正',
+    'unsaved.leave': '放弃修改并离开',
+    'unsaved.lock': '放弃修改并锁定',
     'nav.security': '账户与安全',
     'security.heading': '账户与安全',
     'security.change': '修改口令',
@@ -52,6 +57,8 @@ export const storageStrings = defineStrings(
     'gate.tooSoon': '口令错误次数过多，请在 {seconds} 秒后再试；本次未尝试。',
     'gate.noProfile': '没有这个用户档案',
     'gate.idleLocked': '已因长时间无操作自动锁定，请重新输入口令。',
+    'gate.idleKept':
+      '未保存的修改（{why}）仍在本页内存中，未写入；解锁同一用户档案后可继续改正，解锁其他档案则放弃。',
     'security.repeat': '再次输入新口令',
   },
   {
@@ -83,6 +90,12 @@ export const storageStrings = defineStrings(
     'session.saved': 'Saved',
     'session.saveFailed': 'Save failed: {message}',
     'session.unsaved': 'Not saved: {message}',
+    'unsaved.title': 'A change is not saved',
+    'unsaved.saveFailed':
+      '{why}. Leaving discards the change not saved; what was last saved is kept.',
+    'unsaved.stay': 'Stay and correct it',
+    'unsaved.leave': 'Discard the change and leave',
+    'unsaved.lock': 'Discard the change and lock',
     'nav.security': 'Account & security',
     'security.heading': 'Account & security',
     'security.change': 'Change passphrase',
@@ -106,6 +119,8 @@ export const storageStrings = defineStrings(
       'Too many wrong passphrases: try again in {seconds} s; this attempt was not tried.',
     'gate.noProfile': 'No such profile',
     'gate.idleLocked': 'Locked after idle time; enter the passphrase again.',
+    'gate.idleKept':
+      'The change not saved ({why}) is still held in this page’s memory, not written; unlock the same profile to go on correcting it (unlocking another profile discards it).',
     'security.repeat': 'Repeat the new passphrase',
   },
 );

@@ -5,32 +5,14 @@
  * Chinese one. Runs the store on fake-indexeddb, as the screen would after an unlock.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { unlockedWith } from './test-store';
+import { describe, expect, it } from 'vitest';
 import tbJson from '../../../resources/sample/taskbook.json';
 import { sampleLateExtension } from '../../../src-shared/award/samples';
 import { TaskBookSchema } from '../../../src-shared/model';
-import { commitChange } from '../db/repo';
 import { listParam, say, translate, type Message } from '../i18n/strings';
-import { freshDeps } from '../workflows/test-db';
 import { useAward } from './award';
-import { useSession } from './session';
 import { useUiStore } from './ui';
-
-// The language choice lives in localStorage and on <html lang>: the two browser globals it uses.
-vi.hoisted(() => {
-  const kept = new Map<string, string>();
-  globalThis.localStorage = {
-    getItem: (k: string) => kept.get(k) ?? null,
-    setItem: (k: string, v: string) => void kept.set(k, v),
-    removeItem: (k: string) => void kept.delete(k),
-    clear: () => kept.clear(),
-    key: (i: number) => [...kept.keys()][i] ?? null,
-    get length() {
-      return kept.size;
-    },
-  };
-  Object.assign(globalThis, { document: { documentElement: { lang: '' } } });
-});
 
 /** The store's refusal as the screen shows it (`useSay`), in the language chosen now. */
 function shown(m: Message | null): string {
@@ -39,20 +21,11 @@ function shown(m: Message | null): string {
 }
 
 async function unlocked() {
-  const deps = freshDeps();
-  await deps.db.open();
-  await commitChange(
-    deps.db,
+  const deps = await unlockedWith(
     { taskBook: { ...TaskBookSchema.parse(structuredClone(tbJson)), status: 'final' } },
     { actor: 'chair', action: 'taskbook.final', target: 'TB' },
+    '张志远（奖后）',
   );
-  const profile = {
-    id: 'p1',
-    label: '张志远（奖后）',
-    createdAt: '2026-12-08',
-    hasKeychain: false,
-  };
-  useSession.setState({ status: 'unlocked', db: deps.db, profile });
   await useAward.getState().load('KLMY-2026-JB-001');
   return deps;
 }

@@ -33,6 +33,7 @@ import {
 } from '../workflows/bureau';
 import { actor, currentDeps, now, saveFile } from './deps';
 import { useSession } from './session';
+import { followSave, isHeld } from './unsaved';
 
 type Encrypt = { kind: 'none' } | { kind: 'new-passphrase' };
 
@@ -121,7 +122,9 @@ export const useBureau = create<BureauState>()((set, get) => {
       attempt(async () => {
         const db = dbOf();
         const { key } = await api['bureau:key-info']({ profileId });
-        const draft = await loadDraft(db);
+        // Lists whose last edit did not save, kept across an idle lock: shown as they are (未保存).
+        const held = isHeld('bureau');
+        const draft = held ? get().draft : await loadDraft(db);
         set({
           key,
           rounds: await listRounds(db),
@@ -129,7 +132,7 @@ export const useBureau = create<BureauState>()((set, get) => {
           draft,
           verdict: draft ? judgeDraft(draft) : null,
           signed: null,
-          ...(draft
+          ...(draft && !held
             ? {
                 message: {
                   kind: 'ok',
@@ -189,8 +192,10 @@ export const useBureau = create<BureauState>()((set, get) => {
         if (!draft) return;
         const next = editDraftCell(draft, at, value);
         set({ draft: next, verdict: judgeDraft(next) });
-        const kept = await saveDraft(dbOf(), next, false, now());
-        set({ draft: kept });
+        const write = saveDraft(dbOf(), next, false, now());
+        // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
+        followSave('bureau', write);
+        set({ draft: await write });
       }),
     sign: (input) =>
       attempt(async () => {

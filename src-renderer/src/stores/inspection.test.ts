@@ -1,36 +1,28 @@
 /**
  * The inspection screen's store says whether the edit on screen is saved, at once and truly: a
- * visit date the form refuses is not written, the store and the top bar (`stores/save.ts`) say
- * why, in the date rule's words (「考察日期：2026-02-30 不是实际存在的日期」), until it is corrected
- * or dropped; opening another assignment with it asks first (`switching`). Runs the store on
- * fake-indexeddb, as the screen would after an unlock.
+ * visit date the form refuses is not written, the store and the app-wide guard (`stores/unsaved.ts`:
+ * the top bar) say why, in the date rule's words (「考察日期：2026-02-30 不是实际存在的日期」), until
+ * it is corrected or dropped; opening another assignment or locking with it asks first; an idle
+ * lock keeps it for the same profile. Runs the store on fake-indexeddb, as the screen would after
+ * an unlock.
  */
 import 'fake-indexeddb/auto';
+import { testProfile, unlockedWith } from './test-store';
 import { describe, expect, it, vi } from 'vitest';
 import type { InspectionAssignment } from '../../../src-shared/bundle';
 import { CHECKLIST_TEMPLATES } from '../../../src-shared/inspection/checklist';
-import { commitChange, getInspection } from '../db/repo';
+import { getInspection } from '../db/repo';
 import { say, type Message } from '../i18n/strings';
-import { freshDeps } from '../workflows/test-db';
 import { useInspection } from './inspection';
 import { useSaveState } from './save';
 import { useSession } from './session';
-
-// The language choice lives in localStorage and on <html lang>: the two browser globals it uses.
-vi.hoisted(() => {
-  const kept = new Map<string, string>();
-  globalThis.localStorage = {
-    getItem: (k: string) => kept.get(k) ?? null,
-    setItem: (k: string, v: string) => void kept.set(k, v),
-    removeItem: (k: string) => void kept.delete(k),
-    clear: () => kept.clear(),
-    key: (i: number) => [...kept.keys()][i] ?? null,
-    get length() {
-      return kept.size;
-    },
-  };
-  Object.assign(globalThis, { document: { documentElement: { lang: '' } } });
-});
+import {
+  answerAsking,
+  askBeforeDropping,
+  discardUnsaved,
+  firstUnsaved,
+  useUnsaved,
+} from './unsaved';
 
 const zh = (m: Message | null): string | null => (m ? say('zh', m) : null);
 
@@ -52,15 +44,12 @@ const assignment = (id: string): InspectionAssignment => ({
 
 /** Two assignments held, the first started, as the team's laptop has them. */
 async function started() {
-  const deps = freshDeps();
-  await deps.db.open();
   const held = (id: string) => ({
     manifestSha256: '0'.repeat(64),
     assignment: assignment(id),
     importedAt: '2026-09-03T09:00:00+08:00',
   });
-  await commitChange(
-    deps.db,
+  const deps = await unlockedWith(
     {
       meta: {
         'inspection.assignments': [held('ASG-1'), held('ASG-2')],
@@ -77,9 +66,8 @@ async function started() {
       },
     },
     { actor: '李检查', action: 'inspection.assignment.import', target: 'ASG-1' },
+    '李检查',
   );
-  const profile = { id: 'p1', label: '李检查', createdAt: '2026-09-03', hasKeychain: false };
-  useSession.setState({ status: 'unlocked', db: deps.db, profile });
   await useInspection.getState().load();
   await useInspection.getState().choose('ASG-1');
   await useInspection.getState().start();
@@ -87,6 +75,9 @@ async function started() {
   if (!report) throw new Error('not started');
   return { deps, report };
 }
+
+/** Why the top bar says 未保存 (the first edit held app-wide), in Chinese. */
+const topBar = (): string | null => zh(firstUnsaved(useUnsaved.getState())?.why ?? null);
 
 /** Waits until every write the top bar counts is done (「保存中」 gone). */
 const settled = () => vi.waitFor(() => expect(useSaveState.getState().pending).toBe(0));
@@ -97,7 +88,7 @@ describe('the inspection store says whether the edit on screen is saved', () => 
     useInspection.getState().edit({ ...report, date: '2026-02-30', conclusion: '需求真实' });
     // At once, before any write: the top bar never says 已保存 over it.
     expect(zh(useInspection.getState().unsaved)).toBe('考察日期：2026-02-30 不是实际存在的日期');
-    expect(zh(useSaveState.getState().unsaved)).toBe('考察日期：2026-02-30 不是实际存在的日期');
+    expect(topBar()).toBe('考察日期：2026-02-30 不是实际存在的日期');
     expect(useInspection.getState().notice).toBeNull();
     await settled();
     // The date is not written; every other field is, with the date as last saved.
@@ -108,11 +99,11 @@ describe('the inspection store says whether the edit on screen is saved', () => 
     expect(useInspection.getState().kept).toBe(report.date);
 
     useInspection.getState().edit({ ...report, date: '', conclusion: '需求真实' });
-    expect(zh(useSaveState.getState().unsaved)).toBe('考察日期：缺少此项（必填）');
+    expect(topBar()).toBe('考察日期：缺少此项（必填）');
 
     useInspection.getState().edit({ ...report, date: '2026-09-10', conclusion: '需求真实' });
     expect(useInspection.getState().unsaved).toBeNull();
-    expect(useSaveState.getState().unsaved).toBeNull();
+    expect(topBar()).toBeNull();
     await settled();
     expect(useSaveState.getState().lastError).toBeNull();
     expect((await getInspection(deps.db, report.reportId))?.conclusion).toBe('需求真实');
@@ -130,10 +121,11 @@ describe('the inspection store says whether the edit on screen is saved', () => 
       conclusion: '基本属实',
       checklist: [{ ...first, note: '现场已核对' }, ...rest],
     });
-    expect(zh(useSaveState.getState().unsaved)).toBe('考察日期：2026-02-30 不是实际存在的日期');
+    expect(topBar()).toBe('考察日期：2026-02-30 不是实际存在的日期');
     expect(useInspection.getState().kept).toBe(report.date);
     await settled();
-    await useInspection.getState().discard();
+    // 放弃修改并离开 (the app-wide dialog's drop).
+    discardUnsaved();
     const shown = useInspection.getState().report;
     expect(shown?.date).toBe(report.date);
     expect(shown?.conclusion).toBe('基本属实');
@@ -147,22 +139,70 @@ describe('the inspection store says whether the edit on screen is saved', () => 
     const { report } = await started();
     useInspection.getState().edit({ ...report, date: '2026-02-30' });
     await useInspection.getState().choose('ASG-2');
-    expect(useInspection.getState().switching).toBe('ASG-2');
+    expect(useUnsaved.getState().asking?.kind).toBe('leave');
     expect(useInspection.getState().current).toBe('ASG-1');
 
-    useInspection.getState().keepEditing();
-    expect(useInspection.getState().switching).toBeNull();
+    answerAsking(false);
+    expect(useUnsaved.getState().asking).toBeNull();
     expect(useInspection.getState().report?.date).toBe('2026-02-30');
     expect(useInspection.getState().unsaved).not.toBeNull();
 
     await useInspection.getState().choose('ASG-2');
-    await useInspection.getState().discard();
-    expect(useInspection.getState().current).toBe('ASG-2');
-    expect(useInspection.getState().switching).toBeNull();
+    answerAsking(true);
+    await vi.waitFor(() => expect(useInspection.getState().current).toBe('ASG-2'));
+    await vi.waitFor(() => expect(useInspection.getState().report).toBeNull());
     expect(useInspection.getState().unsaved).toBeNull();
-    expect(useSaveState.getState().unsaved).toBeNull();
+    expect(topBar()).toBeNull();
     // Back on the first: the report as last saved.
     await useInspection.getState().choose('ASG-1');
+    expect(useInspection.getState().report?.date).toBe(report.date);
+  });
+
+  it('锁定 with an edit not saved asks first: 留下 keeps the app unlocked with the edit; 放弃 drops it and locks', async () => {
+    const { report } = await started();
+    useInspection.getState().edit({ ...report, date: '2026-02-30', conclusion: '需求真实' });
+    // What the top bar's 锁定 does (Shell.tsx).
+    const lock = () => askBeforeDropping('lock', () => useSession.getState().lock('manual'));
+    lock();
+    expect(useUnsaved.getState().asking?.kind).toBe('lock');
+    expect(useSession.getState().status).toBe('unlocked');
+    answerAsking(false);
+    expect(useSession.getState().status).toBe('unlocked');
+    expect(useInspection.getState().report?.date).toBe('2026-02-30');
+    expect(topBar()).toBe('考察日期：2026-02-30 不是实际存在的日期');
+    await settled();
+    lock();
+    answerAsking(true);
+    expect(useSession.getState().status).toBe('locked');
+    expect(topBar()).toBeNull();
+    // Dropped from memory too: the report as saved (the conclusion, not the date).
+    expect(useInspection.getState().report).toMatchObject({
+      date: report.date,
+      conclusion: '需求真实',
+    });
+  });
+
+  it('an idle lock keeps the edit for the same profile (shown again, still 未保存); another profile drops it', async () => {
+    const { deps, report } = await started();
+    useInspection.getState().edit({ ...report, date: '2026-02-30' });
+    await settled();
+    useSession.getState().lock('idle');
+    expect(useSession.getState().status).toBe('locked');
+    expect(topBar()).toBe('考察日期：2026-02-30 不是实际存在的日期');
+    // Unlocked again as the same profile: the screen's load shows the edit as it was.
+    useSession.setState({ status: 'unlocked', db: deps.db, profile: testProfile('李检查') });
+    await useInspection.getState().load();
+    expect(useInspection.getState().report?.date).toBe('2026-02-30');
+    expect(topBar()).toBe('考察日期：2026-02-30 不是实际存在的日期');
+    // Locked again and another profile unlocked: the edit is not theirs, and is dropped.
+    useSession.getState().lock('idle');
+    useSession.setState({
+      status: 'unlocked',
+      db: deps.db,
+      profile: testProfile('王核验', 'p2'),
+    });
+    expect(topBar()).toBeNull();
+    await useInspection.getState().load();
     expect(useInspection.getState().report?.date).toBe(report.date);
   });
 });

@@ -10,7 +10,7 @@ import type { InspectionReport } from '../../../src-shared/model';
 import type { Finding } from '../../../src-shared/rules';
 import { api } from '../bridge';
 import { message, type Message } from '../i18n/strings';
-import { problemOf, WorkflowError } from '../workflows/deps';
+import { problemOf, today, WorkflowError } from '../workflows/deps';
 import {
   addPhotoFile,
   enrolInspector,
@@ -30,12 +30,14 @@ import {
   type Outcome,
   type RenderInspectionPdf,
   type ScalePhoto,
+  visitDateRefusal,
 } from '../workflows/inspection';
 import { auditForSigning, offer } from '../workflows/signing';
 import { actor, currentDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
-import { holdUnsaved, trackSave } from './save';
+import { trackSave } from './save';
+import { askBeforeDropping, holdUnsaved, isHeld } from './unsaved';
 
 /** A photo file as the screen picked it: name and size known before anything is read. */
 export interface PickedPhoto {
@@ -55,29 +57,26 @@ interface InspectionState {
    * Why the edit on screen is not saved (a field the schema refuses, e.g. a day that does not
    * exist, known as it is typed), or null: while set, the database holds an older report, so
    * signing and previewing — which read the saved report — are refused rather than sign the older
-   * one, the top bar says 「未保存：…」 and leaving the screen asks first.
+   * one, and it is held app-wide (`stores/unsaved.ts`: the top bar says 「未保存：…」, leaving the
+   * screen or locking asks first; an idle lock keeps it).
    */
   unsaved: Message | null;
+  /**
+   * Why the visit date on screen is refused (`visitDateRefusal`: the date rule's sentence, or a day
+   * after today), said at the date field; null when it is a day on or before today.
+   */
+  dateRefused: Message | null;
   /**
    * While the visit date is refused: the date as last saved, kept in the database with every other
    * field as typed (so leaving loses only the date typed), or null (nothing of the edit saved).
    */
   kept: string | null;
-  /** The assignment the team asked to switch to while an edit is not saved (asked first), or null. */
-  switching: string | null;
   preview: { bytes: Uint8Array; missing: string[] } | null;
   notice: Notice | null;
   load: () => Promise<void>;
   importAssignment: () => Promise<void>;
-  /** Opens another assignment; with an edit not saved, asks first (`switching`). */
+  /** Opens another assignment; with an edit not saved, asks first (`askBeforeDropping`). */
   choose: (assignmentId: string) => Promise<void>;
-  /** Keeps the screen as it is (the edit not saved stays on screen to be corrected). */
-  keepEditing: () => void;
-  /**
-   * Drops the edit not saved: the report as last saved (or, if the team asked to switch, the
-   * assignment asked for) is shown again.
-   */
-  discard: () => Promise<void>;
   enrol: (memberId: string, passphrase: string) => Promise<void>;
   start: () => Promise<void>;
   /**
@@ -90,6 +89,9 @@ interface InspectionState {
   previewPdf: () => Promise<void>;
   sign: (passphrases: Readonly<Record<string, string>>) => Promise<void>;
 }
+
+/** Today in the deps' clock (what a visit date cannot be after). */
+const todayHere = (): string => today(currentDeps().now);
 
 function inspectionDeps(): InspectionDeps {
   const deps = currentDeps();
@@ -145,10 +147,36 @@ export const useInspection = create<InspectionState>()((set, get) => {
     if (problem) set({ notice: problem });
   };
   const ok = (m: Message) => set({ notice: { tone: 'ok', message: m } });
-  /** Whether the edit on screen is saved: here (signing waits) and in the top bar alike. */
-  const markUnsaved = (why: Message | null) => {
-    set({ unsaved: why });
-    holdUnsaved(why);
+  /**
+   * Whether the edit on screen is saved: here (signing waits) and app-wide (`holdUnsaved`: the top
+   * bar, and leaving or locking asks first, saying what leaving keeps: `kept`, the date as last
+   * saved while only the date is refused).
+   */
+  const markUnsaved = (why: Message | null, kept: string | null = null) => {
+    set({ unsaved: why, kept });
+    holdUnsaved(
+      'inspection',
+      why && {
+        why,
+        title: message('inspection.leaveTitle'),
+        body:
+          kept === null
+            ? message('inspection.leaveBody', { why })
+            : message('inspection.leaveBodyKept', { why, kept }),
+        // Dropped: the report as the database holds it (every other field, while only the date
+        // was refused), and a write still in flight no longer speaks for the screen.
+        discard: () => {
+          edits += 1;
+          set({
+            report: saved,
+            unsaved: null,
+            kept: null,
+            preview: null,
+            dateRefused: saved ? visitDateRefusal(saved.date, todayHere()) : null,
+          });
+        },
+      },
+    );
   };
   const refresh = async (report: InspectionReport | null) => {
     const deps = inspectionDeps();
@@ -157,10 +185,9 @@ export const useInspection = create<InspectionState>()((set, get) => {
     markUnsaved(null);
     set({
       report,
-      kept: null,
-      switching: null,
       preview: null,
-      findings: report ? await reportFindings(deps.db, report) : [],
+      dateRefused: report ? visitDateRefusal(report.date, todayHere()) : null,
+      findings: report ? await reportFindings(deps.db, report, todayHere()) : [],
     });
   };
   /** Shows an assignment and its report, if the team has started it. */
@@ -175,8 +202,8 @@ export const useInspection = create<InspectionState>()((set, get) => {
     current: null,
     report: null,
     unsaved: null,
+    dateRefused: null,
     kept: null,
-    switching: null,
     findings: [],
     preview: null,
     notice: null,
@@ -185,6 +212,8 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const { db } = inspectionDeps();
         const assignments = await heldAssignments(db);
         set({ assignments, inspectors: await enrolledInspectors(db) });
+        // An edit not saved, kept across an idle lock: shown as it is, still 未保存.
+        if (isHeld('inspection')) return;
         const current = get().current ?? assignments[0]?.assignment.assignmentId;
         if (current) await open(current);
       }),
@@ -200,24 +229,18 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const id = r.assignment.assignmentId;
         set({ assignments: await heldAssignments(inspectionDeps().db) });
         // Opened at once, unless an edit on screen is not saved: then asked first.
-        if (get().unsaved !== null && id !== get().current) set({ switching: id });
+        if (get().unsaved !== null && id !== get().current)
+          askBeforeDropping('leave', () => void run(() => open(id)));
         else await open(id);
         ok(message(r.duplicate ? 'inspection.duplicate' : 'inspection.imported', { id }));
       }),
     choose: (assignmentId) => {
       if (get().unsaved !== null && assignmentId !== get().current) {
-        set({ switching: assignmentId });
+        askBeforeDropping('leave', () => void run(() => open(assignmentId)));
         return Promise.resolve();
       }
       return run(() => open(assignmentId));
     },
-    keepEditing: () => set({ switching: null }),
-    discard: () =>
-      run(async () => {
-        const next = get().switching ?? get().current;
-        markUnsaved(null);
-        if (next) await open(next);
-      }),
     enrol: (memberId, passphrase) =>
       run(async () => {
         const assignmentId = get().current;
@@ -246,22 +269,25 @@ export const useInspection = create<InspectionState>()((set, get) => {
         await refresh(accepted(await startReport(inspectionDeps(), assignmentId)).report);
       }),
     edit: (report) => {
-      const judged = judgeReportEdit(report);
+      const day = todayHere();
+      const judged = judgeReportEdit(report, day);
       const mine = (edits += 1);
-      set({ report, preview: null });
-      // Said once, where the edit is judged: the top bar and the checks before signing (not
-      // also as the screen's notice).
-      markUnsaved(judged.ok ? null : judged.reason);
+      set({ report, preview: null, dateRefused: visitDateRefusal(report.date, day) });
       // A refused date: every other field is saved all the same, the date as last saved.
       const base = saved;
-      const kept = judged.ok || !base ? null : keepSavedDate(report, base);
+      const kept = judged.ok || !base ? null : keepSavedDate(report, base, day);
       const toSave = judged.ok ? judged.report : kept?.ok ? kept.report : null;
-      set({ kept: !judged.ok && kept?.ok && base ? base.date : null });
+      // Said once, where the edit is judged: the top bar and the checks before signing (not
+      // also as the screen's notice).
+      markUnsaved(
+        judged.ok ? null : judged.reason,
+        !judged.ok && kept?.ok && base ? base.date : null,
+      );
       if (!toSave) return;
       const write = saving.then(async () => {
         const written = accepted(await saveReport(inspectionDeps(), toSave));
         saved = written.report;
-        set({ findings: await reportFindings(inspectionDeps().db, written.report) });
+        set({ findings: await reportFindings(inspectionDeps().db, written.report, day) });
       });
       trackSave(write);
       saving = write.then(
@@ -290,7 +316,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
         if (get().unsaved !== null && shown)
           set({
             report: { ...shown, photos: r.report.photos },
-            findings: await reportFindings(inspectionDeps().db, r.report),
+            findings: await reportFindings(inspectionDeps().db, r.report, todayHere()),
           });
         else await refresh(r.report);
         ok(message('inspection.photoAdded', { name: file.name }));

@@ -28,6 +28,7 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, inLanguage, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
+import { followSave, isHeld } from './unsaved';
 
 interface ReviewStore extends Review {
   loaded: boolean;
@@ -80,7 +81,11 @@ export const useReview = create<ReviewStore>()((set, get) => {
     importProblem: null,
     notice: null,
     unsaved: false,
-    load: async () => set({ ...(await loadReview(currentDeps().db)), loaded: true }),
+    // A sheet whose last edit did not save, kept across an idle lock, is shown as it is (未保存).
+    load: async () => {
+      if (isHeld('review') && get().loaded) return;
+      set({ ...(await loadReview(currentDeps().db)), loaded: true });
+    },
     openPackage: (label) =>
       run(async () => {
         const r = await withProgress(label, (task) =>
@@ -114,7 +119,10 @@ export const useReview = create<ReviewStore>()((set, get) => {
       if (!sheet || !enrolment || sheet.status !== 'draft') return;
       const next = applySheetEdit(sheet, edit);
       set({ sheet: next });
-      trackSave(saveSheetEdit(currentDeps(), next, enrolment, edit));
+      const write = saveSheetEdit(currentDeps(), next, enrolment, edit);
+      trackSave(write);
+      // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
+      followSave('review', write);
     },
     submit: async () => {
       const { pkg, sheet, enrolment } = get();

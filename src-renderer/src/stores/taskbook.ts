@@ -29,6 +29,7 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
+import { followSave, isHeld } from './unsaved';
 import { useReview } from './review';
 import { useSession } from './session';
 
@@ -86,7 +87,11 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
     notice: null,
     unsaved: null,
     load: (packageId) =>
-      run(async () => set({ ...(await loadTaskBook(currentDeps().db, packageId)), loaded: true })),
+      run(async () => {
+        // A draft whose last edit did not save, kept across an idle lock: shown as it is (未保存).
+        if (isHeld('taskbook') && get().loaded) return;
+        set({ ...(await loadTaskBook(currentDeps().db, packageId)), loaded: true });
+      }),
     create: (pkg, decision) =>
       run(async () => set({ draft: await createDraft(currentDeps(), pkg, decision, actor()) })),
     edit: (edit) => {
@@ -94,7 +99,10 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
       if (!current || current.status === 'final') return;
       const next = applyTaskBookEdit(current, edit);
       set({ draft: next });
-      trackSave(saveDraft(currentDeps().db, next));
+      const write = saveDraft(currentDeps().db, next);
+      trackSave(write);
+      // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
+      followSave('taskbook', write);
     },
     finalise: (pkg, decision) =>
       run(async () => {

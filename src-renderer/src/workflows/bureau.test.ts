@@ -58,6 +58,7 @@ import {
   sampleTermination,
 } from '../../../src-shared/award/samples';
 import { openBundle } from '../../../src-shared/bundle';
+import { visitAfterTodayText } from '../../../src-shared/inspection';
 import { auditLog } from '../db/repo';
 import { message, say } from '../i18n/strings';
 import {
@@ -538,6 +539,7 @@ async function reportBundle(
   assignmentId: string,
   recipient: string,
   demandId = 'D-2026-01',
+  date = '2026-09-10',
 ) {
   const zip = await buildBundle({
     crypto: nobleCrypto,
@@ -568,7 +570,7 @@ async function reportBundle(
       reportId: `${assignmentId}-R1`,
       assignmentId,
       subject: { type: 'demand', id: demandId },
-      date: '2026-09-10',
+      date,
       site: '采出水处理站',
       inspectors: [
         { id: 'I01', name: '李检查' },
@@ -642,6 +644,25 @@ describe('inspections', () => {
     );
     expect(reason(stranger)).toBe(
       '未导入 stranger.jbx：考察报告 ASG-9-R1 回应的考察任务 ASG-9 不在本机（未导入该任务），未导入',
+    );
+    expect(await listRounds(deps.db)).toEqual(before);
+
+    // A visit after the day it is taken in (2026-09-20) has not happened: refused in the rule's
+    // one sentence (what the team's date field, signing and `jiebang inspection ingest` say).
+    const future = await take(
+      deps,
+      main,
+      'future.jbx',
+      await reportBundle(
+        held.manifestSha256,
+        held.assignment.assignmentId,
+        main.key.ageRecipient,
+        'D-2026-01',
+        '2026-09-21',
+      ),
+    );
+    expect(reason(future)).toContain(
+      `考察日期 ${visitAfterTodayText('2026-09-21', '2026-09-20')}（第十二条（二））`,
     );
     expect(await listRounds(deps.db)).toEqual(before);
 

@@ -955,7 +955,8 @@ export async function issueAssignment(
 /**
  * An inspection team's report (decrypted in main with the bureau's identity): it must answer an
  * assignment this desk issued (`answeredAssignment`, refused by name otherwise) and pass
- * `checkReport` against it; listed under the assignment's round.
+ * `checkReport` against it on the day it is taken in (a visit after that day is refused); listed
+ * under the assignment's round.
  */
 async function takeReport(
   db: JiebangDB,
@@ -977,7 +978,11 @@ async function takeReport(
   );
   if (!round)
     return { ok: false, reason: message('bureau.err.noRound', { file, id: report.assignmentId }) };
-  const findings = checkReport(report, answered.held.assignment);
+  const findings = checkReport(
+    report,
+    answered.held.assignment,
+    today(() => input.now),
+  );
   if (hasBlocking(findings)) return blockedBy(file, findings);
   return keepTaken(
     db,

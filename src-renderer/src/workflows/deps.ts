@@ -5,6 +5,7 @@
  */
 import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import type { FileFilter } from '../../../src-shared/ipc';
+import { localDayOf } from '../../../src-shared/text/date';
 import { IpcError } from '../../../src-shared/ipc-gate';
 import type { JiebangDB } from '../db/database';
 import { message, say, type Message } from '../i18n/strings';
@@ -37,11 +38,7 @@ export class WorkflowError extends Error {
 }
 
 /** Today's date where the user is, YYYY-MM-DD. */
-export function today(now: () => Date): string {
-  const d = now();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export const today = (now: () => Date): string => localDayOf(now());
 
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

@@ -37,6 +37,7 @@ import {
   PHOTOS_MAX,
   startChecklist,
   type HeldAssignment,
+  visitAfterToday,
 } from '../../../src-shared/inspection';
 import { hasBlocking, type Finding } from '../../../src-shared/rules';
 import {
@@ -45,7 +46,7 @@ import {
   type InspectionReport,
   type PhotoMediaType,
 } from '../../../src-shared/model';
-import { readDate } from '../../../src-shared/text/date';
+import { localDayOf, readDate } from '../../../src-shared/text/date';
 import type { JiebangDB } from '../db/database';
 import { InspectorSchema } from '../db/meta';
 import { dateRefusal } from '../i18n/date';
@@ -69,6 +70,10 @@ export interface InspectionDeps {
   /** ISO time now. */
   now: () => string;
 }
+
+/** Today where the team is (YYYY-MM-DD), in the deps' clock: the day a visit cannot be after. */
+export const todayOf = (deps: Pick<InspectionDeps, 'now'>): string =>
+  localDayOf(new Date(deps.now()));
 
 /**
  * A use case's result: done, or refused with a message the screen shows in the user's language
@@ -258,7 +263,7 @@ export async function startReport(
     reportId: reportIdOf(assignmentId),
     assignmentId,
     subject: a.subject,
-    date: deps.now().slice(0, 10),
+    date: todayOf(deps),
     site: site?.name ?? '',
     inspectors: team.map((i) => ({ id: i.id, name: i.name })),
     checklist: startChecklist(a),
@@ -276,16 +281,33 @@ export async function startReport(
 const EditedDateSchema = z.object({ date: z.string() });
 
 /**
- * Whether an edited report can be kept: the report as the schema keeps it (the date as
- * YYYY-MM-DD), or why not, the field named — the visit's date by its label and the date rule's own
- * sentence (「考察日期：2026-02-30 不是实际存在的日期」, 「考察日期：缺少此项（必填）」). Pure: the screen
+ * Why the visit's date as typed is refused, or null: the date rule's own sentence (no such day, not
+ * a date, missing), or a day after `today` (`visitAfterTodayText`: a report records a visit that
+ * took place, 第十二条（二）). What the date field says beside the text, and what
+ * `judgeReportEdit` says after 「考察日期：」.
+ */
+export function visitDateRefusal(typed: string, today: string): Message | null {
+  const date = readDate(typed);
+  if (!date.ok) return dateRefusal(date);
+  return visitAfterToday(date.iso, today)
+    ? say('inspection.afterToday', { date: date.iso, today })
+    : null;
+}
+
+/**
+ * Whether an edited report can be kept on `today` (YYYY-MM-DD, the deps' clock): the report as the
+ * schema keeps it (the date as YYYY-MM-DD), or why not, the field named — the visit's date by its
+ * label and its refusal (`visitDateRefusal`: 「考察日期：2026-02-30 不是实际存在的日期」,
+ * 「考察日期：缺少此项（必填）」, 「考察日期：2026-12-03 晚于今天（2026-12-02），…」). Pure: the screen
  * knows at once, before anything is written, whether the edit on screen is saved.
  */
-export function judgeReportEdit(edited: unknown): Outcome<{ report: InspectionReport }> {
+export function judgeReportEdit(
+  edited: unknown,
+  today: string,
+): Outcome<{ report: InspectionReport }> {
   const typed = EditedDateSchema.safeParse(edited);
-  const date = readDate(typed.success ? typed.data.date : '');
-  if (!date.ok)
-    return { ok: false, reason: say('inspection.dateRefused', { why: dateRefusal(date) }) };
+  const refused = visitDateRefusal(typed.success ? typed.data.date : '', today);
+  if (refused) return { ok: false, reason: say('inspection.dateRefused', { why: refused }) };
   const parsed = InspectionReportSchema.safeParse(edited);
   if (parsed.success) return { ok: true, report: parsed.data };
   const issue = parsed.error.issues[0];
@@ -306,16 +328,22 @@ export function judgeReportEdit(edited: unknown): Outcome<{ report: InspectionRe
 export function keepSavedDate(
   edited: InspectionReport,
   saved: InspectionReport,
+  today: string,
 ): Outcome<{ report: InspectionReport }> {
-  return judgeReportEdit({ ...edited, date: saved.date });
+  // The date as last saved is kept as it is, even if it is now after today (saved before this
+  // rule, or the clock moved back): its blocking finding still stops signing.
+  return judgeReportEdit({ ...edited, date: saved.date }, saved.date > today ? saved.date : today);
 }
 
-/** Saves the report as edited (judged first, `judgeReportEdit`: a field refused is named, nothing saved). */
+/**
+ * Saves the report as edited (judged first on the deps' today, `judgeReportEdit`: a field refused
+ * is named, nothing saved).
+ */
 export async function saveReport(
   deps: InspectionDeps,
   edited: unknown,
 ): Promise<Outcome<{ report: InspectionReport }>> {
-  const judged = judgeReportEdit(edited);
+  const judged = judgeReportEdit(edited, todayOf(deps));
   if (judged.ok) await saveInspection(deps.db, judged.report, null);
   return judged;
 }
@@ -451,10 +479,14 @@ export async function photoBytes(
   return out;
 }
 
-/** The report's findings against its assignment (what the form shows before signing). */
-export async function reportFindings(db: JiebangDB, report: InspectionReport): Promise<Finding[]> {
+/** The report's findings against its assignment on `today` (what the form shows before signing). */
+export async function reportFindings(
+  db: JiebangDB,
+  report: InspectionReport,
+  today: string,
+): Promise<Finding[]> {
   const held = await heldAssignment(db, report.assignmentId);
-  return held ? checkReport(report, held.assignment) : [];
+  return held ? checkReport(report, held.assignment, today) : [];
 }
 
 export interface RenderInspectionPdf {
@@ -531,7 +563,7 @@ export async function signReport(
   const held = await heldAssignment(deps.db, report.assignmentId);
   if (!held)
     return { ok: false, reason: say('inspection.noAssignment', { id: report.assignmentId }) };
-  const findings = checkReport(report, held.assignment);
+  const findings = checkReport(report, held.assignment, todayOf(deps));
   if (hasBlocking(findings))
     return {
       ok: false,

@@ -83,74 +83,87 @@ describe('RankingTable', () => {
     expect(markup).not.toContain('评分<wbr/>明细');
   });
 
-  it('folded, shows a 展开 button in place of the experts’ totals and lists them in the detail', () => {
-    const pkg = samplePackage();
-    const table = summaryTable(pkg, aggregate(pkg, sampleSheets()));
-    const a04 = table.rows.find((r) => r.applicantId === 'A04');
+  const pkg = samplePackage();
+  const folded = summaryTable(pkg, aggregate(pkg, sampleSheets()));
+  /** The header and A04's row and detail, folded `fold` steps. */
+  const foldedMarkup = (fold: number) => {
+    const a04 = folded.rows.find((r) => r.applicantId === 'A04');
     if (!a04) throw new Error('A04 is ranked');
-    const markup = (fold: number) =>
-      renderToString(
-        <table>
-          <thead>
-            <RankingHead pkg={pkg} fold={fold} sort="rank" onSort={() => undefined} />
-          </thead>
-          <tbody>
-            <tr>
-              <RankingCells
-                pkg={pkg}
-                columns={table.columns}
-                row={a04}
-                fold={fold}
-                expanded
-                onToggle={() => undefined}
-              />
-            </tr>
-            <tr>
-              <RankingDetail
-                pkg={pkg}
-                columns={table.columns}
-                row={a04}
-                fold={fold}
-                span={deskColumnCount(table.columns, fold)}
-              />
-            </tr>
-          </tbody>
-        </table>,
-      );
-    // The header's cells, and the first body row's.
-    const cells = (html: string) => {
-      const body = html.indexOf('<tbody>');
-      const count = (part: string, tag: string) =>
-        part.match(new RegExp(`<${tag}[ >]`, 'g'))?.length ?? 0;
-      return [
-        count(html.slice(0, body), 'th'),
-        count(html.slice(body, html.indexOf('</tr>', body)), 'td'),
-      ];
-    };
-    const one = markup(1);
-    expect(one).toContain('评分<wbr/>明细');
-    expect(one).not.toContain('>E04</th>');
-    expect(one).toContain('aria-expanded="true"');
-    expect(one).toContain('收起<span class="sr-only">天山新材料研究所（示例）的评分明细</span>');
-    expect(one).toContain('aria-controls="ranking-detail-A04"');
-    // The detail: each expert's total, dropped and deviating as in the table; criteria still columns.
-    expect(one).toContain('各专家总分');
-    expect(one).toMatch(
-      /<dt title="[^"]+">E04<\/dt><dd class="num error" title="偏离[^"]*">\(40\.00\)!<\/dd>/,
+    return renderToString(
+      <table>
+        <thead>
+          <RankingHead pkg={pkg} fold={fold} sort="rank" onSort={() => undefined} />
+        </thead>
+        <tbody>
+          <tr>
+            <RankingCells
+              pkg={pkg}
+              columns={folded.columns}
+              row={a04}
+              fold={fold}
+              expanded
+              onToggle={() => undefined}
+            />
+          </tr>
+          <tr>
+            <RankingDetail
+              pkg={pkg}
+              columns={folded.columns}
+              row={a04}
+              fold={fold}
+              span={deskColumnCount(folded.columns, fold)}
+            />
+          </tr>
+        </tbody>
+      </table>,
     );
-    expect(one).not.toContain('各项指标均分');
-    expect(one).toContain('C4<wbr/>均分</th>');
-    // Header and row cells agree; the detail spans them all.
-    const span = deskColumnCount(table.columns, 1);
-    expect(cells(one)).toEqual([span, span]);
-    expect(one).toContain(`colSpan="${span}"`);
-    const two = markup(2);
-    expect(cells(two)).toEqual([
-      deskColumnCount(table.columns, 2),
-      deskColumnCount(table.columns, 2),
-    ]);
-    expect(two).toContain('各项指标均分');
-    expect(two).not.toContain('C4<wbr/>均分</th>');
-    expect(two).toMatch(/<dt title="[^"]+">C4<wbr\/>均分<\/dt><dd class="num">13\.43<\/dd>/);
-  });
+  };
+  /** The header's cells, and the first body row's. */
+  const cells = (html: string) => {
+    const body = html.indexOf('<tbody>');
+    const count = (part: string, tag: string) =>
+      part.match(new RegExp(`<${tag}[ >]`, 'g'))?.length ?? 0;
+    return [
+      count(html.slice(0, body), 'th'),
+      count(html.slice(body, html.indexOf('</tr>', body)), 'td'),
+    ];
+  };
+
+  it.each([
+    {
+      // The experts' totals fold first: each in the detail, dropped and deviating as in the
+      // table; the criteria still columns.
+      fold: 1,
+      shown: [
+        '评分<wbr/>明细',
+        'aria-expanded="true"',
+        '收起<span class="sr-only">天山新材料研究所（示例）的评分明细</span>',
+        'aria-controls="ranking-detail-A04"',
+        '各专家总分',
+        'C4<wbr/>均分</th>',
+      ],
+      gone: ['>E04</th>', '各项指标均分'],
+      detail:
+        /<dt title="[^"]+">E04<\/dt><dd class="num error" title="偏离[^"]*">\(40\.00\)!<\/dd>/,
+    },
+    {
+      // Then the criterion means: in the detail too.
+      fold: 2,
+      shown: ['评分<wbr/>明细', '各专家总分', '各项指标均分'],
+      gone: ['>E04</th>', 'C4<wbr/>均分</th>'],
+      detail: /<dt title="[^"]+">C4<wbr\/>均分<\/dt><dd class="num">13\.43<\/dd>/,
+    },
+  ])(
+    'folded $fold, shows a 展开 button in place of what no longer fits and lists it in the detail',
+    ({ fold, shown, gone, detail }) => {
+      const markup = foldedMarkup(fold);
+      for (const s of shown) expect(markup).toContain(s);
+      for (const s of gone) expect(markup).not.toContain(s);
+      expect(markup).toMatch(detail);
+      // Header and row cells agree; the detail spans them all.
+      const span = deskColumnCount(folded.columns, fold);
+      expect(cells(markup)).toEqual([span, span]);
+      expect(markup).toContain(`colSpan="${span}"`);
+    },
+  );
 });

@@ -7,7 +7,7 @@ import { FINDING_LABEL, FINDINGS } from '../../../../src-shared/inspection';
 import { InspectionFindingSchema, type InspectionReport } from '../../../../src-shared/model';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
-import { useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { useInspection } from '../../stores/inspection';
 import { useLang } from '../../stores/ui';
 
@@ -15,7 +15,9 @@ type Row = InspectionReport['checklist'][number];
 
 export function ChecklistCard({ report }: { report: InspectionReport }) {
   const t = useT();
+  const say = useSay();
   const edit = useInspection((s) => s.edit);
+  const dateRefused = useInspection((s) => s.dateRefused);
   const set = (patch: Partial<InspectionReport>) => edit({ ...report, ...patch });
   const setRow = (at: number, patch: Partial<Row>) =>
     set({ checklist: report.checklist.map((r, i) => (i === at ? { ...r, ...patch } : r)) });
@@ -28,6 +30,7 @@ export function ChecklistCard({ report }: { report: InspectionReport }) {
             label={t('inspection.date')}
             value={report.date}
             required
+            refusal={dateRefused && say(dateRefused)}
             onCommit={(date) => set({ date })}
           />
         </Field>

@@ -8,11 +8,9 @@ import { useEffect } from 'react';
 import { NoticeLine } from '../../components/NoticeLine';
 import { useT } from '../../i18n';
 import { useInspection } from '../../stores/inspection';
-import { holdUnsaved } from '../../stores/save';
 import { useSession } from '../../stores/session';
 import { AssignmentCard } from './AssignmentCard';
 import { ChecklistCard } from './ChecklistCard';
-import { LeaveUnsaved } from './LeaveUnsaved';
 import { PhotosCard } from './PhotosCard';
 import { SignCard } from './SignCard';
 import { TeamCard } from './TeamCard';
@@ -29,14 +27,11 @@ export function InspectionScreen() {
   useEffect(() => {
     if (db) void load();
   }, [db, load]);
-  // Gone without being asked (the app locked): the top bar no longer speaks of this screen's edit.
-  useEffect(() => () => holdUnsaved(null), []);
   return (
     <section className="screen wide" data-testid="inspection">
       <h1>{t('inspection.heading')}</h1>
       <p className="lead">{t('inspection.lead')}</p>
       <NoticeLine notice={notice} testId="inspection-notice" />
-      <LeaveUnsaved />
       <AssignmentCard />
       {held && <TeamCard assignment={held.assignment} started={report !== null} />}
       {report && (

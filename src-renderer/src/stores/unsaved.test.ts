@@ -1,0 +1,71 @@
+/**
+ * The app-wide hold on an edit not saved: an autosave that fails holds its screen's edit (the top
+ * bar's 未保存, the dialog's why), a later write that succeeds releases it, and only the latest
+ * write speaks; what would drop it asks first, and goes on at once when nothing is held.
+ */
+import 'fake-indexeddb/auto';
+import { testProfile } from './test-store';
+import { describe, expect, it, vi } from 'vitest';
+import { say } from '../i18n/strings';
+import { useSession } from './session';
+import {
+  answerAsking,
+  askBeforeDropping,
+  firstUnsaved,
+  followSave,
+  isHeld,
+  useUnsaved,
+} from './unsaved';
+
+const why = () => {
+  const held = firstUnsaved(useUnsaved.getState());
+  return held && { why: say('zh', held.why), body: say('zh', held.body) };
+};
+
+describe('an autosave that fails is held until a later one succeeds', () => {
+  it('holds the failure (why, and what leaving keeps), released by the next write that lands', async () => {
+    useSession.setState({ status: 'unlocked', profile: testProfile('张志远') });
+    followSave('review', Promise.reject(new Error('磁盘已满')));
+    await vi.waitFor(() => expect(isHeld('review')).toBe(true));
+    expect(why()).toEqual({
+      why: '磁盘已满',
+      body: '磁盘已满。离开将放弃未保存的修改，保留上次保存的内容。',
+    });
+    followSave('review', Promise.resolve());
+    await vi.waitFor(() => expect(isHeld('review')).toBe(false));
+  });
+
+  it('only the latest write speaks: an earlier failure settling late holds nothing', async () => {
+    let fail: (e: Error) => void = () => undefined;
+    followSave(
+      'taskbook',
+      new Promise((_, reject) => {
+        fail = reject;
+      }),
+    );
+    followSave('taskbook', Promise.resolve());
+    await vi.waitFor(() => expect(isHeld('taskbook')).toBe(false));
+    fail(new Error('late'));
+    await Promise.resolve();
+    expect(isHeld('taskbook')).toBe(false);
+  });
+
+  it('asks before dropping only while something is held; staying does nothing, leaving drops it and goes on', async () => {
+    const went: string[] = [];
+    askBeforeDropping('lock', () => went.push('free'));
+    expect(went).toEqual(['free']);
+    let dropped = 0;
+    followSave('bureau', Promise.reject(new Error('x')), () => (dropped += 1));
+    await vi.waitFor(() => expect(isHeld('bureau')).toBe(true));
+    askBeforeDropping('lock', () => went.push('lock'));
+    expect(useUnsaved.getState().asking?.kind).toBe('lock');
+    answerAsking(false);
+    expect(went).toEqual(['free']);
+    expect(isHeld('bureau')).toBe(true);
+    askBeforeDropping('lock', () => went.push('lock'));
+    answerAsking(true);
+    expect(went).toEqual(['free', 'lock']);
+    expect(dropped).toBe(1);
+    expect(isHeld('bureau')).toBe(false);
+  });
+});
