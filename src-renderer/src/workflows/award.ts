@@ -16,9 +16,20 @@ import {
   type AwardDocument,
 } from '../../../src-shared/award';
 import { buildBundle, openBundle, type SignerInput } from '../../../src-shared/bundle';
-import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
+import {
+  fingerprint,
+  formatFingerprint,
+  generateSigningKey,
+  publicKeyOf,
+} from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import { TaskBookSchema, type MilestoneAssessment, type TaskBook } from '../../../src-shared/model';
+import {
+  NameSchema,
+  sameNameKey,
+  TaskBookSchema,
+  type MilestoneAssessment,
+  type TaskBook,
+} from '../../../src-shared/model';
 import { hasBlocking } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { appendAudit, getMeta, taskBooksOfPackage } from '../db/repo';
@@ -98,10 +109,30 @@ export async function enrolSigner(
   actor: string,
   input: { role: AwardRole; name: string },
 ): Promise<AwardSigner> {
-  const name = input.name.trim();
-  if (!name) throw new WorkflowError(message('award.nameMissing'));
-  const key = generateSigningKey();
+  const read = NameSchema.safeParse(input.name);
+  if (!read.success)
+    throw new WorkflowError(
+      message('common.labelled', {
+        label: message('award.signerName'),
+        text: read.error.issues[0]?.message ?? '',
+      }),
+    );
+  const name = read.data;
   const existing = await signerRecords(db);
+  // The same person in the same role twice, with two keys: which one signs for them? (One rule:
+  // names compared as `sameNameKey` reads them.)
+  const again = existing.find(
+    (s) => s.role === input.role && sameNameKey(s.name) === sameNameKey(name),
+  );
+  if (again)
+    throw new WorkflowError(
+      message('award.signerTwice', {
+        name: again.name,
+        role: message(`award.role.${input.role}`),
+        fingerprint: formatFingerprint(again.fingerprint),
+      }),
+    );
+  const key = generateSigningKey();
   const signerId = `${input.role}-${existing.length + 1}`;
   const record: SignerRecord = {
     signerId,
