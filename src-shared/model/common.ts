@@ -100,8 +100,19 @@ export const NameSchema = plainText(200).trim().min(1, '不能为空');
  * the field with it, the workflow before anything is written, main at the IPC door (profiles).
  */
 export const personName = (max: number) => plainText(max).trim().min(1, '不能为空');
+/**
+ * Why `value` is no name by `personName(max)`: 'missing' when nothing is left once normalised and
+ * trimmed (each door says so in its own language), the rule's sentence otherwise; null when taken.
+ */
+export function nameProblem(value: string, max: number): 'missing' | { message: string } | null {
+  const read = personName(max).safeParse(value);
+  if (read.success) return null;
+  const issue = read.error.issues[0];
+  return issue?.code === 'too_small' ? 'missing' : { message: issue?.message ?? '' };
+}
 /** A profile's 姓名 (at most 100 characters, the profile file's limit). */
-export const ProfileLabelSchema = personName(100);
+export const PROFILE_LABEL_MAX = 100;
+export const ProfileLabelSchema = personName(PROFILE_LABEL_MAX);
 /**
  * The key by which two typed names are the same person's: NFKC (full-width letters as ASCII) and
  * no whitespace (「王 建国」 is 「王建国」), after `personName`'s normalisation.

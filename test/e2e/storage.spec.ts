@@ -168,7 +168,7 @@ test('creating a profile: Enter on the empty form says what is missing in Chines
   await expect(name).toBeFocused();
   // Enter on the empty form: the app's own sentence beside the field, not the browser's bubble.
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: '姓名：不能为空' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '请填写姓名' })).toBeVisible();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toBeFocused();
   expect(

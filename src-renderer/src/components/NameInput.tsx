@@ -1,16 +1,7 @@
 import { useId, type Ref } from 'react';
-import { personName } from '../../../src-shared/model/common';
+import { nameProblem } from '../../../src-shared/model/common';
 import { cleanText } from '../../../src-shared/text/normalize';
 import { useT } from '../i18n';
-
-/**
- * Why `value` is no name (`personName(max)`'s first refusal), or null: the form checks it before it
- * submits, with the rule the workflow and main check again.
- */
-export function nameProblem(value: string, max: number): string | null {
-  const read = personName(max).safeParse(value);
-  return read.success ? null : (read.error.issues[0]?.message ?? null);
-}
 
 interface Props {
   label: string;
@@ -20,6 +11,8 @@ interface Props {
   max: number;
   /** The form was submitted: a missing name is said too (a bidi control is said as it is typed). */
   attempted: boolean;
+  /** What is said of an empty name once the form was submitted (「请填写…」). */
+  missing: string;
   autoFocus?: boolean;
   inputRef?: Ref<HTMLInputElement>;
 }
@@ -30,11 +23,26 @@ interface Props {
  * pasted, a bidi control is kept in the field and refused there naming its code point, so the form
  * cannot submit a name that reads as another. An empty name is said once the form was submitted.
  */
-export function NameInput({ label, value, onChange, max, attempted, autoFocus, inputRef }: Props) {
+export function NameInput({
+  label,
+  value,
+  onChange,
+  max,
+  attempted,
+  missing,
+  autoFocus,
+  inputRef,
+}: Props) {
   const t = useT();
   const errorId = useId();
   const refused = !cleanText(value).ok;
-  const problem = refused || attempted ? nameProblem(value, max) : null;
+  const found = refused || attempted ? nameProblem(value, max) : null;
+  const problem =
+    found === null
+      ? null
+      : found === 'missing'
+        ? missing
+        : t('common.labelled', { label, text: found.message });
   return (
     <label className="block">
       <span>{label}</span>
@@ -55,7 +63,7 @@ export function NameInput({ label, value, onChange, max, attempted, autoFocus, i
       />
       {problem && (
         <span id={errorId} className="error" role="alert">
-          {t('common.labelled', { label, text: problem })}
+          {problem}
         </span>
       )}
     </label>

@@ -52,6 +52,7 @@ export const awardStrings = defineStrings(
     'award.reopened': '已重新打开考核表 {id}（证明材料 {n} 份）：修改后请重新签名导出',
     'award.reopenedNote': '正在修改已签署的考核表 {id}，重新签名后取代原件',
     'award.notKept': '本机未保存考核表 {id}',
+    'award.nameMissing': '请填写签名人姓名',
     'award.signerTwice':
       '{name}（{role}）已登记，密钥指纹 {fingerprint}：同一人以同一身份只登记一次，签名时选用已登记的密钥',
     'award.chooseSigner': '请选择签名人',
@@ -187,6 +188,7 @@ export const awardStrings = defineStrings(
       'Assessment {id} re-opened ({n} evidence files): amend it, then sign and export again',
     'award.reopenedNote': 'Amending the signed assessment {id}; signing again replaces it',
     'award.notKept': 'Assessment {id} is not kept on this device',
+    'award.nameMissing': 'Enter the signer’s name',
     'award.signerTwice':
       '{name} ({role}) is already enrolled, key fingerprint {fingerprint}: one person is enrolled once per role; sign with the key enrolled',
     'award.chooseSigner': 'Choose the signers',

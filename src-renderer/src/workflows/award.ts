@@ -24,6 +24,7 @@ import {
 } from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import {
+  nameProblem,
   NameSchema,
   sameNameKey,
   TaskBookSchema,
@@ -38,6 +39,9 @@ import { auditForSigning } from './signing';
 import { dbText } from '../i18n/db';
 import { listParam, message } from '../i18n/strings';
 import { WorkflowError } from './deps';
+
+/** A signer's name: at most 200 characters (`NameSchema`, as a bundle's manifest names them). */
+const NAME_MAX = 200;
 
 export const AwardRoleSchema = z.enum(['assessor', 'issuer', 'bureau', 'solver']);
 export type AwardRole = z.infer<typeof AwardRoleSchema>;
@@ -109,14 +113,14 @@ export async function enrolSigner(
   actor: string,
   input: { role: AwardRole; name: string },
 ): Promise<AwardSigner> {
-  const read = NameSchema.safeParse(input.name);
-  if (!read.success)
+  const problem = nameProblem(input.name, NAME_MAX);
+  if (problem === 'missing') throw new WorkflowError(message('award.nameMissing'));
+  if (problem)
     throw new WorkflowError(
-      message('common.labelled', {
-        label: message('award.signerName'),
-        text: read.error.issues[0]?.message ?? '',
-      }),
+      message('common.labelled', { label: message('award.signerName'), text: problem.message }),
     );
+  const read = NameSchema.safeParse(input.name);
+  if (!read.success) throw new WorkflowError(message('award.nameMissing'));
   const name = read.data;
   const existing = await signerRecords(db);
   // The same person in the same role twice, with two keys: which one signs for them? (One rule:

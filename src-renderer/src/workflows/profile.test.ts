@@ -111,7 +111,7 @@ describe('profiles: create, lock, unlock and a new passphrase, each on the recor
       { label: ' \u200b ', passphrase: PASS, repeat: PASS, plaintext: false },
       now,
     ).catch((e: unknown) => e);
-    expect(say('zh', profileProblem(empty))).toBe('姓名：不能为空');
+    expect(say('zh', profileProblem(empty))).toBe('请填写姓名');
     expect(calls).toEqual([]);
 
     const created = await createProfile(

@@ -1,7 +1,8 @@
 /** The people who sign after the award, each enrolled here with their own key (fingerprint shown). */
 import { useRef, useState } from 'react';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
-import { NameInput, nameProblem } from '../../components/NameInput';
+import { nameProblem } from '../../../../src-shared/model/common';
+import { NameInput } from '../../components/NameInput';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
 import { AwardRoleSchema, type AwardRole } from '../../workflows/award';
@@ -50,6 +51,7 @@ export function SignersCard() {
         onChange={setName}
         max={NAME_MAX}
         attempted={attempted}
+        missing={t('award.nameMissing')}
         inputRef={nameField}
       />
       <Field label={t('award.signerRole')}>

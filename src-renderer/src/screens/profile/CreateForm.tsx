@@ -1,13 +1,11 @@
 import { useRef, useState } from 'react';
 import { PassphraseSchema } from '../../../../src-shared/ipc';
-import { NameInput, nameProblem } from '../../components/NameInput';
+import { nameProblem, PROFILE_LABEL_MAX } from '../../../../src-shared/model/common';
+import { NameInput } from '../../components/NameInput';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { RepeatField } from './RepeatField';
 import { StrengthMeter } from './StrengthMeter';
-
-/** A profile's 姓名: at most 100 characters (`ProfileLabelSchema`, the profile file's limit). */
-const LABEL_MAX = 100;
 
 /**
  * A new profile. The form checks its fields itself and says what is missing beside the field, in
@@ -32,7 +30,7 @@ export function CreateForm({ onBack }: { onBack?: () => void }) {
       onSubmit={(e) => {
         e.preventDefault();
         setAttempted(true);
-        if (nameProblem(label, LABEL_MAX) !== null) return labelField.current?.focus();
+        if (nameProblem(label, PROFILE_LABEL_MAX) !== null) return labelField.current?.focus();
         if (!PassphraseSchema.safeParse(pass).success) return passField.current?.focus();
         void create(label, pass, repeat);
       }}
@@ -42,8 +40,9 @@ export function CreateForm({ onBack }: { onBack?: () => void }) {
         label={t('gate.label')}
         value={label}
         onChange={setLabel}
-        max={LABEL_MAX}
+        max={PROFILE_LABEL_MAX}
         attempted={attempted}
+        missing={t('gate.labelMissing')}
         autoFocus
         inputRef={labelField}
       />
