@@ -26,6 +26,7 @@ import {
   type Envelope,
   type Schema,
 } from './ipc-gate';
+import { ProfileLabelSchema } from './model/common';
 
 export {
   AppInfoSchema,
@@ -224,7 +225,7 @@ export const contract = {
   })),
   'profile:list': once(() => gateContract['profile:list']),
   'profile:create': once(() => ({
-    input: z.object({ label: z.string().trim().min(1).max(100), passphrase: PassphraseSchema }),
+    input: z.object({ label: ProfileLabelSchema, passphrase: PassphraseSchema }),
     output: z.object({ profile: ProfileSummarySchema, dataKey: BytesSchema }),
   })),
   'profile:unlock': once(() => ({

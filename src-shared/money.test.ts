@@ -1,18 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { parseMoneyInput } from './money';
+import { MoneySchema, parseMoneyInput } from './money';
 
-describe('money as typed (万元)', () => {
+const refusal = (raw: string): string => {
+  const r = parseMoneyInput(raw);
+  return r.ok ? `taken as ${String(r.value)}` : r.message;
+};
+
+describe('money as typed (万元): one reader for every door', () => {
   it('reads full-width digits and point as digits, drops spaces and invisible characters', () => {
     expect(parseMoneyInput('４００')).toEqual({ ok: true, value: '400' });
+    expect(parseMoneyInput('２４０')).toEqual({ ok: true, value: '240' });
     expect(parseMoneyInput(' １２．５\u200b ')).toEqual({ ok: true, value: '12.5' });
     expect(parseMoneyInput('400.50')).toEqual({ ok: true, value: '400.5' });
+    expect(parseMoneyInput('0400')).toEqual({ ok: true, value: '400' });
     expect(parseMoneyInput('  ')).toEqual({ ok: true, value: null });
   });
-  it('refuses what is not a plain amount, naming it, rather than reading it as 0', () => {
-    for (const bad of ['四百', '400万元', '1,000', '-5', '1e3', '0x10', '12.', '1.1234567']) {
-      const r = parseMoneyInput(bad);
-      expect(r.ok, bad).toBe(false);
-      expect(r.ok ? '' : r.message).toContain(`“${bad}”不是金额`);
-    }
+
+  it('takes thousands separators where an official writes them, and the unit 万元 given after the number', () => {
+    expect(parseMoneyInput('1,000')).toEqual({ ok: true, value: '1000' });
+    expect(parseMoneyInput('1，000')).toEqual({ ok: true, value: '1000' });
+    expect(parseMoneyInput('１，０００．５')).toEqual({ ok: true, value: '1000.5' });
+    expect(parseMoneyInput('12,500,000.25')).toEqual({ ok: true, value: '12500000.25' });
+    expect(parseMoneyInput('800万元')).toEqual({ ok: true, value: '800' });
+    expect(parseMoneyInput('1,000 万')).toEqual({ ok: true, value: '1000' });
+  });
+
+  it('says what is wrong with what it refuses, never reading it as 0', () => {
+    expect(refusal('1,00')).toBe('“1,00”的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5');
+    expect(refusal('10,00,000')).toContain('千位分隔符位置不对');
+    expect(refusal('1000,000')).toContain('千位分隔符位置不对');
+    expect(refusal('1.000,5')).toBe('“1.000,5”的千位分隔符位置不对：小数部分不分节');
+    expect(refusal('-5')).toBe('“-5”是负数：金额不能为负');
+    expect(refusal('－５')).toBe('“－５”是负数：金额不能为负');
+    expect(refusal('8000000元')).toBe('“8000000元”的单位应为万元（如 800 或 800万元）');
+    expect(refusal('1.1234567')).toBe(
+      '“1.1234567”超过 6 位小数：金额以万元计，最多到分（6 位小数）',
+    );
+    expect(refusal('12345678901')).toBe('“12345678901”过大：整数部分最多 10 位（万元）');
+    for (const bad of ['四百', '1e3', '0x10', '12.', '.5', '1 000', '1.2.3', 'Infinity'])
+      expect(refusal(bad), bad).toBe(
+        `“${bad}”不是金额（单位万元，只填数字，如 400、1,000 或 12.5）`,
+      );
+  });
+
+  it('MoneySchema reads a file’s amount with the same reader, keeping a canonical one exactly', () => {
+    expect(MoneySchema.parse('400.50')).toBe('400.50');
+    expect(MoneySchema.parse('２４０')).toBe('240');
+    expect(MoneySchema.parse('1,000')).toBe('1000');
+    const bad = MoneySchema.safeParse('1,00');
+    expect(bad.success ? '' : bad.error.issues[0]?.message).toBe(
+      '“1,00”的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5',
+    );
+    const empty = MoneySchema.safeParse('');
+    expect(empty.success ? '' : empty.error.issues[0]?.message).toBe('缺少此项（必填，单位万元）');
   });
 });

@@ -15,32 +15,71 @@ export type Dec = InstanceType<typeof D>;
 
 export const MONEY_PATTERN = /^(0|[1-9]\d{0,9})(\.\d{1,6})?$/;
 
-/** An amount in 万元, e.g. "850", "1000", "12.5". */
-export const MoneySchema = z
-  .string()
-  .regex(MONEY_PATTERN, '金额须为非负数，单位万元，最多 6 位小数');
-export type Money = z.infer<typeof MoneySchema>;
-
 export const dec = (value: string | number | Dec): Dec => new D(value);
+
+/** An amount in 万元 as kept: a canonical decimal string (MONEY_PATTERN). */
+export type Money = string;
 
 export type MoneyInput = { ok: true; value: Money | null } | { ok: false; message: string };
 
+/** An integer part grouped by thousands as an official writes it: 1,000 / 12，500 / 1,000,000. */
+const GROUPED = /^\d{1,3}([,，]\d{3})+$/u;
+
 /**
- * An amount in 万元 as typed into a field: full-width digits and point (`４００．５`, from a Chinese
- * IME) read as the digits they are, invisible characters and surrounding spaces dropped; then only
- * a plain amount (MONEY_PATTERN) — `四百`, `400万元`, `1,000`, `-5` are refused, never read as 0.
+ * An amount in 万元 as people write it — the one reader of every door (the forms, the CLI's and
+ * the app's schemas through `MoneySchema`, the bureau's cells): invisible characters and
+ * surrounding spaces dropped, full-width digits and point (`２４０`, `４００．５`, from a Chinese IME)
+ * read as the digits they are, thousands separators written as officials write them (`1,000`,
+ * `1，000`, `12,500.5`) taken when every group has three digits, the unit 万元 (or 万) after the
+ * number taken as given. Then the amount is kept canonical (`400.50` → `400.5`). What is refused
+ * is said for what it is: a minus, a misplaced separator (`1,00`), 元 for 万元, more than 6
+ * decimals (below the fen), more than 10 digits, or no number at all (`四百`, `1e3`, `12.`).
  * `''` is "not entered".
  */
 export function parseMoneyInput(raw: string): MoneyInput {
+  const shown = raw.trim();
+  const fail = (why: string): MoneyInput => ({ ok: false, message: `“${shown}”${why}` });
   const text = toHalfWidthDigits(stripInvisible(raw)).trim();
   if (text === '') return { ok: true, value: null };
-  return MONEY_PATTERN.test(text)
-    ? { ok: true, value: dec(text).toFixed() }
-    : {
-        ok: false,
-        message: `“${raw.trim()}”不是金额（单位万元，只填数字，如 400 或 12.5，最多 6 位小数）`,
-      };
+  if (text.startsWith('-')) return fail('是负数：金额不能为负');
+  const bare = text.replace(/\s*万元?$/u, '');
+  if (bare === text && /元$/u.test(text)) return fail('的单位应为万元（如 800 或 800万元）');
+  const [int = '', frac, extra] = bare.split('.');
+  if (
+    extra !== undefined ||
+    !/^[\d,，]+$/u.test(int) ||
+    (frac !== undefined && !/^\d+$/u.test(frac))
+  )
+    return /[,，]/u.test(frac ?? '') && extra === undefined
+      ? fail('的千位分隔符位置不对：小数部分不分节')
+      : fail('不是金额（单位万元，只填数字，如 400、1,000 或 12.5）');
+  if (/[,，]/u.test(int) && !GROUPED.test(int))
+    return fail('的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5');
+  const digits = int.replace(/[,，]/gu, '').replace(/^0+(?=\d)/u, '');
+  const decimals = (frac ?? '').replace(/0+$/u, '');
+  if (decimals.length > 6) return fail('超过 6 位小数：金额以万元计，最多到分（6 位小数）');
+  if (digits.length > 10) return fail('过大：整数部分最多 10 位（万元）');
+  return { ok: true, value: decimals === '' ? digits : `${digits}.${decimals}` };
 }
+
+/**
+ * An amount in 万元, e.g. "850", "1000", "12.5": read as typed by `parseMoneyInput` (so a JSON file
+ * the CLI checks and a form are judged alike, and the sentence says what is wrong); an amount
+ * already canonical (MONEY_PATTERN) is kept exactly as it is (signed bytes do not change).
+ */
+export const MoneySchema: z.ZodType<Money, string> = z
+  .string()
+  .overwrite((text) => {
+    if (MONEY_PATTERN.test(text)) return text;
+    const read = parseMoneyInput(text);
+    return read.ok && read.value !== null ? read.value : text;
+  })
+  .superRefine((text, ctx) => {
+    if (MONEY_PATTERN.test(text)) return;
+    const read = parseMoneyInput(text);
+    const message = read.ok ? '缺少此项（必填，单位万元）' : read.message;
+    ctx.addIssue({ code: 'custom', message, input: text });
+  });
 
 export const ZERO: Dec = new D(0);
 

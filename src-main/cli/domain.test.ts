@@ -47,6 +47,34 @@ describe('jiebang check', () => {
     expect(parsed.findings.map((f: { article: string }) => f.article)).toContain('第十三条（二）');
   });
 
+  it('reads a task book’s amounts as the editor does: full-width digits taken, a misplaced thousands separator said', async () => {
+    const tb = z
+      .record(z.string(), z.unknown())
+      .parse(JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')));
+    const milestones = z.array(z.record(z.string(), z.unknown())).parse(tb['milestones']);
+    const write = async (first: string, second: string) => {
+      const path = join(await mkdtemp(join(tmpdir(), 'jb-check-tb-')), 'taskbook.json');
+      const [m1, m2, ...rest] = milestones;
+      await writeFile(
+        path,
+        JSON.stringify({
+          ...tb,
+          milestones: [{ ...m1, tranche: first }, { ...m2, tranche: second }, ...rest],
+        }),
+      );
+      return path;
+    };
+    const [, m2] = milestones;
+    const taken = await run('check', await write('２４０', '３２０．０'));
+    expect(taken.out).not.toContain('拨付金额');
+    expect(taken.out).not.toContain('金额须为');
+    const refused = await run('check', await write('1,00', String(m2?.['tranche'])));
+    expect(refused.code).not.toBe(0);
+    expect(refused.out + refused.err).toContain(
+      '“1,00”的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5',
+    );
+  });
+
   it('validates a score sheet against its package', async () => {
     expect((await run('check', SHEETS[0] ?? '', '--package', PKG)).code).toBe(0);
     expect((await run('check', SHEETS[0] ?? '')).err).toContain('--package');

@@ -89,3 +89,30 @@ describe('profile handlers under concurrency (issue 23)', () => {
     expect(answers[1]).toMatchObject({ ok: false, error: { issues: ['storage'] } });
   });
 });
+
+describe('a profile’s name at the IPC door (every host)', () => {
+  it('refuses a name hiding a bidi control, naming it; drops invisible characters; writes nothing refused', async () => {
+    const host = await webHostServices();
+    const refused = await dispatch(
+      handlers,
+      'profile:create',
+      { label: '\u202e远志张', passphrase: 'correct horse battery' },
+      host,
+    );
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(refused.error.message).toContain('含有双向控制字符 U+202E');
+    expect(await dispatch(handlers, 'profile:list', undefined, host)).toEqual({
+      ok: true,
+      value: [],
+    });
+    const created = await dispatch(
+      handlers,
+      'profile:create',
+      { label: ' 张\u200b志远 ', passphrase: 'correct horse battery' },
+      host,
+    );
+    if (!created.ok) throw new Error(created.error.message);
+    const { profile } = (await schemasOf('profile:create')).output.parse(created.value);
+    expect(profile.label).toBe('张志远');
+  });
+});

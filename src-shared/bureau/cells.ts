@@ -4,7 +4,7 @@
  * and digits (what a Chinese IME types in full-width mode) read as the ASCII they are; zero-width
  * characters are dropped and bidi controls refused, as everywhere (src-shared/text/normalize).
  */
-import { MONEY_PATTERN } from '../money';
+import { MONEY_PATTERN, parseMoneyInput } from '../money';
 import { readDate as readTypedDate } from '../text/date';
 import { cleanText, parsePlainDecimal, toHalfWidthDigits } from '../text/normalize';
 import type { CellValue } from './grid';
@@ -54,8 +54,9 @@ export function readId(cell: CellValue): CellRead<string> {
 }
 
 /**
- * An amount in 万元 as officials write it: `800`, `800.5`, `1,000`, `800万元`, `８００万`; a number
- * cell as its value. Anything in 元 or with more than 6 decimals (below the fen) is refused.
+ * An amount in 万元 as officials write it: `800`, `800.5`, `1,000`, `800万元`, `８００万` — read by
+ * the one reader of every door (`parseMoneyInput`); a number cell as its value. Anything in 元,
+ * a misplaced thousands separator (`1,00`) or more than 6 decimals (below the fen) is refused.
  */
 export function readMoney(cell: CellValue): CellRead<string> {
   if (typeof cell === 'number') {
@@ -68,15 +69,8 @@ export function readMoney(cell: CellValue): CellRead<string> {
   }
   const read = readText(cell);
   if (!read.ok) return read;
-  if (read.value === '') return { ok: true, value: '' };
-  const compact = halfWidth(read.value).replace(/[\s,]/g, '');
-  if (/元$/.test(compact) && !/万元?$/.test(compact))
-    return fail(`“${read.value}”的单位应为万元（如 800 或 800万元）`);
-  const bare = compact.replace(/万元?$/, '');
-  const normal = bare.includes('.') ? bare.replace(/0+$/, '').replace(/\.$/, '') : bare;
-  return MONEY_PATTERN.test(normal)
-    ? { ok: true, value: normal }
-    : fail(`“${read.value}”不是有效金额（单位万元，如 800 或 12.5，最多 6 位小数）`);
+  const amount = parseMoneyInput(read.value);
+  return amount.ok ? { ok: true, value: amount.value ?? '' } : amount;
 }
 
 /** A plain decimal (a number cell, or `17.5`, `１７．５`); `0x11`, `1.7e1`, `十八` refused. */

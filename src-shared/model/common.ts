@@ -108,6 +108,31 @@ export const isPlainText = (value: unknown, max: number): value is string =>
   typeof value === 'string' && value.length <= max && isCleanText(value);
 /** A name or title: trimmed, 1–200 characters. */
 export const NameSchema = plainText(200).trim().min(1, '不能为空');
+/**
+ * A person's name as typed into the app (a profile's 姓名, an enrolled signer's 签名人姓名):
+ * `plainText`'s rule — invisible characters dropped, a bidi control refused naming its code point,
+ * so a U+202E cannot make 「王建国」 of another name —, trimmed, 1–`max` characters. The form checks
+ * the field with it, the workflow before anything is written, main at the IPC door (profiles).
+ */
+export const personName = (max: number) => plainText(max).trim().min(1, '不能为空');
+/**
+ * Why `value` is no name by `personName(max)`: 'missing' when nothing is left once normalised and
+ * trimmed (each door says so in its own language), the rule's sentence otherwise; null when taken.
+ */
+export function nameProblem(value: string, max: number): 'missing' | { message: string } | null {
+  const read = personName(max).safeParse(value);
+  if (read.success) return null;
+  const issue = read.error.issues[0];
+  return issue?.code === 'too_small' ? 'missing' : { message: issue?.message ?? '' };
+}
+/** A profile's 姓名 (at most 100 characters, the profile file's limit). */
+export const PROFILE_LABEL_MAX = 100;
+export const ProfileLabelSchema = personName(PROFILE_LABEL_MAX);
+/**
+ * The key by which two typed names are the same person's: NFKC (full-width letters as ASCII) and
+ * no whitespace (「王 建国」 is 「王建国」), after `personName`'s normalisation.
+ */
+export const sameNameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '');
 export const TEXT_MAX = 20_000;
 export const TextSchema = plainText(TEXT_MAX);
 /** A written reason: trimmed, at least 2 characters. */

@@ -140,7 +140,9 @@ describe('checkDraft', () => {
       ...tb,
       title: '',
       period: { start: '2027-13', end: tb.period.end },
-      milestones: tb.milestones.map((m, i) => (i === 1 ? { ...m, tranche: '12万' } : m)),
+      milestones: tb.milestones.map((m, i) =>
+        i === 1 ? { ...m, tranche: '1,00' } : i === 0 ? { ...m, tranche: '２４０' } : m,
+      ),
     };
     const result = checkDraft(draft);
     expect(result.ok).toBe(false);
@@ -148,7 +150,12 @@ describe('checkDraft', () => {
     const messages = result.issues.map((i) => i.message);
     expect(messages).toContain('项目名称：不能为空');
     expect(messages.some((m) => m.startsWith('实施周期 · 开始日期：'))).toBe(true);
-    expect(messages.some((m) => m.startsWith('里程碑 · 2 · 拨付金额：'))).toBe(true);
+    // The amount read as typed, by the one reader: full-width digits taken, a misplaced
+    // thousands separator said for what it is.
+    expect(messages).toContain(
+      '里程碑 · 2 · 拨付金额：“1,00”的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5',
+    );
+    expect(messages.filter((m) => m.startsWith('里程碑 · 1 ·'))).toEqual([]);
   });
 
   it('names a field as the editor labels it where it is: a milestone’s title is its 名称', () => {

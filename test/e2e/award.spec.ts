@@ -31,8 +31,27 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   const start = /(\d{4}-\d{2}-\d{2})\s*已完成\s*实施周期开始/.exec(text)?.[1] ?? '';
   expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-  // Each signer enrols with their own key.
-  await award.enrol('王建国', 'assessor');
+  // Each signer enrols with their own key. A name hiding a bidi control (「\u202e国建王」 reads as
+  // 王建国) is refused at the field and nothing is enrolled; Enter in the name enrols; the same
+  // person in the same role a second time is refused, naming the key already enrolled.
+  const signerName = award.signers.getByLabel('签名人姓名', { exact: true });
+  await signerName.fill('\u202e国建王\u200b');
+  await signerName.press('Enter');
+  await expect(award.signers.getByRole('alert')).toContainText(
+    '签名人姓名：含有双向控制字符 U+202E',
+  );
+  await expect(award.signers.getByRole('listitem')).toHaveCount(0);
+  await signerName.fill('王建\u200b国');
+  await expect(signerName).toHaveValue('王建国');
+  await signerName.press('Enter');
+  await expect(award.signers.getByRole('listitem').filter({ hasText: '王建国' })).toBeVisible();
+  await expect(signerName).toHaveValue('');
+  await signerName.fill('王建国');
+  await signerName.press('Enter');
+  await expect(
+    ui.page.getByRole('alert').filter({ hasText: '王建国（考核专家）已登记' }),
+  ).toBeVisible();
+  await expect(award.signers.getByRole('listitem')).toHaveCount(1);
   await award.enrol('陈立新', 'issuer');
   await award.enrol('克拉玛依市科学技术局', 'bureau');
   await award.enrol('新疆水处理技术研究院（示例）', 'solver');

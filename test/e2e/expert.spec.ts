@@ -67,12 +67,25 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
   await review.recuse('与揭榜方为同一单位', '本人曾在该公司任职');
   await expect(page.getByText('已回避：不对该揭榜方评分')).toBeVisible();
 
-  // Submitting with A04 unscored names what is missing.
+  // Submitting with A04 unscored names what is missing; Escape closes that, back to 提交.
   await review.startSubmit();
   await expect(review.submitIssues).toContainText('尚未评审：天山新材料研究所（示例）');
+  await page.keyboard.press('Escape');
+  await expect(review.submitIssues).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '提交评分表…' })).toBeFocused();
+  await review.startSubmit();
   await review.submitIssues.getByRole('button', { name: 'A04' }).click();
   await review.scoreByKeyboard(['14', '28', '14', '14'], '方案基本可行。');
   await expect(review.progress).toHaveText('评审进度：4/4');
+  // The confirmation has a way back: 返回修改, or Escape on the focused 确认提交.
+  const confirm = page.getByRole('button', { name: '确认提交（提交后锁定，不能再修改）' });
+  await page.getByRole('button', { name: '返回修改' }).click();
+  await expect(confirm).toHaveCount(0);
+  await review.startSubmit();
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await review.startSubmit();
   await review.confirmSubmit();
   await expect(review.points('揭榜方资质条件')).toBeDisabled();
 

@@ -104,6 +104,11 @@ test('wrong passphrase, passphrase change (typed twice), lock and idle auto-lock
   // Lock, then a wrong passphrase: said plainly (nothing was to change on an unlock), nothing
   // opened, and what was typed stays selected to type again.
   await ui.shell.lock();
+  // Enter with nothing typed: said at the field, nothing tried (no wrong passphrase counted).
+  await gate.radio('孙昇（口令）').check();
+  await gate.passphrase.press('Enter');
+  await expect(gate.alert).toHaveText('请输入口令');
+  await expect(gate.passphrase).toBeFocused();
   await gate.tryUnlock('孙昇（口令）', 'not the passphrase');
   await expect(gate.alert).toContainText('口令不正确');
   await expect(gate.alert).not.toContainText('未作任何更改');
@@ -150,4 +155,39 @@ test('creating a profile names a repeat that differs, in place, before anything 
   await expect(gate.repeat).toHaveAttribute('aria-invalid', 'true');
   await gate.repeat.fill('克拉玛依 评审 第一版');
   await expect(page.getByRole('alert').filter({ hasText: '两次输入的口令不一致' })).toHaveCount(0);
+});
+
+test('creating a profile: Enter on the empty form says what is missing in Chinese beside the field; a name hiding a bidi control is refused there, a zero-width character dropped', async ({
+  ui,
+}) => {
+  const { gate, page } = ui;
+  const newProfile = page.getByRole('button', { name: '新建用户档案' });
+  await expect(gate.passphrase.or(newProfile).first()).toBeVisible();
+  if (await newProfile.isVisible()) await newProfile.click();
+  const name = page.getByLabel('姓名', { exact: true });
+  await expect(name).toBeFocused();
+  // Enter on the empty form: the app's own sentence beside the field, not the browser's bubble.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '请填写姓名' })).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toBeFocused();
+  expect(
+    await name.evaluate((el) => (el instanceof HTMLInputElement ? el.validationMessage : '')),
+  ).toBe('');
+  // A U+202E would show 「\u202e远志张」 as 张志远: refused at the field, by its code point.
+  await name.fill('\u202e远志张\u200b');
+  await expect(
+    page.getByRole('alert').filter({ hasText: '姓名：含有双向控制字符 U+202E' }),
+  ).toBeVisible();
+  await gate.passphrase.fill(PASSPHRASE);
+  await gate.repeat.fill(PASSPHRASE);
+  await page.getByRole('button', { name: '创建用户档案' }).click();
+  await expect(page.getByText(/当前用户/u)).toHaveCount(0);
+  await expect(name).toBeFocused();
+  // A zero-width space is dropped as it is typed; the name is taken as it reads.
+  await name.fill('孙\u200b海涛（零宽）');
+  await expect(name).toHaveValue('孙海涛（零宽）');
+  await expect(page.getByRole('alert').filter({ hasText: '姓名：' })).toHaveCount(0);
+  await page.getByRole('button', { name: '创建用户档案' }).click();
+  await expect(ui.shell.currentUser('孙海涛（零宽）')).toBeVisible({ timeout: 60_000 });
 });

@@ -58,6 +58,20 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   await tranche.fill('1');
   await expect(tb.findings).toContainText('与市财政资助 800 万元 不一致（第十二条（八））');
   await tranche.fill(original);
+  // An amount is read as an official writes it: full-width digits taken; a misplaced thousands
+  // separator said for what it is, and the top bar says the field is not saved (not 「已保存」).
+  await tranche.fill('1,00');
+  await expect(m1.getByRole('alert')).toHaveText(
+    '拨付（万元）：“1,00”的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5',
+  );
+  await expect(ui.shell.saveState).toContainText(
+    '未保存：拨付（万元）：“1,00”的千位分隔符位置不对',
+  );
+  await tranche.fill(original.replace(/\d/g, (d) => String.fromCodePoint(0xff10 + Number(d))));
+  await expect(m1.getByRole('alert')).toHaveCount(0);
+  await expect(ui.shell.saveState).toHaveText('已保存');
+  await tranche.blur();
+  await expect(tranche).toHaveValue(original);
   const due = m1.getByLabel('完成时间');
   const before = await due.inputValue();
   expect(before).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,6 +1,5 @@
-import { useId, useState } from 'react';
-import { MONEY_PATTERN } from '../../../src-shared/money';
-import { toHalfWidthDigits } from '../../../src-shared/text/normalize';
+import { useEffect, useId, useRef, useState } from 'react';
+import { parseMoneyInput } from '../../../src-shared/money';
 import { useT } from '../i18n';
 
 interface Props {
@@ -8,40 +7,56 @@ interface Props {
   /** The amount (万元) as kept, or '' for none. */
   value: string;
   onCommit: (amount: string) => void;
+  /**
+   * Told why what is on screen is not committed (the field's sentence), or null once it is: the
+   * screen's store says so in the top bar (「未保存：…」, never 「已保存」).
+   */
+  onHeld?: (why: string | null) => void;
+  disabled?: boolean;
 }
 
 /**
- * An amount in 万元 as typed: full-width digits read as digits, only a plain amount (400, 12.5)
- * committed; while it is being typed (12.) or when it is not an amount it stays on screen with
- * its error, and nothing is committed or dropped. An emptied field commits ''.
+ * An amount in 万元 as typed, read by the one reader of every door (`parseMoneyInput`): full-width
+ * digits and point as digits, thousands separators where an official writes them (1,000), the
+ * amount committed canonical (1000). While it is being typed (12.) or when it is no amount it
+ * stays on screen with the reader's sentence saying what is wrong, and nothing is committed or
+ * dropped. An emptied field commits ''.
  */
-export function AmountInput({ label, value, onCommit }: Props) {
+export function AmountInput({ label, value, onCommit, onHeld, disabled }: Props) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const errorId = useId();
+  // Gone (a milestone removed, the screen left): what it held is held no more.
+  const held = useRef(onHeld);
+  useEffect(() => {
+    held.current = onHeld;
+  });
+  useEffect(() => () => held.current?.(null), []);
   const shown = draft ?? value;
-  const plain = draft === null ? null : toHalfWidthDigits(draft).trim();
-  const error = plain !== null && plain !== '' && !MONEY_PATTERN.test(plain);
+  const read = draft === null ? null : parseMoneyInput(draft);
+  const problem = read && !read.ok ? read.message : null;
   return (
     <>
       <input
         inputMode="decimal"
         aria-label={label}
-        aria-invalid={error}
-        aria-describedby={error ? errorId : undefined}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? errorId : undefined}
         value={shown}
+        disabled={disabled}
         onChange={(e) => {
           const typed = e.target.value;
           setDraft(typed);
-          const amount = toHalfWidthDigits(typed).trim();
-          if (amount === '' || MONEY_PATTERN.test(amount)) onCommit(amount);
+          const amount = parseMoneyInput(typed);
+          if (amount.ok) onCommit(amount.value ?? '');
+          onHeld?.(amount.ok ? null : t('common.labelled', { label, text: amount.message }));
         }}
-        onBlur={() => setDraft((d) => (d !== null && error ? d : null))}
+        onBlur={() => setDraft((d) => (d !== null && problem ? d : null))}
         className="amount"
       />
-      {error && (
+      {problem && (
         <span id={errorId} className="error" role="alert">
-          {t('amount.invalid', { text: draft ?? '' })}
+          {t('common.labelled', { label, text: problem })}
         </span>
       )}
     </>

@@ -53,6 +53,8 @@ export const awardStrings = defineStrings(
     'award.reopenedNote': '正在修改已签署的考核表 {id}，重新签名后取代原件',
     'award.notKept': '本机未保存考核表 {id}',
     'award.nameMissing': '请填写签名人姓名',
+    'award.signerTwice':
+      '{name}（{role}）已登记，密钥指纹 {fingerprint}：同一人以同一身份只登记一次，签名时选用已登记的密钥',
     'award.chooseSigner': '请选择签名人',
     'award.refused': '未签名：{findings}',
     'award.assessment': '里程碑考核',
@@ -187,6 +189,8 @@ export const awardStrings = defineStrings(
     'award.reopenedNote': 'Amending the signed assessment {id}; signing again replaces it',
     'award.notKept': 'Assessment {id} is not kept on this device',
     'award.nameMissing': 'Enter the signer’s name',
+    'award.signerTwice':
+      '{name} ({role}) is already enrolled, key fingerprint {fingerprint}: one person is enrolled once per role; sign with the key enrolled',
     'award.chooseSigner': 'Choose the signers',
     'award.refused': 'Not signed: {findings}',
     'award.assessment': 'Milestone assessment',

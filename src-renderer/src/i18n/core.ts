@@ -37,7 +37,6 @@ export const coreStrings = defineStrings(
     'date.notADate': notADateText('{typed}'),
     'date.noSuchDay': noSuchDayText('{iso}'),
     'date.yearOutOfRange': yearOutOfRangeText('{year}'),
-    'amount.invalid': '“{text}”不是金额：请填写万元数，如 400 或 12.5',
     'home.step.review': '：导入评审包，报到，评分，提交并导出签名评分表',
     'home.step.chair': '：专家组组长收集评分表，汇总，形成决定并签署',
     'home.step.taskbook': '：据专家组意见起草、定稿、打印并签署任务书',
@@ -84,7 +83,6 @@ export const coreStrings = defineStrings(
     'date.noSuchDay': '{iso} is not a day of the calendar',
     'date.yearOutOfRange':
       'The year {year} is not between {min} and {max}: check for a typing slip',
-    'amount.invalid': '“{text}” is not an amount: write 10k CNY, e.g. 400 or 12.5',
     'home.step.review':
       ': import the review package, enrol, score, submit and export the signed sheet',
     'home.step.chair': ': the panel chair gathers the sheets, aggregates, decides and signs',

@@ -13,7 +13,7 @@ import {
 } from '../../../src-shared/taskbook';
 import { api } from '../bridge';
 import { message } from '../i18n/strings';
-import type { FileToSave } from '../workflows/deps';
+import { WorkflowError, type FileToSave } from '../workflows/deps';
 import { offer } from '../workflows/signing';
 import {
   createDraft,
@@ -29,7 +29,7 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
-import { followSave, isHeld } from './unsaved';
+import { followSave, holdUnsaved, isHeld } from './unsaved';
 import { useReview } from './review';
 import { useSession } from './session';
 
@@ -46,6 +46,11 @@ interface TaskBookStore {
   create: (pkg: ReviewPackage, decision: PanelDecision) => Promise<void>;
   /** Applies an edit and writes it at once (「保存中」 → 「已保存」). */
   edit: (edit: TaskBookEdit) => void;
+  /**
+   * A field showing what it refused to commit (`why`, its sentence) or, null, no longer: while any
+   * does, the top bar says 「未保存：…」 instead of 「已保存」 (`holdUnsaved`).
+   */
+  hold: (field: string, why: string | null) => void;
   finalise: (pkg: ReviewPackage, decision: PanelDecision) => Promise<void>;
   reopen: () => Promise<void>;
   /** The preview of `tb` (rendered when there is none for its content). */
@@ -54,6 +59,15 @@ interface TaskBookStore {
   print: (tb: TaskBook, fileName: string) => Promise<void>;
   exportBundle: (tb: TaskBook, signerName: string) => Promise<void>;
   saveAgain: () => Promise<void>;
+}
+
+/** The fields holding text they refused to commit, by field, with the sentence each shows. */
+const held = new Map<string, string>();
+
+/** The screen is gone: none of its fields holds anything any more. */
+export function releaseTaskBookFields(): void {
+  held.clear();
+  holdUnsaved('taskbook-fields', null);
 }
 
 export const useTaskBook = create<TaskBookStore>()((set, get) => {
@@ -104,8 +118,31 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
       // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
       followSave('taskbook', write);
     },
+    hold: (field, why) => {
+      if (why === null) held.delete(field);
+      else held.set(field, why);
+      const first = held.values().next();
+      // A field's text the draft does not hold: the same hold as a failed autosave (leaving or
+      // locking asks first), under its own owner so that a later successful write of the rest of
+      // the draft does not release it.
+      holdUnsaved(
+        'taskbook-fields',
+        first.done
+          ? null
+          : {
+              why: { text: first.value },
+              title: message('unsaved.title'),
+              body: message('unsaved.refusedField', { why: first.value }),
+              discard: () => held.clear(),
+            },
+      );
+    },
     finalise: (pkg, decision) =>
       run(async () => {
+        // What a field shows and the draft does not hold is not finalised in its place.
+        const shown = held.values().next();
+        if (!shown.done)
+          throw new WorkflowError(message('session.unsaved', { message: shown.value }));
         const draft = get().draft;
         if (draft) set({ draft: await finalise(currentDeps(), draft, pkg, decision, actor()) });
       }),

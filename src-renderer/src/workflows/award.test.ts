@@ -142,6 +142,27 @@ describe('after the award on a device', () => {
     expect(rows[0]?.['taskBookId']).toBe('TB-KLMY-2026-001');
   });
 
+  it('enrols a signer’s name as typed without its invisible characters, refuses a bidi control and a second enrolment of the same person in the same role', async () => {
+    const db = await installation();
+    const bidi = enrolSigner(db, 'chair', { role: 'assessor', name: '\u202e国建王\u200b' });
+    expect(say('zh', await refusal(bidi))).toBe(
+      '签名人姓名：含有双向控制字符 U+202E，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入',
+    );
+    expect(await awardSigners(db)).toEqual([]);
+    const a = await enrolSigner(db, 'chair', { role: 'assessor', name: ' 王建\u200b国 ' });
+    expect(a.name).toBe('王建国');
+    const audit = (await auditLog(db)).length;
+    const twice = enrolSigner(db, 'chair', { role: 'assessor', name: '王 建国' });
+    expect(say('zh', await refusal(twice))).toMatch(
+      /^王建国（考核专家）已登记，密钥指纹 [0-9a-f ]+：同一人以同一身份只登记一次/u,
+    );
+    expect((await awardSigners(db)).map((s) => s.signerId)).toEqual([a.signerId]);
+    expect((await auditLog(db)).length).toBe(audit);
+    // The same person in another role is another enrolment (a 发榜方 who also assesses).
+    await enrolSigner(db, 'chair', { role: 'issuer', name: '王建国' });
+    expect((await awardSigners(db)).length).toBe(2);
+  });
+
   it('refuses a late extension citing 第十九条, and a race choice without the bureau, writing nothing', async () => {
     const db = await installation();
     const s = await enrolSigner(db, 'chair', {

@@ -16,9 +16,21 @@ import {
   type AwardDocument,
 } from '../../../src-shared/award';
 import { buildBundle, openBundle, type SignerInput } from '../../../src-shared/bundle';
-import { fingerprint, generateSigningKey, publicKeyOf } from '../../../src-shared/crypto/keys';
+import {
+  fingerprint,
+  formatFingerprint,
+  generateSigningKey,
+  publicKeyOf,
+} from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import { TaskBookSchema, type MilestoneAssessment, type TaskBook } from '../../../src-shared/model';
+import {
+  nameProblem,
+  NameSchema,
+  sameNameKey,
+  TaskBookSchema,
+  type MilestoneAssessment,
+  type TaskBook,
+} from '../../../src-shared/model';
 import { hasBlocking } from '../../../src-shared/rules';
 import type { JiebangDB } from '../db/database';
 import { appendAudit, getMeta, taskBooksOfPackage } from '../db/repo';
@@ -27,6 +39,9 @@ import { auditForSigning } from './signing';
 import { dbText } from '../i18n/db';
 import { listParam, message } from '../i18n/strings';
 import { WorkflowError } from './deps';
+
+/** A signer's name: at most 200 characters (`NameSchema`, as a bundle's manifest names them). */
+const NAME_MAX = 200;
 
 export const AwardRoleSchema = z.enum(['assessor', 'issuer', 'bureau', 'solver']);
 export type AwardRole = z.infer<typeof AwardRoleSchema>;
@@ -98,10 +113,30 @@ export async function enrolSigner(
   actor: string,
   input: { role: AwardRole; name: string },
 ): Promise<AwardSigner> {
-  const name = input.name.trim();
-  if (!name) throw new WorkflowError(message('award.nameMissing'));
-  const key = generateSigningKey();
+  const problem = nameProblem(input.name, NAME_MAX);
+  if (problem === 'missing') throw new WorkflowError(message('award.nameMissing'));
+  if (problem)
+    throw new WorkflowError(
+      message('common.labelled', { label: message('award.signerName'), text: problem.message }),
+    );
+  const read = NameSchema.safeParse(input.name);
+  if (!read.success) throw new WorkflowError(message('award.nameMissing'));
+  const name = read.data;
   const existing = await signerRecords(db);
+  // The same person in the same role twice, with two keys: which one signs for them? (One rule:
+  // names compared as `sameNameKey` reads them.)
+  const again = existing.find(
+    (s) => s.role === input.role && sameNameKey(s.name) === sameNameKey(name),
+  );
+  if (again)
+    throw new WorkflowError(
+      message('award.signerTwice', {
+        name: again.name,
+        role: message(`award.role.${input.role}`),
+        fingerprint: formatFingerprint(again.fingerprint),
+      }),
+    );
+  const key = generateSigningKey();
   const signerId = `${input.role}-${existing.length + 1}`;
   const record: SignerRecord = {
     signerId,

@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IpcError, type ProfileSummary } from '../../../src-shared/ipc';
 import { databaseName } from '../db/database';
+import { say } from '../i18n/strings';
 import { auditLog, commitChange } from '../db/repo';
 import { exportedSheetOfProfile } from './local-profile';
 import {
@@ -93,6 +94,33 @@ describe('profiles: create, lock, unlock and a new passphrase, each on the recor
     expect(profileProblem(refused)).toEqual({ key: 'gate.mismatch' });
     expect(calls).toEqual([]);
     expect(await api['profile:list']()).toEqual([]);
+  });
+
+  it('a name hiding a bidi control is refused by name before main is asked; invisible characters are dropped', async () => {
+    const { api, calls } = fakeMain();
+    const refused = await createProfile(
+      api,
+      { label: '\u202e远志张\u200b', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    ).catch((e: unknown) => e);
+    expect(say('zh', profileProblem(refused))).toBe(
+      '姓名：含有双向控制字符 U+202E，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入',
+    );
+    const empty = await createProfile(
+      api,
+      { label: ' \u200b ', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    ).catch((e: unknown) => e);
+    expect(say('zh', profileProblem(empty))).toBe('请填写姓名');
+    expect(calls).toEqual([]);
+
+    const created = await createProfile(
+      api,
+      { label: '张\u200b志远', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    );
+    expect(created.profile.label).toBe('张志远');
+    await lockProfile(created, 'manual', now);
   });
 
   it('a wrong passphrase on unlock says so, and the passphrase change keeps the old one', async () => {

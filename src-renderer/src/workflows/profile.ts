@@ -3,6 +3,11 @@
  * profile's database with the key main hands back (dropped from the bridge's answer at once);
  * lock closes it; a passphrase change rewraps the key and changes no data. Each is on the record.
  */
+import {
+  nameProblem,
+  PROFILE_LABEL_MAX,
+  ProfileLabelSchema,
+} from '../../../src-shared/model/common';
 import { IpcError, type Api, type ProfileSummary } from '../../../src-shared/ipc';
 import { databaseName, JiebangDB } from '../db/database';
 import { recordAudit } from '../db/repo';
@@ -68,10 +73,18 @@ export async function createProfile(
   input: { label: string; passphrase: string; repeat: string; plaintext: boolean },
   now: () => Date,
 ): Promise<Opened> {
+  const named = nameProblem(input.label, PROFILE_LABEL_MAX);
+  if (named === 'missing') throw new WorkflowError(message('gate.labelMissing'));
+  if (named)
+    throw new WorkflowError(
+      message('common.labelled', { label: message('gate.label'), text: named.message }),
+    );
+  const label = ProfileLabelSchema.safeParse(input.label);
+  if (!label.success) throw new WorkflowError(message('gate.labelMissing'));
   const problem = passphraseProblem(input.passphrase, input.repeat);
   if (problem) throw new WorkflowError(problem);
   const { profile, dataKey } = await api['profile:create']({
-    label: input.label.trim(),
+    label: label.data,
     passphrase: input.passphrase,
   });
   return { profile, db: await open(profile, dataKey, input.plaintext, 'profile.create', now) };

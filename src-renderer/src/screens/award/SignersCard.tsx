@@ -1,10 +1,15 @@
 /** The people who sign after the award, each enrolled here with their own key (fingerprint shown). */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
+import { nameProblem } from '../../../../src-shared/model/common';
+import { NameInput } from '../../components/NameInput';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
 import { AwardRoleSchema, type AwardRole } from '../../workflows/award';
 import { Field } from './parts';
+
+/** A signer's name: at most 200 characters (`NameSchema`, as the bundle's manifest names them). */
+const NAME_MAX = 200;
 
 export function SignersCard() {
   const t = useT();
@@ -12,8 +17,24 @@ export function SignersCard() {
   const enrol = useAward((s) => s.enrol);
   const [name, setName] = useState('');
   const [role, setRole] = useState<AwardRole>('assessor');
+  const [attempted, setAttempted] = useState(false);
+  const nameField = useRef<HTMLInputElement>(null);
   return (
-    <div className="card" data-testid="award-signers">
+    <form
+      className="card"
+      data-testid="award-signers"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setAttempted(true);
+        if (nameProblem(name, NAME_MAX) !== null) return nameField.current?.focus();
+        void enrol(role, name).then((ok) => {
+          if (!ok) return;
+          setName('');
+          setAttempted(false);
+        });
+      }}
+    >
       <h2>{t('award.signers')}</h2>
       <p className="note">{t('award.signersIntro')}</p>
       <ul>
@@ -24,9 +45,15 @@ export function SignersCard() {
           </li>
         ))}
       </ul>
-      <Field label={t('award.signerName')}>
-        <input value={name} onChange={(e) => setName(e.target.value)} />
-      </Field>
+      <NameInput
+        label={t('award.signerName')}
+        value={name}
+        onChange={setName}
+        max={NAME_MAX}
+        attempted={attempted}
+        missing={t('award.nameMissing')}
+        inputRef={nameField}
+      />
       <Field label={t('award.signerRole')}>
         <select
           value={role}
@@ -42,13 +69,7 @@ export function SignersCard() {
           ))}
         </select>
       </Field>
-      <button
-        type="button"
-        disabled={name.trim() === ''}
-        onClick={() => void enrol(role, name).then((ok) => ok && setName(''))}
-      >
-        {t('award.enrol')}
-      </button>
-    </div>
+      <button type="submit">{t('award.enrol')}</button>
+    </form>
   );
 }

@@ -1,9 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { PassphraseSchema } from '../../../../src-shared/ipc';
+import { nameProblem, PROFILE_LABEL_MAX } from '../../../../src-shared/model/common';
+import { NameInput } from '../../components/NameInput';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { RepeatField } from './RepeatField';
 import { StrengthMeter } from './StrengthMeter';
 
+/**
+ * A new profile. The form checks its fields itself and says what is missing beside the field, in
+ * the app's language (`noValidate`: no browser bubble in English); the workflow and main check the
+ * same rules again.
+ */
 export function CreateForm({ onBack }: { onBack?: () => void }) {
   const t = useT();
   const create = useSession((s) => s.create);
@@ -11,34 +19,50 @@ export function CreateForm({ onBack }: { onBack?: () => void }) {
   const [label, setLabel] = useState('');
   const [pass, setPass] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const labelField = useRef<HTMLInputElement>(null);
+  const passField = useRef<HTMLInputElement>(null);
+  const passShort = attempted && !PassphraseSchema.safeParse(pass).success;
   return (
     <form
       className="card gate-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        setAttempted(true);
+        if (nameProblem(label, PROFILE_LABEL_MAX) !== null) return labelField.current?.focus();
+        if (!PassphraseSchema.safeParse(pass).success) return passField.current?.focus();
         void create(label, pass, repeat);
       }}
     >
       <h2>{t('gate.newProfile')}</h2>
-      <label>
-        {t('gate.label')}
-        <input
-          value={label}
-          onChange={(e) => setLabel(e.target.value)}
-          required
-          autoFocus
-          autoComplete="off"
-        />
-      </label>
+      <NameInput
+        label={t('gate.label')}
+        value={label}
+        onChange={setLabel}
+        max={PROFILE_LABEL_MAX}
+        attempted={attempted}
+        missing={t('gate.labelMissing')}
+        autoFocus
+        inputRef={labelField}
+      />
       <label>
         {t('gate.passphrase')}
         <input
+          ref={passField}
+          aria-label={t('gate.passphrase')}
+          aria-required
           type="password"
           value={pass}
           onChange={(e) => setPass(e.target.value)}
-          required
           autoComplete="new-password"
+          aria-invalid={passShort}
         />
+        {passShort && (
+          <span className="error" role="alert">
+            {t('gate.tooShort')}
+          </span>
+        )}
       </label>
       <StrengthMeter value={pass} />
       <RepeatField

@@ -25,11 +25,12 @@ export function RepeatField({
       {label}
       <input
         type="password"
+        aria-label={label}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onBlur={() => setLeft(true)}
         onFocus={() => setLeft(false)}
-        required
+        aria-required
         autoComplete="new-password"
         aria-invalid={mismatch}
         aria-describedby={mismatch ? errorId : undefined}

@@ -13,12 +13,17 @@ export function UnlockForm({ onNew }: { onNew: () => void }) {
   const busy = useSession((s) => s.busy);
   const [chosen, setChosen] = useState(profiles[0]?.id ?? '');
   const [pass, setPass] = useState('');
+  const [missing, setMissing] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   return (
     <form
       className="card gate-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        // Nothing typed is no attempt: said at the field, main not asked (no wrong try counted).
+        setMissing(pass === '');
+        if (pass === '') return field.current?.focus();
         void unlock(chosen, pass).then((ok) => {
           if (ok) return;
           field.current?.focus();
@@ -45,15 +50,25 @@ export function UnlockForm({ onNew }: { onNew: () => void }) {
         {t('gate.passphrase')}
         <input
           ref={field}
+          aria-label={t('gate.passphrase')}
           type="password"
           value={pass}
-          onChange={(e) => setPass(e.target.value)}
+          onChange={(e) => {
+            setPass(e.target.value);
+            setMissing(false);
+          }}
           readOnly={busy}
           aria-busy={busy}
-          required
+          aria-invalid={missing}
+          aria-required
           autoFocus
           autoComplete="current-password"
         />
+        {missing && (
+          <span className="error" role="alert">
+            {t('gate.passphraseMissing')}
+          </span>
+        )}
       </label>
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
 import { validateSheet } from '../../../../src-shared/scoring';
 import { NoticeLine } from '../../components/NoticeLine';
@@ -22,38 +22,72 @@ export function SubmitBar({
   const { enrolment, notice, unsaved, submit, reopen, exportSheet, saveAgain, paperSheet } =
     useReview();
   const [reviewing, setReviewing] = useState(false);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const firstChoice = useRef<HTMLButtonElement>(null);
+  /** Closes the confirmation; the keyboard's focus goes back to 提交 once it is there again. */
+  const close = () => {
+    setReviewing(false);
+    requestAnimationFrame(() => submitButton.current?.focus());
+  };
   const issues = validateSheet(sheet, pkg);
   const exported = enrolment?.exportedAt !== undefined;
   return (
     <div className="card submit-bar">
       {sheet.status === 'draft' && !reviewing && (
-        <button type="button" className="primary" onClick={() => setReviewing(true)}>
+        <button
+          ref={submitButton}
+          type="button"
+          className="primary"
+          onClick={() => {
+            setReviewing(true);
+            // The keyboard goes to the bar's first choice: Enter confirms, Escape closes.
+            requestAnimationFrame(() => firstChoice.current?.focus());
+          }}
+        >
           {t('review.submit')}
         </button>
       )}
-      {sheet.status === 'draft' && reviewing && issues.length > 0 && (
-        <div role="alert">
-          <p className="error">{t('review.issues')}</p>
-          <ul data-testid="submit-issues">
-            {issues.map((i, k) => (
-              <li key={k}>
-                <button type="button" className="link" onClick={() => onGoTo(i.applicantId)}>
-                  {i.applicantId}
-                </button>{' '}
-                {i.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {sheet.status === 'draft' && reviewing && issues.length === 0 && (
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void submit().then((done) => done && setReviewing(false))}
+      {sheet.status === 'draft' && reviewing && (
+        // The confirmation (or what stops it) closes with 返回修改 or Escape, back to 提交.
+        <div
+          data-testid="submit-confirm"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            close();
+          }}
         >
-          {t('review.confirmSubmit')}
-        </button>
+          {issues.length > 0 && (
+            <div role="alert">
+              <p className="error">{t('review.issues')}</p>
+              <ul data-testid="submit-issues">
+                {issues.map((i, k) => (
+                  <li key={k}>
+                    <button type="button" className="link" onClick={() => onGoTo(i.applicantId)}>
+                      {i.applicantId}
+                    </button>{' '}
+                    {i.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="row">
+            {issues.length === 0 && (
+              <button
+                type="button"
+                className="primary"
+                ref={firstChoice}
+                onClick={() => void submit().then((done) => done && setReviewing(false))}
+              >
+                {t('review.confirmSubmit')}
+              </button>
+            )}
+            <button type="button" ref={issues.length > 0 ? firstChoice : undefined} onClick={close}>
+              {t('review.backToEdit')}
+            </button>
+          </div>
+        </div>
       )}
       {sheet.status === 'submitted' && (
         <p className="ok" role="status">

@@ -1,10 +1,12 @@
 import type { DraftMilestone, DraftParty, TaskBookEdit } from '../../../../src-shared/taskbook';
 import { TEXT_MAX } from '../../../../src-shared/model';
 import { linesOf } from '../../../../src-shared/taskbook';
+import { AmountInput } from '../../components/AmountInput';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { TextInput } from '../../components/TextInput';
 import { useT } from '../../i18n';
+import { useTaskBook } from '../../stores/taskbook';
 
 /** One milestone: title, due date, tranche, the solver it applies to, deliverables, indicators. */
 export function MilestoneEditor({
@@ -21,6 +23,7 @@ export function MilestoneEditor({
   edit: (e: TaskBookEdit) => void;
 }) {
   const t = useT();
+  const hold = useTaskBook((s) => s.hold);
   const n = index + 1;
   const patch = (p: Extract<TaskBookEdit, { type: 'milestone' }>['patch']) =>
     edit({ type: 'milestone', index, patch: p });
@@ -35,10 +38,11 @@ export function MilestoneEditor({
           <DateInput label={t('taskbook.mDue')} value={m.due} onCommit={(due) => patch({ due })} />
         </Field>
         <Field label={t('taskbook.mTranche')}>
-          <input
-            inputMode="decimal"
+          <AmountInput
+            label={t('taskbook.mTranche')}
             value={m.tranche}
-            onChange={(e) => patch({ tranche: e.target.value.trim() })}
+            onCommit={(tranche) => patch({ tranche })}
+            onHeld={(why) => hold(`milestone-${m.id}`, why)}
           />
         </Field>
         {race && (

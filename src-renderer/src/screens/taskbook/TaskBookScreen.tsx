@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n';
 import { useReview } from '../../stores/review';
-import { useTaskBook } from '../../stores/taskbook';
+import { releaseTaskBookFields, useTaskBook } from '../../stores/taskbook';
 import { Editor } from './Editor';
 import { SidePanel } from './SidePanel';
 import { StartCard } from './StartCard';
@@ -19,6 +19,8 @@ export function TaskBookScreen() {
   useEffect(() => {
     void loadReview();
   }, [loadReview]);
+  // Gone without being asked (the app locked): the top bar no longer speaks of this screen's fields.
+  useEffect(() => () => releaseTaskBookFields(), []);
   useEffect(() => {
     if (pkg) void load(pkg.packageId);
   }, [pkg, load]);

@@ -1,8 +1,10 @@
 import type { FundingKey, TaskBookDraft, TaskBookEdit } from '../../../../src-shared/taskbook';
 import { TEXT_MAX } from '../../../../src-shared/model';
+import { AmountInput } from '../../components/AmountInput';
 import { Field } from '../../components/Field';
 import { TextInput } from '../../components/TextInput';
 import { useT, type StringKey } from '../../i18n';
+import { useTaskBook } from '../../stores/taskbook';
 
 /** The funding inputs (万元); the contract amount only for 企业出题 (第十三条（二）). */
 const FUNDING_FIELDS = [
@@ -23,6 +25,7 @@ export function TermsFields({
   edit: (e: TaskBookEdit) => void;
 }) {
   const t = useT();
+  const hold = useTaskBook((s) => s.hold);
   return (
     <>
       <fieldset disabled={locked}>
@@ -51,10 +54,11 @@ export function TermsFields({
             ([key]) => key !== 'contractAmount' || draft.projectType === 'enterprise',
           ).map(([key, label]) => (
             <Field key={key} label={t(label)}>
-              <input
-                inputMode="decimal"
+              <AmountInput
+                label={t(label)}
                 value={draft.funding[key] ?? ''}
-                onChange={(e) => edit({ type: 'funding', key, value: e.target.value })}
+                onCommit={(value) => edit({ type: 'funding', key, value })}
+                onHeld={(why) => hold(`funding-${key}`, why)}
               />
             </Field>
           ))}
