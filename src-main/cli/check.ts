@@ -10,7 +10,7 @@ import {
   KINDS,
   notKindText,
   openBundle,
-  panelResultSheets,
+  panelResultSources,
   type OpenedBundle,
 } from '../../src-shared/bundle';
 import {
@@ -19,7 +19,7 @@ import {
   currentReport,
   readAssignment,
 } from '../../src-shared/inspection';
-import { checkPanelDecision } from '../../src-shared/decision';
+import { checkPanelDecision, type SheetSource } from '../../src-shared/decision';
 import {
   AcceptanceEvaluationSchema,
   ChangeRequestSchema,
@@ -33,7 +33,6 @@ import {
   type DocumentKind,
   type PanelDecision,
   type ReviewPackage,
-  type ScoreSheet,
   type TaskBook,
 } from '../../src-shared/model';
 import {
@@ -127,7 +126,7 @@ const needPackage = (pkg: ReviewPackage | undefined, what: string): ReviewPackag
 function decisionFindings(
   decision: PanelDecision,
   pkg: ReviewPackage,
-  sheets: readonly ScoreSheet[],
+  sheets: readonly SheetSource[],
 ): Finding[] {
   if (sheets.length === 0)
     throw new CliUsageError(
@@ -248,7 +247,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         findings = decisionFindings(
           b.document,
           needPackage(pkg, '专家组评审结果'),
-          panelResultSheets(b),
+          panelResultSources(b, file),
         );
       } else
         throw new CliUsageError(
@@ -271,11 +270,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         case 'panel-decision': {
           const p = needPackage(pkg, '专家组意见');
           const sources = await readSheetFiles(io.cwd, sheetFiles, p, keys);
-          findings = decisionFindings(
-            PanelDecisionSchema.parse(doc.data),
-            p,
-            sources.map((s) => s.sheet),
-          );
+          findings = decisionFindings(PanelDecisionSchema.parse(doc.data), p, sources);
           break;
         }
         case 'task-book':

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { gatherSheets } from '../../src-shared/decision';
+import { gatherSheets, notCountedLine } from '../../src-shared/decision';
 import { capLines } from '../../src-shared/io';
 import { roundSheets, summaryCsv } from '../xlsx/summary';
 import { writeWorkbook } from '../xlsx/workbook';
@@ -50,6 +50,7 @@ written.`,
       values.decision,
     );
     const gathered = gatherSheets(pkg, sources);
+    for (const p of gathered.setAside) io.err(`! ${notCountedLine(p)}\n`);
     if (gathered.problems.length > 0)
       throw new CliUsageError(
         `评分表未通过评分标准校验，未导出：\n  ${capLines(gathered.problems.map((p) => `${p.origin}：${p.message}`)).join('\n  ')}`,

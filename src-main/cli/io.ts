@@ -104,7 +104,10 @@ export async function readSheetFiles(
         pkg,
         readWorkbook,
       );
-      if (result.ok) sources.push(...result.sheets.map((sheet) => ({ sheet, origin: file })));
+      if (result.ok)
+        sources.push(
+          ...result.sheets.map((sheet) => ({ sheet, origin: file, standing: 'paper' as const })),
+        );
       else problems.push(`${file}：`, ...result.errors.map((e) => `  ${e}`));
     } else if (lower.endsWith('.jbx')) {
       const opened = await openBundle(await readBounded(cwd, file, SHEET_BUNDLE_BYTES), {
@@ -114,10 +117,10 @@ export async function readSheetFiles(
       if (!opened.ok) problems.push(`${file}：文件包校验失败：${opened.error.message}`);
       else if (opened.bundle.kind !== 'expert-sheets')
         problems.push(`${file}：${notKindText('expert-sheets', opened.bundle.kind)}`);
-      else sources.push({ sheet: opened.bundle.document, origin: file });
+      else sources.push({ sheet: opened.bundle.document, origin: file, standing: 'signed' });
     } else {
       const parsed = ScoreSheetSchema.safeParse(await readJsonDocument(cwd, file, 'score-sheet'));
-      if (parsed.success) sources.push({ sheet: parsed.data, origin: file });
+      if (parsed.success) sources.push({ sheet: parsed.data, origin: file, standing: 'unsigned' });
       else
         problems.push(
           `${file} 不是有效的评分表：`,

@@ -5,7 +5,7 @@
  * `jiebang export`, `print` and `verify-print`, so each reads a panel the same way.
  */
 import { extname } from 'node:path';
-import { openBundle } from '../../src-shared/bundle';
+import { openBundle, panelResultSources } from '../../src-shared/bundle';
 import type { AgeKey } from '../../src-shared/crypto/age';
 import type { SheetSource } from '../../src-shared/decision';
 import type { FormRecord } from '../../src-shared/meeting';
@@ -53,17 +53,7 @@ export async function readPanelInputs(
   if (first !== undefined && opened?.ok && opened.bundle.kind === 'panel-result') {
     const b = opened.bundle;
     decision = b.document;
-    sources = [
-      ...b.inner.flatMap((x) =>
-        x.kind === 'expert-sheets'
-          ? [{ sheet: x.document, origin: `${first}：${x.document.expertId}` }]
-          : [],
-      ),
-      ...b.extra.transcribed.map((t) => ({
-        sheet: t.sheet,
-        origin: `${first}：纸质 ${t.sheet.expertId}`,
-      })),
-    ];
+    sources = panelResultSources(b, first);
   } else {
     sources = await readSheetFiles(cwd, files, pkg, keys);
   }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { gatherSheets, methodSentence } from '../../src-shared/decision';
+import { gatherSheets, methodSentence, notCountedLine } from '../../src-shared/decision';
 import { capLines } from '../../src-shared/io';
 import { fmt2, type Dec } from '../../src-shared/money';
 import type { ReviewPackage } from '../../src-shared/model';
@@ -101,17 +101,10 @@ criterion) and the command exits 2 with no table.`,
     const files = [...positionals, ...(values.csv !== undefined ? [values.csv] : [])];
     const sources = await readSheetFiles(io.cwd, files, pkg);
     if (sources.length === 0) throw new CliUsageError('没有评分表 no sheets given');
-    const seen = new Map<string, string>();
-    for (const s of sources) {
-      const earlier = seen.get(s.sheet.expertId);
-      if (earlier)
-        io.err(
-          `! 专家 ${s.sheet.expertId} 的评分表给出两次（${earlier}、${s.origin}），以后者为准\n`,
-        );
-      seen.set(s.sheet.expertId, s.origin);
-    }
-    // The same validation as the chair's import: a refused sheet is named, and nothing is ranked.
+    // The same validation as the chair's import: a refused sheet is named, and nothing is ranked;
+    // of two sheets of one expert the one rule decides (a signed sheet over a transcription).
     const gathered = gatherSheets(pkg, sources);
+    for (const p of gathered.setAside) io.err(`! ${notCountedLine(p)}\n`);
     if (gathered.problems.length > 0)
       throw new CliUsageError(
         `评分表未通过评分标准校验，未汇总：\n  ${capLines(gathered.problems.map((p) => `${p.origin}：${p.message}`)).join('\n  ')}`,

@@ -205,6 +205,19 @@ describe('the timeline', () => {
     expect(t.overdue).toEqual([]);
     expect(t.entries.map((e) => e.what)).toContain('收回 54.5 万元');
   });
+  it('nothing dated after today is 已完成: the start to come, the end of a project closed early', () => {
+    const before = buildTimeline(signedBook(), [], '2026-12-02');
+    expect(before.entries[0]).toMatchObject({ what: '实施周期开始', state: 'upcoming' });
+    expect(before.next?.what).toBe('实施周期开始');
+    const closed = buildTimeline(
+      signedBook(),
+      [{ type: 'form', doc: sampleTermination() }],
+      sampleTermination().decidedOn,
+    );
+    const future = closed.entries.filter((e) => e.date > sampleTermination().decidedOn);
+    expect(future.map((e) => e.what)).toContain('实施周期结束');
+    expect(future.filter((e) => e.state === 'done')).toEqual([]);
+  });
   it('an approved extension moves the end and the acceptance deadline', () => {
     const ext = { ...sampleLateExtension(), requestedOn: '2029-05-01', approvedOn: '2029-05-20' };
     const t = buildTimeline(signedBook(), [{ type: 'form', doc: ext }], '2029-08-15');

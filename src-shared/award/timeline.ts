@@ -125,6 +125,21 @@ export function cityPaid(docs: readonly AwardDocument[], tb?: TaskBook): Money {
   return money(sum([...(race ? race.solvers.map((s) => s.raceShare) : []), ...released]));
 }
 
+/**
+ * An entry's state on `today`: nothing dated after today is done (已完成) — a recorded event dated
+ * later (a change taking effect later, a start to come) is upcoming.
+ */
+export function stateOn(
+  entry: Pick<TimelineEntry, 'date' | 'state'>,
+  today: string,
+): TimelineState {
+  return entry.state === 'done' && entry.date > today ? 'upcoming' : entry.state;
+}
+
+/**
+ * The project's timeline on `today` (YYYY-MM-DD, the caller's clock): each entry's state from its
+ * date and what the signed documents say (`stateOn`).
+ */
 export function buildTimeline(
   tb: TaskBook,
   docs: readonly AwardDocument[],
@@ -147,7 +162,7 @@ export function buildTimeline(
     date: tb.period.start,
     what: '实施周期开始',
     detail: `任务书 ${tb.taskBookId}（${tb.title}）`,
-    state: 'done',
+    state: tb.period.start <= today ? 'done' : 'upcoming',
     article: '第十二条（七）',
   });
 
@@ -319,7 +334,8 @@ export function buildTimeline(
     date: periodEnd,
     what: '实施周期结束',
     detail: extended ? `延期后（原 ${tb.period.end}）` : '',
-    state: periodEnd < today || closure ? 'done' : 'upcoming',
+    // Closed early (terminated, revoked, accepted before the end): a later end date never comes.
+    state: periodEnd < today ? 'done' : closure ? 'info' : 'upcoming',
     article: extended ? '第十九条' : '第十二条（七）',
   });
   if (!acceptance) {
@@ -334,14 +350,15 @@ export function buildTimeline(
   }
 
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const dated = entries.map((e) => ({ ...e, state: stateOn(e, today) }));
   return {
-    entries,
+    entries: dated,
     periodEnd,
     paid: cityPaid(docs, tb),
     held: money(held),
     reduced: money(reduced),
-    next: entries.find((e) => e.state === 'upcoming') ?? null,
-    overdue: entries.filter((e) => e.state === 'overdue'),
+    next: dated.find((e) => e.state === 'upcoming') ?? null,
+    overdue: dated.filter((e) => e.state === 'overdue'),
     closure,
   };
 }

@@ -13,7 +13,7 @@ import {
   publicKeyProblem,
 } from '../crypto/keys';
 import type { PanelDecisionSchema } from '../model/decision';
-import type { ScoreSheet } from '../model/sheet';
+import type { SheetSource } from '../decision/gather';
 import { parseStrictJson } from '../io/strict-json';
 import { FORM_LABEL } from '../award/form-label';
 import type { TranscribedSheet } from './documents';
@@ -713,16 +713,32 @@ export type OpenedBundle = {
 }[BundleKind];
 
 /**
- * Every sheet a panel result rests on, in the order the bundle holds them: each inner sheet
- * bundle's sheet (signed by its expert), then each transcribed paper sheet (beside its scan) —
- * what `checkPanelDecision` is given for a panel bundle at every door (`jiebang check PANEL.jbx`,
- * the bureau's ingest).
+ * Every sheet a panel result rests on, in the order the bundle holds them, each with its standing
+ * and named by the file (`file`): each inner sheet bundle's sheet (signed by its expert), then
+ * each transcribed paper sheet (beside its scan) — what `checkPanelDecision` and `gatherSheets`
+ * are given for a panel bundle at every door (`jiebang check`/`export`/`print PANEL.jbx`, the
+ * bureau's ingest, the forms' verification).
  */
-export function panelResultSheets(
+export function panelResultSources(
   b: Extract<OpenedBundle, { kind: 'panel-result' }>,
-): ScoreSheet[] {
+  file: string,
+): SheetSource[] {
   return [
-    ...b.inner.flatMap((x) => (x.kind === 'expert-sheets' ? [x.document] : [])),
-    ...b.extra.transcribed.map((t) => t.sheet),
+    ...b.inner.flatMap((x) =>
+      x.kind === 'expert-sheets'
+        ? [
+            {
+              sheet: x.document,
+              origin: `${file}：${x.document.expertId}`,
+              standing: 'signed' as const,
+            },
+          ]
+        : [],
+    ),
+    ...b.extra.transcribed.map((t) => ({
+      sheet: t.sheet,
+      origin: `${file}：纸质 ${t.sheet.expertId}`,
+      standing: 'paper' as const,
+    })),
   ];
 }

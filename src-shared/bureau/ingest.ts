@@ -15,6 +15,7 @@ import {
   applyImport,
   emptyTrust,
   notKindText,
+  panelResultSources,
   transcribedListing,
   type OpenedBundle,
   type TrustState,
@@ -29,7 +30,6 @@ import {
   ScoreSheetSchema,
   Sha256Schema,
   type ReviewPackage,
-  type ScoreSheet,
 } from '../model';
 import { fmt2 } from '../money';
 import { hasBlocking } from '../rules';
@@ -199,7 +199,8 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
       ...(t.checkedBy ? { checkedBy: t.checkedBy } : {}),
       sheet: t.sheet,
     });
-  const used: ScoreSheet[] = sheets.map((s) => s.sheet);
+  // Each sheet with its standing: a transcription never counts over the same expert's signed sheet.
+  const used = panelResultSources(panel, ctx.file);
   const findings = checkPanelDecision(panel.document, pkg, used);
   const { agg } = analysePanel(pkg, used);
   const after = applyImport(trust, panel, verdict);

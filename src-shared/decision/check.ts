@@ -19,7 +19,13 @@ import {
   proposeHorseRace,
   type HorseRaceProposal,
 } from '../scoring/horse-race';
-import { gatherSheets, isGathered, type SheetProblem } from './gather';
+import {
+  gatherSheets,
+  isGathered,
+  notCountedLine,
+  type SheetProblem,
+  type SheetSource,
+} from './gather';
 
 const ARTICLE = '第十二条（五）';
 
@@ -28,34 +34,49 @@ export interface PanelAnalysis {
   sheets: ScoreSheet[];
   /** Sheets given that do not count, and why. */
   problems: SheetProblem[];
+  /** Valid sheets not counted because another sheet of the same expert counts (`whichSheetCounts`). */
+  setAside: SheetProblem[];
   agg: AggregateResult;
   proposal: HorseRaceProposal;
 }
 
-const cache = new WeakMap<readonly ScoreSheet[], WeakMap<ReviewPackage, PanelAnalysis>>();
+const cache = new WeakMap<
+  readonly ScoreSheet[] | readonly SheetSource[],
+  WeakMap<ReviewPackage, PanelAnalysis>
+>();
 
 /**
  * The sheets gathered, aggregated and the horse race proposed — what the chair's table shows and
  * what the decision is checked against. Cached per (sheets array, package) object, so the chair's
  * screen re-checks a decision on every keystroke without aggregating again.
  */
-export function analysePanel(pkg: ReviewPackage, sheets: readonly ScoreSheet[]): PanelAnalysis {
+export function analysePanel(
+  pkg: ReviewPackage,
+  sheets: readonly ScoreSheet[] | readonly SheetSource[],
+): PanelAnalysis {
   const byPkg = cache.get(sheets) ?? new WeakMap<ReviewPackage, PanelAnalysis>();
   cache.set(sheets, byPkg);
   const hit = byPkg.get(pkg);
   if (hit) return hit;
   // Sheets the desk has gathered already are not validated twice.
-  const gathered = isGathered(sheets, pkg)
-    ? { sheets: [...sheets], problems: [] }
-    : gatherSheets(
-        pkg,
-        sheets.map((sheet) => ({ sheet, origin: '评分表' })),
-      );
+  const gathered = isSheetList(sheets)
+    ? isGathered(sheets, pkg)
+      ? { sheets: [...sheets], problems: [], setAside: [] }
+      : gatherSheets(
+          pkg,
+          sheets.map((sheet) => ({ sheet, origin: '评分表', standing: 'unsigned' as const })),
+        )
+    : gatherSheets(pkg, sheets);
   const agg = aggregate(pkg, gathered.sheets);
   const analysis = { ...gathered, agg, proposal: proposeHorseRace(pkg, agg) };
   byPkg.set(pkg, analysis);
   return analysis;
 }
+
+/** Sheets alone (no source told: each an unsigned sheet), or sources with their standing. */
+const isSheetList = (
+  xs: readonly ScoreSheet[] | readonly SheetSource[],
+): xs is readonly ScoreSheet[] => xs.every((x) => !('standing' in x));
 
 const applicantName = (pkg: ReviewPackage, id: string): string => {
   const a = pkg.applicants.find((x) => x.id === id);
@@ -511,12 +532,14 @@ export function checkDeviationsAndTies(
 
 /**
  * Every finding on a panel decision, from the decision, the package and the sheets it rests on
- * (the chair's own included). Sheets that fail the rubric are findings themselves and never count.
+ * (the chair's own included; as sources, with their standing, when one expert may have two).
+ * Sheets that fail the rubric are findings themselves and never count; a sheet set aside for
+ * another of the same expert (`whichSheetCounts`) is a warning naming which.
  */
 export function checkPanelDecision(
   decision: PanelDecision,
   pkg: ReviewPackage,
-  sheets: readonly ScoreSheet[],
+  sheets: readonly ScoreSheet[] | readonly SheetSource[],
 ): Finding[] {
   return checkPanelDecisionOn(decision, pkg, analysePanel(pkg, sheets));
 }
@@ -528,16 +551,18 @@ export function checkPanelDecision(
 export function checkPanelDecisionOn(
   decision: PanelDecision,
   pkg: ReviewPackage,
-  analysis: Pick<PanelAnalysis, 'agg' | 'problems' | 'proposal'>,
+  analysis: Pick<PanelAnalysis, 'agg' | 'problems' | 'proposal' | 'setAside'>,
 ): Finding[] {
   const { agg, problems, proposal } = analysis;
   // One finding per refused sheet and issue, each naming expert, applicant and criterion.
-  const sheetFindings = problems.map((p) =>
-    finding('sheets.valid', ARTICLE, 'blocking', `${p.origin}不予计入：${p.message}`, [
-      'sheets',
-      p.expertId,
-    ]),
-  );
+  const sheetFindings = [
+    ...problems.map((p) =>
+      finding('sheets.valid', ARTICLE, 'blocking', notCountedLine(p), ['sheets', p.expertId]),
+    ),
+    ...analysis.setAside.map((p) =>
+      finding('sheets.setAside', ARTICLE, 'warning', notCountedLine(p), ['sheets', p.expertId]),
+    ),
+  ];
   const format = formatFindings(decision);
   if (format.length > 0) return [...format, ...sheetFindings];
   const out: Finding[] = [...sheetFindings];

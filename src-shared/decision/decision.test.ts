@@ -227,7 +227,11 @@ describe("the chair's own sheet", () => {
     const p = pkg();
     const [own, ...others] = sampleSheets();
     if (!own) throw new Error('no sheet');
-    const sources = others.map((sheet) => ({ sheet, origin: `${sheet.expertId}.jbx` }));
+    const sources = others.map((sheet) => ({
+      sheet,
+      origin: `${sheet.expertId}.jbx`,
+      standing: 'signed' as const,
+    }));
     expect(gatherSheets(p, sources, own).sheets.map((s) => s.expertId)).toEqual([
       'E01',
       'E02',
@@ -238,6 +242,58 @@ describe("the chair's own sheet", () => {
       'E07',
     ]);
     expect(gatherSheets(p, sources, { ...own, status: 'draft' }).sheets).toHaveLength(6);
+  });
+});
+
+describe('which sheet counts when one expert has two (whichSheetCounts)', () => {
+  const p = pkg();
+  const sheets = sampleSheets();
+  const e03 = sheets.find((s) => s.expertId === 'E03') ?? sheets[0];
+  if (!e03) throw new Error('no sheet');
+  const typed = {
+    ...e03,
+    scores: e03.scores.map((x) => ({ ...x, overallOpinion: `${x.overallOpinion}（转录）` })),
+  };
+  const signed = { sheet: e03, origin: 'E03.jbx', standing: 'signed' as const };
+  const paper = { sheet: typed, origin: 'paper.csv', standing: 'paper' as const };
+  const said = '专家 E03 已有签名的电子评分表，纸质评分表转录不予采用（签名的电子评分表优先）';
+  it('a signed sheet over a transcription, whichever was given first; the transcription set aside by name', () => {
+    for (const order of [
+      [signed, paper],
+      [paper, signed],
+    ]) {
+      const g = gatherSheets(p, order);
+      expect(g.sheets).toEqual([e03]);
+      expect(g.problems).toEqual([]);
+      expect(g.setAside).toEqual([{ origin: 'paper.csv', expertId: 'E03', message: said }]);
+    }
+  });
+  it('a signed sheet over an unsigned one; of two alike the later', () => {
+    const plain = { sheet: typed, origin: 'E03.json', standing: 'unsigned' as const };
+    expect(gatherSheets(p, [signed, plain]).setAside[0]?.message).toBe(
+      '专家 E03 已有签名的电子评分表，未签名的评分表不予采用（签名的电子评分表优先）',
+    );
+    const twice = gatherSheets(p, [plain, paper]);
+    expect(twice.sheets).toEqual([typed]);
+    expect(twice.setAside).toEqual([
+      {
+        origin: 'E03.json',
+        expertId: 'E03',
+        message: '专家 E03 的评分表给出两次（E03.json、paper.csv），以后者为准',
+      },
+    ]);
+  });
+  it('a decision checked on both: the set-aside transcription a warning, not blocking', () => {
+    const others = sheets
+      .filter((s) => s.expertId !== 'E03')
+      .map((sheet) => ({ sheet, origin: `${sheet.expertId}.jbx`, standing: 'signed' as const }));
+    const findings = checkPanelDecision(sampleDecision(), p, [...others, paper, signed]);
+    expect(findings.filter((f) => f.rule === 'sheets.setAside')).toMatchObject([
+      { severity: 'warning', message: `paper.csv不予计入：${said}（第十二条（五））` },
+    ]);
+    expect(findings.filter((f) => f.severity === 'blocking')).toEqual(
+      checkPanelDecision(sampleDecision(), p, sheets).filter((f) => f.severity === 'blocking'),
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  * `formRecordFromFiles` reads the record from files as a door received them (bundles verified
  * first, decrypted with the keys given).
  */
-import { KINDS, openBundle } from '../bundle';
+import { KINDS, openBundle, panelResultSources } from '../bundle';
 import type { AgeKey } from '../crypto/age';
 import type { CryptoProvider } from '../crypto/provider';
 import { gatherSheets, type SheetSource } from '../decision/gather';
@@ -117,7 +117,8 @@ export async function formRecordFromFiles(
       const asSheet = ScoreSheetSchema.safeParse(read.value);
       if (asPkg.success) pkg = asPkg.data;
       else if (asDecision.success) decision = asDecision.data;
-      else if (asSheet.success) sources.push({ sheet: asSheet.data, origin: file.name });
+      else if (asSheet.success)
+        sources.push({ sheet: asSheet.data, origin: file.name, standing: 'unsigned' });
       else
         return {
           ok: false,
@@ -135,14 +136,10 @@ export async function formRecordFromFiles(
         break;
       case 'panel-result':
         decision = b.document;
-        for (const x of b.inner)
-          if (x.kind === 'expert-sheets')
-            sources.push({ sheet: x.document, origin: `${file.name}：${x.document.expertId}` });
-        for (const t of b.extra.transcribed)
-          sources.push({ sheet: t.sheet, origin: `${file.name}：纸质 ${t.sheet.expertId}` });
+        sources.push(...panelResultSources(b, file.name));
         break;
       case 'expert-sheets':
-        sources.push({ sheet: b.document, origin: file.name });
+        sources.push({ sheet: b.document, origin: file.name, standing: 'signed' });
         break;
       default:
         return {

@@ -1,5 +1,5 @@
 /** Rules later in a project's life: publicity, assessments, changes, extensions, acceptance. */
-import { addYears, daysBetween, publicityEnd, type WorkingCalendar } from '../calendar';
+import { addDays, addYears, daysBetween, publicityEnd, type WorkingCalendar } from '../calendar';
 import type {
   AcceptanceEvaluation,
   ChangeRequest,
@@ -122,7 +122,7 @@ export function checkExtensionRequest(req: ExtensionRequest): Finding[] {
         'extension.deadline',
         '第十九条',
         'blocking',
-        `延期申请应在实施周期到期 30 日前提出（${lead >= 0 ? `本申请距到期仅 ${lead} 日` : `本申请在实施周期结束 ${-lead} 日后才提出`}）`,
+        `延期申请应在实施周期到期 30 日前提出（${lead > 0 ? `本申请距到期仅 ${lead} 日` : lead === 0 ? '本申请在到期当日才提出' : `本申请在实施周期结束 ${-lead} 日后才提出`}）`,
         ['requestedOn'],
       ),
     );
@@ -150,20 +150,24 @@ export function checkExtensionRequest(req: ExtensionRequest): Finding[] {
   return out;
 }
 
+/** 第十二条（九）: the acceptance application within this many days after the period's end. */
+const ACCEPTANCE_DAYS = 30;
+
 /** 第十二条（九）: apply within 30 days after the end, with the materials; user evaluation first. */
 export function checkAcceptanceApplication(
   acc: AcceptanceEvaluation,
   periodEnd: string,
 ): Finding[] {
   const out: Finding[] = [];
-  const late = daysBetween(periodEnd, acc.appliedOn);
-  if (late > 30)
+  // The day after the end is the 1st day after it; the 30th (end + 30) is the last allowed.
+  const after = daysBetween(periodEnd, acc.appliedOn);
+  if (after > ACCEPTANCE_DAYS)
     out.push(
       finding(
         'acceptance.within30Days',
         '第十二条（九）',
         'blocking',
-        `验收申请应在实施周期结束后 30 日内提出（已逾 ${late} 日）`,
+        `验收申请应在实施周期结束后 ${ACCEPTANCE_DAYS} 日内提出，即不晚于 ${addDays(periodEnd, ACCEPTANCE_DAYS)}（本申请在结束后第 ${after} 日提出，逾期 ${after - ACCEPTANCE_DAYS} 日）`,
         ['appliedOn'],
       ),
     );

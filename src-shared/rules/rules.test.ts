@@ -444,6 +444,17 @@ describe('第十二条（九） acceptance', () => {
   };
   it('passes within 30 days with the materials', () =>
     expect(checkAcceptanceApplication(acc, '2029-06-30')).toEqual([]));
+  it('counts the days past the 30-day limit, not the days since the end (第十二条（九）)', () => {
+    const on = (appliedOn: string) =>
+      checkAcceptanceApplication({ ...acc, appliedOn }, '2029-06-30').find(
+        (f) => f.rule === 'acceptance.within30Days',
+      )?.message;
+    expect(on('2029-07-30')).toBeUndefined();
+    expect(on('2029-07-31')).toBe(
+      '验收申请应在实施周期结束后 30 日内提出，即不晚于 2029-07-30（本申请在结束后第 31 日提出，逾期 1 日）（第十二条（九））',
+    );
+    expect(on('2029-08-29')).toContain('（本申请在结束后第 60 日提出，逾期 30 日）');
+  });
   it('refuses late, incomplete, or an outcome without the user evaluation', () => {
     expectRule(
       checkAcceptanceApplication({ ...acc, appliedOn: '2029-08-01' }, '2029-06-30'),
@@ -481,6 +492,18 @@ describe('dates in the lifecycle rules never go wrong (issue 14, point 5)', () =
     const over = checkExtensionRequest({ ...ext, newEnd: '2029-03-01' });
     expect(over.find((f) => f.rule === 'extension.maxOneYear')?.message).toContain(
       '最晚至 2029-02-28',
+    );
+  });
+  it('a request on the end day says so, not 「距到期仅 0 日」', () => {
+    const onTheDay = checkExtensionRequest({ ...ext, requestedOn: '2028-02-29' });
+    expect(onTheDay.find((f) => f.rule === 'extension.deadline')?.message).toBe(
+      '延期申请应在实施周期到期 30 日前提出（本申请在到期当日才提出）（第十九条）',
+    );
+    const lastDay = checkExtensionRequest({ ...ext, requestedOn: '2028-01-30' });
+    expect(lastDay.find((f) => f.rule === 'extension.deadline')).toBeUndefined();
+    const dayAfter = checkExtensionRequest({ ...ext, requestedOn: '2028-01-31' });
+    expect(dayAfter.find((f) => f.rule === 'extension.deadline')?.message).toContain(
+      '本申请距到期仅 29 日',
     );
   });
   it('a request after the end says how many days after, never 「-15 日」', () => {

@@ -30,7 +30,7 @@ describe('synthetic panel generator', () => {
     expect(
       gatherSheets(
         a.pkg,
-        a.sheets.map((sheet) => ({ sheet, origin: '' })),
+        a.sheets.map((sheet) => ({ sheet, origin: '', standing: 'unsigned' as const })),
       ).problems,
     ).toEqual([]);
   });

@@ -233,7 +233,7 @@ describe('property: a sheet with any value outside the rubric is refused by ever
           expect(validateSheet(sheet, pkg).some((i) => i.field === 'points')).toBe(true);
           const gathered = gatherSheets(
             pkg,
-            sheets.map((s) => ({ sheet: s, origin: s.expertId })),
+            sheets.map((s) => ({ sheet: s, origin: s.expertId, standing: 'paper' as const })),
           );
           expect(gathered.sheets.map((s) => s.expertId)).not.toContain(sheet.expertId);
           expect(parseSheetsCsv(csvOf(sheets), pkg).ok).toBe(false);

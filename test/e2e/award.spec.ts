@@ -27,8 +27,9 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   const text = await timeline.innerText();
   const end = /实施周期结束：(\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? '';
   expect(end).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  // The draft starts next month: the documents below are dated within the period.
-  const start = /(\d{4}-\d{2}-\d{2})\s*已完成\s*实施周期开始/.exec(text)?.[1] ?? '';
+  // The draft starts next month: its start is still to come (待办, never 已完成 before its day);
+  // the documents below are dated within the period.
+  const start = /(\d{4}-\d{2}-\d{2})\s*待办\s*实施周期开始/.exec(text)?.[1] ?? '';
   expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
   // Each signer enrols with their own key. A name hiding a bidi control (「\u202e国建王」 reads as

@@ -33,7 +33,7 @@ export const paperStrings = defineStrings(
     'paper.noCsv': '请选择转录文件（CSV 或 Excel）。',
     'paper.noSecondCsv': '双人录入：请选择第二份转录文件（CSV 或 Excel）。',
     'paper.csvProblem': '{file}：{problem}',
-    'paper.hasBundle': '专家 {ids} 的电子评分表已导入；纸质转录不替代已签名的电子评分表，未导入。',
+    'paper.setAside': '{file}：{sentence}；本次转录未导入。',
   },
   {
     'paper.heading': 'Paper scores in',
@@ -68,7 +68,6 @@ export const paperStrings = defineStrings(
     'paper.noCsv': 'Choose the transcription (CSV or Excel).',
     'paper.noSecondCsv': 'Double entry: choose the second transcription (CSV or Excel).',
     'paper.csvProblem': '{file}: {problem}',
-    'paper.hasBundle':
-      'The signed electronic sheets of {ids} are already imported; a transcription does not replace them; nothing imported.',
+    'paper.setAside': '{file}: {sentence}; nothing of this transcription imported.',
   },
 );

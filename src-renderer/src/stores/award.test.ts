@@ -63,8 +63,8 @@ describe('the award store shows refusals in the user’s language', () => {
 
   it('joins a list in a message with the separator of the language shown', () => {
     const ids = { ids: listParam(['E01', 'E02']) };
-    expect(translate('en', 'paper.hasBundle', ids)).toContain('E01, E02');
-    expect(translate('zh', 'paper.hasBundle', ids)).toContain('E01、E02');
+    expect(translate('en', 'chair.boardRecused', ids)).toContain('E01, E02');
+    expect(translate('zh', 'chair.boardRecused', ids)).toContain('E01、E02');
     const issues = { issues: listParam(['a', 'b'], 'clause') };
     expect(translate('en', 'chair.badSheet', issues)).toContain('a; b');
     expect(translate('zh', 'chair.badSheet', issues)).toContain('a；b');

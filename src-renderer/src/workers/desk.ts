@@ -119,9 +119,16 @@ export type Verified = Omit<GatherResult, 'accepted'> & {
   accepted: Omit<AcceptedSheet, 'sheet'>[];
 };
 
+const SheetProblemSchema = z.object({
+  origin: z.string(),
+  expertId: z.string(),
+  message: z.string(),
+});
+
 export const DeskViewSchema = z.object({
   counted: z.array(z.string()),
-  problems: z.array(z.object({ origin: z.string(), expertId: z.string(), message: z.string() })),
+  problems: z.array(SheetProblemSchema),
+  setAside: z.array(SheetProblemSchema),
   proposal: z.object({
     candidateIds: z.array(z.string()),
     reasons: z.array(z.string()),

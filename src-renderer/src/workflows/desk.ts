@@ -18,6 +18,7 @@ import {
   draftDecision,
   gatherSheets,
   initialChoices,
+  type GatheredSheets,
   type DecisionChoices,
   type PanelAnalysis,
   type SheetProblem,
@@ -38,10 +39,10 @@ export interface ImportedSheet {
 }
 
 /**
- * The sheets the desk counts: every transcribed paper sheet, every imported sheet bundle (an
- * expert's signed sheet counts over a transcription of the same expert's paper) plus the chair's
- * own submitted sheet, held on this device (no export or import needed), validated as every door
- * validates them.
+ * The sheets the desk counts: every transcribed paper sheet, every imported sheet bundle plus the
+ * chair's own submitted sheet, held on this device (no export or import needed), validated as
+ * every door validates them; of two sheets of one expert `whichSheetCounts` decides (a signed
+ * sheet over a transcription of the same expert's paper, which is listed as set aside).
  */
 export function deskSheets(
   pkg: ReviewPackage,
@@ -50,6 +51,17 @@ export function deskSheets(
   paper: readonly { record: TranscribedSheet }[] = [],
   counted?: ReadonlySet<string>,
 ): ScoreSheet[] {
+  return deskSources(pkg, imported, own, paper, counted).sheets;
+}
+
+/** `deskSheets` with the sheets refused and set aside. */
+function deskSources(
+  pkg: ReviewPackage,
+  imported: readonly Pick<ImportedSheet, 'expertId' | 'sheet'>[],
+  own: ScoreSheet | null,
+  paper: readonly { record: TranscribedSheet }[] = [],
+  counted?: ReadonlySet<string>,
+): GatheredSheets {
   // With `counted` (the experts whose sheets the desk's worker counted, having run this same
   // function on the same sheets), those sheets are not validated a second time on the page.
   const judged = (sheet: ScoreSheet): boolean | undefined =>
@@ -60,17 +72,22 @@ export function deskSheets(
       ...paper.map((p) => ({
         sheet: p.record.sheet,
         origin: `paper/${p.record.sheet.expertId}.json`,
+        standing: 'paper' as const,
         ...(judged(p.record.sheet) ? { judged: true } : {}),
       })),
-      ...imported.map((g) => ({
-        sheet: g.sheet,
-        origin: `${g.expertId}.jbx`,
-        // Judged to the cell by the import that just took it in (in the desk's worker).
-        judged: judged(g.sheet) ?? wasJudged(g.sheet, pkg.packageId),
-      })),
+      // An imported copy of the chair's own submitted sheet gives way to it (as the signing does).
+      ...imported
+        .filter((g) => !(own?.status === 'submitted' && g.expertId === own.expertId))
+        .map((g) => ({
+          sheet: g.sheet,
+          origin: `${g.expertId}.jbx`,
+          standing: 'signed' as const,
+          // Judged to the cell by the import that just took it in (in the desk's worker).
+          judged: judged(g.sheet) ?? wasJudged(g.sheet, pkg.packageId),
+        })),
     ],
     own,
-  ).sheets;
+  );
 }
 
 /**
@@ -82,6 +99,8 @@ export function deskSheets(
 export interface DeskView {
   counted: string[];
   problems: SheetProblem[];
+  /** Sheets not counted because another sheet of the same expert counts (`whichSheetCounts`). */
+  setAside: SheetProblem[];
   proposal: HorseRaceProposal;
   agg: AggregateWire;
   table: SummaryTable;
@@ -94,11 +113,13 @@ export function deskView(
   own: ScoreSheet | null,
   paper: readonly { record: TranscribedSheet }[],
 ): DeskView {
-  const sheets = deskSheets(pkg, imported, own, paper);
+  const gathered = deskSources(pkg, imported, own, paper);
+  const { sheets } = gathered;
   const { problems, proposal, agg } = analysePanel(pkg, sheets);
   return {
     counted: sheets.map((s) => s.expertId),
     problems,
+    setAside: gathered.setAside,
     proposal,
     agg: toAggregateWire(agg),
     table: summaryTable(pkg, agg),
@@ -106,7 +127,7 @@ export function deskView(
 }
 
 /** What the desk's figures rest on: `analysePanel`'s result without the sheets themselves. */
-export type DeskAnalysis = Pick<PanelAnalysis, 'agg' | 'problems' | 'proposal'>;
+export type DeskAnalysis = Pick<PanelAnalysis, 'agg' | 'problems' | 'proposal' | 'setAside'>;
 
 export interface Desk {
   analysis: DeskAnalysis;

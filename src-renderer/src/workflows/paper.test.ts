@@ -17,11 +17,11 @@ import { generateSigningKey } from '../../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../../src-shared/crypto/provider';
 import { sampleDecision, sampleSheets } from '../../../src-shared/sample-fixture';
 import { auditLog, getMeta } from '../db/repo';
-import { listParam } from '../i18n/strings';
+import { say } from '../i18n/strings';
 import { importSheets, signDecision } from './chair';
 import type { SaveFile } from './deps';
 import { deskSheets } from './desk';
-import { enrol, importPackage, verifyPackage } from './expert';
+import { enrol, importPackage, submitSheet, verifyPackage } from './expert';
 import { importPaperTranscription, loadPaperSheets, scanExtension } from './paper';
 import { freshDeps, samplePackageBundle } from './test-db';
 
@@ -196,8 +196,41 @@ describe('importPaperTranscription', () => {
     );
     expect(r).toEqual({
       kind: 'refused',
-      problems: [{ key: 'paper.hasBundle', params: { ids: listParam(['E05']) } }],
+      problems: [
+        {
+          key: 'paper.setAside',
+          params: {
+            file: 'E05.csv',
+            sentence:
+              '专家 E05 已有签名的电子评分表，纸质评分表转录不予采用（签名的电子评分表优先）',
+          },
+        },
+      ],
     });
+  });
+
+  it('refuses a transcription of the chair whose own sheet is submitted on this device, nothing kept', async () => {
+    const { deps, pkg } = await chairWithPackage();
+    const { enrolment } = await enrol(deps, pkg, 'E01');
+    const e01 = sampleSheets().find((s) => s.expertId === 'E01') ?? never();
+    await submitSheet(deps, pkg, { ...e01, status: 'draft' }, enrolment);
+    const before = (await auditLog(deps.db)).length;
+    const rows = paperCsv
+      .split('\n')
+      .filter((l, i) => i === 0 || l.startsWith('E01,') || l.startsWith('E05,'))
+      .join('\n');
+    const r = await importPaperTranscription(
+      deps,
+      'E01',
+      { pkg, csv: csv(rows, 'paper.csv'), typist: '李秘书', scan },
+      noWorkbooks,
+    );
+    expect(r.kind === 'refused' && r.problems.map((p) => say('zh', p))).toEqual([
+      'paper.csv：专家 E01 已有签名的电子评分表，纸质评分表转录不予采用（签名的电子评分表优先）；本次转录未导入。',
+    ]);
+    // All or nothing: E05's rows are not kept either.
+    expect(await getMeta(deps.db, 'paperSheets')).toBeUndefined();
+    expect(await auditLog(deps.db)).toHaveLength(before);
   });
 });
 

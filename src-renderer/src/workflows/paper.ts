@@ -9,7 +9,8 @@
  * in `meta` (`paperSheets`) with one audit entry naming the typist; the chair's signing carries
  * the transcriptions in the panel bundle (workflows/chair.ts).
  */
-import type { ReviewPackage } from '../../../src-shared/model';
+import { OWN_SHEET, whichSheetCounts } from '../../../src-shared/decision';
+import type { ReviewPackage, ScoreSheet } from '../../../src-shared/model';
 import type { WorkbookReader } from '../../../src-shared/bureau';
 import type { Api } from '../../../src-shared/ipc';
 import {
@@ -21,8 +22,8 @@ import { sizeProblem } from '../../../src-shared/io';
 import { cleanText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
 import type { StoredPaperSheet } from '../db/meta';
-import { commitChange, gatheredOfPackage, getMeta } from '../db/repo';
-import { listParam, message, type Message } from '../i18n/strings';
+import { commitChange, gatheredOfPackage, getEnrolment, getMeta, getSheet } from '../db/repo';
+import { message, type Message } from '../i18n/strings';
 import type { Deps } from './deps';
 import { paperSheet } from './desk';
 
@@ -111,8 +112,43 @@ async function readTranscription(pkg: ReviewPackage, file: ChosenFile, workbooks
 }
 
 /**
+ * The transcription's experts whose sheet would not count (`whichSheetCounts`, the rule every door
+ * applies): those with a signed electronic sheet on this device — an imported sheet bundle, or the
+ * chair's own submitted sheet — one sentence each. (A transcription of an expert transcribed
+ * before counts, and replaces the earlier one.)
+ */
+async function setAsideRows(
+  db: JiebangDB,
+  pkg: ReviewPackage,
+  file: ChosenFile,
+  sheets: readonly ScoreSheet[],
+): Promise<Message[]> {
+  const enrolment = await getEnrolment(db);
+  const own = enrolment ? await getSheet(db, pkg.packageId, enrolment.expertId) : undefined;
+  const signed = new Map<string, string>([
+    ...(await gatheredOfPackage(db, pkg.packageId)).map((g): [string, string] => [
+      g.expertId,
+      `${g.expertId}.jbx`,
+    ]),
+    ...(own?.status === 'submitted' ? [[own.expertId, OWN_SHEET] satisfies [string, string]] : []),
+  ]);
+  return sheets.flatMap((s) => {
+    const origin = signed.get(s.expertId);
+    if (origin === undefined) return [];
+    const chosen = whichSheetCounts(
+      { origin, standing: 'signed' },
+      { origin: file.name, standing: 'paper' },
+      s.expertId,
+    );
+    return chosen.counts === 'earlier'
+      ? [message('paper.setAside', { file: file.name, sentence: chosen.sentence })]
+      : [];
+  });
+}
+
+/**
  * Imports a transcription: every input checked first (typist, scan, the file through `readSheetsFile`,
- * no sheet of an expert whose signed bundle is gathered), then, for a double entry, the second
+ * no sheet of an expert whose signed sheet counts instead, `setAsideRows`), then, for a double entry, the second
  * transcription compared cell by cell; only when all is well and the two agree are the sheets kept
  * (replacing an earlier transcription of the same expert) with one audit entry `paper.import`
  * naming the typist (and the checker), in one transaction. Refused or differing: nothing written.
@@ -150,16 +186,8 @@ export async function importPaperTranscription(
     : null;
   if (other) problems.push(...other.problems);
 
-  const electronic = new Set(
-    (await gatheredOfPackage(deps.db, pkg.packageId)).map((g) => g.expertId),
-  );
-  const clash = (first?.sheets ?? []).filter((s) => electronic.has(s.expertId));
-  if (clash.length > 0)
-    problems.push(
-      message('paper.hasBundle', {
-        ids: listParam(clash.map((s) => s.expertId)),
-      }),
-    );
+  if (input.csv && first)
+    problems.push(...(await setAsideRows(deps.db, pkg, input.csv, first.sheets)));
 
   if (problems.length > 0 || !first || !scan || !extension || !('name' in typist))
     return { kind: 'refused', problems };

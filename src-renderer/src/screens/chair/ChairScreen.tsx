@@ -37,7 +37,12 @@ export function ChairScreen() {
   const analysis = useMemo(
     (): DeskAnalysis | null =>
       made
-        ? { agg: fromAggregateWire(made.agg), problems: made.problems, proposal: made.proposal }
+        ? {
+            agg: fromAggregateWire(made.agg),
+            problems: made.problems,
+            setAside: made.setAside,
+            proposal: made.proposal,
+          }
         : null,
     [made],
   );
