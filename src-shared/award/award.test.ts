@@ -217,6 +217,16 @@ describe('the timeline', () => {
     const future = closed.entries.filter((e) => e.date > sampleTermination().decidedOn);
     expect(future.map((e) => e.what)).toContain('实施周期结束');
     expect(future.filter((e) => e.state === 'done')).toEqual([]);
+    expect(closed.next).toBeNull();
+  });
+  it('a signed document dated after today is on the record, not 已完成', () => {
+    const ext = { ...sampleLateExtension(), requestedOn: '2029-05-01', approvedOn: '2029-05-20' };
+    const on = (today: string) =>
+      buildTimeline(signedBook(), [{ type: 'form', doc: ext }], today).entries.find((e) =>
+        e.what.startsWith('延期：'),
+      )?.state;
+    expect(on('2029-05-19')).toBe('info');
+    expect(on('2029-05-20')).toBe('done');
   });
   it('an approved extension moves the end and the acceptance deadline', () => {
     const ext = { ...sampleLateExtension(), requestedOn: '2029-05-01', approvedOn: '2029-05-20' };

@@ -126,14 +126,15 @@ export function cityPaid(docs: readonly AwardDocument[], tb?: TaskBook): Money {
 }
 
 /**
- * An entry's state on `today`: nothing dated after today is done (已完成) — a recorded event dated
- * later (a change taking effect later, a start to come) is upcoming.
+ * An entry's state on `today`: nothing dated after today is done (已完成). A signed document dated
+ * later (a change taking effect later) is on the record (记录), not yet done and nothing to do;
+ * the period's start still to come is set upcoming (待办) where it is made.
  */
 export function stateOn(
   entry: Pick<TimelineEntry, 'date' | 'state'>,
   today: string,
 ): TimelineState {
-  return entry.state === 'done' && entry.date > today ? 'upcoming' : entry.state;
+  return entry.state === 'done' && entry.date > today ? 'info' : entry.state;
 }
 
 /**
@@ -162,7 +163,7 @@ export function buildTimeline(
     date: tb.period.start,
     what: '实施周期开始',
     detail: `任务书 ${tb.taskBookId}（${tb.title}）`,
-    state: tb.period.start <= today ? 'done' : 'upcoming',
+    state: tb.period.start <= today ? 'done' : closure ? 'info' : 'upcoming',
     article: '第十二条（七）',
   });
 

@@ -49,6 +49,45 @@ export function checkCityFunding(
   return out;
 }
 
+/**
+ * 第十三条（二）: a 企业出题 project is funded mainly by the issuer (「以发榜方投入为主」), the city
+ * supporting the issuer, its funds paid as the issuer pays (「根据发榜方拨款进度给予支持」).
+ * No issuer investment at all is blocking: there would be no issuer payments for the city's to
+ * follow, and nothing the project is mainly funded by (as a contract without its amount is,
+ * `funding.contractAmount`). An issuer investment below the city's funds is a warning: 「为主」 sets
+ * no figure (where the measure does — 40%, 1000 万元 — the rule blocks), so the shares are for the
+ * bureau to weigh, as 「一般为 2～3 年」 is (`period.twoToThreeYears`).
+ */
+export function checkIssuerInvestment(
+  projectType: ProjectType,
+  issuer: string,
+  cityFunding: string,
+  path: (string | number)[],
+): Finding[] {
+  if (projectType !== 'enterprise') return [];
+  if (dec(issuer).isZero())
+    return [
+      finding(
+        'funding.issuerInvestment',
+        '第十三条（二）',
+        'blocking',
+        `企业出题技术攻关项目以发榜方投入为主，市财政科研项目资金根据发榜方拨款进度给予支持；发榜方投入为 0，市财政资助 ${fmtMoney(cityFunding)}`,
+        path,
+      ),
+    ];
+  if (dec(issuer).lt(dec(cityFunding)))
+    return [
+      finding(
+        'funding.issuerMain',
+        '第十三条（二）',
+        'warning',
+        `企业出题技术攻关项目以发榜方投入为主：发榜方投入 ${fmtMoney(issuer)} 少于市财政资助 ${fmtMoney(cityFunding)}`,
+        path,
+      ),
+    ];
+  return [];
+}
+
 /** Tranches must add up to the city funds, in stages (第十二条（八）3; 第十三条（一）: three stages). */
 export function checkTranches(
   projectType: ProjectType,

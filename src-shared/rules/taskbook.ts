@@ -2,7 +2,7 @@
 import { daysBetween } from '../calendar';
 import type { PanelDecision, ReviewPackage, TaskBook } from '../model';
 import { finding, type Finding } from './finding';
-import { checkCityFunding, checkTranches } from './funding';
+import { checkCityFunding, checkIssuerInvestment, checkTranches } from './funding';
 import { checkMeasuresInForce } from './in-force';
 
 /** 第十二条（七）: generally 2–3 years. */
@@ -186,6 +186,10 @@ export function checkTaskBook(
     ...checkCityFunding(tb.projectType, tb.funding.city, tb.funding.contractAmount, [
       'funding',
       'city',
+    ]),
+    ...checkIssuerInvestment(tb.projectType, tb.funding.issuer, tb.funding.city, [
+      'funding',
+      'issuer',
     ]),
   ];
 }

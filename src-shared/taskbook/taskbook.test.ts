@@ -42,12 +42,15 @@ describe('draftTaskBook', () => {
     ]);
     expect(solvers.map((p) => p.representative)).toEqual(['', '']);
     expect(tb.chiefExpert).toBeUndefined();
-    // What remains for the user: IP ownership and benefit sharing (第十五条) and each 丙方's
-    // representative (第十二条（七）), nothing else blocking.
+    // What remains for the user: IP ownership and benefit sharing (第十五条), each 丙方's
+    // representative (第十二条（七）) and the issuer's investment of this 企业出题 project (drafted
+    // as 0, 第十三条（二）), nothing else blocking.
+    expect(tb.funding.issuer).toBe('0');
     const blocking = checkTaskBook(tb, pkg, sampleDecision()).filter(
       (f) => f.severity === 'blocking',
     );
     expect(blocking.map((f) => f.rule).sort()).toEqual([
+      'funding.issuerInvestment',
       'ip.benefitSharing',
       'ip.ownership',
       'parties.representative',

@@ -33,6 +33,16 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
     '丙方“新疆水处理技术研究院（示例）”的法定代表人或授权代表尚未填写（第十二条（七））',
   );
   await expect(tb.representative('A01')).toHaveValue('');
+  // 企业出题 以发榜方投入为主 (第十三条（二））: drafted as 0, blocking; below the city's funds, a warning.
+  await expect(tb.findings).toContainText(
+    '企业出题技术攻关项目以发榜方投入为主，市财政科研项目资金根据发榜方拨款进度给予支持；发榜方投入为 0，市财政资助 800 万元（第十三条（二））',
+  );
+  await tb.field('发榜方投入').fill('500');
+  await expect(tb.findings).toContainText(
+    '企业出题技术攻关项目以发榜方投入为主：发榜方投入 500 万元 少于市财政资助 800 万元（第十三条（二））',
+  );
+  await tb.field('发榜方投入').fill('1200');
+  await expect(tb.findings).not.toContainText('发榜方投入');
   await expect(tb.finaliseButton).toBeDisabled();
   await expect(tb.party('A01').getByLabel('丙方（揭榜方）')).toHaveValue(
     '新疆水处理技术研究院（示例）',
