@@ -27,6 +27,7 @@ import {
   type Schema,
 } from './ipc-gate';
 import { ProfileLabelSchema } from './model/common';
+import { isLongEnoughPassphrase, PASSPHRASE_TOO_SHORT } from './passphrase';
 
 export {
   AppInfoSchema,
@@ -69,8 +70,14 @@ export type FileFilter = z.infer<typeof FileFilterSchema>;
 
 /** A SHA-256 digest (a key's fingerprint) as 64 lowercase hex digits. */
 const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
-/** 第七条 保密: a passphrase of at least 10 characters guards each expert's profile. */
-export const PassphraseSchema = z.string().min(10, '口令至少 10 个字符').max(1024);
+/**
+ * 第七条 保密: a passphrase of at least 10 characters guards each expert's profile — counted as the
+ * gate's form and main count it (`isLongEnoughPassphrase`: code points after NFC).
+ */
+export const PassphraseSchema = z
+  .string()
+  .max(1024)
+  .refine(isLongEnoughPassphrase, PASSPHRASE_TOO_SHORT);
 
 /** A plain file name: no path separators, reserved characters or control characters. */
 export function isSafeFileName(name: string): boolean {

@@ -16,11 +16,15 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } fro
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  isLongEnoughPassphrase,
+  MIN_PASSPHRASE,
+  normalisePassphrase,
+} from '../../src-shared/passphrase';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { KeyedQueue } from './queue';
 
 export const SCRYPT_DEFAULT = { N: 2 ** 17, r: 8, p: 1 } as const;
-export const MIN_PASSPHRASE = 10;
 
 const B64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
@@ -74,7 +78,7 @@ function deriveKek(
 ): Promise<Buffer> {
   return new Promise((done, fail) =>
     scrypt(
-      passphrase.normalize('NFC'),
+      normalisePassphrase(passphrase),
       salt,
       32,
       { ...params, maxmem: 256 * 1024 * 1024 },
@@ -196,7 +200,7 @@ export class ProfileStore {
     label: string,
     passphrase: string,
   ): Promise<{ profile: ProfileFile; dataKey: Uint8Array }> {
-    if (passphrase.length < MIN_PASSPHRASE) throw new KeyError('weak-passphrase', weak('口令'));
+    if (!isLongEnoughPassphrase(passphrase)) throw new KeyError('weak-passphrase', weak('口令'));
     const id = randomUUID();
     const dataKey = new Uint8Array(randomBytes(32));
     const profile: ProfileFile = {
@@ -254,7 +258,7 @@ export class ProfileStore {
 
   /** Rewraps the same data key under a new passphrase (new salt); nothing else changes. */
   async changePassphrase(id: string, oldPassphrase: string, newPassphrase: string): Promise<void> {
-    if (newPassphrase.length < MIN_PASSPHRASE)
+    if (!isLongEnoughPassphrase(newPassphrase))
       throw new KeyError('weak-passphrase', weak('新口令'));
     await this.serial(id, async () => {
       const dataKey = await this.unlockAlone(id, oldPassphrase);

@@ -1,4 +1,5 @@
 import { defineStrings } from './define';
+import { MIN_PASSPHRASE, PASSPHRASE_TOO_SHORT } from '../../../src-shared/passphrase';
 
 export const storageStrings = defineStrings(
   {
@@ -15,7 +16,7 @@ export const storageStrings = defineStrings(
     'gate.label': '姓名',
     'gate.confirm': '再次输入口令',
     'gate.mismatch': '两次输入的口令不一致',
-    'gate.tooShort': '口令至少 10 个字符',
+    'gate.tooShort': PASSPHRASE_TOO_SHORT,
     'gate.passphraseMissing': '请输入口令',
     'gate.labelMissing': '请填写姓名',
     'gate.strength': '口令强度',
@@ -78,7 +79,7 @@ export const storageStrings = defineStrings(
     'gate.label': 'Name',
     'gate.confirm': 'Repeat the passphrase',
     'gate.mismatch': 'The passphrases differ',
-    'gate.tooShort': 'At least 10 characters',
+    'gate.tooShort': `At least ${MIN_PASSPHRASE} characters`,
     'gate.passphraseMissing': 'Type the passphrase',
     'gate.labelMissing': 'Enter your name',
     'gate.strength': 'Strength',

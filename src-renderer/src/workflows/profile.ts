@@ -9,6 +9,7 @@ import {
   ProfileLabelSchema,
 } from '../../../src-shared/model/common';
 import { IpcError, type Api, type ProfileSummary } from '../../../src-shared/ipc';
+import { isLongEnoughPassphrase } from '../../../src-shared/passphrase';
 import { databaseName, JiebangDB } from '../db/database';
 import { recordAudit } from '../db/repo';
 import { message, type Message } from '../i18n/strings';
@@ -19,9 +20,6 @@ export type ProfileApi = Pick<
   Api,
   'profile:list' | 'profile:create' | 'profile:unlock' | 'profile:change-passphrase'
 >;
-
-/** The shortest passphrase main accepts (characters, not bytes). */
-export const MIN_PASSPHRASE = 10;
 
 /** Opens a profile's database with its data key and records the opening. */
 async function open(
@@ -63,7 +61,7 @@ export function profileProblem(e: unknown): Message {
 
 /** Checks a new passphrase and its repeat as typed; null when both are fine. */
 export function passphraseProblem(passphrase: string, repeat: string): Message | null {
-  if ([...passphrase].length < MIN_PASSPHRASE) return message('gate.tooShort');
+  if (!isLongEnoughPassphrase(passphrase)) return message('gate.tooShort');
   if (passphrase !== repeat) return message('gate.mismatch');
   return null;
 }
