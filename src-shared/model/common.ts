@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseDate, readDate } from '../text/date';
+import { nameProblem, PROFILE_LABEL_MAX, tooLongText } from '../text/name';
 import { isCleanText, normaliseText, textProblem } from '../text/normalize';
 
 /**
@@ -94,7 +95,7 @@ export const plainText = (max: number) =>
   z
     .string()
     .overwrite(normaliseText)
-    .max(max, `不得超过 ${max} 字`)
+    .max(max, tooLongText(max))
     .superRefine((value, ctx) => {
       const problem = textProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -110,23 +111,30 @@ export const isPlainText = (value: unknown, max: number): value is string =>
 export const NameSchema = plainText(200).trim().min(1, '不能为空');
 /**
  * A person's name as typed into the app (a profile's 姓名, an enrolled signer's 签名人姓名):
- * `plainText`'s rule — invisible characters dropped, a bidi control refused naming its code point,
- * so a U+202E cannot make 「王建国」 of another name —, trimmed, 1–`max` characters. The form checks
- * the field with it, the workflow before anything is written, main at the IPC door (profiles).
+ * `nameProblem`'s rule (text/name.ts) as a schema — normalised as `plainText`, trimmed, 1–`max`
+ * characters, a bidi control refused naming its code point. The form checks the field with
+ * `nameProblem`, the workflow before anything is written, main at the IPC door (profiles).
  */
-export const personName = (max: number) => plainText(max).trim().min(1, '不能为空');
-/**
- * Why `value` is no name by `personName(max)`: 'missing' when nothing is left once normalised and
- * trimmed (each door says so in its own language), the rule's sentence otherwise; null when taken.
- */
-export function nameProblem(value: string, max: number): 'missing' | { message: string } | null {
-  const read = personName(max).safeParse(value);
-  if (read.success) return null;
-  const issue = read.error.issues[0];
-  return issue?.code === 'too_small' ? 'missing' : { message: issue?.message ?? '' };
-}
-/** A profile's 姓名 (at most 100 characters, the profile file's limit). */
-export const PROFILE_LABEL_MAX = 100;
+export const personName = (max: number) =>
+  z
+    .string()
+    .overwrite(normaliseText)
+    .superRefine((value, ctx) => {
+      const problem = nameProblem(value, max);
+      if (problem === 'missing')
+        ctx.addIssue({
+          code: 'too_small',
+          origin: 'string',
+          minimum: 1,
+          inclusive: true,
+          message: '不能为空',
+          input: value,
+        });
+      else if (problem !== null)
+        ctx.addIssue({ code: 'custom', message: problem.message, input: value });
+    })
+    .trim();
+export { nameProblem, PROFILE_LABEL_MAX };
 export const ProfileLabelSchema = personName(PROFILE_LABEL_MAX);
 /**
  * The key by which two typed names are the same person's: NFKC (full-width letters as ASCII) and

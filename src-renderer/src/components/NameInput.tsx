@@ -1,5 +1,5 @@
 import { useId, type Ref } from 'react';
-import { nameProblem } from '../../../src-shared/model/common';
+import { nameProblem } from '../../../src-shared/text/name';
 import { cleanText } from '../../../src-shared/text/normalize';
 import { useT } from '../i18n';
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { PassphraseSchema } from '../../../../src-shared/ipc';
-import { nameProblem, PROFILE_LABEL_MAX } from '../../../../src-shared/model/common';
+import { nameProblem, PROFILE_LABEL_MAX } from '../../../../src-shared/text/name';
+import { isLongEnoughPassphrase } from '../../../../src-shared/passphrase';
 import { NameInput } from '../../components/NameInput';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
@@ -22,7 +22,7 @@ export function CreateForm({ onBack }: { onBack?: () => void }) {
   const [attempted, setAttempted] = useState(false);
   const labelField = useRef<HTMLInputElement>(null);
   const passField = useRef<HTMLInputElement>(null);
-  const passShort = attempted && !PassphraseSchema.safeParse(pass).success;
+  const passShort = attempted && !isLongEnoughPassphrase(pass);
   return (
     <form
       className="card gate-form"
@@ -31,7 +31,7 @@ export function CreateForm({ onBack }: { onBack?: () => void }) {
         e.preventDefault();
         setAttempted(true);
         if (nameProblem(label, PROFILE_LABEL_MAX) !== null) return labelField.current?.focus();
-        if (!PassphraseSchema.safeParse(pass).success) return passField.current?.focus();
+        if (!isLongEnoughPassphrase(pass)) return passField.current?.focus();
         void create(label, pass, repeat);
       }}
     >
