@@ -11,6 +11,9 @@ import {
 } from './common';
 import { ProjectTypeSchema } from './package';
 
+/** An empty list or line, said alike by the editor and `jiebang check` (「交付成果：不能为空」). */
+const EMPTY = '不能为空';
+
 /**
  * A solver's chief expert (首席专家, 第十二条（八）): named by that solver; in a horse race each
  * solver names its own.
@@ -40,8 +43,8 @@ export const TaskMilestoneSchema = z.object({
   id: IdSchema,
   title: NameSchema,
   due: DateSchema,
-  deliverables: z.array(plainText(2000).min(1)).min(1),
-  indicators: z.array(plainText(2000).min(1)).default([]),
+  deliverables: z.array(plainText(2000).min(1, EMPTY)).min(1, EMPTY),
+  indicators: z.array(plainText(2000).min(1, EMPTY)).default([]),
   /** City funds paid after this milestone's assessment (万元). */
   tranche: MoneySchema,
   /** For a horse race: which solver (omitted: all). */
@@ -65,10 +68,15 @@ export const TaskBookSchema = z
     chiefExpert: TaskChiefExpertSchema.optional(),
     period: z.object({ start: DateSchema, end: DateSchema }),
     objectives: TextSchema.default(''),
-    milestones: z.array(TaskMilestoneSchema).min(1),
+    milestones: z.array(TaskMilestoneSchema).min(1, EMPTY),
     /** 赛马阶段考核目标 (第十二条（七）): per solver. */
     raceStageTargets: z
-      .array(z.object({ applicantId: IdSchema, targets: z.array(plainText(2000).min(1)).min(1) }))
+      .array(
+        z.object({
+          applicantId: IdSchema,
+          targets: z.array(plainText(2000).min(1, EMPTY)).min(1, EMPTY),
+        }),
+      )
       .default([]),
     /** 知识产权归属与利益分配 (第十五条). */
     intellectualProperty: z.object({ ownership: TextSchema, benefitSharing: TextSchema }),

@@ -344,27 +344,32 @@ export function describeSheetIssue(issue: SheetIssue, pkg: ReviewPackage): strin
   return `${where.join(' · ')}：${issue.message}`;
 }
 
+/** A zod issue, as `describeSchemaIssues` reads one. */
+export interface SchemaIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  params?: unknown;
+}
+
 /**
- * A zod error as lines naming each field in its document's words (`labels`, one table per kind in
- * src-shared/model/labels/): `scores.0.criteria.1.points` is 「第 1 位揭榜方的评分 第 2 个评分项
+ * A zod issue as a line naming its field in its document's words (`labels`, one table per kind
+ * in src-shared/model/labels/): `scores.0.criteria.1.points` is 「第 1 位揭榜方的评分 第 2 个评分项
  * 得分：…」, a path the table lacks is said as the path. An issue marked `WHOLE_SENTENCE` (a rule's
  * own sentence, 「完成日期 … 早于签发日期 …」) is that sentence alone.
  */
-export function describeSchemaIssues(
-  error: {
-    issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[];
-  },
+export const describeSchemaIssue = (issue: SchemaIssue, labels: FieldLabels): string =>
+  isWholeSentence(issue)
+    ? issue.message
+    : fieldSentence(
+        fieldName(labels, issue.path) ?? (issue.path.map(String).join('.') || '（整个文档）'),
+        issue.message,
+      );
+
+/** Every issue of a zod error, each a line (`describeSchemaIssue`). */
+export const describeSchemaIssues = (
+  error: { issues: readonly SchemaIssue[] },
   labels: FieldLabels,
-): string[] {
-  return error.issues.map((i) =>
-    isWholeSentence(i)
-      ? i.message
-      : fieldSentence(
-          fieldName(labels, i.path) ?? (i.path.map(String).join('.') || '（整个文档）'),
-          i.message,
-        ),
-  );
-}
+): string[] => error.issues.map((i) => describeSchemaIssue(i, labels));
 
 export type SheetReading = { ok: true; sheet: ScoreSheet } | { ok: false; problems: string[] };
 

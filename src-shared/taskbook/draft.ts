@@ -14,6 +14,8 @@ import {
   type TaskBook,
   type TaskMilestone,
 } from '../model';
+import { TASKBOOK_LABELS } from '../model/labels';
+import { describeSchemaIssue } from '../scoring/sheet';
 
 /**
  * The last day of a period of `months` calendar months from `iso`: the day before the same day
@@ -217,57 +219,15 @@ const DraftShapeSchema = z.object({
 export const TaskBookDraftSchema = z.preprocess(liftChiefExpert, DraftShapeSchema);
 export type TaskBookDraft = z.infer<typeof DraftShapeSchema>;
 
-const FIELD: Record<string, string> = {
-  representative: '法定代表人或授权代表',
-  address: '地址',
-  contractNumber: '合同编号',
-  title: '项目名称',
-  parties: '签约各方',
-  name: '名称',
-  chiefExpert: '首席专家',
-  organisation: '单位',
-  period: '实施周期',
-  start: '开始日期',
-  end: '结束日期',
-  milestones: '里程碑',
-  due: '完成时间',
-  deliverables: '交付成果',
-  indicators: '考核指标',
-  tranche: '拨付金额',
-  raceStageTargets: '赛马阶段考核目标',
-  targets: '目标',
-  funding: '经费',
-  city: '市财政科研项目资金',
-  issuer: '发榜方投入',
-  selfRaised: '揭榜方自筹',
-  contractAmount: '合同金额',
-};
-
-/** Fields named otherwise inside a container, as the editor names them there. */
-const FIELD_IN: Record<string, Record<string, string>> = {
-  chiefExpert: { name: '姓名', title: '职称', organisation: '单位' },
-  milestones: { title: '名称' },
-};
-
-/** A path such as milestones.1.due in the editor's words: 里程碑 · 2 · 完成时间. */
-export function fieldLabel(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => {
-      if (typeof p === 'number') return String(p + 1);
-      const key = String(p);
-      // The nearest named container above this field (a list's index skipped).
-      const container = path.slice(0, i).findLast((q) => typeof q !== 'number');
-      const words = (container === undefined ? undefined : FIELD_IN[String(container)]) ?? FIELD;
-      return words[key] ?? FIELD[key] ?? key;
-    })
-    .join(' · ');
-}
-
 export type DraftCheck =
   | { ok: true; tb: TaskBook }
   | { ok: false; issues: { path: (string | number)[]; message: string }[] };
 
-/** Whether a draft is a complete task book yet; if not, what is missing or malformed, by field. */
+/**
+ * Whether a draft is a complete task book yet; if not, what is missing or malformed, by field —
+ * each named as every door names the task book's fields (`describeSchemaIssue` with
+ * TASKBOOK_LABELS: 「里程碑第 2 项 完成时间：…」, the same line `jiebang check` prints).
+ */
 export function checkDraft(draft: TaskBookDraft): DraftCheck {
   // Empty lines in list fields are the editor's spare rows, not content.
   const cleaned = {
@@ -292,7 +252,8 @@ export function checkDraft(draft: TaskBookDraft): DraftCheck {
     ok: false,
     issues: parsed.error.issues.map((i) => ({
       path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-      message: `${fieldLabel(i.path)}：${i.code === 'too_small' ? '不能为空' : i.message}`,
+      // In the task book's own words (TASKBOOK_LABELS), as `jiebang check` says it.
+      message: describeSchemaIssue(i, TASKBOOK_LABELS),
     })),
   };
 }

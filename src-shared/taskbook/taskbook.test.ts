@@ -9,7 +9,6 @@ import {
   comparePrinted,
   draftTaskBook,
   endAfterMonths,
-  fieldLabel,
   parsePrintedCode,
   readTaskBookFile,
   splitTranches,
@@ -137,7 +136,7 @@ describe('dates and tranches', () => {
 });
 
 describe('checkDraft', () => {
-  it('names the empty and malformed fields in the editor’s words', () => {
+  it('names the empty and malformed fields in the task book’s own words (TASKBOOK_LABELS)', () => {
     const tb = draftTaskBook(samplePackage(), sampleDecision(), '2026-12-10');
     const draft = {
       ...tb,
@@ -152,22 +151,38 @@ describe('checkDraft', () => {
     if (result.ok) return;
     const messages = result.issues.map((i) => i.message);
     expect(messages).toContain('项目名称：不能为空');
-    expect(messages.some((m) => m.startsWith('实施周期 · 开始日期：'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('实施周期 开始：'))).toBe(true);
     // The amount read as typed, by the one reader: full-width digits taken, a misplaced
     // thousands separator said for what it is.
     expect(messages).toContain(
-      '里程碑 · 2 · 拨付金额：“1,00”的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5',
+      '里程碑第 2 项 拨付（万元）：“1,00”的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5',
     );
-    expect(messages.filter((m) => m.startsWith('里程碑 · 1 ·'))).toEqual([]);
+    expect(messages.filter((m) => m.startsWith('里程碑第 1 项'))).toEqual([]);
   });
 
-  it('names a field as the editor labels it where it is: a milestone’s title is its 名称', () => {
-    expect(fieldLabel(['milestones', 3, 'title'])).toBe('里程碑 · 4 · 名称');
-    expect(fieldLabel(['title'])).toBe('项目名称');
-    expect(fieldLabel(['parties', 0, 'chiefExpert', 'title'])).toBe(
-      '签约各方 · 1 · 首席专家 · 职称',
-    );
-    expect(fieldLabel(['parties', 1, 'name'])).toBe('签约各方 · 2 · 名称');
+  it('names a field as the table labels it where it is: a milestone’s title is its 名称, a solver’s chief expert’s name its 姓名', () => {
+    const tb = draftTaskBook(samplePackage(), sampleDecision(), '2026-12-10');
+    const result = checkDraft({
+      ...tb,
+      parties: tb.parties.map((p) =>
+        p.role === 'issuer'
+          ? { ...p, name: '' }
+          : p.chiefExpert
+            ? { ...p, chiefExpert: { ...p.chiefExpert, name: ' ' } }
+            : p,
+      ),
+      milestones: tb.milestones.map((m, i) => (i === 1 ? { ...m, title: '' } : m)),
+      raceStageTargets: tb.raceStageTargets.map((r, i) => (i === 1 ? { ...r, targets: [''] } : r)),
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.message)).toEqual([
+      '签约方第 2 方 名称：不能为空',
+      '签约方第 3 方 首席专家 姓名：不能为空',
+      '签约方第 4 方 首席专家 姓名：不能为空',
+      '里程碑第 2 项 名称：不能为空',
+      '“赛马”阶段考核目标第 2 项 目标：不能为空',
+    ]);
   });
 
   it('accepts a complete draft, dropping the spare empty rows of list fields', () => {
@@ -245,7 +260,7 @@ describe("dates that exist, at the editor's door (issue 14, point 5)", () => {
     const checked = checkDraft(bad);
     expect(checked.ok).toBe(false);
     const messages = checked.ok ? [] : checked.issues.map((i) => i.message);
-    expect(messages).toContain('里程碑 · 1 · 完成时间：2027-02-30 不是实际存在的日期');
-    expect(messages).toContain('实施周期 · 结束日期：2026-13-01 不是实际存在的日期');
+    expect(messages).toContain('里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期');
+    expect(messages).toContain('实施周期 结束：2026-13-01 不是实际存在的日期');
   });
 });

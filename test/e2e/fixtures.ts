@@ -203,7 +203,7 @@ export async function finalTaskBook(ui: Screens, contract: string): Promise<void
   await tb.field('利益分配').fill('转化收益由揭榜方与发榜方按 7:3 分配。');
   await tb.fillRepresentatives({ A01: '周立群', A02: '孟庆和' });
   // 企业出题: 以发榜方投入为主 (第十三条（二）); the draft leaves it 0 for the user to write.
-  await tb.field('发榜方投入').fill('1200');
+  await tb.field('发榜方投入（万元）').fill('1200');
   await expect(tb.noFindings).toBeVisible();
   await tb.finalise();
   await expect(tb.field('合同编号')).toBeDisabled();

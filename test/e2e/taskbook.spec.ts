@@ -37,11 +37,11 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   await expect(tb.findings).toContainText(
     '企业出题技术攻关项目以发榜方投入为主，市财政科研项目资金根据发榜方拨款进度给予支持；发榜方投入为 0，市财政资助 800 万元（第十三条（二））',
   );
-  await tb.field('发榜方投入').fill('500');
+  await tb.field('发榜方投入（万元）').fill('500');
   await expect(tb.findings).toContainText(
     '企业出题技术攻关项目以发榜方投入为主：发榜方投入 500 万元 少于市财政资助 800 万元（第十三条（二））',
   );
-  await tb.field('发榜方投入').fill('1200');
+  await tb.field('发榜方投入（万元）').fill('1200');
   await expect(tb.findings).not.toContainText('发榜方投入');
   await expect(tb.finaliseButton).toBeDisabled();
   await expect(tb.party('A01').getByLabel('丙方（揭榜方）')).toHaveValue(
@@ -86,7 +86,8 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   const before = await due.inputValue();
   expect(before).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await due.fill('');
-  await expect(tb.findings).toContainText('里程碑 · 1 · 完成时间：');
+  // Named as the task book's one table names it, as `jiebang check` does (「里程碑第 1 项 …」).
+  await expect(tb.findings).toContainText('里程碑第 1 项 完成时间：');
   const [y, mo, d] = before.split('-').map(Number);
   await due.fill(`${y}年${mo}月${d}日`);
   await expect(tb.noFindings).toBeVisible();

@@ -1,4 +1,15 @@
+import { fieldSentence } from '../../../src-shared/model/labels/field';
+import { TASKBOOK_LABELS } from '../../../src-shared/model/labels/taskbook';
 import { defineStrings } from './define';
+
+/**
+ * The task book's fields are labelled in the words of its one table (TASKBOOK_LABELS), the words
+ * the editor's checks and `jiebang check` name them by, and the printed task book's.
+ */
+const PARTY = TASKBOOK_LABELS.parties.fields;
+const CHIEF_EXPERT = PARTY.chiefExpert.fields;
+const MILESTONE = TASKBOOK_LABELS.milestones.fields;
+const FUNDING = TASKBOOK_LABELS.funding.fields;
 
 export const taskbookStrings = defineStrings(
   {
@@ -20,43 +31,49 @@ export const taskbookStrings = defineStrings(
       '草稿将带入评审包与专家组意见中的签约各方、首席专家、实施周期、里程碑、考核指标与经费；知识产权归属与利益分配须另行填写（第十五条）。',
     'taskbook.create': '起草任务书',
     'taskbook.basics': '基本信息',
-    'taskbook.id': '任务书编号',
-    'taskbook.contractNumber': '合同编号',
-    'taskbook.title': '项目名称',
+    'taskbook.id': TASKBOOK_LABELS.taskBookId.label,
+    'taskbook.contractNumber': TASKBOOK_LABELS.contractNumber.label,
+    'taskbook.title': TASKBOOK_LABELS.title.label,
     'taskbook.type': '项目类型',
-    'taskbook.start': '实施周期：开始',
-    'taskbook.end': '实施周期：结束',
-    'taskbook.objectives': '项目目标与任务',
+    'taskbook.start': fieldSentence(
+      TASKBOOK_LABELS.period.label,
+      TASKBOOK_LABELS.period.fields.start.label,
+    ),
+    'taskbook.end': fieldSentence(
+      TASKBOOK_LABELS.period.label,
+      TASKBOOK_LABELS.period.fields.end.label,
+    ),
+    'taskbook.objectives': TASKBOOK_LABELS.objectives.label,
     'taskbook.parties': '签约各方（第十二条（七）、第十七条）',
-    'taskbook.representative': '法定代表人或授权代表',
-    'taskbook.address': '地址',
+    'taskbook.representative': PARTY.representative.label,
+    'taskbook.address': PARTY.address.label,
     'taskbook.partiesNote':
       '项目不得变更发榜方、揭榜方（第十七条）：名称须与评审包及专家组建议一致。',
     'taskbook.chiefExpert': '首席专家（第十二条（八））',
-    'taskbook.ceName': '姓名',
-    'taskbook.ceTitle': '职称',
-    'taskbook.ceOrg': '单位',
+    'taskbook.ceName': CHIEF_EXPERT.name.label,
+    'taskbook.ceTitle': CHIEF_EXPERT.title.label,
+    'taskbook.ceOrg': CHIEF_EXPERT.organisation.label,
     'taskbook.milestones': '“里程碑”节点、考核指标与经费拨付（第十二条（七）（八））',
-    'taskbook.mTitle': '名称',
-    'taskbook.mDue': '完成时间',
-    'taskbook.mTranche': '拨付（万元）',
-    'taskbook.mSolver': '适用揭榜方',
+    'taskbook.mTitle': MILESTONE.title.label,
+    'taskbook.mDue': MILESTONE.due.label,
+    'taskbook.mTranche': MILESTONE.tranche.label,
+    'taskbook.mSolver': MILESTONE.applicantId.label,
     'taskbook.allSolvers': '全部揭榜方',
-    'taskbook.mDeliverables': '交付成果（每行一项）',
-    'taskbook.mIndicators': '考核指标（每行一项）',
+    'taskbook.mDeliverables': `${MILESTONE.deliverables.label}（每行一项）`,
+    'taskbook.mIndicators': `${MILESTONE.indicators.label}（每行一项）`,
     'taskbook.removeMilestone': '删除里程碑 {n}',
     'taskbook.addMilestone': '增加里程碑',
-    'taskbook.raceTargets': '“赛马”阶段考核目标（每行一项，第十二条（七）、第十三条（三））',
+    'taskbook.raceTargets': `${TASKBOOK_LABELS.raceStageTargets.label}（每行一项，第十二条（七）、第十三条（三））`,
     'taskbook.raceNote':
       '“赛马”阶段向各揭榜方拨付核定经费的 {share}；“里程碑”考核后择优支持一家继续研究（第十三条（三））。',
     'taskbook.ip': '知识产权归属与利益分配（第十五条）',
-    'taskbook.ipOwnership': '知识产权归属',
-    'taskbook.ipSharing': '利益分配',
-    'taskbook.funding': '经费（万元，第十三条）',
-    'taskbook.fCity': '市财政科研项目资金',
-    'taskbook.fIssuer': '发榜方投入',
-    'taskbook.fSelf': '揭榜方自筹',
-    'taskbook.fContract': '技术开发（委托）合同金额',
+    'taskbook.ipOwnership': TASKBOOK_LABELS.intellectualProperty.fields.ownership.label,
+    'taskbook.ipSharing': TASKBOOK_LABELS.intellectualProperty.fields.benefitSharing.label,
+    'taskbook.funding': `${TASKBOOK_LABELS.funding.label}（第十三条）`,
+    'taskbook.fCity': FUNDING.city.label,
+    'taskbook.fIssuer': FUNDING.issuer.label,
+    'taskbook.fSelf': FUNDING.selfRaised.label,
+    'taskbook.fContract': FUNDING.contractAmount.label,
     'taskbook.fundingNote':
       '专家组核定项目经费总额 {total}；各里程碑拨付合计须等于市财政科研项目资金。',
     'taskbook.checks': '规则校验',
@@ -155,11 +172,11 @@ export const taskbookStrings = defineStrings(
     'taskbook.ip': 'IP ownership and benefit sharing (Art. 15)',
     'taskbook.ipOwnership': 'IP ownership',
     'taskbook.ipSharing': 'Benefit sharing',
-    'taskbook.funding': 'Funding (10k CNY, Art. 13)',
-    'taskbook.fCity': 'City funds',
-    'taskbook.fIssuer': 'Issuer funds',
-    'taskbook.fSelf': 'Solver’s own funds',
-    'taskbook.fContract': 'Contract amount',
+    'taskbook.funding': 'Funding (Art. 13)',
+    'taskbook.fCity': 'City funds (10k CNY)',
+    'taskbook.fIssuer': 'Issuer funds (10k CNY)',
+    'taskbook.fSelf': 'Solver’s own funds (10k CNY)',
+    'taskbook.fContract': 'Contract amount (10k CNY)',
     'taskbook.fundingNote': 'Approved total {total}; the tranches must add up to the city funds.',
     'taskbook.checks': 'Rule checks',
     'taskbook.noFindings': 'No findings',

@@ -29,7 +29,14 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
-import { followSave, holdUnsaved, isHeld } from './unsaved';
+import {
+  fieldOwner,
+  firstHeldField,
+  followSave,
+  holdUnsaved,
+  isHeld,
+  releaseFields,
+} from './unsaved';
 import { useReview } from './review';
 import { useSession } from './session';
 
@@ -61,14 +68,11 @@ interface TaskBookStore {
   saveAgain: () => Promise<void>;
 }
 
-/** The fields holding text they refused to commit, by field, with the sentence each shows. */
-const held = new Map<string, string>();
+/** The task book's form: each field holding text it refused to commit holds under its own owner. */
+const FIELDS = 'taskbook-field';
 
 /** The screen is gone: none of its fields holds anything any more. */
-export function releaseTaskBookFields(): void {
-  held.clear();
-  holdUnsaved('taskbook-fields', null);
-}
+export const releaseTaskBookFields = (): void => releaseFields(FIELDS);
 
 export const useTaskBook = create<TaskBookStore>()((set, get) => {
   const run = async (work: () => Promise<void>) => {
@@ -118,31 +122,27 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
       // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
       followSave('taskbook', write);
     },
-    hold: (field, why) => {
-      if (why === null) held.delete(field);
-      else held.set(field, why);
-      const first = held.values().next();
+    hold: (field, why) =>
       // A field's text the draft does not hold: the same hold as a failed autosave (leaving or
-      // locking asks first), under its own owner so that a later successful write of the rest of
-      // the draft does not release it.
+      // locking asks first), under the field's own owner, so that a later successful write of the
+      // rest of the draft does not release it, nor correcting another field. Dropped, it is gone
+      // with the screen (the field keeps its text itself).
       holdUnsaved(
-        'taskbook-fields',
-        first.done
+        fieldOwner(FIELDS, field),
+        why === null
           ? null
           : {
-              why: { text: first.value },
+              why: { text: why },
               title: message('unsaved.title'),
-              body: message('unsaved.refusedField', { why: first.value }),
-              discard: () => held.clear(),
+              body: message('unsaved.refusedField', { why }),
+              discard: () => undefined,
             },
-      );
-    },
+      ),
     finalise: (pkg, decision) =>
       run(async () => {
         // What a field shows and the draft does not hold is not finalised in its place.
-        const shown = held.values().next();
-        if (!shown.done)
-          throw new WorkflowError(message('session.unsaved', { message: shown.value }));
+        const shown = firstHeldField(FIELDS);
+        if (shown) throw new WorkflowError(message('session.unsaved', { message: shown.why }));
         const draft = get().draft;
         if (draft) set({ draft: await finalise(currentDeps(), draft, pkg, decision, actor()) });
       }),

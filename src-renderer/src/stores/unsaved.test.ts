@@ -11,10 +11,15 @@ import { useSession } from './session';
 import {
   answerAsking,
   askBeforeDropping,
+  fieldOwner,
+  firstHeldField,
   firstUnsaved,
   followSave,
+  holdUnsaved,
   isHeld,
+  releaseFields,
   useUnsaved,
+  type UnsavedEdit,
 } from './unsaved';
 
 const why = () => {
@@ -67,5 +72,36 @@ describe('an autosave that fails is held until a later one succeeds', () => {
     expect(went).toEqual(['free', 'lock']);
     expect(dropped).toBe(1);
     expect(isHeld('bureau')).toBe(false);
+  });
+});
+
+describe('a form’s fields, each held under its own owner', () => {
+  const refused = (text: string): UnsavedEdit => ({
+    why: { text },
+    title: { text },
+    body: { text },
+    discard: () => undefined,
+  });
+  const first = (screen: string) => {
+    const held = firstHeldField(screen);
+    return held && say('zh', held.why);
+  };
+
+  it('reads the first field held, which keeps its place when held again; releases one screen’s fields only', () => {
+    useUnsaved.setState({ edits: {} });
+    holdUnsaved('review', refused('评分表未保存'));
+    holdUnsaved(fieldOwner('form', 'a'), refused('a：不是金额'));
+    holdUnsaved(fieldOwner('form', 'b'), refused('b：不是金额'));
+    holdUnsaved(fieldOwner('other', 'a'), refused('other'));
+    expect(first('form')).toBe('a：不是金额');
+    holdUnsaved(fieldOwner('form', 'a'), refused('a：仍不是金额'));
+    expect(first('form')).toBe('a：仍不是金额');
+    holdUnsaved(fieldOwner('form', 'a'), null);
+    expect(first('form')).toBe('b：不是金额');
+    releaseFields('form');
+    expect(first('form')).toBeNull();
+    expect(first('other')).toBe('other');
+    expect(isHeld('review')).toBe(true);
+    expect(why()?.why).toBe('评分表未保存');
   });
 });

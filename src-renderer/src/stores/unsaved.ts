@@ -52,21 +52,45 @@ export const useUnsaved = create<UnsavedState>()(() => ({
 export const firstUnsaved = (s: Pick<UnsavedState, 'edits'>): UnsavedEdit | null =>
   Object.values(s.edits)[0] ?? null;
 
-/** Holds `owner`'s edit as not saved, or (null) releases it. */
+/**
+ * Holds `owner`'s edit as not saved, or (null) releases it. An owner held again keeps its place:
+ * the first edit held stays the one the top bar speaks of.
+ */
 export function holdUnsaved(owner: string, edit: UnsavedEdit | null): void {
   useUnsaved.setState((s) => {
+    if (edit)
+      return {
+        edits: { ...s.edits, [owner]: edit },
+        profileId: useSession.getState().profile?.id ?? null,
+      };
     const { [owner]: _released, ...rest } = s.edits;
-    return edit
-      ? {
-          edits: { ...rest, [owner]: edit },
-          profileId: useSession.getState().profile?.id ?? null,
-        }
-      : { edits: rest };
+    return { edits: rest };
   });
 }
 
 /** Whether `owner` holds an edit not saved (kept across an idle lock: its `load` shows it as it is). */
 export const isHeld = (owner: string): boolean => owner in useUnsaved.getState().edits;
+
+/**
+ * The owner of one field of a screen's form (`screen`, e.g. 'taskbook-field'): each field that
+ * refuses what is typed holds under its own, so correcting one releases that one alone.
+ */
+export const fieldOwner = (screen: string, field: string): string => `${screen}/${field}`;
+
+const fieldsOf = (screen: string, edits: Readonly<Record<string, UnsavedEdit>>) =>
+  Object.entries(edits).filter(([owner]) => owner.startsWith(`${screen}/`));
+
+/** The first field of `screen` holding an edit (in the order they were held), or null. */
+export const firstHeldField = (screen: string): UnsavedEdit | null =>
+  fieldsOf(screen, useUnsaved.getState().edits)[0]?.[1] ?? null;
+
+/** Releases every field of `screen` (the screen is gone: the top bar no longer speaks of them). */
+export function releaseFields(screen: string): void {
+  useUnsaved.setState((s) => {
+    const gone = new Set(fieldsOf(screen, s.edits).map(([owner]) => owner));
+    return { edits: Object.fromEntries(Object.entries(s.edits).filter(([o]) => !gone.has(o))) };
+  });
+}
 
 /** Does `go` at once when nothing is unsaved; else asks first (`stay` if the user stays). */
 export function askBeforeDropping(kind: Asking['kind'], go: () => void, stay?: () => void): void {

@@ -1,4 +1,10 @@
-/** 任务书 (`TaskBookSchema`, model/taskbook.ts): its fields as the task book's form names them. */
+/**
+ * 任务书 (`TaskBookSchema`, model/taskbook.ts): the one table of its fields' names, in the measures'
+ * words and the printed task book's (“赛马”阶段考核目标, 拨付（万元）, 技术开发（委托）合同金额): the
+ * editor's labels (src-renderer/src/i18n/taskbook.ts), its checks (`checkDraft`) and every reader
+ * of a task-book file (`jiebang check`, `render-taskbook`, `verify-print`, the bureau's desk) name
+ * a field from here alone.
+ */
 import type { FieldLabels } from './field';
 
 const CHIEF_EXPERT = {
