@@ -71,6 +71,9 @@ describe('the one reader', () => {
     const capped = capLines(lines);
     expect(capped).toHaveLength(READ_LIMITS.errorLines + 1);
     expect(capped.at(-1)).toBe('……另有 70 处问题未列出');
+    // Capped again (a reader's list, then the door that prints it): the count is kept.
+    expect(capLines(capped)).toEqual(capped);
+    expect(capLines(capped, 10)).toEqual([...lines.slice(0, 10), '……另有 110 处问题未列出']);
   });
 });
 

@@ -159,8 +159,19 @@ export function readJson(
   return text.ok ? parseJsonText(text.value.text, name) : text;
 }
 
-/** At most `max` problem lines; the rest counted in one last line. */
+const notListed = (count: number): string => `……另有 ${count} 处问题未列出`;
+const NOT_LISTED = /^\s*……另有 (\d+) 处问题未列出$/;
+
+/**
+ * At most `max` problem lines; the rest counted in one last line (「……另有 19948 处问题未列出」).
+ * A list that was capped already (a reader's, capped again by the door that prints it) keeps its
+ * count: the lines left out then are those it had left out plus those left out now.
+ */
 export function capLines(lines: readonly string[], max: number = READ_LIMITS.errorLines): string[] {
-  if (lines.length <= max) return [...lines];
-  return [...lines.slice(0, max), `……另有 ${lines.length - max} 处问题未列出`];
+  const last = lines.at(-1);
+  const before = last === undefined ? null : NOT_LISTED.exec(last);
+  const hidden = before ? Number(before[1]) : 0;
+  const body = before ? lines.slice(0, -1) : lines;
+  if (body.length <= max) return [...lines];
+  return [...body.slice(0, max), notListed(body.length - max + hidden)];
 }

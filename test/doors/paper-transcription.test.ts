@@ -171,6 +171,27 @@ describe('the paper-sheet cases through the chair’s import, as CSV and as XLSX
     expect(imported.sheets.map((s) => s.expertId)).toHaveLength(7);
   });
 
+  it('a transcription with 2,000 repeated rows: 50 lines listed and every other problem counted, at both doors', async () => {
+    const header = (await readFile('resources/sample/paper-sheets.csv', 'utf8')).split(/\r?\n/)[0];
+    const row = 'E05,A01,,,17.5,35,17.5,17,方案先进可行，建议支持。,';
+    const text = [header, ...Array.from({ length: 2000 }, () => row)].join('\n');
+    const dir = await mkdtemp(join(tmpdir(), 'jb-paper-many-'));
+    const path = join(dir, 'many.csv');
+    await writeFile(path, text);
+    // 1,999 repeated rows and 3 more problems: what is listed and what is counted make 2,002.
+    // The reader caps its list; the CLI caps its whole report again (the file's name takes a line).
+    const shown = (lines: string[]) => {
+      const counted = /……另有 (\d+) 处问题未列出$/.exec(lines.at(-1) ?? '');
+      const listed = lines.filter((l) => /第 \d+ 行/.test(l)).length;
+      return { listed, total: listed + Number(counted?.[1] ?? NaN), lines: lines.length };
+    };
+    const app = await importOne({ name: 'many.csv', bytes: new TextEncoder().encode(text) });
+    expect(shown(app.refused)).toEqual({ listed: 50, total: 2002, lines: 51 });
+    const cli = await run('score', '--package', 'resources/sample/review-package.json', path);
+    expect(cli.code).not.toBe(0);
+    expect(shown(cli.err.trim().split('\n'))).toEqual({ listed: 49, total: 2002, lines: 51 });
+  });
+
   it('refuses a workbook with no transcription sheet, and an old .xls, by name', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').addRow(['姓名', '分数']);
