@@ -50,7 +50,7 @@ import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
 import { ageKeyOptions, ageKeys } from './bundle-io';
-import { isBundle, parseReviewPackage, readBounded, readJsonDocument, readSheetFiles } from './io';
+import { isBundle, openReviewPackage, readBounded, readJsonDocument, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
 import { cliDate, cliToday } from './dates';
 
@@ -72,12 +72,9 @@ const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
 async function loadPackage(
   cwd: string,
   path: string | undefined,
-): Promise<ReviewPackage | undefined> {
+): Promise<{ pkg: ReviewPackage; manifestSha256: string | null } | undefined> {
   if (path === undefined) return undefined;
-  return parseReviewPackage(
-    await readJsonDocument(cwd, path, 'review-package'),
-    `--package ${path}`,
-  );
+  return openReviewPackage(cwd, path, `--package ${path}`);
 }
 
 /** A JSON document: its kind told by its fields, then its own schema — errors name the field. */
@@ -209,7 +206,8 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     });
     const [file, ...sheetFiles] = positionals;
     if (file === undefined) throw new CliUsageError('请给出要校验的文件 FILE is required');
-    const pkg = await loadPackage(io.cwd, values.package);
+    const loaded = await loadPackage(io.cwd, values.package);
+    const pkg = loaded?.pkg;
     const tb = await loadTaskBook(io.cwd, values.taskbook);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     const withSet = values.with ?? [];
@@ -269,7 +267,13 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
         }
         case 'panel-decision': {
           const p = needPackage(pkg, '专家组意见');
-          const sources = await readSheetFiles(io.cwd, sheetFiles, p, keys);
+          const sources = await readSheetFiles(
+            io.cwd,
+            sheetFiles,
+            p,
+            keys,
+            loaded?.manifestSha256 ?? null,
+          );
           findings = decisionFindings(PanelDecisionSchema.parse(doc.data), p, sources);
           break;
         }

@@ -4,7 +4,7 @@ import { capLines } from '../../src-shared/io';
 import { roundSheets, summaryCsv } from '../xlsx/summary';
 import { writeWorkbook } from '../xlsx/workbook';
 import { ageKeyOptions, ageKeys } from './bundle-io';
-import { loadReviewPackage, writeOutput } from './io';
+import { answersUncheckedLine, openReviewPackage, writeOutput } from './io';
 import { readPanelInputs } from './panel-inputs';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -40,7 +40,7 @@ written.`,
       throw new CliUsageError('请给出 --xlsx OUT.xlsx 或 --csv OUT.csv（二选一）');
     if (values.package === undefined) throw new CliUsageError('需要 --package 评审包');
     if (positionals.length === 0) throw new CliUsageError('请给出评分表文件或专家组评审结果文件包');
-    const pkg = await loadReviewPackage(io.cwd, values.package);
+    const { pkg, manifestSha256 } = await openReviewPackage(io.cwd, values.package);
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     const { sources, decision } = await readPanelInputs(
       io.cwd,
@@ -48,7 +48,10 @@ written.`,
       pkg,
       keys,
       values.decision,
+      manifestSha256,
     );
+    const unchecked = answersUncheckedLine(sources, manifestSha256);
+    if (unchecked) io.err(unchecked);
     const gathered = gatherSheets(pkg, sources);
     for (const p of gathered.setAside) io.err(`! ${notCountedLine(p)}\n`);
     if (gathered.problems.length > 0)

@@ -2,7 +2,13 @@
  * The CLI's file door onto the one reader (src-shared/io): every file's size is checked against its
  * stated bound before it is read, then decoded and parsed there; errors name the file.
  */
-import { KINDS, notKindText, openBundle } from '../../src-shared/bundle';
+import {
+  ANSWERS_UNCHECKED_TEXT,
+  KINDS,
+  notAnsweringText,
+  notKindText,
+  openBundle,
+} from '../../src-shared/bundle';
 import type { AgeKey } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
 import type { SheetSource } from '../../src-shared/decision';
@@ -30,6 +36,18 @@ import { resolve } from 'node:path';
 import { describeFileError } from '../fs/errors';
 import { readBounded } from './bounded';
 import { CliUsageError } from './types';
+
+/**
+ * `ANSWERS_UNCHECKED_TEXT` as a warning line, when signed sheets were read against a package given
+ * as JSON (no signed file to check their `answers` against); null otherwise.
+ */
+export const answersUncheckedLine = (
+  sources: readonly SheetSource[],
+  packageManifestSha256: string | null,
+): string | null =>
+  packageManifestSha256 === null && sources.some((s) => s.standing === 'signed')
+    ? `! ${ANSWERS_UNCHECKED_TEXT}\n`
+    : null;
 
 /** Sheet bundles are a few KiB; a bound well above that. */
 const SHEET_BUNDLE_BYTES = 16 * 1024 * 1024;
@@ -82,6 +100,7 @@ export async function readSheetFiles(
   files: readonly string[],
   pkg: ReviewPackage,
   keys: readonly AgeKey[] = [],
+  packageManifestSha256: string | null = null,
 ): Promise<SheetSource[]> {
   const sources: SheetSource[] = [];
   const problems: string[] = [];
@@ -117,7 +136,20 @@ export async function readSheetFiles(
       if (!opened.ok) problems.push(`${file}：文件包校验失败：${opened.error.message}`);
       else if (opened.bundle.kind !== 'expert-sheets')
         problems.push(`${file}：${notKindText('expert-sheets', opened.bundle.kind)}`);
-      else sources.push({ sheet: opened.bundle.document, origin: file, standing: 'signed' });
+      else {
+        // Given the package's signed file, a sheet made for another file is not counted (the
+        // chair's import refuses it in the same words).
+        const other =
+          packageManifestSha256 === null
+            ? null
+            : notAnsweringText(
+                KINDS['expert-sheets'].label,
+                opened.bundle.manifest.answers,
+                packageManifestSha256,
+              );
+        if (other) problems.push(`${file}：${other}`);
+        else sources.push({ sheet: opened.bundle.document, origin: file, standing: 'signed' });
+      }
     } else {
       const parsed = ScoreSheetSchema.safeParse(await readJsonDocument(cwd, file, 'score-sheet'));
       if (parsed.success) sources.push({ sheet: parsed.data, origin: file, standing: 'unsigned' });
@@ -153,21 +185,39 @@ export const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
  */
 export const isBundle = (b: Uint8Array): boolean => looksLikeAge(b) || looksLikeZip(b);
 
-/** The review package from its JSON or from its signed bundle (verified first). */
-export async function loadReviewPackage(cwd: string, path: string): Promise<ReviewPackage> {
+/**
+ * The review package from its JSON or from its signed bundle (verified first), with the signed
+ * file's manifest SHA-256 — what the experts' sheet bundles cite in `answers` — or null for a JSON
+ * file, against which no sheet's `answers` can be checked. The one reader of `--package` for
+ * `score`, `check`, `export` and the print commands; `name` is how a refusal names the file.
+ */
+export async function openReviewPackage(
+  cwd: string,
+  path: string,
+  name: string = path,
+): Promise<{ pkg: ReviewPackage; manifestSha256: string | null }> {
   const bytes = await readBounded(cwd, path, PANEL_BUNDLE_BYTES);
   if (isBundle(bytes)) {
     const opened = await openBundle(bytes, { crypto: nodeCrypto });
     if (!opened.ok) throw new CliUsageError(`${path}：文件包校验失败：${opened.error.message}`);
     if (opened.bundle.kind !== 'review-package')
       throw new CliUsageError(`${path}：${notKindText('review-package', opened.bundle.kind)}`);
-    return opened.bundle.document;
+    return { pkg: opened.bundle.document, manifestSha256: opened.bundle.manifestSha256 };
   }
+  return { pkg: reviewPackageJson(bytes, path, name), manifestSha256: null };
+}
+
+/** The review package from its JSON or from its signed bundle (verified first). */
+export async function loadReviewPackage(cwd: string, path: string): Promise<ReviewPackage> {
+  return (await openReviewPackage(cwd, path)).pkg;
+}
+
+function reviewPackageJson(bytes: Uint8Array, path: string, name: string): ReviewPackage {
   const read = readJson(bytes, path, undefined, documentLabel('review-package'));
   if (!read.ok) throw new CliUsageError(read.message);
   const other = otherDocumentText(read.value, 'review-package');
   if (other) throw new CliUsageError(`${path}：${other}`);
-  return parseReviewPackage(read.value, path);
+  return parseReviewPackage(read.value, name);
 }
 
 /**

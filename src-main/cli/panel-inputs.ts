@@ -5,7 +5,7 @@
  * `jiebang export`, `print` and `verify-print`, so each reads a panel the same way.
  */
 import { extname } from 'node:path';
-import { openBundle, panelResultSources } from '../../src-shared/bundle';
+import { KINDS, notAnsweringText, openBundle, panelResultSources } from '../../src-shared/bundle';
 import type { AgeKey } from '../../src-shared/crypto/age';
 import type { SheetSource } from '../../src-shared/decision';
 import type { FormRecord } from '../../src-shared/meeting';
@@ -20,7 +20,7 @@ import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { ageKeys } from './bundle-io';
 import {
-  loadReviewPackage,
+  openReviewPackage,
   PANEL_BUNDLE_BYTES,
   readBounded,
   readJsonDocument,
@@ -39,6 +39,7 @@ export async function readPanelInputs(
   pkg: ReviewPackage,
   keys: readonly AgeKey[],
   decisionFile?: string,
+  packageManifestSha256: string | null = null,
 ): Promise<PanelInputs> {
   let sources: SheetSource[];
   let decision: PanelDecision | null = null;
@@ -52,10 +53,15 @@ export async function readPanelInputs(
     throw new CliUsageError(`${first}：文件包校验失败：${opened.error.message}`);
   if (first !== undefined && opened?.ok && opened.bundle.kind === 'panel-result') {
     const b = opened.bundle;
+    const other =
+      packageManifestSha256 === null
+        ? null
+        : notAnsweringText(KINDS['panel-result'].label, b.manifest.answers, packageManifestSha256);
+    if (other) throw new CliUsageError(`${first}：${other}`);
     decision = b.document;
     sources = panelResultSources(b, first);
   } else {
-    sources = await readSheetFiles(cwd, files, pkg, keys);
+    sources = await readSheetFiles(cwd, files, pkg, keys, packageManifestSha256);
   }
   if (decisionFile !== undefined) {
     const parsed = PanelDecisionSchema.safeParse(
@@ -77,10 +83,17 @@ export async function formRecord(
   files: readonly string[],
   opts: { decision?: string; identity?: string; passphraseFile?: string },
 ): Promise<FormRecord> {
-  const pkg = await loadReviewPackage(cwd, pkgPath);
+  const { pkg, manifestSha256 } = await openReviewPackage(cwd, pkgPath);
   if (files.length === 0 && opts.decision === undefined)
     return { pkg, sources: [], decision: null };
   const keys = await ageKeys(cwd, opts.identity, opts.passphraseFile);
-  const { sources, decision } = await readPanelInputs(cwd, files, pkg, keys, opts.decision);
+  const { sources, decision } = await readPanelInputs(
+    cwd,
+    files,
+    pkg,
+    keys,
+    opts.decision,
+    manifestSha256,
+  );
   return { pkg, sources, decision };
 }

@@ -5,7 +5,7 @@ import { fmt2, type Dec } from '../../src-shared/money';
 import type { ReviewPackage } from '../../src-shared/model';
 import { aggregate, proposeHorseRace, type AggregateResult } from '../../src-shared/scoring';
 import { summaryTable } from '../../src-shared/summary';
-import { parseReviewPackage, readJsonDocument, readSheetFiles } from './io';
+import { answersUncheckedLine, openReviewPackage, readSheetFiles } from './io';
 import { renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -72,7 +72,7 @@ function toText(pkg: ReviewPackage, agg: AggregateResult): string {
 }
 
 export const scoreCommand: CliCommand = {
-  usage: `jiebang score --package REVIEW_PACKAGE.json SHEET… [--csv SHEETS.csv] [--json]
+  usage: `jiebang score --package REVIEW_PACKAGE.json|.jbx SHEET… [--csv SHEETS.csv] [--json]
 
 Aggregates the panel's score sheets with the package's settings and prints the ranking table with
 every figure the chair needs: each expert's total, mean, trimmed mean (dropped scores in
@@ -94,13 +94,12 @@ criterion) and the command exits 2 with no table.`,
     });
     if (values.package === undefined)
       throw new CliUsageError('需要 --package 评审包 (--package is required)');
-    const pkg = parseReviewPackage(
-      await readJsonDocument(io.cwd, values.package, 'review-package'),
-      values.package,
-    );
+    const { pkg, manifestSha256 } = await openReviewPackage(io.cwd, values.package);
     const files = [...positionals, ...(values.csv !== undefined ? [values.csv] : [])];
-    const sources = await readSheetFiles(io.cwd, files, pkg);
+    const sources = await readSheetFiles(io.cwd, files, pkg, [], manifestSha256);
     if (sources.length === 0) throw new CliUsageError('没有评分表 no sheets given');
+    const unchecked = answersUncheckedLine(sources, manifestSha256);
+    if (unchecked) io.err(unchecked);
     // The same validation as the chair's import: a refused sheet is named, and nothing is ranked;
     // of two sheets of one expert the one rule decides (a signed sheet over a transcription).
     const gathered = gatherSheets(pkg, sources);

@@ -485,6 +485,8 @@ describe('import policy', () => {
     const wrongAnswer = await open(await sheetBundle(sheet, key, '0'.repeat(64), 10));
     if (!wrongAnswer.ok) throw new Error('wa');
     const wv = checkImport(wrongAnswer.bundle, trust);
-    expect(wv.action === 'refuse' && wv.reason).toContain('answers 不符');
+    expect(wv.action === 'refuse' && wv.reason).toContain(
+      '不是针对当前评审包文件作出的：它所回应的评审包文件',
+    );
   });
 });

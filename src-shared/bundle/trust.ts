@@ -123,11 +123,10 @@ export function checkImport(bundle: OpenedBundle, trust: TrustState): ImportVerd
       const author = panel.find((e) => e.id === m.signers[0].id);
       if (bundle.kind === 'panel-result' && author?.role !== 'chair')
         return refuse(`${author?.name ?? m.signers[0].name} 不是专家组组长，不能签署评审结果`);
-      if (
-        trust.packageManifestSha256 &&
-        !m.answers.some((a) => a.manifestSha256 === trust.packageManifestSha256)
-      )
-        return refuse(`此${spec.label}不是针对当前评审包文件作出的（answers 不符）`);
+      if (trust.packageManifestSha256) {
+        const other = notAnsweringText(spec.label, m.answers, trust.packageManifestSha256);
+        if (other) return refuse(other);
+      }
       break;
     }
     case 'team': {
@@ -237,3 +236,27 @@ export function compareBundles(
   }
   return out;
 }
+
+/**
+ * Whether a bundle was made for the review package file in hand: its manifest's `answers` cite
+ * that file's manifest (by SHA-256), so a sheet made for another package of the same 评审包编号 —
+ * another issue, another bureau key — is not counted. The refusal's sentence, or null. The
+ * chair's import (`checkImport`), the desk and the CLI's `score`, `check` and `export` given the
+ * package's signed file say it the same way.
+ */
+export function notAnsweringText(
+  label: string,
+  answers: readonly { kind: string; manifestSha256: string }[],
+  packageManifestSha256: string,
+): string | null {
+  if (answers.some((a) => a.manifestSha256 === packageManifestSha256)) return null;
+  const cited = answers.find((a) => a.kind === 'review-package')?.manifestSha256;
+  return `此${label}不是针对当前评审包文件作出的：它所回应的评审包文件（清单摘要 ${cited ? `${cited.slice(0, 16)}…` : '未登记'}）不是当前评审包文件（${packageManifestSha256.slice(0, 16)}…）`;
+}
+
+/**
+ * Said when signed sheets are counted against a review package given as JSON (the CLI's
+ * `--package PKG.json`): their `answers` cannot be checked without the package's signed file.
+ */
+export const ANSWERS_UNCHECKED_TEXT =
+  '未核对评分表文件包所回应的评审包文件：--package 给出的是 JSON 文件；给出市科技局签发的评审包文件包（.jbx）即可核对';
