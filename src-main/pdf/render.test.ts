@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
-import { missingGlyphs, needsFallback, prepareFonts } from './fonts';
+import { needsFallback, prepareFonts } from './fonts';
+import { unprintableChars } from '../../src-shared/text/print-glyphs';
 import { assertOnlyEmbeddedFonts, sh, words } from './pdf-checks';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
@@ -222,7 +223,7 @@ describe('what the user entered is what prints (issue 14, point 7)', () => {
       JSON.parse(JSON.stringify(invisibleCase).replace(/[\u202a-\u202e]/g, '')),
     );
     expect(tb.milestones[0]?.title).toBe('立项：实施方案与中试设计✅');
-    expect(missingGlyphs(JSON.stringify(tb))).toEqual(['✅', '😀']);
+    expect(unprintableChars(JSON.stringify(tb))).toEqual(['✅', '😀']);
     const path = await rendered(tb);
     const text = sh('pdftotext', [path, '-']);
     expect(flat(text)).toContain('立项：实施方案与中试设计[U+2705]');
@@ -246,13 +247,20 @@ describe('what the user entered is what prints (issue 14, point 7)', () => {
 
 describe('glyph coverage', () => {
   it('lists only the characters no print font has, once each', () => {
-    expect(missingGlyphs('陈堃 赵喆 刘珺 孙昇 吉𠮷 ABC１２３，。\n')).toEqual([]);
+    expect(unprintableChars('陈堃 赵喆 刘珺 孙昇 吉𠮷 ABC１２３，。\n')).toEqual([]);
     // 𪚥 (U+2A6A5, Extension B) is in none of the fonts: it must be reported, not printed as a box.
-    expect(missingGlyphs('龘𪚥𪚥a')).toEqual(['𪚥']);
+    expect(unprintableChars('龘𪚥𪚥a')).toEqual(['𪚥']);
   });
   it('needs the Extension B fallback only for a character the body face lacks', async () => {
     await prepareFonts();
     expect(needsFallback('陈堃 赵喆 刘珺 孙昇 ABC１２３，。\n')).toBe(false);
     expect(needsFallback('吉𠮷')).toBe(true);
   });
+  it("prints a character only the headings' face has as its code point, not as an empty box", async () => {
+    // 𰻝 (U+30EDD) is in Noto Sans SC only: the body's stack (Serif SC, Serif JP) has no glyph.
+    const tb = await sample();
+    tb.objectives = `𰻝𰻝面：${tb.objectives}`;
+    const text = flat(sh('pdftotext', [await rendered(tb), '-']));
+    expect(text).toContain('[U+30EDD][U+30EDD]面：');
+  }, 60_000);
 });
