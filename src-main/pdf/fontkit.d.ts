@@ -5,6 +5,9 @@
 declare module 'fontkit' {
   /** A TrueType glyph (fontkit's TTFGlyph), as its subset reads it. */
   export interface Glyph {
+    readonly id: number;
+    /** The code points fontkit first met this glyph by (pdfkit writes them as its Unicode). */
+    readonly codePoints: number[];
     readonly advanceWidth: number;
     _getMetrics(): { leftBearing: number };
     /** The glyph's outline record, decoded anew on every call; null for an empty glyph. */

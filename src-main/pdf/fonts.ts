@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
 import { openSync, type Font as FontFile } from 'fontkit';
-import { splitForLineBreaks } from '../../src-shared/text/cjk-split';
+import { holdSpaces, splitForLineBreaks } from '../../src-shared/text/cjk-split';
 import { printsAsItself, VARIATION_SELECTOR } from '../../src-shared/text/print-glyphs';
 import { reuseEmbeddedFonts } from './embedded-fonts';
 import { cacheSubsetGlyphs } from './subset-glyphs';
@@ -68,7 +68,7 @@ let registered = false;
 export function registerFonts(): void {
   if (registered) return;
   reuseEmbeddedFonts();
-  for (const [family, files] of Object.entries(FAMILY_FILES))
+  for (const [family, files] of Object.entries(FAMILY_FILES)) {
     Font.register({
       family,
       fonts: [
@@ -76,12 +76,30 @@ export function registerFonts(): void {
         { src: files[700], fontWeight: 700 },
       ],
     });
+    spaceFirst(family, 400);
+    spaceFirst(family, 700);
+  }
   // Each piece is followed by an empty one: react-pdf then breaks between pieces without ever
   // drawing a hyphen (it only adds one inside a piece sequence with no empty syllable).
   Font.registerHyphenationCallback((word) =>
     splitForLineBreaks(word).flatMap((piece) => [piece, '']),
   );
   registered = true;
+}
+
+/**
+ * A held space (U+00A0, `holdSpaces`) and a space share one glyph in every face, and pdfkit writes
+ * a glyph's Unicode — the text a reader copies — from fontkit's glyph object, which fontkit makes
+ * once per face for the code point it first met that glyph by: had a held space come first, every
+ * space of every later PDF would copy as U+00A0. So each face meets the space as it is read.
+ */
+function spaceFirst(fontFamily: string, fontWeight: 400 | 700): void {
+  const source = Font.getFont({ fontFamily, fontWeight });
+  const load = source.load.bind(source);
+  source.load = async () => {
+    await load();
+    source.data?.glyphForCodePoint(0x20);
+  };
 }
 
 /** Every face the documents use; `loadFonts` reads them all. */
@@ -157,7 +175,8 @@ export function needsFallback(text: string): boolean {
  * own line), tabs and other control characters as spaces, variation selectors dropped, and a
  * character no font has printed as its code point, [U+1F600] — by the one rule of which characters
  * print (src-shared/text/print-glyphs.ts), by which the editor and the CLI name it before anyone
- * prints.
+ * prints. Spaces are held for the line breaker (`holdSpaces`, src-shared/text/cjk-split.ts: the
+ * same glyph, copied as a space — `spaceFirst`), so a line ends at the margin, not at a space.
  */
 export function printable(text: string): string {
   let out = '';
@@ -168,7 +187,7 @@ export function printable(text: string): string {
     else if (printsAsItself(ch)) out += ch;
     else out += `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
   }
-  return out;
+  return holdSpaces(out);
 }
 
 /** The lines of a text as they print (see `printable`), for one <Text> per line. */
