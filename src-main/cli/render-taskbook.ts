@@ -8,7 +8,6 @@ import { describeSchemaIssues } from '../../src-shared/scoring';
 import { taskBookCode } from '../../src-shared/taskbook';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
-import { describeCodePoint } from '../../src-shared/text/normalize';
 import { readJsonDocument } from './io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
@@ -18,7 +17,8 @@ export const renderTaskbookCommand: CliCommand = {
 Renders the task book (任务书/军令状) as an A4 PDF with embedded Noto Serif SC / Noto Sans SC
 subsets: cover, numbered sections, milestone table, signature and seal blocks for every party,
 「草稿」 on drafts, 第X页 共Y页, and a verification block with the SHA-256 of the canonical JSON and
-its QR code. Rule findings are printed as warnings (a draft may still be incomplete).`,
+its QR code. Rule findings are printed as warnings (a draft may still be incomplete), a
+character no print font has among them, named with its field as jiebang check names it.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -36,6 +36,8 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     }
     // --draft prints a final task book as a draft (「草稿」) for review copies.
     const tb = values.draft ? { ...parsed.data, status: 'draft' as const } : parsed.data;
+    // A character no print font has is one of these findings, named with its field, as
+    // `jiebang check` and the editor name it (src-shared/rules/print.ts).
     for (const f of checkTaskBook(tb))
       io.err(`${f.severity === 'blocking' ? '✗' : '!'} ${f.message}\n`);
     // React and react-pdf's reconciler (loaded from node_modules, not bundled) pick their
@@ -43,11 +45,7 @@ its QR code. Rule findings are printed as warnings (a draft may still be incompl
     // imported (issue 22; the PDF worker gets the same, src-main/pdf/pool.ts).
     process.env.NODE_ENV ??= 'production';
     const { renderJob } = await import('../pdf/jobs');
-    const { bytes: pdf, missing } = await renderJob({ kind: 'taskbook', tb });
-    if (missing.length > 0)
-      io.err(
-        `! 以下字符字库中没有，打印件上以其码位代替，请改用通行写法：${missing.map(describeCodePoint).join('、')}\n`,
-      );
+    const { bytes: pdf } = await renderJob({ kind: 'taskbook', tb });
     try {
       await writeFileAtomic(resolve(io.cwd, values.out), pdf);
     } catch (error) {

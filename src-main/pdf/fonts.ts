@@ -9,7 +9,8 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
 import { openSync, type Font as FontFile } from 'fontkit';
-import { splitForLineBreaks } from '../../src-shared/text/cjk-split';
+import { holdSpaces, splitForLineBreaks } from '../../src-shared/text/cjk-split';
+import { printsAsItself, VARIATION_SELECTOR } from '../../src-shared/text/print-glyphs';
 import { reuseEmbeddedFonts } from './embedded-fonts';
 import { cacheSubsetGlyphs } from './subset-glyphs';
 
@@ -38,38 +39,67 @@ export const SANS = ['Noto Sans SC', 'Noto Serif JP'];
 export const SERIF_SC = ['Noto Serif SC'];
 export const SANS_SC = ['Noto Sans SC'];
 
+/** Each family's files by weight: what `registerFonts` registers and the coverage table is made of. */
+const FAMILY_FILES: Readonly<Record<string, Readonly<Record<400 | 700, string>>>> = {
+  'Noto Serif SC': { 400: FILES.serif, 700: FILES.serifBold },
+  'Noto Sans SC': { 400: FILES.sans, 700: FILES.sansBold },
+  'Noto Serif JP': { 400: FILES.fallback, 700: FILES.fallbackBold },
+};
+
+/**
+ * The font files of every stack the user's text prints in — the body's (SERIF) and the forms'
+ * headings and bold cells (SANS) — at each weight: a character prints when every one of these
+ * stacks has it in one of its files (print-coverage.ts makes the table from them).
+ */
+export function textStackFiles(): string[][] {
+  return [SERIF, SANS].flatMap((stack) =>
+    ([400, 700] as const).map((weight) =>
+      stack.map((family) => {
+        const file = FAMILY_FILES[family]?.[weight];
+        if (file === undefined) throw new Error(`no font file for ${family} ${weight}`);
+        return file;
+      }),
+    ),
+  );
+}
+
 let registered = false;
 
 export function registerFonts(): void {
   if (registered) return;
   reuseEmbeddedFonts();
-  Font.register({
-    family: 'Noto Serif SC',
-    fonts: [
-      { src: FILES.serif, fontWeight: 400 },
-      { src: FILES.serifBold, fontWeight: 700 },
-    ],
-  });
-  Font.register({
-    family: 'Noto Sans SC',
-    fonts: [
-      { src: FILES.sans, fontWeight: 400 },
-      { src: FILES.sansBold, fontWeight: 700 },
-    ],
-  });
-  Font.register({
-    family: 'Noto Serif JP',
-    fonts: [
-      { src: FILES.fallback, fontWeight: 400 },
-      { src: FILES.fallbackBold, fontWeight: 700 },
-    ],
-  });
+  for (const [family, files] of Object.entries(FAMILY_FILES)) {
+    Font.register({
+      family,
+      fonts: [
+        { src: files[400], fontWeight: 400 },
+        { src: files[700], fontWeight: 700 },
+      ],
+    });
+    spaceFirst(family, 400);
+    spaceFirst(family, 700);
+  }
   // Each piece is followed by an empty one: react-pdf then breaks between pieces without ever
   // drawing a hyphen (it only adds one inside a piece sequence with no empty syllable).
   Font.registerHyphenationCallback((word) =>
     splitForLineBreaks(word).flatMap((piece) => [piece, '']),
   );
   registered = true;
+}
+
+/**
+ * A held space (U+00A0, `holdSpaces`) and a space share one glyph in every face, and pdfkit writes
+ * a glyph's Unicode — the text a reader copies — from fontkit's glyph object, which fontkit makes
+ * once per face for the code point it first met that glyph by: had a held space come first, every
+ * space of every later PDF would copy as U+00A0. So each face meets the space as it is read.
+ */
+function spaceFirst(fontFamily: string, fontWeight: 400 | 700): void {
+  const source = Font.getFont({ fontFamily, fontWeight });
+  const load = source.load.bind(source);
+  source.load = async () => {
+    await load();
+    source.data?.glyphForCodePoint(0x20);
+  };
 }
 
 /** Every face the documents use; `loadFonts` reads them all. */
@@ -115,30 +145,15 @@ function bodyRead(): void {
   if (face) cacheSubsetGlyphs(face);
 }
 
-/**
- * The faces a glyph is looked for in, in order: the body face, the headings' face, the
- * Extension B fallback (the same regular faces react-pdf prints with).
- */
-const BODY_FACE = { ...BODY, file: FILES.serif };
-const COVERAGE = [
-  BODY_FACE,
-  { fontFamily: 'Noto Sans SC', fontWeight: 400, file: FILES.sans },
-  { fontFamily: 'Noto Serif JP', fontWeight: 400, file: FILES.fallback },
-];
-const opened = new Map<string, Pick<FontFile, 'hasGlyphForCodePoint'>>();
+/** The body face, as the glyph checks read it: react-pdf's own once read, else opened here. */
+const BODY_FILE = FILES.serif;
+let bodyFace: Pick<FontFile, 'hasGlyphForCodePoint'> | null = null;
 
-/**
- * A coverage face, parsed once: react-pdf's own (read by `loadFonts`, `prepareFonts` or
- * a render) when it has it, else read here. The later faces are read only for a character the
- * body face lacks, which is rare.
- */
-function coverageFace(face: (typeof COVERAGE)[number]): Pick<FontFile, 'hasGlyphForCodePoint'> {
-  const known = opened.get(face.file);
-  if (known) return known;
+function body(): Pick<FontFile, 'hasGlyphForCodePoint'> {
+  if (bodyFace) return bodyFace;
   registerFonts();
-  const data = Font.getFont(face).data ?? openSync(face.file);
-  opened.set(face.file, data);
-  return data;
+  bodyFace = Font.getFont(BODY).data ?? openSync(BODY_FILE);
+  return bodyFace;
 }
 
 /**
@@ -146,44 +161,22 @@ function coverageFace(face: (typeof COVERAGE)[number]): Pick<FontFile, 'hasGlyph
  * its code point)? Needs the body face read (`prepareFonts`).
  */
 export function needsFallback(text: string): boolean {
-  const body = coverageFace(BODY_FACE);
+  const face = body();
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp > 0x20 && !body.hasGlyphForCodePoint(cp)) return true;
+    if (cp > 0x20 && !face.hasGlyphForCodePoint(cp)) return true;
   }
   return false;
-}
-
-/** Variation selectors have no glyph of their own; they only choose one (emoji or text form). */
-const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
-
-/** Does some print font have a glyph for `ch`? */
-function hasGlyph(ch: string): boolean {
-  const cp = ch.codePointAt(0) ?? 0;
-  return COVERAGE.some((face) => coverageFace(face).hasGlyphForCodePoint(cp));
-}
-
-/**
- * The characters of `text` that no print font has (they would print as empty boxes), each once,
- * in order of appearance. Whitespace, control characters and variation selectors are not glyphs
- * and never listed.
- */
-export function missingGlyphs(text: string): string[] {
-  const missing = new Set<string>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x21 || /\s/u.test(ch) || VARIATION_SELECTOR.test(ch) || missing.has(ch)) continue;
-    if (!hasGlyph(ch)) missing.add(ch);
-  }
-  return [...missing];
 }
 
 /**
  * Text as it can print with the embedded fonts alone (no PDF the product writes ever falls back to
  * a non-embedded Helvetica): line breaks normalised to \n (the document prints each line as its
  * own line), tabs and other control characters as spaces, variation selectors dropped, and a
- * character no font has printed as its code point, [U+1F600] — the editor and the CLI name it
- * before anyone prints.
+ * character no font has printed as its code point, [U+1F600] — by the one rule of which characters
+ * print (src-shared/text/print-glyphs.ts), by which the editor and the CLI name it before anyone
+ * prints. Spaces are held for the line breaker (`holdSpaces`, src-shared/text/cjk-split.ts: the
+ * same glyph, copied as a space — `spaceFirst`), so a line ends at the margin, not at a space.
  */
 export function printable(text: string): string {
   let out = '';
@@ -191,10 +184,10 @@ export function printable(text: string): string {
     if (ch === '\n') out += ch;
     else if (/\p{Cc}/u.test(ch)) out += ' ';
     else if (VARIATION_SELECTOR.test(ch)) continue;
-    else if (/\s/u.test(ch) || hasGlyph(ch)) out += ch;
+    else if (printsAsItself(ch)) out += ch;
     else out += `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
   }
-  return out;
+  return holdSpaces(out);
 }
 
 /** The lines of a text as they print (see `printable`), for one <Text> per line. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { NoticeSchema } from '../../src-shared/bureau/notice-schema';
 import { InspectionPdfInputSchema } from '../../src-shared/ipc-documents';
 import { ReviewPackageSchema, ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
-import { missingGlyphs } from './fonts';
+import { unprintableChars } from '../../src-shared/text/print-glyphs';
 import { renderNoticePdf } from './notice';
 import { FormLayoutSchema } from '../../src-shared/meeting';
 import {
@@ -53,13 +53,13 @@ export const renderJob = (job: PdfJob): Promise<PdfResult> =>
 async function renderEach(job: PdfJob): Promise<PdfResult> {
   switch (job.kind) {
     case 'taskbook':
-      return { bytes: await renderTaskBookPdf(job.tb), missing: missingGlyphs(textOf(job.tb)) };
+      return { bytes: await renderTaskBookPdf(job.tb), missing: unprintableChars(textOf(job.tb)) };
     case 'notice':
       return renderNoticePdf(job.notice);
     case 'sheet':
       return {
         bytes: await renderScoreSheetPdf(job.pkg, job.sheet, job.fingerprint),
-        missing: missingGlyphs(textOf(job.sheet)),
+        missing: unprintableChars(textOf(job.sheet)),
       };
     case 'inspection':
       return {
@@ -69,12 +69,12 @@ async function renderEach(job: PdfJob): Promise<PdfResult> {
           photos: new Map(job.photos.map((p) => [p.path, p.bytes])),
           purpose: job.purpose,
         }),
-        missing: missingGlyphs(textOf([job.report, job.signers, job.purpose])),
+        missing: unprintableChars(textOf([job.report, job.signers, job.purpose])),
       };
     case 'form':
       return {
         bytes: await renderFormPdf(job.layout),
-        missing: missingGlyphs(textOf(job.layout.sections)),
+        missing: unprintableChars(textOf(job.layout.sections)),
       };
   }
 }

@@ -1,6 +1,7 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import type { Notice } from '../../src-shared/bureau/notice';
-import { missingGlyphs, prepareFonts } from './fonts';
+import { unprintableChars } from '../../src-shared/text/print-glyphs';
+import { prepareFonts } from './fonts';
 import { NoticeDocument } from './notice-document';
 
 /** The notice of a signed review package as an A4 PDF, and the characters no print font has. */
@@ -15,5 +16,5 @@ export async function renderNoticePdf(
   const text = [notice.title, ...notice.rows.flat(), ...notice.footer, ...(signLines ?? [])].join(
     '\n',
   );
-  return { bytes, missing: missingGlyphs(text) };
+  return { bytes, missing: unprintableChars(text) };
 }

@@ -5,6 +5,7 @@
  * embedded font has printed as its code point (fonts.ts `printable`).
  */
 import { Text, type Styles } from '@react-pdf/renderer';
+import { HELD_SPACE } from '../../src-shared/text/cjk-split';
 import { printable, printLines } from './fonts';
 
 export function Lines({ text, style }: { text: string; style?: Styles[string] }) {
@@ -19,5 +20,5 @@ export function Lines({ text, style }: { text: string; style?: Styles[string] })
   );
 }
 
-/** A one-line field (a name, an id, a short phrase) as it prints: line breaks as spaces. */
-export const printLine = (text: string): string => printable(text).replace(/\n/g, ' ');
+/** A one-line field (a name, an id, a short phrase) as it prints: line breaks as (held) spaces. */
+export const printLine = (text: string): string => printable(text).replace(/\n/g, HELD_SPACE);

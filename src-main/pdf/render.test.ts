@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { TaskBookSchema, type TaskBook } from '../../src-shared/model';
-import { missingGlyphs, needsFallback, prepareFonts } from './fonts';
+import { needsFallback, prepareFonts } from './fonts';
+import { unprintableChars } from '../../src-shared/text/print-glyphs';
 import { assertOnlyEmbeddedFonts, sh, words } from './pdf-checks';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
@@ -158,24 +159,58 @@ describe('task book PDF', () => {
   }, 120_000);
 });
 
+/**
+ * The right end of each line of a paragraph (by baseline, top to bottom): the words on the page of
+ * the first word holding `first`, from that word's line down to the line above the word holding
+ * `next`.
+ */
+function lineEnds(path: string, first: string, next: string): number[] {
+  const all = words(path);
+  const page = all.find((w) => w.text.includes(first))?.page;
+  const onPage = all.filter((w) => w.page === page);
+  const top = onPage.find((w) => w.text.includes(first))?.yMin ?? 0;
+  const bottom = onPage.find((w) => w.text.includes(next))?.yMin ?? 0;
+  const lines = new Map<number, number>();
+  for (const w of onPage.filter((x) => x.yMin >= top - 1 && x.yMax <= bottom)) {
+    const y = Math.round(w.yMax);
+    lines.set(y, Math.max(lines.get(y) ?? 0, w.xMax));
+  }
+  return [...lines].sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+}
+
+/** Within two characters of the right margin (a line may not start with a closing mark, so one moves down). */
+const REACHES_MARGIN = A4.width - 56 - 22;
+
 describe('the fixed text of the task book', () => {
   it('fills each line of 七、其他约定 to the right margin (no break at the spaces beside figures)', async () => {
     const path = await rendered(await sample());
-    const all = words(path);
-    const page = all.find((w) => w.text.includes('其他约定'))?.page;
-    const onPage = all.filter((w) => w.page === page);
-    const top = onPage.find((w) => w.text.includes('其他约定'))?.yMax ?? 0;
-    const bottom = onPage.find((w) => w.text.includes('签署'))?.yMin ?? 0;
-    // The paragraph's lines, by their baseline: each but the last reaches the right margin.
-    const lines = new Map<number, number>();
-    for (const w of onPage.filter((x) => x.yMin >= top && x.yMax <= bottom)) {
-      const y = Math.round(w.yMax);
-      lines.set(y, Math.max(lines.get(y) ?? 0, w.xMax));
-    }
-    const ends = [...lines].sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+    // The paragraph's lines, below its heading and above the next: each but the last reaches the right margin.
+    const ends = lineEnds(path, '其他约定', '签署').slice(1);
     expect(ends.length).toBeGreaterThanOrEqual(3);
-    // Within two characters of it (a line may not start with a closing mark, so one moves down).
-    for (const end of ends.slice(0, -1)) expect(end).toBeGreaterThan(A4.width - 56 - 22);
+    for (const end of ends.slice(0, -1)) expect(end).toBeGreaterThan(REACHES_MARGIN);
+  }, 120_000);
+});
+
+describe('what the user typed fills its lines (spaces beside figures)', () => {
+  // A long paragraph as people type it, a space on each side of a figure: left to react-pdf, every
+  // line holding a space ended at it (「…连续运行 180」, the rest of the line empty).
+  const PARAGRAPH =
+    '针对油田高含油、高悬浮物、高矿化度采出水的处理难题，研发深度处理与回用成套技术，建成示范工程并连续运行 180 天，处理后水质满足油田回注及工业回用要求，形成可复制、可推广的技术规范和工程设计方法，为油田绿色低碳发展提供技术支撑。项目实施期间，揭榜方应按季度向发榜方报告进展，关键设备应在示范现场完成不少于 90 天的稳定性考核，并对膜组件污染、药剂投加量和能耗指标进行连续监测，形成完整的运行数据和分析报告，出水含油量 ≤ 5 mg/L，悬浮物含量和粒径中值满足回注标准，示范工程结束后移交发榜方继续运行 2 年以上。';
+
+  it('runs every line but the last to the right margin, and prints exactly what was typed', async () => {
+    const tb = await sample();
+    tb.objectives = PARAGRAPH;
+    const path = await rendered(tb);
+    const ends = lineEnds(path, '针对油田', '二、首席专家');
+    expect(ends.length).toBeGreaterThanOrEqual(5);
+    for (const end of ends.slice(0, -1)) expect(end).toBeGreaterThan(REACHES_MARGIN);
+    // The characters as typed: its lines joined give the paragraph, spaces as spaces (U+0020).
+    const text = sh('pdftotext', [path, '-']);
+    expect(text).not.toContain('\u00a0');
+    const start = text.indexOf('针对油田');
+    const lines = text.slice(start, text.indexOf('二、首席专家')).trim().split('\n');
+    expect(lines.length).toBe(ends.length);
+    expect(lines.join('')).toBe(PARAGRAPH);
   }, 120_000);
 });
 
@@ -222,7 +257,7 @@ describe('what the user entered is what prints (issue 14, point 7)', () => {
       JSON.parse(JSON.stringify(invisibleCase).replace(/[\u202a-\u202e]/g, '')),
     );
     expect(tb.milestones[0]?.title).toBe('立项：实施方案与中试设计✅');
-    expect(missingGlyphs(JSON.stringify(tb))).toEqual(['✅', '😀']);
+    expect(unprintableChars(JSON.stringify(tb))).toEqual(['✅', '😀']);
     const path = await rendered(tb);
     const text = sh('pdftotext', [path, '-']);
     expect(flat(text)).toContain('立项：实施方案与中试设计[U+2705]');
@@ -246,13 +281,20 @@ describe('what the user entered is what prints (issue 14, point 7)', () => {
 
 describe('glyph coverage', () => {
   it('lists only the characters no print font has, once each', () => {
-    expect(missingGlyphs('陈堃 赵喆 刘珺 孙昇 吉𠮷 ABC１２３，。\n')).toEqual([]);
+    expect(unprintableChars('陈堃 赵喆 刘珺 孙昇 吉𠮷 ABC１２３，。\n')).toEqual([]);
     // 𪚥 (U+2A6A5, Extension B) is in none of the fonts: it must be reported, not printed as a box.
-    expect(missingGlyphs('龘𪚥𪚥a')).toEqual(['𪚥']);
+    expect(unprintableChars('龘𪚥𪚥a')).toEqual(['𪚥']);
   });
   it('needs the Extension B fallback only for a character the body face lacks', async () => {
     await prepareFonts();
     expect(needsFallback('陈堃 赵喆 刘珺 孙昇 ABC１２３，。\n')).toBe(false);
     expect(needsFallback('吉𠮷')).toBe(true);
   });
+  it("prints a character only the headings' face has as its code point, not as an empty box", async () => {
+    // 𰻝 (U+30EDD) is in Noto Sans SC only: the body's stack (Serif SC, Serif JP) has no glyph.
+    const tb = await sample();
+    tb.objectives = `𰻝𰻝面：${tb.objectives}`;
+    const text = flat(sh('pdftotext', [await rendered(tb), '-']));
+    expect(text).toContain('[U+30EDD][U+30EDD]面：');
+  }, 60_000);
 });

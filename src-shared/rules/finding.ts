@@ -4,7 +4,7 @@ export type Severity = 'blocking' | 'warning' | 'info';
 export interface Finding {
   /** Stable rule id, e.g. 'funding.cityShare'. */
   rule: string;
-  /** The article of the measures, e.g. '第十三条（二）'. */
+  /** The article of the measures, e.g. '第十三条（二）'; '' for how a document prints (print.ts). */
   article: string;
   severity: Severity;
   /** Chinese, citing the article. */

@@ -4,3 +4,4 @@ export * from './package';
 export * from './taskbook';
 export * from './lifecycle';
 export * from './in-force';
+export * from './print';

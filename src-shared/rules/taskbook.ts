@@ -4,6 +4,8 @@ import type { PanelDecision, ReviewPackage, TaskBook } from '../model';
 import { finding, type Finding } from './finding';
 import { checkCityFunding, checkIssuerInvestment, checkTranches } from './funding';
 import { checkMeasuresInForce } from './in-force';
+import { checkPrintable } from './print';
+import { TASKBOOK_LABELS } from '../model/labels';
 
 /** 第十二条（七）: generally 2–3 years. */
 export function checkPeriod(tb: TaskBook): Finding[] {
@@ -191,5 +193,7 @@ export function checkTaskBook(
       'funding',
       'issuer',
     ]),
+    // The editor, `jiebang check` and `render-taskbook` name an unprintable character alike.
+    ...checkPrintable(tb, TASKBOOK_LABELS),
   ];
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitForLineBreaks } from './cjk-split';
+import { HELD_SPACE, holdSpaces, splitForLineBreaks } from './cjk-split';
 
 describe('CJK line-break pieces', () => {
   it('makes each Han character its own piece and keeps Latin words whole', () => {
@@ -26,7 +26,7 @@ describe('CJK line-break pieces', () => {
   it('loses and adds nothing (joined with empty strings, no hyphens)', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom(...'揭榜挂帅，。（）《》abc123-/𠮷堃') }),
+        fc.string({ unit: fc.constantFrom(...'揭榜挂帅，。（）《》abc123-/𠮷堃\u00a0') }),
         (s) => {
           expect(splitForLineBreaks(s).join('')).toBe(s);
         },
@@ -57,6 +57,33 @@ describe('numbers never break inside', () => {
           expect(pieces.some((p) => p.includes(number))).toBe(true);
         },
       ),
+    );
+  });
+});
+
+describe('held spaces (what the user typed as spaces, for the line breaker)', () => {
+  const held = (text: string) => splitForLineBreaks(holdSpaces(text));
+
+  it('holds every space as U+00A0, nothing else changed', () => {
+    expect(holdSpaces('运行 180 天，≤ 5 mg/L')).toBe('运行\u00a0180\u00a0天，≤\u00a05\u00a0mg/L');
+    expect(HELD_SPACE).toBe('\u00a0');
+  });
+  it('breaks after a space, never before it, as between two Han characters', () => {
+    expect(held('连续运行 180 天')).toEqual(['连', '续', '运', '行\u00a0', '180\u00a0', '天']);
+    expect(held('based on PLC')).toEqual(['based\u00a0', 'on\u00a0', 'PLC']);
+  });
+  it('never leaves a space alone (it would be stretchable glue again) nor after an opening mark', () => {
+    expect(held(' 180 天')).toEqual(['\u00a0180\u00a0', '天']);
+    expect(held('abcdefghijklmnop 天')).toEqual(['abcdefghijklmnop\u00a0', '天']);
+    expect(held('见（ 附件 ）')).toEqual(['见', '（\u00a0附', '件\u00a0）']);
+  });
+  it('property: loses nothing, and no piece is spaces alone', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'揭榜，。（）ab12 ') }), (s) => {
+        const pieces = held(s);
+        expect(pieces.join('')).toBe(holdSpaces(s));
+        if (s.trim() !== '') for (const p of pieces) expect(p).not.toMatch(/^\u00a0+$/);
+      }),
     );
   });
 });

@@ -7,7 +7,21 @@
  * and 避头尾 — no line starts with closing punctuation (，。、；：？！）》」』】…) and none ends with
  * opening punctuation (（《「『【“‘) — by gluing such marks to their neighbour. Pieces join with
  * empty strings: no hyphen is ever inserted.
+ *
+ * A space of the user's text reaches the line breaker held (`holdSpaces`: U+00A0, the same glyph
+ * in every print face) and is a break after it, like a break between two Han characters. Left
+ * as U+0020, it is react-pdf's only stretchable glue: the Knuth–Plass breaker (and its best-fit
+ * fallback, which rates a break at zero-stretch glue as infinitely bad) then ends a line at a
+ * space wherever a line holds one — 「连续运行 180」 and the rest of the line left empty —
+ * rather than at the last character that fits. Held, no break is rated above another, and every
+ * line but a paragraph's last runs to the margin.
  */
+
+/** How a space of the user's text is laid out (see above); it prints and copies as a space. */
+export const HELD_SPACE = '\u00a0';
+
+/** The user's text as the line breaker is given it: every space held (see above). */
+export const holdSpaces = (text: string): string => text.replaceAll(' ', HELD_SPACE);
 const CLOSING = new Set([...'，。、；：？！）》」』】〕〉’”…—·%‰℃,.;:?!)]}']);
 const OPENING = new Set([...'（《「『【〔〈‘“([{']);
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -46,6 +60,16 @@ export function splitForLineBreaks(word: string, maxRun = 16): string[] {
   const chars = [...word];
   const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   for (const [i, ch] of chars.entries()) {
+    // A held space ends the piece before it: a line may break after it, never before it.
+    if (ch === HELD_SPACE) {
+      const last = pieces.length - 1;
+      if (run !== '') {
+        run += ch;
+        flush();
+      } else if (last >= 0) pieces[last] += ch;
+      else run += ch;
+      continue;
+    }
     // A point or comma between digits belongs to the number: it is no punctuation to break at.
     if ((ch === '.' || ch === ',') && isDigit(chars[i - 1]) && isDigit(chars[i + 1])) {
       run += ch;
@@ -63,7 +87,11 @@ export function splitForLineBreaks(word: string, maxRun = 16): string[] {
   const glued: string[] = [];
   for (const p of pieces) {
     const prev = glued.at(-1);
-    if (prev !== undefined && (CLOSING.has(p) || OPENING.has(prev.at(-1) ?? '')))
+    const prevEnd = prev?.replace(/\u00a0+$/, '').at(-1) ?? '';
+    // A piece of held spaces alone (after a cut run, or leading) joins its neighbour: a space
+    // alone would be stretchable glue again.
+    const spaces = (x: string) => /^\u00a0+$/.test(x);
+    if (prev !== undefined && (CLOSING.has(p) || OPENING.has(prevEnd) || spaces(p) || spaces(prev)))
       glued[glued.length - 1] = prev + p;
     else glued.push(p);
   }

@@ -94,18 +94,20 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   await due.blur();
   await expect(due).toHaveValue(before);
 
-  // Rare characters in a name print from the embedded fallback font; one no font has is named.
+  // Rare characters in a name print from the embedded fallback font; one no font has is named,
+  // with its field, among the checks as it is typed — the sentence `jiebang check` and
+  // `render-taskbook` say (test/doors/taskbook-unprintable.test.ts).
   const chief = tb.chiefExpert('A01', '姓名');
   await chief.fill('吉𠮷、陈堃、赵喆');
+  await expect(tb.noFindings).toBeVisible();
   await tb.showPreview();
   await expect(tb.preview).toContainText('共 5 页', { timeout: 30_000 });
-  await expect(tb.missingGlyphs).toHaveCount(0);
   await chief.fill('吉𠮷、陈堃、赵喆、𪚥');
+  await expect(tb.findings).toContainText(
+    '首席专家 姓名：以下字符字库中没有，打印件上以其码位代替，请改用通行写法：U+2A6A5 𪚥',
+  );
   // An edit makes the preview stale: it is gone until rendered again.
   await expect(tb.preview).toHaveCount(0);
-  await tb.showPreview();
-  // Named by its code point in the editor (and printed as [U+2A6A5], never from a stray font).
-  await expect(tb.missingGlyphs).toContainText('U+2A6A5 𪚥');
   await chief.fill('吉𠮷、陈堃、赵喆');
 
   // Drafts are autosaved: after a reload and unlock, the edits are there.

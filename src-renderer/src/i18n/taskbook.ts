@@ -94,7 +94,6 @@ export const taskbookStrings = defineStrings(
     'taskbook.export': '签名导出任务书文件包…',
     'taskbook.exported': '已导出任务书文件包：{name}',
     'taskbook.reopen': '退回草稿修改',
-    'taskbook.missingGlyphs': '以下字符字库中没有，打印件上以其码位代替，请改用通行写法：{chars}',
     'verify.heading': '核验打印件',
     'verify.lead':
       '打印的任务书末页印有核验码及其二维码（任务书规范化 JSON 的 SHA-256）。输入或扫描核验码，再选择任务书文件包（.jbx）或任务书 JSON，核对打印件是否与签署的任务书一致。',
@@ -198,8 +197,6 @@ export const taskbookStrings = defineStrings(
     'taskbook.export': 'Sign and export the task-book bundle…',
     'taskbook.exported': 'Task-book bundle exported: {name}',
     'taskbook.reopen': 'Reopen as a draft',
-    'taskbook.missingGlyphs':
-      'No print font has these characters; the print shows their code points instead: {chars}',
     'verify.heading': 'Verify a print',
     'verify.lead':
       'A printed task book carries a verification code and its QR code (SHA-256 of the canonical task-book JSON). Type or scan the code, then choose the task-book bundle (.jbx) or JSON.',

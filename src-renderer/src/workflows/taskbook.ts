@@ -123,10 +123,12 @@ export async function reopen(
   return next;
 }
 
-/** A rendered task book: its PDF, the characters no font has, and the code it was made from. */
+/**
+ * A rendered task book: its PDF and the code it was made from. A character no font has is named
+ * before any render, with its field, among the findings (`checkTaskBook`, src-shared/rules/print.ts).
+ */
 export interface RenderedPdf {
   bytes: Uint8Array;
-  missing: string[];
   code: string;
 }
 
@@ -135,8 +137,8 @@ export async function renderTaskBook(
   render: (input: { tb: TaskBook }) => Promise<{ bytes: Uint8Array; missing: string[] }>,
   tb: TaskBook,
 ): Promise<RenderedPdf> {
-  const out = await render({ tb });
-  return { ...out, code: taskBookCode(tb) };
+  const { bytes } = await render({ tb });
+  return { bytes, code: taskBookCode(tb) };
 }
 
 /**

@@ -58,10 +58,6 @@ export class TaskBookPage {
     return this.page.getByTestId('tb-preview');
   }
 
-  get missingGlyphs() {
-    return this.page.getByTestId('tb-missing');
-  }
-
   get side() {
     return this.page.getByTestId('tb-side');
   }

@@ -1,11 +1,10 @@
 import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
 import type { TaskBookDraft } from '../../../../src-shared/taskbook';
-import { describeCodePoint } from '../../../../src-shared/text/normalize';
 import { NoticeLine } from '../../components/NoticeLine';
 import { useT } from '../../i18n';
 import { useReview } from '../../stores/review';
 import { useTaskBook } from '../../stores/taskbook';
-import type { Judged, RenderedPdf } from '../../workflows/taskbook';
+import type { Judged } from '../../workflows/taskbook';
 
 /** The code in groups of four, as it is printed and read aloud. */
 const grouped = (code: string) => code.replace(/(.{4})(?!$)/g, '$1 ');
@@ -16,13 +15,11 @@ export function DocumentCard({
   decision,
   draft,
   judged,
-  current,
 }: {
   pkg: ReviewPackage;
   decision: PanelDecision;
   draft: TaskBookDraft;
   judged: Judged;
-  current: RenderedPdf | null;
 }) {
   const t = useT();
   const enrolment = useReview((s) => s.enrolment);
@@ -92,13 +89,6 @@ export function DocumentCard({
       </div>
       {!judged.canFinalise && !final && <p className="note">{t('taskbook.blockingNote')}</p>}
       <NoticeLine notice={store.notice} testId="tb-notice" />
-      {current && current.missing.length > 0 && (
-        <p role="alert" className="error" data-testid="tb-missing">
-          {t('taskbook.missingGlyphs', {
-            chars: current.missing.map(describeCodePoint).join(t('common.listSep')),
-          })}
-        </p>
-      )}
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function SidePanel({
           <FindingsList findings={judged.findings} issues={issues} testId="tb-findings" />
         )}
       </div>
-      <DocumentCard pkg={pkg} decision={decision} draft={draft} judged={judged} current={current} />
+      <DocumentCard pkg={pkg} decision={decision} draft={draft} judged={judged} />
       {current && (
         <div className="card tb-preview" data-testid="tb-preview">
           <PdfViewer bytes={current.bytes} name={draft.taskBookId} initialZoom={0.75} />

@@ -1,0 +1,44 @@
+/**
+ * Characters a document holds that no print font has (issue F10): one warning per field, naming
+ * the field as the forms label it and each character by its code point. Not a rule of the
+ * measures — the print shows such a character as its code point, [U+1F600] — so the finding cites
+ * no article. Which characters print is `unprintableChars`' one rule (src-shared/text/print-glyphs.ts),
+ * the one the PDF documents print by.
+ */
+import { fieldName, fieldSentence, type FieldLabels } from '../model/labels';
+import { describeCodePoint } from '../text/normalize';
+import { unprintableChars } from '../text/print-glyphs';
+import type { Finding } from './finding';
+
+/** What the warning says of the characters (the field is said before it). */
+export const unprintableMessage = (chars: readonly string[]): string =>
+  `以下字符字库中没有，打印件上以其码位代替，请改用通行写法：${chars.map(describeCodePoint).join('、')}`;
+
+/** Every string inside `value` with its path, in the document's order. */
+function* stringsOf(
+  value: unknown,
+  path: (string | number)[] = [],
+): Generator<{ path: (string | number)[]; text: string }> {
+  if (typeof value === 'string') yield { path, text: value };
+  else if (Array.isArray(value))
+    for (const [i, v] of value.entries()) yield* stringsOf(v, [...path, i]);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) yield* stringsOf(v, [...path, k]);
+}
+
+/** A warning for each field of `doc` holding a character no print font has. */
+export function checkPrintable(doc: object, labels: FieldLabels): Finding[] {
+  const out: Finding[] = [];
+  for (const { path, text } of stringsOf(doc)) {
+    const chars = unprintableChars(text);
+    if (chars.length === 0) continue;
+    out.push({
+      rule: 'print.glyphs',
+      article: '',
+      severity: 'warning',
+      message: fieldSentence(fieldName(labels, path) ?? path.join('.'), unprintableMessage(chars)),
+      path,
+    });
+  }
+  return out;
+}
