@@ -36,6 +36,7 @@ import {
   ingestPanel,
   locateProblem,
   packageFromGrids,
+  packageIdIssued,
   publicityNotice,
   roundStage,
   setCell,
@@ -426,14 +427,45 @@ export type SignedRound = {
 };
 
 /**
+ * Why a package id cannot be signed here (`packageIdIssued`, the rule `jiebang package sign`
+ * applies too): a round this desk issued under it, named with where it stands today; null when
+ * the id is free.
+ */
+export async function packageIdRefusal(
+  db: JiebangDB,
+  packageId: string,
+  now: Date,
+): Promise<Message | null> {
+  const day = today(() => now);
+  const issued = (await listRounds(db)).map((r) => ({
+    packageId: r.packageId,
+    stage: stageOf(r, day),
+  }));
+  const taken = packageIdIssued(packageId, issued);
+  if (!taken) return null;
+  const params = {
+    id: taken.packageId,
+    stage: message(`bureau.stage.${taken.stage}`),
+  };
+  return taken.suggestion === null
+    ? message('bureau.err.packageIdIssuedNoNext', params)
+    : message('bureau.err.packageIdIssued', { ...params, next: taken.suggestion });
+}
+
+/**
  * Signs the round's package in main (`bureau:sign-package` → signReviewPackage) and keeps the
- * round with its audit entry in one transaction. @throws the sentence main answered.
+ * round with its audit entry in one transaction. An id this desk already issued is refused before
+ * main is asked (`packageIdRefusal`): the issued round, its result, 审定 and publicity stay as
+ * they are, nothing is signed or written. @throws WorkflowError naming the round, or the sentence
+ * main answered.
  */
 export async function signRound(
   db: JiebangDB,
   api: Pick<BureauApi, 'bureau:sign-package'>,
   input: SignRoundInput,
 ): Promise<SignedRound> {
+  const refused = await packageIdRefusal(db, input.verdict.pkg.packageId, input.now);
+  if (refused) throw new WorkflowError(refused);
   const pkg = withBureauKey(input.verdict.pkg, input.key);
   const byName = new Map(
     input.draft.proposals.map((p) => [p.name.split('/').pop() ?? p.name, p.bytes]),
@@ -451,7 +483,6 @@ export async function signRound(
     encrypt: input.encrypt,
     file,
   });
-  const previous = await getRound(db, pkg.packageId);
   const round: StoredRound = {
     packageId: pkg.packageId,
     title: pkg.title,
@@ -465,10 +496,6 @@ export async function signRound(
       encrypted: signed.passphrase !== null,
       notice: signed.notice,
     },
-    // A package signed again starts its round again; the earlier result stays in the audit log.
-    ...(previous && previous.issued.manifestSha256 === signed.manifestSha256
-      ? { record: previous.record, approval: previous.approval }
-      : {}),
   };
   await commitChange(
     db,
