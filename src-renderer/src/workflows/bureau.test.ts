@@ -415,6 +415,27 @@ describe('a package id already issued (packageIdIssued, as `jiebang package sign
     expect(retaken.ok && retaken.isDuplicate).toBe(true);
   });
 
+  it('tells a result answering a package this desk signed but no longer holds (replaced before the rule) as such, not as another bureau’s', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const { round } = await signedRound(deps, main);
+    const panel = await panelBundle(
+      round.issued.pkg,
+      round.issued.manifestSha256,
+      generateSigningKey(),
+    );
+    // The round as the old desk left it: a second package under the same id in its place.
+    await deps.db.rounds.put({
+      id: round.packageId,
+      value: { ...round, issued: { ...round.issued, manifestSha256: 'f'.repeat(64) } },
+    });
+    const why = reason(await take(deps, main, 'panel.jbx', panel));
+    expect(why).toContain(
+      `未导入 panel.jbx：它回应的评审包（${round.issued.manifestSha256.slice(0, 16)}…，KLMY-2026-JB-001）是本局签发的，但本机已不再保存它`,
+    );
+    expect(why).not.toContain('不是本局签发的');
+  });
+
   it('names the round’s stage as it stands (已发放 before any result), and signs another id', async () => {
     const deps = freshDeps();
     const main = await fakeMain();

@@ -69,7 +69,7 @@ import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shar
 import { readDate } from '../../../src-shared/text/date';
 import { normaliseText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
-import { commitChange } from '../db/repo';
+import { auditLog, commitChange } from '../db/repo';
 import { dateRefusal } from '../i18n/date';
 import { allOf, listParam, message, translate, type Message } from '../i18n/strings';
 import { workingCalendar } from './calendar';
@@ -646,6 +646,23 @@ function awardId(award: AwardDocument): string {
   }
 }
 
+/**
+ * The packages this desk signed (its audit log's 签发) that no round holds any more: before a
+ * second signing under an issued id was refused, it replaced the round (and its package).
+ */
+async function packagesNoLongerHeld(
+  db: JiebangDB,
+  rounds: readonly StoredRound[],
+): Promise<string[]> {
+  const held = new Set(rounds.map((r) => r.issued.manifestSha256));
+  return (await auditLog(db)).flatMap((e) => {
+    const hash = e.details['manifestSha256'];
+    return e.action === 'bureau.package.sign' && typeof hash === 'string' && !held.has(hash)
+      ? [hash]
+      : [];
+  });
+}
+
 async function takePanel(
   db: JiebangDB,
   bundle: OpenedBundle,
@@ -660,6 +677,7 @@ async function takePanel(
     ...(current?.record ? { previous: current.record } : {}),
     file: input.file.name,
     now: input.now.toISOString(),
+    noLongerHeld: await packagesNoLongerHeld(db, rounds),
   });
   if (!result.ok) return { ok: false, reason: { text: result.reason } };
   const round = rounds.find((r) => r.packageId === result.record.packageId);
