@@ -19,7 +19,13 @@ import { join, resolve } from 'node:path';
 import { openBundle, TrustStateSchema, emptyTrust, type TrustState } from '../../src-shared/bundle';
 import type { CalendarFile } from '../../src-shared/calendar';
 import { fingerprint } from '../../src-shared/crypto/keys';
-import { IngestRecordSchema, type IngestRecord, type SignedPackage } from '../../src-shared/bureau';
+import {
+  IngestRecordSchema,
+  roundStage,
+  type IngestRecord,
+  type IssuedRound,
+  type SignedPackage,
+} from '../../src-shared/bureau';
 import { readJson } from '../../src-shared/io';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -125,6 +131,20 @@ export const savePackage = (
   manifestSha256: string,
   zip: Uint8Array,
 ): Promise<void> => writeData(data, ['packages', packageId, `${manifestSha256}.jbx`], zip);
+
+/**
+ * The rounds this folder issued: each package id with a signed package kept, and where its round
+ * stands on `today` (results in once `jiebang ingest` recorded one) — for `packageIdIssued`.
+ */
+export async function issuedRounds(data: BureauData, today: string): Promise<IssuedRound[]> {
+  const out: IssuedRound[] = [];
+  for (const id of await listData(data, ['packages'])) {
+    if ((await listData(data, ['packages', id])).length === 0) continue;
+    const record = await readRecord(data, id);
+    out.push({ packageId: id, stage: roundStage(record ? { record } : {}, today) });
+  }
+  return out;
+}
 
 /** Every review package kept in the folder, each opened and verified again. */
 export async function signedPackages(data: BureauData): Promise<SignedPackage[]> {

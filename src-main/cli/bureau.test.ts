@@ -347,6 +347,56 @@ describe('jiebang ingest', { timeout: 120_000 }, () => {
     expect(record.sheets).toHaveLength(7);
   });
 
+  it('refuses signing a package id the folder already issued, as the desk does (packageIdIssued): the round’s stage named, a new id suggested, nothing written; the panel’s result is still this bureau’s', async () => {
+    const data = at('reissue-data');
+    await run('package', 'new', LISTS, '--attachments', ATTACHMENTS, '-o', at('re.json'));
+    const sign = (out: string) =>
+      run(
+        'package',
+        'sign',
+        at('re.json'),
+        '--key',
+        KEY,
+        '--attachments',
+        ATTACHMENTS,
+        '-o',
+        at(out),
+        '--data',
+        data,
+      );
+    expect((await sign('re.jbx')).code).toBe(0);
+    const opened = await openBundle(new Uint8Array(await readFile(at('re.jbx'))), {
+      crypto: nodeCrypto,
+    });
+    if (!opened.ok || opened.bundle.kind !== 'review-package') throw new Error('package');
+    await writeFile(
+      at('re-panel.jbx'),
+      await panelBundle(opened.bundle.document, opened.bundle.manifestSha256),
+    );
+    expect((await run('ingest', at('re-panel.jbx'), '--identity', AGE, '--data', data)).code).toBe(
+      0,
+    );
+    const record = await readFile(join(data, 'rounds', 'KLMY-2026-JB-001.json'), 'utf8');
+    const trust = await readFile(join(data, 'trust.json'), 'utf8');
+
+    const again = await sign('re-again.jbx');
+    expect(again.code).toBe(2);
+    expect(again.err).toContain(
+      '评审包编号 KLMY-2026-JB-001 已签发过，该评审轮次评审结果已导入，未签名：同一编号只签发一次，已发出的评审包及其评审结果、审定与公示保持不变。如需签发新的评审包，请在「榜单」表的「评审包编号」中改用新的编号（如 KLMY-2026-JB-002）后再签发',
+    );
+    expectClear(again.err);
+    // Nothing written: one package kept, the round's record and the counters as they were.
+    expect(await readdir(join(data, 'packages', 'KLMY-2026-JB-001'))).toEqual([
+      `${opened.bundle.manifestSha256}.jbx`,
+    ]);
+    expect(await readFile(join(data, 'rounds', 'KLMY-2026-JB-001.json'), 'utf8')).toBe(record);
+    expect(await readFile(join(data, 'trust.json'), 'utf8')).toBe(trust);
+    await expect(readFile(at('re-again.jbx'))).rejects.toThrow();
+    const retaken = await run('ingest', at('re-panel.jbx'), '--identity', AGE, '--data', data);
+    expect(retaken.code).toBe(0);
+    expect(retaken.out).not.toContain('不是本局签发的');
+  });
+
   it('refuses a panel bundle for another bureau’s package, and writes nothing', async () => {
     const data = at('ingest-other');
     await run('package', 'new', LISTS, '--attachments', ATTACHMENTS, '-o', at('o.json'));

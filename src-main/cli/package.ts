@@ -12,6 +12,9 @@ import {
   newPassphrase,
   noticeText,
   packageFromGrids,
+  packageIdIssued,
+  packageIdIssuedText,
+  ROUND_STAGE_ZH,
   readLists,
   signReviewPackage,
   type FolderFile,
@@ -25,9 +28,17 @@ import { checkReviewPackage, hasBlocking } from '../../src-shared/rules';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { describeFileError } from '../fs/errors';
 import { readWorkbook } from '../xlsx/workbook';
-import { bureauData, nextCounter, readTrust, savePackage, writeTrust } from './bureau-data';
+import {
+  bureauData,
+  issuedRounds,
+  nextCounter,
+  readTrust,
+  savePackage,
+  writeTrust,
+} from './bureau-data';
 import { readPassphrase, readSigningKey } from './bundle-io';
 import { findingLines } from './check';
+import { cliToday } from './dates';
 import { loadReviewPackage, readBounded, writeOutput } from './io';
 import { CliUsageError, type CliCommand, type CliIo } from './types';
 
@@ -244,6 +255,12 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
     file: basename(values.out),
   });
   if (!signed.ok) throw new CliUsageError(`${signed.reason}（数据目录 ${data.dir}）`);
+  // An id this folder issued is signed once (the desk's rule too): nothing written.
+  const taken = packageIdIssued(pkg.packageId, await issuedRounds(data, cliToday(io)));
+  if (taken)
+    throw new CliUsageError(
+      `${packageIdIssuedText({ id: taken.packageId, stage: ROUND_STAGE_ZH[taken.stage], suggestion: taken.suggestion })}（数据目录 ${data.dir}）`,
+    );
   const { notice } = signed;
   const noticePath = values.notice ?? `${values.out.replace(/\.jbx$/i, '')}-notice.pdf`;
   const { renderNoticePdf } = await import('../pdf/notice');
@@ -279,7 +296,8 @@ sign  signs the package with the bureau key as a bundle (attachments from --atta
       compare on import (package id, key fingerprint, passphrase line) as text and as a PDF
       (--notice, default OUT-notice.pdf). The data folder (--data, default the user's data folder
       …/jiebang-panel/bureau) pins the bureau key, keeps the counter and the signed package for
-      jiebang ingest.`,
+      jiebang ingest. A package id the folder already issued is refused (each id is signed once;
+      give the new package a new id), naming where its round stands; nothing is written.`,
   run: async (args, io) => {
     const [sub, ...rest] = args;
     switch (sub) {

@@ -10,3 +10,4 @@ export * from './issued-calendar';
 export * from './notice';
 export * from './desk';
 export * from './approval';
+export * from './reissue';

@@ -119,6 +119,12 @@ export interface IngestContext {
   /** The file's name, for the record. */
   file: string;
   now: string;
+  /**
+   * Manifest hashes of review packages this bureau signed that it no longer holds (a desk whose
+   * round was replaced by a second package under the same id before that was refused): a result
+   * answering one is told so, not called another bureau's.
+   */
+  noLongerHeld?: readonly string[];
 }
 
 /** Ingests one opened panel bundle; see the module doc. */
@@ -143,6 +149,12 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
     (p) =>
       ours.has(p.signerFingerprint) && cited.some((a) => a.manifestSha256 === p.manifestSha256),
   );
+  const lost = cited.find((a) => ctx.noLongerHeld?.includes(a.manifestSha256));
+  if (!signed && lost)
+    return {
+      ok: false,
+      reason: `未导入 ${ctx.file}：它回应的评审包（${lost.manifestSha256.slice(0, 16)}…，${panel.document.packageId}）是本局签发的，但本机已不再保存它（此前以同一编号再次签发时被替换，见审计日志），无法据此核对评审结果；请用保存的原评审包 .jbx 以 jiebang ingest --package 导入`,
+    };
   if (!signed)
     return {
       ok: false,

@@ -320,6 +320,12 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
   });
 
   it('signs an assignment’s checklist as `jiebang inspection assign` signs the same items', async () => {
+    // Another profile is another database (one round per package id in each).
+    const ownDb = new JiebangDB(
+      'jb-desk-checklist',
+      globalThis.crypto.getRandomValues(new Uint8Array(32)),
+    );
+    await ownDb.open();
     const created = await channel('profile:create')({
       label: '市科技局（检查项）',
       passphrase: PASS,
@@ -330,7 +336,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     const verdict = judgeDraft(draft);
     if (!verdict.ok) throw new Error(verdict.problems.map((p) => p.message).join('\n'));
     const common = { profileId, passphrase: PASS, key, actor: '市科技局' };
-    await signRound(db, api, {
+    await signRound(ownDb, api, {
       ...common,
       verdict,
       draft,
@@ -343,7 +349,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       '发榜方为技术需求的最终用户 ',
       '现场\u200d水质取样送检',
     ];
-    const desk = await issueAssignment(db, api, {
+    const desk = await issueAssignment(ownDb, api, {
       ...common,
       packageId: 'KLMY-2026-JB-001',
       site: '采出水处理站',
@@ -402,7 +408,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     ];
     /** What the desk says to the form (its Chinese), or 'signed'. */
     const deskSays = (form: { team?: string; dueBy?: string; checklist?: string[] }) =>
-      issueAssignment(db, api, {
+      issueAssignment(ownDb, api, {
         ...common,
         packageId: 'KLMY-2026-JB-001',
         site: '采出水处理站',
@@ -554,7 +560,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       new TextDecoder().decode(b.files.get('assignment.json')).replace(/ASG-(WRITTEN|ISO)/g, 'ASG');
     expect(body(fromWritten)).toBe(body(fromIso));
     expect(body(fromIso)).toContain('"dueBy": "2026-09-30"');
-    const deskWritten = await issueAssignment(db, api, {
+    const deskWritten = await issueAssignment(ownDb, api, {
       ...common,
       packageId: 'KLMY-2026-JB-001',
       site: '采出水处理站',
@@ -568,6 +574,6 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       throw new Error('desk');
     expect(deskOpened.bundle.document.dueBy).toBe('2026-09-30');
     // Signed on the desk: the first, 「Wang Li，李检查」 and the date written as people write it.
-    expect((await listRounds(db))[0]?.assignments).toHaveLength(3);
+    expect((await listRounds(ownDb))[0]?.assignments).toHaveLength(3);
   });
 });

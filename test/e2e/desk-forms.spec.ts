@@ -6,7 +6,10 @@
  * afresh; the saved bundle carries the edited items); then the round brought to 任务书已签订 (the
  * chair's panel result and task book as fixtures) and a form after the award that passes — the
  * race's choice, signed by the award screen's workflow — taken in through the one import button
- * and listed with its kind, date and signers.
+ * and listed with its kind, date and signers. Then a package id already issued: the same lists
+ * signed again after the round's result, 审定 and publicity are refused by name (the id, the stage,
+ * a new id), the round keeps its ranking and publicity, and the chair's panel.jbx is still this
+ * desk's (taken once).
  */
 import {
   copyFileSync,
@@ -191,4 +194,55 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   await expect(round.getByTestId('bureau-taken-item').first()).toContainText('项目任务书：');
   await expect(round.getByTestId('bureau-stage')).toHaveText('任务书已签订');
   await round.screenshot({ path: 'docs/screenshots/bureau-assign.png' });
+});
+
+test('signing the same package id again after 审定 is refused: the round keeps its ranking, approval and publicity, and the chair’s panel.jbx is still the desk’s', async ({
+  app,
+}) => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-desk-reissue-'));
+  const gate = new ProfileGate(app);
+  const desk = new DeskPage(app);
+  await gate.create('市科技局 再签发（desk-forms）');
+  await desk.open();
+  await desk.makeKeys();
+  await desk.chooseLists(await listsIn(join(dir, 'first'), false));
+  await expect(desk.verdict).toContainText(PACKAGE);
+  await desk.signButton.click();
+  await expect(desk.signed).toContainText('已签发 KLMY-2026-JB-001.jbx');
+  const jbx = await desk.save('保存 .jbx', desk.signed);
+  const pkg = await openBundle(new Uint8Array(readFileSync(jbx)), { crypto: nodeCrypto });
+  if (!pkg.ok || pkg.bundle.kind !== 'review-package') throw new Error('package');
+  const panel = join(dir, 'panel.jbx');
+  writeFileSync(panel, await samplePanelBundle(pkg.bundle.document, pkg.bundle.manifestSha256));
+  await desk.takeIn(panel);
+  const round = desk.round;
+  await expect(round.getByTestId('bureau-stage')).toHaveText('评审结果已导入');
+  await round.getByTestId('bureau-approve-date').fill('2026-09-29');
+  await round.getByRole('button', { name: '审定' }).click();
+  await expect(round.getByTestId('bureau-publicity')).toBeVisible();
+  await expect(round.getByTestId('bureau-stage')).not.toHaveText('评审结果已导入');
+  const stage = await round.getByTestId('bureau-stage').innerText();
+  const ranking = round.getByTestId('bureau-ranking').locator('tbody tr');
+  await expect(ranking).toHaveCount(4);
+
+  // New lists with the same 评审包编号: refused by name at 签发评审包, nothing lost.
+  await desk.chooseLists(await listsIn(join(dir, 'again'), false));
+  await expect(desk.verdict).toContainText(PACKAGE);
+  await desk.signButton.click();
+  await expect(desk.message).toContainText(
+    `评审包编号 KLMY-2026-JB-001 已签发过，该评审轮次${stage}，未签名`,
+  );
+  await expect(desk.message).toContainText('改用新的编号（如 KLMY-2026-JB-002）后再签发');
+  await expect(desk.round).toHaveCount(1);
+  await expect(round.getByTestId('bureau-stage')).toHaveText(stage);
+  await expect(ranking).toHaveCount(4);
+  await expect(round.getByTestId('bureau-publicity')).toBeVisible();
+  // The draft stays to be corrected.
+  await expect(desk.verdict).toContainText(PACKAGE);
+
+  // The chair's panel.jbx answers the package this desk issued: recognised, taken once.
+  await desk.takeIn(panel);
+  await expect(desk.message).toContainText('✓ panel.jbx 此前已导入，未作任何更改');
+  await expect(round.getByTestId('bureau-stage')).toHaveText(stage);
 });

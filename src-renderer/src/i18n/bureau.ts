@@ -6,6 +6,7 @@ import {
 // The assignment's field labels (no schema: this table loads with the first screen).
 import { ASSIGNMENT_LABELS } from '../../../src-shared/model/labels/assignment';
 import { fieldSentence } from '../../../src-shared/model/labels/field';
+import { packageIdIssuedText, ROUND_STAGE_ZH } from '../../../src-shared/bureau/reissue';
 import { defineStrings } from './define';
 
 /** The bureau's desk (市科技局, issue 18). */
@@ -60,11 +61,11 @@ export const bureauStrings = defineStrings(
     'bureau.draft.replace': '替换草稿',
     'bureau.draft.keep': '保留草稿',
     'bureau.draft.kept': '草稿已保留，未作任何更改',
-    'bureau.stage.issued': '已发放',
-    'bureau.stage.results-in': '评审结果已导入',
-    'bureau.stage.approved': '已审定',
-    'bureau.stage.publicity': '公示中',
-    'bureau.stage.taskbook-signed': '任务书已签订',
+    'bureau.stage.issued': ROUND_STAGE_ZH.issued,
+    'bureau.stage.results-in': ROUND_STAGE_ZH['results-in'],
+    'bureau.stage.approved': ROUND_STAGE_ZH.approved,
+    'bureau.stage.publicity': ROUND_STAGE_ZH.publicity,
+    'bureau.stage.taskbook-signed': ROUND_STAGE_ZH['taskbook-signed'],
     'bureau.rounds.ranking': '评分汇总（依据评审结果文件包内的评分表重新计算）',
     'bureau.rounds.rank': '名次',
     'bureau.rounds.applicant': '揭榜方',
@@ -94,6 +95,17 @@ export const bureauStrings = defineStrings(
     'bureau.err.awardUnknown': '未导入 {file}：本工作台没有任务书 {id}（请先导入签订的任务书）',
     'bureau.err.awardBlocked': '未导入 {file}：{why}',
     'bureau.err.noRoundId': '本机没有评审轮次 {id}',
+    // The one rule's sentence (src-shared/bureau/reissue.ts), with this table's placeholders.
+    'bureau.err.packageIdIssued': packageIdIssuedText({
+      id: '{id}',
+      stage: '{stage}',
+      suggestion: '{next}',
+    }),
+    'bureau.err.packageIdIssuedNoNext': packageIdIssuedText({
+      id: '{id}',
+      stage: '{stage}',
+      suggestion: null,
+    }),
     'bureau.err.assignmentSite': '请填写考察地点，未签发',
     'bureau.err.assignmentTeam': '请填写考察组成员（组长在前，以逗号分隔），未签发',
     'bureau.err.assignmentTeamName': `${teamNameText('{n}', '{why}')}，未签发`,
@@ -207,6 +219,10 @@ export const bureauStrings = defineStrings(
       '{file} not imported: this desk holds no task book {id} (import the signed task book first)',
     'bureau.err.awardBlocked': '{file} not imported: {why}',
     'bureau.err.noRoundId': 'This device has no review round {id}',
+    'bureau.err.packageIdIssued':
+      'Package id {id} was issued already and its round is {stage}; not signed: an id is signed once, and the package handed out, its result, approval and publicity stay as they are. To issue a new package, give it a new id in the 评审包编号 field of the 榜单 sheet (e.g. {next}) and sign again',
+    'bureau.err.packageIdIssuedNoNext':
+      'Package id {id} was issued already and its round is {stage}; not signed: an id is signed once, and the package handed out, its result, approval and publicity stay as they are. To issue a new package, give it a new id in the 评审包编号 field of the 榜单 sheet and sign again',
     'bureau.err.assignmentSite': 'Give the site; nothing was signed',
     'bureau.err.assignmentTeam':
       'Give the team (leader first, comma-separated); nothing was signed',

@@ -135,7 +135,9 @@ async function fakeMain() {
         file: input.file,
       });
       if (!r.ok) throw new Error(r.reason);
-      trust = r.trust;
+      // As main keeps it: the pinned key and the counters, no current package.
+      const { pkg: _pkg, packageManifestSha256: _manifest, ...kept } = r.trust;
+      trust = kept;
       return { ...r, passphrase: null };
     },
     'bureau:sign-assignment': async (input) => {
@@ -359,6 +361,124 @@ async function roundAtTaskBook() {
   expect(reason(await take(deps, main, 'taskbook.jbx', await taskBookBundle(tb, chair)))).toBe('');
   return { deps, main, tb };
 }
+
+describe('a package id already issued (packageIdIssued, as `jiebang package sign`)', () => {
+  it('refuses signing the same id again once its round is approved and in publicity, naming the id, the stage and a new id; the round keeps its package, ranking, 审定 and publicity, and the panel’s result is still this desk’s', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const { round } = await signedRound(deps, main);
+    const panel = await panelBundle(
+      round.issued.pkg,
+      round.issued.manifestSha256,
+      generateSigningKey(),
+    );
+    expect(reason(await take(deps, main, 'panel.jbx', panel))).toBe('');
+    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+    const before = await listRounds(deps.db);
+    const log = (await auditLog(deps.db)).map((e) => e.action);
+    const draft = await readDraft(
+      main.api,
+      [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
+      proposals(),
+    );
+    await saveDraft(deps.db, draft, true, new Date('2026-10-08T01:00:00Z'));
+    const verdict = judgeDraft(draft);
+    if (!verdict.ok) throw new Error('the sample lists');
+    const again = await signRound(deps.db, main.api, {
+      profileId: PROFILE,
+      passphrase: PASS,
+      key: main.key,
+      verdict,
+      draft,
+      encrypt: { kind: 'none' },
+      actor: '市科技局 李明',
+      now: new Date('2026-10-08T02:00:00Z'),
+    }).then(
+      () => '',
+      (e: unknown) => say('zh', problemOf(e)),
+    );
+    expect(again).toBe(
+      '评审包编号 KLMY-2026-JB-001 已签发过，该评审轮次公示中，未签名：同一编号只签发一次，已发出的评审包及其评审结果、审定与公示保持不变。如需签发新的评审包，请在「榜单」表的「评审包编号」中改用新的编号（如 KLMY-2026-JB-002）后再签发',
+    );
+    // Nothing lost, nothing written: the round as it was, the draft kept, no audit entry.
+    expect(await listRounds(deps.db)).toEqual(before);
+    const [kept] = before;
+    expect(kept?.issued.manifestSha256).toBe(round.issued.manifestSha256);
+    expect(kept?.record?.ranking.length).toBeGreaterThan(0);
+    expect(kept?.approval?.approvedOn).toBe('2026-09-29');
+    if (kept) expect(stageOf(kept, '2026-10-08')).toBe('publicity');
+    expect((await auditLog(deps.db)).map((e) => e.action)).toEqual(log);
+    expect((await loadDraft(deps.db))?.grids).toEqual(draft.grids);
+    // The chair's panel.jbx answers the package this desk issued: still ours, taken once.
+    const retaken = await take(deps, main, 'panel.jbx', panel);
+    expect(reason(retaken)).toBe('');
+    expect(retaken.ok && retaken.isDuplicate).toBe(true);
+  });
+
+  it('tells a result answering a package this desk signed but no longer holds (replaced before the rule) as such, not as another bureau’s', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const { round } = await signedRound(deps, main);
+    const panel = await panelBundle(
+      round.issued.pkg,
+      round.issued.manifestSha256,
+      generateSigningKey(),
+    );
+    // The round as the old desk left it: a second package under the same id in its place.
+    await deps.db.rounds.put({
+      id: round.packageId,
+      value: { ...round, issued: { ...round.issued, manifestSha256: 'f'.repeat(64) } },
+    });
+    const why = reason(await take(deps, main, 'panel.jbx', panel));
+    expect(why).toContain(
+      `未导入 panel.jbx：它回应的评审包（${round.issued.manifestSha256.slice(0, 16)}…，KLMY-2026-JB-001）是本局签发的，但本机已不再保存它`,
+    );
+    expect(why).not.toContain('不是本局签发的');
+  });
+
+  it('names the round’s stage as it stands (已发放 before any result), and signs another id', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    await signedRound(deps, main);
+    const again = await signedRound(deps, main).then(
+      () => '',
+      (e: unknown) => say('zh', problemOf(e)),
+    );
+    expect(again).toContain('评审包编号 KLMY-2026-JB-001 已签发过，该评审轮次已发放，未签名');
+    expect(
+      say(
+        'en',
+        message('bureau.err.packageIdIssued', {
+          id: 'X-1',
+          stage: message('bureau.stage.issued'),
+          next: 'X-2',
+        }),
+      ),
+    ).toContain('Package id X-1 was issued already and its round is Issued');
+    const draft = await readDraft(
+      main.api,
+      [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
+      proposals(),
+    );
+    const verdict = judgeDraft(draft);
+    if (!verdict.ok) throw new Error('the sample lists');
+    const next = await signRound(deps.db, main.api, {
+      profileId: PROFILE,
+      passphrase: PASS,
+      key: main.key,
+      verdict: { ...verdict, pkg: { ...verdict.pkg, packageId: 'KLMY-2026-JB-002' } },
+      draft,
+      encrypt: { kind: 'none' },
+      actor: '市科技局 李明',
+      now: new Date('2026-09-02T02:00:00Z'),
+    });
+    expect(next.file).toBe('KLMY-2026-JB-002.jbx');
+    expect((await listRounds(deps.db)).map((r) => r.packageId).sort()).toEqual([
+      'KLMY-2026-JB-001',
+      'KLMY-2026-JB-002',
+    ]);
+  });
+});
 
 describe('taking bundles in', () => {
   it('takes the panel’s result, then the signed task book: the round’s stage becomes task book signed', async () => {

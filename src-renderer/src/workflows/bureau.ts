@@ -36,6 +36,7 @@ import {
   ingestPanel,
   locateProblem,
   packageFromGrids,
+  packageIdIssued,
   publicityNotice,
   roundStage,
   setCell,
@@ -68,7 +69,7 @@ import { checkReviewPackage, hasBlocking, type Finding } from '../../../src-shar
 import { readDate } from '../../../src-shared/text/date';
 import { normaliseText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
-import { commitChange } from '../db/repo';
+import { auditLog, commitChange } from '../db/repo';
 import { dateRefusal } from '../i18n/date';
 import { allOf, listParam, message, translate, type Message } from '../i18n/strings';
 import { workingCalendar } from './calendar';
@@ -426,14 +427,45 @@ export type SignedRound = {
 };
 
 /**
+ * Why a package id cannot be signed here (`packageIdIssued`, the rule `jiebang package sign`
+ * applies too): a round this desk issued under it, named with where it stands today; null when
+ * the id is free.
+ */
+export async function packageIdRefusal(
+  db: JiebangDB,
+  packageId: string,
+  now: Date,
+): Promise<Message | null> {
+  const day = today(() => now);
+  const issued = (await listRounds(db)).map((r) => ({
+    packageId: r.packageId,
+    stage: stageOf(r, day),
+  }));
+  const taken = packageIdIssued(packageId, issued);
+  if (!taken) return null;
+  const params = {
+    id: taken.packageId,
+    stage: message(`bureau.stage.${taken.stage}`),
+  };
+  return taken.suggestion === null
+    ? message('bureau.err.packageIdIssuedNoNext', params)
+    : message('bureau.err.packageIdIssued', { ...params, next: taken.suggestion });
+}
+
+/**
  * Signs the round's package in main (`bureau:sign-package` → signReviewPackage) and keeps the
- * round with its audit entry in one transaction. @throws the sentence main answered.
+ * round with its audit entry in one transaction. An id this desk already issued is refused before
+ * main is asked (`packageIdRefusal`): the issued round, its result, 审定 and publicity stay as
+ * they are, nothing is signed or written. @throws WorkflowError naming the round, or the sentence
+ * main answered.
  */
 export async function signRound(
   db: JiebangDB,
   api: Pick<BureauApi, 'bureau:sign-package'>,
   input: SignRoundInput,
 ): Promise<SignedRound> {
+  const refused = await packageIdRefusal(db, input.verdict.pkg.packageId, input.now);
+  if (refused) throw new WorkflowError(refused);
   const pkg = withBureauKey(input.verdict.pkg, input.key);
   const byName = new Map(
     input.draft.proposals.map((p) => [p.name.split('/').pop() ?? p.name, p.bytes]),
@@ -451,7 +483,6 @@ export async function signRound(
     encrypt: input.encrypt,
     file,
   });
-  const previous = await getRound(db, pkg.packageId);
   const round: StoredRound = {
     packageId: pkg.packageId,
     title: pkg.title,
@@ -465,10 +496,6 @@ export async function signRound(
       encrypted: signed.passphrase !== null,
       notice: signed.notice,
     },
-    // A package signed again starts its round again; the earlier result stays in the audit log.
-    ...(previous && previous.issued.manifestSha256 === signed.manifestSha256
-      ? { record: previous.record, approval: previous.approval }
-      : {}),
   };
   await commitChange(
     db,
@@ -619,6 +646,23 @@ function awardId(award: AwardDocument): string {
   }
 }
 
+/**
+ * The packages this desk signed (its audit log's 签发) that no round holds any more: before a
+ * second signing under an issued id was refused, it replaced the round (and its package).
+ */
+async function packagesNoLongerHeld(
+  db: JiebangDB,
+  rounds: readonly StoredRound[],
+): Promise<string[]> {
+  const held = new Set(rounds.map((r) => r.issued.manifestSha256));
+  return (await auditLog(db)).flatMap((e) => {
+    const hash = e.details['manifestSha256'];
+    return e.action === 'bureau.package.sign' && typeof hash === 'string' && !held.has(hash)
+      ? [hash]
+      : [];
+  });
+}
+
 async function takePanel(
   db: JiebangDB,
   bundle: OpenedBundle,
@@ -633,6 +677,7 @@ async function takePanel(
     ...(current?.record ? { previous: current.record } : {}),
     file: input.file.name,
     now: input.now.toISOString(),
+    noLongerHeld: await packagesNoLongerHeld(db, rounds),
   });
   if (!result.ok) return { ok: false, reason: { text: result.reason } };
   const round = rounds.find((r) => r.packageId === result.record.packageId);
