@@ -179,14 +179,17 @@ export const useChair = create<ChairStore>()((set, get) => {
     unsaved: null,
     load: (packageId) =>
       run(async () => {
+        // Choices whose last write failed, kept across an idle lock: shown as they are (未保存).
+        const keep = isHeld('chair') && get().decisionOf === packageId;
+        // Otherwise the desk shows no decision until this profile's is read (not the one of the
+        // profile before, nor a form to type over it).
+        if (!keep) set({ decisionOf: null, choices: null, signed: null });
         const { db } = currentDeps();
         const [gathered, paper, decision] = await Promise.all([
           loadGathered(db, packageId),
           loadPaperSheets(db, packageId),
           loadDecision(db, packageId),
         ]);
-        // Choices whose last write failed, kept across an idle lock: shown as they are (未保存).
-        const keep = isHeld('chair') && get().decisionOf === packageId;
         set({
           gathered,
           paper,
