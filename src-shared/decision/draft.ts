@@ -4,6 +4,7 @@
  * opinion text with the method actually applied — is computed here, and the decision it yields is
  * what `checkPanelDecision` judges and what the chair signs.
  */
+import { z } from 'zod';
 import { fmt2, parseMoneyInput, sum } from '../money';
 import { PANEL_DECISION_FORMAT, type PanelDecision, type ReviewPackage } from '../model';
 import { METHOD_LABEL, NO_VALID_SHEETS, type AggregateResult } from '../scoring/aggregate';
@@ -29,6 +30,25 @@ export interface DecisionChoices {
   opinion: string | null;
   dissent: { expertId: string; reason: string }[];
 }
+
+/**
+ * `DecisionChoices` as kept between sessions (the chair's draft, sealed in the profile's database):
+ * read back through this schema, every field as typed (nothing here is judged — the decision it
+ * yields is, by `checkPanelDecision`).
+ */
+export const DecisionChoicesSchema: z.ZodType<DecisionChoices> = z.object({
+  recommendedIds: z.array(z.string()),
+  isHorseRace: z.boolean(),
+  overrideReason: z.string(),
+  raceStageShare: z.string(),
+  funding: z.record(z.string(), z.string()),
+  deviationReasons: z.record(z.string(), z.string()),
+  tieReasons: z.record(z.string(), z.string()),
+  absences: z.record(z.string(), z.string()),
+  belowMinValidSheetsReason: z.string(),
+  opinion: z.string().nullable(),
+  dissent: z.array(z.object({ expertId: z.string(), reason: z.string() })),
+});
 
 /** The choices the desk opens with: the rules' proposal, a 30% race-stage share, nothing written. */
 export function initialChoices(proposal: HorseRaceProposal): DecisionChoices {

@@ -11,6 +11,7 @@ import {
   TrustStateSchema,
 } from '../../../src-shared/bundle';
 import { CalendarFileSchema } from '../../../src-shared/calendar';
+import { DecisionChoicesSchema } from '../../../src-shared/decision';
 import { MilestoneAssessmentSchema } from '../../../src-shared/model';
 import { dbText } from '../i18n/db';
 
@@ -65,6 +66,24 @@ export const StoredPaperSheetSchema = z.object({
 });
 export type StoredPaperSheet = z.infer<typeof StoredPaperSheetSchema>;
 
+/**
+ * The chair's decision as being written (the desk's `DecisionChoices`), written on every edit;
+ * `choices` null: the rules' proposal, nothing written (after new sheets reopened the desk).
+ */
+export const DecisionDraftSchema = z.object({
+  packageId: z.string(),
+  choices: DecisionChoicesSchema.nullable(),
+  savedAt: z.string(),
+});
+export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;
+
+/** The signed panel result as exported (encrypted to the bureau), to be saved again. */
+export const PanelBundleSchema = z.object({
+  packageId: z.string(),
+  name: z.string(),
+  bytes: BytesSchema,
+});
+
 export const META_SCHEMAS = {
   /** What this profile trusts: the pinned bureau key, the package in use, counters, heads. */
   trust: TrustStateSchema,
@@ -90,6 +109,10 @@ export const META_SCHEMAS = {
   ),
   /** The chair's transcribed paper sheets, each with its scan (carried in the panel result). */
   paperSheets: z.array(StoredPaperSheetSchema),
+  /** The chair's unsigned decision, kept as typed (the signed one is in `decisions`). */
+  decisionDraft: DecisionDraftSchema,
+  /** The chair's signed panel result file, byte for byte (offered again from the desk). */
+  panelBundle: PanelBundleSchema,
 } as const;
 
 export type MetaKey = keyof typeof META_SCHEMAS;

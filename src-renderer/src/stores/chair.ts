@@ -1,8 +1,10 @@
 /**
  * The chair's desk as the screens see it: the sheet bundles gathered (rows of their own in the
  * database), the outcome of each file of the last import, what the chair has decided and written
- * so far (`DecisionChoices`), and what signing said. Every rule lives in src-shared (decision/),
- * the use cases in workflows/chair.ts; this store holds state and calls them.
+ * so far (`DecisionChoices`, written as a draft on every edit and read back by `load`: a reload, a
+ * lock or a crash loses nothing), the result once signed (read-only from then on), and what
+ * signing said. Every rule lives in src-shared (decision/), the use cases in workflows/chair.ts;
+ * this store holds state and calls them.
  */
 import { create } from 'zustand';
 import type { DecisionChoices } from '../../../src-shared/decision';
@@ -11,7 +13,15 @@ import { api } from '../bridge';
 import type { StoredPaperSheet } from '../db/meta';
 import type { GatheredSheet } from '../db/repo';
 import { message, type Message } from '../i18n/strings';
-import { importSheets, loadGathered, signDecision, type ImportOutcome } from '../workflows/chair';
+import {
+  importSheets,
+  loadDecision,
+  loadGathered,
+  saveDecisionDraft,
+  signDecision,
+  type ImportOutcome,
+  type SignedDecision,
+} from '../workflows/chair';
 import { offer } from '../workflows/signing';
 import { analyseInWorker, mark, verifyInWorker } from '../workers/desk-client';
 import type { DeskSheets } from '../workers/desk';
@@ -32,6 +42,8 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { useReview } from './review';
+import { trackSave } from './save';
+import { followSave, holdUnsaved, isHeld } from './unsaved';
 import { useSession } from './session';
 
 /** The desk's figures and the sheets they were made of (compared by identity). */
@@ -56,6 +68,12 @@ interface ChairStore {
   paperOutcome: PaperImportOutcome | null;
   /** What the chair has decided and written; null: the rules' proposal, nothing written yet. */
   choices: DecisionChoices | null;
+  /** The package whose decision `choices` and `signed` are (null until loaded). */
+  decisionOf: string | null;
+  /** The panel result as signed on this device: the desk shows it, read-only, and signs no more. */
+  signed: SignedDecision | null;
+  /** A signing under way (the button waits). */
+  signing: boolean;
   notice: Notice | null;
   /** The last panel result, signed and recorded, when its file was not saved. */
   unsaved: FileToSave | null;
@@ -72,7 +90,8 @@ interface ChairStore {
   /** Opens one file of a kind for the paper import (null when cancelled). */
   chooseFile: (kind: 'csv' | 'scan', label: Message) => Promise<ChosenFile | null>;
   importPaper: (input: PaperImportInput) => Promise<void>;
-  setChoices: (choices: DecisionChoices) => void;
+  /** Shows the choices at once and writes them as the draft (「保存中」 → 「已保存」). */
+  setChoices: (packageId: string, choices: DecisionChoices) => void;
   sign: (input: {
     pkg: ReviewPackage;
     decision: PanelDecision;
@@ -125,7 +144,7 @@ export const useChair = create<ChairStore>()((set, get) => {
     const known = get().gathered;
     const paper = get().paper;
     const own = useReview.getState().sheet;
-    const { gathered, outcomes, view } = await withProgress(
+    const { gathered, outcomes, reopened, view } = await withProgress(
       message('chair.verifying', { count: files.length }),
       (_task, report) =>
         importSheets(currentDeps(), actor(), pkg, files, {
@@ -137,11 +156,12 @@ export const useChair = create<ChairStore>()((set, get) => {
         }),
     );
     mark('desk:stored');
-    // New sheets change the figures: the desk reopens on the rules' proposal.
+    // New sheets change the figures: the desk reopens on the rules' proposal (the workflow
+    // dropped the draft in the import's transaction).
     set({
       gathered,
       outcomes,
-      choices: null,
+      ...(reopened ? { choices: null } : {}),
       ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
     });
   };
@@ -152,17 +172,34 @@ export const useChair = create<ChairStore>()((set, get) => {
     paper: [],
     paperOutcome: null,
     choices: null,
+    decisionOf: null,
+    signed: null,
+    signing: false,
     notice: null,
     unsaved: null,
     load: (packageId) =>
-      run(async () =>
+      run(async () => {
+        // Choices whose last write failed, kept across an idle lock: shown as they are (未保存).
+        const keep = isHeld('chair') && get().decisionOf === packageId;
+        // Otherwise the desk shows no decision until this profile's is read (not the one of the
+        // profile before, nor a form to type over it).
+        if (!keep) set({ decisionOf: null, choices: null, signed: null });
+        const { db } = currentDeps();
+        const [gathered, paper, decision] = await Promise.all([
+          loadGathered(db, packageId),
+          loadPaperSheets(db, packageId),
+          loadDecision(db, packageId),
+        ]);
         set({
-          gathered: await loadGathered(currentDeps().db, packageId),
-          paper: await loadPaperSheets(currentDeps().db, packageId),
+          gathered,
+          paper,
           outcomes: [],
           paperOutcome: null,
-        }),
-      ),
+          decisionOf: packageId,
+          signed: decision.signed,
+          ...(keep ? {} : { choices: decision.choices }),
+        });
+      }),
     analyse: (pkg, own) =>
       run(async () => {
         const { gathered, paper, view } = get();
@@ -219,26 +256,45 @@ export const useChair = create<ChairStore>()((set, get) => {
             : { paperOutcome: outcome },
         );
       }),
-    setChoices: (choices) => set({ choices }),
-    sign: (input) =>
-      run(async () => {
-        const { enrolment } = useReview.getState();
-        if (!enrolment) return;
-        const outcome = await signDecision(exportDeps(), {
-          ...input,
-          gathered: get().gathered,
-          enrolment,
+    setChoices: (packageId, choices) => {
+      // Signed: the desk is read-only (the form is not shown; nothing is written over it).
+      if (get().signed) return;
+      set({ choices, decisionOf: packageId });
+      const write = (async () => saveDecisionDraft(currentDeps(), packageId, choices))();
+      trackSave(write);
+      // A write that fails leaves the choices on screen only: held, so leaving or locking asks.
+      followSave('chair', write);
+    },
+    sign: async (input) => {
+      if (get().signing || get().signed) return;
+      set({ signing: true });
+      try {
+        await run(async () => {
+          const { enrolment } = useReview.getState();
+          if (!enrolment) return;
+          const outcome = await signDecision(exportDeps(), {
+            ...input,
+            gathered: get().gathered,
+            enrolment,
+          });
+          // The chair's own sheet may have been exported with it, and the counter moved on.
+          await useReview.getState().load();
+          const { signed } = await loadDecision(currentDeps().db, input.pkg.packageId);
+          // The signed result is what the desk shows now; a draft edit not saved is moot.
+          holdUnsaved('chair', null);
+          set({
+            signed,
+            notice: savedNotice(outcome, 'chair.exported'),
+            unsaved: outcome.saved ? null : outcome.file,
+          });
         });
-        // The chair's own sheet may have been exported with it, and the counter moved on.
-        await useReview.getState().load();
-        set({
-          notice: savedNotice(outcome, 'chair.exported'),
-          unsaved: outcome.saved ? null : outcome.file,
-        });
-      }),
+      } finally {
+        set({ signing: false });
+      }
+    },
     saveAgain: () =>
       run(async () => {
-        const file = get().unsaved;
+        const file = get().unsaved ?? get().signed?.file;
         if (!file) return;
         const outcome = await offer(saveFile, file);
         set({

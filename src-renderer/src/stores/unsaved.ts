@@ -120,10 +120,11 @@ const latest = new Map<string, number>();
 
 /**
  * Follows an autosave of `owner`'s screen, whose every write holds the whole of what is shown
- * (the score sheet, the task book's draft, the desk's lists): when the latest write fails, the
- * edit is held as not saved (why: the failure; leaving keeps what was last saved), released when a
- * later write succeeds. `discard`: what the store does when the edit is dropped (nothing, for a
- * screen whose `load` reads what is saved each time it is shown and keeps a held edit: `isHeld`).
+ * (the score sheet, the chair's decision, the task book's draft, the desk's lists): when the
+ * latest write fails, the edit is held as not saved (why: the failure; leaving keeps what was last
+ * saved), released when a later write succeeds. `discard`: what the store does when the edit is
+ * dropped (nothing, for a screen whose `load` reads what is saved each time it is shown and keeps
+ * a held edit: `isHeld`).
  */
 export function followSave(
   owner: string,

@@ -4,21 +4,25 @@
  * accepted bundle kept as a row of its own with its exact bytes, a second import a duplicate.
  */
 import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { openBundle } from '../../../src-shared/bundle';
 import { ageDecrypt } from '../../../src-shared/crypto/age';
 import bureauKeyFile from '../../../resources/sample/keys/bureau.agekey?raw';
 import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
 import { generateSigningKey } from '../../../src-shared/crypto/keys';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
+import { initialChoices, type DecisionChoices } from '../../../src-shared/decision';
 import { sampleDecision, sampleSheets } from '../../../src-shared/sample-fixture';
+import { JiebangDB } from '../db/database';
 import { auditLog, getEnrolment, getSheet } from '../db/repo';
-import type { SaveFile } from './deps';
-import { importSheets, loadGathered, signDecision } from './chair';
+import { WorkflowError, type Deps, type SaveFile } from './deps';
+import { importSheets, loadDecision, loadGathered, saveDecisionDraft, signDecision } from './chair';
 import { enrol, importPackage, verifyPackage } from './expert';
-import { flipByte, freshDeps, samplePackageBundle } from './test-db';
+import { AT, flipByte, freshDeps, samplePackageBundle } from './test-db';
 
-async function chairWithPackage() {
-  const deps = freshDeps();
+async function chairWithPackage(given?: Deps) {
+  const deps = given ?? freshDeps();
   const { bytes } = await samplePackageBundle();
   const verified = await verifyPackage(deps, bytes);
   if (!verified.ok) throw new Error('the sample package does not verify');
@@ -110,5 +114,136 @@ describe('signDecision', () => {
       action: 'decision.sign',
       details: { counter: 2 },
     });
+  });
+});
+
+/**
+ * A profile's database under a name and data key of the test's own, so that it can be opened
+ * again as a reload or an unlock opens it: a new connection, nothing of the page's memory.
+ */
+function profileDb() {
+  const name = `jb-chair-${Math.random().toString(36).slice(2)}`;
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  const open = (): Deps => ({ db: new JiebangDB(name, key), crypto: nobleCrypto, now: () => AT });
+  return { open, drop: () => Dexie.delete(name) };
+}
+
+describe('the chair’s decision, kept', () => {
+  it('writes the draft on every edit and reads it back after the database is opened again (a reload, an unlock)', async () => {
+    const profile = profileDb();
+    const first = profile.open();
+    try {
+      const { pkg } = await chairWithPackage(first);
+      // Nothing written yet: the rules' proposal.
+      expect(await loadDecision(first.db, pkg.packageId)).toEqual({ signed: null, choices: null });
+      const proposed = initialChoices({
+        candidateIds: ['A01', 'A02'],
+        isRecommended: true,
+        reasons: [],
+      });
+      const typed: DecisionChoices[] = [
+        { ...proposed, funding: { A01: '400' } },
+        { ...proposed, funding: { A01: '400', A02: '350' } },
+        {
+          ...proposed,
+          funding: { A01: '400', A02: '350' },
+          absences: { E07: '评分表文件损坏，本人未到会' },
+          raceStageShare: '0.25',
+          dissent: [{ expertId: 'E03', reason: '经费偏高' }],
+        },
+      ];
+      for (const choices of typed) await saveDecisionDraft(first, pkg.packageId, choices);
+      first.db.close();
+
+      const again = profile.open();
+      try {
+        const read = await loadDecision(again.db, pkg.packageId);
+        expect(read).toEqual({ signed: null, choices: typed[2] });
+        // Another package's desk does not open on this draft.
+        expect((await loadDecision(again.db, 'OTHER-PKG')).choices).toBeNull();
+        // Not on the record: only the signing is.
+        expect((await auditLog(again.db)).map((e) => e.action)).not.toContain('decision.sign');
+      } finally {
+        again.db.close();
+      }
+    } finally {
+      first.db.close();
+      await profile.drop();
+    }
+  });
+
+  it('drops the draft with an import that takes new sheets in (the desk reopens on the proposal)', async () => {
+    const { deps, pkg, manifest } = await chairWithPackage();
+    const [, e02] = sampleSheets();
+    if (!e02) throw new Error('sample sheets');
+    const choices = {
+      ...initialChoices({ candidateIds: ['A01'], isRecommended: false, reasons: [] }),
+      funding: { A01: '400' },
+    };
+    await saveDecisionDraft(deps, pkg.packageId, choices);
+    // A file refused changes no figure: the draft stays.
+    const bad = await sheetBundle(e02, generateSigningKey(), manifest);
+    flipByte(bad);
+    const refused = await importSheets(deps, 'E01', pkg, [{ name: 'bad.jbx', bytes: bad }]);
+    expect(refused.reopened).toBe(false);
+    expect((await loadDecision(deps.db, pkg.packageId)).choices).toEqual(choices);
+    const taken = await importSheets(deps, 'E01', pkg, [
+      { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
+    ]);
+    expect(taken.reopened).toBe(true);
+    expect((await loadDecision(deps.db, pkg.packageId)).choices).toBeNull();
+  });
+
+  it('reads the signed result back (with its file as exported), after a reopening too, and refuses to sign again', async () => {
+    const profile = profileDb();
+    const first = profile.open();
+    try {
+      const { pkg } = await chairWithPackage(first);
+      const [own] = sampleSheets();
+      if (!own) throw new Error('sample sheets');
+      const { enrolment } = await enrol(first, pkg, 'E01');
+      const save = vi.fn<SaveFile>(async () => ({ saved: false }));
+      const decision = sampleDecision();
+      const outcome = await signDecision(
+        { ...first, save },
+        { pkg, decision, own, gathered: [], enrolment },
+      );
+      expect(outcome.saved).toBe(false);
+      first.db.close();
+
+      const again = profile.open();
+      try {
+        const read = await loadDecision(again.db, pkg.packageId);
+        expect(read.signed?.decision).toEqual(decision);
+        // The file as offered, byte for byte: saved again, never signed again.
+        expect(read.signed?.file).toEqual({ name: outcome.file.name, bytes: outcome.file.bytes });
+        const counter = (await getEnrolment(again.db))?.counter;
+        const entries = (await auditLog(again.db)).length;
+        const signedAgain = signDecision(
+          { ...again, save },
+          {
+            pkg,
+            decision: { ...decision, approvedTotal: '0', approvedFunding: [] },
+            own,
+            gathered: [],
+            enrolment: (await getEnrolment(again.db)) ?? enrolment,
+          },
+        );
+        await expect(signedAgain).rejects.toBeInstanceOf(WorkflowError);
+        await expect(signedAgain).rejects.toMatchObject({
+          reason: { key: 'chair.alreadySigned' },
+        });
+        // Nothing written, nothing offered: the counter, the log and the signed result as they were.
+        expect((await getEnrolment(again.db))?.counter).toBe(counter);
+        expect(await auditLog(again.db)).toHaveLength(entries);
+        expect((await loadDecision(again.db, pkg.packageId)).signed?.decision).toEqual(decision);
+        expect(save).toHaveBeenCalledTimes(1);
+      } finally {
+        again.db.close();
+      }
+    } finally {
+      first.db.close();
+      await profile.drop();
+    }
   });
 });

@@ -4,6 +4,7 @@
  * the panel result. The desk's pure part (what it counts, shows and checks) is workflows/desk.ts.
  */
 import { buildSheetBundle, openBundle, type TrustState } from '../../../src-shared/bundle';
+import type { DecisionChoices } from '../../../src-shared/decision';
 import {
   PanelDecisionSchema,
   type PanelDecision,
@@ -14,12 +15,14 @@ import type { JiebangDB } from '../db/database';
 import {
   commitChange,
   gatheredOfPackage,
+  getDecision,
   getMeta,
   type Enrolment,
   type GatheredSheet,
 } from '../db/repo';
-import type { Deps, SaveFile } from './deps';
-import { buildPanelZip, type DeskView } from './desk';
+import { message } from '../i18n/strings';
+import { WorkflowError, type Deps, type FileToSave, type SaveFile } from './deps';
+import { buildPanelZip, reopenedDraft, type DeskView } from './desk';
 import {
   markJudged,
   mergeGathered,
@@ -61,7 +64,13 @@ export async function importSheets(
   pkg: ReviewPackage,
   files: readonly { name: string; bytes: Uint8Array }[],
   options: { verify?: VerifySheets; known?: readonly GatheredSheet[] } = {},
-): Promise<{ gathered: GatheredSheet[]; outcomes: ImportOutcome[]; view?: DeskView }> {
+): Promise<{
+  gathered: GatheredSheet[];
+  outcomes: ImportOutcome[];
+  /** Sheets were taken in: the desk reopens on the rules' proposal (its draft dropped). */
+  reopened: boolean;
+  view?: DeskView;
+}> {
   const verify: VerifySheets =
     options.verify ?? ((p, trust, list) => verifySheetFiles(deps.crypto, p, trust, list));
   const { accepted, outcomes, trust, view, bytes } = await verify(
@@ -70,6 +79,7 @@ export async function importSheets(
     files,
   );
   const rows: GatheredSheet[] = [];
+  const at = deps.now().toISOString();
   for (const a of accepted) {
     const kept = bytes ? bytes[a.file] : files[a.file]?.bytes;
     if (!kept) throw new Error(`no file ${a.file} for ${a.expertId}`);
@@ -77,24 +87,75 @@ export async function importSheets(
     markJudged(sheet.sheet, pkg.packageId);
     rows.push({ ...sheet, bytes: kept });
   }
+  // New sheets change the figures: the desk reopens on the rules' proposal, and the draft written
+  // on the sheets before is dropped with them (in the same transaction).
+  const reopened = rows.length > 0;
   await commitChange(
     deps.db,
-    { gathered: rows, meta: { trust } },
+    {
+      gathered: rows,
+      meta: { trust, ...(reopened ? { decisionDraft: reopenedDraft(pkg.packageId, at) } : {}) },
+    },
     {
       actor,
       action: 'sheets.import',
       target: `${rows.length}/${files.length}`,
       details: { refused: outcomes.filter((o) => !o.ok).length },
-      at: deps.now().toISOString(),
+      at,
     },
   );
-  if (!options.known) return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes };
+  if (!options.known)
+    return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes, reopened };
   return {
     gathered: mergeGathered(options.known, rows),
     outcomes,
+    reopened,
     ...(view ? { view } : {}),
   };
 }
+
+// ---- the decision: the draft as written, the result as signed ----
+
+/** The panel result as this device signed it, and its file as exported. */
+export interface SignedDecision {
+  decision: PanelDecision;
+  /** The encrypted panel bundle exactly as offered (null for a result signed before it was kept). */
+  file: FileToSave | null;
+}
+
+/** What the chair's desk shows of the decision: the signed result, else the draft as written. */
+export interface DecisionState {
+  signed: SignedDecision | null;
+  /** The choices as last written; null: the rules' proposal (nothing written yet). */
+  choices: DecisionChoices | null;
+}
+
+export async function loadDecision(db: JiebangDB, packageId: string): Promise<DecisionState> {
+  const [decision, draft, file] = await Promise.all([
+    getDecision(db, packageId),
+    getMeta(db, 'decisionDraft'),
+    getMeta(db, 'panelBundle'),
+  ]);
+  const choices = draft?.packageId === packageId ? draft.choices : null;
+  if (!decision) return { signed: null, choices };
+  const kept = file?.packageId === packageId ? { name: file.name, bytes: file.bytes } : null;
+  return { signed: { decision, file: kept }, choices };
+}
+
+/**
+ * Writes the chair's choices as they stand after an edit (every field as typed: the decision they
+ * yield is judged on screen and again when signed). No audit entry: the signing is the record.
+ */
+export const saveDecisionDraft = (
+  deps: Pick<Deps, 'db' | 'now'>,
+  packageId: string,
+  choices: DecisionChoices,
+): Promise<void> =>
+  commitChange(
+    deps.db,
+    { meta: { decisionDraft: { packageId, choices, savedAt: deps.now().toISOString() } } },
+    null,
+  );
 
 // ---- signing the panel result ----
 
@@ -117,6 +178,9 @@ export async function signDecision(
   input: SignInput,
 ): Promise<ExportOutcome> {
   const { pkg, own, enrolment } = input;
+  // Signed once (第十二条（五）): the result went to the bureau; it is not signed again here.
+  if (await getDecision(deps.db, pkg.packageId))
+    throw new WorkflowError(message('chair.alreadySigned'));
   const decision = PanelDecisionSchema.parse(input.decision);
   const trust = await getMeta(deps.db, 'trust');
   const chairName =
@@ -186,28 +250,33 @@ export async function signDecision(
         }),
       };
     },
-    record: ({ counter, at }) => ({
-      change: {
-        decision,
-        ...(ownBundle && own
-          ? {
-              enrolment: { ...enrolment, exportedAt: at },
-              meta: { exportedBundle: ownBundle },
-              sheet: { sheet: own, status: 'exported' as const, updatedAt: at },
-            }
-          : {}),
-      },
-      audit: {
-        actor: enrolment.expertId,
-        action: 'decision.sign',
-        target: decision.packageId,
-        details: {
-          recommended: decision.recommendedIds.join(','),
-          total: decision.approvedTotal,
-          counter,
+    record: ({ file, counter, at }) => {
+      // The file as offered, kept to be offered again (the result is not signed a second time).
+      const panelBundle = { packageId: pkg.packageId, name: file.name, bytes: file.bytes };
+      return {
+        change: {
+          decision,
+          meta: { panelBundle },
+          ...(ownBundle && own
+            ? {
+                enrolment: { ...enrolment, exportedAt: at },
+                meta: { exportedBundle: ownBundle, panelBundle },
+                sheet: { sheet: own, status: 'exported' as const, updatedAt: at },
+              }
+            : {}),
         },
-        at,
-      },
-    }),
+        audit: {
+          actor: enrolment.expertId,
+          action: 'decision.sign',
+          target: decision.packageId,
+          details: {
+            recommended: decision.recommendedIds.join(','),
+            total: decision.approvedTotal,
+            counter,
+          },
+          at,
+        },
+      };
+    },
   });
 }

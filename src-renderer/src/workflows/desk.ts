@@ -161,6 +161,16 @@ export function chairDesk(
 const isSheetList = (x: readonly ScoreSheet[] | DeskAnalysis): x is readonly ScoreSheet[] =>
   Array.isArray(x);
 
+/**
+ * The chair's draft after new sheets (a bundle or a paper transcription) changed the figures: the
+ * desk reopens on the rules' proposal, nothing written on the new figures yet (db/meta.ts
+ * `decisionDraft`, written in the import's own transaction).
+ */
+export const reopenedDraft = (
+  packageId: string,
+  savedAt: string,
+): { packageId: string; choices: null; savedAt: string } => ({ packageId, choices: null, savedAt });
+
 export interface PanelBundleInput {
   decision: PanelDecision;
   pkg: ReviewPackage;

@@ -25,7 +25,7 @@ import type { StoredPaperSheet } from '../db/meta';
 import { commitChange, gatheredOfPackage, getEnrolment, getMeta, getSheet } from '../db/repo';
 import { message, type Message } from '../i18n/strings';
 import type { Deps } from './deps';
-import { paperSheet } from './desk';
+import { paperSheet, reopenedDraft } from './desk';
 
 /** A file as chosen: its name and bytes. */
 export interface ChosenFile {
@@ -216,7 +216,13 @@ export async function importPaperTranscription(
   );
   await commitChange(
     deps.db,
-    { meta: { paperSheets: [...kept, ...stored] } },
+    // New figures: the desk reopens on the rules' proposal, the draft before dropped with it.
+    {
+      meta: {
+        paperSheets: [...kept, ...stored],
+        decisionDraft: reopenedDraft(pkg.packageId, at),
+      },
+    },
     {
       actor,
       action: 'paper.import',

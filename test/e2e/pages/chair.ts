@@ -125,4 +125,25 @@ export class ChairPage {
   get notice() {
     return this.page.getByTestId('chair-notice');
   }
+
+  /** The panel result as signed (read-only, with its date), shown instead of the form. */
+  get signedDecision() {
+    return this.page.getByTestId('signed-decision');
+  }
+
+  get signedAt() {
+    return this.page.getByTestId('signed-at');
+  }
+
+  /** Prints a form of the meeting (the web host downloads it): the PDF's path and its code. */
+  async printForm(form: string): Promise<{ path: string; code: string }> {
+    const forms = this.page.getByTestId('meeting-print');
+    const path = await this.shell.download(() =>
+      forms.getByRole('button', { name: `打印${form}` }).click(),
+    );
+    const line = forms.getByRole('status').filter({ hasText: `${form}核验码` });
+    await expect(line).toBeVisible();
+    const code = new RegExp(`${form}核验码：([0-9a-f]{64})`).exec((await line.textContent()) ?? '');
+    return { path, code: code?.[1] ?? '' };
+  }
 }

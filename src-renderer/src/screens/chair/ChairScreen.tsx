@@ -9,6 +9,7 @@ import { Distribution } from './Distribution';
 import { GatherCard } from './GatherCard';
 import { PaperCard } from './PaperCard';
 import { RankingTable } from './RankingTable';
+import { SignedDecision } from './SignedDecision';
 import { useStaged } from '../../components/useStaged';
 import { MeetingPrint } from '../meeting/MeetingPrint';
 
@@ -16,7 +17,7 @@ import { MeetingPrint } from '../meeting/MeetingPrint';
 export function ChairScreen() {
   const t = useT();
   const { pkg, enrolment, sheet: own, load: loadReview } = useReview();
-  const { gathered, paper, choices, view, load, analyse } = useChair();
+  const { gathered, paper, choices, view, decisionOf, signed, load, analyse } = useChair();
   useEffect(() => {
     void loadReview();
   }, [loadReview]);
@@ -78,6 +79,9 @@ export function ChairScreen() {
         : null,
     [pkg, form, choices, enrolment],
   );
+  // The decision as stored (the draft, or the signed result) is read before the form is shown.
+  const decided = decisionOf === pkg?.packageId;
+  const signedDecision = signed?.decision ?? null;
   if (!pkg || !enrolment || !isChair) {
     return (
       <section className="screen">
@@ -101,7 +105,8 @@ export function ChairScreen() {
               <Distribution pkg={pkg} table={chart.table} />
             </>
           )}
-          {form && formDesk && form.sheets.length > 0 && (
+          {decided && signedDecision && <SignedDecision pkg={pkg} decision={signedDecision} />}
+          {decided && !signedDecision && form && formDesk && form.sheets.length > 0 && (
             <DecisionForm
               pkg={pkg}
               desk={formDesk}
@@ -110,11 +115,16 @@ export function ChairScreen() {
               comparison={race !== null}
             />
           )}
-          {form && formDesk && (
+          {decided && form && formDesk && (
             <MeetingPrint
               input={
                 form.sheets.length > 0
-                  ? { pkg, agg: formDesk.analysis.agg, decision: formDesk.decision }
+                  ? {
+                      pkg,
+                      agg: formDesk.analysis.agg,
+                      // Once signed, the forms print the signed result (the same code as its bundle).
+                      decision: signedDecision ?? formDesk.decision,
+                    }
                   : { pkg }
               }
             />

@@ -30,7 +30,8 @@ export function DecisionForm({
   const setChoices = useChair((s) => s.setChoices);
   const { choices, decision, findings, canSign } = desk;
   const { agg } = desk.analysis;
-  const update = (patch: Partial<DecisionChoices>) => setChoices({ ...choices, ...patch });
+  const update = (patch: Partial<DecisionChoices>) =>
+    setChoices(pkg.packageId, { ...choices, ...patch });
   const race = choices.isHorseRace && choices.recommendedIds.length >= 2;
   return (
     <div className="card decide">

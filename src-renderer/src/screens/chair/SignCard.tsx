@@ -20,7 +20,7 @@ export function SignCard({
   own: ScoreSheet | null;
 }) {
   const t = useT();
-  const { notice, unsaved, sign, saveAgain } = useChair();
+  const { notice, unsaved, signing, sign, saveAgain } = useChair();
   return (
     <>
       <h3>{t('chair.findings')}</h3>
@@ -33,7 +33,8 @@ export function SignCard({
         <button
           type="button"
           className="primary"
-          disabled={!canSign}
+          disabled={!canSign || signing}
+          aria-busy={signing}
           onClick={() =>
             void sign({ pkg, decision: { ...decision, decidedAt: new Date().toISOString() }, own })
           }
