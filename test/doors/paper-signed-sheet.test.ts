@@ -12,6 +12,7 @@ import 'fake-indexeddb/auto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ANSWERS_UNCHECKED_TEXT } from '../../src-shared/bundle';
 import { describe, expect, it } from 'vitest';
 import paperCsv from '../../resources/sample/paper-sheets.csv?raw';
 import { sheetBundle } from '../../src-shared/bundle/test-helpers';
@@ -128,6 +129,8 @@ describe('a transcription of an expert with a signed sheet, at the app and the C
     const set = [
       `! e01-diff.csv不予计入：${SENTENCE('E01')}`,
       `! e05.csv不予计入：${SENTENCE('E05')}`,
+      // The package given as JSON: the sheet bundles' answers cannot be checked, and it says so.
+      `! ${ANSWERS_UNCHECKED_TEXT}`,
     ];
     for (const files of [
       ['E01.jbx', 'E05.jbx', 'e01-diff.csv', 'e05.csv'],
@@ -160,7 +163,7 @@ describe('a transcription of an expert with a signed sheet, at the app and the C
       'out.csv',
     );
     expect(exported.code).toBe(0);
-    expect(exported.err).toBe(`${set[0]}\n`);
+    expect(exported.err).toBe(`${set[2]}\n${set[0]}\n`);
   });
 
   it('two unsigned sheets of one expert: the later given counts, said once, at the CLI as the app’s re-import replaces', async () => {
