@@ -114,7 +114,12 @@ const arbPanel = fc
             applicantId: a.id,
             criteria: entries,
             overallOpinion: 'x',
-            ...(roll === 5 ? { deviationReason: '理由' } : {}),
+            // An empty reason counts as none, in both paths.
+            ...(roll === 5
+              ? { deviationReason: '理由' }
+              : roll === 6
+                ? { deviationReason: '' }
+                : {}),
           },
         ];
       }),
