@@ -29,7 +29,7 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
-import { followSave, holdUnsaved, isHeld } from './unsaved';
+import { fieldHolds, followSave, isHeld } from './unsaved';
 import { useReview } from './review';
 import { useSession } from './session';
 
@@ -62,13 +62,10 @@ interface TaskBookStore {
 }
 
 /** The fields holding text they refused to commit, by field, with the sentence each shows. */
-const held = new Map<string, string>();
+const fields = fieldHolds('taskbook-fields');
 
 /** The screen is gone: none of its fields holds anything any more. */
-export function releaseTaskBookFields(): void {
-  held.clear();
-  holdUnsaved('taskbook-fields', null);
-}
+export const releaseTaskBookFields = (): void => fields.release();
 
 export const useTaskBook = create<TaskBookStore>()((set, get) => {
   const run = async (work: () => Promise<void>) => {
@@ -118,31 +115,14 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
       // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
       followSave('taskbook', write);
     },
-    hold: (field, why) => {
-      if (why === null) held.delete(field);
-      else held.set(field, why);
-      const first = held.values().next();
-      // A field's text the draft does not hold: the same hold as a failed autosave (leaving or
-      // locking asks first), under its own owner so that a later successful write of the rest of
-      // the draft does not release it.
-      holdUnsaved(
-        'taskbook-fields',
-        first.done
-          ? null
-          : {
-              why: { text: first.value },
-              title: message('unsaved.title'),
-              body: message('unsaved.refusedField', { why: first.value }),
-              discard: () => held.clear(),
-            },
-      );
-    },
+    // A field's text the draft does not hold: the same hold as a failed autosave (leaving or
+    // locking asks first).
+    hold: fields.hold,
     finalise: (pkg, decision) =>
       run(async () => {
         // What a field shows and the draft does not hold is not finalised in its place.
-        const shown = held.values().next();
-        if (!shown.done)
-          throw new WorkflowError(message('session.unsaved', { message: shown.value }));
+        const shown = fields.first();
+        if (shown !== null) throw new WorkflowError(message('session.unsaved', { message: shown }));
         const draft = get().draft;
         if (draft) set({ draft: await finalise(currentDeps(), draft, pkg, decision, actor()) });
       }),

@@ -11,6 +11,7 @@ import { useSession } from './session';
 import {
   answerAsking,
   askBeforeDropping,
+  fieldHolds,
   firstUnsaved,
   followSave,
   isHeld,
@@ -67,5 +68,33 @@ describe('an autosave that fails is held until a later one succeeds', () => {
     expect(went).toEqual(['free', 'lock']);
     expect(dropped).toBe(1);
     expect(isHeld('bureau')).toBe(false);
+  });
+});
+
+describe('fields holding text they refused (an amount that is none)', () => {
+  it('hold the first field’s sentence as 未保存 until every one is corrected, released or dropped', () => {
+    const fields = fieldHolds('review-fields');
+    fields.hold('funding-A01', '建议经费（万元）：“二百”不是金额');
+    fields.hold('funding-A02', '建议经费（万元）：“x”不是金额');
+    expect(fields.first()).toBe('建议经费（万元）：“二百”不是金额');
+    expect(why()).toEqual({
+      why: '建议经费（万元）：“二百”不是金额',
+      body: '建议经费（万元）：“二百”不是金额。离开将放弃这项修改，其余内容已保存。',
+    });
+    // Corrected: the next one is said; a later successful autosave of the sheet releases nothing.
+    fields.hold('funding-A01', null);
+    followSave('review', Promise.resolve());
+    expect(fields.first()).toBe('建议经费（万元）：“x”不是金额');
+    expect(isHeld('review-fields')).toBe(true);
+    // Dropped (the dialog's 放弃修改): nothing held.
+    const went: string[] = [];
+    askBeforeDropping('leave', () => went.push('A03'));
+    answerAsking(true);
+    expect(went).toEqual(['A03']);
+    expect(fields.first()).toBeNull();
+    expect(isHeld('review-fields')).toBe(false);
+    fields.hold('funding-A01', 'again');
+    fields.release();
+    expect(isHeld('review-fields')).toBe(false);
   });
 });

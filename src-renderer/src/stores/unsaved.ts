@@ -91,6 +91,53 @@ export function answerAsking(drop: boolean): void {
   asking.go();
 }
 
+/** The fields of one screen holding text they refused to commit (`fieldHolds`). */
+export interface FieldHolds {
+  /** `field` shows text it did not commit, `why` its sentence; or (null) it holds nothing now. */
+  hold: (field: string, why: string | null) => void;
+  /** The sentence of the first field holding something, or null. */
+  first: () => string | null;
+  /** The screen is gone: none of its fields holds anything any more. */
+  release: () => void;
+}
+
+/**
+ * The fields of `owner`'s screen that show text their document does not hold (an amount that is
+ * none: `AmountInput`'s `onHeld`), by field, held app-wide as one edit not saved — the top bar's
+ * 「未保存：…」 with the first field's sentence, and leaving or locking asks first — under an owner of
+ * their own, so that a later successful autosave of the rest does not release them.
+ */
+export function fieldHolds(owner: string): FieldHolds {
+  const held = new Map<string, string>();
+  const first = (): string | null => {
+    const f = held.values().next();
+    return f.done ? null : f.value;
+  };
+  return {
+    hold: (field, why) => {
+      if (why === null) held.delete(field);
+      else held.set(field, why);
+      const shown = first();
+      holdUnsaved(
+        owner,
+        shown === null
+          ? null
+          : {
+              why: { text: shown },
+              title: message('unsaved.title'),
+              body: message('unsaved.refusedField', { why: shown }),
+              discard: () => held.clear(),
+            },
+      );
+    },
+    first,
+    release: () => {
+      held.clear();
+      holdUnsaved(owner, null);
+    },
+  };
+}
+
 /** Latest autosave started per owner: only the latest one's outcome says whether it is saved. */
 const latest = new Map<string, number>();
 
