@@ -44,6 +44,11 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
     return dark;
   })()`);
   expect(inked).toBeGreaterThan(1000);
+  // Beside the sheet, a 1280 px window leaves the proposal a narrow pane: the page opens fitted
+  // to it (its title read whole, never cut at the pane's edge), + zooms in.
+  const pane = await page.locator('.proposal').boundingBox();
+  const drawn = await page.getByTestId('pdf-canvas').boundingBox();
+  expect(drawn && pane && drawn.x + drawn.width <= pane.x + pane.width).toBe(true);
 
   // A01: an out-of-range score is flagged in place, then fixed.
   await review.scoreByKeyboard(['25', '35', '17.5', '18'], '方案先进可行，建议支持。');
