@@ -81,7 +81,8 @@ export const RaceChoiceSchema = z.object({
       z.object({
         applicantId: IdSchema,
         name: NameSchema,
-        score: z.number().min(0).max(100),
+        /** 赛马阶段考核得分, out of 100. */
+        score: z.number().min(0, '不能小于 0 分').max(100, '不能超过 100 分'),
         passed: z.boolean(),
         /** 赛马阶段拨付 (万元), 第十三条（三）. */
         raceShare: MoneySchema,

@@ -32,6 +32,14 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   const start = /(\d{4}-\d{2}-\d{2})\s*待办\s*实施周期开始/.exec(text)?.[1] ?? '';
   expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
+  // The forms as first drawn (F4): nothing said against a form nobody has touched — a note that it
+  // is not complete — and never NaN (before anyone is enrolled, the assessment lacks its signers).
+  for (const name of ['race', 'assessment', 'change', 'extension', 'termination'] as const) {
+    await expect(award.incomplete(name)).toBeVisible();
+    await expect(award.findings(name)).toHaveCount(0);
+  }
+  await expect(ui.page.locator('body')).not.toContainText('NaN');
+
   // Each signer enrols with their own key. A name hiding a bidi control (「\u202e国建王」 reads as
   // 王建国) is refused at the field and nothing is enrolled; Enter in the name enrols; the same
   // person in the same role a second time is refused, naming the key already enrolled.
@@ -57,8 +65,33 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   await award.enrol('克拉玛依市科学技术局', 'bureau');
   await award.enrol('新疆水处理技术研究院（示例）', 'solver');
 
+  // A score that is no number is said once typed, in the form's words (第 N 位揭榜方, not
+  // solvers.0.score); the other fields stay quiet until edited.
+  const race = award.card('race');
+  await award.racer('A01').getByLabel('赛马阶段考核得分').fill('八十八');
+  await expect(award.findings('race')).toHaveText(
+    '✗ 第 1 位揭榜方 赛马阶段考核得分：“八十八”不是数字（只接受如 17 或 17.5 这样的十进制数）',
+  );
+  // Emptied, it is missing; pressing 签名导出… on the incomplete form says every issue and takes
+  // the keyboard to the first.
+  await award.racer('A01').getByLabel('赛马阶段考核得分').fill('');
+  await expect(award.findings('race')).toHaveText(
+    '✗ 第 1 位揭榜方 赛马阶段考核得分：缺少此项（必填）',
+  );
+  await award.signButton('race').click();
+  for (const sentence of [
+    '第 1 位揭榜方 赛马阶段考核得分：缺少此项（必填）',
+    '第 1 位揭榜方 赛马阶段拨付（万元）：缺少此项（必填，单位万元）',
+    '第 2 位揭榜方 赛马阶段考核得分：缺少此项（必填）',
+    '择优支持：缺少此项（必填）',
+  ])
+    await expect(award.findings('race')).toContainText(sentence);
+  await expect(award.racer('A01').getByLabel('赛马阶段考核得分')).toBeFocused();
+  await expect(race).not.toContainText('solvers.');
+  await expect(race).not.toContainText('NaN');
+
   // 赛马择优 first: the milestone assessments follow it (第十二条（八）3). Both solvers side by side, A01 chosen; exported and verified by standard tools.
-  await award.scoreRacer('A01', '88', '120');
+  await award.scoreRacer('A01', '８８', '120');
   await award.scoreRacer('A02', '79', '１２０');
   await award.choose('A01');
   await expect(award.findings('race')).toContainText('择优支持须记录理由');

@@ -44,6 +44,11 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
     return dark;
   })()`);
   expect(inked).toBeGreaterThan(1000);
+  // Beside the sheet, a 1280 px window leaves the proposal a narrow pane: the page opens fitted
+  // to it (its title read whole, never cut at the pane's edge), + zooms in.
+  const pane = await page.locator('.proposal').boundingBox();
+  const drawn = await page.getByTestId('pdf-canvas').boundingBox();
+  expect(drawn && pane && drawn.x + drawn.width <= pane.x + pane.width).toBe(true);
 
   // A01: an out-of-range score is flagged in place, then fixed.
   await review.scoreByKeyboard(['25', '35', '17.5', '18'], '方案先进可行，建议支持。');
@@ -54,6 +59,22 @@ test('an expert imports the sample, enrols, recuses, scores by keyboard, fixes a
   await expect(review.alert('分值应在')).toHaveCount(0);
   await expect(review.total).toHaveText('总分：88.50 / 100.00');
   await page.screenshot({ path: 'docs/screenshots/expert-sheet.png' });
+
+  // 建议经费 typed as no amount: said beside the field and held 未保存 in the top bar (never
+  // 已保存 over an amount the sheet does not hold); another applicant asks first, 留下改正 keeps the
+  // text; written in full-width digits it is an amount, saved.
+  await review.suggestedFunding.fill('二百');
+  await expect(review.shell.saveState).toHaveText(
+    '未保存：建议经费（万元）：“二百”不是金额（单位万元，只填数字，如 400、1,000 或 12.5）',
+  );
+  await review.selectApplicant('A02');
+  const leave = page.getByRole('alertdialog', { name: '有未保存的修改' });
+  await expect(leave).toContainText('离开将放弃这项修改');
+  await leave.getByRole('button', { name: '留下改正' }).click();
+  await expect(leave).toHaveCount(0);
+  await expect(review.suggestedFunding).toHaveValue('二百');
+  await review.suggestedFunding.fill('２００');
+  await review.shell.saved();
 
   // A02 by keyboard; ↓ steps a score down by the rubric's step.
   await review.selectApplicant('A02');

@@ -19,7 +19,7 @@ interface Hit {
  * open when the viewer closes; bytes are opened for this viewer and closed with it.
  */
 export function PdfView(props: PdfViewerProps) {
-  const { name, onFirstPage, initialZoom = 1 } = props;
+  const { name, onFirstPage, initialZoom = 1, fit = false } = props;
   const t = useT();
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +28,7 @@ export function PdfView(props: PdfViewerProps) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [searching, setSearching] = useState(false);
+  const viewerRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -44,7 +45,17 @@ export function PdfView(props: PdfViewerProps) {
     let owned: PDFDocumentProxy | null = null;
     const opening = bytes ? openPdf(bytes).then((d) => (owned = d)) : open ? open() : null;
     opening?.then(
-      (d) => {
+      async (d) => {
+        // Fitted: the largest zoom step up to the one asked for whose page 1 is no wider than the
+        // viewer, chosen before the first page is drawn (a proposal's title is read whole in a
+        // narrow pane, 1280 px wide windows included); the user zooms in from there.
+        const width = fit ? (viewerRef.current?.clientWidth ?? 0) : 0;
+        if (width > 0) {
+          const pageWidth = (await d.getPage(1)).getViewport({ scale: 1 }).width;
+          const asked = Math.max(0, ZOOMS.indexOf(initialZoom));
+          const fits = ZOOMS.findLastIndex((z, i) => i <= asked && z * pageWidth <= width);
+          if (live) setZoomIndex(Math.max(0, fits));
+        }
         if (live) setDoc(d);
         else void owned?.destroy();
       },
@@ -54,6 +65,8 @@ export function PdfView(props: PdfViewerProps) {
       live = false;
       void owned?.destroy();
     };
+    // The zoom asked for and `fit` are read when a document opens (a new one, a new viewer).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bytes, open]);
 
   useEffect(() => {
@@ -118,6 +131,7 @@ export function PdfView(props: PdfViewerProps) {
   return (
     <div
       className="pdf-viewer"
+      ref={viewerRef}
       tabIndex={0}
       onKeyDown={onKey}
       aria-label={t('pdf.label', { name })}

@@ -16,6 +16,8 @@ export type PdfViewerProps = {
   onFirstPage?: () => void;
   /** Starting zoom, one of 0.5, 0.75, 1, 1.25, 1.5, 2, 3 (default 1): 0.75 fits a side panel. */
   initialZoom?: number;
+  /** Start at the largest zoom up to `initialZoom` whose page fits the viewer's width. */
+  fit?: boolean;
 } & ({ bytes: Uint8Array } | { kept: KeptPdf });
 
 const loadView = () => import('./PdfView');

@@ -8,7 +8,7 @@ import type { Check } from '../../../src-shared/bundle';
 import { applySheetEdit, type SheetEdit } from '../../../src-shared/scoring';
 import { api } from '../bridge';
 import { message, say, type Message } from '../i18n/strings';
-import { problemOf } from '../workflows/deps';
+import { problemOf, WorkflowError } from '../workflows/deps';
 import { useUiStore } from './ui';
 import {
   enrol,
@@ -28,7 +28,7 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, inLanguage, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
-import { followSave, isHeld } from './unsaved';
+import { fieldHolds, followSave, isHeld } from './unsaved';
 
 interface ReviewStore extends Review {
   loaded: boolean;
@@ -45,6 +45,11 @@ interface ReviewStore extends Review {
   confirmImport: () => Promise<void>;
   enrol: (expertId: string) => Promise<void>;
   edit: (edit: SheetEdit) => void;
+  /**
+   * A field shows text the sheet does not hold (a suggested funding that is no amount): held as
+   * 未保存 app-wide (`fieldHolds`) until corrected or dropped; submitting waits for it.
+   */
+  hold: (field: string, why: string | null) => void;
   /** Resolves true when the sheet was submitted. */
   submit: () => Promise<boolean>;
   reopen: () => Promise<void>;
@@ -52,6 +57,12 @@ interface ReviewStore extends Review {
   saveAgain: () => Promise<void>;
   paperSheet: (fileName: string, label: Message) => Promise<void>;
 }
+
+/** The sheet's fields holding text they refused to commit (`AmountInput`'s `onHeld`). */
+const fields = fieldHolds('review-fields');
+
+/** The screen is gone: none of its fields holds anything any more. */
+export const releaseReviewFields = (): void => fields.release();
 
 export const useReview = create<ReviewStore>()((set, get) => {
   /** Runs an action; its failure becomes the screen's notice. */
@@ -124,11 +135,15 @@ export const useReview = create<ReviewStore>()((set, get) => {
       // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
       followSave('review', write);
     },
+    hold: fields.hold,
     submit: async () => {
       const { pkg, sheet, enrolment } = get();
       if (!pkg || !sheet || !enrolment) return false;
       let done = false;
       await run(async () => {
+        // What a field shows and the sheet does not hold is not submitted in its place.
+        const shown = fields.first();
+        if (shown !== null) throw new WorkflowError(message('session.unsaved', { message: shown }));
         set({ sheet: await submitSheet(currentDeps(), pkg, sheet, enrolment), notice: null });
         done = true;
       });

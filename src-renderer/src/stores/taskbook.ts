@@ -29,14 +29,7 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
-import {
-  fieldOwner,
-  firstHeldField,
-  followSave,
-  holdUnsaved,
-  isHeld,
-  releaseFields,
-} from './unsaved';
+import { fieldHolds, followSave, isHeld } from './unsaved';
 import { useReview } from './review';
 import { useSession } from './session';
 
@@ -68,11 +61,11 @@ interface TaskBookStore {
   saveAgain: () => Promise<void>;
 }
 
-/** The task book's form: each field holding text it refused to commit holds under its own owner. */
-const FIELDS = 'taskbook-field';
+/** The fields holding text they refused to commit, by field, with the sentence each shows. */
+const fields = fieldHolds('taskbook-field');
 
 /** The screen is gone: none of its fields holds anything any more. */
-export const releaseTaskBookFields = (): void => releaseFields(FIELDS);
+export const releaseTaskBookFields = (): void => fields.release();
 
 export const useTaskBook = create<TaskBookStore>()((set, get) => {
   const run = async (work: () => Promise<void>) => {
@@ -122,27 +115,14 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
       // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
       followSave('taskbook', write);
     },
-    hold: (field, why) =>
-      // A field's text the draft does not hold: the same hold as a failed autosave (leaving or
-      // locking asks first), under the field's own owner, so that a later successful write of the
-      // rest of the draft does not release it, nor correcting another field. Dropped, it is gone
-      // with the screen (the field keeps its text itself).
-      holdUnsaved(
-        fieldOwner(FIELDS, field),
-        why === null
-          ? null
-          : {
-              why: { text: why },
-              title: message('unsaved.title'),
-              body: message('unsaved.refusedField', { why }),
-              discard: () => undefined,
-            },
-      ),
+    // A field's text the draft does not hold: the same hold as a failed autosave (leaving or
+    // locking asks first).
+    hold: fields.hold,
     finalise: (pkg, decision) =>
       run(async () => {
         // What a field shows and the draft does not hold is not finalised in its place.
-        const shown = firstHeldField(FIELDS);
-        if (shown) throw new WorkflowError(message('session.unsaved', { message: shown.why }));
+        const shown = fields.first();
+        if (shown !== null) throw new WorkflowError(message('session.unsaved', { message: shown }));
         const draft = get().draft;
         if (draft) set({ draft: await finalise(currentDeps(), draft, pkg, decision, actor()) });
       }),

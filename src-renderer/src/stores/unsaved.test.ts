@@ -11,6 +11,7 @@ import { useSession } from './session';
 import {
   answerAsking,
   askBeforeDropping,
+  fieldHolds,
   fieldOwner,
   firstHeldField,
   firstUnsaved,
@@ -75,6 +76,12 @@ describe('an autosave that fails is held until a later one succeeds', () => {
   });
 });
 
+/** What the first held field of `screen` says, or null. */
+const first = (screen: string) => {
+  const held = firstHeldField(screen);
+  return held && say('zh', held.why);
+};
+
 describe('a form’s fields, each held under its own owner', () => {
   const refused = (text: string): UnsavedEdit => ({
     why: { text },
@@ -82,10 +89,6 @@ describe('a form’s fields, each held under its own owner', () => {
     body: { text },
     discard: () => undefined,
   });
-  const first = (screen: string) => {
-    const held = firstHeldField(screen);
-    return held && say('zh', held.why);
-  };
 
   it('reads the first field held, which keeps its place when held again; releases one screen’s fields only', () => {
     useUnsaved.setState({ edits: {} });
@@ -103,5 +106,34 @@ describe('a form’s fields, each held under its own owner', () => {
     expect(first('other')).toBe('other');
     expect(isHeld('review')).toBe(true);
     expect(why()?.why).toBe('评分表未保存');
+  });
+});
+
+describe('fields holding text they refused (an amount that is none)', () => {
+  it('hold the first field’s sentence as 未保存 until every one is corrected, released or dropped', () => {
+    useUnsaved.setState({ edits: {} });
+    const fields = fieldHolds('review-fields');
+    fields.hold('funding-A01', '建议经费（万元）：“二百”不是金额');
+    fields.hold('funding-A02', '建议经费（万元）：“x”不是金额');
+    expect(fields.first()).toBe('建议经费（万元）：“二百”不是金额');
+    expect(why()).toEqual({
+      why: '建议经费（万元）：“二百”不是金额',
+      body: '建议经费（万元）：“二百”不是金额。离开将放弃这项修改，其余内容已保存。',
+    });
+    // Corrected: the next one is said; a later successful autosave of the sheet releases nothing.
+    fields.hold('funding-A01', null);
+    followSave('review', Promise.resolve());
+    expect(fields.first()).toBe('建议经费（万元）：“x”不是金额');
+    expect(first('review-fields')).toBe('建议经费（万元）：“x”不是金额');
+    // Dropped (the dialog's 放弃修改): nothing held.
+    const went: string[] = [];
+    askBeforeDropping('leave', () => went.push('A03'));
+    answerAsking(true);
+    expect(went).toEqual(['A03']);
+    expect(fields.first()).toBeNull();
+    expect(first('review-fields')).toBeNull();
+    fields.hold('funding-A01', 'again');
+    fields.release();
+    expect(first('review-fields')).toBeNull();
   });
 });

@@ -115,6 +115,46 @@ export function answerAsking(drop: boolean): void {
   asking.go();
 }
 
+/** The fields of one screen holding text they refused to commit (`fieldHolds`). */
+export interface FieldHolds {
+  /** `field` shows text it did not commit, `why` its sentence; or (null) it holds nothing now. */
+  hold: (field: string, why: string | null) => void;
+  /** The sentence of the first field holding something, or null. */
+  first: () => string | null;
+  /** The screen is gone: none of its fields holds anything any more. */
+  release: () => void;
+}
+
+/**
+ * The fields of `owner`'s screen that show text their document does not hold (an amount that is
+ * none: `AmountInput`'s `onHeld`), by field, held app-wide as one edit not saved — the top bar's
+ * 「未保存：…」 with the first field's sentence, and leaving or locking asks first — under an owner of
+ * their own (`fieldOwner`: one per field, so correcting one releases that one alone), so that a
+ * later successful autosave of the rest does not release them.
+ */
+export function fieldHolds(screen: string): FieldHolds {
+  return {
+    hold: (field, why) =>
+      holdUnsaved(
+        fieldOwner(screen, field),
+        why === null
+          ? null
+          : {
+              why: { text: why },
+              title: message('unsaved.title'),
+              body: message('unsaved.refusedField', { why }),
+              // The field keeps its text itself; dropped, the hold is gone with the screen.
+              discard: () => undefined,
+            },
+      ),
+    first: () => {
+      const why = firstHeldField(screen)?.why;
+      return why !== undefined && 'text' in why ? why.text : null;
+    },
+    release: () => releaseFields(screen),
+  };
+}
+
 /** Latest autosave started per owner: only the latest one's outcome says whether it is saved. */
 const latest = new Map<string, number>();
 

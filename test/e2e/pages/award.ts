@@ -62,6 +62,11 @@ export class AwardPage {
     return this.card(name).getByText('✓ 未发现问题');
   }
 
+  /** A card's note that its form is not complete yet (its issues held back until edited). */
+  incomplete(name: AwardCard) {
+    return this.card(name).getByTestId('award-incomplete');
+  }
+
   /** What is to be recovered (第十七条, 第二十条): on the termination and acceptance cards. */
   recovery(name: 'termination' | 'acceptance') {
     return this.card(name).getByTestId('award-recovery');

@@ -8,19 +8,26 @@ import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import {
   checkAwardDocument,
-  evidenceSizeProblem,
   MilestoneAssessmentFormSchema,
   type IndicatorResult,
   type TrancheEffect,
 } from '../../../../src-shared/award';
 import { sha256Hex } from '../../../../src-shared/crypto/keys';
 import type { TaskBook } from '../../../../src-shared/model';
-import { api } from '../../bridge';
-import { message, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { INDICATOR_SEPARATOR } from '../../i18n/award';
 import { useAward } from '../../stores/award';
-import { withProgress } from '../../stores/progress';
-import { Field, FindingsList, moneyOf, parse, SignBar, today, useOnTimeline } from './parts';
+import { EvidenceFiles, type Evidence } from './EvidenceFiles';
+import { fieldKey, parseForm } from './issues';
+import {
+  Field,
+  FindingsList,
+  moneyOf,
+  SignBar,
+  today,
+  useOnTimeline,
+  useShownIssues,
+} from './parts';
 
 /** 「出水含油量 ≤ 5 mg/L」 or 「名称：目标」 as an indicator and its target. */
 function rowOf(text: string): IndicatorResult {
@@ -31,10 +38,6 @@ function rowOf(text: string): IndicatorResult {
 }
 
 const EFFECTS: readonly TrancheEffect[] = ['released', 'held', 'reduced'];
-const safeName = (name: string, n: number) =>
-  `evidence/${n}-${name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '')}`.slice(0, 109);
-
-type Evidence = { name: string; path: string; bytes: Uint8Array };
 
 /** The evidence a re-opened assessment registered, with the bytes kept on the device. */
 function keptEvidence(kept: Kept | null): Evidence[] {
@@ -71,7 +74,6 @@ export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept 
   const [assessedOn, setAssessedOn] = useState(kept?.doc.assessedOn ?? today());
   const [approvedOn, setApprovedOn] = useState(kept?.doc.approvedOn ?? today());
   const [evidence, setEvidence] = useState<Evidence[]>(() => keptEvidence(kept));
-  const [evidenceError, setEvidenceError] = useState<string | null>(null);
   const passed = rows.length > 0 && rows.every((r) => r.passed);
   const names = (role: string) => signers.filter((s) => s.role === role).map((s) => s.name);
   const raw = {
@@ -97,20 +99,25 @@ export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept 
     technicalManager: names('issuer')[0] ?? '',
     ...(approvedOn ? { approvedOn } : {}),
   };
-  const parsed = parse(MilestoneAssessmentFormSchema, raw, FIELD_LABELS['milestone-assessment']);
+  const parsed = parseForm(
+    MilestoneAssessmentFormSchema,
+    raw,
+    FIELD_LABELS['milestone-assessment'],
+  );
+  const issues = useShownIssues(parsed);
   const document = parsed.ok ? { type: 'assessment' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   const setRow = (i: number, patch: Partial<IndicatorResult>) =>
     setRows(rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
   return (
-    <div className="card" data-testid="award-assessment">
+    <div className="card" data-testid="award-assessment" {...issues.card}>
       <h2>{t('award.assessment')}</h2>
       {kept && (
         <p className="note" data-testid="award-reopened">
           {t('award.reopenedNote', { id: kept.doc.assessmentId })}
         </p>
       )}
-      <Field label={t('award.milestone')}>
+      <Field label={t('award.milestone')} path="milestoneId">
         <select
           value={milestoneId}
           disabled={kept !== null}
@@ -145,6 +152,7 @@ export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept 
               <td>
                 <input
                   aria-label={t('award.result')}
+                  data-field={fieldKey(['indicators', i, 'result'])}
                   // A re-opened assessment takes the keyboard to its first result to amend.
                   autoFocus={kept !== null && i === 0}
                   value={r.result}
@@ -155,6 +163,7 @@ export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept 
                 <input
                   type="checkbox"
                   aria-label={t('award.passed')}
+                  data-field={fieldKey(['indicators', i, 'passed'])}
                   checked={r.passed}
                   onChange={(e) => setRow(i, { passed: e.target.checked })}
                 />
@@ -170,7 +179,7 @@ export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept 
         })}
       </p>
       {!passed && (
-        <fieldset>
+        <fieldset data-field="effect">
           <legend>{t('award.effect')}</legend>
           {EFFECTS.filter((e) => e !== 'released').map((e) => (
             <label key={e} className="inline">
@@ -179,66 +188,29 @@ export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept 
             </label>
           ))}
           {effect === 'reduced' && (
-            <Field label={t('award.released')}>
+            <Field label={t('award.released')} path="released">
               <input value={released} onChange={(e) => setReleased(e.target.value)} />
             </Field>
           )}
-          <Field label={t('award.reason')}>
+          <Field label={t('award.reason')} path="reason">
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
           </Field>
         </fieldset>
       )}
-      <Field label={t('award.assessedOn')}>
+      <Field label={t('award.assessedOn')} path="assessedOn">
         <DateInput label={t('award.assessedOn')} value={assessedOn} onCommit={setAssessedOn} />
       </Field>
-      <Field label={t('award.approvedOn')}>
+      <Field label={t('award.approvedOn')} path="approvedOn">
         <DateInput label={t('award.approvedOn')} value={approvedOn} onCommit={setApprovedOn} />
       </Field>
-      <p>
-        {t('common.labelled', {
-          label: t('award.evidence'),
-          text: evidence.map((e) => e.name).join(t('common.listSep')) || t('award.none'),
-        })}
-      </p>
-      <button
-        type="button"
-        onClick={() =>
-          void withProgress(message('award.addEvidence'), (task) =>
-            api['file:open']({ filters: [{ name: 'All', extensions: ['*'] }], task }),
-          ).then((r) => {
-            if (r.canceled) return;
-            const [file] = r.files;
-            // Bounded at the door, refused by name (the workflow checks again before signing).
-            const tooBig = evidenceSizeProblem(
-              { name: file.name, size: file.bytes.byteLength },
-              evidence.map((e) => ({ size: e.bytes.byteLength })),
-            );
-            setEvidenceError(tooBig);
-            if (tooBig) return;
-            setEvidence([
-              ...evidence,
-              {
-                name: file.name,
-                path: safeName(file.name, evidence.length + 1),
-                bytes: file.bytes,
-              },
-            ]);
-          })
-        }
-      >
-        {t('award.addEvidence')}
-      </button>
-      {evidenceError && (
-        <p role="alert" className="error" data-testid="evidence-refused">
-          {evidenceError}
-        </p>
-      )}
-      <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
+      <EvidenceFiles evidence={evidence} onChange={setEvidence} />
+      <FindingsList findings={findings} issues={issues.shown} hidden={issues.hidden} />
       <SignBar
         need={['assessor', 'issuer', 'bureau']}
         document={document}
         findings={findings}
         files={new Map(evidence.map((e) => [e.path, e.bytes]))}
+        onAttempt={issues.attempt}
         testId="sign-assessment"
       />
     </div>

@@ -16,7 +16,16 @@ import {
 } from '../../../../src-shared/award';
 import type { TaskBook } from '../../../../src-shared/model';
 import { useT } from '../../i18n';
-import { Field, FindingsList, moneyOf, parse, SignBar, today, useOnTimeline } from './parts';
+import { parseForm } from './issues';
+import {
+  Field,
+  FindingsList,
+  moneyOf,
+  SignBar,
+  today,
+  useOnTimeline,
+  useShownIssues,
+} from './parts';
 
 function RecoveryLine({ recovery }: { recovery: Recovery | null }) {
   const t = useT();
@@ -38,7 +47,7 @@ export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
   const [spent, setSpent] = useState('');
   const [bureauApproved, setBureauApproved] = useState(false);
   const [issuerApproved, setIssuerApproved] = useState(false);
-  const parsed = parse(
+  const parsed = parseForm(
     ProjectFormSchema,
     {
       formatVersion: 1,
@@ -55,13 +64,14 @@ export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
     },
     FIELD_LABELS['project-form'],
   );
+  const issues = useShownIssues(parsed);
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   const doc = document?.doc;
   return (
-    <div className="card" data-testid="award-termination">
+    <div className="card" data-testid="award-termination" {...issues.card}>
       <h2>{t('award.termination')}</h2>
-      <fieldset>
+      <fieldset data-field="decision">
         <legend>{t('award.decision')}</legend>
         {(['terminate', 'revoke'] as const).map((d) => (
           <label key={d} className="inline">
@@ -70,19 +80,19 @@ export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
           </label>
         ))}
       </fieldset>
-      <Field label={t('award.decidedOn')}>
+      <Field label={t('award.decidedOn')} path="decidedOn">
         <DateInput label={t('award.decidedOn')} value={decidedOn} onCommit={setDecidedOn} />
       </Field>
-      <Field label={t('award.reason')}>
+      <Field label={t('award.reason')} path="reason">
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <Field label={t('award.cityDisbursed')}>
+      <Field label={t('award.cityDisbursed')} path="cityDisbursed">
         <input value={disbursed} onChange={(e) => setDisbursed(e.target.value)} />
       </Field>
-      <Field label={t('award.citySpent')}>
+      <Field label={t('award.citySpent')} path="citySpent">
         <input value={spent} onChange={(e) => setSpent(e.target.value)} />
       </Field>
-      <label className="inline">
+      <label className="inline" data-field="bureauApproved">
         <input
           type="checkbox"
           checked={bureauApproved}
@@ -90,7 +100,7 @@ export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
         />
         {t('award.bureauApproved')}
       </label>
-      <label className="inline">
+      <label className="inline" data-field="issuerApproved">
         <input
           type="checkbox"
           checked={issuerApproved}
@@ -99,11 +109,12 @@ export function TerminationCard({ tb, paid }: { tb: TaskBook; paid: string }) {
         {t('award.issuerApproved')}
       </label>
       <RecoveryLine recovery={doc?.form === 'termination' ? terminationRecovery(doc) : null} />
-      <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
+      <FindingsList findings={findings} issues={issues.shown} hidden={issues.hidden} />
       <SignBar
         need={['bureau', 'issuer']}
         document={document}
         findings={findings}
+        onAttempt={issues.attempt}
         testId="sign-termination"
       />
     </div>
@@ -132,7 +143,7 @@ export function AcceptanceCard({
   const [cause, setCause] = useState('');
   const [opinion, setOpinion] = useState('');
   const [disbursed, setDisbursed] = useState(paid);
-  const parsed = parse(
+  const parsed = parseForm(
     ProjectFormSchema,
     {
       formatVersion: 1,
@@ -150,16 +161,17 @@ export function AcceptanceCard({
     },
     FIELD_LABELS['project-form'],
   );
+  const issues = useShownIssues(parsed);
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, periodEnd, onTimeline) : [];
   const doc = document?.doc;
   return (
-    <div className="card" data-testid="award-acceptance">
+    <div className="card" data-testid="award-acceptance" {...issues.card}>
       <h2>{t('award.acceptance')}</h2>
-      <Field label={t('award.appliedOn')}>
+      <Field label={t('award.appliedOn')} path="appliedOn">
         <DateInput label={t('award.appliedOn')} value={appliedOn} onCommit={setAppliedOn} />
       </Field>
-      <fieldset>
+      <fieldset data-field="materials">
         <legend>{t('award.materials')}</legend>
         {MATERIALS.map((m) => (
           <label key={m} className="inline">
@@ -176,7 +188,7 @@ export function AcceptanceCard({
           </label>
         ))}
       </fieldset>
-      <label className="inline">
+      <label className="inline" data-field="hasUserTechnicalEvaluation">
         <input
           type="checkbox"
           checked={userEvaluation}
@@ -184,10 +196,10 @@ export function AcceptanceCard({
         />
         {t('award.userEvaluation')}
       </label>
-      <Field label={t('award.evaluatedOn')}>
+      <Field label={t('award.evaluatedOn')} path="evaluatedOn">
         <DateInput label={t('award.evaluatedOn')} value={evaluatedOn} onCommit={setEvaluatedOn} />
       </Field>
-      <Field label={t('award.outcome')}>
+      <Field label={t('award.outcome')} path="outcome">
         <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
           <option value="">{t('award.outcome.none')}</option>
           {OUTCOMES.map((o) => (
@@ -198,7 +210,7 @@ export function AcceptanceCard({
         </select>
       </Field>
       {outcome === 'fail' && (
-        <Field label={t('award.failureCause')}>
+        <Field label={t('award.failureCause')} path="failureCause">
           <select value={cause} onChange={(e) => setCause(e.target.value)}>
             <option value="" />
             <option value="objective">{t('award.cause.objective')}</option>
@@ -206,19 +218,20 @@ export function AcceptanceCard({
           </select>
         </Field>
       )}
-      <Field label={t('award.opinion')}>
+      <Field label={t('award.opinion')} path="opinion">
         <textarea value={opinion} onChange={(e) => setOpinion(e.target.value)} />
       </Field>
-      <Field label={t('award.cityDisbursed')}>
+      <Field label={t('award.cityDisbursed')} path="cityDisbursed">
         <input value={disbursed} onChange={(e) => setDisbursed(e.target.value)} />
       </Field>
       <RecoveryLine recovery={doc?.form === 'acceptance' ? acceptanceRecovery(doc) : null} />
-      <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
+      <FindingsList findings={findings} issues={issues.shown} hidden={issues.hidden} />
       <SignBar
         need={['bureau', 'issuer']}
         document={document}
         findings={findings}
         periodEnd={periodEnd}
+        onAttempt={issues.attempt}
         testId="sign-acceptance"
       />
     </div>

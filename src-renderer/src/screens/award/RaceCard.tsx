@@ -3,6 +3,7 @@
  * continue, and how the city funds run: each race share, then the rest to the chosen solver.
  */
 import { FIELD_LABELS } from '../../../../src-shared/model/labels';
+import { parsePlainDecimal } from '../../../../src-shared/text/normalize';
 import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import {
@@ -15,7 +16,8 @@ import {
 import type { TaskBook } from '../../../../src-shared/model';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
-import { Field, FindingsList, moneyOf, parse, SignBar, today } from './parts';
+import { fieldKey, parseForm, type Unread } from './issues';
+import { Field, FindingsList, moneyOf, SignBar, today, useShownIssues } from './parts';
 
 interface Row {
   score: string;
@@ -55,27 +57,36 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
   );
   const [assessedOn, setAssessedOn] = useState(today());
   const [approvedOn, setApprovedOn] = useState(today());
+  // A score as typed, read by the one score reader (full-width digits as digits); empty is not
+  // given (the schema then says it is required), text that is no number is said as such.
+  const scores = ids.map((id) => parsePlainDecimal(rows[id]?.score ?? ''));
+  const unread: Unread[] = scores.flatMap((r, i) =>
+    r.ok ? [] : [{ path: ['solvers', i, 'score'], message: r.message }],
+  );
   const raw = {
     formatVersion: 1,
     choiceId: `RC-${done + 1}`,
     taskBookId: tb.taskBookId,
     assessedOn,
-    solvers: ids.map((id) => {
+    solvers: ids.map((id, i) => {
       const r = rows[id];
+      const score = scores[i];
       return {
         applicantId: id,
         name: nameOf(id),
-        score: r && r.score.trim() !== '' ? Number(r.score) : Number.NaN,
+        ...(score?.ok && score.value !== null ? { score: score.value } : {}),
         passed: r?.passed ?? false,
         raceShare: moneyOf(r?.raceShare ?? ''),
         note: r?.note ?? '',
       };
     }),
-    chosenId,
+    // None chosen yet: missing (the schema says so), not an id that is malformed.
+    ...(chosenId ? { chosenId } : {}),
     reason,
     ...(approvedOn ? { approvedOn } : {}),
   };
-  const parsed = parse(RaceChoiceSchema, raw, FIELD_LABELS['race-choice']);
+  const parsed = parseForm(RaceChoiceSchema, raw, FIELD_LABELS['race-choice'], unread);
+  const issues = useShownIssues(parsed);
   const document = parsed.ok ? { type: 'race' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb) : [];
   const plan = document ? raceTranches(document.doc, tb.funding.city) : [];
@@ -86,20 +97,20 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
     if (r) setRows({ ...rows, [id]: { ...r, ...patch } });
   };
   return (
-    <div className="card" data-testid="award-race">
+    <div className="card" data-testid="award-race" {...issues.card}>
       <h2>{t('award.race')}</h2>
       <table>
         <thead>
           <tr>
             <th>{t('award.role.solver')}</th>
             <th>{t('award.raceScore')}</th>
-            <th>{t('award.passed')}</th>
+            <th>{t('award.racePassed')}</th>
             <th>{t('award.raceShare')}</th>
             <th>{t('award.chosen')}</th>
           </tr>
         </thead>
         <tbody>
-          {ids.map((id) => (
+          {ids.map((id, i) => (
             <tr key={id} data-testid={`race-${id}`}>
               <td>
                 {id} {nameOf(id)}
@@ -108,6 +119,8 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
                 <input
                   aria-label={t('award.raceScore')}
                   inputMode="decimal"
+                  data-field={fieldKey(['solvers', i, 'score'])}
+                  aria-invalid={scores[i]?.ok === false}
                   value={rows[id]?.score ?? ''}
                   onChange={(e) => setRow(id, { score: e.target.value })}
                 />
@@ -115,7 +128,8 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
               <td>
                 <input
                   type="checkbox"
-                  aria-label={t('award.passed')}
+                  aria-label={t('award.racePassed')}
+                  data-field={fieldKey(['solvers', i, 'passed'])}
                   checked={rows[id]?.passed ?? false}
                   onChange={(e) => setRow(id, { passed: e.target.checked })}
                 />
@@ -123,6 +137,8 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
               <td>
                 <input
                   aria-label={t('award.raceShare')}
+                  inputMode="decimal"
+                  data-field={fieldKey(['solvers', i, 'raceShare'])}
                   value={rows[id]?.raceShare ?? ''}
                   onChange={(e) => setRow(id, { raceShare: e.target.value })}
                 />
@@ -132,6 +148,7 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
                   type="radio"
                   name="race-chosen"
                   aria-label={t('award.chosen')}
+                  data-field="chosenId"
                   checked={chosenId === id}
                   onChange={() => setChosenId(id)}
                 />
@@ -140,13 +157,13 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
           ))}
         </tbody>
       </table>
-      <Field label={t('award.reason')}>
+      <Field label={t('award.reason')} path="reason">
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <Field label={t('award.assessedOn')}>
+      <Field label={t('award.assessedOn')} path="assessedOn">
         <DateInput label={t('award.assessedOn')} value={assessedOn} onCommit={setAssessedOn} />
       </Field>
-      <Field label={t('award.approvedOn')}>
+      <Field label={t('award.approvedOn')} path="approvedOn">
         <DateInput label={t('award.approvedOn')} value={approvedOn} onCommit={setApprovedOn} />
       </Field>
       {continuing && (
@@ -187,11 +204,12 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
           </ul>
         </>
       )}
-      <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
+      <FindingsList findings={findings} issues={issues.shown} hidden={issues.hidden} />
       <SignBar
         need={['bureau', 'issuer']}
         document={document}
         findings={findings}
+        onAttempt={issues.attempt}
         testId="sign-race"
       />
     </div>

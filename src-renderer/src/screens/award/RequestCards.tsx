@@ -10,7 +10,8 @@ import { checkAwardDocument, ProjectFormSchema } from '../../../../src-shared/aw
 import { ChangeRequestSchema, type TaskBook } from '../../../../src-shared/model';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
-import { Field, FindingsList, parse, SignBar, today, useOnTimeline } from './parts';
+import { parseForm } from './issues';
+import { Field, FindingsList, SignBar, today, useOnTimeline, useShownIssues } from './parts';
 
 const KINDS = ChangeRequestSchema.shape.kind.options;
 type Kind = (typeof KINDS)[number];
@@ -33,7 +34,7 @@ export function ChangeCard({ tb }: { tb: TaskBook }) {
   const [requestedOn, setRequestedOn] = useState(today());
   const [approvedOn, setApprovedOn] = useState('');
   const [effectiveOn, setEffectiveOn] = useState('');
-  const parsed = parse(
+  const parsed = parseForm(
     ProjectFormSchema,
     {
       formatVersion: 1,
@@ -50,12 +51,13 @@ export function ChangeCard({ tb }: { tb: TaskBook }) {
     },
     FIELD_LABELS['project-form'],
   );
+  const issues = useShownIssues(parsed);
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, undefined, onTimeline) : [];
   return (
-    <div className="card" data-testid="award-change">
+    <div className="card" data-testid="award-change" {...issues.card}>
       <h2>{t('award.change')}</h2>
-      <Field label={t('award.changeKind')}>
+      <Field label={t('award.changeKind')} path="kind">
         <select
           value={kind}
           onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'unit-name')}
@@ -67,26 +69,32 @@ export function ChangeCard({ tb }: { tb: TaskBook }) {
           ))}
         </select>
       </Field>
-      <Field label={t('award.from')}>
+      <Field label={t('award.from')} path="from">
         <input value={from} onChange={(e) => setFrom(e.target.value)} />
       </Field>
-      <Field label={t('award.to')}>
+      <Field label={t('award.to')} path="to">
         <input value={to} onChange={(e) => setTo(e.target.value)} />
       </Field>
-      <Field label={t('award.reason')}>
+      <Field label={t('award.reason')} path="reason">
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <Field label={t('award.requestedOn')}>
+      <Field label={t('award.requestedOn')} path="requestedOn">
         <DateInput label={t('award.requestedOn')} value={requestedOn} onCommit={setRequestedOn} />
       </Field>
-      <Field label={t('award.approvedOn')}>
+      <Field label={t('award.approvedOn')} path="approvedOn">
         <DateInput label={t('award.approvedOn')} value={approvedOn} onCommit={setApprovedOn} />
       </Field>
-      <Field label={t('award.effectiveOn')}>
+      <Field label={t('award.effectiveOn')} path="effectiveOn">
         <DateInput label={t('award.effectiveOn')} value={effectiveOn} onCommit={setEffectiveOn} />
       </Field>
-      <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
-      <SignBar need={['solver']} document={document} findings={findings} testId="sign-change" />
+      <FindingsList findings={findings} issues={issues.shown} hidden={issues.hidden} />
+      <SignBar
+        need={['solver']}
+        document={document}
+        findings={findings}
+        onAttempt={issues.attempt}
+        testId="sign-change"
+      />
     </div>
   );
 }
@@ -109,7 +117,7 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
   const [reason, setReason] = useState('');
   const [objectiveCause, setObjectiveCause] = useState(true);
   const [approvedOn, setApprovedOn] = useState('');
-  const parsed = parse(
+  const parsed = parseForm(
     ProjectFormSchema,
     {
       formatVersion: 1,
@@ -126,10 +134,11 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
     },
     FIELD_LABELS['project-form'],
   );
+  const issues = useShownIssues(parsed);
   const document = parsed.ok ? { type: 'form' as const, doc: parsed.value } : null;
   const findings = document ? checkAwardDocument(document, tb, periodEnd, onTimeline) : [];
   return (
-    <div className="card" data-testid="award-extension">
+    <div className="card" data-testid="award-extension" {...issues.card}>
       <h2>{t('award.extension')}</h2>
       <p>
         {[
@@ -137,16 +146,16 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
           t('common.labelled', { label: t('award.previousExtensions'), text: String(previous) }),
         ].join(t('common.clauseSep'))}
       </p>
-      <Field label={t('award.requestedOn')}>
+      <Field label={t('award.requestedOn')} path="requestedOn">
         <DateInput label={t('award.requestedOn')} value={requestedOn} onCommit={setRequestedOn} />
       </Field>
-      <Field label={t('award.newEnd')}>
+      <Field label={t('award.newEnd')} path="newEnd">
         <DateInput label={t('award.newEnd')} value={newEnd} onCommit={setNewEnd} />
       </Field>
-      <Field label={t('award.reason')}>
+      <Field label={t('award.reason')} path="reason">
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <label className="inline">
+      <label className="inline" data-field="objectiveCause">
         <input
           type="checkbox"
           checked={objectiveCause}
@@ -154,15 +163,16 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
         />
         {t('award.objectiveCause')}
       </label>
-      <Field label={t('award.approvedOn')}>
+      <Field label={t('award.approvedOn')} path="approvedOn">
         <DateInput label={t('award.approvedOn')} value={approvedOn} onCommit={setApprovedOn} />
       </Field>
-      <FindingsList findings={findings} issues={parsed.ok ? [] : parsed.issues} />
+      <FindingsList findings={findings} issues={issues.shown} hidden={issues.hidden} />
       <SignBar
         need={['solver']}
         document={document}
         findings={findings}
         periodEnd={periodEnd}
+        onAttempt={issues.attempt}
         testId="sign-extension"
       />
     </div>

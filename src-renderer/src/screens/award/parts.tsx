@@ -1,16 +1,14 @@
 /** Pieces every award form uses: a labelled field, the live findings, the signers and the button. */
-import { useMemo, useState, type ReactNode } from 'react';
-import type { z } from 'zod';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AwardDocument } from '../../../../src-shared/award';
 import { parseMoneyInput } from '../../../../src-shared/money';
 import { hasBlocking, type Finding } from '../../../../src-shared/rules';
-import type { FieldLabels } from '../../../../src-shared/model/labels';
-import { describeSchemaIssues } from '../../../../src-shared/scoring';
 import { useT } from '../../i18n';
 import { useAward } from '../../stores/award';
 import { now } from '../../stores/deps';
 import { today as localToday } from '../../workflows/deps';
 import type { AwardRole } from '../../workflows/award';
+import { shownIssues, type ParsedForm } from './issues';
 
 /** Today on the user's own clock (the local date, not UTC's). */
 export const today = (): string => localToday(now);
@@ -27,31 +25,78 @@ export function moneyOf(raw: string): string {
   return m.ok && m.value !== null ? m.value : raw;
 }
 
-export function Field({ label, children }: { label: string; children: ReactNode }) {
+/** A labelled field; `path` names the document's field it edits (`useShownIssues`). */
+export function Field({
+  label,
+  path,
+  children,
+}: {
+  label: string;
+  path?: string;
+  children: ReactNode;
+}) {
   return (
-    <label className="block">
+    <label className="block" data-field={path}>
       <span>{label}</span>
       {children}
     </label>
   );
 }
 
-/** The document parsed by its schema: the value, or the problems named by field. */
-export function parse<T>(
-  schema: z.ZodType<T>,
-  raw: unknown,
-  labels: FieldLabels,
-): { ok: true; value: T } | { ok: false; issues: string[] } {
-  const r = schema.safeParse(raw);
-  return r.success
-    ? { ok: true, value: r.data }
-    : { ok: false, issues: describeSchemaIssues(r.error, labels) };
+/**
+ * Which of a card's issues it says, as the app's forms do (`NameInput`'s `attempted`): a field's
+ * once it was changed or left — the field marked by `data-field` on it or around it (`Field`'s
+ * `path`) — and every one after a try to sign (`attempt`, which also takes the keyboard to the
+ * first field with an issue). Nothing on a form nobody has touched.
+ */
+export function useShownIssues(parsed: ParsedForm<unknown>) {
+  const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
+  const [attempted, setAttempted] = useState(false);
+  const card = useRef<HTMLDivElement>(null);
+  const mark = (e: { target: EventTarget }) => {
+    if (!(e.target instanceof Element)) return;
+    const field = e.target.closest('[data-field]')?.getAttribute('data-field');
+    if (field) setEdited((s) => (s.has(field) ? s : new Set([...s, field])));
+  };
+  const issues = parsed.ok ? [] : parsed.issues;
+  return {
+    ...shownIssues(issues, edited, attempted),
+    /** Spread on the card's element. */
+    card: { ref: card, onBlur: mark, onChange: mark },
+    attempt: () => {
+      setAttempted(true);
+      const first = issues.find((i) => i.field !== '');
+      const at = first ? card.current?.querySelector(`[data-field="${first.field}"]`) : null;
+      const input = at?.matches('input, textarea, select')
+        ? at
+        : at?.querySelector('input, textarea, select');
+      if (input instanceof HTMLElement) input.focus();
+    },
+  };
 }
 
-export function FindingsList({ findings, issues }: { findings: Finding[]; issues: string[] }) {
+/**
+ * The rules' findings and the issues said so far (`useShownIssues`); while some are not said yet
+ * (`hidden`), no 「未发现问题」 but a note that the form is not complete.
+ */
+export function FindingsList({
+  findings,
+  issues,
+  hidden,
+}: {
+  findings: Finding[];
+  issues: readonly string[];
+  hidden: number;
+}) {
   const t = useT();
   if (findings.length === 0 && issues.length === 0)
-    return <p className="ok">✓ {t('award.noFindings')}</p>;
+    return hidden > 0 ? (
+      <p className="note" data-testid="award-incomplete">
+        {t('award.incomplete')}
+      </p>
+    ) : (
+      <p className="ok">✓ {t('award.noFindings')}</p>
+    );
   return (
     <ul className="checks" data-testid="award-findings">
       {issues.map((m) => (
@@ -70,7 +115,9 @@ export function FindingsList({ findings, issues }: { findings: Finding[]; issues
 
 /**
  * The signers enrolled here, those of the roles the document needs ticked (author first), and
- * 签名导出 — enabled only with a parsed document, nothing blocking and every role present.
+ * 签名导出 — it signs a parsed document with nothing blocking and every role present, is
+ * disabled while a finding blocks or a role is missing, and on a form not complete yet says what
+ * is missing (`onAttempt`).
  */
 export function SignBar({
   need,
@@ -78,6 +125,7 @@ export function SignBar({
   findings,
   periodEnd,
   files,
+  onAttempt,
   testId,
 }: {
   need: readonly AwardRole[];
@@ -85,6 +133,8 @@ export function SignBar({
   findings: Finding[];
   periodEnd?: string;
   files?: ReadonlyMap<string, Uint8Array>;
+  /** Signing tried on a form that is not complete (no document): the card says every issue. */
+  onAttempt: () => void;
   testId: string;
 }) {
   const t = useT();
@@ -95,7 +145,8 @@ export function SignBar({
     .filter((s) => picked[s.signerId] ?? need.includes(s.role))
     .sort((a, b) => need.indexOf(a.role) - need.indexOf(b.role));
   const missing = need.filter((r) => !chosen.some((s) => s.role === r));
-  const blocked = !document || hasBlocking(findings) || missing.length > 0;
+  // Without a document the button stays live: pressing it says what is not complete yet.
+  const blocked = document !== null && (hasBlocking(findings) || missing.length > 0);
   return (
     <div className="award-sign" data-testid={testId}>
       <p>{t('award.signWith')}</p>
@@ -122,7 +173,7 @@ export function SignBar({
         className="primary"
         disabled={blocked}
         onClick={() => {
-          if (!document) return;
+          if (!document) return onAttempt();
           void sign({
             document,
             signerIds: chosen.map((s) => s.signerId),

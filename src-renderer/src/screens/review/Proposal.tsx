@@ -32,6 +32,9 @@ export function Proposal({
     <PdfViewer
       kept={keptAttachment(proposal)}
       name={proposal.name}
+      // Beside the sheet the pane is narrow (1280 px windows): the page starts fitted to it, so
+      // the proposal's title is read whole; + zooms in.
+      fit
       onFirstPage={() => setDrawn(proposal.sha256)}
     />
   );

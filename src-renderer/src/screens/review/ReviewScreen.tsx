@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { warmPdfViewer } from '../../components/PdfViewer';
 import { useT } from '../../i18n';
-import { useReview } from '../../stores/review';
+import { releaseReviewFields, useReview } from '../../stores/review';
 import { EnrolPanel } from './EnrolPanel';
 import { ImportPanel } from './ImportPanel';
 import { Workspace } from './Workspace';
@@ -15,6 +15,8 @@ export function ReviewScreen() {
   }, [load]);
   // pdf.js and its worker start while the package loads, before the first proposal is shown.
   useEffect(() => warmPdfViewer(), []);
+  // Gone: none of its fields holds anything any more.
+  useEffect(() => () => releaseReviewFields(), []);
   if (!loaded) return null;
   return (
     <section className="screen wide">

@@ -21,11 +21,14 @@ export function ScoreForm({
   score,
   locked,
   onEdit,
+  onHeld,
 }: {
   pkg: ReviewPackage;
   score: ApplicantScore;
   locked: boolean;
   onEdit: (edit: SheetEdit) => void;
+  /** A field shows text the sheet does not hold (its sentence), or (null) no longer. */
+  onHeld: (field: string, why: string | null) => void;
 }) {
   const t = useT();
   const applicantId = score.applicantId;
@@ -68,6 +71,8 @@ export function ScoreForm({
           label={t('review.funding')}
           value={score.suggestedFunding ?? ''}
           onCommit={(amount) => onEdit({ type: 'suggested-funding', applicantId, amount })}
+          // A refused amount is 未保存 (the top bar; leaving asks), as the task book's amounts are.
+          onHeld={(why) => onHeld(`funding-${applicantId}`, why)}
         />
       </label>
     </fieldset>

@@ -11,11 +11,13 @@ export function SheetPanel({
   sheet,
   applicantId,
   onEdit,
+  onHeld,
 }: {
   pkg: ReviewPackage;
   sheet: ScoreSheet;
   applicantId: string;
   onEdit: (edit: SheetEdit) => void;
+  onHeld: (field: string, why: string | null) => void;
 }) {
   const t = useT();
   const applicant = pkg.applicants.find((a) => a.id === applicantId);
@@ -53,7 +55,7 @@ export function SheetPanel({
               onRecuse={(kind, reason) => onEdit({ type: 'recuse', applicantId, kind, reason })}
             />
           )}
-          <ScoreForm pkg={pkg} score={score} locked={locked} onEdit={onEdit} />
+          <ScoreForm pkg={pkg} score={score} locked={locked} onEdit={onEdit} onHeld={onHeld} />
         </>
       )}
     </div>

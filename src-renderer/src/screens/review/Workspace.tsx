@@ -5,6 +5,7 @@ import { applicantStatus } from '../../../../src-shared/scoring';
 import { useT } from '../../i18n';
 import { openAttachmentNow } from '../../stores/attachments';
 import { useReview } from '../../stores/review';
+import { askBeforeDropping } from '../../stores/unsaved';
 import { ApplicantList } from './ApplicantList';
 import { Proposal } from './Proposal';
 import { SheetPanel } from './SheetPanel';
@@ -17,14 +18,17 @@ export function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreShee
   const t = useT();
   const enrolment = useReview((s) => s.enrolment);
   const edit = useReview((s) => s.edit);
+  const hold = useReview((s) => s.hold);
   const [selected, setSelected] = useState(pkg.applicants[0]?.id ?? '');
-  // The chosen applicant's proposal starts opening at the click, while the sheet renders.
+  // The chosen applicant's proposal starts opening at the click, while the sheet renders. A field
+  // of this applicant holding text the sheet does not (未保存) asks first, as leaving does.
   const choose = useCallback(
-    (id: string) => {
-      const proposal = pkg.applicants.find((a) => a.id === id)?.attachments.find(isProposal);
-      if (proposal) openAttachmentNow(proposal);
-      setSelected(id);
-    },
+    (id: string) =>
+      askBeforeDropping('leave', () => {
+        const proposal = pkg.applicants.find((a) => a.id === id)?.attachments.find(isProposal);
+        if (proposal) openAttachmentNow(proposal);
+        setSelected(id);
+      }),
     [pkg],
   );
   const statuses = useMemo(
@@ -57,7 +61,7 @@ export function Workspace({ pkg, sheet }: { pkg: ReviewPackage; sheet: ScoreShee
         <div className="proposal">
           <Proposal proposal={applicant?.attachments.find(isProposal)} next={next} />
         </div>
-        <SheetPanel pkg={pkg} sheet={sheet} applicantId={selected} onEdit={edit} />
+        <SheetPanel pkg={pkg} sheet={sheet} applicantId={selected} onEdit={edit} onHeld={hold} />
       </div>
       <SubmitBar pkg={pkg} sheet={sheet} onGoTo={choose} />
     </>
