@@ -65,9 +65,8 @@ export function PdfView(props: PdfViewerProps) {
       live = false;
       void owned?.destroy();
     };
-    // The zoom asked for and `fit` are read when a document opens (a new one, a new viewer).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [bytes, open]);
+    // The zoom asked for and `fit` are read when a document opens (both fixed for a viewer).
+  }, [bytes, open, fit, initialZoom]);
 
   useEffect(() => {
     const pageDiv = pageRef.current;
