@@ -11,23 +11,19 @@
  */
 import 'fake-indexeddb/auto';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openBundle } from '../../src-shared/bundle';
 import { assignmentChecklist, startChecklist } from '../../src-shared/inspection';
-import type { NamedBytes } from '../../src-shared/bureau';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
-import { schemasOf, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
+import { type BureauKeyInfo } from '../../src-shared/ipc';
 import { InspectionReportSchema, ReviewPackageSchema } from '../../src-shared/model';
 import { normaliseDate, readDate } from '../../src-shared/text/date';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
-import { handlers } from '../../src-main/handlers';
-import type { HostServices } from '../../src-main/handlers/types';
-import { dispatch } from '../../src-main/ipc/dispatch';
+import { bureauHost, filesOf } from './bureau-host';
 import { JiebangDB } from '../../src-renderer/src/db/database';
 import { auditLog } from '../../src-renderer/src/db/repo';
 import { dateRefusal } from '../../src-renderer/src/i18n/date';
@@ -43,7 +39,6 @@ import {
   roundPublicityNotice,
   signRound,
   stageOf,
-  type BureauApi,
 } from '../../src-renderer/src/workflows/bureau';
 import { WorkflowError } from '../../src-renderer/src/workflows/deps';
 import { judgeReportEdit } from '../../src-renderer/src/workflows/inspection';
@@ -53,44 +48,7 @@ const LISTS = 'resources/templates/sample';
 const ATTACHMENTS = 'resources/sample/attachments';
 const PASS = 'correct horse battery';
 
-let dir: string;
-let host: HostServices;
-let db: JiebangDB;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'jb-desk-'));
-  host = { kind: 'web', dataDir: join(dir, 'app'), isPackaged: false, resourcesDir: 'resources' };
-  db = new JiebangDB('jb-desk', globalThis.crypto.getRandomValues(new Uint8Array(32)));
-  await db.open();
-});
-afterAll(async () => {
-  db.close();
-  await db.delete();
-});
-
-/** A channel as the renderer's bridge calls it: through dispatch, the answer parsed. */
-function channel<C extends Channel>(c: C) {
-  return async (input: unknown) => {
-    const r = await dispatch(handlers, c, input, host);
-    if (!r.ok) throw new Error(r.error.message);
-    return (await schemasOf(c)).output.parse(r.value);
-  };
-}
-const api: BureauApi = {
-  'bureau:read-lists': channel('bureau:read-lists'),
-  'bureau:sign-package': channel('bureau:sign-package'),
-  'bureau:sign-assignment': channel('bureau:sign-assignment'),
-  'bureau:open-bundle': channel('bureau:open-bundle'),
-  'bureau:export-xlsx': channel('bureau:export-xlsx'),
-  'notice:pdf': channel('notice:pdf'),
-};
-
-const filesOf = async (folder: string): Promise<NamedBytes[]> =>
-  Promise.all(
-    (await readdir(folder)).sort().map(async (name) => ({
-      name,
-      bytes: new Uint8Array(await readFile(join(folder, name))),
-    })),
-  );
+const { dir, db, api, channel } = bureauHost('jb-desk');
 
 /** A copy of the sample's lists with applicant A03's id typed as A02 (a duplicate id). */
 async function duplicateRow(): Promise<string> {

@@ -6,17 +6,11 @@
  * was issued: the desk its one round with its package, the CLI its one package in the data folder.
  */
 import 'fake-indexeddb/auto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NamedBytes } from '../../src-shared/bureau';
-import { schemasOf, type Channel } from '../../src-shared/ipc';
+import { describe, expect, it } from 'vitest';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
-import { handlers } from '../../src-main/handlers';
-import type { HostServices } from '../../src-main/handlers/types';
-import { dispatch } from '../../src-main/ipc/dispatch';
-import { JiebangDB } from '../../src-renderer/src/db/database';
+import { bureauHost, filesOf } from './bureau-host';
 import { auditLog } from '../../src-renderer/src/db/repo';
 import { say } from '../../src-renderer/src/i18n/strings';
 import {
@@ -24,7 +18,6 @@ import {
   listRounds,
   readDraft,
   signRound,
-  type BureauApi,
 } from '../../src-renderer/src/workflows/bureau';
 import { problemOf } from '../../src-renderer/src/workflows/deps';
 
@@ -35,44 +28,7 @@ const PASS = 'correct horse battery';
 const SAID =
   '评审包编号 KLMY-2026-JB-001 已签发过，该评审轮次已发放，未签名：同一编号只签发一次，已发出的评审包及其评审结果、审定与公示保持不变。如需签发新的评审包，请在「榜单」表的「评审包编号」中改用新的编号（如 KLMY-2026-JB-002）后再签发';
 
-let dir: string;
-let host: HostServices;
-let db: JiebangDB;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'jb-reissue-'));
-  host = { kind: 'web', dataDir: join(dir, 'app'), isPackaged: false, resourcesDir: 'resources' };
-  db = new JiebangDB('jb-reissue', globalThis.crypto.getRandomValues(new Uint8Array(32)));
-  await db.open();
-});
-afterAll(async () => {
-  db.close();
-  await db.delete();
-});
-
-/** A channel as the renderer's bridge calls it: through dispatch, the answer parsed. */
-function channel<C extends Channel>(c: C) {
-  return async (input: unknown) => {
-    const r = await dispatch(handlers, c, input, host);
-    if (!r.ok) throw new Error(r.error.message);
-    return (await schemasOf(c)).output.parse(r.value);
-  };
-}
-const api: BureauApi = {
-  'bureau:read-lists': channel('bureau:read-lists'),
-  'bureau:sign-package': channel('bureau:sign-package'),
-  'bureau:sign-assignment': channel('bureau:sign-assignment'),
-  'bureau:open-bundle': channel('bureau:open-bundle'),
-  'bureau:export-xlsx': channel('bureau:export-xlsx'),
-  'notice:pdf': channel('notice:pdf'),
-};
-
-const filesOf = async (folder: string): Promise<NamedBytes[]> =>
-  Promise.all(
-    (await readdir(folder)).sort().map(async (name) => ({
-      name,
-      bytes: new Uint8Array(await readFile(join(folder, name))),
-    })),
-  );
+const { dir, db, api, channel } = bureauHost('jb-reissue');
 
 describe(
   'a package id already issued, at the desk and on the command line',
