@@ -125,18 +125,31 @@ export const dashboardSuite: BenchSuite = {
       const domNodes = z
         .number()
         .parse(await page.evaluate('document.querySelectorAll("*").length'));
-      // Re-sort by the mean: from the click to the next frame drawn, timed in the page.
-      const resort = z.number().parse(
+      // Re-sort: from the click on a column's button to the next frame drawn, timed in the page;
+      // seven re-sorts going round 平均 → 中位数 → 极差 → 名次 (each a different order of the rows in
+      // view), the median reported and the range in the note (one click is one sample of noise).
+      const resorts = z.array(z.number()).parse(
         await page.evaluate(`(async () => {
-          const button = [...document.querySelectorAll('[data-testid="ranking"] thead button')]
-            .find((b) => b.textContent === '平均');
-          if (!button) return -1;
-          const t = performance.now();
-          button.click();
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          return button.getAttribute('aria-pressed') === 'true' ? performance.now() - t : -1;
+          const labels = ['平均', '中位数', '极差', '名次'];
+          const times = [];
+          for (let i = 0; i < 7; i++) {
+            const label = labels[i % labels.length];
+            const button = [...document.querySelectorAll('[data-testid="ranking"] thead button')]
+              .find((b) => b.textContent === label);
+            if (!button) return [-1];
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+            const t = performance.now();
+            button.click();
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+            if (button.getAttribute('aria-pressed') !== 'true') return [-1];
+            times.push(performance.now() - t);
+          }
+          return times;
         })()`),
       );
+      const sortedResorts = [...resorts].sort((a, b) => a - b);
+      const resort = sortedResorts[Math.floor(sortedResorts.length / 2)] ?? -1;
+      if (sortedResorts.some((t) => t < 0)) throw new Error('re-sort: a column did not sort');
       if (resort < 0) throw new Error('re-sort: the 平均 column did not sort');
       return [
         {
@@ -164,10 +177,11 @@ export const dashboardSuite: BenchSuite = {
         },
         {
           suite: 'dashboard',
-          name: 're-sort the 200-row table',
+          name: 're-sort the 200-row table (median of 7)',
           value: resort,
           unit: 'ms',
           target: { max: 50 },
+          note: `click → next frame; ${resorts.map((t) => t.toFixed(0)).join(' / ')} ms`,
         },
       ];
     } finally {
