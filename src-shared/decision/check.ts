@@ -98,7 +98,11 @@ const FIELD_LABEL: Record<string, string> = {
 function formatFindings(decision: PanelDecision): Finding[] {
   const parsed = PanelDecisionSchema.safeParse(decision);
   if (parsed.success) return [];
-  return parsed.error.issues.map((i) => {
+  // The race-stage share is judged by `horseRace.stageShare` (第十三条（三）), which says why: the
+  // desk opens with it empty (the measures give no number), and that alone must not hide the
+  // decision's other findings behind a format error.
+  const issues = parsed.error.issues.filter((i) => i.path.at(-1) !== 'raceStageShare');
+  return issues.map((i) => {
     const last = i.path.at(-1);
     const label = typeof last === 'string' ? (FIELD_LABEL[last] ?? last) : i.path.join('.');
     return finding('decision.format', ARTICLE, 'blocking', `${label}：${i.message}`, [

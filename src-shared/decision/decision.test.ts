@@ -43,6 +43,8 @@ function drafted(
   const analysis = analysePanel(p, sheets);
   const choices = change({
     ...initialChoices(analysis.proposal),
+    // The share the panel agreed on (第十三条（三） gives none; the desk opens with it empty).
+    raceStageShare: '0.3',
     funding: { A01: '400', A02: '400' },
   });
   const d = draftDecision(p, analysis.agg, analysis.proposal, choices, {
@@ -346,6 +348,12 @@ describe('第十二条（五） horse race', () => {
       'horseRace.required',
       '第十二条（五）',
     );
+  });
+  it('第十三条（三）: the desk prefills no share the measures do not give; empty blocks, citing it', () => {
+    expect(initialChoices(proposal).raceStageShare).toBe('');
+    const { findings } = drafted(sampleSheets(), (c) => ({ ...c, raceStageShare: '' }));
+    expect(blocking(findings)).toEqual(['horseRace.stageShare']);
+    expectRule(findings, 'horseRace.stageShare', '第十三条（三）');
   });
   it('第十三条（三）: a race-stage share strictly between 0 and 1', () => {
     const d = decision({

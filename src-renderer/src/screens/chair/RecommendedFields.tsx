@@ -64,14 +64,20 @@ export function RecommendedFields({
         </label>
       )}
       {choices.isHorseRace && (
-        <label className="row">
-          {t('chair.share')}
-          <input
-            className="short"
-            value={choices.raceStageShare}
-            onChange={(e) => update({ raceStageShare: e.target.value })}
-          />
-        </label>
+        <>
+          <label className="row">
+            {t('chair.share')}
+            <input
+              className="short"
+              aria-describedby="race-share-hint"
+              value={choices.raceStageShare}
+              onChange={(e) => update({ raceStageShare: e.target.value })}
+            />
+          </label>
+          <p id="race-share-hint" className="note" data-testid="race-share-hint">
+            {t('chair.shareHint')}
+          </p>
+        </>
       )}
       <div className="funding">
         {recommended.map((id) => (
