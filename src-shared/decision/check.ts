@@ -4,7 +4,7 @@
  * ingest. It reads only the decision, the package and the sheets — what the chair records lives in
  * the decision itself.
  */
-import { dec, fmt2, fmtMoney, sum } from '../money';
+import { dec, fmt2, fmtMoney, parseMoneyInput, sum } from '../money';
 import {
   PanelDecisionSchema,
   type PanelDecision,
@@ -605,5 +605,52 @@ export function checkPanelDecisionOn(
     ...checkHorseRace(decision, pkg, agg, proposal),
     ...checkApprovedFunding(decision, pkg),
     ...checkDeviationsAndTies(decision, pkg, agg),
+  ];
+}
+
+/**
+ * 核定经费 as the chair typed them at the desk, read by the one money reader (`parseMoneyInput`):
+ * what it refuses (`4e2`, `-5`, `四百`) is said with the reader's sentence and the value typed —
+ * never read as 0 and then re-said as 「不能为 0 万元」. A decision file carries the amount itself,
+ * which `MoneySchema` (the same reader) judges with the same sentence at `jiebang check`.
+ */
+export function checkTypedFunding(
+  choices: { recommendedIds: readonly string[]; funding: Readonly<Record<string, string>> },
+  pkg: ReviewPackage,
+): Finding[] {
+  return choices.recommendedIds.flatMap((id) => {
+    const read = parseMoneyInput(choices.funding[id] ?? '');
+    return read.ok
+      ? []
+      : [
+          finding(
+            'funding.typed',
+            ARTICLE,
+            'blocking',
+            `${applicantName(pkg, id)}的核定经费${read.message}`,
+            ['approvedFunding', id],
+          ),
+        ];
+  });
+}
+
+/**
+ * Every finding on the desk's draft: `checkPanelDecisionOn` on the decision drafted from the
+ * choices, with the amounts the reader refused said as `checkTypedFunding` says them (a refused
+ * amount is drafted as 0, whose 「不能为 0 万元」 would give the wrong reason).
+ */
+export function checkDeskDraft(
+  decision: PanelDecision,
+  choices: { recommendedIds: readonly string[]; funding: Readonly<Record<string, string>> },
+  pkg: ReviewPackage,
+  analysis: Pick<PanelAnalysis, 'agg' | 'problems' | 'proposal' | 'setAside'>,
+): Finding[] {
+  const typed = checkTypedFunding(choices, pkg);
+  const refused = new Set(typed.map((f) => f.path[1]));
+  return [
+    ...typed,
+    ...checkPanelDecisionOn(decision, pkg, analysis).filter(
+      (f) => !(f.rule === 'funding.perSolver' && refused.has(f.path[1])),
+    ),
   ];
 }
