@@ -44,10 +44,15 @@ export function GatherCard({
 }) {
   const t = useT();
   const say = useSay();
-  const { gathered, paper, outcomes, importFiles } = useChair();
+  const { gathered, paper, outcomes, importFiles, signed } = useChair();
   return (
     <div className="card">
       <h2>{t('chair.gather')}</h2>
+      {signed && (
+        <p className="note" data-testid="import-closed">
+          {t('chair.importAfterSigned')}
+        </p>
+      )}
       <button
         type="button"
         className="primary"
