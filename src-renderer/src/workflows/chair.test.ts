@@ -201,7 +201,7 @@ describe('the chair’s decision, kept', () => {
     const [own, e02] = sampleSheets();
     if (!own || !e02) throw new Error('sample sheets');
     const { enrolment } = await enrol(deps, pkg, 'E01');
-    const save = vi.fn<SaveFile>(async () => ({ saved: true }));
+    const save = vi.fn<SaveFile>(async () => ({ saved: false }));
     await signDecision(
       { ...deps, save },
       { pkg, decision: sampleDecision(), own, gathered: [], enrolment },
