@@ -24,6 +24,10 @@ export const chairStrings = defineStrings(
     'chair.distribution': '各专家总分分布',
     'chair.chartAlt':
       '{applicants} 位揭榜方的各专家总分：最低 {min} 分，最高 {max} 分；分差最大的是 {widest}（{range} 分）。每位揭榜方一条竖线为最低至最高分，圆点为各专家总分，横线为排名所用分数。',
+    'chair.chartAgree':
+      '{applicants} 位揭榜方的各专家总分：每位揭榜方的各位专家给出的总分都相同，专家之间没有分差；总分最低 {min} 分，最高 {max} 分。',
+    'chair.chartAllSame':
+      '{applicants} 位揭榜方的各专家总分：所有专家对所有揭榜方给出的总分都是 {total} 分，没有分差。',
     'chair.chartEmpty': '{applicants} 位揭榜方，尚无专家总分。',
     'chair.decide': '形成决定',
     'chair.recommended': '揭榜方建议名单',
@@ -160,6 +164,10 @@ export const chairStrings = defineStrings(
     'chair.distribution': 'Distribution of totals per expert',
     'chair.chartAlt':
       "Every expert's total for {applicants} applicants: lowest {min}, highest {max}; widest apart {widest} ({range} points). One vertical line per applicant runs from its lowest to its highest total, dots are the experts' totals, the short bar the figure the ranking uses.",
+    'chair.chartAgree':
+      "{applicants} applicants: each applicant's experts all gave the same total, so there is no spread between experts; totals from {min} to {max}.",
+    'chair.chartAllSame':
+      '{applicants} applicants: every expert gave every applicant the same total, {total}; there is no spread.',
     'chair.chartEmpty': '{applicants} applicants, no expert totals yet.',
     'chair.decide': 'Decide',
     'chair.recommended': 'Recommended solvers',
