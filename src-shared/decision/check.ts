@@ -654,3 +654,21 @@ export function checkDeskDraft(
     ),
   ];
 }
+
+/**
+ * The blocking findings on a decision judged against the aggregation it states (the panel's
+ * sheets already gathered): what keeps it from being signed — and from being printed for the
+ * members to sign (`buildForm('opinion')`).
+ */
+export function blockingOfDecision(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+): Finding[] {
+  return checkPanelDecisionOn(decision, pkg, {
+    agg,
+    problems: [],
+    setAside: [],
+    proposal: proposeHorseRace(pkg, agg),
+  }).filter((f) => f.severity === 'blocking');
+}
