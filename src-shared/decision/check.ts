@@ -5,6 +5,7 @@
  * the decision itself.
  */
 import { dec, fmt2, fmtMoney, parseMoneyInput, sum } from '../money';
+import { toHalfWidthDigits } from '../text/normalize';
 import {
   PanelDecisionSchema,
   type PanelDecision,
@@ -604,6 +605,7 @@ export function checkPanelDecisionOn(
     ...checkRecommended(decision, pkg, agg),
     ...checkHorseRace(decision, pkg, agg, proposal),
     ...checkApprovedFunding(decision, pkg),
+    ...checkOpinionAmounts(decision, pkg),
     ...checkDeviationsAndTies(decision, pkg, agg),
   ];
 }
@@ -671,4 +673,52 @@ export function blockingOfDecision(
     setAside: [],
     proposal: proposeHorseRace(pkg, agg),
   }).filter((f) => f.severity === 'blocking');
+}
+
+/** An amount in 万元 as an opinion writes it (`800 万元`, `1,000万元`, full-width digits too). */
+const OPINION_AMOUNT = /(?<![\d.,，])(\d[\d,，]*(?:\.\d+)?)\s*万元/gu;
+/** Words that make the amount after them the approved total (核定项目经费总额, 合计). */
+const TOTAL_WORDS = /总额|合计|总计/u;
+
+/**
+ * 第十二条（五）: the opinion states the decision's own figures. Each amount in 万元 the opinion
+ * writes is read by the one money reader and must be the decision's — its approved total (an
+ * amount after 总额/合计/总计 must be that total) or a solver's approved funds — or a figure of the
+ * review package (the demand's budget, city funds or contract amount, an applicant's request).
+ * An amount the figures do not give would have members sign a sum the decision does not make.
+ */
+export function checkOpinionAmounts(decision: PanelDecision, pkg: ReviewPackage): Finding[] {
+  const text = toHalfWidthDigits(decision.opinion);
+  const total = dec(decision.approvedTotal);
+  const decided = [total, ...decision.approvedFunding.map((f) => dec(f.amount))];
+  const known = [
+    ...decided,
+    ...[pkg.demand.budget, pkg.demand.cityFunding, pkg.demand.contractAmount]
+      .filter((m): m is string => m !== undefined)
+      .map((m) => dec(m)),
+    ...pkg.applicants.map((a) => dec(a.requestedFunding)),
+  ];
+  const out: Finding[] = [];
+  for (const m of text.matchAll(OPINION_AMOUNT)) {
+    const read = parseMoneyInput(m[1] ?? '');
+    if (!read.ok || read.value === null) continue;
+    const amount = dec(read.value);
+    const before = text.slice(0, m.index);
+    const clause = before.slice(
+      Math.max(...['。', '；', ';', '，', '\n'].map((c) => before.lastIndexOf(c))) + 1,
+    );
+    const asTotal = TOTAL_WORDS.test(clause);
+    const fits = asTotal ? amount.eq(total) : known.some((k) => k.eq(amount));
+    if (!fits)
+      out.push(
+        finding(
+          'opinion.amount',
+          ARTICLE,
+          'blocking',
+          `专家组意见写明“${m[0]}”，与决定的${asTotal ? '' : '各项'}金额不符：核定项目经费总额 ${fmtMoney(decision.approvedTotal)}${decision.approvedFunding.length > 0 ? `（${decision.approvedFunding.map((f) => `${f.applicantId} ${fmtMoney(f.amount)}`).join('、')}）` : ''}；请改正意见或核定经费`,
+          ['opinion'],
+        ),
+      );
+  }
+  return out;
 }

@@ -363,6 +363,31 @@ describe('第十二条（五） horse race', () => {
   });
 });
 
+describe('the opinion states the decision’s figures (opinion.amount)', () => {
+  const withOpinion = (opinion: string, over: Partial<PanelDecision> = {}) =>
+    checkPanelDecision({ ...decision(), ...over, opinion }, pkg(), sampleSheets());
+  it('blocks a total in the opinion other than the decision’s, naming both', () => {
+    const fs = withOpinion('建议支持两家揭榜方；核定项目经费总额 800 万元。', {
+      approvedFunding: [
+        { applicantId: 'A01', amount: '400' },
+        { applicantId: 'A02', amount: '0.1' },
+      ],
+      approvedTotal: '400.1',
+    });
+    expectRule(fs, 'opinion.amount', '第十二条（五）');
+    const hit = fs.find((f) => f.rule === 'opinion.amount');
+    expect(hit?.severity).toBe('blocking');
+    expect(hit?.message).toContain('“800 万元”');
+    expect(hit?.message).toContain('400.1 万元');
+  });
+  it('passes the figures it does give: the total (full-width too), a solver’s funds, the package’s', () => {
+    const d = decision();
+    const opinion = `A01 核定 ${d.approvedFunding[0]?.amount ?? ''} 万元；核定项目经费总额 ８００ 万元；需求总预算 ${pkg().demand.budget}万元。`;
+    expect(withOpinion(opinion).filter((f) => f.rule === 'opinion.amount')).toEqual([]);
+    expect(withOpinion('另拟追加 123.45 万元。').map((f) => f.rule)).toContain('opinion.amount');
+  });
+});
+
 describe('第十三条 funding on the decision', () => {
   it('checks the approved total of a decision', () => {
     expect(checkApprovedFunding(decision(), pkg())).toEqual([]);

@@ -7,6 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { analysePanel, initialChoices, type DecisionChoices } from '../../src-shared/decision';
 import { parseMoneyInput } from '../../src-shared/money';
 import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
@@ -64,4 +65,37 @@ describe('a refused 核定经费 at the desk and at jiebang check', () => {
       expect(viaCli.err).not.toContain('0 万元');
     });
   }
+});
+
+describe('an opinion stating another total than the decision’s, at the desk and at jiebang check', () => {
+  it('is blocked at both doors with the same finding', async () => {
+    const pkg = samplePackage();
+    const sheets = sampleSheets();
+    const choices: DecisionChoices = {
+      ...initialChoices(analysePanel(pkg, sheets).proposal),
+      raceStageShare: '0.3',
+      funding: { A01: '400', A02: '0.1' },
+      opinion: '专家组建议以“赛马制”支持两家揭榜方；核定项目经费总额 800 万元。',
+    };
+    const desk = chairDesk(pkg, sheets, choices, 'E01', '2026-12-08T16:00:00+08:00');
+    expect(desk.decision.approvedTotal).toBe('400.1');
+    const stated = desk.findings.filter((f) => f.rule === 'opinion.amount');
+    expect(stated).toHaveLength(1);
+    expect(stated[0]?.message).toContain('“800 万元”');
+    expect(desk.canSign).toBe(false);
+
+    const dir = await mkdtemp(join(tmpdir(), 'jb-opinion-amount-'));
+    await writeFile(join(dir, 'decision.json'), JSON.stringify(desk.decision));
+    const viaCli = await runForTest(
+      'check',
+      join(dir, 'decision.json'),
+      '--package',
+      PKG,
+      ...SHEETS,
+      '--json',
+    );
+    expect(viaCli.code).toBe(1);
+    const findings = z.object({ findings: z.array(z.unknown()) }).parse(JSON.parse(viaCli.out));
+    expect(findings.findings).toEqual(desk.findings);
+  });
 });
