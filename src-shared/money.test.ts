@@ -37,7 +37,11 @@ describe('money as typed (万元): one reader for every door', () => {
       '“1.1234567”超过 6 位小数：金额以万元计，最多到分（6 位小数）',
     );
     expect(refusal('12345678901')).toBe('“12345678901”过大：整数部分最多 10 位（万元）');
-    for (const bad of ['四百', '1e3', '0x10', '12.', '.5', '1 000', '1.2.3', 'Infinity'])
+    for (const sci of ['4e2', '1E3', '４ｅ２', '2.5e1万元'])
+      expect(refusal(sci), sci).toBe(
+        `“${sci}”是科学计数法：金额须直接写出数字（如 400，不写 4e2）`,
+      );
+    for (const bad of ['四百', '0x10', '12.', '.5', '1 000', '1.2.3', 'Infinity'])
       expect(refusal(bad), bad).toBe(
         `“${bad}”不是金额（单位万元，只填数字，如 400、1,000 或 12.5）`,
       );

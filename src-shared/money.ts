@@ -32,8 +32,9 @@ const GROUPED = /^\d{1,3}([,，]\d{3})+$/u;
  * read as the digits they are, thousands separators written as officials write them (`1,000`,
  * `1，000`, `12,500.5`) taken when every group has three digits, the unit 万元 (or 万) after the
  * number taken as given. Then the amount is kept canonical (`400.50` → `400.5`). What is refused
- * is said for what it is: a minus, a misplaced separator (`1,00`), 元 for 万元, more than 6
- * decimals (below the fen), more than 10 digits, or no number at all (`四百`, `1e3`, `12.`).
+ * is said for what it is: a minus (`-5`), scientific notation (`4e2`), a misplaced separator
+ * (`1,00`), 元 for 万元, more than 6 decimals (below the fen), more than 10 digits, or no number
+ * at all (`四百`, `12.`). Nothing refused is ever read as 0.
  * `''` is "not entered".
  */
 export function parseMoneyInput(raw: string): MoneyInput {
@@ -41,7 +42,9 @@ export function parseMoneyInput(raw: string): MoneyInput {
   const fail = (why: string): MoneyInput => ({ ok: false, message: `“${shown}”${why}` });
   const text = toHalfWidthDigits(stripInvisible(raw)).trim();
   if (text === '') return { ok: true, value: null };
-  if (text.startsWith('-')) return fail('是负数：金额不能为负');
+  if (/^[-−－]/u.test(text)) return fail('是负数：金额不能为负');
+  if (/^\+?(\d+\.?\d*|\.\d+)[eEｅＥ][-+－＋]?\d+(\s*万元?)?$/u.test(text))
+    return fail('是科学计数法：金额须直接写出数字（如 400，不写 4e2）');
   const bare = text.replace(/\s*万元?$/u, '');
   if (bare === text && /元$/u.test(text)) return fail('的单位应为万元（如 800 或 800万元）');
   const [int = '', frac, extra] = bare.split('.');

@@ -4,7 +4,8 @@
  * ingest. It reads only the decision, the package and the sheets — what the chair records lives in
  * the decision itself.
  */
-import { dec, fmt2, fmtMoney, sum } from '../money';
+import { dec, fmt2, fmtMoney, parseMoneyInput, sum } from '../money';
+import { toHalfWidthDigits } from '../text/normalize';
 import {
   PanelDecisionSchema,
   type PanelDecision,
@@ -98,7 +99,11 @@ const FIELD_LABEL: Record<string, string> = {
 function formatFindings(decision: PanelDecision): Finding[] {
   const parsed = PanelDecisionSchema.safeParse(decision);
   if (parsed.success) return [];
-  return parsed.error.issues.map((i) => {
+  // The race-stage share is judged by `horseRace.stageShare` (第十三条（三）), which says why: the
+  // desk opens with it empty (the measures give no number), and that alone must not hide the
+  // decision's other findings behind a format error.
+  const issues = parsed.error.issues.filter((i) => i.path.at(-1) !== 'raceStageShare');
+  return issues.map((i) => {
     const last = i.path.at(-1);
     const label = typeof last === 'string' ? (FIELD_LABEL[last] ?? last) : i.path.join('.');
     return finding('decision.format', ARTICLE, 'blocking', `${label}：${i.message}`, [
@@ -600,6 +605,120 @@ export function checkPanelDecisionOn(
     ...checkRecommended(decision, pkg, agg),
     ...checkHorseRace(decision, pkg, agg, proposal),
     ...checkApprovedFunding(decision, pkg),
+    ...checkOpinionAmounts(decision, pkg),
     ...checkDeviationsAndTies(decision, pkg, agg),
   ];
+}
+
+/**
+ * 核定经费 as the chair typed them at the desk, read by the one money reader (`parseMoneyInput`):
+ * what it refuses (`4e2`, `-5`, `四百`) is said with the reader's sentence and the value typed —
+ * never read as 0 and then re-said as 「不能为 0 万元」. A decision file carries the amount itself,
+ * which `MoneySchema` (the same reader) judges with the same sentence at `jiebang check`.
+ */
+export function checkTypedFunding(
+  choices: { recommendedIds: readonly string[]; funding: Readonly<Record<string, string>> },
+  pkg: ReviewPackage,
+): Finding[] {
+  return choices.recommendedIds.flatMap((id) => {
+    const read = parseMoneyInput(choices.funding[id] ?? '');
+    return read.ok
+      ? []
+      : [
+          finding(
+            'funding.typed',
+            ARTICLE,
+            'blocking',
+            `${applicantName(pkg, id)}的核定经费${read.message}`,
+            ['approvedFunding', id],
+          ),
+        ];
+  });
+}
+
+/**
+ * Every finding on the desk's draft: `checkPanelDecisionOn` on the decision drafted from the
+ * choices, with the amounts the reader refused said as `checkTypedFunding` says them (a refused
+ * amount is drafted as 0, whose 「不能为 0 万元」 would give the wrong reason).
+ */
+export function checkDeskDraft(
+  decision: PanelDecision,
+  choices: { recommendedIds: readonly string[]; funding: Readonly<Record<string, string>> },
+  pkg: ReviewPackage,
+  analysis: Pick<PanelAnalysis, 'agg' | 'problems' | 'proposal' | 'setAside'>,
+): Finding[] {
+  const typed = checkTypedFunding(choices, pkg);
+  const refused = new Set(typed.map((f) => f.path[1]));
+  return [
+    ...typed,
+    ...checkPanelDecisionOn(decision, pkg, analysis).filter(
+      (f) => !(f.rule === 'funding.perSolver' && refused.has(f.path[1])),
+    ),
+  ];
+}
+
+/**
+ * The blocking findings on a decision judged against the aggregation it states (the panel's
+ * sheets already gathered): what keeps it from being signed — and from being printed for the
+ * members to sign (`buildForm('opinion')`).
+ */
+export function blockingOfDecision(
+  decision: PanelDecision,
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+): Finding[] {
+  return checkPanelDecisionOn(decision, pkg, {
+    agg,
+    problems: [],
+    setAside: [],
+    proposal: proposeHorseRace(pkg, agg),
+  }).filter((f) => f.severity === 'blocking');
+}
+
+/** An amount in 万元 as an opinion writes it (`800 万元`, `1,000万元`, full-width digits too). */
+const OPINION_AMOUNT = /(?<![\d.,，])(\d[\d,，]*(?:\.\d+)?)\s*万元/gu;
+/** Words that make the amount after them the approved total (核定项目经费总额, 合计). */
+const TOTAL_WORDS = /总额|合计|总计/u;
+
+/**
+ * 第十二条（五）: the opinion states the decision's own figures. Each amount in 万元 the opinion
+ * writes is read by the one money reader and must be the decision's — its approved total (an
+ * amount after 总额/合计/总计 must be that total) or a solver's approved funds — or a figure of the
+ * review package (the demand's budget, city funds or contract amount, an applicant's request).
+ * An amount the figures do not give would have members sign a sum the decision does not make.
+ */
+export function checkOpinionAmounts(decision: PanelDecision, pkg: ReviewPackage): Finding[] {
+  const text = toHalfWidthDigits(decision.opinion);
+  const total = dec(decision.approvedTotal);
+  const decided = [total, ...decision.approvedFunding.map((f) => dec(f.amount))];
+  const known = [
+    ...decided,
+    ...[pkg.demand.budget, pkg.demand.cityFunding, pkg.demand.contractAmount]
+      .filter((m): m is string => m !== undefined)
+      .map((m) => dec(m)),
+    ...pkg.applicants.map((a) => dec(a.requestedFunding)),
+  ];
+  const out: Finding[] = [];
+  for (const m of text.matchAll(OPINION_AMOUNT)) {
+    const read = parseMoneyInput(m[1] ?? '');
+    if (!read.ok || read.value === null) continue;
+    const amount = dec(read.value);
+    const before = text.slice(0, m.index);
+    const clause = before.slice(
+      Math.max(...['。', '；', ';', '，', '\n'].map((c) => before.lastIndexOf(c))) + 1,
+    );
+    const asTotal = TOTAL_WORDS.test(clause);
+    const fits = asTotal ? amount.eq(total) : known.some((k) => k.eq(amount));
+    if (!fits)
+      out.push(
+        finding(
+          'opinion.amount',
+          ARTICLE,
+          'blocking',
+          `专家组意见写明“${m[0]}”，与决定的${asTotal ? '' : '各项'}金额不符：核定项目经费总额 ${fmtMoney(decision.approvedTotal)}${decision.approvedFunding.length > 0 ? `（${decision.approvedFunding.map((f) => `${f.applicantId} ${fmtMoney(f.amount)}`).join('、')}）` : ''}；请改正意见或核定经费`,
+          ['opinion'],
+        ),
+      );
+  }
+  return out;
 }

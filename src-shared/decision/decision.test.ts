@@ -43,6 +43,8 @@ function drafted(
   const analysis = analysePanel(p, sheets);
   const choices = change({
     ...initialChoices(analysis.proposal),
+    // The share the panel agreed on (第十三条（三） gives none; the desk opens with it empty).
+    raceStageShare: '0.3',
     funding: { A01: '400', A02: '400' },
   });
   const d = draftDecision(p, analysis.agg, analysis.proposal, choices, {
@@ -347,11 +349,42 @@ describe('第十二条（五） horse race', () => {
       '第十二条（五）',
     );
   });
+  it('第十三条（三）: the desk prefills no share the measures do not give; empty blocks, citing it', () => {
+    expect(initialChoices(proposal).raceStageShare).toBe('');
+    const { findings } = drafted(sampleSheets(), (c) => ({ ...c, raceStageShare: '' }));
+    expect(blocking(findings)).toEqual(['horseRace.stageShare']);
+    expectRule(findings, 'horseRace.stageShare', '第十三条（三）');
+  });
   it('第十三条（三）: a race-stage share strictly between 0 and 1', () => {
     const d = decision({
       horseRace: { solverIds: ['A01', 'A02'], reason: 'x', raceStageShare: '1' },
     });
     expectRule(horseRace(d, pkg(), agg), 'horseRace.stageShare', '第十三条（三）');
+  });
+});
+
+describe('the opinion states the decision’s figures (opinion.amount)', () => {
+  const withOpinion = (opinion: string, over: Partial<PanelDecision> = {}) =>
+    checkPanelDecision({ ...decision(), ...over, opinion }, pkg(), sampleSheets());
+  it('blocks a total in the opinion other than the decision’s, naming both', () => {
+    const fs = withOpinion('建议支持两家揭榜方；核定项目经费总额 800 万元。', {
+      approvedFunding: [
+        { applicantId: 'A01', amount: '400' },
+        { applicantId: 'A02', amount: '0.1' },
+      ],
+      approvedTotal: '400.1',
+    });
+    expectRule(fs, 'opinion.amount', '第十二条（五）');
+    const hit = fs.find((f) => f.rule === 'opinion.amount');
+    expect(hit?.severity).toBe('blocking');
+    expect(hit?.message).toContain('“800 万元”');
+    expect(hit?.message).toContain('400.1 万元');
+  });
+  it('passes the figures it does give: the total (full-width too), a solver’s funds, the package’s', () => {
+    const d = decision();
+    const opinion = `A01 核定 ${d.approvedFunding[0]?.amount ?? ''} 万元；核定项目经费总额 ８００ 万元；需求总预算 ${pkg().demand.budget}万元。`;
+    expect(withOpinion(opinion).filter((f) => f.rule === 'opinion.amount')).toEqual([]);
+    expect(withOpinion('另拟追加 123.45 万元。').map((f) => f.rule)).toContain('opinion.amount');
   });
 });
 

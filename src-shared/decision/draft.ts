@@ -15,7 +15,7 @@ export interface DecisionChoices {
   recommendedIds: string[];
   isHorseRace: boolean;
   overrideReason: string;
-  /** As typed, e.g. "0.3". */
+  /** As typed (a decimal between 0 and 1; empty until the panel writes one). */
   raceStageShare: string;
   /** Approved funding per applicant, as typed (万元). */
   funding: Record<string, string>;
@@ -50,13 +50,17 @@ export const DecisionChoicesSchema: z.ZodType<DecisionChoices> = z.object({
   dissent: z.array(z.object({ expertId: z.string(), reason: z.string() })),
 });
 
-/** The choices the desk opens with: the rules' proposal, a 30% race-stage share, nothing written. */
+/**
+ * The choices the desk opens with: the rules' proposal and nothing written. The race-stage share
+ * starts empty: 第十三条（三） says a share is paid in the race stage but gives no number, so the
+ * panel writes its own (until then `horseRace.stageShare` blocks signing).
+ */
 export function initialChoices(proposal: HorseRaceProposal): DecisionChoices {
   return {
     recommendedIds: proposal.candidateIds,
     isHorseRace: proposal.isRecommended,
     overrideReason: '',
-    raceStageShare: '0.3',
+    raceStageShare: '',
     funding: {},
     deviationReasons: {},
     tieReasons: {},

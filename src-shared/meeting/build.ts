@@ -2,6 +2,7 @@
  * One form by its kind, from what the record holds (`jiebang print`, `jiebang verify-print`, the
  * app's print actions): a form that needs what is not given is refused with a sentence saying what.
  */
+import { blockingOfDecision } from '../decision/check';
 import type { PanelDecision, ReviewPackage } from '../model';
 import type { AggregateResult } from '../scoring/aggregate';
 import {
@@ -42,11 +43,19 @@ export function buildForm(form: FormKind, input: FormInputs): BuiltForm {
       return { ok: true, layout: blankSheetForm(pkg) };
     case 'summary':
       return agg ? { ok: true, layout: summaryForm(pkg, agg, decision) } : need('专家评分表');
-    case 'opinion':
+    case 'opinion': {
       if (!agg) return need('专家评分表');
-      return decision
-        ? { ok: true, layout: opinionForm(pkg, agg, decision) }
-        : need('专家组意见（决定）');
+      if (!decision) return need('专家组意见（决定）');
+      // A 专家组意见 the rules still block is not put on paper for members to sign (every door
+      // prints through here: the desk, `jiebang print opinion`).
+      const blocking = blockingOfDecision(decision, pkg, agg);
+      if (blocking.length > 0)
+        return {
+          ok: false,
+          message: `专家组意见尚有 ${blocking.length} 个须解决的问题，解决后方可打印：${blocking.map((f) => f.message).join('；')}`,
+        };
+      return { ok: true, layout: opinionForm(pkg, agg, decision) };
+    }
     case 'fees':
       return { ok: true, layout: feesForm(pkg, input.fees ?? {}, input.idDigits ?? {}) };
   }

@@ -211,13 +211,22 @@ export function sheetsFromTable(
         errors.push(
           `${at}：回避类型“${recusalText}”无效（可填：${RecusalKindSchema.options.map((k) => `${RECUSAL_LABEL[k]}（${k}）`).join('、')}）`,
         );
+      // Points typed beside a 回避 are kept with it, so the rubric's check (`validateSheet`, as at
+      // every door) names the contradiction instead of the points vanishing without a word.
+      const scored = pkg.rubric.criteria.flatMap((c) => {
+        if ((row[c.id] ?? '').trim() === '') return [];
+        const read = parsePlainDecimal(row[c.id] ?? '');
+        return read.ok && read.value !== null
+          ? [{ criterionId: c.id, points: read.value, comment: PAPER_COMMENT }]
+          : [{ criterionId: c.id, points: 0, comment: PAPER_COMMENT }];
+      });
       sheet.scores.push({
         applicantId,
         recusal: {
           kind: kind ?? 'other',
           reason: text('recusalReason', '回避理由') || '（纸质评分表载明回避）',
         },
-        criteria: [],
+        criteria: scored,
         overallOpinion: '',
       });
       return;

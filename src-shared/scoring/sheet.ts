@@ -9,6 +9,7 @@ import {
   type ApplicantScore,
   type Criterion,
   type ReviewPackage,
+  RECUSAL_LABEL,
   type Rubric,
   type ScoreSheet,
 } from '../model';
@@ -197,6 +198,7 @@ export function needsScoreReason(score: ApplicantScore, pkg: ReviewPackage): boo
 
 /** Every issue of one applicant's entry (range, step, comments, opinion, reason). */
 function scoreIssues(
+  expertName: string,
   applicant: { id: string; name: string },
   score: ApplicantScore,
   pkg: ReviewPackage,
@@ -204,11 +206,13 @@ function scoreIssues(
 ): CellIssue[] {
   const issues: CellIssue[] = [];
   if (score.recusal) {
+    // 回避 declared and scores given anyway: the scores never count (the aggregation skips a
+    // recused entry), and the sheet is refused by name so no door takes it in silently.
     if (score.criteria.length > 0) {
       issues.push({
         applicantId: applicant.id,
         field: 'recusal',
-        message: `已回避的揭榜方不得评分：${applicant.name}`,
+        message: `${expertName}已对${applicant.name}声明回避（${RECUSAL_LABEL[score.recusal.kind]}），却仍对其评分（${score.criteria.map((c) => c.criterionId).join('、')}）：已回避的揭榜方不得评分，这些分值不予计入`,
       });
     }
     return issues;
@@ -262,6 +266,7 @@ function scoreIssues(
  */
 export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue[] {
   const expertId = sheet.expertId;
+  const expertName = pkg.panel.experts.find((e) => e.id === expertId)?.name ?? expertId;
   const issues: CellIssue[] = [];
   if (sheet.packageId !== pkg.packageId)
     issues.push({
@@ -300,7 +305,7 @@ export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue
       });
       continue;
     }
-    issues.push(...scoreIssues(applicant, score, pkg, criterionIds));
+    issues.push(...scoreIssues(expertName, applicant, score, pkg, criterionIds));
   }
   return issues.map((i) => ({ expertId, ...i }));
 }

@@ -153,6 +153,22 @@ describe('the paper-sheet cases through the chair’s import, as CSV and as XLSX
     expect(a03(none)).toMatchObject({ rank: null, final: null, validSheets: 0 });
     expect(a03(one)).toMatchObject({ validSheets: 1, belowMinValidSheets: true, method: 'mean' });
   });
+  it('csv/recused-but-scored-E05-A03.csv: a 回避 with points beside it is refused by name at every door, never counted', async () => {
+    const file = 'recused-but-scored-E05-A03.csv';
+    const said =
+      '第 20 行 · 专家 E05 · 揭榜方 A03：吴敏已对准噶尔能源技术有限公司（示例）声明回避（与揭榜方为同一单位），却仍对其评分（C1、C2、C3、C4）：已回避的揭榜方不得评分，这些分值不予计入';
+    const r = await bothDoors(file);
+    expect(r.refused).toEqual([`${file}：${said}`]);
+    const cli = await run(
+      'score',
+      '--package',
+      'resources/sample/review-package.json',
+      '--csv',
+      `${CASES}/${file}`,
+    );
+    expect(cli.code).toBe(2);
+    expect(cli.err).toContain(said);
+  });
   it('jiebang score reads the workbook as the chair’s import does: the CSV’s ranking', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-paper-xlsx-'));
     const csvPath = `${CASES}/paper-sheets-gb18030.csv`;

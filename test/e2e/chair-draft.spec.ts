@@ -31,6 +31,7 @@ test('the chair’s funding survives a reload and a lock; the signed result is s
   await expect(chair.outcomes.locator('li.ok')).toHaveCount(5);
 
   await chair.absence('E07 冯立').fill('评分表文件损坏，本人未到会');
+  await chair.raceShare.fill('0.3');
   await chair.funding('A01').fill('400');
   await chair.funding('A02').fill('350');
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：750 万元');

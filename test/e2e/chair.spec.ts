@@ -58,6 +58,13 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.raceReasons).toContainText('与已入选者相同');
   await expect(chair.funding('A01')).toBeVisible();
   await expect(chair.funding('A02')).toBeVisible();
+  // The measures give no race-stage share: the field is empty, the hint says so, and signing waits.
+  await expect(chair.raceShare).toHaveValue('');
+  await expect(page.getByTestId('race-share-hint')).toContainText('未规定比例');
+  await expect(chair.findings).toContainText(
+    '拨付一定比例的项目经费（大于 0、小于 100%）（第十三条（三））',
+  );
+  await chair.raceShare.fill('0.3');
 
   // Funding over the cap is refused with the article.
   await chair.funding('A01').fill('600');
@@ -209,6 +216,7 @@ test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign un
     /按算术平均汇总（评审包规定去掉一个最高分和一个最低分后平均/,
   );
 
+  await chair.raceShare.fill('0.3');
   await chair.funding('A01').fill('400');
   await chair.funding('A02').fill('400');
   await expect(chair.findings).toContainText('专家 E05 吴敏 既未提交评分表也未回避');

@@ -106,10 +106,13 @@ test('the chair prints the meeting’s forms, imports a paper transcription twic
   await expect(card.getByTestId('paper-held')).toContainText(
     `E05：录入 秘书 陈静，复核 秘书 王芳；扫描件 E05-signed.pdf SHA-256 ${scanSha}`,
   );
-  await expect(chair.board).toContainText('E05 吴敏：已提交（纸质评分表转录）');
+  await expect(chair.board).toContainText(
+    'E05 吴敏：纸质评分表录入（录入 秘书 陈静，复核 秘书 王芳）',
+  );
 
   // E07's absence recorded; the proposed horse race of A01 and A02 funded with 400 万元 each.
   await chair.absence('E07 冯立').fill('本人未到会');
+  await chair.raceShare.fill('0.3');
   await chair.funding('A01').fill('400');
   await chair.funding('A02').fill('400');
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');

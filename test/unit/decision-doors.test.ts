@@ -82,6 +82,7 @@ describe('the chair’s desk and jiebang check judge one decision alike', () => 
     expect(sheets.map((s) => s.expertId)).toEqual(['E01', 'E02', 'E03', 'E04']);
     const choices: DecisionChoices = {
       ...initialChoices(analysePanel(pkg, sheets).proposal),
+      raceStageShare: '0.3',
       funding: { A01: '400', A02: '400' },
       absences: { E05: '因病请假', E06: '航班延误', E07: '临时公务' },
     };
@@ -182,6 +183,7 @@ describe('the chair’s desk and jiebang check judge one decision alike', () => 
     if (!paper) throw new Error('E05');
     const choices: DecisionChoices = {
       ...initialChoices(analysePanel(pkg, sheets).proposal),
+      raceStageShare: '0.3',
       funding: { A01: '400', A02: '400' },
     };
     const desk = chairDesk(pkg, sheets, choices, 'E01', '2026-12-08T16:00:00+08:00');

@@ -24,6 +24,10 @@ export const chairStrings = defineStrings(
     'chair.distribution': '各专家总分分布',
     'chair.chartAlt':
       '{applicants} 位揭榜方的各专家总分：最低 {min} 分，最高 {max} 分；分差最大的是 {widest}（{range} 分）。每位揭榜方一条竖线为最低至最高分，圆点为各专家总分，横线为排名所用分数。',
+    'chair.chartAgree':
+      '{applicants} 位揭榜方的各专家总分：每位揭榜方的各位专家给出的总分都相同，专家之间没有分差；总分最低 {min} 分，最高 {max} 分。',
+    'chair.chartAllSame':
+      '{applicants} 位揭榜方的各专家总分：所有专家对所有揭榜方给出的总分都是 {total} 分，没有分差。',
     'chair.chartEmpty': '{applicants} 位揭榜方，尚无专家总分。',
     'chair.decide': '形成决定',
     'chair.recommended': '揭榜方建议名单',
@@ -31,6 +35,8 @@ export const chairStrings = defineStrings(
     'chair.raceReasons': '系统建议及理由',
     'chair.override': '与系统建议不同的理由',
     'chair.share': '“赛马”阶段拨付比例（0–1，第十三条（三））',
+    'chair.shareHint':
+      '办法只规定“赛马”阶段向各家揭榜方拨付一定比例的项目经费，未规定比例：由专家组商定后以小数填写（大于 0、小于 1）。',
     'chair.funding': '核定经费（万元）',
     'chair.total': '核定项目经费总额：{total}',
     'chair.deviationReason': '偏离理由（{expert} 对 {applicant}）',
@@ -41,6 +47,8 @@ export const chairStrings = defineStrings(
     'chair.noFindings': '✓ 规则校验通过',
     'chair.sign': '签署并导出专家组评审结果…',
     'chair.exported': '已导出：{name}（已加密给市科技局）',
+    'chair.importAfterSigned':
+      '专家组评审结果已签署，不再导入评分表或纸质评分表转录：导入会改变已签署的专家组意见及据此打印的会议表格所依据的评分。如需更正，由市科技局在审定时处理（第十二条（六））。',
     'chair.alreadySigned':
       '专家组评审结果已在本机签署，不再重新签署（签署的结果以已导出的文件包为准）',
     'chair.signing': '正在签署……',
@@ -156,6 +164,10 @@ export const chairStrings = defineStrings(
     'chair.distribution': 'Distribution of totals per expert',
     'chair.chartAlt':
       "Every expert's total for {applicants} applicants: lowest {min}, highest {max}; widest apart {widest} ({range} points). One vertical line per applicant runs from its lowest to its highest total, dots are the experts' totals, the short bar the figure the ranking uses.",
+    'chair.chartAgree':
+      "{applicants} applicants: each applicant's experts all gave the same total, so there is no spread between experts; totals from {min} to {max}.",
+    'chair.chartAllSame':
+      '{applicants} applicants: every expert gave every applicant the same total, {total}; there is no spread.',
     'chair.chartEmpty': '{applicants} applicants, no expert totals yet.',
     'chair.decide': 'Decide',
     'chair.recommended': 'Recommended solvers',
@@ -163,6 +175,8 @@ export const chairStrings = defineStrings(
     'chair.raceReasons': 'Proposal and reasons',
     'chair.override': 'Reason for departing from the proposal',
     'chair.share': 'Race-stage share (0–1, Article 13(3))',
+    'chair.shareHint':
+      'The measures say only that a share of the project funds is paid to each solver in the race stage, not how much: the panel agrees on it and enters it as a decimal (above 0, below 1).',
     'chair.funding': 'Approved funding (10k CNY)',
     'chair.total': 'Approved total: {total}',
     'chair.deviationReason': 'Deviation reason ({expert} on {applicant})',
@@ -173,6 +187,8 @@ export const chairStrings = defineStrings(
     'chair.noFindings': '✓ All rules pass',
     'chair.sign': 'Sign and export the panel result…',
     'chair.exported': 'Exported: {name} (encrypted to the bureau)',
+    'chair.importAfterSigned':
+      'The panel result is signed: no more sheet bundles or paper transcriptions are imported, as they would change the scores under the signed panel opinion and the meeting forms printed from it. A correction is for the bureau when it approves the result (Article 12(6)).',
     'chair.alreadySigned':
       'The panel result was signed on this device and is not signed again (the exported bundle is the signed result)',
     'chair.signing': 'Signing…',

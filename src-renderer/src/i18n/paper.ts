@@ -20,7 +20,7 @@ export const paperStrings = defineStrings(
     'paper.diffFirst': '第一份',
     'paper.diffSecond': '第二份',
     'paper.held': '已录入的纸质评分表',
-    'paper.boardStatus': '已提交（纸质评分表转录）',
+    'paper.boardStatus': '纸质评分表录入（录入 {typist}{checked}）',
     'paper.heldLine': '{id}：录入 {typist}{checked}；扫描件 {scan} SHA-256 {sha}',
     'paper.checked': '，复核 {name}',
     'paper.noTypist': '请填写录入人姓名（记入操作日志，随组长签名）。',
@@ -54,7 +54,7 @@ export const paperStrings = defineStrings(
     'paper.diffFirst': 'First',
     'paper.diffSecond': 'Second',
     'paper.held': 'Paper sheets typed in',
-    'paper.boardStatus': 'submitted (paper sheet transcribed)',
+    'paper.boardStatus': 'paper sheet transcribed (typed by {typist}{checked})',
     'paper.heldLine': '{id}: typed by {typist}{checked}; scan {scan} SHA-256 {sha}',
     'paper.checked': ', checked by {name}',
     'paper.noTypist':

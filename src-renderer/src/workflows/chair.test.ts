@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openBundle } from '../../../src-shared/bundle';
 import { ageDecrypt } from '../../../src-shared/crypto/age';
 import bureauKeyFile from '../../../resources/sample/keys/bureau.agekey?raw';
+import paperCsv from '../../../resources/sample/paper-sheets.csv?raw';
 import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
 import { generateSigningKey } from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
@@ -19,6 +20,7 @@ import { auditLog, getEnrolment, getSheet } from '../db/repo';
 import { WorkflowError, type Deps, type SaveFile } from './deps';
 import { importSheets, loadDecision, loadGathered, saveDecisionDraft, signDecision } from './chair';
 import { enrol, importPackage, verifyPackage } from './expert';
+import { importPaperTranscription, loadPaperSheets } from './paper';
 import { AT, flipByte, freshDeps, samplePackageBundle } from './test-db';
 
 async function chairWithPackage(given?: Deps) {
@@ -192,6 +194,40 @@ describe('the chair’s decision, kept', () => {
     ]);
     expect(taken.reopened).toBe(true);
     expect((await loadDecision(deps.db, pkg.packageId)).choices).toBeNull();
+  });
+
+  it('refuses sheet bundles and paper transcriptions once signed, saying why: nothing written', async () => {
+    const { deps, pkg, manifest } = await chairWithPackage();
+    const [own, e02] = sampleSheets();
+    if (!own || !e02) throw new Error('sample sheets');
+    const { enrolment } = await enrol(deps, pkg, 'E01');
+    const save = vi.fn<SaveFile>(async () => ({ saved: false }));
+    await signDecision(
+      { ...deps, save },
+      { pkg, decision: sampleDecision(), own, gathered: [], enrolment },
+    );
+    const entries = (await auditLog(deps.db)).length;
+    const bundle = await importSheets(deps, 'E01 张志远', pkg, [
+      { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
+    ]).catch((e: unknown) => e);
+    expect(bundle).toBeInstanceOf(WorkflowError);
+    expect(bundle).toMatchObject({ reason: { key: 'chair.importAfterSigned' } });
+    expect(String(bundle)).toContain('由市科技局在审定时处理');
+    const paper = await importPaperTranscription(
+      deps,
+      'E01 张志远',
+      {
+        pkg,
+        csv: { name: 'E05.csv', bytes: new TextEncoder().encode(paperCsv) },
+        typist: '秘书 陈静',
+        scan: { name: 'E05.pdf', bytes: new TextEncoder().encode('%PDF-1.4 scan') },
+      },
+      async () => ({ ok: false, message: 'no workbook here' }),
+    );
+    expect(paper).toEqual({ kind: 'refused', problems: [{ key: 'chair.importAfterSigned' }] });
+    expect(await loadGathered(deps.db, pkg.packageId)).toEqual([]);
+    expect(await loadPaperSheets(deps.db, pkg.packageId)).toEqual([]);
+    expect(await auditLog(deps.db)).toHaveLength(entries);
   });
 
   it('reads the signed result back (with its file as exported), after a reopening too, and refuses to sign again', async () => {

@@ -30,7 +30,7 @@ import {
   type GatherResult,
   type ImportOutcome,
 } from './gather';
-import { loadPaperSheets } from './paper';
+import { loadPaperSheets, signedRefusal } from './paper';
 import { exportSigned, type ExportOutcome, type SigningAudit } from './signing';
 
 // ---- gathering the panel's sheets ----
@@ -71,6 +71,9 @@ export async function importSheets(
   reopened: boolean;
   view?: DeskView;
 }> {
+  // Signed: nothing is verified or written (`signedRefusal` says why, and what to do instead).
+  const signed = await signedRefusal(deps.db, pkg.packageId);
+  if (signed) throw new WorkflowError(signed);
   const verify: VerifySheets =
     options.verify ?? ((p, trust, list) => verifySheetFiles(deps.crypto, p, trust, list));
   const { accepted, outcomes, trust, view, bytes } = await verify(

@@ -14,7 +14,7 @@ import { ageEncrypt } from '../../../src-shared/crypto/age';
 import { sha256HexWith, type CryptoProvider } from '../../../src-shared/crypto/provider';
 import {
   analysePanel,
-  checkPanelDecisionOn,
+  checkDeskDraft,
   draftDecision,
   gatherSheets,
   initialChoices,
@@ -154,7 +154,7 @@ export function chairDesk(
     chairExpertId,
     decidedAt,
   });
-  const findings = checkPanelDecisionOn(decision, pkg, analysis);
+  const findings = checkDeskDraft(decision, chosen, pkg, analysis);
   return { analysis, choices: chosen, decision, findings, canSign: !hasBlocking(findings) };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { samplePackage, sampleSheets } from '../../../src-shared/sample-fixture';
 import { aggregate } from '../../../src-shared/scoring';
 import { summaryTable } from '../../../src-shared/summary';
-import { describeSpread, spreadOf } from './distribution';
+import { say } from '../i18n/strings';
+import { describeSpread, spreadOf, spreadSentence } from './distribution';
 
 describe('the distribution chart’s figures', () => {
   it('takes each applicant’s totals, range and final figure from the 评分汇总表, in the package’s order', () => {
@@ -32,5 +33,30 @@ describe('the distribution chart’s figures', () => {
     const spreads = spreadOf(pkg, summaryTable(pkg, aggregate(pkg, [])));
     expect(spreads.every((s) => s.totals.length === 0 && s.final === null)).toBe(true);
     expect(describeSpread(spreads)).toEqual({ applicants: 4, min: null, max: null, widest: null });
+  });
+
+  it('says plainly that there is no spread when every expert gave the same totals', () => {
+    const pkg = samplePackage();
+    const sheets = sampleSheets();
+    const first = sheets[0];
+    if (!first) throw new Error('sample sheets');
+    const alike = sheets.map((s) => ({ ...s, scores: first.scores }));
+    const summary = describeSpread(spreadOf(pkg, summaryTable(pkg, aggregate(pkg, alike))));
+    expect(summary.widest?.range).toBe(0);
+    const sentence = say('zh', spreadSentence(summary));
+    expect(sentence).toBe(
+      '4 位揭榜方的各专家总分：每位揭榜方的各位专家给出的总分都相同，专家之间没有分差；总分最低 72.00 分，最高 88.00 分。',
+    );
+    expect(sentence).not.toContain('分差最大');
+  });
+
+  it('names the widest spread otherwise, and says when nothing is gathered', () => {
+    const pkg = samplePackage();
+    const spreads = spreadOf(pkg, summaryTable(pkg, aggregate(pkg, sampleSheets())));
+    expect(say('zh', spreadSentence(describeSpread(spreads)))).toContain(
+      '分差最大的是 A04（35.00 分）',
+    );
+    const none = spreadOf(pkg, summaryTable(pkg, aggregate(pkg, [])));
+    expect(say('zh', spreadSentence(describeSpread(none)))).toBe('4 位揭榜方，尚无专家总分。');
   });
 });

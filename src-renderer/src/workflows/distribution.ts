@@ -7,6 +7,7 @@
  */
 import type { ReviewPackage } from '../../../src-shared/model';
 import type { SummaryTable } from '../../../src-shared/summary';
+import { message, type Message } from '../i18n/strings';
 
 export interface ApplicantSpread {
   applicantId: string;
@@ -62,4 +63,26 @@ export function describeSpread(spreads: readonly ApplicantSpread[]): SpreadSumma
     if (widest === null || range > widest.range) widest = { applicantId: s.applicantId, range };
   }
   return { applicants: spreads.length, min, max, widest };
+}
+
+/**
+ * The chart's text alternative (and the line under it): the lowest and highest totals and the
+ * applicant whose experts lie furthest apart; said plainly when every applicant's experts gave the
+ * same total (no spread to name), and when nothing is gathered yet.
+ */
+export function spreadSentence(summary: SpreadSummary): Message {
+  const { applicants, min, max, widest } = summary;
+  if (min === null || max === null || widest === null)
+    return message('chair.chartEmpty', { applicants });
+  if (widest.range === 0)
+    return min === max
+      ? message('chair.chartAllSame', { applicants, total: min.toFixed(2) })
+      : message('chair.chartAgree', { applicants, min: min.toFixed(2), max: max.toFixed(2) });
+  return message('chair.chartAlt', {
+    applicants,
+    min: min.toFixed(2),
+    max: max.toFixed(2),
+    widest: widest.applicantId,
+    range: widest.range.toFixed(2),
+  });
 }

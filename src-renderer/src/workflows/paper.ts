@@ -22,7 +22,14 @@ import { sizeProblem } from '../../../src-shared/io';
 import { cleanText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
 import type { StoredPaperSheet } from '../db/meta';
-import { commitChange, gatheredOfPackage, getEnrolment, getMeta, getSheet } from '../db/repo';
+import {
+  commitChange,
+  gatheredOfPackage,
+  getDecision,
+  getEnrolment,
+  getMeta,
+  getSheet,
+} from '../db/repo';
 import { message, type Message } from '../i18n/strings';
 import type { Deps } from './deps';
 import { paperSheet, reopenedDraft } from './desk';
@@ -62,6 +69,16 @@ export type PaperImportOutcome =
   | { kind: 'refused'; problems: Message[] }
   /** Double entry: the two transcriptions differ in these cells; nothing written. */
   | { kind: 'differ'; differences: TranscriptionDifference[] };
+
+/**
+ * Once the panel result is signed (第十二条（五）), no sheet is taken in — a sheet bundle or a paper
+ * transcription alike: it would change the figures under the signed 专家组意见 and the meeting's
+ * forms printed from it. Corrections are the bureau's at 审定 (第十二条（六）; docs/domain.md,
+ * 「Signed once」). The refusal says so; null while nothing is signed.
+ */
+export async function signedRefusal(db: JiebangDB, packageId: string): Promise<Message | null> {
+  return (await getDecision(db, packageId)) ? message('chair.importAfterSigned') : null;
+}
 
 /** The transcribed sheets kept for the package. */
 export async function loadPaperSheets(
@@ -160,6 +177,8 @@ export async function importPaperTranscription(
   workbooks: WorkbookReader,
 ): Promise<PaperImportOutcome> {
   const { pkg } = input;
+  const signed = await signedRefusal(deps.db, pkg.packageId);
+  if (signed) return { kind: 'refused', problems: [signed] };
   const problems: Message[] = [];
   const typist = nameOf(input.typist, message('paper.noTypist'));
   if ('problem' in typist) problems.push(typist.problem);

@@ -60,6 +60,11 @@ export class ChairPage {
     return this.page.getByTestId('race-reasons');
   }
 
+  /** The race-stage share (第十三条（三）): empty until the panel writes the one it agreed on. */
+  get raceShare() {
+    return this.page.getByLabel('“赛马”阶段拨付比例（0–1，第十三条（三））');
+  }
+
   funding(applicantId: string) {
     return this.page.getByLabel(`核定经费（万元） ${applicantId}`);
   }

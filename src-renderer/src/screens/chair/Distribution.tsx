@@ -1,8 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReviewPackage } from '../../../../src-shared/model';
 import type { SummaryTable } from '../../../../src-shared/summary';
-import { useT } from '../../i18n';
-import { describeSpread, spreadOf, type ApplicantSpread } from '../../workflows/distribution';
+import { useSay } from '../../i18n';
+import {
+  describeSpread,
+  spreadOf,
+  spreadSentence,
+  type ApplicantSpread,
+} from '../../workflows/distribution';
 
 const HEIGHT = 240;
 const MARGIN = { top: 10, right: 16, bottom: 26, left: 36 };
@@ -15,7 +20,7 @@ const RED = '#9e1b1b';
  * figures, for the screen reader and under the chart.
  */
 export function Distribution({ pkg, table }: { pkg: ReviewPackage; table: SummaryTable }) {
-  const t = useT();
+  const say = useSay();
   const spreads = useMemo(() => spreadOf(pkg, table), [pkg, table]);
   const summary = useMemo(() => describeSpread(spreads), [spreads]);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -32,16 +37,7 @@ export function Distribution({ pkg, table }: { pkg: ReviewPackage; table: Summar
     const ctx = canvas.current?.getContext('2d');
     if (canvas.current && ctx && width > 0) draw(canvas.current, ctx, spreads, width);
   }, [spreads, width]);
-  const alt =
-    summary.min === null || summary.max === null || summary.widest === null
-      ? t('chair.chartEmpty', { applicants: summary.applicants })
-      : t('chair.chartAlt', {
-          applicants: summary.applicants,
-          min: summary.min.toFixed(2),
-          max: summary.max.toFixed(2),
-          widest: summary.widest.applicantId,
-          range: summary.widest.range.toFixed(2),
-        });
+  const alt = say(spreadSentence(summary));
   return (
     <>
       <div className="chart" data-testid="distribution">

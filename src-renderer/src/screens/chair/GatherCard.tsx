@@ -1,7 +1,35 @@
 import type { ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
-import { message, useSay, useT } from '../../i18n';
+import type { TranscribedSheet } from '../../../../src-shared/bundle';
+import { message, useSay, useT, type T } from '../../i18n';
 import { useChair } from '../../stores/chair';
 import { LocalProfileImport } from './LocalProfileImport';
+
+/**
+ * What the sheet that counts for an expert is, told by the sheet itself (the very object the desk
+ * counted): a transcription of a wet-signed paper form says so and who typed it, even for the
+ * chair's own; 「本机评分表」 only for the chair's sheet held on this device.
+ */
+export function boardStatus(
+  t: T,
+  at: {
+    sheet: ScoreSheet | undefined;
+    expertId: string;
+    chairId: string;
+    gathered: readonly { sheet: ScoreSheet }[];
+    paper: readonly { record: TranscribedSheet }[];
+  },
+): string {
+  const { sheet } = at;
+  if (!sheet) return t('chair.missing');
+  const typed = at.paper.find((p) => p.record.sheet === sheet)?.record;
+  if (typed)
+    return t('paper.boardStatus', {
+      typist: typed.transcribedBy,
+      checked: typed.checkedBy ? t('paper.checked', { name: typed.checkedBy }) : '',
+    });
+  if (at.gathered.some((g) => g.sheet === sheet)) return t('chair.submitted');
+  return at.expertId === at.chairId ? t('chair.ownSheet') : t('chair.submitted');
+}
 
 /** 收集评分表: import sheet bundles (each judged on its own), and who has submitted. */
 export function GatherCard({
@@ -16,10 +44,15 @@ export function GatherCard({
 }) {
   const t = useT();
   const say = useSay();
-  const { gathered, paper, outcomes, importFiles } = useChair();
+  const { gathered, paper, outcomes, importFiles, signed } = useChair();
   return (
     <div className="card">
       <h2>{t('chair.gather')}</h2>
+      {signed && (
+        <p className="note" data-testid="import-closed">
+          {t('chair.importAfterSigned')}
+        </p>
+      )}
       <button
         type="button"
         className="primary"
@@ -45,15 +78,7 @@ export function GatherCard({
         {pkg.panel.experts.map((e) => {
           const sheet = sheets.find((x) => x.expertId === e.id);
           const recused = sheet?.scores.filter((s) => s.recusal).map((s) => s.applicantId) ?? [];
-          const status = !sheet
-            ? t('chair.missing')
-            : gathered.some((g) => g.expertId === e.id)
-              ? t('chair.submitted')
-              : e.id === chairId
-                ? t('chair.ownSheet')
-                : paper.some((p) => p.record.sheet.expertId === e.id)
-                  ? t('paper.boardStatus')
-                  : t('chair.submitted');
+          const status = boardStatus(t, { sheet, expertId: e.id, chairId, gathered, paper });
           return (
             <li key={e.id}>
               {t('chair.boardLine', { id: e.id, name: e.name, status })}

@@ -1,5 +1,5 @@
 import { differsFromProposal, type DecisionChoices } from '../../../../src-shared/decision';
-import { fmtMoney } from '../../../../src-shared/money';
+import { fmtMoney, parseMoneyInput } from '../../../../src-shared/money';
 import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
 import { useT } from '../../i18n';
 import type { Desk } from '../../workflows/desk';
@@ -64,29 +64,45 @@ export function RecommendedFields({
         </label>
       )}
       {choices.isHorseRace && (
-        <label className="row">
-          {t('chair.share')}
-          <input
-            className="short"
-            value={choices.raceStageShare}
-            onChange={(e) => update({ raceStageShare: e.target.value })}
-          />
-        </label>
-      )}
-      <div className="funding">
-        {recommended.map((id) => (
-          <label key={id} className="row">
-            {t('chair.fundingOf', { name: nameOf(id) })}
+        <>
+          <label className="row">
+            {t('chair.share')}
             <input
-              aria-label={t('chair.fundingLabel', { id })}
-              className="amount"
-              value={choices.funding[id] ?? ''}
-              onChange={(e) =>
-                update({ funding: { ...choices.funding, [id]: e.target.value.trim() } })
-              }
+              className="short"
+              aria-describedby="race-share-hint"
+              value={choices.raceStageShare}
+              onChange={(e) => update({ raceStageShare: e.target.value })}
             />
           </label>
-        ))}
+          <p id="race-share-hint" className="note" data-testid="race-share-hint">
+            {t('chair.shareHint')}
+          </p>
+        </>
+      )}
+      <div className="funding">
+        {recommended.map((id) => {
+          // Read by the one money reader: what it refuses is said here, as typed (never as 0).
+          const read = parseMoneyInput(choices.funding[id] ?? '');
+          return (
+            <label key={id} className="row">
+              {t('chair.fundingOf', { name: nameOf(id) })}
+              <input
+                aria-label={t('chair.fundingLabel', { id })}
+                aria-invalid={!read.ok}
+                className="amount"
+                value={choices.funding[id] ?? ''}
+                onChange={(e) =>
+                  update({ funding: { ...choices.funding, [id]: e.target.value.trim() } })
+                }
+              />
+              {!read.ok && (
+                <span className="error" role="alert" data-testid={`funding-problem-${id}`}>
+                  {read.message}
+                </span>
+              )}
+            </label>
+          );
+        })}
         <p data-testid="approved-total">
           {t('chair.total', { total: fmtMoney(decision.approvedTotal) })}
         </p>
