@@ -29,12 +29,14 @@ import {
   freeSealed,
   HASH_WORKER_MIN,
   isSealed,
+  isSettled,
   releaseSlot,
   ringSeal,
   settleSealed,
   SLOT,
   startHashWorker,
   type Slot,
+  workerBacklog,
 } from './hash-worker';
 import type { CryptoProvider } from '../../src-shared/crypto/provider';
 import { minorGc } from './minor-gc';
@@ -81,12 +83,22 @@ export async function fileSource(path: string): Promise<PayloadSource> {
 }
 
 /**
+ * Jobs queued on the hash worker (a 1 MiB piece read is one hash job and 16 seal jobs) beyond which
+ * {@link buildBundleFile} seals the next age chunk on this thread instead: 2 MiB of work, half the
+ * read ring, so this thread neither waits for a slot to read into nor idles while the worker is
+ * behind (issue 22: in a new process — every `jiebang pack` — the worker is the longer thread).
+ */
+const WORKER_BEHIND = 32;
+
+/**
  * `nodeCrypto`, with age's payload chunks sealed on the hash worker while it runs (./hash-worker.ts):
  * `sealParts` then gives a chunk's place in the worker's output ring, which only
  * {@link buildBundleFile}'s writer reads (after `settleSealed`). Everything else — the header's
- * key wrapping, the last chunk, decryption — stays `nodeCrypto`'s, here and at once.
+ * key wrapping, the last chunk, decryption — stays `nodeCrypto`'s, here and at once. With `own`,
+ * a chunk is sealed here when the worker is behind ({@link WORKER_BEHIND}) or its output ring is
+ * full, and what is sealed here is added to `own`: fresh buffers, which the writer may hold.
  */
-export function sealingOnWorker(): CryptoProvider {
+export function sealingOnWorker(own?: WeakSet<Uint8Array>): CryptoProvider {
   return {
     ...nodeCrypto,
     chacha20poly1305: (key) => {
@@ -96,12 +108,24 @@ export function sealingOnWorker(): CryptoProvider {
       return {
         ...aead,
         sealParts: (nonce, parts) => {
-          const sealed = seal(nonce, parts);
-          return sealed ? [sealed] : aead.sealParts(nonce, parts);
+          const sealed = own && workerBacklog() > WORKER_BEHIND ? null : seal(nonce, parts);
+          if (sealed) return [sealed];
+          const here = aead.sealParts(nonce, parts);
+          for (const part of here) own?.add(part);
+          return here;
         },
       };
     },
   };
+}
+
+/** Bytes of chunks sealed on this thread that the writer holds before it waits for the worker. */
+const HELD_MAX = 4 * PIECE;
+
+/** A piece of the output not yet written: a run of chunks in the worker's output ring, or held. */
+interface Unwritten {
+  bytes: Uint8Array;
+  ring: boolean;
 }
 
 /**
@@ -115,52 +139,79 @@ export async function buildBundleFile<K extends BundleKind>(
 ): Promise<void> {
   // Small pieces (headers, age chunks sealed here) gathered into 1 MiB writes; chunks sealed on
   // the worker written straight from its output ring, a run of consecutive ones (up to 1 MiB) at
-  // a time, one run behind, so the worker seals the next run while this thread writes the one
-  // before and reads on. The file is written whole or not at all (a unique temporary name,
-  // flushed, renamed: writeStreamAtomic).
-  const unwritten: Uint8Array[] = [];
-  let run: Uint8Array | null = null;
+  // a time, in order with the chunks sealed here. This thread waits for the worker only when it
+  // must: at the end, before a piece it does not own, and when it holds {@link HELD_MAX} of its
+  // own chunks behind one the worker has not sealed — otherwise it reads and seals on. The file
+  // is written whole or not at all (a unique temporary name, flushed, renamed: writeStreamAtomic).
+  const unwritten: Unwritten[] = [];
+  const own = new WeakSet<Uint8Array>();
+  let held = 0;
+  let run: Unwritten | null = null;
   try {
     await writeStreamAtomic(
       out,
       async (write) => {
         const buffer = new Uint8Array(PIECE);
-        let held = 0;
+        let gathered = 0;
         const flush = async () => {
-          if (held > 0) await write(buffer.subarray(0, held));
-          held = 0;
+          if (gathered > 0) await write(buffer.subarray(0, gathered));
+          gathered = 0;
         };
-        const writeRuns = async (keep: number) => {
+        // A piece written before the sink returns (the source's own buffer when not encrypting).
+        const gather = async (piece: Uint8Array) => {
+          if (gathered + piece.length > PIECE) await flush();
+          if (piece.length >= PIECE) return write(piece);
+          buffer.set(piece, gathered);
+          gathered += piece.length;
+        };
+        // Writes from the front while more than `keep` are unwritten; with `wait` false, stops at
+        // a run the worker has not sealed yet unless this thread holds HELD_MAX of its own.
+        const drain = async (keep: number, wait: boolean) => {
           for (let next = unwritten[0]; next && unwritten.length > keep; next = unwritten[0]) {
-            settleSealed(next);
-            await write(next);
-            freeSealed(next);
+            if (next.ring) {
+              if (!wait && held < HELD_MAX && !isSettled(next.bytes)) return;
+              await flush();
+              settleSealed(next.bytes);
+              await write(next.bytes);
+              freeSealed(next.bytes);
+            } else {
+              await gather(next.bytes);
+              held -= next.bytes.byteLength;
+            }
+            if (run === next) run = null;
             unwritten.shift();
           }
         };
-        await buildBundleStream({ ...input, crypto: sealingOnWorker() }, async (piece) => {
+        await buildBundleStream({ ...input, crypto: sealingOnWorker(own) }, async (piece) => {
           if (isSealed(piece)) {
-            await flush();
-            const end = run ? run.byteOffset + run.byteLength : -1;
-            if (run && piece.byteOffset === end && run.byteLength + piece.byteLength <= PIECE) {
-              run = new Uint8Array(piece.buffer, run.byteOffset, run.byteLength + piece.byteLength);
-              unwritten[unwritten.length - 1] = run;
+            const end = run ? run.bytes.byteOffset + run.bytes.byteLength : -1;
+            if (
+              run &&
+              piece.byteOffset === end &&
+              run.bytes.byteLength + piece.byteLength <= PIECE
+            ) {
+              run.bytes = new Uint8Array(
+                piece.buffer,
+                run.bytes.byteOffset,
+                run.bytes.byteLength + piece.byteLength,
+              );
               return;
             }
-            run = piece;
-            unwritten.push(piece);
+            run = { bytes: piece, ring: true };
+            unwritten.push(run);
             // The runs before the one just begun are written while the worker seals this one.
-            return writeRuns(1);
+            return drain(1, false);
           }
-          await writeRuns(0);
           run = null;
-          if (held + piece.length > PIECE) await flush();
-          // The source's own buffer (unencrypted): written before the sink returns.
-          if (piece.length >= PIECE) return write(piece);
-          buffer.set(piece, held);
-          held += piece.length;
+          if (own.has(piece)) {
+            unwritten.push({ bytes: piece, ring: false });
+            held += piece.byteLength;
+            return drain(0, false);
+          }
+          await drain(0, true);
+          return gather(piece);
         });
-        await writeRuns(0);
+        await drain(0, true);
         await flush();
       },
       // The disk written from the first 32 MiB on, while the rest is encrypted (not all at the end).
@@ -168,7 +219,8 @@ export async function buildBundleFile<K extends BundleKind>(
     );
   } finally {
     // On an error, the output ring's slots are given back once the worker is done with them.
-    for (const bytes of unwritten) {
+    for (const { bytes, ring } of unwritten) {
+      if (!ring) continue;
       try {
         settleSealed(bytes);
       } finally {

@@ -220,4 +220,53 @@ describe('age payload chunks sealed on the worker thread', () => {
     expect(Buffer.compare(file, joinParts(expected))).toBe(0);
     expect(digest(await ageDecrypt(file, [{ identity }], nodeCrypto))).toBe(digest(data));
   });
+
+  it('seals on this thread while the worker is behind, and the file is the same byte for byte', async () => {
+    startHashWorker(HASH_WORKER_MIN);
+    const { identity, recipient } = await generateAgeIdentity();
+    const fixed = (p: CryptoProvider): CryptoProvider => ({
+      ...p,
+      randomBytes: (n) => new Uint8Array(n).fill(9),
+    });
+    const own = new WeakSet<Uint8Array>();
+    const here = await AgeStreamEncrypter.create({ recipient }, fixed(nodeCrypto));
+    const mixed = await AgeStreamEncrypter.create({ recipient }, fixed(sealingOnWorker(own)));
+    const data = randomBytes(3 * SLOT);
+    // Three slots' worth handed over at once: 48 chunks, more than the worker is let queue.
+    const slots = [0, 1, 2].map(() => acquireSlot());
+    const pieces = slots.map((slot, i) => {
+      const piece = data.subarray(i * SLOT, (i + 1) * SLOT);
+      if (!slot) return piece;
+      slot.bytes.set(piece);
+      return slot.bytes.subarray(0, piece.length);
+    });
+    const expected: Uint8Array[] = [here.header];
+    const sealed: Uint8Array[] = [mixed.header];
+    for (const [i, piece] of pieces.entries()) {
+      expected.push(...here.push(data.subarray(i * SLOT, (i + 1) * SLOT)).map((b) => b.slice()));
+      sealed.push(...mixed.push(piece));
+    }
+    let onWorker = 0;
+    let onThisThread = 0;
+    const got: Uint8Array[] = sealed.map((bytes) => {
+      if (!isSealed(bytes)) {
+        if (own.has(bytes)) onThisThread++;
+        return bytes.slice();
+      }
+      onWorker++;
+      settleSealed(bytes);
+      const copy = bytes.slice();
+      freeSealed(bytes);
+      return copy;
+    });
+    for (const slot of slots) if (slot) releaseSlot(slot);
+    expected.push(here.end());
+    got.push(mixed.end());
+    expect(onWorker).toBeGreaterThan(0);
+    expect(onThisThread).toBeGreaterThan(0);
+    const file = joinParts(got);
+    expect(Buffer.compare(file, joinParts(expected))).toBe(0);
+    const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    expect(digest(await ageDecrypt(file, [{ identity }], nodeCrypto))).toBe(digest(data));
+  });
 });

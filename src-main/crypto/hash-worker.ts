@@ -385,6 +385,20 @@ class HashRing {
     return this.#out.subarray(at, at + size + TAG);
   }
 
+  /** Jobs given to the worker that it has not finished yet. */
+  backlog(): number {
+    return this.#head - Atomics.load(this.#ctrl, TAIL);
+  }
+
+  /** Whether the worker has sealed every chunk `bytes` (a run of out slots) covers, now. */
+  sealedNow(bytes: Uint8Array): boolean {
+    const first = Math.floor(bytes.byteOffset / SEALED);
+    const last = Math.floor((bytes.byteOffset + bytes.byteLength - 1) / SEALED);
+    for (let slot = first; slot <= last; slot++)
+      if (Atomics.load(this.#ready, slot) !== (this.#outJob[slot] ?? 0)) return false;
+    return true;
+  }
+
   /** Whether `bytes` lie in the output ring (a chunk {@link seal} gave). */
   holdsSealed(bytes: Uint8Array): boolean {
     return bytes.buffer === this.#out.buffer;
@@ -516,6 +530,17 @@ export function ringSeal(key: Uint8Array): RingSeal | null {
 /** Whether `bytes` are a chunk (or a run of chunks) {@link ringSeal} gave. */
 export function isSealed(bytes: Uint8Array): boolean {
   return ring !== null && ring.holdsSealed(bytes);
+}
+
+/** Jobs queued on the running worker and not yet done (0 when it does not run). */
+export const workerBacklog = (): number => (ring && !ring.failed ? ring.backlog() : 0);
+
+/**
+ * Whether the worker has sealed `bytes` (chunks {@link ringSeal} gave) already: {@link settleSealed}
+ * would not wait. True when the worker has stopped (settling then throws).
+ */
+export function isSettled(bytes: Uint8Array): boolean {
+  return !ring || ring.failed || ring.sealedNow(bytes);
 }
 
 /** Waits until the worker has sealed `bytes` (chunks {@link ringSeal} gave). */

@@ -8,7 +8,7 @@ import { sheetBundleFor } from '../fixtures/bundles';
 import type { BenchRow, BenchSuite } from './harness';
 
 /** The installed `jiebang` command (package.json `bin`): what a user runs, launcher included. */
-const CLI = 'bin/jiebang.cjs';
+export const CLI = 'bin/jiebang.cjs';
 
 /**
  * The environment the figures are judged in: this machine's, less `NODE_EXTRA_CA_CERTS`. The
@@ -18,7 +18,7 @@ const CLI = 'bin/jiebang.cjs';
  * so the judged figures — the CLI's and the bare node's alike — are taken without it; the same
  * commands with it are printed in each row's note (docs/bench.md).
  */
-const USER_ENV: NodeJS.ProcessEnv = Object.fromEntries(
+export const USER_ENV: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'),
 );
 
