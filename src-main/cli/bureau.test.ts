@@ -654,8 +654,11 @@ describe('jiebang calendar and key rotate', () => {
       '--data',
       at('cal-empty'),
     );
-    expect(viaFlag.out).toContain('公示期（5 个工作日，第十二条（六））：2028-01-20 至 2028-02-02');
-    expect(viaFlag.out).toContain('2028-01-22（周六调休上班）');
+    expect(viaFlag.out).toContain(
+      '公示期（5 个工作日，第十二条（六））：2028年1月20日至2028年2月2日',
+    );
+    expect(viaFlag.out).toContain('2028年1月22日（周六调休上班）');
+    expect(viaFlag.out).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // …or its data folder, once imported.
     const imported = await run(
       'calendar',
@@ -668,7 +671,7 @@ describe('jiebang calendar and key rotate', () => {
     );
     expect(imported.out).toContain('✓ 已导入 cal-2028.jbx');
     const viaFolder = await run('calendar', 'publicity', '2028-01-20', '--data', at('cal-expert'));
-    expect(viaFolder.out).toContain('至 2028-02-02');
+    expect(viaFolder.out).toContain('至2028年2月2日');
     expect((await run('calendar', 'show', '--data', at('cal-expert'))).out).toContain(
       '2028 年：可计算工作日；放假 30 天，调休上班 6 天；市科技局签发（测试数据）',
     );
@@ -778,7 +781,8 @@ describe('jiebang calendar and key rotate', () => {
       data,
     );
     expect(rotated.err).toBe('');
-    expect(rotated.out).toContain('新密钥指纹 new:');
+    expect(rotated.out).toMatch(/生效日期\s*：2027年1月1日\n/);
+    expect(rotated.out).not.toMatch(/\b(signed|old|new):/);
     const verified = await run('verify', at('rotation.jbx'));
     expect(verified.out).toContain('✓ 签名：Ed25519 签名有效（2 名签名者）');
     const rotation = await openBundle(new Uint8Array(await readFile(at('rotation.jbx'))), {

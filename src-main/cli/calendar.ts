@@ -35,6 +35,7 @@ import { readBundleFile, readSigningKey } from './bundle-io';
 import { readJsonFile, writeOutput } from './io';
 import { CliUsageError, type CliCommand, type CliIo } from './types';
 import { cliDate } from './dates';
+import { formatDateZh } from '../../src-shared/text/date';
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 const weekday = (iso: string) => `周${WEEKDAY[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? ''}`;
@@ -133,7 +134,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   await saveCalendar(data, year.year, bytes);
   await writeTrust(data, applyImport(trust, opened.bundle, verdict));
   io.out(
-    `已签发 signed: ${values.out}\n${year.year} 年工作日日历：放假 ${year.holidays.length} 天，调休上班 ${year.workdays.length} 天（${year.workdays.map((d) => `${d} ${weekday(d)}`).join('、') || '无'}）\n来源 source: ${year.source}${year.isTestData ? '\n注意：测试数据，不是国务院办公厅的通知' : ''}\n市科技局签名密钥指纹 fingerprint: ${formatFingerprint(fp)}；计数 counter ${counter}\n`,
+    `已签发：${values.out}\n${year.year} 年工作日日历：放假 ${year.holidays.length} 天，调休上班 ${year.workdays.length} 天（${year.workdays.map((d) => `${formatDateZh(d)}（${weekday(d)}）`).join('、') || '无'}）\n来源：${year.source}${year.isTestData ? '\n注意：测试数据，不是国务院办公厅的通知' : ''}\n市科技局签名密钥指纹：${formatFingerprint(fp)}；签名计数 ${counter}\n`,
   );
   return 0;
 }
@@ -196,7 +197,7 @@ async function runPublicity(args: string[], io: CliIo): Promise<number> {
   const window = publicityWindow(calendar, date, days);
   if (!window.ok) throw new CliUsageError(window.reason);
   io.out(
-    `公示期（${days} 个工作日，第十二条（六））：${window.start} 至 ${window.end}\n计入的工作日：${window.days.map((d) => `${d.date}${d.isMakeUp ? `（${weekday(d.date)}调休上班）` : ''}`).join('、')}\n`,
+    `公示期（${days} 个工作日，第十二条（六））：${formatDateZh(window.start)}至${formatDateZh(window.end)}\n计入的工作日：${window.days.map((d) => `${formatDateZh(d.date)}${d.isMakeUp ? `（${weekday(d.date)}调休上班）` : ''}`).join('、')}\n`,
   );
   return 0;
 }

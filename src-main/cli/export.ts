@@ -65,7 +65,7 @@ written.`,
       values.csv !== undefined ? summaryCsv(summary) : await writeWorkbook(round.sheets);
     await writeOutput(io.cwd, out, bytes);
     io.out(
-      `已导出 exported: ${out}（评分汇总表：揭榜方 ${summary.rows.length} 家 × 专家 ${pkg.panel.experts.length} 名${values.xlsx !== undefined ? `；专家评分明细${decision ? '；专家组意见与核定经费' : ''}` : '，CSV UTF-8（含 BOM）'}）\n`,
+      `已导出：${out}（评分汇总表：揭榜方 ${summary.rows.length} 家 × 专家 ${pkg.panel.experts.length} 名${values.xlsx !== undefined ? `；专家评分明细${decision ? '；专家组意见与核定经费' : ''}` : '，CSV UTF-8（含 BOM）'}）\n`,
     );
     return 0;
   },

@@ -210,7 +210,7 @@ Exit code: 0 every bundle ingested with no blocking finding, 1 otherwise, 2 unre
         continue;
       }
       io.out(
-        `✓ ${r.file}：${r.duplicate ? '此前已导入，未作任何更改' : '已导入'}\n${(r.notes ?? []).map((n) => `  ${n}\n`).join('')}\n${recordText(r.record, r.pkg)}记录 record: ${join(data.dir, 'rounds', `${r.record.packageId}.json`)}\n\n`,
+        `✓ ${r.file}：${r.duplicate ? '此前已导入，未作任何更改' : '已导入'}\n${(r.notes ?? []).map((n) => `  ${n}\n`).join('')}\n${recordText(r.record, r.pkg)}记录：${join(data.dir, 'rounds', `${r.record.packageId}.json`)}\n\n`,
       );
     }
     return failed ? 1 : 0;

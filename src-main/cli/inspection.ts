@@ -30,6 +30,7 @@ import {
 import { signAssignment } from '../../src-shared/bureau/desk';
 import { capLines } from '../../src-shared/io';
 import type { InspectionReport } from '../../src-shared/model';
+import { formatDateZh } from '../../src-shared/text/date';
 import { hasBlocking } from '../../src-shared/rules';
 import { nodeCrypto } from '../crypto/node-crypto';
 import {
@@ -141,7 +142,7 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
   await writeData(data, ['inspections', 'assignments', `${a.assignmentId}.jbx`], signed.bytes);
   await writeTrust(data, signed.trust);
   io.out(
-    `已签发实地考察任务 ${a.assignmentId}：${values.out}\n对象：${describeSubject(a.subject)}；批次：${roundOf(a)}\n考察组：${a.team.map((m) => `${m.name}（${m.id}${m.role === 'leader' ? '，组长' : ''}）`).join('、')}；${a.dueBy} 前完成\n市科技局签名密钥指纹 fingerprint: ${formatFingerprint(fp)}；计数 counter ${counter}\n`,
+    `已签发实地考察任务 ${a.assignmentId}：${values.out}\n对象：${describeSubject(a.subject)}；批次：${roundOf(a)}\n考察组：${a.team.map((m) => `${m.name}（${m.id}${m.role === 'leader' ? '，组长' : ''}）`).join('、')}；${formatDateZh(a.dueBy)}前完成\n市科技局签名密钥指纹：${formatFingerprint(fp)}；签名计数 ${counter}\n`,
   );
   return 0;
 }
@@ -209,7 +210,7 @@ async function runList(args: string[], io: CliIo): Promise<number> {
     for (const d of reports) {
       const counts = tally(d.checklist);
       io.out(
-        `  ${d.reportId}  ${describeSubject(d.subject)}  ${d.site}  ${d.date}  ${d.inspectors.map((i) => i.name).join('、')}  ${FINDINGS.filter(
+        `  ${d.reportId}  ${describeSubject(d.subject)}  ${d.site}  ${formatDateZh(d.date)}  ${d.inspectors.map((i) => i.name).join('、')}  ${FINDINGS.filter(
           (f) => counts[f] > 0,
         )
           .map((f) => `${FINDING_LABEL[f].zh} ${counts[f]}`)

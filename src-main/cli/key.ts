@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { rotateBureauKey } from '../../src-shared/bureau';
-import { formatFingerprint } from '../../src-shared/crypto/keys';
+import { keyRotationNotice, noticeText, rotateBureauKey } from '../../src-shared/bureau';
+import { formatDateZh } from '../../src-shared/text/date';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { bureauData, readTrust, writeTrust } from './bureau-data';
 import { readSigningKey } from './bundle-io';
@@ -57,11 +57,11 @@ jiebang keygen --role bureau --out NEW/.`,
       ...(values.name !== undefined ? { name: values.name } : {}),
     });
     if (!rotated.ok) throw new CliUsageError(`${rotated.reason}（数据目录 ${data.dir}）`);
-    const { bytes, oldFingerprint: oldFp, newFingerprint: newFp } = rotated;
+    const { bytes } = rotated;
     await writeOutput(io.cwd, values.out, bytes);
     await writeTrust(data, rotated.trust);
     io.out(
-      `已签发密钥更换 signed: ${values.out}（${effective} 起）\n旧密钥指纹 old: ${formatFingerprint(oldFp)}\n新密钥指纹 new: ${formatFingerprint(newFp)}\n请将两个指纹随文件以纸质通知送达；已固定旧密钥的安装导入后改为固定新密钥。\n`,
+      `已签发密钥更换：${values.out}（${formatDateZh(effective)}起生效）\n请将以下通知随文件以纸质送达。\n\n${noticeText(keyRotationNotice({ ...rotated, effective }))}`,
     );
     return 0;
   },

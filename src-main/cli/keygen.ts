@@ -48,15 +48,13 @@ compare with paper.`,
     await writeNew(join(dir, 'signing.key'), secretKeyToPem(key.secretKey), true);
     await writeNew(join(dir, 'signing.pub'), publicKeyToPem(key.publicKey), false);
     io.out(
-      `签名密钥 signing key: ${join(values.out, 'signing.key')}\n指纹 fingerprint: ${formatFingerprint(fingerprint(key.publicKey))}\n`,
+      `签名私钥：${join(values.out, 'signing.key')}\n密钥指纹：${formatFingerprint(fingerprint(key.publicKey))}\n`,
     );
     if (role.data === 'bureau') {
       const age = await generateAgeIdentity();
       await writeNew(join(dir, 'age.key'), `# jiebang bureau identity\n${age.identity}\n`, true);
       await writeNew(join(dir, 'age.pub'), `${age.recipient}\n`, false);
-      io.out(
-        `age 身份 identity: ${join(values.out, 'age.key')}\n接收方 recipient: ${age.recipient}\n`,
-      );
+      io.out(`age 身份密钥：${join(values.out, 'age.key')}\nage 接收方公钥：${age.recipient}\n`);
     }
     return 0;
   },

@@ -117,7 +117,7 @@ age (a passphrase handed out on paper, for example).`,
     }
     const bytes = { byteLength: (await stat(out)).size };
     io.out(
-      `已打包 packed: ${values.out}（${bytes.byteLength} 字节${encryptTo ? '，age 加密' : ''}）\n签名者指纹 signer: ${formatFingerprint(fp)}\n`,
+      `已打包：${values.out}（${bytes.byteLength} 字节${encryptTo ? '，age 加密' : ''}）\n签名者密钥指纹：${formatFingerprint(fp)}\n`,
     );
     return 0;
   },

@@ -164,7 +164,7 @@ async function runNew(args: string[], io: CliIo): Promise<number> {
   await writeOutput(io.cwd, values.out, `${JSON.stringify(pkg, null, 2)}\n`);
   for (const n of notes) io.err(`! ${n}\n`);
   io.out(
-    `已生成评审包 written: ${values.out}\n  ${pkg.packageId}：揭榜方 ${pkg.applicants.length} 家，专家 ${pkg.panel.experts.length} 名，评分项 ${pkg.rubric.criteria.length} 项，附件 ${pkg.applicants.flatMap((a) => a.attachments).length} 个\n下一步 next: jiebang package lint ${values.out}；jiebang package sign ${values.out} --key signing.key -o ${pkg.packageId}.jbx\n`,
+    `已生成评审包：${values.out}\n  ${pkg.packageId}：揭榜方 ${pkg.applicants.length} 家，专家 ${pkg.panel.experts.length} 名，评分项 ${pkg.rubric.criteria.length} 项，附件 ${pkg.applicants.flatMap((a) => a.attachments).length} 个\n下一步：jiebang package lint ${values.out}；jiebang package sign ${values.out} --key signing.key -o ${pkg.packageId}.jbx\n`,
   );
   return 0;
 }
@@ -271,7 +271,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   await writeTrust(data, signed.trust);
   for (const f of signed.findings) io.err(`! ${f.message}\n`);
   io.out(
-    `已签名 signed: ${values.out}（${signed.bytes.byteLength} 字节${passphrase ? '，age 口令加密' : ''}）\n通知 notice: ${noticePath}\n\n${noticeText(notice)}`,
+    `已签名：${values.out}（${signed.bytes.byteLength} 字节${passphrase ? '，age 口令加密' : ''}）\n发放通知：${noticePath}\n\n${noticeText(notice)}`,
   );
   return 0;
 }

@@ -129,7 +129,7 @@ export const awardPrintCommand: CliCommand = {
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     const form = await formOf(await readBounded(io.cwd, file, PRINT_INPUT_BYTES), file, keys);
     const { renderNoticePdf } = await import('../pdf/notice');
-    const { bytes, missing } = await renderNoticePdf(form, form.signLines);
+    const { bytes, missing } = await renderNoticePdf(form);
     if (missing.length > 0)
       io.err(
         `! 以下字符字库中没有，打印件上以其码位代替：${missing.map(describeCodePoint).join('、')}\n`,
@@ -139,7 +139,7 @@ export const awardPrintCommand: CliCommand = {
     } catch (error) {
       throw new CliUsageError(describeFileError(error, values.out));
     }
-    io.out(`已排版 rendered: ${values.out}（${form.title}，${bytes.byteLength} 字节）\n`);
+    io.out(`已排版：${values.out}（${form.title}，${bytes.byteLength} 字节）\n`);
     return 0;
   },
 };

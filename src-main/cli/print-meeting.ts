@@ -135,7 +135,7 @@ export const meetingPrintCommand: CliCommand = {
       );
     await writeOutput(io.cwd, values.out, bytes);
     io.out(
-      `已排版 rendered: ${values.out}（${FORM_LABEL[form]}，${bytes.byteLength} 字节）\n核验码 code: ${built.layout.code}\n`,
+      `已排版：${values.out}（${FORM_LABEL[form]}，${bytes.byteLength} 字节）\n核验码：${built.layout.code}\n`,
     );
     return 0;
   },

@@ -45,7 +45,7 @@ async function printed(form: string, ...extra: string[]): Promise<{ path: string
   );
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
-  const code = /核验码 code: ([0-9a-f]{64})/.exec(r.out)?.[1] ?? '';
+  const code = /核验码：([0-9a-f]{64})/.exec(r.out)?.[1] ?? '';
   expect(code).toMatch(/^[0-9a-f]{64}$/);
   return { path, code };
 }

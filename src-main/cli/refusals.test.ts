@@ -46,7 +46,7 @@ describe('an age file where a command reads a document', () => {
       '-----BEGIN AGE ENCRYPTED FILE-----\nYWdlLWVuY3J5cHRpb24ub3JnL3YxCg==\n-----END AGE ENCRYPTED FILE-----\n',
     );
     const notText = (file: string) =>
-      `${file} 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密 (an age-encrypted file, not text: decrypt it first)`;
+      `${file} 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密`;
     await expectRefusals(dir, [
       ...['tb.age', 'v2.age', 'armored.age'].map((file): Refusal => [
         ['render-taskbook', file, '-o', 'out.pdf'],
@@ -79,7 +79,7 @@ describe('an age file where a command reads a document', () => {
     await writeFile(join(dir, 'lists', 'applicants.xlsx'), sealed);
     await writeFile(join(dir, 'sheets.xlsx'), sealed);
     const notWorkbook = (file: string) =>
-      `${file} 是 age 加密文件，不是 Excel 工作簿：此处需要未加密的工作簿（.xlsx）或 CSV，请先解密 (an age-encrypted file, not a workbook: decrypt it first)`;
+      `${file} 是 age 加密文件，不是 Excel 工作簿：此处需要未加密的工作簿（.xlsx）或 CSV，请先解密`;
     const score = await runForTestIn(
       dir,
       'score',
@@ -450,11 +450,11 @@ describe('a file that is not what it looks like', () => {
     await expectRefusals(dir, [
       [
         ['render-taskbook', pkg, '-o', 'out.pdf'],
-        `${pkg} 是评审包文件包，不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)`,
+        `${pkg} 是评审包文件包，不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开）`,
       ],
       [
         ['render-taskbook', 'cut.jbx', '-o', 'out.pdf'],
-        'cut.jbx 是文件包（ZIP 文件，如 .jbx），不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)',
+        'cut.jbx 是文件包（ZIP 文件，如 .jbx），不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开）',
       ],
     ]);
     expect(await readdir(dir)).toEqual(['cut.jbx']);

@@ -52,7 +52,7 @@ character no print font has among them, named with its field as jiebang check na
       throw new CliUsageError(describeFileError(error, values.out));
     }
     io.out(
-      `已排版 rendered: ${values.out}（${pdf.byteLength} 字节${tb.status === 'draft' ? '，草稿' : ''}）\n核验码 code: ${taskBookCode(tb)}\n`,
+      `已排版：${values.out}（${pdf.byteLength} 字节${tb.status === 'draft' ? '，草稿' : ''}）\n核验码：${taskBookCode(tb)}\n`,
     );
     return 0;
   },

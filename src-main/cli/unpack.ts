@@ -32,9 +32,7 @@ is on disk. On any failure nothing is written.`,
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
     const result = await openBundle(bytes, { crypto: nodeCrypto, keys });
     if (!result.ok) {
-      io.err(
-        `✗ ${file} 校验失败，未写入任何文件 verification failed, nothing written: ${result.error.message}\n`,
-      );
+      io.err(`✗ ${file} 校验失败，未写入任何文件：${result.error.message}\n`);
       return 1;
     }
     const outDir = resolve(io.cwd, values.out);
@@ -49,7 +47,7 @@ is on disk. On any failure nothing is written.`,
         `${describeFileError(error, values.out)} 未写入任何文件。 Nothing was written.`,
       );
     }
-    io.out(`${describeBundle(result.bundle)}\n✓ 已解包到 unpacked to ${join(values.out)}\n`);
+    io.out(`${describeBundle(result.bundle)}\n✓ 已解包到 ${join(values.out)}\n`);
     return 0;
   },
 };

@@ -4,31 +4,36 @@ import { parseArgs } from 'node:util';
 import { KINDS, type OpenedBundle } from '../../src-shared/bundle/kinds';
 import { describeSubject, ROLE_LABEL } from '../../src-shared/bundle/terms';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
+import { formatDateTimeZh } from '../../src-shared/text/date';
 import { openBundleFile } from '../crypto/bundle-files';
 import { ageKeyOptions, ageKeys, bundleFilePath } from './bundle-io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
+/**
+ * A verified bundle as the official who checks it reads it, in Chinese (the kind's label, the
+ * signers' roles, the time in Beijing time): the manifest itself keeps its ids and ISO time.
+ */
 export function describeBundle(b: OpenedBundle, indent = ''): string {
   const m = b.manifest;
   const lines = [
-    `${indent}类型 kind:        ${KINDS[m.kind].label} ${KINDS[m.kind].labelEn}（${m.kind}，第 ${m.formatVersion} 版格式）`,
-    `${indent}用途 purpose:     ${KINDS[m.kind].purpose}`,
-    `${indent}对象 subject:     ${describeSubject(m.subject)}`,
+    `${indent}类型：${KINDS[m.kind].label}（第 ${m.formatVersion} 版格式）`,
+    `${indent}用途：${KINDS[m.kind].purpose}`,
+    `${indent}对象：${describeSubject(m.subject)}`,
   ];
   for (const [i, s] of m.signers.entries()) {
     lines.push(
-      `${indent}签名者 signer ${i + 1}:  ${s.name}（${ROLE_LABEL[s.role]} ${s.role} ${s.id}）`,
-      `${indent}  指纹 fingerprint: ${formatFingerprint(s.fingerprint)}`,
-      `${indent}  计数 counter:     ${s.counter}${s.audit ? `    审计日志 audit: ${s.audit.length} 条，末条 ${s.audit.head.slice(0, 16)}…` : ''}`,
+      `${indent}签名者 ${i + 1}：${s.name}（${ROLE_LABEL[s.role]}，编号 ${s.id}）`,
+      `${indent}  密钥指纹：${formatFingerprint(s.fingerprint)}`,
+      `${indent}  签名计数：${s.counter}${s.audit ? `；审计日志 ${s.audit.length} 条，末条 ${s.audit.head.slice(0, 16)}…` : ''}`,
     );
   }
   lines.push(
-    `${indent}时间 created:     ${m.createdAt}`,
-    `${indent}清单哈希 manifest sha256: ${b.manifestSha256}`,
+    `${indent}签发时间：${formatDateTimeZh(m.createdAt)}`,
+    `${indent}清单 SHA-256：${b.manifestSha256}`,
   );
   for (const a of m.answers)
-    lines.push(`${indent}回应 answers:     ${KINDS[a.kind].label} ${a.manifestSha256}`);
-  lines.push(`${indent}内容 contents:`);
+    lines.push(`${indent}回应：${KINDS[a.kind].label}（清单 SHA-256 ${a.manifestSha256}）`);
+  lines.push(`${indent}内容：`);
   for (const [path, size] of b.sizes) lines.push(`${indent}  ${path}  ${size} 字节`);
   lines.push(`${indent}  → ${b.summary}`);
   return lines.join('\n');
@@ -69,12 +74,12 @@ failure.`,
     for (const c of checks)
       io.out(`${c.ok ? '✓' : '✗'} ${c.name}${c.detail ? `：${c.detail}` : ''}\n`);
     if (!result.ok) {
-      io.err(`✗ ${file} 校验失败 verification failed: ${result.error.message}\n`);
+      io.err(`✗ ${file} 校验失败：${result.error.message}\n`);
       return 1;
     }
     io.out(`${describeBundle(result.bundle)}\n`);
     for (const inner of result.bundle.inner)
-      io.out(`\n  内嵌评分表 inner sheet bundle ✓\n${describeBundle(inner, '  ')}\n`);
+      io.out(`\n  内嵌评分表 ✓\n${describeBundle(inner, '  ')}\n`);
     if (values.previous !== undefined) {
       const earlier = await open(values.previous);
       if (!earlier.ok)
@@ -89,11 +94,11 @@ failure.`,
         io.out(`${c.ok ? '✓' : '✗'} 与上一份文件比较 ${c.signer}：${c.reason}\n`);
       const failed = compared.find((c) => !c.ok);
       if (failed) {
-        io.err(`✗ 与上一份文件比较未通过 compared with the previous bundle: ${failed.reason}\n`);
+        io.err(`✗ 与上一份文件比较未通过：${failed.reason}\n`);
         return 1;
       }
     }
-    io.out('✓ 全部校验通过 all checks passed\n');
+    io.out('✓ 全部校验通过\n');
     return 0;
   },
 };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkImport, emptyTrust, openBundle } from '../../src-shared/bundle';
-import { packageFromGrids, attachmentIndex } from '../../src-shared/bureau';
+import { keyRotationNotice, packageFromGrids, attachmentIndex } from '../../src-shared/bureau';
 import { schemasOf, type Channel, type ChannelOutput } from '../../src-shared/ipc';
 import { ReviewPackageSchema, type ReviewPackage } from '../../src-shared/model';
 import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
@@ -169,6 +169,15 @@ describe('bureau channels (issue 18)', { timeout: 300_000 }, () => {
     });
     expect(rotated.key.fingerprint).not.toBe(key.fingerprint);
     expect(rotated.key.retired.map((r) => r.fingerprint)).toEqual([key.fingerprint]);
+    // The paper notice is the CLI's (one function), dated as officials write it.
+    expect(rotated.notice).toEqual(
+      keyRotationNotice({
+        oldFingerprint: key.fingerprint,
+        newFingerprint: rotated.key.fingerprint,
+        effective: '2026-12-01',
+      }),
+    );
+    expect(rotated.notice.rows).toContainEqual(['生效日期', '2026年12月1日']);
     const rotation = await openBundle(rotated.bytes, { crypto: nodeCrypto });
     if (!rotation.ok) throw new Error(rotation.error.message);
     expect(

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import {
+  keyRotationNotice,
   readLists,
   rotateBureauKey,
   signAssignment,
@@ -13,7 +14,6 @@ import {
   newPassphrase,
 } from '../../src-shared/bureau';
 import { ageDecrypt, AgeError, isAgeFile } from '../../src-shared/crypto/age';
-import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../src-shared/crypto/provider';
 import { IpcError } from '../../src-shared/ipc';
 import { nodeCrypto } from '../crypto/node-crypto';
@@ -102,17 +102,7 @@ export const bureauHandlers: HandlerMap<
       return {
         key,
         bytes: value.bytes,
-        notice: {
-          title: '市科技局签名密钥更换通知（请与导入时屏幕显示的内容核对）',
-          rows: [
-            ['旧密钥指纹', formatFingerprint(value.oldFingerprint)],
-            ['新密钥指纹', formatFingerprint(value.newFingerprint)],
-            ['生效日期', input.effective],
-          ],
-          footer: [
-            '已固定旧密钥的安装导入密钥更换文件包后改为固定新密钥；旧密钥签发的文件包此后不再接受。',
-          ],
-        },
+        notice: keyRotationNotice({ ...value, effective: input.effective }),
       };
     }),
   'bureau:sign-package': (input, host) =>

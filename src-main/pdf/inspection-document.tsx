@@ -11,6 +11,7 @@ import { describeSubject } from '../../src-shared/bundle/terms';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { FINDING_LABEL, tally } from '../../src-shared/inspection';
 import type { InspectionReport } from '../../src-shared/model';
+import { formatDateZh, formatLocalDateTimeZh } from '../../src-shared/text/date';
 import { SANS, SERIF } from './fonts';
 import { Lines, printLine } from './print-text';
 
@@ -77,7 +78,7 @@ export function InspectionReportDocument({ report, signers, photos, purpose }: I
           <Text style={s.p}>考察对象：{printLine(describeSubject(report.subject))}</Text>
           <Lines text={`考察目的：${purpose}`} style={s.p} />
           <Text style={s.p}>考察地点：{printLine(report.site)}</Text>
-          <Text style={s.p}>考察日期：{report.date}</Text>
+          <Text style={s.p}>考察日期：{formatDateZh(report.date)}</Text>
           <Text style={s.p}>
             考察组：{report.inspectors.map((i) => `${printLine(i.name)}（${i.id}）`).join('、')}
           </Text>
@@ -140,7 +141,8 @@ export function InspectionReportDocument({ report, signers, photos, purpose }: I
                   {p.item !== undefined ? `（检查项 ${p.item + 1}）` : ''}
                 </Text>
                 <Text style={s.caption}>
-                  拍摄时间：{p.capturedAt ? p.capturedAt.replace('T', ' ') : '无 EXIF 拍摄时间'}
+                  拍摄时间：
+                  {p.capturedAt ? formatLocalDateTimeZh(p.capturedAt) : '照片未记录拍摄时间'}
                 </Text>
                 <Text style={s.caption}>SHA-256：{p.sha256}</Text>
               </View>
@@ -161,7 +163,7 @@ export function InspectionReportDocument({ report, signers, photos, purpose }: I
             </Text>
             <Text style={s.p}>签名密钥指纹：{formatFingerprint(m.fingerprint)}</Text>
             <Text style={[s.p, { marginTop: 8 }]}>
-              {`签字：${'＿'.repeat(12)}\u3000日期：${report.date}`}
+              {`签字：${'＿'.repeat(12)}\u3000日期：${formatDateZh(report.date)}`}
             </Text>
           </View>
         ))}

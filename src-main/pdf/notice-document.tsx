@@ -24,14 +24,12 @@ const s = StyleSheet.create({
   p: { fontSize: 10.5, lineHeight: 1.6, marginTop: 6 },
 });
 
-/** `signLines`: one line per signer instead of the hand-over line (the forms after the award). */
-export function NoticeDocument({
-  notice,
-  signLines,
-}: {
-  notice: Notice;
-  signLines?: readonly string[];
-}) {
+/**
+ * The notice's `signLines` (one per signer of a form after the award, the publisher of a 公示)
+ * replace the hand-over line of a package's notice.
+ */
+export function NoticeDocument({ notice }: { notice: Notice }) {
+  const { signLines } = notice;
   return (
     <Document title={notice.title} creator="揭榜评审台">
       <Page size="A4" style={s.page}>

@@ -10,6 +10,8 @@ import { unprintableChars } from '../../src-shared/text/print-glyphs';
 import { assertOnlyEmbeddedFonts, sh, words } from './pdf-checks';
 import { taskBookCode, taskBookQrText } from '../../src-shared/taskbook';
 import { renderScoreSheetPdf, renderTaskBookPdf } from './render';
+import { renderNoticePdf } from './notice';
+import type { Notice } from '../../src-shared/bureau/notice';
 import { officialAmount } from '../../src-shared/money';
 import { formatDateZh } from '../../src-shared/text/date';
 import { samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
@@ -274,8 +276,33 @@ describe('what the user entered is what prints (issue 14, point 7)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-pdf-'));
     const path = join(dir, 'sheet.pdf');
     await writeFile(path, await renderScoreSheetPdf(samplePackage(), sheet, 'ab'.repeat(32)));
-    expect(flat(sh('pdftotext', [path, '-']))).toContain('第一行第二行好[U+1F600]');
+    const text = flat(sh('pdftotext', [path, '-']));
+    expect(text).toContain('第一行第二行好[U+1F600]');
+    // The time it was submitted as the expert's clock said it, in Beijing time: not the stored ISO.
+    expect(text).toContain('提交时间：2026年12月8日11:30（北京时间）');
     assertOnlyEmbeddedFonts(path);
+  }, 60_000);
+});
+
+describe('notices', () => {
+  const rendered = async (notice: Notice): Promise<string> => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-pdf-'));
+    const path = join(dir, 'notice.pdf');
+    await writeFile(path, (await renderNoticePdf(notice)).bytes);
+    return flat(sh('pdftotext', [path, '-']));
+  };
+  const notice = {
+    title: '“揭榜挂帅”项目立项公示',
+    rows: [['项目名称', '示例']],
+    footer: [],
+  } satisfies Notice;
+
+  it('a package’s notice ends with the hand-over line; a public notice with its publisher, no 领取人签字', async () => {
+    expect(await rendered(notice)).toContain('领取人签字');
+    const publicity = await rendered({ ...notice, signLines: ['克拉玛依市科学技术局'] });
+    expect(publicity).toContain('克拉玛依市科学技术局');
+    expect(publicity).not.toContain('领取人签字');
+    expect(publicity).not.toContain('经办人签字');
   }, 60_000);
 });
 

@@ -10,6 +10,7 @@ import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { fmt2 } from '../../src-shared/money';
 import { RECUSAL_LABEL, type ReviewPackage, type ScoreSheet } from '../../src-shared/model';
 import { applicantTotal } from '../../src-shared/scoring/sheet';
+import { formatDateTimeZh } from '../../src-shared/text/date';
 import { SANS, SERIF } from './fonts';
 
 const s = StyleSheet.create({
@@ -62,7 +63,9 @@ export function ScoreSheetDocument({
             {printLine(expert?.organisation ?? '')}）
           </Text>
           <Text style={s.p}>签名密钥指纹：{formatFingerprint(fingerprint)}</Text>
-          <Text style={s.p}>提交时间：{sheet.submittedAt ?? '（未提交）'}</Text>
+          <Text style={s.p}>
+            提交时间：{sheet.submittedAt ? formatDateTimeZh(sheet.submittedAt) : '（未提交）'}
+          </Text>
         </View>
         {pkg.applicants.map((a) => {
           const score = sheet.scores.find((x) => x.applicantId === a.id);

@@ -6,7 +6,9 @@
 import type { Notice } from '../bureau/notice';
 import { formatFingerprint } from '../crypto/keys';
 import { ACCEPTANCE_LABEL } from '../model/lifecycle';
+import { formatDateZh } from '../text/date';
 import type { AcceptanceForm, MilestoneAssessmentForm } from './documents';
+import { MEASURES_TITLE } from '../rules/in-force';
 import { acceptanceRecovery } from './rules';
 
 export interface PrintSigner {
@@ -35,7 +37,7 @@ export function assessmentPrint(
   const rows: [string, string][] = [
     ['任务书编号', a.taskBookId],
     ['里程碑', `${a.milestoneId}${a.applicantId ? `（揭榜方 ${a.applicantId}）` : ''}`],
-    ['考核日期', a.assessedOn],
+    ['考核日期', formatDateZh(a.assessedOn)],
     ...a.indicators.map((i, n): [string, string] => [
       `指标 ${n + 1}：${i.indicator}`,
       `目标 ${i.target}；完成 ${i.result || '—'}；${i.passed ? '达到' : '未达到'}`,
@@ -51,15 +53,13 @@ export function assessmentPrint(
     ],
     ['考核专家', a.assessors.join('、')],
     ['发榜方技术负责人', a.technicalManager],
-    ['市科技局审定', a.approvedOn ?? '（未审定）'],
+    ['市科技局审定', a.approvedOn ? formatDateZh(a.approvedOn) : '（未审定）'],
   ];
   if (a.opinion) rows.push(['考核意见', a.opinion]);
   return {
     title: '“揭榜挂帅”项目里程碑考核表',
     rows,
-    footer: [
-      '依据《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第十二条（八）3、第十三条、第十四条。',
-    ],
+    footer: [`依据${MEASURES_TITLE}第十二条（八）3、第十三条、第十四条。`],
     signLines: signers.map(signLine),
   };
 }
@@ -76,10 +76,10 @@ export function acceptancePrint(a: AcceptanceForm, signers: readonly PrintSigner
   const recovery = acceptanceRecovery(a);
   const rows: [string, string][] = [
     ['任务书编号', a.taskBookId],
-    ['验收申请日期', a.appliedOn],
+    ['验收申请日期', formatDateZh(a.appliedOn)],
     ['提交材料', a.materials.map((m) => MATERIAL[m]).join('、') || '—'],
     ['用户技术评价报告', a.hasUserTechnicalEvaluation ? '发榜方已出具' : '未出具'],
-    ['综合绩效评价日期', a.evaluatedOn ?? '—'],
+    ['综合绩效评价日期', a.evaluatedOn ? formatDateZh(a.evaluatedOn) : '—'],
     ['验收结论', a.outcome ? ACCEPTANCE_LABEL[a.outcome] : '（尚未评价）'],
   ];
   if (a.outcome === 'fail')
@@ -96,7 +96,7 @@ export function acceptancePrint(a: AcceptanceForm, signers: readonly PrintSigner
   return {
     title: '“揭榜挂帅”项目验收结论表',
     rows,
-    footer: ['依据《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第十二条（九）、第二十条。'],
+    footer: [`依据${MEASURES_TITLE}第十二条（九）、第二十条。`],
     signLines: signers.map(signLine),
   };
 }

@@ -16,6 +16,8 @@ import type { PanelDecisionSchema } from '../model/decision';
 import type { SheetSource } from '../decision/gather';
 import { parseStrictJson } from '../io/strict-json';
 import { FORM_LABEL } from '../award/form-label';
+import { SHEET_STATUS_LABEL } from '../model/labels/choices';
+import { formatDateZh } from '../text/date';
 import type { TranscribedSheet } from './documents';
 import type { Manifest } from './manifest';
 import {
@@ -378,7 +380,7 @@ export const KINDS = {
           },
     summary: (sheet) => {
       const scored = sheet.scores.filter((s) => !s.recusal).length;
-      return `专家 ${sheet.expertId}：评分 ${scored} 家，回避 ${sheet.scores.length - scored} 家（${sheet.status}）`;
+      return `专家 ${sheet.expertId}：评分 ${scored} 家，回避 ${sheet.scores.length - scored} 家（${SHEET_STATUS_LABEL[sheet.status]}）`;
     },
   }),
   'panel-result': defineKind({
@@ -461,8 +463,8 @@ export const KINDS = {
     },
     summary: (r) =>
       r.formatVersion === 1
-        ? `${r.site}，${r.date}；考察人员 ${r.inspectors.join('、')}（格式 1，未回应考察任务）`
-        : `${describeSubject(r.subject)}；${r.site}，${r.date}；考察人员 ${r.inspectors.map((i) => i.name).join('、')}；检查项 ${r.checklist.length} 项，照片 ${r.photos.length} 张`,
+        ? `${r.site}，${formatDateZh(r.date)}；考察人员 ${r.inspectors.join('、')}（格式 1，未回应考察任务）`
+        : `${describeSubject(r.subject)}；${r.site}，${formatDateZh(r.date)}；考察人员 ${r.inspectors.map((i) => i.name).join('、')}；检查项 ${r.checklist.length} 项，照片 ${r.photos.length} 张`,
   }),
   'task-book': defineKind({
     kind: 'task-book',
@@ -561,7 +563,7 @@ export const KINDS = {
       return none;
     },
     summary: (r) =>
-      `旧密钥 ${r.previous.fingerprint.slice(0, 16)}… → 新密钥 ${r.next.fingerprint.slice(0, 16)}…，${r.effectiveFrom} 起`,
+      `旧密钥 ${r.previous.fingerprint.slice(0, 16)}… → 新密钥 ${r.next.fingerprint.slice(0, 16)}…，${formatDateZh(r.effectiveFrom)}起`,
   }),
   'inspection-assignment': defineKind({
     kind: 'inspection-assignment',
@@ -583,7 +585,7 @@ export const KINDS = {
     agrees: (a, s) => (sameSubject(a.subject, s) ? null : '考察任务的对象与清单不一致'),
     check: () => none,
     summary: (a) =>
-      `${a.sites.map((s) => s.name).join('、')}；考察组 ${a.team.map((m) => m.name).join('、')}；${a.dueBy} 前完成`,
+      `${a.sites.map((s) => s.name).join('、')}；考察组 ${a.team.map((m) => m.name).join('、')}；${formatDateZh(a.dueBy)}前完成`,
   }),
   'milestone-assessment': defineKind({
     kind: 'milestone-assessment',

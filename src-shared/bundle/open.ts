@@ -44,6 +44,7 @@ import {
   type Manifest,
 } from './manifest';
 import { AUDIT_FILE, checkAuditFile, manifestProblem, payloadPathAllowed } from './rules';
+import { ROLE_LABEL } from './terms';
 import type { BundleErrorCode, Check, OnProgress, OpenedCommon, OpenResult } from './types';
 import {
   DEFAULT_LIMITS,
@@ -459,7 +460,7 @@ async function verifyArchive(
   const author = manifest.signers[0];
   pass(
     '清单',
-    `${spec.label}，${manifest.signers.map((s) => `${s.name}（${s.role}）`).join('、')}，计数 ${author.counter}`,
+    `${spec.label}，${manifest.signers.map((s) => `${s.name}（${ROLE_LABEL[s.role]}）`).join('、')}，计数 ${author.counter}`,
   );
 
   // 6. SHA256SUMS matches the manifest, and the archive holds exactly what it names.

@@ -76,6 +76,10 @@ describe('the bureau’s key rotation', () => {
     const trust = await pinnedTo(old);
     const { verdict, trust: after } = await importInto(trust, await rotationBundle(old, next));
     expect(verdict.action).toBe('import');
+    // The note to compare with the paper notice dates the change as the notice prints it.
+    expect(verdict.action === 'import' ? verdict.notes.join('\n') : '').toContain(
+      '（2027年1月1日起）——请与纸质通知核对',
+    );
     const b = await opened(await rotationBundle(old, next, [old, next], 9));
     if (b.kind !== 'key-rotation') throw new Error('kind');
     expect(after.bureauFingerprint).toBe(b.document.next.fingerprint);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AuditHeadSchema, compareWithPrevious } from '../audit/head';
 import { formatFingerprint } from '../crypto/keys';
 import { ReviewPackageSchema } from '../model';
+import { formatDateZh } from '../text/date';
 import { KINDS, type OpenedBundle } from './kinds';
 import { describeSubject, packageIdOf, ROLE_LABEL } from './terms';
 
@@ -106,7 +107,7 @@ export function checkImport(bundle: OpenedBundle, trust: TrustState): ImportVerd
         return refuse('新密钥是已更换的旧密钥，不予导入');
       rotateBureau = { from: previous.fingerprint, to: next.fingerprint };
       notes.push(
-        `市科技局签名密钥更换为 ${formatFingerprint(next.fingerprint)}（${bundle.document.effectiveFrom} 起）——请与纸质通知核对`,
+        `市科技局签名密钥更换为 ${formatFingerprint(next.fingerprint)}（${formatDateZh(bundle.document.effectiveFrom)}起）——请与纸质通知核对`,
       );
       break;
     }

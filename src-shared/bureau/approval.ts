@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { addDays, publicityWindow, type WorkingCalendar } from '../calendar';
 import { fmtMoney } from '../money';
 import { DateSchema, type ReviewPackage } from '../model';
+import { MEASURES_TITLE } from '../rules/in-force';
 import { formatDateZh } from '../text/date';
 import type { IngestRecord } from './ingest';
 import type { Notice } from './notice';
@@ -69,7 +70,10 @@ export function approveRound(
   };
 }
 
-/** The publicity notice (项目立项公示): 项目名称, 揭榜方, 经费, the window — one text for screen and print. */
+/**
+ * The publicity notice (项目立项公示): 项目名称, 揭榜方, 经费, the window — one text for screen and
+ * print. A public notice: it ends with the bureau that publishes it, no hand-over signatures.
+ */
 export function publicityNotice(pkg: ReviewPackage, record: IngestRecord, a: Approval): Notice {
   const name = (id: string) => pkg.applicants.find((x) => x.id === id)?.name ?? id;
   const d = record.decision;
@@ -98,9 +102,10 @@ export function publicityNotice(pkg: ReviewPackage, record: IngestRecord, a: App
       ],
     ],
     footer: [
-      `计入的工作日：${a.publicity.days.map((x) => `${x.date}${x.isMakeUp ? '（调休上班）' : ''}`).join('、')}`,
-      '依据《“揭榜挂帅”项目管理办法》第十二条（六）：揭榜方建议名单和项目经费总额经市科技局审定后，向社会公示 5 个工作日。公示期内如有异议，请向市科技局书面反映。',
+      `计入的工作日：${a.publicity.days.map((x) => `${formatDateZh(x.date)}${x.isMakeUp ? '（调休上班）' : ''}`).join('、')}`,
+      `依据${MEASURES_TITLE}第十二条（六）：揭榜方建议名单和项目经费总额经市科技局审定后，向社会公示 ${PUBLICITY_WORKING_DAYS} 个工作日。公示期内如有异议，请向市科技局书面反映。`,
     ],
+    signLines: [pkg.bureau.name],
   };
 }
 

@@ -7,7 +7,7 @@
 import type { Notice } from './notice-schema';
 import { formatFingerprint } from '../crypto/keys';
 import type { ReviewPackage } from '../model';
-import { formatDateTimeZh } from '../text/date';
+import { formatDateTimeZh, formatDateZh } from '../text/date';
 
 export interface PackageNoticeInput {
   pkg: ReviewPackage;
@@ -35,7 +35,7 @@ export function packageNotice(n: PackageNoticeInput): Notice {
       ['评审包编号', n.pkg.packageId],
       ['评审包名称', n.pkg.title],
       ['榜单', `${n.pkg.demand.id} ${n.pkg.demand.title}`],
-      ['评审日期', n.pkg.schedule.reviewDate],
+      ['评审日期', formatDateZh(n.pkg.schedule.reviewDate)],
       ['签发单位', n.pkg.bureau.name],
       ['市科技局签名密钥指纹', formatFingerprint(n.fingerprint)],
       ['签名计数', String(n.counter)],
@@ -50,6 +50,28 @@ export function packageNotice(n: PackageNoticeInput): Notice {
       n.passphrase
         ? '解密口令与文件分开交付，仅限评审专家本人使用，评审结束后销毁本通知（第七条 保密责任）。'
         : '本评审包未加密：请经可信渠道（当面、封存的 U 盘）交付（第七条 保密责任）。',
+    ],
+  };
+}
+
+/**
+ * The paper notice of a key rotation (市科技局签名密钥更换通知): both fingerprints and the day the new
+ * key takes effect (YYYY-MM-DD, printed 2027年1月1日). One text for the desk's PDF and the CLI.
+ */
+export function keyRotationNotice(r: {
+  oldFingerprint: string;
+  newFingerprint: string;
+  effective: string;
+}): Notice {
+  return {
+    title: '市科技局签名密钥更换通知（请与导入时屏幕显示的内容核对）',
+    rows: [
+      ['旧密钥指纹', formatFingerprint(r.oldFingerprint)],
+      ['新密钥指纹', formatFingerprint(r.newFingerprint)],
+      ['生效日期', formatDateZh(r.effective)],
+    ],
+    footer: [
+      '已固定旧密钥的安装导入密钥更换文件包后改为固定新密钥；旧密钥签发的文件包此后不再接受。',
     ],
   };
 }

@@ -69,6 +69,10 @@ describe('age through the crypto provider', () => {
     const wrongKey = ageDecrypt(sealed, [{ identity: other.identity }], crypto);
     await expect(wrongKey).rejects.toThrow('密钥或口令不对：所给的密钥或口令都打不开这个文件');
     await expect(wrongKey).rejects.not.toThrow('no identity matched');
+    // Said in Chinese only: no English tail in a sentence shown to the user.
+    await expect(wrongKey).rejects.toThrow(
+      /^密钥或口令不对：所给的密钥或口令都打不开这个文件（它不是为这把密钥或这个口令加密的）$/,
+    );
     // The header's MAC line changed: the key fits, the header does not.
     const headerEnd = sealed.indexOf(0x0a, new TextDecoder().decode(sealed).indexOf('\n---') + 1);
     const macChanged = new Uint8Array(sealed);
@@ -76,7 +80,9 @@ describe('age through the crypto provider', () => {
     // which is a header age cannot read, not a MAC that does not match).
     const A = 0x41;
     macChanged[headerEnd - 2] = macChanged[headerEnd - 2] === A ? A + 1 : A;
-    await expect(ageDecrypt(macChanged, [{ identity }], crypto)).rejects.toThrow('文件头已被改动');
+    await expect(ageDecrypt(macChanged, [{ identity }], crypto)).rejects.toThrow(
+      /^文件头已被改动：文件头的校验码与内容不符$/,
+    );
     for (const at of [30, sealed.length - 200, sealed.length - 1]) {
       const changed = new Uint8Array(sealed);
       changed[at] = (changed[at] ?? 0) ^ 1;

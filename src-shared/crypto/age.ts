@@ -431,9 +431,9 @@ function keyKindRefusal(
   const identities = keys.some((k) => 'identity' in k);
   const passphrases = keys.some((k) => 'passphrase' in k);
   if (types.length > 0 && types.every((t) => t === 'scrypt') && !passphrases)
-    return '该文件是用口令加密的，所给的是身份密钥而不是口令：请给出口令 encrypted with a passphrase, but an identity was given';
+    return '该文件是用口令加密的，所给的是身份密钥而不是口令：请给出口令';
   if (types.length > 0 && !types.includes('scrypt') && !identities)
-    return '该文件是加密给身份密钥（age X25519）的，所给的是口令而不是身份密钥：请给出 age 身份密钥 encrypted to an age identity, but a passphrase was given';
+    return '该文件是加密给身份密钥（age X25519）的，所给的是口令而不是身份密钥：请给出 age 身份密钥';
   return null;
 }
 
@@ -444,14 +444,13 @@ function keyKindRefusal(
  */
 function headerRefusal(typageMessage: string): string {
   if (typageMessage.startsWith('no identity matched'))
-    return '密钥或口令不对：所给的密钥或口令都打不开这个文件（它不是为这把密钥或这个口令加密的） wrong key or passphrase';
-  if (typageMessage === 'invalid header HMAC')
-    return '文件头已被改动：文件头的校验码（MAC）与内容不符 header changed after sealing';
+    return '密钥或口令不对：所给的密钥或口令都打不开这个文件（它不是为这把密钥或这个口令加密的）';
+  if (typageMessage === 'invalid header HMAC') return '文件头已被改动：文件头的校验码与内容不符';
   if (typageMessage === 'scrypt work factor is too high')
-    return '口令加密的计算量参数过大，拒绝打开 passphrase work factor too high';
+    return '口令加密的计算量参数过大，拒绝打开';
   if (typageMessage.startsWith('scrypt recipient is not the only one'))
-    return '文件头不合规：用口令加密的文件只能有口令这一个接收方 passphrase must be the only recipient';
-  return '密钥或口令不对，或文件头已损坏（不是 age 能读的文件头） wrong key or damaged header';
+    return '文件头不合规：用口令加密的文件只能有口令这一个接收方';
+  return '密钥或口令不对，或文件头已损坏（不是 age 能读的文件头）';
 }
 
 /**

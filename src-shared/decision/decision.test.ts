@@ -307,6 +307,12 @@ describe('the opinion template', () => {
     expect(text).toContain('核定项目经费总额 800 万元');
     expect(text).toContain('以“赛马制”揭榜');
   });
+  it('dates the review as officials write it, never YYYY-MM-DD', () => {
+    const { p, analysis, choices } = drafted(sampleSheets());
+    const text = opinionText(p, analysis.agg, choices);
+    expect(text).toMatch(/^专家组于2026年12月8日对“/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });
 
 describe('第十二条（五） horse race', () => {

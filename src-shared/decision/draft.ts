@@ -9,6 +9,7 @@ import { fmt2, parseMoneyInput, sum } from '../money';
 import { PANEL_DECISION_FORMAT, type PanelDecision, type ReviewPackage } from '../model';
 import { METHOD_LABEL, NO_VALID_SHEETS, type AggregateResult } from '../scoring/aggregate';
 import type { HorseRaceProposal } from '../scoring/horse-race';
+import { formatDateZh } from '../text/date';
 
 /** What the chair decides and writes at the desk (the screen's whole state). */
 export interface DecisionChoices {
@@ -158,7 +159,7 @@ export function opinionText(
     })
     .join('、');
   const absent = Object.entries(choices.absences).filter(([, why]) => why.trim().length > 0);
-  return `专家组于 ${pkg.schedule.reviewDate} 对“${pkg.demand.title}”的 ${pkg.applicants.length} 家揭榜方的资质条件、揭榜方案可行性和经费合理性进行了评审（第十二条（五））。专家组 ${pkg.panel.experts.length} 人，收到评分表 ${agg.submittedExpertIds.length} 份${absent.length > 0 ? `，缺席 ${absent.length} 人（${absent.map(([id, why]) => `${id}：${why.trim()}`).join('；')}）` : ''}，${methodSentence(pkg, agg)}。建议揭榜方：${list || '无'}${choices.isHorseRace ? '，以“赛马制”揭榜，先平行立项、后择优支持' : ''}；核定项目经费总额 ${total} 万元。`;
+  return `专家组于${formatDateZh(pkg.schedule.reviewDate)}对“${pkg.demand.title}”的 ${pkg.applicants.length} 家揭榜方的资质条件、揭榜方案可行性和经费合理性进行了评审（第十二条（五））。专家组 ${pkg.panel.experts.length} 人，收到评分表 ${agg.submittedExpertIds.length} 份${absent.length > 0 ? `，缺席 ${absent.length} 人（${absent.map(([id, why]) => `${id}：${why.trim()}`).join('；')}）` : ''}，${methodSentence(pkg, agg)}。建议揭榜方：${list || '无'}${choices.isHorseRace ? '，以“赛马制”揭榜，先平行立项、后择优支持' : ''}；核定项目经费总额 ${total} 万元。`;
 }
 
 /** The decision the chair would sign now. */

@@ -38,8 +38,7 @@ describe('the one reader', () => {
     });
   });
   it('names an age file (binary or armored, of any version) before decoding it as text', () => {
-    const sentence =
-      'tb.json 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密 (an age-encrypted file, not text: decrypt it first)';
+    const sentence = 'tb.json 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密';
     const binary = new Uint8Array([
       ...utf8('age-encryption.org/v1\n-> X25519 abc\n--- x\n'),
       0xff,
@@ -83,12 +82,12 @@ describe('a bundle where text is read', () => {
     expect(readJson(zip, 'x.jbx', READ_LIMITS.jsonBytes, '任务书')).toEqual({
       ok: false,
       message:
-        'x.jbx 是文件包（ZIP 文件，如 .jbx），不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开） (a bundle, not JSON)',
+        'x.jbx 是文件包（ZIP 文件，如 .jbx），不是任务书的 JSON 文件：请给出任务书的 JSON 文件（文件包可用 jiebang unpack 解开）',
     });
     expect(readText(zip, 'x.csv', READ_LIMITS.csvBytes)).toEqual({
       ok: false,
       message:
-        'x.csv 是文件包（ZIP 文件，如 .jbx），不是文字文件（JSON 或 CSV）：请给出文字文件（JSON 或 CSV）（文件包可用 jiebang unpack 解开） (a bundle, not text)',
+        'x.csv 是文件包（ZIP 文件，如 .jbx），不是文字文件（JSON 或 CSV）：请给出文字文件（JSON 或 CSV）（文件包可用 jiebang unpack 解开）',
     });
   });
 });

@@ -104,14 +104,14 @@ export function parseJsonText(text: string, name: string): ReadResult<unknown> {
  * file is read: named as such, never decoded as text (its bytes are no encoding at all).
  */
 export const ageFileInsteadOfText = (name: string): string =>
-  `${name} 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密 (an age-encrypted file, not text: decrypt it first)`;
+  `${name} 是 age 加密文件，不能当作文字读取：此处需要未加密的文件，请先解密`;
 
 /**
  * An age-encrypted file given where a workbook is read (an age file named `.xlsx`): named as such
  * before the workbook reader, which would call it a broken workbook.
  */
 export const ageFileInsteadOfWorkbook = (name: string): string =>
-  `${name} 是 age 加密文件，不是 Excel 工作簿：此处需要未加密的工作簿（.xlsx）或 CSV，请先解密 (an age-encrypted file, not a workbook: decrypt it first)`;
+  `${name} 是 age 加密文件，不是 Excel 工作簿：此处需要未加密的工作簿（.xlsx）或 CSV，请先解密`;
 
 /** A ZIP file's first bytes (`PK\x03\x04`): a bundle (.jbx) unencrypted, or another ZIP archive. */
 export const looksLikeZip = (b: Uint8Array): boolean =>
@@ -123,7 +123,7 @@ export const looksLikeZip = (b: Uint8Array): boolean =>
  * when a door could read it (「评审包」).
  */
 export const bundleInsteadOfText = (name: string, wanted: string, kindLabel?: string): string =>
-  `${name} 是${kindLabel ? `${kindLabel}文件包` : '文件包（ZIP 文件，如 .jbx）'}，不是${wanted}：请给出${wanted}（文件包可用 jiebang unpack 解开） (a bundle, not ${wanted.endsWith('JSON 文件') ? 'JSON' : 'text'})`;
+  `${name} 是${kindLabel ? `${kindLabel}文件包` : '文件包（ZIP 文件，如 .jbx）'}，不是${wanted}：请给出${wanted}（文件包可用 jiebang unpack 解开）`;
 
 /**
  * Reads text bytes within `limit`: the size first, then whether it is an age file or a bundle (a

@@ -11,6 +11,7 @@ import { RECUSAL_LABEL, RecusalKindSchema, type PanelDecision, type ReviewPackag
 import type { AggregateResult } from '../scoring/aggregate';
 import { NO_VALID_SHEETS } from '../scoring/aggregate';
 import { cellText, summaryTable } from '../summary';
+import { MEASURES_TITLE } from '../rules/in-force';
 import { formatDateZh } from '../text/date';
 import { formLayout, type Block, type FormLayout } from './layout';
 
@@ -75,7 +76,7 @@ export function pledgeForm(pkg: ReviewPackage): FormLayout {
     { kind: 'heading', text: '一、保密承诺（第七条）' },
     {
       kind: 'para',
-      text: '本人承诺：严格遵守《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第七条，对评审中知悉的揭榜方申报材料、技术方案、评审意见、评分结果及专家组讨论情况严格保密，不泄露、不复制、不擅自使用；不私下接触揭榜方，不接受任何礼品、礼金；独立、客观、公正地作出评价。',
+      text: `本人承诺：严格遵守${MEASURES_TITLE}第七条，对评审中知悉的揭榜方申报材料、技术方案、评审意见、评分结果及专家组讨论情况严格保密，不泄露、不复制、不擅自使用；不私下接触揭榜方，不接受任何礼品、礼金；独立、客观、公正地作出评价。`,
     },
     { kind: 'heading', text: '二、回避声明' },
     {

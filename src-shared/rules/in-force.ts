@@ -6,6 +6,9 @@
 import { addDays, addYears } from '../calendar';
 import { finding, type Finding } from './finding';
 
+/** The measures' full title as printed forms and notices cite it (never a short form). */
+export const MEASURES_TITLE = '《克拉玛依市科技计划“揭榜挂帅”项目管理办法》';
+
 /** 克科规〔2025〕1号 published on 2025-02-26. */
 export const MEASURES_PUBLISHED = '2025-02-26';
 /** In force from the 30th day after publication (第二十三条). */

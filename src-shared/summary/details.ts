@@ -7,6 +7,7 @@ import { RECUSAL_LABEL, type PanelDecision, type ReviewPackage, type ScoreSheet 
 import type { Finding } from '../rules';
 import type { AggregateResult } from '../scoring/aggregate';
 import { applicantTotal } from '../scoring/sheet';
+import { formatDateTimeZh } from '../text/date';
 
 /** A cell of a detail table: text, a score (2 decimals), money in 万元, or empty. */
 export type DetailCell =
@@ -126,7 +127,7 @@ export function decisionTable(
     ),
     fact('专家组意见', text(decision.opinion)),
     fact('组长', text(`${decision.chairExpertId} ${chair?.name ?? ''}`.trim())),
-    fact('决定时间', text(decision.decidedAt)),
+    fact('决定时间', text(formatDateTimeZh(decision.decidedAt))),
     ...decision.dissent.map((d) => fact('不同意见', text(`${d.expertId}：${d.reason}`))),
     ...decision.deviationReasons.map((d) =>
       fact('偏离理由（组长记录）', text(`${d.expertId} 对 ${d.applicantId}：${d.reason}`)),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readDate as readCellDate } from '../bureau/cells';
 import { DateSchema } from '../model/common';
-import { formatDateTimeZh, formatDateZh, normaliseDate, readDate } from './date';
+import {
+  formatDateTimeZh,
+  formatDateZh,
+  formatLocalDateTimeZh,
+  normaliseDate,
+  readDate,
+} from './date';
 
 describe('dates as people here write them', () => {
   it.each([
@@ -123,6 +129,12 @@ describe('normaliseDate (what a date field holds for the text on screen, and eve
     expect(formatDateTimeZh('2026-12-08T09:00:00+08:00')).toBe('2026年12月8日 09:00（北京时间）');
     expect(formatDateTimeZh('2026-12-31T23:30:00-05:00')).toBe('2027年1月1日 12:30（北京时间）');
     expect(formatDateTimeZh('not a time')).toBe('not a time');
+  });
+
+  it('writes a camera’s local time (no zone) as it was recorded, in 年月日', () => {
+    expect(formatLocalDateTimeZh('2026-12-15T10:31:07')).toBe('2026年12月15日 10:31:07');
+    expect(formatLocalDateTimeZh('2026-12-15T10:31')).toBe('2026年12月15日 10:31');
+    expect(formatLocalDateTimeZh('2026-12-15T10:31:07Z')).toBe('2026-12-15T10:31:07Z');
   });
 });
 

@@ -118,6 +118,16 @@ export function formatDateZh(iso: string): string {
 }
 
 /**
+ * A local time with no zone, as a camera's EXIF records it (2026-12-09T10:20:05), as a form writes
+ * it: 2026年12月9日 10:20:05 (the clock as the camera set it, no zone claimed). Anything else is
+ * returned as it is.
+ */
+export function formatLocalDateTimeZh(local: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(:\d{2})?)$/.exec(local);
+  return m ? `${formatDateZh(m[1] ?? '')} ${m[2] ?? ''}` : local;
+}
+
+/**
  * An instant (ISO 8601 with its offset, e.g. a manifest's `createdAt` 2026-11-30T18:58:45.131Z)
  * as a notice writes it, in Beijing time (UTC+8, all of China, no daylight saving):
  * 2026年12月1日 02:58（北京时间）. Anything that is not such an instant is returned as it is.

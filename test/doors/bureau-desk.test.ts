@@ -20,7 +20,7 @@ import { assignmentChecklist, startChecklist } from '../../src-shared/inspection
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { type BureauKeyInfo } from '../../src-shared/ipc';
 import { InspectionReportSchema, ReviewPackageSchema } from '../../src-shared/model';
-import { normaliseDate, readDate } from '../../src-shared/text/date';
+import { formatDateZh, normaliseDate, readDate } from '../../src-shared/text/date';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { bureauHost, filesOf } from './bureau-host';
@@ -241,9 +241,9 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     );
     expect(publicity.out).toContain(
       days
-        .map((d) => d.date)
+        .map((d) => formatDateZh(d.date))
         .join('、')
-        .replace('2026-10-10', '2026-10-10（周六调休上班）'),
+        .replace('2026年10月10日', '2026年10月10日（周六调休上班）'),
     );
 
     const [round] = await listRounds(db);
@@ -254,6 +254,14 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     const text = notice ? [notice.title, ...notice.rows.flat(), ...notice.footer].join('\n') : '';
     expect(text).toContain('2026年9月30日至2026年10月12日');
     expect(text).toContain('新疆水处理技术研究院（示例），经费 400 万元');
+    // A public notice in official Chinese: every date in 年月日, the measures by their full title,
+    // and it ends with the bureau that publishes it — no hand-over signatures (领取人签字).
+    expect(text).toContain(
+      '计入的工作日：2026年9月30日、2026年10月8日、2026年10月9日、2026年10月10日（调休上班）、2026年10月12日',
+    );
+    expect(text).toContain('依据《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第十二条（六）');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(notice?.signLines).toEqual([round.issued.pkg.bureau.name]);
     expect((await auditLog(db)).map((e) => e.action)).toEqual([
       'bureau.package.sign',
       'bureau.panel.ingest',

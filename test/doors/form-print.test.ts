@@ -46,7 +46,7 @@ describe(
           join(dir, `${form}.pdf`),
         );
         expect(r.err).toBe('');
-        return /核验码 code: ([0-9a-f]{64})/.exec(r.out)?.[1] ?? '';
+        return /核验码：([0-9a-f]{64})/.exec(r.out)?.[1] ?? '';
       };
       const opinion = await codeOf('opinion', panelPath, '--identity', IDENTITY);
       const signIn = await codeOf('sign-in');

@@ -267,6 +267,10 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   const publicity = pdfText(await desk.save('打印公示通知', round));
   expect(publicity).toContain('公示期2026年9月30日至2026年10月12日（5个工作日）');
   expect(publicity).toContain('审定日期2026年9月29日');
+  // A public notice: the measures by their full title, the publisher, no hand-over signatures.
+  expect(publicity).toContain('依据《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第十二条（六）');
+  expect(publicity).toContain('克拉玛依市科学技术局');
+  expect(publicity).not.toContain('领取人签字');
   // The XLSX, read back: its 评分汇总表 is the ranking shown.
   expect(await xlsxRanking(await desk.save('导出 XLSX', round))).toEqual(deskRanking);
 

@@ -38,11 +38,11 @@ describe('the built jiebang command', () => {
     const r = run('render-taskbook', 'resources/sample/taskbook.json', '-o', out);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('已排版 rendered');
+    expect(r.stdout).toContain('已排版：');
     expect(textOf(out)).toContain('任务书（军令状）');
     expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).toContain('NotoSerifSC-Regular');
     // verify-print, from the CLI's CommonJS build, checks the code the renders build printed.
-    const code = /核验码 code: ([0-9a-f]{64})/.exec(r.stdout)?.[1] ?? '';
+    const code = /核验码：([0-9a-f]{64})/.exec(r.stdout)?.[1] ?? '';
     const check = run('verify-print', '--code', code, 'resources/sample/taskbook.json');
     expect(check.stderr).toBe('');
     expect(check.stdout).toContain('✓ 一致');

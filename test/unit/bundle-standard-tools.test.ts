@@ -133,12 +133,15 @@ describe('jiebang keygen / pack / verify / unpack', () => {
     const ok = await run('verify', join(dir, 'rp.jbx'), '--passphrase-file', join(dir, 'pass.txt'));
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('✓ 签名：Ed25519 签名有效');
-    expect(ok.out).toContain(
-      '类型 kind:        评审包 review package（review-package，第 2 版格式）',
+    expect(ok.out).toContain('类型：评审包（第 2 版格式）');
+    expect(ok.out).toContain('用途：市科技局发给评审专家的评审包');
+    expect(ok.out).toContain('对象：评审包 KLMY-2026-JB-001');
+    expect(ok.out).toMatch(/密钥指纹：([0-9a-f]{4} ){7}[0-9a-f]{4}/);
+    // The human output is Chinese for officials: the time in Beijing time, no English label.
+    expect(ok.out).toMatch(/签发时间：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/);
+    expect(ok.out).not.toMatch(
+      /\b(kind|purpose|subject|signer|fingerprint|counter|created|contents):/,
     );
-    expect(ok.out).toContain('用途 purpose:     市科技局发给评审专家的评审包');
-    expect(ok.out).toContain('对象 subject:     评审包 KLMY-2026-JB-001');
-    expect(ok.out).toMatch(/指纹 fingerprint: ([0-9a-f]{4} ){7}[0-9a-f]{4}/);
     expect(ok.out).toContain('attachments/A01-proposal.pdf');
     const unpacked = await run(
       'unpack',
