@@ -490,7 +490,8 @@ async function writeDecision(pkg: ReviewPackage, sheets: readonly ScoreSheet[]):
     pkg,
     agg,
     proposal,
-    { ...initialChoices(proposal), funding: { A01: '400', A02: '400' } },
+    // The share is the sample panel's own (第十三条（三） gives none; the desk opens empty).
+    { ...initialChoices(proposal), raceStageShare: '0.3', funding: { A01: '400', A02: '400' } },
     { chairExpertId: 'E01', decidedAt: '2026-12-08T16:00:00+08:00' },
   );
   const findings = checkPanelDecision(decision, pkg, sheets);

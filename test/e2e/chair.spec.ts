@@ -72,6 +72,13 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.findings).toContainText('超过单个项目最高资助额 1000 万元（第十三条（二））');
   await expect(chair.signButton).toBeDisabled();
   await chair.funding('A01').fill('400');
+  // Scientific notation is no amount: said at the field as typed, never read as 0 万元.
+  await chair.funding('A02').fill('4e2');
+  await expect(page.getByTestId('funding-problem-A02')).toHaveText(
+    '“4e2”是科学计数法：金额须直接写出数字（如 400，不写 4e2）',
+  );
+  await expect(chair.findings).toContainText('的核定经费“4e2”是科学计数法');
+  await expect(chair.findings).not.toContainText('不能为 0 万元');
   // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元.
   await chair.funding('A02').fill('４００');
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');
@@ -125,6 +132,10 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   const path = await chair.sign();
   await expect(chair.notice).toContainText(
     '已导出：KLMY-2026-JB-001-panel.jbx（已加密给市科技局）',
+  );
+  // Signed: 收集评分表 says no more sheets are taken in, and why.
+  await expect(page.getByTestId('import-closed')).toContainText(
+    '专家组评审结果已签署，不再导入评分表或纸质评分表转录',
   );
 
   // Later: the race stage's choice (第十三条（三）) is made once, signed, on 项目实施与验收 — the
