@@ -196,7 +196,7 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   await round.screenshot({ path: 'docs/screenshots/bureau-assign.png' });
 });
 
-test('signing the same package id again after 审定 is refused: the round keeps its ranking, approval and publicity, and the chair’s panel.jbx is still the desk’s', async ({
+test('a package id already issued and approved is flagged in the draft’s checks, 签发 not offered: the round keeps its ranking, approval and publicity, and the chair’s panel.jbx is still the desk’s', async ({
   app,
 }) => {
   test.setTimeout(300_000);
