@@ -169,11 +169,29 @@ async function runNew(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/**
+ * The id the package gives, already issued from the data folder (`packageIdIssued`, the rule
+ * `sign` applies): told by lint in the sentence `sign` refuses with, before anything is signed.
+ */
+async function reusedId(io: CliIo, packageId: string, flag: string | undefined): Promise<string[]> {
+  const data = bureauData(io.cwd, flag);
+  const taken = packageIdIssued(packageId, await issuedRounds(data, cliToday(io)));
+  return taken
+    ? [
+        `${packageIdIssuedText({ id: taken.packageId, stage: ROUND_STAGE_ZH[taken.stage], suggestion: taken.suggestion })}（数据目录 ${data.dir}）`,
+      ]
+    : [];
+}
+
 async function runLint(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, attachments: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      attachments: { type: 'string' },
+      data: { type: 'string' },
+    },
   });
   const [target] = positionals;
   if (target === undefined)
@@ -183,27 +201,38 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     const read = await readFolder(io.cwd, target, values.attachments);
     if (read.problems.length > 0) throw new CliUsageError(read.problems.join('\n'));
     const built = packageFromGrids(read.grids, read.files);
-    const lines = built.ok ? built.notes : built.problems;
-    if (values.json)
-      io.out(`${JSON.stringify({ target, ok: built.ok, problems: lines }, null, 2)}\n`);
+    const reused = built.ok ? await reusedId(io, built.pkg.packageId, values.data) : [];
+    const ok = built.ok && reused.length === 0;
+    const lines = built.ok ? [...reused, ...built.notes] : built.problems;
+    if (values.json) io.out(`${JSON.stringify({ target, ok, problems: lines }, null, 2)}\n`);
     else {
-      for (const l of lines) io.out(`${built.ok ? '!' : '✗'} ${l}\n`);
-      io.out(built.ok ? '✓ 各表均符合格式，没有阻断问题\n' : `✗ ${lines.length} 处问题\n`);
+      for (const l of reused) io.out(`✗ ${l}\n`);
+      for (const l of lines.slice(reused.length)) io.out(`${built.ok ? '!' : '✗'} ${l}\n`);
+      io.out(
+        ok
+          ? '✓ 各表均符合格式，没有阻断问题\n'
+          : `✗ ${built.ok ? reused.length : lines.length} 处问题\n`,
+      );
     }
-    return built.ok ? 0 : 1;
+    return ok ? 0 : 1;
   }
   const pkg = await loadReviewPackage(io.cwd, target);
   const findings = checkReviewPackage(pkg);
-  const blocking = hasBlocking(findings);
-  if (values.json) io.out(`${JSON.stringify({ target, ok: !blocking, findings }, null, 2)}\n`);
+  const reused = await reusedId(io, pkg.packageId, values.data);
+  const blocking = hasBlocking(findings) || reused.length > 0;
+  if (values.json)
+    io.out(
+      `${JSON.stringify({ target, ok: !blocking, findings, ...(reused.length > 0 ? { packageIdIssued: reused[0] } : {}) }, null, 2)}\n`,
+    );
   else {
     io.out(`${target}: 评审包 ${pkg.packageId}\n`);
+    for (const l of reused) io.out(`✗ 阻断  ${l}\n`);
     for (const line of findingLines(findings)) io.out(`${line}\n`);
     io.out(
-      findings.length === 0
+      findings.length === 0 && !blocking
         ? '✓ 办法各条规则校验通过，无问题\n'
         : blocking
-          ? `✗ ${findings.filter((f) => f.severity === 'blocking').length} 项阻断问题\n`
+          ? `✗ ${findings.filter((f) => f.severity === 'blocking').length + reused.length} 项阻断问题\n`
           : '✓ 没有阻断问题\n',
     );
   }
@@ -278,7 +307,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
 
 export const packageCommand: CliCommand = {
   usage: `jiebang package new FOLDER -o review-package.json [--attachments DIR]
-jiebang package lint review-package.json|FOLDER [--attachments DIR] [--json]
+jiebang package lint review-package.json|FOLDER [--attachments DIR] [--data DIR] [--json]
 jiebang package sign review-package.json --key signing.key -o OUT.jbx [--attachments DIR]
         [--passphrase-file FILE | --new-passphrase] [--notice NOTICE.pdf] [--data DIR] [--counter N]
 
@@ -289,7 +318,9 @@ new   reads the bureau's lists in FOLDER — the workbooks of resources/template
       (file, sheet, row, column, why; the article where a rule of the measures says so) and nothing
       is written until every row is good.
 lint  runs every rule of the measures on a package (checkReviewPackage), each with its article; on a
-      FOLDER, every finding is placed at its cell. Exit 1 with a blocking finding.
+      FOLDER, every finding is placed at its cell. A package id the data folder (--data, as for
+      sign) already issued is told in the sentence sign refuses it with. Exit 1 with a blocking
+      finding or an id already issued.
 sign  signs the package with the bureau key as a bundle (attachments from --attachments DIR or the
       package's folder, by name or by content), optionally encrypted with a passphrase for the USB
       stick (--passphrase-file, or --new-passphrase to make one), and writes the paper notice to

@@ -30,21 +30,75 @@ export const ApprovalSchema = z.object({
 });
 export type Approval = z.infer<typeof ApprovalSchema>;
 
-export type ApprovalResult = { ok: true; approval: Approval } | { ok: false; reason: string };
+export type ApprovalResult =
+  | {
+      ok: true;
+      approval: Approval;
+      /** A second 审定 that moves the date or the publicity window, said in words; else null. */
+      moved: string | null;
+    }
+  | { ok: false; reason: string };
+
+/** What the round already holds that a 审定 date is judged against. */
+export interface ApprovalContext {
+  /** The package's review date (评审日期, `schedule.reviewDate`). */
+  reviewDate: string;
+  /** The 审定 already recorded for the round, which a second one replaces. */
+  previous?: Approval;
+}
 
 /**
- * Approves a round on `approvedOn` (YYYY-MM-DD). Refused when the panel's result has a blocking
- * finding (it cannot found a project), or when the calendar cannot count the window.
+ * 审定 follows the review (第十二条（五）（六）: the panel proposes, then the bureau approves): a
+ * date before the review date, or before the day the panel's decision was made, is refused.
+ */
+export function approvalTooEarly(
+  approvedOn: string,
+  reviewDate: string,
+  decidedAt: string,
+): string | null {
+  const decided = decidedAt.slice(0, 10);
+  if (approvedOn < reviewDate)
+    return `审定日期 ${formatDateZh(approvedOn)} 早于评审日期 ${formatDateZh(reviewDate)}：揭榜方建议名单经专家评审提出后，才由市科技局审定（第十二条（六））`;
+  if (approvedOn < decided)
+    return `审定日期 ${formatDateZh(approvedOn)} 早于专家组作出评审结论的日期 ${formatDateZh(decided)}：揭榜方建议名单经专家评审提出后，才由市科技局审定（第十二条（六））`;
+  return null;
+}
+
+const windowZh = (a: Approval) =>
+  `${formatDateZh(a.publicity.start)}至${formatDateZh(a.publicity.end)}`;
+
+/**
+ * A second 审定 in words when it moves anything: its date and the publicity window counted from
+ * it (第十二条（六）: 5 working days from the day after); null when it moves nothing.
+ */
+export function approvalMoved(previous: Approval, next: Approval): string | null {
+  if (
+    previous.approvedOn === next.approvedOn &&
+    previous.publicity.start === next.publicity.start &&
+    previous.publicity.end === next.publicity.end
+  )
+    return null;
+  return `重新审定：审定日期由 ${formatDateZh(previous.approvedOn)} 改为 ${formatDateZh(next.approvedOn)}，公示期随之由 ${windowZh(previous)} 改为 ${windowZh(next)}（公示 ${PUBLICITY_WORKING_DAYS} 个工作日，第十二条（六））；已发布的公示须按新的公示期重新发布`;
+}
+
+/**
+ * Approves a round on `approvedOn` (YYYY-MM-DD). Refused when the date is before the review
+ * (`approvalTooEarly`), when the panel's result has a blocking finding (it cannot found a
+ * project), or when the calendar cannot count the window. A second 审定 (`context.previous`)
+ * that moves the window says so (`moved`).
  */
 export function approveRound(
   record: IngestRecord,
   approvedOn: string,
   calendar: WorkingCalendar,
+  context: ApprovalContext,
 ): ApprovalResult {
   // The one date rule (a day that exists, in the years a form takes), before any counting.
   const day = DateSchema.safeParse(approvedOn);
   if (!day.success)
     return { ok: false, reason: `审定日期：${day.error.issues[0]?.message ?? approvedOn}` };
+  const early = approvalTooEarly(day.data, context.reviewDate, record.decision.decidedAt);
+  if (early !== null) return { ok: false, reason: early };
   if (!record.ok)
     return {
       ok: false,
@@ -61,12 +115,14 @@ export function approveRound(
       ok: false,
       reason: `${window.reason.replace(/。$/, '')}。请先导入该年的日历文件包（文件包核验 → 导入此日历，或 jiebang calendar import），再审定`,
     };
+  const approval: Approval = {
+    approvedOn: day.data,
+    publicity: { start: window.start, end: window.end, days: window.days },
+  };
   return {
     ok: true,
-    approval: {
-      approvedOn: day.data,
-      publicity: { start: window.start, end: window.end, days: window.days },
-    },
+    approval,
+    moved: context.previous ? approvalMoved(context.previous, approval) : null,
   };
 }
 

@@ -1,7 +1,56 @@
 /** Funding rules (第十三条): the 1000万元 cap, the 40% city share for 企业出题, staged payment. */
 import { dec, fmtMoney, sum } from '../money';
 import type { ProjectType } from '../model';
-import { CITY_FUNDING_CAP, CITY_SHARE_MAX, finding, type Finding } from './finding';
+import {
+  CITY_FUNDING_CAP,
+  CITY_FUNDING_IN_YUAN,
+  CITY_SHARE_MAX,
+  finding,
+  PROJECT_AMOUNT_IN_YUAN,
+  type Finding,
+} from './finding';
+
+/** 1 万元 = 10,000 元. */
+const YUAN_PER_WAN = 10_000;
+
+/** The article of the cap for the project's type: 第十三条（一） or （二）. */
+const capArticle = (projectType: ProjectType) =>
+  projectType === 'enterprise' ? '第十三条（二）' : '第十三条（一）';
+
+/**
+ * What a figure of a 万元 column means when it was written in 元 (4000000 in 万元 is 400 亿元; as
+ * 元 it is 400 万元): 「看来是以元填写：4,000,000 元即 400 万元，请以万元填写」.
+ */
+export function yuanReading(amount: string): string {
+  const written = fmtMoney(amount).replace(/ 万元$/, '');
+  return `看来是以元填写：${written} 元即 ${fmtMoney(dec(amount).div(YUAN_PER_WAN))}，请以万元填写`;
+}
+
+/**
+ * 第十三条（一）（二）: city funds for one project are at most 1000 万元, whoever the figure is
+ * (the demand's 市财政资助, an applicant's request, the approved total, the task book's). `label`
+ * names the figure, `note` follows the cap; one ten times the cap or more is told as written in
+ * 元 (`yuanReading`).
+ */
+export function checkCityCap(
+  projectType: ProjectType,
+  amount: string,
+  label: string,
+  path: (string | number)[],
+  note = '',
+): Finding[] {
+  if (!dec(amount).gt(CITY_FUNDING_CAP)) return [];
+  const inYuan = dec(amount).gte(CITY_FUNDING_IN_YUAN) ? `；${yuanReading(amount)}` : '';
+  return [
+    finding(
+      'funding.cap',
+      capArticle(projectType),
+      'blocking',
+      `${label} ${fmtMoney(amount)} 超过单个项目最高资助额 1000 万元${note}${inYuan}`,
+      path,
+    ),
+  ];
+}
 
 /** City funds for one project: ≤ 1000万元; for 企业出题 also ≤ 40% of the contract amount. */
 export function checkCityFunding(
@@ -10,19 +59,7 @@ export function checkCityFunding(
   contractAmount: string | undefined,
   path: (string | number)[],
 ): Finding[] {
-  const out: Finding[] = [];
-  const article = projectType === 'enterprise' ? '第十三条（二）' : '第十三条（一）';
-  if (dec(cityFunding).gt(CITY_FUNDING_CAP)) {
-    out.push(
-      finding(
-        'funding.cap',
-        article,
-        'blocking',
-        `市财政资助 ${fmtMoney(cityFunding)} 超过单个项目最高资助额 1000 万元`,
-        path,
-      ),
-    );
-  }
+  const out: Finding[] = checkCityCap(projectType, cityFunding, '市财政资助', path);
   if (projectType === 'enterprise') {
     if (contractAmount === undefined || dec(contractAmount).isZero()) {
       out.push(
@@ -47,6 +84,45 @@ export function checkCityFunding(
     }
   }
   return out;
+}
+
+/**
+ * An applicant's requested city funds (「申请市财政资助」): within the cap of 第十三条 as the
+ * project's are. For 企业出题 the sentence says the cap is on the city's part only — the issuer's
+ * own investment (「以发榜方投入为主」) has none.
+ */
+export function checkRequestedFunding(
+  projectType: ProjectType,
+  applicant: { id: string; name: string },
+  requested: string,
+  path: (string | number)[],
+): Finding[] {
+  const label = `揭榜方 ${applicant.id}“${applicant.name}”申请市财政资助`;
+  const note = projectType === 'enterprise' ? '，此上限只限市财政资助、发榜方投入不在此限' : '';
+  return checkCityCap(projectType, requested, label, path, note);
+}
+
+/**
+ * A project's total budget or contract amount (万元) so large it reads as 元: 100,000 万元 (10 亿元)
+ * or more is far past a project of these measures. A warning (the measures cap only the city's
+ * part, 第十三条), naming the figure and what it is in 万元 if it was written in 元.
+ */
+export function checkProjectAmountScale(
+  label: string,
+  amount: string,
+  path: (string | number)[],
+): Finding[] {
+  if (!dec(amount).gte(PROJECT_AMOUNT_IN_YUAN)) return [];
+  const yi = fmtMoney(dec(amount).div(YUAN_PER_WAN)).replace(/ 万元$/, ' 亿元');
+  return [
+    finding(
+      'funding.inYuan',
+      '第十三条',
+      'warning',
+      `${label} ${fmtMoney(amount)}（即 ${yi}）远超单个项目的规模（市财政资助最高 1000 万元）；${yuanReading(amount)}`,
+      path,
+    ),
+  ];
 }
 
 /**

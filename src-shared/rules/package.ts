@@ -1,7 +1,9 @@
 /** Rules on the review package: eligibility of the parties, consortia, relations, the panel. */
-import type { Applicant, ReviewPackage } from '../model';
+import { dec, sum } from '../money';
+import type { Applicant, ReviewPackage, Rubric } from '../model';
+import { formatDateZh } from '../text/date';
 import { finding, type Finding } from './finding';
-import { checkCityFunding } from './funding';
+import { checkCityFunding, checkProjectAmountScale, checkRequestedFunding } from './funding';
 import { checkMeasuresInForce } from './in-force';
 
 /** 第八条: the 发榜方's qualifications; 第十二条（一）: it is the end user. */
@@ -226,11 +228,76 @@ export function checkPanel(pkg: ReviewPackage): Finding[] {
   return [];
 }
 
+/** The full marks of a rubric the experts score on (the pass score of 60 and the 15-point deviation are of it). */
+export const RUBRIC_TOTAL = 100;
+
+/**
+ * 第十二条（五）: the rubric the panel scores 资质条件、方案可行性、经费合理性 on. Every criterion's
+ * maximum can be given (it is a whole number of steps: max 15 with a step of 2 stops at 14), and
+ * the maxima (times their weights, where the rubric weighs) come to 100 points; each refusal names
+ * the criteria.
+ */
+export function checkRubric(rubric: Rubric): Finding[] {
+  const out: Finding[] = [];
+  rubric.criteria.forEach((c, i) => {
+    const steps = dec(c.maxPoints).div(c.step);
+    if (!steps.isInteger())
+      out.push(
+        finding(
+          'rubric.step',
+          '第十二条（五）',
+          'blocking',
+          `评分项 ${c.id}“${c.name}”满分 ${c.maxPoints} 分，分值步长 ${c.step} 分打不到满分（最高只能打 ${steps.floor().times(c.step).toFixed()} 分）：满分应为步长的整数倍`,
+          ['rubric', 'criteria', i, 'step'],
+        ),
+      );
+  });
+  const weighted = rubric.criteria.some((c) => c.weight !== undefined);
+  const total = sum(rubric.criteria.map((c) => dec(c.maxPoints).times(c.weight ?? 1)));
+  if (!total.eq(RUBRIC_TOTAL))
+    out.push(
+      finding(
+        'rubric.total',
+        '第十二条（五）',
+        'blocking',
+        `评分细则各项满分${weighted ? '（乘以权重）' : ''}合计 ${total.toFixed()} 分，应为 ${RUBRIC_TOTAL} 分：${rubric.criteria
+          .map(
+            (c) =>
+              `${c.id}“${c.name}”${c.maxPoints} 分${c.weight === undefined ? '' : ` × ${c.weight}`}`,
+          )
+          .join('、')}`,
+        ['rubric', 'criteria'],
+      ),
+    );
+  return out;
+}
+
+/**
+ * 第十二条（五）（六）: the publicity (公示) follows the review — the panel's list is approved (审定)
+ * on the review day at the earliest and published from the next day — so a planned publicity
+ * start on or before the review date cannot be right.
+ */
+export function checkSchedule(pkg: ReviewPackage): Finding[] {
+  const { reviewDate, publicityStart } = pkg.schedule;
+  if (publicityStart === undefined || publicityStart > reviewDate) return [];
+  return [
+    finding(
+      'schedule.publicityAfterReview',
+      '第十二条（六）',
+      'blocking',
+      `公示开始日期 ${formatDateZh(publicityStart)} ${publicityStart < reviewDate ? '早于' : '就是'}评审日期 ${formatDateZh(reviewDate)}：揭榜方建议名单经专家评审、市科技局审定后才向社会公示，公示最早从评审日期的次日开始`,
+      ['schedule', 'publicityStart'],
+    ),
+  ];
+}
+
 /** Every rule that applies to a review package. */
 export function checkReviewPackage(pkg: ReviewPackage): Finding[] {
   const out = [
     ...checkIssuer(pkg),
     ...checkPanel(pkg),
+    ...checkRubric(pkg.rubric),
+    ...checkSchedule(pkg),
     ...checkMeasuresInForce(pkg.schedule.reviewDate, '评审日期', ['schedule', 'reviewDate']),
   ];
   pkg.applicants.forEach((a, i) => {
@@ -239,6 +306,11 @@ export function checkReviewPackage(pkg: ReviewPackage): Finding[] {
       ...checkRelations(a, i),
       ...checkConsortium(a, i),
       ...checkChiefExpert(a, i),
+      ...checkRequestedFunding(pkg.demand.projectType, a, a.requestedFunding, [
+        'applicants',
+        i,
+        'requestedFunding',
+      ]),
     );
   });
   out.push(
@@ -246,6 +318,13 @@ export function checkReviewPackage(pkg: ReviewPackage): Finding[] {
       'demand',
       'cityFunding',
     ]),
+    ...checkProjectAmountScale('项目总预算', pkg.demand.budget, ['demand', 'budget']),
+    ...(pkg.demand.contractAmount === undefined
+      ? []
+      : checkProjectAmountScale('技术开发合同金额', pkg.demand.contractAmount, [
+          'demand',
+          'contractAmount',
+        ])),
   );
   return out;
 }

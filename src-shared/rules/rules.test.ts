@@ -18,7 +18,10 @@ import {
   checkPeriod,
   checkPublicity,
   checkRelations,
+  checkRequestedFunding,
   checkReviewPackage,
+  checkRubric,
+  checkSchedule,
   checkSolverEligibility,
   checkTaskBook,
   checkTranches,
@@ -232,6 +235,44 @@ describe('第十三条 funding', () => {
       'funding.contractAmount',
       '第十三条（二）',
     );
+  });
+  it('an applicant’s request past 1000万元 is refused, an amount in 元 told in 万元 (第十三条)', () => {
+    const a = { id: 'A01', name: '甲' };
+    expect(checkRequestedFunding('enterprise', a, '1000', [])).toEqual([]);
+    const [over] = checkRequestedFunding('industry-common', a, '1200', ['applicants', 0]);
+    expect(over?.message).toBe(
+      '揭榜方 A01“甲”申请市财政资助 1,200 万元 超过单个项目最高资助额 1000 万元（第十三条（一））',
+    );
+    // 企业出题: the sentence says the cap is on the city's part, not the issuer's.
+    const [yuan] = checkRequestedFunding('enterprise', a, '4000000', []);
+    expect(yuan?.message).toBe(
+      '揭榜方 A01“甲”申请市财政资助 4,000,000 万元 超过单个项目最高资助额 1000 万元，此上限只限市财政资助、发榜方投入不在此限；看来是以元填写：4,000,000 元即 400 万元，请以万元填写（第十三条（二））',
+    );
+    // The demand's own figure: the same hint from ten times the cap.
+    expect(checkCityFunding('industry-common', '8000000', undefined, [])[0]?.message).toContain(
+      '看来是以元填写：8,000,000 元即 800 万元',
+    );
+    expect(checkCityFunding('industry-common', '9999', undefined, [])[0]?.message).not.toContain(
+      '以元填写',
+    );
+  });
+  it('a package’s budget or contract in 元 is warned, the requests refused (checkReviewPackage)', () => {
+    const p = samplePackage();
+    p.demand.budget = '20000000';
+    p.demand.contractAmount = '99999';
+    const [only, ...rest] = checkReviewPackage(p);
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({
+      rule: 'funding.inYuan',
+      severity: 'warning',
+      path: ['demand', 'budget'],
+    });
+    const q = samplePackage();
+    must(q.applicants[1]).requestedFunding = '1000.5';
+    expectRule(checkReviewPackage(q), 'funding.cap', '第十三条（二）');
+    expect(checkReviewPackage(q).map((f) => f.path)).toEqual([
+      ['applicants', 1, 'requestedFunding'],
+    ]);
   });
   it('staged tranches (第十二条（八）, 第十三条（一）)', () => {
     expect(checkTranches('industry-common', '800', ['300', '300', '200'], [])).toEqual([]);
@@ -579,5 +620,57 @@ describe('第二十条: a failed acceptance and its cause', () => {
     expect(
       rules({ ...failed, failureCause: 'objective', failureCauseNote: '上游来水水质突变' }),
     ).toEqual([]);
+  });
+});
+
+describe('第十二条（五）（六） the rubric and the schedule', () => {
+  it('refuses a rubric not of 100 points and a maximum its step cannot reach, naming the criteria', () => {
+    const rubric = samplePackage().rubric;
+    expect(checkRubric(rubric)).toEqual([]);
+    const [c1, c2] = [must(rubric.criteria[0]), must(rubric.criteria[1])];
+    const over = { ...rubric, criteria: [{ ...c1, maxPoints: 25 }, ...rubric.criteria.slice(1)] };
+    const [total] = checkRubric(over);
+    expect(total).toMatchObject({
+      rule: 'rubric.total',
+      severity: 'blocking',
+      path: ['rubric', 'criteria'],
+    });
+    expect(total?.message).toContain('合计 105 分，应为 100 分：C1“揭榜方资质条件”25 分、C2');
+    const step = {
+      ...rubric,
+      criteria: [
+        { ...c1, maxPoints: 15, step: 2 },
+        { ...c2, maxPoints: 45 },
+        ...rubric.criteria.slice(2),
+      ],
+    };
+    expect(checkRubric(step)).toEqual([
+      expect.objectContaining({
+        rule: 'rubric.step',
+        path: ['rubric', 'criteria', 0, 'step'],
+        message:
+          '评分项 C1“揭榜方资质条件”满分 15 分，分值步长 2 分打不到满分（最高只能打 14 分）：满分应为步长的整数倍（第十二条（五））',
+      }),
+    ]);
+    // Weights count: 4 × 25 weighted by 1 each is 100; 50 + 50 weighted 0.5 and 1.5 is 100 too.
+    const weighted = {
+      ...rubric,
+      criteria: [
+        { ...c1, maxPoints: 50, weight: 0.5 },
+        { ...c2, maxPoints: 50, weight: 1.5 },
+      ],
+    };
+    expect(checkRubric(weighted)).toEqual([]);
+  });
+  it('refuses a publicity planned on or before the review day', () => {
+    const p = samplePackage();
+    expect(checkSchedule(p)).toEqual([]);
+    p.schedule.publicityStart = p.schedule.reviewDate;
+    expectRule(checkSchedule(p), 'schedule.publicityAfterReview', '第十二条（六）');
+    expect(checkSchedule(p)[0]?.message).toContain(
+      '公示开始日期 2026年12月8日 就是评审日期 2026年12月8日',
+    );
+    p.schedule.publicityStart = '2026-12-09';
+    expect(checkSchedule(p)).toEqual([]);
   });
 });

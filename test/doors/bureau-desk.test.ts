@@ -138,7 +138,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     );
   });
 
-  it('signs in main, takes the chair’s result in with the ranking, decision and findings the CLI prints, approves on 2026-09-29 with the window the CLI counts', async () => {
+  it('signs in main, takes the chair’s result in with the ranking, decision and findings the CLI prints, refuses 审定 before the review, approves on 2026-12-08 with the window the CLI counts and says so when a second 审定 moves it', async () => {
     const created = await channel('profile:create')({ label: '市科技局', passphrase: PASS });
     const profileId = created.profile.id;
     const { key } = await channel('bureau:key-create')({ profileId, passphrase: PASS });
@@ -217,47 +217,53 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     });
     expect(again.ok && again.isDuplicate).toBe(true);
 
-    const approved = await approve(db, {
+    // 审定 before the review (the package's 评审日期 is 2026-12-08): refused, nothing written.
+    const early = await approve(db, {
       packageId: 'KLMY-2026-JB-001',
       approvedOn: '2026-09-29',
       actor: '市科技局',
     });
+    expect(early.ok ? '' : say('zh', early.reason)).toBe(
+      '审定日期 2026年9月29日 早于评审日期 2026年12月8日：揭榜方建议名单经专家评审提出后，才由市科技局审定（第十二条（六））',
+    );
+    expect((await listRounds(db))[0]?.approval).toBeUndefined();
+
+    const approved = await approve(db, {
+      packageId: 'KLMY-2026-JB-001',
+      approvedOn: '2026-12-08',
+      actor: '市科技局',
+    });
     if (!approved.ok) throw new Error(say('zh', approved.reason));
+    expect(approved.moved).toBeNull();
     const days = approved.approval.publicity.days;
     expect(days.map((d) => d.date)).toEqual([
-      '2026-09-30',
-      '2026-10-08',
-      '2026-10-09',
-      '2026-10-10',
-      '2026-10-12',
+      '2026-12-09',
+      '2026-12-10',
+      '2026-12-11',
+      '2026-12-14',
+      '2026-12-15',
     ]);
-    expect(days.find((d) => d.date === '2026-10-10')?.isMakeUp).toBe(true);
     const publicity = await run(
       'calendar',
       'publicity',
-      '2026-09-30',
+      '2026-12-09',
       '--data',
       join(dir, 'cli-data'),
     );
-    expect(publicity.out).toContain(
-      days
-        .map((d) => formatDateZh(d.date))
-        .join('、')
-        .replace('2026年10月10日', '2026年10月10日（周六调休上班）'),
-    );
+    expect(publicity.out).toContain(days.map((d) => formatDateZh(d.date)).join('、'));
 
     const [round] = await listRounds(db);
     if (!round) throw new Error('no round');
-    expect(stageOf(round, '2026-09-29')).toBe('approved');
-    expect(stageOf(round, '2026-10-08')).toBe('publicity');
+    expect(stageOf(round, '2026-12-08')).toBe('approved');
+    expect(stageOf(round, '2026-12-09')).toBe('publicity');
     const notice = roundPublicityNotice(round);
     const text = notice ? [notice.title, ...notice.rows.flat(), ...notice.footer].join('\n') : '';
-    expect(text).toContain('2026年9月30日至2026年10月12日');
+    expect(text).toContain('2026年12月9日至2026年12月15日');
     expect(text).toContain('新疆水处理技术研究院（示例），经费 400 万元');
     // A public notice in official Chinese: every date in 年月日, the measures by their full title,
     // and it ends with the bureau that publishes it — no hand-over signatures (领取人签字).
     expect(text).toContain(
-      '计入的工作日：2026年9月30日、2026年10月8日、2026年10月9日、2026年10月10日（调休上班）、2026年10月12日',
+      '计入的工作日：2026年12月9日、2026年12月10日、2026年12月11日、2026年12月14日、2026年12月15日',
     );
     expect(text).toContain('依据《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第十二条（六）');
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -281,7 +287,17 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     expect(why).toContain('请导入包含 2031 年的日历文件。请先导入该年的日历文件包');
     expect(why).not.toContain('。。');
     const kept = (await listRounds(db))[0];
-    expect(kept?.approval?.approvedOn).toBe('2026-09-29');
+    expect(kept?.approval?.approvedOn).toBe('2026-12-08');
+
+    // A second 审定 moves the publicity window: recorded, and said in words.
+    const reapproved = await approve(db, {
+      packageId: 'KLMY-2026-JB-001',
+      approvedOn: '2026-12-10',
+      actor: '市科技局',
+    });
+    expect(reapproved.ok && reapproved.moved).toBe(
+      '重新审定：审定日期由 2026年12月8日 改为 2026年12月10日，公示期随之由 2026年12月9日至2026年12月15日 改为 2026年12月11日至2026年12月17日（公示 5 个工作日，第十二条（六））；已发布的公示须按新的公示期重新发布',
+    );
     expect((await openBundle(signed.bytes, { crypto: nodeCrypto })).ok).toBe(true);
   });
 

@@ -4,6 +4,8 @@
  * `jiebang package sign` each sign KLMY-2026-JB-001 from the sample's lists once, then refuse the
  * same id again in the same sentence — the id, its round's stage, a new id to use — and keep what
  * was issued: the desk its one round with its package, the CLI its one package in the data folder.
+ * Before either signs again, the draft's checks (`judgeDraft` with the rounds held) and `jiebang
+ * package lint --data` already flag the id in that sentence.
  */
 import 'fake-indexeddb/auto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import { bureauHost, filesOf } from './bureau-host';
 import { auditLog } from '../../src-renderer/src/db/repo';
 import { say } from '../../src-renderer/src/i18n/strings';
 import {
+  issuedOf,
   judgeDraft,
   listRounds,
   readDraft,
@@ -55,6 +58,17 @@ describe(
         });
       };
       const first = await deskSign('2026-09-01T09:00:00+08:00');
+      // The draft's checks, shown before 签发评审包: the id already flagged, 签发 not offered.
+      const lists = await readDraft(api, await filesOf(LISTS), await filesOf(ATTACHMENTS));
+      const checks = judgeDraft(lists, issuedOf(await listRounds(db), new Date('2026-09-02')));
+      expect(checks.ok && checks.canSign).toBe(false);
+      expect(checks.ok && checks.notes[0]).toMatchObject({ message: SAID, severity: 'blocking' });
+      expect(checks.ok && checks.notes[0]?.at).toEqual({
+        grid: lists.grids.findIndex((g) => g.sheet === '榜单'),
+        row: 2,
+        col: 1,
+      });
+      expect(judgeDraft(lists).ok && judgeDraft(lists, []).ok).toBe(true);
       const desk = await deskSign('2026-09-02T09:00:00+08:00').then(
         () => null,
         (e: unknown) => say('zh', problemOf(e)),
@@ -84,6 +98,21 @@ describe(
           data,
         );
       expect((await cliSign('first.jbx')).code).toBe(0);
+      // `package lint` on the package and on its lists: the same sentence before signing.
+      const lint = await run('package', 'lint', join(dir, 'rp.json'), '--data', data);
+      expect(lint.code).toBe(1);
+      expect(lint.out).toContain(`✗ 阻断  ${SAID}（数据目录 ${data}）`);
+      const lintLists = await run(
+        'package',
+        'lint',
+        LISTS,
+        '--attachments',
+        ATTACHMENTS,
+        '--data',
+        data,
+      );
+      expect(lintLists.code).toBe(1);
+      expect(lintLists.out).toContain(`✗ ${SAID}（数据目录 ${data}）`);
       const cli = await cliSign('second.jbx');
       expect(cli.code).toBe(2);
       expect(cli.err).toContain(`${SAID}（数据目录 ${data}）`);

@@ -159,7 +159,7 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   );
   await desk.takeIn(panel);
   await expect(round.getByTestId('bureau-stage')).toHaveText('评审结果已导入');
-  await round.getByTestId('bureau-approve-date').fill('2026-09-29');
+  await round.getByTestId('bureau-approve-date').fill('2026-12-08');
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toBeVisible();
   const tb = TaskBookSchema.parse({
@@ -196,7 +196,7 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   await round.screenshot({ path: 'docs/screenshots/bureau-assign.png' });
 });
 
-test('signing the same package id again after 审定 is refused: the round keeps its ranking, approval and publicity, and the chair’s panel.jbx is still the desk’s', async ({
+test('a package id already issued and approved is flagged in the draft’s checks, 签发 not offered: the round keeps its ranking, approval and publicity, and the chair’s panel.jbx is still the desk’s', async ({
   app,
 }) => {
   test.setTimeout(300_000);
@@ -218,7 +218,7 @@ test('signing the same package id again after 审定 is refused: the round keeps
   await desk.takeIn(panel);
   const round = desk.round;
   await expect(round.getByTestId('bureau-stage')).toHaveText('评审结果已导入');
-  await round.getByTestId('bureau-approve-date').fill('2026-09-29');
+  await round.getByTestId('bureau-approve-date').fill('2026-12-08');
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toBeVisible();
   await expect(round.getByTestId('bureau-stage')).not.toHaveText('评审结果已导入');
@@ -226,14 +226,15 @@ test('signing the same package id again after 审定 is refused: the round keeps
   const ranking = round.getByTestId('bureau-ranking').locator('tbody tr');
   await expect(ranking).toHaveCount(4);
 
-  // New lists with the same 评审包编号: refused by name at 签发评审包, nothing lost.
+  // New lists with the same 评审包编号: flagged by name in the draft's checks, before 签发评审包
+  // (which is not offered), nothing lost.
   await desk.chooseLists(await listsIn(join(dir, 'again'), false));
   await expect(desk.verdict).toContainText(PACKAGE);
-  await desk.signButton.click();
-  await expect(desk.message).toContainText(
+  await expect(desk.verdict).toContainText(
     `评审包编号 KLMY-2026-JB-001 已签发过，该评审轮次${stage}，未签名`,
   );
-  await expect(desk.message).toContainText('改用新的编号（如 KLMY-2026-JB-002）后再签发');
+  await expect(desk.verdict).toContainText('改用新的编号（如 KLMY-2026-JB-002）后再签发');
+  await expect(desk.signButton).toBeDisabled();
   await expect(desk.round).toHaveCount(1);
   await expect(round.getByTestId('bureau-stage')).toHaveText(stage);
   await expect(ranking).toHaveCount(4);

@@ -9,9 +9,9 @@
  * - the chair (E01, own profile) imports the same .jbx, scores and submits, gathers the expert's
  *   downloaded sheet and four more (fixture-signed, answering the desk's package), funds the horse
  *   race, signs the panel bundle (encrypted to the desk), and finalises and signs the task book;
- * - the bureau takes the panel bundle in and sees the chair's ranking row for row, approves on
- *   2026-09-29 and gets the window with its make-up working day, prints the publicity notice (read
- *   back), exports the XLSX (its 评分汇总表 read back equals the ranking shown); then the chair's
+ * - the bureau takes the panel bundle in and sees the chair's ranking row for row, is refused 审定
+ *   before the review, approves on the review day 2026-12-08 and gets the window, prints the
+ *   publicity notice (read back), exports the XLSX (its 评分汇总表 read back equals the ranking shown); then the chair's
  *   task book, after one for a package the desk did not issue is refused, is taken in through the
  *   same import button (任务书已签订), and an inspection is assigned and its report taken in.
  */
@@ -259,14 +259,20 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   for (const row of await ranking.locator('tbody tr').all())
     deskRanking.push(await row.locator('td').allInnerTexts());
   expect(deskRanking).toEqual(chairRanking);
+  // 审定 before the review (评审日期 2026-12-08) is refused in the rule's sentence.
   await round.getByTestId('bureau-approve-date').fill('2026-09-29');
   await round.getByRole('button', { name: '审定' }).click();
+  await expect(desk.message).toContainText(
+    '审定日期 2026年9月29日 早于评审日期 2026年12月8日：揭榜方建议名单经专家评审提出后，才由市科技局审定（第十二条（六））',
+  );
+  await round.getByTestId('bureau-approve-date').fill('2026-12-08');
+  await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toContainText(
-    '2026-09-30, 2026-10-08, 2026-10-09, 2026-10-10（调休上班）, 2026-10-12',
+    '2026-12-09, 2026-12-10, 2026-12-11, 2026-12-14, 2026-12-15',
   );
   const publicity = pdfText(await desk.save('打印公示通知', round));
-  expect(publicity).toContain('公示期2026年9月30日至2026年10月12日（5个工作日）');
-  expect(publicity).toContain('审定日期2026年9月29日');
+  expect(publicity).toContain('公示期2026年12月9日至2026年12月15日（5个工作日）');
+  expect(publicity).toContain('审定日期2026年12月8日');
   // A public notice: the measures by their full title, the publisher, no hand-over signatures.
   expect(publicity).toContain('依据《克拉玛依市科技计划“揭榜挂帅”项目管理办法》第十二条（六）');
   expect(publicity).toContain('克拉玛依市科学技术局');

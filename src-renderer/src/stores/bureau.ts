@@ -18,6 +18,7 @@ import {
   ingestReport,
   ingestResult,
   issueAssignment,
+  issuedOf,
   judgeDraft,
   listRounds,
   loadDraft,
@@ -125,12 +126,13 @@ export const useBureau = create<BureauState>()((set, get) => {
         // Lists whose last edit did not save, kept across an idle lock: shown as they are (未保存).
         const held = isHeld('bureau');
         const draft = held ? get().draft : await loadDraft(db);
+        const rounds = await listRounds(db);
         set({
           key,
-          rounds: await listRounds(db),
+          rounds,
           loaded: true,
           draft,
-          verdict: draft ? judgeDraft(draft) : null,
+          verdict: draft ? judgeDraft(draft, issuedOf(rounds, now())) : null,
           signed: null,
           ...(draft && !held
             ? {
@@ -184,14 +186,18 @@ export const useBureau = create<BureauState>()((set, get) => {
           r.files.filter((f) => !isList(f.name)),
         );
         const kept = await saveDraft(dbOf(), draft, true, now());
-        set({ draft: kept, verdict: judgeDraft(kept), signed: null });
+        set({
+          draft: kept,
+          verdict: judgeDraft(kept, issuedOf(get().rounds, now())),
+          signed: null,
+        });
       }),
     editCell: (at, value) =>
       attempt(async () => {
         const { draft } = get();
         if (!draft) return;
         const next = editDraftCell(draft, at, value);
-        set({ draft: next, verdict: judgeDraft(next) });
+        set({ draft: next, verdict: judgeDraft(next, issuedOf(get().rounds, now())) });
         const write = saveDraft(dbOf(), next, false, now());
         // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
         followSave('bureau', write);
@@ -244,6 +250,8 @@ export const useBureau = create<BureauState>()((set, get) => {
         const db = dbOf();
         const r = await approve(db, { packageId, approvedOn, actor: actor() });
         if (!r.ok) set({ message: { kind: 'error', message: r.reason } });
+        // A second 审定 that moved the publicity window is said in words (approvalMoved).
+        else if (r.moved !== null) set({ message: { kind: 'ok', message: { text: r.moved } } });
         set({ rounds: await listRounds(db) });
       }),
     issue: async (input) => {

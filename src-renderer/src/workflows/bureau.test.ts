@@ -315,7 +315,7 @@ describe('the draft', () => {
   });
 });
 
-/** The panel's result for `round`, signed with `chair`, taken in; then approved on 2026-09-29. */
+/** The panel's result for `round`, signed with `chair`, taken in; then approved on 2026-12-08 (its review day). */
 async function panelApproved(
   deps: ReturnType<typeof freshDeps>,
   main: Main,
@@ -328,10 +328,10 @@ async function panelApproved(
     'panel.jbx',
     await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
   );
-  await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+  await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-12-08', actor: 'x' });
 }
 
-/** A round signed here, its panel's result (signed with `chair`) taken in, approved on 2026-09-29. */
+/** A round signed here, its panel's result (signed with `chair`) taken in, approved on 2026-12-08 (its review day). */
 async function approvedRound() {
   const deps = freshDeps();
   const main = await fakeMain();
@@ -373,7 +373,7 @@ describe('a package id already issued (packageIdIssued, as `jiebang package sign
       generateSigningKey(),
     );
     expect(reason(await take(deps, main, 'panel.jbx', panel))).toBe('');
-    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-09-29', actor: 'x' });
+    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-12-08', actor: 'x' });
     const before = await listRounds(deps.db);
     const log = (await auditLog(deps.db)).map((e) => e.action);
     const draft = await readDraft(
@@ -381,7 +381,7 @@ describe('a package id already issued (packageIdIssued, as `jiebang package sign
       [{ name: 'lists.xlsx', bytes: new Uint8Array() }],
       proposals(),
     );
-    await saveDraft(deps.db, draft, true, new Date('2026-10-08T01:00:00Z'));
+    await saveDraft(deps.db, draft, true, new Date('2026-12-09T01:00:00Z'));
     const verdict = judgeDraft(draft);
     if (!verdict.ok) throw new Error('the sample lists');
     const again = await signRound(deps.db, main.api, {
@@ -392,7 +392,7 @@ describe('a package id already issued (packageIdIssued, as `jiebang package sign
       draft,
       encrypt: { kind: 'none' },
       actor: '市科技局 李明',
-      now: new Date('2026-10-08T02:00:00Z'),
+      now: new Date('2026-12-09T02:00:00Z'),
     }).then(
       () => '',
       (e: unknown) => say('zh', problemOf(e)),
@@ -405,8 +405,8 @@ describe('a package id already issued (packageIdIssued, as `jiebang package sign
     const [kept] = before;
     expect(kept?.issued.manifestSha256).toBe(round.issued.manifestSha256);
     expect(kept?.record?.ranking.length).toBeGreaterThan(0);
-    expect(kept?.approval?.approvedOn).toBe('2026-09-29');
-    if (kept) expect(stageOf(kept, '2026-10-08')).toBe('publicity');
+    expect(kept?.approval?.approvedOn).toBe('2026-12-08');
+    if (kept) expect(stageOf(kept, '2026-12-09')).toBe('publicity');
     expect((await auditLog(deps.db)).map((e) => e.action)).toEqual(log);
     expect((await loadDraft(deps.db))?.grids).toEqual(draft.grids);
     // The chair's panel.jbx answers the package this desk issued: still ours, taken once.
@@ -493,7 +493,7 @@ describe('taking bundles in', () => {
     expect(stageOf(taken.round, '2026-09-21')).toBe('results-in');
     const approved = await approve(deps.db, {
       packageId: round.packageId,
-      approvedOn: '2026-09-29',
+      approvedOn: '2026-12-08',
       actor: '市科技局 李明',
     });
     expect(approved.ok).toBe(true);

@@ -36,13 +36,18 @@ import {
   ingestPanel,
   locateProblem,
   packageFromGrids,
+  describeCell,
   packageIdIssued,
+  packageIdIssuedText,
   publicityNotice,
+  readTables,
+  ROUND_STAGE_ZH,
   roundStage,
   setCell,
   type ApprovalResult,
   type CellValue,
   type Grid,
+  type IssuedRound,
   type NamedBytes,
   type RoundStage,
   type SignedPackage,
@@ -157,8 +162,48 @@ export async function readDraft(
   };
 }
 
-/** Judges a draft: the package from its lists, or every bad row with the cell it names. */
-export function judgeDraft(draft: Draft): DraftVerdict {
+/** The 「评审包编号」 cell of the 榜单 table, to open in place. */
+function packageIdCell(grids: readonly Grid[]): DraftProblem['at'] {
+  const [review] = readTables(grids).records.get('review') ?? [];
+  return review ? locateProblem(grids, describeCell(review.at('packageId'))) : null;
+}
+
+/** The rounds a desk holds as the id rule takes them: each id and where its round stands today. */
+export const issuedOf = (rounds: readonly StoredRound[], now: Date): IssuedRound[] => {
+  const day = today(() => now);
+  return rounds.map((r) => ({ packageId: r.packageId, stage: stageOf(r, day) }));
+};
+
+/**
+ * The id the package's lists give, already issued by one of `issued` (`packageIdIssued`, the rule
+ * 签发 applies): the same sentence as the refusal, placed at the 「评审包编号」 cell, before 签发.
+ */
+function reusedId(
+  grids: readonly Grid[],
+  pkg: ReviewPackage,
+  issued: readonly IssuedRound[],
+): DraftProblem[] {
+  const taken = packageIdIssued(pkg.packageId, issued);
+  if (!taken) return [];
+  return [
+    {
+      message: packageIdIssuedText({
+        id: taken.packageId,
+        stage: ROUND_STAGE_ZH[taken.stage],
+        suggestion: taken.suggestion,
+      }),
+      at: packageIdCell(grids),
+      severity: 'blocking',
+    },
+  ];
+}
+
+/**
+ * Judges a draft: the package from its lists, or every bad row with the cell it names. `issued`:
+ * the rounds this desk holds (`issuedOf`), so an id already issued is flagged in the draft's
+ * checks, not first when 签发 is pressed.
+ */
+export function judgeDraft(draft: Draft, issued: readonly IssuedRound[] = []): DraftVerdict {
   const unreadable = draft.unreadable.map((message) => ({ message, at: null }));
   const built = packageFromGrids(draft.grids, attachmentIndex(draft.proposals, nobleCrypto));
   if (!built.ok || unreadable.length > 0)
@@ -172,13 +217,14 @@ export function judgeDraft(draft: Draft): DraftVerdict {
       ],
     };
   const findings = checkReviewPackage(built.pkg);
+  const reused = reusedId(draft.grids, built.pkg, issued);
   return {
     ok: true,
     pkg: built.pkg,
     findings,
-    notes: built.notes.map((line) => placed(draft.grids, line, findings)),
+    notes: [...reused, ...built.notes.map((line) => placed(draft.grids, line, findings))],
     attachments: built.attachments,
-    canSign: !hasBlocking(findings),
+    canSign: !hasBlocking(findings) && reused.length === 0,
   };
 }
 
@@ -436,12 +482,7 @@ export async function packageIdRefusal(
   packageId: string,
   now: Date,
 ): Promise<Message | null> {
-  const day = today(() => now);
-  const issued = (await listRounds(db)).map((r) => ({
-    packageId: r.packageId,
-    stage: stageOf(r, day),
-  }));
-  const taken = packageIdIssued(packageId, issued);
+  const taken = packageIdIssued(packageId, issuedOf(await listRounds(db), now));
   if (!taken) return null;
   const params = {
     id: taken.packageId,
@@ -1048,8 +1089,9 @@ export type ApprovalOutcome =
 
 /**
  * Records 审定 on `approvedOn` (第十二条（六）) with the publicity window counted on this
- * installation's calendar; refused, nothing written, when the result cannot be approved or the
- * calendar does not cover the window.
+ * installation's calendar; refused, nothing written, when the date is before the review
+ * (`approvalTooEarly`), the result cannot be approved or the calendar does not cover the window.
+ * A second 审定 that moves the window is recorded and says so in words (`moved`).
  */
 export async function approve(
   db: JiebangDB,
@@ -1058,7 +1100,10 @@ export async function approve(
   const round = await getRound(db, input.packageId);
   if (!round?.record)
     return { ok: false, reason: message('bureau.err.notIngested', { id: input.packageId }) };
-  const result = approveRound(round.record, input.approvedOn, await workingCalendar(db));
+  const result = approveRound(round.record, input.approvedOn, await workingCalendar(db), {
+    reviewDate: round.issued.pkg.schedule.reviewDate,
+    ...(round.approval ? { previous: round.approval } : {}),
+  });
   if (!result.ok) return { ok: false, reason: { text: result.reason } };
   await commitChange(
     db,
