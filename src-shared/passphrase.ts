@@ -19,9 +19,16 @@ export const normalisePassphrase = (passphrase: string): string => passphrase.no
 export const passphraseLength = (passphrase: string): number =>
   [...normalisePassphrase(passphrase)].length;
 
-/** Whether a new passphrase is long enough (`MIN_PASSPHRASE` characters). */
-export const isLongEnoughPassphrase = (passphrase: string): boolean =>
-  passphraseLength(passphrase) >= MIN_PASSPHRASE;
+/**
+ * The fewest characters of an inspector's signing passphrase (实地考察组, 第十二条（一）): it wraps
+ * only that member's key for one assignment on a shared laptop, so it may be shorter than a
+ * profile's; counted the same way.
+ */
+export const MIN_SIGNING_PASSPHRASE = 8;
+
+/** Whether a new passphrase is long enough (`min` characters, a profile's `MIN_PASSPHRASE`). */
+export const isLongEnoughPassphrase = (passphrase: string, min = MIN_PASSPHRASE): boolean =>
+  passphraseLength(passphrase) >= min;
 
 /** The refusal of one too short, as main and the contract say it. */
 export const PASSPHRASE_TOO_SHORT = `口令至少 ${MIN_PASSPHRASE} 个字符`;

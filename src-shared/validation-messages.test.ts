@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SubjectSchema } from './bundle/terms';
+import { sampleTaskBook } from './bundle/test-helpers';
+import { TaskBookSchema } from './model';
+import { TASKBOOK_LABELS } from './model/labels';
+import { describeSchemaIssues } from './model/labels/describe';
 import './validation-messages';
 
 const messageOf = (schema: z.ZodType, value: unknown) =>
@@ -45,5 +49,29 @@ describe('zod’s messages in Chinese', () => {
     );
     // A union that is no discriminated one keeps zod's sentence.
     expect(messageOf(z.union([z.string(), z.number()]), true)).toBe('无效输入');
+  });
+
+  it('a list, a text or a number out of bounds without a sentence of its own, in Chinese (no 「array」)', () => {
+    expect(messageOf(z.array(z.string()).min(3), ['a'])).toBe('至少 3 项');
+    expect(messageOf(z.array(z.string()).min(1), [])).toBe('不能为空');
+    expect(messageOf(z.array(z.string()).max(2), ['a', 'b', 'c'])).toBe('至多 2 项');
+    expect(messageOf(z.string().min(2), 'a')).toBe('至少 2 个字符');
+    expect(messageOf(z.string().max(3), 'abcd')).toBe('不能超过 3 个字符');
+    expect(messageOf(z.number().min(0), -1)).toBe('不能小于 0');
+    expect(messageOf(z.number().max(100), 101)).toBe('不能大于 100');
+    expect(messageOf(z.number().positive(), 0)).toBe('应大于 0');
+    expect(messageOf(z.string().length(4), 'abc')).toBe('应为 4 个字符');
+    // A schema's own sentence is kept.
+    expect(messageOf(z.array(z.string()).min(2, '赛马至少 2 家揭榜方'), [])).toBe(
+      '赛马至少 2 家揭榜方',
+    );
+  });
+
+  it('a task book of two parties names the parties it needs (第十二条（七）)', () => {
+    const tb = sampleTaskBook();
+    const parsed = TaskBookSchema.safeParse({ ...tb, parties: tb.parties.slice(0, 2) });
+    expect(describeSchemaIssues(parsed.error ?? { issues: [] }, TASKBOOK_LABELS)).toEqual([
+      '签约各方：至少 3 方（市科技局、发榜方与揭榜方）',
+    ]);
   });
 });

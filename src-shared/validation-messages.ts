@@ -54,6 +54,42 @@ function wrongChoice(values: readonly Primitive[], input: unknown): ReturnType<t
   return `无效选项：应为以下之一：${words}`;
 }
 
+/**
+ * A list, a text or a number out of its bounds, when its schema gives no sentence of its own
+ * (`.min(3)`): zh-CN says 「数值过小：期望 array >=3 项」, with the kind in English; said here as the
+ * schemas' own sentences say it (「至少 3 项」「不能超过 200 个字符」「不能小于 0」). Other origins
+ * (dates, files) keep zod's.
+ */
+function sizeMessage(issue: {
+  code: 'too_small' | 'too_big';
+  origin: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  exact?: boolean;
+}): string | null {
+  const small = issue.code === 'too_small';
+  const n = String(small ? issue.minimum : issue.maximum);
+  switch (issue.origin) {
+    case 'array':
+    case 'set':
+      if (issue.exact) return `应为 ${n} 项`;
+      if (small) return n === '1' ? '不能为空' : `至少 ${n} 项`;
+      return `至多 ${n} 项`;
+    case 'string':
+      if (issue.exact) return `应为 ${n} 个字符`;
+      if (small) return n === '1' ? '不能为空' : `至少 ${n} 个字符`;
+      return `不能超过 ${n} 个字符`;
+    case 'number':
+    case 'int':
+    case 'bigint':
+      if (small) return issue.inclusive === false ? `应大于 ${n}` : `不能小于 ${n}`;
+      return issue.inclusive === false ? `应小于 ${n}` : `不能大于 ${n}`;
+    default:
+      return null;
+  }
+}
+
 z.config({
   localeError: (issue) => {
     // zod's zh-CN names `undefined` for a missing field and for a call that takes no input.
@@ -80,6 +116,10 @@ z.config({
     if (issue.code === 'invalid_type')
       return `应为${say(issue.expected)}，却是${say(kindOf(issue.input))}`;
     if (issue.code === 'invalid_value') return wrongChoice(issue.values, issue.input);
+    if (issue.code === 'too_small' || issue.code === 'too_big') {
+      const said = sizeMessage(issue);
+      if (said !== null) return said;
+    }
     return chinese(issue);
   },
 });

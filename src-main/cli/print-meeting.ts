@@ -3,12 +3,12 @@ import { parseMoneyInput } from '../../src-shared/money';
 import {
   buildForm,
   formInputsOf,
+  formUnprintable,
   formKindOf,
   FORM_LABEL,
   type FormInputs,
 } from '../../src-shared/meeting';
 import type { ReviewPackage } from '../../src-shared/model';
-import { describeCodePoint } from '../../src-shared/text/normalize';
 import { renderJob } from '../pdf/jobs';
 import { ageKeyOptions } from './bundle-io';
 import { writeOutput } from './io';
@@ -126,13 +126,11 @@ export const meetingPrintCommand: CliCommand = {
     const idDigits = perExpert(input.pkg, values['id-digits'] ?? [], 'id-digits', (v) =>
       /^[0-9Xx]{4}$/.test(v) ? v.toUpperCase() : null,
     );
-    const built = buildForm(form, { ...input, fees, idDigits });
+    const inputs = { ...input, fees, idDigits };
+    const built = buildForm(form, inputs);
     if (!built.ok) throw new CliUsageError(`${built.message}，未打印。`);
     const { bytes, missing } = await renderJob({ kind: 'form', layout: built.layout });
-    if (missing.length > 0)
-      io.err(
-        `! 以下字符字库中没有，打印件上以其码位代替：${missing.map(describeCodePoint).join('、')}\n`,
-      );
+    for (const line of formUnprintable(inputs, missing)) io.err(`! ${line}\n`);
     await writeOutput(io.cwd, values.out, bytes);
     io.out(
       `已排版：${values.out}（${FORM_LABEL[form]}，${bytes.byteLength} 字节）\n核验码：${built.layout.code}\n`,

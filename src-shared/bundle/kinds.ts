@@ -19,6 +19,19 @@ import { FORM_LABEL } from '../award/form-label';
 import { SHEET_STATUS_LABEL } from '../model/labels/choices';
 import { formatDateZh } from '../text/date';
 import type { TranscribedSheet } from './documents';
+import {
+  ASSESSMENT_LABELS,
+  ASSIGNMENT_LABELS,
+  DECISION_LABELS,
+  type FieldLabels,
+  PACKAGE_LABELS,
+  PATHS_ONLY,
+  PROJECT_FORM_LABELS,
+  RACE_LABELS,
+  SHEET_LABELS,
+  TASKBOOK_LABELS,
+} from '../model/labels';
+import { describeSchemaIssues } from '../model/labels/describe';
 import type { Manifest } from './manifest';
 import {
   describeSubject,
@@ -89,6 +102,12 @@ export interface KindDef<K extends string, D, X> {
    * scores: `parseScoreSheet`); without it, the schema's own.
    */
   read?: () => Promise<(raw: unknown) => z.ZodSafeParseResult<D>>;
+  /**
+   * The main document's field labels (src-shared/model/labels/), so that a bad document in a
+   * bundle names its fields as the forms and the readers do (`issuesOf`); `PATHS_ONLY` for a
+   * document no form names.
+   */
+  labels: FieldLabels;
   /** Every other payload file it may hold. */
   files: readonly FileRule[];
   /** Roles that may sign. */
@@ -148,7 +167,7 @@ function defineKind<const K extends string, D, X>(def: KindDef<K, D, X>) {
         return {
           ok: false,
           code: 'bad-payload',
-          message: `${def.main} 格式错误：${issuesOf(parsed.error)}`,
+          message: `${def.main} 格式错误：${issuesOf(parsed.error, def.labels)}`,
         };
       const document = parsed.data;
       const disagreement = def.agrees(document, ctx.manifest.subject);
@@ -172,11 +191,8 @@ function defineKind<const K extends string, D, X>(def: KindDef<K, D, X>) {
   };
 }
 
-export function issuesOf(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '/'}: ${i.message}`)
-    .join('；');
+export function issuesOf(error: z.ZodError, labels: FieldLabels): string {
+  return describeSchemaIssues({ issues: error.issues.slice(0, 5) }, labels).join('；');
 }
 
 const none = { ok: true, extra: {} } as const;
@@ -229,7 +245,7 @@ function parseJsonFile<T>(
   const parsed = schema.safeParse(raw);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, message: `${path} 格式错误：${issuesOf(parsed.error)}` };
+    : { ok: false, message: `${path} 格式错误：${issuesOf(parsed.error, PATHS_ONLY)}` };
 }
 
 const SCAN_PATTERN = new RegExp(
@@ -332,6 +348,7 @@ export const KINDS = {
     formats: [1, 2],
     main: 'package.json',
     schema: () => import('../model/package').then((m) => m.ReviewPackageSchema),
+    labels: PACKAGE_LABELS,
     files: [{ pattern: /^attachments\/[A-Za-z0-9._-]+$/, what: '申报材料附件' }],
     roles: ['bureau'],
     requires: [['bureau']],
@@ -361,6 +378,7 @@ export const KINDS = {
     main: 'sheet.json',
     schema: () => import('../model/sheet').then((m) => m.ScoreSheetSchema),
     read: () => import('../model/sheet-read').then((m) => m.parseScoreSheet),
+    labels: SHEET_LABELS,
     files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
     roles: ['expert', 'chair'],
     requires: [['expert', 'chair']],
@@ -392,6 +410,7 @@ export const KINDS = {
     formats: [1, 2],
     main: 'decision.json',
     schema: () => import('../model/decision').then((m) => m.PanelDecisionSchema),
+    labels: DECISION_LABELS,
     files: [
       { pattern: INNER_SHEET_PATTERN, what: '专家评分表文件包（原样）' },
       { pattern: TRANSCRIBED_PATTERN, what: '纸质评分表转录' },
@@ -419,6 +438,7 @@ export const KINDS = {
     formats: [1, 2],
     main: 'report.json',
     schema: () => import('../model/lifecycle').then((m) => m.AnyInspectionReportSchema),
+    labels: PATHS_ONLY,
     files: [
       { pattern: /^photos\/[A-Za-z0-9._-]+$/, what: '现场照片' },
       { pattern: /^report\.pdf$/, what: '考察报告 PDF（A4，含检查表、照片与签名栏）' },
@@ -475,6 +495,7 @@ export const KINDS = {
     formats: [1, 2],
     main: 'taskbook.json',
     schema: () => import('../model/taskbook').then((m) => m.TaskBookSchema),
+    labels: TASKBOOK_LABELS,
     files: [
       { pattern: /^taskbook\.pdf$/, what: '任务书 PDF' },
       { pattern: /^audit\.json$/, what: '审计日志' },
@@ -504,6 +525,7 @@ export const KINDS = {
     formats: [2],
     main: 'calendar.json',
     schema: () => import('../calendar/calendar').then((m) => m.CalendarFileSchema),
+    labels: PATHS_ONLY,
     files: [],
     roles: ['bureau'],
     requires: [['bureau']],
@@ -537,6 +559,7 @@ export const KINDS = {
     formats: [2],
     main: 'rotation.json',
     schema: () => import('./documents').then((m) => m.KeyRotationSchema),
+    labels: PATHS_ONLY,
     files: [],
     roles: ['bureau'],
     requires: [['bureau']],
@@ -574,6 +597,7 @@ export const KINDS = {
     formats: [2],
     main: 'assignment.json',
     schema: () => import('./documents').then((m) => m.InspectionAssignmentSchema),
+    labels: ASSIGNMENT_LABELS,
     files: [],
     roles: ['bureau'],
     requires: [['bureau']],
@@ -596,6 +620,7 @@ export const KINDS = {
     formats: [2],
     main: 'assessment.json',
     schema: () => import('../award/documents').then((m) => m.MilestoneAssessmentFormSchema),
+    labels: ASSESSMENT_LABELS,
     files: [
       { pattern: /^evidence\/[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, what: '证明材料' },
       { pattern: /^audit\.json$/, what: '审计日志' },
@@ -624,6 +649,7 @@ export const KINDS = {
     formats: [2],
     main: 'race.json',
     schema: () => import('../award/documents').then((m) => m.RaceChoiceSchema),
+    labels: RACE_LABELS,
     files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
     roles: ['assessor', 'issuer', 'bureau'],
     requires: [['issuer'], ['bureau']],
@@ -653,6 +679,7 @@ export const KINDS = {
     formats: [2],
     main: 'form.json',
     schema: () => import('../award/documents').then((m) => m.ProjectFormSchema),
+    labels: PROJECT_FORM_LABELS,
     files: [{ pattern: /^audit\.json$/, what: '审计日志' }],
     roles: ['solver', 'issuer', 'bureau'],
     requires: [],

@@ -33,6 +33,7 @@ import { sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { parseStrictJson } from '../io/strict-json';
 import { decodeText, looksLikeZip, parseJsonText, READ_LIMITS } from '../io/read';
 import { documentKindOf } from '../model/document-kind';
+import { PATHS_ONLY } from '../model/labels';
 import { issuesOf, KINDS, type KindContext } from './kinds';
 import {
   ManifestV1Schema,
@@ -430,12 +431,20 @@ async function verifyArchive(
   if (isV2) {
     const parsed = ManifestV2Schema.safeParse(manifestJson.value);
     if (!parsed.success)
-      return fail('bad-manifest', '清单', `manifest.json 格式错误：${issuesOf(parsed.error)}`);
+      return fail(
+        'bad-manifest',
+        '清单',
+        `manifest.json 格式错误：${issuesOf(parsed.error, PATHS_ONLY)}`,
+      );
     manifest = viewOfV2(parsed.data);
   } else {
     const parsed = ManifestV1Schema.safeParse(manifestJson.value);
     if (!parsed.success)
-      return fail('bad-manifest', '清单', `manifest.json 格式错误：${issuesOf(parsed.error)}`);
+      return fail(
+        'bad-manifest',
+        '清单',
+        `manifest.json 格式错误：${issuesOf(parsed.error, PATHS_ONLY)}`,
+      );
     manifest = viewOfV1(parsed.data);
   }
   if (!manifest) return fail('bad-manifest', '清单', 'manifest.json 没有签名者');

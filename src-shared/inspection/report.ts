@@ -6,7 +6,9 @@
 import type { InspectionAssignment } from '../bundle/documents';
 import { describeSubject, sameSubject } from '../bundle/terms';
 import type { AnyInspectionReport, InspectionReport } from '../model';
+import { ASSIGNMENT_LABELS, INSPECTION_REPORT_LABELS } from '../model/labels';
 import { finding, type Finding } from '../rules/finding';
+import { unprintableSentences } from '../rules/print';
 import { visitAfterToday, visitAfterTodayText } from './visit-date';
 
 /** An assignment this installation holds, with its bundle's manifest hash (what reports cite). */
@@ -176,3 +178,17 @@ export function checkReport(
     out.push(finding('inspection.conclusion', ART, 'blocking', '请填写考察结论', ['conclusion']));
   return out;
 }
+
+/**
+ * What the report's PDF could not print (`missing`, as main's renderer reports it), said as the
+ * task book's warning says it (`unprintableSentences`): each field of the report, or the
+ * assignment's 考察目的 the PDF repeats, named in the inspection form's words.
+ */
+export const reportUnprintable = (
+  input: { report: InspectionReport; purpose: string },
+  missing: readonly string[],
+): string[] =>
+  unprintableSentences(missing, [
+    { doc: input.report, labels: INSPECTION_REPORT_LABELS },
+    { doc: { purpose: input.purpose }, labels: ASSIGNMENT_LABELS },
+  ]);

@@ -4,6 +4,8 @@
  */
 import { blockingOfDecision } from '../decision/check';
 import type { PanelDecision, ReviewPackage } from '../model';
+import { DECISION_LABELS, PACKAGE_LABELS } from '../model/labels';
+import { unprintableSentences } from '../rules/print';
 import type { AggregateResult } from '../scoring/aggregate';
 import {
   blankSheetForm,
@@ -25,6 +27,17 @@ export interface FormInputs {
   fees?: Readonly<Record<string, string>>;
   idDigits?: Readonly<Record<string, string>>;
 }
+
+/**
+ * What a form's PDF could not print (`missing`, as the renderer reports it), said field by field
+ * of the package and the decision the form was made from (`unprintableSentences`, the task book's
+ * sentence): `jiebang print` and the chair's print buttons alike.
+ */
+export const formUnprintable = (input: FormInputs, missing: readonly string[]): string[] =>
+  unprintableSentences(missing, [
+    { doc: input.pkg, labels: PACKAGE_LABELS },
+    ...(input.decision ? [{ doc: input.decision, labels: DECISION_LABELS }] : []),
+  ]);
 
 export type BuiltForm = { ok: true; layout: FormLayout } | { ok: false; message: string };
 

@@ -14,6 +14,9 @@ import { ProjectTypeSchema } from './package';
 /** An empty list or line, said alike by the editor and `jiebang check` (「交付成果：不能为空」). */
 const EMPTY = '不能为空';
 
+/** 第十二条（七）: 市科技局、发榜方与揭榜方 sign the task book — at least three parties. */
+const PARTIES_MIN = '至少 3 方（市科技局、发榜方与揭榜方）';
+
 /**
  * A solver's chief expert (首席专家, 第十二条（八）): named by that solver; in a horse race each
  * solver names its own.
@@ -60,7 +63,7 @@ export const TaskBookSchema = z
     contractNumber: plainText(200).default(''),
     title: NameSchema,
     projectType: ProjectTypeSchema,
-    parties: z.array(PartySchema).min(3),
+    parties: z.array(PartySchema).min(3, PARTIES_MIN),
     /**
      * Earlier task books: one chief-expert record for all solvers. Read and kept as written (so
      * their verification codes still match their prints); a new task book names one per solver.

@@ -28,9 +28,17 @@ function* stringsOf(
 
 /** A warning for each field of `doc` holding a character no print font has. */
 export function checkPrintable(doc: object, labels: FieldLabels): Finding[] {
+  return printableFindings(doc, labels, unprintableChars);
+}
+
+function printableFindings(
+  doc: object,
+  labels: FieldLabels,
+  charsOf: (text: string) => string[],
+): Finding[] {
   const out: Finding[] = [];
   for (const { path, text } of stringsOf(doc)) {
-    const chars = unprintableChars(text);
+    const chars = charsOf(text);
     if (chars.length === 0) continue;
     out.push({
       rule: 'print.glyphs',
@@ -41,4 +49,30 @@ export function checkPrintable(doc: object, labels: FieldLabels): Finding[] {
     });
   }
   return out;
+}
+
+/**
+ * The characters a rendered PDF could not print (`missing`, what main's renderer reports) said as
+ * `checkPrintable` says them, field by field of the documents the PDF was made from (the inspection
+ * report's preview, the meeting's forms from the package and the decision): each field holding one
+ * of them, in its label's words; a character found in none of them (a text the PDF adds) in one
+ * sentence without a field.
+ */
+export function unprintableSentences(
+  missing: readonly string[],
+  sources: readonly { doc: object; labels: FieldLabels }[],
+): string[] {
+  if (missing.length === 0) return [];
+  const wanted = new Set(missing);
+  const placed = new Set<string>();
+  const lines: string[] = [];
+  for (const { doc, labels } of sources)
+    for (const f of printableFindings(doc, labels, (text) => {
+      const chars = unprintableChars(text).filter((c) => wanted.has(c));
+      for (const c of chars) placed.add(c);
+      return chars;
+    }))
+      lines.push(f.message);
+  const rest = missing.filter((c) => !placed.has(c));
+  return rest.length > 0 ? [...lines, unprintableMessage(rest)] : lines;
 }

@@ -3,8 +3,12 @@ import { dec, onStep, sum, type Dec } from '../money';
 import { finding, type Finding } from '../rules/finding';
 import { decimalPlaces, LIMIT } from './aggregate-fast';
 import { parseScoreSheet } from '../model/sheet-read';
-import { isWholeSentence } from '../model/common';
-import { fieldName, fieldSentence, SHEET_LABELS, type FieldLabels } from '../model/labels';
+import { SHEET_LABELS } from '../model/labels';
+import {
+  describeSchemaIssue,
+  describeSchemaIssues,
+  type SchemaIssue,
+} from '../model/labels/describe';
 import {
   type ApplicantScore,
   type Criterion,
@@ -349,32 +353,7 @@ export function describeSheetIssue(issue: SheetIssue, pkg: ReviewPackage): strin
   return `${where.join(' · ')}：${issue.message}`;
 }
 
-/** A zod issue, as `describeSchemaIssues` reads one. */
-export interface SchemaIssue {
-  path: readonly PropertyKey[];
-  message: string;
-  params?: unknown;
-}
-
-/**
- * A zod issue as a line naming its field in its document's words (`labels`, one table per kind
- * in src-shared/model/labels/): `scores.0.criteria.1.points` is 「第 1 位揭榜方的评分 第 2 个评分项
- * 得分：…」, a path the table lacks is said as the path. An issue marked `WHOLE_SENTENCE` (a rule's
- * own sentence, 「完成日期 … 早于签发日期 …」) is that sentence alone.
- */
-export const describeSchemaIssue = (issue: SchemaIssue, labels: FieldLabels): string =>
-  isWholeSentence(issue)
-    ? issue.message
-    : fieldSentence(
-        fieldName(labels, issue.path) ?? (issue.path.map(String).join('.') || '（整个文档）'),
-        issue.message,
-      );
-
-/** Every issue of a zod error, each a line (`describeSchemaIssue`). */
-export const describeSchemaIssues = (
-  error: { issues: readonly SchemaIssue[] },
-  labels: FieldLabels,
-): string[] => error.issues.map((i) => describeSchemaIssue(i, labels));
+export { describeSchemaIssue, describeSchemaIssues, type SchemaIssue };
 
 export type SheetReading = { ok: true; sheet: ScoreSheet } | { ok: false; problems: string[] };
 

@@ -126,8 +126,9 @@ test('at 1440×900 and 1280×720 every screen fits, speaks Chinese, writes dates
   });
   await gate.unlock(label);
 
-  // The expert's screen: the proposal viewer's toolbar on one line; the sidebar the whole
-  // height of the window, wherever the page is scrolled.
+  // The expert's screen: the proposal viewer's toolbar on one line at 1440×900 (at 1280×720 it
+  // may wrap, every control inside the window: test/e2e/pdf-toolbar.spec.ts); the sidebar the
+  // whole height of the window, wherever the page is scrolled.
   await review.importSampleAndEnrol(/E01 张志远/);
   await expect(page.getByTestId('pdf-text')).toContainText('揭榜', { timeout: 60_000 });
   await atEachSize(page, async (size) => {
@@ -143,7 +144,7 @@ test('at 1440×900 and 1280×720 every screen fits, speaks Chinese, writes dates
       );
     const lowestTop = Math.max(...rows.map(([top]) => top));
     const highestBottom = Math.min(...rows.map(([, bottom]) => bottom));
-    expect(lowestTop, 'the toolbar wraps').toBeLessThan(highestBottom);
+    if (size.width === 1440) expect(lowestTop, 'the toolbar wraps').toBeLessThan(highestBottom);
     await noSidewaysScroll(page);
     // Nothing hidden below the content makes the page taller than what it shows.
     const [pageHeight, shellBottom] = z

@@ -148,6 +148,16 @@ describe('an inspection team in the field, offline', () => {
     const imported = await importAssignment(deps, opened.bundle);
     expect(imported).toMatchObject({ ok: true, duplicate: false });
 
+    // Four characters of CJK Extension B are eight UTF-16 units: too short, as the one rule counts
+    // (src-shared/passphrase.ts, code points after NFC).
+    const short = await enrolInspector(deps, {
+      assignmentId: 'ASG-2026-07',
+      memberId: 'I01',
+      passphrase: '𠮷𠮷𠮷𠮷',
+    });
+    expect(short.ok).toBe(false);
+    expect(zh(short)).toMatchObject({ reason: expect.stringContaining('的签名口令至少 8 个字符') });
+
     for (const [memberId, passphrase] of [
       ['I01', 'li-jiancha-2026'],
       ['I02', 'wang-heyan-2026'],

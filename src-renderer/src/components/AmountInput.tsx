@@ -11,7 +11,9 @@ interface Props {
    * Told why what is on screen is not committed (the field's sentence), or null once it is: the
    * screen's store says so in the top bar (「未保存：…」, never 「已保存」).
    */
-  onHeld?: (why: string | null) => void;
+  onHeld?: (why: string | null, text: string) => void;
+  /** Text the field showed and did not commit when it was last unmounted (an idle lock): shown again. */
+  held?: string | null;
   disabled?: boolean;
 }
 
@@ -22,16 +24,16 @@ interface Props {
  * stays on screen with the reader's sentence saying what is wrong, and nothing is committed or
  * dropped. An emptied field commits ''.
  */
-export function AmountInput({ label, value, onCommit, onHeld, disabled }: Props) {
+export function AmountInput({ label, value, onCommit, onHeld, held: kept, disabled }: Props) {
   const t = useT();
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraft] = useState<string | null>(kept ?? null);
   const errorId = useId();
   // Gone (a milestone removed, the screen left): what it held is held no more.
   const held = useRef(onHeld);
   useEffect(() => {
     held.current = onHeld;
   });
-  useEffect(() => () => held.current?.(null), []);
+  useEffect(() => () => held.current?.(null, ''), []);
   const shown = draft ?? value;
   const read = draft === null ? null : parseMoneyInput(draft);
   const problem = read && !read.ok ? read.message : null;
@@ -49,7 +51,7 @@ export function AmountInput({ label, value, onCommit, onHeld, disabled }: Props)
           setDraft(typed);
           const amount = parseMoneyInput(typed);
           if (amount.ok) onCommit(amount.value ?? '');
-          onHeld?.(amount.ok ? null : t('common.labelled', { label, text: amount.message }));
+          onHeld?.(amount.ok ? null : t('common.labelled', { label, text: amount.message }), typed);
         }}
         onBlur={() => setDraft((d) => (d !== null && problem ? d : null))}
         className="amount"

@@ -31,7 +31,7 @@ export const inspectionStrings = defineStrings(
     'inspection.role.member': '成员',
     'inspection.teamIntro':
       '每位成员在本机登记：生成本人的签名密钥，由本人设定的签名口令保护（口令不离开本机，也不保存明文）。请与纸面核对指纹。',
-    'inspection.passphrase': '{name} 的签名口令（至少 8 个字符）',
+    'inspection.passphrase': '{name} 的签名口令（至少 {min} 个字符）',
     'inspection.passphraseRepeat': '再次输入 {name} 的签名口令',
     'inspection.mismatch': '两次输入的口令不一致',
     'inspection.enrol': '登记 {name}',
@@ -68,7 +68,6 @@ export const inspectionStrings = defineStrings(
     'inspection.sign': '预览与签名',
     'inspection.preview': '预览报告 PDF',
     'inspection.rendering': '正在生成考察报告 PDF',
-    'inspection.missingGlyphs': '以下字符打印字体中没有，会印成方框：{chars}',
     'inspection.signIntro':
       '考察组每位成员各自输入本人的签名口令；全体签名后，文件包加密给{to}，只有对方能打开。',
     'inspection.signPassphrase': '{name}（{id}）的签名口令',
@@ -81,7 +80,7 @@ export const inspectionStrings = defineStrings(
     'inspection.noAssignment': '本机没有考察任务 {id}',
     'inspection.notMember': '{who} 不是考察任务 {id} 的考察组成员',
     'inspection.alreadyEnrolled': '{name}（{id}）已在本机登记',
-    'inspection.shortPassphrase': '{name} 的签名口令至少 8 个字符',
+    'inspection.shortPassphrase': '{name} 的签名口令至少 {min} 个字符',
     'inspection.enrolFirst': '请先登记考察组成员（各自的签名密钥），再开始填写报告',
     'inspection.fieldRefused': '{path}：{message}',
     'inspection.dateRefused': '考察日期：{why}',
@@ -137,7 +136,7 @@ export const inspectionStrings = defineStrings(
     'inspection.role.member': 'member',
     'inspection.teamIntro':
       'Each member enrols here: a signing key of their own, protected by a passphrase they choose (never stored in clear, never leaves the laptop). Compare the fingerprint with paper.',
-    'inspection.passphrase': '{name}’s signing passphrase (8 characters or more)',
+    'inspection.passphrase': '{name}’s signing passphrase ({min} characters or more)',
     'inspection.passphraseRepeat': '{name}’s signing passphrase again',
     'inspection.mismatch': 'The two passphrases differ',
     'inspection.enrol': 'Enrol {name}',
@@ -174,8 +173,6 @@ export const inspectionStrings = defineStrings(
     'inspection.sign': 'Preview and sign',
     'inspection.preview': 'Preview the report PDF',
     'inspection.rendering': 'Making the report PDF',
-    'inspection.missingGlyphs':
-      'These characters are not in the print font and print as boxes: {chars}',
     'inspection.signIntro':
       'Each member types their own signing passphrase; once all have signed, the bundle is encrypted to {to}, and only they can open it.',
     'inspection.signPassphrase': 'Signing passphrase of {name} ({id})',
@@ -189,7 +186,7 @@ export const inspectionStrings = defineStrings(
     'inspection.noAssignment': 'No assignment {id} on this laptop',
     'inspection.notMember': '{who} is not on the team of assignment {id}',
     'inspection.alreadyEnrolled': '{name} ({id}) is already enrolled here',
-    'inspection.shortPassphrase': '{name}’s signing passphrase needs at least 8 characters',
+    'inspection.shortPassphrase': '{name}’s signing passphrase needs at least {min} characters',
     'inspection.enrolFirst':
       'Enrol the team’s members (each with a signing key) before starting the report',
     'inspection.fieldRefused': '{path}: {message}',

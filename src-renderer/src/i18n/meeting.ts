@@ -16,7 +16,6 @@ export const meetingStrings = defineStrings(
     'meeting.saved': '已下载 {name}（浏览器版不能直接打印，请打开后打印）。',
     'meeting.printed': '{form}已送打印。',
     'meeting.canceled': '{form}未打印（已取消）。',
-    'meeting.missing': '以下字符字库中没有，打印件上以码位代替：{chars}',
     'meeting.code': '{form}核验码：{code}',
     'verify.form.heading': '会议表格（签到表、专家组意见等）',
     'verify.form.lead':
@@ -39,8 +38,6 @@ export const meetingStrings = defineStrings(
     'meeting.saved': 'Downloaded {name} (the browser version cannot print: open it and print).',
     'meeting.printed': '{form}: sent to the printer.',
     'meeting.canceled': '{form}: not printed (cancelled).',
-    'meeting.missing':
-      'No print font has these characters; their code points print instead: {chars}',
     'meeting.code': '{form} verification code: {code}',
     'verify.form.heading': 'Meeting forms (sign-in sheet, panel opinion…)',
     'verify.form.lead':

@@ -46,6 +46,7 @@ export const reviewStrings = defineStrings(
     'review.export': '签名并导出评分表文件…',
     'review.exported': '已导出：{name}。请将文件交专家组组长，并在纸质评分表上签字。',
     'review.exportedLocked': '评分表已导出，不能再修改。',
+    'review.saveSignedAgain': '再次保存已签名的评分表文件…',
     'review.paper': '打印纸质评分表（PDF）…',
     'review.applicants': '揭榜方',
     'review.band': '{min}–{max}：{label}',
@@ -107,6 +108,7 @@ export const reviewStrings = defineStrings(
     'review.exported':
       'Exported: {name}. Hand the file to the panel chair and sign the paper sheet.',
     'review.exportedLocked': 'The sheet has been exported and can no longer change.',
+    'review.saveSignedAgain': 'Save the signed sheet file again…',
     'review.paper': 'Paper score sheet (PDF)…',
     'review.applicants': 'Applicants',
     'review.band': '{min}–{max}: {label}',

@@ -5,7 +5,11 @@
  * canvas here (the DOM's part of `ScalePhoto`): longest side PHOTO_REPORT_MAX_SIDE (1600 px).
  */
 import { create } from 'zustand';
-import { PHOTO_REPORT_MAX_SIDE, type HeldAssignment } from '../../../src-shared/inspection';
+import {
+  PHOTO_REPORT_MAX_SIDE,
+  reportUnprintable,
+  type HeldAssignment,
+} from '../../../src-shared/inspection';
 import type { InspectionReport } from '../../../src-shared/model';
 import type { Finding } from '../../../src-shared/rules';
 import { api } from '../bridge';
@@ -71,7 +75,8 @@ interface InspectionState {
    * field as typed (so leaving loses only the date typed), or null (nothing of the edit saved).
    */
   kept: string | null;
-  preview: { bytes: Uint8Array; missing: string[] } | null;
+  /** The report's PDF and what it could not print, a sentence per field (`reportUnprintable`). */
+  preview: { bytes: Uint8Array; unprintable: string[] } | null;
   notice: Notice | null;
   load: () => Promise<void>;
   importAssignment: () => Promise<void>;
@@ -331,7 +336,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const r = await withProgress(message('inspection.rendering'), () =>
           api['inspection:pdf'](input),
         );
-        set({ preview: { bytes: r.bytes, missing: r.missing } });
+        set({ preview: { bytes: r.bytes, unprintable: reportUnprintable(input, r.missing) } });
       }),
     sign: (passphrases) =>
       run(async () => {

@@ -49,7 +49,9 @@ interface ReviewStore extends Review {
    * A field shows text the sheet does not hold (a suggested funding that is no amount): held as
    * 未保存 app-wide (`fieldHolds`) until corrected or dropped; submitting waits for it.
    */
-  hold: (field: string, why: string | null) => void;
+  hold: (field: string, why: string | null, text?: string) => void;
+  /** What a field showed and did not commit, while held (shown again after an idle lock). */
+  heldText: (field: string) => string | null;
   /** Resolves true when the sheet was submitted. */
   submit: () => Promise<boolean>;
   reopen: () => Promise<void>;
@@ -136,6 +138,7 @@ export const useReview = create<ReviewStore>()((set, get) => {
       followSave('review', write);
     },
     hold: fields.hold,
+    heldText: fields.text,
     submit: async () => {
       const { pkg, sheet, enrolment } = get();
       if (!pkg || !sheet || !enrolment) return false;

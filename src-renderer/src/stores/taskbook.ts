@@ -50,7 +50,9 @@ interface TaskBookStore {
    * A field showing what it refused to commit (`why`, its sentence) or, null, no longer: while any
    * does, the top bar says 「未保存：…」 instead of 「已保存」 (`holdUnsaved`).
    */
-  hold: (field: string, why: string | null) => void;
+  hold: (field: string, why: string | null, text?: string) => void;
+  /** What a field showed and did not commit, while held (shown again after an idle lock). */
+  heldText: (field: string) => string | null;
   finalise: (pkg: ReviewPackage, decision: PanelDecision) => Promise<void>;
   reopen: () => Promise<void>;
   /** The preview of `tb` (rendered when there is none for its content). */
@@ -118,6 +120,7 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
     // A field's text the draft does not hold: the same hold as a failed autosave (leaving or
     // locking asks first).
     hold: fields.hold,
+    heldText: fields.text,
     finalise: (pkg, decision) =>
       run(async () => {
         // What a field shows and the draft does not hold is not finalised in its place.

@@ -136,4 +136,34 @@ describe('fields holding text they refused (an amount that is none)', () => {
     fields.release();
     expect(first('review-fields')).toBeNull();
   });
+
+  it('an idle lock keeps a refused amount: after unlock the field shows its text again, still held', () => {
+    useUnsaved.setState({ edits: {} });
+    useSession.setState({ status: 'unlocked', profile: testProfile('张志远') });
+    const fields = fieldHolds('lock-fields');
+    const owner = fieldOwner('lock-fields', 'funding-A01');
+    fields.hold('funding-A01', '建议经费（万元）：“二百”不是金额', '二百');
+    // The idle lock does not ask; the screen unmounts: the field says null as it goes, then the
+    // screen releases its fields.
+    useSession.setState({ status: 'locked' });
+    fields.hold('funding-A01', null, '');
+    fields.release();
+    useSession.setState({ status: 'unlocked' });
+    expect(isHeld(owner)).toBe(true);
+    expect(fields.text('funding-A01')).toBe('二百');
+    expect(why()?.why).toBe('建议经费（万元）：“二百”不是金额');
+    // Corrected: released and forgotten.
+    fields.hold('funding-A01', null, '200');
+    expect(isHeld(owner)).toBe(false);
+    expect(fields.text('funding-A01')).toBeNull();
+    // Dropped by the dialog: forgotten too.
+    fields.hold('funding-A01', '建议经费（万元）：“x”不是金额', 'x');
+    askBeforeDropping('leave', () => undefined);
+    answerAsking(true);
+    expect(fields.text('funding-A01')).toBeNull();
+    // Left while unlocked: released.
+    fields.hold('funding-A01', '建议经费（万元）：“y”不是金额', 'y');
+    fields.release();
+    expect(isHeld(owner)).toBe(false);
+  });
 });

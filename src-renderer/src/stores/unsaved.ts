@@ -117,24 +117,39 @@ export function answerAsking(drop: boolean): void {
 
 /** The fields of one screen holding text they refused to commit (`fieldHolds`). */
 export interface FieldHolds {
-  /** `field` shows text it did not commit, `why` its sentence; or (null) it holds nothing now. */
-  hold: (field: string, why: string | null) => void;
+  /**
+   * `field` shows `text` it did not commit, `why` its sentence; or (null) it holds nothing now.
+   * While the session is locked (the idle lock unmounts the screen, and each field says null as it
+   * goes) a field's hold and its text are kept, for the field to show again (`text`) on unlock.
+   */
+  hold: (field: string, why: string | null, text?: string) => void;
+  /** What `field` showed and did not commit, while still held (restored after an idle lock). */
+  text: (field: string) => string | null;
   /** The sentence of the first field holding something, or null. */
   first: () => string | null;
-  /** The screen is gone: none of its fields holds anything any more. */
+  /** The screen is gone: none of its fields holds anything any more (not while locked). */
   release: () => void;
 }
+
+/** The session is locked: a screen unmounting now is hidden by the lock, not left. */
+const locked = (): boolean => useSession.getState().status === 'locked';
 
 /**
  * The fields of `owner`'s screen that show text their document does not hold (an amount that is
  * none: `AmountInput`'s `onHeld`), by field, held app-wide as one edit not saved — the top bar's
  * 「未保存：…」 with the first field's sentence, and leaving or locking asks first — under an owner of
  * their own (`fieldOwner`: one per field, so correcting one releases that one alone), so that a
- * later successful autosave of the rest does not release them.
+ * later successful autosave of the rest does not release them. The text each shows is kept here
+ * too: an idle lock (which does not ask) hides the screen, and the field shows it again, still held,
+ * when the same profile unlocks; dropping the edit (the dialog, another profile) forgets it.
  */
 export function fieldHolds(screen: string): FieldHolds {
+  const texts = new Map<string, string>();
   return {
-    hold: (field, why) =>
+    hold: (field, why, text) => {
+      if (why === null && locked()) return;
+      if (why === null) texts.delete(field);
+      else if (text !== undefined) texts.set(field, text);
       holdUnsaved(
         fieldOwner(screen, field),
         why === null
@@ -143,15 +158,21 @@ export function fieldHolds(screen: string): FieldHolds {
               why: { text: why },
               title: message('unsaved.title'),
               body: message('unsaved.refusedField', { why }),
-              // The field keeps its text itself; dropped, the hold is gone with the screen.
-              discard: () => undefined,
+              // Dropped: the field's text is forgotten; the screen shows what is saved.
+              discard: () => texts.delete(field),
             },
-      ),
+      );
+    },
+    text: (field) => (isHeld(fieldOwner(screen, field)) ? (texts.get(field) ?? null) : null),
     first: () => {
       const why = firstHeldField(screen)?.why;
       return why !== undefined && 'text' in why ? why.text : null;
     },
-    release: () => releaseFields(screen),
+    release: () => {
+      if (locked()) return;
+      texts.clear();
+      releaseFields(screen);
+    },
   };
 }
 

@@ -46,6 +46,11 @@ import {
   type InspectionReport,
   type PhotoMediaType,
 } from '../../../src-shared/model';
+import {
+  isLongEnoughPassphrase,
+  MIN_SIGNING_PASSPHRASE,
+  normalisePassphrase,
+} from '../../../src-shared/passphrase';
 import { localDayOf, readDate } from '../../../src-shared/text/date';
 import type { JiebangDB } from '../db/database';
 import { InspectorSchema } from '../db/meta';
@@ -212,11 +217,21 @@ export async function enrolInspector(
       ok: false,
       reason: say('inspection.alreadyEnrolled', { name: member.name, id: member.id }),
     };
-  if (input.passphrase.length < 8)
-    return { ok: false, reason: say('inspection.shortPassphrase', { name: member.name }) };
+  if (!isLongEnoughPassphrase(input.passphrase, MIN_SIGNING_PASSPHRASE))
+    return {
+      ok: false,
+      reason: say('inspection.shortPassphrase', {
+        name: member.name,
+        min: String(MIN_SIGNING_PASSPHRASE),
+      }),
+    };
   const key = generateSigningKey();
   const print = fingerprint(key.publicKey);
-  const wrapped = await ageEncrypt(key.secretKey, { passphrase: input.passphrase }, deps.crypto);
+  const wrapped = await ageEncrypt(
+    key.secretKey,
+    { passphrase: normalisePassphrase(input.passphrase) },
+    deps.crypto,
+  );
   key.secretKey.fill(0);
   const inspector: EnrolledInspector = {
     id: member.id,
@@ -591,7 +606,13 @@ export async function signReport(
       return { ok: false, reason: say('inspection.keyMissing', { name: who.name }) };
     let secretKey: Uint8Array;
     try {
-      secretKey = await ageDecrypt(row.data.wrapped, [{ passphrase }], deps.crypto);
+      // NFC as at enrolment; a key wrapped before under the passphrase as typed still opens.
+      const typed = normalisePassphrase(passphrase);
+      secretKey = await ageDecrypt(
+        row.data.wrapped,
+        typed === passphrase ? [{ passphrase }] : [{ passphrase: typed }, { passphrase }],
+        deps.crypto,
+      );
     } catch {
       return {
         ok: false,

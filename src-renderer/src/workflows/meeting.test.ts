@@ -38,7 +38,7 @@ describe('printing a meeting form from the chair’s desk (the same layout as ji
   it('in the app: rendered in main, then the print dialog, with the form’s code', async () => {
     const { api, asked } = fakeBridge();
     const out = await printMeetingForm(api, 'electron', 'sign-in', { pkg }, 't1');
-    expect(out).toMatchObject({ kind: 'printed', missing: [] });
+    expect(out).toMatchObject({ kind: 'printed', unprintable: [] });
     expect(out.code).toMatch(/\S/);
     expect(asked.map((a) => a.channel)).toEqual(['form:pdf', 'pdf:print']);
     expect(asked[1]?.title).toContain('签到表');

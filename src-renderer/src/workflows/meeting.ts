@@ -9,6 +9,7 @@ import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import {
   buildForm,
   describeFormVerdict,
+  formUnprintable,
   formRecordFromFiles,
   verifyFormPrint,
   type FormInputs,
@@ -16,10 +17,11 @@ import {
 } from '../../../src-shared/meeting';
 import type { Api } from '../../../src-shared/ipc';
 
+/** `unprintable`: what the PDF could not print, a sentence per field (`formUnprintable`). */
 export type PrintOutcome =
-  | { kind: 'printed' | 'canceled'; code: string; missing: string[] }
-  | { kind: 'saved'; name: string; code: string; missing: string[] }
-  | { kind: 'download-canceled'; code: string; missing: string[] };
+  | { kind: 'printed' | 'canceled'; code: string; unprintable: string[] }
+  | { kind: 'saved'; name: string; code: string; unprintable: string[] }
+  | { kind: 'download-canceled'; code: string; unprintable: string[] };
 
 export async function printMeetingForm(
   api: Pick<Api, 'form:pdf' | 'pdf:print' | 'file:save'>,
@@ -32,7 +34,7 @@ export async function printMeetingForm(
   if (!built.ok) throw new Error(built.message);
   const { layout } = built;
   const { bytes, missing } = await api['form:pdf']({ layout });
-  const base = { code: layout.code, missing };
+  const base = { code: layout.code, unprintable: formUnprintable(input, missing) };
   if (host === 'web') {
     const r = await api['file:save']({
       bytes,

@@ -6,6 +6,7 @@ import type { DocumentKind } from '../document-kind';
 import { ASSIGNMENT_LABELS } from './assignment';
 import { ASSESSMENT_LABELS, PROJECT_FORM_LABELS, RACE_LABELS } from './award';
 import { DECISION_LABELS } from './decision';
+import { INSPECTION_REPORT_LABELS } from './inspection';
 import type { FieldLabels } from './field';
 import { PACKAGE_LABELS } from './package';
 import { SHEET_LABELS } from './sheet';
@@ -16,6 +17,7 @@ export {
   ASSESSMENT_LABELS,
   ASSIGNMENT_LABELS,
   DECISION_LABELS,
+  INSPECTION_REPORT_LABELS,
   PACKAGE_LABELS,
   PROJECT_FORM_LABELS,
   RACE_LABELS,

@@ -40,11 +40,11 @@ export function SignCard({ report, to }: { report: InspectionReport; to: string 
       </button>
       {preview && (
         <>
-          {preview.missing.length > 0 && (
-            <p className="warn">
-              {t('inspection.missingGlyphs', { chars: preview.missing.join(' ') })}
+          {preview.unprintable.map((line) => (
+            <p key={line} className="warn" data-testid="inspection-unprintable">
+              {line}
             </p>
-          )}
+          ))}
           <PdfViewer bytes={preview.bytes} name={`${report.reportId}.pdf`} initialZoom={0.75} />
         </>
       )}

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { InspectionAssignment } from '../../../../src-shared/bundle';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
+import { MIN_SIGNING_PASSPHRASE } from '../../../../src-shared/passphrase';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useInspection } from '../../stores/inspection';
@@ -73,7 +74,12 @@ function EnrolForm({ member }: { member: Member }) {
         if (!mismatch && repeat !== '') void enrol(member.id, passphrase);
       }}
     >
-      <Field label={t('inspection.passphrase', { name: member.name })}>
+      <Field
+        label={t('inspection.passphrase', {
+          name: member.name,
+          min: String(MIN_SIGNING_PASSPHRASE),
+        })}
+      >
         <input
           type="password"
           autoComplete="new-password"

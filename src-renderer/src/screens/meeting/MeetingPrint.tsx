@@ -28,7 +28,7 @@ export function MeetingPrint({ input }: { input: FormInputs }) {
         if (r.kind === 'saved') lines.unshift(t('meeting.saved', { name: r.name }));
         if (r.kind === 'printed') lines.unshift(t('meeting.printed', { form: name }));
         if (r.kind === 'canceled') lines.unshift(t('meeting.canceled', { form: name }));
-        if (r.missing.length > 0) lines.push(t('meeting.missing', { chars: r.missing.join(' ') }));
+        lines.push(...r.unprintable);
         setStatus(lines);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));

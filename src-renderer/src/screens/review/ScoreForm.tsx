@@ -13,6 +13,7 @@ import {
 import { AmountInput } from '../../components/AmountInput';
 import { TextInput } from '../../components/TextInput';
 import { useT } from '../../i18n';
+import { useReview } from '../../stores/review';
 import { CriterionField } from './CriterionField';
 
 /** The applicant's score: every criterion, the total, a reason under the pass score, opinion. */
@@ -28,9 +29,10 @@ export function ScoreForm({
   locked: boolean;
   onEdit: (edit: SheetEdit) => void;
   /** A field shows text the sheet does not hold (its sentence), or (null) no longer. */
-  onHeld: (field: string, why: string | null) => void;
+  onHeld: (field: string, why: string | null, text?: string) => void;
 }) {
   const t = useT();
+  const heldText = useReview((s) => s.heldText);
   const applicantId = score.applicantId;
   return (
     <fieldset className="score-form" disabled={locked}>
@@ -72,7 +74,8 @@ export function ScoreForm({
           value={score.suggestedFunding ?? ''}
           onCommit={(amount) => onEdit({ type: 'suggested-funding', applicantId, amount })}
           // A refused amount is 未保存 (the top bar; leaving asks), as the task book's amounts are.
-          onHeld={(why) => onHeld(`funding-${applicantId}`, why)}
+          onHeld={(why, text) => onHeld(`funding-${applicantId}`, why, text)}
+          held={heldText(`funding-${applicantId}`)}
         />
       </label>
     </fieldset>

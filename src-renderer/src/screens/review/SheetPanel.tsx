@@ -17,7 +17,7 @@ export function SheetPanel({
   sheet: ScoreSheet;
   applicantId: string;
   onEdit: (edit: SheetEdit) => void;
-  onHeld: (field: string, why: string | null) => void;
+  onHeld: (field: string, why: string | null, text?: string) => void;
 }) {
   const t = useT();
   const applicant = pkg.applicants.find((a) => a.id === applicantId);

@@ -105,9 +105,11 @@ export function SubmitBar({
         </div>
       )}
       {exported && <p className="note">{t('review.exportedLocked')}</p>}
-      {exported && unsaved && (
+      {exported && (
+        // The signed file is kept (meta.exportedBundle): saved again byte for byte, after a
+        // cancelled save as after a reload, like the chair's panel file.
         <button type="button" onClick={() => void saveAgain()}>
-          {t('export.saveAgain')}
+          {t(unsaved ? 'export.saveAgain' : 'review.saveSignedAgain')}
         </button>
       )}
       {sheet.status === 'submitted' && enrolment && (

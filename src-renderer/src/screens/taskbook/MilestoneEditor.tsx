@@ -24,6 +24,7 @@ export function MilestoneEditor({
 }) {
   const t = useT();
   const hold = useTaskBook((s) => s.hold);
+  const heldText = useTaskBook((s) => s.heldText);
   const n = index + 1;
   const patch = (p: Extract<TaskBookEdit, { type: 'milestone' }>['patch']) =>
     edit({ type: 'milestone', index, patch: p });
@@ -42,7 +43,8 @@ export function MilestoneEditor({
             label={t('taskbook.mTranche')}
             value={m.tranche}
             onCommit={(tranche) => patch({ tranche })}
-            onHeld={(why) => hold(`milestone-${m.id}`, why)}
+            onHeld={(why, text) => hold(`milestone-${m.id}`, why, text)}
+            held={heldText(`milestone-${m.id}`)}
           />
         </Field>
         {race && (

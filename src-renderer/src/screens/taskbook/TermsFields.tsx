@@ -26,6 +26,7 @@ export function TermsFields({
 }) {
   const t = useT();
   const hold = useTaskBook((s) => s.hold);
+  const heldText = useTaskBook((s) => s.heldText);
   return (
     <>
       <fieldset disabled={locked}>
@@ -58,7 +59,8 @@ export function TermsFields({
                 label={t(label)}
                 value={draft.funding[key] ?? ''}
                 onCommit={(value) => edit({ type: 'funding', key, value })}
-                onHeld={(why) => hold(`funding-${key}`, why)}
+                onHeld={(why, text) => hold(`funding-${key}`, why, text)}
+                held={heldText(`funding-${key}`)}
               />
             </Field>
           ))}
