@@ -12,7 +12,14 @@
  */
 import Papa from 'papaparse';
 import type { CellValue, Grid } from '../bureau/grid';
-import { capLines, READ_LIMITS, readText, type ReadResult } from '../io';
+import {
+  capLines,
+  extensionMismatch,
+  READ_LIMITS,
+  readText,
+  sniffFile,
+  type ReadResult,
+} from '../io';
 import {
   RECUSAL_LABEL,
   RecusalKindSchema,
@@ -306,14 +313,11 @@ export function sheetsFromGrids(
     : { ok: false, errors: read.errors.map((e) => `工作表「${grid.sheet}」${e}`) };
 }
 
-const isWorkbookBytes = (b: Uint8Array): boolean =>
-  (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) ||
-  (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
-
 /**
  * A paper-sheet transcription from its file, CSV or Excel workbook — the one function every door
- * calls (the chair's paper import; a workbook is told by its bytes, a ZIP or an old OLE file, or
- * by its name `.xlsx`/`.xls`). A workbook goes through `readWorkbook` (exceljs lives in main: the
+ * calls (the chair's paper import, `jiebang score` and `check`). What the file is is told by its
+ * bytes (`sniffFile`), and a name that says otherwise is refused (`extensionMismatch`: an .xlsx
+ * renamed .csv is neither read as a workbook by one door nor called a bundle by another). A workbook goes through `readWorkbook` (exceljs lives in main: the
  * bureau's templates use the same reader), a CSV through `readSheetsCsv` (size bound, UTF-8, BOM,
  * GB18030). Returns the validated sheets, or every problem (nothing half-read).
  */
@@ -322,7 +326,10 @@ export async function readSheetsFile(
   pkg: ReviewPackage,
   readWorkbook: (bytes: Uint8Array, name: string) => Promise<ReadResult<Grid[]>>,
 ): Promise<CsvResult> {
-  if (!isWorkbookBytes(file.bytes) && !/\.xlsx?$/i.test(file.name))
+  const mismatch = extensionMismatch(file.name, file.bytes);
+  if (mismatch) return { ok: false, errors: [mismatch] };
+  const kind = sniffFile(file.bytes);
+  if (kind !== 'xlsx' && kind !== 'xls' && !/\.xlsx?$/i.test(file.name))
     return readSheetsCsv(file.bytes, file.name, pkg);
   const grids = await readWorkbook(file.bytes, file.name);
   return grids.ok

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { wholePdf } from '../../src-shared/io/pdf-fixture';
 import { schemasOf, type Channel } from '../../src-shared/ipc';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { handlers } from '../../src-main/handlers';
@@ -68,7 +69,7 @@ const decode = (bytes: Uint8Array) => {
 };
 const scan = {
   name: 'signed.pdf',
-  bytes: new TextEncoder().encode('%PDF-1.4 scan of the wet-signed sheets'),
+  bytes: wholePdf('scan of the wet-signed sheets'),
 };
 const say = (p: Message): string => sayIn('zh', p);
 
