@@ -197,7 +197,7 @@ describe('jiebang package new | lint | sign', { timeout: 120_000 }, () => {
     const cases: [string, string][] = [
       [
         merged,
-        'applicants.xlsx 工作表「揭榜方」 第 1 行：表头有合并单元格 A1:B1，每列须有自己的表头，请取消合并后重新保存',
+        'applicants.xlsx 工作表「揭榜方」 第 1 行：表头 A1:B1 为合并单元格，每列须有自己的表头，请取消合并后重新保存',
       ],
       [
         duplicate,

@@ -11,7 +11,7 @@
  * applicant and criterion; nothing is half-read.
  */
 import Papa from 'papaparse';
-import type { CellValue, Grid } from '../bureau/grid';
+import { mergedCells, type CellValue, type Grid } from '../bureau/grid';
 import {
   capLines,
   extensionMismatch,
@@ -298,6 +298,15 @@ export function sheetsFromGrids(
       errors: [
         `工作簿 ${file} 中没有表头含“专家编号”（expertId）列的工作表；转录表的第 1 行应为 专家编号,揭榜方编号,…`,
       ],
+    };
+  // Merged cells: the rule the bureau's lists are read by (`mergedCells`), not read around.
+  const merged = mergedCells(grid);
+  if (merged.length > 0)
+    return {
+      ok: false,
+      errors: capLines(
+        merged.map((m) => `工作表「${grid.sheet}」${m.row ? `第 ${m.row} 行：` : ''}${m.sentence}`),
+      ),
     };
   const [header = [], ...rows] = grid.rows
     .map((r) => r.map(cellText))

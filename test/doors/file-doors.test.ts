@@ -2,7 +2,8 @@
  * The file doors tell a file by its bytes with one function (src-shared/io/sniff.ts) and check a
  * scan with one (src-shared/io/scan.ts): an .xlsx renamed .csv gets the same sentence from the
  * chair's paper import, `jiebang score` and the bureau's lists; a PDF cut in half is refused by
- * name; one scan given for two experts' sheets is said so.
+ * name; one scan given for two experts' sheets is said so; merged cells in the paper workbook are
+ * refused by the rule the bureau's lists are read by, at the app and the CLI alike.
  */
 import 'fake-indexeddb/auto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -49,13 +50,14 @@ async function chair() {
 const SAMPLE = 'resources/sample/paper-sheets.csv';
 
 /** The sample transcription (or the rows of `experts`) as a workbook typed in Excel. */
-async function sampleWorkbook(experts?: readonly string[]): Promise<Uint8Array> {
+async function sampleWorkbook(experts?: readonly string[], merge?: string): Promise<Uint8Array> {
   const rows = Papa.parse<string[]>(await readFile(SAMPLE, 'utf8'), { skipEmptyLines: true }).data;
   const ws = new ExcelJS.Workbook();
   const sheet = ws.addWorksheet('转录');
   rows
     .filter((r, i) => i === 0 || !experts || experts.includes(r[0] ?? ''))
     .forEach((r) => sheet.addRow(r.map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c))));
+  if (merge) sheet.mergeCells(merge);
   return new Uint8Array(await ws.xlsx.writeBuffer());
 }
 
@@ -156,5 +158,41 @@ describe('the scan of the wet-signed sheets', () => {
         /^扫描件 E06-signed\.pdf 与已导入的专家 E05 的扫描件（E05-signed\.pdf）完全相同（SHA-256 [0-9a-f]{12}…）：每位专家签字的评分表应有各自的扫描件，请核对是否选错了文件$/,
       ),
     ]);
+  });
+});
+
+describe('merged cells in the paper workbook', () => {
+  it('refused at the chair’s import and by jiebang score, the range named, as the bureau’s lists refuse them', async () => {
+    const bytes = await sampleWorkbook(undefined, 'I3:J3');
+    const sentence =
+      '工作表「转录」第 3 行：I3:J3 为合并单元格，每个单元格须各自填写，请取消合并后重新保存';
+    const { deps, pkg } = await chair();
+    const app = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: { name: 'm.xlsx', bytes },
+        typist: '秘书 陈静',
+        scan: { name: 's.pdf', bytes: wholePdf('s') },
+      },
+      workbooks,
+    );
+    if (app.kind !== 'refused') throw new Error(app.kind);
+    expect(app.problems.map((p) => say('zh', p))).toEqual([`m.xlsx：${sentence}`]);
+
+    const dir = await mkdtemp(join(tmpdir(), 'jb-merged-'));
+    await writeFile(join(dir, 'm.xlsx'), bytes);
+    const cli = await run(
+      'score',
+      '--package',
+      'resources/sample/review-package.json',
+      join(dir, 'm.xlsx'),
+    );
+    expect(cli.code).toBe(2);
+    expect(cli.err).toContain(`  ${sentence}`);
+
+    const lists = await readLists({ files: [{ name: '揭榜方.xlsx', bytes }] });
+    expect(lists.grids[0]?.merges).toEqual(['I3:J3']);
   });
 });
