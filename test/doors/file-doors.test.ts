@@ -196,3 +196,61 @@ describe('merged cells in the paper workbook', () => {
     expect(lists.grids[0]?.merges).toEqual(['I3:J3']);
   });
 });
+
+describe('a score with more places than its step, 35.0000000001', () => {
+  it('refused at the chair’s import and by jiebang score, quoting the value as typed and the allowed form', async () => {
+    const text = (await readFile(SAMPLE, 'utf8')).replace(
+      /^(E01,A01,,,[^,]*),35,/m,
+      '$1,35.0000000001,',
+    );
+    const sentence =
+      '第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方案可行性（C2）：“揭榜方案可行性”的分值须为 0.5 分的整数倍（最多 1 位小数，如 35 或 35.5；填写的是 35.0000000001）';
+    const { deps, pkg } = await chair();
+    const app = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: { name: 'v.csv', bytes: new TextEncoder().encode(text) },
+        typist: '秘书 陈静',
+        scan: { name: 's.pdf', bytes: wholePdf('s') },
+      },
+      workbooks,
+    );
+    if (app.kind !== 'refused') throw new Error(app.kind);
+    expect(app.problems.map((p) => say('zh', p))).toEqual([`v.csv：${sentence}`]);
+
+    const dir = await mkdtemp(join(tmpdir(), 'jb-places-'));
+    await writeFile(join(dir, 'v.csv'), text);
+    const cli = await run(
+      'score',
+      '--package',
+      'resources/sample/review-package.json',
+      join(dir, 'v.csv'),
+    );
+    expect(cli.code).toBe(2);
+    expect(cli.err).toContain(`  ${sentence}\n`);
+  });
+  it('one beyond a double’s precision (35.000000000000000001, the number 35) is refused too, as typed', async () => {
+    const text = (await readFile(SAMPLE, 'utf8')).replace(
+      /^(E01,A01,,,[^,]*),35,/m,
+      '$1,35.000000000000000001,',
+    );
+    const { deps, pkg } = await chair();
+    const app = await importPaperTranscription(
+      deps,
+      'E01',
+      {
+        pkg,
+        csv: { name: 'v.csv', bytes: new TextEncoder().encode(text) },
+        typist: '秘书 陈静',
+        scan: { name: 's.pdf', bytes: wholePdf('s') },
+      },
+      workbooks,
+    );
+    if (app.kind !== 'refused') throw new Error(app.kind);
+    expect(app.problems.map((p) => say('zh', p))).toEqual([
+      'v.csv：第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方案可行性（C2）：“揭榜方案可行性”的分值须为 0.5 分的整数倍（最多 1 位小数，如 35 或 35.5；填写的是 35.000000000000000001）',
+    ]);
+  });
+});

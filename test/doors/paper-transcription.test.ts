@@ -128,7 +128,7 @@ describe('the paper-sheet cases through the chair’s import, as CSV and as XLSX
   it('csv/out-of-range.csv: 99 on a 20-point criterion refused, the cell named', async () => {
     const r = await bothDoors('out-of-range.csv');
     expect(r.refused).toEqual([
-      'out-of-range.csv：第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间',
+      'out-of-range.csv：第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 99）',
     ]);
   });
   it('csv/off-step.csv: 17.3 on a step of 0.5 refused, named', async () => {
