@@ -197,7 +197,7 @@ describe('jiebang package new | lint | sign', { timeout: 120_000 }, () => {
     const cases: [string, string][] = [
       [
         merged,
-        'applicants.xlsx 工作表「揭榜方」 第 1 行：表头有合并单元格 A1:B1，每列须有自己的表头，请取消合并后重新保存',
+        'applicants.xlsx 工作表「揭榜方」 第 1 行：表头 A1:B1 为合并单元格，每列须有自己的表头，请取消合并后重新保存',
       ],
       [
         duplicate,
@@ -256,7 +256,10 @@ describe('jiebang package new | lint | sign', { timeout: 120_000 }, () => {
     const r = await run('package', 'new', folder, '-o', join(folder, 'rp.json'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('工作簿 demand.xls 是旧版 Excel 97-2003 格式（.xls）');
-    expect(r.err).toContain('文件 panel.xlsx 不是 Excel 工作簿（.xlsx）');
+    // What it is, by its bytes (src-shared/io/sniff.ts), and what to do.
+    expect(r.err).toContain(
+      'panel.xlsx 是文字文件（如 CSV 或 JSON），扩展名却是 .xlsx：它若是 CSV，请把扩展名改为 .csv 后重新选择',
+    );
     expectClear(r.err);
   });
 });

@@ -80,7 +80,7 @@ describe('the review package from the bureau’s lists', () => {
 
   it('refuses a merged header, naming the file, sheet and range', () => {
     expect(problemsOf(edit('揭榜方', () => undefined, ['A1:B1']))).toEqual([
-      'applicants.xlsx 工作表「揭榜方」 第 1 行：表头有合并单元格 A1:B1，每列须有自己的表头，请取消合并后重新保存',
+      'applicants.xlsx 工作表「揭榜方」 第 1 行：表头 A1:B1 为合并单元格，每列须有自己的表头，请取消合并后重新保存',
     ]);
   });
 

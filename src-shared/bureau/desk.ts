@@ -28,7 +28,7 @@ import {
 import { ageEncrypt } from '../crypto/age';
 import { fingerprint, formatFingerprint, publicKeyOf, publicKeyToPem } from '../crypto/keys';
 import { sha256HexWith, type CryptoProvider } from '../crypto/provider';
-import type { ReadResult } from '../io';
+import { extensionMismatch, type ReadResult } from '../io';
 import { assignmentChecklist, describeChecklistProblem } from '../inspection/checklist';
 import type { ReviewPackage } from '../model';
 import { checkReviewPackage, hasBlocking, type Finding } from '../rules';
@@ -70,6 +70,12 @@ export async function readLists(
   for (const f of files) {
     const name = baseName(f.name);
     const ext = extensionOf(name);
+    // What the file is, by its bytes: an .xlsx renamed .csv is said to be a workbook (sniff.ts).
+    const mismatch = extensionMismatch(name, f.bytes);
+    if (mismatch) {
+      problems.push(mismatch);
+      continue;
+    }
     const read =
       ext === '.csv'
         ? readCsvGrid(f.bytes, name, name.slice(0, name.length - ext.length))

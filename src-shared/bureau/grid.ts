@@ -56,6 +56,37 @@ export function mergeRows(range: string): { from: number; to: number } | null {
     : null;
 }
 
+/** A merged range of a table read from a workbook, as `mergedCells` finds it. */
+export interface MergedCells {
+  range: string;
+  /** The first row it spans (spreadsheet numbering), when the range is readable. */
+  row: number | undefined;
+  /** Whether it is in the header row (row 1). */
+  header: boolean;
+  /** 「B3:C3 为合并单元格，每个单元格须各自填写，请取消合并后重新保存」. */
+  sentence: string;
+}
+
+/**
+ * THE rule on merged cells, for every table read from a workbook (the bureau's lists and the
+ * paper transcription): refused — a merged header hides which column is which, merged data leaves
+ * the other cells blank. Each range is named as Excel writes it: 「B3:C3 为合并单元格」.
+ */
+export function mergedCells(grid: Pick<Grid, 'merges'>): MergedCells[] {
+  return grid.merges.map((range) => {
+    const rows = mergeRows(range);
+    const header = rows !== null && rows.from <= 1;
+    return {
+      range,
+      row: rows?.from,
+      header,
+      sentence: header
+        ? `表头 ${range} 为合并单元格，每列须有自己的表头，请取消合并后重新保存`
+        : `${range} 为合并单元格，每个单元格须各自填写，请取消合并后重新保存`,
+    };
+  });
+}
+
 /**
  * Where a problem is, as people say it: 「applicants.xlsx 工作表「揭榜方」第 4 行 E 列「与发榜方关系」」
  * — a CSV has no sheets and no letters: 「揭榜方.csv 第 4 行第 5 列「与发榜方关系」」.

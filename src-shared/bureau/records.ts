@@ -20,7 +20,7 @@ import {
   type Band,
   type CellRead,
 } from './cells';
-import { describeLocation, GRID_MAX_ROWS, mergeRows, type CellValue, type Grid } from './grid';
+import { describeLocation, GRID_MAX_ROWS, mergedCells, type CellValue, type Grid } from './grid';
 import { FIELD_HEADERS, TABLES, type ColumnSpec, type TableId, type TableSpec } from './tables';
 
 /** Where a cell is: its grid, its row (1-based) and column (0-based). */
@@ -134,17 +134,9 @@ function findGrid(spec: TableSpec, grids: readonly Grid[], problems: string[]): 
   return first;
 }
 
-/** Merged cells: refused (a merged header hides which column is which; merged data leaves blanks). */
+/** Merged cells: refused by the one rule (`mergedCells`, grid.ts), named where they are. */
 function mergeProblems(grid: Grid): string[] {
-  return grid.merges.map((range) => {
-    const rows = mergeRows(range);
-    const isHeader = rows !== null && rows.from <= 1;
-    return `${describeLocation(grid, rows?.from)}：${
-      isHeader
-        ? `表头有合并单元格 ${range}，每列须有自己的表头，请取消合并后重新保存`
-        : `有合并单元格 ${range}，每个单元格须各自填写，请取消合并后重新保存`
-    }`;
-  });
+  return mergedCells(grid).map((m) => `${describeLocation(grid, m.row)}：${m.sentence}`);
 }
 
 function readRowsTable(spec: TableSpec, grid: Grid, problems: string[]): TableRecord[] | null {

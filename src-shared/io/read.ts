@@ -8,6 +8,7 @@
  */
 
 import { looksLikeAge } from '../crypto/age-file';
+import { isKind, sniffFile } from './sniff';
 import { parseStrictJson } from './strict-json';
 
 const MiB = 1024 * 1024;
@@ -138,7 +139,17 @@ export function readText(
   const tooBig = sizeProblem(name, bytes.byteLength, limit);
   if (tooBig) return { ok: false, message: tooBig };
   if (looksLikeAge(bytes)) return { ok: false, message: ageFileInsteadOfText(name) };
-  if (looksLikeZip(bytes)) return { ok: false, message: bundleInsteadOfText(name, wanted) };
+  if (looksLikeZip(bytes)) {
+    const kind = sniffFile(bytes);
+    // A workbook or a Word file is said to be one, not called a bundle.
+    return {
+      ok: false,
+      message:
+        kind === 'bundle' || kind === 'zip'
+          ? bundleInsteadOfText(name, wanted)
+          : `${isKind(name, kind)}，不是${wanted}：请给出${wanted}`,
+    };
+  }
   return decodeText(bytes, name);
 }
 

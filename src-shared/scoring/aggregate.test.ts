@@ -98,8 +98,10 @@ describe('sheet validation', () => {
     ];
     first.overallOpinion = '';
     const messages = validateSheet(sheet, pkg).map((i) => i.message);
-    expect(messages).toContain('“揭榜方资质条件”的分值应在 0 至 20 分之间');
-    expect(messages).toContain('“揭榜方案可行性”的分值须为 0.5 分的整数倍');
+    expect(messages).toContain('“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 25）');
+    expect(messages).toContain(
+      '“揭榜方案可行性”的分值须为 0.5 分的整数倍（最多 1 位小数，如 10 或 10.5；填写的是 10.3）',
+    );
     expect(messages).toContain('“经费合理性”得分低于满分的 60%，须填写评语');
     expect(messages).toContain('请为“成果转化与产业化前景”评分');
     expect(messages).toContain('请填写对“新疆水处理技术研究院（示例）”的总体意见');

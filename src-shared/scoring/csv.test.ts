@@ -100,7 +100,7 @@ describe('the paper-sheet CSV', () => {
       .replace('E01,A04,,,14.5,', 'E01,A04,,,14.3,');
     const errors = errorsOf(text);
     expect(errors).toContain(
-      '第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间',
+      '第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 99）',
     );
     expect(errors).toContain(
       '第 3 行 · 专家 E01 · 揭榜方 A02 · 揭榜方资质条件（C1）：“0x11”不是数字（只接受如 17 或 17.5 这样的十进制数）',

@@ -11,8 +11,15 @@
  * applicant and criterion; nothing is half-read.
  */
 import Papa from 'papaparse';
-import type { CellValue, Grid } from '../bureau/grid';
-import { capLines, READ_LIMITS, readText, type ReadResult } from '../io';
+import { mergedCells, type CellValue, type Grid } from '../bureau/grid';
+import {
+  capLines,
+  extensionMismatch,
+  READ_LIMITS,
+  readText,
+  sniffFile,
+  type ReadResult,
+} from '../io';
 import {
   RECUSAL_LABEL,
   RecusalKindSchema,
@@ -21,9 +28,20 @@ import {
   type ReviewPackage,
   type ScoreSheet,
 } from '../model';
-import { cleanText, normaliseId, parsePlainDecimal, stripInvisible } from '../text/normalize';
+import {
+  cleanText,
+  normaliseId,
+  parsePlainDecimal,
+  stripInvisible,
+  toHalfWidthDigits,
+} from '../text/normalize';
 import { SHEET_LABELS } from '../model/labels';
-import { describeSchemaIssues, describeSheetIssue, validateSheet } from './sheet';
+import {
+  describeSchemaIssues,
+  describeSheetIssue,
+  typedPlacesProblem,
+  validateSheet,
+} from './sheet';
 
 const ALIASES: Record<string, string> = {
   专家编号: 'expertId',
@@ -238,6 +256,13 @@ export function sheetsFromTable(
         errors.push(`${at} · ${c.name}（${c.id}）：${read.ok ? '未填写分值' : read.message}`);
         return [];
       }
+      // More places than the step has, quoted as typed (a number would lose what was typed).
+      const places = typedPlacesProblem(c, toHalfWidthDigits(stripInvisible(row[c.id] ?? '')));
+      if (places) {
+        badCells.add(`${expertId}/${applicantId}/${c.id}`);
+        errors.push(`${at} · ${c.name}（${c.id}）：${places}`);
+        return [];
+      }
       // Comments are written on the paper sheet; an optional `C1评语` column carries them here.
       const comment = text(`${c.id}评语`, `${c.name}评语`) || PAPER_COMMENT;
       return [{ criterionId: c.id, points: read.value, comment }];
@@ -301,6 +326,15 @@ export function sheetsFromGrids(
         `工作簿 ${file} 中没有表头含“专家编号”（expertId）列的工作表；转录表的第 1 行应为 专家编号,揭榜方编号,…`,
       ],
     };
+  // Merged cells: the rule the bureau's lists are read by (`mergedCells`), not read around.
+  const merged = mergedCells(grid);
+  if (merged.length > 0)
+    return {
+      ok: false,
+      errors: capLines(
+        merged.map((m) => `工作表「${grid.sheet}」${m.row ? `第 ${m.row} 行：` : ''}${m.sentence}`),
+      ),
+    };
   const [header = [], ...rows] = grid.rows
     .map((r) => r.map(cellText))
     // Trailing empty rows and columns Excel keeps after an edit are no rows of the table.
@@ -315,14 +349,11 @@ export function sheetsFromGrids(
     : { ok: false, errors: read.errors.map((e) => `工作表「${grid.sheet}」${e}`) };
 }
 
-const isWorkbookBytes = (b: Uint8Array): boolean =>
-  (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) ||
-  (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
-
 /**
  * A paper-sheet transcription from its file, CSV or Excel workbook — the one function every door
- * calls (the chair's paper import; a workbook is told by its bytes, a ZIP or an old OLE file, or
- * by its name `.xlsx`/`.xls`). A workbook goes through `readWorkbook` (exceljs lives in main: the
+ * calls (the chair's paper import, `jiebang score` and `check`). What the file is is told by its
+ * bytes (`sniffFile`), and a name that says otherwise is refused (`extensionMismatch`: an .xlsx
+ * renamed .csv is neither read as a workbook by one door nor called a bundle by another). A workbook goes through `readWorkbook` (exceljs lives in main: the
  * bureau's templates use the same reader), a CSV through `readSheetsCsv` (size bound, UTF-8, BOM,
  * GB18030). Returns the validated sheets, or every problem (nothing half-read).
  */
@@ -331,7 +362,10 @@ export async function readSheetsFile(
   pkg: ReviewPackage,
   readWorkbook: (bytes: Uint8Array, name: string) => Promise<ReadResult<Grid[]>>,
 ): Promise<CsvResult> {
-  if (!isWorkbookBytes(file.bytes) && !/\.xlsx?$/i.test(file.name))
+  const mismatch = extensionMismatch(file.name, file.bytes);
+  if (mismatch) return { ok: false, errors: [mismatch] };
+  const kind = sniffFile(file.bytes);
+  if (kind !== 'xlsx' && kind !== 'xls' && !/\.xlsx?$/i.test(file.name))
     return readSheetsCsv(file.bytes, file.name, pkg);
   const grids = await readWorkbook(file.bytes, file.name);
   return grids.ok

@@ -142,6 +142,50 @@ function needsComment(criterion: Criterion, points: number, rubric: Rubric): boo
   return criterion.requiresComment || points < criterion.maxPoints * rubric.commentBelowFraction;
 }
 
+/** Decimal places of a criterion's step as written (0.5 → 1, 0.25 → 2, 1 → 0). */
+const stepPlaces = (step: number): number => (String(step).split('.')[1] ?? '').length;
+
+/**
+ * THE refusal of a score that is off its criterion's step, quoting the value as typed (or as the
+ * number reads, `String(points)`) and the allowed form: 「“揭榜方案可行性”的分值须为 0.5 分的整数倍
+ * （最多 1 位小数，如 35 或 35.5；填写的是 35.0000000001）」. Every door says it so: the form, the
+ * transcription (which quotes the cell's own text), a JSON sheet, a bundle.
+ */
+export function offStepSentence(
+  criterion: Pick<Criterion, 'name' | 'step' | 'maxPoints'>,
+  typed: string,
+): string {
+  const step = dec(criterion.step);
+  const value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(typed) ? dec(typed) : null;
+  const lower = value ? value.div(step).floor().times(step) : null;
+  const upper = lower ? lower.plus(step) : null;
+  const examples =
+    lower && upper && lower.gte(0)
+      ? `，如 ${lower.toFixed()}${upper.lte(criterion.maxPoints) ? ` 或 ${upper.toFixed()}` : ''}`
+      : '';
+  return `“${criterion.name}”的分值须为 ${criterion.step} 分的整数倍（最多 ${stepPlaces(criterion.step)} 位小数${examples}；填写的是 ${typed}）`;
+}
+
+/** THE refusal of a score out of its criterion's range, quoting the value as typed. */
+export const outOfRangeSentence = (
+  criterion: Pick<Criterion, 'name' | 'maxPoints'>,
+  typed: string,
+): string =>
+  `“${criterion.name}”的分值应在 0 至 ${criterion.maxPoints} 分之间（填写的是 ${typed}）`;
+
+/**
+ * A score as typed with more decimal places than its step allows (「35.000000000000000001」,
+ * which reads as the number 35): the refusal, or null. Trailing zeros do not count (17.50 is
+ * 17.5). The doors that have the text (the transcription's cells) ask this before the number.
+ */
+export function typedPlacesProblem(
+  criterion: Pick<Criterion, 'name' | 'step' | 'maxPoints'>,
+  typed: string,
+): string | null {
+  const places = (typed.trim().split('.')[1] ?? '').replace(/0+$/, '').length;
+  return places > stepPlaces(criterion.step) ? offStepSentence(criterion, typed.trim()) : null;
+}
+
 /** Issues with one criterion's points and comment (range, step, required comment). */
 export function criterionIssues(
   applicantId: string,
@@ -166,14 +210,14 @@ export function criterionIssues(
       applicantId,
       criterionId: criterion.id,
       field: 'points',
-      message: `“${criterion.name}”的分值应在 0 至 ${criterion.maxPoints} 分之间`,
+      message: outOfRangeSentence(criterion, String(points)),
     });
   } else if (!isOnStep(points, criterion.step)) {
     issues.push({
       applicantId,
       criterionId: criterion.id,
       field: 'points',
-      message: `“${criterion.name}”的分值须为 ${criterion.step} 分的整数倍`,
+      message: offStepSentence(criterion, String(points)),
     });
   }
   if (needsComment(criterion, points, rubric) && comment.trim() === '') {

@@ -19,6 +19,7 @@ import { sheetBundle } from '../../src-shared/bundle/test-helpers';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { analysePanel, whichSheetCounts } from '../../src-shared/decision';
 import { fmt2 } from '../../src-shared/money';
+import { wholePdf } from '../../src-shared/io/pdf-fixture';
 import { sampleSheets } from '../../src-shared/sample-fixture';
 import { runForTestIn } from '../../src-main/cli/run-for-test';
 import { auditLog, getMeta } from '../../src-renderer/src/db/repo';
@@ -59,7 +60,7 @@ const SENTENCE = (id: string) =>
     id,
   ).sentence;
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const scan = { name: 'signed.pdf', bytes: utf8('%PDF-1.4 scan of the wet-signed sheets') };
+const scan = { name: 'signed.pdf', bytes: wholePdf('scan of the wet-signed sheets') };
 
 /** The chair's device: E01's own sheet submitted, E05's signed bundle imported. */
 async function chairDevice() {

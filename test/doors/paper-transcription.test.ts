@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { wholePdf } from '../../src-shared/io/pdf-fixture';
 import { schemasOf, type Channel } from '../../src-shared/ipc';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { handlers } from '../../src-main/handlers';
@@ -68,7 +69,7 @@ const decode = (bytes: Uint8Array) => {
 };
 const scan = {
   name: 'signed.pdf',
-  bytes: new TextEncoder().encode('%PDF-1.4 scan of the wet-signed sheets'),
+  bytes: wholePdf('scan of the wet-signed sheets'),
 };
 const say = (p: Message): string => sayIn('zh', p);
 
@@ -127,7 +128,7 @@ describe('the paper-sheet cases through the chair’s import, as CSV and as XLSX
   it('csv/out-of-range.csv: 99 on a 20-point criterion refused, the cell named', async () => {
     const r = await bothDoors('out-of-range.csv');
     expect(r.refused).toEqual([
-      'out-of-range.csv：第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间',
+      'out-of-range.csv：第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 99）',
     ]);
   });
   it('csv/off-step.csv: 17.3 on a step of 0.5 refused, named', async () => {

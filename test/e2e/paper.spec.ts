@@ -13,6 +13,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { wholePdf } from '../../src-shared/io/pdf-fixture';
 import { expect, sheetFiles, test } from './fixtures';
 
 const cli = (...args: string[]) =>
@@ -42,7 +43,7 @@ async function workbook(name: string, text: string) {
     buffer: Buffer.from(await wb.xlsx.writeBuffer()),
   };
 }
-const scan = Buffer.from('%PDF-1.4 scan of E05 wet-signed sheet');
+const scan = Buffer.from(wholePdf('scan of E05 wet-signed sheet'));
 const IDENTITY = 'resources/sample/keys/bureau.agekey';
 
 test('the chair prints the meeting’s forms, imports a paper transcription twice, corrects the differing cell, signs, and verify lists the transcription', async ({

@@ -15,6 +15,7 @@ import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
 import { ageDecrypt } from '../../../src-shared/crypto/age';
 import { generateSigningKey } from '../../../src-shared/crypto/keys';
 import { sha256HexWith } from '../../../src-shared/crypto/provider';
+import { wholePdf } from '../../../src-shared/io/pdf-fixture';
 import { sampleDecision, sampleSheets } from '../../../src-shared/sample-fixture';
 import { auditLog, getMeta } from '../db/repo';
 import { say } from '../i18n/strings';
@@ -22,7 +23,7 @@ import { importSheets, signDecision } from './chair';
 import type { SaveFile } from './deps';
 import { deskSheets } from './desk';
 import { enrol, importPackage, submitSheet, verifyPackage } from './expert';
-import { importPaperTranscription, loadPaperSheets, scanExtension } from './paper';
+import { importPaperTranscription, loadPaperSheets } from './paper';
 import { freshDeps, samplePackageBundle } from './test-db';
 
 async function chairWithPackage() {
@@ -43,18 +44,7 @@ const e05 = paperCsv
 const csv = (text: string, name = 'E05.csv') => ({ name, bytes: utf8(text) });
 /** No workbook is read in these tests: the XLSX door is main's (test/doors/paper-transcription). */
 const noWorkbooks: WorkbookReader = async () => ({ ok: false, message: 'no workbook here' });
-const scan = { name: 'E05-signed.pdf', bytes: utf8('%PDF-1.4 scan of E05 wet-signed sheet') };
-
-describe('scanExtension', () => {
-  it('tells PDF, PNG and JPEG by their first bytes, nothing else', () => {
-    expect(scanExtension(utf8('%PDF-1.7'))).toBe('pdf');
-    expect(scanExtension(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(
-      'png',
-    );
-    expect(scanExtension(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpg');
-    expect(scanExtension(utf8('GIF89a'))).toBeNull();
-  });
-});
+const scan = { name: 'E05-signed.pdf', bytes: wholePdf('scan of E05 wet-signed sheet') };
 
 describe('importPaperTranscription', () => {
   it('refuses without typist or scan, a scan that is no PDF or image, a bad CSV: nothing written', async () => {
@@ -89,8 +79,7 @@ describe('importPaperTranscription', () => {
     );
     if (badScan.kind !== 'refused') throw new Error(badScan.kind);
     expect(badScan.problems[0]).toEqual({
-      key: 'paper.badScan',
-      params: { file: 'notes.txt' },
+      text: 'notes.txt 是文字文件（如 CSV 或 JSON），不是扫描件：签字原件的扫描件须为 PDF、PNG 或 JPEG（32 MiB 以内）',
     });
     expect(badScan.problems.slice(1)).toEqual([
       expect.objectContaining({

@@ -18,7 +18,7 @@ import {
   readSheetsFile,
   type TranscriptionDifference,
 } from '../../../src-shared/scoring';
-import { sizeProblem } from '../../../src-shared/io';
+import { checkScan, sharedScanWarnings } from '../../../src-shared/io';
 import { cleanText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
 import type { StoredPaperSheet } from '../db/meta';
@@ -40,18 +40,6 @@ export interface ChosenFile {
   bytes: Uint8Array;
 }
 
-/** The scan of a wet-signed sheet: at most this many bytes (a few A4 pages at 300 dpi). */
-export const SCAN_MAX_BYTES = 32 * 1024 * 1024;
-
-/** The scan's kind from its first bytes (never from its name): PDF, PNG or JPEG, else null. */
-export function scanExtension(bytes: Uint8Array): 'pdf' | 'png' | 'jpg' | null {
-  const starts = (sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (starts([0xff, 0xd8, 0xff])) return 'jpg';
-  return null;
-}
-
 export interface PaperImportInput {
   pkg: ReviewPackage;
   /** The transcription (CSV in GB18030 or UTF-8, or an Excel workbook) and who typed it. */
@@ -64,7 +52,8 @@ export interface PaperImportInput {
 }
 
 export type PaperImportOutcome =
-  | { kind: 'imported'; experts: string[]; stored: StoredPaperSheet[] }
+  /** `warnings`: kept, and what to look at (one scan for several experts' sheets). */
+  | { kind: 'imported'; experts: string[]; stored: StoredPaperSheet[]; warnings: Message[] }
   /** Nothing written: each problem names the file or field. */
   | { kind: 'refused'; problems: Message[] }
   /** Double entry: the two transcriptions differ in these cells; nothing written. */
@@ -188,13 +177,11 @@ export async function importPaperTranscription(
     problems.push(message('paper.sameTypist', { name: typist.name }));
 
   const scan = input.scan;
-  const extension = scan ? scanExtension(scan.bytes) : null;
+  // Its kind by its bytes, its bound, and whole (a PDF cut in half is refused): src-shared/io/scan.
+  const checked = scan ? checkScan(scan.name, scan.bytes) : null;
+  const extension = checked?.ok ? checked.value : null;
   if (!scan) problems.push(message('paper.noScan'));
-  else {
-    const big = sizeProblem(scan.name, scan.bytes.length, SCAN_MAX_BYTES);
-    if (big) problems.push({ text: big });
-    else if (!extension) problems.push(message('paper.badScan', { file: scan.name }));
-  }
+  else if (checked && !checked.ok) problems.push({ text: checked.message });
 
   if (!input.csv) problems.push(message('paper.noCsv'));
   const first = input.csv ? await readTranscription(pkg, input.csv, workbooks) : null;
@@ -229,10 +216,22 @@ export async function importPaperTranscription(
     return { record: paper.record, scan: paper.scan, scanName: scan.name };
   });
   const experts = stored.map((p) => p.record.sheet.expertId);
-  const kept = ((await getMeta(deps.db, 'paperSheets')) ?? []).filter(
+  const before = (await getMeta(deps.db, 'paperSheets')) ?? [];
+  const kept = before.filter(
     (p) =>
       !(p.record.sheet.packageId === pkg.packageId && experts.includes(p.record.sheet.expertId)),
   );
+  const warnings = sharedScanWarnings(
+    { name: scan.name, sha256: stored[0]?.record.scan.sha256 ?? '' },
+    experts,
+    kept
+      .filter((p) => p.record.sheet.packageId === pkg.packageId)
+      .map((p) => ({
+        expertId: p.record.sheet.expertId,
+        sha256: p.record.scan.sha256,
+        scanName: p.scanName,
+      })),
+  ).map((text): Message => ({ text }));
   await commitChange(
     deps.db,
     // New figures: the desk reopens on the rules' proposal, the draft before dropped with it.
@@ -256,5 +255,5 @@ export async function importPaperTranscription(
       at,
     },
   );
-  return { kind: 'imported', experts, stored };
+  return { kind: 'imported', experts, stored, warnings };
 }

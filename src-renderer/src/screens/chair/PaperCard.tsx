@@ -111,6 +111,15 @@ export function PaperCard({ pkg }: { pkg: ReviewPackage }) {
           })}
         </p>
       )}
+      {paperOutcome?.kind === 'imported' && paperOutcome.warnings.length > 0 && (
+        <ul className="checks" role="status" data-testid="paper-warnings">
+          {paperOutcome.warnings.map((w) => (
+            <li key={say(w)} className="warn">
+              {say(w)}
+            </li>
+          ))}
+        </ul>
+      )}
       {paperOutcome?.kind === 'differ' && (
         <div role="alert" data-testid="paper-differences">
           <p className="error">{t('paper.differ', { n: paperOutcome.differences.length })}</p>
