@@ -22,8 +22,12 @@ export interface Grid {
   merges: readonly string[];
 }
 
-/** Rows one table may hold (a round's applicants, members, milestones…): far above any real list. */
-export const GRID_MAX_ROWS = 5000;
+/**
+ * Rows one table may hold: a round's applicants, members, milestones…, and the largest, a paper
+ * transcription (one row per expert and applicant: 50 × 200 = 10,000). One bound with the CSV
+ * transcription's (`READ_LIMITS.csvRows`), so a table read as CSV is not refused as a workbook.
+ */
+export const GRID_MAX_ROWS = READ_LIMITS.csvRows;
 
 /** Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {

@@ -209,6 +209,20 @@ describe('the paper-sheet cases through the chair’s import, as CSV and as XLSX
     expect(shown(cli.err.trim().split('\n'))).toEqual({ listed: 49, total: 2002, lines: 51 });
   });
 
+  it('a workbook past 5,000 rows (a panel of 50 × 120 typed from paper) reads as its CSV does, under the one row bound', async () => {
+    // 6,000 rows: within READ_LIMITS.csvRows (50 experts × 200 applicants = 10,000 rows), so the
+    // workbook is read and judged as the CSV is, not refused for its size (it was, at 5,000 rows).
+    const header = (await readFile('resources/sample/paper-sheets.csv', 'utf8')).split(/\r?\n/)[0];
+    const row = 'E05,A01,,,17.5,35,17.5,17,方案先进可行，建议支持。,';
+    const text = [header, ...Array.from({ length: 6000 }, () => row)].join('\n');
+    const csv = await importOne({ name: 'big.csv', bytes: new TextEncoder().encode(text) });
+    const xlsx = await importOne(await asWorkbook(text, 'big.xlsx'));
+    expect(csv.refused.at(-1)).toMatch(/……另有 \d+ 处问题未列出$/);
+    expect(xlsx.refused).toEqual(
+      csv.refused.map((p) => p.replace('big.csv：', 'big.xlsx：工作表「转录」')),
+    );
+  });
+
   it('refuses a workbook with no transcription sheet, and an old .xls, by name', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').addRow(['姓名', '分数']);
