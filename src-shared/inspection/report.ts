@@ -8,6 +8,7 @@ import { describeSubject, sameSubject } from '../bundle/terms';
 import type { AnyInspectionReport, InspectionReport } from '../model';
 import { finding, type Finding } from '../rules/finding';
 import { visitAfterToday, visitAfterTodayText } from './visit-date';
+import { formatDateZh } from '../text/date';
 
 /** An assignment this installation holds, with its bundle's manifest hash (what reports cite). */
 export interface HeldAssignment {
@@ -129,7 +130,7 @@ export function checkReport(
         'inspection.date',
         ART,
         'blocking',
-        `考察日期 ${report.date} 早于任务下达日期 ${assignment.issuedOn}`,
+        `考察日期${formatDateZh(report.date)}早于任务下达日期${formatDateZh(assignment.issuedOn)}`,
         ['date'],
       ),
     );
@@ -139,7 +140,7 @@ export function checkReport(
         'inspection.future',
         ART,
         'blocking',
-        `考察日期 ${visitAfterTodayText(report.date, today)}`,
+        `考察日期${visitAfterTodayText(report.date, today)}`,
         ['date'],
       ),
     );
@@ -149,7 +150,7 @@ export function checkReport(
         'inspection.due',
         ART,
         'warning',
-        `考察日期 ${report.date} 晚于任务要求的完成日期 ${assignment.dueBy}`,
+        `考察日期${formatDateZh(report.date)}晚于任务要求的完成日期${formatDateZh(assignment.dueBy)}`,
         ['date'],
       ),
     );
