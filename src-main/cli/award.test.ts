@@ -49,7 +49,7 @@ describe('jiebang check and print after the award', () => {
     const r = await run('check', await f.put('acc.json', late), '--taskbook', f.taskbook);
     expect(r.code).toBe(1);
     expect(r.out).toContain(
-      '验收申请应在实施周期结束后 30 日内提出，即不晚于 2029-07-30（本申请在结束后第 31 日提出，逾期 1 日）（第十二条（九））',
+      '验收申请应在实施周期结束后 30 日内提出，即不晚于2029年7月30日（本申请在结束后第 31 日提出，逾期 1 日）（第十二条（九））',
     );
     const inTime = { ...late, appliedOn: '2029-07-30' };
     const ok = await run('check', await f.put('acc2.json', inTime), '--taskbook', f.taskbook);

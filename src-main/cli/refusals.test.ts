@@ -299,7 +299,7 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
         'early',
         { issuedOn: '2026-12-10', dueBy: '2026-12-01' },
         'rule',
-        ['完成日期 2026-12-01 早于签发日期 2026-12-10'],
+        ['完成日期2026年12月1日早于签发日期2026年12月10日'],
       ],
     ];
     for (const [name, change, what, lines] of cases) {

@@ -134,8 +134,8 @@ describe('inspection:pdf through main’s handler and through the web host', () 
       '基本符合',
       '运营由子公司承担',
       '采出水处理站全景',
-      '2026-12-15 10:31:07',
-      '无 EXIF 拍摄时间',
+      '2026年12月15日 10:31:07',
+      '照片未记录拍摄时间',
       '李检查（I41）',
       '王核验（I42）',
     ])

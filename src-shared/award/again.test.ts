@@ -43,7 +43,7 @@ describe('a milestone assessed again (第十二条（八）3)', () => {
       expect.objectContaining({
         severity: 'warning',
         message:
-          '里程碑 M2 已有考核表 MA-M2-1（2028-04-10，未通过）：本表为复核，签署后按本表拨付；如为更正原表，应以原编号 MA-M2-1 重新签署（第十二条（八）3）',
+          '里程碑 M2 已有考核表 MA-M2-1（2028年4月10日，未通过）：本表为复核，签署后按本表拨付；如为更正原表，应以原编号 MA-M2-1 重新签署（第十二条（八）3）',
       }),
     ]);
     expect(cityPaid([held, recheck], signedBook())).toBe('320');
@@ -54,16 +54,19 @@ describe('a milestone assessed again (第十二条（八）3)', () => {
       expect.objectContaining({
         severity: 'blocking',
         message:
-          '里程碑 M2 已由考核表 MA-M2-1（2028-04-10）考核通过并拨付 320 万元，不再考核；更正该表须以原编号 MA-M2-1 重新签署（第十二条（八）3）',
+          '里程碑 M2 已由考核表 MA-M2-1（2028年4月10日）考核通过并拨付 320 万元，不再考核；更正该表须以原编号 MA-M2-1 重新签署（第十二条（八）3）',
       }),
     ]);
   });
   it('a new form dated on or before one signed is refused (it would never count, or tie)', () => {
-    for (const on of ['2028-04-01', '2028-04-10'])
+    for (const [on, read] of [
+      ['2028-04-01', '2028年4月1日'],
+      ['2028-04-10', '2028年4月10日'],
+    ] as const)
       expect(again(passing('MA-M2-2', on), [race, held])).toEqual([
         expect.objectContaining({
           severity: 'blocking',
-          message: `考核日期 ${on} 不晚于该里程碑已签署的考核表 MA-M2-1（2028-04-10）：复核应在原考核之后（第十二条（八）3）`,
+          message: `考核日期${read}不晚于该里程碑已签署的考核表 MA-M2-1（2028年4月10日）：复核应在原考核之后（第十二条（八）3）`,
         }),
       ]);
   });

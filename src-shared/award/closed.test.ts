@@ -23,7 +23,7 @@ describe('a terminated or revoked project takes no further form (第十七条)',
     const [f] = closedBy(acceptance, [terminated]);
     expect(f?.severity).toBe('blocking');
     expect(f?.article).toBe('第十七条');
-    expect(f?.message).toBe('项目已于 2028-09-01 终止（TRM-1），不再受理验收（第十七条）');
+    expect(f?.message).toBe('项目已于2028年9月1日终止（TRM-1），不再受理验收（第十七条）');
   });
   it('refuses an extension and a change after a revocation', () => {
     const extension: AwardDocument = {
@@ -31,7 +31,7 @@ describe('a terminated or revoked project takes no further form (第十七条)',
       doc: { ...sampleLateExtension(), requestedOn: '2029-01-10' },
     };
     expect(closedBy(extension, [revoked]).map((f) => f.message)).toEqual([
-      '项目已于 2028-09-01 撤销（TRM-2），不再受理延期申请（第十七条）',
+      '项目已于2028年9月1日撤销（TRM-2），不再受理延期申请（第十七条）',
     ]);
     const change: AwardDocument = {
       type: 'form',
@@ -49,7 +49,7 @@ describe('a terminated or revoked project takes no further form (第十七条)',
       },
     };
     expect(closedBy(change, [revoked]).map((f) => f.message)).toEqual([
-      '项目已于 2028-09-01 撤销（TRM-2），不再受理变更申请（第十七条）',
+      '项目已于2028年9月1日撤销（TRM-2），不再受理变更申请（第十七条）',
     ]);
   });
   it('a termination itself is not refused by it', () => {

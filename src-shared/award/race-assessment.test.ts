@@ -29,7 +29,7 @@ describe('milestone assessments in a horse race follow the signed choice (第十
   });
   it('refuses an assessment dated before the choice', () => {
     expect(raceRules(assess({ assessedOn: '2027-12-01' }), [race]).map((f) => f.message)).toEqual([
-      '考核日期 2027-12-01 早于赛马择优（RC-1，2027-12-28）：“赛马制”项目于“赛马”阶段结束后开展“里程碑”考核（第十二条（八）3）',
+      '考核日期2027年12月1日早于赛马择优（RC-1，2027年12月28日）：“赛马制”项目于“赛马”阶段结束后开展“里程碑”考核（第十二条（八）3）',
     ]);
   });
   it('refuses an assessment of a solver not chosen, by name; takes the chosen one', () => {

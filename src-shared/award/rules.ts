@@ -23,6 +23,7 @@ import {
   type RaceChoice,
   type TerminationForm,
 } from './documents';
+import { formatDateZh } from '../text/date';
 
 /** The task book's solvers (揭榜方), by applicant id. */
 export const solverIdsOfTaskBook = (tb: TaskBook): string[] =>
@@ -75,7 +76,7 @@ export function checkAssessmentAfterRace(
         'assessment.beforeRaceChoice',
         art,
         'blocking',
-        `考核日期 ${a.assessedOn} 早于赛马择优（${c.choiceId}，${on}）：“赛马制”项目于“赛马”阶段结束后开展“里程碑”考核`,
+        `考核日期${formatDateZh(a.assessedOn)}早于赛马择优（${c.choiceId}，${formatDateZh(on)}）：“赛马制”项目于“赛马”阶段结束后开展“里程碑”考核`,
         ['assessedOn'],
       ),
     );
@@ -119,7 +120,7 @@ export function checkAssessmentAgain(
         'assessment.again',
         art,
         'blocking',
-        `考核日期 ${a.assessedOn} 不晚于该里程碑已签署的考核表 ${later.assessmentId}（${later.assessedOn}）：复核应在原考核之后`,
+        `考核日期${formatDateZh(a.assessedOn)}不晚于该里程碑已签署的考核表 ${later.assessmentId}（${formatDateZh(later.assessedOn)}）：复核应在原考核之后`,
         ['assessedOn'],
       ),
     ];
@@ -133,7 +134,7 @@ export function checkAssessmentAgain(
         'assessment.again',
         art,
         'blocking',
-        `里程碑 ${a.milestoneId} 已由考核表 ${passed.assessmentId}（${passed.assessedOn}）考核通过并拨付 ${passed.released} 万元，不再考核；更正该表须以原编号 ${passed.assessmentId} 重新签署`,
+        `里程碑 ${a.milestoneId} 已由考核表 ${passed.assessmentId}（${formatDateZh(passed.assessedOn)}）考核通过并拨付 ${passed.released} 万元，不再考核；更正该表须以原编号 ${passed.assessmentId} 重新签署`,
         ['milestoneId'],
       ),
     ];
@@ -142,7 +143,7 @@ export function checkAssessmentAgain(
       'assessment.again',
       art,
       'warning',
-      `里程碑 ${a.milestoneId} 已有考核表 ${last.assessmentId}（${last.assessedOn}，未通过）：本表为复核，签署后按本表拨付；如为更正原表，应以原编号 ${last.assessmentId} 重新签署`,
+      `里程碑 ${a.milestoneId} 已有考核表 ${last.assessmentId}（${formatDateZh(last.assessedOn)}，未通过）：本表为复核，签署后按本表拨付；如为更正原表，应以原编号 ${last.assessmentId} 重新签署`,
       ['milestoneId'],
     ),
   ];
@@ -265,7 +266,7 @@ export function checkMilestoneAssessment(
         'assessment.order',
         '第十四条',
         'blocking',
-        `审定日期 ${a.approvedOn} 早于考核日期 ${a.assessedOn}`,
+        `审定日期${formatDateZh(a.approvedOn)}早于考核日期${formatDateZh(a.assessedOn)}`,
         ['approvedOn'],
       ),
     );
@@ -552,7 +553,7 @@ function checkAcceptance(
         'acceptance.afterEnd',
         '第十二条（九）',
         'warning',
-        `验收申请在实施周期结束（${end}）前提出`,
+        `验收申请在实施周期结束（${formatDateZh(end)}）前提出`,
         ['appliedOn'],
       ),
     );
@@ -588,7 +589,7 @@ export function checkAwardDocument(
             'award.beforeStart',
             '第十二条（七）',
             'blocking',
-            `日期 ${on} 早于任务书实施周期的开始日期 ${tb.period.start}`,
+            `日期${formatDateZh(on)}早于任务书实施周期的开始日期${formatDateZh(tb.period.start)}`,
             [],
           ),
         ]
@@ -657,7 +658,7 @@ export function closedProjectFindings(
       'form.terminated',
       '第十七条',
       'blocking',
-      `项目已于 ${t.decidedOn} ${what}（${t.formId}），不再受理${FORM_LABEL[f.form]}`,
+      `项目已于${formatDateZh(t.decidedOn)}${what}（${t.formId}），不再受理${FORM_LABEL[f.form]}`,
       ['taskBookId'],
     ),
   ];
@@ -715,7 +716,7 @@ function documentFindings(
                     'extension.currentEnd',
                     '第十九条',
                     'blocking',
-                    `原到期日应为实施周期的结束日期 ${end}（现为 ${f.currentEnd}）`,
+                    `原到期日应为实施周期的结束日期${formatDateZh(end)}（现为${formatDateZh(f.currentEnd)}）`,
                     ['currentEnd'],
                   ),
                 ]

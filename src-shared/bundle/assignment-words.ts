@@ -6,6 +6,7 @@
  */
 import { ASSIGNMENT_LABELS } from '../model/labels/assignment';
 import { fieldSentence, itemName } from '../model/labels/field';
+import { formatDateZh } from '../text/date';
 
 const { team, issuedOn, dueBy } = ASSIGNMENT_LABELS;
 
@@ -31,7 +32,7 @@ export function dueBeforeIssue(a: { issuedOn: string; dueBy: string }): boolean 
 
 /** `dueBeforeIssue` in the measures' words (the desk's Chinese table fills it with placeholders). */
 export function dueBeforeIssueText(a: { issuedOn: string; dueBy: string }): string {
-  return `${dueBy.label} ${a.dueBy} 早于${issuedOn.label} ${a.issuedOn}`;
+  return `${dueBy.label}${formatDateZh(a.dueBy)}早于${issuedOn.label}${formatDateZh(a.issuedOn)}`;
 }
 
 /**

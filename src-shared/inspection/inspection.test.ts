@@ -261,7 +261,7 @@ describe('a report and its assignment', () => {
     const found = checkReport(r, assignment, '2026-12-15');
     expect(found.map((f) => `${f.rule}:${f.severity}`)).toEqual(['inspection.future:blocking']);
     expect(found[0]?.message).toBe(
-      '考察日期 2026-12-16 晚于今天（2026-12-15），考察报告记录的是已经进行的实地考察（第十二条（二））',
+      '考察日期2026年12月16日晚于今天（2026年12月15日），考察报告记录的是已经进行的实地考察（第十二条（二））',
     );
     expect(found[0]?.path).toEqual(['date']);
     // After the due date and after today: refused (not only the due date's warning).
@@ -436,7 +436,7 @@ describe('the inspection team', () => {
       dueBy: '2026-09-01',
     });
     expect(describeSchemaIssues(early.error ?? { issues: [] }, ASSIGNMENT_LABELS)).toEqual([
-      '完成日期 2026-09-01 早于签发日期 2026-09-02',
+      '完成日期2026年9月1日早于签发日期2026年9月2日',
     ]);
     expect(
       InspectionAssignmentSchema.safeParse({ ...assignment, dueBy: assignment.issuedOn }).success,

@@ -10,6 +10,7 @@ import { ASSIGNMENT_LABELS, INSPECTION_REPORT_LABELS } from '../model/labels';
 import { finding, type Finding } from '../rules/finding';
 import { unprintableSentences } from '../rules/print';
 import { visitAfterToday, visitAfterTodayText } from './visit-date';
+import { formatDateZh } from '../text/date';
 
 /** An assignment this installation holds, with its bundle's manifest hash (what reports cite). */
 export interface HeldAssignment {
@@ -131,7 +132,7 @@ export function checkReport(
         'inspection.date',
         ART,
         'blocking',
-        `考察日期 ${report.date} 早于任务下达日期 ${assignment.issuedOn}`,
+        `考察日期${formatDateZh(report.date)}早于任务下达日期${formatDateZh(assignment.issuedOn)}`,
         ['date'],
       ),
     );
@@ -141,7 +142,7 @@ export function checkReport(
         'inspection.future',
         ART,
         'blocking',
-        `考察日期 ${visitAfterTodayText(report.date, today)}`,
+        `考察日期${visitAfterTodayText(report.date, today)}`,
         ['date'],
       ),
     );
@@ -151,7 +152,7 @@ export function checkReport(
         'inspection.due',
         ART,
         'warning',
-        `考察日期 ${report.date} 晚于任务要求的完成日期 ${assignment.dueBy}`,
+        `考察日期${formatDateZh(report.date)}晚于任务要求的完成日期${formatDateZh(assignment.dueBy)}`,
         ['date'],
       ),
     );

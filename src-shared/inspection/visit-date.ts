@@ -1,7 +1,9 @@
 /**
  * The visit's date against today: a report records a visit that took place. A module of its own,
- * importing nothing, so the renderer's string table (made from its sentence) loads no schema.
+ * importing only the date formatter, so the renderer's string table (made from its sentence) loads
+ * no schema.
  */
+import { formatDateZh } from '../text/date';
 
 /**
  * Why a visit date is refused as after today: a report records a visit that took place
@@ -10,7 +12,7 @@
  * ingest` / `check` (after 「考察日期 」); the screens' Chinese is made from it (i18n/inspection.ts).
  */
 export const visitAfterTodayText = (date: string, today: string): string =>
-  `${date} 晚于今天（${today}），考察报告记录的是已经进行的实地考察`;
+  `${formatDateZh(date)}晚于今天（${formatDateZh(today)}），考察报告记录的是已经进行的实地考察`;
 
 /**
  * Whether the visit's date is after `today` (both YYYY-MM-DD; `today` in the door's clock: the

@@ -5,9 +5,9 @@
  */
 import { addDays, addYears } from '../calendar';
 import { finding, type Finding } from './finding';
+import { formatDateZh } from '../text/date';
 
-/** The measures' full title as printed forms and notices cite it (never a short form). */
-export const MEASURES_TITLE = '《克拉玛依市科技计划“揭榜挂帅”项目管理办法》';
+export { MEASURES_TITLE } from './title';
 
 /** 克科规〔2025〕1号 published on 2025-02-26. */
 export const MEASURES_PUBLISHED = '2025-02-26';
@@ -28,7 +28,7 @@ export function checkMeasuresInForce(
       'measures.inForce',
       '第二十三条',
       'warning',
-      `${what} ${date} ${date < MEASURES_IN_FORCE_FROM ? '早于' : '晚于'}本办法的有效期（${MEASURES_IN_FORCE_FROM} 至 ${MEASURES_IN_FORCE_TO}），请核实适用的管理办法`,
+      `${what}${formatDateZh(date)}${date < MEASURES_IN_FORCE_FROM ? '早于' : '晚于'}本办法的有效期（${formatDateZh(MEASURES_IN_FORCE_FROM)}至${formatDateZh(MEASURES_IN_FORCE_TO)}），请核实适用的管理办法`,
       path,
     ),
   ];

@@ -7,6 +7,7 @@ import type {
   MilestoneAssessment,
 } from '../model';
 import { finding, type Finding } from './finding';
+import { formatDateZh } from '../text/date';
 
 /** 第十二条（六）: publicity for 5 working days (statutory holidays and 调休 counted). */
 export function checkPublicity(cal: WorkingCalendar, start: string, end: string): Finding[] {
@@ -17,7 +18,7 @@ export function checkPublicity(cal: WorkingCalendar, start: string, end: string)
           'publicity.fiveWorkingDays',
           '第十二条（六）',
           'blocking',
-          `公示期自 ${start} 起应满 5 个工作日，最早至 ${earliest}，现为 ${end}`,
+          `公示期自${formatDateZh(start)}起应满 5 个工作日，最早至${formatDateZh(earliest)}，现为${formatDateZh(end)}`,
           ['publicity'],
         ),
       ]
@@ -94,7 +95,7 @@ export function checkChangeRequest(change: ChangeRequest): Finding[] {
         'changes.approvalFirst',
         '第十八条',
         'blocking',
-        `变更在 ${change.effectiveOn} 生效，早于审核同意日期 ${change.approvedOn}`,
+        `变更在${formatDateZh(change.effectiveOn)}生效，早于审核同意日期${formatDateZh(change.approvedOn)}`,
         ['effectiveOn'],
       ),
     ];
@@ -167,7 +168,7 @@ export function checkAcceptanceApplication(
         'acceptance.within30Days',
         '第十二条（九）',
         'blocking',
-        `验收申请应在实施周期结束后 ${ACCEPTANCE_DAYS} 日内提出，即不晚于 ${addDays(periodEnd, ACCEPTANCE_DAYS)}（本申请在结束后第 ${after} 日提出，逾期 ${after - ACCEPTANCE_DAYS} 日）`,
+        `验收申请应在实施周期结束后 ${ACCEPTANCE_DAYS} 日内提出，即不晚于${formatDateZh(addDays(periodEnd, ACCEPTANCE_DAYS))}（本申请在结束后第 ${after} 日提出，逾期 ${after - ACCEPTANCE_DAYS} 日）`,
         ['appliedOn'],
       ),
     );

@@ -299,6 +299,9 @@ describe('第十二条（六） publicity', () => {
       'publicity.fiveWorkingDays',
       '第十二条（六）',
     );
+    expect(checkPublicity(cal, '2026-12-14', '2026-12-17')[0]?.message).toBe(
+      '公示期自2026年12月14日起应满 5 个工作日，最早至2026年12月18日，现为2026年12月17日（第十二条（六））',
+    );
     expectRule(
       checkPublicity(cal, '2025-09-26', '2025-10-08'),
       'publicity.fiveWorkingDays',
@@ -359,6 +362,9 @@ describe('task book rules', () => {
     const late = taskBook();
     late.milestones = late.milestones.map((m, i) => (i === 2 ? { ...m, due: '2030-01-01' } : m));
     expectRule(checkMilestones(late), 'milestones.withinPeriod', '第十二条（七）');
+    expect(checkMilestones(late)[0]?.message).toMatch(
+      /^里程碑“[^”]+”的日期2030年1月1日不在实施周期（\d{4}年\d{1,2}月\d{1,2}日至\d{4}年\d{1,2}月\d{1,2}日）内（第十二条（七））$/,
+    );
     expectRule(
       checkMilestones(taskBook({ isHorseRace: true })),
       'horseRace.stageTargets',
@@ -492,7 +498,7 @@ describe('第十二条（九） acceptance', () => {
       )?.message;
     expect(on('2029-07-30')).toBeUndefined();
     expect(on('2029-07-31')).toBe(
-      '验收申请应在实施周期结束后 30 日内提出，即不晚于 2029-07-30（本申请在结束后第 31 日提出，逾期 1 日）（第十二条（九））',
+      '验收申请应在实施周期结束后 30 日内提出，即不晚于2029年7月30日（本申请在结束后第 31 日提出，逾期 1 日）（第十二条（九））',
     );
     expect(on('2029-08-29')).toContain('（本申请在结束后第 60 日提出，逾期 30 日）');
   });
@@ -564,7 +570,7 @@ describe('第二十三条: the measures in force from 2025-03-28 to 2030-03-27',
     const finding = checkReviewPackage(early).find((f) => f.rule === 'measures.inForce');
     expect(finding?.severity).toBe('warning');
     expect(finding?.message).toContain(
-      '评审日期 2025-03-27 早于本办法的有效期（2025-03-28 至 2030-03-27）',
+      '评审日期2025年3月27日早于本办法的有效期（2025年3月28日至2030年3月27日）',
     );
     expect(finding?.article).toBe('第二十三条');
     const inside = pkg();

@@ -6,6 +6,7 @@ import { checkCityFunding, checkIssuerInvestment, checkTranches } from './fundin
 import { checkMeasuresInForce } from './in-force';
 import { checkPrintable } from './print';
 import { TASKBOOK_LABELS } from '../model/labels';
+import { formatDateZh } from '../text/date';
 
 /** 第十二条（七）: generally 2–3 years. */
 export function checkPeriod(tb: TaskBook): Finding[] {
@@ -61,7 +62,7 @@ export function checkMilestones(tb: TaskBook): Finding[] {
           'milestones.withinPeriod',
           '第十二条（七）',
           'blocking',
-          `里程碑“${m.title}”的日期 ${m.due} 不在实施周期内`,
+          `里程碑“${m.title}”的日期${formatDateZh(m.due)}不在实施周期（${formatDateZh(tb.period.start)}至${formatDateZh(tb.period.end)}）内`,
           ['milestones', i, 'due'],
         ),
       );

@@ -168,7 +168,7 @@ describe('the order rules: the app’s workflow and `jiebang check --with` over 
     expect(third.cli.findings).toEqual(third.app);
     const refusal = third.app.find((f) => f.rule === 'assessment.again');
     expect(refusal?.message).toBe(
-      '里程碑 M2 已由考核表 MA-M2-2（2028-06-20）考核通过并拨付 320 万元，不再考核；更正该表须以原编号 MA-M2-2 重新签署（第十二条（八）3）',
+      '里程碑 M2 已由考核表 MA-M2-2（2028年6月20日）考核通过并拨付 320 万元，不再考核；更正该表须以原编号 MA-M2-2 重新签署（第十二条（八）3）',
     );
     expect(third.refused).toContain(refusal?.message);
     expect((await awardsOf(db, tb.taskBookId)).map((a) => a.document)).not.toContainEqual(
@@ -182,7 +182,7 @@ describe('the order rules: the app’s workflow and `jiebang check --with` over 
     expect(acc.code).toBe(1);
     expect(acc.cli.findings).toEqual(acc.app);
     const closed = acc.cli.findings.find((f) => f.rule === 'form.terminated');
-    expect(closed?.message).toBe('项目已于 2028-09-01 终止（TRM-1），不再受理验收（第十七条）');
+    expect(closed?.message).toBe('项目已于2028年9月1日终止（TRM-1），不再受理验收（第十七条）');
     expect(acc.refused).toContain(closed?.message);
     // Alone, without the project's other documents, the CLI cannot know of the termination.
     const alone = await run('check', join(dir, 'acc.json'), '--taskbook', tbFile, '--json');

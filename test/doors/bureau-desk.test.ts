@@ -458,7 +458,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     expect(await deskSays({ team: 'Wang Li，李检查' })).toBe('signed');
     // Due before the day of issue: the same sentence at both doors, without the field's path
     // (before, the command line signed it; then it said it only by picking the issue out by path).
-    const early = '完成日期 2026-09-01 早于签发日期 2026-09-02';
+    const early = '完成日期2026年9月1日早于签发日期2026年9月2日';
     expect(await deskSays({ dueBy: '2026-09-01' })).toBe(`${early}，未签发`);
     const earlyErr = await cliRefuses('early', { issuedOn: '2026-09-02', dueBy: '2026-09-01' });
     expect(earlyErr).toContain(`未签名：\n  ${early}`);

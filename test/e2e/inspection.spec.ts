@@ -49,6 +49,11 @@ const localDay = (days: number) => {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
+/** The same day as the Chinese screen writes it (2026年12月8日). */
+const localDayZh = (days: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+};
 /** Key work (scrypt on every enrolment and signature) on a busy machine. */
 const SLOW = 120_000;
 const DUE = day(10);
@@ -233,7 +238,7 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   // A visit after today: a report records a visit that took place (第十二条（二）). Refused at the
   // field in the rule's one sentence (before: saved, with only the due date's warning).
   const [today, tomorrow] = [localDay(0), localDay(1)];
-  const afterToday = `${tomorrow} 晚于今天（${today}），考察报告记录的是已经进行的实地考察`;
+  const afterToday = `${localDayZh(1)}晚于今天（${localDayZh(0)}），考察报告记录的是已经进行的实地考察`;
   await inspection.visitDate.fill(tomorrow);
   await expect(inspection.checklist.getByRole('alert')).toHaveText(afterToday);
   await expect(inspection.shell.saveState).toHaveText(`未保存：考察日期：${afterToday}`);

@@ -341,8 +341,10 @@ describe('an inspection team in the field, offline', () => {
     // The same report (visited 2026-12-15) judged the day before, on the laptop's clock and the
     // command line's alike.
     const said = visitAfterTodayText('2026-12-15', '2026-12-14');
-    expect(said).toBe('2026-12-15 晚于今天（2026-12-14），考察报告记录的是已经进行的实地考察');
-    const finding = `考察日期 ${said}（第十二条（二））`;
+    expect(said).toBe(
+      '2026年12月15日晚于今天（2026年12月14日），考察报告记录的是已经进行的实地考察',
+    );
+    const finding = `考察日期${said}（第十二条（二））`;
     const saved = await getInspection(db, 'ASG-2026-07-R');
     if (!saved) throw new Error('no report');
     // The date field: its refusal, after the field's label; and in English, its twin.

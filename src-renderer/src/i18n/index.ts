@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import { useLang } from '../stores/ui';
 import { say, translate, type Message, type Params, type StringKey, type T } from './strings';
 
-export type { Lang, Message, Params, StringKey, T } from './strings';
-export { listParam, message, say, translate } from './strings';
+export type { DayParam, Lang, Message, Params, StringKey, T } from './strings';
+export { dayParam, listParam, message, say, sayDay, translate } from './strings';
 
 export function useT(): T {
   const lang = useLang();

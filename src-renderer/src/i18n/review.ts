@@ -1,4 +1,5 @@
 import { defineStrings } from './define';
+import { MEASURES_TITLE } from '../../../src-shared/rules/title';
 
 export const reviewStrings = defineStrings(
   {
@@ -14,8 +15,7 @@ export const reviewStrings = defineStrings(
     'review.import.done': '评审包已导入',
     'review.enrol.heading': '专家报到',
     'review.enrol.help': '请在专家名单中选择本人。',
-    'review.enrol.pledge':
-      '本人承诺：对评审材料、评审意见和评分结果严格保密，不泄露、不复制、不外传（《管理办法》第七条）；存在回避情形的主动申请回避。',
+    'review.enrol.pledge': `本人承诺：对评审材料、评审意见和评分结果严格保密，不泄露、不复制、不外传（${MEASURES_TITLE}第七条）；存在回避情形的主动申请回避。`,
     'review.enrol.confirm': '确认报到并生成签名密钥',
     'review.enrol.key': '您的签名密钥指纹：{fp}（将印在纸质评分表上）',
     'review.progress': '评审进度：{done}/{total}',
@@ -76,7 +76,7 @@ export const reviewStrings = defineStrings(
     'review.enrol.heading': 'Enrol',
     'review.enrol.help': 'Choose yourself on the roster.',
     'review.enrol.pledge':
-      'I will keep the review materials, opinions and scores strictly confidential (Article 7) and declare any conflict of interest.',
+      'I will keep the review materials, opinions and scores strictly confidential (Article 7 of the Karamay measures for 揭榜挂帅 projects) and declare any conflict of interest.',
     'review.enrol.confirm': 'Enrol and create my signing key',
     'review.enrol.key': 'Your signing key fingerprint: {fp} (printed on the paper sheet)',
     'review.progress': 'Progress: {done}/{total}',

@@ -1,11 +1,11 @@
 import { defineStrings } from './define';
 import { MIN_PASSPHRASE, PASSPHRASE_TOO_SHORT } from '../../../src-shared/passphrase';
+import { MEASURES_TITLE } from '../../../src-shared/rules/title';
 
 export const storageStrings = defineStrings(
   {
     'gate.heading': '揭榜评审台',
-    'gate.confidential':
-      '评审内容须保密（《管理办法》第七条）。每位专家使用自己的用户档案和口令；数据加密保存在本机。',
+    'gate.confidential': `评审内容须保密（${MEASURES_TITLE}第七条）。每位专家使用自己的用户档案和口令；数据加密保存在本机。`,
     'gate.choose': '选择用户档案',
     'gate.passphrase': '口令',
     'gate.unlock': '解锁',
@@ -68,7 +68,7 @@ export const storageStrings = defineStrings(
   {
     'gate.heading': 'Jiebang Panel',
     'gate.confidential':
-      'Review content is confidential (Article 7 of the measures). Each expert uses their own profile and passphrase; data is stored encrypted on this computer.',
+      'Review content is confidential (Article 7 of the Karamay measures for 揭榜挂帅 projects, 克科规〔2025〕1号). Each expert uses their own profile and passphrase; data is stored encrypted on this computer.',
     'gate.choose': 'Choose a profile',
     'gate.passphrase': 'Passphrase',
     'gate.unlock': 'Unlock',

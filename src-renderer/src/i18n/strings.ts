@@ -19,6 +19,7 @@ import { inspectionStrings } from './inspection';
 import { bureauStrings } from './bureau';
 import { meetingStrings } from './meeting';
 import { paperStrings } from './paper';
+import { formatDateZh } from '../../../src-shared/text/date';
 
 const dictionaries = [
   coreStrings,
@@ -60,14 +61,35 @@ for (const d of dictionaries) {
  * in English), so a workflow never joins in one language. Made by `listParam`.
  */
 export interface ListParam {
-  items: readonly string[];
+  items: readonly (string | DayParam)[];
   sep: 'list' | 'clause';
 }
 
-export const listParam = (items: readonly string[], sep: ListParam['sep'] = 'list'): ListParam => ({
+export const listParam = (
+  items: readonly (string | DayParam)[],
+  sep: ListParam['sep'] = 'list',
+): ListParam => ({
   items,
   sep,
 });
+
+/**
+ * A day (YYYY-MM-DD) inside a message, as the reader writes it: 2026年12月8日 in Chinese (through
+ * `formatDateZh`, the one formatter of the notices, forms and screens), as recorded (2026-12-08)
+ * in English. Made by `dayParam`; a list of days is a `listParam` of them (joined with 、).
+ */
+export interface DayParam {
+  day: string;
+}
+
+export const dayParam = (iso: string): DayParam => ({ day: iso });
+
+/** A day as `lang` writes it (see `DayParam`). */
+export const sayDay = (lang: Lang, iso: string): string =>
+  lang === 'zh' ? formatDateZh(iso) : iso;
+
+const item = (lang: Lang, value: string | DayParam): string =>
+  typeof value === 'string' ? value : sayDay(lang, value.day);
 
 /**
  * A message's parameters: text, a number, a list (`listParam`) or a message of its own, said in
@@ -75,7 +97,7 @@ export const listParam = (items: readonly string[], sep: ListParam['sep'] = 'lis
  * as `why`).
  */
 export interface Params {
-  [name: string]: string | number | ListParam | Message;
+  [name: string]: string | number | ListParam | DayParam | Message;
 }
 
 export function translate(lang: Lang, key: StringKey, params?: Params): string {
@@ -86,9 +108,10 @@ export function translate(lang: Lang, key: StringKey, params?: Params): string {
     if (value === undefined) return whole;
     if (typeof value !== 'object') return String(value);
     if ('items' in value)
-      return value.items.join(
-        translate(lang, value.sep === 'list' ? 'common.listSep' : 'common.clauseSep'),
-      );
+      return value.items
+        .map((one) => item(lang, one))
+        .join(translate(lang, value.sep === 'list' ? 'common.listSep' : 'common.clauseSep'));
+    if ('day' in value) return sayDay(lang, value.day);
     return say(lang, value);
   });
 }

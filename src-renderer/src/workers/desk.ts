@@ -87,10 +87,16 @@ export const DeskRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type DeskRequest = z.infer<typeof DeskRequestSchema>;
 
+const DayParamSchema = z.object({ day: z.string() });
+
 const ParamSchema = z.union([
   z.string(),
   z.number(),
-  z.object({ items: z.array(z.string()), sep: z.enum(['list', 'clause']) }),
+  z.object({
+    items: z.array(z.union([z.string(), DayParamSchema])),
+    sep: z.enum(['list', 'clause']),
+  }),
+  DayParamSchema,
 ]);
 
 export const MessageSchema = z.union([

@@ -208,7 +208,7 @@ describe('after the award on a device', () => {
       actor: 'chair',
     });
     expect(say('zh', await refusal(after))).toContain(
-      '项目已于 2028-09-01 终止（TRM-1），不再受理验收（第十七条）',
+      '项目已于2028年9月1日终止（TRM-1），不再受理验收（第十七条）',
     );
     expect((await awardsOf(db, 'TB-KLMY-2026-001')).map((k) => k.document.type)).toEqual(['form']);
   });

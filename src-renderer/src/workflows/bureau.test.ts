@@ -594,7 +594,7 @@ describe('taking bundles in', () => {
     expect(findings.map((f) => f.article)).toContain('第十七条');
     for (const f of findings.filter((x) => x.severity === 'blocking'))
       expect(reason(refused)).toContain(f.message);
-    expect(reason(refused)).toContain('项目已于 2028-09-01 终止（TRM-1），不再受理验收');
+    expect(reason(refused)).toContain('项目已于2028年9月1日终止（TRM-1），不再受理验收');
     expect(await deps.db.rounds.toArray()).toEqual(before);
     expect(await auditLog(deps.db)).toEqual(log);
   });
@@ -782,7 +782,7 @@ describe('inspections', () => {
       ),
     );
     expect(reason(future)).toContain(
-      `考察日期 ${visitAfterTodayText('2026-09-21', '2026-09-20')}（第十二条（二））`,
+      `考察日期${visitAfterTodayText('2026-09-21', '2026-09-20')}（第十二条（二））`,
     );
     expect(await listRounds(deps.db)).toEqual(before);
 
@@ -864,7 +864,7 @@ describe('inspections', () => {
       ].join('; '),
     ]);
     expect(await everything({ dueBy: '2026-09-01' }, ['甲'])).toEqual([
-      '完成日期 2026-09-01 早于签发日期 2026-09-02，未签发',
+      '完成日期2026年9月1日早于签发日期2026年9月2日，未签发',
       'The due date 2026-09-01 is before the date of issue 2026-09-02; nothing was signed',
     ]);
     // A member twice (full-width letters folded, invisible characters dropped), a name the text

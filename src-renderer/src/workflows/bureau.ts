@@ -76,7 +76,7 @@ import { normaliseText } from '../../../src-shared/text/normalize';
 import type { JiebangDB } from '../db/database';
 import { auditLog, commitChange } from '../db/repo';
 import { dateRefusal } from '../i18n/date';
-import { allOf, listParam, message, translate, type Message } from '../i18n/strings';
+import { allOf, dayParam, listParam, message, translate, type Message } from '../i18n/strings';
 import { workingCalendar } from './calendar';
 import { today, WorkflowError } from './deps';
 
@@ -983,7 +983,12 @@ export async function issueAssignment(
     ...(!due.ok
       ? [message('bureau.err.assignmentDueBad', { why: dateRefusal(due) })]
       : dueBeforeIssue({ issuedOn, dueBy: due.iso })
-        ? [message('bureau.err.assignmentDueEarly', { due: due.iso, today: issuedOn })]
+        ? [
+            message('bureau.err.assignmentDueEarly', {
+              due: dayParam(due.iso),
+              today: dayParam(issuedOn),
+            }),
+          ]
         : []),
     ...(checklist.ok ? [] : checklist.problems.map(checklistRefusal)),
   ];

@@ -56,7 +56,7 @@ import type { JiebangDB } from '../db/database';
 import { InspectorSchema } from '../db/meta';
 import { dateRefusal } from '../i18n/date';
 import { dbText } from '../i18n/db';
-import { message as say, type Message } from '../i18n/strings';
+import { dayParam, message as say, type Message } from '../i18n/strings';
 import {
   commitChange,
   getAttachment,
@@ -305,7 +305,7 @@ export function visitDateRefusal(typed: string, today: string): Message | null {
   const date = readDate(typed);
   if (!date.ok) return dateRefusal(date);
   return visitAfterToday(date.iso, today)
-    ? say('inspection.afterToday', { date: date.iso, today })
+    ? say('inspection.afterToday', { date: dayParam(date.iso), today: dayParam(today) })
     : null;
 }
 
@@ -313,7 +313,7 @@ export function visitDateRefusal(typed: string, today: string): Message | null {
  * Whether an edited report can be kept on `today` (YYYY-MM-DD, the deps' clock): the report as the
  * schema keeps it (the date as YYYY-MM-DD), or why not, the field named — the visit's date by its
  * label and its refusal (`visitDateRefusal`: 「考察日期：2026-02-30 不是实际存在的日期」,
- * 「考察日期：缺少此项（必填）」, 「考察日期：2026-12-03 晚于今天（2026-12-02），…」). Pure: the screen
+ * 「考察日期：缺少此项（必填）」, 「考察日期：2026年12月3日晚于今天（2026年12月2日），…」). Pure: the screen
  * knows at once, before anything is written, whether the edit on screen is saved.
  */
 export function judgeReportEdit(
