@@ -25,7 +25,7 @@ import { buildBundle, openBundle, type InspectionAssignment } from '../../src-sh
 import { ageEncrypt } from '../../src-shared/crypto/age';
 import { generateSigningKey } from '../../src-shared/crypto/keys';
 import { TaskBookSchema } from '../../src-shared/model';
-import { formatDateTimeZh } from '../../src-shared/text/date';
+import { formatDateTimeZh, formatDateZh } from '../../src-shared/text/date';
 import { nodeCrypto } from '../../src-main/crypto/node-crypto';
 import { expect, finalTaskBook, sheetFiles, test } from './fixtures';
 import { chairTaskBookBundle } from '../fixtures/taskbook-bundle';
@@ -169,7 +169,7 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   expect(notice).toContain('评审包编号KLMY-2026-JB-001');
   const opened = await openBundle(new Uint8Array(readFileSync(jbx)), { crypto: nodeCrypto });
   if (!opened.ok || opened.bundle.kind !== 'review-package') throw new Error('package');
-  expect(notice).toContain(`评审日期${opened.bundle.document.schedule.reviewDate}`);
+  expect(notice).toContain(`评审日期${formatDateZh(opened.bundle.document.schedule.reviewDate)}`);
   expect(notice).toContain(
     `签发时间${formatDateTimeZh(opened.bundle.manifest.createdAt).replace(/\s+/g, '')}`,
   );

@@ -175,7 +175,8 @@ export async function sheetFiles(
 
 /**
  * 组长汇总 as the chair (E01, enrolled): scores and submits the chair's own sheet, gathers the six
- * other sample sheets, funds the proposed horse race of A01 and A02 with 400 万元 each, signs and
+ * other sample sheets, funds the proposed horse race of A01 and A02 with 400 万元 each and a race-stage share of 0.3
+ * (the desk opens with it empty, 第十三条（三）), signs and
  * exports the panel decision. Returns the downloaded panel bundle's path.
  */
 export async function signSampleDecision(ui: Screens): Promise<string> {
@@ -185,6 +186,7 @@ export async function signSampleDecision(ui: Screens): Promise<string> {
   await expect(ui.chair.outcomes.locator('li.ok')).toHaveCount(6);
   await ui.chair.funding('A01').fill('400');
   await ui.chair.funding('A02').fill('400');
+  await ui.chair.raceShare.fill('0.3');
   await expect(ui.chair.allRulesPass).toBeVisible();
   return ui.chair.sign();
 }

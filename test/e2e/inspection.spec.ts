@@ -367,8 +367,8 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
     '基本符合',
     '配套资金已列入 2027 年预算',
     '污水处理场全景',
-    '2026-12-15 10:31:07',
-    '无 EXIF 拍摄时间',
+    '拍摄时间：2026年12月15日 10:31:07',
+    '拍摄时间：照片未记录拍摄时间',
     '李检查（I31）',
     '王核验（I32）',
   ])
