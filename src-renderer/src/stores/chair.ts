@@ -135,36 +135,44 @@ export const useChair = create<ChairStore>()((set, get) => {
     const problem = await attempt(work);
     if (problem) set({ notice: problem });
   };
-  const take = async (
-    pkg: ReviewPackage,
-    files: readonly { name: string; bytes: Uint8Array }[],
-  ) => {
-    // Verified, aggregated and tabled in the desk's Web Worker, n / total files shown as they
-    // pass; stored in one transaction; the desk updated once, at the end.
-    const known = get().gathered;
-    const paper = get().paper;
-    const own = useReview.getState().sheet;
-    const { gathered, outcomes, reopened, view } = await withProgress(
-      message('chair.verifying', { count: files.length }),
-      (_task, report) =>
-        importSheets(currentDeps(), actor(), pkg, files, {
-          verify: (p, trust, list) =>
-            verifyInWorker(p, trust, list, deskSheetsOf(p, known, paper, own), (done, total) =>
-              report('verify', done, total, 'files'),
-            ),
-          known,
-        }),
-    );
-    mark('desk:stored');
-    // New sheets change the figures: the desk reopens on the rules' proposal (the workflow
-    // dropped the draft in the import's transaction).
-    set({
-      gathered,
-      outcomes,
-      ...(reopened ? { choices: null } : {}),
-      ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
-    });
+  // Reading the gathered set and writing to it take turns: a load begun before an import (the
+  // screen loads again when the review's package is read) would otherwise read the database
+  // before the import's transaction and set its older list after the import's — the imported
+  // sheets gone from the desk until the next visit.
+  let lane: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = lane.then(work);
+    lane = next.catch(() => undefined);
+    return next;
   };
+  const take = (pkg: ReviewPackage, files: readonly { name: string; bytes: Uint8Array }[]) =>
+    inTurn(async () => {
+      // Verified, aggregated and tabled in the desk's Web Worker, n / total files shown as they
+      // pass; stored in one transaction; the desk updated once, at the end.
+      const known = get().gathered;
+      const paper = get().paper;
+      const own = useReview.getState().sheet;
+      const { gathered, outcomes, reopened, view } = await withProgress(
+        message('chair.verifying', { count: files.length }),
+        (_task, report) =>
+          importSheets(currentDeps(), actor(), pkg, files, {
+            verify: (p, trust, list) =>
+              verifyInWorker(p, trust, list, deskSheetsOf(p, known, paper, own), (done, total) =>
+                report('verify', done, total, 'files'),
+              ),
+            known,
+          }),
+      );
+      mark('desk:stored');
+      // New sheets change the figures: the desk reopens on the rules' proposal (the workflow
+      // dropped the draft in the import's transaction).
+      set({
+        gathered,
+        outcomes,
+        ...(reopened ? { choices: null } : {}),
+        ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
+      });
+    });
   return {
     gathered: [],
     view: null,
@@ -178,28 +186,30 @@ export const useChair = create<ChairStore>()((set, get) => {
     notice: null,
     unsaved: null,
     load: (packageId) =>
-      run(async () => {
-        // Choices whose last write failed, kept across an idle lock: shown as they are (未保存).
-        const keep = isHeld('chair') && get().decisionOf === packageId;
-        // Otherwise the desk shows no decision until this profile's is read (not the one of the
-        // profile before, nor a form to type over it).
-        if (!keep) set({ decisionOf: null, choices: null, signed: null });
-        const { db } = currentDeps();
-        const [gathered, paper, decision] = await Promise.all([
-          loadGathered(db, packageId),
-          loadPaperSheets(db, packageId),
-          loadDecision(db, packageId),
-        ]);
-        set({
-          gathered,
-          paper,
-          outcomes: [],
-          paperOutcome: null,
-          decisionOf: packageId,
-          signed: decision.signed,
-          ...(keep ? {} : { choices: decision.choices }),
-        });
-      }),
+      run(() =>
+        inTurn(async () => {
+          // Choices whose last write failed, kept across an idle lock: shown as they are (未保存).
+          const keep = isHeld('chair') && get().decisionOf === packageId;
+          // Otherwise the desk shows no decision until this profile's is read (not the one of the
+          // profile before, nor a form to type over it).
+          if (!keep) set({ decisionOf: null, choices: null, signed: null });
+          const { db } = currentDeps();
+          const [gathered, paper, decision] = await Promise.all([
+            loadGathered(db, packageId),
+            loadPaperSheets(db, packageId),
+            loadDecision(db, packageId),
+          ]);
+          set({
+            gathered,
+            paper,
+            outcomes: [],
+            paperOutcome: null,
+            decisionOf: packageId,
+            signed: decision.signed,
+            ...(keep ? {} : { choices: decision.choices }),
+          });
+        }),
+      ),
     analyse: (pkg, own) =>
       run(async () => {
         const { gathered, paper, view } = get();
@@ -241,21 +251,23 @@ export const useChair = create<ChairStore>()((set, get) => {
       return chosen;
     },
     importPaper: (input) =>
-      run(async () => {
-        const outcome = await importPaperTranscription(
-          currentDeps(),
-          actor(),
-          input,
-          workbookReader(api),
-        );
-        const paper = await loadPaperSheets(currentDeps().db, input.pkg.packageId);
-        // A new paper sheet changes the figures: the desk reopens on the rules' proposal.
-        set(
-          outcome.kind === 'imported'
-            ? { paperOutcome: outcome, paper, choices: null }
-            : { paperOutcome: outcome },
-        );
-      }),
+      run(() =>
+        inTurn(async () => {
+          const outcome = await importPaperTranscription(
+            currentDeps(),
+            actor(),
+            input,
+            workbookReader(api),
+          );
+          const paper = await loadPaperSheets(currentDeps().db, input.pkg.packageId);
+          // A new paper sheet changes the figures: the desk reopens on the rules' proposal.
+          set(
+            outcome.kind === 'imported'
+              ? { paperOutcome: outcome, paper, choices: null }
+              : { paperOutcome: outcome },
+          );
+        }),
+      ),
     setChoices: (packageId, choices) => {
       // Signed: the desk is read-only (the form is not shown; nothing is written over it).
       if (get().signed) return;

@@ -1,0 +1,118 @@
+/**
+ * The chair's desk reads the gathered sheets and imports new ones in turn: a load that began
+ * before an import (the screen loads again once the review's package is read) does not set its
+ * older list over the import's, so the imported sheets stay on the desk. Runs the store on
+ * fake-indexeddb after an unlock, with the bridge's file dialog played here and the desk's worker
+ * run in process (the same functions it runs).
+ */
+import 'fake-indexeddb/auto';
+import './test-browser';
+import { describe, expect, it, vi } from 'vitest';
+import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
+import { generateSigningKey } from '../../../src-shared/crypto/keys';
+import { nobleCrypto } from '../../../src-shared/crypto/noble';
+import { sampleSheets } from '../../../src-shared/sample-fixture';
+import type { ReviewPackage } from '../../../src-shared/model';
+import type { TrustState } from '../../../src-shared/bundle/trust';
+import { importPackage, verifyPackage } from '../workflows/expert';
+import { deskView } from '../workflows/desk';
+import { verifySheetFiles } from '../workflows/gather';
+import { freshDeps, samplePackageBundle } from '../workflows/test-db';
+import type { DeskSheets } from '../workers/desk';
+import { useChair } from './chair';
+import { useSession } from './session';
+import { testProfile } from './test-store';
+
+const bridge = vi.hoisted(() => {
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  return { files };
+});
+vi.mock('../bridge', () => ({
+  api: {
+    'file:open': () => Promise.resolve({ canceled: false, files: bridge.files }),
+  },
+}));
+
+/** The worker's verification, in process. */
+vi.mock('../workers/desk-client', () => ({
+  mark: () => undefined,
+  verifyInWorker: async (
+    pkg: ReviewPackage,
+    trust: TrustState | undefined,
+    files: readonly { name: string; bytes: Uint8Array }[],
+    desk: DeskSheets,
+  ) => {
+    const bytes = files.map((f) => f.bytes);
+    const verified = await verifySheetFiles(nobleCrypto, pkg, trust, files);
+    const view = deskView(pkg, [...desk.known, ...verified.accepted], desk.own, desk.paper);
+    return { ...verified, view, bytes };
+  },
+  analyseInWorker: (pkg: ReviewPackage, desk: DeskSheets) =>
+    Promise.resolve(deskView(pkg, desk.known, desk.own, desk.paper)),
+}));
+
+/** The store's read of the gathered sheets, held after reading until the test lets it go. */
+const gate = vi.hoisted(() => {
+  let release = (): void => undefined;
+  const state = { read: false, held: Promise.resolve() };
+  return {
+    state,
+    hold: () => {
+      state.read = false;
+      state.held = new Promise<void>((r) => {
+        release = r;
+      });
+    },
+    release: () => release(),
+  };
+});
+vi.mock('../workflows/chair', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../workflows/chair')>();
+  return {
+    ...original,
+    loadGathered: async (...args: Parameters<typeof original.loadGathered>) => {
+      const read = await original.loadGathered(...args);
+      gate.state.read = true;
+      await gate.state.held;
+      return read;
+    },
+  };
+});
+
+describe('the chair’s desk, loading while importing', () => {
+  it('keeps the imported sheets when a load begun before the import ends after it', async () => {
+    const deps = freshDeps();
+    await deps.db.open();
+    const verified = await verifyPackage(deps, (await samplePackageBundle()).bytes);
+    if (!verified.ok) throw new Error('the sample package does not verify');
+    await importPackage(deps, 'E01', verified.bundle);
+    useSession.setState({
+      status: 'unlocked',
+      db: deps.db,
+      profile: testProfile('张志远（组长）'),
+    });
+    const pkg = verified.bundle.document;
+    const [, e02, e03] = sampleSheets();
+    if (!e02 || !e03) throw new Error('sample sheets');
+    const manifest = verified.bundle.manifestSha256;
+    bridge.files = [
+      { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
+      { name: 'E03.jbx', bytes: await sheetBundle(e03, generateSigningKey(), manifest) },
+    ];
+
+    // The screen's load has read the (empty) gathered set and is still on its way…
+    gate.hold();
+    const loading = useChair.getState().load(pkg.packageId);
+    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    // …when the chair imports two sheets. The import is given time to finish first if it could.
+    const importing = useChair.getState().importFiles(pkg, { key: 'chair.import' });
+    await Promise.race([importing, new Promise((r) => setTimeout(r, 300))]);
+    gate.release();
+    await Promise.all([loading, importing]);
+
+    const { gathered, outcomes, notice } = useChair.getState();
+    expect(notice).toBeNull();
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    expect(gathered.map((g) => g.expertId).sort()).toEqual(['E02', 'E03']);
+  });
+});
