@@ -97,8 +97,13 @@ const WORKER_BEHIND = 32;
  * key wrapping, the last chunk, decryption — stays `nodeCrypto`'s, here and at once. With `own`,
  * a chunk is sealed here when the worker is behind ({@link WORKER_BEHIND}) or its output ring is
  * full, and what is sealed here is added to `own`: fresh buffers, which the writer may hold.
+ * `behind`: whether the worker is behind now (its backlog past {@link WORKER_BEHIND}; a test
+ * passes its own to mix both threads' chunks whatever the machine's speed).
  */
-export function sealingOnWorker(own?: WeakSet<Uint8Array>): CryptoProvider {
+export function sealingOnWorker(
+  own?: WeakSet<Uint8Array>,
+  behind: () => boolean = () => workerBacklog() > WORKER_BEHIND,
+): CryptoProvider {
   return {
     ...nodeCrypto,
     chacha20poly1305: (key) => {
@@ -108,7 +113,7 @@ export function sealingOnWorker(own?: WeakSet<Uint8Array>): CryptoProvider {
       return {
         ...aead,
         sealParts: (nonce, parts) => {
-          const sealed = own && workerBacklog() > WORKER_BEHIND ? null : seal(nonce, parts);
+          const sealed = own && behind() ? null : seal(nonce, parts);
           if (sealed) return [sealed];
           const here = aead.sealParts(nonce, parts);
           for (const part of here) own?.add(part);
