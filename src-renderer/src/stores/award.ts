@@ -27,6 +27,7 @@ import { inspectionsOnTimeline } from '../workflows/award-inspections';
 import { problemOf } from '../workflows/deps';
 import { actor, currentDeps, saveFile } from './deps';
 import { withProgress } from './progress';
+import { turns } from './turns';
 
 interface AwardState {
   loaded: boolean;
@@ -66,93 +67,108 @@ interface AwardState {
   }) => Promise<void>;
 }
 
-export const useAward = create<AwardState>()((set, get) => ({
-  loaded: false,
-  books: [],
-  book: null,
-  awards: [],
-  signers: [],
-  chairRace: [],
-  inspections: [],
-  reopened: null,
-  message: null,
-  error: null,
-  load: async (packageId) => {
-    const { db } = currentDeps();
-    const books = await signedTaskBooks(db, packageId);
-    const book = books[0] ?? null;
-    const [awards, signers, chairRace, inspections] = await Promise.all([
-      book ? awardsOf(db, book.taskBookId) : Promise.resolve([]),
-      awardSigners(db),
-      chairRaceEntries(db),
-      book ? inspectionsOnTimeline(db, book) : Promise.resolve([]),
-    ]);
-    // A re-opened assessment of this book stays re-opened when the screen is left and opened
-    // again (the card shows it again); what was said before is not said again.
-    const reopened = get().reopened;
-    const kept =
-      reopened !== null && reopened.from === db && reopened.doc.taskBookId === book?.taskBookId;
-    set({
-      loaded: true,
-      books,
-      book,
-      awards,
-      signers,
-      chairRace,
-      inspections,
-      reopened: kept ? reopened : null,
-      message: null,
-      error: null,
-    });
-  },
-  enrol: async (role, name) => {
-    try {
-      const { db } = currentDeps();
-      await enrolSigner(db, actor(), { role, name });
-      set({ signers: await awardSigners(db), error: null });
-      return true;
-    } catch (e) {
-      set({ error: problemOf(e) });
-      return false;
-    }
-  },
-  sign: async ({ label, ...input }) => {
-    const tb = get().book;
-    if (!tb) return;
-    set({ message: null, error: null });
-    try {
-      const { db } = currentDeps();
-      const signed = await withProgress({ text: label }, () =>
-        signAward(db, { ...input, tb, actor: actor() }),
-      );
-      set({
-        awards: await awardsOf(db, tb.taskBookId),
-        signers: await awardSigners(db),
-        ...(input.document.type === 'assessment' ? { reopened: null } : {}),
-      });
-      const saved = await saveFile({ name: signed.name, bytes: signed.bytes });
-      if (saved.saved) set({ message: message('award.exported', { name: saved.name }) });
-    } catch (e) {
-      set({ error: problemOf(e) });
-    }
-  },
-  reopen: async (assessmentId) => {
-    const tb = get().book;
-    if (!tb) return;
-    set({ message: null, error: null });
-    try {
-      const { db } = currentDeps();
-      const kept = await reopenAssessment(db, tb.taskBookId, assessmentId);
-      if (!kept) {
-        set({ error: message('award.notKept', { id: assessmentId }) });
-        return;
+export const useAward = create<AwardState>()((set, get) => {
+  // Reading the award documents and signers and writing them take turns: a load begun before a
+  // write (the screen loads again once the review's package is read, or another profile is
+  // unlocked) would otherwise set the lists it read over the ones just written — a signer just
+  // enrolled, or a document just signed, gone from the screen until the next visit.
+  const inTurn = turns();
+  return {
+    loaded: false,
+    books: [],
+    book: null,
+    awards: [],
+    signers: [],
+    chairRace: [],
+    inspections: [],
+    reopened: null,
+    message: null,
+    error: null,
+    load: (packageId) =>
+      inTurn(async () => {
+        const { db } = currentDeps();
+        const books = await signedTaskBooks(db, packageId);
+        const book = books[0] ?? null;
+        const [awards, signers, chairRace, inspections] = await Promise.all([
+          book ? awardsOf(db, book.taskBookId) : Promise.resolve([]),
+          awardSigners(db),
+          chairRaceEntries(db),
+          book ? inspectionsOnTimeline(db, book) : Promise.resolve([]),
+        ]);
+        // A re-opened assessment of this book stays re-opened when the screen is left and opened
+        // again (the card shows it again); what was said before is not said again.
+        const reopened = get().reopened;
+        const kept =
+          reopened !== null && reopened.from === db && reopened.doc.taskBookId === book?.taskBookId;
+        set({
+          loaded: true,
+          books,
+          book,
+          awards,
+          signers,
+          chairRace,
+          inspections,
+          reopened: kept ? reopened : null,
+          message: null,
+          error: null,
+        });
+      }),
+    enrol: (role, name) =>
+      inTurn(async () => {
+        try {
+          const { db } = currentDeps();
+          await enrolSigner(db, actor(), { role, name });
+          set({ signers: await awardSigners(db), error: null });
+          return true;
+        } catch (e) {
+          set({ error: problemOf(e) });
+          return false;
+        }
+      }),
+    sign: async ({ label, ...input }) => {
+      const tb = get().book;
+      if (!tb) return;
+      set({ message: null, error: null });
+      try {
+        const { db } = currentDeps();
+        // Signed, kept and shown in turn; the file is offered after (the lane does not wait on the
+        // save dialog).
+        const signed = await inTurn(async () => {
+          const made = await withProgress({ text: label }, () =>
+            signAward(db, { ...input, tb, actor: actor() }),
+          );
+          set({
+            awards: await awardsOf(db, tb.taskBookId),
+            signers: await awardSigners(db),
+            ...(input.document.type === 'assessment' ? { reopened: null } : {}),
+          });
+          return made;
+        });
+        const saved = await saveFile({ name: signed.name, bytes: signed.bytes });
+        if (saved.saved) set({ message: message('award.exported', { name: saved.name }) });
+      } catch (e) {
+        set({ error: problemOf(e) });
       }
-      set({
-        reopened: { doc: kept.document.doc, files: kept.files, from: db },
-        message: message('award.reopened', { id: assessmentId, n: kept.files.size }),
-      });
-    } catch (e) {
-      set({ error: problemOf(e) });
-    }
-  },
-}));
+    },
+    reopen: (assessmentId) =>
+      inTurn(async () => {
+        const tb = get().book;
+        if (!tb) return;
+        set({ message: null, error: null });
+        try {
+          const { db } = currentDeps();
+          const kept = await reopenAssessment(db, tb.taskBookId, assessmentId);
+          if (!kept) {
+            set({ error: message('award.notKept', { id: assessmentId }) });
+            return;
+          }
+          set({
+            reopened: { doc: kept.document.doc, files: kept.files, from: db },
+            message: message('award.reopened', { id: assessmentId, n: kept.files.size }),
+          });
+        } catch (e) {
+          set({ error: problemOf(e) });
+        }
+      }),
+  };
+});

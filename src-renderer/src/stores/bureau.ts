@@ -34,6 +34,7 @@ import {
 } from '../workflows/bureau';
 import { actor, currentDeps, now, saveFile } from './deps';
 import { useSession } from './session';
+import { turns } from './turns';
 import { followSave, isHeld } from './unsaved';
 
 type Encrypt = { kind: 'none' } | { kind: 'new-passphrase' };
@@ -109,6 +110,13 @@ export const useBureau = create<BureauState>()((set, get) => {
       set({ busy: false });
     }
   }
+  // Reading the draft and the rounds and writing them take turns: a load begun before a write (the
+  // desk loads again as it is opened or another profile unlocked, showing what it holds
+  // meanwhile) would otherwise set the draft or the rounds it read over the lists just opened, a
+  // cell just typed, or a round just signed, taken in or approved.
+  const inTurn = turns();
+  /** Counts the cell edits shown: a load or a write that began before one leaves it on screen. */
+  let edits = 0;
   return {
     key: null,
     loaded: false,
@@ -120,32 +128,37 @@ export const useBureau = create<BureauState>()((set, get) => {
     busy: false,
     message: null,
     load: (profileId) =>
-      attempt(async () => {
-        const db = dbOf();
-        const { key } = await api['bureau:key-info']({ profileId });
-        // Lists whose last edit did not save, kept across an idle lock: shown as they are (未保存).
-        const held = isHeld('bureau');
-        const draft = held ? get().draft : await loadDraft(db);
-        const rounds = await listRounds(db);
-        set({
-          key,
-          rounds,
-          loaded: true,
-          draft,
-          verdict: draft ? judgeDraft(draft, issuedOf(rounds, now())) : null,
-          signed: null,
-          ...(draft && !held
-            ? {
-                message: {
-                  kind: 'ok',
-                  message: message('bureau.draft.restored', {
-                    n: draft.grids.length + draft.proposals.length,
-                  }),
-                },
-              }
-            : {}),
-        });
-      }),
+      attempt(() =>
+        inTurn(async () => {
+          const db = dbOf();
+          const seen = edits;
+          const { key } = await api['bureau:key-info']({ profileId });
+          // Lists whose last edit did not save, kept across an idle lock: shown as they are (未保存).
+          const held = isHeld('bureau');
+          const read = held ? get().draft : await loadDraft(db);
+          const rounds = await listRounds(db);
+          // A cell typed while reading is on screen, and written after this read: it stays.
+          const draft = seen === edits ? read : get().draft;
+          set({
+            key,
+            rounds,
+            loaded: true,
+            draft,
+            verdict: draft ? judgeDraft(draft, issuedOf(rounds, now())) : null,
+            signed: null,
+            ...(draft && !held
+              ? {
+                  message: {
+                    kind: 'ok',
+                    message: message('bureau.draft.restored', {
+                      n: draft.grids.length + draft.proposals.length,
+                    }),
+                  },
+                }
+              : {}),
+          });
+        }),
+      ),
     createKey: (profileId, passphrase) =>
       attempt(async () => {
         const { key } = await api['bureau:key-create']({ profileId, passphrase });
@@ -185,11 +198,13 @@ export const useBureau = create<BureauState>()((set, get) => {
           r.files.filter((f) => isList(f.name)),
           r.files.filter((f) => !isList(f.name)),
         );
-        const kept = await saveDraft(dbOf(), draft, true, now());
-        set({
-          draft: kept,
-          verdict: judgeDraft(kept, issuedOf(get().rounds, now())),
-          signed: null,
+        await inTurn(async () => {
+          const kept = await saveDraft(dbOf(), draft, true, now());
+          set({
+            draft: kept,
+            verdict: judgeDraft(kept, issuedOf(get().rounds, now())),
+            signed: null,
+          });
         });
       }),
     editCell: (at, value) =>
@@ -197,29 +212,36 @@ export const useBureau = create<BureauState>()((set, get) => {
         const { draft } = get();
         if (!draft) return;
         const next = editDraftCell(draft, at, value);
+        const mine = (edits += 1);
         set({ draft: next, verdict: judgeDraft(next, issuedOf(get().rounds, now())) });
-        const write = saveDraft(dbOf(), next, false, now());
+        const db = dbOf();
+        const write = inTurn(() => saveDraft(db, next, false, now()));
         // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
         followSave('bureau', write);
-        set({ draft: await write });
+        const written = await write;
+        // A later edit is on screen (made on this one) and written after it: it stays.
+        if (mine === edits) set({ draft: written });
       }),
     sign: (input) =>
-      attempt(async () => {
-        const { key, draft, verdict } = get();
-        if (!key || !draft || !verdict?.ok) return;
-        const db = dbOf();
-        const signed = await signRound(db, api, {
-          ...input,
-          actor: actor(),
-          key,
-          draft,
-          verdict,
-          now: now(),
-        });
-        // The draft became the signed round (its kept rows are cleared): nothing is left to
-        // replace, so new lists open without asking, and it cannot be signed twice.
-        set({ signed, draft: null, verdict: null, rounds: await listRounds(db) });
-      }),
+      attempt(() =>
+        inTurn(async () => {
+          // The draft as written (the cell edits before are in the database).
+          const { key, draft, verdict } = get();
+          if (!key || !draft || !verdict?.ok) return;
+          const db = dbOf();
+          const signed = await signRound(db, api, {
+            ...input,
+            actor: actor(),
+            key,
+            draft,
+            verdict,
+            now: now(),
+          });
+          // The draft became the signed round (its kept rows are cleared): nothing is left to
+          // replace, so new lists open without asking, and it cannot be signed twice.
+          set({ signed, draft: null, verdict: null, rounds: await listRounds(db) });
+        }),
+      ),
     ingest: (input) =>
       attempt(async () => {
         const { key } = get();
@@ -230,43 +252,51 @@ export const useBureau = create<BureauState>()((set, get) => {
         });
         if (r.canceled) return;
         const db = dbOf();
-        const outcomes = [];
-        for (const file of r.files) {
-          const outcome = await ingestResult(db, api, {
-            profileId: input.profileId,
-            passphrase: input.passphrase,
-            actor: actor(),
-            key,
-            file,
-            now: now(),
-          });
-          outcomes.push({ file: file.name, outcome });
-        }
-        if (outcomes.length > 0) set({ message: ingestReport(outcomes) });
-        set({ rounds: await listRounds(db) });
+        await inTurn(async () => {
+          const outcomes = [];
+          for (const file of r.files) {
+            const outcome = await ingestResult(db, api, {
+              profileId: input.profileId,
+              passphrase: input.passphrase,
+              actor: actor(),
+              key,
+              file,
+              now: now(),
+            });
+            outcomes.push({ file: file.name, outcome });
+          }
+          if (outcomes.length > 0) set({ message: ingestReport(outcomes) });
+          set({ rounds: await listRounds(db) });
+        });
       }),
     approve: (packageId, approvedOn) =>
-      attempt(async () => {
-        const db = dbOf();
-        const r = await approve(db, { packageId, approvedOn, actor: actor() });
-        if (!r.ok) set({ message: { kind: 'error', message: r.reason } });
-        // A second 审定 that moved the publicity window is said in words (approvalMoved).
-        else if (r.moved !== null) set({ message: { kind: 'ok', message: { text: r.moved } } });
-        set({ rounds: await listRounds(db) });
-      }),
+      attempt(() =>
+        inTurn(async () => {
+          const db = dbOf();
+          const r = await approve(db, { packageId, approvedOn, actor: actor() });
+          if (!r.ok) set({ message: { kind: 'error', message: r.reason } });
+          // A second 审定 that moved the publicity window is said in words (approvalMoved).
+          else if (r.moved !== null) set({ message: { kind: 'ok', message: { text: r.moved } } });
+          set({ rounds: await listRounds(db) });
+        }),
+      ),
     issue: async (input) => {
       let done = false;
       await attempt(async () => {
         const { key } = get();
         if (!key) return;
         const db = dbOf();
-        const issued = await issueAssignment(db, api, {
-          ...input,
-          key,
-          actor: actor(),
-          now: now(),
+        // Issued and the rounds read again in turn; the file is offered after.
+        const issued = await inTurn(async () => {
+          const made = await issueAssignment(db, api, {
+            ...input,
+            key,
+            actor: actor(),
+            now: now(),
+          });
+          set({ rounds: await listRounds(db) });
+          return made;
         });
-        set({ rounds: await listRounds(db) });
         await saveFile({ name: issued.file, bytes: issued.bytes });
         set({
           message: { kind: 'ok', message: message('bureau.assign.issued', { file: issued.file }) },

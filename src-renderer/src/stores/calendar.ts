@@ -13,6 +13,7 @@ import {
   type CalendarImport,
 } from '../workflows/calendar';
 import { actor, currentDeps, now } from './deps';
+import { turns } from './turns';
 
 interface CalendarStore {
   years: number[];
@@ -28,25 +29,33 @@ interface CalendarStore {
   reset: () => void;
 }
 
-export const useCalendar = create<CalendarStore>()((set, get) => ({
-  years: [],
-  result: null,
-  start: '',
-  window: null,
-  refresh: async () => {
+export const useCalendar = create<CalendarStore>()((set, get) => {
+  // Reading the years and the window and importing take turns: of two start dates given one after
+  // the other, the first one's window, counted last, would otherwise be shown under the second.
+  const inTurn = turns();
+  /** Reads the years and counts the window; in turn only. */
+  const read = async () => {
     const { db } = currentDeps();
     const years = (await importedCalendars(db)).map((c) => c.year);
     const { start } = get();
     set({ years, window: start ? await publicityOnDevice(db, start) : null });
-  },
-  importBundle: async (bundle) => {
-    const result = await importCalendar(currentDeps().db, actor(), bundle, now().toISOString());
-    set({ result });
-    await get().refresh();
-  },
-  setStart: async (start) => {
-    set({ start, window: null });
-    await get().refresh();
-  },
-  reset: () => set({ result: null }),
-}));
+  };
+  return {
+    years: [],
+    result: null,
+    start: '',
+    window: null,
+    refresh: () => inTurn(read),
+    importBundle: (bundle) =>
+      inTurn(async () => {
+        const result = await importCalendar(currentDeps().db, actor(), bundle, now().toISOString());
+        set({ result });
+        await read();
+      }),
+    setStart: async (start) => {
+      set({ start, window: null });
+      await get().refresh();
+    },
+    reset: () => set({ result: null }),
+  };
+});

@@ -45,6 +45,7 @@ import { useReview } from './review';
 import { trackSave } from './save';
 import { followSave, holdUnsaved, isHeld } from './unsaved';
 import { useSession } from './session';
+import { turns } from './turns';
 
 /** The desk's figures and the sheets they were made of (compared by identity). */
 export interface ChairView {
@@ -139,12 +140,7 @@ export const useChair = create<ChairStore>()((set, get) => {
   // screen loads again when the review's package is read) would otherwise read the database
   // before the import's transaction and set its older list after the import's — the imported
   // sheets gone from the desk until the next visit.
-  let lane: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = lane.then(work);
-    lane = next.catch(() => undefined);
-    return next;
-  };
+  const inTurn = turns();
   const take = (pkg: ReviewPackage, files: readonly { name: string; bytes: Uint8Array }[]) =>
     inTurn(async () => {
       // Verified, aggregated and tabled in the desk's Web Worker, n / total files shown as they

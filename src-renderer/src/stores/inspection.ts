@@ -41,6 +41,7 @@ import { actor, currentDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
+import { turns } from './turns';
 import { askBeforeDropping, holdUnsaved, isHeld } from './unsaved';
 
 /** A photo file as the screen picked it: name and size known before anything is read. */
@@ -195,12 +196,23 @@ export const useInspection = create<InspectionState>()((set, get) => {
       findings: report ? await reportFindings(deps.db, report, todayHere()) : [],
     });
   };
-  /** Shows an assignment and its report, if the team has started it. */
+  // Reading the assignments, the inspectors and the report shown and writing them take turns: a
+  // load begun before an import (the screen loads as it is opened, showing the card at once)
+  // would otherwise set the list it read over the assignment just imported, and of two
+  // assignments opened one after the other, the first one's report, read last, would be shown
+  // under the second. The edits' writes keep their own order (`saving`), which these wait for.
+  const inTurn = turns();
+  /** Shows an assignment and its report, if the team has started it; in turn only. */
   const open = async (assignmentId: string) => {
     set({ current: assignmentId });
     await saving;
-    await refresh((await reportOf(inspectionDeps().db, assignmentId)) ?? null);
+    const seen = edits;
+    const report = (await reportOf(inspectionDeps().db, assignmentId)) ?? null;
+    // An edit of this report typed while reading is on screen, and written after this read.
+    if (seen !== edits && get().report?.reportId === report?.reportId) return;
+    await refresh(report);
   };
+  const openInTurn = (assignmentId: string) => inTurn(() => open(assignmentId));
   return {
     assignments: [],
     inspectors: [],
@@ -213,15 +225,17 @@ export const useInspection = create<InspectionState>()((set, get) => {
     preview: null,
     notice: null,
     load: () =>
-      run(async () => {
-        const { db } = inspectionDeps();
-        const assignments = await heldAssignments(db);
-        set({ assignments, inspectors: await enrolledInspectors(db) });
-        // An edit not saved, kept across an idle lock: shown as it is, still 未保存.
-        if (isHeld('inspection')) return;
-        const current = get().current ?? assignments[0]?.assignment.assignmentId;
-        if (current) await open(current);
-      }),
+      run(() =>
+        inTurn(async () => {
+          const { db } = inspectionDeps();
+          const assignments = await heldAssignments(db);
+          set({ assignments, inspectors: await enrolledInspectors(db) });
+          // An edit not saved, kept across an idle lock: shown as it is, still 未保存.
+          if (isHeld('inspection')) return;
+          const current = get().current ?? assignments[0]?.assignment.assignmentId;
+          if (current) await open(current);
+        }),
+      ),
     importAssignment: () =>
       run(async () => {
         const label = message('inspection.importing');
@@ -230,21 +244,25 @@ export const useInspection = create<InspectionState>()((set, get) => {
         );
         if (picked.canceled) return;
         const [file] = picked.files;
-        const r = accepted(await importAssignmentFile(inspectionDeps(), file));
+        const r = await inTurn(async () => {
+          const imported = accepted(await importAssignmentFile(inspectionDeps(), file));
+          const id = imported.assignment.assignmentId;
+          set({ assignments: await heldAssignments(inspectionDeps().db) });
+          // Opened at once, unless an edit on screen is not saved: then asked first.
+          if (get().unsaved !== null && id !== get().current)
+            askBeforeDropping('leave', () => void run(() => openInTurn(id)));
+          else await open(id);
+          return imported;
+        });
         const id = r.assignment.assignmentId;
-        set({ assignments: await heldAssignments(inspectionDeps().db) });
-        // Opened at once, unless an edit on screen is not saved: then asked first.
-        if (get().unsaved !== null && id !== get().current)
-          askBeforeDropping('leave', () => void run(() => open(id)));
-        else await open(id);
         ok(message(r.duplicate ? 'inspection.duplicate' : 'inspection.imported', { id }));
       }),
     choose: (assignmentId) => {
       if (get().unsaved !== null && assignmentId !== get().current) {
-        askBeforeDropping('leave', () => void run(() => open(assignmentId)));
+        askBeforeDropping('leave', () => void run(() => openInTurn(assignmentId)));
         return Promise.resolve();
       }
-      return run(() => open(assignmentId));
+      return run(() => openInTurn(assignmentId));
     },
     enrol: (memberId, passphrase) =>
       run(async () => {
@@ -254,12 +272,15 @@ export const useInspection = create<InspectionState>()((set, get) => {
           get()
             .assignments.find((h) => h.assignment.assignmentId === assignmentId)
             ?.assignment.team.find((m) => m.id === memberId)?.name ?? memberId;
-        const r = accepted(
-          await withProgress(message('inspection.enrolling', { name }), () =>
-            enrolInspector(inspectionDeps(), { assignmentId, memberId, passphrase }),
-          ),
-        );
-        set({ inspectors: await enrolledInspectors(inspectionDeps().db) });
+        const r = await inTurn(async () => {
+          const enrolled = accepted(
+            await withProgress(message('inspection.enrolling', { name }), () =>
+              enrolInspector(inspectionDeps(), { assignmentId, memberId, passphrase }),
+            ),
+          );
+          set({ inspectors: await enrolledInspectors(inspectionDeps().db) });
+          return enrolled;
+        });
         ok(
           message('inspection.enrolled', {
             name: r.inspector.name,
@@ -268,11 +289,13 @@ export const useInspection = create<InspectionState>()((set, get) => {
         );
       }),
     start: () =>
-      run(async () => {
-        const assignmentId = get().current;
-        if (!assignmentId) return;
-        await refresh(accepted(await startReport(inspectionDeps(), assignmentId)).report);
-      }),
+      run(() =>
+        inTurn(async () => {
+          const assignmentId = get().current;
+          if (!assignmentId) return;
+          await refresh(accepted(await startReport(inspectionDeps(), assignmentId)).report);
+        }),
+      ),
     edit: (report) => {
       const day = todayHere();
       const judged = judgeReportEdit(report, day);
@@ -303,29 +326,31 @@ export const useInspection = create<InspectionState>()((set, get) => {
       );
     },
     addPhoto: (file, caption, item) =>
-      run(async () => {
-        const reportId = get().report?.reportId;
-        if (!reportId) return;
-        await saving;
-        const r = accepted(
-          await withProgress(message('inspection.adding', { name: file.name }), () =>
-            addPhotoFile(
-              inspectionDeps(),
-              { reportId, ...file, caption, ...(item === undefined ? {} : { item }) },
-              scaleOnCanvas,
+      run(() =>
+        inTurn(async () => {
+          const reportId = get().report?.reportId;
+          if (!reportId) return;
+          await saving;
+          const r = accepted(
+            await withProgress(message('inspection.adding', { name: file.name }), () =>
+              addPhotoFile(
+                inspectionDeps(),
+                { reportId, ...file, caption, ...(item === undefined ? {} : { item }) },
+                scaleOnCanvas,
+              ),
             ),
-          ),
-        );
-        // An edit not saved stays on screen (to be corrected), the photo beside it.
-        const shown = get().report;
-        if (get().unsaved !== null && shown)
-          set({
-            report: { ...shown, photos: r.report.photos },
-            findings: await reportFindings(inspectionDeps().db, r.report, todayHere()),
-          });
-        else await refresh(r.report);
-        ok(message('inspection.photoAdded', { name: file.name }));
-      }),
+          );
+          // An edit not saved stays on screen (to be corrected), the photo beside it.
+          const shown = get().report;
+          if (get().unsaved !== null && shown)
+            set({
+              report: { ...shown, photos: r.report.photos },
+              findings: await reportFindings(inspectionDeps().db, r.report, todayHere()),
+            });
+          else await refresh(r.report);
+          ok(message('inspection.photoAdded', { name: file.name }));
+        }),
+      ),
     previewPdf: () =>
       run(async () => {
         const reportId = get().report?.reportId;
@@ -345,20 +370,24 @@ export const useInspection = create<InspectionState>()((set, get) => {
         await saving;
         refuseUnsaved(get().unsaved);
         const deps = inspectionDeps();
-        const signed = accepted(
-          await withProgress(message('inspection.signing'), () =>
-            signReport(deps, {
-              reportId,
-              passphrases,
-              renderPdf,
-              audit: async () => {
-                const audit = await auditForSigning(deps.db);
-                return { head: audit.head, bytes: audit.bytes };
-              },
-            }),
-          ),
-        );
-        set({ inspectors: await enrolledInspectors(deps.db) });
+        // Signed and the inspectors (their counters) read again in turn; the file is offered after.
+        const signed = await inTurn(async () => {
+          const made = accepted(
+            await withProgress(message('inspection.signing'), () =>
+              signReport(deps, {
+                reportId,
+                passphrases,
+                renderPdf,
+                audit: async () => {
+                  const audit = await auditForSigning(deps.db);
+                  return { head: audit.head, bytes: audit.bytes };
+                },
+              }),
+            ),
+          );
+          set({ inspectors: await enrolledInspectors(deps.db) });
+          return made;
+        });
         const outcome = await offer(saveFile, { name: signed.fileName, bytes: signed.bytes });
         set({ notice: savedNotice(outcome, 'inspection.saved') });
       }),

@@ -28,6 +28,7 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, inLanguage, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
+import { turns } from './turns';
 import { fieldHolds, followSave, isHeld } from './unsaved';
 
 interface ReviewStore extends Review {
@@ -72,6 +73,23 @@ export const useReview = create<ReviewStore>()((set, get) => {
     const problem = await attempt(work);
     if (problem) set({ notice: problem });
   };
+  // Reading the review and writing the sheet or the enrolment take turns: a load begun before a
+  // write (every screen that shows the package loads it as it mounts, the review screen while it
+  // already shows the sheet) would otherwise set what it read over what was just written — an
+  // edit gone from the sheet and the next one written on the older sheet, or an enrolment undone
+  // on screen.
+  const inTurn = turns();
+  /** Counts the edits shown: a load that began before one keeps the sheet on screen. */
+  let edits = 0;
+  /** Reads the review; in turn only (an action in turn reads with it, not with `load`). */
+  const read = async () => {
+    // A sheet whose last edit did not save, kept across an idle lock, is shown as it is (未保存).
+    if (isHeld('review') && get().loaded) return;
+    const seen = edits;
+    const { sheet, ...review } = await loadReview(currentDeps().db);
+    // An edit made while reading is on screen, and written after this read: it stays.
+    set({ ...review, ...(seen === edits ? { sheet } : {}), loaded: true });
+  };
   const verify = async (name: string, bytes: Uint8Array) => {
     set({ checks: [], candidate: null, importProblem: null });
     const r = await withProgress({ text: name }, (_task, report) =>
@@ -94,11 +112,7 @@ export const useReview = create<ReviewStore>()((set, get) => {
     importProblem: null,
     notice: null,
     unsaved: false,
-    // A sheet whose last edit did not save, kept across an idle lock, is shown as it is (未保存).
-    load: async () => {
-      if (isHeld('review') && get().loaded) return;
-      set({ ...(await loadReview(currentDeps().db)), loaded: true });
-    },
+    load: () => inTurn(read),
     openPackage: (label) =>
       run(async () => {
         const r = await withProgress(label, (task) =>
@@ -114,25 +128,31 @@ export const useReview = create<ReviewStore>()((set, get) => {
     confirmImport: async () => {
       const { candidate } = get();
       if (!candidate) return;
-      const problem = await attempt(async () => {
-        await importPackage(currentDeps(), actor(), candidate);
-      });
+      const problem = await attempt(() =>
+        inTurn(async () => {
+          await importPackage(currentDeps(), actor(), candidate);
+        }),
+      );
       if (problem) return set({ importProblem: problem.message });
       set({ candidate: null, checks: [] });
       await run(() => get().load());
     },
     enrol: (expertId) =>
-      run(async () => {
-        const { pkg } = get();
-        if (!pkg) return;
-        set(await enrol(currentDeps(), pkg, expertId));
-      }),
+      run(() =>
+        inTurn(async () => {
+          const { pkg } = get();
+          if (!pkg) return;
+          set(await enrol(currentDeps(), pkg, expertId));
+        }),
+      ),
     edit: (edit) => {
       const { sheet, enrolment } = get();
       if (!sheet || !enrolment || sheet.status !== 'draft') return;
       const next = applySheetEdit(sheet, edit);
+      edits += 1;
       set({ sheet: next });
-      const write = saveSheetEdit(currentDeps(), next, enrolment, edit);
+      const deps = currentDeps();
+      const write = inTurn(() => saveSheetEdit(deps, next, enrolment, edit));
       trackSave(write);
       // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
       followSave('review', write);
@@ -140,24 +160,30 @@ export const useReview = create<ReviewStore>()((set, get) => {
     hold: fields.hold,
     heldText: fields.text,
     submit: async () => {
-      const { pkg, sheet, enrolment } = get();
-      if (!pkg || !sheet || !enrolment) return false;
       let done = false;
-      await run(async () => {
-        // What a field shows and the sheet does not hold is not submitted in its place.
-        const shown = fields.first();
-        if (shown !== null) throw new WorkflowError(message('session.unsaved', { message: shown }));
-        set({ sheet: await submitSheet(currentDeps(), pkg, sheet, enrolment), notice: null });
-        done = true;
-      });
+      await run(() =>
+        inTurn(async () => {
+          // The sheet as it is once the edits before have been written.
+          const { pkg, sheet, enrolment } = get();
+          if (!pkg || !sheet || !enrolment) return;
+          // What a field shows and the sheet does not hold is not submitted in its place.
+          const shown = fields.first();
+          if (shown !== null)
+            throw new WorkflowError(message('session.unsaved', { message: shown }));
+          set({ sheet: await submitSheet(currentDeps(), pkg, sheet, enrolment), notice: null });
+          done = true;
+        }),
+      );
       return done;
     },
     reopen: () =>
-      run(async () => {
-        const { sheet, enrolment } = get();
-        if (!sheet || !enrolment) return;
-        set({ sheet: await reopenSheet(currentDeps(), sheet, enrolment), notice: null });
-      }),
+      run(() =>
+        inTurn(async () => {
+          const { sheet, enrolment } = get();
+          if (!sheet || !enrolment) return;
+          set({ sheet: await reopenSheet(currentDeps(), sheet, enrolment), notice: null });
+        }),
+      ),
     exportSheet: () =>
       run(async () => {
         const { pkg, manifestSha256, sheet, enrolment } = get();

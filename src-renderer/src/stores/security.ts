@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { AuditEntry, ChainVerdict } from '../../../src-shared/audit/chain';
 import { auditView } from '../workflows/audit';
 import { currentDeps } from './deps';
+import { turns } from './turns';
 
 interface SecurityStore {
   entries: AuditEntry[];
@@ -10,8 +11,14 @@ interface SecurityStore {
   load: () => Promise<void>;
 }
 
-export const useAuditLog = create<SecurityStore>()((set) => ({
-  entries: [],
-  verdict: null,
-  load: async () => set(await auditView(currentDeps().db)),
-}));
+export const useAuditLog = create<SecurityStore>()((set) => {
+  // Loads take turns: the screen loads as it is opened and again once the passphrase is changed;
+  // the first (reading and checking the whole chain) would otherwise end after the second and set
+  // the log without the change's entry.
+  const inTurn = turns();
+  return {
+    entries: [],
+    verdict: null,
+    load: () => inTurn(async () => set(await auditView(currentDeps().db))),
+  };
+});

@@ -32,6 +32,7 @@ import { trackSave } from './save';
 import { fieldHolds, followSave, isHeld } from './unsaved';
 import { useReview } from './review';
 import { useSession } from './session';
+import { turns } from './turns';
 
 interface TaskBookStore {
   loaded: boolean;
@@ -75,6 +76,13 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
     const problem = await attempt(work);
     if (problem) set({ notice: problem });
   };
+  // Reading the task book and writing it take turns: a load begun before a write (the screen
+  // loads again when the review's package is read) would otherwise set the draft it read over the
+  // one just created, finalised or edited — the edit gone from the screen, the next one made on
+  // the older draft.
+  const inTurn = turns();
+  /** Counts the edits shown: a load that began before one keeps it (its write comes after). */
+  let edits = 0;
   /** The current preview's PDF, or a fresh one when there is none for this content. */
   const pdfOf = async (tb: TaskBook): Promise<RenderedPdf> => {
     const current = get().pdf;
@@ -100,19 +108,30 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
     notice: null,
     unsaved: null,
     load: (packageId) =>
-      run(async () => {
-        // A draft whose last edit did not save, kept across an idle lock: shown as it is (未保存).
-        if (isHeld('taskbook') && get().loaded) return;
-        set({ ...(await loadTaskBook(currentDeps().db, packageId)), loaded: true });
-      }),
+      run(() =>
+        inTurn(async () => {
+          // A draft whose last edit did not save, kept across an idle lock: shown as it is (未保存).
+          if (isHeld('taskbook') && get().loaded) return;
+          const seen = edits;
+          const { decision, draft } = await loadTaskBook(currentDeps().db, packageId);
+          // An edit made while reading is on screen, and written after this read: it stays.
+          set({ decision, ...(seen === edits ? { draft } : {}), loaded: true });
+        }),
+      ),
     create: (pkg, decision) =>
-      run(async () => set({ draft: await createDraft(currentDeps(), pkg, decision, actor()) })),
+      run(() =>
+        inTurn(async () =>
+          set({ draft: await createDraft(currentDeps(), pkg, decision, actor()) }),
+        ),
+      ),
     edit: (edit) => {
       const current = get().draft;
       if (!current || current.status === 'final') return;
       const next = applyTaskBookEdit(current, edit);
+      edits += 1;
       set({ draft: next });
-      const write = saveDraft(currentDeps().db, next);
+      const { db } = currentDeps();
+      const write = inTurn(() => saveDraft(db, next));
       trackSave(write);
       // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
       followSave('taskbook', write);
@@ -122,18 +141,23 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
     hold: fields.hold,
     heldText: fields.text,
     finalise: (pkg, decision) =>
-      run(async () => {
-        // What a field shows and the draft does not hold is not finalised in its place.
-        const shown = fields.first();
-        if (shown !== null) throw new WorkflowError(message('session.unsaved', { message: shown }));
-        const draft = get().draft;
-        if (draft) set({ draft: await finalise(currentDeps(), draft, pkg, decision, actor()) });
-      }),
+      run(() =>
+        inTurn(async () => {
+          // What a field shows and the draft does not hold is not finalised in its place.
+          const shown = fields.first();
+          if (shown !== null)
+            throw new WorkflowError(message('session.unsaved', { message: shown }));
+          const draft = get().draft;
+          if (draft) set({ draft: await finalise(currentDeps(), draft, pkg, decision, actor()) });
+        }),
+      ),
     reopen: () =>
-      run(async () => {
-        const draft = get().draft;
-        if (draft) set({ draft: await reopen(currentDeps(), draft, actor()) });
-      }),
+      run(() =>
+        inTurn(async () => {
+          const draft = get().draft;
+          if (draft) set({ draft: await reopen(currentDeps(), draft, actor()) });
+        }),
+      ),
     preview: async (tb) => {
       let made: RenderedPdf | null = null;
       await run(async () => {

@@ -1,0 +1,73 @@
+/**
+ * The award screen reads its lists and writes them in turn: a load that began before a write (the
+ * screen loads again once the review's package is read, or another profile is unlocked) does not
+ * set the signers it read over a signer just enrolled. Runs the store on fake-indexeddb after an
+ * unlock, the load held after its read of the signers until the test lets it go.
+ */
+import 'fake-indexeddb/auto';
+import { unlockedWith } from './test-store';
+import { describe, expect, it, vi } from 'vitest';
+import tbJson from '../../../resources/sample/taskbook.json';
+import { TaskBookSchema } from '../../../src-shared/model';
+import { useAward } from './award';
+
+/** The load's read of the signers (the next one only), held after reading until let go. */
+const gate = vi.hoisted(() => {
+  let release = (): void => undefined;
+  const state = { armed: false, read: false, held: Promise.resolve() };
+  return {
+    state,
+    hold: () => {
+      state.armed = true;
+      state.read = false;
+      state.held = new Promise<void>((r) => {
+        release = r;
+      });
+    },
+    release: () => release(),
+  };
+});
+vi.mock('../workflows/award', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../workflows/award')>();
+  return {
+    ...original,
+    awardSigners: async (...args: Parameters<typeof original.awardSigners>) => {
+      const held = gate.state.armed;
+      gate.state.armed = false;
+      const read = await original.awardSigners(...args);
+      if (!held) return read;
+      gate.state.read = true;
+      await gate.state.held;
+      return read;
+    },
+  };
+});
+
+const PACKAGE = 'KLMY-2026-JB-001';
+
+describe('the award screen, loading while writing', () => {
+  it('keeps a signer just enrolled when a load begun before ends after it', async () => {
+    await unlockedWith(
+      { taskBook: { ...TaskBookSchema.parse(structuredClone(tbJson)), status: 'final' } },
+      { actor: 'chair', action: 'taskbook.final', target: 'TB' },
+      '张志远（奖后）',
+    );
+    await useAward.getState().load(PACKAGE);
+    expect(useAward.getState().signers).toEqual([]);
+
+    // The screen's load again has read the (empty) signers and is still on its way…
+    gate.hold();
+    const loading = useAward.getState().load(PACKAGE);
+    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    // …when a signer is enrolled. The enrolment is given time to finish first if it could.
+    const enrolling = useAward.getState().enrol('assessor', '李明哲');
+    await Promise.race([enrolling, new Promise((r) => setTimeout(r, 300))]);
+    gate.release();
+    expect(await enrolling).toBe(true);
+    await loading;
+
+    const { signers, error } = useAward.getState();
+    expect(error).toBeNull();
+    expect(signers.map((s) => s.name)).toEqual(['李明哲']);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The inspection screen reads the assignments and the report shown and writes them in turn: of two
+ * assignments opened one after the other, the first one's report, read last, is not shown under
+ * the second. Runs the store on fake-indexeddb after an unlock, the first read of a report held
+ * after reading until the test lets it go.
+ */
+import 'fake-indexeddb/auto';
+import { unlockedWith } from './test-store';
+import { describe, expect, it, vi } from 'vitest';
+import type { InspectionAssignment } from '../../../src-shared/bundle';
+import { CHECKLIST_TEMPLATES } from '../../../src-shared/inspection/checklist';
+import { useInspection } from './inspection';
+
+/** The store's next read of a report, held after reading until the test lets it go. */
+const gate = vi.hoisted(() => {
+  let release = (): void => undefined;
+  const state = { armed: false, read: false, held: Promise.resolve() };
+  return {
+    state,
+    hold: () => {
+      state.armed = true;
+      state.read = false;
+      state.held = new Promise<void>((r) => {
+        release = r;
+      });
+    },
+    release: () => release(),
+  };
+});
+vi.mock('../workflows/inspection', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../workflows/inspection')>();
+  return {
+    ...original,
+    reportOf: async (...args: Parameters<typeof original.reportOf>) => {
+      const held = gate.state.armed;
+      gate.state.armed = false;
+      const read = await original.reportOf(...args);
+      if (!held) return read;
+      gate.state.read = true;
+      await gate.state.held;
+      return read;
+    },
+  };
+});
+
+const assignment = (id: string): InspectionAssignment => ({
+  formatVersion: 1,
+  assignmentId: id,
+  subject: { type: 'demand', id: 'D-2026-01' },
+  purpose: '评榜：核实技术需求的真实性',
+  sites: [{ name: '采出水处理站', address: '' }],
+  team: [{ id: 'I01', name: '李检查', role: 'leader' }],
+  checklist: [...CHECKLIST_TEMPLATES.demand.items],
+  reportTo: {
+    name: '克拉玛依市科学技术局',
+    ageRecipient: 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx',
+  },
+  issuedOn: '2026-09-02',
+  dueBy: '2026-09-30',
+});
+
+describe('the inspection screen, opening one assignment after another', () => {
+  it('shows the report of the assignment opened last', async () => {
+    const held = (id: string) => ({
+      manifestSha256: '0'.repeat(64),
+      assignment: assignment(id),
+      importedAt: '2026-09-03T09:00:00+08:00',
+    });
+    await unlockedWith(
+      {
+        meta: {
+          'inspection.assignments': [held('ASG-1'), held('ASG-2')],
+          'inspection.inspectors': ['ASG-1', 'ASG-2'].map((assignmentId) => ({
+            id: 'I01',
+            name: '李检查',
+            assignmentId,
+            fingerprint: 'f'.repeat(64),
+            counter: 0,
+            enrolledAt: '2026-09-03T09:00:00+08:00',
+          })),
+        },
+      },
+      { actor: '李检查', action: 'inspection.assignment.import', target: 'ASG-1' },
+      '李检查',
+    );
+    const store = useInspection.getState();
+    await store.load();
+    for (const id of ['ASG-1', 'ASG-2']) {
+      await store.choose(id);
+      await store.start();
+    }
+    expect(useInspection.getState().notice).toBeNull();
+    expect(useInspection.getState().report?.assignmentId).toBe('ASG-2');
+
+    // ASG-1 is opened and its report read, still on its way…
+    gate.hold();
+    const first = store.choose('ASG-1');
+    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    // …when ASG-2 is opened. Given time to finish first if it could.
+    const second = store.choose('ASG-2');
+    await Promise.race([second, new Promise((r) => setTimeout(r, 300))]);
+    gate.release();
+    await Promise.all([first, second]);
+
+    const { current, report, notice } = useInspection.getState();
+    expect(notice).toBeNull();
+    expect(current).toBe('ASG-2');
+    expect(report?.assignmentId).toBe('ASG-2');
+  });
+});

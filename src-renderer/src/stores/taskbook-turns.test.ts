@@ -1,0 +1,108 @@
+/**
+ * The task book's screen reads the draft and writes it in turn: a load that began before a write
+ * (the screen loads again once the review's package is read) does not set the draft it read over
+ * the one just created, nor over an edit typed meanwhile (the next edit would be made on the older
+ * draft and written over the first). Runs the store on fake-indexeddb after an unlock, the load
+ * held after its read until the test lets it go.
+ */
+import 'fake-indexeddb/auto';
+import { unlockedWith } from './test-store';
+import { describe, expect, it, vi } from 'vitest';
+import { sampleTaskBook } from '../../../src-shared/bundle/test-helpers';
+import { sampleDecision, samplePackage } from '../../../src-shared/sample-fixture';
+import { taskBooksOfPackage } from '../db/repo';
+import { useTaskBook } from './taskbook';
+
+/** The store's read of the task book, held after reading until the test lets it go. */
+const gate = vi.hoisted(() => {
+  let release = (): void => undefined;
+  const state = { read: false, held: Promise.resolve() };
+  return {
+    state,
+    hold: () => {
+      state.read = false;
+      state.held = new Promise<void>((r) => {
+        release = r;
+      });
+    },
+    release: () => release(),
+  };
+});
+vi.mock('../workflows/taskbook', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../workflows/taskbook')>();
+  return {
+    ...original,
+    loadTaskBook: async (...args: Parameters<typeof original.loadTaskBook>) => {
+      const read = await original.loadTaskBook(...args);
+      gate.state.read = true;
+      await gate.state.held;
+      return read;
+    },
+  };
+});
+
+const pkg = samplePackage();
+
+/** The screen's second load has read the database and is still on its way. */
+async function loadHeld(): Promise<{ loading: Promise<void> }> {
+  gate.hold();
+  const loading = useTaskBook.getState().load(pkg.packageId);
+  await vi.waitFor(() => expect(gate.state.read).toBe(true));
+  return { loading };
+}
+
+/** Lets the load go once `work` has had time to finish first, if it could. */
+async function thenRelease(loading: Promise<void>, work: Promise<unknown>): Promise<void> {
+  await Promise.race([work, new Promise((r) => setTimeout(r, 300))]);
+  gate.release();
+  await Promise.all([loading, work]);
+}
+
+describe('the task book, loading while writing', () => {
+  it('keeps the draft just created when a load begun before ends after it', async () => {
+    const { db } = await unlockedWith(
+      { pkg: { pkg, manifestSha256: 'm' } },
+      { actor: 'E01', action: 'package.import', target: pkg.packageId },
+      '张志远（任务书）',
+    );
+    useTaskBook.setState({ loaded: true, decision: sampleDecision(), draft: null, notice: null });
+
+    const { loading } = await loadHeld();
+    const creating = useTaskBook.getState().create(pkg, sampleDecision());
+    await thenRelease(loading, creating);
+
+    const { draft, notice } = useTaskBook.getState();
+    expect(notice).toBeNull();
+    expect(draft?.status).toBe('draft');
+    expect((await taskBooksOfPackage(db, pkg.packageId)).map((t) => t.taskBookId)).toEqual([
+      draft?.taskBookId,
+    ]);
+  });
+
+  it('keeps an edit typed while a load begun before it reads, and writes the next on top of it', async () => {
+    const draft = { ...sampleTaskBook(), status: 'draft' as const };
+    const { db } = await unlockedWith(
+      { taskBook: draft },
+      { actor: 'chair', action: 'taskbook.draft', target: draft.taskBookId },
+      '张志远（任务书）',
+    );
+    useTaskBook.setState({ loaded: true, decision: sampleDecision(), draft, notice: null });
+
+    const { loading } = await loadHeld();
+    const { edit } = useTaskBook.getState();
+    edit({ type: 'basics', patch: { title: '第一次修改的项目名称' } });
+    await thenRelease(loading, Promise.resolve());
+    edit({ type: 'basics', patch: { contractNumber: 'KLMY-HT-2027-009' } });
+
+    const shown = useTaskBook.getState().draft;
+    expect(shown?.title).toBe('第一次修改的项目名称');
+    expect(shown?.contractNumber).toBe('KLMY-HT-2027-009');
+    await vi.waitFor(async () => {
+      const [kept] = await taskBooksOfPackage(db, draft.packageId);
+      expect([kept?.title, kept?.contractNumber]).toEqual([
+        '第一次修改的项目名称',
+        'KLMY-HT-2027-009',
+      ]);
+    });
+  });
+});
