@@ -9,7 +9,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 
 export function canonicalJson(value: unknown): string {
   const text = canonicalize(value);
-  if (text === undefined) throw new TypeError('无法规范化该值 value cannot be canonicalised');
+  if (text === undefined) throw new TypeError('无法规范化该值');
   return text;
 }
 

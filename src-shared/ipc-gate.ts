@@ -34,7 +34,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** The refusal of bytes past MAX_FILE_BYTES, naming the limit. */
-export const FILE_TOO_LARGE = `文件过大：超过单个文件上限 ${formatBytes(MAX_FILE_BYTES)} file too large (limit ${formatBytes(MAX_FILE_BYTES)})`;
+export const FILE_TOO_LARGE = `文件过大：超过单个文件上限 ${formatBytes(MAX_FILE_BYTES)}`;
 
 export const ProfileIdSchema = z.string().check(z.regex(/^[a-f0-9-]{36}$/));
 export const ProfileSummarySchema = z.object({

@@ -164,7 +164,7 @@ export const contract = {
         .string()
         .min(1)
         .max(255)
-        .refine((n) => isSafeFileName(n), '文件名含非法字符 illegal character in file name'),
+        .refine((n) => isSafeFileName(n), '文件名含非法字符'),
       filters: z.array(FileFilterSchema).max(10).optional(),
       task: TaskIdSchema,
     }),

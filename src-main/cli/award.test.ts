@@ -116,4 +116,19 @@ describe('jiebang check and print after the award', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('print 排版里程碑考核表与验收结论表');
   }, 60_000);
+
+  it('print: a character no font has is named with its field, as the other prints say it', async () => {
+    const f = await files();
+    const acc = { ...sampleFailedAcceptance(), opinion: '关键指标未完成😀' };
+    const r = await run('print', await f.put('acc.json', acc), '-o', join(f.dir, 'acc.pdf'));
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      '! 评价意见：以下字符字库中没有，打印件上以其码位代替，请改用通行写法：U+1F600 😀\n',
+    );
+    const a = { ...sampleAssessment(), opinion: '按期完成😀' };
+    const ra = await run('print', await f.put('a.json', a), '-o', join(f.dir, 'a.pdf'));
+    expect(ra.code).toBe(0);
+    expect(ra.err).toContain('! 考核意见：以下字符字库中没有');
+    expect(ra.err).toContain('U+1F600 😀');
+  }, 60_000);
 });

@@ -15,8 +15,7 @@ import { CliUsageError } from './types';
  * a folder, a missing file or one past the bound refused by name (`CliUsageError`).
  */
 export async function boundedPath(cwd: string, path: string, limit: number): Promise<string> {
-  if (path.trim() === '')
-    throw new CliUsageError('文件名为空：请给出文件的路径。 The file name is empty.');
+  if (path.trim() === '') throw new CliUsageError('文件名为空：请给出文件的路径。');
   const full = resolve(cwd, path);
   try {
     const info = await stat(full);

@@ -60,30 +60,25 @@ export async function ageKeys(
 }
 
 /**
- * `是签名公钥（Ed25519 PEM），不是…`: the kind the detector found, named, in both languages (a space
- * between 是 and a label that starts in Latin letters: 「是 age 接收方公钥」).
+ * `是签名公钥（Ed25519 PEM），不是…`: the kind the detector found, named (a space between 是 and a
+ * label that starts in Latin letters: 「是 age 接收方公钥」).
  */
-function wrongKind(path: string, kind: KeyFileKind, wanted: string, wantedEn: string): string {
-  const { zh, en } = KEY_FILE_LABEL[kind];
-  return `${path} 是${/^[A-Za-z]/.test(zh) ? ' ' : ''}${zh}，不是${wanted} (${en}, not ${wantedEn})`;
+function wrongKind(path: string, kind: KeyFileKind, wanted: string): string {
+  const label = KEY_FILE_LABEL[kind];
+  return `${path} 是${/^[A-Za-z]/.test(label) ? ' ' : ''}${label}，不是${wanted}`;
 }
 
 /** Why a file given as `--identity` holds no age identity, by what it holds instead. */
 function notAnIdentity(path: string, kind: KeyFileKind): string {
   switch (kind) {
     case 'age-recipient':
-      return `${path} 是 age 接收方公钥（age1…），用于加密；解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…） (a recipient, not the identity that decrypts)`;
+      return `${path} 是 age 接收方公钥（age1…），用于加密；解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…）`;
     case 'passphrase':
     case 'empty':
     case 'other':
-      return `${path} 中没有 age 身份密钥（AGE-SECRET-KEY-1…）；若它是口令文件，请用 --passphrase-file (no age identity in this file; a passphrase file goes with --passphrase-file)`;
+      return `${path} 中没有 age 身份密钥（AGE-SECRET-KEY-1…）；若它是口令文件，请用 --passphrase-file`;
     default:
-      return wrongKind(
-        path,
-        kind,
-        ' age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件',
-        'an age identity',
-      );
+      return wrongKind(path, kind, ' age 身份密钥（AGE-SECRET-KEY-1…）：解密请用 age 身份密钥文件');
   }
 }
 
@@ -102,46 +97,43 @@ export async function readPassphrase(
   const wanted = '口令文件：口令文件只含一行口令';
   switch (kind) {
     case 'empty':
-      throw new CliUsageError(`口令文件为空：${path} (the passphrase file is empty)`);
+      throw new CliUsageError(`口令文件为空：${path}`);
     case 'passphrase':
     case 'other':
       return new TextDecoder().decode(bytes).replace(/\r?\n$/, '');
     case 'age-identity':
       throw new CliUsageError(
         use === 'decrypt'
-          ? `${path} 是 age 身份密钥文件，不是口令文件：请用 --identity ${path} (an age identity: use --identity)`
-          : wrongKind(path, kind, wanted, 'a passphrase file'),
+          ? `${path} 是 age 身份密钥文件，不是口令文件：请用 --identity ${path}`
+          : wrongKind(path, kind, wanted),
       );
     case 'age-recipient':
       throw new CliUsageError(
         use === 'decrypt'
-          ? `${path} 是 age 接收方公钥（age1…），用于加密，不是口令文件：解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…），请用 --identity 给出 (a recipient, not a passphrase file: decrypt with its identity)`
-          : wrongKind(path, kind, wanted, 'a passphrase file'),
+          ? `${path} 是 age 接收方公钥（age1…），用于加密，不是口令文件：解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…），请用 --identity 给出`
+          : wrongKind(path, kind, wanted),
       );
     default:
-      throw new CliUsageError(wrongKind(path, kind, wanted, 'a passphrase file'));
+      throw new CliUsageError(wrongKind(path, kind, wanted));
   }
 }
 
 /**
  * A PEM key file read by `parse`; any other key file named as what it is (`keyFileKind`), else
- * said not to be `wanted` (`english` in the gloss).
+ * said not to be `wanted`.
  */
 async function readPemKey(
   cwd: string,
   path: string,
   parse: (pem: string) => Uint8Array | null | undefined,
   wanted: string,
-  english: string,
 ): Promise<Uint8Array> {
   const bytes = await readBytes(cwd, path);
   const key = parse(new TextDecoder().decode(bytes));
   if (key) return key;
   const kind = keyFileKind(bytes);
   throw new CliUsageError(
-    kind === 'other'
-      ? `${path} 不是${wanted} (not ${english})`
-      : wrongKind(path, kind, wanted, english),
+    kind === 'other' ? `${path} 不是${wanted}` : wrongKind(path, kind, wanted),
   );
 }
 
@@ -152,19 +144,12 @@ export function readSigningKey(cwd: string, path: string): Promise<Uint8Array> {
     path,
     secretKeyFromPem,
     ' Ed25519 签名私钥（PKCS#8 PEM）：签名请用 jiebang keygen 生成的 signing.key',
-    'an Ed25519 signing key',
   );
 }
 
 /** `--bureau-key`: the bureau's Ed25519 public key, SPKI PEM (`signing.pub`). */
 export function readPublicKey(cwd: string, path: string): Promise<Uint8Array> {
-  return readPemKey(
-    cwd,
-    path,
-    publicKeyFromPem,
-    ' Ed25519 公钥（SPKI PEM，如 signing.pub）',
-    'an Ed25519 public key',
-  );
+  return readPemKey(cwd, path, publicKeyFromPem, ' Ed25519 公钥（SPKI PEM，如 signing.pub）');
 }
 
 /**
@@ -187,6 +172,6 @@ export async function readRecipient(cwd: string, value: string): Promise<string>
       ? `请给出文件中的 age1… 字符串本身（如 --recipient "$(cat ${value})"）`
       : '请给出 age 接收方公钥字符串本身（age1…，jiebang keygen 生成的 age.pub 的内容）';
   throw new CliUsageError(
-    `给 --recipient 的 ${value} ${what}，不是 age 接收方公钥（age1…）：${instead} (a path to a file, not an age1… recipient: give the recipient string itself)`,
+    `给 --recipient 的 ${value} ${what}，不是 age 接收方公钥（age1…）：${instead}`,
   );
 }

@@ -85,7 +85,7 @@ function parseDocument(
   const detected = detectDocumentKind(raw);
   if (!detected)
     throw new CliUsageError(
-      `${file}：无法识别的文档，不是${DOCUMENT_KINDS.map((k) => k.label).join('、')}中的任何一种 not a known document`,
+      `${file}：无法识别的文档，不是${DOCUMENT_KINDS.map((k) => k.label).join('、')}中的任何一种`,
     );
   if (detected.kind === 'inspection-assignment') {
     // The one reading `jiebang inspection assign` signs after: the same sentences, the checklist
@@ -93,14 +93,14 @@ function parseDocument(
     const read = readAssignment(raw);
     if (!read.ok)
       throw new CliUsageError(
-        `${file}：${detected.label}（${detected.kind}）${read.malformed ? '格式错误' : '不能签发'}：\n  ${capLines(read.problems).join('\n  ')}`,
+        `${file}：${detected.label}${read.malformed ? '格式错误' : '不能签发'}：\n  ${capLines(read.problems).join('\n  ')}`,
       );
     return { kind: detected.kind, label: detected.label, data: read.assignment };
   }
   const parsed = detected.schema.safeParse(raw);
   if (!parsed.success)
     throw new CliUsageError(
-      `${file}：${detected.label}（${detected.kind}）格式错误：\n  ${capLines(describeSchemaIssues(parsed.error, FIELD_LABELS[detected.kind])).join('\n  ')}`,
+      `${file}：${detected.label}格式错误：\n  ${capLines(describeSchemaIssues(parsed.error, FIELD_LABELS[detected.kind])).join('\n  ')}`,
     );
   return { kind: detected.kind, label: detected.label, data: parsed.data };
 }
@@ -319,7 +319,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     if (values.json) {
       io.out(`${JSON.stringify({ file, kind, ok: !blocking, findings }, null, 2)}\n`);
     } else {
-      io.out(`${file}: ${label}（${kind}）\n`);
+      io.out(`${file}：${label}\n`);
       if (findings.length === 0) io.out('✓ 格式与规则校验通过，无问题\n');
       for (const line of findingLines(findings)) io.out(`${line}\n`);
       io.out(

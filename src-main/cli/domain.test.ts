@@ -26,8 +26,16 @@ describe('jiebang check', () => {
   it('passes the sample package', async () => {
     const r = await run('check', PKG);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('评审包（review-package）');
+    expect(r.out).toContain('评审包\n');
     expect(r.out).toContain('✓ 格式与规则校验通过');
+  });
+  it('names the document in Chinese only; --json keeps the kind as the machine reads it', async () => {
+    const r = await run('check', PKG);
+    expect(r.out.split('\n')[0]).toBe(`${PKG}：评审包`);
+    expect(r.out.replace(PKG, '')).not.toContain('review-package');
+    const j = await run('check', PKG, '--json');
+    expect(j.code).toBe(0);
+    expect(z.object({ kind: z.string() }).parse(JSON.parse(j.out)).kind).toBe('review-package');
   });
 
   it('prints blocking findings with their article and exits 1', async () => {
@@ -125,7 +133,7 @@ describe('jiebang check', () => {
     const scored = await run('score', '--package', PKG, path);
     expect(checked.code).toBe(2);
     expect(scored.code).toBe(2);
-    expect(checked.err).toContain('评分表（score-sheet）格式错误');
+    expect(checked.err).toContain('评分表格式错误');
     expect(checked.err).not.toContain('无法识别的文档');
     const field = '专家编号：缺少此项（必填）';
     expect(checked.err).toContain(field);

@@ -33,7 +33,7 @@ describe('jiebang unpack -o', () => {
     const r = await run(dir, 'unpack', bundle, '-o', 'taken');
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'jiebang unpack: 已存在同名的文件或文件夹，未覆盖：taken。 taken already exists; nothing was overwritten. 未写入任何文件。 Nothing was written.\n',
+      'jiebang unpack: 已存在同名的文件或文件夹，未覆盖：taken。未写入任何文件。\n',
     );
     expect(await readFile(join(dir, 'taken'), 'utf8')).toBe('keep me');
     expect(await readdir(dir)).toEqual(['taken']);
@@ -134,9 +134,7 @@ describe('the jiebang process and its output streams', () => {
     async () => {
       const r = await jiebang(['verify', bundle], openSync('/dev/full', 'w'));
       expect(r.code).toBe(1);
-      expect(r.err).toBe(
-        'jiebang: 无法写出结果。磁盘空间不足，标准输出 stdout 未能写入。 The disk is full; 标准输出 stdout was not written.\n',
-      );
+      expect(r.err).toBe('jiebang: 无法写出结果。磁盘空间不足，标准输出 stdout 未能写入。\n');
     },
   );
 });

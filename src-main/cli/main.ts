@@ -52,7 +52,7 @@ function describeArgumentError(message: string, name: string): string {
   if (message.includes('does not take an argument'))
     return `选项 ${option} 不带值，请去掉“=”及其后的内容。 ${option} takes no value.`;
   if (message.includes('ambiguous'))
-    return `选项 ${option} 后的值以“-”开头，无法确定是值还是另一个选项；若确是值，请写成 ${option}=值。 The value after ${option} starts with "-": write ${option}=VALUE.`;
+    return `选项 ${option} 后的值以“-”开头，无法确定是值还是另一个选项；若确是值，请写成 ${option}=值。`;
   return `选项 ${option} 缺少值（见 ${help}）。 ${option} needs a value.`;
 }
 
@@ -76,7 +76,7 @@ export function describeCliError(error: unknown, name: string, cwd: string): str
     const path = errorPath(error);
     return describeFileError(error, path === undefined ? '所需的文件' : displayPath(path, cwd));
   }
-  return `意外出错，jiebang ${name} 未完成；请把这条消息报告给维护者。 Unexpected failure, not completed; please report: ${message}`;
+  return `意外出错，jiebang ${name} 未完成；请把这条消息报告给维护者：${message}`;
 }
 
 /** Runs one CLI invocation and returns its exit code; never calls process.exit itself. */

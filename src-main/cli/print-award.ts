@@ -6,7 +6,9 @@ import {
   assessmentPrint,
   MilestoneAssessmentFormSchema,
   ProjectFormSchema,
+  awardUnprintable,
   type PrintedForm,
+  type PrintedSource,
   type PrintSigner,
 } from '../../src-shared/award';
 import { KINDS, notKindLabelText, openBundle, ROLE_LABEL } from '../../src-shared/bundle';
@@ -15,7 +17,6 @@ import { documentKindOf } from '../../src-shared/model/document-kind';
 import { capLines, readJson } from '../../src-shared/io';
 import { FIELD_LABELS } from '../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../src-shared/scoring';
-import { describeCodePoint } from '../../src-shared/text/normalize';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
@@ -38,12 +39,18 @@ const WHAT = 'print 排版里程碑考核表与验收结论表（其文件包或
 /** The kinds `jiebang print FILE` renders, as a bundle of another kind is told. */
 const PRINTED = `${KINDS['milestone-assessment'].label}或${FORM_LABEL.acceptance}`;
 
+/** A form as printed and the document it is printed from (its fields name what cannot print). */
+interface Printed {
+  form: PrintedForm;
+  source: PrintedSource;
+}
+
 /** The form a JSON document or a verified bundle holds, with its signers (none for JSON). */
 async function formOf(
   bytes: Uint8Array,
   file: string,
   keys: Awaited<ReturnType<typeof ageKeys>>,
-): Promise<PrintedForm> {
+): Promise<Printed> {
   // A bundle by its bytes, as every command tells one (an age file of any version too, so that
   // one of another version is named by the bundle reader, never decoded as text).
   if (isBundle(bytes)) {
@@ -55,9 +62,16 @@ async function formOf(
       name: s.name,
       fingerprint: s.fingerprint,
     }));
-    if (b.kind === 'milestone-assessment') return assessmentPrint(b.document, signers);
+    if (b.kind === 'milestone-assessment')
+      return {
+        form: assessmentPrint(b.document, signers),
+        source: { type: 'assessment', doc: b.document },
+      };
     if (b.kind === 'project-form' && b.document.form === 'acceptance')
-      return acceptancePrint(b.document, signers);
+      return {
+        form: acceptancePrint(b.document, signers),
+        source: { type: 'acceptance', doc: b.document },
+      };
     // The kind's label, never its summary (a title, an assignment's description).
     const given =
       b.kind === 'project-form'
@@ -75,11 +89,14 @@ async function formOf(
       throw new CliUsageError(
         `${file}：里程碑考核格式错误：\n  ${capLines(describeSchemaIssues(a.error, FIELD_LABELS['milestone-assessment'])).join('\n  ')}`,
       );
-    return assessmentPrint(a.data, [
-      ...a.data.assessors.map((name) => ({ role: '考核专家', name })),
-      { role: '发榜方技术负责人', name: a.data.technicalManager },
-      { role: '市科技局', name: '' },
-    ]);
+    return {
+      form: assessmentPrint(a.data, [
+        ...a.data.assessors.map((name) => ({ role: '考核专家', name })),
+        { role: '发榜方技术负责人', name: a.data.technicalManager },
+        { role: '市科技局', name: '' },
+      ]),
+      source: { type: 'assessment', doc: a.data },
+    };
   }
   const f = ProjectFormSchema.safeParse(raw);
   if (isObject && 'formId' in raw && !f.success)
@@ -88,10 +105,13 @@ async function formOf(
     );
   const acc = AcceptanceFormSchema.safeParse(raw);
   if (acc.success)
-    return acceptancePrint(acc.data, [
-      { role: '市科技局', name: '' },
-      { role: '发榜方', name: '' },
-    ]);
+    return {
+      form: acceptancePrint(acc.data, [
+        { role: '市科技局', name: '' },
+        { role: '发榜方', name: '' },
+      ]),
+      source: { type: 'acceptance', doc: acc.data },
+    };
   const detected = documentKindOf(raw);
   throw new CliUsageError(
     `${file}：${detected ? `这是${detected.label}，` : ''}不是里程碑考核或验收表；${WHAT}`,
@@ -127,13 +147,14 @@ export const awardPrintCommand: CliCommand = {
     if (file === undefined || values.out === undefined)
       throw missingArguments('jiebang print FILE -o OUT.pdf');
     const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
-    const form = await formOf(await readBounded(io.cwd, file, PRINT_INPUT_BYTES), file, keys);
+    const { form, source } = await formOf(
+      await readBounded(io.cwd, file, PRINT_INPUT_BYTES),
+      file,
+      keys,
+    );
     const { renderNoticePdf } = await import('../pdf/notice');
     const { bytes, missing } = await renderNoticePdf(form);
-    if (missing.length > 0)
-      io.err(
-        `! 以下字符字库中没有，打印件上以其码位代替：${missing.map(describeCodePoint).join('、')}\n`,
-      );
+    for (const line of awardUnprintable(source, missing)) io.err(`! ${line}\n`);
     try {
       await writeFileAtomic(resolve(io.cwd, values.out), bytes);
     } catch (error) {

@@ -67,7 +67,7 @@ describe('an age file where a command reads a document', () => {
     expect((await readdir(dir)).sort()).toEqual(['armored.age', 'tb.age', 'v2.age']);
   });
 
-  it('an age file named .xlsx is named as an age file before the workbook reader: score’s sheets, package lint’s lists (the desk’s reader)', async () => {
+  it('an age file named .xlsx is named as an age file before the workbook reader: score’s sheets, package lint’s lists', async () => {
     const dir = await folder();
     const { recipient } = await generateAgeIdentity();
     const lists = resolve('resources/templates/sample');
@@ -125,10 +125,10 @@ describe('a key file of another kind', () => {
     const wanted =
       '不是 Ed25519 签名私钥（PKCS#8 PEM）：签名请用 jiebang keygen 生成的 signing.key';
     const said = {
-      'age.key': `age.key 是 age 身份密钥（AGE-SECRET-KEY-1…），${wanted} (an age identity, not an Ed25519 signing key)`,
-      'signing.pub': `signing.pub 是签名公钥（Ed25519 PEM），${wanted} (a public signing key, not an Ed25519 signing key)`,
-      'pass.txt': `pass.txt 是口令文件（一行文字），${wanted} (a passphrase file, not an Ed25519 signing key)`,
-      'age.pub': `age.pub 是 age 接收方公钥（age1…），${wanted} (an age recipient, not an Ed25519 signing key)`,
+      'age.key': `age.key 是 age 身份密钥（AGE-SECRET-KEY-1…），${wanted}`,
+      'signing.pub': `signing.pub 是签名公钥（Ed25519 PEM），${wanted}`,
+      'pass.txt': `pass.txt 是口令文件（一行文字），${wanted}`,
+      'age.pub': `age.pub 是 age 接收方公钥（age1…），${wanted}`,
     };
     await expectRefusals(dir, [
       ...Object.entries(said).map(([file, sentence]): Refusal => [pack('--key', file), sentence]),
@@ -161,20 +161,20 @@ describe('a key file of another kind', () => {
     await expectRefusals(dir, [
       [
         ['verify', 'sealed.jbx', '--passphrase-file', 'age.pub'],
-        'age.pub 是 age 接收方公钥（age1…），用于加密，不是口令文件：解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…），请用 --identity 给出 (a recipient, not a passphrase file: decrypt with its identity)',
+        'age.pub 是 age 接收方公钥（age1…），用于加密，不是口令文件：解密需要与之配对的身份密钥（AGE-SECRET-KEY-1…），请用 --identity 给出',
       ],
       // To encrypt (pack's --passphrase-file), a recipient is named too.
       [
         pack('--key', signingKey, '--passphrase-file', 'age.pub'),
-        'age.pub 是 age 接收方公钥（age1…），不是口令文件：口令文件只含一行口令 (an age recipient, not a passphrase file)',
+        'age.pub 是 age 接收方公钥（age1…），不是口令文件：口令文件只含一行口令',
       ],
       [
         ['verify', 'sealed.jbx', '--passphrase-file', 'signing.pub'],
-        'signing.pub 是签名公钥（Ed25519 PEM），不是口令文件：口令文件只含一行口令 (a public signing key, not a passphrase file)',
+        'signing.pub 是签名公钥（Ed25519 PEM），不是口令文件：口令文件只含一行口令',
       ],
       [
         ['ingest', 'sealed.jbx', '--bureau-key', signingKey, '--data', 'data'],
-        `${signingKey} 是签名私钥（Ed25519 PEM），不是 Ed25519 公钥（SPKI PEM，如 signing.pub） (a signing key, not an Ed25519 public key)`,
+        `${signingKey} 是签名私钥（Ed25519 PEM），不是 Ed25519 公钥（SPKI PEM，如 signing.pub）`,
       ],
     ]);
     expect((await readdir(dir)).sort()).toEqual([
@@ -191,15 +191,15 @@ describe('a key file of another kind', () => {
     await expectRefusals(dir, [
       [
         pack('--key', signingKey, '--recipient', 'age.pub'),
-        '给 --recipient 的 age.pub 是一个文件的路径，不是 age 接收方公钥（age1…）：请给出文件中的 age1… 字符串本身（如 --recipient "$(cat age.pub)"） (a path to a file, not an age1… recipient: give the recipient string itself)',
+        '给 --recipient 的 age.pub 是一个文件的路径，不是 age 接收方公钥（age1…）：请给出文件中的 age1… 字符串本身（如 --recipient "$(cat age.pub)"）',
       ],
       [
         pack('--key', signingKey, '--recipient', 'pass.txt'),
-        '给 --recipient 的 pass.txt 是一个文件的路径，不是 age 接收方公钥（age1…）：请给出 age 接收方公钥字符串本身（age1…，jiebang keygen 生成的 age.pub 的内容） (a path to a file, not an age1… recipient: give the recipient string itself)',
+        '给 --recipient 的 pass.txt 是一个文件的路径，不是 age 接收方公钥（age1…）：请给出 age 接收方公钥字符串本身（age1…，jiebang keygen 生成的 age.pub 的内容）',
       ],
       [
         pack('--key', signingKey, '--recipient', 'keys/bureau.pub'),
-        '给 --recipient 的 keys/bureau.pub 像是一个文件的路径（该文件不存在），不是 age 接收方公钥（age1…）：请给出 age 接收方公钥字符串本身（age1…，jiebang keygen 生成的 age.pub 的内容） (a path to a file, not an age1… recipient: give the recipient string itself)',
+        '给 --recipient 的 keys/bureau.pub 像是一个文件的路径（该文件不存在），不是 age 接收方公钥（age1…）：请给出 age 接收方公钥字符串本身（age1…，jiebang keygen 生成的 age.pub 的内容）',
       ],
       [
         pack('--key', signingKey, '--recipient', 'age1abc', '--passphrase-file', 'pass.txt'),
@@ -238,9 +238,7 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
     const r = await runForTestIn(dir, 'check', 'asg.json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toBe(
-      'asg.json: 实地考察任务（inspection-assignment）\n✓ 格式与规则校验通过，无问题\n',
-    );
+    expect(r.out).toBe('asg.json：实地考察任务\n✓ 格式与规则校验通过，无问题\n');
   });
 
   it('both say the same sentences: a field by the desk’s label (a subject without its type is 缺少此项（必填）, a wrong type by its options’ words), the checklist in the desk’s words, a member twice, a due date before issue', async () => {
@@ -308,7 +306,7 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
       await expectRefusals(dir, [
         [
           ['check', file],
-          `${file}：实地考察任务（inspection-assignment）${what === 'malformed' ? '格式错误' : '不能签发'}：\n  ${lines.join('\n  ')}`,
+          `${file}：实地考察任务${what === 'malformed' ? '格式错误' : '不能签发'}：\n  ${lines.join('\n  ')}`,
         ],
         [
           [
@@ -360,7 +358,7 @@ describe('a review package’s schema errors', () => {
         ['score', '--package', 'bad.json', join(SAMPLE, 'decision.json')],
         `bad.json 不是有效的评审包：\n  ${lines}`,
       ],
-      [['check', 'bad.json'], `bad.json：评审包（review-package）格式错误：\n  ${lines}`],
+      [['check', 'bad.json'], `bad.json：评审包格式错误：\n  ${lines}`],
     ]);
     expect(await readdir(dir)).toEqual(['bad.json']);
   });

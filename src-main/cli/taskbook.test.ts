@@ -67,7 +67,7 @@ describe('the task-book cases (../shared/cases/taskbook) at the CLI doors', () =
   it('taskbook/due-feb-30.json: refused by check and render-taskbook, as a task book, the field named by the form’s label', async () => {
     const checked = await runForTest('check', `${CASES}/due-feb-30.json`);
     expect(checked.code).toBe(2);
-    expect(checked.err).toContain('任务书（task-book）格式错误');
+    expect(checked.err).toContain('任务书格式错误');
     expect(checked.err).toContain('里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期');
     expect(checked.err).not.toContain('无法识别的文档');
     const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));

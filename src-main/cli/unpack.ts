@@ -43,9 +43,7 @@ is on disk. On any failure nothing is written.`,
     try {
       await writeFolderAtomic(outDir, result.bundle.entries);
     } catch (error) {
-      throw new CliUsageError(
-        `${describeFileError(error, values.out)} 未写入任何文件。 Nothing was written.`,
-      );
+      throw new CliUsageError(`${describeFileError(error, values.out)}未写入任何文件。`);
     }
     io.out(`${describeBundle(result.bundle)}\n✓ 已解包到 ${join(values.out)}\n`);
     return 0;

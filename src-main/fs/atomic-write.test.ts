@@ -206,5 +206,7 @@ describe('describeFileError', () => {
     );
     expect(message).toContain('任务书.pdf');
     expect(unclearReasons(message)).toEqual([]);
+    // Chinese only: no English second sentence after the Chinese one.
+    expect(message.replace('任务书.pdf', '')).not.toMatch(/[A-Za-z]/);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Node's file-system errors as sentences a user can act on: Chinese first, English second, naming
- * the file or folder. Never the raw `ENOENT: no such file or directory, rename '…'` text, a stack
+ * Node's file-system errors as sentences a user can act on, in Chinese only (as every message a
+ * user reads), naming the file or folder. Never the raw `ENOENT: no such file or directory, rename '…'` text, a stack
  * or a bare error code.
  */
 
@@ -22,24 +22,22 @@ export function errorPath(error: unknown): string | undefined {
 }
 
 const SENTENCES: Readonly<Record<string, (name: string) => string>> = {
-  ENOENT: (n) => `找不到 ${n}（或它所在的文件夹）。 ${n} or its folder was not found.`,
-  EEXIST: (n) =>
-    `已存在同名的文件或文件夹，未覆盖：${n}。 ${n} already exists; nothing was overwritten.`,
-  EACCES: (n) => `没有权限读写 ${n}。 No permission to read or write ${n}.`,
-  EPERM: (n) => `系统不允许此操作：${n}。 The system does not allow this on ${n}.`,
-  ENOSPC: (n) => `磁盘空间不足，${n} 未能写入。 The disk is full; ${n} was not written.`,
-  EDQUOT: (n) => `磁盘配额已满，${n} 未能写入。 The disk quota is exhausted; ${n} was not written.`,
-  EROFS: (n) => `磁盘是只读的，无法写入 ${n}。 ${n} is on a read-only disk.`,
-  EISDIR: (n) => `这里需要文件，却是文件夹：${n}。 ${n} is a folder, not a file.`,
-  ENOTDIR: (n) => `路径中有一项不是文件夹：${n}。 Part of the path of ${n} is not a folder.`,
-  ENOTEMPTY: (n) => `文件夹 ${n} 不是空的。 The folder ${n} is not empty.`,
-  EBUSY: (n) =>
-    `文件正被其他程序占用，请稍后再试：${n}。 ${n} is in use by another program; try again.`,
-  EMFILE: (n) => `打开的文件过多，${n} 未能处理，请稍后再试。 Too many open files; try again.`,
-  ENFILE: (n) => `打开的文件过多，${n} 未能处理，请稍后再试。 Too many open files; try again.`,
-  EIO: (n) => `读写 ${n} 时磁盘出错。 A disk error occurred on ${n}.`,
-  ENAMETOOLONG: (n) => `文件名过长：${n}。 The file name is too long: ${n}.`,
-  EXDEV: (n) => `不能跨磁盘移动 ${n}。 ${n} cannot be moved across disks.`,
+  ENOENT: (n) => `找不到 ${n}（或它所在的文件夹）。`,
+  EEXIST: (n) => `已存在同名的文件或文件夹，未覆盖：${n}。`,
+  EACCES: (n) => `没有权限读写 ${n}。`,
+  EPERM: (n) => `系统不允许此操作：${n}。`,
+  ENOSPC: (n) => `磁盘空间不足，${n} 未能写入。`,
+  EDQUOT: (n) => `磁盘配额已满，${n} 未能写入。`,
+  EROFS: (n) => `磁盘是只读的，无法写入 ${n}。`,
+  EISDIR: (n) => `这里需要文件，却是文件夹：${n}。`,
+  ENOTDIR: (n) => `路径中有一项不是文件夹：${n}。`,
+  ENOTEMPTY: (n) => `文件夹 ${n} 不是空的。`,
+  EBUSY: (n) => `文件正被其他程序占用，请稍后再试：${n}。`,
+  EMFILE: (n) => `打开的文件过多，${n} 未能处理，请稍后再试。`,
+  ENFILE: (n) => `打开的文件过多，${n} 未能处理，请稍后再试。`,
+  EIO: (n) => `读写 ${n} 时磁盘出错。`,
+  ENAMETOOLONG: (n) => `文件名过长：${n}。`,
+  EXDEV: (n) => `不能跨磁盘移动 ${n}。`,
 };
 
 /**
@@ -51,5 +49,5 @@ export function describeFileError(error: unknown, name: string): string {
   const code = errorCode(error);
   const sentence = code === undefined ? undefined : SENTENCES[code];
   if (sentence) return sentence(name);
-  return `读写 ${name} 时出错。 Reading or writing ${name} failed.`;
+  return `读写 ${name} 时出错。`;
 }

@@ -50,11 +50,7 @@ function guard<T>(host: HostServices, work: () => Promise<T>): Promise<T> {
         ['storage'],
       );
     console.error('bureau handler failed:', error);
-    throw new IpcError(
-      'handler-failed',
-      '市科技局操作出现内部错误，未作任何更改。 An internal error occurred; nothing was changed.',
-      ['internal'],
-    );
+    throw new IpcError('handler-failed', '市科技局操作出现内部错误，未作任何更改。', ['internal']);
   });
 }
 

@@ -37,11 +37,9 @@ function guard<T>(host: HostServices, work: () => Promise<T>): Promise<T> {
       throw new IpcError('handler-failed', describeFileError(error, folder), ['storage']);
     // The details stay in main's log; the user gets a sentence.
     console.error('profile handler failed:', error);
-    throw new IpcError(
-      'handler-failed',
-      `处理用户档案时出现内部错误，未作任何更改。 An internal error occurred with the profile; nothing was changed.`,
-      ['internal'],
-    );
+    throw new IpcError('handler-failed', `处理用户档案时出现内部错误，未作任何更改。`, [
+      'internal',
+    ]);
   });
 }
 

@@ -105,9 +105,8 @@ function unseal(file: BureauKeyFile, dataKey: Uint8Array): BureauSecrets {
 }
 
 const damaged = (id: string) =>
-  `本局密钥文件 ${id}.bureau.json 已损坏或不属于此档案，无法使用；未作任何更改。 The bureau key file is damaged; nothing was changed.`;
-const NONE =
-  '此档案还没有本局密钥：请先在“市科技局”页面生成。 This profile has no bureau keys yet.';
+  `本局密钥文件 ${id}.bureau.json 已损坏或不属于此档案，无法使用；未作任何更改。`;
+const NONE = '此档案还没有本局密钥：请先在“市科技局”页面生成。';
 
 async function newSecrets(): Promise<{ secrets: BureauSecrets; pub: BureauPublicKey }> {
   const key = generateSigningKey();
@@ -141,8 +140,7 @@ export class BureauKeyStore {
   constructor(readonly profiles: ProfileStore) {}
 
   private path(profileId: string): string {
-    if (!/^[a-f0-9-]{36}$/.test(profileId))
-      throw new KeyError('no-profile', '没有这个用户档案。 No such profile.');
+    if (!/^[a-f0-9-]{36}$/.test(profileId)) throw new KeyError('no-profile', '没有这个用户档案。');
     return join(this.profiles.dir, `${profileId}.bureau.json`);
   }
 
@@ -181,10 +179,7 @@ export class BureauKeyStore {
   async create(profileId: string, passphrase: string): Promise<BureauKeyInfo> {
     return queue.run(profileId, async () => {
       if (await this.file(profileId))
-        throw new KeyError(
-          'corrupt',
-          '此档案已有本局密钥；更换请用“轮换密钥”。未作任何更改。 Bureau keys exist; rotate them instead.',
-        );
+        throw new KeyError('corrupt', '此档案已有本局密钥；更换请用“轮换密钥”。未作任何更改。');
       const dataKey = await this.profiles.unlock(profileId, passphrase);
       const made = await newSecrets();
       const file: BureauKeyFile = {

@@ -137,12 +137,10 @@ export interface Keychain {
   decryptString: (cipher: Uint8Array) => string;
 }
 
-const NO_PROFILE = '没有这个用户档案。 No such profile.';
-const weak = (what: string) =>
-  `${what}至少 ${MIN_PASSPHRASE} 个字符。 The passphrase needs at least ${MIN_PASSPHRASE} characters.`;
+const NO_PROFILE = '没有这个用户档案。';
+const weak = (what: string) => `${what}至少 ${MIN_PASSPHRASE} 个字符。`;
 
-const damaged = (id: string) =>
-  `用户档案文件 ${id}.json 已损坏，无法使用；未作任何更改。 The profile file ${id}.json is damaged; nothing was changed.`;
+const damaged = (id: string) => `用户档案文件 ${id}.json 已损坏，无法使用；未作任何更改。`;
 
 /** Every operation on one profile file, across every store of this process, runs alone. */
 const queue = new KeyedQueue();
@@ -231,10 +229,7 @@ export class ProfileStore {
       backoffSeconds(profile.failures.count) * 1000 - (this.now() - profile.failures.lastAt);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new KeyError(
-        'too-soon',
-        `口令错误次数过多，请在 ${seconds} 秒后再试；本次未尝试。 Too many wrong passphrases: try again in ${seconds} s; this attempt was not tried.`,
-      );
+      throw new KeyError('too-soon', `口令错误次数过多，请在 ${seconds} 秒后再试；本次未尝试。`);
     }
     const count = profile.failures.count + 1;
     await this.write({ ...profile, failures: { count, lastAt: this.now() } });
@@ -248,8 +243,8 @@ export class ProfileStore {
       throw new KeyError(
         'wrong-passphrase',
         next > 0
-          ? `口令不正确；请在 ${next} 秒后再试。未作任何更改。 Wrong passphrase: try again in ${next} s. Nothing was changed.`
-          : '口令不正确。未作任何更改。 Wrong passphrase. Nothing was changed.',
+          ? `口令不正确；请在 ${next} 秒后再试。未作任何更改。`
+          : '口令不正确。未作任何更改。',
       );
     }
     await this.write({ ...profile, failures: { count: 0, lastAt: 0 } });
@@ -277,14 +272,11 @@ export class ProfileStore {
     keychain: Keychain | undefined,
   ): Promise<void> {
     if (!keychain || !keychain.isEncryptionAvailable())
-      throw new KeyError(
-        'keychain-refused',
-        '此系统没有可用的钥匙串。 No OS keychain is available on this system.',
-      );
+      throw new KeyError('keychain-refused', '此系统没有可用的钥匙串。');
     if (keychain.getSelectedStorageBackend?.() === 'basic_text') {
       throw new KeyError(
         'keychain-refused',
-        '系统钥匙串为 basic_text（固定密钥，不能保护数据），已拒绝；请继续使用口令。 The keychain backend is basic_text (a fixed key): refused; keep using the passphrase.',
+        '系统钥匙串为 basic_text（固定密钥，不能保护数据），已拒绝；请继续使用口令。',
       );
     }
     await this.serial(id, async () => {
@@ -298,22 +290,16 @@ export class ProfileStore {
   async unlockWithKeychain(id: string, keychain: Keychain | undefined): Promise<Uint8Array> {
     const profile = await this.serial(id, () => this.read(id));
     if (!profile.keychain || !keychain || !keychain.isEncryptionAvailable())
-      throw new KeyError(
-        'keychain-refused',
-        '此档案未启用钥匙串解锁。 Keychain unlock is not enabled for this profile.',
-      );
+      throw new KeyError('keychain-refused', '此档案未启用钥匙串解锁。');
     if (keychain.getSelectedStorageBackend?.() === 'basic_text')
-      throw new KeyError(
-        'keychain-refused',
-        '系统钥匙串为 basic_text，已拒绝。 The keychain backend is basic_text: refused.',
-      );
+      throw new KeyError('keychain-refused', '系统钥匙串为 basic_text，已拒绝。');
     let plain: string;
     try {
       plain = keychain.decryptString(new Uint8Array(Buffer.from(profile.keychain, 'base64')));
     } catch {
       throw new KeyError(
         'keychain-refused',
-        '系统钥匙串无法解开此档案的密钥（钥匙串可能已重置）；请用口令解锁。 The keychain cannot open this profile; unlock with the passphrase.',
+        '系统钥匙串无法解开此档案的密钥（钥匙串可能已重置）；请用口令解锁。',
       );
     }
     return new Uint8Array(Buffer.from(plain, 'base64'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import tbJson from '../../resources/sample/taskbook.json';
 import { TaskBookSchema, type TaskBook } from '../model';
 import { hasBlocking } from '../rules';
+import { formatDateZh } from '../text/date';
 import {
   acceptanceRecovery,
   buildTimeline,
@@ -233,5 +234,24 @@ describe('the timeline', () => {
     const t = buildTimeline(signedBook(), [{ type: 'form', doc: ext }], '2029-08-15');
     expect(t.periodEnd).toBe('2030-03-31');
     expect(t.entries.find((e) => e.what === '验收申请截止')?.date).toBe('2030-04-30');
+  });
+  it('says the dates inside its lines as 年月日 (the 审定, the extension, the period end)', () => {
+    const ext = { ...sampleLateExtension(), requestedOn: '2029-05-01', approvedOn: '2029-05-20' };
+    const docs: AwardDocument[] = [
+      { type: 'assessment', doc: sampleAssessment() },
+      { type: 'form', doc: ext },
+    ];
+    const t = buildTimeline(signedBook(), docs, '2029-08-15');
+    const text = t.entries.map((e) => `${e.what} ${e.detail}`).join('\n');
+    expect(text).toContain('延期：至 2030年3月31日');
+    expect(text).toContain('2029年5月1日 申请，原到期 2029年6月30日');
+    expect(text).toContain(`市科技局 ${formatDateZh(sampleAssessment().approvedOn ?? '')} 审定`);
+    expect(text).toContain('验收申请截止 实施周期结束后 30 日内（2030年3月31日 后）');
+    expect(text).toContain('实施周期结束 延期后（原 2029年6月30日）');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const plain = buildTimeline(signedBook(), [], '2027-01-01');
+    expect(plain.entries.find((e) => e.what === '延期申请截止')?.detail).toBe(
+      '实施周期到期 30 日前（到期 2029年6月30日）',
+    );
   });
 });

@@ -5,7 +5,9 @@
  */
 import type { Notice } from '../bureau/notice';
 import { formatFingerprint } from '../crypto/keys';
+import { ASSESSMENT_LABELS, PROJECT_FORM_LABELS } from '../model/labels';
 import { ACCEPTANCE_LABEL } from '../model/lifecycle';
+import { unprintableSentences } from '../rules/print';
 import { formatDateZh } from '../text/date';
 import type { AcceptanceForm, MilestoneAssessmentForm } from './documents';
 import { MEASURES_TITLE } from '../rules/in-force';
@@ -100,3 +102,22 @@ export function acceptancePrint(a: AcceptanceForm, signers: readonly PrintSigner
     signLines: signers.map(signLine),
   };
 }
+
+/** The document a paper form after the award is printed from. */
+export type PrintedSource =
+  | { type: 'assessment'; doc: MilestoneAssessmentForm }
+  | { type: 'acceptance'; doc: AcceptanceForm };
+
+/**
+ * What the form's PDF could not print (`missing`, as the renderer reports it), said as the task
+ * book's, the inspection report's and the meeting's forms say it (`unprintableSentences`): each
+ * field of the assessment or the acceptance form named in its form's words; a character found in
+ * none of them (a signer's name from the bundle) in one sentence without a field.
+ */
+export const awardUnprintable = (source: PrintedSource, missing: readonly string[]): string[] =>
+  unprintableSentences(missing, [
+    {
+      doc: source.doc,
+      labels: source.type === 'assessment' ? ASSESSMENT_LABELS : PROJECT_FORM_LABELS,
+    },
+  ]);

@@ -4,6 +4,7 @@
  * date order, with the next deadline and what is overdue on `today`.
  */
 import { addDays } from '../calendar';
+import { formatDateZh } from '../text/date';
 import type { Subject } from '../bundle/terms';
 import { ACCEPTANCE_LABEL, type InspectionReport, type TaskBook } from '../model';
 import { dec, money, sum, ZERO, type Money } from '../money';
@@ -195,7 +196,7 @@ export function buildTimeline(
     entries.push({
       date: a.assessedOn,
       what: `里程碑 ${m.id} 考核：${a.passed ? '通过' : '未通过'}${all.length > 1 ? `（${a.assessmentId}，复核）` : ''}`,
-      detail: `${m.title}；考核专家 ${a.assessors.join('、')}；发榜方技术负责人 ${a.technicalManager}${a.approvedOn ? `；市科技局 ${a.approvedOn} 审定` : ''}`,
+      detail: `${m.title}；考核专家 ${a.assessors.join('、')}；发榜方技术负责人 ${a.technicalManager}${a.approvedOn ? `；市科技局 ${formatDateZh(a.approvedOn)} 审定` : ''}`,
       state: a.passed ? 'done' : 'failed',
       article: '第十二条（八）3',
     });
@@ -246,7 +247,7 @@ export function buildTimeline(
         entries.push({
           date: f.effectiveOn ?? f.requestedOn,
           what: `变更：${CHANGE_LABEL[f.kind]}`,
-          detail: `${f.from ? `${f.from} → ` : ''}${f.to}${f.approved ? `（${f.approvedOn ?? ''} 审核同意）` : '（待审核）'}`,
+          detail: `${f.from ? `${f.from} → ` : ''}${f.to}${f.approved ? `（${f.approvedOn ? `${formatDateZh(f.approvedOn)} ` : ''}审核同意）` : '（待审核）'}`,
           state: f.approved ? 'done' : 'info',
           article:
             f.kind === 'change-issuer' || f.kind === 'change-solver' ? '第十七条' : '第十八条',
@@ -255,8 +256,8 @@ export function buildTimeline(
       case 'extension':
         entries.push({
           date: f.approvedOn ?? f.requestedOn,
-          what: `延期：至 ${f.newEnd}`,
-          detail: `${f.requestedOn} 申请，原到期 ${f.currentEnd}${f.approvedOn ? '，已审核同意' : '，待审核'}`,
+          what: `延期：至 ${formatDateZh(f.newEnd)}`,
+          detail: `${formatDateZh(f.requestedOn)} 申请，原到期 ${formatDateZh(f.currentEnd)}${f.approvedOn ? '，已审核同意' : '，待审核'}`,
           state: f.approvedOn ? 'done' : 'info',
           article: '第十九条',
         });
@@ -326,7 +327,7 @@ export function buildTimeline(
     entries.push({
       date: last,
       what: '延期申请截止',
-      detail: `实施周期到期 30 日前（到期 ${periodEnd}）`,
+      detail: `实施周期到期 30 日前（到期 ${formatDateZh(periodEnd)}）`,
       state: last < today ? 'info' : 'upcoming',
       article: '第十九条',
     });
@@ -334,7 +335,7 @@ export function buildTimeline(
   entries.push({
     date: periodEnd,
     what: '实施周期结束',
-    detail: extended ? `延期后（原 ${tb.period.end}）` : '',
+    detail: extended ? `延期后（原 ${formatDateZh(tb.period.end)}）` : '',
     // Closed early (terminated, revoked, accepted before the end): a later end date never comes.
     state: periodEnd < today ? 'done' : closure ? 'info' : 'upcoming',
     article: extended ? '第十九条' : '第十二条（七）',
@@ -344,7 +345,7 @@ export function buildTimeline(
     entries.push({
       date: by,
       what: '验收申请截止',
-      detail: `实施周期结束后 30 日内（${periodEnd} 后）`,
+      detail: `实施周期结束后 30 日内（${formatDateZh(periodEnd)} 后）`,
       state: due(by),
       article: '第十二条（九）1',
     });

@@ -14,7 +14,7 @@ import { isBundleKind, type BundleKind } from './kinds';
 import { SignerRoleSchema, SubjectSchema, type SignerRole, type Subject } from './terms';
 
 export const BundleKindSchema = z.custom<BundleKind>(isBundleKind, {
-  message: '未知的文件包类型 unknown bundle kind',
+  message: '未知的文件包类型',
 });
 
 /** The kinds format 1 knew. */

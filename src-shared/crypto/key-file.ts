@@ -31,23 +31,20 @@ export type KeyFileKind =
   | 'other';
 
 /**
- * Each kind as the measures' users call it (Chinese) and in English, for the sentences that name a
- * file given in another's place.
+ * Each kind as the measures' users call it, for the sentences that name a file given in
+ * another's place.
  */
-export const KEY_FILE_LABEL: Record<KeyFileKind, { zh: string; en: string }> = {
-  'signing-key': { zh: '签名私钥（Ed25519 PEM）', en: 'a signing key' },
-  'other-private-key': {
-    zh: '其他格式的私钥（PEM）',
-    en: 'a private key of another kind or format',
-  },
-  'public-key': { zh: '签名公钥（Ed25519 PEM）', en: 'a public signing key' },
-  'other-public-key': { zh: '其他格式的公钥（PEM）', en: 'a public key of another kind or format' },
-  'age-identity': { zh: 'age 身份密钥（AGE-SECRET-KEY-1…）', en: 'an age identity' },
-  'age-recipient': { zh: 'age 接收方公钥（age1…）', en: 'an age recipient' },
-  'age-file': { zh: 'age 加密文件', en: 'an age-encrypted file' },
-  passphrase: { zh: '口令文件（一行文字）', en: 'a passphrase file' },
-  empty: { zh: '空文件', en: 'an empty file' },
-  other: { zh: '其他文件', en: 'another file' },
+export const KEY_FILE_LABEL: Record<KeyFileKind, string> = {
+  'signing-key': '签名私钥（Ed25519 PEM）',
+  'other-private-key': '其他格式的私钥（PEM）',
+  'public-key': '签名公钥（Ed25519 PEM）',
+  'other-public-key': '其他格式的公钥（PEM）',
+  'age-identity': 'age 身份密钥（AGE-SECRET-KEY-1…）',
+  'age-recipient': 'age 接收方公钥（age1…）',
+  'age-file': 'age 加密文件',
+  passphrase: '口令文件（一行文字）',
+  empty: '空文件',
+  other: '其他文件',
 };
 
 /** What the file's bytes hold; see {@link KeyFileKind}. */

@@ -95,7 +95,7 @@ export function parseJsonText(text: string, name: string): ReadResult<unknown> {
   } catch (error) {
     return {
       ok: false,
-      message: `${name} 不是有效的 JSON（invalid JSON）：${error instanceof Error ? error.message : String(error)}`,
+      message: `${name} 不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`,
     };
   }
 }

@@ -70,7 +70,7 @@ describe('parseStrictJson', () => {
       '{"signers":[{"role":"expert"},{"role":"expert","id":"E1","role":"bureau"}]}',
     );
     expect(nested?.path).toBe('signers[1].role');
-    expect(nested?.message).toContain('重复的键 duplicate key "role"');
+    expect(nested?.message).toContain('重复的键 "role"');
     expect(nested?.message).toContain('signers[1].role');
     // The same key after escaping is the same key.
     expect(errorOf('{"kind":1,"\\u006bind":2}')?.path).toBe('kind');

@@ -89,7 +89,7 @@ function keysIn(value: unknown): number {
 /**
  * Parses JSON text, refusing duplicate keys in any object (the fast path above, else
  * {@link readStrictJson}).
- * @throws {StrictJsonError} naming the key path, e.g. `重复的键 duplicate key "role" at signers[1].role`.
+ * @throws {StrictJsonError} naming the key path, e.g. `重复的键 "role"（位置 signers[1].role，…）`.
  */
 export function parseStrictJson(text: string): unknown {
   const members = membersOf(text);
@@ -109,7 +109,7 @@ export function parseStrictJson(text: string): unknown {
 /**
  * Parses JSON text by hand, refusing duplicate keys in any object: the definition the fast path
  * of {@link parseStrictJson} is held to (exported for that test).
- * @throws {StrictJsonError} naming the key path, e.g. `重复的键 duplicate key "role" at signers[1].role`.
+ * @throws {StrictJsonError} naming the key path, e.g. `重复的键 "role"（位置 signers[1].role，…）`.
  */
 export function readStrictJson(text: string): unknown {
   let i = 0;
@@ -117,7 +117,7 @@ export function readStrictJson(text: string): unknown {
 
   const fail = (message: string, at = i): never => {
     const where = formatPath(path);
-    throw new StrictJsonError(`${message}（位置 at ${where}，第 ${at} 个字符）`, where, at);
+    throw new StrictJsonError(`${message}（位置 ${where}，第 ${at} 个字符）`, where, at);
   };
   const skipWhitespace = () => {
     for (;;) {
@@ -127,9 +127,7 @@ export function readStrictJson(text: string): unknown {
     }
   };
   const describe = (at: number) =>
-    at >= text.length
-      ? '文本意外结束 unexpected end'
-      : `意外的字符 unexpected ${JSON.stringify(text[at])}`;
+    at >= text.length ? '文本意外结束' : `意外的字符 ${JSON.stringify(text[at])}`;
 
   const parseString = (): string => {
     const start = i;
@@ -137,9 +135,9 @@ export function readStrictJson(text: string): unknown {
     let simple = true;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (Number.isNaN(c)) fail('字符串未结束 unterminated string', start);
+      if (Number.isNaN(c)) fail('字符串未结束', start);
       if (c === 0x22) break;
-      if (c < 0x20) fail('字符串中有未转义的控制字符 control character in string');
+      if (c < 0x20) fail('字符串中有未转义的控制字符');
       if (c === 0x5c) {
         simple = false;
         i += 2;
@@ -156,14 +154,14 @@ export function readStrictJson(text: string): unknown {
     } catch {
       // fall through
     }
-    return fail('字符串中有无效的转义 invalid escape in string', start);
+    return fail('字符串中有无效的转义', start);
   };
 
   const parseValue = (depth: number): unknown => {
     skipWhitespace();
     const c = text[i];
     if (c === '{' || c === '[') {
-      if (depth >= MAX_JSON_DEPTH) fail(`嵌套超过 ${MAX_JSON_DEPTH} 层 nesting too deep`);
+      if (depth >= MAX_JSON_DEPTH) fail(`嵌套超过 ${MAX_JSON_DEPTH} 层`);
       return c === '{' ? parseObject(depth + 1) : parseArray(depth + 1);
     }
     if (c === '"') return parseString();
@@ -203,14 +201,14 @@ export function readStrictJson(text: string): unknown {
     if (text[i] === '}') return (i++, {});
     for (;;) {
       skipWhitespace();
-      if (text[i] !== '"') fail(`应为键名 expected a key: ${describe(i)}`);
+      if (text[i] !== '"') fail(`应为键名：${describe(i)}`);
       const keyAt = i;
       const key = parseString();
       path.push(key);
-      if (seen.has(key)) fail(`重复的键 duplicate key ${JSON.stringify(key)}`, keyAt);
+      if (seen.has(key)) fail(`重复的键 ${JSON.stringify(key)}`, keyAt);
       seen.add(key);
       skipWhitespace();
-      if (text[i] !== ':') fail(`应为冒号 expected ":": ${describe(i)}`);
+      if (text[i] !== ':') fail(`应为冒号“:”：${describe(i)}`);
       i++;
       entries.push([key, parseValue(depth)]);
       path.pop();
@@ -226,6 +224,6 @@ export function readStrictJson(text: string): unknown {
 
   const value = parseValue(0);
   skipWhitespace();
-  if (i < text.length) fail(`JSON 之后还有内容 unexpected content after the value: ${describe(i)}`);
+  if (i < text.length) fail(`JSON 之后还有内容：${describe(i)}`);
   return value;
 }

@@ -106,11 +106,9 @@ function headerProblems(header: readonly string[]): string[] {
     );
 }
 
-const EMPTY_CSV =
-  '文件是空的，没有表头（专家编号,揭榜方编号,…）和评分行。 The file is empty: no header row.';
+const EMPTY_CSV = '文件是空的，没有表头（专家编号,揭榜方编号,…）和评分行。';
 const FULL_WIDTH_COMMAS =
-  '表头各列以全角逗号“，”分隔；请以半角逗号“,”分隔（在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”），未读取。' +
-  ' Columns are separated by full-width commas: save as comma-separated CSV.';
+  '表头各列以全角逗号“，”分隔；请以半角逗号“,”分隔（在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”），未读取。';
 
 /**
  * papaparse's findings as sentences (its own messages are English), naming the line: from the
@@ -121,15 +119,15 @@ function describeCsvProblem(e: Papa.ParseError, text: string): string {
   const at = `第 ${line} 行：`;
   switch (e.code) {
     case 'UndetectableDelimiter':
-      return '第 1 行：表头中找不到分隔各列的半角逗号“,”。 No comma separates the header’s columns.';
+      return '第 1 行：表头中找不到分隔各列的半角逗号“,”。';
     case 'TooFewFields':
-      return `${at}列数少于表头。 Fewer cells than the header has columns.`;
+      return `${at}列数少于表头。`;
     case 'TooManyFields':
-      return `${at}列数多于表头（单元格中的逗号须在英文双引号内）。 More cells than the header has columns.`;
+      return `${at}列数多于表头（单元格中的逗号须在英文双引号内）。`;
     case 'MissingQuotes':
-      return `${at}引号未闭合：以英文双引号开始的单元格没有结束的引号。 A quoted cell is not closed.`;
+      return `${at}引号未闭合：以英文双引号开始的单元格没有结束的引号。`;
     case 'InvalidQuotes':
-      return `${at}引号有误：单元格中的英文双引号须写成两个（""）。 A quote inside a cell must be doubled.`;
+      return `${at}引号有误：单元格中的英文双引号须写成两个（""）。`;
   }
 }
 

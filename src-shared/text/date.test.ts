@@ -127,6 +127,9 @@ describe('normaliseDate (what a date field holds for the text on screen, and eve
   it('writes an instant as a notice does, in Beijing time, whatever offset it was recorded in', () => {
     expect(formatDateTimeZh('2026-11-30T18:58:45.131Z')).toBe('2026年12月1日 02:58（北京时间）');
     expect(formatDateTimeZh('2026-12-08T09:00:00+08:00')).toBe('2026年12月8日 09:00（北京时间）');
+    expect(formatDateTimeZh('2026-11-30T18:58:45.131Z', { seconds: true })).toBe(
+      '2026年12月1日 02:58:45（北京时间）',
+    );
     expect(formatDateTimeZh('2026-12-31T23:30:00-05:00')).toBe('2027年1月1日 12:30（北京时间）');
     expect(formatDateTimeZh('not a time')).toBe('not a time');
   });

@@ -130,13 +130,18 @@ export function formatLocalDateTimeZh(local: string): string {
 /**
  * An instant (ISO 8601 with its offset, e.g. a manifest's `createdAt` 2026-11-30T18:58:45.131Z)
  * as a notice writes it, in Beijing time (UTC+8, all of China, no daylight saving):
- * 2026年12月1日 02:58（北京时间）. Anything that is not such an instant is returned as it is.
+ * 2026年12月1日 02:58（北京时间）; with `seconds` (a log, where the order within a minute
+ * matters) 2026年12月1日 02:58:45（北京时间）. Anything that is not such an instant is returned as
+ * it is.
  */
-export function formatDateTimeZh(iso: string): string {
+export function formatDateTimeZh(
+  iso: string,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) return iso;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   const t = new Date(ms + 8 * 3600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}（北京时间）`;
+  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}${seconds ? `:${pad(t.getUTCSeconds())}` : ''}（北京时间）`;
 }

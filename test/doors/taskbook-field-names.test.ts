@@ -60,7 +60,7 @@ describe('the task book’s fields named alike by the editor and the command lin
     await writeFile(file, JSON.stringify(draft));
     const check = await runForTestIn(dir, 'check', file);
     expect(check.code).not.toBe(0);
-    expect(check.err).toContain('任务书（task-book）格式错误');
+    expect(check.err).toContain('任务书格式错误');
     expect(listed(check.err)).toEqual(editor);
 
     const render = await runForTestIn(dir, 'render-taskbook', file, '-o', 'tb.pdf');

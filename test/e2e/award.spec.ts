@@ -25,12 +25,17 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
   const timeline = award.timeline;
   await expect(timeline).toContainText('实施周期开始');
   const text = await timeline.innerText();
-  const end = /实施周期结束：(\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? '';
+  // Days as the timeline writes them (2029年12月31日), read back as the forms take them.
+  const DAY = '(\\d{4})年(\\d{1,2})月(\\d{1,2})日';
+  const iso = (m: RegExpExecArray | null) =>
+    m ? `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}` : '';
+  const end = iso(new RegExp(`实施周期结束：${DAY}`).exec(text));
   expect(end).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   // The draft starts next month: its start is still to come (待办, never 已完成 before its day);
   // the documents below are dated within the period.
-  const start = /(\d{4}-\d{2}-\d{2})\s*待办\s*实施周期开始/.exec(text)?.[1] ?? '';
+  const start = iso(new RegExp(`${DAY}\\s*待办\\s*实施周期开始`).exec(text));
   expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
   // The forms as first drawn (F4): nothing said against a form nobody has touched — a note that it
   // is not complete — and never NaN (before anyone is enrolled, the assessment lacks its signers).

@@ -44,7 +44,9 @@ test('verifies a bundle step by step and shows the signer fingerprint', async ({
   await expect(ui.bundles.fingerprints).toHaveText(fp);
   await expect(ui.bundles.summary).toContainText('专家评分表');
   // When it was signed, year first.
-  await expect(ui.bundles.summary).toContainText(/签署时间\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await expect(ui.bundles.summary).toContainText(
+    /签署时间\s*\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/,
+  );
   await ui.page.screenshot({ path: 'docs/screenshots/bundles.png' });
 });
 

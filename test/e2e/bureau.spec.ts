@@ -120,8 +120,8 @@ test('a calendar for a year the app lacks is accepted from the pinned bureau key
   await expect(accepted).toContainText('注意：这是测试数据，不是国务院办公厅的放假安排通知');
   await bundles.publicityFrom('2028-01-20');
   await expect(bundles.publicityWindow).toContainText(
-    '公示期（5 个工作日，第十二条（六））：2028-01-20 至 2028-02-02',
+    '公示期（5 个工作日，第十二条（六））：2028年1月20日 至 2028年2月2日',
   );
-  await expect(bundles.publicityWindow).toContainText('2028-01-22（调休上班）');
+  await expect(bundles.publicityWindow).toContainText('2028年1月22日（调休上班）');
   await page.screenshot({ path: 'docs/screenshots/calendar-import.png', fullPage: true });
 });

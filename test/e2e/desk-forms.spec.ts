@@ -73,7 +73,7 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   const openButton = app.getByRole('button', { name: '选择名单与申报材料…' });
   await desk.askForNewLists();
   await expect(desk.replacePrompt).toContainText(
-    /本档案已有一份未签发的草稿：评审包 KLMY-2026-JB-001，最后编辑于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/,
+    /本档案已有一份未签发的草稿：评审包 KLMY-2026-JB-001，最后编辑于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/,
   );
   const keep = desk.replacePrompt.getByRole('button', { name: '保留草稿' });
   await expect(keep).toBeFocused();
@@ -189,7 +189,7 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   await expect(desk.message).toContainText('新签名者 陈立新（发榜方）');
   const taken = round.getByTestId('bureau-taken-item').last();
   await expect(taken).toContainText(
-    '赛马择优：任务书 TB-KLMY-2026-001：A01 88 分，A02 79 分；择优支持 A01（2027-12-20；TB-KLMY-2026-001-RC-1.jbx，签名：克拉玛依市科学技术局, 陈立新）',
+    '赛马择优：任务书 TB-KLMY-2026-001：A01 88 分，A02 79 分；择优支持 A01（2027年12月20日；TB-KLMY-2026-001-RC-1.jbx，签名：克拉玛依市科学技术局, 陈立新）',
   );
   await expect(round.getByTestId('bureau-taken-item').first()).toContainText('项目任务书：');
   await expect(round.getByTestId('bureau-stage')).toHaveText('任务书已签订');

@@ -268,7 +268,10 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   await round.getByTestId('bureau-approve-date').fill('2026-12-08');
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toContainText(
-    '2026-12-09, 2026-12-10, 2026-12-11, 2026-12-14, 2026-12-15',
+    '公示期：2026年12月9日 至 2026年12月15日',
+  );
+  await expect(round.getByTestId('bureau-publicity')).toContainText(
+    '计入的工作日：2026年12月9日、2026年12月10日、2026年12月11日、2026年12月14日、2026年12月15日',
   );
   const publicity = pdfText(await desk.save('打印公示通知', round));
   expect(publicity).toContain('公示期2026年12月9日至2026年12月15日（5个工作日）');

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { withExifTime } from '../../src-shared/inspection/test-helpers';
 import { CHECKLIST_TEMPLATES } from '../../src-shared/inspection/checklist';
+import { formatDateZh } from '../../src-shared/text/date';
 import { expect, test } from './fixtures';
 import { InspectionPage } from './pages/inspection';
 import { sh, verifyWithStandardTools } from '../fixtures/standard-tools';
@@ -135,7 +136,7 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
     '批次R-2026-3',
     '克拉玛依石化污水处理场（克拉玛依市独山子区）',
     '考察任务所附清单（4 项）',
-    `${ISSUED}，报告截止 ${DUE}`,
+    `${formatDateZh(ISSUED)}，报告截止 ${formatDateZh(DUE)}`,
     '克拉玛依市科学技术局',
   ])
     await expect(inspection.assignment).toContainText(s);
@@ -178,9 +179,9 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   const large = await drawnJpeg(page, 2400, 1800);
   await inspection.addPhoto(jpegFile('IMG_0413.jpg', large), '在线监测屏');
   await expect(inspection.photoList).toHaveCount(2);
-  await expect(inspection.photoList.nth(0)).toContainText('拍摄时间 2026-12-15 10:31:07');
+  await expect(inspection.photoList.nth(0)).toContainText('拍摄时间：2026年12月15日 10:31:07');
   await expect(inspection.photoList.nth(0)).toContainText(/SHA-256 [0-9a-f]{12}…/);
-  await expect(inspection.photoList.nth(1)).toContainText('无 EXIF 拍摄时间');
+  await expect(inspection.photoList.nth(1)).toContainText('照片未记录拍摄时间');
   await page.screenshot({ path: 'docs/screenshots/inspection-checklist.png', fullPage: true });
 
   await inspection.preview();

@@ -242,8 +242,8 @@ test('at 1440×900 and 1280×720 every screen fits, speaks Chinese, writes dates
   for (const entry of await ui.security.timeline.locator('li').allInnerTexts()) {
     const words = entry.replace(/#[0-9a-f]{8}/, '');
     expect(words, entry).not.toMatch(englishWord);
-    // Times year first.
-    expect(entry, entry).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    // Times as 年月日, to the second (the order within a minute), in Beijing time.
+    expect(entry, entry).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}（北京时间）/);
   }
 });
 

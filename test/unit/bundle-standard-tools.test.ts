@@ -267,7 +267,7 @@ describe('jiebang keygen / pack / verify / unpack', () => {
       join(dir, 'x.jbx'),
     );
     expect(r.code).toBe(2);
-    expect(r.err).toContain('重复的键 duplicate key "cityFunding"');
+    expect(r.err).toContain('重复的键 "cityFunding"');
     expect(r.err).toContain('demand.cityFunding');
     await expect(readdir(dir)).resolves.not.toContain('x.jbx');
   });

@@ -14,7 +14,7 @@ import {
 } from '../../../../src-shared/award';
 import { sha256Hex } from '../../../../src-shared/crypto/keys';
 import type { TaskBook } from '../../../../src-shared/model';
-import { useT } from '../../i18n';
+import { dayParam, useT } from '../../i18n';
 import { INDICATOR_SEPARATOR } from '../../i18n/award';
 import { useAward } from '../../stores/award';
 import { EvidenceFiles, type Evidence } from './EvidenceFiles';
@@ -129,7 +129,7 @@ export function AssessmentCard({ tb, kept = null }: { tb: TaskBook; kept?: Kept 
         >
           {tb.milestones.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.id} {t('common.paren', { text: m.title, note: m.due })}
+              {m.id} {t('common.paren', { text: m.title, note: dayParam(m.due) })}
             </option>
           ))}
         </select>

@@ -14,7 +14,7 @@ import {
   tranchePlan,
 } from '../../../../src-shared/award';
 import type { TaskBook } from '../../../../src-shared/model';
-import { useT } from '../../i18n';
+import { dayParam, useT } from '../../i18n';
 import { useAward } from '../../stores/award';
 import { fieldKey, parseForm, type Unread } from './issues';
 import { Field, FindingsList, moneyOf, SignBar, today, useShownIssues } from './parts';
@@ -191,7 +191,7 @@ export function RaceCard({ tb }: { tb: TaskBook }) {
                               t('award.planTranche', {
                                 id: x.milestoneId,
                                 amount: x.amount,
-                                due: x.due,
+                                due: dayParam(x.due),
                               }),
                             )
                             .join(t('common.listSep')),

@@ -1,6 +1,7 @@
 /** The documents signed for this task book: what, when, by whom (fingerprints shortened). */
 import { FORM_LABEL } from '../../../../src-shared/award';
-import { useT } from '../../i18n';
+import { sayDay, useT } from '../../i18n';
+import { useLang } from '../../stores/ui';
 import { useAward } from '../../stores/award';
 import type { StoredAward } from '../../workflows/award';
 
@@ -40,6 +41,7 @@ function ReopenButton({ id }: { id: string }) {
 
 export function SignedList() {
   const t = useT();
+  const lang = useLang();
   const awards = useAward((s) => s.awards);
   return (
     <div className="card" data-testid="award-signed">
@@ -50,7 +52,7 @@ export function SignedList() {
         <ul>
           {awards.map((a) => (
             <li key={a.manifestSha256}>
-              {titleOf(a, t)} · {a.signedAt.slice(0, 10)} ·{' '}
+              {titleOf(a, t)} · {sayDay(lang, a.signedAt.slice(0, 10))} ·{' '}
               {a.signers.map((s) => s.name).join(t('common.listSep'))} ·{' '}
               <code>{a.manifestSha256.slice(0, 16)}</code>
               {a.document.type === 'assessment' && (

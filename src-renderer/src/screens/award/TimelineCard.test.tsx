@@ -27,14 +27,14 @@ describe('TimelineCard', () => {
     const tb = signed();
     expect(tb.period.start).toBe('2027-01-01');
     const markup = renderToString(<TimelineCard timeline={buildTimeline(tb, [], '2026-12-02')} />);
-    expect(rows(markup)[0]).toBe('2027-01-01 待办 实施周期开始');
+    expect(rows(markup)[0]).toBe('2027年1月1日 待办 实施周期开始');
     expect(rows(markup).filter((r) => r.includes('已完成'))).toEqual([]);
-    expect(markup).toContain('2027-01-01 实施周期开始');
+    expect(markup).toContain('2027年1月1日 实施周期开始');
   });
   it('shows it 已完成 from its day on', () => {
     for (const today of ['2027-01-01', '2027-03-15']) {
       const markup = renderToString(<TimelineCard timeline={buildTimeline(signed(), [], today)} />);
-      expect(rows(markup)[0]).toBe('2027-01-01 已完成 实施周期开始');
+      expect(rows(markup)[0]).toBe('2027年1月1日 已完成 实施周期开始');
     }
   });
 });

@@ -5,7 +5,7 @@ import {
   type OpenedBundle,
 } from '../../../../src-shared/bundle';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
-import { formatDateTime } from '../../components/format';
+import { sayInstant } from '../../components/format';
 import { useLang } from '../../stores/ui';
 import { useT } from '../../i18n';
 
@@ -43,7 +43,7 @@ export function BundleSummary({ bundle }: { bundle: OpenedBundle }) {
         </ul>
       </dd>
       <dt>{t('bundles.created')}</dt>
-      <dd>{formatDateTime(m.createdAt)}</dd>
+      <dd data-testid="bundle-created">{sayInstant(lang, m.createdAt)}</dd>
       <dt>{t('bundles.contents')}</dt>
       <dd>
         <ul className="plain">

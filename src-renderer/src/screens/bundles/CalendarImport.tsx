@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { OpenedBundle } from '../../../../src-shared/bundle';
 import { DateInput } from '../../components/DateInput';
-import { useT } from '../../i18n';
+import { dayParam, listParam, sayDay, useT } from '../../i18n';
+import { useLang } from '../../stores/ui';
 import { useCalendar } from '../../stores/calendar';
 
 /**
@@ -10,6 +11,7 @@ import { useCalendar } from '../../stores/calendar';
  */
 export function CalendarImport({ bundle }: { bundle: OpenedBundle }) {
   const t = useT();
+  const lang = useLang();
   const { years, result, start, window, refresh, importBundle, setStart, reset } = useCalendar();
 
   useEffect(() => {
@@ -61,12 +63,19 @@ export function CalendarImport({ bundle }: { bundle: OpenedBundle }) {
         <div data-testid="publicity-window">
           {window.ok ? (
             <>
-              <p>{t('calendar.publicity', { start: window.start, end: window.end })}</p>
+              <p>
+                {t('calendar.publicity', {
+                  start: dayParam(window.start),
+                  end: dayParam(window.end),
+                })}
+              </p>
               <p className="note">
                 {t('calendar.counted', {
-                  days: window.days
-                    .map((d) => `${d.date}${d.isMakeUp ? t('calendar.makeUp') : ''}`)
-                    .join(t('common.listSep')),
+                  days: listParam(
+                    window.days.map(
+                      (d) => `${sayDay(lang, d.date)}${d.isMakeUp ? t('calendar.makeUp') : ''}`,
+                    ),
+                  ),
                 })}
               </p>
             </>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { formatDateTime } from '../../components/format';
+import { sayInstant } from '../../components/format';
+import { useLang } from '../../stores/ui';
 import { listParam, useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 
@@ -10,6 +11,7 @@ import { useBureau } from '../../stores/bureau';
  */
 export function ReplaceDraft({ back }: { back: RefObject<HTMLButtonElement | null> }) {
   const t = useT();
+  const lang = useLang();
   const { replacing, busy, replaceDraft, keepDraft } = useBureau();
   const keep = useRef<HTMLButtonElement>(null);
   const asking = replacing !== null;
@@ -42,7 +44,7 @@ export function ReplaceDraft({ back }: { back: RefObject<HTMLButtonElement | nul
         {t('bureau.draft.replaceBody', {
           name,
           at: replacing.editedAt
-            ? formatDateTime(replacing.editedAt)
+            ? sayInstant(lang, replacing.editedAt)
             : t('bureau.draft.unknownTime'),
         })}
       </p>

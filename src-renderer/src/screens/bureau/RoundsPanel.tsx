@@ -3,7 +3,8 @@ import { now } from '../../stores/deps';
 import { today as localToday } from '../../workflows/deps';
 import { DateInput } from '../../components/DateInput';
 import { fmtMoney } from '../../../../src-shared/money';
-import { useT } from '../../i18n';
+import { dayParam, listParam, sayDay, useT } from '../../i18n';
+import { useLang } from '../../stores/ui';
 import { useBureau } from '../../stores/bureau';
 import { AssignCard } from './AssignCard';
 import { TakenList } from './TakenList';
@@ -23,6 +24,7 @@ function RoundCard({
   passphrase: string;
 }) {
   const t = useT();
+  const lang = useLang();
   const { busy, approve, exportXlsx, printNotice } = useBureau();
   const [approvedOn, setApprovedOn] = useState(today());
   const { record, approval } = round;
@@ -98,15 +100,17 @@ function RoundCard({
         <div data-testid="bureau-publicity">
           <p>
             {t('bureau.rounds.window', {
-              start: approval.publicity.start,
-              end: approval.publicity.end,
+              start: dayParam(approval.publicity.start),
+              end: dayParam(approval.publicity.end),
             })}
           </p>
           <p>
             {t('bureau.rounds.days', {
-              days: approval.publicity.days
-                .map((d) => `${d.date}${d.isMakeUp ? t('bureau.rounds.makeUp') : ''}`)
-                .join(', '),
+              days: listParam(
+                approval.publicity.days.map(
+                  (d) => `${sayDay(lang, d.date)}${d.isMakeUp ? t('bureau.rounds.makeUp') : ''}`,
+                ),
+              ),
             })}
           </p>
           <button

@@ -1,5 +1,5 @@
 import { KINDS } from '../../../../src-shared/bundle';
-import { useT } from '../../i18n';
+import { dayParam, useT } from '../../i18n';
 import { useLang } from '../../stores/ui';
 import type { StoredRound } from '../../workflows/bureau';
 
@@ -26,7 +26,7 @@ export function TakenList({ round }: { round: StoredRound }) {
           return (
             <li key={b.manifestSha256} data-testid="bureau-taken-item">
               {b.date
-                ? t('bureau.rounds.takenLine', { ...line, date: b.date })
+                ? t('bureau.rounds.takenLine', { ...line, date: dayParam(b.date) })
                 : t('bureau.rounds.takenLineUndated', line)}
               {b.findings.length > 0 && (
                 <ul className="plain">

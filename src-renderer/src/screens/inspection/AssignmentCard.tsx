@@ -1,7 +1,7 @@
 /** The assignments on this laptop: import one (.jbx), then what, where, and which checklist. */
 import { describeSubject, type InspectionAssignment } from '../../../../src-shared/bundle';
 import { CHECKLIST_TEMPLATES, purposeOf } from '../../../../src-shared/inspection';
-import { useT } from '../../i18n';
+import { dayParam, useT } from '../../i18n';
 import { useInspection } from '../../stores/inspection';
 
 export function AssignmentCard() {
@@ -59,7 +59,10 @@ function AssignmentFacts({ a }: { a: InspectionAssignment }) {
         .join(t('common.listSep')),
     ],
     [t('inspection.checklistFrom'), checklist],
-    [t('inspection.dates'), t('inspection.datesText', { issued: a.issuedOn, due: a.dueBy })],
+    [
+      t('inspection.dates'),
+      t('inspection.datesText', { issued: dayParam(a.issuedOn), due: dayParam(a.dueBy) }),
+    ],
     [t('inspection.reportTo'), a.reportTo.name],
   ];
   return (

@@ -11,7 +11,9 @@ import {
 } from '../../../../src-shared/inspection';
 import type { InspectionPhoto, InspectionReport } from '../../../../src-shared/model';
 import { Field } from '../../components/Field';
+import { sayLocalTime } from '../../components/format';
 import { useT } from '../../i18n';
+import { useLang } from '../../stores/ui';
 import { useInspection } from '../../stores/inspection';
 
 export function PhotosCard({ report }: { report: InspectionReport }) {
@@ -94,9 +96,10 @@ function PhotoLine({
   onCaption: (caption: string) => void;
 }) {
   const t = useT();
+  const lang = useLang();
   const facts = [
     photo.capturedAt
-      ? t('inspection.capturedAt', { time: photo.capturedAt.replace('T', ' ') })
+      ? t('inspection.capturedAt', { time: sayLocalTime(lang, photo.capturedAt) })
       : t('inspection.noExif'),
     t('inspection.sha', { hash: photo.sha256.slice(0, 12) }),
     t('inspection.size', { kb: Math.ceil(photo.size / 1024) }),

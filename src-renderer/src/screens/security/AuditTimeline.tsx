@@ -1,5 +1,6 @@
 import type { AuditEntry, ChainVerdict } from '../../../../src-shared/audit/chain';
-import { formatDateTime } from '../../components/format';
+import { sayInstant } from '../../components/format';
+import { useLang } from '../../stores/ui';
 import { useT } from '../../i18n';
 import { actionLabel } from '../../workflows/audit';
 
@@ -12,6 +13,7 @@ export function AuditTimeline({
   verdict: ChainVerdict | null;
 }) {
   const t = useT();
+  const lang = useLang();
   return (
     <>
       <h2>{t('security.audit')}</h2>
@@ -25,7 +27,7 @@ export function AuditTimeline({
       <ol className="timeline" data-testid="audit-timeline">
         {[...entries].reverse().map((e) => (
           <li key={e.seq}>
-            <span className="mono">{formatDateTime(e.at)}</span>{' '}
+            <span className="mono">{sayInstant(lang, e.at, true)}</span>{' '}
             <strong data-testid="audit-action" title={e.action}>
               {t(actionLabel(e.action))}
             </strong>{' '}
