@@ -13,6 +13,7 @@ import { holdSpaces, splitForLineBreaks } from '../../src-shared/text/cjk-split'
 import { printsAsItself, VARIATION_SELECTOR } from '../../src-shared/text/print-glyphs';
 import { reuseEmbeddedFonts } from './embedded-fonts';
 import { cacheSubsetGlyphs } from './subset-glyphs';
+import { cacheShaping } from './shaping-cache';
 
 // Not `require`: electron-vite's ESM shim declares its own `require` in the same chunk.
 const requireFromHere = createRequire(import.meta.url);
@@ -139,10 +140,15 @@ export async function prepareFonts(): Promise<void> {
   bodyRead();
 }
 
-/** Once the body face is read: its subsets (and every TrueType face's) keep their glyphs' parts. */
+/**
+ * Once the body face is read: its subsets (and every TrueType face's) keep their glyphs' parts,
+ * and every face keeps the runs of text it has shaped.
+ */
 function bodyRead(): void {
   const face = Font.getFont(BODY).data;
-  if (face) cacheSubsetGlyphs(face);
+  if (!face) return;
+  cacheSubsetGlyphs(face);
+  cacheShaping(face);
 }
 
 /** The body face, as the glyph checks read it: react-pdf's own once read, else opened here. */
