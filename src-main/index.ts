@@ -21,7 +21,7 @@ import {
 } from './security';
 import { readAppUrl } from './static';
 import { askBeforeUnload } from './unload';
-import { createPdfWorker } from './pdf/pool';
+import { createPdfWorker, WARM_UP_AFTER_MS } from './pdf/pool';
 import { createPdfPrinter } from './print';
 
 const isProduction = app.isPackaged || process.env['NODE_ENV'] === 'production';
@@ -29,7 +29,9 @@ const devServerUrl = isProduction ? undefined : process.env['ELECTRON_RENDERER_U
 
 // Task books render in a worker thread, never on main's event loop (built: out/main/pdf-worker.js;
 // packaged: the same file in app.asar.unpacked, see bootstrap.ts).
-const pdfWorker = createPdfWorker(unpackedPath(join(import.meta.dirname, 'pdf-worker.js')));
+const pdfWorker = createPdfWorker(unpackedPath(join(import.meta.dirname, 'pdf-worker.js')), {
+  warmUpAfterMs: WARM_UP_AFTER_MS,
+});
 const printer = createPdfPrinter({ BrowserWindow, session });
 /** The app's window (never the hidden print window). */
 let mainWindow: BrowserWindow | null = null;

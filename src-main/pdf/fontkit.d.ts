@@ -1,6 +1,7 @@
 /**
  * The slice of fontkit (react-pdf's font engine; no types of its own) used for glyph coverage
- * (fonts.ts, print-coverage.ts) and by the subset's glyph cache (subset-glyphs.ts).
+ * (fonts.ts, print-coverage.ts), by the subset's glyph cache (subset-glyphs.ts) and the shaping
+ * cache (shaping-cache.ts).
  */
 declare module 'fontkit' {
   /** A TrueType glyph (fontkit's TTFGlyph), as its subset reads it. */
@@ -16,7 +17,31 @@ declare module 'fontkit' {
       components?: { glyphID: number; pos: number }[];
     } | null;
   }
+  /** Where a glyph of a run goes (fontkit's GlyphPosition). */
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
+  /** A shaped run of text (fontkit's GlyphRun), as `Font.layout` returns it. */
+  export interface GlyphRun {
+    glyphs: Glyph[];
+    positions: GlyphPosition[];
+    features: Record<string, boolean>;
+    script: string;
+    language: string | null;
+    direction: string;
+  }
   export interface Font {
+    /** Shapes a string (its glyphs, then GSUB and GPOS): what react-pdf calls for every run. */
+    layout(
+      string: string | Glyph[],
+      features?: string[] | Record<string, boolean>,
+      script?: string,
+      language?: string,
+      direction?: string,
+    ): GlyphRun;
     hasGlyphForCodePoint(codePoint: number): boolean;
     /** Every code point the face's cmap maps to a glyph. */
     readonly characterSet: number[];

@@ -13,6 +13,7 @@ import { holdSpaces, splitForLineBreaks } from '../../src-shared/text/cjk-split'
 import { printsAsItself, VARIATION_SELECTOR } from '../../src-shared/text/print-glyphs';
 import { reuseEmbeddedFonts } from './embedded-fonts';
 import { cacheSubsetGlyphs } from './subset-glyphs';
+import { cacheShaping } from './shaping-cache';
 
 // Not `require`: electron-vite's ESM shim declares its own `require` in the same chunk.
 const requireFromHere = createRequire(import.meta.url);
@@ -79,12 +80,35 @@ export function registerFonts(): void {
     spaceFirst(family, 400);
     spaceFirst(family, 700);
   }
-  // Each piece is followed by an empty one: react-pdf then breaks between pieces without ever
-  // drawing a hyphen (it only adds one inside a piece sequence with no empty syllable).
-  Font.registerHyphenationCallback((word) =>
-    splitForLineBreaks(word).flatMap((piece) => [piece, '']),
-  );
+  Font.registerHyphenationCallback(lineBreakPieces);
   registered = true;
+}
+
+/** Characters of words kept by `lineBreakPieces` before it empties its store and begins again. */
+const KEPT_WORD_CHARS = 500_000;
+const piecesByWord = new Map<string, readonly string[]>();
+let keptWordChars = 0;
+
+/**
+ * A word's line-break pieces, as react-pdf's hyphenation callback (src-shared/text/cjk-split.ts):
+ * each piece followed by an empty one, so that react-pdf breaks between pieces without ever
+ * drawing a hyphen (it only adds one inside a piece sequence with no empty syllable). The pieces
+ * are a function of the word, so a word's are kept for the process's life (the render worker's):
+ * a preview rendered again after an edit meets nearly every word again (issue 22). Each call
+ * gets its own array.
+ */
+export function lineBreakPieces(word: string): string[] {
+  let pieces = piecesByWord.get(word);
+  if (!pieces) {
+    pieces = splitForLineBreaks(word).flatMap((piece) => [piece, '']);
+    if (keptWordChars + word.length > KEPT_WORD_CHARS) {
+      piecesByWord.clear();
+      keptWordChars = 0;
+    }
+    piecesByWord.set(word, pieces);
+    keptWordChars += word.length;
+  }
+  return [...pieces];
 }
 
 /**
@@ -139,10 +163,15 @@ export async function prepareFonts(): Promise<void> {
   bodyRead();
 }
 
-/** Once the body face is read: its subsets (and every TrueType face's) keep their glyphs' parts. */
+/**
+ * Once the body face is read: its subsets (and every TrueType face's) keep their glyphs' parts,
+ * and every face keeps the runs of text it has shaped.
+ */
 function bodyRead(): void {
   const face = Font.getFont(BODY).data;
-  if (face) cacheSubsetGlyphs(face);
+  if (!face) return;
+  cacheSubsetGlyphs(face);
+  cacheShaping(face);
 }
 
 /** The body face, as the glyph checks read it: react-pdf's own once read, else opened here. */

@@ -5,7 +5,7 @@ import { TaskBookSchema } from '../../src-shared/model';
 import { IpcError } from '../../src-shared/ipc';
 import { appHandlers } from '../handlers/app';
 import type { HostServices } from '../handlers/types';
-import { createPdfWorker } from './pool';
+import { createPdfWorker, WARM_UP_RENDERS } from './pool';
 
 // The worker's TypeScript source through tsx (the built app starts out/main/pdf-worker.js).
 const workerEntry = fileURLToPath(
@@ -102,6 +102,36 @@ describe('PDF render worker, what it keeps between jobs', () => {
     expect(await render(a)).toBe(freshA);
     expect(await render(b)).toBe(freshB);
     expect(await render(a)).toBe(freshA);
+  }, 120_000);
+});
+
+describe('PDF render worker, warm-up', () => {
+  it('renders the sample before any job when asked, and then prints as a fresh worker does', async () => {
+    const tb = { ...(await sampleTaskBook()), title: '预热之后的任务书' };
+    const fresh = createPdfWorker(workerEntry);
+    const warmed = createPdfWorker(workerEntry);
+    try {
+      const expected = timeless((await fresh.render({ kind: 'taskbook', tb })).bytes);
+      expect(await warmed.warmUp()).toBe(WARM_UP_RENDERS);
+      // Asked again: the same answer, no second warm-up.
+      expect(await warmed.warmUp()).toBe(WARM_UP_RENDERS);
+      expect(timeless((await warmed.render({ kind: 'taskbook', tb })).bytes)).toBe(expected);
+    } finally {
+      await Promise.all([fresh.close(), warmed.close()]);
+    }
+  }, 300_000);
+
+  it('stops warming up when a job comes: the job waits only for the render under way', async () => {
+    const tb = await sampleTaskBook();
+    const own = createPdfWorker(workerEntry);
+    try {
+      const warming = own.warmUp();
+      const { bytes } = await own.render({ kind: 'taskbook', tb });
+      expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+      expect(await warming).toBeLessThan(WARM_UP_RENDERS);
+    } finally {
+      await own.close();
+    }
   }, 120_000);
 });
 

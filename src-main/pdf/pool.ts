@@ -18,10 +18,43 @@ const ReplySchema = z.discriminatedUnion('ok', [
   z.object({ id: z.number(), ok: z.literal(false), message: z.string() }),
 ]);
 
+const WarmedUpSchema = z.object({ warmedUp: z.number() });
+
 export interface PdfRenderer {
   render: (job: PdfJob) => Promise<PdfResult>;
+  /**
+   * Has the worker render the sample task book `WARM_UP_RENDERS` times now, unless a job has come
+   * (worker.ts); resolves with the number of renders made (0 when a job came first or the worker
+   * is gone). Asked once per worker: later calls answer the first's promise.
+   */
+  warmUp: () => Promise<number>;
   close: () => Promise<void>;
 }
+
+export interface PdfWorkerOptions {
+  /** execArgv of the worker: `['--import', 'tsx']` for the TypeScript source in tests. */
+  execArgv?: string[];
+  /**
+   * Warm up by itself this many ms after it starts, if no job has come by then (the app and the
+   * web host: `WARM_UP_AFTER_MS`); left out, only `warmUp()` warms it (tests, the bench).
+   */
+  warmUpAfterMs?: number;
+}
+
+/**
+ * Sample renders a worker makes to warm up. In a fresh worker V8 is still compiling react-pdf's
+ * layout, its text engine and fontkit's shaping over the first ten or so renders of a task book:
+ * the sample takes ≈ 1.2 s of CPU at the first render, ≈ 0.27 s at the second, ≈ 0.15 s at the
+ * fourth and ≈ 0.10 s from the eighth on (docs/bench.md). Eight renders cost ≈ 2 s of CPU once.
+ */
+export const WARM_UP_RENDERS = 8;
+
+/**
+ * When the app's and the web host's workers warm up: after the first screen has been drawn (it
+ * takes ≈ 1 s on this machine kind and shares its two cores), long before anyone has opened a
+ * project and asked for its task book.
+ */
+export const WARM_UP_AFTER_MS = 5000;
 
 interface Pending {
   resolve: (result: PdfResult) => void;
@@ -55,15 +88,19 @@ const workerEnv = (): NodeJS.ProcessEnv => ({
  * @param entry the built worker file (out/main/pdf-worker.js, out/node/pdf-worker.mjs), or the
  *   TypeScript source with `execArgv: ['--import', 'tsx']` in tests.
  */
-export function createPdfWorker(entry: string, execArgv: string[] = []): PdfRenderer {
+export function createPdfWorker(entry: string, options: PdfWorkerOptions = {}): PdfRenderer {
+  const execArgv = options.execArgv ?? [];
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
   let queue: Promise<unknown> = Promise.resolve();
+  let warmed: Promise<number> | null = null;
+  let onWarmedUp: ((renders: number) => void) | null = null;
 
   const failAll = (error: Error) => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
+    onWarmedUp?.(0);
     worker = null;
   };
 
@@ -74,6 +111,12 @@ export function createPdfWorker(entry: string, execArgv: string[] = []): PdfRend
       resourceLimits: { maxYoungGenerationSizeMb: PDF_YOUNG_GENERATION_MB },
     });
     w.on('message', (message: unknown) => {
+      const warm = WarmedUpSchema.safeParse(message);
+      if (warm.success) {
+        onWarmedUp?.(warm.data.warmedUp);
+        if (pending.size === 0) w.unref();
+        return;
+      }
       const reply = ReplySchema.safeParse(message);
       if (!reply.success) return;
       const p = pending.get(reply.data.id);
@@ -105,7 +148,28 @@ export function createPdfWorker(entry: string, execArgv: string[] = []): PdfRend
       if (pending.size === 0) worker?.unref();
     });
 
+  const warmUp = (keepAlive: boolean): Promise<number> =>
+    (warmed ??= new Promise<number>((resolve) => {
+      onWarmedUp = (renders) => {
+        onWarmedUp = null;
+        resolve(renders);
+      };
+      const w = worker;
+      if (!w) return onWarmedUp(0);
+      // Kept alive while it warms when asked for (the bench and tests wait for it).
+      if (keepAlive) w.ref();
+      w.postMessage({ warmUp: WARM_UP_RENDERS });
+    }));
+
+  if (options.warmUpAfterMs !== undefined) {
+    // Not kept alive for it: the app or host may quit first.
+    setTimeout(() => {
+      if (nextId === 1) void warmUp(false);
+    }, options.warmUpAfterMs).unref();
+  }
+
   return {
+    warmUp: () => warmUp(true),
     render: (job) => {
       const run = queue.then(
         () => renderNow(job),

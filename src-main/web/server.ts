@@ -13,7 +13,7 @@ import { MAX_FILE_BYTES, type Channel } from '../../src-shared/ipc';
 import { decodeWire, encodeWire } from '../../src-shared/wire';
 import { handlers as defaultHandlers } from '../handlers';
 import type { HandlerMap, HostServices } from '../handlers/types';
-import { createPdfWorker } from '../pdf/pool';
+import { createPdfWorker, WARM_UP_AFTER_MS } from '../pdf/pool';
 import { dispatch, type Envelope } from '../ipc/dispatch';
 import { SECURITY_HEADERS } from '../security';
 import { readStatic } from '../static';
@@ -271,7 +271,9 @@ async function runFromCommandLine(): Promise<void> {
   );
   const plaintext = process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1';
   // Built next to this file (out/node/pdf-worker.mjs): task books render off the event loop.
-  const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.mjs'));
+  const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.mjs'), {
+    warmUpAfterMs: WARM_UP_AFTER_MS,
+  });
   let hostHandle: WebHost;
   try {
     hostHandle = await startWebHost({
