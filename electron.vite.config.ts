@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { firstQuestionScript } from './build/first-question';
 import { pdfjsAssets } from './build/pdfjs-assets';
 import {
   noBuiltinHyphenation,
@@ -50,7 +51,7 @@ export default defineConfig(({ mode }) => ({
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
     base: './',
-    plugins: [react(), pdfjsAssets()],
+    plugins: [react(), pdfjsAssets(), firstQuestionScript('ask-first')],
     // `electron-vite build` runs in production mode (the web host serves that same build).
     resolve: {
       alias:
@@ -65,7 +66,13 @@ export default defineConfig(({ mode }) => ({
       // electron-vite leaves the renderer unminified by default.
       minify: mode === 'production',
       reportCompressedSize: true,
-      rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-renderer/index.html'),
+          // The gate's first question, a module graph of its own (build/first-question.ts).
+          'ask-first': resolve(import.meta.dirname, 'src-renderer/src/ask-first.ts'),
+        },
+      },
     },
   },
 }));

@@ -21,11 +21,11 @@ export function ProfileGate() {
   const status = useSession((s) => s.status);
   const profiles = useSession((s) => s.profiles);
   const error = useSession((s) => s.error);
-  const refresh = useSession((s) => s.refresh);
+  const gateShown = useSession((s) => s.gateShown);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void gateShown();
+  }, [gateShown]);
 
   if (status === 'unlocked') return null;
   return (
