@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { coreStrings } from './src-renderer/src/i18n/core';
-import { firstFrame } from './build/first-frame';
 import { firstQuestionScript } from './build/first-question';
 import { pdfjsAssets } from './build/pdfjs-assets';
 import {
@@ -53,12 +51,7 @@ export default defineConfig(({ mode }) => ({
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
     base: './',
-    plugins: [
-      react(),
-      pdfjsAssets(),
-      firstQuestionScript('ask-first'),
-      firstFrame({ title: coreStrings.zh['app.title'], subtitle: coreStrings.zh['app.subtitle'] }),
-    ],
+    plugins: [react(), pdfjsAssets(), firstQuestionScript('ask-first')],
     // `electron-vite build` runs in production mode (the web host serves that same build).
     resolve: {
       alias:
