@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { firstQuestionScript } from './build/first-question';
 import { pdfjsAssets } from './build/pdfjs-assets';
 import {
   noBuiltinHyphenation,
@@ -51,7 +50,7 @@ export default defineConfig(({ mode }) => ({
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
     base: './',
-    plugins: [react(), pdfjsAssets(), firstQuestionScript('ask-first')],
+    plugins: [react(), pdfjsAssets()],
     // `electron-vite build` runs in production mode (the web host serves that same build).
     resolve: {
       alias:
@@ -66,13 +65,7 @@ export default defineConfig(({ mode }) => ({
       // electron-vite leaves the renderer unminified by default.
       minify: mode === 'production',
       reportCompressedSize: true,
-      rollupOptions: {
-        input: {
-          index: resolve(import.meta.dirname, 'src-renderer/index.html'),
-          // The gate's first question, a module graph of its own (build/first-question.ts).
-          'ask-first': resolve(import.meta.dirname, 'src-renderer/src/ask-first.ts'),
-        },
-      },
+      rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },
 }));

@@ -26,7 +26,6 @@ import {
   type Progress,
 } from '../../src-shared/ipc-gate';
 import { decodeWire, encodeWire } from '../../src-shared/wire';
-import { send, takeFirst, type FirstChannel } from './first-question';
 
 type ProgressListener = (progress: Progress) => void;
 const listeners = new Set<ProgressListener>();
@@ -51,9 +50,24 @@ export function onProgress(listener: ProgressListener): () => void {
   };
 }
 
-/** The web host's answer as an envelope (checked: a broken host's reply is an `IpcError`). */
-async function envelopeOf(pending: Promise<Response>): Promise<Envelope> {
-  const response = await pending;
+const TOKEN_KEY = 'jiebang.webToken';
+
+/** The web host's token: from `?token=` on first load, then from sessionStorage (survives reloads). */
+function webToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+async function post(channel: Channel, input?: unknown): Promise<Envelope> {
+  const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-jiebang-token': webToken() },
+    body: input === undefined ? '' : encodeWire(input),
+  });
   const parsed = EnvelopeSchema.safeParse(decodeWire(await response.text()));
   if (!parsed.success)
     throw new IpcError('handler-failed', `bad answer from host (${response.status})`, [
@@ -61,9 +75,6 @@ async function envelopeOf(pending: Promise<Response>): Promise<Envelope> {
     ]);
   return parsed.data;
 }
-
-const post = (channel: Channel, input?: unknown): Promise<Envelope> =>
-  envelopeOf(send(channel, input === undefined ? '' : encodeWire(input)));
 
 /** Web host: a save is a download of exactly these bytes. */
 function download(bytes: Uint8Array, name: string): Envelope {
@@ -218,16 +229,9 @@ function sendable<T extends { bytes: Uint8Array }>(input: T): T {
 /** The gate's channel's schemas, as the contract has them (src-shared/ipc-gate.ts). */
 const gate = <C extends GateChannel>(channel: C) => Promise.resolve(gateContract[channel]);
 
-/** The answer asked before the app ran (first-question.ts), else a new question. */
-function firstOr(channel: FirstChannel): Promise<Envelope> {
-  const asked = takeFirst(channel);
-  if (!asked) return rawApi()[channel]();
-  return 'web' in asked ? envelopeOf(asked.web) : asked.electron;
-}
-
 /** The typed API: one function per channel of src-shared/ipc.ts. */
 export const api: Api = {
-  'app:info': () => unwrap('app:info', firstOr('app:info'), gate('app:info')),
+  'app:info': () => unwrap('app:info', rawApi()['app:info'](), gate('app:info')),
   'file:save': async (input) => unwrap('file:save', rawApi()['file:save'](sendable(input))),
   'file:open': (input) => unwrap('file:open', rawApi()['file:open'](input)),
   'sample:package': () => unwrap('sample:package', rawApi()['sample:package']()),
@@ -236,7 +240,7 @@ export const api: Api = {
   'inspection:pdf': (input) => unwrap('inspection:pdf', rawApi()['inspection:pdf'](input)),
   'form:pdf': (input) => unwrap('form:pdf', rawApi()['form:pdf'](input)),
   'pdf:print': async (input) => unwrap('pdf:print', rawApi()['pdf:print'](sendable(input))),
-  'profile:list': () => unwrap('profile:list', firstOr('profile:list'), gate('profile:list')),
+  'profile:list': () => unwrap('profile:list', rawApi()['profile:list'](), gate('profile:list')),
   'profile:create': (input) => unwrap('profile:create', rawApi()['profile:create'](input)),
   'profile:unlock': (input) => unwrap('profile:unlock', rawApi()['profile:unlock'](input)),
   'profile:change-passphrase': (input) =>

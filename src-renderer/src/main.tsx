@@ -4,8 +4,7 @@ import { App } from './App';
 import { useSession } from './stores/session';
 import './styles.css';
 
-// The gate's first question (which profiles exist?), before React's first render: in the build,
-// ask-first.ts has already sent it (first-question.ts), and this takes its answer.
+// The gate's first question (which profiles exist?) goes to main before React's first render.
 void useSession.getState().refresh();
 
 const root = document.getElementById('root');

@@ -30,11 +30,6 @@ interface SessionState {
   error: Message | null;
   busy: boolean;
   refresh: () => Promise<void>;
-  /**
-   * The gate is shown: asks which profiles exist, except on the page's first gate when main.tsx's
-   * question at load has already been answered (asking again would redo it while the form shows).
-   */
-  gateShown: () => Promise<void>;
   /** Resolves true when the profile is created and open. */
   create: (label: string, passphrase: string, repeat: string) => Promise<boolean>;
   /** Resolves true when unlocked; false with `error` set otherwise. */
@@ -48,7 +43,6 @@ interface SessionState {
 
 const now = () => new Date();
 let refreshing: Promise<void> | null = null;
-let firstGate = true;
 
 export const useSession = create<SessionState>()((set, get) => ({
   status: 'loading',
@@ -73,11 +67,6 @@ export const useSession = create<SessionState>()((set, get) => ({
       .finally(() => {
         refreshing = null;
       })),
-  gateShown: () => {
-    const answeredAtLoad = firstGate && get().status !== 'loading';
-    firstGate = false;
-    return answeredAtLoad ? Promise.resolve() : get().refresh();
-  },
   create: async (label, passphrase, repeat) => {
     set({ busy: true, error: null });
     try {

@@ -21,11 +21,11 @@ export function ProfileGate() {
   const status = useSession((s) => s.status);
   const profiles = useSession((s) => s.profiles);
   const error = useSession((s) => s.error);
-  const gateShown = useSession((s) => s.gateShown);
+  const refresh = useSession((s) => s.refresh);
 
   useEffect(() => {
-    void gateShown();
-  }, [gateShown]);
+    void refresh();
+  }, [refresh]);
 
   if (status === 'unlocked') return null;
   return (
