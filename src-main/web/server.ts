@@ -260,7 +260,7 @@ async function runFromCommandLine(): Promise<void> {
   };
   const read = readSettings(process.argv.slice(2), process.env);
   if (!read.ok) return fail(2, read.message);
-  const { dataDir, port } = read.settings;
+  const { dataDir, port, warmUp } = read.settings;
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
@@ -271,9 +271,10 @@ async function runFromCommandLine(): Promise<void> {
   );
   const plaintext = process.env['JIEBANG_TEST_PLAINTEXT_STORAGE'] === '1';
   // Built next to this file (out/node/pdf-worker.mjs): task books render off the event loop.
-  const pdfWorker = createPdfWorker(join(import.meta.dirname, 'pdf-worker.mjs'), {
-    warmUpAfterMs: WARM_UP_AFTER_MS,
-  });
+  const pdfWorker = createPdfWorker(
+    join(import.meta.dirname, 'pdf-worker.mjs'),
+    warmUp ? { warmUpAfterMs: WARM_UP_AFTER_MS } : {},
+  );
   let hostHandle: WebHost;
   try {
     hostHandle = await startWebHost({

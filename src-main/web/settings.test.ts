@@ -23,13 +23,17 @@ describe('where the web host keeps its data, and its port', () => {
   it('defaults to the user data folder and the stable port; JIEBANG_DATA_DIR and --port override', () => {
     expect(readSettings([], { XDG_DATA_HOME: '/x' }, 'linux', '/home/li')).toEqual({
       ok: true,
-      settings: { dataDir: '/x/jiebang-panel', port: DEFAULT_WEB_PORT },
+      settings: { dataDir: '/x/jiebang-panel', port: DEFAULT_WEB_PORT, warmUp: true },
     });
     expect(
       readSettings(['--port', '0'], { JIEBANG_DATA_DIR: '/tmp/jb-one' }, 'linux', '/home/li'),
-    ).toEqual({ ok: true, settings: { dataDir: '/tmp/jb-one', port: 0 } });
+    ).toEqual({ ok: true, settings: { dataDir: '/tmp/jb-one', port: 0, warmUp: true } });
     expect(readSettings(['--port=8080'], {}, 'linux', '/home/li')).toMatchObject({
       settings: { port: 8080 },
+    });
+    // The PDF worker's warm-up after start, off for the bench's first-screen loads.
+    expect(readSettings([], { JIEBANG_PDF_WARM_UP: '0' }, 'linux', '/home/li')).toMatchObject({
+      settings: { warmUp: false },
     });
   });
 

@@ -43,11 +43,17 @@ export interface WebHostSettings {
   dataDir: string;
   /** 0: any free port (tests). */
   port: number;
+  /**
+   * Whether the PDF worker warms up a few seconds after start (`WARM_UP_AFTER_MS`); off with
+   * `JIEBANG_PDF_WARM_UP=0` (the bench's first-screen loads, which a real start draws before it).
+   */
+  warmUp: boolean;
 }
 
 export const USAGE = `用法 usage: npm run web -- [--port N]
   --port N   监听端口（默认 ${DEFAULT_WEB_PORT}；0 为任一空闲端口） port (default ${DEFAULT_WEB_PORT}; 0: any free port)
-环境变量 JIEBANG_DATA_DIR：数据目录（默认为用户数据目录下的 ${APP_FOLDER}） data folder`;
+环境变量 JIEBANG_DATA_DIR：数据目录（默认为用户数据目录下的 ${APP_FOLDER}） data folder
+环境变量 JIEBANG_PDF_WARM_UP=0：启动后不预热任务书排版 no PDF warm-up`;
 
 /**
  * The settings from the command line and the environment, or a sentence saying what is wrong
@@ -82,5 +88,6 @@ export function readSettings(
   const fromEnv = env['JIEBANG_DATA_DIR'];
   const dataDir =
     fromEnv && fromEnv.length > 0 ? resolve(fromEnv) : defaultDataDir(platform, env, home);
-  return { ok: true, settings: { dataDir, port } };
+  const warmUp = env['JIEBANG_PDF_WARM_UP'] !== '0';
+  return { ok: true, settings: { dataDir, port, warmUp } };
 }

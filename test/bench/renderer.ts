@@ -49,12 +49,25 @@ export const rendererSuite: BenchSuite = {
     });
 
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const host = await startBuiltWebHost();
+    // No PDF warm-up in the host: a real start draws its first screen long before the warm-up
+    // begins (WARM_UP_AFTER_MS), while these loads go on past it.
+    const host = await startBuiltWebHost({ JIEBANG_PDF_WARM_UP: '0' });
     try {
       const times: number[] = [];
+      const walls: number[] = [];
       let blank = 0;
       for (let i = 0; i < 6; i++) {
         const context = await browser.newContext();
+        // Timed in the page, from navigation start (its time origin) to the first frame with the
+        // profile form in it: Playwright's own wait polls at widening steps (up to 500 ms apart),
+        // which its wall time below includes.
+        await context.addInitScript(() => {
+          new MutationObserver((_, observer) => {
+            if (!document.querySelector('form.gate-form input')) return;
+            observer.disconnect();
+            requestAnimationFrame(() => Reflect.set(window, '__firstScreenAt', performance.now()));
+          }).observe(document, { subtree: true, childList: true });
+        });
         const page = await context.newPage();
         // The peer, same page: a blank document's navigation (the browser's own floor).
         const b = performance.now();
@@ -63,18 +76,28 @@ export const rendererSuite: BenchSuite = {
         const t = performance.now();
         await page.goto(host.url);
         await page.getByLabel('姓名').waitFor();
-        if (i > 0) times.push(performance.now() - t); // the first warms the host's file cache
+        const wall = performance.now() - t;
+        const inPage: unknown = await page
+          .waitForFunction(() => Reflect.get(window, '__firstScreenAt'))
+          .then((h) => h.jsonValue());
+        if (typeof inPage !== 'number') throw new Error('the first screen was not timed');
+        // The first load warms the host's file cache.
+        if (i > 0) {
+          times.push(inPage);
+          walls.push(wall);
+        }
         await context.close();
       }
-      times.sort((a, b) => a - b);
+      const median = (list: number[]) =>
+        [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
       rows.push({
         suite: 'renderer',
-        name: 'first screen: navigation → profile form ready',
-        value: times[Math.floor(times.length / 2)] ?? NaN,
+        name: 'first screen: navigation → profile form drawn',
+        value: median(times),
         unit: 'ms',
         target: { max: 1000 },
         peer: `about:blank ${blank.toFixed(0)} ms`,
-        note: `median of ${times.length}, a new browser context each (empty cache)`,
+        note: `median of ${times.length}, in the page (navigation start → first frame with the form); a new browser context each (empty cache); Playwright's wait, wall: ${median(walls).toFixed(0)} ms`,
       });
     } finally {
       await browser.close();
