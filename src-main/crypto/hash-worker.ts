@@ -19,7 +19,6 @@
  * calling thread.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 
 /** Bytes per slot: the size of one read of a file (src-main/crypto/bundle-files.ts). */
@@ -218,6 +217,10 @@ class HashRing {
   });
 
   constructor() {
+    // `node:worker_threads` loaded when the first worker starts, not with this module: a small
+    // `jiebang verify` never starts one, and the module costs ≈ 3.6 M instructions to load
+    // (issue 22; `process.getBuiltinModule`: node ≥ 20.16, Electron's node 22).
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
