@@ -49,6 +49,8 @@ export const chairStrings = defineStrings(
     'chair.exported': '已导出：{name}（已加密给市科技局）',
     'chair.importAfterSigned':
       '专家组评审结果已签署，不再导入评分表或纸质评分表转录：导入会改变已签署的专家组意见及据此打印的会议表格所依据的评分。如需更正，由市科技局在审定时处理（第十二条（六））。',
+    'chair.submitAfterSigned':
+      '专家组评审结果已在本机签署，组长本人的评分表不再提交：提交会改变已签署的专家组意见及据此打印的会议表格所依据的评分。如需更正，由市科技局在审定时处理（第十二条（六））。',
     'chair.alreadySigned':
       '专家组评审结果已在本机签署，不再重新签署（签署的结果以已导出的文件包为准）',
     'chair.signing': '正在签署……',
@@ -189,6 +191,8 @@ export const chairStrings = defineStrings(
     'chair.exported': 'Exported: {name} (encrypted to the bureau)',
     'chair.importAfterSigned':
       'The panel result is signed: no more sheet bundles or paper transcriptions are imported, as they would change the scores under the signed panel opinion and the meeting forms printed from it. A correction is for the bureau when it approves the result (Article 12(6)).',
+    'chair.submitAfterSigned':
+      'The panel result is signed on this device: the chair’s own sheet is no longer submitted, as it would change the scores under the signed panel opinion and the meeting forms printed from it. A correction is for the bureau when it approves the result (Article 12(6)).',
     'chair.alreadySigned':
       'The panel result was signed on this device and is not signed again (the exported bundle is the signed result)',
     'chair.signing': 'Signing…',
