@@ -64,7 +64,12 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.findings).toContainText(
     '拨付一定比例的项目经费（大于 0、小于 100%）（第十三条（三））',
   );
-  await chair.raceShare.fill('0.3');
+  // A form the share reader refuses is said at the field, with the forms it takes.
+  await chair.raceShare.fill('三成');
+  await expect(page.getByTestId('race-share-problem')).toContainText('如 30% 或 0.3');
+  // Typed with a Chinese IME in full-width mode: read as 0.3, shown as printed, 30%.
+  await chair.raceShare.fill('３０％');
+  await expect(page.getByTestId('race-share-problem')).toHaveCount(0);
 
   // Funding over the cap is refused with the article.
   await chair.funding('A01').fill('600');
@@ -137,6 +142,8 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(page.getByTestId('import-closed')).toContainText(
     '专家组评审结果已签署，不再导入评分表或纸质评分表转录',
   );
+  // The share as officials write it (stored as 0.3 on the wire).
+  await expect(chair.signedDecision).toContainText('“赛马”阶段拨付比例 30%');
 
   // Later: the race stage's choice (第十三条（三）) is made once, signed, on 项目实施与验收 — the
   // chair's desk keeps no unsigned choice of its own and points there.
