@@ -7,7 +7,7 @@ import {
   type IngestRecord,
   type SignedPackage,
 } from '../../src-shared/bureau';
-import { analysePanel } from '../../src-shared/decision';
+import { analysePanel, formatShare } from '../../src-shared/decision';
 import { fmtMoney } from '../../src-shared/money';
 import type { ReviewPackage } from '../../src-shared/model';
 import { hasBlocking } from '../../src-shared/rules';
@@ -45,7 +45,7 @@ export function recordText(record: IngestRecord, pkg: ReviewPackage): string {
     table.legend,
     ...table.notes,
     '',
-    `揭榜方建议名单：${d.recommendedIds.map((id) => `${id} ${name(id)}`).join('、') || '无'}${d.horseRace ? `（赛马制，“赛马”阶段拨付比例 ${d.horseRace.raceStageShare}）` : ''}`,
+    `揭榜方建议名单：${d.recommendedIds.map((id) => `${id} ${name(id)}`).join('、') || '无'}${d.horseRace ? `（赛马制，“赛马”阶段拨付比例 ${formatShare(d.horseRace.raceStageShare)}）` : ''}`,
     `核定经费：${d.approvedFunding.map((f) => `${f.applicantId} ${fmtMoney(f.amount)}`).join('；') || '无'}；核定项目经费总额 ${fmtMoney(d.approvedTotal)}`,
     `专家组意见：${d.opinion}`,
     ...findingLines(record.findings),

@@ -72,7 +72,9 @@ failure.`,
     io.out(`${file}\n`);
     const checks = result.ok ? result.bundle.checks : result.checks;
     for (const c of checks)
-      io.out(`${c.ok ? '✓' : '✗'} ${c.name}${c.detail ? `：${c.detail}` : ''}\n`);
+      io.out(
+        `${c.ok ? (c.warning ? '⚠' : '✓') : '✗'} ${c.name}${c.detail ? `：${c.detail}` : ''}\n`,
+      );
     if (!result.ok) {
       io.err(`✗ ${file} 校验失败：${result.error.message}\n`);
       return 1;

@@ -51,7 +51,10 @@ describe('transcribed paper sheets in a panel result', () => {
   };
 
   it('are refused without their scan, with another scan, with a stray scan, or beside an electronic sheet', async () => {
-    expect((await panelWith(() => undefined)).ok).toBe(true);
+    const sample = await panelWith(() => undefined);
+    expect(sample.ok).toBe(true);
+    // One scan per expert: no ⚠ (sameScanWarnings, io/scan.ts).
+    if (sample.ok) expect(sample.bundle.checks.filter((c) => c.warning)).toEqual([]);
     expect(await messageOf((m) => m.delete('paper/E05.pdf'))).toBe(
       '缺少纸质评分表扫描件：paper/E05.pdf',
     );

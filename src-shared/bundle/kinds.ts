@@ -19,6 +19,7 @@ import { FORM_LABEL } from '../award/form-label';
 import { SHEET_STATUS_LABEL } from '../model/labels/choices';
 import { formatDateZh } from '../text/date';
 import type { TranscribedSheet } from './documents';
+import { sameScanWarnings, type KeptScan } from '../io/scan';
 import {
   ASSESSMENT_LABELS,
   ASSIGNMENT_LABELS,
@@ -268,6 +269,14 @@ export function transcribedListing(transcribed: readonly TranscribedSheet[]): st
     .join('；')}`;
 }
 
+/** The transcribed sheets' scans, as `sameScanWarnings` compares them. */
+export const transcribedScans = (transcribed: readonly TranscribedSheet[]): KeptScan[] =>
+  transcribed.map((t) => ({
+    expertId: t.sheet.expertId,
+    sha256: t.scan.sha256,
+    scanName: t.scan.path,
+  }));
+
 /** A panel result's inner sheet bundles and transcribed paper sheets (with their scans). */
 async function checkPanel(
   decision: z.infer<typeof PanelDecisionSchema>,
@@ -335,6 +344,9 @@ async function checkPanel(
       ok: true,
       detail: transcribedListing(transcribed),
     });
+  // One scan for several experts' sheets: the chair's sentence, at every door (io/scan.ts).
+  for (const detail of sameScanWarnings(transcribedScans(transcribed)))
+    checks.push({ name: '纸质评分表扫描件', ok: true, warning: true, detail });
   return { ok: true, extra: { transcribed }, checks, inner };
 }
 

@@ -27,6 +27,8 @@ export interface Check {
   name: string;
   ok: boolean;
   detail?: string;
+  /** Passed, with something to look at (shown ⚠, never blocking). */
+  warning?: true;
 }
 
 export interface BundleError {

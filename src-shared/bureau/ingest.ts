@@ -9,6 +9,7 @@
  * data folder; the desk will keep the same record in its encrypted store.
  */
 import { z } from 'zod';
+import { sameScanWarnings } from '../io/scan';
 import { AuditHeadSchema } from '../audit/head';
 import {
   checkImport,
@@ -17,6 +18,7 @@ import {
   notKindText,
   panelResultSources,
   transcribedListing,
+  transcribedScans,
   type OpenedBundle,
   type TrustState,
 } from '../bundle';
@@ -262,6 +264,10 @@ export function ingestPanel(panel: OpenedBundle, ctx: IngestContext): IngestResu
       ...(panel.extra.transcribed.length > 0
         ? [`纸质评分表：${transcribedListing(panel.extra.transcribed)}`]
         : []),
+      // One scan for several experts' sheets: the chair's sentence (io/scan.ts), as verify says it.
+      ...sameScanWarnings(transcribedScans(panel.extra.transcribed)).map(
+        (w) => `⚠ 纸质评分表扫描件：${w}`,
+      ),
       ...verdict.notes,
     ],
   };

@@ -14,6 +14,7 @@ import {
 } from '../model';
 import { checkCityFunding } from '../rules/funding';
 import { finding, type Finding } from '../rules/finding';
+import { readShare } from './share';
 import { aggregate, type AggregateResult } from '../scoring/aggregate';
 import {
   MAX_HORSE_RACE_SOLVERS,
@@ -416,8 +417,18 @@ export function checkHorseRace(
       ),
     );
   }
-  const share = /^0(\.\d{1,4})?$|^1$/.test(race.raceStageShare) ? dec(race.raceStageShare) : null;
-  if (share === null || share.lte(0) || share.gte(1)) {
+  // Read by the one share reader (30%, 0.3, full-width alike); a form it refuses is said as such.
+  const read = readShare(race.raceStageShare);
+  if (!read.ok) {
+    out.push(
+      finding('horseRace.stageShare', '第十三条（三）', 'blocking', read.message, [
+        ...path,
+        'raceStageShare',
+      ]),
+    );
+  }
+  const share = read.ok && read.value !== null ? dec(read.value) : null;
+  if (read.ok && (share === null || share.lte(0) || share.gte(1))) {
     out.push(
       finding(
         'horseRace.stageShare',

@@ -361,6 +361,21 @@ describe('第十二条（五） horse race', () => {
     expect(blocking(findings)).toEqual(['horseRace.stageShare']);
     expectRule(findings, 'horseRace.stageShare', '第十三条（三）');
   });
+  it('第十三条（三）: the share as the chair types it — 30%, ３０％, ０．３ — drafts as "0.3" and passes', () => {
+    for (const typed of ['30%', '３０％', '０．３', '0.3']) {
+      const { d, findings } = drafted(sampleSheets(), (c) => ({
+        ...c,
+        raceStageShare: typed,
+      }));
+      expect(d.horseRace?.raceStageShare, typed).toBe('0.3');
+      expect(blocking(findings), typed).toEqual([]);
+    }
+    const { findings } = drafted(sampleSheets(), (c) => ({ ...c, raceStageShare: '三成' }));
+    expect(blocking(findings)).toEqual(['horseRace.stageShare']);
+    expect(findings.find((f) => f.rule === 'horseRace.stageShare')?.message).toContain(
+      '请填写百分数或小数，如 30% 或 0.3',
+    );
+  });
   it('第十三条（三）: a race-stage share strictly between 0 and 1', () => {
     const d = decision({
       horseRace: { solverIds: ['A01', 'A02'], reason: 'x', raceStageShare: '1' },

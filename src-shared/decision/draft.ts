@@ -10,6 +10,7 @@ import { PANEL_DECISION_FORMAT, type PanelDecision, type ReviewPackage } from '.
 import { METHOD_LABEL, NO_VALID_SHEETS, type AggregateResult } from '../scoring/aggregate';
 import type { HorseRaceProposal } from '../scoring/horse-race';
 import { formatDateZh } from '../text/date';
+import { shareForWire } from './share';
 
 /** What the chair decides and writes at the desk (the screen's whole state). */
 export interface DecisionChoices {
@@ -195,7 +196,7 @@ export function draftDecision(
           horseRace: {
             solverIds: choices.recommendedIds,
             reason: proposal.reasons.join(''),
-            raceStageShare: choices.raceStageShare.trim(),
+            raceStageShare: shareForWire(choices.raceStageShare),
             ...(differsFromProposal(choices, proposal) && override
               ? { overrideReason: override }
               : {}),

@@ -2,3 +2,4 @@ export * from './gather';
 export * from './draft';
 export * from './check';
 export * from './race-selection';
+export * from './share';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wholePdf } from './pdf-fixture';
-import { checkScan, sharedScanWarnings } from './scan';
+import { checkScan, sameScanWarnings, sharedScanWarnings } from './scan';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -79,5 +79,30 @@ describe('sharedScanWarnings: one scan for several experts’ sheets is said so'
     expect(sharedScanWarnings(scan, ['E05', 'E06'], [])).toEqual([
       '扫描件 s.pdf 用于 2 位专家（E05、E06）的评分表：请确认其中有每位专家各自签字的评分表',
     ]);
+  });
+});
+
+describe('sameScanWarnings: the same rule over a panel result’s scans (verify, ingest)', () => {
+  it('says the chair’s sentence when one scan’s bytes serve several experts, nothing otherwise', () => {
+    const sha = 'ab'.repeat(32);
+    const scans = ['E01', 'E02', 'E03'].map((expertId) => ({
+      expertId,
+      sha256: sha,
+      scanName: `paper/${expertId}.png`,
+    }));
+    const said = sameScanWarnings(scans);
+    expect(said).toEqual(
+      sharedScanWarnings({ name: 'paper/E01.png', sha256: sha }, ['E01'], scans.slice(1)),
+    );
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(
+      '与已导入的专家 E02、E03 的扫描件（paper/E02.png、paper/E03.png）完全相同',
+    );
+    expect(
+      sameScanWarnings([
+        { expertId: 'E01', sha256: sha, scanName: 'paper/E01.png' },
+        { expertId: 'E02', sha256: 'cd'.repeat(32), scanName: 'paper/E02.png' },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -104,3 +104,18 @@ export function sharedScanWarnings(
     );
   return warnings;
 }
+
+/**
+ * The same rule over scans already together (a panel result's paper/ folder, as `jiebang verify`
+ * and the bureau's ingest read it): every scan whose bytes are another expert's scan's is said in
+ * the chair's sentence (`sharedScanWarnings`), the first expert's scan against the others'.
+ */
+export function sameScanWarnings(scans: readonly KeptScan[]): string[] {
+  const groups = new Map<string, KeptScan[]>();
+  for (const s of scans) groups.set(s.sha256, [...(groups.get(s.sha256) ?? []), s]);
+  return [...groups.values()].flatMap(([first, ...others]) =>
+    first && others.length > 0
+      ? sharedScanWarnings({ name: first.scanName, sha256: first.sha256 }, [first.expertId], others)
+      : [],
+  );
+}

@@ -6,6 +6,7 @@
  */
 import { canonicalHash } from '../canonical';
 import { methodSentence } from '../decision/draft';
+import { formatShare } from '../decision/share';
 import { fmt2, fmtMoney, moneyCapitals, officialAmount, sum, yuanCapitals } from '../money';
 import { RECUSAL_LABEL, RecusalKindSchema, type PanelDecision, type ReviewPackage } from '../model';
 import type { AggregateResult } from '../scoring/aggregate';
@@ -301,7 +302,7 @@ export function opinionForm(
     race
       ? {
           kind: 'para',
-          text: `采用“赛马制”（第十二条（五）、第十三条（三））：${race.solverIds.map(name).join('、')} 平行立项，“赛马”阶段拨付比例 ${race.raceStageShare}。理由：${race.reason}${race.overrideReason ? `；与系统建议不同的理由：${race.overrideReason}` : ''}`,
+          text: `采用“赛马制”（第十二条（五）、第十三条（三））：${race.solverIds.map(name).join('、')} 平行立项，“赛马”阶段拨付比例 ${formatShare(race.raceStageShare)}。理由：${race.reason}${race.overrideReason ? `；与系统建议不同的理由：${race.overrideReason}` : ''}`,
         }
       : { kind: 'para', text: '不采用“赛马制”。' },
     { kind: 'heading', text: '四、核定项目经费总额' },

@@ -2,6 +2,7 @@
  * The other tables of the export (issue 17): each expert's scores by criterion, and the panel's
  * decision with the approved funding. Plain rows of typed cells, like `summaryTable`.
  */
+import { formatShare } from '../decision/share';
 import { fmt2 } from '../money';
 import { RECUSAL_LABEL, type PanelDecision, type ReviewPackage, type ScoreSheet } from '../model';
 import type { Finding } from '../rules';
@@ -121,7 +122,7 @@ export function decisionTable(
       '赛马制',
       text(
         decision.horseRace
-          ? `是：${decision.horseRace.solverIds.join('、')}；“赛马”阶段拨付比例 ${decision.horseRace.raceStageShare}；${decision.horseRace.reason}${decision.horseRace.overrideReason ? `；与系统建议不同的理由：${decision.horseRace.overrideReason}` : ''}`
+          ? `是：${decision.horseRace.solverIds.join('、')}；“赛马”阶段拨付比例 ${formatShare(decision.horseRace.raceStageShare)}；${decision.horseRace.reason}${decision.horseRace.overrideReason ? `；与系统建议不同的理由：${decision.horseRace.overrideReason}` : ''}`
           : '否',
       ),
     ),

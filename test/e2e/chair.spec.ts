@@ -64,7 +64,12 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.findings).toContainText(
     '拨付一定比例的项目经费（大于 0、小于 100%）（第十三条（三））',
   );
-  await chair.raceShare.fill('0.3');
+  // A form the share reader refuses is said at the field, with the forms it takes.
+  await chair.raceShare.fill('三成');
+  await expect(page.getByTestId('race-share-problem')).toContainText('如 30% 或 0.3');
+  // Typed with a Chinese IME in full-width mode: read as 0.3, shown as printed, 30%.
+  await chair.raceShare.fill('３０％');
+  await expect(page.getByTestId('race-share-problem')).toHaveCount(0);
 
   // Funding over the cap is refused with the article.
   await chair.funding('A01').fill('600');
@@ -137,6 +142,8 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(page.getByTestId('import-closed')).toContainText(
     '专家组评审结果已签署，不再导入评分表或纸质评分表转录',
   );
+  // The share as officials write it (stored as 0.3 on the wire).
+  await expect(chair.signedDecision).toContainText('“赛马”阶段拨付比例 30%');
 
   // Later: the race stage's choice (第十三条（三）) is made once, signed, on 项目实施与验收 — the
   // chair's desk keeps no unsigned choice of its own and points there.
@@ -288,4 +295,39 @@ test('on a shared laptop the chair takes an expert’s exported sheet from the e
   await chair.importFromProfile('刘珺（共用电脑）', PASSPHRASE);
   await expect(chair.outcomes).toContainText('✓ KLMY-2026-JB-001-E02.jbx：刘珺（E02）');
   await expect(chair.board).toContainText('E02 刘珺：已提交');
+});
+
+test('the chair signs with their own sheet still a draft: 专家评审 then says it no longer joins, offers no 提交, and the desk takes no sheet in', async ({
+  ui,
+}) => {
+  const { chair, page } = ui;
+  await ui.gate.create('张志远（主审4）');
+  await ui.review.importSampleAndEnrol(/E01 张志远/);
+  await chair.open();
+  await chair.importSheets(await sheetFiles(['E02', 'E03', 'E04', 'E05', 'E06', 'E07'], []));
+  await expect(chair.outcomes.locator('li.ok')).toHaveCount(6);
+  await chair.absence('E01 张志远').fill('组长未评分，由其余专家评审');
+  await chair.raceShare.fill('0.3');
+  await chair.funding('A01').fill('400');
+  await chair.funding('A02').fill('400');
+  await expect(chair.allRulesPass).toBeVisible();
+  await chair.sign();
+  const ranking = await chair.ranking.innerText();
+  // Signed: no import is offered, the sentence says why.
+  await expect(page.getByTestId('import-closed')).toContainText('不再导入评分表');
+  await expect(page.getByRole('button', { name: '导入评分表文件…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '导入纸质评分' })).toHaveCount(0);
+  await expect(page.getByLabel('本机用户档案')).toHaveCount(0);
+
+  // 专家评审: the chair's own draft no longer joins — the sentence why, and no 提交.
+  await ui.review.open();
+  await expect(page.getByTestId('submit-closed')).toHaveText(
+    '专家组评审结果已在本机签署，组长本人的评分表不再提交：提交会改变已签署的专家组意见及据此打印的会议表格所依据的评分。如需更正，由市科技局在审定时处理（第十二条（六））。',
+  );
+  await expect(page.getByRole('button', { name: '提交评分表…' })).toHaveCount(0);
+
+  // The desk as signed: E01 still without a sheet, the same ranking.
+  await chair.open();
+  await expect(chair.board).toContainText('E01 张志远：未提交');
+  await expect.poll(() => chair.ranking.innerText()).toBe(ranking);
 });

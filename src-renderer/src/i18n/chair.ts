@@ -34,9 +34,9 @@ export const chairStrings = defineStrings(
     'chair.race': '采用“赛马制”（第十二条（五））',
     'chair.raceReasons': '系统建议及理由',
     'chair.override': '与系统建议不同的理由',
-    'chair.share': '“赛马”阶段拨付比例（0–1，第十三条（三））',
+    'chair.share': '“赛马”阶段拨付比例（如 30% 或 0.3，第十三条（三））',
     'chair.shareHint':
-      '办法只规定“赛马”阶段向各家揭榜方拨付一定比例的项目经费，未规定比例：由专家组商定后以小数填写（大于 0、小于 1）。',
+      '办法只规定“赛马”阶段向各家揭榜方拨付一定比例的项目经费，未规定比例：由专家组商定后填写百分数或小数（如 30% 或 0.3，全角 ３０％、０．３ 亦可；大于 0、小于 100%）。',
     'chair.funding': '核定经费（万元）',
     'chair.total': '核定项目经费总额：{total}',
     'chair.deviationReason': '偏离理由（{expert} 对 {applicant}）',
@@ -49,6 +49,8 @@ export const chairStrings = defineStrings(
     'chair.exported': '已导出：{name}（已加密给市科技局）',
     'chair.importAfterSigned':
       '专家组评审结果已签署，不再导入评分表或纸质评分表转录：导入会改变已签署的专家组意见及据此打印的会议表格所依据的评分。如需更正，由市科技局在审定时处理（第十二条（六））。',
+    'chair.submitAfterSigned':
+      '专家组评审结果已在本机签署，组长本人的评分表不再提交：提交会改变已签署的专家组意见及据此打印的会议表格所依据的评分。如需更正，由市科技局在审定时处理（第十二条（六））。',
     'chair.alreadySigned':
       '专家组评审结果已在本机签署，不再重新签署（签署的结果以已导出的文件包为准）',
     'chair.signing': '正在签署……',
@@ -174,9 +176,9 @@ export const chairStrings = defineStrings(
     'chair.race': 'Horse race (Article 12(5))',
     'chair.raceReasons': 'Proposal and reasons',
     'chair.override': 'Reason for departing from the proposal',
-    'chair.share': 'Race-stage share (0–1, Article 13(3))',
+    'chair.share': 'Race-stage share (e.g. 30% or 0.3, Article 13(3))',
     'chair.shareHint':
-      'The measures say only that a share of the project funds is paid to each solver in the race stage, not how much: the panel agrees on it and enters it as a decimal (above 0, below 1).',
+      'The measures say only that a share of the project funds is paid to each solver in the race stage, not how much: the panel agrees on it and enters it as a percentage or a decimal (e.g. 30% or 0.3, full-width forms too; above 0, below 100%).',
     'chair.funding': 'Approved funding (10k CNY)',
     'chair.total': 'Approved total: {total}',
     'chair.deviationReason': 'Deviation reason ({expert} on {applicant})',
@@ -189,6 +191,8 @@ export const chairStrings = defineStrings(
     'chair.exported': 'Exported: {name} (encrypted to the bureau)',
     'chair.importAfterSigned':
       'The panel result is signed: no more sheet bundles or paper transcriptions are imported, as they would change the scores under the signed panel opinion and the meeting forms printed from it. A correction is for the bureau when it approves the result (Article 12(6)).',
+    'chair.submitAfterSigned':
+      'The panel result is signed on this device: the chair’s own sheet is no longer submitted, as it would change the scores under the signed panel opinion and the meeting forms printed from it. A correction is for the bureau when it approves the result (Article 12(6)).',
     'chair.alreadySigned':
       'The panel result was signed on this device and is not signed again (the exported bundle is the signed result)',
     'chair.signing': 'Signing…',

@@ -107,6 +107,7 @@ export const useReview = create<ReviewStore>()((set, get) => {
     manifestSha256: null,
     enrolment: null,
     sheet: null,
+    panelSigned: null,
     checks: [],
     candidate: null,
     importProblem: null,

@@ -19,7 +19,8 @@ import { JiebangDB } from '../db/database';
 import { auditLog, getEnrolment, getSheet } from '../db/repo';
 import { WorkflowError, type Deps, type SaveFile } from './deps';
 import { importSheets, loadDecision, loadGathered, saveDecisionDraft, signDecision } from './chair';
-import { enrol, importPackage, verifyPackage } from './expert';
+import { deskOwnSheet } from './desk';
+import { enrol, importPackage, loadReview, submitSheet, verifyPackage } from './expert';
 import { importPaperTranscription, loadPaperSheets } from './paper';
 import { AT, flipByte, freshDeps, samplePackageBundle } from './test-db';
 
@@ -228,6 +229,35 @@ describe('the chair’s decision, kept', () => {
     expect(await loadGathered(deps.db, pkg.packageId)).toEqual([]);
     expect(await loadPaperSheets(deps.db, pkg.packageId)).toEqual([]);
     expect(await auditLog(deps.db)).toHaveLength(entries);
+  });
+
+  it("refuses the chair's own sheet submitted after the signing, saying why: nothing written, the desk without it", async () => {
+    const { deps, pkg } = await chairWithPackage();
+    const [own] = sampleSheets();
+    if (!own) throw new Error('sample sheets');
+    const { enrolment } = await enrol(deps, pkg, 'E01');
+    // Signed while the chair's own sheet was still a draft (it did not join the result).
+    const save = vi.fn<SaveFile>(async () => ({ saved: false }));
+    await signDecision(
+      { ...deps, save },
+      { pkg, decision: sampleDecision(), own: null, gathered: [], enrolment },
+    );
+    const review = await loadReview(deps.db);
+    expect(review.panelSigned).toEqual({ key: 'chair.submitAfterSigned' });
+    const entries = (await auditLog(deps.db)).length;
+    const { submittedAt: _at, ...scored } = own;
+    const draft = { ...scored, status: 'draft' as const };
+    const refused = await submitSheet(deps, pkg, draft, enrolment).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(WorkflowError);
+    expect(refused).toMatchObject({ reason: { key: 'chair.submitAfterSigned' } });
+    expect(String(refused)).toContain('组长本人的评分表不再提交');
+    expect(await getSheet(deps.db, pkg.packageId, 'E01')).toMatchObject({ status: 'draft' });
+    expect(await auditLog(deps.db)).toHaveLength(entries);
+    // A sheet submitted after the signing (a profile from before this rule) does not count.
+    const after = { ...own, status: 'submitted' as const };
+    expect(deskOwnSheet(after, true, undefined)).toBeNull();
+    expect(deskOwnSheet(after, true, '2026-12-03T08:00:00.000Z')).toBe(after);
+    expect(deskOwnSheet(after, false, undefined)).toBe(after);
   });
 
   it('reads the signed result back (with its file as exported), after a reopening too, and refuses to sign again', async () => {

@@ -39,6 +39,20 @@ export interface ImportedSheet {
 }
 
 /**
+ * The chair's own sheet as the desk counts it. Once the panel result is signed, only as it was
+ * signed with it (exported at the signing, or before): a sheet submitted on this device after the
+ * signing (which `signedRefusal` now refuses; a profile may hold one from before) does not change
+ * the figures under the signed 专家组意见 or the forms printed from it (第十二条（五）（六）).
+ */
+export function deskOwnSheet(
+  own: ScoreSheet | null,
+  signed: boolean,
+  exportedAt: string | undefined,
+): ScoreSheet | null {
+  return signed && exportedAt === undefined ? null : own;
+}
+
+/**
  * The sheets the desk counts: every transcribed paper sheet, every imported sheet bundle plus the
  * chair's own submitted sheet, held on this device (no export or import needed), validated as
  * every door validates them; of two sheets of one expert `whichSheetCounts` decides (a signed

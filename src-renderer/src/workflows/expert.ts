@@ -27,9 +27,10 @@ import {
   saveSheet,
   type Enrolment,
 } from '../db/repo';
-import { message } from '../i18n/strings';
+import { message, type Message } from '../i18n/strings';
 import { WorkflowError, type Deps, type FileToSave, type SaveFile } from './deps';
 import { verifyForImport, type OpenedOf, type Verified } from './imports';
+import { signedRefusal } from './paper';
 import { exportSigned, offer, type ExportOutcome } from './signing';
 
 export interface Review {
@@ -38,6 +39,11 @@ export interface Review {
   manifestSha256: string | null;
   enrolment: Enrolment | null;
   sheet: ScoreSheet | null;
+  /**
+   * The panel result for the package is signed on this device (the chair's): the sheet is no
+   * longer submitted (`signedRefusal`); the sentence why, else null.
+   */
+  panelSigned: Message | null;
 }
 
 /** The package in use, who this profile is on its roster, and the sheet so far. */
@@ -55,6 +61,7 @@ export async function loadReview(db: JiebangDB): Promise<Review> {
     manifestSha256: current?.manifestSha256 ?? null,
     enrolment,
     sheet,
+    panelSigned: current ? await signedRefusal(db, current.pkg.packageId, 'submit') : null,
   };
 }
 
@@ -209,6 +216,9 @@ export async function submitSheet(
   enrolment: Enrolment,
 ): Promise<ScoreSheet> {
   if (sheet.status !== 'draft') throw new WorkflowError(message('review.notDraft'));
+  // The chair's own sheet after the panel result is signed: nothing written (第十二条（六）).
+  const signed = await signedRefusal(deps.db, pkg.packageId, 'submit');
+  if (signed) throw new WorkflowError(signed);
   if (validateSheet(sheet, pkg).length > 0) throw new WorkflowError(message('review.issues'));
   const at = deps.now().toISOString();
   const next = submitted(sheet, at);

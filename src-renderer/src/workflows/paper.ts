@@ -60,13 +60,19 @@ export type PaperImportOutcome =
   | { kind: 'differ'; differences: TranscriptionDifference[] };
 
 /**
- * Once the panel result is signed (第十二条（五）), no sheet is taken in — a sheet bundle or a paper
- * transcription alike: it would change the figures under the signed 专家组意见 and the meeting's
- * forms printed from it. Corrections are the bureau's at 审定 (第十二条（六）; docs/domain.md,
- * 「Signed once」). The refusal says so; null while nothing is signed.
+ * Once the panel result is signed (第十二条（五）), no sheet joins — a sheet bundle or a paper
+ * transcription imported, or the chair's own sheet submitted on this device alike: it would change
+ * the figures under the signed 专家组意见 and the meeting's forms printed from it. Corrections are
+ * the bureau's at 审定 (第十二条（六）; docs/domain.md, 「Signed once」). The refusal says so, for
+ * the door it came through; null while nothing is signed.
  */
-export async function signedRefusal(db: JiebangDB, packageId: string): Promise<Message | null> {
-  return (await getDecision(db, packageId)) ? message('chair.importAfterSigned') : null;
+export async function signedRefusal(
+  db: JiebangDB,
+  packageId: string,
+  door: 'import' | 'submit' = 'import',
+): Promise<Message | null> {
+  if (!(await getDecision(db, packageId))) return null;
+  return message(door === 'submit' ? 'chair.submitAfterSigned' : 'chair.importAfterSigned');
 }
 
 /** The transcribed sheets kept for the package. */

@@ -62,7 +62,7 @@ export class ChairPage {
 
   /** The race-stage share (第十三条（三）): empty until the panel writes the one it agreed on. */
   get raceShare() {
-    return this.page.getByLabel('“赛马”阶段拨付比例（0–1，第十三条（三））');
+    return this.page.getByLabel('“赛马”阶段拨付比例（如 30% 或 0.3，第十三条（三））');
   }
 
   funding(applicantId: string) {

@@ -3,7 +3,7 @@ import { fromAggregateWire } from '../../../../src-shared/scoring/aggregate-wire
 import { useT } from '../../i18n';
 import { useChair } from '../../stores/chair';
 import { useReview } from '../../stores/review';
-import { chairDesk, deskSheets, type DeskAnalysis } from '../../workflows/desk';
+import { chairDesk, deskOwnSheet, deskSheets, type DeskAnalysis } from '../../workflows/desk';
 import { DecisionForm } from './DecisionForm';
 import { Distribution } from './Distribution';
 import { GatherCard } from './GatherCard';
@@ -16,8 +16,10 @@ import { MeetingPrint } from '../meeting/MeetingPrint';
 /** 组长汇总: gather the sheets, see every figure, decide, sign (the chair only, 第十二条（五）). */
 export function ChairScreen() {
   const t = useT();
-  const { pkg, enrolment, sheet: own, load: loadReview } = useReview();
+  const { pkg, enrolment, sheet, load: loadReview } = useReview();
   const { gathered, paper, choices, view, decisionOf, signed, load, analyse } = useChair();
+  // Signed: the chair's own sheet counts as it was signed with the result, or not at all.
+  const own = deskOwnSheet(sheet, signed !== null, enrolment?.exportedAt);
   useEffect(() => {
     void loadReview();
   }, [loadReview]);

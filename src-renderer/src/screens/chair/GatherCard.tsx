@@ -48,19 +48,23 @@ export function GatherCard({
   return (
     <div className="card">
       <h2>{t('chair.gather')}</h2>
-      {signed && (
+      {signed ? (
+        // Signed: no sheet joins, so no import is offered (workflows/paper.ts, signedRefusal).
         <p className="note" data-testid="import-closed">
           {t('chair.importAfterSigned')}
         </p>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void importFiles(pkg, message('chair.import'))}
+          >
+            {t('chair.import')}
+          </button>
+          <LocalProfileImport pkg={pkg} />
+        </>
       )}
-      <button
-        type="button"
-        className="primary"
-        onClick={() => void importFiles(pkg, message('chair.import'))}
-      >
-        {t('chair.import')}
-      </button>
-      <LocalProfileImport pkg={pkg} />
       {outcomes.length > 0 && (
         <ul className="checks" data-testid="import-outcomes">
           {outcomes.map((o) => (

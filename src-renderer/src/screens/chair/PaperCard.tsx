@@ -43,13 +43,45 @@ function FilePick({
 export function PaperCard({ pkg }: { pkg: ReviewPackage }) {
   const t = useT();
   const say = useSay();
-  const { paper, paperOutcome, importPaper } = useChair();
+  const { paper, paperOutcome, importPaper, signed } = useChair();
   const [csv, setCsv] = useState<ChosenFile | null>(null);
   const [scan, setScan] = useState<ChosenFile | null>(null);
   const [typist, setTypist] = useState('');
   const [double, setDouble] = useState(false);
   const [secondCsv, setSecondCsv] = useState<ChosenFile | null>(null);
   const [secondTypist, setSecondTypist] = useState('');
+  const held = (
+    <>
+      {paper.length > 0 && (
+        <>
+          <h3>{t('paper.held')}</h3>
+          <ul className="plain" data-testid="paper-held">
+            {paper.map((p) => (
+              <li key={p.record.sheet.expertId}>
+                {t('paper.heldLine', {
+                  id: p.record.sheet.expertId,
+                  typist: p.record.transcribedBy,
+                  checked: p.record.checkedBy
+                    ? t('paper.checked', { name: p.record.checkedBy })
+                    : '',
+                  scan: p.scanName,
+                  sha: p.record.scan.sha256,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+  // Signed: no transcription is taken in (the sentence why is on 收集评分表); the held ones stay.
+  if (signed)
+    return (
+      <div className="card" data-testid="paper-card">
+        <h2>{t('paper.heading')}</h2>
+        {held}
+      </div>
+    );
   return (
     <form
       className="card"
@@ -143,26 +175,7 @@ export function PaperCard({ pkg }: { pkg: ReviewPackage }) {
           </table>
         </div>
       )}
-      {paper.length > 0 && (
-        <>
-          <h3>{t('paper.held')}</h3>
-          <ul className="plain" data-testid="paper-held">
-            {paper.map((p) => (
-              <li key={p.record.sheet.expertId}>
-                {t('paper.heldLine', {
-                  id: p.record.sheet.expertId,
-                  typist: p.record.transcribedBy,
-                  checked: p.record.checkedBy
-                    ? t('paper.checked', { name: p.record.checkedBy })
-                    : '',
-                  scan: p.scanName,
-                  sha: p.record.scan.sha256,
-                })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {held}
     </form>
   );
 }

@@ -1,4 +1,8 @@
-import { differsFromProposal, type DecisionChoices } from '../../../../src-shared/decision';
+import {
+  differsFromProposal,
+  readShare,
+  type DecisionChoices,
+} from '../../../../src-shared/decision';
 import { fmtMoney, parseMoneyInput } from '../../../../src-shared/money';
 import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
 import { useT } from '../../i18n';
@@ -24,6 +28,7 @@ export function RecommendedFields({
   const { choices } = desk;
   const { agg, proposal } = desk.analysis;
   const recommended = choices.recommendedIds;
+  const share = readShare(choices.raceStageShare);
   const nameOf = (id: string) => pkg.applicants.find((a) => a.id === id)?.name ?? id;
   return (
     <>
@@ -70,10 +75,17 @@ export function RecommendedFields({
             <input
               className="short"
               aria-describedby="race-share-hint"
+              aria-invalid={!share.ok}
               value={choices.raceStageShare}
               onChange={(e) => update({ raceStageShare: e.target.value })}
             />
           </label>
+          {/* Read by the one share reader (30%, 0.3, full-width alike): a refusal is said here. */}
+          {!share.ok && (
+            <p className="error" data-testid="race-share-problem">
+              {share.message}
+            </p>
+          )}
           <p id="race-share-hint" className="note" data-testid="race-share-hint">
             {t('chair.shareHint')}
           </p>

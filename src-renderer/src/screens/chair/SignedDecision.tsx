@@ -1,3 +1,4 @@
+import { formatShare } from '../../../../src-shared/decision';
 import { fmtMoney } from '../../../../src-shared/money';
 import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
 import { formatDateTimeZh } from '../../../../src-shared/text/date';
@@ -63,7 +64,10 @@ export function SignedDecision({ pkg, decision }: { pkg: ReviewPackage; decision
       </p>
       <p>
         {race
-          ? t('chair.signedRace', { ids: race.solverIds.join(sep), share: race.raceStageShare })
+          ? t('chair.signedRace', {
+              ids: race.solverIds.join(sep),
+              share: formatShare(race.raceStageShare),
+            })
           : t('chair.signedNoRace')}
       </p>
       {race?.overrideReason && <p>{t('chair.signedOverride', { reason: race.overrideReason })}</p>}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
 import { validateSheet } from '../../../../src-shared/scoring';
 import { NoticeLine } from '../../components/NoticeLine';
-import { message, useT } from '../../i18n';
+import { message, useSay, useT } from '../../i18n';
 import { useReview } from '../../stores/review';
 
 /**
@@ -19,8 +19,18 @@ export function SubmitBar({
   onGoTo: (applicantId: string) => void;
 }) {
   const t = useT();
-  const { enrolment, notice, unsaved, submit, reopen, exportSheet, saveAgain, paperSheet } =
-    useReview();
+  const say = useSay();
+  const {
+    enrolment,
+    notice,
+    unsaved,
+    panelSigned,
+    submit,
+    reopen,
+    exportSheet,
+    saveAgain,
+    paperSheet,
+  } = useReview();
   const [reviewing, setReviewing] = useState(false);
   const submitButton = useRef<HTMLButtonElement>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
@@ -33,7 +43,13 @@ export function SubmitBar({
   const exported = enrolment?.exportedAt !== undefined;
   return (
     <div className="card submit-bar">
-      {sheet.status === 'draft' && !reviewing && (
+      {sheet.status === 'draft' && panelSigned && (
+        // The chair's own sheet, the panel result signed: it no longer joins (第十二条（六）).
+        <p className="note" role="status" data-testid="submit-closed">
+          {say(panelSigned)}
+        </p>
+      )}
+      {sheet.status === 'draft' && !panelSigned && !reviewing && (
         <button
           ref={submitButton}
           type="button"
@@ -47,7 +63,7 @@ export function SubmitBar({
           {t('review.submit')}
         </button>
       )}
-      {sheet.status === 'draft' && reviewing && (
+      {sheet.status === 'draft' && !panelSigned && reviewing && (
         // The confirmation (or what stops it) closes with 返回修改 or Escape, back to 提交.
         <div
           data-testid="submit-confirm"

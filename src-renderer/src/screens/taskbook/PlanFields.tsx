@@ -1,3 +1,4 @@
+import { formatShare } from '../../../../src-shared/decision';
 import { fmtMoney } from '../../../../src-shared/money';
 import { TEXT_MAX, type PanelDecision } from '../../../../src-shared/model';
 import { linesOf, type TaskBookDraft, type TaskBookEdit } from '../../../../src-shared/taskbook';
@@ -62,7 +63,9 @@ export function PlanFields({
             />
           ))}
           <p className="note">
-            {t('taskbook.raceNote', { share: decision.horseRace?.raceStageShare ?? '' })}
+            {t('taskbook.raceNote', {
+              share: formatShare(decision.horseRace?.raceStageShare ?? ''),
+            })}
           </p>
         </fieldset>
       )}
