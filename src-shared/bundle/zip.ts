@@ -28,6 +28,13 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxRatio: 200,
 };
 
+/**
+ * A ZIP without its end-of-directory record: a copy cut short (a USB stick pulled too soon, a
+ * download not finished) or no ZIP at all — said with what to do.
+ */
+export const ZIP_END_MISSING =
+  'ZIP 目录结尾缺失：文件已截断（复制或下载未完成）或不是 ZIP 文件。请从U盘或原发送方重新复制完整的文件，核对大小一致后再打开';
+
 /** Entries smaller than this are not held to the ratio (tiny JSON compresses well). */
 export const RATIO_FLOOR = 64 * 1024;
 
@@ -120,7 +127,7 @@ export function inspectZip(
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('zip-malformed', 'ZIP 目录结尾缺失：文件已截断或不是 ZIP');
+  if (eocd < 0) throw new ZipError('zip-malformed', ZIP_END_MISSING);
   const count = view.getUint16(eocd + 10);
   const cdSize = view.getUint32(eocd + 12);
   const cdOffset = view.getUint32(eocd + 16);
