@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sizeProblem } from '../../src-shared/io';
+import { emptyFile } from '../../src-shared/io/file-size';
 import { describeFileError } from '../fs/errors';
 import { CliUsageError } from './types';
 
@@ -27,6 +28,7 @@ export async function boundedPath(
   try {
     const info = await stat(full);
     if (info.isDirectory()) throw Object.assign(new Error(path), { code: 'EISDIR' });
+    if (info.size === 0) throw new CliUsageError(emptyFile(path));
     if (info.size > limit) throw new CliUsageError(tooLarge(path, info.size));
     return full;
   } catch (error) {

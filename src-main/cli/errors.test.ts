@@ -158,6 +158,22 @@ describe('jiebang verify of a file past the bound on one file', () => {
   });
 });
 
+describe('jiebang verify and import of an empty file', () => {
+  it('says the file is empty (0 bytes) and to copy it again', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'empty.jbx'), new Uint8Array(0));
+    for (const args of [
+      ['verify', 'empty.jbx'],
+      ['unpack', 'empty.jbx', '-o', 'out'],
+    ]) {
+      const r = await run(dir, ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('empty.jbx：文件是空的（0 字节），请从U盘或原发送方重新复制该文件');
+      expect(r.err).not.toContain('既非 ZIP');
+    }
+  });
+});
+
 describe('jiebang verify of a bundle file cut short', () => {
   it('refuses it, plain or age-encrypted, naming the file and saying it is truncated', async () => {
     const dir = await folder();

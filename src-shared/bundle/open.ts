@@ -31,6 +31,7 @@ import {
 } from '../crypto/keys';
 import { sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { parseStrictJson } from '../io/strict-json';
+import { emptyFile } from '../io/file-size';
 import { decodeText, looksLikeZip, parseJsonText, READ_LIMITS } from '../io/read';
 import { documentKindOf } from '../model/document-kind';
 import { PATHS_ONLY } from '../model/labels';
@@ -149,6 +150,7 @@ function refused(
  * as JSON; a plain JSON document likewise; anything else no bundle at all.
  */
 function notABundle(bytes: Uint8Array, wasEncrypted: boolean): string {
+  if (bytes.byteLength === 0 && !wasEncrypted) return emptyFile();
   const text = bytes.byteLength <= READ_LIMITS.jsonBytes ? decodeText(bytes, '') : null;
   const raw =
     text?.ok && /^\s*[{[]/.test(text.value.text) ? parseJsonText(text.value.text, '') : null;

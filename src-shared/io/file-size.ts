@@ -28,3 +28,10 @@ export const fileTooLarge = (name: string, size: number): string =>
 /** The refusal of a file past the bound, or null when it is within (check before reading it). */
 export const fileSizeProblem = (name: string, size: number): string | null =>
   size > MAX_FILE_BYTES ? fileTooLarge(name, size) : null;
+
+/**
+ * The refusal of a file of 0 bytes — a copy that did not finish, a download cut off — at every
+ * door, before it is taken for what it is not (「既非 ZIP 也非 age 加密文件」, 「没有表头」).
+ */
+export const emptyFile = (name?: string): string =>
+  `${name ? `${name}：` : ''}文件是空的（0 字节），请从U盘或原发送方重新复制该文件`;
