@@ -1,5 +1,5 @@
 import type { AuditEntry, ChainVerdict } from '../../../../src-shared/audit/chain';
-import { formatDateTime } from '../../components/format';
+import { formatDateTimeZh } from '../../../../src-shared/text/date';
 import { useT } from '../../i18n';
 import { actionLabel } from '../../workflows/audit';
 
@@ -25,7 +25,7 @@ export function AuditTimeline({
       <ol className="timeline" data-testid="audit-timeline">
         {[...entries].reverse().map((e) => (
           <li key={e.seq}>
-            <span className="mono">{formatDateTime(e.at)}</span>{' '}
+            <span className="mono">{formatDateTimeZh(e.at)}</span>{' '}
             <strong data-testid="audit-action" title={e.action}>
               {t(actionLabel(e.action))}
             </strong>{' '}
