@@ -7,6 +7,7 @@
  * classic API or the rest of the contract (issue 22: first screen ≤ 1 s).
  */
 import { z } from 'zod/mini';
+import { formatBytes, MAX_FILE_BYTES } from './io/file-size';
 import './validation-messages';
 
 /**
@@ -18,21 +19,13 @@ export interface Schema<Out = unknown, In = unknown> extends z.core.$ZodType<Out
   safeParse(data: unknown): z.core.util.SafeParseResult<Out>;
 }
 
-/**
- * The most bytes one IPC message carries (a file to save or print, the files of one open). Electron
- * serialises a message in one buffer, and one of 2^29 bytes crashes the app (electron/electron
- * #53961): the cap stays at half that. Larger files are refused by name with this limit.
- */
-export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
-/** The largest file the app opens or saves: one message's worth. */
-export const MAX_FILE_BYTES = MAX_MESSAGE_BYTES;
-
-/** A byte count as people read it: "256 MB" (MiB, as file managers show it). */
-export function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${bytes} 字节`;
-}
-
+export {
+  fileSizeProblem,
+  fileTooLarge,
+  formatBytes,
+  MAX_FILE_BYTES,
+  MAX_MESSAGE_BYTES,
+} from './io/file-size';
 /** The refusal of bytes past MAX_FILE_BYTES, naming the limit. */
 export const FILE_TOO_LARGE = `文件过大：超过单个文件上限 ${formatBytes(MAX_FILE_BYTES)}`;
 

@@ -33,6 +33,8 @@ export {
   AppInfoSchema,
   EnvelopeSchema,
   FILE_TOO_LARGE,
+  fileSizeProblem,
+  fileTooLarge,
   formatBytes,
   IpcError,
   IpcErrorSchema,

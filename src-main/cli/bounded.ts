@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sizeProblem } from '../../src-shared/io';
+import { emptyFile } from '../../src-shared/io/file-size';
 import { describeFileError } from '../fs/errors';
 import { CliUsageError } from './types';
 
@@ -14,14 +15,20 @@ import { CliUsageError } from './types';
  * A file's full path once it is known to be a readable file within `limit` bytes; an empty name,
  * a folder, a missing file or one past the bound refused by name (`CliUsageError`).
  */
-export async function boundedPath(cwd: string, path: string, limit: number): Promise<string> {
+export async function boundedPath(
+  cwd: string,
+  path: string,
+  limit: number,
+  tooLarge: (name: string, size: number) => string = (name, size) =>
+    sizeProblem(name, size, limit) ?? '',
+): Promise<string> {
   if (path.trim() === '') throw new CliUsageError('文件名为空：请给出文件的路径。');
   const full = resolve(cwd, path);
   try {
     const info = await stat(full);
     if (info.isDirectory()) throw Object.assign(new Error(path), { code: 'EISDIR' });
-    const tooBig = sizeProblem(path, info.size, limit);
-    if (tooBig) throw new CliUsageError(tooBig);
+    if (info.size === 0) throw new CliUsageError(emptyFile(path));
+    if (info.size > limit) throw new CliUsageError(tooLarge(path, info.size));
     return full;
   } catch (error) {
     if (error instanceof CliUsageError) throw error;
@@ -30,8 +37,13 @@ export async function boundedPath(cwd: string, path: string, limit: number): Pro
 }
 
 /** Reads a whole file within `limit` bytes (see boundedPath for what is refused). */
-export async function readBounded(cwd: string, path: string, limit: number): Promise<Uint8Array> {
-  const full = await boundedPath(cwd, path, limit);
+export async function readBounded(
+  cwd: string,
+  path: string,
+  limit: number,
+  tooLarge?: (name: string, size: number) => string,
+): Promise<Uint8Array> {
+  const full = await boundedPath(cwd, path, limit, tooLarge);
   try {
     return new Uint8Array(await readFile(full));
   } catch (error) {

@@ -1,9 +1,9 @@
-import { DEFAULT_LIMITS } from '../../src-shared/bundle/zip';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AGE_RECIPIENT, parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
 import { KEY_FILE_LABEL, keyFileKind, type KeyFileKind } from '../../src-shared/crypto/key-file';
 import { publicKeyFromPem, secretKeyFromPem } from '../../src-shared/crypto/keys';
+import { fileTooLarge, MAX_FILE_BYTES } from '../../src-shared/io/file-size';
 import { boundedPath, readBounded } from './bounded';
 import { CliUsageError, type CliOption } from './types';
 
@@ -16,19 +16,20 @@ export function readBytes(cwd: string, path: string, limit = KEY_FILE_BYTES): Pr
 }
 
 /**
- * The largest bundle file read: the archive's own bound (DEFAULT_LIMITS.maxTotalBytes, 1 GiB of
- * entries) plus age and ASCII-armor overhead (armor is 4/3 of the binary).
+ * The largest bundle file read: the app's bound on one file (MAX_FILE_BYTES, 256 MB — what the
+ * desktop app and the web host open), refused in their words, so a file is refused alike at every
+ * door, from its size before it is read.
  */
-export const MAX_BUNDLE_FILE_BYTES = Math.ceil(DEFAULT_LIMITS.maxTotalBytes * 1.4);
+export const MAX_BUNDLE_FILE_BYTES = MAX_FILE_BYTES;
 
 /** A bundle file's full path, refusing one that cannot be read or is past the bound, by name. */
 export function bundleFilePath(cwd: string, path: string): Promise<string> {
-  return boundedPath(cwd, path, MAX_BUNDLE_FILE_BYTES);
+  return boundedPath(cwd, path, MAX_BUNDLE_FILE_BYTES, fileTooLarge);
 }
 
 /** Reads a bundle file (or a task book's JSON), refusing one past the bound by name first. */
 export function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
-  return readBounded(cwd, path, MAX_BUNDLE_FILE_BYTES);
+  return readBounded(cwd, path, MAX_BUNDLE_FILE_BYTES, fileTooLarge);
 }
 
 /** The options `ageKeys` reads, for a command that opens encrypted bundles. */

@@ -5,12 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unclearReasons } from '../../test/helpers/clear-error';
 import { ageEncrypt, generateAgeIdentity } from '../../src-shared/crypto/age';
+import { fileTooLarge } from '../../src-shared/io/file-size';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { runCli } from './main';
 
@@ -139,6 +140,38 @@ describe('the jiebang process and its output streams', () => {
   );
 });
 
+describe('jiebang verify of a file past the bound on one file', () => {
+  it('refuses it from its size, before reading it, in the words the screens use', async () => {
+    const dir = await folder();
+    // 300 MB starting with PK, sparse: nothing of it is written, nor read.
+    const big = join(dir, 'big.jbx');
+    await writeFile(big, Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
+    await truncate(big, 300 * 1024 * 1024);
+    const r = await run(dir, 'verify', 'big.jbx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(fileTooLarge('big.jbx', 300 * 1024 * 1024));
+    expect(r.err).toContain(
+      'big.jbx 有 300 MB，超过单个文件 256 MB 的上限，未读取：请确认选对了文件',
+    );
+  });
+});
+
+describe('jiebang verify and import of an empty file', () => {
+  it('says the file is empty (0 bytes) and to copy it again', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'empty.jbx'), new Uint8Array(0));
+    for (const args of [
+      ['verify', 'empty.jbx'],
+      ['unpack', 'empty.jbx', '-o', 'out'],
+    ]) {
+      const r = await run(dir, ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('empty.jbx：文件是空的（0 字节），请从U盘或原发送方重新复制该文件');
+      expect(r.err).not.toContain('既非 ZIP');
+    }
+  });
+});
+
 describe('jiebang verify of a bundle file cut short', () => {
   it('refuses it, plain or age-encrypted, naming the file and saying it is truncated', async () => {
     const dir = await folder();
@@ -150,7 +183,9 @@ describe('jiebang verify of a bundle file cut short', () => {
     await writeFile(join(dir, 'cut-age.jbx'), sealed.subarray(0, sealed.length - 100));
     const plain = await run(dir, 'verify', 'cut.jbx');
     expect(plain.code).toBe(1);
-    expect(plain.err).toBe('✗ cut.jbx 校验失败：ZIP 目录结尾缺失：文件已截断或不是 ZIP\n');
+    expect(plain.err).toBe(
+      '✗ cut.jbx 校验失败：ZIP 目录结尾缺失：文件已截断（复制或下载未完成）或不是 ZIP 文件。请从U盘或原发送方重新复制完整的文件，核对大小一致后再打开\n',
+    );
     const age = await run(dir, 'verify', 'cut-age.jbx', '--identity', 'id.txt');
     expect(age.code).toBe(1);
     expect(age.err).toMatch(/^✗ cut-age\.jbx 校验失败：解密失败：age 文件已截断/);
@@ -158,7 +193,7 @@ describe('jiebang verify of a bundle file cut short', () => {
     const unpacked = await run(dir, 'unpack', 'cut.jbx', '-o', 'out');
     expect(unpacked.code).toBe(1);
     expect(unpacked.err).toBe(
-      '✗ cut.jbx 校验失败，未写入任何文件：ZIP 目录结尾缺失：文件已截断或不是 ZIP\n',
+      '✗ cut.jbx 校验失败，未写入任何文件：ZIP 目录结尾缺失：文件已截断（复制或下载未完成）或不是 ZIP 文件。请从U盘或原发送方重新复制完整的文件，核对大小一致后再打开\n',
     );
     expect(await readdir(dir)).toEqual(['cut-age.jbx', 'cut.jbx', 'id.txt']);
   });

@@ -164,7 +164,7 @@ describe('one IPC message stays well below what crashes Electron (2^29 bytes)', 
     const big = await sparse(dir, '评审包.jbx', MAX_FILE_BYTES + 1);
     const events: Progress[] = [];
     await expect(opening([small, big], events)).rejects.toThrow(
-      '文件过大：评审包.jbx（256.0 MB），单个文件上限 256 MB。',
+      '评审包.jbx 有 256.0 MB，超过单个文件 256 MB 的上限，未读取：请确认选对了文件',
     );
     expect(events).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
+  fileTooLarge,
   formatBytes,
   IpcError,
   MAX_FILE_BYTES,
@@ -25,12 +26,9 @@ function reporter(
   };
 }
 
+/** A file past the bound, refused in the words of every door (src-shared/io/file-size.ts). */
 function tooLarge(path: string, size: number): IpcError {
-  return new IpcError(
-    'handler-failed',
-    `文件过大：${basename(path)}（${formatBytes(size)}），单个文件上限 ${formatBytes(MAX_FILE_BYTES)}。` +
-      ` File too large: ${basename(path)} (${formatBytes(size)}), limit ${formatBytes(MAX_FILE_BYTES)}.`,
-  );
+  return new IpcError('handler-failed', fileTooLarge(basename(path), size));
 }
 
 /**

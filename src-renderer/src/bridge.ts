@@ -17,6 +17,7 @@ import type {
 import {
   EnvelopeSchema,
   FILE_TOO_LARGE,
+  fileSizeProblem,
   gateContract,
   IpcError,
   MAX_FILE_BYTES,
@@ -135,6 +136,12 @@ function pickFiles(
     input.addEventListener('change', () => {
       const chosen = [...(input.files ?? [])];
       input.remove();
+      // A file past the bound is refused from its size, before a byte of it is read.
+      const tooLarge = chosen.map((f) => fileSizeProblem(f.name, f.size)).find((p) => p !== null);
+      if (tooLarge) {
+        done({ ok: false, error: { code: 'handler-failed', message: tooLarge } });
+        return;
+      }
       const total = chosen.reduce((sum, f) => sum + f.size, 0);
       let read = 0;
       const onBytes = (n: number) => {

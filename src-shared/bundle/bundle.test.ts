@@ -404,6 +404,10 @@ describe('hostile archives', () => {
     });
     expect(one.length).toBeLessThan(200_000);
     expect(() => readZip(one, crypto)).toThrow('疑似 ZIP 炸弹');
+    // Said in words, with what to do — no bare 52428800/50934.
+    expect(() => readZip(one, crypto)).toThrow(
+      /压缩比异常（疑似 ZIP 炸弹）：条目 attachments\/zeros\.bin 解压后 50 MB，压缩后仅 [\d.]+ KB，压缩比约 \d+:1，超过上限 200:1，未解压。.*请勿使用该文件，向发件方核实后请其重新导出$/,
+    );
     // Many entries just under any per-entry threshold: the archive's total ratio gives it away.
     const many: Record<string, [Uint8Array, { level: 9 }]> = {};
     for (let i = 0; i < 40; i++)

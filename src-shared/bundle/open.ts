@@ -31,8 +31,9 @@ import {
 } from '../crypto/keys';
 import { sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { parseStrictJson } from '../io/strict-json';
+import { emptyFile } from '../io/file-size';
 import { decodeText, looksLikeZip, parseJsonText, READ_LIMITS } from '../io/read';
-import { documentKindOf } from '../model/document-kind';
+import { documentKindOf, type DocumentKind } from '../model/document-kind';
 import { PATHS_ONLY } from '../model/labels';
 import { issuesOf, KINDS, type KindContext } from './kinds';
 import {
@@ -144,11 +145,21 @@ function refused(
 }
 
 /**
+ * What to do with a plain JSON document of a kind that comes signed: where its signed file is made
+ * (the button's label as the screen shows it, src-renderer/src/i18n/review.ts 'review.export').
+ */
+const SIGNED_FROM: Partial<Record<DocumentKind, string>> = {
+  'score-sheet':
+    '：请专家在「专家评审」中使用「签名并导出评分表文件…」导出签名的 .jbx 文件，再导入该文件',
+};
+
+/**
  * What a file that is no bundle is, said as what it is: an age file that decrypts to a JSON
  * document (named by its kind when its fields tell it) is that document, to be decrypted and given
  * as JSON; a plain JSON document likewise; anything else no bundle at all.
  */
 function notABundle(bytes: Uint8Array, wasEncrypted: boolean): string {
+  if (bytes.byteLength === 0 && !wasEncrypted) return emptyFile();
   const text = bytes.byteLength <= READ_LIMITS.jsonBytes ? decodeText(bytes, '') : null;
   const raw =
     text?.ok && /^\s*[{[]/.test(text.value.text) ? parseJsonText(text.value.text, '') : null;
@@ -159,7 +170,7 @@ function notABundle(bytes: Uint8Array, wasEncrypted: boolean): string {
       ? `该文件是 age 加密的${doc}，不是揭榜评审台的文件包：请先解密（age -d -i 身份密钥 -o 文件.json 文件.age），再给出解密后的 JSON 文件`
       : '该文件是 age 加密文件，但解密后的内容不是揭榜评审台的文件包（不是 ZIP）';
   return raw?.ok
-    ? `这是${doc}，不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）`
+    ? `这是${doc}，不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）${kind ? (SIGNED_FROM[kind.kind] ?? '') : ''}`
     : '不是揭榜评审台的文件包（既非 ZIP 也非 age 加密文件）';
 }
 

@@ -28,6 +28,39 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxRatio: 200,
 };
 
+/**
+ * A ZIP without its end-of-directory record: a copy cut short (a USB stick pulled too soon, a
+ * download not finished) or no ZIP at all — said with what to do.
+ */
+export const ZIP_END_MISSING =
+  'ZIP 目录结尾缺失：文件已截断（复制或下载未完成）或不是 ZIP 文件。请从U盘或原发送方重新复制完整的文件，核对大小一致后再打开';
+
+/** A size as people read it: 1 MB, 1 KB, 512 字节. */
+function sizeInWords(n: number): string {
+  const MiB = 1024 * 1024;
+  if (n >= MiB) return `${Number((n / MiB).toFixed(1))} MB`;
+  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KB`;
+  return `${n} 字节`;
+}
+
+/**
+ * The refusal of an entry (or a whole archive) that inflates far past its compressed size — a
+ *「ZIP 炸弹」 that would fill the disk and memory — in words, with what to do.
+ */
+export function zipBombRefusal(
+  what: string,
+  size: number,
+  compressedSize: number,
+  maxRatio: number,
+): string {
+  const ratio = Math.round(size / Math.max(1, compressedSize));
+  return (
+    `压缩比异常（疑似 ZIP 炸弹）：${what}解压后 ${sizeInWords(size)}，压缩后仅 ${sizeInWords(compressedSize)}，` +
+    `压缩比约 ${ratio}:1，超过上限 ${maxRatio}:1，未解压。揭榜评审台导出的文件包不会如此；` +
+    '请勿使用该文件，向发件方核实后请其重新导出'
+  );
+}
+
 /** Entries smaller than this are not held to the ratio (tiny JSON compresses well). */
 export const RATIO_FLOOR = 64 * 1024;
 
@@ -120,7 +153,7 @@ export function inspectZip(
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('zip-malformed', 'ZIP 目录结尾缺失：文件已截断或不是 ZIP');
+  if (eocd < 0) throw new ZipError('zip-malformed', ZIP_END_MISSING);
   const count = view.getUint16(eocd + 10);
   const cdSize = view.getUint32(eocd + 12);
   const cdOffset = view.getUint32(eocd + 16);
@@ -193,7 +226,7 @@ export function inspectZip(
     if (size > RATIO_FLOOR && size / Math.max(1, compressedSize) > limits.maxRatio) {
       throw new ZipError(
         'zip-limits',
-        `压缩比异常（疑似 ZIP 炸弹）：${name} ${size}/${compressedSize}`,
+        zipBombRefusal(`条目 ${name} `, size, compressedSize, limits.maxRatio),
       );
     }
     if (method === 0 && size !== compressedSize)
@@ -249,7 +282,7 @@ export function inspectZip(
   if (total > RATIO_FLOOR && total / Math.max(1, compressedTotal) > limits.maxRatio) {
     throw new ZipError(
       'zip-limits',
-      `压缩比异常（疑似 ZIP 炸弹）：解压后共 ${total} 字节，压缩数据仅 ${compressedTotal} 字节`,
+      zipBombRefusal('整个文件包', total, compressedTotal, limits.maxRatio),
     );
   }
   // Entries must tile the file: no gaps, no overlaps, the directory right after the last entry,

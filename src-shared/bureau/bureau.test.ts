@@ -235,7 +235,12 @@ describe('readCsvGrid (the CSV door of the lists)', () => {
   });
 
   it('names an empty file as empty, not as a CSV format error', () => {
-    for (const text of ['', '\uFEFF', '\r\n  \r\n'])
+    // 0 bytes: in the words of every door (io/file-size.ts emptyFile).
+    expect(csv('')).toEqual({
+      ok: false,
+      message: '成员单位.csv：文件是空的（0 字节），请从U盘或原发送方重新复制该文件',
+    });
+    for (const text of ['\uFEFF', '\r\n  \r\n'])
       expect(csv(text)).toEqual({
         ok: false,
         message: '成员单位.csv 是空文件（没有表头行），未读取',

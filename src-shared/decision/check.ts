@@ -191,7 +191,7 @@ export function checkValidSheets(
         'aggregation.minValidSheets',
         ARTICLE,
         reason ? 'warning' : 'blocking',
-        `${applicantName(pkg, r.applicantId)}${how}，少于评审包规定的 ${min} 份（aggregation.minValidSheets）${reason ? `；组长已记录理由：${reason}` : '，须在决定中记录理由后方可签署'}`,
+        `${applicantName(pkg, r.applicantId)}${how}，少于评审包规定的最少有效评分表数 ${min} 份${reason ? `；组长已记录理由：${reason}` : '，须在决定中记录理由后方可签署'}`,
         ['belowMinValidSheetsReason', r.applicantId],
       ),
     );
@@ -323,7 +323,7 @@ export function checkRecommended(
           'decision.passScore',
           ARTICLE,
           'blocking',
-          `${applicantName(pkg, id)}最终得分 ${fmt2(r.final)} 分，低于推荐所需的 ${pkg.aggregation.passScore} 分（aggregation.passScore）`,
+          `${applicantName(pkg, id)}最终得分 ${fmt2(r.final)} 分，低于评审包规定的推荐所需最低分 ${pkg.aggregation.passScore} 分`,
           ['recommendedIds'],
         ),
       );

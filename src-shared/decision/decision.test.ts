@@ -169,8 +169,10 @@ describe('quorum and the minimum of valid sheets (第十二条（五）)', () =>
       'aggregation.minValidSheets',
     ]);
     expect(withAbsences.findings[0]?.message).toContain(
-      '仅有 4 份有效评分表，少于评审包规定的 5 份',
+      '仅有 4 份有效评分表，少于评审包规定的最少有效评分表数 5 份',
     );
+    // The rule by its Chinese name: the field's code stays in the finding's data, off the screen.
+    expect(withAbsences.findings[0]?.message).not.toContain('aggregation');
     const withReason = drafted(four, (c) => ({
       ...c,
       absences,

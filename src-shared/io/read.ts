@@ -8,6 +8,7 @@
  */
 
 import { looksLikeAge } from '../crypto/age-file';
+import { emptyFile } from './file-size';
 import { isKind, sniffFile } from './sniff';
 import { parseStrictJson } from './strict-json';
 
@@ -35,8 +36,12 @@ export function formatBytes(n: number): string {
   return `${n} 字节`;
 }
 
-/** The refusal of a file past its bound, or null when it is within (check before reading it). */
+/**
+ * The refusal of a file past its bound, or of an empty one (0 bytes, in the words of every door),
+ * or null when it is within (check before reading it).
+ */
 export function sizeProblem(name: string, size: number, limit: number): string | null {
+  if (size === 0) return emptyFile(name);
   return size > limit
     ? `${name} 过大（${formatBytes(size)}），超过此类文件的上限 ${formatBytes(limit)}，未读取`
     : null;

@@ -9,6 +9,7 @@
  * Pure and cheap: only the ZIP's central directory is read (names, nothing inflated).
  */
 import { looksLikeAge } from '../crypto/age-file';
+import { emptyFile } from './file-size';
 
 export type FileKind =
   'xlsx' | 'xls' | 'docx' | 'bundle' | 'zip' | 'age' | 'pdf' | 'png' | 'jpeg' | 'binary' | 'text';
@@ -178,6 +179,8 @@ function remedy(kind: FileKind, ext: string): string {
  * and what to do — 「p.csv 是 Excel 工作簿（.xlsx），扩展名却是 .csv：请把扩展名改回 .xlsx 后重新选择，…」.
  */
 export function extensionMismatch(name: string, bytes: Uint8Array): string | null {
+  // An empty file is no kind at all: said so at every door (file-size.ts), not 「文字文件」.
+  if (bytes.byteLength === 0) return emptyFile(name);
   const ext = extensionOf(name);
   const allowed = NAMED[ext];
   if (!allowed) return null;

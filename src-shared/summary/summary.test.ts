@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../scoring/aggregate';
 import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
-import { cellText, isCompactColumn, summaryTable } from './summary';
+import { cellText, isCompactColumn, summaryLegend, summaryTable } from './summary';
 import { decisionTable, expertScoresTable } from './details';
 
 const table = () => {
@@ -159,5 +159,13 @@ describe('the export’s other tables', () => {
       { kind: 'text', text: '规则校验' },
       { kind: 'text', text: '通过，无问题' },
     ]);
+  });
+});
+
+describe('the legend under the 评分汇总表', () => {
+  it('names the rule by its Chinese name, never by the field’s code', () => {
+    const legend = summaryLegend(samplePackage());
+    expect(legend).toContain('有效评分表少于评审包规定的最少有效评分表数（');
+    expect(legend).not.toMatch(/aggregation|minValidSheets/);
   });
 });

@@ -85,7 +85,7 @@ const fig = (v: Dec | null | undefined): string | null =>
 
 /** The legend under the table. */
 export function summaryLegend(pkg: ReviewPackage): string {
-  return `(x) 去极值时去掉的分数；! 偏离其他专家均分超过阈值（${pkg.aggregation.deviationThreshold} 分）；= 并列，须由组长记录排序理由；* 有效评分表少于 ${pkg.aggregation.minValidSheets} 份（aggregation.minValidSheets），组长签署前须记录理由；${NO_VALID_SHEETS}：没有有效评分表，不予排名`;
+  return `(x) 去极值时去掉的分数；! 偏离其他专家均分超过阈值（${pkg.aggregation.deviationThreshold} 分）；= 并列，须由组长记录排序理由；* 有效评分表少于评审包规定的最少有效评分表数（${pkg.aggregation.minValidSheets} 份），组长签署前须记录理由；${NO_VALID_SHEETS}：没有有效评分表，不予排名`;
 }
 
 /**

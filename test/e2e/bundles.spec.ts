@@ -4,7 +4,9 @@ import {
   generateSigningKey,
   type SigningKeyPair,
 } from '../../src-shared/crypto/keys';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ScoreSheetSchema, TaskBookSchema } from '../../src-shared/model';
 import { armor } from 'age-encryption';
 import { EMPTY_HEAD } from '../../src-shared/audit/head';
@@ -117,4 +119,20 @@ test('opens an ASCII-armored task book signed by the chair and the 发榜方, wi
   await expect(summary).toContainText(`任务书 ${tb.taskBookId}`);
   await expect(summary).toContainText('克拉玛依油田开发有限公司（示例）（发榜方 ISSUER）');
   await ui.page.screenshot({ path: 'docs/screenshots/bundles-two-signers.png', fullPage: true });
+});
+
+test('refuses a file past the bound on one file from its size, by name, before reading it', async ({
+  ui,
+}) => {
+  // 300 MB starting with PK, sparse on disk: the host is given its path and reads none of it.
+  const dir = mkdtempSync(join(tmpdir(), 'jb-big-'));
+  const big = join(dir, 'big.jbx');
+  writeFileSync(big, Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
+  truncateSync(big, 300 * 1024 * 1024);
+  await ui.gate.create();
+  await ui.bundles.open();
+  await ui.bundles.openFile(big);
+  await expect(ui.page.getByRole('alert')).toContainText(
+    'big.jbx 有 300 MB，超过单个文件 256 MB 的上限，未读取：请确认选对了文件',
+  );
 });

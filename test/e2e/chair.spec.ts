@@ -249,7 +249,9 @@ test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign un
   ] as const)
     await chair.absence(who).fill(why);
   await expect(chair.findings).not.toContainText('既未提交评分表也未回避');
-  await expect(chair.findings).toContainText('仅有 4 份有效评分表，少于评审包规定的 5 份');
+  await expect(chair.findings).toContainText(
+    '仅有 4 份有效评分表，少于评审包规定的最少有效评分表数 5 份',
+  );
   await expect(chair.signButton).toBeDisabled();
   await expect(chair.opinion).toHaveValue(/缺席 3 人/);
 

@@ -127,6 +127,11 @@ test('wrong passphrase, passphrase change (typed twice), lock and idle auto-lock
   await security.changePassphrase(PASSPHRASE, '新的口令 第二版 2026');
   await expect(page.getByText('口令已修改')).toBeVisible({ timeout: 60_000 });
   await expect(security.timeline).toContainText('修改口令');
+  // Times as the desk writes them (formatDateTimeZh), not the machine's ISO clock.
+  await expect(security.timeline).toContainText(
+    /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}（北京时间）/,
+  );
+  await expect(security.timeline).not.toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await expect(security.verdict).toContainText('哈希链完整');
   await page.screenshot({ path: 'docs/screenshots/security.png' });
   // Idle auto-lock after 0.1 minute.
