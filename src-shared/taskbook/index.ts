@@ -1,3 +1,4 @@
 export * from './draft';
 export * from './print';
 export * from './edit';
+export * from './judge';
