@@ -45,7 +45,12 @@ import {
   type Finding,
 } from '../../src-shared/rules';
 import { FIELD_LABELS, TASKBOOK_LABELS } from '../../src-shared/model/labels';
-import { checkScoreSheet, describeSchemaIssues } from '../../src-shared/scoring';
+import {
+  checkScoreSheet,
+  describeSchemaIssue,
+  describeSchemaIssues,
+} from '../../src-shared/scoring';
+import { rulesOfTheRest, shapeOfDraft, TaskBookDraftSchema } from '../../src-shared/taskbook';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
@@ -103,6 +108,35 @@ function parseDocument(
       `${file}：${detected.label}格式错误：\n  ${capLines(describeSchemaIssues(parsed.error, FIELD_LABELS[detected.kind])).join('\n  ')}`,
     );
   return { kind: detected.kind, label: detected.label, data: parsed.data };
+}
+
+/**
+ * A task book whose format refuses a field (a day that does not exist, a bidi control character)
+ * is refused as any malformed document is (exit 2), its fields named first — and, when the rest
+ * reads as a task book's shape, the rules' findings on the rest after them, as the editor lists
+ * them (`rulesOfTheRest`): one refused field does not hide what else is wrong.
+ */
+function refuseMalformedTaskBook(raw: unknown, file: string, pkg: ReviewPackage | undefined): void {
+  const detected = detectDocumentKind(raw);
+  if (detected?.kind !== 'task-book') return;
+  const parsed = TaskBookSchema.safeParse(raw);
+  if (parsed.success) return;
+  const shape = TaskBookDraftSchema.safeParse(raw);
+  // Not even a task book's shape (a field missing, a number for a text): its fields named alone.
+  if (!shape.success) return;
+  const labels = FIELD_LABELS[detected.kind];
+  const issues = parsed.error.issues.map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: describeSchemaIssue(i, labels),
+  }));
+  const rest = findingLines(rulesOfTheRest(shapeOfDraft(shape.data), issues, pkg));
+  throw new CliUsageError(
+    [
+      `${file}：${detected.label}（${detected.kind}）格式错误：`,
+      ...capLines(issues.map((i) => i.message)).map((l) => `  ${l}`),
+      ...(rest.length > 0 ? ['其余各项的规则校验：', ...rest.map((l) => `  ${l}`)] : []),
+    ].join('\n'),
+  );
 }
 
 async function loadTaskBook(cwd: string, path: string | undefined): Promise<TaskBook | undefined> {
@@ -254,6 +288,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     } else {
       const read = readJson(bytes, file);
       if (!read.ok) throw new CliUsageError(read.message);
+      refuseMalformedTaskBook(read.value, file, pkg);
       const doc = parseDocument(read.value, file);
       ({ kind, label } = doc);
       switch (doc.kind) {

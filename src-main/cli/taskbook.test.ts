@@ -9,6 +9,10 @@ import { taskBookCode } from '../../src-shared/taskbook';
 import { chairTaskBookBundle } from '../../test/fixtures/taskbook-bundle';
 import { runForTest } from './run-for-test';
 
+/** A JSON object as read (the case file), spread into a changed copy. */
+const sampleShape = (raw: unknown): Record<string, unknown> =>
+  typeof raw === 'object' && raw !== null ? Object.fromEntries(Object.entries(raw)) : {};
+
 const sample = async () =>
   TaskBookSchema.parse(JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')));
 
@@ -79,6 +83,24 @@ describe('the task-book cases (../shared/cases/taskbook) at the CLI doors', () =
     );
     expect(rendered.code).toBe(2);
     expect(rendered.err).toContain('里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期');
+  });
+  it('a refused field does not hide the rest: the format lines first, then the rules’ findings on the rest (still exit 2)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
+    const raw: unknown = JSON.parse(await readFile(`${CASES}/due-feb-30.json`, 'utf8'));
+    const tb = { ...sampleShape(raw), intellectualProperty: { ownership: '', benefitSharing: '' } };
+    await writeFile(join(dir, 'tb.json'), JSON.stringify(tb));
+    const r = await runForTest(
+      'check',
+      join(dir, 'tb.json'),
+      '--package',
+      'resources/sample/review-package.json',
+    );
+    expect(r.code).toBe(2);
+    const format = r.err.indexOf('里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期');
+    const rest = r.err.indexOf('任务书应明确知识产权的归属（第十五条）');
+    expect(format).toBeGreaterThan(0);
+    expect(rest).toBeGreaterThan(format);
+    expect(r.err).toContain('任务书应明确利益分配（第十五条）');
   });
   it('taskbook/invisible-and-emoji.json: the U+202E refused, named by code point and field', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));

@@ -16,6 +16,7 @@ import {
 } from '../model';
 import { TASKBOOK_LABELS } from '../model/labels';
 import { describeSchemaIssue } from '../scoring/sheet';
+import { shapeOfDraft } from './judge';
 
 /**
  * The last day of a period of `months` calendar months from `iso`: the day before the same day
@@ -230,23 +231,7 @@ export type DraftCheck =
  */
 export function checkDraft(draft: TaskBookDraft): DraftCheck {
   // Empty lines in list fields are the editor's spare rows, not content.
-  const cleaned = {
-    ...draft,
-    milestones: draft.milestones.map((m) => ({
-      ...m,
-      deliverables: m.deliverables.filter((d) => d.trim() !== ''),
-      indicators: m.indicators.filter((d) => d.trim() !== ''),
-    })),
-    raceStageTargets: draft.raceStageTargets.map((r) => ({
-      ...r,
-      targets: r.targets.filter((t) => t.trim() !== ''),
-    })),
-    funding: {
-      ...draft.funding,
-      ...(draft.funding.contractAmount === '' ? { contractAmount: undefined } : {}),
-    },
-  };
-  const parsed = TaskBookSchema.safeParse(cleaned);
+  const parsed = TaskBookSchema.safeParse(shapeOfDraft(draft));
   if (parsed.success) return { ok: true, tb: parsed.data };
   return {
     ok: false,

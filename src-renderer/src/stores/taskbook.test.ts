@@ -7,12 +7,21 @@
  */
 import 'fake-indexeddb/auto';
 import { unlockedWith } from './test-store';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { taskBooksOfPackage } from '../db/repo';
+import { currentDeps } from './deps';
 import { sampleTaskBook } from '../../../src-shared/bundle/test-helpers';
 import { sampleDecision, samplePackage } from '../../../src-shared/sample-fixture';
 import { say, type Message } from '../i18n/strings';
 import { releaseTaskBookFields, useTaskBook } from './taskbook';
-import { firstHeldField, firstUnsaved, holdUnsaved, isHeld, useUnsaved } from './unsaved';
+import {
+  discardUnsaved,
+  firstHeldField,
+  firstUnsaved,
+  holdUnsaved,
+  isHeld,
+  useUnsaved,
+} from './unsaved';
 
 const TRANCHE = '拨付（万元）：“1,00”的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5';
 const ISSUER = '发榜方投入：“12.3.4”不是金额';
@@ -79,5 +88,69 @@ describe('a task book field that refuses what is typed holds under its own owner
     expect(firstHeldField('taskbook-field')).toBeNull();
     expect(isHeld('taskbook')).toBe(true);
     expect(topBar()).toBe('磁盘已满');
+  });
+});
+
+describe('a value the task book’s format refuses is shown, held 未保存, and never written', () => {
+  const DUE = '里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期';
+  const stored = async () => {
+    const [tb] = await taskBooksOfPackage(currentDeps().db, sampleTaskBook().packageId);
+    return tb;
+  };
+  async function loaded() {
+    const draft = { ...sampleTaskBook(), status: 'draft' as const };
+    await unlockedWith(
+      { taskBook: draft },
+      { actor: 'chair', action: 'taskbook.draft', target: draft.taskBookId },
+      '张志远（任务书）',
+    );
+    useTaskBook.setState({ loaded: false, draft: null });
+    await useTaskBook.getState().load(draft.packageId);
+    return draft;
+  }
+
+  it('2027-02-30 and a bidi control: shown and held; the other fields are written; the draft stays the last valid one', async () => {
+    const draft = await loaded();
+    const due = draft.milestones[0]?.due;
+    const { edit } = useTaskBook.getState();
+    edit({ type: 'milestone', index: 0, patch: { due: '2027-02-30' } });
+    expect(useTaskBook.getState().draft?.milestones[0]?.due).toBe('2027-02-30');
+    expect(topBar()).toBe(DUE);
+    // Another field, typed meanwhile: written, with the date as last saved.
+    edit({ type: 'party', index: 2, patch: { address: '乌鲁木齐市' } });
+    await vi.waitFor(async () => expect((await stored())?.parties[2]?.address).toBe('乌鲁木齐市'));
+    expect((await stored())?.milestones[0]?.due).toBe(due);
+    expect(topBar()).toBe(DUE);
+
+    edit({ type: 'party', index: 2, patch: { representative: '王建国\u202E国建王' } });
+    expect(useTaskBook.getState().draft?.parties[2]?.representative).toBe('王建国\u202E国建王');
+    // Corrected date: written; the bidi control still held, and not written.
+    edit({ type: 'milestone', index: 0, patch: { due: '2027-02-28' } });
+    await vi.waitFor(async () => expect((await stored())?.milestones[0]?.due).toBe('2027-02-28'));
+    expect(topBar()).toContain('含有双向控制字符 U+202E');
+    expect((await stored())?.parties[2]?.representative).toBe(draft.parties[2]?.representative);
+
+    // 定稿 is refused naming it.
+    await useTaskBook.getState().finalise(samplePackage(), sampleDecision());
+    expect(said(useTaskBook.getState().notice?.message)).toContain('U+202E');
+
+    // Corrected: released and written.
+    edit({ type: 'party', index: 2, patch: { representative: '王建国' } });
+    expect(topBar()).toBeNull();
+    await vi.waitFor(async () =>
+      expect((await stored())?.parties[2]?.representative).toBe('王建国'),
+    );
+  });
+
+  it('dropped (the dialog): the screen shows the draft as stored; loading again reads it', async () => {
+    const draft = await loaded();
+    useTaskBook.getState().edit({ type: 'milestone', index: 0, patch: { due: '2027-02-30' } });
+    expect(isHeld('taskbook-field/format')).toBe(true);
+    // Kept across a load while held (an idle lock and unlock of the same profile).
+    await useTaskBook.getState().load(draft.packageId);
+    expect(useTaskBook.getState().draft?.milestones[0]?.due).toBe('2027-02-30');
+    discardUnsaved();
+    expect(useTaskBook.getState().draft?.milestones[0]?.due).toBe(draft.milestones[0]?.due);
+    expect(topBar()).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import { create } from 'zustand';
 import type { PanelDecision, ReviewPackage, TaskBook } from '../../../src-shared/model';
 import {
   applyTaskBookEdit,
+  refusedValues,
+  refusesNothingNew,
   taskBookCode,
   type TaskBookDraft,
   type TaskBookEdit,
@@ -29,7 +31,7 @@ import { actor, currentDeps, exportDeps, saveFile } from './deps';
 import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { trackSave } from './save';
-import { fieldHolds, followSave, isHeld } from './unsaved';
+import { fieldHolds, fieldOwner, followSave, holdUnsaved, isHeld } from './unsaved';
 import { useReview } from './review';
 import { useSession } from './session';
 import { turns } from './turns';
@@ -66,6 +68,19 @@ interface TaskBookStore {
 
 /** The fields holding text they refused to commit, by field, with the sentence each shows. */
 const fields = fieldHolds('taskbook-field');
+
+/**
+ * A value the task book's format refuses (2027-02-30, a bidi control character: `refusedValues`,
+ * the sentence `jiebang check` says) is shown and held, never written: one hold for the form,
+ * under the fields' screen (released with them), its sentence the first refused field's.
+ */
+const REFUSED = fieldOwner('taskbook-field', 'format');
+
+/**
+ * The draft as the database holds it (last read or written): every edit the format accepts is
+ * applied to it and written; a refused one is not, so it stays the last valid draft.
+ */
+let stored: TaskBookDraft | null = null;
 
 /** The screen is gone: none of its fields holds anything any more. */
 export const releaseTaskBookFields = (): void => fields.release();
@@ -111,18 +126,24 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
       run(() =>
         inTurn(async () => {
           // A draft whose last edit did not save, kept across an idle lock: shown as it is (未保存).
-          if (isHeld('taskbook') && get().loaded) return;
+          if ((isHeld('taskbook') || isHeld(REFUSED)) && get().loaded) return;
           const seen = edits;
-          const { decision, draft } = await loadTaskBook(currentDeps().db, packageId);
+          const read = await loadTaskBook(currentDeps().db, packageId);
           // An edit made while reading is on screen, and written after this read: it stays.
-          set({ decision, ...(seen === edits ? { draft } : {}), loaded: true });
+          if (seen === edits) stored = read.draft;
+          set({
+            decision: read.decision,
+            ...(seen === edits ? { draft: read.draft } : {}),
+            loaded: true,
+          });
         }),
       ),
     create: (pkg, decision) =>
       run(() =>
-        inTurn(async () =>
-          set({ draft: await createDraft(currentDeps(), pkg, decision, actor()) }),
-        ),
+        inTurn(async () => {
+          stored = await createDraft(currentDeps(), pkg, decision, actor());
+          set({ draft: stored });
+        }),
       ),
     edit: (edit) => {
       const current = get().draft;
@@ -130,8 +151,28 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
       const next = applyTaskBookEdit(current, edit);
       edits += 1;
       set({ draft: next });
+      // What the format refuses is shown and held (「未保存：…」), not written.
+      const refused = refusedValues(next)[0];
+      holdUnsaved(
+        REFUSED,
+        refused === undefined
+          ? null
+          : {
+              why: { text: refused.message },
+              title: message('unsaved.title'),
+              body: message('unsaved.refusedField', { why: refused.message }),
+              // Dropped: the screen shows the draft as the database holds it.
+              discard: () => set({ draft: stored }),
+            },
+      );
+      // The edit is written onto the draft as stored, unless the format refuses it there too.
+      // (the one on screen: `stored` may still be another draft's, from before a load or a lock)
+      const base = stored?.taskBookId === current.taskBookId ? stored : current;
+      const toWrite = applyTaskBookEdit(base, edit);
+      if (!refusesNothingNew(base, toWrite)) return;
+      stored = toWrite;
       const { db } = currentDeps();
-      const write = inTurn(() => saveDraft(db, next));
+      const write = inTurn(() => saveDraft(db, toWrite));
       trackSave(write);
       // A write that fails leaves the edit on screen only: held, so leaving or locking asks first.
       followSave('taskbook', write);
@@ -148,14 +189,18 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
           if (shown !== null)
             throw new WorkflowError(message('session.unsaved', { message: shown }));
           const draft = get().draft;
-          if (draft) set({ draft: await finalise(currentDeps(), draft, pkg, decision, actor()) });
+          if (!draft) return;
+          stored = await finalise(currentDeps(), draft, pkg, decision, actor());
+          set({ draft: stored });
         }),
       ),
     reopen: () =>
       run(() =>
         inTurn(async () => {
           const draft = get().draft;
-          if (draft) set({ draft: await reopen(currentDeps(), draft, actor()) });
+          if (!draft) return;
+          stored = await reopen(currentDeps(), draft, actor());
+          set({ draft: stored });
         }),
       ),
     preview: async (tb) => {

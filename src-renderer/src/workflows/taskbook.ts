@@ -5,10 +5,12 @@
  */
 import { buildBundle } from '../../../src-shared/bundle';
 import type { PanelDecision, ReviewPackage, TaskBook } from '../../../src-shared/model';
-import { checkTaskBook, hasBlocking, type Finding } from '../../../src-shared/rules';
+import { hasBlocking, type Finding } from '../../../src-shared/rules';
 import {
   checkDraft,
   draftTaskBook,
+  rulesOfTheRest,
+  shapeOfDraft,
   taskBookCode,
   type DraftCheck,
   type TaskBookDraft,
@@ -60,6 +62,10 @@ export const saveDraft = (db: JiebangDB, draft: TaskBookDraft): Promise<void> =>
 /** The draft judged: complete (a task book) or not (by field), and the rules' findings on it. */
 export interface Judged {
   checked: DraftCheck;
+  /**
+   * The rules' findings on every part the format does not refuse (`rulesOfTheRest`): listed after
+   * the fields the format refuses or that are missing (`checked`), never hidden by them.
+   */
   findings: Finding[];
   /** 定稿 is possible: complete, and nothing blocking. */
   canFinalise: boolean;
@@ -73,7 +79,9 @@ export function judgeDraft(
   decision: PanelDecision,
 ): Judged {
   const checked = checkDraft(draft);
-  const findings = checked.ok ? checkTaskBook(checked.tb, pkg, decision) : [];
+  const findings = checked.ok
+    ? rulesOfTheRest(checked.tb, [], pkg, decision)
+    : rulesOfTheRest(shapeOfDraft(draft), checked.issues, pkg, decision);
   return {
     checked,
     findings,
