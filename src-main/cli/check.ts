@@ -132,7 +132,7 @@ function refuseMalformedTaskBook(raw: unknown, file: string, pkg: ReviewPackage 
   const rest = findingLines(rulesOfTheRest(shapeOfDraft(shape.data), issues, pkg));
   throw new CliUsageError(
     [
-      `${file}：${detected.label}（${detected.kind}）格式错误：`,
+      `${file}：${detected.label}格式错误：`,
       ...capLines(issues.map((i) => i.message)).map((l) => `  ${l}`),
       ...(rest.length > 0 ? ['其余各项的规则校验：', ...rest.map((l) => `  ${l}`)] : []),
     ].join('\n'),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,30 @@ describe('jiebang render-taskbook and verify-print', () => {
     );
     expect(bad.code).not.toBe(0);
     expect(bad.err).toContain('64 位十六进制');
+  });
+});
+
+describe('the printed task book keeps a number with its percent sign', () => {
+  /** Each line as pdftotext -layout reads the page (trailing spaces dropped). */
+  const linesOf = (pdf: string): string[] =>
+    execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trimEnd());
+  it.each([
+    ['resources/sample/taskbook.json', '40%'],
+    ['test/fixtures/cases/taskbook/decimals-and-thousands.json', '%'],
+  ])('%s: no line ends in a number whose percent sign starts the next', async (file, seen) => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
+    const out = join(dir, 'tb.pdf');
+    const r = await runForTest('render-taskbook', file, '-o', out);
+    expect(r.code).toBe(0);
+    const lines = linesOf(out);
+    const split = lines.flatMap((line, i) => {
+      const next = lines[i + 1]?.trimStart() ?? '';
+      return /\d\s*$/.test(line) && /^[%％‰]/.test(next) ? [`${line} / ${next}`] : [];
+    });
+    expect(split).toEqual([]);
+    expect(lines.some((l) => /\d\s?%/.test(l) && l.includes(seen))).toBe(true);
   });
 });
 

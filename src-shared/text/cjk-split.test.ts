@@ -77,6 +77,11 @@ describe('held spaces (what the user typed as spaces, for the line breaker)', ()
     expect(held('abcdefghijklmnop 天')).toEqual(['abcdefghijklmnop\u00a0', '天']);
     expect(held('见（ 附件 ）')).toEqual(['见', '（\u00a0附', '件\u00a0）']);
   });
+  it('keeps a number with its percent sign when a space follows it (药剂用量降低 40% 以上)', () => {
+    expect(held('降低 40% 以上')).toEqual(['降', '低\u00a0', '40%\u00a0', '以', '上']);
+    expect(held('降低 40 % 以上')).toEqual(['降', '低\u00a0', '40\u00a0%\u00a0', '以', '上']);
+    expect(held('降低40％以上')).toEqual(['降', '低', '40％', '以', '上']);
+  });
   it('property: loses nothing, and no piece is spaces alone', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'揭榜，。（）ab12 ') }), (s) => {

@@ -22,7 +22,7 @@ export const HELD_SPACE = '\u00a0';
 
 /** The user's text as the line breaker is given it: every space held (see above). */
 export const holdSpaces = (text: string): string => text.replaceAll(' ', HELD_SPACE);
-const CLOSING = new Set([...'，。、；：？！）》」』】〕〉’”…—·%‰℃,.;:?!)]}']);
+const CLOSING = new Set([...'，。、；：？！）》」』】〕〉’”…—·%％‰℃,.;:?!)]}']);
 const OPENING = new Set([...'（《「『【〔〈‘“([{']);
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
@@ -91,7 +91,10 @@ export function splitForLineBreaks(word: string, maxRun = 16): string[] {
     // A piece of held spaces alone (after a cut run, or leading) joins its neighbour: a space
     // alone would be stretchable glue again.
     const spaces = (x: string) => /^\u00a0+$/.test(x);
-    if (prev !== undefined && (CLOSING.has(p) || OPENING.has(prevEnd) || spaces(p) || spaces(prev)))
+    // A closing mark keeps the held space after it (40% 以上: 「%\u00a0」), and still joins the
+    // piece before it: a number and its percent sign are never split across lines.
+    const closing = CLOSING.has(p.replace(/\u00a0+$/, ''));
+    if (prev !== undefined && (closing || OPENING.has(prevEnd) || spaces(p) || spaces(prev)))
       glued[glued.length - 1] = prev + p;
     else glued.push(p);
   }
