@@ -12,34 +12,13 @@ import { TaskBookSchema } from '../../../src-shared/model';
 import { useAward } from './award';
 
 /** The load's read of the signers (the next one only), held after reading until let go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { armed: false, read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.armed = true;
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/award', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/award')>();
   return {
     ...original,
-    awardSigners: async (...args: Parameters<typeof original.awardSigners>) => {
-      const held = gate.state.armed;
-      gate.state.armed = false;
-      const read = await original.awardSigners(...args);
-      if (!held) return read;
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    awardSigners: (...args: Parameters<typeof original.awardSigners>) =>
+      gate.after(() => original.awardSigners(...args)),
   };
 });
 
@@ -58,7 +37,7 @@ describe('the award screen, loading while writing', () => {
     // The screen's load again has read the (empty) signers and is still on its way…
     gate.hold();
     const loading = useAward.getState().load(PACKAGE);
-    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    await vi.waitFor(() => expect(gate.read).toBe(true));
     // …when a signer is enrolled. The enrolment is given time to finish first if it could.
     const enrolling = useAward.getState().enrol('assessor', '李明哲');
     await Promise.race([enrolling, new Promise((r) => setTimeout(r, 300))]);

@@ -13,6 +13,7 @@ import { freshDeps } from '../workflows/test-db';
 import { judgeDraft, loadDraft, saveDraft } from '../workflows/bureau';
 import { useBureau } from './bureau';
 import { useSession } from './session';
+import { releaseAfter } from './test-gate';
 
 const grid = (file: string): Grid => ({
   file,
@@ -38,34 +39,13 @@ vi.mock('../bridge', () => ({
 }));
 
 /** The store's next read of the draft, held after reading until the test lets it go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { armed: false, read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.armed = true;
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/bureau', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/bureau')>();
   return {
     ...original,
-    loadDraft: async (...args: Parameters<typeof original.loadDraft>) => {
-      const held = gate.state.armed;
-      gate.state.armed = false;
-      const read = await original.loadDraft(...args);
-      if (!held) return read;
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    loadDraft: (...args: Parameters<typeof original.loadDraft>) =>
+      gate.after(() => original.loadDraft(...args)),
   };
 });
 
@@ -85,12 +65,10 @@ describe('the bureau’s desk, loading while writing', () => {
     // The desk's load has read the (absent) draft and is still on its way…
     gate.hold();
     const loading = useBureau.getState().load('p1');
-    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    await vi.waitFor(() => expect(gate.read).toBe(true));
     // …when the bureau opens its lists. Given time to finish first if they could.
     const opening = useBureau.getState().replaceDraft('名单');
-    await Promise.race([opening, new Promise((r) => setTimeout(r, 300))]);
-    gate.release();
-    await Promise.all([loading, opening]);
+    await releaseAfter(gate, loading, opening);
 
     expect(useBureau.getState().draft?.grids.map((g) => g.file)).toEqual(['new.csv']);
     expect((await loadDraft(deps.db))?.grids.map((g) => g.file)).toEqual(['new.csv']);

@@ -7,36 +7,16 @@ import 'fake-indexeddb/auto';
 import { unlockedWith } from './test-store';
 import { describe, expect, it, vi } from 'vitest';
 import { useCalendar } from './calendar';
+import { releaseAfter } from './test-gate';
 
 /** The next read, held after reading until the test lets it go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { armed: false, read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.armed = true;
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/calendar', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/calendar')>();
   return {
     ...original,
-    publicityOnDevice: async (...args: Parameters<typeof original.publicityOnDevice>) => {
-      const held = gate.state.armed;
-      gate.state.armed = false;
-      const read = await original.publicityOnDevice(...args);
-      if (!held) return read;
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    publicityOnDevice: (...args: Parameters<typeof original.publicityOnDevice>) =>
+      gate.after(() => original.publicityOnDevice(...args)),
   };
 });
 
@@ -58,12 +38,10 @@ describe('the publicity window, two start dates one after the other', () => {
     // The window from 2026-10-09 is being counted…
     gate.hold();
     const first = useCalendar.getState().setStart('2026-10-09');
-    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    await vi.waitFor(() => expect(gate.read).toBe(true));
     // …when the start is corrected to 2026-12-01. Given time to finish first if it could.
     const second = useCalendar.getState().setStart('2026-12-01');
-    await Promise.race([second, new Promise((r) => setTimeout(r, 300))]);
-    gate.release();
-    await Promise.all([first, second]);
+    await releaseAfter(gate, first, second);
 
     const { start, window } = useCalendar.getState();
     expect(start).toBe('2026-12-01');

@@ -22,6 +22,7 @@ import type { DeskSheets } from '../workers/desk';
 import { useChair } from './chair';
 import { useSession } from './session';
 import { testProfile } from './test-store';
+import { releaseAfter } from './test-gate';
 
 const bridge = vi.hoisted(() => {
   const files: { name: string; bytes: Uint8Array }[] = [];
@@ -52,30 +53,13 @@ vi.mock('../workers/desk-client', () => ({
 }));
 
 /** The store's read of the gathered sheets, held after reading until the test lets it go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/chair', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/chair')>();
   return {
     ...original,
-    loadGathered: async (...args: Parameters<typeof original.loadGathered>) => {
-      const read = await original.loadGathered(...args);
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    loadGathered: (...args: Parameters<typeof original.loadGathered>) =>
+      gate.after(() => original.loadGathered(...args)),
   };
 });
 
@@ -103,12 +87,10 @@ describe('the chair’s desk, loading while importing', () => {
     // The screen's load has read the (empty) gathered set and is still on its way…
     gate.hold();
     const loading = useChair.getState().load(pkg.packageId);
-    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    await vi.waitFor(() => expect(gate.read).toBe(true));
     // …when the chair imports two sheets. The import is given time to finish first if it could.
     const importing = useChair.getState().importFiles(pkg, { key: 'chair.import' });
-    await Promise.race([importing, new Promise((r) => setTimeout(r, 300))]);
-    gate.release();
-    await Promise.all([loading, importing]);
+    await releaseAfter(gate, loading, importing);
 
     const { gathered, outcomes, notice } = useChair.getState();
     expect(notice).toBeNull();

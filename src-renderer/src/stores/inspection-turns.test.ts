@@ -10,36 +10,16 @@ import { describe, expect, it, vi } from 'vitest';
 import type { InspectionAssignment } from '../../../src-shared/bundle';
 import { CHECKLIST_TEMPLATES } from '../../../src-shared/inspection/checklist';
 import { useInspection } from './inspection';
+import { releaseAfter } from './test-gate';
 
 /** The store's next read of a report, held after reading until the test lets it go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { armed: false, read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.armed = true;
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/inspection', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/inspection')>();
   return {
     ...original,
-    reportOf: async (...args: Parameters<typeof original.reportOf>) => {
-      const held = gate.state.armed;
-      gate.state.armed = false;
-      const read = await original.reportOf(...args);
-      if (!held) return read;
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    reportOf: (...args: Parameters<typeof original.reportOf>) =>
+      gate.after(() => original.reportOf(...args)),
   };
 });
 
@@ -95,12 +75,10 @@ describe('the inspection screen, opening one assignment after another', () => {
     // ASG-1 is opened and its report read, still on its way…
     gate.hold();
     const first = store.choose('ASG-1');
-    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    await vi.waitFor(() => expect(gate.read).toBe(true));
     // …when ASG-2 is opened. Given time to finish first if it could.
     const second = store.choose('ASG-2');
-    await Promise.race([second, new Promise((r) => setTimeout(r, 300))]);
-    gate.release();
-    await Promise.all([first, second]);
+    await releaseAfter(gate, first, second);
 
     const { current, report, notice } = useInspection.getState();
     expect(notice).toBeNull();

@@ -11,30 +11,13 @@ import { loadNotes } from '../workflows/notes';
 import { useNotes } from './notes';
 
 /** The store's read of the notes, held after reading until the test lets it go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/notes', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/notes')>();
   return {
     ...original,
-    loadNotes: async (...args: Parameters<typeof original.loadNotes>) => {
-      const read = await original.loadNotes(...args);
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    loadNotes: (...args: Parameters<typeof original.loadNotes>) =>
+      gate.after(() => original.loadNotes(...args)),
   };
 });
 
@@ -51,7 +34,7 @@ describe('the notes, loading while typing', () => {
     // The home screen, opened again, loads the notes while showing them…
     gate.hold();
     const loading = useNotes.getState().load();
-    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    await vi.waitFor(() => expect(gate.read).toBe(true));
     // …and the expert types.
     useNotes.getState().change('旧笔记：A01');
     await new Promise((r) => setTimeout(r, 300));

@@ -16,32 +16,16 @@ import { useReview } from './review';
 import { useSession } from './session';
 import { testProfile } from './test-store';
 import { useUnsaved } from './unsaved';
+import { releaseAfter } from './test-gate';
 
 /** The store's read of the review, held after reading until the test lets it go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/expert', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/expert')>();
   return {
     ...original,
-    loadReview: async (...args: Parameters<typeof original.loadReview>) => {
-      const read = await original.loadReview(...args);
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    loadReview: (...args: Parameters<typeof original.loadReview>) =>
+      gate.after(() => original.loadReview(...args)),
   };
 });
 
@@ -63,15 +47,13 @@ async function imported() {
 async function loadHeld(): Promise<{ loading: Promise<void> }> {
   gate.hold();
   const loading = useReview.getState().load();
-  await vi.waitFor(() => expect(gate.state.read).toBe(true));
+  await vi.waitFor(() => expect(gate.read).toBe(true));
   return { loading };
 }
 
 /** Lets the load go once `work` has had time to finish first, if it could. */
 async function thenRelease(loading: Promise<void>, work: Promise<unknown>): Promise<void> {
-  await Promise.race([work, new Promise((r) => setTimeout(r, 300))]);
-  gate.release();
-  await Promise.all([loading, work]);
+  await releaseAfter(gate, loading, work);
 }
 
 describe('the review, loading while writing', () => {

@@ -9,36 +9,16 @@ import { unlockedWith } from './test-store';
 import { describe, expect, it, vi } from 'vitest';
 import { recordAudit } from '../db/repo';
 import { useAuditLog } from './security';
+import { releaseAfter } from './test-gate';
 
 /** The next read, held after reading until the test lets it go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { armed: false, read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.armed = true;
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/audit', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/audit')>();
   return {
     ...original,
-    auditView: async (...args: Parameters<typeof original.auditView>) => {
-      const held = gate.state.armed;
-      gate.state.armed = false;
-      const read = await original.auditView(...args);
-      if (!held) return read;
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    auditView: (...args: Parameters<typeof original.auditView>) =>
+      gate.after(() => original.auditView(...args)),
   };
 });
 
@@ -52,7 +32,7 @@ describe('the audit log, loaded twice', () => {
     // The screen's first load has read the log and is still on its way…
     gate.hold();
     const first = useAuditLog.getState().load();
-    await vi.waitFor(() => expect(gate.state.read).toBe(true));
+    await vi.waitFor(() => expect(gate.read).toBe(true));
     // …when the passphrase is changed (its entry written) and the screen loads again.
     await recordAudit(db, {
       actor: '李明哲',
@@ -61,9 +41,7 @@ describe('the audit log, loaded twice', () => {
       at: new Date().toISOString(),
     });
     const second = useAuditLog.getState().load();
-    await Promise.race([second, new Promise((r) => setTimeout(r, 300))]);
-    gate.release();
-    await Promise.all([first, second]);
+    await releaseAfter(gate, first, second);
 
     const { entries, verdict } = useAuditLog.getState();
     expect(entries.map((e) => e.action)).toContain('profile.change-passphrase');

@@ -12,32 +12,16 @@ import { sampleTaskBook } from '../../../src-shared/bundle/test-helpers';
 import { sampleDecision, samplePackage } from '../../../src-shared/sample-fixture';
 import { taskBooksOfPackage } from '../db/repo';
 import { useTaskBook } from './taskbook';
+import { releaseAfter } from './test-gate';
 
 /** The store's read of the task book, held after reading until the test lets it go. */
-const gate = vi.hoisted(() => {
-  let release = (): void => undefined;
-  const state = { read: false, held: Promise.resolve() };
-  return {
-    state,
-    hold: () => {
-      state.read = false;
-      state.held = new Promise<void>((r) => {
-        release = r;
-      });
-    },
-    release: () => release(),
-  };
-});
+const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
 vi.mock('../workflows/taskbook', async (importOriginal) => {
   const original = await importOriginal<typeof import('../workflows/taskbook')>();
   return {
     ...original,
-    loadTaskBook: async (...args: Parameters<typeof original.loadTaskBook>) => {
-      const read = await original.loadTaskBook(...args);
-      gate.state.read = true;
-      await gate.state.held;
-      return read;
-    },
+    loadTaskBook: (...args: Parameters<typeof original.loadTaskBook>) =>
+      gate.after(() => original.loadTaskBook(...args)),
   };
 });
 
@@ -47,15 +31,13 @@ const pkg = samplePackage();
 async function loadHeld(): Promise<{ loading: Promise<void> }> {
   gate.hold();
   const loading = useTaskBook.getState().load(pkg.packageId);
-  await vi.waitFor(() => expect(gate.state.read).toBe(true));
+  await vi.waitFor(() => expect(gate.read).toBe(true));
   return { loading };
 }
 
 /** Lets the load go once `work` has had time to finish first, if it could. */
 async function thenRelease(loading: Promise<void>, work: Promise<unknown>): Promise<void> {
-  await Promise.race([work, new Promise((r) => setTimeout(r, 300))]);
-  gate.release();
-  await Promise.all([loading, work]);
+  await releaseAfter(gate, loading, work);
 }
 
 describe('the task book, loading while writing', () => {
