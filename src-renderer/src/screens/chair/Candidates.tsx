@@ -28,12 +28,17 @@ export const Candidates = memo(function Candidates({
       const a = applicants.get(r.applicantId);
       return {
         id: r.applicantId,
-        text: t('chair.candidate', {
-          rank: r.rank ?? '—',
-          name: a?.name ?? r.applicantId,
-          score: r.final === null ? NO_VALID_SHEETS : t('chair.points', { n: fmt2(r.final) }),
-          route: a?.technicalRoute.label ?? '',
-        }),
+        // An applicant with no rank (no valid sheet) is listed by name, not as 「—. 」.
+        text: (() => {
+          const params = {
+            name: a?.name ?? r.applicantId,
+            score: r.final === null ? NO_VALID_SHEETS : t('chair.points', { n: fmt2(r.final) }),
+            route: a?.technicalRoute.label ?? '',
+          };
+          return r.rank === null
+            ? t('chair.candidateUnranked', params)
+            : t('chair.candidate', { ...params, rank: r.rank });
+        })(),
       };
     });
   }, [pkg, agg, t]);
