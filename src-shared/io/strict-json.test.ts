@@ -138,4 +138,24 @@ describe('parseStrictJson’s fast path', () => {
     });
     expect(errorOf('{"__proto__":1,"__proto__":2}')?.path).toBe('__proto__');
   });
+
+  it('counts ":" inside strings as no member: a text with them read as it is, a duplicate still refused', () => {
+    // More ":" than members (a time, a URL): the members are counted outside strings.
+    const times = '{"t":"10:30:00","u":"https://a/b","x":{"y":["a:b",{"z":1}]}}';
+    expect(parseStrictJson(times)).toEqual(JSON.parse(times));
+    // A ":" in a string where a duplicate took one key away: the counts differ, still refused.
+    expect(errorOf('{"a":"x:y","a":1}')?.path).toBe('a');
+    expect(errorOf('{"a":1,"b":{"c":"::","c":2}}')?.path).toBe('b.c');
+    // A top-level string or number holds no keys.
+    expect(parseStrictJson('"a:b"')).toBe('a:b');
+    expect(parseStrictJson(' 12 ')).toBe(12);
+  });
+
+  it('refuses nesting past the bound inside a value JSON.parse took, by the same message', () => {
+    const deep = `{"a":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`;
+    expect(outcome(parseStrictJson, deep)).toEqual(outcome(readStrictJson, deep));
+    expect(errorOf(deep)?.message).toContain('嵌套超过');
+    const atBound = `{"a":${'['.repeat(MAX_JSON_DEPTH - 1)}${']'.repeat(MAX_JSON_DEPTH - 1)}}`;
+    expect(parseStrictJson(atBound)).toEqual(JSON.parse(atBound));
+  });
 });

@@ -9,12 +9,14 @@
  * by name instead of overflowing the stack.
  *
  * Fast path (issue 22: a sheet bundle's 250 KB sheet read by hand was the desk worker's largest
- * cost): the text's members are counted (each `:` outside a string is one, in valid JSON) and its
- * nesting measured in one pass, then `JSON.parse` reads it; when the value has as many own keys
- * as the text has members, no key was named twice and that value is the answer. Anything else —
- * a text `JSON.parse` refuses, a duplicate, nesting past the bound — is read again by hand
- * ({@link readStrictJson}), which refuses it with its path. A property test holds both to the
- * same answers.
+ * cost): `JSON.parse` reads the text and the value's own keys are counted (its nesting bounded as
+ * they are); the text names at least as many members as the value has keys (a duplicate keeps
+ * one), and at most as many as it has `:` characters (each member has one outside its strings;
+ * a string may hold more). So when the keys equal the `:` counted by the engine's own search
+ * (`indexOf`), or else the members counted outside strings by a pass over the text, no key was
+ * named twice and that value is the answer. Anything else — a text `JSON.parse` refuses, a
+ * duplicate, nesting past the bound — is read again by hand ({@link readStrictJson}), which
+ * refuses it with its path. A property test holds both to the same answers.
  */
 
 export const MAX_JSON_DEPTH = 256;
@@ -47,13 +49,16 @@ function formatPath(path: readonly Segment[]): string {
   return out === '' ? '/' : out;
 }
 
-/**
- * The members of the JSON text (`:` outside strings), or null when its nesting passes
- * {@link MAX_JSON_DEPTH} (or it is not JSON in a way this pass sees: `JSON.parse` says the rest).
- */
-function membersOf(text: string): number | null {
+/** The `:` characters of the text, inside strings or not (at least its members, in valid JSON). */
+function colonsIn(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
+  return count;
+}
+
+/** The members of the JSON text (`:` outside strings; valid JSON assumed, `JSON.parse` read it). */
+function membersOf(text: string): number {
   let members = 0;
-  let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -65,24 +70,35 @@ function membersOf(text: string): number | null {
         else if (d === 0x22) break;
       }
     } else if (c === 0x3a) members++;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) return null;
-    } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return members;
 }
 
-/** The own keys of every object in a value `JSON.parse` made (its nesting already bounded). */
-function keysIn(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
+/**
+ * The own keys of every object in `value` (an object or array `JSON.parse` made, at nesting
+ * `depth`), or -1 when some object or array in it lies deeper than {@link MAX_JSON_DEPTH}.
+ */
+function keysIn(value: object, depth: number): number {
+  if (depth > MAX_JSON_DEPTH) return -1;
   let count = 0;
   if (Array.isArray(value)) {
-    for (const item of value) count += keysIn(item);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null) continue;
+      const inner = keysIn(item, depth + 1);
+      if (inner < 0) return -1;
+      count += inner;
+    }
     return count;
   }
-  const values: unknown[] = Object.values(value);
-  count += values.length;
-  for (const item of values) count += keysIn(item);
+  for (const key of Object.keys(value)) {
+    count++;
+    const item: unknown = Reflect.get(value, key);
+    if (typeof item !== 'object' || item === null) continue;
+    const inner = keysIn(item, depth + 1);
+    if (inner < 0) return -1;
+    count += inner;
+  }
   return count;
 }
 
@@ -92,16 +108,17 @@ function keysIn(value: unknown): number {
  * @throws {StrictJsonError} naming the key path, e.g. `重复的键 "role"（位置 signers[1].role，…）`.
  */
 export function parseStrictJson(text: string): unknown {
-  const members = membersOf(text);
-  if (members !== null) {
-    let value: unknown;
-    let parsed = true;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      parsed = false;
-    }
-    if (parsed && keysIn(value) === members) return value;
+  let value: unknown;
+  let parsed = true;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    parsed = false;
+  }
+  if (parsed) {
+    if (typeof value !== 'object' || value === null) return value;
+    const keys = keysIn(value, 1);
+    if (keys >= 0 && (keys === colonsIn(text) || keys === membersOf(text))) return value;
   }
   return readStrictJson(text);
 }
