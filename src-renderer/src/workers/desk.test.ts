@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
 import { generateSigningKey } from '../../../src-shared/crypto/keys';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
+import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import { sampleSheets } from '../../../src-shared/sample-fixture';
 import { getMeta } from '../db/repo';
 import { importSheets } from '../workflows/chair';
@@ -217,5 +218,56 @@ describe('handleDeskRequest', () => {
     expect(workerFigures(view)).toEqual(
       onPageFigures(page.pkg, deskSheets(page.pkg, onPage.gathered, null)),
     );
+  });
+});
+
+describe('verifySheetFiles with a provider made per file', () => {
+  it('opens each file with the provider made for its bytes, the next one begun ahead: the same result', async () => {
+    const { deps, pkg, manifest } = await chair();
+    const trust = await getMeta(deps.db, 'trust');
+    const list = await files(manifest);
+    const events: string[] = [];
+    const made = new Map<Uint8Array, CryptoProvider>();
+    const cryptoFor = async (bytes: Uint8Array): Promise<CryptoProvider> => {
+      const at = list.findIndex((f) => f.bytes === bytes);
+      events.push(`made ${at}`);
+      const provider: CryptoProvider = {
+        ...nobleCrypto,
+        sha256: () => {
+          events.push(`hashed with ${at}`);
+          return nobleCrypto.sha256();
+        },
+      };
+      made.set(bytes, provider);
+      return provider;
+    };
+    const result = await verifySheetFiles(cryptoFor, pkg, trust, list, (done) =>
+      events.push(`done ${done}`),
+    );
+    expect(result).toEqual(await verifySheetFiles(nobleCrypto, pkg, trust, list));
+    expect(made.size).toBe(list.length);
+    // Each file hashed with its own provider only, the next file's made before this one is done.
+    const hashedBy = (i: number) => events.filter((e) => e === `hashed with ${i}`).length;
+    for (const i of [0, 1, 2, 3]) expect(hashedBy(i)).toBeGreaterThan(0);
+    for (const i of [0, 1, 2]) {
+      const doneAt = events.indexOf(`done ${i + 1}`);
+      expect(events.indexOf(`made ${i + 1}`)).toBeLessThan(doneAt);
+      expect(events.slice(doneAt).includes(`hashed with ${i}`)).toBe(false);
+    }
+  });
+
+  it('fails at the file whose provider fails, after the files before it', async () => {
+    const { deps, pkg, manifest } = await chair();
+    const trust = await getMeta(deps.db, 'trust');
+    const list = await files(manifest);
+    const done: number[] = [];
+    const failing = (bytes: Uint8Array): Promise<CryptoProvider> =>
+      bytes === list[2]?.bytes
+        ? Promise.reject(new Error('no digest'))
+        : Promise.resolve(nobleCrypto);
+    await expect(verifySheetFiles(failing, pkg, trust, list, (n) => done.push(n))).rejects.toThrow(
+      'no digest',
+    );
+    expect(done).toEqual([1, 2]);
   });
 });

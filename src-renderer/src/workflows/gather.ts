@@ -99,8 +99,22 @@ export async function verifySheetFiles(
   const outcomes: ImportOutcome[] = [];
   let trust: TrustState = trustBefore ?? emptyTrust();
   const accepted = new Map<string, AcceptedSheet>();
+  // A provider made per file (the desk worker's WebCrypto digests and signature checks, which run
+  // off this thread) is begun for the next file before this one is opened, so that work overlaps
+  // the opening here rather than waiting for it. Each file is still opened with its own provider,
+  // in order.
+  const providerOf = (at: number): Promise<CryptoProvider> | null => {
+    const file = files[at];
+    if (typeof cryptoFor !== 'function' || !file) return null;
+    const made = (async () => cryptoFor(file.bytes))();
+    void made.catch(() => undefined); // awaited in its turn, which throws; not unhandled meanwhile
+    return made;
+  };
+  let next = providerOf(0);
   for (const [index, f] of files.entries()) {
-    const crypto = typeof cryptoFor === 'function' ? await cryptoFor(f.bytes) : cryptoFor;
+    const made = next;
+    next = providerOf(index + 1);
+    const crypto = typeof cryptoFor === 'function' ? await (made ?? cryptoFor(f.bytes)) : cryptoFor;
     const verified = await verifyForImport(f.bytes, {
       crypto,
       kind: 'expert-sheets',
