@@ -7,11 +7,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unclearReasons } from '../../test/helpers/clear-error';
 import { ageEncrypt, generateAgeIdentity } from '../../src-shared/crypto/age';
 import { fileTooLarge } from '../../src-shared/io/file-size';
+import { samplePackage } from '../../src-shared/sample-fixture';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { runCli } from './main';
 
@@ -153,6 +154,43 @@ describe('jiebang verify of a file past the bound on one file', () => {
     expect(r.err).toContain(
       'big.jbx 有 300 MB，超过单个文件 256 MB 的上限，未读取：请确认选对了文件',
     );
+  });
+});
+
+describe('jiebang pack of a bundle past the bound on one file', () => {
+  it('refuses it from the attachments’ sizes before reading them, naming them, writing nothing', async () => {
+    const dir = await folder();
+    const pkg = samplePackage();
+    await mkdir(join(dir, 'att'));
+    for (const name of await readdir(join(SAMPLE, 'attachments')))
+      await writeFile(join(dir, 'att', name), await readFile(join(SAMPLE, 'attachments', name)));
+    // Two of the attachments, 150 MB each, sparse (nothing of them written, nor read): each is
+    // within the bound, together they are not.
+    const big = pkg.applicants.flatMap((a) => a.attachments).slice(0, 2);
+    for (const a of big) {
+      await truncate(join(dir, 'att', basename(a.path)), 150 * 1024 * 1024);
+      a.size = 150 * 1024 * 1024;
+    }
+    await writeFile(join(dir, 'pkg.json'), JSON.stringify(pkg));
+    const r = await run(
+      dir,
+      'pack',
+      'pkg.json',
+      '--attachments',
+      'att',
+      '--key',
+      join(SAMPLE, 'keys/bureau-signing.key'),
+      '-o',
+      'out.jbx',
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^jiebang pack: 评审包文件将有 300\.\d MB（\d+ 字节），超过单个文件 256 MB 的上限（揭榜评审台和 jiebang verify、unpack、import 都不打开更大的文件），未签名，未写出文件：所含 6 个文件共 300\.\d MB，最大的是 /,
+    );
+    for (const a of big) expect(r.err).toContain(`${a.path}（150 MB）`);
+    expect(unclearReasons(r.err.replace(/^jiebang pack: /, ''))).toEqual([]);
+    // No output, no temporary file beside it.
+    expect((await readdir(dir)).sort()).toEqual(['att', 'pkg.json']);
   });
 });
 

@@ -8,12 +8,13 @@ import { AgeStreamEncrypter, type AgeTarget } from '../crypto/age';
 import { fingerprint, publicKeyToPem, publicKeyWith, signWith } from '../crypto/keys';
 import { entryHasherWith, sha256HexWith, toHex, type CryptoProvider } from '../crypto/provider';
 import { KINDS, type BundleKind, type DocumentOf, type KindContext } from './kinds';
-import { formatSums, ManifestV2Schema, viewOfV2, type Answer } from './manifest';
+import { formatSums, ManifestV2Schema, viewOfV2, type Answer, type ManifestV2 } from './manifest';
 import { openBundle } from './open';
 import { AUDIT_FILE, checkAuditFile, manifestProblem, payloadPathAllowed } from './rules';
 import type { SignerRole, Subject } from './terms';
 import type { OnProgress } from './types';
-import { zipDataDescriptor, zipLayout, zipLocalHeader } from './zip';
+import { zipDataDescriptor, zipLayout, zipLocalHeader, zipSize, type ZipEntrySpec } from './zip';
+import { formatBytes, MAX_FILE_BYTES } from '../io/file-size';
 
 export interface SignerInput {
   role: SignerRole;
@@ -67,6 +68,83 @@ export type PayloadFile = Uint8Array | PayloadSource;
 /** Payload files whose contents the checks read (documents, the audit log, inner bundles). */
 const CONTENT_FILE = /\.(json|jbx)$/;
 
+/** A source streamed once into the bundle (not a content file the checks read whole). */
+const isStreamed = (path: string, file: PayloadFile): file is PayloadSource =>
+  !(file instanceof Uint8Array) && !CONTENT_FILE.test(path);
+
+/** The manifest as signed: its JSON, two-space indented, and a newline. */
+const manifestJson = (manifest: ManifestV2): Uint8Array =>
+  encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
+
+/** A SHA-256 in hex as long as every other: the manifest's and SHA256SUMS' sizes before hashing. */
+const PLACEHOLDER_SHA256 = '0'.repeat(64);
+/** An Ed25519 signature (`signatures/<n>.sig`). */
+const SIGNATURE_BYTES = 64;
+
+/**
+ * The size in bytes of the bundle file a build writes, from what is known before a byte of the
+ * payload is read: each payload file's declared size (`streamed`: those written with a data
+ * descriptor), the manifest's (its hashes are of fixed length), the signers' public keys as PEM,
+ * SHA256SUMS (one line per payload file), the ZIP's headers and directory, and age's header and
+ * 16-byte tag per 64 KiB chunk (`ageHeaderBytes` null: not encrypted).
+ */
+export function bundleFileSize(plan: {
+  payload: ReadonlyMap<string, number>;
+  streamed: readonly string[];
+  manifestBytes: number;
+  pems: readonly number[];
+  ageHeaderBytes: number | null;
+}): number {
+  const streamed = new Set(plan.streamed);
+  const sums = formatSums(new Map([...plan.payload.keys()].map((p) => [p, PLACEHOLDER_SHA256])));
+  const entries: ZipEntrySpec[] = [
+    { name: 'manifest.json', size: plan.manifestBytes, crc: 0 },
+    ...plan.pems.flatMap((pem, i) => [
+      { name: `signatures/${i + 1}.sig`, size: SIGNATURE_BYTES, crc: 0 },
+      { name: `signatures/${i + 1}.pem`, size: pem, crc: 0 },
+    ]),
+    { name: 'SHA256SUMS', size: encoder.encode(sums).byteLength, crc: 0 },
+    ...[...plan.payload].map(([name, size]) => ({
+      name,
+      size,
+      crc: 0,
+      descriptor: streamed.has(name),
+    })),
+  ];
+  const zip = zipSize(entries);
+  return plan.ageHeaderBytes === null ? zip : AgeStreamEncrypter.sizeFor(plan.ageHeaderBytes, zip);
+}
+
+/**
+ * The refusal of a bundle whose file would pass the bound on one file (src-shared/io/file-size.ts,
+ * MAX_FILE_BYTES: what the app, the web host and `jiebang verify`/`unpack`/`import` open), or null
+ * within it: the file's size and the bound, what the payload comes to and its largest files, and
+ * what to do. Given before anything is read, signed or written.
+ */
+export function bundleSizeProblem(
+  label: string,
+  fileBytes: number,
+  payload: ReadonlyMap<string, number>,
+): string | null {
+  if (fileBytes <= MAX_FILE_BYTES) return null;
+  let total = 0;
+  for (const size of payload.values()) total += size;
+  const largest = [...payload]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 3)
+    .map(([path, size]) => `${path}（${formatBytes(size)}）`)
+    .join('、');
+  const contents =
+    payload.size > 3
+      ? `所含 ${payload.size} 个文件共 ${formatBytes(total)}，最大的是 ${largest}`
+      : `所含文件 ${largest}，共 ${formatBytes(total)}`;
+  return (
+    `${label}文件将有 ${formatBytes(fileBytes)}（${fileBytes} 字节），超过单个文件 ${formatBytes(MAX_FILE_BYTES)} 的上限` +
+    `（揭榜评审台和 jiebang verify、unpack、import 都不打开更大的文件），未签名，未写出文件：` +
+    `${contents}。请减少或压缩附件后重新打包`
+  );
+}
+
 /** Builds and signs a bundle (format 2). @throws {BundleBuildError} naming what is wrong. */
 export async function buildBundle<K extends BundleKind>(input: BuildInput<K>): Promise<Uint8Array> {
   const pieces: Uint8Array[] = [];
@@ -118,16 +196,60 @@ export async function buildBundleStream<K extends BundleKind>(
       `${spec.main} 不符合数据格式，未签名：${parsed.error.issues[0]?.message ?? ''}`,
     );
 
+  const mainBytes = encoder.encode(`${JSON.stringify(parsed.data, null, 2)}\n`);
+  const given = input.files ?? new Map<string, PayloadFile>();
+  for (const path of given.keys())
+    if (path === spec.main || !payloadPathAllowed(input.kind, path))
+      throw new BundleBuildError(`${spec.label}不允许包含文件：${path}`);
+  const keys = input.signers.map((s) => publicKeyWith(crypto, s.secretKey));
+  const createdAt = input.createdAt ?? new Date().toISOString();
+  const manifestWith = (sha256sums: string) =>
+    ManifestV2Schema.safeParse({
+      format: 'jiebang-bundle',
+      formatVersion: 2,
+      kind: input.kind,
+      bundleId: input.bundleId,
+      subject: input.subject,
+      signers: input.signers.map((s, i) => ({
+        role: s.role,
+        id: s.id,
+        name: s.name,
+        fingerprint: fingerprint(keys[i] ?? new Uint8Array()),
+        counter: s.counter,
+        audit: s.audit,
+      })),
+      createdAt,
+      answers: input.answers ?? [],
+      sha256sums,
+    });
+  const encrypter = input.encryptTo
+    ? await AgeStreamEncrypter.create(input.encryptTo, crypto)
+    : null;
+  // The bound on one file every door holds to, from the declared sizes: before a byte is read.
+  const declared = new Map<string, number>([[spec.main, mainBytes.byteLength]]);
+  for (const [path, file] of given)
+    declared.set(path, file instanceof Uint8Array ? file.byteLength : file.size);
+  const planned = manifestWith(PLACEHOLDER_SHA256);
+  if (planned.success) {
+    const fileBytes = bundleFileSize({
+      payload: declared,
+      streamed: [...given].filter(([path, file]) => isStreamed(path, file)).map(([p]) => p),
+      manifestBytes: manifestJson(planned.data).byteLength,
+      pems: keys.map((k) => publicKeyToPem(k).length),
+      ageHeaderBytes: encrypter?.header.byteLength ?? null,
+    });
+    const tooLarge = bundleSizeProblem(spec.label, fileBytes, declared);
+    if (tooLarge) throw new BundleBuildError(tooLarge);
+  }
+
   // Bytes in memory (the main document, content files) and sources streamed once.
   const payload = new Map<string, Uint8Array>();
   const streamed = new Map<string, PayloadSource>();
-  payload.set(spec.main, encoder.encode(`${JSON.stringify(parsed.data, null, 2)}\n`));
-  for (const [path, file] of input.files ?? new Map<string, PayloadFile>()) {
-    if (path === spec.main || !payloadPathAllowed(input.kind, path))
-      throw new BundleBuildError(`${spec.label}不允许包含文件：${path}`);
+  payload.set(spec.main, mainBytes);
+  for (const [path, file] of given) {
     if (file instanceof Uint8Array) payload.set(path, file);
-    else if (CONTENT_FILE.test(path)) payload.set(path, await readWhole(path, file));
-    else streamed.set(path, file);
+    else if (isStreamed(path, file)) streamed.set(path, file);
+    else payload.set(path, await readWhole(path, file));
   }
   let total = 0;
   for (const f of payload.values()) total += f.byteLength;
@@ -144,9 +266,6 @@ export async function buildBundleStream<K extends BundleKind>(
   }
   input.onProgress?.({ phase: 'sign', done, total });
 
-  const encrypter = input.encryptTo
-    ? await AgeStreamEncrypter.create(input.encryptTo, crypto)
-    : null;
   const phase = encrypter ? 'encrypt' : 'zip';
   const emit = async (bytes: Uint8Array) => {
     if (!encrypter) await sink(bytes);
@@ -176,25 +295,7 @@ export async function buildBundleStream<K extends BundleKind>(
   }
 
   const sumsBytes = encoder.encode(formatSums(hashes));
-  const keys = input.signers.map((s) => publicKeyWith(crypto, s.secretKey));
-  const checked = ManifestV2Schema.safeParse({
-    format: 'jiebang-bundle',
-    formatVersion: 2,
-    kind: input.kind,
-    bundleId: input.bundleId,
-    subject: input.subject,
-    signers: input.signers.map((s, i) => ({
-      role: s.role,
-      id: s.id,
-      name: s.name,
-      fingerprint: fingerprint(keys[i] ?? new Uint8Array()),
-      counter: s.counter,
-      audit: s.audit,
-    })),
-    createdAt: input.createdAt ?? new Date().toISOString(),
-    answers: input.answers ?? [],
-    sha256sums: sha256HexWith(crypto, sumsBytes),
-  });
+  const checked = manifestWith(sha256HexWith(crypto, sumsBytes));
   if (!checked.success)
     throw new BundleBuildError(
       `清单不符合格式，未签名：${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
@@ -222,7 +323,7 @@ export async function buildBundleStream<K extends BundleKind>(
   const accepted = await spec.accept(parsed.data, ctx);
   if (!accepted.ok) throw new BundleBuildError(`${accepted.message}，未签名`);
 
-  const manifestBytes = encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  const manifestBytes = manifestJson(manifest);
   const files = new Map<string, Uint8Array>([['manifest.json', manifestBytes]]);
   input.signers.forEach((s, i) => {
     files.set(`signatures/${i + 1}.sig`, signWith(crypto, manifestBytes, s.secretKey));

@@ -410,6 +410,15 @@ export function zipDataDescriptor(e: ZipEntrySpec): Uint8Array {
   return out;
 }
 
+/** The size of the ZIP {@link zipLayout} lays out for these entries (known before their data). */
+export function zipSize(specs: readonly ZipEntrySpec[]): number {
+  let size = 22;
+  for (const e of specs)
+    size +=
+      30 + 46 + 2 * encodeName(e.name).length + e.size + (e.descriptor ? DESCRIPTOR_BYTES : 0);
+  return size;
+}
+
 /**
  * The layout of a deterministic ZIP (see {@link writeZip}): each entry's local header, which
  * precedes its data, and the central directory after the last entry. Sizes are known first, so
@@ -423,8 +432,7 @@ export function zipLayout(specs: readonly ZipEntrySpec[]): {
 } {
   const entries = specs.map((e) => ({ ...e, nameBytes: encodeName(e.name) }));
   const extra = (e: ZipEntrySpec) => (e.descriptor ? DESCRIPTOR_BYTES : 0);
-  let size = 22;
-  for (const e of entries) size += 30 + 46 + 2 * e.nameBytes.length + e.size + extra(e);
+  const size = zipSize(specs);
   if (size > 0xffffffff || entries.length > 0xfffe)
     throw new ZipError('zip-limits', '文件包过大：超过 ZIP 的 4 GiB 上限');
   const offsets: number[] = [];
