@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { resourcesDir, unpackedPath } from './bootstrap';
+import { describe, expect, it, vi } from 'vitest';
+import { englishIn } from '../test/helpers/clear-error';
+import { reportStartFailure, resourcesDir, unpackedPath } from './bootstrap';
 
 describe('paths of the packaged app', () => {
   it('moves a path inside app.asar to app.asar.unpacked (asarUnpack), on every platform', () => {
@@ -27,5 +28,26 @@ describe('paths of the packaged app', () => {
     expect(resourcesDir(checkout, '/usr/lib/electron/resources')).toBe(
       join('/work/jiebang', 'resources'),
     );
+  });
+});
+
+describe('a start that fails', () => {
+  it('says so in Chinese in an error box and exits with code 1', () => {
+    const boxes: Array<[string, string]> = [];
+    const exits: Array<number | undefined> = [];
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    reportStartFailure(
+      {
+        dialog: { showErrorBox: (title, content) => boxes.push([title, content]) },
+        app: { exit: (code) => exits.push(code) },
+      },
+      new Error('页面未能载入'),
+    );
+    log.mockRestore();
+    expect(boxes).toEqual([
+      ['揭榜评审台无法启动', '页面未能载入\n\n请重新安装或联系管理员；数据未受影响。'],
+    ]);
+    expect(boxes.flat().flatMap((text) => englishIn(text))).toEqual([]);
+    expect(exits).toEqual([1]);
   });
 });

@@ -88,11 +88,11 @@ export interface StartFailureDeps {
  */
 export function reportStartFailure(deps: StartFailureDeps, error: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error('Jiebang Panel could not start:', detail);
+  console.error('揭榜评审台无法启动：', detail);
   deps.dialog.showErrorBox(
-    '揭榜评审台无法启动 Jiebang Panel could not start',
+    '揭榜评审台无法启动',
     `${error instanceof Error ? error.message : String(error)}\n\n` +
-      '请重新安装或联系管理员；数据未受影响。 Reinstall or ask your administrator; your data is untouched.',
+      '请重新安装或联系管理员；数据未受影响。',
   );
   deps.app.exit(1);
 }

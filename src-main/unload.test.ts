@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishIn } from '../test/helpers/clear-error';
 import { askBeforeUnload, LEAVE_BUTTON, type LeaveBox, type UnloadingContents } from './unload';
 
 type Listener = (event: { preventDefault: () => void }) => void;
@@ -31,10 +32,12 @@ describe('main asks before a page with an edit not saved is closed or reloaded',
     expect(fire()).toBe(false);
     expect(asked).toHaveLength(1);
     const [box] = asked;
-    expect(box?.buttons).toEqual(['留下 Stay', '离开 Leave']);
+    expect(box?.buttons).toEqual(['留下', '离开']);
     expect(box?.defaultId).toBe(0);
     expect(box?.cancelId).toBe(0);
     expect(box?.message).toContain('有未保存的修改');
+    // In Chinese alone, as every other text the user sees.
+    expect([box?.title, box?.message, box?.detail].flatMap((t) => englishIn(t ?? ''))).toEqual([]);
 
     answer = LEAVE_BUTTON;
     expect(fire()).toBe(true);

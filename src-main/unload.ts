@@ -12,7 +12,7 @@ export interface UnloadingContents {
   on(event: 'will-prevent-unload', listener: (event: PreventableEvent) => void): unknown;
 }
 
-/** The native dialog's options (Electron's MessageBoxSyncOptions, in both languages: main has no UI language). */
+/** The native dialog's options (Electron's MessageBoxSyncOptions), in Chinese. */
 export interface LeaveBox {
   type: 'warning';
   title: string;
@@ -30,11 +30,10 @@ export const LEAVE_BUTTON = 1;
 export function leaveUnsavedBox(): LeaveBox {
   return {
     type: 'warning',
-    title: '揭榜评审台 Jiebang Panel',
-    message: '有未保存的修改 There is a change that is not saved',
-    detail:
-      '离开将放弃这项修改；留下可以改正它。 Leaving discards this change; stay to correct it.',
-    buttons: ['留下 Stay', '离开 Leave'],
+    title: '揭榜评审台',
+    message: '有未保存的修改',
+    detail: '离开将放弃这项修改；留下可以改正它。',
+    buttons: ['留下', '离开'],
     defaultId: 0,
     cancelId: 0,
     noLink: true,

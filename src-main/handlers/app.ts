@@ -38,8 +38,7 @@ export const appHandlers: HandlerMap<
   'taskbook:pdf': async ({ tb }, host) => render({ kind: 'taskbook', tb }, host),
   'form:pdf': async ({ layout }, host) => render({ kind: 'form', layout }, host),
   'pdf:print': async ({ bytes, title }, host) => {
-    if (!host.printPdf)
-      throw new IpcError('handler-failed', '此环境不能直接打印，请下载后打印 cannot print here');
+    if (!host.printPdf) throw new IpcError('handler-failed', '此环境不能直接打印，请下载后打印');
     if (!isPdf(bytes)) throw new IpcError('bad-input', '不是 PDF 文件 not a PDF');
     return { printed: await host.printPdf(bytes, title) };
   },
@@ -50,7 +49,7 @@ export const appHandlers: HandlerMap<
         bytes: new Uint8Array(await readFile(join(host.resourcesDir, SAMPLE_BUNDLE))),
       };
     } catch {
-      throw new IpcError('handler-failed', '找不到示例评审包 sample package missing');
+      throw new IpcError('handler-failed', '找不到示例评审包');
     }
   },
   'app:info': async (_input, host) => ({

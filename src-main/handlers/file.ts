@@ -69,10 +69,7 @@ export async function readFileWithProgress(
         done,
       );
       if (bytesRead === 0)
-        throw new IpcError(
-          'handler-failed',
-          `文件在读取时被截断：${basename(path)} file shrank while reading`,
-        );
+        throw new IpcError('handler-failed', `文件在读取时被截断：${basename(path)}`);
       done += bytesRead;
       onProgress(done);
     }
@@ -88,8 +85,7 @@ export async function readFileWithProgress(
  */
 export const fileHandlers: HandlerMap<'file:save' | 'file:open'> = {
   'file:save': async ({ bytes, suggestedName, filters, task }, host) => {
-    if (!host.showSaveDialog)
-      throw new IpcError('handler-failed', '此宿主没有保存对话框 no save dialog on this host');
+    if (!host.showSaveDialog) throw new IpcError('handler-failed', '此宿主没有保存对话框');
     const path = await host.showSaveDialog(suggestedName, filters ?? []);
     if (path === null) return { canceled: true };
     // Through a temporary file of its own (unique name, fsync, rename): two saves to one path at
@@ -104,8 +100,7 @@ export const fileHandlers: HandlerMap<'file:save' | 'file:open'> = {
     return { canceled: false, name: basename(path) };
   },
   'file:open': async ({ filters, multiple, task }, host) => {
-    if (!host.showOpenDialog)
-      throw new IpcError('handler-failed', '此宿主没有打开对话框 no open dialog on this host');
+    if (!host.showOpenDialog) throw new IpcError('handler-failed', '此宿主没有打开对话框');
     const paths = await host.showOpenDialog(filters, multiple ?? false);
     if (paths === null || paths.length === 0) return { canceled: true };
     const sizes = await Promise.all(paths.map(async (p) => (await stat(p)).size));

@@ -39,7 +39,7 @@ export function describeFailure(channel: Channel, error: unknown): string {
   }
   console.error(`jiebang: ${channel} failed:`, error);
   const doing = DOING[channel] ?? `请求 ${channel} `;
-  return `${doing}未能完成：出现了意外错误。请重试；若仍失败，请联系管理员（详情已记入日志）。 ${channel} failed unexpectedly; the detail is in the log.`;
+  return `${doing}未能完成：出现了意外错误。请重试；若仍失败，请联系管理员（详情已记入日志）。`;
 }
 
 async function runHandler<C extends Channel>(
@@ -53,7 +53,7 @@ async function runHandler<C extends Channel>(
     const issues = parsed.error.issues.map(
       (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(input)'}: ${issue.message}`,
     );
-    return fail('bad-input', `输入无效 invalid input for ${channel}: ${issues.join('; ')}`, issues);
+    return fail('bad-input', `输入无效（${channel}）：${issues.join('；')}`, issues);
   }
   return handler(parsed.data, host).then(
     (value): Envelope => ({ ok: true, value }),
@@ -75,7 +75,6 @@ export async function dispatch(
   raw: unknown,
   host: HostServices,
 ): Promise<Envelope> {
-  if (!isChannel(channel))
-    return fail('unknown-channel', `未知通道 unknown channel: ${String(channel)}`);
+  if (!isChannel(channel)) return fail('unknown-channel', `未知通道：${String(channel)}`);
   return runHandler(channel, handlers[channel], raw, host);
 }

@@ -32,7 +32,7 @@ export function registerIpc<E extends IpcEventShape>(
           ok: false,
           error: {
             code: 'forbidden',
-            message: `拒绝来自外部框架的调用 call from an untrusted frame refused (${channel})`,
+            message: `已拒绝来自外部框架的调用（${channel}）`,
           },
         };
       }

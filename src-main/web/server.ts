@@ -51,26 +51,23 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /**
- * The web host's own answers outside the contract: every one a sentence, Chinese first, English
- * second — never a library's text, a Node error code or a stack.
+ * The web host's own answers outside the contract: every one a sentence in Chinese — never a
+ * library's text, a Node error code or a stack. The page shows the envelope refusals' messages as
+ * they are; the plain-text ones reach a person's browser directly.
  */
 const MESSAGES = {
-  wrongHost: '请求的主机名不是本机网页宿主，已拒绝。 Wrong host: refused.',
-  methodNotAllowed: '不支持此请求方法。 Method not allowed.',
-  notFound: '找不到此页面或文件。 Not found.',
-  tokenRequired:
-    '需要令牌：请打开 `npm run web` 打印的网址。 Token required: open the URL printed by `npm run web`.',
-  badToken: '令牌无效或缺失，已拒绝。 Bad or missing token.',
-  badUrl: '请求地址无效。 Malformed request URL.',
-  badChannel: '未知通道：通道名称中的 % 编码无效。 Unknown channel: malformed name.',
-  tooLarge: (limit: number) =>
-    `请求过大（上限 ${limit} 字节），未处理。 Request too large (limit ${limit} bytes).`,
-  badJson:
-    '请求不是有效的 JSON（或其中的字节编码无效），未处理。 Invalid JSON or byte encoding in the request.',
-  badRequest: '请求格式无效，已拒绝。 Malformed request.',
-  headersTooLarge: '请求头过大，已拒绝。 Request headers too large.',
-  internal:
-    '网页宿主内部出错，未作任何更改；详情见宿主的输出。 Internal error in the web host; nothing was changed.',
+  wrongHost: '请求的主机名不是本机网页宿主，已拒绝。',
+  methodNotAllowed: '不支持此请求方法，已拒绝。',
+  notFound: '找不到此页面或文件。',
+  tokenRequired: '需要令牌：请打开启动网页宿主（`npm run web`）时打印的网址。',
+  badToken: '令牌无效或缺失，已拒绝；请重新打开启动网页宿主时打印的网址。',
+  badUrl: '请求地址无效，已拒绝。',
+  badChannel: '未知通道：通道名称中的 % 编码无效，已拒绝。',
+  tooLarge: (limit: number) => `请求过大（上限 ${limit} 字节），未处理。`,
+  badJson: '请求内容不是有效的 JSON（或其中的字节编码无效），未处理。',
+  badRequest: '请求格式无效，已拒绝。',
+  headersTooLarge: '请求头过大，已拒绝。',
+  internal: '网页宿主内部出错，未作任何更改；详情见网页宿主的输出。',
 } as const;
 
 type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' };
@@ -248,7 +245,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 /**
- * `npm run web [-- --port N]`: the data folder (JIEBANG_DATA_DIR, else the user's data directory)
+ * `npm run web [-- --port N | --help]`: the data folder (JIEBANG_DATA_DIR, else the user's data directory)
  * and the port (default DEFAULT_WEB_PORT) are stable, so profiles and the browser's database
  * survive a restart. Prints the URL and where the data lives; exits 2 on bad arguments, 1 when the
  * data folder or the port cannot be used — each with a sentence.
@@ -259,12 +256,16 @@ async function runFromCommandLine(): Promise<void> {
     process.exit(code);
   };
   const read = readSettings(process.argv.slice(2), process.env);
+  if (read.ok === 'help') {
+    process.stdout.write(`${read.message}\n`);
+    return;
+  }
   if (!read.ok) return fail(2, read.message);
   const { dataDir, port, warmUp } = read.settings;
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    return fail(1, describeFileError(error, `数据目录 data folder ${dataDir}`));
+    return fail(1, describeFileError(error, `数据目录 ${dataDir}`));
   }
   const rendererRoot = resolve(
     process.env['JIEBANG_RENDERER_DIR'] ?? join(import.meta.dirname, '../renderer'),
@@ -288,24 +289,21 @@ async function runFromCommandLine(): Promise<void> {
     return fail(
       1,
       errorCode(error) === 'EADDRINUSE'
-        ? `端口 ${port} 已被占用（也许另一个网页宿主正在运行）；请用 --port 指定其他端口。 Port ${port} is in use; choose another with --port.`
-        : `网页宿主未能在端口 ${port} 上启动。 The web host could not listen on port ${port}.`,
+        ? `端口 ${port} 已被占用（也许另一个网页宿主正在运行）；请用 --port 指定其他端口。`
+        : `网页宿主未能在端口 ${port} 上启动。`,
     );
   }
   if (plaintext) {
-    process.stderr.write(
-      'warning: test-only plaintext storage is ON — never use this for real data\n',
-    );
+    process.stderr.write('警告：已开启仅供测试的明文存储，切勿用于真实评审数据。\n');
   }
   // Tests read the first line; people open the URL.
   process.stdout.write(
     [
       `JIEBANG_WEB_URL=${hostHandle.url}`,
       `JIEBANG_DATA_DIR=${dataDir}`,
-      `在 Chromium 中打开上面的网址 open the URL above in Chromium.`,
-      `用户档案保存在 profiles are kept in: ${join(dataDir, 'profiles')}`,
-      `加密的评审数据保存在浏览器中（按网址 ${new URL(hostHandle.url).origin} 区分），换端口即换一份数据。 ` +
-        `The encrypted review data lives in the browser, per origin: keep the same port.`,
+      `请在 Chromium 中打开上面的网址。`,
+      `用户档案保存在：${join(dataDir, 'profiles')}`,
+      `加密的评审数据保存在浏览器中（按网址 ${new URL(hostHandle.url).origin} 区分），换端口即换一份数据；请保持同一端口。`,
       '',
     ].join('\n'),
   );

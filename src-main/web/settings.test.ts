@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unclearReasons } from '../../test/helpers/clear-error';
-import { DEFAULT_WEB_PORT, defaultDataDir, readSettings } from './settings';
+import { englishIn, unclearReasons } from '../../test/helpers/clear-error';
+import { DEFAULT_WEB_PORT, defaultDataDir, readSettings, USAGE } from './settings';
 
 describe('where the web host keeps its data, and its port', () => {
   it.each([
@@ -41,8 +41,18 @@ describe('where the web host keeps its data, and its port', () => {
     'refuses %j with a sentence',
     (...args) => {
       const read = readSettings(args, {}, 'linux', '/home/li');
-      if (read.ok) throw new Error('expected a refusal');
+      if (read.ok !== false) throw new Error('expected a refusal');
       expect(unclearReasons(read.message)).toEqual([]);
+      expect(englishIn(read.message, ['npm run web'])).toEqual([]);
+    },
+  );
+
+  it.each([['--help'], ['-h'], ['--port', '1', '--help']])(
+    '%j answers with the usage, in Chinese',
+    (...args) => {
+      expect(readSettings(args, {}, 'linux', '/home/li')).toEqual({ ok: 'help', message: USAGE });
+      expect(USAGE).toMatch(/^用法：npm run web/);
+      expect(englishIn(USAGE, ['npm run web'])).toEqual([]);
     },
   );
 });

@@ -50,39 +50,44 @@ export interface WebHostSettings {
   warmUp: boolean;
 }
 
-export const USAGE = `用法 usage: npm run web -- [--port N]
-  --port N   监听端口（默认 ${DEFAULT_WEB_PORT}；0 为任一空闲端口） port (default ${DEFAULT_WEB_PORT}; 0: any free port)
-环境变量 JIEBANG_DATA_DIR：数据目录（默认为用户数据目录下的 ${APP_FOLDER}） data folder
-环境变量 JIEBANG_PDF_WARM_UP=0：启动后不预热任务书排版 no PDF warm-up`;
+export const USAGE = `用法：npm run web -- [--port N]
+  -h, --help 显示本说明
+  --port N   监听端口（默认 ${DEFAULT_WEB_PORT}；0 为任一空闲端口）
+环境变量 JIEBANG_DATA_DIR：数据目录（默认为用户数据目录下的 ${APP_FOLDER}）
+环境变量 JIEBANG_PDF_WARM_UP=0：启动后不预热任务书排版`;
 
 /**
  * The settings from the command line and the environment, or a sentence saying what is wrong
- * with them (Chinese first, English second).
+ * with them, in Chinese (`--help`, `-h`: the usage, which is not an error).
  */
 export function readSettings(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
-): { ok: true; settings: WebHostSettings } | { ok: false; message: string } {
-  let values: { port?: string | undefined };
+):
+  | { ok: true; settings: WebHostSettings }
+  | { ok: false; message: string }
+  | { ok: 'help'; message: string } {
+  let values: { port?: string | undefined; help?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { port: { type: 'string' } },
+      options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
   } catch {
-    return { ok: false, message: `参数无效 invalid arguments: ${args.join(' ')}\n${USAGE}` };
+    return { ok: false, message: `参数无效：${args.join(' ')}\n${USAGE}` };
   }
+  if (values.help === true) return { ok: 'help', message: USAGE };
   let port = DEFAULT_WEB_PORT;
   if (values.port !== undefined) {
     port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : -1;
     if (port < 0 || port > 65535)
       return {
         ok: false,
-        message: `端口须为 0 到 65535 之间的整数，而不是「${values.port}」。 --port must be an integer from 0 to 65535.`,
+        message: `端口（--port）须为 0 到 65535 之间的整数，而不是「${values.port}」。`,
       };
   }
   const fromEnv = env['JIEBANG_DATA_DIR'];

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IpcError, type Envelope } from '../../src-shared/ipc';
+import { message } from './i18n/strings';
 import { api } from './bridge';
+import { problemOf } from './workflows/deps';
+import { profileProblem } from './workflows/profile';
 
 /** A preload whose every channel answers `value` (what a compromised or broken main might send). */
 function preloadAnswering(value: unknown): void {
@@ -43,5 +46,24 @@ describe('the bridge checks every answer against the contract', () => {
   it('passes a valid answer on', async () => {
     preloadAnswering({ key: KEY });
     await expect(api['bureau:key-create'](CONFIRM)).resolves.toEqual({ key: KEY });
+  });
+});
+
+describe('under the web host, an answer that is not an envelope', () => {
+  it('is an answer not understood, said in our words (not the parser’s English)', async () => {
+    // The host's refusal of a wrong Host is plain text, not an envelope.
+    vi.stubGlobal('window', { location: { search: '?token=t' } });
+    vi.stubGlobal('sessionStorage', { setItem: () => undefined, getItem: () => null });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(new Response('请求的主机名不是本机网页宿主，已拒绝。', { status: 421 })),
+      ),
+    );
+    const refused = await api['profile:list']().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(IpcError);
+    expect(problemOf(refused)).toEqual(message('errors.badAnswer'));
+    // The gate's own wording keeps to it too.
+    expect(profileProblem(refused)).toEqual(message('errors.badAnswer'));
   });
 });

@@ -69,7 +69,15 @@ async function post(channel: Channel, input?: unknown): Promise<Envelope> {
     headers: { 'content-type': 'application/json', 'x-jiebang-token': webToken() },
     body: input === undefined ? '' : encodeWire(input),
   });
-  const parsed = EnvelopeSchema.safeParse(decodeWire(await response.text()));
+  // A refusal outside the contract (a wrong Host, a method) is plain text: an answer not understood.
+  const text = await response.text();
+  let decoded: unknown;
+  try {
+    decoded = decodeWire(text);
+  } catch {
+    decoded = undefined;
+  }
+  const parsed = EnvelopeSchema.safeParse(decoded);
   if (!parsed.success)
     throw new IpcError('handler-failed', `bad answer from host (${response.status})`, [
       'bad-answer',

@@ -263,8 +263,10 @@ describe('start-up failures and the window that asked', () => {
     const snap = await main.snapshot();
     expect(snap.errorBoxes).toEqual([
       {
-        title: '揭榜评审台无法启动 Jiebang Panel could not start',
-        content: expect.stringContaining('ERR_FAILED (-2) loading app://jiebang/index.html'),
+        title: '揭榜评审台无法启动',
+        content: expect.stringMatching(
+          /ERR_FAILED \(-2\) loading app:\/\/jiebang\/index\.html[\s\S]*\n\n请重新安装或联系管理员；数据未受影响。$/,
+        ),
       },
     ]);
   });

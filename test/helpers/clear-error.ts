@@ -114,3 +114,13 @@ export function unclearReasons(message: string): string[] {
 export function isClearError(message: string): boolean {
   return unclearReasons(message).length === 0;
 }
+
+/**
+ * English prose in `text` (three or more English words in a row, apart by spaces), for the texts
+ * that must be in Chinese alone (a name such as `bureau:export-xlsx` is one word): what is quoted in backticks, and the `commands` given, are names, not prose.
+ */
+export function englishIn(text: string, commands: readonly string[] = []): string[] {
+  let prose = text.replace(/`[^`]*`/g, ' ');
+  for (const command of commands) prose = prose.split(command).join(' ');
+  return prose.match(/\b[A-Za-z]{2,}(?:[,.;:'’]?\s+[A-Za-z]{2,}\b){2,}/g) ?? [];
+}

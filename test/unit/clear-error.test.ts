@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isClearError, unclearReasons } from '../helpers/clear-error';
+import { englishIn, isClearError, unclearReasons } from '../helpers/clear-error';
 
 /** What users were shown before (issue 23), and what they must be shown instead. */
 describe('the clear-error check used by the malformed-input sweeps', () => {
@@ -43,5 +43,19 @@ describe('the clear-error check used by the malformed-input sweeps', () => {
     '磁盘空间不足，用户档案文件夹 /home/a/.local/share/jiebang-panel/profiles 未能写入。 The disk is full.',
   ])('passes %s', (message) => {
     expect(unclearReasons(message)).toEqual([]);
+  });
+});
+
+describe('englishIn: English prose where Chinese alone is meant', () => {
+  it('finds English sentences, not names, options or quoted commands', () => {
+    expect(englishIn('不支持此请求方法。 Method not allowed.')).toEqual(['Method not allowed']);
+    expect(englishIn('需要令牌：请打开启动网页宿主（`npm run web`）时打印的网址。')).toEqual([]);
+    expect(englishIn('端口（--port）须为 0 到 65535 之间的整数。')).toEqual([]);
+    expect(englishIn('用法：npm run web -- [--port N]', ['npm run web'])).toEqual([]);
+    expect(englishIn('环境变量 JIEBANG_DATA_DIR：数据目录')).toEqual([]);
+    expect(englishIn('输入无效（bureau:export-xlsx）：(input): 缺少此项')).toEqual([]);
+    expect(englishIn('离开。 Leaving discards this change; stay.')).toEqual([
+      'Leaving discards this change; stay',
+    ]);
   });
 });

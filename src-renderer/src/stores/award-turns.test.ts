@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import tbJson from '../../../resources/sample/taskbook.json';
 import { TaskBookSchema } from '../../../src-shared/model';
 import { useAward } from './award';
+import { releaseAfter } from './test-gate';
 
 /** The load's read of the signers (the next one only), held after reading until let go. */
 const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
@@ -40,10 +41,8 @@ describe('the award screen, loading while writing', () => {
     await vi.waitFor(() => expect(gate.read).toBe(true));
     // …when a signer is enrolled. The enrolment is given time to finish first if it could.
     const enrolling = useAward.getState().enrol('assessor', '李明哲');
-    await Promise.race([enrolling, new Promise((r) => setTimeout(r, 300))]);
-    gate.release();
+    await releaseAfter(gate, loading, enrolling);
     expect(await enrolling).toBe(true);
-    await loading;
 
     const { signers, error } = useAward.getState();
     expect(error).toBeNull();

@@ -6,13 +6,30 @@
  */
 import 'fake-indexeddb/auto';
 import { unlockedWith } from './test-store';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import tbJson from '../../../resources/sample/taskbook.json';
 import { sampleLateExtension } from '../../../src-shared/award/samples';
 import { TaskBookSchema } from '../../../src-shared/model';
+import { dbText } from '../i18n/db';
 import { listParam, say, translate, type Message } from '../i18n/strings';
 import { useAward } from './award';
 import { useUiStore } from './ui';
+
+/** The next read of the package's task books fails (a record that cannot be opened), when armed. */
+const failing = vi.hoisted(() => ({ next: false }));
+vi.mock('../workflows/award', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../workflows/award')>();
+  return {
+    ...original,
+    signedTaskBooks: async (...args: Parameters<typeof original.signedTaskBooks>) => {
+      if (failing.next) {
+        failing.next = false;
+        throw new Error(dbText.cannotOpen('taskBooks', 'TB-KLMY-2026-001'));
+      }
+      return original.signedTaskBooks(...args);
+    },
+  };
+});
 
 /** The store's refusal as the screen shows it (`useSay`), in the language chosen now. */
 function shown(m: Message | null): string {
@@ -59,6 +76,24 @@ describe('the award store shows refusals in the user’s language', () => {
     expect(shown(error)).toMatch(/^未签名：.*第十九条/u);
     expect(useAward.getState().awards).toEqual([]);
     expect(useAward.getState().message).toBeNull();
+  });
+
+  it('a load whose read fails says why in Chinese, not lists of before nor nothing at all', async () => {
+    await unlocked();
+    expect(useAward.getState()).toMatchObject({ loaded: true, error: null });
+    expect(useAward.getState().book).not.toBeNull();
+
+    failing.next = true;
+    await useAward.getState().load('KLMY-2026-JB-001');
+    const { loaded, error } = useAward.getState();
+    expect(loaded).toBe(false);
+    expect(shown(error)).toBe(
+      '记录无法解密（taskBooks/TB-KLMY-2026-001）：密钥不对，或记录被改动、移动。',
+    );
+
+    // The lane goes on: the next load reads again and shows the lists.
+    await useAward.getState().load('KLMY-2026-JB-001');
+    expect(useAward.getState()).toMatchObject({ loaded: true, error: null });
   });
 
   it('joins a list in a message with the separator of the language shown', () => {

@@ -26,6 +26,7 @@ import { reopenAssessment } from '../workflows/award-evidence';
 import { inspectionsOnTimeline } from '../workflows/award-inspections';
 import { problemOf } from '../workflows/deps';
 import { actor, currentDeps, saveFile } from './deps';
+import { attempt } from './notice';
 import { withProgress } from './progress';
 import { turns } from './turns';
 
@@ -73,6 +74,35 @@ export const useAward = create<AwardState>()((set, get) => {
   // unlocked) would otherwise set the lists it read over the ones just written — a signer just
   // enrolled, or a document just signed, gone from the screen until the next visit.
   const inTurn = turns();
+  /** Reads the package's task books, documents and signers and shows them (in turn only). */
+  const read = async (packageId: string) => {
+    const { db } = currentDeps();
+    const books = await signedTaskBooks(db, packageId);
+    const book = books[0] ?? null;
+    const [awards, signers, chairRace, inspections] = await Promise.all([
+      book ? awardsOf(db, book.taskBookId) : Promise.resolve([]),
+      awardSigners(db),
+      chairRaceEntries(db),
+      book ? inspectionsOnTimeline(db, book) : Promise.resolve([]),
+    ]);
+    // A re-opened assessment of this book stays re-opened when the screen is left and opened
+    // again (the card shows it again); what was said before is not said again.
+    const reopened = get().reopened;
+    const kept =
+      reopened !== null && reopened.from === db && reopened.doc.taskBookId === book?.taskBookId;
+    set({
+      loaded: true,
+      books,
+      book,
+      awards,
+      signers,
+      chairRace,
+      inspections,
+      reopened: kept ? reopened : null,
+      message: null,
+      error: null,
+    });
+  };
   return {
     loaded: false,
     books: [],
@@ -86,32 +116,10 @@ export const useAward = create<AwardState>()((set, get) => {
     error: null,
     load: (packageId) =>
       inTurn(async () => {
-        const { db } = currentDeps();
-        const books = await signedTaskBooks(db, packageId);
-        const book = books[0] ?? null;
-        const [awards, signers, chairRace, inspections] = await Promise.all([
-          book ? awardsOf(db, book.taskBookId) : Promise.resolve([]),
-          awardSigners(db),
-          chairRaceEntries(db),
-          book ? inspectionsOnTimeline(db, book) : Promise.resolve([]),
-        ]);
-        // A re-opened assessment of this book stays re-opened when the screen is left and opened
-        // again (the card shows it again); what was said before is not said again.
-        const reopened = get().reopened;
-        const kept =
-          reopened !== null && reopened.from === db && reopened.doc.taskBookId === book?.taskBookId;
-        set({
-          loaded: true,
-          books,
-          book,
-          awards,
-          signers,
-          chairRace,
-          inspections,
-          reopened: kept ? reopened : null,
-          message: null,
-          error: null,
-        });
+        // A read that fails (the database, a record that cannot be opened) is said, as every
+        // store's failed load is (`attempt`): the screen shows why instead of the lists of before.
+        const problem = await attempt(() => read(packageId));
+        if (problem) set({ loaded: false, message: null, error: problem.message });
       }),
     enrol: (role, name) =>
       inTurn(async () => {

@@ -21,18 +21,34 @@ const grid = (file: string): Grid => ({
 });
 
 const dialog = vi.hoisted(() => ({ opened: 0 }));
+/** The file dialog and main's key creation, each held (when armed) until the test lets it go. */
+const { picker, keyMaker } = await vi.hoisted(async () => {
+  const { readGate } = await import('./test-gate');
+  return { picker: readGate(), keyMaker: readGate() };
+});
 vi.mock('../bridge', () => ({
   api: {
     'file:open': () => {
       dialog.opened += 1;
-      return Promise.resolve({
-        canceled: false,
-        files: [{ name: 'new.csv', bytes: new TextEncoder().encode('编号\nA01\n') }],
-      });
+      return picker.after(() =>
+        Promise.resolve({
+          canceled: false,
+          files: [{ name: 'new.csv', bytes: new TextEncoder().encode('编号\nA01\n') }],
+        }),
+      );
     },
     'bureau:read-lists': () => Promise.resolve({ grids: [grid('new.csv')], problems: [] }),
+    'bureau:key-create': () => keyMaker.after(() => Promise.resolve({ key: KEY })),
   },
 }));
+
+const KEY = {
+  fingerprint: 'ab'.repeat(32),
+  publicKeyPem: '-----BEGIN PUBLIC KEY-----',
+  ageRecipient: 'age1…',
+  createdAt: '2026-09-01T00:00:00.000Z',
+  retired: [],
+};
 
 async function unlockedWithDraft() {
   const deps = freshDeps();
@@ -91,5 +107,46 @@ describe('new lists over the unsigned draft', () => {
     expect(useBureau.getState().replacing).toBeNull();
     expect(dialog.opened).toBe(1);
     expect((await loadDraft(deps.db))?.grids.map((g) => g.file)).toEqual(['new.csv']);
+  });
+});
+
+describe('the desk is busy while any of its actions runs', () => {
+  it('two at once: the first to finish leaves it busy until the other has finished too', async () => {
+    await unlockedWithDraft();
+    useBureau.setState({ draft: null, verdict: null, key: null, busy: false });
+    expect(useBureau.getState().busy).toBe(false);
+
+    // A key being made in main, and new lists being opened, at the same time.
+    keyMaker.hold();
+    const making = useBureau.getState().createKey('p1', '口令口令口令口令口令');
+    await vi.waitFor(() => expect(keyMaker.read).toBe(true));
+    picker.hold();
+    const opening = useBureau.getState().openLists('名单');
+    await vi.waitFor(() => expect(picker.read).toBe(true));
+    expect(useBureau.getState().busy).toBe(true);
+
+    // The lists are in first: the key is still being made, so the desk is still busy.
+    picker.release();
+    await opening;
+    expect(useBureau.getState().draft?.grids.map((g) => g.file)).toEqual(['new.csv']);
+    expect(useBureau.getState().key).toBeNull();
+    expect(useBureau.getState().busy).toBe(true);
+
+    keyMaker.release();
+    await making;
+    expect(useBureau.getState().key).toEqual(KEY);
+    expect(useBureau.getState().busy).toBe(false);
+  });
+
+  it('an action that fails is no longer running either', async () => {
+    await unlockedWithDraft();
+    useSession.setState({ status: 'locked', db: null, profile: null });
+    useBureau.setState({ draft: null, verdict: null, busy: false });
+    await useBureau.getState().approve('KLMY-2026-JB-001', '2026-09-01');
+    expect(useBureau.getState().message).toEqual({
+      kind: 'error',
+      message: { key: 'session.locked' },
+    });
+    expect(useBureau.getState().busy).toBe(false);
   });
 });

@@ -51,6 +51,7 @@ interface BureauState {
   replacing: DraftName | null;
   signed: SignedRound | null;
   rounds: StoredRound[];
+  /** Whether any action of the desk is running (its buttons wait until none is). */
   busy: boolean;
   message: DeskMessage;
   /** The key, the rounds and the kept draft of the unlocked profile. */
@@ -99,15 +100,19 @@ const isList = (name: string) => /\.(xlsx|xls|csv)$/i.test(name);
 const dbOf = () => currentDeps().db;
 
 export const useBureau = create<BureauState>()((set, get) => {
+  /** The actions running now: the desk is busy until the last of them has finished. */
+  let running = 0;
   /** Runs an action, showing its failure as the desk's message. */
   async function attempt(work: () => Promise<void>): Promise<void> {
+    running += 1;
     set({ busy: true, message: null });
     try {
       await work();
     } catch (e) {
       set({ message: { kind: 'error', message: problemOf(e) } });
     } finally {
-      set({ busy: false });
+      running -= 1;
+      set({ busy: running > 0 });
     }
   }
   // Reading the draft and the rounds and writing them take turns: a load begun before a write (the

@@ -7,10 +7,9 @@
 import 'fake-indexeddb/auto';
 import { unlockedWith } from './test-store';
 import { describe, expect, it, vi } from 'vitest';
-import type { InspectionAssignment } from '../../../src-shared/bundle';
-import { CHECKLIST_TEMPLATES } from '../../../src-shared/inspection/checklist';
 import { useInspection } from './inspection';
 import { releaseAfter } from './test-gate';
+import { enrolledInspector, heldAssignment } from './test-inspection';
 
 /** The store's next read of a report, held after reading until the test lets it go. */
 const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
@@ -23,41 +22,13 @@ vi.mock('../workflows/inspection', async (importOriginal) => {
   };
 });
 
-const assignment = (id: string): InspectionAssignment => ({
-  formatVersion: 1,
-  assignmentId: id,
-  subject: { type: 'demand', id: 'D-2026-01' },
-  purpose: '评榜：核实技术需求的真实性',
-  sites: [{ name: '采出水处理站', address: '' }],
-  team: [{ id: 'I01', name: '李检查', role: 'leader' }],
-  checklist: [...CHECKLIST_TEMPLATES.demand.items],
-  reportTo: {
-    name: '克拉玛依市科学技术局',
-    ageRecipient: 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx',
-  },
-  issuedOn: '2026-09-02',
-  dueBy: '2026-09-30',
-});
-
 describe('the inspection screen, opening one assignment after another', () => {
   it('shows the report of the assignment opened last', async () => {
-    const held = (id: string) => ({
-      manifestSha256: '0'.repeat(64),
-      assignment: assignment(id),
-      importedAt: '2026-09-03T09:00:00+08:00',
-    });
     await unlockedWith(
       {
         meta: {
-          'inspection.assignments': [held('ASG-1'), held('ASG-2')],
-          'inspection.inspectors': ['ASG-1', 'ASG-2'].map((assignmentId) => ({
-            id: 'I01',
-            name: '李检查',
-            assignmentId,
-            fingerprint: 'f'.repeat(64),
-            counter: 0,
-            enrolledAt: '2026-09-03T09:00:00+08:00',
-          })),
+          'inspection.assignments': [heldAssignment('ASG-1'), heldAssignment('ASG-2')],
+          'inspection.inspectors': [enrolledInspector('ASG-1'), enrolledInspector('ASG-2')],
         },
       },
       { actor: '李检查', action: 'inspection.assignment.import', target: 'ASG-1' },

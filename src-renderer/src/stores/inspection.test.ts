@@ -9,13 +9,12 @@
 import 'fake-indexeddb/auto';
 import { testProfile, unlockedWith } from './test-store';
 import { describe, expect, it, vi } from 'vitest';
-import type { InspectionAssignment } from '../../../src-shared/bundle';
-import { CHECKLIST_TEMPLATES } from '../../../src-shared/inspection/checklist';
 import { getInspection } from '../db/repo';
 import { say, type Message } from '../i18n/strings';
 import { useInspection } from './inspection';
 import { useSaveState } from './save';
 import { useSession } from './session';
+import { enrolledInspector, heldAssignment } from './test-inspection';
 import {
   answerAsking,
   askBeforeDropping,
@@ -26,43 +25,13 @@ import {
 
 const zh = (m: Message | null): string | null => (m ? say('zh', m) : null);
 
-const assignment = (id: string): InspectionAssignment => ({
-  formatVersion: 1,
-  assignmentId: id,
-  subject: { type: 'demand', id: 'D-2026-01' },
-  purpose: '评榜：核实技术需求的真实性',
-  sites: [{ name: '采出水处理站', address: '' }],
-  team: [{ id: 'I01', name: '李检查', role: 'leader' }],
-  checklist: [...CHECKLIST_TEMPLATES.demand.items],
-  reportTo: {
-    name: '克拉玛依市科学技术局',
-    ageRecipient: 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx',
-  },
-  issuedOn: '2026-09-02',
-  dueBy: '2026-09-30',
-});
-
 /** Two assignments held, the first started, as the team's laptop has them. */
 async function started() {
-  const held = (id: string) => ({
-    manifestSha256: '0'.repeat(64),
-    assignment: assignment(id),
-    importedAt: '2026-09-03T09:00:00+08:00',
-  });
   const deps = await unlockedWith(
     {
       meta: {
-        'inspection.assignments': [held('ASG-1'), held('ASG-2')],
-        'inspection.inspectors': [
-          {
-            id: 'I01',
-            name: '李检查',
-            assignmentId: 'ASG-1',
-            fingerprint: 'f'.repeat(64),
-            counter: 0,
-            enrolledAt: '2026-09-03T09:00:00+08:00',
-          },
-        ],
+        'inspection.assignments': [heldAssignment('ASG-1'), heldAssignment('ASG-2')],
+        'inspection.inspectors': [enrolledInspector('ASG-1')],
       },
     },
     { actor: '李检查', action: 'inspection.assignment.import', target: 'ASG-1' },

@@ -51,18 +51,13 @@ async function loadHeld(): Promise<{ loading: Promise<void> }> {
   return { loading };
 }
 
-/** Lets the load go once `work` has had time to finish first, if it could. */
-async function thenRelease(loading: Promise<void>, work: Promise<unknown>): Promise<void> {
-  await releaseAfter(gate, loading, work);
-}
-
 describe('the review, loading while writing', () => {
   it('keeps an enrolment just made when a load begun before ends after it', async () => {
     await imported();
     expect(useReview.getState().enrolment).toBeNull();
 
     const { loading } = await loadHeld();
-    await thenRelease(loading, useReview.getState().enrol('E02'));
+    await releaseAfter(gate, loading, useReview.getState().enrol('E02'));
 
     const { enrolment, sheet, notice } = useReview.getState();
     expect(notice).toBeNull();
@@ -79,7 +74,7 @@ describe('the review, loading while writing', () => {
     const { loading } = await loadHeld();
     const { edit } = useReview.getState();
     edit({ type: 'opinion', applicantId: first.id, text: '中试数据完整，建议支持' });
-    await thenRelease(loading, Promise.resolve());
+    await releaseAfter(gate, loading, Promise.resolve());
     edit({ type: 'opinion', applicantId: second.id, text: '技术路线可行' });
 
     const opinions = (text: string | undefined) => [

@@ -44,96 +44,99 @@ interface SessionState {
 const now = () => new Date();
 let refreshing: Promise<void> | null = null;
 
-export const useSession = create<SessionState>()((set, get) => ({
-  status: 'loading',
-  profiles: [],
-  profile: null,
-  db: null,
-  plaintext: false,
-  host: 'electron',
-  error: null,
-  busy: false,
-  refresh: () =>
-    // One question in flight at a time: main.tsx asks before the first render, the gate on mount.
-    (refreshing ??= Promise.all([api['profile:list'](), api['app:info']()])
-      .then(([profiles, info]) =>
-        set({
-          profiles,
-          plaintext: info.testFlags?.plaintextStorage === true,
-          host: info.host,
-          status: get().db ? 'unlocked' : 'locked',
-        }),
-      )
-      .finally(() => {
-        refreshing = null;
-      })),
-  create: async (label, passphrase, repeat) => {
+export const useSession = create<SessionState>()((set, get) => {
+  /**
+   * The gate's create or unlock: busy while it runs; a failure (thrown, or `work` resolving false
+   * having said why) is in `error`, and it resolves false.
+   */
+  const gateAction = async (work: () => Promise<boolean>): Promise<boolean> => {
     set({ busy: true, error: null });
     try {
-      const input = { label, passphrase, repeat, plaintext: get().plaintext };
-      const { createProfile } = await profileWorkflow();
-      const { profile, db } = await createProfile(api, input, now);
-      set({ profile, db, status: 'unlocked', profiles: [...get().profiles, profile] });
-      return true;
+      return await work();
     } catch (e) {
       set({ error: await problem(e) });
       return false;
     } finally {
       set({ busy: false });
     }
-  },
-  unlock: async (id, passphrase) => {
-    set({ busy: true, error: null });
-    try {
-      const profile = get().profiles.find((p) => p.id === id);
-      if (!profile) {
-        set({ error: message('gate.noProfile') });
-        return false;
+  };
+  return {
+    status: 'loading',
+    profiles: [],
+    profile: null,
+    db: null,
+    plaintext: false,
+    host: 'electron',
+    error: null,
+    busy: false,
+    refresh: () =>
+      // One question in flight at a time: main.tsx asks before the first render, the gate on mount.
+      (refreshing ??= Promise.all([api['profile:list'](), api['app:info']()])
+        .then(([profiles, info]) =>
+          set({
+            profiles,
+            plaintext: info.testFlags?.plaintextStorage === true,
+            host: info.host,
+            status: get().db ? 'unlocked' : 'locked',
+          }),
+        )
+        .finally(() => {
+          refreshing = null;
+        })),
+    create: (label, passphrase, repeat) =>
+      gateAction(async () => {
+        const input = { label, passphrase, repeat, plaintext: get().plaintext };
+        const { createProfile } = await profileWorkflow();
+        const { profile, db } = await createProfile(api, input, now);
+        set({ profile, db, status: 'unlocked', profiles: [...get().profiles, profile] });
+        return true;
+      }),
+    unlock: (id, passphrase) =>
+      gateAction(async () => {
+        const profile = get().profiles.find((p) => p.id === id);
+        if (!profile) {
+          set({ error: message('gate.noProfile') });
+          return false;
+        }
+        const { unlockProfile } = await profileWorkflow();
+        const opened = await unlockProfile(api, profile, passphrase, get().plaintext, now);
+        set({ ...opened, status: 'unlocked' });
+        return true;
+      }),
+    lock: (reason = 'manual') => {
+      const { db, profile } = get();
+      if (db && profile)
+        void profileWorkflow()
+          .then((w) => w.lockProfile({ db, profile }, reason, now))
+          .catch(() => undefined);
+      set({
+        db: null,
+        status: 'locked',
+        error: reason === 'idle' ? message('gate.idleLocked') : null,
+      });
+    },
+    changePassphrase: async (old, next, repeat) => {
+      const { profile, db } = get();
+      if (!profile || !db) return message('session.locked');
+      try {
+        const { changePassphrase } = await profileWorkflow();
+        await changePassphrase(api, { profile, db }, { old, next, repeat }, now);
+        return null;
+      } catch (e) {
+        return await problem(e);
       }
-      const { unlockProfile } = await profileWorkflow();
-      const opened = await unlockProfile(api, profile, passphrase, get().plaintext, now);
-      set({ ...opened, status: 'unlocked' });
-      return true;
-    } catch (e) {
-      set({ error: await problem(e) });
-      return false;
-    } finally {
-      set({ busy: false });
-    }
-  },
-  lock: (reason = 'manual') => {
-    const { db, profile } = get();
-    if (db && profile)
-      void profileWorkflow()
-        .then((w) => w.lockProfile({ db, profile }, reason, now))
-        .catch(() => undefined);
-    set({
-      db: null,
-      status: 'locked',
-      error: reason === 'idle' ? message('gate.idleLocked') : null,
-    });
-  },
-  changePassphrase: async (old, next, repeat) => {
-    const { profile, db } = get();
-    if (!profile || !db) return message('session.locked');
-    try {
-      const { changePassphrase } = await profileWorkflow();
-      await changePassphrase(api, { profile, db }, { old, next, repeat }, now);
-      return null;
-    } catch (e) {
-      return await problem(e);
-    }
-  },
-  enableKeychain: async (passphrase) => {
-    const { profile } = get();
-    if (!profile) return { ok: false, message: message('session.locked') };
-    try {
-      await api['profile:enable-keychain']({ id: profile.id, passphrase });
-      return { ok: true, message: message('security.keychainOn') };
-    } catch (e) {
-      return { ok: false, message: await problem(e) };
-    }
-  },
-}));
+    },
+    enableKeychain: async (passphrase) => {
+      const { profile } = get();
+      if (!profile) return { ok: false, message: message('session.locked') };
+      try {
+        await api['profile:enable-keychain']({ id: profile.id, passphrase });
+        return { ok: true, message: message('security.keychainOn') };
+      } catch (e) {
+        return { ok: false, message: await problem(e) };
+      }
+    },
+  };
+});
 
 export const useProfile = () => useSession((s) => s.profile);

@@ -35,11 +35,6 @@ async function loadHeld(): Promise<{ loading: Promise<void> }> {
   return { loading };
 }
 
-/** Lets the load go once `work` has had time to finish first, if it could. */
-async function thenRelease(loading: Promise<void>, work: Promise<unknown>): Promise<void> {
-  await releaseAfter(gate, loading, work);
-}
-
 describe('the task book, loading while writing', () => {
   it('keeps the draft just created when a load begun before ends after it', async () => {
     const { db } = await unlockedWith(
@@ -51,7 +46,7 @@ describe('the task book, loading while writing', () => {
 
     const { loading } = await loadHeld();
     const creating = useTaskBook.getState().create(pkg, sampleDecision());
-    await thenRelease(loading, creating);
+    await releaseAfter(gate, loading, creating);
 
     const { draft, notice } = useTaskBook.getState();
     expect(notice).toBeNull();
@@ -73,7 +68,7 @@ describe('the task book, loading while writing', () => {
     const { loading } = await loadHeld();
     const { edit } = useTaskBook.getState();
     edit({ type: 'basics', patch: { title: '第一次修改的项目名称' } });
-    await thenRelease(loading, Promise.resolve());
+    await releaseAfter(gate, loading, Promise.resolve());
     edit({ type: 'basics', patch: { contractNumber: 'KLMY-HT-2027-009' } });
 
     const shown = useTaskBook.getState().draft;

@@ -42,9 +42,13 @@ export const today = (now: () => Date): string => localDayOf(now());
 
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+const BRIDGE_ISSUES = ['bad-answer', 'contract-unavailable'];
+
 /** Any failure as a message for the user: a workflow's own, the bridge's, or a lower layer's. */
 export function problemOf(e: unknown): Message {
   if (e instanceof WorkflowError) return e.reason;
-  if (e instanceof IpcError && e.issues.includes('bad-answer')) return message('errors.badAnswer');
+  // The bridge's own refusals (an answer not understood or not checkable) are said in our words.
+  if (e instanceof IpcError && BRIDGE_ISSUES.some((issue) => e.issues.includes(issue)))
+    return message('errors.badAnswer');
   return { text: errorText(e) };
 }

@@ -13,7 +13,7 @@ import { isLongEnoughPassphrase } from '../../../src-shared/passphrase';
 import { databaseName, JiebangDB } from '../db/database';
 import { recordAudit } from '../db/repo';
 import { message, type Message } from '../i18n/strings';
-import { errorText, WorkflowError } from './deps';
+import { problemOf, WorkflowError } from './deps';
 
 /** The bridge's profile functions (the web host's or Electron's). */
 export type ProfileApi = Pick<
@@ -48,15 +48,14 @@ export interface Opened {
 
 /** What main said, in the user's words: a wrong passphrase says so (nothing else happened). */
 export function profileProblem(e: unknown): Message {
-  if (!(e instanceof IpcError))
-    return e instanceof WorkflowError ? e.reason : { text: errorText(e) };
+  if (!(e instanceof IpcError)) return problemOf(e);
   const seconds = /(\d+)\s*秒/.exec(e.message)?.[1];
   if (e.issues.includes('wrong-passphrase'))
     return seconds
       ? message('gate.wrongPassphraseWait', { seconds })
       : message('gate.wrongPassphrase');
   if (e.issues.includes('too-soon')) return message('gate.tooSoon', { seconds: seconds ?? '?' });
-  return { text: e.message };
+  return problemOf(e);
 }
 
 /** Checks a new passphrase and its repeat as typed; null when both are fine. */

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { buildTimeline, type AwardDocument } from '../../../../src-shared/award';
 import { useSay, useT } from '../../i18n';
+import type { Message } from '../../i18n/strings';
 import { useAward } from '../../stores/award';
 import { useReview } from '../../stores/review';
 import { useProfile } from '../../stores/session';
@@ -31,13 +32,7 @@ export function AwardScreen() {
   useEffect(() => {
     if (pkg) void load(pkg.packageId);
   }, [profileId, pkg, load]);
-  if (!pkg || !loaded || !book)
-    return (
-      <section className="screen">
-        <h1>{t('award.heading')}</h1>
-        <p className="note">{t('award.needBook')}</p>
-      </section>
-    );
+  if (!pkg || !loaded || !book) return <NoBook failed={loaded ? null : error} />;
   const docs: AwardDocument[] = awards.map((a) => a.document);
   const timeline = buildTimeline(book, docs, today(), inspections);
   return (
@@ -71,6 +66,27 @@ export function AwardScreen() {
         paid={timeline.paid}
         periodEnd={timeline.periodEnd}
       />
+    </section>
+  );
+}
+
+/**
+ * The screen without a signed task book to show: none is signed yet, or — `failed` — the read of
+ * the package's documents failed, and then it says why (not that there is none).
+ */
+export function NoBook({ failed }: { failed: Message | null }) {
+  const t = useT();
+  const say = useSay();
+  return (
+    <section className="screen">
+      <h1>{t('award.heading')}</h1>
+      {failed ? (
+        <p role="alert" className="error" data-testid="award-load-error">
+          {say(failed)}
+        </p>
+      ) : (
+        <p className="note">{t('award.needBook')}</p>
+      )}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { sampleTaskBook } from '../../../../src-shared/bundle/test-helpers';
 import type { TaskBook } from '../../../../src-shared/model';
+import { NoBook } from './AwardScreen';
 import { AssessmentCard } from './AssessmentCard';
 import { AcceptanceCard, TerminationCard } from './ClosingCards';
 import { RaceCard } from './RaceCard';
@@ -46,5 +47,18 @@ describe('the award forms, fresh', () => {
     expect(markup).not.toContain('NaN');
     expect(markup).not.toContain('表单尚未填写完整');
     expect(markup).toContain('（第十二条（九））');
+  });
+});
+
+describe('the award screen, its read failed', () => {
+  it('says why (role alert), not that there is no signed task book', () => {
+    const markup = renderToString(
+      <NoBook failed={{ text: '记录无法解密（taskBooks/TB）：密钥不对。' }} />,
+    );
+    expect(markup).toMatch(/role="alert"[^>]*>记录无法解密（taskBooks\/TB）：密钥不对。</);
+    expect(markup).not.toContain('请先在「任务书」中定稿');
+    const none = renderToString(<NoBook failed={null} />);
+    expect(none).not.toContain('role="alert"');
+    expect(none).toContain('请先在「任务书」中定稿');
   });
 });
