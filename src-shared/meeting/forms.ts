@@ -7,18 +7,17 @@
 import { canonicalHash } from '../canonical';
 import { methodSentence } from '../decision/draft';
 import { formatShare } from '../decision/share';
-import { fmt2, fmtMoney, moneyCapitals, officialAmount, sum, yuanCapitals } from '../money';
+import { fmt2, fmtMoney, moneyCapitals, officialAmount, sum, YUAN, yuanCapitals } from '../money';
 import { RECUSAL_LABEL, RecusalKindSchema, type PanelDecision, type ReviewPackage } from '../model';
 import type { AggregateResult } from '../scoring/aggregate';
 import { NO_VALID_SHEETS } from '../scoring/aggregate';
 import { cellText, summaryTable } from '../summary';
 import { MEASURES_TITLE } from '../rules/in-force';
-import { formatDateZh } from '../text/date';
+import { BLANK_DATE_ZH, formatDateZh } from '../text/date';
 import { formLayout, type Block, type FormLayout } from './layout';
 
 /** Room for handwriting: ideographic spaces (U+3000) print as blank 1 em each. */
 const GAP = '\u3000';
-const BLANK_DATE = `${GAP.repeat(3)}年${GAP.repeat(2)}月${GAP.repeat(2)}日`;
 /** An empty tick box as printed (□, in every CJK print font). */
 export const TICK_BOX = '□';
 
@@ -62,7 +61,7 @@ export function signInForm(pkg: ReviewPackage): FormLayout {
           rows,
           minRowHeight: 30,
         },
-        { kind: 'para', text: `会议记录人：${GAP.repeat(8)}日期：${BLANK_DATE}` },
+        { kind: 'para', text: `会议记录人：${'＿'.repeat(8)}${GAP}日期：${BLANK_DATE_ZH}` },
       ],
     ],
   });
@@ -336,7 +335,7 @@ export function opinionForm(
     // The date is written by hand when the panel signs: the form (and so its code) shows only the
     // decision's content, never the moment the desk drafted or the chair signed it, so a copy
     // printed from the draft for the members to sign is the signed record's copy.
-    { kind: 'para', text: `决定日期：${BLANK_DATE}` },
+    { kind: 'para', text: `决定日期：${BLANK_DATE_ZH}` },
     {
       kind: 'signatures',
       who: members.map(
@@ -356,7 +355,8 @@ export function opinionForm(
 
 /**
  * 专家评审费签收表: every expert, the fee the bureau or secretary enters when printing (元, in
- * figures and capitals; blank when not given), the ID card's last digits (optional), a signature.
+ * figures to the fen, 1,500.00 元, and capitals; blank when not given), the total in both
+ * (合计：6,000.50 元（大写：人民币陆仟元伍角整）), the ID card's last digits (optional), a signature.
  */
 export function feesForm(
   pkg: ReviewPackage,
@@ -369,7 +369,7 @@ export function feesForm(
       String(i + 1),
       `${e.name}（${e.id}）`,
       e.organisation,
-      fee ? `${fee} 元` : '',
+      fee ? fmtMoney(fee, YUAN) : '',
       fee ? yuanCapitals(fee) : '',
       idDigits[e.id] ?? '',
       '',
@@ -395,12 +395,12 @@ export function feesForm(
           ? [
               {
                 kind: 'para' as const,
-                text: `合计：${sum(given).toFixed()} 元（大写：${yuanCapitals(sum(given))}）`,
+                text: `合计：${fmtMoney(sum(given), YUAN)}（大写：人民币${yuanCapitals(sum(given))}）`,
                 bold: true,
               },
             ]
           : []),
-        { kind: 'para', text: `经办人：${GAP.repeat(8)}日期：${BLANK_DATE}` },
+        { kind: 'para', text: `经办人：${'＿'.repeat(8)}${GAP}日期：${BLANK_DATE_ZH}` },
       ],
     ],
   });

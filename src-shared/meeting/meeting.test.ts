@@ -23,7 +23,7 @@ describe('amounts in capitals', () => {
     expect(moneyCapitals('12.5')).toBe('壹拾贰万伍仟元整');
     expect(moneyCapitals('0.000123')).toBe('壹元贰角叁分');
     expect(yuanCapitals('1500')).toBe('壹仟伍佰元整');
-    expect(yuanCapitals('2000.5')).toBe('贰仟元伍角');
+    expect(yuanCapitals('2000.5')).toBe('贰仟元伍角整');
   });
 });
 
@@ -56,7 +56,7 @@ describe('form codes', () => {
     const after = buildForm('opinion', { pkg, agg, decision: signed });
     if (!printed.ok || !after.ok) throw new Error('opinion');
     expect(printed.layout.code).toBe(after.layout.code);
-    expect(JSON.stringify(after.layout.sections)).toContain('决定日期：\u3000\u3000\u3000年');
+    expect(JSON.stringify(after.layout.sections)).toContain('决定日期：＿＿＿＿年＿＿月＿＿日');
     // The copy printed from the draft is the signed record's copy.
     expect(
       compareForm({ code: printed.layout.code }, { pkg, agg, decision: signed }),
