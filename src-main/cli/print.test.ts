@@ -189,6 +189,11 @@ describe('jiebang print: the meeting pack', () => {
     expect(text).toContain('3A03准噶尔能源技术有限公司（示例）84.50');
     expect(text).toContain('A03准噶尔能源技术有限公司（示例）85.0084.0086.0083.00回避');
     expect(text).toContain('偏离-31.67分');
+    // Each header term of 汇总得分 on one line (not 「去极值平」 over 「均」).
+    const layout = sh('pdftotext', ['-layout', path, '-']).split('\n');
+    const head = layout.find((l) => l.includes('中位数')) ?? '';
+    expect(head).toMatch(/平均\s+去极值平均\s+中位数\s+极差\s+C1均分.*有效\s+汇总方法$/);
+    expect(layout[layout.indexOf(head) + 1]?.trim()).toBe('');
     assertSound(path);
   });
 

@@ -194,8 +194,12 @@ export function summaryForm(
     );
   }
   const fchosen = [...lead, ...figures];
-  // The method column gets room for 「去极值平均」; the figures share the rest.
-  const fw = 50 / Math.max(1, figures.length - 1);
+  const fwidths = figureWidths(
+    figures.map(({ c, i }) => ({
+      head: c.header,
+      cells: table.rows.map((r) => printCell(r.cells[i])),
+    })),
+  );
   const byId = (id: string) => pkg.applicants.find((a) => a.id === id)?.name ?? id;
   const detail = (key: string) => table.columns.findIndex((c) => c.key === key);
   const details = table.rows.flatMap((r) => {
@@ -226,7 +230,7 @@ export function summaryForm(
         { kind: 'heading', text: '二、汇总得分' },
         {
           kind: 'table',
-          widths: [7, 8, 25, ...figures.map(({ c }) => (c.role === 'method' ? 10 : fw))],
+          widths: [7, 8, fwidths.applicant, ...fwidths.figures],
           head: fchosen.map(({ c }) => c.header),
           rows: rowsFor(fchosen),
           size: 8,
@@ -248,6 +252,36 @@ export function summaryForm(
       ],
     ],
   });
+}
+
+/** The 评分汇总表's text width (A4 landscape less form-document's 48 pt margins) in em at 8 pt. */
+const SUMMARY_EMS = (842 - 2 * 48) / 8;
+/** Width in em of a line as printed: a Han character or full-width mark 1, other characters ~0.6. */
+const ems = (text: string): number =>
+  [...text].reduce(
+    (n, ch) => n + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.6),
+    0,
+  );
+
+/**
+ * Widths (per cent) of the 汇总得分 table's figure columns and of its 揭榜方 column: each figure
+ * column gets room for its header on one line — a term like 「去极值平均」 or 「汇总方法」 never
+ * breaks (「去极值平/均」) — and for its figures (a cell is allowed to wrap past 6 em), plus 1 em
+ * of padding; the 60% after the 编号 and 揭榜方 columns is shared in those proportions. When the
+ * figures need more (many criteria), the 揭榜方 column (25%) gives way, down to 15%.
+ */
+function figureWidths(columns: readonly { head: string; cells: readonly string[] }[]): {
+  applicant: number;
+  figures: number[];
+} {
+  const needs = columns.map(
+    ({ head, cells }) => Math.max(ems(head), Math.min(6, Math.max(0, ...cells.map(ems)))) + 1,
+  );
+  const total = needs.reduce((a, b) => a + b, 0);
+  const needed = (100 * total) / SUMMARY_EMS;
+  const applicant = Math.max(15, Math.min(25, 85 - needed));
+  const room = 85 - applicant;
+  return { applicant, figures: needs.map((n) => (room * n) / Math.max(total, 1)) };
 }
 
 /** A summary cell as the paper prints it: the screen's text (`(90.00)!`, `1=`, `5*`, 回避). */
