@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MoneySchema, parseMoneyInput } from './money';
+import { fmtMoney, MoneySchema, parseMoneyInput, sum, YUAN, yuanCapitals } from './money';
 
 const refusal = (raw: string): string => {
   const r = parseMoneyInput(raw);
@@ -57,5 +57,23 @@ describe('money as typed (万元): one reader for every door', () => {
     );
     const empty = MoneySchema.safeParse('');
     expect(empty.success ? '' : empty.error.issues[0]?.message).toBe('缺少此项（必填，单位万元）');
+  });
+});
+
+describe('money as printed', () => {
+  it('a budget in 万元 without trailing zeros; a fee in 元 to the fen, as receipts write it', () => {
+    expect(fmtMoney('1000.5')).toBe('1,000.5 万元');
+    expect(fmtMoney('800')).toBe('800 万元');
+    expect(fmtMoney('1500', YUAN)).toBe('1,500.00 元');
+    expect(fmtMoney(sum(['1500', '4500.5']), YUAN)).toBe('6,000.50 元');
+    expect(fmtMoney('0.005', YUAN)).toBe('0.01 元');
+    expect(fmtMoney('1234567.8', YUAN)).toBe('1,234,567.80 元');
+  });
+
+  it('a fee in capitals: 整 after 元 or 角, never after 分', () => {
+    expect(yuanCapitals('1500')).toBe('壹仟伍佰元整');
+    expect(yuanCapitals('6000.5')).toBe('陆仟元伍角整');
+    expect(yuanCapitals('6000.05')).toBe('陆仟元零伍分');
+    expect(yuanCapitals('6000.55')).toBe('陆仟元伍角伍分');
   });
 });

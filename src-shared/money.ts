@@ -95,13 +95,23 @@ export function fmt2(value: Dec | number | string): string {
   return dec(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
 
-/** Money for display: "1,000.5 万元" style without trailing zeros. */
-export function fmtMoney(value: Dec | string): string {
-  const d = dec(value).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
-  const [int = '0', frac] = d.toFixed().split('.');
+/**
+ * Money for display, the one money formatter: thousands grouped, half-up. A budget in 万元 (the
+ * default) without trailing zeros, "1,000.5 万元"; a fee in 元 as receipts and 签收表 write it,
+ * to the fen with two decimals: `fmtMoney('6000.5', YUAN)` → "6,000.50 元".
+ */
+export function fmtMoney(
+  value: Dec | string,
+  { unit, decimals }: { unit: '万元' | '元'; decimals?: 2 } = { unit: '万元' },
+): string {
+  const d = dec(value).toDecimalPlaces(decimals ?? 6, Decimal.ROUND_HALF_UP);
+  const [int = '0', frac] = (decimals === undefined ? d.toFixed() : d.toFixed(decimals)).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${grouped}${frac ? `.${frac}` : ''} 万元`;
+  return `${grouped}${frac ? `.${frac}` : ''} ${unit}`;
 }
+
+/** `fmtMoney`'s options for an amount in 元 (a fee): "1,500.00 元". */
+export const YUAN = { unit: '元', decimals: 2 } as const;
 
 /** Canonical money string (no trailing zeros). */
 export function money(value: Dec): Money {
@@ -136,9 +146,15 @@ export function moneyCapitals(value: Dec | string): string {
 export const officialAmount = (amount: Dec | string): string =>
   `${fmtMoney(amount)}（大写：${moneyCapitals(amount)}）`;
 
-/** An amount in 元 (a fee, not a budget) in capitals: "1500" → 壹仟伍佰元整. */
+/**
+ * An amount in 元 (a fee, not a budget) in capitals as receipts write it: "1500" → 壹仟伍佰元整,
+ * "6000.5" → 陆仟元伍角整, "6000.05" → 陆仟元零伍分. 整 after 元 or 角, never after 分 (the
+ * People's Bank's rule for writing amounts: 「正确填写票据和结算凭证的基本规定」); `nzh` leaves it
+ * off after 角, so it is added here.
+ */
 export function yuanCapitals(value: Dec | string): string {
-  return Nzh.cn.toMoney(dec(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(), {
+  const text = Nzh.cn.toMoney(dec(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(), {
     outSymbol: false,
   });
+  return text.endsWith('角') ? `${text}整` : text;
 }

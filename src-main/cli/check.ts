@@ -65,11 +65,14 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   info: 'i 说明',
 };
 
-/** Findings as the CLI prints them: severity, message with its article, rule and path. */
+/**
+ * Findings as the CLI prints them for people: severity and the message with its article, the
+ * sentence the screens show (a score sheet's cell named 「专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）」,
+ * a task book's field by its form's label). The rule code and the field path (`sheet.points`,
+ * `scores.A01.C1`) are for machines: `--json` keeps them.
+ */
 export const findingLines = (findings: readonly Finding[]): string[] =>
-  findings.map(
-    (f) => `${SEVERITY_LABEL[f.severity]}  ${f.message}  [${f.rule} @ ${f.path.join('.') || '/'}]`,
-  );
+  findings.map((f) => `${SEVERITY_LABEL[f.severity]}  ${f.message}`);
 
 /** Panel bundles hold every sheet bundle; a bound well above a large panel's. */
 const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;

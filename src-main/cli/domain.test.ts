@@ -55,6 +55,57 @@ describe('jiebang check', () => {
     expect(parsed.findings.map((f: { article: string }) => f.article)).toContain('第十三条（二）');
   });
 
+  it('says a score sheet’s fault in the screens’ words: the cell named, no rule code or path (those stay in --json)', async () => {
+    const raw = z
+      .object({
+        scores: z.array(
+          z.looseObject({ criteria: z.array(z.looseObject({ points: z.number() })) }),
+        ),
+      })
+      .loose()
+      .parse(JSON.parse(await readFile('resources/sample/sheets/E01.json', 'utf8')));
+    const cell = raw.scores[0]?.criteria[0];
+    if (!cell) throw new Error('sample sheet');
+    cell.points = 99;
+    const path = join(await mkdtemp(join(tmpdir(), 'jb-check-sheet-')), 'E01.json');
+    await writeFile(path, JSON.stringify(raw));
+    const r = await run('check', path, '--package', PKG);
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')).toContain(
+      '✗ 阻断  专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 99）（第十二条（五））',
+    );
+    expect(r.out).not.toMatch(/sheet\.points|scores\.A01|\[|@/);
+    const json = z
+      .object({ findings: z.array(z.object({ rule: z.string(), path: z.array(z.string()) })) })
+      .parse(JSON.parse((await run('check', path, '--package', PKG, '--json')).out));
+    expect(json.findings).toContainEqual({ rule: 'sheet.points', path: ['scores', 'A01', 'C1'] });
+  });
+
+  it('a task book refused for its format: the rules on the rest in the same words, no codes', async () => {
+    const tb = z
+      .record(z.string(), z.unknown())
+      .parse(JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8')));
+    const path = join(await mkdtemp(join(tmpdir(), 'jb-check-tb-')), 'taskbook.json');
+    const [m1, ...rest] = z.array(z.record(z.string(), z.unknown())).parse(tb['milestones']);
+    const funding = z.record(z.string(), z.unknown()).parse(tb['funding']);
+    await writeFile(
+      path,
+      JSON.stringify({
+        ...tb,
+        milestones: [{ ...m1, due: '2027-02-30' }, ...rest],
+        funding: { ...funding, city: '1200' },
+      }),
+    );
+    const r = await run('check', path, '--package', PKG);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期');
+    expect(r.err).toContain('其余各项的规则校验：');
+    expect(r.err).toContain(
+      '  ✗ 阻断  市财政资助 1,200 万元 超过单个项目最高资助额 1000 万元（第十三条（二））\n',
+    );
+    expect(r.err).not.toMatch(/funding\.|\[|@/);
+  });
+
   it('reads a task book’s amounts as the editor does: full-width digits taken, a misplaced thousands separator said', async () => {
     const tb = z
       .record(z.string(), z.unknown())

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { parseMoneyInput } from '../../src-shared/money';
 import {
   buildForm,
   formInputsOf,
   formUnprintable,
   formKindOf,
   FORM_LABEL,
+  readFee,
   type FormInputs,
 } from '../../src-shared/meeting';
 import type { ReviewPackage } from '../../src-shared/model';
@@ -120,8 +120,8 @@ export const meetingPrintCommand: CliCommand = {
         : {}),
     });
     const fees = perExpert(input.pkg, values.fee ?? [], 'fee', (v) => {
-      const m = parseMoneyInput(v);
-      return m.ok && m.value !== null ? m.value : null;
+      const m = readFee(v);
+      return m.ok ? m.value : null;
     });
     const idDigits = perExpert(input.pkg, values['id-digits'] ?? [], 'id-digits', (v) =>
       /^[0-9Xx]{4}$/.test(v) ? v.toUpperCase() : null,

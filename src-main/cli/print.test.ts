@@ -22,7 +22,7 @@ import {
 import { appHandlers } from '../handlers/app';
 import { sampleDecision, samplePackage, sampleSheets } from '../../src-shared/sample-fixture';
 import { renderJob } from '../pdf/jobs';
-import { assertOnlyEmbeddedFonts, assertQpdfClean, flatText, words } from '../pdf/pdf-checks';
+import { assertOnlyEmbeddedFonts, assertQpdfClean, flatText, sh, words } from '../pdf/pdf-checks';
 import { runForTest } from './run-for-test';
 
 const S = 'resources/sample';
@@ -111,12 +111,12 @@ describe('jiebang print: the meeting pack', () => {
       '800万元（大写：捌佰万元整）',
       '采用“赛马制”',
       '按去掉一个最高分和一个最低分后平均汇总',
-      '决定日期：',
+      '决定日期：＿＿＿＿年＿＿月＿＿日',
       code,
     ])
       expect(text).toContain(s);
     for (const e of samplePackage().panel.experts) expect(text).toContain(e.name);
-    expect(text.match(/签字：/g)?.length).toBe(7);
+    expect(text.match(/签字：＿＿＿＿＿＿＿＿日期：＿＿＿＿年＿＿月＿＿日/g)?.length).toBe(7);
     assertSound(path);
   });
 
@@ -126,18 +126,26 @@ describe('jiebang print: the meeting pack', () => {
       '--fee',
       'E01=1500',
       '--fee',
-      'E02=１０００',
+      'E02=１０００.5',
+      '--fee',
+      'E03=3500',
       '--id-digits',
       'E01=123x',
     );
     const text = flatText(path);
     for (const s of [
-      '1500元壹仟伍佰元整',
-      '1000元壹仟元整',
+      '1,500.00元壹仟伍佰元整',
+      '1,000.50元壹仟元伍角整',
+      '3,500.00元叁仟伍佰元整',
       '123X',
-      '合计：2500元（大写：贰仟伍佰元整）',
+      '合计：6,000.50元（大写：人民币陆仟元伍角整）',
     ])
       expect(text).toContain(s);
+    // The 经办人's line reads as one line, its date as officials print a blank one.
+    const lines = sh('pdftotext', ['-layout', path, '-']).split('\n');
+    expect(lines.map((l) => l.trim())).toContain(
+      '经办人：＿＿＿＿＿＿＿＿ 日期：＿＿＿＿年＿＿月＿＿日',
+    );
     assertSound(path);
   });
 
@@ -181,6 +189,11 @@ describe('jiebang print: the meeting pack', () => {
     expect(text).toContain('3A03准噶尔能源技术有限公司（示例）84.50');
     expect(text).toContain('A03准噶尔能源技术有限公司（示例）85.0084.0086.0083.00回避');
     expect(text).toContain('偏离-31.67分');
+    // Each header term of 汇总得分 on one line (not 「去极值平」 over 「均」).
+    const layout = sh('pdftotext', ['-layout', path, '-']).split('\n');
+    const head = layout.find((l) => l.includes('中位数')) ?? '';
+    expect(head).toMatch(/平均\s+去极值平均\s+中位数\s+极差\s+C1均分.*有效\s+汇总方法$/);
+    expect(layout[layout.indexOf(head) + 1]?.trim()).toBe('');
     assertSound(path);
   });
 

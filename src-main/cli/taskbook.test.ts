@@ -91,6 +91,39 @@ describe('the printed task book keeps a number with its percent sign', () => {
   });
 });
 
+describe('the printed task book keeps a number with its measure word (800 万元, 3 个月, 12 项)', () => {
+  it('no line ends in a number whose 万元, 个月, 项, 天 or 年 starts the next', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
+    // Phrases of every length before the number, so some number meets a line's end.
+    const objectives = Array.from(
+      { length: 14 },
+      (_, n) =>
+        `${'研'.repeat(n)}资助 800 万元，历时 3 个月完成 12 项，运行${'试'.repeat(n % 5)} 180 天，周期 2 年。`,
+    ).join('');
+    const file = join(dir, 'units.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...sampleShape(JSON.parse(await readFile('resources/sample/taskbook.json', 'utf8'))),
+        objectives,
+      }),
+    );
+    const out = join(dir, 'tb.pdf');
+    const r = await runForTest('render-taskbook', file, '-o', out);
+    expect(r.code).toBe(0);
+    const lines = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim());
+    const split = lines.flatMap((line, i) => {
+      const next = lines[i + 1] ?? '';
+      return /\d$/.test(line) && /^(万元|个月|项|天|年)/.test(next) ? [`${line} / ${next}`] : [];
+    });
+    expect(split).toEqual([]);
+    // The paragraph printed, its numbers with their units.
+    expect(lines.join('').replace(/\s/g, '')).toContain('研资助800万元，历时3个月完成12项');
+  });
+});
+
 describe('the task-book cases (../shared/cases/taskbook) at the CLI doors', () => {
   const CASES = 'test/fixtures/cases/taskbook';
   it('taskbook/due-feb-30.json: refused by check and render-taskbook, as a task book, the field named by the form’s label', async () => {

@@ -8,6 +8,7 @@
  */
 import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { FORM_LABEL, type Block, type FormLayout } from '../../src-shared/meeting';
+import { BLANK_DATE_ZH } from '../../src-shared/text/date';
 import { SANS, SERIF } from './fonts';
 import { Lines } from './print-text';
 
@@ -112,13 +113,11 @@ function BlockView({ block, first }: { block: Block; first: boolean }) {
         <View>
           {block.who.map((who, i) => (
             <View key={i} style={s.sign} wrap={false}>
-              <View style={{ width: '40%' }}>
+              <View style={{ width: '38%' }}>
                 <Lines text={who} style={s.p} />
               </View>
-              <Text style={[s.p, { width: '32%' }]}>{`签字：${'＿'.repeat(8)}`}</Text>
-              <Text style={[s.p, { width: '28%' }]}>
-                {`日期：${GAP.repeat(2)}年${GAP}月${GAP}日`}
-              </Text>
+              <Text style={[s.p, { width: '28%' }]}>{`签字：${'＿'.repeat(8)}`}</Text>
+              <Text style={[s.p, { width: '34%' }]}>{`日期：${BLANK_DATE_ZH}`}</Text>
             </View>
           ))}
         </View>

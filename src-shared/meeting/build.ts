@@ -3,6 +3,7 @@
  * app's print actions): a form that needs what is not given is refused with a sentence saying what.
  */
 import { blockingOfDecision } from '../decision/check';
+import { parseMoneyInput } from '../money';
 import type { PanelDecision, ReviewPackage } from '../model';
 import { DECISION_LABELS, PACKAGE_LABELS } from '../model/labels';
 import { unprintableSentences } from '../rules/print';
@@ -123,3 +124,25 @@ export function compareForm(
     reason: `打印件与此评审包的${printed.form ? FORM_LABEL[printed.form] : '任何表格'}均不符（内容被改动，或评分表、决定不是同一版本）`,
   };
 }
+
+/**
+ * A 专家评审费 as typed (元, as the bureau or secretary enters it: `jiebang print fees --fee
+ * E01=1500`, the chair's 评审费 field): digits as `parseMoneyInput` reads them (full-width,
+ * 1,500), 元 after them allowed, to the fen (2 decimals); `''` is none (the amount is written by
+ * hand on the form).
+ */
+export function readFee(
+  raw: string,
+): { ok: true; value: string | null } | { ok: false; message: string } {
+  const text = raw.trim().replace(/\s*元$/u, '');
+  const read = parseMoneyInput(text);
+  if (read.ok && (read.value === null || !/\.\d{3}/u.test(read.value))) return read;
+  return {
+    ok: false,
+    message: `“${raw.trim()}”不是评审费金额：以元计，只填数字（如 1500 或 1,500.50）`,
+  };
+}
+
+/** Every expert of the panel the same fee (the chair's field), or none. */
+export const sameFeeForAll = (pkg: ReviewPackage, fee: string | null): Record<string, string> =>
+  fee === null ? {} : Object.fromEntries(pkg.panel.experts.map((e) => [e.id, fee]));

@@ -7,18 +7,17 @@
 import { canonicalHash } from '../canonical';
 import { methodSentence } from '../decision/draft';
 import { formatShare } from '../decision/share';
-import { fmt2, fmtMoney, moneyCapitals, officialAmount, sum, yuanCapitals } from '../money';
+import { fmt2, fmtMoney, moneyCapitals, officialAmount, sum, YUAN, yuanCapitals } from '../money';
 import { RECUSAL_LABEL, RecusalKindSchema, type PanelDecision, type ReviewPackage } from '../model';
 import type { AggregateResult } from '../scoring/aggregate';
 import { NO_VALID_SHEETS } from '../scoring/aggregate';
 import { cellText, summaryTable } from '../summary';
 import { MEASURES_TITLE } from '../rules/in-force';
-import { formatDateZh } from '../text/date';
+import { BLANK_DATE_ZH, formatDateZh } from '../text/date';
 import { formLayout, type Block, type FormLayout } from './layout';
 
 /** Room for handwriting: ideographic spaces (U+3000) print as blank 1 em each. */
 const GAP = '\u3000';
-const BLANK_DATE = `${GAP.repeat(3)}年${GAP.repeat(2)}月${GAP.repeat(2)}日`;
 /** An empty tick box as printed (□, in every CJK print font). */
 export const TICK_BOX = '□';
 
@@ -62,7 +61,7 @@ export function signInForm(pkg: ReviewPackage): FormLayout {
           rows,
           minRowHeight: 30,
         },
-        { kind: 'para', text: `会议记录人：${GAP.repeat(8)}日期：${BLANK_DATE}` },
+        { kind: 'para', text: `会议记录人：${'＿'.repeat(8)}${GAP}日期：${BLANK_DATE_ZH}` },
       ],
     ],
   });
@@ -195,8 +194,12 @@ export function summaryForm(
     );
   }
   const fchosen = [...lead, ...figures];
-  // The method column gets room for 「去极值平均」; the figures share the rest.
-  const fw = 50 / Math.max(1, figures.length - 1);
+  const fwidths = figureWidths(
+    figures.map(({ c, i }) => ({
+      head: c.header,
+      cells: table.rows.map((r) => printCell(r.cells[i])),
+    })),
+  );
   const byId = (id: string) => pkg.applicants.find((a) => a.id === id)?.name ?? id;
   const detail = (key: string) => table.columns.findIndex((c) => c.key === key);
   const details = table.rows.flatMap((r) => {
@@ -227,7 +230,7 @@ export function summaryForm(
         { kind: 'heading', text: '二、汇总得分' },
         {
           kind: 'table',
-          widths: [7, 8, 25, ...figures.map(({ c }) => (c.role === 'method' ? 10 : fw))],
+          widths: [7, 8, fwidths.applicant, ...fwidths.figures],
           head: fchosen.map(({ c }) => c.header),
           rows: rowsFor(fchosen),
           size: 8,
@@ -249,6 +252,36 @@ export function summaryForm(
       ],
     ],
   });
+}
+
+/** The 评分汇总表's text width (A4 landscape less form-document's 48 pt margins) in em at 8 pt. */
+const SUMMARY_EMS = (842 - 2 * 48) / 8;
+/** Width in em of a line as printed: a Han character or full-width mark 1, other characters ~0.6. */
+const ems = (text: string): number =>
+  [...text].reduce(
+    (n, ch) => n + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.6),
+    0,
+  );
+
+/**
+ * Widths (per cent) of the 汇总得分 table's figure columns and of its 揭榜方 column: each figure
+ * column gets room for its header on one line — a term like 「去极值平均」 or 「汇总方法」 never
+ * breaks (「去极值平/均」) — and for its figures (a cell is allowed to wrap past 6 em), plus 1 em
+ * of padding; the 60% after the 编号 and 揭榜方 columns is shared in those proportions. When the
+ * figures need more (many criteria), the 揭榜方 column (25%) gives way, down to 15%.
+ */
+function figureWidths(columns: readonly { head: string; cells: readonly string[] }[]): {
+  applicant: number;
+  figures: number[];
+} {
+  const needs = columns.map(
+    ({ head, cells }) => Math.max(ems(head), Math.min(6, Math.max(0, ...cells.map(ems)))) + 1,
+  );
+  const total = needs.reduce((a, b) => a + b, 0);
+  const needed = (100 * total) / SUMMARY_EMS;
+  const applicant = Math.max(15, Math.min(25, 85 - needed));
+  const room = 85 - applicant;
+  return { applicant, figures: needs.map((n) => (room * n) / Math.max(total, 1)) };
 }
 
 /** A summary cell as the paper prints it: the screen's text (`(90.00)!`, `1=`, `5*`, 回避). */
@@ -336,7 +369,7 @@ export function opinionForm(
     // The date is written by hand when the panel signs: the form (and so its code) shows only the
     // decision's content, never the moment the desk drafted or the chair signed it, so a copy
     // printed from the draft for the members to sign is the signed record's copy.
-    { kind: 'para', text: `决定日期：${BLANK_DATE}` },
+    { kind: 'para', text: `决定日期：${BLANK_DATE_ZH}` },
     {
       kind: 'signatures',
       who: members.map(
@@ -356,7 +389,8 @@ export function opinionForm(
 
 /**
  * 专家评审费签收表: every expert, the fee the bureau or secretary enters when printing (元, in
- * figures and capitals; blank when not given), the ID card's last digits (optional), a signature.
+ * figures to the fen, 1,500.00 元, and capitals; blank when not given), the total in both
+ * (合计：6,000.50 元（大写：人民币陆仟元伍角整）), the ID card's last digits (optional), a signature.
  */
 export function feesForm(
   pkg: ReviewPackage,
@@ -369,7 +403,7 @@ export function feesForm(
       String(i + 1),
       `${e.name}（${e.id}）`,
       e.organisation,
-      fee ? `${fee} 元` : '',
+      fee ? fmtMoney(fee, YUAN) : '',
       fee ? yuanCapitals(fee) : '',
       idDigits[e.id] ?? '',
       '',
@@ -395,12 +429,12 @@ export function feesForm(
           ? [
               {
                 kind: 'para' as const,
-                text: `合计：${sum(given).toFixed()} 元（大写：${yuanCapitals(sum(given))}）`,
+                text: `合计：${fmtMoney(sum(given), YUAN)}（大写：人民币${yuanCapitals(sum(given))}）`,
                 bold: true,
               },
             ]
           : []),
-        { kind: 'para', text: `经办人：${GAP.repeat(8)}日期：${BLANK_DATE}` },
+        { kind: 'para', text: `经办人：${'＿'.repeat(8)}${GAP}日期：${BLANK_DATE_ZH}` },
       ],
     ],
   });

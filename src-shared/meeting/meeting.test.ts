@@ -12,6 +12,7 @@ import {
   formCode,
   formKindOf,
   parseFormCode,
+  readFee,
   signInForm,
   summaryForm,
 } from '.';
@@ -23,7 +24,7 @@ describe('amounts in capitals', () => {
     expect(moneyCapitals('12.5')).toBe('壹拾贰万伍仟元整');
     expect(moneyCapitals('0.000123')).toBe('壹元贰角叁分');
     expect(yuanCapitals('1500')).toBe('壹仟伍佰元整');
-    expect(yuanCapitals('2000.5')).toBe('贰仟元伍角');
+    expect(yuanCapitals('2000.5')).toBe('贰仟元伍角整');
   });
 });
 
@@ -56,7 +57,7 @@ describe('form codes', () => {
     const after = buildForm('opinion', { pkg, agg, decision: signed });
     if (!printed.ok || !after.ok) throw new Error('opinion');
     expect(printed.layout.code).toBe(after.layout.code);
-    expect(JSON.stringify(after.layout.sections)).toContain('决定日期：\u3000\u3000\u3000年');
+    expect(JSON.stringify(after.layout.sections)).toContain('决定日期：＿＿＿＿年＿＿月＿＿日');
     // The copy printed from the draft is the signed record's copy.
     expect(
       compareForm({ code: printed.layout.code }, { pkg, agg, decision: signed }),
@@ -125,5 +126,18 @@ describe('form codes', () => {
     expect(text).toContain(`汇总方法：${table.method}`);
     expect(table.method).toContain('去掉一个最高分和一个最低分');
     expect(formatDateZh('2026-12-01T09:00:00+08:00')).toBe('2026年12月1日');
+  });
+});
+
+describe('a fee as typed (the chair’s field, jiebang print fees --fee)', () => {
+  it('reads digits in 元, to the fen; says what it refuses', () => {
+    expect(readFee('1500')).toEqual({ ok: true, value: '1500' });
+    expect(readFee(' １,５００.50 元')).toEqual({ ok: true, value: '1500.5' });
+    expect(readFee('')).toEqual({ ok: true, value: null });
+    for (const bad of ['一千五', '-5', '1500.123'])
+      expect(readFee(bad)).toEqual({
+        ok: false,
+        message: `“${bad}”不是评审费金额：以元计，只填数字（如 1500 或 1,500.50）`,
+      });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HELD_SPACE, holdSpaces, splitForLineBreaks } from './cjk-split';
+import { HELD_SPACE, holdSpaces, MEASURE_WORDS, splitForLineBreaks } from './cjk-split';
 
 describe('CJK line-break pieces', () => {
   it('makes each Han character its own piece and keeps Latin words whole', () => {
@@ -38,7 +38,7 @@ describe('CJK line-break pieces', () => {
 describe('numbers never break inside', () => {
   it('keeps a point or comma between digits with the number', () => {
     expect(splitForLineBreaks('含油量0.5mg/L')).toEqual(['含', '油', '量', '0.5mg/L']);
-    expect(splitForLineBreaks('资助12.5万元')).toEqual(['资', '助', '12.5', '万', '元']);
+    expect(splitForLineBreaks('资助12.5万元')).toEqual(['资', '助', '12.5万元']);
     expect(splitForLineBreaks('30,000')).toEqual(['30,000']);
     expect(splitForLineBreaks('2026-12-01前')).toEqual(['2026-12-01', '前']);
     // A comma ending a clause is still punctuation (glued to what precedes it).
@@ -69,11 +69,12 @@ describe('held spaces (what the user typed as spaces, for the line breaker)', ()
     expect(HELD_SPACE).toBe('\u00a0');
   });
   it('breaks after a space, never before it, as between two Han characters', () => {
-    expect(held('连续运行 180 天')).toEqual(['连', '续', '运', '行\u00a0', '180\u00a0', '天']);
+    expect(held('连续运行 180 天')).toEqual(['连', '续', '运', '行\u00a0', '180\u00a0天']);
+    expect(held('运行 180 余')).toEqual(['运', '行\u00a0', '180\u00a0', '余']);
     expect(held('based on PLC')).toEqual(['based\u00a0', 'on\u00a0', 'PLC']);
   });
   it('never leaves a space alone (it would be stretchable glue again) nor after an opening mark', () => {
-    expect(held(' 180 天')).toEqual(['\u00a0180\u00a0', '天']);
+    expect(held(' 180 余')).toEqual(['\u00a0180\u00a0', '余']);
     expect(held('abcdefghijklmnop 天')).toEqual(['abcdefghijklmnop\u00a0', '天']);
     expect(held('见（ 附件 ）')).toEqual(['见', '（\u00a0附', '件\u00a0）']);
   });
@@ -89,6 +90,58 @@ describe('held spaces (what the user typed as spaces, for the line breaker)', ()
         expect(pieces.join('')).toBe(holdSpaces(s));
         if (s.trim() !== '') for (const p of pieces) expect(p).not.toMatch(/^\u00a0+$/);
       }),
+    );
+  });
+});
+
+describe('a number keeps its measure word (800 万元, 3 个月, 12 项)', () => {
+  const held = (text: string) => splitForLineBreaks(holdSpaces(text));
+
+  it('joins the longest measure word after the digits, a typed space between them or not', () => {
+    expect(held('资助 800 万元，分 3 个月完成 12 项')).toEqual([
+      '资',
+      '助\u00a0',
+      '800\u00a0万元，',
+      '分\u00a0',
+      '3\u00a0个月',
+      '完',
+      '成\u00a0',
+      '12\u00a0项',
+    ]);
+    expect(held('连续运行 180 天 以上')).toEqual([
+      '连',
+      '续',
+      '运',
+      '行\u00a0',
+      '180\u00a0天\u00a0',
+      '以',
+      '上',
+    ]);
+    expect(held('2026年12月1日前')).toEqual(['2026年', '12月', '1日', '前']);
+    expect(held('年处理 3 万吨')).toEqual(['年', '处', '理\u00a0', '3\u00a0万吨']);
+  });
+  it('leaves a Han character that is no measure word, and a measure word after no number, alone', () => {
+    expect(held('第 3 期工程')).toEqual(['第\u00a0', '3\u00a0期', '工', '程']);
+    expect(held('3 套设备')).toEqual(['3\u00a0套', '设', '备']);
+    expect(held('项目 3 处')).toEqual(['项', '目\u00a0', '3\u00a0', '处']);
+    expect(held('万元以上')).toEqual(['万', '元', '以', '上']);
+  });
+  it('property: for every measure word, number + (space) + word is one piece, nothing lost', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MEASURE_WORDS),
+        fc.stringMatching(/^\d{1,4}(\.\d{1,2})?$/),
+        fc.constantFrom('', ' '),
+        fc.constantFrom('', '以上', '，', ' 内'),
+        (word, number, space, after) => {
+          const text = `共${number}${space}${word}${after}`;
+          const pieces = held(text);
+          expect(pieces.join('')).toBe(holdSpaces(text));
+          expect(pieces.some((p) => p.startsWith(holdSpaces(`${number}${space}${word}`)))).toBe(
+            true,
+          );
+        },
+      ),
     );
   });
 });

@@ -4,6 +4,7 @@
  * runs (URLs, contract numbers) are cut every `maxRun` characters so they can never overflow;
  * numbers never break inside (a point or comma between digits is not punctuation: 0.5, 12.5,
  * 30,000, 2026-12-01 stay whole);
+ * a number keeps a following measure word (`MEASURE_WORDS`: 800 万元, 3 个月, 12 项);
  * and 避头尾 — no line starts with closing punctuation (，。、；：？！）》」』】…) and none ends with
  * opening punctuation (（《「『【“‘) — by gluing such marks to their neighbour. Pieces join with
  * empty strings: no hyphen is ever inserted.
@@ -30,6 +31,99 @@ const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const NUMBER = /^[+-]?\d+([.,:/-]\d+)*$/;
 /** Numbers up to this long are never cut; a longer run of anything is cut every `maxRun`. */
 const MAX_NUMBER = 40;
+
+/**
+ * Measure words a number is held with on a line (「800 万元」, 「3 个月」, 「12 项」, 「85 分」, and
+ * 「2026年12月1日」 as 2026年 / 12月 / 1日): money, time, counts and the common physical units a
+ * task book writes in Chinese. The longest that follows the number's digits (a held space
+ * between them allowed) joins the number's piece, so no line ends with the number and starts with
+ * its unit — as the percent signs (% ％ ‰ ℃, closing marks above) already were.
+ */
+export const MEASURE_WORDS: readonly string[] = [
+  // money
+  '亿元',
+  '万元',
+  '元',
+  '角',
+  '亿',
+  '万',
+  // time
+  '年',
+  '个月',
+  '月',
+  '周',
+  '天',
+  '日',
+  '小时',
+  '分钟',
+  '秒',
+  // counts
+  '个',
+  '项',
+  '人',
+  '名',
+  '位',
+  '家',
+  '所',
+  '页',
+  '台',
+  '套',
+  '次',
+  '件',
+  '篇',
+  '份',
+  '种',
+  '条',
+  '批',
+  '座',
+  '口',
+  '倍',
+  '册',
+  '例',
+  '组',
+  '轮',
+  '期',
+  '届',
+  '号',
+  '级',
+  '层',
+  '分',
+  // physical units written in Chinese
+  '万吨',
+  '吨',
+  '千米',
+  '公里',
+  '米',
+  '平方米',
+  '立方米',
+  '升',
+  '毫升',
+  '千克',
+  '公斤',
+  '克',
+  '度',
+  '亩',
+  '公顷',
+].sort((a, b) => b.length - a.length);
+
+const endsInDigit = (piece: string): boolean => /\d\u00a0*$/u.test(piece);
+
+/**
+ * How many pieces from `k` spell a measure word, one character a piece (the last may carry the
+ * held space typed after it: 「180 天 以上」), or 0.
+ */
+function unitAt(pieces: readonly string[], k: number): number {
+  for (const word of MEASURE_WORDS) {
+    const chars = [...word];
+    const ok = chars.every((ch, j) =>
+      j === chars.length - 1
+        ? (pieces[k + j] ?? '').replace(/\u00a0+$/u, '') === ch
+        : pieces[k + j] === ch,
+    );
+    if (ok) return chars.length;
+  }
+  return 0;
+}
 
 export function splitForLineBreaks(word: string, maxRun = 16): string[] {
   const pieces: string[] = [];
@@ -85,8 +179,15 @@ export function splitForLineBreaks(word: string, maxRun = 16): string[] {
   flush();
   // 避头尾: closing marks join the piece before them; opening marks join the piece after them.
   const glued: string[] = [];
-  for (const p of pieces) {
+  for (let k = 0; k < pieces.length; k += 1) {
+    let p = pieces[k] ?? '';
     const prev = glued.at(-1);
+    // A number keeps its measure word (800 万元, 3 个月, 12 项): the unit's characters join it.
+    const unit = prev !== undefined && endsInDigit(prev) ? unitAt(pieces, k) : 0;
+    if (unit > 0) {
+      p = pieces.slice(k, k + unit).join('');
+      k += unit - 1;
+    }
     const prevEnd = prev?.replace(/\u00a0+$/, '').at(-1) ?? '';
     // A piece of held spaces alone (after a cut run, or leading) joins its neighbour: a space
     // alone would be stretchable glue again.
@@ -94,7 +195,10 @@ export function splitForLineBreaks(word: string, maxRun = 16): string[] {
     // A closing mark keeps the held space after it (40% 以上: 「%\u00a0」), and still joins the
     // piece before it: a number and its percent sign are never split across lines.
     const closing = CLOSING.has(p.replace(/\u00a0+$/, ''));
-    if (prev !== undefined && (closing || OPENING.has(prevEnd) || spaces(p) || spaces(prev)))
+    if (
+      prev !== undefined &&
+      (unit > 0 || closing || OPENING.has(prevEnd) || spaces(p) || spaces(prev))
+    )
       glued[glued.length - 1] = prev + p;
     else glued.push(p);
   }

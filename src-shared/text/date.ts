@@ -10,6 +10,13 @@
 import { MISSING } from './missing';
 import { stripInvisible, toHalfWidthDigits } from './normalize';
 
+/**
+ * A date line left for the hand, as official forms print it: room for four, two and two figures
+ * on a rule (full-width low lines, ＿), 「＿＿＿＿年＿＿月＿＿日」. Glyphs, not blank space, so the
+ * line reads (and copies, and extracts from the PDF) as one date: 「日期：＿＿＿＿年＿＿月＿＿日」.
+ */
+export const BLANK_DATE_ZH = `${'＿'.repeat(4)}年${'＿'.repeat(2)}月${'＿'.repeat(2)}日`;
+
 /** Is `iso` (YYYY-MM-DD) a day that exists (no 2027-02-30, no 2026-13-01)? */
 export function isCalendarDate(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -69,8 +69,10 @@ describe('the task book’s fields named alike by the editor and the command lin
     expect(lines.slice(0, cut)).toEqual(editor);
     const rest = lines.slice(cut + 1);
     expect(rest.length).toBeGreaterThan(0);
+    // Each as the editor lists it (its mark and message), without the rule's code or path.
+    const marks = { blocking: '✗ 阻断', warning: '! 提示', info: 'i 说明' } as const;
     for (const line of rest)
-      expect(judged.findings.some((f) => line.includes(f.message))).toBe(true);
+      expect(judged.findings.some((f) => line === `${marks[f.severity]}  ${f.message}`)).toBe(true);
 
     const render = await runForTestIn(dir, 'render-taskbook', file, '-o', 'tb.pdf');
     expect(render.code).not.toBe(0);

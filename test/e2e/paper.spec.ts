@@ -66,6 +66,14 @@ test('the chair prints the meeting’s forms, imports a paper transcription twic
   for (const name of ['张志远', '吴敏', '冯立']) expect(signIn).toContain(name);
   expect(signIn).toContain('签到时间');
 
+  // Every form the README lists is on the desk; the 专家评审费签收表 with the fee typed once.
+  await expect(forms.getByRole('button')).toHaveCount(6);
+  await forms.getByLabel('专家评审费（元/人，打印签收表用）').fill('1500');
+  const fees = pdfText(await print('专家评审费签收表')).replace(/\s/g, '');
+  expect(fees).toContain('张志远（E01）');
+  expect(fees).toContain('1,500.00元壹仟伍佰元整');
+  expect(fees).toContain('合计：10,500.00元（大写：人民币壹万零伍佰元整）');
+
   // Four members' signed sheets; E05 scored on paper; E07 did not come.
   await chair.importSheets(await sheetFiles(['E02', 'E03', 'E04', 'E06'], []));
   await expect(chair.outcomes.locator('li.ok')).toHaveCount(4);
