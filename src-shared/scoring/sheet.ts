@@ -3,6 +3,7 @@ import { dec, onStep, sum, type Dec } from '../money';
 import { finding, type Finding } from '../rules/finding';
 import { decimalPlaces, LIMIT } from './aggregate-fast';
 import { parseScoreSheet } from '../model/sheet-read';
+import { parsePlainDecimal, stripInvisible, toHalfWidthDigits } from '../text/normalize';
 import { SHEET_LABELS } from '../model/labels';
 import {
   describeSchemaIssue,
@@ -186,6 +187,75 @@ export function typedPlacesProblem(
   return places > stepPlaces(criterion.step) ? offStepSentence(criterion, typed.trim()) : null;
 }
 
+/**
+ * THE judgement of one criterion's points: the refusal (out of range, then off the step), or null
+ * when the points count. `criterionIssues` (so `validateSheet`, every door's check) and the form's
+ * running total (`countedTotal`) both ask it, so a value the sheet refuses is never added up.
+ */
+export function pointsProblem(
+  criterion: Pick<Criterion, 'name' | 'step' | 'maxPoints'>,
+  points: number,
+): string | null {
+  if (!Number.isFinite(points) || points < 0 || points > criterion.maxPoints)
+    return outOfRangeSentence(criterion, String(points));
+  if (!isOnStep(points, criterion.step)) return offStepSentence(criterion, String(points));
+  return null;
+}
+
+export type TypedPoints = { ok: true; value: number | null } | { ok: false; message: string };
+
+/**
+ * A score as typed (the expert's form, a transcribed cell): the one score reader
+ * (`parsePlainDecimal`: full-width digits and point as digits, surrounding spaces dropped, only a
+ * plain decimal — `1e1`, `0x11`, `十八分` refused), then more decimal places than the step allows
+ * (`typedPlacesProblem`: 35.000000000000000001 is refused as typed, never read as 35). `null`:
+ * nothing entered. The range and step are `pointsProblem`'s, on the number read.
+ */
+export function readTypedPoints(
+  criterion: Pick<Criterion, 'name' | 'step' | 'maxPoints'>,
+  typed: string,
+): TypedPoints {
+  const read = parsePlainDecimal(typed);
+  if (!read.ok || read.value === null) return read;
+  const places = typedPlacesProblem(criterion, toHalfWidthDigits(stripInvisible(typed)));
+  return places ? { ok: false, message: places } : read;
+}
+
+/** A criterion the running total leaves out: not scored yet, or its value refused (the sentence). */
+export interface NotCounted {
+  criterionId: string;
+  name: string;
+  /** null: not scored yet; otherwise why its value does not count. */
+  problem: string | null;
+}
+
+/**
+ * The total as the expert's form shows it while typing (合计): `applicantTotal` of the points that
+ * `pointsProblem` accepts, and the criteria left out — not scored, out of range or off the step,
+ * or (`refused`, by criterion id) holding text the reader refused (`readTypedPoints`), whose
+ * earlier value must not linger in the sum. Once every criterion counts it is the total
+ * `validateSheet` judges.
+ */
+export function countedTotal(
+  score: ApplicantScore,
+  rubric: Rubric,
+  refused: Readonly<Record<string, string>> = {},
+): { total: Dec; notCounted: NotCounted[] } {
+  const byId = new Map(score.criteria.map((c) => [c.criterionId, c]));
+  const notCounted: NotCounted[] = [];
+  const counted: ApplicantScore['criteria'] = [];
+  for (const c of rubric.criteria) {
+    const entry = byId.get(c.id);
+    const problem =
+      refused[c.id] ??
+      (entry === undefined || Number.isNaN(entry.points) ? null : pointsProblem(c, entry.points));
+    if (entry === undefined || problem !== null || refused[c.id] !== undefined)
+      notCounted.push({ criterionId: c.id, name: c.name, problem });
+    else counted.push(entry);
+  }
+  return { total: applicantTotal({ ...score, criteria: counted }, rubric), notCounted };
+}
+
 /** Issues with one criterion's points and comment (range, step, required comment). */
 export function criterionIssues(
   applicantId: string,
@@ -205,21 +275,9 @@ export function criterionIssues(
     ];
   }
   const issues: CellIssue[] = [];
-  if (!Number.isFinite(points) || points < 0 || points > criterion.maxPoints) {
-    issues.push({
-      applicantId,
-      criterionId: criterion.id,
-      field: 'points',
-      message: outOfRangeSentence(criterion, String(points)),
-    });
-  } else if (!isOnStep(points, criterion.step)) {
-    issues.push({
-      applicantId,
-      criterionId: criterion.id,
-      field: 'points',
-      message: offStepSentence(criterion, String(points)),
-    });
-  }
+  const problem = pointsProblem(criterion, points);
+  if (problem !== null)
+    issues.push({ applicantId, criterionId: criterion.id, field: 'points', message: problem });
   if (needsComment(criterion, points, rubric) && comment.trim() === '') {
     issues.push({
       applicantId,

@@ -202,10 +202,33 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await c2.fill('３４．５');
   await expect(review.alert('不是数字')).toHaveCount(0);
   await expect(review.total).toHaveText('总分：52.50 / 100.00');
-  // A minus sign is kept, and the range check names it.
+  await expect(review.totalPending).toHaveText(
+    '总分只计入通过校验的分值，未计入：经费合理性（未评分）、成果转化与产业化前景（未评分）',
+  );
+  // A minus sign is kept, and the range check names it; the total leaves the value out (the
+  // tester's -1 and 99 on a 20-point criterion), as the sheet's check does.
   await c1.fill('-3');
   await expect(review.alert('“揭榜方资质条件”的分值应在 0 至 20 分之间')).toBeVisible();
-  await c1.fill('18');
+  await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  await expect(review.totalPending).toContainText('揭榜方资质条件（分值未通过校验）');
+  await c1.fill('99');
+  await expect(review.alert('（填写的是 99）')).toBeVisible();
+  await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  // 1 then e1: 1e1 is no plain decimal; the 1 saved before no longer counts while it is shown.
+  await c1.fill('1');
+  await expect(review.total).toHaveText('总分：35.50 / 100.00');
+  await c1.press('End');
+  await page.keyboard.type('e1');
+  await expect(review.alert('“1e1”不是数字')).toBeVisible();
+  await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  await expect(review.totalPending).toContainText('揭榜方资质条件（分值未通过校验）');
+  // More places than the 0.5 step: refused as typed, as a transcribed cell is, never read as 17.5.
+  await c1.fill('17.500000000000000001');
+  await expect(review.alert('最多 1 位小数')).toBeVisible();
+  await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  await c1.fill(' １８ ');
+  await expect(review.total).toHaveText('总分：52.50 / 100.00');
+  await expect(review.totalPending).not.toContainText('揭榜方资质条件');
 
   // Text: a 10,000-character comment stops at the schema's 5,000 at the field.
   const comment = review.comment('揭榜方资质条件');
