@@ -1,6 +1,7 @@
 /** Validation and totals of one expert's sheet. Pure; messages in Chinese, in place for the UI. */
 import { dec, onStep, sum, type Dec } from '../money';
 import { finding, type Finding } from '../rules/finding';
+import { checkSuggestedFunding } from '../rules/funding';
 import { decimalPlaces, LIMIT } from './aggregate-fast';
 import { parseScoreSheet } from '../model/sheet-read';
 import { parsePlainDecimal, stripInvisible, toHalfWidthDigits } from '../text/normalize';
@@ -33,10 +34,13 @@ export interface CellIssue {
     | 'opinion'
     | 'deviationReason'
     | 'recusal'
+    | 'funding'
     | 'missing'
     | 'unknown'
     | 'sheet';
   message: string;
+  /** The article the message already cites, where it is not the sheet's 第十二条（五） (建议经费). */
+  article?: string;
 }
 
 /** A problem with a sheet, named down to the cell: expert, applicant, criterion. */
@@ -302,7 +306,21 @@ export function needsScoreReason(score: ApplicantScore, pkg: ReviewPackage): boo
   return complete && totalBelow(score, pkg.rubric, pkg.aggregation.passScore);
 }
 
-/** Every issue of one applicant's entry (range, step, comments, opinion, reason). */
+/**
+ * The findings on an entry's 建议经费 (`checkSuggestedFunding`, 第十二条（五）, 第十三条): its
+ * blocking ones refuse the sheet (`validateSheet`), its warnings are said (`checkScoreSheet`, the
+ * form beside the field).
+ */
+export function suggestedFundingFindings(score: ApplicantScore, pkg: ReviewPackage): Finding[] {
+  if (score.suggestedFunding === undefined || score.recusal) return [];
+  return checkSuggestedFunding(pkg.demand, score.suggestedFunding, [
+    'scores',
+    score.applicantId,
+    'suggestedFunding',
+  ]);
+}
+
+/** Every issue of one applicant's entry (range, step, comments, funding, opinion, reason). */
 function scoreIssues(
   expertName: string,
   applicant: { id: string; name: string },
@@ -355,6 +373,14 @@ function scoreIssues(
       message: `总分 ${applicantTotal(score, pkg.rubric).toFixed()} 低于 ${pkg.aggregation.passScore} 分（不予推荐），须写明理由`,
     });
   }
+  for (const f of suggestedFundingFindings(score, pkg))
+    if (f.severity === 'blocking')
+      issues.push({
+        applicantId: applicant.id,
+        field: 'funding',
+        message: f.message,
+        article: f.article,
+      });
   if (score.overallOpinion.trim() === '') {
     issues.push({
       applicantId: applicant.id,
@@ -422,12 +448,28 @@ export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue
  * (the chair's import, `jiebang score` and the panel's gathering refuse a draft), 第十二条（五）.
  */
 export function checkScoreSheet(sheet: ScoreSheet, pkg: ReviewPackage): Finding[] {
-  const issues = validateSheet(sheet, pkg).map((i) =>
-    finding(`sheet.${i.field}`, SHEET_ARTICLE, 'blocking', describeSheetIssue(i, pkg), [
+  const issues = validateSheet(sheet, pkg).map((i): Finding => {
+    const path = [
       ...(i.applicantId ? ['scores', i.applicantId] : []),
       ...(i.criterionId ? [i.criterionId] : []),
-    ]),
-  );
+    ];
+    const message = describeSheetIssue(i, pkg);
+    // A funding bound's message cites its own article (第十三条) already.
+    return i.article === undefined
+      ? finding(`sheet.${i.field}`, SHEET_ARTICLE, 'blocking', message, path)
+      : { rule: `sheet.${i.field}`, article: i.article, severity: 'blocking', message, path };
+  });
+  // 建议经费 beyond the published list: said, not refused (the blocking ones are issues above).
+  const applicantIds = new Set(pkg.applicants.map((a) => a.id));
+  const warnings = sheet.scores
+    .filter((s) => applicantIds.has(s.applicantId))
+    .flatMap((s) => suggestedFundingFindings(s, pkg))
+    .filter((f) => f.severity === 'warning')
+    .map((f) => ({
+      ...f,
+      message: `专家 ${sheet.expertId} · 揭榜方 ${f.path[1] ?? ''}：${f.message}`,
+    }));
+  issues.push(...warnings);
   return sheet.status === 'submitted'
     ? issues
     : [

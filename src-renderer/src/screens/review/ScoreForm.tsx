@@ -9,6 +9,7 @@ import {
   countedTotal,
   maxTotal,
   needsScoreReason,
+  suggestedFundingFindings,
   type SheetEdit,
 } from '../../../../src-shared/scoring';
 import { AmountInput } from '../../components/AmountInput';
@@ -102,6 +103,16 @@ export function ScoreForm({
           held={heldText(`funding-${applicantId}`)}
         />
       </label>
+      {/* The measures' bounds on the amount (第十二条（五）, 第十三条), as the sheet's check says them. */}
+      {suggestedFundingFindings(score, pkg).map((f) => (
+        <p
+          key={f.rule}
+          className={f.severity === 'blocking' ? 'error' : 'warn'}
+          role={f.severity === 'blocking' ? 'alert' : 'status'}
+        >
+          {f.message}
+        </p>
+      ))}
     </fieldset>
   );
 }
