@@ -151,6 +151,10 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   );
   // The share as officials write it (stored as 0.3 on the wire).
   await expect(chair.signedDecision).toContainText('“赛马”阶段拨付比例 30%');
+  // The signed result says it too: signed before the review date.
+  await expect(page.getByTestId('signed-warning')).toHaveText(
+    '! 签署日期 2026年12月3日 早于评审包载明的评审日期 2026年12月8日：专家组意见应在专家评审后形成；请核对评审日期或签署日期（第十二条（五））',
+  );
 
   // Later: the race stage's choice (第十三条（三）) is made once, signed, on 项目实施与验收 — the
   // chair's desk keeps no unsigned choice of its own and points there.
