@@ -4,6 +4,7 @@
  * ingest. It reads only the decision, the package and the sheets — what the chair records lives in
  * the decision itself.
  */
+import { beijingDayOf, formatDateZh } from '../text/date';
 import { dec, fmt2, fmtMoney, parseMoneyInput, sum } from '../money';
 import { toHalfWidthDigits } from '../text/normalize';
 import {
@@ -503,6 +504,28 @@ export function checkApprovedFunding(decision: PanelDecision, pkg: ReviewPackage
   return out;
 }
 
+/**
+ * 第十二条（五）: the panel's opinion follows the review — a decision signed (`decidedAt`, its day in
+ * Beijing time) before the package's 评审日期 is said, as a warning: the measures set no date for
+ * the opinion, and a review brought forward (or a package's date written wrong) is for the chair
+ * and the bureau to weigh, not a reason to refuse the signature. The bureau's 审定 before the
+ * review date is refused (`approvalTooEarly`, 第十二条（六）).
+ */
+export function checkDecidedAfterReview(decision: PanelDecision, pkg: ReviewPackage): Finding[] {
+  const signed = beijingDayOf(decision.decidedAt);
+  const review = pkg.schedule.reviewDate;
+  if (!(signed < review)) return [];
+  return [
+    finding(
+      'decision.beforeReview',
+      ARTICLE,
+      'warning',
+      `签署日期 ${formatDateZh(signed)} 早于评审包载明的评审日期 ${formatDateZh(review)}：专家组意见应在专家评审后形成；请核对评审日期或签署日期`,
+      ['decidedAt'],
+    ),
+  ];
+}
+
 /** Deviating totals carry a reason (on the sheet, or recorded by the chair); ties are broken on the record. */
 export function checkDeviationsAndTies(
   decision: PanelDecision,
@@ -605,6 +628,7 @@ export function checkPanelDecisionOn(
     );
   return [
     ...out,
+    ...checkDecidedAfterReview(decision, pkg),
     ...checkQuorum(
       decision,
       pkg,

@@ -514,3 +514,31 @@ describe('decision properties (fast-check)', () => {
     );
   });
 });
+
+describe("a decision signed before the review date (tester's fault 3: signed with no word said)", () => {
+  const pkg = samplePackage();
+  const sheets = sampleSheets();
+  const signedOn = (decidedAt: string) =>
+    checkPanelDecision({ ...sampleDecision(), decidedAt }, pkg, sheets);
+  // The sample decision states no ranking (a warning of its own); only the date's finding here.
+  const early = (decidedAt: string) =>
+    signedOn(decidedAt).filter((f) => f.rule === 'decision.beforeReview');
+  it('is warned, citing 第十二条（五）, and still not blocked', () => {
+    expect(pkg.schedule.reviewDate).toBe('2026-12-08');
+    const found = signedOn('2026-12-03T10:00:00+08:00');
+    expect(early('2026-12-03T10:00:00+08:00').map((f) => [f.rule, f.severity, f.message])).toEqual([
+      [
+        'decision.beforeReview',
+        'warning',
+        '签署日期 2026年12月3日 早于评审包载明的评审日期 2026年12月8日：专家组意见应在专家评审后形成；请核对评审日期或签署日期（第十二条（五））',
+      ],
+    ]);
+    expect(blocking(found)).toEqual([]);
+  });
+  it('counts the day in Beijing time, as the signed date is shown: 16:30 UTC on the 7th is the 8th', () => {
+    expect(early('2026-12-07T16:30:00Z')).toEqual([]);
+    expect(rulesOf(early('2026-12-07T15:30:00Z'))).toEqual(['decision.beforeReview:warning']);
+    expect(early('2026-12-08T12:00:00+08:00')).toEqual([]);
+    expect(early('2026-12-20T09:00:00+08:00')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 /** Funding rules (第十三条): the 1000万元 cap, the 40% city share for 企业出题, staged payment. */
-import { dec, fmtMoney, sum } from '../money';
+import { dec, fmtMoney, officialAmount, sum } from '../money';
 import type { ProjectType } from '../model';
 import {
   CITY_FUNDING_CAP,
@@ -207,4 +207,73 @@ export function checkTranches(
     );
   }
   return out;
+}
+
+/**
+ * An expert's 建议经费 (万元) for one applicant, as every door takes it (the expert's form, a sheet
+ * file at the chair's import, `jiebang score` and `jiebang check`): the panel judges 经费的合理性
+ * and the funds are then 核定 (第十二条（五）); the figure is the applicant's city funds, so
+ * the measures' bounds on city funds are its bounds.
+ * - 0 万元 is blocking: a suggestion of no funds is none (none suggested is an empty field, the
+ *   reasons in the opinion), as the chair's 核定经费 of 0 is refused (`funding.perSolver`).
+ * - Over 1000 万元 (第十三条（一）（二）) or, for 企业出题, over 40% of the contract amount
+ *   (第十三条（二）) is blocking: the measures set those figures.
+ * - Over the city funds the list published (榜单, 第十二条（三）) is a warning: the measures bind
+ *   the approved funds to no published figure — the panel 核定 and the bureau 审定 (第十二条（六））.
+ * Each message cites its article (`finding`) and writes the amount as officials do (`officialAmount`).
+ */
+export function checkSuggestedFunding(
+  demand: { projectType: ProjectType; cityFunding: string; contractAmount?: string | undefined },
+  amount: string,
+  path: (string | number)[],
+): Finding[] {
+  const written = officialAmount(amount);
+  if (dec(amount).isZero())
+    return [
+      finding(
+        'funding.suggestedZero',
+        '第十二条（五）',
+        'blocking',
+        '建议经费不能为 0 万元：专家组评审经费的合理性并核定项目经费；不建议资助的，请不填建议经费，在总体意见中写明理由',
+        path,
+      ),
+    ];
+  const cap = capArticle(demand.projectType);
+  if (dec(amount).gt(CITY_FUNDING_CAP)) {
+    const inYuan = dec(amount).gte(CITY_FUNDING_IN_YUAN) ? `；${yuanReading(amount)}` : '';
+    return [
+      finding(
+        'funding.suggestedCap',
+        cap,
+        'blocking',
+        `建议经费 ${written} 超过单个项目最高资助额 1000 万元${inYuan}`,
+        path,
+      ),
+    ];
+  }
+  const contract = demand.contractAmount;
+  if (demand.projectType === 'enterprise' && contract !== undefined && !dec(contract).isZero()) {
+    const share = dec(contract).times(CITY_SHARE_MAX);
+    if (dec(amount).gt(share))
+      return [
+        finding(
+          'funding.suggestedShare',
+          '第十三条（二）',
+          'blocking',
+          `建议经费 ${written} 超过合同金额 ${fmtMoney(contract)} 的 40%（上限 ${fmtMoney(share)}）`,
+          path,
+        ),
+      ];
+  }
+  if (dec(amount).gt(dec(demand.cityFunding)))
+    return [
+      finding(
+        'funding.suggestedOverList',
+        '第十二条（三）',
+        'warning',
+        `建议经费 ${written} 超过榜单公布的市财政资助 ${fmtMoney(demand.cityFunding)}：办法未限定核定经费不得超过榜单金额，请在总体意见中说明理由`,
+        path,
+      ),
+    ];
+  return [];
 }

@@ -28,20 +28,9 @@ import {
   type ReviewPackage,
   type ScoreSheet,
 } from '../model';
-import {
-  cleanText,
-  normaliseId,
-  parsePlainDecimal,
-  stripInvisible,
-  toHalfWidthDigits,
-} from '../text/normalize';
+import { cleanText, normaliseId, parsePlainDecimal, stripInvisible } from '../text/normalize';
 import { SHEET_LABELS } from '../model/labels';
-import {
-  describeSchemaIssues,
-  describeSheetIssue,
-  typedPlacesProblem,
-  validateSheet,
-} from './sheet';
+import { describeSchemaIssues, describeSheetIssue, readTypedPoints, validateSheet } from './sheet';
 
 const ALIASES: Record<string, string> = {
   专家编号: 'expertId',
@@ -248,17 +237,11 @@ export function sheetsFromTable(
       return;
     }
     const criteria = pkg.rubric.criteria.flatMap((c) => {
-      const read = parsePlainDecimal(row[c.id] ?? '');
+      // The form's reader: a plain decimal, and no more places than the step has (quoted as typed).
+      const read = readTypedPoints(c, row[c.id] ?? '');
       if (!read.ok || read.value === null) {
         badCells.add(`${expertId}/${applicantId}/${c.id}`);
         errors.push(`${at} · ${c.name}（${c.id}）：${read.ok ? '未填写分值' : read.message}`);
-        return [];
-      }
-      // More places than the step has, quoted as typed (a number would lose what was typed).
-      const places = typedPlacesProblem(c, toHalfWidthDigits(stripInvisible(row[c.id] ?? '')));
-      if (places) {
-        badCells.add(`${expertId}/${applicantId}/${c.id}`);
-        errors.push(`${at} · ${c.name}（${c.id}）：${places}`);
         return [];
       }
       // Comments are written on the paper sheet; an optional `C1评语` column carries them here.

@@ -1,8 +1,10 @@
 /** Validation and totals of one expert's sheet. Pure; messages in Chinese, in place for the UI. */
 import { dec, onStep, sum, type Dec } from '../money';
 import { finding, type Finding } from '../rules/finding';
+import { checkSuggestedFunding } from '../rules/funding';
 import { decimalPlaces, LIMIT } from './aggregate-fast';
 import { parseScoreSheet } from '../model/sheet-read';
+import { parsePlainDecimal, stripInvisible, toHalfWidthDigits } from '../text/normalize';
 import { SHEET_LABELS } from '../model/labels';
 import {
   describeSchemaIssue,
@@ -32,10 +34,13 @@ export interface CellIssue {
     | 'opinion'
     | 'deviationReason'
     | 'recusal'
+    | 'funding'
     | 'missing'
     | 'unknown'
     | 'sheet';
   message: string;
+  /** The article the message already cites, where it is not the sheet's 第十二条（五） (建议经费). */
+  article?: string;
 }
 
 /** A problem with a sheet, named down to the cell: expert, applicant, criterion. */
@@ -186,6 +191,75 @@ export function typedPlacesProblem(
   return places > stepPlaces(criterion.step) ? offStepSentence(criterion, typed.trim()) : null;
 }
 
+/**
+ * THE judgement of one criterion's points: the refusal (out of range, then off the step), or null
+ * when the points count. `criterionIssues` (so `validateSheet`, every door's check) and the form's
+ * running total (`countedTotal`) both ask it, so a value the sheet refuses is never added up.
+ */
+export function pointsProblem(
+  criterion: Pick<Criterion, 'name' | 'step' | 'maxPoints'>,
+  points: number,
+): string | null {
+  if (!Number.isFinite(points) || points < 0 || points > criterion.maxPoints)
+    return outOfRangeSentence(criterion, String(points));
+  if (!isOnStep(points, criterion.step)) return offStepSentence(criterion, String(points));
+  return null;
+}
+
+export type TypedPoints = { ok: true; value: number | null } | { ok: false; message: string };
+
+/**
+ * A score as typed (the expert's form, a transcribed cell): the one score reader
+ * (`parsePlainDecimal`: full-width digits and point as digits, surrounding spaces dropped, only a
+ * plain decimal — `1e1`, `0x11`, `十八分` refused), then more decimal places than the step allows
+ * (`typedPlacesProblem`: 35.000000000000000001 is refused as typed, never read as 35). `null`:
+ * nothing entered. The range and step are `pointsProblem`'s, on the number read.
+ */
+export function readTypedPoints(
+  criterion: Pick<Criterion, 'name' | 'step' | 'maxPoints'>,
+  typed: string,
+): TypedPoints {
+  const read = parsePlainDecimal(typed);
+  if (!read.ok || read.value === null) return read;
+  const places = typedPlacesProblem(criterion, toHalfWidthDigits(stripInvisible(typed)));
+  return places ? { ok: false, message: places } : read;
+}
+
+/** A criterion the running total leaves out: not scored yet, or its value refused (the sentence). */
+export interface NotCounted {
+  criterionId: string;
+  name: string;
+  /** null: not scored yet; otherwise why its value does not count. */
+  problem: string | null;
+}
+
+/**
+ * The total as the expert's form shows it while typing (合计): `applicantTotal` of the points that
+ * `pointsProblem` accepts, and the criteria left out — not scored, out of range or off the step,
+ * or (`refused`, by criterion id) holding text the reader refused (`readTypedPoints`), whose
+ * earlier value must not linger in the sum. Once every criterion counts it is the total
+ * `validateSheet` judges.
+ */
+export function countedTotal(
+  score: ApplicantScore,
+  rubric: Rubric,
+  refused: Readonly<Record<string, string>> = {},
+): { total: Dec; notCounted: NotCounted[] } {
+  const byId = new Map(score.criteria.map((c) => [c.criterionId, c]));
+  const notCounted: NotCounted[] = [];
+  const counted: ApplicantScore['criteria'] = [];
+  for (const c of rubric.criteria) {
+    const entry = byId.get(c.id);
+    const problem =
+      refused[c.id] ??
+      (entry === undefined || Number.isNaN(entry.points) ? null : pointsProblem(c, entry.points));
+    if (entry === undefined || problem !== null || refused[c.id] !== undefined)
+      notCounted.push({ criterionId: c.id, name: c.name, problem });
+    else counted.push(entry);
+  }
+  return { total: applicantTotal({ ...score, criteria: counted }, rubric), notCounted };
+}
+
 /** Issues with one criterion's points and comment (range, step, required comment). */
 export function criterionIssues(
   applicantId: string,
@@ -205,21 +279,9 @@ export function criterionIssues(
     ];
   }
   const issues: CellIssue[] = [];
-  if (!Number.isFinite(points) || points < 0 || points > criterion.maxPoints) {
-    issues.push({
-      applicantId,
-      criterionId: criterion.id,
-      field: 'points',
-      message: outOfRangeSentence(criterion, String(points)),
-    });
-  } else if (!isOnStep(points, criterion.step)) {
-    issues.push({
-      applicantId,
-      criterionId: criterion.id,
-      field: 'points',
-      message: offStepSentence(criterion, String(points)),
-    });
-  }
+  const problem = pointsProblem(criterion, points);
+  if (problem !== null)
+    issues.push({ applicantId, criterionId: criterion.id, field: 'points', message: problem });
   if (needsComment(criterion, points, rubric) && comment.trim() === '') {
     issues.push({
       applicantId,
@@ -244,7 +306,21 @@ export function needsScoreReason(score: ApplicantScore, pkg: ReviewPackage): boo
   return complete && totalBelow(score, pkg.rubric, pkg.aggregation.passScore);
 }
 
-/** Every issue of one applicant's entry (range, step, comments, opinion, reason). */
+/**
+ * The findings on an entry's 建议经费 (`checkSuggestedFunding`, 第十二条（五）, 第十三条): its
+ * blocking ones refuse the sheet (`validateSheet`), its warnings are said (`checkScoreSheet`, the
+ * form beside the field).
+ */
+export function suggestedFundingFindings(score: ApplicantScore, pkg: ReviewPackage): Finding[] {
+  if (score.suggestedFunding === undefined || score.recusal) return [];
+  return checkSuggestedFunding(pkg.demand, score.suggestedFunding, [
+    'scores',
+    score.applicantId,
+    'suggestedFunding',
+  ]);
+}
+
+/** Every issue of one applicant's entry (range, step, comments, funding, opinion, reason). */
 function scoreIssues(
   expertName: string,
   applicant: { id: string; name: string },
@@ -297,6 +373,14 @@ function scoreIssues(
       message: `总分 ${applicantTotal(score, pkg.rubric).toFixed()} 低于 ${pkg.aggregation.passScore} 分（不予推荐），须写明理由`,
     });
   }
+  for (const f of suggestedFundingFindings(score, pkg))
+    if (f.severity === 'blocking')
+      issues.push({
+        applicantId: applicant.id,
+        field: 'funding',
+        message: f.message,
+        article: f.article,
+      });
   if (score.overallOpinion.trim() === '') {
     issues.push({
       applicantId: applicant.id,
@@ -364,12 +448,28 @@ export function validateSheet(sheet: ScoreSheet, pkg: ReviewPackage): SheetIssue
  * (the chair's import, `jiebang score` and the panel's gathering refuse a draft), 第十二条（五）.
  */
 export function checkScoreSheet(sheet: ScoreSheet, pkg: ReviewPackage): Finding[] {
-  const issues = validateSheet(sheet, pkg).map((i) =>
-    finding(`sheet.${i.field}`, SHEET_ARTICLE, 'blocking', describeSheetIssue(i, pkg), [
+  const issues = validateSheet(sheet, pkg).map((i): Finding => {
+    const path = [
       ...(i.applicantId ? ['scores', i.applicantId] : []),
       ...(i.criterionId ? [i.criterionId] : []),
-    ]),
-  );
+    ];
+    const message = describeSheetIssue(i, pkg);
+    // A funding bound's message cites its own article (第十三条) already.
+    return i.article === undefined
+      ? finding(`sheet.${i.field}`, SHEET_ARTICLE, 'blocking', message, path)
+      : { rule: `sheet.${i.field}`, article: i.article, severity: 'blocking', message, path };
+  });
+  // 建议经费 beyond the published list: said, not refused (the blocking ones are issues above).
+  const applicantIds = new Set(pkg.applicants.map((a) => a.id));
+  const warnings = sheet.scores
+    .filter((s) => applicantIds.has(s.applicantId))
+    .flatMap((s) => suggestedFundingFindings(s, pkg))
+    .filter((f) => f.severity === 'warning')
+    .map((f) => ({
+      ...f,
+      message: `专家 ${sheet.expertId} · 揭榜方 ${f.path[1] ?? ''}：${f.message}`,
+    }));
+  issues.push(...warnings);
   return sheet.status === 'submitted'
     ? issues
     : [

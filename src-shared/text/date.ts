@@ -135,6 +135,18 @@ export function formatLocalDateTimeZh(local: string): string {
 }
 
 /**
+ * The day (YYYY-MM-DD) an instant (ISO 8601 with its offset) falls on in Beijing time, as
+ * `formatDateTimeZh` writes it: 2026-12-07T16:30:00Z is 2026-12-08. Anything that is not such an
+ * instant gives its first ten characters (a bare date is its own day).
+ */
+export function beijingDayOf(iso: string): string {
+  const ms = /T\d{2}:\d{2}/.test(iso) ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms)
+    ? iso.slice(0, 10)
+    : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
  * An instant (ISO 8601 with its offset, e.g. a manifest's `createdAt` 2026-11-30T18:58:45.131Z)
  * as a notice writes it, in Beijing time (UTC+8, all of China, no daylight saving):
  * 2026年12月1日 02:58（北京时间）; with `seconds` (a log, where the order within a minute

@@ -18,6 +18,9 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   ui,
 }) => {
   const { chair, page } = ui;
+  // Signed on 2026-12-03, before the sample's 评审日期 2026-12-08 (the day is fixed, so the warning
+  // below is there whatever day the test runs).
+  await page.clock.setFixedTime(new Date('2026-12-03T10:00:00+08:00'));
   await ui.gate.create('张志远（主审1）');
   await ui.review.importSampleAndEnrol(/E01 张志远/);
   await ui.review.scoreAndSubmit();
@@ -87,7 +90,11 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元.
   await chair.funding('A02').fill('４００');
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');
-  await expect(chair.allRulesPass).toBeVisible();
+  // Signing before the review date is said (a warning, 第十二条（五）), and does not hold the signature.
+  await expect(chair.allRulesPass).toHaveText('✓ 规则校验通过，有 1 条提醒（不影响签署）');
+  await expect(chair.findings).toHaveText(
+    '! 签署日期 2026年12月3日 早于评审包载明的评审日期 2026年12月8日：专家组意见应在专家评审后形成；请核对评审日期或签署日期（第十二条（五））',
+  );
   // The desk at 1280×720 (docs/screenshots/chair.png): the ranking's every column in its box.
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect
@@ -144,6 +151,10 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   );
   // The share as officials write it (stored as 0.3 on the wire).
   await expect(chair.signedDecision).toContainText('“赛马”阶段拨付比例 30%');
+  // The signed result says it too: signed before the review date.
+  await expect(page.getByTestId('signed-warning')).toHaveText(
+    '! 签署日期 2026年12月3日 早于评审包载明的评审日期 2026年12月8日：专家组意见应在专家评审后形成；请核对评审日期或签署日期（第十二条（五））',
+  );
 
   // Later: the race stage's choice (第十三条（三）) is made once, signed, on 项目实施与验收 — the
   // chair's desk keeps no unsigned choice of its own and points there.
@@ -170,7 +181,12 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
     '--identity',
     'resources/sample/keys/bureau.agekey',
   );
-  expect(checked).toContain('✓ 格式与规则校验通过，无问题');
+  // jiebang check says what the desk said before signing: the one warning, nothing blocking.
+  expect(checked).not.toContain('✓ 格式与规则校验通过，无问题');
+  expect(checked).toContain(
+    '签署日期 2026年12月3日 早于评审包载明的评审日期 2026年12月8日：专家组意见应在专家评审后形成；请核对评审日期或签署日期（第十二条（五））  [decision.beforeReview @ decidedAt]',
+  );
+  expect(checked).not.toContain('项阻断问题');
 
   // The bureau takes it back (issue 17): jiebang ingest prints the same ranking as this screen.
   const data = mkdtempSync(join(tmpdir(), 'jb-ingest-'));

@@ -202,10 +202,33 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await c2.fill('３４．５');
   await expect(review.alert('不是数字')).toHaveCount(0);
   await expect(review.total).toHaveText('总分：52.50 / 100.00');
-  // A minus sign is kept, and the range check names it.
+  await expect(review.totalPending).toHaveText(
+    '总分只计入通过校验的分值，未计入：经费合理性（未评分）、成果转化与产业化前景（未评分）',
+  );
+  // A minus sign is kept, and the range check names it; the total leaves the value out (the
+  // tester's -1 and 99 on a 20-point criterion), as the sheet's check does.
   await c1.fill('-3');
   await expect(review.alert('“揭榜方资质条件”的分值应在 0 至 20 分之间')).toBeVisible();
-  await c1.fill('18');
+  await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  await expect(review.totalPending).toContainText('揭榜方资质条件（分值未通过校验）');
+  await c1.fill('99');
+  await expect(review.alert('（填写的是 99）')).toBeVisible();
+  await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  // 1 then e1: 1e1 is no plain decimal; the 1 saved before no longer counts while it is shown.
+  await c1.fill('1');
+  await expect(review.total).toHaveText('总分：35.50 / 100.00');
+  await c1.press('End');
+  await page.keyboard.type('e1');
+  await expect(review.alert('“1e1”不是数字')).toBeVisible();
+  await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  await expect(review.totalPending).toContainText('揭榜方资质条件（分值未通过校验）');
+  // More places than the 0.5 step: refused as typed, as a transcribed cell is, never read as 17.5.
+  await c1.fill('17.500000000000000001');
+  await expect(review.alert('最多 1 位小数')).toBeVisible();
+  await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  await c1.fill(' １８ ');
+  await expect(review.total).toHaveText('总分：52.50 / 100.00');
+  await expect(review.totalPending).not.toContainText('揭榜方资质条件');
 
   // Text: a 10,000-character comment stops at the schema's 5,000 at the field.
   const comment = review.comment('揭榜方资质条件');
@@ -225,4 +248,20 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await expect(review.alert('“十二万”不是金额')).toBeVisible();
   await review.suggestedFunding.fill('12.5');
   await expect(review.alert('不是金额')).toHaveCount(0);
+  // The measures' bounds beside the field, each citing its article (the tester's 0 and
+  // 99,999,999 were taken silently): saved as typed, refused at submitting as at every door.
+  await review.suggestedFunding.fill('0');
+  await expect(
+    review.alert('建议经费不能为 0 万元：专家组评审经费的合理性并核定项目经费'),
+  ).toContainText('（第十二条（五））');
+  await review.suggestedFunding.fill('99999999');
+  await expect(review.alert('超过单个项目最高资助额 1000 万元')).toHaveText(
+    '建议经费 99,999,999 万元（大写：玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万元整） 超过单个项目最高资助额 1000 万元；看来是以元填写：99,999,999 元即 9,999.9999 万元，请以万元填写（第十三条（二））',
+  );
+  await review.suggestedFunding.fill('801');
+  await expect(
+    review.alert('超过合同金额 2,000 万元 的 40%（上限 800 万元）（第十三条（二））'),
+  ).toBeVisible();
+  await review.suggestedFunding.fill('12.5');
+  await expect(review.alert('建议经费')).toHaveCount(0);
 });

@@ -1,6 +1,5 @@
-import { useId, useState } from 'react';
-import { stepPoints } from '../../../src-shared/scoring/sheet';
-import { parsePlainDecimal } from '../../../src-shared/text/normalize';
+import { useEffect, useId, useRef, useState } from 'react';
+import { stepPoints, type TypedPoints } from '../../../src-shared/scoring/sheet';
 
 interface Props {
   label: string;
@@ -8,22 +7,44 @@ interface Props {
   step: number;
   max: number;
   invalid: boolean;
+  /** The criterion's reader (`readTypedPoints`): what it refuses is held, never committed. */
+  read: (typed: string) => TypedPoints;
   onCommit: (points: number | null) => void;
+  /**
+   * Told the reader's sentence while the field shows text it refused, or null once it reads: the
+   * value saved before is then no longer what is shown (the total leaves it out; 未保存).
+   */
+  onHeld?: (why: string | null, text: string) => void;
 }
 
 /**
- * Score entry for the keyboard: what is typed is read by the one score reader (src-shared
- * parsePlainDecimal) — full-width digits and points (１７．５, from a Chinese IME) count as the
- * digits they are, a minus sign is kept (and the range check then names it), and anything that is
- * not a plain decimal (十八分, 0x11, 1.7e1) is shown as an error in place and never committed or
- * silently dropped. ↑/↓ step by the rubric's step within 0…max, in decimals (`stepPoints`);
+ * Score entry for the keyboard: what is typed is read by the criterion's reader (src-shared
+ * readTypedPoints, as a transcribed cell is) — full-width digits and points (１７．５, from a Chinese
+ * IME) count as the digits they are, a minus sign is kept (and the range check then names it), and
+ * anything that is not a plain decimal (十八分, 0x11, 1e1) or has more places than the step is
+ * shown as an error in place and never committed or silently dropped (`onHeld` says so). ↑/↓ step by the rubric's step within 0…max, in decimals (`stepPoints`);
  * Tab moves on. Every readable entry is committed at once (autosave).
  */
-export function PointsInput({ label, value, step, max, invalid, onCommit }: Props) {
+export function PointsInput({
+  label,
+  value,
+  step,
+  max,
+  invalid,
+  read: reader,
+  onCommit,
+  onHeld,
+}: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const errorId = useId();
+  // Gone (another applicant, the screen left): what it held is held no more.
+  const held = useRef(onHeld);
+  useEffect(() => {
+    held.current = onHeld;
+  });
+  useEffect(() => () => held.current?.(null, ''), []);
   const shown = draft ?? (value === undefined ? '' : String(value));
-  const read = draft === null ? null : parsePlainDecimal(draft);
+  const read = draft === null ? null : reader(draft);
   const error = read && !read.ok ? read.message : null;
   return (
     <>
@@ -36,12 +57,13 @@ export function PointsInput({ label, value, step, max, invalid, onCommit }: Prop
         value={shown}
         onFocus={() => setDraft(shown)}
         // An unreadable entry stays on screen with its error until it is corrected.
-        onBlur={() => setDraft((d) => (d !== null && !parsePlainDecimal(d).ok ? d : null))}
+        onBlur={() => setDraft((d) => (d !== null && !reader(d).ok ? d : null))}
         onChange={(e) => {
           const v = e.target.value;
           setDraft(v);
-          const r = parsePlainDecimal(v);
+          const r = reader(v);
           if (r.ok) onCommit(r.value);
+          onHeld?.(r.ok ? null : r.message, v);
         }}
         onKeyDown={(e) => {
           if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
@@ -49,6 +71,7 @@ export function PointsInput({ label, value, step, max, invalid, onCommit }: Prop
           const next = stepPoints(value, e.key === 'ArrowUp' ? 1 : -1, { step, maxPoints: max });
           setDraft(String(next));
           onCommit(next);
+          onHeld?.(null, String(next));
         }}
       />
       {error && (

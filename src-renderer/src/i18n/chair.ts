@@ -45,6 +45,7 @@ export const chairStrings = defineStrings(
     'chair.addDissent': '记录不同意见',
     'chair.findings': '规则校验',
     'chair.noFindings': '✓ 规则校验通过',
+    'chair.passedWithWarnings': '✓ 规则校验通过，有 {count} 条提醒（不影响签署）',
     'chair.sign': '签署并导出专家组评审结果…',
     'chair.exported': '已导出：{name}（已加密给市科技局）',
     'chair.importAfterSigned':
@@ -188,6 +189,7 @@ export const chairStrings = defineStrings(
     'chair.addDissent': 'Record a dissent',
     'chair.findings': 'Rule checks',
     'chair.noFindings': '✓ All rules pass',
+    'chair.passedWithWarnings': '✓ All rules pass, with {count} warning(s) (signing is not held)',
     'chair.sign': 'Sign and export the panel result…',
     'chair.exported': 'Exported: {name} (encrypted to the bureau)',
     'chair.importAfterSigned':

@@ -85,6 +85,11 @@ export class ReviewPage {
     return this.page.getByTestId('sheet-total');
   }
 
+  /** Beside the total: the criteria it leaves out (not scored, or their value refused). */
+  get totalPending() {
+    return this.page.getByTestId('sheet-total-pending');
+  }
+
   get keyFingerprint() {
     return this.page.getByText(/您的签名密钥指纹：/);
   }

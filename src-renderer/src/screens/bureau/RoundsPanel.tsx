@@ -3,6 +3,7 @@ import { now } from '../../stores/deps';
 import { today as localToday } from '../../workflows/deps';
 import { DateInput } from '../../components/DateInput';
 import { fmtMoney } from '../../../../src-shared/money';
+import { hasBlocking } from '../../../../src-shared/rules';
 import { dayParam, listParam, sayDay, useT } from '../../i18n';
 import { useLang } from '../../stores/ui';
 import { useBureau } from '../../stores/bureau';
@@ -66,11 +67,11 @@ function RoundCard({
           </p>
           <p>{t('bureau.rounds.funding', { total: fmtMoney(record.decision.approvedTotal) })}</p>
           <ul className="plain">
-            {record.findings.length === 0 ? (
-              <li>{t('bureau.rounds.findingsOk')}</li>
-            ) : (
-              record.findings.map((f) => <li key={f.message}>{`[${f.article}] ${f.message}`}</li>)
-            )}
+            {/* Nothing blocking: passed, and any warning (signed before the review date) listed. */}
+            {!hasBlocking(record.findings) && <li>{t('bureau.rounds.findingsOk')}</li>}
+            {record.findings.map((f) => (
+              <li key={f.message}>{`[${f.article}] ${f.message}`}</li>
+            ))}
           </ul>
           <div className="row">
             <label>

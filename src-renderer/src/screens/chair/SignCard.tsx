@@ -1,5 +1,5 @@
 import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
-import type { Finding } from '../../../../src-shared/rules';
+import { hasBlocking, type Finding } from '../../../../src-shared/rules';
 import { FindingsList } from '../../components/FindingsList';
 import { NoticeLine } from '../../components/NoticeLine';
 import { useT } from '../../i18n';
@@ -24,10 +24,16 @@ export function SignCard({
   return (
     <>
       <h3>{t('chair.findings')}</h3>
+      {/* Warnings do not keep the rules from passing: passed, with the warnings listed below. */}
       {findings.length === 0 ? (
         <p className="ok">{t('chair.noFindings')}</p>
       ) : (
-        <FindingsList findings={findings} testId="findings" />
+        <>
+          {!hasBlocking(findings) && (
+            <p className="ok">{t('chair.passedWithWarnings', { count: findings.length })}</p>
+          )}
+          <FindingsList findings={findings} testId="findings" />
+        </>
       )}
       <div className="row">
         <button

@@ -1,4 +1,4 @@
-import { formatShare } from '../../../../src-shared/decision';
+import { checkDecidedAfterReview, formatShare } from '../../../../src-shared/decision';
 import { fmtMoney } from '../../../../src-shared/money';
 import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
 import { formatDateTimeZh } from '../../../../src-shared/text/date';
@@ -46,6 +46,12 @@ export function SignedDecision({ pkg, decision }: { pkg: ReviewPackage; decision
           chair: expert(decision.chairExpertId),
         })}
       </p>
+      {/* Signed before the review date: said here too, as the checks before signing said it. */}
+      {checkDecidedAfterReview(decision, pkg).map((f) => (
+        <p key={f.rule} className="warn" data-testid="signed-warning">
+          ! {f.message}
+        </p>
+      ))}
       <p className="note">{t('chair.signedFinal')}</p>
       <h3>{t('chair.recommended')}</h3>
       <ul data-testid="signed-funding">

@@ -1,5 +1,5 @@
 import { SHEET_TEXT_MAX, type ApplicantScore, type Rubric } from '../../../../src-shared/model';
-import { criterionIssues, type SheetEdit } from '../../../../src-shared/scoring';
+import { criterionIssues, readTypedPoints, type SheetEdit } from '../../../../src-shared/scoring';
 import { PointsInput } from '../../components/PointsInput';
 import { TextInput } from '../../components/TextInput';
 import { useT } from '../../i18n';
@@ -12,11 +12,14 @@ export function CriterionField({
   score,
   rubric,
   onEdit,
+  onRefused,
 }: {
   criterion: Criterion;
   score: ApplicantScore;
   rubric: Rubric;
   onEdit: (edit: SheetEdit) => void;
+  /** The points field shows text the reader refused (its sentence), or (null) no longer. */
+  onRefused: (why: string | null, text: string) => void;
 }) {
   const t = useT();
   const entry = score.criteria.find((x) => x.criterionId === c.id);
@@ -35,7 +38,9 @@ export function CriterionField({
           step={c.step}
           max={c.maxPoints}
           invalid={issues.some((i) => i.field === 'points')}
+          read={(typed) => readTypedPoints(c, typed)}
           onCommit={(points) => onEdit({ type: 'points', ...target, points })}
+          onHeld={onRefused}
         />
       </label>
       <ul className="bands note">

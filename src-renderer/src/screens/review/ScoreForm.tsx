@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { fmt2 } from '../../../../src-shared/money';
 import {
   SHEET_TEXT_MAX,
@@ -5,14 +6,15 @@ import {
   type ReviewPackage,
 } from '../../../../src-shared/model';
 import {
-  applicantTotal,
+  countedTotal,
   maxTotal,
   needsScoreReason,
+  suggestedFundingFindings,
   type SheetEdit,
 } from '../../../../src-shared/scoring';
 import { AmountInput } from '../../components/AmountInput';
 import { TextInput } from '../../components/TextInput';
-import { useT } from '../../i18n';
+import { listParam, useT } from '../../i18n';
 import { useReview } from '../../stores/review';
 import { CriterionField } from './CriterionField';
 
@@ -34,6 +36,20 @@ export function ScoreForm({
   const t = useT();
   const heldText = useReview((s) => s.heldText);
   const applicantId = score.applicantId;
+  // Points fields showing text the reader refused: their earlier value is left out of the total.
+  const [refused, setRefused] = useState<Readonly<Record<string, string>>>({});
+  const { total, notCounted } = countedTotal(score, pkg.rubric, refused);
+  const refuse = (criterionId: string, why: string | null, text: string) => {
+    setRefused(({ [criterionId]: _was, ...rest }) =>
+      why === null ? rest : { ...rest, [criterionId]: why },
+    );
+    const name = pkg.rubric.criteria.find((c) => c.id === criterionId)?.name ?? criterionId;
+    onHeld(
+      `points-${applicantId}-${criterionId}`,
+      why === null ? null : t('common.labelled', { label: name, text: why }),
+      text,
+    );
+  };
   return (
     <fieldset className="score-form" disabled={locked}>
       {pkg.rubric.criteria.map((c) => (
@@ -43,14 +59,23 @@ export function ScoreForm({
           score={score}
           rubric={pkg.rubric}
           onEdit={onEdit}
+          onRefused={(why, text) => refuse(c.id, why, text)}
         />
       ))}
       <p className="total" data-testid="sheet-total">
-        {t('review.total', {
-          total: fmt2(applicantTotal(score, pkg.rubric)),
-          max: fmt2(maxTotal(pkg.rubric)),
-        })}
+        {t('review.total', { total: fmt2(total), max: fmt2(maxTotal(pkg.rubric)) })}
       </p>
+      {notCounted.length > 0 && (
+        <p className="note" data-testid="sheet-total-pending">
+          {t('review.totalPending', {
+            list: listParam(
+              notCounted.map((n) =>
+                t(n.problem === null ? 'review.notScored' : 'review.notValid', { name: n.name }),
+              ),
+            ),
+          })}
+        </p>
+      )}
       {needsScoreReason(score, pkg) && (
         <TextInput
           label={t('review.deviationReason')}
@@ -78,6 +103,16 @@ export function ScoreForm({
           held={heldText(`funding-${applicantId}`)}
         />
       </label>
+      {/* The measures' bounds on the amount (第十二条（五）, 第十三条), as the sheet's check says them. */}
+      {suggestedFundingFindings(score, pkg).map((f) => (
+        <p
+          key={f.rule}
+          className={f.severity === 'blocking' ? 'error' : 'warn'}
+          role={f.severity === 'blocking' ? 'alert' : 'status'}
+        >
+          {f.message}
+        </p>
+      ))}
     </fieldset>
   );
 }
