@@ -326,6 +326,25 @@ export const contract = {
         pkg: d.ReviewPackageSchema,
         sheets: z.array(d.ScoreSheetSchema).max(200),
         decision: d.PanelDecisionSchemaV2.nullable(),
+        /** How each counted sheet came in (来源 in 专家评分明细): signed, or a paper transcription. */
+        provenance: z
+          .array(
+            z.object({
+              expertId: z.string().max(64),
+              standing: z.enum(['signed', 'paper', 'unsigned']),
+              paper: z
+                .object({
+                  transcribedBy: z.string().max(200).optional(),
+                  checkedBy: z.string().max(200).optional(),
+                  scan: z
+                    .object({ path: z.string().max(300), sha256: z.string().max(64) })
+                    .optional(),
+                })
+                .optional(),
+            }),
+          )
+          .max(200)
+          .default([]),
       }),
       output: z.object({ bytes: BytesSchema }),
     };

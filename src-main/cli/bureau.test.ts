@@ -567,7 +567,9 @@ describe('jiebang export', { timeout: 60_000 }, () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain('名次,揭榜方编号,揭榜方,E01,E02');
-    expect(text).toContain('4,A04,天山新材料研究所（示例）,72.00,70.00,(75.00),(40.00)!');
+    // Numbers plain, as the workbook holds them: a dropped score is no (75.00) (read as −75).
+    expect(text).toContain('4,A04,天山新材料研究所（示例）,72.00,70.00,75.00,40.00,');
+    expect(text).toContain('E03 75.00（最高分）、E04 40.00（最低分）');
     const bad = await run(
       'export',
       '--xlsx',

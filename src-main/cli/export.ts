@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { gatherSheets, notCountedLine } from '../../src-shared/decision';
+import { gatherSheets, notCountedLine, provenanceOf } from '../../src-shared/decision';
 import { capLines } from '../../src-shared/io';
 import { roundSheets, summaryCsv } from '../xlsx/summary';
 import { writeWorkbook } from '../xlsx/workbook';
@@ -12,15 +12,18 @@ export const exportCommand: CliCommand = {
   usage: `jiebang export (--xlsx OUT.xlsx | --csv OUT.csv) --package PKG.json|PKG.jbx SHEET… [--decision DECISION.json]
 jiebang export (--xlsx OUT.xlsx | --csv OUT.csv) --package PKG.json PANEL.jbx [--identity KEY | --passphrase-file F]
 
-Writes the 评分汇总表 — applicant × expert totals (the scores the trimmed mean dropped in
-parentheses, a deviating one with !, recusals as 回避), mean, trimmed mean, median, spread,
+Writes the 评分汇总表 — applicant × expert totals (recusals as 回避), mean, trimmed mean, median, spread,
 per-criterion means, valid sheets, the method actually applied and why, recusals, deviations with
-their reasons, ties — from the same summaryTable() as jiebang score and the chair's screen.
+their reasons, ties, the scores the trimmed mean dropped (去极值去掉的分数), the experts whose sheet is a
+paper transcription (纸质转录) — from the same summaryTable() as jiebang score and the chair's screen.
 --xlsx: an Excel workbook with the 评分汇总表, 专家评分明细 (each expert's points by criterion, the
-total and how it counted) and, with a decision (a panel bundle, or --decision), 专家组意见与核定经费
-(the recommended solvers, the approved funding in 万元, the horse race, the opinion, what the chair
-recorded, the rules' findings); Chinese headers, frozen header rows, numbers as numbers with two
-decimals. --csv: the 评分汇总表 as CSV, UTF-8 with a BOM.
+total and how it counted, 来源 电子签名 / 纸质转录 with the scan's name and SHA-256) and, with a
+decision (a panel bundle, or --decision), 专家组意见与核定经费 (the recommended solvers, the
+approved funding in 万元, the horse race, the opinion, what the chair recorded, the rules'
+findings); Chinese headers, frozen header rows, numbers as numbers with two
+decimals (a dropped score shown (90.00) by its format, the value a number). --csv: the 评分汇总表
+as CSV, UTF-8 with a BOM, the workbook's values: numbers plain, text that would start a formula
+(= + - @) with a leading '.
 Sheets are validated against the rubric first, as at every door: a bad one is named and nothing is
 written.`,
   run: async (args, io) => {
@@ -59,7 +62,7 @@ written.`,
         `评分表未通过评分标准校验，未导出：\n  ${capLines(gathered.problems.map((p) => `${p.origin}：${p.message}`)).join('\n  ')}`,
       );
     // The same sheets as the bureau's desk exports (src-main/xlsx/summary.ts roundSheets).
-    const round = roundSheets(pkg, gathered.sheets, decision);
+    const round = roundSheets(pkg, gathered.sheets, decision, provenanceOf(gathered.counted));
     const { summary } = round;
     const bytes: Uint8Array | string =
       values.csv !== undefined ? summaryCsv(summary) : await writeWorkbook(round.sheets);

@@ -173,7 +173,9 @@ export const bureauHandlers: HandlerMap<
     guard(host, async () => readLists(input.files, readWorkbook)),
   'bureau:export-xlsx': (input, host) =>
     guard(host, async () => ({
-      bytes: await writeWorkbook(roundSheets(input.pkg, input.sheets, input.decision).sheets),
+      bytes: await writeWorkbook(
+        roundSheets(input.pkg, input.sheets, input.decision, input.provenance).sheets,
+      ),
     })),
   'notice:pdf': (input, host) =>
     guard(host, () => render({ kind: 'notice', notice: input.notice }, host)),

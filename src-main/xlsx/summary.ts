@@ -4,13 +4,14 @@
  * deviating one with `!` through its number format (the value stays a number); money in 万元.
  */
 import Papa from 'papaparse';
-import { checkPanelDecision } from '../../src-shared/decision';
+import { checkPanelDecision, type SheetProvenance } from '../../src-shared/decision';
 import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../src-shared/model';
 import { aggregate } from '../../src-shared/scoring';
 import {
-  cellText,
+  cellValue,
   decisionTable,
   expertScoresTable,
+  summaryCsvRows,
   summaryTable,
   type DetailCell,
   type DetailTable,
@@ -22,17 +23,20 @@ import type { OutCell, OutSheet } from './workbook';
 export const SCORE_FORMAT = '0.00';
 export const MONEY_FORMAT = '#,##0.00####';
 
+/**
+ * A summary cell in the workbook: the value `cellValue` gives (the CSV's too), numbers with a
+ * display format — a dropped score shows `(90.00)`, a deviating one `!` — the value a plain number.
+ */
 function summaryCell(cell: SummaryCell): OutCell {
+  const v = cellValue(cell);
+  if (typeof v === 'string') return v;
   switch (cell.kind) {
     case 'rank':
-      return cell.rank === null ? '—' : { value: cell.rank, numFmt: cell.tied ? '0"="' : '0' };
-    case 'text':
-    case 'mark':
-      return cell.text;
+      return { value: v.number, numFmt: cell.tied ? '0"="' : '0' };
     case 'total': {
       const base = cell.dropped ? `(${SCORE_FORMAT})` : SCORE_FORMAT;
       return {
-        value: Number(cell.value),
+        value: v.number,
         numFmt: cell.deviation ? `${base}"!"` : base,
         ...(cell.deviation
           ? { note: `偏离 ${cell.deviation} 分：${cell.reason ?? '（未填写理由）'}` }
@@ -40,11 +44,12 @@ function summaryCell(cell: SummaryCell): OutCell {
       };
     }
     case 'figure':
-      return cell.value === null
-        ? '—'
-        : { value: Number(cell.value), numFmt: SCORE_FORMAT, bold: cell.isFinal };
+      return { value: v.number, numFmt: SCORE_FORMAT, bold: cell.isFinal };
     case 'count':
-      return { value: cell.value, numFmt: cell.isBelowMin ? '0"*"' : '0' };
+      return { value: v.number, numFmt: cell.isBelowMin ? '0"*"' : '0' };
+    case 'text':
+    case 'mark':
+      return v.text;
   }
 }
 
@@ -86,15 +91,13 @@ export function detailSheet(name: string, title: string, table: DetailTable): Ou
   };
 }
 
-/** The 评分汇总表 as CSV text (UTF-8 with a BOM, so Excel opens it as UTF-8): cells as shown. */
+/**
+ * The 评分汇总表 as CSV text (UTF-8 with a BOM, so Excel opens it as UTF-8): the workbook's values
+ * (`summaryCsvRows`: numbers plain, the marks in their own columns, formula-like text guarded).
+ */
 export function summaryCsv(table: SummaryTable): string {
-  const csv = Papa.unparse(
-    {
-      fields: table.columns.map((c) => c.header),
-      data: table.rows.map((r) => r.cells.map(cellText)),
-    },
-    { newline: '\r\n' },
-  );
+  const [fields = [], ...data] = summaryCsvRows(table);
+  const csv = Papa.unparse({ fields, data }, { newline: '\r\n' });
   return `\uFEFF${csv}\r\n`;
 }
 
@@ -107,12 +110,17 @@ export function roundSheets(
   pkg: ReviewPackage,
   sheets: readonly ScoreSheet[],
   decision: PanelDecision | null,
+  provenance: readonly SheetProvenance[] = [],
 ): { summary: SummaryTable; sheets: OutSheet[] } {
   const agg = aggregate(pkg, sheets);
-  const summary = summaryTable(pkg, agg);
+  const summary = summaryTable(pkg, agg, provenance);
   const out = [
     summarySheet(summary),
-    detailSheet('专家评分明细', `专家评分明细：${pkg.title}`, expertScoresTable(pkg, sheets, agg)),
+    detailSheet(
+      '专家评分明细',
+      `专家评分明细：${pkg.title}`,
+      expertScoresTable(pkg, sheets, agg, provenance),
+    ),
   ];
   if (decision)
     out.push(

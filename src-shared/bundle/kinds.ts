@@ -780,6 +780,11 @@ export function panelResultSources(
       sheet: t.sheet,
       origin: `${file}：纸质 ${t.sheet.expertId}`,
       standing: 'paper' as const,
+      paper: {
+        transcribedBy: t.transcribedBy,
+        ...(t.checkedBy ? { checkedBy: t.checkedBy } : {}),
+        scan: { path: t.scan.path, sha256: t.scan.sha256 },
+      },
     })),
   ];
 }

@@ -25,7 +25,34 @@ export interface SheetSource {
    * judges every sheet bundle to the cell as it verifies it): not validated a second time.
    */
   judged?: boolean;
+  /**
+   * A transcription's trace, when the source has one (a panel bundle's `paper/<id>.json`): who
+   * typed it in, who checked it, and the scan of the wet-signed original by path and SHA-256.
+   */
+  paper?: PaperTrace;
 }
+
+/** Where a transcribed paper sheet came from (纸质转录): the people, and the scan. */
+export interface PaperTrace {
+  transcribedBy?: string;
+  checkedBy?: string;
+  scan?: { path: string; sha256: string };
+}
+
+/** How a counted sheet came in, as the exported tables name it (来源). */
+export interface SheetProvenance {
+  expertId: string;
+  standing: SheetStanding;
+  paper?: PaperTrace;
+}
+
+/** The provenance of counted sources, for the tables (`expertScoresTable`, `summaryTable`). */
+export const provenanceOf = (sources: readonly SheetSource[]): SheetProvenance[] =>
+  sources.map((s) => ({
+    expertId: s.sheet.expertId,
+    standing: s.standing,
+    ...(s.paper ? { paper: s.paper } : {}),
+  }));
 
 export interface SheetProblem {
   origin: string;
@@ -43,6 +70,8 @@ export interface GatheredSheets {
    * (`whichSheetCounts`), each with the one sentence saying which.
    */
   setAside: SheetProblem[];
+  /** The source of each counted sheet, in the order of `sheets` (its standing, its paper trace). */
+  counted: SheetSource[];
 }
 
 /**
@@ -123,12 +152,13 @@ export function gatherSheets(
       });
     if (chosen?.counts !== 'earlier') byExpert.set(sheet.expertId, source);
   }
-  const sheets = pkg.panel.experts.flatMap((e) => {
+  const counted = pkg.panel.experts.flatMap((e) => {
     const s = byExpert.get(e.id);
-    return s ? [s.sheet] : [];
+    return s ? [s] : [];
   });
+  const sheets = counted.map((s) => s.sheet);
   gatheredFor.set(sheets, pkg);
-  return { sheets, problems, setAside };
+  return { sheets, problems, setAside, counted };
 }
 
 /** Arrays `gatherSheets` returned, with the package they were validated against. */

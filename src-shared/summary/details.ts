@@ -2,6 +2,7 @@
  * The other tables of the export (issue 17): each expert's scores by criterion, and the panel's
  * decision with the approved funding. Plain rows of typed cells, like `summaryTable`.
  */
+import type { SheetProvenance } from '../decision/gather';
 import { formatShare } from '../decision/share';
 import { fmt2 } from '../money';
 import { RECUSAL_LABEL, type PanelDecision, type ReviewPackage, type ScoreSheet } from '../model';
@@ -26,11 +27,37 @@ export interface DetailTable {
 const text = (t: string): DetailCell => ({ kind: 'text', text: t });
 const empty: DetailCell = { kind: 'empty' };
 
-/** 专家评分明细: one row per expert and applicant, every criterion's points, the total and how it counted. */
+/** 来源 as the tables write it. */
+export const STANDING_TEXT = {
+  signed: '电子签名',
+  paper: '纸质转录',
+  unsigned: '电子（未签名）',
+} as const;
+
+/** A transcription's trace in three cells: 来源, 录入人 (and 复核), 扫描件 with its SHA-256. */
+function sourceCells(p: SheetProvenance | undefined): DetailCell[] {
+  if (!p) return [empty, empty, empty];
+  const trace = p.standing === 'paper' ? p.paper : undefined;
+  const people = trace?.transcribedBy
+    ? `${trace.transcribedBy}${trace.checkedBy ? `（复核 ${trace.checkedBy}）` : ''}`
+    : '';
+  return [
+    text(STANDING_TEXT[p.standing]),
+    people ? text(people) : empty,
+    trace?.scan ? text(`${trace.scan.path} SHA-256 ${trace.scan.sha256}`) : empty,
+  ];
+}
+
+/**
+ * 专家评分明细: one row per expert and applicant, every criterion's points, the total and how it
+ * counted, and where the sheet came from (来源: 电子签名 / 纸质转录, with who typed it in and the
+ * scan of the signed original when the record has them) when `provenance` is given.
+ */
 export function expertScoresTable(
   pkg: ReviewPackage,
   sheets: readonly ScoreSheet[],
   agg: AggregateResult,
+  provenance: readonly SheetProvenance[] = [],
 ): DetailTable {
   const criteria = pkg.rubric.criteria;
   const headers = [
@@ -46,10 +73,20 @@ export function expertScoresTable(
     '偏离理由',
     '总体意见',
     '建议经费（万元）',
+    '来源',
+    '录入人',
+    '扫描件',
   ];
+  const width = headers.length;
   const rows: DetailCell[][] = [];
   for (const expert of pkg.panel.experts) {
     const sheet = sheets.find((s) => s.expertId === expert.id);
+    const source = sheet ? sourceCells(provenance.find((p) => p.expertId === expert.id)) : [];
+    /** A short row padded to the source columns, which stay the last three. */
+    const withSource = (row: DetailCell[]): DetailCell[] =>
+      sheet
+        ? [...row, ...Array.from({ length: width - 3 - row.length }, () => empty), ...source]
+        : row;
     for (const applicant of pkg.applicants) {
       const score = sheet?.scores.find((s) => s.applicantId === applicant.id);
       const counted = agg.results
@@ -57,38 +94,48 @@ export function expertScoresTable(
         ?.experts.find((e) => e.expertId === expert.id);
       const head = [text(expert.id), text(expert.name), text(applicant.id), text(applicant.name)];
       if (!sheet || !score) {
-        rows.push([...head, text(sheet ? '未评' : '未提交评分表'), ...criteria.map(() => empty)]);
+        rows.push(
+          withSource([
+            ...head,
+            text(sheet ? '未评' : '未提交评分表'),
+            ...criteria.map(() => empty),
+          ]),
+        );
         continue;
       }
       if (score.recusal) {
-        rows.push([
-          ...head,
-          text(`${RECUSAL_LABEL[score.recusal.kind]}：${score.recusal.reason}`),
-          ...criteria.map(() => empty),
-        ]);
+        rows.push(
+          withSource([
+            ...head,
+            text(`${RECUSAL_LABEL[score.recusal.kind]}：${score.recusal.reason}`),
+            ...criteria.map(() => empty),
+          ]),
+        );
         continue;
       }
       const points = new Map(score.criteria.map((c) => [c.criterionId, c.points]));
-      rows.push([
-        ...head,
-        empty,
-        ...criteria.map((c): DetailCell => {
-          const p = points.get(c.id);
-          return p === undefined ? empty : { kind: 'score', value: fmt2(p) };
-        }),
-        { kind: 'score', value: fmt2(applicantTotal(score, pkg.rubric)) },
-        text(
-          counted?.dropped === 'high'
-            ? '去掉（最高分）'
-            : counted?.dropped === 'low'
-              ? '去掉（最低分）'
-              : '计入',
-        ),
-        counted?.deviation ? { kind: 'score', value: fmt2(counted.deviation) } : empty,
-        text(score.deviationReason ?? ''),
-        text(score.overallOpinion),
-        score.suggestedFunding ? { kind: 'money', value: score.suggestedFunding } : empty,
-      ]);
+      rows.push(
+        withSource([
+          ...head,
+          empty,
+          ...criteria.map((c): DetailCell => {
+            const p = points.get(c.id);
+            return p === undefined ? empty : { kind: 'score', value: fmt2(p) };
+          }),
+          { kind: 'score', value: fmt2(applicantTotal(score, pkg.rubric)) },
+          text(
+            counted?.dropped === 'high'
+              ? '去掉（最高分）'
+              : counted?.dropped === 'low'
+                ? '去掉（最低分）'
+                : '计入',
+          ),
+          counted?.deviation ? { kind: 'score', value: fmt2(counted.deviation) } : empty,
+          text(score.deviationReason ?? ''),
+          text(score.overallOpinion),
+          score.suggestedFunding ? { kind: 'money', value: score.suggestedFunding } : empty,
+        ]),
+      );
     }
   }
   return { headers, rows };

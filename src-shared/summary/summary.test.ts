@@ -3,6 +3,7 @@ import { aggregate } from '../scoring/aggregate';
 import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
 import { cellText, isCompactColumn, summaryLegend, summaryTable } from './summary';
 import { decisionTable, expertScoresTable } from './details';
+import type { SheetProvenance } from '../decision/gather';
 
 const table = () => {
   const pkg = samplePackage();
@@ -49,6 +50,9 @@ describe('summaryTable: the one 评分汇总表', () => {
       '回避专家',
       '偏离及理由',
       '并列',
+      '去极值去掉的分数',
+      '有效评分表不足',
+      '纸质转录',
     ]);
     expect(t.columns.find((c) => c.header === 'E03')?.title).toBe('孙昇');
   });
@@ -62,6 +66,8 @@ describe('summaryTable: the one 评分汇总表', () => {
       去极值平均: '87.00',
       有效: '7',
       汇总方法: '去极值平均',
+      去极值去掉的分数: 'E03 90.00（最高分）、E07 84.00（最低分）',
+      有效评分表不足: '',
     });
     expect(textRow('A03')).toMatchObject({
       E05: '回避',
@@ -102,6 +108,9 @@ describe('summaryTable: the one 评分汇总表', () => {
       '无有效评分',
     );
     expect(a03 && cellText(a03.cells[at('有效')] ?? { kind: 'mark', text: '—' })).toBe('0*');
+    expect(a03 && cellText(a03.cells[at('有效评分表不足')] ?? { kind: 'mark', text: '—' })).toBe(
+      '0 份，少于 5 份',
+    );
     expect(t.method).toContain(
       '按算术平均汇总（评审包规定去掉一个最高分和一个最低分后平均，但有效评分表 4 份',
     );
@@ -138,6 +147,65 @@ describe('the export’s other tables', () => {
         r[2].text === 'A03',
     );
     expect(recused?.[4]).toMatchObject({ kind: 'text' });
+  });
+
+  it('names each sheet’s 来源: 电子签名, or 纸质转录 with who typed it in and the scan', () => {
+    const pkg = samplePackage();
+    const sheets = sampleSheets();
+    const sha = 'ab'.repeat(32);
+    const provenance: SheetProvenance[] = sheets.map((x) =>
+      x.expertId === 'E05'
+        ? {
+            expertId: 'E05',
+            standing: 'paper',
+            paper: {
+              transcribedBy: '秘书 陈静',
+              checkedBy: '秘书 李强',
+              scan: { path: 'paper/E05.pdf', sha256: sha },
+            },
+          }
+        : { expertId: x.expertId, standing: 'signed' },
+    );
+    const agg = aggregate(pkg, sheets);
+    const t = expertScoresTable(pkg, sheets, agg, provenance);
+    expect(t.headers.slice(-3)).toEqual(['来源', '录入人', '扫描件']);
+    const cells = (expert: string, applicant: string) =>
+      t.rows
+        .find(
+          (r) =>
+            r[0]?.kind === 'text' &&
+            r[0].text === expert &&
+            r[2]?.kind === 'text' &&
+            r[2].text === applicant,
+        )
+        ?.slice(-3);
+    expect(cells('E05', 'A01')).toEqual([
+      { kind: 'text', text: '纸质转录' },
+      { kind: 'text', text: '秘书 陈静（复核 秘书 李强）' },
+      { kind: 'text', text: `paper/E05.pdf SHA-256 ${sha}` },
+    ]);
+    // A recusal's short row still ends with its source, in the same columns.
+    const recused = t.rows.find(
+      (r) =>
+        r[0]?.kind === 'text' &&
+        r[0].text === 'E05' &&
+        r[2]?.kind === 'text' &&
+        r[2].text === 'A03',
+    );
+    expect(recused).toHaveLength(t.headers.length);
+    expect(recused?.at(-3)).toEqual({ kind: 'text', text: '纸质转录' });
+    expect(cells('E01', 'A01')).toEqual([
+      { kind: 'text', text: '电子签名' },
+      { kind: 'empty' },
+      { kind: 'empty' },
+    ]);
+    const summary = summaryTable(pkg, agg, provenance);
+    const at = summary.columns.findIndex((c) => c.header === '纸质转录');
+    const a01 = summary.rows.find((r) => r.applicantId === 'A01');
+    const a03 = summary.rows.find((r) => r.applicantId === 'A03');
+    expect(a01?.cells[at]).toEqual({ kind: 'text', text: 'E05' });
+    // E05 recused from A03: no score of A03 came from paper.
+    expect(a03?.cells[at]).toEqual({ kind: 'text', text: '' });
   });
 
   it('gives the decision with its funding in 万元 and the rules’ findings', () => {

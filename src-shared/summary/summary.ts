@@ -7,6 +7,7 @@
  * these cells, never a table of its own.
  */
 import { methodSentence } from '../decision/draft';
+import type { SheetProvenance } from '../decision/gather';
 import { fmt2, type Dec } from '../money';
 import type { ReviewPackage } from '../model';
 import {
@@ -102,7 +103,9 @@ function totalText(total: Dec): string {
   return text;
 }
 
-function rowOf(pkg: ReviewPackage, r: ApplicantResult): SummaryRow {
+const droppedText = { high: '最高分', low: '最低分' } as const;
+
+function rowOf(pkg: ReviewPackage, r: ApplicantResult, paper: ReadonlySet<string>): SummaryRow {
   const name = pkg.applicants.find((a) => a.id === r.applicantId)?.name ?? r.applicantId;
   const byExpert = new Map(r.experts.map((e) => [e.expertId, e]));
   const recused = new Set(r.recusedExpertIds);
@@ -145,6 +148,27 @@ function rowOf(pkg: ReviewPackage, r: ApplicantResult): SummaryRow {
     { kind: 'text', text: r.recusedExpertIds.join('、') },
     { kind: 'text', text: deviations.join('；') },
     { kind: 'text', text: r.tiedWith.join('、') },
+    {
+      kind: 'text',
+      text: r.experts
+        .flatMap((e) =>
+          e.dropped ? [`${e.expertId} ${totalText(e.total)}（${droppedText[e.dropped]}）`] : [],
+        )
+        .join('、'),
+    },
+    {
+      kind: 'text',
+      text: r.belowMinValidSheets
+        ? `${r.validSheets} 份，少于 ${pkg.aggregation.minValidSheets} 份`
+        : '',
+    },
+    {
+      kind: 'text',
+      text: r.experts
+        .filter((e) => paper.has(e.expertId))
+        .map((e) => e.expertId)
+        .join('、'),
+    },
   ];
   return { applicantId: r.applicantId, cells };
 }
@@ -156,8 +180,16 @@ function methodOfFigure(key: (typeof FIGURES)[number]['key']): string | null {
   return null;
 }
 
-/** The 评分汇总表 of an aggregation: see the module doc. Rows in ranking order. */
-export function summaryTable(pkg: ReviewPackage, agg: AggregateResult): SummaryTable {
+/**
+ * The 评分汇总表 of an aggregation: see the module doc. Rows in ranking order. `provenance`, when
+ * known, names the experts whose counted sheet is a paper transcription (column 纸质转录).
+ */
+export function summaryTable(
+  pkg: ReviewPackage,
+  agg: AggregateResult,
+  provenance: readonly SheetProvenance[] = [],
+): SummaryTable {
+  const paper = new Set(provenance.filter((p) => p.standing === 'paper').map((p) => p.expertId));
   const columns: SummaryColumn[] = [
     { key: 'rank', header: '名次', title: '名次', role: 'rank', numeric: true },
     {
@@ -225,6 +257,27 @@ export function summaryTable(pkg: ReviewPackage, agg: AggregateResult): SummaryT
       role: 'detail',
       numeric: false,
     },
+    {
+      key: 'dropped',
+      header: '去极值去掉的分数',
+      title: '去极值平均时去掉的最高分、最低分（不计入去极值平均）',
+      role: 'detail',
+      numeric: false,
+    },
+    {
+      key: 'belowMin',
+      header: '有效评分表不足',
+      title: `有效评分表少于评审包规定的最少有效评分表数（${pkg.aggregation.minValidSheets} 份）`,
+      role: 'detail',
+      numeric: false,
+    },
+    {
+      key: 'paper',
+      header: '纸质转录',
+      title: '评分来自纸质评分表转录的专家（其余为签名的电子评分表）',
+      role: 'detail',
+      numeric: false,
+    },
   ];
   const notes: string[] = [];
   for (const r of agg.results) {
@@ -241,7 +294,7 @@ export function summaryTable(pkg: ReviewPackage, agg: AggregateResult): SummaryT
     packageId: pkg.packageId,
     title: pkg.title,
     columns,
-    rows: agg.results.map((r) => rowOf(pkg, r)),
+    rows: agg.results.map((r) => rowOf(pkg, r, paper)),
     method: methodSentence(pkg, agg),
     legend: summaryLegend(pkg),
     notes,
@@ -262,6 +315,27 @@ export function cellText(cell: SummaryCell): string {
       return cell.value ?? '—';
     case 'count':
       return `${cell.value}${cell.isBelowMin ? '*' : ''}`;
+  }
+}
+
+/**
+ * A cell as a spreadsheet holds it: a number stays a plain number (no parentheses, `!`, `=` or `*`
+ * inside it — the marks live in the table's own columns: 去极值去掉的分数, 偏离及理由, 并列, 有效评分表不足), anything else is text. The XLSX writer gives the
+ * number a display format; the CSV writes it as it is. One function, so both files hold the same.
+ */
+export function cellValue(cell: SummaryCell): { number: number; text: string } | string {
+  switch (cell.kind) {
+    case 'rank':
+      return cell.rank === null ? '—' : { number: cell.rank, text: String(cell.rank) };
+    case 'text':
+    case 'mark':
+      return cell.text;
+    case 'total':
+      return { number: Number(cell.value), text: cell.value };
+    case 'figure':
+      return cell.value === null ? '—' : { number: Number(cell.value), text: cell.value };
+    case 'count':
+      return { number: cell.value, text: String(cell.value) };
   }
 }
 

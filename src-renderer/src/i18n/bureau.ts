@@ -36,6 +36,9 @@ export const bureauStrings = defineStrings(
     'bureau.author.fix': '改正',
     'bureau.author.ok': '✓ 各表均符合格式：评审包 {id}（揭榜方 {a} 家，专家 {e} 名）',
     'bureau.author.findings': '办法各条规则的校验结果：',
+    'bureau.author.previewIntro': '读入的名单（请核对名称是否显示正确，再签发）：',
+    'bureau.author.previewApplicants': '揭榜方 共 {n} 家（前 {k} 家）',
+    'bureau.author.previewExperts': '专家 共 {n} 名（前 {k} 名）',
     'bureau.author.noFindings': '✓ 办法各条规则校验通过，无问题',
     'bureau.author.encrypt': '用新口令加密（口令印在通知上，随 U 盘分开送达）',
     'bureau.author.sign': '签发评审包',
@@ -157,6 +160,10 @@ export const bureauStrings = defineStrings(
     'bureau.author.fix': 'Fix',
     'bureau.author.ok': '✓ Every table is well-formed: package {id} ({a} applicants, {e} experts)',
     'bureau.author.findings': 'Rules of the measures:',
+    'bureau.author.previewIntro':
+      'The lists as read (check that the names show correctly before signing):',
+    'bureau.author.previewApplicants': 'Applicants: {n} in all (first {k})',
+    'bureau.author.previewExperts': 'Experts: {n} in all (first {k})',
     'bureau.author.noFindings': '✓ Every rule of the measures passes',
     'bureau.author.encrypt':
       'Encrypt with a new passphrase (printed on the notice, delivered apart from the USB stick)',

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { AuditHeadSchema } from '../../../src-shared/audit/head';
+import { gatherSheets, provenanceOf } from '../../../src-shared/decision';
 import {
   AwardDocumentSchema,
   checkAwardDocument,
@@ -1137,10 +1138,32 @@ export async function roundWorkbook(
 ): Promise<Uint8Array> {
   if (!round.record)
     throw new WorkflowError(message('bureau.err.nothingToExport', { id: round.packageId }));
+  // The sheets that count, as the ingest counted them (a signed sheet over a transcription of the
+  // same expert), each with its 来源 and, for a paper sheet, who typed it in and the scan.
+  const pkg = round.issued.pkg;
+  const gathered = gatherSheets(
+    pkg,
+    round.record.sheets.map((s) => ({
+      sheet: s.sheet,
+      origin: s.expertId,
+      standing: s.source === 'paper' ? ('paper' as const) : ('signed' as const),
+      judged: true,
+      ...(s.source === 'paper'
+        ? {
+            paper: {
+              ...(s.transcribedBy ? { transcribedBy: s.transcribedBy } : {}),
+              ...(s.checkedBy ? { checkedBy: s.checkedBy } : {}),
+              ...(s.scanSha256 ? { scan: { path: s.scanPath ?? '', sha256: s.scanSha256 } } : {}),
+            },
+          }
+        : {}),
+    })),
+  );
   const { bytes } = await api['bureau:export-xlsx']({
-    pkg: round.issued.pkg,
-    sheets: round.record.sheets.map((s) => s.sheet),
+    pkg,
+    sheets: gathered.sheets,
     decision: round.record.decision,
+    provenance: provenanceOf(gathered.counted),
   });
   return bytes;
 }

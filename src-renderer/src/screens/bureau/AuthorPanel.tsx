@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 import type { DraftProblem } from '../../workflows/bureau';
+import { ListsPreview } from './ListsPreview';
 import { ReplaceDraft } from './ReplaceDraft';
 
 /**
@@ -80,6 +81,7 @@ export function AuthorPanel({ profileId, passphrase }: { profileId: string; pass
               e: verdict.pkg.panel.experts.length,
             })}
           </p>
+          <ListsPreview pkg={verdict.pkg} />
           <p>
             {verdict.findings.length === 0
               ? t('bureau.author.noFindings')
