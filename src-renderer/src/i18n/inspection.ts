@@ -82,7 +82,6 @@ export const inspectionStrings = defineStrings(
     'inspection.alreadyEnrolled': '{name}（{id}）已在本机登记',
     'inspection.shortPassphrase': '{name} 的签名口令至少 {min} 个字符',
     'inspection.enrolFirst': '请先登记考察组成员（各自的签名密钥），再开始填写报告',
-    'inspection.fieldRefused': '{path}：{message}',
     'inspection.dateRefused': '考察日期：{why}',
     'inspection.afterToday': visitAfterTodayText('{date}', '{today}'),
     'inspection.unsaved': '报告未保存：{why}。改正后才能签名或预览。',
@@ -189,7 +188,6 @@ export const inspectionStrings = defineStrings(
     'inspection.shortPassphrase': '{name}’s signing passphrase needs at least {min} characters',
     'inspection.enrolFirst':
       'Enrol the team’s members (each with a signing key) before starting the report',
-    'inspection.fieldRefused': '{path}: {message}',
     'inspection.dateRefused': 'Date of the visit: {why}',
     'inspection.afterToday':
       '{date} is after today ({today}): a report records a visit that has taken place',
