@@ -61,7 +61,7 @@ function RoundCard({
           </table>
           <p>
             {t('bureau.rounds.recommended', {
-              list: record.decision.recommendedIds.map((id) => `${id} ${name(id)}`).join(', '),
+              list: listParam(record.decision.recommendedIds.map((id) => `${id} ${name(id)}`)),
             })}
           </p>
           <p>{t('bureau.rounds.funding', { total: fmtMoney(record.decision.approvedTotal) })}</p>
@@ -69,7 +69,7 @@ function RoundCard({
             {record.findings.length === 0 ? (
               <li>{t('bureau.rounds.findingsOk')}</li>
             ) : (
-              record.findings.map((f) => <li key={f.message}>{`[${f.article}] ${f.message}`}</li>)
+              record.findings.map((f) => <li key={f.message}>{f.message}</li>)
             )}
           </ul>
           <div className="row">
