@@ -75,7 +75,6 @@ export const inspectionStrings = defineStrings(
     'inspection.signing': '正在签名考察报告',
     'inspection.saved': '已签名并保存考察报告文件包 {name}',
     'inspection.problems': '签名前的检查',
-    'inspection.notAssignment': '此文件包是{kind}，不是实地考察任务，未导入',
     'inspection.otherHeld': '本机已有考察任务 {id}（另一份文件），未导入',
     'inspection.noAssignment': '本机没有考察任务 {id}',
     'inspection.notMember': '{who} 不是考察任务 {id} 的考察组成员',
@@ -179,8 +178,6 @@ export const inspectionStrings = defineStrings(
     'inspection.signing': 'Signing the report',
     'inspection.saved': 'Report bundle signed and saved: {name}',
     'inspection.problems': 'Checks before signing',
-    'inspection.notAssignment':
-      'This bundle is a {kind}, not an inspection assignment; not imported',
     'inspection.otherHeld': 'This laptop holds another file of assignment {id}; not imported',
     'inspection.noAssignment': 'No assignment {id} on this laptop',
     'inspection.notMember': '{who} is not on the team of assignment {id}',

@@ -138,7 +138,10 @@ export async function importAssignment(
   if (bundle.kind !== 'inspection-assignment')
     return {
       ok: false,
-      reason: say('inspection.notAssignment', { kind: KINDS[bundle.kind].label }),
+      reason: say('bundles.kindNotWanted', {
+        kind: KINDS[bundle.kind].label,
+        wanted: KINDS['inspection-assignment'].label,
+      }),
     };
   const trust = (await getMeta(deps.db, 'trust')) ?? emptyTrust();
   const verdict = checkImport(bundle, trust);
