@@ -173,14 +173,18 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
     { name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') },
     '',
   );
-  await expect(inspection.notice).toContainText('说明.pdf 不是 JPEG 或 PNG 图片，未导入');
+  // Each refused photo named beside the photo control, every one kept (before: at the top of
+  // the page, each replacing the one before).
+  const photoRefusals = inspection.photos.getByTestId('inspection-photo-refusals');
+  await expect(photoRefusals).toContainText('说明.pdf 不是 JPEG 或 PNG 图片，未导入');
   const huge = join(dir, 'huge.jpg');
   writeFileSync(huge, '');
   truncateSync(huge, 200 * 1024 * 1024);
   await inspection.addPhoto(huge, '');
-  await expect(inspection.notice).toContainText(
-    '照片 huge.jpg 有 200.0 MB，超过 25.0 MB 的上限，未导入',
-  );
+  await expect(photoRefusals.getByRole('listitem')).toHaveText([
+    /说明\.pdf 不是 JPEG 或 PNG 图片，未导入/,
+    /照片 huge\.jpg 有 200\.0 MB，超过 25\.0 MB 的上限，未导入/,
+  ]);
   await expect(inspection.photos).toContainText('尚未添加照片。');
 
   const withTime = withExifTime(await drawnJpeg(page, 800, 600), '2026:12:15 10:31:07');

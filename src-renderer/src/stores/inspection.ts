@@ -98,6 +98,8 @@ interface InspectionState {
    * or missing) is said beside their field (`passphraseRefused`), not as the screen's notice.
    */
   sign: (passphrases: Readonly<Record<string, string>>) => Promise<boolean>;
+  /** The photos refused, by file name, each with why (listed beside the photo control). */
+  photoRefusals: { name: string; why: Message }[];
   /** Whose passphrase the last signing refused, and why (shown beside that field). */
   passphraseRefused: { member: string; why: Message } | null;
 }
@@ -232,6 +234,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
     preview: null,
     notice: null,
     passphraseRefused: null,
+    photoRefusals: [],
     load: () =>
       run(() =>
         inTurn(async () => {
@@ -345,8 +348,10 @@ export const useInspection = create<InspectionState>()((set, get) => {
         },
       );
     },
-    addPhoto: (file, caption, item) =>
-      run(() =>
+    addPhoto: async (file, caption, item) => {
+      // A refused photo is listed by name beside the photo control, each kept (several bad
+      // photos are all named), until that file is added after all.
+      const problem = await attempt(() =>
         inTurn(async () => {
           const reportId = get().report?.reportId;
           if (!reportId) return;
@@ -370,7 +375,12 @@ export const useInspection = create<InspectionState>()((set, get) => {
           else await refresh(r.report);
           ok(message('inspection.photoAdded', { name: file.name }));
         }),
-      ),
+      );
+      const others = get().photoRefusals.filter((r) => r.name !== file.name);
+      set({
+        photoRefusals: problem ? [...others, { name: file.name, why: problem.message }] : others,
+      });
+    },
     previewPdf: () =>
       run(async () => {
         const reportId = get().report?.reportId;
