@@ -12,7 +12,7 @@ import { readAssignment } from './assignment-file';
 import { generateSigningKey } from '../crypto/keys';
 import { nobleCrypto } from '../crypto/noble';
 import { InspectionReportSchema, type InspectionReport } from '../model';
-import { ASSIGNMENT_LABELS } from '../model/labels';
+import { ASSIGNMENT_LABELS, INSPECTION_REPORT_LABELS } from '../model/labels';
 import { describeSchemaIssues } from '../scoring/sheet';
 import {
   admitPhoto,
@@ -71,6 +71,21 @@ const report = (over: Partial<InspectionReport> = {}): InspectionReport =>
     conclusion: '需求真实，发榜方为最终用户。',
     ...over,
   });
+
+describe('a refused field of the report', () => {
+  it('is named as the form labels it (「第 1 项的说明」), never by its path', () => {
+    const r = report();
+    const parsed = InspectionReportSchema.safeParse({
+      ...r,
+      checklist: r.checklist.map((c, i) => (i === 0 ? { ...c, note: '尚未到位\u202e反向' } : c)),
+      inspectors: [r.inspectors[0], { id: 'I02', name: '王\u202e核验' }],
+    });
+    expect(describeSchemaIssues(parsed.error ?? { issues: [] }, INSPECTION_REPORT_LABELS)).toEqual([
+      '考察组第 2 位成员 姓名：含有双向控制字符 U+202E，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入',
+      '第 1 项的说明：含有双向控制字符 U+202E，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入',
+    ]);
+  });
+});
 
 describe('the checklist', () => {
   it('offers the four findings of the form, 不适用 beside them', () => {

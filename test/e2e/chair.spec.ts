@@ -141,7 +141,23 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.signatures.locator('tr')).toHaveCount(7);
   await expect(chair.signatures).toContainText('成员 冯立（克拉玛依市科技咨询中心）（缺席）');
 
-  const path = await chair.sign();
+  // Signing is final: asked first, in words that say what locks; 返回检查 is focused and Escape
+  // cancels (nothing signed); the keyboard reaches the confirmation and Enter signs.
+  await chair.signButton.click();
+  await expect(chair.signConfirm).toBeVisible();
+  await expect(chair.signConfirm).toContainText('签署后不能再修改');
+  await expect(chair.signConfirm).toContainText('本页只读，不再修改，也不再签署');
+  await expect(chair.signConfirm).toContainText('第十二条（六）');
+  await expect(chair.signConfirm.getByRole('button', { name: '返回检查' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(chair.signConfirm).toHaveCount(0);
+  await expect(chair.signButton).toBeFocused();
+  await expect(chair.signedDecision).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(chair.signConfirm).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(chair.signConfirmButton).toBeFocused();
+  const path = await ui.shell.download(() => page.keyboard.press('Enter'));
   await expect(chair.notice).toContainText(
     '已导出：KLMY-2026-JB-001-panel.jbx（已加密给市科技局）',
   );

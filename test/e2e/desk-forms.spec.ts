@@ -189,7 +189,7 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   await expect(desk.message).toContainText('新签名者 陈立新（发榜方）');
   const taken = round.getByTestId('bureau-taken-item').last();
   await expect(taken).toContainText(
-    '赛马择优：任务书 TB-KLMY-2026-001：A01 88 分，A02 79 分；择优支持 A01（2027年12月20日；TB-KLMY-2026-001-RC-1.jbx，签名：克拉玛依市科学技术局, 陈立新）',
+    '赛马择优：任务书 TB-KLMY-2026-001：A01 88 分，A02 79 分；择优支持 A01（2027年12月20日；TB-KLMY-2026-001-RC-1.jbx，签名：克拉玛依市科学技术局、陈立新）',
   );
   await expect(round.getByTestId('bureau-taken-item').first()).toContainText('项目任务书：');
   await expect(round.getByTestId('bureau-stage')).toHaveText('任务书已签订');

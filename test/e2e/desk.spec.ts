@@ -320,6 +320,9 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   writeFileSync(report, await reportBundle(asg.bundle.document, asg.bundle.manifestSha256));
   await desk.takeIn(report);
   await expect(round.getByTestId('bureau-taken')).toContainText('report.jbx');
-  await expect(round.getByTestId('bureau-taken')).toContainText('李检查, 王核验');
+  // A list inside Chinese text with 、 (before: ASCII 「, 」); a finding's article said once (before:
+  // 「[第十二条（二）] …（第十二条（二））」).
+  await expect(round.getByTestId('bureau-taken')).toContainText('签名：李检查、王核验');
+  await expect(round.getByTestId('bureau-taken')).not.toContainText('[第');
   await app.screenshot({ path: 'docs/screenshots/bureau-rounds.png', fullPage: true });
 });

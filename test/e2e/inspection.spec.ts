@@ -155,22 +155,36 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
   await inspection.startReport();
   for (const n of [1, 2, 3]) await inspection.finding(n, '符合');
   await inspection.finding(4, '基本符合');
-  await inspection.note(4, '配套资金已列入 2027 年预算，尚未拨付');
+  // A note holding a bidi control is refused, the field named as the form labels it (before:
+  // 「checklist.3.note」); the conclusion typed while it is held counts in the checks (before:
+  // 「请填写考察结论」, judged on the report last saved).
+  await inspection.note(4, '配套资金尚未到位\u202e反向');
   await inspection.conclusion('需求真实，发榜方为技术需求最终用户，建议发榜。');
+  await expect(inspection.shell.saveState).toHaveText(
+    '未保存：第 4 项的说明：含有双向控制字符 U+202E，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入',
+  );
+  await expect(inspection.unsaved).toContainText('报告未保存：第 4 项的说明：含有双向控制字符');
+  await expect(inspection.signCard).not.toContainText('请填写考察结论');
+  await inspection.note(4, '配套资金已列入 2027 年预算，尚未拨付');
+  await expect(inspection.unsaved).toHaveCount(0);
 
   // Bad photos: each named, nothing written.
   await inspection.addPhoto(
     { name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') },
     '',
   );
-  await expect(inspection.notice).toContainText('说明.pdf 不是 JPEG 或 PNG 图片，未导入');
+  // Each refused photo named beside the photo control, every one kept (before: at the top of
+  // the page, each replacing the one before).
+  const photoRefusals = inspection.photos.getByTestId('inspection-photo-refusals');
+  await expect(photoRefusals).toContainText('说明.pdf 不是 JPEG 或 PNG 图片，未导入');
   const huge = join(dir, 'huge.jpg');
   writeFileSync(huge, '');
   truncateSync(huge, 200 * 1024 * 1024);
   await inspection.addPhoto(huge, '');
-  await expect(inspection.notice).toContainText(
-    '照片 huge.jpg 有 200.0 MB，超过 25.0 MB 的上限，未导入',
-  );
+  await expect(photoRefusals.getByRole('listitem')).toHaveText([
+    /说明\.pdf 不是 JPEG 或 PNG 图片，未导入/,
+    /照片 huge\.jpg 有 200\.0 MB，超过 25\.0 MB 的上限，未导入/,
+  ]);
   await expect(inspection.photos).toContainText('尚未添加照片。');
 
   const withTime = withExifTime(await drawnJpeg(page, 800, 600), '2026:12:15 10:31:07');
@@ -200,12 +214,21 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
     I32: ['王核验', 'not-his-passphrase'],
   });
   await inspection.signButton.click();
-  await expect(inspection.notice).toHaveText('王核验（I32）的签名口令不正确，未签名', {
-    timeout: SLOW,
-  });
+  // Said beside 王核验's field, the keyboard there, only his cleared (before: at the top of the
+  // page, every member's field emptied).
+  const wrongPass = inspection.signCard.getByTestId('passphrase-refused');
+  await expect(wrongPass).toHaveText('王核验（I32）的签名口令不正确，未签名', { timeout: SLOW });
+  const wang = inspection.signCard.getByLabel('王核验（I32）的签名口令');
+  await expect(wang).toBeFocused();
+  await expect(wang).toHaveValue('');
+  await expect(wang).toHaveAttribute('aria-invalid', 'true');
+  await expect(inspection.signCard.getByLabel('李检查（I31）的签名口令')).toHaveValue(
+    'li-jiancha-2026',
+  );
+  await expect(page.getByText('王核验（I32）的签名口令不正确，未签名')).toHaveCount(1);
   // The refusal is a message, shown in the user's language.
   await inspection.shell.switchLanguage('English');
-  await expect(inspection.notice).toHaveText('王核验 (I32): wrong signing passphrase; not signed');
+  await expect(wrongPass).toHaveText('王核验 (I32): wrong signing passphrase; not signed');
   await inspection.shell.switchLanguage('中文');
 
   // A visit date that does not exist cannot be saved, and the screen says so, once: the field
@@ -222,7 +245,7 @@ test('an inspection team imports the assignment, enrols, fills the checklist wit
     '报告未保存：考察日期：2026-02-30 不是实际存在的日期。改正后才能签名或预览。',
   );
   await expect(page.getByText('报告未保存')).toHaveCount(1);
-  await expect(inspection.notice).not.toContainText('考察日期');
+  await expect(inspection.notice.filter({ hasText: '考察日期' })).toHaveCount(0);
   await expect(inspection.signCard.getByRole('button', { name: '预览报告 PDF' })).toBeDisabled();
   // A date written month first and an emptied field: the date rule's own sentences.
   await inspection.visitDate.fill('12/31/2026');

@@ -29,6 +29,10 @@ export const bundleStrings = defineStrings(
     'bundles.kindFormat': '{kind}（第 {n} 版格式）',
     'bundles.signer': '{name}（{role} {id}）',
     'bundles.innerOne': '✓ {name}（{id}）',
+    // A door refusing another kind of bundle says what it is, from its manifest's kind (every
+    // door, one table): the desk, which takes several kinds, and a door that takes one.
+    'bundles.kindNotTaken': '未导入 {file}：此文件包是{kind}（{summary}），本工作台不收此类文件包',
+    'bundles.kindNotWanted': '此文件包是{kind}，不是{wanted}，未导入',
   },
   {
     'nav.bundles': 'Verify bundles',
@@ -58,5 +62,8 @@ export const bundleStrings = defineStrings(
     'bundles.kindFormat': '{kind} (format {n})',
     'bundles.signer': '{name} ({role} {id})',
     'bundles.innerOne': '✓ {name} ({id})',
+    'bundles.kindNotTaken':
+      '{file} not imported: this bundle is a {kind} ({summary}); this desk does not take it',
+    'bundles.kindNotWanted': 'This bundle is a {kind}, not a {wanted}; not imported',
   },
 );

@@ -87,7 +87,6 @@ export const bureauStrings = defineStrings(
     'bureau.err.noRound': '未导入 {file}：本机没有评审轮次 {id}',
     'bureau.err.notIngested': '评审轮次 {id} 尚未导入专家组评审结果，不能审定',
     'bureau.err.nothingToExport': '评审轮次 {id} 尚未导入专家组评审结果，无可导出',
-    'bureau.err.kind': '未导入 {file}：本工作台不收此类文件包（{kind}）',
     'bureau.err.refused': '未导入 {file}：{why}',
     'bureau.rounds.several': '选择了 {n} 个文件：{taken} 个已导入，{refused} 个未导入（逐个见下）',
     'bureau.err.taskbookUnknown':
@@ -213,7 +212,6 @@ export const bureauStrings = defineStrings(
     'bureau.err.noRound': '{file} not imported: this device has no review round {id}',
     'bureau.err.notIngested': 'Review round {id} has no panel result yet: it cannot be approved',
     'bureau.err.nothingToExport': 'Review round {id} has no panel result yet: nothing to export',
-    'bureau.err.kind': '{file} not imported: the desk does not take this kind of bundle ({kind})',
     'bureau.err.refused': '{file} not imported: {why}',
     'bureau.rounds.several': '{n} files chosen: {taken} taken in, {refused} not (each below)',
     'bureau.err.taskbookUnknown':

@@ -47,6 +47,11 @@ export const chairStrings = defineStrings(
     'chair.noFindings': '✓ 规则校验通过',
     'chair.passedWithWarnings': '✓ 规则校验通过，有 {count} 条提醒（不影响签署）',
     'chair.sign': '签署并导出专家组评审结果…',
+    'chair.signConfirmTitle': '签署后不能再修改',
+    'chair.signConfirmBody':
+      '签署即以组长的签名确认并导出专家组评审结果，加密给市科技局。签署后，揭榜方建议名单、核定经费、“赛马制”的决定、专家组意见和不同意见都锁定，本页只读，不再修改，也不再签署；不再导入评分表或纸质评分表转录，组长本人的评分表也不再提交。如需更正，由市科技局在审定时处理（第十二条（六））。',
+    'chair.signConfirmStay': '返回检查',
+    'chair.signConfirmGo': '确认签署并导出（签署后锁定，不能再修改）',
     'chair.exported': '已导出：{name}（已加密给市科技局）',
     'chair.importAfterSigned':
       '专家组评审结果已签署，不再导入评分表或纸质评分表转录：导入会改变已签署的专家组意见及据此打印的会议表格所依据的评分。如需更正，由市科技局在审定时处理（第十二条（六））。',
@@ -191,6 +196,11 @@ export const chairStrings = defineStrings(
     'chair.noFindings': '✓ All rules pass',
     'chair.passedWithWarnings': '✓ All rules pass, with {count} warning(s) (signing is not held)',
     'chair.sign': 'Sign and export the panel result…',
+    'chair.signConfirmTitle': 'Signing is final',
+    'chair.signConfirmBody':
+      'Signing confirms the panel result under the chair’s signature and exports it, encrypted to the bureau. After signing, the recommended applicants, the approved funding, the race-stage decision, the panel opinion and the dissents are locked: this page is read-only, nothing is changed or signed again; no more sheet bundles or paper transcriptions are imported and the chair’s own sheet is no longer submitted. A correction is for the bureau when it approves the result (Article 12(6)).',
+    'chair.signConfirmStay': 'Back to checking',
+    'chair.signConfirmGo': 'Sign and export (then locked, no more changes)',
     'chair.exported': 'Exported: {name} (encrypted to the bureau)',
     'chair.importAfterSigned':
       'The panel result is signed: no more sheet bundles or paper transcriptions are imported, as they would change the scores under the signed panel opinion and the meeting forms printed from it. A correction is for the bureau when it approves the result (Article 12(6)).',

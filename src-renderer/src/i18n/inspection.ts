@@ -75,14 +75,12 @@ export const inspectionStrings = defineStrings(
     'inspection.signing': '正在签名考察报告',
     'inspection.saved': '已签名并保存考察报告文件包 {name}',
     'inspection.problems': '签名前的检查',
-    'inspection.notAssignment': '此文件包是{kind}，不是实地考察任务，未导入',
     'inspection.otherHeld': '本机已有考察任务 {id}（另一份文件），未导入',
     'inspection.noAssignment': '本机没有考察任务 {id}',
     'inspection.notMember': '{who} 不是考察任务 {id} 的考察组成员',
     'inspection.alreadyEnrolled': '{name}（{id}）已在本机登记',
     'inspection.shortPassphrase': '{name} 的签名口令至少 {min} 个字符',
     'inspection.enrolFirst': '请先登记考察组成员（各自的签名密钥），再开始填写报告',
-    'inspection.fieldRefused': '{path}：{message}',
     'inspection.dateRefused': '考察日期：{why}',
     'inspection.afterToday': visitAfterTodayText('{date}', '{today}'),
     'inspection.unsaved': '报告未保存：{why}。改正后才能签名或预览。',
@@ -180,8 +178,6 @@ export const inspectionStrings = defineStrings(
     'inspection.signing': 'Signing the report',
     'inspection.saved': 'Report bundle signed and saved: {name}',
     'inspection.problems': 'Checks before signing',
-    'inspection.notAssignment':
-      'This bundle is a {kind}, not an inspection assignment; not imported',
     'inspection.otherHeld': 'This laptop holds another file of assignment {id}; not imported',
     'inspection.noAssignment': 'No assignment {id} on this laptop',
     'inspection.notMember': '{who} is not on the team of assignment {id}',
@@ -189,7 +185,6 @@ export const inspectionStrings = defineStrings(
     'inspection.shortPassphrase': '{name}’s signing passphrase needs at least {min} characters',
     'inspection.enrolFirst':
       'Enrol the team’s members (each with a signing key) before starting the report',
-    'inspection.fieldRefused': '{path}: {message}',
     'inspection.dateRefused': 'Date of the visit: {why}',
     'inspection.afterToday':
       '{date} is after today ({today}): a report records a visit that has taken place',

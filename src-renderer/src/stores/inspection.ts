@@ -93,7 +93,15 @@ interface InspectionState {
   edit: (report: InspectionReport) => void;
   addPhoto: (file: PickedPhoto, caption: string, item?: number) => Promise<void>;
   previewPdf: () => Promise<void>;
-  sign: (passphrases: Readonly<Record<string, string>>) => Promise<void>;
+  /**
+   * Signs with every member's passphrase: true when signed. A member's passphrase refused (wrong,
+   * or missing) is said beside their field (`passphraseRefused`), not as the screen's notice.
+   */
+  sign: (passphrases: Readonly<Record<string, string>>) => Promise<boolean>;
+  /** The photos refused, by file name, each with why (listed beside the photo control). */
+  photoRefusals: { name: string; why: Message }[];
+  /** Whose passphrase the last signing refused, and why (shown beside that field). */
+  passphraseRefused: { member: string; why: Message } | null;
 }
 
 /** Today in the deps' clock (what a visit date cannot be after). */
@@ -192,6 +200,7 @@ export const useInspection = create<InspectionState>()((set, get) => {
     set({
       report,
       preview: null,
+      passphraseRefused: null,
       dateRefused: report ? visitDateRefusal(report.date, todayHere()) : null,
       findings: report ? await reportFindings(deps.db, report, todayHere()) : [],
     });
@@ -224,6 +233,8 @@ export const useInspection = create<InspectionState>()((set, get) => {
     findings: [],
     preview: null,
     notice: null,
+    passphraseRefused: null,
+    photoRefusals: [],
     load: () =>
       run(() =>
         inTurn(async () => {
@@ -311,11 +322,23 @@ export const useInspection = create<InspectionState>()((set, get) => {
         judged.ok ? null : judged.reason,
         !judged.ok && kept?.ok && base ? base.date : null,
       );
-      if (!toSave) return;
+      if (!toSave) {
+        // Nothing saved: the checks judge the report on screen (the conclusion typed beside a
+        // refused note is there), not the report last saved.
+        void reportFindings(inspectionDeps().db, report, day).then(
+          (findings) => {
+            if (mine === edits) set({ findings });
+          },
+          () => undefined,
+        );
+        return;
+      }
       const write = saving.then(async () => {
         const written = accepted(await saveReport(inspectionDeps(), toSave));
         saved = written.report;
-        set({ findings: await reportFindings(inspectionDeps().db, written.report, day) });
+        const findings = await reportFindings(inspectionDeps().db, written.report, day);
+        // A later edit (refused, so not written) has its own checks already.
+        if (mine === edits) set({ findings });
       });
       trackSave(write);
       saving = write.then(
@@ -325,8 +348,10 @@ export const useInspection = create<InspectionState>()((set, get) => {
         },
       );
     },
-    addPhoto: (file, caption, item) =>
-      run(() =>
+    addPhoto: async (file, caption, item) => {
+      // A refused photo is listed by name beside the photo control, each kept (several bad
+      // photos are all named), until that file is added after all.
+      const problem = await attempt(() =>
         inTurn(async () => {
           const reportId = get().report?.reportId;
           if (!reportId) return;
@@ -350,7 +375,12 @@ export const useInspection = create<InspectionState>()((set, get) => {
           else await refresh(r.report);
           ok(message('inspection.photoAdded', { name: file.name }));
         }),
-      ),
+      );
+      const others = get().photoRefusals.filter((r) => r.name !== file.name);
+      set({
+        photoRefusals: problem ? [...others, { name: file.name, why: problem.message }] : others,
+      });
+    },
     previewPdf: () =>
       run(async () => {
         const reportId = get().report?.reportId;
@@ -363,8 +393,10 @@ export const useInspection = create<InspectionState>()((set, get) => {
         );
         set({ preview: { bytes: r.bytes, unprintable: reportUnprintable(input, r.missing) } });
       }),
-    sign: (passphrases) =>
-      run(async () => {
+    sign: async (passphrases) => {
+      let done = false;
+      set({ passphraseRefused: null });
+      await run(async () => {
         const reportId = get().report?.reportId;
         if (!reportId) return;
         await saving;
@@ -372,24 +404,32 @@ export const useInspection = create<InspectionState>()((set, get) => {
         const deps = inspectionDeps();
         // Signed and the inspectors (their counters) read again in turn; the file is offered after.
         const signed = await inTurn(async () => {
-          const made = accepted(
-            await withProgress(message('inspection.signing'), () =>
-              signReport(deps, {
-                reportId,
-                passphrases,
-                renderPdf,
-                audit: async () => {
-                  const audit = await auditForSigning(deps.db);
-                  return { head: audit.head, bytes: audit.bytes };
-                },
-              }),
-            ),
+          const outcome = await withProgress(message('inspection.signing'), () =>
+            signReport(deps, {
+              reportId,
+              passphrases,
+              renderPdf,
+              audit: async () => {
+                const audit = await auditForSigning(deps.db);
+                return { head: audit.head, bytes: audit.bytes };
+              },
+            }),
           );
+          // One member's passphrase refused: said beside their field (nothing signed).
+          if (!outcome.ok && outcome.member !== undefined) {
+            set({ passphraseRefused: { member: outcome.member, why: outcome.reason } });
+            return null;
+          }
+          const made = accepted(outcome);
           set({ inspectors: await enrolledInspectors(deps.db) });
           return made;
         });
+        if (!signed) return;
+        done = true;
         const outcome = await offer(saveFile, { name: signed.fileName, bytes: signed.bytes });
         set({ notice: savedNotice(outcome, 'inspection.saved') });
-      }),
+      });
+      return done;
+    },
   };
 });

@@ -755,6 +755,13 @@ describe('inspections', () => {
       issuedOn: '2026-09-02',
     });
 
+    // Another kind of bundle is refused saying what it is (its manifest's kind), not only that
+    // the desk does not take it.
+    const back = await take(deps, main, 'assign.jbx', issued.bytes);
+    expect(reason(back)).toMatch(
+      /^未导入 assign\.jbx：此文件包是实地考察任务（.+），本工作台不收此类文件包$/,
+    );
+
     const before = await listRounds(deps.db);
     const stranger = await take(
       deps,

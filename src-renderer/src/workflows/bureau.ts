@@ -22,6 +22,7 @@ import {
   checkImport,
   emptyTrust,
   InspectionAssignmentSchema,
+  KINDS,
   openBundle,
   teamRepeats,
   dueBeforeIssue,
@@ -671,7 +672,12 @@ export async function ingestResult(
     case 'inspection-assignment':
       return {
         ok: false,
-        reason: message('bureau.err.kind', { file: input.file.name, kind: bundle.summary }),
+        // What it is, from the manifest's kind, then its summary (「此文件包是实地考察任务（…）」).
+        reason: message('bundles.kindNotTaken', {
+          file: input.file.name,
+          kind: KINDS[bundle.kind].label,
+          summary: bundle.summary,
+        }),
       };
   }
 }

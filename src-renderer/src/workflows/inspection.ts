@@ -40,6 +40,8 @@ import {
   visitAfterToday,
 } from '../../../src-shared/inspection';
 import { hasBlocking, type Finding } from '../../../src-shared/rules';
+import { INSPECTION_REPORT_LABELS } from '../../../src-shared/model/labels';
+import { describeSchemaIssue } from '../../../src-shared/model/labels/describe';
 import {
   InspectionReportSchema,
   type InspectionPhoto,
@@ -84,7 +86,10 @@ export const todayOf = (deps: Pick<InspectionDeps, 'now'>): string =>
  * A use case's result: done, or refused with a message the screen shows in the user's language
  * (`useSay`); nothing was written on a refusal.
  */
-export type Outcome<T> = ({ ok: true } & T) | { ok: false; reason: Message };
+export type Outcome<T> =
+  | ({ ok: true } & T)
+  /** `member`: the inspector whose passphrase was refused (the screen says it beside their field). */
+  | { ok: false; reason: Message; member?: string };
 
 const ASSIGNMENTS = 'inspection.assignments' as const;
 const INSPECTORS = 'inspection.inspectors' as const;
@@ -133,7 +138,10 @@ export async function importAssignment(
   if (bundle.kind !== 'inspection-assignment')
     return {
       ok: false,
-      reason: say('inspection.notAssignment', { kind: KINDS[bundle.kind].label }),
+      reason: say('bundles.kindNotWanted', {
+        kind: KINDS[bundle.kind].label,
+        wanted: KINDS['inspection-assignment'].label,
+      }),
     };
   const trust = (await getMeta(deps.db, 'trust')) ?? emptyTrust();
   const verdict = checkImport(bundle, trust);
@@ -325,13 +333,12 @@ export function judgeReportEdit(
   if (refused) return { ok: false, reason: say('inspection.dateRefused', { why: refused }) };
   const parsed = InspectionReportSchema.safeParse(edited);
   if (parsed.success) return { ok: true, report: parsed.data };
+  // The field named as the form labels it (INSPECTION_REPORT_LABELS, as every door names the
+  // report's fields): 「第 4 项的说明：含有双向控制字符 U+202E…」, never 「checklist.3.note」.
   const issue = parsed.error.issues[0];
   return {
     ok: false,
-    reason: say('inspection.fieldRefused', {
-      path: issue?.path.join('.') ?? '',
-      message: issue?.message ?? '',
-    }),
+    reason: { text: issue ? describeSchemaIssue(issue, INSPECTION_REPORT_LABELS) : '' },
   };
 }
 
@@ -600,7 +607,11 @@ export async function signReport(
       };
     const passphrase = input.passphrases[member.id];
     if (!passphrase)
-      return { ok: false, reason: say('inspection.askPassphrase', { name: who.name }) };
+      return {
+        ok: false,
+        reason: say('inspection.askPassphrase', { name: who.name }),
+        member: who.id,
+      };
     const row = WrappedKeySchema.safeParse(await deps.db.keys.get(keyId(member.id)));
     if (!row.success)
       return { ok: false, reason: say('inspection.keyMissing', { name: who.name }) };
@@ -617,6 +628,7 @@ export async function signReport(
       return {
         ok: false,
         reason: say('inspection.wrongPassphrase', { name: who.name, id: who.id }),
+        member: who.id,
       };
     }
     if (fingerprint(publicKeyOf(secretKey)) !== who.fingerprint)

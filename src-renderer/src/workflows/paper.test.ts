@@ -88,6 +88,34 @@ describe('importPaperTranscription', () => {
       }),
     ]);
 
+    // An empty file or one past the bound names itself once (before: 「empty.csv：empty.csv：…」).
+    for (const [name, bytes, said] of [
+      [
+        'empty.csv',
+        new Uint8Array(0),
+        'empty.csv：文件是空的（0 字节），请从U盘或原发送方重新复制该文件',
+      ],
+      [
+        'million.csv',
+        new Uint8Array(9 * 1024 * 1024).fill(0x31),
+        'million.csv 过大（9 MiB），超过此类文件的上限 8 MiB，未读取',
+      ],
+    ] as const) {
+      const refused = await importPaperTranscription(
+        deps,
+        'E01',
+        {
+          pkg,
+          csv: { name, bytes },
+          typist: '秘书 陈静',
+          scan: { name: 'scan.pdf', bytes: utf8('%PDF-1.7\n') },
+        },
+        noWorkbooks,
+      );
+      if (refused.kind !== 'refused') throw new Error(refused.kind);
+      expect(refused.problems).toContainEqual({ text: said });
+    }
+
     expect(await getMeta(deps.db, 'paperSheets')).toBeUndefined();
     expect(await auditLog(deps.db)).toHaveLength(before);
   });

@@ -117,8 +117,13 @@ async function readTranscription(pkg: ReviewPackage, file: ChosenFile, workbooks
     ? { sheets: read.sheets, problems: [] }
     : {
         sheets: [],
+        // A refusal of the whole file (empty, too large, not what its name says) names the file
+        // itself, at every door: said as it is, not 「empty.csv：empty.csv：…」; a row's problem
+        // is prefixed with the file.
         problems: read.errors.map((e) =>
-          message('paper.csvProblem', { file: file.name, problem: e }),
+          e.startsWith(file.name)
+            ? { text: e }
+            : message('paper.csvProblem', { file: file.name, problem: e }),
         ),
       };
 }

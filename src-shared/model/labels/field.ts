@@ -13,6 +13,11 @@ export interface FieldLabel {
   item?: string;
   /** The fields of this object, or of each item of this list. */
   fields?: FieldLabels;
+  /**
+   * What joins this field's label to the words before it, when the form says it so (「第 4 项的说明」:
+   * `'的'`); a space otherwise (「考察组第 2 位成员 姓名」).
+   */
+  join?: string;
 }
 
 export type FieldLabels = Readonly<Record<string, FieldLabel>>;
@@ -26,6 +31,7 @@ export const fieldSentence = (field: string, why: string): string => `${field}�
  */
 export function fieldName(labels: FieldLabels, path: readonly PropertyKey[]): string | null {
   const words: string[] = [];
+  const joins: string[] = [];
   let table: FieldLabels | undefined = labels;
   let list: FieldLabel | undefined;
   for (const step of path) {
@@ -41,10 +47,11 @@ export function fieldName(labels: FieldLabels, path: readonly PropertyKey[]): st
         : undefined;
     if (entry === undefined) return null;
     words.push(entry.label);
+    joins.push(entry.join ?? ' ');
     list = entry.item === undefined ? undefined : entry;
     table = entry.fields;
   }
-  return words.length === 0 ? null : words.join(' ');
+  return words.length === 0 ? null : words.map((w, i) => (i === 0 ? w : joins[i] + w)).join('');
 }
 
 /** A list's `n`-th item (from 1) in its label's words (「考察组第 2 位成员」); the list's label if no item form. */

@@ -24,7 +24,12 @@ export const INSPECTION_REPORT_LABELS = {
   checklist: {
     label: '检查清单',
     item: '第 {n} 项',
-    fields: { item: { label: '检查项' }, result: { label: '检查结果' }, note: { label: '说明' } },
+    // As the form labels an item's note (「第 4 项的说明」, i18n/inspection.ts `inspection.noteOf`).
+    fields: {
+      item: { label: '检查项' },
+      result: { label: '检查结果' },
+      note: { label: '说明', join: '的' },
+    },
   },
   notes: { label: '其他情况' },
   photos: {

@@ -121,10 +121,23 @@ export class ChairPage {
     return this.page.getByRole('button', { name: '签署并导出专家组评审结果…' });
   }
 
-  /** Signs and exports the panel result; returns the downloaded bundle's path. */
+  /** The confirmation asked before signing (signing is final). */
+  get signConfirm() {
+    return this.page.getByTestId('sign-confirm');
+  }
+
+  get signConfirmButton() {
+    return this.signConfirm.getByRole('button', {
+      name: '确认签署并导出（签署后锁定，不能再修改）',
+    });
+  }
+
+  /** Signs (and confirms) and exports the panel result; returns the downloaded bundle's path. */
   async sign(): Promise<string> {
     await expect(this.signButton).toBeEnabled();
-    return this.shell.download(() => this.signButton.click());
+    await this.signButton.click();
+    await expect(this.signConfirm).toBeVisible();
+    return this.shell.download(() => this.signConfirmButton.click());
   }
 
   get notice() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DateInput } from '../../components/DateInput';
-import { useT } from '../../i18n';
+import { listParam, useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 import { DEFAULT_CHECKLIST, type StoredRound } from '../../workflows/bureau';
 import { ChecklistEditor } from './ChecklistEditor';
@@ -72,7 +72,7 @@ export function AssignCard(props: Props) {
       {issued.length > 0 && (
         <p>
           {t('bureau.assign.list', {
-            list: issued.map((a) => a.assignment.assignmentId).join(', '),
+            list: listParam(issued.map((a) => a.assignment.assignmentId)),
           })}
         </p>
       )}

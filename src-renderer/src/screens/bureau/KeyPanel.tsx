@@ -1,7 +1,7 @@
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
 import { now } from '../../stores/deps';
 import { today as localToday } from '../../workflows/deps';
-import { message, useT } from '../../i18n';
+import { listParam, message, useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 
 /** Today on the bureau's own clock (its local date, not UTC's: 00:00–08:00 in China is still the day before in UTC). */
@@ -35,7 +35,7 @@ export function KeyPanel({ profileId, passphrase }: { profileId: string; passphr
       {key.retired.length > 0 && (
         <p className="note">
           {t('bureau.key.retired', {
-            list: key.retired.map((r) => formatFingerprint(r.fingerprint)).join(', '),
+            list: listParam(key.retired.map((r) => formatFingerprint(r.fingerprint))),
           })}
         </p>
       )}

@@ -62,7 +62,7 @@ function RoundCard({
           </table>
           <p>
             {t('bureau.rounds.recommended', {
-              list: record.decision.recommendedIds.map((id) => `${id} ${name(id)}`).join(', '),
+              list: listParam(record.decision.recommendedIds.map((id) => `${id} ${name(id)}`)),
             })}
           </p>
           <p>{t('bureau.rounds.funding', { total: fmtMoney(record.decision.approvedTotal) })}</p>
@@ -70,7 +70,7 @@ function RoundCard({
             {/* Nothing blocking: passed, and any warning (signed before the review date) listed. */}
             {!hasBlocking(record.findings) && <li>{t('bureau.rounds.findingsOk')}</li>}
             {record.findings.map((f) => (
-              <li key={f.message}>{`[${f.article}] ${f.message}`}</li>
+              <li key={f.message}>{f.message}</li>
             ))}
           </ul>
           <div className="row">

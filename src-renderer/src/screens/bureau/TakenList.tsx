@@ -1,5 +1,5 @@
 import { KINDS } from '../../../../src-shared/bundle';
-import { dayParam, useT } from '../../i18n';
+import { dayParam, listParam, useT } from '../../i18n';
 import { useLang } from '../../stores/ui';
 import type { StoredRound } from '../../workflows/bureau';
 
@@ -21,7 +21,7 @@ export function TakenList({ round }: { round: StoredRound }) {
             kind: lang === 'zh' ? KINDS[b.kind].label : KINDS[b.kind].labelEn,
             summary: b.summary,
             file: b.file,
-            signers: b.signers.map((s) => s.name).join(', '),
+            signers: listParam(b.signers.map((s) => s.name)),
           };
           return (
             <li key={b.manifestSha256} data-testid="bureau-taken-item">
@@ -31,7 +31,7 @@ export function TakenList({ round }: { round: StoredRound }) {
               {b.findings.length > 0 && (
                 <ul className="plain">
                   {b.findings.map((f) => (
-                    <li key={f.message}>{`[${f.article}] ${f.message}`}</li>
+                    <li key={f.message}>{f.message}</li>
                   ))}
                 </ul>
               )}

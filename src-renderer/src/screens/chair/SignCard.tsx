@@ -1,11 +1,18 @@
+import { useState } from 'react';
 import type { PanelDecision, ReviewPackage, ScoreSheet } from '../../../../src-shared/model';
 import { hasBlocking, type Finding } from '../../../../src-shared/rules';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FindingsList } from '../../components/FindingsList';
 import { NoticeLine } from '../../components/NoticeLine';
 import { useT } from '../../i18n';
 import { useChair } from '../../stores/chair';
 
-/** 规则校验 and signing: the button waits for every blocking finding to be resolved. */
+/**
+ * 规则校验 and signing: the button waits for every blocking finding to be resolved, then asks
+ * once more — signing is final (the result is encrypted to the bureau and the page locks,
+ * 第十二条（六）) — in a dialog: 返回检查 is focused first and is what Escape does; Tab to the
+ * confirmation and Enter signs.
+ */
 export function SignCard({
   pkg,
   decision,
@@ -21,6 +28,7 @@ export function SignCard({
 }) {
   const t = useT();
   const { notice, unsaved, signing, sign, saveAgain } = useChair();
+  const [asking, setAsking] = useState(false);
   return (
     <>
       <h3>{t('chair.findings')}</h3>
@@ -41,12 +49,28 @@ export function SignCard({
           className="primary"
           disabled={!canSign || signing}
           aria-busy={signing}
-          onClick={() =>
-            void sign({ pkg, decision: { ...decision, decidedAt: new Date().toISOString() }, own })
-          }
+          onClick={() => setAsking(true)}
         >
           {t('chair.sign')}
         </button>
+        {asking && (
+          <ConfirmDialog
+            title={t('chair.signConfirmTitle')}
+            body={t('chair.signConfirmBody')}
+            stay={t('chair.signConfirmStay')}
+            leave={t('chair.signConfirmGo')}
+            onStay={() => setAsking(false)}
+            onLeave={() => {
+              setAsking(false);
+              void sign({
+                pkg,
+                decision: { ...decision, decidedAt: new Date().toISOString() },
+                own,
+              });
+            }}
+            testId="sign-confirm"
+          />
+        )}
         {unsaved && (
           <button type="button" onClick={() => void saveAgain()}>
             {t('export.saveAgain')}

@@ -12,13 +12,15 @@ import {
 import type { InspectionPhoto, InspectionReport } from '../../../../src-shared/model';
 import { Field } from '../../components/Field';
 import { sayLocalTime } from '../../components/format';
-import { useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { useLang } from '../../stores/ui';
 import { useInspection } from '../../stores/inspection';
 
 export function PhotosCard({ report }: { report: InspectionReport }) {
   const t = useT();
+  const say = useSay();
   const addPhoto = useInspection((s) => s.addPhoto);
+  const refusals = useInspection((s) => s.photoRefusals);
   const edit = useInspection((s) => s.edit);
   const [caption, setCaption] = useState('');
   const [item, setItem] = useState('');
@@ -75,6 +77,16 @@ export function PhotosCard({ report }: { report: InspectionReport }) {
       <button type="button" onClick={() => picker.current?.click()}>
         {t('inspection.addPhoto')}
       </button>
+      {refusals.length > 0 && (
+        // Every refused photo by name, here beside the control (not one at a time at the top).
+        <ul className="plain" role="alert" data-testid="inspection-photo-refusals">
+          {refusals.map((r) => (
+            <li key={r.name} className="error">
+              {say(r.why)}
+            </li>
+          ))}
+        </ul>
+      )}
       {report.photos.length === 0 ? (
         <p className="note">{t('inspection.noPhotos')}</p>
       ) : (

@@ -3,7 +3,7 @@
  * will be printed, then every member types their own passphrase and the team signs together;
  * the bundle is encrypted to the bureau and offered to save.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { InspectionReport } from '../../../../src-shared/model';
 import { hasBlocking } from '../../../../src-shared/rules';
 import { Field } from '../../components/Field';
@@ -20,7 +20,9 @@ export function SignCard({ report, to }: { report: InspectionReport; to: string 
   const preview = useInspection((s) => s.preview);
   const previewPdf = useInspection((s) => s.previewPdf);
   const sign = useInspection((s) => s.sign);
+  const refused = useInspection((s) => s.passphraseRefused);
   const [passphrases, setPassphrases] = useState<Record<string, string>>({});
+  const fields = useRef(new Map<string, HTMLInputElement>());
   const ready =
     unsaved === null &&
     !hasBlocking(findings) &&
@@ -52,19 +54,45 @@ export function SignCard({ report, to }: { report: InspectionReport; to: string 
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (ready) void sign(passphrases).then(() => setPassphrases({}));
+          if (!ready) return;
+          void sign(passphrases).then((signed) => {
+            if (signed) return setPassphrases({});
+            // A member's passphrase refused: only theirs is cleared (the others stay typed), and
+            // the keyboard goes to it, the reason beside it.
+            const wrong = useInspection.getState().passphraseRefused?.member;
+            if (wrong === undefined) return;
+            setPassphrases((typed) => ({ ...typed, [wrong]: '' }));
+            fields.current.get(wrong)?.focus();
+          });
         }}
       >
-        {report.inspectors.map((m) => (
-          <Field key={m.id} label={t('inspection.signPassphrase', { name: m.name, id: m.id })}>
-            <input
-              type="password"
-              autoComplete="off"
-              value={passphrases[m.id] ?? ''}
-              onChange={(e) => setPassphrases({ ...passphrases, [m.id]: e.target.value })}
-            />
-          </Field>
-        ))}
+        {report.inspectors.map((m) => {
+          const why = refused?.member === m.id ? refused.why : null;
+          const errorId = `inspection-passphrase-error-${m.id}`;
+          return (
+            <div key={m.id}>
+              <Field label={t('inspection.signPassphrase', { name: m.name, id: m.id })}>
+                <input
+                  ref={(el) => {
+                    if (el) fields.current.set(m.id, el);
+                    else fields.current.delete(m.id);
+                  }}
+                  type="password"
+                  autoComplete="off"
+                  value={passphrases[m.id] ?? ''}
+                  aria-invalid={why !== null}
+                  aria-describedby={why ? errorId : undefined}
+                  onChange={(e) => setPassphrases({ ...passphrases, [m.id]: e.target.value })}
+                />
+              </Field>
+              {why && (
+                <p className="error" role="alert" id={errorId} data-testid="passphrase-refused">
+                  {say(why)}
+                </p>
+              )}
+            </div>
+          );
+        })}
         <button type="submit" disabled={!ready}>
           {t('inspection.signAll')}
         </button>
