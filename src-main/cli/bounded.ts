@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sizeProblem } from '../../src-shared/io';
-import { emptyFile } from '../../src-shared/io/file-size';
+import { emptyFile, fileTooLarge, MAX_FILE_BYTES } from '../../src-shared/io/file-size';
 import { describeFileError } from '../fs/errors';
 import { CliUsageError } from './types';
 
@@ -49,4 +49,21 @@ export async function readBounded(
   } catch (error) {
     throw new CliUsageError(describeFileError(error, path));
   }
+}
+
+/**
+ * The largest bundle file read: the app's bound on one file (MAX_FILE_BYTES, 256 MB — what the
+ * desktop app and the web host open), refused in their words, so a file is refused alike at every
+ * door, from its size before it is read.
+ */
+export const MAX_BUNDLE_FILE_BYTES = MAX_FILE_BYTES;
+
+/** A bundle file's full path, refusing one that cannot be read or is past the bound, by name. */
+export function bundleFilePath(cwd: string, path: string): Promise<string> {
+  return boundedPath(cwd, path, MAX_BUNDLE_FILE_BYTES, fileTooLarge);
+}
+
+/** Reads a bundle file (or a task book's JSON), refusing one past the bound by name first. */
+export function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
+  return readBounded(cwd, path, MAX_BUNDLE_FILE_BYTES, fileTooLarge);
 }

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { AGE_RECIPIENT, parseIdentityFile, type AgeKey } from '../../src-shared/crypto/age';
 import { KEY_FILE_LABEL, keyFileKind, type KeyFileKind } from '../../src-shared/crypto/key-file';
 import { publicKeyFromPem, secretKeyFromPem } from '../../src-shared/crypto/keys';
-import { fileTooLarge, MAX_FILE_BYTES } from '../../src-shared/io/file-size';
-import { boundedPath, readBounded } from './bounded';
+import { readBounded } from './bounded';
 import { CliUsageError, type CliOption } from './types';
 
 /** Key, identity and passphrase files are a few hundred bytes; a bound well above that. */
@@ -13,23 +12,6 @@ export const KEY_FILE_BYTES = 1024 * 1024;
 /** A small file (a key, an identity, a passphrase) through the bounded reader. */
 export function readBytes(cwd: string, path: string, limit = KEY_FILE_BYTES): Promise<Uint8Array> {
   return readBounded(cwd, path, limit);
-}
-
-/**
- * The largest bundle file read: the app's bound on one file (MAX_FILE_BYTES, 256 MB — what the
- * desktop app and the web host open), refused in their words, so a file is refused alike at every
- * door, from its size before it is read.
- */
-export const MAX_BUNDLE_FILE_BYTES = MAX_FILE_BYTES;
-
-/** A bundle file's full path, refusing one that cannot be read or is past the bound, by name. */
-export function bundleFilePath(cwd: string, path: string): Promise<string> {
-  return boundedPath(cwd, path, MAX_BUNDLE_FILE_BYTES, fileTooLarge);
-}
-
-/** Reads a bundle file (or a task book's JSON), refusing one past the bound by name first. */
-export function readBundleFile(cwd: string, path: string): Promise<Uint8Array> {
-  return readBounded(cwd, path, MAX_BUNDLE_FILE_BYTES, fileTooLarge);
 }
 
 /** The options `ageKeys` reads, for a command that opens encrypted bundles. */

@@ -32,7 +32,8 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
 import { defaultDataDir } from '../web/settings';
 import { readBounded } from './io';
-import { readBundleFile, readBytes, readPublicKey } from './bundle-io';
+import { readBytes, readPublicKey } from './bundle-io';
+import { readBundleFile } from './bounded';
 import { CliUsageError } from './types';
 
 export interface BureauData {

@@ -31,7 +31,8 @@ import {
   writeTrust,
   type BureauData,
 } from './bureau-data';
-import { readBundleFile, readSigningKey } from './bundle-io';
+import { readSigningKey } from './bundle-io';
+import { readBundleFile } from './bounded';
 import { readJsonFile, writeOutput } from './io';
 import { CliUsageError, type CliCommand, type CliIo } from './types';
 import { cliDate } from './dates';

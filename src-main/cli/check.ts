@@ -54,6 +54,7 @@ import { rulesOfTheRest, shapeOfDraft, TaskBookDraftSchema } from '../../src-sha
 import { nodeCrypto } from '../crypto/node-crypto';
 import { capLines, readJson } from '../../src-shared/io';
 import { AWARD_KIND, awardOfBundle, readSignedSet } from './award-set';
+import { readBundleFile } from './bounded';
 import { ageKeyOptions, ageKeys } from './bundle-io';
 import { isBundle, openReviewPackage, readBounded, readJsonDocument, readSheetFiles } from './io';
 import { CliUsageError, type CliCommand } from './types';
@@ -73,9 +74,6 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = {
  */
 export const findingLines = (findings: readonly Finding[]): string[] =>
   findings.map((f) => `${SEVERITY_LABEL[f.severity]}  ${f.message}`);
-
-/** Panel bundles hold every sheet bundle; a bound well above a large panel's. */
-const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
 
 async function loadPackage(
   cwd: string,
@@ -262,7 +260,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
     let label: string;
     let findings: Finding[];
     // A bundle is told by its bytes (ZIP, or age-encrypted), whatever its file name.
-    const bytes = await readBounded(io.cwd, file, PANEL_BUNDLE_BYTES);
+    const bytes = await readBundleFile(io.cwd, file);
     if (isBundle(bytes)) {
       const opened = await openBundle(bytes, { crypto: nodeCrypto, keys });
       if (!opened.ok) throw new CliUsageError(`${file}：文件包校验失败：${opened.error.message}`);

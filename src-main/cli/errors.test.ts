@@ -155,6 +155,29 @@ describe('jiebang verify of a file past the bound on one file', () => {
       'big.jbx 有 300 MB，超过单个文件 256 MB 的上限，未读取：请确认选对了文件',
     );
   });
+
+  it('is refused in the same sentence by every command that reads a package or panel bundle', async () => {
+    const dir = await folder();
+    const big = join(dir, 'big.jbx');
+    await writeFile(big, Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
+    await truncate(big, 300 * 1024 * 1024);
+    const sheets = join(SAMPLE, 'sheets');
+    const sheet = join(sheets, (await readdir(sheets))[0] ?? '');
+    const sentence = fileTooLarge('big.jbx', 300 * 1024 * 1024);
+    // `--package` of score and check, a bundle given to check, and unpack: each refuses from the
+    // size, as verify does (one bound and sentence: src-shared/io/file-size.ts). A sheet bundle
+    // has its own, smaller bound (SHEET_BUNDLE_BYTES, 16 MiB).
+    for (const argv of [
+      ['score', '--package', 'big.jbx', sheet],
+      ['check', '--package', 'big.jbx', sheet],
+      ['check', 'big.jbx'],
+      ['unpack', 'big.jbx', '--out', 'x'],
+    ]) {
+      const r = await run(dir, ...argv);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      expect(r.err, argv.join(' ')).toContain(sentence);
+    }
+  });
 });
 
 describe('jiebang pack of a bundle past the bound on one file', () => {

@@ -23,7 +23,8 @@ import {
   writeRecord,
   writeTrust,
 } from './bureau-data';
-import { ageKeyOptions, ageKeys, readBundleFile } from './bundle-io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
+import { readBundleFile } from './bounded';
 import { findingLines } from './check';
 import { compactSummary, renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';

@@ -42,7 +42,8 @@ import {
   writeTrust,
   type BureauData,
 } from './bureau-data';
-import { ageKeyOptions, ageKeys, readBundleFile, readSigningKey } from './bundle-io';
+import { ageKeyOptions, ageKeys, readSigningKey } from './bundle-io';
+import { readBundleFile } from './bounded';
 import { findingLines } from './check';
 import { cliToday } from './dates';
 import { readJsonDocument, writeOutput } from './io';

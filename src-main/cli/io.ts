@@ -25,7 +25,7 @@ import { describeSchemaIssues, readSheetsFile } from '../../src-shared/scoring';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { resolve } from 'node:path';
 import { describeFileError } from '../fs/errors';
-import { readBounded } from './bounded';
+import { readBounded, readBundleFile } from './bounded';
 import { CliUsageError } from './types';
 
 /**
@@ -135,8 +135,6 @@ export async function writeOutput(
   }
 }
 
-/** A panel bundle holds every sheet bundle; a bound well above a large panel's. */
-export const PANEL_BUNDLE_BYTES = 256 * 1024 * 1024;
 /**
  * A bundle is told by its bytes (ZIP, or age-encrypted — of any version, so that another version
  * is refused as such by the bundle reader), whatever its file name.
@@ -154,7 +152,7 @@ export async function openReviewPackage(
   path: string,
   name: string = path,
 ): Promise<{ pkg: ReviewPackage; manifestSha256: string | null }> {
-  const bytes = await readBounded(cwd, path, PANEL_BUNDLE_BYTES);
+  const bytes = await readBundleFile(cwd, path);
   if (isBundle(bytes)) {
     const opened = await openBundle(bytes, { crypto: nodeCrypto });
     if (!opened.ok) throw new CliUsageError(`${path}：文件包校验失败：${opened.error.message}`);

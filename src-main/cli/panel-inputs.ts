@@ -18,14 +18,9 @@ import {
 import { DECISION_LABELS } from '../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { nodeCrypto } from '../crypto/node-crypto';
+import { readBundleFile } from './bounded';
 import { ageKeys } from './bundle-io';
-import {
-  openReviewPackage,
-  PANEL_BUNDLE_BYTES,
-  readBounded,
-  readJsonDocument,
-  readSheetFiles,
-} from './io';
+import { openReviewPackage, readJsonDocument, readSheetFiles } from './io';
 import { CliUsageError } from './types';
 
 export interface PanelInputs {
@@ -46,7 +41,7 @@ export async function readPanelInputs(
   const [first] = files;
   const firstBytes =
     files.length === 1 && first !== undefined && extname(first).toLowerCase() === '.jbx'
-      ? await readBounded(cwd, first, PANEL_BUNDLE_BYTES)
+      ? await readBundleFile(cwd, first)
       : null;
   const opened = firstBytes ? await openBundle(firstBytes, { crypto: nodeCrypto, keys }) : null;
   if (opened && !opened.ok)

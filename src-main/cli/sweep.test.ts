@@ -22,7 +22,7 @@ import { READ_LIMITS } from '../../src-shared/io';
 import { TaskBookSchema } from '../../src-shared/model';
 import { taskBookCode } from '../../src-shared/taskbook';
 import { leakReasons, unclearReasons } from '../../test/helpers/clear-error';
-import { MAX_BUNDLE_FILE_BYTES } from './bundle-io';
+import { MAX_BUNDLE_FILE_BYTES } from './bounded';
 import { commands } from './commands';
 import { runCli } from './main';
 

@@ -4,7 +4,8 @@ import { openBundle } from '../../src-shared/bundle';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { writeFolderAtomic } from '../fs/atomic-write';
 import { describeFileError } from '../fs/errors';
-import { ageKeyOptions, ageKeys, readBundleFile } from './bundle-io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
+import { readBundleFile } from './bounded';
 import { describeBundle } from './verify';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 

@@ -7,7 +7,8 @@ import {
 } from '../../src-shared/taskbook';
 import { describeFormVerdict, parseFormCode, verifyFormPrint } from '../../src-shared/meeting';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { ageKeyOptions, ageKeys, readBundleFile } from './bundle-io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
+import { readBundleFile } from './bounded';
 import { formRecord } from './panel-inputs';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 

@@ -6,7 +6,8 @@ import { describeSubject, ROLE_LABEL } from '../../src-shared/bundle/terms';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { formatDateTimeZh } from '../../src-shared/text/date';
 import { openBundleFile } from '../crypto/bundle-files';
-import { ageKeyOptions, ageKeys, bundleFilePath } from './bundle-io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
+import { bundleFilePath } from './bounded';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
 /**
