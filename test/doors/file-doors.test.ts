@@ -87,7 +87,8 @@ describe('an .xlsx renamed .csv, at every door', () => {
       workbooks,
     );
     if (app.kind !== 'refused') throw new Error(app.kind);
-    expect(app.problems.map((p) => say('zh', p))).toEqual([`p.csv：${sentence}`]);
+    // The sentence names the file itself (the card adds no second 「p.csv：」 before it).
+    expect(app.problems.map((p) => say('zh', p))).toEqual([sentence]);
     expect(await getMeta(deps.db, 'paperSheets')).toBeUndefined();
 
     const dir = await mkdtemp(join(tmpdir(), 'jb-sniff-'));
