@@ -199,9 +199,11 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   );
   // jiebang check says what the desk said before signing: the one warning, nothing blocking.
   expect(checked).not.toContain('✓ 格式与规则校验通过，无问题');
+  // In the screens' words: the severity, the sentence with its article, no rule code or path.
   expect(checked).toContain(
-    '签署日期 2026年12月3日 早于评审包载明的评审日期 2026年12月8日：专家组意见应在专家评审后形成；请核对评审日期或签署日期（第十二条（五））  [decision.beforeReview @ decidedAt]',
+    '! 提示  签署日期 2026年12月3日 早于评审包载明的评审日期 2026年12月8日：专家组意见应在专家评审后形成；请核对评审日期或签署日期（第十二条（五））\n',
   );
+  expect(checked).not.toContain('[decision.');
   expect(checked).not.toContain('项阻断问题');
 
   // The bureau takes it back (issue 17): jiebang ingest prints the same ranking as this screen.
