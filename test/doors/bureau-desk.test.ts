@@ -18,7 +18,6 @@ import { z } from 'zod';
 import { openBundle } from '../../src-shared/bundle';
 import { assignmentChecklist, startChecklist } from '../../src-shared/inspection';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
-import { type BureauKeyInfo } from '../../src-shared/ipc';
 import { InspectionReportSchema, ReviewPackageSchema } from '../../src-shared/model';
 import { formatDateZh, normaliseDate, readDate } from '../../src-shared/text/date';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
@@ -48,7 +47,7 @@ const LISTS = 'resources/templates/sample';
 const ATTACHMENTS = 'resources/sample/attachments';
 const PASS = 'correct horse battery';
 
-const { dir, db, api, channel } = bureauHost('jb-desk');
+const { dir, db, api, channel, signSampleRound } = bureauHost('jb-desk');
 
 /** A copy of the sample's lists with applicant A03's id typed as A02 (a duplicate id). */
 async function duplicateRow(): Promise<string> {
@@ -139,23 +138,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
   });
 
   it('signs in main, takes the chair’s result in with the ranking, decision and findings the CLI prints, refuses 审定 before the review, approves on 2026-12-08 with the window the CLI counts and says so when a second 审定 moves it', async () => {
-    const created = await channel('profile:create')({ label: '市科技局', passphrase: PASS });
-    const profileId = created.profile.id;
-    const { key } = await channel('bureau:key-create')({ profileId, passphrase: PASS });
-    const info: BureauKeyInfo = key;
-    const draft = await readDraft(api, await filesOf(LISTS), await filesOf(ATTACHMENTS));
-    const verdict = judgeDraft(draft);
-    if (!verdict.ok) throw new Error(verdict.problems.map((p) => p.message).join('\n'));
-    const signed = await signRound(db, api, {
-      profileId,
-      passphrase: PASS,
-      key: info,
-      verdict,
-      draft,
-      encrypt: { kind: 'none' },
-      actor: '市科技局',
-      now: new Date('2026-09-01T09:00:00+08:00'),
-    });
+    const { profileId, info, signed } = await signSampleRound(PASS);
     expect(signed.notice.rows).toContainEqual(['评审包编号', 'KLMY-2026-JB-001']);
     expect(signed.notice.rows.flat().join('\n')).toContain(formatFingerprint(info.fingerprint));
     expect(stageOf(signed.round, '2026-09-02')).toBe('issued');

@@ -10,12 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { NamedBytes } from '../../src-shared/bureau';
-import { schemasOf, type Channel } from '../../src-shared/ipc';
+import { schemasOf, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
 import { handlers } from '../../src-main/handlers';
 import type { HostServices } from '../../src-main/handlers/types';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { JiebangDB } from '../../src-renderer/src/db/database';
-import type { BureauApi } from '../../src-renderer/src/workflows/bureau';
+import {
+  judgeDraft,
+  readDraft,
+  signRound,
+  type BureauApi,
+} from '../../src-renderer/src/workflows/bureau';
 
 export function bureauHost(name: string) {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
@@ -49,7 +54,35 @@ export function bureauHost(name: string) {
     'bureau:export-xlsx': channel('bureau:export-xlsx'),
     'notice:pdf': channel('notice:pdf'),
   };
-  return { dir, host, db, api, channel };
+  /**
+   * The sample round as the bureau signs it on 2026-09-01: a profile of its own (`passphrase`), a
+   * new bureau key, the sample's lists and attachments read, judged and signed, not encrypted.
+   */
+  const signSampleRound = async (passphrase: string) => {
+    const created = await channel('profile:create')({ label: '市科技局', passphrase });
+    const profileId = created.profile.id;
+    const { key } = await channel('bureau:key-create')({ profileId, passphrase });
+    const info: BureauKeyInfo = key;
+    const draft = await readDraft(
+      api,
+      await filesOf('resources/templates/sample'),
+      await filesOf('resources/sample/attachments'),
+    );
+    const verdict = judgeDraft(draft);
+    if (!verdict.ok) throw new Error(verdict.problems.map((p) => p.message).join('\n'));
+    const signed = await signRound(db, api, {
+      profileId,
+      passphrase,
+      key: info,
+      verdict,
+      draft,
+      encrypt: { kind: 'none' },
+      actor: '市科技局',
+      now: new Date('2026-09-01T09:00:00+08:00'),
+    });
+    return { profileId, info, signed };
+  };
+  return { dir, host, db, api, channel, signSampleRound };
 }
 
 /** A folder's files, sorted by name, as the file input hands them to the page. */

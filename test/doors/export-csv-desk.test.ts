@@ -10,46 +10,19 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { type BureauKeyInfo } from '../../src-shared/ipc';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { readWorkbook } from '../../src-main/xlsx/workbook';
 import { say } from '../../src-renderer/src/i18n/strings';
-import {
-  ingestResult,
-  judgeDraft,
-  readDraft,
-  roundWorkbook,
-  signRound,
-} from '../../src-renderer/src/workflows/bureau';
+import { ingestResult, roundWorkbook } from '../../src-renderer/src/workflows/bureau';
 import { samplePanelBundle } from '../fixtures/panel';
-import { bureauHost, filesOf } from './bureau-host';
+import { bureauHost } from './bureau-host';
 
 const PASS = 'correct horse battery';
-const { dir, db, api, channel } = bureauHost('jb-export-csv');
+const { dir, db, api, channel, signSampleRound } = bureauHost('jb-export-csv');
 
 describe('the 评分汇总表 as CSV (CLI) and XLSX (desk)', { timeout: 180_000 }, () => {
   it('holds the same plain numbers and marks 纸质转录 at both doors', async () => {
-    const created = await channel('profile:create')({ label: '市科技局', passphrase: PASS });
-    const profileId = created.profile.id;
-    const { key } = await channel('bureau:key-create')({ profileId, passphrase: PASS });
-    const info: BureauKeyInfo = key;
-    const draft = await readDraft(
-      api,
-      await filesOf('resources/templates/sample'),
-      await filesOf('resources/sample/attachments'),
-    );
-    const verdict = judgeDraft(draft);
-    if (!verdict.ok) throw new Error(verdict.problems.map((p) => p.message).join('\n'));
-    const signed = await signRound(db, api, {
-      profileId,
-      passphrase: PASS,
-      key: info,
-      verdict,
-      draft,
-      encrypt: { kind: 'none' },
-      actor: '市科技局',
-      now: new Date('2026-09-01T09:00:00+08:00'),
-    });
+    const { profileId, info, signed } = await signSampleRound(PASS);
     const panel = await samplePanelBundle(
       signed.round.issued.pkg,
       signed.round.issued.manifestSha256,
