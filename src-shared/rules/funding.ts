@@ -30,7 +30,8 @@ export function yuanReading(amount: string): string {
  * 第十三条（一）（二）: city funds for one project are at most 1000 万元, whoever the figure is
  * (the demand's 市财政资助, an applicant's request, the approved total, the task book's). `label`
  * names the figure, `note` follows the cap; one ten times the cap or more is told as written in
- * 元 (`yuanReading`).
+ * 元 (`yuanReading`). `form`: the finding's code and how the amount is written (`fmtMoney`; the
+ * 建议经费 with its capitals, `officialAmount`).
  */
 export function checkCityCap(
   projectType: ProjectType,
@@ -38,15 +39,19 @@ export function checkCityCap(
   label: string,
   path: (string | number)[],
   note = '',
+  form: { code: string; write: (amount: string) => string } = {
+    code: 'funding.cap',
+    write: fmtMoney,
+  },
 ): Finding[] {
   if (!dec(amount).gt(CITY_FUNDING_CAP)) return [];
   const inYuan = dec(amount).gte(CITY_FUNDING_IN_YUAN) ? `；${yuanReading(amount)}` : '';
   return [
     finding(
-      'funding.cap',
+      form.code,
       capArticle(projectType),
       'blocking',
-      `${label} ${fmtMoney(amount)} 超过单个项目最高资助额 1000 万元${note}${inYuan}`,
+      `${label} ${form.write(amount)} 超过单个项目最高资助额 1000 万元${note}${inYuan}`,
       path,
     ),
   ];
@@ -238,19 +243,12 @@ export function checkSuggestedFunding(
         path,
       ),
     ];
-  const cap = capArticle(demand.projectType);
-  if (dec(amount).gt(CITY_FUNDING_CAP)) {
-    const inYuan = dec(amount).gte(CITY_FUNDING_IN_YUAN) ? `；${yuanReading(amount)}` : '';
-    return [
-      finding(
-        'funding.suggestedCap',
-        cap,
-        'blocking',
-        `建议经费 ${written} 超过单个项目最高资助额 1000 万元${inYuan}`,
-        path,
-      ),
-    ];
-  }
+  // The cap of every city figure (`checkCityCap`), the amount written with its capitals.
+  const capped = checkCityCap(demand.projectType, amount, '建议经费', path, '', {
+    code: 'funding.suggestedCap',
+    write: officialAmount,
+  });
+  if (capped.length > 0) return capped;
   const contract = demand.contractAmount;
   if (demand.projectType === 'enterprise' && contract !== undefined && !dec(contract).isZero()) {
     const share = dec(contract).times(CITY_SHARE_MAX);
