@@ -1,5 +1,6 @@
 import { suites } from './suites';
 import { meets, type BenchRow } from './harness';
+import { boundNote } from './bounds';
 
 /**
  * `npm run bench [suite…]`: every figure of issue 22 with its target and its peer beside it, in
@@ -31,7 +32,10 @@ console.log(
 for (const r of rows) {
   const met = meets(r);
   const mark = met === null ? '  ' : met ? '✓ ' : '✗ ';
-  const extra = [r.peer, r.note].filter(Boolean).join('; ');
+  // A missed target carries the best reached and the heading of its measured bound (bounds.ts).
+  const extra = [r.peer, r.note, met === false ? boundNote(r, fmt) : undefined]
+    .filter(Boolean)
+    .join('; ');
   console.log(
     `${`${r.suite} / ${r.name}`.padEnd(w)}  ${fmt(r.value).padStart(10)} ${r.unit.padEnd(5)}  ${target(r).padEnd(9)}  ${mark} ${extra}`,
   );
