@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fmtMoney, MoneySchema, parseMoneyInput, sum, YUAN, yuanCapitals } from './money';
+import {
+  fmtMoney,
+  moneyCapitals,
+  MoneySchema,
+  parseMoneyInput,
+  sum,
+  YUAN,
+  yuanCapitals,
+} from './money';
 
 const refusal = (raw: string): string => {
   const r = parseMoneyInput(raw);
@@ -75,5 +83,9 @@ describe('money as printed', () => {
     expect(yuanCapitals('6000.5')).toBe('陆仟元伍角整');
     expect(yuanCapitals('6000.05')).toBe('陆仟元零伍分');
     expect(yuanCapitals('6000.55')).toBe('陆仟元伍角伍分');
+    // An amount in 万元 is spelled as the same amount in 元: 整 after 角 there too.
+    expect(moneyCapitals('0.00001')).toBe('壹角整');
+    expect(moneyCapitals('400.05')).toBe('肆佰万零伍佰元整');
+    expect(moneyCapitals('0.000123')).toBe('壹元贰角叁分');
   });
 });

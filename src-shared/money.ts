@@ -131,12 +131,12 @@ export function onStep(points: number, step: number): boolean {
 
 /**
  * An amount in 万元 in capitals as official forms write it (金额大写, in 元): "1000" →
- * 壹仟万元整, "800" → 捌佰万元整, "12.5" → 壹拾贰万伍仟元整, "0.000123" → 壹元贰角叁分.
- * The amount is converted exactly (decimal.js) to 元 and spelled by `nzh` (Nzh.cn.toMoney).
+ * 壹仟万元整, "800" → 捌佰万元整, "12.5" → 壹拾贰万伍仟元整, "0.000123" → 壹元贰角叁分,
+ * "0.00001" → 壹角整. The amount is converted exactly (decimal.js) to 元 and spelled as an amount
+ * in 元 is (`yuanCapitals`: 整 after 元 or 角).
  */
 export function moneyCapitals(value: Dec | string): string {
-  const yuan = dec(value).times(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  return Nzh.cn.toMoney(yuan.toFixed(), { outSymbol: false });
+  return yuanCapitals(dec(value).times(10000));
 }
 
 /**
