@@ -642,6 +642,35 @@ describe('taking bundles in', () => {
     expect(kept?.taken).toBeUndefined();
   });
 
+  it('refuses another device’s task book of this package by its key, before what the round’s stage would say, and a draft by its stage; nothing written', async () => {
+    const deps = freshDeps();
+    const main = await fakeMain();
+    const chair = generateSigningKey();
+    const { round } = await signedRound(deps, main);
+    await take(
+      deps,
+      main,
+      'panel.jbx',
+      await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
+    );
+    const before = await deps.db.rounds.toArray();
+    const log = await auditLog(deps.db);
+    // Not yet approved: a task book signed with another E01 key is refused as another's, not as early.
+    const foreign = await take(
+      deps,
+      main,
+      'foreign.jbx',
+      await taskBookBundle(finalTaskBook(), generateSigningKey()),
+    );
+    expect(reason(foreign)).toContain('张志远（E01）的密钥与已登记的不一致');
+    expect(reason(foreign)).not.toContain('尚未审定');
+    // The panel's own chair, still before 审定: the stage.
+    const early = await take(deps, main, 'early.jbx', await taskBookBundle(finalTaskBook(), chair));
+    expect(reason(early)).toContain('尚未审定');
+    expect(await deps.db.rounds.toArray()).toEqual(before);
+    expect(await auditLog(deps.db)).toEqual(log);
+  });
+
   it('refuses a tampered file by name', async () => {
     const { deps, main, chair } = await approvedRound();
     const bytes = await taskBookBundle(finalTaskBook(), chair);

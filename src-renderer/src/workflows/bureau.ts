@@ -800,7 +800,12 @@ const takenOf = (
   takenAt: input.now.toISOString(),
 });
 
-/** Keeps what a bundle added to its round, its signers' keys and counters, in one transaction. */
+/**
+ * Keeps what a bundle added to its round, its signers' keys and counters, in one transaction.
+ * Who signed is judged first (`checkImport`: a key other than the one registered for a signer, a
+ * replayed counter): a file from another desk or device is refused as such, before `refusal` —
+ * what the round's stage says of it (the task book's) — is returned; nothing is written.
+ */
 async function keepTaken(
   db: JiebangDB,
   round: StoredRound,
@@ -809,6 +814,7 @@ async function keepTaken(
   taken: Taken,
   extra: Partial<StoredRound>,
   actor: string,
+  refusal?: IngestOutcome,
 ): Promise<IngestOutcome> {
   const verdict = checkImport(bundle, trust);
   if (verdict.action === 'refuse')
@@ -818,6 +824,7 @@ async function keepTaken(
     };
   if (verdict.action === 'duplicate')
     return { ok: true, round, isDuplicate: true, notes: verdict.notes };
+  if (refusal) return refusal;
   const after = applyImport(trust, bundle, verdict);
   const next: StoredRound = {
     ...round,
@@ -840,7 +847,9 @@ async function keepTaken(
 
 /**
  * A signed task book (第十二条（七）) for a round this desk signed and approved; refused by name
- * for a package this desk does not hold, a round not yet approved, or a draft.
+ * for a package this desk does not hold, a signer whose key is not the one this round registered
+ * (another device's task book of a package with the same number), a round not yet approved, or a
+ * draft — in that order.
  */
 async function takeTaskBook(
   db: JiebangDB,
@@ -855,10 +864,11 @@ async function takeTaskBook(
       ok: false,
       reason: message('bureau.err.taskbookUnknown', { file, id: tb.taskBookId, pkg: tb.packageId }),
     };
-  if (!round.approval)
-    return { ok: false, reason: message('bureau.err.taskbookEarly', { file, pkg: tb.packageId }) };
-  if (tb.status !== 'final')
-    return { ok: false, reason: message('bureau.err.taskbookDraft', { file, id: tb.taskBookId }) };
+  const refusal: IngestOutcome | undefined = !round.approval
+    ? { ok: false, reason: message('bureau.err.taskbookEarly', { file, pkg: tb.packageId }) }
+    : tb.status !== 'final'
+      ? { ok: false, reason: message('bureau.err.taskbookDraft', { file, id: tb.taskBookId }) }
+      : undefined;
   const signedOn = bundle.manifest.createdAt.slice(0, 10);
   return keepTaken(
     db,
@@ -868,6 +878,7 @@ async function takeTaskBook(
     takenOf(bundle, { id: tb.taskBookId, date: signedOn }, [], input),
     { taskbookSignedOn: signedOn, taskbook: tb },
     input.actor,
+    refusal,
   );
 }
 
