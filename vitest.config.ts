@@ -10,6 +10,8 @@ export default defineConfig({
       'test/doors/**/*.test.ts',
     ],
     environment: 'node',
+    // Every string table registered, as in the app once a screen has loaded its own (issue 22).
+    setupFiles: ['src-renderer/src/i18n/test-tables.ts'],
     // Generous: tests wait for states, and must pass on a busy 2-core machine (a load of 20 took
     // the CLI's pack/verify/unpack round and sixteen parallel unlocks past 30 s). A hang still fails.
     testTimeout: 120_000,

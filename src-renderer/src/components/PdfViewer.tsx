@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+// The viewer's strings, with the viewer (it and the lazy PdfView show them).
+import '../i18n/pdf';
 import { useT } from '../i18n';
 
 /** A document kept open by its owner (`stores/proposals.ts`), found again by `key`. */

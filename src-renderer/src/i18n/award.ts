@@ -9,7 +9,6 @@ import { defineStrings } from './define';
 
 export const awardStrings = defineStrings(
   {
-    'nav.award': '项目实施与验收',
     'award.heading': '项目实施与验收',
     'award.lead':
       '任务书签署之后：里程碑考核（第十二条（八）3，第十四条）、赛马择优（第十三条（三））、变更（第十八条）、延期（第十九条）、终止或撤销（第十七条）、验收（第十二条（九），第二十条）。每份文件由各自签名人的密钥签名导出。',
@@ -146,7 +145,6 @@ export const awardStrings = defineStrings(
     'award.schemaIssue': '{field}：{message}',
   },
   {
-    'nav.award': 'Implementation & acceptance',
     'award.heading': 'Implementation and acceptance',
     'award.lead':
       'After the task book: milestone assessment (art. 12(8)3, 14), the horse race’s choice (art. 13(3)), changes (art. 18), extension (art. 19), termination or revocation (art. 17), acceptance (art. 12(9), 20). Each document is signed by its signers’ own keys and exported.',

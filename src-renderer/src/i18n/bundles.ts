@@ -2,7 +2,6 @@ import { defineStrings } from './define';
 
 export const bundleStrings = defineStrings(
   {
-    'nav.bundles': '文件包核验',
     'bundles.heading': '文件包核验',
     'bundles.intro':
       '打开任一文件包（.jbx：评审包、评分表、专家组评审结果、任务书、考察任务与报告、日历、密钥更换），逐项核验：解密、安全解包、每位签名者的签名、校验和、审计日志、内容格式。核验通过前不写入任何数据。',
@@ -35,7 +34,6 @@ export const bundleStrings = defineStrings(
     'bundles.kindNotWanted': '此文件包是{kind}，不是{wanted}，未导入',
   },
   {
-    'nav.bundles': 'Verify bundles',
     'bundles.heading': 'Verify a bundle',
     'bundles.intro':
       'Open any bundle (.jbx: review package, score sheets, panel result, task book, inspection assignment and report, calendar, key rotation) and check it step by step: decryption, safe unpacking, every signer’s signature, checksums, audit log, content format. Nothing is written before every check passes.',

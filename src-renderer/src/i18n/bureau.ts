@@ -12,7 +12,6 @@ import { defineStrings } from './define';
 /** The bureau's desk (市科技局, issue 18). */
 export const bureauStrings = defineStrings(
   {
-    'nav.bureau': '市科技局',
     'bureau.heading': '市科技局工作台：发榜评审轮次',
     'bureau.passphrase': '本档案口令（每次使用本局密钥前确认）',
     'bureau.key.heading': '本局密钥',
@@ -134,7 +133,6 @@ export const bureauStrings = defineStrings(
     'bureau.err.checklistList': '检查项：{why}，未签发',
   },
   {
-    'nav.bureau': 'Bureau',
     'bureau.heading': 'Bureau desk: review rounds',
     'bureau.passphrase': 'This profile’s passphrase (confirmed before each use of the bureau key)',
     'bureau.key.heading': 'Bureau keys',

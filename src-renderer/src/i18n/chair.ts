@@ -2,7 +2,6 @@ import { defineStrings } from './define';
 
 export const chairStrings = defineStrings(
   {
-    'nav.chair': '组长汇总',
     'chair.heading': '专家组组长：汇总与决定',
     'chair.onlyChair':
       '仅专家组组长可使用本页（第十二条（五））。请先在“专家评审”中以组长身份报到。',
@@ -150,7 +149,6 @@ export const chairStrings = defineStrings(
     'race.goAward': '前往项目实施与验收：赛马择优',
   },
   {
-    'nav.chair': 'Chair',
     'chair.heading': 'Panel chair: aggregate and decide',
     'chair.onlyChair':
       'Only the panel chair may use this page (Article 12(5)). Enrol as the chair under Expert review first.',

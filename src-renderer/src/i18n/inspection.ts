@@ -4,7 +4,6 @@ import { defineStrings } from './define';
 /** The inspection team's screen (screens/inspection) and what its workflows refuse with. */
 export const inspectionStrings = defineStrings(
   {
-    'nav.inspection': '实地考察',
     'inspection.heading': '实地考察',
     'inspection.lead':
       '考察组按市科技局下达的实地考察任务到现场核查（第十二条（二）（五）（八）），逐项填写检查结果、附现场照片，全体成员各自签名后，将加密的考察报告文件包交回市科技局。',
@@ -106,7 +105,6 @@ export const inspectionStrings = defineStrings(
     'inspection.noTeam': '报告没有考察组成员',
   },
   {
-    'nav.inspection': 'Site inspection',
     'inspection.heading': 'Site inspection',
     'inspection.lead':
       'The team inspects the site the bureau assigned (Art. 12 (2), (5), (8)): a finding for each item, site photos, every member signs, and the encrypted report bundle goes back to the bureau.',

@@ -3,7 +3,6 @@ import { MEASURES_TITLE } from '../../../src-shared/rules/title';
 
 export const reviewStrings = defineStrings(
   {
-    'nav.review': '专家评审',
     'review.heading': '专家评审',
     'review.import.heading': '导入评审包',
     'review.import.help':
@@ -65,7 +64,6 @@ export const reviewStrings = defineStrings(
     'review.paperFailed': '纸质评分表未能生成或保存：{message}',
   },
   {
-    'nav.review': 'Expert review',
     'review.heading': 'Expert review',
     'review.import.heading': 'Import the review package',
     'review.import.help':

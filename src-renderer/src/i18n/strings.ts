@@ -1,46 +1,26 @@
 /**
- * All user-facing strings, in one place: one dictionary per feature (`i18n/<feature>.ts`, made
- * with `defineStrings`), listed below. Chinese first; English mirrors the same keys. Pure: the
+ * All user-facing strings: one dictionary per feature (`i18n/<feature>.ts`, made with
+ * `defineStrings`), listed in `all.ts`. Chinese first; English mirrors the same keys. Pure: the
  * workflows use it for the messages they return, the screens through `useT` (i18n/index.ts).
+ *
+ * The keys are typed from every table, but only the first screen's tables (the profile gate, the
+ * frame around every screen, the sidebar, the messages any screen may show) are loaded here; each
+ * other table is imported by the screen that shows it, so it comes in the screen's chunk and is
+ * registered before the screen renders (issue 22; `strings.test.ts` checks that every key a chunk
+ * uses is registered by then).
  */
+import type { dictionaries } from './all';
+import { registeredText, type Lang } from './define';
 import { coreStrings } from './core';
-import { pdfStrings } from './pdf';
-import { progressStrings } from './progress';
-import { bundleStrings } from './bundles';
 import { storageStrings } from './storage';
-import { reviewStrings } from './review';
-import { chairStrings } from './chair';
-import { taskbookStrings } from './taskbook';
-import { auditStrings } from './audit';
 import { errorStrings } from './errors';
-import { calendarStrings } from './calendar';
-import { awardStrings } from './award';
-import { inspectionStrings } from './inspection';
-import { bureauStrings } from './bureau';
-import { meetingStrings } from './meeting';
-import { paperStrings } from './paper';
+import { progressStrings } from './progress';
 import { formatDateZh } from '../../../src-shared/text/date';
 
-const dictionaries = [
-  coreStrings,
-  pdfStrings,
-  progressStrings,
-  bundleStrings,
-  storageStrings,
-  reviewStrings,
-  chairStrings,
-  taskbookStrings,
-  auditStrings,
-  errorStrings,
-  calendarStrings,
-  awardStrings,
-  inspectionStrings,
-  bureauStrings,
-  meetingStrings,
-  paperStrings,
-] as const;
+/** The tables the first screen loads (registered as they are evaluated). */
+export const firstScreenStrings = [coreStrings, storageStrings, errorStrings, progressStrings];
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 type Dictionary = (typeof dictionaries)[number];
 export type StringKey = Dictionary extends infer D
@@ -48,12 +28,6 @@ export type StringKey = Dictionary extends infer D
     ? keyof Z & string
     : never
   : never;
-
-const tables: Record<Lang, Map<string, string>> = { zh: new Map(), en: new Map() };
-for (const d of dictionaries) {
-  for (const [k, v] of Object.entries(d.zh)) tables.zh.set(k, v);
-  for (const [k, v] of Object.entries(d.en)) tables.en.set(k, v);
-}
 
 /**
  * A list inside a message (expert ids, a sheet's issues): its items are joined when the message
@@ -101,7 +75,7 @@ export interface Params {
 }
 
 export function translate(lang: Lang, key: StringKey, params?: Params): string {
-  const template = tables[lang].get(key) ?? tables.zh.get(key) ?? key;
+  const template = registeredText(lang, key) ?? registeredText('zh', key) ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -129,8 +103,12 @@ export type Message =
   /** Several refusals at once (every problem of a form named together), joined with ；. */
   | { all: readonly Message[] };
 
-/** Whether `key` is a key of the tables (a message that crossed a boundary, e.g. from a worker). */
-export const isStringKey = (key: string): key is StringKey => tables.zh.has(key);
+/**
+ * Whether `key` is a key of the registered tables (a message that crossed a boundary, e.g. from a
+ * worker, read by the screen that shows it).
+ */
+export const isStringKey = (key: string): key is StringKey =>
+  registeredText('zh', key) !== undefined;
 
 export const message = (key: StringKey, params?: Params): Message =>
   params ? { key, params } : { key };

@@ -13,8 +13,6 @@ const FUNDING = TASKBOOK_LABELS.funding.fields;
 
 export const taskbookStrings = defineStrings(
   {
-    'nav.taskbook': '任务书',
-    'nav.verifyPrint': '核验打印件',
     'taskbook.heading': '项目任务书（军令状）',
     'taskbook.lead':
       '市科技局与发榜方、揭榜方签订项目任务书，明确“里程碑”节点、考核指标、经费拨付与知识产权（第十二条（七）（八）、第十五条）。每次修改即时保存；右侧随时显示规则校验。',
@@ -121,8 +119,6 @@ export const taskbookStrings = defineStrings(
     'verify.signer': ' · {name}（{role}）{fp}',
   },
   {
-    'nav.taskbook': 'Task book',
-    'nav.verifyPrint': 'Verify a print',
     'taskbook.heading': 'Task book (军令状)',
     'taskbook.lead':
       'The bureau, the issuer and the solvers sign the task book: milestones, indicators, tranches and IP (Art. 12(7)(8), Art. 15). Every edit is saved at once; the rules are checked on the right.',

@@ -79,6 +79,9 @@ import type { JiebangDB } from '../db/database';
 import { auditLog, commitChange } from '../db/repo';
 import { dateRefusal } from '../i18n/date';
 import { allOf, dayParam, listParam, message, translate, type Message } from '../i18n/strings';
+// The assignment's purpose is written into the signed document from this table (not only shown):
+// it is loaded with the workflow itself, never left to the screen (issue 22).
+import '../i18n/bureau';
 import { workingCalendar } from './calendar';
 import { today, WorkflowError } from './deps';
 

@@ -2,6 +2,11 @@
  * 项目实施与验收: for the signed task book of the current package, its life on one page and the
  * documents after the award, each with its rules live and signed by its own signers.
  */
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/award';
+import '../../i18n/review';
+import '../../i18n/chair';
+import '../../i18n/paper';
 import { useEffect } from 'react';
 import { buildTimeline, type AwardDocument } from '../../../../src-shared/award';
 import { useSay, useT } from '../../i18n';

@@ -1,3 +1,7 @@
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/bundles';
+import '../../i18n/calendar';
+import '../../i18n/taskbook';
 import { useState } from 'react';
 import { ChecksList } from '../../components/ChecksList';
 import { NoticeLine } from '../../components/NoticeLine';

@@ -1,3 +1,7 @@
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/bureau';
+import '../../i18n/bundles';
+import '../../i18n/calendar';
 import { useEffect, useState } from 'react';
 import { useSay, useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';

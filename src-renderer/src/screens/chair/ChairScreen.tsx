@@ -1,3 +1,8 @@
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/chair';
+import '../../i18n/meeting';
+import '../../i18n/review';
+import '../../i18n/paper';
 import { useEffect, useMemo } from 'react';
 import { fromAggregateWire } from '../../../../src-shared/scoring/aggregate-wire';
 import { useT } from '../../i18n';

@@ -4,6 +4,9 @@
  * → the checklist filled with notes and photos → the report PDF previewed → every member signs →
  * the encrypted report bundle saved for the bureau.
  */
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/inspection';
+import '../../i18n/bundles';
 import { useEffect } from 'react';
 import { NoticeLine } from '../../components/NoticeLine';
 import { useT } from '../../i18n';

@@ -1,3 +1,7 @@
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/review';
+import '../../i18n/chair';
+import '../../i18n/paper';
 import { useEffect } from 'react';
 import { warmPdfViewer } from '../../components/PdfViewer';
 import { useT } from '../../i18n';

@@ -1,3 +1,5 @@
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/audit';
 import { useEffect, useState } from 'react';
 import { isElectron } from '../../bridge';
 import { useSay, useT, type Message } from '../../i18n';

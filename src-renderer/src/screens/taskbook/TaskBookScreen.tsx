@@ -3,6 +3,11 @@
  * checked on every keystroke (第十二条（七）（八）, 第十三条, 第十五条, 第十七条), autosaved, then
  * rendered in main (pages drawn here), saved, printed and signed as a task-book bundle.
  */
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/taskbook';
+import '../../i18n/review';
+import '../../i18n/chair';
+import '../../i18n/paper';
 import { useEffect } from 'react';
 import { useT } from '../../i18n';
 import { useReview } from '../../stores/review';

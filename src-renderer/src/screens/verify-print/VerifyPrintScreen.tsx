@@ -3,6 +3,10 @@
  * (verified first: signature, checksums) or its JSON — the screen twin of `jiebang verify-print`;
  * a meeting form's code against the package and the panel result (FormPrintCheck).
  */
+// The strings this screen shows, first: its chunk carries them, registered before it renders.
+import '../../i18n/taskbook';
+import '../../i18n/meeting';
+import '../../i18n/bundles';
 import { ROLE_LABEL } from '../../../../src-shared/bundle';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
 import { parseFormCode } from '../../../../src-shared/meeting';
