@@ -1,4 +1,6 @@
 import { useRef, useState } from 'react';
+import { sameNameKey } from '../../../../src-shared/model/common';
+import { formatDateTimeZh } from '../../../../src-shared/text/date';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
 
@@ -42,7 +44,13 @@ export function UnlockForm({ onNew }: { onNew: () => void }) {
               checked={chosen === p.id}
               onChange={() => setChosen(p.id)}
             />
-            <span>{p.label}</span>
+            <span>
+              {p.label}
+              {/* Two of one name (made before a second was refused): told apart by when made. */}
+              {profiles.some((o) => o.id !== p.id && sameNameKey(o.label) === sameNameKey(p.label))
+                ? ` · ${t('gate.createdOn', { when: formatDateTimeZh(p.createdAt) })}`
+                : ''}
+            </span>
           </label>
         ))}
       </div>
