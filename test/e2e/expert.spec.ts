@@ -226,6 +226,19 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await c1.fill('17.500000000000000001');
   await expect(review.alert('最多 1 位小数')).toBeVisible();
   await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  // 17.3 is off the 0.5 step; then 0x11 typed over it: only what is shown is spoken of — the
+  // field's 「不是数字」, not the sheet's off-step finding about the 17.3 no longer shown.
+  await c1.fill('17.3');
+  await c1.press('Tab');
+  await expect(review.alert('须为 0.5 分的整数倍')).toContainText('填写的是 17.3');
+  await c1.focus();
+  await c1.press('ControlOrMeta+A');
+  await page.keyboard.type('0x11');
+  await page.keyboard.press('Tab');
+  await expect(review.alert('“0x11”不是数字')).toBeVisible();
+  await expect(c1).toHaveValue('0x11');
+  await expect(review.alert('17.3')).toHaveCount(0);
+  await expect(review.alert('整数倍')).toHaveCount(0);
   await c1.fill(' １８ ');
   await expect(review.total).toHaveText('总分：52.50 / 100.00');
   await expect(review.totalPending).not.toContainText('揭榜方资质条件');
