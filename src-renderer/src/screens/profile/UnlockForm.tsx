@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { sameNameKey } from '../../../../src-shared/model/common';
 import { formatDateTimeZh } from '../../../../src-shared/text/date';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
@@ -46,8 +45,9 @@ export function UnlockForm({ onNew }: { onNew: () => void }) {
             />
             <span>
               {p.label}
-              {/* Two of one name (made before a second was refused): told apart by when made. */}
-              {profiles.some((o) => o.id !== p.id && sameNameKey(o.label) === sameNameKey(p.label))
+              {/* Two of one name (made before a second was refused): told apart by when made.
+                  (Labels compared as kept: model/common, with zod, stays off the first screen.) */}
+              {profiles.some((o) => o.id !== p.id && o.label === p.label)
                 ? ` · ${t('gate.createdOn', { when: formatDateTimeZh(p.createdAt) })}`
                 : ''}
             </span>
