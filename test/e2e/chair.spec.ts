@@ -110,6 +110,12 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   );
   await expect(chair.findings).toContainText('的核定经费“4e2”是科学计数法');
   await expect(chair.findings).not.toContainText('不能为 0 万元');
+  // 0 reads, but the rule refuses it: said at the field too (was only in the findings), as an alert.
+  await chair.funding('A02').fill('0');
+  await expect(page.getByRole('alert').and(page.getByTestId('funding-problem-A02'))).toContainText(
+    '核定经费（不能为 0 万元）',
+  );
+  await expect(chair.funding('A02')).toHaveAttribute('aria-invalid', 'true');
   // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元.
   await chair.funding('A02').fill('４００');
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');

@@ -106,22 +106,35 @@ export function RecommendedFields({
       <div className="funding">
         {recommended.map((id) => {
           // Read by the one money reader: what it refuses is said here, as typed (never as 0).
-          const read = parseMoneyInput(choices.funding[id] ?? '');
+          const typed = choices.funding[id] ?? '';
+          const read = parseMoneyInput(typed);
+          // An amount that reads but the rule refuses (0 万元: 第十二条（五）) is said here too, as
+          // the decision check says it; an empty field is left to the findings' 「未核定」.
+          const ruled =
+            read.ok && read.value !== null
+              ? desk.findings.find(
+                  (f) =>
+                    f.rule === 'funding.perSolver' &&
+                    f.path[0] === 'approvedFunding' &&
+                    f.path[1] === id,
+                )
+              : undefined;
+          const problem = !read.ok ? read.message : (ruled?.message ?? null);
           return (
             <label key={id} className="row">
               {t('chair.fundingOf', { name: nameOf(id) })}
               <input
                 aria-label={t('chair.fundingLabel', { id })}
-                aria-invalid={!read.ok}
+                aria-invalid={problem !== null}
                 className="amount"
                 value={choices.funding[id] ?? ''}
                 onChange={(e) =>
                   update({ funding: { ...choices.funding, [id]: e.target.value.trim() } })
                 }
               />
-              {!read.ok && (
+              {problem !== null && (
                 <span className="error" role="alert" data-testid={`funding-problem-${id}`}>
-                  {read.message}
+                  {problem}
                 </span>
               )}
             </label>
