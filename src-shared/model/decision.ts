@@ -6,6 +6,7 @@
  * nothing recorded.
  */
 import { z } from 'zod';
+import { judgeShare, WIRE_SHARE } from '../decision/share';
 import { MoneySchema } from '../money';
 import {
   DateTimeSchema,
@@ -49,7 +50,16 @@ export const HorseRaceSchema = z.object({
   /** The chair chose other candidates than the app proposed, with this written reason. */
   overrideReason: plainText(4000).optional(),
   /** Share of each solver's approved funds paid in the race stage (第十三条（三）), e.g. "0.3". */
-  raceStageShare: z.string().regex(/^0(\.\d{1,4})?$|^1$/, '应为 0 到 1 之间的小数，如 0.3'),
+  // A form other than the wire's is said as the chair's field says it (`judgeShare`): what was
+  // read and why it fails (30 → 「30 读作 3000%：…请写 0.3」); 0 and 1 are the check's.
+  raceStageShare: z.string().superRefine((share, ctx) => {
+    if (WIRE_SHARE.test(share)) return;
+    const judged = judgeShare(share, 'wire');
+    ctx.addIssue({
+      code: 'custom',
+      message: judged.ok ? '应为 0 到 1 之间的小数，如 0.3' : judged.message,
+    });
+  }),
 });
 export type HorseRace = z.infer<typeof HorseRaceSchema>;
 

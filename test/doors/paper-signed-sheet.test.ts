@@ -94,11 +94,18 @@ describe('a transcription of an expert with a signed sheet, at the app and the C
       );
       return r.kind === 'refused' ? r.problems.map((p) => say('zh', p)) : r.kind;
     };
+    const redo = (ids: string) =>
+      `本次转录未导入，请从文件中删去专家 ${ids} 的行（其签名的电子评分表已计入）后重新导入。`;
     expect(await refused('e01-diff.csv', E01_DIFF)).toEqual([
-      `e01-diff.csv：${SENTENCE('E01')}；本次转录未导入。`,
+      `e01-diff.csv：${SENTENCE('E01')}；${redo('E01')}`,
     ]);
     expect(await refused('e05.csv', E05_ROWS)).toEqual([
-      `e05.csv：${SENTENCE('E05')}；本次转录未导入。`,
+      `e05.csv：${SENTENCE('E05')}；${redo('E05')}`,
+    ]);
+    // Both in one file: one refusal naming both, saying whose rows to remove.
+    const both = [E01_DIFF, ...E05_ROWS.split('\n').slice(1)].join('\n');
+    expect(await refused('both.csv', both)).toEqual([
+      `both.csv：${SENTENCE('E01')}；${SENTENCE('E05')}；${redo('E01、E05')}`,
     ]);
     expect(await getMeta(deps.db, 'paperSheets')).toBeUndefined();
     expect(await auditLog(deps.db)).toHaveLength(before);

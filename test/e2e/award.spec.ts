@@ -206,6 +206,10 @@ test('after the award: a held tranche, the race’s choice, a late extension ref
     '延期申请应在实施周期到期 30 日前提出（本申请距到期仅 20 日）（第十九条）',
   );
   await expect(award.signButton('extension')).toBeDisabled();
+  // The card's 原到期日 as officials write a date (2029年6月30日), never the ISO 2029-06-30.
+  const [y, m, d] = end.split('-').map(Number);
+  await expect(award.card('extension')).toContainText(`原到期日：${y}年${m}月${d}日`);
+  await expect(award.card('extension')).not.toContainText(end);
 
   // 验收 不通过 for a non-objective cause: 第二十条's recovery and integrity investigation.
   await award.applyForAcceptance({

@@ -70,9 +70,32 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   // A form the share reader refuses is said at the field, with the forms it takes.
   await chair.raceShare.fill('三成');
   await expect(page.getByTestId('race-share-problem')).toContainText('如 30% 或 0.3');
+  // A share read but outside 第十三条（三）'s 一定比例 is said at the field, as an alert: what it
+  // was read as and what to write (the tester's 30, 1, 150%, 0 left the field silent).
+  const shareProblem = page.getByRole('alert').and(page.getByTestId('race-share-problem'));
+  await chair.raceShare.fill('30');
+  await expect(shareProblem).toHaveText(
+    '30 读作 3000%：“赛马”阶段拨付比例须大于 0、小于 100%（第十三条（三）：拨付一定比例项目经费），如意为 30%，请写 30% 或 0.3',
+  );
+  await expect(chair.raceShare).toHaveAttribute('aria-invalid', 'true');
+  for (const [typed, said] of [
+    ['1', '1 读作 100%：'],
+    ['150%', '150%：“赛马”阶段拨付比例须大于 0、小于 100%'],
+    ['0', '0 读作 0%：'],
+  ] as const) {
+    await chair.raceShare.fill(typed);
+    await expect(shareProblem).toContainText(said);
+  }
+  // 0.3% the measures allow, but it looks like 30% mistyped: taken, with a warning.
+  await chair.raceShare.fill('0.3%');
+  await expect(shareProblem).toHaveCount(0);
+  await expect(page.getByTestId('race-share-warning')).toHaveText(
+    '0.3%，比例很小（不足 1%）：如意为 30%，请写 30% 或 0.3',
+  );
   // Typed with a Chinese IME in full-width mode: read as 0.3, shown as printed, 30%.
   await chair.raceShare.fill('３０％');
   await expect(page.getByTestId('race-share-problem')).toHaveCount(0);
+  await expect(page.getByTestId('race-share-warning')).toHaveCount(0);
 
   // Funding over the cap is refused with the article.
   await chair.funding('A01').fill('600');
@@ -87,6 +110,12 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   );
   await expect(chair.findings).toContainText('的核定经费“4e2”是科学计数法');
   await expect(chair.findings).not.toContainText('不能为 0 万元');
+  // 0 reads, but the rule refuses it: said at the field too (was only in the findings), as an alert.
+  await chair.funding('A02').fill('0');
+  await expect(page.getByRole('alert').and(page.getByTestId('funding-problem-A02'))).toContainText(
+    '核定经费（不能为 0 万元）',
+  );
+  await expect(chair.funding('A02')).toHaveAttribute('aria-invalid', 'true');
   // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元.
   await chair.funding('A02').fill('４００');
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');

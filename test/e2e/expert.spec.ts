@@ -226,6 +226,18 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await c1.fill('17.500000000000000001');
   await expect(review.alert('最多 1 位小数')).toBeVisible();
   await expect(review.total).toHaveText('总分：34.50 / 100.00');
+  // 17.3 is off the 0.5 step; then 0x11 typed over it: only what is shown is spoken of — the
+  // field's 「不是数字」, not the sheet's off-step finding about the 17.3 no longer shown.
+  await c1.fill('17.3');
+  await c1.press('Tab');
+  await expect(review.alert('须为 0.5 分的整数倍')).toContainText('填写的是 17.3');
+  // Pasted over it (typed key by key, its first 0 would be read and saved first).
+  await c1.fill('0x11');
+  await c1.press('Tab');
+  await expect(review.alert('“0x11”不是数字')).toBeVisible();
+  await expect(c1).toHaveValue('0x11');
+  await expect(review.alert('17.3')).toHaveCount(0);
+  await expect(review.alert('整数倍')).toHaveCount(0);
   await c1.fill(' １８ ');
   await expect(review.total).toHaveText('总分：52.50 / 100.00');
   await expect(review.totalPending).not.toContainText('揭榜方资质条件');
@@ -248,12 +260,19 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await expect(review.alert('“十二万”不是金额')).toBeVisible();
   await review.suggestedFunding.fill('12.5');
   await expect(review.alert('不是金额')).toHaveCount(0);
-  // The measures' bounds beside the field, each citing its article (the tester's 0 and
-  // 99,999,999 were taken silently): saved as typed, refused at submitting as at every door.
+  await review.shell.saved();
+  // The measures' bounds at the field, each citing its article (the tester's 0 and 99,999,999
+  // were taken silently, then 0 was refused yet 已保存): an amount they refuse is not saved — held
+  // at the field with its sentence, the top bar 未保存 saying why — as unreadable text is.
   await review.suggestedFunding.fill('0');
   await expect(
     review.alert('建议经费不能为 0 万元：专家组评审经费的合理性并核定项目经费'),
   ).toContainText('（第十二条（五））');
+  await expect(review.shell.saveState).toContainText(
+    '未保存：建议经费不能为 0 万元：专家组评审经费的合理性并核定项目经费',
+  );
+  await expect(review.alert('建议经费不能为 0 万元')).toHaveCount(1);
+  await expect(review.suggestedFunding).toHaveValue('0');
   await review.suggestedFunding.fill('99999999');
   await expect(review.alert('超过单个项目最高资助额 1000 万元')).toHaveText(
     '建议经费 99,999,999 万元（大写：玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万元整） 超过单个项目最高资助额 1000 万元；看来是以元填写：99,999,999 元即 9,999.9999 万元，请以万元填写（第十三条（二））',
@@ -264,4 +283,5 @@ test('what an expert types is read as typed: full-width digits count, words are 
   ).toBeVisible();
   await review.suggestedFunding.fill('12.5');
   await expect(review.alert('建议经费')).toHaveCount(0);
+  await review.shell.saved();
 });

@@ -162,6 +162,27 @@ test('creating a profile names a repeat that differs, in place, before anything 
   await expect(page.getByRole('alert').filter({ hasText: '两次输入的口令不一致' })).toHaveCount(0);
 });
 
+test('a second profile of the same name is refused, saying to unlock the one there is; the picker keeps one choice of it', async ({
+  ui,
+}) => {
+  const { gate, page } = ui;
+  const label = '同名专家（重名）';
+  await gate.create(label);
+  await ui.shell.lock();
+  await page.getByRole('button', { name: '新建用户档案' }).click();
+  await page.getByLabel('姓名', { exact: true }).fill(label);
+  await gate.passphrase.fill(PASSPHRASE);
+  await gate.repeat.fill(PASSPHRASE);
+  await page.getByRole('button', { name: '创建用户档案' }).click();
+  await expect(gate.alert).toContainText(
+    `本机已有名为“${label}”的用户档案：请直接选择它并输入口令解锁；如确为另一人，请在姓名后注明单位以示区别`,
+  );
+  await expect(page.getByText(/当前用户/u)).toHaveCount(0);
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(gate.radio(label)).toHaveCount(1);
+  await gate.unlock(label);
+});
+
 test('creating a profile: Enter on the empty form says what is missing in Chinese beside the field; a name hiding a bidi control is refused there, a zero-width character dropped', async ({
   ui,
 }) => {

@@ -132,8 +132,23 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   await ui.shell.download(() => tb.printButton.click());
   await expect(tb.notice).toContainText('浏览器版不能直接打印');
 
-  // 定稿, confirmed; the form locks; signed and exported with its PDF.
+  // 定稿 asks in the app's dialog, never the browser's confirm(): 返回修改 is focused first and
+  // Escape chooses it (still a draft, the focus back on 定稿); then 定稿, confirmed.
+  const native: string[] = [];
+  page.on('dialog', (d) => {
+    native.push(d.message());
+    void d.dismiss();
+  });
+  await tb.finaliseButton.click();
+  await expect(tb.finaliseDialog).toContainText('定稿后不能再修改（可退回草稿，并记入审计日志）。');
+  await expect(tb.finaliseDialog.getByRole('button', { name: '返回修改' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(tb.finaliseDialog).toHaveCount(0);
+  await expect(tb.finaliseButton).toBeFocused();
+  await expect(tb.field('合同编号')).toBeEnabled();
+  // Confirmed: the form locks; signed and exported with its PDF.
   await tb.finalise();
+  expect(native).toEqual([]);
   await expect(tb.field('合同编号')).toBeDisabled();
   const code = await tb.code();
   await expect(page.getByTestId('tb-code')).toContainText(

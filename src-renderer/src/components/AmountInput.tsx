@@ -15,6 +15,12 @@ interface Props {
   /** Text the field showed and did not commit when it was last unmounted (an idle lock): shown again. */
   held?: string | null;
   disabled?: boolean;
+  /**
+   * The rule's refusal of an amount that reads (the measures' bounds: `建议经费不能为 0 万元…`), or
+   * null when the rule takes it. A refused amount is held as unreadable text is — shown with the
+   * rule's sentence, never committed (the top bar: 未保存).
+   */
+  refuse?: (amount: string) => string | null;
 }
 
 /**
@@ -24,7 +30,15 @@ interface Props {
  * stays on screen with the reader's sentence saying what is wrong, and nothing is committed or
  * dropped. An emptied field commits ''.
  */
-export function AmountInput({ label, value, onCommit, onHeld, held: kept, disabled }: Props) {
+export function AmountInput({
+  label,
+  value,
+  onCommit,
+  onHeld,
+  held: kept,
+  disabled,
+  refuse,
+}: Props) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(kept ?? null);
   const errorId = useId();
@@ -35,8 +49,16 @@ export function AmountInput({ label, value, onCommit, onHeld, held: kept, disabl
   });
   useEffect(() => () => held.current?.(null, ''), []);
   const shown = draft ?? value;
-  const read = draft === null ? null : parseMoneyInput(draft);
-  const problem = read && !read.ok ? read.message : null;
+  // What is typed, as the reader and then the rule say it: the reader's sentence names the field,
+  // the rule's names the amount itself (建议经费 …).
+  const judge = (typed: string): { amount: string } | { problem: string } => {
+    const amount = parseMoneyInput(typed);
+    if (!amount.ok) return { problem: t('common.labelled', { label, text: amount.message }) };
+    const refused = amount.value === null ? null : (refuse?.(amount.value) ?? null);
+    return refused === null ? { amount: amount.value ?? '' } : { problem: refused };
+  };
+  const read = draft === null ? null : judge(draft);
+  const problem = read && 'problem' in read ? read.problem : null;
   return (
     <>
       <input
@@ -49,16 +71,16 @@ export function AmountInput({ label, value, onCommit, onHeld, held: kept, disabl
         onChange={(e) => {
           const typed = e.target.value;
           setDraft(typed);
-          const amount = parseMoneyInput(typed);
-          if (amount.ok) onCommit(amount.value ?? '');
-          onHeld?.(amount.ok ? null : t('common.labelled', { label, text: amount.message }), typed);
+          const judged = judge(typed);
+          if ('amount' in judged) onCommit(judged.amount);
+          onHeld?.('problem' in judged ? judged.problem : null, typed);
         }}
         onBlur={() => setDraft((d) => (d !== null && problem ? d : null))}
         className="amount"
       />
       {problem && (
         <span id={errorId} className="error" role="alert">
-          {t('common.labelled', { label, text: problem })}
+          {problem}
         </span>
       )}
     </>

@@ -32,7 +32,8 @@ export const paperStrings = defineStrings(
     'paper.noCsv': '请选择转录文件（CSV 或 Excel）。',
     'paper.noSecondCsv': '双人录入：请选择第二份转录文件（CSV 或 Excel）。',
     'paper.csvProblem': '{file}：{problem}',
-    'paper.setAside': '{file}：{sentence}；本次转录未导入。',
+    'paper.setAside':
+      '{file}：{sentence}；本次转录未导入，请从文件中删去专家 {experts} 的行（其签名的电子评分表已计入）后重新导入。',
   },
   {
     'paper.heading': 'Paper scores in',
@@ -66,6 +67,7 @@ export const paperStrings = defineStrings(
     'paper.noCsv': 'Choose the transcription (CSV or Excel).',
     'paper.noSecondCsv': 'Double entry: choose the second transcription (CSV or Excel).',
     'paper.csvProblem': '{file}: {problem}',
-    'paper.setAside': '{file}: {sentence}; nothing of this transcription imported.',
+    'paper.setAside':
+      '{file}: {sentence}; nothing of this transcription imported: remove the rows of expert {experts} from the file (their signed electronic sheets count) and import it again.',
   },
 );

@@ -19,6 +19,9 @@ export const storageStrings = defineStrings(
     'gate.tooShort': PASSPHRASE_TOO_SHORT,
     'gate.passphraseMissing': '请输入口令',
     'gate.labelMissing': '请填写姓名',
+    'gate.labelTaken':
+      '本机已有名为“{label}”的用户档案：请直接选择它并输入口令解锁；如确为另一人，请在姓名后注明单位以示区别（如“{label}（市科技局）”）',
+    'gate.createdOn': '创建于 {when}',
     'gate.strength': '口令强度',
     'gate.strength.0': '太弱',
     'gate.strength.1': '弱',
@@ -82,6 +85,9 @@ export const storageStrings = defineStrings(
     'gate.tooShort': `At least ${MIN_PASSPHRASE} characters`,
     'gate.passphraseMissing': 'Type the passphrase',
     'gate.labelMissing': 'Enter your name',
+    'gate.labelTaken':
+      'This computer already has a profile named “{label}”: choose it and unlock it with its passphrase; if you are someone else, add your organisation to the name to tell them apart (e.g. “{label} (city bureau)”)',
+    'gate.createdOn': 'created {when}',
     'gate.strength': 'Strength',
     'gate.strength.0': 'Too weak',
     'gate.strength.1': 'Weak',

@@ -218,8 +218,13 @@ describe('importPaperTranscription', () => {
           key: 'paper.setAside',
           params: {
             file: 'E05.csv',
-            sentence:
-              '专家 E05 已有签名的电子评分表，纸质评分表转录不予采用（签名的电子评分表优先）',
+            sentence: {
+              items: [
+                '专家 E05 已有签名的电子评分表，纸质评分表转录不予采用（签名的电子评分表优先）',
+              ],
+              sep: 'clause',
+            },
+            experts: { items: ['E05'], sep: 'list' },
           },
         },
       ],
@@ -243,7 +248,7 @@ describe('importPaperTranscription', () => {
       noWorkbooks,
     );
     expect(r.kind === 'refused' && r.problems.map((p) => say('zh', p))).toEqual([
-      'paper.csv：专家 E01 已有签名的电子评分表，纸质评分表转录不予采用（签名的电子评分表优先）；本次转录未导入。',
+      'paper.csv：专家 E01 已有签名的电子评分表，纸质评分表转录不予采用（签名的电子评分表优先）；本次转录未导入，请从文件中删去专家 E01 的行（其签名的电子评分表已计入）后重新导入。',
     ]);
     // All or nothing: E05's rows are not kept either.
     expect(await getMeta(deps.db, 'paperSheets')).toBeUndefined();

@@ -30,7 +30,7 @@ import {
   getMeta,
   getSheet,
 } from '../db/repo';
-import { message, type Message } from '../i18n/strings';
+import { listParam, message, type Message } from '../i18n/strings';
 import type { Deps } from './deps';
 import { paperSheet, reopenedDraft } from './desk';
 
@@ -131,7 +131,8 @@ async function readTranscription(pkg: ReviewPackage, file: ChosenFile, workbooks
 /**
  * The transcription's experts whose sheet would not count (`whichSheetCounts`, the rule every door
  * applies): those with a signed electronic sheet on this device — an imported sheet bundle, or the
- * chair's own submitted sheet — one sentence each. (A transcription of an expert transcribed
+ * chair's own submitted sheet — one refusal naming them all (each expert's sentence) and saying
+ * what to do: remove their rows from the file and import again. (A transcription of an expert transcribed
  * before counts, and replaces the earlier one.)
  */
 async function setAsideRows(
@@ -149,7 +150,7 @@ async function setAsideRows(
     ]),
     ...(own?.status === 'submitted' ? [[own.expertId, OWN_SHEET] satisfies [string, string]] : []),
   ]);
-  return sheets.flatMap((s) => {
+  const aside = sheets.flatMap((s) => {
     const origin = signed.get(s.expertId);
     if (origin === undefined) return [];
     const chosen = whichSheetCounts(
@@ -157,10 +158,21 @@ async function setAsideRows(
       { origin: file.name, standing: 'paper' },
       s.expertId,
     );
-    return chosen.counts === 'earlier'
-      ? [message('paper.setAside', { file: file.name, sentence: chosen.sentence })]
-      : [];
+    return chosen.counts === 'earlier' ? [{ expertId: s.expertId, sentence: chosen.sentence }] : [];
   });
+  // One refusal for the file, saying what to do: remove those experts' rows and import again.
+  return aside.length === 0
+    ? []
+    : [
+        message('paper.setAside', {
+          file: file.name,
+          sentence: listParam(
+            aside.map((a) => a.sentence),
+            'clause',
+          ),
+          experts: listParam(aside.map((a) => a.expertId)),
+        }),
+      ];
 }
 
 /**

@@ -57,6 +57,38 @@ function fakeMain() {
 
 const PASS = '评审专用口令2026';
 
+describe('a second profile of the same name', () => {
+  it('is refused, saying to unlock the one there is or name this one apart; nothing created', async () => {
+    const { api, calls } = fakeMain();
+    const first = await createProfile(
+      api,
+      { label: '同名专家', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    );
+    await lockProfile(first, 'manual', now);
+    for (const label of ['同名专家', ' 同名 专家 ', '同名专家'.normalize('NFKC')]) {
+      const again = createProfile(
+        api,
+        { label, passphrase: PASS, repeat: PASS, plaintext: false },
+        now,
+      );
+      await expect(again, label).rejects.toThrow(
+        '本机已有名为“同名专家”的用户档案：请直接选择它并输入口令解锁；如确为另一人，请在姓名后注明单位以示区别（如“同名专家（市科技局）”）',
+      );
+    }
+    expect(calls.filter((c) => c === 'create')).toHaveLength(1);
+    expect(await api['profile:list']()).toHaveLength(1);
+    // Named apart, it is another profile.
+    const other = await createProfile(
+      api,
+      { label: '同名专家（市科技局）', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    );
+    expect(await api['profile:list']()).toHaveLength(2);
+    await lockProfile(other, 'manual', now);
+  });
+});
+
 describe('profiles: create, lock, unlock and a new passphrase, each on the record', () => {
   it('the expert creates a profile, locks it, unlocks it with the new passphrase and finds the record of each step', async () => {
     const { api } = fakeMain();

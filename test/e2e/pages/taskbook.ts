@@ -81,10 +81,16 @@ export class TaskBookPage {
     return this.page.getByRole('button', { name: '打印…' });
   }
 
+  /** The app's dialog asking before 定稿 (never the browser's confirm()). */
+  get finaliseDialog() {
+    return this.page.getByRole('alertdialog', { name: '确认定稿？' });
+  }
+
   /** 定稿, confirming the dialog. */
   async finalise(): Promise<void> {
-    this.page.once('dialog', (d) => void d.accept());
     await this.finaliseButton.click();
+    await this.finaliseDialog.getByRole('button', { name: '确认定稿' }).click();
+    await expect(this.finaliseDialog).toHaveCount(0);
   }
 
   /** Signs and exports the final task book; returns the downloaded bundle's path. */

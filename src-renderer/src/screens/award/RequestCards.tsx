@@ -4,6 +4,7 @@
  * before the end).
  */
 import { FIELD_LABELS } from '../../../../src-shared/model/labels';
+import { formatDateZh } from '../../../../src-shared/text/date';
 import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import { checkAwardDocument, ProjectFormSchema } from '../../../../src-shared/award';
@@ -142,7 +143,7 @@ export function ExtensionCard({ tb, periodEnd }: { tb: TaskBook; periodEnd: stri
       <h2>{t('award.extension')}</h2>
       <p>
         {[
-          t('common.labelled', { label: t('award.currentEnd'), text: periodEnd }),
+          t('common.labelled', { label: t('award.currentEnd'), text: formatDateZh(periodEnd) }),
           t('common.labelled', { label: t('award.previousExtensions'), text: String(previous) }),
         ].join(t('common.clauseSep'))}
       </p>

@@ -1,6 +1,6 @@
 import {
   differsFromProposal,
-  readShare,
+  judgeShare,
   type DecisionChoices,
 } from '../../../../src-shared/decision';
 import { fmtMoney, parseMoneyInput } from '../../../../src-shared/money';
@@ -28,7 +28,7 @@ export function RecommendedFields({
   const { choices } = desk;
   const { agg, proposal } = desk.analysis;
   const recommended = choices.recommendedIds;
-  const share = readShare(choices.raceStageShare);
+  const share = judgeShare(choices.raceStageShare);
   const nameOf = (id: string) => pkg.applicants.find((a) => a.id === id)?.name ?? id;
   return (
     <>
@@ -74,16 +74,28 @@ export function RecommendedFields({
             {t('chair.share')}
             <input
               className="short"
-              aria-describedby="race-share-hint"
+              aria-describedby={share.ok ? 'race-share-hint' : 'race-share-problem race-share-hint'}
               aria-invalid={!share.ok}
               value={choices.raceStageShare}
               onChange={(e) => update({ raceStageShare: e.target.value })}
             />
           </label>
-          {/* Read by the one share reader (30%, 0.3, full-width alike): a refusal is said here. */}
+          {/* Read and judged by the one share reader (30%, 0.3, full-width alike; above 0, below
+              100%): what it read and why it fails is said here, a share so small it looks
+              mistyped (0.3%) is warned of. */}
           {!share.ok && (
-            <p className="error" data-testid="race-share-problem">
+            <p
+              id="race-share-problem"
+              className="error"
+              role="alert"
+              data-testid="race-share-problem"
+            >
               {share.message}
+            </p>
+          )}
+          {share.ok && share.warning !== null && (
+            <p className="warn" role="status" data-testid="race-share-warning">
+              {share.warning}
             </p>
           )}
           <p id="race-share-hint" className="note" data-testid="race-share-hint">
@@ -94,22 +106,35 @@ export function RecommendedFields({
       <div className="funding">
         {recommended.map((id) => {
           // Read by the one money reader: what it refuses is said here, as typed (never as 0).
-          const read = parseMoneyInput(choices.funding[id] ?? '');
+          const typed = choices.funding[id] ?? '';
+          const read = parseMoneyInput(typed);
+          // An amount that reads but the rule refuses (0 万元: 第十二条（五）) is said here too, as
+          // the decision check says it; an empty field is left to the findings' 「未核定」.
+          const ruled =
+            read.ok && read.value !== null
+              ? desk.findings.find(
+                  (f) =>
+                    f.rule === 'funding.perSolver' &&
+                    f.path[0] === 'approvedFunding' &&
+                    f.path[1] === id,
+                )
+              : undefined;
+          const problem = !read.ok ? read.message : (ruled?.message ?? null);
           return (
             <label key={id} className="row">
               {t('chair.fundingOf', { name: nameOf(id) })}
               <input
                 aria-label={t('chair.fundingLabel', { id })}
-                aria-invalid={!read.ok}
+                aria-invalid={problem !== null}
                 className="amount"
                 value={choices.funding[id] ?? ''}
                 onChange={(e) =>
                   update({ funding: { ...choices.funding, [id]: e.target.value.trim() } })
                 }
               />
-              {!read.ok && (
+              {problem !== null && (
                 <span className="error" role="alert" data-testid={`funding-problem-${id}`}>
-                  {read.message}
+                  {problem}
                 </span>
               )}
             </label>

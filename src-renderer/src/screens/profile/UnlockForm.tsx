@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { formatDateTimeZh } from '../../../../src-shared/text/date';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
 
@@ -42,7 +43,14 @@ export function UnlockForm({ onNew }: { onNew: () => void }) {
               checked={chosen === p.id}
               onChange={() => setChosen(p.id)}
             />
-            <span>{p.label}</span>
+            <span>
+              {p.label}
+              {/* Two of one name (made before a second was refused): told apart by when made.
+                  (Labels compared as kept: model/common, with zod, stays off the first screen.) */}
+              {profiles.some((o) => o.id !== p.id && o.label === p.label)
+                ? ` · ${t('gate.createdOn', { when: formatDateTimeZh(p.createdAt) })}`
+                : ''}
+            </span>
           </label>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { SHEET_TEXT_MAX, type ApplicantScore, type Rubric } from '../../../../src-shared/model';
 import { criterionIssues, readTypedPoints, type SheetEdit } from '../../../../src-shared/scoring';
 import { PointsInput } from '../../components/PointsInput';
@@ -23,9 +24,13 @@ export function CriterionField({
 }) {
   const t = useT();
   const entry = score.criteria.find((x) => x.criterionId === c.id);
-  const issues = entry
-    ? criterionIssues(score.applicantId, c, entry.points, entry.comment, rubric)
-    : [];
+  // The points field shows text its reader refused: the value saved before is not what is shown,
+  // so what the sheet's check says of that value (off-step, out of range) is not said — only the
+  // field's own sentence about what is shown.
+  const [refused, setRefused] = useState(false);
+  const issues = (
+    entry ? criterionIssues(score.applicantId, c, entry.points, entry.comment, rubric) : []
+  ).filter((i) => !(refused && i.field === 'points'));
   const label = t('review.points', { name: c.name, max: c.maxPoints });
   const target = { applicantId: score.applicantId, criterionId: c.id };
   return (
@@ -40,7 +45,10 @@ export function CriterionField({
           invalid={issues.some((i) => i.field === 'points')}
           read={(typed) => readTypedPoints(c, typed)}
           onCommit={(points) => onEdit({ type: 'points', ...target, points })}
-          onHeld={onRefused}
+          onHeld={(why, text) => {
+            setRefused(why !== null);
+            onRefused(why, text);
+          }}
         />
       </label>
       <ul className="bands note">

@@ -38,6 +38,9 @@ export function ScoreForm({
   const applicantId = score.applicantId;
   // Points fields showing text the reader refused: their earlier value is left out of the total.
   const [refused, setRefused] = useState<Readonly<Record<string, string>>>({});
+  // 建议经费 shows text not saved (unreadable, or an amount the measures refuse): the findings
+  // below, about the amount saved before, are not what is shown and are not said.
+  const [fundingHeld, setFundingHeld] = useState(() => heldText(`funding-${applicantId}`) !== null);
   const { total, notCounted } = countedTotal(score, pkg.rubric, refused);
   const refuse = (criterionId: string, why: string | null, text: string) => {
     setRefused(({ [criterionId]: _was, ...rest }) =>
@@ -98,13 +101,23 @@ export function ScoreForm({
           label={t('review.funding')}
           value={score.suggestedFunding ?? ''}
           onCommit={(amount) => onEdit({ type: 'suggested-funding', applicantId, amount })}
+          // An amount the measures refuse (0, over a cap: 第十二条（五）, 第十三条), as the sheet's
+          // check says it, is not saved: held at the field with that sentence, as unreadable text is.
+          refuse={(amount) =>
+            suggestedFundingFindings({ ...score, suggestedFunding: amount }, pkg).find(
+              (f) => f.severity === 'blocking',
+            )?.message ?? null
+          }
           // A refused amount is 未保存 (the top bar; leaving asks), as the task book's amounts are.
-          onHeld={(why, text) => onHeld(`funding-${applicantId}`, why, text)}
+          onHeld={(why, text) => {
+            setFundingHeld(why !== null);
+            onHeld(`funding-${applicantId}`, why, text);
+          }}
           held={heldText(`funding-${applicantId}`)}
         />
       </label>
-      {/* The measures' bounds on the amount (第十二条（五）, 第十三条), as the sheet's check says them. */}
-      {suggestedFundingFindings(score, pkg).map((f) => (
+      {/* The measures' warnings on the amount saved (a blocking one is refused at the field). */}
+      {(fundingHeld ? [] : suggestedFundingFindings(score, pkg)).map((f) => (
         <p
           key={f.rule}
           className={f.severity === 'blocking' ? 'error' : 'warn'}

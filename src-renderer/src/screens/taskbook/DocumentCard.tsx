@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
 import type { TaskBookDraft } from '../../../../src-shared/taskbook';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NoticeLine } from '../../components/NoticeLine';
 import { useT } from '../../i18n';
 import { useReview } from '../../stores/review';
@@ -9,7 +11,10 @@ import type { Judged } from '../../workflows/taskbook';
 /** The code in groups of four, as it is printed and read aloud. */
 const grouped = (code: string) => code.replace(/(.{4})(?!$)/g, '$1 ');
 
-/** 任务书文件: its code, preview, save, print, 定稿 / 签名导出 / 退回草稿, and what each said. */
+/**
+ * 任务书文件: its code, preview, save, print, 定稿 / 签名导出 / 退回草稿, and what each said. 定稿
+ * asks first in the app's dialog (as signing does): 返回修改 is focused first and is what Escape does.
+ */
 export function DocumentCard({
   pkg,
   decision,
@@ -24,6 +29,7 @@ export function DocumentCard({
   const t = useT();
   const enrolment = useReview((s) => s.enrolment);
   const store = useTaskBook();
+  const [asking, setAsking] = useState(false);
   const tb = judged.checked.ok ? judged.checked.tb : null;
   const final = draft.status === 'final';
   const fileName = t(final ? 'taskbook.pdfName' : 'taskbook.pdfNameDraft', {
@@ -60,9 +66,7 @@ export function DocumentCard({
             type="button"
             className="primary"
             disabled={!judged.canFinalise}
-            onClick={() => {
-              if (window.confirm(t('taskbook.finaliseConfirm'))) void store.finalise(pkg, decision);
-            }}
+            onClick={() => setAsking(true)}
           >
             {t('taskbook.finalise')}
           </button>
@@ -87,6 +91,20 @@ export function DocumentCard({
           </>
         )}
       </div>
+      {asking && !final && (
+        <ConfirmDialog
+          title={t('taskbook.finaliseConfirmTitle')}
+          body={t('taskbook.finaliseConfirmBody')}
+          stay={t('taskbook.finaliseConfirmStay')}
+          leave={t('taskbook.finaliseConfirmGo')}
+          onStay={() => setAsking(false)}
+          onLeave={() => {
+            setAsking(false);
+            void store.finalise(pkg, decision);
+          }}
+          testId="finalise-confirm"
+        />
+      )}
       {!judged.canFinalise && !final && <p className="note">{t('taskbook.blockingNote')}</p>}
       <NoticeLine notice={store.notice} testId="tb-notice" />
     </div>
