@@ -10,13 +10,15 @@
  * joins its page as the page's last child — where react-pdf's own fixed footer stands — before
  * the pages are drawn. The PDF is the one react-pdf writes with the `render` prop, byte for byte
  * (page-numbers.test.ts): the same pipeline (react-pdf's layout, its renderer, pdfkit with the
- * options react-pdf gives it), with the footers resolved by hand.
+ * options react-pdf gives it), with the footers resolved by hand. The document's pages that need
+ * no cut are laid out once, not again as react-pdf paginates (layout-once.ts).
  */
 import type { ReactElement } from 'react';
 import { Font, pdf, type DocumentProps } from '@react-pdf/renderer';
 import layoutDocument, { type DocumentNode, type SafeDocumentNode } from '@react-pdf/layout';
 import renderDocument from '@react-pdf/render';
 import PDFDocument from 'pdfkit';
+import { layoutOnce } from './layout-once';
 
 /** react-pdf's layout, with the font store its own render passes (its types omit the argument). */
 const layout: (doc: DocumentNode, fonts: typeof Font) => Promise<SafeDocumentNode> = layoutDocument;
@@ -42,7 +44,7 @@ export async function renderWithPageNumbers(
   footers: (total: number) => ReactElement<DocumentProps>,
 ): Promise<Uint8Array> {
   const root = documentNode(document);
-  const pages = await layout(root, Font);
+  const pages = await layoutOnce(root, Font);
   const feet = await layout(documentNode(footers(pages.children.length)), Font);
   pages.children.forEach((page, i) => {
     page.children = [...(page.children ?? []), ...(feet.children[i]?.children ?? [])];

@@ -13,7 +13,7 @@ import { Document, Page, Path, StyleSheet, Svg, Text, View } from '@react-pdf/re
 import { officialAmount } from '../../src-shared/money';
 import { chiefExpertsOf, PROJECT_TYPE_LABEL, type TaskBook } from '../../src-shared/model';
 import { formatDateZh } from '../../src-shared/text/date';
-import { needsFallback, SANS_SC, SERIF, SERIF_SC } from './fonts';
+import { needsFallback, printLines, SANS_SC, SERIF, SERIF_SC } from './fonts';
 import { Lines, printLine } from './print-text';
 import type { QrPath } from './qr';
 
@@ -193,11 +193,22 @@ function Table({ widths, head, rows }: { widths: number[]; head: string[]; rows:
       </View>
       {rows.map((r, k) => (
         <View key={k} style={s.row} wrap={false}>
-          {r.map((c, i) => (
-            <View key={i} style={[s.cell, { width: `${widths[i] ?? 10}%` }]}>
-              <Lines text={c} style={s.cellText} />
-            </View>
-          ))}
+          {r.map((c, i) => {
+            const width = `${widths[i] ?? 10}%`;
+            const lines = printLines(c);
+            // A cell of one line is one <Text> with the cell's padding (half the layout nodes of a
+            // <View> holding it, the same box and glyphs: issue 22); a cell of more lines, a
+            // <Text> per line in the cell's <View>.
+            return lines.length === 1 ? (
+              <Text key={i} style={[s.td, { width }]}>
+                {lines[0]}
+              </Text>
+            ) : (
+              <View key={i} style={[s.cell, { width }]}>
+                <Lines text={c} style={s.cellText} />
+              </View>
+            );
+          })}
         </View>
       ))}
     </View>
