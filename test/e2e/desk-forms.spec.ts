@@ -159,6 +159,9 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   );
   await desk.takeIn(panel);
   await expect(round.getByTestId('bureau-stage')).toHaveText('评审结果已导入');
+  // The day after the review (the sample's result is signed on 2026-12-08): a 审定 on the review
+  // day is not after today, whatever day the test runs.
+  await app.clock.setFixedTime(new Date('2026-12-09T10:00:00+08:00'));
   await round.getByTestId('bureau-approve-date').fill('2026-12-08');
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toBeVisible();
@@ -218,6 +221,9 @@ test('a package id already issued and approved is flagged in the draft’s check
   await desk.takeIn(panel);
   const round = desk.round;
   await expect(round.getByTestId('bureau-stage')).toHaveText('评审结果已导入');
+  // The day after the review (the sample's result is signed on 2026-12-08): a 审定 on the review
+  // day is not after today, whatever day the test runs.
+  await app.clock.setFixedTime(new Date('2026-12-09T10:00:00+08:00'));
   await round.getByTestId('bureau-approve-date').fill('2026-12-08');
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toBeVisible();

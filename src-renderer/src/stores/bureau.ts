@@ -278,7 +278,7 @@ export const useBureau = create<BureauState>()((set, get) => {
       attempt(() =>
         inTurn(async () => {
           const db = dbOf();
-          const r = await approve(db, { packageId, approvedOn, actor: actor() });
+          const r = await approve(db, { packageId, approvedOn, actor: actor(), now: now() });
           if (!r.ok) set({ message: { kind: 'error', message: r.reason } });
           // A second 审定 that moved the publicity window is said in words (approvalMoved).
           else if (r.moved !== null) set({ message: { kind: 'ok', message: { text: r.moved } } });
