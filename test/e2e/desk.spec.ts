@@ -324,7 +324,9 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   await assign.getByLabel('考察组（组长在前，以逗号分隔）').fill('李检查，王核验');
   await assign.getByLabel('完成日期').fill('2026-12-31');
   const asgFile = await desk.save('签发考察任务', assign);
-  await expect(desk.message).toContainText('已签发考察任务 KLMY-2026-JB-001-ASG-1.jbx');
+  await expect(desk.assignMessage(round)).toContainText(
+    '已签发考察任务 KLMY-2026-JB-001-ASG-1.jbx',
+  );
   const asg = await openBundle(new Uint8Array(readFileSync(asgFile)), { crypto: nodeCrypto });
   if (!asg.ok || asg.bundle.kind !== 'inspection-assignment') throw new Error('assignment');
   const report = join(dir, 'report.jbx');
