@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { NoticeLine } from '../../components/NoticeLine';
 import { warmPdfViewer } from '../../components/PdfViewer';
 import { useT } from '../../i18n';
 import { releaseReviewFields, useReview } from '../../stores/review';
@@ -9,7 +10,7 @@ import { Workspace } from './Workspace';
 /** 专家评审: import the package, enrol, then score, submit and export the sheet. */
 export function ReviewScreen() {
   const t = useT();
-  const { loaded, pkg, enrolment, sheet, load } = useReview();
+  const { loaded, pkg, enrolment, sheet, notice, load } = useReview();
   useEffect(() => {
     void load();
   }, [load]);
@@ -17,7 +18,14 @@ export function ReviewScreen() {
   useEffect(() => warmPdfViewer(), []);
   // Gone: none of its fields holds anything any more.
   useEffect(() => () => releaseReviewFields(), []);
-  if (!loaded) return null;
+  // Not read yet: nothing to show, unless the read failed — then why (the store's notice).
+  if (!loaded)
+    return notice ? (
+      <section className="screen">
+        <h1>{t('review.heading')}</h1>
+        <NoticeLine notice={notice} testId="review-load-error" />
+      </section>
+    ) : null;
   return (
     <section className="screen wide">
       <h1>{t('review.heading')}</h1>
