@@ -50,7 +50,7 @@ describe('printing a PDF waits for the PDF viewer', () => {
     expect(error).toBeInstanceOf(IpcError);
     expect(error instanceof Error && error.message).toMatch(
       new RegExp(
-        `^打印失败：PDF 查看器 ${PDF_READY_TIMEOUT_MS / 1000} 秒内未载入文档，未打印任何内容`,
+        `^打印失败：PDF 查看器 ${PDF_READY_TIMEOUT_MS / 1000} 秒内未载入文档，未打印任何内容。请重试，或先「保存 PDF…」再用其他程序打印。$`,
       ),
     );
     expect(win.webContents.printCalls).toHaveLength(0);
@@ -98,7 +98,7 @@ describe('printing a PDF waits for the PDF viewer', () => {
     expect(await canceled.printer.print(PDF, 'a')).toBe(false);
     const failed = setUp({ printResult: { success: false, failureReason: 'Print job failed' } });
     await expect(failed.printer.print(PDF, 'a')).rejects.toThrow(
-      '打印失败：Print job failed Printing failed: Print job failed',
+      '打印失败：打印程序报告「Print job failed」。请重试，或先「保存 PDF…」再用其他程序打印。',
     );
   });
 

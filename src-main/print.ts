@@ -84,6 +84,9 @@ export interface PdfPrinter {
  */
 const REMOVE: RmOptions = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 };
 
+/** What to do after a failed print, the end of each of its sentences (Chinese, as the UI). */
+const RETRY = '请重试，或先「保存 PDF…」再用其他程序打印。';
+
 /** Waits for PDF_READY_EVENT, or rejects after `timeoutMs`; `cancel` stops the wait. */
 function waitForPdf(win: PrintWindow, timeoutMs: number) {
   let cancel = () => {};
@@ -98,8 +101,7 @@ function waitForPdf(win: PrintWindow, timeoutMs: number) {
       reject(
         new IpcError(
           'handler-failed',
-          `打印失败：PDF 查看器 ${seconds} 秒内未载入文档，未打印任何内容。请重试，或先「保存 PDF…」再用其他程序打印。` +
-            ` Printing failed: the PDF viewer did not load the document within ${seconds} s; nothing was printed.`,
+          `打印失败：PDF 查看器 ${seconds} 秒内未载入文档，未打印任何内容。${RETRY}`,
         ),
       );
     }, timeoutMs);
@@ -164,7 +166,7 @@ export function createPdfPrinter<S extends HardenableSession>(
             else if (reason === CANCELED) resolve(false);
             else
               reject(
-                new IpcError('handler-failed', `打印失败：${reason} Printing failed: ${reason}`),
+                new IpcError('handler-failed', `打印失败：打印程序报告「${reason}」。${RETRY}`),
               );
           }),
         );

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { AuditHead } from '../../src-shared/audit/head';
 // The bundle modules verify uses, not the barrel (`src-shared/bundle`), which also brings the
 // import policy and its schemas (loaded for --previous only) and every document's (issue 22).
 import { KINDS, type OpenedBundle } from '../../src-shared/bundle/kinds';
@@ -9,6 +10,10 @@ import { openBundleFile } from '../crypto/bundle-files';
 import { ageKeyOptions, ageKeys } from './bundle-io';
 import { bundleFilePath } from './bounded';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
+
+/** A signer's audit log as the manifest carries its head: 「无」 when it has no entry yet. */
+const auditHeadText = (a: AuditHead): string =>
+  a.length === 0 ? '审计日志：无' : `审计日志 ${a.length} 条，末条 ${a.head.slice(0, 16)}…`;
 
 /**
  * A verified bundle as the official who checks it reads it, in Chinese (the kind's label, the
@@ -25,7 +30,7 @@ export function describeBundle(b: OpenedBundle, indent = ''): string {
     lines.push(
       `${indent}签名者 ${i + 1}：${s.name}（${ROLE_LABEL[s.role]}，编号 ${s.id}）`,
       `${indent}  密钥指纹：${formatFingerprint(s.fingerprint)}`,
-      `${indent}  签名计数：${s.counter}${s.audit ? `；审计日志 ${s.audit.length} 条，末条 ${s.audit.head.slice(0, 16)}…` : ''}`,
+      `${indent}  签名计数：${s.counter}${s.audit ? `；${auditHeadText(s.audit)}` : ''}`,
     );
   }
   lines.push(

@@ -43,6 +43,11 @@ export type ApprovalResult =
 export interface ApprovalContext {
   /** The package's review date (评审日期, `schedule.reviewDate`). */
   reviewDate: string;
+  /**
+   * Today, YYYY-MM-DD, in the door's clock (the desk's local date; never read here): a 审定 date
+   * after it is refused (`approvalAfterToday`).
+   */
+  today: string;
   /** The 审定 already recorded for the round, which a second one replaces. */
   previous?: Approval;
 }
@@ -64,6 +69,16 @@ export function approvalTooEarly(
   return null;
 }
 
+/**
+ * 审定 records a decision the bureau has made (第十二条（六）「经市科技局审定后，向社会公示」): a date
+ * after `today` (both YYYY-MM-DD, `today` in the door's clock) is refused, as a visit after today
+ * is refused on an inspection report (`visitAfterToday`). The one sentence of every door.
+ */
+export function approvalAfterToday(approvedOn: string, today: string): string | null {
+  if (!(approvedOn > today)) return null;
+  return `审定日期 ${formatDateZh(approvedOn)} 晚于今天（${formatDateZh(today)}）：审定日期记录的是市科技局已经作出的审定，公示期自其次日起计（第十二条（六））`;
+}
+
 const windowZh = (a: Approval) =>
   `${formatDateZh(a.publicity.start)}至${formatDateZh(a.publicity.end)}`;
 
@@ -83,7 +98,7 @@ export function approvalMoved(previous: Approval, next: Approval): string | null
 
 /**
  * Approves a round on `approvedOn` (YYYY-MM-DD). Refused when the date is before the review
- * (`approvalTooEarly`), when the panel's result has a blocking finding (it cannot found a
+ * (`approvalTooEarly`) or after `context.today` (`approvalAfterToday`), when the panel's result has a blocking finding (it cannot found a
  * project), or when the calendar cannot count the window. A second 审定 (`context.previous`)
  * that moves the window says so (`moved`).
  */
@@ -99,6 +114,8 @@ export function approveRound(
     return { ok: false, reason: `审定日期：${day.error.issues[0]?.message ?? approvedOn}` };
   const early = approvalTooEarly(day.data, context.reviewDate, record.decision.decidedAt);
   if (early !== null) return { ok: false, reason: early };
+  const future = approvalAfterToday(day.data, context.today);
+  if (future !== null) return { ok: false, reason: future };
   if (!record.ok)
     return {
       ok: false,

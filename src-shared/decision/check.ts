@@ -13,7 +13,7 @@ import {
   type ReviewPackage,
   type ScoreSheet,
 } from '../model';
-import { checkCityFunding } from '../rules/funding';
+import { checkCityFunding, checkOverListFunding } from '../rules/funding';
 import { finding, type Finding } from '../rules/finding';
 import { readShare } from './share';
 import { aggregate, type AggregateResult } from '../scoring/aggregate';
@@ -455,7 +455,10 @@ export function checkHorseRace(
   return out;
 }
 
-/** 核定项目经费总额: per solver (none zero) and in total within the cap and the 40% share (第十三条). */
+/**
+ * 核定项目经费总额: per solver (none zero) and in total within the cap and the 40% share (第十三条);
+ * over the city funds the list published, a warning (`checkOverListFunding`, 第十二条（三）).
+ */
 export function checkApprovedFunding(decision: PanelDecision, pkg: ReviewPackage): Finding[] {
   const out: Finding[] = [];
   const total = sum(decision.approvedFunding.map((f) => f.amount));
@@ -470,11 +473,26 @@ export function checkApprovedFunding(decision: PanelDecision, pkg: ReviewPackage
       ),
     );
   }
-  out.push(
-    ...checkCityFunding(pkg.demand.projectType, decision.approvedTotal, pkg.demand.contractAmount, [
-      'approvedTotal',
-    ]),
+  const city = checkCityFunding(
+    pkg.demand.projectType,
+    decision.approvedTotal,
+    pkg.demand.contractAmount,
+    ['approvedTotal'],
   );
+  out.push(...city);
+  // Within the cap and the share but over the list's published city funds: a warning, as an
+  // expert's 建议经费 over it is (the one rule, `checkOverListFunding`).
+  if (!city.some((f) => f.severity === 'blocking'))
+    out.push(
+      ...checkOverListFunding(
+        decision.approvedTotal,
+        pkg.demand.cityFunding,
+        '核定项目经费总额',
+        '专家组意见',
+        ['approvedTotal'],
+        { code: 'funding.approvedOverList', write: fmtMoney },
+      ),
+    );
   for (const id of decision.recommendedIds) {
     const entry = decision.approvedFunding.find((f) => f.applicantId === id);
     if (!entry || dec(entry.amount).isZero()) {

@@ -5,6 +5,7 @@ import sampleOk from '../../test/fixtures/cases/decision/sample-ok.json';
 import zeroFunding from '../../test/fixtures/cases/decision/zero-funding.json';
 import { PanelDecisionSchema, type PanelDecision, type ScoreSheet } from '../model';
 import type { Finding } from '../rules';
+import { checkSuggestedFunding } from '../rules/funding';
 import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
 import {
   analysePanel,
@@ -427,6 +428,37 @@ describe('第十三条 funding on the decision', () => {
       approvedTotal: '1100',
     });
     expectRule(checkApprovedFunding(over, pkg()), 'funding.cap', '第十三条（二）');
+  });
+
+  it("warns, never refuses, an approved total over the list's published city funds (the 建议经费's rule)", () => {
+    // The list publishes 600 万元 of city funds; 800 is within the cap and 40% of the 2000 contract.
+    const listed = { ...pkg(), demand: { ...pkg().demand, cityFunding: '600' } };
+    const found = checkApprovedFunding(decision(), listed);
+    expect(found.map((f) => [f.rule, f.severity, f.path, f.message])).toEqual([
+      [
+        'funding.approvedOverList',
+        'warning',
+        ['approvedTotal'],
+        '核定项目经费总额 800 万元 超过榜单公布的市财政资助 600 万元：办法未限定核定经费不得超过榜单金额，请在专家组意见中说明理由（第十二条（三））',
+      ],
+    ]);
+    // The same sentence as an expert's 建议经费 over it, from the one rule.
+    expect(checkSuggestedFunding(listed.demand, '800', [])[0]?.message).toMatch(
+      /超过榜单公布的市财政资助 600 万元：办法未限定核定经费不得超过榜单金额，请在总体意见中说明理由/,
+    );
+    expect(checkApprovedFunding(decision(), pkg())).toEqual([]);
+    // Over the cap or the share is refused, and said once: no warning over the list besides.
+    const share = checkApprovedFunding(
+      decision({
+        approvedFunding: [
+          { applicantId: 'A01', amount: '450' },
+          { applicantId: 'A02', amount: '450' },
+        ],
+        approvedTotal: '900',
+      }),
+      listed,
+    );
+    expect(share.map((f) => f.rule)).toEqual(['funding.cityShare']);
   });
 });
 

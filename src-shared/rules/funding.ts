@@ -57,6 +57,60 @@ export function checkCityCap(
   ];
 }
 
+/**
+ * 第十三条（二）: a 企业出题 project's city funds are at most 40% of the contract amount, whoever
+ * the figure is (the demand's 市财政资助, the approved total, the task book's, an expert's 建议经费).
+ * `label` names the figure; `form` as `checkCityCap`'s. The one comparison of the 40% share.
+ */
+export function checkCityShare(
+  amount: string,
+  contractAmount: string,
+  label: string,
+  path: (string | number)[],
+  form: { code: string; write: (amount: string) => string } = {
+    code: 'funding.cityShare',
+    write: fmtMoney,
+  },
+): Finding[] {
+  const share = dec(contractAmount).times(CITY_SHARE_MAX);
+  if (!dec(amount).gt(share)) return [];
+  return [
+    finding(
+      form.code,
+      '第十三条（二）',
+      'blocking',
+      `${label} ${form.write(amount)} 超过合同金额 ${fmtMoney(contractAmount)} 的 40%（上限 ${fmtMoney(share)}）`,
+      path,
+    ),
+  ];
+}
+
+/**
+ * Over the city funds the list published (榜单, 第十二条（三）) — an expert's 建议经费, the chair's
+ * 核定项目经费总额 — is a warning, not a refusal: the measures bind the approved funds to no
+ * published figure (the panel 核定, the bureau 审定, 第十二条（五）（六）); the reasons are asked
+ * for in `explainIn` (the opinion the figure's author writes). `form` as `checkCityCap`'s.
+ */
+export function checkOverListFunding(
+  amount: string,
+  listed: string,
+  label: string,
+  explainIn: string,
+  path: (string | number)[],
+  form: { code: string; write: (amount: string) => string },
+): Finding[] {
+  if (!dec(amount).gt(dec(listed))) return [];
+  return [
+    finding(
+      form.code,
+      '第十二条（三）',
+      'warning',
+      `${label} ${form.write(amount)} 超过榜单公布的市财政资助 ${fmtMoney(listed)}：办法未限定核定经费不得超过榜单金额，请在${explainIn}中说明理由`,
+      path,
+    ),
+  ];
+}
+
 /** City funds for one project: ≤ 1000万元; for 企业出题 also ≤ 40% of the contract amount. */
 export function checkCityFunding(
   projectType: ProjectType,
@@ -76,17 +130,7 @@ export function checkCityFunding(
           path,
         ),
       );
-    } else if (dec(cityFunding).gt(dec(contractAmount).times(CITY_SHARE_MAX))) {
-      out.push(
-        finding(
-          'funding.cityShare',
-          '第十三条（二）',
-          'blocking',
-          `市财政资助 ${fmtMoney(cityFunding)} 超过合同金额 ${fmtMoney(contractAmount)} 的 40%（上限 ${fmtMoney(dec(contractAmount).times(CITY_SHARE_MAX))}）`,
-          path,
-        ),
-      );
-    }
+    } else out.push(...checkCityShare(cityFunding, contractAmount, '市财政资助', path));
   }
   return out;
 }
@@ -232,7 +276,6 @@ export function checkSuggestedFunding(
   amount: string,
   path: (string | number)[],
 ): Finding[] {
-  const written = officialAmount(amount);
   if (dec(amount).isZero())
     return [
       finding(
@@ -243,35 +286,24 @@ export function checkSuggestedFunding(
         path,
       ),
     ];
-  // The cap of every city figure (`checkCityCap`), the amount written with its capitals.
+  // The bounds of every city figure (`checkCityCap`, `checkCityShare`, `checkOverListFunding`),
+  // the amount written with its capitals; the first it passes over is said.
+  const write = officialAmount;
   const capped = checkCityCap(demand.projectType, amount, '建议经费', path, '', {
     code: 'funding.suggestedCap',
-    write: officialAmount,
+    write,
   });
   if (capped.length > 0) return capped;
   const contract = demand.contractAmount;
   if (demand.projectType === 'enterprise' && contract !== undefined && !dec(contract).isZero()) {
-    const share = dec(contract).times(CITY_SHARE_MAX);
-    if (dec(amount).gt(share))
-      return [
-        finding(
-          'funding.suggestedShare',
-          '第十三条（二）',
-          'blocking',
-          `建议经费 ${written} 超过合同金额 ${fmtMoney(contract)} 的 40%（上限 ${fmtMoney(share)}）`,
-          path,
-        ),
-      ];
+    const shared = checkCityShare(amount, contract, '建议经费', path, {
+      code: 'funding.suggestedShare',
+      write,
+    });
+    if (shared.length > 0) return shared;
   }
-  if (dec(amount).gt(dec(demand.cityFunding)))
-    return [
-      finding(
-        'funding.suggestedOverList',
-        '第十二条（三）',
-        'warning',
-        `建议经费 ${written} 超过榜单公布的市财政资助 ${fmtMoney(demand.cityFunding)}：办法未限定核定经费不得超过榜单金额，请在总体意见中说明理由`,
-        path,
-      ),
-    ];
-  return [];
+  return checkOverListFunding(amount, demand.cityFunding, '建议经费', '总体意见', path, {
+    code: 'funding.suggestedOverList',
+    write,
+  });
 }

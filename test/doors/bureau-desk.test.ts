@@ -7,7 +7,9 @@
  * checklist, typed the same at the desk and in the JSON `jiebang inspection assign` signs, is
  * signed the same (`assignmentChecklist` judges the field both read); the same bad due date is
  * refused in one sentence — the date rule's — by the date field, the desk, the JSON the CLI reads
- * and the inspection report's form, and a date written 2026/9/30 is signed as 2026-09-30.
+ * and the inspection report's form, and a date written 2026/9/30 is signed as 2026-09-30. 审定 has
+ * one door, the desk (no command approves): a 审定 after the desk's today is refused there in the
+ * sentence of src-shared's `approvalAfterToday`.
  */
 import 'fake-indexeddb/auto';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openBundle } from '../../src-shared/bundle';
+import { approvalAfterToday } from '../../src-shared/bureau';
 import { assignmentChecklist, startChecklist } from '../../src-shared/inspection';
 import { formatFingerprint } from '../../src-shared/crypto/keys';
 import { InspectionReportSchema, ReviewPackageSchema } from '../../src-shared/model';
@@ -48,6 +51,9 @@ const ATTACHMENTS = 'resources/sample/attachments';
 const PASS = 'correct horse battery';
 
 const { dir, db, api, channel, signSampleRound } = bureauHost('jb-desk');
+
+/** The desk's clock the day after the sample's 评审日期 (2026-12-08), 10:00 local. */
+const AFTER_REVIEW = new Date(2026, 11, 9, 10);
 
 /** A copy of the sample's lists with applicant A03's id typed as A02 (a duplicate id). */
 async function duplicateRow(): Promise<string> {
@@ -137,7 +143,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     );
   });
 
-  it('signs in main, takes the chair’s result in with the ranking, decision and findings the CLI prints, refuses 审定 before the review, approves on 2026-12-08 with the window the CLI counts and says so when a second 审定 moves it', async () => {
+  it('signs in main, takes the chair’s result in with the ranking, decision and findings the CLI prints, refuses 审定 before the review and after today, approves on 2026-12-08 with the window the CLI counts and says so when a second 审定 moves it', async () => {
     const { profileId, info, signed } = await signSampleRound(PASS);
     expect(signed.notice.rows).toContainEqual(['评审包编号', 'KLMY-2026-JB-001']);
     expect(signed.notice.rows.flat().join('\n')).toContain(formatFingerprint(info.fingerprint));
@@ -205,9 +211,25 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       packageId: 'KLMY-2026-JB-001',
       approvedOn: '2026-09-29',
       actor: '市科技局',
+      now: AFTER_REVIEW,
     });
     expect(early.ok ? '' : say('zh', early.reason)).toBe(
       '审定日期 2026年9月29日 早于评审日期 2026年12月8日：揭榜方建议名单经专家评审提出后，才由市科技局审定（第十二条（六））',
+    );
+    expect((await listRounds(db))[0]?.approval).toBeUndefined();
+    // 审定 after today (the desk's local date, 2026-12-03 here): refused in the one sentence of
+    // src-shared (approvalAfterToday), nothing written.
+    const future = await approve(db, {
+      packageId: 'KLMY-2026-JB-001',
+      approvedOn: '2026-12-08',
+      actor: '市科技局',
+      now: new Date(2026, 11, 3, 10),
+    });
+    expect(future.ok ? '' : say('zh', future.reason)).toBe(
+      approvalAfterToday('2026-12-08', '2026-12-03'),
+    );
+    expect(future.ok ? '' : say('zh', future.reason)).toBe(
+      '审定日期 2026年12月8日 晚于今天（2026年12月3日）：审定日期记录的是市科技局已经作出的审定，公示期自其次日起计（第十二条（六））',
     );
     expect((await listRounds(db))[0]?.approval).toBeUndefined();
 
@@ -215,6 +237,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       packageId: 'KLMY-2026-JB-001',
       approvedOn: '2026-12-08',
       actor: '市科技局',
+      now: AFTER_REVIEW,
     });
     if (!approved.ok) throw new Error(say('zh', approved.reason));
     expect(approved.moved).toBeNull();
@@ -262,6 +285,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       packageId: 'KLMY-2026-JB-001',
       approvedOn: '2031-09-29',
       actor: '市科技局',
+      now: new Date(2031, 8, 30, 10),
     });
     expect(refused.ok).toBe(false);
     const why = refused.ok ? '' : say('zh', refused.reason);
@@ -277,6 +301,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       packageId: 'KLMY-2026-JB-001',
       approvedOn: '2026-12-10',
       actor: '市科技局',
+      now: new Date(2026, 11, 10, 10),
     });
     expect(reapproved.ok && reapproved.moved).toBe(
       '重新审定：审定日期由 2026年12月8日 改为 2026年12月10日，公示期随之由 2026年12月9日至2026年12月15日 改为 2026年12月11日至2026年12月17日（公示 5 个工作日，第十二条（六））；已发布的公示须按新的公示期重新发布',

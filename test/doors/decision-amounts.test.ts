@@ -99,3 +99,39 @@ describe('an opinion stating another total than the decision’s, at the desk an
     expect(findings.findings).toEqual(desk.findings);
   });
 });
+
+describe('an approved total over the list’s published city funds, at the desk and at jiebang check', () => {
+  it('is warned at both doors with the same finding, as an expert’s 建议经费 over it is', async () => {
+    // The list publishes 600 万元 of city funds; 800 is within the cap and 40% of the contract.
+    const sample = samplePackage();
+    const pkg = { ...sample, demand: { ...sample.demand, cityFunding: '600' } };
+    const sheets = sampleSheets();
+    const choices: DecisionChoices = {
+      ...initialChoices(analysePanel(pkg, sheets).proposal),
+      raceStageShare: '0.3',
+      funding: { A01: '400', A02: '400' },
+    };
+    const desk = chairDesk(pkg, sheets, choices, 'E01', '2026-12-08T16:00:00+08:00');
+    const over = desk.findings.filter((f) => f.rule === 'funding.approvedOverList');
+    expect(over.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'warning',
+        '核定项目经费总额 800 万元 超过榜单公布的市财政资助 600 万元：办法未限定核定经费不得超过榜单金额，请在专家组意见中说明理由（第十二条（三））',
+      ],
+    ]);
+
+    const dir = await mkdtemp(join(tmpdir(), 'jb-over-list-'));
+    await writeFile(join(dir, 'package.json'), JSON.stringify(pkg));
+    await writeFile(join(dir, 'decision.json'), JSON.stringify(desk.decision));
+    const viaCli = await runForTest(
+      'check',
+      join(dir, 'decision.json'),
+      '--package',
+      join(dir, 'package.json'),
+      ...SHEETS,
+      '--json',
+    );
+    const findings = z.object({ findings: z.array(z.unknown()) }).parse(JSON.parse(viaCli.out));
+    expect(findings.findings).toEqual(desk.findings);
+  });
+});

@@ -115,10 +115,13 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   await assign.getByLabel('完成日期').fill('2026/2/30');
   await expect(assign).toContainText('2026-02-30 不是实际存在的日期');
   await assign.getByRole('button', { name: '签发考察任务' }).click();
-  await expect(desk.message).toContainText(
+  // Said under the form that asked, not with the desk's messages under the passphrase.
+  await expect(desk.assignMessage()).toContainText(
     '考察组第 2 位成员与第 1 位重复（李检查），每人只能列一次，未签发；完成日期：2026-02-30 不是实际存在的日期，未签发',
   );
-  await expect(desk.message).not.toContainText('请填写完成日期');
+  await expect(desk.assignMessage()).toHaveAttribute('role', 'alert');
+  await expect(desk.assignMessage()).not.toContainText('请填写完成日期');
+  await expect(desk.message).toHaveCount(0);
   await assign.getByLabel('考察组（组长在前，以逗号分隔）').fill('李检查，王核验');
   await assign.getByLabel('完成日期').fill('2026-12-31');
   await item(1).fill('  采出水日处理量与需求材料一致\u200b');
@@ -126,14 +129,16 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   await assign.getByRole('button', { name: '添加检查项' }).click();
   // A blank item is refused by its place; nothing signed, what was typed kept.
   await assign.getByRole('button', { name: '签发考察任务' }).click();
-  await expect(desk.message).toContainText('检查项第 4 项：不能为空，未签发');
+  await expect(desk.assignMessage()).toContainText('检查项第 4 项：不能为空，未签发');
   await expect(assign.getByLabel('考察地点')).toHaveValue('采出水处理站');
   await expect(assign.getByLabel('考察组（组长在前，以逗号分隔）')).toHaveValue('李检查，王核验');
   await expect(assign.getByLabel('完成日期')).toHaveValue('2026-12-31');
   await expect(item(1)).toHaveValue('  采出水日处理量与需求材料一致\u200b');
   await item(4).fill('现场水质取样送检');
   const asgFile = await desk.save('签发考察任务', assign);
-  await expect(desk.message).toContainText('已签发考察任务 KLMY-2026-JB-001-ASG-1.jbx');
+  await expect(desk.assignMessage()).toContainText('已签发考察任务 KLMY-2026-JB-001-ASG-1.jbx');
+  await expect(desk.assignMessage()).toHaveAttribute('role', 'status');
+  await expect(desk.message).toHaveCount(0);
   const asg = await openBundle(new Uint8Array(readFileSync(asgFile)), { crypto: nodeCrypto });
   if (!asg.ok || asg.bundle.kind !== 'inspection-assignment') throw new Error('assignment');
   expect(asg.bundle.document.checklist).toEqual([
@@ -159,6 +164,9 @@ test('the desk asks before new lists replace its draft, signs an inspection with
   );
   await desk.takeIn(panel);
   await expect(round.getByTestId('bureau-stage')).toHaveText('评审结果已导入');
+  // The day after the review (the sample's result is signed on 2026-12-08): a 审定 on the review
+  // day is not after today, whatever day the test runs.
+  await app.clock.setFixedTime(new Date('2026-12-09T10:00:00+08:00'));
   await round.getByTestId('bureau-approve-date').fill('2026-12-08');
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toBeVisible();
@@ -218,6 +226,9 @@ test('a package id already issued and approved is flagged in the draft’s check
   await desk.takeIn(panel);
   const round = desk.round;
   await expect(round.getByTestId('bureau-stage')).toHaveText('评审结果已导入');
+  // The day after the review (the sample's result is signed on 2026-12-08): a 审定 on the review
+  // day is not after today, whatever day the test runs.
+  await app.clock.setFixedTime(new Date('2026-12-09T10:00:00+08:00'));
   await round.getByTestId('bureau-approve-date').fill('2026-12-08');
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toBeVisible();

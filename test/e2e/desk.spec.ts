@@ -10,7 +10,8 @@
  *   downloaded sheet and four more (fixture-signed, answering the desk's package), funds the horse
  *   race, signs the panel bundle (encrypted to the desk), and finalises and signs the task book;
  * - the bureau takes the panel bundle in and sees the chair's ranking row for row, is refused 审定
- *   before the review, approves on the review day 2026-12-08 and gets the window, prints the
+ *   before the review and after today, approves (the day after, on the clock) on the review day
+ *   2026-12-08 and gets the window, prints the
  *   publicity notice (read back), exports the XLSX (its 评分汇总表 read back equals the ranking shown); then the chair's
  *   task book, after one for a package the desk did not issue is refused, is taken in through the
  *   same import button (任务书已签订), and an inspection is assigned and its report taken in.
@@ -119,6 +120,9 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   ui,
 }) => {
   test.setTimeout(900_000);
+  // The review day: the chair scores and signs on 2026-12-08 (the package's 评审日期), whatever day
+  // the test runs; the bureau approves the day after (a 审定 after today is refused).
+  await app.clock.setFixedTime(new Date('2026-12-08T10:00:00+08:00'));
   const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-desk-'));
   for (const f of readdirSync(LISTS)) copyFileSync(join(LISTS, f), join(dir, f));
   for (const f of readdirSync(ATTACHMENTS)) copyFileSync(join(ATTACHMENTS, f), join(dir, f));
@@ -245,7 +249,8 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   copyFileSync(await ui.taskbook.exportBundle(), signedBook);
   await expect(ui.taskbook.notice).toContainText('已导出任务书文件包');
 
-  // Back on the bureau's profile: the chair's panel bundle, as downloaded, taken in.
+  // Back on the bureau's profile the next day: the chair's panel bundle, as downloaded, taken in.
+  await app.clock.setFixedTime(new Date('2026-12-09T10:00:00+08:00'));
   await ui.shell.lock();
   await gate.unlock(BUREAU);
   await desk.open();
@@ -264,6 +269,12 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   await round.getByRole('button', { name: '审定' }).click();
   await expect(desk.message).toContainText(
     '审定日期 2026年9月29日 早于评审日期 2026年12月8日：揭榜方建议名单经专家评审提出后，才由市科技局审定（第十二条（六））',
+  );
+  // Nor after today (2026-12-09 on this clock).
+  await round.getByTestId('bureau-approve-date').fill('2026-12-10');
+  await round.getByRole('button', { name: '审定' }).click();
+  await expect(desk.message).toContainText(
+    '审定日期 2026年12月10日 晚于今天（2026年12月9日）：审定日期记录的是市科技局已经作出的审定，公示期自其次日起计（第十二条（六））',
   );
   await round.getByTestId('bureau-approve-date').fill('2026-12-08');
   await round.getByRole('button', { name: '审定' }).click();
@@ -313,7 +324,9 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   await assign.getByLabel('考察组（组长在前，以逗号分隔）').fill('李检查，王核验');
   await assign.getByLabel('完成日期').fill('2026-12-31');
   const asgFile = await desk.save('签发考察任务', assign);
-  await expect(desk.message).toContainText('已签发考察任务 KLMY-2026-JB-001-ASG-1.jbx');
+  await expect(desk.assignMessage(round)).toContainText(
+    '已签发考察任务 KLMY-2026-JB-001-ASG-1.jbx',
+  );
   const asg = await openBundle(new Uint8Array(readFileSync(asgFile)), { crypto: nodeCrypto });
   if (!asg.ok || asg.bundle.kind !== 'inspection-assignment') throw new Error('assignment');
   const report = join(dir, 'report.jbx');

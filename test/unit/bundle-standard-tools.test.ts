@@ -137,6 +137,10 @@ describe('jiebang keygen / pack / verify / unpack', () => {
     expect(ok.out).toContain('用途：市科技局发给评审专家的评审包');
     expect(ok.out).toContain('对象：评审包 KLMY-2026-JB-001');
     expect(ok.out).toMatch(/密钥指纹：([0-9a-f]{4} ){7}[0-9a-f]{4}/);
+    // The bureau's key has signed nothing before here: no audit entry, said as a person would
+    // (before: 「审计日志 0 条，末条 0000000000000000…」, the empty chain's all-zero head).
+    expect(ok.out).toContain('签名计数：1；审计日志：无\n');
+    expect(ok.out).not.toContain('末条 0000');
     // The human output is Chinese for officials: the time in Beijing time, no English label.
     expect(ok.out).toMatch(/签发时间：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/);
     expect(ok.out).not.toMatch(

@@ -54,6 +54,11 @@ interface BureauState {
   /** Whether any action of the desk is running (its buttons wait until none is). */
   busy: boolean;
   message: DeskMessage;
+  /**
+   * What 签发考察任务 answered (the assignment issued, or why not), said beside the form of the
+   * round it was asked for, not with the desk's message.
+   */
+  assignMessage: { packageId: string; message: DeskMessage } | null;
   /** The key, the rounds and the kept draft of the unlocked profile. */
   load: (profileId: string) => Promise<void>;
   createKey: (profileId: string, passphrase: string) => Promise<void>;
@@ -102,14 +107,21 @@ const dbOf = () => currentDeps().db;
 export const useBureau = create<BureauState>()((set, get) => {
   /** The actions running now: the desk is busy until the last of them has finished. */
   let running = 0;
-  /** Runs an action, showing its failure as the desk's message. */
-  async function attempt(work: () => Promise<void>): Promise<void> {
+  /**
+   * Runs an action, showing its failure as the desk's message (or through `fail`: where the
+   * action's own form says it). Each action clears what the last one said.
+   */
+  async function attempt(
+    work: () => Promise<void>,
+    fail: (problem: Message) => void = (problem) =>
+      set({ message: { kind: 'error', message: problem } }),
+  ): Promise<void> {
     running += 1;
-    set({ busy: true, message: null });
+    set({ busy: true, message: null, assignMessage: null });
     try {
       await work();
     } catch (e) {
-      set({ message: { kind: 'error', message: problemOf(e) } });
+      fail(problemOf(e));
     } finally {
       running -= 1;
       set({ busy: running > 0 });
@@ -132,6 +144,7 @@ export const useBureau = create<BureauState>()((set, get) => {
     rounds: [],
     busy: false,
     message: null,
+    assignMessage: null,
     load: (profileId) =>
       attempt(() =>
         inTurn(async () => {
@@ -278,7 +291,7 @@ export const useBureau = create<BureauState>()((set, get) => {
       attempt(() =>
         inTurn(async () => {
           const db = dbOf();
-          const r = await approve(db, { packageId, approvedOn, actor: actor() });
+          const r = await approve(db, { packageId, approvedOn, actor: actor(), now: now() });
           if (!r.ok) set({ message: { kind: 'error', message: r.reason } });
           // A second 审定 that moved the publicity window is said in words (approvalMoved).
           else if (r.moved !== null) set({ message: { kind: 'ok', message: { text: r.moved } } });
@@ -287,27 +300,30 @@ export const useBureau = create<BureauState>()((set, get) => {
       ),
     issue: async (input) => {
       let done = false;
-      await attempt(async () => {
-        const { key } = get();
-        if (!key) return;
-        const db = dbOf();
-        // Issued and the rounds read again in turn; the file is offered after.
-        const issued = await inTurn(async () => {
-          const made = await issueAssignment(db, api, {
-            ...input,
-            key,
-            actor: actor(),
-            now: now(),
+      const answer = (said: DeskMessage) =>
+        set({ assignMessage: { packageId: input.packageId, message: said } });
+      await attempt(
+        async () => {
+          const { key } = get();
+          if (!key) return;
+          const db = dbOf();
+          // Issued and the rounds read again in turn; the file is offered after.
+          const issued = await inTurn(async () => {
+            const made = await issueAssignment(db, api, {
+              ...input,
+              key,
+              actor: actor(),
+              now: now(),
+            });
+            set({ rounds: await listRounds(db) });
+            return made;
           });
-          set({ rounds: await listRounds(db) });
-          return made;
-        });
-        await saveFile({ name: issued.file, bytes: issued.bytes });
-        set({
-          message: { kind: 'ok', message: message('bureau.assign.issued', { file: issued.file }) },
-        });
-        done = true;
-      });
+          await saveFile({ name: issued.file, bytes: issued.bytes });
+          answer({ kind: 'ok', message: message('bureau.assign.issued', { file: issued.file }) });
+          done = true;
+        },
+        (problem) => answer({ kind: 'error', message: problem }),
+      );
       return done;
     },
     exportXlsx: (round) =>

@@ -286,7 +286,7 @@ export const useChair = create<ChairStore>()((set, get) => {
             enrolment,
           });
           // The chair's own sheet may have been exported with it, and the counter moved on.
-          await useReview.getState().load();
+          await useReview.getState().reload();
           const { signed } = await loadDecision(currentDeps().db, input.pkg.packageId);
           // The signed result is what the desk shows now; a draft edit not saved is moot.
           holdUnsaved('chair', null);

@@ -88,3 +88,17 @@ describe('the review, loading while writing', () => {
     });
   });
 });
+
+describe('the review, its read failing', () => {
+  it('says why in the notice (the screen shows it) and does not reject; reload, in an action, rejects', async () => {
+    useSession.setState({ status: 'locked', db: null, profile: null });
+    useReview.setState({ loaded: false, pkg: null, enrolment: null, sheet: null, notice: null });
+    await expect(useReview.getState().load()).resolves.toBeUndefined();
+    expect(useReview.getState().loaded).toBe(false);
+    expect(useReview.getState().notice).toEqual({
+      tone: 'error',
+      message: { key: 'session.locked' },
+    });
+    await expect(useReview.getState().reload()).rejects.toThrow();
+  });
+});

@@ -40,7 +40,13 @@ interface ReviewStore extends Review {
   notice: Notice | null;
   /** The sheet was exported (recorded) but the file not saved: it can be offered again. */
   unsaved: boolean;
+  /**
+   * Reads the review for a screen: a failure becomes the notice (the screen says it), never a
+   * rejection.
+   */
   load: () => Promise<void>;
+  /** Reads the review again within an action, which the failure fails (its notice says it). */
+  reload: () => Promise<void>;
   openPackage: (label: Message) => Promise<void>;
   openSample: () => Promise<void>;
   confirmImport: () => Promise<void>;
@@ -113,7 +119,8 @@ export const useReview = create<ReviewStore>()((set, get) => {
     importProblem: null,
     notice: null,
     unsaved: false,
-    load: () => inTurn(read),
+    load: () => run(() => inTurn(read)),
+    reload: () => inTurn(read),
     openPackage: (label) =>
       run(async () => {
         const r = await withProgress(label, (task) =>

@@ -240,7 +240,7 @@ export const useTaskBook = create<TaskBookStore>()((set, get) => {
           exportTaskBook(exportDeps(), { tb, pdf: p.bytes, enrolment, signerName }),
         );
         // The counter moved on: the enrolment is read again.
-        await useReview.getState().load();
+        await useReview.getState().reload();
         set({
           notice: savedNotice(outcome, 'taskbook.exported'),
           unsaved: outcome.saved ? null : outcome.file,

@@ -315,6 +315,9 @@ describe('the draft', () => {
   });
 });
 
+/** The day after the sample's 评审日期 2026-12-08, in Beijing: a 审定 on the review day is not after it. */
+const DAY_AFTER_REVIEW = new Date('2026-12-09T02:00:00Z');
+
 /** The panel's result for `round`, signed with `chair`, taken in; then approved on 2026-12-08 (its review day). */
 async function panelApproved(
   deps: ReturnType<typeof freshDeps>,
@@ -328,7 +331,12 @@ async function panelApproved(
     'panel.jbx',
     await panelBundle(round.issued.pkg, round.issued.manifestSha256, chair),
   );
-  await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-12-08', actor: 'x' });
+  await approve(deps.db, {
+    packageId: round.packageId,
+    approvedOn: '2026-12-08',
+    actor: 'x',
+    now: DAY_AFTER_REVIEW,
+  });
 }
 
 /** A round signed here, its panel's result (signed with `chair`) taken in, approved on 2026-12-08 (its review day). */
@@ -373,7 +381,12 @@ describe('a package id already issued (packageIdIssued, as `jiebang package sign
       generateSigningKey(),
     );
     expect(reason(await take(deps, main, 'panel.jbx', panel))).toBe('');
-    await approve(deps.db, { packageId: round.packageId, approvedOn: '2026-12-08', actor: 'x' });
+    await approve(deps.db, {
+      packageId: round.packageId,
+      approvedOn: '2026-12-08',
+      actor: 'x',
+      now: DAY_AFTER_REVIEW,
+    });
     const before = await listRounds(deps.db);
     const log = (await auditLog(deps.db)).map((e) => e.action);
     const draft = await readDraft(
@@ -495,6 +508,7 @@ describe('taking bundles in', () => {
       packageId: round.packageId,
       approvedOn: '2026-12-08',
       actor: '市科技局 李明',
+      now: DAY_AFTER_REVIEW,
     });
     expect(approved.ok).toBe(true);
 

@@ -1116,18 +1116,20 @@ export type ApprovalOutcome =
 /**
  * Records 审定 on `approvedOn` (第十二条（六）) with the publicity window counted on this
  * installation's calendar; refused, nothing written, when the date is before the review
- * (`approvalTooEarly`), the result cannot be approved or the calendar does not cover the window.
- * A second 审定 that moves the window is recorded and says so in words (`moved`).
+ * (`approvalTooEarly`) or after today where the user is (`approvalAfterToday`, `input.now`'s local
+ * date), the result cannot be approved or the calendar does not cover the window. A second 审定
+ * that moves the window is recorded and says so in words (`moved`).
  */
 export async function approve(
   db: JiebangDB,
-  input: { packageId: string; approvedOn: string; actor: string },
+  input: { packageId: string; approvedOn: string; actor: string; now: Date },
 ): Promise<ApprovalOutcome> {
   const round = await getRound(db, input.packageId);
   if (!round?.record)
     return { ok: false, reason: message('bureau.err.notIngested', { id: input.packageId }) };
   const result = approveRound(round.record, input.approvedOn, await workingCalendar(db), {
     reviewDate: round.issued.pkg.schedule.reviewDate,
+    today: today(() => input.now),
     ...(round.approval ? { previous: round.approval } : {}),
   });
   if (!result.ok) return { ok: false, reason: { text: result.reason } };

@@ -101,4 +101,9 @@ export class DeskPage {
   assignment(round = this.round) {
     return round.getByTestId('bureau-assign');
   }
+
+  /** What 签发考察任务 answered, said under a round's assignment form. */
+  assignMessage(round = this.round) {
+    return this.assignment(round).getByTestId('bureau-assign-message');
+  }
 }

@@ -4,6 +4,7 @@ import { listParam, useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 import { DEFAULT_CHECKLIST, type StoredRound } from '../../workflows/bureau';
 import { ChecklistEditor } from './ChecklistEditor';
+import { DeskNotice } from './DeskNotice';
 
 interface Props {
   round: StoredRound;
@@ -60,11 +61,13 @@ function AssignForm({ round, profileId, passphrase, onIssued }: Props & { onIssu
 /**
  * An inspection assignment of the round's demand (评榜, 第十二条（二）): where, by whom, by when,
  * what to check; signed with the bureau key in main and saved for the team; the team's report
- * answers it. Once signed, the form starts afresh; a refusal keeps what was typed.
+ * answers it. Once signed, the form starts afresh; a refusal keeps what was typed. What it answered
+ * is said under the form (the store's `assignMessage`), not with the desk's other messages.
  */
 export function AssignCard(props: Props) {
   const t = useT();
   const [issuedCount, setIssuedCount] = useState(0);
+  const said = useBureau((s) => s.assignMessage);
   const issued = props.round.assignments ?? [];
   return (
     <div data-testid="bureau-assign">
@@ -77,6 +80,11 @@ export function AssignCard(props: Props) {
         </p>
       )}
       <AssignForm key={issuedCount} {...props} onIssued={() => setIssuedCount((n) => n + 1)} />
+      {/* What 签发考察任务 answered (issued, or why not), beside the form that asked. */}
+      <DeskNotice
+        message={said?.packageId === props.round.packageId ? said.message : null}
+        testId="bureau-assign-message"
+      />
     </div>
   );
 }

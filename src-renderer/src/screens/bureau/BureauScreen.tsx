@@ -3,10 +3,11 @@ import '../../i18n/bureau';
 import '../../i18n/bundles';
 import '../../i18n/calendar';
 import { useEffect, useState } from 'react';
-import { useSay, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { useBureau } from '../../stores/bureau';
 import { useProfile } from '../../stores/session';
 import { AuthorPanel } from './AuthorPanel';
+import { DeskNotice } from './DeskNotice';
 import { KeyPanel } from './KeyPanel';
 import { RoundsPanel } from './RoundsPanel';
 
@@ -17,7 +18,6 @@ import { RoundsPanel } from './RoundsPanel';
  */
 export function BureauScreen() {
   const t = useT();
-  const say = useSay();
   const profile = useProfile();
   const { key, loaded, message, load } = useBureau();
   const [passphrase, setPassphrase] = useState('');
@@ -43,22 +43,7 @@ export function BureauScreen() {
           />
         </label>
       </div>
-      {message && (
-        <div
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          className={message.kind}
-          data-testid="bureau-message"
-        >
-          <p>{say(message.message)}</p>
-          {message.lines && (
-            <ul className="plain">
-              {message.lines.map((l, i) => (
-                <li key={i}>{say(l)}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <DeskNotice message={message} testId="bureau-message" />
       {loaded && <KeyPanel profileId={profile.id} passphrase={passphrase} />}
       {key && <AuthorPanel profileId={profile.id} passphrase={passphrase} />}
       {key && <RoundsPanel profileId={profile.id} passphrase={passphrase} />}

@@ -3,6 +3,7 @@ import '../../i18n/review';
 import '../../i18n/chair';
 import '../../i18n/paper';
 import { useEffect } from 'react';
+import { NoticeLine } from '../../components/NoticeLine';
 import { warmPdfViewer } from '../../components/PdfViewer';
 import { useT } from '../../i18n';
 import { releaseReviewFields, useReview } from '../../stores/review';
@@ -13,7 +14,7 @@ import { Workspace } from './Workspace';
 /** 专家评审: import the package, enrol, then score, submit and export the sheet. */
 export function ReviewScreen() {
   const t = useT();
-  const { loaded, pkg, enrolment, sheet, load } = useReview();
+  const { loaded, pkg, enrolment, sheet, notice, load } = useReview();
   useEffect(() => {
     void load();
   }, [load]);
@@ -21,7 +22,14 @@ export function ReviewScreen() {
   useEffect(() => warmPdfViewer(), []);
   // Gone: none of its fields holds anything any more.
   useEffect(() => () => releaseReviewFields(), []);
-  if (!loaded) return null;
+  // Not read yet: nothing to show, unless the read failed — then why (the store's notice).
+  if (!loaded)
+    return notice ? (
+      <section className="screen">
+        <h1>{t('review.heading')}</h1>
+        <NoticeLine notice={notice} testId="review-load-error" />
+      </section>
+    ) : null;
   return (
     <section className="screen wide">
       <h1>{t('review.heading')}</h1>

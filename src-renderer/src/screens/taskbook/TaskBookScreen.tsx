@@ -9,6 +9,7 @@ import '../../i18n/review';
 import '../../i18n/chair';
 import '../../i18n/paper';
 import { useEffect } from 'react';
+import { NoticeLine } from '../../components/NoticeLine';
 import { useT } from '../../i18n';
 import { useReview } from '../../stores/review';
 import { releaseTaskBookFields, useTaskBook } from '../../stores/taskbook';
@@ -19,8 +20,10 @@ import { StartCard } from './StartCard';
 export function TaskBookScreen() {
   const t = useT();
   const pkg = useReview((s) => s.pkg);
+  const reviewLoaded = useReview((s) => s.loaded);
+  const reviewNotice = useReview((s) => s.notice);
   const loadReview = useReview((s) => s.load);
-  const { loaded, decision, draft, load } = useTaskBook();
+  const { loaded, decision, draft, notice, load } = useTaskBook();
   useEffect(() => {
     void loadReview();
   }, [loadReview]);
@@ -29,6 +32,16 @@ export function TaskBookScreen() {
   useEffect(() => {
     if (pkg) void load(pkg.packageId);
   }, [pkg, load]);
+  // A read that failed — the package's (the review's) or the task book's — is said, not an empty
+  // screen nor 「请先在“专家评审”中导入评审包并报到」.
+  const failed = pkg ? (loaded ? null : notice) : reviewLoaded ? null : reviewNotice;
+  if (failed)
+    return (
+      <section className="screen">
+        <h1>{t('taskbook.heading')}</h1>
+        <NoticeLine notice={failed} testId="tb-load-error" />
+      </section>
+    );
   if (pkg && !loaded) return null;
   if (!pkg || !decision) {
     return (
