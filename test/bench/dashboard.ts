@@ -84,12 +84,15 @@ export const dashboardSuite: BenchSuite = {
         tick();
       })`);
       // The long tasks are read once the whole desk has settled (the chart, the decision form and
-      // the horse race comparison, which the desk draws in later frames than the ranking), so a
-      // render moved after "ready" is still counted.
+      // the horse race comparison, which the desk draws in later frames than the ranking) and the
+      // import's rows are stored (the desk draws them first, then stores them: 已保存), so a render
+      // or a store after "ready" is still counted, and the re-sort is timed after both.
       await page.evaluate(`new Promise((resolve) => {
         const tick = () => {
           if (document.querySelector('[data-testid="meeting-print"]') &&
-              document.querySelector('[data-testid="comparison"] canvas[data-drawn]')) {
+              document.querySelector('[data-testid="comparison"] canvas[data-drawn]') &&
+              document.querySelector('[data-testid="import-saving"]')?.getAttribute('data-state') !== 'storing' &&
+              performance.getEntriesByName('desk:stored').some((m) => m.startTime >= window.__filesAt)) {
             requestAnimationFrame(() => setTimeout(() => resolve(true), 0));
           } else requestAnimationFrame(tick);
         };

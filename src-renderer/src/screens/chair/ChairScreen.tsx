@@ -18,6 +18,7 @@ export function ChairScreen() {
   const t = useT();
   const { pkg, enrolment, sheet, load: loadReview } = useReview();
   const { gathered, paper, choices, view, decisionOf, signed, load, analyse } = useChair();
+  const storing = useChair((s) => s.saving?.state === 'storing');
   // Signed: the chair's own sheet counts as it was signed with the result, or not at all.
   const own = deskOwnSheet(sheet, signed !== null, enrolment?.exportedAt);
   useEffect(() => {
@@ -119,6 +120,7 @@ export function ChairScreen() {
           )}
           {decided && form && formDesk && (
             <MeetingPrint
+              waiting={storing}
               input={
                 form.sheets.length > 0
                   ? {
