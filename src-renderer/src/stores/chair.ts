@@ -205,6 +205,9 @@ export const useChair = create<ChairStore>()((set, get) => {
               ),
             known,
             onVerified: async ({ gathered, outcomes, reopened, view }) => {
+              // The desk is drawn in a task of its own, not in the one that read the worker's
+              // reply (the store's update renders at once: the two made one long task).
+              await new Promise((resolve) => setTimeout(resolve, 0));
               shown = true;
               report('write', 0, 1);
               if (reopened) {
