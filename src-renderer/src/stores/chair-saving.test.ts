@@ -198,5 +198,13 @@ describe('the chair’s desk, an import shown before it is stored', () => {
     // Made already: not asked again.
     await useChair.getState().analyse(pkg, null);
     expect(bridge.analyses).toBe(1);
+    // The review read again: the same package as a new object. The figures are kept, now of it.
+    const again = structuredClone(pkg);
+    await useChair.getState().analyse(again, null);
+    expect(bridge.analyses).toBe(1);
+    expect(useChair.getState().view?.pkg).toBe(again);
+    // Another package content: made again.
+    await useChair.getState().analyse({ ...again, title: `${again.title}（修订）` }, null);
+    expect(bridge.analyses).toBe(2);
   });
 });

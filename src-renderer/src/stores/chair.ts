@@ -141,6 +141,13 @@ const deskSheetsOf = (
 const sameSheets = (a: readonly unknown[], b: readonly unknown[]): boolean =>
   a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
+/**
+ * The same document: the package and the chair's own sheet are read again as new objects each
+ * time the review is read (the screen reads it on opening), with the same content.
+ */
+const sameDocument = (a: object | null, b: object | null): boolean =>
+  a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+
 /** Whether `v` was made of these sheets (a view, or a request for one). */
 const isViewOf = (
   v: Omit<ChairView, 'view'> | null,
@@ -150,10 +157,10 @@ const isViewOf = (
   own: ScoreSheet | null,
 ): boolean =>
   v !== null &&
-  v.pkg === pkg &&
-  v.own === own &&
   sameSheets(v.gathered, gathered) &&
-  sameSheets(v.paper, paper);
+  sameSheets(v.paper, paper) &&
+  sameDocument(v.pkg, pkg) &&
+  sameDocument(v.own, own);
 
 /** Resolves after the page's next frame is drawn, in a task of its own (no frame: a task). */
 const afterNextFrame = (): Promise<void> =>
@@ -290,7 +297,17 @@ export const useChair = create<ChairStore>()((set, get) => {
       ),
     analyse: (pkg, own) => {
       const { gathered, paper, view } = get();
-      if (isViewOf(view, pkg, gathered, paper, own)) return Promise.resolve();
+      if (view && isViewOf(view, pkg, gathered, paper, own)) {
+        // The same figures: kept, now of the objects the screen holds (nothing made again).
+        if (
+          view.pkg !== pkg ||
+          view.own !== own ||
+          view.gathered !== gathered ||
+          view.paper !== paper
+        )
+          set({ view: { ...view, pkg, own, gathered, paper } });
+        return Promise.resolve();
+      }
       // The screen asks on each change of what it reads (opening: the package, the lists, the
       // chair's own sheet), often for the same sheets again: one request for them.
       if (asked && isViewOf(asked, pkg, gathered, paper, own)) return asked.made;

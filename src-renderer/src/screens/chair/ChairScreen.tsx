@@ -24,9 +24,12 @@ export function ChairScreen() {
   useEffect(() => {
     void loadReview();
   }, [loadReview]);
+  // Loaded once per package (the review read again gives the same package as a new object: the
+  // figures are kept, `analyse`, and the gathered sheets not read again).
+  const packageId = pkg?.packageId;
   useEffect(() => {
-    if (pkg) void load(pkg.packageId);
-  }, [pkg, load]);
+    if (packageId) void load(packageId);
+  }, [packageId, load]);
   // The figures are made in the desk's Web Worker (issue 22), again whenever the sheets change;
   // an import brings its own.
   useEffect(() => {
@@ -36,7 +39,7 @@ export function ChairScreen() {
     pkg &&
     enrolment &&
     pkg.panel.experts.find((e) => e.id === enrolment.expertId)?.role === 'chair';
-  const made = view && pkg && view.pkg === pkg ? view.view : null;
+  const made = view && pkg && view.pkg.packageId === pkg.packageId ? view.view : null;
   // The aggregation read back from the worker (decimals made on first read), its proposal.
   const analysis = useMemo(
     (): DeskAnalysis | null =>
