@@ -181,6 +181,9 @@ describe('the chair’s desk, an import shown before it is stored', () => {
     expect(await loadGathered(deps.db, pkg.packageId)).toEqual([]);
     await vi.waitFor(() => expect(useSaveState.getState().pending).toBe(0));
     expect(await getMeta(deps.db, 'decisionDraft')).toBeUndefined();
+    // Shown again (a lock and an unlock, a visit to another screen): it still says so.
+    await useChair.getState().load(pkg.packageId);
+    expect(useChair.getState().saving?.state).toBe('failed');
     store.fail = false;
   });
 

@@ -287,7 +287,8 @@ export const useChair = create<ChairStore>()((set, get) => {
             gathered,
             paper,
             outcomes: [],
-            saving: null,
+            // A store that failed still says so (those files are not on the desk: import again).
+            saving: get().saving?.state === 'failed' ? get().saving : null,
             paperOutcome: null,
             decisionOf: packageId,
             signed: decision.signed,
