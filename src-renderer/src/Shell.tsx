@@ -14,19 +14,26 @@ function SessionBar() {
   const lock = useSession((s) => s.lock);
   const pending = useSaveState((s) => s.pending);
   const saveError = useSaveState((s) => s.lastError);
-  const unsaved = useUnsaved((s) => firstUnsaved(s)?.why ?? null);
+  const first = useUnsaved(firstUnsaved);
+  const unsaved = first?.why ?? null;
+  // An edit being written (an import's sheets stored after they are shown): 保存中, in its words.
+  const saving = first?.saving === true;
   if (status !== 'unlocked' || !profile) return null;
   return (
     <>
       <span
         data-testid="save-state"
-        className={saveError || unsaved ? 'error' : pending > 0 ? 'warn' : 'ok'}
+        className={
+          saveError || (unsaved && !saving) ? 'error' : pending > 0 || saving ? 'warn' : 'ok'
+        }
         role="status"
       >
         {saveError
           ? t('session.saveFailed', { message: say(saveError) })
           : unsaved
-            ? t('session.unsaved', { message: say(unsaved) })
+            ? saving
+              ? say(unsaved)
+              : t('session.unsaved', { message: say(unsaved) })
             : pending > 0
               ? t('session.saving')
               : t('session.saved')}

@@ -45,8 +45,16 @@ export function UnsavedGuard() {
       testId="unsaved-leave"
       title={say(edit.title)}
       body={say(edit.body)}
-      stay={t('unsaved.stay')}
-      leave={t(!leaving && asking?.kind === 'lock' ? 'unsaved.lock' : 'unsaved.leave')}
+      stay={t(edit.saving ? 'unsaved.wait' : 'unsaved.stay')}
+      leave={t(
+        !leaving && asking?.kind === 'lock'
+          ? edit.saving
+            ? 'unsaved.lockAnyway'
+            : 'unsaved.lock'
+          : edit.saving
+            ? 'unsaved.leaveAnyway'
+            : 'unsaved.leave',
+      )}
       onStay={() => {
         if (leaving) blocker.reset();
         answerAsking(false);

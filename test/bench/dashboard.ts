@@ -35,7 +35,7 @@ export const dashboardSuite: BenchSuite = {
       // once the page has the files (the file input's change event; Playwright's own task that
       // builds the 49 File objects and dispatches it is not the app's), and that moment.
       await page.addInitScript(
-        `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.startTime >= (window.__filesAt ?? Infinity)) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+        `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.startTime >= (window.__filesAt ?? Infinity)) window.__longTasks.push({ at: e.startTime - window.__filesAt, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
          document.addEventListener('change', (e) => { if (e.target instanceof HTMLInputElement && e.target.type === 'file') window.__filesAt = performance.now(); }, true);`,
       );
       await enrolWithPackage(page, host.url, rpBytes, /^E001 /);
@@ -84,12 +84,15 @@ export const dashboardSuite: BenchSuite = {
         tick();
       })`);
       // The long tasks are read once the whole desk has settled (the chart, the decision form and
-      // the horse race comparison, which the desk draws in later frames than the ranking), so a
-      // render moved after "ready" is still counted.
+      // the horse race comparison, which the desk draws in later frames than the ranking) and the
+      // import's rows are stored (the desk draws them first, then stores them: 已保存), so a render
+      // or a store after "ready" is still counted, and the re-sort is timed after both.
       await page.evaluate(`new Promise((resolve) => {
         const tick = () => {
           if (document.querySelector('[data-testid="meeting-print"]') &&
-              document.querySelector('[data-testid="comparison"] canvas[data-drawn]')) {
+              document.querySelector('[data-testid="comparison"] canvas[data-drawn]') &&
+              document.querySelector('[data-testid="import-saving"]')?.getAttribute('data-state') !== 'storing' &&
+              performance.getEntriesByName('desk:stored').some((m) => m.startTime >= window.__filesAt)) {
             requestAnimationFrame(() => setTimeout(() => resolve(true), 0));
           } else requestAnimationFrame(tick);
         };
@@ -119,9 +122,22 @@ export const dashboardSuite: BenchSuite = {
           ),
         );
       const stepsNote = steps.map((s) => `${s.name} ${s.at.toFixed(0)}`).join(', ');
-      const longTasks = z
-        .array(z.number())
+      // The desk's requests to its worker while the screen opened (each analysis posts once).
+      const opening = z
+        .number()
+        .parse(
+          await page.evaluate(
+            `performance.getEntriesByName('desk:posted').filter((m) => m.startTime < window.__filesAt).length`,
+          ),
+        );
+      // Each long task's start (ms after the change event) and length: which step it belongs to.
+      const tasks = z
+        .array(z.object({ at: z.number(), duration: z.number() }))
         .parse(await page.evaluate('window.__longTasks.slice()'));
+      const longTasks = tasks.map((task) => task.duration);
+      const tasksNote = tasks
+        .map((task) => `${task.duration.toFixed(0)} at ${task.at.toFixed(0)}`)
+        .join(', ');
       const domNodes = z
         .number()
         .parse(await page.evaluate('document.querySelectorAll("*").length'));
@@ -158,7 +174,7 @@ export const dashboardSuite: BenchSuite = {
           value: ready,
           unit: 'ms',
           target: { max: 500 },
-          note: `from the file input’s change event to the ranking drawn: verify + import + aggregate + render (ms after it: ${stepsNote})`,
+          note: `from the file input’s change event to the ranking drawn: verify + import + aggregate + render (ms after it: ${stepsNote}; ${opening} analyses while the desk opened)`,
         },
         {
           suite: 'dashboard',
@@ -166,7 +182,7 @@ export const dashboardSuite: BenchSuite = {
           value: Math.max(0, ...longTasks),
           unit: 'ms',
           target: { max: 200 },
-          note: `${longTasks.length} tasks over 50 ms, ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`,
+          note: `${longTasks.length} tasks over 50 ms, ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all (ms, at ms after the change event: ${tasksNote})`,
         },
         {
           suite: 'dashboard',

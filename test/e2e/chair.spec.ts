@@ -30,6 +30,9 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
 
   await chair.importSheets(await sheetFiles());
   await expect(chair.outcomes.locator('li.ok')).toHaveCount(5);
+  // Shown as soon as verified, then stored (the desk says when, and the top bar is 已保存 again).
+  await expect(chair.saving).toHaveText('已保存导入的评分表');
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
   await expect(chair.outcomes.locator('li.error')).toHaveCount(1);
   await expect(chair.outcomes.locator('li.error')).toContainText('E07.jbx');
   await expect(chair.board).toContainText('E05 吴敏：已提交（回避 A03）');

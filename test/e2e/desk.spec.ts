@@ -221,6 +221,7 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   ]);
   await expect(chair.outcomes.locator('li.ok')).toHaveCount(6);
   await expect(chair.outcomes).toContainText('✓ KLMY-2026-JB-001-E02.jbx：刘珺（E02）');
+  await expect(chair.saving).toHaveText('已保存导入的评分表');
   await chair.raceShare.fill('0.3');
   await chair.funding('A01').fill('400');
   await chair.funding('A02').fill('400');

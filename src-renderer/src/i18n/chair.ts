@@ -9,6 +9,14 @@ export const chairStrings = defineStrings(
     'chair.import': '导入评分表文件…',
     'chair.verifying': '校验 {count} 个评分表文件',
     'chair.analysing': '正在汇总评分……',
+    'chair.saving': '正在保存导入的评分表…',
+    'chair.savingWait': '导入的评分表保存完成后才能签名和打印',
+    'chair.savedImport': '已保存导入的评分表',
+    'chair.saveFailed':
+      '导入的评分表未能保存：{why}。本次导入未生效，排名已恢复为导入前的状态；请重新导入这些文件。',
+    'chair.savingTitle': '评分表正在保存',
+    'chair.savingLeave':
+      '刚导入的评分表正在保存，通常片刻即可完成。留下等待：保存完成后自动继续；仍然离开本页：保存在后台完成；锁定：本次导入可能未能保存，需重新导入。',
     'chair.board': '提交情况',
     'chair.submitted': '已提交',
     'chair.missing': '未提交',
@@ -156,6 +164,14 @@ export const chairStrings = defineStrings(
     'chair.import': 'Import sheet files…',
     'chair.verifying': 'Verifying {count} sheet files',
     'chair.analysing': 'Aggregating the sheets…',
+    'chair.saving': 'Saving the imported sheets…',
+    'chair.savingWait': 'Signing and printing wait until the imported sheets are saved',
+    'chair.savedImport': 'The imported sheets are saved',
+    'chair.saveFailed':
+      'The imported sheets could not be saved: {why}. The import did not take effect and the ranking is back as it was before it; import the files again.',
+    'chair.savingTitle': 'Sheets being saved',
+    'chair.savingLeave':
+      'The sheets just imported are being saved; it usually takes a moment. Wait: it goes on by itself once saved. Leave this page anyway: saving finishes in the background. Lock: this import may not be saved and must be done again.',
     'chair.board': 'Submissions',
     'chair.submitted': 'Submitted',
     'chair.missing': 'Missing',

@@ -27,7 +27,7 @@ import { analyseInWorker, mark, verifyInWorker } from '../workers/desk-client';
 import type { DeskSheets } from '../workers/desk';
 import type { DeskView } from '../workflows/desk';
 import { wasJudged } from '../workflows/gather';
-import type { FileToSave } from '../workflows/deps';
+import { problemOf, type FileToSave } from '../workflows/deps';
 import { exportedSheetOfProfile } from '../workflows/local-profile';
 import {
   importPaperTranscription,
@@ -43,9 +43,22 @@ import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { useReview } from './review';
 import { trackSave } from './save';
-import { followSave, holdUnsaved, isHeld } from './unsaved';
+import { followSave, holdUnsaved, isHeld, type UnsavedEdit } from './unsaved';
 import { useSession } from './session';
 import { turns } from './turns';
+
+/**
+ * What became of the last import's sheets: the desk draws them as soon as they are verified, and
+ * stores them after (one transaction). While `storing`, what would act on them — signing, the
+ * meeting's forms, a draft edit's write — waits, and leaving or closing the page asks first (the
+ * app's one guard, `stores/unsaved.ts`); `failed`: nothing was written, the desk is back as it
+ * was before the import, and `why` says what went wrong.
+ */
+export type ImportSaving =
+  { state: 'storing' } | { state: 'stored' } | { state: 'failed'; why: Message };
+
+/** The owner of the hold while an import's sheets are being stored (`holdUnsaved`). */
+export const IMPORT_HOLD = 'chair-import';
 
 /** The desk's figures and the sheets they were made of (compared by identity). */
 export interface ChairView {
@@ -64,6 +77,8 @@ interface ChairStore {
    */
   view: ChairView | null;
   outcomes: ImportOutcome[];
+  /** The last import's sheets being stored, stored, or not (null: no import since the load). */
+  saving: ImportSaving | null;
   /** The transcribed paper sheets kept for the package, and what the last paper import said. */
   paper: StoredPaperSheet[];
   paperOutcome: PaperImportOutcome | null;
@@ -122,14 +137,48 @@ const deskSheetsOf = (
   paper: paper.map((p) => ({ record: p.record })),
 });
 
+/** The same sheets, one by one (a list read again with the same sheets is the same list). */
+const sameSheets = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * The same document: the package and the chair's own sheet are read again as new objects each
+ * time the review is read (the screen reads it on opening), with the same content.
+ */
+const sameDocument = (a: object | null, b: object | null): boolean =>
+  a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+
+/** Whether `v` was made of these sheets (a view, or a request for one). */
 const isViewOf = (
-  v: ChairView | null,
+  v: Omit<ChairView, 'view'> | null,
   pkg: ReviewPackage,
   gathered: readonly GatheredSheet[],
   paper: readonly StoredPaperSheet[],
   own: ScoreSheet | null,
 ): boolean =>
-  v !== null && v.pkg === pkg && v.gathered === gathered && v.paper === paper && v.own === own;
+  v !== null &&
+  sameSheets(v.gathered, gathered) &&
+  sameSheets(v.paper, paper) &&
+  sameDocument(v.pkg, pkg) &&
+  sameDocument(v.own, own);
+
+/** Resolves after the page's next frame is drawn, in a task of its own (no frame: a task). */
+const afterNextFrame = (): Promise<void> =>
+  new Promise((resolve) => {
+    const next = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(next);
+    else next();
+  });
+
+/** What the app's guard says while an import's sheets are stored (`holdUnsaved`). */
+const storingHold = (): UnsavedEdit => ({
+  why: message('chair.saving'),
+  title: message('chair.savingTitle'),
+  body: message('chair.savingLeave'),
+  saving: true,
+  // Nothing on screen to drop: the store goes on (and says how it ended) whatever is chosen.
+  discard: () => undefined,
+});
 
 export const useChair = create<ChairStore>()((set, get) => {
   const run = async (work: () => Promise<void>) => {
@@ -141,38 +190,77 @@ export const useChair = create<ChairStore>()((set, get) => {
   // before the import's transaction and set its older list after the import's — the imported
   // sheets gone from the desk until the next visit.
   const inTurn = turns();
+  // Settles once the last import's sheets are stored (true) or not (false): signing and a draft's
+  // write wait for it, so nothing acts on sheets the database does not hold yet.
+  let stored: Promise<boolean> = Promise.resolve(true);
   const take = (pkg: ReviewPackage, files: readonly { name: string; bytes: Uint8Array }[]) =>
     inTurn(async () => {
       // Verified, aggregated and tabled in the desk's Web Worker, n / total files shown as they
-      // pass; stored in one transaction; the desk updated once, at the end.
-      const known = get().gathered;
-      const paper = get().paper;
+      // pass; the desk drawn with the result, then (after that frame, in tasks of their own) the
+      // rows stored in one transaction — 「正在保存…」 until they are, then 「已保存」.
+      const before = get();
+      const { gathered: known, paper } = before;
       const own = useReview.getState().sheet;
-      const { gathered, outcomes, reopened, view } = await withProgress(
-        message('chair.verifying', { count: files.length }),
-        (_task, report) =>
+      let shown = false;
+      let settle: (ok: boolean) => void = () => undefined;
+      try {
+        await withProgress(message('chair.verifying', { count: files.length }), (_task, report) =>
           importSheets(currentDeps(), actor(), pkg, files, {
             verify: (p, trust, list) =>
               verifyInWorker(p, trust, list, deskSheetsOf(p, known, paper, own), (done, total) =>
                 report('verify', done, total, 'files'),
               ),
             known,
+            onVerified: async ({ gathered, outcomes, reopened, view }) => {
+              // The desk is drawn in a task of its own, not in the one that read the worker's
+              // reply (the store's update renders at once: the two made one long task).
+              await new Promise((resolve) => setTimeout(resolve, 0));
+              shown = true;
+              report('write', 0, 1);
+              if (reopened) {
+                stored = new Promise((resolve) => (settle = resolve));
+                holdUnsaved(IMPORT_HOLD, storingHold());
+              }
+              // New sheets change the figures: the desk reopens on the rules' proposal (the
+              // workflow drops the draft in the import's transaction).
+              set({
+                gathered,
+                outcomes,
+                ...(reopened ? { choices: null, saving: { state: 'storing' } } : {}),
+                ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
+              });
+              mark('desk:shown');
+              await afterNextFrame();
+            },
           }),
-      );
+        );
+      } catch (e) {
+        if (!shown) throw e;
+        // Nothing was written (one transaction): the desk goes back to what is stored, and says
+        // why; the files are still where the chair took them from.
+        holdUnsaved(IMPORT_HOLD, null);
+        settle(false);
+        set({
+          gathered: before.gathered,
+          outcomes: before.outcomes,
+          choices: before.choices,
+          view: before.view,
+          saving: { state: 'failed', why: problemOf(e) },
+        });
+        return;
+      }
       mark('desk:stored');
-      // New sheets change the figures: the desk reopens on the rules' proposal (the workflow
-      // dropped the draft in the import's transaction).
-      set({
-        gathered,
-        outcomes,
-        ...(reopened ? { choices: null } : {}),
-        ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
-      });
+      holdUnsaved(IMPORT_HOLD, null);
+      settle(true);
+      if (get().saving?.state === 'storing') set({ saving: { state: 'stored' } });
     });
+  // The request for figures in flight: the same sheets asked again share it.
+  let asked: (Omit<ChairView, 'view'> & { made: Promise<void> }) | null = null;
   return {
     gathered: [],
     view: null,
     outcomes: [],
+    saving: null,
     paper: [],
     paperOutcome: null,
     choices: null,
@@ -199,6 +287,8 @@ export const useChair = create<ChairStore>()((set, get) => {
             gathered,
             paper,
             outcomes: [],
+            // A store that failed still says so (those files are not on the desk: import again).
+            saving: get().saving?.state === 'failed' ? get().saving : null,
             paperOutcome: null,
             decisionOf: packageId,
             signed: decision.signed,
@@ -206,16 +296,36 @@ export const useChair = create<ChairStore>()((set, get) => {
           });
         }),
       ),
-    analyse: (pkg, own) =>
-      run(async () => {
-        const { gathered, paper, view } = get();
-        if (isViewOf(view, pkg, gathered, paper, own)) return;
-        const made = await analyseInWorker(pkg, deskSheetsOf(pkg, gathered, paper, own));
+    analyse: (pkg, own) => {
+      const { gathered, paper, view } = get();
+      if (view && isViewOf(view, pkg, gathered, paper, own)) {
+        // The same figures: kept, now of the objects the screen holds (nothing made again).
+        if (
+          view.pkg !== pkg ||
+          view.own !== own ||
+          view.gathered !== gathered ||
+          view.paper !== paper
+        )
+          set({ view: { ...view, pkg, own, gathered, paper } });
+        return Promise.resolve();
+      }
+      // The screen asks on each change of what it reads (opening: the package, the lists, the
+      // chair's own sheet), often for the same sheets again: one request for them.
+      if (asked && isViewOf(asked, pkg, gathered, paper, own)) return asked.made;
+      const made = run(async () => {
+        const figures = await analyseInWorker(pkg, deskSheetsOf(pkg, gathered, paper, own));
         // Kept only if the sheets did not change meanwhile (the later request's figures win).
         const now = get();
-        if (now.gathered === gathered && now.paper === paper)
-          set({ view: { pkg, gathered, paper, own, view: made } });
-      }),
+        if (sameSheets(now.gathered, gathered) && sameSheets(now.paper, paper))
+          set({ view: { pkg, gathered: now.gathered, paper: now.paper, own, view: figures } });
+      });
+      const mine = { pkg, gathered, paper, own, made };
+      asked = mine;
+      void made.finally(() => {
+        if (asked === mine) asked = null;
+      });
+      return made;
+    },
     importFiles: (pkg, label) =>
       run(async () => {
         const r = await withProgress(label, (task) =>
@@ -268,7 +378,12 @@ export const useChair = create<ChairStore>()((set, get) => {
       // Signed: the desk is read-only (the form is not shown; nothing is written over it).
       if (get().signed) return;
       set({ choices, decisionOf: packageId });
-      const write = (async () => saveDecisionDraft(currentDeps(), packageId, choices))();
+      // Written once the import being stored is (its transaction drops the draft before); not at
+      // all if it failed (the desk, its choices included, is back as stored).
+      const after = stored;
+      const write = (async () => {
+        if (await after) await saveDecisionDraft(currentDeps(), packageId, choices);
+      })();
       trackSave(write);
       // A write that fails leaves the choices on screen only: held, so leaving or locking asks.
       followSave('chair', write);
@@ -277,6 +392,9 @@ export const useChair = create<ChairStore>()((set, get) => {
       if (get().signing || get().signed) return;
       set({ signing: true });
       try {
+        // Signs sheets the database holds: an import being stored first (failed: the desk is back
+        // as it was, so what was asked to be signed is no longer what it shows).
+        if (!(await stored)) return;
         await run(async () => {
           const { enrolment } = useReview.getState();
           if (!enrolment) return;

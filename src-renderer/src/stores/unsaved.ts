@@ -24,6 +24,11 @@ export interface UnsavedEdit {
   body: Message;
   /** Drops the edit from the store: the screen shows what is saved (now, or when next shown). */
   discard: () => void;
+  /**
+   * Being written now (an import's sheets stored after they are shown): the top bar says `why` as
+   * it is (保存中, not 未保存), and the dialog offers to wait (it goes on by itself once saved).
+   */
+  saving?: boolean;
 }
 
 /** What the user asked for that would drop a held edit, waiting on their answer. */

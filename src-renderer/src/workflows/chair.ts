@@ -63,14 +63,18 @@ export async function importSheets(
   actor: string,
   pkg: ReviewPackage,
   files: readonly { name: string; bytes: Uint8Array }[],
-  options: { verify?: VerifySheets; known?: readonly GatheredSheet[] } = {},
-): Promise<{
-  gathered: GatheredSheet[];
-  outcomes: ImportOutcome[];
-  /** Sheets were taken in: the desk reopens on the rules' proposal (its draft dropped). */
-  reopened: boolean;
-  view?: DeskView;
-}> {
+  options: {
+    verify?: VerifySheets;
+    known?: readonly GatheredSheet[];
+    /**
+     * With `known`: called with the result once verified, before anything is written (the desk
+     * draws it while the rows are stored); storing begins when what it returns settles. The
+     * import's promise then settles once stored, or rejects with why not — nothing written (one
+     * transaction), so the caller shows the desk as it was.
+     */
+    onVerified?: (result: ImportResult) => void | Promise<void>;
+  } = {},
+): Promise<ImportResult> {
   // Signed: nothing is verified or written (`signedRefusal` says why, and what to do instead).
   const signed = await signedRefusal(deps.db, pkg.packageId);
   if (signed) throw new WorkflowError(signed);
@@ -93,6 +97,15 @@ export async function importSheets(
   // New sheets change the figures: the desk reopens on the rules' proposal, and the draft written
   // on the sheets before is dropped with them (in the same transaction).
   const reopened = rows.length > 0;
+  const merged: ImportResult | null = options.known
+    ? {
+        gathered: mergeGathered(options.known, rows),
+        outcomes,
+        reopened,
+        ...(view ? { view } : {}),
+      }
+    : null;
+  if (merged) await options.onVerified?.(merged);
   await commitChange(
     deps.db,
     {
@@ -107,14 +120,16 @@ export async function importSheets(
       at,
     },
   );
-  if (!options.known)
-    return { gathered: await loadGathered(deps.db, pkg.packageId), outcomes, reopened };
-  return {
-    gathered: mergeGathered(options.known, rows),
-    outcomes,
-    reopened,
-    ...(view ? { view } : {}),
-  };
+  return merged ?? { gathered: await loadGathered(deps.db, pkg.packageId), outcomes, reopened };
+}
+
+/** What an import leaves the desk with: the gathered sheets, each file's outcome, the figures. */
+export interface ImportResult {
+  gathered: GatheredSheet[];
+  outcomes: ImportOutcome[];
+  /** Sheets were taken in: the desk reopens on the rules' proposal (its draft dropped). */
+  reopened: boolean;
+  view?: DeskView;
 }
 
 // ---- the decision: the draft as written, the result as signed ----

@@ -30,6 +30,11 @@ export class ChairPage {
     return this.page.getByTestId('import-outcomes');
   }
 
+  /** Whether the last import's sheets are stored: 正在保存… → 已保存, or why they were not. */
+  get saving() {
+    return this.page.getByTestId('import-saving');
+  }
+
   get board() {
     return this.page.getByTestId('board');
   }

@@ -23,14 +23,18 @@ export function ChairScreen() {
   const t = useT();
   const { pkg, enrolment, sheet, load: loadReview } = useReview();
   const { gathered, paper, choices, view, decisionOf, signed, load, analyse } = useChair();
+  const storing = useChair((s) => s.saving?.state === 'storing');
   // Signed: the chair's own sheet counts as it was signed with the result, or not at all.
   const own = deskOwnSheet(sheet, signed !== null, enrolment?.exportedAt);
   useEffect(() => {
     void loadReview();
   }, [loadReview]);
+  // Loaded once per package (the review read again gives the same package as a new object: the
+  // figures are kept, `analyse`, and the gathered sheets not read again).
+  const packageId = pkg?.packageId;
   useEffect(() => {
-    if (pkg) void load(pkg.packageId);
-  }, [pkg, load]);
+    if (packageId) void load(packageId);
+  }, [packageId, load]);
   // The figures are made in the desk's Web Worker (issue 22), again whenever the sheets change;
   // an import brings its own.
   useEffect(() => {
@@ -40,7 +44,7 @@ export function ChairScreen() {
     pkg &&
     enrolment &&
     pkg.panel.experts.find((e) => e.id === enrolment.expertId)?.role === 'chair';
-  const made = view && pkg && view.pkg === pkg ? view.view : null;
+  const made = view && pkg && view.pkg.packageId === pkg.packageId ? view.view : null;
   // The aggregation read back from the worker (decimals made on first read), its proposal.
   const analysis = useMemo(
     (): DeskAnalysis | null =>
@@ -124,6 +128,7 @@ export function ChairScreen() {
           )}
           {decided && form && formDesk && (
             <MeetingPrint
+              waiting={storing}
               input={
                 form.sheets.length > 0
                   ? {

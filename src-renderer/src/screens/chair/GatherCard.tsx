@@ -44,7 +44,7 @@ export function GatherCard({
 }) {
   const t = useT();
   const say = useSay();
-  const { gathered, paper, outcomes, importFiles, signed } = useChair();
+  const { gathered, paper, outcomes, saving, importFiles, signed } = useChair();
   return (
     <div className="card">
       <h2>{t('chair.gather')}</h2>
@@ -76,6 +76,24 @@ export function GatherCard({
             </li>
           ))}
         </ul>
+      )}
+      {saving && (
+        // The import is shown before it is stored: whether it is stored yet, or why it was not.
+        <p
+          role="status"
+          data-testid="import-saving"
+          data-state={saving.state}
+          className={
+            saving.state === 'failed' ? 'error' : saving.state === 'storing' ? 'warn' : 'ok'
+          }
+          aria-busy={saving.state === 'storing'}
+        >
+          {saving.state === 'storing'
+            ? t('chair.saving')
+            : saving.state === 'stored'
+              ? t('chair.savedImport')
+              : t('chair.saveFailed', { why: say(saving.why) })}
+        </p>
       )}
       <h3>{t('chair.board')}</h3>
       <ul className="plain board" data-testid="board">

@@ -28,6 +28,8 @@ export function SignCard({
 }) {
   const t = useT();
   const { notice, unsaved, signing, sign, saveAgain } = useChair();
+  // An import shown before it is stored: signing waits for it (the store refuses meanwhile too).
+  const storing = useChair((s) => s.saving?.state === 'storing');
   const [asking, setAsking] = useState(false);
   return (
     <>
@@ -47,8 +49,8 @@ export function SignCard({
         <button
           type="button"
           className="primary"
-          disabled={!canSign || signing}
-          aria-busy={signing}
+          disabled={!canSign || signing || storing}
+          aria-busy={signing || storing}
           onClick={() => setAsking(true)}
         >
           {t('chair.sign')}
@@ -71,6 +73,7 @@ export function SignCard({
             testId="sign-confirm"
           />
         )}
+        {storing && <span className="note">{t('chair.savingWait')}</span>}
         {unsaved && (
           <button type="button" onClick={() => void saveAgain()}>
             {t('export.saveAgain')}

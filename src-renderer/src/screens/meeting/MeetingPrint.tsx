@@ -20,7 +20,14 @@ import { printMeetingForm } from '../../workflows/meeting';
 
 const FORMS: readonly FormKind[] = FormKindSchema.options;
 
-export function MeetingPrint({ input }: { input: FormInputs }) {
+export function MeetingPrint({
+  input,
+  waiting = false,
+}: {
+  input: FormInputs;
+  /** The figures are not stored yet (an import being saved): the forms wait. */
+  waiting?: boolean;
+}) {
   const t = useT();
   const host = useSession((s) => s.host);
   const [status, setStatus] = useState<string[]>([]);
@@ -64,7 +71,7 @@ export function MeetingPrint({ input }: { input: FormInputs }) {
       </label>
       <div className="row">
         {FORMS.map((form) => (
-          <button key={form} type="button" onClick={() => print(form)}>
+          <button key={form} type="button" disabled={waiting} onClick={() => print(form)}>
             {t('meeting.print', { form: t(`meeting.form.${form}`) })}
           </button>
         ))}
