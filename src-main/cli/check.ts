@@ -87,6 +87,7 @@ async function loadPackage(
 function parseDocument(
   raw: unknown,
   file: string,
+  today: string,
 ): { kind: DocumentKind; label: string; data: unknown } {
   const detected = detectDocumentKind(raw);
   if (!detected)
@@ -96,7 +97,7 @@ function parseDocument(
   if (detected.kind === 'inspection-assignment') {
     // The one reading `jiebang inspection assign` signs after: the same sentences, the checklist
     // in the desk's words.
-    const read = readAssignment(raw);
+    const read = readAssignment(raw, today);
     if (!read.ok)
       throw new CliUsageError(
         `${file}：${detected.label}${read.malformed ? '格式错误' : '不能签发'}：\n  ${capLines(read.problems).join('\n  ')}`,
@@ -290,7 +291,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
       const read = readJson(bytes, file);
       if (!read.ok) throw new CliUsageError(read.message);
       refuseMalformedTaskBook(read.value, file, pkg);
-      const doc = parseDocument(read.value, file);
+      const doc = parseDocument(read.value, file, cliToday(io));
       ({ kind, label } = doc);
       switch (doc.kind) {
         case 'review-package':

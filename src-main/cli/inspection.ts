@@ -113,7 +113,10 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
       '用法：jiebang inspection assign ASSIGNMENT.json --key signing.key -o ASSIGNMENT.jbx',
     );
   // The one reading of an assignment file, as `jiebang check` reports it (src-shared/inspection).
-  const read = readAssignment(await readJsonDocument(io.cwd, file, 'inspection-assignment'));
+  const read = readAssignment(
+    await readJsonDocument(io.cwd, file, 'inspection-assignment'),
+    cliToday(io),
+  );
   if (!read.ok)
     throw new CliUsageError(
       `考察任务 ${file} ${read.malformed ? '格式错误，未签名' : '未签名'}：\n  ${capLines(read.problems).join('\n  ')}`,
