@@ -42,6 +42,7 @@ import {
   checkReviewPackage,
   checkTaskBook,
   hasBlocking,
+  invisibleRemoved,
   type Finding,
 } from '../../src-shared/rules';
 import { FIELD_LABELS, TASKBOOK_LABELS } from '../../src-shared/model/labels';
@@ -131,7 +132,11 @@ function refuseMalformedTaskBook(raw: unknown, file: string, pkg: ReviewPackage 
     path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
     message: describeSchemaIssue(i, labels),
   }));
-  const rest = findingLines(rulesOfTheRest(shapeOfDraft(shape.data), issues, pkg));
+  // Invisible characters are said removed here as when the file is taken (one sentence, both runs).
+  const rest = findingLines([
+    ...invisibleRemoved(raw, labels),
+    ...rulesOfTheRest(shapeOfDraft(shape.data), issues, pkg),
+  ]);
   throw new CliUsageError(
     [
       `${file}：${detected.label}格式错误：`,
@@ -315,7 +320,10 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           break;
         }
         case 'task-book':
-          findings = checkTaskBook(TaskBookSchema.parse(doc.data), pkg);
+          findings = [
+            ...invisibleRemoved(read.value, TASKBOOK_LABELS),
+            ...checkTaskBook(TaskBookSchema.parse(doc.data), pkg),
+          ];
           break;
         case 'extension-request':
           findings = checkExtensionRequest(ExtensionRequestSchema.parse(doc.data));
