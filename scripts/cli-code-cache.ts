@@ -58,6 +58,9 @@ try {
     join(dir, 'signing.key'),
     '--recipient',
     recipient,
+    // A new key's first bundle, said as such (without it pack warns that it starts at 1).
+    '--counter',
+    '1',
     '-o',
     join(dir, 'rp.jbx'),
   ];

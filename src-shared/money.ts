@@ -20,7 +20,15 @@ export const dec = (value: string | number | Dec): Dec => new D(value);
 /** An amount in 万元 as kept: a canonical decimal string (MONEY_PATTERN). */
 export type Money = string;
 
-export type MoneyInput = { ok: true; value: Money | null } | { ok: false; message: string };
+/**
+ * Why an amount is refused: `unit-free` reasons (a minus, scientific notation, a misplaced
+ * thousands separator) are said alike of any amount, 万元 or 元 (a fee reads through this reader
+ * and keeps these sentences); the others speak of 万元.
+ */
+export type MoneyRefusal = 'unit-free' | 'wan-yuan';
+
+export type MoneyInput =
+  { ok: true; value: Money | null } | { ok: false; message: string; reason: MoneyRefusal };
 
 /** An integer part grouped by thousands as an official writes it: 1,000 / 12，500 / 1,000,000. */
 const GROUPED = /^\d{1,3}([,，]\d{3})+$/u;
@@ -39,12 +47,16 @@ const GROUPED = /^\d{1,3}([,，]\d{3})+$/u;
  */
 export function parseMoneyInput(raw: string): MoneyInput {
   const shown = raw.trim();
-  const fail = (why: string): MoneyInput => ({ ok: false, message: `“${shown}”${why}` });
+  const fail = (why: string, reason: MoneyRefusal = 'wan-yuan'): MoneyInput => ({
+    ok: false,
+    message: `“${shown}”${why}`,
+    reason,
+  });
   const text = toHalfWidthDigits(stripInvisible(raw)).trim();
   if (text === '') return { ok: true, value: null };
-  if (/^[-−－]/u.test(text)) return fail('是负数：金额不能为负');
+  if (/^[-−－]/u.test(text)) return fail('是负数：金额不能为负', 'unit-free');
   if (/^\+?(\d+\.?\d*|\.\d+)[eEｅＥ][-+－＋]?\d+(\s*万元?)?$/u.test(text))
-    return fail('是科学计数法：金额须直接写出数字（如 400，不写 4e2）');
+    return fail('是科学计数法：金额须直接写出数字（如 400，不写 4e2）', 'unit-free');
   const bare = text.replace(/\s*万元?$/u, '');
   if (bare === text && /元$/u.test(text)) return fail('的单位应为万元（如 800 或 800万元）');
   const [int = '', frac, extra] = bare.split('.');
@@ -54,10 +66,10 @@ export function parseMoneyInput(raw: string): MoneyInput {
     (frac !== undefined && !/^\d+$/u.test(frac))
   )
     return /[,，]/u.test(frac ?? '') && extra === undefined
-      ? fail('的千位分隔符位置不对：小数部分不分节')
+      ? fail('的千位分隔符位置不对：小数部分不分节', 'unit-free')
       : fail('不是金额（单位万元，只填数字，如 400、1,000 或 12.5）');
   if (/[,，]/u.test(int) && !GROUPED.test(int))
-    return fail('的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5');
+    return fail('的千位分隔符位置不对：应每三位一个，如 1,000 或 12,500.5', 'unit-free');
   const digits = int.replace(/[,，]/gu, '').replace(/^0+(?=\d)/u, '');
   const decimals = (frac ?? '').replace(/0+$/u, '');
   if (decimals.length > 6) return fail('超过 6 位小数：金额以万元计，最多到分（6 位小数）');

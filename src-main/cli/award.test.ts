@@ -43,6 +43,15 @@ describe('jiebang check and print after the award', () => {
     );
   });
 
+  it('check: an extension past one year names the latest end as officials write it (2030年6月30日)', async () => {
+    const f = await files();
+    const far = { ...sampleLateExtension(), requestedOn: '2029-04-01', newEnd: '2030-07-31' };
+    const r = await run('check', await f.put('ext-far.json', far), '--taskbook', f.taskbook);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('延期期限最长一年（最晚至2030年6月30日）（第十九条）');
+    expect(r.out).not.toContain('2030-06-30');
+  });
+
   it('check: an acceptance applied on the 31st day after the end is 1 day late (第十二条（九）)', async () => {
     const f = await files();
     const late = { ...sampleFailedAcceptance(), appliedOn: '2029-07-31' };

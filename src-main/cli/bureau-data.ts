@@ -34,6 +34,7 @@ import { defaultDataDir } from '../web/settings';
 import { readBounded } from './io';
 import { readBytes, readPublicKey } from './bundle-io';
 import { readBundleFile } from './bounded';
+import { signingCounter, type SigningCounter } from './counter';
 import { CliUsageError } from './types';
 
 export interface BureauData {
@@ -119,12 +120,13 @@ export async function withBureauKey(
 }
 
 /** The next counter for a signing key: above every bundle it signed from this folder. */
-export const nextCounter = (trust: TrustState, fp: string, flag: string | undefined): number => {
-  if (flag === undefined) return (trust.counters[fp] ?? 0) + 1;
-  const n = Number(flag);
-  if (!Number.isInteger(n) || n < 1) throw new CliUsageError('--counter 须为正整数');
-  return n;
-};
+export const nextCounter = (
+  data: BureauData,
+  trust: TrustState,
+  fp: string,
+  flag: string | undefined,
+): SigningCounter =>
+  signingCounter(flag, trust.counters[fp], `数据目录 ${data.dir} 中没有此签名密钥的计数记录`);
 
 export const savePackage = (
   data: BureauData,

@@ -114,7 +114,10 @@ describe('jiebang package new | lint | sign', { timeout: 120_000 }, () => {
       '--data',
       at('data'),
     );
-    expect(signed.err).toBe('');
+    // A new data folder: the key's count starts at 1, and the command says what that means.
+    expect(signed.err).toBe(
+      `! 签名计数从 1 开始：数据目录 ${at('data')} 中没有此签名密钥的计数记录。已导入过此密钥所签文件包的接收方会把计数 1 视为「疑似重放的旧文件」而拒收；如此密钥此前签过文件包（在别的电脑或别的数据目录），请用 --counter 给出大于上次所用的计数重新签名\n`,
+    );
     expect(signed.code).toBe(0);
     expect(signed.out).toContain('市科技局签名密钥指纹：9955 e4cd 08fa 8007 f34e f507 cff6 6106');
     expect(signed.out).toContain('解密口令　　　　　　：纸质口令 2026');
@@ -641,7 +644,7 @@ describe('jiebang calendar and key rotate', () => {
       '--data',
       data,
     );
-    expect(signed.err).toBe('');
+    expect(signed.err).toContain('! 签名计数从 1 开始：数据目录');
     expect(signed.out).toContain('注意：测试数据，不是国务院办公厅的通知');
     const before = await run('calendar', 'publicity', '2028-01-20', '--data', at('cal-empty'));
     expect(before.code).toBe(2);

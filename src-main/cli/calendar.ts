@@ -31,6 +31,7 @@ import {
   writeTrust,
   type BureauData,
 } from './bureau-data';
+import { sayCounter } from './counter';
 import { readSigningKey } from './bundle-io';
 import { readBundleFile } from './bounded';
 import { readJsonFile, writeOutput } from './io';
@@ -103,7 +104,8 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
     throw new CliUsageError(
       `数据目录 ${data.dir} 固定的市科技局密钥是 ${formatFingerprint(trust.bureauFingerprint)}，--key 是 ${formatFingerprint(fp)}；未签名`,
     );
-  const counter = nextCounter(trust, fp, values.counter);
+  const signing = nextCounter(data, trust, fp, values.counter);
+  const { counter } = signing;
   let bytes: Uint8Array;
   try {
     bytes = await buildBundle({
@@ -134,6 +136,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   await writeOutput(io.cwd, values.out, bytes);
   await saveCalendar(data, year.year, bytes);
   await writeTrust(data, applyImport(trust, opened.bundle, verdict));
+  sayCounter(io, signing);
   io.out(
     `已签发：${values.out}\n${year.year} 年工作日日历：放假 ${year.holidays.length} 天，调休上班 ${year.workdays.length} 天（${year.workdays.map((d) => `${formatDateZh(d)}（${weekday(d)}）`).join('、') || '无'}）\n来源：${year.source}${year.isTestData ? '\n注意：测试数据，不是国务院办公厅的通知' : ''}\n市科技局签名密钥指纹：${formatFingerprint(fp)}；签名计数 ${counter}\n`,
   );

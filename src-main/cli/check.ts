@@ -42,6 +42,7 @@ import {
   checkReviewPackage,
   checkTaskBook,
   hasBlocking,
+  invisibleRemoved,
   type Finding,
 } from '../../src-shared/rules';
 import { FIELD_LABELS, TASKBOOK_LABELS } from '../../src-shared/model/labels';
@@ -87,6 +88,7 @@ async function loadPackage(
 function parseDocument(
   raw: unknown,
   file: string,
+  today: string,
 ): { kind: DocumentKind; label: string; data: unknown } {
   const detected = detectDocumentKind(raw);
   if (!detected)
@@ -96,7 +98,7 @@ function parseDocument(
   if (detected.kind === 'inspection-assignment') {
     // The one reading `jiebang inspection assign` signs after: the same sentences, the checklist
     // in the desk's words.
-    const read = readAssignment(raw);
+    const read = readAssignment(raw, today);
     if (!read.ok)
       throw new CliUsageError(
         `${file}：${detected.label}${read.malformed ? '格式错误' : '不能签发'}：\n  ${capLines(read.problems).join('\n  ')}`,
@@ -130,7 +132,11 @@ function refuseMalformedTaskBook(raw: unknown, file: string, pkg: ReviewPackage 
     path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
     message: describeSchemaIssue(i, labels),
   }));
-  const rest = findingLines(rulesOfTheRest(shapeOfDraft(shape.data), issues, pkg));
+  // Invisible characters are said removed here as when the file is taken (one sentence, both runs).
+  const rest = findingLines([
+    ...invisibleRemoved(raw, labels),
+    ...rulesOfTheRest(shapeOfDraft(shape.data), issues, pkg),
+  ]);
   throw new CliUsageError(
     [
       `${file}：${detected.label}格式错误：`,
@@ -290,7 +296,7 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
       const read = readJson(bytes, file);
       if (!read.ok) throw new CliUsageError(read.message);
       refuseMalformedTaskBook(read.value, file, pkg);
-      const doc = parseDocument(read.value, file);
+      const doc = parseDocument(read.value, file, cliToday(io));
       ({ kind, label } = doc);
       switch (doc.kind) {
         case 'review-package':
@@ -314,7 +320,10 @@ Exit code: 0 no blocking finding, 1 blocking findings, 2 unreadable or malformed
           break;
         }
         case 'task-book':
-          findings = checkTaskBook(TaskBookSchema.parse(doc.data), pkg);
+          findings = [
+            ...invisibleRemoved(read.value, TASKBOOK_LABELS),
+            ...checkTaskBook(TaskBookSchema.parse(doc.data), pkg),
+          ];
           break;
         case 'extension-request':
           findings = checkExtensionRequest(ExtensionRequestSchema.parse(doc.data));

@@ -42,6 +42,7 @@ import {
   writeTrust,
   type BureauData,
 } from './bureau-data';
+import { sayCounter } from './counter';
 import { ageKeyOptions, ageKeys, readSigningKey } from './bundle-io';
 import { readBundleFile } from './bounded';
 import { findingLines } from './check';
@@ -112,7 +113,10 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
       '用法：jiebang inspection assign ASSIGNMENT.json --key signing.key -o ASSIGNMENT.jbx',
     );
   // The one reading of an assignment file, as `jiebang check` reports it (src-shared/inspection).
-  const read = readAssignment(await readJsonDocument(io.cwd, file, 'inspection-assignment'));
+  const read = readAssignment(
+    await readJsonDocument(io.cwd, file, 'inspection-assignment'),
+    cliToday(io),
+  );
   if (!read.ok)
     throw new CliUsageError(
       `考察任务 ${file} ${read.malformed ? '格式错误，未签名' : '未签名'}：\n  ${capLines(read.problems).join('\n  ')}`,
@@ -128,7 +132,8 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
     );
   if ((await keptAssignments(data)).some((h) => h.assignment.assignmentId === a.assignmentId))
     throw new CliUsageError(`考察任务 ${a.assignmentId} 已签发过；请用新的编号，未签名`);
-  const counter = nextCounter(trust, fp, values.counter);
+  const signing = nextCounter(data, trust, fp, values.counter);
+  const { counter } = signing;
   // The one signing of an assignment, as the bureau's desk signs it (src-shared/bureau/desk.ts).
   const signed = await signAssignment({
     crypto: nodeCrypto,
@@ -142,6 +147,7 @@ async function runAssign(args: string[], io: CliIo): Promise<number> {
   await writeOutput(io.cwd, values.out, signed.bytes);
   await writeData(data, ['inspections', 'assignments', `${a.assignmentId}.jbx`], signed.bytes);
   await writeTrust(data, signed.trust);
+  sayCounter(io, signing);
   io.out(
     `已签发实地考察任务 ${a.assignmentId}：${values.out}\n对象：${describeSubject(a.subject)}；批次：${roundOf(a)}\n考察组：${a.team.map((m) => `${m.name}（${m.id}${m.role === 'leader' ? '，组长' : ''}）`).join('、')}；${formatDateZh(a.dueBy)}前完成\n市科技局签名密钥指纹：${formatFingerprint(fp)}；签名计数 ${counter}\n`,
   );

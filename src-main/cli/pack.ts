@@ -11,6 +11,7 @@ import { startHashWorker } from '../crypto/hash-worker';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { describeFileError, errorCode } from '../fs/errors';
 import { readPassphrase, readRecipient, readSigningKey } from './bundle-io';
+import { sayCounter, signingCounter } from './counter';
 import { parseReviewPackage, readJsonDocument } from './json-io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
 
@@ -34,8 +35,10 @@ export const packCommand: CliCommand = {
              [--recipient age1… | --passphrase-file FILE] [--counter N]
 
 Signs a review package with the bureau's key as a format-2 bundle (subject: the package; the
-signer's counter from --counter, above every bundle this key signed before; the CLI keeps no
-audit log, so the manifest records an empty chain). The JSON is read strictly (a duplicate key
+signer's counter from --counter, above every bundle this key signed before — pack keeps no
+counter: without --counter it signs with 1 and says so on stderr, as a receiver that imported this
+key's bundles refuses 1 as a replay; the CLI keeps no audit log, so the manifest records an empty
+chain). The JSON is read strictly (a duplicate key
 anywhere is refused). Every attachment the package lists is read from DIR by file name and must
 match its registered SHA-256 and size. A package with blocking rule findings is refused
 (jiebang check shows them). With --recipient or --passphrase-file the bundle is encrypted with
@@ -105,8 +108,8 @@ age (a passphrase handed out on paper, for example).`,
         files.set(a.path, source);
       }
     }
-    const counter = Number(values.counter ?? '1');
-    if (!Number.isInteger(counter) || counter < 1) throw new CliUsageError('--counter 须为正整数');
+    const signing = signingCounter(values.counter, undefined, 'jiebang pack 不保存签名计数');
+    const { counter } = signing;
     if (values.recipient !== undefined && values['passphrase-file'] !== undefined) {
       throw new CliUsageError(
         '--recipient 与 --passphrase-file 只能选一个 (--recipient or --passphrase-file, not both)',
@@ -138,6 +141,7 @@ age (a passphrase handed out on paper, for example).`,
       throw error;
     }
     const bytes = { byteLength: (await stat(out)).size };
+    sayCounter(io, signing);
     io.out(
       `已打包：${values.out}（${bytes.byteLength} 字节${encryptTo ? '，age 加密' : ''}）\n签名者密钥指纹：${formatFingerprint(fp)}\n`,
     );

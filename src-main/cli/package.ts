@@ -36,6 +36,7 @@ import {
   savePackage,
   writeTrust,
 } from './bureau-data';
+import { sayCounter } from './counter';
 import { readPassphrase, readSigningKey } from './bundle-io';
 import { findingLines } from './check';
 import { cliToday } from './dates';
@@ -266,6 +267,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   const data = bureauData(io.cwd, values.data);
   const trust = await readTrust(data);
   const fp = fingerprint(publicKeyOf(secretKey));
+  const signing = nextCounter(data, trust, fp, values.counter);
   const files = await attachmentBytes(io.cwd, values.attachments ?? dirname(file), pkg);
   const passphrase = values['new-passphrase']
     ? newPassphrase(nodeCrypto)
@@ -278,7 +280,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
     pkg,
     secretKey,
     trust,
-    counter: nextCounter(trust, fp, values.counter),
+    counter: signing.counter,
     files,
     passphrase,
     file: basename(values.out),
@@ -299,6 +301,7 @@ async function runSign(args: string[], io: CliIo): Promise<number> {
   await savePackage(data, pkg.packageId, signed.manifestSha256, signed.zip);
   await writeTrust(data, signed.trust);
   for (const f of signed.findings) io.err(`! ${f.message}\n`);
+  sayCounter(io, signing);
   io.out(
     `已签名：${values.out}（${signed.bytes.byteLength} 字节${passphrase ? '，age 口令加密' : ''}）\n发放通知：${noticePath}\n\n${noticeText(notice)}`,
   );

@@ -29,7 +29,7 @@ function perExpert(
   pkg: ReviewPackage,
   pairs: readonly string[],
   option: string,
-  check: (value: string) => string | null,
+  check: (value: string) => { ok: true; value: string } | { ok: false; message: string },
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
@@ -37,9 +37,9 @@ function perExpert(
     const id = m?.[1]?.trim() ?? '';
     if (!m || !pkg.panel.experts.some((e) => e.id === id))
       throw new CliUsageError(`--${option} ${pair}：应为 专家编号=值，且专家在评审包的专家名单中`);
-    const value = check(m[2]?.trim() ?? '');
-    if (value === null) throw new CliUsageError(`--${option} ${pair}：值不正确`);
-    out[id] = value;
+    const read = check(m[2]?.trim() ?? '');
+    if (!read.ok) throw new CliUsageError(`--${option} ${pair}：${read.message}`);
+    out[id] = read.value;
   }
   return out;
 }
@@ -119,12 +119,18 @@ export const meetingPrintCommand: CliCommand = {
         ? { passphraseFile: values['passphrase-file'] }
         : {}),
     });
+    // The one fee reader of the chair's field (readFee → parseMoneyInput): its sentence, not ours.
     const fees = perExpert(input.pkg, values.fee ?? [], 'fee', (v) => {
       const m = readFee(v);
-      return m.ok ? m.value : null;
+      if (!m.ok) return m;
+      return m.value === null
+        ? { ok: false, message: '未填写评审费金额' }
+        : { ok: true, value: m.value };
     });
     const idDigits = perExpert(input.pkg, values['id-digits'] ?? [], 'id-digits', (v) =>
-      /^[0-9Xx]{4}$/.test(v) ? v.toUpperCase() : null,
+      /^[0-9Xx]{4}$/.test(v)
+        ? { ok: true, value: v.toUpperCase() }
+        : { ok: false, message: `“${v}”不是身份证号码的后四位（4 位数字，末位可为 X）` },
     );
     const inputs = { ...input, fees, idDigits };
     const built = buildForm(form, inputs);

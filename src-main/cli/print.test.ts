@@ -149,6 +149,33 @@ describe('jiebang print: the meeting pack', () => {
     assertSound(path);
   });
 
+  it('专家评审费签收表: a fee refused in the money reader’s words, as every amount door says it (once only 「值不正确」)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-print-fee-'));
+    const fee = (value: string) =>
+      runForTest(
+        'print',
+        'fees',
+        '--package',
+        `${S}/review-package.json`,
+        '--fee',
+        `E03=${value}`,
+        '-o',
+        join(dir, 'fees.pdf'),
+      );
+    const sci = await fee('1e3');
+    expect(sci.code).toBe(2);
+    expect(sci.err).toContain(
+      '--fee E03=1e3：“1e3”是科学计数法：金额须直接写出数字（如 400，不写 4e2）',
+    );
+    const negative = await fee('-5');
+    expect(negative.err).toContain('--fee E03=-5：“-5”是负数：金额不能为负');
+    const words = await fee('一千五');
+    expect(words.err).toContain(
+      '--fee E03=一千五：“一千五”不是评审费金额：以元计，只填数字（如 1500 或 1,500.50）',
+    );
+    expect(`${sci.err}${negative.err}${words.err}`).not.toContain('值不正确');
+  });
+
   it('评分汇总表: the figures pdftotext reads equal jiebang score --json, and three cells by hand', async () => {
     const { path } = await printed('summary', ...SHEETS);
     const text = flatText(path);

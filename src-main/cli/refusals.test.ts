@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ageEncrypt, generateAgeIdentity } from '../../src-shared/crypto/age';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { runForTestIn } from './run-for-test';
+import { issuedAfterTodayText } from '../../src-shared/inspection';
+import { runForTestAt, runForTestIn } from './run-for-test';
 
 const SAMPLE = resolve('resources/sample');
 const folder = () => mkdtemp(join(tmpdir(), 'jb-cli-refusals-'));
@@ -227,10 +228,47 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
       name: '克拉玛依市科学技术局',
       ageRecipient: 'age1nd54rwqqkjdg0jjjw5cq93f4g535mqdrj35g4xefjs26duwdc94sca2tgx',
     },
-    issuedOn: '2026-12-10',
+    issuedOn: '2026-11-20',
     dueBy: '2026-12-20',
   };
   const signingKey = join(SAMPLE, 'keys', 'bureau-signing.key');
+
+  it('an assignment issued after today is refused by check and assign in one sentence (the visit’s rule), nothing written', async () => {
+    const dir = await folder();
+    await writeFile(
+      join(dir, 'future.json'),
+      JSON.stringify({ ...assignment, issuedOn: '2026-12-16', dueBy: '2026-12-20' }),
+    );
+    const on = (at: string, ...argv: string[]) => runForTestAt(() => new Date(at), dir, ...argv);
+    const dayBefore = '2026-12-15T16:00:00+08:00';
+    const sentence = `签发日期${issuedAfterTodayText('2026-12-16', '2026-12-15')}`;
+    expect(sentence).toBe(
+      '签发日期2026年12月16日晚于今天（2026年12月15日）：考察任务签发后考察组才能考察并提交报告，签发日期不能晚于今天',
+    );
+    const checked = await on(dayBefore, 'check', 'future.json');
+    expect(checked.code).toBe(2);
+    expect(checked.err).toBe(`jiebang check: future.json：实地考察任务不能签发：\n  ${sentence}\n`);
+    const assign = (at: string) =>
+      on(
+        at,
+        'inspection',
+        'assign',
+        'future.json',
+        '--key',
+        signingKey,
+        '-o',
+        'f.jbx',
+        '--data',
+        'data',
+      );
+    const refused = await assign(dayBefore);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(`jiebang inspection: 考察任务 future.json 未签名：\n  ${sentence}\n`);
+    expect(await readdir(dir)).toEqual(['future.json']);
+    // On the day of issue it is signed.
+    const onTheDay = await assign('2026-12-16T09:00:00+08:00');
+    expect(onTheDay.code, onTheDay.err).toBe(0);
+  });
 
   it('check tells an assignment by its fields and passes a good one', async () => {
     const dir = await folder();
@@ -295,9 +333,9 @@ describe('an inspection assignment at jiebang check and jiebang inspection assig
       ],
       [
         'early',
-        { issuedOn: '2026-12-10', dueBy: '2026-12-01' },
+        { issuedOn: '2026-11-20', dueBy: '2026-11-01' },
         'rule',
-        ['完成日期2026年12月1日早于签发日期2026年12月10日'],
+        ['完成日期2026年11月1日早于签发日期2026年11月20日'],
       ],
     ];
     for (const [name, change, what, lines] of cases) {

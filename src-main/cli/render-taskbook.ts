@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TaskBookSchema } from '../../src-shared/model';
 import { capLines } from '../../src-shared/io';
-import { checkTaskBook } from '../../src-shared/rules';
+import { checkTaskBook, invisibleRemoved } from '../../src-shared/rules';
 import { TASKBOOK_LABELS } from '../../src-shared/model/labels';
 import { describeSchemaIssues } from '../../src-shared/scoring';
 import { taskBookCode } from '../../src-shared/taskbook';
@@ -28,8 +28,12 @@ character no print font has among them, named with its field as jiebang check na
     const [file] = positionals;
     if (file === undefined || values.out === undefined)
       throw missingArguments('jiebang render-taskbook FILE.json -o OUT.pdf');
-    const parsed = TaskBookSchema.safeParse(await readJsonDocument(io.cwd, file, 'task-book'));
+    const raw = await readJsonDocument(io.cwd, file, 'task-book');
+    // Invisible characters removed as the file is read: said the same whether it is refused or not.
+    const removed = invisibleRemoved(raw, TASKBOOK_LABELS).map((f) => `i ${f.message}\n`);
+    const parsed = TaskBookSchema.safeParse(raw);
     if (!parsed.success) {
+      for (const line of removed) io.err(line);
       throw new CliUsageError(
         `${file} 不是有效的任务书：\n  ${capLines(describeSchemaIssues(parsed.error, TASKBOOK_LABELS)).join('\n  ')}`,
       );
@@ -38,6 +42,7 @@ character no print font has among them, named with its field as jiebang check na
     const tb = values.draft ? { ...parsed.data, status: 'draft' as const } : parsed.data;
     // A character no print font has is one of these findings, named with its field, as
     // `jiebang check` and the editor name it (src-shared/rules/print.ts).
+    for (const line of removed) io.err(line);
     for (const f of checkTaskBook(tb))
       io.err(`${f.severity === 'blocking' ? '✗' : '!'} ${f.message}\n`);
     // React and react-pdf's reconciler (loaded from node_modules, not bundled) pick their

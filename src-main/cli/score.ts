@@ -5,7 +5,9 @@ import { fmt2, type Dec } from '../../src-shared/money';
 import type { ReviewPackage } from '../../src-shared/model';
 import { aggregate, proposeHorseRace, type AggregateResult } from '../../src-shared/scoring';
 import { summaryTable } from '../../src-shared/summary';
-import { answersUncheckedLine, openReviewPackage, readSheetFiles } from './io';
+import { ageKeyOptions, ageKeys } from './bundle-io';
+import { answersUncheckedLine, openReviewPackage } from './io';
+import { readPanelInputs } from './panel-inputs';
 import { renderSummary } from './table';
 import { CliUsageError, type CliCommand } from './types';
 
@@ -73,6 +75,7 @@ function toText(pkg: ReviewPackage, agg: AggregateResult): string {
 
 export const scoreCommand: CliCommand = {
   usage: `jiebang score --package REVIEW_PACKAGE.json|.jbx SHEET… [--csv SHEETS.csv] [--json]
+jiebang score --package REVIEW_PACKAGE.json|.jbx PANEL.jbx [--identity KEY | --passphrase-file F] [--json]
 
 Aggregates the panel's score sheets with the package's settings and prints the ranking table with
 every figure the chair needs: each expert's total, mean, trimmed mean (dropped scores in
@@ -84,19 +87,29 @@ table as an Excel workbook .xlsx, its first worksheet whose header names 专家�
 expertId,applicantId,recusal,recusalReason,<criterion ids…>,opinion,deviationReason
 (Chinese headers 专家编号,揭榜方编号,回避类型,回避理由,…,总体意见,偏离理由 also accepted; a recusal
 kind by its code or its Chinese name; scores as plain decimals, full-width digits read as digits).
+A panel bundle (.jbx, the chair's 专家组评审结果) is verified and read as jiebang export and check
+read it: its signed sheets and transcribed paper sheets; an encrypted one is opened with
+--identity (age identity file) or --passphrase-file.
 Every sheet is validated against the rubric first: a bad cell is named (row, expert, applicant,
 criterion) and the command exits 2 with no table.`,
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, package: { type: 'string' }, csv: { type: 'string' } },
+      options: {
+        json: { type: 'boolean' },
+        package: { type: 'string' },
+        csv: { type: 'string' },
+        ...ageKeyOptions,
+      },
     });
     if (values.package === undefined)
       throw new CliUsageError('需要 --package 评审包 (--package is required)');
     const { pkg, manifestSha256 } = await openReviewPackage(io.cwd, values.package);
     const files = [...positionals, ...(values.csv !== undefined ? [values.csv] : [])];
-    const sources = await readSheetFiles(io.cwd, files, pkg, [], manifestSha256);
+    const keys = await ageKeys(io.cwd, values.identity, values['passphrase-file']);
+    // One reading of a panel bundle or sheet files, as export and print read them.
+    const { sources } = await readPanelInputs(io.cwd, files, pkg, keys, undefined, manifestSha256);
     if (sources.length === 0) throw new CliUsageError('没有评分表 no sheets given');
     const unchecked = answersUncheckedLine(sources, manifestSha256);
     if (unchecked) io.err(unchecked);

@@ -171,6 +171,46 @@ describe('the task-book cases (../shared/cases/taskbook) at the CLI doors', () =
     expect(r.code).toBe(2);
     expect(r.err).toContain('里程碑第 2 项 考核指标第 1 项：含有双向控制字符 U+202E');
   });
+  it('taskbook/invisible-and-emoji.json: every bidi control of a field named at once; the invisible characters said removed on the refused run and on the taken one alike', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
+    const file = `${CASES}/invisible-and-emoji.json`;
+    const pkg = ['--package', 'resources/sample/review-package.json'];
+    const both =
+      '里程碑第 2 项 考核指标第 1 项：含有双向控制字符 U+202E、U+202C，它们可改变文字显示顺序、掩盖真实内容，请删除后重新输入';
+    const removed = [
+      '里程碑第 1 项 名称：已删除不可见字符 U+200B（不可见字符不显示、不打印，删除后内容不变）',
+      '里程碑第 1 项 交付成果第 1 项：已删除不可见字符 U+2060（不可见字符不显示、不打印，删除后内容不变）',
+    ];
+    const refused = await runForTest('check', file, ...pkg);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(both);
+    for (const line of removed) expect(refused.err).toContain(`i 说明  ${line}`);
+    // Not said to be missing from the font: they are removed, not printed as their code points.
+    expect(refused.err).toContain(
+      '名称：以下字符字库中没有，打印件上以其码位代替，请改用通行写法：U+2705 ✅',
+    );
+    expect(refused.err).not.toMatch(/字库中没有[^\n]*U\+(200B|2060)/);
+    const rendered = await runForTest('render-taskbook', file, '-o', join(dir, 'x.pdf'));
+    expect(rendered.err).toContain(both);
+    for (const line of removed) expect(rendered.err).toContain(`i ${line}`);
+
+    // The bidi controls taken out as the first run asked: the same notes, nothing more to remove.
+    const text = (await readFile(file, 'utf8')).replace(/\\u202[ec]|[\u202e\u202c]/giu, '');
+    await writeFile(join(dir, 'fixed.json'), text);
+    const taken = await runForTest('check', join(dir, 'fixed.json'), ...pkg);
+    expect(taken.code, taken.err).toBe(0);
+    expect(taken.out).not.toContain('双向控制字符');
+    for (const line of removed) expect(taken.out).toContain(`i 说明  ${line}`);
+    expect(taken.out).not.toMatch(/字库中没有[^\n]*U\+(200B|2060)/);
+    const printed = await runForTest(
+      'render-taskbook',
+      join(dir, 'fixed.json'),
+      '-o',
+      join(dir, 'y.pdf'),
+    );
+    expect(printed.code).toBe(0);
+    for (const line of removed) expect(printed.err).toContain(`i ${line}`);
+  });
   it('names a character no font has by its code point', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jb-cli-tb-'));
     const tb = await sample();

@@ -58,6 +58,14 @@ export interface SignerState {
 }
 
 /**
+ * A counter not above the last imported from the same key: a replay, or a new file signed where
+ * the key's count was lost (a fresh data folder, another computer). Not imported either way; what
+ * to do is said: the sender signs again with a larger counter (the command line's --counter).
+ */
+export const replayText = (counter: number, last: number, sender: string): string =>
+  `计数 ${counter} 不大于该签名者已导入的 ${last}：疑似重放的旧文件。如这是新签发的文件，请${sender}以大于 ${last} 的签名计数重新签名后再发来（用 jiebang 命令行签名的，加 --counter ${last + 1} 或更大）`;
+
+/**
  * At the receiver (the bureau, the chair): this bundle against the previous one from the same
  * signer. The counter must go up; the chain must not get shorter, and at the same length must
  * have the same head; when the bundle carries its chain (`audit.json`), it must extend the
@@ -67,12 +75,11 @@ export function compareWithPrevious(
   previous: SignerState,
   next: SignerState,
   nextChain?: readonly AuditEntry[],
+  /** Who signs again when the file is a new one: the sender by name or office (市科技局, 发榜方). */
+  sender = '发送方',
 ): { ok: true } | { ok: false; reason: string } {
   if (next.counter <= previous.counter)
-    return {
-      ok: false,
-      reason: `计数 ${next.counter} 不大于该签名者已导入的 ${previous.counter}：疑似重放的旧文件`,
-    };
+    return { ok: false, reason: replayText(next.counter, previous.counter, sender) };
   const before = previous.audit;
   const now = next.audit;
   if (!before || !now) return { ok: true };

@@ -156,6 +156,7 @@ export function checkImport(bundle: OpenedBundle, trust: TrustState): ImportVerd
         { counter: last, audit: trust.auditHeads[s.fingerprint] ?? null },
         { counter: s.counter, audit: s.audit },
         i === 0 ? (bundle.audit ?? undefined) : undefined,
+        s.role === 'bureau' || s.role === 'issuer' ? ROLE_LABEL[s.role] : s.name,
       );
       if (!history.ok) return refuse(`${s.name}（${ROLE_LABEL[s.role]}）：${history.reason}`);
     }

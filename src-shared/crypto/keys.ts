@@ -61,8 +61,8 @@ export type PublicKeyProblem = 'length' | 'non-canonical' | 'small-order' | 'mix
 
 export const PUBLIC_KEY_PROBLEM: Record<PublicKeyProblem, string> = {
   length: '长度不是 32 字节',
-  'non-canonical': '编码不规范（non-canonical encoding）',
-  'small-order': '是小阶点（small-order key：任何人无需私钥即可“签名”）',
+  'non-canonical': '编码不规范（同一公钥的非标准编码）',
+  'small-order': '是小阶点（这种公钥任何人无需私钥即可“签名”）',
   'mixed-order': '含小阶分量（不在素数阶子群中）',
 };
 

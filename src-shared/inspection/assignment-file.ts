@@ -5,7 +5,8 @@
  * (`rawTeamRepeats`) found even where another member's entry fails the schema (the schema's own
  * issue for it set aside by its rule, `TEAM_REPEAT_RULE`), then the rest by
  * `InspectionAssignmentSchema`'s paths (a rule's own sentence, as a due date before the day of
- * issue, said alone by `describeSchemaIssues`).
+ * issue, said alone by `describeSchemaIssues`), and a day of issue after `today` (the door's
+ * clock) as the visit's date is refused (`visitAfterToday`).
  */
 import {
   InspectionAssignmentSchema,
@@ -18,6 +19,7 @@ import { issueRule, isWholeSentence } from '../model/common';
 import { ASSIGNMENT_LABELS } from '../model/labels';
 import { describeSchemaIssues } from '../scoring/sheet';
 import { describeChecklistProblem, rawChecklistProblems } from './checklist';
+import { issuedAfterTodayText, visitAfterToday } from './visit-date';
 
 export type AssignmentReading =
   | { ok: true; assignment: InspectionAssignment }
@@ -29,11 +31,17 @@ export type AssignmentReading =
       malformed: boolean;
     };
 
-export function readAssignment(raw: unknown): AssignmentReading {
+export function readAssignment(raw: unknown, today: string): AssignmentReading {
   const listProblems = rawChecklistProblems(raw);
   const repeats = rawTeamRepeats(raw).map(teamRepeatText);
   const parsed = InspectionAssignmentSchema.safeParse(raw);
-  if (parsed.success && listProblems.length === 0) return { ok: true, assignment: parsed.data };
+  // Issued after today, the team could file no report until that day: the visit's rule, one rule.
+  const late =
+    parsed.success && visitAfterToday(parsed.data.issuedOn, today)
+      ? [`签发日期${issuedAfterTodayText(parsed.data.issuedOn, today)}`]
+      : [];
+  if (parsed.success && listProblems.length === 0 && late.length === 0)
+    return { ok: true, assignment: parsed.data };
   const others = parsed.success
     ? []
     : parsed.error.issues.filter(
@@ -48,6 +56,7 @@ export function readAssignment(raw: unknown): AssignmentReading {
       ...listProblems.map(describeChecklistProblem),
       ...repeats,
       ...describeSchemaIssues({ issues: others }, ASSIGNMENT_LABELS),
+      ...late,
     ],
     malformed: others.some((i) => !isWholeSentence(i)),
   };

@@ -425,15 +425,18 @@ describe('the inspection team', () => {
     // file as given), never by its text; the id's repeat is no such issue.
     expect(parsed.error?.issues.map(issueRule)).toEqual([TEAM_REPEAT_RULE, null]);
     expect(
-      readAssignment({
-        ...assignment,
-        checklist: ['需求真实性'],
-        team: [
-          { id: 'I01', name: '李检查', role: 'leader' },
-          { id: 'I02', name: '王核验', role: 'member' },
-          { id: 'I03', name: ' 李检查', role: 'member' },
-        ],
-      }),
+      readAssignment(
+        {
+          ...assignment,
+          checklist: ['需求真实性'],
+          team: [
+            { id: 'I01', name: '李检查', role: 'leader' },
+            { id: 'I02', name: '王核验', role: 'member' },
+            { id: 'I03', name: ' 李检查', role: 'member' },
+          ],
+        },
+        '2026-12-15',
+      ),
     ).toEqual({
       ok: false,
       problems: ['考察组第 3 位成员与第 1 位重复（李检查），每人只能列一次'],

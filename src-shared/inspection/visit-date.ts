@@ -12,7 +12,20 @@ import { formatDateZh } from '../text/date';
  * ingest` / `check` (after 「考察日期 」); the screens' Chinese is made from it (i18n/inspection.ts).
  */
 export const visitAfterTodayText = (date: string, today: string): string =>
-  `${formatDateZh(date)}晚于今天（${formatDateZh(today)}），考察报告记录的是已经进行的实地考察`;
+  `${afterTodayText(date, today)}，考察报告记录的是已经进行的实地考察`;
+
+/** 「2026年12月16日晚于今天（2026年12月15日）」: the day against today, as the two rules say it. */
+const afterTodayText = (date: string, today: string): string =>
+  `${formatDateZh(date)}晚于今天（${formatDateZh(today)}）`;
+
+/**
+ * Why an assignment's day of issue is refused as after today — the same rule as the visit's
+ * (`visitAfterToday`): the team files its report on a visit after the assignment is issued, so an
+ * assignment dated later would hold its report back until that day. Said after 「签发日期」 by
+ * every door that reads an assignment file (`readAssignment`: jiebang inspection assign, check).
+ */
+export const issuedAfterTodayText = (date: string, today: string): string =>
+  `${afterTodayText(date, today)}：考察任务签发后考察组才能考察并提交报告，签发日期不能晚于今天`;
 
 /**
  * Whether the visit's date is after `today` (both YYYY-MM-DD; `today` in the door's clock: the

@@ -129,7 +129,8 @@ export function compareForm(
  * A 专家评审费 as typed (元, as the bureau or secretary enters it: `jiebang print fees --fee
  * E01=1500`, the chair's 评审费 field): digits as `parseMoneyInput` reads them (full-width,
  * 1,500), 元 after them allowed, to the fen (2 decimals); `''` is none (the amount is written by
- * hand on the form).
+ * hand on the form). A minus, scientific notation (1e3) or a misplaced separator is refused in
+ * the money reader's words, as every amount door says it.
  */
 export function readFee(
   raw: string,
@@ -137,6 +138,9 @@ export function readFee(
   const text = raw.trim().replace(/\s*元$/u, '');
   const read = parseMoneyInput(text);
   if (read.ok && (read.value === null || !/\.\d{3}/u.test(read.value))) return read;
+  // A minus, scientific notation, a misplaced separator: the money reader's own sentence, as at
+  // every amount door; what speaks of 万元 is said of the fee in 元.
+  if (!read.ok && read.reason === 'unit-free') return { ok: false, message: read.message };
   return {
     ok: false,
     message: `“${raw.trim()}”不是评审费金额：以元计，只填数字（如 1500 或 1,500.50）`,

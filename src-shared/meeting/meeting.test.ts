@@ -134,7 +134,12 @@ describe('a fee as typed (the chair’s field, jiebang print fees --fee)', () =>
     expect(readFee('1500')).toEqual({ ok: true, value: '1500' });
     expect(readFee(' １,５００.50 元')).toEqual({ ok: true, value: '1500.5' });
     expect(readFee('')).toEqual({ ok: true, value: null });
-    for (const bad of ['一千五', '-5', '1500.123'])
+    expect(readFee('1e3')).toEqual({
+      ok: false,
+      message: '“1e3”是科学计数法：金额须直接写出数字（如 400，不写 4e2）',
+    });
+    expect(readFee('-5')).toEqual({ ok: false, message: '“-5”是负数：金额不能为负' });
+    for (const bad of ['一千五', '1500.123'])
       expect(readFee(bad)).toEqual({
         ok: false,
         message: `“${bad}”不是评审费金额：以元计，只填数字（如 1500 或 1,500.50）`,

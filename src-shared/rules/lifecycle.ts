@@ -138,7 +138,7 @@ export function checkExtensionRequest(req: ExtensionRequest): Finding[] {
         'extension.maxOneYear',
         '第十九条',
         'blocking',
-        `延期期限最长一年（最晚至 ${limit}）`,
+        `延期期限最长一年（最晚至${formatDateZh(limit)}）`,
         ['newEnd'],
       ),
     );

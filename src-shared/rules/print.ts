@@ -6,7 +6,7 @@
  * the one the PDF documents print by.
  */
 import { fieldName, fieldSentence, type FieldLabels } from '../model/labels';
-import { describeCodePoint } from '../text/normalize';
+import { describeCodePoint, invisibleChars, stripInvisible } from '../text/normalize';
 import { unprintableChars } from '../text/print-glyphs';
 import type { Finding } from './finding';
 
@@ -26,9 +26,40 @@ function* stringsOf(
     for (const [k, v] of Object.entries(value)) yield* stringsOf(v, [...path, k]);
 }
 
-/** A warning for each field of `doc` holding a character no print font has. */
+/**
+ * A warning for each field of `doc` holding a character no print font has. Invisible characters
+ * are not among them: they are removed as the document is read (`invisibleRemoved` says so).
+ */
 export function checkPrintable(doc: object, labels: FieldLabels): Finding[] {
-  return printableFindings(doc, labels, unprintableChars);
+  return printableFindings(doc, labels, (text) => unprintableChars(stripInvisible(text)));
+}
+
+/** What the note says of the invisible characters removed from a field (the field said before it). */
+export const invisibleRemovedMessage = (chars: readonly string[]): string =>
+  `已删除不可见字符 ${chars.map(describeCodePoint).join('、')}（不可见字符不显示、不打印，删除后内容不变）`;
+
+/**
+ * A note for each field of `raw` (a file as read, before its schema drops them) holding invisible
+ * characters (U+200B, U+2060, …, `stripInvisible`'s): removed, said by code point — whether the
+ * rest of the file is refused or taken, the same sentence (`jiebang check`, `render-taskbook`).
+ */
+export function invisibleRemoved(raw: unknown, labels: FieldLabels): Finding[] {
+  const out: Finding[] = [];
+  for (const { path, text } of stringsOf(raw)) {
+    const chars = invisibleChars(text);
+    if (chars.length === 0) continue;
+    out.push({
+      rule: 'text.invisible',
+      article: '',
+      severity: 'info',
+      message: fieldSentence(
+        fieldName(labels, path) ?? path.join('.'),
+        invisibleRemovedMessage(chars),
+      ),
+      path,
+    });
+  }
+  return out;
 }
 
 function printableFindings(

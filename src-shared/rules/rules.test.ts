@@ -538,7 +538,7 @@ describe('dates in the lifecycle rules never go wrong (issue 14, point 5)', () =
     expect(checkExtensionRequest(ext)).toEqual([]);
     const over = checkExtensionRequest({ ...ext, newEnd: '2029-03-01' });
     expect(over.find((f) => f.rule === 'extension.maxOneYear')?.message).toContain(
-      '最晚至 2029-02-28',
+      '延期期限最长一年（最晚至2029年2月28日）（第十九条）',
     );
   });
   it('a request on the end day says so, not 「距到期仅 0 日」', () => {

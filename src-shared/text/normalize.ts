@@ -41,6 +41,11 @@ const SUSPECT = /[^\P{Cc}\t\n]|[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}
  */
 export const isCleanText = (text: string): boolean => !SUSPECT.test(text);
 
+/** The invisible characters (see INVISIBLE) in `text`, each once, in order of first occurrence. */
+export function invisibleChars(text: string): string[] {
+  return [...new Set(text.match(INVISIBLE) ?? [])];
+}
+
 /** Drops invisible characters (see INVISIBLE) from text. */
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
@@ -65,17 +70,31 @@ export function findBidiControl(text: string): string | null {
   return m ? describeCodePoint(m[0]) : null;
 }
 
-/** The message for a refused bidi control, naming the code point (the caller names the field). */
-export const bidiMessage = (codePoint: string): string =>
-  `含有双向控制字符 ${codePoint}，它可改变文字显示顺序、掩盖真实内容，请删除后重新输入`;
+/**
+ * Every bidi control in `text`, each named once by its code point, in the order they first occur
+ * (a U+202E … U+202C pair is named at once, not one per run).
+ */
+export function findBidiControls(text: string): string[] {
+  const all = text.match(new RegExp(BIDI.source, 'gu')) ?? [];
+  return [...new Set(all)].map(describeCodePoint);
+}
+
+/**
+ * The message for refused bidi controls, naming every code point (the caller names the field):
+ * 「含有双向控制字符 U+202E、U+202C，它们可改变…」.
+ */
+export const bidiMessage = (codePoints: string | readonly string[]): string => {
+  const list = typeof codePoints === 'string' ? [codePoints] : codePoints;
+  return `含有双向控制字符 ${list.join('、')}，${list.length > 1 ? '它们' : '它'}可改变文字显示顺序、掩盖真实内容，请删除后重新输入`;
+};
 
 /**
  * Why `text` (normalised) cannot be taken, or null: a bidi control or a control character, named
  * by its code point (the caller names the field). The one rule for every text field and file.
  */
 export function textProblem(text: string): string | null {
-  const bidi = findBidiControl(text);
-  if (bidi) return bidiMessage(bidi);
+  const bidi = findBidiControls(text);
+  if (bidi.length > 0) return bidiMessage(bidi);
   const control = CONTROL.exec(text);
   if (control)
     return `含有控制字符 ${describeCodePoint(control[0])}，它不可见，且可改变终端或其他程序显示的内容，请删除后重新输入`;

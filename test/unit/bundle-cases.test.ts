@@ -36,13 +36,16 @@ describe('bundles/small-order-identity-key.jbx', () => {
       if (r.ok) continue;
       expect(r.error.code).toBe('bad-signer-key');
       expect(r.error.message).toBe(
-        'signer.pem 被拒绝：公钥是小阶点（small-order key：任何人无需私钥即可“签名”）',
+        'signer.pem 被拒绝：公钥是小阶点（这种公钥任何人无需私钥即可“签名”）',
       );
       expect(r.checks.map((c) => c.name)).not.toContain('签名');
     }
     const cli = await runForTest('verify', `${CASES}/small-order-identity-key.jbx`);
     expect(cli.code).toBe(1);
-    expect(cli.out).toContain('✗ 签名者公钥：signer.pem 被拒绝：公钥是小阶点');
+    expect(cli.out).toContain(
+      '✗ 签名者公钥：signer.pem 被拒绝：公钥是小阶点（这种公钥任何人无需私钥即可“签名”）',
+    );
+    expect(cli.out).not.toContain('small-order key');
   });
 });
 

@@ -461,4 +461,47 @@ describe('an inspection team in the field, offline', () => {
     expect(sums).toContain('photos/p02.png: OK');
     expect(sums).not.toContain('FAILED');
   });
+
+  it('an assignment signed from a fresh data folder: the CLI says its count starts at 1, the team’s app refuses it as a replay and says what to do', async () => {
+    await writeFile(join(root, 'ASG-08.json'), JSON.stringify(assignment('ASG-2026-08')));
+    const sign = (out: string, data: string, ...more: string[]) =>
+      cli(
+        'inspection',
+        'assign',
+        join(root, 'ASG-08.json'),
+        '--key',
+        BUREAU_SIGNING_KEY,
+        '-o',
+        join(root, out),
+        '--data',
+        join(root, data),
+        ...more,
+      );
+    const fresh = await sign('ASG-08.jbx', 'bureau-fresh');
+    expect(fresh.code, fresh.err).toBe(0);
+    expect(fresh.out).toContain('签名计数 1');
+    expect(fresh.err).toBe(
+      `! 签名计数从 1 开始：数据目录 ${join(root, 'bureau-fresh')} 中没有此签名密钥的计数记录。已导入过此密钥所签文件包的接收方会把计数 1 视为「疑似重放的旧文件」而拒收；如此密钥此前签过文件包（在别的电脑或别的数据目录），请用 --counter 给出大于上次所用的计数重新签名\n`,
+    );
+    const opened = await openBundle(new Uint8Array(await readFile(join(root, 'ASG-08.jbx'))), {
+      crypto,
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    // The team's laptop imported ASG-2026-07 (counter 1) from this key: refused, and told whom to ask.
+    expect(zh(await importAssignment(deps, opened.bundle))).toEqual({
+      ok: false,
+      reason:
+        '克拉玛依市科学技术局（市科技局）：计数 1 不大于该签名者已导入的 1：疑似重放的旧文件。如这是新签发的文件，请市科技局以大于 1 的签名计数重新签名后再发来（用 jiebang 命令行签名的，加 --counter 2 或更大）',
+    });
+
+    // Signed again with the counter the sentence asks for: no warning, and the app takes it.
+    const again = await sign('ASG-08b.jbx', 'bureau-fresh-2', '--counter', '2');
+    expect(again.err).toBe('');
+    expect(again.out).toContain('签名计数 2');
+    const reopened = await openBundle(new Uint8Array(await readFile(join(root, 'ASG-08b.jbx'))), {
+      crypto,
+    });
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    expect(await importAssignment(deps, reopened.bundle)).toMatchObject({ ok: true });
+  });
 });
