@@ -23,25 +23,25 @@ export const BOUNDS: readonly Bound[] = [
   {
     suite: 'dashboard',
     name: /→ ranking ready$/,
-    best: { value: 1091, run: '2026-12-03 09:12 full run' },
+    best: { value: 962, run: '2026-12-03 16:05 full run' },
     heading: 'The desk: 49 files to a ready ranking',
   },
   {
     suite: 'storage',
     name: /^write ratio/,
-    best: { value: 1.17, run: '2026-12-02 13:38 full run' },
+    best: { value: 0.99, run: '2026-12-03 16:08–16:12 storage runs' },
     heading: 'Encrypted storage ÷ plain Dexie',
   },
   {
     suite: 'storage',
     name: /^read ratio/,
-    best: { value: 1.16, run: '2026-12-02 13:38 full run' },
+    best: { value: 1.06, run: '2026-12-03 16:08 storage run' },
     heading: 'Encrypted storage ÷ plain Dexie',
   },
   {
     suite: 'storage',
     name: /^query ratio/,
-    best: { value: 1.23, run: '2026-12-02 13:38 full run' },
+    best: { value: 1.08, run: '2026-12-03 16:08 storage run' },
     heading: 'Encrypted storage ÷ plain Dexie',
   },
   {
@@ -53,7 +53,7 @@ export const BOUNDS: readonly Bound[] = [
   {
     suite: 'bundle',
     name: /^CLI: jiebang pack/,
-    best: { value: 0.5, run: '2026-12-03 13:26 bundle suite' },
+    best: { value: 0.59, run: '2026-12-03 16:05 full run' },
     heading: '`jiebang pack` ÷ `age`',
   },
 ];

@@ -68,7 +68,7 @@ describe('the bench’s measured bounds (issue 22)', () => {
         fmt,
       ),
     ).toBe(
-      'best reached 1.16 × (2026-12-02 13:38 full run); bound: docs/bench.md «Encrypted storage ÷ plain Dexie»',
+      'best reached 1.06 × (2026-12-03 16:08 storage run); bound: docs/bench.md «Encrypted storage ÷ plain Dexie»',
     );
   });
 });
