@@ -12,27 +12,22 @@ import './test-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
 import { generateSigningKey } from '../../../src-shared/crypto/keys';
-import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { initialChoices } from '../../../src-shared/decision';
 import { sampleSheets } from '../../../src-shared/sample-fixture';
-import type { ReviewPackage } from '../../../src-shared/model';
-import type { TrustState } from '../../../src-shared/bundle/trust';
 import { getMeta } from '../db/repo';
 import { importPackage, verifyPackage } from '../workflows/expert';
-import { deskView } from '../workflows/desk';
 import { loadGathered } from '../workflows/chair';
-import { verifySheetFiles } from '../workflows/gather';
 import { freshDeps, samplePackageBundle } from '../workflows/test-db';
-import type { DeskSheets } from '../workers/desk';
 import { IMPORT_HOLD, useChair } from './chair';
 import { useSaveState } from './save';
 import { useSession } from './session';
 import { testProfile } from './test-store';
 import { isHeld, useUnsaved } from './unsaved';
+import { deskCalls } from './test-desk-client';
 
 const bridge = vi.hoisted(() => {
   const files: { name: string; bytes: Uint8Array }[] = [];
-  return { files, analyses: 0 };
+  return { files };
 });
 vi.mock('../bridge', () => ({
   api: {
@@ -40,26 +35,8 @@ vi.mock('../bridge', () => ({
   },
 }));
 
-/** The worker's verification and analysis, in process (analyses counted). */
-vi.mock('../workers/desk-client', () => ({
-  mark: () => undefined,
-  verifyInWorker: async (
-    pkg: ReviewPackage,
-    trust: TrustState | undefined,
-    files: readonly { name: string; bytes: Uint8Array }[],
-    desk: DeskSheets,
-  ) => {
-    const bytes = files.map((f) => f.bytes);
-    const verified = await verifySheetFiles(nobleCrypto, pkg, trust, files);
-    const view = deskView(pkg, [...desk.known, ...verified.accepted], desk.own, desk.paper);
-    return { ...verified, view, bytes };
-  },
-  analyseInWorker: async (pkg: ReviewPackage, desk: DeskSheets) => {
-    bridge.analyses++;
-    await new Promise((r) => setTimeout(r, 5));
-    return deskView(pkg, desk.known, desk.own, desk.paper);
-  },
-}));
+/** The worker's verification and analysis, in process (the same functions it runs). */
+vi.mock('../workers/desk-client', () => import('./test-desk-client'));
 
 /** The import's transaction (the change with gathered rows): held, or failing, as the test says. */
 const store = vi.hoisted(() => {
@@ -190,24 +167,24 @@ describe('the chair’s desk, an import shown before it is stored', () => {
   it('asks the worker once for the same sheets asked again while in flight', async () => {
     const { pkg } = await chairDesk();
     useChair.setState({ view: null });
-    bridge.analyses = 0;
+    deskCalls.analyses = 0;
     const first = useChair.getState().analyse(pkg, null);
     // The lists read again: other arrays, the same (no) sheets.
     useChair.setState({ gathered: [], paper: [] });
     const second = useChair.getState().analyse(pkg, null);
     await Promise.all([first, second]);
-    expect(bridge.analyses).toBe(1);
+    expect(deskCalls.analyses).toBe(1);
     expect(useChair.getState().view).not.toBeNull();
     // Made already: not asked again.
     await useChair.getState().analyse(pkg, null);
-    expect(bridge.analyses).toBe(1);
+    expect(deskCalls.analyses).toBe(1);
     // The review read again: the same package as a new object. The figures are kept, now of it.
     const again = structuredClone(pkg);
     await useChair.getState().analyse(again, null);
-    expect(bridge.analyses).toBe(1);
+    expect(deskCalls.analyses).toBe(1);
     expect(useChair.getState().view?.pkg).toBe(again);
     // Another package content: made again.
     await useChair.getState().analyse({ ...again, title: `${again.title}（修订）` }, null);
-    expect(bridge.analyses).toBe(2);
+    expect(deskCalls.analyses).toBe(2);
   });
 });

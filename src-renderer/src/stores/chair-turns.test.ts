@@ -10,15 +10,9 @@ import './test-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
 import { generateSigningKey } from '../../../src-shared/crypto/keys';
-import { nobleCrypto } from '../../../src-shared/crypto/noble';
 import { sampleSheets } from '../../../src-shared/sample-fixture';
-import type { ReviewPackage } from '../../../src-shared/model';
-import type { TrustState } from '../../../src-shared/bundle/trust';
 import { importPackage, verifyPackage } from '../workflows/expert';
-import { deskView } from '../workflows/desk';
-import { verifySheetFiles } from '../workflows/gather';
 import { freshDeps, samplePackageBundle } from '../workflows/test-db';
-import type { DeskSheets } from '../workers/desk';
 import { useChair } from './chair';
 import { useSession } from './session';
 import { testProfile } from './test-store';
@@ -34,23 +28,8 @@ vi.mock('../bridge', () => ({
   },
 }));
 
-/** The worker's verification, in process. */
-vi.mock('../workers/desk-client', () => ({
-  mark: () => undefined,
-  verifyInWorker: async (
-    pkg: ReviewPackage,
-    trust: TrustState | undefined,
-    files: readonly { name: string; bytes: Uint8Array }[],
-    desk: DeskSheets,
-  ) => {
-    const bytes = files.map((f) => f.bytes);
-    const verified = await verifySheetFiles(nobleCrypto, pkg, trust, files);
-    const view = deskView(pkg, [...desk.known, ...verified.accepted], desk.own, desk.paper);
-    return { ...verified, view, bytes };
-  },
-  analyseInWorker: (pkg: ReviewPackage, desk: DeskSheets) =>
-    Promise.resolve(deskView(pkg, desk.known, desk.own, desk.paper)),
-}));
+/** The worker's verification and analysis, in process (the same functions it runs). */
+vi.mock('../workers/desk-client', () => import('./test-desk-client'));
 
 /** The store's read of the gathered sheets, held after reading until the test lets it go. */
 const gate = await vi.hoisted(async () => (await import('./test-gate')).readGate());
