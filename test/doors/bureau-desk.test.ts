@@ -34,7 +34,6 @@ import {
   approve,
   editDraftCell,
   issueAssignment,
-  ingestResult,
   judgeDraft,
   listRounds,
   readDraft,
@@ -144,7 +143,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
   });
 
   it('signs in main, takes the chair’s result in with the ranking, decision and findings the CLI prints, refuses 审定 before the review and after today, approves on 2026-12-08 with the window the CLI counts and says so when a second 审定 moves it', async () => {
-    const { profileId, info, signed } = await signSampleRound(PASS);
+    const { profileId, info, signed, take } = await signSampleRound(PASS);
     expect(signed.notice.rows).toContainEqual(['评审包编号', 'KLMY-2026-JB-001']);
     expect(signed.notice.rows.flat().join('\n')).toContain(formatFingerprint(info.fingerprint));
     expect(stageOf(signed.round, '2026-09-02')).toBe('issued');
@@ -154,14 +153,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
       signed.round.issued.pkg,
       signed.round.issued.manifestSha256,
     );
-    const taken = await ingestResult(db, api, {
-      profileId,
-      passphrase: PASS,
-      key: info,
-      file: { name: 'panel.jbx', bytes: panel },
-      actor: '市科技局',
-      now: new Date('2026-09-20T10:00:00+08:00'),
-    });
+    const taken = await take({ name: 'panel.jbx', bytes: panel });
     if (!taken.ok) throw new Error(say('zh', taken.reason));
     const record = taken.round.record;
     if (!record) throw new Error('no record');
@@ -196,14 +188,7 @@ describe('the bureau’s desk and the command line on one input', { timeout: 180
     expect(record.ok).toBe(true);
 
     // The same file again changes nothing.
-    const again = await ingestResult(db, api, {
-      profileId,
-      passphrase: PASS,
-      key: info,
-      file: { name: 'panel.jbx', bytes: panel },
-      actor: '市科技局',
-      now: new Date(),
-    });
+    const again = await take({ name: 'panel.jbx', bytes: panel }, new Date());
     expect(again.ok && again.isDuplicate).toBe(true);
 
     // 审定 before the review (the package's 评审日期 is 2026-12-08): refused, nothing written.

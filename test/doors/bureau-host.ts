@@ -16,6 +16,7 @@ import type { HostServices } from '../../src-main/handlers/types';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { JiebangDB } from '../../src-renderer/src/db/database';
 import {
+  ingestResult,
   judgeDraft,
   readDraft,
   signRound,
@@ -57,6 +58,8 @@ export function bureauHost(name: string) {
   /**
    * The sample round as the bureau signs it on 2026-09-01: a profile of its own (`passphrase`), a
    * new bureau key, the sample's lists and attachments read, judged and signed, not encrypted.
+   * `take` takes a file in at that desk as its 导入文件包 does (`ingestResult`; by default on
+   * 2026-09-20, after the review's sheets are in).
    */
   const signSampleRound = async (passphrase: string) => {
     const created = await channel('profile:create')({ label: '市科技局', passphrase });
@@ -80,7 +83,9 @@ export function bureauHost(name: string) {
       actor: '市科技局',
       now: new Date('2026-09-01T09:00:00+08:00'),
     });
-    return { profileId, info, signed };
+    const take = (file: NamedBytes, now = new Date('2026-09-20T10:00:00+08:00')) =>
+      ingestResult(db, api, { profileId, passphrase, key: info, file, actor: '市科技局', now });
+    return { profileId, info, signed, take };
   };
   return { dir, host, db, api, channel, signSampleRound };
 }

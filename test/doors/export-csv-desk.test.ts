@@ -13,30 +13,23 @@ import { describe, expect, it } from 'vitest';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { readWorkbook } from '../../src-main/xlsx/workbook';
 import { say } from '../../src-renderer/src/i18n/strings';
-import { ingestResult, roundWorkbook } from '../../src-renderer/src/workflows/bureau';
+import { roundWorkbook } from '../../src-renderer/src/workflows/bureau';
 import { samplePanelBundle } from '../fixtures/panel';
 import { bureauHost } from './bureau-host';
 
 const PASS = 'correct horse battery';
-const { dir, db, api, channel, signSampleRound } = bureauHost('jb-export-csv');
+const { dir, api, channel, signSampleRound } = bureauHost('jb-export-csv');
 
 describe('the 评分汇总表 as CSV (CLI) and XLSX (desk)', { timeout: 180_000 }, () => {
   it('holds the same plain numbers and marks 纸质转录 at both doors', async () => {
-    const { profileId, info, signed } = await signSampleRound(PASS);
+    const { profileId, signed, take } = await signSampleRound(PASS);
     const panel = await samplePanelBundle(
       signed.round.issued.pkg,
       signed.round.issued.manifestSha256,
       undefined,
       ['E05'],
     );
-    const taken = await ingestResult(db, api, {
-      profileId,
-      passphrase: PASS,
-      key: info,
-      file: { name: 'panel.jbx', bytes: panel },
-      actor: '市科技局',
-      now: new Date('2026-09-20T10:00:00+08:00'),
-    });
+    const taken = await take({ name: 'panel.jbx', bytes: panel });
     if (!taken.ok) throw new Error(say('zh', taken.reason));
 
     // The desk's 导出 XLSX, read back as Excel holds it.
