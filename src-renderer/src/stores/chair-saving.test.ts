@@ -4,16 +4,13 @@
  * 「已保存」 (`stored`: held no more, the database with them); a store that fails (`failed`) puts
  * the desk back as it was before the import and says why. A draft edit made while storing is
  * written after the store (whose transaction drops the draft before it), not at all if it failed.
- * Runs the store on fake-indexeddb after an unlock, with the bridge's file dialog played here, the
+ * Runs the store on fake-indexeddb after an unlock, with the bridge's file dialog played in test-desk-client, the
  * desk's worker run in process and the import's transaction held until the test lets it go.
  */
 import 'fake-indexeddb/auto';
 import './test-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
-import { generateSigningKey } from '../../../src-shared/crypto/keys';
 import { initialChoices } from '../../../src-shared/decision';
-import { sampleSheets } from '../../../src-shared/sample-fixture';
 import { getMeta } from '../db/repo';
 import { importPackage, verifyPackage } from '../workflows/expert';
 import { loadGathered } from '../workflows/chair';
@@ -23,19 +20,10 @@ import { useSaveState } from './save';
 import { useSession } from './session';
 import { testProfile } from './test-store';
 import { isHeld, useUnsaved } from './unsaved';
-import { deskCalls } from './test-desk-client';
+import { chooseSampleSheets, deskCalls } from './test-desk-client';
 
-const bridge = vi.hoisted(() => {
-  const files: { name: string; bytes: Uint8Array }[] = [];
-  return { files };
-});
-vi.mock('../bridge', () => ({
-  api: {
-    'file:open': () => Promise.resolve({ canceled: false, files: bridge.files }),
-  },
-}));
-
-/** The worker's verification and analysis, in process (the same functions it runs). */
+/** The file dialog, and the worker's verification and analysis in process (the same functions it runs). */
+vi.mock('../bridge', () => import('./test-desk-client'));
 vi.mock('../workers/desk-client', () => import('./test-desk-client'));
 
 /** The import's transaction (the change with gathered rows): held, or failing, as the test says. */
@@ -79,13 +67,7 @@ async function chairDesk() {
   useUnsaved.setState({ edits: {}, asking: null, profileId: null });
   useSession.setState({ status: 'unlocked', db: deps.db, profile: testProfile('张志远（组长）') });
   const pkg = verified.bundle.document;
-  const [, e02, e03] = sampleSheets();
-  if (!e02 || !e03) throw new Error('sample sheets');
-  const manifest = verified.bundle.manifestSha256;
-  bridge.files = [
-    { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
-    { name: 'E03.jbx', bytes: await sheetBundle(e03, generateSigningKey(), manifest) },
-  ];
+  await chooseSampleSheets(verified.bundle.manifestSha256);
   await useChair.getState().load(pkg.packageId);
   await useChair.getState().analyse(pkg, null);
   return { deps, pkg };

@@ -2,33 +2,22 @@
  * The chair's desk reads the gathered sheets and imports new ones in turn: a load that began
  * before an import (the screen loads again once the review's package is read) does not set its
  * older list over the import's, so the imported sheets stay on the desk. Runs the store on
- * fake-indexeddb after an unlock, with the bridge's file dialog played here and the desk's worker
- * run in process (the same functions it runs).
+ * fake-indexeddb after an unlock, with the bridge's file dialog and the desk's worker
+ * run in process (test-desk-client: the same functions it runs).
  */
 import 'fake-indexeddb/auto';
 import './test-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { sheetBundle } from '../../../src-shared/bundle/test-helpers';
-import { generateSigningKey } from '../../../src-shared/crypto/keys';
-import { sampleSheets } from '../../../src-shared/sample-fixture';
 import { importPackage, verifyPackage } from '../workflows/expert';
 import { freshDeps, samplePackageBundle } from '../workflows/test-db';
 import { useChair } from './chair';
 import { useSession } from './session';
 import { testProfile } from './test-store';
+import { chooseSampleSheets } from './test-desk-client';
 import { releaseAfter } from './test-gate';
 
-const bridge = vi.hoisted(() => {
-  const files: { name: string; bytes: Uint8Array }[] = [];
-  return { files };
-});
-vi.mock('../bridge', () => ({
-  api: {
-    'file:open': () => Promise.resolve({ canceled: false, files: bridge.files }),
-  },
-}));
-
-/** The worker's verification and analysis, in process (the same functions it runs). */
+/** The file dialog, and the worker's verification and analysis in process (the same functions it runs). */
+vi.mock('../bridge', () => import('./test-desk-client'));
 vi.mock('../workers/desk-client', () => import('./test-desk-client'));
 
 /** The store's read of the gathered sheets, held after reading until the test lets it go. */
@@ -55,13 +44,7 @@ describe('the chair’s desk, loading while importing', () => {
       profile: testProfile('张志远（组长）'),
     });
     const pkg = verified.bundle.document;
-    const [, e02, e03] = sampleSheets();
-    if (!e02 || !e03) throw new Error('sample sheets');
-    const manifest = verified.bundle.manifestSha256;
-    bridge.files = [
-      { name: 'E02.jbx', bytes: await sheetBundle(e02, generateSigningKey(), manifest) },
-      { name: 'E03.jbx', bytes: await sheetBundle(e03, generateSigningKey(), manifest) },
-    ];
+    await chooseSampleSheets(verified.bundle.manifestSha256);
 
     // The screen's load has read the (empty) gathered set and is still on its way…
     gate.hold();
