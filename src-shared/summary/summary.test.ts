@@ -9,6 +9,15 @@ const table = () => {
   const pkg = samplePackage();
   return summaryTable(pkg, aggregate(pkg, sampleSheets()));
 };
+/** The 专家评分明细 row of `expert` on `applicant` (its first and third columns). */
+const rowOf = (t: ReturnType<typeof expertScoresTable>, expert: string, applicant: string) =>
+  t.rows.find(
+    (r) =>
+      r[0]?.kind === 'text' &&
+      r[0].text === expert &&
+      r[2]?.kind === 'text' &&
+      r[2].text === applicant,
+  );
 const textRow = (id: string) => {
   const t = table();
   const row = t.rows.find((r) => r.applicantId === id);
@@ -123,13 +132,7 @@ describe('the export’s other tables', () => {
     const pkg = samplePackage();
     const sheets = sampleSheets();
     const t = expertScoresTable(pkg, sheets, aggregate(pkg, sheets));
-    const row = t.rows.find(
-      (r) =>
-        r[0]?.kind === 'text' &&
-        r[0].text === 'E04' &&
-        r[2]?.kind === 'text' &&
-        r[2].text === 'A04',
-    );
+    const row = rowOf(t, 'E04', 'A04');
     expect(row?.slice(5, 12)).toEqual([
       { kind: 'score', value: '8.00' },
       { kind: 'score', value: '16.00' },
@@ -139,13 +142,7 @@ describe('the export’s other tables', () => {
       { kind: 'text', text: '去掉（最低分）' },
       { kind: 'score', value: '-31.67' },
     ]);
-    const recused = t.rows.find(
-      (r) =>
-        r[0]?.kind === 'text' &&
-        r[0].text === 'E05' &&
-        r[2]?.kind === 'text' &&
-        r[2].text === 'A03',
-    );
+    const recused = rowOf(t, 'E05', 'A03');
     expect(recused?.[4]).toMatchObject({ kind: 'text' });
   });
 
@@ -169,29 +166,14 @@ describe('the export’s other tables', () => {
     const agg = aggregate(pkg, sheets);
     const t = expertScoresTable(pkg, sheets, agg, provenance);
     expect(t.headers.slice(-3)).toEqual(['来源', '录入人', '扫描件']);
-    const cells = (expert: string, applicant: string) =>
-      t.rows
-        .find(
-          (r) =>
-            r[0]?.kind === 'text' &&
-            r[0].text === expert &&
-            r[2]?.kind === 'text' &&
-            r[2].text === applicant,
-        )
-        ?.slice(-3);
+    const cells = (expert: string, applicant: string) => rowOf(t, expert, applicant)?.slice(-3);
     expect(cells('E05', 'A01')).toEqual([
       { kind: 'text', text: '纸质转录' },
       { kind: 'text', text: '秘书 陈静（复核 秘书 李强）' },
       { kind: 'text', text: `paper/E05.pdf SHA-256 ${sha}` },
     ]);
     // A recusal's short row still ends with its source, in the same columns.
-    const recused = t.rows.find(
-      (r) =>
-        r[0]?.kind === 'text' &&
-        r[0].text === 'E05' &&
-        r[2]?.kind === 'text' &&
-        r[2].text === 'A03',
-    );
+    const recused = rowOf(t, 'E05', 'A03');
     expect(recused).toHaveLength(t.headers.length);
     expect(recused?.at(-3)).toEqual({ kind: 'text', text: '纸质转录' });
     expect(cells('E01', 'A01')).toEqual([
