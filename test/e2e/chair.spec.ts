@@ -336,6 +336,29 @@ test('the chair with 4 of 7 sheets sees the plain mean named, and cannot sign un
   expect(out).not.toContain('✗ 阻断');
 });
 
+test('with the window minimised during an import (it draws no frames), the sheets are still stored and the decision form follows them', async ({
+  ui,
+}) => {
+  const { chair, page } = ui;
+  await ui.gate.create('张志远（主审最小化）');
+  await ui.review.importSampleAndEnrol(/E01 张志远/);
+  await ui.review.scoreAndSubmit();
+  await chair.open();
+  await expect(chair.findings).toContainText('专家 E02 刘珺 既未提交评分表也未回避');
+  // A minimised window: Chromium calls no requestAnimationFrame callback until it is shown again.
+  await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await chair.importSheets(await sheetFiles(['E02', 'E03', 'E04', 'E05', 'E06'], []));
+  await expect(chair.outcomes.locator('li.ok')).toHaveCount(5);
+  await expect(chair.saving).toHaveText('已保存导入的评分表');
+  await expect(chair.row('A01')).toContainText('87.50');
+  // The form's findings are those of the six sheets, not of the chair's one before the import.
+  await expect(chair.findings).not.toContainText('专家 E02 刘珺 既未提交评分表也未回避');
+  await expect(chair.findings).toContainText('专家 E07 冯立 既未提交评分表也未回避');
+  await expect(chair.opinion).toHaveValue(/去掉一个最高分和一个最低分/);
+});
+
 test('on a shared laptop the chair takes an expert’s exported sheet from the expert’s own profile', async ({
   ui,
 }) => {

@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import { afterPaint } from '../frames';
 
 interface Staged<V> {
   /** The value the stages are catching up with. */
@@ -12,8 +13,8 @@ interface Staged<V> {
 /**
  * A screen's later parts drawn one after another (issue 22: the first part paints in a short task
  * of its own, the rest follow in later short tasks rather than in one long render). Whenever
- * `value` changes (new figures), stage 1 takes it after the next frame is painted, stage 2 a frame
- * after that, and so on, each as a transition; until its turn a stage keeps what it drew before,
+ * `value` changes (new figures), stage 1 takes it after the next frame is painted (`afterPaint`:
+ * or after a short wait if the window draws no frame), stage 2 a frame after that, and so on, each as a transition; until its turn a stage keeps what it drew before,
  * so a part once drawn is never unmounted under the user's hands (null: not drawn yet).
  *
  * @param value what the first part draws now (null: nothing yet).
@@ -35,27 +36,21 @@ export function useStaged<V>(value: V | null, stages: number): readonly (V | nul
   const { shown } = current;
   useEffect(() => {
     if (value === null || shown >= stages) return;
-    // After the next frame is painted (a timeout queued from requestAnimationFrame runs after it).
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() =>
-        startTransition(() =>
-          setState((s) =>
-            s.value !== value || s.shown >= stages
-              ? s
-              : {
-                  value,
-                  shown: s.shown + 1,
-                  drawn: s.drawn.map((d, i) => (i === s.shown ? value : d)),
-                },
-          ),
+    // After the next frame is painted — or, in a window that draws none (minimised), after a
+    // short wait: a stage never waits for the window to be shown again.
+    return afterPaint(() =>
+      startTransition(() =>
+        setState((s) =>
+          s.value !== value || s.shown >= stages
+            ? s
+            : {
+                value,
+                shown: s.shown + 1,
+                drawn: s.drawn.map((d, i) => (i === s.shown ? value : d)),
+              },
         ),
-      );
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+      ),
+    );
   }, [value, shown, stages]);
   return current.drawn;
 }

@@ -46,6 +46,7 @@ import { trackSave } from './save';
 import { followSave, holdUnsaved, isHeld, type UnsavedEdit } from './unsaved';
 import { useSession } from './session';
 import { turns } from './turns';
+import { nextPaint } from '../frames';
 
 /**
  * What became of the last import's sheets: the desk draws them as soon as they are verified, and
@@ -162,14 +163,6 @@ const isViewOf = (
   sameDocument(v.pkg, pkg) &&
   sameDocument(v.own, own);
 
-/** Resolves after the page's next frame is drawn, in a task of its own (no frame: a task). */
-const afterNextFrame = (): Promise<void> =>
-  new Promise((resolve) => {
-    const next = () => setTimeout(resolve, 0);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(next);
-    else next();
-  });
-
 /** What the app's guard says while an import's sheets are stored (`holdUnsaved`). */
 const storingHold = (): UnsavedEdit => ({
   why: message('chair.saving'),
@@ -230,7 +223,7 @@ export const useChair = create<ChairStore>()((set, get) => {
                 ...(view ? { view: { pkg, gathered, paper, own, view } } : {}),
               });
               mark('desk:shown');
-              await afterNextFrame();
+              await nextPaint();
             },
           }),
         );
