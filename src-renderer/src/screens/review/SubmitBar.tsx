@@ -4,6 +4,7 @@ import { validateSheet } from '../../../../src-shared/scoring';
 import { NoticeLine } from '../../components/NoticeLine';
 import { message, useSay, useT } from '../../i18n';
 import { useReview } from '../../stores/review';
+import { afterPaint } from '../../frames';
 
 /**
  * Submit (after every issue is resolved), then sign and export the sheet bundle, and print the
@@ -37,7 +38,7 @@ export function SubmitBar({
   /** Closes the confirmation; the keyboard's focus goes back to 提交 once it is there again. */
   const close = () => {
     setReviewing(false);
-    requestAnimationFrame(() => submitButton.current?.focus());
+    afterPaint(() => submitButton.current?.focus());
   };
   const issues = validateSheet(sheet, pkg);
   const exported = enrolment?.exportedAt !== undefined;
@@ -57,7 +58,7 @@ export function SubmitBar({
           onClick={() => {
             setReviewing(true);
             // The keyboard goes to the bar's first choice: Enter confirms, Escape closes.
-            requestAnimationFrame(() => firstChoice.current?.focus());
+            afterPaint(() => firstChoice.current?.focus());
           }}
         >
           {t('review.submit')}
