@@ -147,7 +147,17 @@ const sameSheets = (a: readonly unknown[], b: readonly unknown[]): boolean =>
  * time the review is read (the screen reads it on opening), with the same content.
  */
 const sameDocument = (a: object | null, b: object | null): boolean =>
-  a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+  a === b || (a !== null && b !== null && contentOf(a) === contentOf(b));
+
+/** A document's content as JSON, written once per object (the package is asked about often). */
+const contents = new WeakMap<object, string>();
+const contentOf = (o: object): string => {
+  const known = contents.get(o);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(o);
+  contents.set(o, text);
+  return text;
+};
 
 /** Whether `v` was made of these sheets (a view, or a request for one). */
 const isViewOf = (
