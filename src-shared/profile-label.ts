@@ -3,9 +3,10 @@
  * the renderer (src-renderer/src/workflows/profile.ts) and main's profile store
  * (src-main/keys/profiles.ts, behind `profile:create`). Two profiles of one name would be two
  * identical choices at the gate. Names compare as people's do (`sameNameKey`: 「王 建国」 is
- * 「王建国」).
+ * 「王建国」). Import-free but for the name rule (text/name.ts): the gate's string table reads it on
+ * the first screen, which loads no schemas (scripts/check-built.ts holds it to its budget).
  */
-import { sameNameKey } from './model/common';
+import { sameNameKey } from './text/name';
 
 /** The profile already here under `label`'s name, or undefined when the name is free. */
 export function profileOfSameName<P extends { label: string }>(
