@@ -284,6 +284,14 @@ describe('jiebang verify given the other kind of key', () => {
     await writeFile(join(dir, 'age.pub'), `${recipient}\n`);
     const recipientAsIdentity = await run(dir, 'verify', 'to-id.jbx', '--identity', 'age.pub');
     expect(recipientAsIdentity.err).toContain('age.pub 是 age 接收方公钥（age1…），用于加密');
+    // Another identity: the file was sealed to another key, not a key or passphrase typed wrong.
+    const other = await generateAgeIdentity();
+    await writeFile(join(dir, 'other.txt'), `${other.identity}\n`);
+    const otherIdentity = await run(dir, 'verify', 'to-id.jbx', '--identity', 'other.txt');
+    expect(otherIdentity.code).toBe(1);
+    expect(otherIdentity.err).toBe(
+      '✗ to-id.jbx 校验失败：解密失败：这个文件不是加密给这把密钥的：它是为别的密钥加密的（请确认文件的来处，或用对应的密钥打开）\n',
+    );
     const keyAsPass = await run(dir, 'verify', 'to-id.jbx', '--passphrase-file', signingKey);
     expect(keyAsPass.err).toContain('是签名私钥（Ed25519 PEM），不是口令文件');
     const v2Check = await run(dir, 'check', 'v2.jbx');
@@ -291,7 +299,7 @@ describe('jiebang verify given the other kind of key', () => {
     const v2 = await run(dir, 'verify', 'v2.jbx');
     expect(v2.code).toBe(1);
     expect(v2.err).toContain('这是 age 加密文件，但其版本 v2 不受支持');
-    for (const r of [asIdentity, passAsIdentity, idAsPass, v2])
+    for (const r of [asIdentity, passAsIdentity, idAsPass, otherIdentity, v2])
       expect(unclearReasons(r.err.replace(/^jiebang verify: /, ''))).toEqual([]);
   });
 });

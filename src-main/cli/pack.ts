@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BundleBuildError, reviewPackageSpec, type PayloadSource } from '../../src-shared/bundle';
 import { AgeError } from '../../src-shared/crypto/age';
@@ -11,6 +11,7 @@ import { startHashWorker } from '../crypto/hash-worker';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { describeFileError, errorCode } from '../fs/errors';
 import { readPassphrase, readRecipient, readSigningKey } from './bundle-io';
+import { bureauData, nextCounter, readTrust, writeTrust } from './bureau-data';
 import { sayCounter, signingCounter } from './counter';
 import { parseReviewPackage, readJsonDocument } from './json-io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
@@ -30,15 +31,26 @@ function folderBytes(dir: string): number {
   }
 }
 
+/** The file standing where `dir` or a folder above it would be, or null (none: it can be made). */
+async function fileInTheWay(dir: string): Promise<string | null> {
+  for (let at = dir; ; at = dirname(at)) {
+    const info = await stat(at).catch(() => null);
+    if (info) return info.isDirectory() ? null : at;
+    if (dirname(at) === at) return null;
+  }
+}
+
 export const packCommand: CliCommand = {
   usage: `jiebang pack PACKAGE.json --attachments DIR --key signing.key -o OUT.jbx
-             [--recipient age1… | --passphrase-file FILE] [--counter N]
+             [--recipient age1… | --passphrase-file FILE] [--counter N] [--data DIR]
 
 Signs a review package with the bureau's key as a format-2 bundle (subject: the package; the
-signer's counter from --counter, above every bundle this key signed before — pack keeps no
-counter: without --counter it signs with 1 and says so on stderr, as a receiver that imported this
-key's bundles refuses 1 as a replay; the CLI keeps no audit log, so the manifest records an empty
-chain). The JSON is read strictly (a duplicate key
+signer's counter above every bundle this key signed before). With a data folder (--data, or
+JIEBANG_BUREAU_DIR) the counter is kept there as package sign, calendar sign and inspection assign
+keep it — one above the last this key signed from that folder, recorded once the bundle is
+written; --counter N overrides it. With neither, pack keeps no counter and signs with 1, saying on
+stderr what to pass (a receiver that imported this key's bundles refuses 1 as a replay). The CLI
+keeps no audit log, so the manifest records an empty chain. The JSON is read strictly (a duplicate key
 anywhere is refused). Every attachment the package lists is read from DIR by file name and must
 match its registered SHA-256 and size. A package with blocking rule findings is refused
 (jiebang check shows them). With --recipient or --passphrase-file the bundle is encrypted with
@@ -54,6 +66,7 @@ age (a passphrase handed out on paper, for example).`,
         recipient: { type: 'string' },
         'passphrase-file': { type: 'string' },
         counter: { type: 'string' },
+        data: { type: 'string' },
       },
     });
     const [file] = positionals;
@@ -108,7 +121,27 @@ age (a passphrase handed out on paper, for example).`,
         files.set(a.path, source);
       }
     }
-    const signing = signingCounter(values.counter, undefined, 'jiebang pack 不保存签名计数');
+    // The counter kept in the bureau's data folder when one is named, as the other signing
+    // commands keep it; none named: none kept, and the warning says what to pass.
+    const data =
+      values.data !== undefined || process.env['JIEBANG_BUREAU_DIR']
+        ? bureauData(io.cwd, values.data)
+        : null;
+    // A data folder that is, or would be under, a file is refused before anything is written.
+    const blocked = data ? await fileInTheWay(data.dir) : null;
+    if (blocked !== null)
+      throw new CliUsageError(
+        `数据目录 ${data?.dir ?? ''} 无法使用：${blocked} 是文件而不是文件夹；请用 --data 给出文件夹`,
+      );
+    const trust = data ? await readTrust(data) : null;
+    const signing =
+      data && trust
+        ? nextCounter(data, trust, fp, values.counter)
+        : signingCounter(
+            values.counter,
+            undefined,
+            '未给数据目录（--data DIR，与 package sign 所用的相同），jiebang pack 不保存签名计数',
+          );
     const { counter } = signing;
     if (values.recipient !== undefined && values['passphrase-file'] !== undefined) {
       throw new CliUsageError(
@@ -141,6 +174,12 @@ age (a passphrase handed out on paper, for example).`,
       throw error;
     }
     const bytes = { byteLength: (await stat(out)).size };
+    // Recorded once the bundle is written: the next signing by this key goes above it.
+    if (data && trust)
+      await writeTrust(data, {
+        ...trust,
+        counters: { ...trust.counters, [fp]: Math.max(trust.counters[fp] ?? 0, counter) },
+      });
     sayCounter(io, signing);
     io.out(
       `已打包：${values.out}（${bytes.byteLength} 字节${encryptTo ? '，age 加密' : ''}）\n签名者密钥指纹：${formatFingerprint(fp)}\n`,

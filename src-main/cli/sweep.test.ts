@@ -70,9 +70,11 @@ export function optionsOf(usage: string): OptionSpec[] {
 
 /**
  * Output options: their values are places to write, swept with existing things there (`-o`,
- * `--out`, or any option whose placeholder says OUT, as `--xlsx OUT.xlsx` and `--csv OUT.csv`).
+ * `--out`, or any option whose placeholder says OUT, as `--xlsx OUT.xlsx` and `--csv OUT.csv`;
+ * `--data DIR`, the bureau's data folder, which a signing command writes its counter into).
  */
 const isOutput = (o: OptionSpec) =>
+  o.flag === '--data' ||
   o.flag === '-o' ||
   o.flag === '--out' ||
   o.flag === '--output' ||

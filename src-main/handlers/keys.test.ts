@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemasOf } from '../../src-shared/ipc';
 import { dispatch } from '../ipc/dispatch';
+import { labelTakenText } from '../../src-shared/profile-label';
 import { ProfileFileSchema } from '../keys/profiles';
 import { unclearReasons } from '../../test/helpers/clear-error';
 import { expectBurstHeld, unlockBurst } from '../../test/helpers/unlock-burst';
@@ -114,5 +115,32 @@ describe('a profile’s name at the IPC door (every host)', () => {
     if (!created.ok) throw new Error(created.error.message);
     const { profile } = (await schemasOf('profile:create')).output.parse(created.value);
     expect(profile.label).toBe('张志远');
+  });
+});
+
+describe('a second profile of the same name at the IPC door (every host)', () => {
+  it('refuses it as the gate does, names compared as people’s are, even two sent at once; writes nothing refused', async () => {
+    const host = await webHostServices();
+    const create = (label: string) =>
+      dispatch(handlers, 'profile:create', { label, passphrase: 'correct horse battery' }, host);
+    const first = await create('王建国');
+    if (!first.ok) throw new Error(first.error.message);
+    const refusal = labelTakenText('王建国');
+    // 「王 建国」 and full-width spaces are the same person's name (`sameNameKey`).
+    for (const label of ['王建国', '王 建国', '王\u3000建国']) {
+      const again = await create(label);
+      expect(again, label).toMatchObject({
+        ok: false,
+        error: { message: refusal, issues: ['label-taken'] },
+      });
+    }
+    // Two of a new name sent at once: one is made, the other refused.
+    const both = await Promise.all([create('李明'), create('李明')]);
+    expect(both.map((a) => a.ok).sort()).toEqual([false, true]);
+    const listed = await dispatch(handlers, 'profile:list', undefined, host);
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(
+      (await schemasOf('profile:list')).output.parse(listed.value).map((p) => p.label),
+    ).toEqual(['王建国', '李明']);
   });
 });

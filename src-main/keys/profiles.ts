@@ -21,6 +21,7 @@ import {
   MIN_PASSPHRASE,
   normalisePassphrase,
 } from '../../src-shared/passphrase';
+import { labelTakenText, profileOfSameName } from '../../src-shared/profile-label';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { KeyedQueue } from './queue';
 
@@ -62,6 +63,7 @@ export class KeyError extends Error {
       | 'too-soon'
       | 'weak-passphrase'
       | 'no-profile'
+      | 'label-taken'
       | 'keychain-refused'
       | 'corrupt'
       | 'storage',
@@ -209,7 +211,13 @@ export class ProfileStore {
       passphrase: await wrapKey(dataKey, passphrase, id, this.params),
       failures: { count: 0, lastAt: 0 },
     };
-    await this.serial(id, () => this.write(profile));
+    // A second profile of the same name is refused (`profileOfSameName`, the gate's rule too): the
+    // look and the write run alone among this folder's creations, so two at once cannot both pass.
+    await queue.run(`${resolve(this.dir)} create`, async () => {
+      const taken = profileOfSameName(label, await this.list());
+      if (taken) throw new KeyError('label-taken', labelTakenText(taken.label));
+      await this.serial(id, () => this.write(profile));
+    });
     return { profile, dataKey };
   }
 

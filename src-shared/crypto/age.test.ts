@@ -46,8 +46,9 @@ describe('age through the crypto provider', () => {
     const d = new Decrypter();
     d.addPassphrase('纸上的口令 7d1f');
     expect(await d.decrypt(sealed)).toEqual(plain);
+    // A wrong passphrase for a passphrase file: the passphrase is named, not a key.
     await expect(ageDecrypt(sealed, [{ passphrase: 'wrong' }], crypto)).rejects.toThrow(
-      '密钥或口令不对',
+      /^口令不对：所给的口令打不开这个文件（它不是用这个口令加密的）$/,
     );
     // The other kind of key given: said as such, both ways.
     const { identity, recipient } = await generateAgeIdentity();
@@ -67,12 +68,12 @@ describe('age through the crypto provider', () => {
     const plain = bytes(2 * CHUNK + 10);
     const sealed = await ageEncrypt(plain, { recipient }, crypto);
     const wrongKey = ageDecrypt(sealed, [{ identity: other.identity }], crypto);
-    await expect(wrongKey).rejects.toThrow('密钥或口令不对：所给的密钥或口令都打不开这个文件');
     await expect(wrongKey).rejects.not.toThrow('no identity matched');
-    // Said in Chinese only: no English tail in a sentence shown to the user.
+    // Sealed to another key, not a key typed wrong; said in Chinese only (no English tail).
     await expect(wrongKey).rejects.toThrow(
-      /^密钥或口令不对：所给的密钥或口令都打不开这个文件（它不是为这把密钥或这个口令加密的）$/,
+      /^这个文件不是加密给这把密钥的：它是为别的密钥加密的（请确认文件的来处，或用对应的密钥打开）$/,
     );
+    await expect(wrongKey).rejects.not.toThrow('口令');
     // The header's MAC line changed: the key fits, the header does not.
     const headerEnd = sealed.indexOf(0x0a, new TextDecoder().decode(sealed).indexOf('\n---') + 1);
     const macChanged = new Uint8Array(sealed);

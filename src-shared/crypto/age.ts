@@ -408,43 +408,40 @@ async function unwrapFileKey(header: Uint8Array, keys: readonly AgeKey[]): Promi
     return await d.decryptHeader(header);
   } catch (error) {
     const text = error instanceof Error ? error.message : '';
-    throw new AgeError(keyKindRefusal(header, keys, text) ?? headerRefusal(text));
+    throw new AgeError(headerRefusal(header, keys, text));
   }
 }
 
 /**
- * When no key fits because the kind given is not the kind the file was sealed for — a passphrase
- * for a file sealed to an identity (X25519), or an identity for one sealed with a passphrase —
- * says so (a user holding both files picks the other); null otherwise.
- */
-function keyKindRefusal(
-  header: Uint8Array,
-  keys: readonly AgeKey[],
-  typageMessage: string,
-): string | null {
-  if (!typageMessage.startsWith('no identity matched')) return null;
-  const types = new TextDecoder()
-    .decode(header)
-    .split('\n')
-    .filter((line) => line.startsWith('-> '))
-    .map((line) => line.split(' ')[1] ?? '');
-  const identities = keys.some((k) => 'identity' in k);
-  const passphrases = keys.some((k) => 'passphrase' in k);
-  if (types.length > 0 && types.every((t) => t === 'scrypt') && !passphrases)
-    return '该文件是用口令加密的，所给的是身份密钥而不是口令：请给出口令';
-  if (types.length > 0 && !types.includes('scrypt') && !identities)
-    return '该文件是加密给身份密钥（age X25519）的，所给的是口令而不是身份密钥：请给出 age 身份密钥';
-  return null;
-}
-
-/**
  * typage's header refusals said in the user's words (its own texts are English and name its
- * internals): no key fits, the header was changed after sealing, a passphrase file not as age
- * writes it, or a header that is not age's at all.
+ * internals), the one sentence every door shows (the desk's import, the CLI's --identity /
+ * --passphrase-file, the expert's import). When no key fits, what the header says it was sealed
+ * for decides the sentence: the other kind of key given (a passphrase for a file sealed to an
+ * identity, or the reverse: the user holding both picks the other); a file sealed to identities
+ * (age X25519) none of which is the one given — sealed to another key, not a key typed wrong; a
+ * passphrase file the passphrase given does not open. Then a header changed after sealing, a
+ * passphrase file not as age writes it, or a header that is not age's at all.
  */
-function headerRefusal(typageMessage: string): string {
-  if (typageMessage.startsWith('no identity matched'))
+function headerRefusal(header: Uint8Array, keys: readonly AgeKey[], typageMessage: string): string {
+  if (typageMessage.startsWith('no identity matched')) {
+    const types = new TextDecoder()
+      .decode(header)
+      .split('\n')
+      .filter((line) => line.startsWith('-> '))
+      .map((line) => line.split(' ')[1] ?? '');
+    const identities = keys.some((k) => 'identity' in k);
+    const passphrases = keys.some((k) => 'passphrase' in k);
+    const sealedWithPassphrase = types.length > 0 && types.every((t) => t === 'scrypt');
+    const sealedToKeys = types.length > 0 && !types.includes('scrypt');
+    if (sealedWithPassphrase && !passphrases)
+      return '该文件是用口令加密的，所给的是身份密钥而不是口令：请给出口令';
+    if (sealedToKeys && !identities)
+      return '该文件是加密给身份密钥（age X25519）的，所给的是口令而不是身份密钥：请给出 age 身份密钥';
+    if (sealedToKeys)
+      return '这个文件不是加密给这把密钥的：它是为别的密钥加密的（请确认文件的来处，或用对应的密钥打开）';
+    if (sealedWithPassphrase) return '口令不对：所给的口令打不开这个文件（它不是用这个口令加密的）';
     return '密钥或口令不对：所给的密钥或口令都打不开这个文件（它不是为这把密钥或这个口令加密的）';
+  }
   if (typageMessage === 'invalid header HMAC') return '文件头已被改动：文件头的校验码与内容不符';
   if (typageMessage === 'scrypt work factor is too high')
     return '口令加密的计算量参数过大，拒绝打开';

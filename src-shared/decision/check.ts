@@ -456,6 +456,27 @@ export function checkHorseRace(
 }
 
 /**
+ * A recommended applicant's 核定经费 (万元; undefined: none) as the rule takes it: none, or 0 万元, is
+ * refused (第十二条（五）: the panel 核定 each recommended applicant's funds) — the one rule of the
+ * signing check (`checkApprovedFunding`) and of the chair's field, which holds a refused amount
+ * unsaved (the top bar's 未保存) as it holds an amount that is none.
+ */
+export function approvedFundingRefusal(
+  pkg: ReviewPackage,
+  applicantId: string,
+  amount: string | undefined,
+): Finding | null {
+  if (amount !== undefined && !dec(amount).isZero()) return null;
+  return finding(
+    'funding.perSolver',
+    ARTICLE,
+    'blocking',
+    `请为 ${applicantName(pkg, applicantId)} 核定经费（${amount !== undefined ? '不能为 0 万元' : '未核定'}）`,
+    ['approvedFunding', applicantId],
+  );
+}
+
+/**
  * 核定项目经费总额: per solver (none zero) and in total within the cap and the 40% share (第十三条);
  * over the city funds the list published, a warning (`checkOverListFunding`, 第十二条（三）).
  */
@@ -494,18 +515,12 @@ export function checkApprovedFunding(decision: PanelDecision, pkg: ReviewPackage
       ),
     );
   for (const id of decision.recommendedIds) {
-    const entry = decision.approvedFunding.find((f) => f.applicantId === id);
-    if (!entry || dec(entry.amount).isZero()) {
-      out.push(
-        finding(
-          'funding.perSolver',
-          ARTICLE,
-          'blocking',
-          `请为 ${applicantName(pkg, id)} 核定经费（${entry ? '不能为 0 万元' : '未核定'}）`,
-          ['approvedFunding', id],
-        ),
-      );
-    }
+    const refused = approvedFundingRefusal(
+      pkg,
+      id,
+      decision.approvedFunding.find((f) => f.applicantId === id)?.amount,
+    );
+    if (refused) out.push(refused);
   }
   for (const f of decision.approvedFunding) {
     if (!decision.recommendedIds.includes(f.applicantId))

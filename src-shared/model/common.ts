@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseDate, readDate } from '../text/date';
-import { nameProblem, PROFILE_LABEL_MAX, tooLongText } from '../text/name';
+import { nameProblem, PROFILE_LABEL_MAX, sameNameKey, tooLongText } from '../text/name';
 import { isCleanText, normaliseText, textProblem } from '../text/normalize';
 
 /**
@@ -136,11 +136,7 @@ export const personName = (max: number) =>
     .trim();
 export { nameProblem, PROFILE_LABEL_MAX };
 export const ProfileLabelSchema = personName(PROFILE_LABEL_MAX);
-/**
- * The key by which two typed names are the same person's: NFKC (full-width letters as ASCII) and
- * no whitespace (「王 建国」 is 「王建国」), after `personName`'s normalisation.
- */
-export const sameNameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '');
+export { sameNameKey };
 export const TEXT_MAX = 20_000;
 export const TextSchema = plainText(TEXT_MAX);
 /** A written reason: trimmed, at least 2 characters. */

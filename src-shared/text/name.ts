@@ -27,3 +27,9 @@ export function nameProblem(value: string, max: number): 'missing' | { message: 
   if (problem !== null) return { message: problem };
   return text.trim().length === 0 ? 'missing' : null;
 }
+
+/**
+ * The key by which two typed names are the same person's: NFKC (full-width letters as ASCII) and
+ * no whitespace (「王 建国」 is 「王建国」), after `personName`'s normalisation.
+ */
+export const sameNameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '');

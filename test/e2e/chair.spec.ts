@@ -106,21 +106,34 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   await expect(chair.findings).toContainText('超过单个项目最高资助额 1000 万元（第十三条（二））');
   await expect(chair.signButton).toBeDisabled();
   await chair.funding('A01').fill('400');
-  // Scientific notation is no amount: said at the field as typed, never read as 0 万元.
+  await chair.funding('A02').fill('350');
+  await chair.shell.saved();
+  await expect(chair.signButton).toBeEnabled();
+  // Scientific notation is no amount: said at the field as typed, never read as 0 万元, and not
+  // saved — the top bar says 未保存 and why (the draft keeps the 350 saved before).
   await chair.funding('A02').fill('4e2');
   await expect(page.getByTestId('funding-problem-A02')).toHaveText(
-    '“4e2”是科学计数法：金额须直接写出数字（如 400，不写 4e2）',
+    '核定经费（万元） A02：“4e2”是科学计数法：金额须直接写出数字（如 400，不写 4e2）',
   );
-  await expect(chair.findings).toContainText('的核定经费“4e2”是科学计数法');
+  await expect(chair.shell.saveState).toContainText(
+    '未保存：核定经费（万元） A02：“4e2”是科学计数法',
+  );
   await expect(chair.findings).not.toContainText('不能为 0 万元');
-  // 0 reads, but the rule refuses it: said at the field too (was only in the findings), as an alert.
+  // 0 reads, but the rule refuses it (the signing check's `approvedFundingRefusal`, 第十二条（五））:
+  // said at the field as an alert and not saved, as the amount that is none (was 已保存, tester).
   await chair.funding('A02').fill('0');
   await expect(page.getByRole('alert').and(page.getByTestId('funding-problem-A02'))).toContainText(
     '核定经费（不能为 0 万元）',
   );
   await expect(chair.funding('A02')).toHaveAttribute('aria-invalid', 'true');
-  // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元.
+  await expect(chair.shell.saveState).toContainText('未保存：请为');
+  await expect(chair.shell.saveState).toContainText('核定经费（不能为 0 万元）');
+  // The draft holds 350 for A02 and the findings pass on it, but the field shows 0: not signed.
+  await expect(chair.signButton).toBeDisabled();
+  // Typed with a Chinese IME in full-width mode: the amount it is, not 0 万元; saved.
   await chair.funding('A02').fill('４００');
+  await expect(page.getByTestId('funding-problem-A02')).toHaveCount(0);
+  await chair.shell.saved();
   await expect(chair.approvedTotal).toHaveText('核定项目经费总额：800 万元');
   // Signing before the review date is said (a warning, 第十二条（五）), and does not hold the signature.
   await expect(chair.allRulesPass).toHaveText('✓ 规则校验通过，有 1 条提醒（不影响签署）');

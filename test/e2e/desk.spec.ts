@@ -271,13 +271,15 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   await expect(desk.message).toContainText(
     '审定日期 2026年9月29日 早于评审日期 2026年12月8日：揭榜方建议名单经专家评审提出后，才由市科技局审定（第十二条（六））',
   );
-  // Nor after today (2026-12-09 on this clock).
-  await round.getByTestId('bureau-approve-date').fill('2026-12-10');
-  await round.getByRole('button', { name: '审定' }).click();
-  await expect(desk.message).toContainText(
+  // Nor after today (2026-12-09 on this clock): said at the field as the date is typed, in the
+  // rule's sentence (`approvalAfterToday`), and 审定 waits — the field is typed, no picker to bound.
+  await round.getByTestId('bureau-approve-date').fill('2026/12/10');
+  await expect(round.getByRole('alert')).toHaveText(
     '审定日期 2026年12月10日 晚于今天（2026年12月9日）：审定日期记录的是市科技局已经作出的审定，公示期自其次日起计（第十二条（六））',
   );
+  await expect(round.getByRole('button', { name: '审定' })).toBeDisabled();
   await round.getByTestId('bureau-approve-date').fill('2026-12-08');
+  await expect(round.getByRole('alert')).toHaveCount(0);
   await round.getByRole('button', { name: '审定' }).click();
   await expect(round.getByTestId('bureau-publicity')).toContainText(
     '公示期：2026年12月9日 至 2026年12月15日',

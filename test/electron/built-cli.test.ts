@@ -150,6 +150,59 @@ describe('the built jiebang command', () => {
     expect(textOf(join(dir, 'rp-notice.pdf'))).toContain('市科技局签名密钥指纹');
   });
 
+  it('pack keeps its counter in the data folder as package sign does; without one it says what to pass', () => {
+    const args = [
+      'resources/sample/review-package.json',
+      '--attachments',
+      'resources/sample/attachments',
+      '--key',
+      'resources/sample/keys/bureau-signing.key',
+    ];
+    const data = join(dir, 'pack-data');
+    const counterOf = (file: string) => {
+      const v = run('verify', file);
+      expect(v.status, v.stderr).toBe(0);
+      return /签名计数：(\d+)/.exec(v.stdout)?.[1];
+    };
+    // A new data folder: 1, said once.
+    const first = run('pack', ...args, '-o', join(dir, 'p1.jbx'), '--data', data);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/^! 签名计数从 1 开始：数据目录 .* 中没有此签名密钥的计数记录。/);
+    expect(counterOf(join(dir, 'p1.jbx'))).toBe('1');
+    // The same folder again: one above, nothing to say (was: 1 and the warning on every run).
+    const second = run('pack', ...args, '-o', join(dir, 'p2.jbx'), '--data', data);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toBe('');
+    expect(counterOf(join(dir, 'p2.jbx'))).toBe('2');
+    // package sign with that folder goes on above pack's counter: one count per key.
+    const made = join(dir, 'rp-pack.json');
+    const att = 'resources/sample/attachments';
+    expect(
+      run('package', 'new', 'resources/templates/sample', '--attachments', att, '-o', made).status,
+    ).toBe(0);
+    const signed = run(
+      'package',
+      'sign',
+      made,
+      '--key',
+      'resources/sample/keys/bureau-signing.key',
+      '--attachments',
+      att,
+      '-o',
+      join(dir, 'rp-pack.jbx'),
+      '--data',
+      data,
+    );
+    expect(signed.status, signed.stderr).toBe(0);
+    expect(counterOf(join(dir, 'rp-pack.jbx'))).toBe('3');
+    // No folder: 1, and the warning names both ways out, once.
+    const none = run('pack', ...args, '-o', join(dir, 'p0.jbx'));
+    expect(none.status, none.stderr).toBe(0);
+    expect(none.stderr).toContain('! 签名计数从 1 开始：未给数据目录（--data DIR');
+    expect(none.stderr).toContain('请用 --counter 给出大于上次所用的计数');
+    expect(none.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
+  });
+
   it('interrupted while packing (Ctrl-C), leaves no half-written file and exits 130', async () => {
     // The sample package with its first proposal made 100 MB, so that the write is under way.
     const att = join(dir, 'attachments');

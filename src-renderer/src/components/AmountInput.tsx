@@ -21,6 +21,8 @@ interface Props {
    * rule's sentence, never committed (the top bar: 未保存).
    */
   refuse?: (amount: string) => string | null;
+  /** The sentence's `data-testid`, for a screen whose tests find it by name. */
+  errorTestId?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export function AmountInput({
   held: kept,
   disabled,
   refuse,
+  errorTestId,
 }: Props) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(kept ?? null);
@@ -79,7 +82,7 @@ export function AmountInput({
         className="amount"
       />
       {problem && (
-        <span id={errorId} className="error" role="alert">
+        <span id={errorId} className="error" role="alert" data-testid={errorTestId}>
           {problem}
         </span>
       )}

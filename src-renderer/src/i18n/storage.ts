@@ -1,5 +1,6 @@
 import { defineStrings } from './define';
 import { MIN_PASSPHRASE, PASSPHRASE_TOO_SHORT } from '../../../src-shared/passphrase';
+import { labelTakenText } from '../../../src-shared/profile-label';
 import { MEASURES_TITLE } from '../../../src-shared/rules/title';
 
 export const storageStrings = defineStrings(
@@ -19,8 +20,8 @@ export const storageStrings = defineStrings(
     'gate.tooShort': PASSPHRASE_TOO_SHORT,
     'gate.passphraseMissing': '请输入口令',
     'gate.labelMissing': '请填写姓名',
-    'gate.labelTaken':
-      '本机已有名为“{label}”的用户档案：请直接选择它并输入口令解锁；如确为另一人，请在姓名后注明单位以示区别（如“{label}（市科技局）”）',
+    // The sentence main's profile store refuses with too (src-shared/profile-label.ts).
+    'gate.labelTaken': labelTakenText('{label}'),
     'gate.createdOn': '创建于 {when}',
     'gate.strength': '口令强度',
     'gate.strength.0': '太弱',

@@ -27,7 +27,7 @@ import { analyseInWorker, mark, verifyInWorker } from '../workers/desk-client';
 import type { DeskSheets } from '../workers/desk';
 import type { DeskView } from '../workflows/desk';
 import { wasJudged } from '../workflows/gather';
-import { problemOf, type FileToSave } from '../workflows/deps';
+import { problemOf, WorkflowError, type FileToSave } from '../workflows/deps';
 import { exportedSheetOfProfile } from '../workflows/local-profile';
 import {
   importPaperTranscription,
@@ -43,7 +43,7 @@ import { attempt, savedNotice, type Notice } from './notice';
 import { withProgress } from './progress';
 import { useReview } from './review';
 import { trackSave } from './save';
-import { followSave, holdUnsaved, isHeld, type UnsavedEdit } from './unsaved';
+import { fieldHolds, followSave, holdUnsaved, isHeld, type UnsavedEdit } from './unsaved';
 import { useSession } from './session';
 import { turns } from './turns';
 import { nextPaint } from '../frames';
@@ -60,6 +60,13 @@ export type ImportSaving =
 
 /** The owner of the hold while an import's sheets are being stored (`holdUnsaved`). */
 export const IMPORT_HOLD = 'chair-import';
+
+/** The decision form's fields holding text they refused to commit (`AmountInput`'s `onHeld`). */
+export const CHAIR_FIELDS = 'chair-fields';
+const fields = fieldHolds(CHAIR_FIELDS);
+
+/** The screen is gone: none of its fields holds anything any more. */
+export const releaseChairFields = (): void => fields.release();
 
 /** The desk's figures and the sheets they were made of (compared by identity). */
 export interface ChairView {
@@ -109,6 +116,13 @@ interface ChairStore {
   importPaper: (input: PaperImportInput) => Promise<void>;
   /** Shows the choices at once and writes them as the draft (「保存中」 → 「已保存」). */
   setChoices: (packageId: string, choices: DecisionChoices) => void;
+  /**
+   * A field shows text the choices do not hold (a 核定经费 that is no amount, or 0 万元): held as
+   * 未保存 app-wide (`fieldHolds`) until corrected or dropped; signing waits for it.
+   */
+  hold: (field: string, why: string | null, text?: string) => void;
+  /** What a field showed and did not commit, while held (shown again after an idle lock). */
+  heldText: (field: string) => string | null;
   sign: (input: {
     pkg: ReviewPackage;
     decision: PanelDecision;
@@ -391,6 +405,8 @@ export const useChair = create<ChairStore>()((set, get) => {
       // A write that fails leaves the choices on screen only: held, so leaving or locking asks.
       followSave('chair', write);
     },
+    hold: fields.hold,
+    heldText: fields.text,
     sign: async (input) => {
       if (get().signing || get().signed) return;
       set({ signing: true });
@@ -401,6 +417,10 @@ export const useChair = create<ChairStore>()((set, get) => {
         await run(async () => {
           const { enrolment } = useReview.getState();
           if (!enrolment) return;
+          // What a field shows and the choices do not hold is not signed in its place.
+          const shown = fields.first();
+          if (shown !== null)
+            throw new WorkflowError(message('session.unsaved', { message: shown }));
           const outcome = await signDecision(exportDeps(), {
             ...input,
             gathered: get().gathered,

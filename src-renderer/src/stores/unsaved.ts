@@ -89,6 +89,12 @@ const fieldsOf = (screen: string, edits: Readonly<Record<string, UnsavedEdit>>) 
 export const firstHeldField = (screen: string): UnsavedEdit | null =>
   fieldsOf(screen, useUnsaved.getState().edits)[0]?.[1] ?? null;
 
+/** A selector of `useUnsaved`: whether any field of `screen` holds an edit (a button waits on it). */
+export const holdsField =
+  (screen: string) =>
+  (s: Pick<UnsavedState, 'edits'>): boolean =>
+    fieldsOf(screen, s.edits).length > 0;
+
 /** Releases every field of `screen` (the screen is gone: the top bar no longer speaks of them). */
 export function releaseFields(screen: string): void {
   useUnsaved.setState((s) => {

@@ -7,10 +7,10 @@ import {
   nameProblem,
   PROFILE_LABEL_MAX,
   ProfileLabelSchema,
-  sameNameKey,
 } from '../../../src-shared/model/common';
 import { IpcError, type Api, type ProfileSummary } from '../../../src-shared/ipc';
 import { isLongEnoughPassphrase } from '../../../src-shared/passphrase';
+import { profileOfSameName } from '../../../src-shared/profile-label';
 import { databaseName, JiebangDB } from '../db/database';
 import { recordAudit } from '../db/repo';
 import { message, type Message } from '../i18n/strings';
@@ -79,11 +79,9 @@ export async function createProfile(
     );
   const label = ProfileLabelSchema.safeParse(input.label);
   if (!label.success) throw new WorkflowError(message('gate.labelMissing'));
-  // A second profile of the same name would be two identical choices at the gate: refused, saying
-  // to unlock the one there is (or to name this one apart).
-  // Names compare as people's do (`sameNameKey`: 「王 建国」 is 「王建国」).
-  const key = sameNameKey(label.data);
-  const taken = (await api['profile:list']()).find((p) => sameNameKey(p.label) === key);
+  // A second profile of the same name: refused before the passphrase is judged, by the rule main's
+  // store applies too (`profileOfSameName`).
+  const taken = profileOfSameName(label.data, await api['profile:list']());
   if (taken) throw new WorkflowError(message('gate.labelTaken', { label: taken.label }));
   const problem = passphraseProblem(input.passphrase, input.repeat);
   if (problem) throw new WorkflowError(problem);

@@ -9,6 +9,7 @@ import '../../i18n/chair';
 import '../../i18n/paper';
 import { useEffect } from 'react';
 import { buildTimeline, type AwardDocument } from '../../../../src-shared/award';
+import { NoticeLine } from '../../components/NoticeLine';
 import { useSay, useT } from '../../i18n';
 import type { Message } from '../../i18n/strings';
 import { useAward } from '../../stores/award';
@@ -52,11 +53,7 @@ export function AwardScreen() {
           {say(message)}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {say(error)}
-        </p>
-      )}
+      <NoticeLine notice={error && { tone: 'error', message: error }} />
       <TimelineCard timeline={timeline} />
       <SignersCard />
       <SignedList />
@@ -81,14 +78,11 @@ export function AwardScreen() {
  */
 export function NoBook({ failed }: { failed: Message | null }) {
   const t = useT();
-  const say = useSay();
   return (
     <section className="screen">
       <h1>{t('award.heading')}</h1>
       {failed ? (
-        <p role="alert" className="error" data-testid="award-load-error">
-          {say(failed)}
-        </p>
+        <NoticeLine notice={{ tone: 'error', message: failed }} testId="award-load-error" />
       ) : (
         <p className="note">{t('award.needBook')}</p>
       )}

@@ -9,6 +9,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { sampleTaskBook } from '../../../../src-shared/bundle/test-helpers';
 import type { TaskBook } from '../../../../src-shared/model';
+import { NoticeLine } from '../../components/NoticeLine';
 import { NoBook } from './AwardScreen';
 import { AssessmentCard } from './AssessmentCard';
 import { AcceptanceCard, TerminationCard } from './ClosingCards';
@@ -56,6 +57,15 @@ describe('the award screen, its read failed', () => {
       <NoBook failed={{ text: '记录无法解密（taskBooks/TB）：密钥不对。' }} />,
     );
     expect(markup).toMatch(/role="alert"[^>]*>记录无法解密（taskBooks\/TB）：密钥不对。</);
+    // Said as the review and task book screens say theirs: the shared notice line.
+    expect(markup).toContain(
+      renderToString(
+        <NoticeLine
+          notice={{ tone: 'error', message: { text: '记录无法解密（taskBooks/TB）：密钥不对。' } }}
+          testId="award-load-error"
+        />,
+      ),
+    );
     expect(markup).not.toContain('请先在「任务书」中定稿');
     const none = renderToString(<NoBook failed={null} />);
     expect(none).not.toContain('role="alert"');

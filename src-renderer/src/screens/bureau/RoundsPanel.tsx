@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { now } from '../../stores/deps';
 import { today as localToday } from '../../workflows/deps';
 import { DateInput } from '../../components/DateInput';
+import { approvalAfterToday } from '../../../../src-shared/bureau';
 import { fmtMoney } from '../../../../src-shared/money';
 import { hasBlocking } from '../../../../src-shared/rules';
 import { dayParam, listParam, sayDay, useT } from '../../i18n';
@@ -29,6 +30,9 @@ function RoundCard({
   const { busy, approve, exportXlsx, printNotice } = useBureau();
   const [approvedOn, setApprovedOn] = useState(today());
   const { record, approval } = round;
+  // A 审定 after today is refused (`approvalAfterToday`, the rule the desk's 审定 applies): said at
+  // the field as the date is typed, and 审定 waits — the date is typed, there is no picker to bound.
+  const afterToday = approvalAfterToday(approvedOn, today());
   const name = (id: string) => round.issued.pkg.applicants.find((a) => a.id === id)?.name ?? id;
   const notice = roundPublicityNotice(round);
   return (
@@ -81,12 +85,13 @@ function RoundCard({
                 testId="bureau-approve-date"
                 value={approvedOn}
                 onCommit={setApprovedOn}
+                refusal={afterToday}
               />
             </label>
             <button
               type="button"
               className="primary"
-              disabled={busy || !record.ok || approvedOn === ''}
+              disabled={busy || !record.ok || approvedOn === '' || afterToday !== null}
               onClick={() => void approve(round.packageId, approvedOn)}
             >
               {t('bureau.rounds.approve')}

@@ -6,7 +6,7 @@ import '../../i18n/paper';
 import { useEffect, useMemo } from 'react';
 import { fromAggregateWire } from '../../../../src-shared/scoring/aggregate-wire';
 import { useT } from '../../i18n';
-import { useChair } from '../../stores/chair';
+import { releaseChairFields, useChair } from '../../stores/chair';
 import { useReview } from '../../stores/review';
 import { chairDesk, deskOwnSheet, deskSheets, type DeskAnalysis } from '../../workflows/desk';
 import { DecisionForm } from './DecisionForm';
@@ -29,6 +29,8 @@ export function ChairScreen() {
   useEffect(() => {
     void loadReview();
   }, [loadReview]);
+  // Gone: the decision form's fields hold nothing any more (not while locked: `fieldHolds`).
+  useEffect(() => () => releaseChairFields(), []);
   // Loaded once per package (the review read again gives the same package as a new object: the
   // figures are kept, `analyse`, and the gathered sheets not read again).
   const packageId = pkg?.packageId;

@@ -1,11 +1,14 @@
 import {
+  approvedFundingRefusal,
   differsFromProposal,
   judgeShare,
   type DecisionChoices,
 } from '../../../../src-shared/decision';
-import { fmtMoney, parseMoneyInput } from '../../../../src-shared/money';
+import { fmtMoney } from '../../../../src-shared/money';
 import type { PanelDecision, ReviewPackage } from '../../../../src-shared/model';
+import { AmountInput } from '../../components/AmountInput';
 import { useT } from '../../i18n';
+import { useChair } from '../../stores/chair';
 import type { Desk } from '../../workflows/desk';
 import { Candidates } from './Candidates';
 
@@ -25,6 +28,8 @@ export function RecommendedFields({
   update: (patch: Partial<DecisionChoices>) => void;
 }) {
   const t = useT();
+  const hold = useChair((s) => s.hold);
+  const heldText = useChair((s) => s.heldText);
   const { choices } = desk;
   const { agg, proposal } = desk.analysis;
   const recommended = choices.recommendedIds;
@@ -104,42 +109,24 @@ export function RecommendedFields({
         </>
       )}
       <div className="funding">
-        {recommended.map((id) => {
-          // Read by the one money reader: what it refuses is said here, as typed (never as 0).
-          const typed = choices.funding[id] ?? '';
-          const read = parseMoneyInput(typed);
-          // An amount that reads but the rule refuses (0 万元: 第十二条（五）) is said here too, as
-          // the decision check says it; an empty field is left to the findings' 「未核定」.
-          const ruled =
-            read.ok && read.value !== null
-              ? desk.findings.find(
-                  (f) =>
-                    f.rule === 'funding.perSolver' &&
-                    f.path[0] === 'approvedFunding' &&
-                    f.path[1] === id,
-                )
-              : undefined;
-          const problem = !read.ok ? read.message : (ruled?.message ?? null);
-          return (
-            <label key={id} className="row">
-              {t('chair.fundingOf', { name: nameOf(id) })}
-              <input
-                aria-label={t('chair.fundingLabel', { id })}
-                aria-invalid={problem !== null}
-                className="amount"
-                value={choices.funding[id] ?? ''}
-                onChange={(e) =>
-                  update({ funding: { ...choices.funding, [id]: e.target.value.trim() } })
-                }
-              />
-              {problem !== null && (
-                <span className="error" role="alert" data-testid={`funding-problem-${id}`}>
-                  {problem}
-                </span>
-              )}
-            </label>
-          );
-        })}
+        {recommended.map((id) => (
+          <label key={id} className="row">
+            {t('chair.fundingOf', { name: nameOf(id) })}
+            {/* Read by the one money reader; an amount that reads but the rule refuses (0 万元:
+                第十二条（五）, `approvedFundingRefusal`, the signing check's rule) is refused here as
+                an amount that is none is: said at the field, not saved (the top bar: 未保存).
+                An empty field is left to the findings' 「未核定」. */}
+            <AmountInput
+              label={t('chair.fundingLabel', { id })}
+              value={choices.funding[id] ?? ''}
+              onCommit={(amount) => update({ funding: { ...choices.funding, [id]: amount } })}
+              refuse={(amount) => approvedFundingRefusal(pkg, id, amount)?.message ?? null}
+              onHeld={(why, text) => hold(`funding-${id}`, why, text)}
+              held={heldText(`funding-${id}`)}
+              errorTestId={`funding-problem-${id}`}
+            />
+          </label>
+        ))}
         <p data-testid="approved-total">
           {t('chair.total', { total: fmtMoney(decision.approvedTotal) })}
         </p>

@@ -5,10 +5,12 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FindingsList } from '../../components/FindingsList';
 import { NoticeLine } from '../../components/NoticeLine';
 import { useT } from '../../i18n';
-import { useChair } from '../../stores/chair';
+import { CHAIR_FIELDS, useChair } from '../../stores/chair';
+import { holdsField, useUnsaved } from '../../stores/unsaved';
 
 /**
- * 规则校验 and signing: the button waits for every blocking finding to be resolved, then asks
+ * 规则校验 and signing: the button waits for every blocking finding to be resolved (and for every
+ * field to hold what it shows: a refused 核定经费 is 未保存), then asks
  * once more — signing is final (the result is encrypted to the bureau and the page locks,
  * 第十二条（六）) — in a dialog: 返回检查 is focused first and is what Escape does; Tab to the
  * confirmation and Enter signs.
@@ -30,6 +32,8 @@ export function SignCard({
   const { notice, unsaved, signing, sign, saveAgain } = useChair();
   // An import shown before it is stored: signing waits for it (the store refuses meanwhile too).
   const storing = useChair((s) => s.saving?.state === 'storing');
+  // A field showing what the choices do not hold (a refused 核定经费): not signed in its place.
+  const held = useUnsaved(holdsField(CHAIR_FIELDS));
   const [asking, setAsking] = useState(false);
   return (
     <>
@@ -49,7 +53,7 @@ export function SignCard({
         <button
           type="button"
           className="primary"
-          disabled={!canSign || signing || storing}
+          disabled={!canSign || signing || storing || held}
           aria-busy={signing || storing}
           onClick={() => setAsking(true)}
         >
