@@ -29,6 +29,9 @@ import {
 import { ProfileLabelSchema } from './model/common';
 import { isLongEnoughPassphrase, PASSPHRASE_TOO_SHORT } from './passphrase';
 
+/** The issue of `bureau:open-bundle`'s failure for a file the bureau's identity does not open. */
+export const NOT_DECRYPTED = 'not-decrypted';
+
 export {
   AppInfoSchema,
   EnvelopeSchema,
@@ -311,6 +314,10 @@ export const contract = {
       }),
     };
   }),
+  /**
+   * A bundle file decrypted in main with the bureau's age identity. A file the identity does not
+   * open fails with the issue {@link NOT_DECRYPTED}: that file's refusal, not the import's.
+   */
   'bureau:open-bundle': once(() => ({
     input: confirmSchema().extend({ bytes: MessageBytesSchema }),
     output: z.object({ bytes: BytesSchema, fileSha256: z.string(), wasEncrypted: z.boolean() }),

@@ -15,7 +15,7 @@ import {
 } from '../../src-shared/bureau';
 import { ageDecrypt, AgeError, isAgeFile } from '../../src-shared/crypto/age';
 import { sha256HexWith } from '../../src-shared/crypto/provider';
-import { IpcError } from '../../src-shared/ipc';
+import { IpcError, NOT_DECRYPTED } from '../../src-shared/ipc';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { describeFileError, errorCode } from '../fs/errors';
 import { BureauKeyStore } from '../keys/bureau';
@@ -161,9 +161,11 @@ export const bureauHandlers: HandlerMap<
           return { value: { bytes, fileSha256, wasEncrypted: true } };
         } catch (error) {
           if (error instanceof AgeError)
+            // This file's refusal (the renderer names the file and goes on with the next one).
             throw new IpcError(
               'handler-failed',
-              `文件包不能用本局的 age 身份解密，未导入：${error.message}`,
+              `文件包不能用本局的 age 身份解密：${error.message}`,
+              [NOT_DECRYPTED],
             );
           throw error;
         }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { NamedBytes } from '../../src-shared/bureau';
-import { schemasOf, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
+import { IpcError, schemasOf, type BureauKeyInfo, type Channel } from '../../src-shared/ipc';
 import { handlers } from '../../src-main/handlers';
 import type { HostServices } from '../../src-main/handlers/types';
 import { dispatch } from '../../src-main/ipc/dispatch';
@@ -39,12 +39,12 @@ export function bureauHost(name: string) {
     db.close();
     await db.delete();
   });
-  /** A channel as the renderer's bridge calls it: through dispatch, the answer parsed. */
+  /** A channel as the renderer's bridge calls it: through dispatch, the answer parsed, a failure its IpcError. */
   const channel =
     <C extends Channel>(c: C) =>
     async (input: unknown) => {
       const r = await dispatch(handlers, c, input, host);
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new IpcError(r.error.code, r.error.message, r.error.issues ?? []);
       return (await schemasOf(c)).output.parse(r.value);
     };
   const api: BureauApi = {

@@ -2,14 +2,14 @@
  * The bureau's 导入文件包 given a panel result age-encrypted to another desk's key (a tester's
  * finding): the desk says the file was sealed to another key — not 「密钥或口令不对」, which read as
  * if the user had typed a wrong key — and keeps nothing; the same result sealed to this desk's own
- * key is taken in. The sentence is src-shared/crypto/age.ts's `headerRefusal`, the one every door
+ * key is taken in — chosen together, each file said on its own line. The sentence is src-shared/crypto/age.ts's `headerRefusal`, the one every door
  * (the CLI's --identity too) shows.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { generateAgeIdentity } from '../../src-shared/crypto/age';
 import { say } from '../../src-renderer/src/i18n/strings';
-import { listRounds } from '../../src-renderer/src/workflows/bureau';
+import { ingestReport, listRounds } from '../../src-renderer/src/workflows/bureau';
 import { samplePanelBundle } from '../fixtures/panel';
 import { bureauHost } from './bureau-host';
 
@@ -28,16 +28,31 @@ describe('the bureau desk’s import of a bundle sealed to another key', { timeo
       { ...pkg, bureau: { ...pkg.bureau, ageRecipient: other.recipient } },
       manifestSha256,
     );
-    const refused = take({ name: 'panel.jbx', bytes: toOther });
-    await expect(refused).rejects.toThrow(
-      /^文件包不能用本局的 age 身份解密，未导入：这个文件不是加密给这把密钥的：它是为别的密钥加密的（请确认文件的来处，或用对应的密钥打开）$/,
+    const refused = await take({ name: 'panel.jbx', bytes: toOther });
+    if (refused.ok) throw new Error('taken');
+    expect(say('zh', refused.reason)).toBe(
+      '未导入 panel.jbx：文件包不能用本局的 age 身份解密：这个文件不是加密给这把密钥的：它是为别的密钥加密的（请确认文件的来处，或用对应的密钥打开）',
     );
-    await expect(refused).rejects.not.toThrow('口令');
+    expect(say('zh', refused.reason)).not.toContain('口令');
     expect((await listRounds(db)).map((r) => r.record)).toEqual([undefined]);
 
+    // Chosen together with the result sealed to this desk (a tester's finding: the first file's
+    // refusal ended the import, naming no file, and the files after it were neither taken nor said).
     const toDesk = await samplePanelBundle(pkg, manifestSha256);
-    const taken = await take({ name: 'panel.jbx', bytes: toDesk });
-    if (!taken.ok) throw new Error(say('zh', taken.reason));
-    expect(taken.round.record?.packageId).toBe('KLMY-2026-JB-001');
+    const outcomes = [];
+    for (const file of [
+      { name: 'other-desk.jbx', bytes: toOther },
+      { name: 'panel.jbx', bytes: toDesk },
+    ])
+      outcomes.push({ file: file.name, outcome: await take(file) });
+    const report = ingestReport(outcomes);
+    expect(say('zh', report.message)).toBe('选择了 2 个文件：1 个已导入，1 个未导入（逐个见下）');
+    expect(report.lines.map((l) => say('zh', l)).slice(0, 2)).toEqual([
+      expect.stringMatching(
+        /^未导入 other-desk\.jbx：文件包不能用本局的 age 身份解密：这个文件不是加密给这把密钥的/,
+      ),
+      '✓ 已导入 panel.jbx',
+    ]);
+    expect((await listRounds(db)).map((r) => r.record?.packageId)).toEqual(['KLMY-2026-JB-001']);
   });
 });

@@ -56,7 +56,13 @@ import {
 } from '../../../src-shared/bureau';
 import { NoticeSchema, type Notice } from '../../../src-shared/bureau/notice-schema';
 import { nobleCrypto } from '../../../src-shared/crypto/noble';
-import { BytesSchema, type Api, type BureauKeyInfo } from '../../../src-shared/ipc';
+import {
+  BytesSchema,
+  IpcError,
+  NOT_DECRYPTED,
+  type Api,
+  type BureauKeyInfo,
+} from '../../../src-shared/ipc';
 import {
   NameSchema,
   ReviewPackageSchema,
@@ -635,11 +641,8 @@ export async function ingestResult(
   api: Pick<BureauApi, 'bureau:open-bundle'>,
   input: TakeInput & { profileId: string; passphrase: string },
 ): Promise<IngestOutcome> {
-  const plain = await api['bureau:open-bundle']({
-    profileId: input.profileId,
-    passphrase: input.passphrase,
-    bytes: input.file.bytes,
-  });
+  const plain = await openWithBureauKey(api, input);
+  if (!plain.ok) return plain;
   const opened = await openBundle(plain.bytes, { crypto: nobleCrypto });
   if (!opened.ok)
     return {
@@ -682,6 +685,35 @@ export async function ingestResult(
           summary: bundle.summary,
         }),
       };
+  }
+}
+
+/**
+ * The file decrypted in main with the bureau's identity; a file that identity does not open is
+ * this file's refusal, named (the files after it are still taken in and each said), while a
+ * failure of the key itself (a wrong passphrase) still ends the import.
+ */
+async function openWithBureauKey(
+  api: Pick<BureauApi, 'bureau:open-bundle'>,
+  input: TakeInput & { profileId: string; passphrase: string },
+): Promise<
+  | { ok: true; bytes: Uint8Array; fileSha256: string; wasEncrypted: boolean }
+  | { ok: false; reason: Message }
+> {
+  try {
+    const plain = await api['bureau:open-bundle']({
+      profileId: input.profileId,
+      passphrase: input.passphrase,
+      bytes: input.file.bytes,
+    });
+    return { ok: true, ...plain };
+  } catch (e) {
+    if (e instanceof IpcError && e.issues.includes(NOT_DECRYPTED))
+      return {
+        ok: false,
+        reason: message('bureau.err.notDecrypted', { file: input.file.name, why: e.message }),
+      };
+    throw e;
   }
 }
 
