@@ -221,6 +221,46 @@ describe('handleDeskRequest', () => {
   });
 });
 
+describe('handleDeskRequest with a provider made per file', () => {
+  it('begins the first two files’ providers before reading the request, each asked for once: the same result', async () => {
+    const { deps, pkg, manifest } = await chair();
+    const trust = await getMeta(deps.db, 'trust');
+    const list = await files(manifest);
+    const made: number[] = [];
+    const cryptoFor = (bytes: Uint8Array): Promise<CryptoProvider> => {
+      made.push(list.findIndex((f) => f.bytes === bytes));
+      return Promise.resolve(nobleCrypto);
+    };
+    const request = { type: 'verify', id: 3, pkg, trust, files: list, desk: noOtherSheets };
+    const replies: DeskReply[] = [];
+    const handled = handleDeskRequest(request, (r) => replies.push(r), cryptoFor);
+    // Begun at once, before the request is read.
+    expect(made).toEqual([0, 1]);
+    await handled;
+    expect(made).toEqual([0, 1, 2, 3]);
+    const { view: _view, bytes: _bytes, ...result } = verifiedOf(replies);
+    expect(result).toEqual(await verifySheetFiles(nobleCrypto, pkg, trust, list));
+  });
+
+  it('begins nothing it cannot read as files, and a malformed request still fails by name', async () => {
+    const made: unknown[] = [];
+    const cryptoFor = (bytes: Uint8Array): Promise<CryptoProvider> => {
+      made.push(bytes);
+      return Promise.resolve(nobleCrypto);
+    };
+    const replies: DeskReply[] = [];
+    await handleDeskRequest(
+      { type: 'verify', id: 4, files: [{ name: 'x.jbx', bytes: 'not bytes' }] },
+      (r) => replies.push(r),
+      cryptoFor,
+    );
+    expect(made).toEqual([]);
+    expect(replies).toEqual([
+      { type: 'failed', id: 4, message: expect.stringContaining('bad request') },
+    ]);
+  });
+});
+
 describe('verifySheetFiles with a provider made per file', () => {
   it('opens each file with the provider made for its bytes, the next one begun ahead: the same result', async () => {
     const { deps, pkg, manifest } = await chair();
