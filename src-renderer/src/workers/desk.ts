@@ -44,8 +44,11 @@ export const MAX_DESK_FILES = 500;
  * row; 200 applicants × 10 criteria are not parsed a second time).
  */
 const CarriedSheetSchema = ScoreSheetSchema.extend({
-  scores: z.array(
-    z.custom<ApplicantScore>((v) => typeof v === 'object' && v !== null, 'not a score'),
+  // One check of the whole list, not a schema run per entry (the page reads 49 of these while
+  // the worker verifies: 200 × 49 entries).
+  scores: z.custom<ApplicantScore[]>(
+    (v) => Array.isArray(v) && v.every((s) => typeof s === 'object' && s !== null),
+    'not a list of scores',
   ),
 });
 
