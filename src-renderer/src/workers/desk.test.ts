@@ -24,6 +24,7 @@ import { deskSheets, deskView, type DeskView } from '../workflows/desk';
 import {
   DeskReplySchema,
   handleDeskRequest,
+  packageText,
   packView,
   unpackView,
   type DeskReply,
@@ -218,6 +219,39 @@ describe('handleDeskRequest', () => {
     expect(workerFigures(view)).toEqual(
       onPageFigures(page.pkg, deskSheets(page.pkg, onPage.gathered, null)),
     );
+  });
+});
+
+describe('the package as JSON text', () => {
+  it('answers as with the package itself, the same text twice included', async () => {
+    const { deps, pkg, manifest } = await chair();
+    const trust = await getMeta(deps.db, 'trust');
+    const list = await files(manifest);
+    const request = { type: 'verify', id: 5, trust, files: list, desk: noOtherSheets };
+    const asObject = await run({ ...request, pkg });
+    expect(packageText(pkg)).toBe(JSON.stringify(pkg));
+    const asText = await run({ ...request, pkg: packageText(pkg) });
+    const again = await run({ ...request, pkg: JSON.stringify(pkg) });
+    expect(verifiedOf(asText)).toEqual(verifiedOf(asObject));
+    expect(verifiedOf(again)).toEqual(verifiedOf(asObject));
+  });
+
+  it('refuses a text that is not JSON or not a package, by the package field', async () => {
+    const { pkg } = await chair();
+    const notJson = await run({ type: 'analyse', id: 6, pkg: '{', desk: noOtherSheets });
+    const { rubric: _rubric, ...withoutRubric } = pkg;
+    const notPackage = await run({
+      type: 'analyse',
+      id: 7,
+      pkg: JSON.stringify(withoutRubric),
+      desk: noOtherSheets,
+    });
+    expect(notJson).toEqual([
+      { type: 'failed', id: 6, message: expect.stringMatching(/^bad request: pkg/) },
+    ]);
+    expect(notPackage).toEqual([
+      { type: 'failed', id: 7, message: expect.stringMatching(/^bad request: pkg/) },
+    ]);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   ReviewPackageSchema,
   ScoreSheetSchema,
   type ApplicantScore,
+  type ReviewPackage,
   type ScoreSheet,
 } from '../../../src-shared/model';
 import type { CryptoProvider } from '../../../src-shared/crypto/provider';
@@ -66,11 +67,52 @@ const DeskSheetsSchema = z.object({
 });
 export type DeskSheets = z.infer<typeof DeskSheetsSchema>;
 
+/** The package the last request carried as text, and the package it was read as. */
+let lastPackage: { text: string; pkg: ReviewPackage } | null = null;
+
+/**
+ * A request's package: its JSON text (as the page sends it, `packageText`), read through
+ * `ReviewPackageSchema` once per distinct text — the same text again gives the package read
+ * before (issue 22: without zod's JIT, which the CSP forbids, a 200-applicant package took
+ * 10–40 ms of the worker's every request) — or the package itself.
+ */
+const PackageSchema = z.union([
+  z.string().transform((text, ctx): ReviewPackage => {
+    if (lastPackage?.text === text) return lastPackage.pkg;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'the package is not JSON text' });
+      return z.NEVER;
+    }
+    const read = ReviewPackageSchema.safeParse(raw);
+    if (!read.success) {
+      for (const issue of read.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    lastPackage = { text, pkg: read.data };
+    return read.data;
+  }),
+  ReviewPackageSchema,
+]);
+
+/** The package as a request carries it: its JSON text, made once per package object. */
+const packageTexts = new WeakMap<ReviewPackage, string>();
+export function packageText(pkg: ReviewPackage): string {
+  const known = packageTexts.get(pkg);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(pkg);
+  packageTexts.set(pkg, text);
+  return text;
+}
+
 export const DeskRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('verify'),
     id: z.number().int().nonnegative(),
-    pkg: ReviewPackageSchema,
+    pkg: PackageSchema,
     trust: TrustStateSchema.optional(),
     files: z
       .array(
@@ -85,11 +127,12 @@ export const DeskRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('analyse'),
     id: z.number().int().nonnegative(),
-    pkg: ReviewPackageSchema,
+    pkg: PackageSchema,
     desk: DeskSheetsSchema,
   }),
 ]);
-export type DeskRequest = z.infer<typeof DeskRequestSchema>;
+/** A request as the page posts it (the package as text or as itself). */
+export type DeskRequest = z.input<typeof DeskRequestSchema>;
 
 const DayParamSchema = z.object({ day: z.string() });
 
@@ -235,7 +278,7 @@ export function movable(list: readonly Uint8Array[]): ArrayBuffer[] {
 
 /** The desk's figures with `imported` gathered over the page's other sheets (`DeskView`). */
 function viewOf(
-  pkg: DeskRequest['pkg'],
+  pkg: ReviewPackage,
   desk: DeskSheets,
   imported: readonly { expertId: string; sheet: ScoreSheet }[],
 ): DeskView {
