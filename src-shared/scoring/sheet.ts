@@ -71,20 +71,29 @@ export function maxTotal(rubric: Rubric): Dec {
  * total otherwise. `sheet.test.ts` compares the two on random scores.
  */
 export function totalBelow(score: ApplicantScore, rubric: Rubric, bound: number): boolean {
-  return totalBelowOnIntegers(score, rubric, bound) ?? applicantTotal(score, rubric).lt(bound);
+  return totalBelowOf(new Map(score.criteria.map((c) => [c.criterionId, c])), score, rubric, bound);
+}
+
+/** `totalBelow` with the entry's criteria by id, as `scoreIssues` has them already. */
+function totalBelowOf(
+  byId: ReadonlyMap<string, { points: number }>,
+  score: ApplicantScore,
+  rubric: Rubric,
+  bound: number,
+): boolean {
+  return totalBelowOnIntegers(byId, rubric, bound) ?? applicantTotal(score, rubric).lt(bound);
 }
 
 /** `totalBelow` on integers, or null where a figure does not scale to one. */
 function totalBelowOnIntegers(
-  score: ApplicantScore,
+  byId: ReadonlyMap<string, { points: number }>,
   rubric: Rubric,
   bound: number,
 ): boolean | null {
-  const byId = new Map(score.criteria.map((c) => [c.criterionId, c.points]));
   let pointPlaces = 0;
   let weightPlaces = 0;
   for (const c of rubric.criteria) {
-    const p = decimalPlaces(byId.get(c.id) ?? 0);
+    const p = decimalPlaces(byId.get(c.id)?.points ?? 0);
     const w = decimalPlaces(c.weight ?? 1);
     if (p < 0 || w < 0) return null;
     pointPlaces = Math.max(pointPlaces, p);
@@ -94,7 +103,7 @@ function totalBelowOnIntegers(
   if (boundPlaces < 0) return null;
   let total = 0;
   for (const c of rubric.criteria) {
-    const p = Math.round((byId.get(c.id) ?? 0) * 10 ** pointPlaces);
+    const p = Math.round((byId.get(c.id)?.points ?? 0) * 10 ** pointPlaces);
     const w = Math.round((c.weight ?? 1) * 10 ** weightPlaces);
     total += p * w;
     if (p * w > LIMIT || total > LIMIT) return null;
@@ -300,10 +309,17 @@ export function criterionIssues(
  * package's pass score (不予推荐).
  */
 export function needsScoreReason(score: ApplicantScore, pkg: ReviewPackage): boolean {
-  const complete = pkg.rubric.criteria.every((c) =>
-    score.criteria.some((x) => x.criterionId === c.id),
-  );
-  return complete && totalBelow(score, pkg.rubric, pkg.aggregation.passScore);
+  return needsReasonOf(new Map(score.criteria.map((c) => [c.criterionId, c])), score, pkg);
+}
+
+/** `needsScoreReason` with the entry's criteria by id (the later of a criterion named twice). */
+function needsReasonOf(
+  byId: ReadonlyMap<string, { points: number }>,
+  score: ApplicantScore,
+  pkg: ReviewPackage,
+): boolean {
+  const complete = pkg.rubric.criteria.every((c) => byId.has(c.id));
+  return complete && totalBelowOf(byId, score, pkg.rubric, pkg.aggregation.passScore);
 }
 
 /**
@@ -366,7 +382,7 @@ function scoreIssues(
       ...criterionIssues(applicant.id, criterion, entry?.points, entry?.comment ?? '', pkg.rubric),
     );
   }
-  if (needsScoreReason(score, pkg) && (score.deviationReason ?? '').trim() === '') {
+  if (needsReasonOf(byId, score, pkg) && (score.deviationReason ?? '').trim() === '') {
     issues.push({
       applicantId: applicant.id,
       field: 'deviationReason',

@@ -9,6 +9,7 @@ import type { GatherResult } from '../workflows/gather';
 import {
   DeskReplySchema,
   movable,
+  packageText,
   unpackView,
   type DeskRequest,
   type DeskSheets,
@@ -151,7 +152,14 @@ export async function verifyInWorker(
     sheets,
     files: bytes,
   } = await ask(
-    { type: 'verify', id, pkg, ...(trust ? { trust } : {}), files: [...files], desk },
+    {
+      type: 'verify',
+      id,
+      pkg: packageText(pkg),
+      ...(trust ? { trust } : {}),
+      files: [...files],
+      desk,
+    },
     onProgress,
     movable(files.map((f) => f.bytes)),
   );
@@ -167,6 +175,9 @@ export async function verifyInWorker(
 
 /** The desk's figures for the sheets the page holds (`deskView`, in the worker). */
 export async function analyseInWorker(pkg: ReviewPackage, desk: DeskSheets): Promise<DeskView> {
-  const { view } = await ask({ type: 'analyse', id: nextId++, pkg, desk }, () => undefined);
+  const { view } = await ask(
+    { type: 'analyse', id: nextId++, pkg: packageText(pkg), desk },
+    () => undefined,
+  );
   return view;
 }

@@ -24,6 +24,7 @@ import { deskSheets, deskView, type DeskView } from '../workflows/desk';
 import {
   DeskReplySchema,
   handleDeskRequest,
+  packageText,
   packView,
   unpackView,
   type DeskReply,
@@ -218,6 +219,79 @@ describe('handleDeskRequest', () => {
     expect(workerFigures(view)).toEqual(
       onPageFigures(page.pkg, deskSheets(page.pkg, onPage.gathered, null)),
     );
+  });
+});
+
+describe('the package as JSON text', () => {
+  it('answers as with the package itself, the same text twice included', async () => {
+    const { deps, pkg, manifest } = await chair();
+    const trust = await getMeta(deps.db, 'trust');
+    const list = await files(manifest);
+    const request = { type: 'verify', id: 5, trust, files: list, desk: noOtherSheets };
+    const asObject = await run({ ...request, pkg });
+    expect(packageText(pkg)).toBe(JSON.stringify(pkg));
+    const asText = await run({ ...request, pkg: packageText(pkg) });
+    const again = await run({ ...request, pkg: JSON.stringify(pkg) });
+    expect(verifiedOf(asText)).toEqual(verifiedOf(asObject));
+    expect(verifiedOf(again)).toEqual(verifiedOf(asObject));
+  });
+
+  it('refuses a text that is not JSON or not a package, by the package field', async () => {
+    const { pkg } = await chair();
+    const notJson = await run({ type: 'analyse', id: 6, pkg: '{', desk: noOtherSheets });
+    const { rubric: _rubric, ...withoutRubric } = pkg;
+    const notPackage = await run({
+      type: 'analyse',
+      id: 7,
+      pkg: JSON.stringify(withoutRubric),
+      desk: noOtherSheets,
+    });
+    expect(notJson).toEqual([
+      { type: 'failed', id: 6, message: expect.stringMatching(/^bad request: pkg/) },
+    ]);
+    expect(notPackage).toEqual([
+      { type: 'failed', id: 7, message: expect.stringMatching(/^bad request: pkg/) },
+    ]);
+  });
+});
+
+describe('handleDeskRequest with a provider made per file', () => {
+  it('begins the first two files’ providers before reading the request, each asked for once: the same result', async () => {
+    const { deps, pkg, manifest } = await chair();
+    const trust = await getMeta(deps.db, 'trust');
+    const list = await files(manifest);
+    const made: number[] = [];
+    const cryptoFor = (bytes: Uint8Array): Promise<CryptoProvider> => {
+      made.push(list.findIndex((f) => f.bytes === bytes));
+      return Promise.resolve(nobleCrypto);
+    };
+    const request = { type: 'verify', id: 3, pkg, trust, files: list, desk: noOtherSheets };
+    const replies: DeskReply[] = [];
+    const handled = handleDeskRequest(request, (r) => replies.push(r), cryptoFor);
+    // Begun at once, before the request is read.
+    expect(made).toEqual([0, 1]);
+    await handled;
+    expect(made).toEqual([0, 1, 2, 3]);
+    const { view: _view, bytes: _bytes, ...result } = verifiedOf(replies);
+    expect(result).toEqual(await verifySheetFiles(nobleCrypto, pkg, trust, list));
+  });
+
+  it('begins nothing it cannot read as files, and a malformed request still fails by name', async () => {
+    const made: unknown[] = [];
+    const cryptoFor = (bytes: Uint8Array): Promise<CryptoProvider> => {
+      made.push(bytes);
+      return Promise.resolve(nobleCrypto);
+    };
+    const replies: DeskReply[] = [];
+    await handleDeskRequest(
+      { type: 'verify', id: 4, files: [{ name: 'x.jbx', bytes: 'not bytes' }] },
+      (r) => replies.push(r),
+      cryptoFor,
+    );
+    expect(made).toEqual([]);
+    expect(replies).toEqual([
+      { type: 'failed', id: 4, message: expect.stringContaining('bad request') },
+    ]);
   });
 });
 
