@@ -46,7 +46,7 @@ describe('jiebang check', () => {
     });
     const r = await run('check', bad);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('超过单个项目最高资助额 1000 万元（第十三条（二））');
+    expect(r.out).toContain('超过单个项目最高资助额 1,000 万元（第十三条（二））');
     expect(r.out).toContain('超过合同金额');
     expect(r.out).toContain('应签订合作协议并随申报材料提交（第十二条（四））');
     const json = await run('check', bad, '--json');
@@ -101,7 +101,7 @@ describe('jiebang check', () => {
     expect(r.err).toContain('里程碑第 1 项 完成时间：2027-02-30 不是实际存在的日期');
     expect(r.err).toContain('其余各项的规则校验：');
     expect(r.err).toContain(
-      '  ✗ 阻断  市财政资助 1,200 万元 超过单个项目最高资助额 1000 万元（第十三条（二））\n',
+      '  ✗ 阻断  市财政资助 1,200 万元 超过单个项目最高资助额 1,000 万元（第十三条（二））\n',
     );
     expect(r.err).not.toMatch(/funding\.|\[|@/);
   });

@@ -51,7 +51,7 @@ export function checkCityCap(
       form.code,
       capArticle(projectType),
       'blocking',
-      `${label} ${form.write(amount)} 超过单个项目最高资助额 1000 万元${note}${inYuan}`,
+      `${label} ${form.write(amount)} 超过单个项目最高资助额 ${fmtMoney(CITY_FUNDING_CAP)}${note}${inYuan}`,
       path,
     ),
   ];
@@ -168,7 +168,7 @@ export function checkProjectAmountScale(
       'funding.inYuan',
       '第十三条',
       'warning',
-      `${label} ${fmtMoney(amount)}（即 ${yi}）远超单个项目的规模（市财政资助最高 1000 万元）；${yuanReading(amount)}`,
+      `${label} ${fmtMoney(amount)}（即 ${yi}）远超单个项目的规模（市财政资助最高 ${fmtMoney(CITY_FUNDING_CAP)}）；${yuanReading(amount)}`,
       path,
     ),
   ];

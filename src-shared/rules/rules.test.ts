@@ -241,12 +241,12 @@ describe('第十三条 funding', () => {
     expect(checkRequestedFunding('enterprise', a, '1000', [])).toEqual([]);
     const [over] = checkRequestedFunding('industry-common', a, '1200', ['applicants', 0]);
     expect(over?.message).toBe(
-      '揭榜方 A01“甲”申请市财政资助 1,200 万元 超过单个项目最高资助额 1000 万元（第十三条（一））',
+      '揭榜方 A01“甲”申请市财政资助 1,200 万元 超过单个项目最高资助额 1,000 万元（第十三条（一））',
     );
     // 企业出题: the sentence says the cap is on the city's part, not the issuer's.
     const [yuan] = checkRequestedFunding('enterprise', a, '4000000', []);
     expect(yuan?.message).toBe(
-      '揭榜方 A01“甲”申请市财政资助 4,000,000 万元 超过单个项目最高资助额 1000 万元，此上限只限市财政资助、发榜方投入不在此限；看来是以元填写：4,000,000 元即 400 万元，请以万元填写（第十三条（二））',
+      '揭榜方 A01“甲”申请市财政资助 4,000,000 万元 超过单个项目最高资助额 1,000 万元，此上限只限市财政资助、发榜方投入不在此限；看来是以元填写：4,000,000 元即 400 万元，请以万元填写（第十三条（二））',
     );
     // The demand's own figure: the same hint from ten times the cap.
     expect(checkCityFunding('industry-common', '8000000', undefined, [])[0]?.message).toContain(

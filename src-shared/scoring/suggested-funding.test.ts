@@ -41,7 +41,7 @@ describe("建议经费: the measures' bounds, said alike at every door", () => {
     ],
     [
       '99999999',
-      '建议经费 99,999,999 万元（大写：玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万元整） 超过单个项目最高资助额 1000 万元；看来是以元填写：99,999,999 元即 9,999.9999 万元，请以万元填写（第十三条（二））',
+      '建议经费 99,999,999 万元（大写：玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万元整） 超过单个项目最高资助额 1,000 万元；看来是以元填写：99,999,999 元即 9,999.9999 万元，请以万元填写（第十三条（二））',
     ],
     [
       '801',
@@ -89,7 +89,7 @@ describe("建议经费: the measures' bounds, said alike at every door", () => {
       ],
     ]);
     expect(checkSuggestedFunding(common, '1000.5', [])[0]?.message).toContain(
-      '超过单个项目最高资助额 1000 万元（第十三条（一））',
+      '超过单个项目最高资助额 1,000 万元（第十三条（一））',
     );
     // At the sheet's doors: submitted and counted, the warning said by check.
     const industry = { ...pkg, demand: { ...pkg.demand, ...common, contractAmount: undefined } };

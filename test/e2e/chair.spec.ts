@@ -103,7 +103,7 @@ test('the chair, with their own sheet on this device, gathers five more (a tampe
   // Funding over the cap is refused with the article.
   await chair.funding('A01').fill('600');
   await chair.funding('A02').fill('500');
-  await expect(chair.findings).toContainText('超过单个项目最高资助额 1000 万元（第十三条（二））');
+  await expect(chair.findings).toContainText('超过单个项目最高资助额 1,000 万元（第十三条（二））');
   await expect(chair.signButton).toBeDisabled();
   await chair.funding('A01').fill('400');
   await chair.funding('A02').fill('350');

@@ -274,8 +274,8 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await expect(review.alert('建议经费不能为 0 万元')).toHaveCount(1);
   await expect(review.suggestedFunding).toHaveValue('0');
   await review.suggestedFunding.fill('99999999');
-  await expect(review.alert('超过单个项目最高资助额 1000 万元')).toHaveText(
-    '建议经费 99,999,999 万元（大写：玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万元整） 超过单个项目最高资助额 1000 万元；看来是以元填写：99,999,999 元即 9,999.9999 万元，请以万元填写（第十三条（二））',
+  await expect(review.alert('超过单个项目最高资助额 1,000 万元')).toHaveText(
+    '建议经费 99,999,999 万元（大写：玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万元整） 超过单个项目最高资助额 1,000 万元；看来是以元填写：99,999,999 元即 9,999.9999 万元，请以万元填写（第十三条（二））',
   );
   await review.suggestedFunding.fill('801');
   await expect(
