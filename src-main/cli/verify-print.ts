@@ -6,6 +6,7 @@ import {
   readTaskBookFile,
 } from '../../src-shared/taskbook';
 import { describeFormVerdict, parseFormCode, verifyFormPrint } from '../../src-shared/meeting';
+import { printedCodeRefusal } from '../../src-shared/text/normalize';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { ageKeyOptions, ageKeys } from './bundle-io';
 import { readBundleFile } from './bounded';
@@ -37,7 +38,7 @@ and the decision, and the command says which form the print is, or that none mat
       (values.package !== undefined || values.code.trim().startsWith('jiebang:form:'))
     ) {
       if (!parseFormCode(values.code))
-        throw new CliUsageError('核验码应为 64 位十六进制数字（或二维码内容 jiebang:form:…）');
+        throw new CliUsageError(printedCodeRefusal(values.code, 'jiebang:form:…'));
       if (values.package === undefined)
         throw missingArguments('jiebang verify-print --code CODE --package PKG [SHEET…|PANEL.jbx]');
       const record = await formRecord(io.cwd, values.package, positionals, {
@@ -57,8 +58,7 @@ and the decision, and the command says which form the print is, or that none mat
     if (file === undefined || values.code === undefined)
       throw missingArguments('jiebang verify-print --code CODE FILE');
     const printed = parsePrintedCode(values.code);
-    if (!printed)
-      throw new CliUsageError('核验码应为 64 位十六进制数字（或二维码内容 jiebang:taskbook:…）');
+    if (!printed) throw new CliUsageError(printedCodeRefusal(values.code, 'jiebang:taskbook:…'));
     const bytes = await readBundleFile(io.cwd, file);
     const read = await readTaskBookFile(
       bytes,

@@ -19,6 +19,7 @@ import {
   type ReviewPackage,
 } from '../model';
 import { aggregate } from '../scoring/aggregate';
+import { printedCodeRefusal } from '../text/normalize';
 import { compareForm, parseFormCode, type FormCheck, type FormInputs } from './build';
 import { FORM_LABEL } from './layout';
 
@@ -62,8 +63,7 @@ export function formInputsOf(
  */
 export function verifyFormPrint(codeText: string, record: FormRecord): FormPrintVerdict {
   const printed = parseFormCode(codeText);
-  if (!printed)
-    return { ok: false, reason: '核验码应为 64 位十六进制数字（或二维码内容 jiebang:form:…）' };
+  if (!printed) return { ok: false, reason: printedCodeRefusal(codeText, 'jiebang:form:…') };
   const inputs = formInputsOf(record);
   if (!inputs.ok) return inputs;
   return { ok: true, code: printed.code, check: compareForm(printed, inputs.input) };

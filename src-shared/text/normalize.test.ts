@@ -7,6 +7,7 @@ import {
   isCleanText,
   normaliseText,
   parsePlainDecimal,
+  printedCodeRefusal,
   stripInvisible,
   textProblem,
   toHalfWidthDigits,
@@ -172,6 +173,22 @@ describe('isCleanText', () => {
         expect(isCleanText(text)).toBe(asTheRulesSay(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('printedCodeRefusal', () => {
+  it('says how many digits were given, as compactCode reads them', () => {
+    expect(printedCodeRefusal('ab12 '.repeat(12), 'jiebang:taskbook:…')).toBe(
+      '核验码应为 64 位十六进制数字，所给的是 48 位（或二维码内容 jiebang:taskbook:…）',
+    );
+    expect(printedCodeRefusal('ＡＢ-12', 'jiebang:form:…')).toBe(
+      '核验码应为 64 位十六进制数字，所给的是 4 位（或二维码内容 jiebang:form:…）',
+    );
+  });
+  it('names the first character that is no hex digit', () => {
+    expect(printedCodeRefusal(`${'a'.repeat(63)}g`, 'jiebang:form:…')).toBe(
+      '核验码应为 64 位十六进制数字，所给的含非十六进制字符“g”（或二维码内容 jiebang:form:…）',
     );
   });
 });

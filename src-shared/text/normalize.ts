@@ -139,6 +139,20 @@ export function compactCode(typed: string): string {
 }
 
 /**
+ * Why a verification code as typed is not one (核验打印件, `jiebang verify-print`): 64 hex digits
+ * are wanted; says how many were given, or the first character that is no hex digit, as read
+ * by `compactCode` (spaces, hyphens, case and full-width forms do not count). `qr`: what the
+ * code's QR text may start with (「jiebang:taskbook:…」), one or more.
+ */
+export function printedCodeRefusal(typed: string, ...qr: readonly string[]): string {
+  const code = compactCode(typed);
+  const stray = /[^0-9a-f]/u.exec(code)?.[0];
+  const given =
+    stray !== undefined ? `所给的含非十六进制字符“${stray}”` : `所给的是 ${String(code.length)} 位`;
+  return `核验码应为 64 位十六进制数字，${given}（或二维码内容 ${qr.join(' 或 ')}）`;
+}
+
+/**
  * Full-width forms a Chinese IME produces in full-width mode, read as ASCII: digits ０–９, the
  * full-width point ．, ＋, and the minus signs － and −. Nothing else is mapped (the Chinese comma
  * ， separates, it is no decimal point), so `十八分` stays what it is and the parser refuses it.

@@ -165,7 +165,12 @@ test('the chair drafts the task book from the signed decision, fixes what the ru
   const verify = ui.verifyPrint;
   await verify.open();
   await verify.code.fill('12345');
-  await expect(page.getByText('核验码应为 64 位十六进制数字')).toBeVisible();
+  // How many digits were typed, in the sentence `jiebang verify-print` says (printedCodeRefusal).
+  await expect(
+    page.getByText(
+      '核验码应为 64 位十六进制数字，所给的是 5 位（或二维码内容 jiebang:taskbook:… 或 jiebang:form:…）',
+    ),
+  ).toBeVisible();
   const file = {
     name: 'taskbook.jbx',
     mimeType: 'application/octet-stream',

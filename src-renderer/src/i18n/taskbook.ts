@@ -99,8 +99,6 @@ export const taskbookStrings = defineStrings(
     'verify.lead':
       '打印的任务书末页印有核验码及其二维码（任务书规范化 JSON 的 SHA-256）。输入或扫描核验码，再选择任务书文件包（.jbx）或任务书 JSON，核对打印件是否与签署的任务书一致。',
     'verify.code': '打印件上的核验码（或二维码内容）',
-    'verify.badCode':
-      '核验码应为 64 位十六进制数字（或二维码内容 jiebang:taskbook:… 或 jiebang:form:…）',
     'verify.choose': '选择任务书文件并核验…',
     'verify.match': '✓ 一致：打印件与任务书 {id}（{status}）相符',
     'verify.noMatch': '✗ 不一致：{reason}',
@@ -203,8 +201,6 @@ export const taskbookStrings = defineStrings(
     'verify.lead':
       'A printed task book carries a verification code and its QR code (SHA-256 of the canonical task-book JSON). Type or scan the code, then choose the task-book bundle (.jbx) or JSON.',
     'verify.code': 'Code on the print (or the QR code’s text)',
-    'verify.badCode':
-      'The code is 64 hexadecimal digits (or the QR text jiebang:taskbook:… or jiebang:form:…)',
     'verify.choose': 'Choose the task book and verify…',
     'verify.match': '✓ Match: the print is task book {id} ({status})',
     'verify.noMatch': '✗ No match: {reason}',

@@ -11,6 +11,7 @@ import { ROLE_LABEL } from '../../../../src-shared/bundle';
 import { formatFingerprint } from '../../../../src-shared/crypto/keys';
 import { parseFormCode } from '../../../../src-shared/meeting';
 import { parsePrintedCode } from '../../../../src-shared/taskbook';
+import { printedCodeRefusal } from '../../../../src-shared/text/normalize';
 import { message, useSay, useT } from '../../i18n';
 import { usePrintCheck } from '../../stores/inspect';
 import { FormPrintCheck } from './FormPrintCheck';
@@ -37,7 +38,11 @@ export function VerifyPrintScreen() {
             onChange={(e) => setCode(e.target.value)}
           />
         </label>
-        {code.trim() !== '' && !known && <p className="error">{t('verify.badCode')}</p>}
+        {code.trim() !== '' && !known && (
+          <p className="error">
+            {printedCodeRefusal(code, 'jiebang:taskbook:…', 'jiebang:form:…')}
+          </p>
+        )}
         <button
           type="button"
           className="primary"
