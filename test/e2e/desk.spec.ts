@@ -139,6 +139,12 @@ test('the bureau authors a round from its workbooks, fixes a bad row in place, s
   await gate.create(BUREAU);
   await desk.open();
   const fingerprint = await desk.makeKeys();
+  // No round signed yet: 导入文件包 waits, and says why beside it.
+  const takeIn = app.getByRole('button', { name: /^导入文件包/ });
+  await expect(takeIn).toBeDisabled();
+  await expect(takeIn).toHaveAccessibleDescription(
+    '签发评审包后才能导入文件包：评审结果、任务书和项目表单都须答复本局签发的评审包。',
+  );
 
   await desk.chooseLists(readdirSync(dir).map((f) => join(dir, f)));
   const duplicate = '第 4 行 A 列「揭榜方编号」：揭榜方编号 A02 与第 3 行重复';

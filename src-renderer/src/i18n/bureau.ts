@@ -46,6 +46,9 @@ export const bureauStrings = defineStrings(
     'bureau.author.printNotice': '打印发放通知',
     'bureau.rounds.heading': '评审轮次',
     'bureau.rounds.none': '尚未签发评审包。',
+    'bureau.rounds.ingestNeedsRound':
+      '签发评审包后才能导入文件包：评审结果、任务书和项目表单都须答复本局签发的评审包。',
+    'bureau.rounds.ingestNeedsPassphrase': '请先输入本档案口令：导入的文件包用本局密钥解密。',
     'bureau.rounds.ingest': '导入文件包（评审结果、任务书、考核与项目表单）…',
     'bureau.rounds.ingestFilter': '文件包',
     'bureau.rounds.taken': '✓ 已导入 {file}',
@@ -171,6 +174,10 @@ export const bureauStrings = defineStrings(
     'bureau.author.printNotice': 'Print the notice',
     'bureau.rounds.heading': 'Review rounds',
     'bureau.rounds.none': 'No review package signed yet.',
+    'bureau.rounds.ingestNeedsRound':
+      'Bundles can be imported once a review package is signed: results, task books and project forms all answer a package this bureau signed.',
+    'bureau.rounds.ingestNeedsPassphrase':
+      'Enter this profile’s passphrase first: imported bundles are decrypted with the bureau key.',
     'bureau.rounds.ingest': 'Import bundles (panel results, task books, assessments and forms)…',
     'bureau.rounds.ingestFilter': 'Bundles',
     'bureau.rounds.taken': '✓ Imported {file}',

@@ -137,18 +137,32 @@ function RoundCard({
 export function RoundsPanel({ profileId, passphrase }: { profileId: string; passphrase: string }) {
   const t = useT();
   const { rounds, busy, ingest } = useBureau();
+  // Why 导入文件包 waits, said beside it: what is taken in answers a package this desk signed,
+  // and the bureau key opens it only with the profile's passphrase.
+  const waits =
+    rounds.length === 0
+      ? t('bureau.rounds.ingestNeedsRound')
+      : passphrase === ''
+        ? t('bureau.rounds.ingestNeedsPassphrase')
+        : null;
   return (
     <div className="card" data-testid="bureau-rounds">
       <h2>{t('bureau.rounds.heading')}</h2>
       <button
         type="button"
-        disabled={busy || passphrase === '' || rounds.length === 0}
+        disabled={busy || waits !== null}
+        aria-describedby={waits !== null ? 'ingest-waits' : undefined}
         onClick={() =>
           void ingest({ profileId, passphrase, filter: t('bureau.rounds.ingestFilter') })
         }
       >
         {t('bureau.rounds.ingest')}
       </button>
+      {waits !== null && (
+        <p className="note" id="ingest-waits" data-testid="ingest-waits">
+          {waits}
+        </p>
+      )}
       {rounds.length === 0 ? (
         <p className="note">{t('bureau.rounds.none')}</p>
       ) : (
