@@ -1,4 +1,5 @@
 import { defineStrings } from './define';
+import { AUTOLOCK_MINUTES, autoLockRefusalText } from '../../../src-shared/autolock';
 import { MIN_PASSPHRASE, PASSPHRASE_TOO_SHORT } from '../../../src-shared/passphrase';
 import { labelTakenText } from '../../../src-shared/profile-label';
 import { MEASURES_TITLE } from '../../../src-shared/rules/title';
@@ -55,6 +56,8 @@ export const storageStrings = defineStrings(
     'security.changed': '口令已修改（数据密钥已重新封装，数据未改动）',
     'security.autolock': '无操作自动锁定（分钟）',
     'security.autolockSaved': '已设置：{n} 分钟无操作后自动锁定',
+    'security.autolockRefused': autoLockRefusalText('{typed}'),
+    'security.autolockMissing': autoLockRefusalText(''),
     'security.keychain': '系统钥匙串解锁',
     'security.keychainEnable': '启用钥匙串解锁',
     'security.keychainOn': '已启用钥匙串解锁',
@@ -125,6 +128,8 @@ export const storageStrings = defineStrings(
     'security.changed': 'Passphrase changed (the data key was rewrapped; no data changed)',
     'security.autolock': 'Lock after idle (minutes)',
     'security.autolockSaved': 'Locks after {n} idle minutes',
+    'security.autolockRefused': `"{typed}" cannot be used: the idle lock must be between ${AUTOLOCK_MINUTES.min} and ${AUTOLOCK_MINUTES.max} minutes (e.g. 10 or 0.5)`,
+    'security.autolockMissing': `No minutes given: the idle lock must be between ${AUTOLOCK_MINUTES.min} and ${AUTOLOCK_MINUTES.max} minutes (e.g. 10 or 0.5)`,
     'security.keychain': 'OS keychain unlock',
     'security.keychainEnable': 'Enable keychain unlock',
     'security.keychainOn': 'Keychain unlock enabled',
