@@ -178,6 +178,17 @@ test('creating a profile names a repeat that differs, in place, before anything 
   await expect(gate.repeat).toHaveAttribute('aria-invalid', 'true');
   await gate.repeat.fill('克拉玛依 评审 第一版');
   await expect(page.getByRole('alert').filter({ hasText: '两次输入的口令不一致' })).toHaveCount(0);
+  // Ten spaces (ten characters, guarding nothing): refused beside the field, nothing created
+  // (tester iC finding 10; before: the profile was made).
+  await gate.passphrase.fill(' '.repeat(10));
+  await gate.repeat.fill(' '.repeat(10));
+  await page.getByRole('button', { name: '创建用户档案' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '口令不能只由空格组成' })).toHaveText(
+    '口令不能只由空格组成（全角、半角空格或制表符都算）：请用文字、字母、数字或符号',
+  );
+  await expect(gate.passphrase).toHaveAttribute('aria-invalid', 'true');
+  await expect(gate.passphrase).toBeFocused();
+  await expect(page.getByText(/当前用户/u)).toHaveCount(0);
 });
 
 test('a second profile of the same name is refused, saying to unlock the one there is; the picker keeps one choice of it', async ({

@@ -1,6 +1,10 @@
 import { defineStrings } from './define';
 import { AUTOLOCK_MINUTES, autoLockRefusalText } from '../../../src-shared/autolock';
-import { MIN_PASSPHRASE, PASSPHRASE_TOO_SHORT } from '../../../src-shared/passphrase';
+import {
+  MIN_PASSPHRASE,
+  PASSPHRASE_BLANK,
+  PASSPHRASE_TOO_SHORT,
+} from '../../../src-shared/passphrase';
 import { labelTakenText } from '../../../src-shared/profile-label';
 import { MEASURES_TITLE } from '../../../src-shared/rules/title';
 
@@ -19,6 +23,7 @@ export const storageStrings = defineStrings(
     'gate.confirm': '再次输入口令',
     'gate.mismatch': '两次输入的口令不一致',
     'gate.tooShort': PASSPHRASE_TOO_SHORT,
+    'gate.blank': PASSPHRASE_BLANK,
     'gate.passphraseMissing': '请输入口令',
     'gate.labelMissing': '请填写姓名',
     // The sentence main's profile store refuses with too (src-shared/profile-label.ts).
@@ -90,6 +95,8 @@ export const storageStrings = defineStrings(
     'gate.confirm': 'Repeat the passphrase',
     'gate.mismatch': 'The passphrases differ',
     'gate.tooShort': `At least ${MIN_PASSPHRASE} characters`,
+    'gate.blank':
+      'A passphrase cannot be only spaces (full- or half-width) or tabs: use words, letters, digits or symbols',
     'gate.passphraseMissing': 'Type the passphrase',
     'gate.labelMissing': 'Enter your name',
     'gate.labelTaken':
