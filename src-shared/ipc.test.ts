@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelNames, contract, schemasOf } from './ipc';
+import { channelNames, contract, PassphraseSchema, schemasOf } from './ipc';
 
 describe('the IPC contract, built per channel on first use', () => {
   it('lists every channel, and builds each one once (the same schemas on every use)', async () => {
@@ -28,5 +28,17 @@ describe('the IPC contract, built per channel on first use', () => {
     };
     expect(output.safeParse([profile]).success).toBe(true);
     expect(output.safeParse([{ ...profile, id: '../../etc' }]).success).toBe(false);
+  });
+});
+
+describe('PassphraseSchema (a new profile passphrase at the contract)', () => {
+  it('refuses one too short, and one of only spaces whatever its length', () => {
+    expect(PassphraseSchema.safeParse('克拉玛依 correct horse').success).toBe(true);
+    const short = PassphraseSchema.safeParse('short');
+    expect(short.success ? null : short.error.issues[0]?.message).toBe('口令至少 10 个字符');
+    const blank = PassphraseSchema.safeParse(' \u3000\t'.repeat(4));
+    expect(blank.success ? null : blank.error.issues.map((i) => i.message)).toEqual([
+      '口令不能只由空格组成（全角、半角空格或制表符都算）：请用文字、字母、数字或符号',
+    ]);
   });
 });

@@ -27,7 +27,12 @@ import {
   type Schema,
 } from './ipc-gate';
 import { ProfileLabelSchema } from './model/common';
-import { isLongEnoughPassphrase, PASSPHRASE_TOO_SHORT } from './passphrase';
+import {
+  isBlankPassphrase,
+  isLongEnoughPassphrase,
+  PASSPHRASE_BLANK,
+  PASSPHRASE_TOO_SHORT,
+} from './passphrase';
 
 /** The issue of `bureau:open-bundle`'s failure for a file the bureau's identity does not open. */
 export const NOT_DECRYPTED = 'not-decrypted';
@@ -77,12 +82,14 @@ export type FileFilter = z.infer<typeof FileFilterSchema>;
 const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 /**
  * 第七条 保密: a passphrase of at least 10 characters guards each expert's profile — counted as the
- * gate's form and main count it (`isLongEnoughPassphrase`: code points after NFC).
+ * gate's form and main count it (`isLongEnoughPassphrase`: code points after NFC), and not blank
+ * (`isBlankPassphrase`: only spaces, tabs or invisible characters).
  */
 export const PassphraseSchema = z
   .string()
   .max(1024)
-  .refine(isLongEnoughPassphrase, PASSPHRASE_TOO_SHORT);
+  .refine(isLongEnoughPassphrase, PASSPHRASE_TOO_SHORT)
+  .refine((p) => !isBlankPassphrase(p), PASSPHRASE_BLANK);
 
 /** A plain file name: no path separators, reserved characters or control characters. */
 export function isSafeFileName(name: string): boolean {

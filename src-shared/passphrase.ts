@@ -32,3 +32,29 @@ export const isLongEnoughPassphrase = (passphrase: string, min = MIN_PASSPHRASE)
 
 /** The refusal of one too short, as main and the contract say it. */
 export const PASSPHRASE_TOO_SHORT = `口令至少 ${MIN_PASSPHRASE} 个字符`;
+
+/**
+ * Whether a passphrase is made only of spaces (half- or full-width), tabs, line breaks or invisible
+ * format characters (U+200B and the like): ten spaces are ten characters but guard nothing a person
+ * could not guess — refused at creation and change whatever their length (tester iC finding 10).
+ */
+export const isBlankPassphrase = (passphrase: string): boolean =>
+  /^[\s\p{Cf}]*$/u.test(normalisePassphrase(passphrase));
+
+/** The refusal of a blank passphrase (`what`: 口令, 新口令), as the gate, the contract and main say it. */
+export const blankPassphraseText = (what = '口令'): string =>
+  `${what}不能只由空格组成（全角、半角空格或制表符都算）：请用文字、字母、数字或符号`;
+export const PASSPHRASE_BLANK = blankPassphraseText();
+
+/**
+ * Why a new passphrase (a profile's, at creation or change) is refused, or null: the one rule of
+ * every door — the gate's form and workflow, the IPC contract, main's profile store. Too short is
+ * said first (as before), then blank.
+ */
+export function newPassphraseProblem(
+  passphrase: string,
+  min = MIN_PASSPHRASE,
+): 'too-short' | 'blank' | null {
+  if (!isLongEnoughPassphrase(passphrase, min)) return 'too-short';
+  return isBlankPassphrase(passphrase) ? 'blank' : null;
+}

@@ -1,9 +1,9 @@
 /** Dates given on the command line, read as every door reads them (src-shared/text/date). */
-import { localDayOf, readDate } from '../../src-shared/text/date';
+import { beijingDayAt, readDate } from '../../src-shared/text/date';
 import { CliUsageError, type CliIo } from './types';
 
-/** Today where the command runs (YYYY-MM-DD), in the command's clock (`io.now`, else the system's). */
-export const cliToday = (io: Pick<CliIo, 'now'>): string => localDayOf(io.now?.() ?? new Date());
+/** Today in Beijing time (YYYY-MM-DD, `beijingDayAt`), in the command's clock (`io.now`, else the system's). */
+export const cliToday = (io: Pick<CliIo, 'now'>): string => beijingDayAt(io.now?.() ?? new Date());
 
 /**
  * A date given on the command line (`what` names the option or argument), read as the forms read

@@ -6,7 +6,7 @@ import { bureauData, readTrust, writeTrust } from './bureau-data';
 import { readSigningKey } from './bundle-io';
 import { writeOutput } from './io';
 import { CliUsageError, type CliCommand } from './types';
-import { cliDate } from './dates';
+import { cliDate, cliToday } from './dates';
 
 export const keyCommand: CliCommand = {
   usage: `jiebang key rotate --old OLD/signing.key --new NEW/signing.key -o rotation.jbx
@@ -39,10 +39,7 @@ jiebang keygen --role bureau --out NEW/.`,
       throw new CliUsageError(
         '用法：jiebang key rotate --old OLD/signing.key --new NEW/signing.key -o rotation.jbx',
       );
-    const effective = cliDate(
-      '--effective',
-      values.effective ?? new Date().toISOString().slice(0, 10),
-    );
+    const effective = cliDate('--effective', values.effective ?? cliToday(io));
     const oldKey = await readSigningKey(io.cwd, values.old);
     const newKey = await readSigningKey(io.cwd, values.new);
     const data = bureauData(io.cwd, values.data);

@@ -31,6 +31,25 @@ describe('profiles and data keys', () => {
     await expect((await store()).create('x', 'short')).rejects.toThrow('口令至少 10 个字符');
   });
 
+  it('refuses a passphrase of only spaces at creation and change, whatever its length (tester iC finding 10)', async () => {
+    const s = await store();
+    await expect(s.create('x', ' '.repeat(10))).rejects.toThrow(
+      '口令不能只由空格组成（全角、半角空格或制表符都算）：请用文字、字母、数字或符号。',
+    );
+    await expect(s.create('x', '\u3000 \t\u200b'.repeat(4))).rejects.toThrow(
+      '口令不能只由空格组成',
+    );
+    expect(await s.list()).toEqual([]);
+    const { profile } = await s.create('E01', 'the right passphrase');
+    const before = (await s.read(profile.id)).passphrase;
+    await expect(
+      s.changePassphrase(profile.id, 'the right passphrase', '\u3000'.repeat(10)),
+    ).rejects.toThrow('新口令不能只由空格组成');
+    expect((await s.read(profile.id)).passphrase).toEqual(before);
+    // Spaces inside a passphrase are fine.
+    await s.create('E02', '  克拉玛依  评审  ');
+  });
+
   it('answers a wrong passphrase clearly, changes no key, and slows down repeated failures', async () => {
     let clock = 1_000_000;
     const s = await store(() => clock);

@@ -17,7 +17,8 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
-  isLongEnoughPassphrase,
+  newPassphraseProblem,
+  blankPassphraseText,
   MIN_PASSPHRASE,
   normalisePassphrase,
 } from '../../src-shared/passphrase';
@@ -140,7 +141,12 @@ export interface Keychain {
 }
 
 const NO_PROFILE = '没有这个用户档案。';
-const weak = (what: string) => `${what}至少 ${MIN_PASSPHRASE} 个字符。`;
+/** Main's refusal of a new passphrase (`newPassphraseProblem`, the gate's rule), or null. */
+const weak = (what: string, passphrase: string): string | null => {
+  const problem = newPassphraseProblem(passphrase);
+  if (problem === 'too-short') return `${what}至少 ${MIN_PASSPHRASE} 个字符。`;
+  return problem === 'blank' ? `${blankPassphraseText(what)}。` : null;
+};
 
 const damaged = (id: string) => `用户档案文件 ${id}.json 已损坏，无法使用；未作任何更改。`;
 
@@ -200,7 +206,8 @@ export class ProfileStore {
     label: string,
     passphrase: string,
   ): Promise<{ profile: ProfileFile; dataKey: Uint8Array }> {
-    if (!isLongEnoughPassphrase(passphrase)) throw new KeyError('weak-passphrase', weak('口令'));
+    const refused = weak('口令', passphrase);
+    if (refused) throw new KeyError('weak-passphrase', refused);
     const id = randomUUID();
     const dataKey = new Uint8Array(randomBytes(32));
     const profile: ProfileFile = {
@@ -261,8 +268,8 @@ export class ProfileStore {
 
   /** Rewraps the same data key under a new passphrase (new salt); nothing else changes. */
   async changePassphrase(id: string, oldPassphrase: string, newPassphrase: string): Promise<void> {
-    if (!isLongEnoughPassphrase(newPassphrase))
-      throw new KeyError('weak-passphrase', weak('新口令'));
+    const refused = weak('新口令', newPassphrase);
+    if (refused) throw new KeyError('weak-passphrase', refused);
     await this.serial(id, async () => {
       const dataKey = await this.unlockAlone(id, oldPassphrase);
       const profile = await this.read(id);

@@ -566,6 +566,7 @@ export function checkDeviationsAndTies(
   agg: AggregateResult,
 ): Finding[] {
   const out: Finding[] = [];
+  const tiesSaid = new Set<string>();
   for (const r of agg.results) {
     for (const e of r.experts) {
       if (!e.deviation) continue;
@@ -586,7 +587,11 @@ export function checkDeviationsAndTies(
     }
     if (r.tiedWith.length > 0 && decision.recommendedIds.includes(r.applicantId)) {
       const broken = decision.tieBreaks.some((t) => t.applicantIds.includes(r.applicantId));
-      if (!broken) {
+      // One tie, one finding: A01 tied with A02 is A02 tied with A01 (tester iC finding 15: both
+      // were listed). The tie is said once, by the first of its members in the ranking.
+      const tie = [r.applicantId, ...r.tiedWith].sort().join('\u0000');
+      if (!broken && !tiesSaid.has(tie)) {
+        tiesSaid.add(tie);
         out.push(
           finding(
             'ranking.tieBreak',

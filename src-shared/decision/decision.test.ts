@@ -10,6 +10,7 @@ import { sampleDecision, samplePackage, sampleSheets } from '../sample-fixture';
 import {
   analysePanel,
   checkApprovedFunding,
+  checkDeviationsAndTies,
   checkHorseRace,
   checkPanelDecision,
   draftDecision,
@@ -572,5 +573,63 @@ describe("a decision signed before the review date (tester's fault 3: signed wit
     expect(rulesOf(early('2026-12-07T15:30:00Z'))).toEqual(['decision.beforeReview:warning']);
     expect(early('2026-12-08T12:00:00+08:00')).toEqual([]);
     expect(early('2026-12-20T09:00:00+08:00')).toEqual([]);
+  });
+});
+
+describe('a tie not yet broken', () => {
+  const tied = (ids: readonly string[]) => ({
+    ...agg,
+    results: agg.results.map((r) =>
+      ids.includes(r.applicantId)
+        ? { ...r, tiedWith: ids.filter((id) => id !== r.applicantId) }
+        : r,
+    ),
+  });
+  const ties = (fs: Finding[]) =>
+    fs.filter((f) => f.rule === 'ranking.tieBreak').map((f) => f.message);
+  it('is one finding, A01 with A02 — not A02 with A01 again (tester iC finding 15)', () => {
+    const fs = checkDeviationsAndTies(decision(), pkg(), tied(['A01', 'A02']));
+    expect(ties(fs)).toHaveLength(1);
+    expect(ties(fs)[0]).toContain('与 A02 并列，须由组长记录排序理由');
+  });
+  it('of three is one finding too; two ties are two; a tie broken on the record is none', () => {
+    expect(
+      ties(
+        checkDeviationsAndTies(
+          decision({ recommendedIds: ['A01', 'A02', 'A03'] }),
+          pkg(),
+          tied(['A01', 'A02', 'A03']),
+        ),
+      ),
+    ).toHaveLength(1);
+    const two = {
+      ...agg,
+      results: agg.results.map((r) => ({
+        ...r,
+        tiedWith: { A01: ['A02'], A02: ['A01'], A03: ['A04'], A04: ['A03'] }[r.applicantId] ?? [],
+      })),
+    };
+    expect(
+      ties(
+        checkDeviationsAndTies(
+          decision({ recommendedIds: ['A01', 'A02', 'A03', 'A04'] }),
+          pkg(),
+          two,
+        ),
+      ),
+    ).toHaveLength(2);
+    expect(
+      ties(
+        checkDeviationsAndTies(
+          decision({
+            tieBreaks: [
+              { applicantIds: ['A01', 'A02'], order: ['A01', 'A02'], reason: '技术方案更优' },
+            ],
+          }),
+          pkg(),
+          tied(['A01', 'A02']),
+        ),
+      ),
+    ).toEqual([]);
   });
 });

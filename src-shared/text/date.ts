@@ -105,13 +105,15 @@ export function readDate(text: string): DateReading {
 }
 
 /**
- * The day an instant falls on where the user is (the host's time zone), YYYY-MM-DD: what a door
- * calls today, given its clock (`now` of the renderer's deps, the CLI's clock) — this module reads
- * no clock.
+ * Today, YYYY-MM-DD: the day an instant falls on in Beijing time (UTC+8, all of China, no daylight
+ * saving), whatever the machine's or browser's time zone — the one "today" of every door (the
+ * inspection's visit date, the award forms, the task book, the bureau's desk, the CLI), the same
+ * day the chair's desk and a notice (`beijingDayOf`, `formatDateTimeZh`) write for that instant:
+ * at 2026-12-03T18:40Z it is 2026-12-04 on every screen. Given the door's clock (`now` of the
+ * renderer's deps, the CLI's `io.now`); this module reads no clock.
  */
-export function localDayOf(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+export function beijingDayAt(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -141,9 +143,7 @@ export function formatLocalDateTimeZh(local: string): string {
  */
 export function beijingDayOf(iso: string): string {
   const ms = /T\d{2}:\d{2}/.test(iso) ? Date.parse(iso) : Number.NaN;
-  return Number.isNaN(ms)
-    ? iso.slice(0, 10)
-    : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  return Number.isNaN(ms) ? iso.slice(0, 10) : beijingDayAt(new Date(ms));
 }
 
 /**

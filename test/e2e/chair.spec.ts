@@ -435,3 +435,60 @@ test('the chair signs with their own sheet still a draft: 专家评审 then says
   await expect(chair.board).toContainText('E01 张志远：未提交');
   await expect.poll(() => chair.ranking.innerText()).toBe(ranking);
 });
+
+test('leaving or locking while an import is being stored asks first (留下等待 keeps the desk; once stored, the move goes on by itself)', async ({
+  ui,
+}) => {
+  const { chair, page } = ui;
+  await ui.gate.create('张志远（保存中离开）');
+  await ui.review.importSampleAndEnrol(/E01 张志远/);
+  await chair.open();
+  // The import's write into the database held open (its put answered only when the test says:
+  // the transaction kept busy with reads), so 「正在保存…」 lasts as long as the test needs — not a
+  // race with a throttled CPU (tester iC's uncertain (a): the store had ended before the click).
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      const request = put.call(this, value, key);
+      if (this.name === 'gathered' && Reflect.get(window, 'heldWrite') === undefined) {
+        Reflect.set(window, 'heldWrite', true);
+        const busy = () => {
+          if (Reflect.get(window, 'heldWrite') === true) this.count().onsuccess = busy;
+        };
+        busy();
+      }
+      return request;
+    };
+  });
+  const release = () => page.evaluate(() => Reflect.set(window, 'heldWrite', false));
+  await chair.importSheets(await sheetFiles(['E02', 'E03'], []));
+  await expect(chair.saving).toHaveText('正在保存导入的评分表…');
+  await expect(page.getByTestId('save-state')).toHaveText('正在保存导入的评分表…');
+  const asked = page.getByRole('alertdialog', { name: '评分表正在保存' });
+  // A link: asked, the desk stays.
+  await ui.shell.go('任务书');
+  await expect(asked).toBeVisible();
+  await expect(asked.getByRole('button', { name: '仍然离开' })).toBeVisible();
+  await asked.getByRole('button', { name: '留下等待' }).click();
+  await expect(asked).toHaveCount(0);
+  expect(page.url()).toContain('#/chair');
+  await expect(chair.saving).toHaveText('正在保存导入的评分表…');
+  // 锁定: asked too.
+  await ui.shell.lock();
+  await expect(asked.getByRole('button', { name: '仍然锁定' })).toBeVisible();
+  await asked.getByRole('button', { name: '留下等待' }).click();
+  await expect(ui.shell.currentUser('张志远（保存中离开）')).toBeVisible();
+  // Asked again, and the store ends while asking: the move goes on by itself, the sheets stored.
+  await ui.shell.go('任务书');
+  await expect(asked).toBeVisible();
+  await release();
+  await expect(asked).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/taskbook/);
+  await chair.open();
+  await expect(chair.board).toContainText('E02');
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+});

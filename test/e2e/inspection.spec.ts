@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { withExifTime } from '../../src-shared/inspection/test-helpers';
 import { CHECKLIST_TEMPLATES } from '../../src-shared/inspection/checklist';
-import { formatDateZh } from '../../src-shared/text/date';
+import { beijingDayAt, formatDateZh } from '../../src-shared/text/date';
 import { expect, test } from './fixtures';
 import { InspectionPage } from './pages/inspection';
 import { sh, verifyWithStandardTools } from '../fixtures/standard-tools';
@@ -44,17 +44,13 @@ function cliRefusal(...args: string[]): { code: number; err: string } {
 /** A date `days` from today, YYYY-MM-DD (the report's date is today's: the assignment is around it). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const ISSUED = day(-2);
-/** A day `days` from today where the browser is (its local date: what the app calls today). */
-const localDay = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+/**
+ * A day `days` from today in Beijing time (what every screen calls today, `beijingDayAt`, whatever
+ * the browser's zone: between 16:00 and 24:00 UTC it is already tomorrow's date in the UTC browser).
+ */
+const localDay = (days: number) => beijingDayAt(new Date(Date.now() + days * 86_400_000));
 /** The same day as the Chinese screen writes it (2026年12月8日). */
-const localDayZh = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
-};
+const localDayZh = (days: number) => formatDateZh(localDay(days));
 /** Key work (scrypt on every enrolment and signature) on a busy machine. */
 const SLOW = 120_000;
 const DUE = day(10);

@@ -134,8 +134,26 @@ test('wrong passphrase, passphrase change (typed twice), lock and idle auto-lock
   await expect(security.timeline).not.toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await expect(security.verdict).toContainText('哈希链完整');
   await page.screenshot({ path: 'docs/screenshots/security.png' });
+  // Minutes the rule refuses (-5, 0, not a number, nothing; tester iC finding 9): said at the field
+  // with the range, nothing stored, the setting in force (10) unchanged — and after a reload and
+  // unlock the field shows what is in force (before: 「已设置：-5 分钟…」 shown, 10 after reload).
+  const refused = (typed: string) =>
+    `${typed === '' ? '未填写分钟数' : `“${typed}”不可用`}：无操作自动锁定须为 0.1 至 120 分钟之间的数（如 10 或 0.5）`;
+  for (const typed of ['-5', '0', 'abc', '']) {
+    await security.autoLockAfter(typed);
+    await expect(page.getByRole('alert').filter({ hasText: '无操作自动锁定须为' })).toHaveText(
+      refused(typed),
+    );
+    await expect(page.getByText('已设置：10 分钟无操作后自动锁定')).toBeVisible();
+  }
+  await page.reload();
+  await gate.unlock('孙昇（口令）', '新的口令 第二版 2026');
+  await security.open();
+  await expect(page.getByLabel('无操作自动锁定（分钟）')).toHaveValue('10');
+  await expect(page.getByText('已设置：10 分钟无操作后自动锁定')).toBeVisible();
   // Idle auto-lock after 0.1 minute.
   await security.autoLockAfter('0.1');
+  await expect(page.getByText('已设置：0.1 分钟无操作后自动锁定')).toBeVisible();
   await expect(gate.alert).toContainText('已因长时间无操作自动锁定', { timeout: 60_000 });
   await gate.tryUnlock('孙昇（口令）', PASSPHRASE);
   await expect(gate.alert).toContainText('口令不正确');
@@ -160,6 +178,17 @@ test('creating a profile names a repeat that differs, in place, before anything 
   await expect(gate.repeat).toHaveAttribute('aria-invalid', 'true');
   await gate.repeat.fill('克拉玛依 评审 第一版');
   await expect(page.getByRole('alert').filter({ hasText: '两次输入的口令不一致' })).toHaveCount(0);
+  // Ten spaces (ten characters, guarding nothing): refused beside the field, nothing created
+  // (tester iC finding 10; before: the profile was made).
+  await gate.passphrase.fill(' '.repeat(10));
+  await gate.repeat.fill(' '.repeat(10));
+  await page.getByRole('button', { name: '创建用户档案' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '口令不能只由空格组成' })).toHaveText(
+    '口令不能只由空格组成（全角、半角空格或制表符都算）：请用文字、字母、数字或符号',
+  );
+  await expect(gate.passphrase).toHaveAttribute('aria-invalid', 'true');
+  await expect(gate.passphrase).toBeFocused();
+  await expect(page.getByText(/当前用户/u)).toHaveCount(0);
 });
 
 test('a second profile of the same name is refused, saying to unlock the one there is; the picker keeps one choice of it', async ({

@@ -1,19 +1,25 @@
 /**
  * Times as people here read them. In Chinese through the one formatter of the notices and forms
  * (src-shared/text/date.ts): an instant as 2026年12月8日 16:05（北京时间）, a camera's local time as
- * 2026年12月15日 10:31:07. In English year, month, day first, 24-hour clock, in the computer's own
- * time zone (2026-12-08 16:05:00), never the browser locale's month-first order.
+ * 2026年12月15日 10:31:07. In English year, month, day first, 24-hour clock, in Beijing time as
+ * the Chinese is (2026-12-08 16:05:00 (UTC+8)), never the browser locale's month-first order nor
+ * the computer's own zone (one day on every screen, `beijingDayAt`).
  */
-import { formatDateTimeZh, formatLocalDateTimeZh } from '../../../src-shared/text/date';
+import {
+  beijingDayAt,
+  formatDateTimeZh,
+  formatLocalDateTimeZh,
+} from '../../../src-shared/text/date';
 import type { Lang } from '../i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** 2026-12-08T08:05:00Z → 2026-12-08 16:05:00 (in UTC+8); text that is not a time is returned as is. */
+/** 2026-12-08T08:05:00Z → 2026-12-08 16:05:00 (UTC+8); text that is not a time is returned as is. */
 export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + 8 * 3600_000);
+  return `${beijingDayAt(new Date(ms))} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} (UTC+8)`;
 }
 
 /**

@@ -1,5 +1,10 @@
 import { defineStrings } from './define';
-import { MIN_PASSPHRASE, PASSPHRASE_TOO_SHORT } from '../../../src-shared/passphrase';
+import { AUTOLOCK_MINUTES, autoLockRefusalText } from '../../../src-shared/autolock';
+import {
+  MIN_PASSPHRASE,
+  PASSPHRASE_BLANK,
+  PASSPHRASE_TOO_SHORT,
+} from '../../../src-shared/passphrase';
 import { labelTakenText } from '../../../src-shared/profile-label';
 import { MEASURES_TITLE } from '../../../src-shared/rules/title';
 
@@ -18,6 +23,7 @@ export const storageStrings = defineStrings(
     'gate.confirm': '再次输入口令',
     'gate.mismatch': '两次输入的口令不一致',
     'gate.tooShort': PASSPHRASE_TOO_SHORT,
+    'gate.blank': PASSPHRASE_BLANK,
     'gate.passphraseMissing': '请输入口令',
     'gate.labelMissing': '请填写姓名',
     // The sentence main's profile store refuses with too (src-shared/profile-label.ts).
@@ -55,6 +61,8 @@ export const storageStrings = defineStrings(
     'security.changed': '口令已修改（数据密钥已重新封装，数据未改动）',
     'security.autolock': '无操作自动锁定（分钟）',
     'security.autolockSaved': '已设置：{n} 分钟无操作后自动锁定',
+    'security.autolockRefused': autoLockRefusalText('{typed}'),
+    'security.autolockMissing': autoLockRefusalText(''),
     'security.keychain': '系统钥匙串解锁',
     'security.keychainEnable': '启用钥匙串解锁',
     'security.keychainOn': '已启用钥匙串解锁',
@@ -87,6 +95,8 @@ export const storageStrings = defineStrings(
     'gate.confirm': 'Repeat the passphrase',
     'gate.mismatch': 'The passphrases differ',
     'gate.tooShort': `At least ${MIN_PASSPHRASE} characters`,
+    'gate.blank':
+      'A passphrase cannot be only spaces (full- or half-width) or tabs: use words, letters, digits or symbols',
     'gate.passphraseMissing': 'Type the passphrase',
     'gate.labelMissing': 'Enter your name',
     'gate.labelTaken':
@@ -125,6 +135,8 @@ export const storageStrings = defineStrings(
     'security.changed': 'Passphrase changed (the data key was rewrapped; no data changed)',
     'security.autolock': 'Lock after idle (minutes)',
     'security.autolockSaved': 'Locks after {n} idle minutes',
+    'security.autolockRefused': `"{typed}" cannot be used: the idle lock must be between ${AUTOLOCK_MINUTES.min} and ${AUTOLOCK_MINUTES.max} minutes (e.g. 10 or 0.5)`,
+    'security.autolockMissing': `No minutes given: the idle lock must be between ${AUTOLOCK_MINUTES.min} and ${AUTOLOCK_MINUTES.max} minutes (e.g. 10 or 0.5)`,
     'security.keychain': 'OS keychain unlock',
     'security.keychainEnable': 'Enable keychain unlock',
     'security.keychainOn': 'Keychain unlock enabled',

@@ -174,4 +174,30 @@ describe('the inspection store says whether the edit on screen is saved', () => 
     await useInspection.getState().load();
     expect(useInspection.getState().report?.date).toBe(report.date);
   });
+
+  it("today is Beijing's on a UTC machine: at 2026-12-03T18:40Z a visit on 12-04 is accepted, 12-05 refused against 12月4日", async () => {
+    const tz = process.env['TZ'];
+    process.env['TZ'] = 'UTC';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-03T18:40:00Z'));
+    try {
+      const { deps, report } = await started();
+      // The report starts on Beijing's day, as the chair's desk and the bureau's notices write it.
+      expect(report.date).toBe('2026-12-04');
+      useInspection.getState().edit({ ...report, date: '2026-12-04', conclusion: '需求真实' });
+      expect(useInspection.getState().unsaved).toBeNull();
+      expect(topBar()).toBeNull();
+      await settled();
+      expect((await getInspection(deps.db, report.reportId))?.date).toBe('2026-12-04');
+      useInspection.getState().edit({ ...report, date: '2026-12-05', conclusion: '需求真实' });
+      expect(topBar()).toBe(
+        '考察日期：2026年12月5日晚于今天（2026年12月4日），考察报告记录的是已经进行的实地考察',
+      );
+      await settled();
+    } finally {
+      vi.useRealTimers();
+      if (tz === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = tz;
+    }
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { CryptoProvider } from '../../../src-shared/crypto/provider';
 import type { FileFilter } from '../../../src-shared/ipc';
-import { localDayOf } from '../../../src-shared/text/date';
+import { beijingDayAt } from '../../../src-shared/text/date';
 import { IpcError } from '../../../src-shared/ipc-gate';
 import type { JiebangDB } from '../db/database';
 import { message, say, type Message } from '../i18n/strings';
@@ -37,8 +37,8 @@ export class WorkflowError extends Error {
   }
 }
 
-/** Today's date where the user is, YYYY-MM-DD. */
-export const today = (now: () => Date): string => localDayOf(now());
+/** Today in Beijing time, YYYY-MM-DD (`beijingDayAt`): the one today of every screen. */
+export const today = (now: () => Date): string => beijingDayAt(now());
 
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

@@ -53,7 +53,7 @@ import {
   MIN_SIGNING_PASSPHRASE,
   normalisePassphrase,
 } from '../../../src-shared/passphrase';
-import { localDayOf, readDate } from '../../../src-shared/text/date';
+import { beijingDayAt, readDate } from '../../../src-shared/text/date';
 import type { JiebangDB } from '../db/database';
 import { InspectorSchema } from '../db/meta';
 import { dateRefusal } from '../i18n/date';
@@ -78,9 +78,9 @@ export interface InspectionDeps {
   now: () => string;
 }
 
-/** Today where the team is (YYYY-MM-DD), in the deps' clock: the day a visit cannot be after. */
+/** Today in Beijing time (YYYY-MM-DD), in the deps' clock: the day a visit cannot be after. */
 export const todayOf = (deps: Pick<InspectionDeps, 'now'>): string =>
-  localDayOf(new Date(deps.now()));
+  beijingDayAt(new Date(deps.now()));
 
 /**
  * A use case's result: done, or refused with a message the screen shows in the user's language

@@ -128,6 +128,35 @@ describe('profiles: create, lock, unlock and a new passphrase, each on the recor
     expect(await api['profile:list']()).toEqual([]);
   });
 
+  it('a passphrase of only spaces is refused before main is asked, at creation and change (tester iC finding 10)', async () => {
+    const { api, calls } = fakeMain();
+    const spaces = ' '.repeat(10);
+    const refused = await createProfile(
+      api,
+      { label: '李明', passphrase: spaces, repeat: spaces, plaintext: false },
+      now,
+    ).catch((e: unknown) => e);
+    expect(profileProblem(refused)).toEqual({ key: 'gate.blank' });
+    expect(say('zh', { key: 'gate.blank' })).toBe(
+      '口令不能只由空格组成（全角、半角空格或制表符都算）：请用文字、字母、数字或符号',
+    );
+    expect(calls).toEqual([]);
+    const created = await createProfile(
+      api,
+      { label: '李明', passphrase: PASS, repeat: PASS, plaintext: false },
+      now,
+    );
+    const wide = '\u3000'.repeat(10);
+    const changed = await changePassphrase(
+      api,
+      created,
+      { old: PASS, next: wide, repeat: wide },
+      now,
+    ).catch((e: unknown) => e);
+    expect(profileProblem(changed)).toEqual({ key: 'gate.blank' });
+    await lockProfile(created, 'manual', now);
+  });
+
   it('a name hiding a bidi control is refused by name before main is asked; invisible characters are dropped', async () => {
     const { api, calls } = fakeMain();
     const refused = await createProfile(

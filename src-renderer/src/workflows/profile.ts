@@ -9,7 +9,7 @@ import {
   ProfileLabelSchema,
 } from '../../../src-shared/model/common';
 import { IpcError, type Api, type ProfileSummary } from '../../../src-shared/ipc';
-import { isLongEnoughPassphrase } from '../../../src-shared/passphrase';
+import { newPassphraseProblem } from '../../../src-shared/passphrase';
 import { profileOfSameName } from '../../../src-shared/profile-label';
 import { databaseName, JiebangDB } from '../db/database';
 import { recordAudit } from '../db/repo';
@@ -61,7 +61,9 @@ export function profileProblem(e: unknown): Message {
 
 /** Checks a new passphrase and its repeat as typed; null when both are fine. */
 export function passphraseProblem(passphrase: string, repeat: string): Message | null {
-  if (!isLongEnoughPassphrase(passphrase)) return message('gate.tooShort');
+  const refused = newPassphraseProblem(passphrase);
+  if (refused === 'too-short') return message('gate.tooShort');
+  if (refused === 'blank') return message('gate.blank');
   if (passphrase !== repeat) return message('gate.mismatch');
   return null;
 }

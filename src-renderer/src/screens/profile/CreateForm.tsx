@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { nameProblem, PROFILE_LABEL_MAX } from '../../../../src-shared/text/name';
-import { isLongEnoughPassphrase } from '../../../../src-shared/passphrase';
+import { newPassphraseProblem } from '../../../../src-shared/passphrase';
 import { NameInput } from '../../components/NameInput';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
@@ -22,7 +22,7 @@ export function CreateForm({ onBack }: { onBack?: () => void }) {
   const [attempted, setAttempted] = useState(false);
   const labelField = useRef<HTMLInputElement>(null);
   const passField = useRef<HTMLInputElement>(null);
-  const passShort = attempted && !isLongEnoughPassphrase(pass);
+  const passRefused = attempted ? newPassphraseProblem(pass) : null;
   return (
     <form
       className="card gate-form"
@@ -31,7 +31,7 @@ export function CreateForm({ onBack }: { onBack?: () => void }) {
         e.preventDefault();
         setAttempted(true);
         if (nameProblem(label, PROFILE_LABEL_MAX) !== null) return labelField.current?.focus();
-        if (!isLongEnoughPassphrase(pass)) return passField.current?.focus();
+        if (newPassphraseProblem(pass) !== null) return passField.current?.focus();
         void create(label, pass, repeat);
       }}
     >
@@ -56,11 +56,11 @@ export function CreateForm({ onBack }: { onBack?: () => void }) {
           value={pass}
           onChange={(e) => setPass(e.target.value)}
           autoComplete="new-password"
-          aria-invalid={passShort}
+          aria-invalid={passRefused !== null}
         />
-        {passShort && (
+        {passRefused && (
           <span className="error" role="alert">
-            {t('gate.tooShort')}
+            {t(passRefused === 'blank' ? 'gate.blank' : 'gate.tooShort')}
           </span>
         )}
       </label>

@@ -1,17 +1,32 @@
 import { useEffect } from 'react';
+import {
+  AUTOLOCK_MINUTES,
+  readAutoLockMinutes,
+  type AutoLockRead,
+} from '../../../../src-shared/autolock';
 import { useSession } from '../../stores/session';
 
 const KEY = (id: string) => `jiebang.autolock.${id}`;
-export const DEFAULT_AUTOLOCK_MINUTES = 10;
 
+/**
+ * The profile's idle minutes in force: what is stored, read by the rule (src-shared/autolock.ts),
+ * else the default (nothing stored, or a value the rule refuses — never used).
+ */
 export function autoLockMinutes(profileId: string): number {
-  const v = Number(localStorage.getItem(KEY(profileId)));
-  return Number.isFinite(v) && v > 0 ? v : DEFAULT_AUTOLOCK_MINUTES;
+  const read = readAutoLockMinutes(localStorage.getItem(KEY(profileId)) ?? '');
+  return read.ok ? read.minutes : AUTOLOCK_MINUTES.default;
 }
 
-export function setAutoLockMinutes(profileId: string, minutes: number): void {
-  localStorage.setItem(KEY(profileId), String(minutes));
+/**
+ * Sets the profile's idle minutes from the text typed, if the rule takes it; otherwise stores
+ * nothing and the minutes in force stay. Returns the rule's reading.
+ */
+export function setAutoLockMinutes(profileId: string, typed: string): AutoLockRead {
+  const read = readAutoLockMinutes(typed);
+  if (!read.ok) return read;
+  localStorage.setItem(KEY(profileId), String(read.minutes));
   window.dispatchEvent(new Event('jiebang-autolock-changed'));
+  return read;
 }
 
 /** Locks the session after the profile's idle minutes without keyboard, pointer or wheel input. */

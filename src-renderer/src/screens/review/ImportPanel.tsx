@@ -24,7 +24,13 @@ export function ImportPanel() {
           {t('review.import.sample')}
         </button>
       </div>
-      {checks.length > 0 && <ChecksList checks={checks} testId="import-checks" />}
+      {checks.length > 0 && (
+        <ChecksList
+          checks={checks}
+          testId="import-checks"
+          {...(importProblem ? { saidBelow: say(importProblem) } : {})}
+        />
+      )}
       {importProblem && (
         <p role="alert" className="error">
           {say(importProblem)}

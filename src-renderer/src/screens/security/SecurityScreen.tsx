@@ -1,6 +1,7 @@
 // The strings this screen shows, first: its chunk carries them, registered before it renders.
 import '../../i18n/audit';
 import { useEffect, useState } from 'react';
+import { AUTOLOCK_MINUTES } from '../../../../src-shared/autolock';
 import { isElectron } from '../../bridge';
 import { useSay, useT, type Message } from '../../i18n';
 import { useAuditLog } from '../../stores/security';
@@ -16,7 +17,12 @@ export function SecurityScreen() {
   const profile = useProfile();
   const enableKeychain = useSession((s) => s.enableKeychain);
   const { entries, verdict, load } = useAuditLog();
-  const [minutes, setMinutes] = useState(() => (profile ? autoLockMinutes(profile.id) : 10));
+  // What is in force (shown after 已设置) and what is typed (judged by the rule as typed).
+  const [inForce, setInForce] = useState(() =>
+    profile ? autoLockMinutes(profile.id) : AUTOLOCK_MINUTES.default,
+  );
+  const [typed, setTyped] = useState(() => String(inForce));
+  const [refused, setRefused] = useState<string | null>(null);
   const [keychain, setKeychain] = useState<{ ok: boolean; message: Message } | null>(null);
   useEffect(() => {
     void load();
@@ -30,19 +36,28 @@ export function SecurityScreen() {
         <label className="row">
           {t('security.autolock')}
           <input
-            type="number"
-            min={0.1}
-            step={0.1}
-            value={minutes}
+            type="text"
+            inputMode="decimal"
+            value={typed}
             className="short"
+            aria-invalid={refused !== null}
+            aria-describedby={refused !== null ? 'autolock-refused' : undefined}
             onChange={(e) => {
-              const v = Number(e.target.value);
-              setMinutes(v);
-              if (v > 0) setAutoLockMinutes(profile.id, v);
+              setTyped(e.target.value);
+              const read = setAutoLockMinutes(profile.id, e.target.value);
+              if (read.ok) setInForce(read.minutes);
+              setRefused(read.ok ? null : read.typed);
             }}
           />
         </label>
-        <span className="note">{t('security.autolockSaved', { n: minutes })}</span>
+        {refused !== null && (
+          <span id="autolock-refused" role="alert" className="error">
+            {refused === ''
+              ? t('security.autolockMissing')
+              : t('security.autolockRefused', { typed: refused })}
+          </span>
+        )}
+        <span className="note">{t('security.autolockSaved', { n: inForce })}</span>
       </div>
       {isElectron() && (
         <form
