@@ -7,7 +7,7 @@
 import { MONEY_PATTERN, parseMoneyInput } from '../money';
 import { readDate as readTypedDate } from '../text/date';
 import { cleanText, parsePlainDecimal, toHalfWidthDigits } from '../text/normalize';
-import type { CellValue } from './grid';
+import { excelNumberText, type CellValue } from './grid';
 
 export type CellRead<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -21,10 +21,8 @@ export function isBlank(cell: CellValue): boolean {
   return cleaned.ok ? cleaned.value.trim() === '' : false;
 }
 
-/** A number as Excel stores it, written as the shortest plain decimal (no 1e21, no 0.30000000000000004). */
-function numberText(n: number): string {
-  return Number(n.toPrecision(15)).toString();
-}
+/** A number as Excel shows it (`excelNumberText`, the one reading of a number cell). */
+const numberText = excelNumberText;
 
 /** Text as typed: a number cell reads as its digits, TRUE/FALSE as 是/否. */
 export function readText(cell: CellValue): CellRead<string> {

@@ -29,6 +29,16 @@ export interface Grid {
  */
 export const GRID_MAX_ROWS = READ_LIMITS.csvRows;
 
+/**
+ * A number cell of a workbook as Excel shows it: at Excel's 15 significant digits, written as the
+ * shortest plain decimal (17.499999999999996, the sum 17.5 left in binary, reads as 17.5; no
+ * 0.30000000000000004). THE reading of a numeric cell for every table read from a workbook (the
+ * bureau's lists, the paper transcription); text typed in a CSV is read as typed, never rounded.
+ */
+export function excelNumberText(n: number): string {
+  return Number(n.toPrecision(15)).toString();
+}
+
 /** Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

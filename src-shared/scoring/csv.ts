@@ -11,7 +11,7 @@
  * applicant and criterion; nothing is half-read.
  */
 import Papa from 'papaparse';
-import { mergedCells, type CellValue, type Grid } from '../bureau/grid';
+import { excelNumberText, mergedCells, type CellValue, type Grid } from '../bureau/grid';
 import {
   capLines,
   extensionMismatch,
@@ -281,9 +281,20 @@ export function sheetsFromTable(
   return errors.length > 0 ? fail(errors) : { ok: true, sheets: out };
 }
 
-/** A workbook's cell as the CSV would hold it: a number as written, TRUE/FALSE, empty. */
+/**
+ * A workbook's cell as the CSV would hold it: a number as Excel shows it (`excelNumberText`, at 15
+ * significant digits: 17.499999999999996 is the 17.5 on the screen), TRUE/FALSE, empty.
+ */
 const cellText = (cell: CellValue): string =>
-  cell === null ? '' : typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell);
+  cell === null
+    ? ''
+    : typeof cell === 'boolean'
+      ? cell
+        ? 'TRUE'
+        : 'FALSE'
+      : typeof cell === 'number'
+        ? excelNumberText(cell)
+        : cell;
 
 /** Whether a worksheet's first row names the expert column (专家编号 or expertId). */
 const hasExpertColumn = (grid: Grid): boolean =>
