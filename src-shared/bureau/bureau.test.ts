@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { samplePackage } from '../sample-fixture';
 import { readBoolean, readDate, readId, readMoney, readNumber } from './cells';
 import { DEFAULT_RUBRIC } from './defaults';
-import { describeLocation, readCsvGrid, type CellValue, type Grid } from './grid';
+import {
+  describeLocation,
+  readCsvGrid,
+  UNCALCULATED_FORMULA,
+  type CellValue,
+  type Grid,
+} from './grid';
 import { packageFromGrids, type FolderFile } from './package-from-grids';
 import { tablesFromPackage, templateTables } from './package-to-grids';
 import { TABLES } from './tables';
@@ -81,6 +87,17 @@ describe('the review package from the bureau’s lists', () => {
   it('refuses a merged header, naming the file, sheet and range', () => {
     expect(problemsOf(edit('揭榜方', () => undefined, ['A1:B1']))).toEqual([
       'applicants.xlsx 工作表「揭榜方」 第 1 行：表头 A1:B1 为合并单元格，每列须有自己的表头，请取消合并后重新保存',
+    ]);
+  });
+
+  it('says a formula cell with no saved result is one, not 「不能为空」', () => {
+    const grids = edit('揭榜方', (rows) => {
+      const row = rows[1];
+      if (row) row[1] = null;
+    }).map((g) => (g.sheet === '揭榜方' ? { ...g, uncalculated: ['B2'] } : g));
+    const problems = problemsOf(grids);
+    expect(problems.filter((p) => p.includes('第 2 行 B 列'))).toEqual([
+      expect.stringContaining(`：${UNCALCULATED_FORMULA}`),
     ]);
   });
 

@@ -20,7 +20,15 @@ import {
   type Band,
   type CellRead,
 } from './cells';
-import { describeLocation, GRID_MAX_ROWS, mergedCells, type CellValue, type Grid } from './grid';
+import {
+  describeLocation,
+  GRID_MAX_ROWS,
+  isUncalculated,
+  mergedCells,
+  UNCALCULATED_FORMULA,
+  type CellValue,
+  type Grid,
+} from './grid';
 import { FIELD_HEADERS, TABLES, type ColumnSpec, type TableId, type TableSpec } from './tables';
 
 /** Where a cell is: its grid, its row (1-based) and column (0-based). */
@@ -78,6 +86,10 @@ export class TableRecord {
   private read<T>(key: string, reader: (cell: CellValue) => CellRead<T>): T | undefined {
     const spec = this.table.columns.find((c) => c.key === key);
     const cell = this.cells.get(key);
+    if (cell && cell.value === null && isUncalculated(this.grid, cell.at.row, cell.at.col)) {
+      this.problem(key, UNCALCULATED_FORMULA);
+      return undefined;
+    }
     if (!cell || isBlank(cell.value)) {
       if (spec?.required) this.problem(key, '不能为空');
       return undefined;

@@ -11,7 +11,14 @@
  * applicant and criterion; nothing is half-read.
  */
 import Papa from 'papaparse';
-import { excelNumberText, mergedCells, type CellValue, type Grid } from '../bureau/grid';
+import {
+  excelNumberText,
+  isUncalculated,
+  mergedCells,
+  UNCALCULATED_FORMULA,
+  type CellValue,
+  type Grid,
+} from '../bureau/grid';
 import {
   capLines,
   extensionMismatch,
@@ -146,12 +153,15 @@ export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
  * numbered as the spreadsheet numbers them, the header being row 1), whatever file it came from:
  * the CSV (`parseSheetsCsv`) and the workbook (`sheetsFromGrid`) are judged by this one function.
  * `readErrors`: what the file's reader already found (they are reported with the table's own).
+ * `uncalculated`: whether the cell at a row (numbered as above) and column (0-based) is a formula
+ * whose result was never saved (a workbook's; said so, not 「未填写分值」).
  */
 export function sheetsFromTable(
   rawHeader: readonly string[],
   rawRows: readonly (readonly string[])[],
   pkg: ReviewPackage,
   readErrors: readonly string[] = [],
+  uncalculated: (line: number, column: number) => boolean = () => false,
 ): CsvResult {
   const fail = (errors: string[]): CsvResult => ({ ok: false, errors: capLines(errors) });
   const fields = rawHeader.map(columnOf);
@@ -241,7 +251,10 @@ export function sheetsFromTable(
       const read = readTypedPoints(c, row[c.id] ?? '');
       if (!read.ok || read.value === null) {
         badCells.add(`${expertId}/${applicantId}/${c.id}`);
-        errors.push(`${at} · ${c.name}（${c.id}）：${read.ok ? '未填写分值' : read.message}`);
+        const empty = uncalculated(line, fields.indexOf(c.id))
+          ? UNCALCULATED_FORMULA
+          : '未填写分值';
+        errors.push(`${at} · ${c.name}（${c.id}）：${read.ok ? empty : read.message}`);
         return [];
       }
       // Comments are written on the paper sheet; an optional `C1评语` column carries them here.
@@ -327,15 +340,19 @@ export function sheetsFromGrids(
         merged.map((m) => `工作表「${grid.sheet}」${m.row ? `第 ${m.row} 行：` : ''}${m.sentence}`),
       ),
     };
-  const [header = [], ...rows] = grid.rows
-    .map((r) => r.map(cellText))
+  const kept = grid.rows
+    .map((r, i) => ({ cells: r.map(cellText), row: i + 1 }))
     // Trailing empty rows and columns Excel keeps after an edit are no rows of the table.
-    .filter((r, i) => i === 0 || r.some((c) => c.trim() !== ''));
+    .filter((r, i) => i === 0 || r.cells.some((c) => c.trim() !== ''));
+  const [header = [], ...rows] = kept.map((r) => r.cells);
   const width = header.length;
   const trimmed = rows.map((r) =>
     r.length > width && r.slice(width).every((c) => c === '') ? r.slice(0, width) : r,
   );
-  const read = sheetsFromTable(header, trimmed, pkg);
+  // The table's row `line` is the worksheet's row kept[line - 1].row.
+  const read = sheetsFromTable(header, trimmed, pkg, [], (line, column) =>
+    isUncalculated(grid, kept[line - 1]?.row ?? line, column),
+  );
   return read.ok
     ? read
     : { ok: false, errors: read.errors.map((e) => `工作表「${grid.sheet}」${e}`) };

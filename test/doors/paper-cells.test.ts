@@ -122,4 +122,14 @@ describe('a transcription cell as Excel holds it, at the chair’s import and at
     const typed = await bothDoors(await csvWith('17.499999999999996'));
     expect(typed.refused?.join('\n')).toContain('须为 0.5 分的整数倍');
   });
+  it('finding 4: a formula cell with no saved result is said to be one, not 「未填写分值」', async () => {
+    const r = await bothDoors(await workbookWith({ formula: '17+0.5', date1904: false }));
+    expect(r.refused).toEqual([
+      'paper.xlsx：工作表「转录」第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：单元格是公式，但没有保存计算结果：请在 Excel 中重新计算并保存后再导入',
+    ]);
+    // With its result saved, the formula's value is read.
+    expect(
+      await bothDoors(await workbookWith({ formula: '17+0.5', result: 17.5, date1904: false })),
+    ).toEqual({ points: 17.5 });
+  });
 });
