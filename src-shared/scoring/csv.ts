@@ -37,7 +37,13 @@ import {
 } from '../model';
 import { cleanText, normaliseId, parsePlainDecimal, stripInvisible } from '../text/normalize';
 import { SHEET_LABELS } from '../model/labels';
-import { describeSchemaIssues, describeSheetIssue, readTypedPoints, validateSheet } from './sheet';
+import {
+  describeSchemaIssues,
+  describeSheetIssue,
+  pointsProblem,
+  readTypedPoints,
+  validateSheet,
+} from './sheet';
 
 const ALIASES: Record<string, string> = {
   专家编号: 'expertId',
@@ -231,9 +237,10 @@ export function sheetsFromTable(
       const scored = pkg.rubric.criteria.flatMap((c) => {
         if ((row[c.id] ?? '').trim() === '') return [];
         const read = parsePlainDecimal(row[c.id] ?? '');
-        return read.ok && read.value !== null
-          ? [{ criterionId: c.id, points: read.value, comment: PAPER_COMMENT }]
-          : [{ criterionId: c.id, points: 0, comment: PAPER_COMMENT }];
+        // What was typed is not judged here (the rubric's check names the points beside a 回避);
+        // a negative or unread value stands as 0, so the schema never speaks for the rule.
+        const points = read.ok && read.value !== null && read.value >= 0 ? read.value : 0;
+        return [{ criterionId: c.id, points, comment: PAPER_COMMENT }];
       });
       sheet.scores.push({
         applicantId,
@@ -255,6 +262,14 @@ export function sheetsFromTable(
           ? UNCALCULATED_FORMULA
           : '未填写分值';
         errors.push(`${at} · ${c.name}（${c.id}）：${read.ok ? empty : read.message}`);
+        return [];
+      }
+      // The rule's range and step (`pointsProblem`, as `validateSheet` says them), here at the
+      // cell: a negative never reaches the schema, whose 「不能小于 0」 would name no row.
+      const problem = pointsProblem(c, read.value);
+      if (problem !== null) {
+        badCells.add(`${expertId}/${applicantId}/${c.id}`);
+        errors.push(`${at} · ${c.name}（${c.id}）：${problem}`);
         return [];
       }
       // Comments are written on the paper sheet; an optional `C1评语` column carries them here.

@@ -132,4 +132,16 @@ describe('a transcription cell as Excel holds it, at the chair’s import and at
       await bothDoors(await workbookWith({ formula: '17+0.5', result: 17.5, date1904: false })),
     ).toEqual({ points: 17.5 });
   });
+  it('finding 5: a negative score is named by its row, expert, applicant and criterion, as 99 is', async () => {
+    const at = '第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：';
+    expect((await bothDoors(await csvWith('-17'))).refused).toEqual([
+      `paper.csv：${at}“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 -17）`,
+    ]);
+    expect((await bothDoors(await workbookWith(-17))).refused).toEqual([
+      `paper.xlsx：工作表「转录」${at}“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 -17）`,
+    ]);
+    expect((await bothDoors(await csvWith('99'))).refused).toEqual([
+      `paper.csv：${at}“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 99）`,
+    ]);
+  });
 });
