@@ -196,6 +196,8 @@ export function sheetsFromTable(
   const rowOf = new Map<string, number>();
   /** Cells already reported as unreadable: the rubric's "please score" would only repeat them. */
   const badCells = new Set<string>();
+  /** Rows whose 回避类型 was refused: the rubric's findings on them would only guess. */
+  const badRows = new Set<string>();
   data.forEach((row, i) => {
     const line = i + 2;
     const expertId = normaliseId(row['expertId'] ?? '');
@@ -228,10 +230,14 @@ export function sheetsFromTable(
     const recusalText = text('recusal', '回避类型');
     if (recusalText !== '') {
       const kind = recusalKindOf(recusalText);
-      if (!kind)
+      if (!kind) {
         errors.push(
           `${at}：回避类型“${recusalText}”无效（可填：${RecusalKindSchema.options.map((k) => `${RECUSAL_LABEL[k]}（${k}）`).join('、')}）`,
         );
+        // Its own refusal only: the row is not read as some other 回避 (nor as missing) below.
+        badRows.add(`${expertId}/${applicantId}`);
+        return;
+      }
       // Points typed beside a 回避 are kept with it, so the rubric's check (`validateSheet`, as at
       // every door) names the contradiction instead of the points vanishing without a word.
       const scored = pkg.rubric.criteria.flatMap((c) => {
@@ -245,7 +251,7 @@ export function sheetsFromTable(
       sheet.scores.push({
         applicantId,
         recusal: {
-          kind: kind ?? 'other',
+          kind,
           reason: text('recusalReason', '回避理由') || '（纸质评分表载明回避）',
         },
         criteria: scored,
@@ -301,6 +307,7 @@ export function sheetsFromTable(
       if (issue.field === 'sheet' || issue.field === 'unknown') continue;
       if (badCells.has(`${issue.expertId}/${issue.applicantId}/${issue.criterionId ?? ''}`))
         continue;
+      if (badRows.has(`${issue.expertId}/${issue.applicantId}`)) continue;
       const line = rowOf.get(`${issue.expertId}/${issue.applicantId}`);
       errors.push(`${line ? `第 ${line} 行 · ` : ''}${describeSheetIssue(issue, pkg)}`);
     }

@@ -144,4 +144,12 @@ describe('a transcription cell as Excel holds it, at the chair’s import and at
       `paper.csv：${at}“揭榜方资质条件”的分值应在 0 至 20 分之间（填写的是 99）`,
     ]);
   });
+  it('finding 7: an unknown 回避类型 gives only its own refusal, not also 「已对…声明回避（其他…）却仍对其评分」', async () => {
+    const r = await bothDoors(await csvWith('17', '近亲属'));
+    expect(r.refused).toEqual([
+      expect.stringMatching(
+        /^paper\.csv：第 2 行 · 专家 E01 · 揭榜方 A01：回避类型“近亲属”无效（可填：.*其他可能影响公正评审的情形（other））$/,
+      ),
+    ]);
+  });
 });
