@@ -5,8 +5,8 @@
  *   <one column per criterion id>, opinion|总体意见, deviationReason|偏离理由,
  *   optionally <criterion id>评语 (comments are otherwise on the paper sheet)
  * Read through the one reader (size bound, UTF-8 / BOM / GB18030 as Excel and WPS save it), at
- * most READ_LIMITS.csvRows rows; scores are plain decimals (full-width digits read as digits,
- * `0x11` and `1.7e1` refused); recusal kinds by code or by the app's Chinese name; every sheet then
+ * most READ_LIMITS.csvRows rows; scores are plain decimals only (`17`, `17.5`; full-width digits
+ * read as digits; `0x11`, `1.7e1`, `.5`, `17.`, `+17`, `-0` refused: `parsePlainDecimal`); recusal kinds by code or by the app's Chinese name; every sheet then
  * validated against the rubric with `validateSheet`. Every problem names its row, expert,
  * applicant and criterion; nothing is half-read.
  */

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { wholePdf } from '../../src-shared/io/pdf-fixture';
+import { samplePackage } from '../../src-shared/sample-fixture';
+import { readTypedPoints } from '../../src-shared/scoring/sheet';
 import { schemasOf, type Channel } from '../../src-shared/ipc';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
 import { handlers } from '../../src-main/handlers';
@@ -151,5 +153,18 @@ describe('a transcription cell as Excel holds it, at the chair’s import and at
         /^paper\.csv：第 2 行 · 专家 E01 · 揭榜方 A01：回避类型“近亲属”无效（可填：.*其他可能影响公正评审的情形（other））$/,
       ),
     ]);
+  });
+  it('finding 6: `.5`, `17.`, `+17`, `-0` are refused alike by the transcription (both doors) and the expert’s form', async () => {
+    const c1 = samplePackage().rubric.criteria.find((c) => c.id === 'C1');
+    if (!c1) throw new Error('the sample has no C1');
+    for (const typed of ['.5', '17.', '+17', '-0']) {
+      const form = readTypedPoints(c1, typed);
+      expect(form.ok, typed).toBe(false);
+      const said = form.ok ? '' : form.message;
+      expect(said).toContain('只接受如 17 或 17.5 这样的十进制数');
+      expect((await bothDoors(await csvWith(typed))).refused).toEqual([
+        `paper.csv：第 2 行 · 专家 E01 · 揭榜方 A01 · 揭榜方资质条件（C1）：${said}`,
+      ]);
+    }
   });
 });
