@@ -101,6 +101,18 @@ describe('the review package from the bureau’s lists', () => {
     ]);
   });
 
+  it('refuses 实施周期（月） “30个月” with a month count as the example, not a score', () => {
+    const problems = problemsOf(
+      edit('榜单', (rows) => {
+        const row = rows.find((r) => r[0] === '实施周期（月）');
+        if (row) row[1] = '30个月';
+      }),
+    );
+    expect(problems.filter((p) => p.includes('实施周期'))).toEqual([
+      expect.stringMatching(/「实施周期（月）」：“30个月”不是整数（只接受如 24 这样的整数月数）$/),
+    ]);
+  });
+
   it('refuses a duplicate applicant id at the second row, naming the first', () => {
     const problems = problemsOf(
       edit('揭榜方', (rows) => {

@@ -81,11 +81,18 @@ export function readNumber(cell: CellValue): CellRead<number | null> {
   return parsed.ok ? parsed : fail(parsed.message);
 }
 
-/** A whole number. */
-export function readInteger(cell: CellValue): CellRead<number | null> {
+/**
+ * A whole number, refused with the form the column takes (`form`, the column's `example`: 「如 24
+ * 这样的整数月数」), not the score reader's 「如 17 或 17.5」: `30个月` is no score.
+ */
+export function readInteger(cell: CellValue, form = '如 5 这样的整数'): CellRead<number | null> {
   const n = readNumber(cell);
-  if (!n.ok || n.value === null) return n;
-  return Number.isInteger(n.value) ? n : fail(`${n.value} 应为整数`);
+  if (!n.ok) {
+    const typed = readText(cell);
+    return fail(`“${typed.ok ? typed.value : ''}”不是整数（只接受${form}）`);
+  }
+  if (n.value === null) return n;
+  return Number.isInteger(n.value) ? n : fail(`${n.value} 应为整数（只接受${form}）`);
 }
 
 const YES = new Set(['是', 'y', 'yes', 'true', '√', '✓', '1', '有']);

@@ -107,7 +107,10 @@ export class TableRecord {
   money = (key: string): string | undefined => this.read(key, readMoney);
   date = (key: string): string | undefined => this.read(key, readDate);
   number = (key: string): number | undefined => this.read(key, readNumber) ?? undefined;
-  integer = (key: string): number | undefined => this.read(key, readInteger) ?? undefined;
+  integer = (key: string): number | undefined => {
+    const spec = this.table.columns.find((c) => c.key === key);
+    return this.read(key, (cell) => readInteger(cell, spec?.example)) ?? undefined;
+  };
   bool = (key: string): boolean | undefined => this.read(key, readBoolean) ?? undefined;
   ids = (key: string): string[] => this.read(key, readIdList) ?? [];
   texts = (key: string): string[] => this.read(key, readTextList) ?? [];
