@@ -184,7 +184,23 @@ describe('the review package from the bureau’s lists', () => {
       }),
     );
     expect(problems).toEqual([
-      'applicants.xlsx 工作表「成员单位」 第 2 行 D 列「统一社会信用代码」：统一社会信用代码应为 18 位',
+      'applicants.xlsx 工作表「成员单位」 第 2 行 D 列「统一社会信用代码」：统一社会信用代码应为 18 位（填写的是 5 位）',
+    ]);
+  });
+
+  it('says a credit code of 18 characters with a bad check character is that, with the other problems at once (finding 2)', () => {
+    const problems = problemsOf(
+      edit('成员单位', (rows) => {
+        const row = rows[1];
+        if (row) {
+          row[3] = '12650000MB1234567Z';
+          row[4] = '大学';
+        }
+      }),
+    );
+    expect(problems).toEqual([
+      'applicants.xlsx 工作表「成员单位」 第 2 行 D 列「统一社会信用代码」：统一社会信用代码校验码不对：第 18 位“Z”不是校验码可用的字符（只用数字和除 I、O、Z、S、V 以外的大写字母），请核对营业执照',
+      'applicants.xlsx 工作表「成员单位」 第 2 行 E 列「单位类型（第九条）」：“大学”不是可选值（可填：高校、科研院所、企业、新型研发机构）',
     ]);
   });
 

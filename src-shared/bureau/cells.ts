@@ -5,6 +5,7 @@
  * characters are dropped and bidi controls refused, as everywhere (src-shared/text/normalize).
  */
 import { MONEY_PATTERN, parseMoneyInput } from '../money';
+import { creditCodeProblem } from '../text/credit-code';
 import { readDate as readTypedDate } from '../text/date';
 import { cleanText, parsePlainDecimal, toHalfWidthDigits } from '../text/normalize';
 import { excelNumberText, type CellValue } from './grid';
@@ -49,6 +50,20 @@ export function readId(cell: CellValue): CellRead<string> {
     : fail(
         `“${text.value}”不是有效的编号（只能由字母、数字、. _ - 组成，以字母或数字开头，最多 64 位）`,
       );
+}
+
+/**
+ * A 统一社会信用代码 (full-width characters read as ASCII, lower case as upper), judged at its cell by
+ * the one rule (`creditCodeProblem`, as the package's schema says it): so a wrong code is listed
+ * with the list's other problems, not found only once they are fixed.
+ */
+export function readCreditCode(cell: CellValue): CellRead<string> {
+  const text = readText(cell);
+  if (!text.ok) return text;
+  const code = halfWidth(text.value).trim().toUpperCase();
+  if (code === '') return { ok: true, value: '' };
+  const problem = creditCodeProblem(code);
+  return problem === null ? { ok: true, value: code } : fail(problem);
 }
 
 /**

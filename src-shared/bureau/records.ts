@@ -8,6 +8,7 @@ import {
   isBlank,
   readBands,
   readBoolean,
+  readCreditCode,
   readChoice,
   readDate,
   readId,
@@ -103,6 +104,7 @@ export class TableRecord {
   }
 
   text = (key: string): string | undefined => this.read(key, readText);
+  creditCode = (key: string): string | undefined => this.read(key, readCreditCode);
   id = (key: string): string | undefined => this.read(key, readId);
   money = (key: string): string | undefined => this.read(key, readMoney);
   date = (key: string): string | undefined => this.read(key, readDate);
