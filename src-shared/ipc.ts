@@ -131,6 +131,7 @@ const gridSchema = () =>
       .array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).readonly())
       .readonly(),
     merges: z.array(z.string()).readonly(),
+    uncalculated: z.array(z.string()).readonly().optional(),
   });
 
 /** The profile's passphrase, asked again before main uses the bureau's secrets. */

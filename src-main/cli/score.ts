@@ -86,7 +86,8 @@ from paper sheets (UTF-8, UTF-8 with BOM, or GB18030/GBK as Excel and WPS save i
 table as an Excel workbook .xlsx, its first worksheet whose header names 专家编号) with columns
 expertId,applicantId,recusal,recusalReason,<criterion ids…>,opinion,deviationReason
 (Chinese headers 专家编号,揭榜方编号,回避类型,回避理由,…,总体意见,偏离理由 also accepted; a recusal
-kind by its code or its Chinese name; scores as plain decimals, full-width digits read as digits).
+kind by its code or its Chinese name; scores as plain decimals only, 17 or 17.5 — .5, 17., +17, -0,
+1e1, 0x11 refused — full-width digits read as digits).
 A panel bundle (.jbx, the chair's 专家组评审结果) is verified and read as jiebang export and check
 read it: its signed sheets and transcribed paper sheets; an encrypted one is opened with
 --identity (age identity file) or --passphrase-file.

@@ -65,6 +65,14 @@ function cellOf(value: ExcelJS.CellValue): GridCell {
   return null;
 }
 
+/** A formula whose result was never saved (written by a program, not recalculated in Excel). */
+const uncalculatedFormula = (value: ExcelJS.CellValue): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !(value instanceof Date) &&
+  ('formula' in value || 'sharedFormula' in value) &&
+  (!('result' in value) || value.result === undefined);
+
 /** Every worksheet of a workbook as a grid, or a sentence naming the file and what is wrong. */
 export async function readWorkbook(bytes: Uint8Array, file: string): Promise<ReadResult<Grid[]>> {
   const tooBig = sizeProblem(file, bytes.byteLength, XLSX_LIMITS.fileBytes);
@@ -100,6 +108,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Rea
         message: `工作簿 ${file} 的工作表「${ws.name}」有 ${ws.rowCount} 行，超过 ${GRID_MAX_ROWS} 行的上限，未读取`,
       };
     const rows: GridCell[][] = [];
+    const uncalculated: string[] = [];
     // exceljs's `columnCount` walks every row each time it is read: read once per sheet, not
     // once per cell (a 4,000-row transcription took two minutes to read, issue 22).
     const rowCount = ws.rowCount;
@@ -107,10 +116,21 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Rea
     for (let r = 1; r <= rowCount; r++) {
       const row = ws.getRow(r);
       const cells: GridCell[] = [];
-      for (let c = 1; c <= columnCount; c++) cells.push(cellOf(row.getCell(c).value));
+      for (let c = 1; c <= columnCount; c++) {
+        const cell = row.getCell(c);
+        if (uncalculatedFormula(cell.value)) uncalculated.push(cell.address);
+        cells.push(cellOf(cell.value));
+      }
       rows.push(cells);
     }
-    grids.push({ file, sheet: ws.name, kind: 'xlsx', rows, merges: [...ws.model.merges] });
+    grids.push({
+      file,
+      sheet: ws.name,
+      kind: 'xlsx',
+      rows,
+      merges: [...ws.model.merges],
+      ...(uncalculated.length > 0 ? { uncalculated } : {}),
+    });
   }
   return { ok: true, value: grids };
 }

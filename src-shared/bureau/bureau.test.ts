@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { samplePackage } from '../sample-fixture';
 import { readBoolean, readDate, readId, readMoney, readNumber } from './cells';
 import { DEFAULT_RUBRIC } from './defaults';
-import { describeLocation, readCsvGrid, type CellValue, type Grid } from './grid';
+import {
+  describeLocation,
+  readCsvGrid,
+  UNCALCULATED_FORMULA,
+  type CellValue,
+  type Grid,
+} from './grid';
 import { packageFromGrids, type FolderFile } from './package-from-grids';
 import { tablesFromPackage, templateTables } from './package-to-grids';
 import { TABLES } from './tables';
@@ -84,6 +90,29 @@ describe('the review package from the bureau’s lists', () => {
     ]);
   });
 
+  it('says a formula cell with no saved result is one, not 「不能为空」', () => {
+    const grids = edit('揭榜方', (rows) => {
+      const row = rows[1];
+      if (row) row[1] = null;
+    }).map((g) => (g.sheet === '揭榜方' ? { ...g, uncalculated: ['B2'] } : g));
+    const problems = problemsOf(grids);
+    expect(problems.filter((p) => p.includes('第 2 行 B 列'))).toEqual([
+      expect.stringContaining(`：${UNCALCULATED_FORMULA}`),
+    ]);
+  });
+
+  it('refuses 实施周期（月） “30个月” with a month count as the example, not a score', () => {
+    const problems = problemsOf(
+      edit('榜单', (rows) => {
+        const row = rows.find((r) => r[0] === '实施周期（月）');
+        if (row) row[1] = '30个月';
+      }),
+    );
+    expect(problems.filter((p) => p.includes('实施周期'))).toEqual([
+      expect.stringMatching(/「实施周期（月）」：“30个月”不是整数（只接受如 24 这样的整数月数）$/),
+    ]);
+  });
+
   it('refuses a duplicate applicant id at the second row, naming the first', () => {
     const problems = problemsOf(
       edit('揭榜方', (rows) => {
@@ -155,7 +184,23 @@ describe('the review package from the bureau’s lists', () => {
       }),
     );
     expect(problems).toEqual([
-      'applicants.xlsx 工作表「成员单位」 第 2 行 D 列「统一社会信用代码」：统一社会信用代码应为 18 位',
+      'applicants.xlsx 工作表「成员单位」 第 2 行 D 列「统一社会信用代码」：统一社会信用代码应为 18 位（填写的是 5 位）',
+    ]);
+  });
+
+  it('says a credit code of 18 characters with a bad check character is that, with the other problems at once (finding 2)', () => {
+    const problems = problemsOf(
+      edit('成员单位', (rows) => {
+        const row = rows[1];
+        if (row) {
+          row[3] = '12650000MB1234567Z';
+          row[4] = '大学';
+        }
+      }),
+    );
+    expect(problems).toEqual([
+      'applicants.xlsx 工作表「成员单位」 第 2 行 D 列「统一社会信用代码」：统一社会信用代码校验码不对：第 18 位“Z”不是校验码可用的字符（只用数字和除 I、O、Z、S、V 以外的大写字母），请核对营业执照',
+      'applicants.xlsx 工作表「成员单位」 第 2 行 E 列「单位类型（第九条）」：“大学”不是可选值（可填：高校、科研院所、企业、新型研发机构）',
     ]);
   });
 

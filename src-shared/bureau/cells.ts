@@ -5,9 +5,10 @@
  * characters are dropped and bidi controls refused, as everywhere (src-shared/text/normalize).
  */
 import { MONEY_PATTERN, parseMoneyInput } from '../money';
+import { creditCodeProblem } from '../text/credit-code';
 import { readDate as readTypedDate } from '../text/date';
 import { cleanText, parsePlainDecimal, toHalfWidthDigits } from '../text/normalize';
-import type { CellValue } from './grid';
+import { excelNumberText, type CellValue } from './grid';
 
 export type CellRead<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -21,10 +22,8 @@ export function isBlank(cell: CellValue): boolean {
   return cleaned.ok ? cleaned.value.trim() === '' : false;
 }
 
-/** A number as Excel stores it, written as the shortest plain decimal (no 1e21, no 0.30000000000000004). */
-function numberText(n: number): string {
-  return Number(n.toPrecision(15)).toString();
-}
+/** A number as Excel shows it (`excelNumberText`, the one reading of a number cell). */
+const numberText = excelNumberText;
 
 /** Text as typed: a number cell reads as its digits, TRUE/FALSE as 是/否. */
 export function readText(cell: CellValue): CellRead<string> {
@@ -51,6 +50,20 @@ export function readId(cell: CellValue): CellRead<string> {
     : fail(
         `“${text.value}”不是有效的编号（只能由字母、数字、. _ - 组成，以字母或数字开头，最多 64 位）`,
       );
+}
+
+/**
+ * A 统一社会信用代码 (full-width characters read as ASCII, lower case as upper), judged at its cell by
+ * the one rule (`creditCodeProblem`, as the package's schema says it): so a wrong code is listed
+ * with the list's other problems, not found only once they are fixed.
+ */
+export function readCreditCode(cell: CellValue): CellRead<string> {
+  const text = readText(cell);
+  if (!text.ok) return text;
+  const code = halfWidth(text.value).trim().toUpperCase();
+  if (code === '') return { ok: true, value: '' };
+  const problem = creditCodeProblem(code);
+  return problem === null ? { ok: true, value: code } : fail(problem);
 }
 
 /**
@@ -83,11 +96,18 @@ export function readNumber(cell: CellValue): CellRead<number | null> {
   return parsed.ok ? parsed : fail(parsed.message);
 }
 
-/** A whole number. */
-export function readInteger(cell: CellValue): CellRead<number | null> {
+/**
+ * A whole number, refused with the form the column takes (`form`, the column's `example`: 「如 24
+ * 这样的整数月数」), not the score reader's 「如 17 或 17.5」: `30个月` is no score.
+ */
+export function readInteger(cell: CellValue, form = '如 5 这样的整数'): CellRead<number | null> {
   const n = readNumber(cell);
-  if (!n.ok || n.value === null) return n;
-  return Number.isInteger(n.value) ? n : fail(`${n.value} 应为整数`);
+  if (!n.ok) {
+    const typed = readText(cell);
+    return fail(`“${typed.ok ? typed.value : ''}”不是整数（只接受${form}）`);
+  }
+  if (n.value === null) return n;
+  return Number.isInteger(n.value) ? n : fail(`${n.value} 应为整数（只接受${form}）`);
 }
 
 const YES = new Set(['是', 'y', 'yes', 'true', '√', '✓', '1', '有']);

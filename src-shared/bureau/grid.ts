@@ -20,6 +20,24 @@ export interface Grid {
   rows: readonly (readonly CellValue[])[];
   /** Merged ranges as Excel writes them, e.g. `A1:B1`. */
   merges: readonly string[];
+  /**
+   * Cells holding a formula with no result saved (a workbook written by a program, never opened
+   * and saved in Excel), as Excel addresses (`E2`): empty in `rows`, but not left blank by anyone.
+   */
+  uncalculated?: readonly string[];
+}
+
+/** What is said of a cell in `Grid.uncalculated`, in place of 「未填写」 or 「不能为空」. */
+export const UNCALCULATED_FORMULA =
+  '单元格是公式，但没有保存计算结果：请在 Excel 中重新计算并保存后再导入';
+
+/** Whether the cell (row 1-based, column 0-based) holds a formula with no saved result. */
+export function isUncalculated(
+  grid: Pick<Grid, 'uncalculated'>,
+  row: number,
+  col: number,
+): boolean {
+  return grid.uncalculated?.includes(`${columnLetter(col)}${row}`) ?? false;
 }
 
 /**
@@ -28,6 +46,16 @@ export interface Grid {
  * transcription's (`READ_LIMITS.csvRows`), so a table read as CSV is not refused as a workbook.
  */
 export const GRID_MAX_ROWS = READ_LIMITS.csvRows;
+
+/**
+ * A number cell of a workbook as Excel shows it: at Excel's 15 significant digits, written as the
+ * shortest plain decimal (17.499999999999996, the sum 17.5 left in binary, reads as 17.5; no
+ * 0.30000000000000004). THE reading of a numeric cell for every table read from a workbook (the
+ * bureau's lists, the paper transcription); text typed in a CSV is read as typed, never rounded.
+ */
+export function excelNumberText(n: number): string {
+  return Number(n.toPrecision(15)).toString();
+}
 
 /** Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -152,7 +180,10 @@ export function setCell(grid: Grid, row: number, col: number, value: CellValue):
   while (target.length <= col) target.push(null);
   target[col] = value;
   rows[row - 1] = target;
-  return { ...grid, rows };
+  const address = `${columnLetter(col)}${row}`;
+  return grid.uncalculated?.includes(address)
+    ? { ...grid, rows, uncalculated: grid.uncalculated.filter((a) => a !== address) }
+    : { ...grid, rows };
 }
 
 /**

@@ -194,7 +194,7 @@ export function packageFromGrids(
       return {
         id: m.id,
         name: m.record.text('name'),
-        creditCode: m.record.text('creditCode')?.normalize('NFKC').toUpperCase(),
+        creditCode: m.record.creditCode('creditCode'),
         kind: m.record.choice('kind'),
         isLegalEntity: m.record.bool('legal'),
         isOnSanctionList: m.record.bool('sanction'),
@@ -337,7 +337,7 @@ export function packageFromGrids(
       title: review.text('demandTitle'),
       issuer: {
         name: review.text('issuerName'),
-        creditCode: review.text('issuerCreditCode')?.normalize('NFKC').toUpperCase(),
+        creditCode: review.creditCode('issuerCreditCode'),
         kind: review.choice('issuerKind'),
         isLocal: review.bool('issuerIsLocal'),
         hasFundingCommitment: review.bool('issuerFunding'),

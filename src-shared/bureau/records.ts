@@ -8,6 +8,7 @@ import {
   isBlank,
   readBands,
   readBoolean,
+  readCreditCode,
   readChoice,
   readDate,
   readId,
@@ -20,7 +21,15 @@ import {
   type Band,
   type CellRead,
 } from './cells';
-import { describeLocation, GRID_MAX_ROWS, mergedCells, type CellValue, type Grid } from './grid';
+import {
+  describeLocation,
+  GRID_MAX_ROWS,
+  isUncalculated,
+  mergedCells,
+  UNCALCULATED_FORMULA,
+  type CellValue,
+  type Grid,
+} from './grid';
 import { FIELD_HEADERS, TABLES, type ColumnSpec, type TableId, type TableSpec } from './tables';
 
 /** Where a cell is: its grid, its row (1-based) and column (0-based). */
@@ -78,6 +87,10 @@ export class TableRecord {
   private read<T>(key: string, reader: (cell: CellValue) => CellRead<T>): T | undefined {
     const spec = this.table.columns.find((c) => c.key === key);
     const cell = this.cells.get(key);
+    if (cell && cell.value === null && isUncalculated(this.grid, cell.at.row, cell.at.col)) {
+      this.problem(key, UNCALCULATED_FORMULA);
+      return undefined;
+    }
     if (!cell || isBlank(cell.value)) {
       if (spec?.required) this.problem(key, '不能为空');
       return undefined;
@@ -91,11 +104,15 @@ export class TableRecord {
   }
 
   text = (key: string): string | undefined => this.read(key, readText);
+  creditCode = (key: string): string | undefined => this.read(key, readCreditCode);
   id = (key: string): string | undefined => this.read(key, readId);
   money = (key: string): string | undefined => this.read(key, readMoney);
   date = (key: string): string | undefined => this.read(key, readDate);
   number = (key: string): number | undefined => this.read(key, readNumber) ?? undefined;
-  integer = (key: string): number | undefined => this.read(key, readInteger) ?? undefined;
+  integer = (key: string): number | undefined => {
+    const spec = this.table.columns.find((c) => c.key === key);
+    return this.read(key, (cell) => readInteger(cell, spec?.example)) ?? undefined;
+  };
   bool = (key: string): boolean | undefined => this.read(key, readBoolean) ?? undefined;
   ids = (key: string): string[] => this.read(key, readIdList) ?? [];
   texts = (key: string): string[] => this.read(key, readTextList) ?? [];

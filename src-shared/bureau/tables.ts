@@ -39,6 +39,11 @@ export interface ColumnSpec {
   field: string;
   /** What to write: the template's cell note and docs/templates.md. */
   note: string;
+  /**
+   * The form a value takes, said when one is refused (`int` columns): 「如 24 这样的整数月数」.
+   * Without it, 「如 5 这样的整数」.
+   */
+  example?: string;
 }
 
 export type TableId =
@@ -307,6 +312,7 @@ export const TABLES: readonly TableSpec[] = [
         kind: 'int',
         required: true,
         field: 'demand.periodMonths',
+        example: '如 24 这样的整数月数',
         note: '一般 24–36 个月（第十二条（七））',
       }),
       col({
@@ -611,6 +617,7 @@ export const TABLES: readonly TableSpec[] = [
         kind: 'int',
         required: true,
         field: 'month',
+        example: '如 12 这样的整数月数（自立项起第几个月）',
         note: '自立项起第几个月，1–120',
       }),
       col({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { creditCodeProblem } from '../text/credit-code';
 import { normaliseDate, readDate } from '../text/date';
 import { nameProblem, PROFILE_LABEL_MAX, sameNameKey, tooLongText } from '../text/name';
 import { isCleanText, normaliseText, textProblem } from '../text/normalize';
@@ -142,10 +143,11 @@ export const TextSchema = plainText(TEXT_MAX);
 /** A written reason: trimmed, at least 2 characters. */
 export const reasonText = (max: number) =>
   plainText(max).trim().min(2, '请写明理由（至少 2 个字）');
-/** 统一社会信用代码: 18 characters. */
-export const CreditCodeSchema = z
-  .string()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为 18 位');
+/** 统一社会信用代码: 18 characters, said as `creditCodeProblem` says it (the one rule). */
+export const CreditCodeSchema = z.string().superRefine((code, ctx) => {
+  const problem = creditCodeProblem(code);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const FORMAT_VERSION = 1 as const;

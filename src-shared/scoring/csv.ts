@@ -5,13 +5,20 @@
  *   <one column per criterion id>, opinion|总体意见, deviationReason|偏离理由,
  *   optionally <criterion id>评语 (comments are otherwise on the paper sheet)
  * Read through the one reader (size bound, UTF-8 / BOM / GB18030 as Excel and WPS save it), at
- * most READ_LIMITS.csvRows rows; scores are plain decimals (full-width digits read as digits,
- * `0x11` and `1.7e1` refused); recusal kinds by code or by the app's Chinese name; every sheet then
+ * most READ_LIMITS.csvRows rows; scores are plain decimals only (`17`, `17.5`; full-width digits
+ * read as digits; `0x11`, `1.7e1`, `.5`, `17.`, `+17`, `-0` refused: `parsePlainDecimal`); recusal kinds by code or by the app's Chinese name; every sheet then
  * validated against the rubric with `validateSheet`. Every problem names its row, expert,
  * applicant and criterion; nothing is half-read.
  */
 import Papa from 'papaparse';
-import { mergedCells, type CellValue, type Grid } from '../bureau/grid';
+import {
+  excelNumberText,
+  isUncalculated,
+  mergedCells,
+  UNCALCULATED_FORMULA,
+  type CellValue,
+  type Grid,
+} from '../bureau/grid';
 import {
   capLines,
   extensionMismatch,
@@ -30,7 +37,13 @@ import {
 } from '../model';
 import { cleanText, normaliseId, parsePlainDecimal, stripInvisible } from '../text/normalize';
 import { SHEET_LABELS } from '../model/labels';
-import { describeSchemaIssues, describeSheetIssue, readTypedPoints, validateSheet } from './sheet';
+import {
+  describeSchemaIssues,
+  describeSheetIssue,
+  pointsProblem,
+  readTypedPoints,
+  validateSheet,
+} from './sheet';
 
 const ALIASES: Record<string, string> = {
   专家编号: 'expertId',
@@ -146,12 +159,15 @@ export function parseSheetsCsv(text: string, pkg: ReviewPackage): CsvResult {
  * numbered as the spreadsheet numbers them, the header being row 1), whatever file it came from:
  * the CSV (`parseSheetsCsv`) and the workbook (`sheetsFromGrid`) are judged by this one function.
  * `readErrors`: what the file's reader already found (they are reported with the table's own).
+ * `uncalculated`: whether the cell at a row (numbered as above) and column (0-based) is a formula
+ * whose result was never saved (a workbook's; said so, not 「未填写分值」).
  */
 export function sheetsFromTable(
   rawHeader: readonly string[],
   rawRows: readonly (readonly string[])[],
   pkg: ReviewPackage,
   readErrors: readonly string[] = [],
+  uncalculated: (line: number, column: number) => boolean = () => false,
 ): CsvResult {
   const fail = (errors: string[]): CsvResult => ({ ok: false, errors: capLines(errors) });
   const fields = rawHeader.map(columnOf);
@@ -180,6 +196,8 @@ export function sheetsFromTable(
   const rowOf = new Map<string, number>();
   /** Cells already reported as unreadable: the rubric's "please score" would only repeat them. */
   const badCells = new Set<string>();
+  /** Rows whose 回避类型 was refused: the rubric's findings on them would only guess. */
+  const badRows = new Set<string>();
   data.forEach((row, i) => {
     const line = i + 2;
     const expertId = normaliseId(row['expertId'] ?? '');
@@ -212,23 +230,28 @@ export function sheetsFromTable(
     const recusalText = text('recusal', '回避类型');
     if (recusalText !== '') {
       const kind = recusalKindOf(recusalText);
-      if (!kind)
+      if (!kind) {
         errors.push(
           `${at}：回避类型“${recusalText}”无效（可填：${RecusalKindSchema.options.map((k) => `${RECUSAL_LABEL[k]}（${k}）`).join('、')}）`,
         );
+        // Its own refusal only: the row is not read as some other 回避 (nor as missing) below.
+        badRows.add(`${expertId}/${applicantId}`);
+        return;
+      }
       // Points typed beside a 回避 are kept with it, so the rubric's check (`validateSheet`, as at
       // every door) names the contradiction instead of the points vanishing without a word.
       const scored = pkg.rubric.criteria.flatMap((c) => {
         if ((row[c.id] ?? '').trim() === '') return [];
         const read = parsePlainDecimal(row[c.id] ?? '');
-        return read.ok && read.value !== null
-          ? [{ criterionId: c.id, points: read.value, comment: PAPER_COMMENT }]
-          : [{ criterionId: c.id, points: 0, comment: PAPER_COMMENT }];
+        // What was typed is not judged here (the rubric's check names the points beside a 回避);
+        // a negative or unread value stands as 0, so the schema never speaks for the rule.
+        const points = read.ok && read.value !== null && read.value >= 0 ? read.value : 0;
+        return [{ criterionId: c.id, points, comment: PAPER_COMMENT }];
       });
       sheet.scores.push({
         applicantId,
         recusal: {
-          kind: kind ?? 'other',
+          kind,
           reason: text('recusalReason', '回避理由') || '（纸质评分表载明回避）',
         },
         criteria: scored,
@@ -241,7 +264,18 @@ export function sheetsFromTable(
       const read = readTypedPoints(c, row[c.id] ?? '');
       if (!read.ok || read.value === null) {
         badCells.add(`${expertId}/${applicantId}/${c.id}`);
-        errors.push(`${at} · ${c.name}（${c.id}）：${read.ok ? '未填写分值' : read.message}`);
+        const empty = uncalculated(line, fields.indexOf(c.id))
+          ? UNCALCULATED_FORMULA
+          : '未填写分值';
+        errors.push(`${at} · ${c.name}（${c.id}）：${read.ok ? empty : read.message}`);
+        return [];
+      }
+      // The rule's range and step (`pointsProblem`, as `validateSheet` says them), here at the
+      // cell: a negative never reaches the schema, whose 「不能小于 0」 would name no row.
+      const problem = pointsProblem(c, read.value);
+      if (problem !== null) {
+        badCells.add(`${expertId}/${applicantId}/${c.id}`);
+        errors.push(`${at} · ${c.name}（${c.id}）：${problem}`);
         return [];
       }
       // Comments are written on the paper sheet; an optional `C1评语` column carries them here.
@@ -273,6 +307,7 @@ export function sheetsFromTable(
       if (issue.field === 'sheet' || issue.field === 'unknown') continue;
       if (badCells.has(`${issue.expertId}/${issue.applicantId}/${issue.criterionId ?? ''}`))
         continue;
+      if (badRows.has(`${issue.expertId}/${issue.applicantId}`)) continue;
       const line = rowOf.get(`${issue.expertId}/${issue.applicantId}`);
       errors.push(`${line ? `第 ${line} 行 · ` : ''}${describeSheetIssue(issue, pkg)}`);
     }
@@ -281,9 +316,20 @@ export function sheetsFromTable(
   return errors.length > 0 ? fail(errors) : { ok: true, sheets: out };
 }
 
-/** A workbook's cell as the CSV would hold it: a number as written, TRUE/FALSE, empty. */
+/**
+ * A workbook's cell as the CSV would hold it: a number as Excel shows it (`excelNumberText`, at 15
+ * significant digits: 17.499999999999996 is the 17.5 on the screen), TRUE/FALSE, empty.
+ */
 const cellText = (cell: CellValue): string =>
-  cell === null ? '' : typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell);
+  cell === null
+    ? ''
+    : typeof cell === 'boolean'
+      ? cell
+        ? 'TRUE'
+        : 'FALSE'
+      : typeof cell === 'number'
+        ? excelNumberText(cell)
+        : cell;
 
 /** Whether a worksheet's first row names the expert column (专家编号 or expertId). */
 const hasExpertColumn = (grid: Grid): boolean =>
@@ -316,15 +362,19 @@ export function sheetsFromGrids(
         merged.map((m) => `工作表「${grid.sheet}」${m.row ? `第 ${m.row} 行：` : ''}${m.sentence}`),
       ),
     };
-  const [header = [], ...rows] = grid.rows
-    .map((r) => r.map(cellText))
+  const kept = grid.rows
+    .map((r, i) => ({ cells: r.map(cellText), row: i + 1 }))
     // Trailing empty rows and columns Excel keeps after an edit are no rows of the table.
-    .filter((r, i) => i === 0 || r.some((c) => c.trim() !== ''));
+    .filter((r, i) => i === 0 || r.cells.some((c) => c.trim() !== ''));
+  const [header = [], ...rows] = kept.map((r) => r.cells);
   const width = header.length;
   const trimmed = rows.map((r) =>
     r.length > width && r.slice(width).every((c) => c === '') ? r.slice(0, width) : r,
   );
-  const read = sheetsFromTable(header, trimmed, pkg);
+  // The table's row `line` is the worksheet's row kept[line - 1].row.
+  const read = sheetsFromTable(header, trimmed, pkg, [], (line, column) =>
+    isUncalculated(grid, kept[line - 1]?.row ?? line, column),
+  );
   return read.ok
     ? read
     : { ok: false, errors: read.errors.map((e) => `工作表「${grid.sheet}」${e}`) };

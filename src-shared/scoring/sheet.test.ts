@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { onStep } from '../money';
 import { samplePackage } from '../sample-fixture';
 import { parseSheetsCsv } from './csv';
-import { applicantTotal, countedTotal, readTypedPoints, stepPoints, totalBelow } from './sheet';
+import {
+  applicantTotal,
+  countedTotal,
+  criterionIssues,
+  readTypedPoints,
+  stepPoints,
+  totalBelow,
+} from './sheet';
 import type { ApplicantScore, Rubric } from '../model';
 
 describe('↑/↓ in the expert form: one rubric step, in decimals', () => {
@@ -198,5 +205,29 @@ describe('the running total of the expert form counts only what the sheet accept
     // still missing from this one-row CSV; nothing is said of the cell).
     const fine = parseSheetsCsv(`${header}\nE01,A01,,,１８ , 30,15,15,意见,\n`, pkg);
     expect(fine.ok ? [] : fine.errors.filter((e) => e.includes('资质条件'))).toEqual([]);
+  });
+});
+
+describe('a refused value speaks once (tester iC, finding 11)', () => {
+  it('-1, 99 and 0.3 (off the step) are refused without also demanding the comment of a low score', () => {
+    const { rubric } = samplePackage();
+    const c1 = rubric.criteria.find((c) => c.id === 'C1');
+    if (!c1) throw new Error('the sample has no C1');
+    for (const points of [-1, 99, 0.3]) {
+      const issues = criterionIssues('A01', { ...c1, requiresComment: false }, points, '', rubric);
+      expect(
+        issues.map((i) => i.field),
+        String(points),
+      ).toEqual(['points']);
+    }
+    // A low score that counts still needs its comment; a criterion that always asks one, too.
+    expect(
+      criterionIssues('A01', { ...c1, requiresComment: false }, 1, '', rubric).map(
+        (i) => i.message,
+      ),
+    ).toEqual([expect.stringContaining('得分低于满分的 60%，须填写评语')]);
+    expect(
+      criterionIssues('A01', { ...c1, requiresComment: true }, -1, '', rubric).map((i) => i.field),
+    ).toEqual(['points', 'comment']);
   });
 });

@@ -291,7 +291,11 @@ export function criterionIssues(
   const problem = pointsProblem(criterion, points);
   if (problem !== null)
     issues.push({ applicantId, criterionId: criterion.id, field: 'points', message: problem });
-  if (needsComment(criterion, points, rubric) && comment.trim() === '') {
+  // Below the fraction is said of points that count: a refused value (-1, 99, 17.3) has its own
+  // sentence, and what its comment would need is not known until it is corrected.
+  const demanded =
+    criterion.requiresComment || (problem === null && needsComment(criterion, points, rubric));
+  if (demanded && comment.trim() === '') {
     issues.push({
       applicantId,
       criterionId: criterion.id,

@@ -27,6 +27,19 @@ describe('what people type, normalised at the door', () => {
       message: expect.stringContaining('十八分'),
     });
   });
+  it('takes only the plain form: `.5`, `17.`, `+17` and `-0` are refused with the form it takes', () => {
+    for (const bad of ['.5', '17.', '+17', '＋17', '-0', '-0.0', '－０'])
+      expect(parsePlainDecimal(bad), bad).toEqual({
+        ok: false,
+        message: expect.stringContaining('只接受如 17 或 17.5 这样的十进制数'),
+      });
+    expect(parsePlainDecimal('-0')).toEqual({
+      ok: false,
+      message: '“-0”带有负号（只接受如 17 或 17.5 这样的十进制数；0 分请填 0）',
+    });
+    expect(parsePlainDecimal('0')).toEqual({ ok: true, value: 0 });
+    expect(parsePlainDecimal('0.5')).toEqual({ ok: true, value: 0.5 });
+  });
   it('keeps a minus sign (a negative score is a number, and out of range — never made positive)', () => {
     expect(parsePlainDecimal('-3')).toEqual({ ok: true, value: -3 });
     expect(parsePlainDecimal('－３')).toEqual({ ok: true, value: -3 });

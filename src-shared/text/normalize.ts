@@ -167,23 +167,35 @@ export function toHalfWidthDigits(text: string): string {
   });
 }
 
-/** A plain decimal as people write scores: digits, at most one point, an optional sign. */
-const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/**
+ * A plain decimal as people write scores: digits, then at most one point with digits after it;
+ * a minus sign may lead. Not `.5`, `17.`, `+17` (a point with no digit on one side, a plus sign:
+ * what a slip of the finger makes of 17.5 or 17, never guessed).
+ */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** The form a score is read in, said by every refusal of the reader. */
+const PLAIN_FORM = '只接受如 17 或 17.5 这样的十进制数';
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
 /**
  * Reads a score as typed (a form field, a CSV cell): full-width digits and points normalised,
- * surrounding spaces and zero-width characters dropped; then only a plain decimal is a number —
- * `0x11`, `1.7e1`, `十八分`, `17,5`, `Infinity` are refused, never guessed. A minus sign is kept
- * (so −3 is a number, and out of range), never silently removed. `''` is "not entered".
+ * surrounding spaces and zero-width characters dropped; then only a plain decimal is a number
+ * (`17`, `17.5`) — `0x11`, `1.7e1`, `十八分`, `17,5`, `Infinity`, `.5`, `17.`, `+17` are refused
+ * with the form it takes, never guessed. A minus sign is kept (so −3 is a number, and out of
+ * range), never silently removed; `-0` is refused (a zero has no sign: 0 分 is written 0). `''` is
+ * "not entered". THE reader of a typed score at every door (the expert's form by
+ * `readTypedPoints`, the paper transcription, `jiebang score`, the bureau's number cells).
  */
 export function parsePlainDecimal(raw: string): ParsedNumber | { ok: true; value: null } {
   const text = toHalfWidthDigits(stripInvisible(raw)).trim();
   if (text === '') return { ok: true, value: null };
   if (!PLAIN_DECIMAL.test(text))
-    return { ok: false, message: `“${raw.trim()}”不是数字（只接受如 17 或 17.5 这样的十进制数）` };
+    return { ok: false, message: `“${raw.trim()}”不是数字（${PLAIN_FORM}）` };
   const value = Number(text);
+  if (Object.is(value, -0))
+    return { ok: false, message: `“${raw.trim()}”带有负号（${PLAIN_FORM}；0 分请填 0）` };
   return Number.isFinite(value)
     ? { ok: true, value }
     : { ok: false, message: `“${raw.trim()}”超出可表示的范围` };

@@ -70,6 +70,23 @@ describe(
   'impossible values in the bureau’s lists, at the desk and on the command line',
   { timeout: 180_000 },
   () => {
+    it('a credit code with a bad check character: 校验码不对, listed on the first pass with the others (tester iC, 2)', async () => {
+      const folder = await listsWith('applicants.xlsx', '成员单位', {
+        D2: '12650000MB1234567Z',
+        E2: '大学',
+      });
+      const said = await bothDoors(folder);
+      expect(said.deskOk).toBe(false);
+      expect(said.desk).toEqual(said.cli);
+      expect(said.cli).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(
+            '第 2 行 D 列「统一社会信用代码」：统一社会信用代码校验码不对：第 18 位“Z”',
+          ),
+          expect.stringContaining('第 2 行 E 列「单位类型（第九条）」：“大学”不是可选值'),
+        ]),
+      );
+    });
     it('an amount in 元 in a 万元 column, and a request past 1000 万元: refused in one sentence', async () => {
       const folder = await listsWith('applicants.xlsx', '揭榜方', { H2: 4000000, H3: 1200 });
       const said = await bothDoors(folder);

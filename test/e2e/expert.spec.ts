@@ -209,6 +209,7 @@ test('what an expert types is read as typed: full-width digits count, words are 
   // tester's -1 and 99 on a 20-point criterion), as the sheet's check does.
   await c1.fill('-3');
   await expect(review.alert('“揭榜方资质条件”的分值应在 0 至 20 分之间')).toBeVisible();
+  await expect(review.alert('须填写评语')).toHaveCount(0);
   await expect(review.total).toHaveText('总分：34.50 / 100.00');
   await expect(review.totalPending).toContainText('揭榜方资质条件（分值未通过校验）');
   await c1.fill('99');
@@ -220,6 +221,8 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await c1.press('End');
   await page.keyboard.type('e1');
   await expect(review.alert('“1e1”不是数字')).toBeVisible();
+  // Only its own refusal: not also the comment the 1 saved before would need (tester iC, 11).
+  await expect(review.alert('须填写评语')).toHaveCount(0);
   await expect(review.total).toHaveText('总分：34.50 / 100.00');
   await expect(review.totalPending).toContainText('揭榜方资质条件（分值未通过校验）');
   // More places than the 0.5 step: refused as typed, as a transcribed cell is, never read as 17.5.
@@ -236,6 +239,7 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await c1.press('Tab');
   await expect(review.alert('“0x11”不是数字')).toBeVisible();
   await expect(c1).toHaveValue('0x11');
+  await expect(review.alert('须填写评语')).toHaveCount(0);
   await expect(review.alert('17.3')).toHaveCount(0);
   await expect(review.alert('整数倍')).toHaveCount(0);
   await c1.fill(' １８ ');

@@ -21,7 +21,7 @@ interface Props {
  * Score entry for the keyboard: what is typed is read by the criterion's reader (src-shared
  * readTypedPoints, as a transcribed cell is) — full-width digits and points (１７．５, from a Chinese
  * IME) count as the digits they are, a minus sign is kept (and the range check then names it), and
- * anything that is not a plain decimal (十八分, 0x11, 1e1) or has more places than the step is
+ * anything that is not a plain decimal (十八分, 0x11, 1e1, .5, 17., +17, -0) or has more places than the step is
  * shown as an error in place and never committed or silently dropped (`onHeld` says so). ↑/↓ step by the rubric's step within 0…max, in decimals (`stepPoints`);
  * Tab moves on. Every readable entry is committed at once (autosave).
  */

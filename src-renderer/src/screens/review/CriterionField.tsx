@@ -25,12 +25,15 @@ export function CriterionField({
   const t = useT();
   const entry = score.criteria.find((x) => x.criterionId === c.id);
   // The points field shows text its reader refused: the value saved before is not what is shown,
-  // so what the sheet's check says of that value (off-step, out of range) is not said — only the
-  // field's own sentence about what is shown.
+  // so what the sheet's check says of that value (off-step, out of range, or a comment it would
+  // need: 「得分低于满分的 60%」 of the 1 saved before 1e1) is not said — only the field's own
+  // sentence about what is shown, and a comment the criterion always requires.
   const [refused, setRefused] = useState(false);
   const issues = (
     entry ? criterionIssues(score.applicantId, c, entry.points, entry.comment, rubric) : []
-  ).filter((i) => !(refused && i.field === 'points'));
+  ).filter(
+    (i) => !(refused && (i.field === 'points' || (i.field === 'comment' && !c.requiresComment))),
+  );
   const label = t('review.points', { name: c.name, max: c.maxPoints });
   const target = { applicantId: score.applicantId, criterionId: c.id };
   return (
