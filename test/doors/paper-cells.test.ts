@@ -13,33 +13,12 @@ import { describe, expect, it } from 'vitest';
 import { wholePdf } from '../../src-shared/io/pdf-fixture';
 import { samplePackage } from '../../src-shared/sample-fixture';
 import { readTypedPoints } from '../../src-shared/scoring/sheet';
-import { schemasOf, type Channel } from '../../src-shared/ipc';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
-import { handlers } from '../../src-main/handlers';
-import type { HostServices } from '../../src-main/handlers/types';
-import { dispatch } from '../../src-main/ipc/dispatch';
 import { say as sayIn } from '../../src-renderer/src/i18n/strings';
 import { importPackage, verifyPackage } from '../../src-renderer/src/workflows/expert';
-import {
-  importPaperTranscription,
-  workbookReader,
-  type ChosenFile,
-} from '../../src-renderer/src/workflows/paper';
+import { importPaperTranscription, type ChosenFile } from '../../src-renderer/src/workflows/paper';
 import { freshDeps, samplePackageBundle } from '../../src-renderer/src/workflows/test-db';
-
-const host: HostServices = {
-  kind: 'web',
-  dataDir: 'unused',
-  isPackaged: false,
-  resourcesDir: 'resources',
-};
-const readLists = async (input: unknown) => {
-  const c: Channel = 'bureau:read-lists';
-  const r = await dispatch(handlers, c, input, host);
-  if (!r.ok) throw new Error(r.error.message);
-  return (await schemasOf('bureau:read-lists')).output.parse(r.value);
-};
-const workbooks = workbookReader({ 'bureau:read-lists': readLists });
+import { workbooks } from './main-workbooks';
 
 const SAMPLE = 'resources/sample/paper-sheets.csv';
 const sampleRows = async (): Promise<string[][]> =>

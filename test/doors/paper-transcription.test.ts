@@ -13,36 +13,16 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { wholePdf } from '../../src-shared/io/pdf-fixture';
-import { schemasOf, type Channel } from '../../src-shared/ipc';
 import { runForTest as run } from '../../src-main/cli/run-for-test';
-import { handlers } from '../../src-main/handlers';
-import type { HostServices } from '../../src-main/handlers/types';
-import { dispatch } from '../../src-main/ipc/dispatch';
 import { auditLog, getMeta } from '../../src-renderer/src/db/repo';
 import { say as sayIn, type Message } from '../../src-renderer/src/i18n/strings';
 import { chairDesk } from '../../src-renderer/src/workflows/desk';
 import { importPackage, verifyPackage } from '../../src-renderer/src/workflows/expert';
-import {
-  importPaperTranscription,
-  workbookReader,
-  type ChosenFile,
-} from '../../src-renderer/src/workflows/paper';
+import { importPaperTranscription, type ChosenFile } from '../../src-renderer/src/workflows/paper';
 import { freshDeps, samplePackageBundle } from '../../src-renderer/src/workflows/test-db';
+import { workbooks } from './main-workbooks';
 
 const CASES = 'test/fixtures/cases/csv';
-const host: HostServices = {
-  kind: 'web',
-  dataDir: 'unused',
-  isPackaged: false,
-  resourcesDir: 'resources',
-};
-const readLists = async (input: unknown) => {
-  const c: Channel = 'bureau:read-lists';
-  const r = await dispatch(handlers, c, input, host);
-  if (!r.ok) throw new Error(r.error.message);
-  return (await schemasOf('bureau:read-lists')).output.parse(r.value);
-};
-const workbooks = workbookReader({ 'bureau:read-lists': readLists });
 
 async function chair() {
   const deps = freshDeps();
