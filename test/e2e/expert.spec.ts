@@ -242,6 +242,17 @@ test('what an expert types is read as typed: full-width digits count, words are 
   await expect(review.alert('须填写评语')).toHaveCount(0);
   await expect(review.alert('17.3')).toHaveCount(0);
   await expect(review.alert('整数倍')).toHaveCount(0);
+  // 17.5 typed key by key: no alert at 「17.」 while the field is being typed in; left at 「17.」,
+  // the field says it is no plain decimal.
+  await c1.fill('');
+  await c1.pressSequentially('17.');
+  await expect(c1).toHaveValue('17.');
+  await expect(review.alert('不是数字')).toHaveCount(0);
+  await page.keyboard.type('5');
+  await expect(review.total).toHaveText('总分：52.00 / 100.00');
+  await c1.fill('17.');
+  await c1.press('Tab');
+  await expect(review.alert('“17.”不是数字')).toBeVisible();
   await c1.fill(' １８ ');
   await expect(review.total).toHaveText('总分：52.50 / 100.00');
   await expect(review.totalPending).not.toContainText('揭榜方资质条件');

@@ -1,6 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { stepPoints, type TypedPoints } from '../../../src-shared/scoring/sheet';
 
+/**
+ * Digits and a point with nothing after it yet: 17.5 being typed. The reader refuses `17.` (a
+ * plain decimal has digits after its point), but the field says so only once it is left.
+ */
+const TYPING_A_POINT = /^\s*[-－−]?[0-9０-９]+[.．]\s*$/u;
+
 interface Props {
   label: string;
   value: number | undefined;
@@ -22,7 +28,8 @@ interface Props {
  * readTypedPoints, as a transcribed cell is) — full-width digits and points (１７．５, from a Chinese
  * IME) count as the digits they are, a minus sign is kept (and the range check then names it), and
  * anything that is not a plain decimal (十八分, 0x11, 1e1, .5, 17., +17, -0) or has more places than the step is
- * shown as an error in place and never committed or silently dropped (`onHeld` says so). ↑/↓ step by the rubric's step within 0…max, in decimals (`stepPoints`);
+ * shown as an error in place (`17.`, 17.5 half typed, once the field is left) and never committed
+ * or silently dropped (`onHeld` says so). ↑/↓ step by the rubric's step within 0…max, in decimals (`stepPoints`);
  * Tab moves on. Every readable entry is committed at once (autosave).
  */
 export function PointsInput({
@@ -36,6 +43,7 @@ export function PointsInput({
   onHeld,
 }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
   const errorId = useId();
   // Gone (another applicant, the screen left): what it held is held no more.
   const held = useRef(onHeld);
@@ -45,7 +53,8 @@ export function PointsInput({
   useEffect(() => () => held.current?.(null, ''), []);
   const shown = draft ?? (value === undefined ? '' : String(value));
   const read = draft === null ? null : reader(draft);
-  const error = read && !read.ok ? read.message : null;
+  const typing = focused && draft !== null && TYPING_A_POINT.test(draft);
+  const error = read && !read.ok && !typing ? read.message : null;
   return (
     <>
       <input
@@ -55,9 +64,15 @@ export function PointsInput({
         aria-invalid={invalid || error !== null}
         aria-describedby={error ? errorId : undefined}
         value={shown}
-        onFocus={() => setDraft(shown)}
+        onFocus={() => {
+          setFocused(true);
+          setDraft(shown);
+        }}
         // An unreadable entry stays on screen with its error until it is corrected.
-        onBlur={() => setDraft((d) => (d !== null && !reader(d).ok ? d : null))}
+        onBlur={() => {
+          setFocused(false);
+          setDraft((d) => (d !== null && !reader(d).ok ? d : null));
+        }}
         onChange={(e) => {
           const v = e.target.value;
           setDraft(v);
