@@ -8,6 +8,9 @@ describe('无操作自动锁定（分钟）', () => {
       ['10', 10],
       [' 0.5 ', 0.5],
       ['120', 120],
+      // Full-width digits, as a Chinese IME types them, read as the digits they are.
+      ['１０', 10],
+      ['０．５', 0.5],
     ] as const)
       expect(readAutoLockMinutes(typed)).toEqual({ ok: true, minutes });
   });

@@ -9,6 +9,8 @@
  * anyway is not used (the default is).
  */
 
+import { parsePlainDecimal } from './text/normalize';
+
 export const AUTOLOCK_MINUTES = { min: 0.1, max: 120, default: 10 } as const;
 
 /** The refusal of `typed` (as typed), in the rule's words: the range it must be in. */
@@ -20,8 +22,10 @@ export type AutoLockRead = { ok: true; minutes: number } | { ok: false; typed: s
 /** The minutes typed (or stored), read by the rule: a plain decimal within the range, or refused. */
 export function readAutoLockMinutes(text: string): AutoLockRead {
   const typed = text.trim();
-  if (!/^\d+(\.\d+)?$/.test(typed)) return { ok: false, typed };
-  const minutes = Number(typed);
+  // The one reader of a typed decimal: full-width digits (１０, from a Chinese IME) read as digits.
+  const read = parsePlainDecimal(text);
+  if (!read.ok || read.value === null) return { ok: false, typed };
+  const minutes = read.value;
   return minutes >= AUTOLOCK_MINUTES.min && minutes <= AUTOLOCK_MINUTES.max
     ? { ok: true, minutes }
     : { ok: false, typed };
