@@ -47,6 +47,7 @@ import { fieldHolds, followSave, holdUnsaved, isHeld, type UnsavedEdit } from '.
 import { useSession } from './session';
 import { turns } from './turns';
 import { nextPaint } from '../frames';
+import { jsonText } from '../../../src-shared/io/json-text';
 
 /**
  * What became of the last import's sheets: the desk draws them as soon as they are verified, and
@@ -161,17 +162,7 @@ const sameSheets = (a: readonly unknown[], b: readonly unknown[]): boolean =>
  * time the review is read (the screen reads it on opening), with the same content.
  */
 const sameDocument = (a: object | null, b: object | null): boolean =>
-  a === b || (a !== null && b !== null && contentOf(a) === contentOf(b));
-
-/** A document's content as JSON, written once per object (the package is asked about often). */
-const contents = new WeakMap<object, string>();
-const contentOf = (o: object): string => {
-  const known = contents.get(o);
-  if (known !== undefined) return known;
-  const text = JSON.stringify(o);
-  contents.set(o, text);
-  return text;
-};
+  a === b || (a !== null && b !== null && jsonText(a) === jsonText(b));
 
 /** Whether `v` was made of these sheets (a view, or a request for one). */
 const isViewOf = (

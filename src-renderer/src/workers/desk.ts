@@ -22,6 +22,7 @@ import {
   type ScoreSheet,
 } from '../../../src-shared/model';
 import type { CryptoProvider } from '../../../src-shared/crypto/provider';
+import { jsonText } from '../../../src-shared/io/json-text';
 import { AggregateWireSchema } from '../../../src-shared/scoring/aggregate-wire';
 import { SummaryTableSchema } from '../../../src-shared/summary/wire';
 import { isStringKey, type StringKey } from '../i18n/strings';
@@ -99,14 +100,7 @@ const PackageSchema = z.union([
 ]);
 
 /** The package as a request carries it: its JSON text, made once per package object. */
-const packageTexts = new WeakMap<ReviewPackage, string>();
-export function packageText(pkg: ReviewPackage): string {
-  const known = packageTexts.get(pkg);
-  if (known !== undefined) return known;
-  const text = JSON.stringify(pkg);
-  packageTexts.set(pkg, text);
-  return text;
-}
+export const packageText = (pkg: ReviewPackage): string => jsonText(pkg);
 
 export const DeskRequestSchema = z.discriminatedUnion('type', [
   z.object({
