@@ -86,6 +86,14 @@ const common = (cli: boolean): UserConfig => ({
           includeDependenciesRecursively: false,
           groups: [
             { name: 'node-crypto', test: /src-main[\\/]crypto[\\/]/ },
+            // `jiebang pack`'s JSON readers (./src-main/cli/json-io.ts) in a chunk of their own:
+            // left to the automatic split they landed in the chunk of ./src-main/cli/io.ts, which
+            // re-exports them, and pack loaded the score sheets' readers, decimal.js and nzh, and
+            // papaparse from node_modules without a code cache (issue 22).
+            { name: 'json-io', test: /src-main[\\/]cli[\\/]json-io\.ts$/ },
+            // A finding and the funding rules, which the package's rules and the scores' both use:
+            // left to the automatic split they landed in the same chunk (issue 22).
+            { name: 'finding', test: /src-shared[\\/]rules[\\/](?:finding|funding)\.ts$/ },
             // The bundle kinds registry loads each kind's schema module when that kind is met;
             // the import policy and the documents' detection, which import every document's
             // schema, each in a chunk of their own: left to the automatic split they shared a

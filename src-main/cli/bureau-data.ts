@@ -13,10 +13,8 @@
  * Default: `<user data>/jiebang-panel/bureau` (`~/.local/share/…` on Linux); `--data DIR` or
  * `JIEBANG_BUREAU_DIR` choose another.
  */
-import { homedir } from 'node:os';
-import { mkdir, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { openBundle, TrustStateSchema, emptyTrust, type TrustState } from '../../src-shared/bundle';
+import { join } from 'node:path';
+import { openBundle, type TrustState } from '../../src-shared/bundle';
 import type { CalendarFile } from '../../src-shared/calendar';
 import { fingerprint } from '../../src-shared/crypto/keys';
 import {
@@ -28,77 +26,21 @@ import {
 } from '../../src-shared/bureau';
 import { readJson } from '../../src-shared/io';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { writeFileAtomic } from '../fs/atomic-write';
-import { describeFileError } from '../fs/errors';
-import { defaultDataDir } from '../web/settings';
 import { readBounded } from './io';
-import { readBytes, readPublicKey } from './bundle-io';
+import { readPublicKey } from './bundle-io';
 import { readBundleFile } from './bounded';
-import { signingCounter, type SigningCounter } from './counter';
+import { json, listData, writeData, type BureauData } from './bureau-folder';
 import { CliUsageError } from './types';
 
-export interface BureauData {
-  dir: string;
-}
-
-/** The data folder from `--data`, `JIEBANG_BUREAU_DIR`, or the user's data directory. */
-export function bureauData(cwd: string, flag: string | undefined): BureauData {
-  const fromEnv = process.env['JIEBANG_BUREAU_DIR'];
-  const dir =
-    flag !== undefined
-      ? resolve(cwd, flag)
-      : fromEnv
-        ? resolve(fromEnv)
-        : join(defaultDataDir(process.platform, process.env, homedir()), 'bureau');
-  return { dir };
-}
-
-export async function writeData(
-  data: BureauData,
-  parts: string[],
-  bytes: Uint8Array | string,
-): Promise<void> {
-  const path = join(data.dir, ...parts);
-  try {
-    await mkdir(join(data.dir, ...parts.slice(0, -1)), { recursive: true });
-    await writeFileAtomic(path, bytes);
-  } catch (error) {
-    throw new CliUsageError(describeFileError(error, path));
-  }
-}
-
-export async function listData(data: BureauData, parts: string[]): Promise<string[]> {
-  try {
-    return (await readdir(join(data.dir, ...parts))).filter((n) => !n.startsWith('.')).sort();
-  } catch {
-    return [];
-  }
-}
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-/** The import policy's state kept in the folder (nothing pinned yet when there is none). */
-export async function readTrust(data: BureauData): Promise<TrustState> {
-  const path = join(data.dir, 'trust.json');
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBytes(data.dir, 'trust.json');
-  } catch {
-    return emptyTrust();
-  }
-  const read = readJson(bytes, path);
-  if (!read.ok) throw new CliUsageError(read.message);
-  const parsed = TrustStateSchema.safeParse(read.value);
-  if (!parsed.success)
-    throw new CliUsageError(`${path} 已损坏（不是本程序写入的信任状态），未作任何更改`);
-  const { pkg: _pkg, packageManifestSha256: _manifest, ...rest } = parsed.data;
-  return rest;
-}
-
-export const writeTrust = (data: BureauData, trust: TrustState): Promise<void> => {
-  const { pkg: _pkg, packageManifestSha256: _manifest, ...rest } = trust;
-  return writeData(data, ['trust.json'], json(rest));
-};
+export {
+  bureauData,
+  listData,
+  nextCounter,
+  readTrust,
+  writeData,
+  writeTrust,
+  type BureauData,
+} from './bureau-folder';
 
 /**
  * `--bureau-key signing.pub`: pins it when nothing is pinned yet; refuses a different key than the
@@ -118,15 +60,6 @@ export async function withBureauKey(
     );
   return { ...trust, bureauFingerprint: fp };
 }
-
-/** The next counter for a signing key: above every bundle it signed from this folder. */
-export const nextCounter = (
-  data: BureauData,
-  trust: TrustState,
-  fp: string,
-  flag: string | undefined,
-): SigningCounter =>
-  signingCounter(flag, trust.counters[fp], `数据目录 ${data.dir} 中没有此签名密钥的计数记录`);
 
 export const savePackage = (
   data: BureauData,

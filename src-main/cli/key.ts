@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { keyRotationNotice, noticeText, rotateBureauKey } from '../../src-shared/bureau';
 import { formatDateZh } from '../../src-shared/text/date';
 import { nodeCrypto } from '../crypto/node-crypto';
-import { bureauData, readTrust, writeTrust } from './bureau-data';
+import { bureauData, readTrust, writeTrust } from './bureau-folder';
 import { readSigningKey } from './bundle-io';
 import { writeOutput } from './io';
 import { CliUsageError, type CliCommand } from './types';

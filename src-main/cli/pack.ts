@@ -11,7 +11,7 @@ import { startHashWorker } from '../crypto/hash-worker';
 import { nodeCrypto } from '../crypto/node-crypto';
 import { describeFileError, errorCode } from '../fs/errors';
 import { readPassphrase, readRecipient, readSigningKey } from './bundle-io';
-import { bureauData, nextCounter, readTrust, writeTrust } from './bureau-data';
+import { bureauData, nextCounter, readTrust, writeTrust } from './bureau-folder';
 import { sayCounter, signingCounter } from './counter';
 import { parseReviewPackage, readJsonDocument } from './json-io';
 import { CliUsageError, missingArguments, type CliCommand } from './types';
