@@ -150,6 +150,39 @@ describe('the built jiebang command', () => {
     expect(textOf(join(dir, 'rp-notice.pdf'))).toContain('市科技局签名密钥指纹');
   });
 
+  it('pack loads nothing from node_modules: its chunks and their code cache only (issue 22)', () => {
+    // Each package required at run time is read and compiled without a code cache. Through the
+    // chunks of the data folder's records and the scores' readers pack once loaded papaparse
+    // (src-main/cli/bureau-folder.ts, vite.cli.config.ts's chunk groups); a chunk split that brings
+    // such a module back into pack's graph fails here.
+    const hook = join(dir, 'loaded.cjs');
+    writeFileSync(
+      hook,
+      `process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('node_modules')))));`,
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        hook,
+        'bin/jiebang.cjs',
+        'pack',
+        'resources/sample/review-package.json',
+        '--attachments',
+        'resources/sample/attachments',
+        '--key',
+        'resources/sample/keys/bureau-signing.key',
+        '--counter',
+        '7',
+        '-o',
+        join(dir, 'loaded.jbx'),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(/LOADED (.*)$/.exec(r.stderr)?.[1] ?? 'null')).toEqual([]);
+  });
+
   it('pack keeps its counter in the data folder as package sign does; without one it says what to pass', () => {
     const args = [
       'resources/sample/review-package.json',
